@@ -1,0 +1,199 @@
+"""The records passed between stages.
+
+Every record that says something about an article carries the character span(s) of the
+words it came from, so a reader can always be shown the evidence. Offsets are into
+``Article.text`` (Python string indices, end exclusive).
+
+Ownership: each stage owns its records below. A stage may add optional fields (with
+defaults) to its own records; it never changes another stage's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of an article's text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+# --- ingest -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str  # hex sha256 of the normalised text: the same text always gets the same id
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    # where the publication date came from: "header", "metadata", "inferred" or "none"
+    published_source: str = "none"
+    published_confidence: float = 0.0
+    language: str | None = None
+    ingested_at: datetime | None = None
+    origin: str | None = None  # file (and line or entry) it was read from
+    duplicate_of: str | None = None  # id of the article this one (nearly) repeats
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input the ingest could not take, with a reason a user can act on."""
+
+    origin: str  # file, and line or entry where there is one
+    reason: str
+
+
+# --- time ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression normalised to a TIMEX3 value."""
+
+    span: Span
+    type: str  # DATE, TIME, DURATION or SET
+    value: str  # TIMEX3 value: 2021-09-03, 2021-09-03TNI, 2021-W35, 2021-08, 199X, P2W, PAST_REF ...
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN ...
+    anchor: str | None = None  # the date the value was resolved against (DCT or narrative)
+    # the calendar days the expression covers, where it covers a known stretch
+    range_start: date | None = None
+    range_end: date | None = None
+
+
+# --- geo ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """A toponym in the text and where it is on the map."""
+
+    span: Span
+    name: str  # the resolved place's name (the text, when unresolved)
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    feature_class: str | None = None  # GeoNames class: P populated place, A admin, T terrain, S spot ...
+    feature_code: str | None = None
+    geonames_id: int | None = None
+    population: int | None = None
+    confidence: float = 0.0
+    # how it was placed: "gazetteer", "contained-in" (fallback to a containing place), "unresolved"
+    resolution: str = "unresolved"
+    reason: str | None = None
+
+
+# --- entities -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title or office an entity holds, as of an article's date."""
+
+    title: str  # "First Vice President", "former Vice President"
+    as_of: date | None
+    article_id: str | None
+    evidence: Span | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity in one article."""
+
+    span: Span
+    label: str  # spaCy label or the rule that found it: PERSON, ORG, NORP, GPE, DESCRIPTION ...
+    entity_id: str | None = None  # the canonical entity it refers to
+    kind: str | None = None  # see Entity.kind
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical actor across articles."""
+
+    id: str
+    name: str
+    # person, government, military, armed_group, political_party, igo, ngo, media, country, organisation
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country_code: str | None = None
+    roles: tuple[Role, ...] = ()
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # "districts", "percent", "security personnel", "C-17 loads"
+    span: Span
+    qualifier: str | None = None  # "more than", "up to", "nearly", "about"
+    category: str | None = None  # fatalities, injured, displaced, territory, equipment, people ...
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts an event, and through which channel."""
+
+    source: str  # the words naming the source: "a Taliban spokesman"
+    span: Span
+    entity_id: str | None = None
+    channel: str | None = None  # "told CNN", "Twitter post", "statement", "video message", "news briefing"
+
+
+@dataclass(frozen=True)
+class Actor:
+    text: str
+    span: Span
+    entity_id: str | None = None
+    role: str | None = None  # "source" or "target", or a finer role
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    article_id: str
+    type: str  # PLOVER type or one of ours (TRANSPORT, HUMANITARIAN, STATEMENT ...)
+    trigger: Span
+    sentence: Span
+    acled_type: str | None = None
+    acled_subtype: str | None = None
+    source_actor: Actor | None = None
+    target_actor: Actor | None = None
+    other_actors: tuple[Actor, ...] = ()
+    # when: a TIMEX3 value and the calendar range it covers
+    date: str | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    date_span: Span | None = None
+    date_inherited: bool = False  # True when taken from the article date, not from the text
+    places: tuple[Place, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    attribution: Attribution | None = None
+    modality: str = "reported"  # reported, claimed, denied, planned, expected
+    hedged: bool = False
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One source's figure for something several sources count differently."""
+
+    about: str  # what is counted: "districts captured by the Taliban"
+    value: float
+    unit: str
+    by: str  # who says so
+    span: Span
+    article_id: str
+    qualifier: str | None = None
+    event_id: str | None = None
