@@ -149,6 +149,15 @@ class Attribution:
     span: Span
     entity_id: str | None = None
     channel: str | None = None  # "told CNN", "Twitter post", "statement", "video message", "news briefing"
+    channel_span: Span | None = None
+    # where a pronoun or description ("he", "the group") was resolved to an earlier name,
+    # the name's words; ``source`` then holds that name and ``span`` the pronoun
+    antecedent: Span | None = None
+    # a second-hand relay around the speaker: "Hekmatyar told supporters ..., according to
+    # Afghan media" has source "Hekmatyar" and via "Afghan media"
+    via: str | None = None
+    via_span: Span | None = None
+    verb: Span | None = None  # the reporting verb or phrase: "told", "said", "according to"
 
 
 @dataclass(frozen=True)
