@@ -206,3 +206,6 @@ class Claim:
     article_id: str
     qualifier: str | None = None
     event_id: str | None = None
+    by_span: Span | None = None  # the words naming who says so
+    by_entity_id: str | None = None
+    category: str | None = None  # the quantity's category: territory, fatalities ...

@@ -127,7 +127,7 @@ class Frame:
             verb = self.verb[0]
             scope = verb.head if verb.dep_ != "ROOT" else verb
             inside_scope = scope.left_edge.i <= token.i <= scope.right_edge.i
-            inside_verb = verb.left_edge.i <= token.i <= verb.right_edge.i and verb is not scope
+            inside_verb = verb.left_edge.i <= token.i <= verb.right_edge.i and verb != scope
             return inside_scope and not inside_verb
         return False
 
@@ -196,7 +196,7 @@ def _channel_phrase(head: Token, cues: AttributionCues) -> tuple[list[Token], st
     lower = text.lower()
     if head.lemma_.lower() in cues.channel_nouns or head.lower_ in cues.channel_nouns or lower in cues.channel_nouns:
         # drop evaluative adjectives: "a brief statement" -> "statement"
-        kept = [w for w in words if w.dep_ == "compound" or w is head or f"{w.lower_} {head.lower_}" in cues.channel_nouns]
+        kept = [w for w in words if w.dep_ == "compound" or w == head or f"{w.lower_} {head.lower_}" in cues.channel_nouns]
         return kept, " ".join(w.text if w.pos_ == "PROPN" else w.lower_ for w in kept)
     return None
 
@@ -278,7 +278,7 @@ def _verb_frame(verb: Token, cues: AttributionCues) -> Frame | None:
     if content is None and not _after_a_break(verb, subject):
         return None  # "clashes have continued": the verb reports nothing
     if verb.lemma_ in {"tell", "inform", "brief", "say"}:
-        hearer = next((c for c in children if c.dep_ in {"dobj", "dative"} and c is not subject and c.i > verb.i), None)
+        hearer = next((c for c in children if c.dep_ in {"dobj", "dative"} and c != subject and c.i > verb.i), None)
     frame = Frame(verb=[verb], source=[], content=content, quoted=inside_quotes(verb))
     channel = _channel_phrase(subject, cues)
     if channel is not None:
@@ -396,7 +396,7 @@ def reporting_frames(sentence: SpacySpan) -> list[Frame]:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head != token and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 
@@ -483,6 +483,13 @@ def _earlier_channel_owner(channel: Token, sentence: SpacySpan, cues: Attributio
     return None
 
 
+def resolve_mention(tokens: list[Token], sentence: SpacySpan | None = None) -> SpacySpan | None:
+    """The earlier name a pronoun or bare description ("it", "he", "the group") stands for."""
+    if not tokens:
+        return None
+    return _resolve(tokens, sentence if sentence is not None else tokens[0].sent, load_cues())
+
+
 def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) -> SpacySpan | None:
     """The earlier name a pronoun or a bare description stands for, if one fits."""
     doc = sentence.doc
@@ -516,9 +523,13 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
                     start -= 1
                 return doc[start : k + 1]
         return None
-    bare_description = all(t.dep_ == "det" or t is head for t in words) and words[0].lower_ in {"the", "this", "that"}
+    bare_description = all(t.dep_ == "det" or t == head for t in words) and words[0].lower_ in {"the", "this", "that"}
     if (len(words) == 1 and lower in GROUP_PRONOUNS) or (bare_description and head.lemma_.lower() in cues.group_nouns):
-        groups = [e for e in before if e.label_ in {"ORG", "NORP"} and not inside_quotes(e[0])]
+        # "Western" in "Western security officials" is no group for "the group" to mean
+        groups = [
+            e for e in before
+            if e.label_ in {"ORG", "NORP"} and e.root.pos_ != "ADJ" and not inside_quotes(e[0])
+        ]
         return groups[-1] if groups else None
     if bare_description and head.lemma_.lower() in cues.channel_nouns:
         return _earlier_channel_owner(head, sentence, cues)

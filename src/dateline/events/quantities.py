@@ -160,13 +160,25 @@ def _read_number(doc: Doc, i: int, limit: int, cues: QuantityCues) -> _NumberPhr
 
 
 def _looks_like_list_marker(doc: Doc, phrase: _NumberPhrase) -> bool:
-    """ "1. Kabul 2. Kandahar", "(3) ..." : a small integer followed by "." or ")" and more text."""
+    """ "1. Kabul 2. Kandahar", "(3) ...": a small integer followed by "." or ")" and more
+    text, at the start of a line or among other such markers (not "... had taken 25. The")."""
     if phrase.end - phrase.start != 1 or not doc[phrase.start].is_digit:
         return False
-    after = phrase.end
+    if not _marker_shape(doc, phrase.start):
+        return False
+    token = doc[phrase.start]
+    line_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws or doc[token.i - 1].text in {"(", "\u2022"}
+    if line_start or token.is_sent_start:
+        return True
+    sentence = token.sent
+    return any(_marker_shape(doc, t.i) for t in sentence if t.i != token.i and t.is_digit)
+
+
+def _marker_shape(doc: Doc, i: int) -> bool:
+    after = i + 1
     if after >= len(doc) or doc[after].text not in {".", ")"}:
         return False
-    return after + 1 < len(doc) and not doc[after + 1].is_space and doc[after + 1].is_alpha
+    return after + 1 < len(doc) and doc[after + 1].is_alpha and len(doc[i].text) <= 2
 
 
 def _is_year(doc: Doc, phrase: _NumberPhrase) -> bool:
@@ -274,7 +286,7 @@ def _unit_text(tokens: list[Token], cues: QuantityCues) -> str:
 
 def _noun_category(head: Token, unit_tokens: list[Token], cues: QuantityCues) -> str | None:
     lemma = head.lemma_.lower()
-    if lemma in cues.partitive_heads and unit_tokens[-1] is not head:
+    if lemma in cues.partitive_heads and unit_tokens[-1] != head:
         head, lemma = unit_tokens[-1], unit_tokens[-1].lemma_.lower()  # "pieces of equipment"
     if len(unit_tokens) > 1:
         two = f"{unit_tokens[-2].lemma_.lower()} {lemma}"
@@ -506,6 +518,15 @@ def find_quantities(doc_or_span: Doc | SpacySpan) -> list[Quantity]:
     span = doc_or_span
     doc = span.doc
     return [f.quantity for f in _find_in_tokens(doc, span.start, span.end, _previous_sentence(span, cues), cues)]
+
+
+def quantities_with_anchors(span: SpacySpan) -> list[tuple[Quantity, Token]]:
+    """Like ``find_quantities`` over one sentence, each with the token that stands for the count
+    in the parse (its head noun, or the number when it stands alone): where later stages look
+    for the verb the count belongs to."""
+    cues = load_cues()
+    found = _find_in_tokens(span.doc, span.start, span.end, _previous_sentence(span, cues), cues)
+    return [(f.quantity, f.anchor) for f in found]
 
 
 def _previous_sentence(span: SpacySpan, cues: QuantityCues) -> list[_Found]:
