@@ -144,3 +144,23 @@ def test_seed_texts_yield_no_count_from_dates(seeds_dir, seed_gold):
         doc = parse((seeds_dir / document["file"]).read_text(encoding="utf-8"))
         for quantity in find_quantities(doc):
             assert "September" not in quantity.span.text and "2001" not in quantity.span.text
+
+
+def bad_inputs(fixtures_dir):
+    path = fixtures_dir / "events" / "quantities_bad_input.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            text, expected = line.split("\t")
+            pairs = [] if expected == "none" else [p.split(":", 1) for p in expected.split(";")]
+            yield text.replace("\\n", "\n"), [(float(v), u) for v, u in pairs]
+
+
+def test_headlines_captions_tables_lists_and_codes(fixtures_dir):
+    for text, expected in bad_inputs(fixtures_dir):
+        found = [(q.value, q.unit) for q in quantities_in(text)]
+        assert found == expected, text
+
+
+def test_empty_and_odd_text_does_not_crash():
+    for text in ["", " ", "42", "%", "$", "more than", "dozens", "1.", "\n\n3\n\n"]:
+        quantities_in(text)

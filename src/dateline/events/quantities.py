@@ -106,7 +106,7 @@ def _is_number_word(token: Token, cues: QuantityCues) -> bool:
 
 
 def _starts_number(token: Token, cues: QuantityCues) -> bool:
-    if token.ent_type_ in NOT_COUNT_ENTITIES:
+    if token.ent_type_ == "ORDINAL":
         return False
     lower = token.lower_
     return _is_digits(token) or (_is_number_word(token, cues) and lower != "half") or (
@@ -191,6 +191,20 @@ def _is_year(doc: Doc, phrase: _NumberPhrase) -> bool:
     )
 
 
+def _count_despite_date_label(doc: Doc, phrase: _NumberPhrase, cues: QuantityCues) -> bool:
+    """The tagger calls some counts dates ("Forty-two aid workers"): keep a number labelled
+    DATE or TIME only when it counts a noun that is no unit of time, outside the label."""
+    if any(doc[k].ent_type_ == "ORDINAL" for k in range(phrase.start, phrase.end)):
+        return False
+    head = _head_noun(doc, phrase)
+    if head is None or head.ent_type_ in NOT_COUNT_ENTITIES or head.lemma_.lower() in cues.time_nouns:
+        return False
+    if _is_year(doc, phrase) or _is_day_of_month(doc, phrase, cues):
+        return False
+    label_words = {t.lower_ for t in doc[phrase.start : head.i] if t.ent_type_ in NOT_COUNT_ENTITIES}
+    return not (label_words & (cues.time_nouns | cues.month_names | {"ago", "am", "pm", "o'clock"}))
+
+
 def _is_day_of_month(doc: Doc, phrase: _NumberPhrase, cues: QuantityCues) -> bool:
     """ "11 September", "September 11": a date the date tagger did not label."""
     after = doc[phrase.end].lower_.rstrip(".") if phrase.end < len(doc) else ""
@@ -233,6 +247,8 @@ def _head_noun(doc: Doc, phrase: _NumberPhrase) -> Token | None:
                 if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
                     return objects[0]
     if last.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and head.i >= phrase.end:
+        if not _countable_head(doc, phrase, head):
+            return None
         if head.pos_ in {"NOUN", "PROPN"} or head.tag_ in {"NNS", "NN"}:
             return head
         # "2.5 million displaced", "40 dead": an adjective or participle used as the noun
@@ -242,9 +258,22 @@ def _head_noun(doc: Doc, phrase: _NumberPhrase) -> Token | None:
     j = phrase.end
     while j < len(doc) and j < phrase.end + 3 and doc[j].pos_ in {"ADJ", "PROPN", "NOUN"}:
         if doc[j].pos_ == "NOUN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "NOUN"):
-            return doc[j] if last.dep_ in {"nummod", "compound"} else None
+            countable = last.dep_ in {"nummod", "compound"} and _countable_head(doc, phrase, doc[j])
+            return doc[j] if countable else None
         j += 1
     return None
+
+
+def _countable_head(doc: Doc, phrase: _NumberPhrase, head: Token) -> bool:
+    """A word a number can count: a real word on the same line ("12 |" and "30\nHelmand" in a
+    flattened table are not), and a place or person's name only when plural ("12 Hazaras")."""
+    if not head.is_alpha and not any(ch.isalpha() for ch in head.text):
+        return False
+    if any("\n" in t.text_with_ws for t in doc[phrase.start : head.i]):
+        return False
+    if head.pos_ == "PROPN" and head.tag_ != "NNPS" and head.lemma_.lower() not in load_cues().noun_category:
+        return False
+    return True
 
 
 def _unit_tokens(head: Token, phrase: _NumberPhrase, cues: QuantityCues) -> tuple[list[Token], int]:
@@ -397,7 +426,8 @@ def _find_in_tokens(doc: Doc, start: int, end: int, antecedents: list[_Found], c
             continue
         i = phrase.end
         if any(doc[k].ent_type_ in NOT_COUNT_ENTITIES for k in range(phrase.start, phrase.end)):
-            continue
+            if not _count_despite_date_label(doc, phrase, cues):
+                continue
         if _looks_like_list_marker(doc, phrase) or _is_age(doc, phrase) or _is_day_of_month(doc, phrase, cues):
             continue
         if phrase.end < end and _is_digits(doc[phrase.end]):
@@ -462,6 +492,8 @@ def _make_quantity(
         return None
     if last.dep_ not in NOMINAL_DEPS and last.dep_ not in {"npadvmod", "nummod", "ROOT"}:
         return None
+    if _is_tabular(doc, floor, limit):
+        return None  # "Killed 12 Wounded 30 ...": a flattened table, not a sentence
     # a number standing alone: "12 were killed", "the group has seized more than 100"
     verb_category = _verb_category(last, cues)
     antecedent = _antecedent(last, earlier, antecedents)
@@ -477,6 +509,13 @@ def _make_quantity(
     if verb_category in {"fatalities", "injured", "displaced", "arrested", "abducted"}:
         return _Found(Quantity(phrase.value, "people", span, qualifier, verb_category), last)
     return None  # no noun and nothing to borrow one from: better nothing than a guess
+
+
+def _is_tabular(doc: Doc, start: int, end: int) -> bool:
+    """Many bare numbers among few words: a table or a list flattened into text."""
+    numbers = sum(1 for t in doc[start:end] if t.is_digit)
+    words = sum(1 for t in doc[start:end] if t.is_alpha)
+    return numbers >= 4 and numbers * 2 >= words
 
 
 def _antecedent(number: Token, earlier: list[_Found], antecedents: list[_Found]) -> _Found | None:
