@@ -274,6 +274,9 @@ def _verb_frame(verb: Token, cues: AttributionCues) -> Frame | None:
                 )
     if subject is None or subject.pos_ in {"NUM"} or subject.lower_ in {"there"}:
         return None
+    # "some reported missing", "many said": a quantifier alone names nobody
+    if subject.pos_ in {"DET", "PRON", "ADJ"} and subject.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "you", "she", "us"} and not list(subject.children):
+        return None
     inverted = inverted or subject.i > verb.i  # "said CENTCOM in a statement"
     if content is None and not _after_a_break(verb, subject):
         return None  # "clashes have continued": the verb reports nothing
