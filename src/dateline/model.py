@@ -192,6 +192,15 @@ class Event:
     modality: str = "reported"  # reported, claimed, denied, planned, expected
     hedged: bool = False
     confidence: float = 0.0
+    # the clause the event was read from (one event per trigger clause) and the lexicon cue
+    clause: Span | None = None
+    cue: str | None = None
+    # True when no place is named in the sentence and the places are those of the same kind of
+    # event just before (an episode told over several sentences)
+    place_inherited: bool = False
+    # why the confidence is what it is: "date inherited from the article", "no actor named",
+    # "headline or caption" ...; low-confidence events are marked here, never dropped
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,368 @@
+"""Events: who did what to whom, when, where, how many, and who says so.
+
+``extract_events`` turns one parsed article, with the records of the earlier stages (timexes,
+places, mentions, entities), into event records, one per trigger clause. Every field keeps the
+span of the words it came from; an event that is only weakly supported is kept with a low
+confidence and a note saying why, never dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from dateline.events.arguments import (
+    ActorReading,
+    MentionIndex,
+    Participants,
+    date_of_event,
+    places_in,
+    read_actor,
+    read_participants,
+    sentence_span,
+    token_span,
+)
+from dateline.events.triggers import Cue, Lexicon, Trigger, clause_tokens, find_triggers, load_lexicon
+from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
+
+__all__ = ["extract_events", "event_id"]
+
+# how many sentences back an event with no place of its own looks for an event of the same
+# type (the same episode told over several sentences: "met ... during a visit to Kabul. The
+# envoy held meetings with ...")
+PLACE_CARRY_SENTENCES = 2
+LOW_CONFIDENCE = 0.4
+VIOLENT_TYPES = {"ASSAULT", "COERCE"}
+
+
+def event_id(article_id: str, trigger: Span, event_type: str) -> str:
+    """Stable across runs: the same article, trigger words and type give the same id."""
+    digest = hashlib.sha256(f"{article_id}:{trigger.start}:{trigger.end}:{event_type}".encode()).hexdigest()
+    return f"ev-{digest[:16]}"
+
+
+# --- the other event stages, used when they are installed ----------------------------------------
+
+try:  # quantities and attribution are written by another engineer: optional until present
+    from dateline.events.quantities import quantities_with_anchors
+except ImportError:  # pragma: no cover
+    quantities_with_anchors = None
+try:
+    from dateline.events.attribution import attribution_of, modality_of, reporting_frames
+except ImportError:  # pragma: no cover
+    attribution_of = modality_of = reporting_frames = None
+
+
+def _date_of_sentence(sentence: SpacySpan, timexes: list[Timex], dct: date | None) -> Timex | None:
+    try:
+        from dateline.time import date_of_sentence
+    except ImportError:
+        return _sentence_timex_fallback(sentence, timexes)
+    return date_of_sentence(sentence, timexes, dct)
+
+
+def _sentence_timex_fallback(sentence: SpacySpan, timexes: list[Timex]) -> Timex | None:
+    """Until the time stage is installed: the first date in the sentence."""
+    for timex in timexes:
+        if sentence.start_char <= timex.span.start < sentence.end_char and timex.type in {"DATE", "TIME"}:
+            return timex
+    return None
+
+
+# --- reading one trigger -------------------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    """An event before its id and confidence are fixed."""
+
+    trigger: Trigger | None
+    trigger_span: Span
+    sentence: SpacySpan
+    sentence_index: int
+    clause: list[Token]
+    type: str
+    cue: Cue | None
+    acled_type: str | None
+    acled_subtype: str | None
+    participants: Participants
+    attribution: Attribution | None
+    speaker: ActorReading | None
+    weight: float
+
+
+def _variant(cue: Cue, participants: Participants) -> dict:
+    source_kinds = participants.source.kinds if participants.source else frozenset()
+    target_kinds = participants.target.kinds if participants.target else frozenset()
+    for key, override in cue.variants.items():
+        if key.endswith("_target"):
+            if key[: -len("_target")] in target_kinds:
+                return override
+        elif key in source_kinds:
+            return override
+    return {}
+
+
+def _speaker(attribution: Attribution | None, doc: Doc, index: MentionIndex, lexicon: Lexicon) -> ActorReading | None:
+    if attribution is None:
+        return None
+    span = attribution.antecedent or attribution.span
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    return read_actor(words.root, "speaker", index, lexicon, None, allow_places=True)
+
+
+def _trigger_span(trigger: Trigger) -> Span:
+    return token_span(list(trigger.words))
+
+
+def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan, k: int, doc: Doc,
+                  index: MentionIndex, lexicon: Lexicon) -> Draft:
+    attribution = attribution_of(trigger.token, sentence) if attribution_of else None
+    speaker = _speaker(attribution, doc, index, lexicon)
+    participants = read_participants(trigger, index, lexicon, speaker)
+    cue = trigger.cue
+    override = _variant(cue, participants)
+    return Draft(
+        trigger=trigger,
+        trigger_span=_trigger_span(trigger),
+        sentence=sentence,
+        sentence_index=k,
+        clause=clause_tokens(trigger, triggers),
+        type=override.get("type", cue.type),
+        cue=cue,
+        acled_type=override.get("acled_type", cue.acled_type),
+        acled_subtype=override.get("acled_subtype", cue.acled_subtype),
+        participants=participants,
+        attribution=attribution,
+        speaker=speaker,
+        weight=cue.weight,
+    )
+
+
+def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, index: MentionIndex,
+                lexicon: Lexicon) -> list[Draft]:
+    """A report with no event of its own inside ("X said the situation was difficult") is a
+    STATEMENT by its speaker: the speaker is then the event's source actor."""
+    if reporting_frames is None:
+        return []
+    drafts = []
+    trigger_tokens = {t.token.i for t in triggers} | {a.i for t in triggers for a in t.absorbed}
+    for frame in reporting_frames(sentence):
+        if frame.kind != "verb" or not frame.source or frame.content is None:
+            continue
+        verb = frame.verb[0]
+        content = range(frame.content.left_edge.i, frame.content.right_edge.i + 1)
+        if verb.i in trigger_tokens or any(i in content for i in trigger_tokens):
+            continue
+        attribution = attribution_of(frame.content, sentence) if attribution_of else None
+        if attribution is None:
+            continue
+        speaker = _speaker(attribution, doc, index, lexicon)
+        if speaker is None:
+            continue
+        source = replace(speaker.actor, role="source")
+        participants = Participants(source=ActorReading(source, speaker.kinds, speaker.affiliations))
+        clause = [t for t in frame.content.subtree] + list(frame.verb)
+        drafts.append(Draft(None, token_span(list(frame.verb)), sentence, k, sorted(clause, key=lambda t: t.i),
+                            "STATEMENT", None, None, None, participants, attribution, speaker, 0.45))
+    return drafts
+
+
+# --- confidence ------------------------------------------------------------------------------------
+
+
+def _looks_like_headline(sentence: SpacySpan) -> bool:
+    words = [t for t in sentence if t.is_alpha]
+    if not words:
+        return True
+    ends_like_prose = any(t.text in {".", "!", "?", "\u201d", '"', ":"} for t in list(sentence)[-3:])
+    titled = sum(1 for t in words if t.is_title) / len(words)
+    return (not ends_like_prose and titled > 0.5) or (not ends_like_prose and len(words) < 6)
+
+
+def _looks_tabular(sentence: SpacySpan) -> bool:
+    text = sentence.text
+    digits = sum(ch.isdigit() for ch in text)
+    return "|" in text or "\t" in text or (len(text) > 20 and digits / len(text) > 0.25)
+
+
+def _confidence(draft: Draft, event_date, places: list[Place], place_inherited: bool, hedged: bool) -> tuple[float, list[str]]:
+    score = draft.weight
+    notes = []
+    source, target = draft.participants.source, draft.participants.target
+    if source is None and target is None:
+        score -= 0.1
+        notes.append("no actor named")
+    elif any(r is not None and r.actor.entity_id for r in (source, target)):
+        score += 0.1
+    if event_date.inherited:
+        score -= 0.15
+        notes.append("date inherited from the article")
+    elif event_date.source == "narrative":
+        score -= 0.05
+        notes.append("date carried from an earlier sentence")
+    elif event_date.source == "none":
+        score -= 0.15
+        notes.append("no date")
+    if place_inherited:
+        score -= 0.05
+        notes.append("place carried from the same kind of event just before")
+    elif places:
+        score += 0.05
+    if hedged:
+        score -= 0.1
+        notes.append("hedged")
+    if _looks_like_headline(draft.sentence):
+        score -= 0.2
+        notes.append("headline, caption or fragment")
+    if _looks_tabular(draft.sentence):
+        score -= 0.2
+        notes.append("table-like text")
+    score = round(min(0.95, max(0.05, score)), 3)
+    if score < LOW_CONFIDENCE:
+        notes.append("low confidence")
+    return score, notes
+
+
+# --- quantities ------------------------------------------------------------------------------------
+
+
+def _assign_quantities(drafts: list[Draft], sentence: SpacySpan) -> dict[int, list[Quantity]]:
+    """Each count goes to the event whose clause holds it, else to the nearest trigger."""
+    if quantities_with_anchors is None or not drafts:
+        return {}
+    assigned: dict[int, list[Quantity]] = {}
+    for quantity, anchor in quantities_with_anchors(sentence):
+        owner = next((k for k, d in enumerate(drafts) if any(t.i == anchor.i for t in d.clause)), None)
+        if owner is None:
+            owner = min(range(len(drafts)), key=lambda k: abs(drafts[k].trigger_span.start - quantity.span.start))
+        assigned.setdefault(owner, []).append(quantity)
+    return assigned
+
+
+# --- the stage ---------------------------------------------------------------------------------------
+
+
+def _sentences(doc: Doc) -> list[SpacySpan]:
+    if doc.has_annotation("SENT_START"):
+        return [s for s in doc.sents if any(not t.is_space for t in s)]
+    return [doc[:]] if len(doc) else []
+
+
+def extract_events(
+    article: Article,
+    doc: Doc,
+    timexes: list[Timex],
+    places: list[Place],
+    mentions: list[Mention],
+    entities: list[Entity],
+) -> list[Event]:
+    """Event records for one article (``doc`` is the shared pipeline's parse of ``article.text``)."""
+    lexicon = load_lexicon()
+    index = MentionIndex.build(doc, mentions, entities, places)
+    dct = article.published
+    sentences = _sentences(doc)
+
+    drafts_by_sentence: list[list[Draft]] = []
+    for k, sentence in enumerate(sentences):
+        triggers = find_triggers(sentence, lexicon)
+        drafts = [_read_trigger(t, triggers, sentence, k, doc, index, lexicon) for t in triggers]
+        drafts += _statements(sentence, k, triggers, doc, index, lexicon)
+        drafts.sort(key=lambda d: d.trigger_span.start)
+        drafts_by_sentence.append(drafts)
+
+    # the sides in the fighting: their own reports of it are claims, not plain reports
+    parties = sorted({
+        r.actor.text
+        for drafts in drafts_by_sentence
+        for d in drafts
+        if d.type in VIOLENT_TYPES
+        for r in (d.participants.source, d.participants.target)
+        if r is not None
+    })
+
+    events: list[Event] = []
+    recent: list[tuple[int, str, tuple[Place, ...]]] = []  # (sentence index, type, places)
+    for drafts, sentence in zip(drafts_by_sentence, sentences):
+        if not drafts:
+            continue
+        sentence_date = _date_of_sentence(sentence, timexes, dct)
+        quantities = _assign_quantities(drafts, sentence)
+        for n, draft in enumerate(drafts):
+            events.append(_finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, places, dct,
+                                  article, recent, parties))
+    return events
+
+
+def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
+            timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
+            recent: list, parties: list[str]) -> Event:
+    sentence = draft.sentence
+    event_date = date_of_event(draft.clause, sentence, timexes, dct, sentence_date)
+    speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
+    own_places = places_in(draft.clause, places, exclude=speaker_spans)
+    place_inherited = False
+    if not own_places:
+        # places in the sentence outside every other event's clause
+        others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
+        loose = [t for t in sentence if t.i not in others]
+        own_places = places_in(loose, places, exclude=speaker_spans)
+    if not own_places:
+        for k, kind, carried in reversed(recent):
+            if draft.sentence_index - k > PLACE_CARRY_SENTENCES:
+                break
+            if kind == draft.type and carried and k < draft.sentence_index:
+                own_places, place_inherited = list(carried), True
+                break
+    recent.append((draft.sentence_index, draft.type, tuple(own_places) if not place_inherited else ()))
+
+    modality, hedged = "reported", False
+    if draft.trigger is not None and modality_of is not None:
+        modality, hedged = modality_of(draft.trigger.token, sentence, parties)
+    confidence, notes = _confidence(draft, event_date, own_places, place_inherited, hedged)
+    participants = draft.participants
+    others: list[Actor] = []
+    for reading in (participants.source, participants.target):
+        if reading is not None:
+            others.extend(reading.affiliations)
+    others.extend(participants.others)
+    seen_spans = {r.actor.span for r in (participants.source, participants.target) if r is not None}
+    unique_others = []
+    for actor in others:
+        if actor.span in seen_spans:
+            continue
+        seen_spans.add(actor.span)
+        unique_others.append(actor)
+    clause_words = [t for t in draft.clause if not t.is_space]
+    return Event(
+        id=event_id(article.id, draft.trigger_span, draft.type),
+        article_id=article.id,
+        type=draft.type,
+        trigger=draft.trigger_span,
+        sentence=sentence_span(sentence),
+        acled_type=draft.acled_type,
+        acled_subtype=draft.acled_subtype,
+        source_actor=participants.source.actor if participants.source else None,
+        target_actor=participants.target.actor if participants.target else None,
+        other_actors=tuple(unique_others),
+        date=event_date.value,
+        date_start=event_date.start,
+        date_end=event_date.end,
+        date_span=event_date.span,
+        date_inherited=event_date.inherited,
+        places=tuple(own_places),
+        quantities=tuple(quantities),
+        attribution=draft.attribution,
+        modality=modality,
+        hedged=hedged,
+        confidence=confidence,
+        clause=token_span([clause_words[0], clause_words[-1]]) if clause_words else None,
+        cue=draft.cue.name if draft.cue else "reporting verb",
+        place_inherited=place_inherited,
+        notes=tuple(notes),
+    )

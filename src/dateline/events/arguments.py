@@ -1,0 +1,563 @@
+"""The arguments of an event: who did it to whom, when, where, how many, who says so.
+
+Read off the dependency parse of the trigger's clause and tied to the records of the earlier
+stages: actors to the entities stage's Mentions (canonical entity ids), the date to the time
+stage's Timexes, places to the geo stage's Places. Nothing is invented: an argument the text
+does not name stays empty, and every argument keeps the span of the words it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from dateline.events.triggers import Lexicon, Trigger
+from dateline.model import Actor, Entity, Mention, Place, Span, Timex
+
+ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "DESCRIPTION"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# prepositions after which a name is where something happened, not who took part
+LOCATIVE_PREPS = {"in", "at", "near", "into", "inside", "outside", "across", "around", "toward", "towards", "through", "throughout", "within", "to", "from", "over", "under", "along", "on", "onto", "between", "beyond", "off"}
+# prepositions that name the other party of an event ("talks with", "fought against")
+TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among"}
+# membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
+MEMBERSHIP_PREPS = {"of", "from"}
+CLAUSE_CUTS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct"}
+THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
+SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our"}
+
+
+def token_span(tokens: list[Token] | SpacySpan) -> Span:
+    tokens = list(tokens)
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Span(start, end, doc.text[start:end])
+
+
+def sentence_span(sentence: SpacySpan) -> Span:
+    tokens = [t for t in sentence if not t.is_space]
+    return token_span(tokens or list(sentence))
+
+
+# --- the entity stage's mentions, indexed by token ------------------------------------------
+
+
+@dataclass
+class MentionIndex:
+    """Mentions of one article laid over its tokens; doc.ents stand in where the entities
+    stage gave none (their entity id is then None)."""
+
+    doc: Doc
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    places: list[Place]
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    place_tokens: set[int] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, doc: Doc, mentions: list[Mention], entities: list[Entity], places: list[Place]) -> MentionIndex:
+        index = cls(doc, list(mentions), {e.id: e for e in entities}, list(places))
+        source = list(mentions)
+        if not source:
+            source = [
+                Mention(span=Span(e.start_char, e.end_char, e.text), label=e.label_)
+                for e in doc.ents
+                if e.label_ in ACTOR_LABELS
+            ]
+            index.mentions = source
+        for mention in source:
+            if mention.label not in ACTOR_LABELS and mention.kind is None:
+                continue
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                previous = index.by_token.get(token.i)
+                if previous is None or (previous.span.end - previous.span.start) < (mention.span.end - mention.span.start):
+                    index.by_token[token.i] = mention
+        for place in places:
+            span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+            if span is not None:
+                index.place_tokens.update(t.i for t in span)
+        return index
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def is_place(self, token: Token, mention: Mention | None) -> bool:
+        """A name the geo stage placed on the map (countries as actors excepted)."""
+        if token.i in self.place_tokens and token.dep_ not in {"amod", "compound", "poss", "nmod"}:
+            return True
+        if mention is not None and mention.label == "NORP" and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            return True  # "fled to Tajikistan" with Tajikistan read as a nationality
+        if mention is not None and (mention.kind == "country" or mention.label == "NORP"):
+            return False
+        return mention is not None and mention.label in PLACE_LABELS and mention.kind not in {"country", "government"}
+
+    def kind_of(self, mention: Mention | None) -> str | None:
+        if mention is None:
+            return None
+        if mention.entity_id and mention.entity_id in self.entities:
+            return self.entities[mention.entity_id].kind
+        return mention.kind
+
+
+# --- actors ------------------------------------------------------------------------------------
+
+
+@dataclass
+class ActorReading:
+    actor: Actor
+    kinds: frozenset[str]  # armed, state, non_state, official, civilian
+    affiliations: list[Actor] = field(default_factory=list)
+
+
+def _phrase_tokens(head: Token, keep_locative: bool = False) -> list[Token]:
+    """The noun phrase of an argument without its clauses (and without "in Kabul" and the
+    like unless asked)."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in CLAUSE_CUTS - {"conj"}:
+            continue
+        if child.dep_ in {"conj", "cc"} and not keep_locative:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in MEMBERSHIP_PREPS and not keep_locative:
+            continue
+        tokens.extend(_phrase_tokens(child, keep_locative))
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _compact_phrase(head: Token) -> list[Token]:
+    """ "more than 1,000 Afghan security forces" -> "Afghan security forces": the head and its
+    left modifiers, without determiners and numbers."""
+    left = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"} and not c.like_num]
+    words = []
+    for child in left:
+        words.extend(t for t in child.subtree if not t.like_num and t.dep_ not in {"det", "quantmod", "nummod", "case", "punct"})
+    words.append(head)
+    words = sorted(set(words), key=lambda t: t.i)
+    # keep it contiguous: start at the first kept word
+    start = words[0].i
+    return [t for t in head.doc[start : head.i + 1] if not t.is_punct or t.i not in (start, head.i)]
+
+
+def _kinds(head: Token, mention: Mention | None, modifiers: list[Mention], index: MentionIndex, lexicon: Lexicon) -> frozenset[str]:
+    kinds: set[str] = set()
+    noun_kind = lexicon.actor_kind(head.lemma_.lower())
+    if noun_kind:
+        kinds.add(noun_kind)
+    entity_kind = index.kind_of(mention)
+    words = {t.lemma_.lower() for t in head.subtree if t.i <= head.i} | {head.lower_}
+    if entity_kind in {"armed_group"}:
+        kinds |= {"armed", "non_state"}
+    elif entity_kind in {"military"}:
+        kinds |= {"armed", "state"}
+    elif entity_kind in {"government", "country"}:
+        kinds |= {"state", "official"}
+    elif entity_kind == "person" or (mention is not None and mention.label == "PERSON"):
+        kinds.add("official")
+    if words & lexicon.non_state_words:
+        kinds |= {"armed", "non_state"}
+    if "armed" in kinds and "non_state" not in kinds:
+        labels = {m.label for m in modifiers}
+        if words & lexicon.state_words or labels & {"NORP", "GPE"}:
+            kinds.add("state")
+        elif "ORG" in labels:
+            kinds.add("non_state")
+    if mention is not None and mention.label in {"GPE"} and not kinds:
+        kinds |= {"state", "official"}
+    return frozenset(kinds)
+
+
+def read_actor(
+    head: Token,
+    role: str,
+    index: MentionIndex,
+    lexicon: Lexicon,
+    speaker: ActorReading | None = None,
+    allow_places: bool = False,
+) -> ActorReading | None:
+    """The actor an argument names, or None when it names none (a thing, a place, a pronoun
+    with nothing to stand for)."""
+    if head.pos_ == "PRON" or head.lower_ in THIRD_PERSON | {"we", "i", "you"}:
+        mention = index.mention_at(head)
+        if mention is not None and mention.entity_id:
+            actor = Actor(text=head.text, span=token_span([head]), entity_id=mention.entity_id, role=role)
+            return ActorReading(actor, _kinds(head, mention, [], index, lexicon))
+        # "the group says it captured ...": inside a report, a third-person pronoun is the speaker
+        if speaker is not None and head.lower_ in THIRD_PERSON | {"we"}:
+            actor = Actor(text=speaker.actor.text, span=token_span([head]), entity_id=speaker.actor.entity_id, role=role)
+            return ActorReading(actor, speaker.kinds, [])
+        return None
+
+    phrase = _phrase_tokens(head)
+    wide = _phrase_tokens(head, keep_locative=True)
+    head_mention = index.mention_at(head)
+    if head_mention is not None and index.is_place(head, head_mention) and not allow_places:
+        return None
+
+    seen: list[Mention] = []
+    for token in phrase:
+        mention = index.mention_at(token)
+        if mention is not None and mention not in seen:
+            if index.is_place(token, mention) and not (allow_places and mention is head_mention):
+                continue
+            seen.append(mention)
+    people = []
+    for token in wide:
+        mention = index.mention_at(token)
+        if mention is not None and mention.label == "PERSON" and mention not in people:
+            people.append(mention)
+    # "Doha's Special Envoy" tagged as a person is a title; the name is elsewhere in the phrase
+    named = [m for m in people if not _is_title(m, index.doc, lexicon)]
+    if named:
+        people = named
+
+    primary: Mention | None = None
+    if head_mention is not None and head_mention.label != "PERSON" and not (
+        head_mention.label == "NORP" and lexicon.actor_kind(head.lemma_.lower())
+    ):
+        primary = head_mention
+    elif people:
+        primary = head_mention if head_mention in people else people[0]
+    elif head_mention is not None:
+        primary = head_mention
+    elif seen:
+        primary = seen[0]
+
+    noun_kind = lexicon.actor_kind(head.lemma_.lower())
+    modifiers = [m for m in seen if m is not primary]
+    if primary is not None and head_mention is None and primary.label != "PERSON" and noun_kind:
+        # "Qatari officials", "Taliban fighters": the description, tied to the name's entity
+        words = _compact_phrase(head)
+        actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=primary.entity_id, role=role)
+        modifiers = [m for m in seen if m is not primary]
+        kinds = _kinds(head, primary, [primary] + modifiers, index, lexicon)
+    elif primary is not None:
+        actor = Actor(text=primary.span.text, span=primary.span, entity_id=primary.entity_id, role=role)
+        kinds = _kinds(head if head_mention is primary else head, primary, modifiers, index, lexicon)
+    elif head.pos_ == "PROPN" and head.is_title and head.ent_type_ in {"", "PERSON", "ORG", "NORP"} and not index.is_place(head, None):
+        # a name the recogniser missed ("Saleh fled to Panjshir"): still a name in the text
+        words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+        actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
+        kinds = frozenset({"official"})
+    elif noun_kind:
+        words = _compact_phrase(head)
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES), None)
+        entity_id = None
+        if owner is not None and speaker is not None:
+            # "his forces" in a spokesman's report: the speaker's side
+            entity_id = speaker.actor.entity_id
+            for affiliation in speaker.affiliations:
+                entity_id = entity_id or affiliation.entity_id
+        actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=entity_id, role=role)
+        kinds = _kinds(head, None, [], index, lexicon)
+        if owner is not None and speaker is not None:
+            kinds = kinds | (speaker.kinds - {"official"})
+            if speaker.affiliations and not entity_id:
+                modifiers = []
+            reading = ActorReading(actor, frozenset(kinds), [
+                Actor(text=a.text, span=a.span, entity_id=a.entity_id, role=f"{role}-affiliation") for a in speaker.affiliations
+            ] or ([Actor(text=speaker.actor.text, span=speaker.actor.span, entity_id=speaker.actor.entity_id, role=f"{role}-affiliation")]))
+            return reading
+    else:
+        return None
+    affiliations = [
+        Actor(text=m.span.text, span=m.span, entity_id=m.entity_id, role=f"{role}-affiliation")
+        for m in modifiers
+        if (m.label in {"ORG", "NORP", "GPE", "DESCRIPTION"} or m.kind) and m not in people
+    ]
+    if primary is not None and actor.span != primary.span and primary.label != "PERSON":
+        # "Qatari officials": the name the description hangs on is kept as its own evidence
+        affiliations.insert(0, Actor(text=primary.span.text, span=primary.span, entity_id=primary.entity_id,
+                                     role=f"{role}-affiliation"))
+    # a list of titled people in one phrase ("First Vice President ... Amrullah Saleh, Second
+    # Vice President Sarwar Danish, and ... Mohammad Haneef Atmar"): all take the same part
+    for person in people:
+        if person is not primary and person.span != actor.span:
+            affiliations.append(Actor(text=person.span.text, span=person.span, entity_id=person.entity_id, role=role))
+    return ActorReading(actor, kinds, affiliations)
+
+
+def _is_title(mention: Mention, doc: Doc, lexicon: Lexicon) -> bool:
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and lexicon.actor_kind(span.root.lemma_.lower()) is not None
+
+
+def _across_line_break(a: Token, b: Token) -> bool:
+    """A headline run into the next sentence ("Return of Afghan soldiers\nOn Sunday, ...")
+    is no argument of its verb."""
+    low, high = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[low:high] if t.is_space) or any(
+        "\n" in t.whitespace_ for t in a.doc[low:high]
+    )
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def subjects_of(verb: Token) -> tuple[list[Token], bool]:
+    """The subjects of a verb (a description and a name can both be subjects: "The Qatari
+    special envoy ..., Mutlaq bin Majed Al Qahtani landed") and whether they are passive
+    subjects, looking through control ("claimed to have fought"), coordination ("attacked
+    ... and appear to be targeting") and participles ("pushed further, reaching")."""
+    node = verb
+    for _ in range(6):
+        found = [
+            c for c in node.children
+            if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
+            and not _across_line_break(c, node)
+        ]
+        if found:
+            return found, any(c.dep_ == "nsubjpass" for c in found)
+        if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            passive = node.tag_ == "VBN" and node.dep_ == "acl"
+            return [node.head], passive
+        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+            # "people were injured" coordinated with "we have received": a passive conjunct
+            # does not share the active verb's subject
+            if node.dep_ == "conj" and _is_passive(node) != _is_passive(node.head):
+                return [], False
+            node = node.head
+            continue
+        return [], False
+    return [], False
+
+
+def _subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token | None, bool, list[Token]]:
+    subjects, passive = subjects_of(verb)
+    if not subjects:
+        return None, False, []
+    if index is not None:
+        named = [s for s in subjects if (m := index.mention_at(s)) is not None and m.label == "PERSON"]
+        if named:
+            return named[0], passive, [s for s in subjects if s is not named[0]]
+    return subjects[0], passive, subjects[1:]
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "dative" and child.pos_ in {"NOUN", "PROPN"}:
+            found.append(child)
+    return found
+
+
+def _noun_agent(noun: Token) -> Token | None:
+    """ "Taliban attacks", "the group's offensive", "violence by the Taliban"."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "poss", "nmod", "amod"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
+            if child.ent_type_ in {"ORG", "NORP", "GPE", "PERSON"}:
+                return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+@dataclass
+class Participants:
+    source: ActorReading | None = None
+    target: ActorReading | None = None
+    others: list[Actor] = field(default_factory=list)
+
+
+def read_participants(
+    trigger: Trigger, index: MentionIndex, lexicon: Lexicon, speaker: ActorReading | None = None
+) -> Participants:
+    """Source and target of an event from its clause."""
+    result = Participants()
+    verb = trigger.head
+    noun = trigger.token if trigger.nominal else None
+
+    def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
+        if token is None:
+            return None
+        return read_actor(token, role, index, lexicon, speaker, allow_places)
+
+    if noun is not None and noun.i == verb.i:
+        # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
+        result.source = read(_noun_agent(noun), "source")
+        between = _prep_objects(noun, {"between", "among"})
+        if between:
+            first = read(between[0], "source")
+            result.source = result.source or first
+            for conj in between[0].conjuncts:
+                result.target = result.target or read(conj, "target")
+        for token in _prep_objects(noun, {"with", "against", "on", "of"}):
+            if result.target is None:
+                result.target = read(token, "target")
+        _add_conjuncts(result, between[0] if between else None, index, lexicon, speaker)
+        return result
+
+    subject, passive, described_by = _subject_of(verb, index)
+    agent = _agent_of(verb)
+    if passive:
+        result.source = read(agent, "source")
+        result.target = read(subject, "target")
+        target_head = subject
+    else:
+        result.source = read(subject, "source", allow_places=True)
+        target_head = None
+    if noun is not None:
+        own_agent = _noun_agent(noun)
+        if own_agent is not None and result.source is None:
+            result.source = read(own_agent, "source")
+        if result.target is None:
+            for token in _prep_objects(noun, {"with", "against", "on", "to", "between"}):
+                result.target = read(token, "target")
+                if result.target is not None:
+                    target_head = token
+                    break
+    if result.target is None:
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative", "iobj"} and child is not noun:
+                result.target = read(child, "target")
+                if result.target is not None:
+                    target_head = child
+                    break
+    if result.target is None:
+        for token in _prep_objects(verb, TARGET_PREPS):
+            if token is noun:
+                continue
+            result.target = read(token, "target")
+            if result.target is not None:
+                target_head = token
+                break
+    if result.target is None:
+        # an absorbed event noun's own agent: "fled ... following Taliban attacks"
+        for absorbed in trigger.absorbed:
+            agent_token = _noun_agent(absorbed)
+            reading = read(agent_token, "target") if agent_token is not None else None
+            if reading is not None and (result.source is None or reading.actor.entity_id != result.source.actor.entity_id
+                                        or reading.actor.entity_id is None) and (
+                result.source is None or reading.actor.span != result.source.actor.span
+            ):
+                result.target = reading
+                break
+    _add_conjuncts(result, target_head, index, lexicon, speaker)
+    for description in described_by:
+        # the description beside the name: "The Qatari special envoy ..." gives Qatar
+        reading = read_actor(description, "source", index, lexicon, speaker)
+        if reading is not None and result.source is not None:
+            for affiliation in [reading.actor] + reading.affiliations:
+                if affiliation.entity_id or affiliation.text != reading.actor.text or reading.actor.entity_id:
+                    result.source.affiliations.append(replace(affiliation, role="source-affiliation"))
+    if subject is not None and result.source is not None:
+        for conj in subject.conjuncts:
+            reading = read_actor(conj, "source", index, lexicon, speaker)
+            if reading is not None:
+                result.others.append(reading.actor)
+    return result
+
+
+def _add_conjuncts(result: Participants, head: Token | None, index: MentionIndex, lexicon: Lexicon, speaker) -> None:
+    """ "met Amrullah Saleh, Sarwar Danish and Mohammad Haneef Atmar": every conjunct is a
+    target; the first is ``target_actor``, the rest go to ``other_actors``."""
+    if head is None:
+        return
+    for conj in head.conjuncts:
+        if conj.i <= head.i:
+            continue
+        reading = read_actor(conj, "target", index, lexicon, speaker)
+        if reading is not None:
+            result.others.append(reading.actor)
+            result.others.extend(reading.affiliations)
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: str | None
+    start: date | None
+    end: date | None
+    span: Span | None
+    inherited: bool
+    source: str  # "clause", "sentence", "narrative", "article", "none"
+
+
+def timex_range(timex: Timex) -> tuple[date | None, date | None]:
+    if timex.range_start or timex.range_end:
+        return timex.range_start, timex.range_end or timex.range_start
+    value = timex.value[:10]
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None, None
+    return day, day
+
+
+def _timexes_in(tokens: list[Token], timexes: list[Timex]) -> list[Timex]:
+    if not tokens:
+        return []
+    starts = {t.idx for t in tokens}
+    ends = {t.idx + len(t) for t in tokens}
+    inside = []
+    for timex in timexes:
+        # a timex belongs to the clause when its first and last characters are clause words
+        if any(timex.span.start <= s < timex.span.end for s in starts) and any(
+            timex.span.start < e <= timex.span.end for e in ends
+        ):
+            first = min(s for s in starts if timex.span.start <= s < timex.span.end)
+            if first <= timex.span.start + 1 or timex.span.start in starts:
+                inside.append(timex)
+    return inside
+
+
+def _usable(timex: Timex) -> bool:
+    return timex.type in {"DATE", "TIME"} or (timex.type == "DURATION" and timex.range_start is not None)
+
+
+def date_of_event(
+    clause: list[Token],
+    sentence: SpacySpan,
+    timexes: list[Timex],
+    dct: date | None,
+    sentence_date: Timex | None,
+) -> EventDate:
+    """The event's own timex, else the sentence's date (the time stage's ``date_of_sentence``:
+    the governing timex or the narrative's reference time), else the article's date, marked
+    as inherited."""
+    own = [t for t in _timexes_in(clause, timexes) if _usable(t)]
+    own.sort(key=lambda t: (t.type == "DURATION", t.span.start))
+    if own:
+        timex = own[0]
+        start, end = timex_range(timex)
+        return EventDate(timex.value, start, end, timex.span, False, "clause")
+    if sentence_date is not None:
+        start, end = timex_range(sentence_date)
+        in_sentence = sentence.start_char <= sentence_date.span.start < sentence.end_char
+        return EventDate(sentence_date.value, start, end, sentence_date.span, False, "sentence" if in_sentence else "narrative")
+    if dct is not None:
+        return EventDate(dct.isoformat(), dct, dct, None, True, "article")
+    return EventDate(None, None, None, None, False, "none")
+
+
+# --- places ------------------------------------------------------------------------------------
+
+
+def places_in(tokens: list[Token], places: list[Place], exclude: list[Span] = ()) -> list[Place]:
+    if not tokens:
+        return []
+    starts = {t.idx for t in tokens}
+    found = []
+    for place in places:
+        if any(e.start <= place.span.start < e.end for e in exclude):
+            continue
+        if place.span.start in starts or any(place.span.start <= s < place.span.end for s in starts):
+            found.append(place)
+    return sorted(found, key=lambda p: p.span.start)

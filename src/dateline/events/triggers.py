@@ -1,0 +1,338 @@
+"""Event triggers: the words that announce an event, and the clause each one heads.
+
+A trigger is a verb or an event noun listed in ``event_types.yaml`` whose constraints hold in
+the parse ("take" only with the particle "over", "capture" only with a territory as object).
+Each trigger heads one clause: a sentence such as "X landed in Kabul on Friday and officials
+are engaging in talks" gives two events, each with the words of its own clause.
+
+An event noun inside the clause of a verb trigger ("fled ... following Taliban attacks") or
+coordinated with another event noun ("talks ... and the reopening of the airport") is part of
+that event, not an event of its own; it is kept as an ``absorbed`` word of the trigger so that
+its actors can still be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span as SpacySpan, Token
+
+LEXICON_PATH = Path(__file__).with_name("event_types.yaml")
+
+VERB_WEIGHT = 0.7
+NOUN_WEIGHT = 0.55
+# verbs that only carry an event noun ("held meetings", "issued a warning", "engaging in talks"):
+# their clause is the noun's clause.
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj"}
+NOUN_SLOTS = {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "oprd", "appos", "conj", "npadvmod"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    pos: str
+    type: str
+    example: str
+    acled_type: str | None = None
+    acled_subtype: str | None = None
+    particle: str | None = None
+    preps: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    requires_modifier: frozenset[str] = frozenset()
+    variants: dict = field(default_factory=dict, compare=False, hash=False)
+    weight: float = VERB_WEIGHT
+    forms: frozenset[str] = frozenset()  # inflected forms the lemmatizer misses ("retook")
+
+    @property
+    def name(self) -> str:
+        return f"{self.lemma} {self.particle}" if self.particle else self.lemma
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: dict[tuple[str, str], tuple[Cue, ...]]  # (lemma, pos) -> cues, most specific first
+    types: dict[str, str]
+    actor_nouns: dict[str, frozenset[str]]  # kind (armed, official, civilian) -> noun lemmas
+    state_words: frozenset[str]
+    non_state_words: frozenset[str]
+
+    def all_cues(self) -> list[Cue]:
+        return list({id(c): c for group in self.cues.values() for c in group}.values())
+
+    def actor_kind(self, lemma: str) -> str | None:
+        for kind in ("armed", "official", "civilian"):
+            if lemma in self.actor_nouns.get(kind, ()):
+                return kind
+        return None
+
+
+def _cue(raw: dict) -> Cue:
+    pos = raw["pos"].upper()
+    return Cue(
+        lemma=raw["lemma"].lower(),
+        pos=pos,
+        type=raw["type"],
+        example=raw["example"],
+        acled_type=raw.get("acled_type"),
+        acled_subtype=raw.get("acled_subtype"),
+        particle=raw.get("particle"),
+        preps=frozenset(raw.get("preps") or ()),
+        objects=frozenset(raw.get("objects") or ()),
+        requires_modifier=frozenset(raw.get("requires_modifier") or ()),
+        variants=dict(raw.get("variants") or {}),
+        weight=float(raw.get("weight", VERB_WEIGHT if pos == "VERB" else NOUN_WEIGHT)),
+        forms=frozenset(f.lower() for f in raw.get("forms") or ()),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    grouped: dict[tuple[str, str], list[Cue]] = {}
+    for entry in raw["cues"]:
+        cue = _cue(entry)
+        if cue.type not in raw["types"]:
+            raise ValueError(f"{path}: cue {cue.name!r} has unknown type {cue.type!r}")
+        grouped.setdefault((cue.lemma, cue.pos), []).append(cue)
+        for form in cue.forms:
+            grouped.setdefault((form, cue.pos), []).append(cue)
+
+    def specificity(cue: Cue) -> int:
+        return bool(cue.particle) + bool(cue.preps) + bool(cue.objects) + bool(cue.requires_modifier)
+
+    return Lexicon(
+        cues={key: tuple(sorted(group, key=specificity, reverse=True)) for key, group in grouped.items()},
+        types=dict(raw["types"]),
+        actor_nouns={kind: frozenset(words) for kind, words in raw["actor_nouns"].items()},
+        state_words=frozenset(raw.get("state_words", ())),
+        non_state_words=frozenset(raw.get("non_state_words", ())),
+    )
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One event announced in a sentence."""
+
+    token: Token  # the cue word
+    cue: Cue
+    head: Token  # the verb whose clause the event is (the token itself for verbs)
+    words: tuple[Token, ...]  # the cue's words: "taken over", "pulling out"
+    absorbed: tuple[Token, ...] = ()  # event nouns inside this event's clause
+
+    @property
+    def nominal(self) -> bool:
+        return self.cue.pos == "NOUN"
+
+
+def _pos_matches(token: Token, pos: str) -> bool:
+    if pos == "VERB":
+        return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux")
+    return token.pos_ in {"NOUN", "PROPN"} or (token.tag_ in {"NN", "NNS"})
+
+
+def _particle(token: Token, particle: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prt" and child.lower_ == particle:
+            return child
+    # "taken over four districts", "brought back" are sometimes parsed as a preposition or an
+    # adverb right after the verb
+    for child in token.children:
+        if child.dep_ in {"prep", "advmod"} and child.lower_ == particle and 0 < child.i - token.i <= 2:
+            return child
+    return None
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    """Lemmas of what the cue acts on: direct object, passive subject, "of"/"with" complement
+    of a noun, and their conjuncts (and "fire" in "opened fire")."""
+    heads = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "for", "to", "on", "in"}:
+            heads.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prt":
+            heads.extend(g for g in child.children if g.dep_ == "pobj")
+    if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+        heads.append(token.head)
+    lemmas = set()
+    for head in heads:
+        lemmas.add(head.lemma_.lower())
+        for conj in head.conjuncts:
+            lemmas.add(conj.lemma_.lower())
+        # "more territories", "dozens of people": the noun behind a quantifier
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return lemmas
+
+
+def _elided_count(token: Token, cue: Cue) -> bool:
+    """ "has seized more than 100": a bare count as object stands for the nouns counted just
+    before (only for cues about territory, where "district" and "province" are among them)."""
+    if "district" not in cue.objects:
+        return False
+    return any(c.dep_ == "dobj" and c.like_num and not any(g.dep_ == "prep" for g in c.children) for c in token.children)
+
+
+def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
+    """The cue's words when its constraints hold for this token, else None."""
+    words = [token]
+    if cue.particle:
+        particle = _particle(token, cue.particle)
+        if particle is None:
+            return None
+        words.append(particle)
+    if cue.preps and not any(c.dep_ in {"prep", "dative"} and c.lower_ in cue.preps for c in token.children):
+        return None
+    if cue.objects and not (_object_lemmas(token) & cue.objects) and not _elided_count(token, cue):
+        return None
+    if cue.requires_modifier and not any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in cue.requires_modifier for c in token.children
+    ):
+        return None
+    return tuple(sorted(words, key=lambda t: t.i))
+
+
+def match_cue(token: Token, lexicon: Lexicon | None = None) -> tuple[Cue, tuple[Token, ...]] | None:
+    lexicon = lexicon or load_lexicon()
+    pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    if pos is None:
+        return None
+    lemma = token.lemma_.lower()
+    candidates = lexicon.cues.get((lemma, pos), ())
+    if not candidates and pos == "NOUN":
+        # plural nouns the lemmatizer leaves alone ("talks" as a proper noun in a headline)
+        candidates = lexicon.cues.get((token.lower_.rstrip("s"), pos), ())
+    if not candidates and pos == "VERB" and token.tag_ == "VBG" and token.dep_ in NOUN_SLOTS:
+        # "the fighting", "the shelling": gerunds used as nouns
+        candidates = lexicon.cues.get((token.lower_, "NOUN"), ())
+    for cue in candidates:
+        if not _pos_matches(token, cue.pos) and not (cue.pos == "NOUN" and token.tag_ == "VBG"):
+            continue
+        if token.is_stop and cue.pos == "VERB" and lemma in {"be", "have", "do"}:
+            continue
+        words = _cue_holds(token, cue)
+        if words is not None:
+            return cue, words
+    return None
+
+
+def _is_compound_modifier(token: Token) -> bool:
+    # "attack helicopter", "talks venue": the cue word modifies another noun
+    return token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _governing_verb(noun: Token, sentence: SpacySpan) -> Token | None:
+    """The verb whose clause an event noun belongs to: "held meetings" -> held, "engaging in
+    talks" -> engaging, "clashes have continued" -> continued."""
+    node = noun
+    for _ in range(4):
+        head = node.head
+        if head is node or not (sentence.start <= head.i < sentence.end):
+            return None
+        if node.dep_ in CLAUSE_DEPS - {"conj", "appos"}:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if node.dep_ in {"pobj", "prep"}:
+            node = head
+            continue
+        return None
+    return None
+
+
+def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Every event trigger of a sentence, one per clause, left to right."""
+    lexicon = lexicon or load_lexicon()
+    found: list[tuple[Token, Cue, tuple[Token, ...]]] = []
+    for token in sentence:
+        if token.is_punct or token.is_space or token.like_num:
+            continue
+        if _is_compound_modifier(token) and token.pos_ != "VERB":
+            continue
+        match = match_cue(token, lexicon)
+        if match is not None:
+            found.append((token, match[0], match[1]))
+
+    verbs = [(t, c, w) for t, c, w in found if c.pos == "VERB"]
+    nouns = [(t, c, w) for t, c, w in found if c.pos == "NOUN"]
+    verb_tokens = {t.i for t, _, _ in verbs}
+    absorbed: dict[int, list[Token]] = {}
+    triggers: list[Trigger] = []
+    noun_heads: dict[int, Token] = {}
+    kept_nouns: list[tuple[Token, Cue, tuple[Token, ...]]] = []
+    for token, cue, words in nouns:
+        owner = _owning_trigger(token, verb_tokens, {n.i for n, _, _ in nouns}, sentence)
+        if owner is not None:
+            absorbed.setdefault(owner, []).append(token)
+            continue
+        kept_nouns.append((token, cue, words))
+        head = _governing_verb(token, sentence)
+        noun_heads[token.i] = head if head is not None and head.i not in verb_tokens else token
+    # two event nouns under one carrying verb ("talks ... and the reopening") make one event
+    seen_heads: dict[int, int] = {}
+    for token, cue, words in kept_nouns:
+        head = noun_heads[token.i]
+        if head.i != token.i and head.i in seen_heads:
+            absorbed.setdefault(seen_heads[head.i], []).append(token)
+            continue
+        seen_heads[head.i] = token.i
+    for token, cue, words in verbs:
+        triggers.append(Trigger(token, cue, token, words, tuple(absorbed.get(token.i, ()))))
+    for token, cue, words in kept_nouns:
+        if any(token in a for a in absorbed.values()):
+            continue
+        triggers.append(Trigger(token, cue, noun_heads[token.i], words, tuple(absorbed.get(token.i, ()))))
+    return sorted(triggers, key=lambda t: t.token.i)
+
+
+def _owning_trigger(noun: Token, verb_tokens: set[int], noun_tokens: set[int], sentence: SpacySpan) -> int | None:
+    """The trigger whose clause an event noun sits in, when the noun is an argument of it
+    (object, prepositional complement, coordinated event noun)."""
+    node = noun
+    for _ in range(6):
+        head = node.head
+        if head is node or not (sentence.start <= head.i < sentence.end):
+            return None
+        if head.i in verb_tokens and node.dep_ not in {"ccomp", "advcl", "relcl", "parataxis", "csubj"}:
+            return head.i
+        if head.i in noun_tokens and node.dep_ in {"conj", "pobj", "prep", "compound"}:
+            # "talks ... and the reopening": the first event noun owns the rest
+            if head.i < noun.i:
+                return head.i
+        if node.dep_ in {"relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp"}:
+            return None
+        # "following Taliban attacks", "after the shelling": a preposition tagged as a verb
+        if head.pos_ in {"VERB", "AUX"} and not (node.dep_ == "pobj" and head.dep_ == "prep"):
+            return None
+        node = head
+    return None
+
+
+def clause_tokens(trigger: Trigger, others: list[Trigger]) -> list[Token]:
+    """The words of the trigger's clause: the head's subtree without the clauses of the other
+    triggers inside it (their own events) and without relative clauses on its nouns."""
+    head = trigger.head
+    excluded: set[int] = set()
+    for other in others:
+        if other is trigger or other.head is head:
+            continue
+        top = other.head
+        if head.left_edge.i <= top.i <= head.right_edge.i and top.i != head.i and _dominates(head, top):
+            excluded.update(t.i for t in top.subtree)
+    return [t for t in head.subtree if t.i not in excluded]
+
+
+def _dominates(ancestor: Token, token: Token) -> bool:
+    node = token
+    for _ in range(40):
+        if node.i == ancestor.i:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
