@@ -448,6 +448,14 @@ def read_participants(
                 result.target = reading
                 break
     _add_conjuncts(result, target_head, index, lexicon, speaker)
+    if result.target is not None:
+        # "met A, B, and C" where the parser hangs C on the verb: a name coordinated with a
+        # verb is one more of its objects
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
+                reading = read_actor(child, "target", index, lexicon, speaker)
+                if reading is not None:
+                    result.others.append(reading.actor)
     for description in described_by:
         # the description beside the name: "The Qatari special envoy ..." gives Qatar
         reading = read_actor(description, "source", index, lexicon, speaker)
