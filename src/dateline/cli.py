@@ -35,6 +35,92 @@ DB_OPTION_HELP = "Store: a SQLite file path or a postgresql:// URL (default: dat
 # --- events ----------------------------------------------------------------------------------------
 
 
+def _open_store_or_exit(db: str | None):
+    try:
+        from dateline.store import open_store
+    except ImportError:
+        err_console.print("dateline: the store is not installed (dateline.store.open_store is missing)")
+        raise typer.Exit(2)
+    try:
+        return open_store(db)
+    except Exception as error:  # a user's wrong path or URL: one line, not a traceback
+        err_console.print(f"dateline: cannot open store {db or '(default)'}: {error}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def extract(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    reprocess: bool = typer.Option(False, "--reprocess", help="Read every article again (same ids)."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Retry articles that failed before."),
+    limit: int = typer.Option(None, "--limit", help="At most this many articles."),
+) -> None:
+    """Read events out of the articles in the store not yet processed."""
+    from dateline.pipeline import process
+
+    report = process(_open_store_or_exit(db), reprocess=reprocess, retry_failed=retry_failed, limit=limit)
+    console.print(
+        f"{report.articles} articles read, {report.events} events, {report.skipped} skipped, "
+        f"{len(report.failed)} failed in {report.seconds:.1f} s"
+    )
+    for article_id, reason in report.failed:
+        err_console.print(f"  failed {article_id[:12]}: {reason}")
+    if report.missing_stages:
+        err_console.print(f"  stages not installed (nothing read by them): {', '.join(report.missing_stages)}")
+
+
+@app.command("events")
+def list_events(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    type: str = typer.Option(None, "--type", help="Event type: ASSAULT, CONSULT, TRANSPORT ..."),
+    actor: str = typer.Option(None, "--actor", help="Words or entity id of an actor (or of the source)."),
+    place: str = typer.Option(None, "--place", help="Words of a place name."),
+    since: str = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
+    modality: str = typer.Option(None, "--modality", help="reported, claimed, denied, planned or expected."),
+    min_confidence: float = typer.Option(None, "--min-confidence", help="Hide events below this confidence."),
+    limit: int = typer.Option(None, "--limit"),
+    format: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+) -> None:
+    """List events, filtered, as a table, JSONL or CSV."""
+    from datetime import date as _date
+
+    from rich.table import Table
+
+    from dateline.store import events as event_store
+
+    if format not in {"table", "jsonl", "csv"}:
+        err_console.print(f"dateline: unknown format {format!r} (table, jsonl or csv)")
+        raise typer.Exit(2)
+    try:
+        since_day = _date.fromisoformat(since) if since else None
+        until_day = _date.fromisoformat(until) if until else None
+    except ValueError as error:
+        err_console.print(f"dateline: --since/--until need YYYY-MM-DD: {error}")
+        raise typer.Exit(2)
+    store = _open_store_or_exit(db)
+    event_store.ensure_event_tables(store.engine)
+    found = event_store.query_events(store.engine, type=type, actor=actor, place=place, since=since_day,
+                                     until=until_day, modality=modality, min_confidence=min_confidence, limit=limit)
+    if format == "jsonl":
+        typer.echo(event_store.events_to_jsonl(found), nl=False)
+        return
+    if format == "csv":
+        typer.echo(event_store.events_to_csv(found), nl=False)
+        return
+    table = Table(show_lines=False)
+    for column in ("date", "type", "source", "target", "places", "quantities", "attribution", "modality", "conf", "trigger"):
+        table.add_column(column, overflow="fold")
+    for event in found:
+        row = event_store.event_summary(event)
+        when = row["date"] + (" (article)" if event.date_inherited else "")
+        table.add_row(when, row["type"], row["source"], row["target"], row["places"], row["quantities"],
+                      row["attribution"], row["modality"], f"{event.confidence:.2f}", row["trigger"])
+    console.print(table)
+    console.print(f"{len(found)} events")
+
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

@@ -500,3 +500,60 @@ def query_events(
 def iter_event_rows(engine: Engine) -> Iterator[dict]:
     with engine.connect() as connection:
         yield from connection.execute(select(events)).mappings()
+
+
+# --- export --------------------------------------------------------------------------------------
+
+CSV_COLUMNS = [
+    "id", "article_id", "type", "acled_type", "acled_subtype", "trigger", "source", "source_entity_id", "target",
+    "target_entity_id", "other_actors", "date", "date_start", "date_end", "date_inherited", "places", "quantities",
+    "attribution", "channel", "modality", "hedged", "confidence", "notes", "sentence",
+]
+
+
+def event_summary(event: Event) -> dict:
+    """One flat row per event (for CSV and the table)."""
+    return {
+        "id": event.id,
+        "article_id": event.article_id,
+        "type": event.type,
+        "acled_type": event.acled_type or "",
+        "acled_subtype": event.acled_subtype or "",
+        "trigger": event.trigger.text,
+        "source": event.source_actor.text if event.source_actor else "",
+        "source_entity_id": (event.source_actor.entity_id or "") if event.source_actor else "",
+        "target": event.target_actor.text if event.target_actor else "",
+        "target_entity_id": (event.target_actor.entity_id or "") if event.target_actor else "",
+        "other_actors": "; ".join(f"{a.text} ({a.role})" for a in event.other_actors),
+        "date": event.date or "",
+        "date_start": event.date_start.isoformat() if event.date_start else "",
+        "date_end": event.date_end.isoformat() if event.date_end else "",
+        "date_inherited": event.date_inherited,
+        "places": "; ".join(dict.fromkeys(p.name for p in event.places)),
+        "quantities": "; ".join(
+            f"{q.qualifier + ' ' if q.qualifier else ''}{q.value:g} {q.unit}" for q in event.quantities
+        ),
+        "attribution": event.attribution.source if event.attribution else "",
+        "channel": (event.attribution.channel or "") if event.attribution else "",
+        "modality": event.modality + (" (hedged)" if event.hedged else ""),
+        "hedged": event.hedged,
+        "confidence": event.confidence,
+        "notes": "; ".join(event.notes),
+        "sentence": event.sentence.text,
+    }
+
+
+def events_to_jsonl(found: Iterable[Event]) -> str:
+    return "".join(json.dumps(record_to_dict(e), ensure_ascii=False, sort_keys=True) + "\n" for e in found)
+
+
+def events_to_csv(found: Iterable[Event]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for event in found:
+        writer.writerow(event_summary(event))
+    return buffer.getvalue()
