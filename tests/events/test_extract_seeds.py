@@ -1,0 +1,42 @@
+"""The seed articles end to end: every gold event comes out with the right date, places,
+actors, quantities and attribution (the matching rule is dateline.eval.events_e2e's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.eval.events_e2e import evaluate_seed_gold
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def result(shared_dir):
+    outcome = evaluate_seed_gold(shared_dir)
+    missing = set(outcome["missing_stages"]) & {"time", "geo", "entities"}
+    if missing:
+        pytest.skip(f"stages not installed yet: {', '.join(sorted(missing))}")
+    return outcome
+
+
+def _gold_ids():
+    import json
+    import os
+    from pathlib import Path
+
+    shared = Path(os.environ.get("DATELINE_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+    gold = shared / "seeds" / "gold.json"
+    if not gold.exists():
+        return []
+    return [e["id"] for d in json.loads(gold.read_text(encoding="utf-8"))["documents"] for e in d["events"]]
+
+
+@pytest.mark.parametrize("gold_id", _gold_ids())
+def test_gold_event_is_found_with_every_field(result, gold_id):
+    entry = next(e for e in result["per_event"] if e["id"] == gold_id)
+    wrong = [name for name, right in entry["fields"].items() if not right]
+    assert entry["complete"], f"{gold_id} ({entry['what']}): wrong {wrong}; best match {entry['event']}"
+
+
+def test_most_extracted_events_are_real(result):
+    assert result["precision"] >= 0.8, result["not_real"]
