@@ -1,0 +1,7 @@
+"""The temporal tagger: time expressions found by a grammar of news English (grammar.yaml),
+normalised to TIMEX3 values against the article's date and the narrative reference time."""
+
+from dateline.time.anchoring import date_of_sentence
+from dateline.time.tagger import tag_timexes
+
+__all__ = ["date_of_sentence", "tag_timexes"]

@@ -1,0 +1,48 @@
+"""date_of_sentence: what date or period is this sentence about?
+
+A sentence that names a calendar date is about it; where it names several, the one closest in
+the parse to the sentence's main verb ("Officials said on Tuesday that the town fell on Sunday":
+the event is the fall, but the sentence's own clause is the saying; the main verb wins, which is
+what a reader of a timeline expects to see first). A sentence that names none is about the
+narrative reference time: the last calendar date named before it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.model import Timex
+
+
+def is_calendar(timex: Timex) -> bool:
+    """A value that is a place on the calendar (not PAST_REF, not a bare duration)."""
+    if timex.type == "SET":
+        return False
+    if timex.type == "DURATION":
+        return timex.range_start is not None
+    return timex.value[:1].isdigit()
+
+
+def _hops_to_root(sentence, timex: Timex) -> int:
+    doc = sentence.doc
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 99
+    token, hops = span.root, 0
+    while token is not sentence.root and token.head is not token and hops < 20:
+        token, hops = token.head, hops + 1
+    return hops if token is sentence.root else 99
+
+
+def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex | None:
+    """The timex the sentence's event is dated by, the narrative reference time, or None.
+
+    ``sentence`` is a spaCy Span of the parse the timexes were found in (offsets into the same
+    text). ``dct`` is accepted for symmetry with tag_timexes; values are already resolved.
+    """
+    start, end = sentence.start_char, sentence.end_char
+    inside = [t for t in timexes if start <= t.span.start < end and is_calendar(t)]
+    if inside:
+        return min(inside, key=lambda t: (_hops_to_root(sentence, t), t.span.start))
+    earlier = [t for t in timexes if t.span.end <= start and is_calendar(t) and t.type != "DURATION"]
+    return earlier[-1] if earlier else None

@@ -1,0 +1,100 @@
+"""tag_timexes: find the time expressions of a text and normalise each to a TIMEX3 value.
+
+Matches come from the grammar (grammar.yaml), each is normalised in text order so that the
+narrative reference time ("the following year", "a year earlier") is the last date the text
+named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateline.model import Span, Timex
+from dateline.time.grammar import Match, find_matches
+from dateline.time.normalise import NORMALISERS, Context
+
+# context that makes "a year" a rate ("$5 million a year", "twice a day"), not a stretch of time
+RATE_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|thrice|percent|cents?|dollars?|pounds?|euros?|barrels|tons|units|copies|sold|earn|earns|paid|pay|pays|costs?)\b)[^.;:]{0,25}$", re.IGNORECASE)
+YEAR_IS_A_LABEL = re.compile(r"\b(?:No\.|Nos\.|number|flight|room|route|highway|resolution|article|section|chapter|page|model|code|boeing|airbus|suite|unit|box|apt\.|lot|pier|gate|exit)\s+$", re.IGNORECASE)
+SEASON_LEAD = re.compile(r"\b(?:in|during|by|until|till|since|through|throughout|this|last|next|early|late|mid|of|that|the|over|before|after)\s+$", re.IGNORECASE)
+
+
+def _accept(m: Match, text: str) -> bool:
+    guard = m.rule.guard
+    before = text[max(0, m.start - 40) : m.start]
+    after = text[m.end : m.end + 20]
+    if m.rule.normalise == "year" and YEAR_IS_A_LABEL.search(before):
+        return False
+    if guard is None:
+        return True
+    if guard == "season":
+        if m.group("year") or m.group("yearrel"):
+            return True
+        rel = (m.group("rel") or "").lower()
+        if rel in ("the", "") and re.match(r"\s+of\b", after):
+            return False  # "the fall of Kabul"
+        if not rel and not m.group("mod") and not SEASON_LEAD.search(before):
+            return False  # "prices fall", "the Arab Spring"
+        return True
+    if guard == "duration":
+        amount = (m.group("amount") or "").lower()
+        unit = (m.group("unit") or "").lower()
+        if unit == "second" and amount in ("a", "an", "one"):
+            return False  # "a second round"
+        if amount in ("a", "an") and RATE_BEFORE.search(before):
+            return False  # a rate: left to the SET rule
+        if amount in ("a", "an") and unit in ("quarter",) and re.match(r"\s+of\b", after):
+            return False  # "a quarter of the shares"
+        if amount in ("one",) and unit == "day" and re.match(r"\s+(?:he|she|they|we|it|you|I|the)\b", after):
+            return False  # "one day they will ..." is a vague future
+        return True
+    if guard == "set":
+        every = (m.group("every") or "").lower()
+        if every in ("every", "each", "per"):
+            return not re.match(r"\s+of\b", after)
+        return bool(RATE_BEFORE.search(before))
+    if guard == "set_adverb":
+        return True
+    if guard == "present":
+        word = m.match.group(0).lower()
+        if word == "current":
+            # the adjective, not "current account" and the like
+            return not re.match(r"\s+(?:account|affairs|events|flowing|flow|prices)\b", after)
+        return True
+    return True
+
+
+def tag_timexes(text: str, dct: date | None, doc=None) -> list[Timex]:
+    """The time expressions of ``text``, normalised against the document creation time ``dct``.
+
+    ``doc``, when given, is spaCy's parse of exactly ``text``; it is used for the tense of the
+    clause around weekdays and month names. Without it, tense comes from cue words.
+    """
+    if not text:
+        return []
+    ctx = Context(text=text, dct=dct, doc=doc)
+    timexes: list[Timex] = []
+    for m in find_matches(text, _accept):
+        normaliser = NORMALISERS[m.rule.normalise]
+        try:
+            reading = normaliser(m, ctx)
+        except (ValueError, KeyError, OverflowError, TypeError):
+            reading = None  # an odd match is no time expression, never a crash
+        if reading is None:
+            continue
+        period = reading.period
+        timexes.append(
+            Timex(
+                span=Span(m.start, m.end, text[m.start : m.end]),
+                type=reading.type,
+                value=reading.value,
+                mod=reading.mod,
+                anchor=reading.anchor.isoformat() if reading.anchor else None,
+                range_start=reading.range_start or (period.start if period else None),
+                range_end=reading.range_end or (period.end if period else None),
+            )
+        )
+        if reading.sets_reference and period is not None and reading.type in ("DATE", "TIME"):
+            ctx.reference = period
+    return timexes

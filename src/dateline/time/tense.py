@@ -1,0 +1,109 @@
+"""The tense of the clause around a time expression: past, future or unknown.
+
+"landed in Kabul on Friday" is the Friday before the article; "will meet on Friday" the one after.
+With a spaCy parse, the verb that governs the expression decides (its tag and auxiliaries);
+without one, the tense cue word (vocabulary.yaml) nearest to the expression in its sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from dateline.time.grammar import vocabulary
+
+SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+FUTURE_WORDS = {"will", "'ll", "shall", "wo", "won't"}
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> tuple[re.Pattern, frozenset]:
+    cues = vocabulary()["tense_cues"]
+    future = sorted(cues["future"], key=len, reverse=True)
+    past = sorted(cues["past"], key=len, reverse=True)
+    alternatives = "|".join(
+        [rf"(?P<f{i}>{re.escape(w)})" for i, w in enumerate(future)]
+        + [rf"(?P<p{i}>{re.escape(w)})" for i, w in enumerate(past)]
+        + [r"(?P<ed>[a-z]{2,}ed)"]
+    )
+    regex = re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])", re.IGNORECASE)
+    return regex, frozenset(w.lower() for w in cues["not_past"])
+
+
+class SentenceIndex:
+    """Sentence boundaries of a text, found once, for cheap look-ups by offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+
+def tense_from_cues(text: str, start: int, end: int, sentences: SentenceIndex) -> str | None:
+    regex, not_past = _cue_regex()
+    low, high = sentences.bounds(start)
+    best: tuple[int, str] | None = None
+    for match in regex.finditer(text, low, high):
+        if start <= match.start() < end:
+            continue  # the expression's own words ("last", "next") are not tense cues
+        kind = match.lastgroup or ""
+        word = match.group(0).lower()
+        if kind == "ed" and word in not_past:
+            continue
+        tense = "future" if kind.startswith("f") else "past"
+        distance = start - match.end() if match.end() <= start else match.start() - end
+        # a cue before the expression in the same clause counts a little more than one after it
+        distance = distance if match.end() <= start else distance + 3
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+    return best[1] if best else None
+
+
+def tense_from_parse(doc, start: int, end: int) -> str | None:
+    """The tense of the verb governing the expression in spaCy's parse, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            break
+        if token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if words & FUTURE_WORDS or "going" in words:
+        return "future"
+    if "would" in words:
+        return "future"
+    if token.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
+        return "past"
+    if token.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
+        return "past"
+    if token.tag_ == "VB" and "to" in words:
+        # "plans to meet on Friday", "is expected to arrive on Friday": intended, so ahead
+        return "future"
+    if token.tag_ in ("VBZ", "VBP") and token.lemma_ in ("expect", "plan", "intend", "schedule"):
+        return "future"
+    return None
+
+
+def tense_at(text: str, start: int, end: int, sentences: SentenceIndex, doc=None) -> str | None:
+    if doc is not None:
+        try:
+            tense = tense_from_parse(doc, start, end)
+        except (IndexError, ValueError):
+            tense = None
+        if tense is not None:
+            return tense
+    return tense_from_cues(text, start, end, sentences)
