@@ -29,6 +29,47 @@ DB_OPTION_HELP = "Store: a SQLite file path or a postgresql:// URL (default: dat
 # --- time --------------------------------------------------------------------------------------
 
 
+@eval_app.command("timex")
+def eval_timex(
+    directory: str = typer.Argument(..., help="A folder of TimeML (.tml) files, e.g. TimeBank."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+) -> None:
+    """Score the temporal tagger with the TempEval-3 measures (extent, type, value)."""
+    import json
+    from pathlib import Path
+
+    from rich.table import Table
+
+    from dateline.eval.timex import TimeMLError, evaluate
+
+    try:
+        result = evaluate(Path(directory))
+    except TimeMLError as error:
+        err_console.print(f"error: {error}")
+        raise typer.Exit(1) from None
+    keys = ("documents", "gold", "predicted", "strict", "relaxed", "type_accuracy", "value_accuracy",
+            "type_f1", "value_f1", "sentences_per_s")
+    if as_json:
+        print(json.dumps({key: result[key] for key in keys}))
+        return
+    table = Table(title=f"TempEval-3 figures on {directory}")
+    for column in ("measure", "value"):
+        table.add_column(column)
+    for key in keys:
+        value = result[key]
+        if isinstance(value, dict):
+            value = f"P {value['p']:.3f}  R {value['r']:.3f}  F1 {value['f1']:.3f}"
+        table.add_row(key, str(value))
+    console.print(table)
+    by_type = Table(title="by gold type")
+    for column in ("type", "gold", "predicted", "relaxed F1", "strict F1", "value F1"):
+        by_type.add_column(column)
+    for name, row in result["by_type"].items():
+        by_type.add_row(name, str(row["gold"]), str(row["predicted"]), f"{row['relaxed_f1']:.3f}",
+                        f"{row['strict_f1']:.3f}", f"{row['value_f1']:.3f}")
+    console.print(by_type)
+
+
 # --- places and entities -------------------------------------------------------------------------
 
 
