@@ -1,0 +1,40 @@
+"""Places: toponym recognition, the gazetteer, and resolution in the article's context.
+
+    from dateline.geo import find_places
+    places = find_places(article, doc)   # doc: the shared pipeline's parse of article.text
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dateline.geo.embedded import default_gazetteer
+from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, great_circle_km, name_key
+from dateline.geo.recognize import Toponym, recognize_toponyms
+from dateline.geo.resolve import resolve_toponyms
+from dateline.model import Article, Place
+
+__all__ = [
+    "Candidate",
+    "Gazetteer",
+    "GazetteerEntry",
+    "Toponym",
+    "default_gazetteer",
+    "find_places",
+    "great_circle_km",
+    "name_key",
+    "recognize_toponyms",
+    "resolve_toponyms",
+]
+
+
+def find_places(article: Article, doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Every place named in the article, in text order, each with its evidence span.
+
+    Demonyms ("Afghan") are not places here. Places the gazetteer lacks are kept: at what the
+    text says holds them (resolution "contained-in", lower confidence, a reason) or unresolved
+    with their text.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    toponyms = recognize_toponyms(doc, gazetteer, include_demonyms=False)
+    return resolve_toponyms(article.text, toponyms, gazetteer)

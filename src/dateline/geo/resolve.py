@@ -1,0 +1,362 @@
+"""Toponym resolution: which place on the map each toponym names.
+
+Each candidate from the gazetteer gets a score from general evidence, never from the text
+at hand being special:
+
+- prior: population (log), feature type (a country or a state before a hamlet of the same
+  name; a capital before another town), how the name matched (the place's own name before an
+  alternate, a transliteration skeleton last);
+- the article's focus: the countries and first-order regions its other toponyms point to
+  (each toponym votes for its candidates' countries and regions in proportion to their prior),
+  so "Faizabad" in a story about Afghanistan is Badakhshan's capital;
+- qualifiers in the text: "Alexandria, La.", "Paris, Texas", "Laurel County, Ky.";
+- feature words: "Helmand province" wants a region, "the village of X" a populated place,
+  "Bagram Airfield" an airfield;
+- proximity: a candidate near the other places of the article beats a namesake far away;
+- one sense per article: the same name is the same place throughout.
+
+A toponym the gazetteer does not know is kept: placed at what the text says holds it ("the
+village of Anabah, which is located a few kilometers from Bazarak"; "Khawak Pass northeast of
+Panjshir") with a lower confidence and the reason, or left unresolved with its text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, great_circle_km, name_key
+from dateline.geo.recognize import Toponym
+from dateline.model import Place, Span
+
+FEATURE_PRIOR = {
+    "PCLI": 3.0, "PCLD": 2.0, "PCLS": 2.0, "PCL": 2.0, "TERR": 1.5,
+    "CONT": 3.5, "RGN": 3.0,
+    "ADM1": 1.5, "ADM2": 0.5,
+    "PPLC": 1.5, "PPLA": 0.8, "PPL": 0.0,
+    "AIRB": -2.0, "AIRP": -2.0,
+}
+ADM2_POPULATION_GUESS = 20_000  # a second-order region carries no population in the packages
+MATCH_PRIOR = {"name": 0.0, "abbreviation": 0.3, "skeleton": -2.5, "demonym": 0.0}
+COUNTRY_FOCUS_WEIGHT = 4.0
+ADMIN1_FOCUS_WEIGHT = 3.0
+QUALIFIER_BONUS = 8.0
+KIND_BONUS = 2.5
+SAME_NAME_CITY_IN_REGION = 1.5
+
+
+@dataclass
+class _Mention:
+    toponym: Toponym
+    key: str
+    candidates: list[Candidate]
+    prior: list[float]
+    stripped: bool = False  # candidates found only after dropping the feature word
+    bonus: list[float] = field(default_factory=list)
+    chosen: int | None = None
+    probability: float = 0.0
+
+
+def _prior(candidate: Candidate, key: str, text: str) -> float:
+    entry = candidate.entry
+    population = entry.population or (ADM2_POPULATION_GUESS if entry.feature_code == "ADM2" else 0)
+    score = 0.6 * math.log10(population + 1)
+    score += FEATURE_PRIOR.get(entry.feature_code, 0.0)
+    score += MATCH_PRIOR.get(candidate.match, 0.0)
+    if name_key(entry.name) == key:
+        score += 0.5
+    if entry.feature_code in ("AIRB", "AIRP") and re.search(r"(?i)air(port|field|base| base| field|strip)", text):
+        score += 6.0
+    return score
+
+
+def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], bool]:
+    if toponym.demonym:
+        return gazetteer.demonym_candidates(toponym.text), False
+    found = gazetteer.candidates(toponym.text)
+    if found:
+        return found, False
+    words = toponym.text.split()
+    if toponym.feature_word and len(words) > 1 and toponym.text.endswith(toponym.feature_word):
+        bare = toponym.text[: -len(toponym.feature_word)].strip()
+        found = gazetteer.candidates(bare)
+        if found:
+            return found, True
+    # "Kabul's", "Panjshir-based", "North Waziristan" spelled as one word elsewhere
+    for variant in (re.sub(r"['’]s$", "", toponym.text), toponym.text.replace("-", " "), toponym.text.replace(" ", "")):
+        if variant != toponym.text:
+            found = gazetteer.candidates(variant)
+            if found:
+                return found, False
+    return [], False
+
+
+def _kind_fits(kind: str | None, entry: GazetteerEntry) -> bool:
+    if kind is None:
+        return False
+    if kind == "S":
+        return entry.feature_code in ("AIRB", "AIRP") or entry.feature_class == "S"
+    return entry.feature_class == kind
+
+
+def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Place]:
+    """Places for the toponyms of one article (same order; unresolved ones kept)."""
+    mentions = []
+    for toponym in toponyms:
+        candidates, stripped = _lookup(toponym, gazetteer)
+        key = name_key(toponym.text)
+        mentions.append(
+            _Mention(toponym, key, candidates, [_prior(c, key, toponym.text) for c in candidates], stripped)
+        )
+    for mention in mentions:
+        mention.bonus = [0.0] * len(mention.candidates)
+        _apply_kind_and_region_rules(mention)
+    _apply_qualifiers(text, mentions)
+    for _ in range(2):
+        _apply_focus(mentions)
+        _choose(mentions)
+    _apply_proximity(mentions)
+    _choose(mentions)
+    return [_to_place(m, mentions, text, gazetteer) for m in mentions]
+
+
+def _apply_kind_and_region_rules(mention: _Mention) -> None:
+    candidates = mention.candidates
+    for i, candidate in enumerate(candidates):
+        entry = candidate.entry
+        if _kind_fits(mention.toponym.kind, entry):
+            mention.bonus[i] += KIND_BONUS
+        # "Kabul", "Kandahar", "New York": a region named after its big city means the city,
+        # unless the text says region ("Kabul province")
+        if entry.feature_code == "ADM1" and mention.toponym.kind != "A":
+            for other in candidates:
+                o = other.entry
+                if (
+                    o.feature_class == "P"
+                    and o.country_code == entry.country_code
+                    and o.admin1 == entry.admin1
+                    and o.population >= 100_000
+                    and name_key(o.name) == name_key(entry.name)
+                ):
+                    mention.bonus[i] -= SAME_NAME_CITY_IN_REGION + 0.6 * math.log10(entry.population + 1) - 0.6 * math.log10(o.population + 1)
+                    break
+
+
+def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
+    if outer.country_code is None or inner.country_code != outer.country_code or outer is inner:
+        return False
+    if outer.feature_code in ("PCLI", "PCLD", "PCLS", "PCL", "TERR"):
+        return True
+    if outer.feature_code == "ADM1":
+        return inner.admin1 == outer.admin1 and inner.feature_code != "ADM1"
+    if outer.feature_code == "ADM2":
+        return inner.admin1 == outer.admin1 and inner.admin2 == outer.admin2 and inner.feature_code != "ADM2"
+    return False
+
+
+def _apply_qualifiers(text: str, mentions: list[_Mention]) -> None:
+    """"Alexandria, La.", "Paris, Texas", "Anabah, Panjshir": the second name holds the first."""
+    for first, second in zip(mentions, mentions[1:]):
+        between = text[first.toponym.end : second.toponym.start]
+        if not re.fullmatch(r"\s*,\s*|\s+in\s+|\s+", between) or first.toponym.demonym or second.toponym.demonym:
+            continue
+        for i, inner in enumerate(first.candidates):
+            for j, outer in enumerate(second.candidates):
+                if _contains(outer.entry, inner.entry):
+                    first.bonus[i] = max(first.bonus[i], QUALIFIER_BONUS)
+                    second.bonus[j] = max(second.bonus[j], QUALIFIER_BONUS / 2)
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def _scores(mention: _Mention) -> list[float]:
+    return [p + b for p, b in zip(mention.prior, mention.bonus)]
+
+
+def _apply_focus(mentions: list[_Mention]) -> None:
+    """Each toponym votes for the countries and regions of its candidates; each candidate
+    then gains from the votes of the *other* toponyms for its country and region."""
+    country_votes: dict[str, float] = defaultdict(float)
+    admin1_votes: dict[tuple, float] = defaultdict(float)
+    own: list[tuple[dict, dict]] = []
+    for mention in mentions:
+        mine_c: dict[str, float] = defaultdict(float)
+        mine_a: dict[tuple, float] = defaultdict(float)
+        if mention.candidates:
+            weights = _softmax(_scores(mention))
+            for candidate, weight in zip(mention.candidates, weights):
+                entry = candidate.entry
+                if entry.country_code:
+                    mine_c[entry.country_code] += weight
+                if entry.country_code and entry.admin1 and entry.feature_code not in ("PCLI",):
+                    mine_a[(entry.country_code, entry.admin1)] += weight
+        for k, v in mine_c.items():
+            country_votes[k] += v
+        for k, v in mine_a.items():
+            admin1_votes[k] += v
+        own.append((mine_c, mine_a))
+    total = max(1.0, sum(1 for m in mentions if m.candidates) - 1.0)
+    for mention, (mine_c, mine_a) in zip(mentions, own):
+        mention.focus = []
+        for i, candidate in enumerate(mention.candidates):
+            entry = candidate.entry
+            c_share = (country_votes.get(entry.country_code, 0.0) - mine_c.get(entry.country_code, 0.0)) / total
+            a_key = (entry.country_code, entry.admin1)
+            a_share = (admin1_votes.get(a_key, 0.0) - mine_a.get(a_key, 0.0)) / total if entry.admin1 else 0.0
+            mention.focus.append(COUNTRY_FOCUS_WEIGHT * c_share + ADMIN1_FOCUS_WEIGHT * a_share)
+
+
+def _final_scores(mention: _Mention) -> list[float]:
+    focus = getattr(mention, "focus", None) or [0.0] * len(mention.candidates)
+    proximity = getattr(mention, "proximity", None) or [0.0] * len(mention.candidates)
+    return [p + b + f + x for p, b, f, x in zip(mention.prior, mention.bonus, focus, proximity)]
+
+
+def _choose(mentions: list[_Mention]) -> None:
+    # one sense per article: mentions of the same name pool their evidence
+    pooled: dict[str, list[float]] = {}
+    for mention in mentions:
+        if not mention.candidates:
+            continue
+        scores = _final_scores(mention)
+        if mention.key in pooled and len(pooled[mention.key]) == len(scores):
+            pooled[mention.key] = [max(a, b) for a, b in zip(pooled[mention.key], scores)]
+        else:
+            pooled.setdefault(mention.key, scores)
+    for mention in mentions:
+        if not mention.candidates:
+            continue
+        scores = pooled.get(mention.key) or _final_scores(mention)
+        if len(scores) != len(mention.candidates):
+            scores = _final_scores(mention)
+        best = max(range(len(scores)), key=scores.__getitem__)
+        mention.chosen = best
+        mention.probability = _softmax(scores)[best]
+
+
+def _apply_proximity(mentions: list[_Mention]) -> None:
+    """A candidate near the other places of the article gains; regions and countries are too
+    big to say where a town is, so only towns, counties and spots count as neighbours."""
+    anchors = []
+    for mention in mentions:
+        if mention.chosen is None or mention.toponym.demonym:
+            continue
+        entry = mention.candidates[mention.chosen].entry
+        if entry.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "RGN", "ADM1"):
+            continue
+        anchors.append((mention.key, entry))
+    for mention in mentions:
+        mention.proximity = []
+        for candidate in mention.candidates:
+            entry = candidate.entry
+            nearest = min(
+                (great_circle_km(entry.lat, entry.lon, a.lat, a.lon) for key, a in anchors if key != mention.key),
+                default=None,
+            )
+            if nearest is None or entry.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "RGN"):
+                mention.proximity.append(0.0)
+            elif nearest < 50:
+                mention.proximity.append(2.0)
+            elif nearest < 150:
+                mention.proximity.append(1.2)
+            elif nearest < 400:
+                mention.proximity.append(0.5)
+            else:
+                mention.proximity.append(0.0)
+
+
+# "X, which is located a few kilometers from Y", "X northeast of Y", "X in Y", "X near Y"
+_CONTAINER_CUE = re.compile(
+    r"(?i)\b(?:in|inside|within|near|outside|from|of|at)\b[^.;]{0,3}$"
+)
+
+
+def _container(mention: _Mention, mentions: list[_Mention], text: str) -> tuple[_Mention, str] | None:
+    """What the text says holds or neighbours a place the gazetteer does not know: the first
+    resolved place after it in the same sentence that a relation word introduces, else the
+    nearest resolved place in the same or the previous sentence."""
+    t = mention.toponym
+    sentence_end = _sentence_end(text, t.end)
+    sentence_start = _sentence_start(text, t.start)
+    resolved = [m for m in mentions if m.chosen is not None and not m.toponym.demonym and m is not mention]
+    for other in resolved:
+        o = other.toponym
+        if t.end <= o.start <= sentence_end and o.start - t.end < 120:
+            lead = text[t.end : o.start]
+            if _CONTAINER_CUE.search(lead):
+                relation = re.findall(r"(?i)\b(?:in|inside|within|near|outside|from|of|at)\b", lead)[-1].lower()
+                return other, f"the text places it {_RELATION_WORDS.get(relation, relation)} {o.text}"
+    before = [m for m in resolved if m.toponym.end <= t.start and m.toponym.start >= _sentence_start(text, sentence_start - 2)]
+    after = [m for m in resolved if sentence_start <= m.toponym.start < sentence_end]
+    nearby = sorted(before + after, key=lambda m: abs(m.toponym.start - t.start))
+    for other in nearby:
+        entry = other.candidates[other.chosen].entry
+        if entry.feature_code not in ("PCLI", "PCLD", "PCLS", "CONT", "RGN"):
+            return other, f"not in the gazetteer; placed at {other.toponym.text}, named next to it"
+    return None
+
+
+_RELATION_WORDS = {"from": "near", "of": "by", "at": "at"}
+
+
+def _sentence_start(text: str, position: int) -> int:
+    found = max(text.rfind(". ", 0, max(0, position)), text.rfind("\n", 0, max(0, position)))
+    return 0 if found < 0 else found + 1
+
+
+def _sentence_end(text: str, position: int) -> int:
+    ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _to_place(mention: _Mention, mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> Place:
+    t = mention.toponym
+    span = Span(t.start, t.end, t.text)
+    if mention.chosen is None:
+        found = None if t.demonym else _container(mention, mentions, text)
+        if found is None:
+            return Place(span, t.text, reason="not in the gazetteer and nothing in the text says where it is")
+        other, reason = found
+        entry = other.candidates[other.chosen].entry
+        return _place_from_entry(
+            span, t.text, entry, gazetteer, round(0.4 * other.probability, 3), "contained-in", reason
+        )
+    entry = mention.candidates[mention.chosen].entry
+    candidate = mention.candidates[mention.chosen]
+    confidence = mention.probability
+    reason = None
+    if candidate.match == "skeleton":
+        confidence *= 0.6
+        reason = f"spelling matched loosely to {entry.name}"
+    if mention.stripped:
+        confidence *= 0.7
+        reason = f"{t.feature_word} not in the gazetteer; placed at {entry.name}"
+    return _place_from_entry(span, entry.name, entry, gazetteer, round(confidence, 3), "gazetteer", reason)
+
+
+def _place_from_entry(
+    span: Span, name: str, entry: GazetteerEntry, gazetteer: Gazetteer, confidence: float, how: str, reason: str | None
+) -> Place:
+    return Place(
+        span=span,
+        name=name,
+        lat=round(entry.lat, 5),
+        lon=round(entry.lon, 5),
+        country_code=entry.country_code,
+        admin1=gazetteer.admin1_name(entry.country_code, entry.admin1),
+        admin2=entry.admin2,
+        feature_class=entry.feature_class,
+        feature_code=entry.feature_code,
+        geonames_id=entry.geonames_id,
+        population=entry.population or None,
+        confidence=confidence,
+        resolution=how,
+        reason=reason,
+    )
