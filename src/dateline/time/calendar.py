@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 GRANULARITIES = ("day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
+NEAR_DAYS = 60  # how far a date may lie on "the wrong side" of the DCT before the year changes
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -158,15 +159,20 @@ def candidates_around(anchor: date, make, tense: str | None) -> Period | None:
     options = [p for p in (make(anchor.year + step) for step in (-1, 0, 1)) if p is not None]
     if not options:
         return None
-    if tense == "past":
-        started = [p for p in options if p.start <= anchor]
-        if started:
-            return started[-1]
-    elif tense == "future":
-        open_ = [p for p in options if p.end >= anchor]
-        if open_:
-            return open_[0]
-    this_year = [p for p in options if p.start.year == anchor.year or p.end.year == anchor.year]
+    this_year = [p for p in options if p.start.year == anchor.year]
+    own = this_year[0] if this_year else None
+    # the tense moves a date to another year only when the article's own year would put it
+    # well on the wrong side of the DCT; a wrong tense cue then costs little
+    if own is not None and tense == "past" and (own.start - anchor).days > NEAR_DAYS:
+        earlier = [p for p in options if p.start <= anchor]
+        if earlier:
+            return earlier[-1]
+    if own is not None and tense == "future" and (anchor - own.end).days > NEAR_DAYS:
+        later = [p for p in options if p.end >= anchor]
+        if later:
+            return later[0]
+    if own is not None and tense in ("past", "future"):
+        return own
 
     def distance(p: Period) -> int:
         if p.start <= anchor <= p.end:
@@ -175,6 +181,6 @@ def candidates_around(anchor: date, make, tense: str | None) -> Period | None:
 
     nearest = min(options, key=distance)
     # news names months of its own year unless another year is clearly nearer
-    if this_year and distance(nearest) + 60 >= distance(this_year[0]):
-        return this_year[0]
+    if own is not None and distance(nearest) + NEAR_DAYS >= distance(own):
+        return own
     return nearest

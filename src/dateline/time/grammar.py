@@ -33,7 +33,7 @@ def _alternation(words) -> str:
 def _macros() -> dict[str, str]:
     words = vocabulary()
     months = words["months"]
-    full_months = [name for name in months if len(name) > 3 or name == "may"]
+    full_months = [name for name in months if len(name) > 4 or name in ("may", "june", "july")]
     abbreviations = [name for name in months if name not in full_months]
     weekdays_full = [name for name in words["weekdays"] if name.endswith("day")]
     weekday_abbr = [name for name in words["weekdays"] if not name.endswith("day")]
@@ -71,8 +71,10 @@ def _macros() -> dict[str, str]:
         "UNIT": rf"(?:{_alternation(units)})",
         "PART": rf"(?:{_alternation(words['parts_of_day'])})",
         "SEASON": rf"(?:{_alternation(words['seasons'])})",
+        # "within", "just", "only", "barely" stay out of the extent in TimeBank; "over" is a
+        # modifier before an amount ("over a week") but a preposition before "the"
         "MOD_BEFORE": r"(?:about|around|approximately|roughly|some|nearly|almost|less than|under|fewer than|"
-        r"more than|over|at least|up to|no more than|no less than|within|at most|only|just|barely|"
+        r"more than|over(?! the)|at least|up to|no more than|no less than|at most|"
         r"well over|just over|just under|a little (?:more|less) than)",
         "HY": r"(?:-|\s+)",
     }

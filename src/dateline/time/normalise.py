@@ -353,16 +353,20 @@ def quarter(m: Match, ctx: Context) -> Reading | None:
         return underspecified(f"XXXX-Q{number_}")
     elif yearrel:
         found = make(ctx.dct.year + {"last year": -1, "this year": 0, "next year": 1}[yearrel])
-    elif ctx.quarter is not None and abs(ctx.quarter.start.year - ctx.dct.year) <= 1 and ctx.quarter.start.year != ctx.dct.year:
-        # a report about last year's results keeps naming that year's quarters
-        found = make(ctx.quarter.start.year)
     else:
         found = make(ctx.dct.year)
         if found.start > ctx.dct and ctx.tense(m) == "past":
             found = make(ctx.dct.year - 1)
     reading = dated(found, anchor=ctx.dct)
-    ctx.quarter = found
+    remember_quarter(ctx, found)
     return reading
+
+
+def remember_quarter(ctx: Context, found: Period) -> None:
+    """Reports compare the quarter they report (one that has begun) with a year earlier;
+    a forecast quarter is not what "a year ago" or "the period" refers to."""
+    if ctx.dct is None or found.start <= ctx.dct:
+        ctx.quarter = found
 
 
 def latest_reported_quarter(dct: date) -> Period:
@@ -379,15 +383,17 @@ def fiscal_period(m: Match, ctx: Context) -> Reading | None:
     unit = _clean(m.group("unit"))
     if ctx.dct is None:
         return underspecified("XXXX-QX") if unit == "quarter" else None
-    if unit == "period" and ctx.quarter is None:
+    if unit == "period" and ctx.quarter is None and "latest" not in which:
         return None  # "the period" outside an earnings report is no date
     if "current" in which:
         found = period_of(ctx.dct, "quarter")
     elif "previous" in which:
         found = shift(ctx.quarter or latest_reported_quarter(ctx.dct), -1)
+    elif "latest" in which or "recent" in which:
+        found = latest_reported_quarter(ctx.dct)
     else:
         found = ctx.quarter or latest_reported_quarter(ctx.dct)
-    ctx.quarter = found
+    remember_quarter(ctx, found)
     reading = dated(found, anchor=ctx.dct)
     reading.sets_reference = False
     return reading
