@@ -46,6 +46,12 @@ def _accept(m: Match, text: str) -> bool:
             return False  # a rate: left to the SET rule
         if amount in ("a", "an") and unit in ("quarter",) and re.match(r"\s+of\b", after):
             return False  # "a quarter of the shares"
+        if re.match(r"[- ]old\b", after) or (m.group("adjective") or "").lower() == "-old":
+            return False  # an age ("52 years old") is not a time expression
+        if "-" in m.match.group(0) and unit.endswith("s"):
+            return False  # "three-quarters" is a fraction, not three quarters of a year
+        if re.search(r"\blast-minute\b", m.match.group(0), re.IGNORECASE):
+            return False
         if amount in ("one",) and unit == "day" and re.match(r"\s+(?:he|she|they|we|it|you|I|the)\b", after):
             return False  # "one day they will ..." is a vague future
         return True
@@ -55,7 +61,8 @@ def _accept(m: Match, text: str) -> bool:
             return not re.match(r"\s+of\b", after)
         return bool(RATE_BEFORE.search(before))
     if guard == "set_adverb":
-        return True
+        # "quarterly dividend", "daily newspaper": the adjective is a kind of thing, not a time
+        return not re.match(r"\s+(?!and\b|or\b|for\b|in\b|at\b|on\b|by\b|to\b|from\b|since\b|until\b|through\b)[a-z]", after)
     if guard == "present":
         word = m.match.group(0).lower()
         if word == "current":

@@ -44,8 +44,19 @@ class SentenceIndex:
         return self.starts[i], end
 
 
+PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W{0,2}$")
+
+
 def tense_from_cues(text: str, start: int, end: int, sentences: SentenceIndex) -> str | None:
     regex, not_past = _cue_regex()
+    cues = vocabulary()["tense_cues"]
+    previous = PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    if previous:
+        word = previous.group(1).lower()
+        if word in cues["just_before_future"]:
+            return "future"
+        if word in cues["just_before_past"]:
+            return "past"
     low, high = sentences.bounds(start)
     best: tuple[int, str] | None = None
     for match in regex.finditer(text, low, high):
