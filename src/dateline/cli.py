@@ -26,6 +26,125 @@ DB_OPTION_HELP = "Store: a SQLite file path or a postgresql:// URL (default: dat
 # --- ingest and articles ---------------------------------------------------------------------
 
 
+def _open_article_store(db: str | None):
+    from dateline.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as error:
+        err_console.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+
+
+def _parse_size(raw: str) -> int:
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*", raw.lower())
+    if not match:
+        raise typer.BadParameter(f"{raw!r} is not a size (examples: 5000000, 512KB, 5MB)")
+    scale = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2, "mib": 1024**2,
+             "g": 1024**3, "gb": 1024**3, "gib": 1024**3}[match.group(2) or ""]
+    return int(float(match.group(1)) * scale)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively), .gz files, or - for standard input."),
+    db: str | None = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    report: str | None = typer.Option(None, "--report", help="Write every rejected input here, one JSON object a line."),
+    max_bytes: str = typer.Option("5MB", "--max-bytes", help="Largest article text accepted (bytes, or 512KB, 5MB ...)."),
+    near_threshold: float = typer.Option(0.8, "--near-threshold", min=0.1, max=1.0,
+                                         help="Estimated word-shingle similarity from which an article is a near duplicate."),
+) -> None:
+    """Read news (text, JSON Lines, HTML, RSS/Atom) into the store: dated, attributed, deduplicated."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from pathlib import Path
+
+    from dateline.ingest import ingest, write_rejections
+
+    limit = _parse_size(max_bytes)
+    store = _open_article_store(db)
+    progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=err_console, transient=True, disable=not err_console.is_terminal)
+    task = progress.add_task("ingest", total=None)
+    with progress:
+        result = ingest(
+            paths, store, max_bytes=limit, near_threshold=near_threshold,
+            on_start=lambda total: progress.update(task, total=total),
+            on_file=lambda _path: progress.advance(task),
+        )
+    store.close()
+    for rejection in result.rejected:
+        err_console.print(f"rejected: {rejection.origin}: {rejection.reason}", markup=False, highlight=False)
+    if report is not None:
+        write_rejections(result.rejected, Path(report))
+    console.print(result.summary_line(), highlight=False)
+    console.print(f"[dim]{result.detail_line()}[/dim]", highlight=False)
+    if result.read == 0 and result.rejected:
+        raise typer.Exit(1)
+
+
+def _published_label(article) -> str:
+    if article.published is None:
+        return "undated"
+    mark = {"header": "", "metadata": "", "inferred": " ~"}.get(article.published_source, "")
+    return article.published.isoformat() + mark
+
+
+@app.command("articles")
+def articles_command(
+    db: str | None = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    search: str | None = typer.Option(None, "--search", "-s", help='Full-text search: words, "a phrase", OR, -word.'),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="How many articles to show."),
+    originals: bool = typer.Option(False, "--originals", help="Leave out near duplicates."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON array of the articles, with their text."),
+) -> None:
+    """List stored articles (newest first), or search them."""
+    import json
+
+    from rich.markup import escape
+    from rich.table import Table
+
+    store = _open_article_store(db)
+    if search:
+        found = store.search_articles(search, limit=limit)
+        if originals:
+            found = [a for a in found if not a.duplicate_of]
+    else:
+        found = store.list_articles(limit, originals_only=originals)
+    counts = store.counts()
+    store.close()
+    if as_json:
+        rows = [
+            {"id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url,
+             "published": a.published.isoformat() if a.published else None, "published_source": a.published_source,
+             "published_confidence": a.published_confidence, "language": a.language, "origin": a.origin,
+             "duplicate_of": a.duplicate_of, "snippet": a.meta.get("snippet"), "text": a.text}
+            for a in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    table = Table(show_lines=False, pad_edge=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet", max_width=18, no_wrap=True)
+    table.add_column("title or first words" if not search else "title / match", overflow="ellipsis")
+    for a in found:
+        headline = escape(a.title or " ".join(a.text.split()[:14]))
+        if search and a.meta.get("snippet"):
+            headline = f"{headline}\n[dim]{escape(a.meta['snippet'].strip())}[/dim]"
+        if a.duplicate_of:
+            headline = f"{headline} [yellow](near duplicate of {a.duplicate_of[:12]})[/yellow]"
+        table.add_row(a.id[:12], _published_label(a), escape(a.outlet or ""), headline)
+    console.print(table)
+    console.print(
+        f"{len(found)} shown of {counts['articles']} articles ({counts['originals']} originals, "
+        f"{counts['near_duplicates']} near duplicates, {counts['undated']} undated; '~' = date inferred from the text)",
+        highlight=False,
+    )
+
+
 # --- time --------------------------------------------------------------------------------------
 
 

@@ -1,0 +1,216 @@
+"""When was an article published?
+
+In order of trust:
+1. a header line the collector wrote (`` date 2021-09-04 `` on the first line) -> "header", 1.0;
+2. a date in the source's metadata (JSON field, HTML meta tag, feed entry) -> "metadata", 0.95;
+3. the text itself -> "inferred":
+   - a line such as ``Posted: 12 May 2019`` states it (0.9);
+   - else the latest explicit full date (day, month and year) that does not speak of the
+     future ("will ... on October 9, 2022", "until June 30, 2021"). A report is written on or
+     after every past date it gives, so the latest is the best lower bound. News speaks of
+     the days around publication by weekday ("on Tuesday"): when the text names that date's
+     weekday, the two agree and confidence is 0.8; when it names no weekday, 0.5; when it
+     names only other weekdays, the date is kept at 0.3 and the disagreement noted;
+4. nothing: undated (``None``, "none", 0.0). Never the day of the ingest.
+
+Dates later than the day of the run are future events, never publication dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+VOCABULARY_PATH = Path(__file__).with_name("pubdate.yaml")
+
+HEADER_CONFIDENCE = 1.0
+METADATA_CONFIDENCE = 0.95
+LABELLED_CONFIDENCE = 0.9
+WEEKDAY_AGREES_CONFIDENCE = 0.8
+NO_WEEKDAY_CONFIDENCE = 0.5
+WEEKDAY_DISAGREES_CONFIDENCE = 0.3
+FUTURE_CUE_WINDOW = 8  # words before a date searched for a future cue, within its sentence
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    value: date | None
+    source: str  # "header", "metadata", "inferred" or "none"
+    confidence: float
+    evidence: str | None = None  # the words it was read from, or why there is none
+
+
+UNDATED = PublicationDate(None, "none", 0.0, "no date in the metadata or the text")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    return yaml.safe_load(VOCABULARY_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    words = vocabulary()
+    month = "|".join(sorted(words["months"], key=len, reverse=True))
+    weekday = "|".join(words["weekdays"])
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    month_group = rf"(?P<month>{month})\.?"
+    label = "|".join(re.escape(w) for w in sorted(words["published_labels"], key=len, reverse=True))
+    cues = "|".join(re.escape(w) for w in sorted(words["future_cues"], key=len, reverse=True))
+    return {
+        # July 6, 2021 / Jul. 6th 2021
+        "mdy": re.compile(rf"\b{month_group}\s+{day},?\s+{year}\b", re.IGNORECASE),
+        # 6 July 2021 / 6th of July, 2021
+        "dmy": re.compile(rf"\b{day}\s+(?:of\s+)?{month_group},?\s+{year}\b", re.IGNORECASE),
+        # 2021-07-06
+        "iso": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        "weekday": re.compile(rf"\b(?P<weekday>{weekday})s?\b", re.IGNORECASE),
+        "label": re.compile(rf"^\s*(?:{label})\s*(?:on|at)?\s*:?\s*", re.IGNORECASE | re.MULTILINE),
+        "future": re.compile(rf"\b(?:{cues})\b", re.IGNORECASE),
+        "header": re.compile(r"\A[ \t]*date[ \t]+(?P<value>\d{4}-\d\d-\d\d)[ \t]*(?:\r?\n|\Z)", re.IGNORECASE),
+    }
+
+
+@dataclass(frozen=True)
+class DateMention:
+    value: date
+    start: int
+    end: int
+    text: str
+
+
+def explicit_dates(text: str) -> list[DateMention]:
+    """Every full date (day, month and year) written in the text, in order."""
+    months = vocabulary()["months"]
+    found: dict[int, DateMention] = {}
+    for name in ("mdy", "dmy", "iso"):
+        for match in _patterns()[name].finditer(text):
+            raw_month = match.group("month").lower().rstrip(".")
+            month = int(raw_month) if raw_month.isdigit() else months.get(raw_month)
+            try:
+                value = date(int(match.group("year")), month, int(match.group("day")))
+            except (TypeError, ValueError):
+                continue
+            found.setdefault(match.start(), DateMention(value, match.start(), match.end(), match.group(0)))
+    return [found[k] for k in sorted(found)]
+
+
+def mentioned_weekdays(text: str) -> set[int]:
+    weekdays = vocabulary()["weekdays"]
+    return {weekdays[m.group("weekday").lower()] for m in _patterns()["weekday"].finditer(text)}
+
+
+def _speaks_of_future(text: str, mention: DateMention) -> bool:
+    before = text[max(0, mention.start - 160) : mention.start]
+    sentence = re.split(r"[.!?\n]\s", before)[-1]
+    window = " ".join(sentence.split()[-FUTURE_CUE_WINDOW:])
+    return bool(_patterns()["future"].search(window))
+
+
+def read_header(text: str) -> tuple[date | None, str]:
+    """The collector's `` date YYYY-MM-DD `` first line: (its date, the text after it)."""
+    match = _patterns()["header"].match(text)
+    if not match:
+        return None, text
+    try:
+        value = date.fromisoformat(match.group("value"))
+    except ValueError:
+        return None, text
+    return value, text[match.end() :]
+
+
+def _labelled_date(text: str) -> DateMention | None:
+    for match in _patterns()["label"].finditer(text[:4000]):
+        rest = text[match.end() : match.end() + 60]
+        dates = explicit_dates(rest)
+        if dates and dates[0].start == 0:
+            first = dates[0]
+            return DateMention(first.value, match.end(), match.end() + first.end, first.text)
+    return None
+
+
+def infer_publication_date(text: str, today: date | None = None) -> PublicationDate:
+    """The publication date a reader would give the text, with a confidence (see module doc)."""
+    today = today or datetime.now(timezone.utc).date()
+    labelled = _labelled_date(text)
+    if labelled is not None and labelled.value <= today:
+        return PublicationDate(labelled.value, "inferred", LABELLED_CONFIDENCE, f"stated: '{labelled.text}'")
+
+    past = [d for d in explicit_dates(text) if d.value <= today and not _speaks_of_future(text, d)]
+    if not past:
+        return UNDATED if not explicit_dates(text) else PublicationDate(
+            None, "none", 0.0, "the only full dates in the text speak of the future"
+        )
+    latest = max(past, key=lambda d: (d.value, -d.start))
+    weekdays = mentioned_weekdays(text)
+    if not weekdays:
+        return PublicationDate(latest.value, "inferred", NO_WEEKDAY_CONFIDENCE,
+                               f"latest full date '{latest.text}'; no weekday named")
+    day_name = latest.value.strftime("%A")
+    if latest.value.weekday() in weekdays:
+        return PublicationDate(latest.value, "inferred", WEEKDAY_AGREES_CONFIDENCE,
+                               f"latest full date '{latest.text}' is a {day_name}, as the text says")
+    return PublicationDate(latest.value, "inferred", WEEKDAY_DISAGREES_CONFIDENCE,
+                           f"latest full date '{latest.text}' is a {day_name}, a weekday the text does not name")
+
+
+_DATEPARSER_SETTINGS = {
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # never "yesterday" -> a run-time date
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "PREFER_DAY_OF_MONTH": "first",
+}
+
+
+def parse_date_value(raw: object) -> date | None:
+    """A date from a metadata value: ISO text, RFC 822 (feeds), epoch seconds or milliseconds,
+    a time.struct_time, or any absolute date dateparser reads. The date as the source wrote it
+    (its local day), not converted to UTC."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, tuple) and len(raw) >= 3:  # time.struct_time from feedparser
+        try:
+            return date(raw[0], raw[1], raw[2])
+        except (TypeError, ValueError):
+            return None
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        seconds = raw / 1000 if raw > 1e11 else raw
+        try:
+            return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(raw, str):
+        return None
+    value = raw.strip()
+    if re.fullmatch(r"\d{4}-\d\d-\d\d([T ].*)?", value):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    if re.fullmatch(r"\d{10}(\d{3})?", value):
+        return parse_date_value(int(value))
+    if re.match(r"(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4}", value):  # RFC 822, as in RSS
+        try:
+            return parsedate_to_datetime(value).date()
+        except (TypeError, ValueError):
+            pass
+    import dateparser  # slow to import; only metadata in unusual formats needs it
+
+    try:
+        parsed = dateparser.parse(value, settings=_DATEPARSER_SETTINGS)
+    except Exception:  # dateparser raises assorted errors on odd input; a bad date is no date
+        return None
+    return parsed.date() if parsed else None
