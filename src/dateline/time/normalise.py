@@ -226,6 +226,32 @@ def calendar_date(m: Match, ctx: Context) -> Reading | None:
     return dated(candidates_around(ctx.dct, make, ctx.tense(m)), anchor=ctx.dct)
 
 
+class _Renamed:
+    """A match seen through other group names, so one normaliser can serve two word orders."""
+
+    def __init__(self, m: Match, names: dict[str, str]):
+        self.m, self.names = m, names
+        self.start, self.end, self.rule = m.start, m.end, m.rule
+
+    def group(self, name: str) -> str | None:
+        return self.m.group(self.names.get(name, name))
+
+
+def part_of_date(m: Match, ctx: Context) -> Reading | None:
+    """"the night of Friday, September 3": the day, then the part of it."""
+    if m.group("weekday2"):
+        reading = weekday(_Renamed(m, {"weekday": "weekday2", "rel": "_", "mod": "_", "part": "part2"}), ctx)
+        return reading
+    names = {"day": "day2", "month": "month2", "year": "year2"} if m.group("day2") else {}
+    reading = calendar_date(_Renamed(m, names), ctx)
+    if reading is None or reading.period is None:
+        return reading
+    day = reading.period.start
+    timed = _day_with_part(day, m.group("part"), None)
+    timed.anchor = reading.anchor
+    return timed
+
+
 def two_digit_year(short: int, dct: date | None) -> int:
     """'89 -> 1989 and '21 -> 2021: the century that puts the year at most ten years ahead."""
     pivot = (dct.year if dct else date.today().year) + 10
@@ -409,6 +435,8 @@ def year_ago_period(m: Match, ctx: Context) -> Reading | None:
     ordinal = QUARTER_NUMBERS.get(_clean(m.group("ordinal")))
     if ordinal is not None:
         base = period_of(date(ctx.dct.year, 3 * ordinal - 2, 1), "quarter")
+    if base is None and (unit in ("quarter", "period") or "quarter" in _clean(m.group(0))):
+        base = latest_reported_quarter(ctx.dct)
     if base is None:
         return dated(shift(period_of(ctx.dct, "year"), -1), anchor=ctx.dct)
     reading = dated(shift_quarter_year(base, -1), anchor=base.start)

@@ -1,0 +1,127 @@
+"""The tagger on text a reader can check: seed articles, tense, anchoring, bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dateline.time import date_of_sentence, tag_timexes
+
+
+def _covering(timexes, text: str, start: int, end: int):
+    return [t for t in timexes if t.span.start < end and start < t.span.end]
+
+
+def test_seed_timexes_resolve_as_the_gold_says(seeds_dir: Path, seed_gold: dict):
+    for document in seed_gold["documents"]:
+        text = (seeds_dir / document["file"]).read_text(encoding="utf-8")
+        dct = date.fromisoformat(document["publication_date"])
+        timexes = tag_timexes(text, dct)
+        for expected in document["timexes"]:
+            start = text.find(expected["text"])
+            assert start >= 0, f"{expected['text']!r} not in {document['file']}"
+            found = _covering(timexes, text, start, start + len(expected["text"]))
+            values = [t.value for t in found]
+            assert expected["value"] in values, f"{document['file']}: {expected['text']!r} -> {values}"
+            timex = next(t for t in found if t.value == expected["value"])
+            if "mod" in expected:
+                assert timex.mod == expected["mod"]
+            if "anchor_end" in expected:
+                assert timex.range_end == date.fromisoformat(expected["anchor_end"])
+
+
+def test_the_past_two_weeks_covers_the_fortnight_up_to_the_article():
+    [timex] = tag_timexes("Fighting has raged for the past two weeks.", date(2021, 9, 4))
+    assert (timex.type, timex.value) == ("DURATION", "P2W")
+    assert (timex.range_start, timex.range_end) == (date(2021, 8, 21), date(2021, 9, 4))
+
+
+def test_weekday_follows_the_tense_of_its_clause(fixtures_dir: Path):
+    data = yaml.safe_load((fixtures_dir / "time" / "weekday_tense.yaml").read_text(encoding="utf-8"))
+    dct = data["dct"]
+    for case in data["cases"]:
+        found = {t.span.text: t.value for t in tag_timexes(case["text"], dct)}
+        assert found.get(case["timex"]) == str(case["value"]), (case["text"], found)
+
+
+def test_weekday_direction_from_the_parse():
+    from dateline.nlp import parse
+
+    text = "The envoy will meet Taliban leaders on Friday."
+    doc = parse(text)
+    [timex] = tag_timexes(text, date(2021, 9, 4), doc)
+    assert timex.value == "2021-09-10"
+
+
+def test_narrative_reference_time_carries_to_anaphora():
+    text = "The plant opened in March 1995. It closed the following year, and a year later reopened."
+    values = [t.value for t in tag_timexes(text, date(1998, 4, 18))]
+    assert values[:2] == ["1995-03", "1996"]
+
+
+def test_quarter_words_of_an_earnings_report():
+    text = "Net income rose 12% in the third quarter. A year earlier, the company earned $4 million."
+    found = {t.span.text: t.value for t in tag_timexes(text, date(1989, 10, 26))}
+    assert found["the third quarter"] == "1989-Q3"
+    assert found["A year earlier"] == "1988-Q3"
+
+
+def test_date_of_sentence_prefers_the_sentence_own_date_then_the_narrative_one():
+    from dateline.nlp import parse
+
+    text = "Rebels seized the town on Sunday. Hundreds of families fled. On Tuesday, aid arrived."
+    doc = parse(text)
+    timexes = tag_timexes(text, date(2021, 7, 6), doc)
+    sentences = list(doc.sents)
+    assert date_of_sentence(sentences[0], timexes, date(2021, 7, 6)).value == "2021-07-04"
+    assert date_of_sentence(sentences[1], timexes, date(2021, 7, 6)).value == "2021-07-04"
+    assert date_of_sentence(sentences[2], timexes, date(2021, 7, 6)).value == "2021-07-06"
+    assert date_of_sentence(sentences[0], [], None) is None
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+def test_impossible_dates_get_no_value():
+    values = [t.value for t in tag_timexes("The vote was held on 31 February and on April 31.", date(2021, 3, 10))]
+    assert not any(v.endswith(("-02-31", "-04-31")) for v in values)
+
+
+def test_two_digit_years_pick_the_nearest_century():
+    assert tag_timexes("Filed 11/02/89.", date(1989, 11, 2))[0].value == "1989-11-02"
+    assert tag_timexes("Filed 9/4/21.", date(2021, 9, 5))[0].value == "2021-09-04"
+
+
+def test_dates_far_from_the_dct_keep_their_own_year():
+    found = {t.span.text: t.value for t in tag_timexes("The treaty of June 28, 1919 and the plan for March 1, 2061.", date(2021, 9, 4))}
+    assert found["June 28, 1919"] == "1919-06-28"
+    assert found["March 1, 2061"] == "2061-03-01"
+
+
+def test_without_a_dct_relative_values_stay_underspecified():
+    today = date.today().isoformat()
+    timexes = tag_timexes("The talks began on September 3 and ended on Friday; more talks are due next year.", None)
+    values = {t.span.text: t.value for t in timexes}
+    assert values["September 3"] == "XXXX-09-03"
+    assert values["Friday"] == "XXXX-WXX-5"
+    assert values["next year"] == "XXXX"
+    assert not any(today in t.value for t in timexes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Taliban haben am Freitag die Stadt eingenommen.",
+        "Les talibans ont pris la ville mardi dernier.",
+        "طالبان روز جمعه وارد شهر شدند",
+        "",
+        "   \n\n ",
+        "1234567890 " * 50,
+    ],
+)
+def test_other_languages_and_noise_invent_no_dates(text):
+    timexes = tag_timexes(text, date(2021, 9, 4))
+    assert all(t.value[:4] != "2021" for t in timexes)
