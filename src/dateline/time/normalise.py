@@ -801,7 +801,8 @@ def recent_units(m: Match, ctx: Context) -> Reading | None:
         return None
     if direction in ("coming", "upcoming", "next", "ahead", "to come", "ensuing", "following"):
         return Reading("DATE", "FUTURE_REF", sets_reference=False)
-    if direction == "recent" and unit == "day":
+    if direction == "recent" and unit in ("day", "year"):
+        # "in recent days/years": the vague past before now, not a length of time
         return Reading("DATE", "PAST_REF", sets_reference=False)
     return Reading("DURATION", duration_value(None, unit), sets_reference=False)
 
