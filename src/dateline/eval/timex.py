@@ -334,7 +334,15 @@ def to_markdown(result: dict) -> str:
         )
         if ours < goal
     ]
-    lines.append("")
+    lines += [
+        "",
+        "Notes: decades and centuries count as equal in the TIMEX3 spelling (\"199\") and the TIDES "
+        "spelling dateline writes (\"199X\"); nothing else is normalised. The speed above counts "
+        "sentences by punctuation; `make bench` counts them with spaCy's splitter. Part of the value "
+        "errors are TimeBank's own choices: \"last week\" is often 1989-WXX where we name the week, "
+        "\"a year ago\" in earnings reports is a year, a quarter or a day depending on the annotator.",
+        "",
+    ]
     if shortfalls:
         lines.append(f"Below goal: {', '.join(shortfalls)}.")
     else:
