@@ -280,6 +280,46 @@ def list_events(
     console.print(f"{len(found)} events")
 
 
+@eval_app.command("events")
+def eval_events(
+    file: str = typer.Argument(None, help="A labelled TSV (id, EventSnippet, SubType); default: the CASE 2021 "
+                                          "Task 2 development file under $DATELINE_SHARED."),
+    cv: int = typer.Option(None, "--cv", help="Cross-validate K folds on the file instead of scoring the shipped "
+                                              "model (automatic when the model has seen the file)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+) -> None:
+    """Score the event-type classifier: weighted, micro and macro F1 over the labels, per label."""
+    import json
+    import os
+    from pathlib import Path
+
+    from rich.table import Table
+
+    from dateline.eval.events import DEV_FILE, JSON_KEYS, evaluate_classification
+    from dateline.events.classifier import ClassifierDataError
+
+    path = Path(file) if file else Path(os.environ.get("DATELINE_SHARED", "../shared")) / DEV_FILE
+    try:
+        result = evaluate_classification(path, cv=cv)
+    except (ClassifierDataError, ValueError, FileNotFoundError) as error:
+        err_console.print(f"error: {error}", soft_wrap=True, markup=False)
+        raise typer.Exit(1) from None
+    if as_json:
+        print(json.dumps({key: result[key] for key in JSON_KEYS}))
+        return
+    table = Table(title=f"Event types on {path} ({result['snippets']} snippets)")
+    for column in ("label", "P", "R", "F1", "gold", "most often taken for"):
+        table.add_column(column)
+    for label, figures in sorted(result["per_label"].items(), key=lambda item: -item[1]["f1"]):
+        confused = ", ".join(f"{other} ({count})" for other, count in list(figures["confused_with"].items())[:2])
+        table.add_row(label, f"{figures['precision']:.2f}", f"{figures['recall']:.2f}", f"{figures['f1']:.2f}",
+                      str(figures["support"]), confused)
+    console.print(table)
+    console.print(f"{result['method']}")
+    console.print(f"weighted F1 {result['weighted_f1']:.3f}  micro F1 {result['micro_f1']:.3f}  "
+                  f"macro F1 {result['macro_f1']:.3f}  ({result['snippets_per_s']} snippets/s)")
+
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()

@@ -1,0 +1,291 @@
+"""Event-type classifier: which of the 30 CASE 2021 / ACLED sub-event types a news snippet reports.
+
+The model is a linear SVM over TF-IDF word (1-2 gram) and character (2-5 gram) features,
+trained on the example sentences in ``training_data/`` (one file per label, written by us
+from the ACLED codebook definitions) plus the CASE 2021 Task 2 development snippets. Character
+n-grams carry most of the signal: they match "airstrike", "air strike" and "air-strikes"
+alike, and inflections no word feature shares. Probabilities are the SVM scores through a
+softmax whose temperature is fitted on out-of-fold scores at training time, so the label
+returned is always the SVM's choice.
+
+The model file ships inside the package (``models/event_types.joblib``) and loads with no
+network. ``python -m dateline.events.train`` (``make train``) rebuilds it.
+
+The 30 labels map to ACLED event types and sub-types and to the nearest PLOVER type in
+``acled_types.yaml``: see :func:`label_info`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+PACKAGE_DIR = Path(__file__).parent
+TRAINING_DATA_DIR = PACKAGE_DIR / "training_data"
+MODEL_PATH = PACKAGE_DIR / "models" / "event_types.joblib"
+TYPES_PATH = PACKAGE_DIR / "acled_types.yaml"
+
+# The same seed everywhere a random choice is made (fold splits, SVM tie-breaking), so that
+# `make train` writes the same model twice.
+SEED = 13
+
+_DIGITS = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
+
+
+class ClassifierDataError(ValueError):
+    """A labelled file that cannot be read: the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class LabelInfo:
+    """What a CASE 2021 label means in the other coding schemes."""
+
+    label: str
+    description: str
+    acled_type: str | None
+    acled_subtype: str | None
+    plover: str | None
+    example: str
+
+
+@lru_cache(maxsize=1)
+def label_table() -> dict[str, LabelInfo]:
+    """The 30 labels, as written in ``acled_types.yaml``."""
+    raw = yaml.safe_load(TYPES_PATH.read_text(encoding="utf-8"))
+    return {
+        label: LabelInfo(
+            label=label,
+            description=entry["description"],
+            acled_type=entry.get("acled_type"),
+            acled_subtype=entry.get("acled_subtype"),
+            plover=entry.get("plover"),
+            example=entry["example"],
+        )
+        for label, entry in raw["labels"].items()
+    }
+
+
+def label_info(label: str) -> LabelInfo | None:
+    """ACLED type and sub-type and nearest PLOVER type of a CASE 2021 label (None if unknown)."""
+    return label_table().get(label)
+
+
+def normalise(text: str) -> str:
+    """What the features see: digits folded (a count's size says nothing about the type),
+    spaces collapsed. Case is folded by the vectorisers."""
+    return _SPACES.sub(" ", _DIGITS.sub("0", text)).strip()
+
+
+def text_key(text: str) -> str:
+    """A fingerprint of a snippet, so that a scorer can tell whether the model saw it."""
+    return hashlib.sha1(normalise(text).lower().encode("utf-8")).hexdigest()[:16]
+
+
+# --- labelled data ------------------------------------------------------------------------------
+
+
+def load_training_examples(directory: Path = TRAINING_DATA_DIR) -> tuple[list[str], list[str]]:
+    """Our own example sentences: ``LABEL.txt`` files, one sentence a line, ``#`` comments."""
+    texts: list[str] = []
+    labels: list[str] = []
+    for path in sorted(directory.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                texts.append(line)
+                labels.append(path.stem)
+    return texts, labels
+
+
+def read_labelled_tsv(path: Path) -> tuple[list[str], list[str]]:
+    """Snippets and labels from a file laid out like CASE 2021 Task 2
+    (tab-separated, header ``id  EventSnippet  SubType``)."""
+    path = Path(path)
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as error:
+        raise ClassifierDataError(f"{path}: cannot read ({error.strerror or error})") from error
+    with handle:
+        # Snippets hold quotes of their own: read tabs only, never quoting.
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise ClassifierDataError(f"{path}: empty file") from None
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise ClassifierDataError(f"{path}: not a UTF-8 tab-separated file ({error})") from None
+        columns = [name.strip() for name in header]
+        if "EventSnippet" not in columns or "SubType" not in columns:
+            raise ClassifierDataError(
+                f"{path}: header must name the columns EventSnippet and SubType (found: {' '.join(columns)[:80]})"
+            )
+        text_at, label_at = columns.index("EventSnippet"), columns.index("SubType")
+        texts, labels = [], []
+        try:
+            for line_number, row in enumerate(reader, start=2):
+                if not row or all(not cell.strip() for cell in row):
+                    continue
+                if len(row) <= max(text_at, label_at):
+                    raise ClassifierDataError(f"{path}: line {line_number} has {len(row)} columns, expected {len(columns)}")
+                texts.append(row[text_at].strip())
+                labels.append(row[label_at].strip())
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise ClassifierDataError(f"{path}: not a UTF-8 tab-separated file ({error})") from None
+    if not texts:
+        raise ClassifierDataError(f"{path}: no snippets")
+    return texts, labels
+
+
+# --- the model ----------------------------------------------------------------------------------
+
+
+def build_pipeline():
+    """The untrained feature extractor and classifier (scikit-learn), fixed hyper-parameters."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_pipeline, make_union
+    from sklearn.svm import LinearSVC
+
+    features = make_union(
+        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, preprocessor=_preprocess),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, preprocessor=_preprocess),
+    )
+    return make_pipeline(features, LinearSVC(C=1.0, class_weight="balanced", random_state=SEED))
+
+
+def _preprocess(text: str) -> str:
+    # module-level (not a lambda) so that the fitted pipeline pickles
+    return normalise(text).lower()
+
+
+def _softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    scaled = scores / temperature
+    scaled -= scaled.max(axis=1, keepdims=True)
+    exp = np.exp(scaled)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+class EventTypeClassifier:
+    """``EventTypeClassifier.load().predict(["Gunmen kidnapped ..."])`` ->
+    ``[("ABDUCT_DISSAP", 0.71)]``."""
+
+    def __init__(self, pipeline=None, temperature: float = 1.0, metadata: dict | None = None):
+        self.pipeline = pipeline if pipeline is not None else build_pipeline()
+        self.temperature = temperature
+        self.metadata = dict(metadata or {})
+
+    # training ------------------------------------------------------------------------------
+    def fit(self, texts: list[str], labels: list[str], fit_temperature: bool = False,
+            calibrate_on: list[bool] | None = None) -> "EventTypeClassifier":
+        """Train on these snippets. ``fit_temperature`` also fits the probability scale on
+        3-fold out-of-fold scores (slower; `make train` does it, cross-validation need not),
+        measured on the texts flagged in ``calibrate_on`` (default: all): real news snippets
+        are harder than our short example sentences, and probabilities should say so."""
+        if fit_temperature:
+            self.temperature = _fit_temperature(texts, labels, calibrate_on)
+        self.pipeline.fit(list(texts), list(labels))
+        return self
+
+    @property
+    def labels(self) -> list[str]:
+        return [str(label) for label in self.pipeline.classes_]
+
+    # use -----------------------------------------------------------------------------------
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """One row per text, one column per label (``self.labels``)."""
+        if not texts:
+            return np.zeros((0, len(self.labels)))
+        scores = self.pipeline.decision_function([text or "" for text in texts])
+        return _softmax(np.asarray(scores, dtype=float), self.temperature)
+
+    def predict(self, texts: list[str]) -> list[tuple[str, float]]:
+        """The most likely label of each text and its probability."""
+        texts = list(texts)
+        if not texts:
+            return []
+        probabilities = self.predict_proba(texts)
+        best = probabilities.argmax(axis=1)
+        labels = self.labels
+        return [(labels[index], round(float(probabilities[row, index]), 4)) for row, index in enumerate(best)]
+
+    def has_seen(self, texts: list[str]) -> bool:
+        """True if any of these texts was among the model's training snippets."""
+        seen = set(self.metadata.get("trained_on", ()))
+        return any(text_key(text) in seen for text in texts)
+
+    # persistence ---------------------------------------------------------------------------
+    def save(self, path: Path = MODEL_PATH) -> Path:
+        import joblib
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump(
+            {"format": 1, "pipeline": self.pipeline, "temperature": self.temperature, "metadata": self.metadata},
+            path,
+            compress=3,
+        )
+        return path
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "EventTypeClassifier":
+        """The shipped model (or the one at ``path``). Cached per process for the shipped one."""
+        if path is None:
+            return _shipped_model()
+        return _load_from(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> EventTypeClassifier:
+    return _load_from(MODEL_PATH)
+
+
+def _load_from(path: Path) -> EventTypeClassifier:
+    import joblib
+
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no event-type model; build it with `make train`")
+    stored = joblib.load(path)
+    if not isinstance(stored, dict) or stored.get("format") != 1:
+        raise ValueError(f"{path}: not an event-type model of this version of dateline; rebuild it with `make train`")
+    return EventTypeClassifier(stored["pipeline"], stored["temperature"], stored["metadata"])
+
+
+def _fit_temperature(texts: list[str], labels: list[str], calibrate_on: list[bool] | None = None) -> float:
+    """The softmax temperature that gives the lowest log loss on 3-fold out-of-fold scores."""
+    from sklearn.model_selection import StratifiedKFold
+
+    texts = list(texts)
+    labels_array = np.asarray(labels)
+    classes = sorted(set(labels))
+    column = {label: index for index, label in enumerate(classes)}
+    scores = np.full((len(texts), len(classes)), -10.0)
+    # labels with fewer examples than folds cannot be stratified: keep them in every training fold
+    counts = {label: labels.count(label) for label in classes}
+    splittable = np.array([counts[label] >= 3 for label in labels])
+    indices = np.flatnonzero(splittable)
+    folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=SEED)
+    for train_at, test_at in folds.split(indices, labels_array[indices]):
+        train = np.concatenate([indices[train_at], np.flatnonzero(~splittable)])
+        test = indices[test_at]
+        pipeline = build_pipeline().fit([texts[i] for i in train], labels_array[train])
+        fold_scores = pipeline.decision_function([texts[i] for i in test])
+        for position, label in enumerate(pipeline.classes_):
+            scores[test, column[label]] = fold_scores[:, position]
+    if calibrate_on is not None and any(calibrate_on[i] for i in indices):
+        indices = np.array([i for i in indices if calibrate_on[i]])
+    gold = np.array([column[label] for label in labels_array[indices]])
+    fold_scores = scores[indices]
+    best, best_loss = 1.0, float("inf")
+    for temperature in np.geomspace(0.02, 2.0, 60):
+        probabilities = _softmax(fold_scores, temperature)
+        loss = -np.mean(np.log(probabilities[np.arange(len(gold)), gold] + 1e-12))
+        if loss < best_loss:
+            best, best_loss = float(temperature), loss
+    return round(best, 4)
