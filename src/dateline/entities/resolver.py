@@ -1,0 +1,305 @@
+"""Canonical entities across articles: one id per actor, however each article names it.
+
+The resolver keeps what it has seen (and what the store and the user's entities file tell it)
+and ties each article's actors to it:
+
+- organisations, parties, armed groups, bodies of a state: by their names and aliases folded
+  (case, accents, hyphens, a leading "the"), then by close spelling (rapidfuzz ratio >= 92);
+  a ministry or an army is told apart by its country ("Ministry of Defence" of Afghanistan is
+  not that of the United States);
+- people: by surname, spelt loosely (Qahtani/Kahtani), then by the other words of the name:
+  "Al Qahtani" is "Mutlaq bin Majed Al Qahtani" but "Hamid Karzai" is not "Ahmed Wali
+  Karzai". A bare surname joins a known person only when one person fits (else the country or
+  a title must single one out); otherwise it stays apart rather than merge two people.
+
+Ids are made once, from the kind and the first full name ("person:amrullah-saleh"), and kept:
+a longer name seen later becomes the shown name, not a new id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc
+
+from dateline.entities.lexicon import KnownActor, Lexicon, default_lexicon, fold, phrase_key
+from dateline.entities.mentions import ArticleReader, Found, LocalEntity, name_matcher
+from dateline.entities.names import PersonName, name_similarity, person_name, same_person_name
+from dateline.entities.user_file import UserEntity, default_entities_path, read_user_entities
+from dateline.model import Article, Entity, Mention, Role, Span
+
+MAX_ALIASES = 40
+FUZZY_ORG_SCORE = 92
+STATE_KINDS = {"government", "military"}
+
+
+def slug(text: str) -> str:
+    words = re.sub(r"[^\w]+", "-", fold(text), flags=re.UNICODE).strip("-_")
+    return words[:80] or "unnamed"
+
+
+@dataclass
+class _Record:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    person: PersonName | None = None
+    fixed: bool = False  # the user's file says what it is: kind and name are not changed
+
+    def add_alias(self, text: str) -> None:
+        text = " ".join(text.split())
+        if not text or len(self.aliases) >= MAX_ALIASES:
+            return
+        folded = fold(text)
+        if folded == fold(self.name) or any(fold(a) == folded for a in self.aliases):
+            return
+        self.aliases.append(text)
+
+    def entity(self) -> Entity:
+        return Entity(id=self.id, name=self.name, kind=self.kind, aliases=tuple(self.aliases),
+                      country_code=self.country,
+                      roles=tuple(sorted(self.roles, key=lambda r: (r.as_of is None, r.as_of or 0, r.title))))
+
+
+class EntityResolver:
+    """Cross-article state: feed it articles in any order, read the canonical entities back."""
+
+    def __init__(self, aliases_path: Path | None = None, known: list[Entity] = ()):
+        self.lexicon: Lexicon = default_lexicon()
+        path = aliases_path if aliases_path is not None else default_entities_path()
+        self.user = read_user_entities(path)
+        self._records: dict[str, _Record] = {}
+        self._by_key: dict[str, str] = {}  # folded name (with country for state bodies) -> id
+        self._person_keys: dict[str, str] = {}  # folded full person name -> id
+        self._by_surname: dict[str, list[str]] = {}
+        self._user_actors: dict[str, KnownActor] = {}
+        self._reader: ArticleReader | None = None
+        for entity in known:
+            self._adopt(entity)
+        for entity in self.user.entities:
+            self._apply_user(entity)
+
+    # --- state -----------------------------------------------------------------------------------
+
+    def _new_id(self, kind: str, name: str, country: str | None = None) -> str:
+        base = f"{kind}:{(country.lower() + '-') if country else ''}{slug(name)}"
+        candidate, number = base, 2
+        while candidate in self._records:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+    def _body_key(self, text: str, kind: str, country: str | None) -> str:
+        key = phrase_key(text)
+        return f"{country}:{key}" if kind in STATE_KINDS and country else key
+
+    def _index(self, record: _Record) -> None:
+        names = [record.name, *record.aliases]
+        if record.kind == "person":
+            for text in names:
+                name = person_name(text, self.lexicon)
+                if not name.words:
+                    continue
+                if name.is_full or record.fixed:
+                    self._person_keys.setdefault(phrase_key(name.text), record.id)
+                ids = self._by_surname.setdefault(name.surname, [])
+                if record.id not in ids:
+                    ids.append(record.id)
+        else:
+            for text in names:
+                self._by_key.setdefault(self._body_key(text, record.kind, record.country), record.id)
+                if record.kind in STATE_KINDS and record.country:
+                    # "Afghan Ministry of Defence" also answers to the country-qualified plain name
+                    self._by_key.setdefault(self._body_key(text, record.kind, None) + f"@{record.country}", record.id)
+
+    def _adopt(self, entity: Entity) -> None:
+        record = _Record(entity.id, entity.name, entity.kind, entity.country_code, list(entity.aliases),
+                         list(entity.roles))
+        if entity.kind == "person":
+            record.person = person_name(entity.name, self.lexicon)
+        self._records[record.id] = record
+        self._index(record)
+
+    def _apply_user(self, user: UserEntity) -> None:
+        record = self._records.get(user.id) if user.id else None
+        if record is None:
+            for text in (user.name, *user.aliases):
+                found = self._find_record(text, user.kind, user.country)
+                if found is not None:
+                    record = found
+                    break
+        if record is None:
+            record = _Record(user.id or self._new_id(user.kind, user.name), user.name, user.kind, user.country)
+            self._records[record.id] = record
+        previous = record.name
+        record.name, record.kind, record.fixed = user.name, user.kind, True
+        record.country = user.country or record.country
+        record.add_alias(previous)
+        for alias in user.aliases:
+            record.add_alias(alias)
+        if user.kind == "person":
+            record.person = person_name(user.name, self.lexicon)
+        self._index(record)
+        actor = KnownActor(user.name, user.kind, tuple(user.aliases), user.country)
+        for text in (user.name, *user.aliases):
+            self._user_actors[phrase_key(text)] = actor
+
+    def _find_record(self, text: str, kind: str, country: str | None) -> _Record | None:
+        if kind == "person":
+            found = self._person_keys.get(phrase_key(person_name(text, self.lexicon).text))
+        else:
+            found = self._by_key.get(self._body_key(text, kind, country))
+        return self._records.get(found) if found else None
+
+    # --- reading an article --------------------------------------------------------------------
+
+    def _article_reader(self, doc: Doc) -> ArticleReader:
+        if self._reader is None:
+            names = [n for actor in self.lexicon.actors for n in (actor.name, *actor.aliases)]
+            names += [n for actor in {id(a): a for a in self._user_actors.values()}.values()
+                      for n in (actor.name, *actor.aliases)]
+            self._reader = ArticleReader(self.lexicon, name_matcher(doc.vocab, names), self._user_actors,
+                                         {phrase_key(n) for n in self.user.ignore})
+        return self._reader
+
+    def add_article(self, article: Article, doc: Doc) -> list[Mention]:
+        """The article's actor mentions, each tied to a canonical entity (``entity_id``);
+        nationalities of no country ("Tajik") come back with no entity."""
+        reading = self._article_reader(doc).read(doc)
+        ids: dict[int, str] = {}
+        for local in reading.entities:
+            record = self._resolve(local)
+            ids[id(local)] = record.id
+            self._record_roles(record, local, article, doc)
+        mentions = []
+        for found in reading.mentions:
+            span = _char_span(doc, found.start, found.end)
+            entity_id = ids.get(id(found.group)) if found.group is not None else None
+            kind = self._records[entity_id].kind if entity_id else found.kind
+            mentions.append(Mention(span=span, label=found.label, entity_id=entity_id, kind=kind))
+        return mentions
+
+    def entities(self) -> list[Entity]:
+        return [record.entity() for record in sorted(self._records.values(), key=lambda r: r.id)]
+
+    # --- resolution --------------------------------------------------------------------------------
+
+    def _resolve(self, local: LocalEntity) -> _Record:
+        record = self._resolve_person(local) if local.kind == "person" else self._resolve_body(local)
+        for name in local.names:
+            record.add_alias(name)
+        for alias in local.aliases:
+            record.add_alias(alias)
+        record.country = record.country or local.country
+        self._index(record)
+        return record
+
+    def _resolve_body(self, local: LocalEntity) -> _Record:
+        kind, country = local.kind, local.country
+        if local.fixed_id:
+            # "Afghan security forces" rather than "Afghan soldiers" as the shown name
+            forces = next((n for n in local.names if fold(n).endswith(" forces")), None)
+            record = self._records.get(local.fixed_id)
+            if record is None:
+                record = _Record(local.fixed_id, forces or local.name, kind, country)
+                self._records[record.id] = record
+            elif forces and not record.fixed and not fold(record.name).endswith(" forces"):
+                record.add_alias(record.name)
+                record.name = forces
+            return record
+        names = list(local.names) + sorted(local.aliases)
+        if local.known is not None:
+            names = [local.known.name, *local.known.aliases, *names]
+        record = None
+        for text in names:
+            found = self._by_key.get(self._body_key(text, kind, country))
+            if found is None and kind in STATE_KINDS and country:
+                found = self._by_key.get(self._body_key(text, kind, None) + f"@{country}")
+            if found is not None:
+                record = self._records[found]
+                break
+        if record is None and len(phrase_key(local.name).split()) >= 2:
+            record = self._fuzzy_body(local)
+        if record is None:
+            name = local.known.name if local.known is not None else local.name
+            record = _Record(self._new_id(kind, name, country if kind in STATE_KINDS and local.known is None else None),
+                             name, kind, country)
+            self._records[record.id] = record
+        elif not record.fixed and record.kind == "organisation" and kind != "organisation":
+            record.kind = kind  # a later article says what it is
+        return record
+
+    def _fuzzy_body(self, local: LocalEntity) -> _Record | None:
+        key = self._body_key(local.name, local.kind, local.country)
+        match = process.extractOne(key, list(self._by_key), scorer=fuzz.ratio, score_cutoff=FUZZY_ORG_SCORE)
+        if match is None:
+            return None
+        record = self._records[self._by_key[match[0]]]
+        if record.kind == "person" or (record.kind != local.kind and "organisation" not in {record.kind, local.kind}):
+            return None
+        if record.country and local.country and record.country != local.country:
+            return None
+        return record
+
+    def _resolve_person(self, local: LocalEntity) -> _Record:
+        name = local.person
+        exact = self._person_keys.get(phrase_key(name.text))
+        if exact is not None:
+            record = self._records[exact]
+        else:
+            record = self._best_person(name, local)
+        if record is None:
+            record = _Record(self._new_id("person", name.text), name.text, "person", local.country, person=name)
+            self._records[record.id] = record
+        elif not record.fixed and (record.person is None or len(name.words) > len(record.person.words)):
+            record.add_alias(record.name)
+            record.name, record.person = name.text, name  # the fullest name is the one shown
+        return record
+
+    def _best_person(self, name: PersonName, local: LocalEntity) -> _Record | None:
+        candidates = []
+        for record_id in self._by_surname.get(name.surname, ()):
+            record = self._records[record_id]
+            names = [record.person] if record.person else []
+            names += [person_name(a, self.lexicon) for a in record.aliases]
+            if any(n.words and same_person_name(name, n) for n in names):
+                candidates.append(record)
+        if not candidates:
+            return None
+        if name.is_full:
+            return max(candidates, key=lambda r: (r.person is not None and r.person.is_full,
+                                                  name_similarity(name, r.person) if r.person else 0))
+        # a bare surname: only when one person fits, or the country or a title singles one out
+        full = [r for r in candidates if r.person is not None and r.person.is_full]
+        if len(full) == 1:
+            return full[0]
+        if len(full) > 1:
+            narrowed = [r for r in full if local.country and r.country == local.country]
+            titles = {fold(t) for t, _, _ in local.roles}
+            if titles:
+                narrowed = [r for r in (narrowed or full) if titles & {fold(role.title) for role in r.roles}]
+            if len(narrowed) == 1:
+                return narrowed[0]
+        bare = [r for r in candidates if r.person is None or not r.person.is_full]
+        return bare[0] if bare else None
+
+    def _record_roles(self, record: _Record, local: LocalEntity, article: Article, doc: Doc) -> None:
+        if record.kind != "person":
+            return
+        for title, start, end in local.roles:
+            role = Role(title=title, as_of=article.published, article_id=article.id,
+                        evidence=_char_span(doc, start, end))
+            if not any(r.title.lower() == title.lower() and r.as_of == role.as_of and r.article_id == article.id
+                       for r in record.roles):
+                record.roles.append(role)
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span:
+    first, last = doc[start], doc[end - 1]
+    char_start, char_end = first.idx, last.idx + len(last.text)
+    return Span(char_start, char_end, doc.text[char_start:char_end])
