@@ -76,11 +76,11 @@ def ingest_command(
         )
     store.close()
     for rejection in result.rejected:
-        err_console.print(f"rejected: {rejection.origin}: {rejection.reason}", markup=False, highlight=False)
+        err_console.print(f"rejected: {rejection.origin}: {rejection.reason}", markup=False, highlight=False, soft_wrap=True)
     if report is not None:
         write_rejections(result.rejected, Path(report))
-    console.print(result.summary_line(), highlight=False)
-    console.print(f"[dim]{result.detail_line()}[/dim]", highlight=False)
+    console.print(result.summary_line(), highlight=False, soft_wrap=True)
+    console.print(f"[dim]{result.detail_line()}[/dim]", highlight=False, soft_wrap=True)
     if result.read == 0 and result.rejected:
         raise typer.Exit(1)
 

@@ -14,7 +14,12 @@ from dateline.model import Article, Rejection
 
 _LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article", "pre")
-MIN_MAIN_TEXT_CHARS = 20
+MIN_MAIN_TEXT_WORDS = 12  # fewer, and with no full stop, is a menu or a caption, not a story
+
+
+def has_main_text(text: str) -> bool:
+    words = len(re.findall(r"\w+", text))
+    return words >= MIN_MAIN_TEXT_WORDS or (words >= 5 and re.search(r"\w[.!?]", text) is not None)
 
 
 def read_html(data: bytes, origin: str, options: ReadOptions) -> Iterator[Article | Rejection]:
@@ -37,7 +42,7 @@ def read_html(data: bytes, origin: str, options: ReadOptions) -> Iterator[Articl
         yield Rejection(origin, f"HTML could not be read: {type(error).__name__}: {error}")
         return
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if len(text) < MIN_MAIN_TEXT_CHARS:
+    if not has_main_text(text):
         yield Rejection(origin, "HTML page with no main text (navigation, scripts or boilerplate only)")
         return
     lang = getattr(document, "language", None)
