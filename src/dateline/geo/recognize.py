@@ -121,6 +121,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     text = doc.text
     after_words = {w for w, _, _ in feature_words().after}
     kinds = {w: k for w, k, _ in feature_words().after}
+    people = _person_words(doc)
     found = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -141,10 +142,27 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if last_word in after_words and feature is None:
             feature = last_word
             kind = kinds[last_word]
-        if ent.label_ == "FAC" and feature is None and not gazetteer.candidates(name, allow_skeleton=False):
+        known = bool(gazetteer.candidates(name, allow_skeleton=False))
+        if ent.label_ == "FAC" and feature is None and not known and not _STREET.search(name):
+            continue
+        if not known and feature is None and _looks_like_person(doc, ent, people):
             continue
         found.append(Toponym(start, end, name, f"ner:{ent.label_}", kind, feature_word=feature))
     return found
+
+
+_STREET = re.compile(r"\b(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Highway|Boulevard|Blvd\.|Parkway|Lane|Drive|Bridge|Square|Interstate)\b")
+
+
+def _looks_like_person(doc: Doc, ent, people: set[str]) -> bool:
+    """A GPE the gazetteer does not know that is someone's name: "Saakashvili said"."""
+    if any(t.text in people for t in ent):
+        return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.text.lower().strip(".") in HONORIFICS:
+        return True
+    return after is not None and after.lower_ in ("said", "says", "told", "added", "’s", "'s")
 
 
 def _from_feature_words(text: str) -> list[Toponym]:
@@ -179,51 +197,70 @@ def _is_mostly_upper(text: str) -> bool:
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
+def _person_words(doc: Doc) -> set[str]:
+    """Words used in people's names anywhere in the article: "Hughes" after "John Hughes"
+    is a person, whatever town carries the name."""
+    words = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            words.update(t.text for t in ent if t.text[:1].isupper())
+    return words
+
+
 def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Capitalised words the gazetteer knows as a country, region or town of some size."""
     upper = _is_mostly_upper(doc.text)
-    taken = [(e.start, e.end) for e in doc.ents if e.label_ in PLACE_LABELS]
-    person_or_org = {}
+    taken = set()
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC", "NORP"):
+        if ent.label_ in PLACE_LABELS:
+            taken.update(range(ent.start, ent.end))
+    entity_at = {}
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
             for i in range(ent.start, ent.end):
-                person_or_org[i] = ent
+                entity_at[i] = ent
+    people = _person_words(doc)
     found = []
-    i = 0
     tokens = list(doc)
+    i = 0
     while i < len(tokens):
         token = tokens[i]
-        if any(s <= i < e for s, e in taken) or not (token.text[:1].isupper()) or token.is_sent_start and not upper and token.pos_ != "PROPN":
+        if i in taken or not token.text[:1].isupper() or token.text in people or token.lower_ in ("the", "a", "an"):
             i += 1
             continue
         matched = False
         for length in (3, 2, 1):
-            if i + length > len(tokens):
-                continue
             span = doc[i : i + length]
+            if len(span) < length or any(t.i in taken for t in span):
+                continue
             if not all(t.text[:1].isupper() or t.text in ("-", "of", "de", "el", "al") for t in span):
                 continue
-            if span[-1].text in ("-", "of", "de", "el", "al"):
+            if span[-1].text in ("-", "of", "de", "el", "al") or span[-1].text in people:
                 continue
-            accepted = _known_place(span.text, gazetteer, upper)
-            if not accepted:
+            level = _known_place(span.text, gazetteer, upper)
+            if not level:
                 continue
-            ent = person_or_org.get(i)
-            if ent is not None and not upper:
-                # inside a person's or organisation's name: a place only when the whole entity
-                # is the place name (spaCy calling "Gainesville" an ORG)
-                if not (ent.start == i and ent.end == i + length and ent.label_ in ("ORG", "PERSON", "FAC")):
+            ent = entity_at.get(i)
+            if ent is not None and ent.label_ == "PERSON" and not upper:
+                # "Paris Hilton" is a person; a lone "Gainesville" the NER called a person is a
+                # place only when it is a big one
+                if not (ent.start == i and ent.end == i + length and level == "major"):
                     break
-                if ent.label_ == "PERSON" and accepted != "major":
+            if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW") and not upper:
+                if not _place_inside_name(doc, ent, span, level):
                     break
-            after = tokens[i + length] if i + length < len(tokens) else None
-            before = tokens[i - 1] if i > 0 else None
-            if after is not None and after.text.lower().strip(".") in NOT_PLACE_NEXT and not upper:
+            if not upper and not all(t.pos_ == "PROPN" for t in span if t.text[:1].isupper()):
+                break  # "Most", "College", "Superior": common words first
+            if len(span.text) <= 3 and span.text.isupper() and not (before_is_comma := (i > 0 and tokens[i - 1].text == ",")):
+                break  # two-letter state codes only in "Jackson, MS"
+            if ent is not None and ent.label_ in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
                 break
+            before = tokens[i - 1] if i > 0 else None
             if before is not None and before.text.lower().strip(".") in HONORIFICS:
                 break
-            if after is not None and after.text[:1].isupper() and after.pos_ == "PROPN" and not upper and accepted != "major":
-                break  # part of a longer name the gazetteer does not know
+            after = tokens[i + length] if i + length < len(tokens) else None
+            if after is not None and after.lower_ in ("said", "says", "told", "added") and level != "major":
+                break
             found.append(Toponym(span.start_char, span.end_char, span.text, "gazetteer-scan"))
             i += length
             matched = True
@@ -233,21 +270,49 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     return found
 
 
+# words after a place name that make the name the seat of an organisation: LGL and most news
+# readers count "Gainesville" in "Gainesville Police Department" as a place
+SEAT_WORDS = {
+    "police", "department", "county", "city", "university", "college", "school", "schools",
+    "hospital", "council", "board", "chamber", "fire", "sheriff", "state", "public", "high",
+    "middle", "elementary", "community", "regional", "national", "international", "district",
+    "court", "municipal", "metropolitan", "area", "airport", "port", "library", "museum",
+    "zoo", "symphony", "housing", "water", "transit", "parks", "general", "memorial", "medical",
+}
+
+
+def _place_inside_name(doc: Doc, ent, span, level: str) -> bool:
+    """A place name inside an organisation's name: "Gainesville Police Department",
+    "University of Georgia", "the Texas Department of Transportation" (news readers and the
+    LGL corpus count these as places: they say where the organisation is)."""
+    if level == "major":
+        return True
+    first = ent.start + (1 if doc[ent.start].lower_ in ("the", "a", "an") else 0)
+    if span.start <= first:
+        return True
+    return doc[span.start - 1].lower_ in ("of", "in", "at", ",", "-", "and")
+
+
 def _known_place(name: str, gazetteer: Gazetteer, upper: bool) -> str | None:
     """"major" for countries, first-order regions and big cities, "town" for towns of some size,
     None for names the scan should leave alone (every capitalised word is some hamlet)."""
-    if len(name) < 3 or name.lower() in _COMMON_WORDS:
+    if len(name) < 3 or name.lower().strip(".") in _COMMON_WORDS:
         return None
+    key = name_key(name)
+    written_as_abbreviation = name.endswith(".") or (name.isupper() and len(name) <= 4)
     best = None
     for candidate in gazetteer.candidates(name, allow_skeleton=False):
         entry = candidate.entry
-        if candidate.match == "abbreviation" and not (name.isupper() or "." in name):
+        if written_as_abbreviation != (candidate.match == "abbreviation"):
             continue
+        own_name = candidate.match == "abbreviation" or name_key(entry.name) == key
         if entry.feature_code in ("PCLI", "PCLD", "PCLS", "ADM1", "CONT", "RGN") or entry.population >= 100_000:
             return "major"
-        if entry.population >= 5_000 or entry.feature_code in ("ADM2", "AIRP", "AIRB"):
+        if own_name and (entry.population >= 5_000 or entry.feature_code in ("ADM2", "AIRP", "AIRB")):
             best = "town"
-    return None if upper else best
+    if upper or (name.isupper() and len(name) > 4 and best):
+        return None  # in capitals only the big names are safe
+    return best
 
 
 # words that are also names of places somewhere but in news are mostly something else
@@ -265,14 +330,23 @@ _COMMON_WORDS = {
     "jackson", "lincoln", "washington", "clinton", "madison", "warren", "franklin", "hamilton",
     "jefferson", "monroe", "lafayette", "sherman", "chase", "mobile", "reading", "bath",
     "nice", "split", "of", "friendship", "hope", "liberty", "independence", "unity", "union",
-    "emergency", "center", "centre", "un", "eu", "nato", "cnn",
+    "emergency", "center", "centre", "un", "nato", "cnn", "ms", "co", "no", "st", "mt", "ft",
+    "inc", "corp", "jr", "sr", "gov", "sen", "rep", "lt", "gen", "col", "sgt", "capt", "dr",
 }
 
 
 def _demonyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     found = []
     for token in doc:
-        if token.text[:1].isupper() and gazetteer.demonyms.get(_demonym_key(token.text)):
+        if not token.text[:1].isupper():
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper():
+            pair = doc.text[token.idx : nxt.idx + len(nxt.text)]
+            if gazetteer.demonyms.get(_demonym_key(pair)):  # "Sri Lankan", "South Ossetian"
+                found.append(Toponym(token.idx, token.idx + len(pair), pair, "demonym", demonym=True))
+                continue
+        if gazetteer.demonyms.get(_demonym_key(token.text)):
             found.append(Toponym(token.idx, token.idx + len(token.text), token.text, "demonym", demonym=True))
     return found
 
@@ -292,10 +366,17 @@ def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     return sorted(kept, key=lambda t: t.start)
 
 
+_LIST_OF_REGIONS = re.compile(r"^(?:\s*(?:,|and|&)\s*[A-Z][\w’'\-]*(?:\s[A-Z][\w’'\-]*)?)*\s+(counties|parishes)\b")
+
+
 def toponym_from_span(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym:
     """A toponym for a span someone else marked (a user, a gold corpus): its feature word,
     and whether it is a demonym rather than a name."""
     name = text[start:end]
+    plural = _LIST_OF_REGIONS.match(text[end : end + 120])
+    if plural:  # "Otter Tail, Becker and Clay counties": each is a county
+        word = "County" if plural.group(1) == "counties" else "Parish"
+        return Toponym(start, end, name, "given", "A", feature_word=word)
     words = feature_words()
     for word, kind, _ in words.after:
         if name.endswith(" " + word):

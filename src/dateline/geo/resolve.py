@@ -74,12 +74,18 @@ def _prior(candidate: Candidate, key: str, text: str) -> float:
 
 def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], bool]:
     if toponym.demonym:
-        return gazetteer.demonym_candidates(toponym.text), False
+        found = gazetteer.demonym_candidates(toponym.text)
+        return found or gazetteer.candidates(toponym.text, allow_skeleton=False), False
+    if toponym.feature_word in ("County", "Parish") and not toponym.text.endswith(toponym.feature_word):
+        found = gazetteer.candidates(f"{toponym.text} {toponym.feature_word}", allow_skeleton=False)
+        if found:
+            return found, False
     found = gazetteer.candidates(toponym.text)
     if found:
         return found, False
     words = toponym.text.split()
-    if toponym.feature_word and len(words) > 1 and toponym.text.endswith(toponym.feature_word):
+    # "Panjshir Valley" is placed at Panjshir; "Red River" is not placed at a town called Red
+    if toponym.kind in ("A", "T", "S", "P") and len(words) > 1 and toponym.feature_word and toponym.text.endswith(toponym.feature_word):
         bare = toponym.text[: -len(toponym.feature_word)].strip()
         found = gazetteer.candidates(bare)
         if found:
@@ -110,6 +116,7 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -
         mentions.append(
             _Mention(toponym, key, candidates, [_prior(c, key, toponym.text) for c in candidates], stripped)
         )
+    _drop_far_skeletons(mentions)
     for mention in mentions:
         mention.bonus = [0.0] * len(mention.candidates)
         _apply_kind_and_region_rules(mention)
@@ -120,6 +127,23 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -
     _apply_proximity(mentions)
     _choose(mentions)
     return [_to_place(m, mentions, text, gazetteer) for m in mentions]
+
+
+def _drop_far_skeletons(mentions: list[_Mention]) -> None:
+    """A loose (skeleton) spelling match is believed only in a country the article is about:
+    "Swift" is not Shufah in Palestine."""
+    countries = set()
+    for mention in mentions:
+        for candidate in mention.candidates:
+            if candidate.match != "skeleton" and candidate.entry.feature_code in ("PCLI", "PCLD", "PCLS", "ADM1"):
+                countries.add(candidate.entry.country_code)
+            elif candidate.match != "skeleton" and len(mention.candidates) == 1:
+                countries.add(candidate.entry.country_code)
+    for mention in mentions:
+        if mention.candidates and mention.candidates[0].match == "skeleton":
+            keep = [i for i, c in enumerate(mention.candidates) if c.entry.country_code in countries]
+            mention.candidates = [mention.candidates[i] for i in keep]
+            mention.prior = [mention.prior[i] for i in keep]
 
 
 def _apply_kind_and_region_rules(mention: _Mention) -> None:
@@ -202,15 +226,20 @@ def _apply_focus(mentions: list[_Mention]) -> None:
         for k, v in mine_a.items():
             admin1_votes[k] += v
         own.append((mine_c, mine_a))
-    total = max(1.0, sum(1 for m in mentions if m.candidates) - 1.0)
+    # saturating: one clear mention of Minnesota is strong evidence, ten are not ten times it;
+    # and a country or region must also beat the article's other countries and regions
+    total_c = sum(country_votes.values()) or 1.0
+    total_a = sum(admin1_votes.values()) or 1.0
     for mention, (mine_c, mine_a) in zip(mentions, own):
         mention.focus = []
-        for i, candidate in enumerate(mention.candidates):
+        for candidate in mention.candidates:
             entry = candidate.entry
-            c_share = (country_votes.get(entry.country_code, 0.0) - mine_c.get(entry.country_code, 0.0)) / total
+            c_votes = country_votes.get(entry.country_code, 0.0) - mine_c.get(entry.country_code, 0.0)
             a_key = (entry.country_code, entry.admin1)
-            a_share = (admin1_votes.get(a_key, 0.0) - mine_a.get(a_key, 0.0)) / total if entry.admin1 else 0.0
-            mention.focus.append(COUNTRY_FOCUS_WEIGHT * c_share + ADMIN1_FOCUS_WEIGHT * a_share)
+            a_votes = admin1_votes.get(a_key, 0.0) - mine_a.get(a_key, 0.0) if entry.admin1 else 0.0
+            c_score = (c_votes / (c_votes + 1.0)) * (0.5 + 0.5 * c_votes / total_c)
+            a_score = (a_votes / (a_votes + 0.5)) * (0.5 + 0.5 * a_votes / total_a)
+            mention.focus.append(COUNTRY_FOCUS_WEIGHT * c_score + ADMIN1_FOCUS_WEIGHT * a_score)
 
 
 def _final_scores(mention: _Mention) -> list[float]:
