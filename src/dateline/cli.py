@@ -55,6 +55,7 @@ def ingest_command(
     max_bytes: str = typer.Option("5MB", "--max-bytes", help="Largest article text accepted (bytes, or 512KB, 5MB ...)."),
     near_threshold: float = typer.Option(0.8, "--near-threshold", min=0.1, max=1.0,
                                          help="Estimated word-shingle similarity from which an article is a near duplicate."),
+    batch_size: int = typer.Option(500, "--batch-size", min=1, help="Articles per transaction (a crash loses at most one batch)."),
 ) -> None:
     """Read news (text, JSON Lines, HTML, RSS/Atom) into the store: dated, attributed, deduplicated."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -70,7 +71,7 @@ def ingest_command(
     task = progress.add_task("ingest", total=None)
     with progress:
         result = ingest(
-            paths, store, max_bytes=limit, near_threshold=near_threshold,
+            paths, store, max_bytes=limit, near_threshold=near_threshold, batch_size=batch_size,
             on_start=lambda total: progress.update(task, total=total),
             on_file=lambda _path: progress.advance(task),
         )
