@@ -13,6 +13,7 @@ a few token lookups: no second model.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -136,10 +137,28 @@ class ArticleReader:
 
     # --- 1. candidates -------------------------------------------------------------------------
 
+    def _trusted(self, ent, shouting: bool) -> bool:
+        """Whether the tagger's entity can be believed. A small English model reads little in
+        other scripts or in text written in capitals: there only names that look like people's
+        names (two to four words) and the nationalities, countries and actors of the lexicon
+        (matched separately) are kept."""
+        text = ent.text
+        letters = [c for c in text if c.isalpha()]
+        latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
+        foreign = letters and latin / len(letters) < 0.5
+        capitals = shouting or is_shouting(ent.sent.text)
+        if not foreign and not capitals:
+            return True
+        if self.lexicon.country_of_demonym(text) or self.lexicon.country_of_name(text):
+            return True
+        words = [t for t in ent if t.is_alpha]
+        return (ent.label_ == "PERSON" and 2 <= len(words) <= 4 and len(words) == len(ent)
+                and not any(self.lexicon.is_title_word(t.text) or t.is_stop for t in words))
+
     def _candidates(self, doc: Doc, shouting: bool) -> list[Found]:
         found: list[Found] = []
         for ent in doc.ents:
-            if ent.label_ not in ACTOR_LABELS:
+            if ent.label_ not in ACTOR_LABELS or not self._trusted(ent, shouting):
                 continue
             # "Twitter, Instagram": a list the tagger read as one name
             pieces, piece_start = [], ent.start
@@ -338,6 +357,13 @@ class ArticleReader:
                     added.append(item)
                     covered.update(range(item.start, item.end))
                 continue
+            if token.i not in covered and token.text[:1].isupper() and not token.text.isupper() \
+                    and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
+                code = lexicon.country_of_demonym(token.text)
+                if code is not None:  # a nationality the tagger missed ("Tajikistani officials")
+                    added.append(Found(token.i, token.i + 1, "NORP", kind="country", country=code, name=token.text))
+                    covered.add(token.i)
+                    continue
             described = lexicon.described_kind.get(low)
             if token.i > 1 and f"{fold(doc[token.i - 1].text)} {low}" in lexicon.described_kind:
                 continue  # "the militant group": a description, read later

@@ -267,6 +267,10 @@ class EntityResolver:
             record = self._records[record_id]
             names = [record.person] if record.person else []
             names += [person_name(a, self.lexicon) for a in record.aliases]
+            if name.is_full:
+                # a bare surname seen beside a full name says nothing about other given names:
+                # "Ahmed Wali Karzai" is not "Hamid Karzai" because both were called "Karzai"
+                names = [n for n in names if n.is_full] or names[:1]
             if any(n.words and same_person_name(name, n) for n in names):
                 candidates.append(record)
         if not candidates:

@@ -100,7 +100,17 @@ class TitleReader:
             kept.pop()
         if not any(self._is_head(t) for t in kept):
             return None
-        title = "".join(t.text_with_ws for t in kept[:-1]) + kept[-1].text
+        # one spelling whatever the article's style: "former Prime Minister", "Special Envoy"
+        words = []
+        for token in kept:
+            low = fold(token.text)
+            text = token.text
+            if low in self.lexicon.time_words:
+                text = text.lower()
+            elif self._is_title_word(token) and text.islower():
+                text = text[:1].upper() + text[1:]
+            words.append(text + token.whitespace_)
+        title = "".join(words)
         return " ".join(title.split()), country
 
     # --- before the name ------------------------------------------------------------------------
