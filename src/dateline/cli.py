@@ -53,7 +53,7 @@ def ingest_command(
     db: str | None = typer.Option(None, "--db", help=DB_OPTION_HELP),
     report: str | None = typer.Option(None, "--report", help="Write every rejected input here, one JSON object a line."),
     max_bytes: str = typer.Option("5MB", "--max-bytes", help="Largest article text accepted (bytes, or 512KB, 5MB ...)."),
-    near_threshold: float = typer.Option(0.8, "--near-threshold", min=0.1, max=1.0,
+    near_threshold: float = typer.Option(0.7, "--near-threshold", min=0.1, max=1.0,
                                          help="Estimated word-shingle similarity from which an article is a near duplicate."),
     batch_size: int = typer.Option(500, "--batch-size", min=1, help="Articles per transaction (a crash loses at most one batch)."),
 ) -> None:
@@ -191,6 +191,40 @@ def eval_timex(
 
 
 # --- places and entities -------------------------------------------------------------------------
+
+
+@app.command("entities")
+def list_entities_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    kind: str = typer.Option(None, "--kind", help="person, government, military, armed_group, political_party, igo, ngo, media, country, organisation."),
+    name: str = typer.Option(None, "--name", help="Words of a name or alias."),
+    limit: int = typer.Option(50, "--limit", help="At most this many entities (most mentioned first)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """List the actors the store's articles name: canonical entities, kinds, roles with dates."""
+    import json as _json
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from dateline.store.entities import list_entities
+
+    found = list_entities(_open_store_or_exit(db).engine, kind=kind, name=name, limit=limit)
+    if as_json:
+        for row in found:
+            typer.echo(_json.dumps({**asdict(row.entity), "mentions": row.mentions, "articles": row.articles},
+                                   default=str, ensure_ascii=False))
+        return
+    table = Table()
+    for column in ("id", "name", "kind", "country", "mentions", "articles", "roles", "aliases"):
+        table.add_column(column, overflow="fold")
+    for row in found:
+        entity = row.entity
+        roles = "; ".join(f"{r.title} ({r.as_of})" if r.as_of else r.title for r in entity.roles)
+        table.add_row(entity.id, entity.name, entity.kind, entity.country_code or "", str(row.mentions),
+                      str(row.articles), roles, ", ".join(entity.aliases[:6]))
+    console.print(table)
+    console.print(f"{len(found)} entities")
 
 
 # --- events ----------------------------------------------------------------------------------------
