@@ -5,12 +5,13 @@ typographic quotes and dashes folded, case folded, runs of whitespace collapsed)
 id is the sha256 of that normalised text, so the same story stored twice is one row.
 
 Near: a wire story republished with a new headline, one paragraph cut or a typo fixed. Each
-article gets a MinHash signature (datasketch) over its word 3-shingles; signatures are cut into
-``BANDS`` bands of ``ROWS`` values (locality-sensitive hashing) and two articles become
+article gets a MinHash signature (datasketch, 128 permutations) over its word 3-shingles; the
+first 64 values are cut into 16 bands of 4 (locality-sensitive hashing) and two articles become
 candidates when any band is equal, which costs one indexed look-up per band and never a
-comparison with every stored article. Candidates are confirmed when their estimated Jaccard
-similarity reaches the threshold. 16 bands of 4 rows make a pair at similarity 0.7 a candidate
-with probability 0.99 and a pair at 0.3 with probability 0.12.
+comparison with every stored article. Candidates are confirmed when their Jaccard similarity,
+estimated on all 128 values (standard error about 0.04), reaches the threshold (default 0.7:
+one sentence cut, added or reworded in a six-sentence story stays above it). 16 bands of 4 make
+a pair at similarity 0.7 a candidate with probability 0.99, at 0.5 with 0.65, at 0.3 with 0.12.
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
-NUM_PERM = 64
+NUM_PERM = 128
 BANDS = 16
-ROWS = NUM_PERM // BANDS
+ROWS = 4  # the bands cover the first BANDS * ROWS values; similarity is estimated on all NUM_PERM
 SHINGLE_WORDS = 3
-DEFAULT_NEAR_THRESHOLD = 0.8
+DEFAULT_NEAR_THRESHOLD = 0.7
 _SEED = 7  # fixed: signatures stored in a database must stay comparable across runs
 
 _FOLD = str.maketrans({
