@@ -207,12 +207,12 @@ def judge(gold: dict, event: Event, episode: list[Event], gold_places: dict, ent
 def read_seed(path: Path) -> Article:
     """The seed file as the ingest stage reads it; a plain reading where ingest is missing."""
     try:
-        from dateline.ingest import read_path  # type: ignore[attr-defined]
+        from dateline.ingest import read_articles
 
-        articles = [a for a in read_path(path) if isinstance(a, Article)]
+        articles = [a for a in read_articles([path]) if isinstance(a, Article)]
         if articles:
             return articles[0]
-    except (ImportError, TypeError, AttributeError):
+    except ImportError:
         pass
     import hashlib
 

@@ -33,7 +33,7 @@ __all__ = ["extract_events", "event_id"]
 # how many sentences back an event with no place of its own looks for an event of the same
 # type (the same episode told over several sentences: "met ... during a visit to Kabul. The
 # envoy held meetings with ...")
-PLACE_CARRY_SENTENCES = 2
+PLACE_CARRY_SENTENCES = 3
 LOW_CONFIDENCE = 0.4
 VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 
@@ -182,7 +182,9 @@ def _looks_like_headline(sentence: SpacySpan) -> bool:
         return True
     ends_like_prose = any(t.text in {".", "!", "?", "\u201d", '"', ":"} for t in list(sentence)[-3:])
     titled = sum(1 for t in words if t.is_title) / len(words)
-    return (not ends_like_prose and titled > 0.5) or (not ends_like_prose and len(words) < 6)
+    # headlines and captions are short; a long run of words without a full stop is a sentence
+    # the splitter cut early ("... by Qatar's foreign ministry [MOFA].")
+    return not ends_like_prose and ((titled > 0.5 and len(words) <= 20) or len(words) < 6)
 
 
 def _looks_tabular(sentence: SpacySpan) -> bool:
@@ -299,12 +301,32 @@ def extract_events(
     return events
 
 
+def _token_range_span(doc: Doc, indices: tuple[int, int]) -> Span:
+    first, last = doc[indices[0]], doc[indices[1]]
+    return Span(first.idx, last.idx + len(last), doc.text[first.idx : last.idx + len(last)])
+
+
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list, parties: list[str]) -> Event:
     sentence = draft.sentence
-    event_date = date_of_event(draft.clause, sentence, timexes, dct, sentence_date)
+    # a timex in a relative clause on a noun ("the airfield, which has housed the base since
+    # 2001") dates that clause, not the event
+    nested = {t.i for t in draft.clause if t.dep_ in {"relcl", "acl"} for t in t.subtree}
+    if sentence_date is not None and any(
+        sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in nested
+    ):
+        sentence_date = None
+    event_date = date_of_event([t for t in draft.clause if t.i not in nested], sentence, timexes, dct, sentence_date)
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
+    # places in the words that name an actor ("Minister of Foreign Affairs of the Islamic
+    # Republic of Afghanistan") say who, not where
+    speaker_spans += [
+        _token_range_span(sentence.doc, phrase)
+        for r in (draft.participants.source, draft.participants.target)
+        if r is not None
+        for phrase in r.title_phrases
+    ]
     own_places = places_in(draft.clause, places, exclude=speaker_spans)
     place_inherited = False
     if not own_places:
@@ -319,7 +341,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             if kind == draft.type and carried and k < draft.sentence_index:
                 own_places, place_inherited = list(carried), True
                 break
-    recent.append((draft.sentence_index, draft.type, tuple(own_places) if not place_inherited else ()))
+    recent.append((draft.sentence_index, draft.type, tuple(own_places)))
 
     modality, hedged = "reported", False
     if draft.trigger is not None and modality_of is not None:
@@ -332,9 +354,12 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             others.extend(reading.affiliations)
     others.extend(participants.others)
     seen_spans = {r.actor.span for r in (participants.source, participants.target) if r is not None}
+    main_ids = {r.actor.entity_id for r in (participants.source, participants.target) if r is not None and r.actor.entity_id}
     unique_others = []
     for actor in others:
-        if actor.span in seen_spans:
+        if actor.span in seen_spans or (actor.entity_id in main_ids and actor.role and actor.role.endswith("affiliation")
+                                        and participants.source and actor.entity_id == participants.source.actor.entity_id
+                                        and participants.source.actor.text != actor.text and actor.text.islower()):
             continue
         seen_spans.add(actor.span)
         unique_others.append(actor)

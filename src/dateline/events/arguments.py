@@ -112,6 +112,8 @@ class ActorReading:
     actor: Actor
     kinds: frozenset[str]  # armed, state, non_state, official, civilian
     affiliations: list[Actor] = field(default_factory=list)
+    # (first, last) token indices of "of ..." phrases in the actor's words (titles, membership)
+    title_phrases: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _phrase_tokens(head: Token, keep_locative: bool = False) -> list[Token]:
@@ -216,7 +218,12 @@ def read_actor(
         people = named
 
     primary: Mention | None = None
-    if head_mention is not None and head_mention.label != "PERSON" and not (
+    if head_mention is not None and head_mention.label == "DESCRIPTION" and any(
+        p.entity_id and p.entity_id == head_mention.entity_id for p in people
+    ):
+        # "the leader of the Hezb-e-Islami party ..., Gulbuddin Hekmatyar": the name, not "leader"
+        primary = next(p for p in people if p.entity_id == head_mention.entity_id)
+    elif head_mention is not None and head_mention.label != "PERSON" and not (
         head_mention.label == "NORP" and lexicon.actor_kind(head.lemma_.lower())
     ):
         primary = head_mention
@@ -278,7 +285,11 @@ def read_actor(
     for person in people:
         if person is not primary and person.span != actor.span:
             affiliations.append(Actor(text=person.span.text, span=person.span, entity_id=person.entity_id, role=role))
-    return ActorReading(actor, kinds, affiliations)
+    titles = []
+    for token in wide:
+        if token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in {"PROPN", "NOUN"}:
+            titles.append((token.i, token.right_edge.i))
+    return ActorReading(actor, kinds, affiliations, titles)
 
 
 def _is_title(mention: Mention, doc: Doc, lexicon: Lexicon) -> bool:
