@@ -158,7 +158,9 @@ class Gazetteer:
             seen = {c.entry_index for c in found}
             found += [Candidate(i, self.entries[i], "abbreviation") for i in self.abbreviations[key] if i not in seen]
         if not found and allow_skeleton and len(key) >= 5:
-            found = [Candidate(i, self.entries[i], "skeleton") for i in self.skeletons.get(skeleton_key(key), ())]
+            skeleton = skeleton_key(key)
+            if len(skeleton) >= 4:  # "Anabah" -> "nb" would match anything
+                found = [Candidate(i, self.entries[i], "skeleton") for i in self.skeletons.get(skeleton, ())]
         return found
 
     def demonym_candidates(self, word: str) -> list[Candidate]:

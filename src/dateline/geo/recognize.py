@@ -112,7 +112,8 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += lead.end()
     piece = text[start:end]
     tail = re.search(r"(?:['’]s|['’]|[\s.,;:]+)$", piece)
-    if tail and not re.search(r"\b[A-Z]\.(?:[A-Z]\.)*$", piece):  # keep "U.S." and "D.C." whole
+    # keep abbreviations whole: "U.S.", "D.C.", "La.", "Calif."
+    if tail and not re.search(r"(?:\b[A-Z]\.(?:[A-Z]\.)*|^[A-Z][A-Za-z]{0,5}\.)$", piece):
         end -= len(tail.group(0))
     return start, end
 
@@ -253,7 +254,10 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                 break  # "Most", "College", "Superior": common words first
             if len(span.text) <= 3 and span.text.isupper() and not (before_is_comma := (i > 0 and tokens[i - 1].text == ",")):
                 break  # two-letter state codes only in "Jackson, MS"
-            if ent is not None and ent.label_ in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
+            whole_entity = ent is not None and ent.start == i and ent.end == i + length
+            if ent is not None and ent.label_ == "NORP" and not (whole_entity and level == "major"):
+                break  # "Afghan" is a demonym; "Tajikistan" tagged NORP is still a country
+            if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
                 break
             before = tokens[i - 1] if i > 0 else None
             if before is not None and before.text.lower().strip(".") in HONORIFICS:
@@ -330,6 +334,8 @@ _COMMON_WORDS = {
     "jackson", "lincoln", "washington", "clinton", "madison", "warren", "franklin", "hamilton",
     "jefferson", "monroe", "lafayette", "sherman", "chase", "mobile", "reading", "bath",
     "nice", "split", "of", "friendship", "hope", "liberty", "independence", "unity", "union",
+    "vice", "prime", "minister", "governor", "mayor", "officer", "leader", "drug", "media",
+    "justice", "commerce", "metro", "general", "colonel", "chief", "deputy", "secretary",
     "emergency", "center", "centre", "un", "nato", "cnn", "ms", "co", "no", "st", "mt", "ft",
     "inc", "corp", "jr", "sr", "gov", "sen", "rep", "lt", "gen", "col", "sgt", "capt", "dr",
 }

@@ -38,7 +38,9 @@ FEATURE_PRIOR = {
     "PPLC": 1.5, "PPLA": 0.8, "PPL": 0.0,
     "AIRB": -2.0, "AIRP": -2.0,
 }
-ADM2_POPULATION_GUESS = 20_000  # a second-order region carries no population in the packages
+# regions that carry no population in the packages: a county is worth a small town, a named
+# region ("the Gulf", "the Middle East") as much as a country
+POPULATION_GUESS = {"ADM2": 20_000, "RGN": 10_000_000, "CONT": 100_000_000}
 MATCH_PRIOR = {"name": 0.0, "abbreviation": 0.3, "skeleton": -2.5, "demonym": 0.0}
 COUNTRY_FOCUS_WEIGHT = 4.0
 ADMIN1_FOCUS_WEIGHT = 3.0
@@ -61,7 +63,7 @@ class _Mention:
 
 def _prior(candidate: Candidate, key: str, text: str) -> float:
     entry = candidate.entry
-    population = entry.population or (ADM2_POPULATION_GUESS if entry.feature_code == "ADM2" else 0)
+    population = entry.population or POPULATION_GUESS.get(entry.feature_code, 0)
     score = 0.6 * math.log10(population + 1)
     score += FEATURE_PRIOR.get(entry.feature_code, 0.0)
     score += MATCH_PRIOR.get(candidate.match, 0.0)
@@ -87,7 +89,7 @@ def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], bo
     # "Panjshir Valley" is placed at Panjshir; "Red River" is not placed at a town called Red
     if toponym.kind in ("A", "T", "S", "P") and len(words) > 1 and toponym.feature_word and toponym.text.endswith(toponym.feature_word):
         bare = toponym.text[: -len(toponym.feature_word)].strip()
-        found = gazetteer.candidates(bare)
+        found = gazetteer.candidates(bare, allow_skeleton=False)
         if found:
             return found, True
     # "Kabul's", "Panjshir-based", "North Waziristan" spelled as one word elsewhere
@@ -126,7 +128,24 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -
         _choose(mentions)
     _apply_proximity(mentions)
     _choose(mentions)
-    return [_to_place(m, mentions, text, gazetteer) for m in mentions]
+    containers = _containers_by_name(mentions, text)
+    return [_to_place(m, containers.get(m.key), gazetteer) for m in mentions]
+
+
+def _containers_by_name(mentions: list[_Mention], text: str) -> dict[str, tuple[_Mention, str]]:
+    """For each name the gazetteer lacks, what holds it; a relation the text states ("a few
+    kilometers from Bazarak") beats mere nearness, and holds for every mention of the name."""
+    found: dict[str, tuple[_Mention, str]] = {}
+    for mention in mentions:
+        if mention.chosen is not None or mention.toponym.demonym:
+            continue
+        container = _container(mention, mentions, text)
+        if container is None:
+            continue
+        stated = container[1].startswith("the text places it")
+        if mention.key not in found or (stated and not found[mention.key][1].startswith("the text places it")):
+            found[mention.key] = container
+    return found
 
 
 def _drop_far_skeletons(mentions: list[_Mention]) -> None:
@@ -345,12 +364,11 @@ def _sentence_end(text: str, position: int) -> int:
     return min(ends) if ends else len(text)
 
 
-def _to_place(mention: _Mention, mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> Place:
+def _to_place(mention: _Mention, found: tuple[_Mention, str] | None, gazetteer: Gazetteer) -> Place:
     t = mention.toponym
     span = Span(t.start, t.end, t.text)
     if mention.chosen is None:
-        found = None if t.demonym else _container(mention, mentions, text)
-        if found is None:
+        if found is None or t.demonym:
             return Place(span, t.text, reason="not in the gazetteer and nothing in the text says where it is")
         other, reason = found
         entry = other.candidates[other.chosen].entry

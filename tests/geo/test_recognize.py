@@ -1,0 +1,54 @@
+"""Toponym recognition: each example of feature_words.yaml finds its name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dateline.geo import recognize_toponyms
+from dateline.geo.recognize import feature_words
+from dateline.nlp import parse
+
+
+def _examples():
+    words = feature_words()
+    for word, _, example in words.after:
+        match = re.search(rf"((?:[A-Z][\w\-]+\s)+){re.escape(word)}\b", example)
+        yield example, match.group(0).replace("The ", "")
+    for phrase, _, example in words.before:
+        rest = example.split(phrase, 1)[1].split()
+        name = rest[0].strip(",")
+        yield example, name
+
+
+@pytest.mark.parametrize("example,name", list(_examples()))
+def test_feature_word_examples_are_found(example, name, gazetteer):
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert any(name in text for text in found), (example, found)
+
+
+def test_the_second_of_two_cities_is_found_too(gazetteer):
+    text = "Flights went to the cities of Mazar-i-Sharif and Kandahar on Saturday."
+    found = [t.text for t in recognize_toponyms(parse(text), gazetteer)]
+    assert "Mazar-i-Sharif" in found and "Kandahar" in found
+
+
+def test_place_named_inside_an_organisation(gazetteer):
+    text = "Officers of the Gainesville Police Department arrested a man on Tuesday."
+    found = [t.text for t in recognize_toponyms(parse(text), gazetteer)]
+    assert "Gainesville" in found
+
+
+def test_surnames_that_are_also_towns_are_not_places(gazetteer):
+    text = "John Hughes, the mayor, spoke on Monday. Hughes said the budget was balanced."
+    found = [t.text for t in recognize_toponyms(parse(text), gazetteer)]
+    assert "Hughes" not in found
+
+
+def test_demonyms_only_on_request(gazetteer):
+    doc = parse("Afghan officials met Qatari diplomats in Kabul.")
+    plain = recognize_toponyms(doc, gazetteer)
+    with_demonyms = recognize_toponyms(doc, gazetteer, include_demonyms=True)
+    assert [t.text for t in plain] == ["Kabul"]
+    assert {t.text for t in with_demonyms if t.demonym} == {"Afghan", "Qatari"}

@@ -1,0 +1,53 @@
+"""Resolution in context: the same name lands in different places depending on the article."""
+
+from __future__ import annotations
+
+from dateline.geo import find_places, great_circle_km
+from dateline.model import Article
+from dateline.nlp import parse
+
+
+def _places(text, gazetteer):
+    return find_places(Article(id="t", text=text), parse(text), gazetteer)
+
+
+def _one(places, text):
+    return next(p for p in places if p.span.text == text)
+
+
+def test_a_state_named_after_it_qualifies_the_town(gazetteer):
+    places = _places("A fire destroyed a home in Alexandria, La., on Friday.", gazetteer)
+    alexandria = _one(places, "Alexandria")
+    assert alexandria.country_code == "US" and alexandria.admin1 == "Louisiana"
+
+
+def test_the_articles_country_decides_between_namesakes(gazetteer):
+    afghan = _places("Taliban fighters entered Faizabad, and the government of Afghanistan sent troops.", gazetteer)
+    assert _one(afghan, "Faizabad").country_code == "AF"
+    indian = _places("Pilgrims travelled from Lucknow to Faizabad in Uttar Pradesh, India.", gazetteer)
+    assert _one(indian, "Faizabad").country_code == "IN"
+
+
+def test_georgia_is_the_state_in_an_american_story_and_the_country_in_a_caucasus_one(gazetteer):
+    us = _places("Voters in Atlanta, Georgia, and in Savannah went to the polls.", gazetteer)
+    assert _one(us, "Georgia").country_code == "US"
+    caucasus = _places("Russian troops crossed from South Ossetia into Georgia near Tbilisi.", gazetteer)
+    assert _one(caucasus, "Georgia").country_code == "GE"
+
+
+def test_countries_are_placed_at_their_middle_not_their_capital(gazetteer):
+    russia = _one(_places("Exports from Russia fell.", gazetteer), "Russia")
+    assert great_circle_km(russia.lat, russia.lon, 60, 100) < 161  # GeoNames' point, not Moscow
+
+
+def test_airfields_by_any_of_their_names(gazetteer):
+    places = _places("US forces departed the Bagram Airfield in Afghanistan.", gazetteer)
+    bagram = _one(places, "Bagram Airfield")
+    assert bagram.feature_code in ("AIRB", "AIRP")
+    assert great_circle_km(bagram.lat, bagram.lon, 34.95, 69.27) < 10
+
+
+def test_each_place_carries_admin_names_and_confidence(gazetteer):
+    kabul = _one(_places("Talks were held in Kabul on Friday.", gazetteer), "Kabul")
+    assert kabul.country_code == "AF" and kabul.admin1 == "Kabul"
+    assert kabul.geonames_id and 0 < kabul.confidence <= 1 and kabul.resolution == "gazetteer"
