@@ -21,6 +21,7 @@ KINDS = ("person", "government", "military", "armed_group", "political_party", "
          "organisation")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without accents or curly quotes: the form names are compared in."""
     text = unicodedata.normalize("NFKD", text)
@@ -28,6 +29,7 @@ def fold(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("`", "'").lower().strip()
 
 
+@lru_cache(maxsize=200_000)
 def phrase_key(text: str) -> str:
     """A name's lookup form: folded, hyphens and dots as spaces, no leading article."""
     text = fold(text).replace("-", " ").replace(".", " ").replace("–", " ")

@@ -16,7 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from dateline.entities.lexicon import KnownActor, Lexicon, fold, phrase_key
@@ -100,6 +102,16 @@ def name_matcher(doc_vocab, names: list[str]) -> PhraseMatcher:
     return matcher
 
 
+def _hashes(words) -> np.ndarray:
+    return np.array(sorted({get_string_id(w) for w in words if w and " " not in w}), dtype=np.uint64)
+
+
+def _positions(lowers: np.ndarray, hashes: np.ndarray) -> list[int]:
+    if not len(lowers) or not len(hashes):
+        return []
+    return np.flatnonzero(np.isin(lowers, hashes)).tolist()
+
+
 class ArticleReader:
     """Reads the actor mentions of one article; holds nothing between articles."""
 
@@ -110,6 +122,12 @@ class ArticleReader:
         self.extra = extra or {}  # the user's entities by phrase key
         self.ignored = ignored
         self.titles = TitleReader(lexicon)
+        # the words that can start a look around, hashed as spaCy's LOWER attribute: the passes
+        # over an article touch only the tokens that carry one (building every Token is slow)
+        added = set(lexicon.national_bodies) | {"ministry"} | set(lexicon.country_by_demonym) | {
+            k for k in lexicon.described_kind if " " not in k}
+        self._added_hashes = _hashes(added)
+        self._description_hashes = _hashes(lexicon.group_nouns | self.titles.heads)
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -146,7 +164,7 @@ class ArticleReader:
         letters = [c for c in text if c.isalpha()]
         latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
         foreign = letters and latin / len(letters) < 0.5
-        capitals = shouting or is_shouting(ent.sent.text)
+        capitals = shouting or (text.isupper() and is_shouting(ent.sent.text))
         if not foreign and not capitals:
             return True
         if self.lexicon.country_of_demonym(text) or self.lexicon.country_of_name(text):
@@ -335,14 +353,15 @@ class ArticleReader:
         lexicon = self.lexicon
         return lexicon.country_of_demonym(token.text) or lexicon.country_of_name(token.text)
 
-    def _added(self, doc: Doc, found: list[Found]) -> list[Found]:
+    def _added(self, doc: Doc, found: list[Found], lowers: np.ndarray) -> list[Found]:
         """Actors named by a nationality and a noun ("Afghan security forces", "Qatar's foreign
         ministry") and organisations named before a kind noun ("the Hezb-e-Islami party")."""
         lexicon = self.lexicon
         covered = {i for f in found for i in range(f.start, f.end)}
         by_start = {f.start: f for f in found}
         added: list[Found] = []
-        for token in doc:
+        for position in _positions(lowers, self._added_hashes):
+            token = doc[position]
             low = token.lower_
             body_kind = lexicon.national_bodies.get(low)
             if low == "ministry" and token.i not in covered:
@@ -522,7 +541,7 @@ class ArticleReader:
     # --- 5. who is who within the article ---------------------------------------------------
 
     def _cluster(self, doc: Doc, found: list[Found], titles: dict[int, list[TitleReading]],
-                 described: list[tuple[Found, Found]]) -> list[LocalEntity]:
+                 described: list[tuple[Found, Found]], lowers: np.ndarray) -> list[LocalEntity]:
         lexicon = self.lexicon
         groups: list[LocalEntity] = []
         people: list[LocalEntity] = []
@@ -568,7 +587,7 @@ class ArticleReader:
                     group.kind, group.kind_evidence = item.kind, item.kind_evidence
                 group.add(item)
                 self._parenthesised_alias(doc, item, group, by_key)
-        self._repeated_names(doc, found, people, by_key)
+        self._repeated_names(doc, found, people, by_key, lowers)
         for description, named in described:
             if named.group is not None:
                 found.append(description)
@@ -636,7 +655,7 @@ class ArticleReader:
                 by_key.setdefault(phrase_key(alias), group)
 
     def _repeated_names(self, doc: Doc, found: list[Found], people: list[LocalEntity],
-                        by_key: dict[str, LocalEntity]) -> None:
+                        by_key: dict[str, LocalEntity], lowers: np.ndarray) -> None:
         """Surnames and acronyms the tagger missed or mislabelled ("Hekmatyar, a former prime
         minister, said", "said Mohib"), matched against the names this article gives."""
         surnames: dict[str, LocalEntity | None] = {}
@@ -656,7 +675,10 @@ class ArticleReader:
                     covered.add(item.start)
         if not surnames and not any(g.aliases for g in by_key.values()):
             return
-        for token in doc:
+        words = {w.lower() for p in people for n in p.names for w in n.split()[-1:]} | set(surnames)
+        words |= {a.lower() for g in by_key.values() for a in g.aliases}
+        for position in _positions(lowers, _hashes(words)):
+            token = doc[position]
             if token.i in covered or not token.text[:1].isupper() or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
                 continue
             person = surnames.get(fold(token.text))
@@ -673,12 +695,13 @@ class ArticleReader:
 
     # --- 6. descriptions ---------------------------------------------------------------------
 
-    def _descriptions(self, doc: Doc, found: list[Found]) -> None:
+    def _descriptions(self, doc: Doc, found: list[Found], lowers: np.ndarray) -> None:
         """ "the group", "the militant group", "the envoy": the latest matching actor before."""
         lexicon = self.lexicon
         covered = {i for f in found for i in range(f.start, f.end)}
         ordered = sorted((f for f in found if f.group is not None), key=lambda f: f.start)
-        for token in doc:
+        for position in _positions(lowers, self._description_hashes):
+            token = doc[position]
             low = token.lower_
             is_group = low in lexicon.group_nouns
             is_title = not is_group and self.titles._is_head(token) and token.tag_ in {"NN", "NNP"}
@@ -737,17 +760,18 @@ class ArticleReader:
 
     # --- the whole reading -----------------------------------------------------------------------
 
-    def read(self, doc: Doc) -> ArticleMentions:
-        shouting = is_shouting(doc.text)
+    def read(self, doc: Doc, text: str | None = None) -> ArticleMentions:
+        shouting = is_shouting(doc.text if text is None else text)
         found = self._candidates(doc, shouting)
         found = self._repair(doc, found)
-        found = self._added(doc, found)
+        lowers = doc.to_array("LOWER") if len(doc) else np.zeros(0, dtype=np.uint64)
+        found = self._added(doc, found, lowers)
         self._kinds_in_apposition(doc, found)
         titles, found, described = self._titles(doc, found)
         # countries appear as actors only where they act; nationalities always
         found = [f for f in found if not (f.label == "GPE" and not self._acts(doc, f))]
-        groups = self._cluster(doc, found, titles, described)
-        self._descriptions(doc, found)
+        groups = self._cluster(doc, found, titles, described, lowers)
+        self._descriptions(doc, found, lowers)
         kept = [f for f in found if f.label != "NAME?"]
         kept.sort(key=lambda f: f.start)
         return ArticleMentions(kept, [g for g in groups if g.mentions])

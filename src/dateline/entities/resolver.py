@@ -170,15 +170,16 @@ class EntityResolver:
     def add_article(self, article: Article, doc: Doc) -> list[Mention]:
         """The article's actor mentions, each tied to a canonical entity (``entity_id``);
         nationalities of no country ("Tajik") come back with no entity."""
-        reading = self._article_reader(doc).read(doc)
+        text = doc.text
+        reading = self._article_reader(doc).read(doc, text)
         ids: dict[int, str] = {}
         for local in reading.entities:
             record = self._resolve(local)
             ids[id(local)] = record.id
-            self._record_roles(record, local, article, doc)
+            self._record_roles(record, local, article, doc, text)
         mentions = []
         for found in reading.mentions:
-            span = _char_span(doc, found.start, found.end)
+            span = _char_span(doc, found.start, found.end, text)
             entity_id = ids.get(id(found.group)) if found.group is not None else None
             kind = self._records[entity_id].kind if entity_id else found.kind
             mentions.append(Mention(span=span, label=found.label, entity_id=entity_id, kind=kind))
@@ -292,18 +293,19 @@ class EntityResolver:
         bare = [r for r in candidates if r.person is None or not r.person.is_full]
         return bare[0] if bare else None
 
-    def _record_roles(self, record: _Record, local: LocalEntity, article: Article, doc: Doc) -> None:
+    def _record_roles(self, record: _Record, local: LocalEntity, article: Article, doc: Doc, text: str) -> None:
         if record.kind != "person":
             return
         for title, start, end in local.roles:
             role = Role(title=title, as_of=article.published, article_id=article.id,
-                        evidence=_char_span(doc, start, end))
+                        evidence=_char_span(doc, start, end, text))
             if not any(r.title.lower() == title.lower() and r.as_of == role.as_of and r.article_id == article.id
                        for r in record.roles):
                 record.roles.append(role)
 
 
-def _char_span(doc: Doc, start: int, end: int) -> Span:
+def _char_span(doc: Doc, start: int, end: int, text: str) -> Span:
+    """``text`` is the doc's text, passed in: ``doc.text`` is rebuilt from the tokens on each call."""
     first, last = doc[start], doc[end - 1]
     char_start, char_end = first.idx, last.idx + len(last.text)
-    return Span(char_start, char_end, doc.text[char_start:char_end])
+    return Span(char_start, char_end, text[char_start:char_end])
