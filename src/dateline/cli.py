@@ -432,7 +432,10 @@ def list_events(
         table.add_column(column, overflow="fold")
     for event in found:
         row = event_store.event_summary(event)
-        when = row["date"] + (" (article)" if event.date_inherited else "")
+        when = row["date"]
+        if event.date_start and event.date_end and event.date_start != event.date_end:
+            when = f"{row['date']} ({row['date_start']}..{row['date_end']})"
+        when += " (article)" if event.date_inherited else ""
         table.add_row(when, row["type"], row["source"], row["target"], row["places"], row["quantities"],
                       row["attribution"], row["modality"], f"{event.confidence:.2f}", row["trigger"])
     console.print(table)

@@ -141,9 +141,11 @@ def process(
     """
     started = time.perf_counter()
     event_tables.ensure_event_tables(store.engine)
+    pending, skipped = _pending(store, reprocess, retry_failed, limit)
+    if not pending:
+        return ProcessReport(skipped=skipped, seconds=time.perf_counter() - started)
     stages = Stages.load(event_tables.load_entities(store.engine))
-    report = ProcessReport(missing_stages=list(stages.missing))
-    pending, report.skipped = _pending(store, reprocess, retry_failed, limit)
+    report = ProcessReport(missing_stages=list(stages.missing), skipped=skipped)
 
     for batch in _batches(pending, batch_size):
         duplicates = [a for a in batch if a.duplicate_of]

@@ -25,7 +25,7 @@ from dateline.events.arguments import (
     sentence_span,
     token_span,
 )
-from dateline.events.triggers import Cue, Lexicon, Trigger, clause_tokens, find_triggers, load_lexicon
+from dateline.events.triggers import Cue, Lexicon, Trigger, clause_tokens, dominates, find_triggers, load_lexicon
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 
 __all__ = ["extract_events", "event_id"]
@@ -312,7 +312,13 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     sentence = draft.sentence
     # a timex in a relative clause on a noun ("the airfield, which has housed the base since
     # 2001") dates that clause, not the event
-    nested = {t.i for t in draft.clause if t.dep_ in {"relcl", "acl"} for t in t.subtree}
+    own = draft.trigger.head if draft.trigger is not None else None
+    nested = {
+        t.i
+        for modifier in draft.clause
+        if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own))
+        for t in modifier.subtree
+    }
     if sentence_date is not None and any(
         sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in nested
     ):

@@ -322,12 +322,12 @@ def clause_tokens(trigger: Trigger, others: list[Trigger]) -> list[Token]:
         if other is trigger or other.head is head:
             continue
         top = other.head
-        if head.left_edge.i <= top.i <= head.right_edge.i and top.i != head.i and _dominates(head, top):
+        if head.left_edge.i <= top.i <= head.right_edge.i and top.i != head.i and dominates(head, top):
             excluded.update(t.i for t in top.subtree)
     return [t for t in head.subtree if t.i not in excluded]
 
 
-def _dominates(ancestor: Token, token: Token) -> bool:
+def dominates(ancestor: Token, token: Token) -> bool:
     node = token
     for _ in range(40):
         if node.i == ancestor.i:
