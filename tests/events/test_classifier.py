@@ -242,3 +242,4 @@ def test_training_twice_gives_the_same_model(tmp_path):
     probe = ["Militants attacked an army base.", "Protesters marched in the capital.", "A bridge collapsed."]
     assert one.temperature == two.temperature
     assert np.array_equal(one.predict_proba(probe), two.predict_proba(probe))
+    assert Path(first["model"]).read_bytes() == Path(second["model"]).read_bytes()

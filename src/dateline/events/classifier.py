@@ -224,6 +224,10 @@ class EventTypeClassifier:
     def save(self, path: Path = MODEL_PATH) -> Path:
         import joblib
 
+        # scikit-learn caches the memory address of the stop-word list on each vectoriser; it
+        # is no part of the model and would make two trainings of the same data differ by bytes
+        for _name, vectoriser in self.pipeline.steps[0][1].transformer_list:
+            vectoriser.__dict__.pop("_stop_words_id", None)
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         joblib.dump(
