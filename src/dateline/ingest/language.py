@@ -4,6 +4,7 @@ articles whose metadata does not say. Unknown stays unknown (None)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def guess_language(text: str) -> str | None:
     if len(words) < 3:
         return None
     min_share, table = _table()
-    shares = {lang: sum(w in vocab for w in words) / len(words) for lang, vocab in table.items()}
+    counts = Counter(words)
+    shares = {lang: sum(counts[w] for w in vocab if w in counts) / len(words) for lang, vocab in table.items()}
     best = max(shares, key=shares.get)
     return best if shares[best] >= min_share else None

@@ -86,12 +86,34 @@ class DateMention:
     text: str
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WINDOW = 32  # characters before a year in which its day and month are written
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around each year: the full-date patterns only run there."""
+    windows: list[tuple[int, int]] = []
+    for match in _YEAR.finditer(text):
+        start, end = max(0, match.start() - _WINDOW), min(len(text), match.end() + 8)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def explicit_dates(text: str) -> list[DateMention]:
     """Every full date (day, month and year) written in the text, in order."""
     months = vocabulary()["months"]
     found: dict[int, DateMention] = {}
+    for window_start, window_end in _year_windows(text):
+        _dates_in(text, window_start, window_end, months, found)
+    return [found[k] for k in sorted(found)]
+
+
+def _dates_in(text: str, window_start: int, window_end: int, months: dict, found: dict) -> None:
     for name in ("mdy", "dmy", "iso"):
-        for match in _patterns()[name].finditer(text):
+        for match in _patterns()[name].finditer(text, window_start, window_end):
             raw_month = match.group("month").lower().rstrip(".")
             month = int(raw_month) if raw_month.isdigit() else months.get(raw_month)
             try:
@@ -99,7 +121,6 @@ def explicit_dates(text: str) -> list[DateMention]:
             except (TypeError, ValueError):
                 continue
             found.setdefault(match.start(), DateMention(value, match.start(), match.end(), match.group(0)))
-    return [found[k] for k in sorted(found)]
 
 
 def mentioned_weekdays(text: str) -> set[int]:
@@ -143,9 +164,10 @@ def infer_publication_date(text: str, today: date | None = None) -> PublicationD
     if labelled is not None and labelled.value <= today:
         return PublicationDate(labelled.value, "inferred", LABELLED_CONFIDENCE, f"stated: '{labelled.text}'")
 
-    past = [d for d in explicit_dates(text) if d.value <= today and not _speaks_of_future(text, d)]
+    every = explicit_dates(text)
+    past = [d for d in every if d.value <= today and not _speaks_of_future(text, d)]
     if not past:
-        return UNDATED if not explicit_dates(text) else PublicationDate(
+        return UNDATED if not every else PublicationDate(
             None, "none", 0.0, "the only full dates in the text speak of the future"
         )
     latest = max(past, key=lambda d: (d.value, -d.start))
