@@ -174,8 +174,11 @@ def _error_class(phrase: str, gold: GoldToponym, place, error: float | None) -> 
     if place is None or error is None:
         return "unresolved (no candidate)"
     code = place.feature_code or "?"
-    if gold.feature_code and gold.feature_code.startswith(("ADM1", "PCL")) and code == gold.feature_code:
-        return f"{code} point too far from the GeoNames point"
+    if place.resolution == "contained-in":
+        return "not in the gazetteer; placed at its container, too far"
+    same_name = name_key(place.name) == name_key(phrase) or place.span.text == phrase
+    if code.startswith(("PCL", "ADM1", "CONT", "RGN")) and (same_name or gold.feature_code == code):
+        return f"the right {code}, but the corpus puts it elsewhere (point convention)"
     return f"wrong {code} chosen (gold {gold.feature_code or 'place'})"
 
 

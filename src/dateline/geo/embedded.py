@@ -52,8 +52,12 @@ AIRFIELD_VARIANTS = ("airport", "airfield", "air base", "airbase", "internationa
 
 def cache_path() -> Path:
     root = Path(os.environ.get("DATELINE_CACHE") or Path.home() / ".cache" / "dateline")
+    # the cache follows the packages' versions and our own data and build code
     versions = "-".join(metadata.version(p.replace("_", "-")) for p in PACKAGES)
-    digest = hashlib.sha256(f"{CACHE_FORMAT}:{versions}".encode()).hexdigest()[:10]
+    digest = hashlib.sha256(f"{CACHE_FORMAT}:{versions}".encode())
+    for path in sorted(DATA.glob("*.tsv")) + [Path(__file__), Path(__file__).with_name("gazetteer.py")]:
+        digest.update(path.read_bytes())
+    digest = digest.hexdigest()[:10]
     return root / f"gazetteer-{digest}.pickle.gz"
 
 
@@ -279,7 +283,9 @@ def _add_admin1_regions(gazetteer: Gazetteer, cities: dict, admin_names: dict) -
         if state:
             gazetteer.add_abbreviation(index, state["code"])
         # "Minnesotans", "Georgian", "Ohioans": demonyms of regions, for corpora that count them
-        if name.endswith("a"):
+        if len(name) < 6:
+            pass  # "Susa" + n is a given name, not a demonym
+        elif name.endswith("a"):
             for suffix in ("n", "ns"):
                 gazetteer.add_demonym(index, name + suffix)
         elif name.endswith("o"):
@@ -414,9 +420,10 @@ def _add_regions_and_continents(gazetteer: Gazetteer) -> None:
         )
     for row in _read_tsv(DATA / "regions.tsv"):
         name, lat, lon, code = row[:4]
-        others = row[4].split("|") if len(row) > 4 and row[4] else []
+        country = row[4] if len(row) > 4 and row[4] else None
+        others = row[5].split("|") if len(row) > 5 and row[5] else []
         gazetteer.add(
-            GazetteerEntry(None, name, float(lat), float(lon), None, None, None, "L", code, 0, "dateline regions.tsv"),
+            GazetteerEntry(None, name, float(lat), float(lon), country, None, None, "L", code, 0, "dateline regions.tsv"),
             others,
         )
 

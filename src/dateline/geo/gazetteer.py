@@ -160,7 +160,16 @@ class Gazetteer:
         if not found and allow_skeleton and len(key) >= 5:
             skeleton = skeleton_key(key)
             if len(skeleton) >= 4:  # "Anabah" -> "nb" would match anything
-                found = [Candidate(i, self.entries[i], "skeleton") for i in self.skeletons.get(skeleton, ())]
+                from rapidfuzz import fuzz
+
+                # the consonants agree; the letters must too, mostly ("South Ossetian" is not
+                # "South Houston")
+                found = [
+                    Candidate(i, self.entries[i], "skeleton")
+                    for i in self.skeletons.get(skeleton, ())
+                    if fuzz.ratio(key, name_key(self.entries[i].name)) >= 80
+                    or any(fuzz.ratio(key, k) >= 85 for k in (name_key(self.entries[i].name),))
+                ]
         return found
 
     def demonym_candidates(self, word: str) -> list[Candidate]:

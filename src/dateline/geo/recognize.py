@@ -198,14 +198,21 @@ def _is_mostly_upper(text: str) -> bool:
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
-def _person_words(doc: Doc) -> set[str]:
+def _person_words(doc: Doc, gazetteer: Gazetteer | None = None) -> set[str]:
     """Words used in people's names anywhere in the article: "Hughes" after "John Hughes"
     is a person, whatever town carries the name."""
     words = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
+            if gazetteer is not None and _known_place(ent.text, gazetteer, False) == "major":
+                continue  # "Sri Lanka" tagged as a person is still Sri Lanka
             words.update(t.text for t in ent if t.text[:1].isupper())
     return words
+
+
+def _single_names(doc: Doc) -> set[str]:
+    """One-word names the NER calls people ("Bell said"), for towns of the same name."""
+    return {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
 
 
 def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
@@ -220,8 +227,9 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if ent.label_ not in PLACE_LABELS:
             for i in range(ent.start, ent.end):
                 entity_at[i] = ent
-    people = _person_words(doc)
-    found = []
+    people = _person_words(doc, gazetteer)
+    single_people = _single_names(doc)
+    found = _dateline_places(doc, gazetteer)
     tokens = list(doc)
     i = 0
     while i < len(tokens):
@@ -241,7 +249,13 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             level = _known_place(span.text, gazetteer, upper)
             if not level:
                 continue
+            if level == "town" and span.text in single_people:
+                break
+            if any(t.start <= span.start_char < t.end for t in found):
+                break
             ent = entity_at.get(i)
+            if ent is not None and ent.label_ == "FAC" and level != "major" and ent.start == i and ent.end == i + length:
+                break  # "the White House" is a building, whatever town shares its name
             if ent is not None and ent.label_ == "PERSON" and not upper:
                 # "Paris Hilton" is a person; a lone "Gainesville" the NER called a person is a
                 # place only when it is a big one
@@ -255,8 +269,8 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             if len(span.text) <= 3 and span.text.isupper() and not (before_is_comma := (i > 0 and tokens[i - 1].text == ",")):
                 break  # two-letter state codes only in "Jackson, MS"
             whole_entity = ent is not None and ent.start == i and ent.end == i + length
-            if ent is not None and ent.label_ == "NORP" and not (whole_entity and level == "major"):
-                break  # "Afghan" is a demonym; "Tajikistan" tagged NORP is still a country
+            if ent is not None and ent.label_ == "NORP" and not (whole_entity and not gazetteer.demonyms.get(name_key(span.text))):
+                break  # "Afghan" is a demonym; "Tajikistan" or "Faizabad" tagged NORP is still a place
             if ent is not None and ent.label_ in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
                 break
             before = tokens[i - 1] if i > 0 else None
@@ -297,6 +311,16 @@ def _place_inside_name(doc: Doc, ent, span, level: str) -> bool:
     return doc[span.start - 1].lower_ in ("of", "in", "at", ",", "-", "and")
 
 
+def _dateline_places(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """A dateline in capitals at the head of an article or a line: "BEIRUT -", "KABUL, Afghanistan"."""
+    found = []
+    for match in re.finditer(r"(?m)^\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\(|—|–|-\s)", doc.text[:20000]):
+        name = match.group(1).strip()
+        if name.isupper() and _known_place(name.title(), gazetteer, False):
+            found.append(Toponym(match.start(1), match.start(1) + len(name), name, "gazetteer-scan"))
+    return found
+
+
 def _known_place(name: str, gazetteer: Gazetteer, upper: bool) -> str | None:
     """"major" for countries, first-order regions and big cities, "town" for towns of some size,
     None for names the scan should leave alone (every capitalised word is some hamlet)."""
@@ -310,8 +334,10 @@ def _known_place(name: str, gazetteer: Gazetteer, upper: bool) -> str | None:
         if written_as_abbreviation != (candidate.match == "abbreviation"):
             continue
         own_name = candidate.match == "abbreviation" or name_key(entry.name) == key
-        if entry.feature_code in ("PCLI", "PCLD", "PCLS", "ADM1", "CONT", "RGN") or entry.population >= 100_000:
+        if entry.feature_code in ("PCLI", "PCLD", "PCLS", "ADM1", "CONT", "RGN"):
             return "major"
+        if entry.population >= 100_000 and (own_name or candidate.match == "name" and entry.population >= 1_000_000):
+            return "major"  # "Hamas" is an alternate spelling of Hamm; not a reason to scan it
         if own_name and (entry.population >= 5_000 or entry.feature_code in ("ADM2", "AIRP", "AIRB")):
             best = "town"
     if upper or (name.isupper() and len(name) > 4 and best):
@@ -334,6 +360,8 @@ _COMMON_WORDS = {
     "jackson", "lincoln", "washington", "clinton", "madison", "warren", "franklin", "hamilton",
     "jefferson", "monroe", "lafayette", "sherman", "chase", "mobile", "reading", "bath",
     "nice", "split", "of", "friendship", "hope", "liberty", "independence", "unity", "union",
+    "northwest", "northeast", "southwest", "southeast", "northern", "southern", "eastern",
+    "western", "upper", "lower", "green", "gulf", "street", "chamber", "duma",
     "vice", "prime", "minister", "governor", "mayor", "officer", "leader", "drug", "media",
     "justice", "commerce", "metro", "general", "colonel", "chief", "deputy", "secretary",
     "emergency", "center", "centre", "un", "nato", "cnn", "ms", "co", "no", "st", "mt", "ft",

@@ -34,19 +34,22 @@ from dateline.model import Place, Span
 FEATURE_PRIOR = {
     "PCLI": 3.0, "PCLD": 2.0, "PCLS": 2.0, "PCL": 2.0, "TERR": 1.5,
     "CONT": 3.5, "RGN": 3.0,
-    "ADM1": 1.5, "ADM2": 0.5,
-    "PPLC": 1.5, "PPLA": 0.8, "PPL": 0.0,
+    "ADM1": 1.5, "ADM2": 0.0,
+    "PPLC": 0.0, "PPLA": 0.0, "PPL": 0.0,
     "AIRB": -2.0, "AIRP": -2.0,
 }
 # regions that carry no population in the packages: a county is worth a small town, a named
 # region ("the Gulf", "the Middle East") as much as a country
 POPULATION_GUESS = {"ADM2": 20_000, "RGN": 10_000_000, "CONT": 100_000_000}
 MATCH_PRIOR = {"name": 0.0, "abbreviation": 0.3, "skeleton": -2.5, "demonym": 0.0}
+POPULATION_WEIGHT = 0.5  # per tenfold population
+OWN_NAME_BONUS = 1.0  # the place's own name, not one of its alternate names
+PROXIMITY_WEIGHT = 1.5
 COUNTRY_FOCUS_WEIGHT = 4.0
 ADMIN1_FOCUS_WEIGHT = 3.0
 QUALIFIER_BONUS = 8.0
 KIND_BONUS = 2.5
-SAME_NAME_CITY_IN_REGION = 1.5
+SAME_NAME_CITY_IN_REGION = 2.5
 
 
 @dataclass
@@ -64,11 +67,11 @@ class _Mention:
 def _prior(candidate: Candidate, key: str, text: str) -> float:
     entry = candidate.entry
     population = entry.population or POPULATION_GUESS.get(entry.feature_code, 0)
-    score = 0.6 * math.log10(population + 1)
+    score = POPULATION_WEIGHT * math.log10(population + 1)
     score += FEATURE_PRIOR.get(entry.feature_code, 0.0)
     score += MATCH_PRIOR.get(candidate.match, 0.0)
     if name_key(entry.name) == key:
-        score += 0.5
+        score += OWN_NAME_BONUS
     if entry.feature_code in ("AIRB", "AIRP") and re.search(r"(?i)air(port|field|base| base| field|strip)", text):
         score += 6.0
     return score
@@ -172,18 +175,21 @@ def _apply_kind_and_region_rules(mention: _Mention) -> None:
         if _kind_fits(mention.toponym.kind, entry):
             mention.bonus[i] += KIND_BONUS
         # "Kabul", "Kandahar", "New York": a region named after its big city means the city,
-        # unless the text says region ("Kabul province")
+        # unless the text says region ("Kabul province"); so does a region named like the
+        # country's capital ("Washington")
         if entry.feature_code == "ADM1" and mention.toponym.kind != "A":
             for other in candidates:
                 o = other.entry
                 if (
                     o.feature_class == "P"
                     and o.country_code == entry.country_code
-                    and o.admin1 == entry.admin1
+                    and (o.admin1 == entry.admin1 or o.feature_code == "PPLC")  # Washington
                     and o.population >= 100_000
                     and name_key(o.name) == name_key(entry.name)
                 ):
-                    mention.bonus[i] -= SAME_NAME_CITY_IN_REGION + 0.6 * math.log10(entry.population + 1) - 0.6 * math.log10(o.population + 1)
+                    mention.bonus[i] -= SAME_NAME_CITY_IN_REGION + POPULATION_WEIGHT * (
+                        math.log10(entry.population + 1) - math.log10(o.population + 1)
+                    )
                     break
 
 
@@ -311,11 +317,11 @@ def _apply_proximity(mentions: list[_Mention]) -> None:
             if nearest is None or entry.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "RGN"):
                 mention.proximity.append(0.0)
             elif nearest < 50:
-                mention.proximity.append(2.0)
+                mention.proximity.append(2.0 * PROXIMITY_WEIGHT)
             elif nearest < 150:
-                mention.proximity.append(1.2)
+                mention.proximity.append(1.2 * PROXIMITY_WEIGHT)
             elif nearest < 400:
-                mention.proximity.append(0.5)
+                mention.proximity.append(0.5 * PROXIMITY_WEIGHT)
             else:
                 mention.proximity.append(0.0)
 
@@ -338,7 +344,8 @@ def _container(mention: _Mention, mentions: list[_Mention], text: str) -> tuple[
         o = other.toponym
         if t.end <= o.start <= sentence_end and o.start - t.end < 120:
             lead = text[t.end : o.start]
-            if _CONTAINER_CUE.search(lead):
+            too_big = other.candidates[other.chosen].entry.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "RGN")
+            if _CONTAINER_CUE.search(lead) and not too_big:
                 relation = re.findall(r"(?i)\b(?:in|inside|within|near|outside|from|of|at)\b", lead)[-1].lower()
                 return other, f"the text places it {_RELATION_WORDS.get(relation, relation)} {o.text}"
     before = [m for m in resolved if m.toponym.end <= t.start and m.toponym.start >= _sentence_start(text, sentence_start - 2)]
