@@ -34,7 +34,7 @@ from dateline.model import Place, Span
 FEATURE_PRIOR = {
     "PCLI": 3.0, "PCLD": 2.0, "PCLS": 2.0, "PCL": 2.0, "TERR": 1.5,
     "CONT": 3.5, "RGN": 3.0,
-    "ADM1": 1.5, "ADM2": 0.0,
+    "ADM1": 1.0, "ADM2": 0.0,
     "PPLC": 0.0, "PPLA": 0.0, "PPL": 0.0,
     "AIRB": -2.0, "AIRP": -2.0,
 }
@@ -44,9 +44,9 @@ POPULATION_GUESS = {"ADM2": 20_000, "RGN": 10_000_000, "CONT": 100_000_000}
 MATCH_PRIOR = {"name": 0.0, "abbreviation": 0.3, "skeleton": -2.5, "demonym": 0.0}
 POPULATION_WEIGHT = 0.5  # per tenfold population
 OWN_NAME_BONUS = 1.0  # the place's own name, not one of its alternate names
-PROXIMITY_WEIGHT = 1.5
+PROXIMITY_WEIGHT = 0.75
 COUNTRY_FOCUS_WEIGHT = 4.0
-ADMIN1_FOCUS_WEIGHT = 3.0
+ADMIN1_FOCUS_WEIGHT = 2.0
 QUALIFIER_BONUS = 8.0
 KIND_BONUS = 2.5
 SAME_NAME_CITY_IN_REGION = 2.5
@@ -295,35 +295,54 @@ def _choose(mentions: list[_Mention]) -> None:
         mention.probability = _softmax(scores)[best]
 
 
+_NOT_NEIGHBOURS = ("PCLI", "PCLD", "PCLS", "PCL", "TERR", "CONT", "RGN", "ADM1")
+
+
+def _nearness(km: float) -> float:
+    if km < 50:
+        return 1.0
+    if km < 150:
+        return 0.6
+    if km < 400:
+        return 0.25
+    return 0.0
+
+
 def _apply_proximity(mentions: list[_Mention]) -> None:
-    """A candidate near the other places of the article gains; regions and countries are too
-    big to say where a town is, so only towns, counties and spots count as neighbours."""
-    anchors = []
+    """A candidate near some reading of the article's other names gains: Alexandria, Brandon
+    and Kensington read together are the Minnesota towns, each near the others, whatever
+    bigger namesakes exist. Each other name counts once, by its closest plausible reading
+    (a reading counts in proportion to how plausible it is so far); countries and states are
+    too big to say where a town is."""
+    readings: dict[str, list[tuple[GazetteerEntry, float]]] = {}
     for mention in mentions:
-        if mention.chosen is None or mention.toponym.demonym:
+        if not mention.candidates or mention.toponym.demonym or mention.key in readings:
             continue
-        entry = mention.candidates[mention.chosen].entry
-        if entry.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "RGN", "ADM1"):
-            continue
-        anchors.append((mention.key, entry))
+        scores = _final_scores(mention)
+        weights = _softmax(scores)
+        top = max(weights)
+        ranked = sorted(zip(mention.candidates, weights), key=lambda cw: -cw[1])[:30]
+        readings[mention.key] = [
+            (c.entry, 0.3 + 0.7 * w / top) for c, w in ranked if c.entry.feature_code not in _NOT_NEIGHBOURS
+        ]
     for mention in mentions:
         mention.proximity = []
         for candidate in mention.candidates:
             entry = candidate.entry
-            nearest = min(
-                (great_circle_km(entry.lat, entry.lon, a.lat, a.lon) for key, a in anchors if key != mention.key),
-                default=None,
-            )
-            if nearest is None or entry.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "RGN"):
+            if entry.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "RGN"):
                 mention.proximity.append(0.0)
-            elif nearest < 50:
-                mention.proximity.append(2.0 * PROXIMITY_WEIGHT)
-            elif nearest < 150:
-                mention.proximity.append(1.2 * PROXIMITY_WEIGHT)
-            elif nearest < 400:
-                mention.proximity.append(0.5 * PROXIMITY_WEIGHT)
-            else:
-                mention.proximity.append(0.0)
+                continue
+            evidence = 0.0
+            for key, options in readings.items():
+                if key == mention.key:
+                    continue
+                best = 0.0
+                for other, weight in options:
+                    if abs(other.lat - entry.lat) > 4 or other is entry:
+                        continue
+                    best = max(best, weight * _nearness(great_circle_km(entry.lat, entry.lon, other.lat, other.lon)))
+                evidence += best
+            mention.proximity.append(2.0 * PROXIMITY_WEIGHT * (1 - math.exp(-evidence)))
 
 
 # "X, which is located a few kilometers from Y", "X northeast of Y", "X in Y", "X near Y"
