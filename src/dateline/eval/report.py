@@ -1,0 +1,132 @@
+"""`make eval`: score every extractor on the public corpora and write docs/quality.md.
+
+Each task lives in its own module (``dateline.eval.timex``, ``.geo``, ``.events``) with
+``evaluate(...) -> dict`` and ``to_markdown(dict) -> str``; this module only runs them in one
+process, puts the goal table first, and writes the figures as JSON next to the page so that a
+later run can be compared with this one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+TIMEBANK = Path("eval/timex/TimeBank")
+LGL = Path("eval/geo/lgl.xml")
+GEOVIRUS = Path("eval/geo/geovirus.xml")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One figure an issue asks for: where it sits in the results, and the bar it must reach."""
+
+    issue: int
+    task: str
+    measure: str
+    path: tuple[str, ...]
+    at_least: float
+
+
+GOALS = (
+    Goal(4, "time (TimeBank)", "value F1", ("timex", "value_f1"), 0.85),
+    Goal(4, "time (TimeBank)", "relaxed extent F1", ("timex", "relaxed", "f1"), 0.92),
+    Goal(4, "time (TimeBank)", "strict extent F1", ("timex", "strict", "f1"), 0.85),
+    Goal(5, "places (LGL)", "acc@161 km given gold names", ("geo_lgl", "gold_spans", "acc161"), 0.88),
+    Goal(5, "places (GeoVirus)", "acc@161 km given gold names", ("geo_geovirus", "gold_spans", "acc161"), 0.92),
+    Goal(5, "places (LGL)", "end-to-end recognition F1", ("geo_lgl", "end_to_end", "f1"), 0.85),
+    Goal(5, "places (LGL)", "end-to-end acc@161 km", ("geo_lgl", "end_to_end", "acc161"), 0.85),
+    Goal(6, "event types (CASE 2021 dev)", "weighted F1, 30 labels", ("events", "classification", "weighted_f1"), 0.80),
+)
+
+
+def look_up(figures: dict, path: tuple[str, ...]) -> float | None:
+    value = figures
+    for key in path:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value if isinstance(value, (int, float)) else None
+
+
+def goal_table(figures: dict) -> str:
+    lines = [
+        "| issue | task | measure | measured | goal | met |",
+        "|---|---|---|---|---|---|",
+    ]
+    for goal in GOALS:
+        value = look_up(figures, goal.path)
+        shown = "not run" if value is None else f"{value:.3f}"
+        met = "" if value is None else ("yes" if value >= goal.at_least else "**no**")
+        lines.append(f"| {goal.issue} | {goal.task} | {goal.measure} | {shown} | >= {goal.at_least:.2f} | {met} |")
+    return "\n".join(lines)
+
+
+def tasks(shared: Path) -> list[tuple[str, Callable[[], dict], Callable[[dict], str]]]:
+    """(name, run, to_markdown) for each task, imported lazily so one broken task reports alone."""
+    from dateline.eval import events, geo, timex
+
+    return [
+        ("timex", lambda: timex.evaluate(shared / TIMEBANK), timex.to_markdown),
+        ("geo_lgl", lambda: geo.evaluate(shared / LGL), geo.to_markdown),
+        ("geo_geovirus", lambda: geo.evaluate(shared / GEOVIRUS), geo.to_markdown),
+        ("events", lambda: events.evaluate(shared), events.to_markdown),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, required=True, help="the shared/ folder holding eval/")
+    parser.add_argument("--out", type=Path, default=Path("docs/quality.md"))
+    parser.add_argument("--only", nargs="*", help="run only these tasks (timex, geo_lgl, geo_geovirus, events)")
+    args = parser.parse_args(argv)
+
+    figures: dict[str, dict] = {}
+    sections: list[str] = []
+    seconds: dict[str, float] = {}
+    failed: list[str] = []
+    for name, run, to_markdown in tasks(args.shared):
+        if args.only and name not in args.only:
+            continue
+        print(f"eval {name} ...", flush=True)
+        started = time.perf_counter()
+        try:
+            result = run()
+        except Exception as error:  # one broken corpus must not hide the other figures
+            failed.append(name)
+            sections.append(f"## {name}\n\nNot scored: {type(error).__name__}: {error}\n")
+            print(f"eval {name}: FAILED: {error}", file=sys.stderr, flush=True)
+            continue
+        seconds[name] = time.perf_counter() - started
+        print(f"eval {name}: {seconds[name]:.0f} s", flush=True)
+        figures[name] = result
+        sections.append(to_markdown(result))
+
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    timing = ", ".join(f"{name} {value:.0f} s" for name, value in seconds.items())
+    header = (
+        "# Quality\n\n"
+        f"Written by `make eval` on {stamp} ({platform.python_implementation()} "
+        f"{platform.python_version()}); run times: {timing}.\n"
+        "Every figure is computed by our own scorers (`src/dateline/eval/`) on the public corpora\n"
+        "described in `../shared/eval/README.md`; nothing in the extractors was written for a\n"
+        "single document of these corpora. The same tasks have held-out parts we do not see.\n\n"
+        "## Goals\n\n" + goal_table(figures) + "\n"
+    )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(header + "\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
+    args.out.with_suffix(".json").write_text(
+        json.dumps(figures, default=str, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    print(goal_table(figures))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The shared parse: sentences end where a reader sees them end, including at line breaks."""
+
+from __future__ import annotations
+
+from dateline.nlp import is_hard_wrapped, parse
+
+
+def sentences(text: str) -> list[str]:
+    return [sentence.text.strip() for sentence in parse(text).sents]
+
+
+def test_a_headline_on_its_own_line_is_its_own_sentence():
+    text = "Return of Afghan soldiers\nOn Sunday, more than 1,000 Afghan security forces fled to Tajikistan."
+    assert sentences(text) == [
+        "Return of Afghan soldiers",
+        "On Sunday, more than 1,000 Afghan security forces fled to Tajikistan.",
+    ]
+
+
+def test_a_blank_line_always_ends_a_sentence():
+    text = ("Fighting near the border\n\nTroops moved north on Monday\n\nResidents said the road\n"
+            "was closed for hours\nand nobody could leave\nthe town before dawn")
+    assert "Fighting near the border" in sentences(text)
+
+
+def test_hard_wrapped_prose_is_not_cut_at_every_line():
+    text = (
+        "The minister said on Monday that the government would\n"
+        "send more troops to the northern provinces after a week\n"
+        "of heavy fighting around the city, which has been under\n"
+        "siege since the spring offensive began in the valley.\n"
+    )
+    assert is_hard_wrapped(text)
+    assert len(sentences(text)) == 1
+
+
+def test_one_paragraph_per_line_is_not_hard_wrapped():
+    text = (
+        "A senior Qatari official met with several Afghan diplomats on Tuesday during a visit to Kabul amid "
+        "a stalled peace process.\nThe meeting lasted two hours.\nBoth sides called it useful.\nNo date was set.\n"
+    )
+    assert not is_hard_wrapped(text)
