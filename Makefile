@@ -15,10 +15,17 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+# The whole job on the bundled corpus: articles in, events, actors and places out.
 demo: $(STAMP)
-	rm -f demo.db
+	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/dateline ingest --db demo.db data/demo
-	$(BIN)/dateline articles --db demo.db --limit 10
+	$(BIN)/dateline articles --db demo.db --limit 5
+	$(BIN)/dateline extract --db demo.db
+	$(BIN)/dateline events --db demo.db --since 2021-01-01 --limit 40
+	$(BIN)/dateline entities --db demo.db --limit 15
+	$(BIN)/dateline places --db demo.db --limit 15
+	$(BIN)/dateline events --db demo.db --format csv > demo-events.csv
+	@echo "demo: the store is demo.db; every event with its evidence spans is in demo-events.csv"
 
 test: $(STAMP)
 	$(BIN)/pytest -q
@@ -36,4 +43,4 @@ train: $(STAMP)
 	$(BIN)/python -m dateline.events.train --shared $(DATELINE_SHARED)
 
 clean:
-	rm -rf $(VENV) *.db build dist src/*.egg-info
+	rm -rf $(VENV) *.db *.db-wal *.db-shm demo-events.csv build dist src/*.egg-info
