@@ -125,3 +125,33 @@ def test_without_a_dct_relative_values_stay_underspecified():
 def test_other_languages_and_noise_invent_no_dates(text):
     timexes = tag_timexes(text, date(2021, 9, 4))
     assert all(t.value[:4] != "2021" for t in timexes)
+
+
+# --- words that look like time but are not ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Officials said he was killed soon after being captured.", "soon"),
+        ("Investors will buy as soon as trading opens.", "soon"),
+        ("That is very important to the future of our peoples.", "the future"),
+        ("The quarter was terrible, and the future looks bleak.", "the future"),
+        ('Baker said on ABC News\' "This Week" that the request was legal.', "This Week"),
+        ("This is VOA Today.", "Today"),
+    ],
+)
+def test_relations_names_and_things_are_not_time_expressions(text, words):
+    found = [t.span.text for t in tag_timexes(text, date(1998, 3, 31))]
+    assert words not in found
+
+
+def test_time_words_still_found_where_they_are_times():
+    found = {t.span.text: t.value for t in tag_timexes(
+        "Talks will resume soon. Prices may rise in the future. Today the council met.", date(1998, 3, 31))}
+    assert found == {"soon": "FUTURE_REF", "the future": "FUTURE_REF", "Today": "1998-03-31"}
+
+
+def test_the_past_year_is_the_calendar_year_before_the_article():
+    [timex] = tag_timexes("Exports fell over the past year.", date(1998, 3, 3))
+    assert (timex.type, timex.value) == ("DATE", "1997")

@@ -596,8 +596,10 @@ def relative_period(m: Match, ctx: Context) -> Reading | None:
     mod = modifier(m.group("mod"))
     unit = unit or "weekend"
     granularity = {"week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade", "century": "century"}[unit]
-    if rel in ("the past", "the last") and unit in ("week", "month", "year", "decade", "century"):
-        # "the past week" is the week up to now, a duration (seed: "in the past week" = P1W)
+    if rel in ("the past", "the last") and unit in ("week", "month"):
+        # "the past week" is the week up to now, a duration (seed: "in the past week" = P1W);
+        # "the past year" and "the last decade" name the calendar year or decade before the
+        # article's, as TimeBank annotates them (below, with "last year")
         return duration_reading(1, unit, mod, "back", ctx)
     anaphoric = rel in ("that", "the same", "the following")
     anchor = (ctx.reference.start if ctx.reference else ctx.dct) if anaphoric else ctx.dct

@@ -17,6 +17,10 @@ from dateline.time.normalise import NORMALISERS, Context
 # context that makes "a year" a rate ("$5 million a year", "twice a day"), not a stretch of time
 RATE_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|thrice|percent|cents?|dollars?|pounds?|euros?|barrels|tons|units|copies|sold|earn|earns|paid|pay|pays|costs?)\b)[^.;:]{0,25}$", re.IGNORECASE)
 YEAR_IS_A_LABEL = re.compile(r"\b(?:No\.|Nos\.|number|flight|room|route|highway|resolution|article|section|chapter|page|model|code|boeing|airbus|suite|unit|box|apt\.|lot|pier|gate|exit)\s+$", re.IGNORECASE)
+FUTURE_LEAD = re.compile(r"\b(?:in|into|for|about|over|during|until|till|through|throughout|toward|towards|near)\s+$", re.IGNORECASE)
+# a capitalised "Today" or "Week" after a quote or a name is the title of a programme or paper
+TITLE_WORD = re.compile(r"\b(?:Today|Tonight|Tomorrow|Week|Weekend|Month|Year)$")
+NAME_BEFORE = re.compile(r"(?:[\"\u201c]|``|\b[A-Z][A-Za-z.]*[A-Z][A-Za-z.]*|\b[A-Z][a-z]+)\s*$")
 SEASON_LEAD = re.compile(r"\b(?:in|during|by|until|till|since|through|throughout|this|last|next|early|late|mid|of|that|the|over|before|after)\s+$", re.IGNORECASE)
 
 
@@ -26,6 +30,8 @@ def _accept(m: Match, text: str) -> bool:
     after = text[m.end : m.end + 20]
     if m.rule.normalise == "year" and YEAR_IS_A_LABEL.search(before):
         return False
+    if TITLE_WORD.search(m.match.group(0)) and NAME_BEFORE.search(before):
+        return False  # a programme or a paper: ABC's "This Week", "VOA Today", "USA Today"
     if guard is None:
         return True
     if guard == "season":
@@ -63,6 +69,17 @@ def _accept(m: Match, text: str) -> bool:
     if guard == "set_adverb":
         # "quarterly dividend", "daily newspaper": the adjective is a kind of thing, not a time
         return not re.match(r"\s+(?!and\b|or\b|for\b|in\b|at\b|on\b|by\b|to\b|from\b|since\b|until\b|through\b)[a-z]", after)
+    if guard == "future":
+        words = m.match.group(0).lower()
+        if words == "soon" and (re.match(r"\s+(?:after|before|afterwards?|thereafter)\b", after) or re.search(r"\bas\s+$", before)):
+            return False  # "soon after X", "as soon as X": a relation to another event, not a time
+        if words.endswith("future") and words.startswith("the"):
+            # "the future" is a time only as the object of a time preposition ("in the future");
+            # "the future of the peoples", "the future looks bleak" are things
+            if re.match(r"\s+of\b", after):
+                return False
+            return bool(FUTURE_LEAD.search(before))
+        return True
     if guard == "present":
         word = m.match.group(0).lower()
         if word == "current":
