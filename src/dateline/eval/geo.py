@@ -177,7 +177,9 @@ def _error_class(phrase: str, gold: GoldToponym, place, error: float | None) -> 
     if place.resolution == "contained-in":
         return "not in the gazetteer; placed at its container, too far"
     same_name = name_key(place.name) == name_key(phrase) or place.span.text == phrase
-    if code.startswith(("PCL", "ADM1", "CONT", "RGN")) and (same_name or gold.feature_code == code):
+    if code.startswith(("PCL", "ADM1", "CONT", "RGN")) and (
+        gold.feature_code == code or (same_name and gold.feature_code is None)
+    ):
         return f"the right {code}, but the corpus puts it elsewhere (point convention)"
     return f"wrong {code} chosen (gold {gold.feature_code or 'place'})"
 

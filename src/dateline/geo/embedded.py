@@ -429,6 +429,10 @@ def _add_regions_and_continents(gazetteer: Gazetteer) -> None:
 
 
 def _add_aliases(gazetteer: Gazetteer) -> None:
+    for demonym, country in (row[:2] for row in _read_tsv(DATA / "demonyms.tsv")):
+        index = gazetteer.country_entries.get(country)
+        if index is not None:
+            gazetteer.add_demonym(index, demonym)
     for alias, target, kind in (row[:3] for row in _read_tsv(DATA / "place_aliases.tsv")):
         country, _, admin1 = target.partition(".")
         index = (

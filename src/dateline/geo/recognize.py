@@ -416,7 +416,8 @@ def toponym_from_span(text: str, start: int, end: int, gazetteer: Gazetteer) -> 
         if name.endswith(" " + word):
             return Toponym(start, end, name, "given", kind, feature_word=word)
     key = name_key(name)
-    if gazetteer.demonyms.get(key) and not gazetteer.names.get(key):
+    # "Canadian" is a demonym before it is a town in Texas
+    if gazetteer.demonyms.get(key) and (not gazetteer.names.get(key) or name.endswith(("an", "ans", "ese", "ish", "i", "is"))):
         return Toponym(start, end, name, "given", demonym=True)
     before = text[max(0, start - 20) : start].lower()
     for phrase, kind, _ in words.before:
