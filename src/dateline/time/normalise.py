@@ -852,7 +852,9 @@ def clock_time(m: Match, ctx: Context) -> Reading | None:
         else:
             day = reference_day(ctx)
     base = day.isoformat() if day else "XXXX-XX-XX"
-    reading = Reading("TIME", f"{base}T{hour:02d}:{minute:02d}", mod, ctx.dct, day, day,
+    # midnight is the end of its day, written T24 as TIMEX3 does ("midnight Friday")
+    clock = "24" if m.group("word") and _clean(m.group("word")) == "midnight" else f"{hour:02d}:{minute:02d}"
+    reading = Reading("TIME", f"{base}T{clock}", mod, ctx.dct, day, day,
                       period_of(day, "day") if day else None, sets_reference=False)
     return reading
 

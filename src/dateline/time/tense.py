@@ -45,19 +45,29 @@ class SentenceIndex:
 
 
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W{0,2}$")
+PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)?([a-z]+ed)\b", re.IGNORECASE)
+BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|'s)\s+$", re.IGNORECASE)
+PAST_BEFORE_FUTURE = re.compile(r"\b(?:was|were|had been|previously)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# past-list words that are auxiliaries or fixed phrases, not participles ("has been", "ago")
+PARTICIPLE_CUES = frozenset({"was", "were", "had", "did", "has been", "have been", "had been", "ago", "earlier", "last", "former", "yesterday", "according"})
 
 
 def tense_from_cues(text: str, start: int, end: int, sentences: SentenceIndex) -> str | None:
     regex, not_past = _cue_regex()
     cues = vocabulary()["tense_cues"]
+    low, high = sentences.bounds(start)
     previous = PREVIOUS_WORD.search(text, max(0, start - 20), start)
-    if previous:
+    possessive = text.startswith("'s", end)
+    if previous and not possessive:
+        # "before Friday's purchases": the preposition governs the noun, not the weekday
         word = previous.group(1).lower()
         if word in cues["just_before_future"]:
-            return "future"
-        if word in cues["just_before_past"]:
+            # "had filed by Wednesday": a deadline already past in a past-perfect clause
+            done = [m for m in PAST_PERFECT.finditer(text, low, start) if m.group(1).lower() not in not_past]
+            if not done:
+                return "future"
+        elif word in cues["just_before_past"]:
             return "past"
-    low, high = sentences.bounds(start)
     best: tuple[int, str] | None = None
     for match in regex.finditer(text, low, high):
         if start <= match.start() < end:
@@ -67,6 +77,14 @@ def tense_from_cues(text: str, start: int, end: int, sentences: SentenceIndex) -
         if kind == "ed" and word in not_past:
             continue
         tense = "future" if kind.startswith("f") else "past"
+        if tense == "past" and kind != "ed" and word not in PARTICIPLE_CUES or kind == "ed":
+            # "will be named", "would be paid": a participle after "be" has no tense of its own
+            if BE_BEFORE.search(text, max(low, match.start() - 12), match.start()):
+                continue
+        if tense == "future" and PAST_BEFORE_FUTURE.search(text, max(low, match.start() - 20), match.start()):
+            # "had been due to expire Friday", "was scheduled to open Monday": a plan told in
+            # the past, and news reports it after the day has come
+            tense = "past"
         distance = start - match.end() if match.end() <= start else match.start() - end
         # a cue before the expression in the same clause counts a little more than one after it
         distance = distance if match.end() <= start else distance + 3
