@@ -155,3 +155,18 @@ def test_time_words_still_found_where_they_are_times():
 def test_the_past_year_is_the_calendar_year_before_the_article():
     [timex] = tag_timexes("Exports fell over the past year.", date(1998, 3, 3))
     assert (timex.type, timex.value) == ("DATE", "1997")
+
+
+def test_a_year_earlier_names_the_period_its_sentence_compares():
+    text = (
+        "Net income rose 12% in the third quarter. "
+        "For the nine months, net was $9 million, compared with $7 million a year earlier. "
+        "In the latest quarter, sales rose to $80 million from $70 million a year earlier."
+    )
+    values = [t.value for t in tag_timexes(text, date(1989, 10, 26)) if t.span.text == "a year earlier"]
+    assert values == ["1988", "1988-Q3"]
+
+
+def test_a_fiscal_first_quarter_is_a_quarter():
+    found = {t.span.text: t.value for t in tag_timexes("Net fell in the fiscal-first quarter.", date(1989, 10, 26))}
+    assert found == {"the fiscal-first quarter": "1989-Q1"}

@@ -425,12 +425,39 @@ def fiscal_period(m: Match, ctx: Context) -> Reading | None:
     return reading
 
 
+YEAR_TO_DATE = re.compile(r"\b(?:nine|six|first (?:nine|six)|\d) months\b|\bnine-month\b|\bsix-month\b|\bfirst half\b|\byear to date\b|\byear-to-date\b", re.IGNORECASE)
+QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b|\bperiod\b", re.IGNORECASE)
+
+
+def compared_period(m: Match, ctx: Context) -> Reading | None:
+    """"a year earlier" in an earnings sentence names the period the sentence compares:
+    the months of the year so far ("for the nine months ... a year earlier": the year before),
+    or the quarter it reports ("in the latest quarter ... from $99 million a year earlier")."""
+    if ctx.dct is None:
+        return None
+    low, high = ctx.sentences.bounds(m.start)
+    sentence = ctx.text[low:high]
+    if YEAR_TO_DATE.search(sentence):
+        base = ctx.quarter.start if ctx.quarter is not None else ctx.dct
+        reading = dated(period_of(date(base.year - 1, 1, 1), "year"), anchor=ctx.dct)
+    elif ctx.quarter is not None and QUARTER_WORD.search(sentence):
+        reading = dated(shift_quarter_year(ctx.quarter, -1), anchor=ctx.quarter.start)
+    else:
+        return None
+    reading.sets_reference = False
+    return reading
+
+
 def year_ago_period(m: Match, ctx: Context) -> Reading | None:
     if ctx.dct is None:
         return underspecified("XXXX")
     unit = _clean(m.group("unit") or m.group("unit2"))
     if unit in ("nine months", "six months"):
         return Reading("DURATION", "P9M" if unit.startswith("nine") else "P6M", sets_reference=False)
+    if not unit and not m.group("ordinal"):
+        compared = compared_period(m, ctx)
+        if compared is not None and compared.period is not None and compared.period.granularity == "year":
+            return compared
     base = ctx.quarter
     ordinal = QUARTER_NUMBERS.get(_clean(m.group("ordinal")))
     if ordinal is not None:
@@ -680,6 +707,10 @@ def amount_ago(m: Match, ctx: Context) -> Reading | None:
     if anchor is None:
         return underspecified({"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(base_unit, "XXXX"), mod)
     signed = amount if forward else -amount
+    if base_unit == "year" and amount == 1 and not forward:
+        compared = compared_period(m, ctx)
+        if compared is not None:
+            return compared
     if base_unit == "year" and ctx.quarter is not None and anchor_period is None or (
         base_unit == "year" and anchor_period is not None and anchor_period.granularity in ("quarter", "month")
     ):
