@@ -170,3 +170,10 @@ def test_a_year_earlier_names_the_period_its_sentence_compares():
 def test_a_fiscal_first_quarter_is_a_quarter():
     found = {t.span.text: t.value for t in tag_timexes("Net fell in the fiscal-first quarter.", date(1989, 10, 26))}
     assert found == {"the fiscal-first quarter": "1989-Q1"}
+
+
+def test_rates_are_not_recurring_times_but_frequencies_are():
+    found = {t.span.text: (t.type, t.value) for t in tag_timexes(
+        "The deal saves $500 million a year. The board meets three times a year. For the week, the index fell 3%.",
+        date(1989, 10, 30))}
+    assert found == {"a year": ("SET", "P1Y"), "the week": ("DATE", "1989-WXX")}

@@ -660,7 +660,12 @@ def the_year(m: Match, ctx: Context) -> Reading | None:
         day = reference_day(ctx)
         return dated(period_of(day, "day"), anchor=day) if day else underspecified("XXXX-XX-XX")
     if unit == "week" and the == "the":
-        return None  # "the week" is mostly a unit of account ("the week's gains")
+        # "for the week, the index fell", "the week's most active session": the market week
+        # the report sums up, which TimeBank leaves unnamed within the year; "the week
+        # following the squeeze" is some other week
+        if re.match(r"\s+(?:following|after|before|of|ended|ending|that|when|in which)\b", ctx.after(m)):
+            return None
+        return underspecified(f"{ctx.dct.year:04d}-WXX" if ctx.dct else "XXXX-WXX")
     anchor = ctx.reference.start if the == "that" and ctx.reference else ctx.dct
     if anchor is None:
         return underspecified({"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit])

@@ -16,6 +16,7 @@ from dateline.time.normalise import NORMALISERS, Context
 
 # context that makes "a year" a rate ("$5 million a year", "twice a day"), not a stretch of time
 RATE_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|thrice|percent|cents?|dollars?|pounds?|euros?|barrels|tons|units|copies|sold|earn|earns|paid|pay|pays|costs?)\b)[^.;:]{0,25}$", re.IGNORECASE)
+FREQUENCY_BEFORE = re.compile(r"\b(?:times|once|twice|thrice)\s+$", re.IGNORECASE)
 YEAR_IS_A_LABEL = re.compile(r"\b(?:No\.|Nos\.|number|flight|room|route|highway|resolution|article|section|chapter|page|model|code|boeing|airbus|suite|unit|box|apt\.|lot|pier|gate|exit)\s+$", re.IGNORECASE)
 FUTURE_LEAD = re.compile(r"\b(?:in|into|for|about|over|during|until|till|through|throughout|toward|towards|near)\s+$", re.IGNORECASE)
 # a capitalised "Today" or "Week" after a quote or a name is the title of a programme or paper
@@ -65,7 +66,9 @@ def _accept(m: Match, text: str) -> bool:
         every = (m.group("every") or "").lower()
         if every in ("every", "each", "per"):
             return not re.match(r"\s+of\b", after)
-        return bool(RATE_BEFORE.search(before))
+        # "three times a year" is a recurrence; "$5 million a year", "700 seats a week" are rates,
+        # an attribute of the amount that TimeBank leaves unannotated
+        return bool(FREQUENCY_BEFORE.search(before))
     if guard == "set_adverb":
         # "quarterly dividend", "daily newspaper": the adjective is a kind of thing, not a time
         return not re.match(r"\s+(?!and\b|or\b|for\b|in\b|at\b|on\b|by\b|to\b|from\b|since\b|until\b|through\b)[a-z]", after)
