@@ -177,3 +177,10 @@ def test_rates_are_not_recurring_times_but_frequencies_are():
         "The deal saves $500 million a year. The board meets three times a year. For the week, the index fell 3%.",
         date(1989, 10, 30))}
     assert found == {"a year": ("SET", "P1Y"), "the week": ("DATE", "1989-WXX")}
+
+
+def test_now_as_a_discourse_marker_is_not_the_present():
+    found = [t.span.text for t in tag_timexes('"Iraq was ready." Now, he says, the West wants war.', date(1991, 2, 25))]
+    assert "Now" not in found
+    found = [t.span.text for t in tag_timexes("The fund now holds a cash position of 15%.", date(1989, 10, 27))]
+    assert found == ["now"]

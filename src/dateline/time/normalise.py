@@ -566,6 +566,13 @@ def part_of_day(m: Match, ctx: Context) -> Reading | None:
     return _day_with_part(ctx.dct + timedelta(days=offset) if ctx.dct else None, part, mod)
 
 
+def part_of_reference_day(m: Match, ctx: Context) -> Reading | None:
+    day = reference_day(ctx)
+    reading = _day_with_part(day, m.group("part") or m.group("part2"), modifier(m.group("mod")))
+    reading.sets_reference = False
+    return reading
+
+
 def resolve_weekday(anchor: date, weekday: int, tense: str | None, rel: str = "") -> date:
     """The date of a named weekday seen from ``anchor`` (ISO weekday numbers, Monday = 1).
 
@@ -648,6 +655,9 @@ def year_end(m: Match, ctx: Context) -> Reading | None:
     if ctx.dct is None:
         return underspecified("XXXX", "END")
     mod = "APPROX" if _clean(m.group("mod")) == "around" else "END"
+    if re.search(r"\b(?:since|from)\s+$", ctx.before(m, 12), re.IGNORECASE):
+        # "the change is since year-end": the last day of the year before, a point in the past
+        return dated(period_of(date(ctx.dct.year - 1, 12, 31), "day"), anchor=ctx.dct)
     return dated(period_of(ctx.dct, "year"), mod, ctx.dct)
 
 

@@ -17,6 +17,7 @@ from dateline.time.normalise import NORMALISERS, Context
 # context that makes "a year" a rate ("$5 million a year", "twice a day"), not a stretch of time
 RATE_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|thrice|percent|cents?|dollars?|pounds?|euros?|barrels|tons|units|copies|sold|earn|earns|paid|pay|pays|costs?)\b)[^.;:]{0,25}$", re.IGNORECASE)
 FREQUENCY_BEFORE = re.compile(r"\b(?:times|once|twice|thrice)\s+$", re.IGNORECASE)
+SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*\s+|\n\s*)[\"\u201c]?$")
 YEAR_IS_A_LABEL = re.compile(r"\b(?:No\.|Nos\.|number|flight|room|route|highway|resolution|article|section|chapter|page|model|code|boeing|airbus|suite|unit|box|apt\.|lot|pier|gate|exit)\s+$", re.IGNORECASE)
 FUTURE_LEAD = re.compile(r"\b(?:in|into|for|about|over|during|until|till|through|throughout|toward|towards|near)\s+$", re.IGNORECASE)
 # a capitalised "Today" or "Week" after a quote or a name is the title of a programme or paper
@@ -61,6 +62,8 @@ def _accept(m: Match, text: str) -> bool:
             return False
         if amount in ("one",) and unit == "day" and re.match(r"\s+(?:he|she|they|we|it|you|I|the)\b", after):
             return False  # "one day they will ..." is a vague future
+        if amount in ("one",) and unit == "day" and re.search(r"\b(?:will|would|could|may|might|can|shall|should|must|to)\s+$", before):
+            return False  # "will one day be": the same vague future
         return True
     if guard == "set":
         every = (m.group("every") or "").lower()
@@ -85,6 +88,8 @@ def _accept(m: Match, text: str) -> bool:
         return True
     if guard == "present":
         word = m.match.group(0).lower()
+        if word == "now" and re.match(r",", after) and SENTENCE_START.search(before):
+            return False  # "Now, he says, ...": a discourse marker turning to the present view
         if word == "current":
             # the adjective, not "current account" and the like
             return not re.match(r"\s+(?:account|affairs|events|flowing|flow|prices)\b", after)
