@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from dateline.geo.embedded import default_gazetteer
 from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, great_circle_km, name_key
 from dateline.geo.recognize import Toponym, recognize_toponyms
-from dateline.geo.resolve import resolve_toponyms
+from dateline.geo.resolve import bare_capitals, resolve_toponyms
 from dateline.model import Article, Place
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Gazetteer",
     "GazetteerEntry",
     "Toponym",
+    "bare_capitals",
     "default_gazetteer",
     "find_places",
     "great_circle_km",
@@ -33,8 +34,12 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer | None = None) 
 
     Demonyms ("Afghan") are not places here. Places the gazetteer lacks are kept: at what the
     text says holds them (resolution "contained-in", lower confidence, a reason) or unresolved
-    with their text.
+    with their text. A bare "the capital" is placed at the capital of the country the article
+    is most about, with a lower confidence and the reason.
     """
     gazetteer = gazetteer or default_gazetteer()
     toponyms = recognize_toponyms(doc, gazetteer, include_demonyms=False)
-    return resolve_toponyms(article.text, toponyms, gazetteer)
+    places = resolve_toponyms(article.text, toponyms, gazetteer)
+    # "the capital" with no name: the capital of the country the article is about
+    places += bare_capitals(article.text, places, gazetteer)
+    return sorted(places, key=lambda p: p.span.start)

@@ -256,13 +256,14 @@ def _add_admin1_regions(gazetteer: Gazetteer, cities: dict, admin_names: dict) -
         name = names.get(key)
         if not name:
             continue
-        lat, lon = _middle(points)
+        lat, lon = _hull_centre(points)
         country, code = key
         state = us_states.get(code) if country == "US" else None
         other_names = [name]
         for sub in subdivisions.get(country, ()):
             if _same_region_name(sub.name, name):
                 other_names.append(sub.name)
+        other_names += [bare for n in list(other_names) if (bare := _without_designator(n))]
         gazetteer.admin1_names[key] = name
         index = gazetteer.add(
             GazetteerEntry(
@@ -291,6 +292,65 @@ def _add_admin1_regions(gazetteer: Gazetteer, cities: dict, admin_names: dict) -
         elif name.endswith("o"):
             for suffix in ("an", "ans"):
                 gazetteer.add_demonym(index, name + suffix)
+
+
+# bare names that would be a direction or a common word, not a region: "Eastern Province" stays whole
+_NOT_BARE_NAMES = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west", "capital", "coast", "national", "city"}
+
+
+@lru_cache(maxsize=1)
+def _designators() -> tuple[tuple[str, str], ...]:
+    rows = [(row[0], row[1]) for row in _read_tsv(DATA / "admin_designators.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[1])))  # "Huizu Zizhiqu" before "Zizhiqu"
+
+
+def _without_designator(name: str) -> str | None:
+    """"Anhui Sheng" -> "Anhui"; "Muhafazat al Minufiyah" -> "Minufiyah"; None when the name
+    has no designator or the rest is no name of its own."""
+    for position, words in _designators():
+        if position == "suffix" and name.endswith(" " + words):
+            bare = name[: -len(words) - 1].strip()
+        elif position == "prefix" and name.startswith(words + " "):
+            bare = name[len(words) + 1 :].strip()
+        else:
+            continue
+        if len(bare) >= 4 and name_key(bare) not in _NOT_BARE_NAMES:
+            return bare
+        return None
+    return None
+
+
+def _hull_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The centre of area of the convex hull of a region's places: closer to where GeoNames and
+    Wikipedia put a region than the middle of their extent, for regions whose towns crowd one
+    side (Ontario's south, Queensland's coast)."""
+    flat = sorted({(lon, lat) for lat, lon in points})
+    if len(flat) < 3 or max(p[0] for p in flat) - min(p[0] for p in flat) > 180:
+        return _middle(points)
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list = []
+    upper: list = []
+    for p in flat:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(flat):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    hull = lower[:-1] + upper[:-1]
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(hull, hull[1:] + hull[:1]):
+        c = x0 * y1 - x1 * y0
+        area += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if abs(area) < 1e-9:
+        return _middle(points)
+    return cy / (3 * area), cx / (3 * area)
 
 
 def _same_region_name(a: str, b: str) -> bool:
@@ -422,8 +482,9 @@ def _add_regions_and_continents(gazetteer: Gazetteer) -> None:
         name, lat, lon, code = row[:4]
         country = row[4] if len(row) > 4 and row[4] else None
         others = row[5].split("|") if len(row) > 5 and row[5] else []
+        feature_class = "H" if code in ("OCN", "SEA") else "L"
         gazetteer.add(
-            GazetteerEntry(None, name, float(lat), float(lon), country, None, None, "L", code, 0, "dateline regions.tsv"),
+            GazetteerEntry(None, name, float(lat), float(lon), country, None, None, feature_class, code, 0, "dateline regions.tsv"),
             others,
         )
 

@@ -185,6 +185,19 @@ class Gazetteer:
         index = self.admin1_entries.get((country_code or "", admin1 or ""))
         return None if index is None else self.entries[index]
 
+    def capital_entry(self, country_code: str | None) -> GazetteerEntry | None:
+        """The country's capital (its most populous place marked PPLC)."""
+        capitals = self.__dict__.get("_capitals")
+        if capitals is None:  # built on first use; not part of the pickled cache
+            capitals = {}
+            for entry in self.entries:
+                if entry.feature_code == "PPLC" and entry.country_code:
+                    known = capitals.get(entry.country_code)
+                    if known is None or entry.population > known.population:
+                        capitals[entry.country_code] = entry
+            self.__dict__["_capitals"] = capitals
+        return capitals.get(country_code or "")
+
     def country_entry(self, country_code: str | None) -> GazetteerEntry | None:
         index = self.country_entries.get(country_code or "")
         return None if index is None else self.entries[index]

@@ -33,14 +33,20 @@ from dateline.model import Place, Span
 
 FEATURE_PRIOR = {
     "PCLI": 3.0, "PCLD": 2.0, "PCLS": 2.0, "PCL": 2.0, "TERR": 1.5,
-    "CONT": 3.5, "RGN": 3.0,
+    "CONT": 3.5, "RGN": 3.0, "OCN": 3.0, "SEA": 3.0,
     "ADM1": 1.0, "ADM2": 0.0,
     "PPLC": 0.0, "PPLA": 0.0, "PPL": 0.0,
     "AIRB": -2.0, "AIRP": -2.0,
 }
 # regions that carry no population in the packages: a county is worth a small town, a named
 # region ("the Gulf", "the Middle East") as much as a country
-POPULATION_GUESS = {"ADM2": 20_000, "RGN": 10_000_000, "CONT": 100_000_000}
+POPULATION_GUESS = {"ADM2": 20_000, "RGN": 10_000_000, "OCN": 10_000_000, "SEA": 10_000_000, "CONT": 100_000_000}
+# places too wide to say where a town is (no proximity evidence, never a container)
+WIDE_CODES = ("PCLI", "PCLD", "PCLS", "PCL", "TERR", "CONT", "RGN", "OCN", "SEA")
+COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCL", "TERR")
+# a town that matched only through one of its alternate names, when the name is a country's:
+# "Iraq" is Iraq, not Arāk in Iran (whose alternate spellings include "Iraq")
+ALTERNATE_NAME_OF_A_COUNTRY = 4.0
 MATCH_PRIOR = {"name": 0.0, "abbreviation": 0.3, "skeleton": -2.5, "demonym": 0.0}
 POPULATION_WEIGHT = 0.5  # per tenfold population
 OWN_NAME_BONUS = 1.0  # the place's own name, not one of its alternate names
@@ -177,6 +183,12 @@ def _apply_kind_and_region_rules(mention: _Mention) -> None:
         # "Kabul", "Kandahar", "New York": a region named after its big city means the city,
         # unless the text says region ("Kabul province"); so does a region named like the
         # country's capital ("Washington")
+        if (
+            entry.feature_class == "P"
+            and name_key(entry.name) != mention.key
+            and any(o.entry.feature_code in COUNTRY_CODES and o.match == "name" for o in candidates)
+        ):
+            mention.bonus[i] -= ALTERNATE_NAME_OF_A_COUNTRY
         if entry.feature_code == "ADM1" and mention.toponym.kind != "A":
             for other in candidates:
                 o = other.entry
@@ -295,7 +307,7 @@ def _choose(mentions: list[_Mention]) -> None:
         mention.probability = _softmax(scores)[best]
 
 
-_NOT_NEIGHBOURS = ("PCLI", "PCLD", "PCLS", "PCL", "TERR", "CONT", "RGN", "ADM1")
+_NOT_NEIGHBOURS = WIDE_CODES + ("ADM1",)
 
 
 def _nearness(km: float) -> float:
@@ -329,7 +341,7 @@ def _apply_proximity(mentions: list[_Mention]) -> None:
         mention.proximity = []
         for candidate in mention.candidates:
             entry = candidate.entry
-            if entry.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "RGN"):
+            if entry.feature_code in WIDE_CODES:
                 mention.proximity.append(0.0)
                 continue
             evidence = 0.0
@@ -363,7 +375,7 @@ def _container(mention: _Mention, mentions: list[_Mention], text: str) -> tuple[
         o = other.toponym
         if t.end <= o.start <= sentence_end and o.start - t.end < 120:
             lead = text[t.end : o.start]
-            too_big = other.candidates[other.chosen].entry.feature_code in ("PCLI", "PCLD", "PCLS", "CONT", "RGN")
+            too_big = other.candidates[other.chosen].entry.feature_code in WIDE_CODES
             if _CONTAINER_CUE.search(lead) and not too_big:
                 relation = re.findall(r"(?i)\b(?:in|inside|within|near|outside|from|of|at)\b", lead)[-1].lower()
                 return other, f"the text places it {_RELATION_WORDS.get(relation, relation)} {o.text}"
@@ -372,7 +384,7 @@ def _container(mention: _Mention, mentions: list[_Mention], text: str) -> tuple[
     nearby = sorted(before + after, key=lambda m: abs(m.toponym.start - t.start))
     for other in nearby:
         entry = other.candidates[other.chosen].entry
-        if entry.feature_code not in ("PCLI", "PCLD", "PCLS", "CONT", "RGN"):
+        if entry.feature_code not in WIDE_CODES:
             return other, f"not in the gazetteer; placed at {other.toponym.text}, named next to it"
     return None
 
@@ -433,3 +445,55 @@ def _place_from_entry(
         resolution=how,
         reason=reason,
     )
+
+
+# "the capital", "the capital's airport", "the capital city": a place with no name. Not when the
+# name follows ("the capital, Kabul", "the capital Kabul") or another place is named as its
+# holder ("the capital of Panjshir"): those name the place themselves.
+_BARE_CAPITAL = re.compile(
+    r"\b[Tt]he (?:country['’]s |nation['’]s )?capital(?: city)?(?:['’]s)?\b(?!\s*,?\s*[A-Z])(?!\s+(?:of|city of)\b)"
+)
+BARE_CAPITAL_CONFIDENCE = 0.45  # below any named place the article agrees on
+
+
+def bare_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """Places for "the capital" with no name: the capital of the country the article is most
+    about (the country most of its resolved places lie in), at a lower confidence and with the
+    reason. Nothing when the article names no country's places, or two countries tie."""
+    if "capital" not in text:
+        return []
+    votes: dict[str, float] = defaultdict(float)
+    for place in places:
+        if place.country_code and place.resolution == "gazetteer":
+            votes[place.country_code] += 1.0
+    if not votes:
+        return []
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return []  # no one country the article is about
+    country, count = ranked[0]
+    capital = gazetteer.capital_entry(country)
+    if capital is None:
+        return []
+    share = count / sum(votes.values())
+    country_name = (gazetteer.country_entry(country) or capital).name
+    taken = [(p.span.start, p.span.end) for p in places]
+    found = []
+    for match in _BARE_CAPITAL.finditer(text):
+        start = match.start() + len("the ")
+        end = start + len("capital")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(
+            _place_from_entry(
+                Span(start, end, text[start:end]),
+                capital.name,
+                capital,
+                gazetteer,
+                round(BARE_CAPITAL_CONFIDENCE * share, 3),
+                "gazetteer",
+                f"'the capital' names no place; taken as the capital of {country_name}, "
+                f"the country {count:.0f} of the article's {sum(votes.values()):.0f} resolved places lie in",
+            )
+        )
+    return found
