@@ -184,3 +184,48 @@ def test_now_as_a_discourse_marker_is_not_the_present():
     assert "Now" not in found
     found = [t.span.text for t in tag_timexes("The fund now holds a cash position of 15%.", date(1989, 10, 27))]
     assert found == ["now"]
+
+
+# --- events dated by their distance from another ---------------------------------------------
+
+
+def test_duration_after_a_clause_dates_the_clause_event(fixtures_dir: Path):
+    from dateline.nlp import parse
+    from dateline.time import date_relative_to_clause
+
+    data = yaml.safe_load((fixtures_dir / "time" / "event_relative.yaml").read_text(encoding="utf-8"))
+    for case in data["cases"]:
+        dct = case["dct"]
+        doc = parse(case["text"])
+        timexes = tag_timexes(case["text"], dct, doc)
+        [event] = [t for t in doc if t.text == case["event"]]
+        sentence = event.sent
+        timex = date_relative_to_clause(sentence, timexes, dct, event)
+        assert timex is not None, case["text"]
+        assert timex.span.text == case["words"], case["text"]
+        assert [timex.range_start, timex.range_end] == case["range"], case["text"]
+        # the main clause's own verb is not the one so dated
+        assert date_relative_to_clause(sentence, timexes, dct, sentence.root) is None, case["text"]
+
+
+def test_seed_departure_from_bagram_is_dated_days_before_the_update(seeds_dir: Path):
+    from dateline.nlp import parse
+    from dateline.time import date_relative_to_clause
+
+    text = (seeds_dir / "004_19ea109a735e8b51.txt").read_text(encoding="utf-8")
+    dct = date(2021, 7, 6)
+    doc = parse(text)
+    timexes = tag_timexes(text, dct, doc)
+    [departed] = [t for t in doc if t.text == "departed" and "Bagram" in t.sent.text]
+    timex = date_relative_to_clause(departed.sent, timexes, dct, departed)
+    assert (timex.range_start, timex.range_end) == (date(2021, 6, 29), date(2021, 7, 5))
+
+
+def test_no_distance_no_relative_date():
+    from dateline.nlp import parse
+    from dateline.time import date_relative_to_clause
+
+    text = "Day after day the shelling went on, and the talks failed the week before last."
+    doc = parse(text)
+    timexes = tag_timexes(text, date(2021, 9, 4), doc)
+    assert date_relative_to_clause(next(doc.sents), timexes, date(2021, 9, 4)) is None

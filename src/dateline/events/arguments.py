@@ -506,7 +506,7 @@ class EventDate:
     end: date | None
     span: Span | None
     inherited: bool
-    source: str  # "clause", "sentence", "narrative", "article", "none"
+    source: str  # "clause", "relative", "sentence", "narrative", "article", "none"
 
 
 def timex_range(timex: Timex) -> tuple[date | None, date | None]:
@@ -557,6 +557,12 @@ def date_of_event(
         timex = own[0]
         start, end = timex_range(timex)
         return EventDate(timex.value, start, end, timex.span, False, "clause")
+    # "comes days after US forces departed Bagram": the time stage dates the embedded clause
+    from dateline.time import date_relative_to_clause
+
+    relative = date_relative_to_clause(sentence, timexes, dct, clause) if clause else None
+    if relative is not None:
+        return EventDate(relative.value, relative.range_start, relative.range_end, relative.span, False, "relative")
     if sentence_date is not None:
         start, end = timex_range(sentence_date)
         in_sentence = sentence.start_char <= sentence_date.span.start < sentence.end_char

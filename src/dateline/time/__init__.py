@@ -2,6 +2,7 @@
 normalised to TIMEX3 values against the article's date and the narrative reference time."""
 
 from dateline.time.anchoring import date_of_sentence
+from dateline.time.relative import date_relative_to_clause
 from dateline.time.tagger import tag_timexes
 
-__all__ = ["date_of_sentence", "tag_timexes"]
+__all__ = ["date_of_sentence", "date_relative_to_clause", "tag_timexes"]
