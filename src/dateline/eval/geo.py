@@ -62,6 +62,7 @@ class GoldArticle:
     text: str
     toponyms: list[GoldToponym] = field(default_factory=list)
     moved: int = 0  # gold spans moved to the nearest exact occurrence of their phrase
+    url: str | None = None  # the outlet's web address (LGL's <url>), a hint to its home town
 
 
 def _float(value: str | None) -> float | None:
@@ -97,7 +98,7 @@ def read_corpus(path: Path) -> list[GoldArticle]:
     articles = []
     for element in root.iter("article"):
         text = element.findtext("text") or ""
-        article = GoldArticle(text)
+        article = GoldArticle(text, url=(element.findtext("url") or element.findtext("source") or "").strip() or None)
         for item in list(element.iter("toponym")) + list(element.iter("location")):
             if item.tag == "toponym":
                 phrase = item.findtext("phrase") or ""
@@ -209,7 +210,7 @@ def evaluate(path: Path, gazetteer: Gazetteer | None = None, limit: int | None =
         gold = [t for t in article.toponyms]
         # --- resolution given the gold spans
         toponyms = [toponym_from_span(text, t.start, t.end, gazetteer) for t in gold]
-        places = resolve_toponyms(text, toponyms, gazetteer)
+        places = resolve_toponyms(text, toponyms, gazetteer, home=article.url)
         for g, place in zip(gold, places):
             if g.lat is None or g.lon is None:
                 continue
@@ -224,7 +225,7 @@ def evaluate(path: Path, gazetteer: Gazetteer | None = None, limit: int | None =
         # --- end to end
         tick = time.perf_counter()
         found = recognize_toponyms(doc, gazetteer, include_demonyms=counts_demonyms)
-        predicted = resolve_toponyms(text, found, gazetteer)
+        predicted = resolve_toponyms(text, found, gazetteer, home=article.url)
         geo_seconds += time.perf_counter() - tick
         gold_spans = [(t.start, t.end) for t in gold]
         names = [i for i, t in enumerate(gold) if not _is_demonym(t.phrase, gazetteer)]

@@ -39,7 +39,7 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer | None = None) 
     """
     gazetteer = gazetteer or default_gazetteer()
     toponyms = recognize_toponyms(doc, gazetteer, include_demonyms=False)
-    places = resolve_toponyms(article.text, toponyms, gazetteer)
+    places = resolve_toponyms(article.text, toponyms, gazetteer, home=article.url or article.outlet)
     # "the capital" with no name: the capital of the country the article is about
     places += bare_capitals(article.text, places, gazetteer)
     return sorted(places, key=lambda p: p.span.start)

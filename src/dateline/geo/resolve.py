@@ -118,8 +118,14 @@ def _kind_fits(kind: str | None, entry: GazetteerEntry) -> bool:
     return entry.feature_class == kind
 
 
-def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Place]:
-    """Places for the toponyms of one article (same order; unresolved ones kept)."""
+def resolve_toponyms(
+    text: str, toponyms: list[Toponym], gazetteer: Gazetteer, home: str | None = None
+) -> list[Place]:
+    """Places for the toponyms of one article (same order; unresolved ones kept).
+
+    ``home``: the outlet's name or web address, when known ("Richmond Register",
+    "www.palestineherald.com"): local news is mostly about the outlet's home town.
+    """
     mentions = []
     for toponym in toponyms:
         candidates, stripped = _lookup(toponym, gazetteer)
@@ -132,6 +138,7 @@ def resolve_toponyms(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -
         mention.bonus = [0.0] * len(mention.candidates)
         _apply_kind_and_region_rules(mention)
     _apply_qualifiers(text, mentions)
+    _apply_home(mentions, home)
     for _ in range(2):
         _apply_focus(mentions)
         _choose(mentions)
@@ -205,6 +212,49 @@ def _apply_kind_and_region_rules(mention: _Mention) -> None:
                     break
 
 
+# generic labels of web addresses, which name no place
+_GENERIC_LABELS = {"www", "com", "org", "net", "edu", "gov", "co", "ac", "news", "info", "biz", "online", "blogs", "m"}
+# country-code domains that are sold as generic names and say nothing of where an outlet is
+_GENERIC_COUNTRY_DOMAINS = {"tv", "io", "me", "fm", "am", "cc", "ws", "co", "ly", "to", "in"}
+HOME_BONUS = 4.0
+
+
+def _home_hints(home: str | None) -> tuple[str, str | None]:
+    """(the outlet's name folded, or its web address's labels run together; the country its
+    address's country-code domain names): "www.richmondregister.com" -> ("richmondregister",
+    None); "www.thisisoxfordshire.co.uk" -> ("thisisoxfordshire", "GB")."""
+    if not home:
+        return "", None
+    home = home.strip().lower()
+    if " " in home.strip() or "." not in home:  # an outlet's name: "Richmond Register"
+        return name_key(home).replace(" ", ""), None
+    host = re.sub(r"^[a-z]+://", "", home).split("/")[0].split(":")[0]
+    labels = host.split(".")
+    country = None
+    if len(labels) >= 2 and len(labels[-1]) == 2 and labels[-1] not in _GENERIC_COUNTRY_DOMAINS:
+        country = "GB" if labels[-1] == "uk" else labels[-1].upper()
+    named = [label.replace("-", "") for label in labels[:-1] if label not in _GENERIC_LABELS]
+    return ".".join(named), country
+
+
+def _apply_home(mentions: list[_Mention], home: str | None) -> None:
+    """A name in the outlet's name or web address is its home town: "Palestine" in the
+    Palestine Herald is the town, not the country, and a town in the country of the outlet's
+    domain ("Richmond" in a .co.uk paper) before its namesakes abroad."""
+    label, country = _home_hints(home)
+    if not label and not country:
+        return
+    for mention in mentions:
+        squeezed = mention.key.replace(" ", "")
+        in_name = len(squeezed) >= 4 and squeezed in label
+        for i, candidate in enumerate(mention.candidates):
+            entry = candidate.entry
+            if in_name and entry.feature_class == "P":
+                mention.bonus[i] += HOME_BONUS / 2 + (HOME_BONUS / 2 if country in (None, entry.country_code) else 0.0)
+            elif country and entry.country_code == country and entry.feature_code not in WIDE_CODES:
+                mention.bonus[i] += HOME_BONUS / 4
+
+
 def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
     if outer.country_code is None or inner.country_code != outer.country_code or outer is inner:
         return False
@@ -246,7 +296,8 @@ def _apply_focus(mentions: list[_Mention]) -> None:
     then gains from the votes of the *other* toponyms for its country and region."""
     country_votes: dict[str, float] = defaultdict(float)
     admin1_votes: dict[tuple, float] = defaultdict(float)
-    own: list[tuple[dict, dict]] = []
+    by_name_c: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    by_name_a: dict[str, dict[tuple, float]] = defaultdict(lambda: defaultdict(float))
     for mention in mentions:
         mine_c: dict[str, float] = defaultdict(float)
         mine_a: dict[tuple, float] = defaultdict(float)
@@ -260,9 +311,13 @@ def _apply_focus(mentions: list[_Mention]) -> None:
                     mine_a[(entry.country_code, entry.admin1)] += weight
         for k, v in mine_c.items():
             country_votes[k] += v
+            by_name_c[mention.key][k] += v
         for k, v in mine_a.items():
             admin1_votes[k] += v
-        own.append((mine_c, mine_a))
+            by_name_a[mention.key][k] += v
+    # a name does not vouch for itself: "Dublin" eight times is no evidence that it is in the
+    # country where most Dublins are
+    own = [(by_name_c[m.key], by_name_a[m.key]) for m in mentions]
     # saturating: one clear mention of Minnesota is strong evidence, ten are not ten times it;
     # and a country or region must also beat the article's other countries and regions
     total_c = sum(country_votes.values()) or 1.0
