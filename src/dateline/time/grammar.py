@@ -50,7 +50,7 @@ def _macros() -> dict[str, str]:
         rf"|two thousand(?: (?:and )?(?:(?:{tens})(?:[- ](?:{ones}))?|{teens}|{ones}))?"
     )
     ordinal_words = _alternation(words["ordinals"])
-    amount = rf"\d+(?:,\d{{3}})*|{spelled_number}|a couple of|a dozen|half a dozen|a|an|one|a single"
+    amount = rf"\d+(?:,\d{{3}})*|{spelled_number}|a (?:hundred|thousand)|a couple of|couple of|a dozen|half a dozen|a|an|one|a single"
     vague = _alternation(words["vague_amounts"])
     units = []
     for unit in words["units"]:

@@ -32,6 +32,8 @@ def _accept(m: Match, text: str) -> bool:
     after = text[m.end : m.end + 20]
     if m.rule.normalise == "year" and YEAR_IS_A_LABEL.search(before):
         return False
+    if re.search(r"-minute\b", m.match.group(0), re.IGNORECASE) and re.match(r"\s+[a-zA-Z]", after) and "last" in m.match.group(0).lower():
+        return False  # "the last-minute effort": an adjective of haste, not a minute
     if TITLE_WORD.search(m.match.group(0)) and NAME_BEFORE.search(before):
         return False  # a programme or a paper: ABC's "This Week", "VOA Today", "USA Today"
     if guard is None:
