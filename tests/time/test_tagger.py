@@ -229,3 +229,9 @@ def test_no_distance_no_relative_date():
     doc = parse(text)
     timexes = tag_timexes(text, date(2021, 9, 4), doc)
     assert date_relative_to_clause(next(doc.sents), timexes, date(2021, 9, 4)) is None
+
+
+def test_a_quarter_used_as_an_adjective_leaves_the_article_to_its_noun():
+    found = {t.span.text: t.value for t in tag_timexes(
+        "The company posted a third-quarter loss. Profit rose in the fourth quarter.", date(1989, 11, 2))}
+    assert found == {"third-quarter": "1989-Q3", "the fourth quarter": "1989-Q4"}

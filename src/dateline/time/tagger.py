@@ -18,6 +18,12 @@ from dateline.time.normalise import NORMALISERS, Context
 RATE_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|thrice|percent|cents?|dollars?|pounds?|euros?|barrels|tons|units|copies|sold|earn|earns|paid|pay|pays|costs?)\b)[^.;:]{0,25}$", re.IGNORECASE)
 FREQUENCY_BEFORE = re.compile(r"\b(?:times|once|twice|thrice)\s+$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*\s+|\n\s*)[\"\u201c]?$")
+# a hyphenated period used as an adjective ("a third-quarter loss", "its fourth-quarter results"):
+# TimeBank leaves the determiner out, since it belongs to the noun that follows
+ADJECTIVE_WITH_DETERMINER = re.compile(
+    r"(?P<determiner>a|an|the|its|their|his|her|this|that)\s+(?:[\w-]+\s+)?[\w]+-quarter\b", re.IGNORECASE
+)
+NOUN_AFTER = re.compile(r"\s+(?!of\b|ended\b|ending\b|and\b|or\b|in\b|to\b|was\b|is\b|were\b)[a-z]")
 YEAR_IS_A_LABEL = re.compile(r"\b(?:No\.|Nos\.|number|flight|room|route|highway|resolution|article|section|chapter|page|model|code|boeing|airbus|suite|unit|box|apt\.|lot|pier|gate|exit)\s+$", re.IGNORECASE)
 FUTURE_LEAD = re.compile(r"\b(?:in|into|for|about|over|during|until|till|through|throughout|toward|towards|near)\s+$", re.IGNORECASE)
 # a capitalised "Today" or "Week" after a quote or a name is the title of a programme or paper
@@ -118,9 +124,15 @@ def tag_timexes(text: str, dct: date | None, doc=None) -> list[Timex]:
         if reading is None:
             continue
         period = reading.period
+        start = m.start
+        adjective = ADJECTIVE_WITH_DETERMINER.match(text, m.start, m.end)
+        if adjective and adjective.end() == m.end and NOUN_AFTER.match(text, m.end):
+            start = adjective.end("determiner")  # "a third-quarter loss": the article is the loss's
+            while text[start].isspace():
+                start += 1
         timexes.append(
             Timex(
-                span=Span(m.start, m.end, text[m.start : m.end]),
+                span=Span(start, m.end, text[start : m.end]),
                 type=reading.type,
                 value=reading.value,
                 mod=reading.mod,
