@@ -287,29 +287,60 @@ def evaluate(directory: Path, tagger=None, examples: int = 3) -> dict:
     }
 
 
+GOALS = (("value F1", ("value_f1",), 0.85), ("relaxed extent F1", ("relaxed", "f1"), 0.92), ("strict extent F1", ("strict", "f1"), 0.85))
+SPEED_GOAL = 2000
+
+# what the error classes mostly are, as we read them on the development set (kept with the
+# figures so that the report says which errors are ours and which are the annotation's)
+KNOWN_WEAKNESSES = [
+    "TimeBank's own choices vary between documents for the same words: \"last week\" is 1989-WXX in "
+    "some Wall Street Journal files and a named week in others; \"a year ago\" in earnings reports is "
+    "a year, a quarter, a month or a day; \"current\", \"now\", \"soon\" and \"recently\" are tagged "
+    "in about two thirds of their uses. We follow the majority and do not chase single documents.",
+    "Weekday direction without a parse relies on cue words: a present-tense plan (\"they meet Monday\") "
+    "is read as past. In the pipeline, with spaCy's parse, the verb's tense decides.",
+    "One development file (AP900815-0044) dates its weekdays a week before its creation time; its "
+    "seven weekday errors are not fixable by a general rule.",
+    "SET: money and count rates (\"$5 million a year\") are left untagged, as TimeBank mostly does; "
+    "\"annually\" after a percentage is still tagged and mostly counted spurious.",
+    "Vague durations (\"a while\", \"some time\", \"a fairly lengthy period\") and ordinal days of an "
+    "operation (\"the eighth day of Desert Shield\") are not tagged.",
+    "Event-relative dates (\"days after US forces departed Bagram\": 1 to 7 days before the main clause's "
+    "time, `dateline.time.date_relative_to_clause`) are used by the events stage; TimeBank does not score them.",
+]
+
+
+def _figure(result: dict, path: tuple) -> float:
+    value = result
+    for key in path:
+        value = value[key]
+    return value
+
+
 def to_markdown(result: dict) -> str:
-    """The time-expression section of docs/quality.md."""
+    """The time-expression section of docs/quality.md: figures against the goals and HeidelTime,
+    per-type figures, the top error classes, and what is still weak."""
     heidel = HEIDELTIME_ON_TIMEBANK
+    published = HEIDELTIME_ON_TEMPEVAL3_TEST
+    speed = result["sentences_per_s"]
     lines = [
         "## Time expressions (TempEval-3 measures, TimeBank part of TBAQ-cleaned)",
         "",
         f"{result['documents']} documents, {result['gold']} gold TIMEX3 (creation times left out on "
         f"both sides), {result['predicted']} predicted. Scored by `dateline.eval.timex` (our code): "
-        "strict = equal spans, relaxed = overlapping spans; value F1 = relaxed F1 x value accuracy.",
+        "strict = equal spans, relaxed = overlapping spans (one-to-one, best overlap first); type and "
+        "value accuracy over the relaxed matches; value F1 = relaxed F1 x value accuracy.",
         "",
-        "| measure | dateline | HeidelTime 2.x on these files | goal |",
-        "|---|---|---|---|",
-        f"| value F1 | {result['value_f1']:.3f} | {heidel['value_f1']:.3f} | 0.85 |",
-        f"| relaxed extent F1 | {result['relaxed']['f1']:.3f} | {heidel['relaxed_f1']:.3f} | 0.92 |",
-        f"| strict extent F1 | {result['strict']['f1']:.3f} | {heidel['strict_f1']:.3f} | 0.85 |",
-        f"| type F1 | {result['type_f1']:.3f} | {heidel['type_f1']:.3f} | |",
-        f"| relaxed P / R | {result['relaxed']['p']:.3f} / {result['relaxed']['r']:.3f} | | |",
-        f"| strict P / R | {result['strict']['p']:.3f} / {result['strict']['r']:.3f} | | |",
-        f"| type accuracy / value accuracy | {result['type_accuracy']:.3f} / {result['value_accuracy']:.3f} | | |",
-        f"| tagger speed (sentences/s, one core, no parse) | {result['sentences_per_s']:.0f} | | 2,000 |",
-        "",
-        "HeidelTime published about 0.776 value F1, 0.904 relaxed and 0.813 strict F1 on the "
-        "TempEval-3 test set; the column above is HeidelTime run on these very files with our scorer.",
+        "| measure | dateline | goal | HeidelTime 2.x, these files, our scorer | HeidelTime, TempEval-3 test (published) |",
+        "|---|---|---|---|---|",
+        f"| value F1 | **{result['value_f1']:.3f}** | 0.85 | {heidel['value_f1']:.3f} | {published['value_f1']:.3f} |",
+        f"| relaxed extent F1 | **{result['relaxed']['f1']:.3f}** | 0.92 | {heidel['relaxed_f1']:.3f} | {published['relaxed_f1']:.3f} |",
+        f"| strict extent F1 | **{result['strict']['f1']:.3f}** | 0.85 | {heidel['strict_f1']:.3f} | {published['strict_f1']:.3f} |",
+        f"| type F1 | {result['type_f1']:.3f} | | {heidel['type_f1']:.3f} | |",
+        f"| relaxed P / R | {result['relaxed']['p']:.3f} / {result['relaxed']['r']:.3f} | | | |",
+        f"| strict P / R | {result['strict']['p']:.3f} / {result['strict']['r']:.3f} | | | |",
+        f"| type accuracy / value accuracy | {result['type_accuracy']:.3f} / {result['value_accuracy']:.3f} | | | |",
+        f"| tagger speed (sentences/s, one core, no parse) | {speed:,.0f} | {SPEED_GOAL:,} | | |",
         "",
         "### By gold type",
         "",
@@ -321,33 +352,51 @@ def to_markdown(result: dict) -> str:
             f"| {name} | {row['gold']} | {row['predicted']} | {row['relaxed_f1']:.3f} | "
             f"{row['strict_f1']:.3f} | {row['value_accuracy']:.3f} | {row['value_f1']:.3f} |"
         )
-    lines += ["", "### Top error classes", "", "| error | count | examples |", "|---|---|---|"]
+    lines += [
+        "",
+        "### Top error classes",
+        "",
+        "Each gold or predicted TIMEX3 counts once under the first thing wrong with it (\"extent\" counts "
+        "relaxed matches whose spans differ; they still count for value).",
+        "",
+        "| error | count | examples |",
+        "|---|---|---|",
+    ]
     for row in result["errors"][:10]:
         examples = "; ".join(row["examples"][:2]).replace("|", "/")
         lines.append(f"| {row['class']} | {row['count']} | {examples} |")
-    shortfalls = [
-        name
-        for name, ours, goal in (
-            ("value F1", result["value_f1"], 0.85),
-            ("relaxed F1", result["relaxed"]["f1"], 0.92),
-            ("strict F1", result["strict"]["f1"], 0.85),
-        )
-        if ours < goal
+
+    lines += ["", "### Against the goals", ""]
+    below = []
+    for name, path, goal in GOALS:
+        ours = _figure(result, path)
+        status = "met" if ours >= goal else "**below goal**"
+        lines.append(f"- {name}: {ours:.3f} against {goal:.2f} ({status}, margin {ours - goal:+.3f}).")
+        if ours < goal:
+            below.append(name)
+    if speed < SPEED_GOAL:
+        below.append("speed")
+        lines.append(f"- speed: {speed:,.0f} sentences/s in this run, **below** {SPEED_GOAL:,} (the machine may have been busy; `make bench` measures it properly).")
+    else:
+        lines.append(f"- speed: {speed:,.0f} sentences/s in this run (goal {SPEED_GOAL:,}; `make bench` measures it next to spaCy).")
+    lines += [
+        "",
+        "These files are the development set: the rules were written while reading their errors, as "
+        "general rules of news English, never for one document or phrase. Expect a point or two less "
+        "on unseen news of the same kind"
+        + (", which would put value F1 near or under its goal: the margin is thin." if _figure(result, ("value_f1",)) - 0.85 < 0.02 else "."),
     ]
+    if below:
+        lines.append(f"Below goal in this run: {', '.join(below)}.")
+    weak_types = [name for name, row in result["by_type"].items() if row["value_f1"] < 0.8 and row["gold"] >= 10]
+    lines += ["", "### Still weak", ""]
+    if weak_types:
+        lines.append(f"- Types with value F1 under 0.80: {', '.join(weak_types)} (few gold examples; each error costs several points).")
+    lines += [f"- {text}" for text in KNOWN_WEAKNESSES]
     lines += [
         "",
         "Notes: decades and centuries count as equal in the TIMEX3 spelling (\"199\") and the TIDES "
         "spelling dateline writes (\"199X\"); nothing else is normalised. The speed above counts "
-        "sentences by punctuation; `make bench` counts them with spaCy's splitter. Part of the value "
-        "errors are TimeBank's own choices: \"last week\" is often 1989-WXX where we name the week, "
-        "\"a year ago\" in earnings reports is a year, a quarter or a day depending on the annotator.",
-        "",
+        "sentences by punctuation and runs the tagger without a parse (cue words for tense).",
     ]
-    if shortfalls:
-        lines.append(f"Below goal: {', '.join(shortfalls)}.")
-    else:
-        lines.append(
-            "All three goals met on the development set. These files were used to write the rules; "
-            "expect a few points less on unseen news."
-        )
     return "\n".join(lines)

@@ -1,0 +1,38 @@
+"""The TempEval-3 scorer on a hand-made TimeML file whose answers a reader can check."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dateline.eval.timex import TimeMLError, evaluate, read_timeml, to_markdown
+
+
+def test_reader_takes_the_creation_time_as_metadata(fixtures_dir: Path):
+    document = read_timeml(fixtures_dir / "time" / "two_timexes.tml")
+    assert document.dct == date(2021, 9, 4)
+    assert [(t.text, t.value) for t in document.timexes] == [("Friday", "2021-09-03"), ("the past two weeks", "P2W")]
+    assert document.text[document.timexes[0].start : document.timexes[0].end] == "Friday"
+
+
+def test_scores_and_section(tmp_path: Path, fixtures_dir: Path):
+    (tmp_path / "doc.tml").write_bytes((fixtures_dir / "time" / "two_timexes.tml").read_bytes())
+    result = evaluate(tmp_path)
+    # the tagger also finds "the 1990s", which the hand-made gold leaves out: one spurious timex
+    assert (result["gold"], result["predicted"]) == (2, 3)
+    assert result["relaxed"]["r"] == 1.0 and result["value_accuracy"] == 1.0
+    assert result["value_f1"] == pytest.approx(0.8, abs=0.001)
+    section = to_markdown(result)
+    for heading in ("## Time expressions", "### By gold type", "### Top error classes", "### Against the goals", "### Still weak"):
+        assert heading in section
+    assert "HeidelTime" in section and "spurious DATE" in section
+
+
+def test_unreadable_files_are_one_clear_error(tmp_path: Path):
+    (tmp_path / "broken.tml").write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
+    with pytest.raises(TimeMLError, match="broken.tml"):
+        evaluate(tmp_path)
+    with pytest.raises(TimeMLError, match="not a directory"):
+        evaluate(tmp_path / "missing")
