@@ -235,3 +235,30 @@ def test_a_quarter_used_as_an_adjective_leaves_the_article_to_its_noun():
     found = {t.span.text: t.value for t in tag_timexes(
         "The company posted a third-quarter loss. Profit rose in the fourth quarter.", date(1989, 11, 2))}
     assert found == {"third-quarter": "1989-Q3", "the fourth quarter": "1989-Q4"}
+
+
+def test_weekday_cases_hold_with_the_parse_too(fixtures_dir: Path):
+    from dateline.nlp import parse
+
+    data = yaml.safe_load((fixtures_dir / "time" / "weekday_tense.yaml").read_text(encoding="utf-8"))
+    for case in data["cases"]:
+        found = {t.span.text: t.value for t in tag_timexes(case["text"], data["dct"], parse(case["text"]))}
+        assert found.get(case["timex"]) == str(case["value"]), (case["text"], found)
+
+
+@pytest.mark.parametrize(
+    "text, words, value",
+    [
+        # the word before the date fixes its direction, whatever the verb's tense
+        ("The company created an office of the chairman, effective Feb. 1.", "Feb. 1", "1990-02-01"),
+        ("Lenders extended the loans through January.", "January", "1990-01"),
+        # a noun's plan looks ahead; a verb's plan told in the past is over
+        ("The bank announced an agreement to acquire the firm in January.", "January", "1990-01"),
+        ("Two bidders extended their offers to acquire the firm Friday.", "Friday", "1989-10-27"),
+    ],
+)
+def test_direction_with_the_parse(text, words, value):
+    from dateline.nlp import parse
+
+    found = {t.span.text: t.value for t in tag_timexes(text, date(1989, 10, 30), parse(text))}
+    assert found[words] == value

@@ -52,22 +52,28 @@ PAST_BEFORE_FUTURE = re.compile(r"\b(?:was|were|had been|previously)\s+(?:\w+\s+
 PARTICIPLE_CUES = frozenset({"was", "were", "had", "did", "has been", "have been", "had been", "ago", "earlier", "last", "former", "yesterday", "according"})
 
 
+def tense_from_word_before(text: str, start: int, end: int, sentences: SentenceIndex) -> str | None:
+    """The word right before the expression, when it fixes the direction whatever the verb:
+    "effective June 1", "through January", "payable Feb. 1" look ahead, "since May" back."""
+    _, not_past = _cue_regex()
+    cues = vocabulary()["tense_cues"]
+    previous = PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    if not previous or text.startswith("'s", end):
+        return None  # "before Friday's purchases": the preposition governs the noun, not the weekday
+    word = previous.group(1).lower()
+    if word in cues["just_before_future"]:
+        # "had filed by Wednesday": a deadline already past in a past-perfect clause
+        low, _ = sentences.bounds(start)
+        done = [m for m in PAST_PERFECT.finditer(text, low, start) if m.group(1).lower() not in not_past]
+        return None if done else "future"
+    if word in cues["just_before_past"]:
+        return "past"
+    return None
+
+
 def tense_from_cues(text: str, start: int, end: int, sentences: SentenceIndex) -> str | None:
     regex, not_past = _cue_regex()
-    cues = vocabulary()["tense_cues"]
     low, high = sentences.bounds(start)
-    previous = PREVIOUS_WORD.search(text, max(0, start - 20), start)
-    possessive = text.startswith("'s", end)
-    if previous and not possessive:
-        # "before Friday's purchases": the preposition governs the noun, not the weekday
-        word = previous.group(1).lower()
-        if word in cues["just_before_future"]:
-            # "had filed by Wednesday": a deadline already past in a past-perfect clause
-            done = [m for m in PAST_PERFECT.finditer(text, low, start) if m.group(1).lower() not in not_past]
-            if not done:
-                return "future"
-        elif word in cues["just_before_past"]:
-            return "past"
     best: tuple[int, str] | None = None
     for match in regex.finditer(text, low, high):
         if start <= match.start() < end:
@@ -99,6 +105,8 @@ def tense_from_parse(doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     token = span.root
+    if token.dep_ in ("compound", "amod", "poss"):
+        return None  # "under a June agreement", "Friday's purchases": a modifier of a noun
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
             break
@@ -120,7 +128,15 @@ def tense_from_parse(doc, start: int, end: int) -> str | None:
     if token.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
         return "past"
     if token.tag_ == "VB" and "to" in words:
-        # "plans to meet on Friday", "is expected to arrive on Friday": intended, so ahead
+        # "plans to meet on Friday", "is expected to arrive on Friday": intended, so ahead;
+        # but a plan told in the past ("had been due to expire Friday", "extended their offers
+        # to acquire the firm Friday") is mostly over by the time the news reports it
+        for head in (token.head, token.head.head):  # "had been due to expire": up to the copula
+            if head is token or head.pos_ not in ("VERB", "AUX", "ADJ"):
+                break  # "an agreement to acquire it in January": a plan named by a noun
+            head_auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if head.tag_ == "VBD" or any(c.tag_ == "VBD" for c in head_auxiliaries):
+                return "past"
         return "future"
     if token.tag_ in ("VBZ", "VBP") and token.lemma_ in ("expect", "plan", "intend", "schedule"):
         return "future"
@@ -128,6 +144,9 @@ def tense_from_parse(doc, start: int, end: int) -> str | None:
 
 
 def tense_at(text: str, start: int, end: int, sentences: SentenceIndex, doc=None) -> str | None:
+    fixed = tense_from_word_before(text, start, end, sentences)
+    if fixed is not None:
+        return fixed
     if doc is not None:
         try:
             tense = tense_from_parse(doc, start, end)
