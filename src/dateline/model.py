@@ -201,6 +201,11 @@ class Event:
     # why the confidence is what it is: "date inherited from the article", "no actor named",
     # "headline or caption" ...; low-confidence events are marked here, never dropped
     notes: tuple[str, ...] = ()
+    # which component gave the ACLED type and sub-type: "lexicon" (the cue word alone),
+    # "classifier" (the learned event-type classifier, where the cue gives none or leaves it
+    # open), "lexicon+classifier" (both agree); and the classifier's probability of that sub-type
+    acled_source: str | None = None
+    acled_confidence: float | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
     MentionIndex,
@@ -35,6 +36,9 @@ __all__ = ["extract_events", "event_id"]
 # envoy held meetings with ...")
 PLACE_CARRY_SENTENCES = 3
 LOW_CONFIDENCE = 0.4
+# a clause shorter than this many words ("casualties", "the blast") tells the classifier too
+# little: it reads the whole sentence instead
+CLASSIFIER_MIN_WORDS = 6
 VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 
 
@@ -92,6 +96,8 @@ class Draft:
     attribution: Attribution | None
     speaker: ActorReading | None
     weight: float
+    acled_choices: frozenset[str] = frozenset()  # ACLED sub-types the cue leaves open
+    acled_open: bool = False
 
 
 def _variant(cue: Cue, participants: Participants) -> dict:
@@ -104,6 +110,27 @@ def _variant(cue: Cue, participants: Participants) -> dict:
         elif key in source_kinds:
             return override
     return {}
+
+
+# actor kinds that settle a variant keyed on the source's side (state or non-state)
+SIDES = frozenset({"state", "non_state"})
+
+
+def _open_acled_choices(cue: Cue, participants: Participants, override: dict) -> frozenset[str]:
+    """The ACLED sub-types a cue leaves open: its default and its actor variants, when the
+    actor the variants depend on is missing or of unknown side ("took over" by whom?)."""
+    if override or not cue.acled_subtype:
+        return frozenset()
+    keys = [key for key, variant in cue.variants.items() if variant.get("acled_subtype")]
+    if not keys:
+        return frozenset()
+    for key in keys:
+        reading = participants.target if key.endswith("_target") else participants.source
+        kinds = reading.kinds if reading is not None else frozenset()
+        known = bool(kinds) if key.endswith("_target") else bool(kinds & SIDES)
+        if known:
+            return frozenset()
+    return frozenset({cue.acled_subtype} | {cue.variants[key]["acled_subtype"] for key in keys})
 
 
 def _speaker(attribution: Attribution | None, doc: Doc, index: MentionIndex, lexicon: Lexicon) -> ActorReading | None:
@@ -141,6 +168,8 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
         attribution=attribution,
         speaker=speaker,
         weight=cue.weight,
+        acled_choices=_open_acled_choices(cue, participants, override),
+        acled_open=cue.acled_open,
     )
 
 
@@ -171,6 +200,29 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         drafts.append(Draft(None, token_span(list(frame.verb)), sentence, k, sorted(clause, key=lambda t: t.i),
                             "STATEMENT", None, None, None, participants, attribution, speaker, 0.45))
     return drafts
+
+
+# --- ACLED coding ---------------------------------------------------------------------------------
+
+
+def _acled_question(draft: Draft) -> AcledQuestion:
+    words = [t for t in draft.clause if not t.is_space and not t.is_punct]
+    if len(words) >= CLASSIFIER_MIN_WORDS:
+        first, last = min(t.i for t in words), max(t.i for t in words)
+        text = draft.sentence.doc[first : last + 1].text
+    else:
+        text = draft.sentence.text
+    return AcledQuestion(text=text, event_type=draft.type, acled_type=draft.acled_type,
+                         acled_subtype=draft.acled_subtype, choices=draft.acled_choices,
+                         open_default=draft.acled_open)
+
+
+def _acled_readings(drafts: list[Draft]) -> list[AcledReading]:
+    """One classifier call per article; statements are never ACLED-coded."""
+    asked = [d for d in drafts if d.trigger is not None]
+    readings = iter(read_acled([_acled_question(d) for d in asked]))
+    empty = AcledReading(None, None, None, None)
+    return [next(readings) if d.trigger is not None else empty for d in drafts]
 
 
 # --- confidence ------------------------------------------------------------------------------------
@@ -288,6 +340,7 @@ def extract_events(
         if r is not None
     })
 
+    readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
     recent: list[tuple[int, str, tuple[Place, ...]]] = []  # (sentence index, type, places)
     for drafts, sentence in zip(drafts_by_sentence, sentences):
@@ -296,9 +349,16 @@ def extract_events(
         sentence_date = _date_of_sentence(sentence, timexes, dct)
         quantities = _assign_quantities(drafts, sentence)
         for n, draft in enumerate(drafts):
-            events.append(_finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, places, dct,
-                                  article, recent, parties))
+            event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, places, dct,
+                            article, recent, parties)
+            events.append(_with_acled(event, next(readings)))
     return events
+
+
+def _with_acled(event: Event, reading: AcledReading) -> Event:
+    notes = event.notes + ((reading.note,) if reading.note else ())
+    return replace(event, acled_type=reading.acled_type, acled_subtype=reading.acled_subtype,
+                   acled_source=reading.source, acled_confidence=reading.confidence, notes=notes)
 
 
 def _token_range_span(doc: Doc, indices: tuple[int, int]) -> Span:

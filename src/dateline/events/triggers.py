@@ -45,6 +45,9 @@ class Cue:
     variants: dict = field(default_factory=dict, compare=False, hash=False)
     weight: float = VERB_WEIGHT
     forms: frozenset[str] = frozenset()  # inflected forms the lemmatizer misses ("retook")
+    # the ACLED sub-type is only the likeliest reading of a general word ("attack", "explosion",
+    # "protest"): the classifier may choose another one that fits (dateline.events.acled_coding)
+    acled_open: bool = False
 
     @property
     def name(self) -> str:
@@ -85,6 +88,7 @@ def _cue(raw: dict) -> Cue:
         variants=dict(raw.get("variants") or {}),
         weight=float(raw.get("weight", VERB_WEIGHT if pos == "VERB" else NOUN_WEIGHT)),
         forms=frozenset(f.lower() for f in raw.get("forms") or ()),
+        acled_open=bool(raw.get("acled_open", False)),
     )
 
 
