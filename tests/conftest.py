@@ -12,12 +12,21 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DATELINE_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# CI sets this when the shared folder is there, so that no test of the seeds can skip quietly.
+REQUIRE_SHARED = os.environ.get("DATELINE_REQUIRE_SHARED") == "1"
+
+
+def _missing(what: str, path: Path):
+    message = f"{what} not found at {path} (set DATELINE_SHARED)"
+    if REQUIRE_SHARED:
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not found at {SEEDS} (set DATELINE_SHARED)")
+        _missing("seed articles", SEEDS)
     return SEEDS
 
 
@@ -29,7 +38,7 @@ def seed_gold(seeds_dir: Path) -> dict:
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
-        pytest.skip(f"shared folder not found at {SHARED} (set DATELINE_SHARED)")
+        _missing("shared folder", SHARED)
     return SHARED
 
 
