@@ -262,3 +262,11 @@ def test_direction_with_the_parse(text, words, value):
 
     found = {t.span.text: t.value for t in tag_timexes(text, date(1989, 10, 30), parse(text))}
     assert found[words] == value
+
+
+def test_weeks_ago_is_a_day_and_last_year_in_a_quarter_comparison_is_that_quarter():
+    found = {t.span.text: t.value for t in tag_timexes("Talks collapsed two weeks ago.", date(1998, 3, 22))}
+    assert found == {"two weeks ago": "1998-03-08"}
+    text = "Net rose in the third quarter. Third-quarter sales were $2.49 billion, up from $2.34 billion last year."
+    found = {t.span.text: t.value for t in tag_timexes(text, date(1989, 10, 26))}
+    assert found["last year"] == "1988-Q3"

@@ -429,6 +429,9 @@ YEAR_TO_DATE = re.compile(r"\b(?:nine|six|first (?:nine|six)|\d) months\b|\bnine
 QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b|\bperiod\b", re.IGNORECASE)
 
 
+COMPARISON_BEFORE = re.compile(r"\b(?:compared with|compared to|from|versus|vs\.?|against)\b[^.;]*$", re.IGNORECASE)
+
+
 def compared_period(m: Match, ctx: Context) -> Reading | None:
     """"a year earlier" in an earnings sentence names the period the sentence compares:
     the months of the year so far ("for the nine months ... a year earlier": the year before),
@@ -630,6 +633,12 @@ def relative_period(m: Match, ctx: Context) -> Reading | None:
     mod = modifier(m.group("mod"))
     unit = unit or "weekend"
     granularity = {"week": "week", "weekend": "weekend", "month": "month", "year": "year", "decade": "decade", "century": "century"}[unit]
+    if rel == "last" and unit == "year" and not mod and ctx.quarter is not None and COMPARISON_BEFORE.search(ctx.before(m, 60)):
+        # "third-quarter sales rose to $2.49 billion from $2.34 billion last year": the quarter
+        # the sentence compares, a year before
+        compared = compared_period(m, ctx)
+        if compared is not None:
+            return compared
     if rel in ("the past", "the last") and unit in ("week", "month"):
         # "the past week" is the week up to now, a duration (seed: "in the past week" = P1W);
         # "the past year" and "the last decade" name the calendar year or decade before the
@@ -736,7 +745,9 @@ def amount_ago(m: Match, ctx: Context) -> Reading | None:
         reading = dated(shift_quarter_year(base, signed), mod, base.start)
         reading.sets_reference = False
         return reading
-    granularity = {"weekend": "weekend"}.get(base_unit, base_unit)
+    # "two weeks ago" is the day two weeks back, as TimeBank annotates it (and as a reader
+    # dating an event wants it); months and years keep their own granularity
+    granularity = {"weekend": "weekend", "week": "day"}.get(base_unit, base_unit)
     found = period_of(shift_date(anchor, base_unit, signed), granularity)
     reading = dated(found, mod, anchor)
     reading.sets_reference = not from_text
