@@ -429,7 +429,7 @@ YEAR_TO_DATE = re.compile(r"\b(?:nine|six|first (?:nine|six)|\d) months\b|\bnine
 QUARTER_WORD = re.compile(r"\bquarter(?:ly)?\b|\bperiod\b", re.IGNORECASE)
 
 
-COMPARISON_BEFORE = re.compile(r"\b(?:compared with|compared to|from|versus|vs\.?|against)\b[^.;]*$", re.IGNORECASE)
+COMPARISON_BEFORE = re.compile(r"\b(?:compared with|compared to|from|versus|vs\.?|against)\b(?:[^.;]|\.\d)*$", re.IGNORECASE)
 
 
 def compared_period(m: Match, ctx: Context) -> Reading | None:
