@@ -73,3 +73,17 @@ def test_an_unknown_single_word_the_ner_calls_a_place_needs_a_preposition(gazett
     assert "Qarabaghzo" in _names("Aid reached villagers in Qarabaghzo, officials said.", gazetteer)
     # a company's name the NER mistakes for a place, with nothing saying place around it
     assert "Petrojet" not in _names("Police said Petrojet, a contractor, paid the workers.", gazetteer)
+
+
+def test_a_dateline_after_the_headline_is_a_place(gazetteer):
+    text = "Fire guts home on Main Street. TORRINGTON — A fire destroyed the roof of a house on Tuesday."
+    assert "TORRINGTON" in _names(text, gazetteer)
+
+
+def test_a_town_a_preposition_introduces_is_a_place_even_if_tagged_a_person(gazetteer):
+    text = "Deputies found the stolen truck in Anderson on Sunday, Sheriff John Skipper said."
+    assert "Anderson" in _names(text, gazetteer)
+
+
+def test_the_white_house_is_not_a_town(gazetteer):
+    assert "White House" not in _names("A statement issued by the White House on Thursday said so.", gazetteer)

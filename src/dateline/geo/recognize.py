@@ -269,7 +269,8 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             level = _known_place(span.text, gazetteer, upper)
             if not level:
                 continue
-            if level == "town" and span.text in single_people:
+            introduced = i > 0 and tokens[i - 1].lower_ in ("in", "near", "outside", "at", "from", "to", "into")
+            if level == "town" and span.text in single_people and not introduced:
                 break
             if any(t.start <= span.start_char < t.end for t in found):
                 break
@@ -278,8 +279,9 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                 break  # "the White House" is a building, whatever town shares its name
             if ent is not None and ent.label_ == "PERSON" and not upper:
                 # "Paris Hilton" is a person; a lone "Gainesville" the NER called a person is a
-                # place only when it is a big one
-                if not (ent.start == i and ent.end == i + length and level == "major"):
+                # place when it is a big one, or a town a preposition of place introduces
+                # ("a home in Anderson", "moved to Glen Allen")
+                if not (ent.start == i and ent.end == i + length and (level == "major" or introduced)):
                     break
             if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW") and not upper:
                 if not _place_inside_name(doc, ent, span, level):
@@ -338,10 +340,14 @@ def _place_inside_name(doc: Doc, ent, span, level: str) -> bool:
     return doc[span.start - 1].lower_ in ("of", "in", "at", ",", "-", "and")
 
 
+_DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\(|—|–|--?\s|:\s)")
+
+
 def _dateline_places(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
-    """A dateline in capitals at the head of an article or a line: "BEIRUT -", "KABUL, Afghanistan"."""
+    """A dateline in capitals at the head of an article, a line or after the headline:
+    "BEIRUT -", "KABUL, Afghanistan", "Fire guts home. TORRINGTON — A fire ...", "BEIRUT: The body"."""
     found = []
-    for match in re.finditer(r"(?m)^\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\(|—|–|-\s)", doc.text[:20000]):
+    for match in _DATELINE.finditer(doc.text[:20000]):
         name = match.group(1).strip()
         if name.isupper() and _known_place(name.title(), gazetteer, False):
             found.append(Toponym(match.start(1), match.start(1) + len(name), name, "gazetteer-scan"))
@@ -393,6 +399,7 @@ _COMMON_WORDS = {
     "justice", "commerce", "metro", "general", "colonel", "chief", "deputy", "secretary",
     "emergency", "center", "centre", "un", "nato", "cnn", "ms", "co", "no", "st", "mt", "ft",
     "inc", "corp", "jr", "sr", "gov", "sen", "rep", "lt", "gen", "col", "sgt", "capt", "dr",
+    "white house",  # the president's, in news; not White House, Tennessee
 }
 
 
