@@ -205,9 +205,12 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
 # --- ACLED coding ---------------------------------------------------------------------------------
 
 
-def _acled_question(draft: Draft) -> AcledQuestion:
+def _acled_question(draft: Draft, sentence_is_one_kind: bool) -> AcledQuestion:
+    """The classifier reads the whole sentence when all its events are of one kind ("opened
+    fire on demonstrators, killing six": the killing says what the firing was), else the
+    event's own clause (when long enough to tell anything)."""
     words = [t for t in draft.clause if not t.is_space and not t.is_punct]
-    if len(words) >= CLASSIFIER_MIN_WORDS:
+    if not sentence_is_one_kind and len(words) >= CLASSIFIER_MIN_WORDS:
         first, last = min(t.i for t in words), max(t.i for t in words)
         text = draft.sentence.doc[first : last + 1].text
     else:
@@ -220,7 +223,10 @@ def _acled_question(draft: Draft) -> AcledQuestion:
 def _acled_readings(drafts: list[Draft]) -> list[AcledReading]:
     """One classifier call per article; statements are never ACLED-coded."""
     asked = [d for d in drafts if d.trigger is not None]
-    readings = iter(read_acled([_acled_question(d) for d in asked]))
+    kinds: dict[int, set[str]] = {}
+    for d in asked:
+        kinds.setdefault(d.sentence_index, set()).add(d.type)
+    readings = iter(read_acled([_acled_question(d, len(kinds[d.sentence_index]) == 1) for d in asked]))
     empty = AcledReading(None, None, None, None)
     return [next(readings) if d.trigger is not None else empty for d in drafts]
 
