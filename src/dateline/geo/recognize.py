@@ -156,20 +156,27 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             continue
         # one word the NER calls a place that no gazetteer knows and no preposition introduces
         # ("Petrojet", "Baha'i", "meth", "Danielle, 24,"): mostly not a place (LGL: 1 in 4 is)
-        if not known and feature is None and ent.label_ == "GPE" and len(ent) == 1 and not (
+        if name.lower() in _COMPASS:
+            continue  # "the North", "out West": a direction, not a place we can put on the map
+        if not known and feature is None and ent.label_ in ("GPE", "LOC") and len(ent) == 1 and not (
             ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
         ):
             continue
         # "coach Ripley" after "Darren Ripley", "Fairfield's defense" after "Elizabeth Fairfield":
         # a town's name the article uses as someone's name is that person, unless the place is a
         # big one ("Georgia", "Washington")
-        if known and feature is None and _looks_like_person(doc, ent, people, possessive=False):
+        introduced = ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
+        if known and feature is None and not introduced and _looks_like_person(doc, ent, people, possessive=False):
             if _known_place(name, gazetteer, False) != "major":
                 continue
         found.append(Toponym(start, end, name, f"ner:{ent.label_}", kind, feature_word=feature))
     return found
 
 
+_COMPASS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "central",
+}
 _STREET = re.compile(r"\b(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Highway|Boulevard|Blvd\.|Parkway|Lane|Drive|Bridge|Square|Interstate)\b")
 
 
@@ -406,7 +413,7 @@ _COMMON_WORDS = {
 def _demonyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     found = []
     for token in doc:
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or token.ent_type_ == "LANGUAGE":  # "speaks English"
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and nxt.text[:1].isupper():
