@@ -90,9 +90,16 @@ def test_an_unknown_side_leaves_the_choice_to_the_classifier_among_the_cues_read
 
 def test_a_weak_reading_is_marked_not_hidden():
     question = AcledQuestion("Six people were killed.", "ASSAULT")
-    [reading] = read_acled([question], FixedClassifier({"ATTACK": 0.25}))
-    assert reading.acled_subtype == "Attack" and reading.confidence == pytest.approx(0.25)
+    [reading] = read_acled([question], FixedClassifier({"ATTACK": 0.35}))
+    assert reading.acled_subtype == "Attack" and reading.confidence == pytest.approx(0.35)
     assert "uncertain" in reading.note
+
+
+def test_a_guess_with_no_cue_behind_it_is_left_open_and_named():
+    question = AcledQuestion("Casualties: 3, 5, 12.", "ASSAULT")
+    [reading] = read_acled([question], FixedClassifier({"SEX_VIOL": 0.15}))
+    assert reading.acled_subtype is None and reading.acled_type is None
+    assert "Sexual violence" in reading.note and reading.confidence == pytest.approx(0.15)
 
 
 def test_non_violent_events_are_coded_only_when_the_classifier_is_sure():

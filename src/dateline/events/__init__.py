@@ -151,7 +151,9 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
                   index: MentionIndex, lexicon: Lexicon) -> Draft:
     attribution = attribution_of(trigger.token, sentence) if attribution_of else None
     speaker = _speaker(attribution, doc, index, lexicon)
-    participants = read_participants(trigger, index, lexicon, speaker)
+    # a table flattened into text or a list of numbers has no grammar to say who did what: any
+    # actor read from its parse would be invented ("Killed Badakhshan 4 12 Kunduz 3 9")
+    participants = Participants() if _looks_tabular(sentence) else read_participants(trigger, index, lexicon, speaker)
     cue = trigger.cue
     override = _variant(cue, participants)
     return Draft(
@@ -246,9 +248,31 @@ def _looks_like_headline(sentence: SpacySpan) -> bool:
 
 
 def _looks_tabular(sentence: SpacySpan) -> bool:
+    """A table flattened into text, or a list of numbers: cells, tabs, numbers for half of the
+    words, or a run of three numbers with only commas or "and" between them ("Casualties: 3, 5,
+    12, 40 and 7"). Dates and counts in a real sentence ("On 12 March 2021, 3 soldiers and 4
+    civilians ...") are neither."""
     text = sentence.text
     digits = sum(ch.isdigit() for ch in text)
-    return "|" in text or "\t" in text or (len(text) > 20 and digits / len(text) > 0.25)
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    numbers = sum(1 for t in words if _is_number(t))
+    return ("|" in text or "\t" in text or (len(text) > 20 and digits / len(text) > 0.25)
+            or (len(words) >= 6 and numbers * 2 >= len(words)) or _longest_number_run(sentence) >= 3)
+
+
+def _is_number(token: Token) -> bool:
+    return token.like_num and any(ch.isdigit() for ch in token.text)
+
+
+def _longest_number_run(sentence: SpacySpan) -> int:
+    longest = run = 0
+    for token in sentence:
+        if _is_number(token):
+            run += 1
+            longest = max(longest, run)
+        elif not (token.is_punct or token.is_space or token.lower_ in {"and", "or"}):
+            run = 0
+    return longest
 
 
 def _confidence(draft: Draft, event_date, places: list[Place], place_inherited: bool, hedged: bool) -> tuple[float, list[str]]:
@@ -282,7 +306,7 @@ def _confidence(draft: Draft, event_date, places: list[Place], place_inherited: 
         notes.append("headline, caption or fragment")
     if _looks_tabular(draft.sentence):
         score -= 0.2
-        notes.append("table-like text")
+        notes.append("table-like text or list of numbers")
     score = round(min(0.95, max(0.05, score)), 3)
     if score < LOW_CONFIDENCE:
         notes.append("low confidence")
@@ -357,8 +381,29 @@ def extract_events(
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, places, dct,
                             article, recent, parties)
+            if _looks_like_headline(sentence):
+                event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             events.append(_with_acled(event, next(readings)))
     return events
+
+
+def _trimmed_actor(actor: Actor | None, breaks: frozenset[str]) -> Actor | None:
+    if actor is None or actor.entity_id or actor.text != actor.span.text:
+        return actor
+    words = actor.text.split(" ")
+    for k, word in enumerate(words[1:], start=1):
+        if word.lower() in breaks:
+            text = " ".join(words[:k])
+            return replace(actor, text=text, span=Span(actor.span.start, actor.span.start + len(text), text))
+    return actor
+
+
+def _headline_actors_trimmed(event: Event, breaks: frozenset[str]) -> Event:
+    """In a title-case headline an actor ends before a preposition the tagger took for part of
+    a name ("Army Near Border" -> "Army")."""
+    return replace(event, source_actor=_trimmed_actor(event.source_actor, breaks),
+                   target_actor=_trimmed_actor(event.target_actor, breaks),
+                   other_actors=tuple(_trimmed_actor(a, breaks) for a in event.other_actors))
 
 
 def _with_acled(event: Event, reading: AcledReading) -> Event:

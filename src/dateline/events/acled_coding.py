@@ -23,7 +23,9 @@ Rules, per event (``read_acled``):
   best sub-type of that PLOVER type is given; for other types only when it is also the
   classifier's first choice overall with probability ``FILL_MIN`` or more (ACLED codes a
   deployment or a handover only when it is a strategic development);
-- a sub-type given with probability below ``UNCERTAIN`` is marked in the notes: marked, not hidden.
+- a sub-type given with probability below ``UNCERTAIN`` is marked in the notes: marked, not hidden;
+  where no cue stands behind it and the classifier's best reading is below ``FILL_FLOOR`` (a
+  list of numbers, a fragment), the sub-type is left open and the note names the guess.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ FILL_MIN = 0.5
 OPEN_OVERRIDE = 0.45
 DISAGREE_NOTE = 0.6
 UNCERTAIN = 0.4
+# below this, a classifier reading with no cue behind it is a guess ("Casualties: 3, 5, 12"):
+# the sub-type is left open and the note names the guess
+FILL_FLOOR = 0.3
 
 
 @dataclass(frozen=True)
@@ -131,11 +136,16 @@ def _decide(question: AcledQuestion, probability: dict[str, float]) -> AcledRead
     lexicon_label = by_subtype.get(question.acled_subtype or "")
     if question.choices:
         # the cue's reading depends on an actor whose side we do not know
-        options = [by_subtype[s] for s in question.choices if s in by_subtype]
+        options = [by_subtype[s] for s in sorted(question.choices) if s in by_subtype]
         if options:
             best = max(options, key=lambda label: probability.get(label, 0.0))
-            return reading(best, "classifier", f"ACLED sub-type chosen by the classifier among the cue's readings "
-                                               f"({probability[best]:.2f})")
+            if probability[best] >= FILL_FLOOR:
+                return reading(best, "classifier", f"ACLED sub-type chosen by the classifier among the cue's readings "
+                                                   f"({probability[best]:.2f})")
+            # the classifier reads none of the cue's readings: the cue's default stays, marked
+            return AcledReading(question.acled_type, question.acled_subtype, "lexicon",
+                                round(probability.get(lexicon_label, 0.0), 3) if lexicon_label else None,
+                                "the actor's side is unknown: ACLED sub-type is the cue word's likeliest reading")
     if lexicon_label is not None:
         if first == lexicon_label:
             return reading(lexicon_label, "lexicon+classifier")
@@ -166,5 +176,9 @@ def _decide(question: AcledQuestion, probability: dict[str, float]) -> AcledRead
         if not table[first].acled_subtype and probability[first] >= FILL_MIN:
             return AcledReading(None, None, "classifier", round(probability[first], 3),
                                 f"classifier reads {_described(first)} ({probability[first]:.2f})")
+        if probability[best] < FILL_FLOOR:
+            return AcledReading(None, None, "classifier", round(probability[best], 3),
+                                f"ACLED sub-type left open: the classifier's best reading, {table[best].acled_subtype}, "
+                                f"has only {probability[best]:.2f}")
         return reading(best, "classifier", f"ACLED sub-type by the classifier ({probability[best]:.2f})")
     return AcledReading(None, None, None, None)

@@ -61,6 +61,7 @@ class Lexicon:
     actor_nouns: dict[str, frozenset[str]]  # kind (armed, official, civilian) -> noun lemmas
     state_words: frozenset[str]
     non_state_words: frozenset[str]
+    headline_breaks: frozenset[str] = frozenset()  # words that end a name in a title-case headline
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -113,6 +114,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         actor_nouns={kind: frozenset(words) for kind, words in raw["actor_nouns"].items()},
         state_words=frozenset(raw.get("state_words", ())),
         non_state_words=frozenset(raw.get("non_state_words", ())),
+        headline_breaks=frozenset(raw.get("headline_breaks", ())),
     )
 
 
