@@ -63,3 +63,8 @@ def test_a_file_that_is_not_geonames_is_one_clear_error(engine, fixtures_dir, tm
         load_geonames(engine, fixtures_dir / "geo" / "not_geonames.txt")
     with pytest.raises(GazetteerFileError, match="no such file"):
         load_geonames(engine, tmp_path / "missing.zip")
+
+
+def test_regions_have_the_demonyms_news_writes(gazetteer):
+    for demonym, region in (("Ohioans", "Ohio"), ("Texans", "Texas"), ("Floridians", "Florida"), ("Ontarians", "Ontario")):
+        assert any(c.entry.name == region for c in gazetteer.demonym_candidates(demonym)), demonym

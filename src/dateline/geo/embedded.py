@@ -283,15 +283,27 @@ def _add_admin1_regions(gazetteer: Gazetteer, cities: dict, admin_names: dict) -
         )
         if state:
             gazetteer.add_abbreviation(index, state["code"])
-        # "Minnesotans", "Georgian", "Ohioans": demonyms of regions, for corpora that count them
-        if len(name) < 6:
-            pass  # "Susa" + n is a given name, not a demonym
-        elif name.endswith("a"):
-            for suffix in ("n", "ns"):
-                gazetteer.add_demonym(index, name + suffix)
-        elif name.endswith("o"):
-            for suffix in ("an", "ans"):
-                gazetteer.add_demonym(index, name + suffix)
+        for demonym in _region_demonyms(name, country):
+            gazetteer.add_demonym(index, demonym)
+
+
+def _region_demonyms(name: str, country: str) -> list[str]:
+    """"Minnesotans", "Ohioans", "Ontarians", "Texans", "Dagestani": demonyms of regions, for
+    corpora that count them. Short names only in countries whose states English names so
+    ("Iowans"; elsewhere "Susa" + n is a given name, not a demonym)."""
+    if len(name) < 6 and not (len(name) >= 4 and country in ("US", "CA", "AU")):
+        return []
+    if name.endswith("a"):
+        stems = [name + "n", name[:-1] + "ian"]  # Georgian, Floridian
+    elif name.endswith("o"):
+        stems = [name + "an", name[:-1] + "an"]  # Ohioan, Ontarian
+    elif name.endswith("as"):
+        stems = [name[:-1] + "n"]  # Texan, Kansan
+    elif name.endswith("stan"):
+        return [name + "i", name + "is"]  # Dagestani
+    else:
+        return []
+    return [form for stem in stems for form in (stem, stem + "s")]
 
 
 # bare names that would be a direction or a common word, not a region: "Eastern Province" stays whole

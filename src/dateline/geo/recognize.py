@@ -158,6 +158,8 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         # ("Petrojet", "Baha'i", "meth", "Danielle, 24,"): mostly not a place (LGL: 1 in 4 is)
         if name.lower() in _COMPASS:
             continue  # "the North", "out West": a direction, not a place we can put on the map
+        if re.search(r"\s(?:of|and|the|Day)$", name):
+            continue  # a span the NER cut short ("City of"), or a holiday ("St. Patrick's Day")
         if not known and feature is None and ent.label_ in ("GPE", "LOC") and len(ent) == 1 and not (
             ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
         ):
@@ -167,7 +169,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         # big one ("Georgia", "Washington")
         introduced = ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
         if known and feature is None and not introduced and _looks_like_person(doc, ent, people, possessive=False):
-            if _known_place(name, gazetteer, False) != "major":
+            if not _is_country_or_region(name, gazetteer):
                 continue
         found.append(Toponym(start, end, name, f"ner:{ent.label_}", kind, feature_word=feature))
     return found
@@ -359,6 +361,13 @@ def _dateline_places(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if name.isupper() and _known_place(name.title(), gazetteer, False):
             found.append(Toponym(match.start(1), match.start(1) + len(name), name, "gazetteer-scan"))
     return found
+
+
+def _is_country_or_region(name: str, gazetteer: Gazetteer) -> bool:
+    return any(
+        c.entry.feature_code in ("PCLI", "PCLD", "PCLS", "ADM1", "CONT", "RGN")
+        for c in gazetteer.candidates(name, allow_skeleton=False)
+    )
 
 
 def _known_place(name: str, gazetteer: Gazetteer, upper: bool) -> str | None:
