@@ -50,3 +50,9 @@ def test_gold_event_is_found_with_every_field(result, gold_id):
 
 def test_most_extracted_events_are_real(result):
     assert result["precision"] >= 0.8, result["not_real"]
+
+
+def test_most_extracted_events_are_occurrences_a_reader_listed_with_a_type_the_reader_accepts(result):
+    judged = result["judged"]
+    assert judged["precision"] >= 0.85, judged["not_real"]
+    assert judged["type_accuracy"] >= 0.9, judged["mistyped"]

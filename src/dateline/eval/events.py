@@ -36,6 +36,8 @@ from dateline.events.classifier import (
 
 DEV_FILE = Path("eval") / "events" / "case2021-task2-dev.tsv"
 DEFAULT_FOLDS = 5
+SPLIT_SEEDS = (SEED, 1, 2, 3, 4)
+GOAL_WEIGHTED_F1 = 0.80
 JSON_KEYS = ("snippets", "weighted_f1", "micro_f1", "macro_f1", "per_label", "snippets_per_s")
 
 # Published figures on the CASE 2021 Task 2 test set (Haneczok et al., 2021).
@@ -88,7 +90,8 @@ def score(gold: list[str], predicted: list[str], top_confusions: int = 10) -> di
 
 
 def cross_validated_predictions(texts: list[str], labels: list[str], folds: int = DEFAULT_FOLDS,
-                                extra_texts: list[str] = (), extra_labels: list[str] = ()) -> tuple[list[str], float]:
+                                extra_texts: list[str] = (), extra_labels: list[str] = (),
+                                seed: int = SEED) -> tuple[list[str], float]:
     """Out-of-fold predictions for every snippet, and the prediction time in seconds.
 
     Stratified K folds with a fixed seed; ``extra_*`` (our own examples) join every training
@@ -102,7 +105,7 @@ def cross_validated_predictions(texts: list[str], labels: list[str], folds: int 
     labels_array = np.asarray(labels)
     predicted = [""] * len(texts)
     predict_seconds = 0.0
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     with warnings.catch_warnings():
         # labels rarer than the number of folds cannot appear in every fold: that is fine
         warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
@@ -160,12 +163,36 @@ def evaluate_own_examples_only(path: Path) -> dict:
     return {key: result[key] for key in ("weighted_f1", "micro_f1", "macro_f1")}
 
 
+def evaluate_split_seeds(path: Path, seeds: tuple[int, ...] = SPLIT_SEEDS, folds: int = DEFAULT_FOLDS) -> dict:
+    """Weighted F1 of K-fold cross-validation under several fold splits: how much of a figure is
+    the luck of one split (340 snippets; a label of 2-10 snippets swings on one error)."""
+    texts, gold = read_labelled_tsv(Path(path))
+    own_texts, own_labels = load_training_examples()
+    figures = []
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning)
+        for seed in seeds:
+            predicted, _seconds = cross_validated_predictions(texts, gold, folds, own_texts, own_labels, seed=seed)
+            figures.append(score(gold, predicted)["weighted_f1"])
+    return {
+        "seeds": list(seeds),
+        "weighted_f1": figures,
+        "mean": round(float(np.mean(figures)), 4),
+        "sd": round(float(np.std(figures)), 4),
+        "min": min(figures),
+        "max": max(figures),
+    }
+
+
 def evaluate(shared: Path, cv: int | None = None, include_seed_gold: bool = True) -> dict:
-    """The figures for docs/quality.md: classification on the development file, and the
-    end-to-end seed-gold score where the events stage has one."""
+    """The figures for docs/quality.md: classification on the development file (one split, the
+    spread over five splits, and a model trained on our own sentences alone), and the end-to-end
+    seed-gold score where the events stage has one."""
     dev_path = Path(shared) / DEV_FILE
     classification = evaluate_classification(dev_path, cv=cv)
     classification["own_examples_only"] = evaluate_own_examples_only(dev_path)
+    if classification.get("folds"):
+        classification["split_seeds"] = evaluate_split_seeds(dev_path, folds=classification["folds"])
     result = {"classification": classification}
     if include_seed_gold:
         try:
@@ -180,12 +207,44 @@ def evaluate(shared: Path, cv: int | None = None, include_seed_gold: bool = True
 # --- report -----------------------------------------------------------------------------------
 
 
+def _margin(figure: float, goal: float) -> str:
+    return f"met by {figure - goal:+.3f}" if figure >= goal else f"**not met** ({figure - goal:+.3f})"
+
+
+def goal_markdown(result: dict) -> list[str]:
+    """The figures against the goal (weighted F1 >= 0.80 on all 30 labels, and the same on
+    unseen snippets of the same kind)."""
+    lines = [
+        f"| goal: weighted F1 >= {GOAL_WEIGHTED_F1:.2f} over all 30 labels | figure | |",
+        "|---|---|---|",
+        f"| {result['method']} | **{result['weighted_f1']:.3f}** | {_margin(result['weighted_f1'], GOAL_WEIGHTED_F1)} |",
+    ]
+    spread = result.get("split_seeds")
+    if spread:
+        lines.append(
+            f"| the same over {len(spread['seeds'])} fold splits (seeds {', '.join(map(str, spread['seeds']))}): "
+            f"mean +- sd (min-max) | {spread['mean']:.3f} +- {spread['sd']:.3f} ({spread['min']:.3f}-{spread['max']:.3f}) "
+            f"| mean {_margin(spread['mean'], GOAL_WEIGHTED_F1)}; worst split {spread['min'] - GOAL_WEIGHTED_F1:+.3f} |"
+        )
+    own = result.get("own_examples_only")
+    if own:
+        lines.append(
+            f"| snippets the training never saw in any form: a model on our own example sentences alone, scored "
+            f"on all {result['snippets']} snippets | {own['weighted_f1']:.3f} | {_margin(own['weighted_f1'], GOAL_WEIGHTED_F1)} |"
+        )
+    lines.append(f"| best published: CASE 2021, all 30 types, test set, transformers on ~100k ACLED snippets "
+                 f"| {PUBLISHED[2][1]:.3f} | |")
+    return lines
+
+
 def classification_markdown(result: dict) -> str:
     """The event-type classification part of docs/quality.md."""
     lines = [
         "### Event types (CASE 2021 Task 2, 30 labels)",
         "",
         f"{result['snippets']} snippets of `{Path(result['file']).name}`; {result['method']}.",
+        "",
+        *goal_markdown(result),
         "",
         "| measure | dateline | best published (CASE 2021 test set, transformers on ~100k ACLED snippets) |",
         "|---|---|---|",
@@ -216,16 +275,31 @@ def classification_markdown(result: dict) -> str:
     lines += ["", "Most frequent confusions (gold -> predicted):", ""]
     lines += [f"- {c['gold']} -> {c['predicted']}: {c['count']}" for c in result["top_confusions"]]
     weak = [label for label, figures in result["per_label"].items() if figures["f1"] < 0.6]
+    spread = result.get("split_seeds")
+    spread_text = (
+        f"the fold split alone moves weighted F1 by +-{spread['sd']:.3f} ({len(spread['seeds'])} split seeds: "
+        f"{spread['min']:.3f}-{spread['max']:.3f}, mean {spread['mean']:.3f})" if spread else "the fold split alone moves it"
+    )
     lines += [
         "",
-        "Honest notes: the development file has 340 snippets, so one snippet moves micro F1 by 0.003, the fold "
-        "split alone moves weighted F1 by about +-0.006 (five split seeds: 0.792-0.808, mean 0.801), and a label "
-        "with 2-10 snippets swings by 0.1-0.3 on a single error; the published figures are on the 1,019-snippet "
-        "test set, of which this file is every third. "
+        "Honest notes: the development file has 340 snippets, so one snippet moves micro F1 by 0.003, "
+        + spread_text
+        + ", and a label with 2-10 snippets swings by 0.1-0.3 on a single error. The margin over the goal is thin: "
+        "on unseen snippets of the same kind expect a figure between the own-examples-only one and the "
+        "cross-validated one. The published figures are on the 1,019-snippet test set, of which this file is every "
+        "third, with models trained on ~100k snippets; ours is trained on this file's other folds plus our own "
+        "example sentences. "
         + (f"Weakest labels (F1 < 0.6): {', '.join(sorted(weak))}. " if weak else "")
         + "Several labels overlap by definition (a protest dispersed with force vs. excessive force against "
         "protesters vs. a violent demonstration; territory taken by a government vs. a non-state actor), "
         "and a bag of words cannot tell who the actor is.",
+        "",
+        "In the pipeline the classifier types events only where the cue lexicon cannot: it fills the ACLED "
+        "sub-type of cue words that do not tell it (\"killed\", \"wounded\"), chooses where the cue's sub-type is "
+        "only a default (\"attack\", \"explosion\", \"protest\") or the actor's side is unknown (\"took over\"), "
+        "and notes where it disagrees with a definite cue; each event says which component typed it "
+        "(`acled_source`) and with what probability (`acled_confidence`). That use is checked on hand-made "
+        "sentences (tests/fixtures/events/acled_sentences.tsv), not measured on a corpus with gold ACLED codes.",
         "",
     ]
     return "\n".join(lines)
