@@ -51,3 +51,14 @@ def test_each_place_carries_admin_names_and_confidence(gazetteer):
     kabul = _one(_places("Talks were held in Kabul on Friday.", gazetteer), "Kabul")
     assert kabul.country_code == "AF" and kabul.admin1 == "Kabul"
     assert kabul.geonames_id and 0 < kabul.confidence <= 1 and kabul.resolution == "gazetteer"
+
+
+def test_counties_written_short_or_without_their_word(gazetteer):
+    from dateline.geo import resolve_toponyms
+    from dateline.geo.recognize import Toponym
+
+    text = "Deputies from Henrico and Loudoun Co. searched the woods."
+    toponyms = [Toponym(14, 21, "Henrico", "given"), Toponym(26, 37, "Loudoun Co.", "given")]
+    henrico, loudoun = resolve_toponyms(text, toponyms, gazetteer)
+    assert henrico.feature_code == "ADM2" and henrico.admin1 == "Virginia"
+    assert loudoun.feature_code == "ADM2" and loudoun.admin1 == "Virginia"

@@ -107,6 +107,15 @@ def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], bo
             found = gazetteer.candidates(variant)
             if found:
                 return found, False
+    # "Platte Co.", "Tewksbury Twp.", and a county or parish named without its word
+    # ("Henrico", "Miami-Dade", "Avoyelles"): tried only when nothing else matched
+    bare = re.sub(r"\s+(?:Co|Cnty)\.?$", " County", toponym.text)
+    bare = re.sub(r"\s+Twp\.?$", " Township", bare)
+    for variant in (bare, f"{toponym.text} County", f"{toponym.text} Parish"):
+        if variant != toponym.text:
+            found = gazetteer.candidates(variant, allow_skeleton=False)
+            if found:
+                return found, False
     return [], False
 
 
