@@ -25,7 +25,8 @@ demo: $(STAMP)
 	$(BIN)/dateline entities --db demo.db --limit 15
 	$(BIN)/dateline places --db demo.db --limit 15
 	$(BIN)/dateline events --db demo.db --format csv > demo-events.csv
-	@echo "demo: the store is demo.db; every event with its evidence spans is in demo-events.csv"
+	$(BIN)/dateline events --db demo.db --format jsonl > demo-events.jsonl
+	@echo "demo: the store is demo.db; the events are in demo-events.csv, and with the evidence span of every field in demo-events.jsonl"
 
 test: $(STAMP)
 	$(BIN)/pytest -q
@@ -43,4 +44,4 @@ train: $(STAMP)
 	$(BIN)/python -m dateline.events.train --shared $(DATELINE_SHARED)
 
 clean:
-	rm -rf $(VENV) *.db *.db-wal *.db-shm demo-events.csv build dist src/*.egg-info
+	rm -rf $(VENV) *.db *.db-wal *.db-shm demo-events.csv demo-events.jsonl build dist src/*.egg-info

@@ -3,6 +3,8 @@ function and prints the result. Everything here is scriptable from Python too.""
 
 from __future__ import annotations
 
+import os
+
 import typer
 from rich.console import Console
 
@@ -17,7 +19,11 @@ app.add_typer(eval_app, name="eval")
 gazetteer_app = typer.Typer(help="The place-name gazetteer in the store.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
+# Piped into a file or `make`, Rich would fold the wide tables into 80 columns of fragments.
+PIPED_WIDTH = 200
 console = Console()
+if not console.is_terminal and "COLUMNS" not in os.environ:
+    console.width = PIPED_WIDTH
 err_console = Console(stderr=True)
 
 DB_OPTION_HELP = "Store: a SQLite file path or a postgresql:// URL (default: dateline.db, or $DATELINE_DB)."
