@@ -43,6 +43,9 @@ GOALS = (
     Goal(5, "places (LGL)", "end-to-end recognition F1", ("geo_lgl", "end_to_end", "f1"), 0.85),
     Goal(5, "places (LGL)", "end-to-end acc@161 km", ("geo_lgl", "end_to_end", "acc161"), 0.85),
     Goal(6, "event types (CASE 2021 dev)", "weighted F1, 30 labels", ("events", "classification", "weighted_f1"), 0.80),
+    Goal(6, "event types (CASE 2021 dev)", "weighted F1, mean of 5 CV splits",
+         ("events", "classification", "split_seeds", "mean"), 0.80),
+    Goal(6, "whole events (seed gold)", "share of gold events complete", ("events", "seed_gold", "recall_complete"), 1.0),
 )
 
 
