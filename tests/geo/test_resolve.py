@@ -62,3 +62,19 @@ def test_counties_written_short_or_without_their_word(gazetteer):
     henrico, loudoun = resolve_toponyms(text, toponyms, gazetteer)
     assert henrico.feature_code == "ADM2" and henrico.admin1 == "Virginia"
     assert loudoun.feature_code == "ADM2" and loudoun.admin1 == "Virginia"
+
+
+def test_washington_is_the_state_in_a_list_of_states_or_when_called_a_state(gazetteer):
+    listed = _places("Cases were found in Utah, Virginia, Washington and Wisconsin.", gazetteer)
+    assert _one(listed, "Washington").feature_code == "ADM1"
+    called = _places("The cow came from a Washington state farm near the border with Canada.", gazetteer)
+    assert _one(called, "Washington").feature_code == "ADM1"
+    capital = _places("Lawmakers in Washington voted on the bill, the White House said.", gazetteer)
+    assert _one(capital, "Washington").feature_code == "PPLC"
+
+
+def test_a_list_of_countries_is_not_a_town_and_its_country(gazetteer):
+    places = _places("Cases were reported in Turkey, Armenia, Iraq, Iran and Syria.", gazetteer)
+    assert _one(places, "Iraq").country_code == "IQ"
+    congo = _places("Outbreaks hit the Democratic Republic of Congo last year.", gazetteer)
+    assert any(p.country_code == "CD" for p in congo)

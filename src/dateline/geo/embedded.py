@@ -153,6 +153,8 @@ def _add_countries(gazetteer: Gazetteer) -> None:
         found = pycountry.countries.get(alpha_2=iso)
         if found is not None:
             names += [getattr(found, attr, "") for attr in ("name", "official_name", "common_name")]
+        # "Democratic Republic of the Congo" is also written "Democratic Republic of Congo"
+        names += [n.replace(" of the ", " of ") for n in names if n and " of the " in n]
         feature_code = "PCLI" if country.get("population", 0) > 100_000 or iso in info else "PCLD"
         index = gazetteer.add(
             GazetteerEntry(

@@ -144,6 +144,8 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             feature = following.group(1)
             kind = kinds[feature]
             end += following.end()
+        if kind is None and _STATE_AFTER.match(text, end):
+            kind = "A"  # "Washington state", "New York state": the state, not the city
         name = text[start:end]
         last_word = name.split()[-1] if name.split() else ""
         if last_word in after_words and feature is None:
@@ -175,6 +177,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     return found
 
 
+_STATE_AFTER = re.compile(r"\s+state\b(?!\s+(?:of|department|university|college|police|troopers?|senator))")
 _COMPASS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "northern", "southern", "eastern", "western", "central",
@@ -469,6 +472,8 @@ def toponym_from_span(text: str, start: int, end: int, gazetteer: Gazetteer) -> 
     # "Canadian" is a demonym before it is a town in Texas
     if gazetteer.demonyms.get(key) and (not gazetteer.names.get(key) or name.endswith(("an", "ans", "ese", "ish", "i", "is"))):
         return Toponym(start, end, name, "given", demonym=True)
+    if _STATE_AFTER.match(text, end):
+        return Toponym(start, end, name, "given", "A")
     before = text[max(0, start - 20) : start].lower()
     for phrase, kind, _ in words.before:
         if before.rstrip().endswith(phrase) or before.rstrip().endswith(phrase + " the"):

@@ -147,6 +147,7 @@ def resolve_toponyms(
         mention.bonus = [0.0] * len(mention.candidates)
         _apply_kind_and_region_rules(mention)
     _apply_qualifiers(text, mentions)
+    _apply_lists_of_regions(text, mentions)
     _apply_home(mentions, home)
     for _ in range(2):
         _apply_focus(mentions)
@@ -282,11 +283,39 @@ def _apply_qualifiers(text: str, mentions: list[_Mention]) -> None:
         between = text[first.toponym.end : second.toponym.start]
         if not re.fullmatch(r"\s*,\s*|\s+in\s+|\s+", between) or first.toponym.demonym or second.toponym.demonym:
             continue
+        if any(c.entry.feature_code in COUNTRY_CODES and c.match == "name" for c in first.candidates):
+            continue  # "Iraq, Iran, Syria" is a list of countries, not Arak in Iran
         for i, inner in enumerate(first.candidates):
             for j, outer in enumerate(second.candidates):
                 if _contains(outer.entry, inner.entry):
                     first.bonus[i] = max(first.bonus[i], QUALIFIER_BONUS)
                     second.bonus[j] = max(second.bonus[j], QUALIFIER_BONUS / 2)
+
+
+def _only_a_region(mention: _Mention) -> bool:
+    """The name is a first-order region's own name and no sizeable town's: "Virginia", "Utah"
+    (not "Kandahar", which is a province and its city)."""
+    regions = [c for c in mention.candidates if c.entry.feature_code == "ADM1" and name_key(c.entry.name) == mention.key]
+    towns = [c for c in mention.candidates if c.entry.feature_class == "P" and c.entry.population >= 100_000]
+    countries = [c for c in mention.candidates if c.entry.feature_code in COUNTRY_CODES]
+    return bool(regions) and not towns and not countries
+
+
+def _apply_lists_of_regions(text: str, mentions: list[_Mention]) -> None:
+    """In a list of states or provinces ("Utah, Virginia, Washington and Wisconsin"), a name
+    that is also a city is the region: Washington the state, not the capital."""
+    for i, mention in enumerate(mentions):
+        neighbours = []
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(mentions):
+                a, b = (mentions[j], mention) if j < i else (mention, mentions[j])
+                if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", text[a.toponym.end : b.toponym.start]):
+                    neighbours.append(mentions[j])
+        if not any(_only_a_region(n) for n in neighbours):
+            continue
+        for k, candidate in enumerate(mention.candidates):
+            if candidate.entry.feature_code == "ADM1":
+                mention.bonus[k] += KIND_BONUS
 
 
 def _softmax(scores: list[float]) -> list[float]:
