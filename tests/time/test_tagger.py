@@ -270,3 +270,24 @@ def test_weeks_ago_is_a_day_and_last_year_in_a_quarter_comparison_is_that_quarte
     text = "Net rose in the third quarter. Third-quarter sales were $2.49 billion, up from $2.34 billion last year."
     found = {t.span.text: t.value for t in tag_timexes(text, date(1989, 10, 26))}
     assert found["last year"] == "1988-Q3"
+
+
+# --- years and counts -------------------------------------------------------------------------
+
+
+def _years_and_counts(fixtures_dir: Path) -> list[dict]:
+    data = yaml.safe_load((fixtures_dir / "time" / "years_and_counts.yaml").read_text(encoding="utf-8"))
+    from dateline.time.grammar import vocabulary
+
+    return data["cases"] + vocabulary()["counts"]["examples"]
+
+
+def test_a_bare_four_digit_number_is_a_year_or_a_count(fixtures_dir: Path):
+    for case in _years_and_counts(fixtures_dir):
+        dct = case["dct"]
+        dct = dct if isinstance(dct, date) or dct is None else date.fromisoformat(str(dct))
+        found = {t.span.text: t.value for t in tag_timexes(case["text"], dct)}
+        if case["year"]:
+            assert found.get(case["number"]) == case["number"], (case["text"], found)
+        else:
+            assert case["number"] not in found, (case["text"], found)

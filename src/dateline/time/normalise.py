@@ -26,6 +26,7 @@ from dateline.time.calendar import (
     shift,
     shift_date,
 )
+from dateline.time.counts import is_a_count
 from dateline.time.grammar import Match, vocabulary
 from dateline.time.tense import SentenceIndex, tense_at
 
@@ -316,6 +317,9 @@ def year(m: Match, ctx: Context) -> Reading | None:
     value = year_number(m.group("year"))
     if value is None or not 1000 <= value <= 2200:
         return None
+    reference_year = ctx.dct.year if ctx.dct else (ctx.reference.start.year if ctx.reference else None)
+    if re.fullmatch(r"\d{4}", m.match.group(0)) and is_a_count(ctx.text, m.start, m.end, value, reference_year):
+        return None  # "its 1600 employees", "arrested 1998 protesters": a count, not a year
     mod = modifier(m.group("mod"))
     if m.group("open"):
         mod = "ON_OR_AFTER"
