@@ -56,6 +56,18 @@ def test_weekday_direction_from_the_parse():
     assert timex.value == "2021-09-10"
 
 
+def test_a_timetable_in_the_present_tense_looks_ahead_in_the_parse_too():
+    from dateline.nlp import parse
+
+    for text, value in [
+        ("He and the rebel leader meet separately Monday with the envoy.", "2021-09-06"),
+        ("The donor conference opens Tuesday in Geneva.", "2021-09-07"),
+        ("The donor conference opened Tuesday in Geneva.", "2021-08-31"),
+    ]:
+        [timex] = tag_timexes(text, date(2021, 9, 4), parse(text))
+        assert timex.value == value, text
+
+
 def test_narrative_reference_time_carries_to_anaphora():
     text = "The plant opened in March 1995. It closed the following year, and a year later reopened."
     values = [t.value for t in tag_timexes(text, date(1998, 4, 18))]

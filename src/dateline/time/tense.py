@@ -20,7 +20,7 @@ FUTURE_WORDS = {"will", "'ll", "shall", "wo", "won't"}
 @lru_cache(maxsize=1)
 def _cue_regex() -> tuple[re.Pattern, frozenset]:
     cues = vocabulary()["tense_cues"]
-    future = sorted(cues["future"], key=len, reverse=True)
+    future = sorted(cues["future"] + cues["schedule_cues"], key=len, reverse=True)
     past = sorted(cues["past"], key=len, reverse=True)
     alternatives = "|".join(
         [rf"(?P<f{i}>{re.escape(w)})" for i, w in enumerate(future)]
@@ -42,6 +42,11 @@ class SentenceIndex:
         i = bisect.bisect_right(self.starts, offset) - 1
         end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
         return self.starts[i], end
+
+
+@lru_cache(maxsize=1)
+def _schedule_verbs() -> frozenset:
+    return frozenset(vocabulary()["tense_cues"]["schedule_verbs"])
 
 
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W{0,2}$")
@@ -140,6 +145,8 @@ def tense_from_parse(doc, start: int, end: int) -> str | None:
         return "future"
     if token.tag_ in ("VBZ", "VBP") and token.lemma_ in ("expect", "plan", "intend", "schedule"):
         return "future"
+    if token.tag_ in ("VBZ", "VBP") and not words and token.lemma_ in _schedule_verbs():
+        return "future"  # "they meet Monday", "the conference opens Tuesday": a timetable
     return None
 
 
