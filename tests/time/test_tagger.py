@@ -303,3 +303,23 @@ def test_a_bare_four_digit_number_is_a_year_or_a_count(fixtures_dir: Path):
             assert found.get(case["number"]) == case["number"], (case["text"], found)
         else:
             assert case["number"] not in found, (case["text"], found)
+
+
+def test_a_rate_of_growth_or_output_is_no_recurrence():
+    dct = date(1989, 10, 26)
+    assert not tag_timexes("Sales should rise 8.5% annually.", dct)
+    assert not tag_timexes("The plant would produce about 10,000 units annually.", dct)
+    [timex] = tag_timexes("The report is published annually.", dct)
+    assert (timex.type, timex.value) == ("SET", "XXXX")
+
+
+def test_a_while_and_some_time_are_stretches_of_no_stated_length():
+    for text, words in [
+        ("They will live without power for a while.", "a while"),
+        ("Troops could stay in the gulf for some time.", "some time"),
+        ("It took a very long time to rebuild.", "a very long time"),
+    ]:
+        found = {t.span.text: (t.type, t.value) for t in tag_timexes(text, date(1998, 1, 11))}
+        assert found.get(words) == ("DURATION", "PXX"), (text, found)
+    # a point in the past, not a stretch of time
+    assert [t.value for t in tag_timexes("We met a while ago.", date(1998, 1, 11))] == ["PAST_REF"]

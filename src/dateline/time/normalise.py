@@ -857,6 +857,10 @@ def vague_duration(m: Match, ctx: Context) -> Reading | None:
     return Reading("DURATION", duration_value(None, unit), sets_reference=False) if unit else None
 
 
+def vague_length(m: Match, ctx: Context) -> Reading | None:
+    return Reading("DURATION", "PXX", sets_reference=False)
+
+
 def recent_units(m: Match, ctx: Context) -> Reading | None:
     unit = unit_name(m.group("unit") or m.group("unit2"))
     direction = _clean(m.group("dir") or m.group("dir2")).removeprefix("the ")

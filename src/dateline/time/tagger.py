@@ -16,6 +16,9 @@ from dateline.time.normalise import NORMALISERS, Context
 
 # context that makes "a year" a rate ("$5 million a year", "twice a day"), not a stretch of time
 RATE_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|thrice|percent|cents?|dollars?|pounds?|euros?|barrels|tons|units|copies|sold|earn|earns|paid|pay|pays|costs?)\b)[^.;:]{0,25}$", re.IGNORECASE)
+# "rise 8.5% annually", "grow 20 percent a year": a percentage rate, which TimeBank leaves unannotated
+GROWTH_RATE_BEFORE = re.compile(r"(?:%|\bpercent|\bpct\.?)\s*(?:a\s+|per\s+)?$", re.IGNORECASE)
+COUNT_RATE_BEFORE = re.compile(r"(?<![$£€\w.,])\d[\d,.]*\s+(?:[a-z-]+\s+)?[a-z]+s\s+$")
 FREQUENCY_BEFORE = re.compile(r"\b(?:times|once|twice|thrice)\s+$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*\s+|\n\s*)[\"\u201c]?$")
 # a hyphenated period used as an adjective ("a third-quarter loss", "its fourth-quarter results"):
@@ -81,6 +84,8 @@ def _accept(m: Match, text: str) -> bool:
         # an attribute of the amount that TimeBank leaves unannotated
         return bool(FREQUENCY_BEFORE.search(before))
     if guard == "set_adverb":
+        if GROWTH_RATE_BEFORE.search(before) or COUNT_RATE_BEFORE.search(before):
+            return False  # "rise 8.5% annually", "produce 10,000 units annually": rates, attributes of the amount
         # "quarterly dividend", "daily newspaper": the adjective is a kind of thing, not a time
         return not re.match(r"\s+(?!and\b|or\b|for\b|in\b|at\b|on\b|by\b|to\b|from\b|since\b|until\b|through\b)[a-z]", after)
     if guard == "future":
