@@ -78,3 +78,11 @@ def test_a_list_of_countries_is_not_a_town_and_its_country(gazetteer):
     assert _one(places, "Iraq").country_code == "IQ"
     congo = _places("Outbreaks hit the Democratic Republic of Congo last year.", gazetteer)
     assert any(p.country_code == "CD" for p in congo)
+
+
+def test_seas_islands_and_ranges_are_places_not_namesake_towns(gazetteer):
+    places = _places("Bird flu spread on the island of Java and in Sumatra; ships in the Pacific were checked.", gazetteer)
+    assert _one(places, "Java").country_code == "ID" and _one(places, "Java").feature_code == "ISL"
+    assert _one(places, "Sumatra").country_code == "ID"
+    pacific = _one(places, "Pacific")
+    assert pacific.feature_code == "OCN" and pacific.country_code is None

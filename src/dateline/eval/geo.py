@@ -38,6 +38,12 @@ from dateline.geo.recognize import PLACE_LABELS, toponym_from_span
 from dateline.nlp import parse_many
 
 MAX_ERROR_KM = 20039.0
+CONVENTION_KM = 1200.0  # beyond this a "same place, other point" miss is a wrong place
+GOALS = {
+    "LGL": {"given gold acc@161": ("gold_spans", "acc161", 0.88), "end-to-end recognition F1": ("end_to_end", "f1", 0.85),
+            "end-to-end acc@161": ("end_to_end", "acc161", 0.85)},
+    "GeoVirus": {"given gold acc@161": ("gold_spans", "acc161", 0.92)},
+}
 ALIGN_WINDOW = 80
 MORDECAI3 = {"LGL": 0.827, "TR-News": 0.873, "GeoWebNews": 0.941}
 SPACY_BASELINE = {"LGL": {"f1_overlap": 0.69, "f1_exact": 0.61}, "GeoVirus": {"f1_overlap": 0.88, "f1_exact": 0.81}}
@@ -178,7 +184,9 @@ def _error_class(phrase: str, gold: GoldToponym, place, error: float | None) -> 
     if place.resolution == "contained-in":
         return "not in the gazetteer; placed at its container, too far"
     same_name = name_key(place.name) == name_key(phrase) or place.span.text == phrase
-    if code.startswith(("PCL", "ADM1", "CONT", "RGN")) and (
+    # the same country or region at another reference point is off by hundreds of km, not by
+    # a continent ("Georgia" the country for the US state is a wrong choice)
+    if code.startswith(("PCL", "ADM1", "CONT", "RGN")) and error <= CONVENTION_KM and (
         gold.feature_code == code or (same_name and gold.feature_code is None)
     ):
         return f"the right {code}, but the corpus puts it elsewhere (point convention)"
@@ -252,6 +260,9 @@ def evaluate(path: Path, gazetteer: Gazetteer | None = None, limit: int | None =
             place = predicted[pi]
             e2e_errors.append(None if place.lat is None else great_circle_km(place.lat, place.lon, g.lat, g.lon))
 
+    convention = sum(v for k, v in error_classes.items() if "point convention" in k)
+    scored_n = max(1, len(gold_errors))
+    hits = sum(e is not None and e <= 161 for e in gold_errors)
     recognition = {}
     for label, c in e2e.items():
         recognition[label] = _prf(c["hits"], c["gold"], c["predicted"])
@@ -276,6 +287,8 @@ def evaluate(path: Path, gazetteer: Gazetteer | None = None, limit: int | None =
             "recognised_with_coordinates": len(e2e_errors),
             "by_feature_code": {k: _distance_summary(v) | {"n": len(v)} for k, v in sorted(errors_by_code.items())},
             "error_classes": error_classes.most_common(8),
+            "point_convention_misses": convention,
+            "acc161_if_points_agreed": round((hits + convention) / scored_n, 4),
             "error_examples": error_examples,
             "parse_seconds": round(parse_seconds, 2),
             "geo_seconds": round(geo_seconds, 3),
@@ -342,29 +355,43 @@ def to_markdown(result: dict) -> str:
     lines += ["", "Top error classes (given gold spans): " + "; ".join(f"{k} ({v})" for k, v in d["error_classes"]) + "."]
     if d["error_examples"]:
         lines += ["", "Examples: " + "; ".join(d["error_examples"][:10]) + "."]
+    lines += [
+        "",
+        f"{d['point_convention_misses']} of the misses given gold spans are the right country, region or continent "
+        "placed at another reference point than the corpus's (we place countries and regions at their GeoNames "
+        "point, near their middle; GeoVirus takes Wikipedia's, which differs by 160 to 650 km for China, "
+        "Australia, Sudan, Russia, Europe). Counting those as right would give acc@161 "
+        f"{d['acc161_if_points_agreed']:.3f}; the figure above does not.",
+    ]
+    if published:
+        checks = []
+        for label, (section, key, goal) in GOALS[published].items():
+            value = result[section][key]
+            checks.append(f"{label} {value:.3f} (goal {goal:.2f}: {'met' if value >= goal else 'NOT met'})")
+        lines += ["", f"Goals on {published}: " + "; ".join(checks) + "."]
     if published == "LGL":
         lines += [
             "",
             f"Published: Mordecai 3 reports acc@161 {MORDECAI3['LGL']} on LGL given gold spans (neural ranker "
-            "over the full GeoNames in Elasticsearch); our goals are 0.88 given gold spans, and end to end "
-            "recognition F1 0.85 with acc@161 0.85. The bare spaCy NER recognition F1 on this file was "
-            "measured above in the same run (README: about 0.69 overlap, 0.61 exact).",
+            "over the full GeoNames in Elasticsearch); we measure the figure above with the packaged gazetteer "
+            "alone, no server, on one core. Bare spaCy NER recognition on this file, measured in the same run, is "
+            "in the table (README: about 0.69 overlap, 0.61 exact); the gap to ours is the feature words, the "
+            "gazetteer scan for names the NER calls people or organisations, datelines, and demonyms.",
             "",
-            "Where it falls short: most remaining errors are local-news namesakes the text never "
-            "qualifies (\"Dublin\" and \"Paris\" in Ohio and Texas papers that name no state), small "
-            "towns, rivers and parks the packaged gazetteer lacks (load a GeoNames dump with "
-            "`dateline gazetteer load` for those), and provinces whose middle we estimate from their "
-            "towns (Ontario). Recognition loses on towns spaCy calls people and on the corpus's "
-            "uneven marking of demonyms and of place names inside organisation names.",
+            "Where it falls short: most remaining misses are local-news namesakes the text never qualifies "
+            "(\"Richmond\", \"Dublin\", \"Huntsville\" in papers that name no state; the outlet's web address "
+            "helps only when it names the town), small places, rivers, parks and neighbourhoods the packaged "
+            "gazetteer lacks (load a GeoNames dump with `dateline gazetteer load` for those), and towns the NER "
+            "takes for people or organisations. Recognition also loses on the corpus's uneven marking of "
+            "demonyms, streets and place names inside organisation names.",
         ]
     elif published == "GeoVirus":
         lines += [
             "",
-            "Goal: acc@161 0.92 given gold spans. README's bare spaCy NER F1: 0.88 overlap, 0.81 exact.",
-            "",
-            "Where it falls short: GeoVirus takes its coordinates from Wikipedia, whose points for large "
-            "countries and regions differ from GeoNames' by 160 to 600 km (China 35,103 vs 35,105; "
-            "Australia -25,133 vs -27,133; Russia 60,90 vs 60,100): the error class \"the right PCLI, but "
-            "the corpus puts it elsewhere\" counts these. We keep GeoNames' points, which LGL uses.",
+            "Where it falls short: the goal of 0.92 is out of reach while countries and regions sit at their "
+            "GeoNames points (the convention LGL's gold and the README use): the point-convention misses alone "
+            "cost more than the gap. The other misses are places the packages lack (Kenya's former provinces, "
+            "deltas, small islands, army posts such as Fort Hood; big islands, seas and ranges are in "
+            "geo/data/regions.tsv) and a few namesakes.",
         ]
     return "\n".join(lines) + "\n"

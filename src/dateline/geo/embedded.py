@@ -496,7 +496,7 @@ def _add_regions_and_continents(gazetteer: Gazetteer) -> None:
         name, lat, lon, code = row[:4]
         country = row[4] if len(row) > 4 and row[4] else None
         others = row[5].split("|") if len(row) > 5 and row[5] else []
-        feature_class = "H" if code in ("OCN", "SEA") else "L"
+        feature_class = {"OCN": "H", "SEA": "H", "ISL": "T", "MTS": "T"}.get(code, "L")
         gazetteer.add(
             GazetteerEntry(None, name, float(lat), float(lon), country, None, None, feature_class, code, 0, "dateline regions.tsv"),
             others,

@@ -33,14 +33,14 @@ from dateline.model import Place, Span
 
 FEATURE_PRIOR = {
     "PCLI": 3.0, "PCLD": 2.0, "PCLS": 2.0, "PCL": 2.0, "TERR": 1.5,
-    "CONT": 3.5, "RGN": 3.0, "OCN": 3.0, "SEA": 3.0,
+    "CONT": 3.5, "RGN": 3.0, "OCN": 3.0, "SEA": 3.0, "ISL": 2.0, "MTS": 2.0,
     "ADM1": 1.0, "ADM2": 0.0,
     "PPLC": 0.0, "PPLA": 0.0, "PPL": 0.0,
     "AIRB": -2.0, "AIRP": -2.0,
 }
 # regions that carry no population in the packages: a county is worth a small town, a named
 # region ("the Gulf", "the Middle East") as much as a country
-POPULATION_GUESS = {"ADM2": 20_000, "RGN": 10_000_000, "OCN": 10_000_000, "SEA": 10_000_000, "CONT": 100_000_000}
+POPULATION_GUESS = {"ADM2": 20_000, "RGN": 10_000_000, "OCN": 10_000_000, "SEA": 10_000_000, "CONT": 100_000_000, "ISL": 1_000_000, "MTS": 1_000_000}
 # places too wide to say where a town is (no proximity evidence, never a container)
 WIDE_CODES = ("PCLI", "PCLD", "PCLS", "PCL", "TERR", "CONT", "RGN", "OCN", "SEA")
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCL", "TERR")
