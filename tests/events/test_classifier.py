@@ -236,7 +236,8 @@ def test_training_twice_gives_the_same_model(tmp_path):
 
     first = train(None, tmp_path / "first.joblib")
     second = train(None, tmp_path / "second.joblib")
-    assert first["sources"] == {"own examples": len(load_training_examples()[0])}
+    assert first["sources"]["own examples"] == len(load_training_examples()[0])
+    assert not any("case2021" in source for source in first["sources"])  # no shared folder given
     one = EventTypeClassifier.load(Path(first["model"]))
     two = EventTypeClassifier.load(Path(second["model"]))
     probe = ["Militants attacked an army base.", "Protesters marched in the capital.", "A bridge collapsed."]

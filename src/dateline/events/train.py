@@ -25,6 +25,7 @@ from dateline.events.classifier import (
     load_training_examples,
     read_labelled_tsv,
     text_key,
+    with_paragraphs,
 )
 
 DEV_FILE = Path("eval") / "events" / "case2021-task2-dev.tsv"
@@ -33,9 +34,10 @@ DEV_FILE = Path("eval") / "events" / "case2021-task2-dev.tsv"
 def train(shared: Path | None, out: Path = MODEL_PATH) -> dict:
     """Train and save the model; return what was done (counts, time, file size)."""
     started = time.perf_counter()
-    own_texts, own_labels = load_training_examples()
+    sentences, sentence_labels = load_training_examples()
+    own_texts, own_labels = with_paragraphs(sentences, sentence_labels)
     texts, labels = list(own_texts), list(own_labels)
-    sources = {"own examples": len(own_texts)}
+    sources = {"own examples": len(sentences), "paragraphs of them": len(own_texts) - len(sentences)}
     dev_path = Path(shared) / DEV_FILE if shared else None
     if dev_path is not None and dev_path.exists():
         dev_texts, dev_labels = read_labelled_tsv(dev_path)
