@@ -714,6 +714,22 @@ def anaphoric(m: Match, ctx: Context) -> Reading | None:
     return dated(found, mod, anchor)
 
 
+def unit_before_after(m: Match, ctx: Context) -> Reading | None:
+    unit = _clean(m.group("unit"))
+    step = 1 if _clean(m.group("dir")) in ("after", "later") else -1
+    if unit == "night":
+        day = reference_day(ctx)
+        return _day_with_part(day + timedelta(days=step) if day else None, "night", None)
+    if unit == "day" and ctx.reference is not None and ctx.reference.granularity != "day":
+        return None  # "the day before" after "in March" has no day to count from
+    anchor = ctx.reference.start if ctx.reference else ctx.dct
+    if anchor is None:
+        return underspecified({"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit])
+    reading = dated(shift(period_of(anchor, unit), step), anchor=anchor)
+    reading.sets_reference = False
+    return reading
+
+
 def amount_ago(m: Match, ctx: Context) -> Reading | None:
     amount = number(m.group("amount"))
     unit = unit_name(m.group("unit"))
@@ -839,7 +855,7 @@ def duration(m: Match, ctx: Context) -> Reading | None:
         amount = number(amount_words)
         if amount is None:
             return None
-    if m.group("half"):
+    if m.group("half") or m.group("half2"):
         amount = (amount or 0) + 0.5
     mod = modifier(m.group("mod"))
     if m.group("or_so"):
