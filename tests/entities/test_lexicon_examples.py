@@ -26,9 +26,35 @@ def read(text: str, day: date = date(2021, 9, 4)):
 def test_kind_examples(example):
     mentions, entities = read(example["text"])
     by_words = {m.span.text: m for m in mentions}
-    for name, kind in example["entities"].items():
+    for name, kind in example.get("entities", {}).items():
         assert name in by_words, f"{name!r} not found in {sorted(by_words)}"
         assert entities[by_words[name].entity_id].kind == kind
+    for name, code in example.get("countries", {}).items():
+        assert name in by_words, f"{name!r} not found in {sorted(by_words)}"
+        assert entities[by_words[name].entity_id].country_code == code
+    for name in example.get("not_actors", ()):
+        assert name not in by_words, f"{name!r} is no actor"
+
+
+@pytest.mark.parametrize("example", KINDS["not_actors"]["examples"], ids=lambda e: e["text"][:40])
+def test_not_actor_examples(example):
+    """Diseases, viruses, strains, drugs, storms and wards are no people and no organisations."""
+    mentions, entities = read(example["text"])
+    by_words = {m.span.text: m for m in mentions}
+    for name in example["not_actors"]:
+        assert name not in by_words, f"{name!r} read as an actor"
+        assert not any(name in (e.name, *e.aliases) for e in entities.values())
+    for name, kind in example.get("entities", {}).items():
+        assert entities[by_words[name].entity_id].kind == kind
+
+
+@pytest.mark.parametrize("example", KINDS["generic_body_examples"], ids=lambda e: e["text"][:40])
+def test_generic_body_examples(example):
+    """ "the Ministry of Health" is the ministry of the country the article is about."""
+    mentions, entities = read(example["text"])
+    bodies = [entities[m.entity_id] for m in mentions if m.span.text == example["body"]]
+    assert bodies and all(b.country_code == example["country"] for b in bodies)
+    assert len({b.id for b in bodies}) == 1
 
 
 @pytest.mark.parametrize("example", TITLES["examples"], ids=lambda e: e["text"][:40])

@@ -8,6 +8,7 @@ code only indexes it for fast lookup. Loaded once per process.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -86,6 +87,18 @@ class Lexicon:
     group_nouns: set[str] = field(default_factory=set)
     facilities: set[str] = field(default_factory=set)
     armed_adjectives: set[str] = field(default_factory=set)
+    # what is no actor (kinds.yaml `not_actors`): last words, first words, words anywhere,
+    # code patterns of one written word, nouns next to the name
+    not_actor_heads: set[str] = field(default_factory=set)
+    not_actor_leads: set[str] = field(default_factory=set)
+    not_actor_words: set[str] = field(default_factory=set)
+    not_actor_codes: re.Pattern | None = None
+    not_actor_before: set[str] = field(default_factory=set)
+    not_actor_after: set[str] = field(default_factory=set)
+    # the demonyms countries.yaml gives: they win over the packages' ("American" is the US,
+    # not the Northern Mariana Islands; "Indian" is India, not the British Indian Ocean Territory)
+    preferred_demonyms: dict[str, str] = field(default_factory=dict)
+    generic_body_words: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for code, country in self.countries.items():
@@ -93,6 +106,9 @@ class Lexicon:
                 self.country_by_name.setdefault(phrase_key(name), code)
             for capital in country.capitals:
                 self.country_by_capital.setdefault(phrase_key(capital), code)
+        for key, code in self.preferred_demonyms.items():
+            if key not in self.ambiguous_demonyms:
+                self.country_by_demonym.setdefault(key, code)
         for code, country in self.countries.items():
             for demonym in country.demonyms:
                 key = phrase_key(demonym)
@@ -142,6 +158,44 @@ class Lexicon:
             if best is not None:
                 return best[2]
         return None
+
+    def is_not_actor(self, text: str) -> bool:
+        """A disease, pathogen, strain, drug, storm or ward, by its words or shape: "Avian Flu",
+        "LPAI H5N1", "A(H1N1)", "Tamiflu", "Ebola Reston", "Cyclone Larry". A cue word of an
+        organisation keeps the name an actor's ("the AIDS Foundation", "Ebola Task Force")."""
+        if self.not_actor_codes is not None and any(self.not_actor_codes.fullmatch(w.strip(",.;:'\"()"))
+                                                    for w in text.split()):
+            return True
+        words = phrase_key(text).replace("(", " ").replace(")", " ").split()
+        if not words:
+            return False
+        if words[-1] in self.not_actor_heads:
+            return True
+        if words[0] in self.not_actor_leads or " ".join(words[:2]) in self.not_actor_leads:
+            return True
+        found = set(words) | {" ".join(words[i:i + 2]) for i in range(len(words) - 1)}
+        return bool(found & self.not_actor_words) and self.kind_from_name(text) is None
+
+    def is_generic_body(self, text: str) -> bool:
+        """A state body named only by office and portfolio words: it names no country itself."""
+        words = [w for w in phrase_key(text).split() if w not in FUNCTION_WORDS]
+        if not words or self.kind_from_name(text) != "government":
+            return False
+        known = self.generic_body_words | {fold(p) for p in self.ministries} | \
+            {w for p in self.ministries.values() for w in fold(p).split()}
+        return all(w in known or self.cue_kind.get(w) == "government" for w in words)
+
+    def ministry_name(self, text: str) -> str:
+        """"Health Ministry" is written "Ministry of Health", as the ministry calls itself."""
+        words = text.split()
+        if len(words) == 2 and fold(words[1]) == "ministry" and fold(words[0]) in self.ministries:
+            return f"Ministry of {self.ministries[fold(words[0])]}"
+        return text
+
+    def described_not_actor(self, before: str | None, after: str | None) -> bool:
+        """The nouns either side of a name say it is a drug, a virus, a disease ..."""
+        return (before is not None and fold(before) in self.not_actor_before) or \
+            (after is not None and fold(after) in self.not_actor_after)
 
     def kind_described_as(self, words: str) -> str | None:
         return self.described_kind.get(phrase_key(words))
@@ -212,6 +266,8 @@ def default_lexicon() -> Lexicon:
     kinds = read_yaml(HERE / "kinds.yaml")
     titles = read_yaml(HERE / "titles.yaml")
     countries = read_yaml(HERE / "countries.yaml")
+    not_actors = kinds.get("not_actors") or {}
+    codes = [str(p) for p in not_actors.get("code_patterns") or ()]
     actors = [
         KnownActor(name=str(a["name"]), kind=str(a["kind"]), aliases=tuple(str(x) for x in a.get("aliases") or ()),
                    country=a.get("country"))
@@ -236,4 +292,13 @@ def default_lexicon() -> Lexicon:
         facilities=set(_folded_list(kinds.get("facilities"))),
         group_nouns=set(_folded_list((kinds.get("descriptions") or {}).get("group_nouns"))),
         armed_adjectives=set(_folded_list((kinds.get("descriptions") or {}).get("armed_adjectives"))),
+        not_actor_heads=set(_folded_list(not_actors.get("heads"))),
+        not_actor_leads=set(_folded_list(not_actors.get("leads"))),
+        not_actor_words=set(_folded_list(not_actors.get("words"))),
+        not_actor_codes=re.compile("|".join(f"(?:{p})" for p in codes), re.IGNORECASE) if codes else None,
+        not_actor_before={fold(str(n)) for n in not_actors.get("described_before") or ()},
+        not_actor_after={fold(str(n)) for n in not_actors.get("described_after") or ()},
+        generic_body_words=set(_folded_list(kinds.get("generic_body_words"))),
+        preferred_demonyms={phrase_key(str(d)): str(code) for code, names in (countries.get("demonyms") or {}).items()
+                            for d in names},
     )

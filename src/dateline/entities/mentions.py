@@ -49,6 +49,8 @@ class Found:
     known: KnownActor | None = None
     kind_evidence: str | None = None  # "lexicon", "described", "name cue", "user"
     group: LocalEntity | None = None
+    article_only: bool = False  # a body no country can be given to: not one across articles
+    written_as: str | None = None  # the name as written when it is shown another way ("Health Ministry")
 
 
 @dataclass(eq=False)
@@ -65,6 +67,7 @@ class LocalEntity:
     roles: list[tuple[str, int, int]] = field(default_factory=list)  # title, start token, end token
     mentions: list[Found] = field(default_factory=list)
     fixed_id: str | None = None  # country:qa, military:af ...
+    article_only: bool = False  # "the Ministry of Health" of no known country: this article's own
 
     @property
     def name(self) -> str:
@@ -152,6 +155,12 @@ class ArticleReader:
     @staticmethod
     def _text(doc: Doc, start: int, end: int) -> str:
         return doc[start:end].text
+
+    def _not_actor(self, doc: Doc, start: int, end: int) -> bool:
+        """A disease, virus, strain, drug, storm or ward by its name or the noun next to it."""
+        before = doc[start - 1].text if start > 0 else None
+        after = doc[end].text if end < len(doc) else None
+        return self.lexicon.is_not_actor(doc[start:end].text) or self.lexicon.described_not_actor(before, after)
 
     # --- 1. candidates -------------------------------------------------------------------------
 
@@ -242,6 +251,11 @@ class ArticleReader:
                          country=known.country, name=text, kind_evidence="lexicon")
         if lexicon.is_people(text):
             return Found(start, end, "NORP")
+        if self._not_actor(doc, start, end):
+            return None
+        # people's names hold no digits ("H5N1" is a code) and start with no place word ("Village Malakal")
+        if any(c.isdigit() for c in text) or fold(words[0].text) in lexicon.facilities:
+            return None
         # "Doha's Special Envoy": titles, possessives and places only, no name
         if all(lexicon.is_title_word(t.text) or t.tag_ == "POS" or t.is_punct or t.ent_type_ in PLACE_LABELS
                or self._country(t.text) or lexicon.country_of_capital(t.text) for t in words):
@@ -282,8 +296,13 @@ class ArticleReader:
                                       known=known, kind=known.kind, country=known.country, name=text,
                                       kind_evidence="lexicon"))
                 continue
+            if self._not_actor(doc, item.start, item.end):
+                continue  # "Tamiflu", "BSE", "the Reston ebolavirus": not actors
             demonym = lexicon.country_of_demonym(text)
             country = self._country(text)
+            if item.label == "ORG" and country and not demonym:
+                repaired.append(Found(item.start, item.end, "GPE", kind="country", country=country, name=text))
+                continue  # "the DRC": a country's name the tagger took for an organisation
             if item.label == "NORP":
                 if demonym:
                     repaired.append(Found(item.start, item.end, "NORP", kind="country", country=demonym, name=text))
@@ -313,6 +332,8 @@ class ArticleReader:
                 continue
             if words[-1] in lexicon.facilities and known is None:
                 continue  # "the Anabah Surgical Center": a place
+            if len(words) == 2 and words[0] in lexicon.facilities and lexicon.kind_from_name(text) is None:
+                continue  # "Village Malakal", "Camp Bastion": a place named by its kind first
             cue = lexicon.kind_from_name(text)
             country, text = self._body_country(doc, item, text) if cue in {"government", "military"} else (None, text)
             repaired.append(Found(item.start, item.end, "ORG", kind=cue, name=text, country=country,
@@ -328,7 +349,7 @@ class ArticleReader:
         first = lexicon.country_of_demonym(words[0]) or self._country(words[0])
         if first and len(words) > 1:
             rest = " ".join(words[1:])
-            if fold(words[1]) in {"ministry", "department"}:
+            if fold(words[1]) in {"ministry", "department", "bureau", "office", "directorate"}:
                 return first, rest
             return first, text
         start, end = item.start, item.end
@@ -571,7 +592,8 @@ class ArticleReader:
                     group = self._by_acronym(item, groups) or self._by_last_word(item, groups)
                 if group is None:
                     group = LocalEntity(item.kind or "organisation", [item.known.name if item.known else item.name],
-                                        country=item.country, known=item.known, kind_evidence=item.kind_evidence)
+                                        country=item.country, known=item.known, kind_evidence=item.kind_evidence,
+                                        article_only=item.article_only)
                     if item.label in {"GPE", "NORP"} and item.kind == "country":
                         group.fixed_id = f"country:{item.country.lower()}"
                         group.names = [lexicon.countries[item.country].name] if item.country in lexicon.countries \
@@ -586,6 +608,8 @@ class ArticleReader:
                 elif group.kind_evidence not in {"lexicon", "user"} and item.kind_evidence in {"lexicon", "user", "described"}:
                     group.kind, group.kind_evidence = item.kind, item.kind_evidence
                 group.add(item)
+                if item.written_as:
+                    group.aliases.add(item.written_as)
                 self._parenthesised_alias(doc, item, group, by_key)
         self._repeated_names(doc, found, people, by_key, lowers)
         for description, named in described:
@@ -744,6 +768,35 @@ class ArticleReader:
                 return item.group
         return None
 
+    def _generic_bodies(self, found: list[Found]) -> None:
+        """"the Ministry of Health" with no country in its name is the one the article gave a
+        country before ("China's Ministry of Health"), else the ministry of the country the article
+        names most (the only one named, or at least twice and more than any other); with none,
+        this article's own."""
+        lexicon = self.lexicon
+        bodies = [f for f in found if f.label == "ORG" and f.kind in {"government", "military"} and not f.country
+                  and f.known is None and f.kind_evidence not in {"user", "lexicon"} and lexicon.is_generic_body(f.name)]
+        if not bodies:
+            return
+        counts: dict[str, int] = {}
+        for item in found:
+            if item.kind == "country" and item.country:
+                counts[item.country] = counts.get(item.country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda pair: -pair[1])
+        country = ranked[0][0] if ranked and (len(ranked) == 1 or (ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1])) \
+            else None
+        given = {phrase_key(lexicon.ministry_name(f.name)): f.country for f in found
+                 if f.label == "ORG" and f.kind in {"government", "military"} and f.country}
+        for item in bodies:
+            name = lexicon.ministry_name(item.name)
+            if name != item.name:
+                item.written_as, item.name = item.name, name
+            country_here = given.get(phrase_key(item.name), country)
+            if country_here is not None:
+                item.country = country_here
+            else:
+                item.article_only = True
+
     # --- 7. countries only where they act -----------------------------------------------------
 
     @staticmethod
@@ -756,7 +809,8 @@ class ArticleReader:
             return True
         if dep == "pobj" and root.head.lower_ in {"by", "with", "against", "between"}:
             return True
-        return dep == "appos"
+        # "Atlanta, Georgia": a region after its town, as addresses are written, does not act
+        return dep == "appos" and not (root.head.ent_type_ in PLACE_LABELS and root.head.i < root.i)
 
     # --- the whole reading -----------------------------------------------------------------------
 
@@ -768,6 +822,7 @@ class ArticleReader:
         found = self._added(doc, found, lowers)
         self._kinds_in_apposition(doc, found)
         titles, found, described = self._titles(doc, found)
+        self._generic_bodies(found)
         # countries appear as actors only where they act; nationalities always
         found = [f for f in found if not (f.label == "GPE" and not self._acts(doc, f))]
         groups = self._cluster(doc, found, titles, described, lowers)

@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 
 from dateline.entities.lexicon import Lexicon, fold
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# digits are kept in a word: codes such as "H5N1" and "H1N1" must not read as the same letters
+WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 # digraphs and letters that the common romanisations of Arabic, Persian and Pashto spell
 # differently: Qahtani/Kahtani, Mohammad/Muhammad, Yousuf/Yusuf
 _SPELLINGS = (("ph", "f"), ("q", "k"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("z", "s"),
@@ -75,6 +76,8 @@ def person_name(text: str, lexicon: Lexicon) -> PersonName:
 def _word_matches(a: str, b: str, a_key: str, b_key: str) -> bool:
     if a == b:
         return True
+    if any(c.isdigit() for c in a + b):
+        return False  # codes and numbers match only exactly: H5N1 is not H1N1
     if len(a) == 1 or len(b) == 1:  # an initial
         return a[0] == b[0]
     similarity = fuzz.ratio(a, b)

@@ -197,7 +197,8 @@ class EntityResolver:
         for alias in local.aliases:
             record.add_alias(alias)
         record.country = record.country or local.country
-        self._index(record)
+        if not local.article_only:
+            self._index(record)
         return record
 
     def _resolve_body(self, local: LocalEntity) -> _Record:
@@ -212,6 +213,10 @@ class EntityResolver:
             elif forces and not record.fixed and not fold(record.name).endswith(" forces"):
                 record.add_alias(record.name)
                 record.name = forces
+            return record
+        if local.article_only:  # no country to tell it from the other health ministries: its own entity
+            record = _Record(self._new_id(kind, local.name), local.name, kind, country)
+            self._records[record.id] = record
             return record
         names = list(local.names) + sorted(local.aliases)
         if local.known is not None:
@@ -239,6 +244,8 @@ class EntityResolver:
         key = self._body_key(local.name, local.kind, local.country)
         match = process.extractOne(key, list(self._by_key), scorer=fuzz.ratio, score_cutoff=FUZZY_ORG_SCORE)
         if match is None:
+            return None
+        if not same_shape(key, match[0]):
             return None
         record = self._records[self._by_key[match[0]]]
         if record.kind == "person" or (record.kind != local.kind and "organisation" not in {record.kind, local.kind}):
@@ -302,6 +309,16 @@ class EntityResolver:
             if not any(r.title.lower() == title.lower() and r.as_of == role.as_of and r.article_id == article.id
                        for r in record.roles):
                 record.roles.append(role)
+
+
+def same_shape(a: str, b: str) -> bool:
+    """Whether two names that spell alike may be one: close spelling is for variants of the same
+    words ("Los Angles Times"), not for an added word ("WA Department of Agriculture" is not the
+    "Department of Agriculture") nor for other numbers or codes ("H5N1" / "H1N1")."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
+        return False
+    return all(x == y for x, y in zip(words_a, words_b) if any(c.isdigit() for c in x + y))
 
 
 def _char_span(doc: Doc, start: int, end: int, text: str) -> Span:
