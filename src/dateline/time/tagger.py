@@ -19,6 +19,7 @@ RATE_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|thrice|percent|cents?|dol
 # "rise 8.5% annually", "grow 20 percent a year": a percentage rate, which TimeBank leaves unannotated
 GROWTH_RATE_BEFORE = re.compile(r"(?:%|\bpercent|\bpct\.?)\s*(?:a\s+|per\s+)?$", re.IGNORECASE)
 COUNT_RATE_BEFORE = re.compile(r"(?<![$£€\w.,])\d[\d,.]*\s+(?:[a-z-]+\s+)?[a-z]+s\s+$")
+VERB_LAST_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|can|should|must|did|does|do|not|could|'ll)\s+$", re.IGNORECASE)
 FREQUENCY_BEFORE = re.compile(r"\b(?:times|once|twice|thrice)\s+$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*\s+|\n\s*)[\"\u201c]?$")
 # a hyphenated period used as an adjective ("a third-quarter loss", "its fourth-quarter results"):
@@ -56,6 +57,9 @@ def _accept(m: Match, text: str) -> bool:
         if not rel and not m.group("mod") and not SEASON_LEAD.search(before):
             return False  # "prices fall", "the Arab Spring"
         return True
+    if guard == "anchored_duration":
+        # "expected to last several weeks", "will last two days": the verb, not "the last"
+        return not (m.group("dir") or "").lower() == "last" or not VERB_LAST_BEFORE.search(before)
     if guard == "duration":
         amount = (m.group("amount") or "").lower()
         unit = (m.group("unit") or "").lower()
