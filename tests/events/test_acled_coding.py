@@ -83,23 +83,25 @@ def test_a_general_cue_word_yields_to_a_confident_classifier():
 def test_an_unknown_side_leaves_the_choice_to_the_classifier_among_the_cues_readings():
     question = AcledQuestion("Fighters took over the town.", "ASSAULT", "Battles", "Non-state actor overtakes territory",
                              choices=frozenset({"Non-state actor overtakes territory", "Government regains territory"}))
-    [reading] = read_acled([question], FixedClassifier({"GOV_REGAINS_TERIT": 0.3, "AIR_STRIKE": 0.5}))
+    [reading] = read_acled([question], FixedClassifier({"GOV_REGAINS_TERIT": 0.45, "AIR_STRIKE": 0.5}))
     assert reading.acled_subtype == "Government regains territory" and reading.source == "classifier"
-    assert "uncertain" in reading.note  # 0.3: marked, not hidden
+    [unsure] = read_acled([question], FixedClassifier({"GOV_REGAINS_TERIT": 0.1, "AIR_STRIKE": 0.5}))
+    assert unsure.acled_subtype == "Non-state actor overtakes territory" and unsure.source == "lexicon"
+    assert "side is unknown" in unsure.note
 
 
 def test_a_weak_reading_is_marked_not_hidden():
-    question = AcledQuestion("Six people were killed.", "ASSAULT")
-    [reading] = read_acled([question], FixedClassifier({"ATTACK": 0.35}))
-    assert reading.acled_subtype == "Attack" and reading.confidence == pytest.approx(0.35)
-    assert "uncertain" in reading.note
+    question = AcledQuestion("Police arrested two suspects.", "COERCE", "Strategic developments", "Arrests")
+    [reading] = read_acled([question], FixedClassifier({"ARREST": 0.3}))
+    assert reading.acled_subtype == "Arrests" and reading.source == "lexicon+classifier"
+    assert reading.confidence == pytest.approx(0.3) and "uncertain" in reading.note
 
 
 def test_a_guess_with_no_cue_behind_it_is_left_open_and_named():
     question = AcledQuestion("Casualties: 3, 5, 12.", "ASSAULT")
-    [reading] = read_acled([question], FixedClassifier({"SEX_VIOL": 0.15}))
+    [reading] = read_acled([question], FixedClassifier({"SEX_VIOL": 0.35}))
     assert reading.acled_subtype is None and reading.acled_type is None
-    assert "Sexual violence" in reading.note and reading.confidence == pytest.approx(0.15)
+    assert "Sexual violence" in reading.note and reading.confidence == pytest.approx(0.35)
 
 
 def test_non_violent_events_are_coded_only_when_the_classifier_is_sure():

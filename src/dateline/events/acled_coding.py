@@ -45,9 +45,10 @@ FILL_MIN = 0.5
 OPEN_OVERRIDE = 0.45
 DISAGREE_NOTE = 0.6
 UNCERTAIN = 0.4
-# below this, a classifier reading with no cue behind it is a guess ("Casualties: 3, 5, 12"):
-# the sub-type is left open and the note names the guess
-FILL_FLOOR = 0.3
+# below this, a classifier reading with no cue word behind it is a guess ("Casualties: 3, 5, 12",
+# "people were injured at the surgical center": no weapon named): the sub-type is left open (or
+# the cue's default kept) and the note names the guess
+FILL_FLOOR = 0.4
 
 
 @dataclass(frozen=True)
