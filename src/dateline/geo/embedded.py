@@ -382,7 +382,7 @@ def _add_admin2_regions(gazetteer: Gazetteer, admin_names: dict) -> None:
         # name, as news often writes it ("in Rapides", "in Tarlac")
         for word in (" County", " Parish", " Borough", " District", " Census Area"):
             if name.endswith(word):
-                names.append(name[: -len(word)] + " " + word.strip().lower())
+                names.append(name[: -len(word)])
         if name.startswith("Province of "):
             names.append(name[len("Province of ") :] + " Province")
             names.append(name[len("Province of ") :])
