@@ -297,14 +297,26 @@ KNOWN_WEAKNESSES = [
     "some Wall Street Journal files and a named week in others; \"a year ago\" in earnings reports is "
     "a year, a quarter, a month or a day; \"current\", \"now\", \"soon\" and \"recently\" are tagged "
     "in about two thirds of their uses. We follow the majority and do not chase single documents.",
-    "Weekday direction without a parse relies on cue words: a present-tense plan (\"they meet Monday\") "
-    "is read as past. In the pipeline, with spaCy's parse, the verb's tense decides.",
+    "Weekday direction without a parse relies on cue words: timetable verbs in the simple present "
+    "(\"they meet Monday\", \"the conference opens Tuesday\") now look ahead, but other present-tense "
+    "plans and plans inside reported speech (\"were likely to buy as soon as trading opened Monday\") "
+    "are still read as past. In the pipeline, with spaCy's parse, the verb's tense decides.",
     "One development file (AP900815-0044) dates its weekdays a week before its creation time; its "
     "seven weekday errors are not fixable by a general rule.",
-    "SET: money and count rates (\"$5 million a year\") are left untagged, as TimeBank mostly does; "
-    "\"annually\" after a percentage is still tagged and mostly counted spurious.",
-    "Vague durations (\"a while\", \"some time\", \"a fairly lengthy period\") and ordinal days of an "
-    "operation (\"the eighth day of Desert Shield\") are not tagged.",
+    "SET: money rates with \"a year\" (\"$5 million a year\"), and percentage and count rates "
+    "(\"rise 8.5% annually\", \"10,000 units annually\") are left untagged, as TimeBank mostly does; "
+    "\"annually\" after other words (\"doubling its profits annually\") and adjectival \"quarterly\" are "
+    "still tagged and mostly counted spurious.",
+    "Vague stretches (\"for a while\", \"for some time\", \"a fairly lengthy period\") are DURATION PXX; "
+    "TimeBank writes one of them PXM. Ordinal days of an operation (\"the eighth day of Desert Shield\", "
+    "\"now in its second week\") are not tagged.",
+    "Bare four-digit numbers: a number before a plural noun counts things (\"its 1600 employees\", "
+    "\"arrested 1998 protesters\") unless a time preposition, a determiner with a year near the DCT, or an "
+    "event noun (\"the 2004 elections\", \"its 1988 sales\") makes it a year. Still ambiguous: a sentence-"
+    "initial \"In 2000 cases ...\" is read as a year, a count with no noun after it (\"employs 1600.\") "
+    "and a near year after a possessive (\"its 1998 workers\") are read as years.",
+    "\"Two years later\", \"a day later\": the amount alone is tagged as a DURATION, as TimeBank "
+    "annotates it; a reader dating the event needs `date_relative_to_clause` instead.",
     "Event-relative dates (\"days after US forces departed Bagram\": 1 to 7 days before the main clause's "
     "time, `dateline.time.date_relative_to_clause`) are used by the events stage; TimeBank does not score them.",
 ]
