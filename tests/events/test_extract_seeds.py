@@ -52,6 +52,10 @@ def test_most_extracted_events_are_real(result):
     assert result["precision"] >= 0.8, result["not_real"]
 
 
+def test_the_conflicting_district_counts_come_out_as_two_claims(result):
+    assert result["conflicting_claims"] == {"gold": 1, "found": 1}
+
+
 def test_most_extracted_events_are_occurrences_a_reader_listed_with_a_type_the_reader_accepts(result):
     judged = result["judged"]
     assert judged["precision"] >= 0.85, judged["not_real"]

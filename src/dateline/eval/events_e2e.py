@@ -239,7 +239,8 @@ def read_seed(path: Path) -> Article:
                    published_source="header" if published else "none", origin=str(path))
 
 
-def run_pipeline(articles: list[Article]) -> tuple[list[list[Event]], list, list[str]]:
+def run_pipeline(articles: list[Article]) -> tuple[list[list[Event]], list, list[str], list[list]]:
+    """Events, entities, the stages missing, and the conflicting claims of each article."""
     from dateline.nlp import parse_many
     from dateline.pipeline import Stages, read_article
 
@@ -247,7 +248,7 @@ def run_pipeline(articles: list[Article]) -> tuple[list[list[Event]], list, list
     docs = list(parse_many([a.text for a in articles]))
     results = [read_article(a, d, stages) for a, d in zip(articles, docs)]
     entities = stages.resolver.entities() if stages.resolver is not None else []
-    return [r.events for r in results], entities, stages.missing
+    return [r.events for r in results], entities, stages.missing, [list(r.claims) for r in results]
 
 
 @lru_cache(maxsize=1)
@@ -303,7 +304,7 @@ def evaluate_seed_gold(shared: Path, gold_path: Path | None = None) -> dict:
     documents = gold["documents"]
     articles = [read_seed(seeds / d["file"]) for d in documents]
     started = time.perf_counter()
-    extracted, entities, missing = run_pipeline(articles)
+    extracted, entities, missing, claims = run_pipeline(articles)
     seconds = time.perf_counter() - started
     entity_names = {e.id: e.name for e in entities}
 
@@ -312,6 +313,15 @@ def evaluate_seed_gold(shared: Path, gold_path: Path | None = None) -> dict:
     judged = {"extracted": 0, "real": 0, "type_right": 0, "listed": 0, "listed_found": 0,
               "not_real": [], "mistyped": [], "missed": []}
     field_counts = {f: [0, 0] for f in ALL_FIELDS}
+    claim_groups = {"gold": 0, "found": 0}
+    for document, found_claims in zip(documents, claims):
+        for gold_group in document.get("conflicting_claims", []):
+            claim_groups["gold"] += 1
+            mine = [c for c in found_claims if c.about == gold_group["about"]]
+            expected = {(c["value"], c["unit"], c.get("qualifier")) for c in gold_group["claims"]}
+            got = {(c.value, c.unit, c.qualifier) for c in mine}
+            by_right = all(any(g["by"] in c.by for c in mine) for g in gold_group["claims"])
+            claim_groups["found"] += bool(expected <= got and by_right)
     for document, article, found in zip(documents, articles, extracted):
         gold_places = {p["name"]: p for p in document.get("places", [])}
         order = _sentence_order(found)
@@ -368,6 +378,7 @@ def evaluate_seed_gold(shared: Path, gold_path: Path | None = None) -> dict:
         "real_events": real,
         "precision": round(real / total, 3) if total else 0.0,
         "not_real": unreal,
+        "conflicting_claims": claim_groups,
         "acled_typed_by": dict(sorted(Counter(e.acled_source or "none" for events in extracted for e in events).items())),
         "judged": {
             **{k: judged[k] for k in ("extracted", "real", "type_right", "listed", "listed_found")},
@@ -450,6 +461,10 @@ def to_markdown(result: dict) -> str:
         if judged["missed"]:
             lines += [f"Listed occurrences no event matches ({len(judged['missed'])}): "
                       + "; ".join(f"'{m}'" for m in judged["missed"][:30]), ""]
+    if result.get("conflicting_claims", {}).get("gold"):
+        c = result["conflicting_claims"]
+        lines += [f"Conflicting figures in the gold (one source's count against another's): **{c['found']}/{c['gold']}** "
+                  f"found as separate claims with the right values, units, qualifiers and sources.", ""]
     if result.get("acled_typed_by"):
         counts = ", ".join(f"{source} {n}" for source, n in result["acled_typed_by"].items())
         lines += [f"ACLED type of the extracted events given by: {counts} (none: no ACLED coding, e.g. a meeting).", ""]
