@@ -371,8 +371,27 @@ class ArticleReader:
     # --- 3. what the tagger misses -------------------------------------------------------------
 
     def _nationality_at(self, token: Token) -> str | None:
+        """The country a word names, or the place name it ends ("the United Kingdom's ministry")."""
         lexicon = self.lexicon
-        return lexicon.country_of_demonym(token.text) or lexicon.country_of_name(token.text)
+        code = lexicon.country_of_demonym(token.text) or lexicon.country_of_name(token.text)
+        if code is None and token.ent_type_ == "GPE" and token.ent_iob_ == "I":
+            start = token.i
+            while start > 0 and token.doc[start].ent_iob_ == "I":
+                start -= 1
+            code = lexicon.country_of_name(token.doc[start : token.i + 1].text)
+        return code
+
+    def _country_after(self, doc: Doc, end: int) -> str | None:
+        """ "the health ministry of Israel", "Ministry of Health of the United Kingdom"."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return None
+        start = end + 1 + (doc[end + 1].lower_ == "the")
+        if start >= len(doc):
+            return None
+        stop = start + 1
+        while stop < len(doc) and doc[stop].ent_iob_ == "I" and doc[start].ent_type_ == "GPE":
+            stop += 1
+        return self.lexicon.country_of_name(doc[start:stop].text)
 
     def _added(self, doc: Doc, found: list[Found], lowers: np.ndarray) -> list[Found]:
         """Actors named by a nationality and a noun ("Afghan security forces", "Qatar's foreign
@@ -768,14 +787,19 @@ class ArticleReader:
                 return item.group
         return None
 
-    def _generic_bodies(self, found: list[Found]) -> None:
+    def _generic_bodies(self, doc: Doc, found: list[Found]) -> None:
         """"the Ministry of Health" with no country in its name is the one the article gave a
         country before ("China's Ministry of Health"), else the ministry of the country the article
-        names most (the only one named, or at least twice and more than any other); with none,
-        this article's own."""
+        names most (the only one named, or at least twice and twice as often as any other: a
+        round-up of many countries gives none); with none, this article's own."""
         lexicon = self.lexicon
-        bodies = [f for f in found if f.label == "ORG" and f.kind in {"government", "military"} and not f.country
+        bodies = [f for f in found if f.label == "ORG" and f.kind in {"government", "military"}
                   and f.known is None and f.kind_evidence not in {"user", "lexicon"} and lexicon.is_generic_body(f.name)]
+        for item in bodies:
+            name = lexicon.ministry_name(item.name)
+            if name != item.name:
+                item.written_as, item.name = item.name, name
+        bodies = [f for f in bodies if not f.country]
         if not bodies:
             return
         counts: dict[str, int] = {}
@@ -783,15 +807,12 @@ class ArticleReader:
             if item.kind == "country" and item.country:
                 counts[item.country] = counts.get(item.country, 0) + 1
         ranked = sorted(counts.items(), key=lambda pair: -pair[1])
-        country = ranked[0][0] if ranked and (len(ranked) == 1 or (ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1])) \
+        country = ranked[0][0] if ranked and (len(ranked) == 1 or (ranked[0][1] >= 2 and ranked[0][1] >= 2 * ranked[1][1])) \
             else None
         given = {phrase_key(lexicon.ministry_name(f.name)): f.country for f in found
                  if f.label == "ORG" and f.kind in {"government", "military"} and f.country}
         for item in bodies:
-            name = lexicon.ministry_name(item.name)
-            if name != item.name:
-                item.written_as, item.name = item.name, name
-            country_here = given.get(phrase_key(item.name), country)
+            country_here = self._country_after(doc, item.end) or given.get(phrase_key(item.name), country)
             if country_here is not None:
                 item.country = country_here
             else:
@@ -822,7 +843,7 @@ class ArticleReader:
         found = self._added(doc, found, lowers)
         self._kinds_in_apposition(doc, found)
         titles, found, described = self._titles(doc, found)
-        self._generic_bodies(found)
+        self._generic_bodies(doc, found)
         # countries appear as actors only where they act; nationalities always
         found = [f for f in found if not (f.label == "GPE" and not self._acts(doc, f))]
         groups = self._cluster(doc, found, titles, described, lowers)
