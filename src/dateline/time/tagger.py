@@ -29,6 +29,15 @@ ADJECTIVE_WITH_DETERMINER = re.compile(
 )
 NOUN_AFTER = re.compile(r"\s+(?!of\b|ended\b|ending\b|and\b|or\b|in\b|to\b|was\b|is\b|were\b)[a-z]")
 YEAR_IS_A_LABEL = re.compile(r"\b(?:No\.|Nos\.|number|flight|room|route|highway|resolution|article|section|chapter|page|model|code|boeing|airbus|suite|unit|box|apt\.|lot|pier|gate|exit)\s+$", re.IGNORECASE)
+# a capitalised word inside a sentence right before a bare number names a product, venture or
+# programme; holidays ("Christmas 1998") and month or weekday names stay dates
+NAME_WITH_NUMBER_BEFORE = re.compile(
+    r"(?<![.!?:;\"\n])(?<![.!?:;\"\n]\s)\s(?!(?:Christmas|Easter|Thanksgiving|Ramadan|Hanukkah|Passover|Halloween|"
+    r"Eid|Diwali|Summer|Winter|Spring|Autumn|Fall|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|In|Since|For|By|From|Until|Before|After|During|Of|The|A|AD|BC)\b)"
+    r"[A-Z][A-Za-z]+\s+$"
+)
 FUTURE_LEAD = re.compile(r"\b(?:in|into|for|about|over|during|until|till|through|throughout|toward|towards|near)\s+$", re.IGNORECASE)
 # a capitalised "Today" or "Week" after a quote or a name is the title of a programme or paper
 TITLE_WORD = re.compile(r"\b(?:Today|Tonight|Tomorrow|Week|Weekend|Month|Year)$")
@@ -42,6 +51,8 @@ def _accept(m: Match, text: str) -> bool:
     after = text[m.end : m.end + 20]
     if m.rule.normalise == "year" and YEAR_IS_A_LABEL.search(before):
         return False
+    if m.rule.normalise == "year" and m.match.group(0).isdigit() and NAME_WITH_NUMBER_BEFORE.search(before):
+        return False  # "a joint venture called Orion 1980", "Windows 2000": a name, not a year
     if re.search(r"-minute\b", m.match.group(0), re.IGNORECASE) and re.match(r"\s+[a-zA-Z]", after) and "last" in m.match.group(0).lower():
         return False  # "the last-minute effort": an adjective of haste, not a minute
     if TITLE_WORD.search(m.match.group(0)) and NAME_BEFORE.search(before):
