@@ -323,3 +323,13 @@ def test_a_while_and_some_time_are_stretches_of_no_stated_length():
         assert found.get(words) == ("DURATION", "PXX"), (text, found)
     # a point in the past, not a stretch of time
     assert [t.value for t in tag_timexes("We met a while ago.", date(1998, 1, 11))] == ["PAST_REF"]
+
+
+def test_today_of_an_age_is_the_present_not_the_article_day():
+    dct = date(1998, 3, 4)
+    values = lambda text: [t.value for t in tag_timexes(text, dct)]  # noqa: E731
+    assert values("Such barriers make no sense in today's world.") == ["PRESENT_REF"]
+    assert values("If I were choosing the people of tomorrow, I would choose them.") == ["FUTURE_REF"]
+    assert values("The offer ran in today's editions of the paper.") == ["1998-03-04"]
+    assert values("The results of tomorrow's vote matter.") == ["1998-03-05"]
+    assert values("As of today, prices rose.") == ["1998-03-04"]

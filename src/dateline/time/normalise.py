@@ -543,12 +543,25 @@ def _day_with_part(day: date | None, part: str | None, mod: str | None, fallback
     return Reading("TIME", f"{base}T{code}", mod, None, day, day, period, sets_reference=period is not None)
 
 
+GENERIC_ERA = re.compile(r"'s\s+(?:[a-z]+\s+)?(?:" + "|".join(_WORDS["generic_era_nouns"]) + r")\b", re.IGNORECASE)
+END_OF_PHRASE = re.compile(r"\s*(?:[,.;:!?)\"]|--|$)")
+
+
+def _generic_era(m: Match, ctx: Context) -> bool:
+    """"in today's world", "the people of tomorrow": the present age and the one to come."""
+    if GENERIC_ERA.match(ctx.text, m.end):
+        return True
+    return bool(re.search(r"\b(?!as\b)[a-z]+\s+of\s+$", ctx.before(m, 30))) and bool(END_OF_PHRASE.match(ctx.text, m.end))
+
+
 def deictic_day(m: Match, ctx: Context) -> Reading | None:
     word = _clean(m.group("day") or m.group("day2"))
     part = m.group("part") or m.group("part2")
     mod = modifier(m.group("mod") or m.group("mod2"))
     if word == "tonight":
         part = part or "night"
+    if word in ("today", "tomorrow") and not part and not mod and _generic_era(m, ctx):
+        return Reading("DATE", "PRESENT_REF" if word == "today" else "FUTURE_REF", sets_reference=False)
     if ctx.dct is None:
         return _day_with_part(None, part, mod)
     day = ctx.dct + timedelta(days=DEICTIC_OFFSETS[word])
