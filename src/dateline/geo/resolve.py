@@ -149,13 +149,47 @@ def resolve_toponyms(
     _apply_qualifiers(text, mentions)
     _apply_lists_of_regions(text, mentions)
     _apply_home(mentions, home)
+    named = len(mentions)
+    mentions += _home_town_mentions(home, mentions, gazetteer)  # votes and neighbours only
     for _ in range(2):
         _apply_focus(mentions)
         _choose(mentions)
     _apply_proximity(mentions)
     _choose(mentions)
+    mentions = mentions[:named]
     containers = _containers_by_name(mentions, text)
     return [_to_place(m, containers.get(m.key), gazetteer) for m in mentions]
+
+
+def _home_town_mentions(home: str | None, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """The town an outlet's web address names ("www.richmondregister.com": a Richmond), as one
+    more, unseen mention of the article: local news is about places near its home."""
+    label, country = _home_hints(home)
+    label = label.replace(".", "")
+    if len(label) < 5:
+        return []
+    said = {m.key.replace(" ", "") for m in mentions}
+    found = []
+    for i in range(len(label)):
+        for j in range(len(label), i + 4, -1):
+            key = label[i:j]
+            if key in said:
+                continue
+            candidates = [
+                Candidate(k, gazetteer.entries[k], "name")
+                for k in gazetteer.names.get(key, ())
+                if gazetteer.entries[k].feature_class == "P"
+                and gazetteer.entries[k].population >= 10_000
+                and name_key(gazetteer.entries[k].name) == key
+                and country in (None, gazetteer.entries[k].country_code)
+            ]
+            if candidates:
+                toponym = Toponym(0, 0, key, "home")
+                mention = _Mention(toponym, key, candidates, [_prior(c, key, key) for c in candidates])
+                mention.bonus = [0.0] * len(candidates)
+                found.append(mention)
+                break
+    return found[:1]
 
 
 def _containers_by_name(mentions: list[_Mention], text: str) -> dict[str, tuple[_Mention, str]]:
