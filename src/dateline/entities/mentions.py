@@ -787,6 +787,21 @@ class ArticleReader:
                 return item.group
         return None
 
+    def _surnames_taken_for_organisations(self, doc: Doc, found: list[Found]) -> None:
+        """ "Campbell, 42, was resisting arrest", "Critchfield was accused" after "Carla
+        Critchfield": one word the tagger called an organisation, with no cue and not in the
+        lexicon, is a person when an age follows it or when it is the surname of a person the
+        article names in full."""
+        surnames = {fold(f.name.split()[-1]) for f in found if f.label == "PERSON" and len(f.name.split()) >= 2}
+        for item in found:
+            if item.label != "ORG" or item.kind is not None or item.known is not None or item.end - item.start != 1:
+                continue
+            end = item.end
+            aged = end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num \
+                and doc[end + 1].text.isdigit() and int(doc[end + 1].text) <= 120 and doc[end + 2].text == ","
+            if aged or fold(item.name) in surnames:
+                item.label, item.kind = "PERSON", "person"
+
     def _generic_bodies(self, doc: Doc, found: list[Found]) -> None:
         """"the Ministry of Health" with no country in its name is the one the article gave a
         country before ("China's Ministry of Health"), else the ministry of the country the article
@@ -843,6 +858,7 @@ class ArticleReader:
         found = self._added(doc, found, lowers)
         self._kinds_in_apposition(doc, found)
         titles, found, described = self._titles(doc, found)
+        self._surnames_taken_for_organisations(doc, found)
         self._generic_bodies(doc, found)
         # countries appear as actors only where they act; nationalities always
         found = [f for f in found if not (f.label == "GPE" and not self._acts(doc, f))]
