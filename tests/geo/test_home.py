@@ -42,7 +42,7 @@ def test_the_home_town_in_the_web_address_speaks_even_when_the_article_does_not_
     text = "Students from Berea met on Saturday to clean the river banks."
     article = Article(id="t", text=text, url="http://www.richmondregister.com/local/cleanup.html")
     berea = next(p for p in find_places(article, parse(text), gazetteer) if p.span.text == "Berea")
-    # the Richmond Register is a Kentucky paper's kind of name: Berea, Kentucky is next to Richmond
+    # a Richmond is the outlet's home, and Berea, Kentucky is the Berea next to a Richmond
     assert berea.country_code == "US" and berea.admin1 == "Kentucky"
     # and the outlet's town is not reported as a place of the article
     assert [p.span.text for p in find_places(article, parse(text), gazetteer)] == ["Berea"]
