@@ -68,3 +68,19 @@ def test_a_file_that_is_not_geonames_is_one_clear_error(engine, fixtures_dir, tm
 def test_regions_have_the_demonyms_news_writes(gazetteer):
     for demonym, region in (("Ohioans", "Ohio"), ("Texans", "Texas"), ("Floridians", "Florida"), ("Ontarians", "Ontario")):
         assert any(c.entry.name == region for c in gazetteer.demonym_candidates(demonym)), demonym
+
+
+def test_each_admin_designator_example_gives_its_bare_name():
+    from dateline.geo.embedded import DATA, _read_tsv, _without_designator
+
+    rows = _read_tsv(DATA / "admin_designators.tsv")
+    assert rows
+    for _, _, example in rows:
+        full, bare = (part.strip() for part in example.split("->"))
+        assert _without_designator(full) == bare, example
+    assert _without_designator("Eastern Province") is None  # "Eastern" alone is a direction
+
+
+def test_provinces_are_found_without_their_designators(gazetteer):
+    for name, country in (("Anhui", "CN"), ("Shandong", "CN"), ("Guangxi", "CN")):
+        assert any(c.entry.feature_code == "ADM1" and c.entry.country_code == country for c in gazetteer.candidates(name)), name

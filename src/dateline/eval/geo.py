@@ -380,7 +380,7 @@ def to_markdown(result: dict) -> str:
             "",
             "Where it falls short: most remaining misses are local-news namesakes the text never qualifies "
             "(\"Richmond\", \"Dublin\", \"Huntsville\" in papers that name no state; the outlet's web address "
-            "helps only when it names the town), small places, rivers, parks and neighbourhoods the packaged "
+            "helps when it names a town, and a town's name is still shared by many), small places, rivers, parks and neighbourhoods the packaged "
             "gazetteer lacks (load a GeoNames dump with `dateline gazetteer load` for those), and towns the NER "
             "takes for people or organisations. Recognition also loses on the corpus's uneven marking of "
             "demonyms, streets and place names inside organisation names.",
