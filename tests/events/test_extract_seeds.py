@@ -31,17 +31,7 @@ def _gold_ids():
     return [e["id"] for d in json.loads(gold.read_text(encoding="utf-8"))["documents"] for e in d["events"]]
 
 
-# Known gaps, each owed to a capability another stage does not have yet (kept visible, not hidden):
-KNOWN_GAPS = {
-    "s0-flights": "geo: 'the capital's airport' is not resolved to Kabul (a description, no name)",
-    "s4-bagram": "time: 'comes days after' (a date relative to the update) is not read; the event inherits the article date",
-}
-
-
-@pytest.mark.parametrize(
-    "gold_id",
-    [pytest.param(g, marks=pytest.mark.xfail(reason=KNOWN_GAPS[g], strict=False)) if g in KNOWN_GAPS else g for g in _gold_ids()],
-)
+@pytest.mark.parametrize("gold_id", _gold_ids())
 def test_gold_event_is_found_with_every_field(result, gold_id):
     entry = next(e for e in result["per_event"] if e["id"] == gold_id)
     wrong = [name for name, right in entry["fields"].items() if not right]
