@@ -44,3 +44,16 @@ def test_seed_flights_leave_from_kabul(seeds_dir, gazetteer):
     place = next(p for p in _places(text, gazetteer) if p.span.start == start)
     assert place.name == "Kabul" and place.country_code == "AF"
     assert place.reason
+
+
+def test_the_afghan_capital_is_kabul_whatever_else_the_article_is_about(gazetteer):
+    text = "Qatar's envoy flew from Doha to the Afghan capital on Tuesday."
+    place = next(p for p in _places(text, gazetteer) if p.span.text == "Afghan capital")
+    assert place.name == "Kabul" and place.country_code == "AF"
+    assert "capital of Afghanistan" in place.reason
+
+
+def test_the_countrys_capital_keeps_its_span_on_the_word_capital(fixtures_dir, gazetteer):
+    text = "Protests spread across Kenya from Mombasa to Kisumu and reached the country's capital on Friday."
+    place = next(p for p in _places(text, gazetteer) if p.name == "Nairobi")
+    assert place.span.text == "capital"

@@ -581,33 +581,50 @@ _BARE_CAPITAL = re.compile(
     r"\b[Tt]he (?:country['’]s |nation['’]s )?capital(?: city)?(?:['’]s)?\b(?!\s*,?\s*[A-Z])(?!\s+(?:of|city of)\b)"
 )
 BARE_CAPITAL_CONFIDENCE = 0.45  # below any named place the article agrees on
+# "the Afghan capital", "the Sri Lankan capital": the country is named, the city is not
+_DEMONYM_CAPITAL = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+ )?[A-Z][a-z]+) capital(?: city)?\b(?!\s*,?\s*[A-Z])")
+NAMED_CAPITAL_CONFIDENCE = 0.8
 
 
 def bare_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:
-    """Places for "the capital" with no name: the capital of the country the article is most
-    about (the country most of its resolved places lie in), at a lower confidence and with the
-    reason. Nothing when the article names no country's places, or two countries tie."""
+    """Places for a capital the text does not name: "the Afghan capital" is Kabul; a bare "the
+    capital" is the capital of the country the article is most about (the country most of its
+    resolved places lie in), at a lower confidence and with the reason. A bare one gets nothing
+    when the article names no country's places, or two countries tie."""
     if "capital" not in text:
         return []
+    taken = [(p.span.start, p.span.end) for p in places]
+    found = []
+    for match in _DEMONYM_CAPITAL.finditer(text):
+        start, end = match.span(1)[0], match.end()
+        countries = [c.entry for c in gazetteer.demonym_candidates(match.group(1)) if c.entry.feature_code in COUNTRY_CODES]
+        capital = gazetteer.capital_entry(countries[0].country_code) if countries else None
+        if capital is None or any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        found.append(
+            _place_from_entry(
+                Span(start, end, text[start:end]), capital.name, capital, gazetteer, NAMED_CAPITAL_CONFIDENCE,
+                "gazetteer", f"'{match.group(0)}' names no city; taken as the capital of {countries[0].name}",
+            )
+        )
     votes: dict[str, float] = defaultdict(float)
     for place in places:
         if place.country_code and place.resolution == "gazetteer":
             votes[place.country_code] += 1.0
     if not votes:
-        return []
+        return found
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return []  # no one country the article is about
+        return found  # no one country the article is about
     country, count = ranked[0]
     capital = gazetteer.capital_entry(country)
     if capital is None:
-        return []
+        return found
     share = count / sum(votes.values())
     country_name = (gazetteer.country_entry(country) or capital).name
-    taken = [(p.span.start, p.span.end) for p in places]
-    found = []
     for match in _BARE_CAPITAL.finditer(text):
-        start = match.start() + len("the ")
+        start = match.start() + match.group(0).index("capital")
         end = start + len("capital")
         if any(s < end and start < e for s, e in taken):
             continue
