@@ -28,6 +28,7 @@ from dateline.events.arguments import (
 )
 from dateline.events.triggers import Cue, Lexicon, Trigger, clause_tokens, dominates, find_triggers, load_lexicon
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
+from dateline.nlp import text_of
 
 __all__ = ["extract_events", "event_id"]
 
@@ -414,7 +415,7 @@ def _with_acled(event: Event, reading: AcledReading) -> Event:
 
 def _token_range_span(doc: Doc, indices: tuple[int, int]) -> Span:
     first, last = doc[indices[0]], doc[indices[1]]
-    return Span(first.idx, last.idx + len(last), doc.text[first.idx : last.idx + len(last)])
+    return Span(first.idx, last.idx + len(last), text_of(doc)[first.idx : last.idx + len(last)])
 
 
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.triggers import Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
+from dateline.nlp import text_of
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "DESCRIPTION"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -33,7 +34,7 @@ def token_span(tokens: list[Token] | SpacySpan) -> Span:
     tokens = list(tokens)
     doc = tokens[0].doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text_of(doc)[start:end])
 
 
 def sentence_span(sentence: SpacySpan) -> Span:

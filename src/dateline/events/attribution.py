@@ -23,6 +23,7 @@ import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.model import Attribution, Span
+from dateline.nlp import text_of
 
 CUES_PATH = Path(__file__).with_name("attribution.yaml")
 
@@ -550,7 +551,7 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
 def _span_of(tokens: list[Token]) -> Span:
     doc = tokens[0].doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text_of(doc)[start:end])
 
 
 def _to_attribution(frame: Frame, sentence: SpacySpan, via: Frame | None = None) -> Attribution:

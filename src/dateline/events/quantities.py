@@ -21,6 +21,7 @@ import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.model import Quantity, Span
+from dateline.nlp import text_of
 
 CUES_PATH = Path(__file__).with_name("quantities.yaml")
 
@@ -400,7 +401,7 @@ def _currency(doc: Doc, phrase: _NumberPhrase, limit: int, cues: QuantityCues) -
 
 def _span(doc: Doc, start: int, end: int) -> Span:
     begin, finish = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    return Span(begin, finish, doc.text[begin:finish])
+    return Span(begin, finish, text_of(doc)[begin:finish])
 
 
 @dataclass

@@ -27,6 +27,7 @@ import yaml
 from spacy.tokens import Doc
 
 from dateline.geo.gazetteer import Gazetteer, name_key
+from dateline.nlp import text_of
 
 FEATURE_WORDS_PATH = Path(__file__).resolve().parent / "feature_words.yaml"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -429,7 +430,7 @@ def _demonyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and nxt.text[:1].isupper():
-            pair = doc.text[token.idx : nxt.idx + len(nxt.text)]
+            pair = text_of(doc)[token.idx : nxt.idx + len(nxt.text)]
             if gazetteer.demonyms.get(_demonym_key(pair)):  # "Sri Lankan", "South Ossetian"
                 found.append(Toponym(token.idx, token.idx + len(pair), pair, "demonym", demonym=True))
                 continue

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from dateline.model import Span, Timex
 from dateline.time.anchoring import date_of_sentence, is_calendar
+from dateline.nlp import text_of
 from dateline.time.calendar import shift_date
 from dateline.time.grammar import _macros, vocabulary
 from dateline.time.normalise import number, unit_name
@@ -95,7 +96,7 @@ def relative_dates(sentence, timexes: list[Timex], dct: date | None) -> list[tup
     doc = sentence.doc
     found = []
     settings = vocabulary()["event_relative"]
-    for match in _pattern().finditer(doc.text, sentence.start_char, sentence.end_char):
+    for match in _pattern().finditer(text_of(doc), sentence.start_char, sentence.end_char):
         unit = unit_name(match.group("unit"))
         if unit is None or unit == "weekend":
             continue
