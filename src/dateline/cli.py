@@ -24,7 +24,8 @@ PIPED_WIDTH = 200
 console = Console()
 if not console.is_terminal and "COLUMNS" not in os.environ:
     console.width = PIPED_WIDTH
-err_console = Console(stderr=True)
+# Errors are one line each, whatever the width: a wrapped path reads as two problems.
+err_console = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION_HELP = "Store: a SQLite file path or a postgresql:// URL (default: dateline.db, or $DATELINE_DB)."
 
