@@ -249,7 +249,7 @@ def goal_markdown(result: dict) -> list[str]:
 def classification_markdown(result: dict) -> str:
     """The event-type classification part of docs/quality.md."""
     lines = [
-        "### Event types (CASE 2021 Task 2, 30 labels)",
+        "## Event types (CASE 2021 Task 2, 30 labels)",
         "",
         f"{result['snippets']} snippets of `{Path(result['file']).name}`; {result['method']}.",
         "",
