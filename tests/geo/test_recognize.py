@@ -87,3 +87,30 @@ def test_a_town_a_preposition_introduces_is_a_place_even_if_tagged_a_person(gaze
 
 def test_the_white_house_is_not_a_town(gazetteer):
     assert "White House" not in _names("A statement issued by the White House on Thursday said so.", gazetteer)
+
+
+def _street_examples():
+    for word, example in feature_words().streets:
+        match = re.search(rf"((?:[A-Z][\w\-]*\.?\s)+){re.escape(word)}", example)
+        yield example, match.group(0)
+
+
+@pytest.mark.parametrize("example,street", list(_street_examples()))
+def test_street_word_examples_are_found_as_streets(example, street, gazetteer):
+    found = {t.text: t for t in recognize_toponyms(parse(example), gazetteer)}
+    assert street in found, (example, list(found))
+    assert found[street].kind == "R"
+
+
+def test_a_street_is_not_put_at_a_town_of_its_name(gazetteer):
+    from dateline.geo import resolve_toponyms
+
+    text = "Two cars collided on Clinton Street in Hartford on Monday."
+    places = {p.span.text: p for p in resolve_toponyms(text, recognize_toponyms(parse(text), gazetteer), gazetteer)}
+    street = places["Clinton Street"]
+    assert street.resolution == "contained-in" and "Hartford" in street.reason  # the text's "in Hartford"
+    assert places["Hartford"].country_code == "US"
+
+
+def test_a_newspaper_named_after_a_street_is_no_street(gazetteer):
+    assert not any("Street" in n for n in _names("Shares fell, the Wall Street Journal reported.", gazetteer))

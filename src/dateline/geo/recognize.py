@@ -68,6 +68,7 @@ class Toponym:
 class FeatureWords:
     after: tuple[tuple[str, str, str], ...]  # (word, kind, example)
     before: tuple[tuple[str, str, str], ...]  # (phrase, kind, example)
+    streets: tuple[tuple[str, str], ...] = ()  # (word, example)
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def feature_words() -> FeatureWords:
     return FeatureWords(
         tuple((e["word"], e["kind"], e["example"]) for e in data["after_name"]),
         tuple((e["phrase"], e["kind"], e["example"]) for e in data["before_name"]),
+        tuple((e["word"], e["example"]) for e in data.get("street_words", ())),
     )
 
 
@@ -95,6 +97,17 @@ def _feature_patterns() -> tuple[list[tuple[re.Pattern, str, str]], list[tuple[r
             (re.compile(rf"\b{re.escape(phrase)}\s+(?:the\s+)?({_NAME_RUN})(?:\s*(?:,|and)\s+({_NAME_RUN}))?"), kind, phrase)
         )
     return after, before
+
+
+@lru_cache(maxsize=1)
+def _street_pattern() -> re.Pattern:
+    words = "|".join(re.escape(w) for w, _ in feature_words().streets)
+    # an optional compass abbreviation ("W. Bridge St."), one to three names, the street word,
+    # a route number after "Highway" or "Road" ("State Highway 360"); not followed by another
+    # capitalised word ("Wall Street Journal", "St. Louis")
+    return re.compile(
+        rf"\b((?:[NSEW]\.\s+)?(?:{_NAME}\s+){{1,3}})({words})(?:\s+\d+[A-Z]?\b)?(?!\w)(?!\s+[A-Z][a-z])"
+    )
 
 
 def recognize_toponyms(
@@ -199,6 +212,9 @@ def _looks_like_person(doc: Doc, ent, people: set[str], possessive: bool = True)
     return after is not None and after.lower_ in person_verbs
 
 
+_LEADING_WORDS = ("the", "a", "an", "in", "at", "on", "of", "from", "to", "near", "onto", "off", "along")
+
+
 def _from_feature_words(text: str) -> list[Toponym]:
     after, before = _feature_patterns()
     found = []
@@ -206,7 +222,7 @@ def _from_feature_words(text: str) -> list[Toponym]:
         for match in pattern.finditer(text):
             words = match.group(1).split()
             # drop sentence-initial or function capitals: "The Khawak Pass" -> "Khawak Pass"
-            while words and words[0].lower() in ("the", "a", "an", "in", "at", "on", "of", "from", "to", "near"):
+            while words and words[0].lower() in _LEADING_WORDS:
                 words = words[1:]
             if not words:
                 continue
@@ -216,6 +232,17 @@ def _from_feature_words(text: str) -> list[Toponym]:
             if text[start:end] != name:
                 continue
             found.append(Toponym(start, end, name, "feature-word", kind, feature_word=word))
+    for match in _street_pattern().finditer(text):
+        words = match.group(1).split()
+        while words and words[0].lower() in _LEADING_WORDS:
+            words = words[1:]
+        if not words:
+            continue
+        end = match.end()
+        start = match.start(2) - len(" ".join(words)) - 1
+        if text[start : match.start(2) - 1] != " ".join(words):
+            continue
+        found.append(Toponym(start, end, text[start:end], "feature-word", "R", feature_word=match.group(2)))
     for pattern, kind, phrase in before:
         for match in pattern.finditer(text):
             for group in (1, 2):

@@ -87,6 +87,9 @@ def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], bo
     if toponym.demonym:
         found = gazetteer.demonym_candidates(toponym.text)
         return found or gazetteer.candidates(toponym.text, allow_skeleton=False), False
+    if toponym.kind == "R":
+        # a street is not placed at a town of a similar name ("Clinton Street" is no Clinton)
+        return gazetteer.candidates(toponym.text, allow_skeleton=False), False
     if toponym.feature_word in ("County", "Parish") and not toponym.text.endswith(toponym.feature_word):
         found = gazetteer.candidates(f"{toponym.text} {toponym.feature_word}", allow_skeleton=False)
         if found:
