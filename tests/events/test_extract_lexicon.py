@@ -36,3 +36,17 @@ def test_take_needs_over_and_capture_needs_territory():
     assert ("took", "ASSAULT", "Non-state actor overtakes territory") not in kinds
     assert any(word == "captured" and subtype and "territory" in subtype for word, _, subtype in kinds)
     assert any(word == "captured" and kind == "COERCE" for word, kind, _ in kinds)
+
+
+COUNTER = [c for c in CUES if c.counter_example]
+
+
+@pytest.mark.parametrize("cue", COUNTER, ids=[f"{c.name}/{c.pos}/{c.type}" for c in COUNTER])
+def test_cue_gives_no_event_of_its_type_on_its_counter_example(cue):
+    from dateline.events import extract_events
+    from dateline.model import Article
+
+    article = Article(id="c1", text=cue.counter_example, published=None)
+    events = extract_events(article, parse(cue.counter_example), [], [], [], [])
+    wrong = [(e.trigger.text, e.type) for e in events if e.cue == cue.name and e.type == cue.type]
+    assert not wrong, f"{cue.counter_example!r} gave {wrong}"

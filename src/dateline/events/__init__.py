@@ -26,7 +26,16 @@ from dateline.events.arguments import (
     sentence_span,
     token_span,
 )
-from dateline.events.triggers import Cue, Lexicon, Trigger, clause_tokens, dominates, find_triggers, load_lexicon
+from dateline.events.triggers import (
+    Cue,
+    Lexicon,
+    Trigger,
+    clause_tokens,
+    dominates,
+    find_triggers,
+    load_lexicon,
+    type_in_context,
+)
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 from dateline.nlp import text_of
 
@@ -157,6 +166,10 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
     participants = Participants() if _looks_tabular(sentence) else read_participants(trigger, index, lexicon, speaker)
     cue = trigger.cue
     override = _variant(cue, participants)
+    context_type = type_in_context(trigger, lexicon)
+    if context_type is not None:
+        # a killing by a virus, a warning about a fact: no violence for ACLED to code
+        override = {"type": context_type, "acled_type": None, "acled_subtype": None}
     return Draft(
         trigger=trigger,
         trigger_span=_trigger_span(trigger),
@@ -171,8 +184,8 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
         attribution=attribution,
         speaker=speaker,
         weight=cue.weight,
-        acled_choices=_open_acled_choices(cue, participants, override),
-        acled_open=cue.acled_open,
+        acled_choices=_open_acled_choices(cue, participants, override) if context_type is None else frozenset(),
+        acled_open=cue.acled_open and context_type is None,
     )
 
 
@@ -188,6 +201,8 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         if frame.kind != "verb" or not frame.source or frame.content is None:
             continue
         verb = frame.verb[0]
+        if _hedging_passive(verb):
+            continue
         content = range(frame.content.left_edge.i, frame.content.right_edge.i + 1)
         if verb.i in trigger_tokens or any(i in content for i in trigger_tokens):
             continue
@@ -203,6 +218,20 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         drafts.append(Draft(None, token_span(list(frame.verb)), sentence, k, sorted(clause, key=lambda t: t.i),
                             "STATEMENT", None, None, None, participants, attribution, speaker, 0.45))
     return drafts
+
+
+# verbs whose passive takes a to-infinitive: "X is said / reported / believed to be"
+RAISING_REPORT_VERBS = {"say", "report", "believe", "think", "allege", "rumour", "rumor", "know", "understand",
+                        "consider", "expect", "estimate"}
+
+
+def _hedging_passive(verb: Token) -> bool:
+    """'a man, said to be the father of ...', 'is reported to have fled': hearsay about someone,
+    with nobody who says it; the sentence's own event is elsewhere."""
+    if verb.lemma_.lower() not in RAISING_REPORT_VERBS or verb.tag_ not in {"VBN", "VBD"}:
+        return False
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               for c in verb.children)
 
 
 # --- ACLED coding ---------------------------------------------------------------------------------
@@ -418,6 +447,40 @@ def _token_range_span(doc: Doc, indices: tuple[int, int]) -> Span:
     return Span(first.idx, last.idx + len(last), text_of(doc)[first.idx : last.idx + len(last)])
 
 
+def _speaker_key(draft: Draft) -> str | None:
+    source = draft.participants.source
+    if source is None:
+        return None
+    return source.actor.entity_id or source.actor.text.lower()
+
+
+# words after a place name that make the name part of a thing's name ("West Nile virus")
+THING_HEADS = {"virus", "fever", "flu", "strain", "encephalitis", "disease", "syndrome"}
+
+
+def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place]) -> bool:
+    """A place name inside the name of an organisation, a paper or a product ("the Los Angeles
+    Times", "King Nut peanut butter") or of a disease ("West Nile virus") says no place."""
+    if not (sentence.start_char <= place.span.start < sentence.end_char):
+        return False
+    doc = sentence.doc
+    for ent in sentence.ents:
+        # (not a facility: "Kabul airport" is in Kabul)
+        # (nor a list of places the tagger took for one organisation: "Pandi, Bulacan")
+        if ent.label_ in {"ORG", "PRODUCT", "WORK_OF_ART"} and \
+                ent.start_char <= place.span.start and place.span.end <= ent.end_char:
+            other_words = [t for t in ent if t.is_alpha and t.lower_ not in {"and", "the", "of"}
+                           and not any(p.span.start <= t.idx < p.span.end for p in places)]
+            if other_words:
+                return True
+    words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    after = doc[words.end] if words.end < len(doc) else None
+    return after is not None and after.lower_ in THING_HEADS
+
+
+
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list, parties: list[str]) -> Event:
@@ -435,6 +498,12 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in nested
     ):
         sentence_date = None
+    if draft.trigger is None and sentence_date is not None and not (
+        sentence.start_char <= sentence_date.span.start < sentence.end_char
+    ):
+        # a statement is made when it is reported, not at the time of the episode told in the
+        # sentences before it ("The meeting was on November 1. ... Putin dismissed the claims")
+        sentence_date = None
     event_date = date_of_event([t for t in draft.clause if t.i not in nested], sentence, timexes, dct, sentence_date)
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
     # places in the words that name an actor ("Minister of Foreign Affairs of the Islamic
@@ -445,6 +514,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         if r is not None
         for phrase in r.title_phrases
     ]
+    # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
+    speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
+    places = [p for p in places if not _place_names_a_thing(p, sentence, places)]
     own_places = places_in(draft.clause, places, exclude=speaker_spans)
     place_inherited = False
     if not own_places:
@@ -452,14 +524,17 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
         loose = [t for t in sentence if t.i not in others]
         own_places = places_in(loose, places, exclude=speaker_spans)
+    # statements are one kind of event only when one speaker goes on: two people quoted one after
+    # the other are not one episode ("Britain ..., the British minister said. Sebelius said ...")
+    speaker = _speaker_key(draft) if draft.trigger is None else None
     if not own_places:
-        for k, kind, carried in reversed(recent):
+        for k, kind, carried, said_by in reversed(recent):
             if draft.sentence_index - k > PLACE_CARRY_SENTENCES:
                 break
-            if kind == draft.type and carried and k < draft.sentence_index:
+            if kind == draft.type and carried and k < draft.sentence_index and said_by == speaker:
                 own_places, place_inherited = list(carried), True
                 break
-    recent.append((draft.sentence_index, draft.type, tuple(own_places)))
+    recent.append((draft.sentence_index, draft.type, tuple(own_places), speaker))
 
     modality, hedged = "reported", False
     if draft.trigger is not None and modality_of is not None:

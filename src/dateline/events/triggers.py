@@ -48,6 +48,19 @@ class Cue:
     # the ACLED sub-type is only the likeliest reading of a general word ("attack", "explosion",
     # "protest"): the classifier may choose another one that fits (dateline.events.acled_coding)
     acled_open: bool = False
+    not_objects: frozenset[str] = frozenset()
+    # a noun cue governed by one of these verbs describes a risk, not an act ("poses a threat")
+    not_governed_by: frozenset[str] = frozenset()
+    # the -ing form modifying a noun says where something is ("the areas surrounding the swannery")
+    not_as_modifier: bool = False
+    # when the doer is a cause that is no actor (a virus, a storm: ``Lexicon.causes``): the type
+    # the event then has, or "none" when it is no event ("the threat from the virus")
+    cause_type: str | None = None
+    # a warning about a fact ("warned that the toll may be higher") is a statement; only a
+    # warning of what the speaker's side will do ("warned that they would attack") is a threat
+    fact_type: str | None = None
+    # a sentence in which the word is no event of this type (what the constraints above rule out)
+    counter_example: str | None = None
 
     @property
     def name(self) -> str:
@@ -62,6 +75,7 @@ class Lexicon:
     state_words: frozenset[str]
     non_state_words: frozenset[str]
     headline_breaks: frozenset[str] = frozenset()  # words that end a name in a title-case headline
+    causes: frozenset[str] = frozenset()  # doers that are no actors: diseases, storms, fires
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -90,6 +104,12 @@ def _cue(raw: dict) -> Cue:
         weight=float(raw.get("weight", VERB_WEIGHT if pos == "VERB" else NOUN_WEIGHT)),
         forms=frozenset(f.lower() for f in raw.get("forms") or ()),
         acled_open=bool(raw.get("acled_open", False)),
+        not_objects=frozenset(raw.get("not_objects") or ()),
+        not_governed_by=frozenset(raw.get("not_governed_by") or ()),
+        not_as_modifier=bool(raw.get("not_as_modifier", False)),
+        cause_type=raw.get("cause_type"),
+        fact_type=raw.get("fact_type"),
+        counter_example=raw.get("counter_example"),
     )
 
 
@@ -99,7 +119,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     grouped: dict[tuple[str, str], list[Cue]] = {}
     for entry in raw["cues"]:
         cue = _cue(entry)
-        if cue.type not in raw["types"]:
+        if cue.type not in raw["types"] or any(t not in raw["types"] and t != "none" for t in (cue.cause_type, cue.fact_type) if t):
             raise ValueError(f"{path}: cue {cue.name!r} has unknown type {cue.type!r}")
         grouped.setdefault((cue.lemma, cue.pos), []).append(cue)
         for form in cue.forms:
@@ -115,6 +135,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         state_words=frozenset(raw.get("state_words", ())),
         non_state_words=frozenset(raw.get("non_state_words", ())),
         headline_breaks=frozenset(raw.get("headline_breaks", ())),
+        causes=frozenset(raw.get("causes", ())),
     )
 
 
@@ -151,7 +172,7 @@ def _particle(token: Token, particle: str) -> Token | None:
     return None
 
 
-def _object_lemmas(token: Token) -> set[str]:
+def _object_lemmas(token: Token, with_compounds: bool = False) -> set[str]:
     """Lemmas of what the cue acts on: direct object, passive subject, "of"/"with" complement
     of a noun, and their conjuncts (and "fire" in "opened fire")."""
     heads = []
@@ -169,6 +190,8 @@ def _object_lemmas(token: Token) -> set[str]:
         lemmas.add(head.lemma_.lower())
         for conj in head.conjuncts:
             lemmas.add(conj.lemma_.lower())
+        if with_compounds:  # "fight mosquito populations", "the bird flu outbreak"
+            lemmas.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
         # "more territories", "dozens of people": the noun behind a quantifier
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -196,6 +219,12 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
         return None
     if cue.objects and not (_object_lemmas(token) & cue.objects) and not _elided_count(token, cue):
         return None
+    if cue.not_objects and _object_lemmas(token, with_compounds=True) & cue.not_objects:
+        return None
+    if cue.not_as_modifier and token.dep_ == "acl" and token.tag_ == "VBG":
+        return None
+    if cue.not_governed_by and _carrying_verb_lemma(token) in cue.not_governed_by:
+        return None
     if cue.requires_modifier and not any(
         c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in cue.requires_modifier for c in token.children
     ):
@@ -210,8 +239,9 @@ def match_cue(token: Token, lexicon: Lexicon | None = None) -> tuple[Cue, tuple[
         return None
     lemma = token.lemma_.lower()
     candidates = lexicon.cues.get((lemma, pos), ())
-    if not candidates and pos == "NOUN":
-        # plural nouns the lemmatizer leaves alone ("talks" as a proper noun in a headline)
+    if not candidates and pos == "NOUN" and not token.text.isupper():
+        # plural nouns the lemmatizer leaves alone ("talks" as a proper noun in a headline);
+        # never an acronym ("AIDS" is no plural of aid)
         candidates = lexicon.cues.get((token.lower_.rstrip("s"), pos), ())
     if not candidates and pos == "VERB" and token.tag_ == "VBG" and token.dep_ in NOUN_SLOTS:
         # "the fighting", "the shelling": gerunds used as nouns
@@ -224,6 +254,97 @@ def match_cue(token: Token, lexicon: Lexicon | None = None) -> tuple[Cue, tuple[
         words = _cue_holds(token, cue)
         if words is not None:
             return cue, words
+    return None
+
+
+def _carrying_verb_lemma(noun: Token) -> str | None:
+    node = noun
+    for _ in range(3):
+        if node.head is node:
+            return None
+        if node.head.pos_ in {"VERB", "AUX"}:
+            return node.head.lemma_.lower()
+        if node.dep_ not in {"pobj", "prep", "dobj", "attr"}:
+            return None
+        node = node.head
+    return None
+
+
+# subordinators of a clause that is not asserted: "if the tests return positive", "investigating
+# whether the virus poses a threat", "unless they retreat"
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+
+
+def _hypothetical(token: Token, sentence: SpacySpan) -> bool:
+    node = token
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+            return True
+        if node.head is node or not (sentence.start <= node.head.i < sentence.end):
+            return False
+        if node.dep_ in {"ROOT", "parataxis"}:
+            return False
+        node = node.head
+    return False
+
+
+def _imperative(token: Token) -> bool:
+    """A bare verb with no subject heading the sentence ("please visit your doctor") gives advice;
+    it reports no event."""
+    verb = token
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in verb.children)
+
+
+def _doers(token: Token) -> list[Token]:
+    """The subject of a verb (shared through coordination: "has infected 171 people, and killed
+    93") or the agent of its passive ("were killed by the virus"), or the complement of a noun's
+    "from"/"by" ("the threat from the virus")."""
+    verb = token
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        found += [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
+                  for g in c.children if g.dep_ == "pobj"]
+        if found or verb.dep_ != "conj":
+            return found
+        verb = verb.head
+    return []
+
+
+def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
+    for doer in _doers(token):
+        lemmas = {doer.lemma_.lower(), doer.lower_} | {c.lemma_.lower() for c in doer.children if c.dep_ == "compound"}
+        if lemmas & lexicon.causes:
+            return True
+    return False
+
+
+def _promises_own_act(token: Token) -> bool:
+    """A warning of what the speaker's side will do: a content clause with a will/would/shall
+    whose subject is a person pronoun or the warner itself."""
+    own = {c.lower_ for c in token.children if c.dep_ == "nsubj"}
+    for content in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
+        if content.dep_ == "xcomp":
+            return True  # "warned residents to leave", "warned of attacks": an order, not a fact
+        modal = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in content.children)
+        subjects = {c.lower_ for c in content.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        if modal and subjects & ({"i", "we", "they", "he", "she"} | own):
+            return True
+    return False
+
+
+def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
+    """The event type the trigger's sentence gives it when not its cue's own: a killing by a
+    virus is a fact about an epidemic, a warning about a fact a statement."""
+    cue = trigger.cue
+    if cue.cause_type and cue.cause_type != "none" and caused_by_non_actor(trigger.token, lexicon):
+        return cue.cause_type
+    if cue.fact_type and cue.pos == "VERB" and any(c.dep_ == "ccomp" for c in trigger.token.children) \
+            and not _promises_own_act(trigger.token):
+        return cue.fact_type
     return None
 
 
@@ -261,8 +382,11 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
         if _is_compound_modifier(token) and token.pos_ != "VERB":
             continue
         match = match_cue(token, lexicon)
-        if match is not None:
-            found.append((token, match[0], match[1]))
+        if match is None or _hypothetical(token, sentence) or (match[0].pos == "VERB" and _imperative(token)):
+            continue
+        if match[0].cause_type == "none" and caused_by_non_actor(token, lexicon):
+            continue
+        found.append((token, match[0], match[1]))
 
     verbs = [(t, c, w) for t, c, w in found if c.pos == "VERB"]
     nouns = [(t, c, w) for t, c, w in found if c.pos == "NOUN"]

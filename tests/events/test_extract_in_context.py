@@ -1,0 +1,87 @@
+"""Words that look like event cues but report no event in their sentence, and dates and places
+that belong to another event than the one at hand (the error classes of the demo audit,
+fixtures/events/demo_audit.yaml), each on hand-made sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.events import extract_events
+from dateline.model import Article, Place, Span, Timex
+from dateline.nlp import parse
+
+
+def span_of(text: str, words: str, after: int = 0) -> Span:
+    start = text.index(words, after)
+    return Span(start, start + len(words), words)
+
+
+def place(text: str, words: str, name: str | None = None, after: int = 0) -> Place:
+    return Place(span_of(text, words, after), name or words, 0.0, 0.0, None, resolution="gazetteer")
+
+
+def read(text: str, timexes=(), places=(), published=None):
+    article = Article(id="a1", text=text, published=published)
+    return extract_events(article, parse(text), list(timexes), list(places), [], [])
+
+
+def triggers(events) -> list[str]:
+    return [e.trigger.text for e in events]
+
+
+def test_an_acronym_is_no_plural_of_an_event_noun():
+    events = read('"We will turn the tide against HIV/AIDS once and for all," the president said.')
+    assert "AIDS" not in triggers(events)
+
+
+def test_a_conditional_or_a_question_reports_no_event():
+    events = read("Officials are waiting for results; if the tests return positive, the farm will be closed. "
+                  "The mission is investigating whether the virus poses a threat to people.")
+    assert "return" not in triggers(events)
+    assert "threat" not in triggers(events)
+
+
+def test_advice_to_the_reader_is_no_event():
+    events = read("If you ate at the restaurant on Friday, please visit your doctor.")
+    assert "visit" not in triggers(events)
+
+
+def test_hearsay_about_someone_has_no_speaker():
+    events = read("A 52-year-old man, said to be the father of the first victim, has also contracted the virus.")
+    assert not [e for e in events if e.trigger.text == "said"]
+
+
+def test_a_statement_is_not_dated_by_the_episode_told_before_it():
+    text = ("The meeting was held on November 1 in a London hotel. "
+            "Police later searched the hotel. "
+            "The president said that there was no proof of a crime.")
+    nov1 = Timex(span_of(text, "November 1"), "DATE", "2006-11-01", range_start=date(2006, 11, 1),
+                 range_end=date(2006, 11, 1))
+    events = read(text, [nov1])
+    statement = [e for e in events if e.sentence.text.startswith("The president")]
+    assert statement and all(e.date != "2006-11-01" for e in statement)
+
+
+def test_a_statement_takes_no_place_from_another_speaker():
+    text = ('"Britain recognises that this is a global pandemic," the British minister, Douglas Alexander, said. '
+            "Health Secretary Kathleen Sebelius said that free shots will be given out in October.")
+    events = read(text, places=[place(text, "Britain", "United Kingdom")])
+    sebelius = [e for e in events if "Sebelius" in e.sentence.text]
+    assert sebelius and all(not e.places for e in sebelius)
+
+
+def test_a_place_in_the_actors_own_words_says_who_not_where():
+    text = "The U.S. government pledged 10 million dollars in assistance after the earthquake."
+    events = read(text, places=[place(text, "U.S.", "United States")])
+    pledged = [e for e in events if e.trigger.text == "pledged"]
+    assert pledged and not pledged[0].places
+
+
+def test_a_place_inside_the_name_of_a_paper_or_a_virus_is_no_place():
+    text = ("According to the Los Angeles Times, authorities stated that there was no evidence. "
+            "Officials say over 80 cases of West Nile virus have been reported this year in Dallas.")
+    events = read(text, places=[place(text, "Los Angeles", "Los Angeles County"), place(text, "West Nile"),
+                                place(text, "Dallas")])
+    names = {p.name for e in events for p in e.places}
+    assert "Los Angeles County" not in names and "West Nile" not in names
+    assert "Dallas" in names
