@@ -114,3 +114,23 @@ def test_a_street_is_not_put_at_a_town_of_its_name(gazetteer):
 
 def test_a_newspaper_named_after_a_street_is_no_street(gazetteer):
     assert not any("Street" in n for n in _names("Shares fell, the Wall Street Journal reported.", gazetteer))
+
+
+def test_a_car_make_that_is_also_a_city_is_the_car(gazetteer):
+    text = (
+        "A 1992 Toyota Corolla driven by a Las Vegas woman was turning left on Decatur Boulevard. "
+        "The Toyota failed to yield, police said, and their red 1991 Honda broke down nearby."
+    )
+    names = _names(text, gazetteer)
+    assert "Toyota" not in names and "Honda" not in names
+    assert "Las Vegas" in names
+
+
+def test_a_first_name_before_a_surname_the_article_uses_is_no_town(gazetteer):
+    text = (
+        "Ms. Moayyad died Saturday in Arlington. \"She was a very kind and loving lady,\" "
+        "Nadia Moayyad said. Nadia Moayyad of Southlake recalled her."
+    )
+    names = _names(text, gazetteer)
+    assert "Nadia" not in names
+    assert "Arlington" in names and "Southlake" in names

@@ -275,6 +275,13 @@ def _single_names(doc: Doc) -> set[str]:
     return {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
 
 
+def _after_honorifics(doc: Doc) -> set[str]:
+    """Names the article puts after a title ("Ms. Moayyad", "Lt. Wheat"): people's names."""
+    return {
+        t.text for t in doc[1:] if t.text[:1].isupper() and doc[t.i - 1].text.lower().strip(".") in HONORIFICS
+    }
+
+
 def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Capitalised words the gazetteer knows as a country, region or town of some size."""
     upper = _is_mostly_upper(doc.text)
@@ -289,6 +296,7 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                 entity_at[i] = ent
     people = _person_words(doc, gazetteer)
     single_people = _single_names(doc)
+    surnames = people | single_people | _after_honorifics(doc)
     found = _dateline_places(doc, gazetteer)
     tokens = list(doc)
     i = 0
@@ -326,6 +334,11 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW") and not upper:
                 if not _place_inside_name(doc, ent, span, level):
                     break
+                following = doc[span.end] if span.end < ent.end else None
+                if level != "major" and following is not None and following.text in surnames and not (
+                    following.lower_ in SEAT_WORDS or following.lower_ in NOT_PLACE_NEXT
+                ):
+                    break  # "Nadia Moayyad" tagged an organisation: a first name, then "Ms. Moayyad"
             if not upper and not all(t.pos_ == "PROPN" for t in span if t.text[:1].isupper()):
                 break  # "Most", "College", "Superior": common words first
             if len(span.text) <= 3 and span.text.isupper() and not (before_is_comma := (i > 0 and tokens[i - 1].text == ",")):
@@ -338,6 +351,9 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             before = tokens[i - 1] if i > 0 else None
             if before is not None and before.text.lower().strip(".") in HONORIFICS:
                 break
+            if not upper and not _is_country_or_region(span.text, gazetteer):
+                if _is_a_thing(span, tokens):
+                    break  # "a 1992 Toyota Corolla", "the Honda's driver": a make, not a town
             after = tokens[i + length] if i + length < len(tokens) else None
             if after is not None and after.lower_ in ("said", "says", "told", "added") and level != "major":
                 break
@@ -366,6 +382,27 @@ SEAT_WORDS = {
     "court", "municipal", "metropolitan", "area", "airport", "port", "library", "museum",
     "zoo", "symphony", "housing", "water", "transit", "parks", "general", "memorial", "medical",
 }
+
+
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "that"}
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def _is_a_thing(span, tokens) -> bool:
+    """A name used as a thing's: a model year before it ("a 1992 Toyota", "their red 1991
+    Honda", "the 2009 Spring Cleanup"), or a determiner of its own when it heads its phrase
+    ("the Toyota failed to yield", "the Honda's driver"); towns take neither."""
+    i = span.start
+    if i >= 2 and _YEAR.match(tokens[i - 1].text) and (tokens[i - 2].pos_ in ("DET", "ADJ", "PRON") or tokens[i - 2].lower_ in _DETERMINERS):
+        return True
+    root = span.root
+    if root.dep_ in ("compound", "nmod", "amod"):
+        return False  # "a Gainesville man", "the Adena people": the name says where
+    if span.end < len(tokens) and tokens[span.end].text[:1].isupper():
+        return False  # "the Gainesville Riding Club": the start of a longer name
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS and span.start - 2 <= c.i < span.start for c in root.children
+    )
 
 
 def _place_inside_name(doc: Doc, ent, span, level: str) -> bool:
