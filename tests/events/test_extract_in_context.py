@@ -85,3 +85,19 @@ def test_a_place_inside_the_name_of_a_paper_or_a_virus_is_no_place():
     names = {p.name for e in events for p in e.places}
     assert "Los Angeles County" not in names and "West Nile" not in names
     assert "Dallas" in names
+
+
+def test_deaths_from_an_epidemic_or_a_quake_are_no_assault():
+    events = read("Residents fear a repeat of the 2008 epidemic that killed thousands. "
+                  "HIV infection is reported in 33 million people and has killed 25 million. "
+                  "Gunmen killed five villagers in the attack.")
+    kinds = {e.sentence.text.split()[0]: e.type for e in events if e.trigger.text == "killed"}
+    assert kinds["Residents"] != "ASSAULT" and kinds["HIV"] != "ASSAULT"
+    assert kinds["Gunmen"] == "ASSAULT"
+
+
+def test_a_threat_is_an_event_when_someone_makes_it():
+    events = read("The rebels issued a threat against the town. The disease emerged as a threat to TB control. "
+                  "Some of the letters also contained threats.")
+    threats = [e.sentence.text for e in events if e.type == "THREATEN"]
+    assert threats == ["The rebels issued a threat against the town."]

@@ -51,6 +51,13 @@ class Cue:
     not_objects: frozenset[str] = frozenset()
     # a noun cue governed by one of these verbs describes a risk, not an act ("poses a threat")
     not_governed_by: frozenset[str] = frozenset()
+    # a noun cue that is an event only when one of these verbs carries it or a possessive or a
+    # "by"/"from" complement says whose it is ("issued a threat", "the group's threats"); else it
+    # names a risk ("emerged as a threat to TB control", "worried about the threat of disease")
+    carried_by: frozenset[str] = frozenset()
+    # a noun for people that is an event only as the doer of a verb ("refugees crossed the
+    # border"); elsewhere it names them ("the refugees in the camps")
+    doer_only: bool = False
     # the -ing form modifying a noun says where something is ("the areas surrounding the swannery")
     not_as_modifier: bool = False
     # when the doer is a cause that is no actor (a virus, a storm: ``Lexicon.causes``): the type
@@ -106,6 +113,8 @@ def _cue(raw: dict) -> Cue:
         acled_open=bool(raw.get("acled_open", False)),
         not_objects=frozenset(raw.get("not_objects") or ()),
         not_governed_by=frozenset(raw.get("not_governed_by") or ()),
+        carried_by=frozenset(raw.get("carried_by") or ()),
+        doer_only=bool(raw.get("doer_only", False)),
         not_as_modifier=bool(raw.get("not_as_modifier", False)),
         cause_type=raw.get("cause_type"),
         fact_type=raw.get("fact_type"),
@@ -225,6 +234,10 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
         return None
     if cue.not_governed_by and _carrying_verb_lemma(token) in cue.not_governed_by:
         return None
+    if cue.carried_by and _carrying_verb_lemma(token) not in cue.carried_by and not _owner_named(token):
+        return None
+    if cue.doer_only and not (token.dep_ == "nsubj" and token.head.pos_ == "VERB"):
+        return None
     if cue.requires_modifier and not any(
         c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in cue.requires_modifier for c in token.children
     ):
@@ -255,6 +268,15 @@ def match_cue(token: Token, lexicon: Lexicon | None = None) -> tuple[Cue, tuple[
         if words is not None:
             return cue, words
     return None
+
+
+def _owner_named(noun: Token) -> bool:
+    """'the group's threats', 'threats by the rebels', 'a threat from Hekmatyar'."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    return any(g.pos_ == "PROPN" or g.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+               for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+               for g in c.children if g.dep_ == "pobj")
 
 
 def _carrying_verb_lemma(noun: Token) -> str | None:
@@ -305,7 +327,9 @@ def _doers(token: Token) -> list[Token]:
     "from"/"by" ("the threat from the virus")."""
     verb = token
     for _ in range(3):
-        found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"} or (c.dep_ == "nsubjpass" and verb is not token)]
+        # "an epidemic that killed thousands": the relative pronoun stands for the noun
+        found = [verb.head if c.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" else c for c in found]
         found += [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
                   for g in c.children if g.dep_ == "pobj"]
         if found or verb.dep_ != "conj":
