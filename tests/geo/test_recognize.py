@@ -134,3 +134,11 @@ def test_a_first_name_before_a_surname_the_article_uses_is_no_town(gazetteer):
     names = _names(text, gazetteer)
     assert "Nadia" not in names
     assert "Arlington" in names and "Southlake" in names
+
+
+def test_a_place_the_ner_takes_for_a_person_does_not_make_its_town_a_person(gazetteer):
+    text = (
+        "Developers plan shops at Greer Station, near the depot. Greer Station has been empty for years. "
+        "The council of Greer, South Carolina, approved the plan."
+    )
+    assert "Greer" in _names(text, gazetteer)

@@ -264,10 +264,20 @@ def _person_words(doc: Doc, gazetteer: Gazetteer | None = None) -> set[str]:
     words = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            if gazetteer is not None and _known_place(ent.text, gazetteer, False) == "major":
-                continue  # "Sri Lanka" tagged as a person is still Sri Lanka
+            if gazetteer is not None and _known_place(ent.text, gazetteer, False):
+                continue  # "Sri Lanka", "Rock Hill" tagged as a person are still places
+            if ent[-1].text in _PLACE_HEADS:
+                continue  # "Greer Station", "Anthony Creek": a place the NER took for a person
             words.update(t.text for t in ent if t.text[:1].isupper())
     return words
+
+
+# last words of place names that no person's name ends with
+_PLACE_HEADS = {
+    "Station", "Creek", "Springs", "Heights", "Park", "Hill", "Hills", "Valley", "Lake", "River",
+    "Beach", "Falls", "Grove", "Ridge", "Village", "Township", "County", "Parish", "City", "Island",
+    "Harbor", "Harbour", "Bay", "Mountain", "Crossing", "Junction", "Prairie", "Meadows", "Gap",
+}
 
 
 def _single_names(doc: Doc) -> set[str]:
