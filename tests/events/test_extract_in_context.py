@@ -101,3 +101,13 @@ def test_a_threat_is_an_event_when_someone_makes_it():
                   "Some of the letters also contained threats.")
     threats = [e.sentence.text for e in events if e.type == "THREATEN"]
     assert threats == ["The rebels issued a threat against the town."]
+
+
+def test_attacks_with_a_germ_are_still_attacks():
+    events = read("He was a suspect in the 2001 anthrax attacks, which killed five people.")
+    assert [e.type for e in events if e.trigger.text == "killed"] == ["ASSAULT"]
+
+
+def test_a_participle_shares_the_doer_of_its_clause():
+    events = read("A cholera epidemic sweeping across the country has worsened the situation, killing at least 80 people.")
+    assert [e.type for e in events if e.trigger.text == "killing"] != ["ASSAULT"]

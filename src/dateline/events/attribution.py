@@ -533,6 +533,7 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
         groups = [
             e for e in before
             if e.label_ in {"ORG", "NORP"} and e.root.pos_ != "ADJ" and not inside_quotes(e[0])
+            and not _told(e) and not _names_a_cause(e)
         ]
         return groups[-1] if groups else None
     if bare_description and head.lemma_.lower() in cues.channel_nouns:
@@ -546,6 +547,24 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
                 if phrase and phrase[0].lower_ in {"a", "an"}:
                     return doc[phrase[0].i : phrase[-1].i + 1]
     return None
+
+
+def _told(name: SpacySpan) -> bool:
+    """A name that was told something ("the spokesman told AFP", "said to Reuters") is the
+    medium of a report, never what "the government" or "it" stands for."""
+    root = name.root
+    cues = load_cues()
+    if root.dep_ in {"dobj", "dative"} and root.head.lemma_.lower() in cues.reporting_verbs:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in cues.reporting_verbs
+
+
+def _names_a_cause(name: SpacySpan) -> bool:
+    """'Staphylococcus', 'the H5N1 virus': a germ or a disease says nothing ("it explains")."""
+    from dateline.events.triggers import load_lexicon
+
+    causes = load_lexicon().causes
+    return any(t.lower_ in causes or t.lemma_.lower() in causes for t in name)
 
 
 def _span_of(tokens: list[Token]) -> Span:

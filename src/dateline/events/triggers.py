@@ -332,7 +332,9 @@ def _doers(token: Token) -> list[Token]:
         found = [verb.head if c.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" else c for c in found]
         found += [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
                   for g in c.children if g.dep_ == "pobj"]
-        if found or verb.dep_ != "conj":
+        # "an epidemic has worsened the situation, killing 80": the participle's doer is the
+        # subject of the clause it hangs on
+        if found or not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
             return found
         verb = verb.head
     return []
@@ -340,8 +342,8 @@ def _doers(token: Token) -> list[Token]:
 
 def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
     for doer in _doers(token):
-        lemmas = {doer.lemma_.lower(), doer.lower_} | {c.lemma_.lower() for c in doer.children if c.dep_ == "compound"}
-        if lemmas & lexicon.causes:
+        # the head word only: "the anthrax attacks that killed five" were attacks
+        if {doer.lemma_.lower(), doer.lower_} & lexicon.causes:
             return True
     return False
 
