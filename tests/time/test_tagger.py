@@ -333,3 +333,19 @@ def test_today_of_an_age_is_the_present_not_the_article_day():
     assert values("The offer ran in today's editions of the paper.") == ["1998-03-04"]
     assert values("The results of tomorrow's vote matter.") == ["1998-03-05"]
     assert values("As of today, prices rose.") == ["1998-03-04"]
+
+
+def test_a_day_no_dct_can_place_still_ends_an_older_narrative_date():
+    from dateline.nlp import parse
+
+    # undated: "on Tuesday" cannot be placed, but the visit is not in the 1940s
+    text = ("The engine was created in the 1940s by a clergyman. On Tuesday, reporters visited the factory. "
+            "During the visit, a reporter was detained.")
+    doc = parse(text)
+    timexes = tag_timexes(text, None, doc)
+    sentences = list(doc.sents)
+    assert date_of_sentence(sentences[0], timexes, None).value.startswith("194")
+    assert date_of_sentence(sentences[2], timexes, None) is None
+    # with the article's date, the Tuesday is placed and carried
+    dated = tag_timexes(text, date(2007, 6, 20), doc)
+    assert date_of_sentence(sentences[2], dated, date(2007, 6, 20)).value == "2007-06-19"

@@ -44,5 +44,16 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     inside = [t for t in timexes if start <= t.span.start < end and is_calendar(t)]
     if inside:
         return min(inside, key=lambda t: (_hops_to_root(sentence, t), t.span.start))
-    earlier = [t for t in timexes if t.span.end <= start and is_calendar(t) and t.type != "DURATION"]
-    return earlier[-1] if earlier else None
+    # A day the text names but no DCT can place ("on Tuesday", "June 13" in an undated
+    # article) still moves the narrative on: an older calendar date ("in the 1940s") named
+    # before it is no longer the time the story is at.
+    named = [t for t in timexes if t.span.start < end and (is_calendar(t) or _unplaced_day(t))
+             and t.type != "DURATION"]
+    if not named or not is_calendar(named[-1]):
+        return None
+    return named[-1]
+
+
+def _unplaced_day(timex: Timex) -> bool:
+    """A date or time with an unknown year: XXXX-06-13, XXXX-WXX-2."""
+    return timex.type in {"DATE", "TIME"} and timex.value.startswith("XXXX")
