@@ -52,6 +52,9 @@ def _schedule_verbs() -> frozenset:
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W{0,2}$")
 PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)?([a-z]+ed)\b", re.IGNORECASE)
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|'s)\s+$", re.IGNORECASE)
+# an -ed word after a determiner (and at most one adverb) is an adjective, not a past verb:
+# "on a still unspecified date", "the troubled bank", "its restated results"
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:[a-z]+ly\s+|still\s+|yet\s+|long\s+|much\s+)?$", re.IGNORECASE)
 PAST_BEFORE_FUTURE = re.compile(r"\b(?:was|were|had been|previously)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # past-list words that are auxiliaries or fixed phrases, not participles ("has been", "ago")
 PARTICIPLE_CUES = frozenset({"was", "were", "had", "did", "has been", "have been", "had been", "ago", "earlier", "last", "former", "yesterday", "according"})
@@ -86,6 +89,8 @@ def tense_from_cues(text: str, start: int, end: int, sentences: SentenceIndex) -
         kind = match.lastgroup or ""
         word = match.group(0).lower()
         if kind == "ed" and word in not_past:
+            continue
+        if kind == "ed" and DETERMINER_BEFORE.search(text, max(low, match.start() - 30), match.start()):
             continue
         tense = "future" if kind.startswith("f") else "past"
         if tense == "past" and kind != "ed" and word not in PARTICIPLE_CUES or kind == "ed":
