@@ -111,3 +111,24 @@ def test_attacks_with_a_germ_are_still_attacks():
 def test_a_participle_shares_the_doer_of_its_clause():
     events = read("A cholera epidemic sweeping across the country has worsened the situation, killing at least 80 people.")
     assert [e.type for e in events if e.trigger.text == "killing"] != ["ASSAULT"]
+
+
+def country(text: str, words: str, code: str = "PCLI") -> Place:
+    return Place(span_of(text, words), words, 0.0, 0.0, None, feature_code=code, resolution="gazetteer")
+
+
+def test_a_state_named_by_its_country_or_capital_is_the_other_party_of_a_dispute():
+    text = "Pakistan accused Afghanistan of sheltering militants. Washington imposed sanctions on Tehran."
+    events = read(text, places=[country(text, "Pakistan"), country(text, "Afghanistan"),
+                                country(text, "Washington", "PPLC"), country(text, "Tehran", "PPLC")])
+    accused = next(e for e in events if e.type == "ACCUSE")
+    sanctions = next(e for e in events if e.type == "SANCTION")
+    assert (accused.source_actor.text, accused.target_actor.text) == ("Pakistan", "Afghanistan")
+    assert sanctions.target_actor.text == "Tehran"
+    assert not accused.places and not sanctions.places
+
+
+def test_a_country_visited_or_attacked_stays_the_place():
+    text = "The president visited Pakistan. The Taliban attacked Kabul."
+    events = read(text, places=[country(text, "Pakistan"), country(text, "Kabul", "PPLC")])
+    assert {e.type: [p.name for p in e.places] for e in events} == {"CONSULT": ["Pakistan"], "ASSAULT": ["Kabul"]}

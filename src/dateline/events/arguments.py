@@ -23,6 +23,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"in", "at", "near", "into", "inside", "outside", "across", "around", "toward", "towards", "through", "throughout", "within", "to", "from", "over", "under", "along", "on", "onto", "between", "beyond", "off"}
 # prepositions that name the other party of an event ("talks with", "fought against")
 TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among"}
+# the prepositions that put a state on the other side of an act: "sanctions on Tehran", "talks
+# with Kabul", "appealed to Pakistan" (not "from" or "of": "returned from Pakistan")
+PARTY_PREPS = {"with", "against", "on", "upon", "to", "between", "among"}
 # membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
 MEMBERSHIP_PREPS = {"of", "from"}
 CLAUSE_CUTS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct"}
@@ -56,6 +59,7 @@ class MentionIndex:
     places: list[Place]
     by_token: dict[int, Mention] = field(default_factory=dict)
     place_tokens: set[int] = field(default_factory=set)
+    polity_tokens: set[int] = field(default_factory=set)  # countries and capitals: can act as states
 
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention], entities: list[Entity], places: list[Place]) -> MentionIndex:
@@ -82,6 +86,8 @@ class MentionIndex:
             span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
             if span is not None:
                 index.place_tokens.update(t.i for t in span)
+                if (place.feature_code or "").startswith("PCL") or place.feature_code == "PPLC":
+                    index.polity_tokens.update(t.i for t in span)
         return index
 
     def mention_at(self, token: Token) -> Mention | None:
@@ -246,6 +252,11 @@ def read_actor(
     elif primary is not None:
         actor = Actor(text=primary.span.text, span=primary.span, entity_id=primary.entity_id, role=role)
         kinds = _kinds(head if head_mention is primary else head, primary, modifiers, index, lexicon)
+    elif allow_places and head.i in index.polity_tokens:
+        # a country or capital the entities stage left to the geo stage, acting as a state
+        place = next(p for p in index.places if p.span.start <= head.idx < p.span.end)
+        actor = Actor(text=place.span.text, span=place.span, entity_id=None, role=role)
+        kinds = frozenset({"state", "official"})
     elif head.pos_ == "PROPN" and head.is_title and head.ent_type_ in {"", "PERSON", "ORG", "NORP"} and not index.is_place(head, None):
         # a name the recogniser missed ("Saleh fled to Panjshir"): still a name in the text
         words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
@@ -399,6 +410,13 @@ def read_participants(
             return None
         return read_actor(token, role, index, lexicon, speaker, allow_places)
 
+    def party(token: Token, by_prep: bool) -> bool:
+        # "accused Afghanistan", "sanctions on Tehran": a state named by its country or capital
+        kind = trigger.cue.type
+        return (kind in lexicon.party_object_types and token.i in index.polity_tokens
+                and (by_prep or kind not in lexicon.party_object_preps_only)
+                and (not by_prep or token.head.lower_ in PARTY_PREPS))
+
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
         result.source = read(_noun_agent(noun), "source")
@@ -410,7 +428,7 @@ def read_participants(
                 result.target = result.target or read(conj, "target")
         for token in _prep_objects(noun, {"with", "against", "on", "of"}):
             if result.target is None:
-                result.target = read(token, "target")
+                result.target = read(token, "target", allow_places=party(token, True))
         _add_conjuncts(result, between[0] if between else None, index, lexicon, speaker)
         return result
 
@@ -429,14 +447,14 @@ def read_participants(
             result.source = read(own_agent, "source")
         if result.target is None:
             for token in _prep_objects(noun, {"with", "against", "on", "to", "between"}):
-                result.target = read(token, "target")
+                result.target = read(token, "target", allow_places=party(token, True))
                 if result.target is not None:
                     target_head = token
                     break
     if result.target is None:
         for child in verb.children:
             if child.dep_ in {"dobj", "dative", "iobj"} and child is not noun:
-                result.target = read(child, "target")
+                result.target = read(child, "target", allow_places=party(child, False))
                 if result.target is not None:
                     target_head = child
                     break
@@ -444,7 +462,7 @@ def read_participants(
         for token in _prep_objects(verb, TARGET_PREPS):
             if token is noun:
                 continue
-            result.target = read(token, "target")
+            result.target = read(token, "target", allow_places=party(token, True))
             if result.target is not None:
                 target_head = token
                 break

@@ -83,6 +83,8 @@ class Lexicon:
     non_state_words: frozenset[str]
     headline_breaks: frozenset[str] = frozenset()  # words that end a name in a title-case headline
     causes: frozenset[str] = frozenset()  # doers that are no actors: diseases, storms, fires
+    party_object_types: frozenset[str] = frozenset()  # a country as their object is a party
+    party_object_preps_only: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -145,6 +147,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         non_state_words=frozenset(raw.get("non_state_words", ())),
         headline_breaks=frozenset(raw.get("headline_breaks", ())),
         causes=frozenset(raw.get("causes", ())),
+        party_object_types=frozenset(raw.get("party_object_types", ())),
+        party_object_preps_only=frozenset(raw.get("party_object_preps_only", ())),
     )
 
 
