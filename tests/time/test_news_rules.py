@@ -25,3 +25,19 @@ def test_an_ed_adjective_after_a_determiner_is_no_past_tense():
     assert _found(text, dct)["January"] == ("DATE", "1990-01")
     # a real past verb still looks back
     assert _found("The bank sold the unit in January.", dct)["January"] == ("DATE", "1989-01")
+
+
+def test_a_named_holiday_is_its_calendar_day():
+    # in a report dated 1998-03-11: Christmas ahead is 1998-12-25, the one past 1997-12-25;
+    # Easter 1998 fell on April 12 and Thanksgiving 1997 (fourth Thursday of November) on Nov. 27
+    dct = date(1998, 3, 11)
+    assert _found("The troops will be home by Christmas.", dct)["Christmas"] == ("DATE", "1998-12-25")
+    assert _found("He was freed last Christmas.", dct)["last Christmas"] == ("DATE", "1997-12-25")
+    assert _found("Sales peaked before Thanksgiving 1997.", dct)["Thanksgiving 1997"] == ("DATE", "1997-11-27")
+    assert _found("Stores will close on Good Friday.", dct)["Good Friday"] == ("DATE", "1998-04-10")
+    assert _found("The strike began on Labor Day 1997.", dct)["Labor Day 1997"] == ("DATE", "1997-09-01")
+    assert _found("The race is set for Memorial Day 1999.", dct)["Memorial Day 1999"] == ("DATE", "1999-05-31")
+    assert _found("On New Year's Eve, crowds gathered.", dct)["New Year's Eve"] == ("DATE", "1997-12-31")
+    # a holiday's name used for a thing or a name is no date
+    assert _found("Christmas shopping was weak.", dct) == {}
+    assert "Easter" not in " ".join(_found("The Easter Rising failed in 1916.", dct))

@@ -77,6 +77,11 @@ def _macros() -> dict[str, str]:
         r"more than|over(?! the)|at least|up to|no more than|no less than|at most|"
         r"well over|just over|just under|a little (?:more|less) than)",
         "HY": r"(?:-|\s+)",
+        # capitalised as written ("Christmas Day", "New Year's Eve"); the rule is case-sensitive
+        "HOLIDAY": "(?:" + "|".join(
+            re.escape(" ".join(w[0].upper() + w[1:] for w in name.split())).replace(r"\ ", " ").replace("'", "(?:'|’)")
+            for name in sorted(words["holidays"], key=len, reverse=True)
+        ) + ")",
     }
 
 

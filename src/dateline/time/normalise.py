@@ -987,6 +987,63 @@ def recurring(m: Match, ctx: Context) -> Reading | None:
     return Reading("SET", duration_value(amount or 1, unit), sets_reference=False)
 
 
+def easter_sunday(year: int) -> date:
+    """Western Easter (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month_, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month_, day + 1)
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    spec = vocabulary()["holidays"].get(" ".join(name.lower().replace("\u2019", "'").split()))
+    if spec is None:
+        return None
+    if spec[0] == "easter":
+        return easter_sunday(year) + timedelta(days=spec[1])
+    if len(spec) == 2:
+        return safe_date(year, spec[0], spec[1])
+    month_, weekday_, nth = spec
+    if nth > 0:
+        first = date(year, month_, 1)
+        return first + timedelta(days=(weekday_ - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = (date(year + (month_ == 12), month_ % 12 + 1, 1)) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday_) % 7)
+
+
+def holiday(m: Match, ctx: Context) -> Reading | None:
+    name = m.group("holiday")
+    year = year_number(m.group("year"))
+    if year is not None:
+        day = holiday_date(name, year)
+        return dated(period_of(day, "day"), None) if day else None
+    if ctx.dct is None:
+        return None  # a holiday with no year and no DCT names no placeable day
+    rel = _clean(m.group("rel"))
+
+    def make(y: int) -> Period | None:
+        day = holiday_date(name, y)
+        return period_of(day, "day") if day else None
+
+    if rel in ("last", "this past"):
+        options = [p for p in (make(ctx.dct.year), make(ctx.dct.year - 1)) if p is not None and p.start < ctx.dct]
+        chosen = options[0] if options else None
+    elif rel in ("next", "this coming"):
+        options = [p for p in (make(ctx.dct.year), make(ctx.dct.year + 1)) if p is not None and p.start > ctx.dct]
+        chosen = options[0] if options else None
+    elif rel == "this":
+        chosen = make(ctx.dct.year)
+    else:
+        chosen = candidates_around(ctx.dct, make, ctx.tense(m))
+    return dated(chosen, None, ctx.dct)
+
+
 NORMALISERS = {
     name: function
     for name, function in globals().items()

@@ -42,6 +42,8 @@ FUTURE_LEAD = re.compile(r"\b(?:in|into|for|about|over|during|until|till|through
 # a capitalised "Today" or "Week" after a quote or a name is the title of a programme or paper
 TITLE_WORD = re.compile(r"\b(?:Today|Tonight|Tomorrow|Week|Weekend|Month|Year)$")
 NAME_BEFORE = re.compile(r"(?:[\"\u201c]|``|\b[A-Z][A-Za-z.]*[A-Z][A-Za-z.]*|\b[A-Z][a-z]+)\s*$")
+# a bare holiday name is a day after a time preposition: "on Christmas", "over Easter", "by Thanksgiving"
+HOLIDAY_LEAD = re.compile(r"\b(?:on|at|by|before|after|since|until|till|over|for|during|around|through|from|to|of|until|ahead of)\s+$", re.IGNORECASE)
 SEASON_LEAD = re.compile(r"\b(?:in|during|by|until|till|since|through|throughout|this|last|next|early|late|mid|of|that|the|over|before|after)\s+$", re.IGNORECASE)
 
 
@@ -68,6 +70,17 @@ def _accept(m: Match, text: str) -> bool:
         if not rel and not m.group("mod") and not SEASON_LEAD.search(before):
             return False  # "prices fall", "the Arab Spring"
         return True
+    if guard == "holiday":
+        if m.group("year") or m.group("rel"):
+            return True
+        words = m.match.group(0)
+        if re.match(r"\s+(?:Day|Eve|Sunday|Monday)\b", after):
+            return False  # a longer name the rule does not know
+        if re.search(r"\b(?:Day|Eve|Sunday|Monday|Friday)$", words):
+            return not re.match(r"(?:'s|\u2019s)", after)
+        if re.match(r"(?:'s|\u2019s)|\s+(?![Ii]n\b|[Aa]nd\b|[Oo]r\b|[Tt]o\b|[Aa]t\b|[Oo]n\b|[Ff]or\b|[Tt]his\b|[Ll]ast\b|[Nn]ext\b|[Ww]hen\b|[Tt]he\b|[Aa]\b|[A-Z])[a-z]", after):
+            return False  # "Christmas shopping", "Easter eggs", "Thanksgiving's feast": things
+        return bool(HOLIDAY_LEAD.search(before))
     if guard == "anchored_duration":
         # "expected to last several weeks", "will last two days": the verb, not "the last"
         return not (m.group("dir") or "").lower() == "last" or not VERB_LAST_BEFORE.search(before)
