@@ -41,3 +41,14 @@ def test_a_named_holiday_is_its_calendar_day():
     # a holiday's name used for a thing or a name is no date
     assert _found("Christmas shopping was weak.", dct) == {}
     assert "Easter" not in " ".join(_found("The Easter Rising failed in 1916.", dct))
+
+
+def test_a_half_of_a_year_named_relative_to_the_article_is_that_half():
+    # in a report dated 1998-08-11: "the first half of this year" is 1998-H1 (January to June),
+    # not the whole of 1998; "the second half of last year" is 1997-H2
+    dct = date(1998, 8, 11)
+    assert _found("Exports rose 12 percent in the first half of this year.", dct) == {
+        "the first half of this year": ("DATE", "1998-H1")
+    }
+    assert _found("Sales fell in the second half of last year.", dct) == {"the second half of last year": ("DATE", "1997-H2")}
+    assert _found("Growth will pick up in next year's second half.", dct) == {"next year's second half": ("DATE", "1999-H2")}

@@ -328,9 +328,20 @@ def year(m: Match, ctx: Context) -> Reading | None:
 
 def half(m: Match, ctx: Context) -> Reading | None:
     value = year_number(m.group("year") or m.group("year2"))
+    yearrel = _clean(m.group("yearrel") or m.group("yearrel2"))
+    if value is None and yearrel:
+        # "the first half of this year": a half of the year named relative to the article's;
+        # "the first half of the year" is the article's year, or the year the story is in
+        if yearrel == "the year":
+            base = ctx.reference.start.year if ctx.reference is not None else (ctx.dct.year if ctx.dct else None)
+        else:
+            base = ctx.dct.year + {"last year": -1, "this year": 0, "next year": 1}[yearrel] if ctx.dct else None
+        if base is None:
+            return underspecified("XXXX-H" + ("2" if _clean(m.group("half") or m.group("half2")) in ("second", "2nd", "last") else "1"))
+        value = base
     if value is None:
         return None
-    which = _clean(m.group("half"))
+    which = _clean(m.group("half") or m.group("half2"))
     first_month = 7 if which in ("second", "2nd", "last") else 1
     return dated(period_of(date(value, first_month, 1), "half"))
 
