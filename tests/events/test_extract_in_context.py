@@ -132,3 +132,14 @@ def test_a_country_visited_or_attacked_stays_the_place():
     text = "The president visited Pakistan. The Taliban attacked Kabul."
     events = read(text, places=[country(text, "Pakistan"), country(text, "Kabul", "PPLC")])
     assert {e.type: [p.name for p in e.places] for e in events} == {"CONSULT": ["Pakistan"], "ASSAULT": ["Kabul"]}
+
+
+def test_since_a_date_dates_the_stretch_up_to_the_report():
+    from dateline.time import tag_timexes
+
+    text = "Since January, the Taliban have captured 20 districts. The Taliban captured the city in August."
+    events = read(text, timexes=tag_timexes(text, date(2021, 9, 4)), published=date(2021, 9, 4))
+    since, august = [e for e in events if e.type == "ASSAULT"]
+    assert (since.date_start, since.date_end) == (date(2021, 1, 1), date(2021, 9, 4))
+    assert since.date == "2021-01/2021-09-04"
+    assert (august.date_start, august.date_end) == (date(2021, 8, 1), date(2021, 8, 31))

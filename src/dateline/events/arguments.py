@@ -556,6 +556,11 @@ def _timexes_in(tokens: list[Token], timexes: list[Timex]) -> list[Timex]:
     return inside
 
 
+def _after_since(sentence: SpacySpan, timex: Timex) -> bool:
+    before = [t for t in sentence if t.idx < timex.span.start]
+    return bool(before) and before[-1].lower_ == "since"
+
+
 def _usable(timex: Timex) -> bool:
     return timex.type in {"DATE", "TIME"} or (timex.type == "DURATION" and timex.range_start is not None)
 
@@ -575,6 +580,9 @@ def date_of_event(
     if own:
         timex = own[0]
         start, end = timex_range(timex)
+        if dct is not None and start is not None and start <= dct and _after_since(sentence, timex):
+            # "has killed 93 since 2003": the whole stretch up to the report, as an ISO interval
+            return EventDate(f"{timex.value}/{dct.isoformat()}", start, dct, timex.span, False, "clause")
         return EventDate(timex.value, start, end, timex.span, False, "clause")
     # "comes days after US forces departed Bagram": the time stage dates the embedded clause
     from dateline.time import date_relative_to_clause
