@@ -52,3 +52,13 @@ def test_a_half_of_a_year_named_relative_to_the_article_is_that_half():
     }
     assert _found("Sales fell in the second half of last year.", dct) == {"the second half of last year": ("DATE", "1997-H2")}
     assert _found("Growth will pick up in next year's second half.", dct) == {"next year's second half": ("DATE", "1999-H2")}
+
+
+def test_a_date_set_or_slated_for_later_looks_ahead():
+    # in a report dated Wednesday 1998-03-11: a vote "set for Nov. 3" is the coming Nov. 3
+    # (1998), not the nearer one already past (1997); a launch "slated for Friday" is March 13
+    dct = date(1998, 3, 11)
+    assert _found("The vote is set for Nov. 3.", dct)["Nov. 3"] == ("DATE", "1998-11-03")
+    assert _found("The launch is slated for Friday.", dct)["Friday"] == ("DATE", "1998-03-13")
+    # told in the past, the plan is over by the time it is reported
+    assert _found("The vote was set for Nov. 3 but was delayed.", dct)["Nov. 3"] == ("DATE", "1997-11-03")
