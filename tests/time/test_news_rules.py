@@ -62,3 +62,15 @@ def test_a_date_set_or_slated_for_later_looks_ahead():
     assert _found("The launch is slated for Friday.", dct)["Friday"] == ("DATE", "1998-03-13")
     # told in the past, the plan is over by the time it is reported
     assert _found("The vote was set for Nov. 3 but was delayed.", dct)["Nov. 3"] == ("DATE", "1997-11-03")
+
+
+def test_the_next_day_of_a_story_is_a_date_not_a_stretch_of_time():
+    # after "arrested on March 3" (report of 1998-03-11), "the next day" is March 4 and "the
+    # previous day" March 2: points of the story, while "the next two days" stays a duration
+    dct = date(1998, 3, 11)
+    assert _found("Police arrested him on March 3. He was released the next day.", dct)["the next day"] == ("DATE", "1998-03-04")
+    assert _found("Police arrested him on March 3. The previous day, he robbed a bank.", dct)["The previous day"] == (
+        "DATE",
+        "1998-03-02",
+    )
+    assert _found("Aid will arrive in the next two days.", dct)["the next two days"] == ("DURATION", "P2D")

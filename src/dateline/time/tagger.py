@@ -82,8 +82,15 @@ def _accept(m: Match, text: str) -> bool:
             return False  # "Christmas shopping", "Easter eggs", "Thanksgiving's feast": things
         return bool(HOLIDAY_LEAD.search(before))
     if guard == "anchored_duration":
+        direction = " ".join((m.group("dir") or "").lower().split())
+        if (
+            direction in ("the next", "the following", "the previous")
+            and not m.group("amount")
+            and (m.group("unit") or "").lower() in ("day", "night", "morning", "afternoon", "evening")
+        ):
+            return False  # "he was released the next day": a day of the story, left to the anaphoric rule
         # "expected to last several weeks", "will last two days": the verb, not "the last"
-        return not (m.group("dir") or "").lower() == "last" or not VERB_LAST_BEFORE.search(before)
+        return not direction == "last" or not VERB_LAST_BEFORE.search(before)
     if guard == "duration":
         amount = (m.group("amount") or "").lower()
         unit = (m.group("unit") or "").lower()
