@@ -74,3 +74,11 @@ def test_the_next_day_of_a_story_is_a_date_not_a_stretch_of_time():
         "1998-03-02",
     )
     assert _found("Aid will arrive in the next two days.", dct)["the next two days"] == ("DURATION", "P2D")
+
+
+def test_the_past_before_a_count_of_periods_is_no_past_reference():
+    # "the past three summers" names three summers, not "the past" (PAST_REF) and a stray rest;
+    # "in the past" alone is still the vague past
+    dct = date(1998, 3, 22)
+    assert "the past" not in _found("Violence has flared for the past three summers.", dct)
+    assert _found("In the past, such talks failed.", dct) == {"the past": ("DATE", "PAST_REF")}
