@@ -142,3 +142,10 @@ def test_a_place_the_ner_takes_for_a_person_does_not_make_its_town_a_person(gaze
         "The council of Greer, South Carolina, approved the plan."
     )
     assert "Greer" in _names(text, gazetteer)
+
+
+def test_a_first_word_the_ner_cut_off_a_known_town_is_put_back(gazetteer):
+    # spaCy tags only "Beida"; Goz Beida is a town in eastern Chad
+    text = "In Goz Beida, the refugees receive three litres of water per day."
+    found = [t.text for t in recognize_toponyms(parse(text), gazetteer)]
+    assert found == ["Goz Beida"]

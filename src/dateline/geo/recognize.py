@@ -150,6 +150,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         start, end = _clean_span(text, ent.start_char, ent.end_char)
         if end <= start:
             continue
+        start = _known_longer_start(doc, ent, start, end, gazetteer)
         # extend over a feature word the NER left out: "Panjshir" + " Valley"
         following = re.match(r"\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|province|district|county|region)\b", text[end:])
         kind = None
@@ -189,6 +190,18 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                 continue
         found.append(Toponym(start, end, name, f"ner:{ent.label_}", kind, feature_word=feature))
     return found
+
+
+def _known_longer_start(doc: Doc, ent, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Where the NER cut a name's first word ("Goz [Beida]", "Bur [Acaba]"), its start, when
+    the gazetteer knows the longer name; else the NER's start."""
+    if ent.start == 0:
+        return start
+    word = doc[ent.start - 1]
+    if not (word.is_title and word.pos_ == "PROPN" and not word.ent_type_ and word.is_alpha and not word.is_sent_start):
+        return start
+    longer = doc.text[word.idx:end]
+    return word.idx if gazetteer.candidates(longer, allow_skeleton=False) else start
 
 
 _STATE_AFTER = re.compile(r"\s+state\b(?!\s+(?:of|department|university|college|police|troopers?|senator))")
