@@ -82,3 +82,12 @@ def test_the_past_before_a_count_of_periods_is_no_past_reference():
     dct = date(1998, 3, 22)
     assert "the past" not in _found("Violence has flared for the past three summers.", dct)
     assert _found("In the past, such talks failed.", dct) == {"the past": ("DATE", "PAST_REF")}
+
+
+def test_a_count_of_things_a_week_is_a_frequency_not_a_week_long_stretch():
+    # "four flights a week" says how often flights go (SET P1W), not that something lasted a week
+    dct = date(1998, 2, 13)
+    assert _found("Qantas runs four flights a week to Bombay.", dct) == {"a week": ("SET", "P1W")}
+    assert _found("Stores sell fifty thousand CDs a year.", dct) == {"a year": ("SET", "P1Y")}
+    # a week spent somewhere is a duration
+    assert _found("He spent a week in jail.", dct) == {"a week": ("DURATION", "P1W")}

@@ -16,6 +16,12 @@ from dateline.time.normalise import NORMALISERS, Context
 
 # context that makes "a year" a rate ("$5 million a year", "twice a day"), not a stretch of time
 RATE_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|thrice|percent|cents?|dollars?|pounds?|euros?|barrels|tons|units|copies|sold|earn|earns|paid|pay|pays|costs?)\b)[^.;:]{0,25}$", re.IGNORECASE)
+# "four flights a week", "a dozen trains a day": a spelled count of things, then "a <unit>", is a rate too
+SPELLED_COUNT_RATE_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"a dozen|dozens of|hundreds of|thousands of|several|many|few)\s+(?:[a-z-]+\s+)?[a-z]+s\s+$",
+    re.IGNORECASE,
+)
 # "rise 8.5% annually", "grow 20 percent a year": a percentage rate, which TimeBank leaves unannotated
 GROWTH_RATE_BEFORE = re.compile(r"(?:%|\bpercent|\bpct\.?)\s*(?:a\s+|per\s+)?$", re.IGNORECASE)
 COUNT_RATE_BEFORE = re.compile(r"(?<![$£€\w.,])\d[\d,.]*\s+(?:[a-z-]+\s+)?[a-z]+s\s+$")
@@ -96,7 +102,7 @@ def _accept(m: Match, text: str) -> bool:
         unit = (m.group("unit") or "").lower()
         if unit == "second" and amount in ("a", "an", "one"):
             return False  # "a second round"
-        if amount in ("a", "an") and RATE_BEFORE.search(before):
+        if amount in ("a", "an") and (RATE_BEFORE.search(before) or SPELLED_COUNT_RATE_BEFORE.search(before)):
             return False  # a rate: left to the SET rule
         if amount in ("a", "an") and unit in ("quarter",) and re.match(r"\s+of\b", after):
             return False  # "a quarter of the shares"
@@ -117,7 +123,8 @@ def _accept(m: Match, text: str) -> bool:
             return not re.match(r"\s+of\b", after)
         # "three times a year" is a recurrence; "$5 million a year", "700 seats a week" are rates,
         # an attribute of the amount that TimeBank leaves unannotated
-        return bool(FREQUENCY_BEFORE.search(before))
+        # "four flights a week", "fifty thousand CDs a year": how often things happen, a frequency too
+        return bool(FREQUENCY_BEFORE.search(before) or SPELLED_COUNT_RATE_BEFORE.search(before))
     if guard == "set_adverb":
         if GROWTH_RATE_BEFORE.search(before) or COUNT_RATE_BEFORE.search(before):
             return False  # "rise 8.5% annually", "produce 10,000 units annually": rates, attributes of the amount
