@@ -91,3 +91,13 @@ def test_a_count_of_things_a_week_is_a_frequency_not_a_week_long_stretch():
     assert _found("Stores sell fifty thousand CDs a year.", dct) == {"a year": ("SET", "P1Y")}
     # a week spent somewhere is a duration
     assert _found("He spent a week in jail.", dct) == {"a week": ("DURATION", "P1W")}
+
+
+def test_a_clock_time_takes_the_day_named_after_its_zone_conversion():
+    # wire style, report dated Wednesday 1998-03-11: "at 10 a.m. EST (1500 GMT) Tuesday" is on
+    # Tuesday March 10, both the local time and the GMT one
+    dct = date(1998, 3, 11)
+    found = _found("The blast occurred at 10 a.m. EST (1500 GMT) Tuesday.", dct)
+    assert found["10 a.m. EST"] == ("TIME", "1998-03-10T10:00")
+    assert found["1500 GMT"] == ("TIME", "1998-03-10T15:00")
+    assert _found("The quake struck at 4:31 a.m. (1231 GMT) yesterday.", dct)["4:31 a.m."] == ("TIME", "1998-03-10T04:31")

@@ -921,6 +921,14 @@ def reference(m: Match, ctx: Context) -> Reading | None:
 # --- times of day -------------------------------------------------------------------------------------------
 
 
+# the day named right after a clock time and its conversion to another zone, in brackets:
+# "10 a.m. EST (1500 GMT) Tuesday", "(0400 GMT) today"
+DAY_AFTER_CLOCK = re.compile(
+    r"\)?\s*(?:\([^()]{1,25}\))?\s*,?\s*(?:on\s+)?(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?P<deictic>today|yesterday|tomorrow))\b"
+)
+
+
 def clock_time(m: Match, ctx: Context) -> Reading | None:
     mod = "APPROX" if _clean(m.group("mod")) in ("about", "around", "approximately", "at about") else None
     if m.group("word"):
@@ -955,7 +963,14 @@ def clock_time(m: Match, ctx: Context) -> Reading | None:
         elif deictic:
             day = ctx.dct + timedelta(days=DEICTIC_OFFSETS[deictic])
         else:
-            day = reference_day(ctx)
+            later_day = DAY_AFTER_CLOCK.match(ctx.text, m.end)
+            if later_day and later_day.group("weekday"):
+                # "at 10 a.m. EST (1500 GMT) Tuesday": the day comes after the time in another zone
+                day = resolve_weekday(ctx.dct, weekday_number(later_day.group("weekday")), ctx.tense(m))
+            elif later_day:
+                day = ctx.dct + timedelta(days=DEICTIC_OFFSETS[later_day.group("deictic").lower()])
+            else:
+                day = reference_day(ctx)
     base = day.isoformat() if day else "XXXX-XX-XX"
     # midnight is the end of its day, written T24 as TIMEX3 does ("midnight Friday")
     clock = "24" if m.group("word") and _clean(m.group("word")) == "midnight" else f"{hour:02d}:{minute:02d}"
