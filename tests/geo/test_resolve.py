@@ -86,3 +86,11 @@ def test_seas_islands_and_ranges_are_places_not_namesake_towns(gazetteer):
     assert _one(places, "Sumatra").country_code == "ID"
     pacific = _one(places, "Pacific")
     assert pacific.feature_code == "OCN" and pacific.country_code is None
+
+
+def test_in_a_list_of_states_a_state_before_another_is_no_town_in_it(gazetteer):
+    # there is a hamlet called Oklahoma in Pennsylvania; in a list of states it is the state
+    places = _places("The disorder was found in Georgia, Oklahoma, Pennsylvania, Wisconsin and California.", gazetteer)
+    assert _one(places, "Oklahoma").feature_code == "ADM1"
+    town = _places("A barn burned in Oklahoma, Pennsylvania, on Sunday.", gazetteer)
+    assert _one(town, "Oklahoma").feature_code.startswith("PPL")

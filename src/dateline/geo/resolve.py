@@ -316,17 +316,28 @@ def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
 
 def _apply_qualifiers(text: str, mentions: list[_Mention]) -> None:
     """"Alexandria, La.", "Paris, Texas", "Anabah, Panjshir": the second name holds the first."""
-    for first, second in zip(mentions, mentions[1:]):
+    for before, first, second in zip([None] + mentions, mentions, mentions[1:]):
         between = text[first.toponym.end : second.toponym.start]
         if not re.fullmatch(r"\s*,\s*|\s+in\s+|\s+", between) or first.toponym.demonym or second.toponym.demonym:
             continue
         if any(c.entry.feature_code in COUNTRY_CODES and c.match == "name" for c in first.candidates):
             continue  # "Iraq, Iran, Syria" is a list of countries, not Arak in Iran
+        if before is not None and _in_a_list_of_regions(text, before, first):
+            continue  # "Georgia, Oklahoma, Pennsylvania": not the hamlet of Oklahoma, Pa.
         for i, inner in enumerate(first.candidates):
             for j, outer in enumerate(second.candidates):
                 if _contains(outer.entry, inner.entry):
                     first.bonus[i] = max(first.bonus[i], QUALIFIER_BONUS)
                     second.bonus[j] = max(second.bonus[j], QUALIFIER_BONUS / 2)
+
+
+def _in_a_list_of_regions(text: str, before: _Mention, mention: _Mention) -> bool:
+    """The mention follows a region's name and a comma, and is a region's name too."""
+    if not re.fullmatch(r"\s*,\s*", text[before.toponym.end : mention.toponym.start]):
+        return False
+    def regions(m: _Mention) -> set:
+        return {c.entry.country_code for c in m.candidates if c.entry.feature_code == "ADM1" and name_key(c.entry.name) == m.key}
+    return bool(regions(before) & regions(mention))
 
 
 def _only_a_region(mention: _Mention) -> bool:
