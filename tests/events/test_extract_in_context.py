@@ -143,3 +143,10 @@ def test_since_a_date_dates_the_stretch_up_to_the_report():
     assert (since.date_start, since.date_end) == (date(2021, 1, 1), date(2021, 9, 4))
     assert since.date == "2021-01/2021-09-04"
     assert (august.date_start, august.date_end) == (date(2021, 8, 1), date(2021, 8, 31))
+
+
+def test_killing_animals_is_no_assault():
+    events = read("Officials killed 20,000 chickens at the farm. The killing of the birds took a week. "
+                  "Gunmen killed five villagers.")
+    assert [e.trigger.text for e in events if e.type == "ASSAULT"] == ["killed"]
+    assert [e.sentence.text for e in events if e.type == "ASSAULT"] == ["Gunmen killed five villagers."]
