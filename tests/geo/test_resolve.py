@@ -94,3 +94,15 @@ def test_in_a_list_of_states_a_state_before_another_is_no_town_in_it(gazetteer):
     assert _one(places, "Oklahoma").feature_code == "ADM1"
     town = _places("A barn burned in Oklahoma, Pennsylvania, on Sunday.", gazetteer)
     assert _one(town, "Oklahoma").feature_code.startswith("PPL")
+
+
+def test_a_name_with_a_towns_police_or_council_is_the_town_not_the_country(gazetteer):
+    # in 'Lebanon Police arrested a man ... in Zionsville' Lebanon is the town in Indiana
+    police = _places("Lebanon Police arrested a man after a traffic stop near Zionsville on Thursday.", gazetteer)
+    assert _one(police, "Lebanon").country_code == "US" and _one(police, "Lebanon").feature_class == "P"
+    # a street address ends with its town: '400 S. Locust St., Lebanon'
+    address = _places("A service will be held at the church, 400 S. Locust St., Lebanon, near Hershey.", gazetteer)
+    assert _one(address, "Lebanon").country_code == "US"
+    # without such a word Lebanon is still the country
+    country = _places("Refugees crossed from Syria into Lebanon on Monday.", gazetteer)
+    assert _one(country, "Lebanon").country_code == "LB"

@@ -151,6 +151,7 @@ def resolve_toponyms(
         _apply_kind_and_region_rules(mention)
     _apply_qualifiers(text, mentions)
     _apply_lists_of_regions(text, mentions)
+    _apply_town_cues(text, mentions)
     _apply_home(mentions, home)
     named = len(mentions)
     mentions += _home_town_mentions(home, mentions, gazetteer)  # votes and neighbours only
@@ -364,6 +365,44 @@ def _apply_lists_of_regions(text: str, mentions: list[_Mention]) -> None:
         for k, candidate in enumerate(mention.candidates):
             if candidate.entry.feature_code == "ADM1":
                 mention.bonus[k] += KIND_BONUS
+
+
+# what only a town has: its police, fire department, council, mayor, city hall, city limits
+_TOWN_INSTITUTION_AFTER = re.compile(
+    r"['’]?s?\s+(?:Police|Fire Department|Fire Chief|Fire Station|Volunteer Fire|City Council|Town Council|"
+    r"Borough Council|Village Board|City Hall|Town Hall|City Manager|Town Manager|Mayor|city limits|city council|"
+    r"police department|fire department)\b"
+)
+# a street address ends with its town: "1301 Lafayette Ave., Lebanon"
+_STREET_ADDRESS_BEFORE = re.compile(
+    r"\b\d+\s+(?:[NSEW]\.\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:St|Ave|Rd|Blvd|Dr|Ln|Street|Avenue|Road|Boulevard|Drive|Lane|Pike|Highway)\.?,\s*$"
+)
+# "the City of Oxford", "the Town of Clinton"
+_TOWN_OF_BEFORE = re.compile(r"\b(?:City|Town|Village|Borough) of\s+$")
+TOWN_CUE_BONUS = 2.5
+
+
+def _apply_town_cues(text: str, mentions: list[_Mention]) -> None:
+    """A name followed by what only a town has ("Lebanon Police", "the Huntsville City Council")
+    or ending a street address ("1301 Lafayette Ave., Lebanon") is a town, not the country or
+    state of the same name; every mention of the name gains (one sense per article)."""
+    towns = set()
+    for mention in mentions:
+        t = mention.toponym
+        if t.demonym or t.kind not in (None, "P") or not t.text[:1].isupper():
+            continue
+        if (
+            _TOWN_INSTITUTION_AFTER.match(text, t.end)
+            or _STREET_ADDRESS_BEFORE.search(text[max(0, t.start - 60) : t.start])
+            or _TOWN_OF_BEFORE.search(text[max(0, t.start - 12) : t.start])
+        ):
+            towns.add(mention.key)
+    for mention in mentions:
+        if mention.key not in towns:
+            continue
+        for i, candidate in enumerate(mention.candidates):
+            if candidate.entry.feature_class == "P":
+                mention.bonus[i] += TOWN_CUE_BONUS
 
 
 def _softmax(scores: list[float]) -> list[float]:
