@@ -150,3 +150,27 @@ def test_killing_animals_is_no_assault():
                   "Gunmen killed five villagers.")
     assert [e.trigger.text for e in events if e.type == "ASSAULT"] == ["killed"]
     assert [e.sentence.text for e in events if e.type == "ASSAULT"] == ["Gunmen killed five villagers."]
+
+
+def test_the_town_captured_is_the_place_and_a_distance_s_origin_is_not():
+    # "Kemise" is tagged a person by the NER; the geo stage knows it as a town
+    text = "Rebels said they had captured the town of Kemise, about 325 km north of Addis Ababa."
+    events = read(text, places=[place(text, "Kemise"), place(text, "Addis Ababa")])
+    captured = next(e for e in events if e.trigger.text == "captured")
+    assert [p.name for p in captured.places] == ["Kemise"]
+    assert captured.target_actor is None or captured.target_actor.text != "Kemise"
+
+
+def test_since_a_clause_with_a_date_dates_the_stretch_up_to_the_report():
+    from dateline.time import tag_timexes
+
+    text = "More than 2 million people have fled their homes since the war began in November 2020."
+    events = read(text, timexes=tag_timexes(text, date(2021, 11, 6)), published=date(2021, 11, 6))
+    fled = next(e for e in events if e.trigger.text == "fled")
+    assert (fled.date_start, fled.date_end) == (date(2020, 11, 1), date(2021, 11, 6))
+
+
+def test_who_is_expected_to_arrive_is_the_one_arriving():
+    events = read("The envoy Olusegun Obasanjo is expected to arrive in the capital on Sunday.")
+    arrive = next(e for e in events if e.trigger.text == "arrive")
+    assert arrive.source_actor.text == "Olusegun Obasanjo" and arrive.modality == "expected"

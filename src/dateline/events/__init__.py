@@ -456,6 +456,23 @@ def _speaker_key(draft: Draft) -> str | None:
 
 # words after a place name that make the name part of a thing's name ("West Nile virus")
 THING_HEADS = {"virus", "fever", "flu", "strain", "encephalitis", "disease", "syndrome"}
+COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                 "north-east", "north-west", "south-east", "south-west"}
+
+
+def _is_reference_point(place: Place, sentence: SpacySpan) -> bool:
+    """'325 km north of Addis Ababa', 'some 20 miles south of Kabul': a place a distance is
+    measured from, where the event is not."""
+    if not (sentence.start_char <= place.span.start < sentence.end_char):
+        return False
+    words = sentence.doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    of = words.root.head
+    direction = of.head
+    return (words.root.dep_ == "pobj" and of.lower_ == "of" and direction.lower_ in COMPASS_WORDS
+            and any(c.dep_ in {"npadvmod", "nummod", "advmod"} and (c.like_num or any(g.like_num for g in c.children))
+                    for c in direction.children))
 
 
 def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place]) -> bool:
@@ -516,7 +533,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     ]
     # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
     speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
-    places = [p for p in places if not _place_names_a_thing(p, sentence, places)]
+    places = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)]
     own_places = places_in(draft.clause, places, exclude=speaker_spans)
     place_inherited = False
     if not own_places:

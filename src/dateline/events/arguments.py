@@ -217,7 +217,8 @@ def read_actor(
     people = []
     for token in wide:
         mention = index.mention_at(token)
-        if mention is not None and mention.label == "PERSON" and mention not in people:
+        # (a town the NER took for a person, "the town of Kemise", is the geo stage's place)
+        if mention is not None and mention.label == "PERSON" and mention not in people and not index.is_place(token, mention):
             people.append(mention)
     # "Doha's Special Envoy" tagged as a person is a title; the name is elsewhere in the phrase
     named = [m for m in people if not _is_title(m, index.doc, lexicon)]
@@ -328,6 +329,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     subjects, looking through control ("claimed to have fought"), coordination ("attacked
     ... and appear to be targeting") and participles ("pushed further, reaching")."""
     node = verb
+    raised = False
     for _ in range(6):
         found = [
             c for c in node.children
@@ -335,6 +337,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             and not _across_line_break(c, node)
         ]
         if found:
+            if raised:
+                # "Obasanjo is expected to arrive": the subject raised from the infinitive is
+                # its doer, unless the infinitive is passive itself ("expected to be released")
+                return found, _is_passive(verb)
             return found, any(c.dep_ == "nsubjpass" for c in found)
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             passive = node.tag_ == "VBN" and node.dep_ == "acl"
@@ -344,6 +350,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             # does not share the active verb's subject
             if node.dep_ == "conj" and _is_passive(node) != _is_passive(node.head):
                 return [], False
+            raised = raised or (node.dep_ == "xcomp" and _is_passive(node.head))
             node = node.head
             continue
         return [], False
@@ -557,8 +564,22 @@ def _timexes_in(tokens: list[Token], timexes: list[Timex]) -> list[Timex]:
 
 
 def _after_since(sentence: SpacySpan, timex: Timex) -> bool:
+    """'since 2003', 'since the war began in November 2020': the timex starts a stretch."""
     before = [t for t in sentence if t.idx < timex.span.start]
-    return bool(before) and before[-1].lower_ == "since"
+    if before and before[-1].lower_ == "since":
+        return True
+    span = sentence.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    # a clause opened by "since" that holds the timex
+    token = span.root
+    while token.head is not token and token.i >= sentence.start:
+        if any(c.lower_ == "since" and c.dep_ in {"mark", "prep"} for c in token.children) and token.pos_ in {"VERB", "AUX"}:
+            return True
+        if token.dep_ in {"ROOT", "ccomp"}:
+            return False
+        token = token.head
+    return False
 
 
 def _usable(timex: Timex) -> bool:
