@@ -174,3 +174,16 @@ def test_who_is_expected_to_arrive_is_the_one_arriving():
     events = read("The envoy Olusegun Obasanjo is expected to arrive in the capital on Sunday.")
     arrive = next(e for e in events if e.trigger.text == "arrive")
     assert arrive.source_actor.text == "Olusegun Obasanjo" and arrive.modality == "expected"
+
+
+def test_countries_acting_together_are_actors_not_places():
+    text = "Saudi Arabia and the United States announced a ceasefire."
+    events = read(text, places=[country(text, "Saudi Arabia"), country(text, "United States")])
+    ceasefire = next(e for e in events if e.type == "AGREE")
+    assert ceasefire.source_actor.text == "Saudi Arabia" and not ceasefire.places
+
+
+def test_a_name_in_apposition_to_a_description_is_the_actor():
+    events = read("At least 40 people were killed when the paramilitary Rapid Support Forces (RSF) attacked a market.")
+    attacked = next(e for e in events if e.trigger.text == "attacked")
+    assert attacked.source_actor.text == "Rapid Support Forces"

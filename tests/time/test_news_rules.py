@@ -101,3 +101,12 @@ def test_a_clock_time_takes_the_day_named_after_its_zone_conversion():
     assert found["10 a.m. EST"] == ("TIME", "1998-03-10T10:00")
     assert found["1500 GMT"] == ("TIME", "1998-03-10T15:00")
     assert _found("The quake struck at 4:31 a.m. (1231 GMT) yesterday.", dct)["4:31 a.m."] == ("TIME", "1998-03-10T04:31")
+
+
+def test_a_ceasefire_starting_on_a_weekday_looks_ahead():
+    # reported on Saturday 2023-06-17: "starting on Sunday" is the next day, whatever the tense
+    text = "They announced a 72-hour ceasefire starting on Sunday."
+    sunday = [t for t in tag_timexes(text, date(2023, 6, 17)) if t.span.text == "Sunday"]
+    assert [t.value for t in sunday] == ["2023-06-18"]
+    past = [t.value for t in tag_timexes("Rebels attacked the town on Sunday.", date(2023, 6, 17))]
+    assert past == ["2023-06-11"]

@@ -533,6 +533,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     ]
     # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
     speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
+    speaker_spans += [actor.span for actor in draft.participants.others]
     places = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)]
     own_places = places_in(draft.clause, places, exclude=speaker_spans)
     place_inherited = False

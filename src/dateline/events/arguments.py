@@ -201,9 +201,16 @@ def read_actor(
             return ActorReading(actor, speaker.kinds, [])
         return None
 
+    head_mention = index.mention_at(head)
+    if head_mention is None:
+        # "the paramilitary Rapid Support Forces", parsed as "paramilitary" with the name in
+        # apposition: the name is the actor
+        for child in head.children:
+            named = index.mention_at(child)
+            if child.dep_ == "appos" and named is not None and named.label in {"ORG", "PERSON", "NORP"}:
+                return read_actor(child, role, index, lexicon, speaker, allow_places)
     phrase = _phrase_tokens(head)
     wide = _phrase_tokens(head, keep_locative=True)
-    head_mention = index.mention_at(head)
     if head_mention is not None and index.is_place(head, head_mention) and not allow_places:
         return None
 
@@ -502,7 +509,8 @@ def read_participants(
                     result.source.affiliations.append(replace(affiliation, role="source-affiliation"))
     if subject is not None and result.source is not None:
         for conj in subject.conjuncts:
-            reading = read_actor(conj, "source", index, lexicon, speaker)
+            # "Saudi Arabia and the United States announced": both countries act
+            reading = read_actor(conj, "source", index, lexicon, speaker, allow_places=not passive)
             if reading is not None:
                 result.others.append(reading.actor)
     return result

@@ -69,6 +69,11 @@ def tense_from_word_before(text: str, start: int, end: int, sentences: SentenceI
     if not previous or text.startswith("'s", end):
         return None  # "before Friday's purchases": the preposition governs the noun, not the weekday
     word = previous.group(1).lower()
+    if word in {"on", "from"}:
+        # "a ceasefire starting on Sunday", "effective from Monday": the word before the preposition
+        earlier = PREVIOUS_WORD.search(text, max(0, previous.start() - 20), previous.start())
+        if earlier and earlier.group(1).lower() in cues["just_before_future"] and earlier.group(1).lower() != "by":
+            word = earlier.group(1).lower()
     if word in cues["just_before_future"]:
         # "had filed by Wednesday": a deadline already past in a past-perfect clause
         low, _ = sentences.bounds(start)
