@@ -106,3 +106,18 @@ def test_a_name_with_a_towns_police_or_council_is_the_town_not_the_country(gazet
     # without such a word Lebanon is still the country
     country = _places("Refugees crossed from Syria into Lebanon on Monday.", gazetteer)
     assert _one(country, "Lebanon").country_code == "LB"
+
+
+def test_in_a_story_about_several_countries_a_city_of_millions_beats_its_small_namesakes(gazetteer):
+    # in 'cases in the United States, Mexico, Canada and Spain ... officials in Moscow' Moscow is
+    # the Russian capital, not one of the small American towns called Moscow
+    text = (
+        "Swine flu cases were confirmed in the United States, Mexico, Canada and Spain. "
+        "Health officials in Moscow said no case had been found in Russia yet."
+    )
+    assert _one(_places(text, gazetteer), "Moscow").country_code == "RU"
+    text = (
+        "Flu cases rose in Texas, Ohio and Indiana, and schools closed across the United States, "
+        "Mexico and Canada; a traveller from Cairo was tested."
+    )
+    assert _one(_places(text, gazetteer), "Cairo").country_code == "EG"

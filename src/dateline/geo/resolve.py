@@ -56,6 +56,10 @@ ADMIN1_FOCUS_WEIGHT = 2.0
 QUALIFIER_BONUS = 8.0
 KIND_BONUS = 2.5
 SAME_NAME_CITY_IN_REGION = 2.5
+# a city of millions in a story that names several countries
+BIG_CITY_POPULATION = 1_000_000
+BIG_CITY_BONUS = 1.5
+WORLD_STORY_COUNTRIES = 3
 
 
 @dataclass
@@ -152,6 +156,7 @@ def resolve_toponyms(
     _apply_qualifiers(text, mentions)
     _apply_lists_of_regions(text, mentions)
     _apply_town_cues(text, mentions)
+    _apply_world_cities(mentions)
     _apply_home(mentions, home)
     named = len(mentions)
     mentions += _home_town_mentions(home, mentions, gazetteer)  # votes and neighbours only
@@ -403,6 +408,25 @@ def _apply_town_cues(text: str, mentions: list[_Mention]) -> None:
         for i, candidate in enumerate(mention.candidates):
             if candidate.entry.feature_class == "P":
                 mention.bonus[i] += TOWN_CUE_BONUS
+
+
+def _apply_world_cities(mentions: list[_Mention]) -> None:
+    """In a story that names several countries, a name shared by a city of millions and small
+    towns is the city: "Moscow", "Cairo" and "Rome" in a report on the world's flu cases are
+    not the towns of those names in the one country the story names most."""
+    countries = set()
+    for mention in mentions:
+        for candidate in mention.candidates:
+            entry = candidate.entry
+            if entry.feature_code in COUNTRY_CODES and candidate.match in ("name", "abbreviation", "demonym"):
+                countries.add(entry.country_code)
+    if len(countries) < WORLD_STORY_COUNTRIES:
+        return
+    for mention in mentions:
+        for i, candidate in enumerate(mention.candidates):
+            entry = candidate.entry
+            if entry.feature_class == "P" and entry.population >= BIG_CITY_POPULATION:
+                mention.bonus[i] += BIG_CITY_BONUS
 
 
 def _softmax(scores: list[float]) -> list[float]:
