@@ -187,3 +187,24 @@ def test_a_name_in_apposition_to_a_description_is_the_actor():
     events = read("At least 40 people were killed when the paramilitary Rapid Support Forces (RSF) attacked a market.")
     attacked = next(e for e in events if e.trigger.text == "attacked")
     assert attacked.source_actor.text == "Rapid Support Forces"
+
+
+def _read_with_entities(text: str):
+    from dateline.pipeline import Stages, read_article
+
+    result = read_article(Article(id="a1", text=text, published=date(2023, 6, 17)), parse(text), Stages.load())
+    names: dict[str, str] = {}
+    for mention in result.mentions:
+        names[mention.entity_id] = names.get(mention.entity_id, "") + " | " + mention.span.text
+    return result.events, names
+
+
+def test_he_is_the_one_person_named_before_and_no_guess_between_two():
+    events, entities = _read_with_entities(
+        "The governor, Khamis Abakar, was killed hours after he accused the militia of genocide.")
+    accused = next(e for e in events if e.trigger.text == "accused")
+    assert accused.source_actor.text == "he"
+    assert "Abakar" in entities[accused.source_actor.entity_id]
+    events, _ = _read_with_entities("Saleh met Ghani in Kabul. He accused the Taliban of war crimes.")
+    accused = next(e for e in events if e.trigger.text == "accused")
+    assert accused.source_actor is None

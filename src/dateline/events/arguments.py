@@ -199,6 +199,11 @@ def read_actor(
         if speaker is not None and head.lower_ in THIRD_PERSON | {"we"}:
             actor = Actor(text=speaker.actor.text, span=token_span([head]), entity_id=speaker.actor.entity_id, role=role)
             return ActorReading(actor, speaker.kinds, [])
+        person = _only_person_before(head, index) if head.lower_ in {"he", "she"} else None
+        if person is not None:
+            # "The governor, Khamis Abakar, was killed hours after he accused the RSF"
+            actor = Actor(text=head.text, span=token_span([head]), entity_id=person.entity_id, role=role)
+            return ActorReading(actor, _kinds(head, person, [], index, lexicon))
         return None
 
     head_mention = index.mention_at(head)
@@ -310,6 +315,27 @@ def read_actor(
         if token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in {"PROPN", "NOUN"}:
             titles.append((token.i, token.right_edge.i))
     return ActorReading(actor, kinds, affiliations, titles)
+
+
+def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """The one person an article has named in the pronoun's sentence before it or, failing that,
+    in the sentence before: "he" then can stand for no one else. Two people: no guess."""
+    sentence = pronoun.sent
+    windows = [range(sentence.start, pronoun.i)]
+    if sentence.start > 0:
+        previous = index.doc[sentence.start - 1].sent
+        windows.append(range(previous.start, previous.end))
+    for window in windows:
+        people = {}
+        for i in window:
+            mention = index.by_token.get(i)
+            if mention is not None and mention.label == "PERSON" and mention.entity_id:
+                people[mention.entity_id] = mention
+        if len(people) == 1:
+            return next(iter(people.values()))
+        if people:
+            return None
+    return None
 
 
 def _is_title(mention: Mention, doc: Doc, lexicon: Lexicon) -> bool:
