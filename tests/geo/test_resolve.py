@@ -121,3 +121,12 @@ def test_in_a_story_about_several_countries_a_city_of_millions_beats_its_small_n
         "Mexico and Canada; a traveller from Cairo was tested."
     )
     assert _one(_places(text, gazetteer), "Cairo").country_code == "EG"
+
+
+def test_a_state_first_in_a_list_of_states_is_no_town_in_the_next(gazetteer):
+    # in 'cases in Washington, Pennsylvania and California' Washington is the state, not the
+    # town of Washington, Pa.
+    listed = _places("Officials are investigating E. coli cases in Washington, Pennsylvania and California.", gazetteer)
+    assert _one(listed, "Washington").feature_code == "ADM1"
+    town = _places("A barn burned in Washington, Pennsylvania, on Sunday.", gazetteer)
+    assert _one(town, "Washington").feature_code.startswith("PPL") and _one(town, "Washington").admin1 == "Pennsylvania"

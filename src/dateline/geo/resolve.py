@@ -322,7 +322,7 @@ def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
 
 def _apply_qualifiers(text: str, mentions: list[_Mention]) -> None:
     """"Alexandria, La.", "Paris, Texas", "Anabah, Panjshir": the second name holds the first."""
-    for before, first, second in zip([None] + mentions, mentions, mentions[1:]):
+    for before, first, second, after in zip([None] + mentions, mentions, mentions[1:], mentions[2:] + [None]):
         between = text[first.toponym.end : second.toponym.start]
         if not re.fullmatch(r"\s*,\s*|\s+in\s+|\s+", between) or first.toponym.demonym or second.toponym.demonym:
             continue
@@ -330,6 +330,14 @@ def _apply_qualifiers(text: str, mentions: list[_Mention]) -> None:
             continue  # "Iraq, Iran, Syria" is a list of countries, not Arak in Iran
         if before is not None and _in_a_list_of_regions(text, before, first):
             continue  # "Georgia, Oklahoma, Pennsylvania": not the hamlet of Oklahoma, Pa.
+        if (
+            after is not None
+            and re.fullmatch(r"\s*,\s*", between)
+            and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", text[second.toponym.end : after.toponym.start])
+            and _in_a_list_of_regions(text, first, second)
+            and _region_countries(first) & _region_countries(after)
+        ):
+            continue  # "Washington, Pennsylvania and California": three states, not a town in Pa.
         for i, inner in enumerate(first.candidates):
             for j, outer in enumerate(second.candidates):
                 if _contains(outer.entry, inner.entry):
@@ -341,9 +349,12 @@ def _in_a_list_of_regions(text: str, before: _Mention, mention: _Mention) -> boo
     """The mention follows a region's name and a comma, and is a region's name too."""
     if not re.fullmatch(r"\s*,\s*", text[before.toponym.end : mention.toponym.start]):
         return False
-    def regions(m: _Mention) -> set:
-        return {c.entry.country_code for c in m.candidates if c.entry.feature_code == "ADM1" and name_key(c.entry.name) == m.key}
-    return bool(regions(before) & regions(mention))
+    return bool(_region_countries(before) & _region_countries(mention))
+
+
+def _region_countries(mention: _Mention) -> set:
+    """The countries of which the name is a first-order region's own name."""
+    return {c.entry.country_code for c in mention.candidates if c.entry.feature_code == "ADM1" and name_key(c.entry.name) == mention.key}
 
 
 def _only_a_region(mention: _Mention) -> bool:
