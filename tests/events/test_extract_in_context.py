@@ -208,3 +208,11 @@ def test_he_is_the_one_person_named_before_and_no_guess_between_two():
     events, _ = _read_with_entities("Saleh met Ghani in Kabul. He accused the Taliban of war crimes.")
     accused = next(e for e in events if e.trigger.text == "accused")
     assert accused.source_actor is None
+
+
+def test_destroying_tanks_and_shooting_down_drones_is_fighting_and_leaving_a_country_is_fleeing():
+    events = read("Its forces destroyed 12 tanks and shot down three drones. "
+                  "About 2.5 million people have left Ukraine for neighbouring countries. "
+                  "The fire destroyed 20 homes.")
+    assert [(e.trigger.text, e.type) for e in events if e.type in {"ASSAULT", "DISPLACEMENT"}] == [
+        ("destroyed", "ASSAULT"), ("shot down", "ASSAULT"), ("left", "DISPLACEMENT")]

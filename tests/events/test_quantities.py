@@ -164,3 +164,11 @@ def test_headlines_captions_tables_lists_and_codes(fixtures_dir):
 def test_empty_and_odd_text_does_not_crash():
     for text in ["", " ", "42", "%", "$", "more than", "dozens", "1.", "\n\n3\n\n"]:
         quantities_in(text)
+
+
+def test_a_bare_number_borrows_its_unit_but_keeps_its_own_verb():
+    found = find_quantities(parse("Two missiles struck the airfield, killing four servicemen and wounding six."))
+    assert [(q.span.text, q.unit, q.category) for q in found][1:] == [
+        ("four servicemen", "servicemen", "fatalities"), ("six", "servicemen", "injured")]
+    found = find_quantities(parse("Seven soldiers were killed and 12 wounded."))
+    assert [(q.span.text, q.category) for q in found] == [("Seven soldiers", "fatalities"), ("12", "injured")]

@@ -347,6 +347,11 @@ def _verb_category(noun: Token, cues: QuantityCues) -> str | None:
         lemma = verb.lemma_.lower()
         if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) and role == "subject":
             role = "patient"
+        # "Seven soldiers were killed and 12 wounded": the conjunct shares the passive
+        if verb.tag_ == "VBN" and role == "subject" and verb.dep_ == "conj" and any(
+            c.dep_ == "auxpass" for c in verb.head.children
+        ):
+            role = "patient"
         if role == "patient" and lemma in cues.patient_verbs:
             return cues.patient_verbs[lemma]
         if role == "subject" and lemma in cues.subject_verbs:
@@ -502,14 +507,19 @@ def _make_quantity(
     if antecedent is not None:
         unit = antecedent.quantity.unit
         category = antecedent.quantity.category
-        if category in {None, "people"} and verb_category:
+        # "killing four servicemen and wounding six": the unit is borrowed, what happened to
+        # them is this number's own verb's
+        if verb_category and (category in {None, "people"} or (category in PEOPLE_CATEGORIES and verb_category in PEOPLE_CATEGORIES)):
             head_lemma = antecedent.anchor.lemma_.lower()
             if head_lemma not in cues.not_for_nouns.get(verb_category, ()):
                 category = verb_category
         return _Found(Quantity(phrase.value, unit, span, qualifier, category), last)
-    if verb_category in {"fatalities", "injured", "displaced", "arrested", "abducted"}:
+    if verb_category in PEOPLE_CATEGORIES:
         return _Found(Quantity(phrase.value, "people", span, qualifier, verb_category), last)
     return None  # no noun and nothing to borrow one from: better nothing than a guess
+
+
+PEOPLE_CATEGORIES = frozenset({"fatalities", "injured", "displaced", "arrested", "abducted"})
 
 
 def _is_tabular(doc: Doc, start: int, end: int) -> bool:

@@ -220,6 +220,11 @@ def _elided_count(token: Token, cue: Cue) -> bool:
     return any(c.dep_ == "dobj" and c.like_num and not any(g.dep_ == "prep" for g in c.children) for c in token.children)
 
 
+def _object_is_a_place(token: Token) -> bool:
+    """The verb's direct object is a named place ("left Ukraine")."""
+    return any(c.dep_ == "dobj" and c.ent_type_ in {"GPE", "LOC", "FAC"} for c in token.children)
+
+
 def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     """The cue's words when its constraints hold for this token, else None."""
     words = [token]
@@ -230,7 +235,9 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
         words.append(particle)
     if cue.preps and not any(c.dep_ in {"prep", "dative"} and c.lower_ in cue.preps for c in token.children):
         return None
-    if cue.objects and not (_object_lemmas(token) & cue.objects) and not _elided_count(token, cue):
+    if cue.objects and not (_object_lemmas(token) & cue.objects) and not _elided_count(token, cue) and not (
+        "<place>" in cue.objects and _object_is_a_place(token)
+    ):
         return None
     if cue.not_objects and _object_lemmas(token, with_compounds=True) & cue.not_objects:
         return None
