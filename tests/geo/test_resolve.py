@@ -130,3 +130,12 @@ def test_a_state_first_in_a_list_of_states_is_no_town_in_the_next(gazetteer):
     assert _one(listed, "Washington").feature_code == "ADM1"
     town = _places("A barn burned in Washington, Pennsylvania, on Sunday.", gazetteer)
     assert _one(town, "Washington").feature_code.startswith("PPL") and _one(town, "Washington").admin1 == "Pennsylvania"
+
+
+
+def test_a_name_with_a_states_department_or_legislature_is_the_state(gazetteer):
+    # in 'drivers in Mattoon and Charleston, Ill., ... said Greg Scott of the Kansas Department of
+    # Transportation' Kansas is the state, not the village of Kansas, Illinois
+    text = "Drivers in Mattoon and Charleston, Ill., used seat belts, said Greg Scott of the Kansas Department of Transportation."
+    kansas = _one(_places(text, gazetteer), "Kansas")
+    assert kansas.feature_code == "ADM1" and kansas.admin1 == "Kansas"

@@ -393,6 +393,12 @@ _TOWN_INSTITUTION_AFTER = re.compile(
 _STREET_ADDRESS_BEFORE = re.compile(
     r"\b\d+\s+(?:[NSEW]\.\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:St|Ave|Rd|Blvd|Dr|Ln|Street|Avenue|Road|Boulevard|Drive|Lane|Pike|Highway)\.?,\s*$"
 )
+# what only a state or province has: "the Kansas Department of Transportation", "the Ohio Legislature"
+_STATE_INSTITUTION_AFTER = re.compile(
+    r"['’]?s?\s+(?:(?:Department|Dept\.) of (?:Transportation|Natural Resources|Corrections|Revenue|Agriculture|"
+    r"Environmental)|Legislature|General Assembly|State Police|Highway Patrol|"
+    r"Supreme Court|Attorney General|Secretary of State|House of Representatives|State Senate)\b"
+)
 # "the City of Oxford", "the Town of Clinton"
 _TOWN_OF_BEFORE = re.compile(r"\b(?:City|Town|Village|Borough) of\s+$")
 TOWN_CUE_BONUS = 2.5
@@ -401,11 +407,17 @@ TOWN_CUE_BONUS = 2.5
 def _apply_town_cues(text: str, mentions: list[_Mention]) -> None:
     """A name followed by what only a town has ("Lebanon Police", "the Huntsville City Council")
     or ending a street address ("1301 Lafayette Ave., Lebanon") is a town, not the country or
-    state of the same name; every mention of the name gains (one sense per article)."""
+    state of the same name; one followed by what only a state has ("the Kansas Department of
+    Transportation", "the Ohio Legislature") is the state, not a town. Every mention of the name
+    gains (one sense per article)."""
     towns = set()
+    states = set()
     for mention in mentions:
         t = mention.toponym
         if t.demonym or t.kind not in (None, "P") or not t.text[:1].isupper():
+            continue
+        if t.kind is None and _STATE_INSTITUTION_AFTER.match(text, t.end):
+            states.add(mention.key)
             continue
         if (
             _TOWN_INSTITUTION_AFTER.match(text, t.end)
@@ -414,10 +426,10 @@ def _apply_town_cues(text: str, mentions: list[_Mention]) -> None:
         ):
             towns.add(mention.key)
     for mention in mentions:
-        if mention.key not in towns:
-            continue
         for i, candidate in enumerate(mention.candidates):
-            if candidate.entry.feature_class == "P":
+            if mention.key in towns and candidate.entry.feature_class == "P":
+                mention.bonus[i] += TOWN_CUE_BONUS
+            elif mention.key in states and candidate.entry.feature_code == "ADM1":
                 mention.bonus[i] += TOWN_CUE_BONUS
 
 
