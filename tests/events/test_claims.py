@@ -90,3 +90,10 @@ def test_bad_input_gives_no_claims_and_no_crash():
     for text in ["", "42", "“”", "1. 2. 3.", "Killed 12 Wounded 30 Kunduz 3 5 Helmand 9 14", "said said said"]:
         doc = parse(text)
         assert find_conflicting_claims([], Article(id="b", text=text), doc) == []
+
+
+def test_a_source_that_puts_the_toll_at_a_figure_disputes_the_figure_before():
+    example = load_cues().raw["estimate_frames"]["example"]
+    found = [(c.about, c.value, c.by) for c in claims_in(example)]
+    assert found == [("civilians killed", 1582.0, "Officials"), ("civilians killed", 2000.0, "city council")]
+    assert claims_conflict(*claims_in(example))

@@ -176,17 +176,41 @@ def _span(token_span: SpacySpan) -> Span:
     return Span(token_span.start_char, token_span.end_char, token_span.text)
 
 
+def _estimate_frame(verb: Token | None, anchor: Token) -> tuple[Attribution, str] | None:
+    """'the city council put the toll at more than 2,000': the subject as the source, and
+    what the noun says is counted ("killed" for a toll, "" for a bare number)."""
+    frames = load_cues().raw.get("estimate_frames") or {}
+    if verb is None or verb.lemma_.lower() not in frames.get("verbs", ()) or anchor.dep_ != "pobj" or anchor.head.lower_ not in {"at", "as", "to"}:
+        return None
+    nouns = frames.get("nouns", {})
+    counted = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if counted is None or subject is None:
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i or t.dep_ == "compound"]
+    source = _span(subject.doc[words[0].i : words[-1].i + 1])
+    verb_span = Span(verb.idx, verb.idx + len(verb), verb.text)
+    return Attribution(source=source.text, span=source, verb=verb_span), nouns[counted.lemma_.lower()]
+
+
 def claims_in_sentence(sentence: SpacySpan, doc: Doc | None = None, article_id: str = "") -> list[Claim]:
     """Every figure in a sentence that a named source asserts, as a claim (no events needed)."""
     claims = []
     for quantity, anchor in quantities_with_anchors(sentence):
         verb = _governing_verb(anchor)
-        attribution = attribution_of(verb if verb is not None else anchor, sentence)
-        if attribution is None:
-            continue
+        estimate = _estimate_frame(verb, anchor)
+        if estimate is not None:
+            attribution, label = estimate
+            earlier = [c for c in claims if _normal(c.unit) == _normal(quantity.unit)]
+            about = f"{quantity.unit} {label}" if label else (earlier[-1].about if earlier else quantity.unit)
+        else:
+            attribution = attribution_of(verb if verb is not None else anchor, sentence)
+            if attribution is None:
+                continue
+            about = describe(quantity, anchor, sentence, attribution)
         claims.append(
             Claim(
-                about=describe(quantity, anchor, sentence, attribution),
+                about=about,
                 value=quantity.value,
                 unit=quantity.unit,
                 by=_strip_determiner(attribution.source),
