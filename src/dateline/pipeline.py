@@ -100,7 +100,7 @@ def read_article(article: Article, doc, stages: Stages) -> ArticleResult:
     """Every stage over one parsed article, in order."""
     timexes = stages.tag_timexes(article.text, article.published, doc) if stages.tag_timexes else []
     places = stages.find_places(article, doc, stages.gazetteer) if stages.find_places else []
-    mentions = stages.resolver.add_article(article, doc) if stages.resolver is not None else []
+    mentions = stages.resolver.add_article(article, doc, places) if stages.resolver is not None else []
     entities = stages.resolver.entities() if stages.resolver is not None else []
     found = extract_events(article, doc, timexes, places, mentions, entities)
     claims = stages.find_conflicting_claims(found, article, doc) if stages.find_conflicting_claims else []

@@ -84,3 +84,11 @@ def test_each_admin_designator_example_gives_its_bare_name():
 def test_provinces_are_found_without_their_designators(gazetteer):
     for name, country in (("Anhui", "CN"), ("Shandong", "CN"), ("Guangxi", "CN")):
         assert any(c.entry.feature_code == "ADM1" and c.entry.country_code == country for c in gazetteer.candidates(name)), name
+
+
+def test_each_country_has_one_capital_not_every_town_of_its_name():
+    from dateline.geo.embedded import default_gazetteer
+
+    capitals = [c.entry for c in default_gazetteer().candidates("Washington", allow_skeleton=False)
+                if c.entry.feature_code == "PPLC"]
+    assert [(e.country_code, e.admin1) for e in capitals] == [("US", "DC")]

@@ -29,7 +29,7 @@ from dateline.entities.lexicon import KnownActor, Lexicon, default_lexicon, fold
 from dateline.entities.mentions import ArticleReader, Found, LocalEntity, name_matcher
 from dateline.entities.names import PersonName, name_similarity, person_name, same_person_name
 from dateline.entities.user_file import UserEntity, default_entities_path, read_user_entities
-from dateline.model import Article, Entity, Mention, Role, Span
+from dateline.model import Article, Entity, Mention, Place, Role, Span
 
 MAX_ALIASES = 40
 FUZZY_ORG_SCORE = 92
@@ -167,11 +167,21 @@ class EntityResolver:
                                          {phrase_key(n) for n in self.user.ignore})
         return self._reader
 
-    def add_article(self, article: Article, doc: Doc) -> list[Mention]:
+    def add_article(self, article: Article, doc: Doc, places: list[Place] | None = None) -> list[Mention]:
         """The article's actor mentions, each tied to a canonical entity (``entity_id``);
-        nationalities of no country ("Tajik") come back with no entity."""
+        nationalities of no country ("Tajik") come back with no entity. ``places``: what the
+        geo stage placed; a town's name the NER took for a person or a body is left to it."""
         text = doc.text
         reading = self._article_reader(doc).read(doc, text)
+        towns = _town_spans(places or [])
+        if towns:
+            # one sense per article: "the town of Kemise" makes every bare "Kemise" the town
+            town_names = {text[start:end] for start, end in towns}
+            dropped = {id(f) for f in reading.mentions if f.label in {"PERSON", "ORG"} and not f.known
+                       and f.kind_evidence not in {"lexicon", "user", "described"}
+                       and text[doc[f.start].idx : doc[f.end - 1].idx + len(doc[f.end - 1])] in town_names}
+            reading.mentions = [f for f in reading.mentions if id(f) not in dropped]
+            reading.entities = [e for e in reading.entities if any(id(f) not in dropped for f in e.mentions)]
         ids: dict[int, str] = {}
         for local in reading.entities:
             record = self._resolve(local)
@@ -326,3 +336,13 @@ def _char_span(doc: Doc, start: int, end: int, text: str) -> Span:
     first, last = doc[start], doc[end - 1]
     char_start, char_end = first.idx, last.idx + len(last.text)
     return Span(char_start, char_end, text[char_start:char_end])
+
+
+def _town_spans(places: list[Place]) -> set[tuple[int, int]]:
+    """Character spans of the places the gazetteer placed below country level (towns,
+    districts, provinces, features): a country or a capital can act, a town named alone cannot."""
+    return {
+        (p.span.start, p.span.end) for p in places
+        if p.resolution == "gazetteer" and p.feature_code and not p.feature_code.startswith("PCL")
+        and p.feature_code != "PPLC"
+    }

