@@ -45,3 +45,14 @@ def test_a_bare_surname_shared_by_two_known_people_joins_neither():
     mentions = resolver.add_article(Article(id="x", text=text, published=date(2021, 8, 9)), parse(text))
     karzai = next(m for m in mentions if m.span.text == "Karzai")
     assert karzai.entity_id not in {"person:hamid-karzai", "person:ahmed-wali-karzai"}
+
+
+def test_a_town_the_ner_took_for_a_person_is_no_entity_once_the_geo_stage_places_it():
+    from dateline.pipeline import Stages, read_article
+
+    text = ('Rebels said they had captured the town of Kemise on Saturday. "We control Kemise," '
+            "spokesman Getachew Reda said.")
+    result = read_article(Article(id="k", text=text, published=date(2021, 11, 6)), parse(text), Stages.load())
+    assert any(p.span.text == "Kemise" for p in result.places)
+    assert not [m for m in result.mentions if m.span.text == "Kemise"]
+    assert any(m.span.text == "Getachew Reda" and m.label == "PERSON" for m in result.mentions)
