@@ -40,3 +40,12 @@ def test_one_paragraph_per_line_is_not_hard_wrapped():
         "a stalled peace process.\nThe meeting lasted two hours.\nBoth sides called it useful.\nNo date was set.\n"
     )
     assert not is_hard_wrapped(text)
+
+
+def test_a_wire_dateline_is_a_sentence_of_its_own():
+    doc = parse("YANGON, March 4 (Reuters) - Myanmar security forces opened fire on protesters.")
+    assert [s.text for s in doc.sents] == ["YANGON, March 4 (Reuters) -", "Myanmar security forces opened fire on protesters."]
+    for text in ("KABUL (AP) — The Taliban took the city.", "KABUL, Afghanistan — The Taliban took the city."):
+        assert [s.text for s in parse(text).sents][1] == "The Taliban took the city."
+    # a dash between names is no dateline
+    assert len(list(parse("US - China talks resumed on Monday.").sents)) == 1

@@ -6,6 +6,7 @@ spaCy's ``en_core_web_sm`` 3.8.0), so nothing is fetched from a hub at run time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -32,15 +33,34 @@ def is_hard_wrapped(text: str) -> bool:
     return max(len(line) for line in lines) <= WRAP_WIDTH and open_ended > len(lines) / 2
 
 
+# A wire dateline opening a paragraph: "YANGON, March 4 (Reuters) - ", "KABUL (AP) — ",
+# "WASHINGTON, Sept. 3 - ": the town in capitals, then a date or the agency, then a dash.
+# (A region, a date or an agency must follow the town: "US - China talks" is no dateline.)
+WIRE_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"
+    r"(?=(?:, [A-Z]| ?\())(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\([A-Za-z .&/]+\))? ?[-–—]{1,2} (?=\S)"
+)
+
+
 @Language.component("dateline_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A headline, caption or list item on its own line is a sentence of its own: the parser
     alone runs "Return of Afghan soldiers\nOn Sunday, ..." into one sentence. A blank line
-    always ends a sentence; a single newline does unless the text is hard-wrapped."""
-    every_newline = not is_hard_wrapped(doc.text)
+    always ends a sentence; a single newline does unless the text is hard-wrapped. A wire
+    dateline ("YANGON, March 4 (Reuters) - ") is a sentence of its own too: parsed with the
+    story's first sentence, the town becomes that sentence's subject."""
+    text = doc.text
+    every_newline = not is_hard_wrapped(text)
     for token in doc[:-1]:
         if token.is_space and ("\n\n" in token.text or (every_newline and "\n" in token.text)):
             doc[token.i + 1].is_sent_start = True
+    if "-" in text or "–" in text or "—" in text:
+        starts = {token.idx: token for token in doc}
+        for match in WIRE_DATELINE.finditer(text):
+            token = starts.get(match.end())
+            if token is not None and token.i > 0:
+                token.is_sent_start = True
     return doc
 
 

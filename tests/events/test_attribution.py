@@ -209,3 +209,12 @@ def test_seed_modalities(seeds_dir, seed_gold):
         assert modality_of(token, sentence)[0] == event["modality"], event["id"]
         checked += 1
     assert checked == len(SEED_TRIGGERS)
+
+
+def test_a_speaker_the_parse_hangs_on_the_last_noun_is_still_the_source():
+    doc = parse("Security forces opened fire on protesters on Wednesday, killing at least 38 people, "
+                "the United Nations special envoy for Myanmar, Christine Schraner Burgener, said.")
+    killing = next(t for t in doc if t.text == "killing")
+    attribution = attribution_of(killing)
+    assert attribution is not None and attribution.source.endswith("Christine Schraner Burgener")
+    assert attribution.source.startswith("the United Nations special envoy")

@@ -164,6 +164,14 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
     # a table flattened into text or a list of numbers has no grammar to say who did what: any
     # actor read from its parse would be invented ("Killed Badakhshan 4 12 Kunduz 3 9")
     participants = Participants() if _looks_tabular(sentence) else read_participants(trigger, index, lexicon, speaker)
+    if attribution is not None:
+        # the speaker's own words are never the event's target ("killing 38 people, the UN
+        # envoy, Christine Schraner Burgener, said" with the envoy parsed beside "people")
+        for role in ("source", "target"):
+            reading = getattr(participants, role)
+            if reading is not None and attribution.span.start <= reading.actor.span.start < attribution.span.end \
+                    and not (reading.actor.span.start == attribution.span.start and role == "source"):
+                setattr(participants, role, None)
     cue = trigger.cue
     override = _variant(cue, participants)
     context_type = type_in_context(trigger, lexicon)

@@ -228,6 +228,26 @@ def _after_a_break(verb: Token, subject: Token) -> bool:
     return before.is_punct and (before.text in {",", ":", ";", "-", "—"} or before.is_quote or before.text in DOUBLE_QUOTES)
 
 
+def _source_hung_before(verb: Token) -> Token | None:
+    """A sentence-final reporting verb with no subject, right after ", <description>, <name>,"
+    or ", <name>,": the head of that phrase, when the parse made it an apposition of
+    something earlier."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if any(t.dep_ in {"ccomp", "dobj"} and t.i > verb.i for t in verb.children):
+        return None
+    token = doc[verb.i - 2]
+    # climb from the name to the description it stands beside ("envoy, Christine ... Burgener")
+    while token.dep_ in {"compound", "flat"} and token.head.i < verb.i:
+        token = token.head
+    if token.dep_ == "appos" and token.pos_ == "PROPN" and token.head.pos_ == "NOUN" and token.head.dep_ == "appos":
+        token = token.head
+    if token.dep_ != "appos" or token.pos_ not in {"NOUN", "PROPN"} or token.head.i >= token.i:
+        return None
+    return token
+
+
 def _verb_frame(verb: Token, cues: AttributionCues) -> Frame | None:
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in cues.reporting_verbs:
         return None
@@ -266,6 +286,10 @@ def _verb_frame(verb: Token, cues: AttributionCues) -> Frame | None:
         if after and inverted_position and verb.lemma_ not in {"tell", "inform", "brief"}:
             subject = after[0]  # "..., confirmed bin Mubarak Al-Khayarin Al-Hajar"
             inverted = True
+        elif _source_hung_before(verb) is not None:
+            # "..., killing 38 people, the UN special envoy, Christine Schraner Burgener, said.":
+            # the parse hangs the speaker on the last noun before the verb
+            subject = _source_hung_before(verb)
         elif verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
             shared = _verb_frame(verb.head, cues)  # "said ... and added", "said ..., adding"
             if shared is not None:
