@@ -1,6 +1,6 @@
 """Event-type classifier: which of the 30 CASE 2021 / ACLED sub-event types a news snippet reports.
 
-The model is a linear SVM over TF-IDF word (1-2 gram) and character (2-5 gram) features,
+The model is a linear SVM over TF-IDF word (1-2 gram) and character (2-6 gram) features,
 trained on the example sentences in ``training_data/`` (one file per label, written by us
 from the ACLED codebook definitions), two-sentence paragraphs made of them (news snippets are
 longer than our sentences: :func:`with_paragraphs`), plus the CASE 2021 Task 2 development
@@ -175,6 +175,14 @@ def read_labelled_tsv(path: Path) -> tuple[list[str], list[str]]:
 # --- the model ----------------------------------------------------------------------------------
 
 
+# Character n-grams up to 6 (were 5) and a softer margin C = 0.5 (was 1.0), measured on the
+# development file with our example sentences as they stood then (1,357 of them): a model on our
+# own sentences alone 0.805 -> 0.816 weighted F1; 5-fold CV weighted F1, mean of five splits,
+# 0.818 -> 0.825. Either change alone raised one figure less or lowered the other.
+CHAR_NGRAMS = (2, 6)
+SVM_C = 0.5
+
+
 def build_pipeline():
     """The untrained feature extractor and classifier (scikit-learn), fixed hyper-parameters."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -183,9 +191,9 @@ def build_pipeline():
 
     features = make_union(
         TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, preprocessor=_preprocess),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, preprocessor=_preprocess),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True, min_df=2, preprocessor=_preprocess),
     )
-    return make_pipeline(features, LinearSVC(C=1.0, class_weight="balanced", random_state=SEED))
+    return make_pipeline(features, LinearSVC(C=SVM_C, class_weight="balanced", random_state=SEED))
 
 
 def _preprocess(text: str) -> str:
