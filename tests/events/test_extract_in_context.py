@@ -216,3 +216,11 @@ def test_destroying_tanks_and_shooting_down_drones_is_fighting_and_leaving_a_cou
                   "The fire destroyed 20 homes.")
     assert [(e.trigger.text, e.type) for e in events if e.type in {"ASSAULT", "DISPLACEMENT"}] == [
         ("destroyed", "ASSAULT"), ("shot down", "ASSAULT"), ("left", "DISPLACEMENT")]
+
+
+def test_marching_and_shooting_and_a_passive_relative_clause():
+    events = read("Thousands of people marched through Dawei, calling for the release of the leader, "
+                  "who has been detained since the coup. In Mandalay, a woman was shot in the head.")
+    kinds = {e.trigger.text: e for e in events}
+    assert kinds["marched"].type == "PROTEST" and kinds["shot"].type == "ASSAULT"
+    assert kinds["detained"].source_actor is None and kinds["detained"].target_actor is not None

@@ -349,3 +349,13 @@ def test_a_day_no_dct_can_place_still_ends_an_older_narrative_date():
     # with the article's date, the Tuesday is placed and carried
     dated = tag_timexes(text, date(2007, 6, 20), doc)
     assert date_of_sentence(sentences[2], dated, date(2007, 6, 20)).value == "2007-06-19"
+
+
+def test_a_date_that_opens_a_stretch_is_no_narrative_time():
+    from dateline.nlp import parse
+
+    text = ("The junta has arrested more than 1,200 people since the coup on February 1. "
+            "State television said the forces had acted with restraint.")
+    doc = parse(text)
+    timexes = tag_timexes(text, date(2021, 3, 4), doc)
+    assert date_of_sentence(list(doc.sents)[1], timexes, date(2021, 3, 4)) is None

@@ -376,7 +376,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
                 return found, _is_passive(verb)
             return found, any(c.dep_ == "nsubjpass" for c in found)
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            passive = node.tag_ == "VBN" and node.dep_ == "acl"
+            # "the leader, who has been detained since the coup": a passive relative clause
+            # has its noun for patient
+            passive = (node.tag_ == "VBN" and node.dep_ == "acl") or any(
+                c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
             return [node.head], passive
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
             # "people were injured" coordinated with "we have received": a passive conjunct

@@ -47,11 +47,33 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     # A day the text names but no DCT can place ("on Tuesday", "June 13" in an undated
     # article) still moves the narrative on: an older calendar date ("in the 1940s") named
     # before it is no longer the time the story is at.
+    # a date that opens a stretch ("since the coup on February 1") is no time the story is at
     named = [t for t in timexes if t.span.start < end and (is_calendar(t) or _unplaced_day(t))
-             and t.type != "DURATION"]
+             and t.type != "DURATION" and not (t.span.start < start and _opens_a_stretch(sentence.doc, t))]
     if not named or not is_calendar(named[-1]):
         return None
     return named[-1]
+
+
+def _opens_a_stretch(doc, timex: Timex) -> bool:
+    """'since 2003', 'since the coup on February 1', 'since the war began in 2020'."""
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    # "since the coup on February 1": back over a short noun phrase with no verb in it
+    for token in reversed(doc[max(0, span.start - 6) : span.start]):
+        if token.lower_ == "since":
+            return True
+        if token.pos_ not in {"DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"}:
+            break
+    token = span.root
+    for _ in range(4):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.lower_ == "since" or any(c.lower_ == "since" and c.dep_ == "mark" for c in token.children):
+            return True
+    return False
 
 
 def _unplaced_day(timex: Timex) -> bool:
