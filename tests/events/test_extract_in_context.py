@@ -224,3 +224,9 @@ def test_marching_and_shooting_and_a_passive_relative_clause():
     kinds = {e.trigger.text: e for e in events}
     assert kinds["marched"].type == "PROTEST" and kinds["shot"].type == "ASSAULT"
     assert kinds["detained"].source_actor is None and kinds["detained"].target_actor is not None
+
+
+def test_the_month_of_march_and_a_flood_s_damage_are_no_events():
+    events = read("In March, the company apologized. Bridges and dams have been destroyed by the flood. "
+                  "Pets left behind by evacuees are being shot.")
+    assert [e.type for e in events if e.type in {"PROTEST", "ASSAULT"}] == []

@@ -96,6 +96,14 @@ class Lexicon:
         return None
 
 
+def _words(raw) -> frozenset[str]:
+    """A word list, with the lists YAML aliases nest in it flattened ([video, film, *animals])."""
+    words: set[str] = set()
+    for item in raw or ():
+        words |= _words(item) if isinstance(item, list) else {item}
+    return frozenset(words)
+
+
 def _cue(raw: dict) -> Cue:
     pos = raw["pos"].upper()
     return Cue(
@@ -107,13 +115,13 @@ def _cue(raw: dict) -> Cue:
         acled_subtype=raw.get("acled_subtype"),
         particle=raw.get("particle"),
         preps=frozenset(raw.get("preps") or ()),
-        objects=frozenset(raw.get("objects") or ()),
+        objects=_words(raw.get("objects")),
         requires_modifier=frozenset(raw.get("requires_modifier") or ()),
         variants=dict(raw.get("variants") or {}),
         weight=float(raw.get("weight", VERB_WEIGHT if pos == "VERB" else NOUN_WEIGHT)),
         forms=frozenset(f.lower() for f in raw.get("forms") or ()),
         acled_open=bool(raw.get("acled_open", False)),
-        not_objects=frozenset(raw.get("not_objects") or ()),
+        not_objects=_words(raw.get("not_objects")),
         not_governed_by=frozenset(raw.get("not_governed_by") or ()),
         carried_by=frozenset(raw.get("carried_by") or ()),
         doer_only=bool(raw.get("doer_only", False)),
