@@ -230,3 +230,12 @@ def test_the_month_of_march_and_a_flood_s_damage_are_no_events():
     events = read("In March, the company apologized. Bridges and dams have been destroyed by the flood. "
                   "Pets left behind by evacuees are being shot.")
     assert [e.type for e in events if e.type in {"PROTEST", "ASSAULT"}] == []
+
+
+def test_a_claim_of_responsibility_keeps_the_attack_s_acled_coding():
+    from dateline.pipeline import Stages, read_article
+
+    text = "The Houthi movement claimed responsibility for a drone attack on an oil refinery in Riyadh."
+    events = read_article(Article(id="a", text=text, published=date(2022, 3, 12)), parse(text), Stages.load()).events
+    attack = next(e for e in events if e.trigger.text == "attack")
+    assert (attack.acled_type, attack.acled_subtype) == ("Explosions/Remote violence", "Air/drone strike")

@@ -81,6 +81,11 @@ def shipped_classifier() -> EventTypeClassifier | None:
         return None
 
 
+# A claim of responsibility (CASE 2021's ATTRIB) is about an attack ACLED codes all the same:
+# it never takes the cue word's ACLED coding away.
+CODED_UNDERNEATH = frozenset({"ATTRIB"})
+
+
 def _label_by_subtype() -> dict[str, str]:
     return {info.acled_subtype: label for label, info in label_table().items() if info.acled_subtype}
 
@@ -154,7 +159,8 @@ def _decide(question: AcledQuestion, probability: dict[str, float]) -> AcledRead
         if question.open_default and first in fitting and probability[first] >= OPEN_OVERRIDE:
             return reading(first, "classifier", f"classifier reads {table[first].acled_subtype} ({probability[first]:.2f}) "
                                                 f"where the cue word alone says {question.acled_subtype}")
-        if question.open_default and not table[first].acled_subtype and probability[first] >= FILL_MIN:
+        if question.open_default and not table[first].acled_subtype and probability[first] >= FILL_MIN \
+                and first not in CODED_UNDERNEATH:
             # a general word ("explosion") in a sentence the classifier reads as no ACLED event
             # (an industrial accident): no ACLED coding, and the note says why
             return AcledReading(None, None, "classifier", round(probability[first], 3),
@@ -174,7 +180,7 @@ def _decide(question: AcledQuestion, probability: dict[str, float]) -> AcledRead
     if best == first and probability[best] >= FILL_MIN:
         return reading(best, "classifier", f"ACLED sub-type by the classifier ({probability[best]:.2f})")
     if question.event_type in ACLED_SCOPE:
-        if not table[first].acled_subtype and probability[first] >= FILL_MIN:
+        if not table[first].acled_subtype and probability[first] >= FILL_MIN and first not in CODED_UNDERNEATH:
             return AcledReading(None, None, "classifier", round(probability[first], 3),
                                 f"classifier reads {_described(first)} ({probability[first]:.2f})")
         if probability[best] < FILL_FLOOR:
