@@ -239,3 +239,10 @@ def test_a_claim_of_responsibility_keeps_the_attack_s_acled_coding():
     events = read_article(Article(id="a", text=text, published=date(2022, 3, 12)), parse(text), Stages.load()).events
     attack = next(e for e in events if e.trigger.text == "attack")
     assert (attack.acled_type, attack.acled_subtype) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_rockets_fired_and_targets_struck_are_attacks_an_earthquake_striking_is_not():
+    events = read("Militants fired some 250 rockets into the south. Aircraft struck more than 120 targets in response. "
+                  "A strong earthquake struck the town of Bam.")
+    assault = [(e.trigger.text, e.acled_subtype) for e in events if e.type == "ASSAULT"]
+    assert assault == [("fired", "Shelling/artillery/missile attack"), ("struck", "Air/drone strike")]

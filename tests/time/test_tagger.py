@@ -359,3 +359,13 @@ def test_a_date_that_opens_a_stretch_is_no_narrative_time():
     doc = parse(text)
     timexes = tag_timexes(text, date(2021, 3, 4), doc)
     assert date_of_sentence(list(doc.sents)[1], timexes, date(2021, 3, 4)) is None
+
+
+def test_a_planned_date_is_no_time_later_sentences_are_at():
+    from dateline.nlp import parse
+
+    text = "Mediators are expected to hold talks in Cairo on Monday. A girl and her mother were killed in a strike."
+    doc = parse(text)
+    timexes = tag_timexes(text, date(2019, 5, 5), doc)
+    assert [t.value for t in timexes] == ["2019-05-06"]
+    assert date_of_sentence(list(doc.sents)[1], timexes, date(2019, 5, 5)) is None

@@ -52,6 +52,10 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
              and t.type != "DURATION" and not (t.span.start < start and _opens_a_stretch(sentence.doc, t))]
     if not named or not is_calendar(named[-1]):
         return None
+    # a plan ("talks ... on Monday" in a Sunday report) is no time later sentences are at
+    if dct is not None and named[-1].span.start < start and named[-1].range_start is not None \
+            and named[-1].range_start > dct:
+        return None
     return named[-1]
 
 
