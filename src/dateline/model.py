@@ -92,6 +92,13 @@ class Place:
     resolution: str = "unresolved"
     reason: str | None = None
 
+    @property
+    def names_a_state(self) -> bool:
+        """A country or a national capital: a name that can stand for its government
+        ("Pakistan accused Afghanistan", "Washington imposed sanctions"); a town cannot."""
+        code = self.feature_code or ""
+        return code.startswith("PCL") or code == "PPLC"
+
 
 # --- entities -----------------------------------------------------------------------------
 

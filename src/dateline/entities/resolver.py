@@ -341,8 +341,5 @@ def _char_span(doc: Doc, start: int, end: int, text: str) -> Span:
 def _town_spans(places: list[Place]) -> set[tuple[int, int]]:
     """Character spans of the places the gazetteer placed below country level (towns,
     districts, provinces, features): a country or a capital can act, a town named alone cannot."""
-    return {
-        (p.span.start, p.span.end) for p in places
-        if p.resolution == "gazetteer" and p.feature_code and not p.feature_code.startswith("PCL")
-        and p.feature_code != "PPLC"
-    }
+    return {(p.span.start, p.span.end) for p in places
+            if p.resolution == "gazetteer" and p.feature_code and not p.names_a_state}

@@ -416,10 +416,13 @@ def extract_events(
             continue
         sentence_date = _date_of_sentence(sentence, timexes, dct)
         quantities = _assign_quantities(drafts, sentence)
+        # once per sentence: the places it names that say where something happened
+        where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)]
+        headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
-            event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, places, dct,
+            event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
                             article, recent, parties)
-            if _looks_like_headline(sentence):
+            if headline:
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             events.append(_with_acled(event, next(readings)))
     return events
@@ -505,7 +508,6 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     return after is not None and after.lower_ in THING_HEADS
 
 
-
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list, parties: list[str]) -> Event:
@@ -542,7 +544,6 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
     speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
     speaker_spans += [actor.span for actor in draft.participants.others]
-    places = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)]
     own_places = places_in(draft.clause, places, exclude=speaker_spans)
     place_inherited = False
     if not own_places:

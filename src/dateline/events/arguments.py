@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.events.triggers import Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import text_of
+from dateline.time import date_relative_to_clause, opens_a_stretch
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "DESCRIPTION"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -25,7 +26,7 @@ LOCATIVE_PREPS = {"in", "at", "near", "into", "inside", "outside", "across", "ar
 TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among"}
 # the prepositions that put a state on the other side of an act: "sanctions on Tehran", "talks
 # with Kabul", "appealed to Pakistan" (not "from" or "of": "returned from Pakistan")
-PARTY_PREPS = {"with", "against", "on", "upon", "to", "between", "among"}
+PARTY_PREPS = TARGET_PREPS - {"from"}
 # membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
 MEMBERSHIP_PREPS = {"of", "from"}
 CLAUSE_CUTS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct"}
@@ -59,7 +60,7 @@ class MentionIndex:
     places: list[Place]
     by_token: dict[int, Mention] = field(default_factory=dict)
     place_tokens: set[int] = field(default_factory=set)
-    polity_tokens: set[int] = field(default_factory=set)  # countries and capitals: can act as states
+    state_places: dict[int, Place] = field(default_factory=dict)  # token -> a country or capital it names
 
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention], entities: list[Entity], places: list[Place]) -> MentionIndex:
@@ -86,8 +87,8 @@ class MentionIndex:
             span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
             if span is not None:
                 index.place_tokens.update(t.i for t in span)
-                if (place.feature_code or "").startswith("PCL") or place.feature_code == "PPLC":
-                    index.polity_tokens.update(t.i for t in span)
+                if place.names_a_state:
+                    index.state_places.update((t.i, place) for t in span)
         return index
 
     def mention_at(self, token: Token) -> Mention | None:
@@ -265,9 +266,9 @@ def read_actor(
     elif primary is not None:
         actor = Actor(text=primary.span.text, span=primary.span, entity_id=primary.entity_id, role=role)
         kinds = _kinds(head if head_mention is primary else head, primary, modifiers, index, lexicon)
-    elif allow_places and head.i in index.polity_tokens:
+    elif allow_places and head.i in index.state_places:
         # a country or capital the entities stage left to the geo stage, acting as a state
-        place = next(p for p in index.places if p.span.start <= head.idx < p.span.end)
+        place = index.state_places[head.i]
         actor = Actor(text=place.span.text, span=place.span, entity_id=None, role=role)
         kinds = frozenset({"state", "official"})
     elif head.pos_ == "PROPN" and head.is_title and head.ent_type_ in {"", "PERSON", "ORG", "NORP"} and not index.is_place(head, None):
@@ -456,7 +457,7 @@ def read_participants(
     def party(token: Token, by_prep: bool) -> bool:
         # "accused Afghanistan", "sanctions on Tehran": a state named by its country or capital
         kind = trigger.cue.type
-        return (kind in lexicon.party_object_types and token.i in index.polity_tokens
+        return (kind in lexicon.party_object_types and token.i in index.state_places
                 and (by_prep or kind not in lexicon.party_object_preps_only)
                 and (not by_prep or token.head.lower_ in PARTY_PREPS))
 
@@ -600,25 +601,6 @@ def _timexes_in(tokens: list[Token], timexes: list[Timex]) -> list[Timex]:
     return inside
 
 
-def _after_since(sentence: SpacySpan, timex: Timex) -> bool:
-    """'since 2003', 'since the war began in November 2020': the timex starts a stretch."""
-    before = [t for t in sentence if t.idx < timex.span.start]
-    if before and before[-1].lower_ == "since":
-        return True
-    span = sentence.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    # a clause opened by "since" that holds the timex
-    token = span.root
-    while token.head is not token and token.i >= sentence.start:
-        if any(c.lower_ == "since" and c.dep_ in {"mark", "prep"} for c in token.children) and token.pos_ in {"VERB", "AUX"}:
-            return True
-        if token.dep_ in {"ROOT", "ccomp"}:
-            return False
-        token = token.head
-    return False
-
-
 def _usable(timex: Timex) -> bool:
     return timex.type in {"DATE", "TIME"} or (timex.type == "DURATION" and timex.range_start is not None)
 
@@ -638,13 +620,11 @@ def date_of_event(
     if own:
         timex = own[0]
         start, end = timex_range(timex)
-        if dct is not None and start is not None and start <= dct and _after_since(sentence, timex):
+        if dct is not None and start is not None and start <= dct and opens_a_stretch(sentence.doc, timex):
             # "has killed 93 since 2003": the whole stretch up to the report, as an ISO interval
             return EventDate(f"{timex.value}/{dct.isoformat()}", start, dct, timex.span, False, "clause")
         return EventDate(timex.value, start, end, timex.span, False, "clause")
     # "comes days after US forces departed Bagram": the time stage dates the embedded clause
-    from dateline.time import date_relative_to_clause
-
     relative = date_relative_to_clause(sentence, timexes, dct, clause) if clause else None
     if relative is not None:
         return EventDate(relative.value, relative.range_start, relative.range_end, relative.span, False, "relative")

@@ -286,10 +286,10 @@ def _verb_frame(verb: Token, cues: AttributionCues) -> Frame | None:
         if after and inverted_position and verb.lemma_ not in {"tell", "inform", "brief"}:
             subject = after[0]  # "..., confirmed bin Mubarak Al-Khayarin Al-Hajar"
             inverted = True
-        elif _source_hung_before(verb) is not None:
+        elif (hung := _source_hung_before(verb)) is not None:
             # "..., killing 38 people, the UN special envoy, Christine Schraner Burgener, said.":
             # the parse hangs the speaker on the last noun before the verb
-            subject = _source_hung_before(verb)
+            subject = hung
         elif verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
             shared = _verb_frame(verb.head, cues)  # "said ... and added", "said ..., adding"
             if shared is not None:

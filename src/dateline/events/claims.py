@@ -36,6 +36,8 @@ class ClaimCues:
     own_side_nouns: frozenset[str]
     approximate_qualifiers: frozenset[str]
     approximate_tolerance: float
+    estimate_verbs: frozenset[str]  # "put the toll at": the verb's subject gives the figure
+    estimate_nouns: dict[str, str]  # what such a verb's object counts ("toll" -> "killed"; "" unsaid)
     raw: dict
 
 
@@ -52,6 +54,8 @@ def load_cues(path: Path = CUES_PATH) -> ClaimCues:
         own_side_nouns=frozenset(raw["own_side_nouns"]),
         approximate_qualifiers=frozenset(raw["approximate_qualifiers"]),
         approximate_tolerance=float(raw["approximate_tolerance"]),
+        estimate_verbs=frozenset(raw["estimate_frames"]["verbs"]),
+        estimate_nouns=dict(raw["estimate_frames"]["nouns"]),
         raw=raw,
     )
 
@@ -179,18 +183,18 @@ def _span(token_span: SpacySpan) -> Span:
 def _estimate_frame(verb: Token | None, anchor: Token) -> tuple[Attribution, str] | None:
     """'the city council put the toll at more than 2,000': the subject as the source, and
     what the noun says is counted ("killed" for a toll, "" for a bare number)."""
-    frames = load_cues().raw.get("estimate_frames") or {}
-    if verb is None or verb.lemma_.lower() not in frames.get("verbs", ()) or anchor.dep_ != "pobj" or anchor.head.lower_ not in {"at", "as", "to"}:
+    cues = load_cues()
+    if verb is None or verb.lemma_.lower() not in cues.estimate_verbs or anchor.dep_ != "pobj" \
+            or anchor.head.lower_ not in {"at", "as", "to"}:
         return None
-    nouns = frames.get("nouns", {})
-    counted = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None)
+    counted = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.estimate_nouns), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if counted is None or subject is None:
         return None
     words = [t for t in subject.subtree if t.i <= subject.i or t.dep_ == "compound"]
     source = _span(subject.doc[words[0].i : words[-1].i + 1])
-    verb_span = Span(verb.idx, verb.idx + len(verb), verb.text)
-    return Attribution(source=source.text, span=source, verb=verb_span), nouns[counted.lemma_.lower()]
+    attribution = Attribution(source=source.text, span=source, verb=_span(verb.doc[verb.i : verb.i + 1]))
+    return attribution, cues.estimate_nouns[counted.lemma_.lower()]
 
 
 def claims_in_sentence(sentence: SpacySpan, doc: Doc | None = None, article_id: str = "") -> list[Claim]:

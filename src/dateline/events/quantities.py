@@ -449,6 +449,10 @@ def _find_in_tokens(doc: Doc, start: int, end: int, antecedents: list[_Found], c
     return found
 
 
+# what happens to people a count counts: a bare number with one of these verbs is people
+PEOPLE_CATEGORIES = frozenset({"fatalities", "injured", "displaced", "arrested", "abducted"})
+
+
 def _make_quantity(
     doc: Doc,
     phrase: _NumberPhrase,
@@ -517,9 +521,6 @@ def _make_quantity(
     if verb_category in PEOPLE_CATEGORIES:
         return _Found(Quantity(phrase.value, "people", span, qualifier, verb_category), last)
     return None  # no noun and nothing to borrow one from: better nothing than a guess
-
-
-PEOPLE_CATEGORIES = frozenset({"fatalities", "injured", "displaced", "arrested", "abducted"})
 
 
 def _is_tabular(doc: Doc, start: int, end: int) -> bool:

@@ -38,44 +38,52 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     """The timex the sentence's event is dated by, the narrative reference time, or None.
 
     ``sentence`` is a spaCy Span of the parse the timexes were found in (offsets into the same
-    text). ``dct`` is accepted for symmetry with tag_timexes; values are already resolved.
+    text). ``dct``, the article's date, tells a plan (a date after it) from a narrative time.
     """
     start, end = sentence.start_char, sentence.end_char
     inside = [t for t in timexes if start <= t.span.start < end and is_calendar(t)]
     if inside:
         return min(inside, key=lambda t: (_hops_to_root(sentence, t), t.span.start))
-    # A day the text names but no DCT can place ("on Tuesday", "June 13" in an undated
-    # article) still moves the narrative on: an older calendar date ("in the 1940s") named
-    # before it is no longer the time the story is at.
-    # a date that opens a stretch ("since the coup on February 1") is no time the story is at
-    named = [t for t in timexes if t.span.start < end and (is_calendar(t) or _unplaced_day(t))
-             and t.type != "DURATION" and not (t.span.start < start and _opens_a_stretch(sentence.doc, t))]
-    if not named or not is_calendar(named[-1]):
-        return None
-    # a plan ("talks ... on Monday" in a Sunday report) is no time later sentences are at
-    if dct is not None and named[-1].span.start < start and named[-1].range_start is not None \
-            and named[-1].range_start > dct:
-        return None
-    return named[-1]
+    # The narrative time is the last date named before the sentence, read back from it:
+    # - a day no DCT can place ("on Tuesday" in an undated article) still moves the story on,
+    #   so an older calendar date ("in the 1940s") named before it no longer holds;
+    # - a date that opens a stretch ("since the coup on February 1") is no time the story is at;
+    # - nor is a plan ("talks ... on Monday" in a Sunday report).
+    for timex in reversed([t for t in timexes if t.span.start < end]):
+        if timex.type == "DURATION" or not (is_calendar(timex) or _unplaced_day(timex)):
+            continue
+        if timex.span.start < start and opens_a_stretch(sentence.doc, timex):
+            continue
+        if not is_calendar(timex):
+            return None
+        if dct is not None and timex.span.start < start and timex.range_start is not None and timex.range_start > dct:
+            return None
+        return timex
+    return None
 
 
-def _opens_a_stretch(doc, timex: Timex) -> bool:
-    """'since 2003', 'since the coup on February 1', 'since the war began in 2020'."""
+def opens_a_stretch(doc, timex: Timex) -> bool:
+    """Whether a date starts a stretch that runs on: "since 2003", "since the coup on
+    February 1", "have fled since the war began in November 2020". Not through a coordinated
+    clause: in "has held the town since Friday and attacked it on Monday", Monday is a day."""
     span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    # "since the coup on February 1": back over a short noun phrase with no verb in it
+    # back over a short noun phrase with no verb in it
     for token in reversed(doc[max(0, span.start - 6) : span.start]):
         if token.lower_ == "since":
             return True
         if token.pos_ not in {"DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"}:
             break
+    # up the parse: "since" governing the date, or opening (or hung on) a clause that holds it
     token = span.root
     for _ in range(4):
-        if token.head is token:
+        if token.head is token or token.dep_ in {"conj", "ccomp"}:
             return False
         token = token.head
-        if token.lower_ == "since" or any(c.lower_ == "since" and c.dep_ == "mark" for c in token.children):
+        if token.lower_ == "since" or any(
+            c.lower_ == "since" and c.dep_ in {"mark", "prep"} and c.i < span.start for c in token.children
+        ):
             return True
     return False
 
