@@ -56,3 +56,15 @@ def test_a_town_the_ner_took_for_a_person_is_no_entity_once_the_geo_stage_places
     assert any(p.span.text == "Kemise" for p in result.places)
     assert not [m for m in result.mentions if m.span.text == "Kemise"]
     assert any(m.span.text == "Getachew Reda" and m.label == "PERSON" for m in result.mentions)
+
+
+def test_reading_an_article_again_gives_its_own_ministry_the_same_id():
+    # "the Ministry of Health" of no known country is the article's own entity; re-reading the
+    # article with the store's entities known (extract --reprocess) must not mint a new one
+    text = "The Ministry of Health said 12 people had died of cholera. The ministry urged residents to boil water."
+    article = Article(id="5f3a9c0d2e7b41aa", text=text, published=date(2010, 1, 1))
+    first = EntityResolver()
+    before = {m.entity_id for m in first.add_article(article, parse(text)) if m.span.text == "Ministry of Health"}
+    again = EntityResolver(known=first.entities())
+    after = {m.entity_id for m in again.add_article(article, parse(text)) if m.span.text == "Ministry of Health"}
+    assert len(before) == 1 and after == before

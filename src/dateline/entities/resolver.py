@@ -184,7 +184,7 @@ class EntityResolver:
             reading.entities = [e for e in reading.entities if any(id(f) not in dropped for f in e.mentions)]
         ids: dict[int, str] = {}
         for local in reading.entities:
-            record = self._resolve(local)
+            record = self._resolve(local, article.id)
             ids[id(local)] = record.id
             self._record_roles(record, local, article, doc, text)
         mentions = []
@@ -200,8 +200,8 @@ class EntityResolver:
 
     # --- resolution --------------------------------------------------------------------------------
 
-    def _resolve(self, local: LocalEntity) -> _Record:
-        record = self._resolve_person(local) if local.kind == "person" else self._resolve_body(local)
+    def _resolve(self, local: LocalEntity, article_id: str) -> _Record:
+        record = self._resolve_person(local) if local.kind == "person" else self._resolve_body(local, article_id)
         for name in local.names:
             record.add_alias(name)
         for alias in local.aliases:
@@ -211,7 +211,7 @@ class EntityResolver:
             self._index(record)
         return record
 
-    def _resolve_body(self, local: LocalEntity) -> _Record:
+    def _resolve_body(self, local: LocalEntity, article_id: str) -> _Record:
         kind, country = local.kind, local.country
         if local.fixed_id:
             # "Afghan security forces" rather than "Afghan soldiers" as the shown name
@@ -224,8 +224,10 @@ class EntityResolver:
                 record.add_alias(record.name)
                 record.name = forces
             return record
-        if local.article_only:  # no country to tell it from the other health ministries: its own entity
-            record = _Record(self._new_id(kind, local.name), local.name, kind, country)
+        if local.article_only:
+            # no country to tell it from the other health ministries: the article's own entity,
+            # named after the article so that reading it again gives the same id
+            record = _Record(f"{kind}:{slug(local.name)}-{article_id[:12]}", local.name, kind, country)
             self._records[record.id] = record
             return record
         names = list(local.names) + sorted(local.aliases)
