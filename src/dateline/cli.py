@@ -33,14 +33,34 @@ DB_OPTION_HELP = "Store: a SQLite file path or a postgresql:// URL (default: dat
 # --- ingest and articles ---------------------------------------------------------------------
 
 
-def _open_article_store(db: str | None):
+def _open(db: str | None, *, write: bool = False):
+    """The store, or one line naming it and why it cannot be opened (exit 2). Reading commands
+    open it read-only: they never change a store, not even its schema."""
     from dateline.store import StoreError, open_store
 
     try:
-        return open_store(db)
+        return open_store(db, write=write)
     except StoreError as error:
         err_console.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
         raise typer.Exit(2) from None
+
+
+def _user_error(message: str, code: int = 2):
+    err_console.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def _print_table(columns: list[str], rows: list[list[str]], footer: str) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table()
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(escape(str(cell)) for cell in row))
+    console.print(table)
+    console.print(footer, highlight=False)
 
 
 def _parse_size(raw: str) -> int:
@@ -69,16 +89,16 @@ def ingest_command(
 
     from pathlib import Path
 
-    from dateline.ingest import ingest, write_rejections
+    from dateline.ingest import write_rejections
 
     limit = _parse_size(max_bytes)
-    store = _open_article_store(db)
+    store = _open(db, write=True)
     progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err_console, transient=True, disable=not err_console.is_terminal)
     task = progress.add_task("ingest", total=None)
     with progress:
-        result = ingest(
-            paths, store, max_bytes=limit, near_threshold=near_threshold, batch_size=batch_size,
+        result = store.ingest(
+            paths, max_bytes=limit, near_threshold=near_threshold, batch_size=batch_size,
             on_start=lambda total: progress.update(task, total=total),
             on_file=lambda _path: progress.advance(task),
         )
@@ -114,23 +134,20 @@ def articles_command(
     from rich.markup import escape
     from rich.table import Table
 
-    store = _open_article_store(db)
+    from dateline.model import SearchHit
+    from dateline.serialise import to_json
+
+    store = _open(db)
     if search:
-        found = store.search_articles(search, limit=limit)
+        hits = store.search(search, limit=limit)
         if originals:
-            found = [a for a in found if not a.duplicate_of]
+            hits = [h for h in hits if not h.article.duplicate_of]
     else:
-        found = store.list_articles(limit, originals_only=originals)
+        hits = [SearchHit(a, 0.0, "") for a in store.articles(limit, originals_only=originals)]
     counts = store.counts()
     store.close()
     if as_json:
-        rows = [
-            {"id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url,
-             "published": a.published.isoformat() if a.published else None, "published_source": a.published_source,
-             "published_confidence": a.published_confidence, "language": a.language, "origin": a.origin,
-             "duplicate_of": a.duplicate_of, "snippet": a.meta.get("snippet"), "text": a.text}
-            for a in found
-        ]
+        rows = [{**to_json(h.article), **({"score": h.score, "snippet": h.snippet} if search else {})} for h in hits]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     table = Table(show_lines=False, pad_edge=False)
@@ -138,16 +155,17 @@ def articles_command(
     table.add_column("published", no_wrap=True)
     table.add_column("outlet", max_width=18, no_wrap=True)
     table.add_column("title or first words" if not search else "title / match", overflow="ellipsis")
-    for a in found:
+    for hit in hits:
+        a = hit.article
         headline = escape(a.title or " ".join(a.text.split()[:14]))
-        if search and a.meta.get("snippet"):
-            headline = f"{headline}\n[dim]{escape(a.meta['snippet'].strip())}[/dim]"
+        if hit.snippet:
+            headline = f"{headline}\n[dim]{escape(hit.snippet.strip())}[/dim]"
         if a.duplicate_of:
             headline = f"{headline} [yellow](near duplicate of {a.duplicate_of[:12]})[/yellow]"
         table.add_row(a.id[:12], _published_label(a), escape(a.outlet or ""), headline)
     console.print(table)
     console.print(
-        f"{len(found)} shown of {counts['articles']} articles ({counts['originals']} originals, "
+        f"{len(hits)} shown of {counts['articles']} articles ({counts['originals']} originals, "
         f"{counts['near_duplicates']} near duplicates, {counts['undated']} undated; '~' = date inferred from the text)",
         highlight=False,
     )
@@ -205,33 +223,33 @@ def list_entities_command(
     db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
     kind: str = typer.Option(None, "--kind", help="person, government, military, armed_group, political_party, igo, ngo, media, country, organisation."),
     name: str = typer.Option(None, "--name", help="Words of a name or alias."),
-    limit: int = typer.Option(50, "--limit", help="At most this many entities (most mentioned first)."),
+    limit: int = typer.Option(50, "--limit", min=0, help="At most this many entities (most mentioned first)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many first."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
 ) -> None:
     """List the actors the store's articles name: canonical entities, kinds, roles with dates."""
     import json as _json
-    from dataclasses import asdict
 
-    from rich.table import Table
+    from dateline.serialise import to_json
+    from dateline.store import FilterError
 
-    from dateline.store.entities import list_entities
-
-    found = list_entities(_open_store_or_exit(db).engine, kind=kind, name=name, limit=limit)
+    try:
+        found = _open(db).entities(kind=kind, name=name, limit=limit, offset=offset)
+    except FilterError as error:
+        raise _user_error(str(error)) from None
     if as_json:
         for row in found:
-            typer.echo(_json.dumps({**asdict(row.entity), "mentions": row.mentions, "articles": row.articles},
-                                   default=str, ensure_ascii=False))
+            typer.echo(_json.dumps({**to_json(row.entity), "mentions": row.mentions, "articles": row.articles},
+                                   ensure_ascii=False))
         return
-    table = Table()
-    for column in ("id", "name", "kind", "country", "mentions", "articles", "roles", "aliases"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for row in found:
         entity = row.entity
         roles = "; ".join(f"{r.title} ({r.as_of})" if r.as_of else r.title for r in entity.roles)
-        table.add_row(entity.id, entity.name, entity.kind, entity.country_code or "", str(row.mentions),
-                      str(row.articles), roles, ", ".join(entity.aliases[:6]))
-    console.print(table)
-    console.print(f"{len(found)} entities")
+        rows.append([entity.id, entity.name, entity.kind, entity.country_code or "", row.mentions, row.articles,
+                     roles, ", ".join(entity.aliases[:6])])
+    _print_table(["id", "name", "kind", "country", "mentions", "articles", "roles", "aliases"], rows,
+                 f"{len(found)} entities")
 
 
 @app.command("places")
@@ -239,31 +257,57 @@ def list_places_command(
     db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
     country: str = typer.Option(None, "--country", help="Only places in this country (ISO code: AF)."),
     name: str = typer.Option(None, "--name", help="Words of the place's name or of the text naming it."),
-    limit: int = typer.Option(50, "--limit", help="At most this many places (most mentioned first)."),
+    limit: int = typer.Option(50, "--limit", min=0, help="At most this many places (most mentioned first)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
 ) -> None:
     """List the places the store's articles name, where they are, and how they were placed."""
     import json as _json
     from dataclasses import asdict
 
-    from rich.table import Table
+    from dateline.store import FilterError
 
-    from dateline.store.gazetteer import list_places
-
-    found = list_places(_open_store_or_exit(db).engine, name=name, country=country, limit=limit)
+    try:
+        found = _open(db).places(name=name, country=country, limit=limit)
+    except FilterError as error:
+        raise _user_error(str(error)) from None
     if as_json:
         for row in found:
             typer.echo(_json.dumps(asdict(row), ensure_ascii=False))
         return
-    table = Table()
-    for column in ("place", "lat, lon", "country", "admin1", "type", "how", "mentions", "articles", "written as"):
-        table.add_column(column, overflow="fold")
-    for row in found:
-        where = "" if row.lat is None else f"{row.lat:.3f}, {row.lon:.3f}"
-        table.add_row(row.name, where, row.country_code or "", row.admin1 or "", row.feature_code or "",
-                      row.resolution or "", str(row.mentions), str(row.articles), ", ".join(row.texts[:4]))
-    console.print(table)
-    console.print(f"{len(found)} places")
+    rows = [[row.name, "" if row.lat is None else f"{row.lat:.3f}, {row.lon:.3f}", row.country_code or "",
+             row.admin1 or "", row.feature_code or "", row.resolution or "", row.mentions, row.articles,
+             ", ".join(row.texts[:4])] for row in found]
+    _print_table(["place", "lat, lon", "country", "admin1", "type", "how", "mentions", "articles", "written as"], rows,
+                 f"{len(found)} places")
+
+
+@app.command("claims")
+def list_claims_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    article: str = typer.Option(None, "--article", help="Only the claims of this article (id)."),
+    limit: int = typer.Option(100, "--limit", min=0, help="At most this many claims."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """List the figures sources give for what they count differently, with who says so."""
+    from dateline.serialise import to_jsonl
+
+    found = _open(db).claims(article_id=article, limit=limit)
+    if as_json:
+        typer.echo(to_jsonl(found), nl=False)
+        return
+    rows = [[c.article_id[:12], c.about, f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:g} {c.unit}", c.by,
+             c.span.text] for c in found]
+    _print_table(["article", "about", "figure", "according to", "words"], rows, f"{len(found)} claims")
+
+
+@app.command("migrate")
+def migrate_command(db: str = typer.Option(None, "--db", help=DB_OPTION_HELP)) -> None:
+    """Bring a store written by an older dateline up to this release's schema."""
+    from dateline.store.migrations import applied_migrations
+
+    store = _open(db, write=True)
+    steps = applied_migrations(store.engine)
+    console.print(f"{store}: schema at step {len(steps)} ({steps[-1]})", highlight=False)
 
 
 @gazetteer_app.command("load")
@@ -278,7 +322,7 @@ def gazetteer_load_command(
 
     from dateline.store.gazetteer import GazetteerFileError, load_geonames
 
-    store = _open_store_or_exit(db)
+    store = _open(db, write=True)
     for file in files:
         with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                       console=err_console) as progress:
@@ -304,7 +348,7 @@ def gazetteer_status_command(
     from dateline.geo.embedded import cache_path
     from dateline.store.gazetteer import gazetteer_status
 
-    status = gazetteer_status(_open_store_or_exit(db).engine)
+    status = gazetteer_status(_open(db).engine)
     cache = cache_path()
     status["embedded_cache"] = str(cache) if cache.exists() else None
     if as_json:
@@ -361,103 +405,103 @@ def eval_geo(
 # --- events ----------------------------------------------------------------------------------------
 
 
-def _open_store_or_exit(db: str | None):
-    try:
-        from dateline.store import open_store
-    except ImportError:
-        err_console.print("dateline: the store is not installed (dateline.store.open_store is missing)")
-        raise typer.Exit(2)
-    try:
-        return open_store(db)
-    except Exception as error:  # a user's wrong path or URL: one line, not a traceback
-        err_console.print(f"dateline: cannot open store {db or '(default)'}: {error}")
-        raise typer.Exit(2)
-
-
 @app.command()
 def extract(
     db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
     reprocess: bool = typer.Option(False, "--reprocess", help="Read every article again (same ids)."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Retry articles that failed before."),
-    limit: int = typer.Option(None, "--limit", help="At most this many articles."),
+    limit: int = typer.Option(None, "--limit", min=0, help="At most this many articles."),
     entities: str = typer.Option(None, "--entities", help="Your YAML file of entities and aliases "
                                  "(default: $DATELINE_ENTITIES or ./dateline-entities.yaml)."),
 ) -> None:
-    """Read events out of the articles in the store not yet processed."""
+    """Read events out of the articles in the store not yet read, then tie actors across articles."""
     from pathlib import Path
 
     from dateline.entities import EntitiesFileError
-    from dateline.pipeline import process
 
-    store = _open_store_or_exit(db)
+    store = _open(db, write=True)
     try:
-        report = process(store, reprocess=reprocess, retry_failed=retry_failed, limit=limit,
-                         entities_file=Path(entities) if entities else None)
+        report = store.extract(reprocess=reprocess, retry_failed=retry_failed, limit=limit,
+                               entities_file=Path(entities) if entities else None)
     except EntitiesFileError as error:  # its path and the problem, nothing else
-        err_console.print(f"error: {error}", soft_wrap=True, markup=False)
-        raise typer.Exit(1) from None
+        raise _user_error(str(error), 1) from None
     console.print(
         f"{report.articles} articles read, {report.events} events, {report.skipped} skipped, "
         f"{len(report.failed)} failed in {report.seconds:.1f} s"
+        + (f"; {report.entities} entities across articles" if report.entities else "")
     )
     for article_id, reason in report.failed:
-        err_console.print(f"  failed {article_id[:12]}: {reason}")
-    if report.missing_stages:
-        err_console.print(f"  stages not installed (nothing read by them): {', '.join(report.missing_stages)}")
+        err_console.print(f"  failed {article_id[:12]}: {reason}", markup=False, highlight=False)
+
+
+def _day(option: str, raw: str | None):
+    from datetime import date
+
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise _user_error(f"{option} needs a date as YYYY-MM-DD (got {raw[:40]!r})") from None
+
+
+def _bbox(raw: str | None):
+    if not raw:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in raw.split(","))
+    except ValueError:
+        raise _user_error(f"--bbox needs west,south,east,north in degrees (got {raw[:60]!r})") from None
+    return west, south, east, north
 
 
 @app.command("events")
 def list_events(
     db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
     type: str = typer.Option(None, "--type", help="Event type: ASSAULT, CONSULT, TRANSPORT ..."),
+    acled_type: str = typer.Option(None, "--acled-type", help="ACLED event type: Battles, Protests ..."),
     actor: str = typer.Option(None, "--actor", help="Words or entity id of an actor (or of the source)."),
     place: str = typer.Option(None, "--place", help="Words of a place name."),
+    country: str = typer.Option(None, "--country", help="ISO code of a place's country (AF)."),
+    bbox: str = typer.Option(None, "--bbox", help="west,south,east,north: events with a place inside."),
     since: str = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
     until: str = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
     modality: str = typer.Option(None, "--modality", help="reported, claimed, denied, planned or expected."),
-    min_confidence: float = typer.Option(None, "--min-confidence", help="Hide events below this confidence."),
-    limit: int = typer.Option(None, "--limit"),
+    min_confidence: float = typer.Option(None, "--min-confidence", min=0, max=1, help="Hide events below this confidence."),
+    limit: int = typer.Option(None, "--limit", min=0),
+    offset: int = typer.Option(0, "--offset", min=0),
     format: str = typer.Option("table", "--format", help="table, jsonl or csv."),
 ) -> None:
-    """List events, filtered, as a table, JSONL or CSV."""
-    from datetime import date as _date
-
-    from rich.table import Table
-
-    from dateline.store import events as event_store
+    """List events, filtered, as a table, JSONL (every field with its evidence span) or CSV."""
+    from dateline.serialise import event_row, events_to_csv, to_jsonl
+    from dateline.store import EventFilter, FilterError
 
     if format not in {"table", "jsonl", "csv"}:
-        err_console.print(f"dateline: unknown format {format!r} (table, jsonl or csv)")
-        raise typer.Exit(2)
+        raise _user_error(f"unknown format {format!r} (table, jsonl or csv)")
     try:
-        since_day = _date.fromisoformat(since) if since else None
-        until_day = _date.fromisoformat(until) if until else None
-    except ValueError as error:
-        err_console.print(f"dateline: --since/--until need YYYY-MM-DD: {error}")
-        raise typer.Exit(2)
-    store = _open_store_or_exit(db)
-    event_store.ensure_event_tables(store.engine)
-    found = event_store.query_events(store.engine, type=type, actor=actor, place=place, since=since_day,
-                                     until=until_day, modality=modality, min_confidence=min_confidence, limit=limit)
+        query = EventFilter(type=type, acled_type=acled_type, actor=actor, place=place, country=country,
+                            bbox=_bbox(bbox), since=_day("--since", since), until=_day("--until", until),
+                            modality=modality, min_confidence=min_confidence, limit=limit, offset=offset)
+    except FilterError as error:
+        raise _user_error(str(error)) from None
+    found = _open(db).events(query)
     if format == "jsonl":
-        typer.echo(event_store.events_to_jsonl(found), nl=False)
+        typer.echo(to_jsonl(found), nl=False)
         return
     if format == "csv":
-        typer.echo(event_store.events_to_csv(found), nl=False)
+        typer.echo(events_to_csv(found), nl=False)
         return
-    table = Table(show_lines=False)
-    for column in ("date", "type", "source", "target", "places", "quantities", "attribution", "modality", "conf", "trigger"):
-        table.add_column(column, overflow="fold")
+    rows = []
     for event in found:
-        row = event_store.event_summary(event)
+        row = event_row(event)
         when = row["date"]
         if event.date_start and event.date_end and event.date_start != event.date_end:
             when = f"{row['date']} ({row['date_start']}..{row['date_end']})"
         when += " (article)" if event.date_inherited else ""
-        table.add_row(when, row["type"], row["source"], row["target"], row["places"], row["quantities"],
-                      row["attribution"], row["modality"], f"{event.confidence:.2f}", row["trigger"])
-    console.print(table)
-    console.print(f"{len(found)} events")
+        rows.append([when, row["type"], row["source"], row["target"], row["places"], row["quantities"],
+                     row["attribution"], row["modality"], f"{event.confidence:.2f}", row["trigger"]])
+    _print_table(["date", "type", "source", "target", "places", "quantities", "attribution", "modality", "conf",
+                  "trigger"], rows, f"{len(found)} events")
 
 
 @eval_app.command("events")

@@ -12,6 +12,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Literal
+
+# --- the fixed value sets, one place for the store, the API and the exports -----------------
+
+# where an article's publication date came from
+PublishedSource = Literal["header", "metadata", "inferred", "none"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+# how a place was put on the map: by the gazetteer, by falling back to a place that contains it,
+# or not at all
+PlaceResolution = Literal["gazetteer", "contained-in", "unresolved"]
+EntityKind = Literal[
+    "person", "government", "military", "armed_group", "political_party", "igo", "ngo", "media", "country",
+    "organisation",
+]
+Modality = Literal["reported", "claimed", "denied", "planned", "expected"]
+ExtractionStatus = Literal["done", "failed", "duplicate"]
 
 
 @dataclass(frozen=True)
@@ -34,14 +50,22 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     published: date | None = None
-    # where the publication date came from: "header", "metadata", "inferred" or "none"
-    published_source: str = "none"
+    published_source: PublishedSource = "none"
     published_confidence: float = 0.0
     language: str | None = None
     ingested_at: datetime | None = None
     origin: str | None = None  # file (and line or entry) it was read from
     duplicate_of: str | None = None  # id of the article this one (nearly) repeats
     meta: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An article found by a full-text search, with its score and the matching words."""
+
+    article: Article
+    score: float
+    snippet: str  # the best matching passage, matches in [brackets]
 
 
 @dataclass(frozen=True)
@@ -60,7 +84,7 @@ class Timex:
     """A time expression normalised to a TIMEX3 value."""
 
     span: Span
-    type: str  # DATE, TIME, DURATION or SET
+    type: TimexType
     value: str  # TIMEX3 value: 2021-09-03, 2021-09-03TNI, 2021-W35, 2021-08, 199X, P2W, PAST_REF ...
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN ...
     anchor: str | None = None  # the date the value was resolved against (DCT or narrative)
@@ -88,8 +112,7 @@ class Place:
     geonames_id: int | None = None
     population: int | None = None
     confidence: float = 0.0
-    # how it was placed: "gazetteer", "contained-in" (fallback to a containing place), "unresolved"
-    resolution: str = "unresolved"
+    resolution: PlaceResolution = "unresolved"
     reason: str | None = None
 
     @property
@@ -119,8 +142,10 @@ class Mention:
 
     span: Span
     label: str  # spaCy label or the rule that found it: PERSON, ORG, NORP, GPE, DESCRIPTION ...
-    entity_id: str | None = None  # the canonical entity it refers to
-    kind: str | None = None  # see Entity.kind
+    # the entity it refers to: the article's own entity key (``ArticleEntity.key``) as the map
+    # step writes it, the canonical entity's id once the reduce step has linked them
+    entity_id: str | None = None
+    kind: EntityKind | None = None
 
 
 @dataclass(frozen=True)
@@ -129,11 +154,31 @@ class Entity:
 
     id: str
     name: str
-    # person, government, military, armed_group, political_party, igo, ngo, media, country, organisation
-    kind: str
+    kind: EntityKind
     aliases: tuple[str, ...] = ()
     country_code: str | None = None
     roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleEntity:
+    """An actor as one article names it: what the map step (one article alone) knows of it.
+    The reduce step ties the article entities of a whole corpus to canonical ``Entity`` ids."""
+
+    key: str  # "<first 16 characters of the article id>:<n>", unique in a store
+    article_id: str
+    kind: EntityKind
+    names: tuple[str, ...]  # as written, fullest first
+    aliases: tuple[str, ...] = ()  # acronyms and other forms the article gives
+    country_code: str | None = None
+    known: str | None = None  # name of the curated or user actor it matched
+    fixed_id: str | None = None  # an id the lexicon fixes ("country:qa", "military:af")
+    article_only: bool = False  # "the Ministry of Health" of no known country: this article's own
+    roles: tuple[Role, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -188,7 +233,7 @@ class Event:
     target_actor: Actor | None = None
     other_actors: tuple[Actor, ...] = ()
     # when: a TIMEX3 value and the calendar range it covers
-    date: str | None = None
+    date_value: str | None = None
     date_start: date | None = None
     date_end: date | None = None
     date_span: Span | None = None
@@ -196,7 +241,7 @@ class Event:
     places: tuple[Place, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     attribution: Attribution | None = None
-    modality: str = "reported"  # reported, claimed, denied, planned, expected
+    modality: Modality = "reported"
     hedged: bool = False
     confidence: float = 0.0
     # the clause the event was read from (one event per trigger clause) and the lexicon cue
@@ -230,3 +275,22 @@ class Claim:
     by_span: Span | None = None  # the words naming who says so
     by_entity_id: str | None = None
     category: str | None = None  # the quantity's category: territory, fatalities ...
+    id: str | None = None  # given by the store: the same claim always gets the same id
+
+
+# --- the map step's output ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleRecords:
+    """Everything the map step reads out of one article alone: what the store writes for it and
+    the reduce step (canonical entities, fusion) reads back. Entity references in mentions,
+    actors, attributions and claims are the article's own entity keys."""
+
+    article_id: str
+    timexes: tuple[Timex, ...] = ()
+    places: tuple[Place, ...] = ()
+    entities: tuple[ArticleEntity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()

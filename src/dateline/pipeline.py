@@ -1,25 +1,34 @@
 """Runs the stages over the articles of a store: the only place that knows their order.
 
-ingest (already in the store) -> nlp (one parse per article, in batches) -> time -> geo ->
-entities -> events (with quantities, attribution, claims) -> store.
+map, one article alone (pure: records in, records out, nothing shared between articles but
+the loaded models and tables):
+    nlp (one parse per article, in batches) -> time -> geo -> entities of the article ->
+    events (with quantities, attribution) -> claims
+reduce, over the whole store:
+    canonical entities across articles (the same corpus gives the same entities and ids in any
+    order, batch size or partitioning)
 
-Incremental: only articles not yet processed are read; re-running gives the same records
-(event ids are derived from the article id and the trigger's words). One broken article is
-recorded as failed with its reason and never stops the batch.
+Incremental: only articles not yet read are mapped (re-running gives the same records: ids
+come from the article id and the words); the reduce step runs again over every article's
+entities whenever something new was read, or when a run stopped between the two steps. One
+broken article is recorded as failed with its reason and never stops the batch.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dateline.entities import ArticleEntityReader, EntityResolver
 from dateline.events import extract_events
-from dateline.model import Article, Claim, Entity, Mention, Place, Timex
+from dateline.events.claims import find_conflicting_claims
+from dateline.geo import default_gazetteer, find_places
+from dateline.model import Article, ArticleRecords, Entity
 from dateline.nlp import parse_many
-from dateline.store import events as event_tables
+from dateline.time import tag_timexes
 
 log = logging.getLogger(__name__)
 
@@ -32,99 +41,132 @@ class ProcessReport:
     events: int = 0
     skipped: int = 0  # already processed, or duplicates of another article
     failed: list[tuple[str, str]] = field(default_factory=list)  # (article id, reason)
+    entities: int = 0  # canonical entities after the reduce step (0: it did not run)
     seconds: float = 0.0
-    missing_stages: list[str] = field(default_factory=list)
 
     @property
     def articles_per_second(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-# --- the stages, each optional until it is installed ---------------------------------------------
-
-
 @dataclass
 class Stages:
-    """The stage functions this run uses; a stage that is not installed reads nothing."""
+    """What the map step needs loaded once per process: the gazetteer and the entities lexicon
+    (with the user's entities file). A missing model or data file fails here, loudly."""
 
-    tag_timexes: Callable | None = None
-    find_places: Callable | None = None
-    gazetteer: object | None = None
-    resolver: object | None = None
-    find_conflicting_claims: Callable | None = None
-    missing: list[str] = field(default_factory=list)
+    gazetteer: object
+    entity_reader: ArticleEntityReader
 
     @classmethod
-    def load(cls, known_entities: list[Entity] = (), entities_file: Path | None = None) -> Stages:
+    def load(cls, entities_file: Path | None = None, gazetteer: object | None = None) -> Stages:
         """Raises EntitiesFileError (a ValueError naming the file) for a broken user entities file."""
-        stages = cls()
-        try:
-            from dateline.time import tag_timexes
+        return cls(gazetteer=gazetteer if gazetteer is not None else default_gazetteer(),
+                   entity_reader=ArticleEntityReader(entities_file))
 
-            stages.tag_timexes = tag_timexes
-        except ImportError:
-            stages.missing.append("time")
-        try:
-            from dateline.geo import default_gazetteer, find_places
 
-            stages.find_places = find_places
-            stages.gazetteer = default_gazetteer()
-        except ImportError:
-            stages.missing.append("geo")
-        try:
-            from dateline.entities import EntityResolver
+def _entities_for_events(found) -> list[Entity]:
+    """The article's own entities as the events stage reads them (for their kinds), under the
+    article-local keys its mentions carry."""
+    return [Entity(id=e.key, name=e.name, kind=e.kind, aliases=e.aliases, country_code=e.country_code, roles=e.roles)
+            for e in found]
 
-            stages.resolver = EntityResolver(entities_file, known=list(known_entities))
-        except ImportError:
-            stages.missing.append("entities")
-        try:
-            from dateline.events.claims import find_conflicting_claims
 
-            stages.find_conflicting_claims = find_conflicting_claims
-        except ImportError:
-            stages.missing.append("claims")
-        return stages
+def read_article(article: Article, doc, stages: Stages) -> ArticleRecords:
+    """The map step: every stage over one parsed article, in order. Pure: the same article
+    gives the same records, whatever else was read before."""
+    timexes = tag_timexes(article.text, article.published, doc)
+    places = find_places(article, doc, stages.gazetteer)
+    mentions, article_entities = stages.entity_reader.read(article, doc, places)
+    events = extract_events(article, doc, timexes, places, mentions, _entities_for_events(article_entities))
+    claims = find_conflicting_claims(events, article, doc)
+    return ArticleRecords(article_id=article.id, timexes=tuple(timexes), places=tuple(places),
+                          entities=tuple(article_entities), mentions=tuple(mentions), events=tuple(events),
+                          claims=tuple(claims))
+
+
+def map_articles(articles: list[Article], stages: Stages) -> tuple[list[ArticleRecords], list[tuple[str, str]]]:
+    """The map step over a batch: (records of the articles read, (article id, reason) of those
+    that failed). Parsing runs in one ``nlp.pipe`` over the batch."""
+    failures: list[tuple[str, str]] = []
+    results: list[ArticleRecords] = []
+    docs = _parse_batch(articles, failures)
+    for article, doc in zip(articles, docs):
+        if doc is None:
+            continue
+        try:
+            results.append(read_article(article, doc, stages))
+        except Exception as error:  # one broken article never stops the batch
+            log.warning("article %s failed: %s", article.id, error, exc_info=True)
+            failures.append((article.id, f"{type(error).__name__}: {error}"))
+    return results, failures
+
+
+def resolve_entities(article_entities: Iterable, stages: Stages | None = None,
+                     entities_file: Path | None = None) -> tuple[list[Entity], dict[str, str]]:
+    """The reduce step for entities: canonical entities and each article entity's link to one."""
+    reader = stages.entity_reader if stages is not None else ArticleEntityReader(entities_file)
+    resolver = EntityResolver(reader=reader)
+    links = resolver.resolve(article_entities)
+    return resolver.entities(), links
+
+
+def _linked_actor(actor, links: dict[str, str]):
+    return replace(actor, entity_id=links.get(actor.entity_id)) if actor is not None and actor.entity_id else actor
+
+
+def link_records(records: ArticleRecords, links: dict[str, str]) -> ArticleRecords:
+    """The article's records with its own entity keys replaced by canonical entity ids (the
+    store does the same by a join when it reads records back)."""
+    events = []
+    for event in records.events:
+        attribution = event.attribution
+        if attribution is not None and attribution.entity_id:
+            attribution = replace(attribution, entity_id=links.get(attribution.entity_id))
+        events.append(replace(event, source_actor=_linked_actor(event.source_actor, links),
+                              target_actor=_linked_actor(event.target_actor, links),
+                              other_actors=tuple(_linked_actor(a, links) for a in event.other_actors),
+                              attribution=attribution))
+    return replace(
+        records,
+        mentions=tuple(replace(m, entity_id=links.get(m.entity_id)) if m.entity_id else m for m in records.mentions),
+        events=tuple(events),
+        claims=tuple(replace(c, by_entity_id=links.get(c.by_entity_id)) if c.by_entity_id else c
+                     for c in records.claims),
+    )
 
 
 @dataclass
-class ArticleResult:
-    article: Article
-    timexes: list[Timex]
-    places: list[Place]
-    mentions: list[Mention]
-    events: list
-    claims: list[Claim]
+class Corpus:
+    """A corpus read in memory, map and reduce: each article's records with canonical entity ids."""
+
+    records: list[ArticleRecords]
+    entities: list[Entity]
+    failed: list[tuple[str, str]]
 
 
-def read_article(article: Article, doc, stages: Stages) -> ArticleResult:
-    """Every stage over one parsed article, in order."""
-    timexes = stages.tag_timexes(article.text, article.published, doc) if stages.tag_timexes else []
-    places = stages.find_places(article, doc, stages.gazetteer) if stages.find_places else []
-    mentions = stages.resolver.add_article(article, doc, places) if stages.resolver is not None else []
-    entities = stages.resolver.entities() if stages.resolver is not None else []
-    found = extract_events(article, doc, timexes, places, mentions, entities)
-    claims = stages.find_conflicting_claims(found, article, doc) if stages.find_conflicting_claims else []
-    return ArticleResult(article, list(timexes), list(places), list(mentions), found, list(claims))
+def read_corpus(articles: list[Article], stages: Stages | None = None, batch_size: int = DEFAULT_BATCH) -> Corpus:
+    """Map every article, reduce their entities: what ``process`` stores, without a store
+    (evaluations, tests, notebooks)."""
+    stages = stages or Stages.load()
+    mapped: list[ArticleRecords] = []
+    failed: list[tuple[str, str]] = []
+    for batch in _batches(articles, batch_size):
+        results, failures = map_articles(batch, stages)
+        mapped += results
+        failed += failures
+    entities, links = resolve_entities([e for r in mapped for e in r.entities], stages)
+    return Corpus([link_records(r, links) for r in mapped], entities, failed)
 
 
-def _pending(store, reprocess: bool, retry_failed: bool, limit: int | None) -> tuple[list[Article], int]:
-    done = set() if reprocess else event_tables.processed_ids(store.engine)
-    if not reprocess and not retry_failed:
-        done |= event_tables.processed_ids(store.engine, statuses=("failed",))
-    pending, skipped = [], 0
-    for article in store.iter_articles():
-        if article.id in done:
-            skipped += 1
-            continue
-        pending.append(article)
-        if limit is not None and len(pending) >= limit:
-            break
-    return pending, skipped
-
-
-def _batches(items: list, size: int) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def process(
@@ -136,52 +178,34 @@ def process(
     retry_failed: bool = False,
     on_batch: Callable[[ProcessReport], None] | None = None,
     entities_file: Path | None = None,
+    stages: Stages | None = None,
 ) -> ProcessReport:
-    """Read the events out of every article of the store not yet processed.
+    """Read the events out of every article of the store not yet read, then tie their actors
+    to canonical entities.
 
     ``reprocess`` reads all articles again (replacing their records: the ids come out the
     same); ``retry_failed`` also retries articles that failed before. ``entities_file`` is the
     user's YAML of entities and aliases (default: $DATELINE_ENTITIES or ./dateline-entities.yaml).
     """
     started = time.perf_counter()
-    event_tables.ensure_event_tables(store.engine)
-    pending, skipped = _pending(store, reprocess, retry_failed, limit)
-    if not pending:
-        return ProcessReport(skipped=skipped, seconds=time.perf_counter() - started)
-    stages = Stages.load(event_tables.load_entities(store.engine), entities_file)
-    report = ProcessReport(missing_stages=list(stages.missing), skipped=skipped)
-
+    report = ProcessReport()
+    if not reprocess:  # read before, and not to be read again now
+        report.skipped = store.count_extracted(("done", "duplicate") if retry_failed else ("done", "duplicate", "failed"))
+    pending = store.pending_articles(reprocess=reprocess, retry_failed=retry_failed, limit=limit)
     for batch in _batches(pending, batch_size):
+        if stages is None:
+            stages = Stages.load(entities_file, store.gazetteer())
         duplicates = [a for a in batch if a.duplicate_of]
-        originals = [a for a in batch if not a.duplicate_of]
-        results: list[ArticleResult] = []
-        failures: list[tuple[str, str]] = []
-        docs = _parse_batch(originals, failures)
-        for article, doc in zip(originals, docs):
-            if doc is None:
-                continue
-            try:
-                results.append(read_article(article, doc, stages))
-            except Exception as error:  # one broken article never stops the batch
-                log.warning("article %s failed: %s", article.id, error, exc_info=True)
-                failures.append((article.id, f"{type(error).__name__}: {error}"))
-        with store.engine.begin() as connection:
-            for result in results:
-                event_tables.save_article(connection, result.article.id, result.events, result.timexes,
-                                          result.places, result.mentions, result.claims)
-            for article in duplicates:
-                event_tables.forget_article(connection, article.id)
-                event_tables.mark_processed(connection, article.id, "duplicate")
-            for article_id, reason in failures:
-                event_tables.mark_processed(connection, article_id, "failed", error=reason[:2000])
-            if stages.resolver is not None:
-                event_tables.save_entities(connection, stages.resolver.entities())
+        results, failures = map_articles([a for a in batch if not a.duplicate_of], stages)
+        store.save_extraction(results, failures, duplicates=[a.id for a in duplicates])
         report.articles += len(results)
         report.events += sum(len(r.events) for r in results)
         report.skipped += len(duplicates)
         report.failed.extend(failures)
         if on_batch is not None:
             on_batch(report)
+    if report.articles or store.needs_entity_reduce():
+        report.entities = store.reduce_entities(stages=stages, entities_file=entities_file)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -8,24 +8,19 @@ from datetime import date
 from typer.testing import CliRunner
 
 from dateline.cli import app
-from dateline.entities import EntityResolver
+from dateline.ingest import content_id
 from dateline.model import Article
-from dateline.nlp import parse
-from dateline.store import events as event_tables
 from dateline.store import open_store
 
 
 def test_entities_command_lists_actors_with_roles(tmp_path, seeds_dir, seed_gold):
     db = tmp_path / "entities.db"
     store = open_store(str(db))
-    resolver = EntityResolver(aliases_path=None)
-    with store.engine.begin() as connection:
-        for document in seed_gold["documents"]:
-            text = (seeds_dir / document["file"]).read_text(encoding="utf-8")
-            article = Article(id=document["file"], text=text, published=date.fromisoformat(document["publication_date"]))
-            mentions = resolver.add_article(article, parse(text))
-            event_tables.save_article(connection, article.id, [], [], [], mentions, [])
-        event_tables.save_entities(connection, resolver.entities())
+    for document in seed_gold["documents"]:
+        text = (seeds_dir / document["file"]).read_text(encoding="utf-8")
+        store.add_articles([Article(id=content_id(text), text=text,
+                                    published=date.fromisoformat(document["publication_date"]))])
+    store.extract()
     store.close()
 
     runner = CliRunner()

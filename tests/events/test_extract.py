@@ -36,7 +36,7 @@ def test_one_event_per_clause_each_with_its_own_place_and_date():
     events = read(text, [friday], [kabul, bazarak])
     landed, attacked = by_trigger(events, "landed"), by_trigger(events, "attacked")
     assert [p.name for p in landed.places] == ["Kabul"]
-    assert landed.date == "2021-09-03" and landed.date_span.text == "on Friday"
+    assert landed.date_value == "2021-09-03" and landed.date_span.text == "on Friday"
     assert [p.name for p in attacked.places] == ["Bazarak"]
     assert landed.source_actor.text == "Mutlaq Al Qahtani"
     assert "Taliban" in attacked.source_actor.text
@@ -59,7 +59,7 @@ def test_an_event_with_no_date_of_its_own_inherits_the_article_date_and_says_so(
     text = "Two domestic flights flew from the capital's airport to Mazar-i-Sharif."
     event = by_trigger(read(text), "flew")
     assert event.type == "TRANSPORT"
-    assert event.date == "2021-09-04" and event.date_inherited
+    assert event.date_value == "2021-09-04" and event.date_inherited
     assert any("inherited" in note for note in event.notes)
     assert event.source_actor is None  # flights are no actor
 
@@ -121,7 +121,7 @@ def test_every_field_points_at_its_words(fixtures_dir):
                 assert text[span.start : span.end] == span.text
     fled = by_trigger(events, "fled")
     assert fled.type == "RETREAT"
-    assert fled.date == "2021-07-04"
+    assert fled.date_value == "2021-07-04"
     assert [p.name for p in fled.places] == ["Tajikistan"]
     assert any(q.value == 1000 and q.qualifier == "more than" for q in fled.quantities)
     assert fled.target_actor is not None and fled.target_actor.text == "Taliban"

@@ -59,7 +59,7 @@ def test_a_statement_is_not_dated_by_the_episode_told_before_it():
                  range_end=date(2006, 11, 1))
     events = read(text, [nov1])
     statement = [e for e in events if e.sentence.text.startswith("The president")]
-    assert statement and all(e.date != "2006-11-01" for e in statement)
+    assert statement and all(e.date_value != "2006-11-01" for e in statement)
 
 
 def test_a_statement_takes_no_place_from_another_speaker():
@@ -142,7 +142,7 @@ def test_since_a_date_dates_the_stretch_up_to_the_report():
     events = read(text, timexes=tag_timexes(text, date(2021, 9, 4)), published=date(2021, 9, 4))
     since, august = [e for e in events if e.type == "ASSAULT"]
     assert (since.date_start, since.date_end) == (date(2021, 1, 1), date(2021, 9, 4))
-    assert since.date == "2021-01/2021-09-04"
+    assert since.date_value == "2021-01/2021-09-04"
     assert (august.date_start, august.date_end) == (date(2021, 8, 1), date(2021, 8, 31))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine
 
 from dateline.geo.gazetteer import great_circle_km, name_key, skeleton_key
 from dateline.store.gazetteer import GazetteerFileError, StoreGazetteer, gazetteer_status, load_geonames
@@ -35,7 +34,9 @@ def test_embedded_gazetteer_holds_countries_provinces_towns_and_airfields(gazett
 
 @pytest.fixture()
 def engine(tmp_path):
-    return create_engine(f"sqlite:///{tmp_path / 'gazetteer.db'}")
+    from dateline.store import open_store
+
+    return open_store(str(tmp_path / "gazetteer.db")).engine
 
 
 def test_loading_a_geonames_file_into_the_store(engine, fixtures_dir, gazetteer):

@@ -7,19 +7,14 @@ from datetime import date
 
 import pytest
 
-from dateline.ingest import ingest
-from dateline.pipeline import process
-from dateline.store.entities import list_entities
-from dateline.store.events import query_events
-from dateline.store.gazetteer import list_places
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
 def processed(store, seeds_dir):
-    ingest([seeds_dir], store)
-    first = process(store)
+    store.ingest([seeds_dir])
+    first = store.extract()
     return store, first
 
 
@@ -27,21 +22,21 @@ def test_the_seed_record_reads_back_the_same_on_either_store(processed):
     store, first = processed
     assert first.articles == 2 and not first.failed
     # seed 004: "The latest update comes days after US forces departed the Bagram Airfield"
-    bagram = query_events(store.engine, place="Bagram")
+    bagram = store.events(place="Bagram")
     assert any(e.trigger.text.startswith("depart") for e in bagram)
     # seed 000: "Taliban fighters had arrived on Friday night in the village of Anabah" (2021-09-03)
-    anabah = query_events(store.engine, place="Anabah", since=date(2021, 9, 3), until=date(2021, 9, 3))
+    anabah = store.events(place="Anabah", since=date(2021, 9, 3), until=date(2021, 9, 3))
     assert anabah, "no event placed in Anabah on Friday 3 September"
     # Mutlaq bin Majed Al Qahtani, in both articles two months apart: one entity
-    qahtani = [row for row in list_entities(store.engine, name="Qahtani") if row.entity.kind == "person"]
+    qahtani = [row for row in store.entities(name="Qahtani") if row.entity.kind == "person"]
     assert len(qahtani) == 1 and qahtani[0].articles == 2
     # Faizabad is the capital of Badakhshan (Afghanistan), not the town in Pakistan
-    faizabad = list_places(store.engine, name="Faizabad")
+    faizabad = store.places(name="Faizabad")
     assert faizabad and all(row.country_code == "AF" for row in faizabad)
 
 
 def test_extracting_again_adds_nothing(processed):
     store, first = processed
-    again = process(store)
+    again = store.extract()
     assert again.articles == 0 and again.skipped == 2
-    assert len(query_events(store.engine)) == first.events
+    assert store.count_events() == first.events

@@ -58,24 +58,24 @@ def test_iteration_is_in_ingest_order_and_filters(store):
     assert [a.id for a in store.iter_articles(batch=1)] == [FLOODS.id, AIRPORT.id, UNDATED.id]
     assert [a.id for a in store.iter_articles(since=date(2021, 8, 1))] == [AIRPORT.id]
     assert [a.id for a in store.iter_articles(outlet="cnn")] == [AIRPORT.id]
-    assert [a.id for a in store.list_articles(10)] == [AIRPORT.id, FLOODS.id, UNDATED.id]  # newest first, undated last
+    assert [a.id for a in store.articles(10)] == [AIRPORT.id, FLOODS.id, UNDATED.id]  # newest first, undated last
 
 
 def test_full_text_search(store):
     store.add_articles([FLOODS, AIRPORT, UNDATED])
-    assert [a.id for a in store.search_articles("Kabul airport")] == [AIRPORT.id]
-    assert [a.id for a in store.search_articles("flood")] == [FLOODS.id]  # stemmed: floods
-    assert {a.id for a in store.search_articles("Badakhshan OR flights")} == {FLOODS.id, AIRPORT.id}
-    assert [a.id for a in store.search_articles('"domestic flights"')] == [AIRPORT.id]
-    assert store.search_articles("airport -evacuation") == []
-    hit = store.search_articles("villages")[0]
-    assert "villages" in hit.meta["snippet"]
+    assert [h.article.id for h in store.search("Kabul airport")] == [AIRPORT.id]
+    assert [h.article.id for h in store.search("flood")] == [FLOODS.id]  # stemmed: floods
+    assert {h.article.id for h in store.search("Badakhshan OR flights")} == {FLOODS.id, AIRPORT.id}
+    assert [h.article.id for h in store.search('"domestic flights"')] == [AIRPORT.id]
+    assert store.search("airport -evacuation") == []
+    hit = store.search("villages")[0]
+    assert "villages" in hit.snippet
 
 
 @pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "-", "a:b", "(((", "*", "'; DROP TABLE articles; --"])
 def test_search_never_fails_on_odd_queries(store, query):
     store.add_articles([FLOODS])
-    assert isinstance(store.search_articles(query), list)
+    assert isinstance(store.search(query), list)
     assert store.get_article(FLOODS.id) is not None
 
 

@@ -1,7 +1,15 @@
 """Canonical entities across articles: one id per actor, however each article names it.
 
-The resolver keeps what it has seen (and what the store and the user's entities file tell it)
-and ties each article's actors to it:
+Two steps, so that the result does not depend on the order articles arrive in:
+
+- the map step (``ArticleEntityReader``, one article alone) finds the article's actors and
+  gives each an article-local key (``ArticleEntity``); mentions point at those keys;
+- the reduce step (``EntityResolver.resolve``) ties the article entities of a whole corpus to
+  canonical entities. It first sorts them (curated and fixed actors, then the fullest names,
+  then by name and article), so the same set of articles always gives the same entities and
+  ids, whichever order, batch size or partitioning they were read in.
+
+How two article entities are found to be one:
 
 - organisations, parties, armed groups, bodies of a state: by their names and aliases folded
   (case, accents, hyphens, a leading "the"), then by close spelling (rapidfuzz ratio >= 92);
@@ -12,14 +20,13 @@ and ties each article's actors to it:
   Karzai". A bare surname joins a known person only when one person fits (else the country or
   a title must single one out); otherwise it stays apart rather than merge two people.
 
-Ids are made once, from the kind and the first full name ("person:amrullah-saleh"), and kept:
-a longer name seen later becomes the shown name, not a new id.
+Ids are made from the kind and the first full name in that sorted order ("person:amrullah-saleh").
 """
-
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -29,7 +36,7 @@ from dateline.entities.lexicon import KnownActor, Lexicon, default_lexicon, fold
 from dateline.entities.mentions import ArticleReader, Found, LocalEntity, name_matcher
 from dateline.entities.names import PersonName, name_similarity, person_name, same_person_name
 from dateline.entities.user_file import UserEntity, default_entities_path, read_user_entities
-from dateline.model import Article, Entity, Mention, Place, Role, Span
+from dateline.model import Article, ArticleEntity, Entity, Mention, Place, Role, Span
 
 MAX_ALIASES = 40
 FUZZY_ORG_SCORE = 92
@@ -67,23 +74,100 @@ class _Record:
                       roles=tuple(sorted(self.roles, key=lambda r: (r.as_of is None, r.as_of or 0, r.title))))
 
 
-class EntityResolver:
-    """Cross-article state: feed it articles in any order, read the canonical entities back."""
+class ArticleEntityReader:
+    """The map step: one article's actor mentions and its own entities, nothing shared between
+    articles but the lexicon and the user's entities file."""
 
-    def __init__(self, aliases_path: Path | None = None, known: list[Entity] = ()):
-        self.lexicon: Lexicon = default_lexicon()
+    def __init__(self, aliases_path: Path | None = None, lexicon: Lexicon | None = None):
+        self.lexicon: Lexicon = lexicon or default_lexicon()
         path = aliases_path if aliases_path is not None else default_entities_path()
         self.user = read_user_entities(path)
+        self.user_actors: dict[str, KnownActor] = {}
+        for user in self.user.entities:
+            actor = KnownActor(user.name, user.kind, tuple(user.aliases), user.country)
+            for text in (user.name, *user.aliases):
+                self.user_actors[phrase_key(text)] = actor
+        self._reader: ArticleReader | None = None
+
+    def _article_reader(self, doc: Doc) -> ArticleReader:
+        if self._reader is None:
+            names = [n for actor in self.lexicon.actors for n in (actor.name, *actor.aliases)]
+            names += [n for actor in {id(a): a for a in self.user_actors.values()}.values()
+                      for n in (actor.name, *actor.aliases)]
+            self._reader = ArticleReader(self.lexicon, name_matcher(doc.vocab, names), self.user_actors,
+                                         {phrase_key(n) for n in self.user.ignore})
+        return self._reader
+
+    def read(self, article: Article, doc: Doc, places: list[Place] | None = None) -> tuple[list[Mention], list[ArticleEntity]]:
+        """The article's actor mentions, each pointing at one of the article's own entities by
+        its key; nationalities of no country ("Tajik") come back with no entity. ``places``:
+        what the geo stage placed; a town's name the NER took for a person or a body is left to it."""
+        text = doc.text
+        reading = self._article_reader(doc).read(doc, text)
+        towns = _town_spans(places or [])
+        if towns:
+            # one sense per article: "the town of Kemise" makes every bare "Kemise" the town
+            town_names = {text[start:end] for start, end in towns}
+            dropped = {id(f) for f in reading.mentions if f.label in {"PERSON", "ORG"} and not f.known
+                       and f.kind_evidence not in {"lexicon", "user", "described"}
+                       and text[doc[f.start].idx : doc[f.end - 1].idx + len(doc[f.end - 1])] in town_names}
+            reading.mentions = [f for f in reading.mentions if id(f) not in dropped]
+            reading.entities = [e for e in reading.entities if any(id(f) not in dropped for f in e.mentions)]
+        keys: dict[int, str] = {}
+        found: list[ArticleEntity] = []
+        for number, local in enumerate(reading.entities):
+            key = f"{article.id[:16]}:{number}"
+            keys[id(local)] = key
+            found.append(self._article_entity(key, local, article, doc, text))
+        mentions = []
+        for item in reading.mentions:
+            span = _char_span(doc, item.start, item.end, text)
+            key = keys.get(id(item.group)) if item.group is not None else None
+            kind = item.group.kind if key else item.kind
+            mentions.append(Mention(span=span, label=item.label, entity_id=key, kind=kind))
+        return mentions, found
+
+    def _article_entity(self, key: str, local: LocalEntity, article: Article, doc: Doc, text: str) -> ArticleEntity:
+        roles: list[Role] = []
+        if local.kind == "person":
+            for title, start, end in local.roles:
+                if not any(r.title.lower() == title.lower() for r in roles):
+                    roles.append(Role(title=title, as_of=article.published, article_id=article.id,
+                                      evidence=_char_span(doc, start, end, text)))
+        return ArticleEntity(
+            key=key, article_id=article.id, kind=local.kind, names=tuple(local.names),
+            aliases=tuple(sorted(local.aliases)), country_code=local.country,
+            known=local.known.name if local.known is not None else None, fixed_id=local.fixed_id,
+            article_only=local.article_only, roles=tuple(roles),
+        )
+
+
+def resolution_order(entity: ArticleEntity) -> tuple:
+    """The order the reduce step reads article entities in, whatever order they came: actors the
+    lexicon fixes first, then full names before bare surnames (a bare "Karzai" then finds every
+    full Karzai there is), then by name and article, so ties never depend on arrival."""
+    words = len(entity.name.split())
+    return (entity.fixed_id is None and entity.known is None, -words, fold(entity.name), entity.article_id, entity.key)
+
+
+class EntityResolver:
+    """The reduce step: canonical entities from the article entities of many articles."""
+
+    def __init__(self, aliases_path: Path | None = None, known: list[Entity] = (),
+                 reader: ArticleEntityReader | None = None):
+        self.reader = reader or ArticleEntityReader(aliases_path)
+        self.lexicon: Lexicon = self.reader.lexicon
+        self.user = self.reader.user
         self._records: dict[str, _Record] = {}
         self._by_key: dict[str, str] = {}  # folded name (with country for state bodies) -> id
         self._person_keys: dict[str, str] = {}  # folded full person name -> id
         self._by_surname: dict[str, list[str]] = {}
-        self._user_actors: dict[str, KnownActor] = {}
-        self._reader: ArticleReader | None = None
+        self._known_actors: dict[str, KnownActor] = {phrase_key(a.name): a for a in self.lexicon.actors}
         for entity in known:
             self._adopt(entity)
         for entity in self.user.entities:
             self._apply_user(entity)
+        self._known_actors.update({phrase_key(a.name): a for a in self.reader.user_actors.values()})
 
     # --- state -----------------------------------------------------------------------------------
 
@@ -145,9 +229,6 @@ class EntityResolver:
         if user.kind == "person":
             record.person = person_name(user.name, self.lexicon)
         self._index(record)
-        actor = KnownActor(user.name, user.kind, tuple(user.aliases), user.country)
-        for text in (user.name, *user.aliases):
-            self._user_actors[phrase_key(text)] = actor
 
     def _find_record(self, text: str, kind: str, country: str | None) -> _Record | None:
         if kind == "person":
@@ -156,63 +237,48 @@ class EntityResolver:
             found = self._by_key.get(self._body_key(text, kind, country))
         return self._records.get(found) if found else None
 
-    # --- reading an article --------------------------------------------------------------------
+    # --- the reduce step ----------------------------------------------------------------------------
 
-    def _article_reader(self, doc: Doc) -> ArticleReader:
-        if self._reader is None:
-            names = [n for actor in self.lexicon.actors for n in (actor.name, *actor.aliases)]
-            names += [n for actor in {id(a): a for a in self._user_actors.values()}.values()
-                      for n in (actor.name, *actor.aliases)]
-            self._reader = ArticleReader(self.lexicon, name_matcher(doc.vocab, names), self._user_actors,
-                                         {phrase_key(n) for n in self.user.ignore})
-        return self._reader
+    def resolve(self, article_entities: Iterable[ArticleEntity]) -> dict[str, str]:
+        """Tie article entities to canonical entities; returns each article entity's key with
+        the id of its canonical entity. Read in ``resolution_order``, not in the order given."""
+        links: dict[str, str] = {}
+        for local in sorted(article_entities, key=resolution_order):
+            record = self._resolve(local)
+            links[local.key] = record.id
+            if record.kind == "person":
+                for role in local.roles:
+                    if not any(r.title.lower() == role.title.lower() and r.as_of == role.as_of
+                               and r.article_id == role.article_id for r in record.roles):
+                        record.roles.append(role)
+        return links
 
     def add_article(self, article: Article, doc: Doc, places: list[Place] | None = None) -> list[Mention]:
-        """The article's actor mentions, each tied to a canonical entity (``entity_id``);
-        nationalities of no country ("Tajik") come back with no entity. ``places``: what the
-        geo stage placed; a town's name the NER took for a person or a body is left to it."""
-        text = doc.text
-        reading = self._article_reader(doc).read(doc, text)
-        towns = _town_spans(places or [])
-        if towns:
-            # one sense per article: "the town of Kemise" makes every bare "Kemise" the town
-            town_names = {text[start:end] for start, end in towns}
-            dropped = {id(f) for f in reading.mentions if f.label in {"PERSON", "ORG"} and not f.known
-                       and f.kind_evidence not in {"lexicon", "user", "described"}
-                       and text[doc[f.start].idx : doc[f.end - 1].idx + len(doc[f.end - 1])] in town_names}
-            reading.mentions = [f for f in reading.mentions if id(f) not in dropped]
-            reading.entities = [e for e in reading.entities if any(id(f) not in dropped for f in e.mentions)]
-        ids: dict[int, str] = {}
-        for local in reading.entities:
-            record = self._resolve(local, article.id)
-            ids[id(local)] = record.id
-            self._record_roles(record, local, article, doc, text)
-        mentions = []
-        for found in reading.mentions:
-            span = _char_span(doc, found.start, found.end, text)
-            entity_id = ids.get(id(found.group)) if found.group is not None else None
-            kind = self._records[entity_id].kind if entity_id else found.kind
-            mentions.append(Mention(span=span, label=found.label, entity_id=entity_id, kind=kind))
-        return mentions
+        """Map and reduce for one article at a time (scripts and tests): its mentions with the
+        canonical ids. Articles fed this way are resolved in the order given; a corpus read by
+        the pipeline is resolved as a whole, in ``resolution_order``."""
+        mentions, found = self.reader.read(article, doc, places)
+        links = self.resolve(found)
+        return [replace(m, entity_id=links.get(m.entity_id)) if m.entity_id else m for m in mentions]
 
     def entities(self) -> list[Entity]:
         return [record.entity() for record in sorted(self._records.values(), key=lambda r: r.id)]
 
     # --- resolution --------------------------------------------------------------------------------
 
-    def _resolve(self, local: LocalEntity, article_id: str) -> _Record:
-        record = self._resolve_person(local) if local.kind == "person" else self._resolve_body(local, article_id)
+    def _resolve(self, local: ArticleEntity) -> _Record:
+        record = self._resolve_person(local) if local.kind == "person" else self._resolve_body(local)
         for name in local.names:
             record.add_alias(name)
         for alias in local.aliases:
             record.add_alias(alias)
-        record.country = record.country or local.country
+        record.country = record.country or local.country_code
         if not local.article_only:
             self._index(record)
         return record
 
-    def _resolve_body(self, local: LocalEntity, article_id: str) -> _Record:
-        kind, country = local.kind, local.country
+    def _resolve_body(self, local: ArticleEntity) -> _Record:
+        kind, country = local.kind, local.country_code
         if local.fixed_id:
             # "Afghan security forces" rather than "Afghan soldiers" as the shown name
             forces = next((n for n in local.names if fold(n).endswith(" forces")), None)
@@ -227,12 +293,13 @@ class EntityResolver:
         if local.article_only:
             # no country to tell it from the other health ministries: the article's own entity,
             # named after the article so that reading it again gives the same id
-            record = _Record(f"{kind}:{slug(local.name)}-{article_id[:12]}", local.name, kind, country)
+            record = _Record(f"{kind}:{slug(local.name)}-{local.article_id[:12]}", local.name, kind, country)
             self._records[record.id] = record
             return record
+        known = self._known_actors.get(phrase_key(local.known)) if local.known else None
         names = list(local.names) + sorted(local.aliases)
-        if local.known is not None:
-            names = [local.known.name, *local.known.aliases, *names]
+        if known is not None:
+            names = [known.name, *known.aliases, *names]
         record = None
         for text in names:
             found = self._by_key.get(self._body_key(text, kind, country))
@@ -244,16 +311,16 @@ class EntityResolver:
         if record is None and len(phrase_key(local.name).split()) >= 2:
             record = self._fuzzy_body(local)
         if record is None:
-            name = local.known.name if local.known is not None else local.name
-            record = _Record(self._new_id(kind, name, country if kind in STATE_KINDS and local.known is None else None),
+            name = known.name if known is not None else local.name
+            record = _Record(self._new_id(kind, name, country if kind in STATE_KINDS and known is None else None),
                              name, kind, country)
             self._records[record.id] = record
         elif not record.fixed and record.kind == "organisation" and kind != "organisation":
-            record.kind = kind  # a later article says what it is
+            record.kind = kind  # another article says what it is
         return record
 
-    def _fuzzy_body(self, local: LocalEntity) -> _Record | None:
-        key = self._body_key(local.name, local.kind, local.country)
+    def _fuzzy_body(self, local: ArticleEntity) -> _Record | None:
+        key = self._body_key(local.name, local.kind, local.country_code)
         match = process.extractOne(key, list(self._by_key), scorer=fuzz.ratio, score_cutoff=FUZZY_ORG_SCORE)
         if match is None:
             return None
@@ -262,26 +329,26 @@ class EntityResolver:
         record = self._records[self._by_key[match[0]]]
         if record.kind == "person" or (record.kind != local.kind and "organisation" not in {record.kind, local.kind}):
             return None
-        if record.country and local.country and record.country != local.country:
+        if record.country and local.country_code and record.country != local.country_code:
             return None
         return record
 
-    def _resolve_person(self, local: LocalEntity) -> _Record:
-        name = local.person
+    def _resolve_person(self, local: ArticleEntity) -> _Record:
+        name = person_name(local.name, self.lexicon)
         exact = self._person_keys.get(phrase_key(name.text))
         if exact is not None:
             record = self._records[exact]
         else:
             record = self._best_person(name, local)
         if record is None:
-            record = _Record(self._new_id("person", name.text), name.text, "person", local.country, person=name)
+            record = _Record(self._new_id("person", name.text), name.text, "person", local.country_code, person=name)
             self._records[record.id] = record
         elif not record.fixed and (record.person is None or len(name.words) > len(record.person.words)):
             record.add_alias(record.name)
             record.name, record.person = name.text, name  # the fullest name is the one shown
         return record
 
-    def _best_person(self, name: PersonName, local: LocalEntity) -> _Record | None:
+    def _best_person(self, name: PersonName, local: ArticleEntity) -> _Record | None:
         candidates = []
         for record_id in self._by_surname.get(name.surname, ()):
             record = self._records[record_id]
@@ -303,24 +370,14 @@ class EntityResolver:
         if len(full) == 1:
             return full[0]
         if len(full) > 1:
-            narrowed = [r for r in full if local.country and r.country == local.country]
-            titles = {fold(t) for t, _, _ in local.roles}
+            narrowed = [r for r in full if local.country_code and r.country == local.country_code]
+            titles = {fold(role.title) for role in local.roles}
             if titles:
                 narrowed = [r for r in (narrowed or full) if titles & {fold(role.title) for role in r.roles}]
             if len(narrowed) == 1:
                 return narrowed[0]
         bare = [r for r in candidates if r.person is None or not r.person.is_full]
         return bare[0] if bare else None
-
-    def _record_roles(self, record: _Record, local: LocalEntity, article: Article, doc: Doc, text: str) -> None:
-        if record.kind != "person":
-            return
-        for title, start, end in local.roles:
-            role = Role(title=title, as_of=article.published, article_id=article.id,
-                        evidence=_char_span(doc, start, end, text))
-            if not any(r.title.lower() == title.lower() and r.as_of == role.as_of and r.article_id == article.id
-                       for r in record.roles):
-                record.roles.append(role)
 
 
 def same_shape(a: str, b: str) -> bool:

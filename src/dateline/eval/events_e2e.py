@@ -241,14 +241,12 @@ def read_seed(path: Path) -> Article:
 
 def run_pipeline(articles: list[Article]) -> tuple[list[list[Event]], list, list[str], list[list]]:
     """Events, entities, the stages missing, and the conflicting claims of each article."""
-    from dateline.nlp import parse_many
-    from dateline.pipeline import Stages, read_article
+    from dateline.pipeline import read_corpus
 
-    stages = Stages.load()
-    docs = list(parse_many([a.text for a in articles]))
-    results = [read_article(a, d, stages) for a, d in zip(articles, docs)]
-    entities = stages.resolver.entities() if stages.resolver is not None else []
-    return [r.events for r in results], entities, stages.missing, [list(r.claims) for r in results]
+    corpus = read_corpus(articles)
+    if corpus.failed:
+        raise RuntimeError(f"the pipeline failed on a seed article: {corpus.failed[0][1]}")
+    return [list(r.events) for r in corpus.records], corpus.entities, [], [list(r.claims) for r in corpus.records]
 
 
 @lru_cache(maxsize=1)
@@ -405,7 +403,7 @@ def _describe(event: Event) -> dict:
         "source": event.source_actor.text if event.source_actor else None,
         "target": event.target_actor.text if event.target_actor else None,
         "others": [a.text for a in event.other_actors],
-        "date": event.date,
+        "date": event.date_value,
         "date_inherited": event.date_inherited,
         "places": [p.name for p in event.places],
         "quantities": [f"{q.qualifier + ' ' if q.qualifier else ''}{q.value:g} {q.unit}" for q in event.quantities],

@@ -14,6 +14,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from dateline.events.attribution import attribution_of, modality_of, reporting_frames
+from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
@@ -38,6 +40,7 @@ from dateline.events.triggers import (
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 from dateline.nlp import text_of
+from dateline.time import date_of_sentence
 
 __all__ = ["extract_events", "event_id"]
 
@@ -58,32 +61,8 @@ def event_id(article_id: str, trigger: Span, event_type: str) -> str:
     return f"ev-{digest[:16]}"
 
 
-# --- the other event stages, used when they are installed ----------------------------------------
-
-try:  # quantities and attribution are written by another engineer: optional until present
-    from dateline.events.quantities import quantities_with_anchors
-except ImportError:  # pragma: no cover
-    quantities_with_anchors = None
-try:
-    from dateline.events.attribution import attribution_of, modality_of, reporting_frames
-except ImportError:  # pragma: no cover
-    attribution_of = modality_of = reporting_frames = None
-
-
 def _date_of_sentence(sentence: SpacySpan, timexes: list[Timex], dct: date | None) -> Timex | None:
-    try:
-        from dateline.time import date_of_sentence
-    except ImportError:
-        return _sentence_timex_fallback(sentence, timexes)
     return date_of_sentence(sentence, timexes, dct)
-
-
-def _sentence_timex_fallback(sentence: SpacySpan, timexes: list[Timex]) -> Timex | None:
-    """Until the time stage is installed: the first date in the sentence."""
-    for timex in timexes:
-        if sentence.start_char <= timex.span.start < sentence.end_char and timex.type in {"DATE", "TIME"}:
-            return timex
-    return None
 
 
 # --- reading one trigger -------------------------------------------------------------------------
@@ -159,7 +138,7 @@ def _trigger_span(trigger: Trigger) -> Span:
 
 def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan, k: int, doc: Doc,
                   index: MentionIndex, lexicon: Lexicon) -> Draft:
-    attribution = attribution_of(trigger.token, sentence) if attribution_of else None
+    attribution = attribution_of(trigger.token, sentence)
     speaker = _speaker(attribution, doc, index, lexicon)
     # a table flattened into text or a list of numbers has no grammar to say who did what: any
     # actor read from its parse would be invented ("Killed Badakhshan 4 12 Kunduz 3 9")
@@ -201,8 +180,6 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
                 lexicon: Lexicon) -> list[Draft]:
     """A report with no event of its own inside ("X said the situation was difficult") is a
     STATEMENT by its speaker: the speaker is then the event's source actor."""
-    if reporting_frames is None:
-        return []
     drafts = []
     trigger_tokens = {t.token.i for t in triggers} | {a.i for t in triggers for a in t.absorbed}
     for frame in reporting_frames(sentence):
@@ -214,7 +191,7 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         content = range(frame.content.left_edge.i, frame.content.right_edge.i + 1)
         if verb.i in trigger_tokens or any(i in content for i in trigger_tokens):
             continue
-        attribution = attribution_of(frame.content, sentence) if attribution_of else None
+        attribution = attribution_of(frame.content, sentence)
         if attribution is None:
             continue
         speaker = _speaker(attribution, doc, index, lexicon)
@@ -356,7 +333,7 @@ def _confidence(draft: Draft, event_date, places: list[Place], place_inherited: 
 
 def _assign_quantities(drafts: list[Draft], sentence: SpacySpan) -> dict[int, list[Quantity]]:
     """Each count goes to the event whose clause holds it, else to the nearest trigger."""
-    if quantities_with_anchors is None or not drafts:
+    if not drafts:
         return {}
     assigned: dict[int, list[Quantity]] = {}
     for quantity, anchor in quantities_with_anchors(sentence):
@@ -564,7 +541,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     recent.append((draft.sentence_index, draft.type, tuple(own_places), speaker))
 
     modality, hedged = "reported", False
-    if draft.trigger is not None and modality_of is not None:
+    if draft.trigger is not None:
         modality, hedged = modality_of(draft.trigger.token, sentence, parties)
     confidence, notes = _confidence(draft, event_date, own_places, place_inherited, hedged)
     participants = draft.participants
@@ -595,7 +572,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         source_actor=participants.source.actor if participants.source else None,
         target_actor=participants.target.actor if participants.target else None,
         other_actors=tuple(unique_others),
-        date=event_date.value,
+        date_value=event_date.value,
         date_start=event_date.start,
         date_end=event_date.end,
         date_span=event_date.span,

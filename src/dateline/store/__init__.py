@@ -1,9 +1,14 @@
-"""The article store: a SQLite file by default, PostgreSQL given a ``postgresql://`` URL, the
-same code for both (SQLAlchemy Core). Opening a store applies its pending migrations.
+"""The store, and the library's front door: a SQLite file by default, PostgreSQL given a
+``postgresql://`` URL, the same code for both (SQLAlchemy Core).
 
-    store = open_store("news.db")
-    result = store.add_articles(articles)      # one transaction: all of the batch or none
-    store.search_articles("Kabul airport")     # full text, best first
+    import dateline
+    store = dateline.open_store("crisis.db")          # applies pending schema steps
+    store.ingest(["reports/", "feed.xml"])            # dated, deduplicated articles
+    store.extract()                                   # map each article, then reduce entities
+    store.events(type="ASSAULT", since=date(2021, 9, 1), country="AF")
+    store.search("Kabul airport")                     # full text, best first
+
+Everything the ``dateline`` command does goes through these methods.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -27,12 +33,17 @@ from dateline.ingest.dedupe import (
     signature_bytes,
     signature_from_bytes,
 )
-from dateline.model import Article
-from dateline.store import articles as tables
+from dateline.model import Article, ArticleRecords, Claim, Entity, Event, SearchHit
+from dateline.store import articles as article_tables
+from dateline.store import entities as entity_tables
+from dateline.store import records
+from dateline.store import tables as t
 from dateline.store.database import StoreError, display_url, make_engine, resolve_url
-from dateline.store.migrations import apply_pending
+from dateline.store.entities import EntitySummary
+from dateline.store.filters import EventFilter, FilterError, event_count, event_select
+from dateline.store.migrations import apply_pending, pending_migrations
 
-__all__ = ["AddResult", "Store", "StoreError", "open_store"]
+__all__ = ["AddResult", "EventFilter", "FilterError", "Store", "StoreError", "open_store"]
 
 
 @dataclass
@@ -79,7 +90,7 @@ class Store:
             return result
         now = datetime.now(timezone.utc)
         with self.engine.begin() as connection:
-            stored = tables.existing_ids(connection, {a.id for a in batch})
+            stored = article_tables.existing_ids(connection, {a.id for a in batch})
             fresh: dict[str, Article] = {}
             exact: list[Article] = []
             for article in batch:
@@ -91,8 +102,8 @@ class Store:
             candidates = [Candidate(a.id, a.text, signature(a.text)) for a in fresh.values()]
             near, original_keys = find_near_duplicates(
                 candidates,
-                lambda keys: tables.band_matches(connection, keys),
-                lambda ids: {k: signature_from_bytes(v) for k, v in tables.minhashes(connection, ids).items()},
+                lambda keys: article_tables.band_matches(connection, keys),
+                lambda ids: {k: signature_from_bytes(v) for k, v in article_tables.minhashes(connection, ids).items()},
                 threshold=near_threshold,
             )
             near_of = {n.article_id: n for n in near}
@@ -102,12 +113,12 @@ class Store:
                 link = near_of.get(article.id)
                 if link is not None:
                     article = dataclasses.replace(article, duplicate_of=link.duplicate_of)
-                rows.append(tables.article_row(article, signature_bytes(sig_of[article.id]), link.similarity if link else None))
+                rows.append(article_tables.article_row(article, signature_bytes(sig_of[article.id]), link.similarity if link else None))
             if rows:
-                connection.execute(tables.articles.insert(), rows)
+                connection.execute(article_tables.articles.insert(), rows)
             bands = [{"band_key": key, "article_id": aid} for aid, keys in original_keys.items() for key in keys]
             if bands:
-                connection.execute(tables.article_bands.insert(), bands)
+                connection.execute(article_tables.article_bands.insert(), bands)
 
             sightings = {(a.id, a.origin or ""): a for a in batch}
             known = self._known_sightings(connection, sightings)
@@ -117,7 +128,7 @@ class Store:
                 if (aid, origin) not in known
             ]
             if new_sightings:
-                connection.execute(self._insert_ignore(tables.article_sightings), new_sightings)
+                connection.execute(self._insert_ignore(article_tables.article_sightings), new_sightings)
 
         result.new = [aid for aid in fresh if aid not in near_of]
         result.near = near
@@ -129,7 +140,7 @@ class Store:
     def _known_sightings(self, connection, pairs: dict) -> set[tuple[str, str]]:
         ids = sorted({aid for aid, _ in pairs})
         found: set[tuple[str, str]] = set()
-        s = tables.article_sightings
+        s = article_tables.article_sightings
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             found.update((r[0], r[1]) for r in connection.execute(select(s.c.article_id, s.c.origin).where(s.c.article_id.in_(chunk))))
@@ -146,15 +157,15 @@ class Store:
 
     def get_article(self, article_id: str) -> Article | None:
         """The article with this id (or this unique id prefix, at least 6 characters)."""
-        columns = tables.ARTICLE_COLUMNS
+        columns = article_tables.ARTICLE_COLUMNS
         with self.engine.connect() as connection:
-            row = connection.execute(select(*columns).where(tables.articles.c.id == article_id)).mappings().first()
+            row = connection.execute(select(*columns).where(article_tables.articles.c.id == article_id)).mappings().first()
             if row is None and 6 <= len(article_id) < 64:
                 rows = connection.execute(
-                    select(*columns).where(tables.articles.c.id.startswith(article_id.lower())).limit(2)
+                    select(*columns).where(article_tables.articles.c.id.startswith(article_id.lower())).limit(2)
                 ).mappings().all()
                 row = rows[0] if len(rows) == 1 else None
-        return tables.article_from_row(row) if row is not None else None
+        return article_tables.article_from_row(row) if row is not None else None
 
     def iter_articles(
         self,
@@ -170,70 +181,225 @@ class Store:
         last = 0
         while True:
             with self.engine.connect() as connection:
-                rows = tables.page_rows(connection, last, batch, originals_only, since, until, outlet)
+                rows = article_tables.page_rows(connection, last, batch, originals_only, since, until, outlet)
             if not rows:
                 return
             for row in rows:
-                yield tables.article_from_row(row)
+                yield article_tables.article_from_row(row)
             last = rows[-1]["seq"]
 
-    def list_articles(self, limit: int = 20, *, originals_only: bool = False) -> list[Article]:
+    def articles(self, limit: int = 20, *, offset: int = 0, originals_only: bool = False) -> list[Article]:
         """Newest first by publication date (undated after dated), then by ingest order."""
-        a = tables.articles
-        query = select(*tables.ARTICLE_COLUMNS)
+        a = article_tables.articles
+        query = select(*article_tables.ARTICLE_COLUMNS)
         if originals_only:
             query = query.where(a.c.duplicate_of.is_(None))
-        query = query.order_by(a.c.published.is_(None), a.c.published.desc(), a.c.seq).limit(limit)
+        query = query.order_by(a.c.published.is_(None), a.c.published.desc(), a.c.seq).offset(offset).limit(limit)
         with self.engine.connect() as connection:
-            return [tables.article_from_row(r) for r in connection.execute(query).mappings()]
+            return [article_tables.article_from_row(r) for r in connection.execute(query).mappings()]
 
-    def search_articles(self, query: str, limit: int = 20) -> list[Article]:
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles matching a web-search style query (words, "phrases", OR, -word), best
-        first; each carries ``meta['snippet']`` (matches in [brackets]) and ``meta['score']``."""
+        first, each with its score and the best matching passage (matches in [brackets])."""
         with self.engine.connect() as connection:
-            hits = tables.search(connection, query, limit)
-        found = []
-        for row, score, snippet in hits:
-            article = tables.article_from_row(row)
-            article.meta.update({"snippet": snippet, "score": round(score, 4)})
-            found.append(article)
-        return found
+            hits = article_tables.search(connection, query, limit)
+        return [SearchHit(article_tables.article_from_row(row), round(score, 4), snippet) for row, score, snippet in hits]
 
     def sightings(self, article_id: str) -> list[dict]:
         """Every origin (file, line, entry) the article was read from, oldest first."""
-        s = tables.article_sightings
+        s = article_tables.article_sightings
         with self.engine.connect() as connection:
             query = select(s.c.origin, s.c.url, s.c.outlet, s.c.seen_at).where(s.c.article_id == article_id).order_by(s.c.id)
             return [dict(r) for r in connection.execute(query).mappings()]
 
     def duplicates_of(self, article_id: str) -> list[Article]:
-        a = tables.articles
+        a = article_tables.articles
         with self.engine.connect() as connection:
-            query = select(*tables.ARTICLE_COLUMNS).where(a.c.duplicate_of == article_id).order_by(a.c.seq)
-            return [tables.article_from_row(r) for r in connection.execute(query).mappings()]
+            query = select(*article_tables.ARTICLE_COLUMNS).where(a.c.duplicate_of == article_id).order_by(a.c.seq)
+            return [article_tables.article_from_row(r) for r in connection.execute(query).mappings()]
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:
-            return tables.counts(connection)
+            return article_tables.counts(connection)
 
     def count_articles(self) -> int:
         with self.engine.connect() as connection:
-            return connection.execute(select(func.count()).select_from(tables.articles)).scalar_one()
+            return connection.execute(select(func.count()).select_from(article_tables.articles)).scalar_one()
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating if need be) the store at ``url``: a SQLite path or ``sqlite:///`` URL, or
-    ``postgresql://...``; None means $DATELINE_DB, else ``dateline.db``. Applies pending
-    migrations. Raises StoreError with a one-line reason when it cannot."""
+    # --- the whole job ---------------------------------------------------------------------------
+
+    def ingest(self, paths, **options):
+        """Read files, folders, feeds (see ``dateline.ingest.ingest`` for the options) into the store."""
+        from dateline.ingest import ingest
+
+        return ingest(paths, self, **options)
+
+    def extract(self, **options):
+        """Read events out of every article not yet read, then tie actors to canonical entities
+        (see ``dateline.pipeline.process`` for the options)."""
+        from dateline.pipeline import process
+
+        return process(self, **options)
+
+    # --- records ------------------------------------------------------------------------------------
+
+    def events(self, query: EventFilter | None = None, **filters) -> list[Event]:
+        """Events matching every filter (an EventFilter, or its fields as keywords), in date
+        order, undated last. Raises FilterError for a value that cannot be used."""
+        query = query or EventFilter(**filters)
+        with self.engine.connect() as connection:
+            rows = connection.execute(event_select(query)).mappings().all()
+            return records.events_from_rows(connection, rows)
+
+    def count_events(self, query: EventFilter | None = None, **filters) -> int:
+        query = query or EventFilter(**filters)
+        with self.engine.connect() as connection:
+            return connection.execute(event_count(query)).scalar_one()
+
+    def event(self, event_id: str) -> Event | None:
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(t.events).where(t.events.c.id == event_id)).mappings().all()
+            found = records.events_from_rows(connection, rows)
+        return found[0] if found else None
+
+    def entities(self, *, kind: str | None = None, name: str | None = None, limit: int | None = 50,
+                 offset: int = 0) -> list[EntitySummary]:
+        """Canonical entities, the most mentioned first, with their mention and article counts."""
+        EventFilter(actor=name, limit=limit, offset=offset)  # the same bounds as event filters
+        with self.engine.connect() as connection:
+            return entity_tables.list_entities(connection, kind=kind, name=name, limit=limit, offset=offset)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        with self.engine.connect() as connection:
+            return entity_tables.entities_by_id(connection, [entity_id]).get(entity_id)
+
+    def places(self, *, name: str | None = None, country: str | None = None, limit: int = 50):
+        """The places the articles name, one row per point on the map, most mentioned first."""
+        from dateline.store.gazetteer import list_places
+
+        EventFilter(place=name, country=country, limit=limit)
+        return list_places(self.engine, name=name, country=country, limit=limit)
+
+    def claims(self, *, article_id: str | None = None, event_id: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Claim]:
+        """Figures that sources give for what they count differently, in article order."""
+        query = select(t.claims)
+        if article_id:
+            query = query.where(t.claims.c.article_id == article_id)
+        if event_id:
+            query = query.where(t.claims.c.event_id == event_id)
+        query = query.order_by(t.claims.c.article_id, t.claims.c.start).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as connection:
+            return records.claims_from_rows(connection, connection.execute(query).mappings().all())
+
+    def article_records(self, article_id: str) -> ArticleRecords:
+        """Everything extraction wrote for one article, as the map step gave it."""
+        with self.engine.connect() as connection:
+            return records.article_records(connection, article_id)
+
+    # --- what the pipeline reads and writes -------------------------------------------------------------
+
+    def pending_articles(self, *, reprocess: bool = False, retry_failed: bool = False,
+                         limit: int | None = None, batch: int = 200) -> Iterator[Article]:
+        """Articles not yet read (all of them with ``reprocess``), in ingest order, page by page."""
+        skip = () if reprocess else (("done", "duplicate") if retry_failed else ("done", "duplicate", "failed"))
+        a, x = article_tables.articles, t.extractions
+        last, given = 0, 0
+        while limit is None or given < limit:
+            query = select(article_tables.articles.c.seq, *article_tables.ARTICLE_COLUMNS).where(a.c.seq > last)
+            if skip:
+                query = query.where(~select(x.c.article_id).where(x.c.article_id == a.c.id, x.c.status.in_(skip)).exists())
+            size = batch if limit is None else min(batch, limit - given)
+            with self.engine.connect() as connection:
+                rows = connection.execute(query.order_by(a.c.seq).limit(size)).mappings().all()
+            if not rows:
+                return
+            for row in rows:
+                yield article_tables.article_from_row(row)
+            given += len(rows)
+            last = rows[-1]["seq"]
+
+    def save_extraction(self, results: list[ArticleRecords], failures: list[tuple[str, str]] = (),
+                        duplicates: list[str] = ()) -> None:
+        """One transaction: the records of a batch of articles, the ones that failed (with the
+        reason) and the near duplicates (not read: their original is)."""
+        with self.engine.begin() as connection:
+            records.save_articles(connection, results)
+            for article_id in duplicates:
+                records.forget_article(connection, article_id)
+                records.mark_extracted(connection, article_id, "duplicate")
+            for article_id, reason in failures:
+                records.forget_article(connection, article_id)
+                records.mark_extracted(connection, article_id, "failed", error=reason[:2000])
+
+    def count_extracted(self, statuses: tuple[str, ...] = ("done",)) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(t.extractions)
+                                      .where(t.extractions.c.status.in_(statuses))).scalar_one()
+
+    def failed_extractions(self) -> list[tuple[str, str]]:
+        with self.engine.connect() as connection:
+            query = select(t.extractions.c.article_id, t.extractions.c.error).where(t.extractions.c.status == "failed")
+            return [(r[0], r[1] or "") for r in connection.execute(query.order_by(t.extractions.c.article_id))]
+
+    def needs_entity_reduce(self) -> bool:
+        with self.engine.connect() as connection:
+            return entity_tables.unlinked_article_entities(connection) > 0
+
+    def reduce_entities(self, *, stages=None, entities_file=None) -> int:
+        """The reduce step: canonical entities from every article's entities, written in one
+        transaction; returns how many there are."""
+        from dateline.pipeline import resolve_entities
+
+        with self.engine.connect() as connection:
+            found = list(records.iter_article_entities(connection))
+        entities, links = resolve_entities(found, stages, entities_file)
+        with self.engine.begin() as connection:
+            entity_tables.replace_entities(connection, entities, links)
+        return len(entities)
+
+    def gazetteer(self):
+        """The gazetteer extraction places names with: the embedded one, with the GeoNames
+        files loaded into this store (``dateline gazetteer load``) in front of it."""
+        from dateline.geo import default_gazetteer
+        from dateline.store.gazetteer import StoreGazetteer, gazetteer_loads
+
+        embedded = default_gazetteer()
+        with self.engine.connect() as connection:
+            loaded = connection.execute(select(func.count()).select_from(gazetteer_loads)).scalar_one()
+        return StoreGazetteer(self.engine, embedded) if loaded else embedded
+
+
+def open_store(url: str | None = None, *, write: bool = True) -> Store:
+    """Open the store at ``url``: a SQLite path or ``sqlite:///`` URL, or ``postgresql://...``;
+    None means $DATELINE_DB, else ``dateline.db``. Opened for writing (the default), it is
+    created if need be and its pending schema steps are applied; opened for reading, nothing is
+    written and a store that is missing or needs an upgrade is an error. Raises StoreError with
+    a one-line reason when it cannot."""
     resolved = resolve_url(url)
+    shown = display_url(resolved)
+    if not write and resolved.startswith("sqlite:///") and not Path(resolved[len("sqlite:///"):]).exists():
+        raise StoreError(f"no store at {resolved[len('sqlite:///'):]} (ingest articles into it first)")
     engine = make_engine(resolved)
     try:
-        apply_pending(engine)
+        if write:
+            apply_pending(engine)
+        else:
+            pending = pending_migrations(engine)
+            if pending:
+                raise StoreError(f"store {shown} needs {len(pending)} schema upgrade step(s): "
+                                 f"run 'dateline migrate --db {shown}' (or any command that writes)")
     except OperationalError as error:
         engine.dispose()
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise StoreError(f"cannot open store {display_url(resolved)}: {reason}") from None
+        raise StoreError(f"cannot open store {shown}: {reason}") from None
     except SQLAlchemyError as error:
         engine.dispose()
-        raise StoreError(f"cannot open store {display_url(resolved)}: {error}") from None
+        raise StoreError(f"cannot open store {shown}: {error}") from None
+    except StoreError:
+        engine.dispose()
+        raise
     return Store(resolved, engine)

@@ -89,46 +89,6 @@ Index("ix_article_bands_key", article_bands.c.band_key)
 Index("ix_article_bands_article", article_bands.c.article_id)
 
 
-# --- migrations ----------------------------------------------------------------------------------
-
-
-def create_article_tables(connection: Connection) -> None:
-    metadata.create_all(connection, checkfirst=True)
-
-
-def create_article_search(connection: Connection) -> None:
-    """Full-text search over title and text: stemmed English words on both databases."""
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
-            "title, text, content='articles', content_rowid='seq', "
-            "tokenize='porter unicode61 remove_diacritics 2')"
-        )
-        # external-content FTS: triggers keep the index in step with the table, in the same
-        # transaction, so a killed ingest can never leave the two apart
-        connection.exec_driver_sql(
-            "CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN "
-            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text); END"
-        )
-        connection.exec_driver_sql(
-            "CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN "
-            "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text); END"
-        )
-        connection.exec_driver_sql(
-            "CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN "
-            "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text); "
-            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text); END"
-        )
-        connection.exec_driver_sql("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
-    elif connection.dialect.name == "postgresql":
-        connection.exec_driver_sql(
-            "ALTER TABLE articles ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS "
-            "(setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
-            "setweight(to_tsvector('english', left(text, 300000)), 'B')) STORED"
-        )
-        connection.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_articles_search ON articles USING gin (search)")
-
-
 # --- rows <-> records ------------------------------------------------------------------------------
 
 
@@ -165,9 +125,11 @@ def article_from_row(row) -> Article:
     meta = json.loads(row["meta"]) if row["meta"] else {}
     if row["similarity"] is not None:
         meta["similarity"] = row["similarity"]
-    published = row["published"]
+    published, ingested_at = row["published"], row["ingested_at"]
     if isinstance(published, str):  # SQLite through a raw query
         published = date.fromisoformat(published)
+    if isinstance(ingested_at, str):
+        ingested_at = datetime.fromisoformat(ingested_at)
     return Article(
         id=row["id"],
         text=row["text"],
@@ -178,7 +140,7 @@ def article_from_row(row) -> Article:
         published_source=row["published_source"],
         published_confidence=row["published_confidence"],
         language=row["language"],
-        ingested_at=row["ingested_at"],
+        ingested_at=ingested_at,
         origin=row["origin"],
         duplicate_of=row["duplicate_of"],
         meta=meta,

@@ -29,7 +29,6 @@ from sqlalchemy.engine import Connection
 
 from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, name_key
 
-MIGRATION_NAME = "gazetteer_001_tables"
 BATCH = 5000
 
 metadata = MetaData()
@@ -77,16 +76,6 @@ gazetteer_loads = Table(
 
 class GazetteerFileError(ValueError):
     """A file that is not a GeoNames dump; the message names the file and the reason."""
-
-
-def create_gazetteer_tables(connection: Connection) -> None:
-    """The migration step: creates the gazetteer tables and their name index."""
-    metadata.create_all(connection, checkfirst=True)
-
-
-def _ensure_tables(engine: Engine) -> None:
-    with engine.begin() as connection:
-        create_gazetteer_tables(connection)
 
 
 @dataclass
@@ -144,7 +133,6 @@ def load_geonames(
     """Stream a GeoNames file into the store; ``progress(bytes_done, bytes_total)`` is called
     after each batch."""
     path = Path(path)
-    _ensure_tables(engine)
     lines, total = _open_lines(path)
     kind = None
     rows = skipped = done_bytes = 0
@@ -231,7 +219,6 @@ def _place_rows(fields: list[str], places: list[dict], names: list[dict]) -> Non
 
 def gazetteer_status(engine: Engine) -> dict:
     """What is loaded: counts of places, names and admin codes, the countries, the files."""
-    _ensure_tables(engine)
     with engine.connect() as connection:
         places = connection.execute(select(func.count()).select_from(gazetteer_places)).scalar_one()
         names = connection.execute(select(func.count()).select_from(gazetteer_names)).scalar_one()
@@ -337,7 +324,8 @@ def list_places(
 ) -> list[PlaceRow]:
     """The places the store's processed articles name, most mentioned first: one row per
     place on the map (unresolved ones by their text), with the words the articles used."""
-    from dateline.store.events import places
+    from dateline.store.filters import contains_pattern
+    from dateline.store.tables import places
 
     query = select(
         places.c.name, places.c.lat, places.c.lon, places.c.country_code, places.c.admin1,
@@ -347,8 +335,9 @@ def list_places(
     if country:
         query = query.where(func.upper(places.c.country_code) == country.upper())
     if name:
-        pattern = f"%{name.lower()}%"
-        query = query.where(func.lower(places.c.name).like(pattern) | func.lower(places.c.text).like(pattern))
+        pattern = contains_pattern(name)
+        query = query.where(func.lower(places.c.name).like(pattern, escape="\\")
+                            | func.lower(places.c.text).like(pattern, escape="\\"))
     grouped: dict[tuple, PlaceRow] = {}
     article_sets: dict[tuple, set] = {}
     with engine.connect() as connection:

@@ -1,0 +1,155 @@
+"""What a user can ask of the events in a store, checked once, for the CLI, the API and the
+exports alike; and the SQL it becomes.
+
+A user's words are always bound parameters, and LIKE's wildcards in them (``%``, ``_``) are
+escaped: ``--actor "%"`` looks for a percent sign, it does not match every event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.sql import Select
+
+from dateline.store import tables as t
+
+MAX_TEXT = 200  # characters of a text filter
+MAX_LIMIT = 100_000  # events in one page
+
+
+class FilterError(ValueError):
+    """A filter value a user gave that cannot be used; the message says which and why."""
+
+
+def contains_pattern(words: str) -> str:
+    """A LIKE pattern (escape character ``\\``) matching the words anywhere, case-folded."""
+    escaped = words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _checked_text(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) > MAX_TEXT:
+        raise FilterError(f"{name}: at most {MAX_TEXT} characters (got {len(value)})")
+    return value
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Events matching every field given. ``since``/``until`` keep events whose days overlap the
+    range; ``bbox`` is (west, south, east, north) in degrees and keeps events with a place inside;
+    ``actor`` matches an actor's or the source's words or canonical entity id, ``place`` a place's
+    name or words, ``country`` a place's ISO country code."""
+
+    type: str | None = None
+    acled_type: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    country: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    since: date | None = None
+    until: date | None = None
+    modality: str | None = None
+    article_id: str | None = None
+    min_confidence: float | None = None
+    limit: int | None = None
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("type", "acled_type", "actor", "place", "country", "modality", "article_id"):
+            object.__setattr__(self, name, _checked_text(name, getattr(self, name)))
+        if self.limit is not None and not 0 <= self.limit <= MAX_LIMIT:
+            raise FilterError(f"limit: between 0 and {MAX_LIMIT} (got {self.limit})")
+        if self.offset < 0:
+            raise FilterError(f"offset: 0 or more (got {self.offset})")
+        if self.since and self.until and self.since > self.until:
+            raise FilterError(f"since {self.since} is after until {self.until}")
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+                raise FilterError("bbox: west,south,east,north in degrees, south <= north")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise FilterError(f"min_confidence: between 0 and 1 (got {self.min_confidence})")
+
+
+def _actor_condition(words: str):
+    pattern = contains_pattern(words)
+    actor, link = t.event_actors, t.entity_links
+    by_actor = exists().where(and_(
+        actor.c.event_id == t.events.c.id,
+        or_(func.lower(actor.c.name).like(pattern, escape="\\"),
+            actor.c.entity_key.in_(select(link.c.entity_key).where(func.lower(link.c.entity_id).like(pattern, escape="\\")))),
+    ))
+    source = t.attributions
+    by_source = exists().where(and_(
+        source.c.event_id == t.events.c.id,
+        or_(func.lower(source.c.source).like(pattern, escape="\\"),
+            source.c.entity_key.in_(select(link.c.entity_key).where(func.lower(link.c.entity_id).like(pattern, escape="\\")))),
+    ))
+    return or_(by_actor, by_source)
+
+
+def _place_condition(*conditions):
+    return exists().where(and_(
+        t.event_places.c.event_id == t.events.c.id, t.places.c.id == t.event_places.c.place_id, *conditions))
+
+
+def event_conditions(query: EventFilter) -> list:
+    e = t.events.c
+    conditions = []
+    if query.type:
+        conditions.append(e.type == query.type.upper())
+    if query.acled_type:
+        conditions.append(func.lower(e.acled_type) == query.acled_type.lower())
+    if query.modality:
+        conditions.append(e.modality == query.modality.lower())
+    if query.article_id:
+        conditions.append(e.article_id == query.article_id)
+    if query.min_confidence is not None:
+        conditions.append(e.confidence >= query.min_confidence)
+    if query.since:
+        conditions.append(func.coalesce(e.date_end, e.date_start) >= query.since)
+    if query.until:
+        conditions.append(e.date_start <= query.until)
+    if query.actor:
+        conditions.append(_actor_condition(query.actor))
+    if query.place:
+        pattern = contains_pattern(query.place)
+        conditions.append(_place_condition(or_(func.lower(t.places.c.name).like(pattern, escape="\\"),
+                                               func.lower(t.places.c.text).like(pattern, escape="\\"))))
+    if query.country:
+        conditions.append(_place_condition(t.places.c.country_code == query.country.upper()))
+    if query.bbox is not None:
+        west, south, east, north = query.bbox
+        longitude = (t.places.c.lon.between(west, east) if west <= east
+                     else or_(t.places.c.lon >= west, t.places.c.lon <= east))  # across the date line
+        conditions.append(_place_condition(t.places.c.lat.between(south, north), longitude))
+    return conditions
+
+
+def event_select(query: EventFilter) -> Select:
+    """The event rows matching the filter, in date order (undated last), then by article and
+    position; paged by the filter's limit and offset."""
+    statement = select(t.events)
+    conditions = event_conditions(query)
+    if conditions:
+        statement = statement.where(and_(*conditions))
+    statement = statement.order_by(t.events.c.date_start.is_(None), t.events.c.date_start, t.events.c.article_id,
+                                   t.events.c.trigger_start)
+    if query.offset:
+        statement = statement.offset(query.offset)
+    if query.limit is not None:
+        statement = statement.limit(query.limit)
+    return statement
+
+
+def event_count(query: EventFilter) -> Select:
+    statement = select(func.count()).select_from(t.events)
+    conditions = event_conditions(query)
+    return statement.where(and_(*conditions)) if conditions else statement

@@ -1,0 +1,327 @@
+"""Records to rows and back: what the map step read out of one article is written to the
+relational tables (``store/tables.py``), and events, claims, mentions, places and timexes are
+read back from those rows, with entity references turned into canonical entity ids.
+
+Row ids are made from the article id and the record's position in the map step's output, so
+reading an article again writes the same ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Connection
+
+from dateline.model import (
+    Actor,
+    ArticleEntity,
+    ArticleRecords,
+    Attribution,
+    Claim,
+    Event,
+    Mention,
+    Place,
+    Quantity,
+    Role,
+    Timex,
+)
+from dateline.store import tables as t
+from dateline.store.tables import span_from, span_values
+
+CHUNK = 500  # ids per IN (...) list
+
+
+def _short(article_id: str) -> str:
+    return article_id[:16]
+
+
+# --- writing -----------------------------------------------------------------------------------------
+
+
+def _place_row(place_id: str, article_id: str, place: Place) -> dict:
+    return {
+        "id": place_id, "article_id": article_id, **span_values(place.span), "name": place.name,
+        "lat": place.lat, "lon": place.lon, "country_code": place.country_code, "admin1": place.admin1,
+        "admin2": place.admin2, "feature_class": place.feature_class, "feature_code": place.feature_code,
+        "geonames_id": place.geonames_id, "population": place.population, "confidence": place.confidence,
+        "resolution": place.resolution, "reason": place.reason,
+    }
+
+
+def _event_rows(event: Event, place_id_of, rows: dict) -> None:
+    rows[t.events].append({
+        "id": event.id, "article_id": event.article_id, "type": event.type, "acled_type": event.acled_type,
+        "acled_subtype": event.acled_subtype, "acled_source": event.acled_source,
+        "acled_confidence": event.acled_confidence, "cue": event.cue,
+        **span_values(event.trigger, "trigger_"), **span_values(event.sentence, "sentence_"),
+        **span_values(event.clause, "clause_"), "date_value": event.date_value, "date_start": event.date_start,
+        "date_end": event.date_end, **span_values(event.date_span, "date_span_"), "date_inherited": event.date_inherited,
+        "place_inherited": event.place_inherited, "modality": event.modality, "hedged": event.hedged,
+        "confidence": event.confidence, "notes": "\n".join(event.notes) or None,
+    })
+    actors = [("source", event.source_actor), ("target", event.target_actor)]
+    actors += [("other", actor) for actor in event.other_actors]
+    for position, (slot, actor) in enumerate(actors):
+        if actor is not None:
+            rows[t.event_actors].append({
+                "event_id": event.id, "position": position, "slot": slot, "role": actor.role,
+                "name": actor.text, **span_values(actor.span), "entity_key": actor.entity_id,
+            })
+    for position, place in enumerate(event.places):
+        rows[t.event_places].append({"event_id": event.id, "position": position, "place_id": place_id_of(place)})
+    for position, quantity in enumerate(event.quantities):
+        rows[t.event_quantities].append({
+            "event_id": event.id, "position": position, "value": quantity.value, "unit": quantity.unit,
+            "category": quantity.category, "qualifier": quantity.qualifier, **span_values(quantity.span),
+        })
+    a = event.attribution
+    if a is not None:
+        rows[t.attributions].append({
+            "event_id": event.id, "source": a.source, **span_values(a.span), "entity_key": a.entity_id,
+            "channel": a.channel, **span_values(a.channel_span, "channel_"),
+            **span_values(a.antecedent, "antecedent_"), "via": a.via, **span_values(a.via_span, "via_"),
+            **span_values(a.verb, "verb_"),
+        })
+
+
+def article_rows(records: ArticleRecords) -> dict:
+    """Every row one article's records make, by table (parents before children)."""
+    article_id, short = records.article_id, _short(records.article_id)
+    order = (t.timexes, t.places, t.article_entities, t.article_entity_names, t.article_entity_roles, t.mentions,
+             t.events, t.event_actors, t.event_places, t.event_quantities, t.attributions, t.claims)
+    rows: dict = {table: [] for table in order}
+    for n, timex in enumerate(records.timexes):
+        rows[t.timexes].append({
+            "id": f"tx-{short}-{n}", "article_id": article_id, **span_values(timex.span), "type": timex.type,
+            "value": timex.value, "mod": timex.mod, "anchor": timex.anchor, "range_start": timex.range_start,
+            "range_end": timex.range_end,
+        })
+    place_ids: dict[Place, str] = {}
+    for n, place in enumerate(records.places):
+        if place not in place_ids:
+            place_ids[place] = f"pl-{short}-{n}"
+            rows[t.places].append(_place_row(place_ids[place], article_id, place))
+
+    def place_id_of(place: Place) -> str:
+        # an event's place is one the article names; one it does not (none today) gets a row too
+        if place not in place_ids:
+            place_ids[place] = f"pl-{short}-e{len(place_ids)}"
+            rows[t.places].append(_place_row(place_ids[place], article_id, place))
+        return place_ids[place]
+
+    for entity in records.entities:
+        rows[t.article_entities].append({
+            "key": entity.key, "article_id": article_id, "kind": entity.kind, "country_code": entity.country_code,
+            "known": entity.known, "fixed_id": entity.fixed_id, "article_only": entity.article_only,
+        })
+        names = [(name, False) for name in entity.names] + [(alias, True) for alias in entity.aliases]
+        rows[t.article_entity_names].extend(
+            {"entity_key": entity.key, "position": position, "name": name, "is_alias": is_alias}
+            for position, (name, is_alias) in enumerate(names)
+        )
+        rows[t.article_entity_roles].extend(
+            {"entity_key": entity.key, "position": position, "title": role.title, "as_of": role.as_of,
+             **span_values(role.evidence)}
+            for position, role in enumerate(entity.roles)
+        )
+    for n, mention in enumerate(records.mentions):
+        rows[t.mentions].append({
+            "id": f"mn-{short}-{n}", "article_id": article_id, **span_values(mention.span), "label": mention.label,
+            "entity_key": mention.entity_id, "kind": mention.kind,
+        })
+    for event in records.events:
+        _event_rows(event, place_id_of, rows)
+    for n, claim in enumerate(records.claims):
+        rows[t.claims].append({
+            "id": claim.id or f"cl-{short}-{n}", "article_id": article_id, "event_id": claim.event_id,
+            "about": claim.about, "value": claim.value, "unit": claim.unit, "qualifier": claim.qualifier,
+            "category": claim.category, "by": claim.by, **span_values(claim.span), **span_values(claim.by_span, "by_"),
+            "entity_key": claim.by_entity_id,
+        })
+    return rows
+
+
+def forget_article(connection: Connection, article_id: str) -> None:
+    """Remove everything extraction wrote for one article (children go by cascade)."""
+    for table in t.PER_ARTICLE_TABLES:
+        connection.execute(delete(table).where(table.c.article_id == article_id))
+    connection.execute(delete(t.extractions).where(t.extractions.c.article_id == article_id))
+
+
+def mark_extracted(connection: Connection, article_id: str, status: str, error: str | None = None,
+                   events: int = 0) -> None:
+    connection.execute(delete(t.extractions).where(t.extractions.c.article_id == article_id))
+    connection.execute(t.extractions.insert().values(
+        article_id=article_id, status=status, error=error, events=events, processed_at=datetime.now(timezone.utc)
+    ))
+
+
+def save_articles(connection: Connection, batch: Sequence[ArticleRecords]) -> None:
+    """Replace what is stored for each article of the batch with its records, and mark it done."""
+    merged: dict = {}
+    for records in batch:
+        forget_article(connection, records.article_id)
+        for table, rows in article_rows(records).items():
+            merged.setdefault(table, []).extend(rows)
+    for table, rows in merged.items():  # dict order: parents before children
+        if rows:
+            connection.execute(table.insert(), rows)
+    for records in batch:
+        mark_extracted(connection, records.article_id, "done", events=len(records.events))
+
+
+# --- reading -----------------------------------------------------------------------------------------
+
+
+def _chunks(items: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def canonical_ids(connection: Connection, keys: Iterable[str | None]) -> dict[str, str]:
+    """Article entity key -> canonical entity id, for the keys the reduce step has linked."""
+    wanted = sorted({k for k in keys if k})
+    found: dict[str, str] = {}
+    for chunk in _chunks(wanted):
+        query = select(t.entity_links.c.entity_key, t.entity_links.c.entity_id).where(
+            t.entity_links.c.entity_key.in_(chunk))
+        found.update({key: entity_id for key, entity_id in connection.execute(query)})
+    return found
+
+
+def place_from_row(row, prefix: str = "") -> Place:
+    return Place(
+        span=span_from(row, prefix), name=row[f"{prefix}name"], lat=row[f"{prefix}lat"], lon=row[f"{prefix}lon"],
+        country_code=row[f"{prefix}country_code"], admin1=row[f"{prefix}admin1"], admin2=row[f"{prefix}admin2"],
+        feature_class=row[f"{prefix}feature_class"], feature_code=row[f"{prefix}feature_code"],
+        geonames_id=row[f"{prefix}geonames_id"], population=row[f"{prefix}population"],
+        confidence=row[f"{prefix}confidence"], resolution=row[f"{prefix}resolution"], reason=row[f"{prefix}reason"],
+    )
+
+
+def _by_event(connection: Connection, query_for, ids: Sequence[str]) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for chunk in _chunks(ids):
+        for row in connection.execute(query_for(chunk)).mappings():
+            found.setdefault(row["event_id"], []).append(row)
+    return found
+
+
+def events_from_rows(connection: Connection, event_rows: Sequence) -> list[Event]:
+    """Whole events, in the order of ``event_rows``, with their actors, places, quantities and
+    attribution read from their tables and entity references made canonical."""
+    ids = [row["id"] for row in event_rows]
+    actors = _by_event(connection, lambda chunk: select(t.event_actors).where(t.event_actors.c.event_id.in_(chunk))
+                       .order_by(t.event_actors.c.event_id, t.event_actors.c.position), ids)
+    place_columns = [c.label(f"p_{c.name}") for c in t.places.c]
+    places = _by_event(connection, lambda chunk: select(t.event_places.c.event_id, *place_columns)
+                       .join(t.places, t.places.c.id == t.event_places.c.place_id)
+                       .where(t.event_places.c.event_id.in_(chunk))
+                       .order_by(t.event_places.c.event_id, t.event_places.c.position), ids)
+    quantities = _by_event(connection, lambda chunk: select(t.event_quantities)
+                           .where(t.event_quantities.c.event_id.in_(chunk))
+                           .order_by(t.event_quantities.c.event_id, t.event_quantities.c.position), ids)
+    attributions = _by_event(connection, lambda chunk: select(t.attributions)
+                             .where(t.attributions.c.event_id.in_(chunk)), ids)
+    links = canonical_ids(connection, [r["entity_key"] for rows in (*actors.values(), *attributions.values())
+                                       for r in rows])
+    found = []
+    for row in event_rows:
+        event_id = row["id"]
+        slots: dict[str, list[Actor]] = {"source": [], "target": [], "other": []}
+        for a in actors.get(event_id, ()):
+            slots[a["slot"]].append(Actor(text=a["name"], span=span_from(a), entity_id=links.get(a["entity_key"]),
+                                          role=a["role"]))
+        attribution = None
+        for a in attributions.get(event_id, ()):
+            attribution = Attribution(
+                source=a["source"], span=span_from(a), entity_id=links.get(a["entity_key"]), channel=a["channel"],
+                channel_span=span_from(a, "channel_"), antecedent=span_from(a, "antecedent_"), via=a["via"],
+                via_span=span_from(a, "via_"), verb=span_from(a, "verb_"),
+            )
+        found.append(Event(
+            id=event_id, article_id=row["article_id"], type=row["type"], trigger=span_from(row, "trigger_"),
+            sentence=span_from(row, "sentence_"), acled_type=row["acled_type"], acled_subtype=row["acled_subtype"],
+            source_actor=slots["source"][0] if slots["source"] else None,
+            target_actor=slots["target"][0] if slots["target"] else None,
+            other_actors=tuple(slots["other"]), date_value=row["date_value"], date_start=row["date_start"],
+            date_end=row["date_end"], date_span=span_from(row, "date_span_"), date_inherited=bool(row["date_inherited"]),
+            places=tuple(place_from_row(p, "p_") for p in places.get(event_id, ())),
+            quantities=tuple(Quantity(value=q["value"], unit=q["unit"], span=span_from(q), qualifier=q["qualifier"],
+                                      category=q["category"]) for q in quantities.get(event_id, ())),
+            attribution=attribution, modality=row["modality"], hedged=bool(row["hedged"]),
+            confidence=row["confidence"], clause=span_from(row, "clause_"), cue=row["cue"],
+            place_inherited=bool(row["place_inherited"]), notes=tuple((row["notes"] or "").splitlines()),
+            acled_source=row["acled_source"], acled_confidence=row["acled_confidence"],
+        ))
+    return found
+
+
+def claims_from_rows(connection: Connection, rows: Sequence) -> list[Claim]:
+    links = canonical_ids(connection, [r["entity_key"] for r in rows])
+    return [
+        Claim(about=r["about"], value=r["value"], unit=r["unit"], by=r["by"], span=span_from(r),
+              article_id=r["article_id"], qualifier=r["qualifier"], event_id=r["event_id"],
+              by_span=span_from(r, "by_"), by_entity_id=links.get(r["entity_key"]), category=r["category"],
+              id=r["id"])
+        for r in rows
+    ]
+
+
+def article_records(connection: Connection, article_id: str) -> ArticleRecords:
+    """Everything stored for one article, as the map step wrote it (entity keys, not ids)."""
+    def rows(table, order):
+        return connection.execute(select(table).where(table.c.article_id == article_id).order_by(order)).mappings().all()
+
+    entities = tuple(_article_entities(connection, rows(t.article_entities, t.article_entities.c.key)))
+    events = events_from_rows(connection, rows(t.events, t.events.c.trigger_start))
+    return ArticleRecords(
+        article_id=article_id,
+        timexes=tuple(Timex(span=span_from(r), type=r["type"], value=r["value"], mod=r["mod"], anchor=r["anchor"],
+                            range_start=r["range_start"], range_end=r["range_end"])
+                      for r in rows(t.timexes, t.timexes.c.start)),
+        places=tuple(place_from_row(r) for r in rows(t.places, t.places.c.start)),
+        entities=entities,
+        mentions=tuple(Mention(span=span_from(r), label=r["label"], entity_id=r["entity_key"], kind=r["kind"])
+                       for r in rows(t.mentions, t.mentions.c.start)),
+        events=tuple(events),
+        claims=tuple(claims_from_rows(connection, rows(t.claims, t.claims.c.id))),
+    )
+
+
+def _article_entity(row, names: Sequence, roles: Sequence) -> ArticleEntity:
+    return ArticleEntity(
+        key=row["key"], article_id=row["article_id"], kind=row["kind"],
+        names=tuple(n["name"] for n in names if not n["is_alias"]),
+        aliases=tuple(n["name"] for n in names if n["is_alias"]),
+        country_code=row["country_code"], known=row["known"], fixed_id=row["fixed_id"],
+        article_only=bool(row["article_only"]),
+        roles=tuple(Role(title=r["title"], as_of=r["as_of"], article_id=row["article_id"], evidence=span_from(r))
+                    for r in roles),
+    )
+
+
+def _article_entities(connection: Connection, entity_rows: Sequence) -> list[ArticleEntity]:
+    keys = [r["key"] for r in entity_rows]
+    names: dict[str, list] = {}
+    roles: dict[str, list] = {}
+    for chunk in _chunks(keys):
+        for table, found in ((t.article_entity_names, names), (t.article_entity_roles, roles)):
+            query = select(table).where(table.c.entity_key.in_(chunk)).order_by(table.c.entity_key, table.c.position)
+            for r in connection.execute(query).mappings():
+                found.setdefault(r["entity_key"], []).append(r)
+    return [_article_entity(r, names.get(r["key"], ()), roles.get(r["key"], ())) for r in entity_rows]
+
+
+def iter_article_entities(connection: Connection, batch: int = 5000) -> Iterable[ArticleEntity]:
+    """Every article entity of the store (the reduce step's input), page by page."""
+    last = ""
+    while True:
+        page = connection.execute(select(t.article_entities).where(t.article_entities.c.key > last)
+                                  .order_by(t.article_entities.c.key).limit(batch)).mappings().all()
+        if not page:
+            return
+        yield from _article_entities(connection, page)
+        last = page[-1]["key"]

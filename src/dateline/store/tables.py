@@ -1,0 +1,319 @@
+"""The tables of what extraction reads out of articles, relational: rows are the truth and every
+record is read back from them (JSON is an export format, never storage).
+
+Per article (each row points at its article; deleting an article's rows cascades):
+- ``extractions``: which articles were read, when, with what outcome (done, failed, duplicate);
+- ``timexes``, ``places``, ``mentions``: what the time, geo and entity stages found, each with
+  the span of its words (``start``, ``end``, ``text``);
+- ``article_entities`` (+ ``article_entity_names``, ``article_entity_roles``): the actors as
+  each article names them, the map step's output;
+- ``events`` with ``event_actors``, ``event_places`` (links to ``places``), ``event_quantities``,
+  ``attributions``; ``claims``.
+
+Across articles, written by the reduce step:
+- ``entities`` (+ ``entity_aliases``) and ``entity_links``: which canonical entity each article
+  entity is. An entity's roles are its article entities' roles (a join, not a copy).
+
+Every span is three columns: ``<prefix>start``, ``<prefix>end`` (character offsets into the
+article text, end exclusive) and ``<prefix>text``. The schema is created and changed only by the
+numbered steps in ``store/migrations/``; this module must always describe the latest step.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
+
+from dateline.model import Span
+from dateline.store.articles import metadata  # one MetaData: the records' keys point at articles
+
+ARTICLE_ID = 64
+RECORD_ID = 40
+ENTITY_ID = 200
+ENTITY_KEY = 40
+
+
+def span_columns(prefix: str = "", nullable: bool = False) -> list[Column]:
+    """The three columns of a span of article text."""
+    return [
+        Column(f"{prefix}start", Integer, nullable=nullable),
+        Column(f"{prefix}end", Integer, nullable=nullable),
+        Column(f"{prefix}text", Text, nullable=nullable),
+    ]
+
+
+def span_values(span: Span | None, prefix: str = "") -> dict:
+    """A span as the values of its three columns (all None for no span)."""
+    if span is None:
+        return {f"{prefix}start": None, f"{prefix}end": None, f"{prefix}text": None}
+    return {f"{prefix}start": span.start, f"{prefix}end": span.end, f"{prefix}text": span.text}
+
+
+def span_from(row, prefix: str = "") -> Span | None:
+    """The span stored in a row's three columns, or None."""
+    start = row[f"{prefix}start"]
+    if start is None:
+        return None
+    return Span(start, row[f"{prefix}end"], row[f"{prefix}text"])
+
+
+def _article_column() -> Column:
+    return Column("article_id", String(ARTICLE_ID), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+
+
+def _event_column() -> Column:
+    return Column("event_id", String(RECORD_ID), ForeignKey("events.id", ondelete="CASCADE"), nullable=False)
+
+
+def _entity_key_column(nullable: bool = True) -> Column:
+    return Column("entity_key", String(ENTITY_KEY), nullable=nullable)
+
+
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("article_id", String(ARTICLE_ID), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("status", String(16), nullable=False),  # done, failed, duplicate
+    Column("error", Text),
+    Column("events", Integer, nullable=False, default=0),
+    Column("processed_at", DateTime(timezone=True)),
+)
+Index("extractions_by_status", extractions.c.status)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("id", String(RECORD_ID), primary_key=True),
+    _article_column(),
+    *span_columns(),
+    Column("type", String(12), nullable=False),
+    Column("value", String(60), nullable=False),
+    Column("mod", String(20)),
+    Column("anchor", String(40)),
+    Column("range_start", Date),
+    Column("range_end", Date),
+)
+Index("timexes_by_article", timexes.c.article_id)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", String(RECORD_ID), primary_key=True),
+    _article_column(),
+    *span_columns(),
+    Column("name", Text, nullable=False),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country_code", String(4)),
+    Column("admin1", Text),
+    Column("admin2", Text),
+    Column("feature_class", String(4)),
+    Column("feature_code", String(12)),
+    Column("geonames_id", Integer),
+    Column("population", Integer),
+    Column("confidence", Float, nullable=False, default=0.0),
+    Column("resolution", String(20), nullable=False),
+    Column("reason", Text),
+)
+Index("places_by_article", places.c.article_id)
+Index("places_by_country", places.c.country_code)
+Index("places_by_point", places.c.lat, places.c.lon)
+Index("places_by_geonames_id", places.c.geonames_id)
+
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("key", String(ENTITY_KEY), primary_key=True),
+    _article_column(),
+    Column("kind", String(24), nullable=False),
+    Column("country_code", String(4)),
+    Column("known", Text),
+    Column("fixed_id", String(ENTITY_ID)),
+    Column("article_only", Boolean, nullable=False, default=False),
+)
+Index("article_entities_by_article", article_entities.c.article_id)
+
+article_entity_names = Table(
+    "article_entity_names",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_key", String(ENTITY_KEY), ForeignKey("article_entities.key", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("is_alias", Boolean, nullable=False, default=False),
+)
+Index("article_entity_names_by_entity", article_entity_names.c.entity_key)
+
+article_entity_roles = Table(
+    "article_entity_roles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_key", String(ENTITY_KEY), ForeignKey("article_entities.key", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("as_of", Date),
+    *span_columns(nullable=True),
+)
+Index("article_entity_roles_by_entity", article_entity_roles.c.entity_key)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(RECORD_ID), primary_key=True),
+    _article_column(),
+    *span_columns(),
+    Column("label", String(20), nullable=False),
+    _entity_key_column(),
+    Column("kind", String(24)),
+)
+Index("mentions_by_article", mentions.c.article_id)
+Index("mentions_by_entity", mentions.c.entity_key)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(RECORD_ID), primary_key=True),
+    _article_column(),
+    Column("type", String(24), nullable=False),
+    Column("acled_type", String(64)),
+    Column("acled_subtype", String(80)),
+    Column("acled_source", String(24)),
+    Column("acled_confidence", Float),
+    Column("cue", Text),
+    *span_columns("trigger_"),
+    *span_columns("sentence_"),
+    *span_columns("clause_", nullable=True),
+    Column("date_value", String(40)),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    *span_columns("date_span_", nullable=True),
+    Column("date_inherited", Boolean, nullable=False, default=False),
+    Column("place_inherited", Boolean, nullable=False, default=False),
+    Column("modality", String(16), nullable=False),
+    Column("hedged", Boolean, nullable=False, default=False),
+    Column("confidence", Float, nullable=False),
+    Column("notes", Text),  # one note a line
+)
+Index("events_by_article", events.c.article_id, events.c.trigger_start)
+Index("events_by_type_date", events.c.type, events.c.date_start)
+Index("events_by_date", events.c.date_start, events.c.date_end)
+Index("events_by_date_end", events.c.date_end)
+Index("events_by_modality", events.c.modality)
+Index("events_by_acled_type", events.c.acled_type)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _event_column(),
+    Column("position", Integer, nullable=False),
+    Column("slot", String(8), nullable=False),  # source, target, other
+    Column("role", String(40)),  # the actor's finer role, where the events stage gives one
+    Column("name", Text, nullable=False),  # the actor as named: "We" in the text can be "MSF"
+    *span_columns(),
+    _entity_key_column(),
+)
+Index("event_actors_by_event", event_actors.c.event_id)
+Index("event_actors_by_entity", event_actors.c.entity_key)
+
+event_places = Table(
+    "event_places",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _event_column(),
+    Column("position", Integer, nullable=False),
+    Column("place_id", String(RECORD_ID), ForeignKey("places.id", ondelete="CASCADE"), nullable=False),
+)
+Index("event_places_by_event", event_places.c.event_id)
+Index("event_places_by_place", event_places.c.place_id)
+
+event_quantities = Table(
+    "event_quantities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _event_column(),
+    Column("position", Integer, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("category", String(40)),
+    Column("qualifier", String(40)),
+    *span_columns(),
+)
+Index("event_quantities_by_event", event_quantities.c.event_id)
+Index("event_quantities_by_category", event_quantities.c.category, event_quantities.c.value)
+
+attributions = Table(
+    "attributions",
+    metadata,
+    Column("event_id", String(RECORD_ID), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("source", Text, nullable=False),
+    *span_columns(),
+    _entity_key_column(),
+    Column("channel", Text),
+    *span_columns("channel_", nullable=True),
+    *span_columns("antecedent_", nullable=True),
+    Column("via", Text),
+    *span_columns("via_", nullable=True),
+    *span_columns("verb_", nullable=True),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(RECORD_ID), primary_key=True),
+    _article_column(),
+    Column("event_id", String(RECORD_ID), ForeignKey("events.id", ondelete="CASCADE")),
+    Column("about", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("qualifier", String(40)),
+    Column("category", String(40)),
+    Column("by", Text, nullable=False),
+    *span_columns(),
+    *span_columns("by_", nullable=True),
+    _entity_key_column(),
+)
+Index("claims_by_article", claims.c.article_id)
+Index("claims_by_event", claims.c.event_id)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(ENTITY_ID), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("country_code", String(4)),
+)
+Index("entities_by_kind", entities.c.kind)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(ENTITY_ID), ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("alias", Text, nullable=False),
+)
+Index("entity_aliases_by_entity", entity_aliases.c.entity_id)
+
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("entity_key", String(ENTITY_KEY), ForeignKey("article_entities.key", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", String(ENTITY_ID), ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+)
+Index("entity_links_by_entity", entity_links.c.entity_id)
+
+# the tables holding one article's records, children before parents
+PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)
