@@ -60,49 +60,49 @@ def test_every_modality_example_in_the_yaml(sentence, word, expect):
 
 
 def test_spans_point_at_the_source_words_and_the_channel():
-    text = "A Taliban spokesman told CNN on Saturday that his forces had taken over four districts."
+    text = "A rebel spokesman told AFP on Sunday that his fighters had taken over three towns."
     attribution = attribution_of_last_sentence(text)
-    assert attribution.span.text == "A Taliban spokesman" == text[attribution.span.start : attribution.span.end]
-    assert attribution.channel == "told CNN"
-    assert text[attribution.channel_span.start : attribution.channel_span.end] == "told CNN"
+    assert attribution.span.text == "A rebel spokesman" == text[attribution.span.start : attribution.span.end]
+    assert attribution.channel == "told AFP"
+    assert text[attribution.channel_span.start : attribution.channel_span.end] == "told AFP"
 
 
 def test_a_reporting_verb_before_its_subject():
     attribution = attribution_of_last_sentence(
-        "Two domestic flights flew from the capital's airport to Kandahar, confirmed bin Mubarak Al-Khayarin Al-Hajar."
+        "Two relief flights landed in Aden from the north, confirmed bin Rashid Al-Nuaimi Al-Dosari."
     )
-    assert attribution.source == "bin Mubarak Al-Khayarin Al-Hajar"
+    assert attribution.source == "bin Rashid Al-Nuaimi Al-Dosari"
 
 
 def test_said_name_in_a_news_briefing():
     attribution = attribution_of_last_sentence(
-        "\u201cThose that went to Tajikistan are coming back,\u201d said Mohib in a news briefing on Tuesday."
+        "\u201cThe soldiers who crossed into Niger are returning,\u201d said Hashimi at a news briefing on Monday."
     )
-    assert (attribution.source, attribution.channel) == ("Mohib", "news briefing")
+    assert (attribution.source, attribution.channel) == ("Hashimi", "news briefing")
 
 
 def test_according_to_around_a_speaker_is_the_relay():
     attribution = attribution_of_last_sentence(
-        "\u201cYou will be harmed,\u201d Hekmatyar told supporters in Kabul on Friday, according to Afghan media."
+        "\u201cYou will pay for this,\u201d Odinga told supporters in Kisumu on Sunday, according to Kenyan media."
     )
-    assert attribution.source == "Hekmatyar"
-    assert attribution.via == "Afghan media"
+    assert attribution.source == "Odinga"
+    assert attribution.via == "Kenyan media"
 
 
 def test_a_pronoun_keeps_its_own_span_and_the_name_it_stands_for():
     text = (
-        "In a video message on Friday, former Afghan Vice President Amrullah Saleh said there had been "
-        "casualties on both sides. \u201cWe are under Taliban occupation,\u201d he said."
+        "In a video message on Sunday, former Malian Prime Minister Moussa Mara said there had been "
+        "deaths in the village. \u201cWe are living under siege,\u201d he said."
     )
     attribution = attribution_of_last_sentence(text)
     assert attribution.span.text == "he"
-    assert attribution.source == "Amrullah Saleh"
-    assert text[attribution.antecedent.start : attribution.antecedent.end] == "Amrullah Saleh"
+    assert attribution.source == "Moussa Mara"
+    assert text[attribution.antecedent.start : attribution.antecedent.end] == "Moussa Mara"
 
 
 def test_a_quotation_over_several_sentences_belongs_to_who_closes_it():
     doc = parse(
-        "\u201cThere is no doubt that we are in a difficult situation. We are under occupation,\u201d "
+        "\u201cNobody can deny that our position is very hard. We are under siege,\u201d "
         "the commander said."
     )
     first = list(doc.sents)[0]
@@ -111,12 +111,12 @@ def test_a_quotation_over_several_sentences_belongs_to_who_closes_it():
 
 def test_each_figure_gets_its_own_source_in_a_sentence_with_two():
     doc = parse(
-        "So far, the group says it captured more than 200 districts in 34 provinces, "
-        "while Western security officials say the groups has seized more than 100."
+        "So far, the militia says it has taken over 60 villages in nine regions, "
+        "while Western intelligence officials say it has seized about 25."
     )
     sentence = list(doc.sents)[0]
-    assert attribution_of(trigger(doc, "200"), sentence).span.text == "the group"
-    assert attribution_of(trigger(doc, "100"), sentence).source == "Western security officials"
+    assert attribution_of(trigger(doc, "60"), sentence).span.text == "the militia"
+    assert attribution_of(trigger(doc, "25"), sentence).source == "Western intelligence officials"
 
 
 def bad_inputs(fixtures_dir):

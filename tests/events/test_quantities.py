@@ -50,16 +50,16 @@ def test_dates_years_times_ages_ordinals_phones_and_list_markers_are_not_counts(
 
 
 def test_spans_point_at_the_words_of_the_count():
-    text = "On Sunday, more than 1,000 Afghan security forces fled to Tajikistan."
+    text = "On Monday, more than 500 Malian security forces crossed into Niger."
     quantity = only_quantity(text)
     assert text[quantity.span.start : quantity.span.end] == quantity.span.text
-    assert quantity.span.text == "more than 1,000 Afghan security forces"
+    assert quantity.span.text == "more than 500 Malian security forces"
 
 
 def test_security_forces_who_flee_are_counted_as_people_not_as_displaced():
-    quantity = only_quantity("On Sunday, more than 1,000 Afghan security forces fled to Tajikistan.")
+    quantity = only_quantity("On Monday, more than 500 Malian security forces fled to Niger.")
     assert (quantity.value, quantity.unit, quantity.qualifier, quantity.category) == (
-        1000,
+        500,
         "security personnel",
         "more than",
         "people",
@@ -80,18 +80,18 @@ def test_killers_are_not_fatalities():
 
 def test_a_number_standing_alone_borrows_the_unit_of_its_parallel_count():
     found = quantities_in(
-        "So far, the group says it captured more than 200 districts in 34 provinces, "
-        "while Western security officials say the groups has seized more than 100."
+        "By now, the militia says it has captured more than 60 villages in nine regions, "
+        "while Western intelligence officials say it has seized more than 25."
     )
-    assert [(q.value, q.unit, q.qualifier) for q in found if q.value in (200, 100)] == [
-        (200, "districts", "more than"),
-        (100, "districts", "more than"),
+    assert [(q.value, q.unit, q.qualifier) for q in found if q.value in (60, 25)] == [
+        (60, "villages", "more than"),
+        (25, "villages", "more than"),
     ]
 
 
 def test_dozens_more_arrested_is_an_arrest_count_of_the_same_people():
     found = quantities_in(
-        "More than 1,000 Afghan security forces fled to Tajikistan, with dozens more arrested by the group."
+        "More than 500 Malian security forces fled to Niger, with dozens more detained by the militia."
     )
     dozens = [q for q in found if q.span.text.startswith("dozens")]
     assert dozens and dozens[0].category == "arrested" and dozens[0].unit == "security personnel"
@@ -112,13 +112,15 @@ def test_words_and_multipliers():
 
 
 def test_more_than_a_dozen():
-    quantity = only_quantity("The release of more than a dozen Taliban prisoners was agreed.")
+    quantity = only_quantity("The handover of more than a dozen prisoners was agreed.")
     assert (quantity.value, quantity.qualifier, quantity.unit) == (12, "more than", "prisoners")
 
 
 def test_a_particle_before_a_number_is_not_a_bound():
-    quantity = only_quantity("The US officially handed over seven facilities to the ministry.")
-    assert (quantity.value, quantity.qualifier) == (7, None)
+    quantity = only_quantity("The UN formally handed over five facilities to the army.")
+    assert (quantity.value, quantity.qualifier) == (5, None)
+    quantity = only_quantity("The mission officially handed over nine camps to the police.")
+    assert (quantity.value, quantity.qualifier) == (9, None)
 
 
 def test_seed_quantities_are_found(seeds_dir, seed_gold):

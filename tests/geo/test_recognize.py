@@ -29,9 +29,9 @@ def test_feature_word_examples_are_found(example, name, gazetteer):
 
 
 def test_the_second_of_two_cities_is_found_too(gazetteer):
-    text = "Flights went to the cities of Mazar-i-Sharif and Kandahar on Saturday."
+    text = "Flights went to the cities of Gao and Timbuktu on Saturday."
     found = [t.text for t in recognize_toponyms(parse(text), gazetteer)]
-    assert "Mazar-i-Sharif" in found and "Kandahar" in found
+    assert "Gao" in found and "Timbuktu" in found
 
 
 def test_place_named_inside_an_organisation(gazetteer):

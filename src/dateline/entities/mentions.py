@@ -511,7 +511,7 @@ class ArticleReader:
         covered.update(range(start, end))
 
     def _kinds_in_apposition(self, doc: Doc, found: list[Found]) -> None:
-        """ "An international NGO working in the area, International Emergency, said ...",
+        """ "An international NGO active in the region, Medair, said ...",
         "the NRF, an armed group that ...": the noun phrase next to the name says its kind."""
         lexicon = self.lexicon
         for item in found:

@@ -2,12 +2,12 @@
 
 Three places a title is written, each a common newswire pattern:
 
-- before the name: "First Vice President of the Islamic Republic of Afghanistan Amrullah Saleh",
-  "former Afghan Vice President Amrullah Saleh", "Afghanistan's National Security Adviser
-  Hamdullah Mohib";
-- in apposition before it: "the leader of the Hezb-e-Islami party in Afghanistan, Gulbuddin
-  Hekmatyar";
-- in apposition after it: "Gulbuddin Hekmatyar, a former prime minister".
+- before the name: "First Vice President of the Federal Republic of Nigeria Yemi Osinbajo",
+  "former Malian Prime Minister Moussa Mara", "Kenya's National Security Adviser
+  Monica Juma";
+- in apposition before it: "the leader of the Amal party in Lebanon, Nabih
+  Berri";
+- in apposition after it: "Raila Odinga, a former prime minister".
 
 A title must hold one of the head words in ``titles.yaml``. Nationalities in it ("Afghan",
 "Afghanistan's", "of the Islamic Republic of Afghanistan") give the person's country and are
@@ -158,7 +158,7 @@ class TitleReader:
             if fold(token.text) in DETERMINERS:
                 determiners.append(index)
             index -= 1
-        # the outermost phrase first: "The Qatari special envoy of the Minister of ..., NAME"
+        # the outermost phrase first: "The Norwegian special envoy of the Minister of ..., NAME"
         for determiner in reversed(determiners):
             words = list(doc[determiner + 1 : comma])
             # the head must come early: "the Qatari special envoy of ...", "the leader of ..."

@@ -4,8 +4,20 @@ Each seed article goes through the whole pipeline (ingest's reading of the file 
 ingest stage is installed, one parse, time, geo, entities, events) and each gold event is
 looked for among the events extracted from its article.
 
-Matching rule (what "found" means)
-- Fields of a gold event, each checked against one extracted event (the *candidate*):
+Alignment (which extracted event a gold event is judged on)
+- Each gold event is told by one or more phrases of its article (``seed_gold_triggers.yaml``,
+  phrases of the reader's occurrence list ``seed_event_judgements.yaml``, which gives their
+  possible trigger words and the types a reader accepts). An extracted event is *at* a gold
+  event when its trigger starts inside one of those phrases and its first word is one of the
+  phrase's trigger words.
+- Each gold event is aligned to at most ONE extracted event, and each extracted event to at most
+  one gold event: among the events at it, not yet aligned, the one whose type the reader accepts,
+  then the one at the first listed phrase, then the first in the text. Its fields are never
+  looked at to choose it: an event with the right trigger and wrong arguments is a miss, not
+  passed over for a luckier event elsewhere in the article. A gold event with no event at it is
+  not found.
+- Fields of a gold event, each checked against its aligned event:
+  - type: one of the types the reader accepts for the phrase the trigger is in.
   - date: the event's period [date_start, date_end] overlaps the gold date widened by its
     ``date_tolerance_days`` (default 0), or the gold ``date_range``; an undated event fails.
   - places: every gold place is among the event's places, by name (the words match, see
@@ -15,8 +27,8 @@ Matching rule (what "found" means)
     entity ids); a gold actor that is also the gold ``attributed_to`` may match the
     attribution's source (gold lists the speaker of a statement as its actor).
   - quantities: every gold quantity (value equal, units sharing a word, qualifier equal where
-    gold gives one) is carried by the candidate or by an event of the same article within the
-    next three sentences (gold summarises an episode told over consecutive sentences).
+    gold gives one) is carried by the aligned event or by an event of the same article within
+    the next three sentences (gold summarises an episode told over consecutive sentences).
   - attribution: the attribution's source, via or channel shares a name word with the gold
     ``attributed_to``.
   - modality: equal to the gold ``modality`` where gold gives one.
@@ -24,9 +36,8 @@ Matching rule (what "found" means)
   thirds of the gold words appear among the extracted words (a word matches a word that
   starts with it, so "Qatar" matches "Qatari"), or all of the extracted name's capitalised
   words appear in the gold (a surname: "Al Qahtani").
-- The candidate is the extracted event with the most fields right (ties: higher confidence).
-  A gold event is *found* when its candidate has the date, places and actors right, and
-  *complete* when every field gold lists is right.
+- A gold event is *found* when its aligned event has the type, date, places and actors right,
+  and *complete* when every field gold lists is right.
 - Precision, two ways, both from a reader's lists written before looking at the output (not
   from matches against the gold events, which list only 15 of the events in the text):
   - *word precision* (loose): an extracted event is real when the first word of its trigger is
@@ -65,8 +76,9 @@ GENERIC_SOURCE_WORDS = {"source", "sources", "official", "officials", "governmen
                         "said", "told", "says", "international"}
 WORDS_PATH = Path(__file__).with_name("seed_event_words.yaml")
 JUDGEMENTS_PATH = Path(__file__).with_name("seed_event_judgements.yaml")
-CORE_FIELDS = ("date", "places", "actors")
-ALL_FIELDS = ("date", "places", "actors", "quantities", "attribution", "modality")
+TRIGGERS_PATH = Path(__file__).with_name("seed_gold_triggers.yaml")
+CORE_FIELDS = ("type", "date", "places", "actors")
+ALL_FIELDS = ("type", "date", "places", "actors", "quantities", "attribution", "modality")
 
 
 # --- words -----------------------------------------------------------------------------------
@@ -203,8 +215,10 @@ def modality_right(gold: dict, event: Event) -> bool | None:
     return event.modality == gold["modality"]
 
 
-def judge(gold: dict, event: Event, episode: list[Event], gold_places: dict, entity_names: dict) -> dict[str, bool | None]:
+def judge(gold: dict, event: Event, accepted_types: set[str], episode: list[Event], gold_places: dict,
+          entity_names: dict) -> dict[str, bool | None]:
     return {
+        "type": event.type in accepted_types,
         "date": date_right(gold, event),
         "places": places_right(gold, event, gold_places),
         "actors": actors_right(gold, event, entity_names),
@@ -212,6 +226,63 @@ def judge(gold: dict, event: Event, episode: list[Event], gold_places: dict, ent
         "attribution": attribution_right(gold, event),
         "modality": modality_right(gold, event),
     }
+
+
+def fields_listed(gold: dict) -> tuple[str, ...]:
+    """The fields a gold event is judged on: the type always, the others where gold gives them."""
+    given = {
+        "type": True,
+        "date": "date" in gold or "date_range" in gold,
+        "places": bool(gold.get("places")),
+        "actors": bool(gold.get("actors")),
+        "quantities": bool(gold.get("quantities")),
+        "attribution": bool(gold.get("attributed_to")),
+        "modality": bool(gold.get("modality")),
+    }
+    return tuple(f for f in ALL_FIELDS if given[f])
+
+
+# --- alignment: one extracted event per gold event -------------------------------------------
+
+
+def trigger_word(event: Event) -> str:
+    return (re.findall(r"[\w-]+", event.trigger.text.lower()) or [""])[0]
+
+
+def _phrase_spans(text: str, phrase: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(phrase)
+    while start >= 0:
+        spans.append((start, start + len(phrase)))
+        start = text.find(phrase, start + 1)
+    return spans
+
+
+def align_gold_events(text: str, events: list[Event], gold_phrases: dict[str, list[str]],
+                      entries: list[dict]) -> dict[str, tuple[Event | None, set[str]]]:
+    """Each gold event (id -> the phrases that tell it, in order) aligned to at most one extracted
+    event and each extracted event to at most one gold event (see the module text), with the
+    types the reader accepts for the occurrence it was found at."""
+    by_phrase = {entry["at"]: entry for entry in entries}
+    taken: set[int] = set()
+    aligned: dict[str, tuple[Event | None, set[str]]] = {}
+    for gold_id, phrases in gold_phrases.items():
+        unknown = [p for p in phrases if p not in by_phrase]
+        if unknown:
+            raise ValueError(f"{TRIGGERS_PATH.name}: {gold_id} names phrases not in {JUDGEMENTS_PATH.name}: {unknown}")
+        options = []
+        for rank, phrase in enumerate(phrases):
+            entry = by_phrase[phrase]
+            for start, end in _phrase_spans(text, phrase):
+                for k, event in enumerate(events):
+                    if k not in taken and start <= event.trigger.start < end and trigger_word(event) in entry["words"]:
+                        options.append(((event.type not in entry["types"], rank, event.trigger.start), k, set(entry["types"])))
+        if not options:
+            aligned[gold_id] = (None, {t for p in phrases for t in by_phrase[p]["types"]})
+            continue
+        _, k, types = min(options, key=lambda option: option[0])
+        taken.add(k)
+        aligned[gold_id] = (events[k], types)
+    return aligned
 
 
 # --- running the pipeline on the seeds -------------------------------------------------------------
@@ -260,6 +331,11 @@ def _judgements() -> dict[str, list[dict]]:
     return yaml.safe_load(JUDGEMENTS_PATH.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _gold_triggers() -> dict[str, dict[str, list[str]]]:
+    return yaml.safe_load(TRIGGERS_PATH.read_text(encoding="utf-8"))
+
+
 def judge_occurrences(text: str, events: list[Event], entries: list[dict]) -> dict:
     """Judged precision, type accuracy and recall of one article's events against the reader's
     list of event occurrences (see the module text)."""
@@ -272,7 +348,7 @@ def judge_occurrences(text: str, events: list[Event], entries: list[dict]) -> di
     matched_entries: set[int] = set()
     real, typed, unreal, mistyped = 0, 0, [], []
     for event in events:
-        first = (re.findall(r"[\w-]+", event.trigger.text.lower()) or [""])[0]
+        first = trigger_word(event)
         hits = [k for s, e, k in places if s <= event.trigger.start < e and first in entries[k]["words"]]
         if not hits:
             unreal.append({"type": event.type, "trigger": event.trigger.text, "sentence": event.sentence.text[:120]})
@@ -330,26 +406,27 @@ def evaluate_seed_gold(shared: Path, gold_path: Path | None = None) -> dict:
                 if isinstance(value, list) else value
         for event in found:
             total += 1
-            first = (re.findall(r"[\w-]+", event.trigger.text.lower()) or [""])[0]
-            if first in words:
+            if trigger_word(event) in words:
                 real += 1
             else:
                 unreal.append({"file": document["file"], "type": event.type, "trigger": event.trigger.text,
                                "sentence": event.sentence.text[:120]})
-        for gold_event in document.get("events", []):
-            best, best_key, best_fields = None, None, None
-            for event in found:
-                k = order[event.sentence.start]
-                episode = [e for e in found if k <= order[e.sentence.start] <= k + EPISODE_SENTENCES]
-                fields = judge(gold_event, event, episode, gold_places, entity_names)
-                right = sum(1 for v in fields.values() if v)
-                core = sum(1 for f in CORE_FIELDS if fields[f] is not False)
-                key = (core, right, event.confidence)
-                if best_key is None or key > best_key:
-                    best, best_key, best_fields = event, key, fields
-            listed = {f: v for f, v in (best_fields or {}).items() if v is not None} if best else {}
+        gold_events = document.get("events", [])
+        phrases = _gold_triggers().get(document["file"], {})
+        untold = [g["id"] for g in gold_events if not phrases.get(g["id"])]
+        if untold:
+            raise ValueError(f"{TRIGGERS_PATH.name}: no phrase for the gold events {untold} of {document['file']}")
+        aligned = align_gold_events(article.text, found, {g["id"]: phrases[g["id"]] for g in gold_events},
+                                    _judgements().get(document["file"], []))
+        for gold_event in gold_events:
+            best, accepted_types = aligned[gold_event["id"]]
             if best is None:
-                listed = {f: False for f in ALL_FIELDS if judge(gold_event, _EMPTY, [], {}, {})[f] is not None}
+                listed = {f: False for f in fields_listed(gold_event)}
+            else:
+                k = order[best.sentence.start]
+                episode = [e for e in found if k <= order[e.sentence.start] <= k + EPISODE_SENTENCES]
+                fields = judge(gold_event, best, accepted_types, episode, gold_places, entity_names)
+                listed = {f: fields[f] for f in fields_listed(gold_event)}
             is_found = best is not None and all(listed.get(f, True) for f in CORE_FIELDS)
             complete = best is not None and all(listed.values())
             for f, v in listed.items():
@@ -393,9 +470,6 @@ def evaluate_seed_gold(shared: Path, gold_path: Path | None = None) -> dict:
     }
 
 
-_EMPTY = Event(id="", article_id="", type="", trigger=None, sentence=None)  # type: ignore[arg-type]
-
-
 def _describe(event: Event) -> dict:
     return {
         "type": event.type,
@@ -421,7 +495,8 @@ def to_markdown(result: dict) -> str:
     lines = [
         "## Events end to end: the seed gold",
         "",
-        f"{result['gold_events']} hand-made gold events in the two seed articles. Found (date, places and actors "
+        f"{result['gold_events']} hand-made gold events in the two seed articles, each judged on the one extracted "
+        f"event at its trigger (type accepted first). Found (type, date, places and actors "
         f"right): **{result['found']}/{result['gold_events']}** (recall {result['recall_found']:.3f}); complete "
         f"(every listed field right): **{result['complete']}/{result['gold_events']}** "
         f"(recall {result['recall_complete']:.3f}). Matching rule: `dateline.eval.events_e2e`.",

@@ -510,8 +510,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         sentence_date = None
     event_date = date_of_event([t for t in draft.clause if t.i not in nested], sentence, timexes, dct, sentence_date)
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
-    # places in the words that name an actor ("Minister of Foreign Affairs of the Islamic
-    # Republic of Afghanistan") say who, not where
+    # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
+    # Republic of Nigeria") say who, not where
     speaker_spans += [
         _token_range_span(sentence.doc, phrase)
         for r in (draft.participants.source, draft.participants.target)

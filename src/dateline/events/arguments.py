@@ -242,7 +242,7 @@ def read_actor(
     if head_mention is not None and head_mention.label == "DESCRIPTION" and any(
         p.entity_id and p.entity_id == head_mention.entity_id for p in people
     ):
-        # "the leader of the Hezb-e-Islami party ..., Gulbuddin Hekmatyar": the name, not "leader"
+        # "the leader of the Amal party ..., Nabih Berri": the name, not "leader"
         primary = next(p for p in people if p.entity_id == head_mention.entity_id)
     elif head_mention is not None and head_mention.label != "PERSON" and not (
         head_mention.label == "NORP" and lexicon.actor_kind(head.lemma_.lower())
@@ -306,8 +306,8 @@ def read_actor(
         # "Qatari officials": the name the description hangs on is kept as its own evidence
         affiliations.insert(0, Actor(text=primary.span.text, span=primary.span, entity_id=primary.entity_id,
                                      role=f"{role}-affiliation"))
-    # a list of titled people in one phrase ("First Vice President ... Amrullah Saleh, Second
-    # Vice President Sarwar Danish, and ... Mohammad Haneef Atmar"): all take the same part
+    # a list of titled people in one phrase ("First Vice President ... Yemi Osinbajo, Senate
+    # President Ahmad Lawan, and ... Geoffrey Onyeama"): all take the same part
     for person in people:
         if person is not primary and person.span != actor.span:
             affiliations.append(Actor(text=person.span.text, span=person.span, entity_id=person.entity_id, role=role))

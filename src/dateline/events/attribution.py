@@ -563,7 +563,7 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
     if bare_description and head.lemma_.lower() in cues.channel_nouns:
         return _earlier_channel_owner(head, sentence, cues)
     if bare_description:
-        # "the source said" after "a Qatari source with knowledge of the situation told CNN"
+        # "the source said" after "a Norwegian source close to the talks told AFP"
         for k in range(source[0].i - 1, floor - 1, -1):
             token = doc[k]
             if token.lemma_ == head.lemma_ and token.pos_ == "NOUN":

@@ -1,9 +1,9 @@
 """Claims: one source's figure for a countable thing, and where sources' figures disagree.
 
-"So far, the group says it captured more than 200 districts in 34 provinces, while Western
-security officials say the groups has seized more than 100." holds two claims about the same
-thing, "districts captured by the Taliban": (Taliban, more than 200) and (Western security
-officials, more than 100). A claim is a quantity (``quantities``) inside a reporting frame
+"By now, the militia says it has captured over 60 villages in nine regions, while Western
+intelligence officials say it has seized about 25." holds two claims about the same thing,
+"villages captured by the militia": (the militia, over 60) and (Western intelligence
+officials, about 25). A claim is a quantity (``quantities``) inside a reporting frame
 (``attribution``); what it is about is built from the counted noun, the verb it is the object
 of (normalised through ``claims.yaml``) and that verb's doer, resolved like a source.
 

@@ -1,6 +1,6 @@
 """How many: counts, amounts and proportions in a sentence, with what they count.
 
-"more than 1,000 Afghan security forces fled" gives value 1000, qualifier "more than", unit
+"more than 500 Malian security forces fled" gives value 500, qualifier "more than", unit
 "security personnel" (the counted noun, normalised) and category "people"; "90%" gives unit
 "percent"; "$5 million" gives unit "USD". The counted noun comes from the dependency tree (the
 number's head noun); a number standing alone ("while officials say it has seized more than

@@ -16,8 +16,8 @@ at hand being special:
 - one sense per article: the same name is the same place throughout.
 
 A toponym the gazetteer does not know is kept: placed at what the text says holds it ("the
-village of Anabah, which is located a few kilometers from Bazarak"; "Khawak Pass northeast of
-Panjshir") with a lower confidence and the reason, or left unresolved with its text.
+village of Kibumba, which lies a few kilometres from Goma"; "Shipka Pass north of
+Kazanlak") with a lower confidence and the reason, or left unresolved with its text.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Events dated by their distance from another: "<duration> after/before <clause>".
 
-"The latest update comes days after US forces departed the Bagram Airfield" (an article dated
+"The new figures come days after French troops left the Gao base" (an article dated
 2021-07-06) puts the departure a few days before the update, whose time is the article's:
 2021-06-29 to 2021-07-05. The clause after "after" (or "before") is the embedded event; its
 date is the main clause's time moved back (after) or forward (before) by the duration. A
