@@ -39,7 +39,7 @@ from dateline.events.triggers import (
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 from dateline.nlp import text_of
 
-__all__ = ["extract_events", "event_id"]
+__all__ = ["extract_events", "event_id", "read_arguments_at"]
 
 # how many sentences back an event with no place of its own looks for an event of the same
 # type (the same episode told over several sentences: "met ... during a visit to Kabul. The
@@ -611,3 +611,45 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         place_inherited=place_inherited,
         notes=tuple(notes),
     )
+
+
+# --- the arguments of any word -------------------------------------------------------------------------
+
+
+def read_arguments_at(
+    article: Article,
+    doc: Doc,
+    timexes: list[Timex],
+    places: list[Place],
+    mentions: list[Mention],
+    entities: list[Entity],
+    start: int,
+    end: int,
+) -> Event | None:
+    """The event dateline would read if the word(s) at characters [start, end) announced one:
+    its actors, date and places read exactly as for a trigger of the lexicon, with the type
+    ``UNTYPED``. For scoring argument reading apart from trigger finding (``dateline eval args``
+    given gold triggers); None when the span holds no word."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    token = words.root
+    sentence = token.sent
+    lexicon = load_lexicon()
+    index = MentionIndex.build(doc, mentions, entities, places)
+    nominal = token.pos_ not in {"VERB", "AUX"}
+    cue = Cue(lemma=token.lemma_.lower(), pos="NOUN" if nominal else "VERB", type="UNTYPED",
+              example="(a word read as an event for scoring)")
+    head = token
+    if nominal:
+        from dateline.events.triggers import _governing_verb
+
+        head = _governing_verb(token, sentence) or token
+    others = [t for t in find_triggers(sentence, lexicon) if t.token.i != token.i]
+    trigger = Trigger(token, cue, head, (token,))
+    triggers = sorted(others + [trigger], key=lambda t: t.token.i)
+    k = next((n for n, s in enumerate(_sentences(doc)) if s.start == sentence.start), 0)
+    draft = _read_trigger(trigger, triggers, sentence, k, doc, index, lexicon)
+    sentence_date = _date_of_sentence(sentence, timexes, article.published)
+    where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)]
+    return _finish(draft, 0, [draft], [], sentence_date, timexes, where, article.published, article, [], [])
