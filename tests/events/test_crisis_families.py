@@ -78,3 +78,32 @@ def test_property_burned_by_an_armed_group_is_acled_property_destruction():
 
 def test_tanks_destroyed_in_fighting_stay_an_assault():
     assert kinds("Government forces destroyed four rebel tanks near the bridge.").get("destroyed") == "ASSAULT"
+
+
+def _country(text: str, words: str):
+    from dateline.model import Place, Span
+
+    start = text.index(words)
+    return Place(Span(start, start + len(words), words), words, 0.0, 0.0, None, feature_code="PCLI",
+                 resolution="gazetteer")
+
+
+def test_the_country_across_a_border_is_no_place_of_the_event():
+    text = "Heavy fighting broke out near the border with Tajikistan."
+    events = extract_events(Article(id="t", text=text), parse(text), [], [_country(text, "Tajikistan")], [], [])
+    fighting = next(e for e in events if e.trigger.text == "fighting")
+    assert [p.name for p in fighting.places] == []
+
+
+def test_a_country_where_the_fighting_is_stays_its_place():
+    text = "Heavy fighting broke out in Tajikistan near the border."
+    events = extract_events(Article(id="t", text=text), parse(text), [], [_country(text, "Tajikistan")], [], [])
+    fighting = next(e for e in events if e.trigger.text == "fighting")
+    assert [p.name for p in fighting.places] == ["Tajikistan"]
+
+
+def test_a_place_word_inside_a_persons_name_is_no_place():
+    text = "Police arrested Juan Lima at his home on Friday."
+    events = extract_events(Article(id="t", text=text), parse(text), [], [_country(text, "Lima")], [], [])
+    arrested = next(e for e in events if e.trigger.text == "arrested")
+    assert "Lima" not in [p.name for p in arrested.places]

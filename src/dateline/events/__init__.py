@@ -417,7 +417,8 @@ def extract_events(
         sentence_date = _date_of_sentence(sentence, timexes, dct)
         quantities = _assign_quantities(drafts, sentence)
         # once per sentence: the places it names that say where something happened
-        where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)]
+        where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)
+                 and not _is_other_party(p, sentence, lexicon)]
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
@@ -486,6 +487,22 @@ def _is_reference_point(place: Place, sentence: SpacySpan) -> bool:
                     for c in direction.children))
 
 
+def _is_other_party(place: Place, sentence: SpacySpan, lexicon: Lexicon) -> bool:
+    """'the border with Tajikistan', 'its war with Iraq', 'talks between Kabul and Doha': the
+    country is the other side of a relation, not where the event is (``relation_nouns``)."""
+    if not (sentence.start_char <= place.span.start < sentence.end_char):
+        return False
+    words = sentence.doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "between Kabul and Doha"
+        root = root.head
+    preposition = root.head
+    return (root.dep_ == "pobj" and preposition.lower_ in {"with", "between"}
+            and preposition.head.lemma_.lower() in lexicon.relation_nouns)
+
+
 def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place]) -> bool:
     """A place name inside the name of an organisation, a paper or a product ("the Los Angeles
     Times", "King Nut peanut butter") or of a disease ("West Nile virus") says no place."""
@@ -495,7 +512,8 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     for ent in sentence.ents:
         # (not a facility: "Kabul airport" is in Kabul)
         # (nor a list of places the tagger took for one organisation: "Pandi, Bulacan")
-        if ent.label_ in {"ORG", "PRODUCT", "WORK_OF_ART"} and \
+        # (a person's name too: "Juan Pérez", "Paris Hilton", read by the geo stage as a place)
+        if ent.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "PERSON"} and \
                 ent.start_char <= place.span.start and place.span.end <= ent.end_char:
             other_words = [t for t in ent if t.is_alpha and t.lower_ not in {"and", "the", "of"}
                            and not any(p.span.start <= t.idx < p.span.end for p in places)]
@@ -651,5 +669,6 @@ def read_arguments_at(
     k = next((n for n, s in enumerate(_sentences(doc)) if s.start == sentence.start), 0)
     draft = _read_trigger(trigger, triggers, sentence, k, doc, index, lexicon)
     sentence_date = _date_of_sentence(sentence, timexes, article.published)
-    where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)]
+    where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)
+             and not _is_other_party(p, sentence, lexicon)]
     return _finish(draft, 0, [draft], [], sentence_date, timexes, where, article.published, article, [], [])

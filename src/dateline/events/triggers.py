@@ -88,6 +88,8 @@ class Lexicon:
     causes: frozenset[str] = frozenset()  # doers that are no actors: diseases, storms, fires
     party_object_types: frozenset[str] = frozenset()  # a country as their object is a party
     party_object_preps_only: frozenset[str] = frozenset()
+    # nouns of a relation between parties: a country after their "with"/"between" is no place
+    relation_nouns: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -165,6 +167,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         causes=frozenset(raw.get("causes", ())),
         party_object_types=frozenset(raw.get("party_object_types", ())),
         party_object_preps_only=frozenset(raw.get("party_object_preps_only", ())),
+        relation_nouns=frozenset(families.get("relation_nouns", ())),
     )
 
 
