@@ -544,6 +544,33 @@ def eval_events(
                   f"macro F1 {result['macro_f1']:.3f}  ({result['snippets_per_s']} snippets/s)")
 
 
+@eval_app.command("args")
+def eval_args(
+    file: str = typer.Argument(None, help="WikiEvents JSON Lines; default: args/wikievents-dev.jsonl under "
+                                          "$DATELINE_SHARED/eval."),
+    limit: int = typer.Option(None, "--limit", help="Only the first N documents."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+) -> None:
+    """Score event triggers and their arguments (doer, target, place) on WikiEvents (KAIROS)."""
+    import json
+    import os
+    from pathlib import Path
+
+    from dateline.eval.args import DEV_FILE, JSON_KEYS, ArgsCorpusError, evaluate, summary_lines
+
+    path = Path(file) if file else Path(os.environ.get("DATELINE_SHARED", "../shared")) / DEV_FILE
+    try:
+        result = evaluate(path, limit=limit)
+    except ArgsCorpusError as error:
+        err_console.print(f"error: {error}", soft_wrap=True, markup=False)
+        raise typer.Exit(1) from None
+    if as_json:
+        print(json.dumps({key: result[key] for key in JSON_KEYS}))
+        return
+    for line in summary_lines(result):
+        console.print(line, markup=False)
+
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()

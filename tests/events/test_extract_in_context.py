@@ -110,8 +110,8 @@ def test_attacks_with_a_germ_are_still_attacks():
 
 def test_a_participle_shares_the_doer_of_its_clause():
     events = read("A cholera epidemic sweeping across the country has worsened the situation, killing at least 80 people.")
-    # the epidemic is the doer: a fact about it (the cue's cause_type), not an assault
-    assert [e.type for e in events if e.trigger.text == "killing"] == ["STATEMENT"]
+    # the epidemic is the doer: the hazard's impact (issue 11; was the cue's cause_type STATEMENT), not an assault
+    assert [e.type for e in events if e.trigger.text == "killing"] == ["HAZARD"]
 
 
 def country(text: str, words: str, code: str = "PCLI") -> Place:

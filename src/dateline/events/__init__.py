@@ -42,7 +42,7 @@ from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, 
 from dateline.nlp import text_of
 from dateline.time import date_of_sentence
 
-__all__ = ["extract_events", "event_id"]
+__all__ = ["extract_events", "event_id", "read_arguments_at"]
 
 # how many sentences back an event with no place of its own looks for an event of the same
 # type (the same episode told over several sentences: "met ... during a visit to Kabul. The
@@ -394,7 +394,8 @@ def extract_events(
         sentence_date = _date_of_sentence(sentence, timexes, dct)
         quantities = _assign_quantities(drafts, sentence)
         # once per sentence: the places it names that say where something happened
-        where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)]
+        where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)
+                 and not _is_other_party(p, sentence, lexicon)]
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
@@ -463,6 +464,22 @@ def _is_reference_point(place: Place, sentence: SpacySpan) -> bool:
                     for c in direction.children))
 
 
+def _is_other_party(place: Place, sentence: SpacySpan, lexicon: Lexicon) -> bool:
+    """'the border with Tajikistan', 'its war with Iraq', 'talks between Kabul and Doha': the
+    country is the other side of a relation, not where the event is (``relation_nouns``)."""
+    if not (sentence.start_char <= place.span.start < sentence.end_char):
+        return False
+    words = sentence.doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "between Kabul and Doha"
+        root = root.head
+    preposition = root.head
+    return (root.dep_ == "pobj" and preposition.lower_ in {"with", "between"}
+            and preposition.head.lemma_.lower() in lexicon.relation_nouns)
+
+
 def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place]) -> bool:
     """A place name inside the name of an organisation, a paper or a product ("the Los Angeles
     Times", "King Nut peanut butter") or of a disease ("West Nile virus") says no place."""
@@ -472,7 +489,8 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     for ent in sentence.ents:
         # (not a facility: "Kabul airport" is in Kabul)
         # (nor a list of places the tagger took for one organisation: "Pandi, Bulacan")
-        if ent.label_ in {"ORG", "PRODUCT", "WORK_OF_ART"} and \
+        # (a person's name too: "Juan Pérez", "Paris Hilton", read by the geo stage as a place)
+        if ent.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "PERSON"} and \
                 ent.start_char <= place.span.start and place.span.end <= ent.end_char:
             other_words = [t for t in ent if t.is_alpha and t.lower_ not in {"and", "the", "of"}
                            and not any(p.span.start <= t.idx < p.span.end for p in places)]
@@ -588,3 +606,46 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         place_inherited=place_inherited,
         notes=tuple(notes),
     )
+
+
+# --- the arguments of any word -------------------------------------------------------------------------
+
+
+def read_arguments_at(
+    article: Article,
+    doc: Doc,
+    timexes: list[Timex],
+    places: list[Place],
+    mentions: list[Mention],
+    entities: list[Entity],
+    start: int,
+    end: int,
+) -> Event | None:
+    """The event dateline would read if the word(s) at characters [start, end) announced one:
+    its actors, date and places read exactly as for a trigger of the lexicon, with the type
+    ``UNTYPED``. For scoring argument reading apart from trigger finding (``dateline eval args``
+    given gold triggers); None when the span holds no word."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    token = words.root
+    sentence = token.sent
+    lexicon = load_lexicon()
+    index = MentionIndex.build(doc, mentions, entities, places)
+    nominal = token.pos_ not in {"VERB", "AUX"}
+    cue = Cue(lemma=token.lemma_.lower(), pos="NOUN" if nominal else "VERB", type="UNTYPED",
+              example="(a word read as an event for scoring)")
+    head = token
+    if nominal:
+        from dateline.events.triggers import _governing_verb
+
+        head = _governing_verb(token, sentence) or token
+    others = [t for t in find_triggers(sentence, lexicon) if t.token.i != token.i]
+    trigger = Trigger(token, cue, head, (token,))
+    triggers = sorted(others + [trigger], key=lambda t: t.token.i)
+    k = next((n for n, s in enumerate(_sentences(doc)) if s.start == sentence.start), 0)
+    draft = _read_trigger(trigger, triggers, sentence, k, doc, index, lexicon)
+    sentence_date = _date_of_sentence(sentence, timexes, article.published)
+    where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)
+             and not _is_other_party(p, sentence, lexicon)]
+    return _finish(draft, 0, [draft], [], sentence_date, timexes, where, article.published, article, [], [])

@@ -13,7 +13,7 @@ belong to the time stage or to nobody. The cue words live in ``quantities.yaml``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,6 +55,10 @@ class QuantityCues:
     subject_verbs: dict[str, str]  # intransitive verb lemma -> category, for its subject
     not_for_nouns: dict[str, frozenset[str]]  # category -> nouns it never applies to
     raw: dict
+    # predicate adjective -> category, for the subject of its verb ("12 are missing")
+    predicate_adjectives: dict[str, str] = field(default_factory=dict)
+    # category -> the noun categories it overrides ("300 houses destroyed": destroyed, not facilities)
+    over_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +69,12 @@ def load_cues(path: Path = CUES_PATH) -> QuantityCues:
     patient_verbs: dict[str, str] = {}
     subject_verbs: dict[str, str] = {}
     not_for: dict[str, frozenset[str]] = {}
+    adjectives: dict[str, str] = {}
+    over_nouns: dict[str, frozenset[str]] = {}
     for group in raw["categories"]:
+        for adjective in group.get("adjectives", []):
+            adjectives.setdefault(adjective, group["category"])
+        over_nouns[group["category"]] = frozenset(group.get("over_nouns", []))
         for noun in group.get("nouns", []):
             noun_category.setdefault(noun, group["category"])
         for verb in group.get("verbs", []):
@@ -91,6 +100,8 @@ def load_cues(path: Path = CUES_PATH) -> QuantityCues:
         subject_verbs=subject_verbs,
         not_for_nouns=not_for,
         raw=raw,
+        predicate_adjectives=adjectives,
+        over_nouns=over_nouns,
     )
 
 
@@ -356,12 +367,24 @@ def _verb_category(noun: Token, cues: QuantityCues) -> str | None:
             return cues.patient_verbs[lemma]
         if role == "subject" and lemma in cues.subject_verbs:
             return cues.subject_verbs[lemma]
+        # "12 fishermen are still missing", "left 40 homeless": the state said of them (the
+        # parser often reads "are missing" as the verb "miss")
+        if role == "subject" and verb.lower_ in cues.predicate_adjectives:
+            return cues.predicate_adjectives[verb.lower_]
+        # "12 fishermen are still missing", "left 40 homeless": the state said of them
+        for child in verb.children:
+            if child.dep_ in {"acomp", "oprd", "xcomp"} and child.lemma_.lower() in cues.predicate_adjectives \
+                    and (role == "subject" or child.dep_ == "oprd" or verb.lemma_.lower() == "leave"):
+                return cues.predicate_adjectives[child.lemma_.lower()]
     return None
 
 
 def _category(head: Token, unit_tokens: list[Token], anchor: Token, cues: QuantityCues) -> str | None:
     noun_category = _noun_category(head, unit_tokens, cues)
     if noun_category not in {None, "people"}:
+        verb_category = _verb_category(anchor, cues)
+        if verb_category and noun_category in cues.over_nouns.get(verb_category, ()):
+            return verb_category
         return noun_category
     verb_category = _verb_category(anchor, cues)
     if verb_category and head.lemma_.lower() not in cues.not_for_nouns.get(verb_category, ()):

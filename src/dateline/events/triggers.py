@@ -68,6 +68,9 @@ class Cue:
     fact_type: str | None = None
     # a sentence in which the word is no event of this type (what the constraints above rule out)
     counter_example: str | None = None
+    # the verb's subject (or the passive's) must be one of these lemmas ("a plane crashed", not
+    # "share prices crashed"): for verbs that are a hazard only for some things
+    subjects: frozenset[str] = frozenset()
 
     @property
     def name(self) -> str:
@@ -85,6 +88,8 @@ class Lexicon:
     causes: frozenset[str] = frozenset()  # doers that are no actors: diseases, storms, fires
     party_object_types: frozenset[str] = frozenset()  # a country as their object is a party
     party_object_preps_only: frozenset[str] = frozenset()
+    # nouns of a relation between parties: a country after their "with"/"between" is no place
+    relation_nouns: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -129,12 +134,17 @@ def _cue(raw: dict) -> Cue:
         cause_type=raw.get("cause_type"),
         fact_type=raw.get("fact_type"),
         counter_example=raw.get("counter_example"),
+        subjects=_words(raw.get("subjects")),
     )
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # the crisis families (hazards, justice, transactions, damage) stand in a block of their own
+    families = raw.get("crisis_families") or {}
+    raw["types"] = {**raw["types"], **(families.get("types") or {})}
+    raw["cues"] = list(raw["cues"]) + list(families.get("cues") or [])
     grouped: dict[tuple[str, str], list[Cue]] = {}
     for entry in raw["cues"]:
         cue = _cue(entry)
@@ -145,7 +155,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             grouped.setdefault((form, cue.pos), []).append(cue)
 
     def specificity(cue: Cue) -> int:
-        return bool(cue.particle) + bool(cue.preps) + bool(cue.objects) + bool(cue.requires_modifier)
+        return bool(cue.particle) + bool(cue.preps) + bool(cue.objects) + bool(cue.requires_modifier) + bool(cue.subjects)
 
     return Lexicon(
         cues={key: tuple(sorted(group, key=specificity, reverse=True)) for key, group in grouped.items()},
@@ -157,6 +167,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         causes=frozenset(raw.get("causes", ())),
         party_object_types=frozenset(raw.get("party_object_types", ())),
         party_object_preps_only=frozenset(raw.get("party_object_preps_only", ())),
+        relation_nouns=frozenset(families.get("relation_nouns", ())),
     )
 
 
@@ -220,6 +231,20 @@ def _object_lemmas(token: Token, with_compounds: bool = False) -> set[str]:
     return lemmas
 
 
+def _subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of the verb's subject (active or passive), their conjuncts and compounds ("a bus
+    and a truck collided", "the hotel building collapsed")."""
+    lemmas = set()
+    for child in token.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            for head in [child, *child.conjuncts]:
+                lemmas.add(head.lemma_.lower())
+                lemmas.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
+    if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:  # "a plane that crashed"
+        lemmas.add(token.head.lemma_.lower())
+    return lemmas
+
+
 def _elided_count(token: Token, cue: Cue) -> bool:
     """ "has seized more than 100": a bare count as object stands for the nouns counted just
     before (only for cues about territory, where "district" and "province" are among them)."""
@@ -248,6 +273,8 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     ):
         return None
     if cue.not_objects and _object_lemmas(token, with_compounds=True) & cue.not_objects:
+        return None
+    if cue.subjects and not (_subject_lemmas(token) & cue.subjects):
         return None
     if cue.not_as_modifier and token.dep_ == "acl" and token.tag_ == "VBG":
         return None
@@ -386,6 +413,10 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     virus is a fact about an epidemic, a warning about a fact a statement."""
     cue = trigger.cue
     if cue.cause_type and cue.cause_type != "none" and caused_by_non_actor(trigger.token, lexicon):
+        # a killing or a destruction by a quake, a flood or an outbreak is the hazard's impact
+        if any(cue.type == "HAZARD" for doer in _doers(trigger.token)
+               for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ())) and "HAZARD" in lexicon.types:
+            return "HAZARD"
         return cue.cause_type
     if cue.fact_type and cue.pos == "VERB" and any(c.dep_ == "ccomp" for c in trigger.token.children) \
             and not _promises_own_act(trigger.token):

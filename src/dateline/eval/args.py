@@ -1,0 +1,503 @@
+"""Events and their arguments in whole news articles: dateline against WikiEvents (KAIROS).
+
+Corpus: WikiEvents' development file (``args/wikievents-dev.jsonl``, one article a line, with
+``wikievents-dev-coref.jsonlines`` for entity coreference). Each article is rebuilt from its
+tokens (the ``text`` field joins sentences without a space and its offsets drift): inside a
+sentence the tokens keep their own gaps, sentences are joined by one space. The rebuilt text
+goes through dateline's whole per-article pipeline (``read_with_dateline``).
+
+What is measured
+- Triggers: a dateline event's trigger matches a gold trigger when their character spans
+  overlap (one to one, left to right). Untyped P/R/F1; typed P/R/F1 where the matched pair also
+  agrees on the KAIROS family (first level of the type: Conflict, Life, Justice ...), through
+  the table ``args_mapping.yaml`` (dateline type, or cue word, to family).
+- Arguments given the gold triggers: for each gold trigger, the dateline event whose trigger
+  overlaps it gives its doer (source actor), target (target actor) and places; when dateline
+  has no event there, the events module reads the arguments of that word as an event anyway
+  (``dateline.events.read_arguments_at``). An argument is found when its head word (the root
+  of its span in dateline's parse) is the head word of the gold argument's mention ("head"
+  figures) or of any mention coreferent with it ("coref" figures).
+  - ``arguments.f1``: the roles dateline fills; a prediction is right when the gold argument it
+    matches has a KAIROS role mapped to the same dateline role (``args_mapping.yaml``: roles).
+  - ``arguments.identification_f1``: the same gold arguments, role not checked.
+  - ``arguments.f1_all_roles``: every gold argument of every role, role not checked (dateline
+    has no Instrument, Topic or Crime; this says how much of the annotation it covers).
+- Baseline, in the same run and scored the same way: in the gold trigger's sentence, the
+  nearest noun or pronoun before the trigger is the doer, the nearest after it the target, and
+  the nearest place name (spaCy GPE/LOC/FAC) the place.
+
+Split (fixed once, before any tuning): documents at an even index of the file (0, 2, 4 ...)
+are the *tuning* part, those at an odd index the *check* part. Rules are chosen on tuning
+figures only; check figures are quoted as they come.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DEV_FILE = Path("eval/args/wikievents-dev.jsonl")
+COREF_NAME = "wikievents-dev-coref.jsonlines"
+MAPPING_PATH = Path(__file__).with_name("args_mapping.yaml")
+SENTENCE_SEPARATOR = " "
+FILLED_ROLES = ("doer", "target", "place")
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BASELINE_NOUN_TAGS = {"NOUN", "PROPN", "PRON"}
+
+
+class ArgsCorpusError(ValueError):
+    """The corpus file cannot be read (names the file and the reason)."""
+
+
+# --- the corpus -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldArgument:
+    entity_id: str
+    role: str
+    heads: tuple[int, ...] = ()  # token ranges (start, end) of the argument's own mention
+    mention: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    type: str
+    trigger: tuple[int, int]  # gold token range, end exclusive
+    sentence: int
+    arguments: tuple[GoldArgument, ...]
+
+    @property
+    def family(self) -> str:
+        return self.type.split(".")[0]
+
+
+@dataclass
+class GoldDocument:
+    index: int
+    doc_id: str
+    text: str
+    token_chars: list[tuple[int, int]]  # character span of every gold token in ``text``
+    sentences: list[tuple[int, int]]  # gold token range of every sentence
+    mentions: dict[str, tuple[int, int]]  # entity mention id -> token range
+    clusters: dict[str, str]  # mention id -> cluster id (itself when not in a cluster)
+    events: list[GoldEvent]
+
+    @property
+    def part(self) -> str:
+        return "tuning" if self.index % 2 == 0 else "check"
+
+    def chars(self, tokens: tuple[int, int]) -> tuple[int, int]:
+        return self.token_chars[tokens[0]][0], self.token_chars[tokens[1] - 1][1]
+
+
+def rebuild_text(sentences: list) -> tuple[str, list[tuple[int, int]]]:
+    """The article's text from its sentences' tokens: each token keeps its gap to the one before
+    inside its sentence (at most three spaces; a drifted offset that would overlap the token
+    before gives one space), sentences are joined by one space."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    for k, sentence in enumerate(sentences):
+        tokens = sentence[0]
+        if k and tokens:
+            pieces.append(SENTENCE_SEPARATOR)
+            length += len(SENTENCE_SEPARATOR)
+        previous_end = None
+        for word, start, end in tokens:
+            if previous_end is not None:
+                gap = 1 if start < previous_end else min(start - previous_end, 3)
+                pieces.append(" " * gap)
+                length += gap
+            spans.append((length, length + len(word)))
+            pieces.append(word)
+            length += len(word)
+            previous_end = end
+    return "".join(pieces), spans
+
+
+def load_corpus(path: Path) -> list[GoldDocument]:
+    path = Path(path)
+    if not path.is_file():
+        raise ArgsCorpusError(f"{path}: no such file")
+    clusters_by_doc: dict[str, dict[str, str]] = {}
+    coref_path = path.with_name(COREF_NAME)
+    if coref_path.is_file():
+        for line in coref_path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                clusters_by_doc[row["doc_key"]] = {m: cluster[0] for cluster in row["clusters"] for m in cluster}
+    documents = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            text, token_chars = rebuild_text(raw["sentences"])
+            sentences, start = [], 0
+            for sentence in raw["sentences"]:
+                sentences.append((start, start + len(sentence[0])))
+                start += len(sentence[0])
+            mentions = {m["id"]: (m["start"], m["end"]) for m in raw["entity_mentions"]}
+            events = [
+                GoldEvent(
+                    type=e["event_type"],
+                    trigger=(e["trigger"]["start"], e["trigger"]["end"]),
+                    sentence=e["trigger"]["sent_idx"],
+                    arguments=tuple(GoldArgument(a["entity_id"], a["role"], mention=mentions[a["entity_id"]])
+                                    for a in e["arguments"]),
+                )
+                for e in raw["event_mentions"]
+            ]
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            raise ArgsCorpusError(f"{path}, line {n + 1}: not a WikiEvents document ({error})") from None
+        if len(token_chars) != len(raw["tokens"]):
+            raise ArgsCorpusError(f"{path}, line {n + 1}: sentences and tokens disagree")
+        clusters = clusters_by_doc.get(raw["doc_id"], {})
+        documents.append(GoldDocument(len(documents), raw["doc_id"], text, token_chars, sentences, mentions,
+                                      {m: clusters.get(m, m) for m in mentions}, events))
+    return documents
+
+
+# --- the mapping ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mapping:
+    type_families: dict[str, str | None]
+    cue_families: dict[str, str]
+    roles: dict[str, frozenset[str]]  # KAIROS role -> dateline roles
+
+    def family_of(self, event_type: str, cue: str | None) -> str | None:
+        lemma = (cue or "").split(" ")[0]
+        if lemma in self.cue_families:
+            return self.cue_families[lemma]
+        return self.type_families.get(event_type)
+
+
+@lru_cache(maxsize=2)
+def load_mapping(path: Path = MAPPING_PATH) -> Mapping:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    roles: dict[str, set[str]] = {}
+    for ours, theirs in raw["roles"].items():
+        for role in theirs:
+            roles.setdefault(role, set()).add(ours)
+    return Mapping(dict(raw["type_families"]), dict(raw.get("cue_families") or {}),
+                   {k: frozenset(v) for k, v in roles.items()})
+
+
+# --- dateline on one article ---------------------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """What dateline read from one article: its parse, its events, and a way to read the
+    arguments of any word as an event (for gold triggers dateline did not take)."""
+
+    doc: object
+    events: list
+    arguments_at: object  # callable(token_start, token_end) -> Event | None
+
+
+def read_with_dateline(texts: list[str]) -> list[Reading]:
+    """dateline's per-article map step over each text (the one place that calls the pipeline)."""
+    from dateline.events import read_arguments_at
+    from dateline.model import Article
+    from dateline.nlp import parse_many
+    from dateline.pipeline import Stages, read_article
+
+    stages = Stages.load()
+    readings = []
+    for text, doc in zip(texts, parse_many(texts, batch_size=4)):
+        article = Article(id=hashlib.sha256(text.encode()).hexdigest(), text=text)
+        result = read_article(article, doc, stages)
+        entities = stages.resolver.entities() if stages.resolver is not None else []
+
+        def arguments_at(start, end, article=article, doc=doc, result=result, entities=entities):
+            return read_arguments_at(article, doc, result.timexes, result.places, result.mentions, entities,
+                                     start, end)
+
+        readings.append(Reading(doc, list(result.events), arguments_at))
+    return readings
+
+
+# --- scoring -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.right += other.right
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+    def figures(self) -> dict:
+        p = self.right / self.predicted if self.predicted else 0.0
+        r = self.right / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                "right": self.right, "predicted": self.predicted, "gold": self.gold}
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_triggers(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> dict[int, int]:
+    """Gold index -> predicted index, one to one: each gold trigger takes the overlapping
+    prediction with the largest overlap not yet taken (left to right)."""
+    taken: set[int] = set()
+    pairs: dict[int, int] = {}
+    for g, span in enumerate(gold):
+        best = max((k for k, p in enumerate(predicted) if k not in taken and _overlap(span, p) > 0),
+                   key=lambda k: _overlap(span, predicted[k]), default=None)
+        if best is not None:
+            taken.add(best)
+            pairs[g] = best
+    return pairs
+
+
+def _head_char(doc, start: int, end: int) -> int | None:
+    """The first character of the head word (the span's root in ``doc``'s parse)."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    return words.root.idx
+
+
+@dataclass(frozen=True)
+class PredictedArgument:
+    role: str  # doer, target or place
+    head: int  # first character of the head word
+
+
+def event_arguments(event, doc) -> list[PredictedArgument]:
+    found = []
+    for role, actor in (("doer", event.source_actor), ("target", event.target_actor)):
+        if actor is not None:
+            head = _head_char(doc, actor.span.start, actor.span.end)
+            if head is not None:
+                found.append(PredictedArgument(role, head))
+    for place in event.places:
+        head = _head_char(doc, place.span.start, place.span.end)
+        if head is not None and not any(a.role == "place" and a.head == head for a in found):
+            found.append(PredictedArgument("place", head))
+    return found
+
+
+def baseline_arguments(doc, sentence_chars: tuple[int, int], trigger_chars: tuple[int, int]) -> list[PredictedArgument]:
+    """Nearest noun before the trigger (doer), after it (target), nearest place name (place)."""
+    tokens = [t for t in doc if sentence_chars[0] <= t.idx < sentence_chars[1]]
+    before = [t for t in tokens if t.idx + len(t) <= trigger_chars[0] and t.pos_ in BASELINE_NOUN_TAGS]
+    after = [t for t in tokens if t.idx >= trigger_chars[1] and t.pos_ in BASELINE_NOUN_TAGS]
+    found = []
+    if before:
+        found.append(PredictedArgument("doer", before[-1].idx))
+    if after:
+        found.append(PredictedArgument("target", after[0].idx))
+    places = [t for t in tokens if t.ent_type_ in PLACE_LABELS and t.idx + len(t) <= sentence_chars[1]]
+    if places:
+        nearest = min(places, key=lambda t: abs(t.idx - trigger_chars[0]))
+        ent = next((e for e in doc.ents if e.start <= nearest.i < e.end), None)
+        found.append(PredictedArgument("place", ent.root.idx if ent is not None else nearest.idx))
+    return found
+
+
+@dataclass
+class ArgumentTallies:
+    classified: Tally = field(default_factory=Tally)  # filled roles, role checked
+    identified: Tally = field(default_factory=Tally)  # filled roles, role not checked
+    all_roles: Tally = field(default_factory=Tally)  # every gold role, role not checked
+    coref_classified: Tally = field(default_factory=Tally)
+    by_role: dict[str, Tally] = field(default_factory=lambda: {r: Tally() for r in FILLED_ROLES})
+
+    def add(self, other: ArgumentTallies) -> None:
+        for name in ("classified", "identified", "all_roles", "coref_classified"):
+            getattr(self, name).add(getattr(other, name))
+        for role in FILLED_ROLES:
+            self.by_role[role].add(other.by_role[role])
+
+    def figures(self) -> dict:
+        return {
+            "f1": self.classified.figures()["f1"],
+            "identification_f1": self.identified.figures()["f1"],
+            "f1_all_roles": self.all_roles.figures()["f1"],
+            "coref_f1": self.coref_classified.figures()["f1"],
+            "classification": self.classified.figures(),
+            "identification": self.identified.figures(),
+            "all_roles": self.all_roles.figures(),
+            "coref_classification": self.coref_classified.figures(),
+            "by_role": {role: tally.figures() for role, tally in self.by_role.items()},
+        }
+
+
+def score_arguments(predicted: list[PredictedArgument], gold: list[tuple[set[str], set[int], set[int]]]) -> ArgumentTallies:
+    """``gold``: per gold argument (dateline roles it counts for, head characters of its own
+    mention, head characters of every mention coreferent with it). Each gold argument is
+    matched at most once per measure."""
+    tallies = ArgumentTallies()
+
+    def count(tally: Tally, golds: list, right_for) -> None:
+        tally.gold += len(golds)
+        tally.predicted += len(predicted)
+        used: set[int] = set()
+        for argument in predicted:
+            hit = next((k for k, g in enumerate(golds) if k not in used and right_for(argument, g)), None)
+            if hit is not None:
+                used.add(hit)
+                tally.right += 1
+
+    filled = [g for g in gold if g[0]]
+    count(tallies.classified, filled, lambda a, g: a.role in g[0] and a.head in g[1])
+    count(tallies.identified, filled, lambda a, g: a.head in g[1])
+    count(tallies.all_roles, gold, lambda a, g: a.head in g[1])
+    count(tallies.coref_classified, filled, lambda a, g: a.role in g[0] and a.head in g[2])
+    for role in FILLED_ROLES:
+        tally = tallies.by_role[role]
+        golds = [g for g in filled if role in g[0]]
+        mine = [a for a in predicted if a.role == role]
+        tally.gold += len(golds)
+        tally.predicted += len(mine)
+        used: set[int] = set()
+        for argument in mine:
+            hit = next((k for k, g in enumerate(golds) if k not in used and argument.head in g[1]), None)
+            if hit is not None:
+                used.add(hit)
+                tally.right += 1
+    return tallies
+
+
+@dataclass
+class PartTallies:
+    triggers: Tally = field(default_factory=Tally)
+    typed: Tally = field(default_factory=Tally)
+    arguments: ArgumentTallies = field(default_factory=ArgumentTallies)
+    baseline: ArgumentTallies = field(default_factory=ArgumentTallies)
+    by_family: dict[str, Tally] = field(default_factory=dict)  # gold family -> typed tally (recall side)
+    unmatched_gold_triggers: int = 0  # read by read_arguments_at instead
+    predicted_by_type: Counter = field(default_factory=Counter)
+    right_by_type: Counter = field(default_factory=Counter)
+
+    def add(self, other: PartTallies) -> None:
+        self.triggers.add(other.triggers)
+        self.typed.add(other.typed)
+        self.arguments.add(other.arguments)
+        self.baseline.add(other.baseline)
+        for family, tally in other.by_family.items():
+            self.by_family.setdefault(family, Tally()).add(tally)
+        self.unmatched_gold_triggers += other.unmatched_gold_triggers
+        self.predicted_by_type.update(other.predicted_by_type)
+        self.right_by_type.update(other.right_by_type)
+
+    def figures(self) -> dict:
+        triggers = self.triggers.figures()
+        typed = self.typed.figures()
+        arguments = self.arguments.figures()
+        return {
+            "triggers": {"f1": triggers["f1"], "typed_f1": typed["f1"], "untyped": triggers, "typed": typed,
+                         "recall_by_gold_family": {f: t.figures()["recall"] for f, t in sorted(self.by_family.items())},
+                         "gold_by_family": {f: t.gold for f, t in sorted(self.by_family.items())},
+                         "precision_by_dateline_type": {
+                             k: round(self.right_by_type[k] / n, 3) for k, n in self.predicted_by_type.most_common()},
+                         "predicted_by_dateline_type": dict(self.predicted_by_type.most_common())},
+            "arguments": dict(arguments, gold_triggers_without_dateline_event=self.unmatched_gold_triggers),
+            "baseline": {"arguments": self.baseline.figures()},
+        }
+
+
+def score_document(gold: GoldDocument, reading: Reading, mapping: Mapping) -> PartTallies:
+    tallies = PartTallies()
+    doc = reading.doc
+    events = [e for e in reading.events]
+    gold_spans = [gold.chars(e.trigger) for e in gold.events]
+    predicted_spans = [(e.trigger.start, e.trigger.end) for e in events]
+    pairs = match_triggers(gold_spans, predicted_spans)
+    tallies.triggers = Tally(len(pairs), len(events), len(gold.events))
+    typed_right = 0
+    for g, event in enumerate(gold.events):
+        family_tally = tallies.by_family.setdefault(event.family, Tally())
+        family_tally.gold += 1
+        if g in pairs:
+            predicted = events[pairs[g]]
+            if mapping.family_of(predicted.type, predicted.cue) == event.family:
+                typed_right += 1
+                family_tally.right += 1
+    tallies.typed = Tally(typed_right, len(events), len(gold.events))
+    matched_predictions = set(pairs.values())
+    for k, event in enumerate(events):
+        tallies.predicted_by_type[event.type] += 1
+        if k in matched_predictions:
+            tallies.right_by_type[event.type] += 1
+
+    def heads(mention_id: str) -> int | None:
+        start, end = gold.chars(gold.mentions[mention_id])
+        return _head_char(doc, start, end)
+
+    for g, event in enumerate(gold.events):
+        golds = []
+        for argument in event.arguments:
+            own = heads(argument.entity_id)
+            cluster = gold.clusters.get(argument.entity_id, argument.entity_id)
+            coref = {heads(m) for m, c in gold.clusters.items() if c == cluster} | {own}
+            golds.append((set(mapping.roles.get(argument.role, ())), {own} - {None}, coref - {None}))
+        trigger_chars = gold_spans[g]
+        if g in pairs:
+            predicted_event = events[pairs[g]]
+        else:
+            tallies.unmatched_gold_triggers += 1
+            predicted_event = reading.arguments_at(*trigger_chars)
+        predicted = event_arguments(predicted_event, doc) if predicted_event is not None else []
+        tallies.arguments.add(score_arguments(predicted, golds))
+        sentence = gold.sentences[event.sentence]
+        sentence_chars = gold.chars(sentence)
+        tallies.baseline.add(score_arguments(baseline_arguments(doc, sentence_chars, trigger_chars), golds))
+    return tallies
+
+
+def evaluate(path: Path, limit: int | None = None) -> dict:
+    """Every figure of the module docstring, over all documents and per part (tuning, check)."""
+    started = time.perf_counter()
+    documents = load_corpus(path)[:limit]
+    mapping = load_mapping()
+    readings = read_with_dateline([d.text for d in documents])
+    parts = {"all": PartTallies(), "tuning": PartTallies(), "check": PartTallies()}
+    for gold, reading in zip(documents, readings):
+        tallies = score_document(gold, reading, mapping)
+        parts["all"].add(tallies)
+        parts[gold.part].add(tallies)
+    result = parts["all"].figures()
+    result["tuning"] = parts["tuning"].figures()
+    result["check"] = parts["check"].figures()
+    result["documents"] = len(documents)
+    result["gold_events"] = sum(len(d.events) for d in documents)
+    result["split"] = "documents at an even index of the file are the tuning part, at an odd index the check part"
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    return result
+
+
+JSON_KEYS = ("triggers", "arguments", "baseline", "tuning", "check", "documents", "gold_events", "split", "seconds")
+
+
+def summary_lines(result: dict) -> list[str]:
+    """The figures as a few lines of text, one per part."""
+    lines = [f"WikiEvents: {result['documents']} documents, {result['gold_events']} gold events ({result['split']})"]
+    for name, part in (("all", result), ("tuning", result["tuning"]), ("check", result["check"])):
+        triggers, arguments = part["triggers"], part["arguments"]
+        lines.append(
+            f"{name:7} triggers P {triggers['untyped']['precision']:.3f} R {triggers['untyped']['recall']:.3f} "
+            f"F1 {triggers['f1']:.3f}, family-typed F1 {triggers['typed_f1']:.3f} | arguments given gold triggers: "
+            f"F1 {arguments['f1']:.3f} (identification {arguments['identification_f1']:.3f}, all roles "
+            f"{arguments['f1_all_roles']:.3f}, coref {arguments['coref_f1']:.3f}) | nearest-noun baseline "
+            f"F1 {part['baseline']['arguments']['f1']:.3f}")
+    return lines

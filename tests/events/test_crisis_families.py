@@ -1,0 +1,109 @@
+"""Hazards, legal steps, transactions and damage (issue 11), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dateline.events import extract_events
+from dateline.model import Article
+from dateline.nlp import parse
+
+
+def events_of(text: str):
+    return extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {e.trigger.text: e.type for e in events_of(text)}
+
+
+def test_a_killing_by_a_hazard_is_the_hazards_impact_not_an_assault():
+    found = kinds("The quake set off a landslide that killed a shepherd.")
+    assert found.get("quake") == "HAZARD"
+    assert found.get("killed") == "HAZARD"
+    assert "ASSAULT" not in found.values()
+
+
+def test_an_outbreak_and_a_crash_are_hazards():
+    assert kinds("A measles outbreak spread through the refugee camp.").get("outbreak") == "HAZARD"
+    assert kinds("A small plane crashed into a field near the airport.").get("crashed") == "HAZARD"
+
+
+def test_talks_that_collapse_and_troops_under_fire_are_no_hazard():
+    assert "HAZARD" not in kinds("The ceasefire talks collapsed after two days.").values()
+    assert "HAZARD" not in kinds("The patrol came under fire near the checkpoint.").values()
+
+
+def test_hazard_impact_counts_say_what_they_count():
+    events = events_of("Floods have affected 80,000 people and destroyed 450 houses in the valley.")
+    counts = {(q.value, q.category) for e in events for q in e.quantities}
+    assert (80000, "affected") in counts
+    assert (450, "destroyed") in counts
+
+
+def test_missing_people_are_counted_as_missing():
+    events = events_of("Nine miners are still missing after the landslide.")
+    assert (9, "missing") in {(q.value, q.category) for e in events for q in e.quantities}
+
+
+def test_legal_steps_are_justice_and_the_accused_is_the_target():
+    events = events_of("Prosecutors charged three police officers with torture.")
+    charged = next(e for e in events if e.trigger.text == "charged")
+    assert charged.type == "JUSTICE"
+    assert charged.target_actor is not None and "officers" in charged.target_actor.text
+    assert kinds("A court in the capital convicted the activist of sedition.").get("convicted") == "JUSTICE"
+    assert kinds("The judge sentenced the former governor to eight years.").get("sentenced") == "JUSTICE"
+
+
+def test_release_on_bail_is_a_legal_step_release_of_hostages_a_concession():
+    assert kinds("The editor was released on bail after a night in a cell.").get("released") == "JUSTICE"
+    assert kinds("The rebels released twelve hostages on Sunday.").get("released") == "CONCEDE"
+
+
+def test_tried_for_a_crime_is_a_trial_tried_for_hours_is_not():
+    assert kinds("The general was tried for war crimes in absentia.").get("tried") == "JUSTICE"
+    assert "JUSTICE" not in kinds("Divers tried for hours to reach the wreck.").values()
+
+
+def test_buying_and_supplying_weapons_are_transactions():
+    bought = next(e for e in events_of("The army bought six attack helicopters last year.") if e.trigger.text == "bought")
+    assert bought.type == "TRANSACTION"
+    assert bought.source_actor is not None and bought.source_actor.text.lower().endswith("army")
+    assert kinds("Smugglers supplied the militia with grenades.").get("supplied") == "TRANSACTION"
+
+
+def test_property_burned_by_an_armed_group_is_acled_property_destruction():
+    burned = next(e for e in events_of("Militia fighters burned the village clinic and two shops.") if e.trigger.text == "burned")
+    assert burned.type == "DAMAGE"
+    assert burned.acled_subtype == "Looting/property destruction"
+
+
+def test_tanks_destroyed_in_fighting_stay_an_assault():
+    assert kinds("Government forces destroyed four rebel tanks near the bridge.").get("destroyed") == "ASSAULT"
+
+
+def _country(text: str, words: str):
+    from dateline.model import Place, Span
+
+    start = text.index(words)
+    return Place(Span(start, start + len(words), words), words, 0.0, 0.0, None, feature_code="PCLI",
+                 resolution="gazetteer")
+
+
+def test_the_country_across_a_border_is_no_place_of_the_event():
+    text = "Heavy fighting broke out near the border with Tajikistan."
+    events = extract_events(Article(id="t", text=text), parse(text), [], [_country(text, "Tajikistan")], [], [])
+    fighting = next(e for e in events if e.trigger.text == "fighting")
+    assert [p.name for p in fighting.places] == []
+
+
+def test_a_country_where_the_fighting_is_stays_its_place():
+    text = "Heavy fighting broke out in Tajikistan near the border."
+    events = extract_events(Article(id="t", text=text), parse(text), [], [_country(text, "Tajikistan")], [], [])
+    fighting = next(e for e in events if e.trigger.text == "fighting")
+    assert [p.name for p in fighting.places] == ["Tajikistan"]
+
+
+def test_a_place_word_inside_a_persons_name_is_no_place():
+    text = "Police arrested Juan Lima at his home on Friday."
+    events = extract_events(Article(id="t", text=text), parse(text), [], [_country(text, "Lima")], [], [])
+    arrested = next(e for e in events if e.trigger.text == "arrested")
+    assert "Lima" not in [p.name for p in arrested.places]
