@@ -348,3 +348,37 @@ def fit_pair_weights(corpus: Corpus, config: FuseConfig = FuseConfig()) -> dict[
         labels.append((gold[:, None] == gold[None, :])[upper])
     model = LogisticRegression(C=1.0, max_iter=1000).fit(np.concatenate(rows), np.concatenate(labels))
     return {"bias": float(model.intercept_[0]), **{name: float(value) for name, value in zip(FEATURES, model.coef_[0])}}
+
+
+def run_command(directory: str, as_json: bool) -> None:
+    """``dateline eval coref DIR [--json]``: print the figures (a table, or one JSON object)."""
+    import json
+
+    import typer
+    from rich.console import Console
+    from rich.table import Table
+
+    try:
+        result = evaluate(Path(directory))
+    except EcbPlusError as error:
+        Console(stderr=True).print(f"error: {error}", soft_wrap=True, markup=False)
+        raise typer.Exit(1) from None
+    if as_json:
+        print(json.dumps({key: result[key] for key in JSON_KEYS}))
+        return
+    console = Console()
+    console.print(result["setting"], markup=False)
+    table = Table(title="Cross-document event coreference")
+    for column in ("part", "documents", "mentions", "MUC F1", "B3 F1", "CEAF-e F1", "CoNLL F1", "lemma CoNLL F1",
+                   "lemma in our doc clusters"):
+        table.add_column(column)
+    for name, part in (("all 1-35", result), ("tuning", result["tuning"]), ("check (dev topics)", result["check"])):
+        table.add_row(name, str(part["documents"]), str(part["mentions"]), f"{part['muc']['f1']:.3f}",
+                      f"{part['b3']['f1']:.3f}", f"{part['ceafe']['f1']:.3f}", f"{part['conll_f1']:.3f}",
+                      f"{part['lemma_baseline_conll_f1']:.3f}",
+                      f"{part['lemma_baseline']['within_document_clusters']['conll_f1']:.3f}")
+    console.print(table)
+    documents = result["document_clusters"]
+    console.print(f"documents: {documents['predicted']} clusters for {documents['topics']} topics and "
+                  f"{documents['subtopics']} sub-topics (B3 F1 against sub-topics "
+                  f"{documents['b3_vs_subtopics']['f1']:.3f}); {result['seconds']} s")

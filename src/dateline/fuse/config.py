@@ -21,16 +21,16 @@ class FuseConfig:
     # logistic regression fitted on the mention pairs of the tuning part (within its document
     # clusters at document_threshold 0.20), rounded; see dateline.eval.coref.fit_pair_weights
     pair_weights: dict[str, float] = field(default_factory=lambda: {
-        "bias": -4.21,
-        "same_lemma": 2.87,
-        "lemma_similarity": 1.24,
-        "trigger_context": 3.09,
-        "sentence_similarity": -0.87,
-        "shared_entities": -0.18,
-        "same_document": -1.11,
-        "document_similarity": 1.80,
-        "same_lemma_rarity": 0.40,
-        "same_lemma_context": -0.58,
+        "bias": -4.13,
+        "same_lemma": 3.33,
+        "lemma_similarity": 0.87,
+        "trigger_context": 3.07,
+        "sentence_similarity": -0.81,
+        "shared_entities": -0.21,
+        "same_document": -1.07,
+        "document_similarity": 1.79,
+        "same_lemma_rarity": 0.13,
+        "same_lemma_context": -0.75,
     })
     # blocking: days of slack around each event's own date window, and how far apart two reports
     # may put one event, by the kind of place they name

@@ -107,13 +107,15 @@ def head_key(lemma: str) -> str:
     """The lemma with an inflection the lemmatiser left on a mis-tagged head taken off.
 
     spaCy lemmatises by part of speech, so "dies" tagged as a noun stays "dies" and "shooting"
-    as a noun stays "shooting"; reports of one event use both forms. Strips -s, -es, -ing, -ed
-    only from words long enough that the rest is still a word ("dies" -> "die", "checks" ->
-    "check", "playoffs" -> "playoff", "shooting" -> "shoot"; "news", "bus", "sing" stay).
+    as a noun stays "shooting"; reports of one event use both forms. Strips -ies (to -y), -ing,
+    -ed and -s only when enough of the word is left ("dies" -> "die", "checks" -> "check",
+    "playoffs" -> "playoff", "shooting" -> "shoot"; "bus", "address", "virus" stay). Both sides
+    of a pair go through it, so an over-cut ("news" -> "new") only matters if another head is
+    that very word.
     """
     word = lemma.lower()
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+    for suffix, keep, shortest in (("ies", "y", 3), ("ing", "", 4), ("ed", "", 4), ("s", "", 3)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest and not word.endswith(("ss", "us", "is")):
             return word[: -len(suffix)] + keep
     return word
 
