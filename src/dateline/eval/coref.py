@@ -23,11 +23,10 @@ was chosen. Topics 36-45 (the usual test part) are not in the shared folder and 
 from __future__ import annotations
 
 import csv
-import math
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 

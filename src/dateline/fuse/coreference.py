@@ -39,7 +39,7 @@ def _tfidf(texts: Sequence[str]) -> np.ndarray:
                                  lowercase=True).fit_transform(texts)
     except ValueError:  # empty vocabulary
         return np.zeros((len(texts), 1))
-    return matrix.toarray() if matrix.shape[1] < 50_000 else matrix
+    return matrix  # sparse: only the product (documents x documents) is made dense
 
 
 def _cosine(matrix) -> np.ndarray:
