@@ -572,6 +572,17 @@ def eval_args(
 
 
 
+@eval_app.command("coref")
+def eval_coref(
+    directory: str = typer.Argument(..., help="The ECB+ folder (topic sub-folders and ECBplus_coreference_sentences.csv)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+) -> None:
+    """Score cross-document event coreference on ECB+ topics 1-35 (MUC, B3, CEAF-e, CoNLL F1)."""
+    from dateline.eval.coref import run_command
+
+    run_command(directory, as_json)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

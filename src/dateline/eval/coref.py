@@ -1,0 +1,383 @@
+"""Cross-document event coreference on ECB+ (Cybulska and Vossen, 2014), scored with scorch.
+
+Setting (printed with the figures): gold event mentions, i.e. every ACTION_* and NEG_ACTION_*
+markable anchored on tokens, but only in the sentences listed in
+``ECBplus_coreference_sentences.csv`` (the usual practice); singletons kept; all documents of
+the topics pooled, with no gold topic or sub-topic given: the system groups the documents
+itself. Gold clusters: a CROSS_DOC_COREF chain is one cluster across documents (its ``note``
+names the instance), an INTRA_DOC_COREF chain one cluster within its document, any other
+mention a singleton.
+
+Measures: MUC, B3 and CEAF-e recall, precision and F1 from ``scorch`` (Grobol's implementation
+of Pradhan et al., 2014) and CoNLL F1, their mean. scorch compares every key cluster with every
+response cluster, which is slow on thousands of clusters, so ``score_clusters`` runs it on each
+connected component of the key/response overlap graph and adds the parts up; all three measures
+are sums over such components (MUC's and B3's numerators, CEAF's optimal alignment), and a
+test checks the sum against one scorch call on the whole.
+
+Tuning and check: the usual ECB+ dev topics (2, 5, 12, 18, 21, 23, 34, 35) are the CHECK part,
+the other topics of 1-35 the TUNING part on which every threshold and weight in ``FuseConfig``
+was chosen. Topics 36-45 (the usual test part) are not in the shared folder and stay unseen.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from scorch import scores
+
+from dateline.fuse import EventMention, FuseConfig, cluster_documents, cluster_event_mentions
+
+SENTENCES_FILE = "ECBplus_coreference_sentences.csv"
+CHECK_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
+ALL_TOPICS = frozenset(range(1, 36))
+TUNING_TOPICS = ALL_TOPICS - CHECK_TOPICS
+EVENT_TAGS = ("ACTION_", "NEG_ACTION_")
+# entity labels of spaCy's recogniser kept as argument evidence in a mention's sentence
+ARGUMENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL",
+                             "QUANTITY", "MONEY", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+SETTING = ("ECB+ topics {topics}: gold event mentions (ACTION_* and NEG_ACTION_* markables) in the sentences "
+           "of ECBplus_coreference_sentences.csv only, singletons kept, all documents pooled (no gold topic "
+           "or sub-topic given: documents are clustered by the system), MUC/B3/CEAF-e/CoNLL F1 from scorch")
+JSON_KEYS = ("setting", "documents", "mentions", "gold_clusters", "muc", "b3", "ceafe", "conll_f1",
+             "lemma_baseline_conll_f1", "lemma_baseline", "document_clusters", "tuning", "check", "seconds")
+
+
+class EcbPlusError(ValueError):
+    """A folder or file that is not readable ECB+; the message names the file and the reason."""
+
+
+@dataclass
+class Corpus:
+    """Documents (id -> full text), their event mentions, and each mention's gold cluster."""
+
+    documents: dict[str, str] = field(default_factory=dict)
+    topics: dict[str, int] = field(default_factory=dict)
+    mentions: list[EventMention] = field(default_factory=list)
+    gold: dict[str, str] = field(default_factory=dict)
+
+    def restricted(self, topics: Iterable[int]) -> Corpus:
+        wanted = set(topics)
+        docs = {doc_id for doc_id, topic in self.topics.items() if topic in wanted}
+        mentions = [mention for mention in self.mentions if mention.doc_id in docs]
+        return Corpus({d: self.documents[d] for d in docs}, {d: self.topics[d] for d in docs}, mentions,
+                      {m.mention_id: self.gold[m.mention_id] for m in mentions})
+
+
+def read_selected_sentences(path: Path) -> dict[str, set[int]]:
+    """Document name (e.g. ``1_10ecbplus``) -> numbers of its sentences listed in the CSV."""
+    selected: dict[str, set[int]] = defaultdict(set)
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                selected[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
+    except (OSError, KeyError, ValueError) as error:
+        raise EcbPlusError(f"{path}: not the ECB+ sentence list ({error})") from None
+    return selected
+
+
+@dataclass(frozen=True)
+class _RawMention:
+    mention_id: str
+    sentence: int
+    token_ids: tuple[str, ...]
+
+
+def _read_document(path: Path) -> tuple[list[tuple[str, int, str]], list[_RawMention], dict[str, str]]:
+    """Tokens (id, sentence, text), event mentions, and mention id -> gold cluster of one file."""
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError) as error:
+        raise EcbPlusError(f"{path}: not readable ECB+ XML ({error})") from None
+    tokens = [(token.get("t_id"), int(token.get("sentence")), token.text or "") for token in root.iter("token")]
+    sentence_of = {token_id: sentence for token_id, sentence, _ in tokens}
+    mentions = []
+    markables = root.find("Markables")
+    for markable in (markables if markables is not None else []):
+        anchors = tuple(anchor.get("t_id") for anchor in markable.findall("token_anchor"))
+        if markable.tag.startswith(EVENT_TAGS) and anchors and all(a in sentence_of for a in anchors):
+            mentions.append(_RawMention(markable.get("m_id"), sentence_of[anchors[0]], anchors))
+    gold: dict[str, str] = {}
+    relations = root.find("Relations")
+    for relation in (relations if relations is not None else []):
+        if relation.tag == "CROSS_DOC_COREF":
+            cluster = f"cross:{relation.get('note')}"
+        elif relation.tag == "INTRA_DOC_COREF":
+            cluster = f"intra:{path.stem}:{relation.get('r_id')}"
+        else:
+            continue
+        for source in relation.findall("source"):
+            gold[source.get("m_id")] = cluster
+    return tokens, mentions, gold
+
+
+def _head_and_entities(sentences: Sequence[list[str]], spans: Sequence[list[tuple[int, int]]]):
+    """For each sentence's word list and its trigger word spans: head lemmas, and entity strings."""
+    from spacy.tokens import Doc
+
+    from dateline.nlp import get_nlp
+
+    nlp = get_nlp()
+    docs = nlp.pipe(Doc(nlp.vocab, words=words) for words in sentences)
+    for doc, trigger_spans in zip(docs, spans, strict=True):
+        entities = tuple(ent.text for ent in doc.ents if ent.label_ in ARGUMENT_LABELS)
+        lemmas = []
+        for start, end in trigger_spans:
+            span = doc[start:end]
+            head = next((token for token in span if not (start <= token.head.i < end) or token.head.i == token.i),
+                        span[-1])
+            lemmas.append((head.lemma_ or head.text).lower())
+        yield lemmas, entities
+
+
+def read_ecbplus(directory: Path, topics: Iterable[int] = ALL_TOPICS) -> Corpus:
+    """Read the ECB+ XML files of ``topics`` under ``directory`` (one sub-folder per topic)."""
+    directory = Path(directory)
+    sentences_file = directory / SENTENCES_FILE
+    if not sentences_file.is_file():
+        raise EcbPlusError(f"{directory}: no {SENTENCES_FILE} (is this the ECB+ folder?)")
+    selected = read_selected_sentences(sentences_file)
+    corpus = Corpus()
+    pending = []  # (doc_id, sentence words, [(mention id, start, end, trigger)], ...)
+    for topic in sorted(topics):
+        folder = directory / str(topic)
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.xml")):
+            doc_id = path.stem
+            tokens, raw_mentions, gold = _read_document(path)
+            corpus.documents[doc_id] = " ".join(text for _, _, text in tokens)
+            corpus.topics[doc_id] = topic
+            words_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
+            for token_id, sentence, text in tokens:
+                words_of[sentence].append((token_id, text))
+            by_sentence: dict[int, list[_RawMention]] = defaultdict(list)
+            for mention in raw_mentions:
+                if mention.sentence in selected.get(doc_id, ()):
+                    by_sentence[mention.sentence].append(mention)
+            for sentence, mentions in sorted(by_sentence.items()):
+                ids = [token_id for token_id, _ in words_of[sentence]]
+                words = [text for _, text in words_of[sentence]]
+                triggers = []
+                for mention in mentions:
+                    positions = sorted(ids.index(token_id) for token_id in mention.token_ids)
+                    triggers.append((f"{doc_id}:{mention.mention_id}", positions[0], positions[-1] + 1,
+                                     gold.get(mention.mention_id)))
+                pending.append((doc_id, words, triggers))
+    if not pending:
+        raise EcbPlusError(f"{directory}: no event mentions in the listed sentences of topics {sorted(topics)}")
+    analysed = _head_and_entities([words for _, words, _ in pending],
+                                  [[(start, end) for _, start, end, _ in triggers] for _, _, triggers in pending])
+    for (doc_id, words, triggers), (lemmas, entities) in zip(pending, analysed, strict=True):
+        starts, position = [], 0
+        for word in words:
+            starts.append(position)
+            position += len(word) + 1
+        text = " ".join(words)
+        for (mention_id, start, end, cluster), lemma in zip(triggers, lemmas, strict=True):
+            char_start, char_end = starts[start], starts[end - 1] + len(words[end - 1])
+            corpus.mentions.append(EventMention(
+                mention_id=mention_id, doc_id=doc_id, sentence=text, trigger=text[char_start:char_end],
+                trigger_start=char_start, trigger_end=char_end, lemma=lemma, entities=entities))
+            corpus.gold[mention_id] = cluster or f"single:{mention_id}"
+    return corpus
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+def _components(key: Sequence[set], response: Sequence[set]) -> list[tuple[list[set], list[set]]]:
+    """Split key and response clusters into groups that share no mention with any other group."""
+    owner_key = {mention: index for index, cluster in enumerate(key) for mention in cluster}
+    parent = list(range(len(key)))
+
+    def find(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    anchor_of_response = []
+    for cluster in response:
+        roots = {find(owner_key[mention]) for mention in cluster}
+        first, *rest = sorted(roots)
+        for other in rest:
+            parent[find(other)] = find(first)
+        anchor_of_response.append(first)
+    groups: dict[int, tuple[list[set], list[set]]] = defaultdict(lambda: ([], []))
+    for index, cluster in enumerate(key):
+        groups[find(index)][0].append(cluster)
+    for anchor, cluster in zip(anchor_of_response, response, strict=True):
+        groups[find(anchor)][1].append(cluster)
+    return list(groups.values())
+
+
+def _figures(recall_numerator: float, recall_denominator: float, precision_numerator: float,
+             precision_denominator: float) -> dict[str, float]:
+    recall = recall_numerator / recall_denominator if recall_denominator else 0.0
+    precision = precision_numerator / precision_denominator if precision_denominator else 0.0
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    return {"r": round(float(recall), 4), "p": round(float(precision), 4), "f1": round(float(f1), 4)}
+
+
+def score_clusters(key: Sequence[Iterable], response: Sequence[Iterable]) -> dict:
+    """MUC, B3, CEAF-e (recall, precision, F1) and CoNLL F1 of ``response`` against ``key``.
+
+    Both must partition the same mentions. Each measure is scorch's, computed on each connected
+    component and summed: recall and precision of a component times its own denominator give
+    its numerator (MUC: the number of links, sum of |k|-1; B3: the number of mentions; CEAF-e:
+    the number of clusters).
+    """
+    key = [set(cluster) for cluster in key]
+    response = [set(cluster) for cluster in response]
+    if set().union(*key) != set().union(*response):
+        raise ValueError("key and response must cover the same mentions")
+    sums = {name: [0.0, 0.0, 0.0, 0.0] for name in ("muc", "b3", "ceafe")}
+    for part_key, part_response in _components(key, response):
+        measures = {"muc": (scores.muc, sum(len(k) - 1 for k in part_key), sum(len(r) - 1 for r in part_response)),
+                    "b3": (scores.b_cubed, sum(len(k) for k in part_key), sum(len(r) for r in part_response)),
+                    "ceafe": (scores.ceaf_e, len(part_key), len(part_response))}
+        for name, (measure, key_size, response_size) in measures.items():
+            recall, precision, _ = measure(part_key, part_response)
+            total = sums[name]
+            total[0] += recall * key_size
+            total[1] += key_size
+            total[2] += precision * response_size
+            total[3] += response_size
+    result = {name: _figures(*total) for name, total in sums.items()}
+    if all(len(k) == 1 for k in key) or all(len(r) == 1 for r in response):
+        result["muc"] = {"r": 0.0, "p": 0.0, "f1": 0.0}  # scorch's (and the reference scorer's) edge case
+    result["conll_f1"] = round(float(sum(result[name]["f1"] for name in ("muc", "b3", "ceafe")) / 3), 4)
+    return result
+
+
+def gold_clusters(corpus: Corpus) -> list[list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for mention in corpus.mentions:
+        groups[corpus.gold[mention.mention_id]].append(mention.mention_id)
+    return list(groups.values())
+
+
+def lemma_baseline(mentions: Sequence[EventMention], document_clusters: Sequence[Sequence[str]] | None = None
+                   ) -> list[list[str]]:
+    """Same head lemma, same cluster: over all documents pooled, or within each document cluster."""
+    block_of = {doc_id: index for index, group in enumerate(document_clusters or []) for doc_id in group}
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for mention in mentions:
+        groups[(block_of.get(mention.doc_id, -1), mention.lemma)].append(mention.mention_id)
+    return list(groups.values())
+
+
+def evaluate_corpus(corpus: Corpus, config: FuseConfig = FuseConfig()) -> dict:
+    """All figures for one corpus (a part of ECB+): the system, the lemma baselines, documents."""
+    key = gold_clusters(corpus)
+    document_clusters = cluster_documents(corpus.documents, config)
+    response = cluster_event_mentions(corpus.mentions, corpus.documents, config, document_clusters)
+    figures = score_clusters(key, response)
+    lemma = score_clusters(key, lemma_baseline(corpus.mentions))
+    lemma_in_clusters = score_clusters(key, lemma_baseline(corpus.mentions, document_clusters))
+    return {
+        "documents": len(corpus.documents),
+        "mentions": len(corpus.mentions),
+        "gold_clusters": len(key),
+        "predicted_clusters": len(response),
+        **{name: figures[name] for name in ("muc", "b3", "ceafe", "conll_f1")},
+        "lemma_baseline_conll_f1": lemma["conll_f1"],
+        "lemma_baseline": {"pooled": lemma, "within_document_clusters": lemma_in_clusters},
+        "document_clusters": document_cluster_figures(corpus, document_clusters),
+    }
+
+
+def document_cluster_figures(corpus: Corpus, document_clusters: Sequence[Sequence[str]]) -> dict:
+    """How the system's document clusters compare with gold topics and sub-topics (ecb / ecbplus)."""
+    topics = defaultdict(list)
+    subtopics = defaultdict(list)
+    for doc_id, topic in corpus.topics.items():
+        topics[topic].append(doc_id)
+        subtopics[(topic, doc_id.endswith("plus"))].append(doc_id)
+    return {"predicted": len(document_clusters), "topics": len(topics), "subtopics": len(subtopics),
+            "b3_vs_topics": score_clusters(list(topics.values()), document_clusters)["b3"],
+            "b3_vs_subtopics": score_clusters(list(subtopics.values()), document_clusters)["b3"]}
+
+
+def evaluate(directory: Path, config: FuseConfig = FuseConfig()) -> dict:
+    """Figures on topics 1-35 pooled, and on the tuning and check parts each pooled alone."""
+    started = time.perf_counter()
+    corpus = read_ecbplus(Path(directory), ALL_TOPICS)
+    result = evaluate_corpus(corpus, config)
+    result["setting"] = SETTING.format(topics="1-35 (all present)")
+    for name, topics in (("tuning", TUNING_TOPICS), ("check", CHECK_TOPICS)):
+        part = evaluate_corpus(corpus.restricted(topics), config)
+        part["topics"] = sorted(topics & set(corpus.topics.values()))
+        result[name] = part
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    return result
+
+
+def fit_pair_weights(corpus: Corpus, config: FuseConfig = FuseConfig()) -> dict[str, float]:
+    """Logistic-regression weights of the pair features on ``corpus`` (the tuning part, never the check).
+
+    Pairs are those the system scores: mentions within one of its own document clusters; a pair
+    is positive when both mentions are in one gold cluster. ``FuseConfig.pair_weights`` holds the
+    result on the tuning part, rounded to two decimals.
+    """
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from dateline.fuse.coreference import FEATURES, document_similarities, lemma_rarity, pair_features
+
+    similarity = document_similarities(corpus.documents)
+    rarity = lemma_rarity(corpus.mentions)
+    rows, labels = [], []
+    for group in cluster_documents(corpus.documents, config):
+        members = set(group)
+        mentions = [mention for mention in corpus.mentions if mention.doc_id in members]
+        if len(mentions) < 2:
+            continue
+        features = pair_features(mentions, similarity, rarity)
+        upper = np.triu_indices(len(mentions), 1)
+        rows.append(np.stack([features[name][upper] for name in FEATURES], axis=1))
+        gold = np.array([corpus.gold[mention.mention_id] for mention in mentions])
+        labels.append((gold[:, None] == gold[None, :])[upper])
+    model = LogisticRegression(C=1.0, max_iter=1000).fit(np.concatenate(rows), np.concatenate(labels))
+    return {"bias": float(model.intercept_[0]), **{name: float(value) for name, value in zip(FEATURES, model.coef_[0])}}
+
+
+def run_command(directory: str, as_json: bool) -> None:
+    """``dateline eval coref DIR [--json]``: print the figures (a table, or one JSON object)."""
+    import json
+
+    import typer
+    from rich.console import Console
+    from rich.table import Table
+
+    try:
+        result = evaluate(Path(directory))
+    except EcbPlusError as error:
+        Console(stderr=True).print(f"error: {error}", soft_wrap=True, markup=False)
+        raise typer.Exit(1) from None
+    if as_json:
+        print(json.dumps({key: result[key] for key in JSON_KEYS}))
+        return
+    console = Console()
+    console.print(result["setting"], markup=False)
+    table = Table(title="Cross-document event coreference")
+    for column in ("part", "documents", "mentions", "MUC F1", "B3 F1", "CEAF-e F1", "CoNLL F1", "lemma CoNLL F1",
+                   "lemma in our doc clusters"):
+        table.add_column(column)
+    for name, part in (("all 1-35", result), ("tuning", result["tuning"]), ("check (dev topics)", result["check"])):
+        table.add_row(name, str(part["documents"]), str(part["mentions"]), f"{part['muc']['f1']:.3f}",
+                      f"{part['b3']['f1']:.3f}", f"{part['ceafe']['f1']:.3f}", f"{part['conll_f1']:.3f}",
+                      f"{part['lemma_baseline_conll_f1']:.3f}",
+                      f"{part['lemma_baseline']['within_document_clusters']['conll_f1']:.3f}")
+    console.print(table)
+    documents = result["document_clusters"]
+    console.print(f"documents: {documents['predicted']} clusters for {documents['topics']} topics and "
+                  f"{documents['subtopics']} sub-topics (B3 F1 against sub-topics "
+                  f"{documents['b3_vs_subtopics']['f1']:.3f}); {result['seconds']} s")
