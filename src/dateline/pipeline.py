@@ -64,7 +64,7 @@ class Stages:
                    entity_reader=ArticleEntityReader(entities_file))
 
 
-def _entities_for_events(found) -> list[Entity]:
+def entities_for_events(found) -> list[Entity]:
     """The article's own entities as the events stage reads them (for their kinds), under the
     article-local keys its mentions carry."""
     return [Entity(id=e.key, name=e.name, kind=e.kind, aliases=e.aliases, country_code=e.country_code, roles=e.roles)
@@ -77,7 +77,7 @@ def read_article(article: Article, doc, stages: Stages) -> ArticleRecords:
     timexes = tag_timexes(article.text, article.published, doc)
     places = find_places(article, doc, stages.gazetteer)
     mentions, article_entities = stages.entity_reader.read(article, doc, places)
-    events = extract_events(article, doc, timexes, places, mentions, _entities_for_events(article_entities))
+    events = extract_events(article, doc, timexes, places, mentions, entities_for_events(article_entities))
     claims = find_conflicting_claims(events, article, doc)
     return ArticleRecords(article_id=article.id, timexes=tuple(timexes), places=tuple(places),
                           entities=tuple(article_entities), mentions=tuple(mentions), events=tuple(events),

@@ -211,14 +211,14 @@ def read_with_dateline(texts: list[str]) -> list[Reading]:
     from dateline.events import read_arguments_at
     from dateline.model import Article
     from dateline.nlp import parse_many
-    from dateline.pipeline import Stages, read_article
+    from dateline.pipeline import Stages, entities_for_events, read_article
 
     stages = Stages.load()
     readings = []
     for text, doc in zip(texts, parse_many(texts, batch_size=4)):
         article = Article(id=hashlib.sha256(text.encode()).hexdigest(), text=text)
         result = read_article(article, doc, stages)
-        entities = stages.resolver.entities() if stages.resolver is not None else []
+        entities = entities_for_events(result.entities)
 
         def arguments_at(start, end, article=article, doc=doc, result=result, entities=entities):
             return read_arguments_at(article, doc, result.timexes, result.places, result.mentions, entities,
