@@ -20,6 +20,7 @@ from dateline.events import extract_events
 from dateline.model import Article, Claim, Entity, Mention, Place, Timex
 from dateline.nlp import parse_many
 from dateline.store import events as event_tables
+from dateline.store.gazetteer import gazetteer_for_store
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,7 @@ def process(
     if not pending:
         return ProcessReport(skipped=skipped, seconds=time.perf_counter() - started)
     stages = Stages.load(event_tables.load_entities(store.engine), entities_file)
+    stages.gazetteer = gazetteer_for_store(store.engine, stages.gazetteer)  # a GeoNames load in front
     report = ProcessReport(missing_stages=list(stages.missing), skipped=skipped)
 
     for batch in _batches(pending, batch_size):
