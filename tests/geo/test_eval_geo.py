@@ -54,6 +54,16 @@ def test_exact_id_and_same_country_and_region_shares(fixtures_dir):
     assert scores.summary() == {"n": 3, "exact_id": round(1 / 3, 4), "same_country": round(2 / 3, 4), "same_region": round(1 / 3, 4)}
 
 
+def test_a_region_name_with_its_designator_is_the_same_region():
+    from dateline.eval.geo import _same_region_name
+
+    assert _same_region_name("Matruh", "Muhafazat Matruh")
+    assert _same_region_name("Daghestan", "Dagestan")
+    assert not _same_region_name("Kentucky", "Virginia")
+    assert not _same_region_name("West Virginia", "Virginia")
+    assert not _same_region_name(None, "Ohio")
+
+
 def test_halves_are_the_even_and_odd_articles_of_the_file():
     from dateline.eval.geo import GeoCorpusError, select_half
 

@@ -71,14 +71,14 @@ def test_regions_have_the_demonyms_news_writes(gazetteer):
 
 
 def test_each_admin_designator_example_gives_its_bare_name():
-    from dateline.geo.embedded import DATA, _read_tsv, _without_designator
+    from dateline.geo.embedded import DATA, _read_tsv, without_designator
 
     rows = _read_tsv(DATA / "admin_designators.tsv")
     assert rows
     for _, _, example in rows:
         full, bare = (part.strip() for part in example.split("->"))
-        assert _without_designator(full) == bare, example
-    assert _without_designator("Eastern Province") is None  # "Eastern" alone is a direction
+        assert without_designator(full) == bare, example
+    assert without_designator("Eastern Province") is None  # "Eastern" alone is a direction
 
 
 def test_provinces_are_found_without_their_designators(gazetteer):

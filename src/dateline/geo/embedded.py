@@ -265,7 +265,7 @@ def _add_admin1_regions(gazetteer: Gazetteer, cities: dict, admin_names: dict) -
         for sub in subdivisions.get(country, ()):
             if _same_region_name(sub.name, name):
                 other_names.append(sub.name)
-        other_names += [bare for n in list(other_names) if (bare := _without_designator(n))]
+        other_names += [bare for n in list(other_names) if (bare := without_designator(n))]
         gazetteer.admin1_names[key] = name
         index = gazetteer.add(
             GazetteerEntry(
@@ -318,7 +318,7 @@ def _designators() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[1])))  # "Huizu Zizhiqu" before "Zizhiqu"
 
 
-def _without_designator(name: str) -> str | None:
+def without_designator(name: str) -> str | None:
     """"Anhui Sheng" -> "Anhui"; "Muhafazat al Minufiyah" -> "Minufiyah"; None when the name
     has no designator or the rest is no name of its own."""
     for position, words in _designators():
