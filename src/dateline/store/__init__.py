@@ -364,13 +364,9 @@ class Store:
     def gazetteer(self):
         """The gazetteer extraction places names with: the embedded one, with the GeoNames
         files loaded into this store (``dateline gazetteer load``) in front of it."""
-        from dateline.geo import default_gazetteer
-        from dateline.store.gazetteer import StoreGazetteer, gazetteer_loads
+        from dateline.store.gazetteer import gazetteer_for_store
 
-        embedded = default_gazetteer()
-        with self.engine.connect() as connection:
-            loaded = connection.execute(select(func.count()).select_from(gazetteer_loads)).scalar_one()
-        return StoreGazetteer(self.engine, embedded) if loaded else embedded
+        return gazetteer_for_store(self.engine)
 
 
 def open_store(url: str | None = None, *, write: bool = True) -> Store:

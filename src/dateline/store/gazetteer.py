@@ -10,8 +10,9 @@ apart by their columns:
 
 Rows are upserted in batches (a re-load replaces, never duplicates), names are indexed under
 the same normalised key as the embedded gazetteer (``dateline.geo.name_key``), so a lookup is
-one indexed query on SQLite and PostgreSQL alike. ``StoreGazetteer`` puts the loaded places in
-front of the embedded default for resolution.
+one indexed query on SQLite and PostgreSQL alike. ``gazetteer_for_store`` gives extraction the
+embedded default alone, or, once a place file is loaded, ``StoreGazetteer``: the loaded places
+in front of the embedded default.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Column, DateTime, Engine, Float, Integer, MetaData, String, Table, delete, func, select
+from sqlalchemy import Column, DateTime, Engine, Float, Integer, MetaData, String, Table, delete, func, inspect, select
 from sqlalchemy.engine import Connection
 
 from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, name_key
@@ -239,16 +240,47 @@ def gazetteer_status(engine: Engine) -> dict:
     return {"places": places, "names": names, "admin_codes": admin, "top_countries": countries, "loads": loads}
 
 
+def has_geonames_load(engine: Engine) -> bool:
+    """Whether the store holds places loaded from a GeoNames file (without creating tables:
+    reading never runs DDL)."""
+    if not inspect(engine).has_table(gazetteer_loads.name):
+        return False
+    with engine.connect() as connection:
+        found = connection.execute(
+            select(gazetteer_loads.c.id).where(gazetteer_loads.c.kind == "places").limit(1)
+        ).first()
+    return found is not None
+
+
+def gazetteer_for_store(engine: Engine, embedded: Gazetteer | None = None) -> Gazetteer:
+    """The gazetteer extraction uses with this store: the embedded one alone when the store
+    holds no GeoNames load, else the loaded places in front of it (``StoreGazetteer``)."""
+    from dateline.geo.embedded import default_gazetteer
+
+    embedded = embedded or default_gazetteer()
+    if not has_geonames_load(engine):
+        return embedded
+    return StoreGazetteer(engine, embedded)
+
+
 class StoreGazetteer(Gazetteer):
     """The places loaded into the store, in front of the embedded default.
 
-    Lookups are indexed queries (cached per name); the embedded gazetteer still supplies
-    demonyms, regions and aliases, and answers for names the store lacks."""
+    Nothing is read whole: a name is one indexed query on ``gazetteer_names.name_key`` (the
+    answers cached per name, so an article's repeated names cost one query), and a region's
+    name one primary-key query on ``gazetteer_admin``, cached too; a store of millions of
+    GeoNames rows costs a run the names its articles use. The embedded gazetteer still supplies
+    demonyms, abbreviations, regions and aliases, and answers for names the store lacks."""
+
+    NAME_CACHE = 100_000
 
     def __init__(self, engine: Engine, fallback: Gazetteer) -> None:
-        status = gazetteer_status(engine)
-        files = ", ".join(load["file"] for load in status["loads"]) or "nothing loaded"
-        super().__init__(f"store GeoNames ({status['places']} places: {files}) + {fallback.description}")
+        with engine.connect() as connection:
+            loads = connection.execute(
+                select(gazetteer_loads.c.file, gazetteer_loads.c.rows).where(gazetteer_loads.c.kind == "places")
+            ).all()
+        files = ", ".join(dict.fromkeys(load.file for load in loads)) or "nothing loaded"
+        super().__init__(f"store GeoNames ({files}) + {fallback.description}")
         self.engine = engine
         self.fallback = fallback
         # share the embedded indexes (read-only)
@@ -259,13 +291,9 @@ class StoreGazetteer(Gazetteer):
         self.demonyms = fallback.demonyms
         self.admin1_entries = fallback.admin1_entries
         self.country_entries = fallback.country_entries
-        self.admin1_names = dict(fallback.admin1_names)
-        with engine.connect() as connection:
-            for code, name in connection.execute(select(gazetteer_admin.c.code, gazetteer_admin.c.name)):
-                parts = code.split(".")
-                if len(parts) == 2:
-                    self.admin1_names[(parts[0], parts[1])] = name
-        self._lookup = lru_cache(maxsize=100_000)(self._query)
+        self.admin1_names = fallback.admin1_names
+        self._lookup = lru_cache(maxsize=self.NAME_CACHE)(self._query)
+        self._admin_name = lru_cache(maxsize=self.NAME_CACHE)(self._query_admin_name)
 
     def _query(self, key: str) -> tuple[GazetteerEntry, ...]:
         with self.engine.connect() as connection:
@@ -284,11 +312,20 @@ class StoreGazetteer(Gazetteer):
             for r in rows
         )
 
+    def _query_admin_name(self, code: str) -> str | None:
+        with self.engine.connect() as connection:
+            return connection.execute(select(gazetteer_admin.c.name).where(gazetteer_admin.c.code == code)).scalar()
+
+    def admin1_name(self, country_code: str | None, admin1: str | None) -> str | None:
+        if not country_code or not admin1:
+            return None
+        return self._admin_name(f"{country_code}.{admin1}") or self.fallback.admin1_name(country_code, admin1)
+
     def candidates(self, name: str, allow_skeleton: bool = True) -> list[Candidate]:
         key = name_key(name)
         if not key:
             return []
-        stored = self._lookup(key)
+        stored = self._lookup(key[:200])
         embedded = self.fallback.candidates(name, allow_skeleton=allow_skeleton and not stored)
         ids = {e.geonames_id for e in stored}
         regions = {(e.country_code, e.feature_code, e.admin1) for e in stored if e.feature_class == "A"}
