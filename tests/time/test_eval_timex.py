@@ -36,3 +36,30 @@ def test_unreadable_files_are_one_clear_error(tmp_path: Path):
         evaluate(tmp_path)
     with pytest.raises(TimeMLError, match="not a directory"):
         evaluate(tmp_path / "missing")
+
+
+def test_the_corpus_splits_once_into_even_and_odd_files(tmp_path: Path, fixtures_dir: Path):
+    # three copies of one hand-made file: a and c are at even positions of the sorted list, b at an odd one
+    for name in ("c.tml", "a.tml", "b.tml"):
+        (tmp_path / name).write_bytes((fixtures_dir / "time" / "two_timexes.tml").read_bytes())
+    result = evaluate(tmp_path, parse=False)
+    halves = result["halves"]
+    assert "even" in halves["rule"] and "odd" in halves["rule"]
+    assert (halves["tuning"]["documents"], halves["check"]["documents"]) == (2, 1)
+    assert (halves["tuning"]["gold"], halves["check"]["gold"]) == (4, 2)
+    assert result["with_parse"] is False and "without_parse" not in result
+
+
+def test_the_scorer_tags_on_the_parse_as_the_pipeline_does(tmp_path: Path, fixtures_dir: Path):
+    (tmp_path / "doc.tml").write_bytes((fixtures_dir / "time" / "two_timexes.tml").read_bytes())
+    seen = []
+
+    def tagger(text, dct, doc=None):
+        seen.append(doc)
+        return []
+
+    result = evaluate(tmp_path, tagger=tagger)
+    # once without the parse (for speed and the no-parse figures), once with it
+    assert seen[0] is None and "landed in Kabul" in seen[1].text
+    assert result["with_parse"] is True and result["without_parse"]["all"]["gold"] == 2
+    assert set(result["speeds"]) == {"tagger_no_parse_sentences_per_s", "tagger_given_parse_sentences_per_s", "parse_and_tagger_sentences_per_s"}
