@@ -25,7 +25,7 @@ def test_scores_and_section(tmp_path: Path, fixtures_dir: Path):
     assert result["relaxed"]["r"] == 1.0 and result["value_accuracy"] == 1.0
     assert result["value_f1"] == pytest.approx(0.8, abs=0.001)
     section = to_markdown(result)
-    for heading in ("## Time expressions", "### By gold type", "### Top error classes", "### Against the goals", "### Still weak"):
+    for heading in ("## Time expressions", "### Tuning and check halves", "### By gold type", "### Top error classes", "### Against the goals", "### Still weak"):
         assert heading in section
     assert "HeidelTime" in section and "spurious DATE" in section
 
