@@ -178,8 +178,10 @@ def articles_command(
 def eval_timex(
     directory: str = typer.Argument(..., help="A folder of TimeML (.tml) files, e.g. TimeBank."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+    no_parse: bool = typer.Option(False, "--no-parse", help="Tag without spaCy's parse (cue words for tense)."),
 ) -> None:
-    """Score the temporal tagger with the TempEval-3 measures (extent, type, value)."""
+    """Score the temporal tagger with the TempEval-3 measures (extent, type, value), on the
+    pipeline's parse, with the tuning and check halves of the corpus."""
     import json
     from pathlib import Path
 
@@ -188,14 +190,15 @@ def eval_timex(
     from dateline.eval.timex import TimeMLError, evaluate
 
     try:
-        result = evaluate(Path(directory))
+        result = evaluate(Path(directory), parse=not no_parse)
     except TimeMLError as error:
         err_console.print(f"error: {error}")
         raise typer.Exit(1) from None
     keys = ("documents", "gold", "predicted", "strict", "relaxed", "type_accuracy", "value_accuracy",
             "type_f1", "value_f1", "sentences_per_s")
+    extra = ("with_parse", "speeds", "halves", "without_parse")
     if as_json:
-        print(json.dumps({key: result[key] for key in keys}))
+        print(json.dumps({key: result[key] for key in keys + extra if key in result}))
         return
     table = Table(title=f"TempEval-3 figures on {directory}")
     for column in ("measure", "value"):
@@ -205,6 +208,10 @@ def eval_timex(
         if isinstance(value, dict):
             value = f"P {value['p']:.3f}  R {value['r']:.3f}  F1 {value['f1']:.3f}"
         table.add_row(key, str(value))
+    for part in ("tuning", "check"):
+        row = result["halves"][part]
+        table.add_row(f"{part} half: value / relaxed / strict F1",
+                      f"{row['value_f1']:.3f} / {row['relaxed']['f1']:.3f} / {row['strict']['f1']:.3f}")
     console.print(table)
     by_type = Table(title="by gold type")
     for column in ("type", "gold", "predicted", "relaxed F1", "strict F1", "value F1"):

@@ -369,3 +369,32 @@ def test_a_planned_date_is_no_time_later_sentences_are_at():
     timexes = tag_timexes(text, date(2019, 5, 5), doc)
     assert [t.value for t in timexes] == ["2019-05-06"]
     assert date_of_sentence(list(doc.sents)[1], timexes, date(2019, 5, 5)) is None
+
+
+def test_weekday_and_date_direction_from_the_tense_and_aspect_of_the_parse(fixtures_dir: Path):
+    from dateline.nlp import parse
+
+    data = yaml.safe_load((fixtures_dir / "time" / "weekday_parse.yaml").read_text(encoding="utf-8"))
+    wrong = []
+    for case in data["cases"]:
+        found = {t.span.text: t.value for t in tag_timexes(case["text"], data["dct"], parse(case["text"]))}
+        if found.get(case["timex"]) != str(case["value"]):
+            wrong.append((case["rule"], case["text"], found))
+    assert not wrong, wrong
+
+
+def test_every_parse_rule_of_the_vocabulary_has_an_example_sentence(fixtures_dir: Path):
+    from dateline.time.grammar import vocabulary
+
+    data = yaml.safe_load((fixtures_dir / "time" / "weekday_parse.yaml").read_text(encoding="utf-8"))
+    rules = {case["rule"] for case in data["cases"]}
+    for name in ("plan_verbs", "modals_ahead", "plan_adjectives", "present_means_ahead_after", "reporting_verbs"):
+        assert name in vocabulary()["tense_cues"] and name in rules, name
+
+
+def test_without_a_parse_the_cue_words_still_decide():
+    # "will" is a cue word: no parse needed for the Friday ahead
+    [timex] = tag_timexes("Foreign ministers will meet in Brussels on Friday.", date(2021, 9, 8))
+    assert timex.value == "2021-09-10"
+    [timex] = tag_timexes("Fighting broke out again on Saturday near the border town.", date(2021, 9, 8))
+    assert timex.value == "2021-09-04"

@@ -114,50 +114,151 @@ def tense_from_cues(text: str, start: int, end: int, sentences: SentenceIndex) -
     return best[1] if best else None
 
 
-def tense_from_parse(doc, start: int, end: int) -> str | None:
-    """The tense of the verb governing the expression in spaCy's parse, or None."""
+@lru_cache(maxsize=1)
+def _parse_words() -> tuple[frozenset, ...]:
+    cues = vocabulary()["tense_cues"]
+    return (frozenset(cues["plan_verbs"]), frozenset(cues["modals_ahead"]), frozenset(cues["plan_adjectives"]),
+            frozenset(cues["present_means_ahead_after"]), frozenset(cues["reporting_verbs"]))
+
+
+BE_PRESENT = {"is", "are", "am", "'s", "'re", "'m"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _governing_verb(doc, start: int, end: int) -> tuple[object, bool]:
+    """The verb (or auxiliary) the expression hangs from, or None (a modifier of a noun, or no
+    verb within a few steps up the tree); and whether a noun lies between them ("talks on
+    Friday"), which makes the verb a weaker witness of the expression's time."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return None, False
     token = span.root
     if token.dep_ in ("compound", "amod", "poss"):
-        return None  # "under a June agreement", "Friday's purchases": a modifier of a noun
-    for _ in range(6):
+        return None, False  # "under a June agreement", "Friday's purchases": a modifier of a noun
+    via_noun = False
+    # up to eight steps: "preparing for a fresh round of talks on Friday" is six
+    for step in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
-            break
+            return token, via_noun
+        if token.head is token:
+            return None, False
+        if step and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            via_noun = True
+        token = token.head
+    return None, False
+
+
+def _is_perfect(auxiliaries: list) -> bool:
+    return any(a.lemma_ == "have" for a in auxiliaries)
+
+
+def tense_from_parse(doc, start: int, end: int) -> str | None:
+    """The tense of the verb governing the expression in spaCy's parse, or None.
+
+    The verb's tense and aspect decide, in this order (examples in tests/fixtures/time/
+    weekday_parse.yaml): will/shall/'ll, would and "going to" look ahead; a modal that looks
+    ahead ("could vote on Thursday") too, unless perfect ("could have voted"); the progressive
+    of a plan verb tells an intention ("were planning to reopen the crossing on Monday") and
+    the present progressive an arrangement ("donors are gathering in Geneva on Monday"), both
+    ahead, while the past progressive of other verbs is past ("were marching on Tuesday when");
+    the simple past and the perfect ("have warned on Monday") are past; an infinitive of intent
+    ("plans to visit on Friday") looks ahead unless the plan is told in the simple past
+    ("was scheduled to expire Friday", mostly over by the time news reports it); a present-tense
+    plan or timetable verb ("the committee meets on Thursday"), a present copula with a plan
+    adjective ("the envoy is due in the capital on Thursday") and a present tense after
+    "before", "when", "if" ("before the storm makes landfall on Friday") look ahead. A verb
+    with no tense of its own ("hoping to have the airport running again on Monday") passes the
+    question to the verb it depends on."""
+    token, via_noun = _governing_verb(doc, start, end)
+    for _ in range(3):
+        if token is None:
+            return None
+        tense = _tense_of_verb(token, via_noun)
+        if tense is not None or not _untensed(token):
+            return tense
+        token = _next_verb_up(token)
+        via_noun = True
+    return None
+
+
+def _untensed(token) -> bool:
+    if token.tag_ not in ("VB", "VBG", "VBN"):
+        return False
+    return not any(child.dep_ in ("aux", "auxpass") for child in token.children)
+
+
+def _next_verb_up(token):
+    for _ in range(4):
         if token.head is token:
             return None
         token = token.head
-    else:
-        return None
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _tense_of_verb(token, via_noun: bool = False) -> str | None:
+    words_ = _parse_words()
+    plan_verbs, modals_ahead = words_[0], words_[1]
     auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
     words = {child.lower_ for child in auxiliaries}
-    if words & FUTURE_WORDS or "going" in words:
-        return "future"
-    if "would" in words:
-        return "future"
+    if words & FUTURE_WORDS or "going" in words or "would" in words:
+        return "past" if "would" in words and _is_perfect(auxiliaries) else "future"
+    if words & modals_ahead:
+        return "past" if _is_perfect(auxiliaries) else "future"
+    progressive = token.tag_ == "VBG" or "being" in words
+    be = [a for a in auxiliaries if a.lemma_ == "be" and a.lower_ != "being"]
+    if progressive and be and not _is_perfect(auxiliaries):
+        if token.lemma_ in plan_verbs:
+            return "future"  # "were planning to", "is preparing for": an intention
+        if be[0].lower_ in BE_PRESENT:
+            if via_noun or token.lemma_ in words_[4]:
+                # "is recalling pistachios with sell dates of December 13", "relatives are
+                # claiming on Monday": the time of a thing, or a report told in the present
+                return None
+            return "future"  # "are being flown home on Sunday": an arrangement
+        return "past"
     if token.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
-    if token.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}:
+    if token.tag_ == "VBN" and words & {"has", "have", "had", "was", "were", "'ve"}:
         return "past"
     if token.tag_ == "VB" and "to" in words:
-        # "plans to meet on Friday", "is expected to arrive on Friday": intended, so ahead;
-        # but a plan told in the past ("had been due to expire Friday", "extended their offers
-        # to acquire the firm Friday") is mostly over by the time the news reports it
-        for head in (token.head, token.head.head):  # "had been due to expire": up to the copula
-            if head is token or head.pos_ not in ("VERB", "AUX", "ADJ"):
-                break  # "an agreement to acquire it in January": a plan named by a noun
-            head_auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-            if head.tag_ == "VBD" or any(c.tag_ == "VBD" for c in head_auxiliaries):
-                return "past"
-        return "future"
-    if token.tag_ in ("VBZ", "VBP") and token.lemma_ in ("expect", "plan", "intend", "schedule"):
-        return "future"
-    if token.tag_ in ("VBZ", "VBP") and not words and token.lemma_ in _schedule_verbs():
-        return "future"  # "they meet Monday", "the conference opens Tuesday": a timetable
+        return _tense_of_intent(token, plan_verbs)
+    if token.tag_ == "VBN" and not words and token.dep_ in ("acl", "advcl"):
+        # a participle with no auxiliary: "the load flagged on July 1", "an illness first
+        # reported in early October", "asked on Monday, he said" are done; "the talks
+        # scheduled for Monday" are planned
+        return "future" if token.lemma_ in plan_verbs else "past"
+    if token.tag_ in ("VBZ", "VBP") and not words:
+        if token.lemma_ in plan_verbs or token.lemma_ in _schedule_verbs():
+            return "future"  # "the minister plans to", "they meet Monday": a plan or a timetable
+        if token.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in words_[2] for c in token.children):
+            return "future"  # "the envoy is due in the capital on Thursday"
+        mark = next((c.lower_ for c in token.children if c.dep_ == "mark"), None)
+        if token.dep_ == "advcl" and mark in words_[3]:
+            return "future"  # "before the storm makes landfall on Friday": a present that means ahead
     return None
+
+
+def _tense_of_intent(token, plan_verbs: frozenset) -> str:
+    """"plans to meet on Friday", "is expected to arrive on Friday": intended, so ahead; but a
+    plan told in the simple past ("had been due to expire Friday", "extended their offers to
+    acquire the firm Friday") is mostly over by the time the news reports it. The heads are read
+    up to the first finite verb: "schools are to reopen Monday, the ministry announced" is
+    settled by "are", not by "announced"."""
+    head = token
+    for _ in range(2):  # "had been due to expire": up to the copula
+        head = head.head
+        if head is token or head.pos_ not in ("VERB", "AUX", "ADJ"):
+            break  # "an agreement to acquire it in January": a plan named by a noun
+        head_auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if head.tag_ == "VBG" and head.lemma_ in plan_verbs and any(a.lemma_ == "be" for a in head_auxiliaries):
+            return "future"  # "was preparing to evacuate civilians on Sunday"
+        if head.tag_ == "VBD" or any(c.tag_ == "VBD" for c in head_auxiliaries):
+            return "past"
+        if head.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS for c in head_auxiliaries):
+            break
+    return "future"
 
 
 def tense_at(text: str, start: int, end: int, sentences: SentenceIndex, doc=None) -> str | None:
