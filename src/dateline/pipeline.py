@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dateline.config import SETTINGS
 from dateline.entities import ArticleEntityReader, EntityResolver
 from dateline.events import extract_events
 from dateline.events.claims import find_conflicting_claims
@@ -32,7 +33,7 @@ from dateline.time import tag_timexes
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BATCH = 32
+DEFAULT_BATCH = SETTINGS.pipeline.batch_size
 
 
 @dataclass

@@ -27,7 +27,6 @@ from sqlalchemy import (
     Table,
     Text,
     inspect,
-    select,
     text,
 )
 from sqlalchemy.engine import Connection
