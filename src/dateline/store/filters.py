@@ -8,12 +8,13 @@ escaped: ``--actor "%"`` looks for a percent sign, it does not match every event
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.sql import Select
 
 from dateline.store import tables as t
+from dateline.store.records import LONG_STRETCH_DAYS
 
 MAX_TEXT = 200  # characters of a text filter
 MAX_LIMIT = 100_000  # events in one page
@@ -79,19 +80,20 @@ class EventFilter:
 
 
 def _actor_condition(words: str):
+    """An actor's or the source's words, or a canonical entity whose id, name or alias holds them.
+    The entities are found first (a small table), then their article entities by index, so a
+    store of millions of actor rows is never scanned for a LIKE."""
     pattern = contains_pattern(words)
-    actor, link = t.event_actors, t.entity_links
-    by_actor = exists().where(and_(
-        actor.c.event_id == t.events.c.id,
-        or_(func.lower(actor.c.name).like(pattern, escape="\\"),
-            actor.c.entity_key.in_(select(link.c.entity_key).where(func.lower(link.c.entity_id).like(pattern, escape="\\")))),
-    ))
-    source = t.attributions
-    by_source = exists().where(and_(
-        source.c.event_id == t.events.c.id,
-        or_(func.lower(source.c.source).like(pattern, escape="\\"),
-            source.c.entity_key.in_(select(link.c.entity_key).where(func.lower(link.c.entity_id).like(pattern, escape="\\")))),
-    ))
+    e, alias, link = t.entities, t.entity_aliases, t.entity_links
+    entity_ids = select(e.c.id).where(or_(
+        func.lower(e.c.id).like(pattern, escape="\\"), func.lower(e.c.name).like(pattern, escape="\\"),
+        e.c.id.in_(select(alias.c.entity_id).where(func.lower(alias.c.alias).like(pattern, escape="\\")))))
+    keys = select(link.c.entity_key).where(link.c.entity_id.in_(entity_ids))
+    actor, source = t.event_actors, t.attributions
+    by_actor = exists().where(and_(actor.c.event_id == t.events.c.id,
+                                   or_(actor.c.entity_key.in_(keys), func.lower(actor.c.name).like(pattern, escape="\\"))))
+    by_source = exists().where(and_(source.c.event_id == t.events.c.id,
+                                    or_(source.c.entity_key.in_(keys), func.lower(source.c.source).like(pattern, escape="\\"))))
     return or_(by_actor, by_source)
 
 
@@ -114,7 +116,13 @@ def event_conditions(query: EventFilter) -> list:
     if query.min_confidence is not None:
         conditions.append(e.confidence >= query.min_confidence)
     if query.since:
-        conditions.append(func.coalesce(e.date_end, e.date_start) >= query.since)
+        # an event overlaps the range when it ends on or after ``since``; all but the long
+        # stretches also start less than a month before it, which bounds the (type, date) index
+        from_month_before = query.since - timedelta(days=LONG_STRETCH_DAYS)
+        conditions.append(or_(
+            and_(e.date_start >= from_month_before, func.coalesce(e.date_end, e.date_start) >= query.since),
+            and_(e.long_stretch.is_(True), e.date_end >= query.since),
+        ))
     if query.until:
         conditions.append(e.date_start <= query.until)
     if query.actor:
@@ -140,8 +148,13 @@ def event_select(query: EventFilter) -> Select:
     conditions = event_conditions(query)
     if conditions:
         statement = statement.where(and_(*conditions))
-    statement = statement.order_by(t.events.c.date_start.is_(None), t.events.c.date_start, t.events.c.article_id,
-                                   t.events.c.trigger_start)
+    if query.since or query.until:
+        # no undated event can match: the plain order lets the (type, date) index deliver rows in
+        # order, so a page stops after its first rows instead of sorting every match
+        statement = statement.order_by(t.events.c.date_start, t.events.c.article_id, t.events.c.trigger_start)
+    else:
+        statement = statement.order_by(t.events.c.date_start.is_(None), t.events.c.date_start, t.events.c.article_id,
+                                       t.events.c.trigger_start)
     if query.offset:
         statement = statement.offset(query.offset)
     if query.limit is not None:

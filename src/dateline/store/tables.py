@@ -199,6 +199,9 @@ events = Table(
     Column("date_end", Date),
     *span_columns("date_span_", nullable=True),
     Column("date_inherited", Boolean, nullable=False, default=False),
+    # a period longer than a month ("since January"): the few events a date-range query must look
+    # for outside the month before its start (see store/filters.py)
+    Column("long_stretch", Boolean, nullable=False, default=False),
     Column("place_inherited", Boolean, nullable=False, default=False),
     Column("modality", String(16), nullable=False),
     Column("hedged", Boolean, nullable=False, default=False),
@@ -208,7 +211,7 @@ events = Table(
 Index("events_by_article", events.c.article_id, events.c.trigger_start)
 Index("events_by_type_date", events.c.type, events.c.date_start)
 Index("events_by_date", events.c.date_start, events.c.date_end)
-Index("events_by_date_end", events.c.date_end)
+Index("events_by_long_stretch", events.c.long_stretch, events.c.date_end)
 Index("events_by_modality", events.c.modality)
 Index("events_by_acled_type", events.c.acled_type)
 
