@@ -137,9 +137,14 @@ def articles_command(
     from dateline.model import SearchHit
     from dateline.serialise import to_json
 
+    from dateline.store import FilterError
+
     store = _open(db)
     if search:
-        hits = store.search(search, limit=limit)
+        try:
+            hits = store.search(search, limit=limit)
+        except FilterError as error:
+            raise _user_error(str(error)) from None
         if originals:
             hits = [h for h in hits if not h.article.duplicate_of]
     else:

@@ -140,10 +140,11 @@ def _time(call) -> list[float]:
 
 
 def _plan(store, query: EventFilter) -> str:
-    from dateline.store.filters import event_select
+    from dateline.store.filters import earliest_start, event_select
 
-    compiled = event_select(query).compile(store.engine, compile_kwargs={"literal_binds": True})
     with store.engine.connect() as connection:
+        compiled = event_select(query, earliest_start(connection, query.since)).compile(
+            store.engine, compile_kwargs={"literal_binds": True})
         rows = connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
     return "; ".join(str(r[-1]) for r in rows)
 

@@ -40,8 +40,18 @@ from dateline.store import records
 from dateline.store import tables as t
 from dateline.store.database import StoreError, display_url, make_engine, resolve_url
 from dateline.store.entities import EntitySummary
-from dateline.store.filters import EventFilter, FilterError, event_count, event_select
+from dateline.store.filters import (
+    MAX_LIMIT,
+    MAX_TEXT,
+    EventFilter,
+    FilterError,
+    earliest_start,
+    event_count,
+    event_select,
+)
 from dateline.store.migrations import apply_pending, pending_migrations
+
+MAX_SEARCH_TERMS = 32
 
 __all__ = ["AddResult", "EventFilter", "FilterError", "Store", "StoreError", "open_store"]
 
@@ -200,7 +210,15 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles matching a web-search style query (words, "phrases", OR, -word), best
-        first, each with its score and the best matching passage (matches in [brackets])."""
+        first, each with its score and the best matching passage (matches in [brackets]).
+        Raises FilterError past MAX_SEARCH_TERMS words or MAX_TEXT characters: a query of a
+        thousand words would keep the index busy for seconds and find nothing a reader wants."""
+        if len(query) > MAX_TEXT:
+            raise FilterError(f"search: at most {MAX_TEXT} characters (got {len(query)})")
+        if len(query.split()) > MAX_SEARCH_TERMS:
+            raise FilterError(f"search: at most {MAX_SEARCH_TERMS} words (got {len(query.split())})")
+        if not 0 <= limit <= MAX_LIMIT:
+            raise FilterError(f"limit: between 0 and {MAX_LIMIT} (got {limit})")
         with self.engine.connect() as connection:
             hits = article_tables.search(connection, query, limit)
         return [SearchHit(article_tables.article_from_row(row), round(score, 4), snippet) for row, score, snippet in hits]
@@ -249,13 +267,13 @@ class Store:
         order, undated last. Raises FilterError for a value that cannot be used."""
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            rows = connection.execute(event_select(query)).mappings().all()
+            rows = connection.execute(event_select(query, earliest_start(connection, query.since))).mappings().all()
             return records.events_from_rows(connection, rows)
 
     def count_events(self, query: EventFilter | None = None, **filters) -> int:
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            return connection.execute(event_count(query)).scalar_one()
+            return connection.execute(event_count(query, earliest_start(connection, query.since))).scalar_one()
 
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as connection:

@@ -45,7 +45,8 @@ def _checked_text(name: str, value: str | None) -> str | None:
 class EventFilter:
     """Events matching every field given. ``since``/``until`` keep events whose days overlap the
     range; ``bbox`` is (west, south, east, north) in degrees and keeps events with a place inside;
-    ``actor`` matches an actor's or the source's words or canonical entity id, ``place`` a place's
+    ``actor`` matches an actor's or the source's words, or a canonical entity's whole id or the
+    words of its name or an alias; ``place`` a place's
     name or words, ``country`` a place's ISO country code."""
 
     type: str | None = None
@@ -85,8 +86,10 @@ def _actor_condition(words: str):
     store of millions of actor rows is never scanned for a LIKE."""
     pattern = contains_pattern(words)
     e, alias, link = t.entities, t.entity_aliases, t.entity_links
+    # an id is matched whole (a part of "organisation:group-3" says nothing of "...group-31");
+    # names and aliases by their words
     entity_ids = select(e.c.id).where(or_(
-        func.lower(e.c.id).like(pattern, escape="\\"), func.lower(e.c.name).like(pattern, escape="\\"),
+        e.c.id == words, func.lower(e.c.name).like(pattern, escape="\\"),
         e.c.id.in_(select(alias.c.entity_id).where(func.lower(alias.c.alias).like(pattern, escape="\\")))))
     keys = select(link.c.entity_key).where(link.c.entity_id.in_(entity_ids))
     actor, source = t.event_actors, t.attributions
@@ -102,7 +105,7 @@ def _place_condition(*conditions):
         t.event_places.c.event_id == t.events.c.id, t.places.c.id == t.event_places.c.place_id, *conditions))
 
 
-def event_conditions(query: EventFilter) -> list:
+def event_conditions(query: EventFilter, starts_from: date | None = None) -> list:
     e = t.events.c
     conditions = []
     if query.type:
@@ -116,13 +119,11 @@ def event_conditions(query: EventFilter) -> list:
     if query.min_confidence is not None:
         conditions.append(e.confidence >= query.min_confidence)
     if query.since:
-        # an event overlaps the range when it ends on or after ``since``; all but the long
-        # stretches also start less than a month before it, which bounds the (type, date) index
-        from_month_before = query.since - timedelta(days=LONG_STRETCH_DAYS)
-        conditions.append(or_(
-            and_(e.date_start >= from_month_before, func.coalesce(e.date_end, e.date_start) >= query.since),
-            and_(e.long_stretch.is_(True), e.date_end >= query.since),
-        ))
+        # an event overlaps the range when it ends on or after ``since``; it also starts on or
+        # after ``starts_from`` (see ``earliest_start``), which bounds the (type, date) index
+        conditions.append(func.coalesce(e.date_end, e.date_start) >= query.since)
+        if starts_from is not None:
+            conditions.append(e.date_start >= starts_from)
     if query.until:
         conditions.append(e.date_start <= query.until)
     if query.actor:
@@ -141,11 +142,22 @@ def event_conditions(query: EventFilter) -> list:
     return conditions
 
 
-def event_select(query: EventFilter) -> Select:
+def earliest_start(connection, since: date | None) -> date | None:
+    """The earliest day an event overlapping ``since`` can start: a month before it, or the start
+    of the longest stretch still running then (an indexed look-up over the few long stretches)."""
+    if since is None:
+        return None
+    month_before = since - timedelta(days=LONG_STRETCH_DAYS)
+    stretch = connection.execute(select(func.min(t.events.c.date_start)).where(
+        t.events.c.long_stretch.is_(True), t.events.c.date_end >= since)).scalar()
+    return min(month_before, stretch) if stretch is not None else month_before
+
+
+def event_select(query: EventFilter, starts_from: date | None = None) -> Select:
     """The event rows matching the filter, in date order (undated last), then by article and
     position; paged by the filter's limit and offset."""
     statement = select(t.events)
-    conditions = event_conditions(query)
+    conditions = event_conditions(query, starts_from)
     if conditions:
         statement = statement.where(and_(*conditions))
     if query.since or query.until:
@@ -162,7 +174,7 @@ def event_select(query: EventFilter) -> Select:
     return statement
 
 
-def event_count(query: EventFilter) -> Select:
+def event_count(query: EventFilter, starts_from: date | None = None) -> Select:
     statement = select(func.count()).select_from(t.events)
-    conditions = event_conditions(query)
+    conditions = event_conditions(query, starts_from)
     return statement.where(and_(*conditions)) if conditions else statement
