@@ -130,7 +130,8 @@ def summarise_day(day: date, fused: Sequence[FusedEvent], config: TimelineConfig
     # in the order the articles tell them: earliest report first
     chosen = sorted(picked, key=lambda i: min((r.published or date.max, r.article_id, r.sentence.start)
                                               for r in candidates[texts[i]]))
-    return tuple(SummarySentence(texts[i], tuple(dict.fromkeys(_citation(r) for r in candidates[texts[i]])))
+    return tuple(SummarySentence(texts[i], tuple({(r.article_id, r.sentence.start): _citation(r)
+                                                   for r in candidates[texts[i]]}.values()))
                  for i in chosen)
 
 
