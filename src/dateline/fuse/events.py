@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateline.fuse.config import EventFusionConfig
@@ -69,6 +69,18 @@ def event_place(event: Event) -> Place | None:
     if not located:
         return None
     return max(located, key=lambda p: (SPECIFICITY[place_kind(p)], -event.places.index(p)))
+
+
+def lend_sentence_places(events: Sequence[Event]) -> list[Event]:
+    """Events without a place take the places of another event of their sentence ("Gunmen
+    attacked a checkpoint in Mosul, killing four officers": the killing is in Mosul too), so that
+    fusion never joins a placeless report to a like one elsewhere. One article alone decides it."""
+    placed: dict[tuple[str, int], tuple] = {}
+    for event in sorted(events, key=lambda e: (e.article_id, e.sentence.start, e.trigger.start, e.id)):
+        if event_place(event) is not None:
+            placed.setdefault((event.article_id, event.sentence.start), event.places)
+    return [replace(e, places=placed[(e.article_id, e.sentence.start)], place_inherited=True)
+            if not e.places and (e.article_id, e.sentence.start) in placed else e for e in events]
 
 
 def _actor_ids(event: Event) -> tuple[str, ...]:
@@ -285,6 +297,7 @@ def best_place(events: Sequence[Event]) -> tuple[Place | None, tuple[str, ...]]:
 
 def fused_event(events: Sequence[Event], articles: Mapping[str, ArticleInfo]) -> FusedEvent:
     """A cluster of events as one fused event (pure: the same events give the same record)."""
+    events = sorted(lend_sentence_places(events), key=lambda e: e.id)
     events = sorted(events, key=lambda e: (articles.get(e.article_id, ArticleInfo(e.article_id)).published or date.max,
                                            e.article_id, e.trigger.start, e.id))
     dated, date_support = best_date(events)
@@ -329,6 +342,7 @@ def plan_fusion(events: Sequence[Event], previous: Mapping[str, str] | None = No
     A component is kept when each of its events was in a cluster and those clusters hold exactly
     the component's events (no member gone, none outside it)."""
     previous = previous or {}
+    events = lend_sentence_places(events)
     members_of: dict[str, set[str]] = {}
     for event_id, cluster in previous.items():
         members_of.setdefault(cluster, set()).add(event_id)
@@ -353,6 +367,7 @@ def plan_fusion(events: Sequence[Event], previous: Mapping[str, str] | None = No
 def fuse_events(events: Sequence[Event], articles: Mapping[str, ArticleInfo],
                 config: EventFusionConfig = EventFusionConfig()) -> list[FusedEvent]:
     """Every event in exactly one fused event (in memory, from scratch: tests, evaluations)."""
+    events = lend_sentence_places(events)
     by_id = {e.id: e for e in events}
     plan = plan_fusion(events, None, config)
     fused = [fused_event([by_id[i] for i in cluster], articles) for cluster in plan.clusters]

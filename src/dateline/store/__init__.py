@@ -372,11 +372,11 @@ class Store:
 
         from dateline.fuse.claims import group_claims
         from dateline.fuse.config import EventFusionConfig
-        from dateline.fuse.events import fused_event, plan_fusion
+        from dateline.fuse.events import fused_event, lend_sentence_places, plan_fusion
 
         started = time.perf_counter()
         config = config or EventFusionConfig()
-        events = self.events()
+        events = lend_sentence_places(self.events())
         with self.engine.connect() as connection:
             previous = {} if full else fusion_tables.membership(connection)
             infos = fusion_tables.article_infos(connection, {e.article_id for e in events})

@@ -8,6 +8,7 @@ computed from them again by the same pure function that made it (``fuse.events.f
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from sqlalchemy import and_, delete, func, or_, select
@@ -15,7 +16,7 @@ from sqlalchemy.engine import Connection
 
 from dateline.fuse.events import ArticleInfo, fused_event
 from dateline.fuse.records import ClaimGroup, ClaimSide, FusedEvent
-from dateline.model import Span
+from dateline.model import Place, Span
 from dateline.store import records
 from dateline.store import tables as t
 from dateline.store.articles import articles as article_table
@@ -114,19 +115,23 @@ def read_fused(connection: Connection, fused_ids: Sequence[str]) -> list[FusedEv
             for r in connection.execute(select(t.events).where(t.events.c.id.in_(event_ids[start:start + CHUNK]))).mappings()]
     events = {e.id: e for e in records.events_from_rows(connection, rows)}
     infos = article_infos(connection, {e.article_id for e in events.values()})
+    stored = {}
+    for start in range(0, len(ids), CHUNK):
+        f = t.fused_events
+        for row in connection.execute(select(f).where(f.c.id.in_(ids[start:start + CHUNK]))).mappings():
+            stored[row["id"]] = row
     found = []
     for fused_id in ids:
         member_events = [events[e] for e in members.get(fused_id, ()) if e in events]
         if member_events:
-            built = fused_event(member_events, infos)
-            found.append(built if built.id == fused_id else _with_id(built, fused_id))
+            built = replace(fused_event(member_events, infos), id=fused_id)
+            row = stored.get(fused_id)
+            if built.place is None and row is not None and row["place_name"]:
+                # a place lent by another event of the sentence, outside this fused event
+                built = replace(built, place=Place(Span(0, 0, ""), row["place_name"], lat=row["lat"], lon=row["lon"],
+                                                   country_code=row["country_code"]))
+            found.append(built)
     return found
-
-
-def _with_id(event: FusedEvent, fused_id: str) -> FusedEvent:
-    from dataclasses import replace
-
-    return replace(event, id=fused_id)
 
 
 # --- claim groups ---------------------------------------------------------------------------------------
