@@ -772,6 +772,19 @@ def eval_coref(
     run_command(directory, as_json)
 
 
+@eval_app.command("timeline")
+def eval_timeline(
+    db: str = typer.Option(None, "--db", help="A store holding the demo corpus, extracted and fused."),
+    gold: str = typer.Option(None, "--gold", help="The seed gold (../shared/seeds/gold.json): its dated events "
+                             "are one more reference timeline (the seeds must be in the store)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+) -> None:
+    """Score key-date timelines against reference timelines: date F1, agreement ROUGE-1/2 F1."""
+    from dateline.eval.timeline import run_command
+
+    run_command(db, gold, as_json, lambda url: _open(url), console)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
