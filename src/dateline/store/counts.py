@@ -36,9 +36,11 @@ def event_counts(connection: Connection, query: EventFilter, by: str) -> list[di
         statement = (select(a.c.outlet.label("outlet"), events).select_from(t.events.join(a, a.c.id == e.article_id))
                      .group_by(a.c.outlet).order_by(events.desc(), a.c.outlet))
     elif by in ("country", "place"):
-        p = t.places.c
-        joined = t.events.join(t.event_places, t.event_places.c.event_id == e.id).join(
-            t.places, p.id == t.event_places.c.place_id)
+        # aliases: a place filter's EXISTS over places must not correlate with the places counted
+        counted_places, counted_links = t.places.alias("counted_places"), t.event_places.alias("counted_event_places")
+        p = counted_places.c
+        joined = t.events.join(counted_links, counted_links.c.event_id == e.id).join(
+            counted_places, p.id == counted_links.c.place_id)
         if by == "country":
             statement = (select(p.country_code.label("country"), events).select_from(joined)
                          .where(p.country_code.is_not(None)).group_by(p.country_code)
