@@ -187,7 +187,7 @@
       bounds.push([place.lat, place.lon]);
     });
     map.addLayer(clusters);
-    if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 6 });
+    if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 6, animate: false });
     box.dataset.places = String(data.places.length);
   }
 
