@@ -276,6 +276,15 @@ class Store:
         with self.engine.connect() as connection:
             return connection.execute(event_count(query, earliest_start(connection, query.since))).scalar_one()
 
+    def event_counts(self, query: EventFilter | None = None, *, by: str = "type", **filters) -> list[dict]:
+        """How many events match, counted by ``by`` (day, type, modality, outlet, country or
+        place; see ``store.counts``); the filter's limit and offset do not apply."""
+        from dateline.store.counts import event_counts
+
+        query = query or EventFilter(**filters)
+        with self.engine.connect() as connection:
+            return event_counts(connection, query, by)
+
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as connection:
             rows = connection.execute(select(t.events).where(t.events.c.id == event_id)).mappings().all()

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.sql import Select
 
+from dateline.store import articles as article_tables
 from dateline.store import tables as t
 from dateline.store.records import LONG_STRETCH_DAYS
 
@@ -46,8 +47,8 @@ class EventFilter:
     """Events matching every field given. ``since``/``until`` keep events whose days overlap the
     range; ``bbox`` is (west, south, east, north) in degrees and keeps events with a place inside;
     ``actor`` matches an actor's or the source's words, or a canonical entity's whole id or the
-    words of its name or an alias; ``place`` a place's
-    name or words, ``country`` a place's ISO country code."""
+    words of its name or an alias; ``place`` a place's name or words, ``country`` a place's ISO
+    country code, ``outlet`` the article's outlet (the whole name, case-folded)."""
 
     type: str | None = None
     acled_type: str | None = None
@@ -59,12 +60,13 @@ class EventFilter:
     until: date | None = None
     modality: str | None = None
     article_id: str | None = None
+    outlet: str | None = None
     min_confidence: float | None = None
     limit: int | None = None
     offset: int = 0
 
     def __post_init__(self) -> None:
-        for name in ("type", "acled_type", "actor", "place", "country", "modality", "article_id"):
+        for name in ("type", "acled_type", "actor", "place", "country", "modality", "article_id", "outlet"):
             object.__setattr__(self, name, _checked_text(name, getattr(self, name)))
         if self.limit is not None and not 0 <= self.limit <= MAX_LIMIT:
             raise FilterError(f"limit: between 0 and {MAX_LIMIT} (got {self.limit})")
@@ -116,6 +118,10 @@ def event_conditions(query: EventFilter, starts_from: date | None = None) -> lis
         conditions.append(e.modality == query.modality.lower())
     if query.article_id:
         conditions.append(e.article_id == query.article_id)
+    if query.outlet:
+        a = article_tables.articles
+        conditions.append(exists().where(and_(a.c.id == e.article_id,
+                                              func.lower(a.c.outlet) == query.outlet.lower())))
     if query.min_confidence is not None:
         conditions.append(e.confidence >= query.min_confidence)
     if query.since:

@@ -1,0 +1,119 @@
+"""The UI in a real headless Chromium (Debian's chromium and chromium-driver) over the hand-made
+store: the timeline and map draw, a click reaches the marked evidence, a filter narrows the list
+and the URL keeps it, search finds an article, and no script hidden in an article runs."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from dateline.web.browser import wait_ready
+
+pytestmark = pytest.mark.browser
+
+
+def open_page(browser, url: str) -> None:
+    browser.get(url)
+    wait_ready(browser)
+
+
+def pwned(browser):
+    return browser.execute_script("return window.__pwned === undefined ? null : window.__pwned")
+
+
+def test_timeline_and_map_draw_the_events(browser, base_url):
+    open_page(browser, base_url + "/")
+    timeline = browser.find_element(By.ID, "timeline")
+    assert timeline.get_attribute("data-days") == "6"  # six days have events
+    assert timeline.find_elements(By.CSS_SELECTOR, "canvas")
+    legend = timeline.text
+    for name in ("ASSAULT", "STATEMENT", "CONSULT", "PROTEST"):
+        assert name in legend
+    map_box = browser.find_element(By.ID, "map")
+    assert map_box.get_attribute("data-places") == "3"  # Bazarak, Doha, Herat
+    shown = [int(m.text) for m in map_box.find_elements(By.CSS_SELECTOR, ".count-marker")]
+    assert sum(shown) == 4  # Bazarak's two events, Doha's one and Herat's one, clustered or not
+    # the world outline arrives after the data and is drawn under it
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#map path.leaflet-interactive, #map svg path"))
+
+
+def test_a_click_on_an_event_shows_its_evidence(browser, base_url):
+    open_page(browser, base_url + "/")
+    browser.find_element(By.LINK_TEXT, "shelled").click()
+    WebDriverWait(browser, 10).until(lambda b: "/events/ev-web-shelling" in b.current_url)
+    wait_ready(browser)
+
+    def marked(field):
+        return [m.text for m in browser.find_elements(By.CSS_SELECTOR, f"#article-text mark.f-{field}")]
+
+    assert marked("trigger") == ["shelled"]
+    assert marked("source") == ["Taliban fighters"]
+    assert marked("place") == ["Bazarak"]
+    assert marked("date") == ["Thursday"]
+    assert "".join(marked("quantity")).strip() == "at least 12 civilians"
+    assert marked("attribution") == ["a local official"]
+    trigger = browser.find_element(By.ID, "ev-trigger")
+    assert trigger.is_displayed()
+    # the trigger is painted in its colour (the stylesheet loaded under the CSP)
+    assert browser.execute_script("return getComputedStyle(arguments[0]).backgroundColor", trigger) != "rgba(0, 0, 0, 0)"
+    assert "Kabul Herald" in browser.find_element(By.CSS_SELECTOR, "dd.outlet").text
+
+
+def test_a_filter_narrows_the_list_and_the_url_keeps_it(browser, base_url):
+    open_page(browser, base_url + "/")
+    Select(browser.find_element(By.NAME, "type")).select_by_value("ASSAULT")
+    browser.find_element(By.NAME, "place").send_keys("Bazarak")
+    browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: "type=ASSAULT" in b.current_url)
+    wait_ready(browser)
+    query = parse_qs(urlsplit(browser.current_url).query)
+    assert query["type"] == ["ASSAULT"] and query["place"] == ["Bazarak"]
+    triggers = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "a.event-link")]
+    assert triggers == ["shelled", "killed"]
+    # the same URL, opened afresh, gives the same view
+    shared = browser.current_url
+    open_page(browser, base_url + "/")
+    open_page(browser, shared)
+    assert [a.text for a in browser.find_elements(By.CSS_SELECTOR, "a.event-link")] == ["shelled", "killed"]
+    assert browser.find_element(By.ID, "timeline").get_attribute("data-days") == "2"
+    assert Select(browser.find_element(By.NAME, "type")).first_selected_option.get_attribute("value") == "ASSAULT"
+
+
+def test_search_finds_an_article(browser, base_url):
+    open_page(browser, base_url + "/")
+    box = browser.find_element(By.CSS_SELECTOR, "header form.search input[name=q]")
+    box.send_keys("Doha")
+    box.submit()
+    WebDriverWait(browser, 10).until(lambda b: "/search" in b.current_url)
+    wait_ready(browser)
+    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "a.hit-title")]
+    assert titles == ["Qatari minister meets Taliban envoys"]
+    browser.find_element(By.LINK_TEXT, titles[0]).click()
+    WebDriverWait(browser, 10).until(lambda b: "/articles/" in b.current_url)
+    assert "District governor Sher Zaman warned" in browser.find_element(By.ID, "article-text").text
+
+
+def test_script_in_an_article_shows_as_text_and_never_runs(browser, base_url, articles):
+    hostile = articles["hostile"]
+    for path in ("/", "/events/ev-web-protest", f"/articles/{hostile.id}", "/search?q=protesters"):
+        open_page(browser, base_url + path)
+        assert pwned(browser) is None, path
+        assert not browser.find_elements(By.CSS_SELECTOR, "main img, .leaflet-popup img"), path
+    open_page(browser, base_url + "/events/ev-web-protest")
+    text = browser.find_element(By.ID, "article-text").text
+    assert "<script>window.__pwned = 1</script>" in text
+    assert '<img src=x onerror="window.__pwned = 2">' in text
+    assert "Herat <b>Times</b>" in browser.find_element(By.CSS_SELECTOR, "dd.outlet").text
+    # the map's popup for Herat shows its (hostile) name as text
+    open_page(browser, base_url + "/?place=Herat")
+    browser.find_element(By.CSS_SELECTOR, "#map .count-marker").click()
+    popup = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, ".leaflet-popup-content"))
+    assert 'Herat <img src=x onerror="window.__pwned = 3">' in popup.text
+    assert not popup.find_elements(By.TAG_NAME, "img")
+    assert pwned(browser) is None
+    severe = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not [m for m in severe if re.search(r"Content Security Policy|Refused", m)], severe
