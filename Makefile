@@ -15,18 +15,24 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# The whole job on the bundled corpus: articles in, events, actors and places out.
+# The whole job on the bundled corpus: articles in; events, actors, places, fused events,
+# key dates, contradictions and a situation report out.
 demo: $(STAMP)
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/dateline ingest --db demo.db data/demo
 	$(BIN)/dateline articles --db demo.db --limit 5
 	$(BIN)/dateline extract --db demo.db
 	$(BIN)/dateline events --db demo.db --since 2021-01-01 --limit 40
+	$(BIN)/dateline events --db demo.db --fused --limit 15
 	$(BIN)/dateline entities --db demo.db --limit 15
 	$(BIN)/dateline places --db demo.db --limit 15
+	$(BIN)/dateline entity --db demo.db "Amrullah Saleh"
+	$(BIN)/dateline timeline --db demo.db --dates 8
+	$(BIN)/dateline contradictions --db demo.db
+	$(BIN)/dateline report --db demo.db --out demo-report.md
 	$(BIN)/dateline events --db demo.db --format csv > demo-events.csv
 	$(BIN)/dateline events --db demo.db --format jsonl > demo-events.jsonl
-	@echo "demo: the store is demo.db; the events are in demo-events.csv, and with the evidence span of every field in demo-events.jsonl"
+	@echo "demo: the store is demo.db; events in demo-events.csv (and with the evidence span of every field in demo-events.jsonl); the situation report in demo-report.md"
 
 test: $(STAMP)
 	$(BIN)/pytest -q
@@ -44,4 +50,4 @@ train: $(STAMP)
 	$(BIN)/python -m dateline.events.train --shared $(DATELINE_SHARED)
 
 clean:
-	rm -rf $(VENV) *.db *.db-wal *.db-shm demo-events.csv demo-events.jsonl build dist src/*.egg-info
+	rm -rf $(VENV) *.db *.db-wal *.db-shm demo-events.csv demo-events.jsonl demo-report.md build dist src/*.egg-info
