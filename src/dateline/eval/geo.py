@@ -41,6 +41,7 @@ from pathlib import Path
 from lxml import etree
 from rapidfuzz import fuzz
 
+from dateline.eval.matching import match_spans, prf
 from dateline.geo import default_gazetteer, great_circle_km, recognize_toponyms, resolve_toponyms
 from dateline.geo.embedded import without_designator
 from dateline.geo.gazetteer import Gazetteer, name_key
@@ -243,30 +244,6 @@ def _distance_summary(errors: list[float | None]) -> dict:
     }
 
 
-def _match(gold: list[tuple[int, int]], predicted: list[tuple[int, int]], exact: bool) -> list[tuple[int, int]]:
-    pairs = []
-    for gi, (gs, ge) in enumerate(gold):
-        for pi, (ps, pe) in enumerate(predicted):
-            if exact and (gs, ge) == (ps, pe):
-                pairs.append((ge - gs, gi, pi))
-            elif not exact and gs < pe and ps < ge:
-                pairs.append((min(ge, pe) - max(gs, ps), gi, pi))
-    used_g, used_p, matched = set(), set(), []
-    for _, gi, pi in sorted(pairs, reverse=True):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            matched.append((gi, pi))
-    return matched
-
-
-def _prf(hits: int, gold: int, predicted: int) -> dict:
-    p = hits / predicted if predicted else 0.0
-    r = hits / gold if gold else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f1, 4)}
-
-
 def _error_class(phrase: str, gold: GoldToponym, place, error: float | None) -> str:
     if place is None or error is None:
         return "unresolved (no candidate)"
@@ -352,12 +329,12 @@ def evaluate(
         ):
             g_spans = [gold_spans[i] for i in g_idx]
             for exact in (False, True):
-                hits = len(_match(g_spans, p_spans, exact))
+                hits = len(match_spans(g_spans, p_spans, exact=exact))
                 suffix = "_exact" if exact else ""
                 e2e[label]["hits" + suffix] += hits
             e2e[label]["gold"] += len(g_spans)
             e2e[label]["predicted"] += len(p_spans)
-        for gi, pi in _match(gold_spans, pred_spans, exact=False):
+        for gi, pi in match_spans(gold_spans, pred_spans, exact=False):
             g = gold[gi]
             if g.lat is None or g.lon is None:
                 continue
@@ -369,8 +346,8 @@ def evaluate(
     hits = sum(e is not None and e <= 161 for e in gold_errors)
     recognition = {}
     for label, c in e2e.items():
-        recognition[label] = _prf(c["hits"], c["gold"], c["predicted"])
-        recognition[label + "_exact"] = _prf(c["hits_exact"], c["gold"], c["predicted"])
+        recognition[label] = prf(c["hits"], c["gold"], c["predicted"])
+        recognition[label + "_exact"] = prf(c["hits_exact"], c["gold"], c["predicted"])
     e2e_summary = _distance_summary(e2e_errors)
     main = recognition["all"]
     total_seconds = parse_seconds + geo_seconds

@@ -33,6 +33,7 @@ from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
+from dateline.eval.matching import match_spans, prf
 from dateline.model import Timex
 
 HEIDELTIME_ON_TIMEBANK = {"value_f1": 0.759, "relaxed_f1": 0.885, "strict_f1": 0.809, "type_f1": 0.861}
@@ -129,37 +130,10 @@ def read_corpus(directory: Path) -> list[TimeMLDocument]:
 # --- matching --------------------------------------------------------------------------------
 
 
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return max(0, min(a_end, b_end) - max(a_start, b_start))
-
-
-def match_spans(gold: list[GoldTimex], predicted: list[Timex]) -> list[tuple[int, int]]:
-    """Relaxed one-to-one matching: pairs (gold index, predicted index), largest overlap first."""
-    candidates = []
-    for g, gold_timex in enumerate(gold):
-        for p, timex in enumerate(predicted):
-            shared = _overlap(gold_timex.start, gold_timex.end, timex.span.start, timex.span.end)
-            if shared:
-                exact = gold_timex.start == timex.span.start and gold_timex.end == timex.span.end
-                candidates.append((not exact, -shared, g, p))
-    candidates.sort()
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    pairs = []
-    for _, _, g, p in candidates:
-        if g in used_gold or p in used_predicted:
-            continue
-        used_gold.add(g)
-        used_predicted.add(p)
-        pairs.append((g, p))
-    return pairs
-
-
-def _prf(hits: int, gold: int, predicted: int) -> dict:
-    p = hits / predicted if predicted else 0.0
-    r = hits / gold if gold else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f1, 4)}
+def match_timexes(gold: list[GoldTimex], predicted: list[Timex]) -> list[tuple[int, int]]:
+    """Relaxed one-to-one matching: pairs (gold index, predicted index), exact spans first, then
+    the largest overlap."""
+    return match_spans([(g.start, g.end) for g in gold], [(t.span.start, t.span.end) for t in predicted])
 
 
 DECADE_OR_CENTURY = re.compile(r"(\d{2,3})X{1,2}")
@@ -252,7 +226,7 @@ def score(documents: list[TimeMLDocument], predictions: dict[str, list[Timex]], 
     for document in documents:
         predicted = predictions[document.name]
         gold = document.timexes
-        pairs = match_spans(gold, predicted)
+        pairs = match_timexes(gold, predicted)
         totals["gold"] += len(gold)
         totals["predicted"] += len(predicted)
         totals["relaxed"] += len(pairs)
@@ -293,19 +267,19 @@ def score(documents: list[TimeMLDocument], predictions: dict[str, list[Timex]], 
             if p not in matched_predicted:
                 note(_error_class(None, timex), f"{timex.span.text!r} {timex.value} ({document.name})")
 
-    relaxed = _prf(totals["relaxed"], totals["gold"], totals["predicted"])
-    strict = _prf(totals["strict"], totals["gold"], totals["predicted"])
+    relaxed = prf(totals["relaxed"], totals["gold"], totals["predicted"])
+    strict = prf(totals["strict"], totals["gold"], totals["predicted"])
     type_accuracy = totals["type"] / totals["relaxed"] if totals["relaxed"] else 0.0
     value_accuracy = totals["value"] / totals["relaxed"] if totals["relaxed"] else 0.0
     by_type = {}
     for name, counts in sorted(per_type.items()):
-        scores = _prf(counts["relaxed"], counts["gold"], counts["predicted"])
+        scores = prf(counts["relaxed"], counts["gold"], counts["predicted"])
         value_acc = counts["value"] / counts["relaxed"] if counts["relaxed"] else 0.0
         by_type[name] = {
             "gold": counts["gold"],
             "predicted": counts["predicted"],
             "relaxed_f1": scores["f1"],
-            "strict_f1": _prf(counts["strict"], counts["gold"], counts["predicted"])["f1"],
+            "strict_f1": prf(counts["strict"], counts["gold"], counts["predicted"])["f1"],
             "value_accuracy": round(value_acc, 4),
             "value_f1": round(scores["f1"] * value_acc, 4),
         }
