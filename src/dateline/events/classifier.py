@@ -206,7 +206,10 @@ class CueClassAnalyzer:
                  agent_markers: tuple[str, ...], sentence_breaks: tuple[str, ...], clause_openers: tuple[str, ...],
                  max_object_distance: int):
         self.phrases = phrases
-        self.longest = max((len(phrase) for phrase in phrases), default=1)
+        # the longest phrase starting with each word: most words start none, and are passed over
+        self.starts: dict[str, int] = {}
+        for phrase in phrases:
+            self.starts[phrase[0]] = max(self.starts.get(phrase[0], 0), len(phrase))
         self.actors = actors
         self.passive = passive
         self.agent_markers = agent_markers
@@ -214,10 +217,9 @@ class CueClassAnalyzer:
         self.clause_openers = clause_openers
         self.max_object_distance = max_object_distance
 
-    def classes(self, text: str) -> list[tuple[str, int]]:
-        """(class, word index) of each cue in the text, longest phrase first; ``|`` ends a
-        sentence, ``^`` opens a clause, ``BY`` marks an agent."""
-        words = _cue_words(normalise(text))
+    def classes(self, words: list[str]) -> list[tuple[str, int]]:
+        """(class, word index) of each cue in the words of a text (:func:`_cue_words`), longest
+        phrase first; ``|`` ends a sentence, ``^`` opens a clause, ``BY`` marks an agent."""
         found: list[tuple[str, int]] = []
         at = 0
         while at < len(words):
@@ -234,7 +236,10 @@ class CueClassAnalyzer:
                 found.append(("^", at))
                 at += 1
                 continue
-            for length in range(min(self.longest, len(words) - at), 0, -1):
+            longest = self.starts.get(word, 0)
+            if not longest and word.endswith("s") and len(word) > 3:
+                longest = 1 if (word[:-1],) in self.phrases else 0
+            for length in range(min(longest, len(words) - at), 0, -1):
                 phrase = tuple(words[at:at + length])
                 cue = self.phrases.get(phrase)
                 if cue is None and phrase[-1].endswith("s") and len(phrase[-1]) > 3:
@@ -249,7 +254,7 @@ class CueClassAnalyzer:
 
     def __call__(self, text: str) -> list[str]:
         words = _cue_words(normalise(text))
-        found = self.classes(text)
+        found = self.classes(words)
         features = [cue for cue, _at in found if cue not in ("|", "BY", "^")]
         sentence_start = clause_start = 0
         for position, (cue, word_at) in enumerate(found):
