@@ -181,6 +181,16 @@ def test_armed_groups_named_in_the_entities_stage_are_non_state_actors():
     assert "ARMED>TAKE" in cue_class_analyzer()("Boko Haram captured the town.")
 
 
+def test_real_news_snippets_weigh_more_than_our_own_sentences():
+    from dateline.events.classifier import sample_weights
+
+    ours, real = sample_weights([False, True], 2)
+    assert real > ours == 1.0
+    assert sample_weights(None, 3) is None
+    with pytest.raises(ValueError, match="2 real-news flags for 3 texts"):
+        sample_weights([True, False], 3)
+
+
 # --- the tuning / check split of a development file ---------------------------------------------
 
 

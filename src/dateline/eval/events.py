@@ -166,6 +166,7 @@ def cross_validated_predictions(texts: list[str], labels: list[str], folds: int 
         model = EventTypeClassifier().fit(
             [texts[i] for i in train_at] + list(extra_texts),
             [labels[i] for i in train_at] + list(extra_labels),
+            real_news=[True] * len(train_at) + [False] * len(extra_texts),
         )
         started = time.perf_counter()
         fold_predictions = model.predict([texts[i] for i in test_at])
@@ -230,7 +231,8 @@ def split_figures(ids: list[str], texts: list[str], gold: list[str], model: Even
     if model is not None and not model.has_seen(check_texts):
         check_method = "shipped model (trained on our own examples and the tuning part), which has seen no check snippet"
     else:
-        model = EventTypeClassifier().fit(own_texts + tuning_texts, own_labels + tuning_gold)
+        model = EventTypeClassifier().fit(own_texts + tuning_texts, own_labels + tuning_gold,
+                                          real_news=[False] * len(own_texts) + [True] * len(tuning_texts))
         check_method = "a model trained on our own examples and the tuning part (the shipped model has seen check snippets)"
     check_result = score(check_gold, [label for label, _probability in model.predict(check_texts)])
     return {

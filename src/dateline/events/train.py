@@ -48,7 +48,7 @@ def train(shared: Path | None, out: Path = MODEL_PATH) -> dict:
         labels += [dev_labels[i] for i in tuning]
         sources[f"{DEV_FILE}, tuning part"] = len(tuning)
     real_news = [index >= len(own_texts) for index in range(len(texts))]
-    model = EventTypeClassifier().fit(texts, labels, fit_temperature=True, calibrate_on=real_news)
+    model = EventTypeClassifier().fit(texts, labels, fit_temperature=True, calibrate_on=real_news, real_news=real_news)
     import sklearn
 
     model.metadata = {
