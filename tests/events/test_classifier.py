@@ -12,15 +12,18 @@ import yaml
 from typer.testing import CliRunner
 
 from dateline.cli import app
-from dateline.eval.events import JSON_KEYS, evaluate_classification, score
+from dateline.eval.events import CHECK, JSON_KEYS, TUNING, evaluate_classification, read_part, score, split_parts
 from dateline.events.classifier import (
     MODEL_PATH,
     TRAINING_DATA_DIR,
     ClassifierDataError,
     EventTypeClassifier,
+    cue_class_analyzer,
+    cue_examples,
     label_info,
     label_table,
     load_training_examples,
+    read_labelled_rows,
     read_labelled_tsv,
 )
 
@@ -153,6 +156,72 @@ def test_training_sentences_are_not_copied_from_the_development_file(shared_dir)
     assert copied == []
 
 
+# --- who acts, and with how much force: the cue classes -----------------------------------------
+
+
+@pytest.mark.parametrize("example", cue_examples(), ids=lambda example: example["text"][:40])
+def test_each_cue_example_gives_its_features(example):
+    assert set(example["features"]) <= set(cue_class_analyzer()(example["text"]))
+
+
+def test_force_by_protesters_and_force_against_them_read_differently():
+    cues = cue_class_analyzer()
+    by_crowd = cues("Demonstrators hurled stones at the police.")
+    against_crowd = cues("Police fired tear gas at the demonstrators.")
+    assert "CROWD>RIOT" in by_crowd and "STATE>DISPERSE" not in by_crowd
+    assert "STATE>DISPERSE" in against_crowd and "DISPERSE>CROWD" in against_crowd
+
+
+def test_territory_taken_by_whom():
+    cues = cue_class_analyzer()
+    assert "STATE>REGAIN" in cues("The army retook the village.")
+    assert "ARMED>TAKE" in cues("The village was seized by insurgents.")
+    assert "STATE>TAKE" not in cues("The village was seized by insurgents.")
+
+
+def test_armed_groups_named_in_the_entities_stage_are_non_state_actors():
+    # "Boko Haram" is in entities/kinds.yaml, not in actor_cues.yaml
+    assert "ARMED>TAKE" in cue_class_analyzer()("Boko Haram captured the town.")
+
+
+def test_real_news_snippets_weigh_more_than_our_own_sentences():
+    from dateline.events.classifier import sample_weights
+
+    ours, real = sample_weights([False, True], 2)
+    assert real > ours == 1.0
+    assert sample_weights(None, 3) is None
+    with pytest.raises(ValueError, match="2 real-news flags for 3 texts"):
+        sample_weights([True, False], 3)
+
+
+# --- the tuning / check split of a development file ---------------------------------------------
+
+
+def test_split_alternates_within_each_label_in_numeric_id_order():
+    ids = ["10", "2", "3", "9", "1", "7"]
+    labels = ["A", "A", "B", "A", "B", "C"]
+    # A in id order: 2, 9, 10 -> tuning, check, tuning ("9" before "10": numbers, not text)
+    # B: 1, 3 -> tuning, check; C alone -> tuning
+    assert split_parts(ids, labels) == [TUNING, TUNING, CHECK, CHECK, TUNING, TUNING]
+
+
+def test_a_file_with_no_id_column_numbers_its_snippets(tmp_path):
+    path = tmp_path / "no_ids.tsv"
+    path.write_text("EventSnippet\tSubType\nRebels took the town.\tNON_STATE_ACTOR_OVERTAKES_TER\n"
+                    "Police arrested ten students.\tARREST\n", encoding="utf-8")
+    ids, texts, labels = read_labelled_rows(path)
+    assert ids == ["1", "2"]
+    assert labels == ["NON_STATE_ACTOR_OVERTAKES_TER", "ARREST"]
+
+
+def test_the_shipped_model_never_saw_the_check_part(model, shared_dir):
+    dev = shared_dir / "eval" / "events" / "case2021-task2-dev.tsv"
+    check_texts, _ = read_part(dev, CHECK)
+    tuning_texts, _ = read_part(dev, TUNING)
+    assert not any(model.has_seen([text]) for text in check_texts)
+    assert all(model.has_seen([text]) for text in tuning_texts)
+
+
 # --- reading labelled files ----------------------------------------------------------------------
 
 
@@ -211,6 +280,8 @@ def test_cli_prints_one_json_object_with_the_agreed_keys(fixtures_dir):
     figures = json.loads(result.stdout)
     assert tuple(figures) == JSON_KEYS
     assert figures["snippets"] == 12
+    # the model has seen none of these snippets: no development file, so no tuning / check split
+    assert figures["check_weighted_f1"] is None and figures["split_rule"] is None
     assert set(figures["per_label"]["ARMED_CLASH"]) >= {"precision", "recall", "f1", "support"}
 
 
@@ -231,6 +302,31 @@ def test_the_development_file_is_scored_by_cross_validation_and_reaches_the_goal
     assert result["snippets"] == 340
     assert len(result["per_label"]) == 30
     assert result["weighted_f1"] >= 0.78  # goal 0.80; best CASE 2021 system 0.771
+    # the headline: the shipped model (own examples + tuning part) on the check part it never saw
+    assert result["check_method"].startswith("shipped model")
+    assert result["tuning_snippets"] + result["check_snippets"] == 340
+    assert result["check_weighted_f1"] >= 0.75
+
+
+@pytest.mark.slow
+def test_training_with_a_development_file_leaves_its_check_part_out(tmp_path):
+    from dateline.eval.events import DEV_FILE
+    from dateline.events.train import train
+
+    dev = tmp_path / DEV_FILE
+    dev.parent.mkdir(parents=True)
+    rows = [
+        ("1", "Rebels captured the river town after a day of fighting.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+        ("2", "Militiamen seized the customs post at the border.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+        ("3", "Nurses marched peacefully to the health ministry.", "PEACE_PROTEST"),
+        ("4", "Students held a silent vigil outside the court.", "PEACE_PROTEST"),
+    ]
+    dev.write_text("id\tEventSnippet\tSubType\n" + "".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
+    report = train(tmp_path, tmp_path / "model.joblib")
+    assert report["sources"][f"{DEV_FILE}, tuning part"] == 2
+    trained = EventTypeClassifier.load(tmp_path / "model.joblib")
+    assert trained.has_seen([rows[0][1]]) and trained.has_seen([rows[2][1]])  # ids 1 and 3: tuning
+    assert not trained.has_seen([rows[1][1]]) and not trained.has_seen([rows[3][1]])  # ids 2 and 4: check
 
 
 @pytest.mark.slow
