@@ -307,12 +307,9 @@ def evaluate(shared: Path, cv: int | None = None, include_seed_gold: bool = True
                                                              known={SEED: classification["weighted_f1"]})
     result = {"classification": classification}
     if include_seed_gold:
-        try:
-            from dateline.eval import events_e2e
-        except ImportError:
-            events_e2e = None
-        if events_e2e is not None:
-            result["seed_gold"] = events_e2e.evaluate(Path(shared))
+        from dateline.eval import events_e2e
+
+        result["seed_gold"] = events_e2e.evaluate(Path(shared))
     return result
 
 

@@ -29,7 +29,7 @@ PROTOCOL = """## How these figures are kept honest
 
 Each development corpus is split once, by a fixed rule written in its scorer, into a tuning
 part and a check part: TimeBank by file name (even positions tune, odd check), LGL and GeoVirus
-by article (even / odd), CASE 2021 by snippet id, WikiEvents by document (even / odd index),
+by article (even / odd), CASE 2021 within each label by snippet id (alternating), WikiEvents by document (even / odd index),
 ECB+ by topic (the usual dev topics 2, 5, 12, 18, 21, 23, 34, 35 are the check part). Rules,
 examples and settings are chosen by the tuning part only; commit messages quote the check part;
 both are reported below. Each task also has a held-out part we never see, which checks that the
