@@ -40,7 +40,7 @@ from dateline.store import records
 from dateline.store import tables as t
 from dateline.store.database import StoreError, display_url, make_engine, resolve_url
 from dateline.store.entities import EntitySummary
-from dateline.store.filters import EventFilter, FilterError, event_count, event_select
+from dateline.store.filters import EventFilter, FilterError, event_count, event_counts_select, event_select
 from dateline.store.migrations import apply_pending, pending_migrations
 
 __all__ = ["AddResult", "EventFilter", "FilterError", "Store", "StoreError", "open_store"]
@@ -257,6 +257,17 @@ class Store:
         with self.engine.connect() as connection:
             return connection.execute(event_count(query)).scalar_one()
 
+    def event_counts(self, by: str, query: EventFilter | None = None, **filters) -> list[tuple[str, int]]:
+        """How many events match, per ``by``: day, type, acled_type, modality, country or place
+        (for charts); the filter's limit caps the number of keys (by day: the first days)."""
+        query = query or EventFilter(**filters)
+        statement = event_counts_select(query, by)
+        if query.limit is not None:
+            statement = statement.limit(query.limit)
+        with self.engine.connect() as connection:
+            return [(r[0].isoformat() if hasattr(r[0], "isoformat") else str(r[0]), int(r[1]))
+                    for r in connection.execute(statement)]
+
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as connection:
             rows = connection.execute(select(t.events).where(t.events.c.id == event_id)).mappings().all()
@@ -269,6 +280,11 @@ class Store:
         EventFilter(actor=name, limit=limit, offset=offset)  # the same bounds as event filters
         with self.engine.connect() as connection:
             return entity_tables.list_entities(connection, kind=kind, name=name, limit=limit, offset=offset)
+
+    def count_entities(self, *, kind: str | None = None, name: str | None = None) -> int:
+        EventFilter(actor=name)
+        with self.engine.connect() as connection:
+            return entity_tables.count_entities(connection, kind=kind, name=name)
 
     def entity(self, entity_id: str) -> Entity | None:
         with self.engine.connect() as connection:

@@ -17,6 +17,9 @@ from dateline.store import tables as t
 
 MAX_TEXT = 200  # characters of a text filter
 MAX_LIMIT = 100_000  # events in one page
+# the orders an event list can be sorted in: a column, "-" first for descending
+SORTS = ("date", "-date", "confidence", "-confidence", "type", "-type")
+COUNT_BY = ("day", "type", "acled_type", "modality", "country", "place")
 
 
 class FilterError(ValueError):
@@ -37,6 +40,8 @@ def _checked_text(name: str, value: str | None) -> str | None:
         return None
     if len(value) > MAX_TEXT:
         raise FilterError(f"{name}: at most {MAX_TEXT} characters (got {len(value)})")
+    if "\x00" in value:  # PostgreSQL refuses it in a text value; no name holds one
+        raise FilterError(f"{name}: a NUL character cannot be in a filter")
     return value
 
 
@@ -60,6 +65,7 @@ class EventFilter:
     min_confidence: float | None = None
     limit: int | None = None
     offset: int = 0
+    sort: str = "date"  # one of SORTS; ties go by date, article and position
 
     def __post_init__(self) -> None:
         for name in ("type", "acled_type", "actor", "place", "country", "modality", "article_id"):
@@ -76,6 +82,8 @@ class EventFilter:
                 raise FilterError("bbox: west,south,east,north in degrees, south <= north")
         if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
             raise FilterError(f"min_confidence: between 0 and 1 (got {self.min_confidence})")
+        if self.sort not in SORTS:
+            raise FilterError(f"sort: one of {', '.join(SORTS)} (got {str(self.sort)[:40]!r})")
 
 
 def _actor_condition(words: str):
@@ -140,8 +148,14 @@ def event_select(query: EventFilter) -> Select:
     conditions = event_conditions(query)
     if conditions:
         statement = statement.where(and_(*conditions))
-    statement = statement.order_by(t.events.c.date_start.is_(None), t.events.c.date_start, t.events.c.article_id,
-                                   t.events.c.trigger_start)
+    e = t.events.c
+    by_date = [e.date_start.is_(None), e.date_start, e.article_id, e.trigger_start]
+    if query.sort == "-date":
+        by_date = [e.date_start.is_(None), e.date_start.desc(), e.article_id, e.trigger_start]
+    column = {"confidence": e.confidence, "type": e.type}.get(query.sort.lstrip("-"))
+    if column is not None:
+        by_date.insert(0, column.desc() if query.sort.startswith("-") else column)
+    statement = statement.order_by(*by_date)
     if query.offset:
         statement = statement.offset(query.offset)
     if query.limit is not None:
@@ -153,3 +167,29 @@ def event_count(query: EventFilter) -> Select:
     statement = select(func.count()).select_from(t.events)
     conditions = event_conditions(query)
     return statement.where(and_(*conditions)) if conditions else statement
+
+
+def event_counts_select(query: EventFilter, by: str) -> Select:
+    """How many events match the filter, per day (of ``date_start``), type, ACLED type, modality,
+    country or place name: rows of (key, count), the largest first (by day: in date order). An
+    event with places in two countries counts once in each; undated events have no day."""
+    if by not in COUNT_BY:
+        raise FilterError(f"by: one of {', '.join(COUNT_BY)} (got {str(by)[:40]!r})")
+    conditions = event_conditions(query)
+    e = t.events.c
+    if by in ("country", "place"):
+        key = t.places.c.country_code if by == "country" else t.places.c.name
+        statement = (select(key.label("key"), func.count(func.distinct(e.id)).label("count"))
+                     .select_from(t.events.join(t.event_places, t.event_places.c.event_id == e.id)
+                                  .join(t.places, t.places.c.id == t.event_places.c.place_id))
+                     .where(key.is_not(None)))
+    else:
+        key = {"day": e.date_start, "type": e.type, "acled_type": e.acled_type, "modality": e.modality}[by]
+        statement = select(key.label("key"), func.count().label("count")).select_from(t.events).where(key.is_not(None))
+    if conditions:
+        statement = statement.where(and_(*conditions))
+    statement = statement.group_by(key)
+    if by == "day":
+        return statement.order_by(key)
+    return statement.order_by(func.count().desc() if by not in ("country", "place") else
+                              func.count(func.distinct(e.id)).desc(), key)
