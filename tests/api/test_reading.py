@@ -112,6 +112,10 @@ def test_counts_for_charts(client):
     by_country = {b["key"]: b["count"] for b in get(client, "/api/counts?by=country")["buckets"]}
     assert set(by_country) == {"AF", "KE", "QA"}
     assert by_country["AF"] == get(client, "/api/events?country=AF")["total"]
+    kenya_places = get(client, "/api/counts?by=place&country=KE")["buckets"]
+    assert kenya_places[0]["key"] == "Mombasa"
+    assert get(client, "/api/counts?by=country&place=Doha")["buckets"] == [
+        {"key": "QA", "count": get(client, "/api/events?place=Doha")["total"]}]
     days = get(client, "/api/counts?by=day&country=AF")["buckets"]
     assert days[0]["key"] == "2021-09-03"
     assert [b["key"] for b in days] == sorted(b["key"] for b in days)

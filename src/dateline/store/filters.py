@@ -178,10 +178,12 @@ def event_counts_select(query: EventFilter, by: str) -> Select:
     conditions = event_conditions(query)
     e = t.events.c
     if by in ("country", "place"):
-        key = t.places.c.country_code if by == "country" else t.places.c.name
+        # aliases: a place filter's EXISTS over places must not correlate with the counted places
+        counted, link = t.places.alias("counted_places"), t.event_places.alias("counted_links")
+        key = counted.c.country_code if by == "country" else counted.c.name
         statement = (select(key.label("key"), func.count(func.distinct(e.id)).label("count"))
-                     .select_from(t.events.join(t.event_places, t.event_places.c.event_id == e.id)
-                                  .join(t.places, t.places.c.id == t.event_places.c.place_id))
+                     .select_from(t.events.join(link, link.c.event_id == e.id)
+                                  .join(counted, counted.c.id == link.c.place_id))
                      .where(key.is_not(None)))
     else:
         key = {"day": e.date_start, "type": e.type, "acled_type": e.acled_type, "modality": e.modality}[by]
