@@ -104,8 +104,11 @@ def _actor_condition(words: str):
 
 
 def _place_condition(*conditions):
-    return exists().where(and_(
-        t.event_places.c.event_id == t.events.c.id, t.places.c.id == t.event_places.c.place_id, *conditions))
+    # IN (the events of the matching places), not a correlated EXISTS: the database starts from
+    # the places (places_by_country, event_places_by_place) instead of probing every event
+    return t.events.c.id.in_(
+        select(t.event_places.c.event_id).join(t.places, t.places.c.id == t.event_places.c.place_id)
+        .where(and_(*conditions)))
 
 
 def event_conditions(query: EventFilter) -> list:
@@ -122,7 +125,9 @@ def event_conditions(query: EventFilter) -> list:
     if query.min_confidence is not None:
         conditions.append(e.confidence >= query.min_confidence)
     if query.since:
-        conditions.append(func.coalesce(e.date_end, e.date_start) >= query.since)
+        # the days overlap: an event ends (or, with no end, starts) on or after ``since``; written
+        # as an OR of plain columns so that an index on date_end can serve it
+        conditions.append(or_(e.date_end >= query.since, and_(e.date_end.is_(None), e.date_start >= query.since)))
     if query.until:
         conditions.append(e.date_start <= query.until)
     if query.actor:
