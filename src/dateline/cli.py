@@ -137,9 +137,14 @@ def articles_command(
     from dateline.model import SearchHit
     from dateline.serialise import to_json
 
+    from dateline.store import FilterError
+
     store = _open(db)
     if search:
-        hits = store.search(search, limit=limit)
+        try:
+            hits = store.search(search, limit=limit)
+        except FilterError as error:
+            raise _user_error(str(error)) from None
         if originals:
             hits = [h for h in hits if not h.article.duplicate_of]
     else:
@@ -294,10 +299,18 @@ def list_claims_command(
     article: str = typer.Option(None, "--article", help="Only the claims of this article (id)."),
     limit: int = typer.Option(100, "--limit", min=0, help="At most this many claims."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+    groups: bool = typer.Option(False, "--groups", help="Claims grouped across sources, contradictions first."),
 ) -> None:
     """List the figures sources give for what they count differently, with who says so."""
     from dateline.serialise import to_jsonl
 
+    if groups:
+        found_groups = _open(db).claim_groups(limit=limit)
+        if as_json:
+            typer.echo(to_jsonl(found_groups), nl=False)
+        else:
+            _print_claim_groups(found_groups)
+        return
     found = _open(db).claims(article_id=article, limit=limit)
     if as_json:
         typer.echo(to_jsonl(found), nl=False)
@@ -420,8 +433,10 @@ def extract(
     limit: int = typer.Option(None, "--limit", min=0, help="At most this many articles."),
     entities: str = typer.Option(None, "--entities", help="Your YAML file of entities and aliases "
                                  "(default: $DATELINE_ENTITIES or ./dateline-entities.yaml)."),
+    no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse events across articles afterwards."),
 ) -> None:
-    """Read events out of the articles in the store not yet read, then tie actors across articles."""
+    """Read events out of the articles in the store not yet read, tie actors across articles, and
+    fuse events across articles (unless --no-fuse)."""
     from pathlib import Path
 
     from dateline.entities import EntitiesFileError
@@ -429,7 +444,7 @@ def extract(
     store = _open(db, write=True)
     try:
         report = store.extract(reprocess=reprocess, retry_failed=retry_failed, limit=limit,
-                               entities_file=Path(entities) if entities else None)
+                               entities_file=Path(entities) if entities else None, fuse=not no_fuse)
     except EntitiesFileError as error:  # its path and the problem, nothing else
         raise _user_error(str(error), 1) from None
     console.print(
@@ -439,6 +454,8 @@ def extract(
     )
     for article_id, reason in report.failed:
         err_console.print(f"  failed {article_id[:12]}: {reason}", markup=False, highlight=False)
+    if report.fusion is not None:
+        console.print(_fusion_line(report.fusion), highlight=False)
 
 
 def _day(option: str, raw: str | None):
@@ -488,6 +505,8 @@ def list_events(
     limit: int = typer.Option(None, "--limit", min=0),
     offset: int = typer.Option(0, "--offset", min=0),
     format: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+    fused: bool = typer.Option(False, "--fused", help="One row per real event (fused across articles), "
+                               "with its number of sources."),
 ) -> None:
     """List events, filtered, as a table, JSONL (every field with its evidence span) or CSV."""
     from dateline.serialise import event_row, events_to_csv, to_jsonl
@@ -497,6 +516,9 @@ def list_events(
     query = _event_filter(type=type, acled_type=acled_type, actor=actor, place=place, country=country, bbox=bbox,
                           since=since, until=until, modality=modality, min_confidence=min_confidence, limit=limit,
                           offset=offset)
+    if fused:
+        _print_fused(_open(db).fused_events(query), format)
+        return
     found = _open(db).events(query)
     if format == "jsonl":
         typer.echo(to_jsonl(found), nl=False)
@@ -591,6 +613,171 @@ def serve_command(
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
+def _fusion_line(report) -> str:
+    return (f"fused {report.events} events into {report.fused} real events ({report.multi_source} reported by two "
+            f"articles or more; {report.reclustered} of {report.components} components clustered this run); "
+            f"{report.claim_groups} claim groups, {report.contradictions} contradictions, in {report.seconds:.1f} s")
+
+
+def _print_fused(found, format: str) -> None:
+    from dateline.serialise import to_jsonl
+
+    if format == "jsonl":
+        typer.echo(to_jsonl(found), nl=False)
+        return
+    rows = []
+    for event in found:
+        outlets = sorted({r.outlet or "?" for r in event.reports})
+        spread = "; ".join(f"{v.field} {v.value} ({len(v.article_ids)})" for v in event.variants
+                           if v.field.startswith("quantity:") or (v.field == "date" and len(event.variants) > 1))
+        rows.append([event.id, event.date_value or "", event.type, event.place.name if event.place else "",
+                     event.sources, len(event.reports), ", ".join(outlets)[:60], spread[:120],
+                     event.reports[0].sentence.text[:140]])
+    if format == "csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["id", "date", "type", "place", "sources", "reports", "outlets", "spread", "first report"])
+        writer.writerows(rows)
+        typer.echo(buffer.getvalue(), nl=False)
+        return
+    _print_table(["id", "date", "type", "place", "sources", "reports", "outlets", "spread", "first report"], rows,
+                 f"{len(found)} real events")
+
+
+@app.command("fuse")
+def fuse_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    full: bool = typer.Option(False, "--full", help="Cluster every component again (the same result, slower)."),
+) -> None:
+    """Fuse events across articles into real events, each with all its reports; group claims."""
+    console.print(_fusion_line(_open(db, write=True).fuse(full=full)), highlight=False)
+
+
+def _selection(type, actor, place, since, until):
+    from dateline.store import EventFilter, FilterError
+
+    try:
+        return EventFilter(type=type, actor=actor, place=place, since=_day("--since", since), until=_day("--until", until))
+    except FilterError as error:
+        raise _user_error(str(error)) from None
+
+
+@app.command("timeline")
+def timeline_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    entity: str = typer.Option(None, "--entity", help="Words or entity id of an actor."),
+    place: str = typer.Option(None, "--place", help="Words of a place name."),
+    since: str = typer.Option(None, "--since", help="On or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", help="On or before this date (YYYY-MM-DD)."),
+    query: str = typer.Option(None, "--query", help="Only events of articles matching this full-text search."),
+    type: str = typer.Option(None, "--type", help="Event type: ASSAULT, HAZARD ..."),
+    dates: int = typer.Option(10, "--dates", min=1, max=200, help="How many key dates."),
+    as_json: bool = typer.Option(False, "--json", help="Print the timeline as one JSON object."),
+) -> None:
+    """Key dates of a selection, each with a 1-3 sentence summary, every sentence cited."""
+    import json
+
+    from dateline.serialise import to_json
+
+    timeline = _open(db).timeline(_selection(type, entity, place, since, until), search=query, dates=dates)
+    if as_json:
+        print(json.dumps(to_json(timeline), ensure_ascii=False))
+        return
+    for key in timeline.key_dates:
+        console.print(f"[bold]{key.date}[/bold]  {key.sources} source(s)"
+                      + (f", {key.refer_backs} referring back" if key.refer_backs else ""), highlight=False)
+        for sentence in key.sentences:
+            cites = "; ".join(c.label for c in sentence.citations[:3])
+            console.print(f"  - {sentence.text} [dim]({cites})[/dim]", highlight=False, markup=True)
+    console.print(f"{len(timeline.key_dates)} key dates from {timeline.fused_events} events in "
+                  f"{timeline.articles} articles", highlight=False)
+
+
+@app.command("contradictions")
+def contradictions_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    all_groups: bool = typer.Option(False, "--all", help="Also the groups whose sources agree."),
+    limit: int = typer.Option(50, "--limit", min=0),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """Claims about the same thing across sources, contradictions first, each side with its source."""
+    from dateline.serialise import to_jsonl
+
+    groups = _open(db).claim_groups(contradictions_only=not all_groups, limit=limit)
+    if as_json:
+        typer.echo(to_jsonl(groups), nl=False)
+        return
+    _print_claim_groups(groups)
+
+
+def _print_claim_groups(groups) -> None:
+    rows = []
+    for group in groups:
+        for n, side in enumerate(group.sides):
+            rows.append(["CONTRADICTION" if group.contradiction and n == 0 else ("agree" if n == 0 else ""),
+                         group.about if n == 0 else "", side.figure, side.by, side.outlet or "",
+                         str(side.published or ""), side.article_id[:12], side.evidence.text[:60]])
+    _print_table(["", "about", "figure", "according to", "outlet", "date", "article", "words"], rows,
+                 f"{len(groups)} claim groups, {sum(1 for g in groups if g.contradiction)} contradictions")
+
+
+@app.command("entity")
+def entity_command(
+    name: str = typer.Argument(..., help="An entity id or words of its name."),
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the profile as one JSON object."),
+) -> None:
+    """An actor's profile: roles over time and its events in order, each with its sources."""
+    import json
+
+    from dateline.serialise import to_json
+
+    profile = _open(db).entity_profile(name)
+    if profile is None:
+        raise _user_error(f"no entity matches {name!r} (see 'dateline entities --name ...')", 1)
+    if as_json:
+        print(json.dumps(to_json(profile), ensure_ascii=False))
+        return
+    entity = profile.entity
+    console.print(f"[bold]{entity.name}[/bold] ({entity.kind}, {entity.id})", highlight=False)
+    for role in profile.roles:
+        console.print(f"  {role.as_of or 'undated'}: {role.title}"
+                      + (f'  "{role.evidence.text}"' if role.evidence else ""), highlight=False, markup=False)
+    rows = [[str(f.date_value or ""), f.type, f.place.name if f.place else "", f.sources,
+             f.reports[0].sentence.text[:120]] for f in profile.events]
+    _print_table(["date", "type", "place", "sources", "first report"], rows, f"{len(profile.events)} events")
+
+
+@app.command("report")
+def report_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    out: str = typer.Option(None, "--out", help="Write the Markdown here (default: print it)."),
+    entity: str = typer.Option(None, "--entity", help="Words or entity id of an actor."),
+    place: str = typer.Option(None, "--place", help="Words of a place name."),
+    since: str = typer.Option(None, "--since", help="On or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", help="On or before this date (YYYY-MM-DD)."),
+    query: str = typer.Option(None, "--query", help="Only events of articles matching this full-text search."),
+    type: str = typer.Option(None, "--type", help="Event type."),
+    dates: int = typer.Option(10, "--dates", min=1, max=200, help="How many key dates."),
+    title: str = typer.Option(None, "--title", help="The report's title."),
+) -> None:
+    """Write a Markdown situation report: period, key dates, actors, places, contradictions, sources."""
+    from pathlib import Path
+
+    text = _open(db).report(_selection(type, entity, place, since, until), search=query, dates=dates, title=title)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise _user_error(f"{out}: cannot write ({error.strerror})", 1) from None
+    console.print(f"report written to {out}", highlight=False)
+
+
 @eval_app.command("events")
 def eval_events(
     file: str = typer.Argument(None, help="A labelled TSV (id, EventSnippet, SubType); default: the CASE 2021 "
@@ -668,6 +855,19 @@ def eval_coref(
     from dateline.eval.coref import run_command
 
     run_command(directory, as_json)
+
+
+@eval_app.command("timeline")
+def eval_timeline(
+    db: str = typer.Option(None, "--db", help="A store holding the demo corpus, extracted and fused."),
+    gold: str = typer.Option(None, "--gold", help="The seed gold (../shared/seeds/gold.json): its dated events "
+                             "are one more reference timeline (the seeds must be in the store)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+) -> None:
+    """Score key-date timelines against reference timelines: date F1, agreement ROUGE-1/2 F1."""
+    from dateline.eval.timeline import run_command
+
+    run_command(db, gold, as_json, lambda url: _open(url), console)
 
 
 def main() -> None:  # pragma: no cover - console entry point

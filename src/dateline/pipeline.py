@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dateline.config import SETTINGS
 from dateline.entities import ArticleEntityReader, EntityResolver
 from dateline.events import extract_events
 from dateline.events.claims import find_conflicting_claims
@@ -32,7 +33,7 @@ from dateline.time import tag_timexes
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BATCH = 32
+DEFAULT_BATCH = SETTINGS.pipeline.batch_size
 
 
 @dataclass
@@ -42,6 +43,7 @@ class ProcessReport:
     skipped: int = 0  # already processed, or duplicates of another article
     failed: list[tuple[str, str]] = field(default_factory=list)  # (article id, reason)
     entities: int = 0  # canonical entities after the reduce step (0: it did not run)
+    fusion: object | None = None  # the store's FusionReport when fusion ran
     seconds: float = 0.0
 
     @property
@@ -179,6 +181,7 @@ def process(
     on_batch: Callable[[ProcessReport], None] | None = None,
     entities_file: Path | None = None,
     stages: Stages | None = None,
+    fuse: bool = True,
 ) -> ProcessReport:
     """Read the events out of every article of the store not yet read, then tie their actors
     to canonical entities.
@@ -186,6 +189,7 @@ def process(
     ``reprocess`` reads all articles again (replacing their records: the ids come out the
     same); ``retry_failed`` also retries articles that failed before. ``entities_file`` is the
     user's YAML of entities and aliases (default: $DATELINE_ENTITIES or ./dateline-entities.yaml).
+    ``fuse`` then fuses events across articles (``Store.fuse``).
     """
     started = time.perf_counter()
     report = ProcessReport()
@@ -206,6 +210,8 @@ def process(
             on_batch(report)
     if report.articles or store.needs_entity_reduce():
         report.entities = store.reduce_entities(stages=stages, entities_file=entities_file)
+    if fuse:  # events across articles into real events (only what changed is clustered again)
+        report.fusion = store.fuse()
     report.seconds = time.perf_counter() - started
     return report
 

@@ -9,7 +9,7 @@ from sqlalchemy import inspect
 
 from dateline.ingest import content_id
 from dateline.model import Article
-from dateline.store import StoreError, open_store
+from dateline.store import FilterError, StoreError, open_store
 from dateline.store.migrations import MIGRATIONS, applied_migrations
 
 
@@ -108,3 +108,11 @@ def test_unreachable_postgres_is_a_one_line_error_without_the_password():
     with pytest.raises(StoreError, match="cannot open store postgresql") as raised:
         open_store("postgresql://nobody:secret@127.0.0.1:1/none?connect_timeout=2")
     assert "secret" not in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_a_search_of_a_thousand_words_is_refused_in_one_line(store):
+    store.add_articles([FLOODS])
+    with pytest.raises(FilterError, match="at most 32 words"):
+        store.search(" ".join(["flood"] * 1000)[:199])  # 33 words in 199 characters
+    with pytest.raises(FilterError, match="characters"):
+        store.search("flood " * 1000)

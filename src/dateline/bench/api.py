@@ -30,7 +30,8 @@ from sqlalchemy import text
 from dateline.store import EventFilter, open_store
 from dateline.store import tables as t
 from dateline.store.articles import articles as articles_table
-from dateline.store.filters import event_count, event_counts_select, event_select
+from dateline.store.records import is_long_stretch
+from dateline.store.filters import earliest_start, event_count, event_counts_select, event_select
 
 EVENTS_PER_ARTICLE = 10
 CHUNK = 20_000
@@ -98,14 +99,14 @@ def generate_store(url: str, n_events: int, *, seed: int = 14) -> dict:
                 kind = _weighted(rng, TYPES)
                 acled = ACLED.get(kind, (None, None))
                 event_day = day - timedelta(days=rng.choice((0, 0, 0, 1, 1, 2, 3, 7)))
-                span = rng.random() < 0.1
+                span = rng.random() < 0.1  # a stretch of up to 30 days
+                end_day = event_day + timedelta(days=rng.randrange(30)) if span else event_day
                 rows["events"].append({
                     "id": event_id, "article_id": article_id, "type": kind, "acled_type": acled[0],
                     "acled_subtype": acled[1], "trigger_start": n * 10, "trigger_end": n * 10 + 5,
                     "trigger_text": "words", "sentence_start": n * 10, "sentence_end": n * 10 + 9,
                     "sentence_text": "a sentence", "date_value": event_day.isoformat(), "date_start": event_day,
-                    "date_end": event_day + timedelta(days=rng.randrange(30)) if span else event_day,
-                    "date_inherited": False, "place_inherited": False, "modality": _weighted(rng, MODALITIES),
+                    "date_end": end_day, "long_stretch": is_long_stretch(event_day, end_day), "date_inherited": False, "place_inherited": False, "modality": _weighted(rng, MODALITIES),
                     "hedged": False, "confidence": round(rng.uniform(0.3, 0.95), 2),
                 })
                 if rng.random() < 0.85:
@@ -155,12 +156,15 @@ def explain(url: str) -> dict[str, list[str]]:
         dialect = connection.dialect
         statements = {}
         for name, query in FILTERS.items():
-            statements[f"page: {name}"] = event_select(query)
-            statements[f"count: {name}"] = event_count(query)
+            starts_from = earliest_start(connection, query.since)
+            statements[f"page: {name}"] = event_select(query, starts_from)
+            statements[f"count: {name}"] = event_count(query, starts_from)
         statements["counts by day: type + year"] = event_counts_select(
-            EventFilter(type="ASSAULT", since=date(2023, 1, 1), until=date(2023, 12, 31)), "day")
+            EventFilter(type="ASSAULT", since=date(2023, 1, 1), until=date(2023, 12, 31)), "day",
+            earliest_start(connection, date(2023, 1, 1)))
         statements["counts by country: a month"] = event_counts_select(
-            EventFilter(since=date(2022, 6, 1), until=date(2022, 6, 30)), "country")
+            EventFilter(since=date(2022, 6, 1), until=date(2022, 6, 30)), "country",
+            earliest_start(connection, date(2022, 6, 1)))
         for name, statement in statements.items():
             sql = str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
             prefix = "EXPLAIN QUERY PLAN " if dialect.name == "sqlite" else "EXPLAIN "

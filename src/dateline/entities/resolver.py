@@ -32,14 +32,15 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
+from dateline.config import SETTINGS
 from dateline.entities.lexicon import KnownActor, Lexicon, default_lexicon, fold, phrase_key
-from dateline.entities.mentions import ArticleReader, Found, LocalEntity, name_matcher
+from dateline.entities.mentions import ArticleReader, LocalEntity, name_matcher
 from dateline.entities.names import PersonName, name_similarity, person_name, same_person_name
 from dateline.entities.user_file import UserEntity, default_entities_path, read_user_entities
 from dateline.model import Article, ArticleEntity, Entity, Mention, Place, Role, Span
 
-MAX_ALIASES = 40
-FUZZY_ORG_SCORE = 92
+MAX_ALIASES = SETTINGS.entities.max_aliases
+FUZZY_ORG_SCORE = SETTINGS.entities.fuzzy_org_score
 STATE_KINDS = {"government", "military"}
 
 

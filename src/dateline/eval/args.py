@@ -501,3 +501,23 @@ def summary_lines(result: dict) -> list[str]:
             f"{arguments['f1_all_roles']:.3f}, coref {arguments['coref_f1']:.3f}) | nearest-noun baseline "
             f"F1 {part['baseline']['arguments']['f1']:.3f}")
     return lines
+
+
+def to_markdown(result: dict) -> str:
+    """The section of docs/quality.md: triggers and arguments per part, next to the baseline."""
+    lines = [
+        "## Events and their arguments in whole articles (WikiEvents dev)",
+        "",
+        f"{result['documents']} documents, {result['gold_events']} gold events; {result['split']}. Triggers match "
+        "when their spans overlap; typed by KAIROS family through `eval/args_mapping.yaml`. Arguments: head-word "
+        "P/R/F1 given the gold triggers, for the roles dateline fills (doer, target, place) and over all gold roles; "
+        "the same-sentence nearest-noun baseline in the same run.",
+        "",
+        "| part | trigger F1 | family-typed F1 | argument F1 (doer, target, place) | all roles | baseline argument F1 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, part in (("all", result), ("tuning", result["tuning"]), ("check", result["check"])):
+        lines.append(f"| {name} | {part['triggers']['f1']:.3f} | {part['triggers']['typed_f1']:.3f} | "
+                     f"{part['arguments']['f1']:.3f} | {part['arguments']['f1_all_roles']:.3f} | "
+                     f"{part['baseline']['arguments']['f1']:.3f} |")
+    return "\n".join(lines) + "\n"

@@ -381,3 +381,24 @@ def run_command(directory: str, as_json: bool) -> None:
     console.print(f"documents: {documents['predicted']} clusters for {documents['topics']} topics and "
                   f"{documents['subtopics']} sub-topics (B3 F1 against sub-topics "
                   f"{documents['b3_vs_subtopics']['f1']:.3f}); {result['seconds']} s")
+
+
+def to_markdown(result: dict) -> str:
+    """The section of docs/quality.md: CoNLL figures per part, next to the lemma baselines."""
+    lines = [
+        "## Cross-document event coreference (ECB+ topics 1-35)",
+        "",
+        result["setting"],
+        "",
+        "| part | documents | mentions | MUC F1 | B3 F1 | CEAF-e F1 | CoNLL F1 | lemma baseline | lemma in our document clusters |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, part in (("all 1-35", result), ("tuning", result["tuning"]), ("check (dev topics)", result["check"])):
+        lines.append(f"| {name} | {part['documents']} | {part['mentions']} | {part['muc']['f1']:.3f} | "
+                     f"{part['b3']['f1']:.3f} | {part['ceafe']['f1']:.3f} | {part['conll_f1']:.3f} | "
+                     f"{part['lemma_baseline_conll_f1']:.3f} | "
+                     f"{part['lemma_baseline']['within_document_clusters']['conll_f1']:.3f} |")
+    documents = result["document_clusters"]
+    lines += ["", f"Documents: {documents['predicted']} clusters for {documents['topics']} topics and "
+              f"{documents['subtopics']} sub-topics (B3 F1 against sub-topics {documents['b3_vs_subtopics']['f1']:.3f})."]
+    return "\n".join(lines) + "\n"

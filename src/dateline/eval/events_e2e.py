@@ -289,25 +289,13 @@ def align_gold_events(text: str, events: list[Event], gold_phrases: dict[str, li
 
 
 def read_seed(path: Path) -> Article:
-    """The seed file as the ingest stage reads it; a plain reading where ingest is missing."""
-    try:
-        from dateline.ingest import read_articles
+    """The seed file as the ingest stage reads it."""
+    from dateline.ingest import read_articles
 
-        articles = [a for a in read_articles([path]) if isinstance(a, Article)]
-        if articles:
-            return articles[0]
-    except ImportError:
-        pass
-    import hashlib
-
-    text = path.read_text(encoding="utf-8")
-    published = None
-    header = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s*\n", text)
-    if header:
-        published = date.fromisoformat(header.group(1))
-        text = text[header.end() :].lstrip("\n")
-    return Article(id=hashlib.sha256(text.encode()).hexdigest(), text=text, published=published,
-                   published_source="header" if published else "none", origin=str(path))
+    articles = [a for a in read_articles([path]) if isinstance(a, Article)]
+    if not articles:
+        raise ValueError(f"{path}: the ingest stage read no article from the seed file")
+    return articles[0]
 
 
 def run_pipeline(articles: list[Article]) -> tuple[list[list[Event]], list, list[str], list[list]]:

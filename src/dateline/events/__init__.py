@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from dateline.config import SETTINGS
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -47,11 +48,11 @@ __all__ = ["extract_events", "event_id", "read_arguments_at"]
 # how many sentences back an event with no place of its own looks for an event of the same
 # type (the same episode told over several sentences: "met ... during a visit to Kabul. The
 # envoy held meetings with ...")
-PLACE_CARRY_SENTENCES = 3
-LOW_CONFIDENCE = 0.4
+PLACE_CARRY_SENTENCES = SETTINGS.events.place_carry_sentences
+LOW_CONFIDENCE = SETTINGS.events.low_confidence
 # a clause shorter than this many words ("casualties", "the blast") tells the classifier too
 # little: it reads the whole sentence instead
-CLASSIFIER_MIN_WORDS = 6
+CLASSIFIER_MIN_WORDS = SETTINGS.events.classifier_min_words
 VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 
 

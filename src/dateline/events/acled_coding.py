@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dateline.config import SETTINGS
 from dateline.events.classifier import EventTypeClassifier, label_table
 
 # every event of these PLOVER types is one ACLED would code (political violence, protest)
@@ -41,14 +42,14 @@ ACLED_SCOPE = frozenset({"ASSAULT", "PROTEST"})
 # types) any of their sub-types fits ("opened fire on demonstrators" is excessive force
 # against protesters, not a clash)
 VIOLENCE_AND_PROTEST = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"})
-FILL_MIN = 0.5
-OPEN_OVERRIDE = 0.45
-DISAGREE_NOTE = 0.6
-UNCERTAIN = 0.4
+FILL_MIN = SETTINGS.events.classifier_fill_min
+OPEN_OVERRIDE = SETTINGS.events.classifier_open_override
+DISAGREE_NOTE = SETTINGS.events.classifier_disagree_note
+UNCERTAIN = SETTINGS.events.classifier_uncertain
 # below this, a classifier reading with no cue word behind it is a guess ("Casualties: 3, 5, 12",
 # "people were injured at the surgical center": no weapon named): the sub-type is left open (or
 # the cue's default kept) and the note names the guess
-FILL_FLOOR = 0.4
+FILL_FLOOR = SETTINGS.events.classifier_fill_floor
 
 
 @dataclass(frozen=True)

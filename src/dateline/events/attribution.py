@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from dateline.config import SETTINGS
 from dateline.model import Attribution, Span
 from dateline.nlp import text_of
 
@@ -32,9 +33,9 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
 CONTENT_DEPS = {"ccomp", "xcomp"}
-MAX_SOURCE_TOKENS = 20
+MAX_SOURCE_TOKENS = SETTINGS.events.max_source_tokens
 # how far back a pronoun or description looks for its name (sentences)
-RESOLUTION_WINDOW = 6
+RESOLUTION_WINDOW = SETTINGS.events.resolution_window
 
 
 @dataclass(frozen=True)

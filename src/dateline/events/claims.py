@@ -242,6 +242,11 @@ def _normal(text: str) -> str:
     return " ".join(words)
 
 
+def describe_normal(text: str) -> str:
+    """What a claim is about (or its unit) as comparisons see it: lower case, no article."""
+    return _normal(text)
+
+
 def _same_source(a: Claim, b: Claim) -> bool:
     if a.by_entity_id and b.by_entity_id:
         return a.by_entity_id == b.by_entity_id

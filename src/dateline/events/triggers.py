@@ -20,10 +20,12 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span as SpacySpan, Token
 
+from dateline.config import SETTINGS
+
 LEXICON_PATH = Path(__file__).with_name("event_types.yaml")
 
-VERB_WEIGHT = 0.7
-NOUN_WEIGHT = 0.55
+VERB_WEIGHT = SETTINGS.events.verb_trigger_weight
+NOUN_WEIGHT = SETTINGS.events.noun_trigger_weight
 # verbs that only carry an event noun ("held meetings", "issued a warning", "engaging in talks"):
 # their clause is the noun's clause.
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj"}

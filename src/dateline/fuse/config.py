@@ -38,3 +38,39 @@ class FuseConfig:
     place_radius_km: dict[str, float] = field(default_factory=lambda: {
         "facility": 5.0, "town": 30.0, "region": 300.0, "country": 1500.0,
     })
+
+
+# --- fusing dateline's own events (dateline.fuse.events) -------------------------------------------
+# PLOVER types (and ours) that reports of one happening give differently ("attacked" read as an
+# assault in one outlet and as property damage in another) share a family; types not listed are
+# a family of their own. Blocking never pairs events of different families.
+TYPE_FAMILIES: dict[str, str] = {
+    "ASSAULT": "force", "DAMAGE": "force", "FIGHT": "force",
+    "CONSULT": "talks", "AGREE": "talks", "COOPERATE": "talks",
+    "STATEMENT": "statement", "ACCUSE": "statement", "REQUEST": "statement", "REJECT": "statement",
+    "THREATEN": "statement", "SUPPORT": "statement",
+    "MOVEMENT": "movement", "TRANSPORT": "movement", "RETREAT": "movement", "DISPLACEMENT": "movement",
+    "MOBILIZE": "movement",
+    "AID": "aid", "HUMANITARIAN": "aid",
+}
+
+
+@dataclass(frozen=True)
+class EventFusionConfig:
+    """How dateline's own events are fused across articles: the coreference core's settings plus
+    what only an extracted event carries (an inherited date, a place's feature code, actors)."""
+
+    core: FuseConfig = field(default_factory=FuseConfig)
+    type_families: dict[str, str] = field(default_factory=lambda: dict(TYPE_FAMILIES))
+    # an event dated only by its article's publication day happened on that day or before it: the
+    # window reaches back this many days ("the attack", reported the next morning)
+    inherited_date_lookback_days: int = 3
+    # two events whose doers are both named canonical entities, different, and neither among the
+    # other's actors, are different events ("Qatar's envoy met" vs "Pakistan's envoy met")
+    distinct_doers_apart: bool = True
+    # the most specific places of two events in different countries: two events (an outbreak in
+    # Angola and one in Zimbabwe), however close their capitals
+    countries_apart: bool = True
+    # a component (events linked by shared keys) larger than this is clustered in slices of
+    # consecutive dates, so that one very common key cannot make the clustering cubic
+    component_limit: int = 400

@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from dateline.config import SETTINGS
 from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, great_circle_km, name_key
 from dateline.geo.recognize import Toponym
 from dateline.model import Place, Span
@@ -46,20 +47,20 @@ WIDE_CODES = ("PCLI", "PCLD", "PCLS", "PCL", "TERR", "CONT", "RGN", "OCN", "SEA"
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCL", "TERR")
 # a town that matched only through one of its alternate names, when the name is a country's:
 # "Iraq" is Iraq, not Arāk in Iran (whose alternate spellings include "Iraq")
-ALTERNATE_NAME_OF_A_COUNTRY = 4.0
+ALTERNATE_NAME_OF_A_COUNTRY = SETTINGS.geo.alternate_name_of_a_country
 MATCH_PRIOR = {"name": 0.0, "abbreviation": 0.3, "skeleton": -2.5, "demonym": 0.0}
-POPULATION_WEIGHT = 0.5  # per tenfold population
-OWN_NAME_BONUS = 1.0  # the place's own name, not one of its alternate names
-PROXIMITY_WEIGHT = 0.75
-COUNTRY_FOCUS_WEIGHT = 4.0
-ADMIN1_FOCUS_WEIGHT = 2.0
-QUALIFIER_BONUS = 8.0
-KIND_BONUS = 2.5
-SAME_NAME_CITY_IN_REGION = 2.5
+POPULATION_WEIGHT = SETTINGS.geo.population_weight
+OWN_NAME_BONUS = SETTINGS.geo.own_name_bonus
+PROXIMITY_WEIGHT = SETTINGS.geo.proximity_weight
+COUNTRY_FOCUS_WEIGHT = SETTINGS.geo.country_focus_weight
+ADMIN1_FOCUS_WEIGHT = SETTINGS.geo.admin1_focus_weight
+QUALIFIER_BONUS = SETTINGS.geo.qualifier_bonus
+KIND_BONUS = SETTINGS.geo.kind_bonus
+SAME_NAME_CITY_IN_REGION = SETTINGS.geo.same_name_city_in_region
 # a city of millions in a story that names several countries
-BIG_CITY_POPULATION = 1_000_000
-BIG_CITY_BONUS = 1.5
-WORLD_STORY_COUNTRIES = 3
+BIG_CITY_POPULATION = SETTINGS.geo.big_city_population
+BIG_CITY_BONUS = SETTINGS.geo.big_city_bonus
+WORLD_STORY_COUNTRIES = SETTINGS.geo.world_story_countries
 
 
 @dataclass
@@ -269,7 +270,7 @@ def _apply_kind_and_region_rules(mention: _Mention) -> None:
 _GENERIC_LABELS = {"www", "com", "org", "net", "edu", "gov", "co", "ac", "news", "info", "biz", "online", "blogs", "m"}
 # country-code domains that are sold as generic names and say nothing of where an outlet is
 _GENERIC_COUNTRY_DOMAINS = {"tv", "io", "me", "fm", "am", "cc", "ws", "co", "ly", "to", "in"}
-HOME_BONUS = 4.0
+HOME_BONUS = SETTINGS.geo.home_bonus
 
 
 def _home_hints(home: str | None) -> tuple[str, str | None]:
@@ -401,7 +402,7 @@ _STATE_INSTITUTION_AFTER = re.compile(
 )
 # "the City of Oxford", "the Town of Clinton"
 _TOWN_OF_BEFORE = re.compile(r"\b(?:City|Town|Village|Borough) of\s+$")
-TOWN_CUE_BONUS = 2.5
+TOWN_CUE_BONUS = SETTINGS.geo.town_cue_bonus
 
 
 def _apply_town_cues(text: str, mentions: list[_Mention]) -> None:
@@ -680,10 +681,10 @@ def _place_from_entry(
 _BARE_CAPITAL = re.compile(
     r"\b[Tt]he (?:country['’]s |nation['’]s )?capital(?: city)?(?:['’]s)?\b(?!\s*,?\s*[A-Z])(?!\s+(?:of|city of)\b)"
 )
-BARE_CAPITAL_CONFIDENCE = 0.45  # below any named place the article agrees on
+BARE_CAPITAL_CONFIDENCE = SETTINGS.geo.bare_capital_confidence
 # "the Afghan capital", "the Sri Lankan capital": the country is named, the city is not
 _DEMONYM_CAPITAL = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+ )?[A-Z][a-z]+) capital(?: city)?\b(?!\s*,?\s*[A-Z])")
-NAMED_CAPITAL_CONFIDENCE = 0.8
+NAMED_CAPITAL_CONFIDENCE = SETTINGS.geo.named_capital_confidence
 
 
 def bare_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> list[Place]:

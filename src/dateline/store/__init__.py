@@ -36,12 +36,24 @@ from dateline.ingest.dedupe import (
 from dateline.model import Article, ArticleRecords, Claim, Entity, Event, SearchHit
 from dateline.store import articles as article_tables
 from dateline.store import entities as entity_tables
+from dateline.store import fusion as fusion_tables
 from dateline.store import records
 from dateline.store import tables as t
 from dateline.store.database import StoreError, display_url, make_engine, resolve_url
 from dateline.store.entities import EntitySummary
-from dateline.store.filters import EventFilter, FilterError, event_count, event_counts_select, event_select
+from dateline.store.filters import (
+    MAX_LIMIT,
+    MAX_TEXT,
+    EventFilter,
+    FilterError,
+    earliest_start,
+    event_count,
+    event_counts_select,
+    event_select,
+)
 from dateline.store.migrations import apply_pending, pending_migrations
+
+MAX_SEARCH_TERMS = 32
 
 __all__ = ["AddResult", "EventFilter", "FilterError", "Store", "StoreError", "open_store"]
 
@@ -200,7 +212,15 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles matching a web-search style query (words, "phrases", OR, -word), best
-        first, each with its score and the best matching passage (matches in [brackets])."""
+        first, each with its score and the best matching passage (matches in [brackets]).
+        Raises FilterError past MAX_SEARCH_TERMS words or MAX_TEXT characters: a query of a
+        thousand words would keep the index busy for seconds and find nothing a reader wants."""
+        if len(query) > MAX_TEXT:
+            raise FilterError(f"search: at most {MAX_TEXT} characters (got {len(query)})")
+        if len(query.split()) > MAX_SEARCH_TERMS:
+            raise FilterError(f"search: at most {MAX_SEARCH_TERMS} words (got {len(query.split())})")
+        if not 0 <= limit <= MAX_LIMIT:
+            raise FilterError(f"limit: between 0 and {MAX_LIMIT} (got {limit})")
         with self.engine.connect() as connection:
             hits = article_tables.search(connection, query, limit)
         return [SearchHit(article_tables.article_from_row(row), round(score, 4), snippet) for row, score, snippet in hits]
@@ -249,22 +269,22 @@ class Store:
         order, undated last. Raises FilterError for a value that cannot be used."""
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            rows = connection.execute(event_select(query)).mappings().all()
+            rows = connection.execute(event_select(query, earliest_start(connection, query.since))).mappings().all()
             return records.events_from_rows(connection, rows)
 
     def count_events(self, query: EventFilter | None = None, **filters) -> int:
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            return connection.execute(event_count(query)).scalar_one()
+            return connection.execute(event_count(query, earliest_start(connection, query.since))).scalar_one()
 
     def event_counts(self, by: str, query: EventFilter | None = None, **filters) -> list[tuple[str, int]]:
         """How many events match, per ``by``: day, type, acled_type, modality, country or place
         (for charts); the filter's limit caps the number of keys (by day: the first days)."""
         query = query or EventFilter(**filters)
-        statement = event_counts_select(query, by)
-        if query.limit is not None:
-            statement = statement.limit(query.limit)
         with self.engine.connect() as connection:
+            statement = event_counts_select(query, by, earliest_start(connection, query.since))
+            if query.limit is not None:
+                statement = statement.limit(query.limit)
             return [(r[0].isoformat() if hasattr(r[0], "isoformat") else str(r[0]), int(r[1]))
                     for r in connection.execute(statement)]
 
@@ -377,12 +397,133 @@ class Store:
             entity_tables.replace_entities(connection, entities, links)
         return len(entities)
 
+    # --- fusion: one record per real event, claims across sources, timelines ----------------------------
+
+    def fuse(self, *, full: bool = False, config=None) -> FusionReport:
+        """Fuse the events of every article into real events (``dateline.fuse``): only the
+        components that changed since the last run are clustered again (``full`` recomputes all;
+        both give the same result), then claims are grouped across sources."""
+        import time
+
+        from dateline.fuse.claims import group_claims
+        from dateline.fuse.config import EventFusionConfig
+        from dateline.fuse.events import fused_event, lend_sentence_places, plan_fusion
+
+        started = time.perf_counter()
+        config = config or EventFusionConfig()
+        events = lend_sentence_places(self.events())
+        with self.engine.connect() as connection:
+            previous = {} if full else fusion_tables.membership(connection)
+            infos = fusion_tables.article_infos(connection, {e.article_id for e in events})
+        by_id = {e.id: e for e in events}
+        plan = plan_fusion(events, previous, config)
+        fused = [fused_event([by_id[i] for i in cluster], infos) for cluster in plan.clusters]
+        with self.engine.begin() as connection:
+            fusion_tables.replace_fused(connection, plan.replaced, fused, full)
+        with self.engine.connect() as connection:
+            all_ids = [r[0] for r in connection.execute(fusion_tables.fused_select(None))]
+            every_fused = fusion_tables.read_fused(connection, all_ids)
+        groups = group_claims(self.claims(), every_fused, infos)
+        with self.engine.begin() as connection:
+            fusion_tables.replace_claim_groups(connection, groups)
+        return FusionReport(events=len(events), fused=len(every_fused),
+                            multi_source=sum(1 for f in every_fused if f.sources > 1),
+                            components=plan.components, reclustered=plan.reclustered,
+                            claim_groups=len(groups), contradictions=sum(1 for g in groups if g.contradiction),
+                            seconds=time.perf_counter() - started)
+
+    def fused_events(self, query: EventFilter | None = None, *, search: str | None = None, min_sources: int = 1,
+                     **filters) -> list:
+        """Fused events (``FusedEvent``: every report, best date and place, the spread) with a
+        report matching the filter and, given ``search``, reported by an article the full-text
+        search finds; in date order, undated last."""
+        query = query or EventFilter(**filters)
+        article_ids = None if search is None else [hit.article.id for hit in self.search(search, limit=10_000)]
+        with self.engine.connect() as connection:
+            ids = [r[0] for r in connection.execute(fusion_tables.fused_select(query, article_ids, min_sources))]
+            return fusion_tables.read_fused(connection, ids)
+
+    def fused_event(self, fused_id: str):
+        with self.engine.connect() as connection:
+            found = fusion_tables.read_fused(connection, [fused_id])
+        return found[0] if found else None
+
+    def claim_groups(self, *, contradictions_only: bool = False, fused_ids=None, article_ids=None,
+                     limit: int | None = None) -> list:
+        """Claims about one thing across sources (``ClaimGroup``), contradictions first."""
+        with self.engine.connect() as connection:
+            return fusion_tables.read_claim_groups(connection, contradictions_only=contradictions_only,
+                                                   fused_ids=fused_ids, article_ids=article_ids, limit=limit)
+
+    def article_infos(self, ids=None) -> dict:
+        with self.engine.connect() as connection:
+            return fusion_tables.article_infos(connection, ids)
+
+    def entity_profile(self, name: str):
+        """An entity's history (``EntityProfile``): its roles with their dates and its fused
+        events in date order; ``name`` is an entity id or words of its name. None if no match."""
+        from dateline.timeline import entity_profile
+
+        entity = self.entity(name)
+        if entity is None:
+            found = self.entities(name=name, limit=1)
+            entity = found[0].entity if found else None
+        if entity is None:
+            return None
+        return entity_profile(entity, self.fused_events(EventFilter(actor=entity.id)))
+
+    def timeline(self, query: EventFilter | None = None, *, search: str | None = None, dates: int = 10,
+                 config=None, **filters):
+        """Key dates of a selection with a short cited summary each (``dateline.timeline``)."""
+        from dateline.timeline import TimelineConfig, build_timeline
+
+        fused = self.fused_events(query, search=search, **filters)
+        return build_timeline(fused, config or TimelineConfig(dates=dates))
+
+    def report(self, query: EventFilter | None = None, *, search: str | None = None, dates: int = 10,
+               title: str | None = None, **filters) -> str:
+        """A Markdown situation report of a selection (``dateline.timeline.report``)."""
+        from dateline.timeline import TimelineConfig, build_timeline
+        from dateline.timeline.report import situation_report
+
+        query = query or EventFilter(**filters)
+        fused = self.fused_events(query, search=search)
+        timeline = build_timeline(fused, TimelineConfig(dates=dates))
+        entity_ids = sorted({a for f in fused for r in f.reports for a in r.actor_ids})
+        entities = [self.entity(i) for i in entity_ids]
+        groups = self.claim_groups(fused_ids=[f.id for f in fused],
+                                   article_ids=sorted({a for f in fused for a in f.article_ids}))
+        return situation_report(fused, timeline, [e for e in entities if e is not None], groups, title=title,
+                                selection=_describe_selection(query, search))
+
     def gazetteer(self):
         """The gazetteer extraction places names with: the embedded one, with the GeoNames
         files loaded into this store (``dateline gazetteer load``) in front of it."""
         from dateline.store.gazetteer import gazetteer_for_store
 
         return gazetteer_for_store(self.engine)
+
+
+@dataclass
+class FusionReport:
+    """What one ``Store.fuse`` run did."""
+
+    events: int = 0
+    fused: int = 0  # fused events in the store after the run
+    multi_source: int = 0  # of them, reported by two articles or more
+    components: int = 0
+    reclustered: int = 0  # components clustered again this run
+    claim_groups: int = 0
+    contradictions: int = 0
+    seconds: float = 0.0
+
+
+def _describe_selection(query: EventFilter, search: str | None) -> str:
+    parts = [f"{name} {getattr(query, name)}" for name in ("type", "actor", "place", "country", "since", "until")
+             if getattr(query, name)]
+    if search:
+        parts.append(f"articles matching {search!r}")
+    return ", ".join(parts) or "the whole store"
 
 
 def open_store(url: str | None = None, *, write: bool = True) -> Store:

@@ -8,12 +8,13 @@ escaped: ``--actor "%"`` looks for a percent sign, it does not match every event
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.sql import Select
 
 from dateline.store import tables as t
+from dateline.store.records import LONG_STRETCH_DAYS
 
 MAX_TEXT = 200  # characters of a text filter
 MAX_LIMIT = 100_000  # events in one page
@@ -49,7 +50,8 @@ def _checked_text(name: str, value: str | None) -> str | None:
 class EventFilter:
     """Events matching every field given. ``since``/``until`` keep events whose days overlap the
     range; ``bbox`` is (west, south, east, north) in degrees and keeps events with a place inside;
-    ``actor`` matches an actor's or the source's words or canonical entity id, ``place`` a place's
+    ``actor`` matches an actor's or the source's words, or a canonical entity's whole id or the
+    words of its name or an alias; ``place`` a place's
     name or words, ``country`` a place's ISO country code."""
 
     type: str | None = None
@@ -87,19 +89,22 @@ class EventFilter:
 
 
 def _actor_condition(words: str):
+    """An actor's or the source's words, or a canonical entity whose id, name or alias holds them.
+    The entities are found first (a small table), then their article entities by index, so a
+    store of millions of actor rows is never scanned for a LIKE."""
     pattern = contains_pattern(words)
-    actor, link = t.event_actors, t.entity_links
-    by_actor = exists().where(and_(
-        actor.c.event_id == t.events.c.id,
-        or_(func.lower(actor.c.name).like(pattern, escape="\\"),
-            actor.c.entity_key.in_(select(link.c.entity_key).where(func.lower(link.c.entity_id).like(pattern, escape="\\")))),
-    ))
-    source = t.attributions
-    by_source = exists().where(and_(
-        source.c.event_id == t.events.c.id,
-        or_(func.lower(source.c.source).like(pattern, escape="\\"),
-            source.c.entity_key.in_(select(link.c.entity_key).where(func.lower(link.c.entity_id).like(pattern, escape="\\")))),
-    ))
+    e, alias, link = t.entities, t.entity_aliases, t.entity_links
+    # an id is matched whole (a part of "organisation:group-3" says nothing of "...group-31");
+    # names and aliases by their words
+    entity_ids = select(e.c.id).where(or_(
+        e.c.id == words, func.lower(e.c.name).like(pattern, escape="\\"),
+        e.c.id.in_(select(alias.c.entity_id).where(func.lower(alias.c.alias).like(pattern, escape="\\")))))
+    keys = select(link.c.entity_key).where(link.c.entity_id.in_(entity_ids))
+    actor, source = t.event_actors, t.attributions
+    by_actor = exists().where(and_(actor.c.event_id == t.events.c.id,
+                                   or_(actor.c.entity_key.in_(keys), func.lower(actor.c.name).like(pattern, escape="\\"))))
+    by_source = exists().where(and_(source.c.event_id == t.events.c.id,
+                                    or_(source.c.entity_key.in_(keys), func.lower(source.c.source).like(pattern, escape="\\"))))
     return or_(by_actor, by_source)
 
 
@@ -111,7 +116,7 @@ def _place_condition(*conditions):
         .where(and_(*conditions)))
 
 
-def event_conditions(query: EventFilter) -> list:
+def event_conditions(query: EventFilter, starts_from: date | None = None) -> list:
     e = t.events.c
     conditions = []
     if query.type:
@@ -125,9 +130,11 @@ def event_conditions(query: EventFilter) -> list:
     if query.min_confidence is not None:
         conditions.append(e.confidence >= query.min_confidence)
     if query.since:
-        # the days overlap: an event ends (or, with no end, starts) on or after ``since``; written
-        # as an OR of plain columns so that an index on date_end can serve it
-        conditions.append(or_(e.date_end >= query.since, and_(e.date_end.is_(None), e.date_start >= query.since)))
+        # an event overlaps the range when it ends on or after ``since``; it also starts on or
+        # after ``starts_from`` (see ``earliest_start``), which bounds the (type, date) index
+        conditions.append(func.coalesce(e.date_end, e.date_start) >= query.since)
+        if starts_from is not None:
+            conditions.append(e.date_start >= starts_from)
     if query.until:
         conditions.append(e.date_start <= query.until)
     if query.actor:
@@ -146,21 +153,36 @@ def event_conditions(query: EventFilter) -> list:
     return conditions
 
 
-def event_select(query: EventFilter) -> Select:
+def earliest_start(connection, since: date | None) -> date | None:
+    """The earliest day an event overlapping ``since`` can start: a month before it, or the start
+    of the longest stretch still running then (an indexed look-up over the few long stretches)."""
+    if since is None:
+        return None
+    month_before = since - timedelta(days=LONG_STRETCH_DAYS)
+    stretch = connection.execute(select(func.min(t.events.c.date_start)).where(
+        t.events.c.long_stretch.is_(True), t.events.c.date_end >= since)).scalar()
+    return min(month_before, stretch) if stretch is not None else month_before
+
+
+def event_select(query: EventFilter, starts_from: date | None = None) -> Select:
     """The event rows matching the filter, in date order (undated last), then by article and
     position; paged by the filter's limit and offset."""
     statement = select(t.events)
-    conditions = event_conditions(query)
+    conditions = event_conditions(query, starts_from)
     if conditions:
         statement = statement.where(and_(*conditions))
     e = t.events.c
-    by_date = [e.date_start.is_(None), e.date_start, e.article_id, e.trigger_start]
-    if query.sort == "-date":
-        by_date = [e.date_start.is_(None), e.date_start.desc(), e.article_id, e.trigger_start]
-    column = {"confidence": e.confidence, "type": e.type}.get(query.sort.lstrip("-"))
-    if column is not None:
-        by_date.insert(0, column.desc() if query.sort.startswith("-") else column)
-    statement = statement.order_by(*by_date)
+    if query.sort in ("date", "-date") and (query.since or query.until):
+        # no undated event can match: the plain order lets the (type, date) index deliver rows in
+        # order, so a page stops after its first rows instead of sorting every match
+        order = [e.date_start.desc() if query.sort == "-date" else e.date_start, e.article_id, e.trigger_start]
+    else:
+        order = [e.date_start.is_(None), e.date_start.desc() if query.sort == "-date" else e.date_start,
+                 e.article_id, e.trigger_start]
+        column = {"confidence": e.confidence, "type": e.type}.get(query.sort.lstrip("-"))
+        if column is not None:
+            order.insert(0, column.desc() if query.sort.startswith("-") else column)
+    statement = statement.order_by(*order)
     if query.offset:
         statement = statement.offset(query.offset)
     if query.limit is not None:
@@ -168,19 +190,19 @@ def event_select(query: EventFilter) -> Select:
     return statement
 
 
-def event_count(query: EventFilter) -> Select:
+def event_count(query: EventFilter, starts_from: date | None = None) -> Select:
     statement = select(func.count()).select_from(t.events)
-    conditions = event_conditions(query)
+    conditions = event_conditions(query, starts_from)
     return statement.where(and_(*conditions)) if conditions else statement
 
 
-def event_counts_select(query: EventFilter, by: str) -> Select:
+def event_counts_select(query: EventFilter, by: str, starts_from: date | None = None) -> Select:
     """How many events match the filter, per day (of ``date_start``), type, ACLED type, modality,
     country or place name: rows of (key, count), the largest first (by day: in date order). An
     event with places in two countries counts once in each; undated events have no day."""
     if by not in COUNT_BY:
         raise FilterError(f"by: one of {', '.join(COUNT_BY)} (got {str(by)[:40]!r})")
-    conditions = event_conditions(query)
+    conditions = event_conditions(query, starts_from)
     e = t.events.c
     if by in ("country", "place"):
         # aliases: a place filter's EXISTS over places must not correlate with the counted places

@@ -31,6 +31,12 @@ from dateline.store import tables as t
 from dateline.store.tables import span_from, span_values
 
 CHUNK = 500  # ids per IN (...) list
+LONG_STRETCH_DAYS = 31
+
+
+def is_long_stretch(start, end) -> bool:
+    """A period longer than a month; a date-range query looks for these apart (store/filters.py)."""
+    return start is not None and end is not None and (end - start).days > LONG_STRETCH_DAYS
 
 
 def _short(article_id: str) -> str:
@@ -58,7 +64,7 @@ def _event_rows(event: Event, place_id_of, rows: dict) -> None:
         **span_values(event.trigger, "trigger_"), **span_values(event.sentence, "sentence_"),
         **span_values(event.clause, "clause_"), "date_value": event.date_value, "date_start": event.date_start,
         "date_end": event.date_end, **span_values(event.date_span, "date_span_"), "date_inherited": event.date_inherited,
-        "place_inherited": event.place_inherited, "modality": event.modality, "hedged": event.hedged,
+        "long_stretch": is_long_stretch(event.date_start, event.date_end), "place_inherited": event.place_inherited, "modality": event.modality, "hedged": event.hedged,
         "confidence": event.confidence, "notes": "\n".join(event.notes) or None,
     })
     actors = [("source", event.source_actor), ("target", event.target_actor)]

@@ -10,6 +10,9 @@ Per article (each row points at its article; deleting an article's rows cascades
 - ``events`` with ``event_actors``, ``event_places`` (links to ``places``), ``event_quantities``,
   ``attributions``; ``claims``.
 
+Across articles, written by fusion: ``fused_events`` with ``fused_event_members`` (links to the
+events that report each), ``claim_groups`` with ``claim_group_sides``.
+
 Across articles, written by the reduce step:
 - ``entities`` (+ ``entity_aliases``) and ``entity_links``: which canonical entity each article
   entity is. An entity's roles are its article entities' roles (a join, not a copy).
@@ -130,6 +133,7 @@ Index("places_by_article", places.c.article_id)
 Index("places_by_country", places.c.country_code)
 Index("places_by_point", places.c.lat, places.c.lon)
 Index("places_by_geonames_id", places.c.geonames_id)
+Index("places_by_country_id", places.c.country_code, places.c.id)  # step 7: country filters from the index alone
 
 article_entities = Table(
     "article_entities",
@@ -199,6 +203,9 @@ events = Table(
     Column("date_end", Date),
     *span_columns("date_span_", nullable=True),
     Column("date_inherited", Boolean, nullable=False, default=False),
+    # a period longer than a month ("since January"): the few events a date-range query must look
+    # for outside the month before its start (see store/filters.py)
+    Column("long_stretch", Boolean, nullable=False, default=False),
     Column("place_inherited", Boolean, nullable=False, default=False),
     Column("modality", String(16), nullable=False),
     Column("hedged", Boolean, nullable=False, default=False),
@@ -208,7 +215,7 @@ events = Table(
 Index("events_by_article", events.c.article_id, events.c.trigger_start)
 Index("events_by_type_date", events.c.type, events.c.date_start)
 Index("events_by_date", events.c.date_start, events.c.date_end)
-Index("events_by_date_end", events.c.date_end)
+Index("events_by_long_stretch", events.c.long_stretch, events.c.date_end)
 Index("events_by_modality", events.c.modality)
 Index("events_by_acled_type", events.c.acled_type)
 
@@ -237,6 +244,7 @@ event_places = Table(
 )
 Index("event_places_by_event", event_places.c.event_id)
 Index("event_places_by_place", event_places.c.place_id)
+Index("event_places_by_place_event", event_places.c.place_id, event_places.c.event_id)  # step 7
 
 event_quantities = Table(
     "event_quantities",
@@ -314,6 +322,68 @@ entity_links = Table(
     Column("entity_id", String(ENTITY_ID), ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
 )
 Index("entity_links_by_entity", entity_links.c.entity_id)
+
+# --- across articles, written by fusion (step 6) ----------------------------------------------------
+
+fused_events = Table(
+    "fused_events",
+    metadata,
+    Column("id", String(RECORD_ID), primary_key=True),
+    Column("type", String(24), nullable=False),
+    Column("date_value", String(40)),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("place_name", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country_code", String(4)),
+    Column("reports", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("fused_at", DateTime(timezone=True)),
+)
+Index("fused_events_by_date", fused_events.c.date_start, fused_events.c.date_end)
+Index("fused_events_by_type", fused_events.c.type)
+
+fused_event_members = Table(
+    "fused_event_members",
+    metadata,
+    Column("event_id", String(RECORD_ID), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("fused_id", String(RECORD_ID), ForeignKey("fused_events.id", ondelete="CASCADE"), nullable=False),
+    Column("supports_date", Boolean, nullable=False, default=False),
+    Column("supports_place", Boolean, nullable=False, default=False),
+)
+Index("fused_event_members_by_fused", fused_event_members.c.fused_id)
+
+claim_groups = Table(
+    "claim_groups",
+    metadata,
+    Column("id", String(RECORD_ID), primary_key=True),
+    Column("about", Text, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("category", String(40)),
+    Column("fused_id", String(RECORD_ID), ForeignKey("fused_events.id", ondelete="CASCADE")),
+    Column("contradiction", Boolean, nullable=False),
+    Column("sides", Integer, nullable=False),
+)
+Index("claim_groups_by_contradiction", claim_groups.c.contradiction)
+
+claim_group_sides = Table(
+    "claim_group_sides",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("group_id", String(RECORD_ID), ForeignKey("claim_groups.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    _article_column(),
+    Column("event_id", String(RECORD_ID), ForeignKey("events.id", ondelete="CASCADE")),
+    Column("claim_id", String(RECORD_ID), ForeignKey("claims.id", ondelete="CASCADE")),
+    Column("value", Float, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("qualifier", String(40)),
+    Column("by", Text, nullable=False),
+    Column("modality", String(16)),
+    *span_columns(),
+)
+Index("claim_group_sides_by_group", claim_group_sides.c.group_id)
 
 # the tables holding one article's records, children before parents
 PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)

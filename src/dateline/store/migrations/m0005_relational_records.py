@@ -27,7 +27,6 @@ from sqlalchemy import (
     Table,
     Text,
     inspect,
-    select,
     text,
 )
 from sqlalchemy.engine import Connection
@@ -186,6 +185,9 @@ events = Table(
     Column("date_end", Date),
     *span_columns("date_span_", nullable=True),
     Column("date_inherited", Boolean, nullable=False, default=False),
+    # a period longer than a month ("since January"): the few events a date-range query must look
+    # for outside the month before its start (see store/filters.py)
+    Column("long_stretch", Boolean, nullable=False, default=False),
     Column("place_inherited", Boolean, nullable=False, default=False),
     Column("modality", String(16), nullable=False),
     Column("hedged", Boolean, nullable=False, default=False),
@@ -195,7 +197,7 @@ events = Table(
 Index("events_by_article", events.c.article_id, events.c.trigger_start)
 Index("events_by_type_date", events.c.type, events.c.date_start)
 Index("events_by_date", events.c.date_start, events.c.date_end)
-Index("events_by_date_end", events.c.date_end)
+Index("events_by_long_stretch", events.c.long_stretch, events.c.date_end)
 Index("events_by_modality", events.c.modality)
 Index("events_by_acled_type", events.c.acled_type)
 
@@ -428,6 +430,7 @@ class _Move:
             **_span(e["sentence"], "sentence_"), **_span(e.get("clause"), "clause_"), "date_value": e.get("date"),
             "date_start": e.get("date_start"), "date_end": e.get("date_end"), **_span(e.get("date_span"), "date_span_"),
             "date_inherited": bool(e.get("date_inherited")), "place_inherited": bool(e.get("place_inherited")),
+            "long_stretch": _long(e.get("date_start"), e.get("date_end")),
             "modality": e.get("modality") or "reported", "hedged": bool(e.get("hedged")),
             "confidence": e.get("confidence") or 0.0, "notes": "\n".join(e.get("notes") or ()) or None})
         actors = [("source", e.get("source_actor")), ("target", e.get("target_actor"))]
@@ -452,6 +455,10 @@ class _Move:
                 "entity_key": self.entity_key(article_id, a.get("entity_id")), "channel": a.get("channel"),
                 **_span(a.get("channel_span"), "channel_"), **_span(a.get("antecedent"), "antecedent_"),
                 "via": a.get("via"), **_span(a.get("via_span"), "via_"), **_span(a.get("verb"), "verb_")})
+
+
+def _long(start: str | None, end: str | None) -> bool:
+    return bool(start and end and (date.fromisoformat(end) - date.fromisoformat(start)).days > 31)
 
 
 def _dates(rows: list[dict]) -> list[dict]:

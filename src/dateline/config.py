@@ -1,0 +1,80 @@
+"""The thresholds and weights of every stage, in one place.
+
+Each stage reads its numbers from here (``SETTINGS.geo.qualifier_bonus``), so what a run was
+tuned with can be read, compared and changed in one file. The values were chosen on the tuning
+part of each development corpus (see docs/quality.md); changing one changes the figures there.
+Language itself (cue words, patterns, feature words) lives in the YAML tables beside each stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class GeoSettings:
+    """Scores of the toponym resolver (``geo/resolve.py``): a candidate place's score is the sum
+    of what speaks for it; the best wins."""
+
+    # a town that matched only through one of its alternate names, when the name is a country's:
+    # "Iraq" is Iraq, not a town in Iran whose alternate spellings include "Iraq"
+    alternate_name_of_a_country: float = 4.0
+    population_weight: float = 0.5  # per tenfold population
+    own_name_bonus: float = 1.0  # the place's own name, not one of its alternate names
+    proximity_weight: float = 0.75
+    country_focus_weight: float = 4.0
+    admin1_focus_weight: float = 2.0
+    qualifier_bonus: float = 8.0  # "Paris, Texas"
+    kind_bonus: float = 2.5
+    same_name_city_in_region: float = 2.5
+    big_city_population: int = 1_000_000  # a city of millions in a story that names several countries
+    big_city_bonus: float = 1.5
+    world_story_countries: int = 3
+    home_bonus: float = 4.0  # the outlet's own country
+    town_cue_bonus: float = 2.5  # "the City of Oxford"
+    bare_capital_confidence: float = 0.45  # "the capital": below any named place the article agrees on
+    named_capital_confidence: float = 0.8  # "the Afghan capital"
+
+
+@dataclass(frozen=True)
+class EntitySettings:
+    max_aliases: int = 40
+    fuzzy_org_score: int = 92  # rapidfuzz ratio from which two organisation names are one
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    # how many sentences back an event with no place of its own looks for an event of the same
+    # type (one episode told over several sentences)
+    place_carry_sentences: int = 3
+    low_confidence: float = 0.4
+    # a clause shorter than this many words tells the classifier too little: it reads the sentence
+    classifier_min_words: int = 6
+    verb_trigger_weight: float = 0.7
+    noun_trigger_weight: float = 0.55
+    max_source_tokens: int = 20
+    resolution_window: int = 6  # sentences back a pronoun or description looks for its name
+    # the event-type classifier's probabilities (events/acled_coding.py)
+    classifier_fill_min: float = 0.5
+    classifier_open_override: float = 0.45
+    classifier_disagree_note: float = 0.6
+    classifier_uncertain: float = 0.4
+    # below this, a classifier reading with no cue word behind it is a guess: the sub-type is
+    # left open and the note names the guess
+    classifier_fill_floor: float = 0.4
+
+
+@dataclass(frozen=True)
+class PipelineSettings:
+    batch_size: int = 32  # articles parsed together (nlp.pipe) and written in one transaction
+
+
+@dataclass(frozen=True)
+class Settings:
+    geo: GeoSettings = field(default_factory=GeoSettings)
+    entities: EntitySettings = field(default_factory=EntitySettings)
+    events: EventSettings = field(default_factory=EventSettings)
+    pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+
+
+SETTINGS = Settings()

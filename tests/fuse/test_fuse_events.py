@@ -1,0 +1,72 @@
+"""Fusing extracted events across articles, on hand-made records (no parse, no store)."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from dateline.fuse.claims import group_claims
+from dateline.fuse.events import fuse_events, plan_fusion
+
+
+def test_three_outlets_of_one_bombing_are_one_event_with_three_sources(handmade):
+    fused = fuse_events(handmade.kirkuk_events(), handmade.kirkuk_articles())
+    assert len(fused) == 1
+    event = fused[0]
+    assert event.sources == 3
+    assert {r.outlet for r in event.reports} == {"Northern Wire", "Gulf Courier", "Evening Ledger"}
+    assert event.date_start == handmade.MONDAY and event.place.name == "Kirkuk"
+    assert len(event.date_support) == 3  # all three reports give Monday
+    tolls = {v.value for v in event.variants if v.field == "quantity:fatalities"}
+    assert tolls == {"12 people", "at least 19 people", "25 people"}
+
+
+def test_their_tolls_are_one_contradiction_listing_each_side(handmade):
+    fused = fuse_events(handmade.kirkuk_events(), handmade.kirkuk_articles())
+    groups = group_claims([], fused, handmade.kirkuk_articles())
+    assert len(groups) == 1 and groups[0].contradiction
+    assert {(s.by, s.outlet, s.value) for s in groups[0].sides} == {
+        ("police", "Northern Wire", 12), ("doctors", "Gulf Courier", 19), ("a council member", "Evening Ledger", 25)}
+    assert all(s.evidence.text in ("12 people", "At least 19 people", "25 people") for s in groups[0].sides)
+
+
+def test_agreeing_tolls_are_a_group_but_no_contradiction(handmade):
+    text_a = "A car bomb exploded at a market in Kirkuk on Monday, killing 12 people, police said."
+    text_b = "A car bomb exploded at a Kirkuk market on Monday, killing 12 people, officials said."
+    events = [handmade.report("c1", text_a, "exploded", handmade.MONDAY, "Kirkuk", "12 people", 12, None, "police"),
+              handmade.report("c2", text_b, "exploded", handmade.MONDAY, "Kirkuk", "12 people", 12, None, "officials")]
+    fused = fuse_events(events, {})
+    groups = group_claims([], fused, {})
+    assert len(fused) == 1 and len(groups) == 1 and not groups[0].contradiction
+    assert groups[0].agreement == "2 sources: 12 people"
+
+
+def test_like_attacks_in_two_towns_on_one_day_stay_two(handmade):
+    fused = fuse_events(handmade.two_towns_events(), {})
+    assert len(fused) == 2
+    assert sorted(f.place.name for f in fused) == ["Basra", "Mosul"]
+
+
+def test_one_town_a_week_apart_stays_two(handmade):
+    text = "A car bomb exploded at a market in Kirkuk, killing 12 people, police said."
+    events = [handmade.report("d1", text, "exploded", handmade.MONDAY, "Kirkuk"), handmade.report("d2", text, "exploded", date(2024, 2, 20), "Kirkuk")]
+    assert len(fuse_events(events, {})) == 2
+
+
+def test_the_result_does_not_depend_on_the_order_of_the_reports(handmade):
+    events = handmade.kirkuk_events() + handmade.two_towns_events()
+    first = fuse_events(events, handmade.kirkuk_articles())
+    for order in itertools.permutations(events):
+        assert fuse_events(list(order), handmade.kirkuk_articles()) == first
+
+
+def test_a_new_report_joins_and_only_its_component_is_clustered_again(handmade):
+    events = handmade.kirkuk_events() + handmade.two_towns_events()
+    before = plan_fusion(events[1:])
+    previous = {event_id: str(n) for n, cluster in enumerate(before.clusters) for event_id in cluster}
+    after = plan_fusion(events, previous)
+    assert after.reclustered == 1  # the Kirkuk component; the two towns are kept as they were
+    assert sorted(after.clusters) == sorted([sorted(e.id for e in handmade.kirkuk_events())])
+    full = plan_fusion(events)
+    kept = [c for c in before.clusters if not set(c) & after.replaced]
+    assert sorted(map(sorted, kept + after.clusters)) == sorted(map(sorted, full.clusters))

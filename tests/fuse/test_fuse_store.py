@@ -1,0 +1,47 @@
+"""Fusion in the store, through the whole pipeline, on SQLite and PostgreSQL: hand-made reports
+(tests/fixtures/fuse) and the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def fused_store(store_url, fixtures_dir):  # noqa: F811
+    from dateline.store import open_store
+
+    store = open_store(store_url)
+    store.ingest([str(fixtures_dir / "fuse")])
+    store.extract()
+    yield store
+    store.close()
+
+
+def test_one_bombing_in_three_outlets_is_one_event_with_three_sources_and_one_contradiction(fused_store):
+    kirkuk = [f for f in fused_store.fused_events(place="Kirkuk") if f.sources > 1]
+    assert len(kirkuk) == 1
+    assert {r.outlet for r in kirkuk[0].reports} == {"Northern Wire", "Gulf Courier", "Evening Ledger"}
+    contradictions = fused_store.claim_groups(contradictions_only=True)
+    assert len(contradictions) == 1
+    assert sorted(s.value for s in contradictions[0].sides) == [12, 19, 25]
+    assert contradictions[0].fused_event_id == kirkuk[0].id
+
+
+def test_like_attacks_in_two_towns_stay_two(fused_store):
+    for fused in fused_store.fused_events(since=None, type="ASSAULT"):
+        outlets_towns = {(r.outlet, r.place) for r in fused.reports}
+        assert not ({p for _, p in outlets_towns if p and "Mosul" in p} and
+                    {p for _, p in outlets_towns if p and "Basra" in p})
+
+
+def test_fusing_again_changes_nothing_and_full_gives_the_same(fused_store):
+    before = fused_store.fused_events()
+    again = fused_store.fuse()
+    assert again.reclustered == 0
+    assert fused_store.fused_events() == before
+    fused_store.fuse(full=True)
+    assert fused_store.fused_events() == before

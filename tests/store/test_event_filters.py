@@ -1,0 +1,81 @@
+"""Event filters over hand-made records, on SQLite and PostgreSQL: periods that overlap a range,
+long stretches, bounding boxes, actors by entity name or alias, words taken literally."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.ingest import content_id
+from dateline.model import Actor, Article, ArticleEntity, ArticleRecords, Entity, Event, Place, Span
+from dateline.store import FilterError, open_store
+
+TEXT = ("Since January the siege of the port has cut supplies. On 3 May 50% of the flour mills "
+        "were shelled near Fiji's capital by the Coastal Brigade.")
+ARTICLE = Article(id=content_id(TEXT), text=TEXT, published=date(2024, 5, 4))
+
+
+def _span(words: str) -> Span:
+    start = TEXT.index(words)
+    return Span(start, start + len(words), words)
+
+
+SUVA = Place(span=_span("Fiji"), name="Suva", lat=-18.14, lon=178.44, country_code="FJ",
+             feature_code="PPLC", resolution="gazetteer", confidence=0.9)
+BRIGADE = ArticleEntity(key=f"{ARTICLE.id[:16]}:0", article_id=ARTICLE.id, kind="military",
+                        names=("Coastal Brigade",))
+SIEGE = Event(id="ev-siege", article_id=ARTICLE.id, type="COERCE", trigger=_span("siege"), sentence=_span(TEXT[:52]),
+              date_value="2024-01/2024-05-04", date_start=date(2024, 1, 1), date_end=date(2024, 5, 4))
+SHELLING = Event(id="ev-shelling", article_id=ARTICLE.id, type="ASSAULT", trigger=_span("shelled"),
+                 sentence=_span(TEXT[53:]), date_value="2024-05-03", date_start=date(2024, 5, 3),
+                 date_end=date(2024, 5, 3), places=(SUVA,),
+                 source_actor=Actor("Coastal Brigade", _span("Coastal Brigade"), BRIGADE.key, "source"),
+                 target_actor=Actor("50% of the flour mills", _span("50% of the flour mills"), None, "target"))
+
+
+@pytest.fixture
+def store(store_url):
+    opened = open_store(store_url)
+    opened.add_articles([ARTICLE])
+    opened.save_extraction([ArticleRecords(article_id=ARTICLE.id, places=(SUVA,), entities=(BRIGADE,),
+                                           events=(SIEGE, SHELLING))])
+    opened.reduce_entities()
+    yield opened
+    opened.close()
+
+
+def _ids(events) -> set[str]:
+    return {e.id for e in events}
+
+
+def test_a_period_overlapping_the_range_is_found_even_when_it_began_months_before(store):
+    assert _ids(store.events(since=date(2024, 4, 20), until=date(2024, 4, 25))) == {"ev-siege"}
+    assert _ids(store.events(since=date(2024, 5, 3))) == {"ev-siege", "ev-shelling"}
+    assert _ids(store.events(until=date(2023, 12, 31))) == set()
+    assert _ids(store.events(since=date(2024, 5, 5))) == set()
+
+
+def test_bounding_boxes_including_one_across_the_date_line(store):
+    assert _ids(store.events(bbox=(178.0, -19.0, 179.0, -18.0))) == {"ev-shelling"}
+    assert _ids(store.events(bbox=(170.0, -25.0, -170.0, -10.0))) == {"ev-shelling"}  # west > east: across 180
+    assert _ids(store.events(bbox=(-10.0, 40.0, 10.0, 50.0))) == set()
+    assert _ids(store.events(country="fj")) == {"ev-shelling"}
+
+
+def test_actors_by_their_canonical_entity_and_words_taken_literally(store):
+    [brigade] = [s.entity for s in store.entities(name="coastal")]
+    assert _ids(store.events(actor=brigade.id)) == {"ev-shelling"}
+    assert _ids(store.events(actor="Coastal Brig")) == {"ev-shelling"}
+    assert _ids(store.events(actor="50%")) == {"ev-shelling"}  # the percent sign is a character here
+    assert _ids(store.events(actor="%%")) == set()  # no actor has two percent signs
+    assert _ids(store.events(actor="_")) == set()
+    shelling = store.event("ev-shelling")
+    assert shelling.source_actor.entity_id == brigade.id  # read back with the canonical id
+
+
+def test_filter_values_out_of_bounds(store):
+    for bad in ({"limit": -1}, {"offset": -5}, {"min_confidence": 2.0}, {"place": "x" * 201},
+                {"since": date(2024, 5, 1), "until": date(2024, 4, 1)}):
+        with pytest.raises(FilterError):
+            store.events(**bad)

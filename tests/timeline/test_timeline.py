@@ -1,0 +1,50 @@
+"""Key dates, summaries and the situation report over hand-made fused events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.fuse.claims import group_claims
+from dateline.fuse.events import ArticleInfo, fuse_events
+from dateline.timeline import TimelineConfig, build_timeline
+from dateline.timeline.report import situation_report
+
+
+def _corpus(handmade):
+    quiet = "A small protest took place in Mosul on Wednesday, organisers said."
+    events = handmade.kirkuk_events() + [handmade.report("e1", quiet, "protest", date(2024, 2, 14), "Mosul",
+                                                         event_type="PROTEST")]
+    articles = {**handmade.kirkuk_articles(), "e1": ArticleInfo("e1", "Town Crier", date(2024, 2, 14))}
+    return fuse_events(events, articles), articles
+
+
+def test_the_day_three_outlets_report_is_the_first_key_date(handmade):
+    fused, _ = _corpus(handmade)
+    timeline = build_timeline(fused, TimelineConfig(dates=1))
+    assert [k.date for k in timeline.key_dates] == [handmade.MONDAY]
+    key = timeline.key_dates[0]
+    assert key.sources == 3 and key.refer_backs == 3  # all three were published the next day
+    assert 1 <= len(key.sentences) <= 3
+    for sentence in key.sentences:
+        assert sentence.citations and all(c.outlet and c.published for c in sentence.citations)
+        assert all(sentence.text == c.evidence.text for c in sentence.citations)
+
+
+def test_two_dates_come_in_date_order_and_no_sentence_repeats(handmade):
+    fused, _ = _corpus(handmade)
+    timeline = build_timeline(fused, TimelineConfig(dates=5))
+    assert [k.date for k in timeline.key_dates] == [handmade.MONDAY, date(2024, 2, 14)]
+    texts = [s.text for k in timeline.key_dates for s in k.sentences]
+    assert len(texts) == len(set(texts))
+
+
+def test_the_report_cites_every_key_date_sentence_and_lists_the_contradiction(handmade):
+    fused, articles = _corpus(handmade)
+    timeline = build_timeline(fused)
+    text = situation_report(fused, timeline, [], group_claims([], fused, articles), title="Kirkuk")
+    assert text.startswith("# Kirkuk")
+    key_lines = [line for line in text.splitlines() if line.startswith("  - ") and "according to" not in line]
+    assert key_lines and all(line.rstrip().endswith("]") for line in key_lines)
+    assert "## Open contradictions" in text and "12 people, according to police (Northern Wire" in text
+    for outlet in ("Northern Wire", "Gulf Courier", "Evening Ledger", "Town Crier"):
+        assert outlet in text.split("## Sources")[1]
