@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DATELINE_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PG_URL = os.environ.get("DATELINE_TEST_PG_URL")
 # CI sets this when the shared folder is there, so that no test of the seeds can skip quietly.
 REQUIRE_SHARED = os.environ.get("DATELINE_REQUIRE_SHARED") == "1"
 
@@ -45,3 +48,74 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+# --- stores on SQLite and PostgreSQL ------------------------------------------------------------
+
+
+@contextmanager
+def fresh_store_url(kind: str, folder: Path):
+    """The URL of an empty store: a SQLite file in ``folder``, or on PostgreSQL (when
+    $DATELINE_TEST_PG_URL names a server) a schema of its own, dropped afterwards."""
+    if kind == "sqlite":
+        yield str(folder / "store.db")
+        return
+    if not PG_URL:
+        pytest.skip("PostgreSQL test: set DATELINE_TEST_PG_URL=postgresql://user@host:port/db to run it (CI does)")
+    from sqlalchemy import create_engine, text
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    separator = "&" if "?" in PG_URL else "?"
+    try:
+        yield f"{PG_URL}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def build_hand_made_store(url: str) -> str:
+    """The three hand-made reports of tests/fixtures/api/articles.jsonl, ingested and read."""
+    from dateline.store import open_store
+
+    with open_store(url) as store:
+        store.ingest([FIXTURES / "api" / "articles.jsonl"])
+        store.extract()
+    return url
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def hand_made_store_url(request, tmp_path_factory):
+    """A store of the hand-made reports (Kandahar attack, Mombasa floods, Doha talks), built
+    once per session on each backend; read it, never write to it."""
+    with fresh_store_url(request.param, tmp_path_factory.mktemp(request.param)) as url:
+        yield build_hand_made_store(url)
+
+
+@pytest.fixture(scope="session")
+def hand_made_sqlite_url(tmp_path_factory):
+    """The same store on SQLite only."""
+    with fresh_store_url("sqlite", tmp_path_factory.mktemp("sqlite-only")) as url:
+        yield build_hand_made_store(url)
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    """An empty store's URL, on SQLite and on PostgreSQL (a schema of its own per test)."""
+    with fresh_store_url(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def store(store_url):
+    from dateline.store import open_store
+
+    opened = open_store(store_url)
+    yield opened
+    opened.close()

@@ -479,6 +479,16 @@ def _bbox(raw: str | None):
     return west, south, east, north
 
 
+def _event_filter(*, bbox: str | None, since: str | None, until: str | None, **fields):
+    """The EventFilter of the options of ``events`` and ``export``, or one line saying what is wrong."""
+    from dateline.store import EventFilter, FilterError
+
+    try:
+        return EventFilter(bbox=_bbox(bbox), since=_day("--since", since), until=_day("--until", until), **fields)
+    except FilterError as error:
+        raise _user_error(str(error)) from None
+
+
 @app.command("events")
 def list_events(
     db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
@@ -500,16 +510,12 @@ def list_events(
 ) -> None:
     """List events, filtered, as a table, JSONL (every field with its evidence span) or CSV."""
     from dateline.serialise import event_row, events_to_csv, to_jsonl
-    from dateline.store import EventFilter, FilterError
 
     if format not in {"table", "jsonl", "csv"}:
         raise _user_error(f"unknown format {format!r} (table, jsonl or csv)")
-    try:
-        query = EventFilter(type=type, acled_type=acled_type, actor=actor, place=place, country=country,
-                            bbox=_bbox(bbox), since=_day("--since", since), until=_day("--until", until),
-                            modality=modality, min_confidence=min_confidence, limit=limit, offset=offset)
-    except FilterError as error:
-        raise _user_error(str(error)) from None
+    query = _event_filter(type=type, acled_type=acled_type, actor=actor, place=place, country=country, bbox=bbox,
+                          since=since, until=until, modality=modality, min_confidence=min_confidence, limit=limit,
+                          offset=offset)
     if fused:
         _print_fused(_open(db).fused_events(query), format)
         return
@@ -531,6 +537,80 @@ def list_events(
                      row["attribution"], row["modality"], f"{event.confidence:.2f}", row["trigger"]])
     _print_table(["date", "type", "source", "target", "places", "quantities", "attribution", "modality", "conf",
                   "trigger"], rows, f"{len(found)} events")
+
+
+@app.command("export")
+def export_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    format: str = typer.Option("csv", "--format", help="csv, jsonl, geojson or parquet."),
+    what: str = typer.Option("events", "--what", help="events, entities, places or claims."),
+    columns: str = typer.Option(None, "--columns", help="Events' columns: dateline (default), acled or plover."),
+    out: str = typer.Option(None, "--out", help="File to write (default: standard output)."),
+    type: str = typer.Option(None, "--type", help="Event type: ASSAULT, CONSULT, TRANSPORT ..."),
+    acled_type: str = typer.Option(None, "--acled-type", help="ACLED event type: Battles, Protests ..."),
+    actor: str = typer.Option(None, "--actor", help="Words or entity id of an actor (entities: of the name)."),
+    place: str = typer.Option(None, "--place", help="Words of a place name."),
+    country: str = typer.Option(None, "--country", help="ISO code of a place's country (AF)."),
+    bbox: str = typer.Option(None, "--bbox", help="west,south,east,north: events with a place inside."),
+    since: str = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
+    modality: str = typer.Option(None, "--modality", help="reported, claimed, denied, planned or expected."),
+    article: str = typer.Option(None, "--article", help="Only the events (or claims) of this article (id)."),
+    min_confidence: float = typer.Option(None, "--min-confidence", min=0, max=1, help="Hide events below this confidence."),
+    limit: int = typer.Option(None, "--limit", min=0),
+    offset: int = typer.Option(0, "--offset", min=0),
+) -> None:
+    """Export events (or entities, places, claims) for spreadsheets, QGIS and notebooks."""
+    import sys
+
+    from dateline.export import ExportError, export
+
+    query = _event_filter(type=type, acled_type=acled_type, actor=actor, place=place, country=country, bbox=bbox,
+                          since=since, until=until, modality=modality, article_id=article,
+                          min_confidence=min_confidence, limit=limit, offset=offset)
+    if format == "parquet" and not out:
+        raise _user_error("parquet is binary: give --out FILE")
+    store = _open(db)
+    try:
+        if out:
+            with open(out, "wb") as handle:
+                result = export(store, handle, what=what, format=format, query=query, columns=columns)
+            err_console.print(f"{result.records} {what if format != 'geojson' else 'features'} written to {out}",
+                              highlight=False)
+        else:
+            export(store, sys.stdout.buffer, what=what, format=format, query=query, columns=columns)
+            sys.stdout.buffer.flush()
+    except ExportError as error:
+        if out:
+            os.unlink(out)
+        raise _user_error(str(error)) from None
+    except OSError as error:
+        raise _user_error(f"{out}: cannot write ({error.strerror})") from None
+
+
+@app.command("serve")
+def serve_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    token_env: str = typer.Option("DATELINE_TOKEN", "--token-env",
+                                  help="Environment variable holding the token writes need; unset: read-only."),
+    max_upload: str = typer.Option("10MB", "--max-upload", help="Largest upload of articles (5MB, 512KB ...)."),
+) -> None:
+    """Serve the JSON API (and the web UI, where installed) over the store."""
+    import uvicorn
+
+    from dateline.api import create_app
+    from dateline.store import StoreError
+
+    token = os.environ.get(token_env) or None
+    try:
+        app_ = create_app(db, token=token, max_upload_bytes=_parse_size(max_upload))
+    except StoreError as error:
+        raise _user_error(str(error)) from None
+    mode = f"writes need the token in ${token_env}" if token else f"read-only (set ${token_env} to allow writes)"
+    err_console.print(f"dateline API on http://{host}:{port}/api (docs: /docs); {mode}", highlight=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 def _fusion_line(report) -> str:

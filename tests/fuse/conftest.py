@@ -73,11 +73,3 @@ def handmade():
     import types
 
     return types.SimpleNamespace(**{name: value for name, value in globals().items() if not name.startswith("_")})
-
-
-# the store tests' fixture, parametrised over SQLite and PostgreSQL
-_store_conftest = __import__("importlib").util.spec_from_file_location(
-    "store_conftest", __import__("pathlib").Path(__file__).parents[1] / "store" / "conftest.py")
-_module = __import__("importlib").util.module_from_spec(_store_conftest)
-_store_conftest.loader.exec_module(_module)
-store_url = _module.store_url

@@ -48,6 +48,7 @@ from dateline.store.filters import (
     FilterError,
     earliest_start,
     event_count,
+    event_counts_select,
     event_select,
 )
 from dateline.store.migrations import apply_pending, pending_migrations
@@ -285,6 +286,18 @@ class Store:
         with self.engine.connect() as connection:
             return event_counts(connection, query, by)
 
+    def count_buckets(self, by: str, query: EventFilter | None = None, **filters) -> list[tuple[str, int]]:
+        """(key, count) per ``by``: day, type, acled_type, modality, country or place name (the
+        API's chart buckets; ``event_counts`` gives richer rows for the web pages); the filter's
+        limit caps the number of keys (by day: the first days)."""
+        query = query or EventFilter(**filters)
+        with self.engine.connect() as connection:
+            statement = event_counts_select(query, by, earliest_start(connection, query.since))
+            if query.limit is not None:
+                statement = statement.limit(query.limit)
+            return [(r[0].isoformat() if hasattr(r[0], "isoformat") else str(r[0]), int(r[1]))
+                    for r in connection.execute(statement)]
+
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as connection:
             rows = connection.execute(select(t.events).where(t.events.c.id == event_id)).mappings().all()
@@ -297,6 +310,11 @@ class Store:
         EventFilter(actor=name, limit=limit, offset=offset)  # the same bounds as event filters
         with self.engine.connect() as connection:
             return entity_tables.list_entities(connection, kind=kind, name=name, limit=limit, offset=offset)
+
+    def count_entities(self, *, kind: str | None = None, name: str | None = None) -> int:
+        EventFilter(actor=name)
+        with self.engine.connect() as connection:
+            return entity_tables.count_entities(connection, kind=kind, name=name)
 
     def entity(self, entity_id: str) -> Entity | None:
         with self.engine.connect() as connection:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from sqlalchemy import (
     BigInteger,
@@ -130,6 +130,9 @@ def article_from_row(row) -> Article:
         published = date.fromisoformat(published)
     if isinstance(ingested_at, str):
         ingested_at = datetime.fromisoformat(ingested_at)
+    if ingested_at is not None and ingested_at.tzinfo is None:
+        # SQLite keeps no time zone; the ingest writes UTC, so the record says so (RFC 3339)
+        ingested_at = ingested_at.replace(tzinfo=timezone.utc)
     return Article(
         id=row["id"],
         text=row["text"],

@@ -81,6 +81,25 @@ def entities_by_id(connection: Connection, ids: Sequence[str]) -> dict[str, Enti
     return found
 
 
+def _entity_conditions(kind: str | None, name: str | None) -> list:
+    conditions = []
+    if kind:
+        conditions.append(t.entities.c.kind == kind)
+    if name:
+        pattern = contains_pattern(name)
+        alias_match = select(t.entity_aliases.c.entity_id).where(
+            func.lower(t.entity_aliases.c.alias).like(pattern, escape="\\"))
+        conditions.append(or_(func.lower(t.entities.c.name).like(pattern, escape="\\"),
+                              t.entities.c.id.in_(alias_match)))
+    return conditions
+
+
+def count_entities(connection: Connection, kind: str | None = None, name: str | None = None) -> int:
+    """How many canonical entities ``list_entities`` would list with no limit."""
+    return connection.execute(select(func.count()).select_from(t.entities)
+                              .where(*_entity_conditions(kind, name))).scalar_one()
+
+
 def list_entities(
     connection: Connection,
     kind: str | None = None,
@@ -105,14 +124,7 @@ def list_entities(
         select(t.entities.c.id, mentions, func.coalesce(mention_counts.c.articles, 0))
         .select_from(t.entities.outerjoin(mention_counts, mention_counts.c.entity_id == t.entities.c.id))
     )
-    if kind:
-        query = query.where(t.entities.c.kind == kind)
-    if name:
-        pattern = contains_pattern(name)
-        alias_match = select(t.entity_aliases.c.entity_id).where(
-            func.lower(t.entity_aliases.c.alias).like(pattern, escape="\\"))
-        query = query.where(or_(func.lower(t.entities.c.name).like(pattern, escape="\\"),
-                                t.entities.c.id.in_(alias_match)))
+    query = query.where(*_entity_conditions(kind, name))
     query = query.order_by(mentions.desc(), t.entities.c.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)

@@ -19,6 +19,9 @@ from dateline.store.records import LONG_STRETCH_DAYS
 
 MAX_TEXT = 200  # characters of a text filter
 MAX_LIMIT = 100_000  # events in one page
+# the orders an event list can be sorted in: a column, "-" first for descending
+SORTS = ("date", "-date", "confidence", "-confidence", "type", "-type")
+COUNT_BY = ("day", "type", "acled_type", "modality", "country", "place")
 
 
 class FilterError(ValueError):
@@ -39,6 +42,8 @@ def _checked_text(name: str, value: str | None) -> str | None:
         return None
     if len(value) > MAX_TEXT:
         raise FilterError(f"{name}: at most {MAX_TEXT} characters (got {len(value)})")
+    if "\x00" in value:  # PostgreSQL refuses it in a text value; no name holds one
+        raise FilterError(f"{name}: a NUL character cannot be in a filter")
     return value
 
 
@@ -64,6 +69,7 @@ class EventFilter:
     min_confidence: float | None = None
     limit: int | None = None
     offset: int = 0
+    sort: str = "date"  # one of SORTS; ties go by date, article and position
 
     def __post_init__(self) -> None:
         for name in ("type", "acled_type", "actor", "place", "country", "modality", "article_id", "outlet"):
@@ -80,6 +86,8 @@ class EventFilter:
                 raise FilterError("bbox: west,south,east,north in degrees, south <= north")
         if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
             raise FilterError(f"min_confidence: between 0 and 1 (got {self.min_confidence})")
+        if self.sort not in SORTS:
+            raise FilterError(f"sort: one of {', '.join(SORTS)} (got {str(self.sort)[:40]!r})")
 
 
 def _actor_condition(words: str):
@@ -103,8 +111,11 @@ def _actor_condition(words: str):
 
 
 def _place_condition(*conditions):
-    return exists().where(and_(
-        t.event_places.c.event_id == t.events.c.id, t.places.c.id == t.event_places.c.place_id, *conditions))
+    # IN (the events of the matching places), not a correlated EXISTS: the database starts from
+    # the places (places_by_country, event_places_by_place) instead of probing every event
+    return t.events.c.id.in_(
+        select(t.event_places.c.event_id).join(t.places, t.places.c.id == t.event_places.c.place_id)
+        .where(and_(*conditions)))
 
 
 def event_conditions(query: EventFilter, starts_from: date | None = None) -> list:
@@ -166,13 +177,18 @@ def event_select(query: EventFilter, starts_from: date | None = None) -> Select:
     conditions = event_conditions(query, starts_from)
     if conditions:
         statement = statement.where(and_(*conditions))
-    if query.since or query.until:
+    e = t.events.c
+    if query.sort in ("date", "-date") and (query.since or query.until):
         # no undated event can match: the plain order lets the (type, date) index deliver rows in
         # order, so a page stops after its first rows instead of sorting every match
-        statement = statement.order_by(t.events.c.date_start, t.events.c.article_id, t.events.c.trigger_start)
+        order = [e.date_start.desc() if query.sort == "-date" else e.date_start, e.article_id, e.trigger_start]
     else:
-        statement = statement.order_by(t.events.c.date_start.is_(None), t.events.c.date_start, t.events.c.article_id,
-                                       t.events.c.trigger_start)
+        order = [e.date_start.is_(None), e.date_start.desc() if query.sort == "-date" else e.date_start,
+                 e.article_id, e.trigger_start]
+        column = {"confidence": e.confidence, "type": e.type}.get(query.sort.lstrip("-"))
+        if column is not None:
+            order.insert(0, column.desc() if query.sort.startswith("-") else column)
+    statement = statement.order_by(*order)
     if query.offset:
         statement = statement.offset(query.offset)
     if query.limit is not None:
@@ -184,3 +200,31 @@ def event_count(query: EventFilter, starts_from: date | None = None) -> Select:
     statement = select(func.count()).select_from(t.events)
     conditions = event_conditions(query, starts_from)
     return statement.where(and_(*conditions)) if conditions else statement
+
+
+def event_counts_select(query: EventFilter, by: str, starts_from: date | None = None) -> Select:
+    """How many events match the filter, per day (of ``date_start``), type, ACLED type, modality,
+    country or place name: rows of (key, count), the largest first (by day: in date order). An
+    event with places in two countries counts once in each; undated events have no day."""
+    if by not in COUNT_BY:
+        raise FilterError(f"by: one of {', '.join(COUNT_BY)} (got {str(by)[:40]!r})")
+    conditions = event_conditions(query, starts_from)
+    e = t.events.c
+    if by in ("country", "place"):
+        # aliases: a place filter's EXISTS over places must not correlate with the counted places
+        counted, link = t.places.alias("counted_places"), t.event_places.alias("counted_links")
+        key = counted.c.country_code if by == "country" else counted.c.name
+        statement = (select(key.label("key"), func.count(func.distinct(e.id)).label("count"))
+                     .select_from(t.events.join(link, link.c.event_id == e.id)
+                                  .join(counted, counted.c.id == link.c.place_id))
+                     .where(key.is_not(None)))
+    else:
+        key = {"day": e.date_start, "type": e.type, "acled_type": e.acled_type, "modality": e.modality}[by]
+        statement = select(key.label("key"), func.count().label("count")).select_from(t.events).where(key.is_not(None))
+    if conditions:
+        statement = statement.where(and_(*conditions))
+    statement = statement.group_by(key)
+    if by == "day":
+        return statement.order_by(key)
+    return statement.order_by(func.count().desc() if by not in ("country", "place") else
+                              func.count(func.distinct(e.id)).desc(), key)

@@ -133,6 +133,7 @@ Index("places_by_article", places.c.article_id)
 Index("places_by_country", places.c.country_code)
 Index("places_by_point", places.c.lat, places.c.lon)
 Index("places_by_geonames_id", places.c.geonames_id)
+Index("places_by_country_id", places.c.country_code, places.c.id)  # step 7: country filters from the index alone
 
 article_entities = Table(
     "article_entities",
@@ -243,6 +244,7 @@ event_places = Table(
 )
 Index("event_places_by_event", event_places.c.event_id)
 Index("event_places_by_place", event_places.c.place_id)
+Index("event_places_by_place_event", event_places.c.place_id, event_places.c.event_id)  # step 7
 
 event_quantities = Table(
     "event_quantities",

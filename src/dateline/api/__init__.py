@@ -1,0 +1,56 @@
+"""The HTTP API over a store: JSON with a generated OpenAPI document (``/openapi.json``,
+``/docs``), the records of ``dateline.model`` as response bodies, and the exports as downloads.
+
+    from dateline.api import create_app
+    app = create_app("crisis.db")                    # read-only
+    app = create_app("crisis.db", token="s3cret")    # POST needs 'Authorization: Bearer s3cret'
+
+``dateline serve`` runs it with uvicorn on 127.0.0.1. The web UI (``dateline.web``) mounts its
+pages on the app this returns; nothing here serves HTML.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from dateline.api import downloads, reading, writing
+from dateline.api.errors import ERROR_RESPONSES, install_error_handlers
+from dateline.entities.user_file import DEFAULT_NAME, default_entities_path
+from dateline.store import open_store
+
+DEFAULT_MAX_UPLOAD = 10 * 1024 * 1024  # bytes of one POST of articles
+
+__all__ = ["DEFAULT_MAX_UPLOAD", "create_app"]
+
+
+def create_app(store_url: str | None, *, token: str | None = None, max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
+               entities_file: str | Path | None = None) -> FastAPI:
+    """The API over the store at ``store_url`` (a SQLite path or a postgresql:// URL). Without
+    a token the store is opened read-only and every write answers 403; with one, writes need
+    ``Authorization: Bearer <token>``. Raises StoreError when the store cannot be opened."""
+    store = open_store(store_url, write=bool(token))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="dateline",
+        summary="Sourced, dated, geolocated events from news reports, every field with its evidence span.",
+        version="0.1.0",
+        lifespan=lifespan,
+        responses=ERROR_RESPONSES,
+    )
+    app.state.store = store
+    app.state.token = token or None
+    app.state.max_upload_bytes = max_upload_bytes
+    app.state.entities_file = Path(entities_file or default_entities_path() or DEFAULT_NAME)
+    install_error_handlers(app)
+    app.include_router(reading.router)
+    app.include_router(downloads.router)
+    app.include_router(writing.router)
+    return app

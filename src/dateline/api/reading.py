@@ -1,0 +1,179 @@
+"""The read-only endpoints: articles, events, entities, places, claims, counts for charts.
+
+Every list is paged (``limit``, ``offset``) and bounded; every record is the store's own
+(``dateline.model``), as ``dateline events --format jsonl`` writes it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from dateline.api.params import MAX_OFFSET, MAX_PAGE, event_page_filter, filter_fields
+from dateline.api.responses import Bucket, Counts, EntityDetail, EventDetail, Evidence, Page
+from dateline.model import Article, ArticleRecords, Claim, EntityKind, Event, SearchHit, Span
+from dateline.store import EventFilter, FilterError, Store
+from dateline.store.entities import EntitySummary
+from dateline.store.filters import MAX_TEXT
+from dateline.store.gazetteer import PlaceRow
+
+router = APIRouter(prefix="/api")
+ID = {"max_length": 200}
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def _no_nul(name: str, value: str | None) -> str | None:
+    if value is not None and "\x00" in value:
+        raise FilterError(f"{name}: a NUL character cannot be in it")
+    return value
+
+
+# --- articles ----------------------------------------------------------------------------------
+
+
+@router.get("/articles", response_model=Page[Article], summary="Articles, newest first")
+def list_articles(
+    limit: int = Query(20, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    originals_only: bool = Query(False, description="Leave out near duplicates."),
+    store: Store = Depends(get_store),
+):
+    items = store.articles(limit, offset=offset, originals_only=originals_only)
+    return Page[Article](total=store.count_articles(), limit=limit, offset=offset, items=items)
+
+
+@router.get("/search", response_model=Page[SearchHit], summary="Full-text search over articles")
+def search_articles(
+    q: str = Query(..., min_length=1, max_length=500,
+                   description='Words, "a phrase", OR, -word (web-search style).'),
+    limit: int = Query(20, ge=0, le=200), offset: int = Query(0, ge=0, le=1000),
+    store: Store = Depends(get_store),
+):
+    """Best first, each with its score and the best matching passage (matches in [brackets]);
+    ``total`` is the number of hits up to ``offset + limit``."""
+    hits = store.search(_no_nul("q", q), limit=offset + limit)
+    return Page[SearchHit](total=len(hits), limit=limit, offset=offset, items=hits[offset:])
+
+
+@router.get("/articles/{article_id}", response_model=Article, summary="One article, with its text")
+def get_article(article_id: str, store: Store = Depends(get_store)):
+    """The article with this id (or a unique id prefix of at least 6 characters), with its full
+    text: the offsets of every evidence span point into ``text``."""
+    article = store.get_article(_no_nul("article_id", article_id)[:64])
+    if article is None:
+        raise HTTPException(404, f"no article {article_id[:80]!r}")
+    return article
+
+
+@router.get("/articles/{article_id}/records", response_model=ArticleRecords,
+            summary="Everything extraction read out of one article")
+def get_article_records(article_id: str, store: Store = Depends(get_store)):
+    article = store.get_article(_no_nul("article_id", article_id)[:64])
+    if article is None:
+        raise HTTPException(404, f"no article {article_id[:80]!r}")
+    return store.article_records(article.id)
+
+
+# --- events ----------------------------------------------------------------------------------------
+# TODO(fusion): fused events (one per real-world event, with its reports) come with the fusion
+# store methods; these endpoints serve events as read from each report.
+
+
+@router.get("/events", response_model=Page[Event], summary="Events, filtered, sorted and paged")
+def list_events(query: EventFilter = Depends(event_page_filter), store: Store = Depends(get_store)):
+    """The filters of ``dateline events``; ``total`` counts every match, ``items`` is the page."""
+    items = store.events(query)
+    total = store.count_events(query)
+    return Page[Event](total=total, limit=query.limit, offset=query.offset, items=items)
+
+
+def evidence_of(event: Event) -> list[Evidence]:
+    """Every span of an event, named by the field it supports, in the order of the text."""
+    found: list[tuple[str, Span | None]] = [
+        ("trigger", event.trigger), ("sentence", event.sentence), ("clause", event.clause), ("date", event.date_span),
+        ("source_actor", event.source_actor.span if event.source_actor else None),
+        ("target_actor", event.target_actor.span if event.target_actor else None),
+    ]
+    found += [(f"other_actors[{n}]", actor.span) for n, actor in enumerate(event.other_actors)]
+    found += [(f"places[{n}]", place.span) for n, place in enumerate(event.places)]
+    found += [(f"quantities[{n}]", quantity.span) for n, quantity in enumerate(event.quantities)]
+    a = event.attribution
+    if a is not None:
+        found += [("attribution", a.span), ("attribution.channel", a.channel_span),
+                  ("attribution.antecedent", a.antecedent), ("attribution.via", a.via_span),
+                  ("attribution.verb", a.verb)]
+    spans = [Evidence(field=name, start=s.start, end=s.end, text=s.text) for name, s in found if s is not None]
+    return sorted(spans, key=lambda e: (e.start, -e.end))
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, summary="One event, its article and evidence")
+def get_event(event_id: str, store: Store = Depends(get_store)):
+    event = store.event(_no_nul("event_id", event_id)[:80])
+    if event is None:
+        raise HTTPException(404, f"no event {event_id[:80]!r}")
+    return EventDetail(event=event, article=store.get_article(event.article_id), evidence=evidence_of(event),
+                       claims=store.claims(event_id=event.id, limit=200))
+
+
+@router.get("/counts", response_model=Counts, summary="Event counts by day, type, country or place, for charts")
+def count_events(
+    by: Literal["day", "type", "acled_type", "modality", "country", "place"] = Query("day"),
+    fields: dict = Depends(filter_fields),
+    limit: int = Query(5000, ge=1, le=100_000, description="At most this many buckets (the largest; by day the first)."),
+    store: Store = Depends(get_store),
+):
+    """The same filters as ``/api/events``. An event placed in two countries counts once in
+    each; an undated event has no day."""
+    query = EventFilter(**fields, limit=limit)
+    buckets = [Bucket(key=key, count=count) for key, count in store.count_buckets(by, query)]
+    total = store.count_events(EventFilter(**fields))
+    return Counts(by=by, total=total, buckets=buckets)
+
+
+# --- entities, places, claims ----------------------------------------------------------------------
+
+
+@router.get("/entities", response_model=Page[EntitySummary], summary="Actors, the most mentioned first")
+def list_entities(
+    kind: EntityKind | None = Query(None), name: str | None = Query(None, max_length=MAX_TEXT),
+    limit: int = Query(50, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    store: Store = Depends(get_store),
+):
+    """Canonical entities with their dated roles (``entity.roles``: title, as of, article and
+    evidence span), mention and article counts."""
+    items = store.entities(kind=kind, name=name, limit=limit, offset=offset)
+    total = store.count_entities(kind=kind, name=name)
+    return Page[EntitySummary](total=total, limit=limit, offset=offset, items=items)
+
+
+@router.get("/entities/{entity_id:path}", response_model=EntityDetail, summary="One actor, its roles and events")
+def get_entity(entity_id: str, limit: int = Query(20, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+               store: Store = Depends(get_store)):
+    entity = store.entity(_no_nul("entity_id", entity_id)[:200])
+    if entity is None:
+        raise HTTPException(404, f"no entity {entity_id[:80]!r}")
+    query = EventFilter(actor=entity.id, limit=limit, offset=offset)
+    events = Page[Event](total=store.count_events(query), limit=limit, offset=offset, items=store.events(query))
+    return EntityDetail(entity=entity, events=events)
+
+
+@router.get("/places", response_model=list[PlaceRow], summary="Places the articles name, most mentioned first")
+def list_places(
+    name: str | None = Query(None, max_length=MAX_TEXT), country: str | None = Query(None, max_length=MAX_TEXT),
+    limit: int = Query(50, ge=0, le=MAX_PAGE), store: Store = Depends(get_store),
+):
+    return store.places(name=name, country=country, limit=limit)
+
+
+@router.get("/claims", response_model=list[Claim], summary="Figures sources give differently, with who says so")
+def list_claims(
+    article_id: str | None = Query(None, **ID), event_id: str | None = Query(None, **ID),
+    limit: int = Query(100, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    store: Store = Depends(get_store),
+):
+    # TODO(fusion): claim groups and contradictions across reports come with the fusion store methods
+    return store.claims(article_id=_no_nul("article_id", article_id), event_id=_no_nul("event_id", event_id),
+                        limit=limit, offset=offset)

@@ -1,0 +1,97 @@
+"""The API's response bodies: the records of ``dateline.model`` themselves (pydantic reads
+their dataclasses, so the API's schema is the one ``serialise`` and the exports use), wrapped in
+pages, and the few shapes the API adds (counts, evidence, errors, write results)."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+from dateline.model import Article, Claim, Entity, Event, Rejection, Span
+from dateline.store.entities import EntitySummary
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a longer list: ``total`` matches, ``items`` from ``offset`` on."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class Evidence(BaseModel):
+    """One field of an event and the words of the article it was read from (offsets into the
+    article's text, Python string indices, end exclusive)."""
+
+    field: str  # trigger, sentence, source_actor, places[0], quantities[1], attribution.channel ...
+    start: int
+    end: int
+    text: str
+
+
+class EventDetail(BaseModel):
+    """An event as read from one report, with the article it came from and every evidence span."""
+
+    event: Event
+    article: Article | None
+    evidence: list[Evidence]
+    claims: list[Claim]
+
+
+class EntityDetail(BaseModel):
+    entity: Entity
+    events: Page[Event]  # the first events it takes part in or is the source of
+
+
+class Bucket(BaseModel):
+    key: str  # a day (YYYY-MM-DD), a type, an ISO country code or a place name
+    count: int
+
+
+class Counts(BaseModel):
+    """How many events match the filters per ``by``, for charts."""
+
+    by: str
+    total: int  # events matching the filters
+    buckets: list[Bucket]
+
+
+class IngestResult(BaseModel):
+    read: int
+    new: int
+    duplicates: int
+    rejected: list[Rejection]
+    extracted: int | None = None  # articles read for events, when extraction was asked for
+
+
+class EntityCorrection(BaseModel):
+    """An entity to add or correct, appended to the user's entities file (read by the next
+    ``dateline extract``): the same fields as ``dateline-entities.yaml``."""
+
+    name: str = Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f]*\S[^\x00-\x1f]*$")
+    kind: str = Field("organisation", max_length=24)
+    aliases: list[str] = Field(default_factory=list, max_length=50)
+    country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$")
+    id: str | None = Field(None, max_length=200, pattern=r"^[a-z_]+:[^\x00-\x1f\s]+$")
+
+
+class CorrectionResult(BaseModel):
+    file: str
+    entities: int  # entities in the file now
+    added: EntityCorrection
+
+
+class ErrorBody(BaseModel):
+    """Every error: a one-line message; ``detail`` lists the parameters a request got wrong."""
+
+    error: str
+    status: int
+    detail: list[dict] | None = None
+
+
+__all__ = ["Article", "Bucket", "Claim", "CorrectionResult", "Counts", "Entity", "EntityCorrection", "EntityDetail",
+           "EntitySummary", "ErrorBody", "Event", "EventDetail", "Evidence", "IngestResult", "Page", "Span"]
