@@ -609,7 +609,8 @@ def serve_command(
     except StoreError as error:
         raise _user_error(str(error)) from None
     mode = f"writes need the token in ${token_env}" if token else f"read-only (set ${token_env} to allow writes)"
-    err_console.print(f"dateline API on http://{host}:{port}/api (docs: /docs); {mode}", highlight=False)
+    err_console.print(f"dateline on http://{host}:{port}/ (the web UI; the API under /api, its docs at /docs); {mode}",
+                      highlight=False)
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 

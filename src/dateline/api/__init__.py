@@ -27,10 +27,11 @@ __all__ = ["DEFAULT_MAX_UPLOAD", "create_app"]
 
 
 def create_app(store_url: str | None, *, token: str | None = None, max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
-               entities_file: str | Path | None = None) -> FastAPI:
-    """The API over the store at ``store_url`` (a SQLite path or a postgresql:// URL). Without
-    a token the store is opened read-only and every write answers 403; with one, writes need
-    ``Authorization: Bearer <token>``. Raises StoreError when the store cannot be opened."""
+               entities_file: str | Path | None = None, web: bool = True, tile_url: str | None = None) -> FastAPI:
+    """The API over the store at ``store_url`` (a SQLite path or a postgresql:// URL), and the
+    web UI at ``/`` unless ``web`` is False. Without a token the store is opened read-only and
+    every write answers 403; with one, writes need ``Authorization: Bearer <token>``. Raises
+    StoreError when the store cannot be opened."""
     store = open_store(store_url, write=bool(token))
 
     @asynccontextmanager
@@ -53,4 +54,8 @@ def create_app(store_url: str | None, *, token: str | None = None, max_upload_by
     app.include_router(reading.router)
     app.include_router(downloads.router)
     app.include_router(writing.router)
+    if web:
+        from dateline.web import create_web_router
+
+        app.include_router(create_web_router(store=store, tile_url=tile_url, report_url="/report"))
     return app

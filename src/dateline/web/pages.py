@@ -17,7 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from dateline.model import Article, Claim, Event
-from dateline.store import Store, open_store
+from dateline.store import FilterError, Store, open_store
 from dateline.web.evidence import FIELDS, context_pieces, cut, event_highlights, snippet_pieces
 from dateline.web.story import MODALITIES, StoryQuery, read_story
 
@@ -191,10 +191,34 @@ def create_web_router(store_url: str | None = None, *, store: Store | None = Non
                 articles[claim.article_id] = store.get_article(claim.article_id)
         return page("claims.html", title="Claims", groups=claim_groups(claims, articles), nav="claims")
 
+    @router.get("/report", response_class=HTMLResponse)
+    def report_page(request: Request):
+        """The situation report (``Store.report``), its Markdown shown as HTML: raw HTML in it
+        (article text quoted in the report) is escaped, never rendered."""
+        from datetime import date
+
+        from markdown_it import MarkdownIt
+        from markupsafe import Markup
+
+        params = request.query_params
+        try:
+            since = date.fromisoformat(params["since"]) if params.get("since") else None
+            until = date.fromisoformat(params["until"]) if params.get("until") else None
+            dates = min(max(int(params.get("dates") or 10), 1), 50)
+            markdown = the_store().report(since=since, until=until, dates=dates)
+        except (ValueError, FilterError) as error:
+            return page("error.html", status=400, title="Report", message=str(error))
+        body = Markup(MarkdownIt("commonmark", {"html": False}).render(markdown))
+        return page("report.html", title="Situation report", body=body, since=since, until=until, dates=dates,
+                    nav="report")
+
     @router.get("/search", response_class=HTMLResponse)
     def search_page(request: Request):
         words = request.query_params.get("q", "").strip()[:500]
-        hits = the_store().search(words, limit=SEARCH_LIMIT) if words else []
+        try:
+            hits = the_store().search(words, limit=SEARCH_LIMIT) if words else []
+        except FilterError as error:
+            return page("error.html", status=400, title="Search", message=str(error))
         return page("search.html", title="Search", q=words, nav="search",
                     hits=[{"hit": h, "pieces": snippet_pieces(h.snippet)} for h in hits])
 
