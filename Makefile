@@ -30,9 +30,15 @@ demo: $(STAMP)
 	$(BIN)/dateline timeline --db demo.db --dates 8
 	$(BIN)/dateline contradictions --db demo.db
 	$(BIN)/dateline report --db demo.db --out demo-report.md
-	$(BIN)/dateline events --db demo.db --format csv > demo-events.csv
-	$(BIN)/dateline events --db demo.db --format jsonl > demo-events.jsonl
-	@echo "demo: the store is demo.db; events in demo-events.csv (and with the evidence span of every field in demo-events.jsonl); the situation report in demo-report.md"
+	$(BIN)/dateline export --db demo.db --format csv --out demo-events.csv
+	$(BIN)/dateline export --db demo.db --format jsonl --out demo-events.jsonl
+	$(BIN)/dateline export --db demo.db --format geojson --out demo-events.geojson
+	$(BIN)/dateline export --db demo.db --format parquet --columns acled --out demo-events-acled.parquet
+	@echo "demo: the store is demo.db; events in demo-events.csv, .jsonl (every field with its evidence span), .geojson (QGIS) and demo-events-acled.parquet; the situation report in demo-report.md"
+	@if [ "$${DEMO_SERVE:-1}" != 0 ]; then \
+	  echo "demo: serving the web UI on http://127.0.0.1:8000/ (the API under /api; Ctrl-C stops it; DEMO_SERVE=0 skips this)"; \
+	  $(BIN)/dateline serve --db demo.db --port $${DEMO_PORT:-8000}; \
+	fi
 
 test: $(STAMP)
 	$(BIN)/pytest -q
@@ -50,4 +56,4 @@ train: $(STAMP)
 	$(BIN)/python -m dateline.events.train --shared $(DATELINE_SHARED)
 
 clean:
-	rm -rf $(VENV) *.db *.db-wal *.db-shm demo-events.csv demo-events.jsonl demo-report.md build dist src/*.egg-info
+	rm -rf $(VENV) *.db *.db-wal *.db-shm demo-events.csv demo-events.jsonl demo-events.geojson demo-events-acled.parquet demo-report.md build dist src/*.egg-info
