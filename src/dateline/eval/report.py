@@ -92,6 +92,32 @@ def goal_table(figures: dict) -> str:
     return "\n".join(lines)
 
 
+def geo_halves(shared: Path) -> dict:
+    """Resolution given the gold names on the tuning (even) and check (odd) articles of LGL and
+    GeoVirus: the figures issue 12's protocol asks for, without a second end-to-end parse."""
+    from dateline.eval import geo
+
+    halves = {}
+    for corpus, path in (("LGL", shared / LGL), ("GeoVirus", shared / GEOVIRUS)):
+        for part, half in (("tuning", "even"), ("check", "odd")):
+            result = geo.evaluate(path, half=half, end_to_end=False)
+            halves[f"{corpus} {part}"] = {"acc161": result["gold_spans"]["acc161"],
+                                          "geonames_ids": result.get("geonames_ids")}
+    return halves
+
+
+def geo_halves_markdown(halves: dict) -> str:
+    lines = ["## Places: tuning and check halves (given the gold names)", "",
+             "Articles at even positions of each corpus are the tuning half, at odd positions the check half.", "",
+             "| corpus, half | acc@161 km | exact GeoNames id | same country |", "|---|---|---|---|"]
+    for name, figures in halves.items():
+        ids = figures.get("geonames_ids") or {}
+        exact = f"{ids['exact_id']:.3f}" if ids.get("exact_id") is not None and ids.get("n") else "no ids in the gold"
+        country = f"{ids['same_country']:.3f}" if ids.get("same_country") is not None and ids.get("n") else ""
+        lines.append(f"| {name} | {figures['acc161']:.3f} | {exact} | {country} |")
+    return "\n".join(lines) + "\n"
+
+
 def tasks(shared: Path) -> list[tuple[str, Callable[[], dict], Callable[[dict], str]]]:
     """(name, run, to_markdown) for each task, imported lazily so one broken task reports alone."""
     from dateline.eval import args, coref, events, geo, timex
@@ -100,6 +126,7 @@ def tasks(shared: Path) -> list[tuple[str, Callable[[], dict], Callable[[dict], 
         ("timex", lambda: timex.evaluate(shared / TIMEBANK), timex.to_markdown),
         ("geo_lgl", lambda: geo.evaluate(shared / LGL), geo.to_markdown),
         ("geo_geovirus", lambda: geo.evaluate(shared / GEOVIRUS), geo.to_markdown),
+        ("geo_halves", lambda: geo_halves(shared), geo_halves_markdown),
         ("events", lambda: events.evaluate(shared), events.to_markdown),
         ("args", lambda: args.evaluate(shared / WIKIEVENTS), args.to_markdown),
         ("coref", lambda: coref.evaluate(shared / ECBPLUS), coref.to_markdown),
@@ -110,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, required=True, help="the shared/ folder holding eval/")
     parser.add_argument("--out", type=Path, default=Path("docs/quality.md"))
-    parser.add_argument("--only", nargs="*", help="run only these tasks (timex, geo_lgl, geo_geovirus, events, args, coref)")
+    parser.add_argument("--only", nargs="*", help="run only these tasks (timex, geo_lgl, geo_geovirus, geo_halves, events, args, coref)")
     args = parser.parse_args(argv)
 
     figures: dict[str, dict] = {}
