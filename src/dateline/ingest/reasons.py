@@ -1,0 +1,13 @@
+"""How a problem with an input is worded: one line a user reads, naming the input and the
+reason, with no Python class names and no traceback."""
+
+from __future__ import annotations
+
+MAX_REASON_CHARS = 200
+
+
+def describe_error(error: BaseException) -> str:
+    """An unexpected error from a library, in words: its message on one line, without the class
+    name ("an internal error" when it has no message)."""
+    message = " ".join(str(error).split())[:MAX_REASON_CHARS]
+    return message or "an internal error"
