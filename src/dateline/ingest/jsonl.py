@@ -210,8 +210,13 @@ def read_jsonl(source: bytes | BinaryIO, origin: str, options: ReadOptions) -> I
         nonempty += 1
         where = f"{origin}:{number}"
         if nonempty == 1 and raw.lstrip(b"\xef\xbb\xbf \t\r").startswith(b"["):
-            yield from read_json_document(everything(), origin, options)  # a .json list of articles
-            return
+            # a .json list of articles; or, in a file not named .json whose whole is no JSON,
+            # JSON Lines with a bad first line (which must not cost the good lines after it)
+            named_json = origin.lower().endswith((".json", ".json.gz"))
+            whole_document = list(read_json_document(everything(), origin, options, quiet=not named_json))
+            if whole_document or named_json:
+                yield from whole_document
+                return
         try:
             decoded = decode_bytes(raw, legacy=False, base_line=number, base_offset=line_offset)
         except DecodeError as error:
