@@ -35,7 +35,7 @@ test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not slow and not postgres"
 
 # The ingest readers against random and mutated input: FUZZ_EXAMPLES inputs for each reader
-# (make test runs 20); prints how many each property saw (record them in docs/reliability.md).
+# (make test runs 20; the store property a tenth as many); prints how many each property saw.
 FUZZ_EXAMPLES ?= 10000
 fuzz: $(STAMP)
 	DATELINE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q tests/ingest/test_fuzz.py

@@ -246,3 +246,14 @@ def test_a_store_that_cannot_be_written_is_exit_2_and_one_line(tmp_path):
         holder.communicate("")
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr and "error:" in result.stderr
+
+
+def test_a_character_reference_beyond_unicode_costs_the_feed_one_line(tmp_path):
+    # found by the fuzzer: feedparser itself raises on &#x110000; (no such character)
+    path = tmp_path / "feed.rss"
+    path.write_text("<rss><channel><language>&#x110000;en</language><item><description>Floods cut the road."
+                    "</description></item></channel></rss>")
+    items = list(read_articles([path], ReadOptions(today=TODAY)))
+    assert all(isinstance(i, (Article, Rejection)) for i in items)
+    for rejection in (i for i in items if isinstance(i, Rejection)):
+        assert_one_clear_line(rejection.reason)

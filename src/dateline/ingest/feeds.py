@@ -61,7 +61,11 @@ def read_feed(data: bytes, origin: str, options: ReadOptions) -> Iterator[Articl
     if unsafe is not None:
         yield Rejection(origin, unsafe)
         return
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as error:  # feedparser raises on some inputs ('&#x110000;': chr() out of range)
+        yield Rejection(origin, f"not a readable RSS/Atom feed ({describe_error(error)})")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         reason = parsed.get("bozo_exception")
