@@ -41,7 +41,12 @@ WEEKDAY_DISAGREES_CONFIDENCE = 0.3
 # ahead of UTC, an embargoed copy dated for the morning); later, it is a typo or a placeholder
 # (2099-01-01) and the date is inferred from the text instead.
 FUTURE_MARGIN_DAYS = 2
-FUTURE_CUE_WINDOW = 8  # words before a date searched for a future cue, within its sentence
+FUTURE_CUE_WINDOW = 8
+# A metadata date longer than this is no date ("Tuesday, 6 July 2021, 14:00:00 GMT+05:00" is 41
+# characters, 6 words), and dateparser takes seconds over long junk ("July 6 " nine times: 10 s):
+# a junk date field on every line of a file was a denial of service.
+MAX_DATE_CHARS = 48
+MAX_DATE_WORDS = 8  # words before a date searched for a future cue, within its sentence
 
 
 @dataclass(frozen=True)
@@ -244,6 +249,8 @@ def parse_date_value(raw: object) -> date | None:
     if not isinstance(raw, str):
         return None
     value = raw.strip()
+    if len(value) > MAX_DATE_CHARS or len(value.split()) > MAX_DATE_WORDS:
+        return None
     if re.fullmatch(r"\d{4}-\d\d-\d\d([T ].*)?", value):
         try:
             return date.fromisoformat(value[:10])
