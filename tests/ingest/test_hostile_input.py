@@ -257,3 +257,23 @@ def test_a_character_reference_beyond_unicode_costs_the_feed_one_line(tmp_path):
     assert all(isinstance(i, (Article, Rejection)) for i in items)
     for rejection in (i for i in items if isinstance(i, Rejection)):
         assert_one_clear_line(rejection.reason)
+
+
+def test_lone_surrogates_are_replaced_not_fatal_to_the_store(tmp_path):
+    # found by the fuzzer: "\ud800" in JSON is half a character, which no UTF-8 file or
+    # database holds; it cost the article (in a field kept in meta, it would stop the store)
+    from dateline.ingest import ingest
+    from dateline.store import open_store
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text(
+        json.dumps({"text": GOOD + " \ud800", "title": "Retaken \udfff", "tag": "x\ud801"}) + "\n"
+        + json.dumps({"text": OTHER}) + "\n")
+    found, rejected = read(tmp_path / "in")
+    assert not rejected and len(found) == 2
+    assert found[0].text.endswith("\ufffd") and found[0].title == "Retaken \ufffd"
+    (warning,) = found[0].meta["warnings"]
+    assert warning.startswith("3 lone surrogate")
+    with open_store(str(tmp_path / "news.db")) as store:
+        report = ingest([tmp_path / "in"], store)
+    assert report.new == 2 and report.exit_code == 0 and len(report.warnings) == 1

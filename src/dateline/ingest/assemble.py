@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from dateline.ingest.decoding import replace_surrogates, without_surrogates
 from dateline.ingest.dedupe import content_id
 from dateline.ingest.language import detect_language
 from dateline.ingest.outlet import detect_outlet
@@ -68,7 +69,15 @@ def assemble_article(
     the article is kept, and the ingest reports each one."""
     meta = dict(meta or {})
     warnings = list(warnings or [])
-    raw = text or ""
+    # lone surrogates (from XML's &#xd800;) fit in no UTF-8 file or database: one warning
+    raw, surrogates = replace_surrogates(text or "")
+    title, in_title = replace_surrogates(title) if isinstance(title, str) else (title, 0)
+    url, in_url = replace_surrogates(url) if isinstance(url, str) else (url, 0)
+    outlet, in_outlet = replace_surrogates(outlet) if isinstance(outlet, str) else (outlet, 0)
+    meta, in_meta = without_surrogates(meta)
+    if surrogates + in_title + in_url + in_outlet + in_meta:
+        warnings.append(f"{surrogates + in_title + in_url + in_outlet + in_meta} lone surrogates (half of a "
+                        f"character) replaced by U+FFFD")
     header_date = None
     latest = latest_publication_day(options.ingest_day)
     if header_allowed:

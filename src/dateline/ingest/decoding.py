@@ -20,6 +20,7 @@ Binary files (images, PDFs, archives, executables) are named, not decoded into n
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
@@ -170,3 +171,31 @@ def decode_bytes(data: bytes, *, legacy: bool = True, base_line: int = 1, base_o
     raise DecodeError(f"undecodable bytes: {invalid} of {len(data)} bytes are not UTF-8 ({places}) "
                       f"and no other encoding fits")
 
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """(text with each lone surrogate as U+FFFD, how many there were). JSON's ``"\\ud800"`` and
+    XML's ``&#xd800;`` make strings that no UTF-8 file or database can hold."""
+    count = len(_SURROGATE.findall(text))
+    return (_SURROGATE.sub("\ufffd", text), count) if count else (text, 0)
+
+
+def without_surrogates(value: object) -> tuple[object, int]:
+    """A JSON value with every string cleaned by replace_surrogates, and the count."""
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, list):
+        cleaned = [without_surrogates(v) for v in value]
+        return [v for v, _ in cleaned], sum(n for _, n in cleaned)
+    if isinstance(value, dict):
+        total, result = 0, {}
+        for key, item in value.items():
+            clean_key, n_key = replace_surrogates(key)
+            clean_item, n_item = without_surrogates(item)
+            result[clean_key] = clean_item
+            total += n_key + n_item
+        return result, total
+    return value, 0

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from dateline.ingest.assemble import ReadOptions, assemble_article, human_size
-from dateline.ingest.decoding import DecodeError, decode_bytes
+from dateline.ingest.decoding import DecodeError, decode_bytes, without_surrogates
 from dateline.ingest.reasons import describe_error
 from dateline.model import Article, Rejection
 
@@ -33,6 +33,7 @@ READ_CHUNK = 1024 * 1024  # how an over-long line is skipped
 DOCUMENT_LIMIT_FACTOR = 50  # a whole .json document may weigh this many times --max-bytes
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+SURROGATE_WARNING = "{} lone surrogate escapes (\\ud800 to \\udfff, half of a character) replaced by U+FFFD"
 
 
 def line_limit(options: ReadOptions) -> int:
@@ -223,6 +224,8 @@ def read_jsonl(source: bytes | BinaryIO, origin: str, options: ReadOptions) -> I
             yield Rejection(where, str(error))
             continue
         obj, problem = _parse(decoded.text, line_known=True)
+        obj, surrogates = without_surrogates(obj)
+        warnings = decoded.warnings + ([SURROGATE_WARNING.format(surrogates)] if surrogates else [])
         if problem is not None:
             if nonempty == 1 and decoded.text.lstrip("\ufeff \t\r").startswith("{") and problem.startswith("malformed"):
                 # perhaps one pretty-printed JSON object (or {"articles": [...]}), not JSON Lines
@@ -236,10 +239,10 @@ def read_jsonl(source: bytes | BinaryIO, origin: str, options: ReadOptions) -> I
             inner = next((obj[k] for k in LIST_KEYS if isinstance(obj.get(k), list)), None)
             if inner is not None:
                 for index, item in enumerate(inner, start=1):
-                    yield _guarded(lambda: article_from_object(item, f"{where}#{index}", options, decoded.warnings),
+                    yield _guarded(lambda: article_from_object(item, f"{where}#{index}", options, warnings),
                                    f"{where}#{index}")
                 continue
-        yield _guarded(lambda: article_from_object(obj, where, options, decoded.warnings), where)
+        yield _guarded(lambda: article_from_object(obj, where, options, warnings), where)
     if nonempty == 0:
         yield Rejection(origin, "empty file")
 
@@ -257,6 +260,8 @@ def read_json_document(data: bytes | None, origin: str, options: ReadOptions, qu
             yield Rejection(origin, str(error))
         return
     document, problem = _parse(decoded.text, line_known=False)
+    document, surrogates = without_surrogates(document)
+    warnings = decoded.warnings + ([SURROGATE_WARNING.format(surrogates)] if surrogates else [])
     if problem is not None:
         if not quiet:
             yield Rejection(origin, problem)
@@ -272,5 +277,5 @@ def read_json_document(data: bytes | None, origin: str, options: ReadOptions, qu
     if not items:
         yield Rejection(origin, "no articles in the JSON document")
     for index, item in enumerate(items, start=1):
-        yield _guarded(lambda: article_from_object(item, f"{origin}#{index}", options, decoded.warnings),
+        yield _guarded(lambda: article_from_object(item, f"{origin}#{index}", options, warnings),
                        f"{origin}#{index}")
