@@ -86,7 +86,7 @@ def ingest_command(
                 on_file=lambda _path: progress.advance(task),
             )
     except StoreError as error:
-        err_console.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+        err_console.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     finally:
         store.close()

@@ -9,5 +9,10 @@ MAX_REASON_CHARS = 200
 def describe_error(error: BaseException) -> str:
     """An unexpected error from a library, in words: its message on one line, without the class
     name ("an internal error" when it has no message)."""
+    # a database driver's error wrapped by SQLAlchemy: the driver's own words ("database is
+    # locked"), not "(sqlite3.OperationalError) database is locked [SQL: INSERT ...]"
+    original = getattr(error, "orig", None)
+    if isinstance(original, BaseException):
+        error = original
     message = " ".join(str(error).split())[:MAX_REASON_CHARS]
     return message or "an internal error"
