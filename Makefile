@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 export DATELINE_SHARED ?= $(abspath $(SHARED))
 
-.PHONY: install demo test test-fast eval bench train clean
+.PHONY: install demo test test-fast fuzz eval bench train clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not slow and not postgres"
+
+# The ingest readers against random and mutated input: FUZZ_EXAMPLES inputs for each reader
+# (make test runs 20; the store property a tenth as many); prints how many each property saw.
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(STAMP)
+	DATELINE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q tests/ingest/test_fuzz.py
 
 eval: $(STAMP)
 	$(BIN)/python -m dateline.eval.report --shared $(DATELINE_SHARED) --out docs/quality.md

@@ -90,27 +90,34 @@ def ingest_command(
     from pathlib import Path
 
     from dateline.ingest import write_rejections
+    from dateline.store import StoreError
 
     limit = _parse_size(max_bytes)
     store = _open(db, write=True)
     progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err_console, transient=True, disable=not err_console.is_terminal)
     task = progress.add_task("ingest", total=None)
-    with progress:
-        result = store.ingest(
-            paths, max_bytes=limit, near_threshold=near_threshold, batch_size=batch_size,
-            on_start=lambda total: progress.update(task, total=total),
-            on_file=lambda _path: progress.advance(task),
-        )
-    store.close()
-    for rejection in result.rejected:
-        err_console.print(f"rejected: {rejection.origin}: {rejection.reason}", markup=False, highlight=False, soft_wrap=True)
+    try:
+        with progress:
+            result = store.ingest(
+                paths, max_bytes=limit, near_threshold=near_threshold, batch_size=batch_size,
+                on_start=lambda total: progress.update(task, total=total),
+                on_file=lambda _path: progress.advance(task),
+            )
+    except StoreError as error:
+        err_console.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    for line in result.problem_lines():
+        err_console.print(line, markup=False, highlight=False, soft_wrap=True)
     if report is not None:
         write_rejections(result.rejected, Path(report))
     console.print(result.summary_line(), highlight=False, soft_wrap=True)
+    if result.language_line():
+        console.print(result.language_line(), markup=False, highlight=False, soft_wrap=True)
     console.print(f"[dim]{result.detail_line()}[/dim]", highlight=False, soft_wrap=True)
-    if result.read == 0 and result.rejected:
-        raise typer.Exit(1)
+    raise typer.Exit(result.exit_code)
 
 
 def _published_label(article) -> str:

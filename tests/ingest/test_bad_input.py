@@ -132,7 +132,7 @@ def test_the_rest_of_the_batch_goes_in_and_every_rejection_is_reported(tmp_path,
     db = tmp_path / "news.db"
     result = CliRunner().invoke(app, ["ingest", "--db", str(db), "--report", str(report_path), str(news),
                                       str(fixtures_dir / "ingest" / "navigation_only.html"), str(news / "nope.txt")])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some inputs rejected (README, "Exit codes")
     assert "2 read, 2 new, 0 duplicates, 5 rejected" in result.stdout
     lines = [json.loads(line) for line in report_path.read_text().splitlines()]
     assert sorted(os.path.basename(r["origin"]) for r in lines) == [
@@ -151,6 +151,6 @@ def test_permission_denied_even_for_root(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(sources, "open", refuse, raising=False)
+    monkeypatch.setattr(sources.os, "open", refuse)
     (rejected,), _ = rejections_for(path)
     assert rejected.reason == "cannot read: permission denied"

@@ -46,9 +46,22 @@ def test_impossible_dates_are_ignored():
 
 
 def test_header_line():
-    value, rest = read_header(" date 2021-09-04 \n\n\nTwo flights left.")
-    assert value == date(2021, 9, 4) and rest.strip() == "Two flights left."
-    assert read_header("A date 2021-09-04 in a sentence.")[0] is None
+    header = read_header(" date 2021-09-04 \n\n\nTwo flights left.")
+    assert header.value == date(2021, 9, 4) and header.rest.strip() == "Two flights left." and header.problem is None
+    assert read_header("A date 2021-09-04 in a sentence.").value is None
+
+
+def test_a_header_date_that_does_not_exist_is_a_problem_and_leaves_the_text():
+    header = read_header(" date 2021-02-30 \nTwo flights left.")
+    assert header.value is None and header.rest == "Two flights left."
+    assert "2021-02-30 is not a calendar date" in header.problem
+
+
+def test_a_header_date_far_in_the_future_is_a_problem():
+    header = read_header(" date 2099-01-01 \nTwo flights left.", latest=date(2026, 12, 5))
+    assert header.value is None and header.rest == "Two flights left." and "2099-01-01 is later than" in header.problem
+    # within the margin (a time zone ahead, an embargoed copy) it is the date
+    assert read_header(" date 2026-12-05 \nTwo flights left.", latest=date(2026, 12, 5)).value == date(2026, 12, 5)
 
 
 @pytest.mark.parametrize(

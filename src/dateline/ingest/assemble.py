@@ -8,13 +8,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from dateline.ingest.decoding import replace_surrogates, without_surrogates
 from dateline.ingest.dedupe import content_id
-from dateline.ingest.language import guess_language
+from dateline.ingest.language import detect_language
 from dateline.ingest.outlet import detect_outlet
 from dateline.ingest.pubdate import (
+    FUTURE_MARGIN_DAYS,
     HEADER_CONFIDENCE,
     METADATA_CONFIDENCE,
     infer_publication_date,
+    latest_publication_day,
     parse_date_value,
     read_header,
 )
@@ -31,6 +34,10 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     today: date | None = None  # upper bound for dates found in texts (tests fix it)
     ingested_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+    @property
+    def ingest_day(self) -> date:
+        return self.today or self.ingested_at.date()
 
 
 def clean_text(text: str) -> str:
@@ -56,12 +63,28 @@ def assemble_article(
     language: str | None = None,
     meta: dict | None = None,
     header_allowed: bool = False,
+    warnings: list[str] | None = None,
 ) -> Article | Rejection:
+    """``warnings`` (from decoding, say) go into ``meta["warnings"]`` with the ones found here:
+    the article is kept, and the ingest reports each one."""
     meta = dict(meta or {})
-    raw = text or ""
+    warnings = list(warnings or [])
+    # lone surrogates (from XML's &#xd800;) fit in no UTF-8 file or database: one warning
+    raw, surrogates = replace_surrogates(text or "")
+    title, in_title = replace_surrogates(title) if isinstance(title, str) else (title, 0)
+    url, in_url = replace_surrogates(url) if isinstance(url, str) else (url, 0)
+    outlet, in_outlet = replace_surrogates(outlet) if isinstance(outlet, str) else (outlet, 0)
+    meta, in_meta = without_surrogates(meta)
+    if surrogates + in_title + in_url + in_outlet + in_meta:
+        warnings.append(f"{surrogates + in_title + in_url + in_outlet + in_meta} lone surrogates (half of a "
+                        f"character) replaced by U+FFFD")
     header_date = None
+    latest = latest_publication_day(options.ingest_day)
     if header_allowed:
-        header_date, raw = read_header(raw.lstrip("\ufeff"))
+        header = read_header(raw.lstrip("\ufeff"), latest)
+        header_date, raw = header.value, header.rest
+        if header.problem:
+            warnings.append(header.problem)
     body = clean_text(raw)
     if not body:
         return Rejection(origin, "no text" + (" (only a date header)" if header_date else ""))
@@ -74,12 +97,19 @@ def assemble_article(
         meta["published_evidence"] = f"header line 'date {header_date.isoformat()}'"
     else:
         metadata_date = parse_date_value(date_raw)
+        shown = str(date_raw)[:60]
+        if metadata_date is not None and metadata_date > latest:
+            warnings.append(f"date '{shown}' in the metadata is later than the ingest day plus "
+                            f"{FUTURE_MARGIN_DAYS} days; the date is inferred from the text")
+            meta["unreadable_date"] = str(date_raw)[:200]
+            metadata_date = None
+        elif metadata_date is None and date_raw not in (None, ""):
+            warnings.append(f"date '{shown}' in the metadata is not a date; the date is inferred from the text")
+            meta["unreadable_date"] = str(date_raw)[:200]
         if metadata_date is not None:
             published, source, confidence = metadata_date, "metadata", METADATA_CONFIDENCE
             meta["published_evidence"] = f"metadata '{date_raw}'"
         else:
-            if date_raw not in (None, ""):
-                meta["unreadable_date"] = str(date_raw)[:200]
             inferred = infer_publication_date(body, today=options.today)
             published, source, confidence = inferred.value, inferred.source, inferred.confidence
             meta["published_evidence"] = inferred.evidence
@@ -88,6 +118,10 @@ def assemble_article(
     if found is not None:
         meta["outlet_source"] = found.source
     title = clean_text(title).replace("\n", " ") if title else None
+    detected = detect_language(body, declared=language)
+    meta["language_source"] = detected.source
+    if warnings:
+        meta["warnings"] = warnings
     return Article(
         id=content_id(body),
         text=body,
@@ -97,7 +131,7 @@ def assemble_article(
         published=published,
         published_source=source,
         published_confidence=confidence,
-        language=(language or "").strip().lower()[:2] or guess_language(body),
+        language=detected.code,
         ingested_at=options.ingested_at,
         origin=origin,
         meta=meta,

@@ -6,16 +6,34 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.ingest.assemble import DEFAULT_MAX_BYTES, ReadOptions
 from dateline.ingest.dedupe import DEFAULT_NEAR_THRESHOLD
+from dateline.ingest.language import EXTRACTED_LANGUAGES
+from dateline.ingest.reasons import describe_error
 from dateline.ingest.sources import expand_paths, read_input
 from dateline.model import Article, Rejection
+from dateline.store.database import StoreError
 
 DEFAULT_BATCH = 500
+# What `dateline ingest` exits with (README, "Exit codes"): a script can tell a clean run from
+# one that left inputs out, and both from one that could not run at all.
+EXIT_OK = 0  # every input read
+EXIT_REJECTED = 1  # some inputs (files, lines, entries) rejected; the rest went in
+EXIT_USAGE_OR_STORE = 2  # bad options, or the store could not be opened or written
+
+
+@dataclass(frozen=True)
+class IngestWarning:
+    """An article that went in, with something the user should know: bytes replaced, a header
+    date that could not be the publication date, an encoding guessed."""
+
+    origin: str
+    message: str
 
 
 @dataclass
@@ -26,8 +44,30 @@ class IngestReport:
     near_duplicates: int = 0  # stored, linked to the article they nearly repeat
     already_stored: int = 0  # of the exact duplicates: same article from the same origin (a re-run)
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[IngestWarning] = field(default_factory=list)
+    # new articles (originals and near duplicates) in a language the extraction does not read
+    not_extracted: Counter = field(default_factory=Counter)
     files: int = 0
     seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """EXIT_REJECTED when any input was rejected, else EXIT_OK (a store error raises)."""
+        return EXIT_REJECTED if self.rejected else EXIT_OK
+
+    def problem_lines(self) -> list[str]:
+        """One line for each rejection and each warning, as the CLI prints them."""
+        return ([f"rejected: {r.origin}: {r.reason}" for r in self.rejected]
+                + [f"warning: {w.origin}: {w.message}" for w in self.warnings])
+
+    def language_line(self) -> str | None:
+        """'12 articles in ar, zh: not extracted (the extraction reads en only)', or None."""
+        if not self.not_extracted:
+            return None
+        total = sum(self.not_extracted.values())
+        languages = ", ".join(sorted(self.not_extracted, key=lambda code: (-self.not_extracted[code], code)))
+        noun = "article" if total == 1 else "articles"
+        return f"{total} {noun} in {languages}: not extracted (the extraction reads {', '.join(sorted(EXTRACTED_LANGUAGES))} only)"
 
     @property
     def duplicates(self) -> int:
@@ -52,8 +92,9 @@ class IngestReport:
         return {
             "read": self.read, "new": self.new, "duplicates": self.duplicates,
             "exact_duplicates": self.exact_duplicates, "near_duplicates": self.near_duplicates,
-            "already_stored": self.already_stored, "rejected": len(self.rejected), "files": self.files,
-            "seconds": round(self.seconds, 3),
+            "already_stored": self.already_stored, "rejected": len(self.rejected), "warnings": len(self.warnings),
+            "not_extracted": dict(sorted(self.not_extracted.items())), "files": self.files,
+            "seconds": round(self.seconds, 3), "exit_code": self.exit_code,
         }
 
 
@@ -78,7 +119,8 @@ def ingest(
     """Read every file, folder, ``.gz`` or ``-`` (stdin) in ``paths`` into ``store``.
 
     ``on_start(total_files)``, ``on_file(path)`` (after each file) and
-    ``on_rejection(rejection)`` let a caller show progress.
+    ``on_rejection(rejection)`` let a caller show progress. Raises StoreError when the store
+    cannot take a batch (the batches before it stay stored).
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -96,7 +138,16 @@ def ingest(
     def flush() -> None:
         if not pending:
             return
-        result = store.add_articles(pending, near_threshold=near_threshold)
+        try:
+            result = store.add_articles(pending, near_threshold=near_threshold)
+        except StoreError:
+            raise
+        except Exception as error:  # a full disk, a locked or corrupt file: the run cannot go on
+            raise StoreError(f"cannot write to the store ({describe_error(error)})") from error
+        stored = set(result.new) | {near.article_id for near in result.near}
+        languages = {a.id: a.language for a in pending if a.id in stored}
+        report.not_extracted.update(code for code in languages.values()
+                                    if code is not None and code not in EXTRACTED_LANGUAGES)
         report.read += len(pending)
         report.new += len(result.new)
         report.near_duplicates += len(result.near)
@@ -114,11 +165,15 @@ def ingest(
                 if isinstance(found, Rejection):
                     reject(found)
                     continue
+                for message in found.meta.get("warnings", ()):
+                    report.warnings.append(IngestWarning(found.origin or str(item), message))
                 pending.append(found)
                 if len(pending) >= batch_size:
                     flush()
-        except Exception as error:  # a reader bug must cost one file, never the batch
-            reject(Rejection(str(item), f"could not be read: {type(error).__name__}: {error}"))
+        except StoreError:
+            raise
+        except Exception as error:  # a reader bug must cost the rest of one file, never the batch
+            reject(Rejection(str(item), f"could not be read ({describe_error(error)})"))
         if on_file is not None:
             on_file(str(item))
     flush()

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from dateline.ingest.assemble import ReadOptions, assemble_article
 from dateline.ingest.decoding import DecodeError, decode_bytes
+from dateline.ingest.reasons import describe_error
 from dateline.model import Article, Rejection
 
 _LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
@@ -24,10 +25,11 @@ def has_main_text(text: str) -> bool:
 
 def read_html(data: bytes, origin: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     try:
-        page, _ = decode_bytes(data)
+        decoded = decode_bytes(data)
     except DecodeError as error:
         yield Rejection(origin, str(error))
         return
+    page = decoded.text
     import trafilatura  # heavy; only pages need it
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -39,7 +41,7 @@ def read_html(data: bytes, origin: str, options: ReadOptions) -> Iterator[Articl
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as error:  # trafilatura is robust, but a page must never stop the batch
-        yield Rejection(origin, f"HTML could not be read: {type(error).__name__}: {error}")
+        yield Rejection(origin, f"HTML could not be read ({describe_error(error)})")
         return
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not has_main_text(text):
@@ -62,6 +64,7 @@ def read_html(data: bytes, origin: str, options: ReadOptions) -> Iterator[Articl
         date_raw=getattr(document, "date", None),
         language=lang,
         meta={"format": "html"} | ({"author": document.author} if getattr(document, "author", None) else {}),
+        warnings=decoded.warnings,
     )
 
 

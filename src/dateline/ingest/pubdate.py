@@ -13,14 +13,16 @@ In order of trust:
      names only other weekdays, the date is kept at 0.3 and the disagreement noted;
 4. nothing: undated (``None``, "none", 0.0). Never the day of the ingest.
 
-Dates later than the day of the run are future events, never publication dates.
+Dates later than the day of the run are future events, never publication dates. A header or
+metadata date that does not exist (2021-02-30) or lies more than FUTURE_MARGIN_DAYS after the
+day of the run is a warning, and the date is inferred from the text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +37,16 @@ LABELLED_CONFIDENCE = 0.9
 WEEKDAY_AGREES_CONFIDENCE = 0.8
 NO_WEEKDAY_CONFIDENCE = 0.5
 WEEKDAY_DISAGREES_CONFIDENCE = 0.3
-FUTURE_CUE_WINDOW = 8  # words before a date searched for a future cue, within its sentence
+# A header or metadata date may be this many days after the day of the ingest (a time zone
+# ahead of UTC, an embargoed copy dated for the morning); later, it is a typo or a placeholder
+# (2099-01-01) and the date is inferred from the text instead.
+FUTURE_MARGIN_DAYS = 2
+FUTURE_CUE_WINDOW = 8
+# A metadata date longer than this is no date ("Tuesday, 6 July 2021, 14:00:00 GMT+05:00" is 41
+# characters, 6 words), and dateparser takes seconds over long junk ("July 6 " nine times: 10 s):
+# a junk date field on every line of a file was a denial of service.
+MAX_DATE_CHARS = 48
+MAX_DATE_WORDS = 8  # words before a date searched for a future cue, within its sentence
 
 
 @dataclass(frozen=True)
@@ -135,16 +146,37 @@ def _speaks_of_future(text: str, mention: DateMention) -> bool:
     return bool(_patterns()["future"].search(window))
 
 
-def read_header(text: str) -> tuple[date | None, str]:
-    """The collector's `` date YYYY-MM-DD `` first line: (its date, the text after it)."""
+@dataclass(frozen=True)
+class Header:
+    """The collector's header line: its date (None when there is none or it cannot be the
+    publication date), the text after it (a header line is removed even when its date is
+    unusable: it is not part of the story) and, for an unusable date, the warning."""
+
+    value: date | None
+    rest: str
+    problem: str | None = None
+
+
+def latest_publication_day(ingest_day: date) -> date:
+    """The latest date an article read on ``ingest_day`` can carry (see FUTURE_MARGIN_DAYS)."""
+    return ingest_day + timedelta(days=FUTURE_MARGIN_DAYS)
+
+
+def read_header(text: str, latest: date | None = None) -> Header:
+    """The collector's `` date YYYY-MM-DD `` first line. A date that does not exist
+    (2021-02-30) or lies after ``latest`` is a problem, not a date."""
     match = _patterns()["header"].match(text)
     if not match:
-        return None, text
+        return Header(None, text)
+    raw, rest = match.group("value"), text[match.end() :]
     try:
-        value = date.fromisoformat(match.group("value"))
+        value = date.fromisoformat(raw)
     except ValueError:
-        return None, text
-    return value, text[match.end() :]
+        return Header(None, rest, f"header date {raw} is not a calendar date; the date is inferred from the text")
+    if latest is not None and value > latest:
+        return Header(None, rest, f"header date {raw} is later than the ingest day plus {FUTURE_MARGIN_DAYS} days; "
+                                  f"the date is inferred from the text")
+    return Header(value, rest)
 
 
 def _labelled_date(text: str) -> DateMention | None:
@@ -217,6 +249,8 @@ def parse_date_value(raw: object) -> date | None:
     if not isinstance(raw, str):
         return None
     value = raw.strip()
+    if len(value) > MAX_DATE_CHARS or len(value.split()) > MAX_DATE_WORDS:
+        return None
     if re.fullmatch(r"\d{4}-\d\d-\d\d([T ].*)?", value):
         try:
             return date.fromisoformat(value[:10])

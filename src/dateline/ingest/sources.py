@@ -9,6 +9,7 @@ import gzip
 import io
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +19,7 @@ from dateline.ingest.assemble import ReadOptions, human_size
 from dateline.ingest.feeds import read_feed
 from dateline.ingest.html import read_html
 from dateline.ingest.jsonl import read_jsonl
+from dateline.ingest.reasons import describe_error
 from dateline.ingest.textfile import read_text
 from dateline.model import Article, Rejection
 
@@ -63,6 +65,45 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Rejection]:
             yield path
 
 
+# What a path may name besides a regular file. None is read: a named pipe waits for a writer
+# forever, a device never ends (/dev/zero) and a socket cannot be opened as a file. Standard
+# input (-) is the way to pipe news in.
+NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+class NotARegularFile(OSError):
+    """A path that names something other than a regular file; the message says what."""
+
+
+def _kind_of(mode: int) -> str | None:
+    return next((kind for test, kind in NOT_REGULAR if test(mode)), None if stat.S_ISREG(mode) else "not a file")
+
+
+def open_regular_file(path: str):
+    """Open ``path`` for reading in binary, refusing anything but a regular file. The file is
+    opened without blocking and checked again once open, so a FIFO put in its place between the
+    check and the open cannot hang the ingest."""
+    kind = _kind_of(os.stat(path).st_mode)
+    if kind is not None:
+        raise NotARegularFile(f"{kind}, not a regular file: not read")
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        kind = _kind_of(os.fstat(descriptor).st_mode)
+        if kind is not None:
+            raise NotARegularFile(f"{kind}, not a regular file: not read")
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
 def sniff_format(head: bytes) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
     if start.startswith((b"{", b"[")):
@@ -92,20 +133,31 @@ def read_input(path: str, options: ReadOptions) -> Iterator[Article | Rejection]
     try:
         if fmt == "jsonl" and path != STDIN:
             # streamed line by line: an export of any size reads in constant memory
-            opener = gzip.open if gzipped else open
-            with opener(path, "rb") as handle:
-                yield from read_jsonl(handle, origin, options)
+            with open_regular_file(path) as handle:
+                if gzipped:
+                    with gzip.GzipFile(fileobj=handle) as stream:
+                        yield from read_jsonl(stream, origin, options)
+                else:
+                    yield from read_jsonl(handle, origin, options)
             return
+        limit = _file_limit(fmt, options)
         if path == STDIN:
-            data = sys.stdin.buffer.read()
-        else:
-            size = os.path.getsize(path)
-            if not gzipped and size > _file_limit(fmt, options):
-                yield Rejection(origin, f"file is {human_size(size)}, over the limit of "
-                                        f"{human_size(_file_limit(fmt, options))} for one {fmt or 'such'} file (--max-bytes)")
+            data = sys.stdin.buffer.read(limit + 1)
+            if len(data) > limit:
+                yield Rejection(origin, f"over the limit of {human_size(limit)} for standard input (--max-bytes)")
                 return
-            with open(path, "rb") as handle:
-                data = handle.read()
+        else:
+            with open_regular_file(path) as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > limit:
+                    what = "compressed file" if gzipped else "file"
+                    yield Rejection(origin, f"{what} is {human_size(size)}, over the limit of "
+                                            f"{human_size(limit)} for one {fmt or 'such'} file (--max-bytes)")
+                    return
+                data = handle.read(limit + 1)
+    except NotARegularFile as error:
+        yield Rejection(origin, str(error))
+        return
     except PermissionError:
         yield Rejection(origin, "cannot read: permission denied")
         return
@@ -113,7 +165,8 @@ def read_input(path: str, options: ReadOptions) -> Iterator[Article | Rejection]
         yield Rejection(origin, "is a folder")
         return
     except (OSError, EOFError, zlib.error) as error:
-        reason = f"broken gzip file: {error}" if gzipped else f"cannot read: {getattr(error, 'strerror', None) or error}"
+        reason = (f"broken gzip file ({describe_error(error)})" if gzipped
+                  else f"cannot read ({getattr(error, 'strerror', None) or describe_error(error)})")
         yield Rejection(origin, reason)
         return
 
@@ -122,7 +175,7 @@ def read_input(path: str, options: ReadOptions) -> Iterator[Article | Rejection]
         try:
             data = _gunzip(data, cap)
         except (OSError, EOFError, zlib.error) as error:
-            yield Rejection(origin, f"broken gzip file: {error}")
+            yield Rejection(origin, f"broken gzip file ({describe_error(error)})")
             return
         if len(data) > cap:
             yield Rejection(origin, f"decompressed file is over the limit of {human_size(cap)} (--max-bytes)")

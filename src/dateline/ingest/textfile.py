@@ -27,10 +27,11 @@ def headline_of(text: str) -> str | None:
 
 def read_text(data: bytes, origin: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     try:
-        text, encoding = decode_bytes(data)
+        decoded = decode_bytes(data)
     except DecodeError as error:
         yield Rejection(origin, str(error))
         return
-    meta = {"format": "text"} | ({"encoding": encoding} if encoding != "utf-8" else {})
-    _, body = read_header(text.lstrip("\ufeff"))
-    yield assemble_article(text, origin=origin, options=options, title=headline_of(body), meta=meta, header_allowed=True)
+    meta = {"format": "text"} | ({"encoding": decoded.encoding} if decoded.encoding != "utf-8" else {})
+    body = read_header(decoded.text.lstrip("\ufeff")).rest
+    yield assemble_article(decoded.text, origin=origin, options=options, title=headline_of(body), meta=meta,
+                           header_allowed=True, warnings=decoded.warnings)
