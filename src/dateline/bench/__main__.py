@@ -33,7 +33,15 @@ def main() -> None:
 
     sections = []
     figures = {}
-    for name in args.only:
+    saved = args.out.with_suffix(".json")
+    previous = json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else {}
+    for name in BENCHMARKS:
+        if name not in args.only:
+            if name in previous:  # a partial run keeps the other benchmarks' last figures, and says so
+                module = importlib.import_module(f"dateline.bench.{name}")
+                figures[name] = previous[name]
+                sections.append(module.to_markdown(previous[name]).rstrip() + "\n\n(Figures of an earlier run.)\n")
+            continue
         module = importlib.import_module(f"dateline.bench.{name}")
         started = time.perf_counter()
         print(f"bench {name} ...", flush=True)
@@ -51,6 +59,7 @@ def main() -> None:
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(header + "\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
+    saved.write_text(json.dumps(figures, default=str, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(json.dumps(figures, default=str, indent=1))
 
 
