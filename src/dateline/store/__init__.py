@@ -13,6 +13,7 @@ Everything the ``dateline`` command does goes through these methods.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,9 +42,10 @@ from dateline.store import tables as t
 from dateline.store.database import StoreError, display_url, make_engine, resolve_url
 from dateline.store.entities import EntitySummary
 from dateline.store.filters import EventFilter, FilterError, event_count, event_select
+from dateline.store.lock import StoreBusy
 from dateline.store.migrations import apply_pending, pending_migrations
 
-__all__ = ["AddResult", "EventFilter", "FilterError", "Store", "StoreError", "open_store"]
+__all__ = ["AddResult", "EventFilter", "FilterError", "Store", "StoreBusy", "StoreError", "open_store"]
 
 
 @dataclass
@@ -334,6 +336,28 @@ class Store:
             for article_id, reason in failures:
                 records.forget_article(connection, article_id)
                 records.mark_extracted(connection, article_id, "failed", error=reason[:2000])
+
+    def count_pending(self, *, reprocess: bool = False, retry_failed: bool = False) -> int:
+        """How many articles ``pending_articles`` would give (near duplicates included)."""
+        skip = () if reprocess else (("done", "duplicate") if retry_failed else ("done", "duplicate", "failed"))
+        a, x = article_tables.articles, t.extractions
+        query = select(func.count()).select_from(a)
+        if skip:
+            query = query.where(~select(x.c.article_id).where(x.c.article_id == a.c.id, x.c.status.in_(skip)).exists())
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one()
+
+    def extract_lock(self):
+        """A context manager held for a whole extract run: a second run on the same store
+        raises StoreBusy ("another extract is running on STORE (pid N on HOST)")."""
+        from dateline.store.lock import postgresql_lock, sqlite_lock
+
+        if self.dialect == "postgresql":
+            return postgresql_lock(self.url, self.engine)
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            return contextlib.nullcontext()
+        return sqlite_lock(self.url, database)
 
     def count_extracted(self, statuses: tuple[str, ...] = ("done",)) -> int:
         with self.engine.connect() as connection:
