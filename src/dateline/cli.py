@@ -412,6 +412,20 @@ def eval_geo(
 # --- events ----------------------------------------------------------------------------------------
 
 
+def _extract_progress():
+    """A progress bar on stderr (articles done of pending, rate, time left); off when stderr
+    is not a terminal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f} articles/s" if task.speed else "", style="progress.data.speed")
+
+    return Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn(),
+                    console=err_console, transient=True, disable=not err_console.is_terminal)
+
+
 @app.command()
 def extract(
     db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
@@ -420,23 +434,52 @@ def extract(
     limit: int = typer.Option(None, "--limit", min=0, help="At most this many articles."),
     entities: str = typer.Option(None, "--entities", help="Your YAML file of entities and aliases "
                                  "(default: $DATELINE_ENTITIES or ./dateline-entities.yaml)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes reading articles (spaCy loaded once in each)."),
+    engine_name: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address "
+                                  "(default: a LocalCluster of --workers processes, or one per core)."),
+    partitions: int = typer.Option(None, "--partitions", min=1, help="With --engine dask: cut the pending articles "
+                                   "into this many partitions."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parse batch and per write."),
 ) -> None:
     """Read events out of the articles in the store not yet read, then tie actors across articles."""
     from pathlib import Path
 
+    from dateline.engine import engine_for
     from dateline.entities import EntitiesFileError
+    from dateline.store import StoreBusy
 
+    if engine_name not in ("local", "dask"):
+        raise _user_error(f"--engine {engine_name}: give local or dask")
+    if engine_name != "dask" and (scheduler or partitions):
+        raise _user_error("--scheduler and --partitions go with --engine dask")
+    engine = engine_for(engine_name, workers=workers, scheduler=scheduler, partitions=partitions)
     store = _open(db, write=True)
+    progress = _extract_progress()
+    task = progress.add_task("extract", total=None)
+
+    def advance(report) -> None:
+        progress.update(task, total=report.total, completed=report.seen)
+
     try:
-        report = store.extract(reprocess=reprocess, retry_failed=retry_failed, limit=limit,
-                               entities_file=Path(entities) if entities else None)
+        with progress:
+            report = store.extract(reprocess=reprocess, retry_failed=retry_failed, limit=limit, batch_size=batch_size,
+                                   entities_file=Path(entities) if entities else None, engine=engine,
+                                   on_batch=advance)
     except EntitiesFileError as error:  # its path and the problem, nothing else
         raise _user_error(str(error), 1) from None
+    except StoreBusy as error:
+        raise _user_error(str(error), 2) from None
+    finally:
+        store.close()
     console.print(
         f"{report.articles} articles read, {report.events} events, {report.skipped} skipped, "
         f"{len(report.failed)} failed in {report.seconds:.1f} s"
+        + (f" ({report.articles_per_second:.1f} articles/s, {report.engine})" if report.articles else "")
         + (f"; {report.entities} entities across articles" if report.entities else "")
     )
+    for note in report.retried:
+        err_console.print(f"  run again: {note}", markup=False, highlight=False)
     for article_id, reason in report.failed:
         err_console.print(f"  failed {article_id[:12]}: {reason}", markup=False, highlight=False)
 
