@@ -484,6 +484,49 @@ def extract(
         err_console.print(f"  failed {article_id[:12]}: {reason}", markup=False, highlight=False)
 
 
+@app.command("watch")
+def watch_command(
+    paths: list[str] = typer.Argument(..., help="Folders (walked again each cycle) and files (feeds, JSON Lines ...) to keep reading."),
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    every: float = typer.Option(60.0, "--every", min=0.0, help="Seconds between two looks."),
+    once: bool = typer.Option(False, "--once", help="One cycle, then stop."),
+    max_cycles: int = typer.Option(None, "--max-cycles", min=1, help="Stop after this many cycles."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes reading articles."),
+    entities: str = typer.Option(None, "--entities", help="Your YAML file of entities and aliases."),
+) -> None:
+    """Keep the store current: read new files and feed entries as they appear, then extract them.
+    Stops cleanly on Ctrl-C or SIGTERM (what was written stays; the next run goes on from there)."""
+    import signal
+    import threading
+    from pathlib import Path
+
+    from dateline.engine import engine_for
+    from dateline.watch import watch
+
+    store = _open(db, write=True)
+    stop = threading.Event()
+
+    def request_stop(signum, _frame) -> None:
+        stop.set()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, request_stop)
+
+    def show(cycle) -> None:
+        for rejection in cycle.rejected:
+            err_console.print(f"rejected: {rejection.origin}: {rejection.reason}", markup=False, highlight=False)
+        console.print(cycle.summary_line(), markup=False, highlight=False, soft_wrap=True)
+
+    try:
+        cycles = watch(paths, store, every=every, max_cycles=1 if once else max_cycles, stop=stop, on_cycle=show,
+                       engine=engine_for("local", workers=workers), entities_file=Path(entities) if entities else None)
+    except ValueError as error:
+        raise _user_error(str(error)) from None
+    finally:
+        store.close()
+    console.print(f"watch stopped after {len(cycles)} cycles", highlight=False)
+
+
 def _day(option: str, raw: str | None):
     from datetime import date
 
