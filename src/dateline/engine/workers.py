@@ -49,7 +49,7 @@ class LocalWorkers:
             raise ValueError("workers must be at least 1")
         self.workers = workers
         self.in_flight = in_flight or 2 * workers
-        self.name = f"{workers} worker processes"
+        self.name = f"{workers} worker process" + ("es" if workers > 1 else "")
         self.restarts = 0  # pools started again after a worker died
 
     def _pool(self, recipe) -> ProcessPoolExecutor:
