@@ -38,7 +38,21 @@ def map_batch(articles: list[Article], stages) -> MappedBatch:
 
     results, failures = map_articles(articles, stages)
     return MappedBatch([a.id for a in articles], results, failures, worker_pid=os.getpid(),
-                       worker_peak_bytes=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+                       worker_peak_bytes=peak_resident_bytes())
+
+
+def peak_resident_bytes() -> int:
+    """This process's peak resident memory. Linux keeps ``ru_maxrss`` across exec, so a worker
+    spawned by a 1 GB parent would report the parent's peak; VmHWM belongs to the process's own
+    memory map."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def failed_batch(articles: list[Article], reason: str, retried: list[str] = ()) -> MappedBatch:
