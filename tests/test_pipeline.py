@@ -134,3 +134,15 @@ def test_an_interrupted_reduce_is_finished_by_the_next_run(tmp_path):
     report = pipeline.process(store)
     assert report.articles == 0 and report.entities == len(entities)
     assert not store.needs_entity_reduce()
+
+
+def test_an_article_in_a_language_the_stages_cannot_read_is_counted_not_read_as_empty(tmp_path):
+    arabic = Article(id=content_id("ar"), text="قال مسؤولون إن عشرة أشخاص قتلوا في انفجار في السوق يوم الاثنين.",
+                     published=date(2024, 5, 6), language="ar")
+    store = open_store(str(tmp_path / "languages.db"))
+    store.add_articles([arabic, ARTICLES[0]])
+    report = pipeline.process(store)
+    assert report.articles == 1 and report.languages == {"ar": 1}
+    assert store.events(article_id=arabic.id) == []
+    assert pipeline.process(store).articles == 0  # marked: not pending again
+    store.close()

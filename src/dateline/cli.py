@@ -432,6 +432,20 @@ def eval_geo(
 # --- events ----------------------------------------------------------------------------------------
 
 
+def _extract_progress():
+    """A progress bar on stderr (articles done of pending, rate, time left); off when stderr
+    is not a terminal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f} articles/s" if task.speed else "", style="progress.data.speed")
+
+    return Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn(),
+                    console=err_console, transient=True, disable=not err_console.is_terminal)
+
+
 @app.command()
 def extract(
     db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
@@ -441,28 +455,104 @@ def extract(
     entities: str = typer.Option(None, "--entities", help="Your YAML file of entities and aliases "
                                  "(default: $DATELINE_ENTITIES or ./dateline-entities.yaml)."),
     no_fuse: bool = typer.Option(False, "--no-fuse", help="Do not fuse events across articles afterwards."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes reading articles (spaCy loaded once in each)."),
+    engine_name: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address "
+                                  "(default: a LocalCluster of --workers processes, or one per core)."),
+    partitions: int = typer.Option(None, "--partitions", min=1, help="With --engine dask: cut the pending articles "
+                                   "into this many partitions."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parse batch and per write."),
 ) -> None:
     """Read events out of the articles in the store not yet read, tie actors across articles, and
     fuse events across articles (unless --no-fuse)."""
     from pathlib import Path
 
+    from dateline.engine import engine_for
     from dateline.entities import EntitiesFileError
+    from dateline.store import StoreBusy
 
+    if engine_name not in ("local", "dask"):
+        raise _user_error(f"--engine {engine_name}: give local or dask")
+    if engine_name != "dask" and (scheduler or partitions):
+        raise _user_error("--scheduler and --partitions go with --engine dask")
+    engine = engine_for(engine_name, workers=workers, scheduler=scheduler, partitions=partitions)
     store = _open(db, write=True)
+    progress = _extract_progress()
+    task = progress.add_task("extract", total=None)
+
+    def advance(report) -> None:
+        progress.update(task, total=report.total, completed=report.seen)
+
     try:
-        report = store.extract(reprocess=reprocess, retry_failed=retry_failed, limit=limit,
-                               entities_file=Path(entities) if entities else None, fuse=not no_fuse)
+        with progress:
+            report = store.extract(reprocess=reprocess, retry_failed=retry_failed, limit=limit, batch_size=batch_size,
+                                   entities_file=Path(entities) if entities else None, engine=engine,
+                                   on_batch=advance, fuse=not no_fuse)
     except EntitiesFileError as error:  # its path and the problem, nothing else
         raise _user_error(str(error), 1) from None
+    except StoreBusy as error:
+        raise _user_error(str(error), 2) from None
+    finally:
+        store.close()
     console.print(
         f"{report.articles} articles read, {report.events} events, {report.skipped} skipped, "
         f"{len(report.failed)} failed in {report.seconds:.1f} s"
+        + (f" ({report.articles_per_second:.1f} articles/s, {report.engine})" if report.articles else "")
         + (f"; {report.entities} entities across articles" if report.entities else "")
     )
+    for note in report.retried:
+        err_console.print(f"  run again: {note}", markup=False, highlight=False)
     for article_id, reason in report.failed:
         err_console.print(f"  failed {article_id[:12]}: {reason}", markup=False, highlight=False)
+    if report.languages:
+        languages = ", ".join(code for code, _ in report.languages.most_common())
+        console.print(f"{sum(report.languages.values())} articles in {languages}: not extracted "
+                      f"(the extraction reads English only)", highlight=False)
     if report.fusion is not None:
         console.print(_fusion_line(report.fusion), highlight=False)
+
+
+@app.command("watch")
+def watch_command(
+    paths: list[str] = typer.Argument(..., help="Folders (walked again each cycle) and files (feeds, JSON Lines ...) to keep reading."),
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    every: float = typer.Option(60.0, "--every", min=0.0, help="Seconds between two looks."),
+    once: bool = typer.Option(False, "--once", help="One cycle, then stop."),
+    max_cycles: int = typer.Option(None, "--max-cycles", min=1, help="Stop after this many cycles."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes reading articles."),
+    entities: str = typer.Option(None, "--entities", help="Your YAML file of entities and aliases."),
+) -> None:
+    """Keep the store current: read new files and feed entries as they appear, then extract them.
+    Stops cleanly on Ctrl-C or SIGTERM (what was written stays; the next run goes on from there)."""
+    import signal
+    import threading
+    from pathlib import Path
+
+    from dateline.engine import engine_for
+    from dateline.watch import watch
+
+    store = _open(db, write=True)
+    stop = threading.Event()
+
+    def request_stop(signum, _frame) -> None:
+        stop.set()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, request_stop)
+
+    def show(cycle) -> None:
+        for rejection in cycle.rejected:
+            err_console.print(f"rejected: {rejection.origin}: {rejection.reason}", markup=False, highlight=False)
+        console.print(cycle.summary_line(), markup=False, highlight=False, soft_wrap=True)
+
+    try:
+        cycles = watch(paths, store, every=every, max_cycles=1 if once else max_cycles, stop=stop, on_cycle=show,
+                       engine=engine_for("local", workers=workers), entities_file=Path(entities) if entities else None)
+    except ValueError as error:
+        raise _user_error(str(error)) from None
+    finally:
+        store.close()
+    console.print(f"watch stopped after {len(cycles)} cycles", highlight=False)
 
 
 def _day(option: str, raw: str | None):

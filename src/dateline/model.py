@@ -27,7 +27,7 @@ EntityKind = Literal[
     "organisation",
 ]
 Modality = Literal["reported", "claimed", "denied", "planned", "expected"]
-ExtractionStatus = Literal["done", "failed", "duplicate"]
+ExtractionStatus = Literal["done", "failed", "duplicate", "language"]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,10 @@ reduce, over the whole store:
     canonical entities across articles (the same corpus gives the same entities and ids in any
     order, batch size or partitioning)
 
+Where the map runs is an engine's business (``dateline.engine``: in this process, worker
+processes, or a Dask cluster); everything else (which articles, the writes, the reduce) stays
+here, so every engine writes the same records.
+
 Incremental: only articles not yet read are mapped (re-running gives the same records: ids
 come from the article id and the words); the reduce step runs again over every article's
 entities whenever something new was read, or when a run stopped between the two steps. One
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,6 +32,7 @@ from dateline.entities import ArticleEntityReader, EntityResolver
 from dateline.events import extract_events
 from dateline.events.claims import find_conflicting_claims
 from dateline.geo import default_gazetteer, find_places
+from dateline.ingest.language import EXTRACTED_LANGUAGES
 from dateline.model import Article, ArticleRecords, Entity
 from dateline.nlp import parse_many
 from dateline.time import tag_timexes
@@ -45,6 +51,12 @@ class ProcessReport:
     entities: int = 0  # canonical entities after the reduce step (0: it did not run)
     fusion: object | None = None  # the store's FusionReport when fusion ran
     seconds: float = 0.0
+    retried: list[str] = field(default_factory=list)  # work an engine ran again after a worker died
+    engine: str = "in-process"
+    total: int = 0  # articles pending when the run began (near duplicates included)
+    seen: int = 0  # of those: read, failed or passed over as near duplicates so far
+    # articles in languages the stages cannot read, by language code (marked, never read as empty)
+    languages: Counter = field(default_factory=Counter)
 
     @property
     def articles_per_second(self) -> float:
@@ -64,6 +76,39 @@ class Stages:
         """Raises EntitiesFileError (a ValueError naming the file) for a broken user entities file."""
         return cls(gazetteer=gazetteer if gazetteer is not None else default_gazetteer(),
                    entity_reader=ArticleEntityReader(entities_file))
+
+
+@dataclass(frozen=True)
+class StagesRecipe:
+    """How a worker process loads its own Stages: picklable, so that it travels to worker
+    processes and Dask workers, each of which loads the Stages once."""
+
+    entities_file: Path | None = None  # resolved in the parent (the workers' cwd may differ)
+    store_url: str | None = None  # a store with a GeoNames load: its places go in front of the embedded ones
+
+    @classmethod
+    def for_store(cls, store, entities_file: Path | None = None) -> StagesRecipe:
+        from dateline.entities.user_file import default_entities_path
+        from dateline.store.gazetteer import has_geonames_load
+
+        path = entities_file if entities_file is not None else default_entities_path()
+        return cls(entities_file=Path(path).resolve() if path is not None else None,
+                   store_url=store.url if has_geonames_load(store.engine) else None)
+
+    def check(self) -> None:
+        """Raises EntitiesFileError here, in the parent, for a broken entities file, rather than
+        in every worker."""
+        from dateline.entities.user_file import read_user_entities
+
+        read_user_entities(self.entities_file)
+
+    def load(self) -> Stages:
+        gazetteer = None
+        if self.store_url is not None:
+            from dateline.store import open_store
+
+            gazetteer = open_store(self.store_url, write=False).gazetteer()  # kept open: names are looked up lazily
+        return Stages.load(self.entities_file, gazetteer)
 
 
 def entities_for_events(found) -> list[Entity]:
@@ -182,6 +227,7 @@ def process(
     entities_file: Path | None = None,
     stages: Stages | None = None,
     fuse: bool = True,
+    engine=None,
 ) -> ProcessReport:
     """Read the events out of every article of the store not yet read, then tie their actors
     to canonical entities.
@@ -189,31 +235,70 @@ def process(
     ``reprocess`` reads all articles again (replacing their records: the ids come out the
     same); ``retry_failed`` also retries articles that failed before. ``entities_file`` is the
     user's YAML of entities and aliases (default: $DATELINE_ENTITIES or ./dateline-entities.yaml).
-    ``fuse`` then fuses events across articles (``Store.fuse``).
+    ``engine`` runs the map step (``dateline.engine``: ``InProcess()``, the default,
+    ``LocalWorkers(n)``, ``DaskEngine(...)``); whichever it is, the records are the same: each
+    batch it hands back is written here, in one transaction, then the reduce step runs here.
+    ``on_batch`` is called after each write; an exception it raises stops the run (what was
+    written stays, and the next run goes on from there).
+
+    ``fuse`` then fuses events across articles (``Store.fuse``). Articles in a language the
+    stages cannot read are marked as such (status "language") and counted, never read as empty.
+
+    One run at a time per store: a second one raises StoreBusy naming the first one's pid.
     """
-    started = time.perf_counter()
-    report = ProcessReport()
-    if not reprocess:  # read before, and not to be read again now
-        report.skipped = store.count_extracted(("done", "duplicate") if retry_failed else ("done", "duplicate", "failed"))
-    pending = store.pending_articles(reprocess=reprocess, retry_failed=retry_failed, limit=limit)
-    for batch in _batches(pending, batch_size):
-        if stages is None:
-            stages = Stages.load(entities_file, store.gazetteer())
-        duplicates = [a for a in batch if a.duplicate_of]
-        results, failures = map_articles([a for a in batch if not a.duplicate_of], stages)
-        store.save_extraction(results, failures, duplicates=[a.id for a in duplicates])
-        report.articles += len(results)
-        report.events += sum(len(r.events) for r in results)
-        report.skipped += len(duplicates)
-        report.failed.extend(failures)
-        if on_batch is not None:
-            on_batch(report)
-    if report.articles or store.needs_entity_reduce():
-        report.entities = store.reduce_entities(stages=stages, entities_file=entities_file)
-    if fuse:  # events across articles into real events (only what changed is clustered again)
-        report.fusion = store.fuse()
-    report.seconds = time.perf_counter() - started
-    return report
+    from dateline.engine import InProcess
+
+    engine = engine if engine is not None else InProcess(stages)
+    with store.extract_lock():
+        started = time.perf_counter()
+        report = ProcessReport(engine=engine.name)
+        if not reprocess:  # read before, and not to be read again now
+            report.skipped = store.count_extracted(("done", "duplicate", "language") if retry_failed else ("done", "duplicate", "language", "failed"))
+        report.total = store.count_pending(reprocess=reprocess, retry_failed=retry_failed)
+        if limit is not None:
+            report.total = min(report.total, limit)
+        pending = store.pending_articles(reprocess=reprocess, retry_failed=retry_failed, limit=limit)
+        duplicates: list[str] = []
+
+        unreadable: list[tuple[str, str]] = []
+
+        def originals() -> Iterator[Article]:
+            for article in pending:
+                if article.duplicate_of:  # not read: its original is
+                    duplicates.append(article.id)
+                elif article.language and article.language not in EXTRACTED_LANGUAGES:
+                    unreadable.append((article.id, article.language))
+                else:
+                    yield article
+
+        recipe = StagesRecipe.for_store(store, entities_file)
+        recipe.check()
+        for mapped in engine.map(_batches(originals(), batch_size), recipe, total=report.total):
+            done_duplicates, duplicates[:] = list(duplicates), []
+            done_unreadable, unreadable[:] = list(unreadable), []
+            store.save_extraction(mapped.results, mapped.failures, duplicates=done_duplicates,
+                                  unreadable=done_unreadable)
+            report.languages.update(language for _, language in done_unreadable)
+            report.articles += len(mapped.results)
+            report.events += sum(len(r.events) for r in mapped.results)
+            report.skipped += len(done_duplicates)
+            report.failed.extend(mapped.failures)
+            report.retried.extend(mapped.retried)
+            report.seen += len(mapped.results) + len(mapped.failures) + len(done_duplicates)
+            if on_batch is not None:
+                on_batch(report)
+        if duplicates or unreadable:  # near duplicates and other languages after the last original
+            store.save_extraction([], [], duplicates=duplicates, unreadable=unreadable)
+            report.skipped += len(duplicates)
+            report.seen += len(duplicates) + len(unreadable)
+            report.languages.update(language for _, language in unreadable)
+        if report.articles or store.needs_entity_reduce():
+            report.entities = store.reduce_entities(stages=getattr(engine, "stages", None) or stages,
+                                                    entities_file=entities_file)
+        if fuse:  # events across articles into real events (only what changed is clustered again)
+            report.fusion = store.fuse()
+        report.seconds = time.perf_counter() - started
+        return report
 
 
 def _parse_batch(articles: list[Article], failures: list[tuple[str, str]]) -> list:

@@ -20,6 +20,8 @@ from dateline.ingest.feeds import read_feed
 from dateline.ingest.html import read_html
 from dateline.ingest.jsonl import read_jsonl
 from dateline.ingest.reasons import describe_error
+from dateline.ingest.parquet import MAGIC as PARQUET_MAGIC
+from dateline.ingest.parquet import read_parquet, read_parquet_bytes
 from dateline.ingest.textfile import read_text
 from dateline.model import Article, Rejection
 
@@ -31,8 +33,10 @@ SUFFIX_FORMATS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "jsonl",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html", ".php": "html", ".aspx": "html",
     ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed", ".feed": "feed",
+    ".parquet": "parquet", ".pq": "parquet",
 }
-READERS: dict[str, Reader] = {"text": read_text, "jsonl": read_jsonl, "html": read_html, "feed": read_feed}
+READERS: dict[str, Reader] = {"text": read_text, "jsonl": read_jsonl, "html": read_html, "feed": read_feed,
+                              "parquet": read_parquet_bytes}
 # How many times the per-article text limit a whole file of each format may weigh: pages carry
 # markup, feeds many entries. JSON Lines files are streamed line by line and have no file limit.
 FILE_LIMIT_FACTOR = {"text": 1.0, "html": 10.0, "feed": 50.0}
@@ -105,6 +109,8 @@ def open_regular_file(path: str):
 
 
 def sniff_format(head: bytes) -> str:
+    if head.startswith(PARQUET_MAGIC):
+        return "parquet"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
     if start.startswith((b"{", b"[")):
         return "jsonl"
@@ -139,6 +145,10 @@ def read_input(path: str, options: ReadOptions) -> Iterator[Article | Rejection]
                         yield from read_jsonl(stream, origin, options)
                 else:
                     yield from read_jsonl(handle, origin, options)
+            return
+        if fmt == "parquet" and path != STDIN and not gzipped:
+            # streamed row group by row group: an archive of any size reads in the memory of one group
+            yield from read_parquet(path, origin, options)
             return
         limit = _file_limit(fmt, options)
         if path == STDIN:

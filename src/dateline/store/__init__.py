@@ -13,6 +13,7 @@ Everything the ``dateline`` command does goes through these methods.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -51,11 +52,12 @@ from dateline.store.filters import (
     event_counts_select,
     event_select,
 )
+from dateline.store.lock import StoreBusy
 from dateline.store.migrations import apply_pending, pending_migrations
 
 MAX_SEARCH_TERMS = 32
 
-__all__ = ["AddResult", "EventFilter", "FilterError", "Store", "StoreError", "open_store"]
+__all__ = ["AddResult", "EventFilter", "FilterError", "Store", "StoreBusy", "StoreError", "open_store"]
 
 
 @dataclass
@@ -351,7 +353,7 @@ class Store:
     def pending_articles(self, *, reprocess: bool = False, retry_failed: bool = False,
                          limit: int | None = None, batch: int = 200) -> Iterator[Article]:
         """Articles not yet read (all of them with ``reprocess``), in ingest order, page by page."""
-        skip = () if reprocess else (("done", "duplicate") if retry_failed else ("done", "duplicate", "failed"))
+        skip = () if reprocess else (("done", "duplicate", "language") if retry_failed else ("done", "duplicate", "language", "failed"))
         a, x = article_tables.articles, t.extractions
         last, given = 0, 0
         while limit is None or given < limit:
@@ -369,17 +371,43 @@ class Store:
             last = rows[-1]["seq"]
 
     def save_extraction(self, results: list[ArticleRecords], failures: list[tuple[str, str]] = (),
-                        duplicates: list[str] = ()) -> None:
+                        duplicates: list[str] = (), unreadable: list[tuple[str, str]] = ()) -> None:
         """One transaction: the records of a batch of articles, the ones that failed (with the
-        reason) and the near duplicates (not read: their original is)."""
+        reason), the near duplicates (not read: their original is) and the articles in a language
+        the stages cannot read ((article id, language code): marked, not read)."""
         with self.engine.begin() as connection:
             records.save_articles(connection, results)
             for article_id in duplicates:
                 records.forget_article(connection, article_id)
                 records.mark_extracted(connection, article_id, "duplicate")
+            for article_id, language in unreadable:
+                records.forget_article(connection, article_id)
+                records.mark_extracted(connection, article_id, "language", error=f"written in {language}")
             for article_id, reason in failures:
                 records.forget_article(connection, article_id)
                 records.mark_extracted(connection, article_id, "failed", error=reason[:2000])
+
+    def count_pending(self, *, reprocess: bool = False, retry_failed: bool = False) -> int:
+        """How many articles ``pending_articles`` would give (near duplicates included)."""
+        skip = () if reprocess else (("done", "duplicate", "language") if retry_failed else ("done", "duplicate", "language", "failed"))
+        a, x = article_tables.articles, t.extractions
+        query = select(func.count()).select_from(a)
+        if skip:
+            query = query.where(~select(x.c.article_id).where(x.c.article_id == a.c.id, x.c.status.in_(skip)).exists())
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one()
+
+    def extract_lock(self):
+        """A context manager held for a whole extract run: a second run on the same store
+        raises StoreBusy ("another extract is running on STORE (pid N on HOST)")."""
+        from dateline.store.lock import postgresql_lock, sqlite_lock
+
+        if self.dialect == "postgresql":
+            return postgresql_lock(self.url, self.engine)
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            return contextlib.nullcontext()
+        return sqlite_lock(self.url, database)
 
     def count_extracted(self, statuses: tuple[str, ...] = ("done",)) -> int:
         with self.engine.connect() as connection:
