@@ -79,3 +79,10 @@ def test_filter_values_out_of_bounds(store):
                 {"since": date(2024, 5, 1), "until": date(2024, 4, 1)}):
         with pytest.raises(FilterError):
             store.events(**bad)
+
+
+def test_the_earliest_and_latest_days_a_calendar_has_are_filters_like_any_other(store):
+    # the fuzzer's find: a since in the first month of year 1 ran the date arithmetic off the calendar
+    assert _ids(store.events(since=date(1, 1, 1))) == {"ev-siege", "ev-shelling"}
+    assert _ids(store.events(until=date(9999, 12, 31))) == {"ev-siege", "ev-shelling"}
+    assert store.count_events(since=date(1, 1, 5)) == 2

@@ -164,7 +164,9 @@ def earliest_start(connection, since: date | None) -> date | None:
     of the longest stretch still running then (an indexed look-up over the few long stretches)."""
     if since is None:
         return None
-    month_before = since - timedelta(days=LONG_STRETCH_DAYS)
+    # (a since within a month of year 1 has nothing before it to look for)
+    month_before = since - timedelta(days=LONG_STRETCH_DAYS) if since > date.min + timedelta(days=LONG_STRETCH_DAYS) \
+        else date.min
     stretch = connection.execute(select(func.min(t.events.c.date_start)).where(
         t.events.c.long_stretch.is_(True), t.events.c.date_end >= since)).scalar()
     return min(month_before, stretch) if stretch is not None else month_before
