@@ -755,12 +755,8 @@ def fuse_command(
 
 
 def _selection(type, actor, place, since, until):
-    from dateline.store import EventFilter, FilterError
-
-    try:
-        return EventFilter(type=type, actor=actor, place=place, since=_day("--since", since), until=_day("--until", until))
-    except FilterError as error:
-        raise _user_error(str(error)) from None
+    """The selection of ``timeline``, ``entity`` and ``report``: the events' filter, fewer options."""
+    return _event_filter(bbox=None, since=since, until=until, type=type, actor=actor, place=place)
 
 
 @app.command("timeline")
