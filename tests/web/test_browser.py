@@ -111,7 +111,11 @@ def test_script_in_an_article_shows_as_text_and_never_runs(browser, base_url, ar
     # the map's popup for Herat shows its (hostile) name as text
     open_page(browser, base_url + "/?place=Herat")
     browser.find_element(By.CSS_SELECTOR, "#map .count-marker").click()
-    popup = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, ".leaflet-popup-content"))
+    # Leaflet fades the popup in; Selenium reads no text while it is still transparent, so wait
+    # for the text itself rather than for the element
+    popup = WebDriverWait(browser, 10).until(
+        lambda b: next((p for p in b.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content") if p.text), None)
+    )
     assert 'Herat <img src=x onerror="window.__pwned = 3">' in popup.text
     assert not popup.find_elements(By.TAG_NAME, "img")
     assert pwned(browser) is None
