@@ -125,6 +125,34 @@ def end_to_end(rows: list[dict], engine, folder: Path, name: str) -> dict:
     }
 
 
+def write_rate(articles: list[Article], results: list, url: str, bulk: int | None, batch: int = BATCH) -> dict:
+    """The parent's writes alone: the map step's records of ``articles`` (mapped once, before)
+    written into a fresh store batch by batch (``bulk`` None: the row path, one transaction per
+    batch of ``batch``) or through the bulk path (partitions of ``bulk`` articles staged as
+    Parquet and loaded whole; COPY on PostgreSQL). Wall clock and this process's CPU time."""
+    from dateline.store import open_store
+    from dateline.store.bulk import PartitionWriter
+
+    store = open_store(url)
+    store.add_articles(articles)
+    wall, cpu = time.perf_counter(), time.process_time()
+    if bulk is None:
+        for start in range(0, len(results), batch):
+            store.save_extraction(results[start:start + batch])
+    else:
+        writer = PartitionWriter(store.engine, bulk)
+        writer.start()
+        for start in range(0, len(results), batch):
+            writer.add(results[start:start + batch])
+        writer.finish()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    written = store.count_extracted(("done",))
+    store.close()
+    return {"path": "rows" if bulk is None else f"bulk {bulk}", "articles": written, "seconds": round(wall, 2),
+            "cpu_s": round(cpu, 2), "articles_per_s": round(written / wall, 1),
+            "articles_per_cpu_s": round(written / cpu, 1) if cpu else None}
+
+
 def bare_spacy(texts: list[str], processes: int) -> dict:
     from dateline.nlp import get_nlp
 
