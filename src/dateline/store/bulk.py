@@ -10,7 +10,7 @@ duplicate, language). It is written under a temporary name and renamed whole, so
 without the ``.tmp`` suffix is complete.
 
 Loading is one transaction: everything stored for the partition's articles is removed (one
-statement per table and 500 ids), then each table's rows go in: SQLAlchemy's executemany in
+statement per table and 500 ids), then each table's rows go in: the driver's executemany in
 batches of ``LOAD_BATCH`` rows on SQLite, ``COPY ... FROM STDIN`` (psycopg) on PostgreSQL. A
 partition is thus loaded whole or not at all: a run killed before the commit leaves its
 articles unread (the next run reads them again), one killed after it leaves a folder that the
@@ -147,10 +147,23 @@ def _forget(connection: Connection, article_ids: Sequence[str]) -> None:
 
 
 def _insert(connection: Connection, table: Table, data: dict[str, list]) -> None:
+    """executemany on the driver's cursor, inside the transaction, with each value turned into
+    what SQLAlchemy would bind for its column (dates as ISO text on SQLite, ...): the same rows
+    as ``table.insert()``, without building a parameter dict per row."""
+    dialect = connection.dialect
     names = list(data)
-    rows = [dict(zip(names, values)) for values in zip(*data.values())]
-    for start in range(0, len(rows), LOAD_BATCH):
-        connection.execute(table.insert(), rows[start:start + LOAD_BATCH])
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    columns = [[process(v) for v in values] if process else values for process, values in zip(processors, data.values())]
+    quote = dialect.identifier_preparer.quote
+    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+                 f"VALUES ({', '.join('?' for _ in names)})")
+    rows = list(zip(*columns))
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        for start in range(0, len(rows), LOAD_BATCH):
+            cursor.executemany(statement, rows[start:start + LOAD_BATCH])
+    finally:
+        cursor.close()
 
 
 def _copy(connection: Connection, table: Table, data: dict[str, list]) -> None:
