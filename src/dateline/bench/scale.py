@@ -7,7 +7,16 @@ from ``ingest`` to the end of ``process`` (map on the engine's workers, writes, 
 too once ``process`` runs it). Worker start-up (spawning, loading spaCy and the Stages) is
 inside the end-to-end time; ``steady`` is the rate from the first batch written to the last,
 which is what a long run sees. Peak memory is each worker process's own peak resident size
-(``ru_maxrss``, reported with every batch it maps), and the parent's (psutil).
+(``VmHWM``, reported with every batch it maps), and the parent's (psutil). The machine is
+shared, so next to wall-clock time every run gives CPU seconds per process (the parent's, and
+each worker's as of its last batch, start-up included): ``cpu_speedup_2`` is the 1-worker
+run's CPU seconds (parent + worker) over the 2-worker run's critical path (parent + the busier
+worker), what two free cores would give if the parent never overlapped the workers (a lower
+bound on that machine).
+
+Writes alone: the in-process run's records written again into fresh stores, batch by batch
+(the row path) and through the bulk path (Parquet partitions loaded whole; COPY on
+PostgreSQL when $DATELINE_BENCH_PG_URL names a database to use).
 
 Corpora: LGL's local news articles for throughput. For growth, a corpus of N distinct texts
 is needed and LGL holds 588: each text of the growth corpora is two LGL articles one after the
@@ -15,8 +24,8 @@ other (article i, then article i + k for k = 1, 2, ...), so no two texts are dup
 duplicates of each other (word-shingle similarity about 1/3 at most), and a larger corpus
 repeats names and places as a real stream does.
 
-Not wired into ``make bench`` (``BENCHMARKS`` in ``__main__``): run it alone with
-``python -m dateline.bench.scale --shared ../shared``.
+In ``make bench`` (sizes kept to a few minutes); larger runs alone with
+``python -m dateline.bench.scale --shared ../shared --articles 400 --growth 250 1000``.
 """
 
 from __future__ import annotations
@@ -34,8 +43,8 @@ import psutil
 from dateline.bench.corpora import lgl_articles
 from dateline.model import Article
 
-ARTICLES = 400  # throughput runs
-GROWTH = (1000, 4000)  # the issue asks 10k vs 40k; see docs/scaling.md
+ARTICLES = 160  # throughput runs
+GROWTH = (50, 200)  # texts; the issue asks 10k vs 40k (the same 4x), see docs/scaling.md
 BATCH = 16  # small enough that 2 workers share a few hundred articles evenly
 GOAL_RATIO = 0.6
 GOAL_SPEEDUP = 1.8
@@ -47,8 +56,11 @@ class Measured:
     """An engine that passes batches through another and notes when each came back and how
     much memory its worker held."""
 
-    def __init__(self, engine):
+    def __init__(self, engine, keep: bool = False):
         self.engine = engine
+        self.keep = keep
+        self.results: list = []  # the records mapped, when ``keep``
+        self.cpu: dict[int, float] = {}  # worker pid -> its CPU seconds at its last batch
         self.name = engine.name
         self.stages = getattr(engine, "stages", None)
         self.peaks: dict[int, int] = {}
@@ -59,6 +71,10 @@ class Measured:
         for mapped in self.engine.map(batches, recipe, total=total):
             if mapped.worker_pid is not None and mapped.worker_peak_bytes:
                 self.peaks[mapped.worker_pid] = max(self.peaks.get(mapped.worker_pid, 0), mapped.worker_peak_bytes)
+            if mapped.worker_pid is not None and mapped.worker_cpu_seconds is not None:
+                self.cpu[mapped.worker_pid] = max(self.cpu.get(mapped.worker_pid, 0.0), mapped.worker_cpu_seconds)
+            if self.keep:
+                self.results += mapped.results
             handed = time.perf_counter()
             self.times.append((handed, len(mapped.article_ids)))
             yield mapped
@@ -85,27 +101,31 @@ def _rows(articles: list[Article]) -> list[dict]:
             for a in articles]
 
 
-def end_to_end(rows: list[dict], engine, folder: Path, name: str) -> dict:
-    """Ingest a JSON Lines file of ``rows`` into a fresh store and extract everything."""
+def end_to_end(rows: list[dict], engine, folder: Path, name: str, keep: list | None = None) -> dict:
+    """Ingest a JSON Lines file of ``rows`` into a fresh store and extract everything; given
+    ``keep``, (articles, records) are appended to it for the write benchmark."""
     from dateline.ingest import ingest
     from dateline.pipeline import process
     from dateline.store import open_store
 
     source = folder / f"{name}.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    measured = Measured(engine)
+    measured = Measured(engine, keep=keep is not None)
     parent = psutil.Process()
     store = open_store(str(folder / f"{name}.db"))
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     ingested = ingest([source], store)
     after_ingest = time.perf_counter()
     report = process(store, engine=measured, batch_size=BATCH)
-    finished = time.perf_counter()
+    finished, parent_cpu = time.perf_counter(), time.process_time() - cpu_started
     # the reduce step again, on its own: what each incremental run (watch) pays for the whole store
     reduce_started = time.perf_counter()
     store.reduce_entities(stages=measured.stages)
     reduce_seconds = time.perf_counter() - reduce_started
+    if keep is not None:
+        keep.append((list(store.iter_articles()), measured.results))
     store.close()
+    own = os.getpid() in measured.cpu  # in this process: its CPU is the parent's
     steady = None
     if len(measured.times) >= 3:
         (first, _), (last, _) = measured.times[0], measured.times[-1]
@@ -122,6 +142,9 @@ def end_to_end(rows: list[dict], engine, folder: Path, name: str) -> dict:
         "reduce_s": round(reduce_seconds, 2),
         "worker_peak_mib": sorted(round(b / 2**20) for b in measured.peaks.values()),
         "parent_rss_mib": round(parent.memory_info().rss / 2**20),
+        "parent_cpu_s": round(parent_cpu, 2),
+        "worker_cpu_s": [] if own else sorted(round(c, 2) for c in measured.cpu.values()),
+        "load_average": round(os.getloadavg()[0], 1),
     }
 
 
@@ -151,6 +174,35 @@ def write_rate(articles: list[Article], results: list, url: str, bulk: int | Non
     return {"path": "rows" if bulk is None else f"bulk {bulk}", "articles": written, "seconds": round(wall, 2),
             "cpu_s": round(cpu, 2), "articles_per_s": round(written / wall, 1),
             "articles_per_cpu_s": round(written / cpu, 1) if cpu else None}
+
+
+def write_rates(articles: list[Article], results: list, folder: Path) -> list[dict]:
+    """The row path and the bulk path on SQLite, and on PostgreSQL given $DATELINE_BENCH_PG_URL
+    (a schema of its own, dropped after)."""
+    found = []
+    for bulk in (None, 256):
+        figures = write_rate(articles, results, str(folder / f"writes-{bulk}.db"), bulk)
+        found.append({"store": "SQLite", **figures})
+    url = os.environ.get("DATELINE_BENCH_PG_URL")
+    if url:
+        import uuid
+
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+        for bulk in (None, 256):
+            schema = f"bench_{uuid.uuid4().hex[:10]}"
+            with admin.begin() as connection:
+                connection.execute(text(f"CREATE SCHEMA {schema}"))
+            try:
+                separator = "&" if "?" in url else "?"
+                figures = write_rate(articles, results, f"{url}{separator}options=-csearch_path%3D{schema}", bulk)
+                found.append({"store": "PostgreSQL", **figures})
+            finally:
+                with admin.begin() as connection:
+                    connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+    return found
 
 
 def bare_spacy(texts: list[str], processes: int) -> dict:
@@ -183,10 +235,12 @@ def run(shared: Path, limit: int = ARTICLES, growth: tuple[int, int] | None = GR
         shipped_classifier()
         # this process has spaCy loaded already (bare runs): its Stages load outside the clock too,
         # where each worker process below loads its own inside it
-        runs = [end_to_end(_rows(articles), InProcess(Stages.load()), folder, "in-process")]
+        kept: list = []
+        runs = [end_to_end(_rows(articles), InProcess(Stages.load()), folder, "in-process", keep=kept)]
         runs.append(end_to_end(_rows(articles), LocalWorkers(1), folder, "workers-1"))
         runs.append(end_to_end(_rows(articles), LocalWorkers(2), folder, "workers-2"))
         result["runs"] = runs
+        result["writes"] = write_rates(*kept[0], folder)
         if growth:
             result["growth"] = [end_to_end(pair_corpus(lgl, size), LocalWorkers(2), folder, f"growth-{size}")
                                 for size in growth]
@@ -196,6 +250,9 @@ def run(shared: Path, limit: int = ARTICLES, growth: tuple[int, int] | None = GR
     result["ratio_1"] = round(one["articles_per_s"] / bare1, 3)
     result["ratio_2"] = round(two["articles_per_s"] / bare2, 3)
     result["speedup_2"] = round(two["articles_per_s"] / one["articles_per_s"], 3)
+    if one["worker_cpu_s"] and len(two["worker_cpu_s"]) == 2:
+        result["cpu_speedup_2"] = round((one["parent_cpu_s"] + one["worker_cpu_s"][0])
+                                        / (two["parent_cpu_s"] + max(two["worker_cpu_s"])), 3)
     if one["steady_articles_per_s"] and two["steady_articles_per_s"]:
         result["steady_speedup_2"] = round(two["steady_articles_per_s"] / one["steady_articles_per_s"], 3)
     if growth:
@@ -214,21 +271,38 @@ def to_markdown(result: dict) -> str:
         f"{result['memory_gib']} GiB; load average before/after the runs {result['load_average']} "
         "(the machine is shared: other work competes for the cores).",
         "",
-        "| run | seconds | of which writes | articles/s end to end | steady articles/s | peak MiB per worker |",
-        "|---|---|---|---|---|---|",
-        f"| bare spaCy, 1 process (`nlp.pipe`) | {bare1['seconds']} | | {bare1['articles_per_s']} | | |",
-        f"| bare spaCy, 2 processes (`n_process=2`) | {bare2['seconds']} | | {bare2['articles_per_s']} | | |",
+        "| run | seconds (wall) | of which writes | articles/s end to end | steady articles/s | CPU s: parent; workers | peak MiB per worker | load |",
+        "|---|---|---|---|---|---|---|---|",
+        f"| bare spaCy, 1 process (`nlp.pipe`) | {bare1['seconds']} | | {bare1['articles_per_s']} | | | | |",
+        f"| bare spaCy, 2 processes (`n_process=2`) | {bare2['seconds']} | | {bare2['articles_per_s']} | | | | |",
     ]
     for run_ in result["runs"]:
+        workers_cpu = ", ".join(map(str, run_.get("worker_cpu_s", []))) or "-"
         lines.append(f"| dateline, {run_['engine']} | {run_['seconds']} (ingest {run_['ingest_s']}) | {run_['write_s']} | "
                      f"{run_['articles_per_s']} | {run_['steady_articles_per_s']} | "
-                     f"{', '.join(map(str, run_['worker_peak_mib'])) or '-'} (parent now {run_['parent_rss_mib']}) |")
+                     f"{run_.get('parent_cpu_s')}; {workers_cpu} | "
+                     f"{', '.join(map(str, run_['worker_peak_mib'])) or '-'} (parent now {run_['parent_rss_mib']}) | "
+                     f"{run_.get('load_average', '')} |")
     lines += [
         "",
         f"Ratio to bare spaCy: {result['ratio_1']} with 1 worker, {result['ratio_2']} with 2 (goal {GOAL_RATIO}); "
         f"2 workers / 1 worker: {result['speedup_2']} end to end, {result.get('steady_speedup_2')} steady "
-        f"(goal {GOAL_SPEEDUP}).",
+        f"(goal {GOAL_SPEEDUP}) in wall-clock time on the shared machine; from CPU seconds (1-worker run's "
+        f"parent + worker over the 2-worker run's parent + busier worker, a lower bound on two free cores): "
+        f"{result.get('cpu_speedup_2')}.",
     ]
+    if result.get("writes"):
+        lines += [
+            "",
+            "Writes alone (the in-process run's records written again into a fresh store; batches of "
+            f"{result['batch']} on the row path, partitions of 256 articles on the bulk path):",
+            "",
+            "| store | path | articles | seconds (wall) | articles/s | parent CPU s | articles per parent CPU s |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for w in result["writes"]:
+            lines.append(f"| {w['store']} | {w['path']} | {w['articles']} | {w['seconds']} | {w['articles_per_s']} | "
+                         f"{w['cpu_s']} | {w['articles_per_cpu_s']} |")
     if "growth" in result:
         small, large = result["growth"]
         lines += [
