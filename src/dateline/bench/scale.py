@@ -12,7 +12,8 @@ shared, so next to wall-clock time every run gives CPU seconds per process (the 
 each worker's as of its last batch, start-up included): ``cpu_speedup_2`` is the 1-worker
 run's CPU seconds (parent + worker) over the 2-worker run's critical path (parent + the busier
 worker), what two free cores would give if the parent never overlapped the workers (a lower
-bound on that machine).
+bound on that machine); ``cpu_steady_speedup_2`` leaves start-up out: the two workers'
+articles per CPU second after their first batch, added, over the one worker's.
 
 Writes alone: the in-process run's records written again into fresh stores, batch by batch
 (the row path) and through the bulk path (Parquet partitions loaded whole; COPY on
@@ -43,8 +44,8 @@ import psutil
 from dateline.bench.corpora import lgl_articles
 from dateline.model import Article
 
-ARTICLES = 160  # throughput runs
-GROWTH = (50, 200)  # texts; the issue asks 10k vs 40k (the same 4x), see docs/scaling.md
+ARTICLES = 120  # throughput runs (a few minutes in all on a quiet machine)
+GROWTH = (40, 160)  # texts; the issue asks 10k vs 40k (the same 4x), see docs/scaling.md
 BATCH = 16  # small enough that 2 workers share a few hundred articles evenly
 GOAL_RATIO = 0.6
 GOAL_SPEEDUP = 1.8
@@ -61,6 +62,8 @@ class Measured:
         self.keep = keep
         self.results: list = []  # the records mapped, when ``keep``
         self.cpu: dict[int, float] = {}  # worker pid -> its CPU seconds at its last batch
+        self.first_cpu: dict[int, float] = {}  # worker pid -> its CPU seconds at its first batch
+        self.after_first: dict[int, int] = {}  # worker pid -> articles it mapped after its first batch
         self.name = engine.name
         self.stages = getattr(engine, "stages", None)
         self.peaks: dict[int, int] = {}
@@ -72,7 +75,12 @@ class Measured:
             if mapped.worker_pid is not None and mapped.worker_peak_bytes:
                 self.peaks[mapped.worker_pid] = max(self.peaks.get(mapped.worker_pid, 0), mapped.worker_peak_bytes)
             if mapped.worker_pid is not None and mapped.worker_cpu_seconds is not None:
-                self.cpu[mapped.worker_pid] = max(self.cpu.get(mapped.worker_pid, 0.0), mapped.worker_cpu_seconds)
+                pid = mapped.worker_pid
+                if pid in self.first_cpu:
+                    self.after_first[pid] = self.after_first.get(pid, 0) + len(mapped.article_ids)
+                else:
+                    self.first_cpu[pid] = mapped.worker_cpu_seconds
+                self.cpu[pid] = max(self.cpu.get(pid, 0.0), mapped.worker_cpu_seconds)
             if self.keep:
                 self.results += mapped.results
             handed = time.perf_counter()
@@ -145,6 +153,10 @@ def end_to_end(rows: list[dict], engine, folder: Path, name: str, keep: list | N
         "parent_cpu_s": round(parent_cpu, 2),
         "worker_cpu_s": [] if own else sorted(round(c, 2) for c in measured.cpu.values()),
         "load_average": round(os.getloadavg()[0], 1),
+        # articles per CPU second of each worker after its first batch (start-up left out)
+        "worker_steady_per_cpu_s": [] if own else sorted(
+            round(measured.after_first[pid] / (measured.cpu[pid] - measured.first_cpu[pid]), 2)
+            for pid in measured.after_first if measured.cpu[pid] > measured.first_cpu[pid]),
     }
 
 
@@ -205,6 +217,45 @@ def write_rates(articles: list[Article], results: list, folder: Path) -> list[di
     return found
 
 
+def incremental_cost(articles: list[Article], results: list, sizes: Iterable[int], folder: Path,
+                     added: int = 10) -> list[dict]:
+    """What the reduce steps cost after a small new batch: for each size N, a store holding the
+    records of N articles, reduced and fused; then ``added`` more articles' records written and
+    ``reduce_entities`` and ``fuse`` timed (wall and CPU seconds), next to a full fuse of the
+    same store, and whether the incremental fuse gave the full one's records."""
+    from dateline.serialise import to_jsonl
+    from dateline.store import open_store
+
+    by_id = {a.id: a for a in articles}
+    found = []
+
+    def timed(step):
+        wall, cpu = time.perf_counter(), time.process_time()
+        value = step()
+        return value, round(time.perf_counter() - wall, 2), round(time.process_time() - cpu, 2)
+
+    for size in sizes:
+        first, new = results[:size], results[size:size + added]
+        store = open_store(str(folder / f"incremental-{size}.db"))
+        store.add_articles([by_id[r.article_id] for r in first + new])
+        store.save_extraction(first)
+        store.reduce_entities()
+        store.fuse()
+        store.save_extraction(new)
+        _, reduce_wall, reduce_cpu = timed(store.reduce_entities)
+        fusion, fuse_wall, fuse_cpu = timed(store.fuse)
+        incremental = to_jsonl(store.fused_events())
+        _, full_wall, full_cpu = timed(lambda: store.fuse(full=True))
+        same = incremental == to_jsonl(store.fused_events())
+        store.close()
+        found.append({"stored": len(first), "added": len(new), "reduce_s": reduce_wall, "reduce_cpu_s": reduce_cpu,
+                      "fuse_s": fuse_wall, "fuse_cpu_s": fuse_cpu, "full_fuse_s": full_wall,
+                      "full_fuse_cpu_s": full_cpu, "reclustered": fusion.reclustered,
+                      "components": fusion.components, "same_as_full": same,
+                      "load_average": round(os.getloadavg()[0], 1)})
+    return found
+
+
 def bare_spacy(texts: list[str], processes: int) -> dict:
     from dateline.nlp import get_nlp
 
@@ -253,6 +304,9 @@ def run(shared: Path, limit: int = ARTICLES, growth: tuple[int, int] | None = GR
     if one["worker_cpu_s"] and len(two["worker_cpu_s"]) == 2:
         result["cpu_speedup_2"] = round((one["parent_cpu_s"] + one["worker_cpu_s"][0])
                                         / (two["parent_cpu_s"] + max(two["worker_cpu_s"])), 3)
+    if one["worker_steady_per_cpu_s"] and len(two["worker_steady_per_cpu_s"]) == 2:
+        # two free cores: each worker mapping at its own per-CPU-second rate, side by side
+        result["cpu_steady_speedup_2"] = round(sum(two["worker_steady_per_cpu_s"]) / one["worker_steady_per_cpu_s"][0], 3)
     if one["steady_articles_per_s"] and two["steady_articles_per_s"]:
         result["steady_speedup_2"] = round(two["steady_articles_per_s"] / one["steady_articles_per_s"], 3)
     if growth:
@@ -288,8 +342,11 @@ def to_markdown(result: dict) -> str:
         f"Ratio to bare spaCy: {result['ratio_1']} with 1 worker, {result['ratio_2']} with 2 (goal {GOAL_RATIO}); "
         f"2 workers / 1 worker: {result['speedup_2']} end to end, {result.get('steady_speedup_2')} steady "
         f"(goal {GOAL_SPEEDUP}) in wall-clock time on the shared machine; from CPU seconds (1-worker run's "
-        f"parent + worker over the 2-worker run's parent + busier worker, a lower bound on two free cores): "
-        f"{result.get('cpu_speedup_2')}.",
+        f"parent + worker over the 2-worker run's parent + busier worker, start-up included, a lower bound on "
+        f"two free cores): {result.get('cpu_speedup_2')}; steady, from each worker's articles per CPU second after "
+        f"its first batch ({', '.join(map(str, result['runs'][2].get('worker_steady_per_cpu_s', [])))} with 2 workers "
+        f"against {', '.join(map(str, result['runs'][1].get('worker_steady_per_cpu_s', [])))} with 1): "
+        f"{result.get('cpu_steady_speedup_2')}.",
     ]
     if result.get("writes"):
         lines += [
@@ -325,7 +382,20 @@ def main() -> None:
     parser.add_argument("--growth", type=int, nargs=2, default=list(GROWTH))
     parser.add_argument("--no-growth", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--incremental", type=int, nargs="+", metavar="N",
+                        help="only the cost of adding 10 articles to stores of N articles (reduce and fusion)")
     args = parser.parse_args()
+    if args.incremental:
+        from dateline.pipeline import Stages, map_articles
+
+        articles = lgl_articles(args.shared, max(args.incremental) + 10)
+        stages = Stages.load()
+        results = [r for start in range(0, len(articles), BATCH)
+                   for r in map_articles(articles[start:start + BATCH], stages)[0]]
+        with tempfile.TemporaryDirectory() as name:
+            figures = incremental_cost(articles, results, args.incremental, Path(name))
+        print(json.dumps(figures, indent=1))
+        return
     result = run(args.shared, args.articles, None if args.no_growth else tuple(args.growth))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
