@@ -316,6 +316,10 @@ def run(shared: Path, limit: int = ARTICLES, growth: tuple[int, int] | None = GR
     return result
 
 
+def _cpu_total(run_: dict) -> float:
+    return round(run_.get("parent_cpu_s", 0.0) + sum(run_.get("worker_cpu_s", [])), 2)
+
+
 def to_markdown(result: dict) -> str:
     bare1, bare2 = result["bare"]
     lines = [
@@ -364,12 +368,17 @@ def to_markdown(result: dict) -> str:
         small, large = result["growth"]
         lines += [
             "",
-            "| growth corpus (2 workers) | seconds | of which writes | reduce alone | articles/s | events | entities |",
-            "|---|---|---|---|---|---|---|",
-            f"| {small['articles']} texts | {small['seconds']} | {small['write_s']} | {small['reduce_s']} | {small['articles_per_s']} | {small['events']} | {small['entities']} |",
-            f"| {large['articles']} texts | {large['seconds']} | {large['write_s']} | {large['reduce_s']} | {large['articles_per_s']} | {large['events']} | {large['entities']} |",
+            "| growth corpus (2 workers) | seconds (wall) | of which writes | reduce alone | articles/s | events | entities | CPU s: parent + workers | load |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for g in (small, large):
+            lines.append(f"| {g['articles']} texts | {g['seconds']} | {g['write_s']} | {g['reduce_s']} | {g['articles_per_s']} | "
+                         f"{g['events']} | {g['entities']} | {_cpu_total(g)} | {g.get('load_average', '')} |")
+        cpu_ratio = round(_cpu_total(large) / _cpu_total(small), 3) if _cpu_total(small) else None
+        lines += [
             "",
-            f"{result['growth_size_ratio']}x the texts took {result['growth_ratio']}x the time "
+            f"{result['growth_size_ratio']}x the texts took {result['growth_ratio']}x the wall-clock time and "
+            f"{cpu_ratio}x the CPU seconds (start-up included) "
             f"(goal at most {GOAL_GROWTH}x for 4x).",
         ]
     return "\n".join(lines) + "\n"
