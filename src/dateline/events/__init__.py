@@ -637,11 +637,15 @@ def read_arguments_at(
     cue = Cue(lemma=token.lemma_.lower(), pos="NOUN" if nominal else "VERB", type="UNTYPED",
               example="(a word read as an event for scoring)")
     head = token
+    others = [t for t in find_triggers(sentence, lexicon) if t.token.i != token.i]
     if nominal:
         from dateline.events.triggers import _governing_verb
 
         head = _governing_verb(token, sentence) or token
-    others = [t for t in find_triggers(sentence, lexicon) if t.token.i != token.i]
+        if any(t.token.i == head.i for t in others):
+            # the verb that carries the noun is an event of its own ("were killed in an attack on
+            # the market"): read as an event, the noun has its own arguments ("on the market")
+            head = token
     trigger = Trigger(token, cue, head, (token,))
     triggers = sorted(others + [trigger], key=lambda t: t.token.i)
     k = next((n for n, s in enumerate(_sentences(doc)) if s.start == sentence.start), 0)

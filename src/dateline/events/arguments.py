@@ -482,6 +482,12 @@ def read_participants(
         result.source = read(agent, "source")
         result.target = read(subject, "target")
         target_head = subject
+    elif (noun is not None and verb.lemma_.lower() in lexicon.undergoer_verbs) or (
+            noun is None and trigger.cue.subject_undergoes):
+        # "four guards suffered injuries", "the colonel faces charges": the subject undergoes
+        # the event; its doer, if any, is the noun's own ("injuries from Taliban shelling")
+        result.target = read(subject, "target")
+        target_head = subject
     else:
         result.source = read(subject, "source", allow_places=True)
         target_head = None

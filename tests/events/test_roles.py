@@ -1,0 +1,76 @@
+"""Who did what to whom, read from the parse (issue 11: roles), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dateline.events import extract_events, read_arguments_at
+from dateline.model import Article
+from dateline.nlp import parse
+
+
+def events_of(text: str):
+    return extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
+
+
+def event_at(text: str, word: str):
+    return next(e for e in events_of(text) if e.trigger.text == word)
+
+
+def text_of(actor) -> str | None:
+    return actor.text if actor is not None else None
+
+
+def test_the_subject_of_suffer_or_sustain_undergoes_the_injury():
+    injuries = event_at("Two drivers sustained serious injuries from the shelling.", "injuries")
+    assert "drivers" in text_of(injuries.target_actor)
+    assert injuries.source_actor is None
+
+
+def test_who_faces_charges_is_the_defendant():
+    charges = event_at("The colonel faces charges of treason.", "charges")
+    assert charges.type == "JUSTICE"
+    assert "colonel" in text_of(charges.target_actor)
+    assert charges.source_actor is None
+
+
+def test_who_died_is_the_target_not_the_doer():
+    died = event_at("A soldier died after militants ambushed his patrol.", "died")
+    assert "soldier" in text_of(died.target_actor)
+    assert died.source_actor is None
+    ambushed = event_at("A soldier died after militants ambushed his patrol.", "ambushed")
+    assert "militants" in text_of(ambushed.source_actor)
+
+
+def test_an_event_noun_under_another_events_verb_has_its_own_arguments():
+    # "killed" is an event of its own: read as an event, "attack" takes its own "on ...", not
+    # the guards killed
+    text = "Two guards were killed in an attack on the villagers."
+    doc = parse(text)
+    start = text.index("attack")
+    event = read_arguments_at(Article(id="a", text=text), doc, [], [], [], [], start, start + len("attack"))
+    assert "villagers" in text_of(event.target_actor)
+
+
+def test_a_bomb_that_goes_off_is_an_attack_a_gas_tank_is_not():
+    assert event_at("A roadside bomb exploded as the convoy passed.", "exploded").type == "ASSAULT"
+    assert not [e for e in events_of("A gas cylinder exploded in the kitchen of a restaurant.") if e.type == "ASSAULT"]
+
+
+def test_the_police_hunting_a_suspect_is_an_investigation():
+    hunt = event_at("Detectives are hunting two gunmen who robbed the bank.", "hunting")
+    assert hunt.type == "JUSTICE"
+    assert "Detectives" in text_of(hunt.source_actor)
+    assert "gunmen" in text_of(hunt.target_actor)
+
+
+def test_an_event_word_inside_an_organisations_name_is_no_event():
+    text = "She worked for years at the Air Force Office of Special Investigations."
+    assert not [e for e in events_of(text) if e.type == "JUSTICE"]
+
+
+def test_a_death_of_an_illness_is_no_assault_a_death_of_wounds_is():
+    assert event_at("An old man died of diabetes in the camp.", "died").type != "ASSAULT"
+    assert event_at("The second hostage died of his wounds on Friday.", "died").type == "ASSAULT"
+
+
+def test_attacking_a_virus_is_no_assault():
+    assert not [e for e in events_of("Doctors need money to attack the virus in the slums.") if e.type == "ASSAULT"]
