@@ -74,3 +74,11 @@ def test_a_death_of_an_illness_is_no_assault_a_death_of_wounds_is():
 
 def test_attacking_a_virus_is_no_assault():
     assert not [e for e in events_of("Doctors need money to attack the virus in the slums.") if e.type == "ASSAULT"]
+
+
+def test_who_speaks_of_an_event_noun_is_not_its_doer():
+    bombing = event_at("The minister described the bombing as cowardly.", "bombing")
+    assert bombing.source_actor is None
+    # a verb that only carries the noun lends it its subject
+    attack = event_at("The rebels launched an attack on the garrison.", "attack")
+    assert "rebels" in text_of(attack.source_actor)

@@ -461,6 +461,11 @@ def read_participants(
                 and (by_prep or kind not in lexicon.party_object_preps_only)
                 and (not by_prep or token.head.lower_ in PARTY_PREPS))
 
+    if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs:
+        # a verb that says something about the event ("called the explosion an attack",
+        # "responded to the bombing"): its subject is no doer, the noun has its own arguments
+        verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
         result.source = read(_noun_agent(noun), "source")

@@ -96,6 +96,8 @@ class Lexicon:
     relation_nouns: frozenset[str] = frozenset()
     # verbs whose subject undergoes the event noun they carry ("suffered injuries", "faces charges")
     undergoer_verbs: frozenset[str] = frozenset()
+    # verbs that only carry an event noun ("launched an attack"): their subject is its doer
+    support_verbs: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -176,6 +178,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         party_object_preps_only=frozenset(raw.get("party_object_preps_only", ())),
         relation_nouns=frozenset(families.get("relation_nouns", ())),
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
+        support_verbs=frozenset(raw.get("support_verbs", ())),
     )
 
 
