@@ -12,7 +12,8 @@ What is measured
   agrees on the KAIROS family (first level of the type: Conflict, Life, Justice ...), through
   the table ``args_mapping.yaml`` (dateline type, or cue word, to family).
 - Arguments given the gold triggers: for each gold trigger, the dateline event whose trigger
-  overlaps it gives its doer (source actor), target (target actor) and places; when dateline
+  overlaps it gives its doer (source actor), target (target actor) and places, and its other
+  actors in the role "source" or "target" (the rest of a coordination: "met A, B and C"); when dateline
   has no event there, the events module reads the arguments of that word as an event anyway
   (``dateline.events.read_arguments_at``). An argument is found when its head word (the root
   of its span in dateline's parse) is the head word of the gold argument's mention ("head"
@@ -282,12 +283,20 @@ class PredictedArgument:
     head: int  # first character of the head word
 
 
+# roles of an event's other actors that are more of its doers or targets ("met A, B and C": B and C
+# are targets too; "Saudi Arabia and the United States announced": both act); affiliations
+# ("source-affiliation") say whose side an actor is on, and are no argument of the event
+OTHER_ACTOR_ROLES = {"source": "doer", "target": "target"}
+
+
 def event_arguments(event, doc) -> list[PredictedArgument]:
     found = []
-    for role, actor in (("doer", event.source_actor), ("target", event.target_actor)):
+    actors = [("doer", event.source_actor), ("target", event.target_actor)]
+    actors += [(OTHER_ACTOR_ROLES[a.role], a) for a in event.other_actors if a.role in OTHER_ACTOR_ROLES]
+    for role, actor in actors:
         if actor is not None:
             head = _head_char(doc, actor.span.start, actor.span.end)
-            if head is not None:
+            if head is not None and PredictedArgument(role, head) not in found:
                 found.append(PredictedArgument(role, head))
     for place in event.places:
         head = _head_char(doc, place.span.start, place.span.end)
