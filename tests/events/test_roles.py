@@ -82,3 +82,10 @@ def test_who_speaks_of_an_event_noun_is_not_its_doer():
     # a verb that only carries the noun lends it its subject
     attack = event_at("The rebels launched an attack on the garrison.", "attack")
     assert "rebels" in text_of(attack.source_actor)
+
+
+def test_a_bare_count_in_the_target_slot_of_a_harm_stands_for_people():
+    assert text_of(event_at("The blast killed four and wounded many others.", "killed").target_actor) == "four"
+    assert "others" in text_of(event_at("The blast killed four and wounded many others.", "wounded").target_actor)
+    # a count of things stays none: "three of the districts" is no target person
+    assert event_at("Troops captured three of the districts.", "captured").target_actor is None

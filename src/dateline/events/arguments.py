@@ -318,6 +318,20 @@ def read_actor(
     return ActorReading(actor, kinds, affiliations, titles)
 
 
+def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | None:
+    """ "killing the three", "wounding 11 others", "injured dozens more": a count or a quantifier
+    with no noun, in the target slot of a cue whose object is people, names those people."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # "three of the districts": the noun is in the "of" phrase
+    if not (head.like_num or head.lower_ in lexicon.people_quantifiers):
+        return None
+    words = [t for t in head.subtree if t.dep_ not in {"det", "punct", "prep", "relcl", "acl"}
+             and (t.i == head.i or t.i < head.i or t.dep_ in {"amod", "advmod", "quantmod", "nummod"})]
+    words = [t for t in head.doc[min(t.i for t in words): head.i + 1]]
+    actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
+    return ActorReading(actor, frozenset())
+
+
 def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
     """The one person an article has named in the pronoun's sentence before it or, failing that,
     in the sentence before: "he" then can stand for no one else. Two people: no guess."""
@@ -452,7 +466,10 @@ def read_participants(
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
         if token is None:
             return None
-        return read_actor(token, role, index, lexicon, speaker, allow_places)
+        reading = read_actor(token, role, index, lexicon, speaker, allow_places)
+        if reading is None and role == "target" and trigger.cue.lemma in lexicon.people_cues:
+            reading = _people_count(token, role, lexicon)
+        return reading
 
     def party(token: Token, by_prep: bool) -> bool:
         # "accused Afghanistan", "sanctions on Tehran": a state named by its country or capital

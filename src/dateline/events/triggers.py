@@ -98,6 +98,9 @@ class Lexicon:
     undergoer_verbs: frozenset[str] = frozenset()
     # verbs that only carry an event noun ("launched an attack"): their subject is its doer
     support_verbs: frozenset[str] = frozenset()
+    # cues whose object is people, and the quantifiers that stand for people in their target slot
+    people_cues: frozenset[str] = frozenset()
+    people_quantifiers: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -179,6 +182,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         relation_nouns=frozenset(families.get("relation_nouns", ())),
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
+        people_cues=frozenset(raw.get("people_cues", ())),
+        people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
     )
 
 
