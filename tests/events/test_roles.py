@@ -89,3 +89,9 @@ def test_a_bare_count_in_the_target_slot_of_a_harm_stands_for_people():
     assert "others" in text_of(event_at("The blast killed four and wounded many others.", "wounded").target_actor)
     # a count of things stays none: "three of the districts" is no target person
     assert event_at("Troops captured three of the districts.", "captured").target_actor is None
+
+
+def test_a_participle_on_a_name_is_passive_even_when_tagged_past_tense():
+    shot = event_at("The suspected gunman, Ali Hassan – shot dead by police – had joined the group in May.", "shot")
+    assert "police" in text_of(shot.source_actor)
+    assert "Hassan" in text_of(shot.target_actor)

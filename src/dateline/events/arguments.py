@@ -393,8 +393,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             # "the leader, who has been detained since the coup": a passive relative clause
             # has its noun for patient
-            passive = (node.tag_ == "VBN" and node.dep_ == "acl") or any(
-                c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
+            # (a participle the tagger took for a past tense, "Hassan - shot dead by police -",
+            # is still a participle: an acl has no subject of its own)
+            passive = (node.tag_ in {"VBN", "VBD"} and node.dep_ == "acl") or any(
+                c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in node.children)
             return [node.head], passive
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
             # "people were injured" coordinated with "we have received": a passive conjunct
