@@ -95,3 +95,9 @@ def test_a_participle_on_a_name_is_passive_even_when_tagged_past_tense():
     shot = event_at("The suspected gunman, Ali Hassan – shot dead by police – had joined the group in May.", "shot")
     assert "police" in text_of(shot.source_actor)
     assert "Hassan" in text_of(shot.target_actor)
+
+
+def test_killed_in_someones_attacks_has_the_attacker_for_doer():
+    killed = event_at("Four soldiers were killed in Taliban attacks in Helmand.", "killed")
+    assert "Taliban" in text_of(killed.source_actor)
+    assert "soldiers" in text_of(killed.target_actor)

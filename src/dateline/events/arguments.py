@@ -540,6 +540,16 @@ def read_participants(
             if result.target is not None:
                 target_head = token
                 break
+    if passive and result.source is None:
+        # "were killed in Taliban attacks": with no "by" agent, the attack's own doer did it
+        for absorbed in trigger.absorbed:
+            if absorbed.head.dep_ == "prep" and absorbed.head.lower_ in {"in", "during", "by"} \
+                    and absorbed.head.head.i == verb.i:
+                agent_token = _noun_agent(absorbed)
+                reading = read(agent_token, "source") if agent_token is not None else None
+                if reading is not None:
+                    result.source = reading
+                    break
     if result.target is None:
         # an absorbed event noun's own agent: "fled ... following Taliban attacks"
         for absorbed in trigger.absorbed:
