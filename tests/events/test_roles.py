@@ -92,9 +92,9 @@ def test_a_bare_count_in_the_target_slot_of_a_harm_stands_for_people():
 
 
 def test_a_participle_on_a_name_is_passive_even_when_tagged_past_tense():
-    shot = event_at("The suspected gunman, Ali Hassan – shot dead by police – had joined the group in May.", "shot")
-    assert "police" in text_of(shot.source_actor)
-    assert "Hassan" in text_of(shot.target_actor)
+    shot = event_at("The suspected gunman, Omar Diallo – shot dead by guards – had joined the militia in June.", "shot")
+    assert "guards" in text_of(shot.source_actor)
+    assert "Diallo" in text_of(shot.target_actor)
 
 
 def test_killed_in_someones_attacks_has_the_attacker_for_doer():

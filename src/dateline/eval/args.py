@@ -529,4 +529,51 @@ def to_markdown(result: dict) -> str:
         lines.append(f"| {name} | {part['triggers']['f1']:.3f} | {part['triggers']['typed_f1']:.3f} | "
                      f"{part['arguments']['f1']:.3f} | {part['arguments']['f1_all_roles']:.3f} | "
                      f"{part['baseline']['arguments']['f1']:.3f} |")
+    lines += ["", "Per role (P / R / F1, given gold triggers):", "",
+              "| part | doer | target | place |", "|---|---|---|---|"]
+    for name, part in (("tuning", result["tuning"]), ("check", result["check"])):
+        roles = part["arguments"]["by_role"]
+        lines.append(f"| {name} | " + " | ".join(
+            f"{roles[r]['precision']:.2f} / {roles[r]['recall']:.2f} / {roles[r]['f1']:.3f}" for r in FILLED_ROLES) + " |")
+    check = result["check"]["triggers"]
+    lines += ["", "Trigger recall by gold KAIROS family, check part: " + ", ".join(
+        f"{family} {recall:.2f} ({check['gold_by_family'][family]})"
+        for family, recall in check["recall_by_gold_family"].items()) + "."]
+    lines += ["", ERROR_CLASSES]
     return "\n".join(lines) + "\n"
+
+
+# What is left, read from the errors on the tuning part only (issue 11; the check part's errors
+# are not looked at). Rewritten by hand when the rules change.
+ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
+
+- **Annotation scope, not rules.** Most trigger false positives are reporting verbs ("said", "told": dateline
+  keeps a statement with no other event in it as a STATEMENT event; WikiEvents marks a report only as
+  Contact.Broadcast when it is itself news) and later mentions of one attack ("the attack", "Monday's
+  bombing") that the annotators left unmarked. Many predicted places are unannotated rather than wrong: WikiEvents marks
+  a Place argument on few events (18 on the 114 tuning events), and dateline gives every event the places of its
+  clause or, failing that, of the episode the text keeps telling (carried from the sentences before).
+- **One event per clause.** "Two guards died in a raid on the prison" is one dateline event (the death, with
+  the raid absorbed); KAIROS has two (Life.Die and Conflict.Attack). Absorbed nouns are read as
+  events only when scored at a gold trigger.
+- **Reports whose content holds an event** ("X reported that ...", "confirmed", "claimed") give no STATEMENT
+  event of their own: the report is the attribution of the event inside it (Contact.Broadcast missed).
+- **Disease names as outbreak triggers** ("cases of the virus", "spread of the disease"): no cue; only
+  "outbreak", "epidemic", "pandemic" are hazards.
+- **Things as targets.** dateline's target is an actor; the attacked bakery, market or patrol (KAIROS Target,
+  Artifact) is not read.
+- **Head words of named actors.** "the al-Shabaab militant group" is one actor tied to the group's entity;
+  its head word ("group") is not the gold mention's (the name); a pronoun doer ("it launched an inquiry")
+  is scored by its own head word, not by the name it stands for.
+- **Crimes as events** (GenericCrime: "charged with fraud and arson"): the crime is read as the charge's
+  topic, not as an event of its own.
+
+Fixed by general rules in this round (each with a test on a sentence of our own, tests/events/test_roles.py and
+test_clauses.py): deaths, injuries, murders, assassinations, munitions exploding and police searches as cues;
+the subject of suffer/sustain/face and of "died" is the target; a verb that only speaks of an event noun
+("described the bombing", "wrote to the mayor after the blast") lends it no doer, only support verbs
+("launched an attack") do; a bare count in a harm's target slot ("killing the three") is the target; a
+participle on a name is passive even when tagged past tense; "killed in Taliban attacks" takes the attacks'
+doer; event words inside organisation names are no events; the act a sentence is for does not take the
+sentencing day; a time in a relative clause on the speaker dates nothing; a count in a finite adverbial clause
+is not the main event's; clock times ("1400 GMT") and model codes ("4G") are no counts."""
