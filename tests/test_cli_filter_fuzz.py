@@ -160,3 +160,13 @@ def test_every_filter_value_gives_a_result_or_one_line_naming_the_option(command
         _check(command, chosen, db)
 
     run()
+
+
+@pytest.mark.parametrize(("command", "option"), [("events", "--actor"), ("export", "--type"), ("timeline", "--entity"),
+                                                  ("timeline", "--query"), ("report", "--place")])
+def test_bytes_of_a_command_line_that_are_not_utf8_are_one_line(command, option, db):
+    # found by `make fuzz` (1,000 examples): a shell passes such bytes as lone surrogates
+    # (surrogateescape), which the database driver cannot encode: a traceback before
+    result = runner.invoke(app, [command, "--db", db, f"{option}=\udcff\udcfe"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == f"error: {option}: not UTF-8 text (bytes that decode to no character)"

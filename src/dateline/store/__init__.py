@@ -52,6 +52,7 @@ from dateline.store.filters import (
     event_count,
     event_counts_select,
     event_select,
+    is_text,
 )
 from dateline.store.lock import StoreBusy
 from dateline.store.migrations import apply_pending, pending_migrations, unknown_migrations
@@ -227,6 +228,8 @@ class Store:
         thousand words would keep the index busy for seconds and find nothing a reader wants."""
         if len(query) > MAX_TEXT:
             raise FilterError(f"search: at most {MAX_TEXT} characters (got {len(query)})")
+        if not is_text(query):
+            raise FilterError("search: not UTF-8 text (bytes that decode to no character)")
         if len(query.split()) > MAX_SEARCH_TERMS:
             raise FilterError(f"search: at most {MAX_SEARCH_TERMS} words (got {len(query.split())})")
         if not 0 <= limit <= MAX_LIMIT:
