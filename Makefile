@@ -46,11 +46,12 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not slow and not postgres"
 
-# The ingest readers against random and mutated input: FUZZ_EXAMPLES inputs for each reader
-# (make test runs 20; the store property a tenth as many); prints how many each property saw.
+# The ingest readers against random and mutated input, and the filter options of events,
+# export, timeline and report through the CLI: FUZZ_EXAMPLES inputs for each reader and each
+# command (make test runs 20; the store property a tenth as many); prints how many each saw.
 FUZZ_EXAMPLES ?= 10000
 fuzz: $(STAMP)
-	DATELINE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q tests/ingest/test_fuzz.py
+	DATELINE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q tests/ingest/test_fuzz.py tests/test_cli_filter_fuzz.py
 
 eval: $(STAMP)
 	$(BIN)/python -m dateline.eval.report --shared $(DATELINE_SHARED) --out docs/quality.md

@@ -8,6 +8,8 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
+from collections import Counter
+
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -119,3 +121,27 @@ def store(store_url):
     opened = open_store(store_url)
     yield opened
     opened.close()
+
+
+# --- how many inputs the fuzzing tests fed each property ----------------------------------------
+# (tests/ingest/test_fuzz.py, tests/test_cli_filter_fuzz.py): counted here, printed at the end of
+# the run; `make fuzz` records them in docs/reliability.md
+
+FUZZ_COUNTS = pytest.StashKey[Counter]()
+
+
+def pytest_configure(config):
+    config.stash[FUZZ_COUNTS] = Counter()
+
+
+@pytest.fixture(scope="session")
+def fuzz_counts(request) -> Counter:
+    return request.config.stash[FUZZ_COUNTS]
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    counts = config.stash.get(FUZZ_COUNTS, None)
+    if counts:
+        terminalreporter.write_sep("-", "fuzzed inputs")
+        for name, count in sorted(counts.items()):
+            terminalreporter.write_line(f"{name}: {count:,}")

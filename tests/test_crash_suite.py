@@ -1,15 +1,18 @@
-"""The crash suite (issue 16): real `dateline extract` processes killed with SIGKILL at random
-moments, re-run until one finishes; the store must then hold exactly what an uninterrupted run
-writes: the same articles, events, entities and fused events, none lost, doubled or changed.
+"""The crash suite (issue 16): real `dateline ingest` and `dateline extract` processes killed
+with SIGKILL at random moments, re-run until one finishes; the store must then hold exactly what
+an uninterrupted run writes: the same articles (and where each was seen), events, entities and
+fused events, none lost, doubled or changed.
 
-DATELINE_CRASH_KILLS sets how many kills (20 by default, as the issue asks)."""
+DATELINE_CRASH_KILLS sets how many kills of each command (20 by default, as the issue asks)."""
 
 from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import subprocess
+import sqlite3
 import sys
 import time
 from datetime import date, timedelta
@@ -94,3 +97,119 @@ def test_extract_killed_at_random_moments_ends_with_the_records_of_an_uninterrup
     assert "extracted 40 failed 0" in expected
     assert _contents(killed) == expected  # the calm run wrote batch by batch: the same records either way
     assert not (tmp_path / "killed.db.staging").exists()  # nothing left staged
+
+
+# --- ingest -------------------------------------------------------------------------------------
+
+INGEST_FILES = 300
+INGEST_BATCH = 5
+WORDS = ("convoy checkpoint district market clinic bridge harbour council militia police shelling "
+         "ceasefire refugees flour fuel border river valley governor spokesman curfew rally court "
+         "prison airport election ballot drought flood well pasture").split()
+
+
+def _ingest_corpus(folder) -> int:
+    """INGEST_FILES short reports of random words; every 25th repeats an earlier one word for
+    word (an exact duplicate: a sighting) and every 15th nearly (one word changed: stored and
+    linked), so that the resumed runs must also rebuild the duplicate links. Returns how many
+    distinct texts there are."""
+    rng = random.Random(1606)
+    texts: list[str] = []
+    for n in range(INGEST_FILES):
+        if n and n % 25 == 0:
+            text = texts[rng.randrange(len(texts))]
+        elif n and n % 15 == 0:
+            words = texts[rng.randrange(len(texts))].split()
+            words[rng.randrange(2, len(words))] = "embargo"
+            text = " ".join(words)
+        else:
+            sentences = [" ".join(rng.choice(WORDS) for _ in range(14)).capitalize() + "." for _ in range(5)]
+            text = f"Report {n}. " + " ".join(sentences)
+        texts.append(text)
+        (folder / f"{n:04d}.txt").write_text(text, encoding="utf-8")
+    return len(set(texts))
+
+
+def _ingest(folder, db) -> subprocess.Popen:
+    command = [sys.executable, "-m", "dateline.cli", "ingest", "--db", str(db), "--batch-size", str(INGEST_BATCH),
+               str(folder)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _stored(db) -> int:
+    try:
+        with sqlite3.connect(db, timeout=30) as connection:
+            return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # the schema is not there yet
+        return 0
+
+
+def _wait_for_growth(process: subprocess.Popen, db, above: int) -> float | None:
+    """The moment the store first holds more than ``above`` articles (a batch of this run
+    committed), or None when the run ended first."""
+    while process.poll() is None:
+        if _stored(db) > above:
+            return time.monotonic()
+        time.sleep(0.01)
+    return None
+
+
+def _article_rows(db) -> list[tuple]:
+    """Every stored article, where each was seen and its band keys, without what differs by
+    run (row numbers, the ingest's clock)."""
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        connection.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        articles = connection.execute(
+            "SELECT id, title, text, outlet, url, published, published_source, published_confidence, language, "
+            "origin, duplicate_of, similarity, meta, minhash FROM articles ORDER BY id").fetchall()
+        sightings = connection.execute("SELECT article_id, origin, url, outlet FROM article_sightings "
+                                       "ORDER BY article_id, origin").fetchall()
+        bands = connection.execute("SELECT band_key, article_id FROM article_bands ORDER BY 1, 2").fetchall()
+    return articles + [("sighting", *row) for row in sightings] + [("band", *row) for row in bands]
+
+
+def test_ingest_killed_at_random_moments_ends_with_the_articles_of_an_uninterrupted_run(tmp_path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    distinct = _ingest_corpus(folder)
+    calm, killed = tmp_path / "calm.db", tmp_path / "killed.db"
+
+    run = _ingest(folder, calm)
+    first_commit = _wait_for_growth(run, calm, 0)
+    assert run.wait(timeout=900) == 0 and first_commit is not None
+    writing = time.monotonic() - first_commit  # the calm run's writing phase, start-up aside
+    expected = _article_rows(calm)
+    assert sum(1 for row in expected if row[0] not in ("sighting", "band")) == distinct
+
+    # Each killed run resumes the store the previous one left. The kill clock starts when the
+    # run's first new batch is committed (start-up and re-reading what is stored take a varying
+    # share of a run on a loaded machine), then a random share of the calm run's writing phase
+    # per kill passes: the kill lands mid-write, in a batch or between two, and leaves work for
+    # the next run.
+    rng = random.Random(16)
+    landed, stored = 0, 0
+    for _ in range(KILLS):
+        process = _ingest(folder, killed)
+        committed = _wait_for_growth(process, killed, stored)
+        if committed is not None:
+            time.sleep(max(0.0, committed + rng.uniform(0.0, writing / KILLS) - time.monotonic()))
+            process.send_signal(signal.SIGKILL)
+        process.wait()
+        now = _stored(killed)
+        if process.returncode == -signal.SIGKILL and stored < now < distinct:
+            landed += 1  # killed mid-work: this run stored something, not everything
+        assert now >= stored, "a killed ingest lost articles committed before it"
+        stored = now
+    assert landed == KILLS, f"only {landed} of {KILLS} kills landed in the middle of an ingest"
+
+    rerun = _ingest(folder, killed)
+    out, err = rerun.communicate(timeout=900)
+    assert rerun.returncode == 0, err
+    summary = re.search(r"(\d+) read, (\d+) new, (\d+) duplicates, 0 rejected", out)
+    near = re.search(r"(\d+) near duplicates kept", out)
+    assert summary and near, out
+    read, new = int(summary[1]), int(summary[2])
+    assert read == INGEST_FILES
+    assert new + int(near[1]) == distinct - stored  # the re-run adds exactly the missing articles
+    assert _article_rows(killed) == expected

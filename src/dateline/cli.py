@@ -3,12 +3,40 @@ function and prints the result. Everything here is scriptable from Python too.""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 
 import typer
 from rich.console import Console
 
+class StoreErrorsAsOneLine(typer.core.TyperGroup):
+    """Whatever command runs, a store that fails under it (locked, read-only, corrupt, gone,
+    a server that stopped answering) ends the command with one line naming the store and the
+    reason, exit 2, never a traceback: opening is checked by ``_open``, this catches the rest."""
+
+    def invoke(self, ctx):
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from dateline.ingest.reasons import describe_error
+        from dateline.store import StoreError
+
+        OPENED.clear()
+        try:
+            return super().invoke(ctx)
+        except (StoreError, SQLAlchemyError) as error:
+            store = OPENED[-1] if OPENED else None
+            reason = str(error) if isinstance(error, StoreError) else describe_error(error)
+            where = f"store {store}: " if store and store not in reason else ""
+            err_console.print(f"error: {where}{reason}", markup=False, highlight=False)
+            raise typer.Exit(2) from None
+
+
+# the stores the running command opened (one command a process; CliRunner runs them in turn)
+OPENED: list[str] = []
+
 app = typer.Typer(
+    cls=StoreErrorsAsOneLine,
     name="dateline",
     help="Turn news reports about a crisis into a sourced, dated, geolocated record of events.",
     no_args_is_help=True,
@@ -27,7 +55,25 @@ if not console.is_terminal and "COLUMNS" not in os.environ:
 # Errors are one line each, whatever the width: a wrapped path reads as two problems.
 err_console = Console(stderr=True, soft_wrap=True)
 
-DB_OPTION_HELP = "Store: a SQLite file path or a postgresql:// URL (default: dateline.db, or $DATELINE_DB)."
+from dateline.cli_options import (  # noqa: E402  (the shared filter options)
+    DB_OPTION_HELP,
+    AcledType,
+    Actor,
+    Bbox,
+    Country,
+    Dates,
+    Db,
+    Entity,
+    EventType,
+    Limit,
+    MinConfidence,
+    Modality,
+    Offset,
+    Place,
+    Query,
+    Since,
+    Until,
+)
 
 
 # --- ingest and articles ---------------------------------------------------------------------
@@ -39,10 +85,12 @@ def _open(db: str | None, *, write: bool = False):
     from dateline.store import StoreError, open_store
 
     try:
-        return open_store(db, write=write)
+        store = open_store(db, write=write)
     except StoreError as error:
         err_console.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
         raise typer.Exit(2) from None
+    OPENED.append(store.display_name)  # for the error lines of StoreErrorsAsOneLine
+    return store
 
 
 def _user_error(message: str, code: int = 2):
@@ -105,7 +153,7 @@ def ingest_command(
                 on_file=lambda _path: progress.advance(task),
             )
     except StoreError as error:
-        err_console.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
+        err_console.print(f"error: store {store.display_name}: {error}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     finally:
         store.close()
@@ -583,31 +631,57 @@ def _bbox(raw: str | None):
     return west, south, east, north
 
 
-def _event_filter(*, bbox: str | None, since: str | None, until: str | None, **fields):
-    """The EventFilter of the options of ``events`` and ``export``, or one line saying what is wrong."""
-    from dateline.store import EventFilter, FilterError
+# the options of timeline and report that fill a filter field of another name
+SELECTION_OPTIONS = {"actor": "--entity", "search": "--query"}
+
+
+def _option_message(message: str, options: dict[str, str] | None = None) -> str:
+    """A FilterError's message ("min_confidence: between 0 and 1 ...", "since X is after until
+    Y") with the field it begins with named as the user typed it (--min-confidence, --since)."""
+    match = re.match(r"(\w+)([: ])", message)
+    if match is None:
+        return message
+    field = match[1]
+    option = (options or {}).get(field) or "--" + ({"article_id": "article"}.get(field, field)).replace("_", "-")
+    return option + message[len(field):]
+
+
+@contextlib.contextmanager
+def _filter_errors(options: dict[str, str] | None = None):
+    """A filter value the store cannot use (too long, out of range, a search of too many
+    words) becomes one line naming its option, exit 2."""
+    from dateline.store import FilterError
 
     try:
-        return EventFilter(bbox=_bbox(bbox), since=_day("--since", since), until=_day("--until", until), **fields)
+        yield
     except FilterError as error:
-        raise _user_error(str(error)) from None
+        raise _user_error(_option_message(str(error), options)) from None
+
+
+def _event_filter(*, bbox: str | None, since: str | None, until: str | None, options: dict[str, str] | None = None,
+                  **fields):
+    """The EventFilter of the options of ``events`` and ``export``, or one line saying what is wrong."""
+    from dateline.store import EventFilter
+
+    with _filter_errors(options):
+        return EventFilter(bbox=_bbox(bbox), since=_day("--since", since), until=_day("--until", until), **fields)
 
 
 @app.command("events")
 def list_events(
-    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
-    type: str = typer.Option(None, "--type", help="Event type: ASSAULT, CONSULT, TRANSPORT ..."),
-    acled_type: str = typer.Option(None, "--acled-type", help="ACLED event type: Battles, Protests ..."),
-    actor: str = typer.Option(None, "--actor", help="Words or entity id of an actor (or of the source)."),
-    place: str = typer.Option(None, "--place", help="Words of a place name."),
-    country: str = typer.Option(None, "--country", help="ISO code of a place's country (AF)."),
-    bbox: str = typer.Option(None, "--bbox", help="west,south,east,north: events with a place inside."),
-    since: str = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    modality: str = typer.Option(None, "--modality", help="reported, claimed, denied, planned or expected."),
-    min_confidence: float = typer.Option(None, "--min-confidence", min=0, max=1, help="Hide events below this confidence."),
-    limit: int = typer.Option(None, "--limit", min=0),
-    offset: int = typer.Option(0, "--offset", min=0),
+    db: Db = None,
+    type: EventType = None,
+    acled_type: AcledType = None,
+    actor: Actor = None,
+    place: Place = None,
+    country: Country = None,
+    bbox: Bbox = None,
+    since: Since = None,
+    until: Until = None,
+    modality: Modality = None,
+    min_confidence: MinConfidence = None,
+    limit: Limit = None,
+    offset: Offset = 0,
     format: str = typer.Option("table", "--format", help="table, jsonl or csv."),
     fused: bool = typer.Option(False, "--fused", help="One row per real event (fused across articles), "
                                "with its number of sources."),
@@ -616,7 +690,7 @@ def list_events(
     from dateline.serialise import event_row, events_to_csv, to_jsonl
 
     if format not in {"table", "jsonl", "csv"}:
-        raise _user_error(f"unknown format {format!r} (table, jsonl or csv)")
+        raise _user_error(f"--format {format[:40]!r}: give table, jsonl or csv")
     query = _event_filter(type=type, acled_type=acled_type, actor=actor, place=place, country=country, bbox=bbox,
                           since=since, until=until, modality=modality, min_confidence=min_confidence, limit=limit,
                           offset=offset)
@@ -645,30 +719,37 @@ def list_events(
 
 @app.command("export")
 def export_command(
-    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    db: Db = None,
     format: str = typer.Option("csv", "--format", help="csv, jsonl, geojson or parquet."),
     what: str = typer.Option("events", "--what", help="events, entities, places or claims."),
     columns: str = typer.Option(None, "--columns", help="Events' columns: dateline (default), acled or plover."),
     out: str = typer.Option(None, "--out", help="File to write (default: standard output)."),
-    type: str = typer.Option(None, "--type", help="Event type: ASSAULT, CONSULT, TRANSPORT ..."),
-    acled_type: str = typer.Option(None, "--acled-type", help="ACLED event type: Battles, Protests ..."),
-    actor: str = typer.Option(None, "--actor", help="Words or entity id of an actor (entities: of the name)."),
-    place: str = typer.Option(None, "--place", help="Words of a place name."),
-    country: str = typer.Option(None, "--country", help="ISO code of a place's country (AF)."),
-    bbox: str = typer.Option(None, "--bbox", help="west,south,east,north: events with a place inside."),
-    since: str = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    modality: str = typer.Option(None, "--modality", help="reported, claimed, denied, planned or expected."),
+    type: EventType = None,
+    acled_type: AcledType = None,
+    actor: Actor = None,
+    place: Place = None,
+    country: Country = None,
+    bbox: Bbox = None,
+    since: Since = None,
+    until: Until = None,
+    modality: Modality = None,
     article: str = typer.Option(None, "--article", help="Only the events (or claims) of this article (id)."),
-    min_confidence: float = typer.Option(None, "--min-confidence", min=0, max=1, help="Hide events below this confidence."),
-    limit: int = typer.Option(None, "--limit", min=0),
-    offset: int = typer.Option(0, "--offset", min=0),
+    min_confidence: MinConfidence = None,
+    limit: Limit = None,
+    offset: Offset = 0,
 ) -> None:
     """Export events (or entities, places, claims) for spreadsheets, QGIS and notebooks."""
     import sys
 
-    from dateline.export import ExportError, export
+    from dateline.export import COLUMN_SETS, FORMATS, WHATS, ExportError, export
 
+    # named here by their options; the library's own checks word them for any caller
+    for option, value, allowed in (("--what", what, WHATS), ("--format", format, FORMATS),
+                                   ("--columns", columns, COLUMN_SETS)):
+        if value is not None and value not in allowed:
+            raise _user_error(f"{option} {value[:40]!r}: give {', '.join(allowed)}")
+    if format == "geojson" and what not in ("events", "places"):
+        raise _user_error(f"--format geojson: {what} have no place on a map (export them as csv, jsonl or parquet)")
     query = _event_filter(type=type, acled_type=acled_type, actor=actor, place=place, country=country, bbox=bbox,
                           since=since, until=until, modality=modality, article_id=article,
                           min_confidence=min_confidence, limit=limit, offset=offset)
@@ -763,19 +844,20 @@ def fuse_command(
 
 def _selection(type, actor, place, since, until):
     """The selection of ``timeline``, ``entity`` and ``report``: the events' filter, fewer options."""
-    return _event_filter(bbox=None, since=since, until=until, type=type, actor=actor, place=place)
+    return _event_filter(bbox=None, since=since, until=until, type=type, actor=actor, place=place,
+                         options=SELECTION_OPTIONS)
 
 
 @app.command("timeline")
 def timeline_command(
-    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
-    entity: str = typer.Option(None, "--entity", help="Words or entity id of an actor."),
-    place: str = typer.Option(None, "--place", help="Words of a place name."),
-    since: str = typer.Option(None, "--since", help="On or after this date (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="On or before this date (YYYY-MM-DD)."),
-    query: str = typer.Option(None, "--query", help="Only events of articles matching this full-text search."),
-    type: str = typer.Option(None, "--type", help="Event type: ASSAULT, HAZARD ..."),
-    dates: int = typer.Option(10, "--dates", min=1, max=200, help="How many key dates."),
+    db: Db = None,
+    entity: Entity = None,
+    place: Place = None,
+    since: Since = None,
+    until: Until = None,
+    query: Query = None,
+    type: EventType = None,
+    dates: Dates = 10,
     as_json: bool = typer.Option(False, "--json", help="Print the timeline as one JSON object."),
 ) -> None:
     """Key dates of a selection, each with a 1-3 sentence summary, every sentence cited."""
@@ -783,7 +865,9 @@ def timeline_command(
 
     from dateline.serialise import to_json
 
-    timeline = _open(db).timeline(_selection(type, entity, place, since, until), search=query, dates=dates)
+    selection = _selection(type, entity, place, since, until)
+    with _filter_errors(SELECTION_OPTIONS):
+        timeline = _open(db).timeline(selection, search=query, dates=dates)
     if as_json:
         print(json.dumps(to_json(timeline), ensure_ascii=False))
         return
@@ -854,21 +938,23 @@ def entity_command(
 
 @app.command("report")
 def report_command(
-    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    db: Db = None,
     out: str = typer.Option(None, "--out", help="Write the Markdown here (default: print it)."),
-    entity: str = typer.Option(None, "--entity", help="Words or entity id of an actor."),
-    place: str = typer.Option(None, "--place", help="Words of a place name."),
-    since: str = typer.Option(None, "--since", help="On or after this date (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="On or before this date (YYYY-MM-DD)."),
-    query: str = typer.Option(None, "--query", help="Only events of articles matching this full-text search."),
-    type: str = typer.Option(None, "--type", help="Event type."),
-    dates: int = typer.Option(10, "--dates", min=1, max=200, help="How many key dates."),
+    entity: Entity = None,
+    place: Place = None,
+    since: Since = None,
+    until: Until = None,
+    query: Query = None,
+    type: EventType = None,
+    dates: Dates = 10,
     title: str = typer.Option(None, "--title", help="The report's title."),
 ) -> None:
     """Write a Markdown situation report: period, key dates, actors, places, contradictions, sources."""
     from pathlib import Path
 
-    text = _open(db).report(_selection(type, entity, place, since, until), search=query, dates=dates, title=title)
+    selection = _selection(type, entity, place, since, until)
+    with _filter_errors(SELECTION_OPTIONS):
+        text = _open(db).report(selection, search=query, dates=dates, title=title)
     if out is None:
         typer.echo(text, nl=False)
         return

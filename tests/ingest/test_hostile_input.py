@@ -241,12 +241,12 @@ def test_a_store_that_cannot_be_written_is_exit_2_and_one_line(tmp_path):
         (tmp_path / "other.txt").write_text(OTHER)
         result = subprocess.run([sys.executable, "-m", "dateline.cli", "ingest", "--db", str(db), str(tmp_path / "other.txt")],
                                 capture_output=True, text=True, timeout=120,
-                                env={**os.environ, "COLUMNS": "300"})
+                                env={**os.environ, "COLUMNS": "300", "DATELINE_SQLITE_BUSY_SECONDS": "2"})
     finally:
         holder.communicate("")
     assert result.returncode == 2, result.stderr
     (line,) = result.stderr.strip().splitlines()
-    assert line == "error: cannot write to the store (database is locked)"
+    assert line == f"error: store {db}: cannot write to the store (database is locked)"
 
 
 def test_a_character_reference_beyond_unicode_costs_the_feed_one_line(tmp_path):

@@ -21,7 +21,6 @@ from datetime import date
 
 import numpy as np
 from rapidfuzz.distance import Indel
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dateline.fuse.clustering import average_link
 from dateline.fuse.config import FuseConfig
@@ -34,6 +33,10 @@ CONTEXT_WORDS = 3  # words either side of the trigger that make its local contex
 
 def _tfidf(texts: Sequence[str]) -> np.ndarray:
     """Rows of L2-normalised TF-IDF vectors; an empty or stop-word-only corpus gives zero rows."""
+    # imported here: scikit-learn takes 1-4 s to import, and every command imports this module
+    # through the store (ingest, events ...), while only fusion needs it
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     try:
         matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b\w[\w'-]*\b",
                                  lowercase=True).fit_transform(texts)

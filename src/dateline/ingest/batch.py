@@ -105,6 +105,19 @@ def write_rejections(rejections: Iterable[Rejection], path: Path) -> None:
             handle.write(json.dumps({"origin": rejection.origin, "reason": rejection.reason}, ensure_ascii=False) + "\n")
 
 
+def _raise_if_store_unusable(error: Exception) -> None:
+    """Raise StoreError when ``error`` says the store itself cannot take writes (locked, read-only,
+    full, corrupt, connection lost: every article would fail the same way, so the run stops);
+    return when it is about the articles written (a constraint, a value the driver refuses)."""
+    from sqlalchemy.exc import DatabaseError, OperationalError
+
+    if isinstance(error, StoreError):
+        raise error
+    if isinstance(error, (OperationalError, OSError, MemoryError)) or (
+            isinstance(error, DatabaseError) and "not a database" in str(error)):
+        raise StoreError(f"cannot write to the store ({describe_error(error)})") from error
+
+
 def ingest(
     paths: Iterable[str | Path],
     store,
@@ -119,8 +132,9 @@ def ingest(
     """Read every file, folder, ``.gz`` or ``-`` (stdin) in ``paths`` into ``store``.
 
     ``on_start(total_files)``, ``on_file(path)`` (after each file) and
-    ``on_rejection(rejection)`` let a caller show progress. Raises StoreError when the store
-    cannot take a batch (the batches before it stay stored).
+    ``on_rejection(rejection)`` let a caller show progress. An article the store refuses is
+    rejected (its origin and the reason), the others of its batch are stored. Raises StoreError
+    when the store itself cannot take writes (the batches before stay stored).
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -135,24 +149,34 @@ def ingest(
         if on_rejection is not None:
             on_rejection(rejection)
 
-    def flush() -> None:
-        if not pending:
-            return
-        try:
-            result = store.add_articles(pending, near_threshold=near_threshold)
-        except StoreError:
-            raise
-        except Exception as error:  # a full disk, a locked or corrupt file: the run cannot go on
-            raise StoreError(f"cannot write to the store ({describe_error(error)})") from error
+    def count(result, written: list[Article]) -> None:
         stored = set(result.new) | {near.article_id for near in result.near}
-        languages = {a.id: a.language for a in pending if a.id in stored}
+        languages = {a.id: a.language for a in written if a.id in stored}
         report.not_extracted.update(code for code in languages.values()
                                     if code is not None and code not in EXTRACTED_LANGUAGES)
-        report.read += len(pending)
+        report.read += len(written)
         report.new += len(result.new)
         report.near_duplicates += len(result.near)
         report.exact_duplicates += len(result.exact)
         report.already_stored += result.already_seen
+
+    def flush() -> None:
+        if not pending:
+            return
+        try:
+            count(store.add_articles(pending, near_threshold=near_threshold), pending)
+        except Exception as error:
+            _raise_if_store_unusable(error)
+            # one article the store refuses (a constraint, a value the driver cannot take) must
+            # cost that article only: the batch rolled back whole, so write it again one
+            # article per transaction and reject the ones that fail, naming each
+            for article in pending:
+                try:
+                    count(store.add_articles([article], near_threshold=near_threshold), [article])
+                except Exception as single_error:
+                    _raise_if_store_unusable(single_error)
+                    reject(Rejection(article.origin or article.id,
+                                     f"could not be stored ({describe_error(single_error)})"))
         pending.clear()
 
     for item in inputs:

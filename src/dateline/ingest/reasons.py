@@ -14,5 +14,7 @@ def describe_error(error: BaseException) -> str:
     original = getattr(error, "orig", None)
     if isinstance(original, BaseException):
         error = original
-    message = " ".join(str(error).split())[:MAX_REASON_CHARS]
+    # psycopg appends the server's CONTEXT and HINT lines: the primary message is the reason
+    primary = getattr(getattr(error, "diag", None), "message_primary", None)
+    message = " ".join((primary or str(error)).split())[:MAX_REASON_CHARS]
     return message or "an internal error"

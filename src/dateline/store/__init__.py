@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from dateline.ingest.dedupe import (
     DEFAULT_NEAR_THRESHOLD,
@@ -40,6 +40,7 @@ from dateline.store import entities as entity_tables
 from dateline.store import fusion as fusion_tables
 from dateline.store import records
 from dateline.store import tables as t
+from dateline.ingest.reasons import describe_error
 from dateline.store.database import StoreError, display_url, make_engine, resolve_url
 from dateline.store.entities import EntitySummary
 from dateline.store.filters import (
@@ -51,9 +52,10 @@ from dateline.store.filters import (
     event_count,
     event_counts_select,
     event_select,
+    is_text,
 )
 from dateline.store.lock import StoreBusy
-from dateline.store.migrations import apply_pending, pending_migrations
+from dateline.store.migrations import apply_pending, pending_migrations, unknown_migrations
 
 MAX_SEARCH_TERMS = 32
 
@@ -77,6 +79,13 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({display_url(self.url)!r})"
+
+    @property
+    def display_name(self) -> str:
+        """How messages name the store: the file of a SQLite store, else the URL without its password."""
+        if self.url.startswith("sqlite:///"):
+            return self.url[len("sqlite:///"):]
+        return display_url(self.url)
 
     @property
     def dialect(self) -> str:
@@ -219,6 +228,8 @@ class Store:
         thousand words would keep the index busy for seconds and find nothing a reader wants."""
         if len(query) > MAX_TEXT:
             raise FilterError(f"search: at most {MAX_TEXT} characters (got {len(query)})")
+        if not is_text(query):
+            raise FilterError("search: not UTF-8 text (bytes that decode to no character)")
         if len(query.split()) > MAX_SEARCH_TERMS:
             raise FilterError(f"search: at most {MAX_SEARCH_TERMS} words (got {len(query.split())})")
         if not 0 <= limit <= MAX_LIMIT:
@@ -576,6 +587,11 @@ def open_store(url: str | None = None, *, write: bool = True) -> Store:
         raise StoreError(f"no store at {resolved[len('sqlite:///'):]} (ingest articles into it first)")
     engine = make_engine(resolved)
     try:
+        newer = unknown_migrations(engine)
+        if newer:
+            # its tables may not be what this release reads and writes: touch nothing
+            raise StoreError(f"store {shown} was written by a newer dateline (schema step {newer[-1]!r} is "
+                             f"unknown to this release): upgrade dateline to open it")
         if write:
             apply_pending(engine)
         else:
@@ -583,13 +599,9 @@ def open_store(url: str | None = None, *, write: bool = True) -> Store:
             if pending:
                 raise StoreError(f"store {shown} needs {len(pending)} schema upgrade step(s): "
                                  f"run 'dateline migrate --db {shown}' (or any command that writes)")
-    except OperationalError as error:
-        engine.dispose()
-        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise StoreError(f"cannot open store {shown}: {reason}") from None
     except SQLAlchemyError as error:
         engine.dispose()
-        raise StoreError(f"cannot open store {shown}: {error}") from None
+        raise StoreError(f"cannot open store {shown}: {describe_error(error)}") from None
     except StoreError:
         engine.dispose()
         raise

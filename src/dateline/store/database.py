@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 DEFAULT_STORE = "dateline.db"
-SQLITE_BUSY_SECONDS = 60
+SQLITE_BUSY_SECONDS = 60  # how long a writer waits for another's lock ($DATELINE_SQLITE_BUSY_SECONDS)
 
 
 class StoreError(RuntimeError):
@@ -51,7 +51,8 @@ def display_url(url: str) -> str:
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+        busy = float(os.environ.get("DATELINE_SQLITE_BUSY_SECONDS", SQLITE_BUSY_SECONDS))
+        engine = create_engine(url, connect_args={"timeout": busy})
 
         @event.listens_for(engine, "connect")
         def _sqlite_connect(dbapi_connection, _record):
@@ -60,7 +61,7 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across process crashes
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy * 1000)}")
             cursor.close()
 
         @event.listens_for(engine, "begin")

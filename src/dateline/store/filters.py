@@ -34,6 +34,16 @@ def contains_pattern(words: str) -> str:
     return f"%{escaped}%"
 
 
+def is_text(value: str) -> bool:
+    """False for a string holding lone surrogates: what Python makes of bytes in a command line
+    that are not UTF-8 (surrogateescape); no database driver can take them."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _checked_text(name: str, value: str | None) -> str | None:
     if value is None:
         return None
@@ -44,6 +54,8 @@ def _checked_text(name: str, value: str | None) -> str | None:
         raise FilterError(f"{name}: at most {MAX_TEXT} characters (got {len(value)})")
     if "\x00" in value:  # PostgreSQL refuses it in a text value; no name holds one
         raise FilterError(f"{name}: a NUL character cannot be in a filter")
+    if not is_text(value):
+        raise FilterError(f"{name}: not UTF-8 text (bytes that decode to no character)")
     return value
 
 

@@ -66,6 +66,12 @@ def pending_migrations(engine: Engine) -> list[str]:
     return [m.name for m in MIGRATIONS if m.name not in done]
 
 
+def unknown_migrations(engine: Engine) -> list[str]:
+    """Steps recorded in the store that this release does not have: a newer dateline wrote it."""
+    known = {m.name for m in MIGRATIONS}
+    return [name for name in applied_migrations(engine) if name not in known]
+
+
 def apply_pending(engine: Engine) -> list[str]:
     """Apply every step not yet recorded; returns the names applied now."""
     try:
