@@ -118,19 +118,27 @@ def get_event(event_id: str, store: Store = Depends(get_store)):
                        claims=store.claims(event_id=event.id, limit=200))
 
 
-@router.get("/counts", response_model=Counts, summary="Event counts by day, type, country or place, for charts")
+@router.get("/counts", response_model=Counts, response_model_exclude_none=True,
+            summary="Event counts by day, type, country or place, for charts")
 def count_events(
-    by: Literal["day", "type", "acled_type", "modality", "country", "place"] = Query("day"),
+    by: Literal["day", "type", "acled_type", "modality", "outlet", "country", "place"] = Query("day"),
     fields: dict = Depends(filter_fields),
     limit: int = Query(5000, ge=1, le=100_000, description="At most this many buckets (the largest; by day the first)."),
     store: Store = Depends(get_store),
 ):
     """The same filters as ``/api/events``. An event placed in two countries counts once in
-    each; an undated event has no day."""
-    query = EventFilter(**fields, limit=limit)
-    buckets = [Bucket(key=key, count=count) for key, count in store.count_buckets(by, query)]
-    total = store.count_events(EventFilter(**fields))
+    each; an undated event has no day. A place's bucket has its point (``lat``, ``lon``) and
+    ``country``: two places of one name are two buckets."""
+    query = EventFilter(**fields)
+    buckets = [Bucket(key=_key(row[by if by != "place" else "name"]), count=row["events"],
+                      lat=row.get("lat"), lon=row.get("lon"), country=row.get("country") if by == "place" else None)
+               for row in store.event_counts(query, by=by, limit=limit)]
+    total = store.count_events(query)
     return Counts(by=by, total=total, buckets=buckets)
+
+
+def _key(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 # --- entities, places, claims ----------------------------------------------------------------------

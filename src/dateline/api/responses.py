@@ -48,8 +48,11 @@ class EntityDetail(BaseModel):
 
 
 class Bucket(BaseModel):
-    key: str  # a day (YYYY-MM-DD), a type, an ISO country code or a place name
+    key: str  # a day (YYYY-MM-DD), a type, a modality, an outlet, an ISO country code or a place name
     count: int
+    lat: float | None = None  # a place's point and country (by=place only)
+    lon: float | None = None
+    country: str | None = None
 
 
 class Counts(BaseModel):

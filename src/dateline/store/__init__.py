@@ -49,7 +49,6 @@ from dateline.store.filters import (
     FilterError,
     earliest_start,
     event_count,
-    event_counts_select,
     event_select,
 )
 from dateline.store.lock import StoreBusy
@@ -279,26 +278,16 @@ class Store:
         with self.engine.connect() as connection:
             return connection.execute(event_count(query, earliest_start(connection, query.since))).scalar_one()
 
-    def event_counts(self, query: EventFilter | None = None, *, by: str = "type", **filters) -> list[dict]:
-        """How many events match, counted by ``by`` (day, type, modality, outlet, country or
-        place; see ``store.counts``); the filter's limit and offset do not apply."""
+    def event_counts(self, query: EventFilter | None = None, *, by: str | tuple[str, ...] = "type",
+                     limit: int | None = None, **filters) -> list[dict]:
+        """How many events match, counted by ``by`` (day, type, acled_type, modality, outlet,
+        country or place, or a tuple of them; see ``store.counts``), the largest first (by day:
+        in date order); the filter's limit and offset do not apply, ``limit`` caps the rows."""
         from dateline.store.counts import event_counts
 
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            return event_counts(connection, query, by)
-
-    def count_buckets(self, by: str, query: EventFilter | None = None, **filters) -> list[tuple[str, int]]:
-        """(key, count) per ``by``: day, type, acled_type, modality, country or place name (the
-        API's chart buckets; ``event_counts`` gives richer rows for the web pages); the filter's
-        limit caps the number of keys (by day: the first days)."""
-        query = query or EventFilter(**filters)
-        with self.engine.connect() as connection:
-            statement = event_counts_select(query, by, earliest_start(connection, query.since))
-            if query.limit is not None:
-                statement = statement.limit(query.limit)
-            return [(r[0].isoformat() if hasattr(r[0], "isoformat") else str(r[0]), int(r[1]))
-                    for r in connection.execute(statement)]
+            return event_counts(connection, query, by, limit)
 
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as connection:

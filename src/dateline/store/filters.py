@@ -21,7 +21,6 @@ MAX_TEXT = 200  # characters of a text filter
 MAX_LIMIT = 100_000  # events in one page
 # the orders an event list can be sorted in: a column, "-" first for descending
 SORTS = ("date", "-date", "confidence", "-confidence", "type", "-type")
-COUNT_BY = ("day", "type", "acled_type", "modality", "country", "place")
 
 
 class FilterError(ValueError):
@@ -202,31 +201,3 @@ def event_count(query: EventFilter, starts_from: date | None = None) -> Select:
     statement = select(func.count()).select_from(t.events)
     conditions = event_conditions(query, starts_from)
     return statement.where(and_(*conditions)) if conditions else statement
-
-
-def event_counts_select(query: EventFilter, by: str, starts_from: date | None = None) -> Select:
-    """How many events match the filter, per day (of ``date_start``), type, ACLED type, modality,
-    country or place name: rows of (key, count), the largest first (by day: in date order). An
-    event with places in two countries counts once in each; undated events have no day."""
-    if by not in COUNT_BY:
-        raise FilterError(f"by: one of {', '.join(COUNT_BY)} (got {str(by)[:40]!r})")
-    conditions = event_conditions(query, starts_from)
-    e = t.events.c
-    if by in ("country", "place"):
-        # aliases: a place filter's EXISTS over places must not correlate with the counted places
-        counted, link = t.places.alias("counted_places"), t.event_places.alias("counted_links")
-        key = counted.c.country_code if by == "country" else counted.c.name
-        statement = (select(key.label("key"), func.count(func.distinct(e.id)).label("count"))
-                     .select_from(t.events.join(link, link.c.event_id == e.id)
-                                  .join(counted, counted.c.id == link.c.place_id))
-                     .where(key.is_not(None)))
-    else:
-        key = {"day": e.date_start, "type": e.type, "acled_type": e.acled_type, "modality": e.modality}[by]
-        statement = select(key.label("key"), func.count().label("count")).select_from(t.events).where(key.is_not(None))
-    if conditions:
-        statement = statement.where(and_(*conditions))
-    statement = statement.group_by(key)
-    if by == "day":
-        return statement.order_by(key)
-    return statement.order_by(func.count().desc() if by not in ("country", "place") else
-                              func.count(func.distinct(e.id)).desc(), key)

@@ -124,7 +124,7 @@ def read_story(store: Store, query: StoryQuery) -> Story:
     story.countries = store.event_counts(whole, by="country")
     places = store.event_counts(whole, by="place")
     story.chart = {
-        "timeline": timeline_data(store.event_counts(whole, by="day")),
+        "timeline": timeline_data(store.event_counts(whole, by=("day", "type"))),
         "places": [{"name": p["name"], "lat": p["lat"], "lon": p["lon"], "country": p["country"],
                     "events": p["events"]} for p in places],
         "total": story.total,
