@@ -286,6 +286,20 @@ class Store:
             rows = connection.execute(event_select(query, earliest_start(connection, query.since))).mappings().all()
             return records.events_from_rows(connection, rows)
 
+    def iter_events(self, query: EventFilter | None = None, *, batch: int = 2000, **filters) -> Iterator[Event]:
+        """The events ``events`` would give, streamed: one query whose rows come ``batch`` at a
+        time (a server-side cursor on PostgreSQL), each batch made whole (actors, places ...)
+        before the next is read, so an export of millions of events holds one batch in memory
+        and never re-runs the query at a growing OFFSET."""
+        query = query or EventFilter(**filters)
+        with self.engine.connect() as connection:
+            statement = event_select(query, earliest_start(connection, query.since))
+            result = connection.execution_options(yield_per=batch).execute(statement).mappings()
+            for rows in result.partitions():
+                # the batch's actors, places ... on the same connection (one snapshot) while
+                # the streaming cursor stays open
+                yield from records.events_from_rows(connection, rows)
+
     def count_events(self, query: EventFilter | None = None, **filters) -> int:
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
