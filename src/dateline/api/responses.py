@@ -15,9 +15,12 @@ T = TypeVar("T")
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a longer list: ``total`` matches, ``items`` from ``offset`` on."""
+    """One page of a longer list: ``total`` matches, ``items`` from ``offset`` on. An event
+    list counts at most 10,000 matches unless asked for the exact total: past that, ``total``
+    is 10,000 and ``total_exact`` false ("at least")."""
 
     total: int
+    total_exact: bool = True
     limit: int
     offset: int
     items: list[T]
@@ -59,7 +62,8 @@ class Counts(BaseModel):
     """How many events match the filters per ``by``, for charts."""
 
     by: str
-    total: int  # events matching the filters
+    total: int  # events matching the filters (at most 10,000 unless exact_total: see Page)
+    total_exact: bool = True
     buckets: list[Bucket]
 
 

@@ -30,15 +30,16 @@ import httpx
 import psutil
 from sqlalchemy import text
 
+from dateline.api.params import TOTAL_CAP
 from dateline.bench.store_query import EVENTS, TYPES, generated_store
 from dateline.store import EventFilter, open_store
 from dateline.store.database import display_url, resolve_url
 from dateline.store.counts import event_counts_select
-from dateline.store.filters import earliest_start, event_count, event_select
+from dateline.store.filters import event_count, event_select, query_hints
 
 PG_ENV = "DATELINE_BENCH_PG_URL"  # an empty PostgreSQL database to generate the store in (or one generated before)
 CLIENTS = 20
-ROUNDS = 5
+ROUNDS = 3
 GOAL_MS = 100.0
 
 
@@ -122,12 +123,12 @@ def explain(url: str) -> dict[str, list[str]]:
         statements = {}
         for name in QUERIES:
             by, query = filter_of(name, rng)
-            starts_from = earliest_start(connection, query.since)
+            hints = query_hints(connection, query)
             if by is None:
-                statements[f"{name} (page)"] = event_select(query, starts_from)
-                statements[f"{name} (total)"] = event_count(query, starts_from)
+                statements[f"{name} (page)"] = event_select(query, hints)
+                statements[f"{name} (total)"] = event_count(query, hints, TOTAL_CAP)
             else:
-                statements[name] = event_counts_select(query, by, starts_from)
+                statements[name] = event_counts_select(query, by, hints)
         for name, statement in statements.items():
             sql = str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
             prefix = "EXPLAIN QUERY PLAN " if dialect.name == "sqlite" else "EXPLAIN "

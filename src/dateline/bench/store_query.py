@@ -196,10 +196,10 @@ def _time(call) -> list[float]:
 
 
 def _plan(store, query: EventFilter) -> str:
-    from dateline.store.filters import earliest_start, event_select
+    from dateline.store.filters import event_select, query_hints
 
     with store.engine.connect() as connection:
-        compiled = event_select(query, earliest_start(connection, query.since)).compile(
+        compiled = event_select(query, query_hints(connection, query)).compile(
             store.engine, compile_kwargs={"literal_binds": True})
         rows = connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
     return "; ".join(str(r[-1]) for r in rows)

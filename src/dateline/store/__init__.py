@@ -47,9 +47,9 @@ from dateline.store.filters import (
     MAX_TEXT,
     EventFilter,
     FilterError,
-    earliest_start,
     event_count,
     event_select,
+    query_hints,
 )
 from dateline.store.lock import StoreBusy
 from dateline.store.migrations import apply_pending, pending_migrations
@@ -283,7 +283,7 @@ class Store:
         order, undated last. Raises FilterError for a value that cannot be used."""
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            rows = connection.execute(event_select(query, earliest_start(connection, query.since))).mappings().all()
+            rows = connection.execute(event_select(query, query_hints(connection, query))).mappings().all()
             return records.events_from_rows(connection, rows)
 
     def iter_events(self, query: EventFilter | None = None, *, batch: int = 2000, **filters) -> Iterator[Event]:
@@ -293,17 +293,19 @@ class Store:
         and never re-runs the query at a growing OFFSET."""
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            statement = event_select(query, earliest_start(connection, query.since))
+            statement = event_select(query, query_hints(connection, query))
             result = connection.execution_options(yield_per=batch).execute(statement).mappings()
             for rows in result.partitions():
                 # the batch's actors, places ... on the same connection (one snapshot) while
                 # the streaming cursor stays open
                 yield from records.events_from_rows(connection, rows)
 
-    def count_events(self, query: EventFilter | None = None, **filters) -> int:
+    def count_events(self, query: EventFilter | None = None, *, cap: int | None = None, **filters) -> int:
+        """How many events match (the filter's limit and offset aside); with ``cap``, at most
+        ``cap + 1`` ("more than cap"), which costs no more than reading that many matches."""
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            return connection.execute(event_count(query, earliest_start(connection, query.since))).scalar_one()
+            return connection.execute(event_count(query, query_hints(connection, query), cap)).scalar_one()
 
     def event_counts(self, query: EventFilter | None = None, *, by: str | tuple[str, ...] = "type",
                      limit: int | None = None, **filters) -> list[dict]:

@@ -11,7 +11,6 @@ An event counts once in each of its keys: an event placed in two countries count
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection
@@ -19,7 +18,7 @@ from sqlalchemy.sql import Select
 
 from dateline.store import articles as article_tables
 from dateline.store import tables as t
-from dateline.store.filters import EventFilter, FilterError, earliest_start, event_conditions
+from dateline.store.filters import EventFilter, FilterError, QueryHints, event_conditions, query_hints
 
 COUNT_BY = ("day", "type", "acled_type", "modality", "outlet", "country", "place")
 
@@ -35,12 +34,12 @@ def _keys(by: str | Sequence[str]) -> tuple[str, ...]:
     return keys
 
 
-def event_counts_select(query: EventFilter, by: str | Sequence[str], starts_from: date | None = None,
+def event_counts_select(query: EventFilter, by: str | Sequence[str], hints: QueryHints | None = None,
                         limit: int | None = None) -> Select:
     """Rows of the keys (``day``; ``type``; ``acled_type``; ``modality``; ``outlet``;
     ``country``; ``place``: ``name``, ``lat``, ``lon``, ``country`` of a point on the map) and
-    ``events``, the largest first (with ``day`` among the keys: in date order). ``starts_from``
-    is ``earliest_start`` of the filter's since (it lets a since use the date indexes)."""
+    ``events``, the largest first (with ``day`` among the keys: in date order). ``hints``: the
+    store's ``query_hints`` for the filter (the fastest shape of its SQL)."""
     keys = _keys(by)
     e = t.events.c
     columns, group, present = [], [], []
@@ -73,7 +72,7 @@ def event_counts_select(query: EventFilter, by: str | Sequence[str], starts_from
             group.append(column)
             present.append(column)
     events = (func.count(func.distinct(e.id)) if distinct else func.count()).label("events")
-    conditions = [c.is_not(None) for c in present] + event_conditions(query, starts_from)
+    conditions = [c.is_not(None) for c in present] + event_conditions(query, hints)
     statement = select(*columns, events).select_from(source).where(and_(*conditions)).group_by(*group)
     if "day" in keys:
         statement = statement.order_by(*group)
@@ -85,5 +84,5 @@ def event_counts_select(query: EventFilter, by: str | Sequence[str], starts_from
 def event_counts(connection: Connection, query: EventFilter, by: str | Sequence[str],
                  limit: int | None = None) -> list[dict]:
     """``event_counts_select``'s rows as dicts."""
-    statement = event_counts_select(query, by, earliest_start(connection, query.since), limit)
+    statement = event_counts_select(query, by, query_hints(connection, query), limit)
     return [dict(row) for row in connection.execute(statement).mappings()]
