@@ -228,7 +228,9 @@ def to_markdown(result: dict) -> str:
         "## Store: event queries over a million events",
         "",
         f"A generated SQLite store of {result['events']:,} events ({result['articles']:,} articles, "
-        f"{result['entities']:,} actors, {result['store_mb']} MB, written in {result['generate_s']} s). "
+        f"{result['entities']:,} actors, {result['store_mb']} MB, written in {result['generate_s']} s"
+        f"{' when first generated: cached since, schema steps applied on opening' if result.get('reused') else ''}; "
+        "the machine is shared, so wall-clock times are inflated). "
         f"A page of 50 whole events (actors, places, quantities, attribution) through `Store.events`, "
         f"{REPEATS} runs each after one warm-up; the count through `Store.count_events`.",
         "",
