@@ -39,7 +39,7 @@ from dateline.store.filters import event_count, event_select, query_hints
 
 PG_ENV = "DATELINE_BENCH_PG_URL"  # an empty PostgreSQL database to generate the store in (or one generated before)
 CLIENTS = 20
-ROUNDS = 2
+ROUNDS = 1
 REQUEST_TIMEOUT = 60  # seconds; a request past it counts as an error
 GOAL_MS = 100.0
 
