@@ -157,6 +157,14 @@ def to_markdown(result: dict) -> str:
             lines.append(f"- {name}: HTML in at {r['html_ms_median']}, script starts at "
                          f"{r['scripts_start_ms_median']}, timeline {r['timeline_ms_median']}, "
                          f"map {r['map_ms_median']}, data painted at {r['ready_ms_median']}.")
+        worst = max(drawn.values(), key=lambda r: r["ready_ms_median"])
+        parse = worst["scripts_start_ms_median"] - worst["html_ms_median"]
+        lines += ["", f"Gap: the largest part is between the HTML arriving and our script starting "
+                  f"({parse:.0f} ms here: the browser parsing the page and its styles and running the vendored uPlot, Leaflet and "
+                  "markercluster, about 230 kB, after the page's HTML); the server's part (SQL, "
+                  "records, template) and the drawing are smaller. Pages with no script of their own "
+                  "(event, article, entity, claims) are their server time plus layout and paint, "
+                  "slowed by the load."]
     return "\n".join(lines) + "\n"
 
 
