@@ -10,6 +10,7 @@ An event counts once in each of its keys: an event placed in two countries count
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from sqlalchemy import and_, func, select
@@ -84,5 +85,8 @@ def event_counts_select(query: EventFilter, by: str | Sequence[str], hints: Quer
 def event_counts(connection: Connection, query: EventFilter, by: str | Sequence[str],
                  limit: int | None = None) -> list[dict]:
     """``event_counts_select``'s rows as dicts."""
-    statement = event_counts_select(query, by, query_hints(connection, query), limit)
+    # every match is counted, so no page stops early: a country or box always finds its events
+    # from its places (a common country checked per event read all million events: 60 s)
+    hints = dataclasses.replace(query_hints(connection, query), from_places=frozenset({"country", "bbox"}))
+    statement = event_counts_select(query, by, hints, limit)
     return [dict(row) for row in connection.execute(statement).mappings()]
