@@ -47,8 +47,8 @@ def _store(path) -> None:
     store.close()
 
 
-def _extract(db, *, kill_after: float | None = None, reprocess: bool = False) -> int | None:
-    command = [sys.executable, "-m", "dateline.cli", "extract", "--db", str(db)]
+def _extract(db, *, kill_after: float | None = None, reprocess: bool = False, options: tuple = ()) -> int | None:
+    command = [sys.executable, "-m", "dateline.cli", "extract", "--db", str(db), *options]
     command += ["--reprocess"] if reprocess else []
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if kill_after is None:
@@ -71,7 +71,10 @@ def _contents(db) -> str:
     return contents
 
 
-def test_extract_killed_at_random_moments_ends_with_the_records_of_an_uninterrupted_run(tmp_path):
+@pytest.mark.parametrize("options", [(), ("--bulk", "7")], ids=["batch-by-batch", "bulk"])
+def test_extract_killed_at_random_moments_ends_with_the_records_of_an_uninterrupted_run(tmp_path, options):
+    """Batch by batch, and on the bulk path (partitions of 7 articles staged as Parquet and
+    loaded whole), where a kill can also land between staging a partition and loading it."""
     calm, killed = tmp_path / "calm.db", tmp_path / "killed.db"
     _store(calm)
     _store(killed)
@@ -83,10 +86,11 @@ def test_extract_killed_at_random_moments_ends_with_the_records_of_an_uninterrup
     for _ in range(KILLS):
         # each killed run reads everything again, so that there is always work to interrupt:
         # start-up, the middle of a batch's writes, the entities' reduce step or fusion
-        if _extract(killed, kill_after=rng.uniform(0.2, 0.95) * whole_run, reprocess=True) is None:
+        if _extract(killed, kill_after=rng.uniform(0.2, 0.95) * whole_run, reprocess=True, options=options) is None:
             landed += 1
     assert landed >= KILLS // 2, f"only {landed} of {KILLS} kills landed during a run"
-    assert _extract(killed) == 0  # the re-run finishes the job
+    assert _extract(killed, options=options) == 0  # the re-run finishes the job
     expected = _contents(calm)
     assert "extracted 40 failed 0" in expected
-    assert _contents(killed) == expected
+    assert _contents(killed) == expected  # the calm run wrote batch by batch: the same records either way
+    assert not (tmp_path / "killed.db.staging").exists()  # nothing left staged

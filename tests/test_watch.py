@@ -97,3 +97,44 @@ def test_watch_reads_a_new_file_and_a_new_feed_entry_then_stops_and_resumes(tmp_
     with open_store(db, write=False) as store:
         assert store.count_articles() == 4 and store.count_extracted(("done",)) == 4
         assert store.count_events() == events
+
+
+def _pool_workers() -> list[int]:
+    """This process's worker processes (spawned by multiprocessing, not its resource tracker)."""
+    import psutil
+
+    found = []
+    for child in psutil.Process().children(recursive=True):
+        try:
+            command = " ".join(child.cmdline())
+        except psutil.NoSuchProcess:
+            continue
+        if "spawn_main" in command and "resource_tracker" not in command:
+            found.append(child.pid)
+    return sorted(found)
+
+
+@pytest.mark.slow
+def test_watch_keeps_one_pool_of_workers_across_cycles_and_stops_it_at_the_end(tmp_path):
+    from dateline.engine import LocalWorkers
+    from dateline.watch import watch
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "monday.jsonl").write_text(json.dumps({"text": FIRST_ENTRY[2], "date": "2021-07-06"}) + "\n",
+                                        encoding="utf-8")
+    pids: list[list[int]] = []
+
+    def after(cycle) -> None:
+        pids.append(_pool_workers())
+        if cycle.number == 1:  # a file arrives between the two cycles
+            (inbox / "friday.jsonl").write_text(json.dumps({"text": LATER_ENTRY[2], "date": "2021-07-11"}) + "\n",
+                                                encoding="utf-8")
+
+    store = open_store(str(tmp_path / "watch.db"))
+    cycles = watch([inbox], store, every=0, max_cycles=2, engine=LocalWorkers(1), on_cycle=after)
+    assert [c.extract.articles for c in cycles] == [1, 1]  # each cycle's new article read by the pool
+    assert len(pids[0]) == 1 and pids[1] == pids[0], "the same worker process in both cycles"
+    assert _pool_workers() == [], "the pool is stopped when the watch ends"
+    assert any("Jalalabad" in e.sentence.text for e in store.events())  # the later file's events are in
+    store.close()

@@ -462,6 +462,9 @@ def extract(
     partitions: int = typer.Option(None, "--partitions", min=1, help="With --engine dask: cut the pending articles "
                                    "into this many partitions."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parse batch and per write."),
+    bulk: int = typer.Option(None, "--bulk", min=0, help="Write the records in partitions of this many articles, "
+                             "each staged as Parquet and loaded in one transaction (COPY on PostgreSQL); 0 writes "
+                             "batch by batch (default: 256 with --engine dask, 0 otherwise)."),
 ) -> None:
     """Read events out of the articles in the store not yet read, tie actors across articles, and
     fuse events across articles (unless --no-fuse)."""
@@ -475,7 +478,11 @@ def extract(
         raise _user_error(f"--engine {engine_name}: give local or dask")
     if engine_name != "dask" and (scheduler or partitions):
         raise _user_error("--scheduler and --partitions go with --engine dask")
+    from dateline.store.bulk import DEFAULT_PARTITION
+
     engine = engine_for(engine_name, workers=workers, scheduler=scheduler, partitions=partitions)
+    if bulk is None:
+        bulk = DEFAULT_PARTITION if engine_name == "dask" else 0
     store = _open(db, write=True)
     progress = _extract_progress()
     task = progress.add_task("extract", total=None)
@@ -487,7 +494,7 @@ def extract(
         with progress:
             report = store.extract(reprocess=reprocess, retry_failed=retry_failed, limit=limit, batch_size=batch_size,
                                    entities_file=Path(entities) if entities else None, engine=engine,
-                                   on_batch=advance, fuse=not no_fuse)
+                                   on_batch=advance, fuse=not no_fuse, bulk=bulk or None)
     except EntitiesFileError as error:  # its path and the problem, nothing else
         raise _user_error(str(error), 1) from None
     except StoreBusy as error:

@@ -228,6 +228,7 @@ def process(
     stages: Stages | None = None,
     fuse: bool = True,
     engine=None,
+    bulk: int | None = None,
 ) -> ProcessReport:
     """Read the events out of every article of the store not yet read, then tie their actors
     to canonical entities.
@@ -240,6 +241,12 @@ def process(
     batch it hands back is written here, in one transaction, then the reduce step runs here.
     ``on_batch`` is called after each write; an exception it raises stops the run (what was
     written stays, and the next run goes on from there).
+
+    ``bulk`` (articles per partition) switches to the bulk write path (``store.bulk``): the
+    mapped batches are gathered into partitions of at least that many articles, each staged as
+    Parquet files and loaded in one transaction (COPY on PostgreSQL); ``on_batch`` is then called
+    after each mapped batch, and if it raises, what was mapped is loaded before the run stops.
+    Both paths write the same rows.
 
     ``fuse`` then fuses events across articles (``Store.fuse``). Articles in a language the
     stages cannot read are marked as such (status "language") and counted, never read as empty.
@@ -273,25 +280,41 @@ def process(
 
         recipe = StagesRecipe.for_store(store, entities_file)
         recipe.check()
-        for mapped in engine.map(_batches(originals(), batch_size), recipe, total=report.total):
-            done_duplicates, duplicates[:] = list(duplicates), []
-            done_unreadable, unreadable[:] = list(unreadable), []
-            store.save_extraction(mapped.results, mapped.failures, duplicates=done_duplicates,
-                                  unreadable=done_unreadable)
-            report.languages.update(language for _, language in done_unreadable)
-            report.articles += len(mapped.results)
-            report.events += sum(len(r.events) for r in mapped.results)
-            report.skipped += len(done_duplicates)
-            report.failed.extend(mapped.failures)
-            report.retried.extend(mapped.retried)
-            report.seen += len(mapped.results) + len(mapped.failures) + len(done_duplicates)
-            if on_batch is not None:
-                on_batch(report)
-        if duplicates or unreadable:  # near duplicates and other languages after the last original
-            store.save_extraction([], [], duplicates=duplicates, unreadable=unreadable)
-            report.skipped += len(duplicates)
-            report.seen += len(duplicates) + len(unreadable)
-            report.languages.update(language for _, language in unreadable)
+        writer = None
+        if bulk is not None:
+            from dateline.store.bulk import PartitionWriter
+
+            writer = PartitionWriter(store.engine, bulk)
+            writer.start()
+
+        def write(results, failures, done_duplicates, done_unreadable) -> None:
+            if writer is None:
+                store.save_extraction(results, failures, duplicates=done_duplicates, unreadable=done_unreadable)
+            else:
+                writer.add(results, failures, done_duplicates, done_unreadable)
+
+        try:
+            for mapped in engine.map(_batches(originals(), batch_size), recipe, total=report.total):
+                done_duplicates, duplicates[:] = list(duplicates), []
+                done_unreadable, unreadable[:] = list(unreadable), []
+                write(mapped.results, mapped.failures, done_duplicates, done_unreadable)
+                report.languages.update(language for _, language in done_unreadable)
+                report.articles += len(mapped.results)
+                report.events += sum(len(r.events) for r in mapped.results)
+                report.skipped += len(done_duplicates)
+                report.failed.extend(mapped.failures)
+                report.retried.extend(mapped.retried)
+                report.seen += len(mapped.results) + len(mapped.failures) + len(done_duplicates)
+                if on_batch is not None:
+                    on_batch(report)
+            if duplicates or unreadable:  # near duplicates and other languages after the last original
+                write([], [], duplicates, unreadable)
+                report.skipped += len(duplicates)
+                report.seen += len(duplicates) + len(unreadable)
+                report.languages.update(language for _, language in unreadable)
+        finally:
+            if writer is not None:  # what was mapped is kept, even when on_batch stops the run
+                writer.finish()
         if report.articles or store.needs_entity_reduce():
             report.entities = store.reduce_entities(stages=getattr(engine, "stages", None) or stages,
                                                     entities_file=entities_file)

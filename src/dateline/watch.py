@@ -14,6 +14,7 @@ be read is one rejection line, and is tried again when it changes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -76,7 +77,10 @@ def watch(
 ) -> list[Cycle]:
     """Cycle until ``stop`` is set (or ``max_cycles`` cycles have run): read new and changed
     files among ``paths`` (folders are walked again each cycle, so new files in them are
-    found), then extract what is pending. Returns the cycles run (with their reports)."""
+    found), then extract what is pending. Returns the cycles run (with their reports).
+
+    An engine with worker processes (``LocalWorkers``) keeps one pool for every cycle (each
+    worker loads spaCy once, not once a cycle), stopped when the watch ends, however it ends."""
     from dateline.engine import InProcess
     from dateline.pipeline import process
 
@@ -92,33 +96,36 @@ def watch(
         if stop.is_set():
             raise StopRequested
 
-    while not stop.is_set() and (max_cycles is None or len(cycles) < max_cycles):
-        started = time.monotonic()
-        cycle = Cycle(number=len(cycles) + 1)
-        changed: dict[str, tuple[int, int]] = {}
-        for item in expand_paths(paths):
-            if isinstance(item, Rejection):
-                cycle.rejected.append(item)
-                continue
-            signature = _signature(item)
-            if signature is not None and seen.get(item) != signature:
-                changed[item] = signature
-        cycle.files = len(changed)
-        if changed:
-            cycle.ingest = ingest(list(changed), store, **ingest_options)
-            cycle.rejected += cycle.ingest.rejected
-            seen.update(changed)  # a bad file is tried again only when it changes
-        if store.count_pending() or store.needs_entity_reduce():
-            try:
-                cycle.extract = process(store, engine=engine, entities_file=entities_file, on_batch=stop_between_batches)
-            except StoreBusy as error:
-                cycle.note = f"extraction waits: {error}"
-            except StopRequested:
-                cycle.note = "stopped between two batches; the next run goes on from there"
-        cycles.append(cycle)
-        if on_cycle is not None:
-            on_cycle(cycle)
-        if max_cycles is not None and len(cycles) >= max_cycles:
-            break
-        stop.wait(max(0.0, every - (time.monotonic() - started)))
+    with contextlib.ExitStack() as held:
+        if hasattr(engine, "hold"):  # worker processes: one pool, spaCy loaded once, for every cycle
+            held.enter_context(engine.hold())
+        while not stop.is_set() and (max_cycles is None or len(cycles) < max_cycles):
+            started = time.monotonic()
+            cycle = Cycle(number=len(cycles) + 1)
+            changed: dict[str, tuple[int, int]] = {}
+            for item in expand_paths(paths):
+                if isinstance(item, Rejection):
+                    cycle.rejected.append(item)
+                    continue
+                signature = _signature(item)
+                if signature is not None and seen.get(item) != signature:
+                    changed[item] = signature
+            cycle.files = len(changed)
+            if changed:
+                cycle.ingest = ingest(list(changed), store, **ingest_options)
+                cycle.rejected += cycle.ingest.rejected
+                seen.update(changed)  # a bad file is tried again only when it changes
+            if store.count_pending() or store.needs_entity_reduce():
+                try:
+                    cycle.extract = process(store, engine=engine, entities_file=entities_file, on_batch=stop_between_batches)
+                except StoreBusy as error:
+                    cycle.note = f"extraction waits: {error}"
+                except StopRequested:
+                    cycle.note = "stopped between two batches; the next run goes on from there"
+            cycles.append(cycle)
+            if on_cycle is not None:
+                on_cycle(cycle)
+            if max_cycles is not None and len(cycles) >= max_cycles:
+                break
+            stop.wait(max(0.0, every - (time.monotonic() - started)))
     return cycles

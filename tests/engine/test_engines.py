@@ -1,6 +1,8 @@
 """Every engine gives the records of one process: the same events and entities, byte for
-byte and ids included, whatever the article order, batch size or partitioning; and a worker
-killed mid-run (a real SIGKILL) costs time only: every article is read once, none is lost."""
+byte and ids included, whatever the article order, batch size or partitioning, written batch
+by batch or through the bulk path (Parquet partitions loaded whole; COPY on PostgreSQL); and a
+worker killed mid-run (a real SIGKILL) costs time only: every article is read once, none is
+lost."""
 
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import CORPUS, exported  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from conftest import fresh_store_url  # noqa: E402
+
 from dateline.engine import DaskEngine, InProcess, LocalWorkers  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from dateline.store import open_store  # noqa: E402
@@ -22,8 +27,8 @@ from dateline.store import open_store  # noqa: E402
 SHUFFLED = [CORPUS[k] for k in (3, 0, 11, 6, 2, 9, 5, 1, 8, 4, 10, 7)]
 
 
-def run(tmp_path, name, articles, engine, **options):
-    store = open_store(str(tmp_path / f"{name}.db"))
+def run(tmp_path, name, articles, engine, url=None, **options):
+    store = open_store(url or str(tmp_path / f"{name}.db"))
     store.add_articles(articles)
     report = process(store, engine=engine, **options)
     records = exported(store)
@@ -55,21 +60,40 @@ def dask_cluster():
         yield cluster
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("order,batch_size", [("backward", 2), ("shuffled", 5)])
-def test_two_worker_processes_give_the_records_of_one_process(tmp_path, one_process, order, batch_size):
+@pytest.mark.parametrize("order,bulk", [("backward", 5), ("shuffled", 100)])
+def test_the_bulk_path_gives_the_records_of_one_process(tmp_path, one_process, order, bulk):
+    """Partitions of 5 articles (three loads, the last one short) and one partition of all."""
     articles = CORPUS[::-1] if order == "backward" else SHUFFLED
-    report, records, done = run(tmp_path, order, articles, LocalWorkers(2), batch_size=batch_size)
+    report, records, done = run(tmp_path, order, articles, InProcess(), batch_size=2, bulk=bulk)
+    assert report.articles == done == len(CORPUS) and not report.failed
+    assert records == one_process
+    assert not (tmp_path / f"{order}.db.staging").exists(), "the staged partitions are removed once loaded"
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("bulk", [None, 5])
+def test_postgresql_batch_by_batch_and_by_copy_gives_the_records_of_one_process(tmp_path, one_process, bulk):
+    with fresh_store_url("postgres", tmp_path) as url:
+        report, records, done = run(tmp_path, "pg", SHUFFLED, InProcess(), url=url, batch_size=2, bulk=bulk)
+    assert report.articles == done == len(CORPUS) and not report.failed
+    assert records == one_process
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("order,batch_size,bulk", [("backward", 2, None), ("shuffled", 5, None), ("shuffled", 2, 5)])
+def test_two_worker_processes_give_the_records_of_one_process(tmp_path, one_process, order, batch_size, bulk):
+    articles = CORPUS[::-1] if order == "backward" else SHUFFLED
+    report, records, done = run(tmp_path, order, articles, LocalWorkers(2), batch_size=batch_size, bulk=bulk)
     assert report.articles == done == len(CORPUS) and not report.failed and not report.retried
     assert records == one_process
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("order,partitions", [("backward", 5), ("shuffled", 2)])
-def test_a_dask_cluster_gives_the_records_of_one_process(tmp_path, one_process, dask_cluster, order, partitions):
+@pytest.mark.parametrize("order,partitions,bulk", [("backward", 5, None), ("shuffled", 2, None), ("backward", 4, 4)])
+def test_a_dask_cluster_gives_the_records_of_one_process(tmp_path, one_process, dask_cluster, order, partitions, bulk):
     articles = CORPUS[::-1] if order == "backward" else SHUFFLED
     engine = DaskEngine(scheduler=dask_cluster.scheduler_address, partitions=partitions)
-    report, records, done = run(tmp_path, order, articles, engine, batch_size=3)
+    report, records, done = run(tmp_path, order, articles, engine, batch_size=3, bulk=bulk)
     assert report.articles == done == len(CORPUS) and not report.failed and not report.retried
     assert records == one_process
 

@@ -123,6 +123,18 @@ def test_arguments_are_read_for_a_word_outside_the_lexicon():
     assert event.target_actor is not None and "villagers" in event.target_actor.text
 
 
+def test_every_coordinated_target_of_an_event_is_an_argument():
+    from dateline.eval.args import event_arguments
+    from dateline.events import extract_events
+    from dateline.model import Article
+
+    text = "Soldiers detained the farmers, the traders and the drivers."
+    doc = parse(text)
+    detained = next(e for e in extract_events(Article(id="a", text=text), doc, [], [], [], []) if e.cue == "detain")
+    arguments = {(a.role, text[a.head:].split(" ")[0].rstrip(".,")) for a in event_arguments(detained, doc)}
+    assert {("doer", "Soldiers"), ("target", "farmers"), ("target", "traders"), ("target", "drivers")} <= arguments
+
+
 @pytest.mark.slow
 def test_wikievents_dev_scores_and_splits(shared_dir):
     from dateline.eval.args import DEV_FILE, evaluate

@@ -23,6 +23,7 @@ class MappedBatch:
     retried: list[str] = field(default_factory=list)
     worker_pid: int | None = None
     worker_peak_bytes: int | None = None  # the worker process's peak resident memory so far
+    worker_cpu_seconds: float | None = None  # the worker process's CPU time so far (user + system)
 
 
 class Engine(Protocol):
@@ -38,7 +39,14 @@ def map_batch(articles: list[Article], stages) -> MappedBatch:
 
     results, failures = map_articles(articles, stages)
     return MappedBatch([a.id for a in articles], results, failures, worker_pid=os.getpid(),
-                       worker_peak_bytes=peak_resident_bytes())
+                       worker_peak_bytes=peak_resident_bytes(), worker_cpu_seconds=cpu_seconds())
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time so far, user and system: what a benchmark on a shared machine
+    can compare when wall-clock time depends on the neighbours."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def peak_resident_bytes() -> int:

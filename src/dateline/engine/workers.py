@@ -10,6 +10,7 @@ failed: one poisonous article cannot stall the run.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -42,7 +43,11 @@ def _label(batch: list[Article]) -> str:
 class LocalWorkers:
     """``workers`` processes (spawned, not forked: the parent may hold database connections
     and threads), at most ``in_flight`` batches handed out at once (default: two per worker,
-    so that a worker never waits for the parent)."""
+    so that a worker never waits for the parent).
+
+    Each ``map`` starts its own pool and stops it at the end, unless inside ``hold()``: there
+    every ``map`` uses one pool (each worker loads spaCy once for all of them: ``watch``'s
+    cycles), stopped when the ``with`` block ends, however it ends."""
 
     def __init__(self, workers: int = 2, *, in_flight: int | None = None):
         if workers < 1:
@@ -51,17 +56,50 @@ class LocalWorkers:
         self.in_flight = in_flight or 2 * workers
         self.name = f"{workers} worker process" + ("es" if workers > 1 else "")
         self.restarts = 0  # pools started again after a worker died
+        self._holding = False
+        self._held: tuple | None = None  # (recipe, pool) kept between map calls inside hold()
 
     def _pool(self, recipe) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_worker, initargs=(recipe,))
+
+    def _acquire(self, recipe) -> ProcessPoolExecutor:
+        if self._holding and self._held is not None:
+            held_recipe, pool = self._held
+            if held_recipe == recipe:  # the workers' Stages are this recipe's
+                return pool
+            pool.shutdown(wait=True, cancel_futures=True)
+            self._held = None
+        pool = self._pool(recipe)
+        if self._holding:
+            self._held = (recipe, pool)
+        return pool
+
+    def _release(self, recipe, pool: ProcessPoolExecutor) -> None:
+        if self._holding:
+            self._held = (recipe, pool)
+        else:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    @contextlib.contextmanager
+    def hold(self):
+        """Keep one pool of workers for every ``map`` inside the block; stop it at the end."""
+        self._holding = True
+        try:
+            yield self
+        finally:
+            self._holding = False
+            if self._held is not None:
+                _, pool = self._held
+                self._held = None
+                pool.shutdown(wait=True, cancel_futures=True)
 
     def map(self, batches: Iterable[list[Article]], recipe, total: int | None = None) -> Iterator[MappedBatch]:
         source = iter(batches)
         waiting: deque[tuple[list[Article], int]] = deque()  # batches to run again, first
         notes: dict[int, list[str]] = {}  # id(batch) -> why it ran again
         running: dict[Future, tuple[list[Article], int]] = {}
-        pool = self._pool(recipe)
+        pool = self._acquire(recipe)
         try:
             while True:
                 broken = False
@@ -132,4 +170,6 @@ class LocalWorkers:
                                            notes.pop(id(batch), []))
                 pool = self._pool(recipe)
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            for future in running:  # a run stopped early: what had not started never will
+                future.cancel()
+            self._release(recipe, pool)

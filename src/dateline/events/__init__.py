@@ -20,6 +20,7 @@ from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
+    EventDate,
     MentionIndex,
     Participants,
     date_of_event,
@@ -339,10 +340,51 @@ def _assign_quantities(drafts: list[Draft], sentence: SpacySpan) -> dict[int, li
     assigned: dict[int, list[Quantity]] = {}
     for quantity, anchor in quantities_with_anchors(sentence):
         owner = next((k for k, d in enumerate(drafts) if any(t.i == anchor.i for t in d.clause)), None)
+        if owner is not None and _in_subordinate_clause(anchor, drafts[owner]):
+            # "arrested the driver after he hit two pedestrians": the count is the other
+            # clause's, an event dateline has no trigger for; it is no count of the arrest
+            continue
         if owner is None:
             owner = min(range(len(drafts)), key=lambda k: abs(drafts[k].trigger_span.start - quantity.span.start))
         assigned.setdefault(owner, []).append(quantity)
     return assigned
+
+
+# subordinators of a finite clause that tells another happening than the main one ("after he hit
+# two pedestrians", "because three guards had resigned")
+SUBORDINATORS = {"after", "before", "because", "when", "since", "as", "while", "although", "though", "until",
+                 "once", "whereas", "unless"}
+
+
+def _in_subordinate_clause(token: Token, draft: Draft) -> bool:
+    """The token sits in a finite adverbial clause of the draft's clause, a clause with its own
+    subordinator and subject (not a participle: "stormed the base, leaving 12 dead" is the
+    storming's toll)."""
+    if draft.trigger is None:
+        return False
+    head = draft.trigger.head
+    node = token
+    for _ in range(12):
+        if node.i == head.i or node.head is node:
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in node.children) \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+def _ground_of_another_event(draft: Draft, drafts: list[Draft]) -> bool:
+    """ "sentenced Tuesday for assaulting two girls", "charged with murdering", "jailed over the
+    killing of": the event is what another event is for, an earlier act; the other event's
+    date is not its date."""
+    if draft.trigger is None:
+        return False
+    node = draft.trigger.token
+    if node.dep_ not in {"pcomp", "pobj"} or node.head.dep_ != "prep" or node.head.lower_ not in {"for", "of", "with", "over"}:
+        return False
+    governor = node.head.head
+    return any(d.trigger is not None and d is not draft and d.trigger.token.i == governor.i for d in drafts)
 
 
 # --- the stage ---------------------------------------------------------------------------------------
@@ -517,8 +559,17 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own))
         for t in modifier.subtree
     }
+    # ... and so does one anywhere in the sentence ("The governor, who took office last year,
+    # said militants attacked the town": not last year)
+    nested_anywhere = nested | {
+        t.i
+        for modifier in sentence
+        if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own))
+        for t in modifier.subtree
+    }
     if sentence_date is not None and any(
-        sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in nested
+        sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i])
+        for i in nested_anywhere
     ):
         sentence_date = None
     if draft.trigger is None and sentence_date is not None and not (
@@ -527,7 +578,13 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # a statement is made when it is reported, not at the time of the episode told in the
         # sentences before it ("The meeting was on November 1. ... Putin dismissed the claims")
         sentence_date = None
+    ground = _ground_of_another_event(draft, drafts)
+    if ground:
+        sentence_date = None
     event_date = date_of_event([t for t in draft.clause if t.i not in nested], sentence, timexes, dct, sentence_date)
+    if ground and event_date.source == "article":
+        # before the other event, day unknown: no date rather than the report's
+        event_date = EventDate(None, None, None, None, False, "none")
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
     # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
     # Republic of Nigeria") say who, not where
@@ -637,11 +694,15 @@ def read_arguments_at(
     cue = Cue(lemma=token.lemma_.lower(), pos="NOUN" if nominal else "VERB", type="UNTYPED",
               example="(a word read as an event for scoring)")
     head = token
+    others = [t for t in find_triggers(sentence, lexicon) if t.token.i != token.i]
     if nominal:
         from dateline.events.triggers import _governing_verb
 
         head = _governing_verb(token, sentence) or token
-    others = [t for t in find_triggers(sentence, lexicon) if t.token.i != token.i]
+        if any(t.token.i == head.i for t in others):
+            # the verb that carries the noun is an event of its own ("were killed in an attack on
+            # the market"): read as an event, the noun has its own arguments ("on the market")
+            head = token
     trigger = Trigger(token, cue, head, (token,))
     triggers = sorted(others + [trigger], key=lambda t: t.token.i)
     k = next((n for n, s in enumerate(_sentences(doc)) if s.start == sentence.start), 0)

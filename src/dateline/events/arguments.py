@@ -318,6 +318,20 @@ def read_actor(
     return ActorReading(actor, kinds, affiliations, titles)
 
 
+def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | None:
+    """ "killing the three", "wounding 11 others", "injured dozens more": a count or a quantifier
+    with no noun, in the target slot of a cue whose object is people, names those people."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # "three of the districts": the noun is in the "of" phrase
+    if not (head.like_num or head.lower_ in lexicon.people_quantifiers):
+        return None
+    words = [t for t in head.subtree if t.dep_ not in {"det", "punct", "prep", "relcl", "acl"}
+             and (t.i == head.i or t.i < head.i or t.dep_ in {"amod", "advmod", "quantmod", "nummod"})]
+    words = [t for t in head.doc[min(t.i for t in words): head.i + 1]]
+    actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
+    return ActorReading(actor, frozenset())
+
+
 def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
     """The one person an article has named in the pronoun's sentence before it or, failing that,
     in the sentence before: "he" then can stand for no one else. Two people: no guess."""
@@ -379,8 +393,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             # "the leader, who has been detained since the coup": a passive relative clause
             # has its noun for patient
-            passive = (node.tag_ == "VBN" and node.dep_ == "acl") or any(
-                c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
+            # (a participle the tagger took for a past tense, "Hassan - shot dead by police -",
+            # is still a participle: an acl has no subject of its own)
+            passive = (node.tag_ in {"VBN", "VBD"} and node.dep_ == "acl") or any(
+                c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in node.children)
             return [node.head], passive
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
             # "people were injured" coordinated with "we have received": a passive conjunct
@@ -452,7 +468,10 @@ def read_participants(
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
         if token is None:
             return None
-        return read_actor(token, role, index, lexicon, speaker, allow_places)
+        reading = read_actor(token, role, index, lexicon, speaker, allow_places)
+        if reading is None and role == "target" and trigger.cue.lemma in lexicon.people_cues:
+            reading = _people_count(token, role, lexicon)
+        return reading
 
     def party(token: Token, by_prep: bool) -> bool:
         # "accused Afghanistan", "sanctions on Tehran": a state named by its country or capital
@@ -461,6 +480,11 @@ def read_participants(
                 and (by_prep or kind not in lexicon.party_object_preps_only)
                 and (not by_prep or token.head.lower_ in PARTY_PREPS))
 
+    if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs:
+        # a verb that says something about the event ("called the explosion an attack",
+        # "responded to the bombing"): its subject is no doer, the noun has its own arguments
+        verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
         result.source = read(_noun_agent(noun), "source")
@@ -480,6 +504,12 @@ def read_participants(
     agent = _agent_of(verb)
     if passive:
         result.source = read(agent, "source")
+        result.target = read(subject, "target")
+        target_head = subject
+    elif (noun is not None and verb.lemma_.lower() in lexicon.undergoer_verbs) or (
+            noun is None and trigger.cue.subject_undergoes):
+        # "four guards suffered injuries", "the colonel faces charges": the subject undergoes
+        # the event; its doer, if any, is the noun's own ("injuries from Taliban shelling")
         result.target = read(subject, "target")
         target_head = subject
     else:
@@ -510,6 +540,16 @@ def read_participants(
             if result.target is not None:
                 target_head = token
                 break
+    if passive and result.source is None:
+        # "were killed in Taliban attacks": with no "by" agent, the attack's own doer did it
+        for absorbed in trigger.absorbed:
+            if absorbed.head.dep_ == "prep" and absorbed.head.lower_ in {"in", "during", "by"} \
+                    and absorbed.head.head.i == verb.i:
+                agent_token = _noun_agent(absorbed)
+                reading = read(agent_token, "source") if agent_token is not None else None
+                if reading is not None:
+                    result.source = reading
+                    break
     if result.target is None:
         # an absorbed event noun's own agent: "fled ... following Taliban attacks"
         for absorbed in trigger.absorbed:

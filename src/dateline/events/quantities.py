@@ -59,6 +59,7 @@ class QuantityCues:
     predicate_adjectives: dict[str, str] = field(default_factory=dict)
     # category -> the noun categories it overrides ("300 houses destroyed": destroyed, not facilities)
     over_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    clock_words: frozenset[str] = frozenset()  # "GMT" in "at 1400 GMT"
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def load_cues(path: Path = CUES_PATH) -> QuantityCues:
         kept_adjectives=frozenset(raw["kept_adjectives"]),
         partitive_heads=frozenset(raw["partitive_heads"]),
         time_nouns=frozenset(raw["time_nouns"]),
+        clock_words=frozenset(raw.get("clock_words", ())),
         month_names=frozenset(m.lower() for m in raw["month_names"]),
         currencies={k.lower(): v for k, v in raw["currencies"].items()},
         noun_category=noun_category,
@@ -225,8 +227,13 @@ def _is_day_of_month(doc: Doc, phrase: _NumberPhrase, cues: QuantityCues) -> boo
 
 
 def _glued_to_code(doc: Doc, phrase: _NumberPhrase) -> bool:
-    """Digits that belong to a code, a clock time or a score: "+93", "10:30", "3/4", "3-1", "#5"."""
+    """Digits that belong to a code, a clock time or a score: "+93", "10:30", "3/4", "3-1", "#5",
+    or a name of a standard or a model ("4G", "5G", "3D": capital letters glued to the digits)."""
     last, first = doc[phrase.end - 1], doc[phrase.start]
+    if last.whitespace_ == "" and phrase.end < len(doc) and phrase.end - phrase.start == 1:
+        glued = doc[phrase.end]
+        if glued.is_alpha and glued.is_upper and len(glued.text) <= 3:
+            return True
     if last.whitespace_ == "" and phrase.end + 1 < len(doc):
         glue, following = doc[phrase.end].text, doc[phrase.end + 1]
         if glue in {":", "/"} or (glue == "-" and following.is_digit):
@@ -236,6 +243,16 @@ def _glued_to_code(doc: Doc, phrase: _NumberPhrase) -> bool:
         if before.whitespace_ == "" and before.text in {"+", "#", ":", "/", "-"}:
             return True
     return False
+
+
+def _is_clock_time(doc: Doc, phrase: _NumberPhrase, cues: QuantityCues) -> bool:
+    """ "at 1400 GMT", "2100 local time", "0600 hours": four digits that read as a time of day."""
+    token = doc[phrase.start]
+    if phrase.end - phrase.start != 1 or not token.is_digit or len(token.text) != 4:
+        return False
+    hours, minutes = int(token.text[:2]), int(token.text[2:])
+    after = doc[phrase.end].lower_ if phrase.end < len(doc) else ""
+    return hours <= 23 and minutes <= 59 and after in cues.clock_words
 
 
 def _is_age(doc: Doc, phrase: _NumberPhrase) -> bool:
@@ -464,7 +481,7 @@ def _find_in_tokens(doc: Doc, start: int, end: int, antecedents: list[_Found], c
             while i < end and (_is_digits(doc[i]) or doc[i].text in {"-", "/"}):
                 i += 1
             continue
-        if _glued_to_code(doc, phrase):
+        if _glued_to_code(doc, phrase) or _is_clock_time(doc, phrase, cues):
             continue
         quantity = _make_quantity(doc, phrase, start, end, found, antecedents, cues)
         if quantity is not None:

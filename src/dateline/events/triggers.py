@@ -73,6 +73,8 @@ class Cue:
     # the verb's subject (or the passive's) must be one of these lemmas ("a plane crashed", not
     # "share prices crashed"): for verbs that are a hazard only for some things
     subjects: frozenset[str] = frozenset()
+    # the verb's subject undergoes the event ("a soldier died"): it is the target, never the doer
+    subject_undergoes: bool = False
 
     @property
     def name(self) -> str:
@@ -92,6 +94,13 @@ class Lexicon:
     party_object_preps_only: frozenset[str] = frozenset()
     # nouns of a relation between parties: a country after their "with"/"between" is no place
     relation_nouns: frozenset[str] = frozenset()
+    # verbs whose subject undergoes the event noun they carry ("suffered injuries", "faces charges")
+    undergoer_verbs: frozenset[str] = frozenset()
+    # verbs that only carry an event noun ("launched an attack"): their subject is its doer
+    support_verbs: frozenset[str] = frozenset()
+    # cues whose object is people, and the quantifiers that stand for people in their target slot
+    people_cues: frozenset[str] = frozenset()
+    people_quantifiers: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -137,6 +146,7 @@ def _cue(raw: dict) -> Cue:
         fact_type=raw.get("fact_type"),
         counter_example=raw.get("counter_example"),
         subjects=_words(raw.get("subjects")),
+        subject_undergoes=bool(raw.get("subject_undergoes", False)),
     )
 
 
@@ -170,6 +180,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         party_object_types=frozenset(raw.get("party_object_types", ())),
         party_object_preps_only=frozenset(raw.get("party_object_preps_only", ())),
         relation_nouns=frozenset(families.get("relation_nouns", ())),
+        undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
+        support_verbs=frozenset(raw.get("support_verbs", ())),
+        people_cues=frozenset(raw.get("people_cues", ())),
+        people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
     )
 
 
@@ -369,6 +383,14 @@ def _imperative(token: Token) -> bool:
     return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in verb.children)
 
 
+# verbs of dying: their "of"/"to" complement names the cause, not the one who died
+DEATH_VERBS = {"die", "perish", "succumb"}
+WOUND_WORDS = {"wound", "injury", "burn", "gunshot"}
+# named things whose name may hold an event word ("the Office of Special Investigations", "the
+# Strike Force museum"): the word is part of the name, no event
+NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
+
+
 def _doers(token: Token) -> list[Token]:
     """The subject of a verb (shared through coordination: "has infected 171 people, and killed
     93") or the agent of its passive ("were killed by the virus"), or the complement of a noun's
@@ -380,6 +402,10 @@ def _doers(token: Token) -> list[Token]:
         found = [verb.head if c.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" else c for c in found]
         found += [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
                   for g in c.children if g.dep_ == "pobj"]
+        # "died of measles", "succumbed to the fever": what a death came of is its doer
+        if verb.lemma_.lower() in DEATH_VERBS:
+            found += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "to"}
+                      for g in c.children if g.dep_ == "pobj"]
         # "an epidemic has worsened the situation, killing 80": the participle's doer is the
         # subject of the clause it hangs on
         if found or not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
@@ -389,6 +415,13 @@ def _doers(token: Token) -> list[Token]:
 
 
 def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
+    if token.lemma_.lower() in DEATH_VERBS and any(
+        g.lemma_.lower() not in WOUND_WORDS for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"
+    ):
+        # what one dies "of" is an illness, hunger or age, never an actor ("died of diabetes",
+        # "died of natural causes"); only wounds keep the death violent
+        return True
     for doer in _doers(token):
         # the head word only: "the anthrax attacks that killed five" were attacks
         if {doer.lemma_.lower(), doer.lower_} & lexicon.causes:
@@ -426,6 +459,14 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     return None
 
 
+def _inside_a_name(token: Token) -> bool:
+    """A capitalised noun after the first word of an organisation's or a building's name ("Air
+    Force Office of Special Investigations")."""
+    if token.pos_ != "PROPN" or not token.ent_type_ or token.ent_iob_ != "I":
+        return False
+    return token.ent_type_ in NAME_LABELS
+
+
 def _is_compound_modifier(token: Token) -> bool:
     # "attack helicopter", "talks venue": the cue word modifies another noun
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
@@ -458,6 +499,8 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
         if token.is_punct or token.is_space or token.like_num:
             continue
         if _is_compound_modifier(token) and token.pos_ != "VERB":
+            continue
+        if _inside_a_name(token):
             continue
         match = match_cue(token, lexicon)
         if match is None or _hypothetical(token, sentence) or (match[0].pos == "VERB" and _imperative(token)):

@@ -1,0 +1,35 @@
+"""Dates and counts belong to the clause that tells them (issue 11), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.model import Article
+from dateline.nlp import parse
+from dateline.pipeline import Stages, read_article
+
+PUBLISHED = date(2024, 3, 8)  # a Friday
+
+
+def events_of(text: str):
+    result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
+    return {e.trigger.text: e for e in result.events}
+
+
+def test_the_act_a_sentence_is_for_does_not_take_the_sentencing_day():
+    events = events_of("A former coach was sentenced Tuesday for assaulting three players.")
+    assert events["sentenced"].date_value == "2024-03-05"
+    assert events["assaulting"].date_value != "2024-03-05"
+
+
+def test_a_time_in_a_relative_clause_on_the_speaker_does_not_date_the_report():
+    events = events_of("The governor, who took office last year, said militants attacked the town.")
+    assert not events["attacked"].date_value.startswith("2023")
+
+
+def test_a_count_in_a_clause_of_its_own_is_no_count_of_the_main_event():
+    events = events_of("Police arrested the driver on Sunday after he hit two pedestrians last week.")
+    assert not events["arrested"].quantities
+    # a participle's toll is the main event's
+    events = events_of("Troops stormed the base on Monday, leaving 12 dead.")
+    assert [q.value for q in events["stormed"].quantities] == [12]

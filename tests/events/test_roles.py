@@ -1,0 +1,103 @@
+"""Who did what to whom, read from the parse (issue 11: roles), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dateline.events import extract_events, read_arguments_at
+from dateline.model import Article
+from dateline.nlp import parse
+
+
+def events_of(text: str):
+    return extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
+
+
+def event_at(text: str, word: str):
+    return next(e for e in events_of(text) if e.trigger.text == word)
+
+
+def text_of(actor) -> str | None:
+    return actor.text if actor is not None else None
+
+
+def test_the_subject_of_suffer_or_sustain_undergoes_the_injury():
+    injuries = event_at("Two drivers sustained serious injuries from the shelling.", "injuries")
+    assert "drivers" in text_of(injuries.target_actor)
+    assert injuries.source_actor is None
+
+
+def test_who_faces_charges_is_the_defendant():
+    charges = event_at("The colonel faces charges of treason.", "charges")
+    assert charges.type == "JUSTICE"
+    assert "colonel" in text_of(charges.target_actor)
+    assert charges.source_actor is None
+
+
+def test_who_died_is_the_target_not_the_doer():
+    died = event_at("A soldier died after militants ambushed his patrol.", "died")
+    assert "soldier" in text_of(died.target_actor)
+    assert died.source_actor is None
+    ambushed = event_at("A soldier died after militants ambushed his patrol.", "ambushed")
+    assert "militants" in text_of(ambushed.source_actor)
+
+
+def test_an_event_noun_under_another_events_verb_has_its_own_arguments():
+    # "killed" is an event of its own: read as an event, "attack" takes its own "on ...", not
+    # the guards killed
+    text = "Two guards were killed in an attack on the villagers."
+    doc = parse(text)
+    start = text.index("attack")
+    event = read_arguments_at(Article(id="a", text=text), doc, [], [], [], [], start, start + len("attack"))
+    assert "villagers" in text_of(event.target_actor)
+
+
+def test_a_bomb_that_goes_off_is_an_attack_a_gas_tank_is_not():
+    assert event_at("A roadside bomb exploded as the convoy passed.", "exploded").type == "ASSAULT"
+    assert not [e for e in events_of("A gas cylinder exploded in the kitchen of a restaurant.") if e.type == "ASSAULT"]
+
+
+def test_the_police_hunting_a_suspect_is_an_investigation():
+    hunt = event_at("Detectives are hunting two gunmen who robbed the bank.", "hunting")
+    assert hunt.type == "JUSTICE"
+    assert "Detectives" in text_of(hunt.source_actor)
+    assert "gunmen" in text_of(hunt.target_actor)
+
+
+def test_an_event_word_inside_an_organisations_name_is_no_event():
+    text = "She worked for years at the Air Force Office of Special Investigations."
+    assert not [e for e in events_of(text) if e.type == "JUSTICE"]
+
+
+def test_a_death_of_an_illness_is_no_assault_a_death_of_wounds_is():
+    assert event_at("An old man died of diabetes in the camp.", "died").type != "ASSAULT"
+    assert event_at("The second hostage died of his wounds on Friday.", "died").type == "ASSAULT"
+
+
+def test_attacking_a_virus_is_no_assault():
+    assert not [e for e in events_of("Doctors need money to attack the virus in the slums.") if e.type == "ASSAULT"]
+
+
+def test_who_speaks_of_an_event_noun_is_not_its_doer():
+    bombing = event_at("The minister described the bombing as cowardly.", "bombing")
+    assert bombing.source_actor is None
+    # a verb that only carries the noun lends it its subject
+    attack = event_at("The rebels launched an attack on the garrison.", "attack")
+    assert "rebels" in text_of(attack.source_actor)
+
+
+def test_a_bare_count_in_the_target_slot_of_a_harm_stands_for_people():
+    assert text_of(event_at("The blast killed four and wounded many others.", "killed").target_actor) == "four"
+    assert "others" in text_of(event_at("The blast killed four and wounded many others.", "wounded").target_actor)
+    # a count of things stays none: "three of the districts" is no target person
+    assert event_at("Troops captured three of the districts.", "captured").target_actor is None
+
+
+def test_a_participle_on_a_name_is_passive_even_when_tagged_past_tense():
+    shot = event_at("The suspected gunman, Omar Diallo – shot dead by guards – had joined the militia in June.", "shot")
+    assert "guards" in text_of(shot.source_actor)
+    assert "Diallo" in text_of(shot.target_actor)
+
+
+def test_killed_in_someones_attacks_has_the_attacker_for_doer():
+    killed = event_at("Four soldiers were killed in Taliban attacks in Helmand.", "killed")
+    assert "Taliban" in text_of(killed.source_actor)
+    assert "soldiers" in text_of(killed.target_actor)
