@@ -291,6 +291,8 @@ def to_markdown(result: dict) -> str:
         f"{result['goal_ms']:.0f} ms with 20 clients.",
         "",
     ]
+    for note in result.get("notes", ()):  # what differs between the stores' runs, said plainly
+        lines += [f"**Note:** {note}", ""]
     if result.get("postgresql_skipped"):
         lines += [f"**PostgreSQL: not measured** ({result['postgresql_skipped']}).", ""]
     names = list(first["latencies"])
