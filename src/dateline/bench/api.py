@@ -281,7 +281,7 @@ def to_markdown(result: dict) -> str:
         f"The generated store of the store benchmark ({first['events']:,} events; see above) served by "
         f"`dateline.api` under uvicorn ({first['workers']} worker processes, in its own process group) to "
         f"{first['clients']} concurrent clients (threads of this process, httpx), each asking every "
-        f"question below {ROUNDS} times with values of its own drawing (type, dates, country, box, "
+        f"question below {'once' if ROUNDS == 1 else f'{ROUNDS} times'} with values of its own drawing (type, dates, country, box, "
         f"actor): {first['requests']:,} requests a store. Latency is wall time at the client, so it "
         f"holds the queueing of 20 clients on the machine's cores. **The machine is shared** (other "
         f"helpers and a CI run; load average {result['load'][0]:.1f} before, "
@@ -316,7 +316,7 @@ def to_markdown(result: dict) -> str:
                      if lat["p95_ms"] >= result["goal_ms"]})
     lines += [
         "",
-        "What makes these answers fast (the plans below show each in use):",
+        "The indexes and query shapes these answers rest on (the plans below show each in use):",
         "",
         "- `events_by_type_date` (type, date_start) and `events_by_date` (date_start, date_end): a type "
         "and a date range read only their events, in date order, so a page stops after its rows; the "
