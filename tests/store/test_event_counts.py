@@ -42,8 +42,9 @@ def counted(store):
 
 
 def test_counts_by_each_key(counted):
-    assert [(r["day"], r["type"], r["events"]) for r in counted.event_counts(by="day")] == [
+    assert [(r["day"], r["type"], r["events"]) for r in counted.event_counts(by=("day", "type"))] == [
         (date(2021, 8, 2), "ASSAULT", 1), (date(2021, 8, 3), "CONSULT", 1), (date(2021, 8, 3), "PROTEST", 1)]
+    assert counted.event_counts(by="day") == [{"day": date(2021, 8, 2), "events": 1}, {"day": date(2021, 8, 3), "events": 2}]
     assert {r["type"]: r["events"] for r in counted.event_counts(by="type")} == {"ASSAULT": 1, "PROTEST": 1, "CONSULT": 1}
     assert {r["modality"]: r["events"] for r in counted.event_counts(by="modality")} == {"reported": 2, "claimed": 1}
     assert {r["outlet"]: r["events"] for r in counted.event_counts(by="outlet")} == {"Kabul Herald": 2, "CNN": 1}
@@ -54,7 +55,13 @@ def test_counts_by_each_key(counted):
 def test_counts_follow_the_filters(counted):
     assert [(r["name"], r["events"]) for r in counted.event_counts(by="place", place="kandahar")] == [("Kandahar", 2)]
     assert counted.event_counts(by="type", outlet="cnn") == [{"type": "CONSULT", "events": 1}]
-    assert [r["type"] for r in counted.event_counts(by="day", since=date(2021, 8, 3))] == ["CONSULT", "PROTEST"]
+    assert [r["type"] for r in counted.event_counts(by=("day", "type"), since=date(2021, 8, 3))] == ["CONSULT", "PROTEST"]
+    # an event with two places in one country counts once there; the rows cap at the limit
+    assert counted.event_counts(by=("country", "type")) == [{"country": "AF", "type": "ASSAULT", "events": 1},
+                                                            {"country": "AF", "type": "CONSULT", "events": 1},
+                                                            {"country": "AF", "type": "PROTEST", "events": 1}]
+    assert counted.event_counts(by="place", limit=1) == [
+        {"name": "Kandahar", "lat": 31.61, "lon": 65.71, "country": "AF", "events": 2}]
     assert counted.count_events(outlet="Kabul Herald") == 2
 
 

@@ -86,3 +86,43 @@ def test_the_earliest_and_latest_days_a_calendar_has_are_filters_like_any_other(
     assert _ids(store.events(since=date(1, 1, 1))) == {"ev-siege", "ev-shelling"}
     assert _ids(store.events(until=date(9999, 12, 31))) == {"ev-siege", "ev-shelling"}
     assert store.count_events(since=date(1, 1, 5)) == 2
+
+
+@pytest.mark.parametrize("from_places", [frozenset(), frozenset({"country", "bbox"})])
+def test_both_shapes_of_a_place_filter_find_the_same_events(store, from_places):
+    """A country or box is checked per event (EXISTS) or its events are found from its places
+    (IN), as the store's size makes faster: the events found are the same either way."""
+    from sqlalchemy import func, select
+
+    from dateline.store.filters import EventFilter, QueryHints, event_count, event_select
+
+    hints = QueryHints(from_places=from_places)
+    with store.engine.connect() as connection:
+        def found(**filters):
+            return {row.id for row in connection.execute(event_select(EventFilter(**filters), hints))}
+
+        assert found(country="FJ") == {"ev-shelling"}
+        assert found(bbox=(170.0, -25.0, -170.0, -10.0)) == {"ev-shelling"}  # across the date line
+        assert found(bbox=(-10.0, 40.0, 10.0, 50.0)) == set()
+        assert found(country="FJ", bbox=(178.0, -19.0, 179.0, -18.0), type="ASSAULT") == {"ev-shelling"}
+        assert found(country="NZ") == set()
+        assert connection.execute(event_count(EventFilter(country="FJ"), hints)).scalar_one() == 1
+        assert connection.execute(select(func.count()).select_from(event_select(EventFilter(), hints).subquery())
+                                  ).scalar_one() == 2
+
+
+def test_a_capped_count_stops_one_past_the_cap(store):
+    assert store.count_events() == 2
+    assert store.count_events(cap=5) == 2
+    assert store.count_events(cap=1) == 2  # "more than one"
+    assert store.count_events(cap=0) == 1  # "more than none"
+    assert store.count_events(type="ASSAULT", cap=0) == 1
+
+
+def test_undated_events_come_last_in_either_date_order(store):
+    undated = Event(id="ev-undated", article_id=ARTICLE.id, type="STATEMENT", trigger=_span("supplies"),
+                    sentence=_span(TEXT[:52]))
+    store.save_extraction([ArticleRecords(article_id=ARTICLE.id, places=(SUVA,), entities=(BRIGADE,),
+                                          events=(SIEGE, SHELLING, undated))])
+    assert [e.id for e in store.events(sort="date")] == ["ev-siege", "ev-shelling", "ev-undated"]
+    assert [e.id for e in store.events(sort="-date")] == ["ev-shelling", "ev-siege", "ev-undated"]

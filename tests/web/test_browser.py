@@ -121,3 +121,69 @@ def test_script_in_an_article_shows_as_text_and_never_runs(browser, base_url, ar
     assert pwned(browser) is None
     severe = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert not [m for m in severe if re.search(r"Content Security Policy|Refused", m)], severe
+
+
+# --- characters outside the Basic Multilingual Plane -------------------------------------------
+# Evidence offsets are Python's (code points); a browser's strings count UTF-16 units, in which
+# an emoji is two. An article with emoji (and a flag: two code points, four units) before its
+# evidence must still mark exactly the evidence words, on the event page and the article page.
+
+EMOJI_TEXT = ("Residents posted 🔥 and 🇺🇦 as drones struck a fuel depot near Odesa on Sunday, "
+              "the regional governor said.")
+
+
+@pytest.fixture(scope="module")
+def emoji_base_url(tmp_path_factory):
+    from datetime import date
+
+    from dateline.ingest import content_id
+    from dateline.model import Actor, Article, ArticleRecords, Attribution, Event, Place, Span
+    from dateline.store import open_store
+    from dateline.web.browser import serve_ui
+
+    def span(words: str) -> Span:
+        start = EMOJI_TEXT.index(words)
+        return Span(start, start + len(words), words)
+
+    article = Article(id=content_id(EMOJI_TEXT), text=EMOJI_TEXT, title="Depot hit", outlet="Port Courier",
+                      published=date(2023, 5, 8), published_source="header", published_confidence=1.0)
+    odesa = Place(span=span("Odesa"), name="Odesa", lat=46.48, lon=30.73, country_code="UA", resolution="gazetteer")
+    strike = Event(id="ev-emoji-strike", article_id=article.id, type="ASSAULT", trigger=span("struck"),
+                   sentence=Span(0, len(EMOJI_TEXT), EMOJI_TEXT), source_actor=Actor("drones", span("drones"), None, "source"),
+                   target_actor=Actor("a fuel depot", span("a fuel depot"), None, "target"),
+                   date_value="2023-05-07", date_start=date(2023, 5, 7), date_end=date(2023, 5, 7),
+                   date_span=span("Sunday"), places=(odesa,),
+                   attribution=Attribution("the regional governor", span("the regional governor")), confidence=0.8)
+    path = tmp_path_factory.mktemp("emoji") / "emoji.db"
+    store = open_store(str(path))
+    store.add_articles([article])
+    store.save_extraction([ArticleRecords(article.id, places=(odesa,), events=(strike,))])
+    store.close()
+    with serve_ui(str(path)) as url:
+        yield url
+
+
+def test_evidence_after_emoji_is_marked_exactly(browser, emoji_base_url):
+    # the offsets in the store are code points: "struck" begins after two emoji and a flag
+    assert EMOJI_TEXT[EMOJI_TEXT.index("struck"):][:6] == "struck"
+    assert len(EMOJI_TEXT.encode("utf-16-le")) // 2 == len(EMOJI_TEXT) + 3  # three units more in a browser
+    open_page(browser, emoji_base_url + "/events/ev-emoji-strike")
+
+    def marked(field):
+        return [m.text for m in browser.find_elements(By.CSS_SELECTOR, f"#article-text mark.f-{field}")]
+
+    assert marked("trigger") == ["struck"]
+    assert marked("source") == ["drones"]
+    assert marked("target") == ["a fuel depot"]
+    assert marked("place") == ["Odesa"]
+    assert marked("date") == ["Sunday"]
+    assert marked("attribution") == ["the regional governor"]
+    # the whole text is there, emoji and flag included, in its order
+    assert browser.find_element(By.ID, "article-text").text.startswith("Residents posted 🔥 and 🇺🇦 as drones")
+    open_page(browser, emoji_base_url + "/")
+    assert browser.find_element(By.CSS_SELECTOR, "a.event-link").text == "struck"
+    article_link = browser.find_element(By.CSS_SELECTOR, "a.event-link").get_attribute("href")
+    open_page(browser, article_link)
+    browser.find_element(By.CSS_SELECTOR, "section.article h2 a").click()
+    wait_ready(browser)
+    assert [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#article-text a.trigger")] == ["struck"]

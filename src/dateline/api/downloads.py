@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
-import tempfile
+import io
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -16,21 +19,94 @@ from fastapi.responses import StreamingResponse
 from dateline.api.errors import ERROR_RESPONSES
 from dateline.api.params import export_filter
 from dateline.api.reading import get_store
-from dateline.export import MEDIA_TYPES, export
+from dateline.export import MEDIA_TYPES, check_export, export
 from dateline.store import EventFilter, Store
 
 router = APIRouter(prefix="/api/export")
-CHUNK = 1 << 16
-IN_MEMORY = 16 << 20  # bytes of an export kept in memory before it goes to a temporary file
+CHUNK = 1 << 16  # bytes handed to the response at a time
+QUEUED = 16  # chunks written ahead of the client at most: a slow client slows the export, not the memory
+_DONE = object()
 
 
-def _chunks(spool):
+class _Cancelled(Exception):
+    """The client went away: the export stops at its next write."""
+
+
+class _Pipe(io.RawIOBase):
+    """A write-only file whose bytes go, a chunk at a time, to a queue the response reads."""
+
+    def __init__(self, chunks: queue.Queue, stop: threading.Event):
+        super().__init__()
+        self.chunks, self.stop, self.pending, self.written = chunks, stop, bytearray(), 0
+
+    def writable(self) -> bool:
+        return True
+
+    def tell(self) -> int:  # pyarrow asks where it is
+        return self.written
+
+    def write(self, data) -> int:
+        self.pending += data
+        self.written += len(data)
+        if len(self.pending) >= CHUNK:
+            self._hand_on()
+        return len(data)
+
+    def flush(self) -> None:
+        if self.pending and not self.closed:
+            self._hand_on()
+
+    def close(self) -> None:  # only the export's own end flushes: a closed or dropped pipe sends nothing
+        self.pending.clear()
+        super().close()
+
+    def _hand_on(self) -> None:
+        chunk, self.pending = bytes(self.pending), bytearray()
+        while not self.stop.is_set():
+            try:
+                self.chunks.put(chunk, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+        raise _Cancelled
+
+
+def streamed(write: Callable[[io.RawIOBase], object]) -> Iterator[bytes]:
+    """The bytes ``write(file)`` writes, as they are written: the export runs in a thread of its
+    own, at most QUEUED chunks ahead of the client. A client that goes away stops the export;
+    an export that fails midway ends the response early (its status was sent with the first
+    bytes), and the error is raised in the server's log."""
+    chunks: queue.Queue = queue.Queue(maxsize=QUEUED)
+    stop = threading.Event()
+    failed: list[BaseException] = []
+
+    def work() -> None:
+        pipe = _Pipe(chunks, stop)
+        try:
+            write(pipe)
+            pipe.flush()
+        except _Cancelled:
+            pass
+        except BaseException as error:  # handed to the response's thread
+            failed.append(error)
+        finally:
+            while not stop.is_set():
+                try:
+                    chunks.put(_DONE, timeout=0.5)
+                    break
+                except queue.Full:
+                    continue
+
+    thread = threading.Thread(target=work, name="export", daemon=True)
+    thread.start()
     try:
-        spool.seek(0)
-        while chunk := spool.read(CHUNK):
+        while (chunk := chunks.get()) is not _DONE:
             yield chunk
+        if failed:
+            raise failed[0]
     finally:
-        spool.close()
+        stop.set()
+        thread.join(timeout=30)
 
 
 @router.get(
@@ -49,12 +125,10 @@ def download(
     store: Store = Depends(get_store),
 ):
     """The filters of ``/api/events`` select events; entities take ``actor`` (words of the name),
-    places ``place`` and ``country``, claims ``article_id``."""
-    spool = tempfile.SpooledTemporaryFile(max_size=IN_MEMORY)
-    try:
-        export(store, spool, what=what, format=format, query=query, columns=columns)
-    except BaseException:
-        spool.close()
-        raise
+    places ``place`` and ``country``, claims ``article_id``. The file is streamed as it is
+    written (no Content-Length): a download of millions of events starts at once."""
+    check_export(what, format, columns)  # an export that cannot be made is an error, not a cut file
     headers = {"Content-Disposition": f'attachment; filename="{what}.{format}"'}
-    return StreamingResponse(_chunks(spool), media_type=MEDIA_TYPES[format], headers=headers)
+    return StreamingResponse(streamed(lambda out: export(store, out, what=what, format=format, query=query,
+                                                         columns=columns)),
+                             media_type=MEDIA_TYPES[format], headers=headers)

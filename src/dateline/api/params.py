@@ -12,6 +12,9 @@ from dateline.store.filters import MAX_LIMIT, MAX_TEXT, EventFilter, FilterError
 
 MAX_PAGE = 1000  # events in one page of the API
 MAX_OFFSET = 10_000_000
+# matches counted for a page's total, at most, unless exact_total is asked for: past it the total
+# says "at least" (an exact count of half a million matches takes seconds; a page, milliseconds)
+TOTAL_CAP = 10_000
 Sort = Literal["date", "-date", "confidence", "-confidence", "type", "-type"]
 TEXT = {"max_length": MAX_TEXT}
 

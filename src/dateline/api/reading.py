@@ -10,7 +10,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from dateline.api.params import MAX_OFFSET, MAX_PAGE, event_page_filter, filter_fields
+from dateline.api.params import MAX_OFFSET, MAX_PAGE, TOTAL_CAP, event_page_filter, filter_fields
 from dateline.api.responses import Bucket, Counts, EntityDetail, EventDetail, Evidence, Page
 from dateline.model import Article, ArticleRecords, Claim, EntityKind, Event, SearchHit, Span
 from dateline.store import EventFilter, FilterError, Store
@@ -82,12 +82,24 @@ def get_article_records(article_id: str, store: Store = Depends(get_store)):
 # store methods; these endpoints serve events as read from each report.
 
 
+EXACT_TOTAL = Query(False, description=f"Count every match; by default counting stops past {TOTAL_CAP:,} "
+                                        "(total_exact false: 'at least total').")
+
+
+def counted(store: Store, query: EventFilter, exact: bool) -> tuple[int, bool]:
+    """The total of a list and whether it is exact (see ``TOTAL_CAP``)."""
+    total = store.count_events(query, cap=None if exact else TOTAL_CAP)
+    return (TOTAL_CAP, False) if total > TOTAL_CAP and not exact else (total, True)
+
+
 @router.get("/events", response_model=Page[Event], summary="Events, filtered, sorted and paged")
-def list_events(query: EventFilter = Depends(event_page_filter), store: Store = Depends(get_store)):
-    """The filters of ``dateline events``; ``total`` counts every match, ``items`` is the page."""
+def list_events(query: EventFilter = Depends(event_page_filter), exact_total: bool = EXACT_TOTAL,
+                store: Store = Depends(get_store)):
+    """The filters of ``dateline events``; ``total`` counts the matches (up to 10,000 unless
+    ``exact_total``), ``items`` is the page."""
     items = store.events(query)
-    total = store.count_events(query)
-    return Page[Event](total=total, limit=query.limit, offset=query.offset, items=items)
+    total, exact = counted(store, query, exact_total)
+    return Page[Event](total=total, total_exact=exact, limit=query.limit, offset=query.offset, items=items)
 
 
 def evidence_of(event: Event) -> list[Evidence]:
@@ -118,19 +130,28 @@ def get_event(event_id: str, store: Store = Depends(get_store)):
                        claims=store.claims(event_id=event.id, limit=200))
 
 
-@router.get("/counts", response_model=Counts, summary="Event counts by day, type, country or place, for charts")
+@router.get("/counts", response_model=Counts, response_model_exclude_none=True,
+            summary="Event counts by day, type, country or place, for charts")
 def count_events(
-    by: Literal["day", "type", "acled_type", "modality", "country", "place"] = Query("day"),
+    by: Literal["day", "type", "acled_type", "modality", "outlet", "country", "place"] = Query("day"),
     fields: dict = Depends(filter_fields),
     limit: int = Query(5000, ge=1, le=100_000, description="At most this many buckets (the largest; by day the first)."),
+    exact_total: bool = EXACT_TOTAL,
     store: Store = Depends(get_store),
 ):
     """The same filters as ``/api/events``. An event placed in two countries counts once in
-    each; an undated event has no day."""
-    query = EventFilter(**fields, limit=limit)
-    buckets = [Bucket(key=key, count=count) for key, count in store.count_buckets(by, query)]
-    total = store.count_events(EventFilter(**fields))
-    return Counts(by=by, total=total, buckets=buckets)
+    each; an undated event has no day. A place's bucket has its point (``lat``, ``lon``) and
+    ``country``: two places of one name are two buckets."""
+    query = EventFilter(**fields)
+    buckets = [Bucket(key=_key(row[by if by != "place" else "name"]), count=row["events"],
+                      lat=row.get("lat"), lon=row.get("lon"), country=row.get("country") if by == "place" else None)
+               for row in store.event_counts(query, by=by, limit=limit)]
+    total, exact = counted(store, query, exact_total)
+    return Counts(by=by, total=total, total_exact=exact, buckets=buckets)
+
+
+def _key(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 # --- entities, places, claims ----------------------------------------------------------------------

@@ -15,9 +15,12 @@ T = TypeVar("T")
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a longer list: ``total`` matches, ``items`` from ``offset`` on."""
+    """One page of a longer list: ``total`` matches, ``items`` from ``offset`` on. An event
+    list counts at most 10,000 matches unless asked for the exact total: past that, ``total``
+    is 10,000 and ``total_exact`` false ("at least")."""
 
     total: int
+    total_exact: bool = True
     limit: int
     offset: int
     items: list[T]
@@ -48,15 +51,19 @@ class EntityDetail(BaseModel):
 
 
 class Bucket(BaseModel):
-    key: str  # a day (YYYY-MM-DD), a type, an ISO country code or a place name
+    key: str  # a day (YYYY-MM-DD), a type, a modality, an outlet, an ISO country code or a place name
     count: int
+    lat: float | None = None  # a place's point and country (by=place only)
+    lon: float | None = None
+    country: str | None = None
 
 
 class Counts(BaseModel):
     """How many events match the filters per ``by``, for charts."""
 
     by: str
-    total: int  # events matching the filters
+    total: int  # events matching the filters (at most 10,000 unless exact_total: see Page)
+    total_exact: bool = True
     buckets: list[Bucket]
 
 

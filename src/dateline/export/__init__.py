@@ -6,10 +6,13 @@
 
 One writer per format (``csv_writer``, ``jsonl_writer``, ``geojson_writer``, ``parquet_writer``);
 the rows come from ``columns`` (the column sets: ``dateline``, ``acled``, ``plover``). Events are
-selected with the same ``EventFilter`` as ``dateline events`` and read a page at a time. The
-other records take the filter's fields that apply to them: entities ``actor`` (words of the
-name), places ``place`` and ``country``, claims ``article_id``; all take ``limit`` (and entities
-and claims ``offset``).
+selected with the same ``EventFilter`` as ``dateline events``. The other records take the
+filter's fields that apply to them: entities ``actor`` (words of the name), places ``place``
+and ``country``, claims ``article_id``; all take ``limit`` (and entities and claims ``offset``).
+
+Every format is written as the rows come, a batch at a time (``PAGE`` records: events streamed
+by ``Store.iter_events``, entities and claims a page at a time; Parquet a row group a batch):
+an export of any size holds one batch in memory, for the command and the API downloads alike.
 
 - CSV: a header, then a row per record (an event: ``serialise.EVENT_COLUMNS`` by default).
 - JSONL: the records as ``serialise.to_json`` writes them (every field with its evidence span);
@@ -22,7 +25,6 @@ and claims ``offset``).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -54,7 +56,8 @@ MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"
                "geojson": "application/geo+json", "parquet": "application/vnd.apache.parquet"}
 PAGE = 2000  # events read from the store at a time
 
-__all__ = ["COLUMN_SETS", "FORMATS", "MEDIA_TYPES", "WHATS", "ExportError", "ExportResult", "columns_for", "export"]
+__all__ = ["COLUMN_SETS", "FORMATS", "MEDIA_TYPES", "WHATS", "ExportError", "ExportResult", "check_export", "columns_for",
+           "export"]
 
 
 class ExportError(ValueError):
@@ -77,28 +80,29 @@ def columns_for(what: str, columns: str | None = None) -> list[Column]:
     return {"entities": ENTITY_COLUMNS, "places": PLACE_COLUMNS, "claims": CLAIM_COLUMNS}[what]
 
 
-def _events(store, query: EventFilter) -> Iterator:
-    """The filter's events, a page at a time, in its order."""
-    given, offset = 0, query.offset
-    while query.limit is None or given < query.limit:
-        size = PAGE if query.limit is None else min(PAGE, query.limit - given)
-        page = store.events(dataclasses.replace(query, limit=size, offset=offset))
+def _paged(read_page, limit: int | None, offset: int, size: int) -> Iterator:
+    """Records a page at a time (entities and claims: small tables, read by OFFSET)."""
+    given = 0
+    while limit is None or given < limit:
+        want = size if limit is None else min(size, limit - given)
+        page = read_page(want, offset + given)
         yield from page
         given += len(page)
-        offset += len(page)
-        if len(page) < size:
+        if len(page) < want:
             return
 
 
-def _records(store, what: str, query: EventFilter) -> Iterator:
+def _records(store, what: str, query: EventFilter, size: int) -> Iterator:
     if what == "events":
-        return _events(store, query)
-    limit = MAX_LIMIT if query.limit is None else query.limit
+        return store.iter_events(query, batch=size)
     if what == "entities":
-        return iter(store.entities(name=query.actor, limit=limit, offset=query.offset))
-    if what == "places":
-        return iter(store.places(name=query.place, country=query.country, limit=limit))
-    return iter(store.claims(article_id=query.article_id, limit=limit, offset=query.offset))
+        return _paged(lambda n, at: store.entities(name=query.actor, limit=n, offset=at), query.limit, query.offset,
+                      size)
+    if what == "places":  # one row per named place, counted in SQL
+        return iter(store.places(name=query.place, country=query.country,
+                                 limit=MAX_LIMIT if query.limit is None else query.limit))
+    return _paged(lambda n, at: store.claims(article_id=query.article_id, limit=n, offset=at), query.limit,
+                  query.offset, size)
 
 
 def _batches(rows: Iterator[dict], size: int = PAGE) -> Iterator[list[dict]]:
@@ -111,9 +115,9 @@ def _batches(rows: Iterator[dict], size: int = PAGE) -> Iterator[list[dict]]:
     yield batch
 
 
-def export(store, out: BinaryIO, *, what: str = "events", format: str = "csv", query: EventFilter | None = None,
-           columns: str | None = None) -> ExportResult:
-    """Write the records of ``what`` matching ``query`` to ``out`` (a binary file) in ``format``."""
+def check_export(what: str, format: str, columns: str | None) -> None:
+    """Raise ExportError when this export cannot be made (before a byte is written: the API
+    answers it as an error, not as a file cut short)."""
     if what not in WHATS:
         raise ExportError(f"cannot export {what!r}: one of {', '.join(WHATS)}")
     if format not in FORMATS:
@@ -122,6 +126,14 @@ def export(store, out: BinaryIO, *, what: str = "events", format: str = "csv", q
         raise ExportError(f"unknown column set {columns!r}: one of {', '.join(COLUMN_SETS)}")
     if format == "geojson" and what not in ("events", "places"):
         raise ExportError(f"{what} have no place on a map: export them as csv, jsonl or parquet")
+    columns_for(what, columns)
+
+
+def export(store, out: BinaryIO, *, what: str = "events", format: str = "csv", query: EventFilter | None = None,
+           columns: str | None = None, batch: int = PAGE) -> ExportResult:
+    """Write the records of ``what`` matching ``query`` to ``out`` (a binary file) in ``format``,
+    ``batch`` records at a time."""
+    check_export(what, format, columns)
     query = query or EventFilter()
     column_list = columns_for(what, columns)
     lookups = Lookups(store)
@@ -136,14 +148,14 @@ def export(store, out: BinaryIO, *, what: str = "events", format: str = "csv", q
         def flat(record) -> dict:
             return typed(row_of(record), column_list)
 
-    records = _records(store, what, query)
+    records = _records(store, what, query, batch)
     if format == "jsonl":
         objects = (flat(r) for r in records) if columns is not None else (to_json(r) for r in records)
         return ExportResult(what, format, write_jsonl(out, objects))
     if format == "csv":
         return ExportResult(what, format, write_csv(out, column_list, (flat(r) for r in records)))
     if format == "parquet":
-        return ExportResult(what, format, write_parquet(out, column_list, _batches(flat(r) for r in records)))
+        return ExportResult(what, format, write_parquet(out, column_list, _batches((flat(r) for r in records), batch)))
     return ExportResult(what, format, write_geojson(out, _features(what, records, flat)))
 
 

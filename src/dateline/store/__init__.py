@@ -48,11 +48,10 @@ from dateline.store.filters import (
     MAX_TEXT,
     EventFilter,
     FilterError,
-    earliest_start,
     event_count,
-    event_counts_select,
     event_select,
     is_text,
+    query_hints,
 )
 from dateline.store.lock import StoreBusy
 from dateline.store.migrations import apply_pending, pending_migrations, unknown_migrations
@@ -190,6 +189,19 @@ class Store:
                 row = rows[0] if len(rows) == 1 else None
         return article_tables.article_from_row(row) if row is not None else None
 
+    def get_articles(self, ids: Iterable[str]) -> dict[str, Article]:
+        """The articles with these ids (whole ids), read in one query per 500: a page listing
+        events from many articles asks once, not once per article."""
+        wanted = sorted(set(ids))
+        found: dict[str, Article] = {}
+        a = article_tables.articles
+        with self.engine.connect() as connection:
+            for start in range(0, len(wanted), 500):
+                query = select(*article_tables.ARTICLE_COLUMNS).where(a.c.id.in_(wanted[start:start + 500]))
+                for row in connection.execute(query).mappings():
+                    found[row["id"]] = article_tables.article_from_row(row)
+        return found
+
     def iter_articles(
         self,
         *,
@@ -282,34 +294,40 @@ class Store:
         order, undated last. Raises FilterError for a value that cannot be used."""
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            rows = connection.execute(event_select(query, earliest_start(connection, query.since))).mappings().all()
+            rows = connection.execute(event_select(query, query_hints(connection, query))).mappings().all()
             return records.events_from_rows(connection, rows)
 
-    def count_events(self, query: EventFilter | None = None, **filters) -> int:
+    def iter_events(self, query: EventFilter | None = None, *, batch: int = 2000, **filters) -> Iterator[Event]:
+        """The events ``events`` would give, streamed: one query whose rows come ``batch`` at a
+        time (a server-side cursor on PostgreSQL), each batch made whole (actors, places ...)
+        before the next is read, so an export of millions of events holds one batch in memory
+        and never re-runs the query at a growing OFFSET."""
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            return connection.execute(event_count(query, earliest_start(connection, query.since))).scalar_one()
+            statement = event_select(query, query_hints(connection, query))
+            result = connection.execution_options(yield_per=batch).execute(statement).mappings()
+            for rows in result.partitions():
+                # the batch's actors, places ... on the same connection (one snapshot) while
+                # the streaming cursor stays open
+                yield from records.events_from_rows(connection, rows)
 
-    def event_counts(self, query: EventFilter | None = None, *, by: str = "type", **filters) -> list[dict]:
-        """How many events match, counted by ``by`` (day, type, modality, outlet, country or
-        place; see ``store.counts``); the filter's limit and offset do not apply."""
+    def count_events(self, query: EventFilter | None = None, *, cap: int | None = None, **filters) -> int:
+        """How many events match (the filter's limit and offset aside); with ``cap``, at most
+        ``cap + 1`` ("more than cap"), which costs no more than reading that many matches."""
+        query = query or EventFilter(**filters)
+        with self.engine.connect() as connection:
+            return connection.execute(event_count(query, query_hints(connection, query), cap)).scalar_one()
+
+    def event_counts(self, query: EventFilter | None = None, *, by: str | tuple[str, ...] = "type",
+                     limit: int | None = None, **filters) -> list[dict]:
+        """How many events match, counted by ``by`` (day, type, acled_type, modality, outlet,
+        country or place, or a tuple of them; see ``store.counts``), the largest first (by day:
+        in date order); the filter's limit and offset do not apply, ``limit`` caps the rows."""
         from dateline.store.counts import event_counts
 
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            return event_counts(connection, query, by)
-
-    def count_buckets(self, by: str, query: EventFilter | None = None, **filters) -> list[tuple[str, int]]:
-        """(key, count) per ``by``: day, type, acled_type, modality, country or place name (the
-        API's chart buckets; ``event_counts`` gives richer rows for the web pages); the filter's
-        limit caps the number of keys (by day: the first days)."""
-        query = query or EventFilter(**filters)
-        with self.engine.connect() as connection:
-            statement = event_counts_select(query, by, earliest_start(connection, query.since))
-            if query.limit is not None:
-                statement = statement.limit(query.limit)
-            return [(r[0].isoformat() if hasattr(r[0], "isoformat") else str(r[0]), int(r[1]))
-                    for r in connection.execute(statement)]
+            return event_counts(connection, query, by, limit)
 
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as connection:

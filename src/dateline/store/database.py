@@ -49,10 +49,16 @@ def display_url(url: str) -> str:
         return url
 
 
+# connections per process: as many as the server's thread pool runs requests at once (anyio's 40),
+# so a burst of requests waits on the database, not for a connection (5 + 10, SQLAlchemy's
+# default, failed requests after 30 s with 20 clients on a million events)
+POOL_SIZE, POOL_OVERFLOW = 10, 30
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         busy = float(os.environ.get("DATELINE_SQLITE_BUSY_SECONDS", SQLITE_BUSY_SECONDS))
-        engine = create_engine(url, connect_args={"timeout": busy})
+        engine = create_engine(url, connect_args={"timeout": busy}, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
 
         @event.listens_for(engine, "connect")
         def _sqlite_connect(dbapi_connection, _record):
@@ -69,4 +75,4 @@ def make_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN")
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)

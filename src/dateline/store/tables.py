@@ -134,6 +134,7 @@ Index("places_by_country", places.c.country_code)
 Index("places_by_point", places.c.lat, places.c.lon)
 Index("places_by_geonames_id", places.c.geonames_id)
 Index("places_by_country_id", places.c.country_code, places.c.id)  # step 7: country filters from the index alone
+Index("places_by_id_country", places.c.id, places.c.country_code)  # step 8: counts by country from the index alone
 
 article_entities = Table(
     "article_entities",
@@ -245,6 +246,7 @@ event_places = Table(
 Index("event_places_by_event", event_places.c.event_id)
 Index("event_places_by_place", event_places.c.place_id)
 Index("event_places_by_place_event", event_places.c.place_id, event_places.c.event_id)  # step 7
+Index("event_places_by_event_place", event_places.c.event_id, event_places.c.place_id)  # step 8: counts by place
 
 event_quantities = Table(
     "event_quantities",

@@ -92,6 +92,8 @@ def create_web_router(store_url: str | None = None, *, store: Store | None = Non
     bundled world outline; ``report_url`` is where the situation report page lives, once there
     is one."""
     router = APIRouter(include_in_schema=False)
+    for name in templates.list_templates():  # compiled now, not on a reader's first visit
+        templates.get_template(name)
     policy = content_security_policy(tile_url)
     opened: list[Store] = [store] if store is not None else []
     lock = threading.Lock()
@@ -174,10 +176,7 @@ def create_web_router(store_url: str | None = None, *, store: Store | None = Non
                     or (event.attribution is not None and event.attribution.entity_id == entity.id))
 
         events = [e for e in store.events(actor=entity.id, limit=ENTITY_EVENTS) if involves(e)]
-        articles = {}
-        for role in entity.roles:
-            if role.article_id and role.article_id not in articles:
-                articles[role.article_id] = store.get_article(role.article_id)
+        articles = store.get_articles(role.article_id for role in entity.roles if role.article_id)
         return page("entity.html", title=entity.name, entity=entity, events=events, articles=articles,
                     nav="entities")
 
@@ -185,10 +184,7 @@ def create_web_router(store_url: str | None = None, *, store: Store | None = Non
     def claims_page():
         store = the_store()
         claims = store.claims(limit=5000)
-        articles = {}
-        for claim in claims:
-            if claim.article_id not in articles:
-                articles[claim.article_id] = store.get_article(claim.article_id)
+        articles = store.get_articles(c.article_id for c in claims)
         return page("claims.html", title="Claims", groups=claim_groups(claims, articles), nav="claims")
 
     @router.get("/report", response_class=HTMLResponse)

@@ -114,9 +114,7 @@ def read_story(store: Store, query: StoryQuery) -> Story:
     whole = replace(wanted, limit=None, offset=0)
     story.total = store.count_events(whole)
     story.events = store.events(wanted)
-    for event in story.events:
-        if event.article_id not in story.articles:
-            story.articles[event.article_id] = store.get_article(event.article_id)
+    story.articles = store.get_articles(e.article_id for e in story.events)
     # facets count the events the other filters leave, so a reader sees where each choice leads
     story.types = store.event_counts(replace(whole, type=None), by="type")
     story.modalities = store.event_counts(replace(whole, modality=None), by="modality")
@@ -124,7 +122,7 @@ def read_story(store: Store, query: StoryQuery) -> Story:
     story.countries = store.event_counts(whole, by="country")
     places = store.event_counts(whole, by="place")
     story.chart = {
-        "timeline": timeline_data(store.event_counts(whole, by="day")),
+        "timeline": timeline_data(store.event_counts(whole, by=("day", "type"))),
         "places": [{"name": p["name"], "lat": p["lat"], "lon": p["lon"], "country": p["country"],
                     "events": p["events"]} for p in places],
         "total": story.total,

@@ -177,17 +177,20 @@
         return countIcon(events, "count-marker cluster");
       }
     });
-    var bounds = [];
-    data.places.forEach(function (place) {
+    // the view first, then every marker in one addLayers call: the clusters are computed once,
+    // at the zoom the reader sees (one addLayer per marker, then fitBounds, clustered each
+    // marker on its own and then everything again: most of the map's drawing time)
+    var bounds = data.places.map(function (place) { return [place.lat, place.lon]; });
+    if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 6, animate: false });
+    var markers = data.places.map(function (place) {
       var marker = L.marker([place.lat, place.lon], {
         icon: countIcon(place.events, "count-marker"), events: place.events, title: place.name
       });
       marker.bindPopup(function () { return popup(place); });
-      clusters.addLayer(marker);
-      bounds.push([place.lat, place.lon]);
+      return marker;
     });
+    clusters.addLayers(markers);
     map.addLayer(clusters);
-    if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 6, animate: false });
     box.dataset.places = String(data.places.length);
   }
 
