@@ -48,6 +48,7 @@ DETOKENIZE_RULES = (
     (re.compile(r" ([,.;:!?%)\]}]|'s\b|'S\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)"), r"\1"),
     (re.compile(r"([(\[{$]) "), r"\1"),
     (re.compile(r"(?<=\w) - (?=\w)"), "-"),  # hit - and - run
+    (re.compile(r" - - "), " -- "),
 )
 
 
