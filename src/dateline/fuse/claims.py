@@ -103,7 +103,7 @@ def event_groups(fused_events: Iterable[FusedEvent]) -> list[ClaimGroup]:
     for fused in fused_events:
         if fused.sources < 2:
             continue
-        by_category: dict[str, list[ClaimSide]] = {}
+        by_category: dict[tuple[str, str], list[ClaimSide]] = {}
         for report in fused.reports:
             for quantity in report.quantities:
                 # one category can hold different units ("equipment": rifles, rounds of
