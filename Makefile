@@ -23,7 +23,7 @@ demo: $(STAMP)
 	$(BIN)/dateline articles --db demo.db --limit 5
 	$(BIN)/dateline extract --db demo.db
 	$(BIN)/dateline events --db demo.db --since 2021-01-01 --limit 40
-	$(BIN)/dateline events --db demo.db --fused --limit 15
+	$(BIN)/dateline events --db demo.db --fused --min-sources 3 --limit 15
 	$(BIN)/dateline entities --db demo.db --limit 15
 	$(BIN)/dateline places --db demo.db --limit 15
 	$(BIN)/dateline entity --db demo.db "Amrullah Saleh"

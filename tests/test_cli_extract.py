@@ -34,3 +34,9 @@ def test_a_broken_entities_file_is_one_line_naming_it(tmp_path, seeds_dir):
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "my-entities.yaml" in lines[0] and "Traceback" not in result.output
+
+
+def test_min_sources_without_fused_is_one_clear_line(tmp_path):
+    result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.db"), "--min-sources", "2"])
+    assert result.exit_code == 2
+    assert "--min-sources" in result.output and "--fused" in result.output and "Traceback" not in result.output

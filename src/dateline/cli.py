@@ -685,6 +685,8 @@ def list_events(
     format: str = typer.Option("table", "--format", help="table, jsonl or csv."),
     fused: bool = typer.Option(False, "--fused", help="One row per real event (fused across articles), "
                                "with its number of sources."),
+    min_sources: int = typer.Option(1, "--min-sources", min=1,
+                                    help="With --fused: only real events reported by at least this many articles."),
 ) -> None:
     """List events, filtered, as a table, JSONL (every field with its evidence span) or CSV."""
     from dateline.serialise import event_row, events_to_csv, to_jsonl
@@ -695,8 +697,10 @@ def list_events(
                           since=since, until=until, modality=modality, min_confidence=min_confidence, limit=limit,
                           offset=offset)
     if fused:
-        _print_fused(_open(db).fused_events(query), format)
+        _print_fused(_open(db).fused_events(query, min_sources=min_sources), format)
         return
+    if min_sources > 1:
+        raise _user_error("--min-sources counts the sources of real events: use it with --fused")
     found = _open(db).events(query)
     if format == "jsonl":
         typer.echo(to_jsonl(found), nl=False)

@@ -112,3 +112,41 @@ def test_head_key_takes_off_what_a_mis_tagged_lemma_kept():
     assert head_key("playoffs") == "playoff"
     assert head_key("bus") == "bus"
     assert head_key("address") == "address"
+
+
+def _average_link_by_scanning(similarity, threshold, cannot_link):
+    """The plain statement of average link with cannot-links: merge the two clusters of highest
+    mean similarity while it reaches the threshold and no pair across them is forbidden."""
+    clusters = [[i] for i in range(similarity.shape[0])]
+    while True:
+        best, pair = None, None
+        for a in range(len(clusters)):
+            for b in range(a + 1, len(clusters)):
+                if any(cannot_link[i, j] for i in clusters[a] for j in clusters[b]):
+                    continue
+                mean = sum(similarity[i, j] for i in clusters[a] for j in clusters[b]) / (
+                    len(clusters[a]) * len(clusters[b]))
+                if mean >= threshold and (best is None or mean > best):
+                    best, pair = mean, (a, b)
+        if pair is None:
+            return sorted(sorted(c) for c in clusters)
+        a, b = pair
+        clusters[a] += clusters.pop(b)
+
+
+def test_average_link_merges_as_the_plain_definition_does_on_random_matrices():
+    import numpy as np
+
+    from dateline.fuse.clustering import average_link
+
+    rng = np.random.default_rng(7)
+    for _ in range(60):
+        size = int(rng.integers(1, 14))
+        similarity = rng.random((size, size))
+        similarity = (similarity + similarity.T) / 2
+        cannot = rng.random((size, size)) < 0.15
+        cannot = cannot | cannot.T
+        np.fill_diagonal(cannot, False)
+        threshold = float(rng.uniform(0.3, 0.7))
+        assert sorted(average_link(similarity, threshold, cannot)) == _average_link_by_scanning(
+            similarity, threshold, cannot)

@@ -70,3 +70,25 @@ def test_a_new_report_joins_and_only_its_component_is_clustered_again(handmade):
     full = plan_fusion(events)
     kept = [c for c in before.clusters if not set(c) & after.replaced]
     assert sorted(map(sorted, kept + after.clusters)) == sorted(map(sorted, full.clusters))
+
+
+def test_the_date_sweep_gives_exactly_the_pairs_whose_windows_can_overlap():
+    from dateline.fuse.coreference import incompatible
+    from dateline.fuse.events import date_overlapping_pairs
+    from dateline.fuse.records import EventMention
+
+    def mention(name, start, end=None):
+        return EventMention(mention_id=name, doc_id=name, sentence="x", trigger="x", trigger_start=0, trigger_end=1,
+                            lemma="x", date_start=start, date_end=end or start)
+
+    # a day, the next day, a week later, a whole month around them all, and an undated report
+    mentions = {m.mention_id: m for m in (
+        mention("mon", "2024-03-04"), mention("tue", "2024-03-05"), mention("next", "2024-03-11"),
+        mention("march", "2024-03-01", "2024-03-31"), mention("april", "2024-04-02"), mention("undated", None))}
+    ids = sorted(mentions)
+    found = {frozenset(pair) for pair in date_overlapping_pairs(ids, mentions, slack_days=1)}
+    brute = {frozenset((a, b)) for a, b in itertools.combinations(ids, 2)
+             if not incompatible(mentions[a], mentions[b])}
+    assert found == brute
+    assert frozenset(("mon", "tue")) in found and frozenset(("mon", "next")) not in found
+    assert frozenset(("march", "april")) not in found and frozenset(("april", "undated")) in found

@@ -45,3 +45,18 @@ def test_fusing_again_changes_nothing_and_full_gives_the_same(fused_store):
     assert fused_store.fused_events() == before
     fused_store.fuse(full=True)
     assert fused_store.fused_events() == before
+
+
+def test_events_fused_with_min_sources_lists_only_events_of_that_many_articles(fused_store, store_url):
+    import json
+
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    result = CliRunner().invoke(app, ["events", "--db", store_url, "--fused", "--min-sources", "3", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    # the fixture's one story told by three outlets: the Kirkuk bombing
+    assert rows and all(len({r["article_id"] for r in row["reports"]}) >= 3 for row in rows)
+    assert any("Kirkuk" in json.dumps(row) for row in rows)

@@ -13,7 +13,7 @@ from pathlib import Path
 import psutil
 
 # The order the stages run in; each module exposes run(shared) -> dict and to_markdown(dict) -> str.
-BENCHMARKS = ("ingest", "time", "entities", "geo", "events", "store_query", "scale", "api", "web")
+BENCHMARKS = ("ingest", "time", "entities", "geo", "events", "fusion", "store_query", "scale", "api", "web")
 
 
 def machine_line() -> str:

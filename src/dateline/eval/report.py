@@ -120,7 +120,7 @@ def geo_halves_markdown(halves: dict) -> str:
 
 def tasks(shared: Path) -> list[tuple[str, Callable[[], dict], Callable[[dict], str]]]:
     """(name, run, to_markdown) for each task, imported lazily so one broken task reports alone."""
-    from dateline.eval import args, coref, events, geo, timex
+    from dateline.eval import args, coref, events, geo, timeline, timex
 
     return [
         ("timex", lambda: timex.evaluate(shared / TIMEBANK), timex.to_markdown),
@@ -130,6 +130,7 @@ def tasks(shared: Path) -> list[tuple[str, Callable[[], dict], Callable[[dict], 
         ("events", lambda: events.evaluate(shared), events.to_markdown),
         ("args", lambda: args.evaluate(shared / WIKIEVENTS), args.to_markdown),
         ("coref", lambda: coref.evaluate(shared / ECBPLUS), coref.to_markdown),
+        ("timeline", lambda: timeline.evaluate_demo(shared), timeline.to_markdown),
     ]
 
 
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, required=True, help="the shared/ folder holding eval/")
     parser.add_argument("--out", type=Path, default=Path("docs/quality.md"))
-    parser.add_argument("--only", nargs="*", help="run only these tasks (timex, geo_lgl, geo_geovirus, geo_halves, events, args, coref)")
+    parser.add_argument("--only", nargs="*", help="run only these tasks (timex, geo_lgl, geo_geovirus, geo_halves, events, args, coref, timeline)")
     args = parser.parse_args(argv)
 
     figures: dict[str, dict] = {}

@@ -74,3 +74,7 @@ class EventFusionConfig:
     # a component (events linked by shared keys) larger than this is clustered in slices of
     # consecutive dates, so that one very common key cannot make the clustering cubic
     component_limit: int = 400
+    # within one blocking key, each event is compared with at most this many earlier ones in
+    # date order (those whose dates can overlap it), so that the pairs grow linearly with the
+    # corpus (dateline.fuse.events.date_overlapping_pairs); links still chain through the others
+    blocking_neighbourhood: int = 50

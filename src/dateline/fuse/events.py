@@ -21,7 +21,7 @@ full recompute gives, whatever order the articles came in.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -143,6 +143,63 @@ def blocking_keys(event: Event, mention: EventMention) -> list[tuple[str, str]]:
     return keys
 
 
+def _window(mention: EventMention) -> tuple[date, date] | None:
+    try:
+        start = date.fromisoformat(mention.date_start) if mention.date_start else None
+        end = date.fromisoformat(mention.date_end) if mention.date_end else start
+    except ValueError:
+        return None
+    return (start, end) if start and end else None
+
+
+def date_overlapping_pairs(ids: Sequence[str], mentions: Mapping[str, EventMention], slack_days: int,
+                           neighbourhood: int | None = None) -> Iterator[tuple[str, str]]:
+    """The pairs of ``ids`` whose date windows can overlap (with the slack), each once.
+
+    A sweep over the windows in order of their start: an event is compared only with the earlier
+    ones whose window (plus the slack) reaches its start, so a key shared by a year of daily
+    reports costs the pairs of about one day's reports, not of the whole year (the pairs it skips
+    are the ones ``incompatible`` would reject for their dates).
+
+    ``neighbourhood`` (None: no limit) bounds the comparisons of each event to that many earlier
+    ones, the latest to start (a sorted neighbourhood): a date known only to the year overlaps a
+    year of daily reports, and comparing it with each of them made blocking quadratic. An undated
+    event is compared with the other undated ones under the same bound, and with the dated ones
+    only where they are no more than the bound: with no date nothing says which of many it is."""
+    windows = {i: _window(mentions[i]) for i in ids}
+    undated = [i for i in ids if windows[i] is None]
+    dated = sorted((i for i in ids if windows[i] is not None), key=lambda i: (windows[i][0], i))
+    limit = neighbourhood if neighbourhood is not None else len(ids)
+    for n, current in enumerate(undated):
+        for earlier in undated[max(0, n - limit):n]:
+            yield earlier, current
+        if len(dated) <= limit:
+            for other in dated:
+                yield current, other
+    slack = timedelta(days=slack_days)
+    active: list[str] = []  # earlier events whose window may still reach a later start
+    for current in dated:
+        start = windows[current][0]
+        active = [i for i in active[-limit:] if windows[i][1] + slack >= start]
+        for earlier in active:
+            yield earlier, current
+        active.append(current)
+
+
+def candidate_pairs(events: Sequence[Event], mentions: Mapping[str, EventMention],
+                    config: EventFusionConfig = EventFusionConfig()) -> Iterator[tuple[str, str]]:
+    """Pairs of events that share a blocking key and whose dates can overlap, each event with
+    at most ``config.blocking_neighbourhood`` earlier ones of a key (a pair sharing several keys
+    comes once per key)."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for event in events:
+        for key in blocking_keys(event, mentions[event.id]):
+            groups.setdefault(key, []).append(event.id)
+    for key in sorted(groups):
+        yield from date_overlapping_pairs(sorted(set(groups[key])), mentions, config.core.date_slack_days,
+                                          config.blocking_neighbourhood)
+
+
 def components(events: Sequence[Event], config: EventFusionConfig = EventFusionConfig()) -> list[list[str]]:
     """Groups of event ids that blocking links (directly or through others), each sorted, in
     order of their first id: the units fusion clusters one at a time."""
@@ -156,16 +213,9 @@ def components(events: Sequence[Event], config: EventFusionConfig = EventFusionC
             item = parent[item]
         return item
 
-    groups: dict[tuple[str, str], list[str]] = {}
-    for event in events:
-        for key in blocking_keys(event, mentions[event.id]):
-            groups.setdefault(key, []).append(event.id)
-    for key in sorted(groups):
-        members = sorted(set(groups[key]))
-        for i, first in enumerate(members):
-            for second in members[i + 1:]:
-                if find(first) != find(second) and not events_apart(by_id[first], by_id[second], mentions, config):
-                    parent[max(find(first), find(second))] = min(find(first), find(second))
+    for first, second in candidate_pairs(events, mentions, config):
+        if find(first) != find(second) and not events_apart(by_id[first], by_id[second], mentions, config):
+            parent[max(find(first), find(second))] = min(find(first), find(second))
     found: dict[str, list[str]] = {}
     for event_id in sorted(parent):
         found.setdefault(find(event_id), []).append(event_id)
