@@ -48,6 +48,8 @@ def test_a_killing_is_life_and_an_attack_conflict():
     assert mapping.family_of("ASSAULT", "kill") == "Life"
     assert mapping.family_of("ASSAULT", "attack") == "Conflict"
     assert mapping.family_of("COERCE", "arrest") == "Justice"
+    assert mapping.family_of("CRIME", "robbery") == "GenericCrime"  # the crime a charge is about
+    assert mapping.family_of("HAZARD", "disease") == "Disaster"  # "cases of cholera": an outbreak
     assert mapping.roles["Victim"] == {"target"} and mapping.roles["Attacker"] == {"doer"}
     assert mapping.roles["Participant"] == {"doer", "target"}
     assert "Instrument" not in mapping.roles

@@ -107,3 +107,21 @@ def test_a_place_word_inside_a_persons_name_is_no_place():
     events = extract_events(Article(id="t", text=text), parse(text), [], [_country(text, "Lima")], [], [])
     arrested = next(e for e in events if e.trigger.text == "arrested")
     assert "Lima" not in [p.name for p in arrested.places]
+
+
+def test_an_illness_is_an_outbreak_only_in_an_outbreak_construction():
+    assert kinds("Clinics in the delta have reported forty cases of dengue this month.").get("dengue") == "HAZARD"
+    assert kinds("Doctors fear the virus is spreading across the border.").get("virus") == "HAZARD"
+    # the illness only named: the death is the event, a vaccine against it no event
+    assert "HAZARD" not in kinds("Parents queued for hours for a vaccine against polio.").values()
+    assert kinds("Two nurses died of the illness on Friday.").get("illness") is None
+
+
+def test_the_crime_a_charge_is_about_is_an_event_of_its_own():
+    found = kinds("The ex-mayor was charged with fraud and arson on Monday.")
+    assert found.get("charged") == "JUSTICE"
+    assert found.get("fraud") == "CRIME" and found.get("arson") == "CRIME"
+    assert kinds("Police arrested three men over the theft of copper cable.").get("theft") == "CRIME"
+    # a crime spoken of in general is no event
+    assert "CRIME" not in kinds("Insurers say car theft is falling in most cities.").values()
+    assert "CRIME" not in kinds("The summit discussed the fight against terrorism.").values()

@@ -558,22 +558,25 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
   events only when scored at a gold trigger.
 - **Reports whose content holds an event** ("X reported that ...", "confirmed", "claimed") give no STATEMENT
   event of their own: the report is the attribution of the event inside it (Contact.Broadcast missed).
-- **Disease names as outbreak triggers** ("cases of the virus", "spread of the disease"): no cue; only
-  "outbreak", "epidemic", "pandemic" are hazards.
+- **Illnesses outside an outbreak construction.** A named illness or germ is an outbreak only as cases of it,
+  its spread or its subject spreading; an illness "affecting" people, germs "causing deaths", a denied
+  "existence of a virus" and "the chikungunya outbreak" parsed as a verb are still missed.
 - **Things as targets.** dateline's target is an actor; the attacked bakery, market or patrol (KAIROS Target,
   Artifact) is not read.
 - **Head words of named actors.** "the al-Shabaab militant group" is one actor tied to the group's entity;
   its head word ("group") is not the gold mention's (the name); a pronoun doer ("it launched an inquiry")
   is scored by its own head word, not by the name it stands for.
-- **Crimes as events** (GenericCrime: "charged with fraud and arson"): the crime is read as the charge's
-  topic, not as an event of its own.
+- **Crimes named by a verb phrase** ("association to commit a crime"): only crime nouns are read as crimes.
+- **Movement** has 2 gold events in the tuning part: its cues (move, head toward, cross into, enter, transfer,
+  escape) are written from news English, not from its errors; the check part's recall says how far they carry.
 
-Fixed by general rules in this round (each with a test on a sentence of our own, tests/events/test_roles.py and
-test_clauses.py): deaths, injuries, murders, assassinations, munitions exploding and police searches as cues;
-the subject of suffer/sustain/face and of "died" is the target; a verb that only speaks of an event noun
-("described the bombing", "wrote to the mayor after the blast") lends it no doer, only support verbs
-("launched an attack") do; a bare count in a harm's target slot ("killing the three") is the target; a
+Fixed by general rules in the last rounds (each with a test on a sentence of our own, tests/events/test_roles.py,
+test_clauses.py, test_crisis_families.py and test_movement.py): a named illness in an outbreak construction ("cases
+of cholera", "the virus is spreading") is a hazard; the crime a charge or an arrest names ("charged with fraud and
+arson", "arrested over the theft") is a CRIME event of its own (GenericCrime); people and forces moving, heading
+toward, crossing into, entering, transferred or escaping are movement (civilians displaced, armed men mobilised);
+the injured taken or rushed to hospital are a medical step; earlier: deaths, injuries, murders, assassinations,
+munitions exploding and police searches as cues; the subject of suffer/sustain/face and of "died" is the target;
+a verb that only speaks of an event noun lends it no doer; a bare count in a harm's target slot is the target; a
 participle on a name is passive even when tagged past tense; "killed in Taliban attacks" takes the attacks'
-doer; event words inside organisation names are no events; the act a sentence is for does not take the
-sentencing day; a time in a relative clause on the speaker dates nothing; a count in a finite adverbial clause
-is not the main event's; clock times ("1400 GMT") and model codes ("4G") are no counts."""
+doer; event words inside organisation names are no events; dates and counts from the event's own clause."""

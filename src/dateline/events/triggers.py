@@ -75,6 +75,14 @@ class Cue:
     subjects: frozenset[str] = frozenset()
     # the verb's subject undergoes the event ("a soldier died"): it is the target, never the doer
     subject_undergoes: bool = False
+    # a noun that is an event only inside one of these words' constructions: as the "of"
+    # complement of such a noun ("cases of cholera", "the spread of the virus") or the subject of
+    # such a verb ("the virus is spreading"); elsewhere it only names a thing ("a vaccine against
+    # the virus", "died of the disease")
+    within: frozenset[str] = frozenset()
+    # a noun that is an event of its own even inside another event's clause: the crime a charge
+    # or a conviction is about happened before and apart from it ("charged with robbery")
+    own_event: bool = False
 
     @property
     def name(self) -> str:
@@ -147,6 +155,8 @@ def _cue(raw: dict) -> Cue:
         counter_example=raw.get("counter_example"),
         subjects=_words(raw.get("subjects")),
         subject_undergoes=bool(raw.get("subject_undergoes", False)),
+        within=_words(raw.get("within")),
+        own_event=bool(raw.get("own_event", False)),
     )
 
 
@@ -274,6 +284,18 @@ def _object_is_a_place(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.ent_type_ in {"GPE", "LOC", "FAC"} for c in token.children)
 
 
+def _inside_construction(token: Token, words: frozenset[str]) -> bool:
+    """The noun (or the first of its conjuncts) is the complement of one of ``words`` after
+    "of", "with", "for", "into" or "over", its object or its subject ("cases of dengue and malaria",
+    "charged with fraud", "arrested for theft", "committed the robbery", "the virus spread")."""
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in {"of", "with", "for", "into", "over"}:
+        return first.head.head.lemma_.lower() in words
+    return first.dep_ in {"nsubj", "nsubjpass", "dobj"} and first.head.lemma_.lower() in words
+
+
 def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     """The cue's words when its constraints hold for this token, else None."""
     words = [token]
@@ -297,6 +319,8 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     if cue.not_governed_by and _carrying_verb_lemma(token) in cue.not_governed_by:
         return None
     if cue.carried_by and _carrying_verb_lemma(token) not in cue.carried_by and not _owner_named(token):
+        return None
+    if cue.within and not _inside_construction(token, cue.within):
         return None
     if cue.doer_only and not (token.dep_ == "nsubj" and token.head.pos_ == "VERB"):
         return None
@@ -517,7 +541,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
     noun_heads: dict[int, Token] = {}
     kept_nouns: list[tuple[Token, Cue, tuple[Token, ...]]] = []
     for token, cue, words in nouns:
-        owner = _owning_trigger(token, verb_tokens, {n.i for n, _, _ in nouns}, sentence)
+        owner = None if cue.own_event else _owning_trigger(token, verb_tokens, {n.i for n, _, _ in nouns}, sentence)
         if owner is not None:
             absorbed.setdefault(owner, []).append(token)
             continue
