@@ -40,11 +40,14 @@ demo: $(STAMP)
 	  $(BIN)/dateline serve --db demo.db --port $${DEMO_PORT:-8000}; \
 	fi
 
+# The suite runs on every core (pytest-xdist; worksteal evens out the long crash and training
+# tests); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist worksteal
 
 test-fast: $(STAMP)
-	$(BIN)/pytest -q -m "not slow and not postgres"
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist worksteal -m "not slow and not postgres"
 
 # The ingest readers against random and mutated input, and the filter options of events,
 # export, timeline and report through the CLI: FUZZ_EXAMPLES inputs for each reader and each

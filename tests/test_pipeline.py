@@ -10,8 +10,9 @@ import pytest
 import dateline.pipeline as pipeline
 from dateline.ingest import content_id
 from dateline.model import Article
-from dateline.serialise import to_jsonl
 from dateline.store import open_store
+from tests.engine.corpus import CORPUS as ENGINE_CORPUS
+from tests.engine.corpus import exported
 
 
 def article(text: str, day: date, **fields) -> Article:
@@ -80,23 +81,7 @@ def test_filters(store):
 
 # Hand-made reports that name the same people and bodies in different ways: the fuller name
 # comes in a later article in one order and in an earlier one in the other.
-CORPUS = [
-    article("Karzai met the envoy in Doha on Tuesday, officials said.", date(2021, 8, 3)),
-    article("Former President Hamid Karzai said on Monday that he would stay in Kabul.", date(2021, 8, 2)),
-    article("The Red Crescent Society said 14 people were killed when a truck bomb exploded in the market.",
-            date(2021, 8, 4)),
-    article("Ahmed Wali Karzai's convoy was attacked near Kandahar on Sunday, police said.", date(2021, 8, 1)),
-    article("Mutlaq al-Kahtani, the Qatari envoy, arrived in Kabul on Wednesday for talks with the Taliban.",
-            date(2021, 8, 5)),
-    article("Qatar's special envoy Mutlaq bin Majed Al Qahtani said the talks with the Taliban would go on.",
-            date(2021, 8, 6)),
-    article("Al Qahtani told reporters the Red Crescent had reached the wounded in the market.", date(2021, 8, 7)),
-]
-
-
-def _exported(store) -> str:
-    entities = [s.entity for s in store.entities(limit=None)]
-    return to_jsonl(store.events()) + to_jsonl(sorted(entities, key=lambda e: e.id))
+CORPUS = ENGINE_CORPUS[:7]
 
 
 @pytest.mark.slow
@@ -107,7 +92,7 @@ def test_two_orders_and_two_batch_sizes_give_identical_records(tmp_path):
         store = open_store(str(tmp_path / f"{name}.db"))
         store.add_articles(articles)
         pipeline.process(store, batch_size=batch_size)
-        runs.append(_exported(store))
+        runs.append(exported(store))
         store.close()
     assert runs[0] == runs[1] == runs[2]
     # and the records are the ones a reader expects: one Hamid Karzai, another Karzai apart,

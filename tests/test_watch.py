@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from dateline.store import StoreError, open_store
+from tests.helpers import pool_worker_processes
 
 SOURCE = str(Path(__file__).resolve().parents[1] / "src")
 
@@ -100,18 +101,7 @@ def test_watch_reads_a_new_file_and_a_new_feed_entry_then_stops_and_resumes(tmp_
 
 
 def _pool_workers() -> list[int]:
-    """This process's worker processes (spawned by multiprocessing, not its resource tracker)."""
-    import psutil
-
-    found = []
-    for child in psutil.Process().children(recursive=True):
-        try:
-            command = " ".join(child.cmdline())
-        except psutil.NoSuchProcess:
-            continue
-        if "spawn_main" in command and "resource_tracker" not in command:
-            found.append(child.pid)
-    return sorted(found)
+    return sorted(process.pid for process in pool_worker_processes())
 
 
 @pytest.mark.slow

@@ -47,11 +47,30 @@ app.add_typer(eval_app, name="eval")
 gazetteer_app = typer.Typer(help="The place-name gazetteer in the store.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
+
 # Piped into a file or `make`, Rich would fold the wide tables into 80 columns of fragments.
 PIPED_WIDTH = 200
 console = Console()
-if not console.is_terminal and "COLUMNS" not in os.environ:
-    console.width = PIPED_WIDTH
+
+
+def _fit_console_to_output() -> None:
+    """The table width for this command: $COLUMNS when set, else 200 when piped. Read at each
+    command, not once at import: a library caller or a test may set COLUMNS between commands."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        console.width = int(columns)
+    elif not console.is_terminal:
+        console.width = PIPED_WIDTH
+
+
+_fit_console_to_output()
+
+
+@app.callback()
+def _before_every_command() -> None:
+    _fit_console_to_output()
+
+
 # Errors are one line each, whatever the width: a wrapped path reads as two problems.
 err_console = Console(stderr=True, soft_wrap=True)
 

@@ -11,7 +11,6 @@ import signal
 import sys
 from pathlib import Path
 
-import psutil
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -20,6 +19,7 @@ from corpus import CORPUS, exported  # noqa: E402
 sys.path.insert(0, str(Path(__file__).parent.parent))
 from conftest import fresh_store_url  # noqa: E402
 
+from tests.helpers import pool_worker_processes  # noqa: E402
 from dateline.engine import DaskEngine, InProcess, LocalWorkers  # noqa: E402
 from dateline.pipeline import process  # noqa: E402
 from dateline.store import open_store  # noqa: E402
@@ -98,27 +98,13 @@ def test_a_dask_cluster_gives_the_records_of_one_process(tmp_path, one_process, 
     assert records == one_process
 
 
-def _worker_processes() -> list[psutil.Process]:
-    """The pool's worker processes: children started by multiprocessing's spawn, not its
-    resource tracker."""
-    found = []
-    for child in psutil.Process().children(recursive=True):
-        try:
-            command = " ".join(child.cmdline())
-        except psutil.NoSuchProcess:
-            continue
-        if "spawn_main" in command and "resource_tracker" not in command:
-            found.append(child)
-    return found
-
-
 @pytest.mark.slow
 def test_a_worker_process_killed_mid_run_costs_nothing(tmp_path, one_process):
     killed: list[int] = []
 
     def kill_a_worker(report) -> None:
         if not killed:  # after the first batch is written, with the rest still out
-            victim = _worker_processes()[0]
+            victim = pool_worker_processes()[0]
             os.kill(victim.pid, signal.SIGKILL)
             killed.append(victim.pid)
 

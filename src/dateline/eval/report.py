@@ -118,6 +118,11 @@ def geo_halves_markdown(halves: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+# quality.json keeps each task's run time beside its figures, so that a partial run can still
+# state every task's time in the header.
+RUN_SECONDS = "_run_seconds"
+
+
 def tasks(shared: Path) -> list[tuple[str, Callable[[], dict], Callable[[dict], str]]]:
     """(name, run, to_markdown) for each task, imported lazily so one broken task reports alone."""
     from dateline.eval import args, coref, events, geo, timeline, timex
@@ -147,10 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     failed: list[str] = []
     previous_path = args.out.with_suffix(".json")
     previous = json.loads(previous_path.read_text(encoding="utf-8")) if args.only and previous_path.exists() else {}
+    earlier_seconds: dict[str, float] = previous.get(RUN_SECONDS, {})
     for name, run, to_markdown in tasks(args.shared):
         if args.only and name not in args.only:
             if name in previous:  # a partial run keeps the other tasks' last figures, and says so
                 figures[name] = previous[name]
+                if name in earlier_seconds:
+                    seconds[name] = earlier_seconds[name]
                 sections.append(to_markdown(previous[name]).rstrip() + "\n\n(Figures of an earlier run of `make eval`.)\n")
             continue
         print(f"eval {name} ...", flush=True)
@@ -168,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         sections.append(to_markdown(result))
 
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    timing = ", ".join(f"{name} {value:.0f} s" for name, value in seconds.items())
+    timing = ", ".join(f"{name} {value:.0f} s" + (" (earlier run)" if args.only and name not in args.only else "")
+                       for name, value in seconds.items()) or "none measured"
     header = (
         "# Quality\n\n"
         f"Written by `make eval` on {stamp} ({platform.python_implementation()} "
@@ -181,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(header + "\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
     args.out.with_suffix(".json").write_text(
-        json.dumps(figures, default=str, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        json.dumps({**figures, RUN_SECONDS: seconds}, default=str, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
     print(goal_table(figures))
     return 1 if failed else 0

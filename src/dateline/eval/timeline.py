@@ -148,7 +148,10 @@ def to_markdown(result: dict) -> str:
         "| reference | date F1 | agreement ROUGE-1 F1 | agreement ROUGE-2 F1 |",
         "|---|---|---|---|",
     ]
-    for name, figures in result.items():
+    # references by name, the mean last: quality.json keeps its keys sorted, so a re-rendered
+    # section must not depend on the order they come back in
+    for name in sorted(result, key=lambda name: (name == "mean", name)):
+        figures = result[name]
         if not figures:
             continue
         label = "**mean**" if name == "mean" else name
