@@ -16,8 +16,8 @@ are sums over such components (MUC's and B3's numerators, CEAF's optimal alignme
 test checks the sum against one scorch call on the whole.
 
 Tuning and check: the usual ECB+ dev topics (2, 5, 12, 18, 21, 23, 34, 35) are the CHECK part,
-the other topics of 1-35 the TUNING part on which every threshold and weight in ``FuseConfig``
-was chosen. Topics 36-45 (the usual test part) are not in the shared folder and stay unseen.
+the other topics of 1-35 the TUNING part on which every threshold in ``FuseConfig`` was chosen
+and the pair scorer fitted (``dateline.eval.coref_train``). Topics 36-45 (the usual test part) are not in the shared folder and stay unseen.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from scorch import scores
 from dateline.fuse import EventMention, FuseConfig, cluster_documents, cluster_event_mentions
 
 SENTENCES_FILE = "ECBplus_coreference_sentences.csv"
+ECBPLUS_DIR = Path("eval/fusion/ecbplus")  # under the shared folder
 CHECK_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 ALL_TOPICS = frozenset(range(1, 36))
 TUNING_TOPICS = ALL_TOPICS - CHECK_TOPICS
@@ -318,35 +319,6 @@ def evaluate(directory: Path, config: FuseConfig = FuseConfig()) -> dict:
         result[name] = part
     result["seconds"] = round(time.perf_counter() - started, 1)
     return result
-
-
-def fit_pair_weights(corpus: Corpus, config: FuseConfig = FuseConfig()) -> dict[str, float]:
-    """Logistic-regression weights of the pair features on ``corpus`` (the tuning part, never the check).
-
-    Pairs are those the system scores: mentions within one of its own document clusters; a pair
-    is positive when both mentions are in one gold cluster. ``FuseConfig.pair_weights`` holds the
-    result on the tuning part, rounded to two decimals.
-    """
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    from dateline.fuse.coreference import FEATURES, document_similarities, lemma_rarity, pair_features
-
-    similarity = document_similarities(corpus.documents)
-    rarity = lemma_rarity(corpus.mentions)
-    rows, labels = [], []
-    for group in cluster_documents(corpus.documents, config):
-        members = set(group)
-        mentions = [mention for mention in corpus.mentions if mention.doc_id in members]
-        if len(mentions) < 2:
-            continue
-        features = pair_features(mentions, similarity, rarity)
-        upper = np.triu_indices(len(mentions), 1)
-        rows.append(np.stack([features[name][upper] for name in FEATURES], axis=1))
-        gold = np.array([corpus.gold[mention.mention_id] for mention in mentions])
-        labels.append((gold[:, None] == gold[None, :])[upper])
-    model = LogisticRegression(C=1.0, max_iter=1000).fit(np.concatenate(rows), np.concatenate(labels))
-    return {"bias": float(model.intercept_[0]), **{name: float(value) for name, value in zip(FEATURES, model.coef_[0])}}
 
 
 def run_command(directory: str, as_json: bool) -> None:
