@@ -65,3 +65,8 @@ class EventFusionConfig:
     # date order (those whose dates can overlap it), so that the pairs grow linearly with the
     # corpus (dateline.fuse.events.date_overlapping_pairs); links still chain through the others
     blocking_neighbourhood: int = 50
+    # ... and where a date is vague (a window wider than vague_date_days: "in March", "this year";
+    # or none), with at most this many: a vague date overlaps every report of its stretch, so the
+    # cap above filled as the corpus grew denser, and the pairs grew faster than the corpus
+    vague_neighbourhood: int = 10
+    vague_date_days: int = 7
