@@ -91,8 +91,9 @@ def fit_scorer(corpus: Corpus, config: FuseConfig = FuseConfig()) -> PairScorer:
     by_threshold = cross_validated_conll(blocks, gold_clusters(corpus))
     threshold = max(by_threshold, key=lambda t: (by_threshold[t], -abs(t - 0.5)))
     about = {
-        "fitted_on": f"ECB+ tuning topics {sorted(set(corpus.topics.values()))}, mention pairs within the system's "
-                     f"document clusters (document_threshold {config.document_threshold})",
+        "fitted_on": f"ECB+ tuning topics, mention pairs within the system's document clusters "
+                     f"(document_threshold {config.document_threshold})",
+        "tuning_topics": sorted(set(corpus.topics.values())),
         "model": f"scikit-learn LogisticRegression(C={REGULARISATION})",
         "threshold_by": f"grouped {FOLDS}-fold cross-validation over tuning topics: CoNLL F1 by threshold",
         "cross_validated_conll_f1": {str(t): f for t, f in by_threshold.items()},
