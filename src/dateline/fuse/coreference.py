@@ -8,7 +8,8 @@ Three steps, each pure (records in, clusters out):
    with the sizes of these clusters, not with the square of the corpus;
 2. within a document cluster, every pair of mentions that blocking leaves compatible (type
    family, date windows widened by ``date_slack_days``, places within a radius that fits the
-   kind of place) gets a coreference probability from its features (``pair_features``);
+   kind of place) gets a coreference probability from its features (``pair_features``) by the pair
+   scorer fitted on the ECB+ tuning topics (``dateline.fuse.scorer``);
 3. average-link clustering over those probabilities, with incompatible pairs as cannot-links,
    so two earthquakes are never chained into one through a third report.
 """
@@ -289,10 +290,6 @@ def pair_features(mentions: Sequence[EventMention], documents: DocumentSimilarit
         "head_association": np.maximum(head_bags_of[np.ix_(head_index, head_index)], same_lemma),
     }
     return features
-
-
-def document_similarities(documents: Mapping[str, str]) -> DocumentSimilarity:
-    return DocumentSimilarity.of(documents)
 
 
 def cluster_event_mentions(mentions: Sequence[EventMention], documents: Mapping[str, str],
