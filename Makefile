@@ -64,6 +64,7 @@ bench: $(STAMP)
 
 train: $(STAMP)
 	$(BIN)/python -m dateline.events.train --shared $(DATELINE_SHARED)
+	$(BIN)/python -m dateline.eval.coref_train --shared $(DATELINE_SHARED)
 
 clean:
 	rm -rf $(VENV) *.db *.db-wal *.db-shm demo-events.csv demo-events.jsonl demo-events.geojson demo-events-acled.parquet demo-report.md build dist src/*.egg-info

@@ -93,3 +93,15 @@ def test_corpus_evaluation_prints_the_figures_and_beats_the_lemma_baseline(share
     assert figures["documents"] == 772  # the ECB+ files of topics 1-35 in the shared folder
     assert figures["conll_f1"] > figures["lemma_baseline_conll_f1"]
     assert figures["check"]["conll_f1"] > figures["check"]["lemma_baseline_conll_f1"]
+
+
+@pytest.mark.slow
+def test_rebuilding_the_pair_scorer_from_the_tuning_topics_gives_the_shipped_file(shared_dir, tmp_path):
+    from dateline.eval.coref_train import main
+    from dateline.fuse.scorer import SCORER_FILE
+
+    out = tmp_path / "pair_scorer.json"
+    main(["--shared", str(shared_dir), "--out", str(out)])
+    rebuilt, shipped = json.loads(out.read_text(encoding="utf-8")), json.loads(SCORER_FILE.read_text(encoding="utf-8"))
+    assert rebuilt == shipped
+    assert set(rebuilt["about"]["tuning_topics"]) <= TUNING_TOPICS  # never a check topic

@@ -92,3 +92,31 @@ def test_the_date_sweep_gives_exactly_the_pairs_whose_windows_can_overlap():
     assert found == brute
     assert frozenset(("mon", "tue")) in found and frozenset(("mon", "next")) not in found
     assert frozenset(("march", "april")) not in found and frozenset(("april", "undated")) in found
+
+
+def test_a_vague_date_is_compared_with_a_bounded_number_of_reports_and_precise_days_with_all_in_reach():
+    from dateline.fuse.events import date_overlapping_pairs
+    from dateline.fuse.records import EventMention
+
+    def mention(name, start, end=None):
+        return EventMention(mention_id=name, doc_id=name, sentence="x", trigger="x", trigger_start=0, trigger_end=1,
+                            lemma="x", date_start=start, date_end=end or start)
+
+    # twelve reports dated only "in 2024" (a year-long window each) and three of one day in June
+    years = [mention(f"year-{n:02d}", "2024-01-01", "2024-12-31") for n in range(12)]
+    days = [mention(f"june-{n}", "2024-06-10") for n in range(3)]
+    mentions = {m.mention_id: m for m in years + days}
+    ids = sorted(mentions)
+    unbounded = {frozenset(p) for p in date_overlapping_pairs(ids, mentions, slack_days=1)}
+    bounded = {frozenset(p) for p in date_overlapping_pairs(ids, mentions, slack_days=1, neighbourhood=50,
+                                                            vague_neighbourhood=4)}
+    assert len(unbounded) == 15 * 14 // 2  # every year overlaps every other report
+    # the three June reports still meet each other, whatever the bound on vague ones
+    assert {frozenset(("june-0", "june-1")), frozenset(("june-0", "june-2")), frozenset(("june-1", "june-2"))} <= bounded
+    for name in mentions:
+        partners = [pair for pair in bounded if name in pair]
+        # a year report: at most 4 earlier ones, 4 later vague ones and the 3 June ones (who see
+        # the 4 latest vague ones); a June report: the 4 latest years and the other two June ones
+        assert len(partners) <= 4 + 4 + 3
+    assert len(bounded) < len(unbounded)
+    assert bounded <= unbounded

@@ -11,7 +11,8 @@ month or year still spans copies, as it would in real news.
 What is timed is the fusion step of ``Store.fuse`` without the store's reads and writes: the
 blocking components, clustering of each, the fused records, and the claim groups. Candidate
 pairs are the pairs blocking compares (sharing a key, dates able to overlap, at most
-``blocking_neighbourhood`` earlier events of a key each). Peak memory is how far the process's
+``blocking_neighbourhood`` earlier events of a key each, at most ``vague_neighbourhood`` where a date
+is vague). Peak memory is how far the process's
 resident memory rose above its level before the step (sampled every 0.05 s by a thread). The
 goal: the 10,000-article run takes at most 4.4 times the CPU time of the 2,500-article run.
 """

@@ -8,7 +8,8 @@ Three steps, each pure (records in, clusters out):
    with the sizes of these clusters, not with the square of the corpus;
 2. within a document cluster, every pair of mentions that blocking leaves compatible (type
    family, date windows widened by ``date_slack_days``, places within a radius that fits the
-   kind of place) gets a coreference probability from its features (``pair_features``);
+   kind of place) gets a coreference probability from its features (``pair_features``) by the pair
+   scorer fitted on the ECB+ tuning topics (``dateline.fuse.scorer``);
 3. average-link clustering over those probabilities, with incompatible pairs as cannot-links,
    so two earthquakes are never chained into one through a third report.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -25,10 +27,18 @@ from rapidfuzz.distance import Indel
 from dateline.fuse.clustering import average_link
 from dateline.fuse.config import FuseConfig
 from dateline.fuse.records import EventMention, PlacePoint
+from dateline.fuse.scorer import PairScorer, default_scorer
 
-FEATURES = ("same_lemma", "lemma_similarity", "trigger_context", "sentence_similarity", "shared_entities",
-            "same_document", "document_similarity", "same_lemma_rarity", "same_lemma_context")
+FEATURES = ("same_lemma", "lemma_similarity", "lemma_prefix", "trigger_similarity", "trigger_context",
+            "sentence_similarity", "shared_entities", "shared_entity_count", "neighbour_lemmas", "same_document",
+            "same_sentence", "document_similarity", "document_lemmas", "same_lemma_rarity", "same_lemma_context",
+            "head_association")
 CONTEXT_WORDS = 3  # words either side of the trigger that make its local context
+# heads sharing their first letters are one word family ("explosion"/"explode", "protest"/"protesters"):
+# this many letters, or the whole of a shorter head of at least FAMILY_SHORTEST letters
+FAMILY_PREFIX = 5
+FAMILY_SHORTEST = 4
+SHARED_ENTITIES_CAP = 3  # shared names counted up to this many
 
 
 def _tfidf(texts: Sequence[str]) -> np.ndarray:
@@ -43,6 +53,16 @@ def _tfidf(texts: Sequence[str]) -> np.ndarray:
     except ValueError:  # empty vocabulary
         return np.zeros((len(texts), 1))
     return matrix  # sparse: only the product (documents x documents) is made dense
+
+
+def _tfidf_words(texts: Sequence[str]) -> np.ndarray:
+    """TF-IDF rows over whitespace-separated words, every word kept (event heads: "fire" is one)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        return TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False).fit_transform(texts)
+    except ValueError:
+        return np.zeros((len(texts), 1))
 
 
 def _cosine(matrix) -> np.ndarray:
@@ -143,71 +163,151 @@ def _context(mention: EventMention) -> str:
     return " ".join(before + after)
 
 
-def _jaccard(first: set[str], second: set[str]) -> float:
-    if not first or not second:
-        return 0.0
-    return len(first & second) / len(first | second)
+def _set_overlap(sets: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Jaccard similarity and number of shared items of every two sets (zero where one is empty)."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows, columns = [], []
+    for row, items in enumerate(sets):
+        for item in items:
+            rows.append(row)
+            columns.append(vocabulary.setdefault(item, len(vocabulary)))
+    size = len(sets)
+    if not columns:
+        return np.zeros((size, size)), np.zeros((size, size))
+    matrix = csr_matrix((np.ones(len(columns)), (rows, columns)), shape=(size, len(vocabulary)))
+    shared = np.asarray((matrix @ matrix.T).toarray(), dtype=float)
+    counts = np.array([len(items) for items in sets], dtype=float)
+    union = counts[:, None] + counts[None, :] - shared
+    jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    return jaccard, shared
 
 
-def pair_features(mentions: Sequence[EventMention], document_similarity: Mapping[tuple[str, str], float],
+def _same(values: Sequence[object]) -> np.ndarray:
+    codes: dict[object, int] = {}
+    array = np.array([codes.setdefault(value, len(codes)) for value in values])
+    return (array[:, None] == array[None, :]).astype(float)
+
+
+def _word_family(lemmas: Sequence[str]) -> np.ndarray:
+    """1 where two heads start alike: FAMILY_PREFIX letters, or all of a shorter head (4+ letters)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Prefix
+
+    shared = process.cdist(lemmas, lemmas, scorer=Prefix.similarity, dtype=np.int32).astype(float)
+    lengths = np.array([len(lemma) for lemma in lemmas], dtype=float)
+    shorter = np.minimum(lengths[:, None], lengths[None, :])
+    needed = np.minimum(FAMILY_PREFIX, np.maximum(shorter, FAMILY_SHORTEST))
+    return (shared >= needed).astype(float)
+
+
+@dataclass(frozen=True)
+class DocumentSimilarity:
+    """TF-IDF cosine of every two documents of a corpus (documents pooled, as fusion sees them)."""
+
+    index: Mapping[str, int]
+    matrix: np.ndarray
+
+    @classmethod
+    def of(cls, documents: Mapping[str, str]) -> DocumentSimilarity:
+        doc_ids = sorted(documents)
+        return cls({doc_id: n for n, doc_id in enumerate(doc_ids)}, _cosine(_tfidf([documents[d] for d in doc_ids])))
+
+    def among(self, doc_ids: Sequence[str]) -> np.ndarray:
+        """The similarity of the documents of every two mentions (1 within a document; 0 when unknown)."""
+        positions = np.array([self.index.get(doc_id, -1) for doc_id in doc_ids])
+        known = positions >= 0
+        result = np.zeros((len(doc_ids), len(doc_ids)))
+        inner = np.ix_(known, known)
+        result[inner] = self.matrix[np.ix_(positions[known], positions[known])]
+        return np.maximum(result, _same(doc_ids))
+
+
+def pair_features(mentions: Sequence[EventMention], documents: DocumentSimilarity,
                   rarity: Mapping[str, float] | None = None) -> dict[str, np.ndarray]:
     """Each feature as a symmetric matrix over the mentions (one cluster of documents at a time).
 
-    ``rarity`` (from ``lemma_rarity`` over the whole corpus) defaults to the mentions given.
+    ``rarity`` (from ``lemma_rarity`` over the whole corpus) defaults to the mentions given. The
+    features only compare what a report says: its trigger's head and words, its sentence and
+    the names, numbers and times in it, the other events of its sentence and of its document.
     """
+    from rapidfuzz import process
+
     rarity = lemma_rarity(mentions) if rarity is None else rarity
-    size = len(mentions)
+    lemmas = [head_key(mention.lemma) for mention in mentions]
+    triggers = [mention.trigger.lower() for mention in mentions]
+    doc_ids = [mention.doc_id for mention in mentions]
     sentences = _cosine(_tfidf([mention.sentence for mention in mentions]))
     contexts = _cosine(_tfidf([_context(mention) for mention in mentions]))
-    lemmas = [head_key(mention.lemma) for mention in mentions]
-    entity_sets = [{entity.lower() for entity in mention.entities} | {actor.lower() for actor in mention.actors}
-                   for mention in mentions]
-    features = {name: np.zeros((size, size)) for name in FEATURES}
-    for i in range(size):
-        for j in range(i + 1, size):
-            a, b = mentions[i], mentions[j]
-            same_doc = a.doc_id == b.doc_id
-            values = {
-                "same_lemma": float(lemmas[i] == lemmas[j]),
-                "same_lemma_rarity": rarity.get(lemmas[i], 1.0) if lemmas[i] == lemmas[j] else 0.0,
-                "same_lemma_context": max(sentences[i, j], contexts[i, j]) if lemmas[i] == lemmas[j] else 0.0,
-                "lemma_similarity": Indel.normalized_similarity(lemmas[i], lemmas[j]),
-                "trigger_context": contexts[i, j],
-                "sentence_similarity": sentences[i, j],
-                "shared_entities": _jaccard(entity_sets[i], entity_sets[j]),
-                "same_document": float(same_doc),
-                "document_similarity": 1.0 if same_doc else document_similarity.get((a.doc_id, b.doc_id), 0.0),
-            }
-            for name, value in values.items():
-                features[name][i, j] = features[name][j, i] = value
+    same_lemma = _same(lemmas)
+    entities, shared_entities = _set_overlap(
+        [{entity.lower() for entity in mention.entities} | {actor.lower() for actor in mention.actors}
+         for mention in mentions])
+    # the heads of the other events in a mention's sentence: "arrested ... for the shooting"
+    # twice is stronger evidence that two "arrested" are one arrest
+    in_sentence: dict[tuple[str, str], list[int]] = {}
+    for n, mention in enumerate(mentions):
+        in_sentence.setdefault((mention.doc_id, mention.sentence), []).append(n)
+    neighbours, _ = _set_overlap([{lemmas[other] for other in in_sentence[(m.doc_id, m.sentence)] if other != n}
+                                  for n, m in enumerate(mentions)])
+    # each document as the bag of its events' heads: two reports of one happening name its parts alike
+    doc_heads: dict[str, list[str]] = {}
+    for doc_id, lemma in zip(doc_ids, lemmas, strict=True):
+        doc_heads.setdefault(doc_id, []).append(lemma)
+    ordered_docs = sorted(doc_heads)
+    head_bags = _cosine(_tfidf_words([" ".join(doc_heads[d]) for d in ordered_docs]))
+    position_of = {doc_id: n for n, doc_id in enumerate(ordered_docs)}
+    doc_position = np.array([position_of[doc_id] for doc_id in doc_ids], dtype=int)
+    rare = np.array([rarity.get(lemma, 1.0) for lemma in lemmas])
+    # each head as the bag of the sentences it heads: "killed" and "murdered" in reports of one
+    # shooting are said of one victim, with one weapon, in one place
+    head_sentences: dict[str, list[str]] = {}
+    for lemma, mention in zip(lemmas, mentions, strict=True):
+        head_sentences.setdefault(lemma, []).append(mention.sentence)
+    ordered_heads = sorted(head_sentences)
+    head_bags_of = _cosine(_tfidf([" ".join(head_sentences[h]) for h in ordered_heads]))
+    head_position = {head: n for n, head in enumerate(ordered_heads)}
+    head_index = np.array([head_position[lemma] for lemma in lemmas], dtype=int)
+    features = {
+        "same_lemma": same_lemma,
+        "lemma_similarity": process.cdist(lemmas, lemmas, scorer=Indel.normalized_similarity, dtype=np.float32)
+                            .astype(float),
+        "lemma_prefix": _word_family(lemmas),
+        "trigger_similarity": process.cdist(triggers, triggers, scorer=Indel.normalized_similarity,
+                                            dtype=np.float32).astype(float),
+        "trigger_context": contexts,
+        "sentence_similarity": sentences,
+        "shared_entities": entities,
+        "shared_entity_count": np.minimum(shared_entities, SHARED_ENTITIES_CAP) / SHARED_ENTITIES_CAP,
+        "neighbour_lemmas": neighbours,
+        "same_document": _same(doc_ids),
+        "same_sentence": _same([(m.doc_id, m.sentence) for m in mentions]),
+        "document_similarity": documents.among(doc_ids),
+        "document_lemmas": head_bags[np.ix_(doc_position, doc_position)],
+        "same_lemma_rarity": same_lemma * rare[:, None],
+        "same_lemma_context": same_lemma * np.maximum(sentences, contexts),
+        "head_association": np.maximum(head_bags_of[np.ix_(head_index, head_index)], same_lemma),
+    }
     return features
-
-
-def pair_probability(features: Mapping[str, np.ndarray], weights: Mapping[str, float]) -> np.ndarray:
-    score = np.full_like(next(iter(features.values())), weights.get("bias", 0.0))
-    for name, matrix in features.items():
-        score = score + weights.get(name, 0.0) * matrix
-    return 1.0 / (1.0 + np.exp(-score))
-
-
-def document_similarities(documents: Mapping[str, str]) -> dict[tuple[str, str], float]:
-    doc_ids = sorted(documents)
-    similarity = _cosine(_tfidf([documents[doc_id] for doc_id in doc_ids]))
-    return {(a, b): float(similarity[i, j]) for i, a in enumerate(doc_ids) for j, b in enumerate(doc_ids)}
 
 
 def cluster_event_mentions(mentions: Sequence[EventMention], documents: Mapping[str, str],
                            config: FuseConfig = FuseConfig(),
-                           document_clusters: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
+                           document_clusters: Sequence[Sequence[str]] | None = None,
+                           scorer: PairScorer | None = None) -> list[list[str]]:
     """Clusters of mention ids, one per real event; every mention is in exactly one cluster.
 
     ``documents`` maps each doc id to its full text (used to group reports of one happening);
     ``document_clusters`` may be given instead of computing them (e.g. to measure the mention
     step alone). Mentions whose document is in no cluster form a cluster of their own document.
+    ``scorer`` (default: the fitted one shipped with the package) turns pair features into a
+    coreference probability.
     """
+    scorer = scorer or default_scorer()
     if document_clusters is None:
         document_clusters = cluster_documents(documents, config)
-    doc_sim = document_similarities(documents)
+    similarity = DocumentSimilarity.of(documents)
     rarity = lemma_rarity(mentions)
     cluster_of_doc = {doc_id: index for index, group in enumerate(document_clusters) for doc_id in group}
     blocks: dict[object, list[EventMention]] = {}
@@ -216,10 +316,13 @@ def cluster_event_mentions(mentions: Sequence[EventMention], documents: Mapping[
     result: list[list[str]] = []
     for key in sorted(blocks, key=str):
         block = sorted(blocks[key], key=lambda mention: (mention.doc_id, mention.trigger_start, mention.mention_id))
-        features = pair_features(block, doc_sim, rarity)
-        probability = pair_probability(features, config.pair_weights)
+        if len(block) == 1:
+            result.append([block[0].mention_id])
+            continue
+        probability = scorer.probability(pair_features(block, similarity, rarity))
         cannot = np.array([[i != j and incompatible(a, b, config) for j, b in enumerate(block)]
                            for i, a in enumerate(block)], dtype=bool).reshape(len(block), len(block))
-        for group in average_link(probability, config.mention_threshold, cannot):
+        for group in average_link(probability, scorer.threshold if config.mention_threshold is None
+                                  else config.mention_threshold, cannot):
             result.append([block[index].mention_id for index in group])
     return result

@@ -153,7 +153,8 @@ def _window(mention: EventMention) -> tuple[date, date] | None:
 
 
 def date_overlapping_pairs(ids: Sequence[str], mentions: Mapping[str, EventMention], slack_days: int,
-                           neighbourhood: int | None = None) -> Iterator[tuple[str, str]]:
+                           neighbourhood: int | None = None, vague_neighbourhood: int | None = None,
+                           vague_days: int = 7) -> Iterator[tuple[str, str]]:
     """The pairs of ``ids`` whose date windows can overlap (with the slack), each once.
 
     A sweep over the windows in order of their start: an event is compared only with the earlier
@@ -162,26 +163,44 @@ def date_overlapping_pairs(ids: Sequence[str], mentions: Mapping[str, EventMenti
     are the ones ``incompatible`` would reject for their dates).
 
     ``neighbourhood`` (None: no limit) bounds the comparisons of each event to that many earlier
-    ones, the latest to start (a sorted neighbourhood): a date known only to the year overlaps a
-    year of daily reports, and comparing it with each of them made blocking quadratic. An undated
-    event is compared with the other undated ones under the same bound, and with the dated ones
-    only where they are no more than the bound: with no date nothing says which of many it is."""
+    ones, the latest to start (a sorted neighbourhood). ``vague_neighbourhood`` (None: no other
+    limit) bounds them further where a date is vague, a window wider than ``vague_days`` or no
+    date at all: a vague event is compared with that many of the latest earlier events, and a
+    precise one with that many of the latest vague ones (besides every precise one in reach).
+    A date known only to the month or the year overlaps every report of that stretch, so without
+    this bound a key's vague reports were compared with as many others as the key's density
+    allowed, and the pairs grew faster than the corpus; the pairs of precise dates grow with the
+    number of reports per day, which does not. Links still chain through the events compared.
+    An undated event is compared with the other undated ones under these bounds, and with the
+    dated ones only where they are no more than ``neighbourhood``: with no date nothing says
+    which of many it is."""
     windows = {i: _window(mentions[i]) for i in ids}
     undated = [i for i in ids if windows[i] is None]
     dated = sorted((i for i in ids if windows[i] is not None), key=lambda i: (windows[i][0], i))
     limit = neighbourhood if neighbourhood is not None else len(ids)
+    vague_limit = min(limit, vague_neighbourhood) if vague_neighbourhood is not None else limit
     for n, current in enumerate(undated):
-        for earlier in undated[max(0, n - limit):n]:
+        for earlier in undated[max(0, n - vague_limit):n]:
             yield earlier, current
         if len(dated) <= limit:
             for other in dated:
                 yield current, other
     slack = timedelta(days=slack_days)
+
+    def vague(event_id: str) -> bool:
+        start, end = windows[event_id]
+        return (end - start).days > vague_days
+
     active: list[str] = []  # earlier events whose window may still reach a later start
     for current in dated:
         start = windows[current][0]
         active = [i for i in active[-limit:] if windows[i][1] + slack >= start]
-        for earlier in active:
+        if vague(current):
+            compared = active[-vague_limit:]
+        else:
+            vague_ones = [i for i in active if vague(i)][-vague_limit:]
+            compared = [i for i in active if not vague(i) or i in vague_ones]
+        for earlier in compared:
             yield earlier, current
         active.append(current)
 
@@ -189,15 +208,17 @@ def date_overlapping_pairs(ids: Sequence[str], mentions: Mapping[str, EventMenti
 def candidate_pairs(events: Sequence[Event], mentions: Mapping[str, EventMention],
                     config: EventFusionConfig = EventFusionConfig()) -> Iterator[tuple[str, str]]:
     """Pairs of events that share a blocking key and whose dates can overlap, each event with
-    at most ``config.blocking_neighbourhood`` earlier ones of a key (a pair sharing several keys
-    comes once per key)."""
+    at most ``config.blocking_neighbourhood`` earlier ones of a key, and at most
+    ``config.vague_neighbourhood`` where a date is vague (a pair sharing several keys comes once
+    per key)."""
     groups: dict[tuple[str, str], list[str]] = {}
     for event in events:
         for key in blocking_keys(event, mentions[event.id]):
             groups.setdefault(key, []).append(event.id)
     for key in sorted(groups):
         yield from date_overlapping_pairs(sorted(set(groups[key])), mentions, config.core.date_slack_days,
-                                          config.blocking_neighbourhood)
+                                          config.blocking_neighbourhood, config.vague_neighbourhood,
+                                          config.vague_date_days)
 
 
 def components(events: Sequence[Event], config: EventFusionConfig = EventFusionConfig()) -> list[list[str]]:

@@ -1,0 +1,120 @@
+"""Fit the pair scorer of cross-document event coreference on the ECB+ TUNING topics.
+
+``python -m dateline.eval.coref_train --shared DIR`` rebuilds ``dateline/fuse/pair_scorer.json``
+deterministically: the mention pairs the system scores (mentions within one of its own document
+clusters, the ECB+ tuning topics pooled), labelled positive when both mentions are in one gold
+cluster; a logistic regression over ``pair_features``; and the average-link threshold that gives
+the best CoNLL F1 when each fold of tuning topics is clustered by a model fitted on the others
+(grouped 5-fold cross-validation). The check topics are never read here, and the test topics
+36-45 are not in the shared folder at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from dateline.eval.coref import ECBPLUS_DIR, TUNING_TOPICS, Corpus, gold_clusters, read_ecbplus, score_clusters
+from dateline.fuse import FuseConfig, cluster_documents
+from dateline.fuse.clustering import average_link
+from dateline.fuse.coreference import FEATURES, DocumentSimilarity, lemma_rarity, pair_features
+from dateline.fuse.scorer import SCORER_FILE, PairScorer, term_value
+
+TERMS = FEATURES
+THRESHOLDS = tuple(round(0.25 + 0.05 * step, 2) for step in range(10))  # 0.25 .. 0.70
+FOLDS = 5
+REGULARISATION = 1.0  # scikit-learn's C; its default
+
+
+def _blocks(corpus: Corpus, config: FuseConfig) -> list[tuple[list, dict | None, np.ndarray, int]]:
+    """Each document cluster's mentions (in the order clustering uses), their pair features, which
+    pairs are one gold cluster, and the topic most of its mentions come from (the fold group)."""
+    similarity = DocumentSimilarity.of(corpus.documents)
+    rarity = lemma_rarity(corpus.mentions)
+    cluster_of = {doc_id: n for n, group in enumerate(cluster_documents(corpus.documents, config)) for doc_id in group}
+    grouped: dict[int, list] = {}
+    for mention in corpus.mentions:
+        grouped.setdefault(cluster_of[mention.doc_id], []).append(mention)
+    blocks = []
+    for key in sorted(grouped):
+        block = sorted(grouped[key], key=lambda m: (m.doc_id, m.trigger_start, m.mention_id))
+        features = pair_features(block, similarity, rarity) if len(block) > 1 else None
+        gold = np.array([corpus.gold[m.mention_id] for m in block])
+        topic = Counter(corpus.topics[m.doc_id] for m in block).most_common(1)[0][0]
+        blocks.append((block, features, gold[:, None] == gold[None, :], topic))
+    return blocks
+
+
+def _rows(features: dict, size: int, terms: Sequence[str]) -> np.ndarray:
+    upper = np.triu_indices(size, 1)
+    return np.stack([term_value(features, term)[upper] for term in terms], axis=1)
+
+
+def _fit(blocks, terms: Sequence[str]):
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [_rows(f, len(b), terms) for b, f, _, _ in blocks if f is not None]
+    labels = [same[np.triu_indices(len(b), 1)] for b, f, same, _ in blocks if f is not None]
+    return LogisticRegression(C=REGULARISATION, max_iter=5000).fit(np.concatenate(rows), np.concatenate(labels))
+
+
+def _as_scorer(model, terms: Sequence[str], threshold: float, about: dict) -> PairScorer:
+    weights = {term: round(float(w), 3) for term, w in zip(terms, model.coef_[0], strict=True)}
+    return PairScorer(weights, round(float(model.intercept_[0]), 3), threshold, about)
+
+
+def cross_validated_conll(blocks, key: list[list[str]], terms: Sequence[str] = TERMS,
+                          thresholds: Sequence[float] = THRESHOLDS) -> dict[float, float]:
+    """CoNLL F1 of the tuning part at each threshold, every fold scored by a model fitted on the others."""
+    from sklearn.model_selection import GroupKFold
+
+    responses: dict[float, list[list[str]]] = {threshold: [] for threshold in thresholds}
+    groups = np.array([topic for _, _, _, topic in blocks])
+    for train, held_out in GroupKFold(n_splits=FOLDS).split(np.zeros(len(blocks)), groups=groups):
+        scorer = _as_scorer(_fit([blocks[i] for i in train], terms), terms, 0.5, {})
+        for index in held_out:
+            block, features, _, _ = blocks[index]
+            probability = scorer.probability(features) if features is not None else np.ones((1, 1))
+            for threshold in thresholds:
+                responses[threshold] += [[block[i].mention_id for i in group]
+                                         for group in average_link(probability, threshold)]
+    return {threshold: score_clusters(key, response)["conll_f1"] for threshold, response in responses.items()}
+
+
+def fit_scorer(corpus: Corpus, config: FuseConfig = FuseConfig()) -> PairScorer:
+    """The scorer fitted on ``corpus`` (the tuning part), with its cross-validated threshold."""
+    blocks = _blocks(corpus, config)
+    by_threshold = cross_validated_conll(blocks, gold_clusters(corpus))
+    threshold = max(by_threshold, key=lambda t: (by_threshold[t], -abs(t - 0.5)))
+    about = {
+        "fitted_on": f"ECB+ tuning topics, mention pairs within the system's document clusters "
+                     f"(document_threshold {config.document_threshold})",
+        "tuning_topics": sorted(set(corpus.topics.values())),
+        "model": f"scikit-learn LogisticRegression(C={REGULARISATION})",
+        "threshold_by": f"grouped {FOLDS}-fold cross-validation over tuning topics: CoNLL F1 by threshold",
+        "cross_validated_conll_f1": {str(t): f for t, f in by_threshold.items()},
+        "rebuild": "python -m dateline.eval.coref_train --shared ../shared",
+    }
+    return _as_scorer(_fit(blocks, TERMS), TERMS, threshold, about)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    import json
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", required=True, help="the shared folder (with eval/fusion/ecbplus)")
+    parser.add_argument("--out", default=str(SCORER_FILE), help="where to write the scorer (JSON)")
+    args = parser.parse_args(argv)
+    corpus = read_ecbplus(Path(args.shared) / ECBPLUS_DIR, TUNING_TOPICS)
+    scorer = fit_scorer(corpus)
+    Path(args.out).write_text(json.dumps(scorer.to_dict(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: threshold {scorer.threshold}, "
+          f"cross-validated CoNLL F1 {scorer.about['cross_validated_conll_f1'][str(scorer.threshold)]}")
+
+
+if __name__ == "__main__":
+    main()
