@@ -13,10 +13,14 @@ What is measured
   the table ``args_mapping.yaml`` (dateline type, or cue word, to family).
 - Arguments given the gold triggers: for each gold trigger, the dateline event whose trigger
   overlaps it gives its doer (source actor), target (target actor) and places, and its other
-  actors in the role "source" or "target" (the rest of a coordination: "met A, B and C"); when dateline
+  actors in a role ``args_mapping.yaml`` maps (``actor_roles``: the rest of a coordination, "met A,
+  B and C"; an attacked thing, "target-thing"); its places only when its own clause names them
+  (not ``place_inherited``: the places of the sentence's other clauses or of the episode are
+  dateline's guess at where, not an argument read from the text); when dateline
   has no event there, the events module reads the arguments of that word as an event anyway
   (``dateline.events.read_arguments_at``). An argument is found when its head word (the root
-  of its span in dateline's parse) is the head word of the gold argument's mention ("head"
+  of its span in dateline's parse; for an actor whose words hold the name it is tied to, "the
+  Islamic State militant group", the name's head) is the head word of the gold argument's mention ("head"
   figures) or of any mention coreferent with it ("coref" figures).
   - ``arguments.f1``: the roles dateline fills; a prediction is right when the gold argument it
     matches has a KAIROS role mapped to the same dateline role (``args_mapping.yaml``: roles).
@@ -175,6 +179,8 @@ class Mapping:
     type_families: dict[str, str | None]
     cue_families: dict[str, str]
     roles: dict[str, frozenset[str]]  # KAIROS role -> dateline roles
+    actor_roles: dict[str, str] = field(default_factory=dict)  # role of an other actor -> dateline role
+    name_carrying_nouns: frozenset[str] = frozenset()  # "group" of "the X militant group"
 
     def family_of(self, event_type: str, cue: str | None) -> str | None:
         lemma = (cue or "").split(" ")[0]
@@ -191,7 +197,8 @@ def load_mapping(path: Path = MAPPING_PATH) -> Mapping:
         for role in theirs:
             roles.setdefault(role, set()).add(ours)
     return Mapping(dict(raw["type_families"]), dict(raw.get("cue_families") or {}),
-                   {k: frozenset(v) for k, v in roles.items()})
+                   {k: frozenset(v) for k, v in roles.items()}, dict(raw.get("actor_roles") or {}),
+                   frozenset(raw.get("name_carrying_nouns") or ()))
 
 
 # --- dateline on one article ---------------------------------------------------------------------------
@@ -283,22 +290,42 @@ class PredictedArgument:
     head: int  # first character of the head word
 
 
-# roles of an event's other actors that are more of its doers or targets ("met A, B and C": B and C
-# are targets too; "Saudi Arabia and the United States announced": both act); affiliations
-# ("source-affiliation") say whose side an actor is on, and are no argument of the event
-OTHER_ACTOR_ROLES = {"source": "doer", "target": "target"}
+def _name_inside(actor, event, doc, mapping: Mapping):
+    """The name an organisation's words hang on ("the Islamic State militant group", "the Tass
+    news agency", tied to the name's entity): the affiliation of the same entity that modifies
+    the actor's head noun, when that noun is one the mapping lists under ``name_carrying_nouns``
+    (a description of people, "French police", "Syrian fighters", keeps its own head)."""
+    if actor.entity_id is None:
+        return None
+    words = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    if words is None or not len(words) or words.root.lemma_.lower() not in mapping.name_carrying_nouns:
+        return None
+    for other in event.other_actors:
+        if not (other.role and other.role.endswith("-affiliation") and other.entity_id == actor.entity_id
+                and actor.span.start <= other.span.start and other.span.end <= actor.span.end and other.span != actor.span):
+            continue
+        name = doc.char_span(other.span.start, other.span.end, alignment_mode="expand")
+        if name is not None and len(name) and name.root.head.i == words.root.i and name.root.dep_ in {"compound", "nmod", "amod"}:
+            return other
+    return None
 
 
-def event_arguments(event, doc) -> list[PredictedArgument]:
+def event_arguments(event, doc, mapping: Mapping | None = None) -> list[PredictedArgument]:
+    """The arguments dateline gives an event, each by its head word: an actor named by a name
+    inside its words by the name's head (``_name_inside``); other actors by the role the mapping
+    gives theirs (``actor_roles``); places only when the event's own clause names them
+    (``place_inherited`` events' places are the sentence's or the episode's, no argument)."""
+    mapping = mapping or load_mapping()
     found = []
     actors = [("doer", event.source_actor), ("target", event.target_actor)]
-    actors += [(OTHER_ACTOR_ROLES[a.role], a) for a in event.other_actors if a.role in OTHER_ACTOR_ROLES]
+    actors += [(mapping.actor_roles[a.role], a) for a in event.other_actors if a.role in mapping.actor_roles]
     for role, actor in actors:
         if actor is not None:
-            head = _head_char(doc, actor.span.start, actor.span.end)
+            named = _name_inside(actor, event, doc, mapping) or actor
+            head = _head_char(doc, named.span.start, named.span.end)
             if head is not None and PredictedArgument(role, head) not in found:
                 found.append(PredictedArgument(role, head))
-    for place in event.places:
+    for place in () if event.place_inherited else event.places:
         head = _head_char(doc, place.span.start, place.span.end)
         if head is not None and not any(a.role == "place" and a.head == head for a in found):
             found.append(PredictedArgument("place", head))
@@ -466,7 +493,7 @@ def score_document(gold: GoldDocument, reading: Reading, mapping: Mapping) -> Pa
         else:
             tallies.unmatched_gold_triggers += 1
             predicted_event = reading.arguments_at(*trigger_chars)
-        predicted = event_arguments(predicted_event, doc) if predicted_event is not None else []
+        predicted = event_arguments(predicted_event, doc, mapping) if predicted_event is not None else []
         tallies.arguments.add(score_arguments(predicted, golds))
         sentence = gold.sentences[event.sentence]
         sentence_chars = gold.chars(sentence)

@@ -600,10 +600,14 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     own_places = places_in(draft.clause, places, exclude=speaker_spans)
     place_inherited = False
     if not own_places:
-        # places in the sentence outside every other event's clause
+        # places in the sentence outside every other event's clause: where the sentence's
+        # events happen, but not named by this event's own clause, so inherited (as fusion
+        # marks the places it lends a placeless event of the sentence)
         others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
         loose = [t for t in sentence if t.i not in others]
         own_places = places_in(loose, places, exclude=speaker_spans)
+        place_inherited = bool(own_places)
+    from_sentence = place_inherited
     # statements are one kind of event only when one speaker goes on: two people quoted one after
     # the other are not one episode ("Britain ..., the British minister said. Sebelius said ...")
     speaker = _speaker_key(draft) if draft.trigger is None else None
@@ -612,14 +616,15 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             if draft.sentence_index - k > PLACE_CARRY_SENTENCES:
                 break
             if kind == draft.type and carried and k < draft.sentence_index and said_by == speaker:
-                own_places, place_inherited = list(carried), True
+                own_places, place_inherited, from_sentence = list(carried), True, False
                 break
     recent.append((draft.sentence_index, draft.type, tuple(own_places), speaker))
 
     modality, hedged = "reported", False
     if draft.trigger is not None:
         modality, hedged = modality_of(draft.trigger.token, sentence, parties)
-    confidence, notes = _confidence(draft, event_date, own_places, place_inherited, hedged)
+    # a place from another clause of the sentence is as sure as the clause's own
+    confidence, notes = _confidence(draft, event_date, own_places, place_inherited and not from_sentence, hedged)
     participants = draft.participants
     others: list[Actor] = []
     for reading in (participants.source, participants.target):

@@ -111,6 +111,9 @@ class Lexicon:
     people_quantifiers: frozenset[str] = frozenset()
     # verbs of a toll: one hung on a verb trigger of the same type is that event's toll
     toll_verbs: frozenset[str] = frozenset()
+    # event types whose target may be a thing hit, and the nouns that are never such a thing
+    thing_target_types: frozenset[str] = frozenset()
+    not_things: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -197,6 +200,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         people_cues=frozenset(raw.get("people_cues", ())),
         people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
         toll_verbs=frozenset(raw.get("toll_verbs", ())),
+        thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
+        not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
     )
 
 
