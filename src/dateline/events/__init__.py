@@ -181,7 +181,8 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
 def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, index: MentionIndex,
                 lexicon: Lexicon) -> list[Draft]:
     """A report with no event of its own inside ("X said the situation was difficult") is a
-    STATEMENT by its speaker: the speaker is then the event's source actor."""
+    STATEMENT by its speaker: the speaker is then the event's source actor. So is an outlet's
+    report, a confirmation or a claim of an event (``broadcast_verbs``)."""
     drafts = []
     trigger_tokens = {t.token.i for t in triggers} | {a.i for t in triggers for a in t.absorbed}
     for frame in reporting_frames(sentence):
@@ -191,7 +192,11 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         if _hedging_passive(verb):
             continue
         content = range(frame.content.left_edge.i, frame.content.right_edge.i + 1)
-        if verb.i in trigger_tokens or any(i in content for i in trigger_tokens):
+        if verb.i in trigger_tokens:
+            continue
+        if any(i in content for i in trigger_tokens) and verb.lemma_.lower() not in lexicon.broadcast_verbs:
+            # the report is the attribution of the event it holds, unless reporting is news of its
+            # own ("..., the agency reported": broadcast_verbs)
             continue
         attribution = attribution_of(frame.content, sentence)
         if attribution is None:

@@ -114,6 +114,8 @@ class Lexicon:
     # event types whose target may be a thing hit, and the nouns that are never such a thing
     thing_target_types: frozenset[str] = frozenset()
     not_things: frozenset[str] = frozenset()
+    # reporting verbs whose report is an event even when it reports one ("the agency reported")
+    broadcast_verbs: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -202,6 +204,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         toll_verbs=frozenset(raw.get("toll_verbs", ())),
         thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
+        broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
     )
 
 
