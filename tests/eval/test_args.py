@@ -195,3 +195,19 @@ def test_an_attacked_thing_counts_as_a_target():
     bakery = Actor("the bakery", _span(text, "the bakery"), None, "target-thing")
     event = Event("x", "a", "ASSAULT", _span(text, "raided"), _span(text, text), other_actors=(bakery,))
     assert [(a.role, text[a.head:].rstrip(".")) for a in event_arguments(event, doc)] == [("target", "bakery")]
+
+
+def test_a_pronoun_doer_linked_to_an_entity_is_scored_by_its_antecedent():
+    from dateline.eval.args import event_arguments
+    from dateline.model import Actor, Event, Mention
+
+    text = "The harbour board said it had closed the docks."
+    doc = parse(text)
+    board = Mention(_span(text, "The harbour board"), "ORG", "e1")
+    pronoun = Actor("it", _span(text, "it"), "e1", "source")
+    event = Event("x", "a", "SANCTION", _span(text, "closed"), _span(text, text), source_actor=pronoun)
+    doers = lambda mentions: [text[a.head:].split(" ")[0] for a in event_arguments(event, doc, mentions=mentions)
+                              if a.role == "doer"]
+    assert doers([board]) == ["board"]
+    # unlinked (no mention of its entity before it): the pronoun itself
+    assert doers([Mention(_span(text, "The harbour board"), "ORG", "e2")]) == ["it"]

@@ -20,7 +20,8 @@ What is measured
   has no event there, the events module reads the arguments of that word as an event anyway
   (``dateline.events.read_arguments_at``). An argument is found when its head word (the root
   of its span in dateline's parse; for an actor whose words hold the name it is tied to, "the
-  Islamic State militant group", the name's head) is the head word of the gold argument's mention ("head"
+  Islamic State militant group", the name's head; for a pronoun the entity stage linked to an
+  entity, the head of that entity's last mention before it) is the head word of the gold argument's mention ("head"
   figures) or of any mention coreferent with it ("coref" figures).
   - ``arguments.f1``: the roles dateline fills; a prediction is right when the gold argument it
     matches has a KAIROS role mapped to the same dateline role (``args_mapping.yaml``: roles).
@@ -212,6 +213,7 @@ class Reading:
     doc: object
     events: list
     arguments_at: object  # callable(token_start, token_end) -> Event | None
+    mentions: list = field(default_factory=list)  # the entity stage's mentions (names, descriptions, pronouns)
 
 
 def read_with_dateline(texts: list[str]) -> list[Reading]:
@@ -232,7 +234,7 @@ def read_with_dateline(texts: list[str]) -> list[Reading]:
             return read_arguments_at(article, doc, result.timexes, result.places, result.mentions, entities,
                                      start, end)
 
-        readings.append(Reading(doc, list(result.events), arguments_at))
+        readings.append(Reading(doc, list(result.events), arguments_at, list(result.mentions)))
     return readings
 
 
@@ -310,7 +312,21 @@ def _name_inside(actor, event, doc, mapping: Mapping):
     return None
 
 
-def event_arguments(event, doc, mapping: Mapping | None = None) -> list[PredictedArgument]:
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "i", "you", "who", "which", "that"}
+
+
+def _antecedent(actor, mentions: list):
+    """The words a pronoun actor stands for: the last mention of its entity before it that is
+    no pronoun ("the counterterrorism authority ... announced that it has opened a probe"), when
+    the entity stage linked the pronoun to an entity."""
+    if actor.entity_id is None or actor.span.text.lower() not in PRONOUNS:
+        return None
+    earlier = [m for m in mentions if m.entity_id == actor.entity_id and m.span.end <= actor.span.start
+               and m.span.text.lower() not in PRONOUNS]
+    return max(earlier, key=lambda m: m.span.start, default=None)
+
+
+def event_arguments(event, doc, mapping: Mapping | None = None, mentions: list = ()) -> list[PredictedArgument]:
     """The arguments dateline gives an event, each by its head word: an actor named by a name
     inside its words by the name's head (``_name_inside``); other actors by the role the mapping
     gives theirs (``actor_roles``); places only when the event's own clause names them
@@ -321,7 +337,7 @@ def event_arguments(event, doc, mapping: Mapping | None = None) -> list[Predicte
     actors += [(mapping.actor_roles[a.role], a) for a in event.other_actors if a.role in mapping.actor_roles]
     for role, actor in actors:
         if actor is not None:
-            named = _name_inside(actor, event, doc, mapping) or actor
+            named = _antecedent(actor, mentions) or _name_inside(actor, event, doc, mapping) or actor
             head = _head_char(doc, named.span.start, named.span.end)
             if head is not None and PredictedArgument(role, head) not in found:
                 found.append(PredictedArgument(role, head))
@@ -493,7 +509,7 @@ def score_document(gold: GoldDocument, reading: Reading, mapping: Mapping) -> Pa
         else:
             tallies.unmatched_gold_triggers += 1
             predicted_event = reading.arguments_at(*trigger_chars)
-        predicted = event_arguments(predicted_event, doc, mapping) if predicted_event is not None else []
+        predicted = event_arguments(predicted_event, doc, mapping, reading.mentions) if predicted_event is not None else []
         tallies.arguments.add(score_arguments(predicted, golds))
         sentence = gold.sentences[event.sentence]
         sentence_chars = gold.chars(sentence)
