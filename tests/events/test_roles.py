@@ -129,3 +129,17 @@ def test_the_thing_an_attack_or_damage_hits_is_its_target_thing():
 def test_places_weapons_and_people_are_no_target_things():
     for example in _thing_targets_table()["counter_examples"]:
         assert _things_at(example["sentence"], example["cue"]) == [], example
+
+
+def _read_at(sentence: str, word: str):
+    doc = parse(sentence)
+    start = sentence.index(word)
+    return read_arguments_at(Article(id="a", text=sentence), doc, [], [], [], [], start, start + len(word))
+
+
+def test_who_was_involved_in_an_attack_is_its_doer():
+    # the example and counter-example of participant_verbs in event_types.yaml
+    ambush = _read_at("Police said 12 men were involved in the ambush on the convoy.", "ambush")
+    assert "men" in text_of(ambush.source_actor)
+    injured = events_of("The guards were injured in the ambush.")
+    assert all("guards" not in (text_of(e.source_actor) or "") for e in injured)

@@ -482,6 +482,12 @@ def read_participants(
                 and (by_prep or kind not in lexicon.party_object_preps_only)
                 and (not by_prep or token.head.lower_ in PARTY_PREPS))
 
+    # "twelve men were involved in the ambush", "officers implicated in the bombing": who took
+    # part is the doer (participant_verbs), the noun keeps its own other arguments
+    participant = None
+    if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.participant_verbs \
+            and noun.head.dep_ == "prep" and noun.head.lower_ == "in" and noun.head.head.i == verb.i:
+        participant = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
             and verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs:
         # a verb that says something about the event ("called the explosion an attack",
@@ -489,7 +495,7 @@ def read_participants(
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
-        result.source = read(_noun_agent(noun), "source")
+        result.source = read(_noun_agent(noun), "source") or read(participant, "source")
         between = _prep_objects(noun, {"between", "among"})
         if between:
             first = read(between[0], "source")

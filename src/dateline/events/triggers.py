@@ -116,6 +116,8 @@ class Lexicon:
     not_things: frozenset[str] = frozenset()
     # reporting verbs whose report is an event even when it reports one ("the agency reported")
     broadcast_verbs: frozenset[str] = frozenset()
+    # verbs whose subject took part in the event noun after their "in" ("involved in the ambush")
+    participant_verbs: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -205,6 +207,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
+        participant_verbs=frozenset(raw.get("participant_verbs", ())),
     )
 
 
