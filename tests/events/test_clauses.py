@@ -62,3 +62,21 @@ def test_an_outlets_report_of_an_event_is_a_statement_of_its_own_a_spokesmans_is
     assert reported["wounded"].attribution is not None
     said = events_of("Three guards were wounded, the mayor said.")
     assert set(said) == {"wounded"}
+
+
+def test_a_reports_place_is_where_it_was_made_not_where_its_content_happened():
+    from dateline.events import extract_events
+    from dateline.model import Place, Span
+
+    def place(text, name):
+        start = text.index(name)
+        return Place(Span(start, start + len(name), name), name)
+
+    text = "The spokesman said in Vannes that the weather was mild."
+    made = next(e for e in extract_events(Article(id="t", text=text), parse(text), [], [place(text, "Vannes")], [], [])
+                if e.type == "STATEMENT")
+    assert [p.name for p in made.places] == ["Vannes"] and not made.place_inherited
+    text = "The spokesman said the weather in Vannes was mild."
+    said = next(e for e in extract_events(Article(id="t", text=text), parse(text), [], [place(text, "Vannes")], [], [])
+                if e.type == "STATEMENT")
+    assert [p.name for p in said.places] == ["Vannes"] and said.place_inherited

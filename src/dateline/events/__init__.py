@@ -551,6 +551,23 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     return after is not None and after.lower_ in THING_HEADS
 
 
+CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "csubj"}
+
+
+def _own_words(draft: Draft) -> list[Token]:
+    """The words of an event's own clause. For a report (a STATEMENT, no trigger), the reporting
+    verb's words without what it reports ("said in Geneva that ...": in Geneva, not the rest)."""
+    if draft.trigger is not None:
+        return draft.clause
+    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
+    if verb is None or not len(verb):
+        return draft.clause
+    root = verb.root
+    content = {t.i for child in root.children if child.dep_ in CONTENT_DEPS for t in child.subtree}
+    # (the speaker's own words are left out by the caller: "the Kabul police chief said")
+    return [t for t in root.subtree if t.i not in content]
+
+
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list, parties: list[str]) -> Event:
@@ -602,8 +619,13 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
     speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
     speaker_spans += [actor.span for actor in draft.participants.others]
-    own_places = places_in(draft.clause, places, exclude=speaker_spans)
+    own_places = places_in(_own_words(draft), places, exclude=speaker_spans)
     place_inherited = False
+    if not own_places and draft.trigger is None:
+        # a report's content tells where the reported thing happened, not where it was said
+        # ("..., the agency reported": the places of the report's content are inherited)
+        own_places = places_in(draft.clause, places, exclude=speaker_spans)
+        place_inherited = bool(own_places)
     if not own_places:
         # places in the sentence outside every other event's clause: where the sentence's
         # events happen, but not named by this event's own clause, so inherited (as fusion
