@@ -301,11 +301,19 @@ def _object_is_a_place(token: Token) -> bool:
 def _inside_construction(token: Token, words: frozenset[str]) -> bool:
     """The noun (or the first of its conjuncts) is the complement of one of ``words`` after
     "of", "with", "for", "into" or "over", its object or its subject ("cases of dengue and malaria",
-    "charged with fraud", "arrested for theft", "committed the robbery", "the virus spread")."""
+    "charged with fraud", "arrested for theft", "committed the robbery", "the virus spread"), the
+    doer of one in the passive ("sickened by a germ") or the noun one tells about as a participle
+    ("a virus affecting farmers")."""
     first = token
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
+    if any(c.dep_ == "acl" and c.lemma_.lower() in words for c in first.children):
+        # "a virus affecting hundreds of farmers": the noun a participle tells about
+        return True
     if first.dep_ == "pobj" and first.head.lower_ in {"of", "with", "for", "into", "over"}:
+        return first.head.head.lemma_.lower() in words
+    if first.dep_ == "pobj" and first.head.dep_ == "agent":
+        # "pupils sickened by a bacterium": the doer of a passive
         return first.head.head.lemma_.lower() in words
     return first.dep_ in {"nsubj", "nsubjpass", "dobj"} and first.head.lemma_.lower() in words
 
