@@ -143,3 +143,16 @@ def test_who_was_involved_in_an_attack_is_its_doer():
     assert "men" in text_of(ambush.source_actor)
     injured = events_of("The guards were injured in the ambush.")
     assert all("guards" not in (text_of(e.source_actor) or "") for e in injured)
+
+
+def test_a_denied_event_noun_is_no_event():
+    # the examples and counter-examples of unasserted in event_types.yaml
+    import yaml
+
+    from dateline.events.triggers import LEXICON_PATH
+
+    table = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["unasserted"]
+    for example in table["examples"]:
+        assert example["word"] not in {e.trigger.text for e in events_of(example["sentence"])}, example
+    for example in table["counter_examples"]:
+        assert example["word"] in {e.trigger.text for e in events_of(example["sentence"])}, example

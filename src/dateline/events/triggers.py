@@ -118,6 +118,8 @@ class Lexicon:
     broadcast_verbs: frozenset[str] = frozenset()
     # verbs whose subject took part in the event noun after their "in" ("involved in the ambush")
     participant_verbs: frozenset[str] = frozenset()
+    # determiners that deny an event noun ("no casualties")
+    negating_determiners: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -208,6 +210,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
         participant_verbs=frozenset(raw.get("participant_verbs", ())),
+        negating_determiners=frozenset((raw.get("unasserted") or {}).get("negating_determiners", ())),
     )
 
 
@@ -418,6 +421,12 @@ def _hypothetical(token: Token, sentence: SpacySpan) -> bool:
     return False
 
 
+def _unasserted(token: Token, lexicon: Lexicon) -> bool:
+    """A denied event, no event (event_types.yaml: unasserted): an event noun with a negating
+    determiner ("no casualties")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners for c in token.children)
+
+
 def _imperative(token: Token) -> bool:
     """A bare verb with no subject heading the sentence ("please visit your doctor") gives advice;
     it reports no event."""
@@ -549,7 +558,8 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
         if _inside_a_name(token):
             continue
         match = match_cue(token, lexicon)
-        if match is None or _hypothetical(token, sentence) or (match[0].pos == "VERB" and _imperative(token)):
+        if match is None or _hypothetical(token, sentence) or (match[0].pos == "VERB" and _imperative(token)) \
+                or _unasserted(token, lexicon):
             continue
         if match[0].cause_type == "none" and caused_by_non_actor(token, lexicon):
             continue
