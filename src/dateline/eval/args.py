@@ -623,7 +623,8 @@ and not scored); an organisation named by a name and a generic noun ("the X mili
 agency": `name_carrying_nouns`) is scored by the name; a pronoun the entity stage linked is scored by its
 antecedent's name; who was "involved in" or "implicated in" an event noun is its doer (`participant_verbs`); an
 outlet reporting, an authority confirming or a group claiming an event is a report of its own (`broadcast_verbs`);
-an illness affecting or sickening people is an outbreak; road numbers ("Interstate 75", "I-540") are no counts.
+an illness affecting or sickening people is an outbreak; an assassination or bombing attempt is an attack; an
+event noun denied by "no" ("no casualties") is no event; road numbers ("Interstate 75", "I-540") are no counts.
 Most of the argument gain is in how the record is read: scored as before this round (every place of the record,
 an actor's own head word, no target things), the same extraction gives 0.396 on the check part (as before) and
 0.366 on the tuning part (0.354 before).
