@@ -247,8 +247,9 @@ class Event:
     # the clause the event was read from (one event per trigger clause) and the lexicon cue
     clause: Span | None = None
     cue: str | None = None
-    # True when no place is named in the sentence and the places are those of the same kind of
-    # event just before (an episode told over several sentences)
+    # True when the event's own clause names no place and the places are those of the rest of
+    # the sentence (outside every other event's clause) or of the same kind of event just before
+    # (an episode told over several sentences)
     place_inherited: bool = False
     # why the confidence is what it is: "date inherited from the article", "no actor named",
     # "headline or caption" ...; low-confidence events are marked here, never dropped

@@ -145,3 +145,69 @@ def test_wikievents_dev_scores_and_splits(shared_dir):
     assert result["documents"] == 20 and result["gold_events"] == 345
     assert result["tuning"]["triggers"]["untyped"]["gold"] + result["check"]["triggers"]["untyped"]["gold"] == 345
     assert 0 < result["triggers"]["f1"] <= 1 and 0 < result["arguments"]["f1"] <= 1
+
+
+def _span(text: str, words: str):
+    from dateline.model import Span
+
+    start = text.index(words)
+    return Span(start, start + len(words), words)
+
+
+def test_an_actor_whose_words_hold_its_name_is_scored_by_the_names_head():
+    from dateline.eval.args import event_arguments
+    from dateline.model import Actor, Event
+
+    text = "The Red Hand militant group bombed the depot."
+    doc = parse(text)
+    group = Actor("Red Hand militant group", _span(text, "Red Hand militant group"), "e1", "source")
+    name = Actor("Red Hand", _span(text, "Red Hand"), "e1", "source-affiliation")
+    event = Event("x", "a", "ASSAULT", _span(text, "bombed"), _span(text, text), source_actor=group,
+                  other_actors=(name,))
+    doers = [text[a.head:].split(" ")[0] for a in event_arguments(event, doc) if a.role == "doer"]
+    assert doers == ["Hand"]
+    # a name of another entity inside the words is no stand-in ("Red Hand" tied to e2)
+    other = Event("x", "a", "ASSAULT", _span(text, "bombed"), _span(text, text), source_actor=group,
+                  other_actors=(Actor("Red Hand", _span(text, "Red Hand"), "e2", "source-affiliation"),))
+    assert [text[a.head:].split(" ")[0] for a in event_arguments(other, doc) if a.role == "doer"] == ["group"]
+
+
+def test_places_not_named_by_the_events_own_clause_are_no_argument():
+    from dateline.eval.args import event_arguments
+    from dateline.model import Event, Place
+
+    text = "Rebels shelled Marov at dawn."
+    doc = parse(text)
+    place = Place(_span(text, "Marov"), "Marov")
+    own = Event("x", "a", "ASSAULT", _span(text, "shelled"), _span(text, text), places=(place,))
+    carried = Event("x", "a", "ASSAULT", _span(text, "shelled"), _span(text, text), places=(place,),
+                    place_inherited=True)
+    assert [a.role for a in event_arguments(own, doc)] == ["place"]
+    assert event_arguments(carried, doc) == []
+
+
+def test_an_attacked_thing_counts_as_a_target():
+    from dateline.eval.args import event_arguments
+    from dateline.model import Actor, Event
+
+    text = "Gunmen raided the bakery."
+    doc = parse(text)
+    bakery = Actor("the bakery", _span(text, "the bakery"), None, "target-thing")
+    event = Event("x", "a", "ASSAULT", _span(text, "raided"), _span(text, text), other_actors=(bakery,))
+    assert [(a.role, text[a.head:].rstrip(".")) for a in event_arguments(event, doc)] == [("target", "bakery")]
+
+
+def test_a_pronoun_doer_linked_to_an_entity_is_scored_by_its_antecedent():
+    from dateline.eval.args import event_arguments
+    from dateline.model import Actor, Event, Mention
+
+    text = "The harbour board said it had closed the docks."
+    doc = parse(text)
+    board = Mention(_span(text, "The harbour board"), "ORG", "e1")
+    pronoun = Actor("it", _span(text, "it"), "e1", "source")
+    event = Event("x", "a", "SANCTION", _span(text, "closed"), _span(text, text), source_actor=pronoun)
+    doers = lambda mentions: [text[a.head:].split(" ")[0] for a in event_arguments(event, doc, mentions=mentions)
+                              if a.role == "doer"]
+    assert doers([board]) == ["board"]
+    # unlinked (no mention of its entity before it): the pronoun itself
+    assert doers([Mention(_span(text, "The harbour board"), "ORG", "e2")]) == ["it"]

@@ -51,3 +51,32 @@ def test_a_toll_verb_hung_on_the_act_is_its_toll_not_an_event_of_its_own():
 def test_a_conjunct_with_a_subject_of_its_own_is_another_event():
     events = events_of("Rebels shelled the port on Friday and a sniper killed a nurse in the hills on Sunday.")
     assert {"shelled", "killed"} <= set(events)
+
+
+def test_an_outlets_report_of_an_event_is_a_statement_of_its_own_a_spokesmans_is_not():
+    # the example and counter-example of broadcast_verbs in event_types.yaml
+    reported = events_of("Three guards were wounded, the state news agency reported.")
+    assert {"wounded", "reported"} <= set(reported)
+    assert reported["reported"].type == "STATEMENT"
+    assert "agency" in reported["reported"].source_actor.text
+    assert reported["wounded"].attribution is not None
+    said = events_of("Three guards were wounded, the mayor said.")
+    assert set(said) == {"wounded"}
+
+
+def test_a_reports_place_is_where_it_was_made_not_where_its_content_happened():
+    from dateline.events import extract_events
+    from dateline.model import Place, Span
+
+    def place(text, name):
+        start = text.index(name)
+        return Place(Span(start, start + len(name), name), name)
+
+    text = "The spokesman said in Vannes that the weather was mild."
+    made = next(e for e in extract_events(Article(id="t", text=text), parse(text), [], [place(text, "Vannes")], [], [])
+                if e.type == "STATEMENT")
+    assert [p.name for p in made.places] == ["Vannes"] and not made.place_inherited
+    text = "The spokesman said the weather in Vannes was mild."
+    said = next(e for e in extract_events(Article(id="t", text=text), parse(text), [], [place(text, "Vannes")], [], [])
+                if e.type == "STATEMENT")
+    assert [p.name for p in said.places] == ["Vannes"] and said.place_inherited

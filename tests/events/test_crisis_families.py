@@ -117,6 +117,15 @@ def test_an_illness_is_an_outbreak_only_in_an_outbreak_construction():
     assert kinds("Two nurses died of the illness on Friday.").get("illness") is None
 
 
+def test_an_illness_affecting_or_sickening_people_is_an_outbreak():
+    assert kinds("Vets are tracking a virus affecting hundreds of goats and their herders.").get("virus") == "HAZARD"
+    assert kinds("The report gave the toll of two fevers now affecting herders.").get("fevers") == "HAZARD"
+    assert kinds("The fever has affected dozens of pupils in the hill schools.").get("fever") == "HAZARD"
+    assert kinds("Forty diners were sickened by a bacterium in the salad.").get("bacterium") == "HAZARD"
+    # the illness only talked about: no outbreak
+    assert kinds("A rumour about the virus affected the markets.").get("virus") is None
+
+
 def test_the_crime_a_charge_is_about_is_an_event_of_its_own():
     found = kinds("The ex-mayor was charged with fraud and arson on Monday.")
     assert found.get("charged") == "JUSTICE"

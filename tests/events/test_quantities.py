@@ -49,6 +49,14 @@ def test_dates_years_times_ages_ordinals_phones_and_list_markers_are_not_counts(
     assert quantities_in(sentence) == []
 
 
+@pytest.mark.parametrize("sentence, counts", [
+    pytest.param(item["example"], item["counts"], id=item["example"][:40])
+    for item in CUES["road_examples"] + CUES["road_counter_examples"]
+])
+def test_road_numbers_are_names_not_counts(sentence, counts):
+    assert [q.value for q in quantities_in(sentence)] == counts
+
+
 def test_spans_point_at_the_words_of_the_count():
     text = "On Monday, more than 500 Malian security forces crossed into Niger."
     quantity = only_quantity(text)

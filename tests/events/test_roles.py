@@ -102,3 +102,57 @@ def test_killed_in_someones_attacks_has_the_attacker_for_doer():
     killed = event_at("Four soldiers were killed in Taliban attacks in Helmand.", "killed")
     assert "Taliban" in text_of(killed.source_actor)
     assert "soldiers" in text_of(killed.target_actor)
+
+
+def _thing_targets_table():
+    from dateline.events.triggers import LEXICON_PATH
+    import yaml
+
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["thing_targets"]
+
+
+def _things_at(sentence: str, cue: str) -> list[str]:
+    event = next((e for e in events_of(sentence) if e.trigger.text == cue), None)
+    if event is None:
+        doc = parse(sentence)
+        start = sentence.index(cue)
+        event = read_arguments_at(Article(id="a", text=sentence), doc, [], [], [], [], start, start + len(cue))
+    return [a.text for a in event.other_actors if a.role == "target-thing"]
+
+
+def test_the_thing_an_attack_or_damage_hits_is_its_target_thing():
+    for example in _thing_targets_table()["examples"]:
+        things = _things_at(example["sentence"], example["cue"])
+        assert any(example["thing"] in t for t in things), (example, things)
+
+
+def test_places_weapons_and_people_are_no_target_things():
+    for example in _thing_targets_table()["counter_examples"]:
+        assert _things_at(example["sentence"], example["cue"]) == [], example
+
+
+def _read_at(sentence: str, word: str):
+    doc = parse(sentence)
+    start = sentence.index(word)
+    return read_arguments_at(Article(id="a", text=sentence), doc, [], [], [], [], start, start + len(word))
+
+
+def test_who_was_involved_in_an_attack_is_its_doer():
+    # the example and counter-example of participant_verbs in event_types.yaml
+    ambush = _read_at("Police said 12 men were involved in the ambush on the convoy.", "ambush")
+    assert "men" in text_of(ambush.source_actor)
+    injured = events_of("The guards were injured in the ambush.")
+    assert all("guards" not in (text_of(e.source_actor) or "") for e in injured)
+
+
+def test_a_denied_event_noun_is_no_event():
+    # the examples and counter-examples of unasserted in event_types.yaml
+    import yaml
+
+    from dateline.events.triggers import LEXICON_PATH
+
+    table = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["unasserted"]
+    for example in table["examples"]:
+        assert example["word"] not in {e.trigger.text for e in events_of(example["sentence"])}, example
+    for example in table["counter_examples"]:
+        assert example["word"] in {e.trigger.text for e in events_of(example["sentence"])}, example

@@ -181,7 +181,8 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
 def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, index: MentionIndex,
                 lexicon: Lexicon) -> list[Draft]:
     """A report with no event of its own inside ("X said the situation was difficult") is a
-    STATEMENT by its speaker: the speaker is then the event's source actor."""
+    STATEMENT by its speaker: the speaker is then the event's source actor. So is an outlet's
+    report, a confirmation or a claim of an event (``broadcast_verbs``)."""
     drafts = []
     trigger_tokens = {t.token.i for t in triggers} | {a.i for t in triggers for a in t.absorbed}
     for frame in reporting_frames(sentence):
@@ -191,7 +192,11 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         if _hedging_passive(verb):
             continue
         content = range(frame.content.left_edge.i, frame.content.right_edge.i + 1)
-        if verb.i in trigger_tokens or any(i in content for i in trigger_tokens):
+        if verb.i in trigger_tokens:
+            continue
+        if any(i in content for i in trigger_tokens) and verb.lemma_.lower() not in lexicon.broadcast_verbs:
+            # the report is the attribution of the event it holds, unless reporting is news of its
+            # own ("..., the agency reported": broadcast_verbs)
             continue
         attribution = attribution_of(frame.content, sentence)
         if attribution is None:
@@ -546,6 +551,23 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     return after is not None and after.lower_ in THING_HEADS
 
 
+CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "csubj"}
+
+
+def _own_words(draft: Draft) -> list[Token]:
+    """The words of an event's own clause. For a report (a STATEMENT, no trigger), the reporting
+    verb's words without what it reports ("said in Geneva that ...": in Geneva, not the rest)."""
+    if draft.trigger is not None:
+        return draft.clause
+    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
+    if verb is None or not len(verb):
+        return draft.clause
+    root = verb.root
+    content = {t.i for child in root.children if child.dep_ in CONTENT_DEPS for t in child.subtree}
+    # (the speaker's own words are left out by the caller: "the Kabul police chief said")
+    return [t for t in root.subtree if t.i not in content]
+
+
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list, parties: list[str]) -> Event:
@@ -597,13 +619,22 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
     speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
     speaker_spans += [actor.span for actor in draft.participants.others]
-    own_places = places_in(draft.clause, places, exclude=speaker_spans)
+    own_places = places_in(_own_words(draft), places, exclude=speaker_spans)
     place_inherited = False
+    if not own_places and draft.trigger is None:
+        # a report's content tells where the reported thing happened, not where it was said
+        # ("..., the agency reported": the places of the report's content are inherited)
+        own_places = places_in(draft.clause, places, exclude=speaker_spans)
+        place_inherited = bool(own_places)
     if not own_places:
-        # places in the sentence outside every other event's clause
+        # places in the sentence outside every other event's clause: where the sentence's
+        # events happen, but not named by this event's own clause, so inherited (as fusion
+        # marks the places it lends a placeless event of the sentence)
         others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
         loose = [t for t in sentence if t.i not in others]
         own_places = places_in(loose, places, exclude=speaker_spans)
+        place_inherited = bool(own_places)
+    from_sentence = place_inherited
     # statements are one kind of event only when one speaker goes on: two people quoted one after
     # the other are not one episode ("Britain ..., the British minister said. Sebelius said ...")
     speaker = _speaker_key(draft) if draft.trigger is None else None
@@ -612,14 +643,15 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             if draft.sentence_index - k > PLACE_CARRY_SENTENCES:
                 break
             if kind == draft.type and carried and k < draft.sentence_index and said_by == speaker:
-                own_places, place_inherited = list(carried), True
+                own_places, place_inherited, from_sentence = list(carried), True, False
                 break
     recent.append((draft.sentence_index, draft.type, tuple(own_places), speaker))
 
     modality, hedged = "reported", False
     if draft.trigger is not None:
         modality, hedged = modality_of(draft.trigger.token, sentence, parties)
-    confidence, notes = _confidence(draft, event_date, own_places, place_inherited, hedged)
+    # a place from another clause of the sentence is as sure as the clause's own
+    confidence, notes = _confidence(draft, event_date, own_places, place_inherited and not from_sentence, hedged)
     participants = draft.participants
     others: list[Actor] = []
     for reading in (participants.source, participants.target):

@@ -482,6 +482,12 @@ def read_participants(
                 and (by_prep or kind not in lexicon.party_object_preps_only)
                 and (not by_prep or token.head.lower_ in PARTY_PREPS))
 
+    # "twelve men were involved in the ambush", "officers implicated in the bombing": who took
+    # part is the doer (participant_verbs), the noun keeps its own other arguments
+    participant = None
+    if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.participant_verbs \
+            and noun.head.dep_ == "prep" and noun.head.lower_ == "in" and noun.head.head.i == verb.i:
+        participant = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
             and verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs:
         # a verb that says something about the event ("called the explosion an attack",
@@ -489,17 +495,19 @@ def read_participants(
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
-        result.source = read(_noun_agent(noun), "source")
+        result.source = read(_noun_agent(noun), "source") or read(participant, "source")
         between = _prep_objects(noun, {"between", "among"})
         if between:
             first = read(between[0], "source")
             result.source = result.source or first
             for conj in between[0].conjuncts:
                 result.target = result.target or read(conj, "target")
-        for token in _prep_objects(noun, {"with", "against", "on", "of"}):
+        slots = _prep_objects(noun, {"with", "against", "on", "of"})
+        for token in slots:
             if result.target is None:
                 result.target = read(token, "target", allow_places=party(token, True))
         _add_conjuncts(result, between[0] if between else None, index, lexicon, speaker)
+        _add_thing_target(result, trigger, [t for t in slots if t.head.lower_ in {"on", "against"}], index, lexicon)
         return result
 
     subject, passive, described_by = _subject_of(verb, index)
@@ -564,6 +572,11 @@ def read_participants(
                 result.target = reading
                 break
     _add_conjuncts(result, target_head, index, lexicon, speaker)
+    # a verb's object is the thing hit only when the verb is the event's own word: under an event
+    # noun, the carrying verb's object is something else ("sent instructions after the blast")
+    slots = [] if noun is not None else [subject] if passive else []
+    slots += [c for c in verb.children if c.dep_ == "dobj"] if noun is None else _prep_objects(noun, {"on", "against"})
+    _add_thing_target(result, trigger, slots, index, lexicon)
     if result.target is not None:
         # "met A, B, and C" where the parser hangs C on the verb: a name coordinated with a
         # verb is one more of its objects
@@ -586,6 +599,25 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token | None], index: MentionIndex,
+                      lexicon: Lexicon) -> None:
+    """ "shelled a bakery", "the attack on the market", "the bridge was destroyed": with no target
+    actor, the thing in an attack's or damage's target slot is its target thing (event_types.yaml:
+    thing_targets), kept among the other actors in the role "target-thing"."""
+    if result.target is not None or trigger.cue.type not in lexicon.thing_target_types \
+            or trigger.cue.lemma in lexicon.people_cues:
+        return
+    for token in slots:
+        if token is None or token.pos_ != "NOUN" or token.lemma_.lower() in lexicon.not_things \
+                or lexicon.actor_kind(token.lemma_.lower()) or index.is_place(token, index.mention_at(token)):
+            continue
+        if token.dep_ == "nsubjpass" and token.tag_ == "WDT":
+            continue
+        words = _compact_phrase(token)
+        result.others.append(Actor(text=token_span(words).text, span=token_span(words), role="target-thing"))
+        return
 
 
 def _add_conjuncts(result: Participants, head: Token | None, index: MentionIndex, lexicon: Lexicon, speaker) -> None:

@@ -60,6 +60,7 @@ class QuantityCues:
     # category -> the noun categories it overrides ("300 houses destroyed": destroyed, not facilities)
     over_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     clock_words: frozenset[str] = frozenset()  # "GMT" in "at 1400 GMT"
+    road_words: frozenset[str] = frozenset()  # "Interstate" in "Interstate 75"
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +96,7 @@ def load_cues(path: Path = CUES_PATH) -> QuantityCues:
         partitive_heads=frozenset(raw["partitive_heads"]),
         time_nouns=frozenset(raw["time_nouns"]),
         clock_words=frozenset(raw.get("clock_words", ())),
+        road_words=frozenset(w.lower() for w in raw.get("road_words", ())),
         month_names=frozenset(m.lower() for m in raw["month_names"]),
         currencies={k.lower(): v for k, v in raw["currencies"].items()},
         noun_category=noun_category,
@@ -253,6 +255,20 @@ def _is_clock_time(doc: Doc, phrase: _NumberPhrase, cues: QuantityCues) -> bool:
     hours, minutes = int(token.text[:2]), int(token.text[2:])
     after = doc[phrase.end].lower_ if phrase.end < len(doc) else ""
     return hours <= 23 and minutes <= 59 and after in cues.clock_words
+
+
+def _names_a_road(doc: Doc, phrase: _NumberPhrase, cues: QuantityCues) -> bool:
+    """ "Interstate 75", "Highway 12", "Route 9", "I-540": digits that are a road's number. A long
+    road word must be capitalised ("the highway patrol arrested 14" keeps its count); a word of
+    one or two letters only counts glued by a hyphen, in capitals ("I-540", "N-5")."""
+    token = doc[phrase.start]
+    if phrase.end - phrase.start != 1 or not token.is_digit or phrase.start == 0:
+        return False
+    before = doc[phrase.start - 1]
+    if before.text == "-" and before.whitespace_ == "" and phrase.start > 1:
+        letter = doc[phrase.start - 2]
+        return letter.whitespace_ == "" and letter.is_upper and letter.lower_ in cues.road_words
+    return len(before.text) > 2 and before.lower_ in cues.road_words and before.text[0].isupper()
 
 
 def _is_age(doc: Doc, phrase: _NumberPhrase) -> bool:
@@ -481,7 +497,7 @@ def _find_in_tokens(doc: Doc, start: int, end: int, antecedents: list[_Found], c
             while i < end and (_is_digits(doc[i]) or doc[i].text in {"-", "/"}):
                 i += 1
             continue
-        if _glued_to_code(doc, phrase) or _is_clock_time(doc, phrase, cues):
+        if _glued_to_code(doc, phrase) or _is_clock_time(doc, phrase, cues) or _names_a_road(doc, phrase, cues):
             continue
         quantity = _make_quantity(doc, phrase, start, end, found, antecedents, cues)
         if quantity is not None:

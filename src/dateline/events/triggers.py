@@ -111,6 +111,15 @@ class Lexicon:
     people_quantifiers: frozenset[str] = frozenset()
     # verbs of a toll: one hung on a verb trigger of the same type is that event's toll
     toll_verbs: frozenset[str] = frozenset()
+    # event types whose target may be a thing hit, and the nouns that are never such a thing
+    thing_target_types: frozenset[str] = frozenset()
+    not_things: frozenset[str] = frozenset()
+    # reporting verbs whose report is an event even when it reports one ("the agency reported")
+    broadcast_verbs: frozenset[str] = frozenset()
+    # verbs whose subject took part in the event noun after their "in" ("involved in the ambush")
+    participant_verbs: frozenset[str] = frozenset()
+    # determiners that deny an event noun ("no casualties")
+    negating_determiners: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -197,6 +206,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         people_cues=frozenset(raw.get("people_cues", ())),
         people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
         toll_verbs=frozenset(raw.get("toll_verbs", ())),
+        thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
+        not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
+        broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
+        participant_verbs=frozenset(raw.get("participant_verbs", ())),
+        negating_determiners=frozenset((raw.get("unasserted") or {}).get("negating_determiners", ())),
     )
 
 
@@ -290,11 +304,19 @@ def _object_is_a_place(token: Token) -> bool:
 def _inside_construction(token: Token, words: frozenset[str]) -> bool:
     """The noun (or the first of its conjuncts) is the complement of one of ``words`` after
     "of", "with", "for", "into" or "over", its object or its subject ("cases of dengue and malaria",
-    "charged with fraud", "arrested for theft", "committed the robbery", "the virus spread")."""
+    "charged with fraud", "arrested for theft", "committed the robbery", "the virus spread"), the
+    doer of one in the passive ("sickened by a germ") or the noun one tells about as a participle
+    ("a virus affecting farmers")."""
     first = token
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
+    if any(c.dep_ == "acl" and c.lemma_.lower() in words for c in first.children):
+        # "a virus affecting hundreds of farmers": the noun a participle tells about
+        return True
     if first.dep_ == "pobj" and first.head.lower_ in {"of", "with", "for", "into", "over"}:
+        return first.head.head.lemma_.lower() in words
+    if first.dep_ == "pobj" and first.head.dep_ == "agent":
+        # "pupils sickened by a bacterium": the doer of a passive
         return first.head.head.lemma_.lower() in words
     return first.dep_ in {"nsubj", "nsubjpass", "dobj"} and first.head.lemma_.lower() in words
 
@@ -397,6 +419,12 @@ def _hypothetical(token: Token, sentence: SpacySpan) -> bool:
             return False
         node = node.head
     return False
+
+
+def _unasserted(token: Token, lexicon: Lexicon) -> bool:
+    """A denied event, no event (event_types.yaml: unasserted): an event noun with a negating
+    determiner ("no casualties")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners for c in token.children)
 
 
 def _imperative(token: Token) -> bool:
@@ -530,7 +558,8 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
         if _inside_a_name(token):
             continue
         match = match_cue(token, lexicon)
-        if match is None or _hypothetical(token, sentence) or (match[0].pos == "VERB" and _imperative(token)):
+        if match is None or _hypothetical(token, sentence) or (match[0].pos == "VERB" and _imperative(token)) \
+                or _unasserted(token, lexicon):
             continue
         if match[0].cause_type == "none" and caused_by_non_actor(token, lexicon):
             continue
