@@ -87,7 +87,10 @@ EXACT_TOTAL = Query(False, description=f"Count every match; by default counting 
 
 
 def counted(store: Store, query: EventFilter, exact: bool) -> tuple[int, bool]:
-    """The total of a list and whether it is exact (see ``TOTAL_CAP``)."""
+    """The total of a list and whether it is exact (see ``TOTAL_CAP``); exact whenever the store
+    keeps the filter's counts (type, dates and country only)."""
+    if store.counts_are_kept(query):
+        return store.count_events(query), True
     total = store.count_events(query, cap=None if exact else TOTAL_CAP)
     return (TOTAL_CAP, False) if total > TOTAL_CAP and not exact else (total, True)
 

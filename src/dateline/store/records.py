@@ -28,6 +28,7 @@ from dateline.model import (
     Timex,
 )
 from dateline.store import tables as t
+from dateline.store import tallies
 from dateline.store.tables import span_from, span_values
 
 CHUNK = 500  # ids per IN (...) list
@@ -150,7 +151,9 @@ def article_rows(records: ArticleRecords) -> dict:
 
 
 def forget_article(connection: Connection, article_id: str) -> None:
-    """Remove everything extraction wrote for one article (children go by cascade)."""
+    """Remove everything extraction wrote for one article (children go by cascade), its events
+    counted out of the tallies first."""
+    tallies.untally_articles(connection, [article_id])
     for table in t.PER_ARTICLE_TABLES:
         connection.execute(delete(table).where(table.c.article_id == article_id))
     connection.execute(delete(t.extractions).where(t.extractions.c.article_id == article_id))
@@ -174,6 +177,7 @@ def save_articles(connection: Connection, batch: Sequence[ArticleRecords]) -> No
     for table, rows in merged.items():  # dict order: parents before children
         if rows:
             connection.execute(table.insert(), rows)
+    tallies.tally_articles(connection, [records.article_id for records in batch])
     for records in batch:
         mark_extracted(connection, records.article_id, "done", events=len(records.events))
 

@@ -387,5 +387,39 @@ claim_group_sides = Table(
 )
 Index("claim_group_sides_by_group", claim_group_sides.c.group_id)
 
+# Step 9: event counts kept at write time (``store/tallies.py`` keeps them), so chart counts and
+# list totals by day, type and country read a few hundred rows, not a million events.
+# ``event_tallies``: every event once, by (start day, last day, type); ``event_country_tallies``:
+# every (event, country of one of its places) pair once, by country too. ``key`` joins the other
+# columns into one text (empty for a missing day), so a write adds to its row with one upsert.
+event_tallies = Table(
+    "event_tallies",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("date_start", Date),
+    Column("day_end", Date),  # COALESCE(date_end, date_start): what ``since`` compares
+    Column("type", String(24), nullable=False),
+    Column("n", Integer, nullable=False),
+)
+Index("event_tallies_by_type_date", event_tallies.c.type, event_tallies.c.date_start, event_tallies.c.day_end,
+      event_tallies.c.n)
+Index("event_tallies_by_date", event_tallies.c.date_start, event_tallies.c.day_end, event_tallies.c.type,
+      event_tallies.c.n)
+
+event_country_tallies = Table(
+    "event_country_tallies",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("country_code", String(4), nullable=False),
+    Column("date_start", Date),
+    Column("day_end", Date),
+    Column("type", String(24), nullable=False),
+    Column("n", Integer, nullable=False),
+)
+Index("event_country_tallies_by_country", event_country_tallies.c.country_code, event_country_tallies.c.type,
+      event_country_tallies.c.date_start, event_country_tallies.c.day_end, event_country_tallies.c.n)
+Index("event_country_tallies_by_date", event_country_tallies.c.date_start, event_country_tallies.c.day_end,
+      event_country_tallies.c.country_code, event_country_tallies.c.type, event_country_tallies.c.n)
+
 # the tables holding one article's records, children before parents
 PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)
