@@ -215,6 +215,10 @@ events = Table(
 )
 Index("events_by_article", events.c.article_id, events.c.trigger_start)
 Index("events_by_type_date", events.c.type, events.c.date_start)
+# step 9: the whole order of a list, so a page stops after its rows
+Index("events_by_date_order", events.c.date_start, events.c.article_id, events.c.trigger_start, events.c.id)
+Index("events_by_type_date_order", events.c.type, events.c.date_start, events.c.article_id, events.c.trigger_start,
+      events.c.id)
 Index("events_by_date", events.c.date_start, events.c.date_end)
 Index("events_by_long_stretch", events.c.long_stretch, events.c.date_end)
 Index("events_by_modality", events.c.modality)
@@ -234,6 +238,7 @@ event_actors = Table(
 )
 Index("event_actors_by_event", event_actors.c.event_id)
 Index("event_actors_by_entity", event_actors.c.entity_key)
+Index("event_actors_by_entity_event", event_actors.c.entity_key, event_actors.c.event_id)  # step 9
 
 event_places = Table(
     "event_places",
@@ -277,6 +282,7 @@ attributions = Table(
     *span_columns("via_", nullable=True),
     *span_columns("verb_", nullable=True),
 )
+Index("attributions_by_entity_event", attributions.c.entity_key, attributions.c.event_id)  # step 9
 
 claims = Table(
     "claims",
