@@ -67,7 +67,7 @@ def article_tallies(connection: Connection, article_ids: Sequence[str]) -> Count
     return found
 
 
-def _apply(connection: Connection, changes: Counter) -> None:
+def apply_changes(connection: Connection, changes: Counter) -> None:
     """Add each change to its tally row (made when new), and drop rows that reach 0. Keys in
     sorted order: concurrent writers on PostgreSQL take the rows' locks in one order."""
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
@@ -93,12 +93,12 @@ def _apply(connection: Connection, changes: Counter) -> None:
 
 def tally_articles(connection: Connection, article_ids: Sequence[str]) -> None:
     """Count these articles' stored events in (after their rows are written)."""
-    _apply(connection, article_tallies(connection, article_ids))
+    apply_changes(connection, article_tallies(connection, article_ids))
 
 
 def untally_articles(connection: Connection, article_ids: Sequence[str]) -> None:
     """Count these articles' stored events out (before their rows are deleted)."""
-    _apply(connection, Counter({k: -n for k, n in article_tallies(connection, article_ids).items()}))
+    apply_changes(connection, Counter({k: -n for k, n in article_tallies(connection, article_ids).items()}))
 
 
 def rebuild_tallies(connection: Connection) -> None:
