@@ -314,9 +314,21 @@ class Store:
     def count_events(self, query: EventFilter | None = None, *, cap: int | None = None, **filters) -> int:
         """How many events match (the filter's limit and offset aside); with ``cap``, at most
         ``cap + 1`` ("more than cap"), which costs no more than reading that many matches."""
+        from dateline.store import tallies
+
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
+            if tallies.answerable(query):  # summed from the counts kept at write time
+                total = tallies.tallied_total(connection, query)
+                return total if cap is None else min(total, cap + 1)
             return connection.execute(event_count(query, query_hints(connection, query), cap)).scalar_one()
+
+    def counts_are_kept(self, query: EventFilter) -> bool:
+        """Whether this filter's counts come from the tallies kept at write time (type, dates and
+        country only; ``store.tallies``): an exact count then costs a few hundred rows."""
+        from dateline.store import tallies
+
+        return tallies.answerable(query)
 
     def event_counts(self, query: EventFilter | None = None, *, by: str | tuple[str, ...] = "type",
                      limit: int | None = None, **filters) -> list[dict]:

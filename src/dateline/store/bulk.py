@@ -33,7 +33,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Table, delete
 from sqlalchemy.engine import Connection, Engine
 
 from dateline.model import ArticleRecords
-from dateline.store import records
+from dateline.store import records, tallies
 from dateline.store import tables as t
 
 LOAD_BATCH = 5_000  # rows per executemany on SQLite
@@ -135,6 +135,7 @@ def load_partition(engine: Engine, path: Path) -> int:
                 _copy(connection, table, data)
             else:
                 _insert(connection, table, data)
+        tallies.tally_articles(connection, article_ids)
     return len(article_ids)
 
 
@@ -142,6 +143,7 @@ def _forget(connection: Connection, article_ids: Sequence[str]) -> None:
     """Everything stored for these articles, gone (children by cascade): what loading replaces."""
     for start in range(0, len(article_ids), CHUNK):
         chunk = article_ids[start:start + CHUNK]
+        tallies.untally_articles(connection, chunk)
         for table in (*t.PER_ARTICLE_TABLES, t.extractions):
             connection.execute(delete(table).where(table.c.article_id.in_(chunk)))
 

@@ -7,7 +7,7 @@ escaped: ``--actor "%"`` looks for a percent sign, it does not match every event
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -101,19 +101,38 @@ class EventFilter:
             raise FilterError(f"sort: one of {', '.join(SORTS)} (got {str(self.sort)[:40]!r})")
 
 
-def _actor_condition(words: str):
+def _actor_condition(words: str, entity: str | None = None, from_actors: bool = False):
     """An actor's or the source's words, or a canonical entity whose id, name or alias holds them.
     The entities are found first (a small table), then their article entities by index, so a
-    store of millions of actor rows is never scanned for a LIKE."""
+    store of millions of actor rows is never scanned for a LIKE.
+
+    ``entity``: the words are this canonical entity's whole id (``query_hints`` looked it up):
+    the events are that entity's, found by its article entity keys alone (no actor's words hold
+    an id like "organisation:group-3"), so no actor row is read for a LIKE. ``from_actors``: it
+    has few events, found from its keys (index) rather than checked for each event."""
+    actor, source, link = t.event_actors, t.attributions, t.entity_links
+    if entity is not None:
+        keys = select(link.c.entity_key).where(link.c.entity_id == entity)
+        if from_actors:
+            # few events: theirs by the (entity key, event) indexes, then each event by its id
+            return t.events.c.id.in_(select(actor.c.event_id).where(actor.c.entity_key.in_(keys)).union(
+                select(source.c.event_id).where(source.c.entity_key.in_(keys))))
+        # many: each event, read in date order, checked by its own actor rows and their links, so
+        # a page stops early (not against the list of the entity's keys: an entity named in
+        # every article has 40,000 keys, which the list reads for each query; nor by the
+        # (entity key, event) index, which SQLite walks for every key of the list per event)
+        return or_(exists().where(actor.c.event_id == t.events.c.id, link.c.entity_key == actor.c.entity_key,
+                                  link.c.entity_id == entity),
+                   exists().where(source.c.event_id == t.events.c.id, link.c.entity_key == source.c.entity_key,
+                                  link.c.entity_id == entity))
     pattern = contains_pattern(words)
-    e, alias, link = t.entities, t.entity_aliases, t.entity_links
+    e, alias = t.entities, t.entity_aliases
     # an id is matched whole (a part of "organisation:group-3" says nothing of "...group-31");
     # names and aliases by their words
     entity_ids = select(e.c.id).where(or_(
         e.c.id == words, func.lower(e.c.name).like(pattern, escape="\\"),
         e.c.id.in_(select(alias.c.entity_id).where(func.lower(alias.c.alias).like(pattern, escape="\\")))))
     keys = select(link.c.entity_key).where(link.c.entity_id.in_(entity_ids))
-    actor, source = t.event_actors, t.attributions
     by_actor = exists().where(and_(actor.c.event_id == t.events.c.id,
                                    or_(actor.c.entity_key.in_(keys), func.lower(actor.c.name).like(pattern, escape="\\"))))
     by_source = exists().where(and_(source.c.event_id == t.events.c.id,
@@ -122,6 +141,13 @@ def _actor_condition(words: str):
 
 
 SELECTIVE_PLACES = 20_000  # places matching a country or a box, at most, for the events to be found from them
+# an entity's actor rows, at most, for its events to be found from them: for a page (which stops
+# after 50 matches when the events are read in date order, however rare the entity) and for a
+# capped total (which reads 10,000 matches in date order, or every row of the entity from them)
+# (measured by its article entity keys, one per article naming it, an index-only count: on the
+# bench store an entity of 15,000 keys has about 18,000 actor rows, one of 40,000 keys 690,000)
+SELECTIVE_ACTOR_KEYS = 15_000
+COUNTED_ACTOR_KEYS = 20_000
 
 
 @dataclass(frozen=True)
@@ -133,6 +159,9 @@ class QueryHints:
 
     starts_from: date | None = None
     from_places: frozenset[str] = frozenset()
+    actor_entity: str | None = None  # the actor filter is this canonical entity's whole id
+    from_actors: bool = False  # ... which has at most SELECTIVE_ACTOR_KEYS article entity keys
+    count_from_actors: bool = False  # ... at most COUNTED_ACTOR_KEYS
 
 
 def _place_condition(*conditions, from_places: bool = False):
@@ -166,7 +195,16 @@ def query_hints(connection, query: EventFilter) -> QueryHints:
         some = select(t.places.c.id).where(*conditions).limit(SELECTIVE_PLACES + 1).subquery()
         if connection.execute(select(func.count()).select_from(some)).scalar_one() <= SELECTIVE_PLACES:
             selective.add(name)
-    return QueryHints(earliest_start(connection, query.since), frozenset(selective))
+    entity, few = None, False
+    if query.actor and connection.execute(select(t.entities.c.id).where(t.entities.c.id == query.actor)).first():
+        entity = query.actor
+        keys = select(t.entity_links.c.entity_key).where(t.entity_links.c.entity_id == entity)
+        held = connection.execute(select(func.count()).select_from(keys.limit(COUNTED_ACTOR_KEYS + 1).subquery())
+                                  ).scalar_one()
+        few, counted = held <= SELECTIVE_ACTOR_KEYS, held <= COUNTED_ACTOR_KEYS
+    else:
+        counted = False
+    return QueryHints(earliest_start(connection, query.since), frozenset(selective), entity, few, counted)
 
 
 def event_conditions(query: EventFilter, hints: QueryHints | None = None) -> list:
@@ -197,7 +235,7 @@ def event_conditions(query: EventFilter, hints: QueryHints | None = None) -> lis
     if query.until:
         conditions.append(e.date_start <= query.until)
     if query.actor:
-        conditions.append(_actor_condition(query.actor))
+        conditions.append(_actor_condition(query.actor, hints.actor_entity, hints.from_actors))
     if query.place:
         pattern = contains_pattern(query.place)
         conditions.append(_place_condition(or_(func.lower(t.places.c.name).like(pattern, escape="\\"),
@@ -211,16 +249,27 @@ def event_conditions(query: EventFilter, hints: QueryHints | None = None) -> lis
 
 
 def earliest_start(connection, since: date | None) -> date | None:
-    """The earliest day an event overlapping ``since`` can start: a month before it, or the start
-    of the longest stretch still running then (an indexed look-up over the few long stretches)."""
+    """The earliest day an event overlapping ``since`` starts: that of the longest stretch still
+    running then (an indexed look-up over the few long stretches), or of the earliest shorter
+    event reaching it (a month at most before it), or ``since``."""
     if since is None:
         return None
     # (a since within a month of year 1 has nothing before it to look for)
     month_before = since - timedelta(days=LONG_STRETCH_DAYS) if since > date.min + timedelta(days=LONG_STRETCH_DAYS) \
         else date.min
-    stretch = connection.execute(select(func.min(t.events.c.date_start)).where(
-        t.events.c.long_stretch.is_(True), t.events.c.date_end >= since)).scalar()
-    return min(month_before, stretch) if stretch is not None else month_before
+    # (the long stretches in a subquery that is not merged: SQLite would otherwise find the min
+    # by reading every event in date order off the list-order index, 2.9 s at 1M events)
+    long_ones = (select(t.events.c.date_start).where(t.events.c.long_stretch.is_(True), t.events.c.date_end >= since)
+                 .limit(1_000_000_000).subquery())
+    stretch = connection.execute(select(func.min(long_ones.c.date_start))).scalar()
+    # within the month: the earliest start of an event reaching ``since``, from the counts kept
+    # by (start, last day) (store/tallies.py: a few hundred index rows where the events of the
+    # month before are tens of thousands; most events last a day, so this is usually ``since``)
+    tallies = t.event_tallies.c
+    short = connection.execute(select(func.min(tallies.date_start)).where(
+        tallies.date_start >= month_before, tallies.date_start <= since, tallies.day_end >= since)).scalar()
+    starts = [day for day in (stretch, short) if day is not None]
+    return min(starts) if starts else since
 
 
 def event_select(query: EventFilter, hints: QueryHints | None = None) -> Select:
@@ -251,6 +300,8 @@ def event_count(query: EventFilter, hints: QueryHints | None = None, cap: int | 
     """How many events match (the filter's limit and offset aside); given ``cap``, counting
     stops at ``cap + 1``: "more than cap" costs what reading cap rows off an index costs, where
     an exact count of half a million matches reads them all."""
+    if hints is not None and hints.count_from_actors:
+        hints = replace(hints, from_actors=True)
     conditions = event_conditions(query, hints)
     if cap is None:
         statement = select(func.count()).select_from(t.events)

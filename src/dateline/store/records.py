@@ -28,6 +28,7 @@ from dateline.model import (
     Timex,
 )
 from dateline.store import tables as t
+from dateline.store import tallies
 from dateline.store.tables import span_from, span_values
 
 CHUNK = 500  # ids per IN (...) list
@@ -150,7 +151,13 @@ def article_rows(records: ArticleRecords) -> dict:
 
 
 def forget_article(connection: Connection, article_id: str) -> None:
-    """Remove everything extraction wrote for one article (children go by cascade)."""
+    """Remove everything extraction wrote for one article (children go by cascade), its events
+    counted out of the tallies first."""
+    tallies.untally_articles(connection, [article_id])
+    _delete_article_rows(connection, article_id)
+
+
+def _delete_article_rows(connection: Connection, article_id: str) -> None:
     for table in t.PER_ARTICLE_TABLES:
         connection.execute(delete(table).where(table.c.article_id == article_id))
     connection.execute(delete(t.extractions).where(t.extractions.c.article_id == article_id))
@@ -165,15 +172,22 @@ def mark_extracted(connection: Connection, article_id: str, status: str, error: 
 
 
 def save_articles(connection: Connection, batch: Sequence[ArticleRecords]) -> None:
-    """Replace what is stored for each article of the batch with its records, and mark it done."""
+    """Replace what is stored for each article of the batch with its records, and mark it done.
+    The tallies change once, by what the batch removes and adds together: one sorted upsert, so
+    two writers on PostgreSQL take the rows' locks in one order (no deadlock)."""
+    ids = [records.article_id for records in batch]
+    removed = tallies.article_tallies(connection, ids)
     merged: dict = {}
     for records in batch:
-        forget_article(connection, records.article_id)
+        _delete_article_rows(connection, records.article_id)
         for table, rows in article_rows(records).items():
             merged.setdefault(table, []).extend(rows)
     for table, rows in merged.items():  # dict order: parents before children
         if rows:
             connection.execute(table.insert(), rows)
+    changes = tallies.article_tallies(connection, ids)
+    changes.subtract(removed)  # (not ``-``: a Counter's difference drops what falls below 1)
+    tallies.apply_changes(connection, changes)
     for records in batch:
         mark_extracted(connection, records.article_id, "done", events=len(records.events))
 

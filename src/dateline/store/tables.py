@@ -215,6 +215,10 @@ events = Table(
 )
 Index("events_by_article", events.c.article_id, events.c.trigger_start)
 Index("events_by_type_date", events.c.type, events.c.date_start)
+# step 9: the whole order of a list, so a page stops after its rows
+Index("events_by_date_order", events.c.date_start, events.c.article_id, events.c.trigger_start, events.c.id)
+Index("events_by_type_date_order", events.c.type, events.c.date_start, events.c.article_id, events.c.trigger_start,
+      events.c.id)
 Index("events_by_date", events.c.date_start, events.c.date_end)
 Index("events_by_long_stretch", events.c.long_stretch, events.c.date_end)
 Index("events_by_modality", events.c.modality)
@@ -234,6 +238,7 @@ event_actors = Table(
 )
 Index("event_actors_by_event", event_actors.c.event_id)
 Index("event_actors_by_entity", event_actors.c.entity_key)
+Index("event_actors_by_entity_event", event_actors.c.entity_key, event_actors.c.event_id)  # step 9
 
 event_places = Table(
     "event_places",
@@ -277,6 +282,7 @@ attributions = Table(
     *span_columns("via_", nullable=True),
     *span_columns("verb_", nullable=True),
 )
+Index("attributions_by_entity_event", attributions.c.entity_key, attributions.c.event_id)  # step 9
 
 claims = Table(
     "claims",
@@ -386,6 +392,40 @@ claim_group_sides = Table(
     *span_columns(),
 )
 Index("claim_group_sides_by_group", claim_group_sides.c.group_id)
+
+# Step 9: event counts kept at write time (``store/tallies.py`` keeps them), so chart counts and
+# list totals by day, type and country read a few hundred rows, not a million events.
+# ``event_tallies``: every event once, by (start day, last day, type); ``event_country_tallies``:
+# every (event, country of one of its places) pair once, by country too. ``key`` joins the other
+# columns into one text (empty for a missing day), so a write adds to its row with one upsert.
+event_tallies = Table(
+    "event_tallies",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("date_start", Date),
+    Column("day_end", Date),  # COALESCE(date_end, date_start): what ``since`` compares
+    Column("type", String(24), nullable=False),
+    Column("n", Integer, nullable=False),
+)
+Index("event_tallies_by_type_date", event_tallies.c.type, event_tallies.c.date_start, event_tallies.c.day_end,
+      event_tallies.c.n)
+Index("event_tallies_by_date", event_tallies.c.date_start, event_tallies.c.day_end, event_tallies.c.type,
+      event_tallies.c.n)
+
+event_country_tallies = Table(
+    "event_country_tallies",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("country_code", String(4), nullable=False),
+    Column("date_start", Date),
+    Column("day_end", Date),
+    Column("type", String(24), nullable=False),
+    Column("n", Integer, nullable=False),
+)
+Index("event_country_tallies_by_country", event_country_tallies.c.country_code, event_country_tallies.c.type,
+      event_country_tallies.c.date_start, event_country_tallies.c.day_end, event_country_tallies.c.n)
+Index("event_country_tallies_by_date", event_country_tallies.c.date_start, event_country_tallies.c.day_end,
+      event_country_tallies.c.country_code, event_country_tallies.c.type, event_country_tallies.c.n)
 
 # the tables holding one article's records, children before parents
 PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)

@@ -1,0 +1,152 @@
+"""The event counts kept at write time (store/tallies.py) equal a count of the events, after
+articles are read, read again, dropped and loaded in bulk, on SQLite and on PostgreSQL; and the
+counts and totals the API and the charts ask for come from them with the events' own answer.
+
+The hand-made store: a report from Jalalabad (a raid on 2 March, placed in Jalalabad and
+Peshawar, so in Afghanistan and Pakistan; talks on 3 March placed twice in Afghanistan; an
+undated appeal with no place) and one from Quetta (a curfew over 1-4 March in Pakistan)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+from sqlalchemy import delete, select
+
+from dateline.ingest import content_id
+from dateline.model import Article, ArticleRecords, Event, Place, Span
+from dateline.store import EventFilter
+from dateline.store import tables as t
+from dateline.store.bulk import load_partition, partition_rows, stage_partition
+from dateline.store.counts import event_counts_select
+from dateline.store.filters import query_hints
+from dateline.store.migrations import MIGRATIONS
+
+RAID = "Gunmen raided a market in Jalalabad on Tuesday, and fighters crossed from Peshawar. " \
+       "Elders held talks in Jalalabad and Kabul the next day. The council appealed for calm."
+CURFEW = "Officials in Quetta imposed a curfew that lasted four days."
+
+
+def _span(text: str, words: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Span(start, start + len(words), words)
+
+
+def _place(text, words, country, nth=0):
+    return Place(_span(text, words, nth), words, 30.0, 70.0, country, resolution="gazetteer")
+
+
+def _event(article, n, kind, trigger, start=None, end=None, places=()):
+    return Event(id=f"ev-tally-{article.id[:6]}-{n}", article_id=article.id, type=kind,
+                 trigger=_span(article.text, trigger), sentence=Span(0, len(article.text), article.text),
+                 date_value=start.isoformat() if start else None, date_start=start, date_end=end or start,
+                 places=tuple(places))
+
+
+def _articles():
+    raid = Article(id=content_id(RAID), text=RAID, outlet="Frontier Post", published=date(2022, 3, 2))
+    curfew = Article(id=content_id(CURFEW), text=CURFEW, outlet="Dawn", published=date(2022, 3, 4))
+    jalalabad, peshawar = _place(RAID, "Jalalabad", "AF"), _place(RAID, "Peshawar", "PK")
+    jalalabad2, kabul = _place(RAID, "Jalalabad", "AF", 1), _place(RAID, "Kabul", "AF")
+    quetta = _place(CURFEW, "Quetta", "PK")
+    raid_records = ArticleRecords(raid.id, places=(jalalabad, peshawar, jalalabad2, kabul), events=(
+        _event(raid, 0, "ASSAULT", "raided", date(2022, 3, 1), places=(jalalabad, peshawar)),
+        _event(raid, 1, "CONSULT", "talks", date(2022, 3, 2), places=(jalalabad2, kabul)),
+        _event(raid, 2, "REQUEST", "appealed")))
+    curfew_records = ArticleRecords(curfew.id, places=(quetta,), events=(
+        _event(curfew, 0, "COERCE", "imposed", date(2022, 3, 1), date(2022, 3, 4), places=(quetta,)),))
+    return raid, curfew, raid_records, curfew_records
+
+
+QUESTIONS = [  # (filter, by): every shape the tallies answer
+    (EventFilter(), ("type",)), (EventFilter(), ("day",)), (EventFilter(), ("country",)),
+    (EventFilter(), ("day", "type")), (EventFilter(), ("country", "type")),
+    (EventFilter(country="af"), ("type",)), (EventFilter(country="PK"), ("day",)),
+    (EventFilter(since=date(2022, 3, 2)), ("type",)), (EventFilter(until=date(2022, 3, 1)), ("country",)),
+    (EventFilter(type="coerce", since=date(2022, 3, 3), until=date(2022, 3, 3)), ("day",)),
+]
+
+
+def _direct(store, query, by):
+    """The count of the events themselves (the SQL the tallies stand in for)."""
+    with store.engine.connect() as connection:
+        hints = dataclasses.replace(query_hints(connection, query), from_places=frozenset({"country", "bbox"}))
+        return [dict(r) for r in connection.execute(event_counts_select(query, by, hints)).mappings()]
+
+
+def _agree(store):
+    for query, by in QUESTIONS:
+        assert store.counts_are_kept(query)
+        assert store.event_counts(query, by=by) == _direct(store, query, by), (query, by)
+        assert store.count_events(query) == len(store.events(query)), query
+
+
+@pytest.fixture
+def tallied(store):
+    raid, curfew, raid_records, curfew_records = _articles()
+    store.add_articles([raid, curfew])
+    store.save_extraction([raid_records, curfew_records])
+    return store, raid_records, curfew_records
+
+
+def test_tallies_count_what_the_fixture_says(tallied):
+    store, _, _ = tallied
+    _agree(store)
+    # facts of the text: the raid is in Afghanistan and Pakistan, the talks twice in Afghanistan
+    assert store.event_counts(by="country") == [{"country": "AF", "events": 2}, {"country": "PK", "events": 2}]
+    # the undated appeal has a type, no day; the curfew starts on 1 March
+    assert store.event_counts(by="day") == [{"day": date(2022, 3, 1), "events": 2}, {"day": date(2022, 3, 2), "events": 1}]
+    assert store.count_events() == 4
+    # the curfew's days (1-4 March) reach 3 March; the raid's and the talks' do not
+    assert store.event_counts(by="type", since=date(2022, 3, 3)) == [{"type": "COERCE", "events": 1}]
+
+
+def test_tallies_follow_a_second_reading_and_a_dropped_article(tallied):
+    store, raid_records, curfew_records = tallied
+    raid_id = raid_records.article_id
+    # read again: the talks are gone, the raid is now in Afghanistan only
+    raid_place = raid_records.places[0]
+    again = dataclasses.replace(raid_records, events=(
+        dataclasses.replace(raid_records.events[0], places=(raid_place,)), raid_records.events[2]))
+    store.save_extraction([again])
+    _agree(store)
+    assert store.event_counts(by="country") == [{"country": "AF", "events": 1}, {"country": "PK", "events": 1}]
+    assert store.count_events(type="CONSULT") == 0
+    # the article fails on a third reading: its events are gone from the counts
+    store.save_extraction([], failures=[(raid_id, "a reader's error")])
+    _agree(store)
+    assert store.event_counts(by="type") == [{"type": "COERCE", "events": 1}]
+    with store.engine.connect() as connection:  # no row is left at 0
+        assert connection.execute(select(t.event_tallies.c.n)).scalars().all() == [1]
+
+
+def test_tallies_follow_a_bulk_load_and_the_upgrade_step_builds_them(store, tmp_path):
+    raid, curfew, raid_records, curfew_records = _articles()
+    store.add_articles([raid, curfew])
+    path = stage_partition(tmp_path, 1, partition_rows([raid_records, curfew_records]))
+    load_partition(store.engine, path)
+    load_partition(store.engine, path)  # loaded twice (a re-run): counted once
+    _agree(store)
+    assert store.count_events(country="PK") == 2
+    # a store that had events before step 9: the step builds the tallies from its rows
+    step = next(m for m in MIGRATIONS if m.name == "api_003_event_tallies")
+    with store.engine.begin() as connection:
+        before = {table.name: sorted(connection.execute(select(table)).all())
+                  for table in (t.event_tallies, t.event_country_tallies)}
+        for table in (t.event_tallies, t.event_country_tallies):
+            connection.execute(delete(table))
+        step.apply(connection)
+        after = {table.name: sorted(connection.execute(select(table)).all())
+                 for table in (t.event_tallies, t.event_country_tallies)}
+    assert after == before and len(after["event_country_tallies"]) == 4  # AF raid, AF talks, PK raid, PK curfew
+
+
+def test_other_filters_count_the_events(tallied):
+    store, _, _ = tallied
+    assert not store.counts_are_kept(EventFilter(outlet="dawn"))
+    assert store.event_counts(by="type", outlet="dawn") == [{"type": "COERCE", "events": 1}]
+    # by place: every place of the events with a place in Pakistan (the raid's Jalalabad too)
+    assert [r["name"] for r in store.event_counts(by="place", country="PK")] == ["Jalalabad", "Peshawar", "Quetta"]
