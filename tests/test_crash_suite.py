@@ -190,18 +190,24 @@ def test_ingest_killed_at_random_moments_ends_with_the_articles_of_an_uninterrup
     # share of a run on a loaded machine), then a random share of the calm run's writing phase
     # per kill passes: the kill lands mid-write, in a batch or between two, and leaves work for
     # the next run.
+    # The window shrinks with the work left, at the fastest write rate seen so far: the suite
+    # runs on every core, so a later run can write much faster than the calm one did.
     rng = random.Random(16)
     landed, stored = 0, 0
-    for _ in range(KILLS):
+    rate = distinct / writing  # articles per second
+    for kill in range(KILLS):
         process = _ingest(folder, killed)
         committed = _wait_for_growth(process, killed, stored)
         if committed is not None:
-            time.sleep(max(0.0, committed + rng.uniform(0.0, writing / KILLS) - time.monotonic()))
+            window = (distinct - stored) / (KILLS - kill + 1) / rate  # a share left for the re-run
+            time.sleep(max(0.0, committed + rng.uniform(0.0, window) - time.monotonic()))
             process.send_signal(signal.SIGKILL)
+            killed_after = time.monotonic() - committed
         process.wait()
         now = _stored(killed)
         if process.returncode == -signal.SIGKILL and stored < now < distinct:
             landed += 1  # killed mid-work: this run stored something, not everything
+            rate = max(rate, (now - stored) / max(killed_after, 1e-3))
         assert now >= stored, "a killed ingest lost articles committed before it"
         stored = now
     assert landed == KILLS, f"only {landed} of {KILLS} kills landed in the middle of an ingest"
