@@ -35,7 +35,8 @@ def _blocks(corpus: Corpus, config: FuseConfig) -> list[tuple[list, dict | None,
     pairs are one gold cluster, and the topic most of its mentions come from (the fold group)."""
     similarity = DocumentSimilarity.of(corpus.documents)
     rarity = lemma_rarity(corpus.mentions)
-    cluster_of = {doc_id: n for n, group in enumerate(cluster_documents(corpus.documents, config)) for doc_id in group}
+    cluster_of = {doc_id: n for n, group in enumerate(cluster_documents(corpus.documents, config, similarity))
+                  for doc_id in group}
     grouped: dict[int, list] = {}
     for mention in corpus.mentions:
         grouped.setdefault(cluster_of[mention.doc_id], []).append(mention)

@@ -70,13 +70,15 @@ def _cosine(matrix) -> np.ndarray:
     return np.asarray(product.toarray() if hasattr(product, "toarray") else product, dtype=float)
 
 
-def cluster_documents(documents: Mapping[str, str], config: FuseConfig = FuseConfig()) -> list[list[str]]:
-    """Groups of document ids whose texts are about one happening (TF-IDF cosine, average link)."""
+def cluster_documents(documents: Mapping[str, str], config: FuseConfig = FuseConfig(),
+                      similarity: DocumentSimilarity | None = None) -> list[list[str]]:
+    """Groups of document ids whose texts are about one happening (TF-IDF cosine, average link).
+    ``similarity``, when the caller has it already, is ``DocumentSimilarity.of(documents)``."""
     doc_ids = sorted(documents)
     if not doc_ids:
         return []
-    similarity = _cosine(_tfidf([documents[doc_id] for doc_id in doc_ids]))
-    groups = average_link(similarity, config.document_threshold)
+    similarity = similarity or DocumentSimilarity.of(documents)
+    groups = average_link(similarity.matrix, config.document_threshold)
     return [[doc_ids[index] for index in group] for group in groups]
 
 
@@ -305,9 +307,9 @@ def cluster_event_mentions(mentions: Sequence[EventMention], documents: Mapping[
     coreference probability.
     """
     scorer = scorer or default_scorer()
+    similarity = DocumentSimilarity.of(documents)  # once: it also groups the documents
     if document_clusters is None:
-        document_clusters = cluster_documents(documents, config)
-    similarity = DocumentSimilarity.of(documents)
+        document_clusters = cluster_documents(documents, config, similarity)
     rarity = lemma_rarity(mentions)
     cluster_of_doc = {doc_id: index for index, group in enumerate(document_clusters) for doc_id in group}
     blocks: dict[object, list[EventMention]] = {}
