@@ -65,6 +65,10 @@ GOALS = (
     Goal(11, "events in articles (WikiEvents dev)", "family-typed trigger F1", ("args", "triggers", "typed_f1"), 0.65),
     Goal(11, "events in articles (WikiEvents dev)", "argument head F1 given gold triggers",
          ("args", "arguments", "f1"), 0.65),
+    Goal(11, "events on unseen news (hand-judged)", "share of extracted events that are real", ("judged", "pooled", "precision"), 0.90),
+    Goal(11, "events on unseen news (hand-judged)", "type right, real events not statements", ("judged", "pooled", "type"), 0.90),
+    Goal(11, "events on unseen news (hand-judged)", "date right, real events", ("judged", "pooled", "date"), 0.85),
+    Goal(11, "events on unseen news (hand-judged)", "place right, real events", ("judged", "pooled", "place"), 0.85),
     Goal(13, "event coreference (ECB+ 1-35)", "CoNLL F1, gold mentions", ("coref", "conll_f1"), 0.86),
     Goal(13, "event coreference (ECB+ check topics)", "CoNLL F1, gold mentions", ("coref", "check", "conll_f1"), 0.86),
 )
@@ -125,7 +129,7 @@ RUN_SECONDS = "_run_seconds"
 
 def tasks(shared: Path) -> list[tuple[str, Callable[[], dict], Callable[[dict], str]]]:
     """(name, run, to_markdown) for each task, imported lazily so one broken task reports alone."""
-    from dateline.eval import args, coref, events, geo, timeline, timex
+    from dateline.eval import args, coref, events, geo, judged, timeline, timex
 
     return [
         ("timex", lambda: timex.evaluate(shared / TIMEBANK), timex.to_markdown),
@@ -134,6 +138,7 @@ def tasks(shared: Path) -> list[tuple[str, Callable[[], dict], Callable[[dict], 
         ("geo_halves", lambda: geo_halves(shared), geo_halves_markdown),
         ("events", lambda: events.evaluate(shared), events.to_markdown),
         ("args", lambda: args.evaluate(shared / WIKIEVENTS), args.to_markdown),
+        ("judged", lambda: judged.evaluate(shared), judged.to_markdown),
         ("coref", lambda: coref.evaluate(shared / ECBPLUS), coref.to_markdown),
         ("timeline", lambda: timeline.evaluate_demo(shared), timeline.to_markdown),
     ]
@@ -143,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, required=True, help="the shared/ folder holding eval/")
     parser.add_argument("--out", type=Path, default=Path("docs/quality.md"))
-    parser.add_argument("--only", nargs="*", help="run only these tasks (timex, geo_lgl, geo_geovirus, geo_halves, events, args, coref, timeline)")
+    parser.add_argument("--only", nargs="*", help="run only these tasks (timex, geo_lgl, geo_geovirus, geo_halves, events, args, judged, coref, timeline)")
     args = parser.parse_args(argv)
 
     figures: dict[str, dict] = {}

@@ -1,0 +1,226 @@
+"""Events on news dateline was never tuned on, judged by hand field by field (issue 11's
+"hand-judged unseen-news sample").
+
+A sample is drawn at random (a stated seed) from the CHECK half of LGL (local news, 2009; the
+articles at odd positions of ``lgl.xml``, whose places were never used to choose a rule), read
+by the pipeline into a fresh store, and every extracted event is listed for a reader:
+
+    python -m dateline.eval.judged sample OUT_DIR --shared ../shared --seed 20261203 --articles 14
+
+writes ``OUT_DIR/to-judge.tsv``: one row per event with its type, modality, trigger, date,
+places, doer, target and sentence, and empty judgement columns. The reader fills them, reading
+the article:
+
+- ``real``: Y when the record is an event the text reports (a statement counts; a state such as
+  "houses for sale", a hypothetical, a word inside a quotation or a title is N);
+- ``statement``: S when the event is a statement (someone said, told, declared);
+- ``type``: Y / N for real events that are not statements (``-`` for statements);
+- ``date``: Y when the event's date is the one the text gives or implies for it; an undated
+  statement may carry the article's date or the day before it;
+- ``place``: Y when the places are the event's (a wrong extra place, or none where the text
+  gives one, is N; none where the text gives none is Y);
+- ``source`` / ``target``: Y when the doer / the one acted on is right (or rightly empty).
+
+The filled file goes to ``src/dateline/eval/judged/`` with the commit the listing was made
+with; ``make eval`` scores every file there. The figures are of that commit's extraction, not
+of the tree scoring them: re-judging means drawing a fresh sample (another seed, articles not
+judged before).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+JUDGED_DIR = Path(__file__).with_name("judged")
+LGL = Path("eval/geo/lgl.xml")
+LISTED = ("docid", "published", "title", "n", "type", "modality", "trigger", "trigger_start", "date", "places",
+          "source", "target", "sentence")
+JUDGED = ("real", "statement", "type_ok", "date_ok", "place_ok", "source_ok", "target_ok", "note")
+GOALS = {"precision": 0.90, "type": 0.90, "date": 0.85, "place": 0.85}  # issue 11's bars
+
+
+# --- drawing and listing a sample -----------------------------------------------------------------
+
+
+def draw(lgl: Path, seed: int, articles: int, exclude: set[str] = frozenset()) -> list[dict]:
+    """``articles`` articles of LGL's check half (odd positions), drawn with ``seed``, leaving out
+    the doc ids in ``exclude`` (those judged before). The title the corpus repeats at the head of
+    each text is cut off, so it is not read as a sentence of the article."""
+    check = ET.parse(lgl).getroot().findall("article")[1::2]
+    pool = [a for a in check if a.get("docid") not in exclude]
+    picked = random.Random(seed).sample(range(len(pool)), min(articles, len(pool)))
+    drawn = []
+    for i in picked:
+        article = pool[i]
+        title, text = (article.findtext("title") or "").strip(), (article.findtext("text") or "").strip()
+        if title and text.startswith(title):
+            text = text[len(title):].lstrip(" .")
+        drawn.append({"id": article.get("docid"), "title": title, "text": text,
+                      "date": (article.findtext("dltime") or "")[:10], "url": article.findtext("url"),
+                      "outlet": article.findtext("domain")})
+    return drawn
+
+
+def listing(db: Path) -> list[dict]:
+    """One row per extracted event of the store, in the order of the articles and the text."""
+    import dateline
+    from dateline.store import EventFilter
+
+    store = dateline.open_store(str(db), write=False)
+    try:
+        articles = {a.id: a for a in store.articles(10_000)}
+        events = sorted(store.events(EventFilter(limit=None)),
+                        key=lambda e: (e.article_id, e.trigger.start if e.trigger else 0))
+    finally:
+        store.close()
+    rows = []
+    for n, event in enumerate(events, 1):
+        article = articles[event.article_id]
+        rows.append({
+            "docid": (article.meta or {}).get("fields", {}).get("id", article.id[:12]),
+            "published": article.published.isoformat() if article.published else "",
+            "title": article.title or "", "n": n, "type": event.type, "modality": event.modality,
+            "trigger": event.trigger.text if event.trigger else "",
+            "trigger_start": event.trigger.start if event.trigger else "",
+            "date": (event.date_value or "") + (" (inherited)" if event.date_inherited else ""),
+            "places": "; ".join(f"{p.name} [{p.country_code or '?'}]" for p in event.places)
+                      + (" (inherited)" if event.place_inherited and event.places else ""),
+            "source": event.source_actor.text if event.source_actor else "",
+            "target": event.target_actor.text if event.target_actor else "",
+            "sentence": " ".join((event.sentence.text if event.sentence else "").split())[:500],
+        })
+    return rows
+
+
+def sample(out: Path, shared: Path, seed: int, articles: int) -> Path:
+    """Draw, read and list a fresh sample into ``out``; returns the listing to judge."""
+    out.mkdir(parents=True, exist_ok=True)
+    judged_before = {row["docid"] for path in sorted(JUDGED_DIR.glob("*.tsv")) for row in read(path)}
+    corpus = out / "sample.jsonl"
+    with corpus.open("w", encoding="utf-8") as handle:
+        for article in draw(shared / LGL, seed, articles, judged_before):
+            handle.write(json.dumps(article) + "\n")
+    db = out / "store.db"
+    for command in (["ingest", str(corpus)], ["extract"]):
+        subprocess.run([str(Path(sys.executable).with_name("dateline")), *command, "--db", str(db)], check=True)
+    path = out / "to-judge.tsv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, LISTED + JUDGED, delimiter="\t")
+        writer.writeheader()
+        for row in listing(db):
+            writer.writerow(row)
+    return path
+
+
+# --- scoring judged files -------------------------------------------------------------------------
+
+
+def read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+
+
+def _share(rows: list[dict], field: str) -> float | None:
+    judged = [r for r in rows if r.get(field) in ("Y", "N")]
+    return round(sum(r[field] == "Y" for r in judged) / len(judged), 3) if judged else None
+
+
+def score(rows: list[dict]) -> dict:
+    """The issue's measures over one judged listing. Events are the records; ``real`` splits
+    them; field accuracies are over real events, and over real events that are not statements
+    (the ones a map or a timeline of acts shows)."""
+    real = [r for r in rows if r["real"] == "Y"]
+    acts = [r for r in real if r["statement"] != "S"]
+    not_statements = [r for r in rows if r["statement"] != "S"]
+    result = {
+        "articles": len({r["docid"] for r in rows}), "events": len(rows), "real": len(real),
+        "statements": len(real) - len(acts),
+        "precision": round(len(real) / len(rows), 3) if rows else None,
+        "precision_without_statements": round(len(acts) / len(not_statements), 3) if not_statements else None,
+        "type": _share(acts, "type_ok"),
+    }
+    for field in ("date", "place", "source", "target"):
+        result[field] = _share(real, f"{field}_ok")
+        result[f"{field}_of_acts"] = _share(acts, f"{field}_ok")
+    both = [r for r in acts if r["date_ok"] in ("Y", "N") and r["place_ok"] in ("Y", "N")]
+    result["date_and_place_of_acts"] = (round(sum(r["date_ok"] == "Y" and r["place_ok"] == "Y" for r in both)
+                                         / len(both), 3) if both else None)
+    result["notes"] = list(dict.fromkeys(r["note"] for r in rows if r.get("note")))  # in the order of the text
+    return result
+
+
+def header_of(path: Path) -> dict[str, str]:
+    """The ``# key: value`` lines at the head of a judged file (sample seed, commit, reader)."""
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        key, _, value = line[1:].partition(":")
+        found[key.strip()] = value.strip()
+    return found
+
+
+def evaluate(shared: Path | None = None, directory: Path = JUDGED_DIR) -> dict:
+    samples, pooled = {}, []
+    for path in sorted(directory.glob("*.tsv")):
+        rows = read(path)
+        samples[path.stem] = {**score(rows), "about": header_of(path)}
+        pooled += rows
+    return {"samples": samples, "pooled": score(pooled) if pooled else {}, "goals": GOALS}
+
+
+def to_markdown(result: dict) -> str:
+    lines = ["## Events on unseen news, judged by hand (issue 11)", "",
+             "A random sample of LGL's check half (local news of 2009, which no event rule of dateline was "
+             "written from), read into a fresh store; every extracted event judged field by field by reading "
+             "the article (`src/dateline/eval/judged.py` says how; the judged listings are in "
+             "`src/dateline/eval/judged/`). The figures are those of the commit each listing was made with. "
+             "\"Acts\" are the real events that are not statements.", "",
+             "| sample | articles | events | precision | precision, statements left out | type (acts) | "
+             "date (all / acts) | place (all / acts) | doer (all / acts) | target (all / acts) |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, s in result["samples"].items():
+        lines.append(f"| {name} | {s['articles']} | {s['events']} ({s['real']} real, {s['statements']} statements) | "
+                     f"{s['precision']} | {s['precision_without_statements']} | {s['type']} | "
+                     f"{s['date']} / {s['date_of_acts']} | {s['place']} / {s['place_of_acts']} | "
+                     f"{s['source']} / {s['source_of_acts']} | {s['target']} / {s['target_of_acts']} |")
+    goals = result["goals"]
+    lines += ["", f"Goals (issue 11): precision {goals['precision']}, type {goals['type']}, date and place "
+                  f"{goals['date']} each.", ""]
+    for name, s in result["samples"].items():
+        about = "; ".join(f"{k}: {v}" for k, v in s["about"].items() if k != "error classes")
+        lines += [f"**{name}** ({about}).", ""]
+        if s["about"].get("error classes"):
+            lines += [f"Error classes, as the reader grouped them: {s['about']['error classes']}", ""]
+        lines += ["What the reader noted, event by event: " + "; ".join(s["notes"]) + ".", ""]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    draw_cmd = sub.add_parser("sample", help="draw, read and list a fresh sample to judge")
+    draw_cmd.add_argument("out", type=Path)
+    draw_cmd.add_argument("--shared", type=Path, required=True)
+    draw_cmd.add_argument("--seed", type=int, required=True)
+    draw_cmd.add_argument("--articles", type=int, default=14)
+    score_cmd = sub.add_parser("score", help="the figures of judged listings")
+    score_cmd.add_argument("files", type=Path, nargs="+")
+    args = parser.parse_args(argv)
+    if args.command == "sample":
+        print(sample(args.out, args.shared, args.seed, args.articles))
+    else:
+        for path in args.files:
+            print(json.dumps({path.stem: score(read(path))}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

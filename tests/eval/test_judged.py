@@ -1,0 +1,69 @@
+"""The hand-judged samples of unseen news (issue 11): how a judged listing is scored, that every
+shipped listing is fully judged, and that a fresh draw never repeats an article judged before."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from dateline.eval import judged
+from tests.conftest import SHARED, _missing
+
+HEADER = judged.LISTED + judged.JUDGED
+
+
+def row(docid, real, statement="", type_ok="", date_ok="", place_ok="", source_ok="", target_ok="", note=""):
+    return {**{k: "" for k in judged.LISTED}, "docid": docid, "real": real, "statement": statement,
+            "type_ok": type_ok, "date_ok": date_ok, "place_ok": place_ok, "source_ok": source_ok,
+            "target_ok": target_ok, "note": note}
+
+
+def test_a_judged_listing_is_scored_as_a_reader_counts_it():
+    rows = [
+        row("a", "Y", "S", "-", "Y", "Y", "Y", "Y"),        # a statement, all right
+        row("a", "Y", "", "Y", "N", "Y", "Y", "N"),          # an act: date and target wrong
+        row("b", "Y", "", "N", "Y", "N", "Y", "Y"),          # an act: type and place wrong
+        row("b", "N", note="a state, not an event"),         # not an event: no field is judged
+    ]
+    figures = judged.score(rows)
+    assert figures["articles"] == 2 and figures["events"] == 4
+    assert figures["real"] == 3 and figures["statements"] == 1
+    assert figures["precision"] == 0.75                      # 3 of 4 records are events
+    assert figures["precision_without_statements"] == 0.667  # 2 of the 3 records that are not statements
+    assert figures["type"] == 0.5                            # acts only: one of two
+    assert figures["date"] == 0.667 and figures["date_of_acts"] == 0.5
+    assert figures["place"] == 0.667 and figures["place_of_acts"] == 0.5
+    assert figures["date_and_place_of_acts"] == 0.0          # no act has both right
+    assert figures["notes"] == ["a state, not an event"]
+
+
+@pytest.mark.parametrize("path", sorted(judged.JUDGED_DIR.glob("*.tsv")), ids=lambda p: p.stem)
+def test_every_shipped_listing_is_fully_judged(path: Path):
+    about = judged.header_of(path)
+    assert {"sample", "extraction", "reader"} <= set(about), "a listing says how it was drawn, made and read"
+    rows = judged.read(path)
+    assert rows and list(rows[0]) == list(HEADER)
+    for r in rows:
+        assert r["real"] in ("Y", "N"), r["n"]
+        if r["real"] == "N":
+            continue
+        assert r["statement"] in ("", "S")
+        assert r["type_ok"] in (("-",) if r["statement"] == "S" else ("Y", "N")), r["n"]
+        for field in ("date_ok", "place_ok", "source_ok", "target_ok"):
+            assert r[field] in ("Y", "N"), (r["n"], field)
+
+
+def test_a_fresh_draw_leaves_out_the_articles_judged_before():
+    lgl = SHARED / judged.LGL
+    if not lgl.exists():
+        _missing("LGL corpus", lgl)
+    first = judged.draw(lgl, seed=1, articles=5)
+    again = judged.draw(lgl, seed=1, articles=5)
+    assert [a["id"] for a in first] == [a["id"] for a in again]  # the seed fixes the sample
+    fresh = judged.draw(lgl, seed=1, articles=5, exclude={a["id"] for a in first})
+    assert not {a["id"] for a in fresh} & {a["id"] for a in first}
+    for article in first:
+        assert article["text"] and not article["text"].startswith(article["title"])  # the repeated title is cut
+        assert len(article["date"]) == 10
