@@ -80,3 +80,39 @@ def test_a_reports_place_is_where_it_was_made_not_where_its_content_happened():
     said = next(e for e in extract_events(Article(id="t", text=text), parse(text), [], [place(text, "Vannes")], [], [])
                 if e.type == "STATEMENT")
     assert [p.name for p in said.places] == ["Vannes"] and said.place_inherited
+
+
+def test_a_toll_in_an_accident_is_the_accident_s_not_an_assault():
+    # the examples of toll_in_types in event_types.yaml
+    crash = events_of("A cyclist was killed in a collision with a lorry on Tuesday.")
+    assert [(e.type, e.trigger.text) for e in crash.values()] == [("HAZARD", "collision")]
+    assert crash["collision"].date_value == "2024-03-05"
+    fire = events_of("An elderly woman died in a house fire on Sunday.")
+    assert [e.type for e in fire.values()] == ["HAZARD"]
+    assert "woman" in fire["fire"].target_actor.text  # the one it befell, not a doer
+    assert fire["fire"].source_actor is None
+    blaze = events_of("Three firefighters were injured during the blaze.")
+    assert [e.type for e in blaze.values()] == ["HAZARD"]
+    assert [q.value for q in blaze["blaze"].quantities] == [3]
+    # counter-example: a raid is an attack, and the toll stays its
+    raid = events_of("Five militants were killed in a night raid on their compound.")
+    assert [e.type for e in raid.values()] == ["ASSAULT"]
+
+
+def test_a_date_a_stretch_runs_through_dates_it_from_the_report():
+    # PUBLISHED is Friday 2024-03-08
+    events = events_of("Lane closure through March 20 to repair a water main.")
+    closure = events["closure"]
+    assert (closure.date_start, closure.date_end) == (PUBLISHED, date(2024, 3, 20))
+    assert closure.date_value == "2024-03-08/2024-03-20"
+    # "until" likewise; "by" is a deadline, one day
+    closed = events_of("The border crossing will be closed until Sunday.")["closed"]
+    assert (closed.date_start, closed.date_end) == (PUBLISHED, date(2024, 3, 10))
+    deadline = events_of("The council must vote on the plan by March 20.")
+    assert all(e.date_start == e.date_end for e in deadline.values() if e.date_start)
+
+
+def test_a_stretch_that_runs_up_to_now_is_no_time_later_sentences_are_at():
+    events = events_of("The two sides have argued over the budget for the past year. The mayor agreed to a compromise.")
+    agreed = events["agreed"]
+    assert agreed.date_value == "2024-03-08" and agreed.date_inherited  # the report's day, not 2023

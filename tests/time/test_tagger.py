@@ -398,3 +398,21 @@ def test_without_a_parse_the_cue_words_still_decide():
     assert timex.value == "2021-09-10"
     [timex] = tag_timexes("Fighting broke out again on Saturday near the border town.", date(2021, 9, 8))
     assert timex.value == "2021-09-04"
+
+
+def test_a_stretch_up_to_now_opens_a_stretch_and_a_closing_date_closes_one():
+    from dateline.nlp import parse
+    from dateline.time import closes_a_stretch, opens_a_stretch
+
+    dct = date(2024, 3, 8)
+    for text, phrase, opens, closes in [
+        ("The two sides have argued over the budget for the past year.", "the past year", True, False),
+        ("Prices rose sharply over the last month.", "the last month", True, False),
+        ("Prices rose sharply last month.", "last month", False, False),
+        ("The road is closed through March 20.", "March 20", False, True),
+        ("The road is closed until Friday.", "Friday", False, True),
+        ("The council must vote by Friday.", "Friday", False, False),
+    ]:
+        doc = parse(text)
+        timex = next(t for t in tag_timexes(text, dct, doc) if t.span.text == phrase)
+        assert (opens_a_stretch(doc, timex), closes_a_stretch(doc, timex)) == (opens, closes), text

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.events.triggers import Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import text_of
-from dateline.time import date_relative_to_clause, opens_a_stretch
+from dateline.time import closes_a_stretch, date_relative_to_clause, opens_a_stretch
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "DESCRIPTION"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -488,6 +488,14 @@ def read_participants(
     if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.participant_verbs \
             and noun.head.dep_ == "prep" and noun.head.lower_ == "in" and noun.head.head.i == verb.i:
         participant = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.toll_verbs \
+            and noun.dep_ == "pobj" and noun.head.head.i == verb.i:
+        # "two men were killed in the crash", "a woman died in a fire": the toll verb's subject
+        # is the one the event befell (find_triggers names such an event by its hazard noun)
+        subject, _, _ = _subject_of(verb, index)
+        result.target = read(subject, "target")
+        result.source = read(_agent_of(verb), "source")
+        return result
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
             and verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs:
         # a verb that says something about the event ("called the explosion an attack",
@@ -679,6 +687,19 @@ def _usable(timex: Timex) -> bool:
     return timex.type in {"DATE", "TIME"} or (timex.type == "DURATION" and timex.range_start is not None)
 
 
+def _dated_by(timex: Timex, sentence: SpacySpan, dct: date | None, source: str) -> EventDate:
+    """The date a timex of the event's sentence gives it: the day or period it names, or the
+    stretch it opens or closes, as an ISO interval."""
+    start, end = timex_range(timex)
+    if dct is not None and start is not None and start <= dct and opens_a_stretch(sentence.doc, timex):
+        # "has killed 93 since 2003": the whole stretch up to the report
+        return EventDate(f"{timex.value}/{dct.isoformat()}", start, dct, timex.span, False, source)
+    if dct is not None and end is not None and end >= dct and closes_a_stretch(sentence.doc, timex):
+        # "Lane closure through March 27": from the report up to that day
+        return EventDate(f"{dct.isoformat()}/{timex.value}", dct, end, timex.span, False, source)
+    return EventDate(timex.value, start, end, timex.span, False, source)
+
+
 def date_of_event(
     clause: list[Token],
     sentence: SpacySpan,
@@ -692,20 +713,17 @@ def date_of_event(
     own = [t for t in _timexes_in(clause, timexes) if _usable(t)]
     own.sort(key=lambda t: (t.type == "DURATION", t.span.start))
     if own:
-        timex = own[0]
-        start, end = timex_range(timex)
-        if dct is not None and start is not None and start <= dct and opens_a_stretch(sentence.doc, timex):
-            # "has killed 93 since 2003": the whole stretch up to the report, as an ISO interval
-            return EventDate(f"{timex.value}/{dct.isoformat()}", start, dct, timex.span, False, "clause")
-        return EventDate(timex.value, start, end, timex.span, False, "clause")
+        return _dated_by(own[0], sentence, dct, "clause")
     # "comes days after US forces departed Bagram": the time stage dates the embedded clause
     relative = date_relative_to_clause(sentence, timexes, dct, clause) if clause else None
     if relative is not None:
         return EventDate(relative.value, relative.range_start, relative.range_end, relative.span, False, "relative")
     if sentence_date is not None:
-        start, end = timex_range(sentence_date)
         in_sentence = sentence.start_char <= sentence_date.span.start < sentence.end_char
-        return EventDate(sentence_date.value, start, end, sentence_date.span, False, "sentence" if in_sentence else "narrative")
+        if in_sentence:
+            return _dated_by(sentence_date, sentence, dct, "sentence")
+        start, end = timex_range(sentence_date)
+        return EventDate(sentence_date.value, start, end, sentence_date.span, False, "narrative")
     if dct is not None:
         return EventDate(dct.isoformat(), dct, dct, None, True, "article")
     return EventDate(None, None, None, None, False, "none")

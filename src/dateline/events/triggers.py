@@ -111,6 +111,7 @@ class Lexicon:
     people_quantifiers: frozenset[str] = frozenset()
     # verbs of a toll: one hung on a verb trigger of the same type is that event's toll
     toll_verbs: frozenset[str] = frozenset()
+    harm_in_types: frozenset[str] = frozenset()  # event types a toll "in" them belongs to (toll_in_types)
     # event types whose target may be a thing hit, and the nouns that are never such a thing
     thing_target_types: frozenset[str] = frozenset()
     not_things: frozenset[str] = frozenset()
@@ -206,6 +207,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         people_cues=frozenset(raw.get("people_cues", ())),
         people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
         toll_verbs=frozenset(raw.get("toll_verbs", ())),
+        harm_in_types=frozenset(raw.get("toll_in_types", ())),
         thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
@@ -588,8 +590,17 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             absorbed.setdefault(seen_heads[head.i], []).append(token)
             continue
         seen_heads[head.i] = token.i
+    hazard_nouns = {t.i: (t, c, w) for t, c, w in nouns if c.type in lexicon.harm_in_types}
     for token, cue, words, head in _without_tolls(verbs, lexicon):
-        triggers.append(Trigger(token, cue, head, words, tuple(absorbed.get(token.i, ()))))
+        inside = absorbed.get(token.i, [])
+        cause = _toll_in(token, inside, hazard_nouns, lexicon)
+        if cause is not None:
+            # "was killed in the crash", "died in a house fire": the toll of an accident or a
+            # disaster, which names the event; the toll verb's clause is read
+            noun, noun_cue, noun_words = cause
+            triggers.append(Trigger(noun, noun_cue, head, noun_words, tuple(t for t in inside if t.i != noun.i)))
+            continue
+        triggers.append(Trigger(token, cue, head, words, tuple(inside)))
     for token, cue, words in kept_nouns:
         if any(token in a for a in absorbed.values()):
             continue
@@ -642,6 +653,22 @@ def _without_tolls(verbs: list[tuple[Token, Cue, tuple[Token, ...]]], lexicon: L
         else:
             kept.append((token, cue, words, token))
     return kept
+
+
+# "killed in the crash", "injured during the storm", "died from the flooding"
+TOLL_PREPOSITIONS = frozenset({"in", "during", "from"})
+
+
+def _toll_in(verb: Token, absorbed: list[Token], candidates: dict, lexicon: Lexicon):
+    """The hazard a toll verb hangs its toll on ("killed in the crash"), or None: an absorbed
+    noun of a hazard type, object of "in", "during" or "from" on the toll verb itself."""
+    if verb.lemma_.lower() not in lexicon.toll_verbs:
+        return None
+    for noun in absorbed:
+        if noun.i in candidates and noun.dep_ == "pobj" and noun.head.lower_ in TOLL_PREPOSITIONS \
+                and noun.head.head.i == verb.i:
+            return candidates[noun.i]
+    return None
 
 
 def _owning_trigger(noun: Token, verb_tokens: set[int], noun_tokens: set[int], sentence: SpacySpan) -> int | None:

@@ -62,13 +62,43 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     return None
 
 
+# "for the past year", "over the last month", "during the past week", "in the past year": a
+# stretch that runs up to the time of writing, however the time stage reads its value
+RUNS_TO_NOW_PREPOSITIONS = frozenset({"for", "over", "during", "in", "throughout"})
+RUNS_TO_NOW_ADJECTIVES = frozenset({"past", "last"})
+# "lane closed through March 27", "until Friday", "till June": a stretch that ends on the date
+CLOSING_WORDS = frozenset({"through", "thru", "until", "till", "til"})
+
+
+def _runs_to_now(span) -> bool:
+    """ "for the past year", "over the last month": a preposition of extent, then "the past" or
+    "the last" opening the expression. ("last year" alone, or "in May", is a date.)"""
+    words = [t.lower_ for t in span[:2]]
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return len(words) == 2 and words[0] == "the" and words[1] in RUNS_TO_NOW_ADJECTIVES \
+        and before in RUNS_TO_NOW_PREPOSITIONS
+
+
+def closes_a_stretch(doc, timex: Timex) -> bool:
+    """Whether a date ends a stretch that runs until it: "Lane closure through March 27",
+    "closed until Friday", "will stay till June". (Not "by Friday": a deadline is a day.)"""
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None or not len(span) or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.lower_ in CLOSING_WORDS
+
+
 def opens_a_stretch(doc, timex: Timex) -> bool:
     """Whether a date starts a stretch that runs on: "since 2003", "since the coup on
-    February 1", "have fled since the war began in November 2020". Not through a coordinated
-    clause: in "has held the town since Friday and attacked it on Monday", Monday is a day."""
+    February 1", "have fled since the war began in November 2020", "for the past year". Not
+    through a coordinated clause: in "has held the town since Friday and attacked it on
+    Monday", Monday is a day."""
     span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
+    if _runs_to_now(span):
+        return True
     # back over a short noun phrase with no verb in it
     for token in reversed(doc[max(0, span.start - 6) : span.start]):
         if token.lower_ == "since":
