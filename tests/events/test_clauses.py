@@ -116,3 +116,10 @@ def test_a_stretch_that_runs_up_to_now_is_no_time_later_sentences_are_at():
     events = events_of("The two sides have argued over the budget for the past year. The mayor agreed to a compromise.")
     agreed = events["agreed"]
     assert agreed.date_value == "2024-03-08" and agreed.date_inherited  # the report's day, not 2023
+
+
+def test_a_report_is_dated_by_its_own_words_not_by_what_it_reports():
+    said = events_of("Police say the driver was heading south on Main Street around 1:30 a.m. Thursday.")["say"]
+    assert said.date_value == "2024-03-08" and said.date_inherited  # the report's day, not Thursday's
+    told = events_of("A spokesman said on Wednesday that the plan was sound.")["said"]
+    assert told.date_value == "2024-03-06" and not told.date_inherited  # its own day

@@ -156,3 +156,9 @@ def test_a_denied_event_noun_is_no_event():
         assert example["word"] not in {e.trigger.text for e in events_of(example["sentence"])}, example
     for example in table["counter_examples"]:
         assert example["word"] in {e.trigger.text for e in events_of(example["sentence"])}, example
+
+
+def test_meeting_an_obligation_is_no_meeting():
+    # the not_objects of meet in event_types.yaml
+    assert "meet" not in {e.trigger.text for e in events_of("The town may not be able to meet its obligations next year.")}
+    assert "met" in {e.trigger.text for e in events_of("The mayor met the governor in the capital.")}

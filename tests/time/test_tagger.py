@@ -416,3 +416,18 @@ def test_a_stretch_up_to_now_opens_a_stretch_and_a_closing_date_closes_one():
         doc = parse(text)
         timex = next(t for t in tag_timexes(text, dct, doc) if t.span.text == phrase)
         assert (opens_a_stretch(doc, timex), closes_a_stretch(doc, timex)) == (opens, closes), text
+
+
+def test_a_date_inside_a_noun_phrase_is_not_the_date_of_the_whole_sentence():
+    from dateline.nlp import parse
+
+    text = "The board approved a budget, cancelled an April election and discussed a new park."
+    doc = parse(text)
+    timexes = tag_timexes(text, date(2024, 3, 8), doc)
+    assert [t.span.text for t in timexes] == ["April"]
+    assert date_of_sentence(list(doc.sents)[0], timexes, date(2024, 3, 8)) is None
+    # a possessive names the occasion and stays the sentence's date
+    text = "Members argued at Monday night's council meeting."
+    doc = parse(text)
+    timexes = tag_timexes(text, date(2024, 3, 8), doc)
+    assert date_of_sentence(list(doc.sents)[0], timexes, date(2024, 3, 8)).value.startswith("2024-03-04")

@@ -554,6 +554,17 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
 CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "csubj"}
 
 
+def _reported_words(draft: Draft) -> set[int]:
+    """For a report (a STATEMENT, no trigger), the indices of what it reports: the reporting
+    verb's complement, quotation or clause of content. None for other events."""
+    if draft.trigger is not None:
+        return set()
+    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
+    if verb is None or not len(verb):
+        return set()
+    return {t.i for child in verb.root.children if child.dep_ in CONTENT_DEPS for t in child.subtree}
+
+
 def _own_words(draft: Draft) -> list[Token]:
     """The words of an event's own clause. For a report (a STATEMENT, no trigger), the reporting
     verb's words without what it reports ("said in Geneva that ...": in Geneva, not the rest)."""
@@ -562,10 +573,9 @@ def _own_words(draft: Draft) -> list[Token]:
     verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
     if verb is None or not len(verb):
         return draft.clause
-    root = verb.root
-    content = {t.i for child in root.children if child.dep_ in CONTENT_DEPS for t in child.subtree}
+    content = _reported_words(draft)
     # (the speaker's own words are left out by the caller: "the Kabul police chief said")
-    return [t for t in root.subtree if t.i not in content]
+    return [t for t in verb.root.subtree if t.i not in content]
 
 
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
@@ -600,10 +610,18 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # a statement is made when it is reported, not at the time of the episode told in the
         # sentences before it ("The meeting was on November 1. ... Putin dismissed the claims")
         sentence_date = None
+    # a report is dated by its own words ("said on Tuesday"), not by the time of what it reports
+    # ("said the convoy left on Monday", "said he had wanted it '18 months ago'")
+    reported = _reported_words(draft)
+    if reported and sentence_date is not None and any(
+        sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in reported
+    ):
+        sentence_date = None
     ground = _ground_of_another_event(draft, drafts)
     if ground:
         sentence_date = None
-    event_date = date_of_event([t for t in draft.clause if t.i not in nested], sentence, timexes, dct, sentence_date)
+    event_date = date_of_event([t for t in draft.clause if t.i not in nested and t.i not in reported], sentence,
+                               timexes, dct, sentence_date)
     if ground and event_date.source == "article":
         # before the other event, day unknown: no date rather than the report's
         event_date = EventDate(None, None, None, None, False, "none")

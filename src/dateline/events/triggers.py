@@ -121,6 +121,8 @@ class Lexicon:
     participant_verbs: frozenset[str] = frozenset()
     # determiners that deny an event noun ("no casualties")
     negating_determiners: frozenset[str] = frozenset()
+    state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
+    potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -213,6 +215,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
         participant_verbs=frozenset(raw.get("participant_verbs", ())),
         negating_determiners=frozenset((raw.get("unasserted") or {}).get("negating_determiners", ())),
+        state_phrases=frozenset(tuple(p.split()) for p in (raw.get("unasserted") or {}).get("state_phrases", ())),
+        potential_nouns=frozenset((raw.get("unasserted") or {}).get("potential_nouns", ())),
     )
 
 
@@ -424,9 +428,27 @@ def _hypothetical(token: Token, sentence: SpacySpan) -> bool:
 
 
 def _unasserted(token: Token, lexicon: Lexicon) -> bool:
-    """A denied event, no event (event_types.yaml: unasserted): an event noun with a negating
-    determiner ("no casualties")."""
-    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners for c in token.children)
+    """No event at the word (event_types.yaml: unasserted): an event noun with a negating
+    determiner ("no casualties") or naming a state ("for sale"); a verb in a
+    hyphenated adjective ("best-selling"); an infinitive saying what a potential noun is for
+    ("a good time to buy")."""
+    if token.pos_ == "NOUN":
+        if any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners for c in token.children):
+            return True
+        return (token.dep_ == "pobj" and (token.head.lower_, token.lemma_.lower()) in lexicon.state_phrases
+                and not any(c.dep_ in {"det", "poss", "amod", "nummod"} for c in token.children))
+    if _in_hyphenated_adjective(token):
+        return True
+    return (token.tag_ == "VB" and token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in lexicon.potential_nouns
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def _in_hyphenated_adjective(token: Token) -> bool:
+    """ "best-selling", "U.S.-led": the word closes a hyphenated word that modifies a noun."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return False
+    return token.dep_ in {"amod", "compound"} or token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i
 
 
 def _imperative(token: Token) -> bool:

@@ -41,9 +41,13 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     text). ``dct``, the article's date, tells a plan (a date after it) from a narrative time.
     """
     start, end = sentence.start_char, sentence.end_char
-    inside = [t for t in timexes if start <= t.span.start < end and is_calendar(t)]
+    # a date that modifies a noun ("cancelled an April election", "the 2019 accord") dates that
+    # thing, not what the rest of the sentence tells; the clause that holds it still takes it
+    modifiers = {id(t) for t in timexes if start <= t.span.start < end and modifies_a_noun(sentence.doc, t)}
+    inside = [t for t in timexes if start <= t.span.start < end and is_calendar(t) and id(t) not in modifiers]
     if inside:
         return min(inside, key=lambda t: (_hops_to_root(sentence, t), t.span.start))
+    timexes = [t for t in timexes if id(t) not in modifiers]
     # The narrative time is the last date named before the sentence, read back from it:
     # - a day no DCT can place ("on Tuesday" in an undated article) still moves the story on,
     #   so an older calendar date ("in the 1940s") named before it no longer holds;
@@ -87,6 +91,18 @@ def closes_a_stretch(doc, timex: Timex) -> bool:
         return False
     before = doc[span.start - 1]
     return before.lower_ in CLOSING_WORDS
+
+
+def modifies_a_noun(doc, timex: Timex) -> bool:
+    """ "an April election", "the 2019 accord": the expression is a modifier inside a noun
+    phrase. (A possessive, "Monday night's council meeting", names the occasion a story is
+    about, and stays a date of the sentence.)"""
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
+        and not (span.start <= root.head.i < span.end)
 
 
 def opens_a_stretch(doc, timex: Timex) -> bool:
