@@ -123,3 +123,15 @@ def test_a_report_is_dated_by_its_own_words_not_by_what_it_reports():
     assert said.date_value == "2024-03-08" and said.date_inherited  # the report's day, not Thursday's
     told = events_of("A spokesman said on Wednesday that the plan was sound.")["said"]
     assert told.date_value == "2024-03-06" and not told.date_inherited  # its own day
+
+
+def test_a_local_body_acts_where_it_sits():
+    council = events_of("The Gainesville City Council rejected a request from three owners on Monday.")["rejected"]
+    assert [p.name for p in council.places] == ["Gainesville"] and council.place_inherited
+    police = events_of("Charleston police are investigating the death as a homicide.")["investigating"]
+    assert [p.name for p in police.places] == ["Charleston"]
+    # a paper's name and a country's ministry say whose, not where
+    paper = events_of("The Los Angeles Times reported that the mayor resigned.")
+    assert paper and all(not e.places for e in paper.values())
+    ministry = events_of("The United States Department of State condemned the raid.")
+    assert ministry and all("United States" not in [p.name for p in e.places] for e in ministry.values())

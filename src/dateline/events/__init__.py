@@ -42,6 +42,7 @@ from dateline.events.triggers import (
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 from dateline.nlp import text_of
+from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
 __all__ = ["extract_events", "event_id", "read_arguments_at"]
@@ -542,7 +543,7 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
                 ent.start_char <= place.span.start and place.span.end <= ent.end_char:
             other_words = [t for t in ent if t.is_alpha and t.lower_ not in {"and", "the", "of"}
                            and not any(p.span.start <= t.idx < p.span.end for p in places)]
-            if other_words:
+            if other_words and not (ent.label_ == "ORG" and _followed_by_a_seat_word(place, doc)):
                 return True
     words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     if words is None or not len(words):
@@ -551,7 +552,33 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     return after is not None and after.lower_ in THING_HEADS
 
 
+def _followed_by_a_seat_word(place: Place, doc) -> bool:
+    """ "Gainesville City Council", "Texas Department of ...": the name is where the body sits."""
+    following = doc.text[place.span.end:place.span.end + 40].split()
+    return bool(following) and following[0].lower().strip(".,'’s") in SEAT_WORDS
+
+
 CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "csubj"}
+
+
+def _seats(draft: Draft, places: list[Place]) -> list[Place]:
+    """The town, county or region in the name of a body that is the event's doer or target, where
+    the name goes on with a word of an organisation's seat ("Charleston police", "London city
+    council", "the Texas Department of Transportation": the geo stage's SEAT_WORDS). A country
+    in a name ("the U.S. Department of State") says whose, not where."""
+    found = []
+    for reading in (draft.participants.source, draft.participants.target):
+        if reading is None:
+            continue
+        actor = reading.actor.span
+        for place in places:
+            if not (actor.start <= place.span.start and place.span.end < actor.end) \
+                    or (place.feature_code or "").startswith("PCL"):
+                continue
+            if place.span.end < actor.end and _followed_by_a_seat_word(place, draft.sentence.doc) \
+                    and place not in found:
+                found.append(place)
+    return found
 
 
 def _reported_words(draft: Draft) -> set[int]:
@@ -651,6 +678,11 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
         loose = [t for t in sentence if t.i not in others]
         own_places = places_in(loose, places, exclude=speaker_spans)
+        place_inherited = bool(own_places)
+    if not own_places:
+        # "Charleston police are investigating", "the Gainesville City Council rejected": a local
+        # body acts where it sits
+        own_places = _seats(draft, places)
         place_inherited = bool(own_places)
     from_sentence = place_inherited
     # statements are one kind of event only when one speaker goes on: two people quoted one after
