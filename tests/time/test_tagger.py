@@ -431,3 +431,13 @@ def test_a_date_inside_a_noun_phrase_is_not_the_date_of_the_whole_sentence():
     doc = parse(text)
     timexes = tag_timexes(text, date(2024, 3, 8), doc)
     assert date_of_sentence(list(doc.sents)[0], timexes, date(2024, 3, 8)).value.startswith("2024-03-04")
+
+
+def test_a_date_in_a_relative_clause_is_no_time_later_sentences_are_at():
+    from dateline.nlp import parse
+
+    text = "The farmer, whose barn burned down in 1998, watched the river rise. Volunteers stacked sandbags."
+    doc = parse(text)
+    timexes = tag_timexes(text, date(2024, 3, 8), doc)
+    assert [t.value for t in timexes] == ["1998"]
+    assert date_of_sentence(list(doc.sents)[1], timexes, date(2024, 3, 8)) is None

@@ -123,6 +123,7 @@ class Lexicon:
     negating_determiners: frozenset[str] = frozenset()
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
     potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
+    worry_words: frozenset[str] = frozenset()  # "worried about flooding": a fear, not an event
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -217,6 +218,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         negating_determiners=frozenset((raw.get("unasserted") or {}).get("negating_determiners", ())),
         state_phrases=frozenset(tuple(p.split()) for p in (raw.get("unasserted") or {}).get("state_phrases", ())),
         potential_nouns=frozenset((raw.get("unasserted") or {}).get("potential_nouns", ())),
+        worry_words=frozenset((raw.get("unasserted") or {}).get("worry_words", ())),
     )
 
 
@@ -432,15 +434,29 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     determiner ("no casualties") or naming a state ("for sale"); a verb in a
     hyphenated adjective ("best-selling"); an infinitive saying what a potential noun is for
     ("a good time to buy")."""
+    if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"about", "of"} \
+            and token.head.head.lower_ in lexicon.worry_words:
+        return True  # "worried about flooding", "afraid of attacks"
     if token.pos_ == "NOUN":
         if any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners for c in token.children):
             return True
         return (token.dep_ == "pobj" and (token.head.lower_, token.lemma_.lower()) in lexicon.state_phrases
                 and not any(c.dep_ in {"det", "poss", "amod", "nummod"} for c in token.children))
-    if _in_hyphenated_adjective(token):
+    if _in_hyphenated_adjective(token) or _counterfactual(token):
         return True
     return (token.tag_ == "VB" and token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in lexicon.potential_nouns
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+COUNTERFACTUAL_MODALS = {"would", "could", "might", "should", "'d"}
+
+
+def _counterfactual(token: Token) -> bool:
+    """ "would have triggered a riot", "could have been killed": what did not happen."""
+    if token.tag_ != "VBN":
+        return False
+    auxiliaries = [c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    return "have" in auxiliaries and bool(COUNTERFACTUAL_MODALS & set(auxiliaries))
 
 
 def _in_hyphenated_adjective(token: Token) -> bool:

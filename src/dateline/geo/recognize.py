@@ -184,12 +184,20 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         # "coach Ripley" after "Darren Ripley", "Fairfield's defense" after "Elizabeth Fairfield":
         # a town's name the article uses as someone's name is that person, unless the place is a
         # big one ("Georgia", "Washington")
-        introduced = ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
+        # (a preposition before a possessive governs the possessed noun: "in Paris' case",
+        # "to Hughes's home" introduce no place)
+        introduced = ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and not _possessed(doc, ent)
         if known and feature is None and not introduced and _looks_like_person(doc, ent, people, possessive=False):
             if not _is_country_or_region(name, gazetteer):
                 continue
         found.append(Toponym(start, end, name, f"ner:{ent.label_}", kind, feature_word=feature))
     return found
+
+
+def _possessed(doc: Doc, ent) -> bool:
+    """The name is a possessor: "Paris' case", "Hughes's home"."""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is not None and after.text in ("'s", "’s", "'", "’")
 
 
 def _known_longer_start(doc: Doc, ent, start: int, end: int, gazetteer: Gazetteer) -> int:

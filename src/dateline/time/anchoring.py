@@ -52,11 +52,13 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     # - a day no DCT can place ("on Tuesday" in an undated article) still moves the story on,
     #   so an older calendar date ("in the 1940s") named before it no longer holds;
     # - a date that opens a stretch ("since the coup on February 1") is no time the story is at;
+    # - nor is one in a relative clause, background to a noun ("Ms Groth, whose home flooded in
+    #   1997, said ...": the next sentence is not in 1997);
     # - nor is a plan ("talks ... on Monday" in a Sunday report).
     for timex in reversed([t for t in timexes if t.span.start < end]):
         if timex.type == "DURATION" or not (is_calendar(timex) or _unplaced_day(timex)):
             continue
-        if timex.span.start < start and opens_a_stretch(sentence.doc, timex):
+        if timex.span.start < start and (opens_a_stretch(sentence.doc, timex) or in_a_relative_clause(sentence.doc, timex)):
             continue
         if not is_calendar(timex):
             return None
@@ -91,6 +93,22 @@ def closes_a_stretch(doc, timex: Timex) -> bool:
         return False
     before = doc[span.start - 1]
     return before.lower_ in CLOSING_WORDS
+
+
+def in_a_relative_clause(doc, timex: Timex) -> bool:
+    """ "whose home flooded in 1997", "which opened in 2001": the expression dates a clause that
+    describes a noun."""
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(12):
+        if token.dep_ == "relcl":
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def modifies_a_noun(doc, timex: Timex) -> bool:
