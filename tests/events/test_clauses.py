@@ -80,3 +80,12 @@ def test_a_reports_place_is_where_it_was_made_not_where_its_content_happened():
     said = next(e for e in extract_events(Article(id="t", text=text), parse(text), [], [place(text, "Vannes")], [], [])
                 if e.type == "STATEMENT")
     assert [p.name for p in said.places] == ["Vannes"] and said.place_inherited
+
+
+def test_a_statement_given_to_the_press_is_sourcing_one_to_a_council_is_news():
+    # the example and counter-example of press_addressees in event_types.yaml
+    assert events_of("The shopkeeper told reporters that the street had been quiet for weeks.") == {}
+    assert "told" not in events_of("A farmer told the news agency that the harvest was poor.")
+    assert "said" not in events_of("The harvest was poor, the farmer said in an interview with AFP.")
+    told = events_of("The envoy told the council that the wheat stocks were low.")
+    assert told["told"].type == "STATEMENT"

@@ -156,3 +156,11 @@ def test_a_denied_event_noun_is_no_event():
         assert example["word"] not in {e.trigger.text for e in events_of(example["sentence"])}, example
     for example in table["counter_examples"]:
         assert example["word"] in {e.trigger.text for e in events_of(example["sentence"])}, example
+
+
+def test_who_a_legal_step_is_about_is_the_doer_of_the_crime_it_names():
+    # the example of accusing_verbs in event_types.yaml: the step's own doer is not the crime's
+    assert "mayor" in text_of(event_at("The former mayor was charged with bribery.", "bribery").source_actor)
+    assert "men" in text_of(event_at("Police arrested two men for arson.", "arson").source_actor)
+    assert "driver" in text_of(event_at("The driver was convicted on charges of fraud and bribery.", "bribery").source_actor)
+    assert text_of(event_at("Police arrested two men for arson.", "arson").source_actor) != "Police"

@@ -189,7 +189,7 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         if frame.kind != "verb" or not frame.source or frame.content is None:
             continue
         verb = frame.verb[0]
-        if _hedging_passive(verb):
+        if _hedging_passive(verb) or _given_to_the_press(verb, lexicon):
             continue
         content = range(frame.content.left_edge.i, frame.content.right_edge.i + 1)
         if verb.i in trigger_tokens:
@@ -210,6 +210,25 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         drafts.append(Draft(None, token_span(list(frame.verb)), sentence, k, sorted(clause, key=lambda t: t.i),
                             "STATEMENT", None, None, None, participants, attribution, speaker, 0.45))
     return drafts
+
+
+def _given_to_the_press(verb: Token, lexicon: Lexicon) -> bool:
+    """The reporting verb's addressee is the press ("told reporters", "told the news agency", "said
+    in an interview", "told AFP": ``press_addressees``): the article's sourcing, not a statement
+    that is news of its own."""
+    addressees = [c for c in verb.children if c.dep_ in {"dative", "dobj", "iobj"}]
+    addressees += [g for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "in"}
+                   for g in c.children if g.dep_ == "pobj"]
+    for word in addressees:
+        for noun in (word, *word.conjuncts):
+            if noun.lemma_.lower() in lexicon.press_nouns:
+                return True
+            if noun.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lower_ == "news" for c in noun.children):
+                return True
+            name = " ".join(t.text for t in noun.subtree if t.dep_ != "det" and not t.is_punct)
+            if name in lexicon.press_names or noun.text in lexicon.press_names:
+                return True
+    return False
 
 
 # verbs whose passive takes a to-infinitive: "X is said / reported / believed to be"

@@ -450,6 +450,22 @@ def _noun_agent(noun: Token) -> Token | None:
     return None
 
 
+def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
+    """Who the legal step naming a crime (``accusing_verbs``: charge, convict, arrest ...) is
+    about: its passive subject ("the mayor was charged with fraud", "with crimes of treason") or
+    its object ("arrested two men for arson")."""
+    step = crime
+    while step.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "compound"} and step.head.i != step.i:
+        step = step.head
+    if step.pos_ != "VERB" or step.lemma_.lower() not in lexicon.accusing_verbs:
+        return None
+    for dep in ("nsubjpass", "dobj"):
+        found = next((c for c in step.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return None
+
+
 @dataclass
 class Participants:
     source: ActorReading | None = None
@@ -488,6 +504,9 @@ def read_participants(
     if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.participant_verbs \
             and noun.head.dep_ == "prep" and noun.head.lower_ == "in" and noun.head.head.i == verb.i:
         participant = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # "was charged with fraud", "convicted the clerk of embezzlement": who the legal step is about
+    # is the crime's doer (the crime is an event of its own, CRIME, named by the step)
+    accused = _accused_of(noun, lexicon) if trigger.cue.type == "CRIME" and noun is not None else None
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
             and verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs:
         # a verb that says something about the event ("called the explosion an attack",
@@ -495,7 +514,7 @@ def read_participants(
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
-        result.source = read(_noun_agent(noun), "source") or read(participant, "source")
+        result.source = read(_noun_agent(noun), "source") or read(participant, "source") or read(accused, "source")
         between = _prep_objects(noun, {"between", "among"})
         if between:
             first = read(between[0], "source")
