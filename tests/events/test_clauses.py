@@ -89,3 +89,14 @@ def test_a_statement_given_to_the_press_is_sourcing_one_to_a_council_is_news():
     assert "said" not in events_of("The harvest was poor, the farmer said in an interview with AFP.")
     told = events_of("The envoy told the council that the wheat stocks were low.")
     assert told["told"].type == "STATEMENT"
+    # a statement made at a news conference is made in public: a STATEMENT
+    assert events_of("The envoy told a news conference that the wheat stocks were low.")["told"].type == "STATEMENT"
+
+
+def test_speech_told_inside_another_report_is_no_statement_of_its_own():
+    events = events_of("The farmer says his neighbour came back from the market and said the prices were too high.")
+    assert "says" in events and "said" not in events
+    assert events_of("The farmer said the prices were too high.")["said"].type == "STATEMENT"
+    # a confirmation told inside a report stays a report of its own (broadcast_verbs)
+    confirmed = events_of("The farmer said the ministry confirmed that the prices were too high.")
+    assert "confirmed" in confirmed

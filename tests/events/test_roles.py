@@ -164,3 +164,19 @@ def test_who_a_legal_step_is_about_is_the_doer_of_the_crime_it_names():
     assert "men" in text_of(event_at("Police arrested two men for arson.", "arson").source_actor)
     assert "driver" in text_of(event_at("The driver was convicted on charges of fraud and bribery.", "bribery").source_actor)
     assert text_of(event_at("Police arrested two men for arson.", "arson").source_actor) != "Police"
+
+
+def test_a_person_named_by_a_tie_to_another_is_the_one_taking_part():
+    # the example of relative_nouns in event_types.yaml, with the name recognised by the pipeline
+    from dateline.model import Article as _Article
+    from dateline.pipeline import Stages, read_article
+
+    text = "A court convicted a cousin of the fugitive Omar Haddad for hiding him."
+    result = read_article(_Article(id="t", text=text), parse(text), Stages.load())
+    convicted = next(e for e in result.events if e.trigger.text == "convicted")
+    assert "cousin" in convicted.target_actor.text and "Haddad" not in convicted.target_actor.text
+    # a tie to an organisation is membership, not a relative: the name stays
+    text = "Police arrested a member of the Black Hand gang."
+    result = read_article(_Article(id="t", text=text), parse(text), Stages.load())
+    arrested = next(e for e in result.events if e.trigger.text == "arrested")
+    assert arrested.target_actor is not None

@@ -182,14 +182,25 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
                 lexicon: Lexicon) -> list[Draft]:
     """A report with no event of its own inside ("X said the situation was difficult") is a
     STATEMENT by its speaker: the speaker is then the event's source actor. So is an outlet's
-    report, a confirmation or a claim of an event (``broadcast_verbs``)."""
+    report, a confirmation or a claim of an event (``broadcast_verbs``). A report inside a
+    quotation or inside another report's content, and one given to the press
+    (``press_addressees``), is none."""
     drafts = []
     trigger_tokens = {t.token.i for t in triggers} | {a.i for t in triggers for a in t.absorbed}
-    for frame in reporting_frames(sentence):
+    frames = reporting_frames(sentence)
+    for frame in frames:
         if frame.kind != "verb" or not frame.source or frame.content is None:
             continue
         verb = frame.verb[0]
         if _hedging_passive(verb) or _given_to_the_press(verb, lexicon):
+            continue
+        nested = frame.quoted or any(other is not frame and other.content is not None
+                                     and other.content.left_edge.i <= verb.i <= other.content.right_edge.i
+                                     for other in frames)
+        if nested and verb.lemma_.lower() not in lexicon.broadcast_verbs:
+            # speech told inside a quotation or inside another report ("she said her son came home
+            # and said ..."): part of what the outer speaker says, no statement of its own (a
+            # confirmation or a claim the outer report tells stays news: broadcast_verbs)
             continue
         content = range(frame.content.left_edge.i, frame.content.right_edge.i + 1)
         if verb.i in trigger_tokens:
@@ -212,6 +223,9 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
     return drafts
 
 
+NEWS_OUTLET_NOUNS = {"agency", "service", "network", "site", "website", "organisation", "organization", "portal"}
+
+
 def _given_to_the_press(verb: Token, lexicon: Lexicon) -> bool:
     """The reporting verb's addressee is the press ("told reporters", "told the news agency", "said
     in an interview", "told AFP": ``press_addressees``): the article's sourcing, not a statement
@@ -223,8 +237,9 @@ def _given_to_the_press(verb: Token, lexicon: Lexicon) -> bool:
         for noun in (word, *word.conjuncts):
             if noun.lemma_.lower() in lexicon.press_nouns:
                 return True
-            if noun.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lower_ == "news" for c in noun.children):
-                return True
+            if noun.lemma_.lower() in NEWS_OUTLET_NOUNS and any(c.dep_ == "compound" and c.lower_ == "news"
+                                                                for c in noun.children):
+                return True  # "the news agency", not "a news conference" (a statement made in public)
             name = " ".join(t.text for t in noun.subtree if t.dep_ != "det" and not t.is_punct)
             if name in lexicon.press_names or noun.text in lexicon.press_names:
                 return True

@@ -233,6 +233,11 @@ def read_actor(
         # (a town the NER took for a person, "the town of Kemise", is the geo stage's place)
         if mention is not None and mention.label == "PERSON" and mention not in people and not index.is_place(token, mention):
             people.append(mention)
+    if head_mention is None and head.lemma_.lower() in lexicon.relative_nouns:
+        # "a friend of the suspect X": the friend, not X, takes part
+        tied = {t.idx for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        seen = [m for m in seen if not any(m.span.start <= i < m.span.end for i in tied)]
+        people = [m for m in people if not any(m.span.start <= i < m.span.end for i in tied)]
     # "Doha's Special Envoy" tagged as a person is a title; the name is elsewhere in the phrase
     named = [m for m in people if not _is_title(m, index.doc, lexicon)]
     if named:
