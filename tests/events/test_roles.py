@@ -180,3 +180,16 @@ def test_a_person_named_by_a_tie_to_another_is_the_one_taking_part():
     result = read_article(_Article(id="t", text=text), parse(text), Stages.load())
     arrested = next(e for e in result.events if e.trigger.text == "arrested")
     assert arrested.target_actor is not None
+
+
+def test_the_possessor_of_an_arrest_undergoes_it_of_an_offensive_leads_it():
+    # the example and counter-example of patient_nouns in event_types.yaml
+    arrest = event_at("The colonel's arrest angered his tribe.", "arrest")
+    assert "colonel" in text_of(arrest.target_actor) and arrest.source_actor is None
+    offensive = event_at("The Taliban's offensive stalled.", "offensive")
+    assert "Taliban" in text_of(offensive.source_actor) and offensive.target_actor is None
+
+
+def test_the_of_phrase_of_an_event_noun_under_a_carrying_verb_is_its_target():
+    trial = event_at("The trial of the former mayor opened on Monday.", "trial")
+    assert "mayor" in text_of(trial.target_actor)

@@ -443,10 +443,12 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return found
 
 
-def _noun_agent(noun: Token) -> Token | None:
-    """ "Taliban attacks", "the group's offensive", "violence by the Taliban"."""
+def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
+    """ "Taliban attacks", "the group's offensive", "violence by the Taliban" (the possessor of a
+    noun whose possessor undergoes it, "the colonel's arrest", is its target: ``_noun_patient``)."""
+    own = {"compound", "nmod", "amod"} if _noun_patient(noun, lexicon) is not None else {"compound", "poss", "nmod", "amod"}
     for child in noun.children:
-        if child.dep_ in {"compound", "poss", "nmod", "amod"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
+        if child.dep_ in own and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
             if child.ent_type_ in {"ORG", "NORP", "GPE", "PERSON"}:
                 return child
     for child in noun.children:
@@ -469,6 +471,14 @@ def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+def _noun_patient(noun: Token, lexicon: Lexicon | None) -> Token | None:
+    """The possessor of an event noun that its possessor undergoes (``patient_nouns``: "his
+    arrest", "the colonel's trial", "the journalist's release")."""
+    if lexicon is None or noun.lemma_.lower() not in lexicon.patient_nouns:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 @dataclass
@@ -519,7 +529,8 @@ def read_participants(
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
-        result.source = read(_noun_agent(noun), "source") or read(participant, "source") or read(accused, "source")
+        result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source")
+        result.target = read(_noun_patient(noun, lexicon), "target")
         between = _prep_objects(noun, {"between", "among"})
         if between:
             first = read(between[0], "source")
@@ -550,11 +561,14 @@ def read_participants(
         result.source = read(subject, "source", allow_places=True)
         target_head = None
     if noun is not None:
-        own_agent = _noun_agent(noun)
+        own_agent = _noun_agent(noun, lexicon)
         if own_agent is not None and result.source is None:
             result.source = read(own_agent, "source")
         if result.target is None:
-            for token in _prep_objects(noun, {"with", "against", "on", "to", "between"}):
+            result.target = read(_noun_patient(noun, lexicon), "target")
+        if result.target is None:
+            # "carried out the killing of two guards", "the trial of the former mayor opened"
+            for token in _prep_objects(noun, {"with", "against", "on", "to", "between", "of"}):
                 result.target = read(token, "target", allow_places=party(token, True))
                 if result.target is not None:
                     target_head = token
@@ -579,7 +593,7 @@ def read_participants(
         for absorbed in trigger.absorbed:
             if absorbed.head.dep_ == "prep" and absorbed.head.lower_ in {"in", "during", "by"} \
                     and absorbed.head.head.i == verb.i:
-                agent_token = _noun_agent(absorbed)
+                agent_token = _noun_agent(absorbed, lexicon)
                 reading = read(agent_token, "source") if agent_token is not None else None
                 if reading is not None:
                     result.source = reading
@@ -587,7 +601,7 @@ def read_participants(
     if result.target is None:
         # an absorbed event noun's own agent: "fled ... following Taliban attacks"
         for absorbed in trigger.absorbed:
-            agent_token = _noun_agent(absorbed)
+            agent_token = _noun_agent(absorbed, lexicon)
             reading = read(agent_token, "target") if agent_token is not None else None
             if reading is not None and (result.source is None or reading.actor.entity_id != result.source.actor.entity_id
                                         or reading.actor.entity_id is None) and (

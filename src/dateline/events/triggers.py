@@ -120,6 +120,8 @@ class Lexicon:
     participant_verbs: frozenset[str] = frozenset()
     # determiners that deny an event noun ("no casualties")
     negating_determiners: frozenset[str] = frozenset()
+    # event nouns whose possessor undergoes them ("his arrest", "the colonel's trial")
+    patient_nouns: frozenset[str] = frozenset()
     # people named by their tie to another ("a friend of X"): X is no argument
     relative_nouns: frozenset[str] = frozenset()
     # legal steps whose passive subject or object is the doer of the crime they name
@@ -220,6 +222,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         negating_determiners=frozenset((raw.get("unasserted") or {}).get("negating_determiners", ())),
         accusing_verbs=frozenset(raw.get("accusing_verbs", ())),
         relative_nouns=frozenset(raw.get("relative_nouns", ())),
+        patient_nouns=frozenset(raw.get("patient_nouns", ())),
         press_nouns=frozenset((raw.get("press_addressees") or {}).get("nouns", ())),
         press_names=frozenset((raw.get("press_addressees") or {}).get("names", ())),
     )
