@@ -100,3 +100,13 @@ def test_speech_told_inside_another_report_is_no_statement_of_its_own():
     # a confirmation told inside a report stays a report of its own (broadcast_verbs)
     confirmed = events_of("The farmer said the ministry confirmed that the prices were too high.")
     assert "confirmed" in confirmed
+
+
+def test_a_statement_told_to_a_name_that_reports_in_the_article_is_sourcing():
+    text = ("Three wells ran dry in the valley last month, the Valley Courier reported. "
+            "A farmer told the Valley Courier that the harvest was poor.")
+    assert "told" not in events_of(text)
+    # the same statement told to a name that reports nothing in the article stays a statement
+    other = ("Three wells ran dry in the valley last month. "
+             "A farmer told the Valley Council that the harvest was poor.")
+    assert events_of(other)["told"].type == "STATEMENT"

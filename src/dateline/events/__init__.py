@@ -179,7 +179,7 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
 
 
 def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, index: MentionIndex,
-                lexicon: Lexicon) -> list[Draft]:
+                lexicon: Lexicon, outlets: frozenset[str] = frozenset()) -> list[Draft]:
     """A report with no event of its own inside ("X said the situation was difficult") is a
     STATEMENT by its speaker: the speaker is then the event's source actor. So is an outlet's
     report, a confirmation or a claim of an event (``broadcast_verbs``). A report inside a
@@ -192,7 +192,7 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         if frame.kind != "verb" or not frame.source or frame.content is None:
             continue
         verb = frame.verb[0]
-        if _hedging_passive(verb) or _given_to_the_press(verb, lexicon):
+        if _hedging_passive(verb) or _given_to_the_press(verb, lexicon, outlets):
             continue
         nested = frame.quoted or any(other is not frame and other.content is not None
                                      and other.content.left_edge.i <= verb.i <= other.content.right_edge.i
@@ -226,10 +226,21 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
 NEWS_OUTLET_NOUNS = {"agency", "service", "network", "site", "website", "organisation", "organization", "portal"}
 
 
-def _given_to_the_press(verb: Token, lexicon: Lexicon) -> bool:
+def _outlets(doc: Doc) -> frozenset[str]:
+    """Names that report in this article ("..., the Daily Courier reported"): the names of the
+    subjects of "report", an outlet whichever its size."""
+    names = set()
+    for token in doc:
+        if token.lemma_.lower() == "report" and token.pos_ == "VERB":
+            for subject in (c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+                names.add(" ".join(t.text for t in subject.subtree if t.pos_ == "PROPN"))
+    return frozenset(names)
+
+
+def _given_to_the_press(verb: Token, lexicon: Lexicon, outlets: frozenset[str] = frozenset()) -> bool:
     """The reporting verb's addressee is the press ("told reporters", "told the news agency", "said
-    in an interview", "told AFP": ``press_addressees``): the article's sourcing, not a statement
-    that is news of its own."""
+    in an interview", "told AFP": ``press_addressees``; or a name that reports in the same
+    article, ``outlets``): the article's sourcing, not a statement that is news of its own."""
     addressees = [c for c in verb.children if c.dep_ in {"dative", "dobj", "iobj"}]
     addressees += [g for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "in"}
                    for g in c.children if g.dep_ == "pobj"]
@@ -241,7 +252,7 @@ def _given_to_the_press(verb: Token, lexicon: Lexicon) -> bool:
                                                                 for c in noun.children):
                 return True  # "the news agency", not "a news conference" (a statement made in public)
             name = " ".join(t.text for t in noun.subtree if t.dep_ != "det" and not t.is_punct)
-            if name in lexicon.press_names or noun.text in lexicon.press_names:
+            if name in lexicon.press_names or noun.text in lexicon.press_names or (noun.pos_ == "PROPN" and name in outlets):
                 return True
     return False
 
@@ -449,11 +460,12 @@ def extract_events(
     dct = article.published
     sentences = _sentences(doc)
 
+    outlets = _outlets(doc)  # names that report in this article: a statement told to one is sourcing
     drafts_by_sentence: list[list[Draft]] = []
     for k, sentence in enumerate(sentences):
         triggers = find_triggers(sentence, lexicon)
         drafts = [_read_trigger(t, triggers, sentence, k, doc, index, lexicon) for t in triggers]
-        drafts += _statements(sentence, k, triggers, doc, index, lexicon)
+        drafts += _statements(sentence, k, triggers, doc, index, lexicon, outlets)
         drafts.sort(key=lambda d: d.trigger_span.start)
         drafts_by_sentence.append(drafts)
 
