@@ -193,3 +193,13 @@ def test_the_possessor_of_an_arrest_undergoes_it_of_an_offensive_leads_it():
 def test_the_of_phrase_of_an_event_noun_under_a_carrying_verb_is_its_target():
     trial = event_at("The trial of the former mayor opened on Monday.", "trial")
     assert "mayor" in text_of(trial.target_actor)
+
+
+def test_the_noun_an_object_relative_clause_hangs_on_is_the_verbs_target():
+    kidnapped = event_at("Rebels freed the hostages that they had kidnapped in May.", "kidnapped")
+    assert "hostages" in text_of(kidnapped.target_actor)
+    detained = event_at("Police released the two farmers the soldiers had detained for a week.", "detained")
+    assert "farmers" in text_of(detained.target_actor) and "soldiers" in text_of(detained.source_actor)
+    # a subject relative keeps the noun as the doer
+    attacked = event_at("Police detained a man who had attacked a guard.", "attacked")
+    assert "man" in text_of(attacked.source_actor) and "guard" in text_of(attacked.target_actor)

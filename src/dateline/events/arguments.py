@@ -29,6 +29,7 @@ TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among
 PARTY_PREPS = TARGET_PREPS - {"from"}
 # membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
 MEMBERSHIP_PREPS = {"of", "from"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}  # "which", "that" (as a relative), "who", "whose"
 CLAUSE_CUTS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct"}
 THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
 SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our"}
@@ -609,6 +610,14 @@ def read_participants(
             ):
                 result.target = reading
                 break
+    if result.target is None and noun is None and not passive and verb.dep_ == "relcl" \
+            and verb.head.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "dobj" and c.tag_ not in RELATIVE_TAGS for c in verb.children) \
+            and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children):
+        # an object relative clause ("the hostages (that) the rebels kidnapped"): the noun it
+        # hangs on is the verb's object
+        result.target = read(verb.head, "target")
+        if result.target is not None:
+            target_head = verb.head
     _add_conjuncts(result, target_head, index, lexicon, speaker)
     # a verb's object is the thing hit only when the verb is the event's own word: under an event
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
