@@ -145,3 +145,34 @@ def test_a_statement_is_placed_where_it_was_made_not_where_its_words_are_about()
     assert not described["said"].places  # the speaker's description tells who, not where
     where = events_of("The envoy said in Geneva that the idea was sensible.")
     assert [p.name for p in where["said"].places] == ["Geneva"]
+
+
+
+def test_a_statement_given_to_the_press_is_sourcing_one_to_a_council_is_news():
+    # the example and counter-example of press_addressees in event_types.yaml
+    assert events_of("The shopkeeper told reporters that the street had been quiet for weeks.") == {}
+    assert "told" not in events_of("A farmer told the news agency that the harvest was poor.")
+    assert "said" not in events_of("The harvest was poor, the farmer said in an interview with AFP.")
+    told = events_of("The envoy told the council that the wheat stocks were low.")
+    assert told["told"].type == "STATEMENT"
+    # a statement made at a news conference is made in public: a STATEMENT
+    assert events_of("The envoy told a news conference that the wheat stocks were low.")["told"].type == "STATEMENT"
+
+
+def test_speech_told_inside_another_report_is_no_statement_of_its_own():
+    events = events_of("The farmer says his neighbour came back from the market and said the prices were too high.")
+    assert "says" in events and "said" not in events
+    assert events_of("The farmer said the prices were too high.")["said"].type == "STATEMENT"
+    # a confirmation told inside a report stays a report of its own (broadcast_verbs)
+    confirmed = events_of("The farmer said the ministry confirmed that the prices were too high.")
+    assert "confirmed" in confirmed
+
+
+def test_a_statement_told_to_a_name_that_reports_in_the_article_is_sourcing():
+    text = ("Three wells ran dry in the valley last month, the Valley Courier reported. "
+            "A farmer told the Valley Courier that the harvest was poor.")
+    assert "told" not in events_of(text)
+    # the same statement told to a name that reports nothing in the article stays a statement
+    other = ("Three wells ran dry in the valley last month. "
+             "A farmer told the Valley Council that the harvest was poor.")
+    assert events_of(other)["told"].type == "STATEMENT"

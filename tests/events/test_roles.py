@@ -162,3 +162,50 @@ def test_meeting_an_obligation_is_no_meeting():
     # the not_objects of meet in event_types.yaml
     assert "meet" not in {e.trigger.text for e in events_of("The town may not be able to meet its obligations next year.")}
     assert "met" in {e.trigger.text for e in events_of("The mayor met the governor in the capital.")}
+
+
+def test_who_a_legal_step_is_about_is_the_doer_of_the_crime_it_names():
+    # the example of accusing_verbs in event_types.yaml: the step's own doer is not the crime's
+    assert "mayor" in text_of(event_at("The former mayor was charged with bribery.", "bribery").source_actor)
+    assert "men" in text_of(event_at("Police arrested two men for arson.", "arson").source_actor)
+    assert "driver" in text_of(event_at("The driver was convicted on charges of fraud and bribery.", "bribery").source_actor)
+    assert text_of(event_at("Police arrested two men for arson.", "arson").source_actor) != "Police"
+
+
+def test_a_person_named_by_a_tie_to_another_is_the_one_taking_part():
+    # the example of relative_nouns in event_types.yaml, with the name recognised by the pipeline
+    from dateline.model import Article as _Article
+    from dateline.pipeline import Stages, read_article
+
+    text = "A court convicted a cousin of the fugitive Omar Haddad for hiding him."
+    result = read_article(_Article(id="t", text=text), parse(text), Stages.load())
+    convicted = next(e for e in result.events if e.trigger.text == "convicted")
+    assert "cousin" in convicted.target_actor.text and "Haddad" not in convicted.target_actor.text
+    # a tie to an organisation is membership, not a relative: the name stays
+    text = "Police arrested a member of the Black Hand gang."
+    result = read_article(_Article(id="t", text=text), parse(text), Stages.load())
+    arrested = next(e for e in result.events if e.trigger.text == "arrested")
+    assert arrested.target_actor is not None
+
+
+def test_the_possessor_of_an_arrest_undergoes_it_of_an_offensive_leads_it():
+    # the example and counter-example of patient_nouns in event_types.yaml
+    arrest = event_at("The colonel's arrest angered his tribe.", "arrest")
+    assert "colonel" in text_of(arrest.target_actor) and arrest.source_actor is None
+    offensive = event_at("The Taliban's offensive stalled.", "offensive")
+    assert "Taliban" in text_of(offensive.source_actor) and offensive.target_actor is None
+
+
+def test_the_of_phrase_of_an_event_noun_under_a_carrying_verb_is_its_target():
+    trial = event_at("The trial of the former mayor opened on Monday.", "trial")
+    assert "mayor" in text_of(trial.target_actor)
+
+
+def test_the_noun_an_object_relative_clause_hangs_on_is_the_verbs_target():
+    kidnapped = event_at("Rebels freed the hostages that they had kidnapped in May.", "kidnapped")
+    assert "hostages" in text_of(kidnapped.target_actor)
+    detained = event_at("Police released the two farmers the soldiers had detained for a week.", "detained")
+    assert "farmers" in text_of(detained.target_actor) and "soldiers" in text_of(detained.source_actor)
+    # a subject relative keeps the noun as the doer
+    attacked = event_at("Police detained a man who had attacked a guard.", "attacked")
+    assert "man" in text_of(attacked.source_actor) and "guard" in text_of(attacked.target_actor)

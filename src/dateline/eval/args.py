@@ -592,45 +592,62 @@ def to_markdown(result: dict) -> str:
 # are not looked at). Rewritten by hand when the rules change.
 ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
 
-- **Annotation scope, not rules.** Most trigger false positives are reporting verbs ("said", "told": dateline
+- **Annotation scope, not rules.** Most trigger false positives are still reporting verbs ("said", "told": dateline
   keeps a statement with no other event in it as a STATEMENT event; WikiEvents marks a report only as
-  Contact.Broadcast when it is itself news) and later mentions of one attack ("the attack", "Monday's
-  bombing") that the annotators left unmarked. Many predicted places are unannotated rather than wrong: WikiEvents marks
-  a Place argument on few events (18 on the 114 tuning events; "killed in Syria" often has none).
+  Contact.Broadcast when it is itself news, and once marked a witness's quoted remark) and later mentions of one
+  attack ("the attack", "Monday's bombing", a "See also" list of bombings) that the annotators left unmarked. Many
+  predicted places are unannotated rather than wrong: WikiEvents marks a Place argument on few events (18 on the
+  114 tuning events; "killed in Syria" often has none).
 - **One event per clause (kept on purpose).** A toll hung on its act ("exploded ..., killing three"; "died in a
   raid") stays one dateline record, the act's, with the toll as its fatality or injury count (ACLED codes one
   event with its fatalities, and fusion needs one record per real event: the Kirkuk fixture); KAIROS annotates
-  a Life.Die or Life.Injure besides (5 of the 114 tuning gold triggers). Absorbed nouns are read as events only
-  when scored at a gold trigger.
-- **Reports.** "reported", "confirmed" and "claimed" are now reports of their own; "announced" (left out: on
-  the tuning part its reports were unannotated) and "issued a photo / an appeal" are not.
+  a Life.Die or Life.Injure besides (7 of the 30 tuning gold triggers still missed). Absorbed nouns are read as
+  events only when scored at a gold trigger. A "death" noun cue was tried in this round and left out: 3 false
+  positives and no gold trigger on the tuning part.
+- **An event noun as the subject of a verb cue** ("the explosion targeted a bakery"): the event is the verb's,
+  so the trigger lands on the verb and the gold noun is missed.
+- **Statements to an outlet known only elsewhere.** Interviews given to the press are now sourcing, not
+  statements, when the press is named by a noun ("told reporters", "the news agency"), is an international agency
+  or broadcaster (`press_addressees`) or is a name that reports in the same article; an outlet named only once,
+  as the addressee, is not known as one.
+- **Reports.** "announced" (left out: on the tuning part its reports were unannotated) is still no report.
 - **Illnesses outside an outbreak construction.** "died of the disease" (the death is the event, the gold
   trigger the illness), a denied "existence of a virus" and "the chikungunya outbreak" parsed as a verb are missed.
 - **Things as targets.** A named market or square the geo stage puts on the map is a place, not a thing hit; a
   suicide bomber driving into a patrol is no attack cue.
-- **Roles in "of" phrases and lists.** "convicted a friend of suspect X" takes X as the target; a list of victims
-  joined to a toll verb ("were killed with two others and a bystander injured") is parsed as one coordination.
+- **Roles in lists.** A list of defendants parsed as a chain of appositions ("A, B, C and D were all indicted")
+  gives one defendant and takes a name for a place; a list of victims joined to a toll verb ("were killed with two
+  others and a bystander injured") is parsed as one coordination.
+- **Headlines in title case** ("Court Convicts Friend of Suspect") are parsed as one name: no verb, no event.
 - **Crimes named by a verb phrase** ("association to commit a crime"): only crime nouns are read as crimes.
 - **Movement** has 2 gold events in the tuning part: its cues (move, head toward, cross into, enter, transfer,
-  escape) are written from news English, not from its errors; the check part's recall says how far they carry.
+  escape, drive to, deport, relocate) are written from news English, not from its errors; the check part's
+  recall says how far they carry.
 
-Fixed by general rules in this round (issue 11; each with a test on a sentence of our own in tests/events and
-tests/eval): the thing an attack or damage hits is its target thing ("shelled a bakery", "the attack on the
-market": `thing_targets` in event_types.yaml, role "target-thing", scored as a target through `actor_roles` in
-args_mapping.yaml); only the places of an event's own clause are its arguments (the places of the sentence's
-other clauses, of a report's content or of the episode are kept on the record as inherited, `place_inherited`,
-and not scored); an organisation named by a name and a generic noun ("the X militant group", "the Y news
-agency": `name_carrying_nouns`) is scored by the name; a pronoun the entity stage linked is scored by its
-antecedent's name; who was "involved in" or "implicated in" an event noun is its doer (`participant_verbs`); an
+Fixed by general rules in round 5 (issue 11; each with an example the lexicon tests run or a test on a sentence of
+our own in tests/events): fighting and attacks named by a noun (shooting, gunfire, shootout, gunfight, siege,
+bombardment, massacre, stabbing, invasion, incursion; executing people); commands (instruct, order people to,
+send or give instructions, ask people to); an appeal, a photo or a video issued, released or posted, a press
+conference, a tweet, a letter sent, a phone call; a vow of revenge; deportation and relocation; custody steps
+(released or freed from prison, taken into custody, remanded, pardoned, a verdict: a cue's objects may now follow
+its own prepositions); a statement given to the press is sourcing, not a STATEMENT (`press_addressees`, and a
+name that reports in the same article: "..., the Valley Courier reported" makes "told the Valley Courier" one); a report
+inside a quotation or inside another report is part of the outer one (a confirmation or a claim told there stays
+a report); who a charge, an arrest or a conviction is about is the doer of the crime it names ("charged with
+treason": `accusing_verbs`); a person named by a tie to another is the argument ("convicted a friend of suspect
+X": the friend, `relative_nouns`); the possessor of an arrest, a trial or a release is its target ("the colonel's
+arrest": `patient_nouns`) and the "of" phrase of an event noun under a carrying verb is its target ("the trial of
+the former mayor opened"); the noun an object relative clause hangs on is its verb's target ("the hostages
+they had kidnapped"). On the tuning part they moved trigger F1 0.526 -> 0.554 and argument F1 0.467 -> 0.488.
+Earlier rounds (tests/events/test_roles.py, test_clauses.py, test_crisis_families.py, test_movement.py): the thing
+an attack or damage hits is its target thing (`thing_targets`); only the places of an event's own clause are its
+arguments (`place_inherited`); an organisation named by a name and a generic noun is scored by the name; a pronoun
+the entity stage linked is scored by its antecedent's name; who was "involved in" an event noun is its doer; an
 outlet reporting, an authority confirming or a group claiming an event is a report of its own (`broadcast_verbs`);
-an illness affecting or sickening people is an outbreak; an assassination or bombing attempt is an attack; an
-event noun denied by "no" ("no casualties") is no event; road numbers ("Interstate 75", "I-540") are no counts.
-Most of the argument gain is in how the record is read: scored as before this round (every place of the record,
-an actor's own head word, no target things), the same extraction gives 0.396 on the check part (as before) and
-0.366 on the tuning part (0.354 before).
-Earlier rounds (tests/events/test_roles.py, test_clauses.py, test_crisis_families.py, test_movement.py): a named
-illness in an outbreak construction; the crime a charge or an arrest names; people and forces moving; the injured
-taken to hospital; deaths, injuries, murders, assassinations, explosions and police searches as cues; the subject of
-suffer/sustain/face and of "died" is the target; a verb that only speaks of an event noun lends it no doer; a bare
-count in a harm's target slot is the target; "killed in Taliban attacks" takes the attacks' doer; event words
-inside organisation names are no events; dates and counts from the event's own clause."""
+an illness affecting people is an outbreak; an assassination or bombing attempt is an attack; an event noun denied
+by "no" is no event; road numbers are no counts; a named illness in an outbreak construction; the crime a charge or
+an arrest names; people and forces moving; the injured taken to hospital; deaths, injuries, murders,
+assassinations, explosions and police searches as cues; the subject of suffer/sustain/face and of "died" is the
+target; a verb that only speaks of an event noun lends it no doer; a bare count in a harm's target slot is the
+target; "killed in Taliban attacks" takes the attacks' doer; event words inside organisation names are no events;
+dates and counts from the event's own clause."""

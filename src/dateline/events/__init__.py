@@ -180,17 +180,28 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
 
 
 def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, index: MentionIndex,
-                lexicon: Lexicon) -> list[Draft]:
+                lexicon: Lexicon, outlets: frozenset[str] = frozenset()) -> list[Draft]:
     """A report with no event of its own inside ("X said the situation was difficult") is a
     STATEMENT by its speaker: the speaker is then the event's source actor. So is an outlet's
-    report, a confirmation or a claim of an event (``broadcast_verbs``)."""
+    report, a confirmation or a claim of an event (``broadcast_verbs``). A report inside a
+    quotation or inside another report's content, and one given to the press
+    (``press_addressees``), is none."""
     drafts = []
     trigger_tokens = {t.token.i for t in triggers} | {a.i for t in triggers for a in t.absorbed}
-    for frame in reporting_frames(sentence):
+    frames = reporting_frames(sentence)
+    for frame in frames:
         if frame.kind != "verb" or not frame.source or frame.content is None:
             continue
         verb = frame.verb[0]
-        if _hedging_passive(verb):
+        if _hedging_passive(verb) or _given_to_the_press(verb, lexicon, outlets):
+            continue
+        nested = frame.quoted or any(other is not frame and other.content is not None
+                                     and other.content.left_edge.i <= verb.i <= other.content.right_edge.i
+                                     for other in frames)
+        if nested and verb.lemma_.lower() not in lexicon.broadcast_verbs:
+            # speech told inside a quotation or inside another report ("she said her son came home
+            # and said ..."): part of what the outer speaker says, no statement of its own (a
+            # confirmation or a claim the outer report tells stays news: broadcast_verbs)
             continue
         content = range(frame.content.left_edge.i, frame.content.right_edge.i + 1)
         if verb.i in trigger_tokens:
@@ -211,6 +222,40 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         drafts.append(Draft(None, token_span(list(frame.verb)), sentence, k, sorted(clause, key=lambda t: t.i),
                             "STATEMENT", None, None, None, participants, attribution, speaker, 0.45))
     return drafts
+
+
+NEWS_OUTLET_NOUNS = {"agency", "service", "network", "site", "website", "organisation", "organization", "portal"}
+
+
+def _outlets(doc: Doc) -> frozenset[str]:
+    """Names that report in this article ("..., the Daily Courier reported"): the names of the
+    subjects of "report", an outlet whichever its size."""
+    names = set()
+    for token in doc:
+        if token.lemma_.lower() == "report" and token.pos_ == "VERB":
+            for subject in (c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+                names.add(" ".join(t.text for t in subject.subtree if t.pos_ == "PROPN"))
+    return frozenset(names)
+
+
+def _given_to_the_press(verb: Token, lexicon: Lexicon, outlets: frozenset[str] = frozenset()) -> bool:
+    """The reporting verb's addressee is the press ("told reporters", "told the news agency", "said
+    in an interview", "told AFP": ``press_addressees``; or a name that reports in the same
+    article, ``outlets``): the article's sourcing, not a statement that is news of its own."""
+    addressees = [c for c in verb.children if c.dep_ in {"dative", "dobj", "iobj"}]
+    addressees += [g for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "in"}
+                   for g in c.children if g.dep_ == "pobj"]
+    for word in addressees:
+        for noun in (word, *word.conjuncts):
+            if noun.lemma_.lower() in lexicon.press_nouns:
+                return True
+            if noun.lemma_.lower() in NEWS_OUTLET_NOUNS and any(c.dep_ == "compound" and c.lower_ == "news"
+                                                                for c in noun.children):
+                return True  # "the news agency", not "a news conference" (a statement made in public)
+            name = " ".join(t.text for t in noun.subtree if t.dep_ != "det" and not t.is_punct)
+            if name in lexicon.press_names or noun.text in lexicon.press_names or (noun.pos_ == "PROPN" and name in outlets):
+                return True
+    return False
 
 
 # verbs whose passive takes a to-infinitive: "X is said / reported / believed to be"
@@ -416,11 +461,12 @@ def extract_events(
     dct = article.published
     sentences = _sentences(doc)
 
+    outlets = _outlets(doc)  # names that report in this article: a statement told to one is sourcing
     drafts_by_sentence: list[list[Draft]] = []
     for k, sentence in enumerate(sentences):
         triggers = find_triggers(sentence, lexicon)
         drafts = [_read_trigger(t, triggers, sentence, k, doc, index, lexicon) for t in triggers]
-        drafts += _statements(sentence, k, triggers, doc, index, lexicon)
+        drafts += _statements(sentence, k, triggers, doc, index, lexicon, outlets)
         drafts.sort(key=lambda d: d.trigger_span.start)
         drafts_by_sentence.append(drafts)
 

@@ -29,6 +29,7 @@ TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among
 PARTY_PREPS = TARGET_PREPS - {"from"}
 # membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
 MEMBERSHIP_PREPS = {"of", "from"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}  # "which", "that" (as a relative), "who", "whose"
 CLAUSE_CUTS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct"}
 THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
 SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our"}
@@ -233,6 +234,11 @@ def read_actor(
         # (a town the NER took for a person, "the town of Kemise", is the geo stage's place)
         if mention is not None and mention.label == "PERSON" and mention not in people and not index.is_place(token, mention):
             people.append(mention)
+    if head_mention is None and head.lemma_.lower() in lexicon.relative_nouns:
+        # "a friend of the suspect X": the friend, not X, takes part
+        tied = {t.idx for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        seen = [m for m in seen if not any(m.span.start <= i < m.span.end for i in tied)]
+        people = [m for m in people if not any(m.span.start <= i < m.span.end for i in tied)]
     # "Doha's Special Envoy" tagged as a person is a title; the name is elsewhere in the phrase
     named = [m for m in people if not _is_title(m, index.doc, lexicon)]
     if named:
@@ -438,16 +444,42 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return found
 
 
-def _noun_agent(noun: Token) -> Token | None:
-    """ "Taliban attacks", "the group's offensive", "violence by the Taliban"."""
+def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
+    """ "Taliban attacks", "the group's offensive", "violence by the Taliban" (the possessor of a
+    noun whose possessor undergoes it, "the colonel's arrest", is its target: ``_noun_patient``)."""
+    own = {"compound", "nmod", "amod"} if _noun_patient(noun, lexicon) is not None else {"compound", "poss", "nmod", "amod"}
     for child in noun.children:
-        if child.dep_ in {"compound", "poss", "nmod", "amod"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
+        if child.dep_ in own and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
             if child.ent_type_ in {"ORG", "NORP", "GPE", "PERSON"}:
                 return child
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
+    """Who the legal step naming a crime (``accusing_verbs``: charge, convict, arrest ...) is
+    about: its passive subject ("the mayor was charged with fraud", "with crimes of treason") or
+    its object ("arrested two men for arson")."""
+    step = crime
+    while step.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "compound"} and step.head.i != step.i:
+        step = step.head
+    if step.pos_ != "VERB" or step.lemma_.lower() not in lexicon.accusing_verbs:
+        return None
+    for dep in ("nsubjpass", "dobj"):
+        found = next((c for c in step.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _noun_patient(noun: Token, lexicon: Lexicon | None) -> Token | None:
+    """The possessor of an event noun that its possessor undergoes (``patient_nouns``: "his
+    arrest", "the colonel's trial", "the journalist's release")."""
+    if lexicon is None or noun.lemma_.lower() not in lexicon.patient_nouns:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 @dataclass
@@ -496,6 +528,9 @@ def read_participants(
         result.target = read(subject, "target")
         result.source = read(_agent_of(verb), "source")
         return result
+    # "was charged with fraud", "convicted the clerk of embezzlement": who the legal step is about
+    # is the crime's doer (the crime is an event of its own, CRIME, named by the step)
+    accused = _accused_of(noun, lexicon) if trigger.cue.type == "CRIME" and noun is not None else None
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
             and verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs:
         # a verb that says something about the event ("called the explosion an attack",
@@ -503,7 +538,8 @@ def read_participants(
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
-        result.source = read(_noun_agent(noun), "source") or read(participant, "source")
+        result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source")
+        result.target = read(_noun_patient(noun, lexicon), "target")
         between = _prep_objects(noun, {"between", "among"})
         if between:
             first = read(between[0], "source")
@@ -534,11 +570,14 @@ def read_participants(
         result.source = read(subject, "source", allow_places=True)
         target_head = None
     if noun is not None:
-        own_agent = _noun_agent(noun)
+        own_agent = _noun_agent(noun, lexicon)
         if own_agent is not None and result.source is None:
             result.source = read(own_agent, "source")
         if result.target is None:
-            for token in _prep_objects(noun, {"with", "against", "on", "to", "between"}):
+            result.target = read(_noun_patient(noun, lexicon), "target")
+        if result.target is None:
+            # "carried out the killing of two guards", "the trial of the former mayor opened"
+            for token in _prep_objects(noun, {"with", "against", "on", "to", "between", "of"}):
                 result.target = read(token, "target", allow_places=party(token, True))
                 if result.target is not None:
                     target_head = token
@@ -563,7 +602,7 @@ def read_participants(
         for absorbed in trigger.absorbed:
             if absorbed.head.dep_ == "prep" and absorbed.head.lower_ in {"in", "during", "by"} \
                     and absorbed.head.head.i == verb.i:
-                agent_token = _noun_agent(absorbed)
+                agent_token = _noun_agent(absorbed, lexicon)
                 reading = read(agent_token, "source") if agent_token is not None else None
                 if reading is not None:
                     result.source = reading
@@ -571,7 +610,7 @@ def read_participants(
     if result.target is None:
         # an absorbed event noun's own agent: "fled ... following Taliban attacks"
         for absorbed in trigger.absorbed:
-            agent_token = _noun_agent(absorbed)
+            agent_token = _noun_agent(absorbed, lexicon)
             reading = read(agent_token, "target") if agent_token is not None else None
             if reading is not None and (result.source is None or reading.actor.entity_id != result.source.actor.entity_id
                                         or reading.actor.entity_id is None) and (
@@ -579,6 +618,14 @@ def read_participants(
             ):
                 result.target = reading
                 break
+    if result.target is None and noun is None and not passive and verb.dep_ == "relcl" \
+            and verb.head.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "dobj" and c.tag_ not in RELATIVE_TAGS for c in verb.children) \
+            and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children):
+        # an object relative clause ("the hostages (that) the rebels kidnapped"): the noun it
+        # hangs on is the verb's object
+        result.target = read(verb.head, "target")
+        if result.target is not None:
+            target_head = verb.head
     _add_conjuncts(result, target_head, index, lexicon, speaker)
     # a verb's object is the thing hit only when the verb is the event's own word: under an event
     # noun, the carrying verb's object is something else ("sent instructions after the blast")

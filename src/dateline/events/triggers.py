@@ -124,6 +124,15 @@ class Lexicon:
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
     potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
     worry_words: frozenset[str] = frozenset()  # "worried about flooding": a fear, not an event
+    # event nouns whose possessor undergoes them ("his arrest", "the colonel's trial")
+    patient_nouns: frozenset[str] = frozenset()
+    # people named by their tie to another ("a friend of X"): X is no argument
+    relative_nouns: frozenset[str] = frozenset()
+    # legal steps whose passive subject or object is the doer of the crime they name
+    accusing_verbs: frozenset[str] = frozenset()
+    # who a statement given to the press is made to ("told reporters", "told AFP")
+    press_nouns: frozenset[str] = frozenset()
+    press_names: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -219,6 +228,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         state_phrases=frozenset(tuple(p.split()) for p in (raw.get("unasserted") or {}).get("state_phrases", ())),
         potential_nouns=frozenset((raw.get("unasserted") or {}).get("potential_nouns", ())),
         worry_words=frozenset((raw.get("unasserted") or {}).get("worry_words", ())),
+        accusing_verbs=frozenset(raw.get("accusing_verbs", ())),
+        relative_nouns=frozenset(raw.get("relative_nouns", ())),
+        patient_nouns=frozenset(raw.get("patient_nouns", ())),
+        press_nouns=frozenset((raw.get("press_addressees") or {}).get("nouns", ())),
+        press_names=frozenset((raw.get("press_addressees") or {}).get("names", ())),
     )
 
 
@@ -282,6 +296,16 @@ def _object_lemmas(token: Token, with_compounds: bool = False) -> set[str]:
     return lemmas
 
 
+def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
+    """Lemmas of the objects of the cue's own prepositions ("released from custody", "taken
+    into custody"): for a cue with both ``preps`` and ``objects`` the object may follow the
+    preposition."""
+    if not preps:
+        return set()
+    return {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"}
+
+
 def _subject_lemmas(token: Token) -> set[str]:
     """Lemmas of the verb's subject (active or passive), their conjuncts and compounds ("a bus
     and a truck collided", "the hotel building collapsed")."""
@@ -339,9 +363,8 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
         words.append(particle)
     if cue.preps and not any(c.dep_ in {"prep", "dative"} and c.lower_ in cue.preps for c in token.children):
         return None
-    if cue.objects and not (_object_lemmas(token) & cue.objects) and not _elided_count(token, cue) and not (
-        "<place>" in cue.objects and _object_is_a_place(token)
-    ):
+    if cue.objects and not ((_object_lemmas(token) | _prep_object_lemmas(token, cue.preps)) & cue.objects) \
+            and not _elided_count(token, cue) and not ("<place>" in cue.objects and _object_is_a_place(token)):
         return None
     if cue.not_objects and _object_lemmas(token, with_compounds=True) & cue.not_objects:
         return None
