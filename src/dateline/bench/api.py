@@ -412,7 +412,8 @@ def to_markdown(result: dict) -> str:
          "attribution) and 12 ms to serialise (pydantic), before FastAPI's own work, where 20 clients "
          "on 2 cores leave about 8 ms per request; a list filtered by a box or an actor counts its "
          "total up to 10,000 matches (the tallies do not hold boxes or actors: 0.2 s of CPU for a "
-         "box and a month); a common entity's events are checked per event. The chart counts cost "
+         "box and a month); a box whose places are many but sparse in its month checks thousands of "
+         "events one by one, or reads them all from its places, for a page (0.1-0.5 s). The chart counts cost "
          "about 12 ms of CPU each (measured one at a time in-process, client included) and miss "
          "by queueing behind the event pages on the shared cores."
          if missed else "Every question meets the goal in this run."),
