@@ -12,7 +12,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from dateline.ingest import content_id
 from dateline.model import Article, ArticleRecords, Event, Place, Span
@@ -77,7 +77,18 @@ def _direct(store, query, by):
         return [dict(r) for r in connection.execute(event_counts_select(query, by, hints)).mappings()]
 
 
+def _points(store):
+    """The points kept (``place_points``, rows at 0 dropped) and the places' own points."""
+    pl, pp = t.places.c, t.place_points.c
+    with store.engine.connect() as connection:
+        kept = sorted(connection.execute(select(pp.lat, pp.lon, pp.n)).all())
+        rows = sorted(connection.execute(select(pl.lat, pl.lon, func.count()).group_by(pl.lat, pl.lon)).all())
+    return kept, rows
+
+
 def _agree(store):
+    kept, rows = _points(store)
+    assert kept == rows
     for query, by in QUESTIONS:
         assert store.counts_are_kept(query)
         assert store.event_counts(query, by=by) == _direct(store, query, by), (query, by)

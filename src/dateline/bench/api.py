@@ -142,6 +142,43 @@ def explain(url: str) -> dict[str, list[str]]:
     return plans
 
 
+def db_times(url: str, drawings: int = 10) -> dict[str, dict[str, float]]:
+    """Milliseconds of the SQL each question runs in the store (one client, no server; the
+    median and the worst over ``drawings`` drawings of its values, seeds 0..drawings-1): for a
+    list, its hints, its page of rows (not made into records) and its total (from the tallies,
+    or counted to TOTAL_CAP); for a chart, its counts. The steady figure beside the latencies:
+    it holds no queueing, so it says which question is heavy in the database itself."""
+    from dateline.store.counts import event_counts
+
+    store = open_store(url, write=False)
+    times: dict[str, dict[str, float]] = {}
+    with store.engine.connect() as connection:
+        for name in QUERIES:
+            parts: dict[str, list[float]] = {}
+            for seed in range(drawings):
+                by, query = filter_of(name, random.Random(seed))
+                began = time.perf_counter()
+                if by is not None:
+                    event_counts(connection, query, by)
+                    parts.setdefault("counts", []).append(time.perf_counter() - began)
+                    continue
+                hints = query_hints(connection, query)
+                hinted = time.perf_counter()
+                connection.execute(event_select(query, hints)).all()
+                paged = time.perf_counter()
+                if tallies.answerable(query):
+                    tallies.tallied_total(connection, query)
+                else:
+                    connection.execute(event_count(query, hints, TOTAL_CAP)).scalar_one()
+                counted = time.perf_counter()
+                for part, took in (("hints", hinted - began), ("page", paged - hinted), ("total", counted - paged)):
+                    parts.setdefault(part, []).append(took)
+            times[name] = {f"{part} {how}": round(1000 * f(values), 1) for part, values in parts.items()
+                           for how, f in (("median", statistics.median), ("worst", max))}
+    store.close()
+    return times
+
+
 @dataclass
 class Latencies:
     requests: int = 0
@@ -258,6 +295,8 @@ def run_api_bench(url: str | None, events: int = EVENTS, *, clients: int = CLIEN
     if not url.startswith("postgres"):
         figures["store_mb"] = round(os.path.getsize(url) / 2**20)
     figures["plans"] = explain(url)
+    db_times(url, 1)  # a pass to read the indexes into memory, as the server's warm-up does
+    figures["db_ms"] = db_times(url)
     figures.update(measure(url, clients=clients, rounds=rounds, workers=workers))
     return figures
 
@@ -315,6 +354,20 @@ def to_markdown(result: dict) -> str:
         f = result["stores"][s]
         lines.append(f"- {s}: {f['requests_per_s']} requests/s over {f['wall_s']} s; server CPU "
                      f"{f['server_cpu_ms_per_request']} ms per request.")
+    if all("db_ms" in result["stores"][s] for s in stores):
+        lines += ["", "Time in the database (the SQL each question runs, one client, no server, warm; over 10 "
+                  "drawings of its values, ms: the sum of its parts' medians / of their worst; a list's parts "
+                  "are its hints, its page of rows and its total):", "",
+                  "| question | " + " | ".join(stores) + " |", "|---|" + "---:|" * len(stores)]
+        for name in names:
+            cells = []
+            for s in stores:
+                took = result["stores"][s]["db_ms"][name]
+                median = sum(v for k, v in took.items() if k.endswith("median"))
+                worst = sum(v for k, v in took.items() if k.endswith("worst"))
+                detail = ", ".join(f"{k.split()[0]} {took[k]}" for k in took if k.endswith("worst"))
+                cells.append(f"{median:.1f} / {worst:.1f} (worst: {detail})")
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
     missed = sorted({name for s in stores for name, lat in result["stores"][s]["latencies"].items()
                      if lat["p95_ms"] >= result["goal_ms"]})
     lines += [
@@ -334,15 +387,23 @@ def to_markdown(result: dict) -> str:
         "`events_by_date_order` (date_start, article_id, trigger_start, id), step 9: the whole order "
         "of a list, so a page of a filter checked per event stops after its 50 rows instead of "
         "checking and sorting every event of its first day.",
-        "- An actor filter that is a canonical entity's id: an entity with at most 15,000 article "
-        "entity keys has its events found from `event_actors_by_entity_event` (entity_key, event_id) "
-        "and `attributions_by_entity_event` (step 9); a commoner one is checked per event, in date "
-        "order, through `event_actors_by_event` and the `entity_links` key (no LIKE over actor rows).",
-        "- `places_by_country_id` (country_code, id), `places_by_point` (lat, lon) and "
+        "- `events_by_date_order_desc` (step 10; `date_start DESC NULLS LAST, article_id, trigger_start, id` on "
+        "PostgreSQL, `date_start DESC, ...` on SQLite, where NULL sorts lowest): the whole order of a list "
+        "newest first (`sort=-date`), which PostgreSQL cannot read off the ascending index backwards (that "
+        "gives undated first and the ties descending); a page of a country newest first stops after its rows.",
+        "- `entity_events` (step 10: entity_id, event_id, date_start, article_id, trigger_start; every pair of "
+        "a canonical entity and an event one of whose actors or whose source is linked to it, kept at write "
+        "time by every write of an article's events and by the reduce step's links, built from the rows by "
+        "the upgrade step): an actor filter that is an entity's id joins it and reads its page in list order "
+        "off `entity_events_by_entity_order` (entity_id, date_start, article_id, trigger_start, event_id) or "
+        "`entity_events_by_entity_order_desc`, then each event by its key; its counts and total take the "
+        "entity's events from its primary key.",
+        "- `places_by_country_id` (country_code, id), `places_by_point_id` (lat, lon, id; step 10, in place of step 1's (lat, lon)) and "
         "`event_places_by_place_event` (place_id, event_id): a country or a box that matches at most "
         "20,000 places finds its events from the places (`IN`); a commoner one is checked per event "
-        "(`EXISTS`) while the events come in date order (`store.filters.query_hints` picks, with one "
-        "capped indexed count).",
+        "(`EXISTS`, through `event_places_by_event_place` and `places_by_id_country` or "
+        "`places_by_id_point` (id, lat, lon; step 10), index only) while the events come in list order "
+        "(`store.filters.query_hints` picks, with one capped indexed count).",
         "- A list's `total` is counted to 10,000 when the tallies do not hold it (`total_exact: "
         "false` past that; `exact_total=true` counts all).",
         "",
@@ -351,7 +412,8 @@ def to_markdown(result: dict) -> str:
          "attribution) and 12 ms to serialise (pydantic), before FastAPI's own work, where 20 clients "
          "on 2 cores leave about 8 ms per request; a list filtered by a box or an actor counts its "
          "total up to 10,000 matches (the tallies do not hold boxes or actors: 0.2 s of CPU for a "
-         "box and a month); a common entity's events are checked per event. The chart counts cost "
+         "box and a month); a box whose places are many but sparse in its month checks thousands of "
+         "events one by one, or reads them all from its places, for a page (0.1-0.5 s). The chart counts cost "
          "about 12 ms of CPU each (measured one at a time in-process, client included) and miss "
          "by queueing behind the event pages on the shared cores."
          if missed else "Every question meets the goal in this run."),

@@ -124,10 +124,12 @@ def _generate(store, events: int, seed: int) -> dict:
 def _tally(store) -> None:
     """The counts kept at write time (store/tallies.py), built from the rows ``_generate`` wrote
     straight into the tables."""
+    from dateline.store.entity_events import relink_all
     from dateline.store.tallies import rebuild_tallies
 
     with store.engine.begin() as connection:
         rebuild_tallies(connection)
+        relink_all(connection)
 
 
 CACHE_ENV = "DATELINE_BENCH_CACHE"  # a folder for generated stores (default: the temp folder)

@@ -93,9 +93,8 @@ def event_counts(connection: Connection, query: EventFilter, by: str | Sequence[
         return tallies.tallied_counts(connection, query, keys, limit)
     # every match is counted, so no page stops early: a country or box always finds its events
     # from its places (a common country checked per event read all million events: 60 s)
-    # (likewise an entity's events from its actor rows)
+    # (an entity's events come from its kept pairs, ``entity_events``, whatever the hints)
     hints = query_hints(connection, query)
-    hints = dataclasses.replace(hints, from_places=frozenset({"country", "bbox"}),
-                                from_actors=hints.actor_entity is not None)
+    hints = dataclasses.replace(hints, from_places=frozenset({"country", "bbox"}))
     statement = event_counts_select(query, by, hints, limit)
     return [dict(row) for row in connection.execute(statement).mappings()]

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.engine import Connection
 
 from dateline.model import Entity, Role
+from dateline.store import entity_events
 from dateline.store import tables as t
 from dateline.store.filters import contains_pattern
 from dateline.store.tables import span_from
@@ -39,6 +40,7 @@ def replace_entities(connection: Connection, entities: Iterable[Entity], links: 
         connection.execute(t.entity_links.insert(), [
             {"entity_key": key, "entity_id": entity_id} for key, entity_id in sorted(links.items())
         ])
+    entity_events.relink_all(connection)  # (the rows of the old entities went with them)
 
 
 def unlinked_article_entities(connection: Connection) -> int:

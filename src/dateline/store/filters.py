@@ -7,10 +7,10 @@ escaped: ``--actor "%"`` looks for a percent sign, it does not match every event
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select, tuple_
 from sqlalchemy.sql import Select
 
 from dateline.store import articles as article_tables
@@ -101,30 +101,19 @@ class EventFilter:
             raise FilterError(f"sort: one of {', '.join(SORTS)} (got {str(self.sort)[:40]!r})")
 
 
-def _actor_condition(words: str, entity: str | None = None, from_actors: bool = False):
+def _actor_condition(words: str, entity: str | None = None):
     """An actor's or the source's words, or a canonical entity whose id, name or alias holds them.
     The entities are found first (a small table), then their article entities by index, so a
     store of millions of actor rows is never scanned for a LIKE.
 
     ``entity``: the words are this canonical entity's whole id (``query_hints`` looked it up):
-    the events are that entity's, found by its article entity keys alone (no actor's words hold
-    an id like "organisation:group-3"), so no actor row is read for a LIKE. ``from_actors``: it
-    has few events, found from its keys (index) rather than checked for each event."""
-    actor, source, link = t.event_actors, t.attributions, t.entity_links
+    the events are that entity's, from the pairs kept at write time (``entity_events``; no actor's
+    words hold an id like "organisation:group-3"), so no actor row is read. (A page joins
+    ``entity_events`` instead, to read it in list order: ``event_select``.)"""
     if entity is not None:
-        keys = select(link.c.entity_key).where(link.c.entity_id == entity)
-        if from_actors:
-            # few events: theirs by the (entity key, event) indexes, then each event by its id
-            return t.events.c.id.in_(select(actor.c.event_id).where(actor.c.entity_key.in_(keys)).union(
-                select(source.c.event_id).where(source.c.entity_key.in_(keys))))
-        # many: each event, read in date order, checked by its own actor rows and their links, so
-        # a page stops early (not against the list of the entity's keys: an entity named in
-        # every article has 40,000 keys, which the list reads for each query; nor by the
-        # (entity key, event) index, which SQLite walks for every key of the list per event)
-        return or_(exists().where(actor.c.event_id == t.events.c.id, link.c.entity_key == actor.c.entity_key,
-                                  link.c.entity_id == entity),
-                   exists().where(source.c.event_id == t.events.c.id, link.c.entity_key == source.c.entity_key,
-                                  link.c.entity_id == entity))
+        pairs = t.entity_events.c
+        return t.events.c.id.in_(select(pairs.event_id).where(pairs.entity_id == entity))
+    actor, source, link = t.event_actors, t.attributions, t.entity_links
     pattern = contains_pattern(words)
     e, alias = t.entities, t.entity_aliases
     # an id is matched whole (a part of "organisation:group-3" says nothing of "...group-31");
@@ -141,13 +130,6 @@ def _actor_condition(words: str, entity: str | None = None, from_actors: bool = 
 
 
 SELECTIVE_PLACES = 20_000  # places matching a country or a box, at most, for the events to be found from them
-# an entity's actor rows, at most, for its events to be found from them: for a page (which stops
-# after 50 matches when the events are read in date order, however rare the entity) and for a
-# capped total (which reads 10,000 matches in date order, or every row of the entity from them)
-# (measured by its article entity keys, one per article naming it, an index-only count: on the
-# bench store an entity of 15,000 keys has about 18,000 actor rows, one of 40,000 keys 690,000)
-SELECTIVE_ACTOR_KEYS = 15_000
-COUNTED_ACTOR_KEYS = 20_000
 
 
 @dataclass(frozen=True)
@@ -160,8 +142,6 @@ class QueryHints:
     starts_from: date | None = None
     from_places: frozenset[str] = frozenset()
     actor_entity: str | None = None  # the actor filter is this canonical entity's whole id
-    from_actors: bool = False  # ... which has at most SELECTIVE_ACTOR_KEYS article entity keys
-    count_from_actors: bool = False  # ... at most COUNTED_ACTOR_KEYS
 
 
 def _place_condition(*conditions, from_places: bool = False):
@@ -177,37 +157,48 @@ def _place_condition(*conditions, from_places: bool = False):
                                t.places.c.id == t.event_places.c.place_id, *conditions))
 
 
-def _bbox_conditions(bbox: tuple[float, float, float, float]) -> list:
+def _bbox_conditions(bbox: tuple[float, float, float, float], table=None) -> list:
     west, south, east, north = bbox
-    longitude = (t.places.c.lon.between(west, east) if west <= east
-                 else or_(t.places.c.lon >= west, t.places.c.lon <= east))  # across the date line
-    return [t.places.c.lat.between(south, north), longitude]
+    c = (table if table is not None else t.places).c
+    longitude = (c.lon.between(west, east) if west <= east
+                 else or_(c.lon >= west, c.lon <= east))  # across the date line
+    return [c.lat.between(south, north), longitude]
+
+
+def _bbox_points(bbox: tuple[float, float, float, float]) -> list:
+    """A box's places found point by point: its points are a few rows of ``place_points`` (kept at
+    write time), each point's places an equality look-up of ``places_by_point_id``. (A range over
+    the places' own latitudes reads every place of them: 740,000 of a million in one 20-degree
+    band holding a crowded point outside the box.)"""
+    pp = t.place_points
+    points = select(pp.c.lat, pp.c.lon).where(*_bbox_conditions(bbox, pp), pp.c.n > 0)
+    return [tuple_(t.places.c.lat, t.places.c.lon).in_(points)]
 
 
 def query_hints(connection, query: EventFilter) -> QueryHints:
-    """The hints for this filter on this store: two small indexed look-ups (a since's longest
-    running stretch; at most SELECTIVE_PLACES + 1 places of the country or the box)."""
+    """The hints for this filter on this store: small indexed look-ups (a since's longest running
+    stretch; at most SELECTIVE_PLACES + 1 places of the country; the box's points' places)."""
     selective = set()
-    for name, conditions in (("country", [t.places.c.country_code == query.country.upper()] if query.country else None),
-                             ("bbox", _bbox_conditions(query.bbox) if query.bbox is not None else None)):
-        if conditions is None:
-            continue
-        some = select(t.places.c.id).where(*conditions).limit(SELECTIVE_PLACES + 1).subquery()
+    if query.country:
+        some = select(t.places.c.id).where(t.places.c.country_code == query.country.upper()).limit(
+            SELECTIVE_PLACES + 1).subquery()
         if connection.execute(select(func.count()).select_from(some)).scalar_one() <= SELECTIVE_PLACES:
-            selective.add(name)
-    entity, few = None, False
+            selective.add("country")
+    if query.bbox is not None:  # the box's places, summed over its points (kept at write time)
+        pp = t.place_points
+        held = connection.execute(select(func.coalesce(func.sum(pp.c.n), 0)).where(
+            *_bbox_conditions(query.bbox, pp))).scalar_one()
+        if held <= SELECTIVE_PLACES:
+            selective.add("bbox")
+    entity = None
     if query.actor and connection.execute(select(t.entities.c.id).where(t.entities.c.id == query.actor)).first():
         entity = query.actor
-        keys = select(t.entity_links.c.entity_key).where(t.entity_links.c.entity_id == entity)
-        held = connection.execute(select(func.count()).select_from(keys.limit(COUNTED_ACTOR_KEYS + 1).subquery())
-                                  ).scalar_one()
-        few, counted = held <= SELECTIVE_ACTOR_KEYS, held <= COUNTED_ACTOR_KEYS
-    else:
-        counted = False
-    return QueryHints(earliest_start(connection, query.since), frozenset(selective), entity, few, counted)
+    return QueryHints(earliest_start(connection, query.since), frozenset(selective), entity)
 
 
-def event_conditions(query: EventFilter, hints: QueryHints | None = None) -> list:
+def event_conditions(query: EventFilter, hints: QueryHints | None = None, entity_joined: bool = False) -> list:
+    """The WHERE conditions of the filter; ``entity_joined``: the actor filter is the join with
+    ``entity_events`` (``_from_entity``), not a condition."""
     hints = hints or QueryHints()
     starts_from = hints.starts_from
     e = t.events.c
@@ -234,8 +225,8 @@ def event_conditions(query: EventFilter, hints: QueryHints | None = None) -> lis
             conditions.append(e.date_start >= starts_from)
     if query.until:
         conditions.append(e.date_start <= query.until)
-    if query.actor:
-        conditions.append(_actor_condition(query.actor, hints.actor_entity, hints.from_actors))
+    if query.actor and not entity_joined:
+        conditions.append(_actor_condition(query.actor, hints.actor_entity))
     if query.place:
         pattern = contains_pattern(query.place)
         conditions.append(_place_condition(or_(func.lower(t.places.c.name).like(pattern, escape="\\"),
@@ -244,7 +235,10 @@ def event_conditions(query: EventFilter, hints: QueryHints | None = None) -> lis
         conditions.append(_place_condition(t.places.c.country_code == query.country.upper(),
                                            from_places="country" in hints.from_places))
     if query.bbox is not None:
-        conditions.append(_place_condition(*_bbox_conditions(query.bbox), from_places="bbox" in hints.from_places))
+        # (from the places: point by point; checked per event: the place's own point, by its id)
+        from_places = "bbox" in hints.from_places
+        conditions.append(_place_condition(*(_bbox_points(query.bbox) if from_places else _bbox_conditions(query.bbox)),
+                                           from_places=from_places))
     return conditions
 
 
@@ -272,19 +266,46 @@ def earliest_start(connection, since: date | None) -> date | None:
     return min(starts) if starts else since
 
 
+def _from_entity(query: EventFilter, hints: QueryHints | None):
+    """For an actor filter that is a canonical entity's id: the events joined with that entity's
+    kept pairs (``entity_events``: one row an event), with the date bounds on the pairs' own
+    ``date_start`` so their (entity, list order) index is read from the first day on; else None."""
+    if hints is None or hints.actor_entity is None:
+        return None
+    pairs = t.entity_events.c
+    bounds = [pairs.entity_id == hints.actor_entity]
+    if query.since and hints.starts_from is not None:
+        bounds.append(pairs.date_start >= hints.starts_from)
+    if query.until:
+        bounds.append(pairs.date_start <= query.until)
+    return t.events.join(t.entity_events, and_(pairs.event_id == t.events.c.id, *bounds))
+
+
 def event_select(query: EventFilter, hints: QueryHints | None = None) -> Select:
     """The event rows matching the filter, in date order (undated last), then by article,
     position and id; paged by the filter's limit and offset."""
     statement = select(t.events)
-    conditions = event_conditions(query, hints)
+    joined = _from_entity(query, hints)
+    if joined is not None:
+        statement = statement.select_from(joined)
+    conditions = event_conditions(query, hints, entity_joined=joined is not None)
     if conditions:
         statement = statement.where(and_(*conditions))
     e = t.events.c
-    # NULLS LAST, not "date_start IS NULL" first: the date index then delivers rows in order (on
-    # SQLite both ways, on PostgreSQL ascending), so a page stops after its first rows instead
-    # of sorting every match (a common country, newest first: 7.7 s against 0.1 s at 1M events)
-    day = (e.date_start.desc() if query.sort == "-date" else e.date_start.asc()).nulls_last()
-    order = [day, e.article_id, e.trigger_start, e.id]  # the id last: every order is total, so pages never overlap
+    # the order's columns: an entity's events come in list order off its kept pairs (the same
+    # values as the event's: a page stops after its rows instead of checking events one by one
+    # or sorting all of the entity's)
+    if joined is not None:
+        p = t.entity_events.c
+        day_column, ties = p.date_start, [p.article_id, p.trigger_start, p.event_id]
+    else:
+        day_column, ties = e.date_start, [e.article_id, e.trigger_start, e.id]
+    # NULLS LAST, not "date_start IS NULL" first: the list-order indexes then deliver rows in
+    # order (ascending, and newest first off the step 10 indexes), so a page stops after its first
+    # rows instead of sorting every match (a common country, newest first: 0.6-1.8 s on
+    # PostgreSQL at 1M events, where no index held that order)
+    day = (day_column.desc() if query.sort == "-date" else day_column.asc()).nulls_last()
+    order = [day, *ties]  # the id last: every order is total, so pages never overlap
     column = {"confidence": e.confidence, "type": e.type}.get(query.sort.lstrip("-"))
     if column is not None:
         order.insert(0, column.desc() if query.sort.startswith("-") else column)
@@ -300,13 +321,13 @@ def event_count(query: EventFilter, hints: QueryHints | None = None, cap: int | 
     """How many events match (the filter's limit and offset aside); given ``cap``, counting
     stops at ``cap + 1``: "more than cap" costs what reading cap rows off an index costs, where
     an exact count of half a million matches reads them all."""
-    if hints is not None and hints.count_from_actors:
-        hints = replace(hints, from_actors=True)
-    conditions = event_conditions(query, hints)
+    joined = _from_entity(query, hints)
+    conditions = event_conditions(query, hints, entity_joined=joined is not None)
+    source = joined if joined is not None else t.events
     if cap is None:
-        statement = select(func.count()).select_from(t.events)
+        statement = select(func.count()).select_from(source)
         return statement.where(and_(*conditions)) if conditions else statement
-    some = select(t.events.c.id)
+    some = select(t.events.c.id).select_from(source)
     if conditions:
         some = some.where(and_(*conditions))
     return select(func.count()).select_from(some.limit(cap + 1).subquery())

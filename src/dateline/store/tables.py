@@ -131,10 +131,11 @@ places = Table(
 )
 Index("places_by_article", places.c.article_id)
 Index("places_by_country", places.c.country_code)
-Index("places_by_point", places.c.lat, places.c.lon)
 Index("places_by_geonames_id", places.c.geonames_id)
 Index("places_by_country_id", places.c.country_code, places.c.id)  # step 7: country filters from the index alone
 Index("places_by_id_country", places.c.id, places.c.country_code)  # step 8: counts by country from the index alone
+Index("places_by_id_point", places.c.id, places.c.lat, places.c.lon)  # step 10: a box checked per event
+Index("places_by_point_id", places.c.lat, places.c.lon, places.c.id)  # step 10: a box's places from the index alone
 
 article_entities = Table(
     "article_entities",
@@ -219,6 +220,9 @@ Index("events_by_type_date", events.c.type, events.c.date_start)
 Index("events_by_date_order", events.c.date_start, events.c.article_id, events.c.trigger_start, events.c.id)
 Index("events_by_type_date_order", events.c.type, events.c.date_start, events.c.article_id, events.c.trigger_start,
       events.c.id)
+# step 10: newest first (``sort=-date``), undated last (SQLite: DESC puts NULL last already)
+Index("events_by_date_order_desc", events.c.date_start.desc().nulls_last(), events.c.article_id,
+      events.c.trigger_start, events.c.id)
 Index("events_by_date", events.c.date_start, events.c.date_end)
 Index("events_by_long_stretch", events.c.long_stretch, events.c.date_end)
 Index("events_by_modality", events.c.modality)
@@ -426,6 +430,37 @@ Index("event_country_tallies_by_country", event_country_tallies.c.country_code, 
       event_country_tallies.c.date_start, event_country_tallies.c.day_end, event_country_tallies.c.n)
 Index("event_country_tallies_by_date", event_country_tallies.c.date_start, event_country_tallies.c.day_end,
       event_country_tallies.c.country_code, event_country_tallies.c.type, event_country_tallies.c.n)
+
+# Step 10: every pair of a canonical entity and an event one of whose actors or whose source is
+# linked to it, with the event's list-order columns (``store/entity_events.py`` keeps it): an
+# actor filter that is an entity's id reads its page in list order off the index and stops.
+entity_events = Table(
+    "entity_events",
+    metadata,
+    Column("entity_id", String(ENTITY_ID), ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", String(RECORD_ID), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("date_start", Date),
+    Column("article_id", String(ARTICLE_ID), nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+)
+Index("entity_events_by_event", entity_events.c.event_id)
+Index("entity_events_by_entity_order", entity_events.c.entity_id, entity_events.c.date_start,
+      entity_events.c.article_id, entity_events.c.trigger_start, entity_events.c.event_id)
+Index("entity_events_by_entity_order_desc", entity_events.c.entity_id,
+      entity_events.c.date_start.desc().nulls_last(), entity_events.c.article_id, entity_events.c.trigger_start,
+      entity_events.c.event_id)
+
+# Step 10: how many place rows lie at each point (``store/tallies.py`` keeps it): a box's points,
+# and so its places point by point, without reading every place of its latitudes.
+place_points = Table(
+    "place_points",
+    metadata,
+    Column("key", String(60), primary_key=True),  # repr(lat)|repr(lon)
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("n", Integer, nullable=False),
+)
+Index("place_points_by_point", place_points.c.lat, place_points.c.lon, place_points.c.n)
 
 # the tables holding one article's records, children before parents
 PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)

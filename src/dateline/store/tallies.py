@@ -1,12 +1,13 @@
 """Event counts kept at write time: ``event_tallies`` (every event once, by start day, last day
 and type) and ``event_country_tallies`` (every pair of an event and a country of its places once,
-by country too). Chart counts and list totals whose filter is only type, dates and country are
+by country too), and ``place_points`` (how many place rows lie at each point: a box's points,
+``store.filters``). Chart counts and list totals whose filter is only type, dates and country are
 summed from them: a few hundred rows where counting the events reads tens of thousands (a month
 of a million events: 0.6 s of CPU on SQLite; a common country's events: seconds).
 
 Every write of an article's events keeps them right: ``untally_articles`` before its rows go,
 ``tally_articles`` after its new rows are in, in the same transaction (``store.records``,
-``store.bulk``). A store upgraded to step 9 has them built from its rows by that step;
+``store.bulk``). A store upgraded to step 9 (10 for the points) has them built from its rows by that step;
 ``rebuild_tallies`` builds them again from the events (the bench generator writes rows straight
 into the tables).
 """
@@ -44,6 +45,11 @@ def tally_key(date_start: date | None, day_end: date | None, kind: str, country:
     return "|".join(parts if country is None else [country, *parts])
 
 
+def point_key(lat: float, lon: float) -> str:
+    """The text key of a ``place_points`` row (exact: a float's repr reads back as itself)."""
+    return f"{float(lat)!r}|{float(lon)!r}"
+
+
 def article_tallies(connection: Connection, article_ids: Sequence[str]) -> Counter:
     """What these articles' stored events add to each tally row: {(table, row values): n}."""
     e = t.events.c
@@ -64,6 +70,11 @@ def article_tallies(connection: Connection, article_ids: Sequence[str]) -> Count
                                   .group_by(p.country_code, p.date_start, p.date_end, p.type))
         for country, day, end, kind, n in rows:
             found[(t.event_country_tallies, (country, day, end if end is not None else day, kind))] += n
+        pl = t.places.c
+        rows = connection.execute(select(pl.lat, pl.lon, func.count()).where(
+            pl.article_id.in_(chunk), pl.lat.is_not(None), pl.lon.is_not(None)).group_by(pl.lat, pl.lon))
+        for lat, lon, n in rows:
+            found[(t.place_points, (lat, lon))] += n
     return found
 
 
@@ -72,13 +83,19 @@ def apply_changes(connection: Connection, changes: Counter) -> None:
     sorted order: concurrent writers on PostgreSQL take the rows' locks in one order."""
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     by_table: dict = {}
-    for (table, (country, day, end, kind)), n in changes.items():
-        if n:
-            key = tally_key(day, end, kind, country)
-            values = {"key": key, "date_start": day, "day_end": end, "type": kind, "n": n}
+    for (table, parts), n in changes.items():
+        if not n:
+            continue
+        if table is t.place_points:
+            lat, lon = parts
+            values = {"key": point_key(lat, lon), "lat": lat, "lon": lon, "n": n}
+        else:
+            country, day, end, kind = parts
+            values = {"key": tally_key(day, end, kind, country), "date_start": day, "day_end": end, "type": kind,
+                      "n": n}
             if country is not None:
                 values["country_code"] = country
-            by_table.setdefault(table, []).append(values)
+        by_table.setdefault(table, []).append(values)
     for table, rows in by_table.items():
         rows.sort(key=lambda r: r["key"])
         statement = insert(table)
@@ -105,7 +122,8 @@ def rebuild_tallies(connection: Connection) -> None:
     """Both tables built again from every stored event."""
     connection.execute(delete(t.event_tallies))
     connection.execute(delete(t.event_country_tallies))
-    ids = [r[0] for r in connection.execute(select(t.events.c.article_id).distinct())]
+    connection.execute(delete(t.place_points))
+    ids = [r[0] for r in connection.execute(select(t.events.c.article_id).union(select(t.places.c.article_id)))]
     for start in range(0, len(ids), 20 * CHUNK):
         tally_articles(connection, ids[start:start + 20 * CHUNK])
 
