@@ -209,3 +209,17 @@ def test_the_noun_an_object_relative_clause_hangs_on_is_the_verbs_target():
     # a subject relative keeps the noun as the doer
     attacked = event_at("Police detained a man who had attacked a guard.", "attacked")
     assert "man" in text_of(attacked.source_actor) and "guard" in text_of(attacked.target_actor)
+
+
+def test_a_sports_report_s_words_of_fighting_are_play_not_events():
+    # the sport table of event_types.yaml
+    report = ("The visitors beat the league leaders 2-0 on Saturday. Their striker attacked down the left all afternoon "
+              "and the keeper was rarely threatened. The referee sent off a midfielder before halftime. "
+              "The win moved them into third place in the league. After the final whistle, fans clashed with police "
+              "outside the ground and two supporters were injured.")
+    types = {e.trigger.text: e.type for e in events_of(report)}
+    assert "attacked" not in types and "threatened" not in types and "moved" not in types
+    assert any(t in types for t in ("clashed", "injured"))  # harm outside the ground is an event
+    # the same words in news of fighting stay events
+    war = events_of("Rebels attacked a police post near the border and threatened the town's mayor.")
+    assert {e.type for e in war} & {"ASSAULT", "THREATEN"}

@@ -470,6 +470,9 @@ def extract_events(
         drafts.sort(key=lambda d: d.trigger_span.start)
         drafts_by_sentence.append(drafts)
 
+    if _is_a_sports_report(doc, lexicon):
+        drafts_by_sentence = [[d for d in drafts if not _play_told_as_fighting(d, lexicon)] for drafts in drafts_by_sentence]
+
     # the sides in the fighting: their own reports of it are claims, not plain reports
     parties = sorted({
         r.actor.text
@@ -499,6 +502,19 @@ def extract_events(
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             events.append(_with_acled(event, next(readings)))
     return events
+
+
+def _is_a_sports_report(doc: Doc, lexicon) -> bool:
+    """At least ``min_words`` words of sport, two different ones at least (event_types.yaml: sport)."""
+    found = [t.lemma_.lower() for t in doc if t.lemma_.lower() in lexicon.sport_words]
+    return len(found) >= lexicon.sport_min_words and len(set(found)) >= 2
+
+
+def _play_told_as_fighting(draft: Draft, lexicon) -> bool:
+    """A cue of fighting in a sports report, in a sentence that names no harm: play, not an event."""
+    if draft.type not in lexicon.sport_figurative_types:
+        return False
+    return not any(t.lemma_.lower() in lexicon.sport_harm_words for t in draft.sentence)
 
 
 def _trimmed_actor(actor: Actor | None, breaks: frozenset[str]) -> Actor | None:

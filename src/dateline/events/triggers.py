@@ -124,6 +124,11 @@ class Lexicon:
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
     potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
     worry_words: frozenset[str] = frozenset()  # "worried about flooding": a fear, not an event
+    # a sports report's words of play (event_types.yaml: sport)
+    sport_words: frozenset[str] = frozenset()
+    sport_min_words: int = 4
+    sport_figurative_types: frozenset[str] = frozenset()
+    sport_harm_words: frozenset[str] = frozenset()
     # event nouns whose possessor undergoes them ("his arrest", "the colonel's trial")
     patient_nouns: frozenset[str] = frozenset()
     # people named by their tie to another ("a friend of X"): X is no argument
@@ -228,6 +233,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         state_phrases=frozenset(tuple(p.split()) for p in (raw.get("unasserted") or {}).get("state_phrases", ())),
         potential_nouns=frozenset((raw.get("unasserted") or {}).get("potential_nouns", ())),
         worry_words=frozenset((raw.get("unasserted") or {}).get("worry_words", ())),
+        sport_words=frozenset((raw.get("sport") or {}).get("words", ())),
+        sport_min_words=int((raw.get("sport") or {}).get("min_words", 4)),
+        sport_figurative_types=frozenset((raw.get("sport") or {}).get("figurative_types", ())),
+        sport_harm_words=frozenset((raw.get("sport") or {}).get("harm_words", ())),
         accusing_verbs=frozenset(raw.get("accusing_verbs", ())),
         relative_nouns=frozenset(raw.get("relative_nouns", ())),
         patient_nouns=frozenset(raw.get("patient_nouns", ())),
