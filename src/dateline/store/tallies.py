@@ -121,8 +121,9 @@ def answerable(query: EventFilter, by: Sequence[str] = ()) -> bool:
     return not others and all(key in TALLIED_KEYS for key in by)
 
 
-def _source(connection: Connection, query: EventFilter, by: Sequence[str]):
-    """The tally table for this question and the conditions of its filter."""
+def _source(connection: Connection, query: EventFilter, by: Sequence[str], starts_from: date | None = None):
+    """The tally table for this question and the conditions of its filter (``starts_from``: the
+    ``earliest_start`` of the filter's ``since``, when the caller has it already)."""
     country = "country" in by or query.country is not None
     from dateline.store.filters import earliest_start
 
@@ -136,7 +137,7 @@ def _source(connection: Connection, query: EventFilter, by: Sequence[str]):
     if query.since:
         # as the events' filter: the days overlap the range; the earliest start bounds the index
         conditions.append(c.day_end >= query.since)
-        conditions.append(c.date_start >= earliest_start(connection, query.since))
+        conditions.append(c.date_start >= (starts_from or earliest_start(connection, query.since)))
     if query.until:
         conditions.append(c.date_start <= query.until)
     return table, conditions
@@ -164,8 +165,8 @@ def tallied_counts(connection: Connection, query: EventFilter, by: Sequence[str]
     return [{**row, "events": int(row["events"])} for row in rows]
 
 
-def tallied_total(connection: Connection, query: EventFilter) -> int:
+def tallied_total(connection: Connection, query: EventFilter, starts_from: date | None = None) -> int:
     """How many events match (only when ``answerable``)."""
-    table, conditions = _source(connection, query, ())
+    table, conditions = _source(connection, query, (), starts_from)
     return int(connection.execute(select(func.coalesce(func.sum(table.c.n), 0)).where(*conditions))
                .scalar_one())
