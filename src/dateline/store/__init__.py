@@ -304,7 +304,7 @@ class Store:
         order, undated last. Raises FilterError for a value that cannot be used."""
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            rows = connection.execute(event_select(query, query_hints(connection, query))).mappings().all()
+            rows = connection.execute(event_select(query, query_hints(connection, query))).all()
             return records.events_from_rows(connection, rows)
 
     def iter_events(self, query: EventFilter | None = None, *, batch: int = 2000, **filters) -> Iterator[Event]:
@@ -315,7 +315,7 @@ class Store:
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
             statement = event_select(query, query_hints(connection, query))
-            result = connection.execution_options(yield_per=batch).execute(statement).mappings()
+            result = connection.execution_options(yield_per=batch).execute(statement)
             for rows in result.partitions():
                 # the batch's actors, places ... on the same connection (one snapshot) while
                 # the streaming cursor stays open
@@ -337,7 +337,7 @@ class Store:
             statement = event_select(query, hints)
             if query.limit is not None:
                 statement = statement.limit(query.limit + 1)
-            rows = connection.execute(statement).mappings().all()
+            rows = connection.execute(statement).all()
             more = query.limit is not None and len(rows) > query.limit
             if more:
                 rows = rows[:query.limit]
