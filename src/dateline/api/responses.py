@@ -22,8 +22,11 @@ class Page(BaseModel, Generic[T]):
     the page, and ``total`` is ``offset + limit + 1`` when there is one (the next page is not
     empty), exact when there is none."""
 
-    total: int
-    total_exact: bool = True
+    total: int = Field(description="Matches of the list when total_exact is true; otherwise a lower bound "
+                                   "(offset + limit + 1: the list goes on past this page).")
+    total_exact: bool = Field(True, description="Whether total is the number of matches or only a lower bound "
+                                                "(an event list asked without exact_total, whose filter the "
+                                                "store keeps no counts for).")
     limit: int
     offset: int
     items: list[T]

@@ -157,13 +157,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def app_from_env():
-    """The uvicorn factory the bench server runs: the API over $DATELINE_BENCH_DB."""
-    from dateline.api import create_app
-
-    return create_app(os.environ["DATELINE_BENCH_DB"], web=False)
-
-
 def _server_cpu(server: psutil.Process) -> float:
     """CPU seconds of the server and its worker processes so far."""
     total = 0.0
@@ -176,13 +169,13 @@ def _server_cpu(server: psutil.Process) -> float:
 
 def measure(url: str, *, clients: int = CLIENTS, rounds: int = ROUNDS, workers: int = 1) -> dict:
     """Each query ``rounds`` times by each of ``clients`` concurrent clients (each its own
-    drawing of values) against a uvicorn server in its own process; latencies per query, and
-    the CPU time the server (and the database, when it is on this machine) spent per request."""
+    drawing of values) against ``dateline serve --workers N`` (what an operator runs: the API
+    and the web UI, read-only) in its own process; latencies per query, and the CPU time the
+    server's processes spent per request."""
     port = _free_port()
-    env = {**os.environ, "DATELINE_BENCH_DB": url}
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "dateline.bench.api:app_from_env", "--factory",
-                               "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-                               "--log-level", "warning", "--no-access-log"], env=env)
+    env = {**os.environ, "DATELINE_TOKEN": ""}
+    server = subprocess.Popen([sys.executable, "-m", "dateline.cli", "serve", "--db", url, "--port", str(port),
+                               "--workers", str(workers)], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(1200):
