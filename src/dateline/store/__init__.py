@@ -383,6 +383,26 @@ class Store:
         with self.engine.connect() as connection:
             return event_counts(connection, query, by, limit)
 
+    def chart_counts(self, query: EventFilter, *, by: str | tuple[str, ...] = "type", limit: int | None = None,
+                     total_cap: int | None = None) -> tuple[list[dict], int]:
+        """``event_counts`` and ``count_events(query, cap=total_cap)`` together, on one connection
+        that looks up the filter's hints once (what a chart asks: its bars and how many events
+        they come from)."""
+        from dateline.store import tallies
+        from dateline.store.counts import event_counts
+
+        from dateline.store.filters import QueryHints, earliest_start
+
+        with self.engine.connect() as connection:
+            if tallies.answerable(query):  # sums of the tallies need only the since's earliest start
+                hints = QueryHints(starts_from=earliest_start(connection, query.since))
+                rows = event_counts(connection, query, by, limit, hints)
+                total = tallies.tallied_total(connection, query, hints.starts_from)
+                return rows, total if total_cap is None else min(total, total_cap + 1)
+            hints = query_hints(connection, query)
+            rows = event_counts(connection, query, by, limit, hints)
+            return rows, connection.execute(event_count(query, hints, total_cap)).scalar_one()
+
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as connection:
             rows = connection.execute(select(t.events).where(t.events.c.id == event_id)).mappings().all()
