@@ -7,7 +7,7 @@ starts each worker afresh, so a worker builds its app from the settings the pare
 ``$DATELINE_SERVE_SETTINGS`` (the token stays in the variable the operator named; it is not
 copied).
 
-    serve("crisis.db", port=8000, workers=2)
+    serve(ServeSettings(db="crisis.db"), port=8000, workers=2)   # until interrupted
 """
 
 from __future__ import annotations
