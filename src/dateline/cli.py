@@ -801,25 +801,28 @@ def serve_command(
     db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535),
+    workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                help="Server processes answering at once, each with its own connections to the "
+                                     "store (one per core is a good start)."),
     token_env: str = typer.Option("DATELINE_TOKEN", "--token-env",
                                   help="Environment variable holding the token writes need; unset: read-only."),
     max_upload: str = typer.Option("10MB", "--max-upload", help="Largest upload of articles (5MB, 512KB ...)."),
 ) -> None:
     """Serve the JSON API (and the web UI, where installed) over the store."""
-    import uvicorn
-
-    from dateline.api import create_app
+    from dateline.api.serving import ServeSettings, serve
     from dateline.store import StoreError
 
-    token = os.environ.get(token_env) or None
+    settings = ServeSettings(db=db, token_env=token_env, max_upload_bytes=_parse_size(max_upload))
+    mode = (f"writes need the token in ${token_env}" if settings.token()
+            else f"read-only (set ${token_env} to allow writes)")
+    processes = f"; {workers} worker processes" if workers > 1 else ""
     try:
-        app_ = create_app(db, token=token, max_upload_bytes=_parse_size(max_upload))
+        serve(settings, host=host, port=port, workers=workers,
+              started=lambda: err_console.print(
+                  f"dateline on http://{host}:{port}/ (the web UI; the API under /api, its docs at /docs); "
+                  f"{mode}{processes}", highlight=False))
     except StoreError as error:
         raise _user_error(str(error)) from None
-    mode = f"writes need the token in ${token_env}" if token else f"read-only (set ${token_env} to allow writes)"
-    err_console.print(f"dateline on http://{host}:{port}/ (the web UI; the API under /api, its docs at /docs); {mode}",
-                      highlight=False)
-    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 def _fusion_line(report) -> str:

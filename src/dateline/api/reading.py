@@ -11,7 +11,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from dateline.api.params import MAX_OFFSET, MAX_PAGE, TOTAL_CAP, event_page_filter, filter_fields
-from dateline.api.responses import Bucket, Counts, EntityDetail, EventDetail, Evidence, Page
+from dateline.api.responses import Counts, EntityDetail, EventDetail, Evidence, Page
 from dateline.model import Article, ArticleRecords, Claim, EntityKind, Event, SearchHit, Span
 from dateline.store import EventFilter, FilterError, Store
 from dateline.store.entities import EntitySummary
@@ -82,27 +82,23 @@ def get_article_records(article_id: str, store: Store = Depends(get_store)):
 # store methods; these endpoints serve events as read from each report.
 
 
-EXACT_TOTAL = Query(False, description=f"Count every match; by default counting stops past {TOTAL_CAP:,} "
-                                        "(total_exact false: 'at least total').")
-
-
-def counted(store: Store, query: EventFilter, exact: bool) -> tuple[int, bool]:
-    """The total of a list and whether it is exact (see ``TOTAL_CAP``); exact whenever the store
-    keeps the filter's counts (type, dates and country only)."""
-    if store.counts_are_kept(query):
-        return store.count_events(query), True
-    total = store.count_events(query, cap=None if exact else TOTAL_CAP)
-    return (TOTAL_CAP, False) if total > TOTAL_CAP and not exact else (total, True)
+EXACT_TOTAL = Query(False, description="Count every match. By default a list counts its matches only when that costs "
+                                       "little (a filter of type, dates and country only); otherwise total_exact is "
+                                       "false and total is a lower bound: offset + limit + 1 when a match follows "
+                                       "the page.")
+EXACT_COUNT_TOTAL = Query(False, description=f"Count every match; by default counting stops past {TOTAL_CAP:,} "
+                                             "(total_exact false: 'at least total').")
 
 
 @router.get("/events", response_model=Page[Event], summary="Events, filtered, sorted and paged")
 def list_events(query: EventFilter = Depends(event_page_filter), exact_total: bool = EXACT_TOTAL,
                 store: Store = Depends(get_store)):
-    """The filters of ``dateline events``; ``total`` counts the matches (up to 10,000 unless
-    ``exact_total``), ``items`` is the page."""
-    items = store.events(query)
-    total, exact = counted(store, query, exact_total)
-    return json_body(Page[Event](total=total, total_exact=exact, limit=query.limit, offset=query.offset, items=items))
+    """The filters of ``dateline events``; ``items`` is the page. ``total`` counts the matches
+    when ``total_exact`` is true; otherwise the list is longer than the page and ``total`` is
+    a lower bound (``exact_total=true`` counts them all, which takes seconds on a large store)."""
+    page = store.event_page(query, exact_total=exact_total)
+    return json_body(Page[Event](total=page.total, total_exact=page.total_exact, limit=query.limit,
+                                 offset=query.offset, items=page.events))
 
 
 def json_body(model, **options) -> Response:
@@ -147,18 +143,23 @@ def count_events(
     by: Literal["day", "type", "acled_type", "modality", "outlet", "country", "place"] = Query("day"),
     fields: dict = Depends(filter_fields),
     limit: int = Query(5000, ge=1, le=100_000, description="At most this many buckets (the largest; by day the first)."),
-    exact_total: bool = EXACT_TOTAL,
+    exact_total: bool = EXACT_COUNT_TOTAL,
     store: Store = Depends(get_store),
 ):
     """The same filters as ``/api/events``. An event placed in two countries counts once in
     each; an undated event has no day. A place's bucket has its point (``lat``, ``lon``) and
     ``country``: two places of one name are two buckets."""
     query = EventFilter(**fields)
-    buckets = [Bucket(key=_key(row[by if by != "place" else "name"]), count=row["events"],
-                      lat=row.get("lat"), lon=row.get("lon"), country=row.get("country") if by == "place" else None)
-               for row in store.event_counts(query, by=by, limit=limit)]
-    total, exact = counted(store, query, exact_total)
-    return json_body(Counts(by=by, total=total, total_exact=exact, buckets=buckets), exclude_none=True)
+    kept = store.counts_are_kept(query)  # the tallies' total is exact and costs a few hundred rows
+    rows, total = store.chart_counts(query, by=by, limit=limit, total_cap=None if exact_total or kept else TOTAL_CAP)
+    name = by if by != "place" else "name"
+    # plain dicts, checked by the Counts model once (a Bucket built per row cost as much again)
+    buckets = ([{"key": row["name"], "count": row["events"], "lat": row["lat"], "lon": row["lon"],
+                 "country": row["country"]} for row in rows] if by == "place"
+               else [{"key": _key(row[name]), "count": row["events"]} for row in rows])
+    exact = exact_total or kept or total <= TOTAL_CAP
+    return json_body(Counts(by=by, total=total if exact else TOTAL_CAP, total_exact=exact, buckets=buckets),
+                     exclude_none=True)
 
 
 def _key(value) -> str:
@@ -187,8 +188,8 @@ def get_entity(entity_id: str, limit: int = Query(20, ge=0, le=MAX_PAGE), offset
     entity = store.entity(_no_nul("entity_id", entity_id)[:200])
     if entity is None:
         raise HTTPException(404, f"no entity {entity_id[:80]!r}")
-    query = EventFilter(actor=entity.id, limit=limit, offset=offset)
-    events = Page[Event](total=store.count_events(query), limit=limit, offset=offset, items=store.events(query))
+    page = store.event_page(EventFilter(actor=entity.id, limit=limit, offset=offset))
+    events = Page[Event](total=page.total, total_exact=page.total_exact, limit=limit, offset=offset, items=page.events)
     return EntityDetail(entity=entity, events=events)
 
 

@@ -15,12 +15,18 @@ T = TypeVar("T")
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a longer list: ``total`` matches, ``items`` from ``offset`` on. An event
-    list counts at most 10,000 matches unless asked for the exact total: past that, ``total``
-    is 10,000 and ``total_exact`` false ("at least")."""
+    """One page of a longer list: ``items`` from ``offset`` on, and ``total`` matches. When
+    ``total_exact`` is false, ``total`` is a lower bound ("at least"): an event list counts its
+    matches only where that costs little (a filter of type, dates and country only, whose
+    counts the store keeps) or ``exact_total=true`` asks; otherwise it reads one event past
+    the page, and ``total`` is ``offset + limit + 1`` when there is one (the next page is not
+    empty), exact when there is none."""
 
-    total: int
-    total_exact: bool = True
+    total: int = Field(description="Matches of the list when total_exact is true; otherwise a lower bound "
+                                   "(offset + limit + 1: the list goes on past this page).")
+    total_exact: bool = Field(True, description="Whether total is the number of matches or only a lower bound "
+                                                "(an event list asked without exact_total, whose filter the "
+                                                "store keeps no counts for).")
     limit: int
     offset: int
     items: list[T]
@@ -62,7 +68,7 @@ class Counts(BaseModel):
     """How many events match the filters per ``by``, for charts."""
 
     by: str
-    total: int  # events matching the filters (at most 10,000 unless exact_total: see Page)
+    total: int  # events matching the filters, counted to 10,000 at most unless exact_total (then total_exact false)
     total_exact: bool = True
     buckets: list[Bucket]
 

@@ -58,7 +58,7 @@ from dateline.store.migrations import apply_pending, pending_migrations, unknown
 
 MAX_SEARCH_TERMS = 32
 
-__all__ = ["AddResult", "EventFilter", "FilterError", "Store", "StoreBusy", "StoreError", "open_store"]
+__all__ = ["AddResult", "EventFilter", "EventPage", "FilterError", "Store", "StoreBusy", "StoreError", "open_store"]
 
 
 @dataclass
@@ -69,6 +69,16 @@ class AddResult:
     near: list[NearDuplicate] = field(default_factory=list)  # new rows linked to the article they repeat
     exact: list[tuple[str, str]] = field(default_factory=list)  # (origin, id of the stored article with that text)
     already_seen: int = 0  # of ``exact``: the same article from the same origin (a re-run)
+
+
+@dataclass
+class EventPage:
+    """One page of an event list, and how long the list is: ``total`` matches when
+    ``total_exact``; otherwise at least ``total`` (the page is full and a match follows it)."""
+
+    events: list[Event]
+    total: int
+    total_exact: bool
 
 
 class Store:
@@ -294,7 +304,7 @@ class Store:
         order, undated last. Raises FilterError for a value that cannot be used."""
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            rows = connection.execute(event_select(query, query_hints(connection, query))).mappings().all()
+            rows = connection.execute(event_select(query, query_hints(connection, query))).all()
             return records.events_from_rows(connection, rows)
 
     def iter_events(self, query: EventFilter | None = None, *, batch: int = 2000, **filters) -> Iterator[Event]:
@@ -305,11 +315,43 @@ class Store:
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
             statement = event_select(query, query_hints(connection, query))
-            result = connection.execution_options(yield_per=batch).execute(statement).mappings()
+            result = connection.execution_options(yield_per=batch).execute(statement)
             for rows in result.partitions():
                 # the batch's actors, places ... on the same connection (one snapshot) while
                 # the streaming cursor stays open
                 yield from records.events_from_rows(connection, rows)
+
+    def event_page(self, query: EventFilter, *, exact_total: bool = False) -> EventPage:
+        """The page of ``events`` the filter's limit and offset select, and what the list's length
+        costs little to know, as search APIs answer (Elasticsearch's ``track_total_hits``,
+        Stripe's ``has_more``): the exact total when the tallies keep the filter's counts (type,
+        dates and country only) or ``exact_total`` asks for it; otherwise the page is read one
+        row longer, and a row past it makes the total "at least offset + limit + 1", no row
+        makes it exact (a page past the end counts the matches, at most ``offset`` of them).
+        Counting every match of a box or an actor reads all of them: seconds on a large store,
+        for a page that takes milliseconds."""
+        from dateline.store import tallies
+
+        with self.engine.connect() as connection:  # one connection: one snapshot for page and total
+            hints = query_hints(connection, query)
+            statement = event_select(query, hints)
+            if query.limit is not None:
+                statement = statement.limit(query.limit + 1)
+            rows = connection.execute(statement).all()
+            more = query.limit is not None and len(rows) > query.limit
+            if more:
+                rows = rows[:query.limit]
+            events = records.events_from_rows(connection, rows)
+            if tallies.answerable(query):
+                return EventPage(events, tallies.tallied_total(connection, query, hints.starts_from), True)
+            if exact_total:
+                return EventPage(events, connection.execute(event_count(query, hints)).scalar_one(), True)
+            if more:
+                return EventPage(events, query.offset + len(rows) + 1, False)
+            if rows or not query.offset:
+                return EventPage(events, query.offset + len(rows), True)
+            # past the end of the list: it has at most ``offset`` matches, counted up to that
+            return EventPage(events, connection.execute(event_count(query, hints, query.offset)).scalar_one(), True)
 
     def count_events(self, query: EventFilter | None = None, *, cap: int | None = None, **filters) -> int:
         """How many events match (the filter's limit and offset aside); with ``cap``, at most
@@ -340,6 +382,26 @@ class Store:
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
             return event_counts(connection, query, by, limit)
+
+    def chart_counts(self, query: EventFilter, *, by: str | tuple[str, ...] = "type", limit: int | None = None,
+                     total_cap: int | None = None) -> tuple[list[dict], int]:
+        """``event_counts`` and ``count_events(query, cap=total_cap)`` together, on one connection
+        that looks up the filter's hints once (what a chart asks: its bars and how many events
+        they come from)."""
+        from dateline.store import tallies
+        from dateline.store.counts import event_counts
+
+        from dateline.store.filters import QueryHints, earliest_start
+
+        with self.engine.connect() as connection:
+            if tallies.answerable(query):  # sums of the tallies need only the since's earliest start
+                hints = QueryHints(starts_from=earliest_start(connection, query.since))
+                rows = event_counts(connection, query, by, limit, hints)
+                total = tallies.tallied_total(connection, query, hints.starts_from)
+                return rows, total if total_cap is None else min(total, total_cap + 1)
+            hints = query_hints(connection, query)
+            rows = event_counts(connection, query, by, limit, hints)
+            return rows, connection.execute(event_count(query, hints, total_cap)).scalar_one()
 
     def event(self, event_id: str) -> Event | None:
         with self.engine.connect() as connection:

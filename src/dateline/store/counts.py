@@ -84,17 +84,18 @@ def event_counts_select(query: EventFilter, by: str | Sequence[str], hints: Quer
 
 
 def event_counts(connection: Connection, query: EventFilter, by: str | Sequence[str],
-                 limit: int | None = None) -> list[dict]:
+                 limit: int | None = None, hints: QueryHints | None = None) -> list[dict]:
     """``event_counts_select``'s rows as dicts; summed from the tallies kept at write time when
     they hold the answer (``store.tallies``: filters of type, dates and country; counts by day,
-    type or country)."""
+    type or country). ``hints``: the filter's ``query_hints``, when the caller has them."""
     keys = _keys(by)
     if tallies.answerable(query, keys):
-        return tallies.tallied_counts(connection, query, keys, limit)
+        return tallies.tallied_counts(connection, query, keys, limit, hints.starts_from if hints else None)
     # every match is counted, so no page stops early: a country or box always finds its events
     # from its places (a common country checked per event read all million events: 60 s)
     # (an entity's events come from its kept pairs, ``entity_events``, whatever the hints)
-    hints = query_hints(connection, query)
+    hints = hints or query_hints(connection, query)
     hints = dataclasses.replace(hints, from_places=frozenset({"country", "bbox"}))
-    statement = event_counts_select(query, by, hints, limit)
-    return [dict(row) for row in connection.execute(statement).mappings()]
+    result = connection.execute(event_counts_select(query, by, hints, limit))
+    columns = list(result.keys())
+    return [dict(zip(columns, row)) for row in result]

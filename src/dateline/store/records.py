@@ -9,9 +9,10 @@ reading an article again writes the same ids.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from datetime import datetime, timezone
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.engine import Connection
 
 from dateline.model import (
@@ -25,6 +26,7 @@ from dateline.model import (
     Place,
     Quantity,
     Role,
+    Span,
     Timex,
 )
 from dateline.store import tables as t
@@ -222,60 +224,127 @@ def place_from_row(row, prefix: str = "") -> Place:
     )
 
 
-def _by_event(connection: Connection, query_for, ids: Sequence[str]) -> dict[str, list]:
-    found: dict[str, list] = {}
+# The child rows of a batch of events, one statement per table, built once: a statement object
+# keeps its cache key, so each page compiles nothing and builds no SQL (building and keying these
+# four selects cost about as much CPU as SQLite's reading of their rows). Only the columns the
+# records take, as plain tuples, the canonical entity id joined in (no extra look-up).
+_IDS = bindparam("ids", expanding=True)
+_SPAN = ("start", "end", "text")
+
+
+def _spans(table, *prefixes: str) -> list:
+    return [table.c[f"{prefix}{part}"] for prefix in prefixes for part in _SPAN]
+
+
+_ACTOR_LINKS = t.entity_links.alias("actor_links")
+_ACTORS = (select(t.event_actors.c.event_id, t.event_actors.c.slot, t.event_actors.c.name, *_spans(t.event_actors, ""),
+                  _ACTOR_LINKS.c.entity_id, t.event_actors.c.role)
+           .select_from(t.event_actors.outerjoin(_ACTOR_LINKS, _ACTOR_LINKS.c.entity_key == t.event_actors.c.entity_key))
+           .where(t.event_actors.c.event_id.in_(_IDS))
+           .order_by(t.event_actors.c.event_id, t.event_actors.c.position))
+_PLACE_FIELDS = ("name", "lat", "lon", "country_code", "admin1", "admin2", "feature_class", "feature_code",
+                 "geonames_id", "population", "confidence", "resolution", "reason")
+_PLACES = (select(t.event_places.c.event_id, *_spans(t.places, ""), *[t.places.c[f] for f in _PLACE_FIELDS])
+           .select_from(t.event_places.join(t.places, t.places.c.id == t.event_places.c.place_id))
+           .where(t.event_places.c.event_id.in_(_IDS))
+           .order_by(t.event_places.c.event_id, t.event_places.c.position))
+_QUANTITIES = (select(t.event_quantities.c.event_id, t.event_quantities.c.value, t.event_quantities.c.unit,
+                      *_spans(t.event_quantities, ""), t.event_quantities.c.qualifier, t.event_quantities.c.category)
+               .where(t.event_quantities.c.event_id.in_(_IDS))
+               .order_by(t.event_quantities.c.event_id, t.event_quantities.c.position))
+_SOURCE_LINKS = t.entity_links.alias("source_links")
+_ATTRIBUTIONS = (select(t.attributions.c.event_id, t.attributions.c.source, *_spans(t.attributions, ""),
+                        _SOURCE_LINKS.c.entity_id, t.attributions.c.channel,
+                        *_spans(t.attributions, "channel_", "antecedent_"), t.attributions.c.via,
+                        *_spans(t.attributions, "via_", "verb_"))
+                 .select_from(t.attributions.outerjoin(_SOURCE_LINKS,
+                                                       _SOURCE_LINKS.c.entity_key == t.attributions.c.entity_key))
+                 .where(t.attributions.c.event_id.in_(_IDS)))
+# the columns of an event row, by name: rows are read by position (a tuple index, where a
+# mapping's key look-up costs ten times as much and a page of 50 events reads 1,600 of them)
+_EVENT_FIELDS = [column.name for column in t.events.c]
+if [f.name for f in fields(Place)] != ["span", *_PLACE_FIELDS]:  # places are built by position
+    raise ImportError("store.records: _PLACE_FIELDS is out of step with model.Place")
+
+
+def _span(start, end, text) -> Span | None:
+    return None if start is None else Span(start, end, text)
+
+
+def _by_event(connection: Connection, statement, ids: Sequence[str]) -> dict[str, list[tuple]]:
+    found: dict[str, list[tuple]] = {}
     for chunk in _chunks(ids):
-        for row in connection.execute(query_for(chunk)).mappings():
-            found.setdefault(row["event_id"], []).append(row)
+        for row in connection.execute(statement, {"ids": list(chunk)}):
+            found.setdefault(row[0], []).append(row)
     return found
 
 
+def _event_tuples(event_rows: Sequence) -> tuple[dict[str, int], list[tuple]]:
+    """The rows as tuples and the position of each column: rows of ``select(t.events)`` (tuples
+    in table order) or mappings of any select of the event columns."""
+    if not event_rows:
+        return {}, []
+    first = event_rows[0]
+    if hasattr(first, "keys") and not hasattr(first, "_fields"):  # a RowMapping (or a dict)
+        names = list(first.keys())
+        return {name: n for n, name in enumerate(names)}, [tuple(row[name] for name in names) for row in event_rows]
+    names = list(getattr(first, "_fields", _EVENT_FIELDS))
+    return {name: n for n, name in enumerate(names)}, list(event_rows)
+
+
 def events_from_rows(connection: Connection, event_rows: Sequence) -> list[Event]:
-    """Whole events, in the order of ``event_rows``, with their actors, places, quantities and
-    attribution read from their tables and entity references made canonical."""
-    ids = [row["id"] for row in event_rows]
-    actors = _by_event(connection, lambda chunk: select(t.event_actors).where(t.event_actors.c.event_id.in_(chunk))
-                       .order_by(t.event_actors.c.event_id, t.event_actors.c.position), ids)
-    place_columns = [c.label(f"p_{c.name}") for c in t.places.c]
-    places = _by_event(connection, lambda chunk: select(t.event_places.c.event_id, *place_columns)
-                       .join(t.places, t.places.c.id == t.event_places.c.place_id)
-                       .where(t.event_places.c.event_id.in_(chunk))
-                       .order_by(t.event_places.c.event_id, t.event_places.c.position), ids)
-    quantities = _by_event(connection, lambda chunk: select(t.event_quantities)
-                           .where(t.event_quantities.c.event_id.in_(chunk))
-                           .order_by(t.event_quantities.c.event_id, t.event_quantities.c.position), ids)
-    attributions = _by_event(connection, lambda chunk: select(t.attributions)
-                             .where(t.attributions.c.event_id.in_(chunk)), ids)
-    links = canonical_ids(connection, [r["entity_key"] for rows in (*actors.values(), *attributions.values())
-                                       for r in rows])
+    """Whole events, in the order of ``event_rows`` (rows of the events table: tuples or
+    mappings), with their actors, places, quantities and attribution read from their tables,
+    one query per table for the batch, and entity references made canonical."""
+    at, rows = _event_tuples(event_rows)
+    if not rows:
+        return []
+    ids = [row[at["id"]] for row in rows]
+    actors = _by_event(connection, _ACTORS, ids)
+    places = _by_event(connection, _PLACES, ids)
+    quantities = _by_event(connection, _QUANTITIES, ids)
+    attributions = _by_event(connection, _ATTRIBUTIONS, ids)
+    (i_id, i_article, i_type, i_acled, i_subtype, i_date_value, i_date_start, i_date_end, i_inherited, i_modality,
+     i_hedged, i_confidence, i_cue, i_place_inherited, i_notes, i_acled_source, i_acled_confidence) = (
+        at[name] for name in ("id", "article_id", "type", "acled_type", "acled_subtype", "date_value", "date_start",
+                              "date_end", "date_inherited", "modality", "hedged", "confidence", "cue",
+                              "place_inherited", "notes", "acled_source", "acled_confidence"))
+    spans = {prefix: (at[f"{prefix}start"], at[f"{prefix}end"], at[f"{prefix}text"])
+             for prefix in ("trigger_", "sentence_", "clause_", "date_span_")}
+    (t0, t1, t2), (s0, s1, s2), (c0, c1, c2), (d0, d1, d2) = spans.values()
     found = []
-    for row in event_rows:
-        event_id = row["id"]
-        slots: dict[str, list[Actor]] = {"source": [], "target": [], "other": []}
-        for a in actors.get(event_id, ()):
-            slots[a["slot"]].append(Actor(text=a["name"], span=span_from(a), entity_id=links.get(a["entity_key"]),
-                                          role=a["role"]))
+    for row in rows:
+        event_id = row[i_id]
+        source = target = None
+        others = []
+        for _, slot, name, start, end, text, entity_id, role in actors.get(event_id, ()):
+            actor = Actor(text=name, span=Span(start, end, text), entity_id=entity_id, role=role)
+            if slot == "source":
+                source = source or actor
+            elif slot == "target":
+                target = target or actor
+            else:
+                others.append(actor)
         attribution = None
         for a in attributions.get(event_id, ()):
             attribution = Attribution(
-                source=a["source"], span=span_from(a), entity_id=links.get(a["entity_key"]), channel=a["channel"],
-                channel_span=span_from(a, "channel_"), antecedent=span_from(a, "antecedent_"), via=a["via"],
-                via_span=span_from(a, "via_"), verb=span_from(a, "verb_"),
+                source=a[1], span=Span(a[2], a[3], a[4]), entity_id=a[5], channel=a[6],
+                channel_span=_span(a[7], a[8], a[9]), antecedent=_span(a[10], a[11], a[12]), via=a[13],
+                via_span=_span(a[14], a[15], a[16]), verb=_span(a[17], a[18], a[19]),
             )
         found.append(Event(
-            id=event_id, article_id=row["article_id"], type=row["type"], trigger=span_from(row, "trigger_"),
-            sentence=span_from(row, "sentence_"), acled_type=row["acled_type"], acled_subtype=row["acled_subtype"],
-            source_actor=slots["source"][0] if slots["source"] else None,
-            target_actor=slots["target"][0] if slots["target"] else None,
-            other_actors=tuple(slots["other"]), date_value=row["date_value"], date_start=row["date_start"],
-            date_end=row["date_end"], date_span=span_from(row, "date_span_"), date_inherited=bool(row["date_inherited"]),
-            places=tuple(place_from_row(p, "p_") for p in places.get(event_id, ())),
-            quantities=tuple(Quantity(value=q["value"], unit=q["unit"], span=span_from(q), qualifier=q["qualifier"],
-                                      category=q["category"]) for q in quantities.get(event_id, ())),
-            attribution=attribution, modality=row["modality"], hedged=bool(row["hedged"]),
-            confidence=row["confidence"], clause=span_from(row, "clause_"), cue=row["cue"],
-            place_inherited=bool(row["place_inherited"]), notes=tuple((row["notes"] or "").splitlines()),
-            acled_source=row["acled_source"], acled_confidence=row["acled_confidence"],
+            id=event_id, article_id=row[i_article], type=row[i_type], trigger=_span(row[t0], row[t1], row[t2]),
+            sentence=_span(row[s0], row[s1], row[s2]), acled_type=row[i_acled], acled_subtype=row[i_subtype],
+            source_actor=source, target_actor=target, other_actors=tuple(others), date_value=row[i_date_value],
+            date_start=row[i_date_start], date_end=row[i_date_end], date_span=_span(row[d0], row[d1], row[d2]),
+            date_inherited=bool(row[i_inherited]),
+            places=tuple(Place(Span(p[1], p[2], p[3]), *p[4:]) for p in places.get(event_id, ())),
+            quantities=tuple(Quantity(value=q[1], unit=q[2], span=Span(q[3], q[4], q[5]), qualifier=q[6],
+                                      category=q[7]) for q in quantities.get(event_id, ())),
+            attribution=attribution, modality=row[i_modality], hedged=bool(row[i_hedged]),
+            confidence=row[i_confidence], clause=_span(row[c0], row[c1], row[c2]), cue=row[i_cue],
+            place_inherited=bool(row[i_place_inherited]), notes=tuple((row[i_notes] or "").splitlines()),
+            acled_source=row[i_acled_source], acled_confidence=row[i_acled_confidence],
         ))
     return found
 
