@@ -176,3 +176,11 @@ def test_a_statement_told_to_a_name_that_reports_in_the_article_is_sourcing():
     other = ("Three wells ran dry in the valley last month. "
              "A farmer told the Valley Council that the harvest was poor.")
     assert events_of(other)["told"].type == "STATEMENT"
+
+
+def test_a_local_story_s_dateline_town_is_where_its_placeless_acts_are():
+    local = events_of("TORRINGTON, Conn. (AP) — The mayor spoke to shop owners on Monday. Police arrested two men on Tuesday.")
+    assert [p.name for p in local["arrested"].places] == ["Torrington"] and local["arrested"].place_inherited
+    # a dateline abroad says where the reporter is: no place lent when the story names another country
+    abroad = events_of("WASHINGTON (AP) — Rebels attacked a convoy near Aleppo in Syria. Police arrested two drivers.")
+    assert abroad["arrested"].places == ()

@@ -223,3 +223,11 @@ def test_a_sports_report_s_words_of_fighting_are_play_not_events():
     # the same words in news of fighting stay events
     war = events_of("Rebels attacked a police post near the border and threatened the town's mayor.")
     assert {e.type for e in war} & {"ASSAULT", "THREATEN"}
+
+
+def test_a_death_after_an_illness_is_no_assault():
+    # the counter-example of die in event_types.yaml names the illness with "of"; "after" and "from" likewise
+    for text in ("The former mayor died on Tuesday after a long battle with lung cancer.",
+                 "An elderly man died from the flu at his home."):
+        assert all(e.type != "ASSAULT" for e in events_of(text)), text
+    assert any(e.type == "ASSAULT" for e in events_of("A guard died after gunmen attacked the bank."))

@@ -9,6 +9,7 @@ confidence and a note saying why, never dropped.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -41,7 +42,7 @@ from dateline.events.triggers import (
     type_in_context,
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
-from dateline.nlp import text_of
+from dateline.nlp import WIRE_DATELINE, text_of
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
@@ -483,6 +484,7 @@ def extract_events(
         if r is not None
     })
 
+    home = _dateline_place(doc, places)
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
     recent: list[tuple[int, str, tuple[Place, ...]]] = []  # (sentence index, type, places)
@@ -497,11 +499,31 @@ def extract_events(
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
-                            article, recent, parties)
+                            article, recent, parties, home)
             if headline:
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             events.append(_with_acled(event, next(readings)))
     return events
+
+
+# "BLOOMFIELD -", "CHARLESTON, W.Va. -", "KABUL (AP) -": the town the story is filed from
+LOCAL_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+                            r"(?: ?\([A-Za-z .&/]+\))? ?[-–—]{1,2}")
+
+
+def _dateline_place(doc: Doc, places: list[Place]) -> Place | None:
+    """The town of the dateline the article opens with, when the story is local: every place it
+    names is in that town's country. (A dateline abroad, "WASHINGTON - Fighting in Syria ...",
+    says where the reporter is, not where the story's acts are.)"""
+    match = WIRE_DATELINE.match(doc.text) or LOCAL_DATELINE.match(doc.text)
+    if match is None:
+        return None
+    town = next((p for p in places if p.span.start < match.end() and p.lat is not None), None)
+    if town is None or town.country_code is None:
+        return None
+    if any(p.country_code and p.country_code != town.country_code for p in places):
+        return None
+    return town
 
 
 def _is_a_sports_report(doc: Doc, lexicon) -> bool:
@@ -671,7 +693,7 @@ def _own_words(draft: Draft) -> list[Token]:
 
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
-            recent: list, parties: list[str]) -> Event:
+            recent: list, parties: list[str], home: Place | None = None) -> Event:
     sentence = draft.sentence
     # a timex in a relative clause on a noun ("the airfield, which has housed the base since
     # 2001") dates that clause, not the event
@@ -757,6 +779,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             if kind == draft.type and carried and k < draft.sentence_index and said_by == speaker:
                 own_places, place_inherited, from_sentence = list(carried), True, False
                 break
+    if not own_places and home is not None and draft.trigger is not None:
+        # a local story's dateline town ("TORRINGTON - The mayor ..."): where its placeless acts are
+        own_places, place_inherited, from_sentence = [home], True, False
     recent.append((draft.sentence_index, draft.type, tuple(own_places), speaker))
 
     modality, hedged = "reported", False

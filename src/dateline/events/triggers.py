@@ -549,6 +549,13 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
         # what one dies "of" is an illness, hunger or age, never an actor ("died of diabetes",
         # "died of natural causes"); only wounds keep the death violent
         return True
+    if token.lemma_.lower() in DEATH_VERBS and any(
+        w.lemma_.lower() in lexicon.causes
+        for c in token.children if c.dep_ == "prep" and c.lower_ in {"after", "from", "following"}
+        for w in c.subtree
+    ):
+        # "died after a long battle with cancer", "died from the flu": the illness named after it
+        return True
     for doer in _doers(token):
         # the head word only: "the anthrax attacks that killed five" were attacks
         if {doer.lemma_.lower(), doer.lower_} & lexicon.causes:
