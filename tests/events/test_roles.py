@@ -231,3 +231,9 @@ def test_a_death_after_an_illness_is_no_assault():
                  "An elderly man died from the flu at his home."):
         assert all(e.type != "ASSAULT" for e in events_of(text)), text
     assert any(e.type == "ASSAULT" for e in events_of("A guard died after gunmen attacked the bank."))
+
+
+def test_a_persons_name_is_no_event_word():
+    text = "The author Martha Flood spoke to students on Monday. Flood said the war changed the town."
+    assert all(e.trigger.text != "Flood" for e in events_of(text))
+    assert any(e.type == "HAZARD" for e in events_of("A flood cut off three villages on Monday."))

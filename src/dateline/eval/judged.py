@@ -55,16 +55,24 @@ def draw(lgl: Path, seed: int, articles: int, exclude: set[str] = frozenset()) -
     each text is cut off, so it is not read as a sentence of the article."""
     check = ET.parse(lgl).getroot().findall("article")[1::2]
     pool = [a for a in check if a.get("docid") not in exclude]
-    picked = random.Random(seed).sample(range(len(pool)), min(articles, len(pool)))
-    drawn = []
-    for i in picked:
-        article = pool[i]
-        title, text = (article.findtext("title") or "").strip(), (article.findtext("text") or "").strip()
-        if title and text.startswith(title):
-            text = text[len(title):].lstrip(" .")
-        drawn.append({"id": article.get("docid"), "title": title, "text": text,
-                      "date": (article.findtext("dltime") or "")[:10], "url": article.findtext("url"),
-                      "outlet": article.findtext("domain")})
+    rng = random.Random(seed)
+    picked = rng.sample(range(len(pool)), min(articles, len(pool)))
+    drawn, tried = [], set()
+    while picked:
+        tried.update(picked)
+        for i in picked:
+            article = pool[i]
+            title, text = (article.findtext("title") or "").strip(), (article.findtext("text") or "").strip()
+            if title and text.startswith(title):
+                text = text[len(title):].lstrip(" .")
+            if not text:
+                continue  # a headline with no story (LGL has a few): nothing to judge
+            drawn.append({"id": article.get("docid"), "title": title, "text": text,
+                          "date": (article.findtext("dltime") or "")[:10], "url": article.findtext("url"),
+                          "outlet": article.findtext("domain")})
+        # the same generator draws one more for each left out, so earlier samples stay as drawn
+        left = [i for i in range(len(pool)) if i not in tried]
+        picked = rng.sample(left, min(articles - len(drawn), len(left))) if len(drawn) < articles else []
     return drawn
 
 

@@ -593,9 +593,24 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     return None
 
 
+def _person_name_words(doc) -> frozenset[str]:
+    """The capitalised words of the people's names of two words or more in a document (kept on
+    the doc: one look per document): a surname used alone later is that person, however the
+    tagger labels it there."""
+    words = doc.user_data.get("dateline_person_words")
+    if words is None:
+        words = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                          for t in ent if t.text[:1].isupper())
+        doc.user_data["dateline_person_words"] = words
+    return words
+
+
 def _inside_a_name(token: Token) -> bool:
     """A capitalised noun after the first word of an organisation's or a building's name ("Air
-    Force Office of Special Investigations")."""
+    Force Office of Special Investigations"), or a word of a person's name ("Mr Flood", "Ms Strike")."""
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and (
+            token.ent_type_ == "PERSON" or token.text in _person_name_words(token.doc)):
+        return True  # a person's name, whole or the surname alone: "author Bracelen Flood", "Flood said"
     if token.pos_ != "PROPN" or not token.ent_type_ or token.ent_iob_ != "I":
         return False
     return token.ent_type_ in NAME_LABELS
