@@ -229,11 +229,13 @@ def test_a_death_after_an_illness_is_no_assault():
     # the counter-example of die in event_types.yaml names the illness with "of"; "after" and "from" likewise
     for text in ("The former mayor died on Tuesday after a long battle with lung cancer.",
                  "An elderly man died from the flu at his home."):
-        assert all(e.type != "ASSAULT" for e in events_of(text)), text
+        deaths = [e for e in events_of(text) if e.trigger.text == "died"]
+        assert deaths and all(e.type != "ASSAULT" for e in deaths), text
     assert any(e.type == "ASSAULT" for e in events_of("A guard died after gunmen attacked the bank."))
 
 
 def test_a_persons_name_is_no_event_word():
     text = "The author Martha Flood spoke to students on Monday. Flood said the war changed the town."
-    assert all(e.trigger.text != "Flood" for e in events_of(text))
+    found = events_of(text)
+    assert found and all(e.trigger.text != "Flood" for e in found)  # the report is read, the name is no flood
     assert any(e.type == "HAZARD" for e in events_of("A flood cut off three villages on Monday."))
