@@ -111,7 +111,7 @@ class Lexicon:
     people_quantifiers: frozenset[str] = frozenset()
     # verbs of a toll: one hung on a verb trigger of the same type is that event's toll
     toll_verbs: frozenset[str] = frozenset()
-    harm_in_types: frozenset[str] = frozenset()  # event types a toll "in" them belongs to (toll_in_types)
+    toll_in_types: frozenset[str] = frozenset()  # event types a toll "in" them belongs to (toll_in_types)
     # event types whose target may be a thing hit, and the nouns that are never such a thing
     thing_target_types: frozenset[str] = frozenset()
     not_things: frozenset[str] = frozenset()
@@ -208,6 +208,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     def specificity(cue: Cue) -> int:
         return bool(cue.particle) + bool(cue.preps) + bool(cue.objects) + bool(cue.requires_modifier) + bool(cue.subjects)
 
+    # the tables that hold several lists each
+    unasserted, sport, press = (raw.get(k) or {} for k in ("unasserted", "sport", "press_addressees"))
     return Lexicon(
         cues={key: tuple(sorted(group, key=specificity, reverse=True)) for key, group in grouped.items()},
         types=dict(raw["types"]),
@@ -224,24 +226,24 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         people_cues=frozenset(raw.get("people_cues", ())),
         people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
         toll_verbs=frozenset(raw.get("toll_verbs", ())),
-        harm_in_types=frozenset(raw.get("toll_in_types", ())),
+        toll_in_types=frozenset(raw.get("toll_in_types", ())),
         thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
         participant_verbs=frozenset(raw.get("participant_verbs", ())),
-        negating_determiners=frozenset((raw.get("unasserted") or {}).get("negating_determiners", ())),
-        state_phrases=frozenset(tuple(p.split()) for p in (raw.get("unasserted") or {}).get("state_phrases", ())),
-        potential_nouns=frozenset((raw.get("unasserted") or {}).get("potential_nouns", ())),
-        worry_words=frozenset((raw.get("unasserted") or {}).get("worry_words", ())),
-        sport_words=frozenset((raw.get("sport") or {}).get("words", ())),
-        sport_min_words=int((raw.get("sport") or {}).get("min_words", 4)),
-        sport_figurative_types=frozenset((raw.get("sport") or {}).get("figurative_types", ())),
-        sport_harm_words=frozenset((raw.get("sport") or {}).get("harm_words", ())),
+        negating_determiners=frozenset(unasserted.get("negating_determiners", ())),
+        state_phrases=frozenset(tuple(p.split()) for p in unasserted.get("state_phrases", ())),
+        potential_nouns=frozenset(unasserted.get("potential_nouns", ())),
+        worry_words=frozenset(unasserted.get("worry_words", ())),
+        sport_words=frozenset(sport.get("words", ())),
+        sport_min_words=int(sport.get("min_words", 4)),
+        sport_figurative_types=frozenset(sport.get("figurative_types", ())),
+        sport_harm_words=frozenset(sport.get("harm_words", ())),
         accusing_verbs=frozenset(raw.get("accusing_verbs", ())),
         relative_nouns=frozenset(raw.get("relative_nouns", ())),
         patient_nouns=frozenset(raw.get("patient_nouns", ())),
-        press_nouns=frozenset((raw.get("press_addressees") or {}).get("nouns", ())),
-        press_names=frozenset((raw.get("press_addressees") or {}).get("names", ())),
+        press_nouns=frozenset(press.get("nouns", ())),
+        press_names=frozenset(press.get("names", ())),
     )
 
 
@@ -682,7 +684,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             absorbed.setdefault(seen_heads[head.i], []).append(token)
             continue
         seen_heads[head.i] = token.i
-    hazard_nouns = {t.i: (t, c, w) for t, c, w in nouns if c.type in lexicon.harm_in_types}
+    hazard_nouns = {t.i: (t, c, w) for t, c, w in nouns if c.type in lexicon.toll_in_types}
     for token, cue, words, head in _without_tolls(verbs, lexicon):
         inside = absorbed.get(token.i, [])
         cause = _toll_in(token, inside, hazard_nouns, lexicon)
