@@ -184,3 +184,35 @@ def test_a_local_story_s_dateline_town_is_where_its_placeless_acts_are():
     # a dateline abroad says where the reporter is: no place lent when the story names another country
     abroad = events_of("WASHINGTON (AP) — Rebels attacked a convoy near Aleppo in Syria. Police arrested two drivers.")
     assert abroad["arrested"].places == ()
+
+
+def test_a_story_that_opens_with_a_gathering_quotes_what_was_said_there():
+    # event_types.yaml: occasions. PUBLISHED is Friday 2024-03-08; Tuesday night is 2024-03-05.
+    meeting = events_of("The village board met Tuesday night to weigh the new budget. "
+                        "Treasurer Ann Cole said the town could not afford a second fire truck.")
+    said = meeting["said"]
+    assert said.date_value.startswith("2024-03-05") and not said.date_inherited
+    # present tense: told to the reporter now, the report's day
+    says = events_of("The village board met Tuesday night to weigh the new budget. "
+                     "Treasurer Ann Cole says the town cannot afford a second fire truck.")["says"]
+    assert says.date_value == "2024-03-08" and says.date_inherited
+    # a story that opens with something else keeps the report's day for its quotes
+    other = events_of("Police arrested two men Tuesday night after a chase. "
+                      "Sheriff Dan Ortiz said the men had stolen a truck.")["said"]
+    assert other.date_value == "2024-03-08" and other.date_inherited
+
+
+def test_an_adverb_of_frequency_tells_a_habit_not_an_event():
+    # event_types.yaml: unasserted.habit_adverbs (the table's examples run in test_roles.py)
+    assert "appeal" not in events_of("Mayors often appeal to the state for road money.")
+    assert "appealed" in events_of("The mayor appealed to the state for road money on Monday.")
+
+
+def test_a_participle_describing_someone_tells_an_earlier_act_of_no_given_day():
+    events = events_of("A woman charged with arson in a recent warehouse fire was arrested by police on Wednesday.")
+    assert events["arrested"].date_value == "2024-03-06"
+    charged = events["charged"]
+    assert charged.date_value != "2024-03-06" and charged.date_start is None  # before the arrest, day not told
+    # its own words may still date it
+    dated = events_of("A woman charged on Monday with arson was arrested by police on Wednesday.")["charged"]
+    assert dated.date_value == "2024-03-04"

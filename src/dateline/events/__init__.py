@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -26,6 +26,7 @@ from dateline.events.arguments import (
     Participants,
     date_of_event,
     places_in,
+    timex_range,
     read_actor,
     read_participants,
     sentence_span,
@@ -439,6 +440,16 @@ def _ground_of_another_event(draft: Draft, drafts: list[Draft]) -> bool:
     return any(d.trigger is not None and d is not draft and d.trigger.token.i == governor.i for d in drafts)
 
 
+def _describes_a_participant(draft: Draft) -> bool:
+    """ "A man charged with murder ... has been captured", "an Ohio man accused of drowning his
+    wife": a participle that describes someone tells an earlier act of theirs, of a day the
+    sentence does not give."""
+    if draft.trigger is None:
+        return False
+    node = draft.trigger.token
+    return node.tag_ == "VBN" and node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and node.head.i < node.i
+
+
 # --- the stage ---------------------------------------------------------------------------------------
 
 
@@ -485,6 +496,7 @@ def extract_events(
     })
 
     home = _dateline_place(doc, places)
+    occasion = _lead_occasion(sentences, drafts_by_sentence, timexes, dct, lexicon)
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
     recent: list[tuple[int, str, tuple[Place, ...]]] = []  # (sentence index, type, places)
@@ -499,11 +511,40 @@ def extract_events(
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
-                            article, recent, parties, home)
+                            article, recent, parties, home, occasion)
             if headline:
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             events.append(_with_acled(event, next(readings)))
     return events
+
+
+def _lead_occasion(sentences: list[SpacySpan], drafts_by_sentence: list[list[Draft]], timexes: list[Timex],
+                   dct: date | None, lexicon: Lexicon) -> Timex | None:
+    """The day of the gathering a story opens with ("The school board met Monday night to
+    discuss ..."), when it is a day of the week before the report (event_types.yaml: occasions):
+    what the story goes on to quote was said there."""
+    if dct is None or not sentences or not drafts_by_sentence[0]:
+        return None
+    lead = sentences[0]
+    if not any(d.trigger is not None and d.trigger.head.lemma_.lower() in lexicon.occasion_words
+               for d in drafts_by_sentence[0]):
+        return None
+    when = _date_of_sentence(lead, timexes, dct)
+    if when is None or not lead.start_char <= when.span.start < lead.end_char:
+        return None
+    start, end = timex_range(when)
+    if start is None or start != end or not dct - timedelta(days=lexicon.occasion_max_days) <= start <= dct:
+        return None
+    return when
+
+
+def _said_there(draft: Draft) -> bool:
+    """A statement after the lead, its reporting verb in the past ("the principal said"), so
+    told at the occasion the lead names rather than to the reporter now ("says")."""
+    if draft.trigger is not None or draft.sentence_index == 0:
+        return False
+    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
+    return verb is not None and len(verb) > 0 and verb.root.tag_ == "VBD"
 
 
 # "BLOOMFIELD -", "CHARLESTON, W.Va. -", "KABUL (AP) -": the town the story is filed from
@@ -693,7 +734,7 @@ def _own_words(draft: Draft) -> list[Token]:
 
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
-            recent: list, parties: list[str], home: Place | None = None) -> Event:
+            recent: list, parties: list[str], home: Place | None = None, occasion: Timex | None = None) -> Event:
     sentence = draft.sentence
     # a timex in a relative clause on a noun ("the airfield, which has housed the base since
     # 2001") dates that clause, not the event
@@ -723,6 +764,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # a statement is made when it is reported, not at the time of the episode told in the
         # sentences before it ("The meeting was on November 1. ... Putin dismissed the claims")
         sentence_date = None
+    if draft.trigger is None and sentence_date is None and occasion is not None and _said_there(draft):
+        # ... unless the story opens with a gathering just before the report: its quotes were
+        # said there ("The board met Monday night. ... the principal said")
+        sentence_date = occasion
     # a report is dated by its own words ("said on Tuesday"), not by the time of what it reports
     # ("said the convoy left on Monday", "said he had wanted it '18 months ago'")
     reported = _reported_words(draft)
@@ -730,7 +775,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in reported
     ):
         sentence_date = None
-    ground = _ground_of_another_event(draft, drafts)
+    ground = _ground_of_another_event(draft, drafts) or _describes_a_participant(draft)
     if ground:
         sentence_date = None
     event_date = date_of_event([t for t in draft.clause if t.i not in nested and t.i not in reported], sentence,

@@ -124,6 +124,10 @@ class Lexicon:
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
     potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
     worry_words: frozenset[str] = frozenset()  # "worried about flooding": a fear, not an event
+    habit_adverbs: frozenset[str] = frozenset()  # "often appeal for projects": a habit, no one event
+    # a story opening with a gathering just before the report (event_types.yaml: occasions)
+    occasion_words: frozenset[str] = frozenset()
+    occasion_max_days: int = 7
     # a sports report's words of play (event_types.yaml: sport)
     sport_words: frozenset[str] = frozenset()
     sport_min_words: int = 4
@@ -235,6 +239,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         state_phrases=frozenset(tuple(p.split()) for p in unasserted.get("state_phrases", ())),
         potential_nouns=frozenset(unasserted.get("potential_nouns", ())),
         worry_words=frozenset(unasserted.get("worry_words", ())),
+        habit_adverbs=frozenset(unasserted.get("habit_adverbs", ())),
+        occasion_words=frozenset((raw.get("occasions") or {}).get("words", ())),
+        occasion_max_days=int((raw.get("occasions") or {}).get("max_days_before", 7)),
         sport_words=frozenset(sport.get("words", ())),
         sport_min_words=int(sport.get("min_words", 4)),
         sport_figurative_types=frozenset(sport.get("figurative_types", ())),
@@ -476,10 +483,30 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
             return True
         return (token.dep_ == "pobj" and (token.head.lower_, token.lemma_.lower()) in lexicon.state_phrases
                 and not any(c.dep_ in {"det", "poss", "amod", "nummod"} for c in token.children))
-    if _in_hyphenated_adjective(token) or _counterfactual(token):
+    if _in_hyphenated_adjective(token) or _counterfactual(token) or _habitual(token, lexicon):
+        return True
+    if _describes_a_thing(token, lexicon):
         return True
     return (token.tag_ == "VB" and token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in lexicon.potential_nouns
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def _habitual(token: Token, lexicon: Lexicon) -> bool:
+    """ "county judges often appeal for projects", "he usually has to fight back tears": an
+    adverb of frequency on the verb (or on the verb it completes) tells a habit, no one event."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    verbs = [token, token.head] if token.dep_ in {"xcomp", "conj"} and token.head.pos_ in {"VERB", "AUX"} else [token]
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.habit_adverbs for verb in verbs for c in verb.children)
+
+
+def _describes_a_thing(token: Token, lexicon: Lexicon) -> bool:
+    """ "his leather flying helmet", "the ruling party": an -ing form before a noun says what
+    kind of thing it is. (Before a noun of people it may still tell what they do: "the retreating
+    troops".)"""
+    head = token.head
+    return (token.tag_ == "VBG" and token.dep_ == "amod" and head.pos_ == "NOUN" and head.i > token.i
+            and lexicon.actor_kind(head.lemma_.lower()) is None)
 
 
 COUNTERFACTUAL_MODALS = {"would", "could", "might", "should", "'d"}
