@@ -216,3 +216,8 @@ def test_a_participle_describing_someone_tells_an_earlier_act_of_no_given_day():
     # its own words may still date it
     dated = events_of("A woman charged on Monday with arson was arrested by police on Wednesday.")["charged"]
     assert dated.date_value == "2024-03-04"
+
+
+def test_going_on_with_an_act_is_no_report():
+    assert "continued" not in events_of("Nora Vance continued to weep in the waiting room.")
+    assert "continued" in events_of('"We will rebuild the school," Nora Vance continued.')

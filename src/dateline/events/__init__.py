@@ -197,6 +197,9 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         verb = frame.verb[0]
         if _hedging_passive(verb) or _given_to_the_press(verb, lexicon, outlets):
             continue
+        if frame.content.dep_ == "xcomp" and frame.content.i > verb.i and not frame.quoted \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in frame.content.children):
+            continue  # "she continued to weep": an infinitive goes on with an act, it reports no speech
         nested = frame.quoted or any(other is not frame and other.content is not None
                                      and other.content.left_edge.i <= verb.i <= other.content.right_edge.i
                                      for other in frames)

@@ -125,6 +125,8 @@ class Lexicon:
     potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
     worry_words: frozenset[str] = frozenset()  # "worried about flooding": a fear, not an event
     habit_adverbs: frozenset[str] = frozenset()  # "often appeal for projects": a habit, no one event
+    generic_subjects: frozenset[str] = frozenset()  # "anybody who is fighting with their family"
+    ability_modals: frozenset[str] = frozenset()  # "you can criticise the show": what one may do
     # a story opening with a gathering just before the report (event_types.yaml: occasions)
     occasion_words: frozenset[str] = frozenset()
     occasion_max_days: int = 7
@@ -240,6 +242,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         potential_nouns=frozenset(unasserted.get("potential_nouns", ())),
         worry_words=frozenset(unasserted.get("worry_words", ())),
         habit_adverbs=frozenset(unasserted.get("habit_adverbs", ())),
+        generic_subjects=frozenset(unasserted.get("generic_subjects", ())),
+        ability_modals=frozenset(unasserted.get("ability_modals", ())),
         occasion_words=frozenset((raw.get("occasions") or {}).get("words", ())),
         occasion_max_days=int((raw.get("occasions") or {}).get("max_days_before", 7)),
         sport_words=frozenset(sport.get("words", ())),
@@ -457,10 +461,19 @@ def _carrying_verb_lemma(noun: Token) -> str | None:
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 
 
+# "who would raise her daughter once she died", "will resume after the judge returns": a time
+# clause of what will or would happen tells no event of its own
+TIME_MARKS = {"once", "when", "after", "before", "until", "till", "as soon as"}
+FUTURE_AUXILIARIES = {"will", "would", "'ll", "wo", "shall"}
+
+
 def _hypothetical(token: Token, sentence: SpacySpan) -> bool:
     node = token
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children) \
+                and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in node.head.children):
             return True
         if node.head is node or not (sentence.start <= node.head.i < sentence.end):
             return False
@@ -485,7 +498,7 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
                 and not any(c.dep_ in {"det", "poss", "amod", "nummod"} for c in token.children))
     if _in_hyphenated_adjective(token) or _counterfactual(token) or _habitual(token, lexicon):
         return True
-    if _describes_a_thing(token, lexicon):
+    if _describes_a_thing(token, lexicon) or _generic_or_able(token, lexicon):
         return True
     return (token.tag_ == "VB" and token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in lexicon.potential_nouns
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
@@ -498,6 +511,19 @@ def _habitual(token: Token, lexicon: Lexicon) -> bool:
         return False
     verbs = [token, token.head] if token.dep_ in {"xcomp", "conj"} and token.head.pos_ in {"VERB", "AUX"} else [token]
     return any(c.dep_ == "advmod" and c.lower_ in lexicon.habit_adverbs for verb in verbs for c in verb.children)
+
+
+def _generic_or_able(token: Token, lexicon: Lexicon) -> bool:
+    """ "anybody who is fighting with their family", "anyone can apply": no one in particular
+    does it; "you can criticise the show": what one is able to do, not what was done."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.ability_modals for c in token.children):
+        return True
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if token.dep_ == "relcl":
+        subjects.append(token.head)
+    return any(s.lower_ in lexicon.generic_subjects for s in subjects)
 
 
 def _describes_a_thing(token: Token, lexicon: Lexicon) -> bool:
