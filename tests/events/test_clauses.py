@@ -221,3 +221,23 @@ def test_a_participle_describing_someone_tells_an_earlier_act_of_no_given_day():
 def test_going_on_with_an_act_is_no_report():
     assert "continued" not in events_of("Nora Vance continued to weep in the waiting room.")
     assert "continued" in events_of('"We will rebuild the school," Nora Vance continued.')
+
+
+def test_a_relative_clause_on_the_event_noun_dates_it():
+    events = events_of("Alcohol was a factor in a crash that occurred Tuesday night west of the river.")
+    assert events["crash"].date_value.startswith("2024-03-05")
+    # one on another noun still does not: "whose home flooded in 1997"
+    other = events_of("The governor, who took office last year, said militants attacked the town.")
+    assert not other["attacked"].date_value.startswith("2023")
+
+
+def test_a_body_approving_a_proposal_and_a_restriction_lifted_are_events():
+    # the approve / lift cues of event_types.yaml, on sentences of our own
+    approved = events_of("At a heated meeting Thursday night, the school board approved the new transfer policy.")
+    assert approved["approved"].type == "AGREE" and approved["approved"].date_value.startswith("2024-03-07")
+    assert "board" in (approved["approved"].source_actor.text if approved["approved"].source_actor else "")
+    lifted = events_of("The county lifted its burn ban on Monday after two days of rain.")["lifted"]
+    assert lifted.type == "CONCEDE" and lifted.date_value == "2024-03-04"
+    # a person carried to hospital is cared for, not freight
+    carried = events_of("The driver was transported to the county hospital on Tuesday.")["transported"]
+    assert carried.type == "HUMANITARIAN"

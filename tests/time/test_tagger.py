@@ -441,3 +441,18 @@ def test_a_date_in_a_relative_clause_is_no_time_later_sentences_are_at():
     timexes = tag_timexes(text, date(2024, 3, 8), doc)
     assert [t.value for t in timexes] == ["1998"]
     assert date_of_sentence(list(doc.sents)[1], timexes, date(2024, 3, 8)) is None
+
+
+def test_a_months_name_that_speaks_or_names_a_person_is_no_date():
+    from dateline.nlp import parse
+
+    dct = date(2009, 3, 16)
+    spokesman = "Permits are free at both stations, January said."
+    assert tag_timexes(spokesman, dct, parse(spokesman)) == []
+    initial = "May T. Oduya, 88, died on Friday at her home."
+    assert [t.span.text for t in tag_timexes(initial, dct, parse(initial))] == ["Friday"]
+    source = "According to January, most counties are still under bans."
+    assert tag_timexes(source, dct, parse(source)) == []
+    # the month itself still is one
+    month = "Permits were free in January, the chief said."
+    assert [t.value for t in tag_timexes(month, dct, parse(month))] == ["2009-01"]

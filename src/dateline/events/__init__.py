@@ -742,10 +742,12 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     # a timex in a relative clause on a noun ("the airfield, which has housed the base since
     # 2001") dates that clause, not the event
     own = draft.trigger.head if draft.trigger is not None else None
+    # (except one on the event noun itself: "an accident that occurred Friday afternoon")
+    noun = draft.trigger.token.i if draft.trigger is not None and draft.trigger.token.pos_ == "NOUN" else None
     nested = {
         t.i
         for modifier in draft.clause
-        if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own))
+        if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own)) and modifier.head.i != noun
         for t in modifier.subtree
     }
     # ... and so does one anywhere in the sentence ("The governor, who took office last year,
@@ -753,7 +755,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     nested_anywhere = nested | {
         t.i
         for modifier in sentence
-        if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own))
+        if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own)) and modifier.head.i != noun
         for t in modifier.subtree
     }
     if sentence_date is not None and any(

@@ -127,6 +127,9 @@ class Lexicon:
     habit_adverbs: frozenset[str] = frozenset()  # "often appeal for projects": a habit, no one event
     generic_subjects: frozenset[str] = frozenset()  # "anybody who is fighting with their family"
     ability_modals: frozenset[str] = frozenset()  # "you can criticise the show": what one may do
+    not_yet_adjectives: frozenset[str] = frozenset()  # "future talks": not (yet) held
+    wish_verbs: frozenset[str] = frozenset()  # "hopes to return someday": wished for
+    wish_forms: frozenset[str] = frozenset()  # their inflected forms
     # a story opening with a gathering just before the report (event_types.yaml: occasions)
     occasion_words: frozenset[str] = frozenset()
     occasion_max_days: int = 7
@@ -244,6 +247,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         habit_adverbs=frozenset(unasserted.get("habit_adverbs", ())),
         generic_subjects=frozenset(unasserted.get("generic_subjects", ())),
         ability_modals=frozenset(unasserted.get("ability_modals", ())),
+        not_yet_adjectives=frozenset(unasserted.get("not_yet_adjectives", ())),
+        wish_verbs=frozenset(unasserted.get("wish_verbs", ())),
+        wish_forms=frozenset(f for verb in unasserted.get("wish_verbs", ()) for f in _inflections(verb)),
         occasion_words=frozenset((raw.get("occasions") or {}).get("words", ())),
         occasion_max_days=int((raw.get("occasions") or {}).get("max_days_before", 7)),
         sport_words=frozenset(sport.get("words", ())),
@@ -488,10 +494,14 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     determiner ("no casualties") or naming a state ("for sale"); a verb in a
     hyphenated adjective ("best-selling"); an infinitive saying what a potential noun is for
     ("a good time to buy")."""
-    if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"about", "of"} \
-            and token.head.head.lower_ in lexicon.worry_words:
-        return True  # "worried about flooding", "afraid of attacks"
+    if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"about", "of", "for"} \
+            and (token.head.head.lower_ in lexicon.worry_words or token.head.head.lemma_.lower() in lexicon.worry_words):
+        return True  # "worried about flooding", "afraid of attacks", "no intention of talking"
+    if _wished(token, lexicon):
+        return True
     if token.pos_ == "NOUN":
+        if any(c.dep_ == "amod" and c.lower_ in lexicon.not_yet_adjectives for c in token.children):
+            return True  # "future talks", "a possible strike"
         if any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners for c in token.children):
             return True
         return (token.dep_ == "pobj" and (token.head.lower_, token.lemma_.lower()) in lexicon.state_phrases
@@ -513,6 +523,26 @@ def _habitual(token: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in lexicon.habit_adverbs for verb in verbs for c in verb.children)
 
 
+def _wished(token: Token, lexicon: Lexicon) -> bool:
+    """ "she hopes to return someday", "wants to see both sides negotiating": the event is the
+    complement of a verb of wishing, two clauses up at most."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp"} or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and (node.lemma_.lower() in lexicon.wish_verbs or node.lower_ in lexicon.wish_forms):
+            return True
+    return False
+
+
+def _inflections(verb: str) -> set[str]:
+    """ "hope" -> hope, hopes, hoped, hoping: the lemmatizer misreads a few ("hopes" -> "hop")."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    third = verb + "es" if verb.endswith(("sh", "ch", "s", "x")) else verb + "s"
+    return {verb, third, stem + "ed", stem + "ing"}
+
+
 def _generic_or_able(token: Token, lexicon: Lexicon) -> bool:
     """ "anybody who is fighting with their family", "anyone can apply": no one in particular
     does it; "you can criticise the show": what one is able to do, not what was done."""
@@ -521,9 +551,17 @@ def _generic_or_able(token: Token, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lexicon.ability_modals for c in token.children):
         return True
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    arguments = subjects + [c for c in token.children if c.dep_ == "dobj"]
     if token.dep_ == "relcl":
         subjects.append(token.head)
+        arguments.append(token.head)
+    # "whatever policy they adopted": no policy in particular
+    if any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for a in arguments for c in a.children):
+        return True
     return any(s.lower_ in lexicon.generic_subjects for s in subjects)
+
+
+GENERIC_DETERMINERS = {"whatever", "whichever"}
 
 
 def _describes_a_thing(token: Token, lexicon: Lexicon) -> bool:

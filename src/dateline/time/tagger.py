@@ -152,6 +152,25 @@ def _accept(m: Match, text: str) -> bool:
     return True
 
 
+MONTH_WORD = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)$")
+# "..., January said", "June V. Schell": a month's name that speaks or carries an initial is a
+# person's (a fire department's spokesman Jason January; a woman named June)
+SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|noted|asked|wrote|stated|argued|warned)\b")
+INITIAL_AFTER = re.compile(r"\s+[A-Z]\.\s")
+ACCORDING_BEFORE = re.compile(r"\baccording to\s+$", re.IGNORECASE)
+
+
+def _a_persons_name(text: str, start: int, end: int, doc) -> bool:
+    if not MONTH_WORD.match(text[start:end]):
+        return False
+    if SPEAKS_AFTER.match(text, end) or INITIAL_AFTER.match(text, end) or ACCORDING_BEFORE.search(text, 0, start):
+        return True
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) == 1 and span[0].ent_type_ == "PERSON"
+    return False
+
+
 def tag_timexes(text: str, dct: date | None, doc=None) -> list[Timex]:
     """The time expressions of ``text``, normalised against the document creation time ``dct``.
 
@@ -163,6 +182,8 @@ def tag_timexes(text: str, dct: date | None, doc=None) -> list[Timex]:
     ctx = Context(text=text, dct=dct, doc=doc)
     timexes: list[Timex] = []
     for m in find_matches(text, _accept):
+        if _a_persons_name(text, m.start, m.end, doc):
+            continue
         normaliser = NORMALISERS[m.rule.normalise]
         try:
             reading = normaliser(m, ctx)
