@@ -241,3 +241,21 @@ def test_a_body_approving_a_proposal_and_a_restriction_lifted_are_events():
     # a person carried to hospital is cared for, not freight
     carried = events_of("The driver was transported to the county hospital on Tuesday.")["transported"]
     assert carried.type == "HUMANITARIAN"
+
+
+def test_a_place_a_distance_is_measured_from_is_no_place_of_the_event():
+    # the parser hangs "south-west" on the distance, and the point may be a thing beside a place
+    mine = events_of("A police truck hit a mine near the village, which is eight kilometers south-west of Gori.")
+    assert all(p.name != "Gori" for e in mine.values() for p in e.places)
+    river = events_of("The crash occurred on Route 9, about 12 miles northwest of the old mill on the Potomac River.")
+    assert all("Potomac" not in p.name for p in river["crash"].places)
+
+
+def test_a_date_that_names_a_thing_is_no_time_for_the_sentences_after_it():
+    events = events_of("Last October a 2006 Buick crashed into a deer on Route 5. The crash caused damage to the car.")
+    assert events["crash"].date_value == "2023-10"  # the story's time, not the car's model year
+
+
+def test_a_report_that_was_not_made_is_no_statement():
+    assert "say" not in events_of("Councillor Ann Dorsey would not say whether the officers had been fined.")
+    assert "said" in events_of("Councillor Ann Dorsey said the officers had been fined.")

@@ -197,6 +197,8 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
         verb = frame.verb[0]
         if _hedging_passive(verb) or _given_to_the_press(verb, lexicon, outlets):
             continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "would not say whether ...": nothing was said
         if frame.content.dep_ == "xcomp" and frame.content.i > verb.i and not frame.quoted \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in frame.content.children):
             continue  # "she continued to weep": an infinitive goes on with an act, it reports no speech
@@ -634,11 +636,25 @@ def _is_reference_point(place: Place, sentence: SpacySpan) -> bool:
     words = sentence.doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     if words is None or not len(words):
         return False
-    of = words.root.head
-    direction = of.head
-    return (words.root.dep_ == "pobj" and of.lower_ == "of" and direction.lower_ in COMPASS_WORDS
-            and any(c.dep_ in {"npadvmod", "nummod", "advmod"} and (c.like_num or any(g.like_num for g in c.children))
-                    for c in direction.children))
+    node = words.root
+    # up through what the distance is measured from: "of the breakaway region's capital
+    # Tskhinvali", "of Wilder's estate on the James River"
+    for _ in range(6):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in COMPASS_WORDS:
+            return _measured(node.head.head)
+        if node.dep_ not in {"pobj", "prep", "compound", "poss", "appos"} or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _measured(direction: Token) -> bool:
+    """ "20 miles south", "seven kilometers south-west" (the parser may hang the compass word on
+    the distance): a distance names the direction."""
+    def numbered(token: Token) -> bool:
+        return token.like_num or any(g.like_num for g in token.children)
+    return any(c.dep_ in {"npadvmod", "nummod", "advmod"} and numbered(c) for c in direction.children) \
+        or (direction.dep_ == "appos" and numbered(direction.head))
 
 
 def _is_other_party(place: Place, sentence: SpacySpan, lexicon: Lexicon) -> bool:

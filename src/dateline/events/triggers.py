@@ -527,13 +527,21 @@ def _wished(token: Token, lexicon: Lexicon) -> bool:
     """ "she hopes to return someday", "wants to see both sides negotiating": the event is the
     complement of a verb of wishing, two clauses up at most."""
     node = token
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        node = token.head  # "failed to attend a hearing": the noun's verb is the complement
+        if _a_wish_verb(node, lexicon):
+            return True  # "the rebels want a ceasefire"
     for _ in range(3):
         if node.dep_ not in {"xcomp", "ccomp"} or node.head is node:
             return False
         node = node.head
-        if node.pos_ == "VERB" and (node.lemma_.lower() in lexicon.wish_verbs or node.lower_ in lexicon.wish_forms):
+        if _a_wish_verb(node, lexicon):
             return True
     return False
+
+
+def _a_wish_verb(node: Token, lexicon: Lexicon) -> bool:
+    return node.pos_ == "VERB" and (node.lemma_.lower() in lexicon.wish_verbs or node.lower_ in lexicon.wish_forms)
 
 
 def _inflections(verb: str) -> set[str]:
@@ -551,7 +559,10 @@ def _generic_or_able(token: Token, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lexicon.ability_modals for c in token.children):
         return True
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    arguments = subjects + [c for c in token.children if c.dep_ == "dobj"]
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    arguments = subjects + objects
+    if any(o.lower_ in lexicon.generic_subjects for o in objects):
+        return True  # "will arrest anyone who is caught": no one in particular
     if token.dep_ == "relcl":
         subjects.append(token.head)
         arguments.append(token.head)

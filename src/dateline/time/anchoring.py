@@ -58,8 +58,9 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     for timex in reversed([t for t in timexes if t.span.start < end]):
         if timex.type == "DURATION" or not (is_calendar(timex) or _unplaced_day(timex)):
             continue
-        if timex.span.start < start and (opens_a_stretch(sentence.doc, timex) or in_a_relative_clause(sentence.doc, timex)):
-            continue
+        if timex.span.start < start and (opens_a_stretch(sentence.doc, timex) or in_a_relative_clause(sentence.doc, timex)
+                                         or modifies_a_noun(sentence.doc, timex)):
+            continue  # (nor one that dates a thing: "a 2006 Mercury crashed into a deer.")
         if not is_calendar(timex):
             return None
         if dct is not None and timex.span.start < start and timex.range_start is not None and timex.range_start > dct:
@@ -119,8 +120,12 @@ def modifies_a_noun(doc, timex: Timex) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
-        and not (span.start <= root.head.i < span.end)
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
+            and not (span.start <= root.head.i < span.end):
+        return True
+    # "a 2006 Buick", "their 2019 budget": a determiner, a year, a noun (the parser may miss it)
+    return (len(span) == 1 and span[0].shape_ == "dddd" and span.start > 0 and span.end < len(doc)
+            and doc[span.start - 1].tag_ in {"DT", "PRP$"} and doc[span.end].pos_ in {"NOUN", "PROPN"})
 
 
 def opens_a_stretch(doc, timex: Timex) -> bool:
