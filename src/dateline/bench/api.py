@@ -142,40 +142,63 @@ def explain(url: str) -> dict[str, list[str]]:
     return plans
 
 
-def db_times(url: str, drawings: int = 10) -> dict[str, dict[str, float]]:
-    """Milliseconds of the SQL each question runs in the store (one client, no server; the
-    median and the worst over ``drawings`` drawings of its values, seeds 0..drawings-1): for a
-    list, its hints, its page of rows (not made into records) and its total (from the tallies,
-    or counted to TOTAL_CAP); for a chart, its counts. The steady figure beside the latencies:
-    it holds no queueing, so it says which question is heavy in the database itself."""
+def list_parts(connection, query: EventFilter) -> dict[str, float]:
+    """Seconds of each part of the SQL ``Store.event_page`` runs for a list: its hints, its page
+    read one event longer, and its total only where the store computes one (from the tallies
+    when they hold the filter; counted up to the offset for a page past the end). A page with a
+    row past it says "at least" and counts nothing."""
+    began = time.perf_counter()
+    hints = query_hints(connection, query)
+    hinted = time.perf_counter()
+    statement = event_select(query, hints)
+    if query.limit is not None:
+        statement = statement.limit(query.limit + 1)
+    rows = connection.execute(statement).all()
+    paged = time.perf_counter()
+    parts = {"hints": hinted - began, "page": paged - hinted}
+    if tallies.answerable(query):
+        tallies.tallied_total(connection, query, hints.starts_from)
+    elif not rows and query.offset:
+        connection.execute(event_count(query, hints, query.offset)).scalar_one()
+    else:
+        return parts
+    parts["total"] = time.perf_counter() - paged
+    return parts
+
+
+def drawn_times(url: str, drawings: int = 10) -> dict[str, list[dict[str, float]]]:
+    """For each question, the seconds of its SQL's parts for each drawing of its values (seeds
+    0..drawings-1), one client, no server: ``list_parts`` for a list, ``counts`` for a chart."""
     from dateline.store.counts import event_counts
 
     store = open_store(url, write=False)
-    times: dict[str, dict[str, float]] = {}
+    times: dict[str, list[dict[str, float]]] = {}
     with store.engine.connect() as connection:
         for name in QUERIES:
-            parts: dict[str, list[float]] = {}
             for seed in range(drawings):
                 by, query = filter_of(name, random.Random(seed))
-                began = time.perf_counter()
                 if by is not None:
+                    began = time.perf_counter()
                     event_counts(connection, query, by)
-                    parts.setdefault("counts", []).append(time.perf_counter() - began)
-                    continue
-                hints = query_hints(connection, query)
-                hinted = time.perf_counter()
-                connection.execute(event_select(query, hints)).all()
-                paged = time.perf_counter()
-                if tallies.answerable(query):
-                    tallies.tallied_total(connection, query)
+                    times.setdefault(name, []).append({"counts": time.perf_counter() - began})
                 else:
-                    connection.execute(event_count(query, hints, TOTAL_CAP)).scalar_one()
-                counted = time.perf_counter()
-                for part, took in (("hints", hinted - began), ("page", paged - hinted), ("total", counted - paged)):
-                    parts.setdefault(part, []).append(took)
-            times[name] = {f"{part} {how}": round(1000 * f(values), 1) for part, values in parts.items()
-                           for how, f in (("median", statistics.median), ("worst", max))}
+                    times.setdefault(name, []).append(list_parts(connection, query))
     store.close()
+    return times
+
+
+def db_times(url: str, drawings: int = 10) -> dict[str, dict[str, float]]:
+    """Milliseconds of the SQL each question runs in the store (``drawn_times``): the median and
+    the worst of each part over ``drawings`` drawings of its values. The steady figure beside the
+    latencies: it holds no queueing, so it says which question is heavy in the database itself."""
+    times: dict[str, dict[str, float]] = {}
+    for name, drawn in drawn_times(url, drawings).items():
+        parts: dict[str, list[float]] = {}
+        for one in drawn:
+            for part, took in one.items():
+                parts.setdefault(part, []).append(took)
+        times[name] = {f"{part} {how}": round(1000 * f(values), 1) for part, values in parts.items()
+                       for how, f in (("median", statistics.median), ("worst", max))}
     return times
 
 
