@@ -14,7 +14,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from dateline.ingest import content_id
 from dateline.model import Article, ArticleRecords, Event, Place, Span
@@ -71,7 +71,8 @@ def _kept(store):
     with store.engine.connect() as connection:
         return (sorted(connection.execute(select(ce.country_code, ce.event_id, ce.date_start, ce.article_id,
                                                  ce.trigger_start)).all()),
-                sorted(connection.execute(select(pe.event_id, pe.lat, pe.lon, pe.date_start)).all()))
+                sorted(connection.execute(select(pe.event_id, pe.lat, pe.lon, pe.date_start, pe.day_end, pe.article_id,
+                                                 pe.trigger_start)).all()))
 
 
 def _from_the_rows(store):
@@ -82,7 +83,9 @@ def _from_the_rows(store):
     with store.engine.connect() as connection:
         countries = {tuple(r) for r in connection.execute(select(
             p.country_code, e.id, e.date_start, e.article_id, e.trigger_start).select_from(placed))}
-        points = {tuple(r) for r in connection.execute(select(e.id, p.lat, p.lon, e.date_start).select_from(placed))}
+        points = {tuple(r) for r in connection.execute(select(
+            e.id, p.lat, p.lon, e.date_start, func.coalesce(e.date_end, e.date_start), e.article_id,
+            e.trigger_start).select_from(placed))}
     return sorted(countries), sorted(points)
 
 

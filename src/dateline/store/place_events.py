@@ -1,9 +1,10 @@
 """``country_events`` and ``point_events`` kept at write time: every pair of an event and a
 country of its places, with the event's list-order columns (start day, article, position), and
-every pair of an event and a point (lat, lon) of its places, with its start day. A country's page
+every pair of an event and a point (lat, lon) of its places, with its days and list-order columns. A country's page
 is then a range read of its (country, list order) index that stops after the page, newest first
 as well as oldest (``store.filters``); a box's events of some days are range reads of its points'
-(point, day) index, where the places alone found every event of the box on every day.
+(point, day) index, where the places alone found every event of the box on every day; when the
+box and the days are the whole filter, its page is sorted from those index rows alone.
 
 What changes them: an article's events written (``link_articles`` after its new rows are in, in
 the same transaction: ``store.records``, ``store.bulk``). An article's places are written and
@@ -15,14 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
 
 from dateline.store import tables as t
 
 CHUNK = 500  # article ids in one IN list
 COUNTRY_COLUMNS = ["country_code", "event_id", "date_start", "article_id", "trigger_start"]
-POINT_COLUMNS = ["event_id", "lat", "lon", "date_start"]
+POINT_COLUMNS = ["event_id", "lat", "lon", "date_start", "day_end", "article_id", "trigger_start"]
 
 
 def _placed(*columns, article_ids: Sequence[str] | None):
@@ -43,7 +44,8 @@ def country_rows(article_ids: Sequence[str] | None = None):
 def point_rows(article_ids: Sequence[str] | None = None):
     """The (event, point) pairs of these articles' events, or of every event."""
     e, p = t.events.c, t.places.c
-    return _placed(e.id, p.lat, p.lon, e.date_start, article_ids=article_ids).where(
+    return _placed(e.id, p.lat, p.lon, e.date_start, func.coalesce(e.date_end, e.date_start), e.article_id,
+                   e.trigger_start, article_ids=article_ids).where(
         p.lat.is_not(None), p.lon.is_not(None))
 
 

@@ -463,9 +463,11 @@ place_points = Table(
 Index("place_points_by_point", place_points.c.lat, place_points.c.lon, place_points.c.n)
 
 # Step 11: every pair of an event and a country of its places, with the event's list-order
-# columns, and every pair of an event and a point (lat, lon) of its places, with its start day
-# (``store/place_events.py`` keeps both): a country's page is a range read off its (country,
-# list order) index in either direction; a box's events of some days are range reads of its points.
+# columns, and every pair of an event and a point (lat, lon) of its places, with its days and
+# list-order columns (``store/place_events.py`` keeps both): a country's page is a range read off
+# its (country, list order) index in either direction; a box's events of some days are range
+# reads of its points, and when the box and the days are the whole filter its page is sorted
+# from the pairs alone.
 country_events = Table(
     "country_events",
     metadata,
@@ -489,9 +491,12 @@ point_events = Table(
     Column("lat", Float, primary_key=True),
     Column("lon", Float, primary_key=True),
     Column("date_start", Date),
+    Column("day_end", Date),  # COALESCE(date_end, date_start): a since's overlap, checked on the pair
+    Column("article_id", String(ARTICLE_ID), nullable=False),
+    Column("trigger_start", Integer, nullable=False),
 )
 Index("point_events_by_point_date", point_events.c.lat, point_events.c.lon, point_events.c.date_start,
-      point_events.c.event_id)
+      point_events.c.article_id, point_events.c.trigger_start, point_events.c.event_id, point_events.c.day_end)
 
 # the tables holding one article's records, children before parents
 PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)

@@ -7,11 +7,14 @@
   ``country_events_by_country_order`` (or ``..._desc``) and stops after the page; before, a
   country's page walked the whole date order checking each event's places (a rare country
   newest first: hundreds of ms on PostgreSQL), or collected and sorted every event of a rarer one.
-- ``point_events`` (event_id, lat, lon, date_start): every pair of an event and a point of its
-  places, with its start day, kept at write time likewise. A box's events of a month are range
-  reads of ``point_events_by_point_date`` (lat, lon, date_start, event_id) for each of its points
-  (``place_points``); before, a box's places found its events of every day (a box of many places
-  but few in the month: 0.2-1.5 s a page), or the events of the month were checked one by one.
+- ``point_events`` (event_id, lat, lon, date_start, day_end, article_id, trigger_start): every
+  pair of an event and a point of its places, with its days and list-order columns, kept at write
+  time likewise. A box's events of a month are range reads of ``point_events_by_point_date``
+  (lat, lon, date_start, article_id, trigger_start, event_id, day_end) for each of its points
+  (``place_points``), and when the box and the days are the whole filter the page is sorted from
+  those index rows alone, its 50 events read after; before, a box's places found its events of
+  every day (a box of many places but few in the month: 0.2-1.5 s a page), or the events of the
+  month were checked one by one.
 - ``ANALYZE`` of the tables the API reads, so the planner knows the new indexes and those of
   steps 8-10 (a store from the bench generator had statistics from before them).
 
@@ -21,7 +24,7 @@ the schema with a new step.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, Float, ForeignKey, Integer, MetaData, String, Table, select
+from sqlalchemy import Column, Date, Float, ForeignKey, Integer, MetaData, String, Table, func, select
 from sqlalchemy.engine import Connection
 
 NAME = "api_005_place_event_orders"
@@ -29,7 +32,7 @@ NAME = "api_005_place_event_orders"
 metadata = MetaData()
 # the earlier steps' tables as far as this step reads them (and the foreign keys point at)
 events = Table("events", metadata, Column("id", String(40), primary_key=True), Column("article_id", String(64)),
-               Column("date_start", Date), Column("trigger_start", Integer))
+               Column("date_start", Date), Column("date_end", Date), Column("trigger_start", Integer))
 event_places = Table("event_places", metadata, Column("event_id", String(40)), Column("place_id", String(40)))
 places = Table("places", metadata, Column("id", String(40), primary_key=True), Column("lat", Float),
                Column("lon", Float), Column("country_code", String(4)))
@@ -50,12 +53,15 @@ point_events = Table(
     Column("lat", Float, primary_key=True),
     Column("lon", Float, primary_key=True),
     Column("date_start", Date),
+    Column("day_end", Date),
+    Column("article_id", String(64), nullable=False),
+    Column("trigger_start", Integer, nullable=False),
 )
 
 INDEXES = {
     "country_events_by_event": "country_events (event_id)",  # the cascade from a deleted event
     "country_events_by_country_order": "country_events (country_code, date_start, article_id, trigger_start, event_id)",
-    "point_events_by_point_date": "point_events (lat, lon, date_start, event_id)",
+    "point_events_by_point_date": "point_events (lat, lon, date_start, article_id, trigger_start, event_id, day_end)",
 }
 NEWEST_FIRST = {  # undated last: said on PostgreSQL, the default of DESC on SQLite
     "postgresql": {"country_events_by_country_order_desc":
@@ -78,8 +84,9 @@ def apply(connection: Connection) -> None:
         select(p.country_code, e.id, e.date_start, e.article_id, e.trigger_start).select_from(placed)
         .where(p.country_code.is_not(None)).distinct()))
     connection.execute(point_events.insert().from_select(
-        ["event_id", "lat", "lon", "date_start"],
-        select(e.id, p.lat, p.lon, e.date_start).select_from(placed)
+        ["event_id", "lat", "lon", "date_start", "day_end", "article_id", "trigger_start"],
+        select(e.id, p.lat, p.lon, e.date_start, func.coalesce(e.date_end, e.date_start), e.article_id,
+               e.trigger_start).select_from(placed)
         .where(p.lat.is_not(None), p.lon.is_not(None)).distinct()))
     for name, on in {**INDEXES, **NEWEST_FIRST[connection.dialect.name]}.items():
         connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {on}")
