@@ -385,8 +385,9 @@ def to_markdown(result: dict) -> str:
                      f"{f['server_cpu_ms_per_request']} ms per request.")
     if all("db_ms" in result["stores"][s] for s in stores):
         lines += ["", "Time in the database (the SQL each question runs, one client, no server, warm; over 10 "
-                  "drawings of its values, ms: the sum of its parts' medians / of their worst; a list's parts "
-                  "are its hints, its page of rows and its total):", "",
+                  "drawings of its values, each run once, ms: the sum of its parts' medians / of their worst; a list's "
+                  "parts are what `Store.event_page` runs: its hints, its page of rows read one event longer, and "
+                  "its total only where the store computes one, from the tallies):", "",
                   "| question | " + " | ".join(stores) + " |", "|---|" + "---:|" * len(stores)]
         for name in names:
             cells = []
