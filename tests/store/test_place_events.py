@@ -181,9 +181,12 @@ def test_sqlite_reads_a_countrys_page_off_its_list_order_index(placed):
     if store.engine.dialect.name != "sqlite":
         pytest.skip("the plan text checked is SQLite's")
 
-    def plan(query):
+    def plan(query, from_places=None):
         with store.engine.connect() as connection:
-            sql = str(event_select(query, query_hints(connection, query)).compile(
+            hints = query_hints(connection, query)
+            if from_places is not None:
+                hints = dataclasses.replace(hints, from_places=from_places)
+            sql = str(event_select(query, hints).compile(
                 dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
             return " ".join(r[-1] for r in connection.execute(text("EXPLAIN QUERY PLAN " + sql)))
 
@@ -192,3 +195,6 @@ def test_sqlite_reads_a_countrys_page_off_its_list_order_index(placed):
     oldest = plan(EventFilter(country="TR", since=date(2023, 6, 1), limit=50))
     assert "country_events_by_country_order" in oldest and "TEMP B-TREE" not in oldest
     assert "point_events_by_point_date" in plan(EventFilter(bbox=AROUND_IZMIR, since=date(2023, 6, 1)))
+    # a box of many pairs in its days (as the hints would say): its pairs read in list order
+    many = plan(EventFilter(bbox=AROUND_IZMIR, since=date(2023, 6, 1), limit=50), from_places=frozenset())
+    assert "point_events_by_date_order" in many and "TEMP B-TREE FOR ORDER BY" not in many.split("SCAN box_page")[0]

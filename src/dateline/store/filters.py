@@ -335,12 +335,23 @@ def pairs_hold(query: EventFilter) -> bool:
 
 
 def _box_page(query: EventFilter, hints: QueryHints) -> Select:
-    """A box's page of a few days sorted from its kept pairs alone (index rows of its points
-    within the days; an event at two of its points once), the events read after: the first
-    offset + limit + 1 of them (a caller may read one more than the limit, ``Store.event_page``)."""
+    """A box's page of a few days from its kept pairs alone, the events read by key after: the
+    first offset + limit + 1 of them (a caller may read one more than the limit,
+    ``Store.event_page``); an event at two of its points once. Few pairs in the box and days
+    (``query_hints``): its points' index rows within the days, sorted. Many: the pairs in date
+    order (``point_events_by_date_order``), each checked for the box in its index row, until the
+    page is full: index rows read in a run, where a walk over the events reads an event row and
+    a pair's key for each (hundreds of scattered pages when they are not in memory: 0.3-0.9 s)."""
     pairs = t.point_events
     p = pairs.c
-    conditions = [_bbox_points(query.bbox, pairs), *_pair_bounds(query, hints, pairs)]
+    if "bbox" in hints.from_places:
+        conditions = [_bbox_points(query.bbox, pairs)]
+    else:  # (``+ 0``: the point is checked in the row, never looked up by the point's index)
+        west, south, east, north = query.bbox
+        lat, lon = p.lat + 0, p.lon + 0
+        conditions = [lat.between(south, north),
+                      lon.between(west, east) if west <= east else or_(lon >= west, lon <= east)]
+    conditions += _pair_bounds(query, hints, pairs)
     if query.since:
         conditions.append(p.day_end >= query.since)
     day = (p.date_start.desc() if query.sort == "-date" else p.date_start.asc()).nulls_last()
@@ -361,7 +372,9 @@ def _box_page(query: EventFilter, hints: QueryHints) -> Select:
 def event_select(query: EventFilter, hints: QueryHints | None = None) -> Select:
     """The event rows matching the filter, in date order (undated last), then by article,
     position and id; paged by the filter's limit and offset."""
-    if hints is not None and "bbox" in hints.from_places and pairs_hold(query):
+    # (newest first, a box of many pairs: no index holds the pairs in that order, so the events
+    # are walked newest first, each checked)
+    if hints is not None and pairs_hold(query) and ("bbox" in hints.from_places or query.sort == "date"):
         return _box_page(query, hints)
     statement = select(t.events)
     joined, join, pairs = _driver(query, hints)

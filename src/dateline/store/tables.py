@@ -497,6 +497,8 @@ point_events = Table(
 )
 Index("point_events_by_point_date", point_events.c.lat, point_events.c.lon, point_events.c.date_start,
       point_events.c.article_id, point_events.c.trigger_start, point_events.c.event_id, point_events.c.day_end)
+Index("point_events_by_date_order", point_events.c.date_start, point_events.c.article_id, point_events.c.trigger_start,
+      point_events.c.event_id, point_events.c.lat, point_events.c.lon, point_events.c.day_end)
 
 # the tables holding one article's records, children before parents
 PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)
