@@ -440,10 +440,13 @@ def to_markdown(result: dict) -> str:
         "the filter's days from a range of `point_events_by_point_date` (lat, lon, date_start, article_id, "
         "trigger_start, event_id, day_end). `store.filters.query_hints` counts those index rows up to 3,001 "
         "(1,001 when other filters need the events read): at most that many, the page of a box and days is "
-        "sorted from the index rows alone and its events read by key after; more, the events are read in list "
-        "order off `events_by_date_order` and each checked with one look-up of `point_events`' key (event_id, "
-        "lat, lon), and the page stops after at most 50 * (the days' events) / 3,000 events. (The check is a "
-        "scalar subquery: PostgreSQL turns an EXISTS into a hash join over every pair in the box, 0.5 s.)",
+        "sorted from the index rows alone and its events read by key after; more, the pairs are read in list "
+        "order off `point_events_by_date_order` (date_start, article_id, trigger_start, event_id, lat, lon, "
+        "day_end), each row's point checked in the row, and the page stops after at most 50 * (the days' "
+        "events) / 3,000 index rows, its events read by key after. Newest first or with other filters, a box "
+        "of many pairs reads the events in list order and checks each with one look-up of `point_events`' key "
+        "(event_id, lat, lon) (a scalar subquery: PostgreSQL turns an EXISTS into a hash join over every pair "
+        "in the box, 0.5 s).",
         "- Step 11 runs `ANALYZE` over the tables these answers read: a store whose statistics predate steps "
         "8-10 planned without their indexes.",
         "- A list's `total` costs no more than its page: exact from the tallies when they hold the "
