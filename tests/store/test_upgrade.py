@@ -13,6 +13,7 @@ from sqlalchemy import MetaData, create_engine, insert, select
 
 from dateline.serialise import to_json
 from dateline.store import open_store
+from dateline.store import tables as t
 from dateline.store.database import make_engine, resolve_url
 from dateline.store.migrations import MIGRATIONS, applied_migrations
 
@@ -80,6 +81,13 @@ def test_a_store_of_release_0_1_0_upgrades_with_everything_intact(fixtures_dir, 
 
     events = {e.id: to_json(e) for e in store.events()}
     assert set(events) == set(before["events"])
+    # step 11 built the kept (country, event) and (event, point) pairs from the events' places
+    placed = [(e, p) for e in store.events() for p in e.places]
+    with store.engine.connect() as connection:
+        countries = set(connection.execute(select(t.country_events.c.country_code, t.country_events.c.event_id)))
+        points = set(connection.execute(select(t.point_events.c.event_id, t.point_events.c.lat, t.point_events.c.lon)))
+    assert countries == {(p.country_code, e.id) for e, p in placed if p.country_code} and countries
+    assert points == {(e.id, p.lat, p.lon) for e, p in placed if p.lat is not None and p.lon is not None} and points
     for event_id, old in before["events"].items():
         old["date_value"] = old.pop("date")  # the field's new name
         assert events[event_id] == old, event_id

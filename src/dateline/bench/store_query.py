@@ -125,11 +125,13 @@ def _tally(store) -> None:
     """The counts kept at write time (store/tallies.py), built from the rows ``_generate`` wrote
     straight into the tables."""
     from dateline.store.entity_events import relink_all
+    from dateline.store.place_events import rebuild as rebuild_place_events
     from dateline.store.tallies import rebuild_tallies
 
     with store.engine.begin() as connection:
         rebuild_tallies(connection)
         relink_all(connection)
+        rebuild_place_events(connection)
 
 
 CACHE_ENV = "DATELINE_BENCH_CACHE"  # a folder for generated stores (default: the temp folder)

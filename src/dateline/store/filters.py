@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, func, or_, select, tuple_
+from sqlalchemy import and_, exists, func, literal, or_, select, tuple_
 from sqlalchemy.sql import Select
 
 from dateline.store import articles as article_tables
@@ -129,19 +129,55 @@ def _actor_condition(words: str, entity: str | None = None):
     return or_(by_actor, by_source)
 
 
-SELECTIVE_PLACES = 20_000  # places matching a country or a box, at most, for the events to be found from them
+# a box's (event, point) pairs within the filter's days, at most, for its events to be found from
+# its points: past it they are dense enough in the date order for a page checked event by event to
+# stop within 50 * (the days' events) / the cap events (about 700 for a month of a million events).
+# When the box and the days are the whole filter, the page is sorted from the pairs' index rows
+# (a few microseconds each); otherwise each pair's event is read to be checked (tens of
+# microseconds on PostgreSQL), so the smaller cap.
+BOX_COLLECT_CAP = 3_000
+BOX_COLLECT_CHECKED_CAP = 1_000
 
 
 @dataclass(frozen=True)
 class QueryHints:
     """What the store knows that picks the fastest shape of a filter's SQL (``query_hints``
     reads it): the earliest start an event overlapping ``since`` can have (it bounds the date
-    indexes), and which place filters (``country``, ``bbox``) match few enough places for the
-    events to be found from the places rather than the places checked for each event."""
+    indexes), and which place filters (``country``, ``bbox``) are to find their events from their
+    kept pairs (``country_events``, ``point_events``) rather than be checked for each event read
+    in list order. (A country's page, with no entity to drive it, reads the country's pairs in
+    list order whatever the hints: ``_driver``.)"""
 
     starts_from: date | None = None
     from_places: frozenset[str] = frozenset()
     actor_entity: str | None = None  # the actor filter is this canonical entity's whole id
+
+
+def _checked_per_event(*conditions):
+    """Whether a row meeting the conditions (correlated with the event) exists, asked of each
+    event read: a scalar subquery, which PostgreSQL keeps per event where it turns an EXISTS into
+    a hash join over every matching row (a box's 80,000 pairs hashed, then the month's 40,000
+    events read and sorted, 0.5 s, for a page a walk in date order finds in 600 events)."""
+    return select(literal(1)).where(*conditions).limit(1).scalar_subquery().is_not(None)
+
+
+def _country_condition(country: str, from_places: bool, bounds: list):
+    """Events with a place in the country, from the kept (country, event) pairs: collected from
+    the country's pairs within the days (``bounds`` on their start), or checked by the pair's key."""
+    pairs = t.country_events.c
+    if from_places:
+        return t.events.c.id.in_(select(pairs.event_id).where(pairs.country_code == country, *bounds))
+    return _checked_per_event(pairs.country_code == country, pairs.event_id == t.events.c.id)
+
+
+def _box_condition(bbox: tuple[float, float, float, float], from_places: bool, bounds: list):
+    """Events with a place in the box, from the kept (event, point) pairs: collected from the
+    box's points (a few rows of ``place_points``), each a range read of its pairs within the days
+    (``bounds`` on their start); or checked by the event's own pairs (its key's prefix)."""
+    pairs = t.point_events
+    if from_places:
+        return t.events.c.id.in_(select(pairs.c.event_id).where(_bbox_points(bbox, pairs), *bounds))
+    return _checked_per_event(pairs.c.event_id == t.events.c.id, *_bbox_conditions(bbox, pairs))
 
 
 def _place_condition(*conditions, from_places: bool = False):
@@ -165,40 +201,49 @@ def _bbox_conditions(bbox: tuple[float, float, float, float], table=None) -> lis
     return [c.lat.between(south, north), longitude]
 
 
-def _bbox_points(bbox: tuple[float, float, float, float]) -> list:
-    """A box's places found point by point: its points are a few rows of ``place_points`` (kept at
-    write time), each point's places an equality look-up of ``places_by_point_id``. (A range over
-    the places' own latitudes reads every place of them: 740,000 of a million in one 20-degree
-    band holding a crowded point outside the box.)"""
+def _bbox_points(bbox: tuple[float, float, float, float], table):
+    """A box's rows of ``table`` found point by point: its points are a few rows of
+    ``place_points`` (kept at write time), each point's rows an equality look-up of the table's
+    (lat, lon, ...) index. (A range over the latitudes reads every row of them: 740,000 of a
+    million in one 20-degree band holding a crowded point outside the box.)"""
     pp = t.place_points
     points = select(pp.c.lat, pp.c.lon).where(*_bbox_conditions(bbox, pp), pp.c.n > 0)
-    return [tuple_(t.places.c.lat, t.places.c.lon).in_(points)]
+    return tuple_(table.c.lat, table.c.lon).in_(points)
+
+
+def _pair_bounds(query: EventFilter, hints: QueryHints, pairs) -> list:
+    """The filter's days as bounds on kept pairs' own start day: their (key, day) index is read
+    from the earliest start on (the exact overlap is checked on the event)."""
+    bounds = []
+    if query.since and hints.starts_from is not None:
+        bounds.append(pairs.c.date_start >= hints.starts_from)
+    if query.until:
+        bounds.append(pairs.c.date_start <= query.until)
+    return bounds
 
 
 def query_hints(connection, query: EventFilter) -> QueryHints:
     """The hints for this filter on this store: small indexed look-ups (a since's longest running
-    stretch; at most SELECTIVE_PLACES + 1 places of the country; the box's points' places)."""
+    stretch; a box's (event, point) pairs within the days, counted to its cap + 1)."""
+    starts_from = earliest_start(connection, query.since)
     selective = set()
-    if query.country:
-        some = select(t.places.c.id).where(t.places.c.country_code == query.country.upper()).limit(
-            SELECTIVE_PLACES + 1).subquery()
-        if connection.execute(select(func.count()).select_from(some)).scalar_one() <= SELECTIVE_PLACES:
-            selective.add("country")
-    if query.bbox is not None:  # the box's places, summed over its points (kept at write time)
-        pp = t.place_points
-        held = connection.execute(select(func.coalesce(func.sum(pp.c.n), 0)).where(
-            *_bbox_conditions(query.bbox, pp))).scalar_one()
-        if held <= SELECTIVE_PLACES:
+    if query.bbox is not None:
+        pairs = t.point_events
+        cap = BOX_COLLECT_CAP if pairs_hold(query) else BOX_COLLECT_CHECKED_CAP
+        some = select(pairs.c.event_id).where(
+            _bbox_points(query.bbox, pairs), *_pair_bounds(query, QueryHints(starts_from), pairs)).limit(
+            cap + 1).subquery()
+        if connection.execute(select(func.count()).select_from(some)).scalar_one() <= cap:
             selective.add("bbox")
     entity = None
     if query.actor and connection.execute(select(t.entities.c.id).where(t.entities.c.id == query.actor)).first():
         entity = query.actor
-    return QueryHints(earliest_start(connection, query.since), frozenset(selective), entity)
+    return QueryHints(starts_from, frozenset(selective), entity)
 
 
-def event_conditions(query: EventFilter, hints: QueryHints | None = None, entity_joined: bool = False) -> list:
-    """The WHERE conditions of the filter; ``entity_joined``: the actor filter is the join with
-    ``entity_events`` (``_from_entity``), not a condition."""
+def event_conditions(query: EventFilter, hints: QueryHints | None = None, joined: str | None = None) -> list:
+    """The WHERE conditions of the filter; ``joined``: "actor" or "country", the filter that is
+    the join with its kept pairs (``_driver``), not a condition."""
     hints = hints or QueryHints()
     starts_from = hints.starts_from
     e = t.events.c
@@ -225,20 +270,18 @@ def event_conditions(query: EventFilter, hints: QueryHints | None = None, entity
             conditions.append(e.date_start >= starts_from)
     if query.until:
         conditions.append(e.date_start <= query.until)
-    if query.actor and not entity_joined:
+    if query.actor and joined != "actor":
         conditions.append(_actor_condition(query.actor, hints.actor_entity))
     if query.place:
         pattern = contains_pattern(query.place)
         conditions.append(_place_condition(or_(func.lower(t.places.c.name).like(pattern, escape="\\"),
                                                func.lower(t.places.c.text).like(pattern, escape="\\"))))
-    if query.country:
-        conditions.append(_place_condition(t.places.c.country_code == query.country.upper(),
-                                           from_places="country" in hints.from_places))
+    if query.country and joined != "country":
+        conditions.append(_country_condition(query.country.upper(), "country" in hints.from_places,
+                                             _pair_bounds(query, hints, t.country_events)))
     if query.bbox is not None:
-        # (from the places: point by point; checked per event: the place's own point, by its id)
-        from_places = "bbox" in hints.from_places
-        conditions.append(_place_condition(*(_bbox_points(query.bbox) if from_places else _bbox_conditions(query.bbox)),
-                                           from_places=from_places))
+        conditions.append(_box_condition(query.bbox, "bbox" in hints.from_places,
+                                         _pair_bounds(query, hints, t.point_events)))
     return conditions
 
 
@@ -266,37 +309,86 @@ def earliest_start(connection, since: date | None) -> date | None:
     return min(starts) if starts else since
 
 
-def _from_entity(query: EventFilter, hints: QueryHints | None):
-    """For an actor filter that is a canonical entity's id: the events joined with that entity's
-    kept pairs (``entity_events``: one row an event), with the date bounds on the pairs' own
-    ``date_start`` so their (entity, list order) index is read from the first day on; else None."""
-    if hints is None or hints.actor_entity is None:
-        return None
-    pairs = t.entity_events.c
-    bounds = [pairs.entity_id == hints.actor_entity]
-    if query.since and hints.starts_from is not None:
-        bounds.append(pairs.date_start >= hints.starts_from)
-    if query.until:
-        bounds.append(pairs.date_start <= query.until)
-    return t.events.join(t.entity_events, and_(pairs.event_id == t.events.c.id, *bounds))
+def _driver(query: EventFilter, hints: QueryHints | None):
+    """The kept pairs a page is read from in list order, when the filter has them: an actor
+    filter that is a canonical entity's id (``entity_events``), else a country
+    (``country_events``); the events joined with them (one row an event), the date bounds on
+    the pairs' own ``date_start`` so their (key, list order) index is read from the first day
+    on. Returns (what is joined, the join, the pairs' table), or Nones."""
+    hints = hints or QueryHints()
+    if hints.actor_entity is not None:
+        pairs, name, key = t.entity_events, "actor", t.entity_events.c.entity_id == hints.actor_entity
+    elif query.country:
+        pairs, name, key = t.country_events, "country", t.country_events.c.country_code == query.country.upper()
+    else:
+        return None, None, None
+    bounds = [key, *_pair_bounds(query, hints, pairs)]
+    return name, t.events.join(pairs, and_(pairs.c.event_id == t.events.c.id, *bounds)), pairs
+
+
+def pairs_hold(query: EventFilter) -> bool:
+    """Whether a box's kept (event, point) pairs hold the whole filter and its order: a box, the
+    days, in date order either way."""
+    others = [name for name in ("type", "acled_type", "actor", "place", "country", "modality", "article_id",
+                                "outlet", "min_confidence") if getattr(query, name) is not None]
+    return query.bbox is not None and not others and query.sort in ("date", "-date")
+
+
+def _box_page(query: EventFilter, hints: QueryHints) -> Select:
+    """A box's page of a few days from its kept pairs alone, the events read by key after: the
+    first offset + limit + 1 of them (a caller may read one more than the limit,
+    ``Store.event_page``); an event at two of its points once. Few pairs in the box and days
+    (``query_hints``): its points' index rows within the days, sorted. Many: the pairs in date
+    order (``point_events_by_date_order``), each checked for the box in its index row, until the
+    page is full: index rows read in a run, where a walk over the events reads an event row and
+    a pair's key for each (hundreds of scattered pages when they are not in memory: 0.3-0.9 s)."""
+    pairs = t.point_events
+    p = pairs.c
+    if "bbox" in hints.from_places:
+        conditions = [_bbox_points(query.bbox, pairs)]
+    else:  # (``+ 0``: the point is checked in the row, never looked up by the point's index)
+        west, south, east, north = query.bbox
+        lat, lon = p.lat + 0, p.lon + 0
+        conditions = [lat.between(south, north),
+                      lon.between(west, east) if west <= east else or_(lon >= west, lon <= east)]
+    conditions += _pair_bounds(query, hints, pairs)
+    if query.since:
+        conditions.append(p.day_end >= query.since)
+    day = (p.date_start.desc() if query.sort == "-date" else p.date_start.asc()).nulls_last()
+    page = select(p.date_start, p.article_id, p.trigger_start, p.event_id).where(*conditions).distinct()
+    page = page.order_by(day, p.article_id, p.trigger_start, p.event_id)
+    if query.limit is not None:
+        page = page.limit(query.offset + query.limit + 1)
+    page = page.subquery("box_page")
+    c = page.c
+    day = (c.date_start.desc() if query.sort == "-date" else c.date_start.asc()).nulls_last()
+    statement = (select(t.events).select_from(t.events.join(page, page.c.event_id == t.events.c.id))
+                 .order_by(day, c.article_id, c.trigger_start, c.event_id))
+    if query.offset:
+        statement = statement.offset(query.offset)
+    return statement.limit(query.limit) if query.limit is not None else statement
 
 
 def event_select(query: EventFilter, hints: QueryHints | None = None) -> Select:
     """The event rows matching the filter, in date order (undated last), then by article,
     position and id; paged by the filter's limit and offset."""
+    # (newest first, a box of many pairs: no index holds the pairs in that order, so the events
+    # are walked newest first, each checked)
+    if hints is not None and pairs_hold(query) and ("bbox" in hints.from_places or query.sort == "date"):
+        return _box_page(query, hints)
     statement = select(t.events)
-    joined = _from_entity(query, hints)
-    if joined is not None:
-        statement = statement.select_from(joined)
-    conditions = event_conditions(query, hints, entity_joined=joined is not None)
+    joined, join, pairs = _driver(query, hints)
+    if join is not None:
+        statement = statement.select_from(join)
+    conditions = event_conditions(query, hints, joined)
     if conditions:
         statement = statement.where(and_(*conditions))
     e = t.events.c
-    # the order's columns: an entity's events come in list order off its kept pairs (the same
-    # values as the event's: a page stops after its rows instead of checking events one by one
-    # or sorting all of the entity's)
-    if joined is not None:
-        p = t.entity_events.c
+    # the order's columns: an entity's or a country's events come in list order off its kept
+    # pairs (the same values as the event's: a page stops after its rows instead of checking
+    # events one by one or sorting all of the entity's)
+    if pairs is not None:
+        p = pairs.c
         day_column, ties = p.date_start, [p.article_id, p.trigger_start, p.event_id]
     else:
         day_column, ties = e.date_start, [e.article_id, e.trigger_start, e.id]
@@ -321,9 +413,9 @@ def event_count(query: EventFilter, hints: QueryHints | None = None, cap: int | 
     """How many events match (the filter's limit and offset aside); given ``cap``, counting
     stops at ``cap + 1``: "more than cap" costs what reading cap rows off an index costs, where
     an exact count of half a million matches reads them all."""
-    joined = _from_entity(query, hints)
-    conditions = event_conditions(query, hints, entity_joined=joined is not None)
-    source = joined if joined is not None else t.events
+    joined, join, _ = _driver(query, hints)
+    conditions = event_conditions(query, hints, joined)
+    source = join if join is not None else t.events
     if cap is None:
         statement = select(func.count()).select_from(source)
         return statement.where(and_(*conditions)) if conditions else statement

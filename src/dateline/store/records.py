@@ -30,7 +30,7 @@ from dateline.model import (
     Timex,
 )
 from dateline.store import tables as t
-from dateline.store import entity_events, tallies
+from dateline.store import entity_events, place_events, tallies
 from dateline.store.tables import span_from, span_values
 
 CHUNK = 500  # ids per IN (...) list
@@ -191,6 +191,7 @@ def save_articles(connection: Connection, batch: Sequence[ArticleRecords]) -> No
     changes.subtract(removed)  # (not ``-``: a Counter's difference drops what falls below 1)
     tallies.apply_changes(connection, changes)
     entity_events.link_articles(connection, ids)
+    place_events.link_articles(connection, ids)
     for records in batch:
         mark_extracted(connection, records.article_id, "done", events=len(records.events))
 

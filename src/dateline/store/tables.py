@@ -462,5 +462,43 @@ place_points = Table(
 )
 Index("place_points_by_point", place_points.c.lat, place_points.c.lon, place_points.c.n)
 
+# Step 11: every pair of an event and a country of its places, with the event's list-order
+# columns, and every pair of an event and a point (lat, lon) of its places, with its days and
+# list-order columns (``store/place_events.py`` keeps both): a country's page is a range read off
+# its (country, list order) index in either direction; a box's events of some days are range
+# reads of its points, and when the box and the days are the whole filter its page is sorted
+# from the pairs alone.
+country_events = Table(
+    "country_events",
+    metadata,
+    Column("country_code", String(4), primary_key=True),
+    Column("event_id", String(RECORD_ID), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("date_start", Date),
+    Column("article_id", String(ARTICLE_ID), nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+)
+Index("country_events_by_event", country_events.c.event_id)
+Index("country_events_by_country_order", country_events.c.country_code, country_events.c.date_start,
+      country_events.c.article_id, country_events.c.trigger_start, country_events.c.event_id)
+Index("country_events_by_country_order_desc", country_events.c.country_code,
+      country_events.c.date_start.desc().nulls_last(), country_events.c.article_id, country_events.c.trigger_start,
+      country_events.c.event_id)
+
+point_events = Table(
+    "point_events",
+    metadata,
+    Column("event_id", String(RECORD_ID), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("lat", Float, primary_key=True),
+    Column("lon", Float, primary_key=True),
+    Column("date_start", Date),
+    Column("day_end", Date),  # COALESCE(date_end, date_start): a since's overlap, checked on the pair
+    Column("article_id", String(ARTICLE_ID), nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+)
+Index("point_events_by_point_date", point_events.c.lat, point_events.c.lon, point_events.c.date_start,
+      point_events.c.article_id, point_events.c.trigger_start, point_events.c.event_id, point_events.c.day_end)
+Index("point_events_by_date_order", point_events.c.date_start, point_events.c.article_id, point_events.c.trigger_start,
+      point_events.c.event_id, point_events.c.lat, point_events.c.lon, point_events.c.day_end)
+
 # the tables holding one article's records, children before parents
 PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)

@@ -186,8 +186,12 @@ def tallied_counts(connection: Connection, query: EventFilter, by: Sequence[str]
     return [dict(zip(keys, (*row[:-1], int(row[-1])))) for row in result]
 
 
+def tallied_total_select(connection: Connection, query: EventFilter, starts_from: date | None = None) -> Select:
+    """The sum of the kept counts ``tallied_total`` reads (only when ``answerable``)."""
+    table, conditions = _source(connection, query, (), starts_from)
+    return select(func.coalesce(func.sum(table.c.n), 0)).where(*conditions)
+
+
 def tallied_total(connection: Connection, query: EventFilter, starts_from: date | None = None) -> int:
     """How many events match (only when ``answerable``)."""
-    table, conditions = _source(connection, query, (), starts_from)
-    return int(connection.execute(select(func.coalesce(func.sum(table.c.n), 0)).where(*conditions))
-               .scalar_one())
+    return int(connection.execute(tallied_total_select(connection, query, starts_from)).scalar_one())
