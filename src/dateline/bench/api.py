@@ -20,17 +20,17 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 import httpx
 import psutil
 from sqlalchemy import text
 
 from dateline.api.params import TOTAL_CAP
+from dateline.bench.load import run_load
 from dateline.bench.store_query import EVENTS, TYPES, generated_store
 from dateline.store import EventFilter, open_store
 from dateline.store.database import display_url, resolve_url
@@ -40,7 +40,7 @@ from dateline.store.filters import event_count, event_select, query_hints
 
 PG_ENV = "DATELINE_BENCH_PG_URL"  # an empty PostgreSQL database to generate the store in (or one generated before)
 CLIENTS = 20
-ROUNDS = 1
+ROUNDS = 10  # each question 200 times (20 clients): enough answers for a 95th percentile
 REQUEST_TIMEOUT = 60  # seconds; a request past it counts as an error
 GOAL_MS = 100.0
 
@@ -179,15 +179,6 @@ def db_times(url: str, drawings: int = 10) -> dict[str, dict[str, float]]:
     return times
 
 
-@dataclass
-class Latencies:
-    requests: int = 0
-    errors: int = 0
-    p50_ms: float = 0.0
-    p95_ms: float = 0.0
-    samples: list[float] = field(default_factory=list, repr=False)
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -204,11 +195,33 @@ def _server_cpu(server: psutil.Process) -> float:
     return total
 
 
+def plans_of(clients: int, rounds: int, seed: int = 0) -> list[list[tuple[str, str]]]:
+    """Each client's requests: every question ``rounds`` times, in an order shuffled each
+    round, each request with values of the client's own drawing (a generator seeded by the
+    client's number), as (question name, request target)."""
+    plans = []
+    for number in range(clients):
+        rng = random.Random(seed + number)
+        order, plan = list(QUERIES), []
+        for _ in range(rounds):
+            rng.shuffle(order)
+            for name in order:
+                path, params = request_of(name, rng)
+                plan.append((name, f"{path}?{urlencode(params)}"))
+        plans.append(plan)
+    return plans
+
+
+def _percentile(ordered: list[float], share: float) -> float:
+    return ordered[int(share * (len(ordered) - 1))]
+
+
 def measure(url: str, *, clients: int = CLIENTS, rounds: int = ROUNDS, workers: int = 1) -> dict:
-    """Each query ``rounds`` times by each of ``clients`` concurrent clients (each its own
-    drawing of values) against ``dateline serve --workers N`` (what an operator runs: the API
-    and the web UI, read-only) in its own process; latencies per query, and the CPU time the
-    server's processes spent per request."""
+    """Each query ``rounds`` times by each of ``clients`` concurrent closed-loop clients (each
+    its own drawing of values) against ``dateline serve --workers N`` (what an operator runs:
+    the API and the web UI, read-only) in its own process; the clients run in a load process of
+    their own (``bench.load``: asyncio, one kept connection each). Latencies per query, and the
+    CPU time per request of the server's processes and of the load process."""
     port = _free_port()
     env = {**os.environ, "DATELINE_TOKEN": ""}
     server = subprocess.Popen([sys.executable, "-m", "dateline.cli", "serve", "--db", url, "--port", str(port),
@@ -221,61 +234,25 @@ def measure(url: str, *, clients: int = CLIENTS, rounds: int = ROUNDS, workers: 
                     break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        results = {name: Latencies() for name in QUERIES}
-        lock = threading.Lock()
-
-        def client(number: int) -> None:
-            rng = random.Random(number)
-            order = list(QUERIES)
-            with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as session:
-                for _ in range(rounds):
-                    rng.shuffle(order)
-                    for name in order:
-                        path, params = request_of(name, rng)
-                        began = time.perf_counter()
-                        try:
-                            failed = session.get(path, params=params).status_code != 200
-                        except httpx.HTTPError:  # a timeout counts as an error, at the time it took
-                            failed = True
-                        elapsed = (time.perf_counter() - began) * 1000
-                        with lock:
-                            results[name].requests += 1
-                            results[name].samples.append(elapsed)
-                            results[name].errors += failed
-
-        def warm_up(number: int) -> None:
-            with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as warm:
-                rng = random.Random(-1 - number)
-                for name in QUERIES:
-                    path, params = request_of(name, rng)
-                    with contextlib.suppress(httpx.HTTPError):  # a warm-up that times out still warms
-                        warm.get(path, params=params)
-
         # every question a few times at once before the clock starts, so that each worker process
         # (whichever takes a request) has read the indexes and compiled each statement once, as a
         # server that has run for a while has: the measured requests are the steady state
-        warmers = [threading.Thread(target=warm_up, args=(n,)) for n in range(2 * workers)]
-        for thread in warmers:
-            thread.start()
-        for thread in warmers:
-            thread.join()
+        run_load("127.0.0.1", port, plans_of(2 * workers, 1, seed=-1000), timeout=REQUEST_TIMEOUT)
         process = psutil.Process(server.pid)
-        cpu_before, wall_before = _server_cpu(process), time.perf_counter()
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        cpu, wall = _server_cpu(process) - cpu_before, time.perf_counter() - wall_before
-        requests = sum(item.requests for item in results.values())
-        for item in results.values():
-            ordered = sorted(item.samples)
-            item.p50_ms = round(statistics.median(ordered), 1)
-            item.p95_ms = round(ordered[int(0.95 * (len(ordered) - 1))], 1)
-        return {"latencies": {name: {k: v for k, v in asdict(lat).items() if k != "samples"}
-                              for name, lat in results.items()},
-                "requests": requests, "wall_s": round(wall, 1), "requests_per_s": round(requests / wall, 1),
-                "server_cpu_ms_per_request": round(1000 * cpu / requests, 1)}
+        cpu_before = _server_cpu(process)
+        load = run_load("127.0.0.1", port, plans_of(clients, rounds), timeout=REQUEST_TIMEOUT)
+        cpu = _server_cpu(process) - cpu_before
+        requests, wall = load["requests"], load["wall_s"]
+        latencies = {}
+        for name in QUERIES:
+            ordered = sorted(load["samples"].get(name, []))
+            latencies[name] = {"requests": len(ordered), "errors": load["errors"].get(name, 0),
+                               "p50_ms": round(statistics.median(ordered), 1),
+                               "p95_ms": round(_percentile(ordered, 0.95), 1)}
+        return {"latencies": latencies, "requests": requests, "wall_s": round(wall, 1),
+                "requests_per_s": round(requests / wall, 1),
+                "server_cpu_ms_per_request": round(1000 * cpu / requests, 1),
+                "client_cpu_ms_per_request": round(1000 * load["cpu_s"] / requests, 2)}
     finally:
         children = psutil.Process(server.pid).children(recursive=True)
         server.terminate()
