@@ -98,4 +98,4 @@ def event_counts(connection: Connection, query: EventFilter, by: str | Sequence[
     hints = dataclasses.replace(hints, from_places=frozenset({"country", "bbox"}))
     result = connection.execute(event_counts_select(query, by, hints, limit))
     columns = list(result.keys())
-    return [dict(zip(columns, row)) for row in result]
+    return [dict(zip(columns, row)) for row in result.all()]  # one fetch of every row, not one by one

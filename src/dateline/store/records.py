@@ -272,11 +272,44 @@ def _span(start, end, text) -> Span | None:
     return None if start is None else Span(start, end, text)
 
 
+# Their SQL, by dialect, statement and number of ids: run on the driver's own cursor. SQLAlchemy's
+# execute of a cached statement still keys it, expands its IN list and wraps each row (about
+# 1.5 ms of CPU for the four statements of a page of 50 events on the 1M-event store, as much
+# as SQLite's reading of their rows); the columns are plain strings, integers and floats, which
+# the drivers return as the records take them.
+_DRIVER_SQL: dict[tuple[str, int, int], str] = {}
+_POSTCOMPILED_IDS = "IN (__[POSTCOMPILE_ids])"
+
+
+def _driver_sql(connection: Connection, statement, count: int) -> str:
+    key = (connection.dialect.name, id(statement), count)
+    sql = _DRIVER_SQL.get(key)
+    if sql is None:
+        compiled = str(statement.compile(dialect=connection.dialect))
+        if _POSTCOMPILED_IDS not in compiled:
+            raise RuntimeError(f"store.records: no {_POSTCOMPILED_IDS} in {compiled[:200]}")
+        if connection.dialect.paramstyle == "qmark":  # SQLite
+            ids = "IN (" + ", ".join("?" * count) + ")"
+        elif connection.dialect.paramstyle == "pyformat":  # psycopg: one array parameter, any length
+            ids, count = "= ANY(%(ids)s)", 0
+        else:
+            raise RuntimeError(f"store.records: no driver SQL for paramstyle {connection.dialect.paramstyle}")
+        sql = _DRIVER_SQL[key] = _DRIVER_SQL[(key[0], key[1], count)] = compiled.replace(_POSTCOMPILED_IDS, ids)
+    return sql
+
+
 def _by_event(connection: Connection, statement, ids: Sequence[str]) -> dict[str, list[tuple]]:
     found: dict[str, list[tuple]] = {}
-    for chunk in _chunks(ids):
-        for row in connection.execute(statement, {"ids": list(chunk)}):
-            found.setdefault(row[0], []).append(row)
+    cursor = connection.connection.cursor()  # the driver's cursor, in the connection's transaction
+    try:
+        for chunk in _chunks(ids):
+            chunk = list(chunk)
+            sql = _driver_sql(connection, statement, len(chunk))
+            cursor.execute(sql, chunk if connection.dialect.paramstyle == "qmark" else {"ids": chunk})
+            for row in cursor.fetchall():
+                found.setdefault(row[0], []).append(row)
+    finally:
+        cursor.close()
     return found
 
 
