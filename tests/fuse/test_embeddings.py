@@ -92,3 +92,15 @@ def test_the_embedding_scorer_weighs_its_features_and_links_two_words_for_one_ki
     probability = scorer.probability(features)
     assert probability[0, 1] > probability[0, 2]
     assert probability[0, 2] < scorer.threshold
+
+
+@pytest.mark.slow
+def test_with_the_embedding_setting_the_hand_made_goals_still_hold(handmade):
+    from dateline.fuse.config import EventFusionConfig, FuseConfig
+    from dateline.fuse.events import fuse_events
+
+    config = EventFusionConfig(core=FuseConfig(embeddings=True))
+    fused = fuse_events(handmade.kirkuk_events(), handmade.kirkuk_articles(), config)
+    assert len(fused) == 1 and fused[0].sources == 3  # three outlets, one bombing
+    apart = fuse_events(handmade.two_towns_events(), {}, config)
+    assert sorted(f.place.name for f in apart) == ["Basra", "Mosul"]  # one day, two towns: two events
