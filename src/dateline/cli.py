@@ -865,7 +865,7 @@ def fuse_command(
     full: bool = typer.Option(False, "--full", help="Cluster every component again (the same result, slower)."),
     embeddings: bool = typer.Option(False, "--embeddings", help=(
         "Score event pairs with contextual embeddings too (a small sentence encoder: better on ECB+, about "
-        "20 ms of CPU per event sentence; needs the 'embeddings' extra). Use with --full to re-cluster all.")),
+        "35 ms of CPU per event that has a pair to score; needs the 'embeddings' extra). Use with --full to re-cluster all.")),
 ) -> None:
     """Fuse events across articles into real events, each with all its reports; group claims."""
     from dateline.fuse.config import EventFusionConfig, FuseConfig
