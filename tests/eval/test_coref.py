@@ -93,6 +93,10 @@ def test_corpus_evaluation_prints_the_figures_and_beats_the_lemma_baseline(share
     assert figures["documents"] == 772  # the ECB+ files of topics 1-35 in the shared folder
     assert figures["conll_f1"] > figures["lemma_baseline_conll_f1"]
     assert figures["check"]["conll_f1"] > figures["check"]["lemma_baseline_conll_f1"]
+    # the shipped default (no embeddings) is the figure quoted; the other setting measured beside it
+    assert figures["embeddings"] is False
+    other = figures["embeddings_on"]
+    assert other["documents"] == 772 and other["check"]["conll_f1"] > other["check"]["lemma_baseline_conll_f1"]
 
 
 @pytest.mark.slow
@@ -105,3 +109,15 @@ def test_rebuilding_the_pair_scorer_from_the_tuning_topics_gives_the_shipped_fil
     rebuilt, shipped = json.loads(out.read_text(encoding="utf-8")), json.loads(SCORER_FILE.read_text(encoding="utf-8"))
     assert rebuilt == shipped
     assert set(rebuilt["about"]["tuning_topics"]) <= TUNING_TOPICS  # never a check topic
+
+
+@pytest.mark.slow
+def test_rebuilding_the_embedding_pair_scorer_gives_the_shipped_file(shared_dir, tmp_path):
+    from dateline.eval.coref_train import main
+    from dateline.fuse.scorer import EMBEDDING_SCORER_FILE
+
+    out = tmp_path / "pair_scorer_embeddings.json"
+    main(["--shared", str(shared_dir), "--embeddings", "--out", str(out)])
+    rebuilt = json.loads(out.read_text(encoding="utf-8"))
+    assert rebuilt == json.loads(EMBEDDING_SCORER_FILE.read_text(encoding="utf-8"))
+    assert "trigger_embedding" in rebuilt["weights"] and set(rebuilt["about"]["tuning_topics"]) <= TUNING_TOPICS

@@ -19,6 +19,11 @@ class FuseConfig:
     # mentions: average-link merges two clusters only when their mean pair probability (from the
     # pair scorer, dateline.fuse.scorer) reaches this; None: the threshold fitted with the scorer
     mention_threshold: float | None = None
+    # the pair scorer with contextual-embedding features (dateline.fuse.embeddings: a small
+    # sentence encoder over each mention's sentence, run only for mentions that have a pair to
+    # score), or the one without them; ``embedding_threads`` is torch's thread count for it
+    embeddings: bool = False
+    embedding_threads: int = 1
     # blocking: days of slack around each event's own date window, and how far apart two reports
     # may put one event, by the kind of place they name
     date_slack_days: int = 1

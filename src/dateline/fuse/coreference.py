@@ -227,14 +227,35 @@ class DocumentSimilarity:
         return np.maximum(result, _same(doc_ids))
 
 
+Vectors = Mapping[str, tuple[np.ndarray, np.ndarray]]  # mention id -> (trigger vector, sentence vector)
+
+
+def mention_vectors(mentions: Sequence[EventMention], threads: int = 1) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Each mention's contextual unit vectors, trigger and sentence (``dateline.fuse.embeddings``)."""
+    from dateline.fuse.embeddings import embed_mentions
+
+    if not mentions:
+        return {}
+    vectors = embed_mentions([m.sentence for m in mentions], [(m.trigger_start, m.trigger_end) for m in mentions],
+                             threads)
+    return {m.mention_id: (vectors.trigger[n], vectors.sentence[n]) for n, m in enumerate(mentions)}
+
+
+def _embedding_features(mentions: Sequence[EventMention], vectors: Vectors) -> dict[str, np.ndarray]:
+    triggers = np.stack([vectors[m.mention_id][0] for m in mentions]).astype(float)
+    sentences = np.stack([vectors[m.mention_id][1] for m in mentions]).astype(float)
+    return {"trigger_embedding": triggers @ triggers.T, "sentence_embedding": sentences @ sentences.T}
+
+
 def pair_features(mentions: Sequence[EventMention], documents: DocumentSimilarity,
-                  rarity: Mapping[str, float] | None = None) -> dict[str, np.ndarray]:
+                  rarity: Mapping[str, float] | None = None, vectors: Vectors | None = None) -> dict[str, np.ndarray]:
     """Each feature as a symmetric matrix over the mentions (one cluster of documents at a time).
 
     ``rarity`` (from ``lemma_rarity`` over the whole corpus) defaults to the mentions given. The
     features only compare what a report says: its trigger's head and words, its sentence and
     the names, numbers and times in it, the other events of its sentence and of its document,
-    and how WordNet relates two different heads.
+    and how WordNet relates two different heads; and, given ``vectors`` (``mention_vectors``),
+    the cosine of the two triggers' contextual vectors and of the two sentences' vectors.
     """
     from rapidfuzz import process
 
@@ -302,22 +323,29 @@ def pair_features(mentions: Sequence[EventMention], documents: DocumentSimilarit
     for name, matrix in lexicon.pair_matrices(senses_of).items():
         if f"wn_{name}" in FEATURES:  # antonyms ("win"/"lose") are left out: no gain on the tuning topics
             features[f"wn_{name}"] = matrix
+    if vectors is not None:
+        # the trigger's meaning in its sentence links different words for one happening, which
+        # the surface features above cannot; it barely separates one word said of two happenings
+        # (the trigger's vector is mostly its word: docs/quality.md, coreference section)
+        features.update(_embedding_features(mentions, vectors))
     return features
 
 
 def cluster_event_mentions(mentions: Sequence[EventMention], documents: Mapping[str, str],
                            config: FuseConfig = FuseConfig(),
                            document_clusters: Sequence[Sequence[str]] | None = None,
-                           scorer: PairScorer | None = None) -> list[list[str]]:
+                           scorer: PairScorer | None = None, vectors: Vectors | None = None) -> list[list[str]]:
     """Clusters of mention ids, one per real event; every mention is in exactly one cluster.
 
     ``documents`` maps each doc id to its full text (used to group reports of one happening);
     ``document_clusters`` may be given instead of computing them (e.g. to measure the mention
     step alone). Mentions whose document is in no cluster form a cluster of their own document.
-    ``scorer`` (default: the fitted one shipped with the package) turns pair features into a
-    coreference probability.
+    ``scorer`` (default: the fitted one shipped with the package, with or without the embedding
+    features as ``config.embeddings`` says) turns pair features into a coreference probability.
+    A scorer that uses embeddings takes ``vectors`` (from ``mention_vectors``) when the caller
+    has them; else they are computed here, for the mentions that share a block with another only.
     """
-    scorer = scorer or default_scorer()
+    scorer = scorer or default_scorer(config.embeddings)
     similarity = DocumentSimilarity.of(documents)  # once: it also groups the documents
     if document_clusters is None:
         document_clusters = cluster_documents(documents, config, similarity)
@@ -326,13 +354,19 @@ def cluster_event_mentions(mentions: Sequence[EventMention], documents: Mapping[
     blocks: dict[object, list[EventMention]] = {}
     for mention in mentions:
         blocks.setdefault(cluster_of_doc.get(mention.doc_id, ("alone", mention.doc_id)), []).append(mention)
+    if scorer.needs_embeddings:
+        paired = [m for block in blocks.values() if len(block) > 1 for m in block
+                  if vectors is None or m.mention_id not in vectors]
+        vectors = {**(vectors or {}), **mention_vectors(paired, config.embedding_threads)}
+    else:
+        vectors = None
     result: list[list[str]] = []
     for key in sorted(blocks, key=str):
         block = sorted(blocks[key], key=lambda mention: (mention.doc_id, mention.trigger_start, mention.mention_id))
         if len(block) == 1:
             result.append([block[0].mention_id])
             continue
-        probability = scorer.probability(pair_features(block, similarity, rarity))
+        probability = scorer.probability(pair_features(block, similarity, rarity, vectors))
         cannot = np.array([[i != j and incompatible(a, b, config) for j, b in enumerate(block)]
                            for i, a in enumerate(block)], dtype=bool).reshape(len(block), len(block))
         for group in average_link(probability, scorer.threshold if config.mention_threshold is None

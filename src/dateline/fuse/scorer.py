@@ -19,6 +19,9 @@ from pathlib import Path
 import numpy as np
 
 SCORER_FILE = Path(__file__).with_name("pair_scorer.json")
+# the same, fitted with the contextual-embedding features too (dateline.fuse.embeddings)
+EMBEDDING_SCORER_FILE = Path(__file__).with_name("pair_scorer_embeddings.json")
+EMBEDDING_FEATURES = ("trigger_embedding", "sentence_embedding")
 
 
 class ScorerError(ValueError):
@@ -36,6 +39,11 @@ class PairScorer:
 
     def terms(self) -> list[str]:
         return list(self.weights)
+
+    @property
+    def needs_embeddings(self) -> bool:
+        """True when a term uses a mention's contextual vectors (the encoder must be loaded)."""
+        return any(name in EMBEDDING_FEATURES for term in self.weights for name in term.split("*"))
 
     def probability(self, features: Mapping[str, np.ndarray]) -> np.ndarray:
         score = np.full_like(next(iter(features.values())), self.bias, dtype=float)
@@ -72,6 +80,7 @@ def term_value(features: Mapping[str, np.ndarray], term: str) -> np.ndarray:
     return value
 
 
-@lru_cache(maxsize=1)
-def default_scorer() -> PairScorer:
-    return PairScorer.load(SCORER_FILE)
+@lru_cache(maxsize=2)
+def default_scorer(embeddings: bool = False) -> PairScorer:
+    """The shipped scorer: with the contextual-embedding features, or without them."""
+    return PairScorer.load(EMBEDDING_SCORER_FILE if embeddings else SCORER_FILE)
