@@ -216,6 +216,9 @@ def test_a_participle_describing_someone_tells_an_earlier_act_of_no_given_day():
     # its own words may still date it
     dated = events_of("A woman charged on Monday with arson was arrested by police on Wednesday.")["charged"]
     assert dated.date_value == "2024-03-04"
+    # with no other act about the one described, the story's time still holds
+    tied = events_of("A bomb exploded in the market on Tuesday. The third man injured in the blast was a baker.")
+    assert tied["injured"].date_value == "2024-03-05"
 
 
 def test_going_on_with_an_act_is_no_report():

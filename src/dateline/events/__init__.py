@@ -445,14 +445,20 @@ def _ground_of_another_event(draft: Draft, drafts: list[Draft]) -> bool:
     return any(d.trigger is not None and d is not draft and d.trigger.token.i == governor.i for d in drafts)
 
 
-def _describes_a_participant(draft: Draft) -> bool:
+def _describes_a_participant(draft: Draft, drafts: list[Draft]) -> bool:
     """ "A man charged with murder ... has been captured", "an Ohio man accused of drowning his
-    wife": a participle that describes someone tells an earlier act of theirs, of a day the
-    sentence does not give."""
+    wife": a participle that describes someone another event of the sentence is about tells an
+    earlier act of theirs, of a day the sentence does not give. (Not "the third person injured in
+    the blast was a shop owner": no other act; nor "a leader being prosecuted": going on now.)"""
     if draft.trigger is None:
         return False
     node = draft.trigger.token
-    return node.tag_ == "VBN" and node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and node.head.i < node.i
+    if not (node.tag_ == "VBN" and node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and node.head.i < node.i):
+        return False
+    if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in node.children):
+        return False
+    described = node.head
+    return any(d is not draft and d.trigger is not None and dominates(d.trigger.head, described) for d in drafts)
 
 
 # --- the stage ---------------------------------------------------------------------------------------
@@ -796,7 +802,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in reported
     ):
         sentence_date = None
-    ground = _ground_of_another_event(draft, drafts) or _describes_a_participant(draft)
+    ground = _ground_of_another_event(draft, drafts) or _describes_a_participant(draft, drafts)
     if ground:
         sentence_date = None
     event_date = date_of_event([t for t in draft.clause if t.i not in nested and t.i not in reported], sentence,
