@@ -646,7 +646,7 @@ the entity stage linked is scored by its antecedent's name; who was "involved in
 outlet reporting, an authority confirming or a group claiming an event is a report of its own (`broadcast_verbs`);
 an illness affecting people is an outbreak; an assassination or bombing attempt is an attack; an event noun denied
 by "no" is no event; road numbers are no counts; a named illness in an outbreak construction; the crime a charge or
-an arrest names; people and forces moving; the injured taken to hospital; deaths, injuries, murders,
+an arrest names; people and forces moving; the injured taken to hospital; dying ("died"), injuries, murders,
 assassinations, explosions and police searches as cues; the subject of suffer/sustain/face and of "died" is the
 target; a verb that only speaks of an event noun lends it no doer; a bare count in a harm's target slot is the
 target; "killed in Taliban attacks" takes the attacks' doer; event words inside organisation names are no events;
