@@ -74,8 +74,24 @@ class Stages:
     @classmethod
     def load(cls, entities_file: Path | None = None, gazetteer: object | None = None) -> Stages:
         """Raises EntitiesFileError (a ValueError naming the file) for a broken user entities file."""
+        load_rule_tables()
         return cls(gazetteer=gazetteer if gazetteer is not None else default_gazetteer(),
                    entity_reader=ArticleEntityReader(entities_file))
+
+
+def load_rule_tables() -> None:
+    """The stages' rule tables (cached once per process), read with the models rather than by
+    the first article: a broken table then fails the run once, here, not every article in turn."""
+    from dateline.events.attribution import load_cues as attribution_cues
+    from dateline.events.claims import load_cues as claim_cues
+    from dateline.events.classifier import label_table
+    from dateline.events.quantities import load_cues as quantity_cues
+    from dateline.events.triggers import load_lexicon
+    from dateline.geo.recognize import feature_words
+    from dateline.time.grammar import rules
+
+    for load in (load_lexicon, attribution_cues, claim_cues, quantity_cues, label_table, rules, feature_words):
+        load()
 
 
 @dataclass(frozen=True)

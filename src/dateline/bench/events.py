@@ -4,11 +4,14 @@ Both runs read the same texts in the same process, on one core's worth of work: 
 ``nlp.pipe`` over the texts; dateline is ``pipeline.process`` over a fresh SQLite store holding
 the same texts as articles (the map step: one parse per article in batches, then time, geo,
 the article's entities, events, claims, and the writes; then the reduce step over the
-entities). The goal: dateline at least half bare spaCy's articles per second.
+entities, and fusion). The goal (issue 11): dateline at least 0.6 of bare spaCy's articles per
+second, read in CPU time on a shared machine.
 """
 
 from __future__ import annotations
 
+import os
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -17,66 +20,124 @@ from dateline.bench.corpora import lgl_articles
 
 ARTICLES = 200
 BATCH = 64
+REPEATS = 3  # bare spaCy and dateline in turn, each a fresh store: the median of each is quoted
+GOAL_RATIO = 0.6  # issue 11: the whole pipeline at 0.6 of bare spaCy's throughput
 
 
-def run(shared: Path, limit: int = ARTICLES) -> dict:
-    from dateline.nlp import get_nlp
-    from dateline.pipeline import Stages, process
-    from dateline.store import open_store
-
-    articles = lgl_articles(shared, limit)
-    texts = [a.text for a in articles]
+def _bare(nlp, texts: list[str]) -> tuple[float, float, int]:
+    """(CPU s, wall s, tokens) of ``nlp.pipe`` over the texts."""
     tokens = 0
-    nlp = get_nlp()
-    list(nlp.pipe(texts[:8]))  # load and warm up outside the clock
-    Stages.load()  # gazetteers and models load once per process, outside the clock too
-    from dateline.events.acled_coding import shipped_classifier
-
-    shipped_classifier()  # the event-type model (about 1 s to load), likewise
-
-    started = time.perf_counter()
+    cpu, wall = time.process_time(), time.perf_counter()
     for doc in nlp.pipe(texts, batch_size=BATCH):
         tokens += len(doc)
-    bare = time.perf_counter() - started
+    return time.process_time() - cpu, time.perf_counter() - wall, tokens
+
+
+def _dateline(articles) -> tuple[float, float, object]:
+    """(CPU s, wall s, ProcessReport) of ``pipeline.process`` over a fresh store of the articles."""
+    from dateline.pipeline import process
+    from dateline.store import open_store
 
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(str(Path(folder) / "bench.db"))
         store.add_articles(articles)  # ingest is timed on its own (bench/ingest.py)
-        started = time.perf_counter()
+        cpu, wall = time.process_time(), time.perf_counter()
         report = process(store, batch_size=BATCH)
-        ours = time.perf_counter() - started
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         store.close()
+    return cpu, wall, report
 
-    bare_rate = len(texts) / bare
-    our_rate = report.articles / ours if ours else 0.0
+
+def run(shared: Path, limit: int = ARTICLES, repeats: int = REPEATS) -> dict:
+    """CPU time (``time.process_time``, every thread of the process) is the figure to read: the
+    machine is shared, and wall time measures the other processes as much as this one."""
+    from dateline.nlp import get_nlp
+    from dateline.pipeline import Stages
+
+    articles = lgl_articles(shared, limit)
+    texts = [a.text for a in articles]
+    nlp = get_nlp()
+    list(nlp.pipe(texts[:8]))  # load and warm up outside the clock
+    Stages.load()  # gazetteers, rule tables and models load once per process, outside the clock too
+    from dateline.events.acled_coding import shipped_classifier
+
+    shipped_classifier()  # the event-type model (about 1 s to load), likewise
+
+    bare_runs, our_runs = [], []
+    for _ in range(repeats):
+        bare_runs.append(_bare(nlp, texts))
+        our_runs.append(_dateline(articles))
+    bare_cpu = statistics.median(r[0] for r in bare_runs)
+    bare_wall = statistics.median(r[1] for r in bare_runs)
+    our_cpu = statistics.median(r[0] for r in our_runs)
+    our_wall = statistics.median(r[1] for r in our_runs)
+    tokens = bare_runs[0][2]
+    report = our_runs[-1][2]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     return {
         "articles": len(texts),
         "tokens": tokens,
-        "bare_spacy_articles_per_s": round(bare_rate, 2),
-        "bare_spacy_tokens_per_s": round(tokens / bare, 1),
-        "dateline_articles_per_s": round(our_rate, 2),
-        "dateline_tokens_per_s": round(tokens / ours, 1) if ours else 0.0,
-        "ratio": round(our_rate / bare_rate, 3) if bare_rate else 0.0,
+        "repeats": repeats,
+        "load_average": round(load, 1) if load is not None else None,
+        "bare_spacy_cpu_s": round(bare_cpu, 2),
+        "bare_spacy_wall_s": round(bare_wall, 2),
+        "dateline_cpu_s": round(our_cpu, 2),
+        "dateline_wall_s": round(our_wall, 2),
+        "bare_spacy_articles_per_cpu_s": round(len(texts) / bare_cpu, 2),
+        "dateline_articles_per_cpu_s": round(report.articles / our_cpu, 2),
+        "bare_spacy_articles_per_s": round(len(texts) / bare_wall, 2),
+        "dateline_articles_per_s": round(report.articles / our_wall, 2),
+        "bare_spacy_tokens_per_s": round(tokens / bare_wall, 1),
+        "dateline_tokens_per_s": round(tokens / our_wall, 1),
+        "cpu_ratio": round(bare_cpu / our_cpu * report.articles / len(texts), 3),
+        "ratio": round(bare_wall / our_wall * report.articles / len(texts), 3),
+        "cpu_ratios": [round(b[0] / o[0], 3) for b, o in zip(bare_runs, our_runs)],
+        "wall_ratios": [round(b[1] / o[1], 3) for b, o in zip(bare_runs, our_runs)],
         "events": report.events,
         "failed": len(report.failed),
-        "goal_ratio": 0.5,
+        "goal_ratio": GOAL_RATIO,
     }
 
 
 def to_markdown(result: dict) -> str:
-    verdict = "meets" if result["ratio"] >= result["goal_ratio"] else "misses"
     lines = [
         "## Events: ingest to events",
         "",
         f"{result['articles']} LGL articles ({result['tokens']} tokens), one process.",
         "",
-        "| run | articles/s | tokens/s |",
-        "|---|---|---|",
-        f"| bare spaCy (`nlp.pipe`, batch {BATCH}) | {result['bare_spacy_articles_per_s']} | {result['bare_spacy_tokens_per_s']} |",
-        f"| dateline `pipeline.process` (parse, time, geo, entities, events, claims, SQLite writes) | "
-        f"{result['dateline_articles_per_s']} | {result['dateline_tokens_per_s']} |",
+    ]
+    if "cpu_ratio" not in result:  # figures of a run before CPU time was measured
+        verdict = "meets" if result["ratio"] >= result["goal_ratio"] else "misses"
+        lines += [
+            "| run | articles/s | tokens/s |",
+            "|---|---|---|",
+            f"| bare spaCy (`nlp.pipe`, batch {BATCH}) | {result['bare_spacy_articles_per_s']} | {result['bare_spacy_tokens_per_s']} |",
+            f"| dateline `pipeline.process` | {result['dateline_articles_per_s']} | {result['dateline_tokens_per_s']} |",
+            "",
+            f"Ratio {result['ratio']:.3f} of bare spaCy (wall clock): {verdict} the goal of {result['goal_ratio']}. "
+            f"{result['events']} events, {result['failed']} failed articles.",
+        ]
+        return "\n".join(lines) + "\n"
+    verdict = "meets" if result["cpu_ratio"] >= result["goal_ratio"] else "misses"
+    load = f", load average {result['load_average']} on {os.cpu_count()} cores when it ended" \
+        if result.get("load_average") is not None else ""
+    lines += [
+        f"Bare spaCy and dateline run in turn, {result['repeats']} times each; medians. CPU time "
+        f"(`time.process_time`) is the figure to read: the machine is shared{load}, so wall time also "
+        "measures the other processes.",
         "",
-        f"Ratio {result['ratio']:.3f} of bare spaCy: {verdict} the goal of {result['goal_ratio']}. "
-        f"{result['events']} events, {result['failed']} failed articles.",
+        "| run | CPU s | articles per CPU s | wall s | articles/s (wall) | tokens/s (wall) |",
+        "|---|---|---|---|---|---|",
+        f"| bare spaCy (`nlp.pipe`, batch {BATCH}) | {result['bare_spacy_cpu_s']} | "
+        f"{result['bare_spacy_articles_per_cpu_s']} | {result['bare_spacy_wall_s']} | "
+        f"{result['bare_spacy_articles_per_s']} | {result['bare_spacy_tokens_per_s']} |",
+        f"| dateline `pipeline.process` (parse, time, geo, entities, events, claims, SQLite writes, entity "
+        f"reduce, fusion) | {result['dateline_cpu_s']} | {result['dateline_articles_per_cpu_s']} | "
+        f"{result['dateline_wall_s']} | {result['dateline_articles_per_s']} | {result['dateline_tokens_per_s']} |",
+        "",
+        f"Ratio {result['cpu_ratio']:.3f} of bare spaCy in CPU time (each run: "
+        f"{', '.join(f'{r:.3f}' for r in result['cpu_ratios'])}), {result['ratio']:.3f} in wall time (each run: "
+        f"{', '.join(f'{r:.3f}' for r in result['wall_ratios'])}): {verdict} the goal of {result['goal_ratio']} "
+        f"(CPU time). {result['events']} events, {result['failed']} failed articles.",
     ]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
@@ -239,7 +240,8 @@ def _outlets(doc: Doc) -> frozenset[str]:
     subjects of "report", an outlet whichever its size."""
     names = set()
     for token in doc:
-        if token.lemma_.lower() == "report" and token.pos_ == "VERB":
+        # the part of speech first: a number compared, where the lemma is a string made per token
+        if token.pos == VERB and token.lemma_.lower() == "report":
             for subject in (c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
                 names.add(" ".join(t.text for t in subject.subtree if t.pos_ == "PROPN"))
     return frozenset(names)

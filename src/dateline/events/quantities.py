@@ -631,9 +631,15 @@ def quantities_with_anchors(span: SpacySpan) -> list[tuple[Quantity, Token]]:
     """Like ``find_quantities`` over one sentence, each with the token that stands for the count
     in the parse (its head noun, or the number when it stands alone): where later stages look
     for the verb the count belongs to."""
-    cues = load_cues()
-    found = _find_in_tokens(span.doc, span.start, span.end, _previous_sentence(span, cues), cues)
-    return [(f.quantity, f.anchor) for f in found]
+    # read once per sentence and parse: the events stage and the claims stage both ask (the
+    # parse is never changed after it is made, and the cues load once per process)
+    cache = span.doc.user_data.setdefault("dateline.quantities", {})
+    key = ("anchored", span.start, span.end)
+    if key not in cache:
+        cues = load_cues()
+        found = _find_in_tokens(span.doc, span.start, span.end, _previous_sentence(span, cues), cues)
+        cache[key] = tuple((f.quantity, f.anchor) for f in found)
+    return list(cache[key])
 
 
 def _previous_sentence(span: SpacySpan, cues: QuantityCues) -> list[_Found]:
@@ -644,4 +650,8 @@ def _previous_sentence(span: SpacySpan, cues: QuantityCues) -> list[_Found]:
     previous = doc[span.start - 1].sent
     if previous.start >= span.start:
         return []
-    return _find_in_tokens(doc, previous.start, min(previous.end, span.start), [], cues)
+    cache = doc.user_data.setdefault("dateline.quantities", {})
+    key = ("alone", previous.start, min(previous.end, span.start))
+    if key not in cache:
+        cache[key] = tuple(_find_in_tokens(doc, key[1], key[2], [], cues))
+    return list(cache[key])

@@ -29,6 +29,7 @@ from dateline.fuse.config import FuseConfig
 from dateline.fuse.lexicon import default_lexicon
 from dateline.fuse.records import EventMention, PlacePoint
 from dateline.fuse.scorer import PairScorer, default_scorer
+from dateline.fuse.tfidf import analyzer, sublinear_tfidf
 
 FEATURES = ("same_lemma", "lemma_similarity", "lemma_prefix", "trigger_similarity", "trigger_context",
             "sentence_similarity", "shared_entities", "shared_entity_count", "neighbour_lemmas", "same_document",
@@ -42,28 +43,25 @@ FAMILY_SHORTEST = 4
 SHARED_ENTITIES_CAP = 3  # shared names counted up to this many
 
 
-def _tfidf(texts: Sequence[str]) -> np.ndarray:
-    """Rows of L2-normalised TF-IDF vectors; an empty or stop-word-only corpus gives zero rows."""
-    # imported here: scikit-learn takes 1-4 s to import, and every command imports this module
-    # through the store (ingest, events ...), while only fusion needs it
-    from sklearn.feature_extraction.text import TfidfVectorizer
+# word tokens with inner apostrophes and hyphens ("al-Shabab", "didn't"); heads are whole words
+SENTENCE_WORDS = dict(stop_words="english", token_pattern=r"(?u)\b\w[\w'-]*\b", lowercase=True)
+HEAD_WORDS = dict(stop_words=None, token_pattern=r"\S+", lowercase=False)
 
-    try:
-        matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b\w[\w'-]*\b",
-                                 lowercase=True).fit_transform(texts)
-    except ValueError:  # empty vocabulary
-        return np.zeros((len(texts), 1))
-    return matrix  # sparse: only the product (documents x documents) is made dense
+
+def _tfidf(texts: Sequence[str]) -> np.ndarray:
+    """Rows of L2-normalised sublinear TF-IDF vectors (scikit-learn's, ``dateline.fuse.tfidf``),
+    English stop words left out; an empty or stop-word-only corpus gives zero rows."""
+    # scikit-learn is imported inside: it takes 1-4 s to import, and every command imports this
+    # module through the store (ingest, events ...), while only fusion needs it
+    matrix = sublinear_tfidf(texts, analyzer(**SENTENCE_WORDS))
+    # sparse: only the product (documents x documents) is made dense
+    return np.zeros((len(texts), 1)) if matrix is None else matrix
 
 
 def _tfidf_words(texts: Sequence[str]) -> np.ndarray:
     """TF-IDF rows over whitespace-separated words, every word kept (event heads: "fire" is one)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    try:
-        return TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False).fit_transform(texts)
-    except ValueError:
-        return np.zeros((len(texts), 1))
+    matrix = sublinear_tfidf(texts, analyzer(**HEAD_WORDS))
+    return np.zeros((len(texts), 1)) if matrix is None else matrix
 
 
 def _cosine(matrix) -> np.ndarray:

@@ -240,6 +240,8 @@ def _from_feature_words(text: str) -> list[Toponym]:
     after, before = _feature_patterns()
     found = []
     for pattern, kind, word in after:
+        if word not in text:  # each pattern needs its word as written: no scan of the text for nothing
+            continue
         for match in pattern.finditer(text):
             words = match.group(1).split()
             # drop sentence-initial or function capitals: "The Khawak Pass" -> "Khawak Pass"
@@ -265,6 +267,8 @@ def _from_feature_words(text: str) -> list[Toponym]:
             continue
         found.append(Toponym(start, end, text[start:end], "feature-word", "R", feature_word=match.group(2)))
     for pattern, kind, phrase in before:
+        if phrase not in text:
+            continue
         for match in pattern.finditer(text):
             for group in (1, 2):
                 if match.group(group):
