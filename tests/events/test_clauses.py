@@ -262,3 +262,8 @@ def test_a_date_that_names_a_thing_is_no_time_for_the_sentences_after_it():
 def test_a_report_that_was_not_made_is_no_statement():
     assert "say" not in events_of("Councillor Ann Dorsey would not say whether the officers had been fined.")
     assert "said" in events_of("Councillor Ann Dorsey said the officers had been fined.")
+
+
+def test_a_day_on_an_event_noun_is_still_the_story_s_time():
+    events = events_of("The Monday morning shootings left two dead. Officers arrested the gunman on the highway.")
+    assert events["arrested"].date_value.startswith("2024-03-04")  # Monday, carried from the shootings

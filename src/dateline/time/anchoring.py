@@ -9,6 +9,8 @@ narrative reference time: the last calendar date named before it.
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 from dateline.model import Timex
@@ -32,6 +34,9 @@ def _hops_to_root(sentence, timex: Timex) -> int:
     while token is not sentence.root and token.head is not token and hops < 20:
         token, hops = token.head, hops + 1
     return hops if token is sentence.root else 99
+
+
+YEAR_ONLY = re.compile(r"\d{3}[\dX]$")
 
 
 def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex | None:
@@ -59,8 +64,11 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
         if timex.type == "DURATION" or not (is_calendar(timex) or _unplaced_day(timex)):
             continue
         if timex.span.start < start and (opens_a_stretch(sentence.doc, timex) or in_a_relative_clause(sentence.doc, timex)
-                                         or modifies_a_noun(sentence.doc, timex)):
-            continue  # (nor one that dates a thing: "a 2006 Mercury crashed into a deer.")
+                                         or (YEAR_ONLY.match(timex.value) and modifies_a_noun(sentence.doc, timex))):
+            # (nor a year that names a thing's vintage: "a 2006 Mercury crashed into a deer", "the
+            # 1970s radical"; a day on a noun names the occasion the story is at: "the Monday
+            # morning shootings")
+            continue
         if not is_calendar(timex):
             return None
         if dct is not None and timex.span.start < start and timex.range_start is not None and timex.range_start > dct:
