@@ -326,6 +326,13 @@ def _times(rounds: int) -> str:
     return "once" if rounds == 1 else f"{rounds} times"
 
 
+def _machine(load_before: float) -> str:
+    """What the load before the run says of the wall-clock figures."""
+    if load_before < 1.5:
+        return "The machine was quiet before the run"
+    return "**The machine was shared** (other work running: wall figures are worse than on a quiet machine)"
+
+
 def to_markdown(result: dict) -> str:
     lines = ["## API: filtered event pages and chart counts over a million events", ""]
     first = next(iter(result["stores"].values()))
@@ -340,9 +347,9 @@ def to_markdown(result: dict) -> str:
         "requests drawn beforehand), so their CPU per request, given beside the server's, is a fraction of a "
         "millisecond (20 httpx threads in the bench's own process took 3.96 ms of CPU a request, measured once "
         "on 480 of these requests). Latency is wall time at the client, so it holds the queueing of 20 clients on the "
-        f"machine's cores. **The machine is shared** (other helpers and a CI run; load average "
-        f"{result['load'][0]:.1f} before, {result['load_after'][0]:.1f} after, on {os.cpu_count()} cores): wall "
-        "figures are worse than on a quiet machine; the server's CPU time per request (server processes, without "
+        f"machine's cores. {_machine(result['load'][0])} (load average "
+        f"{result['load'][0]:.1f} before, {result['load_after'][0]:.1f} after, the bench's own server and clients "
+        f"included, on {os.cpu_count()} cores); the server's CPU time per request (server processes, without "
         "the database server's) is the steadier figure. Goal: p95 under "
         f"{result['goal_ms']:.0f} ms with 20 clients.",
         "",
