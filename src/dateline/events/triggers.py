@@ -123,13 +123,13 @@ class Lexicon:
     negating_determiners: frozenset[str] = frozenset()
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
     potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
-    worry_words: frozenset[str] = frozenset()  # "worried about flooding": a fear, not an event
+    stance_words: frozenset[str] = frozenset()  # "worried about flooding", "a warrant for his arrest"
     habit_adverbs: frozenset[str] = frozenset()  # "often appeal for projects": a habit, no one event
     generic_subjects: frozenset[str] = frozenset()  # "anybody who is fighting with their family"
     ability_modals: frozenset[str] = frozenset()  # "you can criticise the show": what one may do
     not_yet_adjectives: frozenset[str] = frozenset()  # "future talks": not (yet) held
-    wish_verbs: frozenset[str] = frozenset()  # "hopes to return someday": wished for
-    wish_forms: frozenset[str] = frozenset()  # their inflected forms
+    unrealised_verbs: frozenset[str] = frozenset()  # "hopes to return someday", "failed to attend"
+    unrealised_forms: frozenset[str] = frozenset()  # their inflected forms
     # a story opening with a gathering just before the report (event_types.yaml: occasions)
     occasion_words: frozenset[str] = frozenset()
     occasion_max_days: int = 7
@@ -243,13 +243,13 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         negating_determiners=frozenset(unasserted.get("negating_determiners", ())),
         state_phrases=frozenset(tuple(p.split()) for p in unasserted.get("state_phrases", ())),
         potential_nouns=frozenset(unasserted.get("potential_nouns", ())),
-        worry_words=frozenset(unasserted.get("worry_words", ())),
+        stance_words=frozenset(unasserted.get("stance_words", ())),
         habit_adverbs=frozenset(unasserted.get("habit_adverbs", ())),
         generic_subjects=frozenset(unasserted.get("generic_subjects", ())),
         ability_modals=frozenset(unasserted.get("ability_modals", ())),
         not_yet_adjectives=frozenset(unasserted.get("not_yet_adjectives", ())),
-        wish_verbs=frozenset(unasserted.get("wish_verbs", ())),
-        wish_forms=frozenset(f for verb in unasserted.get("wish_verbs", ()) for f in _inflections(verb)),
+        unrealised_verbs=frozenset(unasserted.get("unrealised_verbs", ())),
+        unrealised_forms=frozenset(f for verb in unasserted.get("unrealised_verbs", ()) for f in _inflections(verb)),
         occasion_words=frozenset((raw.get("occasions") or {}).get("words", ())),
         occasion_max_days=int((raw.get("occasions") or {}).get("max_days_before", 7)),
         sport_words=frozenset(sport.get("words", ())),
@@ -495,9 +495,9 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     hyphenated adjective ("best-selling"); an infinitive saying what a potential noun is for
     ("a good time to buy")."""
     if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"about", "of", "for"} \
-            and (token.head.head.lower_ in lexicon.worry_words or token.head.head.lemma_.lower() in lexicon.worry_words):
+            and (token.head.head.lower_ in lexicon.stance_words or token.head.head.lemma_.lower() in lexicon.stance_words):
         return True  # "worried about flooding", "afraid of attacks", "no intention of talking"
-    if _wished(token, lexicon):
+    if _unrealised(token, lexicon):
         return True
     if token.pos_ == "NOUN":
         if any(c.dep_ == "amod" and c.lower_ in lexicon.not_yet_adjectives for c in token.children):
@@ -523,25 +523,26 @@ def _habitual(token: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in lexicon.habit_adverbs for verb in verbs for c in verb.children)
 
 
-def _wished(token: Token, lexicon: Lexicon) -> bool:
-    """ "she hopes to return someday", "wants to see both sides negotiating": the event is the
-    complement of a verb of wishing, two clauses up at most."""
+def _unrealised(token: Token, lexicon: Lexicon) -> bool:
+    """ "she hopes to return someday", "wants to see both sides negotiating", "failed to attend a
+    hearing": the event is the complement (two clauses up at most) or the object of a verb of
+    wishing, fearing or failing (``unrealised_verbs``)."""
     node = token
     if token.pos_ == "NOUN" and token.dep_ == "dobj":
         node = token.head  # "failed to attend a hearing": the noun's verb is the complement
-        if _a_wish_verb(node, lexicon):
+        if _unrealising_verb(node, lexicon):
             return True  # "the rebels want a ceasefire"
     for _ in range(3):
         if node.dep_ not in {"xcomp", "ccomp"} or node.head is node:
             return False
         node = node.head
-        if _a_wish_verb(node, lexicon):
+        if _unrealising_verb(node, lexicon):
             return True
     return False
 
 
-def _a_wish_verb(node: Token, lexicon: Lexicon) -> bool:
-    return node.pos_ == "VERB" and (node.lemma_.lower() in lexicon.wish_verbs or node.lower_ in lexicon.wish_forms)
+def _unrealising_verb(node: Token, lexicon: Lexicon) -> bool:
+    return node.pos_ == "VERB" and (node.lemma_.lower() in lexicon.unrealised_verbs or node.lower_ in lexicon.unrealised_forms)
 
 
 def _inflections(verb: str) -> set[str]:
