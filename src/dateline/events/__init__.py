@@ -434,33 +434,25 @@ def _in_subordinate_clause(token: Token, draft: Draft) -> bool:
     return False
 
 
-def _ground_of_another_event(draft: Draft, drafts: list[Draft]) -> bool:
-    """ "sentenced Tuesday for assaulting two girls", "charged with murdering", "jailed over the
-    killing of": the event is what another event is for, an earlier act; the other event's
-    date is not its date."""
+def _background_to_another_act(draft: Draft, drafts: list[Draft]) -> bool:
+    """An earlier act the sentence tells only as background to another of its acts, so that
+    act's date is not its date:
+    - what the other act is for: "sentenced Tuesday for assaulting two girls", "charged with
+      murdering", "jailed over the killing of";
+    - a participle describing someone the other act is about: "A man charged with murder ... has
+      been captured". (Not "the third person injured in the blast was a shop owner": no other act;
+      nor "a leader being prosecuted": going on now.)"""
     if draft.trigger is None:
         return False
     node = draft.trigger.token
-    if node.dep_ not in {"pcomp", "pobj"} or node.head.dep_ != "prep" or node.head.lower_ not in {"for", "of", "with", "over"}:
-        return False
-    governor = node.head.head
-    return any(d.trigger is not None and d is not draft and d.trigger.token.i == governor.i for d in drafts)
-
-
-def _describes_a_participant(draft: Draft, drafts: list[Draft]) -> bool:
-    """ "A man charged with murder ... has been captured", "an Ohio man accused of drowning his
-    wife": a participle that describes someone another event of the sentence is about tells an
-    earlier act of theirs, of a day the sentence does not give. (Not "the third person injured in
-    the blast was a shop owner": no other act; nor "a leader being prosecuted": going on now.)"""
-    if draft.trigger is None:
-        return False
-    node = draft.trigger.token
-    if not (node.tag_ == "VBN" and node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and node.head.i < node.i):
-        return False
-    if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in node.children):
-        return False
-    described = node.head
-    return any(d is not draft and d.trigger is not None and dominates(d.trigger.head, described) for d in drafts)
+    others = [d for d in drafts if d is not draft and d.trigger is not None]
+    if node.dep_ in {"pcomp", "pobj"} and node.head.dep_ == "prep" and node.head.lower_ in {"for", "of", "with", "over"}:
+        governor = node.head.head
+        return any(d.trigger.token.i == governor.i for d in others)
+    if node.tag_ == "VBN" and node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and node.head.i < node.i \
+            and not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in node.children):
+        return any(dominates(d.trigger.head, node.head) for d in others)
+    return False
 
 
 # --- the stage ---------------------------------------------------------------------------------------
@@ -804,7 +796,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in reported
     ):
         sentence_date = None
-    ground = _ground_of_another_event(draft, drafts) or _describes_a_participant(draft, drafts)
+    ground = _background_to_another_act(draft, drafts)
     if ground:
         sentence_date = None
     event_date = date_of_event([t for t in draft.clause if t.i not in nested and t.i not in reported], sentence,
