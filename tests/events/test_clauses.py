@@ -202,6 +202,17 @@ def test_a_story_that_opens_with_a_gathering_quotes_what_was_said_there():
     assert other.date_value == "2024-03-08" and other.date_inherited
 
 
+def test_a_funeral_or_a_sentencing_hearing_the_story_opens_with_is_where_its_quotes_were_said():
+    # event_types.yaml: occasions; the gathering is no event of its own here. PUBLISHED is
+    # Friday 2024-03-08; yesterday is 2024-03-07.
+    funeral = events_of("Hundreds of neighbours who gathered on a hillside yesterday said goodbye to a volunteer "
+                        "firefighter. \"He always put others first,\" his captain said.")
+    assert funeral["said"].date_value == "2024-03-07"
+    hearing = events_of("A former bookkeeper was jailed for two years yesterday for stealing from a charity. "
+                        "Her lawyer said she had repaid most of the money.")
+    assert hearing["said"].date_value == "2024-03-07"
+
+
 def test_an_adverb_of_frequency_tells_a_habit_not_an_event():
     # event_types.yaml: unasserted.habit_adverbs (the table's examples run in test_roles.py)
     assert "appeal" not in events_of("Mayors often appeal to the state for road money.")
@@ -267,3 +278,11 @@ def test_a_report_that_was_not_made_is_no_statement():
 def test_a_day_on_an_event_noun_is_still_the_story_s_time():
     events = events_of("The Monday morning shootings left two dead. Officers arrested the gunman on the highway.")
     assert events["arrested"].date_value.startswith("2024-03-04")  # Monday, carried from the shootings
+
+
+def test_a_report_is_dated_by_the_day_on_its_verb_not_by_an_earlier_time_it_reports():
+    # two dates in the sentence: the one on the root verb (said Tuesday) dates the report, the
+    # one deep in the reported clause (six years ago) dates what was reported
+    events = events_of("Only six years ago, 40 percent of the county's farms grew wheat, a high for the "
+                       "region, farm officials said Tuesday.")
+    assert events["said"].date_value == "2024-03-05"

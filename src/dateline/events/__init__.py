@@ -425,7 +425,7 @@ def _in_subordinate_clause(token: Token, draft: Draft) -> bool:
     head = draft.trigger.head
     node = token
     for _ in range(12):
-        if node.i == head.i or node.head is node:
+        if node.i == head.i or node.head.i == node.i:
             return False
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in node.children) \
                 and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
@@ -501,7 +501,7 @@ def extract_events(
     })
 
     home = _dateline_place(doc, places)
-    occasion = _lead_occasion(sentences, drafts_by_sentence, timexes, dct, lexicon)
+    occasion = _lead_occasion(sentences, timexes, dct, lexicon)
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
     recent: list[tuple[int, str, tuple[Place, ...]]] = []  # (sentence index, type, places)
@@ -523,16 +523,17 @@ def extract_events(
     return events
 
 
-def _lead_occasion(sentences: list[SpacySpan], drafts_by_sentence: list[list[Draft]], timexes: list[Timex],
+def _lead_occasion(sentences: list[SpacySpan], timexes: list[Timex],
                    dct: date | None, lexicon: Lexicon) -> Timex | None:
     """The day of the gathering a story opens with ("The school board met Monday night to
     discuss ..."), when it is a day of the week before the report (event_types.yaml: occasions):
     what the story goes on to quote was said there."""
-    if dct is None or not sentences or not drafts_by_sentence[0]:
+    if dct is None or not sentences:
         return None
     lead = sentences[0]
-    if not any(d.trigger is not None and d.trigger.head.lemma_.lower() in lexicon.occasion_words
-               for d in drafts_by_sentence[0]):
+    # the gathering need not be an event of its own ("the mourners who gathered yesterday", "a
+    # memorial service yesterday"): a word of the lead that names one
+    if not any(t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"} for t in lead):
         return None
     when = _date_of_sentence(lead, timexes, dct)
     if when is None or not lead.start_char <= when.span.start < lead.end_char:
@@ -642,7 +643,7 @@ def _is_reference_point(place: Place, sentence: SpacySpan) -> bool:
     for _ in range(6):
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in COMPASS_WORDS:
             return _measured(node.head.head)
-        if node.dep_ not in {"pobj", "prep", "compound", "poss", "appos"} or node.head is node:
+        if node.dep_ not in {"pobj", "prep", "compound", "poss", "appos"} or node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -404,7 +404,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             passive = (node.tag_ in {"VBN", "VBD"} and node.dep_ == "acl") or any(
                 c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in node.children)
             return [node.head], passive
-        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
             # "people were injured" coordinated with "we have received": a passive conjunct
             # does not share the active verb's subject
             if node.dep_ == "conj" and _is_passive(node) != _is_passive(node.head):
@@ -584,14 +584,14 @@ def read_participants(
                     break
     if result.target is None:
         for child in verb.children:
-            if child.dep_ in {"dobj", "dative", "iobj"} and child is not noun:
+            if child.dep_ in {"dobj", "dative", "iobj"} and (noun is None or child.i != noun.i):
                 result.target = read(child, "target", allow_places=party(child, False))
                 if result.target is not None:
                     target_head = child
                     break
     if result.target is None:
         for token in _prep_objects(verb, TARGET_PREPS):
-            if token is noun:
+            if noun is not None and token.i == noun.i:
                 continue
             result.target = read(token, "target", allow_places=party(token, True))
             if result.target is not None:

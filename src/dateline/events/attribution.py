@@ -730,7 +730,7 @@ def _denied_by_governor(top: Token, cues: AttributionCues) -> bool:
     node = top
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return False
         if head.lemma_.lower() in cues.denial_verbs and node.dep_ in {"ccomp", "dobj", "xcomp", "prep"}:
             return True

@@ -368,7 +368,7 @@ def _inside_construction(token: Token, words: frozenset[str]) -> bool:
     doer of one in the passive ("sickened by a germ") or the noun one tells about as a participle
     ("a virus affecting farmers")."""
     first = token
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     if any(c.dep_ == "acl" and c.lemma_.lower() in words for c in first.children):
         # "a virus affecting hundreds of farmers": the noun a participle tells about
@@ -452,7 +452,7 @@ def _owner_named(noun: Token) -> bool:
 def _carrying_verb_lemma(noun: Token) -> str | None:
     node = noun
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         if node.head.pos_ in {"VERB", "AUX"}:
             return node.head.lemma_.lower()
@@ -481,7 +481,7 @@ def _hypothetical(token: Token, sentence: SpacySpan) -> bool:
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children) \
                 and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in node.head.children):
             return True
-        if node.head is node or not (sentence.start <= node.head.i < sentence.end):
+        if node.head.i == node.i or not (sentence.start <= node.head.i < sentence.end):
             return False
         if node.dep_ in {"ROOT", "parataxis"}:
             return False
@@ -533,7 +533,7 @@ def _unrealised(token: Token, lexicon: Lexicon) -> bool:
         if _unrealising_verb(node, lexicon):
             return True  # "the rebels want a ceasefire"
     for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp"} or node.head is node:
+        if node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
             return False
         node = node.head
         if _unrealising_verb(node, lexicon):
@@ -629,7 +629,7 @@ def _doers(token: Token) -> list[Token]:
     "from"/"by" ("the threat from the virus")."""
     verb = token
     for _ in range(3):
-        found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"} or (c.dep_ == "nsubjpass" and verb is not token)]
+        found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"} or (c.dep_ == "nsubjpass" and verb.i != token.i)]
         # "an epidemic that killed thousands": the relative pronoun stands for the noun
         found = [verb.head if c.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" else c for c in found]
         found += [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
@@ -732,7 +732,7 @@ def _governing_verb(noun: Token, sentence: SpacySpan) -> Token | None:
     node = noun
     for _ in range(4):
         head = node.head
-        if head is node or not (sentence.start <= head.i < sentence.end):
+        if head.i == node.i or not (sentence.start <= head.i < sentence.end):
             return None
         if node.dep_ in CLAUSE_DEPS - {"conj", "appos"}:
             return None
@@ -874,7 +874,7 @@ def _owning_trigger(noun: Token, verb_tokens: set[int], noun_tokens: set[int], s
     node = noun
     for _ in range(6):
         head = node.head
-        if head is node or not (sentence.start <= head.i < sentence.end):
+        if head.i == node.i or not (sentence.start <= head.i < sentence.end):
             return None
         if head.i in verb_tokens and node.dep_ not in {"ccomp", "advcl", "relcl", "parataxis", "csubj"}:
             return head.i
@@ -897,7 +897,7 @@ def clause_tokens(trigger: Trigger, others: list[Trigger]) -> list[Token]:
     head = trigger.head
     excluded: set[int] = set()
     for other in others:
-        if other is trigger or other.head is head:
+        if other is trigger or other.head.i == head.i:
             continue
         top = other.head
         if head.left_edge.i <= top.i <= head.right_edge.i and top.i != head.i and dominates(head, top):
@@ -910,7 +910,7 @@ def dominates(ancestor: Token, token: Token) -> bool:
     for _ in range(40):
         if node.i == ancestor.i:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -30,10 +30,12 @@ def _hops_to_root(sentence, timex: Timex) -> int:
     span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 99
-    token, hops = span.root, 0
-    while token is not sentence.root and token.head is not token and hops < 20:
+    # (tokens compared by index: spaCy makes a new Token object at every access, so ``is``
+    # never holds and every timex would count as off the tree)
+    token, hops, root = span.root, 0, sentence.root.i
+    while token.i != root and token.head.i != token.i and hops < 20:
         token, hops = token.head, hops + 1
-    return hops if token is sentence.root else 99
+    return hops if token.i == root else 99
 
 
 YEAR_ONLY = re.compile(r"\d{3}[\dX]$")
@@ -114,7 +116,7 @@ def in_a_relative_clause(doc, timex: Timex) -> bool:
     for _ in range(12):
         if token.dep_ == "relcl":
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -155,7 +157,7 @@ def opens_a_stretch(doc, timex: Timex) -> bool:
     # up the parse: "since" governing the date, or opening (or hung on) a clause that holds it
     token = span.root
     for _ in range(4):
-        if token.head is token or token.dep_ in {"conj", "ccomp"}:
+        if token.head.i == token.i or token.dep_ in {"conj", "ccomp"}:
             return False
         token = token.head
         if token.lower_ == "since" or any(

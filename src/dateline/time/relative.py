@@ -157,6 +157,6 @@ def date_relative_to_clause(sentence, timexes: list[Timex], dct: date | None, to
 def _head_of(embedded: list) -> int:
     inside = {t.i for t in embedded}
     for token in embedded:
-        if token.head.i not in inside or token.head is token:
+        if token.head.i not in inside or token.head.i == token.i:
             return token.i
     return -1

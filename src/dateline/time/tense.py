@@ -140,7 +140,7 @@ def _governing_verb(doc, start: int, end: int) -> tuple[object, bool]:
     for step in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
             return token, via_noun
-        if token.head is token:
+        if token.head.i == token.i:
             return None, False
         if step and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             via_noun = True
@@ -189,7 +189,7 @@ def _untensed(token) -> bool:
 
 def _next_verb_up(token):
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
@@ -249,7 +249,7 @@ def _tense_of_intent(token, plan_verbs: frozenset) -> str:
     head = token
     for _ in range(2):  # "had been due to expire": up to the copula
         head = head.head
-        if head is token or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        if head.i == token.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
             break  # "an agreement to acquire it in January": a plan named by a noun
         head_auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
         if head.tag_ == "VBG" and head.lemma_ in plan_verbs and any(a.lemma_ == "be" for a in head_auxiliaries):
