@@ -30,7 +30,7 @@ from dateline.model import (
     Timex,
 )
 from dateline.store import tables as t
-from dateline.store import entity_events, place_events, tallies
+from dateline.store import documents, entity_events, place_events, tallies
 from dateline.store.tables import span_from, span_values
 
 CHUNK = 500  # ids per IN (...) list
@@ -195,6 +195,7 @@ def save_articles(connection: Connection, batch: Sequence[ArticleRecords]) -> No
     tallies.apply_changes(connection, changes)
     entity_events.link_articles(connection, ids)
     place_events.link_articles(connection, ids)
+    documents.write_for_articles(connection, ids)
     for records in batch:
         mark_extracted(connection, records.article_id, "done", events=len(records.events))
 
@@ -232,7 +233,7 @@ def place_from_row(row, prefix: str = "") -> Place:
 # keeps its cache key, so each page compiles nothing and builds no SQL (building and keying these
 # four selects cost about as much CPU as SQLite's reading of their rows). Only the columns the
 # records take, as plain tuples, the canonical entity id joined in (no extra look-up).
-_IDS = bindparam("ids", expanding=True)
+IDS = bindparam("ids", expanding=True)
 _SPAN = ("start", "end", "text")
 
 
@@ -244,17 +245,17 @@ _ACTOR_LINKS = t.entity_links.alias("actor_links")
 _ACTORS = (select(t.event_actors.c.event_id, t.event_actors.c.slot, t.event_actors.c.name, *_spans(t.event_actors, ""),
                   _ACTOR_LINKS.c.entity_id, t.event_actors.c.role)
            .select_from(t.event_actors.outerjoin(_ACTOR_LINKS, _ACTOR_LINKS.c.entity_key == t.event_actors.c.entity_key))
-           .where(t.event_actors.c.event_id.in_(_IDS))
+           .where(t.event_actors.c.event_id.in_(IDS))
            .order_by(t.event_actors.c.event_id, t.event_actors.c.position))
 _PLACE_FIELDS = ("name", "lat", "lon", "country_code", "admin1", "admin2", "feature_class", "feature_code",
                  "geonames_id", "population", "confidence", "resolution", "reason")
 _PLACES = (select(t.event_places.c.event_id, *_spans(t.places, ""), *[t.places.c[f] for f in _PLACE_FIELDS])
            .select_from(t.event_places.join(t.places, t.places.c.id == t.event_places.c.place_id))
-           .where(t.event_places.c.event_id.in_(_IDS))
+           .where(t.event_places.c.event_id.in_(IDS))
            .order_by(t.event_places.c.event_id, t.event_places.c.position))
 _QUANTITIES = (select(t.event_quantities.c.event_id, t.event_quantities.c.value, t.event_quantities.c.unit,
                       *_spans(t.event_quantities, ""), t.event_quantities.c.qualifier, t.event_quantities.c.category)
-               .where(t.event_quantities.c.event_id.in_(_IDS))
+               .where(t.event_quantities.c.event_id.in_(IDS))
                .order_by(t.event_quantities.c.event_id, t.event_quantities.c.position))
 _SOURCE_LINKS = t.entity_links.alias("source_links")
 _ATTRIBUTIONS = (select(t.attributions.c.event_id, t.attributions.c.source, *_spans(t.attributions, ""),
@@ -263,7 +264,7 @@ _ATTRIBUTIONS = (select(t.attributions.c.event_id, t.attributions.c.source, *_sp
                         *_spans(t.attributions, "via_", "verb_"))
                  .select_from(t.attributions.outerjoin(_SOURCE_LINKS,
                                                        _SOURCE_LINKS.c.entity_key == t.attributions.c.entity_key))
-                 .where(t.attributions.c.event_id.in_(_IDS)))
+                 .where(t.attributions.c.event_id.in_(IDS)))
 # the columns of an event row, by name: rows are read by position (a tuple index, where a
 # mapping's key look-up costs ten times as much and a page of 50 events reads 1,600 of them)
 _EVENT_FIELDS = [column.name for column in t.events.c]
@@ -301,7 +302,7 @@ def _driver_sql(connection: Connection, statement, count: int) -> str:
     return sql
 
 
-def _by_event(connection: Connection, statement, ids: Sequence[str]) -> dict[str, list[tuple]]:
+def by_event(connection: Connection, statement, ids: Sequence[str]) -> dict[str, list[tuple]]:
     found: dict[str, list[tuple]] = {}
     cursor = connection.connection.cursor()  # the driver's cursor, in the connection's transaction
     try:
@@ -337,10 +338,10 @@ def events_from_rows(connection: Connection, event_rows: Sequence) -> list[Event
     if not rows:
         return []
     ids = [row[at["id"]] for row in rows]
-    actors = _by_event(connection, _ACTORS, ids)
-    places = _by_event(connection, _PLACES, ids)
-    quantities = _by_event(connection, _QUANTITIES, ids)
-    attributions = _by_event(connection, _ATTRIBUTIONS, ids)
+    actors = by_event(connection, _ACTORS, ids)
+    places = by_event(connection, _PLACES, ids)
+    quantities = by_event(connection, _QUANTITIES, ids)
+    attributions = by_event(connection, _ATTRIBUTIONS, ids)
     (i_id, i_article, i_type, i_acled, i_subtype, i_date_value, i_date_start, i_date_end, i_inherited, i_modality,
      i_hedged, i_confidence, i_cue, i_place_inherited, i_notes, i_acled_source, i_acled_confidence) = (
         at[name] for name in ("id", "article_id", "type", "acled_type", "acled_subtype", "date_value", "date_start",

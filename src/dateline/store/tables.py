@@ -500,5 +500,16 @@ Index("point_events_by_point_date", point_events.c.lat, point_events.c.lon, poin
 Index("point_events_by_date_order", point_events.c.date_start, point_events.c.article_id, point_events.c.trigger_start,
       point_events.c.event_id, point_events.c.lat, point_events.c.lon, point_events.c.day_end)
 
+# Step 12: each event's JSON as an API list page writes it (``store/documents.py`` keeps it): a page
+# is its ids, one read of their documents by primary key and a join of bytes. ``version`` is the
+# release's fingerprint of that JSON (a page reads the documents of its own version only).
+event_documents = Table(
+    "event_documents",
+    metadata,
+    Column("event_id", String(RECORD_ID), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", String(16), nullable=False),
+    Column("document", Text, nullable=False),
+)
+
 # the tables holding one article's records, children before parents
 PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)
