@@ -467,15 +467,17 @@ def to_markdown(result: dict) -> str:
         "and total on one connection.",
         "",
         ("Gap: " + ", ".join(missed) + " miss the goal in this run. What they still cost, one request "
-         "at a time on this store (CPU in the server process, the SQL included): a page of 50 events 10-16 ms, of "
-         "which 4 ms is reading its events back (actors, places, quantities, attribution: half of it SQLite's "
-         "reading of the rows, half making the records), under 1 ms serialising, about 1 ms the app and uvicorn, "
-         "the rest its SQL (hints, page, total: the per-question database times above); a chart count 7-10 ms, "
+         "at a time on this store (CPU in dateline's process, the SQL included, no HTTP): a page of 50 events "
+         "5-7 ms (5.8 ms on average over the five list questions on SQLite, 5.4 on PostgreSQL without its "
+         "server's CPU; 10.1 and 9.3 when its events were read back and serialised, before step 12), of which "
+         "0.2 ms is reading its 50 kept documents and most of the rest its SQL: building and keying the "
+         "statements (SQLAlchemy keys a new statement for every request) and running them (hints, page, total: "
+         "the per-question database times above); the app and uvicorn about 1 ms more; a chart count 7-10 ms, "
          "4-6 ms of it SQL and 1.3 ms checking and writing 365 day buckets. 20 closed-loop clients on 2 cores "
-         "leave about 5 ms of CPU per request for 100 ms at the 95th percentile, and the questions need 2-3 times "
-         "that. The next levers: an event's API JSON kept per event at write time (a page is then one indexed read "
-         "and a byte join, the 4 ms of read-back gone; it must follow entity links, corrections and re-reads), "
-         "and SQL statements built once per filter shape (SQLAlchemy keys a new statement for every request)."
+         "leave about 5 ms of CPU per request for 100 ms at the 95th percentile, and the server's CPU per request "
+         "over every question is above it (the figures under the table). The next levers: SQL statements built "
+         "once per filter shape, and a page's SQL reading only its events' ids (it still reads whole event rows, "
+         "which the kept documents no longer need)."
          if missed else "Every question meets the goal in this run."),
     ]
     lines += ["", "Query plans (one drawing of each question's values):", ""]
