@@ -231,3 +231,13 @@ def test_a_reopened_store_keeps_its_documents(store_url):
         written = _kept(store)
     with open_store(store_url, write=False) as store:
         assert _kept(store) == written == _read_back(store)
+
+
+def test_a_real_extraction_keeps_every_events_document(hand_made_store_url):
+    """The hand-made reports read by the real pipeline (map step, then the reduce step's links):
+    each event has its document, and it is the event read back."""
+    with open_store(hand_made_store_url, write=False) as store:
+        kept, read_back = _kept(store), _read_back(store)
+        assert kept == read_back and len(kept) >= 3
+        # some actor or source of the reports is tied to a canonical entity, and its document says so
+        assert any('"entity_id":"' in document for document in kept.values())
