@@ -1,5 +1,7 @@
 """The tables of what extraction reads out of articles, relational: rows are the truth and every
-record is read back from them (JSON is an export format, never storage).
+record is read back from them (JSON is an export format, never storage). One derived copy:
+``event_documents`` holds each event's API JSON, made from its rows whenever they or its links
+change (``store/documents.py``), so an event list page joins bytes; no record is read from it.
 
 Per article (each row points at its article; deleting an article's rows cascades):
 - ``extractions``: which articles were read, when, with what outcome (done, failed, duplicate);

@@ -20,7 +20,10 @@ dateline's process; the database server's CPU aside). Reading the 50 documents i
 What it costs writes (a small store of 400 articles, 10,000 events, each with two linked actors, a
 place, a quantity and an attribution; SQLite, CPU seconds, the median of 3 runs with and without
 the documents, interleaved, load 7-9 on 2 cores): row path 4.19 -> 5.69 s, bulk load 3.17 ->
-4.94 s, the reduce step's links when every key is new (every document made again) 0.40 -> 2.32 s.
+4.94 s, the reduce step's links when every key is new (every document made again) 0.40 -> 2.32 s;
+PostgreSQL, wall seconds (noisier): row path 13.7 -> 22.2 s, bulk load 8.4 -> 11.6 s, links 3.1-3.3
+-> 5.0-7.7 s. In an extract run the documents are made twice (at the write, with no links yet, and
+again by the reduce step), still small beside the reading of the texts.
 Space on the million-event bench store: SQLite 3.43 -> 4.83 GB; PostgreSQL event_documents 1,302
 MB (the events table is 669 MB). The upgrade of the bench store (load 5-9): SQLite 282 s wall,
 139 s of CPU; PostgreSQL 531 s wall, 119 s of CPU in dateline's process.
