@@ -58,7 +58,8 @@ from dateline.store.migrations import apply_pending, pending_migrations, unknown
 
 MAX_SEARCH_TERMS = 32
 
-__all__ = ["AddResult", "EventDocuments", "EventFilter", "EventPage", "FilterError", "Store", "StoreBusy", "StoreError", "open_store"]
+__all__ = ["AddResult", "EventDocuments", "EventFilter", "EventPage", "FilterError", "Store", "StoreBusy", "StoreError",
+           "open_store"]
 
 
 @dataclass

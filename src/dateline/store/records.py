@@ -233,7 +233,7 @@ def place_from_row(row, prefix: str = "") -> Place:
 # keeps its cache key, so each page compiles nothing and builds no SQL (building and keying these
 # four selects cost about as much CPU as SQLite's reading of their rows). Only the columns the
 # records take, as plain tuples, the canonical entity id joined in (no extra look-up).
-IDS = bindparam("ids", expanding=True)
+_IDS = bindparam("ids", expanding=True)
 _SPAN = ("start", "end", "text")
 
 
@@ -245,17 +245,17 @@ _ACTOR_LINKS = t.entity_links.alias("actor_links")
 _ACTORS = (select(t.event_actors.c.event_id, t.event_actors.c.slot, t.event_actors.c.name, *_spans(t.event_actors, ""),
                   _ACTOR_LINKS.c.entity_id, t.event_actors.c.role)
            .select_from(t.event_actors.outerjoin(_ACTOR_LINKS, _ACTOR_LINKS.c.entity_key == t.event_actors.c.entity_key))
-           .where(t.event_actors.c.event_id.in_(IDS))
+           .where(t.event_actors.c.event_id.in_(_IDS))
            .order_by(t.event_actors.c.event_id, t.event_actors.c.position))
 _PLACE_FIELDS = ("name", "lat", "lon", "country_code", "admin1", "admin2", "feature_class", "feature_code",
                  "geonames_id", "population", "confidence", "resolution", "reason")
 _PLACES = (select(t.event_places.c.event_id, *_spans(t.places, ""), *[t.places.c[f] for f in _PLACE_FIELDS])
            .select_from(t.event_places.join(t.places, t.places.c.id == t.event_places.c.place_id))
-           .where(t.event_places.c.event_id.in_(IDS))
+           .where(t.event_places.c.event_id.in_(_IDS))
            .order_by(t.event_places.c.event_id, t.event_places.c.position))
 _QUANTITIES = (select(t.event_quantities.c.event_id, t.event_quantities.c.value, t.event_quantities.c.unit,
                       *_spans(t.event_quantities, ""), t.event_quantities.c.qualifier, t.event_quantities.c.category)
-               .where(t.event_quantities.c.event_id.in_(IDS))
+               .where(t.event_quantities.c.event_id.in_(_IDS))
                .order_by(t.event_quantities.c.event_id, t.event_quantities.c.position))
 _SOURCE_LINKS = t.entity_links.alias("source_links")
 _ATTRIBUTIONS = (select(t.attributions.c.event_id, t.attributions.c.source, *_spans(t.attributions, ""),
@@ -264,7 +264,7 @@ _ATTRIBUTIONS = (select(t.attributions.c.event_id, t.attributions.c.source, *_sp
                         *_spans(t.attributions, "via_", "verb_"))
                  .select_from(t.attributions.outerjoin(_SOURCE_LINKS,
                                                        _SOURCE_LINKS.c.entity_key == t.attributions.c.entity_key))
-                 .where(t.attributions.c.event_id.in_(IDS)))
+                 .where(t.attributions.c.event_id.in_(_IDS)))
 # the columns of an event row, by name: rows are read by position (a tuple index, where a
 # mapping's key look-up costs ten times as much and a page of 50 events reads 1,600 of them)
 _EVENT_FIELDS = [column.name for column in t.events.c]
@@ -303,6 +303,8 @@ def _driver_sql(connection: Connection, statement, count: int) -> str:
 
 
 def by_event(connection: Connection, statement, ids: Sequence[str]) -> dict[str, list[tuple]]:
+    """The rows of a prebuilt statement (its first column the event id, an expanding ``ids``
+    parameter its only one) for these events, by event, run on the driver's cursor."""
     found: dict[str, list[tuple]] = {}
     cursor = connection.connection.cursor()  # the driver's cursor, in the connection's transaction
     try:
