@@ -7,7 +7,9 @@ million-event store: most of what a server on two cores can spend on a request).
 A document is made by reading the event back from its rows (``records.events_from_rows``, the
 list's own read path) and serialising it with pydantic, so it cannot differ from the read-back
 page: what the rows hold, and the canonical entity id of each actor and of the source as
-``entity_links`` gives it at that moment.
+``entity_links`` gives it at that moment. Only the event columns the records take are read
+(``records.EVENT_READ_COLUMNS``), so a later step that adds a column to ``events`` for its
+queries leaves the upgrade step that builds these documents working on older stores.
 
 What changes them:
 - an article's events written (``write_for_articles`` after its new rows are in, in the same
@@ -63,7 +65,7 @@ def write_for_articles(connection: Connection, article_ids: Sequence[str]) -> No
     of their earlier events went with those events, by cascade)."""
     for start in range(0, len(article_ids), CHUNK):
         chunk = list(article_ids[start:start + CHUNK])
-        rows = connection.execute(select(t.events).where(t.events.c.article_id.in_(chunk))).all()
+        rows = connection.execute(select(*records.EVENT_READ_COLUMNS).where(t.events.c.article_id.in_(chunk))).all()
         _write(connection, records.events_from_rows(connection, rows))
 
 
@@ -73,7 +75,7 @@ def rewrite_events(connection: Connection, event_ids: Iterable[str]) -> None:
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         connection.execute(delete(t.event_documents).where(t.event_documents.c.event_id.in_(chunk)))
-        rows = connection.execute(select(t.events).where(t.events.c.id.in_(chunk))).all()
+        rows = connection.execute(select(*records.EVENT_READ_COLUMNS).where(t.events.c.id.in_(chunk))).all()
         _write(connection, records.events_from_rows(connection, rows))
 
 
@@ -104,7 +106,7 @@ def rebuild(connection: Connection, batch: int = REBUILD_BATCH) -> int:
     connection.execute(delete(t.event_documents))
     last, written = "", 0
     while True:
-        rows = connection.execute(select(t.events).where(t.events.c.id > last)
+        rows = connection.execute(select(*records.EVENT_READ_COLUMNS).where(t.events.c.id > last)
                                   .order_by(t.events.c.id).limit(batch)).all()
         if not rows:
             return written

@@ -28,11 +28,11 @@ Space on the million-event bench store: SQLite 3.43 -> 4.83 GB; PostgreSQL event
 MB (the events table is 669 MB). The upgrade of the bench store (load 5-9): SQLite 282 s wall,
 139 s of CPU; PostgreSQL 531 s wall, 119 s of CPU in dateline's process.
 
-A caution for later steps: this step reads the events with the release's table definitions
-(``store/tables.py``), so a later step that adds a column to the event tables must come with a
-rebuild of the documents, and a store upgraded across both runs this step before that column
-exists: such a step should make this one's reading of the rows its own business (or this step
-be made to create the table only, the documents built after every step has run).
+A caution for later steps: this step reads the rows with the release's read-back, only the event
+columns the records take (``records.EVENT_READ_COLUMNS``) and the child tables' columns they take:
+a later step that adds a column for its own queries leaves it working, but one whose column the
+records read (a new field of the event JSON) runs after this step on an older store, so it must
+rebuild the documents itself, and this step must then be made to read only what it can find.
 
 Frozen: the table below is the schema as this step creates it; never edit this file, change the
 schema with a new step.
