@@ -122,8 +122,10 @@ def _generate(store, events: int, seed: int) -> dict:
 
 
 def _tally(store) -> None:
-    """The counts kept at write time (store/tallies.py), built from the rows ``_generate`` wrote
+    """The counts, pairs and event documents kept at write time (store/tallies.py,
+    entity_events.py, place_events.py, documents.py), built from the rows ``_generate`` wrote
     straight into the tables."""
+    from dateline.store import documents
     from dateline.store.entity_events import relink_all
     from dateline.store.place_events import rebuild as rebuild_place_events
     from dateline.store.tallies import rebuild_tallies
@@ -132,6 +134,7 @@ def _tally(store) -> None:
         rebuild_tallies(connection)
         relink_all(connection)
         rebuild_place_events(connection)
+        documents.rebuild(connection)
 
 
 CACHE_ENV = "DATELINE_BENCH_CACHE"  # a folder for generated stores (default: the temp folder)

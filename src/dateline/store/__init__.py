@@ -58,7 +58,8 @@ from dateline.store.migrations import apply_pending, pending_migrations, unknown
 
 MAX_SEARCH_TERMS = 32
 
-__all__ = ["AddResult", "EventFilter", "EventPage", "FilterError", "Store", "StoreBusy", "StoreError", "open_store"]
+__all__ = ["AddResult", "EventDocuments", "EventFilter", "EventPage", "FilterError", "Store", "StoreBusy", "StoreError",
+           "open_store"]
 
 
 @dataclass
@@ -77,6 +78,15 @@ class EventPage:
     ``total_exact``; otherwise at least ``total`` (the page is full and a match follows it)."""
 
     events: list[Event]
+    total: int
+    total_exact: bool
+
+
+@dataclass
+class EventDocuments:
+    """``EventPage`` with each event as its JSON text (what the API's list page holds)."""
+
+    documents: list[str]
     total: int
     total_exact: bool
 
@@ -330,28 +340,48 @@ class Store:
         makes it exact (a page past the end counts the matches, at most ``offset`` of them).
         Counting every match of a box or an actor reads all of them: seconds on a large store,
         for a page that takes milliseconds."""
+        with self.engine.connect() as connection:  # one connection: one snapshot for page and total
+            rows, total, exact = self._page_rows(connection, query, exact_total)
+            return EventPage(records.events_from_rows(connection, rows), total, exact)
+
+    def event_page_documents(self, query: EventFilter, *, exact_total: bool = False) -> EventDocuments:
+        """``event_page``'s page as each event's JSON (``Page[Event]``'s items, exactly): the
+        documents kept at write time (``store.documents``), read by the page's ids; an event
+        without a document of this release's version is read back from its rows and serialised."""
+        from dateline.store import documents
+
+        with self.engine.connect() as connection:
+            rows, total, exact = self._page_rows(connection, query, exact_total)
+            ids = [row.id for row in rows]
+            kept = documents.read(connection, ids)
+            if len(kept) < len(ids):
+                missing = [row for row in rows if row.id not in kept]
+                kept.update((e.id, documents.event_document(e)) for e in records.events_from_rows(connection, missing))
+        return EventDocuments([kept[i] for i in ids], total, exact)
+
+    @staticmethod
+    def _page_rows(connection, query: EventFilter, exact_total: bool) -> tuple[list, int, bool]:
+        """The page's event rows, and its total and whether that total is exact (``event_page``)."""
         from dateline.store import tallies
 
-        with self.engine.connect() as connection:  # one connection: one snapshot for page and total
-            hints = query_hints(connection, query)
-            statement = event_select(query, hints)
-            if query.limit is not None:
-                statement = statement.limit(query.limit + 1)
-            rows = connection.execute(statement).all()
-            more = query.limit is not None and len(rows) > query.limit
-            if more:
-                rows = rows[:query.limit]
-            events = records.events_from_rows(connection, rows)
-            if tallies.answerable(query):
-                return EventPage(events, tallies.tallied_total(connection, query, hints.starts_from), True)
-            if exact_total:
-                return EventPage(events, connection.execute(event_count(query, hints)).scalar_one(), True)
-            if more:
-                return EventPage(events, query.offset + len(rows) + 1, False)
-            if rows or not query.offset:
-                return EventPage(events, query.offset + len(rows), True)
-            # past the end of the list: it has at most ``offset`` matches, counted up to that
-            return EventPage(events, connection.execute(event_count(query, hints, query.offset)).scalar_one(), True)
+        hints = query_hints(connection, query)
+        statement = event_select(query, hints)
+        if query.limit is not None:
+            statement = statement.limit(query.limit + 1)
+        rows = connection.execute(statement).all()
+        more = query.limit is not None and len(rows) > query.limit
+        if more:
+            rows = rows[:query.limit]
+        if tallies.answerable(query):
+            return rows, tallies.tallied_total(connection, query, hints.starts_from), True
+        if exact_total:
+            return rows, connection.execute(event_count(query, hints)).scalar_one(), True
+        if more:
+            return rows, query.offset + len(rows) + 1, False
+        if rows or not query.offset:
+            return rows, query.offset + len(rows), True
+        # past the end of the list: it has at most ``offset`` matches, counted up to that
+        return rows, connection.execute(event_count(query, hints, query.offset)).scalar_one(), True
 
     def count_events(self, query: EventFilter | None = None, *, cap: int | None = None, **filters) -> int:
         """How many events match (the filter's limit and offset aside); with ``cap``, at most

@@ -33,7 +33,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Table, delete
 from sqlalchemy.engine import Connection, Engine
 
 from dateline.model import ArticleRecords
-from dateline.store import entity_events, place_events, records, tallies
+from dateline.store import documents, entity_events, place_events, records, tallies
 from dateline.store import tables as t
 
 LOAD_BATCH = 5_000  # rows per executemany on SQLite
@@ -138,6 +138,7 @@ def load_partition(engine: Engine, path: Path) -> int:
         tallies.tally_articles(connection, article_ids)
         entity_events.link_articles(connection, article_ids)
         place_events.link_articles(connection, article_ids)
+        documents.write_for_articles(connection, article_ids)
     return len(article_ids)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.engine import Connection
 
 from dateline.model import Entity, Role
-from dateline.store import entity_events
+from dateline.store import documents, entity_events
 from dateline.store import tables as t
 from dateline.store.filters import contains_pattern
 from dateline.store.tables import span_from
@@ -24,7 +24,9 @@ class EntitySummary:
 
 
 def replace_entities(connection: Connection, entities: Iterable[Entity], links: dict[str, str]) -> None:
-    """The reduce step's output replaces the canonical entities and the links to them."""
+    """The reduce step's output replaces the canonical entities and the links to them; the kept
+    documents of the events whose keys are now linked otherwise are made again."""
+    before = dict(connection.execute(select(t.entity_links.c.entity_key, t.entity_links.c.entity_id)).all())
     connection.execute(delete(t.entity_links))
     connection.execute(delete(t.entity_aliases))
     connection.execute(delete(t.entities))
@@ -41,6 +43,8 @@ def replace_entities(connection: Connection, entities: Iterable[Entity], links: 
             {"entity_key": key, "entity_id": entity_id} for key, entity_id in sorted(links.items())
         ])
     entity_events.relink_all(connection)  # (the rows of the old entities went with them)
+    changed = {key for key in before.keys() | links.keys() if before.get(key) != links.get(key)}
+    documents.rewrite_for_keys(connection, changed)
 
 
 def unlinked_article_entities(connection: Connection) -> int:

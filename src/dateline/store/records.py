@@ -30,7 +30,7 @@ from dateline.model import (
     Timex,
 )
 from dateline.store import tables as t
-from dateline.store import entity_events, place_events, tallies
+from dateline.store import documents, entity_events, place_events, tallies
 from dateline.store.tables import span_from, span_values
 
 CHUNK = 500  # ids per IN (...) list
@@ -195,6 +195,7 @@ def save_articles(connection: Connection, batch: Sequence[ArticleRecords]) -> No
     tallies.apply_changes(connection, changes)
     entity_events.link_articles(connection, ids)
     place_events.link_articles(connection, ids)
+    documents.write_for_articles(connection, ids)
     for records in batch:
         mark_extracted(connection, records.article_id, "done", events=len(records.events))
 
@@ -301,7 +302,9 @@ def _driver_sql(connection: Connection, statement, count: int) -> str:
     return sql
 
 
-def _by_event(connection: Connection, statement, ids: Sequence[str]) -> dict[str, list[tuple]]:
+def by_event(connection: Connection, statement, ids: Sequence[str]) -> dict[str, list[tuple]]:
+    """The rows of a prebuilt statement (its first column the event id, an expanding ``ids``
+    parameter its only one) for these events, by event, run on the driver's cursor."""
     found: dict[str, list[tuple]] = {}
     cursor = connection.connection.cursor()  # the driver's cursor, in the connection's transaction
     try:
@@ -329,6 +332,14 @@ def _event_tuples(event_rows: Sequence) -> tuple[dict[str, int], list[tuple]]:
     return {name: n for n, name in enumerate(names)}, list(event_rows)
 
 
+# the event columns ``events_from_rows`` reads: the values, then the spans
+_EVENT_VALUES = ("id", "article_id", "type", "acled_type", "acled_subtype", "date_value", "date_start", "date_end",
+                 "date_inherited", "modality", "hedged", "confidence", "cue", "place_inherited", "notes",
+                 "acled_source", "acled_confidence")
+EVENT_READ_COLUMNS = [t.events.c[name] for name in _EVENT_VALUES] + [
+    t.events.c[f"{prefix}{part}"] for prefix in ("trigger_", "sentence_", "clause_", "date_span_") for part in _SPAN]
+
+
 def events_from_rows(connection: Connection, event_rows: Sequence) -> list[Event]:
     """Whole events, in the order of ``event_rows`` (rows of the events table: tuples or
     mappings), with their actors, places, quantities and attribution read from their tables,
@@ -337,15 +348,13 @@ def events_from_rows(connection: Connection, event_rows: Sequence) -> list[Event
     if not rows:
         return []
     ids = [row[at["id"]] for row in rows]
-    actors = _by_event(connection, _ACTORS, ids)
-    places = _by_event(connection, _PLACES, ids)
-    quantities = _by_event(connection, _QUANTITIES, ids)
-    attributions = _by_event(connection, _ATTRIBUTIONS, ids)
+    actors = by_event(connection, _ACTORS, ids)
+    places = by_event(connection, _PLACES, ids)
+    quantities = by_event(connection, _QUANTITIES, ids)
+    attributions = by_event(connection, _ATTRIBUTIONS, ids)
     (i_id, i_article, i_type, i_acled, i_subtype, i_date_value, i_date_start, i_date_end, i_inherited, i_modality,
      i_hedged, i_confidence, i_cue, i_place_inherited, i_notes, i_acled_source, i_acled_confidence) = (
-        at[name] for name in ("id", "article_id", "type", "acled_type", "acled_subtype", "date_value", "date_start",
-                              "date_end", "date_inherited", "modality", "hedged", "confidence", "cue",
-                              "place_inherited", "notes", "acled_source", "acled_confidence"))
+        at[name] for name in _EVENT_VALUES)
     spans = {prefix: (at[f"{prefix}start"], at[f"{prefix}end"], at[f"{prefix}text"])
              for prefix in ("trigger_", "sentence_", "clause_", "date_span_")}
     (t0, t1, t2), (s0, s1, s2), (c0, c1, c2), (d0, d1, d2) = spans.values()

@@ -1,5 +1,7 @@
 """The tables of what extraction reads out of articles, relational: rows are the truth and every
-record is read back from them (JSON is an export format, never storage).
+record is read back from them (JSON is an export format, never storage). One derived copy:
+``event_documents`` holds each event's API JSON, made from its rows whenever they or its links
+change (``store/documents.py``), so an event list page joins bytes; no record is read from it.
 
 Per article (each row points at its article; deleting an article's rows cascades):
 - ``extractions``: which articles were read, when, with what outcome (done, failed, duplicate);
@@ -499,6 +501,17 @@ Index("point_events_by_point_date", point_events.c.lat, point_events.c.lon, poin
       point_events.c.article_id, point_events.c.trigger_start, point_events.c.event_id, point_events.c.day_end)
 Index("point_events_by_date_order", point_events.c.date_start, point_events.c.article_id, point_events.c.trigger_start,
       point_events.c.event_id, point_events.c.lat, point_events.c.lon, point_events.c.day_end)
+
+# Step 12: each event's JSON as an API list page writes it (``store/documents.py`` keeps it): a page
+# is its ids, one read of their documents by primary key and a join of bytes. ``version`` is the
+# release's fingerprint of that JSON (a page reads the documents of its own version only).
+event_documents = Table(
+    "event_documents",
+    metadata,
+    Column("event_id", String(RECORD_ID), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", String(16), nullable=False),
+    Column("document", Text, nullable=False),
+)
 
 # the tables holding one article's records, children before parents
 PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)
