@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, func, literal, or_, select, tuple_
+from sqlalchemy import Date, Integer, and_, bindparam, exists, func, literal, literal_column, or_, select, tuple_
 from sqlalchemy.sql import Select
 
 from dateline.store import articles as article_tables
+from dateline.store import driver_sql
 from dateline.store import tables as t
 from dateline.store.records import LONG_STRETCH_DAYS
 
@@ -285,6 +286,19 @@ def event_conditions(query: EventFilter, hints: QueryHints | None = None, joined
     return conditions
 
 
+# ``earliest_start``'s two look-ups, built once (run on the driver's cursor: ``store.driver_sql``)
+# (the long stretches in a subquery that is not merged: SQLite would otherwise find the min by
+# reading every event in date order off the list-order index, 2.9 s at 1M events)
+_LONG_ONES = (select(t.events.c.date_start).where(t.events.c.long_stretch.is_(True),
+                                                   t.events.c.date_end >= bindparam("since", type_=Date))
+              .limit(literal_column("1000000000", Integer)).offset(literal_column("0", Integer)).subquery())
+_LONGEST_STRETCH = select(func.min(_LONG_ONES.c.date_start))
+_TALLIES = t.event_tallies.c
+_EARLIEST_SHORT = select(func.min(_TALLIES.date_start)).where(
+    _TALLIES.date_start >= bindparam("month_before", type_=Date), _TALLIES.date_start <= bindparam("since", type_=Date),
+    _TALLIES.day_end >= bindparam("since", type_=Date))
+
+
 def earliest_start(connection, since: date | None) -> date | None:
     """The earliest day an event overlapping ``since`` starts: that of the longest stretch still
     running then (an indexed look-up over the few long stretches), or of the earliest shorter
@@ -294,18 +308,13 @@ def earliest_start(connection, since: date | None) -> date | None:
     # (a since within a month of year 1 has nothing before it to look for)
     month_before = since - timedelta(days=LONG_STRETCH_DAYS) if since > date.min + timedelta(days=LONG_STRETCH_DAYS) \
         else date.min
-    # (the long stretches in a subquery that is not merged: SQLite would otherwise find the min
-    # by reading every event in date order off the list-order index, 2.9 s at 1M events)
-    long_ones = (select(t.events.c.date_start).where(t.events.c.long_stretch.is_(True), t.events.c.date_end >= since)
-                 .limit(1_000_000_000).subquery())
-    stretch = connection.execute(select(func.min(long_ones.c.date_start))).scalar()
+    stretch = driver_sql.rows(connection, driver_sql.compiled(connection, _LONGEST_STRETCH), {"since": since})[0][0]
     # within the month: the earliest start of an event reaching ``since``, from the counts kept
     # by (start, last day) (store/tallies.py: a few hundred index rows where the events of the
     # month before are tens of thousands; most events last a day, so this is usually ``since``)
-    tallies = t.event_tallies.c
-    short = connection.execute(select(func.min(tallies.date_start)).where(
-        tallies.date_start >= month_before, tallies.date_start <= since, tallies.day_end >= since)).scalar()
-    starts = [day for day in (stretch, short) if day is not None]
+    short = driver_sql.rows(connection, driver_sql.compiled(connection, _EARLIEST_SHORT),
+                            {"since": since, "month_before": month_before})[0][0]
+    starts = [driver_sql.as_date(day) for day in (stretch, short) if day is not None]
     return min(starts) if starts else since
 
 
