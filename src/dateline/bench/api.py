@@ -34,9 +34,9 @@ from dateline.bench.load import run_load
 from dateline.bench.store_query import EVENTS, TYPES, generated_store
 from dateline.store import EventFilter, open_store
 from dateline.store.database import display_url, resolve_url
-from dateline.store import tallies
+from dateline.store import driver_sql, tallies
 from dateline.store.counts import event_counts_select
-from dateline.store.filters import event_count, event_select, query_hints
+from dateline.store.filters import event_count, query_hints, shaped_select
 
 PG_ENV = "DATELINE_BENCH_PG_URL"  # an empty PostgreSQL database to generate the store in (or one generated before)
 CLIENTS = 20
@@ -115,31 +115,40 @@ def filter_of(name: str, rng: random.Random) -> tuple[str | None, EventFilter]:
 
 
 def explain(url: str) -> dict[str, list[str]]:
-    """The plan of each query's SQL as the store runs it, for one drawing of its values (SQLite:
-    EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN)."""
+    """The plan of each query's SQL as the store runs it (the SQL of its shape, with one
+    drawing's values bound, as the server sends it; SQLite: EXPLAIN QUERY PLAN; PostgreSQL:
+    EXPLAIN, a custom plan for these values)."""
     store = open_store(url, write=False)
     plans = {}
     rng = random.Random(0)
     with store.engine.connect() as connection:
         dialect = connection.dialect
-        statements = {}
+        statements = {}  # name: (SQL naming its values, values)
         for name in QUERIES:
             by, query = filter_of(name, rng)
             hints = query_hints(connection, query)
             if by is None:  # what ``Store.event_page`` runs: the page one event longer, a total from the tallies
-                statements[f"{name} (page)"] = event_select(query, hints).limit(query.limit + 1)
+                statement, values = shaped_select(query, hints, extra=1)
+                statements[f"{name} (page)"] = (str(statement.params(values).compile(
+                    dialect=dialect, compile_kwargs={"literal_binds": True})), {})
                 if tallies.answerable(query):
-                    statements[f"{name} (total)"] = tallies.tallied_total_select(connection, query, hints.starts_from)
+                    statements[f"{name} (total)"] = tallies.tallied_sql(connection, query, (), None,
+                                                                        hints.starts_from, total=True)
             elif tallies.answerable(query, (by,)):  # what the store runs: the sum of the kept counts
-                statements[name] = tallies.tallied_counts_select(connection, query, (by,))
+                statements[name] = tallies.tallied_sql(connection, query, (by,), 5000, hints.starts_from)
             else:
                 # (as ``event_counts``: every match counted, a country or box from its kept pairs)
-                statements[name] = event_counts_select(query, by, dataclasses.replace(
+                statement = event_counts_select(query, by, dataclasses.replace(
                     hints, from_places=frozenset({"country", "bbox"})))
-        for name, statement in statements.items():
-            sql = str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
-            prefix = "EXPLAIN QUERY PLAN " if dialect.name == "sqlite" else "EXPLAIN "
-            rows = connection.execute(text(prefix + sql)).all()
+                statements[name] = (str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True})),
+                                    {})
+        prefix = "EXPLAIN QUERY PLAN " if dialect.name == "sqlite" else "EXPLAIN "
+        for name, (sql, values) in statements.items():
+            if not values:
+                rows = connection.execute(text(prefix + sql)).all()
+            else:
+                wanted = {k: v for k, v in values.items() if f":{k}" in sql}
+                rows = driver_sql.rows(connection, prefix + sql, wanted)
             plans[name] = [str(r[-1]) for r in rows]
     store.close()
     return plans
@@ -153,10 +162,8 @@ def list_parts(connection, query: EventFilter) -> dict[str, float]:
     began = time.perf_counter()
     hints = query_hints(connection, query)
     hinted = time.perf_counter()
-    statement = event_select(query, hints)
-    if query.limit is not None:
-        statement = statement.limit(query.limit + 1)
-    rows = connection.execute(statement).all()
+    statement, values = shaped_select(query, hints, extra=1)
+    rows = connection.execute(statement, values).all()
     paged = time.perf_counter()
     parts = {"hints": hinted - began, "page": paged - hinted}
     if tallies.answerable(query):
