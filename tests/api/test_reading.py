@@ -122,6 +122,23 @@ def test_counts_for_charts(client):
     assert [b["key"] for b in days] == sorted(b["key"] for b in days)
 
 
+def test_counts_json_is_what_the_counts_model_writes():
+    """The counts' JSON written without the model is the model's own JSON, keys that need
+    escaping or are not ASCII included."""
+    from datetime import date
+
+    from dateline.api.reading import counts_json
+    from dateline.api.responses import Counts
+
+    rows = [{"outlet": 'The "Daily" Nation\\Kenya', "events": 3}, {"outlet": "Le Monde diplomatique — Éditions", "events": 2},
+            {"outlet": "الجزيرة\n", "events": 1}]
+    for by, some in (("outlet", rows), ("day", [{"day": date(2021, 9, 3), "events": 7}]), ("type", [])):
+        model = Counts(by=by, total=6, total_exact=False,
+                       buckets=[{"key": str(r[by]) if by != "day" else r[by].isoformat(), "count": r["events"]}
+                                for r in some])
+        assert counts_json(by, 6, False, some) == model.model_dump_json(exclude_none=True)
+
+
 @pytest.mark.parametrize(("url", "status", "words"), [
     ("/api/events?bbox=60,30,70", 422, "bbox"),
     ("/api/events?since=2021-09-05&until=2021-09-01", 422, "since 2021-09-05 is after until 2021-09-01"),

@@ -126,3 +126,44 @@ def test_undated_events_come_last_in_either_date_order(store):
                                           events=(SIEGE, SHELLING, undated))])
     assert [e.id for e in store.events(sort="date")] == ["ev-siege", "ev-shelling", "ev-undated"]
     assert [e.id for e in store.events(sort="-date")] == ["ev-shelling", "ev-siege", "ev-undated"]
+
+
+def test_a_statement_built_for_one_filter_runs_another_of_its_shape_with_that_ones_values():
+    """``shaped_select`` keeps the first statement of each shape; run with a second filter's
+    values it is the statement built for the second filter, bound values included (a value the
+    SQL takes that ``filter_values`` did not name would keep the first filter's value)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from dateline.store.filters import EventFilter, QueryHints, event_select, shaped_select
+
+    pairs = [  # (first, second, hints): the same filters given, other values
+        (dict(type="assault", since=date(2024, 1, 1), until=date(2024, 3, 31), limit=50),
+         dict(type="Coerce", since=date(2023, 6, 1), until=date(2023, 6, 30), limit=20), QueryHints(date(2023, 5, 20))),
+        (dict(country="fj", sort="-date", limit=50), dict(country="ke", sort="-date", limit=10), QueryHints()),
+        (dict(bbox=(170.0, -20.0, 179.0, -10.0), since=date(2024, 5, 1), until=date(2024, 5, 31), limit=50, offset=50),
+         dict(bbox=(-10.0, 30.0, 10.0, 50.0), since=date(2023, 2, 1), until=date(2023, 2, 28), limit=20, offset=5),
+         QueryHints(date(2024, 4, 2), frozenset({"bbox"}))),
+        (dict(bbox=(170, -20, 179, -10), type="assault", limit=50, offset=100),  # whole degrees first
+         dict(bbox=(0.5, 0.25, 20.5, 20.75), type="protest", limit=5, offset=10), QueryHints()),
+        (dict(actor="Coastal Brigade", place="port", outlet="Fiji Times", modality="asserted", min_confidence=0.5),
+         dict(actor="%mills_", place="Suva", outlet="Fiji Sun", modality="reported", min_confidence=0.7), QueryHints()),
+        (dict(actor="military:coastal-brigade", since=date(2024, 5, 1), limit=50),
+         dict(actor="military:other-brigade", since=date(2023, 5, 1), limit=50), None),
+        (dict(acled_type="Battles", article_id="a1", sort="-confidence", limit=50, offset=50),
+         dict(acled_type="Riots", article_id="b2", sort="-confidence", limit=30, offset=60), QueryHints()),
+    ]
+    for first, second, hints in pairs:
+        for extra in (0, 1):
+            one, two = EventFilter(**first), EventFilter(**second)
+            if hints is None:  # an entity's id: its events from the kept pairs
+                hints_one = QueryHints(date(2024, 4, 1), actor_entity=one.actor)
+                hints_two = QueryHints(date(2023, 4, 1), actor_entity=two.actor)
+            else:
+                hints_one = hints_two = hints
+            shaped_select(one, hints_one, extra)  # kept for the shape
+            statement, values = shaped_select(two, hints_two, extra)
+            fresh = event_select(two, hints_two, extra)
+            for dialect in (sqlite.dialect(), postgresql.psycopg.dialect()):  # (psycopg's SQL casts typed values)
+                kept, built = statement.compile(dialect=dialect), fresh.compile(dialect=dialect)
+                assert str(kept) == str(built)
+                assert kept.construct_params(values) == built.construct_params(), (second, extra)

@@ -67,6 +67,12 @@ QUESTIONS = [  # (filter, by): every shape the tallies answer
     (EventFilter(country="af"), ("type",)), (EventFilter(country="PK"), ("day",)),
     (EventFilter(since=date(2022, 3, 2)), ("type",)), (EventFilter(until=date(2022, 3, 1)), ("country",)),
     (EventFilter(type="coerce", since=date(2022, 3, 3), until=date(2022, 3, 3)), ("day",)),
+    # ranges holding whole months (summed from the month rows, their ends from the day rows)
+    (EventFilter(since=date(2022, 2, 15), until=date(2022, 4, 10)), ("type",)),
+    (EventFilter(until=date(2022, 3, 31)), ("country",)), (EventFilter(since=date(2022, 3, 1)), ("type",)),
+    (EventFilter(since=date(2022, 3, 2), until=date(2022, 4, 30)), ("type",)),
+    (EventFilter(country="pk", since=date(2022, 3, 2), until=date(2022, 5, 31)), ("type",)),
+    (EventFilter(type="assault", since=date(2022, 3, 1), until=date(2022, 3, 31)), ("country",)),
 ]
 
 
@@ -161,3 +167,54 @@ def test_other_filters_count_the_events(tallied):
     assert store.event_counts(by="type", outlet="dawn") == [{"type": "COERCE", "events": 1}]
     # by place: every place of the events with a place in Pakistan (the raid's Jalalabad too)
     assert [r["name"] for r in store.event_counts(by="place", country="PK")] == ["Jalalabad", "Peshawar", "Quetta"]
+
+
+def test_month_rows_count_whole_months_and_the_ends_come_from_the_days(tallied):
+    """A third report: a siege of Kandahar from 28 January to 5 February, an ambush near it on
+    15 April (both in Afghanistan). Whole months come from the month rows, the partial ones and
+    an event reaching into the range from before it from the day rows."""
+    store, _, _ = tallied
+    text = "A siege of Kandahar began late in January and ended in February. A convoy was ambushed near Kandahar."
+    article = Article(id=content_id(text), text=text, outlet="Pajhwok", published=date(2022, 4, 16))
+    kandahar, kandahar2 = _place(text, "Kandahar", "AF"), _place(text, "Kandahar", "AF", 1)
+    records = ArticleRecords(article.id, places=(kandahar, kandahar2), events=(
+        _event(article, 0, "COERCE", "siege", date(2022, 1, 28), date(2022, 2, 5), places=(kandahar,)),
+        _event(article, 1, "ASSAULT", "ambushed", date(2022, 4, 15), places=(kandahar2,))))
+    store.add_articles([article])
+    store.save_extraction([records])
+    _agree(store)
+    with store.engine.connect() as connection:  # one row a (month, type): January's siege, March's three, April's ambush
+        months = sorted(connection.execute(select(t.event_month_tallies.c.month, t.event_month_tallies.c.type,
+                                                  t.event_month_tallies.c.n)).all(), key=str)
+    assert months == sorted([(date(2022, 1, 1), "COERCE", 1), (date(2022, 3, 1), "ASSAULT", 1),
+                             (date(2022, 3, 1), "CONSULT", 1), (date(2022, 3, 1), "COERCE", 1),
+                             (date(2022, 4, 1), "ASSAULT", 1), (None, "REQUEST", 1)], key=str)
+    # February to April: the siege reaches 1-5 February from January; March whole; the ambush in April
+    february_to_april = EventFilter(since=date(2022, 2, 1), until=date(2022, 4, 30))
+    assert store.event_counts(february_to_april, by="type") == [
+        {"type": "ASSAULT", "events": 2}, {"type": "COERCE", "events": 2}, {"type": "CONSULT", "events": 1}]
+    # from 6 February: the siege is over; to 14 April: the ambush is still to come
+    assert store.count_events(since=date(2022, 2, 6), until=date(2022, 4, 14)) == 3
+    assert store.event_counts(by="type", country="AF", until=date(2022, 4, 14)) == [
+        {"type": "ASSAULT", "events": 1}, {"type": "COERCE", "events": 1}, {"type": "CONSULT", "events": 1}]
+    for query in (february_to_april, EventFilter(since=date(2022, 2, 6), until=date(2022, 4, 14)),
+                  EventFilter(since=date(2022, 1, 31), until=date(2022, 4, 15)), EventFilter(country="af")):
+        for by in (("type",), ("country",), ("country", "type")):
+            if query.country and "country" in by:  # (the tallies give the filter's country alone)
+                continue
+            assert store.event_counts(query, by=by) == _direct(store, query, by), (query, by)
+        assert store.count_events(query) == len(store.events(query)), query
+
+
+def test_the_month_rows_step_builds_them_from_the_day_rows(tallied):
+    store, _, _ = tallied
+    step = next(m for m in MIGRATIONS if m.name == "api_month_tallies")
+    tables = (t.event_month_tallies, t.event_country_month_tallies)
+    with store.engine.begin() as connection:
+        before = {table.name: sorted(connection.execute(select(table)).all(), key=str) for table in tables}
+        for table in tables:
+            connection.execute(delete(table))
+        step.apply(connection)
+        after = {table.name: sorted(connection.execute(select(table)).all(), key=str) for table in tables}
+    # March's raid in AF and PK, talks in AF, curfew in PK: four (country, month, type) rows
+    assert after == before and len(after["event_country_month_tallies"]) == 4

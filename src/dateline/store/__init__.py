@@ -52,6 +52,7 @@ from dateline.store.filters import (
     event_select,
     is_text,
     query_hints,
+    shaped_select,
 )
 from dateline.store.lock import StoreBusy
 from dateline.store.migrations import apply_pending, pending_migrations, unknown_migrations
@@ -314,7 +315,8 @@ class Store:
         order, undated last. Raises FilterError for a value that cannot be used."""
         query = query or EventFilter(**filters)
         with self.engine.connect() as connection:
-            rows = connection.execute(event_select(query, query_hints(connection, query))).all()
+            statement, values = shaped_select(query, query_hints(connection, query))
+            rows = connection.execute(statement, values).all()
             return records.events_from_rows(connection, rows)
 
     def iter_events(self, query: EventFilter | None = None, *, batch: int = 2000, **filters) -> Iterator[Event]:
@@ -365,10 +367,9 @@ class Store:
         from dateline.store import tallies
 
         hints = query_hints(connection, query)
-        statement = event_select(query, hints)
-        if query.limit is not None:
-            statement = statement.limit(query.limit + 1)
-        rows = connection.execute(statement).all()
+        # the page one event longer (is there more?), its SQL built once per filter shape
+        statement, values = shaped_select(query, hints, extra=1)
+        rows = connection.execute(statement, values).all()
         more = query.limit is not None and len(rows) > query.limit
         if more:
             rows = rows[:query.limit]

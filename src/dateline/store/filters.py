@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, func, literal, or_, select, tuple_
+from sqlalchemy import Date, Float, Integer, and_, bindparam, exists, func, literal, literal_column, or_, select, tuple_
 from sqlalchemy.sql import Select
 
 from dateline.store import articles as article_tables
+from dateline.store import driver_sql
 from dateline.store import tables as t
 from dateline.store.records import LONG_STRETCH_DAYS
 
@@ -112,14 +113,14 @@ def _actor_condition(words: str, entity: str | None = None):
     ``entity_events`` instead, to read it in list order: ``event_select``.)"""
     if entity is not None:
         pairs = t.entity_events.c
-        return t.events.c.id.in_(select(pairs.event_id).where(pairs.entity_id == entity))
+        return t.events.c.id.in_(select(pairs.event_id).where(pairs.entity_id == bindparam("entity", entity)))
     actor, source, link = t.event_actors, t.attributions, t.entity_links
-    pattern = contains_pattern(words)
+    pattern = bindparam("actor_pattern", contains_pattern(words))
     e, alias = t.entities, t.entity_aliases
     # an id is matched whole (a part of "organisation:group-3" says nothing of "...group-31");
     # names and aliases by their words
     entity_ids = select(e.c.id).where(or_(
-        e.c.id == words, func.lower(e.c.name).like(pattern, escape="\\"),
+        e.c.id == bindparam("actor", words), func.lower(e.c.name).like(pattern, escape="\\"),
         e.c.id.in_(select(alias.c.entity_id).where(func.lower(alias.c.alias).like(pattern, escape="\\")))))
     keys = select(link.c.entity_key).where(link.c.entity_id.in_(entity_ids))
     by_actor = exists().where(and_(actor.c.event_id == t.events.c.id,
@@ -166,8 +167,9 @@ def _country_condition(country: str, from_places: bool, bounds: list):
     the country's pairs within the days (``bounds`` on their start), or checked by the pair's key."""
     pairs = t.country_events.c
     if from_places:
-        return t.events.c.id.in_(select(pairs.event_id).where(pairs.country_code == country, *bounds))
-    return _checked_per_event(pairs.country_code == country, pairs.event_id == t.events.c.id)
+        return t.events.c.id.in_(select(pairs.event_id).where(pairs.country_code == bindparam("country", country),
+                                                             *bounds))
+    return _checked_per_event(pairs.country_code == bindparam("country", country), pairs.event_id == t.events.c.id)
 
 
 def _box_condition(bbox: tuple[float, float, float, float], from_places: bool, bounds: list):
@@ -194,11 +196,16 @@ def _place_condition(*conditions, from_places: bool = False):
 
 
 def _bbox_conditions(bbox: tuple[float, float, float, float], table=None) -> list:
-    west, south, east, north = bbox
+    west, south, east, north = _box_values(bbox)
     c = (table if table is not None else t.places).c
-    longitude = (c.lon.between(west, east) if west <= east
+    longitude = (c.lon.between(west, east) if bbox[0] <= bbox[2]
                  else or_(c.lon >= west, c.lon <= east))  # across the date line
     return [c.lat.between(south, north), longitude]
+
+
+def _box_values(bbox: tuple[float, float, float, float]) -> list:
+    # (typed: a statement kept for its shape must not cast a later box's degrees to the first one's type)
+    return [bindparam(name, value, type_=Float) for name, value in zip(("west", "south", "east", "north"), bbox)]
 
 
 def _bbox_points(bbox: tuple[float, float, float, float], table):
@@ -207,7 +214,7 @@ def _bbox_points(bbox: tuple[float, float, float, float], table):
     (lat, lon, ...) index. (A range over the latitudes reads every row of them: 740,000 of a
     million in one 20-degree band holding a crowded point outside the box.)"""
     pp = t.place_points
-    points = select(pp.c.lat, pp.c.lon).where(*_bbox_conditions(bbox, pp), pp.c.n > 0)
+    points = select(pp.c.lat, pp.c.lon).where(*_bbox_conditions(bbox, pp), pp.c.n > literal_column("0", Integer))
     return tuple_(table.c.lat, table.c.lon).in_(points)
 
 
@@ -216,27 +223,48 @@ def _pair_bounds(query: EventFilter, hints: QueryHints, pairs) -> list:
     from the earliest start on (the exact overlap is checked on the event)."""
     bounds = []
     if query.since and hints.starts_from is not None:
-        bounds.append(pairs.c.date_start >= hints.starts_from)
+        bounds.append(pairs.c.date_start >= bindparam("starts_from", hints.starts_from))
     if query.until:
-        bounds.append(pairs.c.date_start <= query.until)
+        bounds.append(pairs.c.date_start <= bindparam("until", query.until))
     return bounds
+
+
+_ENTITY = select(t.entities.c.id).where(t.entities.c.id == bindparam("actor"))  # is the actor filter an entity's id?
+_BOX_COUNTS: dict[tuple, Select] = {}
+
+
+def _box_count(query: EventFilter, hints: QueryHints, cap: int) -> Select:
+    """How many of a box's (event, point) pairs lie within the days, counted to ``cap + 1``:
+    built once per shape (``query_hints``' values by name: ``filter_values``)."""
+    shape = (cap, query.bbox[0] <= query.bbox[2], query.since is not None and hints.starts_from is not None,
+             query.until is not None)
+    statement = _BOX_COUNTS.get(shape)
+    if statement is None:
+        pairs = t.point_events
+        some = select(pairs.c.event_id).where(_bbox_points(query.bbox, pairs), *_pair_bounds(query, hints, pairs)
+                                              ).limit(literal_column(str(int(cap) + 1), Integer)).offset(
+            literal_column("0", Integer)).subquery()
+        statement = _BOX_COUNTS[shape] = select(func.count()).select_from(some)
+    return statement
 
 
 def query_hints(connection, query: EventFilter) -> QueryHints:
     """The hints for this filter on this store: small indexed look-ups (a since's longest running
-    stretch; a box's (event, point) pairs within the days, counted to its cap + 1)."""
+    stretch; a box's (event, point) pairs within the days, counted to its cap + 1), their SQL
+    built once per shape and run on the driver's cursor."""
     starts_from = earliest_start(connection, query.since)
     selective = set()
     if query.bbox is not None:
-        pairs = t.point_events
         cap = BOX_COLLECT_CAP if pairs_hold(query) else BOX_COLLECT_CHECKED_CAP
-        some = select(pairs.c.event_id).where(
-            _bbox_points(query.bbox, pairs), *_pair_bounds(query, QueryHints(starts_from), pairs)).limit(
-            cap + 1).subquery()
-        if connection.execute(select(func.count()).select_from(some)).scalar_one() <= cap:
+        hints = QueryHints(starts_from)
+        values = filter_values(query, hints)
+        sql = driver_sql.compiled(connection, _box_count(query, hints, cap))
+        wanted = {name: values[name] for name in ("west", "south", "east", "north", "starts_from", "until")
+                  if name in values}
+        if driver_sql.rows(connection, sql, wanted)[0][0] <= cap:
             selective.add("bbox")
     entity = None
-    if query.actor and connection.execute(select(t.entities.c.id).where(t.entities.c.id == query.actor)).first():
+    if query.actor and driver_sql.rows(connection, driver_sql.compiled(connection, _ENTITY), {"actor": query.actor}):
         entity = query.actor
     return QueryHints(starts_from, frozenset(selective), entity)
 
@@ -248,32 +276,33 @@ def event_conditions(query: EventFilter, hints: QueryHints | None = None, joined
     starts_from = hints.starts_from
     e = t.events.c
     conditions = []
+    values = filter_values(query, hints)  # every value a bound parameter by name (``shaped_select``)
     if query.type:
-        conditions.append(e.type == query.type.upper())
+        conditions.append(e.type == bindparam("type", values["type"]))
     if query.acled_type:
-        conditions.append(func.lower(e.acled_type) == query.acled_type.lower())
+        conditions.append(func.lower(e.acled_type) == bindparam("acled_type", values["acled_type"]))
     if query.modality:
-        conditions.append(e.modality == query.modality.lower())
+        conditions.append(e.modality == bindparam("modality", values["modality"]))
     if query.article_id:
-        conditions.append(e.article_id == query.article_id)
+        conditions.append(e.article_id == bindparam("article_id", values["article_id"]))
     if query.outlet:
         a = article_tables.articles
         conditions.append(exists().where(and_(a.c.id == e.article_id,
-                                              func.lower(a.c.outlet) == query.outlet.lower())))
+                                              func.lower(a.c.outlet) == bindparam("outlet", values["outlet"]))))
     if query.min_confidence is not None:
-        conditions.append(e.confidence >= query.min_confidence)
+        conditions.append(e.confidence >= bindparam("min_confidence", values["min_confidence"], type_=Float))
     if query.since:
         # an event overlaps the range when it ends on or after ``since``; it also starts on or
         # after ``starts_from`` (see ``earliest_start``), which bounds the (type, date) index
-        conditions.append(func.coalesce(e.date_end, e.date_start) >= query.since)
+        conditions.append(func.coalesce(e.date_end, e.date_start) >= bindparam("since", query.since))
         if starts_from is not None:
-            conditions.append(e.date_start >= starts_from)
+            conditions.append(e.date_start >= bindparam("starts_from", starts_from))
     if query.until:
-        conditions.append(e.date_start <= query.until)
+        conditions.append(e.date_start <= bindparam("until", query.until))
     if query.actor and joined != "actor":
         conditions.append(_actor_condition(query.actor, hints.actor_entity))
     if query.place:
-        pattern = contains_pattern(query.place)
+        pattern = bindparam("place_pattern", values["place_pattern"])
         conditions.append(_place_condition(or_(func.lower(t.places.c.name).like(pattern, escape="\\"),
                                                func.lower(t.places.c.text).like(pattern, escape="\\"))))
     if query.country and joined != "country":
@@ -285,6 +314,19 @@ def event_conditions(query: EventFilter, hints: QueryHints | None = None, joined
     return conditions
 
 
+# ``earliest_start``'s two look-ups, built once (run on the driver's cursor: ``store.driver_sql``)
+# (the long stretches in a subquery that is not merged: SQLite would otherwise find the min by
+# reading every event in date order off the list-order index, 2.9 s at 1M events)
+_LONG_ONES = (select(t.events.c.date_start).where(t.events.c.long_stretch.is_(True),
+                                                   t.events.c.date_end >= bindparam("since", type_=Date))
+              .limit(literal_column("1000000000", Integer)).offset(literal_column("0", Integer)).subquery())
+_LONGEST_STRETCH = select(func.min(_LONG_ONES.c.date_start))
+_TALLIES = t.event_tallies.c
+_EARLIEST_SHORT = select(func.min(_TALLIES.date_start)).where(
+    _TALLIES.date_start >= bindparam("month_before", type_=Date), _TALLIES.date_start <= bindparam("since", type_=Date),
+    _TALLIES.day_end >= bindparam("since", type_=Date))
+
+
 def earliest_start(connection, since: date | None) -> date | None:
     """The earliest day an event overlapping ``since`` starts: that of the longest stretch still
     running then (an indexed look-up over the few long stretches), or of the earliest shorter
@@ -294,18 +336,13 @@ def earliest_start(connection, since: date | None) -> date | None:
     # (a since within a month of year 1 has nothing before it to look for)
     month_before = since - timedelta(days=LONG_STRETCH_DAYS) if since > date.min + timedelta(days=LONG_STRETCH_DAYS) \
         else date.min
-    # (the long stretches in a subquery that is not merged: SQLite would otherwise find the min
-    # by reading every event in date order off the list-order index, 2.9 s at 1M events)
-    long_ones = (select(t.events.c.date_start).where(t.events.c.long_stretch.is_(True), t.events.c.date_end >= since)
-                 .limit(1_000_000_000).subquery())
-    stretch = connection.execute(select(func.min(long_ones.c.date_start))).scalar()
+    stretch = driver_sql.rows(connection, driver_sql.compiled(connection, _LONGEST_STRETCH), {"since": since})[0][0]
     # within the month: the earliest start of an event reaching ``since``, from the counts kept
     # by (start, last day) (store/tallies.py: a few hundred index rows where the events of the
     # month before are tens of thousands; most events last a day, so this is usually ``since``)
-    tallies = t.event_tallies.c
-    short = connection.execute(select(func.min(tallies.date_start)).where(
-        tallies.date_start >= month_before, tallies.date_start <= since, tallies.day_end >= since)).scalar()
-    starts = [day for day in (stretch, short) if day is not None]
+    short = driver_sql.rows(connection, driver_sql.compiled(connection, _EARLIEST_SHORT),
+                            {"since": since, "month_before": month_before})[0][0]
+    starts = [driver_sql.as_date(day) for day in (stretch, short) if day is not None]
     return min(starts) if starts else since
 
 
@@ -317,9 +354,10 @@ def _driver(query: EventFilter, hints: QueryHints | None):
     on. Returns (what is joined, the join, the pairs' table), or Nones."""
     hints = hints or QueryHints()
     if hints.actor_entity is not None:
-        pairs, name, key = t.entity_events, "actor", t.entity_events.c.entity_id == hints.actor_entity
+        pairs, name, key = t.entity_events, "actor", t.entity_events.c.entity_id == bindparam("entity", hints.actor_entity)
     elif query.country:
-        pairs, name, key = t.country_events, "country", t.country_events.c.country_code == query.country.upper()
+        pairs, name, key = (t.country_events, "country",
+                            t.country_events.c.country_code == bindparam("country", query.country.upper()))
     else:
         return None, None, None
     bounds = [key, *_pair_bounds(query, hints, pairs)]
@@ -334,7 +372,7 @@ def pairs_hold(query: EventFilter) -> bool:
     return query.bbox is not None and not others and query.sort in ("date", "-date")
 
 
-def _box_page(query: EventFilter, hints: QueryHints) -> Select:
+def _box_page(query: EventFilter, hints: QueryHints, extra: int = 0) -> Select:
     """A box's page of a few days from its kept pairs alone, the events read by key after: the
     first offset + limit + 1 of them (a caller may read one more than the limit,
     ``Store.event_page``); an event at two of its points once. Few pairs in the box and days
@@ -347,35 +385,43 @@ def _box_page(query: EventFilter, hints: QueryHints) -> Select:
     if "bbox" in hints.from_places:
         conditions = [_bbox_points(query.bbox, pairs)]
     else:  # (``+ 0``: the point is checked in the row, never looked up by the point's index)
-        west, south, east, north = query.bbox
+        west, south, east, north = _box_values(query.bbox)
         lat, lon = p.lat + 0, p.lon + 0
         conditions = [lat.between(south, north),
-                      lon.between(west, east) if west <= east else or_(lon >= west, lon <= east)]
+                      lon.between(west, east) if query.bbox[0] <= query.bbox[2] else or_(lon >= west, lon <= east)]
     conditions += _pair_bounds(query, hints, pairs)
     if query.since:
-        conditions.append(p.day_end >= query.since)
+        conditions.append(p.day_end >= bindparam("since", query.since))
     day = (p.date_start.desc() if query.sort == "-date" else p.date_start.asc()).nulls_last()
     page = select(p.date_start, p.article_id, p.trigger_start, p.event_id).where(*conditions).distinct()
     page = page.order_by(day, p.article_id, p.trigger_start, p.event_id)
     if query.limit is not None:
-        page = page.limit(query.offset + query.limit + 1)
+        page = page.limit(bindparam("box_limit", query.offset + query.limit + 1, type_=Integer))
     page = page.subquery("box_page")
     c = page.c
     day = (c.date_start.desc() if query.sort == "-date" else c.date_start.asc()).nulls_last()
     statement = (select(t.events).select_from(t.events.join(page, page.c.event_id == t.events.c.id))
                  .order_by(day, c.article_id, c.trigger_start, c.event_id))
+    return _paged(statement, query, extra)
+
+
+def _paged(statement: Select, query: EventFilter, extra: int) -> Select:
     if query.offset:
-        statement = statement.offset(query.offset)
-    return statement.limit(query.limit) if query.limit is not None else statement
+        statement = statement.offset(bindparam("offset", query.offset, type_=Integer))
+    if query.limit is not None:
+        statement = statement.limit(bindparam("limit", query.limit + extra, type_=Integer))
+    return statement
 
 
-def event_select(query: EventFilter, hints: QueryHints | None = None) -> Select:
+def event_select(query: EventFilter, hints: QueryHints | None = None, extra: int = 0) -> Select:
     """The event rows matching the filter, in date order (undated last), then by article,
-    position and id; paged by the filter's limit and offset."""
+    position and id; paged by the filter's limit (``extra`` rows more: a caller that asks
+    whether the list goes on) and offset. Every value is a bound parameter named in
+    ``filter_values``: ``shaped_select`` builds this once per shape."""
     # (newest first, a box of many pairs: no index holds the pairs in that order, so the events
     # are walked newest first, each checked)
     if hints is not None and pairs_hold(query) and ("bbox" in hints.from_places or query.sort == "date"):
-        return _box_page(query, hints)
+        return _box_page(query, hints, extra)
     statement = select(t.events)
     joined, join, pairs = _driver(query, hints)
     if join is not None:
@@ -402,11 +448,70 @@ def event_select(query: EventFilter, hints: QueryHints | None = None) -> Select:
     if column is not None:
         order.insert(0, column.desc() if query.sort.startswith("-") else column)
     statement = statement.order_by(*order)
+    return _paged(statement, query, extra)
+
+
+def filter_values(query: EventFilter, hints: QueryHints | None = None, extra: int = 0) -> dict:
+    """The value of each bound parameter the filter's statements name (``event_select``,
+    ``event_count``), as the SQL compares them (case-folded, a LIKE pattern)."""
+    hints = hints or QueryHints()
+    values: dict = {}
+    for name, fold in (("type", str.upper), ("acled_type", str.lower), ("modality", str.lower),
+                       ("article_id", None), ("outlet", str.lower), ("country", str.upper)):
+        value = getattr(query, name)
+        if value:
+            values[name] = fold(value) if fold else value
+    if query.min_confidence is not None:
+        values["min_confidence"] = query.min_confidence
+    if query.since:
+        values["since"] = query.since
+        if hints.starts_from is not None:
+            values["starts_from"] = hints.starts_from
+    if query.until:
+        values["until"] = query.until
+    if query.actor:
+        values["actor"], values["actor_pattern"] = query.actor, contains_pattern(query.actor)
+        if hints.actor_entity is not None:
+            values["entity"] = hints.actor_entity
+    if query.place:
+        values["place_pattern"] = contains_pattern(query.place)
+    if query.bbox is not None:
+        values.update(zip(("west", "south", "east", "north"), query.bbox))
     if query.offset:
-        statement = statement.offset(query.offset)
+        values["offset"] = query.offset
     if query.limit is not None:
-        statement = statement.limit(query.limit)
-    return statement
+        values["limit"] = query.limit + extra
+        values["box_limit"] = query.offset + query.limit + 1
+    return values
+
+
+def _shape(query: EventFilter, hints: QueryHints, extra: int) -> tuple:
+    """What ``event_select``'s SQL depends on besides its values: which filters are given, the
+    order, a box across the date line, the hints' choices, paging."""
+    given = tuple(name for name in ("type", "acled_type", "actor", "place", "country", "modality", "article_id",
+                                    "outlet", "min_confidence", "since", "until", "bbox")
+                  if getattr(query, name) is not None)
+    return (given, query.sort, query.bbox is not None and query.bbox[0] <= query.bbox[2], hints.from_places,
+            hints.actor_entity is not None, hints.starts_from is not None, query.limit is not None,
+            bool(query.offset), extra)
+
+
+_SHAPES: dict[tuple, Select] = {}
+MAX_SHAPES = 4096  # far more than the filters' combinations a server meets; a bound on memory all the same
+
+
+def shaped_select(query: EventFilter, hints: QueryHints, extra: int = 0) -> tuple[Select, dict]:
+    """``event_select`` built once per shape (``_shape``) and kept, with this filter's values to
+    run it with: the statement object keeps its cache key and compiled SQL, so a request builds
+    and keys no SQL (about 1-2 ms of CPU a page on this machine). Run it as
+    ``connection.execute(statement, values)``: the values replace those it was built with."""
+    shape = _shape(query, hints, extra)
+    statement = _SHAPES.get(shape)
+    if statement is None:
+        statement = event_select(query, hints, extra)
+        if len(_SHAPES) < MAX_SHAPES:
+            _SHAPES[shape] = statement
+    return statement, filter_values(query, hints, extra)
 
 
 def event_count(query: EventFilter, hints: QueryHints | None = None, cap: int | None = None) -> Select:

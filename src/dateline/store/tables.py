@@ -433,6 +433,36 @@ Index("event_country_tallies_by_country", event_country_tallies.c.country_code, 
 Index("event_country_tallies_by_date", event_country_tallies.c.date_start, event_country_tallies.c.day_end,
       event_country_tallies.c.country_code, event_country_tallies.c.type, event_country_tallies.c.n)
 
+# Step 13 (``api_month_tallies``): the same counts by the first day of an event's start month
+# (NULL: undated), so a range's whole months, or a whole country, sum tens of rows; the day rows
+# serve the partial months at a range's ends (``store/tallies.py``).
+event_month_tallies = Table(
+    "event_month_tallies",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("month", Date),
+    Column("type", String(24), nullable=False),
+    Column("n", Integer, nullable=False),
+)
+Index("event_month_tallies_by_type_month", event_month_tallies.c.type, event_month_tallies.c.month,
+      event_month_tallies.c.n)
+Index("event_month_tallies_by_month", event_month_tallies.c.month, event_month_tallies.c.type,
+      event_month_tallies.c.n)
+
+event_country_month_tallies = Table(
+    "event_country_month_tallies",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("country_code", String(4), nullable=False),
+    Column("month", Date),
+    Column("type", String(24), nullable=False),
+    Column("n", Integer, nullable=False),
+)
+Index("event_country_month_tallies_by_country", event_country_month_tallies.c.country_code,
+      event_country_month_tallies.c.type, event_country_month_tallies.c.month, event_country_month_tallies.c.n)
+Index("event_country_month_tallies_by_month", event_country_month_tallies.c.month,
+      event_country_month_tallies.c.country_code, event_country_month_tallies.c.type, event_country_month_tallies.c.n)
+
 # Step 10: every pair of a canonical entity and an event one of whose actors or whose source is
 # linked to it, with the event's list-order columns (``store/entity_events.py`` keeps it): an
 # actor filter that is an entity's id reads its page in list order off the index and stops.

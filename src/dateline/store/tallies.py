@@ -5,6 +5,11 @@ by country too), and ``place_points`` (how many place rows lie at each point: a 
 summed from them: a few hundred rows where counting the events reads tens of thousands (a month
 of a million events: 0.6 s of CPU on SQLite; a common country's events: seconds).
 
+Beside the day rows, the same counts by start month (``event_month_tallies``,
+``event_country_month_tallies``, step 13): a range's whole months, or a whole country, are summed
+from those (tens of rows), and only the partial months at the range's ends, and the events that
+start before it and reach into it, from the day rows.
+
 Every write of an article's events keeps them right: ``untally_articles`` before its rows go,
 ``tally_articles`` after its new rows are in, in the same transaction (``store.records``,
 ``store.bulk``). A store upgraded to step 9 (10 for the points) has them built from its rows by that step;
@@ -16,14 +21,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql import Select
 
+from dateline.store import driver_sql
 from dateline.store import tables as t
 
 if TYPE_CHECKING:  # store.filters reads store.records, which writes through this module
@@ -45,6 +50,17 @@ def tally_key(date_start: date | None, day_end: date | None, kind: str, country:
     return "|".join(parts if country is None else [country, *parts])
 
 
+def month_key(month: date | None, kind: str, country: str | None = None) -> str:
+    """The text key of a month row (the same in the migration step that built the first rows)."""
+    parts = [_day(month), kind]
+    return "|".join(parts if country is None else [country, *parts])
+
+
+def month_of(day: date | None) -> date | None:
+    """The first day of the day's month (the key of its month rows); None for an undated event."""
+    return day.replace(day=1) if day is not None else None
+
+
 def point_key(lat: float, lon: float) -> str:
     """The text key of a ``place_points`` row (exact: a float's repr reads back as itself)."""
     return f"{float(lat)!r}|{float(lon)!r}"
@@ -60,6 +76,7 @@ def article_tallies(connection: Connection, article_ids: Sequence[str]) -> Count
                                   .where(e.article_id.in_(chunk)).group_by(e.date_start, e.date_end, e.type))
         for day, end, kind, n in rows:
             found[(t.event_tallies, (None, day, end if end is not None else day, kind))] += n
+            found[(t.event_month_tallies, (None, month_of(day), kind))] += n
         # an event counts once in each country of its places (two places in one country: once)
         pairs = (select(e.id, e.date_start, e.date_end, e.type, t.places.c.country_code)
                  .select_from(t.events.join(t.event_places, t.event_places.c.event_id == e.id)
@@ -70,6 +87,7 @@ def article_tallies(connection: Connection, article_ids: Sequence[str]) -> Count
                                   .group_by(p.country_code, p.date_start, p.date_end, p.type))
         for country, day, end, kind, n in rows:
             found[(t.event_country_tallies, (country, day, end if end is not None else day, kind))] += n
+            found[(t.event_country_month_tallies, (country, month_of(day), kind))] += n
         pl = t.places.c
         rows = connection.execute(select(pl.lat, pl.lon, func.count()).where(
             pl.article_id.in_(chunk), pl.lat.is_not(None), pl.lon.is_not(None)).group_by(pl.lat, pl.lon))
@@ -89,6 +107,11 @@ def apply_changes(connection: Connection, changes: Counter) -> None:
         if table is t.place_points:
             lat, lon = parts
             values = {"key": point_key(lat, lon), "lat": lat, "lon": lon, "n": n}
+        elif table is t.event_month_tallies or table is t.event_country_month_tallies:
+            country, month, kind = parts
+            values = {"key": month_key(month, kind, country), "month": month, "type": kind, "n": n}
+            if country is not None:
+                values["country_code"] = country
         else:
             country, day, end, kind = parts
             values = {"key": tally_key(day, end, kind, country), "date_start": day, "day_end": end, "type": kind,
@@ -119,9 +142,9 @@ def untally_articles(connection: Connection, article_ids: Sequence[str]) -> None
 
 
 def rebuild_tallies(connection: Connection) -> None:
-    """Both tables built again from every stored event."""
-    connection.execute(delete(t.event_tallies))
-    connection.execute(delete(t.event_country_tallies))
+    """The tallies (by day and by month) and the points built again from every stored event."""
+    for table in (t.event_tallies, t.event_country_tallies, t.event_month_tallies, t.event_country_month_tallies):
+        connection.execute(delete(table))
     connection.execute(delete(t.place_points))
     ids = [r[0] for r in connection.execute(select(t.events.c.article_id).union(select(t.places.c.article_id)))]
     for start in range(0, len(ids), 20 * CHUNK):
@@ -139,61 +162,134 @@ def answerable(query: EventFilter, by: Sequence[str] = ()) -> bool:
     return not others and all(key in TALLIED_KEYS for key in by)
 
 
-def _source(connection: Connection, query: EventFilter, by: Sequence[str], starts_from: date | None = None):
-    """The tally table for this question and the conditions of its filter (``starts_from``: the
-    ``earliest_start`` of the filter's ``since``, when the caller has it already)."""
-    country = "country" in by or query.country is not None
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def whole_months(since: date | None, until: date | None) -> tuple[date | None, date | None] | None:
+    """The first and the last month (their first days) wholly inside the range; None at an end
+    the range leaves open; None for a range holding no whole month."""
+    first = since if since is None or since.day == 1 else _next_month(since)
+    # the month before the one holding the day after ``until``: until's month when until is its last day
+    last = None if until is None else ((until + timedelta(days=1)).replace(day=1) - timedelta(days=1)).replace(day=1)
+    if first is not None and last is not None and first > last:
+        return None
+    return first, last
+
+
+# the columns a count is keyed by, in both the day and the month tables
+_KEY_COLUMNS = {"day": "date_start", "type": "type", "country": "country_code"}
+_SQL: dict[tuple, str] = {}
+
+
+def _parts(day_table: str, month_table: str, shape: tuple) -> list[tuple[str, list[str]]]:
+    """The tables one shape (see ``tallied_sql``) sums and the conditions on each: the day rows of
+    the range; or, with months, the whole months' rows and the day rows of the range's ends."""
+    keys, has_type, has_country, has_since, has_until, months, lower, upper = shape[:8]
+    common = (["country_code = :country"] if has_country else []) + (["type = :type"] if has_type else [])
+    if not months:  # the day rows of the range (an overlap: as the events' filter)
+        conditions = list(common)
+        if has_since:  # the earliest start of an event reaching ``since`` bounds the index
+            conditions += ["day_end >= :since", "date_start >= :starts_from"]
+        if has_until:
+            conditions.append("date_start <= :until")
+        if "day" in keys:
+            conditions.append("date_start IS NOT NULL")
+        return [(day_table, conditions)]
+    parts = [(month_table, common + (["month >= :first_month"] if has_since else [])
+              + (["month <= :last_month"] if has_until else []))]
+    if lower:  # the partial month before the whole ones, and what starts before ``since`` and reaches it
+        parts.append((day_table, [*common, "date_start >= :starts_from", "date_start < :first_month",
+                                  "day_end >= :since"]))
+    if upper:  # the partial month after them
+        parts.append((day_table, [*common, "date_start >= :after_months", "date_start <= :until"]))
+    return parts
+
+
+def _from(table: str, conditions: list[str]) -> str:
+    return table + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
+
+
+def _sql(day_table: str, month_table: str, shape: tuple) -> str:
+    sql = _SQL.get((day_table, shape))
+    if sql is not None:
+        return sql
+    keys, total, limited = shape[0], shape[8], shape[9]
+    parts = _parts(day_table, month_table, shape)
+    if len(parts) == 1:  # one table: summed straight off its index
+        source = _from(*parts[0])
+    else:
+        columns = ", ".join([*(_KEY_COLUMNS[k] for k in keys), "n"])
+        source = "(" + " UNION ALL ".join(f"SELECT {columns} FROM {_from(*part)}" for part in parts) + ") AS counted"
+    if total:
+        sql = f"SELECT COALESCE(SUM(n), 0) FROM {source}"
+    else:
+        group = ", ".join(_KEY_COLUMNS[k] for k in keys)
+        named = ", ".join(f"{_KEY_COLUMNS[k]} AS {k}" for k in keys)
+        order = group if "day" in keys else f"events DESC, {group}"
+        sql = f"SELECT {named}, SUM(n) AS events FROM {source} GROUP BY {group} ORDER BY {order}"
+        if limited:
+            sql += " LIMIT :limit"
+    _SQL[(day_table, shape)] = sql
+    return sql
+
+
+def tallied_sql(connection: Connection, query: EventFilter, by: Sequence[str], limit: int | None = None,
+                starts_from: date | None = None, *, total: bool = False) -> tuple[str, dict]:
+    """The SQL (built once per shape: which filters are given, which parts of the range are
+    whole months, the keys) and its values for a count by ``by`` (``total``: the sum alone)
+    from the tallies; only when ``answerable``. ``starts_from``: the filter's
+    ``earliest_start``, when the caller has it already."""
     from dateline.store.filters import earliest_start
 
-    table = t.event_country_tallies if country else t.event_tallies
-    c = table.c
-    conditions = []
+    keys = tuple(by)
+    country = "country" in keys or query.country is not None
+    day_table = "event_country_tallies" if country else "event_tallies"
+    month_table = "event_country_month_tallies" if country else "event_month_tallies"
+    values: dict = {}
     if query.country:
-        conditions.append(c.country_code == query.country.upper())
+        values["country"] = query.country.upper()
     if query.type:
-        conditions.append(c.type == query.type.upper())
+        values["type"] = query.type.upper()
     if query.since:
-        # as the events' filter: the days overlap the range; the earliest start bounds the index
-        conditions.append(c.day_end >= query.since)
-        conditions.append(c.date_start >= (starts_from or earliest_start(connection, query.since)))
+        values["since"] = query.since
+        values["starts_from"] = starts_from or earliest_start(connection, query.since)
     if query.until:
-        conditions.append(c.date_start <= query.until)
-    return table, conditions
-
-
-def tallied_counts_select(connection: Connection, query: EventFilter, by: Sequence[str],
-                          limit: int | None = None, starts_from: date | None = None) -> Select:
-    """The rows ``store.counts.event_counts_select`` gives (same keys, ``events``, same order),
-    summed from the tallies; only when ``answerable``."""
-    table, conditions = _source(connection, query, by, starts_from)
-    c = table.c
-    column = {"day": c.date_start, "type": c.type, "country": getattr(c, "country_code", None)}
-    group = [column[key] for key in by]
-    conditions += [c.date_start.is_not(None)] if "day" in by else []
-    events = func.sum(c.n).label("events")
-    statement = (select(*[column[key].label(key) for key in by], events).where(*conditions)
-                 .group_by(*group))
-    statement = statement.order_by(*group) if "day" in by else statement.order_by(events.desc(), *group)
-    return statement.limit(limit) if limit is not None else statement
+        values["until"] = query.until
+    months = None if "day" in keys else whole_months(query.since, query.until)
+    lower = upper = False
+    if months is not None:
+        first, last = months
+        if first is not None:
+            values["first_month"] = first
+            lower = values["starts_from"] < first
+        if last is not None:
+            values["last_month"] = last
+            values["after_months"] = _next_month(last)
+            upper = values["after_months"] <= query.until
+    if limit is not None and not total:
+        values["limit"] = limit
+    shape = (keys, query.type is not None, query.country is not None, query.since is not None,
+             query.until is not None, months is not None, lower, upper, total, limit is not None and not total)
+    return _sql(day_table, month_table, shape), values
 
 
 def tallied_counts(connection: Connection, query: EventFilter, by: Sequence[str],
                    limit: int | None = None, starts_from: date | None = None) -> list[dict]:
-    result = connection.execute(tallied_counts_select(connection, query, by, limit, starts_from))
+    """The rows ``store.counts.event_counts_select`` gives (same keys, ``events``, same order),
+    summed from the tallies; only when ``answerable``."""
+    sql, values = tallied_sql(connection, query, by, limit, starts_from)
+    keys = (*by, "events")
+    found = driver_sql.rows(connection, sql, values)
+    if "day" in by:  # (SQLite gives a date column as its text)
+        at = by.index("day")
+        found = [(*row[:at], driver_sql.as_date(row[at]), *row[at + 1:]) for row in found]
     # rows as tuples zipped with the keys: a year by day is 365 rows, and a mapping per row cost
     # more than summing them
-    # (``all()``: one fetch of every row, where iterating the result fetches them one by one: a
-    # year by day, 0.4 ms of CPU less)
-    keys = (*by, "events")
-    return [dict(zip(keys, (*row[:-1], int(row[-1])))) for row in result.all()]
-
-
-def tallied_total_select(connection: Connection, query: EventFilter, starts_from: date | None = None) -> Select:
-    """The sum of the kept counts ``tallied_total`` reads (only when ``answerable``)."""
-    table, conditions = _source(connection, query, (), starts_from)
-    return select(func.coalesce(func.sum(table.c.n), 0)).where(*conditions)
+    return [dict(zip(keys, (*row[:-1], int(row[-1])))) for row in found]
 
 
 def tallied_total(connection: Connection, query: EventFilter, starts_from: date | None = None) -> int:
     """How many events match (only when ``answerable``)."""
-    return int(connection.execute(tallied_total_select(connection, query, starts_from)).scalar_one())
+    sql, values = tallied_sql(connection, query, (), starts_from=starts_from, total=True)
+    return int(driver_sql.rows(connection, sql, values)[0][0])
