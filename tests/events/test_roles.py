@@ -25,6 +25,14 @@ def test_the_subject_of_suffer_or_sustain_undergoes_the_injury():
     assert injuries.source_actor is None
 
 
+def test_who_is_placed_under_arrest_is_the_one_arrested():
+    # event_types.yaml: support_verbs (place, put), actor_nouns (deputy, teenager)
+    active = event_at("Deputies placed a teenager under arrest after the chase.", "arrest")
+    assert "teenager" in text_of(active.target_actor) and "Deputies" in text_of(active.source_actor)
+    passive = event_at("The cyclist was placed under arrest near the bridge.", "arrest")
+    assert "cyclist" in text_of(passive.target_actor)
+
+
 def test_who_faces_charges_is_the_defendant():
     charges = event_at("The colonel faces charges of treason.", "charges")
     assert charges.type == "JUSTICE"
