@@ -25,7 +25,8 @@ class EntitySummary:
 
 def replace_entities(connection: Connection, entities: Iterable[Entity], links: dict[str, str]) -> None:
     """The reduce step's output replaces the canonical entities and the links to them; the kept
-    documents of the events whose keys are now linked otherwise are made again."""
+    documents of the events whose keys are now linked otherwise are made again, and those of the
+    events still without one (their entities were waiting for these links) are made."""
     before = dict(connection.execute(select(t.entity_links.c.entity_key, t.entity_links.c.entity_id)).all())
     connection.execute(delete(t.entity_links))
     connection.execute(delete(t.entity_aliases))
@@ -44,7 +45,7 @@ def replace_entities(connection: Connection, entities: Iterable[Entity], links: 
         ])
     entity_events.relink_all(connection)  # (the rows of the old entities went with them)
     changed = {key for key in before.keys() | links.keys() if before.get(key) != links.get(key)}
-    documents.rewrite_for_keys(connection, changed)
+    documents.write_after_links(connection, changed)
 
 
 def unlinked_article_entities(connection: Connection) -> int:
