@@ -13,6 +13,7 @@ Nothing is invented: a sentence with no source gets ``None``. The cue words live
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -151,8 +152,8 @@ def _quote_marks(doc: Doc) -> list[int]:
 def inside_quotes(token: Token) -> bool:
     """Whether a token sits inside double quotation marks. Marks toggle, whichever way they
     curl: reporters' closing marks are often typed as opening ones."""
-    marks = _quote_marks(token.doc)
-    return sum(1 for m in marks if m < token.idx) % 2 == 1
+    marks = _quote_marks(token.doc)  # in text order: the marks before the token by bisection
+    return bisect_left(marks, token.idx) % 2 == 1
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -372,8 +373,11 @@ def _tail_frame(sentence: SpacySpan, cues: AttributionCues) -> Frame | None:
 def _according_frames(sentence: SpacySpan, cues: AttributionCues) -> list[Frame]:
     frames = []
     lowers = [t.lower_ for t in sentence]
+    starting = {}  # each first word's phrases, in the table's order
+    for phrase in cues.according_to:
+        starting.setdefault(phrase[0], []).append(phrase)
     for k in range(len(sentence)):
-        for phrase in cues.according_to:
+        for phrase in starting.get(lowers[k], ()):
             if tuple(lowers[k : k + len(phrase)]) != phrase:
                 continue
             words = list(sentence[k : k + len(phrase)])
