@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import wraps
 
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -313,6 +315,22 @@ def _acled_readings(drafts: list[Draft]) -> list[AcledReading]:
 # --- confidence ------------------------------------------------------------------------------------
 
 
+def _per_sentence(read: Callable[[SpacySpan], bool]) -> Callable[[SpacySpan], bool]:
+    """``read`` (a pure reading of one sentence) made once per sentence and parse: every event
+    of a sentence asks it again (the parse never changes after it is made)."""
+    key = f"dateline.{read.__name__}"
+
+    def once(sentence: SpacySpan) -> bool:
+        cache = sentence.doc.user_data.setdefault(key, {})
+        where = (sentence.start, sentence.end)
+        if where not in cache:
+            cache[where] = read(sentence)
+        return cache[where]
+
+    return wraps(read)(once)
+
+
+@_per_sentence
 def _looks_like_headline(sentence: SpacySpan) -> bool:
     words = [t for t in sentence if t.is_alpha]
     if not words:
@@ -324,6 +342,7 @@ def _looks_like_headline(sentence: SpacySpan) -> bool:
     return not ends_like_prose and ((titled > 0.5 and len(words) <= 20) or len(words) < 6)
 
 
+@_per_sentence
 def _looks_tabular(sentence: SpacySpan) -> bool:
     """A table flattened into text, or a list of numbers: cells, tabs, numbers for half of the
     words, or a run of three numbers with only commas or "and" between them ("Casualties: 3, 5,
@@ -510,9 +529,12 @@ def extract_events(
             continue
         sentence_date = _date_of_sentence(sentence, timexes, dct)
         quantities = _assign_quantities(drafts, sentence)
-        # once per sentence: the places it names that say where something happened
-        where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)
-                 and not _is_other_party(p, sentence, lexicon)]
+        # once per sentence: the places it names that say where something happened (the three
+        # tests hold only for a place inside the sentence: the others are kept without asking)
+        first, last = sentence.start_char, sentence.end_char
+        where = [p for p in places if not first <= p.span.start < last or not (
+            _place_names_a_thing(p, sentence, places) or _is_reference_point(p, sentence)
+            or _is_other_party(p, sentence, lexicon))]
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
