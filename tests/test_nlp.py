@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.nlp import is_hard_wrapped, parse
+from dateline.nlp import ents_of, ents_within, is_hard_wrapped, parse, text_of
 
 
 def sentences(text: str) -> list[str]:
@@ -49,3 +49,22 @@ def test_a_wire_dateline_is_a_sentence_of_its_own():
         assert [s.text for s in parse(text).sents][1] == "The Taliban took the city."
     # a dash between names is no dateline
     assert len(list(parse("US - China talks resumed on Monday.").sents)) == 1
+
+
+def test_the_entities_made_once_are_the_parses_own():
+    doc = parse("Maria Lopez flew from Madrid to Lima on Friday. The Red Cross met her at the airport in Lima.")
+    assert [(e.start, e.end, e.label_) for e in ents_of(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert ents_of(doc) is ents_of(doc)  # made once, on the first call
+    assert text_of(doc) == doc.text
+
+
+def test_the_entities_within_a_sentence_are_the_spans_own():
+    doc = parse("Maria Lopez flew from Madrid to Lima on Friday. The Red Cross met her at the airport in Lima.")
+    for sentence in doc.sents:
+        assert [e.text for e in ents_within(sentence)] == [e.text for e in sentence.ents]
+    second = list(doc.sents)[1]
+    assert "Lima" in [e.text for e in ents_within(second)]
+    assert "Madrid" not in [e.text for e in ents_within(second)]
+    # a span cutting through an entity keeps only the entities wholly inside it
+    lopez = doc[1:5]
+    assert [e.text for e in ents_within(lopez)] == [e.text for e in lopez.ents]

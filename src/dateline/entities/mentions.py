@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from dateline.entities.lexicon import KnownActor, Lexicon, fold, phrase_key
 from dateline.entities.names import PersonName, person_name, same_person_name
 from dateline.entities.roles import TitleReader, TitleReading
+from dateline.nlp import ents_of, text_of
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -184,7 +185,7 @@ class ArticleReader:
 
     def _candidates(self, doc: Doc, shouting: bool) -> list[Found]:
         found: list[Found] = []
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ not in ACTOR_LABELS or not self._trusted(ent, shouting):
                 continue
             # "Twitter, Instagram": a list the tagger read as one name
@@ -275,7 +276,7 @@ class ArticleReader:
 
     def _repair(self, doc: Doc, found: list[Found]) -> list[Found]:
         lexicon = self.lexicon
-        place_words = {fold(t.text) for ent in doc.ents if ent.label_ in PLACE_LABELS for t in ent
+        place_words = {fold(t.text) for ent in ents_of(doc) if ent.label_ in PLACE_LABELS for t in ent
                        if t.text[:1].isupper() and not self._country(t.text)}
         repaired: list[Found] = []
         for item in found:
@@ -851,7 +852,7 @@ class ArticleReader:
     # --- the whole reading -----------------------------------------------------------------------
 
     def read(self, doc: Doc, text: str | None = None) -> ArticleMentions:
-        shouting = is_shouting(doc.text if text is None else text)
+        shouting = is_shouting(text_of(doc) if text is None else text)
         found = self._candidates(doc, shouting)
         found = self._repair(doc, found)
         lowers = doc.to_array("LOWER") if len(doc) else np.zeros(0, dtype=np.uint64)

@@ -38,6 +38,7 @@ from dateline.entities.mentions import ArticleReader, LocalEntity, name_matcher
 from dateline.entities.names import PersonName, name_similarity, person_name, same_person_name
 from dateline.entities.user_file import UserEntity, default_entities_path, read_user_entities
 from dateline.model import Article, ArticleEntity, Entity, Mention, Place, Role, Span
+from dateline.nlp import text_of
 
 MAX_ALIASES = SETTINGS.entities.max_aliases
 FUZZY_ORG_SCORE = SETTINGS.entities.fuzzy_org_score
@@ -103,7 +104,7 @@ class ArticleEntityReader:
         """The article's actor mentions, each pointing at one of the article's own entities by
         its key; nationalities of no country ("Tajik") come back with no entity. ``places``:
         what the geo stage placed; a town's name the NER took for a person or a body is left to it."""
-        text = doc.text
+        text = text_of(doc)
         reading = self._article_reader(doc).read(doc, text)
         towns = _town_spans(places or [])
         if towns:

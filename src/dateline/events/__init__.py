@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import wraps
 
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -44,7 +46,7 @@ from dateline.events.triggers import (
     type_in_context,
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
-from dateline.nlp import WIRE_DATELINE, text_of
+from dateline.nlp import WIRE_DATELINE, ents_within, text_of
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
@@ -313,6 +315,22 @@ def _acled_readings(drafts: list[Draft]) -> list[AcledReading]:
 # --- confidence ------------------------------------------------------------------------------------
 
 
+def _per_sentence(read: Callable[[SpacySpan], bool]) -> Callable[[SpacySpan], bool]:
+    """``read`` (a pure reading of one sentence) made once per sentence and parse: every event
+    of a sentence asks it again (the parse never changes after it is made)."""
+    key = f"dateline.{read.__name__}"
+
+    def once(sentence: SpacySpan) -> bool:
+        cache = sentence.doc.user_data.setdefault(key, {})
+        where = (sentence.start, sentence.end)
+        if where not in cache:
+            cache[where] = read(sentence)
+        return cache[where]
+
+    return wraps(read)(once)
+
+
+@_per_sentence
 def _looks_like_headline(sentence: SpacySpan) -> bool:
     words = [t for t in sentence if t.is_alpha]
     if not words:
@@ -324,6 +342,7 @@ def _looks_like_headline(sentence: SpacySpan) -> bool:
     return not ends_like_prose and ((titled > 0.5 and len(words) <= 20) or len(words) < 6)
 
 
+@_per_sentence
 def _looks_tabular(sentence: SpacySpan) -> bool:
     """A table flattened into text, or a list of numbers: cells, tabs, numbers for half of the
     words, or a run of three numbers with only commas or "and" between them ("Casualties: 3, 5,
@@ -510,9 +529,12 @@ def extract_events(
             continue
         sentence_date = _date_of_sentence(sentence, timexes, dct)
         quantities = _assign_quantities(drafts, sentence)
-        # once per sentence: the places it names that say where something happened
-        where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)
-                 and not _is_other_party(p, sentence, lexicon)]
+        # once per sentence: the places it names that say where something happened (the three
+        # tests hold only for a place inside the sentence: the others are kept without asking)
+        first, last = sentence.start_char, sentence.end_char
+        where = [p for p in places if not first <= p.span.start < last or not (
+            _place_names_a_thing(p, sentence, places) or _is_reference_point(p, sentence)
+            or _is_other_party(p, sentence, lexicon))]
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
@@ -562,7 +584,7 @@ def _dateline_place(doc: Doc, places: list[Place]) -> Place | None:
     """The town of the dateline the article opens with, when the story is local: every place it
     names is in that town's country. (A dateline abroad, "WASHINGTON - Fighting in Syria ...",
     says where the reporter is, not where the story's acts are.)"""
-    match = WIRE_DATELINE.match(doc.text) or LOCAL_DATELINE.match(doc.text)
+    match = WIRE_DATELINE.match(text_of(doc)) or LOCAL_DATELINE.match(text_of(doc))
     if match is None:
         return None
     town = next((p for p in places if p.span.start < match.end() and p.lat is not None), None)
@@ -680,7 +702,7 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     if not (sentence.start_char <= place.span.start < sentence.end_char):
         return False
     doc = sentence.doc
-    for ent in sentence.ents:
+    for ent in ents_within(sentence):
         # (not a facility: "Kabul airport" is in Kabul)
         # (nor a list of places the tagger took for one organisation: "Pandi, Bulacan")
         # (a person's name too: "Juan Pérez", "Paris Hilton", read by the geo stage as a place)
@@ -699,7 +721,7 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
 
 def _followed_by_a_seat_word(place: Place, doc) -> bool:
     """ "Gainesville City Council", "Texas Department of ...": the name is where the body sits."""
-    following = doc.text[place.span.end:place.span.end + 40].split()
+    following = text_of(doc)[place.span.end:place.span.end + 40].split()
     return bool(following) and following[0].lower().strip(".,'’s") in SEAT_WORDS
 
 

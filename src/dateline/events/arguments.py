@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.triggers import Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
-from dateline.nlp import text_of
+from dateline.nlp import ents_of, text_of
 from dateline.time import closes_a_stretch, date_relative_to_clause, opens_a_stretch
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "DESCRIPTION"}
@@ -70,7 +70,7 @@ class MentionIndex:
         if not source:
             source = [
                 Mention(span=Span(e.start_char, e.end_char, e.text), label=e.label_)
-                for e in doc.ents
+                for e in ents_of(doc)
                 if e.label_ in ACTOR_LABELS
             ]
             index.mentions = source

@@ -13,6 +13,7 @@ Nothing is invented: a sentence with no source gets ``None``. The cue words live
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
 from dateline.model import Attribution, Span
-from dateline.nlp import text_of
+from dateline.nlp import ents_of, text_of
 
 CUES_PATH = Path(__file__).with_name("attribution.yaml")
 
@@ -151,8 +152,8 @@ def _quote_marks(doc: Doc) -> list[int]:
 def inside_quotes(token: Token) -> bool:
     """Whether a token sits inside double quotation marks. Marks toggle, whichever way they
     curl: reporters' closing marks are often typed as opening ones."""
-    marks = _quote_marks(token.doc)
-    return sum(1 for m in marks if m < token.idx) % 2 == 1
+    marks = _quote_marks(token.doc)  # in text order: the marks before the token by bisection
+    return bisect_left(marks, token.idx) % 2 == 1
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -372,8 +373,11 @@ def _tail_frame(sentence: SpacySpan, cues: AttributionCues) -> Frame | None:
 def _according_frames(sentence: SpacySpan, cues: AttributionCues) -> list[Frame]:
     frames = []
     lowers = [t.lower_ for t in sentence]
+    starting = {}  # each first word's phrases, in the table's order
+    for phrase in cues.according_to:
+        starting.setdefault(phrase[0], []).append(phrase)
     for k in range(len(sentence)):
-        for phrase in cues.according_to:
+        for phrase in starting.get(lowers[k], ()):
             if tuple(lowers[k : k + len(phrase)]) != phrase:
                 continue
             words = list(sentence[k : k + len(phrase)])
@@ -454,7 +458,7 @@ def _window_start(sentence: SpacySpan) -> int:
 def _fullest_name(entity: SpacySpan) -> SpacySpan:
     """ "Mohib" -> the longest earlier mention ending in the same word ("Hamdullah Mohib")."""
     best = entity
-    for other in entity.doc.ents:
+    for other in ents_of(entity.doc):
         if other.start >= entity.start:
             break
         if other.label_ == entity.label_ and other[-1].lower_ == entity[-1].lower_ and len(other) > len(best):
@@ -477,7 +481,7 @@ def _previous_speaker(sentence: SpacySpan) -> SpacySpan | None:
         names = [t for t in main.source if t.pos_ == "PROPN"]
         if names:
             head = names[-1]
-            entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            entity = next((e for e in ents_of(doc) if e.start <= head.i < e.end), None)
             if entity is not None:
                 return _fullest_name(entity)
             start = head.i
@@ -506,7 +510,7 @@ def _earlier_channel_owner(channel: Token, sentence: SpacySpan, cues: Attributio
                 continue
             words = {w.lower() for w in frame.channel_text.split()}
             if any(words & set(f) for f in families):
-                names = [e for e in doc.ents if e.start >= frame.source[0].i and e.end <= frame.source[-1].i + 1]
+                names = [e for e in ents_of(doc) if e.start >= frame.source[0].i and e.end <= frame.source[-1].i + 1]
                 names = [e for e in names if e.label_ in {"ORG", "PERSON", "NORP", "GPE"}]
                 return names[-1] if names else doc[frame.source[0].i : frame.source[-1].i + 1]
     return None
@@ -532,7 +536,7 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
     )
     lower = head.lower_
     floor = _window_start(sentence)
-    before = [e for e in doc.ents if floor <= e.start and e.end <= source[0].i]
+    before = [e for e in ents_of(doc) if floor <= e.start and e.end <= source[0].i]
     if len(words) == 1 and lower in PERSON_PRONOUNS:
         speaker = _previous_speaker(sentence)
         if speaker is not None:
@@ -758,7 +762,7 @@ def _conflict_parties(doc: Doc, cues: AttributionCues) -> tuple[set[str], str | 
     if cached is not None:
         return cached
     fighters: set[str] = set()
-    for entity in doc.ents:
+    for entity in ents_of(doc):
         if entity.label_ in {"ORG", "NORP", "GPE", "PERSON"}:
             root = entity.root
             node = root if root.dep_ in {"nsubj", "compound"} else None
@@ -766,7 +770,7 @@ def _conflict_parties(doc: Doc, cues: AttributionCues) -> tuple[set[str], str | 
                 node = node.head if node.head.dep_ == "nsubj" else None
             if node is not None and node.head.lemma_.lower() in cues.conflict_verbs:
                 fighters.add(entity.text.lower())
-    places = Counter(e.text.lower()[:5] for e in doc.ents if e.label_ in {"GPE", "NORP"} and len(e.text) >= 4)
+    places = Counter(e.text.lower()[:5] for e in ents_of(doc) if e.label_ in {"GPE", "NORP"} and len(e.text) >= 4)
     country = places.most_common(1)[0][0] if places else None
     doc.user_data["dateline.conflict_parties"] = (fighters, country)
     return fighters, country
@@ -778,7 +782,7 @@ def _description(attribution: Attribution, doc: Doc) -> str:
     name_span = attribution.antecedent or attribution.span
     entity = doc.char_span(name_span.start, name_span.end, alignment_mode="expand")
     if entity is not None and len(entity):
-        people = [e for e in doc.ents if e.label_ == "PERSON" and e.start < entity.end and e[-1].lower_ == entity[-1].lower_]
+        people = [e for e in ents_of(doc) if e.label_ == "PERSON" and e.start < entity.end and e[-1].lower_ == entity[-1].lower_]
         for person in people[:3]:
             root = person.root
             parts.append(doc[root.left_edge.i : root.i + 1].text)

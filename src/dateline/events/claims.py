@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.events.attribution import attribution_of, resolve_mention
 from dateline.events.quantities import quantities_with_anchors
 from dateline.model import Article, Attribution, Claim, Event, Quantity, Span
+from dateline.nlp import ents_of, ents_within
 
 CUES_PATH = Path(__file__).with_name("claims.yaml")
 DETERMINERS = {"the", "a", "an"}
@@ -141,7 +142,7 @@ def _with_article(span: SpacySpan) -> str:
     if span[0].lower_ == "the":
         return "the " + span[1:].text if len(span) > 1 else span.text
     written_with_the = any(
-        e.text == span.text and e.start > 0 and doc[e.start - 1].lower_ == "the" for e in doc.ents
+        e.text == span.text and e.start > 0 and doc[e.start - 1].lower_ == "the" for e in ents_of(doc)
     )
     return f"the {span.text}" if written_with_the else span.text
 
@@ -153,7 +154,7 @@ def _side_of_source(attribution: Attribution, sentence: SpacySpan) -> str:
     evidence = attribution.antecedent or attribution.span
     words = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
     if words is not None:
-        groups = [e for e in words.ents if e.label_ in {"ORG", "NORP"} and e.root.pos_ != "ADJ"]
+        groups = [e for e in ents_within(words) if e.label_ in {"ORG", "NORP"} and e.root.pos_ != "ADJ"]
         if groups:
             return _with_article(groups[0])
         if attribution.antecedent is not None:

@@ -21,6 +21,7 @@ import yaml
 from spacy.tokens import Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
+from dateline.nlp import ents_of
 
 LEXICON_PATH = Path(__file__).with_name("event_types.yaml")
 
@@ -704,7 +705,7 @@ def _person_name_words(doc) -> frozenset[str]:
     tagger labels it there."""
     words = doc.user_data.get("dateline_person_words")
     if words is None:
-        words = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+        words = frozenset(t.text for ent in ents_of(doc) if ent.label_ == "PERSON" and len(ent) > 1
                           for t in ent if t.text[:1].isupper())
         doc.user_data["dateline_person_words"] = words
     return words

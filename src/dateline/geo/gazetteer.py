@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -45,6 +46,10 @@ _LEADING_THE = re.compile(r"^the\s+")
 _VOWELS = re.compile(r"[aeiouy]+")
 
 
+_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
+
+
+@lru_cache(maxsize=1 << 16)  # the stages look the same few words up again and again
 def name_key(name: str) -> str:
     """The form names are indexed under: case, accents, dots, dashes and apostrophes folded.
 
@@ -54,7 +59,7 @@ def name_key(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.replace("ı", "i").replace("ə", "a").replace("ø", "o").replace("ß", "ss")
     # dots inside abbreviations join their letters ("U.S." -> "us"); other punctuation separates
-    text = re.sub(r"(?<=\w)\.(?=\w)", "", text)
+    text = _INNER_DOT.sub("", text)
     text = _PUNCTUATION.sub(" ", text).strip()
     return _LEADING_THE.sub("", text)
 

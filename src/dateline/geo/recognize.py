@@ -27,7 +27,7 @@ import yaml
 from spacy.tokens import Doc
 
 from dateline.geo.gazetteer import Gazetteer, name_key
-from dateline.nlp import text_of
+from dateline.nlp import ents_of, text_of
 
 FEATURE_WORDS_PATH = Path(__file__).resolve().parent / "feature_words.yaml"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -114,7 +114,7 @@ def recognize_toponyms(
     doc: Doc, gazetteer: Gazetteer, include_demonyms: bool = False
 ) -> list[Toponym]:
     """The toponyms of a parsed text, in text order, without overlaps."""
-    text = doc.text
+    text = text_of(doc)
     found: list[Toponym] = []
     found += _from_entities(doc, gazetteer)
     found += _from_feature_words(text)
@@ -139,12 +139,12 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
-    text = doc.text
+    text = text_of(doc)
     after_words = {w for w, _, _ in feature_words().after}
     kinds = {w: k for w, k, _ in feature_words().after}
     people = _person_words(doc)
     found = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end = _clean_span(text, ent.start_char, ent.end_char)
@@ -208,7 +208,7 @@ def _known_longer_start(doc: Doc, ent, start: int, end: int, gazetteer: Gazettee
     word = doc[ent.start - 1]
     if not (word.is_title and word.pos_ == "PROPN" and not word.ent_type_ and word.is_alpha and not word.is_sent_start):
         return start
-    longer = doc.text[word.idx:end]
+    longer = text_of(doc)[word.idx:end]
     return word.idx if gazetteer.candidates(longer, allow_skeleton=False) else start
 
 
@@ -287,7 +287,7 @@ def _person_words(doc: Doc, gazetteer: Gazetteer | None = None) -> set[str]:
     """Words used in people's names anywhere in the article: "Hughes" after "John Hughes"
     is a person, whatever town carries the name."""
     words = set()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
             if gazetteer is not None and _known_place(ent.text, gazetteer, False):
                 continue  # "Sri Lanka", "Rock Hill" tagged as a person are still places
@@ -307,7 +307,7 @@ _PLACE_HEADS = {
 
 def _single_names(doc: Doc) -> set[str]:
     """One-word names the NER calls people ("Bell said"), for towns of the same name."""
-    return {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    return {ent.text for ent in ents_of(doc) if ent.label_ == "PERSON" and len(ent) == 1}
 
 
 def _after_honorifics(doc: Doc) -> set[str]:
@@ -319,13 +319,13 @@ def _after_honorifics(doc: Doc) -> set[str]:
 
 def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """Capitalised words the gazetteer knows as a country, region or town of some size."""
-    upper = _is_mostly_upper(doc.text)
+    upper = _is_mostly_upper(text_of(doc))
     taken = set()
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in PLACE_LABELS:
             taken.update(range(ent.start, ent.end))
     entity_at = {}
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in PLACE_LABELS:
             for i in range(ent.start, ent.end):
                 entity_at[i] = ent
@@ -459,7 +459,7 @@ def _dateline_places(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     """A dateline in capitals at the head of an article, a line or after the headline:
     "BEIRUT -", "KABUL, Afghanistan", "Fire guts home. TORRINGTON — A fire ...", "BEIRUT: The body"."""
     found = []
-    for match in _DATELINE.finditer(doc.text[:20000]):
+    for match in _DATELINE.finditer(text_of(doc)[:20000]):
         name = match.group(1).strip()
         if name.isupper() and _known_place(name.title(), gazetteer, False):
             found.append(Toponym(match.start(1), match.start(1) + len(name), name, "gazetteer-scan"))

@@ -565,6 +565,8 @@ def _apply_proximity(mentions: list[_Mention]) -> None:
         readings[mention.key] = [
             (c.entry, 0.3 + 0.7 * w / top) for c, w in ranked if c.entry.feature_code not in _NOT_NEIGHBOURS
         ]
+    # a candidate's gain depends on it and its name's key alone: a name said again reads it once
+    gains: dict[tuple[str, int], float] = {}
     for mention in mentions:
         mention.proximity = []
         for candidate in mention.candidates:
@@ -572,17 +574,24 @@ def _apply_proximity(mentions: list[_Mention]) -> None:
             if entry.feature_code in WIDE_CODES:
                 mention.proximity.append(0.0)
                 continue
-            evidence = 0.0
-            for key, options in readings.items():
-                if key == mention.key:
-                    continue
-                best = 0.0
-                for other, weight in options:
-                    if abs(other.lat - entry.lat) > 4 or other is entry:
-                        continue
-                    best = max(best, weight * _nearness(great_circle_km(entry.lat, entry.lon, other.lat, other.lon)))
-                evidence += best
-            mention.proximity.append(2.0 * PROXIMITY_WEIGHT * (1 - math.exp(-evidence)))
+            known = (mention.key, id(entry))
+            if known not in gains:
+                gains[known] = _proximity(entry, mention.key, readings)
+            mention.proximity.append(gains[known])
+
+
+def _proximity(entry: GazetteerEntry, own_key: str, readings: dict[str, list[tuple[GazetteerEntry, float]]]) -> float:
+    evidence = 0.0
+    for key, options in readings.items():
+        if key == own_key:
+            continue
+        best = 0.0
+        for other, weight in options:
+            if abs(other.lat - entry.lat) > 4 or other is entry:
+                continue
+            best = max(best, weight * _nearness(great_circle_km(entry.lat, entry.lon, other.lat, other.lon)))
+        evidence += best
+    return 2.0 * PROXIMITY_WEIGHT * (1 - math.exp(-evidence))
 
 
 # "X, which is located a few kilometers from Y", "X northeast of Y", "X in Y", "X near Y"

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from dateline.regex_screen import required_words, screen_text, with_first_char
+
 HERE = Path(__file__).resolve().parent
 VOCABULARY_FILE = HERE / "vocabulary.yaml"
 GRAMMAR_FILE = HERE / "grammar.yaml"
@@ -94,6 +96,10 @@ class Rule:
     guard: str | None = None
     examples: tuple = ()
     order: int = 0
+    # the same regex screened (dateline.regex_screen): it runs only over a text holding one of
+    # ``needs`` (None: any text), and turns a position down by its first character
+    scan: re.Pattern | None = None
+    needs: frozenset[str] | None = None
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:
@@ -129,6 +135,8 @@ def rules() -> tuple[Rule, ...]:
                 guard=entry.get("guard"),
                 examples=tuple(entry.get("examples") or ()),
                 order=order,
+                scan=with_first_char(regex),
+                needs=required_words(regex),
             )
         )
     return tuple(compiled)
@@ -154,8 +162,11 @@ def find_matches(text: str, accept=None) -> list[Match]:
     ``accept(match, text)`` may turn down a match by its context before overlaps are resolved,
     so that a rejected long reading does not hide a good shorter one."""
     found: list[Match] = []
+    screened = screen_text(text)
     for rule in rules():
-        for match in rule.regex.finditer(text):
+        if rule.needs is not None and not any(word in screened for word in rule.needs):
+            continue  # no match can be in this text
+        for match in rule.scan.finditer(text):
             start, end = match.span()
             if "pre" in rule.regex.groupindex and match.group("pre") is not None:
                 # a word the pattern needs as context but TimeML leaves out of the extent

@@ -1,0 +1,142 @@
+"""Two cheap screens in front of a regular expression, read off its own parse, that never change
+what it finds (the time grammar runs some fifty rules over every article's text, and a rule
+that cannot match was still tried at every word start):
+
+    words = required_words(regex)     # one of these is in every match (lowercased), or None
+    regex = with_first_char(regex)    # the same rule, turning a position down by its first character
+    if words is None or any(w in screen_text(text) for w in words): regex.finditer(text)
+
+Python's ``re`` compiles neither screen itself: it scans for a leading literal or character
+class only when the pattern starts with one, and never for a case-insensitive one.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # the parse tree ``re`` compiles from (stable across 3.11-3.13)
+from re import _parser
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S",
+}
+
+# The characters other than ASCII that a case-insensitive ``re`` takes for an ASCII letter
+# (dotted and dotless i, long s, the Kelvin sign), as that letter: with them folded, a text
+# that an ASCII literal matches case-insensitively holds the literal lowercased.
+# tests/test_regex_screen.py checks the list against every code point.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def screen_text(text: str) -> str:
+    """The text as ``required_words`` are looked for in it: folded as above, lowercased."""
+    return text.translate(_FOLD).lower()
+
+
+class _Unknown(Exception):
+    """A construct the screens do not read (a back reference, any character): no screen."""
+
+
+def _parse(regex: re.Pattern):
+    return _parser.parse(regex.pattern, regex.flags)
+
+
+# --- one of these words in every match ----------------------------------------------------------
+
+def required_words(regex: re.Pattern) -> frozenset[str] | None:
+    """Lowercased ASCII strings one of which every match of ``regex`` contains, the longest the
+    pattern guarantees; None when it guarantees none (every word optional, say)."""
+    return _required(_parse(regex))
+
+
+def _required(items) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL and av < 128:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append(frozenset({run.lower()}))
+            run = ""
+        if op is sre.SUBPATTERN:
+            found = _required(av[3])
+        elif op is sre.BRANCH:
+            alternatives = [_required(alternative) for alternative in av[1]]
+            found = frozenset().union(*alternatives) if all(alternatives) else None
+        elif op in _REPEATS and av[0] > 0:
+            found = _required(av[2])
+        else:  # zero width, a class, an optional part: guarantees no word
+            found = None
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset({run.lower()}))
+    if not candidates:
+        return None
+    # the rarest-looking choice: its shortest word longest, then the fewest words
+    return max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
+
+
+# --- the first character of every match ---------------------------------------------------------
+
+def with_first_char(regex: re.Pattern) -> re.Pattern:
+    """``regex`` led by a lookahead for the characters a match can start with: the same matches,
+    the same groups, but a position whose character cannot start one is turned down at once.
+    ``regex`` itself when that set is not known (or a match may be empty)."""
+    try:
+        items, may_be_empty = _first(_parse(regex))
+    except _Unknown:
+        return regex
+    if may_be_empty or not items:
+        return regex
+    return re.compile(f"(?={_class(items)})" + regex.pattern, regex.flags)
+
+
+def _first(items) -> tuple[list, bool]:
+    """(class items of the characters a match of ``items`` can start with, whether it can be empty)."""
+    start: list = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            return start + [(op, av)], False
+        if op is sre.IN:
+            return start + list(av), False
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.SUBPATTERN:
+            if (av[1] | av[2]) & sre.SRE_FLAG_IGNORECASE:  # its case rule is not the class's
+                raise _Unknown(op)
+            found, may_be_empty = _first(av[3])
+        elif op is sre.BRANCH:
+            found, may_be_empty = [], False
+            for alternative in av[1]:
+                more, empty = _first(alternative)
+                found += more
+                may_be_empty |= empty
+        elif op in _REPEATS:
+            found, may_be_empty = _first(av[2])
+            may_be_empty |= av[0] == 0
+        else:
+            raise _Unknown(op)
+        start += found
+        if not may_be_empty:
+            return start, False
+    return start, True
+
+
+def _class(items) -> str:
+    """The class items as a ``[...]`` of the regex's own syntax (read with its own flags, so a
+    case-insensitive rule's class is case-insensitive too)."""
+    parts = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            parts.add(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            parts.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            parts.add(_CATEGORIES[av])
+        else:  # a negated class, a Unicode category: not worth reading
+            raise _Unknown(op)
+    return "[" + "".join(sorted(parts)) + "]"
