@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -249,6 +250,7 @@ def _embedding_features(mentions: Sequence[EventMention], vectors: Vectors) -> d
     return {"trigger_embedding": triggers @ triggers.T, "sentence_embedding": sentences @ sentences.T}
 
 
+@lru_cache(maxsize=8192)  # one actor is named in many reports: read its words once
 def argument_words(text: str | None) -> frozenset[str]:
     """The words of an argument that can name it: "the rapper's lawyer" -> {rapper, lawyer};
     a pronoun or a determiner alone names nothing (an empty set: no evidence)."""
