@@ -91,3 +91,19 @@ def test_the_scorer_weighs_a_shared_patient_above_two_different_ones(handmade):
     apart = scorer.probability(pair_features(mentions, DocumentSimilarity.of(ARRESTS)))[0, 1]
     together = scorer.probability(pair_features(swapped, DocumentSimilarity.of(ARRESTS)))[0, 1]
     assert together > apart
+
+
+def test_the_parse_gives_a_things_object_where_the_role_reading_names_no_actor():
+    """ECB+ triggers are any word: "checked into" a clinic has a clinic for its patient, which the
+    role reading (actors only) leaves out; the subject is the doer, and a passive's agent too."""
+    from dateline.eval.coref import grammatical_slots
+    from dateline.nlp import get_nlp
+
+    text = "The singer checked into a private clinic in Malibu on Friday."
+    doc = get_nlp()(text)
+    start = text.index("checked")
+    assert grammatical_slots(doc, start, start + len("checked into")) == ("singer", "private clinic")
+    passive = "The patch was released by the software company on Tuesday."
+    doc = get_nlp()(passive)
+    start = passive.index("released")
+    assert grammatical_slots(doc, start, start + len("released")) == ("software company", "patch")
