@@ -21,18 +21,26 @@ import numpy as np
 from dateline.eval.coref import ECBPLUS_DIR, TUNING_TOPICS, Corpus, gold_clusters, read_ecbplus, score_clusters
 from dateline.fuse import FuseConfig, cluster_documents
 from dateline.fuse.clustering import average_link
-from dateline.fuse.coreference import FEATURES, DocumentSimilarity, lemma_rarity, mention_vectors, pair_features
+from dateline.fuse.coreference import ARGUMENT_FEATURES, FEATURES, DocumentSimilarity, lemma_rarity, mention_vectors, pair_features
 from dateline.fuse.scorer import EMBEDDING_FEATURES, EMBEDDING_SCORER_FILE, SCORER_FILE, PairScorer, term_value
 
 # the features, and one product: one head in two reports is strong evidence only when the
 # reports are about one happening (grouped cross-validation on the tuning topics: CoNLL F1
 # 0.7488 with it, 0.7484 without, beside the WordNet features of dateline.fuse.lexicon)
-TERMS = (*FEATURES, "same_lemma*document_similarity")
+# the arguments of each trigger's own clause (ARGUMENT_FEATURES: doers and patients that share a
+# word or none, dates that clash, places shared or not): grouped cross-validation on the tuning
+# topics, CoNLL F1 0.7503 with them, 0.7488 without; a clash of the clauses' figures (no tuning
+# mention has one), name-only matches and clashes (0.7489-0.7494), and their products with
+# same-head (0.7449) or document similarity (0.7497) were no better and were left out
+TERMS = (*FEATURES, *ARGUMENT_FEATURES, "same_lemma*document_similarity")
+# the scorer fitted with the contextual vectors keeps the terms it was chosen with (the arguments
+# were not measured beside the embeddings: docs/quality.md)
+EMBEDDING_BASE_TERMS = (*FEATURES, "same_lemma*document_similarity")
 # with the contextual vectors of dateline.fuse.embeddings: the cosine of the triggers and of the
 # sentences (grouped cross-validation on the tuning topics: CoNLL F1 0.7678 with them, 0.7488
 # without; adding their products with same-head 0.7679, with document similarity 0.7665, the
 # trigger cosine times the sentence cosine 0.7685: no gain worth a term, left out)
-EMBEDDING_TERMS = (*TERMS, *EMBEDDING_FEATURES)
+EMBEDDING_TERMS = (*EMBEDDING_BASE_TERMS, *EMBEDDING_FEATURES)
 THRESHOLDS = tuple(round(0.25 + 0.05 * step, 2) for step in range(10))  # 0.25 .. 0.70
 FOLDS = 5
 REGULARISATION = 1.0  # scikit-learn's C; its default

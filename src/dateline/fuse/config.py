@@ -60,6 +60,10 @@ class EventFusionConfig:
     # two events whose doers are both named canonical entities, different, and neither among the
     # other's actors, are different events ("Qatar's envoy met" vs "Pakistan's envoy met")
     distinct_doers_apart: bool = True
+    # likewise their targets: two arrests of two different named people in one story are two
+    # arrests, however alike their sentences (the pair scorer's argument features weigh this
+    # only weakly: on ECB+ reports name one participant in many ways, docs/quality.md)
+    distinct_targets_apart: bool = True
     # the most specific places of two events in different countries: two events (an outbreak in
     # Angola and one in Zimbabwe), however close their capitals
     countries_apart: bool = True

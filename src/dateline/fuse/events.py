@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from dateline.fuse.config import EventFusionConfig
 from dateline.fuse.coreference import cluster_event_mentions, head_key, incompatible
-from dateline.fuse.records import EventMention, FusedEvent, PlacePoint, Report, Variant
+from dateline.fuse.records import EventMention, FusedEvent, MentionArguments, PlacePoint, Report, Variant
 from dateline.model import Event, Place
 
 # GeoNames feature codes by how large an area they name (the kinds of FuseConfig.place_radius_km);
@@ -92,6 +92,18 @@ def type_family(event_type: str, config: EventFusionConfig) -> str:
     return config.type_families.get(event_type, event_type)
 
 
+def event_arguments(event: Event) -> MentionArguments:
+    """The arguments of an event's own clause, from the fields the record carries (no parse):
+    doer and patient as the role reading gave them, the date only when its clause
+    names one, the places only when its clause names them."""
+    return MentionArguments(
+        doer=event.source_actor.text if event.source_actor else None,
+        patient=event.target_actor.text if event.target_actor else None,
+        when=None if event.date_inherited else event.date_value,
+        places=() if event.place_inherited else tuple(dict.fromkeys(p.name for p in event.places)),
+    )
+
+
 def mention_for_event(event: Event, config: EventFusionConfig = EventFusionConfig()) -> EventMention:
     """The coreference core's view of an extracted event."""
     start = max(0, event.trigger.start - event.sentence.start)
@@ -109,12 +121,23 @@ def mention_for_event(event: Event, config: EventFusionConfig = EventFusionConfi
         date_end=date_end.isoformat() if date_end else None,
         place=PlacePoint(place.name, place.lat, place.lon, place_kind(place)) if place else None,
         actors=_actor_ids(event),
+        arguments=event_arguments(event),
     )
 
 
 def _doers_apart(first: Event, second: Event) -> bool:
-    a = first.source_actor.entity_id if first.source_actor else None
-    b = second.source_actor.entity_id if second.source_actor else None
+    return _named_apart(first.source_actor, second.source_actor, first, second)
+
+
+def _targets_apart(first: Event, second: Event) -> bool:
+    return _named_apart(first.target_actor, second.target_actor, first, second)
+
+
+def _named_apart(a_actor, b_actor, first: Event, second: Event) -> bool:
+    """Both actors of a role are named canonical entities, different, and neither is among the
+    other event's actors ("arrested A and B" vs "arrested B and A" stay compatible)."""
+    a = a_actor.entity_id if a_actor else None
+    b = b_actor.entity_id if b_actor else None
     if not (a and b) or a == b:
         return False
     return a not in _actor_ids(second) and b not in _actor_ids(first)
@@ -129,7 +152,8 @@ def events_apart(first: Event, second: Event, mentions: Mapping[str, EventMentio
         a, b = event_place(first), event_place(second)
         if a is not None and b is not None and a.country_code and b.country_code and a.country_code != b.country_code:
             return True
-    return config.distinct_doers_apart and _doers_apart(first, second)
+    return (config.distinct_doers_apart and _doers_apart(first, second)) or (
+        config.distinct_targets_apart and _targets_apart(first, second))
 
 
 def blocking_keys(event: Event, mention: EventMention) -> list[tuple[str, str]]:

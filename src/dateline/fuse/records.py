@@ -51,6 +51,21 @@ class EventMention:
     place: PlacePoint | None = None
     actors: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
+    # the trigger's own arguments as dateline's role reading gives them (``mention_arguments``):
+    # who did it, to whom, and the time and places of its own clause; they tell apart
+    # two happenings told with one word ("arrested" said of two different people)
+    arguments: MentionArguments | None = None
+
+
+@dataclass(frozen=True)
+class MentionArguments:
+    """What an event's own clause says of it, as words (compared word by word across reports,
+    so "Lohan" and "Lindsay Lohan" agree). Empty fields are no evidence either way."""
+
+    doer: str | None = None
+    patient: str | None = None
+    when: str | None = None  # a TIMEX3 value read in the clause itself (not the article's date)
+    places: tuple[str, ...] = ()  # place names of the clause itself (not lent by another clause)
 
 
 # --- what fusion makes of dateline's own events --------------------------------------------------
