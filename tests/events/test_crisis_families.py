@@ -134,3 +134,36 @@ def test_the_crime_a_charge_is_about_is_an_event_of_its_own():
     # a crime spoken of in general is no event
     assert "CRIME" not in kinds("Insurers say car theft is falling in most cities.").values()
     assert "CRIME" not in kinds("The summit discussed the fight against terrorism.").values()
+
+
+# A harm a vehicle does is a road, rail or air accident (HAZARD), not an assault: the vehicle is
+# the doer of the harm (the agent of a passive, the subject of a "when" clause) or the thing its
+# driver crashed; a vehicle driven at people in an attack stays an assault.
+ROAD_ACCIDENTS = [
+    ("A cyclist was struck by a delivery van and killed on Friday evening.", "killed"),
+    ("A retired teacher died on Monday when a lorry reversed out of a loading bay and ran her over.", "died"),
+    ("The driver suffered serious injuries when he crashed his pickup into a ditch.", "injuries"),
+]
+VEHICLE_ATTACKS = [
+    ("A man drove a truck into a crowded market on Saturday, killing six people in what police called a terrorist attack.", "killing"),
+    ("Gunmen in a pickup truck shot dead two guards outside the bank.", "shot"),
+]
+
+
+def test_a_harm_done_by_a_vehicle_is_an_accident():
+    for text, _ in ROAD_ACCIDENTS:
+        found = kinds(text)
+        assert "ASSAULT" not in found.values(), (text, found)
+        assert "HAZARD" in found.values(), (text, found)
+
+
+def test_a_vehicle_driven_into_people_in_an_attack_stays_an_assault():
+    for text, _ in VEHICLE_ATTACKS:
+        found = kinds(text)
+        assert "ASSAULT" in found.values(), (text, found)
+        assert "HAZARD" not in found.values(), (text, found)
+
+
+def test_a_vehicle_blown_up_stays_an_attack():
+    found = kinds("An army truck carrying six soldiers exploded on a mine near the border post.")
+    assert "HAZARD" not in found.values(), found

@@ -113,6 +113,10 @@ class Lexicon:
     # verbs of a toll: one hung on a verb trigger of the same type is that event's toll
     toll_verbs: frozenset[str] = frozenset()
     toll_in_types: frozenset[str] = frozenset()  # event types a toll "in" them belongs to (toll_in_types)
+    road_vehicles: frozenset[str] = frozenset()  # crisis_families.road_accidents
+    road_harms: frozenset[str] = frozenset()
+    road_crash_verbs: frozenset[str] = frozenset()
+    road_attack_words: frozenset[str] = frozenset()
     # event types whose target may be a thing hit, and the nouns that are never such a thing
     thing_target_types: frozenset[str] = frozenset()
     not_things: frozenset[str] = frozenset()
@@ -220,6 +224,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
 
     # the tables that hold several lists each
     unasserted, sport, press = (raw.get(k) or {} for k in ("unasserted", "sport", "press_addressees"))
+    road = families.get("road_accidents") or {}
     return Lexicon(
         cues={key: tuple(sorted(group, key=specificity, reverse=True)) for key, group in grouped.items()},
         types=dict(raw["types"]),
@@ -237,6 +242,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
         toll_verbs=frozenset(raw.get("toll_verbs", ())),
         toll_in_types=frozenset(raw.get("toll_in_types", ())),
+        road_vehicles=_words(road.get("vehicles")),
+        road_harms=_words(road.get("harms")),
+        road_crash_verbs=_words(road.get("crash_verbs")),
+        road_attack_words=_words(road.get("attack_words")),
         thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
@@ -683,10 +692,52 @@ def _promises_own_act(token: Token) -> bool:
     return False
 
 
+# the clauses that tell how a harm came about: "died when a lorry reversed", "injured after the
+# bus overturned", "killed as the car left the road"
+ACCIDENT_CLAUSE_WORDS = frozenset({"when", "after", "as"})
+
+
+def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
+    """Whether a road vehicle did the harm the trigger names (``road_accidents``): the agent of
+    the harm's verb or of the verb it is joined to, the subject of a "when"/"after" clause on
+    them, or the object of a crash verb there; never in a sentence that tells an attack."""
+    if not lexicon.road_vehicles or trigger.cue.lemma not in lexicon.road_harms:
+        return False
+    sentence = trigger.token.sent
+    if any(t.lemma_.lower() in lexicon.road_attack_words or t.lower_ in lexicon.road_attack_words for t in sentence):
+        return False
+    verbs = [trigger.head]
+    if trigger.head.dep_ == "conj":
+        verbs.append(trigger.head.head)  # "was struck by a van and killed"
+    for verb in list(verbs):
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(
+                    m.dep_ in {"mark", "advmod"} and m.lower_ in ACCIDENT_CLAUSE_WORDS for m in clause.children):
+                verbs.append(clause)
+                verbs.extend(clause.conjuncts)  # "reversed ... and ran her over"
+
+    def vehicle(token: Token) -> bool:
+        return token.lemma_.lower() in lexicon.road_vehicles or token.lower_ in lexicon.road_vehicles
+
+    for verb in verbs:
+        if verb.dep_ == "advcl" and vehicle(verb):
+            return True  # the parser made the clause's subject its head: "when a car driven by ... backed out"
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and vehicle(child):
+                return True
+            if child.dep_ == "agent" and any(vehicle(g) for g in child.children if g.dep_ == "pobj"):
+                return True
+            if child.dep_ == "dobj" and verb.lemma_.lower() in lexicon.road_crash_verbs and vehicle(child):
+                return True
+    return False
+
+
 def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     """The event type the trigger's sentence gives it when not its cue's own: a killing by a
     virus is a fact about an epidemic, a warning about a fact a statement."""
     cue = trigger.cue
+    if cue.type == "ASSAULT" and "HAZARD" in lexicon.types and harmed_by_a_vehicle(trigger, lexicon):
+        return "HAZARD"  # a road accident
     if cue.cause_type and cue.cause_type != "none" and caused_by_non_actor(trigger.token, lexicon):
         # a killing or a destruction by a quake, a flood or an outbreak is the hazard's impact
         if any(cue.type == "HAZARD" for doer in _doers(trigger.token)
