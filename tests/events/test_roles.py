@@ -233,6 +233,19 @@ def test_a_sports_report_s_words_of_fighting_are_play_not_events():
     assert {e.type for e in war} & {"ASSAULT", "THREATEN"}
 
 
+def test_a_meeting_in_a_sports_report_is_a_match():
+    # match_words of the sport table
+    report = ("The home wrestlers won the section championship on Saturday and will go to the state tournament. "
+              "Their heavyweight pinned his rival in their second meeting of the season. "
+              "The team had advanced to the final meet with wins over two league rivals, and the wrestling coach "
+              "praised a referee's call in the last bout.")
+    types = {e.trigger.text: e.type for e in events_of(report)}
+    assert "meeting" not in types and "meet" not in types, types
+    # a meeting in other news stays a meeting
+    talks = events_of("The two foreign ministers held their second meeting of the year in Geneva on Monday.")
+    assert any(e.type == "CONSULT" for e in talks)
+
+
 def test_a_death_after_an_illness_is_no_assault():
     # the counter-example of die in event_types.yaml names the illness with "of"; "after" and "from" likewise
     for text in ("The former mayor died on Tuesday after a long battle with lung cancer.",

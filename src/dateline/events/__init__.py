@@ -603,7 +603,8 @@ def _is_a_sports_report(doc: Doc, lexicon) -> bool:
 
 def _play_told_as_fighting(draft: Draft, lexicon) -> bool:
     """A cue of fighting in a sports report, in a sentence that names no harm: play, not an event."""
-    if draft.type not in lexicon.sport_figurative_types:
+    match_word = draft.trigger is not None and draft.trigger.token.lemma_.lower() in lexicon.sport_match_words
+    if draft.type not in lexicon.sport_figurative_types and not match_word:
         return False
     return not any(t.lemma_.lower() in lexicon.sport_harm_words for t in draft.sentence)
 

@@ -143,6 +143,7 @@ class Lexicon:
     sport_min_words: int = 4
     sport_figurative_types: frozenset[str] = frozenset()
     sport_harm_words: frozenset[str] = frozenset()
+    sport_match_words: frozenset[str] = frozenset()
     # event nouns whose possessor undergoes them ("his arrest", "the colonel's trial")
     patient_nouns: frozenset[str] = frozenset()
     # people named by their tie to another ("a friend of X"): X is no argument
@@ -266,6 +267,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         sport_min_words=int(sport.get("min_words", 4)),
         sport_figurative_types=frozenset(sport.get("figurative_types", ())),
         sport_harm_words=frozenset(sport.get("harm_words", ())),
+        sport_match_words=frozenset(sport.get("match_words", ())),
         accusing_verbs=frozenset(raw.get("accusing_verbs", ())),
         relative_nouns=frozenset(raw.get("relative_nouns", ())),
         patient_nouns=frozenset(raw.get("patient_nouns", ())),
