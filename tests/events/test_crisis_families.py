@@ -109,6 +109,16 @@ def test_a_place_word_inside_a_persons_name_is_no_place():
     assert "Lima" not in [p.name for p in arrested.places]
 
 
+def test_a_us_route_number_is_a_road_not_the_country():
+    text = "Deputies arrested the driver on Friday on U.S. 287 south of the county line."
+    events = extract_events(Article(id="t", text=text), parse(text), [], [_country(text, "U.S.")], [], [])
+    arrested = next(e for e in events if e.trigger.text == "arrested")
+    assert "U.S." not in [p.name for p in arrested.places]
+    text = "Police arrested two smugglers in the U.S. on Friday."
+    events = extract_events(Article(id="t", text=text), parse(text), [], [_country(text, "U.S.")], [], [])
+    assert any("U.S." in [p.name for p in e.places] for e in events)
+
+
 def test_an_illness_is_an_outbreak_only_in_an_outbreak_construction():
     assert kinds("Clinics in the delta have reported forty cases of dengue this month.").get("dengue") == "HAZARD"
     assert kinds("Doctors fear the virus is spreading across the border.").get("virus") == "HAZARD"

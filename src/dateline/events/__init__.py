@@ -717,7 +717,12 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     if words is None or not len(words):
         return False
     after = doc[words.end] if words.end < len(doc) else None
+    if after is not None and US_ROUTE.fullmatch(place.span.text) and after.text[:3].isdigit():
+        return True  # "U.S. 79", "US 101": a federal highway, not the country
     return after is not None and after.lower_ in THING_HEADS
+
+
+US_ROUTE = re.compile(r"U\.?S\.?")
 
 
 def _followed_by_a_seat_word(place: Place, doc) -> bool:
