@@ -456,3 +456,10 @@ def test_a_months_name_that_speaks_or_names_a_person_is_no_date():
     # the month itself still is one
     month = "Permits were free in January, the chief said."
     assert [t.value for t in tag_timexes(month, dct, parse(month))] == ["2009-01"]
+
+
+def test_a_spelled_decade_needs_the():
+    dct = date(2009, 3, 16)
+    assert tag_timexes("The clerk handed over the tens and twenties from the drawer.", dct) == []
+    assert tag_timexes("The suspect, a man in his mid-fifties, was arrested at home.", dct) == []
+    assert [t.value for t in tag_timexes("Rents doubled in the late seventies.", dct)] == ["197X"]

@@ -350,6 +350,10 @@ def decade(m: Match, ctx: Context) -> Reading | None:
     mod = modifier(m.group("mod"))
     if m.group("decade"):
         first = int(m.group("decade"))
+    elif m.group("spelled") and not m.group(0).lower().startswith("the"):
+        # a spelled decade names one only after "the" ("the fifties", "the late sixties"); without
+        # it the word is banknotes ("tens and twenties") or an age ("in his mid-fifties")
+        return None
     else:
         tens = int(m.group("short")) if m.group("short") else {
             "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
