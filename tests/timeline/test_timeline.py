@@ -48,3 +48,37 @@ def test_the_report_cites_every_key_date_sentence_and_lists_the_contradiction(ha
     assert "## Open contradictions" in text and "12 people, according to police (Northern Wire" in text
     for outlet in ("Northern Wire", "Gulf Courier", "Evening Ledger", "Town Crier"):
         assert outlet in text.split("## Sources")[1]
+
+
+def test_the_report_lists_each_source_by_its_headline_linked_to_its_address(handmade):
+    from dateline.model import Article
+
+    fused, articles = _corpus(handmade)
+    timeline = build_timeline(fused)
+    known = {
+        "e1": Article(id="e1", text="", title="Small *protest* in Mosul [video]", url="https://towncrier.example/mosul"),
+    }
+
+    def articles_of(ids):
+        ids = list(ids)
+        assert len(ids) == len(set(ids)) and set(ids) <= {a for f in fused for a in f.article_ids}
+        return {i: known[i] for i in ids if i in known}
+
+    text = situation_report(fused, timeline, [], group_claims([], fused, articles), articles_of=articles_of)
+    sources = text.split("## Sources")[1]
+    line = next(line for line in sources.splitlines() if "Town Crier" in line)
+    # the headline is plain text (its Markdown escaped) linked to the article's address
+    assert "[Small \\*protest\\* in Mosul \\[video\\]](https://towncrier.example/mosul)" in line
+    assert "(article e1)" in line
+    # an article the store does not know is listed by outlet and date as before
+    assert all("(article " in l for l in sources.splitlines() if l[:1].isdigit())
+
+
+def test_a_source_address_that_is_no_web_address_is_not_linked(handmade):
+    from dateline.model import Article
+
+    fused, articles = _corpus(handmade)
+    known = {"e1": Article(id="e1", text="", title="Protest", url="javascript:alert(1)")}
+    text = situation_report(fused, build_timeline(fused), [], group_claims([], fused, articles),
+                            articles_of=lambda ids: {i: known[i] for i in ids if i in known})
+    assert "javascript" not in text and "Protest" in text.split("## Sources")[1]

@@ -666,7 +666,7 @@ class Store:
         groups = self.claim_groups(fused_ids=[f.id for f in fused],
                                    article_ids=sorted({a for f in fused for a in f.article_ids}))
         return situation_report(fused, timeline, [e for e in entities if e is not None], groups, title=title,
-                                selection=_describe_selection(query, search))
+                                selection=_describe_selection(query, search), articles_of=self.get_articles)
 
     def gazetteer(self):
         """The gazetteer extraction places names with: the embedded one, with the GeoNames

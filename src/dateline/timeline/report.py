@@ -1,14 +1,15 @@
 """The written situation report: Markdown for a selection of fused events, every statement
-with its citations (numbered sources listed at the end: outlet, date, article id)."""
+with its citations (numbered sources listed at the end: outlet, date, the article's headline
+linked to its address when the store knows them, article id)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from dateline.fuse.records import ClaimGroup, FusedEvent
-from dateline.model import Entity
+from dateline.model import Article, Entity
 from dateline.timeline import Timeline
 
 MAX_ACTORS = 12
@@ -37,8 +38,35 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
+def _markdown_text(text: str) -> str:
+    """Untrusted text (a headline) as plain Markdown text: no link, emphasis or HTML of its own."""
+    text = " ".join(str(text).split())
+    for mark in "\\`*_[]<>#|":
+        text = text.replace(mark, "\\" + mark)
+    return text
+
+
+def _source_line(number: int, article_id: str, outlet: str | None, published: date | None,
+                 article: Article | None) -> str:
+    line = f"{number}. {outlet or 'unknown outlet'}, {published or 'undated'}"
+    headline = _markdown_text(article.title) if article is not None and article.title else None
+    url = article.url if article is not None and article.url else None
+    if url is not None and (not url.startswith(("http://", "https://")) or any(c in url for c in " <>()[]")):
+        url = None  # only a plain web address becomes a link (no script:, no Markdown of its own)
+    if headline and url:
+        line += f": [{headline}]({url})"
+    elif headline:
+        line += f": {headline}"
+    elif url:
+        line += f": <{url}>"
+    return line + f" (article {article_id[:12]})"
+
+
 def situation_report(fused: Sequence[FusedEvent], timeline: Timeline, entities: Sequence[Entity],
-                     groups: Sequence[ClaimGroup], *, title: str | None = None, selection: str = "the whole store") -> str:
+                     groups: Sequence[ClaimGroup], *, title: str | None = None, selection: str = "the whole store",
+                     articles_of: Callable[[Iterable[str]], Mapping[str, Article]] | None = None) -> str:
+    """``articles_of`` looks up the cited articles (``Store.get_articles``) for their headlines
+    and addresses; without it the sources are listed by outlet, date and id."""
     sources = _Sources()
     lines = [f"# {title or 'Situation report'}", ""]
     outlets = {r.outlet for f in fused for r in f.reports if r.outlet}
@@ -114,7 +142,8 @@ def situation_report(fused: Sequence[FusedEvent], timeline: Timeline, entities: 
     lines.append("")
 
     lines += ["## Sources", ""]
+    cited = articles_of(list(sources.numbers)) if articles_of is not None and sources.numbers else {}
     for article_id, number in sources.numbers.items():
         outlet, published = sources.about[article_id]
-        lines.append(f"{number}. {outlet or 'unknown outlet'}, {published or 'undated'}, article {article_id[:12]}")
+        lines.append(_source_line(number, article_id, outlet, published, cited.get(article_id)))
     return "\n".join(lines).rstrip() + "\n"
