@@ -47,6 +47,7 @@ from dateline.events.triggers import (
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 from dateline.nlp import WIRE_DATELINE, ents_within, text_of
+from dateline.events.placing import circumstance_words, is_origin, names_a_venue
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
@@ -534,7 +535,7 @@ def extract_events(
         first, last = sentence.start_char, sentence.end_char
         where = [p for p in places if not first <= p.span.start < last or not (
             _place_names_a_thing(p, sentence, places) or _is_reference_point(p, sentence)
-            or _is_other_party(p, sentence, lexicon))]
+            or _is_other_party(p, sentence, lexicon) or is_origin(p, sentence))]
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
@@ -702,6 +703,8 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     if not (sentence.start_char <= place.span.start < sentence.end_char):
         return False
     doc = sentence.doc
+    if names_a_venue(place, doc):
+        return False  # "Leeds Crown Court": the court sits in Leeds (placing.yaml: venue_heads)
     for ent in ents_within(sentence):
         # (not a facility: "Kabul airport" is in Kabul)
         # (nor a list of places the tagger took for one organisation: "Pandi, Bulacan")
@@ -840,6 +843,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
     speaker_spans += [actor.span for actor in draft.participants.others]
     own_places = places_in(_own_words(draft), places, exclude=speaker_spans)
+    if not own_places and draft.trigger is not None:
+        # "killed on Monday while patrolling a market in Kandahar" (placing.yaml: circumstance)
+        own_places = places_in(circumstance_words(draft.trigger.token), places, exclude=speaker_spans)
     place_inherited = False
     if not own_places and draft.trigger is not None:
         # places in the sentence outside every other event's clause: where the sentence's
