@@ -47,7 +47,7 @@ from dateline.events.triggers import (
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 from dateline.nlp import WIRE_DATELINE, ents_within, text_of
-from dateline.events.placing import circumstance_words, is_origin, names_a_venue
+from dateline.events.placing import circumstance_words, is_origin, names_a_venue, names_an_office
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
@@ -535,7 +535,8 @@ def extract_events(
         first, last = sentence.start_char, sentence.end_char
         where = [p for p in places if not first <= p.span.start < last or not (
             _place_names_a_thing(p, sentence, places) or _is_reference_point(p, sentence)
-            or _is_other_party(p, sentence, lexicon) or is_origin(p, sentence))]
+            or _is_other_party(p, sentence, lexicon) or is_origin(p, sentence)
+            or names_an_office(p, sentence))]
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,

@@ -28,6 +28,8 @@ def table() -> dict:
         "person_nouns": frozenset(w.lower() for w in raw["person_nouns"]),
         "home_nouns": frozenset(w.lower() for w in raw["home_nouns"]),
         "circumstance_marks": frozenset(w.lower() for w in raw["circumstance_marks"]),
+        "title_words": frozenset(w.lower() for w in raw["title_words"]),
+        "party_label": re.compile(raw["party_label"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -70,6 +72,14 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "from":
         owner = root.head.head
         return owner.lower_ in nouns["person_nouns"] or owner.ent_type_ == "PERSON"
+    # "Ann Reed, of the 300 block of Elm Street in Dover", "James Hill of Dover": an address
+    node = root
+    for _ in range(6):
+        if node.dep_ not in {"pobj", "prep", "compound", "appos"} or node.head.i == node.i:
+            break
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.ent_type_ == "PERSON":
+            return True
+        node = node.head
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in nouns["home_nouns"]:
         return True
     return False
@@ -83,3 +93,21 @@ def circumstance_words(trigger: Token) -> list[Token]:
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in child.children):
             found.extend(child.subtree)
     return found
+
+
+def names_an_office(place: Place, sentence: SpacySpan) -> bool:
+    """ "Minnesota Governor Tim Pawlenty", "U.S. Secretary of State": a title's place; "Sen. Rich
+    Olive, D-Story City": a legislator's party and home town. Neither says where an event is."""
+    text = sentence.doc.text
+    before = text[max(0, place.span.start - 3):place.span.start]
+    if table()["party_label"].match(place.name or "") or table()["party_label"].match(place.span.text or "") \
+            or re.fullmatch(r"(^|.)\b[DRI]-", before) and not before[:1].isalpha():
+        return True
+    words = _words_of(place, sentence)
+    if words is None or words.end >= len(sentence.doc):
+        return False
+    after = sentence.doc[words.end]
+    if after.lower_ in {"'s", "’s"} and words.end + 1 < len(sentence.doc):
+        after = sentence.doc[words.end + 1]
+    return after.lower_.rstrip(".") in table()["title_words"]
+
