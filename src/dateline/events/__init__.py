@@ -47,6 +47,7 @@ from dateline.events.triggers import (
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 from dateline.nlp import WIRE_DATELINE, ents_within, text_of
+from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import circumstance_words, is_origin, names_a_venue, names_an_office
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
@@ -843,7 +844,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
     speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
     speaker_spans += [actor.span for actor in draft.participants.others]
-    own_places = places_in(_own_words(draft), places, exclude=speaker_spans)
+    # (not the places of what a threat is about: "threatened to bomb the dam")
+    about = not_yet_complement(draft.trigger.token) if draft.trigger is not None else set()
+    own_places = places_in([t for t in _own_words(draft) if t.i not in about], places, exclude=speaker_spans)
     if not own_places and draft.trigger is not None:
         # "killed on Monday while patrolling a market in Kandahar" (placing.yaml: circumstance)
         own_places = places_in(circumstance_words(draft.trigger.token), places, exclude=speaker_spans)
@@ -856,7 +859,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # are its topics ("Egypt would like a peaceful Sudan, the minister said"), not where it
         # was said (judged samples of unseen news: such places were wrong 11 times of 14)
         others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
-        loose = [t for t in sentence if t.i not in others]
+        loose = [t for t in sentence if t.i not in others and t.i not in about]
         own_places = places_in(loose, places, exclude=speaker_spans)
         place_inherited = bool(own_places)
     if not own_places:
