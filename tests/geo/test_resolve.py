@@ -108,6 +108,15 @@ def test_a_name_with_a_towns_police_or_council_is_the_town_not_the_country(gazet
     assert _one(country, "Lebanon").country_code == "LB"
 
 
+def test_a_dateline_in_capitals_names_a_town_not_the_country(gazetteer):
+    # 'LEBANON (AP) — ... in Ohio': the story is filed from a town; Lebanon, Ohio, not the country
+    dateline = _places("LEBANON (AP) — A jury in Ohio heard a doctor testify on Friday in a murder trial.", gazetteer)
+    assert _one(dateline, "LEBANON").country_code == "US" and _one(dateline, "LEBANON").feature_class == "P"
+    # the same name opening a sentence with no dash is no dateline
+    country = _places("LEBANON has closed its border with Syria, officials said on Friday.", gazetteer)
+    assert _one(country, "LEBANON").country_code == "LB"
+
+
 def test_in_a_story_about_several_countries_a_city_of_millions_beats_its_small_namesakes(gazetteer):
     # in 'cases in the United States, Mexico, Canada and Spain ... officials in Moscow' Moscow is
     # the Russian capital, not one of the small American towns called Moscow

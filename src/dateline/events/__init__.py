@@ -47,6 +47,8 @@ from dateline.events.triggers import (
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 from dateline.nlp import WIRE_DATELINE, ents_within, text_of
+from dateline.events.non_events import not_yet_complement
+from dateline.events.placing import circumstance_words, is_origin, names_a_venue, names_an_office
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
@@ -534,7 +536,8 @@ def extract_events(
         first, last = sentence.start_char, sentence.end_char
         where = [p for p in places if not first <= p.span.start < last or not (
             _place_names_a_thing(p, sentence, places) or _is_reference_point(p, sentence)
-            or _is_other_party(p, sentence, lexicon))]
+            or _is_other_party(p, sentence, lexicon) or is_origin(p, sentence)
+            or names_an_office(p, sentence))]
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
@@ -703,6 +706,8 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     if not (sentence.start_char <= place.span.start < sentence.end_char):
         return False
     doc = sentence.doc
+    if names_a_venue(place, doc):
+        return False  # "Leeds Crown Court": the court sits in Leeds (placing.yaml: venue_heads)
     for ent in ents_within(sentence):
         # (not a facility: "Kabul airport" is in Kabul)
         # (nor a list of places the tagger took for one organisation: "Pandi, Bulacan")
@@ -845,7 +850,12 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
     speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
     speaker_spans += [actor.span for actor in draft.participants.others]
-    own_places = places_in(_own_words(draft), places, exclude=speaker_spans)
+    # (not the places of what a threat is about: "threatened to bomb the dam")
+    about = not_yet_complement(draft.trigger.token) if draft.trigger is not None else set()
+    own_places = places_in([t for t in _own_words(draft) if t.i not in about], places, exclude=speaker_spans)
+    if not own_places and draft.trigger is not None:
+        # "killed on Monday while patrolling a market in Kandahar" (placing.yaml: circumstance)
+        own_places = places_in(circumstance_words(draft.trigger.token), places, exclude=speaker_spans)
     place_inherited = False
     if not own_places and draft.trigger is not None:
         # places in the sentence outside every other event's clause: where the sentence's
@@ -855,7 +865,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # are its topics ("Egypt would like a peaceful Sudan, the minister said"), not where it
         # was said (judged samples of unseen news: such places were wrong 11 times of 14)
         others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
-        loose = [t for t in sentence if t.i not in others]
+        loose = [t for t in sentence if t.i not in others and t.i not in about]
         own_places = places_in(loose, places, exclude=speaker_spans)
         place_inherited = bool(own_places)
     if not own_places:

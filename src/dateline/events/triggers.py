@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span as SpacySpan, Token
 
+from dateline.events.non_events import reports_no_event
 from dateline.config import SETTINGS
 from dateline.nlp import ents_of
 
@@ -812,7 +813,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             continue
         match = match_cue(token, lexicon)
         if match is None or _hypothetical(token, sentence) or (match[0].pos == "VERB" and _imperative(token)) \
-                or _unasserted(token, lexicon):
+                or _unasserted(token, lexicon) or reports_no_event(token):
             continue
         if match[0].cause_type == "none" and caused_by_non_actor(token, lexicon):
             continue

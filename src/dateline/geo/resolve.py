@@ -403,11 +403,16 @@ _STATE_INSTITUTION_AFTER = re.compile(
 # "the City of Oxford", "the Town of Clinton"
 _TOWN_OF_BEFORE = re.compile(r"\b(?:City|Town|Village|Borough) of\s+$")
 TOWN_CUE_BONUS = SETTINGS.geo.town_cue_bonus
+# a dateline ("LEBANON (AP) —", "HUME –", "CHARLESTON, W.Va. -"): the name in capitals that opens
+# a story, then an optional state, an optional agency and a dash, is the town the story is filed
+# from, not the country or county of the same name
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z .&/]+\))?\s*[-–—]")
 
 
 def _apply_town_cues(text: str, mentions: list[_Mention]) -> None:
     """A name followed by what only a town has ("Lebanon Police", "the Huntsville City Council")
-    or ending a street address ("1301 Lafayette Ave., Lebanon") is a town, not the country or
+    or ending a street address ("1301 Lafayette Ave., Lebanon") or opening a story as its dateline
+    ("LEBANON (AP) —") is a town, not the country or
     state of the same name; one followed by what only a state has ("the Kansas Department of
     Transportation", "the Ohio Legislature") is the state, not a town. Every mention of the name
     gains (one sense per article)."""
@@ -424,6 +429,7 @@ def _apply_town_cues(text: str, mentions: list[_Mention]) -> None:
             _TOWN_INSTITUTION_AFTER.match(text, t.end)
             or _STREET_ADDRESS_BEFORE.search(text[max(0, t.start - 60) : t.start])
             or _TOWN_OF_BEFORE.search(text[max(0, t.start - 12) : t.start])
+            or (not text[: t.start].strip() and t.text.isupper() and _DATELINE_AFTER.match(text, t.end))
         ):
             towns.add(mention.key)
     for mention in mentions:

@@ -1,0 +1,133 @@
+"""Event places and non-events of the hand-judged samples, scored automatically (issue 11).
+
+The gold (``judged-gold/places.tsv``) holds, for every event the reader judged, the places the
+text gives for it (or that it is no event). This scorer re-extracts the same articles with the
+current tree (``judged_rerun``), matches the new events to the judged ones by (docid,
+trigger_start) and reports, for the tuning and the check part apart:
+
+- place accuracy of the matched real events (all, and acts: real events that are not statements);
+- how many of the judged non-events the tree still extracts;
+- how many gold events were not found (their trigger no longer extracted at that offset).
+
+    python -m dateline.eval.event_places --shared /work/shared [--errors tuning]
+
+A place list is right when it is empty and the gold says ``none`` is right, or when it is not
+empty and every place in it is one of the gold's (name and country; names compared without
+accents, case or punctuation, so "Ts'khinvali" is "Tskhinvali").
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+GOLD = Path(__file__).with_name("judged-gold") / "places.tsv"
+PARTS = ("tuning", "check")
+
+
+def read_gold(path: Path = GOLD) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+
+
+def _name_key(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name)
+    return re.sub(r"[^0-9a-z]", "", "".join(c for c in plain if not unicodedata.combining(c)).casefold())
+
+
+def parse_places(text: str) -> list[tuple[str, str]]:
+    """``"Oakland [US]; California [US] (inherited)"`` -> [("oakland", "US"), ("california", "US")];
+    ``none`` and the empty string are no place."""
+    text = re.sub(r"\s*\(inherited\)\s*$", "", text or "").strip()
+    places = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        if part == "none":
+            continue
+        found = re.fullmatch(r"(.*?)\s*\[([A-Z?]{1,2})\]", part)
+        name, country = (found.group(1), found.group(2)) if found else (part, "?")
+        places.append((_name_key(name), country))
+    return places
+
+
+def place_right(extracted: str, gold: str) -> bool:
+    """Whether an event's places agree with the gold (see the module's doc)."""
+    got = parse_places(extracted)
+    if not got:
+        return "none" in [p.strip() for p in gold.split(";")]
+    allowed = parse_places(gold)
+    return all(any(name == g_name and (country == g_country or "?" in (country, g_country))
+                   for g_name, g_country in allowed) for name, country in got)
+
+
+def _share(hits: int, total: int) -> float | None:
+    return round(hits / total, 3) if total else None
+
+
+def score(gold: list[dict], extracted: list[dict]) -> dict:
+    """The figures of each part, and the rows behind them (for ``--errors``)."""
+    by_key = {(str(r["docid"]), str(r["trigger_start"])): r for r in extracted}
+    result = {}
+    for part in PARTS:
+        rows = [g for g in gold if g["part"] == part]
+        real = [g for g in rows if g["real"] == "Y" and g["gold"] != "?"]
+        matched, errors, missing = [], [], []
+        for g in real:
+            event = by_key.get((g["docid"], g["trigger_start"]))
+            if event is None:
+                missing.append(g)
+                continue
+            right = place_right(event["places"], g["gold"])
+            matched.append((g, right))
+            if not right:
+                errors.append({**g, "extracted": event["places"], "sentence": event["sentence"]})
+        acts = [(g, right) for g, right in matched if g["act"] == "Y"]
+        non_events = [g for g in rows if g["real"] == "N"]
+        still = [g for g in non_events if (g["docid"], g["trigger_start"]) in by_key]
+        result[part] = {
+            "real_with_gold": len(real), "matched": len(matched), "not_found": len(missing),
+            "place": _share(sum(r for _, r in matched), len(matched)),
+            "place_of_acts": _share(sum(r for _, r in acts), len(acts)), "acts": len(acts),
+            "non_events_judged": len(non_events), "non_events_still_extracted": len(still),
+            "errors": errors, "still": [{**g, "sentence": by_key[(g["docid"], g["trigger_start"])]["sentence"]}
+                                        for g in still],
+        }
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, required=True)
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--work", type=Path, help="keep the store and the listed events here")
+    parser.add_argument("--rows", type=Path, help="score events listed before (rows.json of --work) instead of extracting")
+    parser.add_argument("--errors", choices=PARTS, help="print the wrong places and the non-events still extracted "
+                                                         "of one part (choose rules from tuning only)")
+    args = parser.parse_args(argv)
+    gold = read_gold(args.gold)
+    if args.rows:
+        extracted = json.loads(args.rows.read_text(encoding="utf-8"))
+    else:
+        from dateline.eval.judged_rerun import rerun
+        extracted = rerun(args.shared, {g["docid"] for g in gold}, args.work)
+        if args.work:
+            (args.work / "rows.json").write_text(json.dumps(extracted), encoding="utf-8")
+    result = score(gold, extracted)
+    for part, figures in result.items():
+        print(json.dumps({part: {k: v for k, v in figures.items() if k not in ("errors", "still")}}))
+    if args.errors:
+        for e in result[args.errors]["errors"]:
+            print(f"PLACE\t{e['seed']}\t{e['docid']}\t{e['trigger_start']}\t{e['trigger']}\tgot: {e['extracted']}\t"
+                  f"gold: {e['gold']}\t{e['sentence'][:220]}")
+        for e in result[args.errors]["still"]:
+            print(f"NONEVENT\t{e['seed']}\t{e['docid']}\t{e['trigger_start']}\t{e['trigger']}\t{e['note'][:100]}\t"
+                  f"{e['sentence'][:200]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

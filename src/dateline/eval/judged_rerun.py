@@ -1,0 +1,55 @@
+"""Re-extract the articles of the hand-judged samples with the current tree.
+
+The judged listings (``src/dateline/eval/judged/*.tsv``) hold the events of the commit each
+sample was drawn with. To measure a rule without judging a new sample, a scorer reads the same
+articles again with the current sources and matches the new events to the judged ones by
+(docid, trigger_start). This module does the reading: the articles are taken from LGL by docid
+and cut as ``judged.draw`` cuts them (the title the corpus repeats at the head of the text is
+left out, so trigger offsets agree with the listings), ingested into a fresh SQLite store with
+pipeline defaults, and listed with ``judged.listing``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from dateline.eval.judged import LGL, listing
+
+
+def judged_articles(lgl: Path, docids: set[str]) -> list[dict]:
+    """The LGL articles with these doc ids, as ``judged.draw`` gives them (title cut off the text)."""
+    found = []
+    for article in ET.parse(lgl).getroot().findall("article"):
+        if article.get("docid") not in docids:
+            continue
+        title, text = (article.findtext("title") or "").strip(), (article.findtext("text") or "").strip()
+        if title and text.startswith(title):
+            text = text[len(title):].lstrip(" .")
+        if text:
+            found.append({"id": article.get("docid"), "title": title, "text": text,
+                          "date": (article.findtext("dltime") or "")[:10], "url": article.findtext("url"),
+                          "outlet": article.findtext("domain")})
+    return found
+
+
+def rerun(shared: Path, docids: set[str], work: Path | None = None) -> list[dict]:
+    """The current tree's events of these judged articles, one row per event as ``judged.listing``
+    lists them. ``work`` keeps the store (a fresh temporary folder when not given)."""
+    with tempfile.TemporaryDirectory(prefix="judged-rerun-") as scratch:
+        out = Path(work) if work else Path(scratch)
+        out.mkdir(parents=True, exist_ok=True)
+        corpus, db = out / "articles.jsonl", out / "store.db"
+        if db.exists():
+            db.unlink()  # always a fresh store: the figures are of this tree alone
+        with corpus.open("w", encoding="utf-8") as handle:
+            for article in judged_articles(shared / LGL, docids):
+                handle.write(json.dumps(article) + "\n")
+        command = str(Path(sys.executable).with_name("dateline"))
+        for step in (["ingest", str(corpus)], ["extract"]):
+            subprocess.run([command, *step, "--db", str(db)], check=True, stdout=subprocess.DEVNULL)
+        return listing(db)

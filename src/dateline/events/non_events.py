@@ -1,0 +1,155 @@
+"""Words that look like events and report none (issue 11's non-events of the judged samples):
+states ("flags flew at half-staff", "lay dying"), gestures ("nodded in agreement"), tallies over
+years ("the 12th firefighter killed since 1990"), the name of a charge ("charged with attempt to
+commit robbery") and practices of a class of people ("farmers who sell milk"). The words are in
+``non_events.yaml``; every rule is narrow on purpose.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+TABLE = Path(__file__).with_name("non_events.yaml")
+
+
+@lru_cache(maxsize=1)
+def table() -> dict:
+    raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+    lower = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
+    return {
+        "trigger_with": {k.lower(): lower(v) for k, v in raw["states"]["trigger_with"].items()},
+        "posture_verbs": lower(raw["states"]["posture_verbs"]),
+        "gesture_verbs": lower(raw["gesture_verbs"]), "gesture_nouns": lower(raw["gesture_nouns"]),
+        "tally_marks": lower(raw["tally_marks"]), "charge_verbs": lower(raw["charge_verbs"]),
+        "attempt_words": lower(raw["attempt_words"]), "practice_tags": frozenset(raw["practice_tags"]),
+        "not_yet_verbs": lower(raw["not_yet_verbs"]), "not_yet_adjectives": lower(raw["not_yet_adjectives"]),
+        "possibility_modals": lower(raw["possibility_modals"]),
+        "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
+    }
+
+
+def _ancestors(token: Token, depth: int = 6) -> list[Token]:
+    found, node = [], token
+    for _ in range(depth):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        found.append(node)
+    return found
+
+
+def is_a_state(token: Token) -> bool:
+    words = table()
+    after = {t.lower_ for t in token.subtree if t.i > token.i} | {
+        "".join(t.text_with_ws for t in token.doc[token.i + 1:token.i + 6]).lower()}
+    wanted = words["trigger_with"].get(token.lemma_.lower())
+    if wanted and any(w in after or any(w in a for a in after) for w in wanted):
+        return True
+    return (token.tag_ == "VBG" and token.dep_ in {"xcomp", "advcl", "acomp", "oprd", "dobj"}
+            and token.head.lemma_.lower() in words["posture_verbs"])
+
+
+def is_a_gesture(token: Token) -> bool:
+    words = table()
+    return (token.lemma_.lower() in words["gesture_nouns"] and token.dep_ == "pobj" and token.head.lower_ == "in"
+            and token.head.head.lemma_.lower() in words["gesture_verbs"])
+
+
+def is_a_tally(token: Token) -> bool:
+    """ "the 12th firefighter killed since 1990": a participle on a noun counted by an ordinal,
+    over a stretch of years."""
+    if token.dep_ != "acl":
+        return False
+    counted = any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJ" and c.lower_.rstrip("stndrh").isdigit()
+                  for c in token.head.children)
+    return counted and any(t.lower_ in table()["tally_marks"] for t in token.subtree)
+
+
+def is_a_charge_name(token: Token) -> bool:
+    """ "charged with attempt to commit robbery": the crime names the charge."""
+    above = _ancestors(token)
+    words = table()
+    return any(a.lower_ in words["attempt_words"] for a in above) and \
+        any(a.lemma_.lower() in words["charge_verbs"] for a in above)
+
+
+def is_a_practice(token: Token) -> bool:
+    """ "farmers who sell milk": a relative clause in the plain present on a plural noun."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    return (verb.dep_ == "relcl" and verb.tag_ in table()["practice_tags"] and verb.head.tag_ in {"NNS", "NNPS"}
+            and (verb is token or token.dep_ in {"dobj", "obj"}))
+
+
+def _not_yet_word(node: Token) -> bool:
+    words = table()
+    return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
+        (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"])
+
+
+def is_not_yet(token: Token) -> bool:
+    """ "needs to discuss", "needs repair", "threatened to bomb", "prepared to negotiate"."""
+    node = token
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        node = token.head
+        if _not_yet_word(node):
+            return True
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if _not_yet_word(node):
+            return True
+    return False
+
+
+def is_a_possibility(token: Token) -> bool:
+    """ "officials might close two schools": what may happen (a verb in its plain form after
+    might, could or may)."""
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in table()["possibility_modals"]
+                                      for c in token.children)
+
+
+def under_a_counterfactual(token: Token) -> bool:
+    """ "the flood would have caused a disaster": the noun of a verb that did not happen."""
+    verb = token.head
+    if token.pos_ != "NOUN" or token.dep_ not in {"dobj", "nsubj", "nsubjpass"} or verb.tag_ != "VBN":
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return "have" in auxiliaries and bool(auxiliaries & {"would", "could", "might", "should", "'d"})
+
+
+QUOTES = "\"“”"
+
+
+def is_a_quoted_order(token: Token) -> bool:
+    """ “Go on – arrest me.”: a bare verb with no subject inside a quotation is an order or a
+    dare, not a report."""
+    if token.tag_ != "VB" or token.dep_ not in {"ROOT", "parataxis", "conj", "ccomp", "dep", "xcomp"}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark"} for c in token.children):
+        return False
+    if token.dep_ == "conj" and token.head.tag_ != "VB":
+        return False
+    doc = token.doc
+    before = doc.text[token.sent.start_char:token.idx] if token.sent is not None else doc.text[:token.idx]
+    return sum(before.count(q) for q in QUOTES) % 2 == 1 or "“" in before and "”" not in before
+
+
+def reports_no_event(token: Token) -> bool:
+    """Whether the trigger word is a state, a gesture, a tally, a charge's name, a practice, what
+    is not yet done, a possibility, the noun of a counterfactual or an order in a quotation."""
+    return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
+        or is_a_practice(token) or is_not_yet(token) or is_a_possibility(token) \
+        or under_a_counterfactual(token) or is_a_quoted_order(token)
+
+
+def not_yet_complement(trigger: Token) -> set[int]:
+    """ "threatened to bomb the dam": the words of what a threat or a need is about, which are
+    no event of their own (``is_not_yet``) and whose places are not where the threat was made."""
+    if trigger.lemma_.lower() not in table()["not_yet_verbs"]:
+        return set()
+    return {t.i for child in trigger.children if child.dep_ in {"xcomp", "ccomp"} for t in child.subtree}

@@ -1,0 +1,113 @@
+"""Where an event is, beyond the words of its own clause (issue 11): a court's town as the place
+of what happens there, a person's home town as no place, and a circumstance clause's place lent
+to the act it accompanies. The words are in ``placing.yaml``.
+
+(Measured with ``python -m dateline.eval.event_places`` on the hand-judged samples' tuning part.)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.model import Place
+
+TABLE = Path(__file__).with_name("placing.yaml")
+
+
+@lru_cache(maxsize=1)
+def table() -> dict:
+    raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+    return {
+        "venue_heads": sorted({h.lower() for h in raw["venue_heads"]}, key=len, reverse=True),
+        "person_nouns": frozenset(w.lower() for w in raw["person_nouns"]),
+        "home_nouns": frozenset(w.lower() for w in raw["home_nouns"]),
+        "circumstance_marks": frozenset(w.lower() for w in raw["circumstance_marks"]),
+        "title_words": frozenset(w.lower() for w in raw["title_words"]),
+        "party_label": re.compile(raw["party_label"]),
+        "examples": raw.get("examples", {}),
+    }
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"['’]", "", text.lower())).strip()
+
+
+def names_a_venue(place: Place, doc) -> bool:
+    """ "at Leeds Crown Court", "before Bexley Magistrates' Court": the place name goes on with a
+    court's name and the court is where something happens (the object of a preposition), so it
+    sits in that place. A court that speaks ("Oxford Crown Court heard she arrived in 2002") is a
+    source, and what it hears happened elsewhere."""
+    following = _plain(doc.text[place.span.end:place.span.end + 40])
+    head = next((h for h in table()["venue_heads"] if following == h or re.match(re.escape(h) + r"\b", following)),
+                None)
+    if head is None:
+        return False
+    last_word = head.split()[-1]
+    court = next((t for t in doc if t.idx >= place.span.end and _plain(t.text) == last_word), None)
+    return court is not None and court.idx <= place.span.end + 40 and court.dep_ == "pobj"
+
+
+def _words_of(place: Place, sentence: SpacySpan):
+    if not (sentence.start_char <= place.span.start < sentence.end_char):
+        return None
+    words = sentence.doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    return words if words is not None and len(words) else None
+
+
+def is_origin(place: Place, sentence: SpacySpan) -> bool:
+    """ "a man from Denver", "Olga Petrova from Minsk", "a Leeds woman": where someone comes from."""
+    words = _words_of(place, sentence)
+    if words is None:
+        return False
+    root = words.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "from Denver and Boston"
+        root = root.head
+    nouns = table()
+    if root.dep_ == "pobj" and root.head.lower_ == "from":
+        owner = root.head.head
+        return owner.lower_ in nouns["person_nouns"] or owner.ent_type_ == "PERSON"
+    # "Ann Reed, of the 300 block of Elm Street in Dover", "James Hill of Dover": an address
+    node = root
+    for _ in range(6):
+        if node.dep_ not in {"pobj", "prep", "compound", "appos"} or node.head.i == node.i:
+            break
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.ent_type_ == "PERSON":
+            return True
+        node = node.head
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in nouns["home_nouns"]:
+        return True
+    return False
+
+
+def circumstance_words(trigger: Token) -> list[Token]:
+    """The words of the trigger's circumstance clauses ("while patrolling a market in Kandahar")."""
+    marks = table()["circumstance_marks"]
+    found = []
+    for child in trigger.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in child.children):
+            found.extend(child.subtree)
+    return found
+
+
+def names_an_office(place: Place, sentence: SpacySpan) -> bool:
+    """ "Minnesota Governor Tim Pawlenty", "U.S. Secretary of State": a title's place; "Sen. Rich
+    Olive, D-Story City": a legislator's party and home town. Neither says where an event is."""
+    text = sentence.doc.text
+    before = text[max(0, place.span.start - 3):place.span.start]
+    if table()["party_label"].match(place.name or "") or table()["party_label"].match(place.span.text or "") \
+            or re.fullmatch(r"(^|.)\b[DRI]-", before) and not before[:1].isalpha():
+        return True
+    words = _words_of(place, sentence)
+    if words is None or words.end >= len(sentence.doc):
+        return False
+    after = sentence.doc[words.end]
+    if after.lower_ in {"'s", "’s"} and words.end + 1 < len(sentence.doc):
+        after = sentence.doc[words.end + 1]
+    return after.lower_.rstrip(".") in table()["title_words"]
+

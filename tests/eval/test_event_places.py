@@ -1,0 +1,59 @@
+"""The automatic scorer of event places on the judged samples (eval/event_places), on hand-made rows."""
+
+from __future__ import annotations
+
+from dateline.eval.event_places import GOLD, parse_places, place_right, read_gold, score
+
+
+def test_places_compare_without_accents_case_or_punctuation():
+    assert place_right("Ts’khinvali [GE]", "Tskhinvali [GE]")
+    assert place_right("Kandahār [AF] (inherited)", "Kandahar [AF]; Afghanistan [AF]")
+
+
+def test_a_namesake_in_another_country_is_wrong():
+    assert not place_right("Palestinian Territory [PS]", "Palestine [US]; Ohio [US]")
+    assert not place_right("Paris [FR]", "Paris [US]")
+
+
+def test_every_place_given_must_be_right_and_none_only_where_none_is():
+    assert not place_right("Oakland [US]; San Francisco [US]", "Oakland [US]; California [US]")
+    assert place_right("California [US]", "Oakland [US]; California [US]")
+    assert not place_right("", "Oakland [US]")
+    assert place_right("", "none; Georgia [US]")
+    assert not place_right("Atlanta [US]", "none")
+
+
+def test_unknown_country_matches_any():
+    assert parse_places("Middle East [?]; Cairo [EG]") == [("middleeast", "?"), ("cairo", "EG")]
+    assert place_right("Middle East [?]", "Middle East [?]; Egypt [EG]")
+
+
+def test_score_counts_parts_misses_and_non_events():
+    gold = [
+        {"part": "tuning", "docid": "1", "trigger_start": "10", "real": "Y", "act": "Y", "gold": "Leeds [GB]"},
+        {"part": "tuning", "docid": "1", "trigger_start": "40", "real": "Y", "act": "N", "gold": "none"},
+        {"part": "tuning", "docid": "1", "trigger_start": "70", "real": "Y", "act": "Y", "gold": "Leeds [GB]"},
+        {"part": "tuning", "docid": "1", "trigger_start": "90", "real": "N", "act": "", "gold": ""},
+        {"part": "check", "docid": "2", "trigger_start": "5", "real": "Y", "act": "Y", "gold": "?"},
+        {"part": "check", "docid": "2", "trigger_start": "8", "real": "N", "act": "", "gold": ""},
+    ]
+    extracted = [
+        {"docid": "1", "trigger_start": 10, "places": "Leeds [GB]", "sentence": "a"},
+        {"docid": "1", "trigger_start": 40, "places": "Leeds [GB]", "sentence": "b"},
+        {"docid": "1", "trigger_start": 90, "places": "", "sentence": "c"},
+    ]
+    result = score(gold, extracted)
+    tuning, check = result["tuning"], result["check"]
+    assert (tuning["matched"], tuning["not_found"], tuning["place"], tuning["place_of_acts"]) == (2, 1, 0.5, 1.0)
+    assert (tuning["non_events_judged"], tuning["non_events_still_extracted"]) == (1, 1)
+    # a row not yet annotated ('?') counts in no place figure; a non-event no longer extracted is gone
+    assert (check["real_with_gold"], check["matched"], check["non_events_still_extracted"]) == (0, 0, 0)
+
+
+def test_the_gold_file_is_complete_and_split_once():
+    rows = read_gold(GOLD)
+    assert {r["part"] for r in rows} == {"tuning", "check"}
+    assert {r["seed"] for r in rows if r["part"] == "check"} == {"20261209", "20261210"}
+    assert not [r for r in rows if r["real"] == "Y" and r["gold"] == "?"]
+    keys = [(r["docid"], r["trigger_start"]) for r in rows]
+    assert len(keys) == len(set(keys))

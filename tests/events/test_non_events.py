@@ -1,0 +1,39 @@
+"""Words that look like events and report none (issue 11): the examples of events/non_events.yaml,
+sentences written for the table."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.non_events import reports_no_event, table
+from dateline.events.triggers import find_triggers
+from dateline.nlp import parse
+
+
+def _trigger_words(sentence: str) -> list[str]:
+    doc = parse(sentence)
+    return [t.token.text for t in find_triggers(doc[:])]
+
+
+@pytest.mark.parametrize("example", table()["examples"], ids=lambda e: e["word"])
+def test_no_event_at_the_word(example):
+    assert example["word"] not in _trigger_words(example["sentence"])
+
+
+@pytest.mark.parametrize("example", table()["counter_examples"], ids=lambda e: e["word"])
+def test_the_event_stays_where_the_rule_does_not_hold(example):
+    assert example["word"] in _trigger_words(example["sentence"])
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("Flags flew at half-staff across the county on Monday.", "flew"),
+    ("As the old general lay dying, his sons quarrelled over the farm.", "dying"),
+    ("The mayor nodded in agreement with the answer.", "agreement"),
+    ("He is the 12th firefighter killed since 1990 in the county.", "killed"),
+    ("Farmers who sell milk to the cooperative were angry on Monday.", "sell"),
+    ("The man was charged with theft and attempt to commit robbery.", "robbery"),
+])
+def test_each_rule_is_the_one_that_holds(sentence, word):
+    # the table's examples are caught by this module, not only by some other filter
+    token = next(t for t in parse(sentence) if t.text == word)
+    assert reports_no_event(token)

@@ -1,0 +1,46 @@
+"""Where an event is, beyond its own clause (issue 11): the examples of events/placing.yaml,
+sentences written for the table, run through the whole pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.events.placing import table
+from dateline.model import Article
+from dateline.nlp import parse
+from dateline.pipeline import Stages, read_article
+
+EXAMPLES = [(kind, ex) for kind, listed in table()["examples"].items() for ex in listed]
+
+
+def _event(sentence: str, word: str):
+    result = read_article(Article(id="t", text=sentence, published=date(2024, 3, 8)), parse(sentence), Stages.load())
+    found = [e for e in result.events if e.trigger is not None and e.trigger.text == word]
+    assert found, f"no event at {word!r} in {sentence!r}"
+    return found[0]
+
+
+def _names(event) -> list[str]:
+    # gazetteer names may carry accents or a longer form ("Kandahār"): compare on the words given
+    return [p.span.text for p in event.places]
+
+
+@pytest.mark.parametrize("kind,example", EXAMPLES, ids=[f"{k}:{e['word']}:{i}" for i, (k, e) in enumerate(EXAMPLES)])
+def test_placing_examples(kind, example):
+    names = _names(_event(example["sentence"], example["word"]))
+    if "place" in example:
+        assert example["place"] in names
+    for wrong in example.get("not_place", []):
+        assert wrong not in names
+
+
+def test_every_kind_of_rule_has_examples():
+    assert {"venue", "origin", "title", "circumstance", "counter_examples"} <= set(table()["examples"])
+
+
+def test_a_court_name_keeps_its_town_only_as_a_venue():
+    # the town of a court where a hearing is held is its place; the town of a company is not
+    jailed = _event("A teacher was jailed at Norwich Crown Court on Tuesday.", "jailed")
+    assert "Norwich" in _names(jailed)
