@@ -128,7 +128,7 @@ def explain(url: str) -> dict[str, list[str]]:
             by, query = filter_of(name, rng)
             hints = query_hints(connection, query)
             if by is None:  # what ``Store.event_page`` runs: the page one event longer, a total from the tallies
-                statement, values = shaped_select(query, hints, extra=1)
+                statement, values = shaped_select(query, hints, extra=1, ids_only=True)
                 statements[f"{name} (page)"] = (str(statement.params(values).compile(
                     dialect=dialect, compile_kwargs={"literal_binds": True})), {})
                 if tallies.answerable(query):
@@ -162,7 +162,7 @@ def list_parts(connection, query: EventFilter) -> dict[str, float]:
     began = time.perf_counter()
     hints = query_hints(connection, query)
     hinted = time.perf_counter()
-    statement, values = shaped_select(query, hints, extra=1)
+    statement, values = shaped_select(query, hints, extra=1, ids_only=True)
     rows = connection.execute(statement, values).all()
     paged = time.perf_counter()
     parts = {"hints": hinted - began, "page": paged - hinted}

@@ -353,22 +353,26 @@ class Store:
         from dateline.store import documents
 
         with self.engine.connect() as connection:
-            rows, total, exact = self._page_rows(connection, query, exact_total)
-            ids = [row.id for row in rows]
+            # the page's ids alone (its SQL reads no event's columns), then their documents
+            rows, total, exact = self._page_rows(connection, query, exact_total, ids_only=True)
+            ids = [row[0] for row in rows]
             kept = documents.read(connection, ids)
             if len(kept) < len(ids):
-                missing = [row for row in rows if row.id not in kept]
-                kept.update((e.id, documents.event_document(e)) for e in records.events_from_rows(connection, missing))
+                missing = [i for i in ids if i not in kept]
+                rows = connection.execute(select(t.events).where(t.events.c.id.in_(missing))).all()
+                kept.update((e.id, documents.event_document(e)) for e in records.events_from_rows(connection, rows))
         return EventDocuments([kept[i] for i in ids], total, exact)
 
     @staticmethod
-    def _page_rows(connection, query: EventFilter, exact_total: bool) -> tuple[list, int, bool]:
-        """The page's event rows, and its total and whether that total is exact (``event_page``)."""
+    def _page_rows(connection, query: EventFilter, exact_total: bool,
+                   ids_only: bool = False) -> tuple[list, int, bool]:
+        """The page's event rows (``ids_only``: their ids), and its total and whether that total
+        is exact (``event_page``)."""
         from dateline.store import tallies
 
         hints = query_hints(connection, query)
         # the page one event longer (is there more?), its SQL built once per filter shape
-        statement, values = shaped_select(query, hints, extra=1)
+        statement, values = shaped_select(query, hints, extra=1, ids_only=ids_only)
         rows = connection.execute(statement, values).all()
         more = query.limit is not None and len(rows) > query.limit
         if more:
