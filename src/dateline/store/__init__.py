@@ -38,7 +38,7 @@ from dateline.model import Article, ArticleRecords, Claim, Entity, Event, Search
 from dateline.store import articles as article_tables
 from dateline.store import entities as entity_tables
 from dateline.store import fusion as fusion_tables
-from dateline.store import records
+from dateline.store import driver_sql, records
 from dateline.store import tables as t
 from dateline.ingest.reasons import describe_error
 from dateline.store.database import StoreError, display_url, make_engine, resolve_url
@@ -52,6 +52,7 @@ from dateline.store.filters import (
     event_select,
     is_text,
     query_hints,
+    shaped_ids_sql,
     shaped_select,
 )
 from dateline.store.lock import StoreBusy
@@ -371,9 +372,13 @@ class Store:
         from dateline.store import tallies
 
         hints = query_hints(connection, query)
-        # the page one event longer (is there more?), its SQL built once per filter shape
-        statement, values = shaped_select(query, hints, extra=1, ids_only=ids_only)
-        rows = connection.execute(statement, values).all()
+        # the page one event longer (is there more?), its SQL built once per filter shape (ids
+        # alone: its SQL text compiled once too, run on the driver's cursor)
+        if ids_only:
+            rows = driver_sql.rows(connection, *shaped_ids_sql(connection, query, hints, extra=1))
+        else:
+            statement, values = shaped_select(query, hints, extra=1)
+            rows = connection.execute(statement, values).all()
         more = query.limit is not None and len(rows) > query.limit
         if more:
             rows = rows[:query.limit]

@@ -545,6 +545,27 @@ def shaped_select(query: EventFilter, hints: QueryHints, extra: int = 0,
     return statement, filter_values(query, hints, extra)
 
 
+_SHAPED_SQL: dict[tuple, tuple[str, dict]] = {}
+
+
+def shaped_ids_sql(connection, query: EventFilter, hints: QueryHints, extra: int = 0) -> tuple[str, dict]:
+    """``shaped_select``'s ids-only statement as this dialect's SQL text, compiled once per shape
+    and dialect, with this filter's values: for ``driver_sql.rows``, where SQLAlchemy's execute
+    of a kept statement still looks it up in its compiled cache, makes an execution context and
+    wraps each row (about 0.3 ms of CPU a page on this machine, for 51 one-column rows)."""
+    statement, values = shaped_select(query, hints, extra, ids_only=True)
+    key = (connection.dialect.name, *_shape(query, hints, extra))
+    found = _SHAPED_SQL.get(key)
+    if found is None:
+        compiled = statement.compile(dialect=type(connection.dialect)(paramstyle="named"))
+        # (the values SQLAlchemy adds itself, such as SQLite's OFFSET 0 after a LIMIT, go with it)
+        found = str(compiled), {name: value for name, value in compiled.params.items() if name not in values}
+        if len(_SHAPED_SQL) < MAX_SHAPES:
+            _SHAPED_SQL[key] = found
+    sql, constants = found
+    return sql, {**constants, **values}
+
+
 def event_count(query: EventFilter, hints: QueryHints | None = None, cap: int | None = None) -> Select:
     """How many events match (the filter's limit and offset aside); given ``cap``, counting
     stops at ``cap + 1``: "more than cap" costs what reading cap rows off an index costs, where
