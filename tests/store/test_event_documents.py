@@ -204,7 +204,8 @@ def test_the_api_page_of_kept_documents_is_the_read_back_page_byte_for_byte(link
     store, _, _ = linked
     client = TestClient(create_app(store_url, web=False))
     for params in ({"limit": 50}, {"limit": 2}, {"limit": 1, "offset": 1}, {"country": "BG", "sort": "-date", "limit": 3},
-                   {"actor": GUARDS, "limit": 50}, {"type": "RESCUE", "limit": 50}, {"limit": 5, "offset": 10}):
+                   {"actor": GUARDS, "limit": 50}, {"actor": "guard", "limit": 50}, {"actor": "100%_", "limit": 5},
+                   {"type": "RESCUE", "limit": 50}, {"limit": 5, "offset": 10}):
         query = EventFilter(**params)
         page = store.event_page(query)
         expected = json_body(Page[Event](total=page.total, total_exact=page.total_exact, limit=query.limit,

@@ -557,7 +557,7 @@ def shaped_ids_sql(connection, query: EventFilter, hints: QueryHints, extra: int
     key = (connection.dialect.name, *_shape(query, hints, extra))
     found = _SHAPED_SQL.get(key)
     if found is None:
-        compiled = statement.compile(dialect=type(connection.dialect)(paramstyle="named"))
+        compiled = statement.compile(dialect=driver_sql.named_dialect(connection))
         # (the values SQLAlchemy adds itself, such as SQLite's OFFSET 0 after a LIMIT, go with it)
         found = str(compiled), {name: value for name, value in compiled.params.items() if name not in values}
         if len(_SHAPED_SQL) < MAX_SHAPES:
