@@ -360,7 +360,10 @@ GAP_COSTS = (
     "uvicorn, httptools and Starlette (about 6 %). The page reading its ids alone, its SQL run on the driver's "
     "cursor: the endpoint 1.7 -> 1.0 ms on SQLite (0.67 -> 0.29 for the page's SQL), 2.1 -> 1.75 on PostgreSQL "
     "(0.70 -> 0.42); server CPU per request through HTTP, the two alternated twice, 2.45 / 3.04 -> 2.01 / 2.97 ms "
-    "(SQLite) and 1.83 / 2.04 -> 1.42 / 1.69 ms (PostgreSQL; its server's own CPU 0.69 / 0.48 -> 0.31 / 0.56 ms)."
+    "(SQLite) and 1.83 / 2.04 -> 1.42 / 1.69 ms (PostgreSQL; its server's own CPU 0.69 / 0.48 -> 0.31 / 0.56 ms). "
+    "This bench, before and after in turn, three times (load 5-8 from other work): server CPU per request "
+    "2.1 / 7.4 (its store's pages not yet in memory) / 2.7 -> 1.9 / 1.9 / 2.4 ms on SQLite, 2.3 / 2.4 / 2.4 -> "
+    "2.4 / 1.8 / 1.7 ms on PostgreSQL; the latencies move more with the machine's load than with the change."
 )
 
 
