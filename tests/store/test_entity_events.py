@@ -12,6 +12,7 @@ the organisers are linked to none."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date
 
 import pytest
@@ -94,7 +95,13 @@ def _from_the_rows(store) -> list[tuple]:
 
 
 def _ids(store, **filters) -> list[str]:
-    return [event.id for event in store.events(EventFilter(**filters))]
+    """The events listed, checked against the API's page, which reads their ids alone (an
+    ``ids_only`` select, from the kept pairs' index where they hold the filter) and then their
+    kept documents: the same events in the same order."""
+    query = EventFilter(**filters)
+    listed = [event.id for event in store.events(query)]
+    assert [json.loads(d)["id"] for d in store.event_page_documents(query).documents] == listed, filters
+    return listed
 
 
 @pytest.fixture

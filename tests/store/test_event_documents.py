@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from dateline.api import create_app
 from dateline.api.reading import json_body
-from dateline.api.responses import Page
+from dateline.api.responses import EntityDetail, Page
 from dateline.ingest import content_id
 from dateline.model import (
     Actor,
@@ -204,7 +204,8 @@ def test_the_api_page_of_kept_documents_is_the_read_back_page_byte_for_byte(link
     store, _, _ = linked
     client = TestClient(create_app(store_url, web=False))
     for params in ({"limit": 50}, {"limit": 2}, {"limit": 1, "offset": 1}, {"country": "BG", "sort": "-date", "limit": 3},
-                   {"actor": GUARDS, "limit": 50}, {"type": "RESCUE", "limit": 50}, {"limit": 5, "offset": 10}):
+                   {"actor": GUARDS, "limit": 50}, {"actor": "guard", "limit": 50}, {"actor": "100%_", "limit": 5},
+                   {"type": "RESCUE", "limit": 50}, {"limit": 5, "offset": 10}):
         query = EventFilter(**params)
         page = store.event_page(query)
         expected = json_body(Page[Event](total=page.total, total_exact=page.total_exact, limit=query.limit,
@@ -213,6 +214,22 @@ def test_the_api_page_of_kept_documents_is_the_read_back_page_byte_for_byte(link
         assert answer.status_code == 200 and answer.content == expected, params
     assert [e["id"] for e in client.get("/api/events").json()["items"]] == ["ev-doc-fired", "ev-doc-drowned",
                                                                              "ev-doc-rescued"]
+
+
+def test_the_entity_page_of_kept_documents_is_the_read_back_page_byte_for_byte(linked, store_url):
+    store, _, _ = linked
+    client = TestClient(create_app(store_url, web=False))
+    for entity_id, params in ((COAST_GUARD, {}), (COAST_GUARD, {"limit": 1, "offset": 1}), (GUARDS, {"limit": 5})):
+        query = EventFilter(actor=entity_id, limit=params.get("limit", 20), offset=params.get("offset", 0))
+        page = store.event_page(query)
+        expected = json_body(EntityDetail(entity=store.entity(entity_id), events=Page[Event](
+            total=page.total, total_exact=page.total_exact, limit=query.limit, offset=query.offset,
+            items=page.events))).body
+        answer = client.get(f"/api/entities/{entity_id}", params=params)
+        assert answer.status_code == 200 and answer.content == expected, (entity_id, params)
+    # the coast guard is the source of the fired report (its officer) and rescued the four
+    items = client.get(f"/api/entities/{COAST_GUARD}").json()["events"]["items"]
+    assert [e["id"] for e in items] == ["ev-doc-fired", "ev-doc-rescued"]
 
 
 def test_an_event_without_a_kept_document_is_read_back(linked, store_url):

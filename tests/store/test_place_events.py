@@ -11,6 +11,7 @@ with no place) and one from Izmir (a march in Turkey that went on from 1 to 3 Ju
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date
 
 import pytest
@@ -89,8 +90,14 @@ def _from_the_rows(store):
     return sorted(countries), sorted(points)
 
 
-def _ids(store, **filters):
-    return [event.id for event in store.events(EventFilter(**filters))]
+def _ids(store, **filters) -> list[str]:
+    """The events listed, checked against the API's page, which reads their ids alone (an
+    ``ids_only`` select, from the kept pairs' index where they hold the filter) and then their
+    kept documents: the same events in the same order."""
+    query = EventFilter(**filters)
+    listed = [event.id for event in store.events(query)]
+    assert [json.loads(d)["id"] for d in store.event_page_documents(query).documents] == listed, filters
+    return listed
 
 
 @pytest.fixture
@@ -140,6 +147,7 @@ def test_both_shapes_of_a_country_or_box_find_the_same_events(placed, from_place
         for query, ids in expected.items():
             hints = dataclasses.replace(query_hints(connection, query), from_places=from_places)
             assert [r.id for r in connection.execute(event_select(query, hints))] == ids, query
+            assert [r.id for r in connection.execute(event_select(query, hints, ids_only=True))] == ids, query
 
 
 def test_the_pairs_follow_a_second_reading_a_bulk_load_and_a_failure(placed, tmp_path):

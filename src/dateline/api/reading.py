@@ -106,10 +106,20 @@ def page_of_documents(empty: Page, documents: list[str]) -> Response:
     """A page whose items are JSON documents already written (``store.documents``): pydantic
     writes the page around no items, and the documents go between the brackets of its ``items``
     (the last field), the bytes ``json_body`` would give for the page of records."""
-    head = empty.model_dump_json()
-    if empty.items or not head.endswith('"items":[]}'):
-        raise ValueError("page_of_documents: a page with no items, whose items come last")
-    body = "".join((head[:-2], ",".join(documents), "]}"))
+    if empty.items:
+        raise ValueError("page_of_documents: a page with no items")
+    return documents_into(empty, documents)
+
+
+def documents_into(model, documents: list[str]) -> Response:
+    """The model's JSON as pydantic writes it, whose last field is a page with no items yet
+    (the model itself or its last field's), with the documents between that page's brackets: the
+    bytes ``json_body`` would give for the model holding the records."""
+    head = model.model_dump_json()
+    closing = '"items":[]}' if isinstance(model, Page) else '"items":[]}}'
+    if not head.endswith(closing):
+        raise ValueError("documents_into: a model whose last field is a page with no items")
+    body = "".join((head[:-(len(closing) - len('"items":['))], ",".join(documents), closing[len('"items":['):]))
     return Response(content=body.encode(), media_type="application/json")
 
 
@@ -211,9 +221,11 @@ def get_entity(entity_id: str, limit: int = Query(20, ge=0, le=MAX_PAGE), offset
     entity = store.entity(_no_nul("entity_id", entity_id)[:200])
     if entity is None:
         raise HTTPException(404, f"no entity {entity_id[:80]!r}")
-    page = store.event_page(EventFilter(actor=entity.id, limit=limit, offset=offset))
-    events = Page[Event](total=page.total, total_exact=page.total_exact, limit=limit, offset=offset, items=page.events)
-    return EntityDetail(entity=entity, events=events)
+    # the page's kept documents (``store.documents``), as the event list reads them, where its
+    # events were read back from their rows (five statements) and serialised again
+    page = store.event_page_documents(EventFilter(actor=entity.id, limit=limit, offset=offset))
+    events = Page[Event](total=page.total, total_exact=page.total_exact, limit=limit, offset=offset, items=[])
+    return documents_into(EntityDetail(entity=entity, events=events), page.documents)
 
 
 @router.get("/places", response_model=list[PlaceRow], summary="Places the articles name, most mentioned first")

@@ -47,7 +47,8 @@ def app_from_settings():
 
 def serve(settings: ServeSettings, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
           log_level: str = "warning", started=None) -> None:
-    """Serve until interrupted. The store is opened here first, so a store that cannot be opened
+    """Serve until interrupted (no access log: at the warning level it wrote nothing, yet uvicorn
+    made each request's client address and path for it). The store is opened here first, so a store that cannot be opened
     is one StoreError before anything listens, and a store opened for writing has its schema
     steps applied once, not by each worker at the same time; then ``started()`` is called."""
     import uvicorn
@@ -56,9 +57,9 @@ def serve(settings: ServeSettings, *, host: str = "127.0.0.1", port: int = 8000,
     if started is not None:
         started()
     if workers <= 1:
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
         return
     app.state.store.close()
     os.environ[SETTINGS_VARIABLE] = json.dumps(asdict(settings))
     uvicorn.run(f"{__name__}:app_from_settings", factory=True, host=host, port=port, workers=workers,
-                log_level=log_level, timeout_worker_healthcheck=WORKER_START_SECONDS)
+                log_level=log_level, timeout_worker_healthcheck=WORKER_START_SECONDS, access_log=False)

@@ -128,7 +128,7 @@ def explain(url: str) -> dict[str, list[str]]:
             by, query = filter_of(name, rng)
             hints = query_hints(connection, query)
             if by is None:  # what ``Store.event_page`` runs: the page one event longer, a total from the tallies
-                statement, values = shaped_select(query, hints, extra=1)
+                statement, values = shaped_select(query, hints, extra=1, ids_only=True)
                 statements[f"{name} (page)"] = (str(statement.params(values).compile(
                     dialect=dialect, compile_kwargs={"literal_binds": True})), {})
                 if tallies.answerable(query):
@@ -162,7 +162,7 @@ def list_parts(connection, query: EventFilter) -> dict[str, float]:
     began = time.perf_counter()
     hints = query_hints(connection, query)
     hinted = time.perf_counter()
-    statement, values = shaped_select(query, hints, extra=1)
+    statement, values = shaped_select(query, hints, extra=1, ids_only=True)
     rows = connection.execute(statement, values).all()
     paged = time.perf_counter()
     parts = {"hints": hinted - began, "page": paged - hinted}
@@ -350,7 +350,20 @@ GAP_COSTS = (
     "facade, 0.2 ms of it reading the 50 documents; the statements per shape alone saved 1-3.5 ms a page; the "
     "month tallies cut a chart count to 0.5-2.4 ms in the facade (by day over a year: 365 day rows, 2.2 ms). "
     "20 closed-loop clients on 2 cores leave about 5 ms of CPU per request (server, load generator and, for "
-    "PostgreSQL, its server together) for 100 ms at the 95th percentile."
+    "PostgreSQL, its server together) for 100 ms at the 95th percentile. "
+    "Where a request's CPU went (this run's questions, machine at load 6-8 from other work): in the endpoint, no "
+    "HTTP, one thread, 800 requests, 1.7 ms on SQLite and 2.1 on PostgreSQL (without its server) before the "
+    "ids-only page, of which the page's SQL (hints, page, total) 0.67 and 0.70 a request (1.1 a list page), "
+    "reading the documents 0.36 and 0.27, a chart's SQL 0.27 and 0.43, the query's checks 0.07-0.10, the counts' "
+    "JSON 0.08-0.10, a page's JSON 0.03-0.04; through the server (py-spy on both workers, PostgreSQL) the rest is "
+    "the hand-off to the thread pool and back (about a quarter of the samples holding the interpreter lock), "
+    "uvicorn, httptools and Starlette (about 6 %). The page reading its ids alone, its SQL run on the driver's "
+    "cursor: the endpoint 1.7 -> 1.0 ms on SQLite (0.67 -> 0.29 for the page's SQL), 2.1 -> 1.75 on PostgreSQL "
+    "(0.70 -> 0.42); server CPU per request through HTTP, the two alternated twice, 2.45 / 3.04 -> 2.01 / 2.97 ms "
+    "(SQLite) and 1.83 / 2.04 -> 1.42 / 1.69 ms (PostgreSQL; its server's own CPU 0.69 / 0.48 -> 0.31 / 0.56 ms). "
+    "This bench, before and after in turn, three times (load 5-8 from other work): server CPU per request "
+    "2.1 / 7.4 (its store's pages not yet in memory) / 2.7 -> 1.9 / 1.9 / 2.4 ms on SQLite, 2.3 / 2.4 / 2.4 -> "
+    "2.4 / 1.8 / 1.7 ms on PostgreSQL; the latencies move more with the machine's load than with the change."
 )
 
 
@@ -463,10 +476,10 @@ def to_markdown(result: dict) -> str:
         "the filter's days from a range of `point_events_by_point_date` (lat, lon, date_start, article_id, "
         "trigger_start, event_id, day_end). `store.filters.query_hints` counts those index rows up to 3,001 "
         "(1,001 when other filters need the events read): at most that many, the page of a box and days is "
-        "sorted from the index rows alone and its events read by key after; more, the pairs are read in list "
+        "sorted from the index rows alone (the API's page takes its ids from them and reads no event row); more, the pairs are read in list "
         "order off `point_events_by_date_order` (date_start, article_id, trigger_start, event_id, lat, lon, "
         "day_end), each row's point checked in the row, and the page stops after at most 50 * (the days' "
-        "events) / 3,000 index rows, its events read by key after. Newest first or with other filters, a box "
+        "events) / 3,000 index rows, its ids taken from them. Newest first or with other filters, a box "
         "of many pairs reads the events in list order and checks each with one look-up of `point_events`' key "
         "(event_id, lat, lon) (a scalar subquery: PostgreSQL turns an EXISTS into a hash join over every pair "
         "in the box, 0.5 s).",
@@ -476,7 +489,8 @@ def to_markdown(result: dict) -> str:
         "writes it, kept at write time by every write of an article's events (row path, bulk load, re-reads; a "
         "deleted event's goes with it by cascade) and by the reduce step's links (the documents of the events "
         "whose keys it links otherwise are made again), built from the rows by the upgrade step): a page of "
-        "events is its ids (the page's SQL above, unchanged), one read of their documents by primary key and a "
+        "events is its ids (the page's SQL above, selecting the ids alone: a box's and a country's or entity's "
+        "page with no other filter read no event row), one read of their documents by primary key and a "
         "join of bytes, where the events were read back (four statements: actors, places, quantities, "
         "attribution), made into records and serialised again. An event with no document of this release's "
         "version (`store.documents.VERSION`, a fingerprint of the Event JSON schema) is read back from its rows. "
@@ -492,7 +506,7 @@ def to_markdown(result: dict) -> str:
         "(`api.shortcut`: the same endpoints, their `Query` declarations checked in one pydantic model; a request "
         "that does not pass, and every error, goes FastAPI's own way), about 2 ms of CPU less a request; a page's "
         "documents are read with one prebuilt statement run on the driver's cursor (SQL compiled once per "
-        "dialect), as are the four of an event read back (the canonical entity ids joined in); SQLite reads through a memory map; uvicorn with httptools and uvloop; a chart's bars "
+        "dialect), as are the four of an event read back (the canonical entity ids joined in); SQLite reads through a memory map; uvicorn with httptools and uvloop, without its access log; a chart's bars "
         "and total on one connection.",
         "- SQL built once per filter shape: a page's statement depends on which filters are given (and the "
         "hints' choices, the order, paging), not on their values, so `store.filters.shaped_select` builds it "

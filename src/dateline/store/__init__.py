@@ -38,7 +38,7 @@ from dateline.model import Article, ArticleRecords, Claim, Entity, Event, Search
 from dateline.store import articles as article_tables
 from dateline.store import entities as entity_tables
 from dateline.store import fusion as fusion_tables
-from dateline.store import records
+from dateline.store import driver_sql, records
 from dateline.store import tables as t
 from dateline.ingest.reasons import describe_error
 from dateline.store.database import StoreError, display_url, make_engine, resolve_url
@@ -52,6 +52,7 @@ from dateline.store.filters import (
     event_select,
     is_text,
     query_hints,
+    shaped_ids_sql,
     shaped_select,
 )
 from dateline.store.lock import StoreBusy
@@ -353,23 +354,31 @@ class Store:
         from dateline.store import documents
 
         with self.engine.connect() as connection:
-            rows, total, exact = self._page_rows(connection, query, exact_total)
-            ids = [row.id for row in rows]
+            # the page's ids alone (its SQL reads no event's columns), then their documents
+            rows, total, exact = self._page_rows(connection, query, exact_total, ids_only=True)
+            ids = [row[0] for row in rows]
             kept = documents.read(connection, ids)
             if len(kept) < len(ids):
-                missing = [row for row in rows if row.id not in kept]
-                kept.update((e.id, documents.event_document(e)) for e in records.events_from_rows(connection, missing))
+                missing = [i for i in ids if i not in kept]
+                rows = connection.execute(select(t.events).where(t.events.c.id.in_(missing))).all()
+                kept.update((e.id, documents.event_document(e)) for e in records.events_from_rows(connection, rows))
         return EventDocuments([kept[i] for i in ids], total, exact)
 
     @staticmethod
-    def _page_rows(connection, query: EventFilter, exact_total: bool) -> tuple[list, int, bool]:
-        """The page's event rows, and its total and whether that total is exact (``event_page``)."""
+    def _page_rows(connection, query: EventFilter, exact_total: bool,
+                   ids_only: bool = False) -> tuple[list, int, bool]:
+        """The page's event rows (``ids_only``: their ids), and its total and whether that total
+        is exact (``event_page``)."""
         from dateline.store import tallies
 
         hints = query_hints(connection, query)
-        # the page one event longer (is there more?), its SQL built once per filter shape
-        statement, values = shaped_select(query, hints, extra=1)
-        rows = connection.execute(statement, values).all()
+        # the page one event longer (is there more?), its SQL built once per filter shape (ids
+        # alone: its SQL text compiled once too, run on the driver's cursor)
+        if ids_only:
+            rows = driver_sql.rows(connection, *shaped_ids_sql(connection, query, hints, extra=1))
+        else:
+            statement, values = shaped_select(query, hints, extra=1)
+            rows = connection.execute(statement, values).all()
         more = query.limit is not None and len(rows) > query.limit
         if more:
             rows = rows[:query.limit]

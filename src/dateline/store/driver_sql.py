@@ -59,6 +59,16 @@ def compiled(connection: Connection, statement) -> str:
     key = (connection.dialect.name, id(statement))
     sql = _COMPILED.get(key)
     if sql is None:
-        dialect = type(connection.dialect)(paramstyle="named")
-        sql = _COMPILED[key] = str(statement.compile(dialect=dialect))
+        sql = _COMPILED[key] = str(statement.compile(dialect=named_dialect(connection)))
     return sql
+
+
+def named_dialect(connection: Connection):
+    """The connection's dialect naming its values ``:name``, with what the connected one learnt
+    of the server that changes the SQL text: PostgreSQL's standard strings, where a LIKE's
+    ``ESCAPE '\\'`` is one backslash (a new dialect assumes the old escaping and doubles it,
+    which PostgreSQL refuses)."""
+    dialect = type(connection.dialect)(paramstyle="named")
+    if hasattr(connection.dialect, "_backslash_escapes"):
+        dialect._backslash_escapes = connection.dialect._backslash_escapes
+    return dialect

@@ -156,9 +156,15 @@ def rebuild_tallies(connection: Connection) -> None:
 
 def answerable(query: EventFilter, by: Sequence[str] = ()) -> bool:
     """Whether the tallies hold the answer: a filter of type, dates and country only, counted by
-    day, type or country."""
+    day, type or country; but not a country's events counted by country. Those are the events
+    with a place in the country, and each counts in every country of its places (a raid placed
+    on both sides of a border counts for both, as it does with no country filter and in the
+    story page's country facet); the tallies keep each country's events on their own, not
+    which countries an event shares, so they would give the filter's country alone."""
     others = [name for name in ("acled_type", "actor", "place", "bbox", "modality", "article_id", "outlet",
                                 "min_confidence") if getattr(query, name) is not None]
+    if query.country is not None and "country" in by:
+        return False
     return not others and all(key in TALLIED_KEYS for key in by)
 
 
