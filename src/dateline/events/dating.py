@@ -14,7 +14,6 @@ from dateline.events.arguments import EventDate
 
 NO_DATE = EventDate(None, None, None, None, False, "none")
 
-
 def _sentence_index_of(doc, char: int, sentence) -> int | None:
     """How many sentences before ``sentence`` the one holding ``char`` is."""
     token = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -56,15 +55,15 @@ def settled(draft, event_date: EventDate, recent=()) -> EventDate:
       of the same type or word ("an armed robbery Friday ... the robbery"), and never takes
       the report's day.
     - A participle describing a noun ("a woman accused of robbery", "a man charged with
-      murder") tells who someone is, an earlier act, not what the story is telling now."""
+      murder") tells who someone is, an earlier act, not what the story is telling now; as
+      for a noun, a carried date of its own episode holds ("A bomb exploded on Tuesday. The
+      third man injured in the blast ...")."""
     if event_date.source not in {"narrative", "article"} or draft.trigger is None:
         return event_date
-    if draft.trigger.token.pos_ == "NOUN":
-        if event_date.source == "article" or not _same_episode(draft, event_date, recent):
-            return NO_DATE
-        return event_date
     head = draft.trigger.head
-    if head.tag_ == "VBN" and head.dep_ == "acl":
+    nominal = draft.trigger.token.pos_ == "NOUN"
+    describing = not nominal and head.tag_ == "VBN" and head.dep_ == "acl"
+    if (nominal or describing) and (event_date.source == "article" or not _same_episode(draft, event_date, recent)):
         return NO_DATE
     return event_date
 
