@@ -443,21 +443,6 @@ def test_a_date_in_a_relative_clause_is_no_time_later_sentences_are_at():
     assert date_of_sentence(list(doc.sents)[1], timexes, date(2024, 3, 8)) is None
 
 
-def test_a_date_in_a_participle_describing_a_noun_is_no_time_later_sentences_are_at():
-    from dateline.nlp import parse
-
-    text = "The yard may still hold solvents, cleaning fluids banned in 1985, inspectors said. The old sheds have been torn down."
-    doc = parse(text)
-    timexes = tag_timexes(text, date(2024, 3, 8), doc)
-    assert [t.value for t in timexes] == ["1985"]
-    assert date_of_sentence(list(doc.sents)[1], timexes, date(2024, 3, 8)) is None
-    # a date of the sentence's own clause still moves the story on
-    text = "Inspectors closed the yard in 1985. The old sheds have been torn down."
-    doc = parse(text)
-    timexes = tag_timexes(text, date(2024, 3, 8), doc)
-    assert date_of_sentence(list(doc.sents)[1], timexes, date(2024, 3, 8)).value == "1985"
-
-
 def test_a_months_name_that_speaks_or_names_a_person_is_no_date():
     from dateline.nlp import parse
 

@@ -163,7 +163,8 @@ def score(gold: list[dict], events: dict[tuple[str, int], object]) -> dict:
                 continue
             right = date_right(g["gold"], event.date_value, event.date_start, event.date_end)
             source = source_of(event)
-            for key in ("all", g["kind"] + "s", source, f"acts: {source}" if g["kind"] == "act" else None):
+            for key in ("all", g["kind"] + "s", source, f"acts: {source}" if g["kind"] == "act" else None,
+                        f"seed {g['seed']}"):
                 if key is None:
                     continue
                 tally[key][0] += right
@@ -178,6 +179,7 @@ def score(gold: list[dict], events: dict[tuple[str, int], object]) -> dict:
             "date of statements": _share(*tally["statements"]),
             "by source": {s: {"right": tally[s][0], "of": tally[s][1]} for s in SOURCES},
             "acts by source": {s: {"right": tally[f"acts: {s}"][0], "of": tally[f"acts: {s}"][1]} for s in SOURCES},
+            "by seed": {seed: _share(*tally[f"seed {seed}"]) for seed in sorted({g["seed"] for g in rows})},
             "wrong": wrong,
         }
     return result
@@ -198,6 +200,7 @@ def summary_lines(result: dict) -> list[str]:
         lines.append("  by source (all / acts): " + "; ".join(
             f"{src} {s['by source'][src]['right']}/{s['by source'][src]['of']}"
             f" / {s['acts by source'][src]['right']}/{s['acts by source'][src]['of']}" for src in SOURCES))
+        lines.append("  by sample: " + "; ".join(f"{seed} {share}" for seed, share in s["by seed"].items()))
     return lines
 
 

@@ -107,15 +107,14 @@ def closes_a_stretch(doc, timex: Timex) -> bool:
 
 
 def in_a_relative_clause(doc, timex: Timex) -> bool:
-    """ "whose home flooded in 1997", "which opened in 2001", "chemicals banned in 1979": the
-    expression dates a clause that describes a noun."""
+    """ "whose home flooded in 1997", "which opened in 2001": the expression dates a clause that
+    describes a noun."""
     span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     token = span.root
     for _ in range(12):
-        # (a past participle on a noun describes it the same way: "chemicals banned in 1979")
-        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBN"):
+        if token.dep_ == "relcl":
             return True
         if token.head.i == token.i:
             return False
