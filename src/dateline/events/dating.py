@@ -30,8 +30,8 @@ def _sentence_index_of(doc, char: int, sentence) -> int | None:
 
 
 def _same_episode(draft, event_date: EventDate, recent) -> bool:
-    """The carried date was named in a sentence that tells an event of the same type ("an armed
-    robbery Friday ... the robbery"), or the noun's own word."""
+    """The carried date was named in a sentence that tells an event of the same type ("Gunmen
+    shot a guard on Wednesday. ... the shooting"), or holds the noun's own word."""
     if event_date.span is None:
         return False
     back = _sentence_index_of(draft.sentence.doc, event_date.span.start, draft.sentence)
@@ -49,15 +49,15 @@ def settled(draft, event_date: EventDate, recent=()) -> EventDate:
     """The event's date once the episode is checked: a date the event only borrows (carried
     from an earlier sentence, or the report's day) is dropped when it is not the episode's.
 
-    - An event noun ("the shooting of their pastor", "the indictment", "her visit") names an
+    - An event noun ("the shooting of their coach", "the indictment", "her visit") names an
       act the story refers to; it happened before the report, on a day its own words do not
       give. It keeps a carried date only when the sentence that named the date tells an event
-      of the same type or word ("an armed robbery Friday ... the robbery"), and never takes
-      the report's day.
+      of the same type or word ("gunmen shot a guard on Wednesday ... the shooting"), and
+      never takes the report's day.
     - A participle describing a noun ("a woman accused of robbery", "a man charged with
       murder") tells who someone is, an earlier act, not what the story is telling now; as
-      for a noun, a carried date of its own episode holds ("A bomb exploded on Tuesday. The
-      third man injured in the blast ...")."""
+      for a noun, a carried date of its own episode holds ("A bomb went off on Tuesday. The
+      second woman hurt in the blast ...")."""
     if event_date.source not in {"narrative", "article"} or draft.trigger is None:
         return event_date
     head = draft.trigger.head
@@ -69,8 +69,8 @@ def settled(draft, event_date: EventDate, recent=()) -> EventDate:
 
 
 def lead_of(sentences: list) -> object | None:
-    """The story's first sentence, whole: a title's abbreviation ("... to say goodbye to Cpl.
-    Michael Ouellette yesterday") can end the parser's sentence before the lead ends, leaving
+    """The story's first sentence, whole: a title's abbreviation ("... said goodbye to Sgt.
+    Anna Reyes yesterday") can end the parser's sentence before the lead ends, leaving
     pieces with no verb after it."""
     if not sentences:
         return None
