@@ -1071,6 +1071,26 @@ def eval_args(
 
 
 
+@eval_app.command("event-dates")
+def eval_event_dates(
+    gold: str = typer.Option(None, "--gold", help="The date gold (default: src/dateline/eval/judged/dates-gold.tsv)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+) -> None:
+    """Score event dates on the hand-judged LGL samples against their date gold (tuning and check)."""
+    import json
+    import os
+    from pathlib import Path
+
+    from dateline.eval.event_dates import GOLD, evaluate, summary_lines
+
+    result = evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else GOLD)
+    if as_json:
+        print(json.dumps({part: {k: v for k, v in s.items() if k != "wrong"} for part, s in result.items()}))
+        return
+    for line in summary_lines(result):
+        console.print(line, markup=False)
+
+
 @eval_app.command("coref")
 def eval_coref(
     directory: str = typer.Argument(..., help="The ECB+ folder (topic sub-folders and ECBplus_coreference_sentences.csv)."),

@@ -39,7 +39,7 @@ def test_a_judged_listing_is_scored_as_a_reader_counts_it():
     assert figures["notes"] == ["a state, not an event"]
 
 
-@pytest.mark.parametrize("path", sorted(judged.JUDGED_DIR.glob("*.tsv")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted(judged.JUDGED_DIR.glob(judged.LISTINGS)), ids=lambda p: p.stem)
 def test_every_shipped_listing_is_fully_judged(path: Path):
     about = judged.header_of(path)
     assert {"sample", "extraction", "reader"} <= set(about), "a listing says how it was drawn, made and read"

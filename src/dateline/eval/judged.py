@@ -39,6 +39,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 JUDGED_DIR = Path(__file__).with_name("judged")
+LISTINGS = "lgl-*.tsv"  # the judged listings (the folder also holds their date gold: event_dates.py)
 LGL = Path("eval/geo/lgl.xml")
 LISTED = ("docid", "published", "title", "n", "type", "modality", "trigger", "trigger_start", "date", "places",
           "source", "target", "sentence")
@@ -61,19 +62,25 @@ def draw(lgl: Path, seed: int, articles: int, exclude: set[str] = frozenset()) -
     while picked:
         tried.update(picked)
         for i in picked:
-            article = pool[i]
-            title, text = (article.findtext("title") or "").strip(), (article.findtext("text") or "").strip()
-            if title and text.startswith(title):
-                text = text[len(title):].lstrip(" .")
-            if not text:
+            article = cut(pool[i])
+            if not article["text"]:
                 continue  # a headline with no story (LGL has a few): nothing to judge
-            drawn.append({"id": article.get("docid"), "title": title, "text": text,
-                          "date": (article.findtext("dltime") or "")[:10], "url": article.findtext("url"),
-                          "outlet": article.findtext("domain")})
+            drawn.append(article)
         # the same generator draws one more for each left out, so earlier samples stay as drawn
         left = [i for i in range(len(pool)) if i not in tried]
         picked = rng.sample(left, min(articles - len(drawn), len(left))) if len(drawn) < articles else []
     return drawn
+
+
+def cut(article: ET.Element) -> dict:
+    """One LGL article as the sample reads it: the title the corpus repeats at the head of the
+    text cut off."""
+    title, text = (article.findtext("title") or "").strip(), (article.findtext("text") or "").strip()
+    if title and text.startswith(title):
+        text = text[len(title):].lstrip(" .")
+    return {"id": article.get("docid"), "title": title, "text": text,
+            "date": (article.findtext("dltime") or "")[:10], "url": article.findtext("url"),
+            "outlet": article.findtext("domain")}
 
 
 def listing(db: Path) -> list[dict]:
@@ -110,7 +117,7 @@ def listing(db: Path) -> list[dict]:
 def sample(out: Path, shared: Path, seed: int, articles: int) -> Path:
     """Draw, read and list a fresh sample into ``out``; returns the listing to judge."""
     out.mkdir(parents=True, exist_ok=True)
-    judged_before = {row["docid"] for path in sorted(JUDGED_DIR.glob("*.tsv")) for row in read(path)}
+    judged_before = {row["docid"] for path in sorted(JUDGED_DIR.glob(LISTINGS)) for row in read(path)}
     corpus = out / "sample.jsonl"
     with corpus.open("w", encoding="utf-8") as handle:
         for article in draw(shared / LGL, seed, articles, judged_before):
@@ -180,7 +187,7 @@ def evaluate(shared: Path | None = None, directory: Path = JUDGED_DIR) -> dict:
     they sort in the order they were drawn): the figure of the newest rules on articles they were
     not written from."""
     samples = {}
-    for path in sorted(directory.glob("*.tsv")):
+    for path in sorted(directory.glob(LISTINGS)):
         samples[path.stem] = {**score(read(path)), "about": header_of(path)}
     latest = samples[max(samples)] if samples else {}
     return {"samples": samples, "latest": latest, "goals": GOALS}

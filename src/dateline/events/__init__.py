@@ -19,6 +19,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
+from dateline.events.dating import lead_of, settled, told_in_the_past
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -555,7 +556,7 @@ def _lead_occasion(sentences: list[SpacySpan], timexes: list[Timex],
     what the story goes on to quote was said there."""
     if dct is None or not sentences:
         return None
-    lead = sentences[0]
+    lead = lead_of(sentences)
     # the gathering need not be an event of its own ("the mourners who gathered yesterday", "a
     # memorial service yesterday"): a word of the lead that names one
     if not any(t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"} for t in lead):
@@ -575,7 +576,7 @@ def _said_there(draft: Draft) -> bool:
     if draft.trigger is not None or draft.sentence_index == 0:
         return False
     verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
-    return verb is not None and len(verb) > 0 and verb.root.tag_ == "VBD"
+    return verb is not None and len(verb) > 0 and told_in_the_past(verb.root)
 
 
 # "BLOOMFIELD -", "CHARLESTON, W.Va. -", "KABUL (AP) -": the town the story is filed from
@@ -838,6 +839,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if ground and event_date.source == "article":
         # before the other event, day unknown: no date rather than the report's
         event_date = EventDate(None, None, None, None, False, "none")
+    event_date = settled(draft, event_date, recent)
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
     # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
     # Republic of Nigeria") say who, not where
