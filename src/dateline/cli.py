@@ -1073,7 +1073,7 @@ def eval_args(
 
 @eval_app.command("event-dates")
 def eval_event_dates(
-    gold: str = typer.Option(None, "--gold", help="The date gold (default: src/dateline/eval/judged/dates-gold.tsv)."),
+    gold: str = typer.Option(None, "--gold", help="The date gold (default: src/dateline/eval/judged-gold/dates.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
 ) -> None:
     """Score event dates on the hand-judged LGL samples against their date gold (tuning and check)."""

@@ -30,7 +30,7 @@ def test_every_example_of_the_table(example):
 
 
 def test_a_verb_of_the_day_still_takes_the_report_day():
-    # the rules are for nouns and participles: a plain past act with no time stays on the report
+    # a plain past act with no time of its own stays on the report's day
     events = events_of("Police arrested two men near the harbour.")
     assert events["arrested"].date_value == "2024-03-08"
     assert events["arrested"].date_inherited

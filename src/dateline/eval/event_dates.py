@@ -1,6 +1,6 @@
 """Event dates on unseen news, scored against a written gold (issue 11, without a new judging).
 
-``judged/dates-gold.tsv`` holds the right date of every real event of the hand-judged LGL samples
+``judged-gold/dates.tsv`` holds the right date of every real event of the hand-judged LGL samples
 (see ``judged.py``): the listed date where the reader judged it right, else the date the article
 gives or implies, written by reading it. This module re-reads those articles with the current
 tree (a fresh store, pipeline defaults; the articles by doc id from ``lgl.xml``, cut as
@@ -30,17 +30,15 @@ import argparse
 import csv
 import json
 import re
-import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from dateline.eval.judged import JUDGED_DIR, LGL, cut
+from dateline.eval.judged_rerun import read_into_store
 
-GOLD = JUDGED_DIR / "dates-gold.tsv"
+GOLD = Path(__file__).with_name("judged-gold") / "dates.tsv"
 NO_DATE = frozenset({"before-report", "after-report", "undated"})
 SOURCES = ("own sentence", "carried", "publication day", "no date")
 
@@ -125,16 +123,7 @@ def extract(shared: Path, docids: list[str], work: Path) -> dict[tuple[str, int]
     import dateline
     from dateline.store import EventFilter
 
-    wanted = set(docids)
-    articles = [cut(a) for a in ET.parse(shared / LGL).getroot().findall("article") if a.get("docid") in wanted]
-    corpus = work / "articles.jsonl"
-    with corpus.open("w", encoding="utf-8") as handle:
-        for article in articles:
-            handle.write(json.dumps(article) + "\n")
-    db = work / "store.db"
-    for command in (["ingest", str(corpus)], ["extract"]):
-        subprocess.run([str(Path(sys.executable).with_name("dateline")), *command, "--db", str(db)], check=True,
-                       stdout=subprocess.DEVNULL)
+    db = read_into_store(shared, set(docids), work)
     store = dateline.open_store(str(db), write=False)
     try:
         docid_of = {a.id: (a.meta or {}).get("fields", {}).get("id", a.id[:12]) for a in store.articles(10_000)}

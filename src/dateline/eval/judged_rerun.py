@@ -18,38 +18,33 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from dateline.eval.judged import LGL, listing
+from dateline.eval.judged import LGL, cut, listing
 
 
 def judged_articles(lgl: Path, docids: set[str]) -> list[dict]:
     """The LGL articles with these doc ids, as ``judged.draw`` gives them (title cut off the text)."""
-    found = []
-    for article in ET.parse(lgl).getroot().findall("article"):
-        if article.get("docid") not in docids:
-            continue
-        title, text = (article.findtext("title") or "").strip(), (article.findtext("text") or "").strip()
-        if title and text.startswith(title):
-            text = text[len(title):].lstrip(" .")
-        if text:
-            found.append({"id": article.get("docid"), "title": title, "text": text,
-                          "date": (article.findtext("dltime") or "")[:10], "url": article.findtext("url"),
-                          "outlet": article.findtext("domain")})
-    return found
+    found = [cut(a) for a in ET.parse(lgl).getroot().findall("article") if a.get("docid") in docids]
+    return [a for a in found if a["text"]]
+
+
+def read_into_store(shared: Path, docids: set[str], out: Path) -> Path:
+    """A fresh store in ``out`` holding these judged articles, read by the current tree's
+    pipeline (``dateline ingest`` and ``extract``, as a user runs them)."""
+    out.mkdir(parents=True, exist_ok=True)
+    corpus, db = out / "articles.jsonl", out / "store.db"
+    if db.exists():
+        db.unlink()  # always a fresh store: the figures are of this tree alone
+    with corpus.open("w", encoding="utf-8") as handle:
+        for article in judged_articles(shared / LGL, docids):
+            handle.write(json.dumps(article) + "\n")
+    command = str(Path(sys.executable).with_name("dateline"))
+    for step in (["ingest", str(corpus)], ["extract"]):
+        subprocess.run([command, *step, "--db", str(db)], check=True, stdout=subprocess.DEVNULL)
+    return db
 
 
 def rerun(shared: Path, docids: set[str], work: Path | None = None) -> list[dict]:
     """The current tree's events of these judged articles, one row per event as ``judged.listing``
     lists them. ``work`` keeps the store (a fresh temporary folder when not given)."""
     with tempfile.TemporaryDirectory(prefix="judged-rerun-") as scratch:
-        out = Path(work) if work else Path(scratch)
-        out.mkdir(parents=True, exist_ok=True)
-        corpus, db = out / "articles.jsonl", out / "store.db"
-        if db.exists():
-            db.unlink()  # always a fresh store: the figures are of this tree alone
-        with corpus.open("w", encoding="utf-8") as handle:
-            for article in judged_articles(shared / LGL, docids):
-                handle.write(json.dumps(article) + "\n")
-        command = str(Path(sys.executable).with_name("dateline"))
-        for step in (["ingest", str(corpus)], ["extract"]):
-            subprocess.run([command, *step, "--db", str(db)], check=True, stdout=subprocess.DEVNULL)
-        return listing(db)
+        return listing(read_into_store(shared, docids, Path(work) if work else Path(scratch)))

@@ -19,7 +19,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
-from dateline.events.dating import lead_of, settled, told_in_the_past
+from dateline.events.dating import lead_of, told_in_the_past
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -839,7 +839,6 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if ground and event_date.source == "article":
         # before the other event, day unknown: no date rather than the report's
         event_date = EventDate(None, None, None, None, False, "none")
-    event_date = settled(draft, event_date, recent)
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
     # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
     # Republic of Nigeria") say who, not where
