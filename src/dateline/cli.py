@@ -1091,6 +1091,26 @@ def eval_event_dates(
         console.print(line, markup=False)
 
 
+@eval_app.command("event-places")
+def eval_event_places(
+    gold: str = typer.Option(None, "--gold", help="The place gold (default: src/dateline/eval/judged-gold/places.tsv)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+) -> None:
+    """Score event places and judged non-events on the hand-judged LGL samples against their place gold."""
+    import json
+    import os
+    from pathlib import Path
+
+    from dateline.eval.event_places import GOLD, evaluate, summary_lines
+
+    result = evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else GOLD)
+    if as_json:
+        print(json.dumps(result))
+        return
+    for line in summary_lines(result):
+        console.print(line, markup=False)
+
+
 @eval_app.command("coref")
 def eval_coref(
     directory: str = typer.Argument(..., help="The ECB+ folder (topic sub-folders and ECBplus_coreference_sentences.csv)."),

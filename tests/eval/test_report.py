@@ -19,3 +19,20 @@ def test_tasks_that_did_not_run_are_not_counted_as_met():
     table = goal_table({})
     row = row_for(table, "acc@161 km given gold names", "GeoVirus")
     assert "not run" in row and "yes" not in row
+
+
+def test_the_judged_gold_section_quotes_both_parts():
+    from dateline.eval.report import judged_gold_markdown
+
+    figures = {"dates": {"tuning": {"matched": 447, "gold events": 466, "date": 0.805, "date of acts": 0.62},
+                         "check": {"matched": 138, "gold events": 138, "date": 0.783, "date of acts": 0.54,
+                                   "acts by source": {"carried": {"right": 11, "of": 25}}}},
+               "places": {"tuning": {"place": 0.79, "place_of_acts": 0.61, "non_events_still_extracted": 61,
+                                     "non_events_judged": 111},
+                          "check": {"place": 0.732, "place_of_acts": 0.429, "non_events_still_extracted": 31,
+                                    "non_events_judged": 37}}}
+    text = judged_gold_markdown(figures)
+    rows = [line for line in text.splitlines() if line.startswith("| tuning") or line.startswith("| check")]
+    assert rows[0].startswith("| tuning | 447 of 466 | 0.805 / 0.62 | 0.79 / 0.61 | 61 of 111")
+    assert rows[1].startswith("| check | 138 of 138 | 0.783 / 0.54 | 0.732 / 0.429 | 31 of 37")
+    assert "carried 11/25" in text

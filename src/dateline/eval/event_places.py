@@ -99,12 +99,28 @@ def score(gold: list[dict], extracted: list[dict]) -> dict:
     return result
 
 
+def evaluate(shared: Path, gold_path: Path = GOLD) -> dict:
+    """The figures of each part for the current tree (the rows behind them left out)."""
+    from dateline.eval.judged_rerun import rerun
+
+    gold = read_gold(gold_path)
+    result = score(gold, rerun(shared, {g["docid"] for g in gold}))
+    return {part: {k: v for k, v in figures.items() if k not in ("errors", "still")} for part, figures in result.items()}
+
+
+def summary_lines(result: dict) -> list[str]:
+    return [f"{part}: {f['matched']} of {f['real_with_gold']} real events found ({f['not_found']} not found); "
+            f"place right {f['place']} (acts {f['place_of_acts']}, {f['acts']} acts); judged non-events still "
+            f"extracted {f['non_events_still_extracted']} of {f['non_events_judged']}" for part, f in result.items()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, required=True)
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--work", type=Path, help="keep the store and the listed events here")
     parser.add_argument("--rows", type=Path, help="score events listed before (rows.json of --work) instead of extracting")
+    parser.add_argument("--json", action="store_true", help="(the figures are always one JSON object)")
     parser.add_argument("--errors", choices=PARTS, help="print the wrong places and the non-events still extracted "
                                                          "of one part (choose rules from tuning only)")
     args = parser.parse_args(argv)
@@ -117,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.work:
             (args.work / "rows.json").write_text(json.dumps(extracted), encoding="utf-8")
     result = score(gold, extracted)
-    for part, figures in result.items():
-        print(json.dumps({part: {k: v for k, v in figures.items() if k not in ("errors", "still")}}))
+    print(json.dumps({part: {k: v for k, v in figures.items() if k not in ("errors", "still")}
+                      for part, figures in result.items()}))
     if args.errors:
         for e in result[args.errors]["errors"]:
             print(f"PLACE\t{e['seed']}\t{e['docid']}\t{e['trigger_start']}\t{e['trigger']}\tgot: {e['extracted']}\t"
