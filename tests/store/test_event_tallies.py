@@ -230,3 +230,19 @@ def test_the_month_rows_step_builds_them_from_the_day_rows(tallied):
         after = {table.name: sorted(connection.execute(select(table)).all(), key=str) for table in tables}
     # March's raid in AF and PK, talks in AF, curfew in PK: four (country, month, type) rows
     assert after == before and len(after["event_country_month_tallies"]) == 4
+
+
+def test_ranges_at_the_ends_of_the_calendar_are_answered(tallied):
+    """The API takes any date (a fuzzer found /api/events?until=0001-01-01 failing): a range that
+    ends in the calendar's first days or starts in its last month holds no whole month, and one
+    that ends on its last day ends a month; the counts are the events' own."""
+    from dateline.store.tallies import whole_months
+
+    assert whole_months(None, date.min) is None
+    assert whole_months(date(9999, 12, 2), None) is None
+    assert whole_months(date(2022, 3, 1), date.max) == (date(2022, 3, 1), date(9999, 12, 1))
+    store, _, _ = tallied
+    for query in (EventFilter(until=date.min), EventFilter(since=date(9999, 12, 2)),
+                  EventFilter(since=date(2022, 3, 2), until=date.max)):
+        assert store.count_events(query) == len(list(store.events(dataclasses.replace(query, limit=None))))
+        assert sum(r["events"] for r in store.event_counts(query, by="type")) >= 0

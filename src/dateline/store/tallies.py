@@ -175,9 +175,19 @@ def _next_month(day: date) -> date:
 def whole_months(since: date | None, until: date | None) -> tuple[date | None, date | None] | None:
     """The first and the last month (their first days) wholly inside the range; None at an end
     the range leaves open; None for a range holding no whole month."""
+    if since is not None and since.day != 1 and since >= date.max.replace(day=1):
+        return None  # a start inside the calendar's last month: no whole month after it
     first = since if since is None or since.day == 1 else _next_month(since)
     # the month before the one holding the day after ``until``: until's month when until is its last day
-    last = None if until is None else ((until + timedelta(days=1)).replace(day=1) - timedelta(days=1)).replace(day=1)
+    if until is None:
+        last = None
+    elif until == date.max:
+        last = until.replace(day=1)  # the calendar's last day ends its month
+    else:
+        next_days_month = (until + timedelta(days=1)).replace(day=1)
+        if next_days_month == date.min:
+            return None  # no month ends by the calendar's first days
+        last = (next_days_month - timedelta(days=1)).replace(day=1)
     if first is not None and last is not None and first > last:
         return None
     return first, last
@@ -271,8 +281,9 @@ def tallied_sql(connection: Connection, query: EventFilter, by: Sequence[str], l
             lower = values["starts_from"] < first
         if last is not None:
             values["last_month"] = last
-            values["after_months"] = _next_month(last)
-            upper = values["after_months"] <= query.until
+            if last < date.max.replace(day=1):  # (no day follows the calendar's last month)
+                values["after_months"] = _next_month(last)
+                upper = values["after_months"] <= query.until
     if limit is not None and not total:
         values["limit"] = limit
     shape = (keys, query.type is not None, query.country is not None, query.since is not None,
