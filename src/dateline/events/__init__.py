@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
 from dateline.events.dating import lead_of, told_in_the_past
+from dateline.events.non_events import not_yet_complement
+from dateline.events.placing import circumstance_words, is_origin, names_a_venue, names_an_office
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -48,8 +50,6 @@ from dateline.events.triggers import (
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 from dateline.nlp import WIRE_DATELINE, ents_within, text_of
-from dateline.events.non_events import not_yet_complement
-from dateline.events.placing import circumstance_words, is_origin, names_a_venue, names_an_office
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
