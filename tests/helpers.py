@@ -18,3 +18,17 @@ def pool_worker_processes() -> list[psutil.Process]:
         if "spawn_main" in command and "resource_tracker" not in command:
             found.append(child)
     return found
+
+
+def listed_ids(store, **filters) -> list[str]:
+    """The events a store lists for a filter, checked against the API's page, which reads their
+    ids alone (an ``ids_only`` select, from the kept pairs' index where they hold the filter)
+    and then their kept documents: the same events in the same order."""
+    import json
+
+    from dateline.store import EventFilter
+
+    query = EventFilter(**filters)
+    listed = [event.id for event in store.events(query)]
+    assert [json.loads(d)["id"] for d in store.event_page_documents(query).documents] == listed, filters
+    return listed

@@ -12,7 +12,6 @@ the organisers are linked to none."""
 from __future__ import annotations
 
 import dataclasses
-import json
 from datetime import date
 
 import pytest
@@ -25,6 +24,7 @@ from dateline.store import entities as entity_tables
 from dateline.store import tables as t
 from dateline.store.bulk import load_partition, partition_rows, stage_partition
 from dateline.store.migrations import MIGRATIONS
+from tests.helpers import listed_ids
 
 LAHORE = ("Police detained two organisers in Lahore on Monday. The organisers' party condemned the "
           "arrests on Tuesday, a party spokesman said.")
@@ -95,13 +95,7 @@ def _from_the_rows(store) -> list[tuple]:
 
 
 def _ids(store, **filters) -> list[str]:
-    """The events listed, checked against the API's page, which reads their ids alone (an
-    ``ids_only`` select, from the kept pairs' index where they hold the filter) and then their
-    kept documents: the same events in the same order."""
-    query = EventFilter(**filters)
-    listed = [event.id for event in store.events(query)]
-    assert [json.loads(d)["id"] for d in store.event_page_documents(query).documents] == listed, filters
-    return listed
+    return listed_ids(store, **filters)
 
 
 @pytest.fixture

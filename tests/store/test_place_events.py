@@ -11,7 +11,6 @@ with no place) and one from Izmir (a march in Turkey that went on from 1 to 3 Ju
 from __future__ import annotations
 
 import dataclasses
-import json
 from datetime import date
 
 import pytest
@@ -24,6 +23,7 @@ from dateline.store import tables as t
 from dateline.store.bulk import load_partition, partition_rows, stage_partition
 from dateline.store.filters import event_select, query_hints
 from dateline.store.migrations import MIGRATIONS
+from tests.helpers import listed_ids
 
 ROCKETS = ("Rockets fired from Aleppo hit Gaziantep on Friday. Mediators met in Aleppo, the old "
            "quarter of Aleppo, on Saturday. The governor asked for aid.")
@@ -91,13 +91,7 @@ def _from_the_rows(store):
 
 
 def _ids(store, **filters) -> list[str]:
-    """The events listed, checked against the API's page, which reads their ids alone (an
-    ``ids_only`` select, from the kept pairs' index where they hold the filter) and then their
-    kept documents: the same events in the same order."""
-    query = EventFilter(**filters)
-    listed = [event.id for event in store.events(query)]
-    assert [json.loads(d)["id"] for d in store.event_page_documents(query).documents] == listed, filters
-    return listed
+    return listed_ids(store, **filters)
 
 
 @pytest.fixture
