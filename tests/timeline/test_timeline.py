@@ -82,3 +82,19 @@ def test_a_source_address_that_is_no_web_address_is_not_linked(handmade):
     text = situation_report(fused, build_timeline(fused), [], group_claims([], fused, articles),
                             articles_of=lambda ids: {i: known[i] for i in ids if i in known})
     assert "javascript" not in text and "Protest" in text.split("## Sources")[1]
+
+
+def test_the_period_covered_leaves_out_events_dated_only_to_a_long_stretch(handmade):
+    import dataclasses
+
+    fused_events, articles = _corpus(handmade)
+    text = "Cities in the region grew fast through the twentieth century, historians say."
+    century = dataclasses.replace(handmade.report("e9", text, "grew", date(1900, 1, 1), event_type="STATEMENT"),
+                                  date_value="19XX", date_end=date(1999, 12, 31))
+    events = handmade.kirkuk_events() + [century]
+    fused = fuse_events(events, {**articles, "e9": ArticleInfo("e9", "History Monthly", date(2024, 2, 20))})
+    timeline = build_timeline(fused)
+    assert (timeline.period_start, timeline.period_end) == (handmade.MONDAY, handmade.MONDAY)
+    assert timeline.long_stretches == 1
+    report = situation_report(fused, timeline, [], [])
+    assert f"Period covered: {handmade.MONDAY} to {handmade.MONDAY} (and 1 event dated only to a longer stretch" in report

@@ -67,10 +67,13 @@ class KeyDate:
 @dataclass(frozen=True)
 class Timeline:
     key_dates: tuple[KeyDate, ...]  # in date order
+    # the period the events dated to a year or finer span; an event dated only to a longer
+    # stretch ("the 20th century", "the 1990s") would stretch it to say nothing
     period_start: date | None = None
     period_end: date | None = None
     fused_events: int = 0
     articles: int = 0
+    long_stretches: int = 0  # dated events left out of the period
 
 
 @dataclass(frozen=True)
@@ -164,10 +167,14 @@ def build_timeline(fused: Sequence[FusedEvent], config: TimelineConfig = Timelin
         events = events_of[day]
         key_dates.append(KeyDate(day, round(score, 3), len(sources[day]), refer,
                                  tuple(dict.fromkeys(e.id for e in events)), summarise_day(day, events, config)))
-    dated = [e.date_start for e in fused if e.date_start is not None]
-    return Timeline(tuple(key_dates), min(dated) if dated else None,
-                    max((e.date_end or e.date_start) for e in fused if e.date_start is not None) if dated else None,
-                    len(fused), len({a for e in fused for a in e.article_ids}))
+    spans = [(e.date_start, e.date_end or e.date_start) for e in fused if e.date_start is not None]
+    within = [(start, end) for start, end in spans if (end - start).days <= PERIOD_MAX_DAYS]
+    return Timeline(tuple(key_dates), min(s for s, _ in within) if within else None,
+                    max(e for _, e in within) if within else None,
+                    len(fused), len({a for e in fused for a in e.article_ids}), len(spans) - len(within))
+
+
+PERIOD_MAX_DAYS = 366  # an event dated to a year or finer bounds the period a selection covers
 
 
 def entity_profile(entity: Entity, fused: Sequence[FusedEvent]) -> EntityProfile:

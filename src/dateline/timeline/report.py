@@ -70,7 +70,10 @@ def situation_report(fused: Sequence[FusedEvent], timeline: Timeline, entities: 
     sources = _Sources()
     lines = [f"# {title or 'Situation report'}", ""]
     outlets = {r.outlet for f in fused for r in f.reports if r.outlet}
-    period = (f"{timeline.period_start} to {timeline.period_end}" if timeline.period_start else "no dated event")
+    period = (f"{timeline.period_start} to {timeline.period_end}" if timeline.period_start else "no event dated to a year or finer")
+    if timeline.long_stretches:
+        period += (f" (and {timeline.long_stretches} event{'s' if timeline.long_stretches != 1 else ''} "
+                   "dated only to a longer stretch, such as a decade)")
     lines += [f"Selection: {selection}. Period covered: {period}. {len(fused)} events reported by "
               f"{timeline.articles} articles from {len(outlets)} outlets; "
               f"{sum(1 for f in fused if f.sources > 1)} of the events are reported by two articles or more.", ""]
