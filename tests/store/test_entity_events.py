@@ -217,6 +217,11 @@ def test_a_since_is_checked_on_the_pairs_last_day(linked):
     assert _ids(store, actor=PARTY, since=date(2022, 5, 3), type="ACCUSE") == ["ev-ee-condemned"]
     assert store.count_events(actor=PARTY, since=date(2022, 5, 3)) == 2
     assert store.event_counts(by="type", actor=PARTY, since=date(2022, 5, 4)) == [{"type": "PROTEST", "events": 1}]
+    # such a page is one range of the pairs' index (the API may read it on its event loop); an
+    # actor's words, or the entity with a type, check event after event
+    assert store.page_reads_one_range(EventFilter(actor=PARTY, since=date(2022, 5, 3), limit=50))
+    assert not store.page_reads_one_range(EventFilter(actor="spokesman", since=date(2022, 5, 3), limit=50))
+    assert not store.page_reads_one_range(EventFilter(actor=PARTY, type="PROTEST", limit=50))
 
 
 def test_sqlite_reads_a_page_with_a_since_from_index_rows_alone(linked):
