@@ -48,3 +48,32 @@ def test_it_takes_only_requests_whose_every_parameter_passes():
     assert route.values(b"country=AF")["sort"] == "date"  # the Query's own default
     for declined in (b"limit=1001", b"limit=5&limit=6", b"country=", b"since=yesterday", b"sort=up"):
         assert route.values(declined) is None, declined
+
+
+def _quick(store, path: str, query: bytes) -> bool:
+    route = ShortRoute(reading.list_events if path == "/api/events" else reading.count_events)
+    return reading.quick_answers(store)[path](route.values(query))
+
+
+def test_only_pages_of_one_index_range_and_kept_counts_are_answered_on_the_loop(hand_made_sqlite_url):
+    from dateline.store import open_store
+
+    store = open_store(hand_made_sqlite_url, write=False)
+    try:
+        for query in (b"", b"since=2021-09-01&until=2021-09-30", b"type=ASSAULT&since=2021-09-01",
+                      b"country=AF&sort=-date", b"bbox=33.9,-4.7,41.9,5.0", b"limit=1000&offset=999"):
+            assert _quick(store, "/api/events", query), query
+        # a type newest first or by confidence sorts every match; words of an actor or a place and
+        # two filters at once check event after event; an exact total counts every match; a page
+        # deep in the list reads every row before it
+        for query in (b"type=ASSAULT&sort=-date", b"sort=-confidence", b"actor=Taliban", b"place=Kandahar",
+                      b"type=ASSAULT&country=AF", b"country=AF&exact_total=true", b"limit=1000&offset=1000",
+                      b"bbox=1,2,3"):
+            assert not _quick(store, "/api/events", query), query
+        for query in (b"by=day&type=ASSAULT", b"by=type&country=AF", b"by=country&since=2021-09-01"):
+            assert _quick(store, "/api/counts", query), query
+        # by place, or a country's events by country, or an actor's: not from the tallies
+        for query in (b"by=place", b"by=country&country=AF", b"by=type&actor=Taliban"):
+            assert not _quick(store, "/api/counts", query), query
+    finally:
+        store.close()

@@ -84,6 +84,13 @@ def _kept(store) -> list[tuple]:
                                                 c.trigger_start)).all())
 
 
+def _last_days(store) -> dict[str, date | None]:
+    """Each kept pair's event and the last day the pair keeps for it (step 14's ``day_end``)."""
+    c = t.entity_events.c
+    with store.engine.connect() as connection:
+        return {event_id: day for event_id, day in connection.execute(select(c.event_id, c.day_end))}
+
+
 def _from_the_rows(store) -> list[tuple]:
     """The pairs as the actor and source rows give them through the links (what is kept)."""
     link, e = t.entity_links.c, t.events.c
@@ -178,3 +185,64 @@ def test_sqlite_reads_a_page_off_the_list_order_indexes(linked):
     assert "events_by_date_order_desc" in newest and "TEMP B-TREE" not in newest
     by_entity = plan(EventFilter(actor=PARTY, sort="-date", limit=50))
     assert "entity_events_by_entity_order_desc" in by_entity and "TEMP B-TREE" not in by_entity
+
+
+SIT_IN = "The party's sit-in outside the assembly lasted from 30 April to 4 May."
+
+
+def test_a_since_is_checked_on_the_pairs_last_day(linked):
+    store, _, links = linked
+    # a third report: the party's sit-in ran from 30 April to 4 May (it started before the
+    # detention and was still going on after the statement)
+    article = Article(id=content_id(SIT_IN), text=SIT_IN, outlet="Dawn", published=date(2022, 5, 5))
+    party_key = f"{article.id[:16]}:0"
+    sit_in = Event(id="ev-ee-sit-in", article_id=article.id, type="PROTEST", trigger=_span(SIT_IN, "sit-in"),
+                   sentence=_span(SIT_IN, SIT_IN), source_actor=Actor("The party", _span(SIT_IN, "party"), party_key),
+                   date_value="2022-04-30/2022-05-04", date_start=date(2022, 4, 30), date_end=date(2022, 5, 4))
+    store.add_articles([article])
+    store.save_extraction([ArticleRecords(article.id, events=(sit_in,), entities=(
+        ArticleEntity(key=party_key, article_id=article.id, kind="organisation", names=("The party",)),))])
+    _link(store, {**links, party_key: PARTY})
+    # the pair keeps the last day of each event: the sit-in's 4 May, the one-day events' own day,
+    # none for the undated rally
+    assert _last_days(store) == {"ev-ee-detained": date(2022, 5, 2), "ev-ee-condemned": date(2022, 5, 3),
+                                 "ev-ee-rally": None, "ev-ee-sit-in": date(2022, 5, 4)}
+    # the sit-in overlaps every day from 30 April to 4 May, and is listed first (it started first)
+    assert _ids(store, actor=PARTY, since=date(2022, 5, 3)) == ["ev-ee-sit-in", "ev-ee-condemned"]
+    assert _ids(store, actor=PARTY, since=date(2022, 5, 4)) == ["ev-ee-sit-in"]
+    assert _ids(store, actor=PARTY, since=date(2022, 5, 5)) == []
+    assert _ids(store, actor=PARTY, until=date(2022, 4, 30)) == ["ev-ee-sit-in"]
+    assert _ids(store, actor=PARTY, since=date(2022, 5, 1), until=date(2022, 5, 2)) == ["ev-ee-sit-in"]
+    assert _ids(store, actor=PARTY, since=date(2022, 5, 3), sort="-date") == ["ev-ee-condemned", "ev-ee-sit-in"]
+    assert _ids(store, actor=PARTY, since=date(2022, 5, 3), type="ACCUSE") == ["ev-ee-condemned"]
+    assert store.count_events(actor=PARTY, since=date(2022, 5, 3)) == 2
+    assert store.event_counts(by="type", actor=PARTY, since=date(2022, 5, 4)) == [{"type": "PROTEST", "events": 1}]
+    # such a page is one range of the pairs' index (the API may read it on its event loop); an
+    # actor's words, or the entity with a type, check event after event
+    assert store.page_reads_one_range(EventFilter(actor=PARTY, since=date(2022, 5, 3), limit=50))
+    assert not store.page_reads_one_range(EventFilter(actor="spokesman", since=date(2022, 5, 3), limit=50))
+    assert not store.page_reads_one_range(EventFilter(actor=PARTY, type="PROTEST", limit=50))
+
+
+def test_sqlite_reads_a_page_with_a_since_from_index_rows_alone(linked):
+    store, _, _ = linked
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("the plan text checked is SQLite's")
+    from dateline.store.filters import event_select, query_hints
+
+    def plan(query):
+        with store.engine.connect() as connection:
+            sql = str(event_select(query, query_hints(connection, query), ids_only=True).compile(
+                dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+            return " ".join(r[-1] for r in connection.execute(text("EXPLAIN QUERY PLAN " + sql)))
+
+    # an entity's page with a since: its pairs' index rows hold the start, the last day and the order
+    for sort in ("date", "-date"):
+        by_entity = plan(EventFilter(actor=PARTY, since=date(2022, 5, 3), sort=sort, limit=50))
+        assert "COVERING INDEX entity_events_by_entity_order" in by_entity, by_entity
+        assert " events " not in f"{by_entity} " and "TEMP B-TREE" not in by_entity, by_entity
+    # a type and days: the (type, list order, date_end) index holds the overlap's test
+    typed = plan(EventFilter(type="COERCE", since=date(2022, 5, 1), until=date(2022, 5, 31), limit=50))
+    assert "COVERING INDEX events_by_type_date_order" in typed and "TEMP B-TREE" not in typed, typed
+    dated = plan(EventFilter(since=date(2022, 5, 1), limit=50))
+    assert "COVERING INDEX events_by_date_order" in dated and "TEMP B-TREE" not in dated, dated

@@ -88,6 +88,12 @@ def test_a_store_of_release_0_1_0_upgrades_with_everything_intact(fixtures_dir, 
         points = set(connection.execute(select(t.point_events.c.event_id, t.point_events.c.lat, t.point_events.c.lon)))
     assert countries == {(p.country_code, e.id) for e, p in placed if p.country_code} and countries
     assert points == {(e.id, p.lat, p.lon) for e, p in placed if p.lat is not None and p.lon is not None} and points
+    # step 14 gave each kept (entity, event) pair its event's last day (a since is checked on it)
+    last_days = {e.id: e.date_end or e.date_start for e in store.events()}
+    with store.engine.connect() as connection:
+        kept = list(connection.execute(select(t.entity_events.c.event_id, t.entity_events.c.day_end)))
+    assert kept and all(day == last_days[event_id] for event_id, day in kept)
+    assert any(day is not None for _, day in kept)
     for event_id, old in before["events"].items():
         old["date_value"] = old.pop("date")  # the field's new name
         assert events[event_id] == old, event_id

@@ -53,9 +53,11 @@ def create_app(store_url: str | None, *, token: str | None = None, max_upload_by
     app.state.entities_file = Path(entities_file or default_entities_path() or DEFAULT_NAME)
     install_error_handlers(app)
     # the hottest reads skip FastAPI's per-parameter solving when every parameter passes (the
-    # same endpoints and Query declarations; anything else is FastAPI's to answer)
+    # same endpoints and Query declarations; anything else is FastAPI's to answer), the quick
+    # ones on the event loop
     app.add_middleware(ShortcutMiddleware, routes={"/api/events": reading.list_events,
-                                                   "/api/counts": reading.count_events})
+                                                   "/api/counts": reading.count_events},
+                       on_the_loop=reading.quick_answers(store))
     app.include_router(reading.router)
     app.include_router(downloads.router)
     app.include_router(writing.router)

@@ -6,6 +6,7 @@ Every list is paged (``limit``, ``offset``) and bounded; every record is the sto
 
 from __future__ import annotations
 
+import inspect
 import json
 from typing import Literal
 
@@ -100,6 +101,42 @@ def list_events(query: EventFilter = Depends(event_page_filter), exact_total: bo
     page = store.event_page_documents(query, exact_total=exact_total)
     return page_of_documents(Page[Event](total=page.total, total_exact=page.total_exact, limit=query.limit,
                                          offset=query.offset, items=[]), page.documents)
+
+
+def quick_answers(store: Store) -> dict:
+    """For ``api.shortcut``: per path, whether a request's checked values make a quick answer,
+    to be run on the event loop, where a slow one would hold up every other request of the
+    process. On SQLite only (a PostgreSQL query waits on another process, and its wait is better
+    spent answering others): an event page that is one index range read in list order
+    (``Store.page_reads_one_range``), chart counts summed from the tallies. A value the store
+    refuses is the endpoint's to answer, in a thread as before."""
+    if store.engine.dialect.name != "sqlite":
+        return {}
+
+    def filter_of(values: dict) -> dict:
+        return filter_fields(**{name: values[name] for name in FILTER_FIELDS})
+
+    def events(values: dict) -> bool:
+        if values["exact_total"]:
+            return False
+        try:
+            query = EventFilter(**filter_of(values), limit=values["limit"], offset=values["offset"],
+                                sort=values["sort"])
+        except FilterError:
+            return False
+        return store.page_reads_one_range(query)
+
+    def counts(values: dict) -> bool:
+        try:
+            query = EventFilter(**filter_of(values))
+        except FilterError:
+            return False
+        return store.counts_are_kept(query, (values["by"],))
+
+    return {"/api/events": events, "/api/counts": counts}
+
+
+FILTER_FIELDS = tuple(inspect.signature(filter_fields).parameters)
 
 
 def page_of_documents(empty: Page, documents: list[str]) -> Response:

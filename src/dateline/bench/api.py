@@ -363,7 +363,20 @@ GAP_COSTS = (
     "(SQLite) and 1.83 / 2.04 -> 1.42 / 1.69 ms (PostgreSQL; its server's own CPU 0.69 / 0.48 -> 0.31 / 0.56 ms). "
     "This bench, before and after in turn, three times (load 5-8 from other work): server CPU per request "
     "2.1 / 7.4 (its store's pages not yet in memory) / 2.7 -> 1.9 / 1.9 / 2.4 ms on SQLite, 2.3 / 2.4 / 2.4 -> "
-    "2.4 / 1.8 / 1.7 ms on PostgreSQL; the latencies move more with the machine's load than with the change."
+    "2.4 / 1.8 / 1.7 ms on PostgreSQL; the latencies move more with the machine's load than with the change. "
+    "Step 14 (a page with a `since` read from index rows alone), this bench before and after in turn, twice (the "
+    "code before on a copy of the store before, load 2.7-6 from other work): SQLite server CPU per request "
+    "2.4 / 2.3 -> 1.6 / 1.2 ms, p95 of the four questions that missed the goal 70-166 / 213-322 -> 47-95 / 29-37 "
+    "ms; PostgreSQL 1.9 / 1.6 -> 1.7 / 1.6 ms (without its server's CPU), p95 of the four 147-241 / 123-239 -> "
+    "107-197 / 85-148 ms (load 4-5). One client, one worker, 100 requests a question (load 3): actor + since "
+    "p50 7.4 -> 3.9 ms, type + a quarter 4.1-6.5 -> 2.0 ms (SQLite; the event rows it no longer reads were the "
+    "wait, its CPU 2.7-3.0 -> 2.1-2.3 ms). Then SQLite's quick answers on the event loop (above): 1.4 / 1.5 -> "
+    "1.3 / 1.0 ms per request, p50 of every question 20-28 -> 12-15 ms (load 2-3). Three workers on the 2 "
+    "cores instead of two: no steady difference (1.0 / 1.3 against 1.1 / 1.1 ms, load 3-4). PostgreSQL's "
+    "pages on the loop too (tried, not kept): dateline's CPU 2.1 / 1.8 -> 1.3 / 1.4 ms a request, but a worker "
+    "then waits for each answer of the database and serves no other meanwhile: p50 24-49 -> 76-81 and 19-45 -> "
+    "33-37 ms (load 7-8 from other work); on the loop with 4 workers, so that another process answers while "
+    "one waits: 262 / 183 requests/s against 317 / 373 in threads with 2 (load 6-8)."
 )
 
 
@@ -449,10 +462,16 @@ def to_markdown(result: dict) -> str:
         "from the day rows (a UNION ALL of up to three index ranges); a whole country is 480 month rows where "
         "its day rows were 14,600, a month of every country 800 where they were 2,208. Counts by day still "
         "read the day rows (a year of a type: 365).",
-        "- `events_by_type_date_order` (type, date_start, article_id, trigger_start, id) and "
-        "`events_by_date_order` (date_start, article_id, trigger_start, id), step 9: the whole order "
+        "- `events_by_type_date_order` (type, date_start, article_id, trigger_start, id, date_end) and "
+        "`events_by_date_order` (date_start, article_id, trigger_start, id, date_end), step 9: the whole order "
         "of a list, so a page of a filter checked per event stops after its 50 rows instead of "
-        "checking and sorting every event of its first day.",
+        "checking and sorting every event of its first day. Step 14 added `date_end` last: a `since` "
+        "(`COALESCE(date_end, date_start) >= since`) is checked in the index rows, so a type and days is an "
+        "index-only scan on both databases, where each of its 51-251 candidates' event row was read (rows "
+        "scattered over a 5 GB file, random reads when not in memory; PostgreSQL planned page 5 off "
+        "`events_by_type_date` with an incremental sort). The SQL of a page, median of 20 drawings, warm: "
+        "0.6 -> 0.1 ms (page 1) and 1.5 -> 0.2-0.5 ms (page 5) on SQLite, 1.0-2.9 -> 0.3-0.5 and 2.3-12.4 -> "
+        "0.4-0.7 ms on PostgreSQL.",
         "- `events_by_date_order_desc` (step 10; `date_start DESC NULLS LAST, article_id, trigger_start, id` on "
         "PostgreSQL, `date_start DESC, ...` on SQLite, where NULL sorts lowest): the whole order of a list "
         "newest first (`sort=-date`), which PostgreSQL cannot read off the ascending index backwards (that "
@@ -463,7 +482,11 @@ def to_markdown(result: dict) -> str:
         "the upgrade step): an actor filter that is an entity's id joins it and reads its page in list order "
         "off `entity_events_by_entity_order` (entity_id, date_start, article_id, trigger_start, event_id) or "
         "`entity_events_by_entity_order_desc`, then each event by its key; its counts and total take the "
-        "entity's events from its primary key.",
+        "entity's events from its primary key. Step 14 gave the pairs `day_end` (the event's "
+        "`COALESCE(date_end, date_start)`, kept with the other columns, filled by the step: 48 s on the SQLite "
+        "store, 154 s on PostgreSQL, 1.23 million pairs) last in both order indexes, and the days are checked "
+        "on the pairs: an entity's page with a `since` reads its pairs' index rows alone (SQL 1.3-2.1 -> 0.2-0.3 "
+        "ms on SQLite, 2.1-6.7 -> 0.3-0.4 on PostgreSQL), where it read the event row of each.",
         "- `country_events` (step 11: country_code, event_id, date_start, article_id, trigger_start; every pair of "
         "an event and a country of its places, kept at write time by every write of an article's events, built "
         "from the rows by the upgrade step): a country filter reads its page in list order off "
@@ -504,7 +527,11 @@ def to_markdown(result: dict) -> str:
         "tallies do not hold its filter (none of the questions below).",
         "- The application path: `/api/events` and `/api/counts` take a short way through FastAPI "
         "(`api.shortcut`: the same endpoints, their `Query` declarations checked in one pydantic model; a request "
-        "that does not pass, and every error, goes FastAPI's own way), about 2 ms of CPU less a request; a page's "
+        "that does not pass, and every error, goes FastAPI's own way), about 2 ms of CPU less a request; on SQLite a "
+        "quick one (`api.reading.quick_answers`: a page that is one index range read in list order, "
+        "`store.filters.reads_one_range`, offset + limit under 2,000; counts the tallies hold) runs on the event "
+        "loop, without the hand-off to the thread pool and back (server CPU per request 1.4 / 1.5 -> 1.3 / 1.0 ms, "
+        "alternated twice; every request on the loop: 1.1 / 1.0); a page's "
         "documents are read with one prebuilt statement run on the driver's cursor (SQL compiled once per "
         "dialect), as are the four of an event read back (the canonical entity ids joined in); SQLite reads through a memory map; uvicorn with httptools and uvloop, without its access log; a chart's bars "
         "and total on one connection.",

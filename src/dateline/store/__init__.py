@@ -405,12 +405,24 @@ class Store:
                 return total if cap is None else min(total, cap + 1)
             return connection.execute(event_count(query, query_hints(connection, query), cap)).scalar_one()
 
-    def counts_are_kept(self, query: EventFilter) -> bool:
-        """Whether this filter's counts come from the tallies kept at write time (type, dates and
-        country only; ``store.tallies``): an exact count then costs a few hundred rows."""
+    def page_reads_one_range(self, query: EventFilter) -> bool:
+        """Whether the filter's page is one index range read in list order that stops after its
+        rows (``filters.reads_one_range``; an actor filter's entity looked up by its id)."""
+        from dateline.store.filters import is_entity, reads_one_range
+
+        entity = False
+        if query.actor is not None:
+            with self.engine.connect() as connection:
+                entity = is_entity(connection, query.actor)
+        return reads_one_range(query, entity)
+
+    def counts_are_kept(self, query: EventFilter, by: tuple[str, ...] = ()) -> bool:
+        """Whether this filter's counts (by ``by``: its buckets too) come from the tallies kept at
+        write time (type, dates and country only; by day, type or country; ``store.tallies``):
+        an exact count then costs a few hundred rows."""
         from dateline.store import tallies
 
-        return tallies.answerable(query)
+        return tallies.answerable(query, by)
 
     def event_counts(self, query: EventFilter | None = None, *, by: str | tuple[str, ...] = "type",
                      limit: int | None = None, **filters) -> list[dict]:

@@ -1,7 +1,9 @@
 """``entity_events`` kept at write time: every pair of a canonical entity and an event one of
 whose actors or whose source is linked to it (``entity_links``), with the event's list-order
-columns (start day, article, position), so an actor filter that is an entity's id reads a page
-of its events in list order off one index and stops after the page (``store.filters``).
+columns (start day, article, position) and its last day (``day_end``, step 14: what a ``since``
+compares), so an actor filter that is an entity's id reads a page
+of its events in list order off one index and stops after the page, a ``since`` checked in the
+index rows (``store.filters``).
 
 What changes it: an article's events written (``link_articles`` after its new rows are in, in the
 same transaction: ``store.records``, ``store.bulk``), or the links replaced by the reduce step
@@ -13,13 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, select, union
+from sqlalchemy import delete, func, select, union
 from sqlalchemy.engine import Connection
 
 from dateline.store import tables as t
 
 CHUNK = 500  # article ids in one IN list
-COLUMNS = ["entity_id", "event_id", "date_start", "article_id", "trigger_start"]
+COLUMNS = ["entity_id", "event_id", "date_start", "article_id", "trigger_start", "day_end"]
 
 
 def _linked_rows(article_ids: Sequence[str] | None = None):
@@ -32,8 +34,8 @@ def _linked_rows(article_ids: Sequence[str] | None = None):
         by_actor = by_actor.where(actor.event_id.in_(of_articles))
         by_source = by_source.where(source.event_id.in_(of_articles))
     linked = union(by_actor, by_source).subquery()
-    return select(linked.c.entity_id, linked.c.event_id, e.date_start, e.article_id, e.trigger_start).join(
-        t.events, e.id == linked.c.event_id)
+    return select(linked.c.entity_id, linked.c.event_id, e.date_start, e.article_id, e.trigger_start,
+                  func.coalesce(e.date_end, e.date_start)).join(t.events, e.id == linked.c.event_id)
 
 
 def link_articles(connection: Connection, article_ids: Sequence[str]) -> None:

@@ -248,6 +248,11 @@ def _box_count(query: EventFilter, hints: QueryHints, cap: int) -> Select:
     return statement
 
 
+def is_entity(connection, actor: str) -> bool:
+    """Whether the actor filter's words are a canonical entity's whole id."""
+    return bool(driver_sql.rows(connection, driver_sql.compiled(connection, _ENTITY), {"actor": actor}))
+
+
 def query_hints(connection, query: EventFilter) -> QueryHints:
     """The hints for this filter on this store: small indexed look-ups (a since's longest running
     stretch; a box's (event, point) pairs within the days, counted to its cap + 1), their SQL
@@ -264,7 +269,7 @@ def query_hints(connection, query: EventFilter) -> QueryHints:
         if driver_sql.rows(connection, sql, wanted)[0][0] <= cap:
             selective.add("bbox")
     entity = None
-    if query.actor and driver_sql.rows(connection, driver_sql.compiled(connection, _ENTITY), {"actor": query.actor}):
+    if query.actor and is_entity(connection, query.actor):
         entity = query.actor
     return QueryHints(starts_from, frozenset(selective), entity)
 
@@ -291,13 +296,15 @@ def event_conditions(query: EventFilter, hints: QueryHints | None = None, joined
                                               func.lower(a.c.outlet) == bindparam("outlet", values["outlet"]))))
     if query.min_confidence is not None:
         conditions.append(e.confidence >= bindparam("min_confidence", values["min_confidence"], type_=Float))
-    if query.since:
+    # (the driving pairs of an entity hold the days, checked on them: ``_driver_bounds``)
+    dated_by_pairs = joined is not None and _held_by_pairs(_driver_pairs(query, hints)[0])
+    if query.since and not dated_by_pairs:
         # an event overlaps the range when it ends on or after ``since``; it also starts on or
         # after ``starts_from`` (see ``earliest_start``), which bounds the (type, date) index
         conditions.append(func.coalesce(e.date_end, e.date_start) >= bindparam("since", query.since))
         if starts_from is not None:
             conditions.append(e.date_start >= bindparam("starts_from", starts_from))
-    if query.until:
+    if query.until and not dated_by_pairs:
         conditions.append(e.date_start <= bindparam("until", query.until))
     if query.actor and joined != "actor":
         conditions.append(_actor_condition(query.actor, hints.actor_entity))
@@ -369,13 +376,26 @@ def _driver_pairs(query: EventFilter, hints: QueryHints):
 
 
 def _driver_bounds(query: EventFilter, hints: QueryHints | None, pairs) -> list:
-    """The driving pairs' key (the entity or the country) and the days' bounds on their start."""
+    """The driving pairs' key (the entity or the country) and the days' bounds on their start;
+    an entity's pairs also hold the event's last day (step 14), so a ``since`` is checked on
+    them too (``_held_by_pairs``)."""
     hints = hints or QueryHints()
     if pairs is t.entity_events:
         key = pairs.c.entity_id == bindparam("entity", hints.actor_entity)
     else:
         key = pairs.c.country_code == bindparam("country", query.country.upper())
-    return [key, *_pair_bounds(query, hints, pairs)]
+    bounds = [key, *_pair_bounds(query, hints, pairs)]
+    if query.since and _held_by_pairs(pairs):
+        bounds.append(pairs.c.day_end >= bindparam("since", query.since))
+    return bounds
+
+
+def _held_by_pairs(pairs) -> bool:
+    """Whether the driving pairs hold the whole of a date filter (start and last day): the
+    events' own date conditions are then left out, and a page of such pairs with no other
+    filter reads their index rows alone (an entity's 50 events with a ``since``: 50 scattered
+    event rows not read, each a random read of the events table when it is not in memory)."""
+    return pairs is t.entity_events
 
 
 def pairs_hold(query: EventFilter) -> bool:
@@ -384,6 +404,34 @@ def pairs_hold(query: EventFilter) -> bool:
     others = [name for name in ("type", "acled_type", "actor", "place", "country", "modality", "article_id",
                                 "outlet", "min_confidence") if getattr(query, name) is not None]
     return query.bbox is not None and not others and query.sort in ("date", "-date")
+
+
+# a page read where a wait holds up other work (the API's event loop on SQLite, ``api.shortcut``)
+# must stop after a bounded number of index rows: at most this many before and in the page
+ONE_RANGE_ROWS = 2_000
+
+
+def reads_one_range(query: EventFilter, entity: bool) -> bool:
+    """Whether the filter's page is one range read of an index in list order that stops after
+    its offset + limit + 1 rows (``event_select``), whatever the values: no filter or only the
+    days (the date-order indexes), a type in date order (``events_by_type_date_order``), a
+    country or an entity's events (their kept pairs; ``entity``: the actor filter is a
+    canonical entity's id), a box in date order (its kept pairs, counted to a cap by
+    ``query_hints``). Anything else may check event after event for rare matches, or sort every
+    match (a type newest first, a sort by confidence), and takes what that takes.
+    ``ONE_RANGE_ROWS`` bounds offset + limit."""
+    if query.limit is None or query.offset + query.limit >= ONE_RANGE_ROWS:
+        return False
+    given = {name for name in ("type", "acled_type", "actor", "place", "country", "bbox", "modality", "article_id",
+                               "outlet", "min_confidence") if getattr(query, name) is not None}
+    either_way = query.sort in ("date", "-date")
+    if not given or given == {"country"}:
+        return either_way
+    if given == {"actor"}:
+        return entity and either_way
+    if given in ({"type"}, {"bbox"}):
+        return query.sort == "date"
+    return False
 
 
 def _box_page(query: EventFilter, hints: QueryHints, extra: int = 0, ids_only: bool = False) -> Select:

@@ -219,9 +219,11 @@ events = Table(
 Index("events_by_article", events.c.article_id, events.c.trigger_start)
 Index("events_by_type_date", events.c.type, events.c.date_start)
 # step 9: the whole order of a list, so a page stops after its rows
-Index("events_by_date_order", events.c.date_start, events.c.article_id, events.c.trigger_start, events.c.id)
+# (step 14: ``date_end`` last, so a page's ``since`` is checked in the index rows, no event row read)
+Index("events_by_date_order", events.c.date_start, events.c.article_id, events.c.trigger_start, events.c.id,
+      events.c.date_end)
 Index("events_by_type_date_order", events.c.type, events.c.date_start, events.c.article_id, events.c.trigger_start,
-      events.c.id)
+      events.c.id, events.c.date_end)
 # step 10: newest first (``sort=-date``), undated last (SQLite: DESC puts NULL last already)
 Index("events_by_date_order_desc", events.c.date_start.desc().nulls_last(), events.c.article_id,
       events.c.trigger_start, events.c.id)
@@ -474,13 +476,14 @@ entity_events = Table(
     Column("date_start", Date),
     Column("article_id", String(ARTICLE_ID), nullable=False),
     Column("trigger_start", Integer, nullable=False),
+    Column("day_end", Date),  # step 14: COALESCE(date_end, date_start), what ``since`` compares
 )
 Index("entity_events_by_event", entity_events.c.event_id)
 Index("entity_events_by_entity_order", entity_events.c.entity_id, entity_events.c.date_start,
-      entity_events.c.article_id, entity_events.c.trigger_start, entity_events.c.event_id)
+      entity_events.c.article_id, entity_events.c.trigger_start, entity_events.c.event_id, entity_events.c.day_end)
 Index("entity_events_by_entity_order_desc", entity_events.c.entity_id,
       entity_events.c.date_start.desc().nulls_last(), entity_events.c.article_id, entity_events.c.trigger_start,
-      entity_events.c.event_id)
+      entity_events.c.event_id, entity_events.c.day_end)
 
 # Step 10: how many place rows lie at each point (``store/tallies.py`` keeps it): a box's points,
 # and so its places point by point, without reading every place of its latitudes.
