@@ -88,3 +88,16 @@ def test_a_relative_clause_of_the_same_episode_keeps_its_day():
     # (a rule taking the date of every relative clause on someone was tried and not kept)
     events = events_of("A van hit a cyclist on Tuesday. The van, which then fled, was found later.")
     assert events["fled"].date_value == "2024-03-05"
+
+
+def test_an_act_after_a_gerund_or_a_stretch_keeps_the_report_day():
+    # "after meeting ..." and "after several hours" tell the same occasion, not another happening
+    events = events_of("After meeting with the families, the governor visited the hospital.")
+    assert events["visited"].date_value == "2024-03-08"
+    events = events_of("After several hours, the jury convicted the man.")
+    assert events["convicted"].date_value == "2024-03-08"
+
+
+def test_an_act_after_a_dated_happening_keeps_the_date():
+    events = events_of("Police arrested two men after a brawl on Monday.")
+    assert events["arrested"].date_value == "2024-03-04"

@@ -6,7 +6,7 @@ cut it short, and a verb added to a past "said" ("..., adding ...") was said the
 rules and their examples: dating.yaml (tests/events/test_dating.py runs them).
 
 An act told as background (a future, a past perfect, a present perfect after an earlier
-episode) takes no date borrowed from another clause, an earlier sentence or
+episode, an act placed only after an undated happening) takes no date borrowed from another clause, an earlier sentence or
 the report (``borrows_no_day``): no day rather than a wrong one, since the text gives none.
 
 Tried and not kept (stop 22): event nouns and participles describing someone ("the
@@ -91,7 +91,9 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
     - a future ("will be charged"): after the report, no day given; never a day before the report;
     - a past perfect ("had asked"): before the episode told, so not the report's day;
     - a present perfect ("has agreed", "have been demolished"): done by now, not on the day of an
-      earlier episode the sentences before were telling.
+      earlier episode the sentences before were telling;
+    - an act placed only against another happening ("fled after the revolution"): not the
+      report's day (``placed_by_another_episode``).
     (Not a relative clause on someone, "Reed, who robbed a shop", nor a participle before a noun,
     "a murdered guard": on the tuning part they gained 3 dates, but on the demo corpus they took
     the right day from acts of the same episode, "a car, which then fled", "the injured man".)"""
@@ -103,6 +105,8 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
         if source == "article":
             return True
         return before(borrowed_start, dct)
+    if source == "article" and placed_by_another_episode(verb, words):
+        return True
     perfect = [a for a in auxiliaries if a.dep_ == "aux" and a.lemma_ == "have" and a.tag_ != "VBN"]
     if perfect and (verb.tag_ == "VBN" or any(a.lower_ == "been" for a in auxiliaries)):
         if any(a.lower_ in words["past_perfect"] for a in perfect):
@@ -110,6 +114,24 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
         # (a carried day of the report itself, a story's own timestamp, is the "now" the perfect
         # reaches: "has fallen to his death" under "16 Sep 2013" keeps that day)
         return source == "narrative" and before(borrowed_start, dct)
+    return False
+
+
+def placed_by_another_episode(verb: Token, words: dict[str, frozenset[str]]) -> bool:
+    """ "fled after the revolution", "left the hospital following an accident", "A month later
+    they were arrested": the act is placed only against another happening the sentence names
+    but does not date, so it is on no day the text gives (not the report's). A gerund ("after
+    meeting friends, the pilot took off") or a stretch ("after several hours") tells the same
+    occasion, and a date names a day: neither counts."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in words["relative_to"]:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if any(o.pos_ in {"NOUN", "PROPN"} and o.ent_type_ not in {"DATE", "TIME"} for o in objects):
+                return True
+        if child.dep_ == "advmod" and child.lower_ in words["later"] and any(
+            c.dep_ == "npadvmod" and c.ent_type_ not in {"DATE", "TIME"} for c in child.children
+        ):
+            return True
     return False
 
 
