@@ -50,3 +50,54 @@ def test_a_lead_that_ends_with_its_own_full_stop_is_not_joined_to_the_next_sente
     assert lead_of(_sentences(doc)).text == "The council met on Tuesday."
     doc = parse("Mourners said goodbye to Cpl. Dan Ruiz on Monday. He was 24.")
     assert lead_of(_sentences(doc)).text.endswith("on Monday.")
+
+
+# --- acts told as background (dating.borrows_no_day): what the rules must leave alone ------------
+
+
+def test_a_past_perfect_inside_the_episode_keeps_its_day():
+    # the past perfect of an episode told after its day keeps that day (the report's is refused)
+    events = events_of("Police arrested two men on Monday. They had been shot, the doctor said.")
+    assert events["shot"].date_value == "2024-03-04"
+
+
+def test_a_future_act_keeps_a_day_of_its_own():
+    events = events_of("The mayor will meet union leaders next Tuesday.")
+    assert events["meet"].date_value == "2024-03-12"
+
+
+def test_a_present_perfect_with_no_episode_before_it_stays_on_the_report_day():
+    events = events_of("The council has approved the budget.")
+    assert events["approved"].date_value == "2024-03-08"
+    assert events["approved"].date_inherited
+
+
+def test_a_relative_clause_with_its_own_date_keeps_it():
+    events = events_of("A jury convicted Dan Webb on Tuesday. Webb, who shot a neighbour in 2019, showed no emotion.")
+    assert events["shot"].date_value == "2019"
+    assert events["convicted"].date_value == "2024-03-05"
+
+
+def test_a_present_perfect_under_the_story_timestamp_keeps_that_day():
+    # the carried day is the report's own: the present perfect reaches it
+    events = events_of("Friday 8 March 2024 06:10 GMT. A climber has fallen to his death in the Alps.")
+    assert events["fallen"].date_value == "2024-03-08T06:10"
+
+
+def test_a_relative_clause_of_the_same_episode_keeps_its_day():
+    # (a rule taking the date of every relative clause on someone was tried and not kept)
+    events = events_of("A van hit a cyclist on Tuesday. The van, which then fled, was found later.")
+    assert events["fled"].date_value == "2024-03-05"
+
+
+def test_an_act_after_a_gerund_or_a_stretch_keeps_the_report_day():
+    # "after meeting ..." and "after several hours" tell the same occasion, not another happening
+    events = events_of("After meeting with the families, the governor visited the hospital.")
+    assert events["visited"].date_value == "2024-03-08"
+    events = events_of("After several hours, the jury convicted the man.")
+    assert events["convicted"].date_value == "2024-03-08"
+
+
+def test_an_act_after_a_dated_happening_keeps_the_date():
+    events = events_of("Police arrested two men after a brawl on Monday.")
+    assert events["arrested"].date_value == "2024-03-04"

@@ -19,7 +19,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
-from dateline.events.dating import lead_of, told_in_the_past
+from dateline.events.dating import borrows_no_day, lead_of, told_in_the_past
 from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import circumstance_words, is_origin, names_a_venue, names_an_office
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
@@ -838,6 +838,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
                                timexes, dct, sentence_date)
     if ground and event_date.source == "article":
         # before the other event, day unknown: no date rather than the report's
+        event_date = EventDate(None, None, None, None, False, "none")
+    if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
+        # an act told as background (a future, a perfect, a clause on someone): no borrowed day
         event_date = EventDate(None, None, None, None, False, "none")
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
     # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
