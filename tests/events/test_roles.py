@@ -25,6 +25,27 @@ def test_the_subject_of_suffer_or_sustain_undergoes_the_injury():
     assert injuries.source_actor is None
 
 
+def test_who_receives_a_sentence_undergoes_it():
+    # event_types.yaml: undergoer_verbs (receive)
+    sentence = event_at("The former clerk received a suspended sentence on Friday.", "sentence")
+    assert "clerk" in text_of(sentence.target_actor)
+    assert sentence.source_actor is None
+
+
+def test_a_passive_conjunct_shares_the_subject_of_an_active_verb():
+    # "fled but was arrested": the subject of the first verb undergoes the second
+    arrest = event_at("The driver fled on foot but was arrested two hours later.", "arrested")
+    assert "driver" in text_of(arrest.target_actor)
+    assert arrest.source_actor is None
+
+
+def test_a_participle_sharing_a_passive_auxiliary_is_passive_too():
+    # "was arrested and convicted": convicted has no auxiliary of its own
+    convicted = event_at("The former mayor was arrested and convicted of fraud in Ohio.", "convicted")
+    assert "mayor" in text_of(convicted.target_actor)
+    assert convicted.source_actor is None
+
+
 def test_who_is_placed_under_arrest_is_the_one_arrested():
     # event_types.yaml: support_verbs (place, put), actor_nouns (deputy, teenager)
     active = event_at("Deputies placed a teenager under arrest after the chase.", "arrest")

@@ -377,6 +377,15 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
+def _conjunct_passive(verb: Token) -> bool:
+    """A passive verb, or a participle that shares a passive auxiliary with the verb it is
+    coordinated with ("was arrested and convicted": convicted is passive too)."""
+    if _is_passive(verb):
+        return True
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(verb.head)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
+
+
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """The subjects of a verb (a description and a name can both be subjects: "The Qatari
     special envoy ..., Mutlaq bin Majed Al Qahtani landed") and whether they are passive
@@ -405,10 +414,12 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
                 c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in node.children)
             return [node.head], passive
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
-            # "people were injured" coordinated with "we have received": a passive conjunct
-            # does not share the active verb's subject
-            if node.dep_ == "conj" and _is_passive(node) != _is_passive(node.head):
-                return [], False
+            if node.dep_ == "conj" and _conjunct_passive(node) != _is_passive(node.head):
+                # a conjunct with no subject of its own shares its head's, whatever the voice:
+                # "Carter fled but was arrested" (Carter undergoes the arrest), "he was shot
+                # and died" (he died)
+                subjects, _ = subjects_of(node.head)
+                return subjects, _conjunct_passive(node)
             raised = raised or (node.dep_ == "xcomp" and _is_passive(node.head))
             node = node.head
             continue

@@ -28,6 +28,7 @@ def table() -> dict:
         "attempt_words": lower(raw["attempt_words"]), "practice_tags": frozenset(raw["practice_tags"]),
         "not_yet_verbs": lower(raw["not_yet_verbs"]), "not_yet_adjectives": lower(raw["not_yet_adjectives"]),
         "possibility_modals": lower(raw["possibility_modals"]),
+        "title_nouns": lower(raw["title_nouns"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -139,12 +140,20 @@ def is_a_quoted_order(token: Token) -> bool:
     return sum(before.count(q) for q in QUOTES) % 2 == 1 or "“" in before and "”" not in before
 
 
+def is_an_office(token: Token) -> bool:
+    """ "commander of police investigations": an event noun naming what an office does."""
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of"
+            and token.head.head.lemma_.lower() in table()["title_nouns"]
+            and not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "a", "an"} for c in token.children))
+
+
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state, a gesture, a tally, a charge's name, a practice, what
-    is not yet done, a possibility, the noun of a counterfactual or an order in a quotation."""
+    is not yet done, a possibility, the noun of a counterfactual, an order in a quotation or what
+    an office does."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_not_yet(token) or is_a_possibility(token) \
-        or under_a_counterfactual(token) or is_a_quoted_order(token)
+        or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:

@@ -133,6 +133,8 @@ class Lexicon:
     habit_adverbs: frozenset[str] = frozenset()  # "often appeal for projects": a habit, no one event
     generic_subjects: frozenset[str] = frozenset()  # "anybody who is fighting with their family"
     ability_modals: frozenset[str] = frozenset()  # "you can criticise the show": what one may do
+    obligation_modals: frozenset[str] = frozenset()  # "applicants must register": not yet done
+    habit_times: frozenset[str] = frozenset()  # "year after year", "every spring": a habit
     not_yet_adjectives: frozenset[str] = frozenset()  # "future talks": not (yet) held
     unrealised_verbs: frozenset[str] = frozenset()  # "hopes to return someday", "failed to attend"
     unrealised_forms: frozenset[str] = frozenset()  # their inflected forms
@@ -259,6 +261,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         habit_adverbs=frozenset(unasserted.get("habit_adverbs", ())),
         generic_subjects=frozenset(unasserted.get("generic_subjects", ())),
         ability_modals=frozenset(unasserted.get("ability_modals", ())),
+        obligation_modals=frozenset(unasserted.get("obligation_modals", ())),
+        habit_times=frozenset(unasserted.get("habit_times", ())),
         not_yet_adjectives=frozenset(unasserted.get("not_yet_adjectives", ())),
         unrealised_verbs=frozenset(unasserted.get("unrealised_verbs", ())),
         unrealised_forms=frozenset(f for verb in unasserted.get("unrealised_verbs", ()) for f in _inflections(verb)),
@@ -409,6 +413,8 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
         return None
     if cue.not_objects and _object_lemmas(token, with_compounds=True) & cue.not_objects:
         return None
+    if "<any>" in cue.not_objects and any(c.dep_ in {"dobj", "obj"} for c in token.children):
+        return None  # the word is an event only with no direct object
     if cue.subjects and not (_subject_lemmas(token) & cue.subjects):
         return None
     if cue.not_as_modifier and token.dep_ == "acl" and token.tag_ == "VBG":
@@ -533,7 +539,19 @@ def _habitual(token: Token, lexicon: Lexicon) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     verbs = [token, token.head] if token.dep_ in {"xcomp", "conj"} and token.head.pos_ in {"VERB", "AUX"} else [token]
-    return any(c.dep_ == "advmod" and c.lower_ in lexicon.habit_adverbs for verb in verbs for c in verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.habit_adverbs for verb in verbs for c in verb.children):
+        return True
+    return any(_time_over_and_over(c, lexicon) for verb in verbs for c in verb.children if c.dep_ == "npadvmod")
+
+
+def _time_over_and_over(time: Token, lexicon: Lexicon) -> bool:
+    """ "every spring", "each year", "year after year"."""
+    if time.lemma_.lower() not in lexicon.habit_times:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in {"every", "each"} for c in time.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "after" and any(o.lemma_.lower() == time.lemma_.lower() for o in c.children)
+               for c in time.children)
 
 
 def _unrealised(token: Token, lexicon: Lexicon) -> bool:
@@ -570,7 +588,10 @@ def _generic_or_able(token: Token, lexicon: Lexicon) -> bool:
     does it; "you can criticise the show": what one is able to do, not what was done."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    if any(c.dep_ == "aux" and c.lower_ in lexicon.ability_modals for c in token.children):
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if auxiliaries & lexicon.ability_modals:
+        return True
+    if auxiliaries & lexicon.obligation_modals and "have" not in auxiliaries:
         return True
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -618,12 +639,17 @@ def _in_hyphenated_adjective(token: Token) -> bool:
 
 
 def _imperative(token: Token) -> bool:
-    """A bare verb with no subject heading the sentence ("please visit your doctor") gives advice;
-    it reports no event."""
+    """A bare verb with no subject heading the sentence ("please visit your doctor", "for details
+    call 555-0100", which the tagger reads as a present tense) gives advice; so does one reported
+    at the head of its sentence ("For tickets, call the box office, organisers said"). It reports
+    no event."""
     verb = token
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         verb = verb.head
-    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+    if verb.tag_ not in {"VB", "VBP"}:
+        return False
+    reported = verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i
+    if verb.dep_ != "ROOT" and not (reported and verb.tag_ == "VB"):
         return False
     return not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in verb.children)
 
