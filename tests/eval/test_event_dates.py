@@ -12,6 +12,8 @@ def test_calendar_values_are_read_as_stretches_of_days():
     assert stretch("2008-02") == (date(2008, 2, 1), date(2008, 2, 29))  # a leap year
     assert stretch("2009-W12") == (date(2009, 3, 16), date(2009, 3, 22))
     assert stretch("197X") == (date(1970, 1, 1), date(1979, 12, 31))
+    assert stretch("19XX") == (date(1900, 1, 1), date(1999, 12, 31))
+    assert stretch("2009-WI") == (date(2009, 12, 1), date(2010, 2, 28))
     assert stretch("2005-06/2008-10") == (date(2005, 6, 1), date(2008, 10, 31))
     assert stretch("PAST_REF") is None
 
