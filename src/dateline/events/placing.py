@@ -1,6 +1,7 @@
 """Where an event is, beyond the words of its own clause (issue 11): a court's town as the place
-of what happens there, a person's home town as no place, and a circumstance clause's place lent
-to the act it accompanies. The words are in ``placing.yaml``.
+of what happens there, a person's home town as no place, a circumstance clause's place lent
+to the act it accompanies, and the place of an episode told over several sentences. The words
+are in ``placing.yaml``.
 
 (Measured with ``python -m dateline.eval.event_places`` on the hand-judged samples' tuning part.)
 """
@@ -8,8 +9,10 @@ to the act it accompanies. The words are in ``placing.yaml``.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from spacy.tokens import Span as SpacySpan
@@ -30,6 +33,7 @@ def table() -> dict:
         "circumstance_marks": frozenset(w.lower() for w in raw["circumstance_marks"]),
         "title_words": frozenset(w.lower() for w in raw["title_words"]),
         "party_label": re.compile(raw["party_label"]),
+        "told_determiners": frozenset(w.lower() for w in raw["told_determiners"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -111,3 +115,51 @@ def names_an_office(place: Place, sentence: SpacySpan) -> bool:
         after = sentence.doc[words.end + 1]
     return after.lower_.rstrip(".") in table()["title_words"]
 
+
+
+class Told(NamedTuple):
+    """What a later sentence may take from an event already told: its kind, trigger word, own
+    date (None when the clause names none) and places."""
+
+    sentence_index: int
+    type: str
+    places: tuple[Place, ...]
+    speaker: str | None
+    word: str | None = None  # the trigger's lemma ("arrest" for "arrested")
+    start: date | None = None
+    end: date | None = None
+
+
+def names_an_event_told(trigger: Token) -> bool:
+    """ "the arrest", "Barnett's arrest", "this deployment": an event noun made definite by an
+    article, a demonstrative or a possessor speaks of an event the story has told already
+    (placing.yaml: told_determiners)."""
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in table()["told_determiners"])
+               for c in trigger.children)
+
+
+def episode_places(trigger: Token | None, event_type: str, sentence_index: int, speaker: str | None,
+                   start: date | None, end: date | None, told: list[Told], max_back: int) -> list[Place]:
+    """The places an event with none of its own takes from the sentences before it.
+
+    - "the trial", "Barnett's arrest": the event told before with the same trigger word, however
+      far back (an act only: statements are not referred to so);
+    - otherwise the same kind of event within ``max_back`` sentences, said by the same speaker
+      (statements), unless each names its own date and the two dates differ: "She is the widow of
+      a man who died in 1986" is not the death of the sentence before."""
+    if trigger is not None and names_an_event_told(trigger):
+        for earlier in reversed(told):
+            if earlier.sentence_index < sentence_index and earlier.word == trigger.lemma_.lower() and earlier.places:
+                return list(earlier.places)
+    for earlier in reversed(told):
+        if sentence_index - earlier.sentence_index > max_back:
+            break
+        if earlier.type != event_type or not earlier.places or earlier.sentence_index >= sentence_index \
+                or earlier.speaker != speaker:
+            continue
+        if None not in (start, end, earlier.start, earlier.end) and (end < earlier.start or earlier.end < start):
+            continue  # another day: another event of the kind, not this one told again
+        return list(earlier.places)
+    return []
