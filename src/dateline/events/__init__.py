@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.config import SETTINGS
 from dateline.events.dating import lead_of, told_in_the_past
 from dateline.events.non_events import not_yet_complement
-from dateline.events.placing import Told, circumstance_words, episode_places, is_origin, names_a_venue, names_an_office
+from dateline.events.placing import (Told, circumstance_words, episode_places, heading_places, is_origin, names_a_venue,
+                                     names_an_office)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -879,6 +880,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     # the other are not one episode ("Britain ..., the British minister said. Sebelius said ...")
     speaker = _speaker_key(draft) if draft.trigger is None else None
     own_date = (event_date.start, event_date.end) if event_date.source in {"clause", "relative"} else (None, None)
+    if not own_places and draft.trigger is not None:
+        # a listing's line of places, no verb, just before (placing.yaml: heading)
+        own_places = heading_places(sentence, places)
+        place_inherited = from_sentence = bool(own_places)
     if not own_places:
         trigger = draft.trigger.token if draft.trigger is not None else None
         carried = episode_places(trigger, draft.type, draft.sentence_index, speaker, *own_date, recent,

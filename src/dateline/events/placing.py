@@ -163,3 +163,21 @@ def episode_places(trigger: Token | None, event_type: str, sentence_index: int, 
             continue  # another day: another event of the kind, not this one told again
         return list(earlier.places)
     return []
+
+
+def heading_places(sentence: SpacySpan, places: list[Place]) -> list[Place]:
+    """ "Talmadge Drive between Pine Road and Oak Lane. Lane closure through June 1 to lay pipe.":
+    a listing names its places in a line of its own with no verb, and the act of the next line
+    is there. The places of the sentence just before, when it has no verb at all and a place
+    name is its head (not "Dover Sheriff's Capt.", a title the sentence splitter cut off)."""
+    doc = sentence.doc
+    if sentence.start == 0:
+        return []
+    before = doc[sentence.start - 1].sent
+    if any(t.pos_ in {"VERB", "AUX"} for t in before):
+        return []
+    named = [p for p in places if before.start_char <= p.span.start < before.end_char]
+    root = before.root
+    if not any(p.span.start <= root.idx < p.span.end for p in named):
+        return []
+    return named
