@@ -22,7 +22,7 @@ from dateline.config import SETTINGS
 from dateline.events.dating import lead_of, told_in_the_past
 from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, episode_places, heading_places, is_origin, names_a_venue,
-                                     names_an_office)
+                                     names_an_office, where_clause_places)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -858,6 +858,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and draft.trigger is not None:
         # "killed on Monday while patrolling a market in Kandahar" (placing.yaml: circumstance)
         own_places = places_in(circumstance_words(draft.trigger.token), places, exclude=speaker_spans)
+    if not own_places and draft.trigger is not None:
+        # "in Wichita Falls, where they met" (placing.yaml: where_clause)
+        own_places = where_clause_places(draft.trigger.token, places)
     place_inherited = False
     if not own_places and draft.trigger is not None:
         # places in the sentence outside every other event's clause: where the sentence's

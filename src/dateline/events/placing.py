@@ -181,3 +181,21 @@ def heading_places(sentence: SpacySpan, places: list[Place]) -> list[Place]:
     if not any(p.span.start <= root.idx < p.span.end for p in named):
         return []
     return named
+
+
+def where_clause_places(trigger: Token, places: list[Place]) -> list[Place]:
+    """ "meetings at the district office in Wichita Falls, where they met the committee", "drove
+    to Salem, where they were arrested": a clause opened by "where" happens at the place it hangs
+    on (the place named by its antecedent, or by the antecedent's own words)."""
+    clause = trigger
+    while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
+        clause = clause.head
+    if clause.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+        return []
+    antecedent = clause.head
+    named = [p for p in places if p.span.start <= antecedent.idx < p.span.end]
+    if named:
+        return named
+    inside = {t.idx for t in antecedent.subtree} - {t.idx for t in clause.subtree}
+    return [p for p in places if any(p.span.start <= i < p.span.end for i in inside)]
+
