@@ -156,3 +156,12 @@ def test_a_first_word_the_ner_cut_off_a_known_town_is_put_back(gazetteer):
     text = "In Goz Beida, the refugees receive three litres of water per day."
     found = [t.text for t in recognize_toponyms(parse(text), gazetteer)]
     assert found == ["Goz Beida"]
+
+
+def test_a_region_word_split_from_its_name_is_no_place(gazetteer):
+    # "Hancock, Ohio, County": the text splits the county's name; "County" alone is nowhere
+    found = _names("A Dover pastor has been charged with robbing three Ohio stores of more than $5,000. Hancock, "
+                   "Ohio, County prosecutors last month charged Tom W. Reed with robbing Findlay Savings Bank on Jan. 9.",
+                   gazetteer)
+    assert "County" not in found
+    assert "Findlay" in found

@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.config import SETTINGS
 from dateline.events.dating import borrows_no_day, lead_of, told_in_the_past
 from dateline.events.non_events import not_yet_complement
-from dateline.events.placing import circumstance_words, is_origin, names_a_venue, names_an_office
+from dateline.events.placing import (Told, circumstance_words, episode_places, heading_places, is_origin, names_a_venue,
+                                     names_an_office, where_clause_places)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -526,7 +527,7 @@ def extract_events(
     occasion = _lead_occasion(sentences, timexes, dct, lexicon)
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
-    recent: list[tuple[int, str, tuple[Place, ...]]] = []  # (sentence index, type, places)
+    recent: list[Told] = []  # the events told so far, for the places of an episode
     for drafts, sentence in zip(drafts_by_sentence, sentences):
         if not drafts:
             continue
@@ -860,6 +861,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and draft.trigger is not None:
         # "killed on Monday while patrolling a market in Kandahar" (placing.yaml: circumstance)
         own_places = places_in(circumstance_words(draft.trigger.token), places, exclude=speaker_spans)
+    if not own_places and draft.trigger is not None:
+        # "in Wichita Falls, where they met" (placing.yaml: where_clause)
+        own_places = where_clause_places(draft.trigger.token, places)
     place_inherited = False
     if not own_places and draft.trigger is not None:
         # places in the sentence outside every other event's clause: where the sentence's
@@ -881,17 +885,22 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     # statements are one kind of event only when one speaker goes on: two people quoted one after
     # the other are not one episode ("Britain ..., the British minister said. Sebelius said ...")
     speaker = _speaker_key(draft) if draft.trigger is None else None
+    own_date = (event_date.start, event_date.end) if event_date.source in {"clause", "relative"} else (None, None)
+    if not own_places and draft.trigger is not None:
+        # a listing's line of places, no verb, just before (placing.yaml: heading)
+        own_places = heading_places(sentence, places)
+        place_inherited = from_sentence = bool(own_places)
     if not own_places:
-        for k, kind, carried, said_by in reversed(recent):
-            if draft.sentence_index - k > PLACE_CARRY_SENTENCES:
-                break
-            if kind == draft.type and carried and k < draft.sentence_index and said_by == speaker:
-                own_places, place_inherited, from_sentence = list(carried), True, False
-                break
+        trigger = draft.trigger.token if draft.trigger is not None else None
+        carried = episode_places(trigger, draft.type, draft.sentence_index, speaker, *own_date, recent,
+                                 PLACE_CARRY_SENTENCES)
+        if carried:
+            own_places, place_inherited, from_sentence = carried, True, False
     if not own_places and home is not None and draft.trigger is not None:
         # a local story's dateline town ("TORRINGTON - The mayor ..."): where its placeless acts are
         own_places, place_inherited, from_sentence = [home], True, False
-    recent.append((draft.sentence_index, draft.type, tuple(own_places), speaker))
+    recent.append(Told(draft.sentence_index, draft.type, tuple(own_places), speaker,
+                       draft.trigger.token.lemma_.lower() if draft.trigger is not None else None, *own_date))
 
     modality, hedged = "reported", False
     if draft.trigger is not None:

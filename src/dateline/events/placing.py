@@ -1,6 +1,7 @@
 """Where an event is, beyond the words of its own clause (issue 11): a court's town as the place
-of what happens there, a person's home town as no place, and a circumstance clause's place lent
-to the act it accompanies. The words are in ``placing.yaml``.
+of what happens there, a person's home town as no place, a circumstance clause's place lent
+to the act it accompanies, and the place of an episode told over several sentences. The words
+are in ``placing.yaml``.
 
 (Measured with ``python -m dateline.eval.event_places`` on the hand-judged samples' tuning part.)
 """
@@ -8,8 +9,10 @@ to the act it accompanies. The words are in ``placing.yaml``.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from spacy.tokens import Span as SpacySpan
@@ -30,6 +33,7 @@ def table() -> dict:
         "circumstance_marks": frozenset(w.lower() for w in raw["circumstance_marks"]),
         "title_words": frozenset(w.lower() for w in raw["title_words"]),
         "party_label": re.compile(raw["party_label"]),
+        "told_determiners": frozenset(w.lower() for w in raw["told_determiners"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -110,4 +114,88 @@ def names_an_office(place: Place, sentence: SpacySpan) -> bool:
     if after.lower_ in {"'s", "’s"} and words.end + 1 < len(sentence.doc):
         after = sentence.doc[words.end + 1]
     return after.lower_.rstrip(".") in table()["title_words"]
+
+
+
+class Told(NamedTuple):
+    """What a later sentence may take from an event already told: its kind, trigger word, own
+    date (None when the clause names none) and places."""
+
+    sentence_index: int
+    type: str
+    places: tuple[Place, ...]
+    speaker: str | None
+    word: str | None = None  # the trigger's lemma ("arrest" for "arrested")
+    start: date | None = None
+    end: date | None = None
+
+
+def names_an_event_told(trigger: Token) -> bool:
+    """ "the arrest", "Barnett's arrest", "this deployment": an event noun made definite by an
+    article, a demonstrative or a possessor speaks of an event the story has told already
+    (placing.yaml: told_determiners)."""
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in table()["told_determiners"])
+               for c in trigger.children)
+
+
+def episode_places(trigger: Token | None, event_type: str, sentence_index: int, speaker: str | None,
+                   start: date | None, end: date | None, told: list[Told], max_back: int) -> list[Place]:
+    """The places an event with none of its own takes from the sentences before it.
+
+    - "the trial", "Barnett's arrest": the event told before with the same trigger word, however
+      far back (an act only: statements are not referred to so);
+    - otherwise the same kind of event within ``max_back`` sentences, said by the same speaker
+      (statements), unless each names its own date and the two dates differ: "She is the widow of
+      a man who died in 1986" is not the death of the sentence before."""
+    if trigger is not None and names_an_event_told(trigger):
+        for earlier in reversed(told):
+            if earlier.sentence_index < sentence_index and earlier.word == trigger.lemma_.lower() and earlier.places:
+                return list(earlier.places)
+    for earlier in reversed(told):
+        if sentence_index - earlier.sentence_index > max_back:
+            break
+        if earlier.type != event_type or not earlier.places or earlier.sentence_index >= sentence_index \
+                or earlier.speaker != speaker:
+            continue
+        if None not in (start, end, earlier.start, earlier.end) and (end < earlier.start or earlier.end < start):
+            continue  # another day: another event of the kind, not this one told again
+        return list(earlier.places)
+    return []
+
+
+def heading_places(sentence: SpacySpan, places: list[Place]) -> list[Place]:
+    """ "Talmadge Drive between Pine Road and Oak Lane. Lane closure through June 1 to lay pipe.":
+    a listing names its places in a line of its own with no verb, and the act of the next line
+    is there. The places of the sentence just before, when it has no verb at all and a place
+    name is its head (not "Dover Sheriff's Capt.", a title the sentence splitter cut off)."""
+    doc = sentence.doc
+    if sentence.start == 0:
+        return []
+    before = doc[sentence.start - 1].sent
+    if any(t.pos_ in {"VERB", "AUX"} for t in before):
+        return []
+    named = [p for p in places if before.start_char <= p.span.start < before.end_char]
+    root = before.root
+    if not any(p.span.start <= root.idx < p.span.end for p in named):
+        return []
+    return named
+
+
+def where_clause_places(trigger: Token, places: list[Place]) -> list[Place]:
+    """ "meetings at the district office in Wichita Falls, where they met the committee", "drove
+    to Salem, where they were arrested": a clause opened by "where" happens at the place it hangs
+    on (the place named by its antecedent, or by the antecedent's own words)."""
+    clause = trigger
+    while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
+        clause = clause.head
+    if clause.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+        return []
+    antecedent = clause.head
+    named = [p for p in places if p.span.start <= antecedent.idx < p.span.end]
+    if named:
+        return named
+    inside = {t.idx for t in antecedent.subtree} - {t.idx for t in clause.subtree}
+    return [p for p in places if any(p.span.start <= i < p.span.end for i in inside)]
 

@@ -121,7 +121,14 @@ def recognize_toponyms(
     found += _from_gazetteer_scan(doc, gazetteer)
     if include_demonyms:
         found += _demonyms(doc, gazetteer)
-    return _without_overlaps(found)
+    return [t for t in _without_overlaps(found) if not _only_a_region_word(t.text)]
+
+
+def _only_a_region_word(name: str) -> bool:
+    """ "Vanderburgh, Ind., County prosecutors": the word of a kind of region standing alone
+    ("County", "Province", "State") is the rest of a name split by the text, no place of its own
+    (feature_words.yaml: the after_name words of kind A)."""
+    return name.strip().casefold() in {w.casefold() for w, kind, _ in feature_words().after if kind == "A"}
 
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
