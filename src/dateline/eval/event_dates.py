@@ -27,7 +27,6 @@ the gold events the extraction no longer finds. The parts are fixed in the gold 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 import sys
@@ -36,7 +35,8 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from dateline.eval.judged_rerun import read_into_store
+from dateline.eval import judged_rerun
+from dateline.eval.judged_rerun import read_into_store, share
 
 GOLD = Path(__file__).with_name("judged-gold") / "dates.tsv"
 NO_DATE = frozenset({"before-report", "after-report", "undated"})
@@ -123,8 +123,7 @@ def source_of(event) -> str:
 
 
 def read_gold(path: Path = GOLD) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+    return judged_rerun.read_gold(path)
 
 
 def extract(shared: Path, docids: list[str], work: Path) -> dict[tuple[str, int], object]:
@@ -143,25 +142,11 @@ def extract(shared: Path, docids: list[str], work: Path) -> dict[tuple[str, int]
     return {(docid_of[e.article_id], e.trigger.start): e for e in events if e.trigger is not None}
 
 
-PARTS = ("tuning", "check", "fresh")
-
-
-def parts_of(gold: list[dict]) -> list[str]:
-    """The gold's parts in their fixed order: tuning (rules are chosen on it), check (annotated
-    first, never looked at), fresh (a sample judged after the rules it checks were written)."""
-    present = {g["part"] for g in gold}
-    return [part for part in PARTS if part in present]
-
-
-def _share(right: int, total: int) -> float | None:
-    return round(right / total, 3) if total else None
-
-
 def score(gold: list[dict], events: dict[tuple[str, int], object]) -> dict:
     """The figures, per part: accuracy over matched gold events (all, acts), per source, and the
     gold events not found; ``wrong`` lists the misses for reading."""
     result = {}
-    for part in parts_of(gold):
+    for part in judged_rerun.parts_of(gold):
         rows = [g for g in gold if g["part"] == part]
         tally = defaultdict(lambda: [0, 0])  # key -> [right, total]
         missing, wrong = 0, []
@@ -184,11 +169,11 @@ def score(gold: list[dict], events: dict[tuple[str, int], object]) -> dict:
                               "date": event.date_value or "", "source": source, "note": g["note"]})
         result[part] = {
             "gold events": len(rows), "not found": missing, "matched": tally["all"][1],
-            "date": _share(*tally["all"]), "date of acts": _share(*tally["acts"]),
-            "date of statements": _share(*tally["statements"]),
+            "date": share(*tally["all"]), "date of acts": share(*tally["acts"]),
+            "date of statements": share(*tally["statements"]),
             "by source": {s: {"right": tally[s][0], "of": tally[s][1]} for s in SOURCES},
             "acts by source": {s: {"right": tally[f"acts: {s}"][0], "of": tally[f"acts: {s}"][1]} for s in SOURCES},
-            "by seed": {seed: _share(*tally[f"seed {seed}"]) for seed in sorted({g["seed"] for g in rows})},
+            "by seed": {seed: share(*tally[f"seed {seed}"]) for seed in sorted({g["seed"] for g in rows})},
             "wrong": wrong,
         }
     return result

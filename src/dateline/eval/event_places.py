@@ -19,20 +19,20 @@ accents, case or punctuation, so "Ts'khinvali" is "Tskhinvali").
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 import sys
 import unicodedata
 from pathlib import Path
 
+from dateline.eval import judged_rerun
+from dateline.eval.judged_rerun import PARTS, share
+
 GOLD = Path(__file__).with_name("judged-gold") / "places.tsv"
-PARTS = ("tuning", "check", "fresh")  # fresh: a sample judged after the rules it checks (event_dates.parts_of)
 
 
 def read_gold(path: Path = GOLD) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+    return judged_rerun.read_gold(path)
 
 
 def _name_key(name: str) -> str:
@@ -64,16 +64,11 @@ def place_right(extracted: str, gold: str) -> bool:
                    for g_name, g_country in allowed) for name, country in got)
 
 
-def _share(hits: int, total: int) -> float | None:
-    return round(hits / total, 3) if total else None
-
-
 def score(gold: list[dict], extracted: list[dict]) -> dict:
     """The figures of each part, and the rows behind them (for ``--errors``)."""
     by_key = {(str(r["docid"]), str(r["trigger_start"])): r for r in extracted}
     result = {}
-    present = {g["part"] for g in gold}
-    for part in (p for p in PARTS if p in present):
+    for part in judged_rerun.parts_of(gold):
         rows = [g for g in gold if g["part"] == part]
         real = [g for g in rows if g["real"] == "Y" and g["gold"] != "?"]
         matched, errors, missing = [], [], []
@@ -91,8 +86,8 @@ def score(gold: list[dict], extracted: list[dict]) -> dict:
         still = [g for g in non_events if (g["docid"], g["trigger_start"]) in by_key]
         result[part] = {
             "real_with_gold": len(real), "matched": len(matched), "not_found": len(missing),
-            "place": _share(sum(r for _, r in matched), len(matched)),
-            "place_of_acts": _share(sum(r for _, r in acts), len(acts)), "acts": len(acts),
+            "place": share(sum(r for _, r in matched), len(matched)),
+            "place_of_acts": share(sum(r for _, r in acts), len(acts)), "acts": len(acts),
             "non_events_judged": len(non_events), "non_events_still_extracted": len(still),
             "errors": errors, "still": [{**g, "sentence": by_key[(g["docid"], g["trigger_start"])]["sentence"]}
                                         for g in still],

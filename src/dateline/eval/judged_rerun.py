@@ -11,6 +11,7 @@ pipeline defaults, and listed with ``judged.listing``.
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -19,6 +20,27 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from dateline.eval.judged import LGL, cut, listing
+
+
+# the parts of the date and place gold, in their fixed order: tuning (rules are chosen on it), check
+# (annotated first, never looked at), fresh (a sample judged after the rules it checks were written)
+PARTS = ("tuning", "check", "fresh")
+
+
+def read_gold(path: Path) -> list[dict]:
+    """A gold file of the judged samples: tab-separated, a header row, '#' lines are notes."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+
+
+def parts_of(gold: list[dict]) -> list[str]:
+    """The parts a gold holds, in the order of ``PARTS``."""
+    present = {g["part"] for g in gold}
+    return [part for part in PARTS if part in present]
+
+
+def share(right: int, total: int) -> float | None:
+    return round(right / total, 3) if total else None
 
 
 def judged_articles(lgl: Path, docids: set[str]) -> list[dict]:

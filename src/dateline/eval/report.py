@@ -151,9 +151,9 @@ def judged_gold_markdown(result: dict) -> str:
         "| part | gold events found | date (all / acts) | place (all / acts) | judged non-events still extracted |",
         "|---|---|---|---|---|",
     ]
-    for part in ("tuning", "check", "fresh"):
-        if part not in dates and part not in places:
-            continue
+    from dateline.eval.judged_rerun import PARTS
+
+    for part in (p for p in PARTS if p in dates or p in places):
         d, p = dates.get(part, {}), places.get(part, {})
         lines.append(f"| {part} | {d.get('matched')} of {d.get('gold events')} | {d.get('date')} / {d.get('date of acts')} "
                      f"| {p.get('place')} / {p.get('place_of_acts')} | {p.get('non_events_still_extracted')} of "

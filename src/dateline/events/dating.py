@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
+
 def lead_of(sentences: list) -> object | None:
     """The story's first sentence, whole: a title's abbreviation ("... said goodbye to Sgt.
     Anna Reyes yesterday") can end the parser's sentence before the lead ends, leaving
