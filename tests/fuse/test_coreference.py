@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from dateline.fuse import EventMention, FuseConfig, PlacePoint, cluster_documents, cluster_event_mentions, incompatible
+from dateline.fuse.coreference import incompatible_matrix
 from dateline.fuse.clustering import average_link
 from dateline.fuse.coreference import head_key
 
@@ -90,6 +91,29 @@ def test_different_type_families_never_corefer():
     quake = mention("q", "quake-a1", "earthquake", "earthquake", type_family="DISASTER")
     killing = mention("k", "quake-a1", "killing", "kill", type_family="ASSAULT")
     assert incompatible(quake, killing)
+
+
+def test_the_blocking_matrix_asks_what_incompatible_asks_of_every_pair():
+    # one block mixing what blocking reads: families, day and month windows, an undated and an
+    # unreadable date, places of three kinds, a place with no point, and no place
+    morocco = PlacePoint("Morocco", 31.79, -7.09, "country")
+    marrakesh = PlacePoint("Marrakesh", 31.63, -8.01, "town")
+    casablanca = PlacePoint("Casablanca", 33.57, -7.59, "town")
+    unplaced = PlacePoint("a village", None, None, "town")
+    block = [
+        mention("a", "quake-a1", "earthquake", "earthquake", type_family="DISASTER", date_start="2023-09-08", place=marrakesh),
+        mention("b", "quake-a2", "earthquake", "earthquake", type_family="DISASTER", date_start="2023-09-01", date_end="2023-09-30"),
+        mention("c", "quake-a1", "killing", "kill", type_family="ASSAULT", date_start="2023-09-08", place=marrakesh),
+        mention("d", "quake-a3", "quake", "quake", date_start="2023-09-22", place=casablanca),
+        mention("e", "quake-b1", "earthquake", "earthquake", place=morocco),
+        mention("f", "quake-b1", "killing", "kill", date_start="2023-09-09", place=unplaced),
+        mention("g", "quake-a2", "earthquake", "earthquake", date_start="not a day"),
+        mention("h", "quake-a3", "quake", "quake", type_family="DISASTER", date_start="2023-09-10", place=casablanca),
+    ]
+    matrix = incompatible_matrix(block)
+    expected = [[i != j and incompatible(a, b) for j, b in enumerate(block)] for i, a in enumerate(block)]
+    assert matrix.tolist() == expected
+    assert matrix[0][2] and matrix[0][7] and not matrix[0][1]  # family; 220 km between towns; a month holds the 8th
 
 
 def test_average_link_does_not_chain_through_a_middle_item():

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateline.fuse.config import EventFusionConfig
-from dateline.fuse.coreference import cluster_event_mentions, head_key, incompatible
+from dateline.fuse.coreference import cluster_event_mentions, head_key, incompatible, incompatible_matrix
 from dateline.fuse.records import EventMention, FusedEvent, MentionArguments, PlacePoint, Report, Variant
 from dateline.model import Event, Place
 
@@ -146,12 +146,20 @@ def _named_apart(a_actor, b_actor, first: Event, second: Event) -> bool:
 def events_apart(first: Event, second: Event, mentions: Mapping[str, EventMention],
                  config: EventFusionConfig) -> bool:
     """Blocking: two events that cannot be one, whatever their words say."""
-    if incompatible(mentions[first.id], mentions[second.id], config.core):
+    return incompatible(mentions[first.id], mentions[second.id], config.core) or _apart_beyond_core(
+        first, second, _country_code(first), _country_code(second), config)
+
+
+def _country_code(event: Event) -> str | None:
+    place = event_place(event)
+    return place.country_code if place is not None else None
+
+
+def _apart_beyond_core(first: Event, second: Event, first_country: str | None, second_country: str | None,
+                       config: EventFusionConfig) -> bool:
+    """What the coreference core does not see: countries, and canonical doers and targets."""
+    if config.countries_apart and first_country and second_country and first_country != second_country:
         return True
-    if config.countries_apart:
-        a, b = event_place(first), event_place(second)
-        if a is not None and b is not None and a.country_code and b.country_code and a.country_code != b.country_code:
-            return True
     return (config.distinct_doers_apart and _doers_apart(first, second)) or (
         config.distinct_targets_apart and _targets_apart(first, second))
 
@@ -299,16 +307,21 @@ def _split_apart(events: list[Event], config: EventFusionConfig) -> list[list[st
     two events that blocking keeps apart is split, each event joining the first part it fits."""
     if len(events) < 2:
         return [[e.id for e in events]]
-    mentions = {e.id: mention_for_event(e, config) for e in events}
-    parts: list[list[Event]] = []
-    for event in sorted(events, key=lambda e: e.id):
+    events = sorted(events, key=lambda e: e.id)
+    # the core's test for all pairs at once (a cluster of a long story holds hundreds of reports);
+    # the rest pair by pair, each event's country read once
+    core = incompatible_matrix([mention_for_event(e, config) for e in events], config.core)
+    countries = [_country_code(e) for e in events]
+    parts: list[list[int]] = []
+    for n, event in enumerate(events):
         for part in parts:
-            if not any(events_apart(event, other, mentions, config) for other in part):
-                part.append(event)
+            if not any(core[n, other] or _apart_beyond_core(event, events[other], countries[n], countries[other], config)
+                       for other in part):
+                part.append(n)
                 break
         else:
-            parts.append([event])
-    return [[e.id for e in part] for part in parts]
+            parts.append([n])
+    return [[events[n].id for n in part] for part in parts]
 
 
 def fused_id(event_ids: Iterable[str]) -> str:
