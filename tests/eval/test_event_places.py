@@ -30,12 +30,12 @@ def test_unknown_country_matches_any():
 
 def test_score_counts_parts_misses_and_non_events():
     gold = [
-        {"part": "tuning", "docid": "1", "trigger_start": "10", "real": "Y", "act": "Y", "gold": "Leeds [GB]"},
-        {"part": "tuning", "docid": "1", "trigger_start": "40", "real": "Y", "act": "N", "gold": "none"},
-        {"part": "tuning", "docid": "1", "trigger_start": "70", "real": "Y", "act": "Y", "gold": "Leeds [GB]"},
-        {"part": "tuning", "docid": "1", "trigger_start": "90", "real": "N", "act": "", "gold": ""},
-        {"part": "check", "docid": "2", "trigger_start": "5", "real": "Y", "act": "Y", "gold": "?"},
-        {"part": "check", "docid": "2", "trigger_start": "8", "real": "N", "act": "", "gold": ""},
+        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "10", "real": "Y", "act": "Y", "gold": "Leeds [GB]"},
+        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "40", "real": "Y", "act": "N", "gold": "none"},
+        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "70", "real": "Y", "act": "Y", "gold": "Leeds [GB]"},
+        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "90", "real": "N", "act": "", "gold": ""},
+        {"seed": "2", "part": "check", "docid": "2", "trigger_start": "5", "real": "Y", "act": "Y", "gold": "?"},
+        {"seed": "2", "part": "check", "docid": "2", "trigger_start": "8", "real": "N", "act": "", "gold": ""},
     ]
     extracted = [
         {"docid": "1", "trigger_start": 10, "places": "Leeds [GB]", "sentence": "a"},
@@ -46,6 +46,8 @@ def test_score_counts_parts_misses_and_non_events():
     tuning, check = result["tuning"], result["check"]
     assert (tuning["matched"], tuning["not_found"], tuning["place"], tuning["place_of_acts"]) == (2, 1, 0.5, 1.0)
     assert (tuning["non_events_judged"], tuning["non_events_still_extracted"]) == (1, 1)
+    # the act placed in Leeds is right, the statement placed in Leeds (none given) is wrong
+    assert tuning["by_seed"] == {"1": {"place": 0.5, "place_of_acts": 1.0}}
     # a row not yet annotated ('?') counts in no place figure; a non-event no longer extracted is gone
     assert (check["real_with_gold"], check["matched"], check["non_events_still_extracted"]) == (0, 0, 0)
 
@@ -53,7 +55,7 @@ def test_score_counts_parts_misses_and_non_events():
 def test_the_gold_file_is_complete_and_split_once():
     rows = read_gold(GOLD)
     assert {r["part"] for r in rows} == {"tuning", "check", "fresh"}
-    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213"}
+    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215"}  # samples J and L
     assert {r["seed"] for r in rows if r["part"] == "check"} == {"20261209", "20261210"}
     assert not [r for r in rows if r["real"] == "Y" and r["gold"] == "?"]
     keys = [(r["docid"], r["trigger_start"]) for r in rows]

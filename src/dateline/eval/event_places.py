@@ -7,7 +7,8 @@ trigger_start) and reports, for the tuning and the check part apart:
 
 - place accuracy of the matched real events (all, and acts: real events that are not statements);
 - how many of the judged non-events the tree still extracts;
-- how many gold events were not found (their trigger no longer extracted at that offset).
+- how many gold events were not found (their trigger no longer extracted at that offset);
+- the place accuracy of each sample of the part (all, acts), as ``by_seed``.
 
     python -m dateline.eval.event_places --shared /work/shared [--errors tuning]
 
@@ -64,6 +65,17 @@ def place_right(extracted: str, gold: str) -> bool:
                    for g_name, g_country in allowed) for name, country in got)
 
 
+def by_seed(matched: list[tuple[dict, bool]], acts: list[tuple[dict, bool]]) -> dict:
+    """The place accuracy (all, acts) of each sample of a part: a part can hold samples judged at
+    different times (fresh holds J and L), each read apart too."""
+    def of(pairs, seed):
+        rights = [right for g, right in pairs if g["seed"] == seed]
+        return share(sum(rights), len(rights))
+
+    return {seed: {"place": of(matched, seed), "place_of_acts": of(acts, seed)}
+            for seed in sorted({g["seed"] for g, _ in matched})}
+
+
 def score(gold: list[dict], extracted: list[dict]) -> dict:
     """The figures of each part, and the rows behind them (for ``--errors``)."""
     by_key = {(str(r["docid"]), str(r["trigger_start"])): r for r in extracted}
@@ -89,6 +101,7 @@ def score(gold: list[dict], extracted: list[dict]) -> dict:
             "place": share(sum(r for _, r in matched), len(matched)),
             "place_of_acts": share(sum(r for _, r in acts), len(acts)), "acts": len(acts),
             "non_events_judged": len(non_events), "non_events_still_extracted": len(still),
+            "by_seed": by_seed(matched, acts),
             "errors": errors, "still": [{**g, "sentence": by_key[(g["docid"], g["trigger_start"])]["sentence"]}
                                         for g in still],
         }
