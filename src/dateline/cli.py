@@ -807,12 +807,16 @@ def serve_command(
     token_env: str = typer.Option("DATELINE_TOKEN", "--token-env",
                                   help="Environment variable holding the token writes need; unset: read-only."),
     max_upload: str = typer.Option("10MB", "--max-upload", help="Largest upload of articles (5MB, 512KB ...)."),
+    # 4: dateline.api.DEFAULT_REQUEST_THREADS, not imported here (the CLI starts without the web framework)
+    threads: int = typer.Option(4, "--threads", min=1, max=256,
+                                help="Requests each worker answers at once; the others wait their turn (more lets "
+                                     "queries fight for the cores and the slowest answers wait longest)."),
 ) -> None:
     """Serve the JSON API (and the web UI, where installed) over the store."""
     from dateline.api.serving import ServeSettings, serve
     from dateline.store import StoreError
 
-    settings = ServeSettings(db=db, token_env=token_env, max_upload_bytes=_parse_size(max_upload))
+    settings = ServeSettings(db=db, token_env=token_env, max_upload_bytes=_parse_size(max_upload), request_threads=threads)
     mode = (f"writes need the token in ${token_env}" if settings.token()
             else f"read-only (set ${token_env} to allow writes)")
     processes = f"; {workers} worker processes" if workers > 1 else ""

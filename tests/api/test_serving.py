@@ -79,3 +79,15 @@ def test_a_store_that_cannot_be_opened_is_one_line_before_any_worker_starts(tmp_
     assert run.returncode == 2
     assert f"no store at {missing}" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_process_answers_at_most_its_request_threads_at_once(hand_made_store_url):
+    # the limit is the thread limiter of the server's event loop, set when the app starts
+    from anyio import to_thread
+    from fastapi.testclient import TestClient
+
+    from dateline.api import create_app
+
+    with TestClient(create_app(hand_made_store_url, request_threads=3)) as client:
+        limit = client.portal.call(lambda: to_thread.current_default_thread_limiter().total_tokens)
+    assert limit == 3  # anyio's own default is 40

@@ -16,7 +16,7 @@ import json
 import os
 from dataclasses import asdict, dataclass
 
-from dateline.api import DEFAULT_MAX_UPLOAD, create_app
+from dateline.api import DEFAULT_MAX_UPLOAD, DEFAULT_REQUEST_THREADS, create_app
 
 SETTINGS_VARIABLE = "DATELINE_SERVE_SETTINGS"
 # how long a worker may take to answer uvicorn's health check: a new worker imports the library
@@ -31,13 +31,15 @@ class ServeSettings:
     token_env: str | None = None  # the variable holding the token writes need; unset or empty: read-only
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD
     web: bool = True
+    request_threads: int = DEFAULT_REQUEST_THREADS  # per worker process
 
     def token(self) -> str | None:
         return (os.environ.get(self.token_env) or None) if self.token_env else None
 
     def app(self):
         """The app these settings make; StoreError when the store cannot be opened."""
-        return create_app(self.db, token=self.token(), max_upload_bytes=self.max_upload_bytes, web=self.web)
+        return create_app(self.db, token=self.token(), max_upload_bytes=self.max_upload_bytes, web=self.web,
+                          request_threads=self.request_threads)
 
 
 def app_from_settings():

@@ -30,6 +30,7 @@ import httpx
 import psutil
 from sqlalchemy import text
 
+from dateline.api import DEFAULT_REQUEST_THREADS
 from dateline.bench.load import run_load
 from dateline.bench.store_query import EVENTS, TYPES, generated_store
 from dateline.store import EventFilter, open_store
@@ -385,7 +386,8 @@ def to_markdown(result: dict) -> str:
     first = next(iter(result["stores"].values()))
     lines += [
         f"The generated store of the store benchmark ({first['events']:,} events; see above) served by "
-        f"`dateline serve --workers {first['workers']}` (uvicorn worker processes, with the web UI, read-only) to "
+        f"`dateline serve --workers {first['workers']}` (uvicorn worker processes, each answering at most "
+        f"{DEFAULT_REQUEST_THREADS} requests at once in threads (`--threads`), with the web UI, read-only) to "
         f"{first['clients']} concurrent closed-loop clients, each asking every question below "
         f"{_times(first.get('rounds', 1))} (in an order of its own each round) with values of its "
         f"own drawing (type, dates, country, box, actor): {first['requests']:,} requests a store, "
