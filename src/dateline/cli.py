@@ -1080,19 +1080,10 @@ def eval_event_dates(
     gold: str = typer.Option(None, "--gold", help="The date gold (default: src/dateline/eval/judged-gold/dates.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
 ) -> None:
-    """Score event dates on the hand-judged LGL samples against their date gold (tuning and check)."""
-    import json
-    import os
-    from pathlib import Path
+    """Score event dates on the hand-judged LGL samples against their date gold (tuning, check, fresh)."""
+    from dateline.eval import event_dates
 
-    from dateline.eval.event_dates import GOLD, evaluate, summary_lines
-
-    result = evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else GOLD)
-    if as_json:
-        print(json.dumps({part: {k: v for k, v in s.items() if k != "wrong"} for part, s in result.items()}))
-        return
-    for line in summary_lines(result):
-        console.print(line, markup=False)
+    _judged_gold_eval(event_dates, gold, as_json)
 
 
 @eval_app.command("event-places")
@@ -1101,17 +1092,24 @@ def eval_event_places(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
 ) -> None:
     """Score event places and judged non-events on the hand-judged LGL samples against their place gold."""
+    from dateline.eval import event_places
+
+    _judged_gold_eval(event_places, gold, as_json)
+
+
+def _judged_gold_eval(scorer, gold: str | None, as_json: bool) -> None:
+    """A judged-gold scorer's run (``event_dates``, ``event_places``): its figures per part, as one
+    JSON object (the wrong rows left to the text form) or as its summary lines."""
     import json
     import os
     from pathlib import Path
 
-    from dateline.eval.event_places import GOLD, evaluate, summary_lines
-
-    result = evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else GOLD)
+    result = scorer.evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else scorer.GOLD)
     if as_json:
-        print(json.dumps(result))
+        print(json.dumps({part: {k: v for k, v in figures.items() if k != "wrong"} if isinstance(figures, dict)
+                          else figures for part, figures in result.items()}))
         return
-    for line in summary_lines(result):
+    for line in scorer.summary_lines(result):
         console.print(line, markup=False)
 
 
