@@ -377,7 +377,14 @@ GAP_COSTS = (
     "pages on the loop too (tried, not kept): dateline's CPU 2.1 / 1.8 -> 1.3 / 1.4 ms a request, but a worker "
     "then waits for each answer of the database and serves no other meanwhile: p50 24-49 -> 76-81 and 19-45 -> "
     "33-37 ms (load 7-8 from other work); on the loop with 4 workers, so that another process answers while "
-    "one waits: 262 / 183 requests/s against 317 / 373 in threads with 2 (load 6-8)."
+    "one waits: 262 / 183 requests/s against 317 / 373 in threads with 2 (load 6-8). Then the requests a "
+    "worker answers in threads at once (`--threads`), anyio's default of 40 against fewer, the runs alternated "
+    "(load 5-7 from other work), the worst p95 of the eight questions: PostgreSQL 40: 135.5 / 102.2 / 167.1 / "
+    "111.3 ms, 8: 116.2 / 55.9, 4: 59.0 / 80.5, 2: 85.5 / 105.0 (too few to answer while others wait on the "
+    "database); SQLite 40: 65.8 / 72.9, 4: 85.4 / 42.5, 2: 36.1 / 64.4. With 40 every waiting request's query "
+    "ran at once, the database's processes and the workers' threads fought for the 2 cores and the slowest "
+    "answers waited longest; with 4 the others wait their turn on the event loop, in order: medians rise a "
+    "little (PostgreSQL 13-30 -> 28-46 ms), the tail falls. 4 is the default."
 )
 
 
