@@ -704,7 +704,36 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
         # the head word only: "the anthrax attacks that killed five" were attacks
         if {doer.lemma_.lower(), doer.lower_} & lexicon.causes:
             return True
-    return False
+    # "died Thursday at a nursing home", "her husband died in 1992": a death told in a sentence
+    # (or after one) that names no violence was caused by no one
+    return token.lemma_.lower() in DEATH_VERBS and not (_harms_named(token, lexicon) & VIOLENT_TYPES)
+
+
+# the types of a harm someone does: a death told with one of them keeps its cue's (violent) type
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
+def _harms_named(death: Token, lexicon: Lexicon) -> set[str]:
+    """The event types named around a death: by the cue words of its own clause and of the words
+    it hangs on ("died when gunmen opened fire", "stormed the village, and a girl died"; not a
+    clause beside it: "after her husband died, she let her sons take over the shop") and of the
+    sentence before ("Gunmen opened fire on a bus. Two passengers died."); "ASSAULT" for a wound
+    or a word of attack ("died of gunshot wounds"), "HAZARD" for a hazard."""
+    around = list(death.subtree) + list(death.ancestors)
+    start = death.sent.start
+    if start > 0:
+        around += list(death.doc[start - 1].sent)
+    found = set()
+    for token in around:
+        lemma = token.lemma_.lower()
+        if token.i == death.i or lemma in DEATH_VERBS:
+            continue
+        if lemma in WOUND_WORDS or lemma in lexicon.road_attack_words or token.lower_ in lexicon.road_attack_words:
+            found.add("ASSAULT")
+        match = match_cue(token, lexicon)
+        if match is not None:
+            found.add(match[0].type)
+    return found
 
 
 def _promises_own_act(token: Token) -> bool:
@@ -768,9 +797,12 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     if cue.type == "ASSAULT" and "HAZARD" in lexicon.types and harmed_by_a_vehicle(trigger, lexicon):
         return "HAZARD"  # a road accident
     if cue.cause_type and cue.cause_type != "none" and caused_by_non_actor(trigger.token, lexicon):
-        # a killing or a destruction by a quake, a flood or an outbreak is the hazard's impact
+        # a killing or a destruction by a quake, a flood or an outbreak is the hazard's impact; so
+        # is a death in a sentence that names the hazard ("died as floods swept the valley")
         if any(cue.type == "HAZARD" for doer in _doers(trigger.token)
                for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ())) and "HAZARD" in lexicon.types:
+            return "HAZARD"
+        if trigger.token.lemma_.lower() in DEATH_VERBS and "HAZARD" in _harms_named(trigger.token, lexicon):
             return "HAZARD"
         return cue.cause_type
     if cue.fact_type and cue.pos == "VERB" and any(c.dep_ == "ccomp" for c in trigger.token.children) \
