@@ -38,6 +38,14 @@ def test_take_needs_over_and_capture_needs_territory():
     assert any(word == "captured" and kind == "COERCE" for word, kind, _ in kinds)
 
 
+def test_what_takes_precedence_over_another_thing_takes_nothing_over():
+    # the not_objects of "take over" in event_types.yaml
+    doc = parse("The council said the safety of pupils had to take precedence over cost.")
+    assert not [t for s in doc.sents for t in find_triggers(s) if t.cue.type == "ASSAULT"]
+    doc = parse("Rebels took over the town hall on Monday.")
+    assert [t for s in doc.sents for t in find_triggers(s) if t.cue.type == "ASSAULT"]
+
+
 COUNTER = [c for c in CUES if c.counter_example]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 from spacy.tokens import Token
@@ -26,9 +27,11 @@ def table() -> dict:
         "gesture_verbs": lower(raw["gesture_verbs"]), "gesture_nouns": lower(raw["gesture_nouns"]),
         "tally_marks": lower(raw["tally_marks"]), "charge_verbs": lower(raw["charge_verbs"]),
         "attempt_words": lower(raw["attempt_words"]), "practice_tags": frozenset(raw["practice_tags"]),
+        "class_heads": lower(raw["class_heads"]),
         "not_yet_verbs": lower(raw["not_yet_verbs"]), "not_yet_adjectives": lower(raw["not_yet_adjectives"]),
         "possibility_modals": lower(raw["possibility_modals"]),
         "title_nouns": lower(raw["title_nouns"]),
+        "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -79,10 +82,20 @@ def is_a_charge_name(token: Token) -> bool:
 
 
 def is_a_practice(token: Token) -> bool:
-    """ "farmers who sell milk": a relative clause in the plain present on a plural noun."""
+    """ "farmers who sell milk": a relative clause in the plain present on a plural noun; "those
+    who did not vote for me", "the people who backed him": in the past, on a head with no content of
+    its own and with no time of its own, it only says which people are meant."""
     verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-    return (verb.dep_ == "relcl" and verb.tag_ in table()["practice_tags"] and verb.head.tag_ in {"NNS", "NNPS"}
-            and (verb is token or token.dep_ in {"dobj", "obj"}))
+    if verb.dep_ != "relcl" or not (verb is token or token.dep_ in {"dobj", "obj"}):
+        return False
+    words = table()
+    plural = verb.head.tag_ in {"NNS", "NNPS"}
+    if verb.tag_ in words["practice_tags"] and plural:
+        return True
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_.lower() == "do"
+                                                             for c in verb.children))
+    return past and verb.head.lower_ in words["class_heads"] \
+        and not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
 
 
 def _not_yet_word(node: Token) -> bool:
@@ -91,20 +104,39 @@ def _not_yet_word(node: Token) -> bool:
         (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"])
 
 
+# The links a trigger climbs to reach the verb (or adjective) whose complement it is: complements,
+# the object noun, a gerund of means after "by" ("wants school groups to take part by visiting"),
+# a purpose clause with "so" ("hopes to earn their support so they will support him"), and a bare
+# verb joined to a complement ("needs to analyse the data and discuss it"). Never a noun after a
+# preposition ("declined to comment on the shooting": the shooting happened), an infinitive of
+# purpose ("gave information needed to make an arrest": the arrest was made), a relative, time or
+# reason clause, nor a verb joined with a tense of its own ("refused to comment and left"): those
+# tell acts of their own.
+COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
+PURPOSE_MARKS = frozenset({"so"})
+MEANS_PREPOSITIONS = frozenset({"by"})
+
+
+def governing_words(token: Token, depth: int = 6) -> Iterator[Token]:
+    """The words above a trigger, up to the first clause it does not complement: "visiting" in
+    "wants school groups to join the programmes by visiting" gives by, join, wants."""
+    node = token
+    for _ in range(depth):
+        if node.head.i == node.i:
+            return
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in node.children)
+        means = node.dep_ == "prep" and node.lower_ in MEANS_PREPOSITIONS and any(c.dep_ == "pcomp" for c in node.children)
+        # "needs to analyse the data, discuss the issue": a bare verb joined to a complement shares it
+        joined = node.dep_ == "conj" and (node.pos_ == "NOUN" or node.tag_ == "VB")
+        if not (node.dep_ in COMPLEMENT_LINKS or purpose or means or joined):
+            return
+        node = node.head
+        yield node
+
+
 def is_not_yet(token: Token) -> bool:
     """ "needs to discuss", "needs repair", "threatened to bomb", "prepared to negotiate"."""
-    node = token
-    if token.pos_ == "NOUN" and token.dep_ == "dobj":
-        node = token.head
-        if _not_yet_word(node):
-            return True
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
-            return False
-        node = node.head
-        if _not_yet_word(node):
-            return True
-    return False
+    return any(_not_yet_word(node) for node in governing_words(token))
 
 
 def is_a_possibility(token: Token) -> bool:
@@ -147,13 +179,23 @@ def is_an_office(token: Token) -> bool:
             and not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "a", "an"} for c in token.children))
 
 
+def is_a_trade_figure(token: Token) -> bool:
+    """ "ticket sales", "sales fell by a tenth", "claimed profits from iPod sales": the plural
+    counts trade over a while, no one sale; "ticket sales begin Monday" is when selling starts."""
+    if token.pos_ != "NOUN" or token.lower_ not in table()["figure_nouns"]:
+        return False
+    head = token.head
+    return not (token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in table()["aspect_verbs"])
+
+
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state, a gesture, a tally, a charge's name, a practice, what
-    is not yet done, a possibility, the noun of a counterfactual, an order in a quotation or what
-    an office does."""
+    is not yet done, a possibility, the noun of a counterfactual, an order in a quotation, what
+    an office does or a figure of trade."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_not_yet(token) or is_a_possibility(token) \
-        or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token)
+        or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
+        or is_a_trade_figure(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span as SpacySpan, Token
 
-from dateline.events.non_events import reports_no_event
+from dateline.events.non_events import governing_words, reports_no_event
 from dateline.config import SETTINGS
 from dateline.nlp import ents_of
 
@@ -486,19 +486,27 @@ def _carrying_verb_lemma(noun: Token) -> str | None:
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 
 
-# "who would raise her daughter once she died", "will resume after the judge returns": a time
-# clause of what will or would happen tells no event of its own
+# "who would raise her daughter once she died", "will resume after the judge returns", "when she
+# returns, she hopes to see the glaciers": a time clause of what will or would happen, or of what
+# someone hopes or wants (unrealised_verbs), tells no event of its own
 TIME_MARKS = {"once", "when", "after", "before", "until", "till", "as soon as"}
 FUTURE_AUXILIARIES = {"will", "would", "'ll", "wo", "shall"}
 
 
-def _hypothetical(token: Token, sentence: SpacySpan) -> bool:
+def _future(verb: Token) -> bool:
+    """ "will resume", "would raise": what will or would happen; not "would have triggered a riot
+    when the officer was shot" (a counterfactual about a real past)."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(auxiliaries & FUTURE_AUXILIARIES) and "have" not in auxiliaries
+
+
+def _hypothetical(token: Token, sentence: SpacySpan, lexicon: Lexicon) -> bool:
     node = token
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
             return True
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children) \
-                and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in node.head.children):
+        if node.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in node.children) \
+                and (_future(node.head) or _unrealised(node.head, lexicon) or _unrealising_verb(node.head, lexicon)):
             return True
         if node.head.i == node.i or not (sentence.start <= node.head.i < sentence.end):
             return False
@@ -556,20 +564,9 @@ def _time_over_and_over(time: Token, lexicon: Lexicon) -> bool:
 
 def _unrealised(token: Token, lexicon: Lexicon) -> bool:
     """ "she hopes to return someday", "wants to see both sides negotiating", "failed to attend a
-    hearing": the event is the complement (two clauses up at most) or the object of a verb of
-    wishing, fearing or failing (``unrealised_verbs``)."""
-    node = token
-    if token.pos_ == "NOUN" and token.dep_ == "dobj":
-        node = token.head  # "failed to attend a hearing": the noun's verb is the complement
-        if _unrealising_verb(node, lexicon):
-            return True  # "the rebels want a ceasefire"
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
-            return False
-        node = node.head
-        if _unrealising_verb(node, lexicon):
-            return True
-    return False
+    hearing", "the rebels want a ceasefire": the event is in what a verb of wishing, fearing or
+    failing (``unrealised_verbs``) governs (``non_events.governing_words``)."""
+    return any(_unrealising_verb(node, lexicon) for node in governing_words(token))
 
 
 def _unrealising_verb(node: Token, lexicon: Lexicon) -> bool:
@@ -704,8 +701,8 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
         # the head word only: "the anthrax attacks that killed five" were attacks
         if {doer.lemma_.lower(), doer.lower_} & lexicon.causes:
             return True
-    # "died Thursday at a nursing home", "her husband died in 1992": a death told in a sentence
-    # (or after one) that names no violence was caused by no one
+    # "died Thursday at a nursing home", "her husband died in 1992": a death with no violence named
+    # around it (``_harms_named``) was caused by no one
     return token.lemma_.lower() in DEATH_VERBS and not (_harms_named(token, lexicon) & VIOLENT_TYPES)
 
 
@@ -870,7 +867,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
         if _inside_a_name(token):
             continue
         match = match_cue(token, lexicon)
-        if match is None or _hypothetical(token, sentence) or (match[0].pos == "VERB" and _imperative(token)) \
+        if match is None or _hypothetical(token, sentence, lexicon) or (match[0].pos == "VERB" and _imperative(token)) \
                 or _unasserted(token, lexicon) or reports_no_event(token):
             continue
         if match[0].cause_type == "none" and caused_by_non_actor(token, lexicon):
