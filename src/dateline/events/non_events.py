@@ -29,6 +29,8 @@ def table() -> dict:
         "attempt_words": lower(raw["attempt_words"]), "practice_tags": frozenset(raw["practice_tags"]),
         "class_heads": lower(raw["class_heads"]),
         "not_yet_verbs": lower(raw["not_yet_verbs"]), "not_yet_adjectives": lower(raw["not_yet_adjectives"]),
+        "ability_adjectives": lower(raw["denied_ability"]["adjectives"]),
+        "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
         "title_nouns": lower(raw["title_nouns"]),
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
@@ -101,7 +103,18 @@ def is_a_practice(token: Token) -> bool:
 def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
-        (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"])
+        (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
+        (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
+
+
+def _denied(adjective: Token) -> bool:
+    """ "was not able", "none has been able": the adjective, its copula or its subject is negated."""
+    clause = adjective.head if adjective.dep_ == "acomp" else adjective
+    if any(c.dep_ == "neg" for c in (*adjective.children, *clause.children)):
+        return True
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return any(s.lower_ in table()["negative_subjects"] or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
+               for s in subjects)
 
 
 # The links a trigger climbs to reach the verb (or adjective) whose complement it is: complements,

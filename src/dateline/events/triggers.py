@@ -413,8 +413,8 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
         return None
     if cue.not_objects and _object_lemmas(token, with_compounds=True) & cue.not_objects:
         return None
-    if "<any>" in cue.not_objects and any(c.dep_ in {"dobj", "obj"} for c in token.children):
-        return None  # the word is an event only with no direct object
+    if "<any>" in cue.not_objects and any(c.dep_ in {"dobj", "obj", "nsubjpass", "auxpass", "agent"} for c in token.children):
+        return None  # the word is an event only with no direct object (a passive has one: "as demonstrated by")
     if cue.subjects and not (_subject_lemmas(token) & cue.subjects):
         return None
     if cue.not_as_modifier and token.dep_ == "acl" and token.tag_ == "VBG":
