@@ -33,6 +33,7 @@ def table() -> dict:
         "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
         "title_nouns": lower(raw["title_nouns"]),
+        "rewarded_outcomes": {k: lower(v) for k, v in raw["rewarded_outcomes"].items()},
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
@@ -192,6 +193,22 @@ def is_an_office(token: Token) -> bool:
             and not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "a", "an"} for c in token.children))
 
 
+def is_a_rewarded_outcome(token: Token) -> bool:
+    """ "a reward for information leading to the arrest", "tips that lead to a conviction": what
+    a tip would bring about, asked for, not done."""
+    if token.pos_ != "NOUN":
+        return False
+    if token.dep_ == "conj":
+        token = token.head  # "the arrest and conviction"
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "to":
+        return False
+    verb = preposition.head
+    words = table()["rewarded_outcomes"]
+    return verb.lemma_.lower() in words["verbs"] and verb.dep_ in {"acl", "relcl"} \
+        and verb.head.lemma_.lower() in words["nouns"]
+
+
 def is_a_trade_figure(token: Token) -> bool:
     """ "ticket sales", "sales fell by a tenth", "claimed profits from iPod sales": the plural
     counts trade over a while, no one sale; "ticket sales begin Monday" is when selling starts."""
@@ -204,11 +221,11 @@ def is_a_trade_figure(token: Token) -> bool:
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state, a gesture, a tally, a charge's name, a practice, what
     is not yet done, a possibility, the noun of a counterfactual, an order in a quotation, what
-    an office does or a figure of trade."""
+    an office does, a figure of trade or what a rewarded tip would lead to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
-        or is_a_trade_figure(token)
+        or is_a_trade_figure(token) or is_a_rewarded_outcome(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
