@@ -32,6 +32,7 @@ def table() -> dict:
         "ability_adjectives": lower(raw["denied_ability"]["adjectives"]),
         "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
+        "judging_modals": lower(raw["judging_modals"]),
         "title_nouns": lower(raw["title_nouns"]),
         "rewarded_outcomes": {k: lower(v) for k, v in raw["rewarded_outcomes"].items()},
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
@@ -155,9 +156,23 @@ def is_not_yet(token: Token) -> bool:
 
 def is_a_possibility(token: Token) -> bool:
     """ "officials might close two schools": what may happen (a verb in its plain form after
-    might, could or may)."""
-    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in table()["possibility_modals"]
-                                      for c in token.children)
+    might, could or may); "a tacit agreement would be dangerous", "the cost of withholding aid
+    might be high": an event noun in the subject of a judgement of what would or might be."""
+    words = table()
+    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in words["possibility_modals"] for c in token.children):
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    node = token
+    for _ in range(4):  # up the subject's noun phrase: "aid" -> withholding -> of -> cost
+        if node.dep_ == "nsubj":
+            copula = node.head
+            return copula.lemma_.lower() == "be" and any(
+                c.dep_ == "aux" and c.lower_ in words["judging_modals"] for c in copula.children)
+        if node.dep_ not in {"pobj", "pcomp", "prep", "dobj", "conj", "compound"}:
+            return False
+        node = node.head
+    return False
 
 
 def under_a_counterfactual(token: Token) -> bool:
