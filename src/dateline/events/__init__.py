@@ -616,7 +616,7 @@ def _play_told_as_fighting(draft: Draft, lexicon) -> bool:
 
 def _in_a_club_name(token: Token) -> bool:
     """A word of an organisation's name of two words or more: a harm word there is no harm
-    ("Police Union moved to ninth place")."""
+    ("Police Sports Club moved up to third")."""
     if token.ent_type_ != "ORG":
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None

@@ -120,12 +120,12 @@ def _denied(adjective: Token) -> bool:
 
 
 # The links a trigger climbs to reach the verb (or adjective) whose complement it is: complements,
-# the object noun, a gerund of means after "by" ("wants school groups to take part by visiting"),
-# a purpose clause with "so" ("hopes to earn their support so they will support him"), and a bare
-# verb joined to a complement ("needs to analyse the data and discuss it"). Never a noun after a
+# the object noun, a gerund of means after "by" ("wants pupils to learn by visiting the mill"), a
+# purpose clause with "so" ("hopes to earn their trust so they will back him"), and a bare verb
+# joined to a complement ("needs to read the report and discuss it"). Never a noun after a
 # preposition ("declined to comment on the shooting": the shooting happened), an infinitive of
-# purpose ("gave information needed to make an arrest": the arrest was made), a relative, time or
-# reason clause, nor a verb joined with a tense of its own ("refused to comment and left"): those
+# purpose ("gave the clue needed to make an arrest": the arrest was made), a relative, time or
+# reason clause, nor a verb joined with a tense of its own ("refused to answer and met them"): those
 # tell acts of their own.
 COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
 PURPOSE_MARKS = frozenset({"so"})
@@ -134,14 +134,14 @@ MEANS_PREPOSITIONS = frozenset({"by"})
 
 def governing_words(token: Token, depth: int = 6) -> Iterator[Token]:
     """The words above a trigger, up to the first clause it does not complement: "visiting" in
-    "wants school groups to join the programmes by visiting" gives by, join, wants."""
+    "wants pupils to learn by visiting the mill" gives by, learn, wants."""
     node = token
     for _ in range(depth):
         if node.head.i == node.i:
             return
         purpose = node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in node.children)
         means = node.dep_ == "prep" and node.lower_ in MEANS_PREPOSITIONS and any(c.dep_ == "pcomp" for c in node.children)
-        # "needs to analyse the data, discuss the issue": a bare verb joined to a complement shares it
+        # "needs to read the report, discuss it": a bare verb joined to a complement shares it
         joined = node.dep_ == "conj" and (node.pos_ == "NOUN" or node.tag_ == "VB")
         if not (node.dep_ in COMPLEMENT_LINKS or purpose or means or joined):
             return
@@ -156,15 +156,15 @@ def is_not_yet(token: Token) -> bool:
 
 def is_a_possibility(token: Token) -> bool:
     """ "officials might close two schools": what may happen (a verb in its plain form after
-    might, could or may); "a tacit agreement would be dangerous", "the cost of withholding aid
-    might be high": an event noun in the subject of a judgement of what would or might be."""
+    might, could or may); "an attack on the dam would be a disaster", "the cost of delaying the
+    evacuation could be high": an event noun in the subject of a judgement of what would or might be."""
     words = table()
     if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in words["possibility_modals"] for c in token.children):
         return True
     if token.pos_ != "NOUN":
         return False
     node = token
-    for _ in range(4):  # up the subject's noun phrase: "aid" -> withholding -> of -> cost
+    for _ in range(4):  # up the subject's noun phrase: "evacuation" -> delaying -> of -> cost
         if node.dep_ == "nsubj":
             copula = node.head
             return copula.lemma_.lower() == "be" and any(
@@ -209,7 +209,7 @@ def is_an_office(token: Token) -> bool:
 
 
 def is_a_rewarded_outcome(token: Token) -> bool:
-    """ "a reward for information leading to the arrest", "tips that lead to a conviction": what
+    """ "offers a reward for information leading to an arrest", "tips that lead to a conviction": what
     a tip would bring about, asked for, not done."""
     if token.pos_ != "NOUN":
         return False
@@ -225,8 +225,8 @@ def is_a_rewarded_outcome(token: Token) -> bool:
 
 
 def is_a_trade_figure(token: Token) -> bool:
-    """ "ticket sales", "sales fell by a tenth", "claimed profits from iPod sales": the plural
-    counts trade over a while, no one sale; "ticket sales begin Monday" is when selling starts."""
+    """ "raffle sales", "sales fell by a tenth", "profits from phone sales": the plural counts
+    trade over a while, no one sale; "raffle sales start Friday" is when selling starts."""
     if token.pos_ != "NOUN" or token.lower_ not in table()["figure_nouns"]:
         return False
     head = token.head

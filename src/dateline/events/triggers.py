@@ -486,16 +486,16 @@ def _carrying_verb_lemma(noun: Token) -> str | None:
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 
 
-# "who would raise her daughter once she died", "will resume after the judge returns", "when she
-# returns, she hopes to see the glaciers": a time clause of what will or would happen, or of what
+# "who would raise her daughter once she died", "will resume after the judge returns", "when he
+# visits the island again, he hopes to climb the volcano": a time clause of what will or would happen, or of what
 # someone hopes or wants (unrealised_verbs), tells no event of its own
 TIME_MARKS = {"once", "when", "after", "before", "until", "till", "as soon as"}
 FUTURE_AUXILIARIES = {"will", "would", "'ll", "wo", "shall"}
 
 
 def _future(verb: Token) -> bool:
-    """ "will resume", "would raise": what will or would happen; not "would have triggered a riot
-    when the officer was shot" (a counterfactual about a real past)."""
+    """ "will resume", "would raise": what will or would happen; not "when the bridge was bombed,
+    a parade would have caused a panic" (a counterfactual about a real past)."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(auxiliaries & FUTURE_AUXILIARIES) and "have" not in auxiliaries
 
@@ -701,7 +701,7 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
         # the head word only: "the anthrax attacks that killed five" were attacks
         if {doer.lemma_.lower(), doer.lower_} & lexicon.causes:
             return True
-    # "died Thursday at a nursing home", "her husband died in 1992": a death with no violence named
+    # "died on Tuesday at a care home", "her brother died in 1987": a death with no violence named
     # around it (``_harms_named``) was caused by no one
     return token.lemma_.lower() in DEATH_VERBS and not (_harms_named(token, lexicon) & VIOLENT_TYPES)
 
@@ -713,7 +713,7 @@ VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 def _harms_named(death: Token, lexicon: Lexicon) -> set[str]:
     """The event types named around a death: by the cue words of its own clause and of the words
     it hangs on ("died when gunmen opened fire", "stormed the village, and a girl died"; not a
-    clause beside it: "after her husband died, she let her sons take over the shop") and of the
+    clause beside it: "after her father died, she let her sons take over the bakery") and of the
     sentence before ("Gunmen opened fire on a bus. Two passengers died."); "ASSAULT" for a wound
     or a word of attack ("died of gunshot wounds"), "HAZARD" for a hazard."""
     around = list(death.subtree) + list(death.ancestors)
