@@ -25,7 +25,7 @@ def table() -> dict:
         "trigger_with": {k.lower(): lower(v) for k, v in raw["states"]["trigger_with"].items()},
         "posture_verbs": lower(raw["states"]["posture_verbs"]),
         "gesture_verbs": lower(raw["gesture_verbs"]), "gesture_nouns": lower(raw["gesture_nouns"]),
-        "tally_marks": lower(raw["tally_marks"]), "charge_verbs": lower(raw["charge_verbs"]),
+        "tally_marks": lower(raw["tally_marks"]), "count_nouns": lower(raw["count_nouns"]), "charge_verbs": lower(raw["charge_verbs"]),
         "attempt_words": lower(raw["attempt_words"]), "practice_tags": frozenset(raw["practice_tags"]),
         "class_heads": lower(raw["class_heads"]),
         "not_yet_verbs": lower(raw["not_yet_verbs"]), "not_yet_adjectives": lower(raw["not_yet_adjectives"]),
@@ -69,9 +69,11 @@ def is_a_gesture(token: Token) -> bool:
 
 def is_a_tally(token: Token) -> bool:
     """ "the 12th firefighter killed since 1990": a participle on a noun counted by an ordinal,
-    over a stretch of years."""
+    over a stretch of years; "the number killed", "the toll of those injured": a count of people."""
     if token.dep_ != "acl":
         return False
+    if token.head.lemma_.lower() in table()["count_nouns"]:
+        return True
     counted = any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJ" and c.lower_.rstrip("stndrh").isdigit()
                   for c in token.head.children)
     return counted and any(t.lower_ in table()["tally_marks"] for t in token.subtree)
