@@ -487,8 +487,8 @@ HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 
 
 # "who would raise her daughter once she died", "will resume after the judge returns", "when he
-# visits the island again, he hopes to climb the volcano": a time clause of what will or would happen, or of what
-# someone hopes or wants (unrealised_verbs), tells no event of its own
+# visits the island again, he hopes to climb the volcano": a time clause of what will or would
+# happen, or of what someone hopes or wants (unrealised_verbs), tells no event of its own
 TIME_MARKS = {"once", "when", "after", "before", "until", "till", "as soon as"}
 FUTURE_AUXILIARIES = {"will", "would", "'ll", "wo", "shall"}
 
