@@ -177,3 +177,34 @@ def test_a_vehicle_driven_into_people_in_an_attack_stays_an_assault():
 def test_a_vehicle_blown_up_stays_an_attack():
     found = kinds("An army truck carrying six soldiers exploded on a mine near the border post.")
     assert "HAZARD" not in found.values(), found
+
+
+# --- deaths no one caused (DEATH): real events for a count of the dead, no violence -------------
+
+def test_a_death_of_old_age_or_illness_is_a_death_not_an_assault():
+    assert kinds("The retired teacher died on Tuesday at a care home in the valley.").get("died") == "DEATH"
+    assert kinds("The old fisherman died of pneumonia last winter.").get("died") == "DEATH"
+    assert kinds("Her brother died in 1987, two years after the farm was sold.").get("died") == "DEATH"
+    assert kinds("The former mayor passed away peacefully at his home on Sunday.").get("passed away") == "DEATH"
+
+
+def test_a_death_in_a_sentence_that_names_violence_stays_violent():
+    assert kinds("A guard died of gunshot wounds in hospital on Sunday.").get("died") == "ASSAULT"
+    found = kinds("Gunmen opened fire on a minibus near the market. Two passengers died on the way to hospital.")
+    assert found.get("died") == "ASSAULT"
+
+
+def test_a_death_in_a_sentence_that_names_a_hazard_is_the_hazards_impact():
+    assert kinds("Two herders died as the floods swept through the valley.").get("died") == "HAZARD"
+
+
+def test_a_death_no_one_caused_gets_no_acled_violence_type():
+    death = next(e for e in events_of("The retired teacher died on Tuesday at a care home in the valley.")
+                 if e.trigger.text == "died")
+    assert death.acled_type is None
+
+
+def test_a_clause_beside_the_death_does_not_make_it_violent():
+    # "take over" is a cue of fighting; here it is beside the death, not its cause
+    found = kinds("After her father died in 1990, she let her two sons take over the bakery.")
+    assert found.get("died") == "DEATH"

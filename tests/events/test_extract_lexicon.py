@@ -38,6 +38,14 @@ def test_take_needs_over_and_capture_needs_territory():
     assert any(word == "captured" and kind == "COERCE" for word, kind, _ in kinds)
 
 
+def test_what_takes_precedence_over_another_thing_takes_nothing_over():
+    # the not_objects of "take over" in event_types.yaml
+    doc = parse("The council said the safety of pupils had to take precedence over cost.")
+    assert not [t for s in doc.sents for t in find_triggers(s) if t.cue.type == "ASSAULT"]
+    doc = parse("Rebels took over the town hall on Monday.")
+    assert [t for s in doc.sents for t in find_triggers(s) if t.cue.type == "ASSAULT"]
+
+
 COUNTER = [c for c in CUES if c.counter_example]
 
 
@@ -50,3 +58,13 @@ def test_cue_gives_no_event_of_its_type_on_its_counter_example(cue):
     events = extract_events(article, parse(cue.counter_example), [], [], [], [])
     wrong = [(e.trigger.text, e.type) for e in events if e.cue == cue.name and e.type == cue.type]
     assert not wrong, f"{cue.counter_example!r} gave {wrong}"
+
+
+def test_what_was_demonstrated_was_shown_not_protested():
+    # demonstrate's not_objects "<any>" in event_types.yaml: a passive has an object too
+    for shown in ("The river's power was demonstrated by the spring flood.",
+                  "Trade grew fast, as demonstrated by the new warehouses along the quay."):
+        doc = parse(shown)
+        assert not [t for s in doc.sents for t in find_triggers(s) if t.cue.type == "PROTEST"], shown
+    doc = parse("Students demonstrated outside the university.")
+    assert [t for s in doc.sents for t in find_triggers(s) if t.cue.type == "PROTEST"]

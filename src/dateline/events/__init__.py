@@ -611,7 +611,16 @@ def _play_told_as_fighting(draft: Draft, lexicon) -> bool:
     match_word = draft.trigger is not None and draft.trigger.token.lemma_.lower() in lexicon.sport_match_words
     if draft.type not in lexicon.sport_figurative_types and not match_word:
         return False
-    return not any(t.lemma_.lower() in lexicon.sport_harm_words for t in draft.sentence)
+    return not any(t.lemma_.lower() in lexicon.sport_harm_words and not _in_a_club_name(t) for t in draft.sentence)
+
+
+def _in_a_club_name(token: Token) -> bool:
+    """A word of an organisation's name of two words or more: a harm word there is no harm
+    ("Police Sports Club moved up to third")."""
+    if token.ent_type_ != "ORG":
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
 
 
 def _trimmed_actor(actor: Actor | None, breaks: frozenset[str]) -> Actor | None:

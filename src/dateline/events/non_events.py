@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 from spacy.tokens import Token
@@ -24,11 +25,18 @@ def table() -> dict:
         "trigger_with": {k.lower(): lower(v) for k, v in raw["states"]["trigger_with"].items()},
         "posture_verbs": lower(raw["states"]["posture_verbs"]),
         "gesture_verbs": lower(raw["gesture_verbs"]), "gesture_nouns": lower(raw["gesture_nouns"]),
-        "tally_marks": lower(raw["tally_marks"]), "charge_verbs": lower(raw["charge_verbs"]),
+        "tally_marks": lower(raw["tally_marks"]), "count_nouns": lower(raw["count_nouns"]),
+        "charge_verbs": lower(raw["charge_verbs"]),
         "attempt_words": lower(raw["attempt_words"]), "practice_tags": frozenset(raw["practice_tags"]),
+        "class_heads": lower(raw["class_heads"]),
         "not_yet_verbs": lower(raw["not_yet_verbs"]), "not_yet_adjectives": lower(raw["not_yet_adjectives"]),
+        "ability_adjectives": lower(raw["denied_ability"]["adjectives"]),
+        "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
+        "judging_modals": lower(raw["judging_modals"]),
         "title_nouns": lower(raw["title_nouns"]),
+        "rewarded_outcomes": {k: lower(v) for k, v in raw["rewarded_outcomes"].items()},
+        "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -62,9 +70,11 @@ def is_a_gesture(token: Token) -> bool:
 
 def is_a_tally(token: Token) -> bool:
     """ "the 12th firefighter killed since 1990": a participle on a noun counted by an ordinal,
-    over a stretch of years."""
+    over a stretch of years; "the number killed", "the toll of those injured": a count of people."""
     if token.dep_ != "acl":
         return False
+    if token.head.lemma_.lower() in table()["count_nouns"]:
+        return True
     counted = any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJ" and c.lower_.rstrip("stndrh").isdigit()
                   for c in token.head.children)
     return counted and any(t.lower_ in table()["tally_marks"] for t in token.subtree)
@@ -79,39 +89,93 @@ def is_a_charge_name(token: Token) -> bool:
 
 
 def is_a_practice(token: Token) -> bool:
-    """ "farmers who sell milk": a relative clause in the plain present on a plural noun."""
+    """ "farmers who sell milk": a relative clause in the plain present on a plural noun; "those
+    who did not vote for me", "the people who backed him": in the past, on a head with no content of
+    its own and with no time of its own, it only says which people are meant."""
     verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-    return (verb.dep_ == "relcl" and verb.tag_ in table()["practice_tags"] and verb.head.tag_ in {"NNS", "NNPS"}
-            and (verb is token or token.dep_ in {"dobj", "obj"}))
+    if verb.dep_ != "relcl" or not (verb is token or token.dep_ in {"dobj", "obj"}):
+        return False
+    words = table()
+    plural = verb.head.tag_ in {"NNS", "NNPS"}
+    if verb.tag_ in words["practice_tags"] and plural:
+        return True
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_.lower() == "do"
+                                                             for c in verb.children))
+    return past and verb.head.lower_ in words["class_heads"] \
+        and not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
 
 
 def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
-        (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"])
+        (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
+        (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
+
+
+def _denied(adjective: Token) -> bool:
+    """ "was not able", "none has been able": the adjective, its copula or its subject is negated."""
+    clause = adjective.head if adjective.dep_ == "acomp" else adjective
+    if any(c.dep_ == "neg" for c in (*adjective.children, *clause.children)):
+        return True
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return any(s.lower_ in table()["negative_subjects"] or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
+               for s in subjects)
+
+
+# The links a trigger climbs to reach the verb (or adjective) whose complement it is: complements,
+# the object noun, a gerund of means after "by" ("wants pupils to learn by visiting the mill"), a
+# purpose clause with "so" ("hopes to earn their trust so they will back him"), and a bare verb
+# joined to a complement ("needs to read the report and discuss it"). Never a noun after a
+# preposition ("declined to comment on the shooting": the shooting happened), an infinitive of
+# purpose ("gave the clue needed to make an arrest": the arrest was made), a relative, time or
+# reason clause, nor a verb joined with a tense of its own ("refused to answer and met them"): those
+# tell acts of their own.
+COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
+PURPOSE_MARKS = frozenset({"so"})
+MEANS_PREPOSITIONS = frozenset({"by"})
+
+
+def governing_words(token: Token, depth: int = 6) -> Iterator[Token]:
+    """The words above a trigger, up to the first clause it does not complement: "visiting" in
+    "wants pupils to learn by visiting the mill" gives by, learn, wants."""
+    node = token
+    for _ in range(depth):
+        if node.head.i == node.i:
+            return
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in node.children)
+        means = node.dep_ == "prep" and node.lower_ in MEANS_PREPOSITIONS and any(c.dep_ == "pcomp" for c in node.children)
+        # "needs to read the report, discuss it": a bare verb joined to a complement shares it
+        joined = node.dep_ == "conj" and (node.pos_ == "NOUN" or node.tag_ == "VB")
+        if not (node.dep_ in COMPLEMENT_LINKS or purpose or means or joined):
+            return
+        node = node.head
+        yield node
 
 
 def is_not_yet(token: Token) -> bool:
     """ "needs to discuss", "needs repair", "threatened to bomb", "prepared to negotiate"."""
-    node = token
-    if token.pos_ == "NOUN" and token.dep_ == "dobj":
-        node = token.head
-        if _not_yet_word(node):
-            return True
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
-            return False
-        node = node.head
-        if _not_yet_word(node):
-            return True
-    return False
+    return any(_not_yet_word(node) for node in governing_words(token))
 
 
 def is_a_possibility(token: Token) -> bool:
     """ "officials might close two schools": what may happen (a verb in its plain form after
-    might, could or may)."""
-    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in table()["possibility_modals"]
-                                      for c in token.children)
+    might, could or may); "an attack on the dam would be a disaster", "the cost of delaying the
+    evacuation could be high": an event noun in the subject of a judgement of what would or might be."""
+    words = table()
+    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in words["possibility_modals"] for c in token.children):
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    node = token
+    for _ in range(4):  # up the subject's noun phrase: "evacuation" -> delaying -> of -> cost
+        if node.dep_ == "nsubj":
+            copula = node.head
+            return copula.lemma_.lower() == "be" and any(
+                c.dep_ == "aux" and c.lower_ in words["judging_modals"] for c in copula.children)
+        if node.dep_ not in {"pobj", "pcomp", "prep", "dobj", "conj", "compound"}:
+            return False
+        node = node.head
+    return False
 
 
 def under_a_counterfactual(token: Token) -> bool:
@@ -147,13 +211,39 @@ def is_an_office(token: Token) -> bool:
             and not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "a", "an"} for c in token.children))
 
 
+def is_a_rewarded_outcome(token: Token) -> bool:
+    """ "offers a reward for information leading to an arrest", "tips that lead to a conviction": what
+    a tip would bring about, asked for, not done."""
+    if token.pos_ != "NOUN":
+        return False
+    if token.dep_ == "conj":
+        token = token.head  # "the arrest and conviction"
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "to":
+        return False
+    verb = preposition.head
+    words = table()["rewarded_outcomes"]
+    return verb.lemma_.lower() in words["verbs"] and verb.dep_ in {"acl", "relcl"} \
+        and verb.head.lemma_.lower() in words["nouns"]
+
+
+def is_a_trade_figure(token: Token) -> bool:
+    """ "raffle sales", "sales fell by a tenth", "profits from phone sales": the plural counts
+    trade over a while, no one sale; "raffle sales start Friday" is when selling starts."""
+    if token.pos_ != "NOUN" or token.lower_ not in table()["figure_nouns"]:
+        return False
+    head = token.head
+    return not (token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in table()["aspect_verbs"])
+
+
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state, a gesture, a tally, a charge's name, a practice, what
-    is not yet done, a possibility, the noun of a counterfactual, an order in a quotation or what
-    an office does."""
+    is not yet done, a possibility, the noun of a counterfactual, an order in a quotation, what
+    an office does, a figure of trade or what a rewarded tip would lead to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_not_yet(token) or is_a_possibility(token) \
-        or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token)
+        or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
+        or is_a_trade_figure(token) or is_a_rewarded_outcome(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:

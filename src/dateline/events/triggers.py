@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span as SpacySpan, Token
 
-from dateline.events.non_events import reports_no_event
+from dateline.events.non_events import governing_words, reports_no_event
 from dateline.config import SETTINGS
 from dateline.nlp import ents_of
 
@@ -413,8 +413,8 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
         return None
     if cue.not_objects and _object_lemmas(token, with_compounds=True) & cue.not_objects:
         return None
-    if "<any>" in cue.not_objects and any(c.dep_ in {"dobj", "obj"} for c in token.children):
-        return None  # the word is an event only with no direct object
+    if "<any>" in cue.not_objects and any(c.dep_ in {"dobj", "obj", "nsubjpass", "auxpass", "agent"} for c in token.children):
+        return None  # the word is an event only with no direct object (a passive has one: "as demonstrated by")
     if cue.subjects and not (_subject_lemmas(token) & cue.subjects):
         return None
     if cue.not_as_modifier and token.dep_ == "acl" and token.tag_ == "VBG":
@@ -486,19 +486,27 @@ def _carrying_verb_lemma(noun: Token) -> str | None:
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 
 
-# "who would raise her daughter once she died", "will resume after the judge returns": a time
-# clause of what will or would happen tells no event of its own
+# "who would raise her daughter once she died", "will resume after the judge returns", "when he
+# visits the island again, he hopes to climb the volcano": a time clause of what will or would
+# happen, or of what someone hopes or wants (unrealised_verbs), tells no event of its own
 TIME_MARKS = {"once", "when", "after", "before", "until", "till", "as soon as"}
 FUTURE_AUXILIARIES = {"will", "would", "'ll", "wo", "shall"}
 
 
-def _hypothetical(token: Token, sentence: SpacySpan) -> bool:
+def _future(verb: Token) -> bool:
+    """ "will resume", "would raise": what will or would happen; not "when the bridge was bombed,
+    a parade would have caused a panic" (a counterfactual about a real past)."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(auxiliaries & FUTURE_AUXILIARIES) and "have" not in auxiliaries
+
+
+def _hypothetical(token: Token, sentence: SpacySpan, lexicon: Lexicon) -> bool:
     node = token
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
             return True
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children) \
-                and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in node.head.children):
+        if node.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in node.children) \
+                and (_future(node.head) or _unrealised(node.head, lexicon) or _unrealising_verb(node.head, lexicon)):
             return True
         if node.head.i == node.i or not (sentence.start <= node.head.i < sentence.end):
             return False
@@ -556,20 +564,9 @@ def _time_over_and_over(time: Token, lexicon: Lexicon) -> bool:
 
 def _unrealised(token: Token, lexicon: Lexicon) -> bool:
     """ "she hopes to return someday", "wants to see both sides negotiating", "failed to attend a
-    hearing": the event is the complement (two clauses up at most) or the object of a verb of
-    wishing, fearing or failing (``unrealised_verbs``)."""
-    node = token
-    if token.pos_ == "NOUN" and token.dep_ == "dobj":
-        node = token.head  # "failed to attend a hearing": the noun's verb is the complement
-        if _unrealising_verb(node, lexicon):
-            return True  # "the rebels want a ceasefire"
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
-            return False
-        node = node.head
-        if _unrealising_verb(node, lexicon):
-            return True
-    return False
+    hearing", "the rebels want a ceasefire": the event is in what a verb of wishing, fearing or
+    failing (``unrealised_verbs``) governs (``non_events.governing_words``)."""
+    return any(_unrealising_verb(node, lexicon) for node in governing_words(token))
 
 
 def _unrealising_verb(node: Token, lexicon: Lexicon) -> bool:
@@ -704,7 +701,36 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
         # the head word only: "the anthrax attacks that killed five" were attacks
         if {doer.lemma_.lower(), doer.lower_} & lexicon.causes:
             return True
-    return False
+    # "died on Tuesday at a care home", "her brother died in 1987": a death with no violence named
+    # around it (``_harms_named``) was caused by no one
+    return token.lemma_.lower() in DEATH_VERBS and not (_harms_named(token, lexicon) & VIOLENT_TYPES)
+
+
+# the types of a harm someone does: a death told with one of them keeps its cue's (violent) type
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
+def _harms_named(death: Token, lexicon: Lexicon) -> set[str]:
+    """The event types named around a death: by the cue words of its own clause and of the words
+    it hangs on ("died when gunmen opened fire", "stormed the village, and a girl died"; not a
+    clause beside it: "after her father died, she let her sons take over the bakery") and of the
+    sentence before ("Gunmen opened fire on a bus. Two passengers died."); "ASSAULT" for a wound
+    or a word of attack ("died of gunshot wounds"), "HAZARD" for a hazard."""
+    around = list(death.subtree) + list(death.ancestors)
+    start = death.sent.start
+    if start > 0:
+        around += list(death.doc[start - 1].sent)
+    found = set()
+    for token in around:
+        lemma = token.lemma_.lower()
+        if token.i == death.i or lemma in DEATH_VERBS:
+            continue
+        if lemma in WOUND_WORDS or lemma in lexicon.road_attack_words or token.lower_ in lexicon.road_attack_words:
+            found.add("ASSAULT")
+        match = match_cue(token, lexicon)
+        if match is not None:
+            found.add(match[0].type)
+    return found
 
 
 def _promises_own_act(token: Token) -> bool:
@@ -768,9 +794,12 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     if cue.type == "ASSAULT" and "HAZARD" in lexicon.types and harmed_by_a_vehicle(trigger, lexicon):
         return "HAZARD"  # a road accident
     if cue.cause_type and cue.cause_type != "none" and caused_by_non_actor(trigger.token, lexicon):
-        # a killing or a destruction by a quake, a flood or an outbreak is the hazard's impact
+        # a killing or a destruction by a quake, a flood or an outbreak is the hazard's impact; so
+        # is a death in a sentence that names the hazard ("died as floods swept the valley")
         if any(cue.type == "HAZARD" for doer in _doers(trigger.token)
                for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ())) and "HAZARD" in lexicon.types:
+            return "HAZARD"
+        if trigger.token.lemma_.lower() in DEATH_VERBS and "HAZARD" in _harms_named(trigger.token, lexicon):
             return "HAZARD"
         return cue.cause_type
     if cue.fact_type and cue.pos == "VERB" and any(c.dep_ == "ccomp" for c in trigger.token.children) \
@@ -838,7 +867,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
         if _inside_a_name(token):
             continue
         match = match_cue(token, lexicon)
-        if match is None or _hypothetical(token, sentence) or (match[0].pos == "VERB" and _imperative(token)) \
+        if match is None or _hypothetical(token, sentence, lexicon) or (match[0].pos == "VERB" and _imperative(token)) \
                 or _unasserted(token, lexicon) or reports_no_event(token):
             continue
         if match[0].cause_type == "none" and caused_by_non_actor(token, lexicon):

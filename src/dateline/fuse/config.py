@@ -37,7 +37,8 @@ class FuseConfig:
 # assault in one outlet and as property damage in another) share a family; types not listed are
 # a family of their own. Blocking never pairs events of different families.
 TYPE_FAMILIES: dict[str, str] = {
-    "ASSAULT": "force", "DAMAGE": "force", "FIGHT": "force",
+    # a death whose report names no violence (DEATH) may be a killing another report tells
+    "ASSAULT": "force", "DAMAGE": "force", "FIGHT": "force", "DEATH": "force",
     "CONSULT": "talks", "AGREE": "talks", "COOPERATE": "talks",
     "STATEMENT": "statement", "ACCUSE": "statement", "REQUEST": "statement", "REJECT": "statement",
     "THREATEN": "statement", "SUPPORT": "statement",
