@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.config import SETTINGS
 from dateline.events.dating import borrows_no_day, lead_of, told_in_the_past
 from dateline.events.non_events import not_yet_complement
-from dateline.events.placing import (Told, circumstance_words, episode_places, heading_places, is_origin, names_a_venue,
-                                     names_an_office, where_clause_places)
+from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
+                                     names_a_venue, names_an_office, where_clause_places)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -50,7 +50,7 @@ from dateline.events.triggers import (
     type_in_context,
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
-from dateline.nlp import WIRE_DATELINE, ents_within, text_of
+from dateline.nlp import ents_within, text_of
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
@@ -523,7 +523,7 @@ def extract_events(
         if r is not None
     })
 
-    home = _dateline_place(doc, places)
+    home = dateline_town(text_of(doc), places)
     occasion = _lead_occasion(sentences, timexes, dct, lexicon)
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
@@ -581,25 +581,6 @@ def _said_there(draft: Draft) -> bool:
 
 
 # "BLOOMFIELD -", "CHARLESTON, W.Va. -", "KABUL (AP) -": the town the story is filed from
-LOCAL_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-                            r"(?: ?\([A-Za-z .&/]+\))? ?[-–—]{1,2}")
-
-
-def _dateline_place(doc: Doc, places: list[Place]) -> Place | None:
-    """The town of the dateline the article opens with, when the story is local: every place it
-    names is in that town's country. (A dateline abroad, "WASHINGTON - Fighting in Syria ...",
-    says where the reporter is, not where the story's acts are.)"""
-    match = WIRE_DATELINE.match(text_of(doc)) or LOCAL_DATELINE.match(text_of(doc))
-    if match is None:
-        return None
-    town = next((p for p in places if p.span.start < match.end() and p.lat is not None), None)
-    if town is None or town.country_code is None:
-        return None
-    if any(p.country_code and p.country_code != town.country_code for p in places):
-        return None
-    return town
-
-
 def _is_a_sports_report(doc: Doc, lexicon) -> bool:
     """At least ``min_words`` words of sport, two different ones at least (event_types.yaml: sport)."""
     found = [t.lemma_.lower() for t in doc if t.lemma_.lower() in lexicon.sport_words]

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.model import Place
+from dateline.nlp import WIRE_DATELINE
 
 TABLE = Path(__file__).with_name("placing.yaml")
 
@@ -199,3 +200,46 @@ def where_clause_places(trigger: Token, places: list[Place]) -> list[Place]:
     inside = {t.idx for t in antecedent.subtree} - {t.idx for t in clause.subtree}
     return [p for p in places if any(p.span.start <= i < p.span.end for i in inside)]
 
+
+
+
+# The forms of a dateline at the head of a story ("TORRINGTON, Conn. (AP) — ", "LEEDS - ");
+# the wire's own form is the parser's (nlp.WIRE_DATELINE)
+LOCAL_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+                            r"(?: ?\([A-Za-z .&/]+\))? ?[-–—\x96\x97]{1,2}")
+# (\x96, \x97: the en and em dash of a page read in the wrong encoding)
+# "SALINA, Kan. Strong winds", "DOVER, Del. (AP)  Two men": a wire dateline whose dash was lost,
+# known by the state's abbreviation after the town in capitals
+ABBREVIATED_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}, [A-Z][a-z]{1,4}\."
+                                  r"(?: ?\([A-Za-z .&/]+\))?\s+(?=[A-Z])")
+# "Goose Creek — A man was ...": a local paper's dateline in the town's own spelling
+MIXED_CASE_DATELINE = re.compile(r"\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} ?(?:[—–\x96\x97]|--) ?(?=[A-Z])")
+DATELINE_DASHES = " -–—\x96\x97"
+
+
+def most_places_in(country: str, places: list[Place]) -> bool:
+    """Whether the article names more places in this country than in any other one."""
+    counts: dict[str, int] = {}
+    for place in places:
+        if place.country_code:
+            counts[place.country_code] = counts.get(place.country_code, 0) + 1
+    return counts.get(country, 0) > max((n for code, n in counts.items() if code != country), default=0)
+
+
+def dateline_town(text: str, places: list[Place]) -> Place | None:
+    """The town of the dateline the article opens with, when the story is local: the town is in
+    the country most of the places the article names are in (placing.yaml: story_town). A
+    dateline abroad ("WASHINGTON - Rebels attacked a convoy near Aleppo in Syria") says where
+    the reporter is, not where the story's acts are; one aside abroad in a local story ("a
+    soldier's third tour, after two in Iraq") does not make it a story abroad."""
+    match = WIRE_DATELINE.match(text) or LOCAL_DATELINE.match(text) or ABBREVIATED_DATELINE.match(text) \
+        or MIXED_CASE_DATELINE.match(text)
+    if match is None:
+        return None
+    # (a dateline in the town's own spelling is no toponym of its own: the town named again is)
+    named = match.group(0).strip(DATELINE_DASHES).lower()
+    town = next((p for p in places if p.span.start < match.end() and p.lat is not None), None) \
+        or next((p for p in places if p.span.text.lower() == named and p.lat is not None), None)
+    if town is None or town.country_code is None or not most_places_in(town.country_code, places):
+        return None
+    return town
