@@ -165,3 +165,27 @@ def test_a_region_word_split_from_its_name_is_no_place(gazetteer):
                    gazetteer)
     assert "County" not in found
     assert "Findlay" in found
+
+
+@pytest.mark.parametrize("phrase,example", feature_words().not_place_phrases)
+def test_a_kind_of_court_is_no_town(phrase, example, gazetteer):
+    # "Superior Court Judge Ann Reed": no town Superior (feature_words.yaml: not_place_phrases)
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert phrase.split()[0] not in found, (example, found)
+
+
+def test_a_town_before_a_kind_of_court_stays_a_place(gazetteer):
+    found = [t.text for t in recognize_toponyms(parse("She appeared in Dover Superior Court on Monday."), gazetteer)]
+    assert any("Dover" in text for text in found)
+
+
+@pytest.mark.parametrize("name,example", feature_words().person_age_examples)
+def test_a_name_followed_by_an_age_is_a_person(name, example, gazetteer):
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert name not in found, (example, found)
+
+
+def test_a_distance_after_a_road_is_no_age(gazetteer):
+    found = [t.text for t in recognize_toponyms(parse("The truck overturned on Highway 10, 5 miles west of Dover."),
+                                                gazetteer)]
+    assert "Highway 10" in found

@@ -69,6 +69,8 @@ class FeatureWords:
     after: tuple[tuple[str, str, str], ...]  # (word, kind, example)
     before: tuple[tuple[str, str, str], ...]  # (phrase, kind, example)
     streets: tuple[tuple[str, str], ...] = ()  # (word, example)
+    not_place_phrases: tuple[tuple[str, str], ...] = ()  # (phrase, example)
+    person_age_examples: tuple[tuple[str, str], ...] = ()  # (name, example)
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,8 @@ def feature_words() -> FeatureWords:
         tuple((e["word"], e["kind"], e["example"]) for e in data["after_name"]),
         tuple((e["phrase"], e["kind"], e["example"]) for e in data["before_name"]),
         tuple((e["word"], e["example"]) for e in data.get("street_words", ())),
+        tuple((e["phrase"], e["example"]) for e in data.get("not_place_phrases", ())),
+        tuple((e["name"], e["example"]) for e in data.get("person_age_examples", ())),
     )
 
 
@@ -121,7 +125,25 @@ def recognize_toponyms(
     found += _from_gazetteer_scan(doc, gazetteer)
     if include_demonyms:
         found += _demonyms(doc, gazetteer)
-    return [t for t in _without_overlaps(found) if not _only_a_region_word(t.text)]
+    return [t for t in _without_overlaps(found) if not _only_a_region_word(t.text)
+            and not begins_a_not_place_phrase(t, text) and not names_a_person_by_age(t, text)]
+
+
+def begins_a_not_place_phrase(toponym: Toponym, text: str) -> bool:
+    """ "Superior Court Judge Ann Reed": the name begins the name of a kind of court, not a
+    town's (feature_words.yaml: not_place_phrases)."""
+    said = " ".join(text[toponym.start:toponym.end + 40].split()).casefold()
+    return any(re.match(re.escape(phrase.casefold()) + r"\b", said) for phrase, _ in feature_words().not_place_phrases)
+
+
+# a comma, an age and what may follow an age in an apposition: "Hailey, 6, and Caleb, 4", "Austin, 19, of"
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*(?:,|;|\)|\.|\band\b|$)")
+
+
+def names_a_person_by_age(toponym: Toponym, text: str) -> bool:
+    """ "his children, Dallas, 8, and Tyler, 5": a name followed by an age is a person
+    (feature_words.yaml: person_age_examples). Not a distance ("Highway 10, 5 miles west")."""
+    return bool(_AGE_AFTER.match(text, toponym.end))
 
 
 def _only_a_region_word(name: str) -> bool:
