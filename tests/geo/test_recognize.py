@@ -189,3 +189,11 @@ def test_a_distance_after_a_road_is_no_age(gazetteer):
     found = [t.text for t in recognize_toponyms(parse("The truck overturned on Highway 10, 5 miles west of Dover."),
                                                 gazetteer)]
     assert "Highway 10" in found
+
+
+@pytest.mark.parametrize("example", feature_words().possessive_examples)
+def test_a_lower_case_feature_word_after_a_possessive_names_no_place(example, gazetteer):
+    # "PennDOT's district office": whose district, not a district named PennDOT's
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert not any(re.search(r"['’]s district", text) for text in found), (example, found)
+    assert any(town in found for town in ("Erie", "Lima")), (example, found)

@@ -71,6 +71,7 @@ class FeatureWords:
     streets: tuple[tuple[str, str], ...] = ()  # (word, example)
     not_place_phrases: tuple[tuple[str, str], ...] = ()  # (phrase, example)
     person_age_examples: tuple[tuple[str, str], ...] = ()  # (name, example)
+    possessive_examples: tuple[str, ...] = ()  # sentences whose "X's <word>" names no place
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,7 @@ def feature_words() -> FeatureWords:
         tuple((e["word"], e["example"]) for e in data.get("street_words", ())),
         tuple((e["phrase"], e["example"]) for e in data.get("not_place_phrases", ())),
         tuple((e["name"], e["example"]) for e in data.get("person_age_examples", ())),
+        tuple(data.get("possessive_examples", ())),
     )
 
 
@@ -278,6 +280,8 @@ def _from_feature_words(text: str) -> list[Toponym]:
                 words = words[1:]
             if not words:
                 continue
+            if word[:1].islower() and re.search(r"['’]s$", words[-1]):
+                continue  # "TxDOT's district office": whose district, no place's name
             name = " ".join(words) + " " + word
             end = match.end()
             start = end - len(name)
