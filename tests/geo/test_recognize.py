@@ -87,6 +87,13 @@ def test_a_dateline_after_the_headline_is_a_place(gazetteer):
     assert "TORRINGTON" in _names(text, gazetteer)
 
 
+def test_a_dateline_before_a_dash_is_a_place_even_when_the_gazetteer_lacks_the_town(gazetteer):
+    text = "HARTWELLTON - Two men were hurt in a crash on Elm Street in Hart County on Monday."
+    assert "HARTWELLTON" in _names(text, gazetteer)
+    # a heading in capitals before a colon is no dateline
+    assert "ROAD WORK" not in _names("ROAD WORK: Elm Street in Dover will close on Monday.", gazetteer)
+
+
 def test_a_town_a_preposition_introduces_is_a_place_even_if_tagged_a_person(gazetteer):
     text = "Deputies found the stolen truck in Anderson on Sunday, Sheriff John Skipper said."
     assert "Anderson" in _names(text, gazetteer)
