@@ -854,7 +854,11 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # are its topics ("Egypt would like a peaceful Sudan, the minister said"), not where it
         # was said (judged samples of unseen news: such places were wrong 11 times of 14)
         others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
-        loose = [t for t in sentence if t.i not in others and t.i not in about]
+        # (nor what a relative clause tells of someone: "the Chings, related to a doctor who
+        # worked at a hospital in Oneida, died in the crash": placing.yaml: described)
+        described = {t.i for m in sentence if m.dep_ == "relcl" and not dominates(m, draft.trigger.head)
+                     for t in m.subtree}
+        loose = [t for t in sentence if t.i not in others and t.i not in about and t.i not in described]
         own_places = places_in(loose, places, exclude=speaker_spans)
         place_inherited = bool(own_places)
     if not own_places:
