@@ -31,6 +31,8 @@ def table() -> dict:
         "venue_heads": sorted({h.lower() for h in raw["venue_heads"]}, key=len, reverse=True),
         "person_nouns": frozenset(w.lower() for w in raw["person_nouns"]),
         "home_nouns": frozenset(w.lower() for w in raw["home_nouns"]),
+        "school_member": re.compile(r"(?:%s) (?:%s)\b" % ("|".join(map(re.escape, raw["school_heads"])),
+                                                         "|".join(map(re.escape, raw["school_people"])))),
         "circumstance_marks": frozenset(w.lower() for w in raw["circumstance_marks"]),
         "title_words": frozenset(w.lower() for w in raw["title_words"]),
         "party_label": re.compile(raw["party_label"]),
@@ -66,7 +68,8 @@ def _words_of(place: Place, sentence: SpacySpan):
 
 
 def is_origin(place: Place, sentence: SpacySpan) -> bool:
-    """ "a man from Denver", "Olga Petrova from Minsk", "a Leeds woman": where someone comes from."""
+    """ "a man from Denver", "Olga Petrova from Minsk", "a Leeds woman", "a Dover High School
+    senior": where someone comes from, studies or works."""
     words = _words_of(place, sentence)
     if words is None:
         return False
@@ -87,7 +90,8 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
         node = node.head
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in nouns["home_nouns"]:
         return True
-    return False
+    # "a Dover High School junior": where someone studies or teaches
+    return bool(nouns["school_member"].match(_plain(sentence.doc.text[place.span.end:place.span.end + 60])))
 
 
 def circumstance_words(trigger: Token) -> list[Token]:
