@@ -37,6 +37,7 @@ def table() -> dict:
         "title_words": frozenset(w.lower() for w in raw["title_words"]),
         "party_label": re.compile(raw["party_label"]),
         "told_determiners": frozenset(w.lower() for w in raw["told_determiners"]),
+        "sequence_prepositions": frozenset(w.lower() for w in raw["sequence_prepositions"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -247,3 +248,18 @@ def dateline_town(text: str, places: list[Place]) -> Place | None:
     if town is None or town.country_code is None or not most_places_in(town.country_code, places):
         return None
     return town
+
+
+def sequence_phrase_words(cue: Token, clause_head: Token) -> set[int]:
+    """ "fled the hospital following an accident in Edgar County", "will return to San Diego
+    after a run at a gallery in Moscow": a noun phrase opened by a preposition of sequence on the
+    event's word or its clause's verb (placing.yaml: sequence_prepositions) names another
+    happening, before or after the act, and its places are that happening's. (A clause with its
+    own verb, "after a bomb exploded in Kabul", is left alone: the blast and the deaths are
+    often at one place.)"""
+    words = table()["sequence_prepositions"]
+    found: set[int] = set()
+    for child in [*cue.children, *clause_head.children]:
+        if child.dep_ == "prep" and child.lower_ in words and any(c.dep_ == "pobj" for c in child.children):
+            found.update(t.i for t in child.subtree)
+    return found
