@@ -22,8 +22,7 @@ from dateline.config import SETTINGS
 from dateline.events.dating import borrows_no_day, lead_of, told_in_the_past
 from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
-                                     names_a_venue, names_an_office, sequence_phrase_words,
-                                     where_clause_places)
+                                     names_a_venue, names_an_office, sequence_phrase_words, where_clause_places)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -581,7 +580,6 @@ def _said_there(draft: Draft) -> bool:
     return verb is not None and len(verb) > 0 and told_in_the_past(verb.root)
 
 
-# "BLOOMFIELD -", "CHARLESTON, W.Va. -", "KABUL (AP) -": the town the story is filed from
 def _is_a_sports_report(doc: Doc, lexicon) -> bool:
     """At least ``min_words`` words of sport, two different ones at least (event_types.yaml: sport)."""
     found = [t.lemma_.lower() for t in doc if t.lemma_.lower() in lexicon.sport_words]
@@ -858,8 +856,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # are its topics ("Egypt would like a peaceful Sudan, the minister said"), not where it
         # was said (judged samples of unseen news: such places were wrong 11 times of 14)
         others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
-        # (nor what a relative clause tells of someone: "the Chings, related to a doctor who
-        # worked at a hospital in Oneida, died in the crash": placing.yaml: described)
+        # (nor what a relative clause tells of someone: "both of whom died in the crash, were
+        # nieces of a pastor who works at a church in Dover": placing.yaml: described)
         described = {t.i for m in sentence if m.dep_ == "relcl" and not dominates(m, draft.trigger.head)
                      for t in m.subtree}
         loose = [t for t in sentence if t.i not in others and t.i not in about and t.i not in described]

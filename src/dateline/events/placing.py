@@ -206,18 +206,17 @@ def where_clause_places(trigger: Token, places: list[Place]) -> list[Place]:
     return [p for p in places if any(p.span.start <= i < p.span.end for i in inside)]
 
 
-
-
+# "BLOOMFIELD -", "CHARLESTON, W.Va. -", "KABUL (AP) -": the town the story is filed from.
 # The forms of a dateline at the head of a story ("TORRINGTON, Conn. (AP) — ", "LEEDS - ");
 # the wire's own form is the parser's (nlp.WIRE_DATELINE)
 LOCAL_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
                             r"(?: ?\([A-Za-z .&/]+\))? ?[-–—\x96\x97]{1,2}")
 # (\x96, \x97: the en and em dash of a page read in the wrong encoding)
-# "SALINA, Kan. Strong winds", "DOVER, Del. (AP)  Two men": a wire dateline whose dash was lost,
+# "SALEM, Ore. Two men were", "DOVER, Del. (AP)  Two men": a wire dateline whose dash was lost,
 # known by the state's abbreviation after the town in capitals
 ABBREVIATED_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}, [A-Z][a-z]{1,4}\."
                                   r"(?: ?\([A-Za-z .&/]+\))?\s+(?=[A-Z])")
-# "Goose Creek — A man was ...": a local paper's dateline in the town's own spelling
+# "Fairfield — A Fairfield man was ...": a local paper's dateline in the town's own spelling
 MIXED_CASE_DATELINE = re.compile(r"\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} ?(?:[—–\x96\x97]|--) ?(?=[A-Z])")
 DATELINE_DASHES = " -–—\x96\x97"
 
@@ -251,8 +250,8 @@ def dateline_town(text: str, places: list[Place]) -> Place | None:
 
 
 def sequence_phrase_words(cue: Token, clause_head: Token) -> set[int]:
-    """ "fled the hospital following an accident in Edgar County", "will return to San Diego
-    after a run at a gallery in Moscow": a noun phrase opened by a preposition of sequence on the
+    """ "fled the clinic following a crash in Salem", "will return to Dover after a run at a
+    gallery in Leeds": a noun phrase opened by a preposition of sequence on the
     event's word or its clause's verb (placing.yaml: sequence_prepositions) names another
     happening, before or after the act, and its places are that happening's. (A clause with its
     own verb, "after a bomb exploded in Kabul", is left alone: the blast and the deaths are

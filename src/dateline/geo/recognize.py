@@ -281,7 +281,7 @@ def _from_feature_words(text: str) -> list[Toponym]:
             if not words:
                 continue
             if word[:1].islower() and re.search(r"['’]s$", words[-1]):
-                continue  # "TxDOT's district office": whose district, no place's name
+                continue  # "PennDOT's district office": whose district, no place's name
             name = " ".join(words) + " " + word
             end = match.end()
             start = end - len(name)
@@ -496,7 +496,7 @@ def _dateline_places(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     for match in _DATELINE.finditer(text[:20000]):
         name = match.group(1).strip()
         # a name in capitals before a dash is a dateline even when the gazetteer lacks the town
-        # ("DANIELSVILLE - Madison County commissioners voted"): resolution places it by what
+        # ("HARTWELLTON - Two men were hurt in Hart County"): resolution places it by what
         # the text names next to it (LGL, its judged check and fresh articles left out: 17 such
         # datelines, all gold toponyms)
         dashed = len(name) >= 4 and re.search(r"[—–\-]", text[match.end(1):match.end()]) is not None
