@@ -22,7 +22,8 @@ from dateline.config import SETTINGS
 from dateline.events.dating import borrows_no_day, lead_of, told_in_the_past
 from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
-                                     names_a_venue, names_an_office, sequence_phrase_words, where_clause_places)
+                                     copula_subject_words, names_a_venue, names_an_office, sequence_phrase_words,
+                                     where_clause_places)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -841,6 +842,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # (nor those of another happening before or after it: placing.yaml: sequence_prepositions)
         about = about | sequence_phrase_words(draft.trigger.token, draft.trigger.head)
     own_places = places_in([t for t in _own_words(draft) if t.i not in about], places, exclude=speaker_spans)
+    if not own_places and draft.trigger is not None:
+        # "Afghanistan was his third deployment" (placing.yaml: copula)
+        own_places = places_in(copula_subject_words(draft.trigger.token), places)
     if not own_places and draft.trigger is not None:
         # "killed on Monday while patrolling a market in Kandahar" (placing.yaml: circumstance)
         own_places = places_in(circumstance_words(draft.trigger.token), places, exclude=speaker_spans)

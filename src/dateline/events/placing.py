@@ -95,6 +95,14 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
     return bool(nouns["school_member"].match(_plain(sentence.doc.text[place.span.end:place.span.end + 60])))
 
 
+def copula_subject_words(trigger: Token) -> list[Token]:
+    """ "Kabul was his second posting", "Dover is the first stop of the tour": an event noun said of
+    a subject by "to be" is there; the subject's words (placing.yaml: copula)."""
+    if trigger.dep_ != "attr" or trigger.head.lemma_ != "be":
+        return []
+    return [t for c in trigger.head.children if c.dep_ == "nsubj" for t in c.subtree]
+
+
 def circumstance_words(trigger: Token) -> list[Token]:
     """The words of the trigger's circumstance clauses ("while patrolling a market in Kandahar")."""
     marks = table()["circumstance_marks"]
