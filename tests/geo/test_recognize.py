@@ -87,6 +87,13 @@ def test_a_dateline_after_the_headline_is_a_place(gazetteer):
     assert "TORRINGTON" in _names(text, gazetteer)
 
 
+def test_a_dateline_before_a_dash_is_a_place_even_when_the_gazetteer_lacks_the_town(gazetteer):
+    text = "HARTWELLTON - Two men were hurt in a crash on Elm Street in Hart County on Monday."
+    assert "HARTWELLTON" in _names(text, gazetteer)
+    # a heading in capitals before a colon is no dateline
+    assert "ROAD WORK" not in _names("ROAD WORK: Elm Street in Dover will close on Monday.", gazetteer)
+
+
 def test_a_town_a_preposition_introduces_is_a_place_even_if_tagged_a_person(gazetteer):
     text = "Deputies found the stolen truck in Anderson on Sunday, Sheriff John Skipper said."
     assert "Anderson" in _names(text, gazetteer)
@@ -165,3 +172,35 @@ def test_a_region_word_split_from_its_name_is_no_place(gazetteer):
                    gazetteer)
     assert "County" not in found
     assert "Findlay" in found
+
+
+@pytest.mark.parametrize("phrase,example", feature_words().not_place_phrases)
+def test_a_kind_of_court_is_no_town(phrase, example, gazetteer):
+    # "Superior Court Judge Ann Reed": no town Superior (feature_words.yaml: not_place_phrases)
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert phrase.split()[0] not in found, (example, found)
+
+
+def test_a_town_before_a_kind_of_court_stays_a_place(gazetteer):
+    found = [t.text for t in recognize_toponyms(parse("She appeared in Dover Superior Court on Monday."), gazetteer)]
+    assert any("Dover" in text for text in found)
+
+
+@pytest.mark.parametrize("name,example", feature_words().person_age_examples)
+def test_a_name_followed_by_an_age_is_a_person(name, example, gazetteer):
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert name not in found, (example, found)
+
+
+def test_a_distance_after_a_road_is_no_age(gazetteer):
+    found = [t.text for t in recognize_toponyms(parse("The truck overturned on Highway 10, 5 miles west of Dover."),
+                                                gazetteer)]
+    assert "Highway 10" in found
+
+
+@pytest.mark.parametrize("example", feature_words().possessive_examples)
+def test_a_lower_case_feature_word_after_a_possessive_names_no_place(example, gazetteer):
+    # "PennDOT's district office": whose district, not a district named PennDOT's
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert not any(re.search(r"['’]s district", text) for text in found), (example, found)
+    assert any(town in found for town in ("Erie", "Lima")), (example, found)

@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.config import SETTINGS
 from dateline.events.dating import borrows_no_day, lead_of, told_in_the_past
 from dateline.events.non_events import not_yet_complement
-from dateline.events.placing import (Told, circumstance_words, episode_places, heading_places, is_origin, names_a_venue,
-                                     names_an_office, where_clause_places)
+from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
+                                     copula_subject_words, names_a_venue, names_an_office, sequence_phrase_words,
+                                     where_clause_places)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -50,7 +51,7 @@ from dateline.events.triggers import (
     type_in_context,
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
-from dateline.nlp import WIRE_DATELINE, ents_within, text_of
+from dateline.nlp import ents_within, text_of
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
@@ -523,7 +524,7 @@ def extract_events(
         if r is not None
     })
 
-    home = _dateline_place(doc, places)
+    home = dateline_town(text_of(doc), places)
     occasion = _lead_occasion(sentences, timexes, dct, lexicon)
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
@@ -578,26 +579,6 @@ def _said_there(draft: Draft) -> bool:
         return False
     verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
     return verb is not None and len(verb) > 0 and told_in_the_past(verb.root)
-
-
-# "BLOOMFIELD -", "CHARLESTON, W.Va. -", "KABUL (AP) -": the town the story is filed from
-LOCAL_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-                            r"(?: ?\([A-Za-z .&/]+\))? ?[-–—]{1,2}")
-
-
-def _dateline_place(doc: Doc, places: list[Place]) -> Place | None:
-    """The town of the dateline the article opens with, when the story is local: every place it
-    names is in that town's country. (A dateline abroad, "WASHINGTON - Fighting in Syria ...",
-    says where the reporter is, not where the story's acts are.)"""
-    match = WIRE_DATELINE.match(text_of(doc)) or LOCAL_DATELINE.match(text_of(doc))
-    if match is None:
-        return None
-    town = next((p for p in places if p.span.start < match.end() and p.lat is not None), None)
-    if town is None or town.country_code is None:
-        return None
-    if any(p.country_code and p.country_code != town.country_code for p in places):
-        return None
-    return town
 
 
 def _is_a_sports_report(doc: Doc, lexicon) -> bool:
@@ -866,7 +847,13 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     speaker_spans += [actor.span for actor in draft.participants.others]
     # (not the places of what a threat is about: "threatened to bomb the dam")
     about = not_yet_complement(draft.trigger.token) if draft.trigger is not None else set()
+    if draft.trigger is not None:
+        # (nor those of another happening before or after it: placing.yaml: sequence_prepositions)
+        about = about | sequence_phrase_words(draft.trigger.token, draft.trigger.head)
     own_places = places_in([t for t in _own_words(draft) if t.i not in about], places, exclude=speaker_spans)
+    if not own_places and draft.trigger is not None:
+        # "Afghanistan was his third deployment" (placing.yaml: copula)
+        own_places = places_in(copula_subject_words(draft.trigger.token), places)
     if not own_places and draft.trigger is not None:
         # "killed on Monday while patrolling a market in Kandahar" (placing.yaml: circumstance)
         own_places = places_in(circumstance_words(draft.trigger.token), places, exclude=speaker_spans)
@@ -882,7 +869,11 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # are its topics ("Egypt would like a peaceful Sudan, the minister said"), not where it
         # was said (judged samples of unseen news: such places were wrong 11 times of 14)
         others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
-        loose = [t for t in sentence if t.i not in others and t.i not in about]
+        # (nor what a relative clause tells of someone: "both of whom died in the crash, were
+        # nieces of a pastor who works at a church in Dover": placing.yaml: described)
+        described = {t.i for m in sentence if m.dep_ == "relcl" and not dominates(m, draft.trigger.head)
+                     for t in m.subtree}
+        loose = [t for t in sentence if t.i not in others and t.i not in about and t.i not in described]
         own_places = places_in(loose, places, exclude=speaker_spans)
         place_inherited = bool(own_places)
     if not own_places:

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.model import Place
+from dateline.nlp import WIRE_DATELINE
 
 TABLE = Path(__file__).with_name("placing.yaml")
 
@@ -30,10 +31,13 @@ def table() -> dict:
         "venue_heads": sorted({h.lower() for h in raw["venue_heads"]}, key=len, reverse=True),
         "person_nouns": frozenset(w.lower() for w in raw["person_nouns"]),
         "home_nouns": frozenset(w.lower() for w in raw["home_nouns"]),
+        "school_member": re.compile(r"(?:%s) (?:%s)\b" % ("|".join(map(re.escape, raw["school_heads"])),
+                                                         "|".join(map(re.escape, raw["school_people"])))),
         "circumstance_marks": frozenset(w.lower() for w in raw["circumstance_marks"]),
         "title_words": frozenset(w.lower() for w in raw["title_words"]),
         "party_label": re.compile(raw["party_label"]),
         "told_determiners": frozenset(w.lower() for w in raw["told_determiners"]),
+        "sequence_prepositions": frozenset(w.lower() for w in raw["sequence_prepositions"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -65,7 +69,8 @@ def _words_of(place: Place, sentence: SpacySpan):
 
 
 def is_origin(place: Place, sentence: SpacySpan) -> bool:
-    """ "a man from Denver", "Olga Petrova from Minsk", "a Leeds woman": where someone comes from."""
+    """ "a man from Denver", "Olga Petrova from Minsk", "a Leeds woman", "a Dover High School
+    senior": where someone comes from, studies or works."""
     words = _words_of(place, sentence)
     if words is None:
         return False
@@ -86,7 +91,16 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
         node = node.head
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in nouns["home_nouns"]:
         return True
-    return False
+    # "a Dover High School junior": where someone studies or teaches
+    return bool(nouns["school_member"].match(_plain(sentence.doc.text[place.span.end:place.span.end + 60])))
+
+
+def copula_subject_words(trigger: Token) -> list[Token]:
+    """ "Kabul was his second posting", "Dover is the first stop of the tour": an event noun said of
+    a subject by "to be" is there; the subject's words (placing.yaml: copula)."""
+    if trigger.dep_ != "attr" or trigger.head.lemma_ != "be":
+        return []
+    return [t for c in trigger.head.children if c.dep_ == "nsubj" for t in c.subtree]
 
 
 def circumstance_words(trigger: Token) -> list[Token]:
@@ -199,3 +213,54 @@ def where_clause_places(trigger: Token, places: list[Place]) -> list[Place]:
     inside = {t.idx for t in antecedent.subtree} - {t.idx for t in clause.subtree}
     return [p for p in places if any(p.span.start <= i < p.span.end for i in inside)]
 
+
+# "BLOOMFIELD -", "CHARLESTON, W.Va. -", "KABUL (AP) -": the town the story is filed from.
+# The forms of a dateline at the head of a story ("TORRINGTON, Conn. (AP) — ", "LEEDS - ");
+# the wire's own form is the parser's (nlp.WIRE_DATELINE)
+LOCAL_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+                            r"(?: ?\([A-Za-z .&/]+\))? ?[-–—\x96\x97]{1,2}")
+# (\x96, \x97: the en and em dash of a page read in the wrong encoding)
+# "SALEM, Ore. Two men were", "DOVER, Del. (AP)  Two men": a wire dateline whose dash was lost,
+# known by the state's abbreviation after the town in capitals
+ABBREVIATED_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}, [A-Z][a-z]{1,4}\."
+                                  r"(?: ?\([A-Za-z .&/]+\))?\s+(?=[A-Z])")
+# "Fairfield — A Fairfield man was ...": a local paper's dateline in the town's own spelling
+MIXED_CASE_DATELINE = re.compile(r"\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} ?(?:[—–\x96\x97]|--) ?(?=[A-Z])")
+DATELINE_DASHES = " -–—\x96\x97"
+
+
+def dateline_town(text: str, places: list[Place]) -> Place | None:
+    """The town of the dateline the article opens with, when the story is local: every place the
+    article names is in the town's country (placing.yaml: story_town). A dateline abroad
+    ("WASHINGTON - Rebels attacked a convoy near Aleppo in Syria") says where the reporter is,
+    not where the story's acts are. (Only most of the places in its country was tried: no change
+    on the tuning part, and in sample K two deaths a local obituary tells without a place took
+    its dateline town, one act gained: not kept.)"""
+    match = WIRE_DATELINE.match(text) or LOCAL_DATELINE.match(text) or ABBREVIATED_DATELINE.match(text) \
+        or MIXED_CASE_DATELINE.match(text)
+    if match is None:
+        return None
+    # (a dateline in the town's own spelling is no toponym of its own: the town named again is)
+    named = match.group(0).strip(DATELINE_DASHES).lower()
+    town = next((p for p in places if p.span.start < match.end() and p.lat is not None), None) \
+        or next((p for p in places if p.span.text.lower() == named and p.lat is not None), None)
+    if town is None or town.country_code is None:
+        return None
+    if any(p.country_code and p.country_code != town.country_code for p in places):
+        return None
+    return town
+
+
+def sequence_phrase_words(cue: Token, clause_head: Token) -> set[int]:
+    """ "fled the clinic following a crash in Salem", "will return to Dover after a run at a
+    gallery in Leeds": a noun phrase opened by a preposition of sequence on the
+    event's word or its clause's verb (placing.yaml: sequence_prepositions) names another
+    happening, before or after the act, and its places are that happening's. (A clause with its
+    own verb, "after a bomb exploded in Kabul", is left alone: the blast and the deaths are
+    often at one place.)"""
+    words = table()["sequence_prepositions"]
+    found: set[int] = set()
+    for child in [*cue.children, *clause_head.children]:
+        if child.dep_ == "prep" and child.lower_ in words and any(c.dep_ == "pobj" for c in child.children):
+            found.update(t.i for t in child.subtree)
+    return found
