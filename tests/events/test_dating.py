@@ -101,3 +101,23 @@ def test_an_act_after_a_gerund_or_a_stretch_keeps_the_report_day():
 def test_an_act_after_a_dated_happening_keeps_the_date():
     events = events_of("Police arrested two men after a brawl on Monday.")
     assert events["arrested"].date_value == "2024-03-04"
+
+
+# --- the steps of one case (dating.dated_by_another_step): what the rule must leave alone --------
+
+
+def test_a_plea_and_its_sentence_share_a_day():
+    # a plea and the sentence that follows it are often told as one day's hearing
+    events = events_of("Jane Cole pleaded guilty on Tuesday and was sentenced to two years.")
+    assert events["pleaded"].date_value == "2024-03-05"
+    assert events["sentenced"].date_value == "2024-03-05"
+
+
+def test_an_arrest_may_fall_on_the_day_of_the_offence():
+    events = events_of("On Monday a man robbed a pharmacy in Leeds and was arrested by officers nearby.")
+    assert events["arrested"].date_value == "2024-03-04"
+
+
+def test_an_offence_with_its_own_date_keeps_it_beside_a_court_step():
+    events = events_of("A judge on Tuesday jailed Tom Reed, who stabbed his neighbour in June 2022.")
+    assert events["stabbed"].date_value == "2022-06"

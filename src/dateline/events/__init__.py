@@ -19,7 +19,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
-from dateline.events.dating import borrows_no_day, lead_of, told_in_the_past
+from dateline.events.dating import borrows_no_day, dated_by_another_step, lead_of, told_in_the_past
 from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, episode_places, heading_places, is_origin, names_a_venue,
                                      names_an_office, where_clause_places)
@@ -842,6 +842,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         event_date = EventDate(None, None, None, None, False, "none")
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
+        event_date = EventDate(None, None, None, None, False, "none")
+    if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
+        # the offence, the charge and the court's steps of a case are never on one day
         event_date = EventDate(None, None, None, None, False, "none")
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
     # places in the words that name an actor ("Minister of Foreign Affairs of the Federal

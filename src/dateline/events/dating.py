@@ -142,3 +142,57 @@ def placed_by_another_episode(verb: Token, words: dict[str, frozenset[str]]) -> 
 def before(day: date | None, dct: date | None) -> bool:
     """Whether a borrowed day lies before the report's (unknown either way: no)."""
     return day is not None and dct is not None and day < dct
+
+
+# --- the steps of one criminal case (dating.yaml: steps_of_a_case) ---------------------------------
+
+
+@lru_cache(maxsize=1)
+def steps_of_a_case() -> tuple[dict[str, str], frozenset[frozenset[str]]]:
+    """Each lemma's step (offence, accusation, court) and the pairs of steps never on one day."""
+    raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))["steps_of_a_case"]
+    apart = frozenset(frozenset(pair) for pair in raw.pop("apart"))
+    step_of = {word.lower(): step for step, words in raw.items() for word in words}
+    return step_of, apart
+
+
+def dated_by_another_step(trigger: Token, date_span) -> bool:
+    """Whether the date an event took (its words at ``date_span``, character offsets into the
+    trigger's document) belongs to a step of the case the event's own step never shares a day
+    with: "sentenced Tom Reed on Tuesday, a roofer who stabbed his neighbour" (the stabbing is
+    not on the sentencing day), "pleaded guilty for the stabbing in June 2022" (the plea is not
+    in June 2022), a conviction after "in May 2021, when he was accused". Unknown steps: no."""
+    step_of, apart = steps_of_a_case()
+    own = step_of.get(trigger.lemma_.lower())
+    if own is None or date_span is None:
+        return False
+    owner = step_owning_date(trigger.doc, date_span, step_of)
+    return owner is not None and frozenset({own, owner}) in apart
+
+
+def step_owning_date(doc, date_span, step_of: dict[str, str]) -> str | None:
+    """The step of the word a date belongs to: the date's own relative clause ("in May 2021, when
+    he was accused"), else the first step word up the parse from it ("the stabbing in June 2022",
+    "the August death"), stopping at the first verb, which may name its step by its object or a
+    when-clause."""
+    words = doc.char_span(date_span.start, date_span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    token = words.root
+    for clause in (c for c in token.children if c.dep_ in {"relcl", "acl"}):
+        if clause.lemma_.lower() in step_of:
+            return step_of[clause.lemma_.lower()]
+    for _ in range(8):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        step = step_of.get(token.lemma_.lower())
+        if step is not None:
+            return step
+        if token.pos_ in {"VERB", "AUX"}:
+            # its object ("imposed the sentence Friday") or a when-clause that the date times
+            # ("made headlines in May 2021 when he was accused")
+            named = [c for c in token.children if c.dep_ == "dobj" or (
+                c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children if m.dep_ == "advmod"))]
+            return next((step_of[w.lemma_.lower()] for w in named if w.lemma_.lower() in step_of), None)
+    return None
