@@ -18,8 +18,12 @@ TABLE = yaml.safe_load((Path(__file__).parents[2] / "src/dateline/events/dating.
 
 
 def events_of(text: str):
+    """The events by trigger word; a word told twice gives its first event (a lead retold)."""
     result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
-    return {e.trigger.text: e for e in result.events}
+    events = {}
+    for event in result.events:
+        events.setdefault(event.trigger.text, event)
+    return events
 
 
 @pytest.mark.parametrize("example", TABLE["examples"], ids=lambda e: e["rule"])
@@ -121,3 +125,18 @@ def test_an_arrest_may_fall_on_the_day_of_the_offence():
 def test_an_offence_with_its_own_date_keeps_it_beside_a_court_step():
     events = events_of("A judge on Tuesday jailed Tom Reed, who stabbed his neighbour in June 2022.")
     assert events["stabbed"].date_value == "2022-06"
+
+
+# --- a lead the body retells (dating.lead_acts_dated_by_the_body): what it must leave alone ------
+
+
+def test_a_lead_retold_on_two_different_days_keeps_the_report_day():
+    # two arrests on two days: the lead's is neither for certain
+    events = events_of("Two brothers have been arrested in Bradford. Police arrested the elder on Monday "
+                       "and arrested the younger on Wednesday.")
+    assert events["arrested"].date_value == "2024-03-08"
+
+
+def test_a_lead_is_not_dated_by_a_later_plan():
+    events = events_of("A carpenter has been charged with arson in Bradford. He will be charged with burglary on Monday.")
+    assert events["charged"].date_value == "2024-03-08"

@@ -19,7 +19,14 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
-from dateline.events.dating import borrows_no_day, dated_by_another_step, lead_of, told_in_the_past
+from dateline.events.dating import (
+    INHERITED_NOTE,
+    borrows_no_day,
+    dated_by_another_step,
+    lead_acts_dated_by_the_body,
+    lead_of,
+    told_in_the_past,
+)
 from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, episode_places, heading_places, is_origin, names_a_venue,
                                      names_an_office, where_clause_places)
@@ -386,7 +393,7 @@ def _confidence(draft: Draft, event_date, places: list[Place], place_inherited: 
         score += 0.1
     if event_date.inherited:
         score -= 0.15
-        notes.append("date inherited from the article")
+        notes.append(INHERITED_NOTE)
     elif event_date.source == "narrative":
         score -= 0.05
         notes.append("date carried from an earlier sentence")
@@ -547,6 +554,9 @@ def extract_events(
             if headline:
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             events.append(_with_acled(event, next(readings)))
+    lead = lead_of(sentences)
+    if lead is not None:
+        events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
     return events
 
 

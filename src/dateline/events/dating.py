@@ -23,12 +23,16 @@ words ("the manhunt" after the shooting). A better test of "same episode" comes 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from spacy.tokens import Token
+
+from dateline.model import Event
 
 
 def lead_of(sentences: list) -> object | None:
@@ -80,6 +84,7 @@ TABLE = Path(__file__).with_name("dating.yaml")
 # a timex of another clause of the sentence, the narrative's day carried from an earlier sentence,
 # the report's day
 BORROWED = frozenset({"sentence", "narrative", "article"})
+INHERITED_NOTE = "date inherited from the article"  # an event's note when it took the report's day
 
 
 @lru_cache(maxsize=1)
@@ -196,3 +201,41 @@ def step_owning_date(doc, date_span, step_of: dict[str, str]) -> str | None:
                 c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children if m.dep_ == "advmod"))]
             return next((step_of[w.lemma_.lower()] for w in named if w.lemma_.lower() in step_of), None)
     return None
+
+
+# --- a lead the body retells (dating.yaml: retold_lead) ---------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def retelling_reach() -> int:
+    return int(yaml.safe_load(TABLE.read_text(encoding="utf-8"))["retold_lead"]["sentences_after_the_lead"])
+
+
+def lead_acts_dated_by_the_body(events: list[Event], sentence_starts: list[int], lead_end: int,
+                                dct: date | None) -> list[Event]:
+    """A news lead tells what happened and the body tells it again with its day ("A man has been
+    charged with arson. Police charged him on Tuesday after ..."): an act of the lead dated only
+    by the report's day takes the day of the same cue told again in the next sentences with a
+    day of their own sentence, when they all give one day and it is not after the report. (Not
+    a statement: what the lead's speaker says is said now.)"""
+    reach = retelling_reach()
+    lead_last = bisect_right(sentence_starts, lead_end - 1) - 1
+
+    def index_of(event: Event) -> int:
+        return bisect_right(sentence_starts, event.sentence.start) - 1
+
+    body = [o for o in events if lead_last < index_of(o) <= lead_last + reach and o.date_value
+            and not o.date_inherited and o.date_span is not None and o.date_start is not None
+            and o.sentence.start <= o.date_span.start < o.sentence.end]
+    result = []
+    for event in events:
+        retold = [o for o in body if event.trigger is not None and event.type != "STATEMENT"
+                  and event.date_inherited and index_of(event) <= lead_last and o.cue == event.cue]
+        days = {(o.date_start, o.date_end) for o in retold}
+        if len(days) == 1 and (dct is None or retold[0].date_end is None or retold[0].date_end <= dct):
+            told = retold[0]
+            notes = tuple("date of the body's retelling of the lead" if n == INHERITED_NOTE else n for n in event.notes)
+            event = replace(event, date_value=told.date_value, date_start=told.date_start, date_end=told.date_end,
+                            date_span=told.date_span, date_inherited=False, notes=notes)
+        result.append(event)
+    return result
