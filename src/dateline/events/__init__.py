@@ -531,7 +531,8 @@ def extract_events(
     })
 
     home = _dateline_place(doc, places)
-    occasion = _lead_occasion(sentences, timexes, dct, lexicon)
+    lead = lead_of(sentences)
+    occasion = _lead_occasion(lead, timexes, dct, lexicon)
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
     recent: list[Told] = []  # the events told so far, for the places of an episode
@@ -554,20 +555,18 @@ def extract_events(
             if headline:
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             events.append(_with_acled(event, next(readings)))
-    lead = lead_of(sentences)
     if lead is not None:
         events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
     return events
 
 
-def _lead_occasion(sentences: list[SpacySpan], timexes: list[Timex],
+def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
                    dct: date | None, lexicon: Lexicon) -> Timex | None:
     """The day of the gathering a story opens with ("The school board met Monday night to
     discuss ..."), when it is a day of the week before the report (event_types.yaml: occasions):
     what the story goes on to quote was said there."""
-    if dct is None or not sentences:
+    if dct is None or lead is None:
         return None
-    lead = lead_of(sentences)
     # the gathering need not be an event of its own ("the mourners who gathered yesterday", "a
     # memorial service yesterday"): a word of the lead that names one
     if not any(t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"} for t in lead):

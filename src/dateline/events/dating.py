@@ -51,18 +51,23 @@ def lead_of(sentences: list) -> object | None:
 
 
 def _ends_with_a_title(span) -> bool:
-    """ "Cpl.", "Sgt.", "Dr.", "Rev.": a short capitalised word and its full stop end the span."""
+    """ "Cpl.", "Sgt.", "Dr.", "Rev.": a title's abbreviation and its full stop end the span (a
+    short name is no title: "... was charged in Hull." ends its lead; dating.yaml: titles)."""
     words = [t for t in span if not t.is_space]
     if not words:
         return False
     last = words[-1]
     if last.text != ".":
-        text = last.text
-        return text.endswith(".") and 2 <= len(text) <= 5 and text[0].isupper() and text[:-1].isalpha()
+        return last.text.endswith(".") and last.text[:-1].lower() in titles()
     if len(words) < 2:
         return False
     before = words[-2]
-    return before.whitespace_ == "" and before.text.isalpha() and before.text[0].isupper() and 2 <= len(before.text) <= 4
+    return before.whitespace_ == "" and before.lower_ in titles()
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in yaml.safe_load(TABLE.read_text(encoding="utf-8"))["titles"])
 
 
 def _has_a_verb(span) -> bool:
