@@ -107,6 +107,12 @@ def test_an_act_after_a_dated_happening_keeps_the_date():
     assert events["arrested"].date_value == "2024-03-04"
 
 
+def test_a_finite_charge_with_no_day_stays_on_the_report_day():
+    # only a participle describing someone names a standing; a charge told as an act is the day's
+    events = events_of("Detectives charged a nurse from Leeds with stealing drugs from a clinic.")
+    assert events["charged"].date_value == "2024-03-08"
+
+
 # --- the steps of one case (dating.dated_by_another_step): what the rule must leave alone --------
 
 
