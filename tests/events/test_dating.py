@@ -146,3 +146,17 @@ def test_a_lead_retold_on_two_different_days_keeps_the_report_day():
 def test_a_lead_is_not_dated_by_a_later_plan():
     events = events_of("A carpenter has been charged with arson in Bradford. He will be charged with burglary on Monday.")
     assert events["charged"].date_value == "2024-03-08"
+
+
+# --- a year far back carried (dating.carried_from_far_back): what it must leave alone -------------
+
+
+def test_a_main_clause_in_the_simple_past_goes_on_in_a_year_far_back():
+    events = events_of("The dispute over the quarry began in 2019. The council rejected the plan.")
+    assert events["rejected"].date_value == "2019"
+
+
+def test_a_month_just_before_the_report_is_still_carried():
+    # February ended days before this report of 8 March: the story's own time, not background
+    events = events_of("The dispute over the quarry began in February. Residents have attended meetings with the council.")
+    assert events["meetings"].date_value == "2024-02"

@@ -22,6 +22,7 @@ from dateline.config import SETTINGS
 from dateline.events.dating import (
     INHERITED_NOTE,
     borrows_no_day,
+    carried_from_far_back,
     dated_by_another_step,
     lead_acts_dated_by_the_body,
     lead_of,
@@ -851,6 +852,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         event_date = EventDate(None, None, None, None, False, "none")
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
+        event_date = EventDate(None, None, None, None, False, "none")
+    if draft.trigger is not None and carried_from_far_back(draft.trigger.token, event_date.source,
+                                                               event_date.start, event_date.end, dct):
         event_date = EventDate(None, None, None, None, False, "none")
     if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
         # the offence, the charge and the court's steps of a case are never on one day

@@ -254,3 +254,39 @@ def lead_acts_dated_by_the_body(events: list[Event], sentence_starts: list[int],
                             date_span=told.date_span, date_inherited=False, notes=notes)
         result.append(event)
     return result
+
+
+# --- a stretch far back carried as the story's time (dating.yaml: far_back) --------------------------
+
+
+@lru_cache(maxsize=1)
+def far_back_days() -> int:
+    return int(yaml.safe_load(TABLE.read_text(encoding="utf-8"))["far_back"]["ended_days_before_report"])
+
+
+def carried_from_far_back(trigger: Token, source: str, start: date | None, end: date | None,
+                          dct: date | None) -> bool:
+    """A year or a month that ended well before the report ("the first insulin in 1921", "at
+    least two years ago"), carried from an earlier sentence to an act that does not carry the
+    story on (a noun, an infinitive, a relative clause, a perfect: "to support research", "we've
+    attended meetings"): background named in passing, so the act takes no day from it. A main
+    clause in the simple past moves the story on in that time ("The issue surfaced last year.
+    Hume withdrew his request.") and keeps it."""
+    if source != "narrative" or start is None or end is None or dct is None:
+        return False
+    if (end - start).days <= 7 or (dct - end).days <= far_back_days():
+        return False
+    return not carries_the_story_on(trigger)
+
+
+def carries_the_story_on(verb: Token) -> bool:
+    """A main clause in the simple past, active ("withdrew") or passive ("was convicted"), or one
+    coordinated with it: the narrative's next step."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ROOT":
+        return False
+    if verb.tag_ == "VBD":
+        return not any(c.dep_ == "aux" for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children) \
+        and not any(c.dep_ == "aux" for c in verb.children)
