@@ -160,3 +160,13 @@ def test_a_month_just_before_the_report_is_still_carried():
     # February ended days before this report of 8 March: the story's own time, not background
     events = events_of("The dispute over the quarry began in February. Residents have attended meetings with the council.")
     assert events["meetings"].date_value == "2024-02"
+
+
+# --- acts done at the story's gathering (dating.done_at_the_occasion): what it must leave alone -----
+
+
+def test_a_perfect_after_a_gathering_is_not_dated_by_it():
+    # "have rejected": done by now, on a day the text does not say is the meeting's
+    events = events_of("The village board met Tuesday night to weigh the new budget. "
+                       "Trustees have rejected a road contract that was signed in 2019.")
+    assert events["rejected"].date_value != "2024-03-05TNI"

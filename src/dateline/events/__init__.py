@@ -24,6 +24,7 @@ from dateline.events.dating import (
     borrows_no_day,
     carried_from_far_back,
     dated_by_another_step,
+    done_at_the_occasion,
     lead_acts_dated_by_the_body,
     lead_of,
     told_in_the_past,
@@ -853,6 +854,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
         event_date = EventDate(None, None, None, None, False, "none")
+    if draft.trigger is not None and occasion is not None and done_at_the_occasion(
+            draft.trigger.token, event_date.source, draft.sentence_index):
+        # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
+        event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
     if draft.trigger is not None and carried_from_far_back(draft.trigger.token, event_date.source,
                                                                event_date.start, event_date.end, dct):
         event_date = EventDate(None, None, None, None, False, "none")

@@ -82,6 +82,14 @@ def told_in_the_past(verb) -> bool:
     return verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.tag_ == "VBD"
 
 
+def done_at_the_occasion(verb: Token, source: str, sentence_index: int) -> bool:
+    """In a story that opens with a gathering ("The village board met Tuesday night ..."), an act
+    after the lead told in a main clause in the simple past with only the report's day ("Trustees
+    rejected a road contract that was signed in 2019": the sentence's own year dates the contract)
+    was done at the gathering."""
+    return source == "article" and sentence_index > 0 and carries_the_story_on(verb)
+
+
 # --- acts told as background: no borrowed day (dating.yaml: background) ----------------------------
 
 TABLE = Path(__file__).with_name("dating.yaml")
