@@ -27,6 +27,7 @@ from dateline.events.dating import (
     done_at_the_occasion,
     lead_acts_dated_by_the_body,
     lead_of,
+    story_timexes,
     told_in_the_past,
 )
 from dateline.events.non_events import not_yet_complement
@@ -509,6 +510,7 @@ def extract_events(
     index = MentionIndex.build(doc, mentions, entities, places)
     dct = article.published
     sentences = _sentences(doc)
+    timexes = story_timexes(text_of(doc), timexes)  # not a caption's or the page's own date
 
     outlets = _outlets(doc)  # names that report in this article: a statement told to one is sourcing
     drafts_by_sentence: list[list[Draft]] = []
@@ -858,8 +860,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             draft.trigger.token, event_date.source, draft.sentence_index):
         # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
         event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
-    if draft.trigger is not None and carried_from_far_back(draft.trigger.token, event_date.source,
-                                                               event_date.start, event_date.end, dct):
+    if draft.trigger is not None and carried_from_far_back(draft.trigger.token, event_date.source, event_date.start,
+                                                           event_date.end, dct, event_date.span):
         event_date = EventDate(None, None, None, None, False, "none")
     if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
         # the offence, the charge and the court's steps of a case are never on one day

@@ -23,6 +23,7 @@ words ("the manhunt" after the shooting). A better test of "same episode" comes 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
@@ -273,18 +274,29 @@ def far_back_days() -> int:
 
 
 def carried_from_far_back(trigger: Token, source: str, start: date | None, end: date | None,
-                          dct: date | None) -> bool:
+                          dct: date | None, span=None) -> bool:
     """A year or a month that ended well before the report ("the first insulin in 1921", "at
     least two years ago"), carried from an earlier sentence to an act that does not carry the
     story on (a noun, an infinitive, a relative clause, a perfect: "to support research", "we've
     attended meetings"): background named in passing, so the act takes no day from it. A main
     clause in the simple past moves the story on in that time ("The issue surfaced last year.
-    Hume withdrew his request.") and keeps it."""
+    Hume withdrew his request.") and keeps it, and so does a word that retells a happening of the
+    date's own sentence. ``span``: where the date's words are (character offsets)."""
     if source != "narrative" or start is None or end is None or dct is None:
         return False
     if (end - start).days <= 7 or (dct - end).days <= far_back_days():
         return False
-    return not carries_the_story_on(trigger)
+    return not carries_the_story_on(trigger) and not retells_the_dated_sentence(trigger, span)
+
+
+def retells_the_dated_sentence(trigger: Token, span) -> bool:
+    """ "Last October a car crashed into a deer. The crash caused damage": the event names again a
+    happening of the sentence the date is in (the same word), so it is that sentence's episode."""
+    words = trigger.doc.char_span(span.start, span.end, alignment_mode="expand") if span is not None else None
+    if words is None or not len(words):
+        return False
+    lemma = trigger.lemma_.lower()
+    return any(t.lemma_.lower() == lemma for t in words.root.sent if t.i != trigger.i)
 
 
 def carries_the_story_on(verb: Token) -> bool:
@@ -298,3 +310,30 @@ def carries_the_story_on(verb: Token) -> bool:
         return not any(c.dep_ == "aux" for c in verb.children)
     return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children) \
         and not any(c.dep_ == "aux" for c in verb.children)
+
+
+# --- dates of a caption, a byline or a page stamp (dating.yaml: stamp_labels) -------------------------
+
+
+@lru_cache(maxsize=1)
+def stamp_label_pattern() -> re.Pattern:
+    labels = yaml.safe_load(TABLE.read_text(encoding="utf-8"))["stamp_labels"]
+    alternatives = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in sorted(labels, key=len, reverse=True))
+    # the label ends the text before the date, on the date's own line, and opens that line or a
+    # sentence ("Photo taken ") or ends with a colon ("SCAN DATE: "): not "the video was posted
+    # Tuesday", "the report, published Tuesday"
+    return re.compile(rf"(?:(?:^|[.!?]\s)\s*(?:{alternatives})\s*|\b(?:{alternatives})\s*:\s*)$", re.IGNORECASE)
+
+
+def story_timexes(text: str, timexes: list) -> list:
+    """The timexes that can date the story's events: not one that follows a label of a picture or
+    of the page itself ("SCAN DATE: 3/20/2009", "Photo taken March 3", "Posted: May 12"): a date
+    of the file or the page, not of what happened."""
+    pattern = stamp_label_pattern()
+    kept = []
+    for timex in timexes:
+        start = timex.span.start
+        line = text[max(0, start - 60):start].rsplit("\n", 1)[-1]
+        if not pattern.search(line):
+            kept.append(timex)
+    return kept
