@@ -113,6 +113,12 @@ def test_a_finite_charge_with_no_day_stays_on_the_report_day():
     assert events["charged"].date_value == "2024-03-08"
 
 
+def test_later_that_day_is_the_day_the_story_is_at():
+    # not a distance from another happening: the same day as the sentence before
+    events = events_of("On Monday police questioned two men about the fire. Later that day both were arrested.")
+    assert events["arrested"].date_value == "2024-03-04"
+
+
 # --- the steps of one case (dating.dated_by_another_step): what the rule must leave alone --------
 
 

@@ -161,11 +161,29 @@ def placed_by_another_episode(verb: Token, words: dict[str, frozenset[str]]) -> 
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if any(o.pos_ in {"NOUN", "PROPN"} and o.ent_type_ not in {"DATE", "TIME"} for o in objects):
                 return True
-        if child.dep_ == "advmod" and child.lower_ in words["later"] and any(
-            c.dep_ == "npadvmod" and c.ent_type_ not in {"DATE", "TIME"} for c in child.children
-        ):
+    # "A month later the shopkeeper told police ... and they were arrested": the distance is said
+    # once, for the clause and the ones it governs or is coordinated with
+    governor = verb
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ in words["later"] and any(_a_distance(n) for n in c.children)
+               for c in governor.children):
             return True
+        if governor.dep_ not in {"conj", "ccomp"} or governor.head.i == governor.i:
+            break
+        governor = governor.head
     return False
+
+
+def _a_distance(word: Token) -> bool:
+    """ "a month (later)", "two days", "years": a distance from another happening; not "later
+    that day", "later Monday", the day the story is at."""
+    if word.dep_ != "npadvmod":
+        return False
+    if word.ent_type_ not in {"DATE", "TIME"}:
+        return True
+    determiners = {c.lower_ for c in word.children if c.dep_ == "det"}
+    counted = any(c.dep_ == "nummod" for c in word.children) or determiners & {"a", "an", "several", "few", "many"}
+    return word.pos_ == "NOUN" and (bool(counted) or (word.tag_ == "NNS" and not determiners))
 
 
 def before(day: date | None, dct: date | None) -> bool:
