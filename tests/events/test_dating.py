@@ -176,3 +176,10 @@ def test_a_perfect_after_a_gathering_is_not_dated_by_it():
     events = events_of("The village board met Tuesday night to weigh the new budget. "
                        "Trustees have rejected a road contract that was signed in 2019.")
     assert events["rejected"].date_value != "2024-03-05TNI"
+
+
+def test_an_event_of_the_kind_told_with_a_year_far_back_keeps_it():
+    # the murder is the April 2022 shooting told again in other words
+    events = events_of("A jury on Tuesday convicted a man charged in an April 2022 shooting at a law firm. "
+                       "He was found guilty of murder in the slaying of a clerk.")
+    assert events["murder"].date_value == "2022-04"

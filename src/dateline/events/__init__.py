@@ -860,8 +860,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             draft.trigger.token, event_date.source, draft.sentence_index):
         # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
         event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
+    told_then = any(t.type == draft.type and (t.start, t.end) == (event_date.start, event_date.end) for t in recent)
     if draft.trigger is not None and carried_from_far_back(draft.trigger.token, event_date.source, event_date.start,
-                                                           event_date.end, dct, event_date.span):
+                                                           event_date.end, dct, event_date.span, told_then):
         event_date = EventDate(None, None, None, None, False, "none")
     if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
         # the offence, the charge and the court's steps of a case are never on one day

@@ -319,15 +319,16 @@ def far_back_days() -> int:
 
 
 def carried_from_far_back(trigger: Token, source: str, start: date | None, end: date | None,
-                          dct: date | None, span=None) -> bool:
+                          dct: date | None, span, told_then: bool) -> bool:
     """A year or a month that ended well before the report ("the first insulin in 1921", "at
     least two years ago"), carried from an earlier sentence to an act that does not carry the
     story on (a noun, an infinitive, a relative clause, a perfect: "to support research", "we've
     attended meetings"): background named in passing, so the act takes no day from it. A main
     clause in the simple past moves the story on in that time ("The issue surfaced last year.
-    Hume withdrew his request.") and keeps it, and so does a word that retells a happening of the
-    date's own sentence. ``span``: where the date's words are (character offsets)."""
-    if source != "narrative" or start is None or end is None or dct is None:
+    Hume withdrew his request.") and keeps it, and so does an event of a kind the story told
+    with that very date (``told_then``: "convicted a man charged in an April 2007 shooting. ...
+    found guilty of murder") or a word that retells one of the date's sentence (at ``span``)."""
+    if source != "narrative" or start is None or end is None or dct is None or told_then:
         return False
     if (end - start).days <= 7 or (dct - end).days <= far_back_days():
         return False
@@ -335,8 +336,8 @@ def carried_from_far_back(trigger: Token, source: str, start: date | None, end: 
 
 
 def retells_the_dated_sentence(trigger: Token, span) -> bool:
-    """ "Last October a car crashed into a deer. The crash caused damage": the event names again a
-    happening of the sentence the date is in (the same word), so it is that sentence's episode."""
+    """ "Last October a car crashed into a deer. The crash caused damage": the event names again,
+    by the same word, a happening of the sentence the date is in."""
     words = trigger.doc.char_span(span.start, span.end, alignment_mode="expand") if span is not None else None
     if words is None or not len(words):
         return False
