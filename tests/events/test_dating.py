@@ -18,8 +18,12 @@ TABLE = yaml.safe_load((Path(__file__).parents[2] / "src/dateline/events/dating.
 
 
 def events_of(text: str):
+    """The events by trigger word; a word told twice gives its first event (a lead retold)."""
     result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
-    return {e.trigger.text: e for e in result.events}
+    events = {}
+    for event in result.events:
+        events.setdefault(event.trigger.text, event)
+    return events
 
 
 @pytest.mark.parametrize("example", TABLE["examples"], ids=lambda e: e["rule"])
@@ -101,3 +105,81 @@ def test_an_act_after_a_gerund_or_a_stretch_keeps_the_report_day():
 def test_an_act_after_a_dated_happening_keeps_the_date():
     events = events_of("Police arrested two men after a brawl on Monday.")
     assert events["arrested"].date_value == "2024-03-04"
+
+
+def test_a_finite_charge_with_no_day_stays_on_the_report_day():
+    # only a participle describing someone names a standing; a charge told as an act is the day's
+    events = events_of("Detectives charged a nurse from Leeds with stealing drugs from a clinic.")
+    assert events["charged"].date_value == "2024-03-08"
+
+
+def test_later_that_day_is_the_day_the_story_is_at():
+    # not a distance from another happening: the same day as the sentence before
+    events = events_of("On Monday police questioned two men about the fire. Later that day both were arrested.")
+    assert events["arrested"].date_value == "2024-03-04"
+
+
+# --- the steps of one case (dating.dated_by_another_step): what the rule must leave alone --------
+
+
+def test_a_plea_and_its_sentence_share_a_day():
+    # a plea and the sentence that follows it are often told as one day's hearing
+    events = events_of("Jane Cole pleaded guilty on Tuesday and was sentenced to two years.")
+    assert events["pleaded"].date_value == "2024-03-05"
+    assert events["sentenced"].date_value == "2024-03-05"
+
+
+def test_an_arrest_may_fall_on_the_day_of_the_offence():
+    events = events_of("On Monday a man robbed a pharmacy in Leeds and was arrested by officers nearby.")
+    assert events["arrested"].date_value == "2024-03-04"
+
+
+def test_an_offence_with_its_own_date_keeps_it_beside_a_court_step():
+    events = events_of("A judge on Tuesday jailed Tom Reed, who stabbed his neighbour in June 2022.")
+    assert events["stabbed"].date_value == "2022-06"
+
+
+# --- a lead the body retells (dating.lead_acts_dated_by_the_body): what it must leave alone ------
+
+
+def test_a_lead_retold_on_two_different_days_keeps_the_report_day():
+    # two arrests on two days: the lead's is neither for certain
+    events = events_of("Two brothers have been arrested in Bradford. Police arrested the elder on Monday "
+                       "and arrested the younger on Wednesday.")
+    assert events["arrested"].date_value == "2024-03-08"
+
+
+def test_a_lead_is_not_dated_by_a_later_plan():
+    events = events_of("A carpenter has been charged with arson in Bradford. He will be charged with burglary on Monday.")
+    assert events["charged"].date_value == "2024-03-08"
+
+
+# --- a year far back carried (dating.carried_from_far_back): what it must leave alone -------------
+
+
+def test_a_main_clause_in_the_simple_past_goes_on_in_a_year_far_back():
+    events = events_of("The dispute over the quarry began in 2019. The council rejected the plan.")
+    assert events["rejected"].date_value == "2019"
+
+
+def test_a_month_just_before_the_report_is_still_carried():
+    # February ended days before this report of 8 March: the story's own time, not background
+    events = events_of("The dispute over the quarry began in February. Residents have attended meetings with the council.")
+    assert events["meetings"].date_value == "2024-02"
+
+
+# --- acts done at the story's gathering (dating.done_at_the_occasion): what it must leave alone -----
+
+
+def test_a_perfect_after_a_gathering_is_not_dated_by_it():
+    # "have rejected": done by now, on a day the text does not say is the meeting's
+    events = events_of("The village board met Tuesday night to weigh the new budget. "
+                       "Trustees have rejected a road contract that was signed in 2019.")
+    assert events["rejected"].date_value != "2024-03-05TNI"
+
+
+def test_an_event_of_the_kind_told_with_a_year_far_back_keeps_it():
+    # the murder is the April 2022 shooting told again in other words
+    events = events_of("A jury on Tuesday convicted a man charged in an April 2022 shooting at a law firm. "
+                       "He was found guilty of murder in the slaying of a clerk.")
+    assert events["murder"].date_value == "2022-04"

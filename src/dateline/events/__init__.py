@@ -19,7 +19,17 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
-from dateline.events.dating import borrows_no_day, lead_of, told_in_the_past
+from dateline.events.dating import (
+    INHERITED_NOTE,
+    borrows_no_day,
+    carried_from_far_back,
+    dated_by_another_step,
+    done_at_the_occasion,
+    lead_acts_dated_by_the_body,
+    lead_of,
+    story_timexes,
+    told_in_the_past,
+)
 from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
                                      copula_subject_words, names_a_venue, names_an_office, sequence_phrase_words,
@@ -387,7 +397,7 @@ def _confidence(draft: Draft, event_date, places: list[Place], place_inherited: 
         score += 0.1
     if event_date.inherited:
         score -= 0.15
-        notes.append("date inherited from the article")
+        notes.append(INHERITED_NOTE)
     elif event_date.source == "narrative":
         score -= 0.05
         notes.append("date carried from an earlier sentence")
@@ -501,6 +511,7 @@ def extract_events(
     index = MentionIndex.build(doc, mentions, entities, places)
     dct = article.published
     sentences = _sentences(doc)
+    timexes = story_timexes(text_of(doc), timexes)  # not a caption's or the page's own date
 
     outlets = _outlets(doc)  # names that report in this article: a statement told to one is sourcing
     drafts_by_sentence: list[list[Draft]] = []
@@ -525,7 +536,8 @@ def extract_events(
     })
 
     home = dateline_town(text_of(doc), places)
-    occasion = _lead_occasion(sentences, timexes, dct, lexicon)
+    lead = lead_of(sentences)
+    occasion = _lead_occasion(lead, timexes, dct, lexicon)
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
     recent: list[Told] = []  # the events told so far, for the places of an episode
@@ -548,17 +560,18 @@ def extract_events(
             if headline:
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             events.append(_with_acled(event, next(readings)))
+    if lead is not None:
+        events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
     return events
 
 
-def _lead_occasion(sentences: list[SpacySpan], timexes: list[Timex],
+def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
                    dct: date | None, lexicon: Lexicon) -> Timex | None:
     """The day of the gathering a story opens with ("The school board met Monday night to
     discuss ..."), when it is a day of the week before the report (event_types.yaml: occasions):
     what the story goes on to quote was said there."""
-    if dct is None or not sentences:
+    if dct is None or lead is None:
         return None
-    lead = lead_of(sentences)
     # the gathering need not be an event of its own ("the mourners who gathered yesterday", "a
     # memorial service yesterday"): a word of the lead that names one
     if not any(t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"} for t in lead):
@@ -832,6 +845,17 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         event_date = EventDate(None, None, None, None, False, "none")
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
+        event_date = EventDate(None, None, None, None, False, "none")
+    if draft.trigger is not None and occasion is not None and done_at_the_occasion(
+            draft.trigger.token, event_date.source, draft.sentence_index):
+        # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
+        event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
+    told_then = any(t.type == draft.type and (t.start, t.end) == (event_date.start, event_date.end) for t in recent)
+    if draft.trigger is not None and carried_from_far_back(draft.trigger.token, event_date.source, event_date.start,
+                                                           event_date.end, dct, event_date.span, told_then):
+        event_date = EventDate(None, None, None, None, False, "none")
+    if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
+        # the offence, the charge and the court's steps of a case are never on one day
         event_date = EventDate(None, None, None, None, False, "none")
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
     # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
