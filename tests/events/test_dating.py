@@ -183,3 +183,9 @@ def test_an_event_of_the_kind_told_with_a_year_far_back_keeps_it():
     events = events_of("A jury on Tuesday convicted a man charged in an April 2022 shooting at a law firm. "
                        "He was found guilty of murder in the slaying of a clerk.")
     assert events["murder"].date_value == "2022-04"
+
+
+def test_a_quote_with_a_date_of_its_own_is_dated_by_the_words_of_its_telling():
+    # the quoted words name a Friday; the report of them names the session they were said at
+    said = events_of('"The roads will be open by Friday," the mayor said during Tuesday\'s session.')["said"]
+    assert said.date_start == date(2024, 3, 5) and not said.date_inherited  # the Tuesday before the report

@@ -831,10 +831,17 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     # a report is dated by its own words ("said on Tuesday"), not by the time of what it reports
     # ("said the convoy left on Monday", "said he had wanted it '18 months ago'")
     reported = _reported_words(draft)
-    if reported and sentence_date is not None and any(
-        sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in reported
-    ):
-        sentence_date = None
+
+    def in_reported(timex: Timex) -> bool:
+        return any(sentence.doc[i].idx <= timex.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in reported)
+
+    if reported and sentence_date is not None and in_reported(sentence_date):
+        # the report's own words may still date it: '"... cleared by Friday," the mayor said
+        # during Tuesday's session' is Tuesday's, not Friday's and not the report's day
+        own = [t for t in timexes if sentence.start_char <= t.span.start < sentence.end_char and not in_reported(t)]
+        sentence_date = _date_of_sentence(sentence, own, dct) if own else None
+        if sentence_date is not None and not sentence.start_char <= sentence_date.span.start < sentence.end_char:
+            sentence_date = None
     ground = _background_to_another_act(draft, drafts)
     if ground:
         sentence_date = None
