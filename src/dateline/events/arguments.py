@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.events.triggers import Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
-from dateline.time import closes_a_stretch, date_relative_to_clause, opens_a_stretch
+from dateline.time import closes_a_stretch, date_after_a_told_date, date_relative_to_clause, opens_a_stretch
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "DESCRIPTION"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -772,6 +772,11 @@ def date_of_event(
     own.sort(key=lambda t: (t.type == "DURATION", t.span.start))
     if own:
         return _dated_by(own[0], sentence, dct, "clause")
+    # "rejected two years later": the distance counts from the date the story told before
+    distances = [t for t in _timexes_in(clause, timexes) if t.type == "DURATION" and t.range_start is None]
+    moved = date_after_a_told_date(sentence.doc, distances[0], sentence_date) if distances and sentence_date else None
+    if moved is not None:
+        return EventDate(moved.value, moved.range_start, moved.range_end, moved.span, False, "relative")
     # "comes days after US forces departed Bagram": the time stage dates the embedded clause
     relative = date_relative_to_clause(sentence, timexes, dct, clause) if clause else None
     if relative is not None:
