@@ -387,3 +387,13 @@ def story_timexes(text: str, timexes: list) -> list:
         if not pattern.search(line):
             kept.append(timex)
     return kept
+
+
+# --- days joined in one clause (dating.yaml: joined_days) --------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def joined_days_pattern() -> re.Pattern:
+    """The words between two days that join them into one stretch: "Tuesday and Wednesday"."""
+    joiners = "|".join(re.escape(w) for w in table()["joined_days"])
+    return re.compile(rf"\s*,?\s*(?:{joiners})\s+", re.IGNORECASE)
