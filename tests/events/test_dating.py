@@ -189,3 +189,39 @@ def test_a_quote_with_a_date_of_its_own_is_dated_by_the_words_of_its_telling():
     # the quoted words name a Friday; the report of them names the session they were said at
     said = events_of('"The roads will be open by Friday," the mayor said during Tuesday\'s session.')["said"]
     assert said.date_start == date(2024, 3, 5) and not said.date_inherited  # the Tuesday before the report
+
+
+# --- "<amount> later/earlier": counted from the date told before (time.date_after_a_told_date) ---
+
+
+@pytest.mark.parametrize("text, word, value", [
+    # a year told, two years later: the year two years on, not the year told nor the report's
+    ("Ana Ruiz came to Spain from Lima in 2011, but her visa request was refused three years later.",
+     "refused", "2014"),
+    # a day told in the sentence before, two days later: that day two days on
+    ("The plant opened on March 3, 2015. Two days later a fire destroyed its roof.", "destroyed", "2015-03-05"),
+    # "earlier" counts back from the year told (the tagger's "amount earlier" already reads it
+    # from the narrative's date: the rule must leave it so)
+    ("The club was founded in 1990. Five years earlier, its owner had bought the land.", "bought", "1985"),
+])
+def test_a_distance_later_counts_from_the_date_told_before(text, word, value):
+    assert events_of(text)[word].date_value == value
+
+
+def test_a_distance_with_no_later_or_earlier_moves_no_date():
+    from dateline.time import date_after_a_told_date, tag_timexes
+
+    # "two years on the project" is how long she worked, not when
+    text = "Mia Holt joined the firm in 2015 and worked two years on the bridge project."
+    doc = parse(text)
+    timexes = tag_timexes(text, PUBLISHED, doc)
+    told = next(t for t in timexes if t.value == "2015")
+    distance = next(t for t in timexes if t.type == "DURATION")
+    assert date_after_a_told_date(doc, distance, told) is None
+    # ... and "two years on," is a distance from 2015
+    text = "Mia Holt joined the firm in 2015. Two years on, she ran it."
+    doc = parse(text)
+    timexes = tag_timexes(text, PUBLISHED, doc)
+    told = next(t for t in timexes if t.value == "2015")
+    distance = next(t for t in timexes if t.type == "DURATION")
+    assert date_after_a_told_date(doc, distance, told).value == "2017"

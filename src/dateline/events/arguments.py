@@ -13,10 +13,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from dateline.events.dating import joined_days_pattern
 from dateline.events.triggers import Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
-from dateline.time import closes_a_stretch, date_relative_to_clause, opens_a_stretch
+from dateline.time import closes_a_stretch, date_after_a_told_date, date_relative_to_clause, opens_a_stretch
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "DESCRIPTION"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -758,6 +759,28 @@ def _dated_by(timex: Timex, sentence: SpacySpan, dct: date | None, source: str) 
     return EventDate(timex.value, start, end, timex.span, False, source)
 
 
+def _over_joined_days(own: list[Timex], doc) -> EventDate | None:
+    """ "will close the bridge Tuesday and Wednesday": days of the clause joined by "and"
+    (dating.yaml: joined_days) date the event over the stretch from the first to the last."""
+    joined = joined_days_pattern()
+    days = [own[0]]
+    for timex in own[1:]:
+        between = text_of(doc)[days[-1].span.end:timex.span.start]
+        if not (joined.fullmatch(between) and _a_day(timex) and _a_day(days[-1])):
+            break
+        days.append(timex)
+    if len(days) < 2:
+        return None
+    start, end = days[0].range_start, max(d.range_start for d in days)
+    if end <= start:
+        return None
+    return EventDate(f"{start.isoformat()}/{end.isoformat()}", start, end, days[0].span, False, "clause")
+
+
+def _a_day(timex: Timex) -> bool:
+    return timex.type == "DATE" and timex.range_start is not None and timex.range_start == timex.range_end
+
+
 def date_of_event(
     clause: list[Token],
     sentence: SpacySpan,
@@ -771,7 +794,12 @@ def date_of_event(
     own = [t for t in _timexes_in(clause, timexes) if _usable(t)]
     own.sort(key=lambda t: (t.type == "DURATION", t.span.start))
     if own:
-        return _dated_by(own[0], sentence, dct, "clause")
+        return _over_joined_days(own, sentence.doc) or _dated_by(own[0], sentence, dct, "clause")
+    # "rejected two years later": the distance counts from the date the story told before
+    distances = [t for t in _timexes_in(clause, timexes) if t.type == "DURATION" and t.range_start is None]
+    moved = date_after_a_told_date(sentence.doc, distances[0], sentence_date) if distances and sentence_date else None
+    if moved is not None:
+        return EventDate(moved.value, moved.range_start, moved.range_end, moved.span, False, "relative")
     # "comes days after US forces departed Bagram": the time stage dates the embedded clause
     relative = date_relative_to_clause(sentence, timexes, dct, clause) if clause else None
     if relative is not None:

@@ -72,6 +72,7 @@ MONTHS = _WORDS["months"]
 WEEKDAYS = _WORDS["weekdays"]
 PARTS = _WORDS["parts_of_day"]
 SEASONS = _WORDS["seasons"]
+LAST_WEEKDAY_FEWEST_DAYS_BACK = int(_WORDS["last_weekday_fewest_days_back"])
 UNITS = _WORDS["units"]
 NUMBERS = _WORDS["numbers"]
 ORDINALS = _WORDS["ordinals"]
@@ -618,6 +619,8 @@ def resolve_weekday(anchor: date, weekday: int, tense: str | None, rel: str = ""
     today = anchor.isoweekday()
     back = (today - weekday) % 7 or 7
     ahead = (weekday - today) % 7 or 7
+    if rel == "last" and back < LAST_WEEKDAY_FEWEST_DAYS_BACK:
+        return anchor - timedelta(days=back + 7)
     if rel in ("last", "this past", "the previous"):
         return anchor - timedelta(days=back)
     if rel in ("next", "this coming", "the following", "the next"):

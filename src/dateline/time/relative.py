@@ -22,7 +22,7 @@ from functools import lru_cache
 from dateline.model import Span, Timex
 from dateline.time.anchoring import date_of_sentence, is_calendar
 from dateline.nlp import text_of
-from dateline.time.calendar import shift_date
+from dateline.time.calendar import period_of, shift_date
 from dateline.time.grammar import _macros, vocabulary
 from dateline.time.normalise import number, unit_name
 
@@ -160,3 +160,61 @@ def _head_of(embedded: list) -> int:
         if token.head.i not in inside or token.head.i == token.i:
             return token.i
     return -1
+
+
+# --- "two years later": a distance from the date told before ----------------------------------
+
+UNIT_OF_LETTER = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _granularity(value: str) -> str | None:
+    """ "2002" a year, "2002-05" a month, "2002-05-03" (with a time or not) a day; else None."""
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return "day"
+    return None
+
+
+def _distance_direction(doc, duration: Timex) -> int:
+    """+1 when the words after the duration say "later", -1 for "earlier", 0 for neither
+    (vocabulary.yaml: event_relative.told_date_distance)."""
+    words = vocabulary()["event_relative"]["told_date_distance"]
+    after = re.match(r"\s+([A-Za-z]+)\b(\s*[,.;:]|\s+[a-z]+)?", text_of(doc)[duration.span.end:duration.span.end + 40])
+    if after is None:
+        return 0
+    word = after.group(1).lower()
+    if word == "on" and not (after.group(2) or "").strip() in {",", ".", ";", ":"}:
+        return 0  # "two years on, the town ..." but not "worked two years on the project"
+    return 1 if word in words["after"] else -1 if word in words["before"] else 0
+
+
+def date_after_a_told_date(doc, duration: Timex, told: Timex) -> Timex | None:
+    """ "Munene arrived in 2002 but was rejected two years later": the clause's date is the date
+    told before it (``told``: the sentence's or the narrative's) moved by the duration, at the
+    coarser of the two granularities (a year, two years later, is a year; a day, three days
+    later, a day; a day, two years later, the year). A distance finer than the told date
+    ("in 2002 ... three months later") gives the stretch the told one moves to. None when the
+    duration is no counted amount followed by "later"/"earlier", or the told date is no year,
+    month or day before it in the text."""
+    counted = re.fullmatch(r"P(\d+)([YMWD])", duration.value or "")
+    if counted is None or told.span.start >= duration.span.start or told.range_start is None:
+        return None
+    told_granularity = _granularity(told.value)
+    sign = _distance_direction(doc, duration)
+    if told_granularity is None or sign == 0:
+        return None
+    amount, unit = int(counted.group(1)) * sign, UNIT_OF_LETTER[counted.group(2)]
+    unit_granularity = "day" if unit == "week" else unit
+    told_end = told.range_end or told.range_start
+    if GRANULARITY_RANK[unit_granularity] >= GRANULARITY_RANK[told_granularity]:
+        found = period_of(shift_date(told.range_start, unit, amount), unit_granularity
+                          if unit_granularity != "day" else told_granularity)
+        start, end, value = found.start, found.end, found.value
+    else:
+        start, end = shift_date(told.range_start, unit, amount), shift_date(told_end, unit, amount)
+        value = f"{start.isoformat()}/{end.isoformat()}"
+    return Timex(span=duration.span, type="DATE", value=value, anchor=told.value, range_start=start, range_end=end)

@@ -170,6 +170,8 @@ def tense_from_parse(doc, start: int, end: int) -> str | None:
     with no tense of its own ("hoping to have the airport running again on Monday") passes the
     question to the verb it depends on."""
     token, via_noun = _governing_verb(doc, start, end)
+    if token is None and _a_notice_of_work_to_do(doc, start, end):
+        return "future"
     for _ in range(3):
         if token is None:
             return None
@@ -179,6 +181,28 @@ def tense_from_parse(doc, start: int, end: int) -> str | None:
         token = _next_verb_up(token)
         via_noun = True
     return None
+
+
+def _a_notice_of_work_to_do(doc, start: int, end: int) -> bool:
+    """A sentence with no verb of its own, a noun that names work and its purpose in an
+    infinitive ("Lane closure Wednesday to repair a water main", "Bridge inspection Friday to
+    check the cables"): a notice of what is to be done, so its day is ahead (a report of what
+    was done has a verb: "the lane was closed Wednesday to repair a main")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    sentence = span.root.sent
+    root = sentence.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in FINITE_TAGS for t in sentence):
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.i == root.i:
+            break
+        token = token.head
+    return token.i == root.i and any(
+        c.dep_ == "acl" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+        for c in root.children)
 
 
 def _untensed(token) -> bool:
