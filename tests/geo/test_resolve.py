@@ -170,3 +170,12 @@ def test_a_small_place_abroad_stays_when_the_text_names_its_country(gazetteer):
         "Students from Danville, Illinois, visited Hume, a shire north of Melbourne in Australia.", gazetteer
     )
     assert _one(places, "Hume").country_code == "AU"
+
+
+def test_a_spelling_of_a_towns_own_name_is_no_former_name(gazetteer):
+    # "Hillsboro" is how many write Hillsborough, the town between Durham and Mebane
+    places = _places(
+        "Traffic from Durham, Burlington and Mebane backed up on the road into Hillsboro after the crash.", gazetteer
+    )
+    hillsboro = _one(places, "Hillsboro")
+    assert hillsboro.country_code == "US" and hillsboro.admin1 == "North Carolina"
