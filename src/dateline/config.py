@@ -30,6 +30,9 @@ class GeoSettings:
     small_place_population: int = 100_000
     small_place_abroad_focus_share: float = 0.8  # the other places' share in their one country
     small_place_abroad_min_votes: float = 0.75  # ... and their weight there (one fairly sure place)
+    # below this share of that weight, what the article's names say for the place's country is
+    # stray (a namesake's vote), not the article being about it
+    small_place_abroad_stray_votes: float = 0.1
     proximity_weight: float = 0.75
     country_focus_weight: float = 4.0
     admin1_focus_weight: float = 2.0

@@ -55,6 +55,7 @@ SPELLING_OF_OWN_NAME = SETTINGS.geo.spelling_of_own_name
 SMALL_PLACE_POPULATION = SETTINGS.geo.small_place_population
 SMALL_PLACE_ABROAD_FOCUS_SHARE = SETTINGS.geo.small_place_abroad_focus_share
 SMALL_PLACE_ABROAD_MIN_VOTES = SETTINGS.geo.small_place_abroad_min_votes
+SMALL_PLACE_ABROAD_STRAY_VOTES = SETTINGS.geo.small_place_abroad_stray_votes
 MATCH_PRIOR = {"name": 0.0, "abbreviation": 0.3, "skeleton": -2.5, "demonym": 0.0}
 POPULATION_WEIGHT = SETTINGS.geo.population_weight
 OWN_NAME_BONUS = SETTINGS.geo.own_name_bonus
@@ -294,12 +295,12 @@ def _drop_small_places_abroad(mentions: list[_Mention]) -> None:
         focus, weight = max(local.items(), key=lambda kv: kv[1])
         if weight < SMALL_PLACE_ABROAD_MIN_VOTES or weight / total < SMALL_PLACE_ABROAD_FOCUS_SHARE:
             continue
-        # a story that also names other countries ("outbreaks in Zaire, Sudan and Bundibugyo")
-        # is not about one country: its small places abroad may be just that
+        # a story that also names other countries ("cases in Ohio, in Peru and in a village of
+        # Chad") is not about one country: its small places abroad may be just that
         vouched = _votes_of_others(all_votes, mention.key)
         if vouched.get(focus, 0.0) < SMALL_PLACE_ABROAD_FOCUS_SHARE * sum(vouched.values()):
             continue
-        if all(vouched.get(c.entry.country_code, 0.0) < 0.1 * weight for c in mention.candidates):
+        if all(vouched.get(c.entry.country_code, 0.0) < SMALL_PLACE_ABROAD_STRAY_VOTES * weight for c in mention.candidates):
             mention.candidates, mention.prior, mention.bonus = [], [], []
 
 
