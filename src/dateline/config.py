@@ -21,6 +21,18 @@ class GeoSettings:
     alternate_name_of_a_country: float = 4.0
     population_weight: float = 0.5  # per tenfold population
     own_name_bonus: float = 1.0  # the place's own name, not one of its alternate names
+    # a town that matched only through a former or alternate name, when a town of the same
+    # country bears the name as its own: "Maryville" is not Beeville, Texas, once called so
+    alternate_name_of_a_town: float = 3.0
+    spelling_of_own_name: int = 85  # rapidfuzz ratio from which an alternate name is a spelling
+    # a small place abroad, when the article's other places all lie in one other country, is a
+    # namesake of a place the gazetteer lacks ("Hume" in an Illinois paper is no Australian shire)
+    small_place_population: int = 100_000
+    small_place_abroad_focus_share: float = 0.8  # the other places' share in their one country
+    small_place_abroad_min_votes: float = 0.75  # ... and their weight there (one fairly sure place)
+    # below this share of that weight, what the article's names say for the place's country is
+    # stray (a namesake's vote), not the article being about it
+    small_place_abroad_stray_votes: float = 0.1
     proximity_weight: float = 0.75
     country_focus_weight: float = 4.0
     admin1_focus_weight: float = 2.0

@@ -148,3 +148,34 @@ def test_a_name_with_a_states_department_or_legislature_is_the_state(gazetteer):
     text = "Drivers in Mattoon and Charleston, Ill., used seat belts, said Greg Scott of the Kansas Department of Transportation."
     kansas = _one(_places(text, gazetteer), "Kansas")
     assert kansas.feature_code == "ADM1" and kansas.admin1 == "Kansas"
+
+
+def test_a_towns_former_name_loses_to_a_town_that_bears_it_today(gazetteer):
+    # GeoNames lists "Maryville" among the former names of a Texas town; in a story that names
+    # Texas, the name still means a town called Maryville
+    places = _places("Volunteers from San Antonio, Texas, drove to Maryville to rebuild the chapel.", gazetteer)
+    assert _one(places, "Maryville").name == "Maryville"
+
+
+def test_a_small_place_known_only_abroad_is_not_pulled_across_the_world(gazetteer):
+    # the packaged gazetteer knows Hume only as a shire near Melbourne; the story's other places
+    # are all in Illinois
+    places = _places("Firefighters from Danville and Champaign, Illinois, saved a barn in Hume on Monday.", gazetteer)
+    assert _one(places, "Hume").country_code != "AU"
+    assert _one(places, "Danville").country_code == "US"
+
+
+def test_a_small_place_abroad_stays_when_the_text_names_its_country(gazetteer):
+    places = _places(
+        "Students from Danville, Illinois, visited Hume, a shire north of Melbourne in Australia.", gazetteer
+    )
+    assert _one(places, "Hume").country_code == "AU"
+
+
+def test_a_spelling_of_a_towns_own_name_is_no_former_name(gazetteer):
+    # "Hillsboro" is how many write Hillsborough, the town between Durham and Mebane
+    places = _places(
+        "Traffic from Durham, Burlington and Mebane backed up on the road into Hillsboro after the crash.", gazetteer
+    )
+    hillsboro = _one(places, "Hillsboro")
+    assert hillsboro.country_code == "US" and hillsboro.admin1 == "North Carolina"

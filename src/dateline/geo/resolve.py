@@ -27,6 +27,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from dateline.config import SETTINGS
 from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, great_circle_km, name_key
 from dateline.geo.recognize import Toponym
@@ -48,6 +50,12 @@ COUNTRY_CODES = ("PCLI", "PCLD", "PCLS", "PCL", "TERR")
 # a town that matched only through one of its alternate names, when the name is a country's:
 # "Iraq" is Iraq, not Arāk in Iran (whose alternate spellings include "Iraq")
 ALTERNATE_NAME_OF_A_COUNTRY = SETTINGS.geo.alternate_name_of_a_country
+ALTERNATE_NAME_OF_A_TOWN = SETTINGS.geo.alternate_name_of_a_town
+SPELLING_OF_OWN_NAME = SETTINGS.geo.spelling_of_own_name
+SMALL_PLACE_POPULATION = SETTINGS.geo.small_place_population
+SMALL_PLACE_ABROAD_FOCUS_SHARE = SETTINGS.geo.small_place_abroad_focus_share
+SMALL_PLACE_ABROAD_MIN_VOTES = SETTINGS.geo.small_place_abroad_min_votes
+SMALL_PLACE_ABROAD_STRAY_VOTES = SETTINGS.geo.small_place_abroad_stray_votes
 MATCH_PRIOR = {"name": 0.0, "abbreviation": 0.3, "skeleton": -2.5, "demonym": 0.0}
 POPULATION_WEIGHT = SETTINGS.geo.population_weight
 OWN_NAME_BONUS = SETTINGS.geo.own_name_bonus
@@ -161,6 +169,7 @@ def resolve_toponyms(
     _apply_home(mentions, home)
     named = len(mentions)
     mentions += _home_town_mentions(home, mentions, gazetteer)  # votes and neighbours only
+    _drop_small_places_abroad(mentions)
     for _ in range(2):
         _apply_focus(mentions)
         _choose(mentions)
@@ -235,6 +244,66 @@ def _drop_far_skeletons(mentions: list[_Mention]) -> None:
             mention.prior = [mention.prior[i] for i in keep]
 
 
+def _country_votes(mention: _Mention, below_country: bool) -> dict[str, float]:
+    """How much one mention says each country, by its candidates as scored so far; with
+    ``below_country``, by its towns, counties and states only."""
+    votes: dict[str, float] = defaultdict(float)
+    if mention.candidates and not mention.toponym.demonym:
+        for candidate, weight in zip(mention.candidates, _softmax(_scores(mention))):
+            if candidate.entry.country_code and not (below_country and candidate.entry.feature_code in WIDE_CODES):
+                votes[candidate.entry.country_code] += weight
+    return votes
+
+
+def _votes_of_others(votes_by_key: dict[str, dict[str, float]], own_key: str) -> dict[str, float]:
+    others: dict[str, float] = defaultdict(float)
+    for key, votes in votes_by_key.items():
+        if key != own_key:
+            for country, weight in votes.items():
+                others[country] += weight
+    return others
+
+
+def _is_small_place(entry: GazetteerEntry) -> bool:
+    population = entry.population or POPULATION_GUESS.get(entry.feature_code, 0)
+    return (entry.feature_class == "P" or entry.feature_code == "ADM2") and population < SMALL_PLACE_POPULATION
+
+
+def _drop_small_places_abroad(mentions: list[_Mention]) -> None:
+    """A name the gazetteer knows only as small places in countries none of the article's other
+    places lie in, when those places agree on one other country, is a namesake of a place the
+    packaged gazetteer lacks: "Hume" filed in an Illinois paper is not the Australian shire, and
+    a Charleston story's "Hampton Park" is not the suburb of Melbourne (which would pull
+    Charleston to Australia). The name is then placed by what the text says holds it. A name
+    with a candidate of size or one in the article's country keeps all its candidates."""
+    # where the story is: its towns, counties and states (a local story often names a country,
+    # "back from Iraq", and none of its towns); any name, a country's too, vouches for a country
+    local_votes: dict[str, dict[str, float]] = {}
+    all_votes: dict[str, dict[str, float]] = {}
+    for mention in mentions:
+        # a town guessed from the outlet's web address names no country: Paris News, Paris Beacon
+        if mention.toponym.source != "home" and mention.key not in all_votes:
+            local_votes[mention.key] = _country_votes(mention, below_country=True)
+            all_votes[mention.key] = _country_votes(mention, below_country=False)
+    for mention in mentions:
+        if not mention.candidates or not all(_is_small_place(c.entry) for c in mention.candidates):
+            continue
+        local = _votes_of_others(local_votes, mention.key)
+        total = sum(local.values())
+        if not total:
+            continue
+        focus, weight = max(local.items(), key=lambda kv: kv[1])
+        if weight < SMALL_PLACE_ABROAD_MIN_VOTES or weight / total < SMALL_PLACE_ABROAD_FOCUS_SHARE:
+            continue
+        # a story that also names other countries ("cases in Ohio, in Peru and in a village of
+        # Chad") is not about one country: its small places abroad may be just that
+        vouched = _votes_of_others(all_votes, mention.key)
+        if vouched.get(focus, 0.0) < SMALL_PLACE_ABROAD_FOCUS_SHARE * sum(vouched.values()):
+            continue
+        if all(vouched.get(c.entry.country_code, 0.0) < SMALL_PLACE_ABROAD_STRAY_VOTES * weight for c in mention.candidates):
+            mention.candidates, mention.prior, mention.bonus = [], [], []
+
+
 def _apply_kind_and_region_rules(mention: _Mention) -> None:
     candidates = mention.candidates
     for i, candidate in enumerate(candidates):
@@ -250,6 +319,19 @@ def _apply_kind_and_region_rules(mention: _Mention) -> None:
             and any(o.entry.feature_code in COUNTRY_CODES and o.match == "name" for o in candidates)
         ):
             mention.bonus[i] -= ALTERNATE_NAME_OF_A_COUNTRY
+        # GeoNames keeps towns' former names: Beeville, Texas was once "Maryville"; a town of the
+        # same country that bears the name today is the one a reporter means. A mere spelling
+        # of the town's own name ("Hillsboro" for Hillsborough) is no former name.
+        if (
+            entry.feature_class == "P"
+            and name_key(entry.name) != mention.key
+            and fuzz.ratio(name_key(entry.name), mention.key) < SPELLING_OF_OWN_NAME
+            and any(
+                o.entry.feature_class == "P" and o.entry.country_code == entry.country_code and name_key(o.entry.name) == mention.key
+                for o in candidates
+            )
+        ):
+            mention.bonus[i] -= ALTERNATE_NAME_OF_A_TOWN
         if entry.feature_code == "ADM1" and mention.toponym.kind != "A":
             for other in candidates:
                 o = other.entry
