@@ -138,7 +138,7 @@ def judged_gold_markdown(result: dict) -> str:
     lines = [
         "## Event dates and places on the judged samples, against a gold (issue 11)", "",
         "The judged listings above are of the commits they were made with. To measure the current tree without a new "
-        "hand-judging, every real event of samples A-L has its right date and place written down "
+        "hand-judging, every real event of samples A-M has its right date and place written down "
         "(`src/dateline/eval/judged-gold/`: where the reader judged the record right, its value; where not, read "
         "again in the article). The tree re-reads those articles into a fresh store and each gold event is found by "
         "its article and trigger offset (`dateline eval event-dates`, `dateline eval event-places`). Split once: "
@@ -147,8 +147,9 @@ def judged_gold_markdown(result: dict) -> str:
         "the tree before that stop's date and place rules were merged, its gold written from that judging: those rules "
         "never saw it (the same stop's rules on types, roles and non-events were read from J's errors, so its "
         "non-event count is no check of them), and sample L (seed 20261215), judged on main at b94cc0b before any "
-        "rule of the next stop was merged, its gold written from that judging: no rule written since has seen it. A "
-        "gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
+        "rule of the next stop was merged, its gold written from that judging: no rule written since has seen it, "
+        "and sample M (seed 20261216), judged on main at 692e82b after stop 24's first rules were merged: the check of "
+        "those and of every later rule. A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
         "with no date.", "",
         "| part | gold events found | date (all / acts) | place (all / acts) | judged non-events still extracted |",
         "|---|---|---|---|---|",
@@ -160,6 +161,11 @@ def judged_gold_markdown(result: dict) -> str:
         lines.append(f"| {part} | {d.get('matched')} of {d.get('gold events')} | {d.get('date')} / {d.get('date of acts')} "
                      f"| {p.get('place')} / {p.get('place_of_acts')} | {p.get('non_events_still_extracted')} of "
                      f"{p.get('non_events_judged')} |")
+    fresh_dates, fresh_places = dates.get("fresh", {}).get("by seed", {}), places.get("fresh", {}).get("by_seed", {})
+    if fresh_dates or fresh_places:
+        lines += ["", "Fresh, each sample apart (date / place, all real events): " + "; ".join(
+            f"seed {seed} {fresh_dates.get(seed)} / {fresh_places.get(seed, {}).get('place')}"
+            for seed in sorted(set(fresh_dates) | set(fresh_places))) + "."]
     check = dates.get("check", {})
     if check.get("acts by source"):
         lines += ["", "Dates of acts by where they came from, check part (right / of): " + "; ".join(
