@@ -6,6 +6,7 @@ import argparse
 import importlib
 import json
 import platform
+import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +36,7 @@ def main() -> None:
     figures = {}
     saved = args.out.with_suffix(".json")
     previous = json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else {}
+    failed: list[str] = []
     for name in BENCHMARKS:
         if name not in args.only:
             if name in previous:  # a partial run keeps the other benchmarks' last figures, and says so
@@ -45,7 +47,17 @@ def main() -> None:
         module = importlib.import_module(f"dateline.bench.{name}")
         started = time.perf_counter()
         print(f"bench {name} ...", flush=True)
-        result = module.run(args.shared)
+        try:
+            result = module.run(args.shared)
+        except Exception as error:  # noqa: BLE001 - one benchmark that cannot run (no browser, no
+            # database) must not lose the figures the others measured in the same run
+            failed.append(f"{name}: {type(error).__name__}: {error}")
+            print(f"bench {name} failed: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
+            if name in previous:
+                figures[name] = previous[name]
+                sections.append(module.to_markdown(previous[name]).rstrip()
+                                + f"\n\n(Figures of an earlier run: this run failed, {type(error).__name__}: {error}.)\n")
+            continue
         print(f"bench {name}: {time.perf_counter() - started:.0f} s", flush=True)
         figures[name] = result
         sections.append(module.to_markdown(result))
@@ -61,6 +73,8 @@ def main() -> None:
     args.out.write_text(header + "\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
     saved.write_text(json.dumps(figures, default=str, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(json.dumps(figures, default=str, indent=1))
+    if failed:
+        raise SystemExit("bench: " + "; ".join(failed))
 
 
 if __name__ == "__main__":

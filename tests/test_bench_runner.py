@@ -1,0 +1,35 @@
+"""`make bench` runs every benchmark in turn: one that cannot run here must not lose the others'."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+import pytest
+
+from dateline.bench import __main__ as bench
+
+
+def _benchmark(run):
+    return types.SimpleNamespace(run=run, to_markdown=lambda result: f"## figures\n\n{json.dumps(result)}\n")
+
+
+def test_a_benchmark_that_fails_keeps_the_others_figures_and_its_last_ones(tmp_path, monkeypatch):
+    out = tmp_path / "benchmarks.md"
+    out.with_suffix(".json").write_text(json.dumps({"time": {"earlier": 1}}), encoding="utf-8")
+
+    def no_browser(shared):
+        raise RuntimeError("chromium not found")
+
+    # two stand-in stages: the loop under test is the runner's, not a stage's
+    monkeypatch.setitem(sys.modules, "dateline.bench.ingest", _benchmark(lambda shared: {"measured": 2}))
+    monkeypatch.setitem(sys.modules, "dateline.bench.time", _benchmark(no_browser))
+    monkeypatch.setattr(sys, "argv", ["bench", "--shared", str(tmp_path), "--out", str(out), "--only", "ingest", "time"])
+    with pytest.raises(SystemExit) as exit_:
+        bench.main()
+    assert "time: RuntimeError: chromium not found" in str(exit_.value)
+    written = out.read_text(encoding="utf-8")
+    assert '{"measured": 2}' in written  # the stage that ran
+    assert '{"earlier": 1}' in written and "this run failed, RuntimeError: chromium not found" in written
+    assert json.loads(out.with_suffix(".json").read_text(encoding="utf-8")) == {"ingest": {"measured": 2}, "time": {"earlier": 1}}
