@@ -710,12 +710,20 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 
-def _harms_named(death: Token, lexicon: Lexicon) -> set[str]:
+def _harms_named(death: Token, lexicon: Lexicon) -> frozenset[str]:
     """The event types named around a death: by the cue words of its own clause and of the words
     it hangs on ("died when gunmen opened fire", "stormed the village, and a girl died"; not a
     clause beside it: "after her father died, she let her sons take over the bakery") and of the
     sentence before ("Gunmen opened fire on a bus. Two passengers died."); "ASSAULT" for a wound
-    or a word of attack ("died of gunshot wounds"), "HAZARD" for a hazard."""
+    or a word of attack ("died of gunshot wounds"), "HAZARD" for a hazard. Kept on the doc: both
+    the death's cause and its type ask it."""
+    known = death.doc.user_data.setdefault("dateline_harms_named", {})
+    if death.i not in known:
+        known[death.i] = frozenset(_harms_around(death, lexicon))
+    return known[death.i]
+
+
+def _harms_around(death: Token, lexicon: Lexicon) -> set[str]:
     around = list(death.subtree) + list(death.ancestors)
     start = death.sent.start
     if start > 0:
