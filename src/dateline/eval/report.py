@@ -143,13 +143,12 @@ def judged_gold_markdown(result: dict) -> str:
         "again in the article). The tree re-reads those articles into a fresh store and each gold event is found by "
         "its article and trigger offset (`dateline eval event-dates`, `dateline eval event-places`). Split once: "
         "**check** = samples F and G (seeds 20261209, 20261210, annotated before any rule was chosen on this gold), "
-        "**tuning** = the other samples up to I, and K; **fresh** = sample J (seed 20261213), judged at stop 23 on "
+        "**tuning** = the other samples up to I, K, and M (read for rules at stop 25); **fresh** = sample J (seed 20261213), judged at stop 23 on "
         "the tree before that stop's date and place rules were merged, its gold written from that judging: those rules "
         "never saw it (the same stop's rules on types, roles and non-events were read from J's errors, so its "
         "non-event count is no check of them), and sample L (seed 20261215), judged on main at b94cc0b before any "
         "rule of the next stop was merged, its gold written from that judging: no rule written since has seen it, "
-        "and sample M (seed 20261216), judged on main at 692e82b after stop 24's first rules were merged: the check of "
-        "those and of every later rule. A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
+        "and, from stop 25, each new sample judged before the rules read from the earlier ones are merged. A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
         "with no date.", "",
         "| part | gold events found | date (all / acts) | place (all / acts) | judged non-events still extracted |",
         "|---|---|---|---|---|",
