@@ -807,7 +807,8 @@ def serve_command(
     token_env: str = typer.Option("DATELINE_TOKEN", "--token-env",
                                   help="Environment variable holding the token writes need; unset: read-only."),
     max_upload: str = typer.Option("10MB", "--max-upload", help="Largest upload of articles (5MB, 512KB ...)."),
-    # 4: dateline.api.DEFAULT_REQUEST_THREADS, not imported here (the CLI starts without the web framework)
+    # 4: dateline.api.DEFAULT_REQUEST_THREADS, not imported here (the CLI starts without the web framework;
+    # tests/api/test_serving.py checks the two agree)
     threads: int = typer.Option(4, "--threads", min=1, max=256,
                                 help="Requests each worker answers at once; the others wait their turn (more lets "
                                      "queries fight for the cores and the slowest answers wait longest)."),

@@ -91,3 +91,14 @@ def test_a_process_answers_at_most_its_request_threads_at_once(hand_made_store_u
     with TestClient(create_app(hand_made_store_url, request_threads=3)) as client:
         limit = client.portal.call(lambda: to_thread.current_default_thread_limiter().total_tokens)
     assert limit == 3  # anyio's own default is 40
+
+
+def test_the_cli_default_of_request_threads_is_the_library_default():
+    # the CLI writes the number out to start without the web framework; the two must not drift apart
+    import inspect
+
+    from dateline.api import DEFAULT_REQUEST_THREADS
+    from dateline.cli import serve_command
+
+    option = inspect.signature(serve_command).parameters["threads"].default
+    assert option.default == DEFAULT_REQUEST_THREADS
