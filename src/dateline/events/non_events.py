@@ -14,6 +14,8 @@ from typing import Iterator
 import yaml
 from spacy.tokens import Token
 
+from dateline.nlp import text_of
+
 TABLE = Path(__file__).with_name("non_events.yaml")
 
 
@@ -199,8 +201,8 @@ def is_a_quoted_order(token: Token) -> bool:
         return False
     if token.dep_ == "conj" and token.head.tag_ != "VB":
         return False
-    doc = token.doc
-    before = doc.text[token.sent.start_char:token.idx] if token.sent is not None else doc.text[:token.idx]
+    text = text_of(token.doc)
+    before = text[token.sent.start_char:token.idx] if token.sent is not None else text[:token.idx]
     return sum(before.count(q) for q in QUOTES) % 2 == 1 or "“" in before and "”" not in before
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.model import Place
-from dateline.nlp import WIRE_DATELINE
+from dateline.nlp import WIRE_DATELINE, text_of
 
 TABLE = Path(__file__).with_name("placing.yaml")
 
@@ -51,7 +51,7 @@ def names_a_venue(place: Place, doc) -> bool:
     court's name and the court is where something happens (the object of a preposition), so it
     sits in that place. A court that speaks ("Oxford Crown Court heard she arrived in 2002") is a
     source, and what it hears happened elsewhere."""
-    following = _plain(doc.text[place.span.end:place.span.end + 40])
+    following = _plain(text_of(doc)[place.span.end:place.span.end + 40])
     head = next((h for h in table()["venue_heads"] if following == h or re.match(re.escape(h) + r"\b", following)),
                 None)
     if head is None:
@@ -92,7 +92,7 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in nouns["home_nouns"]:
         return True
     # "a Dover High School junior": where someone studies or teaches
-    return bool(nouns["school_member"].match(_plain(sentence.doc.text[place.span.end:place.span.end + 60])))
+    return bool(nouns["school_member"].match(_plain(text_of(sentence.doc)[place.span.end:place.span.end + 60])))
 
 
 def copula_subject_words(trigger: Token) -> list[Token]:
@@ -116,7 +116,7 @@ def circumstance_words(trigger: Token) -> list[Token]:
 def names_an_office(place: Place, sentence: SpacySpan) -> bool:
     """ "Minnesota Governor Tim Pawlenty", "U.S. Secretary of State": a title's place; "Sen. Rich
     Olive, D-Story City": a legislator's party and home town. Neither says where an event is."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     before = text[max(0, place.span.start - 3):place.span.start]
     if table()["party_label"].match(place.name or "") or table()["party_label"].match(place.span.text or "") \
             or re.fullmatch(r"(^|.)\b[DRI]-", before) and not before[:1].isalpha():
