@@ -51,13 +51,16 @@ def names_a_venue(place: Place, doc) -> bool:
     court's name and the court is where something happens (the object of a preposition), so it
     sits in that place. A court that speaks ("Oxford Crown Court heard she arrived in 2002") is a
     source, and what it hears happened elsewhere."""
-    following = _plain(text_of(doc)[place.span.end:place.span.end + 40])
+    text = text_of(doc)
+    following = _plain(text[place.span.end:place.span.end + 40])
     head = next((h for h in table()["venue_heads"] if following == h or re.match(re.escape(h) + r"\b", following)),
                 None)
     if head is None:
         return False
     last_word = head.split()[-1]
-    court = next((t for t in doc if t.idx >= place.span.end and _plain(t.text) == last_word), None)
+    # only the words of those 40 characters (the whole doc was walked for each place before)
+    after = doc.char_span(place.span.end, min(len(text), place.span.end + 41), alignment_mode="expand")
+    court = next((t for t in after or () if t.idx >= place.span.end and _plain(t.text) == last_word), None)
     return court is not None and court.idx <= place.span.end + 40 and court.dep_ == "pobj"
 
 
