@@ -138,7 +138,7 @@ def judged_gold_markdown(result: dict) -> str:
     lines = [
         "## Event dates and places on the judged samples, against a gold (issue 11)", "",
         "The judged listings above are of the commits they were made with. To measure the current tree without a new "
-        "hand-judging, every real event of samples A-M has its right date and place written down "
+        "hand-judging, every real event of samples A-N has its right date and place written down "
         "(`src/dateline/eval/judged-gold/`: where the reader judged the record right, its value; where not, read "
         "again in the article). The tree re-reads those articles into a fresh store and each gold event is found by "
         "its article and trigger offset (`dateline eval event-dates`, `dateline eval event-places`). Split once: "
@@ -148,7 +148,8 @@ def judged_gold_markdown(result: dict) -> str:
         "never saw it (the same stop's rules on types, roles and non-events were read from J's errors, so its "
         "non-event count is no check of them), and sample L (seed 20261215), judged on main at b94cc0b before any "
         "rule of the next stop was merged, its gold written from that judging: no rule written since has seen it, "
-        "and, from stop 25, each new sample judged before the rules read from the earlier ones are merged. A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
+        "and, from stop 25, each new sample judged before the rules read from the earlier ones are merged (sample N, seed "
+        "20261217, judged on main at 8bb7c02 after every rule of stop 24 and before any of stop 25). A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
         "with no date.", "",
         "| part | gold events found | date (all / acts) | place (all / acts) | judged non-events still extracted |",
         "|---|---|---|---|---|",
