@@ -34,7 +34,8 @@ from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
                                      body_seat_named_before, conjoined_places, copula_subject_words,
                                      covers_a_whole_land, names_a_known_place, names_a_venue, names_an_office,
-                                     passed_by_words, sequence_phrase_words, there_places, where_clause_places)
+                                     passed_by_words, place_noun_places, sequence_phrase_words, there_places,
+                                     where_clause_places)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -920,6 +921,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # "raided homes he owned there" (placing.yaml: there)
         own_places = there_places(own_words, places)
     if not own_places and draft.trigger is not None:
+        # "had been in the river since" (placing.yaml: place_nouns)
+        own_places = place_noun_places(own_words, places)
+    if not own_places and draft.trigger is not None:
         # "raided two homes in Dover and arrested a man" (placing.yaml: conjoined)
         own_places = conjoined_places(draft.trigger.token, recent, draft.sentence_index)
     # "a nationwide manhunt" is at no one town (placing.yaml: scope_words)
@@ -947,7 +951,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         described = {t.i for m in sentence if m.dep_ == "relcl" and not dominates(m, draft.trigger.head)
                      for t in m.subtree}
         loose = [t for t in sentence if t.i not in others and t.i not in about and t.i not in described]
-        own_places = places_in(loose, places, exclude=speaker_spans)
+        own_places = places_in(loose, places, exclude=speaker_spans) or place_noun_places(loose, places)
         place_inherited = bool(own_places)
     if not own_places and not whole_land:
         # "Charleston police are investigating", "the Gainesville City Council rejected": a local

@@ -40,6 +40,7 @@ def table() -> dict:
         "sequence_prepositions": frozenset(w.lower() for w in raw["sequence_prepositions"]),
         "scope_words": frozenset(w.lower() for w in raw["scope_words"]),
         "passing_verbs": frozenset(w.lower() for w in raw["passing_verbs"]),
+        "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -352,4 +353,21 @@ def body_seat_named_before(actor_words: list[Token], places: list[Place], seat_p
         phrase = seat_phrase(place)
         if phrase and head.lemma_.lower() in phrase:
             return [place]
+    return []
+
+
+def place_noun_places(words: list[Token], places: list[Place]) -> list[Place]:
+    """ "drowned in the Elk River on Friday ... has been in the river since": a place named by
+    its kind with "the" ("the river", "the lake") is the place of that kind the story named
+    last before it, the one whose name ends with the word (placing.yaml: place_nouns)."""
+    kinds = table()["place_nouns"]
+    for word in words:
+        if word.lower_ not in kinds or word.dep_ != "pobj" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in word.children) \
+                or any(c.dep_ in {"compound", "amod", "poss"} for c in word.children):
+            continue
+        named = [p for p in places if p.span.end <= word.idx and p.span.text.split()
+                 and p.span.text.split()[-1].lower() == word.lower_]
+        if named:
+            return named[-1:]
     return []
