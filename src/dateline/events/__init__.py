@@ -923,9 +923,12 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and draft.trigger is not None:
         # "had been in the river since" (placing.yaml: place_nouns)
         own_places = place_noun_places(own_words, places)
+    shared_scene = False
     if not own_places and draft.trigger is not None:
-        # "raided two homes in Dover and arrested a man" (placing.yaml: conjoined)
+        # "raided two homes in Dover and arrested a man" (placing.yaml: conjoined): another
+        # clause's place, as sure as the clause's own
         own_places = conjoined_places(draft.trigger.token, recent, draft.sentence_index)
+        shared_scene = bool(own_places)
     # "a nationwide manhunt" is at no one town (placing.yaml: scope_words)
     whole_land = draft.trigger is not None and covers_a_whole_land(draft.trigger.token)
     if not own_places and draft.trigger is not None:
@@ -937,7 +940,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and draft.trigger is not None:
         # "in Wichita Falls, where they met" (placing.yaml: where_clause)
         own_places = where_clause_places(draft.trigger.token, places)
-    place_inherited = False
+    place_inherited = shared_scene
     if not own_places and draft.trigger is not None and not whole_land:
         # places in the sentence outside every other event's clause: where the sentence's
         # events happen, but not named by this event's own clause, so inherited (as fusion
@@ -959,7 +962,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         own_places = _seats(draft, places)
         place_inherited = bool(own_places)
     if not own_places and not whole_land and draft.trigger is not None:
-        # "The Dover Town Council met Monday. ... The council voted": where the body named before sits
+        # "The Dover City Council met Monday. ... The council voted": where the body named before sits
         own_places = _seat_named_before(draft, places)
         place_inherited = bool(own_places)
     from_sentence = place_inherited
