@@ -33,6 +33,9 @@ class GeoSettings:
     # below this share of that weight, what the article's names say for the place's country is
     # stray (a namesake's vote), not the article being about it
     small_place_abroad_stray_votes: float = 0.1
+    # a small town among namesakes, alone in its region in a story of one other region (this many
+    # of its places there, most of them), is a namesake the gazetteer lacks (geo/resolve.py)
+    lone_namesake_other_places: int = 2
     proximity_weight: float = 0.75
     country_focus_weight: float = 4.0
     admin1_focus_weight: float = 2.0

@@ -179,3 +179,17 @@ def test_a_spelling_of_a_towns_own_name_is_no_former_name(gazetteer):
     )
     hillsboro = _one(places, "Hillsboro")
     assert hillsboro.country_code == "US" and hillsboro.admin1 == "North Carolina"
+
+
+def test_a_small_namesake_alone_in_another_state_is_not_taken(gazetteer):
+    # Brookside is a small town in Alabama, Delaware and Ohio; a Nebraska story that names
+    # Kearney and Omaha and nothing in those states speaks of a Brookside the gazetteer lacks
+    text = "KEARNEY, Neb. — The Brookside school board met with a consultant from Omaha on Monday."
+    brookside = _one(_places(text, gazetteer), "Brookside")
+    assert brookside.admin1 not in {"Alabama", "Delaware", "Ohio"}
+
+
+def test_a_small_namesake_qualified_by_its_state_is_kept(gazetteer):
+    text = "KEARNEY, Neb. — A family from Brookside, Ala., met the mayor of Omaha on Monday."
+    brookside = _one(_places(text, gazetteer), "Brookside")
+    assert brookside.admin1 == "Alabama"

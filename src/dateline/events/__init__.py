@@ -32,7 +32,9 @@ from dateline.events.dating import (
 )
 from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
-                                     copula_subject_words, names_a_venue, names_an_office, sequence_phrase_words,
+                                     body_seat_named_before, conjoined_places, copula_subject_words,
+                                     covers_a_whole_land, names_a_known_place, names_a_venue, names_an_office,
+                                     passed_by_words, place_noun_places, sequence_phrase_words, there_places,
                                      where_clause_places)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
@@ -721,7 +723,8 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
                 ent.start_char <= place.span.start and place.span.end <= ent.end_char:
             other_words = [t for t in ent if t.is_alpha and t.lower_ not in {"and", "the", "of"}
                            and not any(p.span.start <= t.idx < p.span.end for p in places)]
-            if other_words and not (ent.label_ == "ORG" and _followed_by_a_seat_word(place, doc)):
+            if other_words and not (ent.label_ == "ORG" and _followed_by_a_seat_word(place, doc)
+                                    and names_a_known_place(place)):
                 return True
     words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     if words is None or not len(words):
@@ -733,6 +736,20 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
 
 
 US_ROUTE = re.compile(r"U\.?S\.?")
+
+
+def _seat_phrase(place: Place, doc) -> list[str] | None:
+    """ "Athens City Council" -> ["city", "council"], "Dover police" -> ["police"]: the words of a
+    body's name after a known town that begins it; None when the town begins no body's name."""
+    if not names_a_known_place(place) or not _followed_by_a_seat_word(place, doc):
+        return None
+    phrase = []
+    for word in text_of(doc)[place.span.end:place.span.end + 40].split()[:4]:
+        bare = word.lower().strip(".,;:'’s")
+        if not (word[:1].isupper() or bare in SEAT_WORDS) or bare in {"of", "the"}:
+            break
+        phrase.append(bare)
+    return phrase
 
 
 def _followed_by_a_seat_word(place: Place, doc) -> bool:
@@ -756,12 +773,27 @@ def _seats(draft: Draft, places: list[Place]) -> list[Place]:
         actor = reading.actor.span
         for place in places:
             if not (actor.start <= place.span.start and place.span.end < actor.end) \
-                    or (place.feature_code or "").startswith("PCL"):
+                    or (place.feature_code or "").startswith("PCL") or not names_a_known_place(place):
                 continue
             if place.span.end < actor.end and _followed_by_a_seat_word(place, draft.sentence.doc) \
                     and place not in found:
                 found.append(place)
     return found
+
+
+def _seat_named_before(draft: Draft, places: list[Place]) -> list[Place]:
+    """The town of the body the story named before, for a doer or target named without one
+    ("the council", "the board": placing.yaml: seat)."""
+    doc = draft.sentence.doc
+    for reading in (draft.participants.source, draft.participants.target):
+        if reading is None:
+            continue
+        words = doc.char_span(reading.actor.span.start, reading.actor.span.end, alignment_mode="expand")
+        if words is not None and len(words):
+            found = body_seat_named_before(list(words), places, lambda place: _seat_phrase(place, doc))
+            if found:
+                return found
+    return []
 
 
 def _reported_words(draft: Draft) -> set[int]:
@@ -881,7 +913,24 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None:
         # (nor those of another happening before or after it: placing.yaml: sequence_prepositions)
         about = about | sequence_phrase_words(draft.trigger.token, draft.trigger.head)
-    own_places = places_in([t for t in _own_words(draft) if t.i not in about], places, exclude=speaker_spans)
+    # (nor a place the happening passes by: "expected to bypass southern Ohio": placing.yaml: passing_verbs)
+    about = about | passed_by_words(sentence)
+    own_words = [t for t in _own_words(draft) if t.i not in about]
+    own_places = places_in(own_words, places, exclude=speaker_spans)
+    if not own_places and draft.trigger is not None:
+        # "raided homes he owned there" (placing.yaml: there)
+        own_places = there_places(own_words, places)
+    if not own_places and draft.trigger is not None:
+        # "had been in the river since" (placing.yaml: place_nouns)
+        own_places = place_noun_places(own_words, places)
+    shared_scene = False
+    if not own_places and draft.trigger is not None:
+        # "raided two homes in Dover and arrested a man" (placing.yaml: conjoined): another
+        # clause's place, as sure as the clause's own
+        own_places = conjoined_places(draft.trigger.token, recent, draft.sentence_index)
+        shared_scene = bool(own_places)
+    # "a nationwide manhunt" is at no one town (placing.yaml: scope_words)
+    whole_land = draft.trigger is not None and covers_a_whole_land(draft.trigger.token)
     if not own_places and draft.trigger is not None:
         # "Afghanistan was his third deployment" (placing.yaml: copula)
         own_places = places_in(copula_subject_words(draft.trigger.token), places)
@@ -891,8 +940,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and draft.trigger is not None:
         # "in Wichita Falls, where they met" (placing.yaml: where_clause)
         own_places = where_clause_places(draft.trigger.token, places)
-    place_inherited = False
-    if not own_places and draft.trigger is not None:
+    place_inherited = shared_scene
+    if not own_places and draft.trigger is not None and not whole_land:
         # places in the sentence outside every other event's clause: where the sentence's
         # events happen, but not named by this event's own clause, so inherited (as fusion
         # marks the places it lends a placeless event of the sentence). Not for a report: a
@@ -905,33 +954,38 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         described = {t.i for m in sentence if m.dep_ == "relcl" and not dominates(m, draft.trigger.head)
                      for t in m.subtree}
         loose = [t for t in sentence if t.i not in others and t.i not in about and t.i not in described]
-        own_places = places_in(loose, places, exclude=speaker_spans)
+        own_places = places_in(loose, places, exclude=speaker_spans) or place_noun_places(loose, places)
         place_inherited = bool(own_places)
-    if not own_places:
+    if not own_places and not whole_land:
         # "Charleston police are investigating", "the Gainesville City Council rejected": a local
         # body acts where it sits
         own_places = _seats(draft, places)
+        place_inherited = bool(own_places)
+    if not own_places and not whole_land and draft.trigger is not None:
+        # "The Dover City Council met Monday. ... The council voted": where the body named before sits
+        own_places = _seat_named_before(draft, places)
         place_inherited = bool(own_places)
     from_sentence = place_inherited
     # statements are one kind of event only when one speaker goes on: two people quoted one after
     # the other are not one episode ("Britain ..., the British minister said. Sebelius said ...")
     speaker = _speaker_key(draft) if draft.trigger is None else None
     own_date = (event_date.start, event_date.end) if event_date.source in {"clause", "relative"} else (None, None)
-    if not own_places and draft.trigger is not None:
+    if not own_places and draft.trigger is not None and not whole_land:
         # a listing's line of places, no verb, just before (placing.yaml: heading)
         own_places = heading_places(sentence, places)
         place_inherited = from_sentence = bool(own_places)
-    if not own_places:
+    if not own_places and not whole_land:
         trigger = draft.trigger.token if draft.trigger is not None else None
         carried = episode_places(trigger, draft.type, draft.sentence_index, speaker, *own_date, recent,
                                  PLACE_CARRY_SENTENCES)
         if carried:
             own_places, place_inherited, from_sentence = carried, True, False
-    if not own_places and home is not None and draft.trigger is not None:
+    if not own_places and home is not None and draft.trigger is not None and not whole_land:
         # a local story's dateline town ("TORRINGTON - The mayor ..."): where its placeless acts are
         own_places, place_inherited, from_sentence = [home], True, False
     recent.append(Told(draft.sentence_index, draft.type, tuple(own_places), speaker,
-                       draft.trigger.token.lemma_.lower() if draft.trigger is not None else None, *own_date))
+                       draft.trigger.token.lemma_.lower() if draft.trigger is not None else None, *own_date,
+                       draft.trigger.token.i if draft.trigger is not None else None))
 
     modality, hedged = "reported", False
     if draft.trigger is not None:

@@ -38,6 +38,9 @@ def table() -> dict:
         "party_label": re.compile(raw["party_label"]),
         "told_determiners": frozenset(w.lower() for w in raw["told_determiners"]),
         "sequence_prepositions": frozenset(w.lower() for w in raw["sequence_prepositions"]),
+        "scope_words": frozenset(w.lower() for w in raw["scope_words"]),
+        "passing_verbs": frozenset(w.lower() for w in raw["passing_verbs"]),
+        "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -69,6 +72,15 @@ def _words_of(place: Place, sentence: SpacySpan):
         return None
     words = sentence.doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     return words if words is not None and len(words) else None
+
+
+def names_a_known_place(place: Place) -> bool:
+    """A seat word after a name ("Dover police", "the Lakeview Board of Education", "Lakeview
+    High School") says the body sits in a town only when the gazetteer knows the town. A name it
+    lacks, placed by what the text names next to it, is as likely the body's own name (a school
+    district named after a lake, a namesake the geo stage set aside) as a town: the body's place
+    is then unknown, and the event takes the story's (placing.yaml: seat)."""
+    return place.resolution == "gazetteer"
 
 
 def is_origin(place: Place, sentence: SpacySpan) -> bool:
@@ -145,6 +157,7 @@ class Told(NamedTuple):
     word: str | None = None  # the trigger's lemma ("arrest" for "arrested")
     start: date | None = None
     end: date | None = None
+    token: int | None = None  # the trigger's index in the doc
 
 
 def names_an_event_told(trigger: Token) -> bool:
@@ -267,3 +280,97 @@ def sequence_phrase_words(cue: Token, clause_head: Token) -> set[int]:
         if child.dep_ == "prep" and child.lower_ in words and any(c.dep_ == "pobj" for c in child.children):
             found.update(t.i for t in child.subtree)
     return found
+
+
+def there_places(clause: list[Token], places: list[Place]) -> list[Place]:
+    """ "fled the Dover area before police raided homes he owned there": "there" in the event's
+    clause points back to the place named last before it in its sentence, or else in the
+    sentence before (placing.yaml: there). Not the "there" of "there is", nor "out there"."""
+    word = next((t for t in clause if t.lower_ == "there" and t.dep_ == "advmod"
+                 and not (t.i and t.doc[t.i - 1].lower_ == "out")), None)
+    if word is None:
+        return []
+    sentence = word.sent
+    named = [p for p in places if sentence.start_char <= p.span.start and p.span.end <= word.idx]
+    if not named and sentence.start > 0:
+        before = word.doc[sentence.start - 1].sent
+        named = [p for p in places if before.start_char <= p.span.start < before.end_char]
+    return named[-1:]
+
+
+def conjoined_places(trigger: Token, told: list[Told], sentence_index: int) -> list[Place]:
+    """ "Police raided two homes in Dover and arrested a man": a verb conjoined to an event's
+    verb, naming no place of its own, tells the same scene (placing.yaml: conjoined)."""
+    if trigger.dep_ != "conj" or trigger.pos_ not in {"VERB", "AUX"}:
+        return []
+    scene = {earlier.token: earlier.places for earlier in told if earlier.sentence_index == sentence_index}
+    node = trigger.head
+    # (the parser may hang the second verb on a relative clause of the first one's object:
+    # "raided a farm he rented there and detained ...": up through the clause to the verb)
+    for _ in range(3):
+        if node.i in scene:
+            return list(scene[node.i])
+        if node.dep_ not in {"relcl", "acl", "dobj", "pobj", "prep"} or node.head.i == node.i:
+            return []
+        node = node.head
+    return list(scene.get(node.i, ()))
+
+
+def covers_a_whole_land(trigger: Token) -> bool:
+    """ "a nationwide manhunt", "a statewide search": an event said to cover a whole country, a
+    state or the world is not at one town, so it takes no place from the sentence, the episode
+    or the dateline, only the ones its own words name (placing.yaml: scope_words)."""
+    words = table()["scope_words"]
+    return any(c.dep_ in {"amod", "advmod", "compound"} and c.lower_ in words for c in trigger.children)
+
+
+def passed_by_words(sentence: SpacySpan) -> set[int]:
+    """ "The storm is expected to bypass southern Ohio", "the hurricane spared Dover": a place
+    a happening passes by or misses is where it is not (placing.yaml: passing_verbs); the
+    indices of those objects' words."""
+    verbs = table()["passing_verbs"]
+    found: set[int] = set()
+    for token in sentence:
+        if token.lemma_.lower() in verbs:
+            for child in token.children:
+                if child.dep_ == "dobj":
+                    found.update(t.i for t in child.subtree)
+    return found
+
+
+def body_seat_named_before(actor_words: list[Token], places: list[Place], seat_phrase) -> list[Place]:
+    """ "The Dover City Council met on Monday. ... The council voted to ...": a body named
+    without its place ("the council", "the board") is the one the story named before with its
+    town, and acts there (placing.yaml: seat). ``seat_phrase(place)`` gives the words after a
+    place that name a body sitting there ("town council"), or None."""
+    heads = [t for t in actor_words if t.dep_ not in {"det", "poss", "amod", "compound"} and t.pos_ in {"NOUN", "PROPN"}]
+    if not heads:
+        return []
+    head = heads[0]
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and head.i != head.sent.start:
+        return []  # a named body ("Acme Board") is not the one named before
+    before = head.idx
+    for place in sorted(places, key=lambda p: -p.span.start):
+        if place.span.end > before:
+            continue
+        phrase = seat_phrase(place)
+        if phrase and head.lemma_.lower() in phrase:
+            return [place]
+    return []
+
+
+def place_noun_places(words: list[Token], places: list[Place]) -> list[Place]:
+    """ "drowned in the Elk River on Friday ... has been in the river since": a place named by
+    its kind with "the" ("the river", "the lake") is the place of that kind the story named
+    last before it, the one whose name ends with the word (placing.yaml: place_nouns)."""
+    kinds = table()["place_nouns"]
+    for word in words:
+        if word.lower_ not in kinds or word.dep_ != "pobj" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in word.children) \
+                or any(c.dep_ in {"compound", "amod", "poss"} for c in word.children):
+            continue
+        named = [p for p in places if p.span.end <= word.idx and p.span.text.split()
+                 and p.span.text.split()[-1].lower() == word.lower_]
+        if named:
+            return named[-1:]
+    return []

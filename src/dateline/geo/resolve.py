@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -56,6 +56,7 @@ SMALL_PLACE_POPULATION = SETTINGS.geo.small_place_population
 SMALL_PLACE_ABROAD_FOCUS_SHARE = SETTINGS.geo.small_place_abroad_focus_share
 SMALL_PLACE_ABROAD_MIN_VOTES = SETTINGS.geo.small_place_abroad_min_votes
 SMALL_PLACE_ABROAD_STRAY_VOTES = SETTINGS.geo.small_place_abroad_stray_votes
+LONE_NAMESAKE_OTHER_PLACES = SETTINGS.geo.lone_namesake_other_places
 MATCH_PRIOR = {"name": 0.0, "abbreviation": 0.3, "skeleton": -2.5, "demonym": 0.0}
 POPULATION_WEIGHT = SETTINGS.geo.population_weight
 OWN_NAME_BONUS = SETTINGS.geo.own_name_bonus
@@ -175,6 +176,7 @@ def resolve_toponyms(
         _choose(mentions)
     _apply_proximity(mentions)
     _choose(mentions)
+    _drop_namesakes_alone_in_their_region(mentions)
     mentions = mentions[:named]
     containers = _containers_by_name(mentions, text)
     return [_to_place(m, containers.get(m.key), gazetteer) for m in mentions]
@@ -302,6 +304,46 @@ def _drop_small_places_abroad(mentions: list[_Mention]) -> None:
             continue
         if all(vouched.get(c.entry.country_code, 0.0) < SMALL_PLACE_ABROAD_STRAY_VOTES * weight for c in mention.candidates):
             mention.candidates, mention.prior, mention.bonus = [], [], []
+
+
+def _drop_namesakes_alone_in_their_region(mentions: list[_Mention]) -> None:
+    """A small town chosen among namesakes in several regions of one country, when the article
+    is a story of one other region of that country (most of the other places it names below
+    the country, and at least ``LONE_NAMESAKE_OTHER_PLACES`` of them, lie there) and names
+    nothing in the town's region, is a namesake of a place the packaged gazetteer lacks: a
+    Nebraska paper's "Brookside" school board (dateline KEARNEY, a firm from Omaha) is not
+    Brookside, Delaware. The name is then placed by what the
+    text says holds it. A reporter qualifies a town of another state ("Lakeview, Ore."), and the
+    qualifier is a place of its region, so such a town keeps its reading."""
+    chosen = [m for m in mentions if m.chosen is not None and not m.toponym.demonym]
+    for mention in chosen:
+        if mention.chosen is None:
+            continue  # dropped with a mention of the same name
+        entry = mention.candidates[mention.chosen].entry
+        if mention.toponym.source == "home" or not _is_small_place(entry) or entry.feature_class != "P":
+            continue
+        regions = {c.entry.admin1 for c in mention.candidates
+                   if c.entry.feature_class == "P" and c.entry.country_code == entry.country_code}
+        if len(regions) < 2:
+            continue  # one town of the name in the country: no namesake to be mistaken for
+        others = {}
+        for other in chosen:
+            if other.chosen is None:
+                continue
+            place = other.candidates[other.chosen].entry
+            if other.key != mention.key and place.country_code == entry.country_code \
+                    and place.feature_code not in WIDE_CODES:
+                others.setdefault(other.key, place.admin1)
+        regions_named = Counter(others.values())
+        if not regions_named or entry.admin1 in regions_named:
+            continue
+        _, count = regions_named.most_common(1)[0]
+        # a story of one region: most of its places there ("Columbus", "Omaha": Nebraska), not a
+        # country's news naming towns in many provinces
+        if count >= LONE_NAMESAKE_OTHER_PLACES and count > len(others) / 2:
+            for same in mentions:
+                if same.key == mention.key:
+                    same.candidates, same.prior, same.bonus, same.chosen = [], [], [], None
 
 
 def _apply_kind_and_region_rules(mention: _Mention) -> None:
