@@ -55,3 +55,8 @@ def test_an_arrival_is_a_movement_unless_it_is_for_talks():
     assert kinds("Grace Adeyemi arrived in Dublin from Manila in 2006.").get("arrived") == "MOVEMENT"
     assert kinds("Two deputies arrived at the farmhouse shortly after the call.").get("arrived") == "MOVEMENT"
     assert kinds("The foreign minister arrived in Nairobi for talks on the border.").get("arrived") == "CONSULT"
+
+
+def test_a_person_leaving_a_building_goes_somewhere_and_only_forces_retreat():
+    assert kinds("By midnight Alan Whitford had left his campaign headquarters.").get("left") == "MOVEMENT"
+    assert kinds("The last soldiers left the base at night.").get("left") == "RETREAT"
