@@ -234,3 +234,11 @@ def test_selling_drugs_is_a_crime():
 def test_taking_over_a_shop_is_a_change_of_owner_unless_armed_men_seize_it():
     assert kinds("Her nephew took over the bakery when she retired.").get("took over") == "TRANSACTION"
     assert kinds("Rebels took over the factory on Monday.").get("took over") == "ASSAULT"
+
+
+def test_a_road_user_harmed_with_no_violence_told_is_a_road_accident():
+    # ``road_accidents.users``
+    assert kinds("The van driver, Tom Reyes of Clifton, was treated at the scene for minor injuries.").get(
+        "injuries") == "HAZARD"
+    assert kinds("A pedestrian was killed on the bypass late on Saturday.").get("killed") == "HAZARD"
+    assert kinds("A taxi driver was killed in a stabbing outside the station.").get("killed") == "ASSAULT"

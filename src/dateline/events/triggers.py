@@ -127,6 +127,7 @@ class Lexicon:
     road_harms: frozenset[str] = frozenset()
     road_crash_verbs: frozenset[str] = frozenset()
     road_attack_words: frozenset[str] = frozenset()
+    road_users: frozenset[str] = frozenset()  # the harmed who tell a road accident ("the driver was injured")
     # event types whose target may be a thing hit, and the nouns that are never such a thing
     thing_target_types: frozenset[str] = frozenset()
     not_things: frozenset[str] = frozenset()
@@ -270,6 +271,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         road_harms=_words(road.get("harms")),
         road_crash_verbs=_words(road.get("crash_verbs")),
         road_attack_words=_words(road.get("attack_words")),
+        road_users=_words(road.get("users")),
         thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
@@ -795,7 +797,9 @@ ACCIDENT_CLAUSE_WORDS = frozenset({"when", "after", "as"})
 def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     """Whether a road vehicle did the harm the trigger names (``road_accidents``): the agent of
     the harm's verb or of the verb it is joined to, the subject of a "when"/"after" clause on
-    them, or the object of a crash verb there; never in a sentence that tells an attack."""
+    them, or the object of a crash verb there, or a road user harmed ("the driver was treated for
+    minor injuries") with no violence named around the harm (``_harms_named``: its clause, the words
+    above it, the sentence before); never in a sentence that tells an attack."""
     if not lexicon.road_vehicles or trigger.cue.lemma not in lexicon.road_harms:
         return False
     sentence = trigger.token.sent
@@ -814,6 +818,9 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     def vehicle(token: Token) -> bool:
         return token.lemma_.lower() in lexicon.road_vehicles or token.lower_ in lexicon.road_vehicles
 
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.road_users for c in trigger.head.children) \
+            and not _harms_named(trigger.token, lexicon) & VIOLENT_TYPES:
+        return True
     for verb in verbs:
         if verb.dep_ == "advcl" and vehicle(verb):
             return True  # the parser made the clause's subject its head: "when a car driven by ... backed out"
