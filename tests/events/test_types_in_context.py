@@ -29,3 +29,8 @@ def test_a_pledge_to_do_something_is_a_statement_of_intent_not_aid():
     # ``intent_type`` of pledge
     assert kinds("The new mayor pledged to clean up the riverside parks.").get("pledged") == "STATEMENT"
     assert kinds("Donors pledged $1 billion for reconstruction.").get("pledged") == "AID"
+
+
+def test_demanding_cash_from_a_clerk_is_a_robbery_not_a_request():
+    assert kinds("A masked man walked into the pharmacy and demanded cash from the clerk.").get("demanded") == "CRIME"
+    assert kinds("Protesters demanded the release of the detainees.").get("demanded") == "REQUEST"
