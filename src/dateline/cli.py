@@ -1098,8 +1098,19 @@ def eval_event_places(
     _judged_gold_eval(event_places, gold, as_json)
 
 
+@eval_app.command("event-types")
+def eval_event_types(
+    gold: str = typer.Option(None, "--gold", help="The type gold (default: src/dateline/eval/judged-gold/types.tsv)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+) -> None:
+    """Score event types on the hand-judged LGL samples against their type gold (tuning, check, fresh)."""
+    from dateline.eval import event_types
+
+    _judged_gold_eval(event_types, gold, as_json)
+
+
 def _judged_gold_eval(scorer, gold: str | None, as_json: bool) -> None:
-    """A judged-gold scorer's run (``event_dates``, ``event_places``): its figures per part, as one
+    """A judged-gold scorer's run (``event_dates``, ``event_places``, ``event_types``): its figures per part, as one
     JSON object (the wrong rows left to the text form) or as its summary lines."""
     import json
     import os

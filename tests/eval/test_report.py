@@ -36,3 +36,16 @@ def test_the_judged_gold_section_quotes_both_parts():
     assert rows[0].startswith("| tuning | 447 of 466 | 0.805 / 0.62 | 0.79 / 0.61 | 61 of 111")
     assert rows[1].startswith("| check | 138 of 138 | 0.783 / 0.54 | 0.732 / 0.429 | 31 of 37")
     assert "carried 11/25" in text
+
+
+def test_the_judged_gold_section_quotes_the_type_accuracy_of_each_part_and_sample():
+    from dateline.eval.report import judged_gold_markdown
+
+    figures = {"dates": {"tuning": {"matched": 10, "gold events": 12, "date": 0.8, "date of acts": 0.7}},
+               "places": {"tuning": {"place": 0.9, "place_of_acts": 0.8, "non_events_still_extracted": 1,
+                                     "non_events_judged": 4}},
+               "types": {"tuning": {"type": 0.875, "matched": 8, "gold_events": 9, "by_seed": {"20261216": 0.875}}}}
+    text = judged_gold_markdown(figures)
+    row = next(line for line in text.splitlines() if line.startswith("| tuning"))
+    assert row.endswith("| 0.875 (8 of 9) |")
+    assert "seed 20261216 0.875" in text

@@ -208,3 +208,37 @@ def test_a_clause_beside_the_death_does_not_make_it_violent():
     # "take over" is a cue of fighting; here it is beside the death, not its cause
     found = kinds("After her father died in 1990, she let her two sons take over the bakery.")
     assert found.get("died") == "DEATH"
+
+
+def test_a_storm_on_the_move_is_the_hazard_coming():
+    # the ``subjects`` of the HAZARD cues of move and push, a compound or a participle's noun
+    assert kinds("A weather system moved into the valley overnight with heavy rain.").get("moved") == "HAZARD"
+    assert kinds("Forecasters said a storm system moving across the plains would bring snow.").get("moving") == "HAZARD"
+    assert kinds("A snowstorm pushed across the northern plains on Sunday.").get("pushed") == "HAZARD"
+    assert kinds("Hundreds of families moved into schools on the edge of the town.").get("moved") != "HAZARD"
+    assert kinds("Rebel forces pushed deeper into the valley.").get("pushed") == "ASSAULT"
+
+
+def test_deaths_blamed_on_a_storm_are_its_toll_not_an_accusation():
+    # ``blamed_on_verbs``: what the blame is laid on caused the deaths
+    assert kinds("Four deaths were blamed on the heatwave.").get("blamed") == "HAZARD"
+    assert kinds("Officials blamed the insurgents for the bombing.").get("blamed") == "ACCUSE"
+    assert kinds("The opposition blamed the famine on the government.").get("blamed") == "ACCUSE"
+
+
+def test_selling_drugs_is_a_crime():
+    assert kinds("The brothers sold cocaine from a flat above the laundry.").get("sold") == "CRIME"
+    assert kinds("The company sold surveillance software to the police.").get("sold") == "TRANSACTION"
+
+
+def test_taking_over_a_shop_is_a_change_of_owner_unless_armed_men_seize_it():
+    assert kinds("Her nephew took over the bakery when she retired.").get("took over") == "TRANSACTION"
+    assert kinds("Rebels took over the factory on Monday.").get("took over") == "ASSAULT"
+
+
+def test_a_road_user_harmed_with_no_violence_told_is_a_road_accident():
+    # ``road_accidents.users``
+    assert kinds("The van driver, Tom Reyes of Clifton, was treated at the scene for minor injuries.").get(
+        "injuries") == "HAZARD"
+    assert kinds("A pedestrian was killed on the bypass late on Saturday.").get("killed") == "HAZARD"
+    assert kinds("A taxi driver was killed in a stabbing outside the station.").get("killed") == "ASSAULT"

@@ -27,3 +27,36 @@ def test_the_injured_taken_to_hospital_is_a_medical_step():
     assert load_mapping().family_of("HUMANITARIAN", "take") == "Medical"
     assert load_mapping().family_of("MOVEMENT", "move") == "Movement"
     assert "HUMANITARIAN" not in kinds("The envoy took the proposal to the cabinet.").values()
+
+
+def test_one_who_flees_the_law_moves_and_is_not_displaced():
+    # ``fugitives`` in event_types.yaml: the doer flees the law, or flees custody or the scene
+    assert kinds("The robber fled with the cash.").get("fled") == "MOVEMENT"
+    assert kinds("The burglar fled the scene in a stolen van.").get("fled") == "MOVEMENT"
+    assert kinds("Two inmates escaped from the county jail overnight.").get("escaped") == "MOVEMENT"
+    # the subject of the clause the flight hangs on, not of the reporting verb
+    assert kinds("The suspect kept going for a mile before leaving his car and fleeing on foot, "
+                 "a deputy said.").get("fleeing") == "MOVEMENT"
+    # one person's flight told with the arrest that followed
+    assert kinds("Omari fled the city in June before detectives searched his flat and arrested his "
+                 "brother.").get("fled") == "MOVEMENT"
+
+
+def test_civilians_fleeing_are_still_displaced_and_soldiers_still_retreat():
+    assert kinds("Hundreds of villagers fled the fighting on Monday.").get("fled") == "DISPLACEMENT"
+    assert kinds("A woman fled her village with her three children.").get("fled") == "DISPLACEMENT"
+    # an arrest told after many people fled makes none of them a fugitive
+    assert kinds("Hundreds of people fled the village before troops arrested the headman.").get("fled") == "DISPLACEMENT"
+    assert kinds("More than 500 Malian soldiers fled to Niger after rebel raids.").get("fled") == "RETREAT"
+
+
+def test_an_arrival_is_a_movement_unless_it_is_for_talks():
+    # a person named is no envoy because named; police answering a call fight no one
+    assert kinds("Grace Adeyemi arrived in Dublin from Manila in 2006.").get("arrived") == "MOVEMENT"
+    assert kinds("Two deputies arrived at the farmhouse shortly after the call.").get("arrived") == "MOVEMENT"
+    assert kinds("The foreign minister arrived in Nairobi for talks on the border.").get("arrived") == "CONSULT"
+
+
+def test_a_person_leaving_a_building_goes_somewhere_and_only_forces_retreat():
+    assert kinds("By midnight Alan Whitford had left his campaign headquarters.").get("left") == "MOVEMENT"
+    assert kinds("The last soldiers left the base at night.").get("left") == "RETREAT"

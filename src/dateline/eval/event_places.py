@@ -125,23 +125,13 @@ def summary_lines(result: dict) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, required=True)
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--work", type=Path, help="keep the store and the listed events here")
-    parser.add_argument("--rows", type=Path, help="score events listed before (rows.json of --work) instead of extracting")
+    judged_rerun.add_run_arguments(parser, GOLD)
     parser.add_argument("--json", action="store_true", help="(the figures are always one JSON object)")
     parser.add_argument("--errors", choices=PARTS, help="print the wrong places and the non-events still extracted "
                                                          "of one part (choose rules from tuning only)")
     args = parser.parse_args(argv)
     gold = read_gold(args.gold)
-    if args.rows:
-        extracted = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        from dateline.eval.judged_rerun import rerun
-        extracted = rerun(args.shared, {g["docid"] for g in gold}, args.work)
-        if args.work:
-            (args.work / "rows.json").write_text(json.dumps(extracted), encoding="utf-8")
-    result = score(gold, extracted)
+    result = score(gold, judged_rerun.rows_for(args, {g["docid"] for g in gold}))
     print(json.dumps({part: {k: v for k, v in figures.items() if k not in ("errors", "still")}
                       for part, figures in result.items()}))
     if args.errors:

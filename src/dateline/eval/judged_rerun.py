@@ -11,6 +11,7 @@ pipeline defaults, and listed with ``judged.listing``.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import subprocess
@@ -63,6 +64,26 @@ def read_into_store(shared: Path, docids: set[str], out: Path) -> Path:
     for step in (["ingest", str(corpus)], ["extract"]):
         subprocess.run([command, *step, "--db", str(db)], check=True, stdout=subprocess.DEVNULL)
     return db
+
+
+def add_run_arguments(parser: argparse.ArgumentParser, gold: Path) -> None:
+    """The options every judged-gold scorer's own command takes (``python -m dateline.eval.event_places``,
+    ``event_types``): where the data and the gold are, and a kept or earlier listing."""
+    parser.add_argument("--shared", type=Path, required=True)
+    parser.add_argument("--gold", type=Path, default=gold)
+    parser.add_argument("--work", type=Path, help="keep the store and the listed events here")
+    parser.add_argument("--rows", type=Path, help="score events listed before (rows.json of --work) instead of extracting")
+
+
+def rows_for(args: argparse.Namespace, docids: set[str]) -> list[dict]:
+    """The events to score for a scorer's command: the listing of an earlier run (``--rows``), or
+    the articles read now, the listing kept in ``--work`` as rows.json for the next run."""
+    if args.rows:
+        return json.loads(args.rows.read_text(encoding="utf-8"))
+    extracted = rerun(args.shared, docids, args.work)
+    if args.work:
+        (args.work / "rows.json").write_text(json.dumps(extracted), encoding="utf-8")
+    return extracted
 
 
 def rerun(shared: Path, docids: set[str], work: Path | None = None) -> list[dict]:

@@ -123,20 +123,26 @@ def geo_halves_markdown(halves: dict) -> str:
 
 
 def judged_gold(shared: Path) -> dict:
-    """Dates and places of the judged samples' events against the gold read again in the
+    """Dates, places and types of the judged samples' events against the gold read again in the
     articles (``eval/judged-gold``), for the current tree: rules are measured without a new
-    hand-judging."""
-    from dateline.eval import event_dates, event_places
+    hand-judging. Places and types are scored on one re-reading of the articles."""
+    from dateline.eval import event_dates, event_places, event_types
+    from dateline.eval.judged_rerun import rerun
 
     dates = event_dates.evaluate(shared)
+    place_gold, type_gold = event_places.read_gold(), event_types.read_gold()
+    rows = rerun(shared, {g["docid"] for g in place_gold} | {g["docid"] for g in type_gold})
+    places = event_places.score(place_gold, rows)
+    types = event_types.score(type_gold, rows)
     return {"dates": {part: {k: v for k, v in s.items() if k != "wrong"} for part, s in dates.items()},
-            "places": event_places.evaluate(shared)}
+            "places": {part: {k: v for k, v in s.items() if k not in ("errors", "still")} for part, s in places.items()},
+            "types": {part: {k: v for k, v in s.items() if k != "wrong"} for part, s in types.items()}}
 
 
 def judged_gold_markdown(result: dict) -> str:
-    dates, places = result["dates"], result["places"]
+    dates, places, types = result["dates"], result["places"], result.get("types", {})
     lines = [
-        "## Event dates and places on the judged samples, against a gold (issue 11)", "",
+        "## Event dates, places and types on the judged samples, against a gold (issue 11)", "",
         "The judged listings above are of the commits they were made with. To measure the current tree without a new "
         "hand-judging, every real event of samples A-N has its right date and place written down "
         "(`src/dateline/eval/judged-gold/`: where the reader judged the record right, its value; where not, read "
@@ -150,22 +156,29 @@ def judged_gold_markdown(result: dict) -> str:
         "rule of the next stop was merged, its gold written from that judging: no rule written since has seen it, "
         "and, from stop 25, each new sample judged before the rules read from the earlier ones are merged (sample N, seed "
         "20261217, judged on main at 8bb7c02 after every rule of stop 24 and before any of stop 25). A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
-        "with no date.", "",
-        "| part | gold events found | date (all / acts) | place (all / acts) | judged non-events still extracted |",
-        "|---|---|---|---|---|",
+        "with no date. Types (`dateline eval event-types`, gold `types.tsv`, written in task types12 before its rules; "
+        "sample N's rows added from its judging) are "
+        "scored over the real events that are not statements; a gold of `none` (no type of dateline's fits) counts "
+        "every type wrong.", "",
+        "| part | gold events found | date (all / acts) | place (all / acts) | judged non-events still extracted "
+        "| type (non-statement events found) |",
+        "|---|---|---|---|---|---|",
     ]
     from dateline.eval.judged_rerun import PARTS
 
     for part in (p for p in PARTS if p in dates or p in places):
-        d, p = dates.get(part, {}), places.get(part, {})
+        d, p, t = dates.get(part, {}), places.get(part, {}), types.get(part, {})
         lines.append(f"| {part} | {d.get('matched')} of {d.get('gold events')} | {d.get('date')} / {d.get('date of acts')} "
                      f"| {p.get('place')} / {p.get('place_of_acts')} | {p.get('non_events_still_extracted')} of "
-                     f"{p.get('non_events_judged')} |")
+                     f"{p.get('non_events_judged')} | {t.get('type')} ({t.get('matched')} of {t.get('gold_events')}) |")
     fresh_dates, fresh_places = dates.get("fresh", {}).get("by seed", {}), places.get("fresh", {}).get("by_seed", {})
     if fresh_dates or fresh_places:
         lines += ["", "Fresh, each sample apart (date / place, all real events): " + "; ".join(
             f"seed {seed} {fresh_dates.get(seed)} / {fresh_places.get(seed, {}).get('place')}"
             for seed in sorted(set(fresh_dates) | set(fresh_places))) + "."]
+    if types:
+        lines += ["", "Types, each sample apart: " + "; ".join(
+            f"seed {seed} {value}" for part in types for seed, value in types[part].get("by_seed", {}).items()) + "."]
     check = dates.get("check", {})
     if check.get("acts by source"):
         lines += ["", "Dates of acts by where they came from, check part (right / of): " + "; ".join(

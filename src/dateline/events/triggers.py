@@ -85,6 +85,15 @@ class Cue:
     # a noun that is an event of its own even inside another event's clause: the crime a charge
     # or a conviction is about happened before and apart from it ("charged with robbery")
     own_event: bool = False
+    # the type when the verb carries a to-infinitive of another act: a pledge to do something is
+    # a statement of intent ("pledged to clean up the parks"), what is pledged ("$1 billion") aid
+    intent_type: str | None = None
+    # the type of a fugitive's flight (``Lexicon.fugitive_*``): one who flees the police, custody
+    # or a crime's scene moves to escape the law; no civilians are displaced ("the suspect fled")
+    fugitive_type: str | None = None
+    # {type, words, not_words}: the type when the cue's sentence also tells one of ``words``
+    # (lemmas) and none of ``not_words`` ("caught after a raid on her home": an arrest operation)
+    told_with: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def name(self) -> str:
@@ -118,6 +127,7 @@ class Lexicon:
     road_harms: frozenset[str] = frozenset()
     road_crash_verbs: frozenset[str] = frozenset()
     road_attack_words: frozenset[str] = frozenset()
+    road_users: frozenset[str] = frozenset()  # the harmed who tell a road accident ("the driver was injured")
     # event types whose target may be a thing hit, and the nouns that are never such a thing
     thing_target_types: frozenset[str] = frozenset()
     not_things: frozenset[str] = frozenset()
@@ -156,6 +166,12 @@ class Lexicon:
     # who a statement given to the press is made to ("told reporters", "told AFP")
     press_nouns: frozenset[str] = frozenset()
     press_names: frozenset[str] = frozenset()
+    # a fugitive's flight (``fugitives``): who flees the law, what one flees, what tells the chase
+    fugitive_doers: frozenset[str] = frozenset()
+    fugitive_from: frozenset[str] = frozenset()
+    fugitive_law_words: frozenset[str] = frozenset()
+    # verbs whose "on" complement is the cause of their subject ("deaths blamed on the storm")
+    blamed_on_verbs: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -204,6 +220,9 @@ def _cue(raw: dict) -> Cue:
         subject_undergoes=bool(raw.get("subject_undergoes", False)),
         within=_words(raw.get("within")),
         own_event=bool(raw.get("own_event", False)),
+        intent_type=raw.get("intent_type"),
+        fugitive_type=raw.get("fugitive_type"),
+        told_with={key: value if key == "type" else _words(value) for key, value in (raw.get("told_with") or {}).items()},
     )
 
 
@@ -217,7 +236,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     grouped: dict[tuple[str, str], list[Cue]] = {}
     for entry in raw["cues"]:
         cue = _cue(entry)
-        if cue.type not in raw["types"] or any(t not in raw["types"] and t != "none" for t in (cue.cause_type, cue.fact_type) if t):
+        if cue.type not in raw["types"] or any(t not in raw["types"] and t != "none" for t in (
+                cue.cause_type, cue.fact_type, cue.intent_type, cue.fugitive_type, cue.told_with.get("type")) if t):
             raise ValueError(f"{path}: cue {cue.name!r} has unknown type {cue.type!r}")
         grouped.setdefault((cue.lemma, cue.pos), []).append(cue)
         for form in cue.forms:
@@ -229,6 +249,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     # the tables that hold several lists each
     unasserted, sport, press = (raw.get(k) or {} for k in ("unasserted", "sport", "press_addressees"))
     road = families.get("road_accidents") or {}
+    fugitives = raw.get("fugitives") or {}
     return Lexicon(
         cues={key: tuple(sorted(group, key=specificity, reverse=True)) for key, group in grouped.items()},
         types=dict(raw["types"]),
@@ -250,6 +271,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         road_harms=_words(road.get("harms")),
         road_crash_verbs=_words(road.get("crash_verbs")),
         road_attack_words=_words(road.get("attack_words")),
+        road_users=_words(road.get("users")),
         thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
@@ -278,6 +300,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         patient_nouns=frozenset(raw.get("patient_nouns", ())),
         press_nouns=frozenset(press.get("nouns", ())),
         press_names=frozenset(press.get("names", ())),
+        fugitive_doers=_words(fugitives.get("doers")),
+        fugitive_from=_words(fugitives.get("from_words")),
+        fugitive_law_words=_words(fugitives.get("law_words")),
+        blamed_on_verbs=frozenset(raw.get("blamed_on_verbs", ())),
     )
 
 
@@ -362,6 +388,10 @@ def _subject_lemmas(token: Token) -> set[str]:
                 lemmas.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
     if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:  # "a plane that crashed"
         lemmas.add(token.head.lemma_.lower())
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
+        # "a storm system moving into the valley": the noun a participle tells about
+        lemmas.add(token.head.lemma_.lower())
+        lemmas.update(c.lemma_.lower() for c in token.head.children if c.dep_ == "compound")
     return lemmas
 
 
@@ -659,10 +689,10 @@ WOUND_WORDS = {"wound", "injury", "burn", "gunshot"}
 NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
-def _doers(token: Token) -> list[Token]:
+def _doers(token: Token, lexicon: Lexicon | None = None) -> list[Token]:
     """The subject of a verb (shared through coordination: "has infected 171 people, and killed
     93") or the agent of its passive ("were killed by the virus"), or the complement of a noun's
-    "from"/"by" ("the threat from the virus")."""
+    "from"/"by" ("the threat from the virus"), or what a blame is laid "on" (``blamed_on_verbs``)."""
     verb = token
     for _ in range(3):
         found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"} or (c.dep_ == "nsubjpass" and verb.i != token.i)]
@@ -670,6 +700,10 @@ def _doers(token: Token) -> list[Token]:
         found = [verb.head if c.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" else c for c in found]
         found += [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
                   for g in c.children if g.dep_ == "pobj"]
+        # "three deaths were blamed on the storm": what the blame is laid on caused them
+        if lexicon is not None and verb.lemma_.lower() in lexicon.blamed_on_verbs:
+            found += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+                      for g in c.children if g.dep_ == "pobj"]
         # "died of measles", "succumbed to the fever": what a death came of is its doer
         if verb.lemma_.lower() in DEATH_VERBS:
             found += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "to"}
@@ -697,7 +731,7 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
     ):
         # "died after a long battle with cancer", "died from the flu": the illness named after it
         return True
-    for doer in _doers(token):
+    for doer in _doers(token, lexicon):
         # the head word only: "the anthrax attacks that killed five" were attacks
         if {doer.lemma_.lower(), doer.lower_} & lexicon.causes:
             return True
@@ -763,7 +797,9 @@ ACCIDENT_CLAUSE_WORDS = frozenset({"when", "after", "as"})
 def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     """Whether a road vehicle did the harm the trigger names (``road_accidents``): the agent of
     the harm's verb or of the verb it is joined to, the subject of a "when"/"after" clause on
-    them, or the object of a crash verb there; never in a sentence that tells an attack."""
+    them, or the object of a crash verb there, or a road user harmed ("the driver was treated for
+    minor injuries") with no violence named around the harm (``_harms_named``: its clause, the words
+    above it, the sentence before); never in a sentence that tells an attack."""
     if not lexicon.road_vehicles or trigger.cue.lemma not in lexicon.road_harms:
         return False
     sentence = trigger.token.sent
@@ -782,6 +818,9 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     def vehicle(token: Token) -> bool:
         return token.lemma_.lower() in lexicon.road_vehicles or token.lower_ in lexicon.road_vehicles
 
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.road_users for c in trigger.head.children) \
+            and not _harms_named(trigger.token, lexicon) & VIOLENT_TYPES:
+        return True
     for verb in verbs:
         if verb.dep_ == "advcl" and vehicle(verb):
             return True  # the parser made the clause's subject its head: "when a car driven by ... backed out"
@@ -795,6 +834,58 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     return False
 
 
+# how far up the parse a flight looks for its subject ("kept driving before leaving the car and
+# fleeing on foot": fleeing, leaving, before, driving, kept)
+FLIGHT_SUBJECT_STEPS = 5
+
+
+def _flight_subject(verb: Token) -> Token | None:
+    """The subject of a verb of flight, or of the clause it hangs on as a conjunct or a
+    participle; never across a reported clause (the speaker of "..., a deputy said")."""
+    for node in [verb, *verb.ancestors][:FLIGHT_SUBJECT_STEPS]:
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+        if node.dep_ in {"ccomp", "ROOT", "relcl"}:
+            return None
+    return None
+
+
+def _one_person(subject: Token) -> bool:
+    """A single person: a name, "he"/"she", or a singular noun with no conjunct."""
+    if subject.conjuncts:
+        return False
+    if subject.lower_ in {"he", "she"}:
+        return True
+    return subject.tag_ in {"NN", "NNP"} and (subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON"
+                                              or subject.lemma_.lower() in {"man", "woman", "boy", "girl", "teenager"})
+
+
+def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
+    """Whether a flight is a fugitive's (``fugitives``): its subject is one who flees the law (a
+    suspect, a robber), or it is from the police, custody or the scene ("escaped from the county
+    jail", "fled the scene"), or one person's flight is told with the chase or the arrest ("fled
+    by foot and was later arrested", "fled before police raided his homes")."""
+    verb = trigger.token
+    subject = _flight_subject(verb)
+    if subject is not None and subject.lemma_.lower() in lexicon.fugitive_doers:
+        return True
+    fled = [c for c in verb.children if c.dep_ == "dobj"]
+    fled += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "out"} for g in c.subtree
+             if g.dep_ == "pobj"]
+    if any(({f.lemma_.lower()} | {m.lemma_.lower() for m in f.children if m.dep_ in {"compound", "amod"}})
+           & lexicon.fugitive_from for f in fled):
+        return True
+    return subject is not None and _one_person(subject) and any(
+        t.lemma_.lower() in lexicon.fugitive_law_words for t in verb.subtree if t.i != verb.i)
+
+
+def _told_with(cue: Cue, sentence: SpacySpan) -> bool:
+    """The cue's sentence tells one of its ``told_with`` words and none of its ``not_words``."""
+    lemmas = {t.lemma_.lower() for t in sentence}
+    return bool(lemmas & cue.told_with.get("words", frozenset())) and not lemmas & cue.told_with.get("not_words", frozenset())
+
+
 def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     """The event type the trigger's sentence gives it when not its cue's own: a killing by a
     virus is a fact about an epidemic, a warning about a fact a statement."""
@@ -804,7 +895,7 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     if cue.cause_type and cue.cause_type != "none" and caused_by_non_actor(trigger.token, lexicon):
         # a killing or a destruction by a quake, a flood or an outbreak is the hazard's impact; so
         # is a death in a sentence that names the hazard ("died as floods swept the valley")
-        if any(cue.type == "HAZARD" for doer in _doers(trigger.token)
+        if any(cue.type == "HAZARD" for doer in _doers(trigger.token, lexicon)
                for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ())) and "HAZARD" in lexicon.types:
             return "HAZARD"
         if trigger.token.lemma_.lower() in DEATH_VERBS and "HAZARD" in _harms_named(trigger.token, lexicon):
@@ -813,6 +904,13 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     if cue.fact_type and cue.pos == "VERB" and any(c.dep_ == "ccomp" for c in trigger.token.children) \
             and not _promises_own_act(trigger.token):
         return cue.fact_type
+    if cue.intent_type and cue.pos == "VERB" and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in trigger.token.children):
+        return cue.intent_type
+    if cue.fugitive_type and fugitive_flight(trigger, lexicon):
+        return cue.fugitive_type
+    if cue.told_with and _told_with(cue, trigger.token.sent):
+        return cue.told_with["type"]
     return None
 
 

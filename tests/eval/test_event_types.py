@@ -1,0 +1,51 @@
+"""The automatic scorer of event types on the judged samples (eval/event_types), on hand-made rows."""
+
+from __future__ import annotations
+
+from dateline.eval.event_types import GOLD, read_gold, score, type_right
+
+
+def test_a_type_is_right_when_the_gold_accepts_it():
+    assert type_right("HAZARD", "HAZARD")
+    assert type_right("MOBILIZE", "ASSAULT|MOBILIZE")
+    assert not type_right("ASSAULT", "HAZARD")
+
+
+def test_no_type_is_right_where_none_fits():
+    assert not type_right("TRANSPORT", "none")
+    assert not type_right("", "none")
+
+
+def test_score_counts_parts_samples_misses_and_confusion():
+    gold = [
+        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "10", "gold": "HAZARD"},
+        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "40", "gold": "COERCE"},
+        {"seed": "2", "part": "tuning", "docid": "2", "trigger_start": "5", "gold": "HAZARD"},
+        {"seed": "2", "part": "tuning", "docid": "2", "trigger_start": "9", "gold": "DEATH"},
+        {"seed": "3", "part": "check", "docid": "3", "trigger_start": "7", "gold": "CRIME|MOVEMENT"},
+    ]
+    extracted = [
+        {"docid": "1", "trigger_start": 10, "type": "HAZARD", "sentence": "A bus overturned."},
+        {"docid": "1", "trigger_start": 40, "type": "ASSAULT", "sentence": "Police raided a flat."},
+        {"docid": "2", "trigger_start": 5, "type": "ASSAULT", "sentence": "A van hit a cyclist."},
+        {"docid": "3", "trigger_start": 7, "type": "MOVEMENT", "sentence": "The thief ran off."},
+    ]
+    result = score(gold, extracted)
+    tuning, check = result["tuning"], result["check"]
+    # the death at offset 9 was not extracted: it counts in no accuracy
+    assert (tuning["gold_events"], tuning["matched"], tuning["not_found"], tuning["type"]) == (4, 3, 1, 0.333)
+    assert tuning["by_seed"] == {"1": 0.5, "2": 0.0}
+    assert tuning["confusion"] == {"COERCE -> ASSAULT": 1, "HAZARD -> ASSAULT": 1}
+    assert [w["trigger_start"] for w in tuning["wrong"]] == ["40", "5"]
+    assert (check["type"], check["confusion"]) == (1.0, {})
+
+
+def test_the_gold_file_is_complete_and_split_as_the_date_gold():
+    rows = read_gold(GOLD)
+    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215"}
+    assert {r["seed"] for r in rows if r["part"] == "check"} == {"20261209", "20261210"}
+    # the listed type where the reader judged it right; every other row read again in the article
+    assert all(r["gold"] == r["listed"] for r in rows if r["type_ok"] == "Y")
+    assert all(r["gold"] and r["from"] == "read in the article" for r in rows if r["type_ok"] == "N")
+    keys = [(r["docid"], r["trigger_start"]) for r in rows]
+    assert len(keys) == len(set(keys))
