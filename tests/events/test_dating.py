@@ -56,6 +56,20 @@ def test_a_lead_that_ends_with_its_own_full_stop_is_not_joined_to_the_next_sente
     assert lead_of(_sentences(doc)).text.endswith("on Monday.")
 
 
+def test_a_statement_said_at_some_other_meeting_keeps_the_report_day():
+    # "at a meeting of mayors" is some gathering, not the one the lead dates
+    events = events_of("The town council was briefed on the water budget on Wednesday morning. "
+                       "Treasurer Dana Holt said at a meeting of mayors that the wells ran low.")
+    assert events["said"].date_value == "2024-03-08"
+
+
+def test_a_dateless_lead_makes_no_gathering_of_a_quote_said_at_the_session():
+    # the lead gives no day: the session's day is not in the text
+    events = events_of("The town council was briefed on the water budget. "
+                       "Treasurer Dana Holt said at the special session that the wells ran low.")
+    assert events["said"].date_value == "2024-03-08"
+
+
 # --- acts told as background (dating.borrows_no_day): what the rules must leave alone ------------
 
 

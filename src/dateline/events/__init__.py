@@ -27,6 +27,7 @@ from dateline.events.dating import (
     done_at_the_occasion,
     lead_acts_dated_by_the_body,
     lead_of,
+    names_the_occasion,
     story_timexes,
     told_in_the_past,
 )
@@ -537,7 +538,7 @@ def extract_events(
 
     home = dateline_town(text_of(doc), places)
     lead = lead_of(sentences)
-    occasion = _lead_occasion(lead, timexes, dct, lexicon)
+    occasion = _lead_occasion(lead, timexes, dct, lexicon, _statements_naming_an_occasion(drafts_by_sentence, lead, lexicon))
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
     recent: list[Told] = []  # the events told so far, for the places of an episode
@@ -566,15 +567,18 @@ def extract_events(
 
 
 def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
-                   dct: date | None, lexicon: Lexicon) -> Timex | None:
+                   dct: date | None, lexicon: Lexicon, named_after_the_lead: bool = False) -> Timex | None:
     """The day of the gathering a story opens with ("The school board met Monday night to
     discuss ..."), when it is a day of the week before the report (event_types.yaml: occasions):
-    what the story goes on to quote was said there."""
+    what the story goes on to quote was said there. The gathering may be named by a quote after
+    the lead instead (``named_after_the_lead``: "The council was given a budget update on
+    Wednesday. ... the director said at the special session")."""
     if dct is None or lead is None:
         return None
     # the gathering need not be an event of its own ("the mourners who gathered yesterday", "a
     # memorial service yesterday"): a word of the lead that names one
-    if not any(t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"} for t in lead):
+    if not named_after_the_lead and not any(
+            t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"} for t in lead):
         return None
     when = _date_of_sentence(lead, timexes, dct)
     if when is None or not lead.start_char <= when.span.start < lead.end_char:
@@ -585,13 +589,32 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
     return when
 
 
+def _reporting_verb(draft: Draft) -> Token | None:
+    """The reporting verb of a statement (no trigger of its own)."""
+    if draft.trigger is not None:
+        return None
+    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
+    return verb.root if verb is not None and len(verb) > 0 else None
+
+
+def _statements_naming_an_occasion(drafts_by_sentence: list[list[Draft]], lead: SpacySpan | None,
+                                   lexicon: Lexicon) -> bool:
+    """Whether a statement after the lead names, in its own words, the gathering it was said at
+    ("said at the special session", "told the board": dating.names_the_occasion)."""
+    if lead is None:
+        return False
+    return any(names_the_occasion(verb, lexicon.occasion_words)
+               for drafts in drafts_by_sentence for d in drafts
+               if d.sentence.start_char >= lead.end_char and (verb := _reporting_verb(d)) is not None)
+
+
 def _said_there(draft: Draft) -> bool:
     """A statement after the lead, its reporting verb in the past ("the principal said"), so
     told at the occasion the lead names rather than to the reporter now ("says")."""
-    if draft.trigger is not None or draft.sentence_index == 0:
+    if draft.sentence_index == 0:
         return False
-    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
-    return verb is not None and len(verb) > 0 and told_in_the_past(verb.root)
+    verb = _reporting_verb(draft)
+    return verb is not None and told_in_the_past(verb)
 
 
 def _is_a_sports_report(doc: Doc, lexicon) -> bool:
@@ -824,10 +847,6 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # a statement is made when it is reported, not at the time of the episode told in the
         # sentences before it ("The meeting was on November 1. ... Putin dismissed the claims")
         sentence_date = None
-    if draft.trigger is None and sentence_date is None and occasion is not None and _said_there(draft):
-        # ... unless the story opens with a gathering just before the report: its quotes were
-        # said there ("The board met Monday night. ... the principal said")
-        sentence_date = occasion
     # a report is dated by its own words ("said on Tuesday"), not by the time of what it reports
     # ("said the convoy left on Monday", "said he had wanted it '18 months ago'")
     reported = _reported_words(draft)
@@ -842,6 +861,11 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         sentence_date = _date_of_sentence(sentence, own, dct) if own else None
         if sentence_date is not None and not sentence.start_char <= sentence_date.span.start < sentence.end_char:
             sentence_date = None
+    if draft.trigger is None and sentence_date is None and occasion is not None and _said_there(draft):
+        # ... unless the story opens with a gathering just before the report: its quotes were
+        # said there ("The board met Monday night. ... the principal said"), also those whose
+        # sentence's only date lies in what they report ("he wished it had come 'a year ago'")
+        sentence_date = occasion
     ground = _background_to_another_act(draft, drafts)
     if ground:
         sentence_date = None

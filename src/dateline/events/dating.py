@@ -74,13 +74,24 @@ def lead_of(sentences: list) -> object | None:
     pieces with no verb after it."""
     if not sentences:
         return None
-    lead, k = sentences[0], 0
-    while k + 1 < len(sentences) and k < 3 and (_ends_with_a_title(lead) or not _has_a_verb(sentences[k + 1])):
-        if not _ends_with_a_title(lead) and k == 0:
+    first = 0
+    # a dateline the parser cut off as a piece of its own ("COLUMBUS --", "By Ann Lee") opens no
+    # story: the lead is the sentence after it
+    while first + 1 < len(sentences) and first < 2 and _is_a_dateline(sentences[first]):
+        first += 1
+    lead, k = sentences[first], first
+    while k + 1 < len(sentences) and k < first + 3 and (_ends_with_a_title(lead) or not _has_a_verb(sentences[k + 1])):
+        if not _ends_with_a_title(lead) and k == first:
             break  # a lead of its own followed by a fragment (a byline, a caption): leave it
         k += 1
         lead = lead.doc[lead.start : sentences[k].end]
     return lead
+
+
+def _is_a_dateline(span) -> bool:
+    """A short piece with no verb before the first sentence: a town and a dash, a byline."""
+    words = [t for t in span if not t.is_space and not t.is_punct]
+    return len(words) <= table()["dateline_max_words"] and not _has_a_verb(span)
 
 
 def _ends_with_a_title(span) -> bool:
@@ -113,6 +124,30 @@ def told_in_the_past(verb) -> bool:
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.tag_ == "VBD"
+
+
+@lru_cache(maxsize=1)
+def said_at_words() -> dict[str, frozenset[str]]:
+    return {key: frozenset(w.lower() for w in words) for key, words in table()["said_at"].items()}
+
+
+def names_the_occasion(verb: Token, occasion_words: frozenset[str]) -> bool:
+    """A reporting verb whose own words name the gathering it was said at, one the story has told
+    of: "said at the special session", "during the hearing", "at Monday's meeting" (a noun of a
+    gathering, made definite), or "told the board" (the body that sat there as the listener;
+    dating.yaml: said_at). "said at a meeting" is some meeting, not the story's."""
+    words = said_at_words()
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in words["prepositions"]:
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in occasion_words and _definite(o) for o in child.children):
+                return True
+        if child.dep_ in {"dobj", "dative"} and child.lemma_.lower() in words["listeners"] and _definite(child):
+            return True
+    return False
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) for c in noun.children)
 
 
 def done_at_the_occasion(verb: Token, source: str, sentence_index: int) -> bool:
