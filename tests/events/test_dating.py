@@ -70,6 +70,26 @@ def test_a_dateless_lead_makes_no_gathering_of_a_quote_said_at_the_session():
     assert events["said"].date_value == "2024-03-08"
 
 
+def test_a_lead_that_only_seems_is_no_appearance():
+    # "appeared to be tired" tells how someone looked, not an appearance at a gathering
+    events = events_of("Former governor Ruth Kane appeared to be tired at the Weston public library Tuesday. "
+                       "\"It is good to be back among old friends,\" she said.")
+    assert events["said"].date_value == "2024-03-08"
+
+
+def test_a_speaker_who_says_in_the_present_speaks_now():
+    # "says": told to the reporter now, not in the dated report
+    events = events_of("Hospital admissions for flu rose sharply in February, the state Department of Health "
+                       "reported Tuesday. The rate for children climbed to 4 percent, the health department says.")
+    assert events["says"].date_value == "2024-03-08"
+
+
+def test_another_speaker_does_not_go_on_with_the_dated_report():
+    events = events_of("Hospital admissions for flu rose sharply in February, the state Department of Health "
+                       "reported Tuesday. The rate for children climbed to 4 percent, a nurse in Dover said.")
+    assert events["said"].date_value == "2024-03-08"
+
+
 # --- acts told as background (dating.borrows_no_day): what the rules must leave alone ------------
 
 

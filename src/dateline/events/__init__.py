@@ -27,7 +27,9 @@ from dateline.events.dating import (
     done_at_the_occasion,
     lead_acts_dated_by_the_body,
     lead_of,
+    names_an_appearance,
     names_the_occasion,
+    statements_dated_by_the_speakers_report,
     story_timexes,
     told_in_the_past,
 )
@@ -563,6 +565,7 @@ def extract_events(
             events.append(_with_acled(event, next(readings)))
     if lead is not None:
         events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
+    events = statements_dated_by_the_speakers_report(events, doc, dct)
     return events
 
 
@@ -578,7 +581,8 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
     # the gathering need not be an event of its own ("the mourners who gathered yesterday", "a
     # memorial service yesterday"): a word of the lead that names one
     if not named_after_the_lead and not any(
-            t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"} for t in lead):
+            (t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"}) or names_an_appearance(t)
+            for t in lead):
         return None
     when = _date_of_sentence(lead, timexes, dct)
     if when is None or not lead.start_char <= when.span.start < lead.end_char:

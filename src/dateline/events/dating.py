@@ -146,6 +146,15 @@ def names_the_occasion(verb: Token, occasion_words: frozenset[str]) -> bool:
     return False
 
 
+def names_an_appearance(word: Token) -> bool:
+    """ "appeared at the senior center Sunday", "spoke before the chamber of commerce": someone's
+    appearance at a place is a gathering too, where what the story quotes was said (dating.yaml:
+    appearances); "appeared to be" or "spoke of" names none."""
+    words = said_at_words()
+    return word.pos_ == "VERB" and word.lemma_.lower() in words["appearances"] and any(
+        c.dep_ == "prep" and c.lower_ in words["appearance_places"] for c in word.children)
+
+
 def _definite(noun: Token) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) for c in noun.children)
 
@@ -354,6 +363,45 @@ def lead_acts_dated_by_the_body(events: list[Event], sentence_starts: list[int],
                             date_span=told.date_span, date_inherited=False, notes=notes)
         result.append(event)
     return result
+
+
+# --- a speaker who goes on with a dated report (dating.yaml: speaker_goes_on) -------------------------
+
+
+def statements_dated_by_the_speakers_report(events: list[Event], doc, dct: date | None) -> list[Event]:
+    """ "The labor department reported Thursday that ... . [...] rising to 9.6 percent, the
+    department said": a quote in the past with only the report's day, by a speaker whose earlier
+    statement the text dates to one day of the week before the report, goes on with that report.
+    The speaker is the same entity, or named again by words of the first name ("Hopkins" after
+    "Director of Finance David Hopkins"). A quote in the present ("says") is said now."""
+    if dct is None:
+        return events
+    reach = int(table()["speaker_goes_on"]["max_days_before_report"])
+    dated: list[Event] = []
+    result = []
+    for event in events:
+        if event.type == "STATEMENT" and event.source_actor is not None:
+            if event.date_inherited:
+                report = next((d for d in reversed(dated) if _same_speaker(d.source_actor, event.source_actor)), None)
+                verb = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+                if report is not None and verb is not None and len(verb) and told_in_the_past(verb.root):
+                    notes = tuple("date of the speaker's dated report" if n == INHERITED_NOTE else n for n in event.notes)
+                    event = replace(event, date_value=report.date_value, date_start=report.date_start,
+                                    date_end=report.date_end, date_span=report.date_span, date_inherited=False,
+                                    notes=notes)
+            elif (event.date_span is not None and event.date_start is not None and event.date_start == event.date_end
+                  and event.sentence.start <= event.date_span.start < event.sentence.end
+                  and 0 < (dct - event.date_start).days <= reach):
+                dated.append(event)
+        result.append(event)
+    return result
+
+
+def _same_speaker(first, later) -> bool:
+    if first.entity_id and first.entity_id == later.entity_id:
+        return True
+    named = {w for w in re.findall(r"[a-z]+", later.text.lower()) if w != "the"}
+    return bool(named) and named <= set(re.findall(r"[a-z]+", first.text.lower()))
 
 
 # --- a stretch far back carried as the story's time (dating.yaml: far_back) --------------------------
