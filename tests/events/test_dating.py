@@ -90,6 +90,11 @@ def test_another_speaker_does_not_go_on_with_the_dated_report():
     assert events["said"].date_value == "2024-03-08"
 
 
+def test_an_offence_a_plea_answers_for_keeps_a_day_of_its_own():
+    events = events_of("A bookkeeper was convicted on Tuesday of a robbery on June 3, 2022.")
+    assert events["robbery"].date_value == "2022-06-03"
+
+
 # --- acts told as background (dating.borrows_no_day): what the rules must leave alone ------------
 
 

@@ -817,6 +817,22 @@ def _own_words(draft: Draft) -> list[Token]:
     return [t for t in verb.root.subtree if t.i not in content and t.i not in speaker]
 
 
+def _date_of_the_enclosing_clause(trigger: Token, timexes: list[Timex], dct: date | None) -> Timex | None:
+    """ "the dealer who hanged himself in a jail last summer after being snared in a manhunt": an
+    event inside a relative clause that names a date of its own is told in that clause's time
+    (last summer), not in the main clause's ("agreed Monday")."""
+    node = trigger
+    while node.head.i != node.i and node.dep_ != "relcl":
+        node = node.head
+    if node.dep_ != "relcl":
+        return None
+    doc = trigger.doc
+    first, last = node.left_edge, node.right_edge
+    start, end = first.idx, last.idx + len(last)
+    inside = [t for t in timexes if start <= t.span.start < end]
+    return _date_of_sentence(doc[first.i : last.i + 1], inside, dct) if inside else None
+
+
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list, parties: list[str], home: Place | None = None, occasion: Timex | None = None) -> Event:
@@ -845,6 +861,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         for i in nested_anywhere
     ):
         sentence_date = None
+    if draft.trigger is not None:
+        # an act inside a relative clause with a date of its own is told in that clause's time
+        sentence_date = _date_of_the_enclosing_clause(draft.trigger.token, timexes, dct) or sentence_date
     if draft.trigger is None and sentence_date is not None and not (
         sentence.start_char <= sentence_date.span.start < sentence.end_char
     ):

@@ -214,6 +214,8 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
         return before(borrowed_start, dct)
     if source == "article" and (placed_by_another_episode(verb, words) or names_a_standing(verb, words)):
         return True
+    if counted_by_a_later_step(verb):
+        return True
     perfect = [a for a in auxiliaries if a.dep_ == "aux" and a.lemma_ == "have" and a.tag_ != "VBN"]
     if perfect and (verb.tag_ == "VBN" or any(a.lower_ == "been" for a in auxiliaries)):
         if any(a.lower_ in words["past_perfect"] for a in perfect):
@@ -283,6 +285,26 @@ def steps_of_a_case() -> tuple[dict[str, str], frozenset[frozenset[str]]]:
     apart = frozenset(frozenset(pair) for pair in raw["apart"])
     step_of = {word.lower(): step for step, words in raw.items() if step != "apart" for word in words}
     return step_of, apart
+
+
+def counted_by_a_later_step(trigger: Token) -> bool:
+    """ "pleaded guilty to two counts of money laundering", "was convicted of arson": an offence
+    named as what a later step of its case answers for was done on some earlier day, so it
+    borrows none (not the plea's, nor one carried or the report's); a day of its own ("the
+    robbery on June 3") it keeps, as every borrowing rule does. The steps that count it:
+    dating.yaml steps_of_a_case.counting."""
+    step_of, _ = steps_of_a_case()
+    if step_of.get(trigger.lemma_.lower()) != "offence" or trigger.pos_ not in {"NOUN", "VERB"}:
+        return False
+    counting = frozenset(table()["steps_of_a_case_counting"])
+    word = trigger
+    for _ in range(6):  # "guilty to (two counts of) theft": through the complement of "pleaded"
+        if word.dep_ not in {"pobj", "prep", "compound", "conj", "pcomp", "acomp"} or word.head.i == word.i:
+            return False
+        word = word.head
+        if step_of.get(word.lemma_.lower()) in counting:
+            return True
+    return False
 
 
 def dated_by_another_step(trigger: Token, date_span) -> bool:
