@@ -217,6 +217,13 @@ def test_a_perfect_after_a_gathering_is_not_dated_by_it():
     assert events["rejected"].date_value != "2024-03-05TNI"
 
 
+def test_an_act_dated_by_a_year_of_its_own_sentence_after_a_gathering_keeps_it():
+    # "Ten years ago" is said in the act's own sentence: the flood is of that year, not the meeting's
+    events = events_of("The village board met Tuesday night to weigh the new budget. "
+                       "Ten years ago, a storm flooded the village hall and destroyed its records.")
+    assert events["destroyed"].date_value == "2014"
+
+
 def test_an_event_of_the_kind_told_with_a_year_far_back_keeps_it():
     # the murder is the April 2022 shooting told again in other words
     events = events_of("A jury on Tuesday convicted a man charged in an April 2022 shooting at a law firm. "

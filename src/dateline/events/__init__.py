@@ -900,8 +900,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
         event_date = EventDate(None, None, None, None, False, "none")
-    if draft.trigger is not None and occasion is not None and done_at_the_occasion(
-            draft.trigger.token, event_date.source, draft.sentence_index):
+    if draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
+            and done_at_the_occasion(draft.trigger.token, event_date.source, draft.sentence_index, event_date.start,
+                                     event_date.end, timex_range(occasion)[0]):
         # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
         event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
     told_then = any(t.type == draft.type and (t.start, t.end) == (event_date.start, event_date.end) for t in recent)

@@ -159,12 +159,22 @@ def _definite(noun: Token) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) for c in noun.children)
 
 
-def done_at_the_occasion(verb: Token, source: str, sentence_index: int) -> bool:
+def done_at_the_occasion(verb: Token, source: str, sentence_index: int, borrowed_start: date | None = None,
+                         borrowed_end: date | None = None, occasion_day: date | None = None) -> bool:
     """In a story that opens with a gathering ("The village board met Tuesday night ..."), an act
     after the lead told in a main clause in the simple past with only the report's day ("Trustees
     rejected a road contract that was signed in 2019": the sentence's own year dates the contract)
-    was done at the gathering."""
-    return source == "article" and sentence_index > 0 and carries_the_story_on(verb)
+    was done at the gathering. So was one that carried, from an earlier sentence, a month, a year
+    or a decade over before the gathering ("revenues are down from last year, he said. The council
+    also discussed ..."): a time named in passing, not the story's day. (Not one borrowed from
+    another clause of its own sentence: "Ten years ago, a gunman entered a church and killed
+    seven" tells that time.)"""
+    if sentence_index == 0 or not carries_the_story_on(verb):
+        return False
+    if source == "article":
+        return True
+    return (source == "narrative" and borrowed_start is not None and borrowed_end is not None
+            and occasion_day is not None and borrowed_end > borrowed_start and borrowed_end < occasion_day)
 
 
 # --- acts told as background: no borrowed day (dating.yaml: background) ----------------------------
