@@ -224,6 +224,13 @@ def test_an_act_dated_by_a_year_of_its_own_sentence_after_a_gathering_keeps_it()
     assert events["destroyed"].date_value == "2014"
 
 
+def test_the_next_meeting_is_not_the_gathering_the_story_told():
+    for other in ("the next meeting", "a meeting with the union"):
+        events = events_of("The village board met Tuesday night to weigh the new budget. Fees rose in 2022, the "
+                           f"clerk said. Trustees then spent an hour in closed session before {other}.")
+        assert events["meeting"].date_value != "2024-03-05TNI"
+
+
 def test_an_event_of_the_kind_told_with_a_year_far_back_keeps_it():
     # the murder is the April 2022 shooting told again in other words
     events = events_of("A jury on Tuesday convicted a man charged in an April 2022 shooting at a law firm. "

@@ -28,6 +28,7 @@ from dateline.events.dating import (
     lead_acts_dated_by_the_body,
     lead_of,
     names_an_appearance,
+    names_the_gathering_again,
     names_the_occasion,
     statements_dated_by_the_speakers_report,
     story_timexes,
@@ -904,6 +905,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             and done_at_the_occasion(draft.trigger.token, event_date.source, draft.sentence_index, event_date.start,
                                      event_date.end, timex_range(occasion)[0]):
         # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
+        event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
+    elif draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
+            and names_the_gathering_again(draft.trigger.token, event_date.source, load_lexicon().occasion_words):
+        # "Council then spent an hour in executive session before reconvening the meeting"
         event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
     told_then = any(t.type == draft.type and (t.start, t.end) == (event_date.start, event_date.end) for t in recent)
     if draft.trigger is not None and carried_from_far_back(draft.trigger.token, event_date.source, event_date.start,

@@ -155,6 +155,16 @@ def names_an_appearance(word: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in words["appearance_places"] for c in word.children)
 
 
+def names_the_gathering_again(noun: Token, source: str, occasion_words: frozenset[str]) -> bool:
+    """In a story of one gathering, "before reconvening the meeting", "prior to the session": a
+    definite noun of a gathering with no date of its own names the gathering the story told, not
+    another one ("the next meeting", "a meeting": dating.yaml said_at.other_gathering)."""
+    if source not in BORROWED or noun.pos_ != "NOUN" or noun.lemma_.lower() not in occasion_words:
+        return False
+    other = said_at_words()["other_gathering"]
+    return _definite(noun) and not any(c.dep_ in {"amod", "compound"} and c.lower_ in other for c in noun.children)
+
+
 def _definite(noun: Token) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) for c in noun.children)
 
