@@ -81,6 +81,11 @@ def test_a_quote_with_no_gathering_or_dated_report_of_its_own_stays_on_the_repor
     assert events_of(text)[word].date_value == "2024-03-08", why
 
 
+def test_an_act_inside_the_reported_clause_keeps_its_date():
+    # the arrest is what the police report: Monday is its own day
+    assert events_of("Police said the man was arrested Monday.")["arrested"].date_value == "2024-03-04"
+
+
 def test_an_offence_a_plea_answers_for_keeps_a_day_of_its_own():
     events = events_of("A bookkeeper was convicted on Tuesday of a robbery on June 3, 2022.")
     assert events["robbery"].date_value == "2022-06-03"

@@ -849,6 +849,16 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own)) and modifier.head.i != noun
         for t in modifier.subtree
     }
+    # ... and so does a clause of content the trigger is outside of ("Ann agreed, while pointing
+    # out that the method was adopted in the 1990s": the 1990s are of what she points out)
+    trigger_index = draft.trigger.token.i if draft.trigger is not None else None
+    nested |= {
+        t.i
+        for modifier in draft.clause
+        if trigger_index is not None and modifier.dep_ == "ccomp"
+        and not modifier.left_edge.i <= trigger_index <= modifier.right_edge.i
+        for t in modifier.subtree
+    }
     # ... and so does one anywhere in the sentence ("The governor, who took office last year,
     # said militants attacked the town": not last year)
     nested_anywhere = nested | {
