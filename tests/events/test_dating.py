@@ -56,6 +56,41 @@ def test_a_lead_that_ends_with_its_own_full_stop_is_not_joined_to_the_next_sente
     assert lead_of(_sentences(doc)).text.endswith("on Monday.")
 
 
+# quotes the gathering and report rules must leave on the report's day (Friday 2024-03-08): why, text, word
+QUOTES_OF_THE_REPORT_DAY = [
+    ("'at a meeting of mayors' is some gathering, not the one the lead dates",
+     "The town council was briefed on the water budget on Wednesday morning. "
+     "Treasurer Dana Holt said at a meeting of mayors that the wells ran low.", "said"),
+    ("the lead gives no day: the session's day is not in the text",
+     "The town council was briefed on the water budget. "
+     "Treasurer Dana Holt said at the special session that the wells ran low.", "said"),
+    ("'appeared to be tired' tells how someone looked, not an appearance at a gathering",
+     "Former governor Ruth Kane appeared to be tired at the Weston public library Tuesday. "
+     "\"It is good to be back among old friends,\" she said.", "said"),
+    ("'says': told to the reporter now, not in the dated report",
+     "Hospital admissions for flu rose sharply in February, the state Department of Health reported Tuesday. "
+     "The rate for children climbed to 4 percent, the health department says.", "says"),
+    ("another speaker does not go on with the dated report",
+     "Hospital admissions for flu rose sharply in February, the state Department of Health reported Tuesday. "
+     "The rate for children climbed to 4 percent, a nurse in Dover said.", "said"),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "word"), QUOTES_OF_THE_REPORT_DAY, ids=[q[0] for q in QUOTES_OF_THE_REPORT_DAY])
+def test_a_quote_with_no_gathering_or_dated_report_of_its_own_stays_on_the_report_day(why, text, word):
+    assert events_of(text)[word].date_value == "2024-03-08", why
+
+
+def test_an_act_inside_the_reported_clause_keeps_its_date():
+    # the arrest is what the police report: Monday is its own day
+    assert events_of("Police said the man was arrested Monday.")["arrested"].date_value == "2024-03-04"
+
+
+def test_an_offence_a_plea_answers_for_keeps_a_day_of_its_own():
+    events = events_of("A bookkeeper was convicted on Tuesday of a robbery on June 3, 2022.")
+    assert events["robbery"].date_value == "2022-06-03"
+
+
 # --- acts told as background (dating.borrows_no_day): what the rules must leave alone ------------
 
 
@@ -176,6 +211,20 @@ def test_a_perfect_after_a_gathering_is_not_dated_by_it():
     events = events_of("The village board met Tuesday night to weigh the new budget. "
                        "Trustees have rejected a road contract that was signed in 2019.")
     assert events["rejected"].date_value != "2024-03-05TNI"
+
+
+def test_an_act_dated_by_a_year_of_its_own_sentence_after_a_gathering_keeps_it():
+    # "Ten years ago" is said in the act's own sentence: the flood is of that year, not the meeting's
+    events = events_of("The village board met Tuesday night to weigh the new budget. "
+                       "Ten years ago, a storm flooded the village hall and destroyed its records.")
+    assert events["destroyed"].date_value == "2014"
+
+
+def test_the_next_meeting_is_not_the_gathering_the_story_told():
+    for other in ("the next meeting", "a meeting with the union"):
+        events = events_of("The village board met Tuesday night to weigh the new budget. Fees rose in 2022, the "
+                           f"clerk said. Trustees then spent an hour in closed session before {other}.")
+        assert events["meeting"].date_value != "2024-03-05TNI"
 
 
 def test_an_event_of_the_kind_told_with_a_year_far_back_keeps_it():

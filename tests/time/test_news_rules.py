@@ -76,6 +76,13 @@ def test_the_next_day_of_a_story_is_a_date_not_a_stretch_of_time():
     assert _found("Aid will arrive in the next two days.", dct)["the next two days"] == ("DURATION", "P2D")
 
 
+def test_a_counted_distance_moves_the_story_to_the_day_it_names():
+    # March 3, then "two days later" (March 5): "that night" is the night of March 5
+    dct = date(1998, 3, 11)
+    text = "The climber was last seen on March 3. Two days later, a ranger found his tent. Searchers camped there that night."
+    assert _found(text, dct)["that night"] == ("TIME", "1998-03-05TNI")
+
+
 def test_the_past_before_a_count_of_periods_is_no_past_reference():
     # "the past three summers" names three summers, not "the past" (PAST_REF) and a stray rest;
     # "in the past" alone is still the vague past

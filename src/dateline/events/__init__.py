@@ -27,6 +27,10 @@ from dateline.events.dating import (
     done_at_the_occasion,
     lead_acts_dated_by_the_body,
     lead_of,
+    names_an_appearance,
+    names_the_gathering_again,
+    names_the_occasion,
+    statements_dated_by_the_speakers_report,
     story_timexes,
     told_in_the_past,
 )
@@ -539,7 +543,7 @@ def extract_events(
 
     home = dateline_town(text_of(doc), places)
     lead = lead_of(sentences)
-    occasion = _lead_occasion(lead, timexes, dct, lexicon)
+    occasion = _lead_occasion(lead, timexes, dct, lexicon, _statements_naming_an_occasion(drafts_by_sentence, lead, lexicon))
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
     recent: list[Told] = []  # the events told so far, for the places of an episode
@@ -564,19 +568,24 @@ def extract_events(
             events.append(_with_acled(event, next(readings)))
     if lead is not None:
         events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
+    events = statements_dated_by_the_speakers_report(events, doc, dct)
     return events
 
 
 def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
-                   dct: date | None, lexicon: Lexicon) -> Timex | None:
+                   dct: date | None, lexicon: Lexicon, named_after_the_lead: bool = False) -> Timex | None:
     """The day of the gathering a story opens with ("The school board met Monday night to
     discuss ..."), when it is a day of the week before the report (event_types.yaml: occasions):
-    what the story goes on to quote was said there."""
+    what the story goes on to quote was said there. The gathering may be named by a quote after
+    the lead instead (``named_after_the_lead``: "The council was given a budget update on
+    Wednesday. ... the director said at the special session")."""
     if dct is None or lead is None:
         return None
     # the gathering need not be an event of its own ("the mourners who gathered yesterday", "a
     # memorial service yesterday"): a word of the lead that names one
-    if not any(t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"} for t in lead):
+    if not named_after_the_lead and not any(
+            (t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"}) or names_an_appearance(t)
+            for t in lead):
         return None
     when = _date_of_sentence(lead, timexes, dct)
     if when is None or not lead.start_char <= when.span.start < lead.end_char:
@@ -587,13 +596,32 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
     return when
 
 
+def _reporting_verb(draft: Draft) -> Token | None:
+    """The reporting verb of a statement (no trigger of its own)."""
+    if draft.trigger is not None:
+        return None
+    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
+    return verb.root if verb is not None and len(verb) > 0 else None
+
+
+def _statements_naming_an_occasion(drafts_by_sentence: list[list[Draft]], lead: SpacySpan | None,
+                                   lexicon: Lexicon) -> bool:
+    """Whether a statement after the lead names, in its own words, the gathering it was said at
+    ("said at the special session", "told the board": dating.names_the_occasion)."""
+    if lead is None:
+        return False
+    return any(names_the_occasion(verb, lexicon.occasion_words)
+               for drafts in drafts_by_sentence for d in drafts
+               if d.sentence.start_char >= lead.end_char and (verb := _reporting_verb(d)) is not None)
+
+
 def _said_there(draft: Draft) -> bool:
     """A statement after the lead, its reporting verb in the past ("the principal said"), so
     told at the occasion the lead names rather than to the reporter now ("says")."""
-    if draft.trigger is not None or draft.sentence_index == 0:
+    if draft.sentence_index == 0:
         return False
-    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
-    return verb is not None and len(verb) > 0 and told_in_the_past(verb.root)
+    verb = _reporting_verb(draft)
+    return verb is not None and told_in_the_past(verb)
 
 
 def _is_a_sports_report(doc: Doc, lexicon) -> bool:
@@ -822,6 +850,22 @@ def _own_words(draft: Draft) -> list[Token]:
     return [t for t in verb.root.subtree if t.i not in content and t.i not in speaker]
 
 
+def _date_of_the_enclosing_clause(trigger: Token, timexes: list[Timex], dct: date | None) -> Timex | None:
+    """ "the dealer who hanged himself in a jail last summer after being snared in a manhunt": an
+    event inside a relative clause that names a date of its own is told in that clause's time
+    (last summer), not in the main clause's ("agreed Monday")."""
+    node = trigger
+    while node.head.i != node.i and node.dep_ != "relcl":
+        node = node.head
+    if node.dep_ != "relcl":
+        return None
+    doc = trigger.doc
+    first, last = node.left_edge, node.right_edge
+    start, end = first.idx, last.idx + len(last)
+    inside = [t for t in timexes if start <= t.span.start < end]
+    return _date_of_sentence(doc[first.i : last.i + 1], inside, dct) if inside else None
+
+
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list, parties: list[str], home: Place | None = None, occasion: Timex | None = None) -> Event:
@@ -837,6 +881,16 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own)) and modifier.head.i != noun
         for t in modifier.subtree
     }
+    # ... and so does a clause of content the trigger is outside of ("Ann agreed, while pointing
+    # out that the method was adopted in the 1990s": the 1990s are of what she points out)
+    trigger_index = draft.trigger.token.i if draft.trigger is not None else None
+    nested |= {
+        t.i
+        for modifier in draft.clause
+        if trigger_index is not None and modifier.dep_ == "ccomp"
+        and not modifier.left_edge.i <= trigger_index <= modifier.right_edge.i
+        for t in modifier.subtree
+    }
     # ... and so does one anywhere in the sentence ("The governor, who took office last year,
     # said militants attacked the town": not last year)
     nested_anywhere = nested | {
@@ -850,16 +904,15 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         for i in nested_anywhere
     ):
         sentence_date = None
+    if draft.trigger is not None:
+        # an act inside a relative clause with a date of its own is told in that clause's time
+        sentence_date = _date_of_the_enclosing_clause(draft.trigger.token, timexes, dct) or sentence_date
     if draft.trigger is None and sentence_date is not None and not (
         sentence.start_char <= sentence_date.span.start < sentence.end_char
     ):
         # a statement is made when it is reported, not at the time of the episode told in the
         # sentences before it ("The meeting was on November 1. ... Putin dismissed the claims")
         sentence_date = None
-    if draft.trigger is None and sentence_date is None and occasion is not None and _said_there(draft):
-        # ... unless the story opens with a gathering just before the report: its quotes were
-        # said there ("The board met Monday night. ... the principal said")
-        sentence_date = occasion
     # a report is dated by its own words ("said on Tuesday"), not by the time of what it reports
     # ("said the convoy left on Monday", "said he had wanted it '18 months ago'")
     reported = _reported_words(draft)
@@ -874,6 +927,11 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         sentence_date = _date_of_sentence(sentence, own, dct) if own else None
         if sentence_date is not None and not sentence.start_char <= sentence_date.span.start < sentence.end_char:
             sentence_date = None
+    if draft.trigger is None and sentence_date is None and occasion is not None and _said_there(draft):
+        # ... unless the story opens with a gathering just before the report: its quotes were
+        # said there ("The board met Monday night. ... the principal said"), also those whose
+        # sentence's only date lies in what they report ("he wished it had come 'a year ago'")
+        sentence_date = occasion
     ground = _background_to_another_act(draft, drafts)
     if ground:
         sentence_date = None
@@ -885,9 +943,14 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
         event_date = EventDate(None, None, None, None, False, "none")
-    if draft.trigger is not None and occasion is not None and done_at_the_occasion(
-            draft.trigger.token, event_date.source, draft.sentence_index):
+    if draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
+            and done_at_the_occasion(draft.trigger.token, event_date.source, draft.sentence_index, event_date.start,
+                                     event_date.end, timex_range(occasion)[0]):
         # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
+        event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
+    elif draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
+            and names_the_gathering_again(draft.trigger.token, event_date.source, load_lexicon().occasion_words):
+        # "Council then spent an hour in executive session before reconvening the meeting"
         event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
     told_then = any(t.type == draft.type and (t.start, t.end) == (event_date.start, event_date.end) for t in recent)
     if draft.trigger is not None and carried_from_far_back(draft.trigger.token, event_date.source, event_date.start,

@@ -8,9 +8,10 @@ named before it.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.model import Span, Timex
+from dateline.time.calendar import Period, period_of
 from dateline.time.grammar import Match, find_matches
 from dateline.time.normalise import NORMALISERS, Context
 
@@ -211,4 +212,24 @@ def tag_timexes(text: str, dct: date | None, doc=None) -> list[Timex]:
         )
         if reading.sets_reference and period is not None and reading.type in ("DATE", "TIME"):
             ctx.reference = period
+        elif reading.type == "DURATION":
+            ctx.reference = _reference_moved_by_a_distance(text, m.end, reading.value, ctx.reference)
     return timexes
+
+
+COUNTED_DAYS = re.compile(r"P(\d+)([DW])")
+LATER_AFTER = re.compile(r"\s+(later|earlier)\b", re.IGNORECASE)
+
+
+def _reference_moved_by_a_distance(text: str, end: int, value: str | None, reference: Period | None) -> Period | None:
+    """ "on Christmas Day ... Two days later, a clerk called. Police searched the woods that
+    night": a counted distance in days or weeks from the day the story is at moves the story to
+    the day it names, so "that night" is of the day two days later (the distance itself stays a
+    duration; the event it dates is counted by events.arguments)."""
+    counted = COUNTED_DAYS.fullmatch(value or "")
+    later = LATER_AFTER.match(text, end)
+    if counted is None or later is None or reference is None or reference.granularity != "day":
+        return reference
+    days = int(counted.group(1)) * (7 if counted.group(2) == "W" else 1)
+    moved = reference.start + timedelta(days=days if later.group(1).lower() == "later" else -days)
+    return period_of(moved, "day")
