@@ -33,3 +33,15 @@ def test_a_benchmark_that_fails_keeps_the_others_figures_and_its_last_ones(tmp_p
     assert '{"measured": 2}' in written  # the stage that ran
     assert '{"earlier": 1}' in written and "this run failed, RuntimeError: chromium not found" in written
     assert json.loads(out.with_suffix(".json").read_text(encoding="utf-8")) == {"ingest": {"measured": 2}, "time": {"earlier": 1}}
+
+
+def test_figures_kept_from_an_earlier_run_keep_the_order_they_were_measured_in(tmp_path, monkeypatch):
+    # sections list their rows in the order of the result's keys; saving them sorted put the API's
+    # questions and its two stores in alphabetical order at the next partial run
+    out = tmp_path / "benchmarks.md"
+    monkeypatch.setitem(sys.modules, "dateline.bench.ingest", _benchmark(lambda shared: {"zebra": 1, "apple": 2}))
+    monkeypatch.setitem(sys.modules, "dateline.bench.time", _benchmark(lambda shared: {"measured": 3}))
+    for only in (["ingest", "time"], ["time"]):  # the second run keeps ingest's figures
+        monkeypatch.setattr(sys, "argv", ["bench", "--shared", str(tmp_path), "--out", str(out), "--only", *only])
+        bench.main()
+    assert '{"zebra": 1, "apple": 2}' in out.read_text(encoding="utf-8")
