@@ -827,27 +827,23 @@ def _seat_named_before(draft: Draft, places: list[Place]) -> list[Place]:
 def _reported_words(draft: Draft) -> set[int]:
     """For a report (a STATEMENT, no trigger), the indices of what it reports: the reporting
     verb's complement, quotation or clause of content. None for other events."""
-    if draft.trigger is not None:
+    verb = _reporting_verb(draft)
+    if verb is None:
         return set()
-    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
-    if verb is None or not len(verb):
-        return set()
-    return {t.i for child in verb.root.children if child.dep_ in CONTENT_DEPS for t in child.subtree}
+    return {t.i for child in verb.children if child.dep_ in CONTENT_DEPS for t in child.subtree}
 
 
 def _own_words(draft: Draft) -> list[Token]:
     """The words of an event's own clause. For a report (a STATEMENT, no trigger), the reporting
     verb's words without what it reports ("said in Geneva that ...": in Geneva, not the rest)."""
-    if draft.trigger is not None:
-        return draft.clause
-    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
-    if verb is None or not len(verb):
+    verb = _reporting_verb(draft)
+    if verb is None:
         return draft.clause
     content = _reported_words(draft)
     # nor the speaker and their description: "a minister at the church in Blackbird Leys said"
     # tells who speaks, not where ("the Kabul police chief said": the caller leaves out names)
-    speaker = {t.i for child in verb.root.children if child.dep_ in {"nsubj", "nsubjpass"} for t in child.subtree}
-    return [t for t in verb.root.subtree if t.i not in content and t.i not in speaker]
+    speaker = {t.i for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"} for t in child.subtree}
+    return [t for t in verb.subtree if t.i not in content and t.i not in speaker]
 
 
 def _date_of_the_enclosing_clause(trigger: Token, timexes: list[Timex], dct: date | None) -> Timex | None:
