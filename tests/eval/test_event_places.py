@@ -24,8 +24,18 @@ def test_every_place_given_must_be_right_and_none_only_where_none_is():
 
 
 def test_unknown_country_matches_any():
-    assert parse_places("Middle East [?]; Cairo [EG]") == [("middleeast", "?"), ("cairo", "EG")]
+    assert parse_places("Middle East [?]; Cairo [EG]") == [("middleeast", "?", None), ("cairo", "EG", None)]
     assert place_right("Middle East [?]", "Middle East [?]; Egypt [EG]")
+
+
+def test_a_namesake_in_another_state_is_wrong_where_the_gold_names_the_state():
+    # Columbus, Nebraska and Columbus, Ohio share name and country: only the state tells them apart
+    assert parse_places("Columbus [US, Nebraska]") == [("columbus", "US", "nebraska")]
+    assert not place_right("Columbus [US, Ohio]", "Columbus [US, Nebraska]; Nebraska [US]")
+    assert place_right("Columbus [US, Nebraska]; Nebraska [US, Nebraska]", "Columbus [US, Nebraska]; Nebraska [US]")
+    # a gold without the state accepts any, and a listing without one is not held to it
+    assert place_right("Columbus [US, Ohio]", "Columbus [US]")
+    assert place_right("Columbus [US]", "Columbus [US, Nebraska]")
 
 
 def test_score_counts_parts_misses_and_non_events():

@@ -67,3 +67,16 @@ def test_a_fresh_draw_leaves_out_the_articles_judged_before():
     for article in first:
         assert article["text"] and not article["text"].startswith(article["title"])  # the repeated title is cut
         assert len(article["date"]) == 10
+
+
+def test_a_listed_place_names_its_state_so_a_reader_sees_a_namesake():
+    from dateline.eval.judged import place_region
+    from dateline.model import Place, Span
+
+    def place(country, admin1):
+        return Place(span=Span(0, 8, "Columbus"), name="Columbus", country_code=country, admin1=admin1)
+
+    assert place_region(place("US", "Nebraska")) == "US, Nebraska"
+    assert place_region(place("US", "Ohio")) != place_region(place("US", "Nebraska"))
+    assert place_region(place("US", None)) == "US"
+    assert place_region(place(None, "Nebraska")) == "?"

@@ -14,7 +14,9 @@ trigger_start) and reports, for the tuning and the check part apart:
 
 A place list is right when it is empty and the gold says ``none`` is right, or when it is not
 empty and every place in it is one of the gold's (name and country; names compared without
-accents, case or punctuation, so "Ts'khinvali" is "Tskhinvali").
+accents, case or punctuation, so "Ts'khinvali" is "Tskhinvali"). Where both sides give the
+first-level region too (``Columbus [US, Nebraska]``: GeoNames' admin1 name), it must agree: that is how a namesake in another state (Columbus, Ohio for Columbus, Nebraska)
+counts wrong. A gold that gives no region accepts any.
 """
 
 from __future__ import annotations
@@ -41,17 +43,17 @@ def _name_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", "".join(c for c in plain if not unicodedata.combining(c)).casefold())
 
 
-def parse_places(text: str) -> list[tuple[str, str]]:
-    """``"Oakland [US]; California [US] (inherited)"`` -> [("oakland", "US"), ("california", "US")];
-    ``none`` and the empty string are no place."""
+def parse_places(text: str) -> list[tuple[str, str, str | None]]:
+    """``"Oakland [US, California]; California [US] (inherited)"`` -> [("oakland", "US", "california"),
+    ("california", "US", None)]; ``none`` and the empty string are no place."""
     text = re.sub(r"\s*\(inherited\)\s*$", "", text or "").strip()
     places = []
     for part in filter(None, (p.strip() for p in text.split(";"))):
         if part == "none":
             continue
-        found = re.fullmatch(r"(.*?)\s*\[([A-Z?]{1,2})\]", part)
-        name, country = (found.group(1), found.group(2)) if found else (part, "?")
-        places.append((_name_key(name), country))
+        found = re.fullmatch(r"(.*?)\s*\[([A-Z?]{1,2})(?:,\s*([^\]]+))?\]", part)
+        name, country, region = (found.group(1), found.group(2), found.group(3)) if found else (part, "?", None)
+        places.append((_name_key(name), country, _name_key(region) if region else None))
     return places
 
 
@@ -62,7 +64,8 @@ def place_right(extracted: str, gold: str) -> bool:
         return "none" in [p.strip() for p in gold.split(";")]
     allowed = parse_places(gold)
     return all(any(name == g_name and (country == g_country or "?" in (country, g_country))
-                   for g_name, g_country in allowed) for name, country in got)
+                   and (region == g_region or None in (region, g_region))
+                   for g_name, g_country, g_region in allowed) for name, country, region in got)
 
 
 def by_seed(matched: list[tuple[dict, bool]], acts: list[tuple[dict, bool]]) -> dict:

@@ -83,6 +83,13 @@ def cut(article: ET.Element) -> dict:
             "outlet": article.findtext("domain")}
 
 
+def place_region(place) -> str:
+    """``US, Nebraska`` for a place in Nebraska, ``US`` when the gazetteer gives no first-level
+    region: the state tells a reader (and the place scorer) Columbus, Nebraska from Columbus, Ohio."""
+    country = place.country_code or "?"
+    return f"{country}, {place.admin1}" if place.admin1 and country != "?" else country
+
+
 def listing(db: Path) -> list[dict]:
     """One row per extracted event of the store, in the order of the articles and the text."""
     import dateline
@@ -105,7 +112,7 @@ def listing(db: Path) -> list[dict]:
             "trigger": event.trigger.text if event.trigger else "",
             "trigger_start": event.trigger.start if event.trigger else "",
             "date": (event.date_value or "") + (" (inherited)" if event.date_inherited else ""),
-            "places": "; ".join(f"{p.name} [{p.country_code or '?'}]" for p in event.places)
+            "places": "; ".join(f"{p.name} [{place_region(p)}]" for p in event.places)
                       + (" (inherited)" if event.place_inherited and event.places else ""),
             "source": event.source_actor.text if event.source_actor else "",
             "target": event.target_actor.text if event.target_actor else "",
