@@ -117,6 +117,8 @@ class Lexicon:
     undergoer_verbs: frozenset[str] = frozenset()
     # verbs that only carry an event noun ("launched an attack"): their subject is its doer
     support_verbs: frozenset[str] = frozenset()
+    # words before an event noun that tell another happening ("after the blast"): no verb carries it
+    sequence_prepositions: frozenset[str] = frozenset()
     # cues whose object is people, and the quantifiers that stand for people in their target slot
     people_cues: frozenset[str] = frozenset()
     people_quantifiers: frozenset[str] = frozenset()
@@ -263,6 +265,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         relation_nouns=frozenset(families.get("relation_nouns", ())),
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
+        sequence_prepositions=frozenset(raw.get("sequence_prepositions", ())),
         people_cues=frozenset(raw.get("people_cues", ())),
         people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
         toll_verbs=frozenset(raw.get("toll_verbs", ())),
@@ -942,15 +945,19 @@ def _is_compound_modifier(token: Token) -> bool:
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
 
 
-def _governing_verb(noun: Token, sentence: SpacySpan) -> Token | None:
+def _governing_verb(noun: Token, sentence: SpacySpan, lexicon: Lexicon | None = None) -> Token | None:
     """The verb whose clause an event noun belongs to: "held meetings" -> held, "engaging in
-    talks" -> engaging, "clashes have continued" -> continued."""
+    talks" -> engaging, "clashes have continued" -> continued. None for a noun after a word of
+    sequence ("After the blast, the minister sent ..."): another happening, carried by no verb."""
+    sequence = (lexicon or load_lexicon()).sequence_prepositions
     node = noun
     for _ in range(4):
         head = node.head
         if head.i == node.i or not (sentence.start <= head.i < sentence.end):
             return None
         if node.dep_ in CLAUSE_DEPS - {"conj", "appos"}:
+            return None
+        if node.dep_ == "pobj" and head.lower_ in sequence:
             return None
         if head.pos_ in {"VERB", "AUX"}:
             return head
@@ -993,7 +1000,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             absorbed.setdefault(owner, []).append(token)
             continue
         kept_nouns.append((token, cue, words))
-        head = _governing_verb(token, sentence)
+        head = _governing_verb(token, sentence, lexicon)
         noun_heads[token.i] = head if head is not None and head.i not in verb_tokens else token
     # two event nouns under one carrying verb ("talks ... and the reopening") make one event
     seen_heads: dict[int, int] = {}
