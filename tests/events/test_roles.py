@@ -296,3 +296,18 @@ def test_an_event_noun_after_a_word_of_sequence_is_an_event_of_its_own():
     instructions = event_at(text, "instructions")
     assert instructions.type == "REQUEST"
     assert "governor" in text_of(instructions.source_actor)
+
+
+def test_who_names_an_event_is_no_doer_of_it():
+    # a carrying verb with an object predicate ("called the blast an act of terror") says what
+    # the event was; the one who says it did not do it
+    blast = event_at("On Friday, the mayor called the blast an act of terror.", "blast")
+    assert blast.source_actor is None
+
+
+def test_who_is_called_on_to_act_is_the_target_of_the_request():
+    # event_types.yaml: call with the particle "on" (a bare on in YAML is read as true)
+    request = event_at("The mayor called on residents to save water.", "called on")
+    assert request.type == "REQUEST"
+    assert "mayor" in text_of(request.source_actor)
+    assert "residents" in text_of(request.target_actor)

@@ -150,6 +150,7 @@ class Lexicon:
     not_yet_adjectives: frozenset[str] = frozenset()  # "future talks": not (yet) held
     unrealised_verbs: frozenset[str] = frozenset()  # "hopes to return someday", "failed to attend"
     unrealised_forms: frozenset[str] = frozenset()  # their inflected forms
+    requesting_types: frozenset[str] = frozenset()  # "asked X to investigate": what is asked is not done
     # a story opening with a gathering just before the report (event_types.yaml: occasions)
     occasion_words: frozenset[str] = frozenset()
     occasion_max_days: int = 7
@@ -291,6 +292,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         not_yet_adjectives=frozenset(unasserted.get("not_yet_adjectives", ())),
         unrealised_verbs=frozenset(unasserted.get("unrealised_verbs", ())),
         unrealised_forms=frozenset(f for verb in unasserted.get("unrealised_verbs", ()) for f in _inflections(verb)),
+        requesting_types=frozenset(unasserted.get("requesting_types", ())),
         occasion_words=frozenset((raw.get("occasions") or {}).get("words", ())),
         occasion_max_days=int((raw.get("occasions") or {}).get("max_days_before", 7)),
         sport_words=frozenset(sport.get("words", ())),
@@ -557,7 +559,7 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"about", "of", "for"} \
             and (token.head.head.lower_ in lexicon.stance_words or token.head.head.lemma_.lower() in lexicon.stance_words):
         return True  # "worried about flooding", "afraid of attacks", "no intention of talking"
-    if _unrealised(token, lexicon):
+    if _unrealised(token, lexicon) or _requested(token, lexicon):
         return True
     if token.pos_ == "NOUN":
         if any(c.dep_ == "amod" and c.lower_ in lexicon.not_yet_adjectives for c in token.children):
@@ -600,6 +602,17 @@ def _unrealised(token: Token, lexicon: Lexicon) -> bool:
     hearing", "the rebels want a ceasefire": the event is in what a verb of wishing, fearing or
     failing (``unrealised_verbs``) governs (``non_events.governing_words``)."""
     return any(_unrealising_verb(node, lexicon) for node in governing_words(token))
+
+
+def _requested(token: Token, lexicon: Lexicon) -> bool:
+    """ "asked the sheriff to investigate the clerk", "urged residents to leave", "called on the
+    board to approve the plan": what a request or a command asks for is not yet done; the
+    request is the event (event_types.yaml: unasserted.requesting_types)."""
+    if token.tag_ != "VB" or token.dep_ not in {"xcomp", "ccomp"} or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    asking = match_cue(token.head, lexicon) if token.head.pos_ == "VERB" else None
+    return asking is not None and asking[0].type in lexicon.requesting_types
 
 
 def _unrealising_verb(node: Token, lexicon: Lexicon) -> bool:
