@@ -285,3 +285,29 @@ def test_a_persons_name_is_no_event_word():
     found = events_of(text)
     assert found and all(e.trigger.text != "Flood" for e in found)  # the report is read, the name is no flood
     assert any(e.type == "HAZARD" for e in events_of("A flood cut off three villages on Monday."))
+
+
+def test_an_event_noun_after_a_word_of_sequence_is_an_event_of_its_own():
+    # event_types.yaml: sequence_prepositions. The shooting happened before; the governor only
+    # sent instructions, so the shooting has no doer and the instructions are their own event
+    text = "After the shooting, the governor sent instructions to every school to lock its doors."
+    shooting = event_at(text, "shooting")
+    assert shooting.source_actor is None
+    instructions = event_at(text, "instructions")
+    assert instructions.type == "REQUEST"
+    assert "governor" in text_of(instructions.source_actor)
+
+
+def test_who_names_an_event_is_no_doer_of_it():
+    # a carrying verb with an object predicate ("called the blast an act of terror") says what
+    # the event was; the one who says it did not do it
+    blast = event_at("On Friday, the mayor called the blast an act of terror.", "blast")
+    assert blast.source_actor is None
+
+
+def test_who_is_called_on_to_act_is_the_target_of_the_request():
+    # event_types.yaml: call with the particle "on" (a bare on in YAML is read as true)
+    request = event_at("The mayor called on residents to save water.", "called on")
+    assert request.type == "REQUEST"
+    assert "mayor" in text_of(request.source_actor)
+    assert "residents" in text_of(request.target_actor)

@@ -38,8 +38,8 @@ from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
                                      body_seat_named_before, conjoined_places, copula_subject_words,
                                      covers_a_whole_land, names_a_known_place, names_a_venue, names_an_office,
-                                     passed_by_words, place_noun_places, sequence_phrase_words, there_places,
-                                     where_clause_places)
+                                     most_specific, passed_by_words, place_noun_places, sequence_phrase_words,
+                                     there_places, where_clause_places)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -1042,6 +1042,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and home is not None and draft.trigger is not None and not whole_land:
         # a local story's dateline town ("TORRINGTON - The mayor ..."): where its placeless acts are
         own_places, place_inherited, from_sentence = [home], True, False
+    # a country or region named only to situate a town of the same list is no second place
+    own_places = most_specific(own_places)
     recent.append(Told(draft.sentence_index, draft.type, tuple(own_places), speaker,
                        draft.trigger.token.lemma_.lower() if draft.trigger is not None else None, *own_date,
                        draft.trigger.token.i if draft.trigger is not None else None))

@@ -544,9 +544,12 @@ def read_participants(
     # is the crime's doer (the crime is an event of its own, CRIME, named by the step)
     accused = _accused_of(noun, lexicon) if trigger.cue.type == "CRIME" and noun is not None else None
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
-            and verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs:
+            and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs
+                 or any(c.dep_ == "oprd" for c in verb.children)):
         # a verb that says something about the event ("called the explosion an attack",
-        # "responded to the bombing"): its subject is no doer, the noun has its own arguments
+        # "responded to the bombing"): its subject is no doer, the noun has its own arguments.
+        # A carrying verb that names its object ("called the blast an act of terror", an object
+        # predicate) says what the event was, not who did it
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")

@@ -374,3 +374,23 @@ def place_noun_places(words: list[Token], places: list[Place]) -> list[Place]:
         if named:
             return named[-1:]
     return []
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether the gazetteer puts ``inner`` inside ``outer``: a town or region in a country, a
+    town in a first-level region (state, province)."""
+    if outer.country_code is None or inner.country_code != outer.country_code or inner.names_a_state:
+        return False
+    outer_code, inner_code = outer.feature_code or "", inner.feature_code or ""
+    if outer_code.startswith("PCL"):
+        return not inner_code.startswith("PCL")
+    return outer_code == "ADM1" and inner_code != "ADM1" and inner.admin1 is not None and inner.admin1 == outer.admin1
+
+
+def most_specific(places: list[Place]) -> list[Place]:
+    """ "in Strasbourg, eastern France", "in Afghanistan's southern Kandahar province", "in the
+    town of Dover, Delaware": a country or region named with a place inside it only says where
+    that place is, so the event is at the place inside (a news report names the country to
+    situate the town, not as a second scene). Places that do not hold one another all stay
+    ("fighting in Syria and Iraq")."""
+    return [p for p in places if not any(q is not p and _contains(p, q) for q in places)]

@@ -117,6 +117,8 @@ class Lexicon:
     undergoer_verbs: frozenset[str] = frozenset()
     # verbs that only carry an event noun ("launched an attack"): their subject is its doer
     support_verbs: frozenset[str] = frozenset()
+    # words before an event noun that tell another happening ("after the blast"): no verb carries it
+    sequence_prepositions: frozenset[str] = frozenset()
     # cues whose object is people, and the quantifiers that stand for people in their target slot
     people_cues: frozenset[str] = frozenset()
     people_quantifiers: frozenset[str] = frozenset()
@@ -148,6 +150,7 @@ class Lexicon:
     not_yet_adjectives: frozenset[str] = frozenset()  # "future talks": not (yet) held
     unrealised_verbs: frozenset[str] = frozenset()  # "hopes to return someday", "failed to attend"
     unrealised_forms: frozenset[str] = frozenset()  # their inflected forms
+    requesting_types: frozenset[str] = frozenset()  # "asked X to investigate": what is asked is not done
     # a story opening with a gathering just before the report (event_types.yaml: occasions)
     occasion_words: frozenset[str] = frozenset()
     occasion_max_days: int = 7
@@ -263,6 +266,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         relation_nouns=frozenset(families.get("relation_nouns", ())),
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
+        sequence_prepositions=frozenset(raw.get("sequence_prepositions", ())),
         people_cues=frozenset(raw.get("people_cues", ())),
         people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
         toll_verbs=frozenset(raw.get("toll_verbs", ())),
@@ -288,6 +292,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         not_yet_adjectives=frozenset(unasserted.get("not_yet_adjectives", ())),
         unrealised_verbs=frozenset(unasserted.get("unrealised_verbs", ())),
         unrealised_forms=frozenset(f for verb in unasserted.get("unrealised_verbs", ()) for f in _inflections(verb)),
+        requesting_types=frozenset(unasserted.get("requesting_types", ())),
         occasion_words=frozenset((raw.get("occasions") or {}).get("words", ())),
         occasion_max_days=int((raw.get("occasions") or {}).get("max_days_before", 7)),
         sport_words=frozenset(sport.get("words", ())),
@@ -554,7 +559,7 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"about", "of", "for"} \
             and (token.head.head.lower_ in lexicon.stance_words or token.head.head.lemma_.lower() in lexicon.stance_words):
         return True  # "worried about flooding", "afraid of attacks", "no intention of talking"
-    if _unrealised(token, lexicon):
+    if _unrealised(token, lexicon) or _requested(token, lexicon):
         return True
     if token.pos_ == "NOUN":
         if any(c.dep_ == "amod" and c.lower_ in lexicon.not_yet_adjectives for c in token.children):
@@ -597,6 +602,17 @@ def _unrealised(token: Token, lexicon: Lexicon) -> bool:
     hearing", "the rebels want a ceasefire": the event is in what a verb of wishing, fearing or
     failing (``unrealised_verbs``) governs (``non_events.governing_words``)."""
     return any(_unrealising_verb(node, lexicon) for node in governing_words(token))
+
+
+def _requested(token: Token, lexicon: Lexicon) -> bool:
+    """ "asked the sheriff to investigate the clerk", "urged residents to leave", "called on the
+    board to approve the plan": what a request or a command asks for is not yet done; the
+    request is the event (event_types.yaml: unasserted.requesting_types)."""
+    if token.tag_ != "VB" or token.dep_ not in {"xcomp", "ccomp"} or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    asking = match_cue(token.head, lexicon) if token.head.pos_ == "VERB" else None
+    return asking is not None and asking[0].type in lexicon.requesting_types
 
 
 def _unrealising_verb(node: Token, lexicon: Lexicon) -> bool:
@@ -942,15 +958,19 @@ def _is_compound_modifier(token: Token) -> bool:
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
 
 
-def _governing_verb(noun: Token, sentence: SpacySpan) -> Token | None:
+def _governing_verb(noun: Token, sentence: SpacySpan, lexicon: Lexicon | None = None) -> Token | None:
     """The verb whose clause an event noun belongs to: "held meetings" -> held, "engaging in
-    talks" -> engaging, "clashes have continued" -> continued."""
+    talks" -> engaging, "clashes have continued" -> continued. None for a noun after a word of
+    sequence ("After the blast, the minister sent ..."): another happening, carried by no verb."""
+    sequence = (lexicon or load_lexicon()).sequence_prepositions
     node = noun
     for _ in range(4):
         head = node.head
         if head.i == node.i or not (sentence.start <= head.i < sentence.end):
             return None
         if node.dep_ in CLAUSE_DEPS - {"conj", "appos"}:
+            return None
+        if node.dep_ == "pobj" and head.lower_ in sequence:
             return None
         if head.pos_ in {"VERB", "AUX"}:
             return head
@@ -993,7 +1013,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             absorbed.setdefault(owner, []).append(token)
             continue
         kept_nouns.append((token, cue, words))
-        head = _governing_verb(token, sentence)
+        head = _governing_verb(token, sentence, lexicon)
         noun_heads[token.i] = head if head is not None and head.i not in verb_tokens else token
     # two event nouns under one carrying verb ("talks ... and the reopening") make one event
     seen_heads: dict[int, int] = {}
