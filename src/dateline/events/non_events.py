@@ -35,7 +35,7 @@ def table() -> dict:
         "attempt_words": lower(raw["attempt_words"]), "practice_tags": frozenset(raw["practice_tags"]),
         "class_heads": lower(raw["class_heads"]),
         "not_yet_verbs": lower(raw["not_yet_verbs"]), "not_yet_adjectives": lower(raw["not_yet_adjectives"]),
-        "proposal_nouns": lower(raw["proposal_nouns"]),
+        "proposal_nouns": lower(raw["proposal_nouns"]), "content_verbs": lower(raw["content_verbs"]),
         "ability_adjectives": lower(raw["denied_ability"]["adjectives"]),
         "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
@@ -178,12 +178,20 @@ def is_not_yet(token: Token) -> bool:
 def is_proposed(token: Token) -> bool:
     """ "made a motion to lift the ban", "a proposal to merge the districts": the infinitive on a
     noun of proposing says what is proposed, which a vote may or may not bring about (the parser
-    sometimes makes the noun the infinitive's subject: "made the motion to approve the request")."""
-    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    nouns = table()["proposal_nouns"]
-    return (token.dep_ == "acl" and token.head.lemma_.lower() in nouns) or any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in token.children)
+    sometimes makes the noun the infinitive's subject: "made the motion to approve the request");
+    "the bill calls for a referendum", "the proposal calls for the two towns to share a clerk":
+    what such a text asks for or provides is its content, no act."""
+    words = table()
+    nouns = words["proposal_nouns"]
+    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
+            (token.dep_ == "acl" and token.head.lemma_.lower() in nouns)
+            or any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in token.children)):
+        return True
+    above = [token, *governing_words(token)]
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+        above.append(token.head)  # "calls for the towns to share": a clause with "for ... to"
+    return any(node.pos_ == "VERB" and node.lemma_.lower() in words["content_verbs"] and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in node.children) for node in above)
 
 
 def is_a_possibility(token: Token) -> bool:
