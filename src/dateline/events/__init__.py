@@ -972,6 +972,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None:
         # (nor those of another happening before or after it: placing.yaml: sequence_prepositions)
         about = about | sequence_phrase_words(draft.trigger.token, draft.trigger.head)
+        # (nor, while the act's clause names its own, those of a "while" clause: they are only its
+        # fallback below, also when the clause is no event of its own: "killed in Kandahar while
+        # travelling to Kabul", non_events.is_a_background)
+        about = about | {t.i for t in circumstance_words(draft.trigger.token)}
     # (nor a place the happening passes by: "expected to bypass southern Ohio": placing.yaml: passing_verbs)
     about = about | passed_by_words(sentence)
     own_words = [t for t in _own_words(draft) if t.i not in about]
