@@ -35,7 +35,8 @@ from dateline.events.dating import (
     told_in_the_past,
 )
 from dateline.events.non_events import not_yet_complement
-from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
+from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, headline_town,
+                                     is_origin,
                                      body_seat_named_before, conjoined_places, copula_subject_words,
                                      covers_a_whole_land, names_a_known_place, names_a_venue, names_an_office,
                                      passed_by_words, place_noun_places, sequence_phrase_words, there_places,
@@ -541,7 +542,7 @@ def extract_events(
         if r is not None
     })
 
-    home = dateline_town(text_of(doc), places)
+    home = dateline_town(text_of(doc), places) or headline_town(article.title, places)
     lead = lead_of(sentences)
     occasion = _lead_occasion(lead, timexes, dct, lexicon, _statements_naming_an_occasion(drafts_by_sentence, lead, lexicon))
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))

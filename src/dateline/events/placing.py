@@ -267,6 +267,34 @@ def dateline_town(text: str, places: list[Place]) -> Place | None:
     return town
 
 
+def headline_town(title: str | None, places: list[Place]) -> Place | None:
+    """ "Flying club bids Dover goodbye", "Dover man charged with car theft": a story with no
+    dateline whose headline names a town (or county) the text names too is that town's story,
+    and its acts that name no place of their own are there, as under a dateline
+    (placing.yaml: headline_town). Not a state or a country in the headline ("Kansas storm
+    overturns trucks"): too wide to be where an act is."""
+    if not title:
+        return None
+    headline = title.lower().replace("’", "'")
+    for place in places:
+        if place.lat is None or not _names_a_town_or_county(place):
+            continue
+        name = place.span.text.lower().replace("’", "'")
+        found = re.search(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", headline)
+        if found is None:
+            continue
+        # "Dover woman ran a shop for 40 years": where someone is from, not where the story is
+        following = headline[found.end():].split()
+        if following and following[0].strip(".,:;'s") in table()["home_nouns"]:
+            return None
+        return place
+    return None
+
+
+def _names_a_town_or_county(place: Place) -> bool:
+    return place.feature_class == "P" or (place.feature_code or "") in {"ADM2", "ADM3"}
+
+
 def sequence_phrase_words(cue: Token, clause_head: Token) -> set[int]:
     """ "fled the clinic following a crash in Salem", "will return to Dover after a run at a
     gallery in Leeds": a noun phrase opened by a preposition of sequence on the
