@@ -41,6 +41,7 @@ from dateline.events.placing import (Told, circumstance_words, dateline_town, ep
                                      covers_a_whole_land, names_a_known_place, names_a_venue, names_an_office,
                                      passed_by_words, place_noun_places, sequence_phrase_words, there_places,
                                      where_clause_places)
+from dateline.events.placing import table as placing_table
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -775,7 +776,7 @@ def _seat_phrase(place: Place, doc) -> list[str] | None:
     phrase = []
     for word in text_of(doc)[place.span.end:place.span.end + 40].split()[:4]:
         bare = word.lower().strip(".,;:'’s")
-        if not (word[:1].isupper() or bare in SEAT_WORDS) or bare in {"of", "the"}:
+        if not (word[:1].isupper() or bare in _seat_words()) or bare in {"of", "the"}:
             break
         phrase.append(bare)
     return phrase
@@ -784,7 +785,13 @@ def _seat_phrase(place: Place, doc) -> list[str] | None:
 def _followed_by_a_seat_word(place: Place, doc) -> bool:
     """ "Gainesville City Council", "Texas Department of ...": the name is where the body sits."""
     following = text_of(doc)[place.span.end:place.span.end + 40].split()
-    return bool(following) and following[0].lower().strip(".,'’s") in SEAT_WORDS
+    return bool(following) and following[0].lower().strip(".,'’s") in _seat_words()
+
+
+def _seat_words() -> frozenset[str]:
+    """The geo stage's seat words and the names of local governing bodies (placing.yaml:
+    body_words: "the Dover County Commissioners Court")."""
+    return SEAT_WORDS | placing_table()["body_words"]
 
 
 CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "csubj"}

@@ -41,6 +41,7 @@ def table() -> dict:
         "scope_words": frozenset(w.lower() for w in raw["scope_words"]),
         "passing_verbs": frozenset(w.lower() for w in raw["passing_verbs"]),
         "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
+        "body_words": frozenset(w.lower() for w in raw["body_words"]),
         "examples": raw.get("examples", {}),
     }
 
