@@ -560,7 +560,7 @@ def extract_events(
         where = [p for p in places if not first <= p.span.start < last or not (
             _place_names_a_thing(p, sentence, places) or _is_reference_point(p, sentence)
             or _is_other_party(p, sentence, lexicon) or is_origin(p, sentence)
-            or names_an_office(p, sentence))]
+            or names_an_office(p, sentence, places))]
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,

@@ -129,7 +129,7 @@ def circumstance_words(trigger: Token) -> list[Token]:
     return found
 
 
-def names_an_office(place: Place, sentence: SpacySpan) -> bool:
+def names_an_office(place: Place, sentence: SpacySpan, places: list[Place] = ()) -> bool:
     """ "Minnesota Governor Tim Pawlenty", "U.S. Secretary of State": a title's place; "Sen. Rich
     Olive, D-Story City": a legislator's party and home town. Neither says where an event is."""
     text = text_of(sentence.doc)
@@ -143,7 +143,20 @@ def names_an_office(place: Place, sentence: SpacySpan) -> bool:
     after = sentence.doc[words.end]
     if after.lower_ in {"'s", "’s"} and words.end + 1 < len(sentence.doc):
         after = sentence.doc[words.end + 1]
+        if _holds_another_place(words, places):
+            return True
     return after.lower_.rstrip(".") in table()["title_words"]
+
+
+def _holds_another_place(words: SpacySpan, places: list[Place]) -> bool:
+    """ "Moldova's breakaway Transdniestria", "Ohio's Warren County": a place before "'s" whose
+    owner's phrase names another place qualifies that place (which region of which country);
+    it says not where the event is."""
+    owner = words.root.head
+    if words.root.dep_ != "poss" or owner.i < words.end:
+        return False
+    held = {t.idx for t in owner.subtree if t.i >= words.end}
+    return any(p.span.start in held for p in places)
 
 
 
