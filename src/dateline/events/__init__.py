@@ -41,6 +41,7 @@ from dateline.events.placing import (Told, circumstance_words, dateline_town, ep
                                      covers_a_whole_land, names_a_known_place, names_a_venue, names_an_office,
                                      passed_by_words, place_noun_places, sequence_phrase_words, there_places,
                                      where_clause_places)
+from dateline.events.placing import site_noun_places
 from dateline.events.placing import table as placing_table
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
@@ -990,6 +991,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and draft.trigger is not None:
         # "had been in the river since" (placing.yaml: place_nouns)
         own_places = place_noun_places(own_words, places)
+    if not own_places and draft.trigger is not None:
+        # "searched the residence" after "at a Dover residence" (placing.yaml: site_nouns)
+        own_places = site_noun_places(own_words, places)
     shared_scene = False
     if not own_places and draft.trigger is not None:
         # "raided two homes in Dover and arrested a man" (placing.yaml: conjoined): another

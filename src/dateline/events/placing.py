@@ -42,6 +42,7 @@ def table() -> dict:
         "passing_verbs": frozenset(w.lower() for w in raw["passing_verbs"]),
         "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
         "body_words": frozenset(w.lower() for w in raw["body_words"]),
+        "site_nouns": frozenset(w.lower() for w in raw["site_nouns"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -415,4 +416,27 @@ def place_noun_places(words: list[Token], places: list[Place]) -> list[Place]:
                  and p.span.text.split()[-1].lower() == word.lower_]
         if named:
             return named[-1:]
+    return []
+
+
+def site_noun_places(words: list[Token], places: list[Place]) -> list[Place]:
+    """ "was arrested at a Dover residence on Monday ... searched the residence": a site named
+    again by its kind with "the" (placing.yaml: site_nouns) is the one the story placed before,
+    and what happens there is at that place: the places named in the earlier mention's own
+    phrase ("a Dover residence", "a house in Dover", "a bank on Elm Street"), the latest one."""
+    kinds = table()["site_nouns"]
+    for word in words:
+        if word.lemma_.lower() not in kinds or word.pos_ != "NOUN" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in word.children) \
+                or any(c.dep_ in {"compound", "amod", "poss"} for c in word.children):
+            continue
+        for earlier in reversed(word.doc[:word.i]):
+            if earlier.lemma_.lower() != word.lemma_.lower() or earlier.pos_ != "NOUN":
+                continue
+            phrase = {t.idx for c in earlier.children if c.dep_ in {"compound", "nmod", "amod", "prep"}
+                      for t in c.subtree}
+            # (a site is in a town, a county or a street: "off U.S. 79" is a road, not the country)
+            named = [p for p in places if p.span.start in phrase and not (p.feature_code or "").startswith("PCL")]
+            if named:
+                return named
     return []
