@@ -1,7 +1,8 @@
 """Where an event is, beyond the words of its own clause (issue 11): a court's town as the place
 of what happens there, a person's home town as no place, a circumstance clause's place lent
-to the act it accompanies, and the place of an episode told over several sentences. The words
-are in ``placing.yaml``.
+to the act it accompanies, the place of an episode told over several sentences, the town of a
+local story (its dateline, or else its headline), a site named again ("the residence") and a
+body's seat ("the Marion County Commissioners Court"). The words are in ``placing.yaml``.
 
 (Measured with ``python -m dateline.eval.event_places`` on the hand-judged samples' tuning part.)
 """
