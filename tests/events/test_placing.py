@@ -15,8 +15,9 @@ from dateline.pipeline import Stages, read_article
 EXAMPLES = [(kind, ex) for kind, listed in table()["examples"].items() for ex in listed]
 
 
-def _event(sentence: str, word: str, index: int = 0):
-    result = read_article(Article(id="t", text=sentence, published=date(2024, 3, 8)), parse(sentence), Stages.load())
+def _event(sentence: str, word: str, index: int = 0, title: str | None = None):
+    article = Article(id="t", text=sentence, title=title, published=date(2024, 3, 8))
+    result = read_article(article, parse(sentence), Stages.load())
     found = [e for e in result.events if e.trigger is not None and e.trigger.text == word]
     assert len(found) > index, f"no event {index} at {word!r} in {sentence!r}"
     return found[index]
@@ -29,7 +30,7 @@ def _names(event) -> list[str]:
 
 @pytest.mark.parametrize("kind,example", EXAMPLES, ids=[f"{k}:{e['word']}:{i}" for i, (k, e) in enumerate(EXAMPLES)])
 def test_placing_examples(kind, example):
-    names = _names(_event(example["sentence"], example["word"], example.get("index", 0)))
+    names = _names(_event(example["sentence"], example["word"], example.get("index", 0), example.get("title")))
     if "place" in example:
         assert example["place"] in names
     for wrong in example.get("not_place", []):

@@ -35,11 +35,13 @@ from dateline.events.dating import (
     told_in_the_past,
 )
 from dateline.events.non_events import not_yet_complement
-from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
+from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, headline_town,
+                                     is_origin,
                                      body_seat_named_before, conjoined_places, copula_subject_words,
                                      covers_a_whole_land, names_a_known_place, names_a_venue, names_an_office,
                                      most_specific, passed_by_words, place_noun_places, sequence_phrase_words,
-                                     there_places, where_clause_places)
+                                     site_noun_places, there_places, where_clause_places)
+from dateline.events.placing import table as placing_table
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -541,7 +543,7 @@ def extract_events(
         if r is not None
     })
 
-    home = dateline_town(text_of(doc), places)
+    home = dateline_town(text_of(doc), places) or headline_town(article.title, places)
     lead = lead_of(sentences)
     occasion = _lead_occasion(lead, timexes, dct, lexicon, _statements_naming_an_occasion(drafts_by_sentence, lead, lexicon))
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
@@ -558,7 +560,7 @@ def extract_events(
         where = [p for p in places if not first <= p.span.start < last or not (
             _place_names_a_thing(p, sentence, places) or _is_reference_point(p, sentence)
             or _is_other_party(p, sentence, lexicon) or is_origin(p, sentence)
-            or names_an_office(p, sentence))]
+            or names_an_office(p, sentence, places))]
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
@@ -774,7 +776,7 @@ def _seat_phrase(place: Place, doc) -> list[str] | None:
     phrase = []
     for word in text_of(doc)[place.span.end:place.span.end + 40].split()[:4]:
         bare = word.lower().strip(".,;:'’s")
-        if not (word[:1].isupper() or bare in SEAT_WORDS) or bare in {"of", "the"}:
+        if not (word[:1].isupper() or bare in _seat_words()) or bare in {"of", "the"}:
             break
         phrase.append(bare)
     return phrase
@@ -783,7 +785,13 @@ def _seat_phrase(place: Place, doc) -> list[str] | None:
 def _followed_by_a_seat_word(place: Place, doc) -> bool:
     """ "Gainesville City Council", "Texas Department of ...": the name is where the body sits."""
     following = text_of(doc)[place.span.end:place.span.end + 40].split()
-    return bool(following) and following[0].lower().strip(".,'’s") in SEAT_WORDS
+    return bool(following) and following[0].lower().strip(".,'’s") in _seat_words()
+
+
+def _seat_words() -> frozenset[str]:
+    """The geo stage's seat words and the names of local governing bodies (placing.yaml:
+    body_words: "the Dover County Commissioners Court")."""
+    return SEAT_WORDS | placing_table()["body_words"]
 
 
 CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "csubj"}
@@ -986,6 +994,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and draft.trigger is not None:
         # "had been in the river since" (placing.yaml: place_nouns)
         own_places = place_noun_places(own_words, places)
+    if not own_places and draft.trigger is not None:
+        # "searched the residence" after "at a Dover residence" (placing.yaml: site_nouns)
+        own_places = site_noun_places(own_words, places)
     shared_scene = False
     if not own_places and draft.trigger is not None:
         # "raided two homes in Dover and arrested a man" (placing.yaml: conjoined): another

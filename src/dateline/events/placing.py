@@ -1,7 +1,8 @@
 """Where an event is, beyond the words of its own clause (issue 11): a court's town as the place
 of what happens there, a person's home town as no place, a circumstance clause's place lent
-to the act it accompanies, and the place of an episode told over several sentences. The words
-are in ``placing.yaml``.
+to the act it accompanies, the place of an episode told over several sentences, the town of a
+local story (its dateline, or else its headline), a site named again ("the residence") and a
+body's seat ("the Marion County Commissioners Court"). The words are in ``placing.yaml``.
 
 (Measured with ``python -m dateline.eval.event_places`` on the hand-judged samples' tuning part.)
 """
@@ -41,6 +42,8 @@ def table() -> dict:
         "scope_words": frozenset(w.lower() for w in raw["scope_words"]),
         "passing_verbs": frozenset(w.lower() for w in raw["passing_verbs"]),
         "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
+        "body_words": frozenset(w.lower() for w in raw["body_words"]),
+        "site_nouns": frozenset(w.lower() for w in raw["site_nouns"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -128,7 +131,7 @@ def circumstance_words(trigger: Token) -> list[Token]:
     return found
 
 
-def names_an_office(place: Place, sentence: SpacySpan) -> bool:
+def names_an_office(place: Place, sentence: SpacySpan, places: list[Place] = ()) -> bool:
     """ "Minnesota Governor Tim Pawlenty", "U.S. Secretary of State": a title's place; "Sen. Rich
     Olive, D-Story City": a legislator's party and home town. Neither says where an event is."""
     text = text_of(sentence.doc)
@@ -142,7 +145,20 @@ def names_an_office(place: Place, sentence: SpacySpan) -> bool:
     after = sentence.doc[words.end]
     if after.lower_ in {"'s", "’s"} and words.end + 1 < len(sentence.doc):
         after = sentence.doc[words.end + 1]
+        if _holds_another_place(words, places):
+            return True
     return after.lower_.rstrip(".") in table()["title_words"]
+
+
+def _holds_another_place(words: SpacySpan, places: list[Place]) -> bool:
+    """ "Moldova's breakaway Transdniestria", "Ohio's Warren County": a place before "'s" whose
+    owner's phrase names another place qualifies that place (which region of which country);
+    it says not where the event is."""
+    owner = words.root.head
+    if words.root.dep_ != "poss" or owner.i < words.end:
+        return False
+    held = {t.idx for t in owner.subtree if t.i >= words.end}
+    return any(p.span.start in held for p in places)
 
 
 
@@ -265,6 +281,34 @@ def dateline_town(text: str, places: list[Place]) -> Place | None:
     if any(p.country_code and p.country_code != town.country_code for p in places):
         return None
     return town
+
+
+def headline_town(title: str | None, places: list[Place]) -> Place | None:
+    """ "Flying club bids Dover goodbye", "Dover man charged with car theft": a story with no
+    dateline whose headline names a town (or county) the text names too is that town's story,
+    and its acts that name no place of their own are there, as under a dateline
+    (placing.yaml: headline_town). Not a state or a country in the headline ("Kansas storm
+    overturns trucks"): too wide to be where an act is."""
+    if not title:
+        return None
+    headline = title.lower().replace("’", "'")
+    for place in places:
+        if place.lat is None or not _names_a_town_or_county(place):
+            continue
+        name = place.span.text.lower().replace("’", "'")
+        found = re.search(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", headline)
+        if found is None:
+            continue
+        # "Dover woman ran a shop for 40 years": where someone is from, not where the story is
+        following = headline[found.end():].split()
+        if following and following[0].strip(".,:;'s") in table()["home_nouns"]:
+            return None
+        return place
+    return None
+
+
+def _names_a_town_or_county(place: Place) -> bool:
+    return place.feature_class == "P" or (place.feature_code or "") in {"ADM2", "ADM3"}
 
 
 def sequence_phrase_words(cue: Token, clause_head: Token) -> set[int]:
@@ -394,3 +438,26 @@ def most_specific(places: list[Place]) -> list[Place]:
     situate the town, not as a second scene). Places that do not hold one another all stay
     ("fighting in Syria and Iraq")."""
     return [p for p in places if not any(q is not p and _contains(p, q) for q in places)]
+
+
+def site_noun_places(words: list[Token], places: list[Place]) -> list[Place]:
+    """ "was arrested at a Dover residence on Monday ... searched the residence": a site named
+    again by its kind with "the" (placing.yaml: site_nouns) is the one the story placed before,
+    and what happens there is at that place: the places named in the earlier mention's own
+    phrase ("a Dover residence", "a house in Dover", "a bank on Elm Street"), the latest one."""
+    kinds = table()["site_nouns"]
+    for word in words:
+        if word.lemma_.lower() not in kinds or word.pos_ != "NOUN" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in word.children) \
+                or any(c.dep_ in {"compound", "amod", "poss"} for c in word.children):
+            continue
+        for earlier in reversed(word.doc[:word.i]):
+            if earlier.lemma_.lower() != word.lemma_.lower() or earlier.pos_ != "NOUN":
+                continue
+            phrase = {t.idx for c in earlier.children if c.dep_ in {"compound", "nmod", "amod", "prep"}
+                      for t in c.subtree}
+            # (a site is in a town, a county or a street: "off U.S. 79" is a road, not the country)
+            named = [p for p in places if p.span.start in phrase and not (p.feature_code or "").startswith("PCL")]
+            if named:
+                return named
+    return []
