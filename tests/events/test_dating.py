@@ -67,6 +67,9 @@ QUOTES_OF_THE_REPORT_DAY = [
     ("'appeared to be tired' tells how someone looked, not an appearance at a gathering",
      "Former governor Ruth Kane appeared to be tired at the Weston public library Tuesday. "
      "\"It is good to be back among old friends,\" she said.", "said"),
+    ("a member of a body is no sitting body: one resigning tells no gathering",
+     "A member of the county planning commission resigned on Tuesday. "
+     "\"We have waited years for a new map,\" Commissioner Ann Vole said.", "said"),
     ("'says': told to the reporter now, not in the dated report",
      "Hospital admissions for flu rose sharply in February, the state Department of Health reported Tuesday. "
      "The rate for children climbed to 4 percent, the health department says.", "says"),

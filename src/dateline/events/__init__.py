@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.config import SETTINGS
 from dateline.events.dating import (
     INHERITED_NOTE,
+    a_body_decided,
     borrows_no_day,
     carried_from_far_back,
     dated_by_another_step,
@@ -585,7 +586,7 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
     # memorial service yesterday"): a word of the lead that names one
     if not named_after_the_lead and not any(
             (t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"}) or names_an_appearance(t)
-            for t in lead):
+            or a_body_decided(t) for t in lead):
         return None
     when = _date_of_sentence(lead, timexes, dct)
     if when is None or not lead.start_char <= when.span.start < lead.end_char:

@@ -171,6 +171,18 @@ def names_an_appearance(word: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in words["appearance_places"] for c in word.children)
 
 
+def a_body_decided(verb: Token) -> bool:
+    """ "The county commissioners court lifted the burn ban Tuesday", "The authority board agreed
+    yesterday to ...": a body that decides only when it sits (dating.yaml: said_at.sitting_bodies),
+    the subject of a verb in the simple past, tells a gathering as a meeting does, where what the
+    story goes on to quote was said. ("The court's ruling", "a board member resigned": no
+    sitting body acts.)"""
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD":
+        return False
+    bodies = said_at_words()["sitting_bodies"]
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in bodies for c in verb.children)
+
+
 def names_the_gathering_again(noun: Token, source: str, occasion_words: frozenset[str]) -> bool:
     """In a story of one gathering, "before reconvening the meeting", "prior to the session": a
     definite noun of a gathering with no date of its own names the gathering the story told, not
