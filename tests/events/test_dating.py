@@ -277,3 +277,9 @@ def test_a_distance_with_no_later_or_earlier_moves_no_date():
     told = next(t for t in timexes if t.value == "2015")
     distance = next(t for t in timexes if t.type == "DURATION")
     assert date_after_a_told_date(doc, distance, told).value == "2017"
+
+
+def test_a_year_long_past_in_a_relative_clause_is_no_time_of_the_story():
+    # the barn burned in 2019, background to who she is; her demand is on the report's day
+    events = events_of("Ann Lowe, whose barn burned down in 2019, spoke to the council. She demanded a new fire station.")
+    assert events["demanded"].date_value == "2024-03-08"
