@@ -134,7 +134,9 @@ def modifies_a_noun(doc, timex: Timex) -> bool:
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
             and not (span.start <= root.head.i < span.end):
         return True
-
+    # "their red 1991 Honda", "a 2008 bill": the parser counts the year as a number of the noun
+    if len(span) == 1 and span[0].shape_ == "dddd" and root.dep_ == "nummod" and root.head.pos_ in {"NOUN", "PROPN"}:
+        return True
     # "a 2006 Buick", "their 2019 budget": a determiner, a year, a noun (the parser may miss it)
     return (len(span) == 1 and span[0].shape_ == "dddd" and span.start > 0 and span.end < len(doc)
             and doc[span.start - 1].tag_ in {"DT", "PRP$"} and doc[span.end].pos_ in {"NOUN", "PROPN"})
