@@ -283,3 +283,9 @@ def test_a_year_long_past_in_a_relative_clause_is_no_time_of_the_story():
     # the barn burned in 2019, background to who she is; her demand is on the report's day
     events = events_of("Ann Lowe, whose barn burned down in 2019, spoke to the council. She demanded a new fire station.")
     assert events["demanded"].date_value == "2024-03-08"
+
+
+def test_a_stretch_within_a_day_keeps_the_day_the_story_is_at():
+    # "for two hours" says how long, not that the fight was on some earlier day
+    events = events_of("Rebels attacked a convoy on Tuesday. Soldiers fought them for two hours.")
+    assert events["fought"].date_value == "2024-03-05"

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
 from dateline.events.dating import (
+    BORROWED,
     INHERITED_NOTE,
     a_body_decided,
     borrows_no_day,
@@ -31,6 +32,7 @@ from dateline.events.dating import (
     names_an_appearance,
     names_the_gathering_again,
     names_the_occasion,
+    placed_vaguely_before,
     statements_dated_by_the_speakers_report,
     story_timexes,
     told_in_the_past,
@@ -939,6 +941,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         event_date = EventDate(None, None, None, None, False, "none")
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
+        event_date = EventDate(None, None, None, None, False, "none")
+    if event_date.source in BORROWED and placed_vaguely_before(
+            [t for t in draft.clause if t.i not in nested and t.i not in reported], timexes):
+        # "In recent weeks, the mayor announced ...": some time before, the day unsaid
         event_date = EventDate(None, None, None, None, False, "none")
     if draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
             and done_at_the_occasion(draft.trigger.token, event_date.source, draft.sentence_index, event_date.start,

@@ -274,6 +274,18 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
     return False
 
 
+def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
+    """ "In recent weeks, the mayor announced ...", "have been working on it for months", "recently
+    moved", "years ago": the act's own clause places it some unsaid time before the report, so it
+    borrows no day from another clause, an earlier sentence or the report (dating.yaml:
+    vaguely_before). (Not "for two hours", "for a few minutes": a stretch within a day, on the
+    day the story is at.)"""
+    vague = table()["vaguely_before"]
+    starts = {t.idx for t in clause}
+    return any(t.span.start in starts and ((t.type == "DATE" and t.value in vague["dates"])
+               or (t.type == "DURATION" and re.fullmatch(vague["durations"], t.value))) for t in timexes)
+
+
 def names_a_standing(verb: Token, words: dict[str, frozenset[str]]) -> bool:
     """ "is now in jail, accused of taking part in a robbery", "appeared in court charged with
     theft": a participle with no subject or auxiliary of its own tells what someone stands
