@@ -289,3 +289,9 @@ def test_a_stretch_within_a_day_keeps_the_day_the_story_is_at():
     # "for two hours" says how long, not that the fight was on some earlier day
     events = events_of("Rebels attacked a convoy on Tuesday. Soldiers fought them for two hours.")
     assert events["fought"].date_value == "2024-03-05"
+
+
+def test_a_gerund_after_after_tells_one_occasion_and_keeps_its_day():
+    # "after meeting friends on Tuesday": no clause of its own, the meeting keeps Tuesday
+    events = events_of("After meeting friends on Tuesday, the pilot took off.")
+    assert events["meeting"].date_value == "2024-03-05"

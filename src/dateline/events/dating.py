@@ -301,10 +301,18 @@ def placed_by_another_episode(verb: Token, words: dict[str, frozenset[str]]) -> 
     meeting friends, the pilot took off") or a stretch ("after several hours") tells the same
     occasion, and a date names a day: neither counts."""
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in words["relative_to"]:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+        # "after the revolution", and "prior to the election" (the adverb heads its preposition)
+        preps = [child] if child.dep_ == "prep" and child.lower_ in words["relative_to"] else [
+            p for p in child.children if p.dep_ == "prep" and p.lower_ == "to"] \
+            if child.dep_ == "advmod" and child.lower_ in words["relative_to_adverbs"] else []
+        for prep in preps:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
             if any(o.pos_ in {"NOUN", "PROPN"} and o.ent_type_ not in {"DATE", "TIME"} for o in objects):
                 return True
+    # "spent ten years in Ohio before the family moved", "needed money after two men convinced him
+    # to hand over his cheque": two acts placed one against the other, neither dated
+    if any(_placed_against(c, words) for c in verb.children) or _placed_against(_clause_of(verb), words):
+        return True
     # "A month later the shopkeeper told police ... and they were arrested": the distance is said
     # once, for the clause and the ones it governs or is coordinated with
     governor = verb
@@ -316,6 +324,23 @@ def placed_by_another_episode(verb: Token, words: dict[str, frozenset[str]]) -> 
             break
         governor = governor.head
     return False
+
+
+def _clause_of(verb: Token) -> Token:
+    """The verb that heads the clause an infinitive or a participle complement is part of
+    ("convinced him to hand over": convinced)."""
+    for _ in range(4):
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
+
+
+def _placed_against(clause: Token, words: dict[str, frozenset[str]]) -> bool:
+    """A finite clause opened by "after" or "before" (a subject of its own: "after meeting friends"
+    tells one occasion) that places the act it hangs on, or is placed by it."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words["relative_to"] for c in clause.children) \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
 
 def _a_distance(word: Token) -> bool:
