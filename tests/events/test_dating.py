@@ -295,3 +295,12 @@ def test_a_gerund_after_after_tells_one_occasion_and_keeps_its_day():
     # "after meeting friends on Tuesday": no clause of its own, the meeting keeps Tuesday
     events = events_of("After meeting friends on Tuesday, the pilot took off.")
     assert events["meeting"].date_value == "2024-03-05"
+
+
+def test_a_day_inside_the_month_an_event_was_first_told_in_stays():
+    # "the June 2021 murder", then its day, June 3: the murder told again is on June 3, not all June
+    text = ("Police still seek the killer in the June 2021 murder of a shop owner. On June 3, 2021, a customer "
+            "found the owner dead behind the counter. Around the time of the murder, a neighbour heard shots.")
+    result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
+    murders = [e for e in result.events if e.trigger.text == "murder"]
+    assert murders[-1].date_value == "2021-06-03"

@@ -39,6 +39,7 @@ from dateline.events.dating import (
 )
 from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
+                                     date_of_the_event_told,
                                      body_seat_named_before, conjoined_places, copula_subject_words,
                                      covers_a_whole_land, names_a_known_place, names_a_venue, names_an_office,
                                      passed_by_words, place_noun_places, sequence_phrase_words, there_places,
@@ -962,6 +963,15 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
         # the offence, the charge and the court's steps of a case are never on one day
         event_date = EventDate(None, None, None, None, False, "none")
+    told_before = date_of_the_event_told(draft.trigger.token, draft.sentence_index, recent) \
+        if draft.trigger is not None and event_date.source not in {"clause", "relative"} else None
+    if told_before is not None and not (event_date.start is not None and told_before.start <= event_date.start
+                                        and (event_date.end or event_date.start) <= told_before.end):
+        # "the crash", "the fighting": the event told before by that word, on its day (a day
+        # borrowed inside the stretch that telling gave, "June 1" of "the June 2007 murder", is
+        # a closer reading of the same time, and stays)
+        event_date = EventDate(told_before.date_value, told_before.start, told_before.end, told_before.date_span,
+                               False, "narrative")
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
     # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
     # Republic of Nigeria") say who, not where
@@ -1051,7 +1061,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         own_places, place_inherited, from_sentence = [home], True, False
     recent.append(Told(draft.sentence_index, draft.type, tuple(own_places), speaker,
                        draft.trigger.token.lemma_.lower() if draft.trigger is not None else None, *own_date,
-                       draft.trigger.token.i if draft.trigger is not None else None))
+                       draft.trigger.token.i if draft.trigger is not None else None,
+                       event_date.value if own_date[0] is not None else None,
+                       event_date.span if own_date[0] is not None else None))
 
     modality, hedged = "reported", False
     if draft.trigger is not None:
