@@ -304,3 +304,9 @@ def test_a_day_inside_the_month_an_event_was_first_told_in_stays():
     result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
     murders = [e for e in result.events if e.trigger.text == "murder"]
     assert murders[-1].date_value == "2021-06-03"
+
+
+def test_days_counted_with_no_end_or_start_keep_the_day_of_the_clause():
+    # "two days of talks left no deal on Tuesday": the count says how long, not the days it ran
+    events = events_of("Two days of talks left no deal on Tuesday.")
+    assert events["talks"].date_value == "2024-03-05"

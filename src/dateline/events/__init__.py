@@ -25,6 +25,7 @@ from dateline.events.dating import (
     a_body_decided,
     borrows_no_day,
     carried_from_far_back,
+    counted_stretch,
     dated_by_another_step,
     done_at_the_occasion,
     lead_acts_dated_by_the_body,
@@ -937,6 +938,12 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         sentence_date = None
     event_date = date_of_event([t for t in draft.clause if t.i not in nested and t.i not in reported], sentence,
                                timexes, dct, sentence_date)
+    stretch = counted_stretch(draft.trigger.token, timexes, event_date.start, event_date.end) \
+        if draft.trigger is not None else None
+    if stretch is not None:
+        # "Three days of fighting ended Saturday": Thursday to Saturday
+        event_date = replace(event_date, value=f"{stretch[0].isoformat()}/{stretch[1].isoformat()}", start=stretch[0],
+                             end=stretch[1])
     if ground and event_date.source == "article":
         # before the other event, day unknown: no date rather than the report's
         event_date = EventDate(None, None, None, None, False, "none")

@@ -74,7 +74,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -358,6 +358,31 @@ def _a_distance(word: Token) -> bool:
 def before(day: date | None, dct: date | None) -> bool:
     """Whether a borrowed day lies before the report's (unknown either way: no)."""
     return day is not None and dct is not None and day < dct
+
+
+# --- days of an episode counted up to the day it ended (dating.yaml: counted_stretch) ------------
+
+
+def counted_stretch(trigger: Token, timexes: list, start: date | None, end: date | None) -> tuple[date, date] | None:
+    """ "Three days of fighting ended Saturday", "a week of protests began Monday": an event noun
+    counted in days or weeks by the subject of a verb that ends or begins it, dated by one day,
+    covers the stretch the count gives up to (or from) that day: Thursday to Saturday. (The count
+    alone, "two days of talks left no deal", tells no day it ended on.)"""
+    if start is None or start != end or trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
+        return None
+    counted = trigger.head.head
+    verb = counted.head
+    words = table()["counted_stretch"]
+    if counted.dep_ != "nsubj" or verb.lemma_.lower() not in words["ends"] + words["begins"]:
+        return None
+    count = next((t for t in timexes if t.type == "DURATION" and t.span.start <= counted.idx < t.span.end), None)
+    match = re.fullmatch(r"P(\d+)([DW])", count.value) if count is not None else None
+    if match is None:
+        return None
+    days = int(match[1]) * (7 if match[2] == "W" else 1) - 1
+    if verb.lemma_.lower() in words["ends"]:
+        return start - timedelta(days=days), start
+    return start, start + timedelta(days=days)
 
 
 # --- the steps of one criminal case (dating.yaml: steps_of_a_case) ---------------------------------
