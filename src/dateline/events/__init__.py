@@ -40,13 +40,13 @@ from dateline.events.dating import (
 )
 from dateline.events.non_events import not_yet_complement
 from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, is_origin,
-                                     date_of_the_event_told,
                                      body_seat_named_before, conjoined_places, copula_subject_words,
                                      covers_a_whole_land, names_a_known_place, names_a_venue, names_an_office,
                                      passed_by_words, place_noun_places, sequence_phrase_words, there_places,
                                      where_clause_places)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
+from dateline.events.placing import date_of_the_event_told
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
