@@ -67,6 +67,9 @@ QUOTES_OF_THE_REPORT_DAY = [
     ("'appeared to be tired' tells how someone looked, not an appearance at a gathering",
      "Former governor Ruth Kane appeared to be tired at the Weston public library Tuesday. "
      "\"It is good to be back among old friends,\" she said.", "said"),
+    ("a member of a body is no sitting body: one resigning tells no gathering",
+     "A member of the county planning commission resigned on Tuesday. "
+     "\"We have waited years for a new map,\" Commissioner Ann Vole said.", "said"),
     ("'says': told to the reporter now, not in the dated report",
      "Hospital admissions for flu rose sharply in February, the state Department of Health reported Tuesday. "
      "The rate for children climbed to 4 percent, the health department says.", "says"),
@@ -274,3 +277,43 @@ def test_a_distance_with_no_later_or_earlier_moves_no_date():
     told = next(t for t in timexes if t.value == "2015")
     distance = next(t for t in timexes if t.type == "DURATION")
     assert date_after_a_told_date(doc, distance, told).value == "2017"
+
+
+def test_a_year_long_past_in_a_relative_clause_is_no_time_of_the_story():
+    # the barn burned in 2019, background to who she is; her demand is on the report's day
+    events = events_of("Ann Lowe, whose barn burned down in 2019, spoke to the council. She demanded a new fire station.")
+    assert events["demanded"].date_value == "2024-03-08"
+
+
+def test_a_stretch_within_a_day_keeps_the_day_the_story_is_at():
+    # "for two hours" says how long, not that the fight was on some earlier day
+    events = events_of("Rebels attacked a convoy on Tuesday. Soldiers fought them for two hours.")
+    assert events["fought"].date_value == "2024-03-05"
+
+
+def test_a_gerund_after_after_tells_one_occasion_and_keeps_its_day():
+    # "after meeting friends on Tuesday": no clause of its own, the meeting keeps Tuesday
+    events = events_of("After meeting friends on Tuesday, the pilot took off.")
+    assert events["meeting"].date_value == "2024-03-05"
+
+
+def test_a_day_inside_the_month_an_event_was_first_told_in_stays():
+    # "the June 2021 murder", then its day, June 3: the murder told again is on June 3, not all June
+    text = ("Police still seek the killer in the June 2021 murder of a shop owner. On June 3, 2021, a customer "
+            "found the owner dead behind the counter. Around the time of the murder, a neighbour heard shots.")
+    result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
+    murders = [e for e in result.events if e.trigger.text == "murder"]
+    assert murders[-1].date_value == "2021-06-03"
+
+
+def test_days_counted_with_no_end_or_start_keep_the_day_of_the_clause():
+    # "two days of talks left no deal on Tuesday": the count says how long, not the days it ran
+    events = events_of("Two days of talks left no deal on Tuesday.")
+    assert events["talks"].date_value == "2024-03-05"
+
+
+def test_an_act_reported_in_the_present_after_a_gatherings_lead_is_not_put_at_the_gathering():
+    # "the mayor says": told to the reporter now; the rejection is on no day the text gives
+    events = events_of("The village board met Tuesday night to weigh the new budget. Fees rose in 2022, the clerk "
+                       "said. The mayor says that trustees rejected a road contract.")
+    assert events["rejected"].date_value is None

@@ -20,9 +20,12 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
 from dateline.events.dating import (
+    BORROWED,
     INHERITED_NOTE,
+    a_body_decided,
     borrows_no_day,
     carried_from_far_back,
+    counted_stretch,
     dated_by_another_step,
     done_at_the_occasion,
     lead_acts_dated_by_the_body,
@@ -30,6 +33,7 @@ from dateline.events.dating import (
     names_an_appearance,
     names_the_gathering_again,
     names_the_occasion,
+    placed_vaguely_before,
     statements_dated_by_the_speakers_report,
     story_timexes,
     told_in_the_past,
@@ -44,6 +48,7 @@ from dateline.events.placing import (Told, circumstance_words, dateline_town, ep
 from dateline.events.placing import table as placing_table
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
+from dateline.events.placing import date_of_the_event_told
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
@@ -587,7 +592,7 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
     # memorial service yesterday"): a word of the lead that names one
     if not named_after_the_lead and not any(
             (t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"}) or names_an_appearance(t)
-            for t in lead):
+            or a_body_decided(t) for t in lead):
         return None
     when = _date_of_sentence(lead, timexes, dct)
     if when is None or not lead.start_char <= when.span.start < lead.end_char:
@@ -941,11 +946,21 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         sentence_date = None
     event_date = date_of_event([t for t in draft.clause if t.i not in nested and t.i not in reported], sentence,
                                timexes, dct, sentence_date)
+    stretch = counted_stretch(draft.trigger.token, timexes, event_date.start, event_date.end) \
+        if draft.trigger is not None else None
+    if stretch is not None:
+        # "Three days of fighting ended Saturday": Thursday to Saturday
+        event_date = replace(event_date, value=f"{stretch[0].isoformat()}/{stretch[1].isoformat()}", start=stretch[0],
+                             end=stretch[1])
     if ground and event_date.source == "article":
         # before the other event, day unknown: no date rather than the report's
         event_date = EventDate(None, None, None, None, False, "none")
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
+        event_date = EventDate(None, None, None, None, False, "none")
+    if event_date.source in BORROWED and placed_vaguely_before(
+            [t for t in draft.clause if t.i not in nested and t.i not in reported], timexes):
+        # "In recent weeks, the mayor announced ...": some time before, the day unsaid
         event_date = EventDate(None, None, None, None, False, "none")
     if draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
             and done_at_the_occasion(draft.trigger.token, event_date.source, draft.sentence_index, event_date.start,
@@ -963,6 +978,15 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
         # the offence, the charge and the court's steps of a case are never on one day
         event_date = EventDate(None, None, None, None, False, "none")
+    told_before = date_of_the_event_told(draft.trigger.token, draft.sentence_index, recent) \
+        if draft.trigger is not None and event_date.source not in {"clause", "relative"} else None
+    if told_before is not None and not (event_date.start is not None and told_before.start <= event_date.start
+                                        and (event_date.end or event_date.start) <= told_before.end):
+        # "the crash", "the fighting": the event told before by that word, on its day (a day
+        # borrowed inside the stretch that telling gave, "June 1" of "the June 2007 murder", is
+        # a closer reading of the same time, and stays)
+        event_date = EventDate(told_before.date_value, told_before.start, told_before.end, told_before.date_span,
+                               False, "narrative")
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
     # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
     # Republic of Nigeria") say who, not where
@@ -1061,7 +1085,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     own_places = most_specific(own_places)
     recent.append(Told(draft.sentence_index, draft.type, tuple(own_places), speaker,
                        draft.trigger.token.lemma_.lower() if draft.trigger is not None else None, *own_date,
-                       draft.trigger.token.i if draft.trigger is not None else None))
+                       draft.trigger.token.i if draft.trigger is not None else None,
+                       event_date.value if own_date[0] is not None else None,
+                       event_date.span if own_date[0] is not None else None))
 
     modality, hedged = "reported", False
     if draft.trigger is not None:

@@ -19,7 +19,7 @@ import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dateline.model import Place
+from dateline.model import Place, Span
 from dateline.nlp import WIRE_DATELINE, text_of
 
 TABLE = Path(__file__).with_name("placing.yaml")
@@ -174,6 +174,8 @@ class Told(NamedTuple):
     start: date | None = None
     end: date | None = None
     token: int | None = None  # the trigger's index in the doc
+    date_value: str | None = None  # the own date's value and words, for an event noun that names it again
+    date_span: Span | None = None
 
 
 def names_an_event_told(trigger: Token) -> bool:
@@ -184,6 +186,19 @@ def names_an_event_told(trigger: Token) -> bool:
         return False
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in table()["told_determiners"])
                for c in trigger.children)
+
+
+def date_of_the_event_told(trigger: Token, sentence_index: int, told: list[Told]) -> Told | None:
+    """ "Four passengers died in a plane crash in Montana on Sunday. [...] Reports showed ice was a
+    factor in the crash": a definite event noun (``names_an_event_told``) names the event told
+    before by the same word, and its date is that telling's own date, not one borrowed from
+    another clause, an earlier sentence or the report. The latest such telling with a date of
+    its own clause; None when the story gave none."""
+    if not names_an_event_told(trigger):
+        return None
+    lemma = trigger.lemma_.lower()
+    return next((earlier for earlier in reversed(told) if earlier.sentence_index < sentence_index
+                 and earlier.word == lemma and earlier.start is not None and earlier.date_value), None)
 
 
 def episode_places(trigger: Token | None, event_type: str, sentence_index: int, speaker: str | None,

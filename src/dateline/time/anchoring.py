@@ -65,7 +65,8 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     for timex in reversed([t for t in timexes if t.span.start < end]):
         if timex.type == "DURATION" or not (is_calendar(timex) or _unplaced_day(timex)):
             continue
-        if timex.span.start < start and (opens_a_stretch(sentence.doc, timex) or in_a_relative_clause(sentence.doc, timex)
+        if timex.span.start < start and (opens_a_stretch(sentence.doc, timex)
+                                         or (in_a_relative_clause(sentence.doc, timex) and not _a_recent_day(timex, dct))
                                          or (YEAR_ONLY.match(timex.value) and modifies_a_noun(sentence.doc, timex))):
             # (nor a year that names a thing's vintage: "a 2006 Mercury crashed into a deer", "the
             # 1970s radical"; a day on a noun names the occasion the story is at: "the Monday
@@ -133,6 +134,9 @@ def modifies_a_noun(doc, timex: Timex) -> bool:
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
             and not (span.start <= root.head.i < span.end):
         return True
+    # "their red 1991 Honda", "a 2008 bill": the parser counts the year as a number of the noun
+    if len(span) == 1 and span[0].shape_ == "dddd" and root.dep_ == "nummod" and root.head.pos_ in {"NOUN", "PROPN"}:
+        return True
     # "a 2006 Buick", "their 2019 budget": a determiner, a year, a noun (the parser may miss it)
     return (len(span) == 1 and span[0].shape_ == "dddd" and span.start > 0 and span.end < len(doc)
             and doc[span.start - 1].tag_ in {"DT", "PRP$"} and doc[span.end].pos_ in {"NOUN", "PROPN"})
@@ -165,6 +169,19 @@ def opens_a_stretch(doc, timex: Timex) -> bool:
         ):
             return True
     return False
+
+
+# a day this many days before the report at most is one of the story's own week
+RECENT_DAYS = 7
+
+
+def _a_recent_day(timex: Timex, dct: date | None) -> bool:
+    """ "the death of a teen who was killed early Sunday": a day of the week before the report,
+    even in a relative clause, is the day of the story the sentences after it go on telling (a
+    year or a day long past there is background: "whose home flooded in 1997")."""
+    day = timex.range_start
+    return (dct is not None and day is not None and timex.range_end in (None, day) and timex.type in {"DATE", "TIME"}
+            and 0 <= (dct - day).days <= RECENT_DAYS)
 
 
 def _unplaced_day(timex: Timex) -> bool:
