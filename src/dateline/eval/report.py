@@ -157,7 +157,9 @@ def judged_gold_markdown(result: dict) -> str:
         "and, from stop 25, each new sample judged before the rules read from the earlier ones are merged (sample N, seed "
         "20261217, judged on main at 8bb7c02 after every rule of stop 24 and before any of stop 25, fresh until stop 26; "
         "sample O, seed 20261218, judged on main at 9c48626 after every rule of stop 25 and before any of stop 26). A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
-        "with no date. Types (`dateline eval event-types`, gold `types.tsv`, written in task types12 before its rules; "
+        "with no date. A place counts right when its name and country are the gold's, and its state or province too "
+        "where the gold names it (from stop 26: the namesakes judged so far, in samples E, M, N and O; elsewhere a "
+        "namesake in another state of the same country goes unseen). Types (`dateline eval event-types`, gold `types.tsv`, written in task types12 before its rules; "
         "samples N's and O's rows added from their judging) are "
         "scored over the real events that are not statements; a gold of `none` (no type of dateline's fits) counts "
         "every type wrong.", "",
