@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import wraps
+from functools import lru_cache, wraps
 
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -39,16 +39,15 @@ from dateline.events.dating import (
     told_in_the_past,
 )
 from dateline.events.non_events import not_yet_complement
-from dateline.events.placing import (Told, circumstance_words, dateline_town, episode_places, heading_places, headline_town,
-                                     is_origin,
-                                     body_seat_named_before, conjoined_places, copula_subject_words,
-                                     covers_a_whole_land, names_a_known_place, names_a_venue, names_an_office,
-                                     most_specific, passed_by_words, place_noun_places, sequence_phrase_words,
-                                     site_noun_places, there_places, where_clause_places)
+from dateline.events.placing import (Told, body_seat_named_before, circumstance_words, conjoined_places,
+                                     copula_subject_words, covers_a_whole_land, date_of_the_event_told, dateline_town,
+                                     episode_places, heading_places, headline_town, is_origin, most_specific,
+                                     names_a_known_place, names_a_venue, names_an_office, passed_by_words,
+                                     place_noun_places, sequence_phrase_words, site_noun_places, there_places,
+                                     where_clause_places)
 from dateline.events.placing import table as placing_table
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
-from dateline.events.placing import date_of_the_event_told
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
@@ -793,6 +792,7 @@ def _followed_by_a_seat_word(place: Place, doc) -> bool:
     return bool(following) and following[0].lower().strip(".,'’s") in _seat_words()
 
 
+@lru_cache(maxsize=1)
 def _seat_words() -> frozenset[str]:
     """The geo stage's seat words and the names of local governing bodies (placing.yaml:
     body_words: "the Dover County Commissioners Court")."""

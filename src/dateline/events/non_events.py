@@ -3,8 +3,7 @@ states ("flags flew at half-staff", "lay dying"), gestures ("nodded in agreement
 years ("the 12th firefighter killed since 1990"), the name of a charge ("charged with attempt to
 commit robbery"), practices of a class of people ("farmers who sell milk"), the setting of
 another act ("crashed while travelling"), and what is needed, threatened or proposed ("a motion to
-lift the ban"). The words are in
-``non_events.yaml``; every rule is narrow on purpose.
+lift the ban"). The words are in ``non_events.yaml``; every rule is narrow on purpose.
 """
 
 from __future__ import annotations
@@ -275,8 +274,9 @@ def is_a_trade_figure(token: Token) -> bool:
 
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
-    gesture, a tally, a charge's name, a practice, what is not yet done or only proposed, a possibility, the noun of a counterfactual, an order in a quotation, what
-    an office does, a figure of trade or what a rewarded tip would lead to."""
+    gesture, a tally, a charge's name, a practice, what is not yet done or only proposed, a
+    possibility, the noun of a counterfactual, an order in a quotation, what an office does, a
+    figure of trade or what a rewarded tip would lead to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
