@@ -42,6 +42,15 @@ def test_one_who_flees_the_law_moves_and_is_not_displaced():
                  "brother.").get("fled") == "MOVEMENT"
 
 
+def test_one_person_fleeing_where_he_was_treated_or_the_police_is_no_displaced_person():
+    # ``fugitives.held_in`` and the police among ``law_words``: one man, no crowd driven from home
+    assert kinds("A Dover man fled Kent General Hospital after a car crash on the bypass.").get("fled") == "MOVEMENT"
+    assert kinds("The driver was treated at the clinic, where he fled on foot and was later picked up "
+                 "by state police.").get("fled") == "MOVEMENT"
+    # many fleeing a hospital under fire are displaced
+    assert kinds("Hundreds of patients fled the hospital when the shelling began.").get("fled") == "DISPLACEMENT"
+
+
 def test_civilians_fleeing_are_still_displaced_and_soldiers_still_retreat():
     assert kinds("Hundreds of villagers fled the fighting on Monday.").get("fled") == "DISPLACEMENT"
     assert kinds("A woman fled her village with her three children.").get("fled") == "DISPLACEMENT"

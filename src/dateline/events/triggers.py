@@ -173,6 +173,7 @@ class Lexicon:
     fugitive_doers: frozenset[str] = frozenset()
     fugitive_from: frozenset[str] = frozenset()
     fugitive_law_words: frozenset[str] = frozenset()
+    fugitive_held_in: frozenset[str] = frozenset()
     # verbs whose "on" complement is the cause of their subject ("deaths blamed on the storm")
     blamed_on_verbs: frozenset[str] = frozenset()
 
@@ -308,6 +309,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         fugitive_doers=_words(fugitives.get("doers")),
         fugitive_from=_words(fugitives.get("from_words")),
         fugitive_law_words=_words(fugitives.get("law_words")),
+        fugitive_held_in=_words(fugitives.get("held_in")),
         blamed_on_verbs=frozenset(raw.get("blamed_on_verbs", ())),
     )
 
@@ -881,7 +883,8 @@ def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
     """Whether a flight is a fugitive's (``fugitives``): its subject is one who flees the law (a
     suspect, a robber), or it is from the police, custody or the scene ("escaped from the county
     jail", "fled the scene"), or one person's flight is told with the chase or the arrest ("fled
-    by foot and was later arrested", "fled before police raided his homes")."""
+    by foot and was later arrested", "fled before police raided his homes") or is from a place one is
+    held or treated in ("fled the county hospital")."""
     verb = trigger.token
     subject = _flight_subject(verb)
     if subject is not None and subject.lemma_.lower() in lexicon.fugitive_doers:
@@ -889,10 +892,14 @@ def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
     fled = [c for c in verb.children if c.dep_ == "dobj"]
     fled += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "out"} for g in c.subtree
              if g.dep_ == "pobj"]
-    if any(({f.lemma_.lower()} | {m.lemma_.lower() for m in f.children if m.dep_ in {"compound", "amod"}})
-           & lexicon.fugitive_from for f in fled):
+    fled_words = set().union(*({f.lemma_.lower()} | {m.lemma_.lower() for m in f.children if m.dep_ in {"compound", "amod"}}
+                               for f in fled))
+    if fled_words & lexicon.fugitive_from:
         return True
-    return subject is not None and _one_person(subject) and any(
+    if subject is None or not _one_person(subject):
+        return False
+    # one person leaving where he was held or treated escapes it; many fleeing a hospital are displaced
+    return bool(fled_words & lexicon.fugitive_held_in) or any(
         t.lemma_.lower() in lexicon.fugitive_law_words for t in verb.subtree if t.i != verb.i)
 
 
