@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from dateline.config import SETTINGS
 from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, great_circle_km, name_key
-from dateline.geo.recognize import Toponym
+from dateline.geo.recognize import Toponym, feature_words
 from dateline.model import Place, Span
 
 FEATURE_PRIOR = {
@@ -78,7 +78,9 @@ class _Mention:
     key: str
     candidates: list[Candidate]
     prior: list[float]
-    stripped: bool = False  # candidates found only after dropping the feature word
+    # why the candidates are those of a shorter name: the feature word dropped ("Panjshir Valley"),
+    # or the county a body is named after ("Rapides Parish Fire District")
+    shorter: str | None = None
     bonus: list[float] = field(default_factory=list)
     chosen: int | None = None
     probability: float = 0.0
@@ -97,33 +99,84 @@ def _prior(candidate: Candidate, key: str, text: str) -> float:
     return score
 
 
-def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], bool]:
+def _names_water(toponym: Toponym) -> bool:
+    """The name ends with a word of a river, lake or sea ("Red River", "Red River Valley"): it
+    names the water or the land along it, which may have lent its name to a county."""
+    words = toponym.text.split()
+    if toponym.kind == "H" and toponym.feature_word and toponym.text.endswith(toponym.feature_word):
+        return True
+    return len(words) > 2 and toponym.kind == "T" and words[-2] in _WATER_WORDS
+
+
+def _not_a_region_named_after_water(candidates: list[Candidate], key: str) -> list[Candidate]:
+    """A river is not the parish named after it: "Red River" matched Red River Parish only
+    through the parish's name without its word; a region whose own name it is stays."""
+    return [c for c in candidates if c.entry.feature_class != "A" or name_key(c.entry.name) == key]
+
+
+def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], str | None, str]:
+    """The gazetteer's candidates for a toponym; why they are those of a shorter name (None when
+    they bear the toponym's own name); the name the article calls the place by (a body named
+    after a county speaks of the county: one sense with the county's other mentions)."""
+    candidates, shorter = _lookup_any(toponym, gazetteer)
+    if _names_water(toponym):
+        candidates = _not_a_region_named_after_water(candidates, name_key(toponym.text))
+    name = toponym.text
+    if shorter and shorter.startswith(_BODY_NAMED_AFTER):
+        name = shorter[len(_BODY_NAMED_AFTER):]
+    return candidates, shorter, name
+
+
+# "Rapides Parish Fire District", "Titus County Jail", "Paris-Henry County": a county or parish
+# that begins a body's name (or ends a joint one); the words before the county word, last first
+_COUNTY_IN_A_NAME = re.compile(r"((?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*)\s+(County|Parish)\b")
+_BODY_NAMED_AFTER = "a body named after "
+
+
+def _county_a_body_is_named_after(text: str, gazetteer: Gazetteer) -> tuple[list[Candidate], str | None]:
+    for match in _COUNTY_IN_A_NAME.finditer(text):
+        words = re.split(r"[\s-]+", match.group(1))
+        for n in range(len(words), 0, -1):
+            county = f"{' '.join(words[-n:])} {match.group(2)}"
+            if county == text:
+                continue
+            found = [c for c in gazetteer.candidates(county, allow_skeleton=False) if c.entry.feature_class == "A"]
+            if found:
+                return found, _BODY_NAMED_AFTER + county
+    return [], None
+
+
+def _lookup_any(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], str | None]:
     if toponym.demonym:
         found = gazetteer.demonym_candidates(toponym.text)
-        return found or gazetteer.candidates(toponym.text, allow_skeleton=False), False
+        return found or gazetteer.candidates(toponym.text, allow_skeleton=False), None
     if toponym.kind == "R":
         # a street is not placed at a town of a similar name ("Clinton Street" is no Clinton)
-        return gazetteer.candidates(toponym.text, allow_skeleton=False), False
+        return gazetteer.candidates(toponym.text, allow_skeleton=False), None
     if toponym.feature_word in ("County", "Parish") and not toponym.text.endswith(toponym.feature_word):
         found = gazetteer.candidates(f"{toponym.text} {toponym.feature_word}", allow_skeleton=False)
         if found:
-            return found, False
+            return found, None
+    if not gazetteer.candidates(toponym.text, allow_skeleton=False):
+        found, why = _county_a_body_is_named_after(toponym.text, gazetteer)
+        if found:
+            return found, why
     found = gazetteer.candidates(toponym.text)
     if found:
-        return found, False
+        return found, None
     words = toponym.text.split()
     # "Panjshir Valley" is placed at Panjshir; "Red River" is not placed at a town called Red
     if toponym.kind in ("A", "T", "S", "P") and len(words) > 1 and toponym.feature_word and toponym.text.endswith(toponym.feature_word):
         bare = toponym.text[: -len(toponym.feature_word)].strip()
         found = gazetteer.candidates(bare, allow_skeleton=False)
         if found:
-            return found, True
+            return found, f"{toponym.feature_word} not in the gazetteer"
     # "Kabul's", "Panjshir-based", "North Waziristan" spelled as one word elsewhere
     for variant in (re.sub(r"['’]s$", "", toponym.text), toponym.text.replace("-", " "), toponym.text.replace(" ", "")):
         if variant != toponym.text:
             found = gazetteer.candidates(variant)
             if found:
-                return found, False
+                return found, None
     # "Platte Co.", "Tewksbury Twp.", and a county or parish named without its word
     # ("Henrico", "Miami-Dade", "Avoyelles"): tried only when nothing else matched
     bare = re.sub(r"\s+(?:Co|Cnty)\.?$", " County", toponym.text)
@@ -132,8 +185,12 @@ def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], bo
         if variant != toponym.text:
             found = gazetteer.candidates(variant, allow_skeleton=False)
             if found:
-                return found, False
-    return [], False
+                return found, None
+    return [], None
+
+
+# the words of water in feature_words.yaml (kind H): what a valley may be named after
+_WATER_WORDS = {word for word, kind, _ in feature_words().after if kind == "H"}
 
 
 def _kind_fits(kind: str | None, entry: GazetteerEntry) -> bool:
@@ -154,10 +211,10 @@ def resolve_toponyms(
     """
     mentions = []
     for toponym in toponyms:
-        candidates, stripped = _lookup(toponym, gazetteer)
-        key = name_key(toponym.text)
+        candidates, shorter, name = _lookup(toponym, gazetteer)
+        key = name_key(name)
         mentions.append(
-            _Mention(toponym, key, candidates, [_prior(c, key, toponym.text) for c in candidates], stripped)
+            _Mention(toponym, key, candidates, [_prior(c, key, toponym.text) for c in candidates], shorter)
         )
     _drop_far_skeletons(mentions)
     for mention in mentions:
@@ -787,9 +844,9 @@ def _to_place(mention: _Mention, found: tuple[_Mention, str] | None, gazetteer: 
     if candidate.match == "skeleton":
         confidence *= 0.6
         reason = f"spelling matched loosely to {entry.name}"
-    if mention.stripped:
+    if mention.shorter:
         confidence *= 0.7
-        reason = f"{t.feature_word} not in the gazetteer; placed at {entry.name}"
+        reason = f"{mention.shorter}; placed at {entry.name}"
     return _place_from_entry(span, entry.name, entry, gazetteer, round(confidence, 3), "gazetteer", reason)
 
 

@@ -1,0 +1,40 @@
+"""Namesakes settled by what the story says: the kind of feature its name gives, the story's
+other places, the words around it. Each test's text is made up for the rule it checks."""
+
+from __future__ import annotations
+
+from dateline.geo import find_places, resolve_toponyms
+from dateline.geo.recognize import Toponym
+from dateline.model import Article
+from dateline.nlp import parse
+
+
+def _places(text, gazetteer):
+    return find_places(Article(id="t", text=text), parse(text), gazetteer)
+
+
+def _named(places, text):
+    return [p for p in places if p.span.text == text]
+
+
+def test_a_river_is_not_the_parish_named_after_it(gazetteer):
+    text = ("Volunteers stacked sandbags along the Red River in Fargo as the water kept rising. "
+            "More rain is expected across the Red River Valley by Thursday.")
+    places = _places(text, gazetteer)
+    named = _named(places, "Red River") + _named(places, "Red River Valley")
+    assert named
+    for river in named:
+        assert river.feature_code != "ADM2" and river.admin1 != "Louisiana"
+
+
+def _given(text, names, gazetteer):
+    """Resolve the given names (spans as a recogniser would give them) in the text."""
+    toponyms = [Toponym(text.index(n), text.index(n) + len(n), n, "given") for n in names]
+    return resolve_toponyms(text, toponyms, gazetteer)
+
+
+def test_a_body_named_after_a_county_is_placed_there_and_says_where_the_story_is(gazetteer):
+    text = "Crews of the Ouachita Parish Fire District put out a house fire in Monroe on Sunday."
+    body, town = _given(text, ["Ouachita Parish Fire District", "Monroe"], gazetteer)
+    assert body.feature_code == "ADM2" and body.admin1 == "Louisiana"
+    assert town.admin1 == "Louisiana"
