@@ -38,3 +38,10 @@ def test_a_body_named_after_a_county_is_placed_there_and_says_where_the_story_is
     body, town = _given(text, ["Ouachita Parish Fire District", "Monroe"], gazetteer)
     assert body.feature_code == "ADM2" and body.admin1 == "Louisiana"
     assert town.admin1 == "Louisiana"
+
+
+def test_a_town_and_the_county_that_holds_it_are_read_together(gazetteer):
+    # Richmond, Kentucky is the seat of a Madison County; the bigger Richmond, Virginia lies in none
+    text = "Madison County deputies said a Richmond woman was charged with theft on Friday."
+    county, town = _given(text, ["Madison County", "Richmond"], gazetteer)
+    assert town.admin1 == "Kentucky" and county.admin1 == "Kentucky"

@@ -64,6 +64,7 @@ PROXIMITY_WEIGHT = SETTINGS.geo.proximity_weight
 COUNTRY_FOCUS_WEIGHT = SETTINGS.geo.country_focus_weight
 ADMIN1_FOCUS_WEIGHT = SETTINGS.geo.admin1_focus_weight
 QUALIFIER_BONUS = SETTINGS.geo.qualifier_bonus
+COUNTY_OF_A_TOWN_BONUS = SETTINGS.geo.county_of_a_town_bonus
 KIND_BONUS = SETTINGS.geo.kind_bonus
 SAME_NAME_CITY_IN_REGION = SETTINGS.geo.same_name_city_in_region
 # a city of millions in a story that names several countries
@@ -221,6 +222,7 @@ def resolve_toponyms(
         mention.bonus = [0.0] * len(mention.candidates)
         _apply_kind_and_region_rules(mention)
     _apply_qualifiers(text, mentions)
+    _apply_counties_holding_towns(mentions)
     _apply_lists_of_regions(text, mentions)
     _apply_town_cues(text, mentions)
     _apply_world_cities(mentions)
@@ -525,6 +527,44 @@ def _apply_qualifiers(text: str, mentions: list[_Mention]) -> None:
                 if _contains(outer.entry, inner.entry):
                     first.bonus[i] = max(first.bonus[i], QUALIFIER_BONUS)
                     second.bonus[j] = max(second.bonus[j], QUALIFIER_BONUS / 2)
+
+
+_COUNTY_WORDS = (" county", " parish")
+
+
+def _apply_counties_holding_towns(mentions: list[_Mention]) -> None:
+    """A town and a county of the story that holds it are read together: "a Richmond man" and
+    "Madison County deputies" are Richmond, Kentucky and its county, though a bigger Richmond
+    and seventeen other Madison Counties exist. Among many namesakes, a town that lies in a
+    namesake of the county the story names is rarely a coincidence. Every mention of the two
+    names gains (one sense per article)."""
+    counties: dict[str, _Mention] = {}
+    for mention in mentions:
+        # a county called so ("Madison County"): a bare "Kent" or "Paris" may be a town
+        if mention.key.endswith(_COUNTY_WORDS) and any(c.entry.feature_code == "ADM2" for c in mention.candidates):
+            counties.setdefault(mention.key, mention)
+    if not counties:
+        return
+    gains: set[tuple[str, int]] = set()
+    seen: set[str] = set()
+    for mention in mentions:
+        if mention.toponym.demonym or mention.key in seen:
+            continue
+        seen.add(mention.key)
+        for county_key, county in counties.items():
+            if county_key == mention.key:
+                continue
+            for town in mention.candidates:
+                if town.entry.feature_class != "P":
+                    continue
+                for holder in county.candidates:
+                    if holder.entry.feature_code == "ADM2" and _contains(holder.entry, town.entry):
+                        gains.add((mention.key, id(town.entry)))
+                        gains.add((county_key, id(holder.entry)))
+    for mention in mentions:
+        for i, candidate in enumerate(mention.candidates):
+            if (mention.key, id(candidate.entry)) in gains:
+                mention.bonus[i] += COUNTY_OF_A_TOWN_BONUS
 
 
 def _in_a_list_of_regions(text: str, before: _Mention, mention: _Mention) -> bool:
