@@ -45,3 +45,12 @@ def test_a_town_and_the_county_that_holds_it_are_read_together(gazetteer):
     text = "Madison County deputies said a Richmond woman was charged with theft on Friday."
     county, town = _given(text, ["Madison County", "Richmond"], gazetteer)
     assert town.admin1 == "Kentucky" and county.admin1 == "Kentucky"
+
+
+def test_the_city_of_a_town_is_the_town(gazetteer):
+    # "Dublin City" is also the name of an Irish county: it neither vouches for Ireland when the
+    # story's other places are in Ohio, nor leaves out the towns called Dublin
+    text = "The Dublin City Council met on Monday night. Dublin police will patrol the new trail to Hilliard."
+    places = _places(text, gazetteer)
+    assert _named(places, "Dublin")[0].admin1 == "Ohio"
+    assert _named(places, "Dublin City")[0].admin1 == "Ohio"

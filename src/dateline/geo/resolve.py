@@ -163,6 +163,12 @@ def _lookup_any(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate]
         if found:
             return found, why
     found = gazetteer.candidates(toponym.text)
+    # "Dublin City Council": the city of Dublin is any town called Dublin, not only the Irish
+    # county whose name is Dublin City (a town of its own name, "Kansas City", still gains by it)
+    if found and toponym.feature_word == "City" and toponym.text.endswith(" City"):
+        seen = {c.entry_index for c in found}
+        found += [c for c in gazetteer.candidates(toponym.text[: -len(" City")], allow_skeleton=False)
+                  if c.entry.feature_class == "P" and c.entry_index not in seen]
     if found:
         return found, None
     words = toponym.text.split()
@@ -691,6 +697,12 @@ def _scores(mention: _Mention) -> list[float]:
     return [p + b for p, b in zip(mention.prior, mention.bonus)]
 
 
+def _own_name(key: str) -> str:
+    """The name a mention's votes are its own under: "Dublin City" is Dublin's own name too, and
+    does not vouch for Dublin's Ireland."""
+    return key[: -len(" city")] if key.endswith(" city") else key
+
+
 def _apply_focus(mentions: list[_Mention]) -> None:
     """Each toponym votes for the countries and regions of its candidates; each candidate
     then gains from the votes of the *other* toponyms for its country and region."""
@@ -711,13 +723,13 @@ def _apply_focus(mentions: list[_Mention]) -> None:
                     mine_a[(entry.country_code, entry.admin1)] += weight
         for k, v in mine_c.items():
             country_votes[k] += v
-            by_name_c[mention.key][k] += v
+            by_name_c[_own_name(mention.key)][k] += v
         for k, v in mine_a.items():
             admin1_votes[k] += v
-            by_name_a[mention.key][k] += v
+            by_name_a[_own_name(mention.key)][k] += v
     # a name does not vouch for itself: "Dublin" eight times is no evidence that it is in the
     # country where most Dublins are
-    own = [(by_name_c[m.key], by_name_a[m.key]) for m in mentions]
+    own = [(by_name_c[_own_name(m.key)], by_name_a[_own_name(m.key)]) for m in mentions]
     # saturating: one clear mention of Minnesota is strong evidence, ten are not ten times it;
     # and a country or region must also beat the article's other countries and regions
     total_c = sum(country_votes.values()) or 1.0
