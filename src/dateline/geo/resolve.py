@@ -10,10 +10,16 @@ at hand being special:
   (each toponym votes for its candidates' countries and regions in proportion to their prior),
   so "Faizabad" in a story about Afghanistan is Badakhshan's capital;
 - qualifiers in the text: "Alexandria, La.", "Paris, Texas", "Laurel County, Ky.";
+- a county the story names that holds a town it names ("a Richmond man", "Madison County
+  deputies": the Kentucky pair), and a body named after a county, placed at the county ("Rapides
+  Parish Fire District");
 - feature words: "Helmand province" wants a region, "the village of X" a populated place,
   "Bagram Airfield" an airfield;
 - proximity: a candidate near the other places of the article beats a namesake far away;
-- one sense per article: the same name is the same place throughout.
+- one sense per article: the same name is the same place throughout; and a name does not vouch
+  for itself, nor its city ("Dublin City Council" is no vote for Ireland's Dublin).
+
+A name may say what it is not: a river is not the parish named after it ("Red River").
 
 A toponym the gazetteer does not know is kept: placed at what the text says holds it ("the
 village of Kibumba, which lies a few kilometres from Goma"; "Shipka Pass north of
