@@ -40,6 +40,7 @@ class GeoSettings:
     country_focus_weight: float = 4.0
     admin1_focus_weight: float = 2.0
     qualifier_bonus: float = 8.0  # "Paris, Texas"
+    county_of_a_town_bonus: float = 1.0  # "a Richmond man" and "Madison County" named in one story
     kind_bonus: float = 2.5
     same_name_city_in_region: float = 2.5
     big_city_population: int = 1_000_000  # a city of millions in a story that names several countries

@@ -204,3 +204,15 @@ def test_a_lower_case_feature_word_after_a_possessive_names_no_place(example, ga
     found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
     assert not any(re.search(r"['’]s district", text) for text in found), (example, found)
     assert any(town in found for town in ("Erie", "Lima")), (example, found)
+
+
+@pytest.mark.parametrize("model,example", feature_words().vehicle_model_examples)
+def test_a_name_after_a_vehicle_make_is_its_model(model, example, gazetteer):
+    # "a white GMC Yukon": a car, not the Yukon; nor "the Yukon" again in the same article
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert not any(model in text for text in found), (example, found)
+
+
+def test_a_kind_of_place_after_a_make_is_a_place(gazetteer):
+    found = [t.text for t in recognize_toponyms(parse("Wind gusts closed schools in Dodge City on Monday."), gazetteer)]
+    assert "Dodge City" in found

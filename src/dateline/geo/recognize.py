@@ -72,6 +72,8 @@ class FeatureWords:
     not_place_phrases: tuple[tuple[str, str], ...] = ()  # (phrase, example)
     person_age_examples: tuple[tuple[str, str], ...] = ()  # (name, example)
     possessive_examples: tuple[str, ...] = ()  # sentences whose "X's <word>" names no place
+    vehicle_makes: tuple[str, ...] = ()  # "Dodge", "Chevy": the capitalised words after one name a model
+    vehicle_model_examples: tuple[tuple[str, str], ...] = ()  # (model, example)
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +86,8 @@ def feature_words() -> FeatureWords:
         tuple((e["phrase"], e["example"]) for e in data.get("not_place_phrases", ())),
         tuple((e["name"], e["example"]) for e in data.get("person_age_examples", ())),
         tuple(data.get("possessive_examples", ())),
+        tuple(data.get("vehicle_makes", ())),
+        tuple((e["model"], e["example"]) for e in data.get("vehicle_model_examples", ())),
     )
 
 
@@ -127,8 +131,39 @@ def recognize_toponyms(
     found += _from_gazetteer_scan(doc, gazetteer)
     if include_demonyms:
         found += _demonyms(doc, gazetteer)
+    models = vehicle_models(text)
     return [t for t in _without_overlaps(found) if not _only_a_region_word(t.text)
-            and not begins_a_not_place_phrase(t, text) and not names_a_person_by_age(t, text)]
+            and not begins_a_not_place_phrase(t, text) and not names_a_person_by_age(t, text)
+            and not names_a_vehicle(t, text, models)]
+
+
+@lru_cache(maxsize=1)
+def _vehicle_pattern() -> re.Pattern:
+    makes = "|".join(re.escape(m) for m in feature_words().vehicle_makes)
+    places = "|".join(re.escape(w) for w, _, _ in feature_words().after)
+    # the make, then one or two capitalised words that are not a kind of place ("Dodge City")
+    return re.compile(rf"\b({makes})\s+(?!(?:{places})\b)([A-Z][\w-]+(?:\s+(?!(?:{places})\b)[A-Z][\w-]+)?)")
+
+
+def vehicle_models(text: str) -> set[str]:
+    """The models the text names after a make ("a red Chevy Tahoe": "Tahoe"), with the first word
+    of a two-word one ("Grand Prix", "Grand"): feature_words.yaml, vehicle_makes."""
+    models = set()
+    for match in _vehicle_pattern().finditer(text):
+        models.add(match.group(2))
+        models.add(match.group(2).split()[0])
+    return models
+
+
+def names_a_vehicle(toponym: Toponym, text: str, models: set[str]) -> bool:
+    """The name is a vehicle's model the article names after its make, or a make before its
+    model: "a Dodge Durango" and "the Durango pulled up" name no Durango, Colorado."""
+    if not models:
+        return False
+    if toponym.text in models:
+        return True
+    match = _vehicle_pattern().match(text, toponym.start)
+    return bool(match) and match.group(1) == toponym.text
 
 
 def begins_a_not_place_phrase(toponym: Toponym, text: str) -> bool:

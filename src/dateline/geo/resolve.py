@@ -10,10 +10,16 @@ at hand being special:
   (each toponym votes for its candidates' countries and regions in proportion to their prior),
   so "Faizabad" in a story about Afghanistan is Badakhshan's capital;
 - qualifiers in the text: "Alexandria, La.", "Paris, Texas", "Laurel County, Ky.";
+- a county the story names that holds a town it names ("a Richmond man", "Madison County
+  deputies": the Kentucky pair), and a body named after a county, placed at the county ("Rapides
+  Parish Fire District");
 - feature words: "Helmand province" wants a region, "the village of X" a populated place,
   "Bagram Airfield" an airfield;
 - proximity: a candidate near the other places of the article beats a namesake far away;
-- one sense per article: the same name is the same place throughout.
+- one sense per article: the same name is the same place throughout; and a name does not vouch
+  for itself, nor its city ("Dublin City Council" is no vote for Ireland's Dublin).
+
+A name may say what it is not: a river is not the parish named after it ("Red River").
 
 A toponym the gazetteer does not know is kept: placed at what the text says holds it ("the
 village of Kibumba, which lies a few kilometres from Goma"; "Shipka Pass north of
@@ -31,7 +37,7 @@ from rapidfuzz import fuzz
 
 from dateline.config import SETTINGS
 from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, great_circle_km, name_key
-from dateline.geo.recognize import Toponym
+from dateline.geo.recognize import Toponym, feature_words
 from dateline.model import Place, Span
 
 FEATURE_PRIOR = {
@@ -64,6 +70,7 @@ PROXIMITY_WEIGHT = SETTINGS.geo.proximity_weight
 COUNTRY_FOCUS_WEIGHT = SETTINGS.geo.country_focus_weight
 ADMIN1_FOCUS_WEIGHT = SETTINGS.geo.admin1_focus_weight
 QUALIFIER_BONUS = SETTINGS.geo.qualifier_bonus
+COUNTY_OF_A_TOWN_BONUS = SETTINGS.geo.county_of_a_town_bonus
 KIND_BONUS = SETTINGS.geo.kind_bonus
 SAME_NAME_CITY_IN_REGION = SETTINGS.geo.same_name_city_in_region
 # a city of millions in a story that names several countries
@@ -78,7 +85,9 @@ class _Mention:
     key: str
     candidates: list[Candidate]
     prior: list[float]
-    stripped: bool = False  # candidates found only after dropping the feature word
+    # why the candidates are those of a shorter name: the feature word dropped ("Panjshir Valley"),
+    # or the county a body is named after ("Rapides Parish Fire District")
+    shorter: str | None = None
     bonus: list[float] = field(default_factory=list)
     chosen: int | None = None
     probability: float = 0.0
@@ -97,33 +106,90 @@ def _prior(candidate: Candidate, key: str, text: str) -> float:
     return score
 
 
-def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], bool]:
+def _names_water(toponym: Toponym) -> bool:
+    """The name ends with a word of a river, lake or sea ("Red River", "Red River Valley"): it
+    names the water or the land along it, which may have lent its name to a county."""
+    words = toponym.text.split()
+    if toponym.kind == "H" and toponym.feature_word and toponym.text.endswith(toponym.feature_word):
+        return True
+    return len(words) > 2 and toponym.kind == "T" and words[-2] in _WATER_WORDS
+
+
+def _not_a_region_named_after_water(candidates: list[Candidate], key: str) -> list[Candidate]:
+    """A river is not the parish named after it: "Red River" matched Red River Parish only
+    through the parish's name without its word; a region whose own name it is stays."""
+    return [c for c in candidates if c.entry.feature_class != "A" or name_key(c.entry.name) == key]
+
+
+def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], str | None, str]:
+    """The gazetteer's candidates for a toponym; why they are those of a shorter name (None when
+    they bear the toponym's own name); the name the article calls the place by (a body named
+    after a county speaks of the county: one sense with the county's other mentions)."""
+    candidates, shorter = _lookup_any(toponym, gazetteer)
+    if _names_water(toponym):
+        candidates = _not_a_region_named_after_water(candidates, name_key(toponym.text))
+    name = toponym.text
+    if shorter and shorter.startswith(_BODY_NAMED_AFTER):
+        name = shorter[len(_BODY_NAMED_AFTER):]
+    return candidates, shorter, name
+
+
+# "Rapides Parish Fire District", "Titus County Jail", "Paris-Henry County": a county or parish
+# that begins a body's name (or ends a joint one); the words before the county word, last first
+_COUNTY_IN_A_NAME = re.compile(r"((?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*)\s+(County|Parish)\b")
+_BODY_NAMED_AFTER = "a body named after "
+
+
+def _county_a_body_is_named_after(text: str, gazetteer: Gazetteer) -> tuple[list[Candidate], str | None]:
+    for match in _COUNTY_IN_A_NAME.finditer(text):
+        words = re.split(r"[\s-]+", match.group(1))
+        for n in range(len(words), 0, -1):
+            county = f"{' '.join(words[-n:])} {match.group(2)}"
+            if county == text:
+                continue
+            found = [c for c in gazetteer.candidates(county, allow_skeleton=False) if c.entry.feature_class == "A"]
+            if found:
+                return found, _BODY_NAMED_AFTER + county
+    return [], None
+
+
+def _lookup_any(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], str | None]:
     if toponym.demonym:
         found = gazetteer.demonym_candidates(toponym.text)
-        return found or gazetteer.candidates(toponym.text, allow_skeleton=False), False
+        return found or gazetteer.candidates(toponym.text, allow_skeleton=False), None
     if toponym.kind == "R":
         # a street is not placed at a town of a similar name ("Clinton Street" is no Clinton)
-        return gazetteer.candidates(toponym.text, allow_skeleton=False), False
+        return gazetteer.candidates(toponym.text, allow_skeleton=False), None
     if toponym.feature_word in ("County", "Parish") and not toponym.text.endswith(toponym.feature_word):
         found = gazetteer.candidates(f"{toponym.text} {toponym.feature_word}", allow_skeleton=False)
         if found:
-            return found, False
+            return found, None
+    if not gazetteer.candidates(toponym.text, allow_skeleton=False):
+        found, why = _county_a_body_is_named_after(toponym.text, gazetteer)
+        if found:
+            return found, why
     found = gazetteer.candidates(toponym.text)
+    # "Dublin City Council": the city of Dublin is any town called Dublin, not only the Irish
+    # county whose name is Dublin City (a town of its own name, "Kansas City", still gains by it)
+    if found and toponym.feature_word == "City" and toponym.text.endswith(" City"):
+        seen = {c.entry_index for c in found}
+        found += [c for c in gazetteer.candidates(toponym.text[: -len(" City")], allow_skeleton=False)
+                  if c.entry.feature_class == "P" and c.entry_index not in seen]
     if found:
-        return found, False
+        return found, None
     words = toponym.text.split()
     # "Panjshir Valley" is placed at Panjshir; "Red River" is not placed at a town called Red
     if toponym.kind in ("A", "T", "S", "P") and len(words) > 1 and toponym.feature_word and toponym.text.endswith(toponym.feature_word):
         bare = toponym.text[: -len(toponym.feature_word)].strip()
         found = gazetteer.candidates(bare, allow_skeleton=False)
         if found:
-            return found, True
+            return found, f"{toponym.feature_word} not in the gazetteer"
     # "Kabul's", "Panjshir-based", "North Waziristan" spelled as one word elsewhere
     for variant in (re.sub(r"['’]s$", "", toponym.text), toponym.text.replace("-", " "), toponym.text.replace(" ", "")):
         if variant != toponym.text:
             found = gazetteer.candidates(variant)
             if found:
-                return found, False
+                return found, None
     # "Platte Co.", "Tewksbury Twp.", and a county or parish named without its word
     # ("Henrico", "Miami-Dade", "Avoyelles"): tried only when nothing else matched
     bare = re.sub(r"\s+(?:Co|Cnty)\.?$", " County", toponym.text)
@@ -132,8 +198,12 @@ def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], bo
         if variant != toponym.text:
             found = gazetteer.candidates(variant, allow_skeleton=False)
             if found:
-                return found, False
-    return [], False
+                return found, None
+    return [], None
+
+
+# the words of water in feature_words.yaml (kind H): what a valley may be named after
+_WATER_WORDS = {word for word, kind, _ in feature_words().after if kind == "H"}
 
 
 def _kind_fits(kind: str | None, entry: GazetteerEntry) -> bool:
@@ -154,16 +224,17 @@ def resolve_toponyms(
     """
     mentions = []
     for toponym in toponyms:
-        candidates, stripped = _lookup(toponym, gazetteer)
-        key = name_key(toponym.text)
+        candidates, shorter, name = _lookup(toponym, gazetteer)
+        key = name_key(name)
         mentions.append(
-            _Mention(toponym, key, candidates, [_prior(c, key, toponym.text) for c in candidates], stripped)
+            _Mention(toponym, key, candidates, [_prior(c, key, toponym.text) for c in candidates], shorter)
         )
     _drop_far_skeletons(mentions)
     for mention in mentions:
         mention.bonus = [0.0] * len(mention.candidates)
         _apply_kind_and_region_rules(mention)
     _apply_qualifiers(text, mentions)
+    _apply_counties_holding_towns(mentions)
     _apply_lists_of_regions(text, mentions)
     _apply_town_cues(text, mentions)
     _apply_world_cities(mentions)
@@ -470,6 +541,44 @@ def _apply_qualifiers(text: str, mentions: list[_Mention]) -> None:
                     second.bonus[j] = max(second.bonus[j], QUALIFIER_BONUS / 2)
 
 
+_COUNTY_WORDS = (" county", " parish")
+
+
+def _apply_counties_holding_towns(mentions: list[_Mention]) -> None:
+    """A town and a county of the story that holds it are read together: "a Richmond man" and
+    "Madison County deputies" are Richmond, Kentucky and its county, though a bigger Richmond
+    and seventeen other Madison Counties exist. Among many namesakes, a town that lies in a
+    namesake of the county the story names is rarely a coincidence. Every mention of the two
+    names gains (one sense per article)."""
+    counties: dict[str, _Mention] = {}
+    for mention in mentions:
+        # a county called so ("Madison County"): a bare "Kent" or "Paris" may be a town
+        if mention.key.endswith(_COUNTY_WORDS) and any(c.entry.feature_code == "ADM2" for c in mention.candidates):
+            counties.setdefault(mention.key, mention)
+    if not counties:
+        return
+    gains: set[tuple[str, int]] = set()
+    seen: set[str] = set()
+    for mention in mentions:
+        if mention.toponym.demonym or mention.key in seen:
+            continue
+        seen.add(mention.key)
+        for county_key, county in counties.items():
+            if county_key == mention.key:
+                continue
+            for town in mention.candidates:
+                if town.entry.feature_class != "P":
+                    continue
+                for holder in county.candidates:
+                    if holder.entry.feature_code == "ADM2" and _contains(holder.entry, town.entry):
+                        gains.add((mention.key, id(town.entry)))
+                        gains.add((county_key, id(holder.entry)))
+    for mention in mentions:
+        for i, candidate in enumerate(mention.candidates):
+            if (mention.key, id(candidate.entry)) in gains:
+                mention.bonus[i] += COUNTY_OF_A_TOWN_BONUS
+
+
 def _in_a_list_of_regions(text: str, before: _Mention, mention: _Mention) -> bool:
     """The mention follows a region's name and a comma, and is a region's name too."""
     if not re.fullmatch(r"\s*,\s*", text[before.toponym.end : mention.toponym.start]):
@@ -594,6 +703,12 @@ def _scores(mention: _Mention) -> list[float]:
     return [p + b for p, b in zip(mention.prior, mention.bonus)]
 
 
+def _own_name(key: str) -> str:
+    """The name a mention's votes are its own under: "Dublin City" is Dublin's own name too, and
+    does not vouch for Dublin's Ireland."""
+    return key[: -len(" city")] if key.endswith(" city") else key
+
+
 def _apply_focus(mentions: list[_Mention]) -> None:
     """Each toponym votes for the countries and regions of its candidates; each candidate
     then gains from the votes of the *other* toponyms for its country and region."""
@@ -614,13 +729,13 @@ def _apply_focus(mentions: list[_Mention]) -> None:
                     mine_a[(entry.country_code, entry.admin1)] += weight
         for k, v in mine_c.items():
             country_votes[k] += v
-            by_name_c[mention.key][k] += v
+            by_name_c[_own_name(mention.key)][k] += v
         for k, v in mine_a.items():
             admin1_votes[k] += v
-            by_name_a[mention.key][k] += v
+            by_name_a[_own_name(mention.key)][k] += v
     # a name does not vouch for itself: "Dublin" eight times is no evidence that it is in the
     # country where most Dublins are
-    own = [(by_name_c[m.key], by_name_a[m.key]) for m in mentions]
+    own = [(by_name_c[_own_name(m.key)], by_name_a[_own_name(m.key)]) for m in mentions]
     # saturating: one clear mention of Minnesota is strong evidence, ten are not ten times it;
     # and a country or region must also beat the article's other countries and regions
     total_c = sum(country_votes.values()) or 1.0
@@ -787,9 +902,9 @@ def _to_place(mention: _Mention, found: tuple[_Mention, str] | None, gazetteer: 
     if candidate.match == "skeleton":
         confidence *= 0.6
         reason = f"spelling matched loosely to {entry.name}"
-    if mention.stripped:
+    if mention.shorter:
         confidence *= 0.7
-        reason = f"{t.feature_word} not in the gazetteer; placed at {entry.name}"
+        reason = f"{mention.shorter}; placed at {entry.name}"
     return _place_from_entry(span, entry.name, entry, gazetteer, round(confidence, 3), "gazetteer", reason)
 
 

@@ -1,0 +1,56 @@
+"""Namesakes settled by what the story says: the kind of feature its name gives, the story's
+other places, the words around it. Each test's text is made up for the rule it checks."""
+
+from __future__ import annotations
+
+from dateline.geo import find_places, resolve_toponyms
+from dateline.geo.recognize import Toponym
+from dateline.model import Article
+from dateline.nlp import parse
+
+
+def _places(text, gazetteer):
+    return find_places(Article(id="t", text=text), parse(text), gazetteer)
+
+
+def _named(places, text):
+    return [p for p in places if p.span.text == text]
+
+
+def test_a_river_is_not_the_parish_named_after_it(gazetteer):
+    text = ("Volunteers stacked sandbags along the Red River in Fargo as the water kept rising. "
+            "More rain is expected across the Red River Valley by Thursday.")
+    places = _places(text, gazetteer)
+    named = _named(places, "Red River") + _named(places, "Red River Valley")
+    assert named
+    for river in named:
+        assert river.feature_code != "ADM2" and river.admin1 != "Louisiana"
+
+
+def _given(text, names, gazetteer):
+    """Resolve the given names (spans as a recogniser would give them) in the text."""
+    toponyms = [Toponym(text.index(n), text.index(n) + len(n), n, "given") for n in names]
+    return resolve_toponyms(text, toponyms, gazetteer)
+
+
+def test_a_body_named_after_a_county_is_placed_there_and_says_where_the_story_is(gazetteer):
+    text = "Crews of the Ouachita Parish Fire District put out a house fire in Monroe on Sunday."
+    body, town = _given(text, ["Ouachita Parish Fire District", "Monroe"], gazetteer)
+    assert body.feature_code == "ADM2" and body.admin1 == "Louisiana"
+    assert town.admin1 == "Louisiana"
+
+
+def test_a_town_and_the_county_that_holds_it_are_read_together(gazetteer):
+    # Richmond, Kentucky is the seat of a Madison County; the bigger Richmond, Virginia lies in none
+    text = "Madison County deputies said a Richmond woman was charged with theft on Friday."
+    county, town = _given(text, ["Madison County", "Richmond"], gazetteer)
+    assert town.admin1 == "Kentucky" and county.admin1 == "Kentucky"
+
+
+def test_the_city_of_a_town_is_the_town(gazetteer):
+    # "Dublin City" is also the name of an Irish county: it neither vouches for Ireland when the
+    # story's other places are in Ohio, nor leaves out the towns called Dublin
+    text = "The Dublin City Council met on Monday night. Dublin police will patrol the new trail to Hilliard."
+    places = _places(text, gazetteer)
+    assert _named(places, "Dublin")[0].admin1 == "Ohio"
+    assert _named(places, "Dublin City")[0].admin1 == "Ohio"
