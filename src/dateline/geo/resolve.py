@@ -11,7 +11,7 @@ at hand being special:
   so "Faizabad" in a story about Afghanistan is Badakhshan's capital;
 - qualifiers in the text: "Alexandria, La.", "Paris, Texas", "Laurel County, Ky.";
 - a county the story names that holds a town it names ("a Richmond man", "Madison County
-  deputies": the Kentucky pair), and a body named after a county, placed at the county ("Rapides
+  deputies": the Kentucky pair), and a body named after a county, placed at the county ("Acadia
   Parish Fire District");
 - feature words: "Helmand province" wants a region, "the village of X" a populated place,
   "Bagram Airfield" an airfield;
@@ -86,7 +86,7 @@ class _Mention:
     candidates: list[Candidate]
     prior: list[float]
     # why the candidates are those of a shorter name: the feature word dropped ("Panjshir Valley"),
-    # or the county a body is named after ("Rapides Parish Fire District")
+    # or the county a body is named after ("Acadia Parish Fire District")
     shorter: str | None = None
     bonus: list[float] = field(default_factory=list)
     chosen: int | None = None
@@ -134,7 +134,7 @@ def _lookup(toponym: Toponym, gazetteer: Gazetteer) -> tuple[list[Candidate], st
     return candidates, shorter, name
 
 
-# "Rapides Parish Fire District", "Titus County Jail", "Paris-Henry County": a county or parish
+# "Acadia Parish Fire District", "Lamar County Jail", "Paris-Lamar County": a county or parish
 # that begins a body's name (or ends a joint one); the words before the county word, last first
 _COUNTY_IN_A_NAME = re.compile(r"((?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*)\s+(County|Parish)\b")
 _BODY_NAMED_AFTER = "a body named after "
