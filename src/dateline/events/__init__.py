@@ -19,6 +19,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
+from dateline.events.lead_acts import lead_act_trigger
 from dateline.events.dating import (
     BORROWED,
     INHERITED_NOTE,
@@ -534,6 +535,9 @@ def extract_events(
         drafts.sort(key=lambda d: d.trigger_span.start)
         drafts_by_sentence.append(drafts)
 
+    lead = lead_of(sentences)
+    _add_the_lead_act(drafts_by_sentence, sentences, lead, doc, index, lexicon)
+
     if _is_a_sports_report(doc, lexicon):
         drafts_by_sentence = [[d for d in drafts if not _play_told_as_fighting(d, lexicon)] for drafts in drafts_by_sentence]
 
@@ -548,7 +552,6 @@ def extract_events(
     })
 
     home = dateline_town(text_of(doc), places) or headline_town(article.title, places)
-    lead = lead_of(sentences)
     occasion = _lead_occasion(lead, timexes, dct, lexicon, _statements_naming_an_occasion(drafts_by_sentence, lead, lexicon))
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
@@ -576,6 +579,32 @@ def extract_events(
         events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
     events = statements_dated_by_the_speakers_report(events, doc, dct)
     return events
+
+
+def _add_the_lead_act(drafts_by_sentence: list[list[Draft]], sentences: list[SpacySpan], lead: SpacySpan | None,
+                      doc: Doc, index: MentionIndex, lexicon: Lexicon) -> None:
+    """The story's main act when no cue found it (dateline.events.lead_acts): added to the drafts
+    of the lead's first sentence, only when the lead gave no event but statements of other verbs."""
+    if lead is None:
+        return
+    told = [(k, d) for k, s in enumerate(sentences) if lead.start <= s.start < lead.end for d in drafts_by_sentence[k]]
+    if any(d.type != "STATEMENT" for _, d in told):
+        return
+    trigger = lead_act_trigger(lead, lexicon)
+    # a verb a cue read as a statement ("pledged to clean up": a statement of intent) is told already
+    if trigger is None or any(_tells_the_verb(d, trigger.token) for _, d in told):
+        return
+    k = next(k for k, s in enumerate(sentences) if s.start <= trigger.token.i < s.end)
+    drafts = drafts_by_sentence[k]
+    drafts.append(_read_trigger(trigger, [trigger], sentences[k], k, doc, index, lexicon))
+    drafts.sort(key=lambda d: d.trigger_span.start)
+
+
+def _tells_the_verb(draft: Draft, verb: Token) -> bool:
+    """Whether a draft is the verb's own event: its words, or the clause its event noun heads."""
+    if draft.trigger_span.start <= verb.idx < draft.trigger_span.end:
+        return True
+    return draft.trigger is not None and draft.trigger.head.i == verb.i
 
 
 def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],

@@ -988,6 +988,14 @@ def _governing_verb(noun: Token, sentence: SpacySpan, lexicon: Lexicon | None = 
     return None
 
 
+def told_as_done(token: Token, sentence: SpacySpan, lexicon: Lexicon, verb: bool = True) -> bool:
+    """Whether the sentence tells the word's act as one that happened or happens: not a
+    hypothesis, an order, an unasserted act, a state, a practice or what is not yet done (the
+    filters every cue passes, and the lead's main act too: dateline.events.lead_acts)."""
+    return not (_hypothetical(token, sentence, lexicon) or (verb and _imperative(token))
+                or _unasserted(token, lexicon) or reports_no_event(token))
+
+
 def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[Trigger]:
     """Every event trigger of a sentence, one per clause, left to right."""
     lexicon = lexicon or load_lexicon()
@@ -1000,8 +1008,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
         if _inside_a_name(token):
             continue
         match = match_cue(token, lexicon)
-        if match is None or _hypothetical(token, sentence, lexicon) or (match[0].pos == "VERB" and _imperative(token)) \
-                or _unasserted(token, lexicon) or reports_no_event(token):
+        if match is None or not told_as_done(token, sentence, lexicon, verb=match[0].pos == "VERB"):
             continue
         if match[0].cause_type == "none" and caused_by_non_actor(token, lexicon):
             continue
