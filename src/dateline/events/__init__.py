@@ -52,6 +52,7 @@ from dateline.events.quantities import quantities_with_anchors
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
+    NO_DATE,
     EventDate,
     MentionIndex,
     Participants,
@@ -973,8 +974,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     ground = _background_to_another_act(draft, drafts)
     if ground:
         sentence_date = None
-    event_date = date_of_event([t for t in draft.clause if t.i not in nested and t.i not in reported], sentence,
-                               timexes, dct, sentence_date)
+    own_clause = [t for t in draft.clause if t.i not in nested and t.i not in reported]
+    event_date = date_of_event(own_clause, sentence, timexes, dct, sentence_date)
     stretch = counted_stretch(draft.trigger.token, timexes, event_date.start, event_date.end) \
         if draft.trigger is not None else None
     if stretch is not None:
@@ -983,14 +984,13 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
                              end=stretch[1])
     if ground and event_date.source == "article":
         # before the other event, day unknown: no date rather than the report's
-        event_date = EventDate(None, None, None, None, False, "none")
+        event_date = NO_DATE
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
-        event_date = EventDate(None, None, None, None, False, "none")
-    if event_date.source in BORROWED and placed_vaguely_before(
-            [t for t in draft.clause if t.i not in nested and t.i not in reported], timexes):
+        event_date = NO_DATE
+    if event_date.source in BORROWED and placed_vaguely_before(own_clause, timexes):
         # "In recent weeks, the mayor announced ...": some time before, the day unsaid
-        event_date = EventDate(None, None, None, None, False, "none")
+        event_date = NO_DATE
     if draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
             and done_at_the_occasion(draft.trigger.token, event_date.source, draft.sentence_index, event_date.start,
                                      event_date.end, timex_range(occasion)[0]):
@@ -1003,10 +1003,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     told_then = any(t.type == draft.type and (t.start, t.end) == (event_date.start, event_date.end) for t in recent)
     if draft.trigger is not None and carried_from_far_back(draft.trigger.token, event_date.source, event_date.start,
                                                            event_date.end, dct, event_date.span, told_then):
-        event_date = EventDate(None, None, None, None, False, "none")
+        event_date = NO_DATE
     if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
         # the offence, the charge and the court's steps of a case are never on one day
-        event_date = EventDate(None, None, None, None, False, "none")
+        event_date = NO_DATE
     told_before = date_of_the_event_told(draft.trigger.token, draft.sentence_index, recent) \
         if draft.trigger is not None and event_date.source not in {"clause", "relative"} else None
     if told_before is not None and not (event_date.start is not None and told_before.start <= event_date.start

@@ -717,6 +717,10 @@ class EventDate:
     source: str  # "clause", "relative", "sentence", "narrative", "article", "none"
 
 
+# an event the text gives no day for (a record with no date is right for it)
+NO_DATE = EventDate(None, None, None, None, False, "none")
+
+
 def timex_range(timex: Timex) -> tuple[date | None, date | None]:
     if timex.range_start or timex.range_end:
         return timex.range_start, timex.range_end or timex.range_start
