@@ -17,6 +17,12 @@ def test_a_single_word_matches_the_head_word_of_a_longer_name_either_way():
     assert actor_right("council", "the council of the borough")  # the head stands before "of"
 
 
+def test_a_name_ending_with_all_the_words_of_the_other_matches_it():
+    assert actor_right("A RETIRED ferry captain", "ferry captain")  # a modifier before the gold's phrase
+    assert actor_right("City Council", "the Harbour City Council")
+    assert not actor_right("City Council", "Harbour Council")
+
+
 def test_two_longer_names_sharing_a_last_word_are_different_actors():
     assert not actor_right("Tomas Kessler", "Ms. Kessler")
     assert not actor_right("harbour police", "river police")

@@ -18,11 +18,12 @@ is empty and "-" is an alternative, or when it is not empty and, for one alterna
 case-folding, folding curly apostrophes and dropping a leading article and edge punctuation,
 
 - the two names are equal, or
-- one of them is a single word equal to the other's head word: its last word, or the last word
-  before "of" ("the firefighters" for "firefighters", "Flemons" for "Ray Flemons", "council"
-  for "the council of the city").
+- one of them ends with all the words of the other ("the Harbour City Council" for "City
+  Council", "Ray Flemons" for "Flemons", "three escaped inmates" for "escaped inmates"), or
+- one of them is a single word equal to the other's head word, the last word before "of"
+  ("council" for "the council of the city").
 
-So a bare surname or a common noun matches a longer name ending with it, while two different
+So a bare surname or a shorter phrase matches a longer name ending with it, while two different
 longer names with the same last word ("Nadia Moayyad" for "Ms. Moayyad") do not.
 
     python -m dateline.eval.event_roles --shared /work/shared [--errors tuning]
@@ -75,9 +76,14 @@ def same_actor(extracted: str, alternative: str) -> bool:
     a, b = normalised(extracted), normalised(alternative)
     if not a or not b:
         return False
-    if a == b:
+    if a == b or _ends_with(a, b) or _ends_with(b, a):
         return True
     return (" " not in a and a == head_word(b)) or (" " not in b and b == head_word(a))
+
+
+def _ends_with(name: str, tail: str) -> bool:
+    """Whether a name's last words are all of another's ("failed asylum seeker" ends with "asylum seeker")."""
+    return name.endswith(" " + tail)
 
 
 def actor_right(extracted: str, gold: str) -> bool:
