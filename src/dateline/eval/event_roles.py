@@ -31,15 +31,13 @@ longer names with the same last word ("Nadia Moayyad" for "Ms. Moayyad") do not.
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 from dateline.eval import judged_rerun
-from dateline.eval.judged_rerun import PARTS, share
+from dateline.eval.judged_rerun import share
 
 GOLD = Path(__file__).with_name("judged-gold") / "roles.tsv"
 
@@ -149,8 +147,7 @@ def score(gold: list[dict], extracted: list[dict]) -> dict:
 
 def evaluate(shared: Path, gold_path: Path = GOLD) -> dict:
     """The figures of each part for the current tree (with the wrong rows, which ``--json`` leaves out)."""
-    gold = read_gold(gold_path)
-    return score(gold, judged_rerun.rerun(shared, {g["docid"] for g in gold}))
+    return judged_rerun.scored(shared, gold_path, score)
 
 
 def summary_lines(result: dict) -> list[str]:
@@ -166,19 +163,13 @@ def summary_lines(result: dict) -> list[str]:
     return lines
 
 
+def wrong_line(w: dict) -> str:
+    return (f"{w['role'].upper()}\t{w['seed']}\t{w['docid']}\t{w['trigger_start']}\t{w['trigger']}\t{w['kind']}\t"
+            f"{w['kind_of_error']}\tgot: {w['extracted'] or '-'}\tgold: {w['gold']}\t{w['note'][:80]}\t{w['sentence'][:220]}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    judged_rerun.add_run_arguments(parser, GOLD)
-    parser.add_argument("--errors", choices=PARTS, help="print the wrong doers and targets of one part (choose rules from tuning only)")
-    args = parser.parse_args(argv)
-    gold = read_gold(args.gold)
-    result = score(gold, judged_rerun.rows_for(args, {g["docid"] for g in gold}))
-    print(json.dumps({part: {k: v for k, v in f.items() if k != "wrong"} for part, f in result.items()}))
-    if args.errors:
-        for w in result[args.errors]["wrong"]:
-            print(f"{w['role'].upper()}\t{w['seed']}\t{w['docid']}\t{w['trigger_start']}\t{w['trigger']}\t{w['kind']}\t"
-                  f"{w['kind_of_error']}\tgot: {w['extracted'] or '-'}\tgold: {w['gold']}\t{w['note'][:80]}\t{w['sentence'][:220]}")
-    return 0
+    return judged_rerun.scorer_main(argv, __doc__.splitlines()[0], GOLD, score, "doers and targets", wrong_line)
 
 
 if __name__ == "__main__":
