@@ -1109,8 +1109,19 @@ def eval_event_types(
     _judged_gold_eval(event_types, gold, as_json)
 
 
+@eval_app.command("event-roles")
+def eval_event_roles(
+    gold: str = typer.Option(None, "--gold", help="The roles gold (default: src/dateline/eval/judged-gold/roles.tsv)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+) -> None:
+    """Score event doers and targets on the hand-judged LGL samples against their roles gold (tuning, check, fresh)."""
+    from dateline.eval import event_roles
+
+    _judged_gold_eval(event_roles, gold, as_json)
+
+
 def _judged_gold_eval(scorer, gold: str | None, as_json: bool) -> None:
-    """A judged-gold scorer's run (``event_dates``, ``event_places``, ``event_types``): its figures per part, as one
+    """A judged-gold scorer's run (``event_dates``, ``event_places``, ``event_types``, ``event_roles``): its figures per part, as one
     JSON object (the wrong rows left to the text form) or as its summary lines."""
     import json
     import os

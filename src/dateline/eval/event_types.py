@@ -17,14 +17,12 @@ dateline's tables fits). This scorer re-extracts the same articles with the curr
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 from dateline.eval import judged_rerun
-from dateline.eval.judged_rerun import PARTS, share
+from dateline.eval.judged_rerun import share
 
 GOLD = Path(__file__).with_name("judged-gold") / "types.tsv"
 
@@ -71,8 +69,7 @@ def score(gold: list[dict], extracted: list[dict]) -> dict:
 
 def evaluate(shared: Path, gold_path: Path = GOLD) -> dict:
     """The figures of each part for the current tree (with the wrong rows, which ``--json`` leaves out)."""
-    gold = read_gold(gold_path)
-    return score(gold, judged_rerun.rerun(shared, {g["docid"] for g in gold}))
+    return judged_rerun.scored(shared, gold_path, score)
 
 
 def summary_lines(result: dict) -> list[str]:
@@ -86,19 +83,13 @@ def summary_lines(result: dict) -> list[str]:
     return lines
 
 
+def wrong_line(w: dict) -> str:
+    return (f"TYPE\t{w['seed']}\t{w['docid']}\t{w['trigger_start']}\t{w['trigger']}\tgot: {w['extracted']}\t"
+            f"gold: {w['gold']}\t{w['note'][:80]}\t{w['sentence'][:220]}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    judged_rerun.add_run_arguments(parser, GOLD)
-    parser.add_argument("--errors", choices=PARTS, help="print the wrong types of one part (choose rules from tuning only)")
-    args = parser.parse_args(argv)
-    gold = read_gold(args.gold)
-    result = score(gold, judged_rerun.rows_for(args, {g["docid"] for g in gold}))
-    print(json.dumps({part: {k: v for k, v in f.items() if k != "wrong"} for part, f in result.items()}))
-    if args.errors:
-        for w in result[args.errors]["wrong"]:
-            print(f"TYPE\t{w['seed']}\t{w['docid']}\t{w['trigger_start']}\t{w['trigger']}\tgot: {w['extracted']}\t"
-                  f"gold: {w['gold']}\t{w['note'][:80]}\t{w['sentence'][:220]}")
-    return 0
+    return judged_rerun.scorer_main(argv, __doc__.splitlines()[0], GOLD, score, "types", wrong_line)
 
 
 if __name__ == "__main__":

@@ -75,6 +75,29 @@ def add_run_arguments(parser: argparse.ArgumentParser, gold: Path) -> None:
     parser.add_argument("--rows", type=Path, help="score events listed before (rows.json of --work) instead of extracting")
 
 
+def scored(shared: Path, gold_path: Path, score) -> dict:
+    """A judged-gold scorer's figures for the current tree: its gold read, its articles read again, scored."""
+    rows = read_gold(gold_path)
+    return score(rows, rerun(shared, {g["docid"] for g in rows}))
+
+
+def scorer_main(argv: list[str] | None, description: str, gold: Path, score, what_is_wrong: str, wrong_line) -> int:
+    """The command of a judged-gold scorer whose ``score`` gives each part's figures with its wrong rows
+    under ``wrong`` (``event_types``, ``event_roles``): the figures as one JSON object, then with
+    ``--errors PART`` one line per wrong row of that part, as ``wrong_line`` writes it."""
+    parser = argparse.ArgumentParser(description=description)
+    add_run_arguments(parser, gold)
+    parser.add_argument("--errors", choices=PARTS, help=f"print the wrong {what_is_wrong} of one part (choose rules from tuning only)")
+    args = parser.parse_args(argv)
+    rows = read_gold(args.gold)
+    result = score(rows, rows_for(args, {g["docid"] for g in rows}))
+    print(json.dumps({part: {k: v for k, v in f.items() if k != "wrong"} for part, f in result.items()}))
+    if args.errors:
+        for wrong in result[args.errors]["wrong"]:
+            print(wrong_line(wrong))
+    return 0
+
+
 def rows_for(args: argparse.Namespace, docids: set[str]) -> list[dict]:
     """The events to score for a scorer's command: the listing of an earlier run (``--rows``), or
     the articles read now, the listing kept in ``--work`` as rows.json for the next run."""
