@@ -49,3 +49,16 @@ def test_the_judged_gold_section_quotes_the_type_accuracy_of_each_part_and_sampl
     row = next(line for line in text.splitlines() if line.startswith("| tuning"))
     assert row.endswith("| 0.875 (8 of 9) |")
     assert "seed 20261216 0.875" in text
+
+
+def test_the_judged_gold_section_quotes_doers_and_targets_of_each_part():
+    from dateline.eval.report import judged_gold_markdown
+
+    figures = {"dates": {"check": {"matched": 5, "gold events": 5, "date": 0.8, "date of acts": 0.5}},
+               "places": {"check": {"place": 0.6, "place_of_acts": 0.5, "non_events_still_extracted": 0,
+                                    "non_events_judged": 1}},
+               "roles": {"check": {"matched": 5, "gold_events": 6, "doer": 0.8, "doer_acts": 0.667, "doer_statements": 1.0,
+                                   "target": 0.6, "target_acts": 0.333, "target_statements": 1.0}}}
+    text = judged_gold_markdown(figures)
+    row = [line for line in text.splitlines() if line.startswith("| check")][-1]
+    assert row == "| check | 5 of 6 | 0.8 / 0.667 / 1.0 | 0.6 / 0.333 / 1.0 |"

@@ -126,17 +126,19 @@ def judged_gold(shared: Path) -> dict:
     """Dates, places and types of the judged samples' events against the gold read again in the
     articles (``eval/judged-gold``), for the current tree: rules are measured without a new
     hand-judging. Places and types are scored on one re-reading of the articles."""
-    from dateline.eval import event_dates, event_places, event_types
+    from dateline.eval import event_dates, event_places, event_roles, event_types
     from dateline.eval.judged_rerun import rerun
 
     dates = event_dates.evaluate(shared)
-    place_gold, type_gold = event_places.read_gold(), event_types.read_gold()
-    rows = rerun(shared, {g["docid"] for g in place_gold} | {g["docid"] for g in type_gold})
+    place_gold, type_gold, role_gold = event_places.read_gold(), event_types.read_gold(), event_roles.read_gold()
+    rows = rerun(shared, {g["docid"] for g in place_gold + type_gold + role_gold})
     places = event_places.score(place_gold, rows)
     types = event_types.score(type_gold, rows)
+    roles = event_roles.score(role_gold, rows)
     return {"dates": {part: {k: v for k, v in s.items() if k != "wrong"} for part, s in dates.items()},
             "places": {part: {k: v for k, v in s.items() if k not in ("errors", "still")} for part, s in places.items()},
-            "types": {part: {k: v for k, v in s.items() if k != "wrong"} for part, s in types.items()}}
+            "types": {part: {k: v for k, v in s.items() if k != "wrong"} for part, s in types.items()},
+            "roles": {part: {k: v for k, v in s.items() if k != "wrong"} for part, s in roles.items()}}
 
 
 def judged_gold_markdown(result: dict) -> str:
@@ -183,6 +185,16 @@ def judged_gold_markdown(result: dict) -> str:
     if types:
         lines += ["", "Types, each sample apart: " + "; ".join(
             f"seed {seed} {value}" for part in types for seed, value in types[part].get("by_seed", {}).items()) + "."]
+    roles = result.get("roles", {})
+    if roles:
+        lines += ["", "Doers and targets (`dateline eval event-roles`, gold `roles.tsv` of samples A-O, written at stop 27 "
+                  "from the readers' verdicts and, where they judged a field wrong, by reading the article; how names are "
+                  "compared: `src/dateline/eval/event_roles.py`):", "",
+                  "| part | gold events found | doer (all / acts / statements) | target (all / acts / statements) |",
+                  "|---|---|---|---|"]
+        for part, r in roles.items():
+            lines.append(f"| {part} | {r.get('matched')} of {r.get('gold_events')} | {r.get('doer')} / {r.get('doer_acts')} / "
+                         f"{r.get('doer_statements')} | {r.get('target')} / {r.get('target_acts')} / {r.get('target_statements')} |")
     check = dates.get("check", {})
     if check.get("acts by source"):
         lines += ["", "Dates of acts by where they came from, check part (right / of): " + "; ".join(
