@@ -852,6 +852,20 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     return False
 
 
+def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
+    """Whether a hazard did the harm the trigger names (one of ``road_accidents.harms``): a hazard
+    noun is the harm's doer ("the fire killed a firefighter"; through a participle, "an earthquake
+    struck the island, injuring 40"), or a hazard is named around the harm and no violence is
+    (``_harms_named``: "three workers were injured when the roof collapsed")."""
+    if trigger.cue.lemma not in lexicon.road_harms:
+        return False
+    if any(cue.type == "HAZARD" for doer in _doers(trigger.token, lexicon)
+           for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ())):
+        return True
+    named = _harms_named(trigger.token, lexicon)
+    return "HAZARD" in named and not named & VIOLENT_TYPES
+
+
 # how far up the parse a flight looks for its subject ("kept driving before leaving the car and
 # fleeing on foot": fleeing, leaving, before, driving, kept)
 FLIGHT_SUBJECT_STEPS = 5
@@ -915,6 +929,8 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     cue = trigger.cue
     if cue.type == "ASSAULT" and "HAZARD" in lexicon.types and harmed_by_a_vehicle(trigger, lexicon):
         return "HAZARD"  # a road accident
+    if cue.type == "ASSAULT" and "HAZARD" in lexicon.types and harmed_by_a_hazard(trigger, lexicon):
+        return "HAZARD"  # the toll of a fire, a storm, a collapse
     if cue.cause_type and cue.cause_type != "none" and caused_by_non_actor(trigger.token, lexicon):
         # a killing or a destruction by a quake, a flood or an outbreak is the hazard's impact; so
         # is a death in a sentence that names the hazard ("died as floods swept the valley")
