@@ -70,7 +70,7 @@ def place_right(extracted: str, gold: str) -> bool:
 
 def by_seed(matched: list[tuple[dict, bool]], acts: list[tuple[dict, bool]]) -> dict:
     """The place accuracy (all, acts) of each sample of a part: a part can hold samples judged at
-    different times (fresh holds J, L and O), each read apart too."""
+    different times (fresh holds J, L, O and P), each read apart too."""
     def of(pairs, seed):
         rights = [right for g, right in pairs if g["seed"] == seed]
         return share(sum(rights), len(rights))
