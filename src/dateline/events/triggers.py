@@ -793,16 +793,18 @@ def _harms_around(death: Token, lexicon: Lexicon) -> set[str]:
     return found
 
 
-def _promises_own_act(token: Token) -> bool:
+def _promises_own_act(token: Token, anyones: bool = False) -> bool:
     """A warning of what the speaker's side will do: a content clause with a will/would/shall
-    whose subject is a person pronoun or the warner itself."""
+    whose subject is a person pronoun or the warner itself. ``anyones``: what anyone will do, as
+    the terms of an agreement ("agreed that the truce would begin at dawn")."""
     own = {c.lower_ for c in token.children if c.dep_ == "nsubj"}
     for content in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
         if content.dep_ == "xcomp":
             return True  # "warned residents to leave", "warned of attacks": an order, not a fact
-        modal = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in content.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "should", "must"}
+                    for c in content.children)
         subjects = {c.lower_ for c in content.children if c.dep_ in {"nsubj", "nsubjpass"}}
-        if modal and subjects & ({"i", "we", "they", "he", "she"} | own):
+        if modal and (anyones or subjects & ({"i", "we", "they", "he", "she"} | own)):
             return True
     return False
 
@@ -941,7 +943,7 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
             return "HAZARD"
         return cue.cause_type
     if cue.fact_type and cue.pos == "VERB" and any(c.dep_ == "ccomp" for c in trigger.token.children) \
-            and not _promises_own_act(trigger.token):
+            and not _promises_own_act(trigger.token, anyones=cue.type == "AGREE"):
         return cue.fact_type
     if cue.intent_type and cue.pos == "VERB" and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in trigger.token.children):
