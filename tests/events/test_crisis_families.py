@@ -198,6 +198,18 @@ def test_a_death_in_a_sentence_that_names_a_hazard_is_the_hazards_impact():
     assert kinds("Two herders died as the floods swept through the valley.").get("died") == "HAZARD"
 
 
+def test_an_injury_or_a_killing_a_hazard_did_is_the_hazards_toll():
+    # the hazard is the harm's doer, directly or through the clause a participle hangs on
+    assert kinds("A powerful earthquake rocked the coastal town on Monday, injuring 31 people.").get("injuring") == "HAZARD"
+    # the hazard is named in the clause the harm hangs on
+    assert kinds("Four miners were injured when the tunnel collapsed on Thursday.").get("injured") == "HAZARD"
+
+
+def test_an_injury_where_a_weapon_is_named_stays_an_assault():
+    found = kinds("Three soldiers were injured when a mortar round hit their post during the storm.")
+    assert found.get("injured") == "ASSAULT"
+
+
 def test_a_death_no_one_caused_gets_no_acled_violence_type():
     death = next(e for e in events_of("The retired teacher died on Tuesday at a care home in the valley.")
                  if e.trigger.text == "died")

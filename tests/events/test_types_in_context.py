@@ -34,3 +34,10 @@ def test_a_pledge_to_do_something_is_a_statement_of_intent_not_aid():
 def test_demanding_cash_from_a_clerk_is_a_robbery_not_a_request():
     assert kinds("A masked man walked into the pharmacy and demanded cash from the clerk.").get("demanded") == "CRIME"
     assert kinds("Protesters demanded the release of the detainees.").get("demanded") == "REQUEST"
+
+
+def test_agreeing_that_something_is_so_is_a_view_agreeing_what_will_be_done_an_agreement():
+    # ``fact_type`` of agree, and a content clause of what anyone will do keeps the agreement
+    assert kinds("Both trustees agreed that the delays at the depot had lasted too long.").get("agreed") == "STATEMENT"
+    assert kinds("The two sides agreed that the truce would begin at dawn.").get("agreed") == "AGREE"
+    assert kinds("The rebels agreed to withdraw from the town.").get("agreed") == "AGREE"

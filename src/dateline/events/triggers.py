@@ -793,16 +793,18 @@ def _harms_around(death: Token, lexicon: Lexicon) -> set[str]:
     return found
 
 
-def _promises_own_act(token: Token) -> bool:
+def _promises_own_act(token: Token, anyones: bool = False) -> bool:
     """A warning of what the speaker's side will do: a content clause with a will/would/shall
-    whose subject is a person pronoun or the warner itself."""
+    whose subject is a person pronoun or the warner itself. ``anyones``: what anyone will do, as
+    the terms of an agreement ("agreed that the truce would begin at dawn")."""
     own = {c.lower_ for c in token.children if c.dep_ == "nsubj"}
     for content in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
         if content.dep_ == "xcomp":
             return True  # "warned residents to leave", "warned of attacks": an order, not a fact
-        modal = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in content.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "should", "must"}
+                    for c in content.children)
         subjects = {c.lower_ for c in content.children if c.dep_ in {"nsubj", "nsubjpass"}}
-        if modal and subjects & ({"i", "we", "they", "he", "she"} | own):
+        if modal and (anyones or subjects & ({"i", "we", "they", "he", "she"} | own)):
             return True
     return False
 
@@ -850,6 +852,20 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
             if child.dep_ == "dobj" and verb.lemma_.lower() in lexicon.road_crash_verbs and vehicle(child):
                 return True
     return False
+
+
+def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
+    """Whether a hazard did the harm the trigger names (one of ``road_accidents.harms``): a hazard
+    noun is the harm's doer ("the fire killed a firefighter"; through a participle, "an earthquake
+    struck the island, injuring 40"), or a hazard is named around the harm and no violence is
+    (``_harms_named``: "three workers were injured when the roof collapsed")."""
+    if trigger.cue.lemma not in lexicon.road_harms:
+        return False
+    if any(cue.type == "HAZARD" for doer in _doers(trigger.token, lexicon)
+           for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ())):
+        return True
+    named = _harms_named(trigger.token, lexicon)
+    return "HAZARD" in named and not named & VIOLENT_TYPES
 
 
 # how far up the parse a flight looks for its subject ("kept driving before leaving the car and
@@ -915,6 +931,8 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     cue = trigger.cue
     if cue.type == "ASSAULT" and "HAZARD" in lexicon.types and harmed_by_a_vehicle(trigger, lexicon):
         return "HAZARD"  # a road accident
+    if cue.type == "ASSAULT" and "HAZARD" in lexicon.types and harmed_by_a_hazard(trigger, lexicon):
+        return "HAZARD"  # the toll of a fire, a storm, a collapse
     if cue.cause_type and cue.cause_type != "none" and caused_by_non_actor(trigger.token, lexicon):
         # a killing or a destruction by a quake, a flood or an outbreak is the hazard's impact; so
         # is a death in a sentence that names the hazard ("died as floods swept the valley")
@@ -925,7 +943,7 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
             return "HAZARD"
         return cue.cause_type
     if cue.fact_type and cue.pos == "VERB" and any(c.dep_ == "ccomp" for c in trigger.token.children) \
-            and not _promises_own_act(trigger.token):
+            and not _promises_own_act(trigger.token, anyones=cue.type == "AGREE"):
         return cue.fact_type
     if cue.intent_type and cue.pos == "VERB" and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in trigger.token.children):
