@@ -78,6 +78,9 @@ class EventSettings:
     # below this, a classifier reading with no cue word behind it is a guess: the sub-type is
     # left open and the note names the guess
     classifier_fill_floor: float = 0.4
+    # the learned non-event filter (events/non_events.py, weights and threshold in
+    # events/models/non_event_filter.json): drop the events it reads as no event
+    learned_non_event_filter: bool = True
 
 
 @dataclass(frozen=True)

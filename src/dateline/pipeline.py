@@ -134,13 +134,15 @@ def entities_for_events(found) -> list[Entity]:
             for e in found]
 
 
-def read_article(article: Article, doc, stages: Stages) -> ArticleRecords:
+def read_article(article: Article, doc, stages: Stages, learned_filter: bool | None = None) -> ArticleRecords:
     """The map step: every stage over one parsed article, in order. Pure: the same article
-    gives the same records, whatever else was read before."""
+    gives the same records, whatever else was read before. ``learned_filter``: whether the events
+    stage drops what its learned non-event filter reads as none (None: the setting's default)."""
     timexes = tag_timexes(article.text, article.published, doc)
     places = find_places(article, doc, stages.gazetteer)
     mentions, article_entities = stages.entity_reader.read(article, doc, places)
-    events = extract_events(article, doc, timexes, places, mentions, entities_for_events(article_entities))
+    chosen = {} if learned_filter is None else {"learned_filter": learned_filter}
+    events = extract_events(article, doc, timexes, places, mentions, entities_for_events(article_entities), **chosen)
     claims = find_conflicting_claims(events, article, doc)
     return ArticleRecords(article_id=article.id, timexes=tuple(timexes), places=tuple(places),
                           entities=tuple(article_entities), mentions=tuple(mentions), events=tuple(events),

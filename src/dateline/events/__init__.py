@@ -39,7 +39,7 @@ from dateline.events.dating import (
     story_timexes,
     told_in_the_past,
 )
-from dateline.events.non_events import not_yet_complement
+from dateline.events.non_events import not_yet_complement, without_learned_non_events
 from dateline.events.placing import (Told, body_seat_named_before, circumstance_words, conjoined_places,
                                      copula_subject_words, covers_a_whole_land, date_of_the_event_told, dateline_town,
                                      episode_places, heading_places, headline_town, is_origin, most_specific,
@@ -519,8 +519,11 @@ def extract_events(
     places: list[Place],
     mentions: list[Mention],
     entities: list[Entity],
+    learned_filter: bool = SETTINGS.events.learned_non_event_filter,
 ) -> list[Event]:
-    """Event records for one article (``doc`` is the shared pipeline's parse of ``article.text``)."""
+    """Event records for one article (``doc`` is the shared pipeline's parse of ``article.text``);
+    ``learned_filter``: drop the events the learned non-event filter reads as none (off when the
+    filter's own training reads every event)."""
     lexicon = load_lexicon()
     index = MentionIndex.build(doc, mentions, entities, places)
     dct = article.published
@@ -579,7 +582,7 @@ def extract_events(
     if lead is not None:
         events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
     events = statements_dated_by_the_speakers_report(events, doc, dct)
-    return events
+    return without_learned_non_events(events, doc) if learned_filter else events
 
 
 def _add_the_lead_act(drafts_by_sentence: list[list[Draft]], sentences: list[SpacySpan], lead: SpacySpan | None,

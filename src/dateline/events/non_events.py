@@ -3,18 +3,27 @@ states ("flags flew at half-staff", "lay dying"), gestures ("nodded in agreement
 years ("the 12th firefighter killed since 1990"), the name of a charge ("charged with attempt to
 commit robbery"), practices of a class of people ("farmers who sell milk"), the setting of
 another act ("crashed while travelling"), and what is needed, threatened or proposed ("a motion to
-lift the ban"). The words are in ``non_events.yaml``; every rule is narrow on purpose.
+lift the ban"). The words are in ``non_events.yaml``; every rule is narrow on purpose. Beside
+them, one learned filter (``without_learned_non_events``) weighs general features of every
+extracted event, fitted on the judged tuning samples.
 """
 
 from __future__ import annotations
 
+import json
+import math
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from dateline.events.non_event_features import features as event_features
+from dateline.model import Event
 from dateline.nlp import text_of
 
 TABLE = Path(__file__).with_name("non_events.yaml")
@@ -289,3 +298,60 @@ def not_yet_complement(trigger: Token) -> set[int]:
     if trigger.lemma_.lower() not in table()["not_yet_verbs"]:
         return set()
     return {t.i for child in trigger.children if child.dep_ in {"xcomp", "ccomp"} for t in child.subtree}
+
+
+# --- the learned filter ---------------------------------------------------------------------------
+# The rules above name narrow constructions; the filter below weighs general features of every
+# extracted event (dateline.events.non_event_features) by a logistic model fitted on the judged
+# tuning samples (python -m dateline.eval.non_event_train), and drops an event whose probability of
+# being no event reaches the model's threshold.
+
+FILTER_FILE = Path(__file__).with_name("models") / "non_event_filter.json"
+
+
+class FilterError(ValueError):
+    """A filter file that cannot be read; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class NonEventFilter:
+    """``bias + sum(weight * feature)``, squashed to 0-1: the probability that an event is none."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+    about: Mapping[str, object] = field(default_factory=dict)
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        score = self.bias + sum(weight * values.get(name, 0.0) for name, weight in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def to_dict(self) -> dict:
+        return {"about": dict(self.about), "threshold": self.threshold, "bias": self.bias, "weights": dict(self.weights)}
+
+    @classmethod
+    def load(cls, path: Path = FILTER_FILE) -> NonEventFilter:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                       float(data["threshold"]), dict(data.get("about", {})))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise FilterError(f"{path}: cannot read the non-event filter ({error!r})") from None
+
+
+@lru_cache(maxsize=1)
+def learned_filter() -> NonEventFilter:
+    return NonEventFilter.load()
+
+
+def without_learned_non_events(events: list[Event], doc: Doc) -> list[Event]:
+    """The events the learned filter keeps (its features read each event's record and parse)."""
+    model = learned_filter()
+    starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    kept = []
+    for event in events:
+        at = event.trigger.start if event.trigger is not None else 0
+        values = event_features(event, doc, bisect_right(starts, at) - 1)
+        if model.probability(values) < model.threshold:
+            kept.append(event)
+    return kept

@@ -1,0 +1,137 @@
+"""Fit the learned non-event filter on the judged TUNING samples (issue 11).
+
+``python -m dateline.eval.non_event_train --shared DIR`` rebuilds
+``dateline/events/models/non_event_filter.json`` deterministically: the tuning articles of the
+judged gold (``judged-gold/places.tsv``, part ``tuning``) are read by the current tree with the
+filter off; every event matched to a judged row by (docid, trigger_start), as the gold scorers
+match them, is labelled by the reader's verdict (real Y: keep, N: drop) and described by
+``dateline.events.non_event_features``; a logistic regression is fitted, and its threshold chosen
+from probabilities each tuning article got from a model fitted on the other articles (grouped
+5-fold cross-validation). The check and fresh rows are never read here.
+
+The threshold: a real event lost costs ``REAL_EVENT_COST`` non-events kept (a user misses what
+happened; a non-event kept is a record a reader can discard), so the threshold kept is the one
+with the least ``cost * real lost - non-events dropped`` on the cross-validated tuning rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from dateline.eval.judged import LGL
+from dateline.eval.judged_rerun import judged_articles, read_gold
+from dateline.events.non_event_features import FEATURES
+from dateline.events.non_events import FILTER_FILE, NonEventFilter
+
+GOLD = Path(__file__).with_name("judged-gold") / "places.tsv"
+FOLDS = 5
+REGULARISATION = 0.3  # scikit-learn's C: ~800 rows, a few dozen features
+REAL_EVENT_COST = 3.0
+THRESHOLDS = tuple(round(0.2 + 0.025 * step, 3) for step in range(33))  # 0.2 .. 1.0
+
+
+def labelled_events(shared: Path, part: str = "tuning", gold_path: Path = GOLD) -> list[dict]:
+    """Every event of the part's judged articles that matches a judged row: docid, its features
+    (a list in the order of ``FEATURES``), and whether the reader judged it no event."""
+    from dateline.events.non_event_features import features
+    from dateline.ingest.assemble import ReadOptions
+    from dateline.ingest.jsonl import read_jsonl
+    from dateline.model import Article
+    from dateline.nlp import parse_many
+    from dateline.pipeline import Stages, read_article
+
+    verdicts = {(g["docid"], g["trigger_start"]): g["real"] for g in read_gold(gold_path) if g["part"] == part}
+    docids = {docid for docid, _ in verdicts}
+    lines = "".join(json.dumps(a) + "\n" for a in judged_articles(shared / LGL, docids)).encode("utf-8")
+    articles = [a for a in read_jsonl(lines, "judged", ReadOptions()) if isinstance(a, Article)]
+    stages = Stages.load()
+    rows = []
+    for article, doc in zip(articles, parse_many([a.text for a in articles])):
+        docid = (article.meta or {}).get("fields", {}).get("id", article.id[:12])
+        starts = [s.start_char for s in doc.sents]
+        for event in read_article(article, doc, stages, learned_filter=False).events:
+            verdict = verdicts.get((docid, str(event.trigger.start if event.trigger else "")))
+            if verdict not in {"Y", "N"}:
+                continue  # an event no reader judged (found since the sample was listed)
+            index = sum(1 for s in starts if s <= event.trigger.start) - 1
+            values = features(event, doc, index)
+            rows.append({"docid": docid, "trigger_start": event.trigger.start, "trigger": event.trigger.text,
+                         "features": [values[name] for name in FEATURES], "none": verdict == "N"})
+    return rows
+
+
+def _fit(x: np.ndarray, y: np.ndarray):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=REGULARISATION, max_iter=5000, class_weight="balanced").fit(x, y)
+
+
+def cross_validated(rows: list[dict]) -> np.ndarray:
+    """Each row's probability of being no event, from a model fitted on the other articles."""
+    from sklearn.model_selection import GroupKFold
+
+    x = np.array([r["features"] for r in rows])
+    y = np.array([r["none"] for r in rows])
+    groups = np.array([r["docid"] for r in rows])
+    probability = np.zeros(len(rows))
+    for train, held_out in GroupKFold(n_splits=FOLDS).split(x, y, groups):
+        probability[held_out] = _fit(x[train], y[train]).predict_proba(x[held_out])[:, 1]
+    return probability
+
+
+def by_threshold(rows: list[dict], probability: np.ndarray) -> dict[float, dict]:
+    """Non-events dropped and real events lost at each threshold."""
+    none = np.array([r["none"] for r in rows])
+    return {t: {"non_events_dropped": int(((probability >= t) & none).sum()),
+                "real_events_lost": int(((probability >= t) & ~none).sum())} for t in THRESHOLDS}
+
+
+def choose_threshold(table: dict[float, dict]) -> float:
+    return min(table, key=lambda t: (REAL_EVENT_COST * table[t]["real_events_lost"] - table[t]["non_events_dropped"], -t))
+
+
+def fit_filter(rows: list[dict]) -> NonEventFilter:
+    probability = cross_validated(rows)
+    table = by_threshold(rows, probability)
+    threshold = choose_threshold(table)
+    model = _fit(np.array([r["features"] for r in rows]), np.array([r["none"] for r in rows]))
+    about = {
+        "fitted_on": "the events of the judged TUNING samples matched to a judged row (judged-gold/places.tsv), "
+                     "extracted with the filter off",
+        "rows": len(rows), "non_events": sum(r["none"] for r in rows),
+        "model": f"scikit-learn LogisticRegression(C={REGULARISATION}, class_weight='balanced')",
+        "threshold_by": f"grouped {FOLDS}-fold cross-validation over tuning articles: least "
+                        f"{REAL_EVENT_COST} x real events lost - non-events dropped",
+        "cross_validated": {str(t): v for t, v in table.items()},
+        "rebuild": "python -m dateline.eval.non_event_train --shared ../shared",
+    }
+    weights = {name: round(float(w), 4) for name, w in zip(FEATURES, model.coef_[0], strict=True)}
+    return NonEventFilter(weights, round(float(model.intercept_[0]), 4), threshold, about)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, required=True, help="the shared folder (with eval/geo/lgl.xml)")
+    parser.add_argument("--out", type=Path, default=FILTER_FILE, help="where to write the filter (JSON)")
+    parser.add_argument("--rows", type=Path, help="keep the labelled rows here (JSON), or read them if it exists")
+    args = parser.parse_args(argv)
+    if args.rows and args.rows.exists():
+        rows = json.loads(args.rows.read_text(encoding="utf-8"))
+    else:
+        rows = labelled_events(args.shared)
+        if args.rows:
+            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    model = fit_filter(rows)
+    args.out.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+    chosen = model.about["cross_validated"][str(model.threshold)]
+    print(f"wrote {args.out}: {len(rows)} rows ({model.about['non_events']} non-events), threshold {model.threshold}, "
+          f"cross-validated: {chosen['non_events_dropped']} non-events dropped, {chosen['real_events_lost']} real lost")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""What the learned non-event filter reads of one extracted event: its record (type, modality,
+date, place, doer, target) and its trigger's place in the sentence's parse (part of speech,
+tense and aspect, negation, modals, the clause it complements, a quotation, a question or a
+condition, a generic subject). Each feature is a number (0/1 mostly); the weights are fitted by
+``dateline.eval.non_event_train`` on the judged tuning samples, never set by hand.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from dateline.model import Event
+from dateline.nlp import text_of
+
+TABLE = Path(__file__).with_name("non_event_features.yaml")
+
+# the event types with enough judged rows to weigh apart; the others share "type_other"
+COMMON_TYPES = ("STATEMENT", "CONSULT", "ASSAULT", "DEATH", "ARREST", "MOVEMENT", "AGREE", "SUPPORT", "AID")
+MODALITIES = ("claimed", "denied", "planned", "expected")
+# the trigger's link to its head, grouped: what kind of clause or phrase it sits in
+HEAD_LINKS = {
+    "ROOT": "root", "conj": "root", "xcomp": "complement", "ccomp": "complement", "pcomp": "complement",
+    "pobj": "object_of_preposition", "dobj": "object", "nsubj": "subject", "nsubjpass": "subject",
+    "relcl": "relative", "acl": "relative", "advcl": "adverbial", "amod": "modifier", "compound": "modifier",
+}
+QUOTES = "\"“”"
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+    return {key: frozenset(str(w).lower() for w in value) for key, value in raw.items() if key != "examples"}
+
+
+def examples() -> list[dict]:
+    return yaml.safe_load(TABLE.read_text(encoding="utf-8")).get("examples", [])
+
+
+def trigger_token(event: Event, doc: Doc) -> Token | None:
+    """The head word of the event's trigger in the parse."""
+    if event.trigger is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb that carries the trigger's tense: itself, or the verb a noun trigger hangs on."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _above(token: Token, depth: int = 5) -> list[Token]:
+    found, node = [], token
+    for _ in range(depth):
+        if node.head.i == node.i:
+            break
+        found.append(node.head)
+        node = node.head
+    return found
+
+
+def _complement_of_wanting(token: Token) -> bool:
+    """ "hopes to reopen", "wants the council to vote", "aims at cutting": the trigger is (in) the
+    complement of a verb of wanting, planning or trying, up to two clauses; a noun that is a
+    subject climbs from its verb ("hope that talks will resume")."""
+    node = token.head if token.dep_ in {"nsubj", "nsubjpass"} else token
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"}:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and _is_one_of(node, words()["wanting_verbs"]):
+            return True
+    return False
+
+
+def _is_one_of(verb: Token, lemmas: frozenset[str]) -> bool:
+    """The verb's lemma is one of these, or its form is one with a regular ending: the tagger's
+    lemma is sometimes another verb's ("hopes" -> "hop", "hoped" -> "hop")."""
+    form = verb.lower_
+    stems = {verb.lemma_.lower(), form}
+    for ending in ("s", "es", "d", "ed", "ing"):
+        if form.endswith(ending):
+            stems |= {form[:-len(ending)], form[:-len(ending)] + "e"}
+    return bool(stems & lemmas)
+
+
+def _in_condition(token: Token) -> bool:
+    """Inside a clause opened by "if", "unless", "whether"."""
+    for node in [token, *_above(token)]:
+        if any(c.dep_ == "mark" and c.lower_ in words()["condition_marks"] for c in node.children):
+            return True
+    return False
+
+
+def _in_quotation(token: Token) -> bool:
+    sentence = token.sent
+    text = text_of(token.doc)
+    before = text[sentence.start_char:token.idx]
+    return sum(before.count(q) for q in QUOTES) % 2 == 1 or ("“" in before and "”" not in before)
+
+
+def _generic_subject(verb: Token) -> bool:
+    """A plural noun with no determiner, or one of a whole class, as the subject: "farmers sell"."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        determiners = [c for c in subject.children if c.dep_ in {"det", "poss"}]
+        if subject.tag_ in {"NNS"} and not determiners:
+            return True
+        if any(d.lower_ in words()["generic_determiners"] for d in determiners):
+            return True
+    return False
+
+
+def features(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
+    """The event's features by name (``FEATURES`` lists them all, in order)."""
+    found: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
+    found["type_" + (event.type if event.type in COMMON_TYPES else "other")] = 1.0
+    if event.modality in MODALITIES:
+        found["modality_" + event.modality] = 1.0
+    found["hedged"] = float(event.hedged)
+    found["has_own_date"] = float(event.date_value is not None and not event.date_inherited)
+    found["has_place"] = float(bool(event.places) and not event.place_inherited)
+    found["has_doer"] = float(event.source_actor is not None)
+    found["has_target"] = float(event.target_actor is not None)
+    found["has_quantity"] = float(bool(event.quantities))
+    found["attributed"] = float(event.attribution is not None)
+    # the stage's own trust in the record and in its type (what its notes weigh: no actor named,
+    # date inherited, a headline ...), and the type classifier's, where it read the clause
+    found["confidence"] = float(event.confidence)
+    found["type_uncertain"] = float(event.acled_confidence is not None and event.acled_confidence < 0.5)
+    token = trigger_token(event, doc)
+    if token is None:
+        return found
+    found["noun_trigger"] = float(token.pos_ in {"NOUN", "PROPN"})
+    found["link_" + HEAD_LINKS.get(token.dep_, "other")] = 1.0
+    verb = _clause_verb(token)
+    auxiliaries = _auxiliaries(verb) | _auxiliaries(token)
+    found["negated"] = float(any(c.dep_ == "neg" for c in (*token.children, *verb.children)))
+    found["modal"] = float(bool(auxiliaries & words()["modals"]))
+    found["future"] = float(bool(auxiliaries & words()["future_auxiliaries"]) or (
+        verb.dep_ == "xcomp" and verb.head.lower_ == "going"))
+    found["perfect"] = float("have" in {a.lemma_.lower() for a in verb.children if a.dep_ == "aux"}
+                             or bool(auxiliaries & {"has", "have", "had"}))
+    found["progressive"] = float(verb.tag_ == "VBG" and bool(auxiliaries & {"is", "are", "was", "were", "be", "been"}))
+    found["past_tense"] = float(verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxiliaries & {"was", "were", "had"})))
+    present = verb.tag_ in {"VBZ", "VBP"}
+    found["present_tense"] = float(present)
+    found["bare_infinitive"] = float(verb.tag_ == "VB" and "to" in auxiliaries)
+    found["habitual_present"] = float(present and _generic_subject(verb))
+    found["generic_subject"] = float(_generic_subject(verb))
+    found["complement_of_wanting"] = float(_complement_of_wanting(token))
+    found["in_condition"] = float(_in_condition(token))
+    found["in_question"] = float(token.sent.text.rstrip().rstrip("\"”'’").endswith("?"))
+    found["in_quotation"] = float(_in_quotation(token))
+    found["plural_noun_trigger"] = float(token.tag_ == "NNS")
+    found["noun_with_determiner"] = float(token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "a", "an"} for c in token.children))
+    found["lead_sentence"] = float(sentence_index == 0)
+    found["late_sentence"] = float(sentence_index >= 8)
+    return found
+
+
+FEATURES = (
+    *(f"type_{t}" for t in (*COMMON_TYPES, "other")),
+    *(f"modality_{m}" for m in MODALITIES),
+    "hedged", "has_own_date", "has_place", "has_doer", "has_target", "has_quantity", "attributed",
+    "confidence", "type_uncertain",
+    "noun_trigger", *sorted({f"link_{g}" for g in (*HEAD_LINKS.values(), "other")}),
+    "negated", "modal", "future", "perfect", "progressive", "past_tense", "present_tense", "bare_infinitive",
+    "habitual_present", "generic_subject", "complement_of_wanting", "in_condition", "in_question",
+    "in_quotation", "plural_noun_trigger", "noun_with_determiner", "lead_sentence", "late_sentence",
+)

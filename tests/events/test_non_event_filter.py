@@ -1,0 +1,66 @@
+"""The learned non-event filter (events/non_events.py, weights in events/models/non_event_filter.json):
+it loads, its features read what the hand-made sentences say, and on short stories of our own it
+drops a hoped-for act and a habit while it keeps an act told as done."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.events.non_event_features import FEATURES, examples, features
+from dateline.events.non_events import FILTER_FILE, NonEventFilter, learned_filter
+from dateline.model import Article, Event, Span
+from dateline.nlp import parse
+from dateline.pipeline import Stages, read_article
+
+PUBLISHED = date(2024, 5, 10)
+
+
+def _triggers(text: str, learned: bool) -> list[str]:
+    article = Article(id="t", text=text, published=PUBLISHED)
+    return [e.trigger.text for e in read_article(article, parse(text), Stages.load(), learned_filter=learned).events]
+
+
+def test_the_shipped_filter_loads_with_a_weight_for_every_feature():
+    model = NonEventFilter.load(FILTER_FILE)
+    assert set(model.weights) == set(FEATURES)
+    assert 0.0 < model.threshold <= 1.0
+    assert model.about["rebuild"].startswith("python -m dateline.eval.non_event_train")
+
+
+@pytest.mark.parametrize("example", examples(), ids=lambda e: e["trigger"])
+def test_each_feature_reads_its_example(example):
+    text = example["sentence"]
+    start = text.index(example["trigger"])
+    event = Event(id="e", article_id="t", type="CONSULT", trigger=Span(start, start + len(example["trigger"]),
+                                                                       example["trigger"]),
+                  sentence=Span(0, len(text), text))
+    values = features(event, parse(text), 0)
+    assert all(values[name] == 1.0 for name in example["features"])
+
+
+# a first sentence that tells an act done, then the sentence the filter weighs
+OPENING = "The mayor opened the new library on Monday. "
+
+
+@pytest.mark.parametrize("sentence,word", [
+    # the meetings are hoped for, in the future: none has resumed
+    ("Teachers hope that meetings with the board will resume in the spring.", "meetings"),
+    # firefighters in general, in the plain present: what they do, no one fight
+    ("Firefighters fight fires in the hills.", "fight"),
+])
+def test_a_hoped_for_act_and_a_habit_are_dropped(sentence, word):
+    text = OPENING + sentence
+    assert word in _triggers(text, learned=False)  # the cues read them: the filter is what drops them
+    assert word not in _triggers(text, learned=True)
+    assert "opened" in _triggers(text, learned=True)  # the act told as done stays
+
+
+def test_an_act_told_as_done_stays():
+    text = OPENING + "The mayor said rebels attacked the village on Sunday."
+    assert {"opened", "attacked"} <= set(_triggers(text, learned=True))
+
+
+def test_the_filter_is_read_once():
+    assert learned_filter() is learned_filter()
