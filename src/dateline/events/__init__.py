@@ -798,8 +798,10 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     after = doc[words.end] if words.end < len(doc) else None
     if after is not None and US_ROUTE.fullmatch(place.span.text) and after.text[:3].isdigit():
         return True  # "U.S. 79", "US 101": a federal highway, not the country
-    if ends_a_name(place, doc):
-        return True  # "a group called East Side United" (placing.yaml: name_ends)
+    if ends_a_name(place, doc) and not (_followed_by_a_seat_word(place, doc) and names_a_known_place(place)):
+        # "a group called East Side United" (placing.yaml: name_ends); "the Dover Fire Company"
+        # is seated in Dover, as a body named by its town and a seat word always is
+        return True
     return after is not None and after.lower_ in THING_HEADS
 
 
