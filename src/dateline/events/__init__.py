@@ -42,7 +42,7 @@ from dateline.events.dating import (
 from dateline.events.non_events import not_yet_complement, without_learned_non_events
 from dateline.events.placing import (Told, body_seat_named_before, circumstance_words, conjoined_places,
                                      copula_subject_words, covers_a_whole_land, date_of_the_event_told, dateline_town,
-                                     episode_places, heading_places, headline_town, is_origin, most_specific,
+                                     ends_a_name, episode_places, heading_places, headline_town, is_origin, most_specific,
                                      names_a_known_place, names_a_venue, names_an_office, passed_by_words,
                                      place_noun_places, sequence_phrase_words, site_noun_places, there_places,
                                      where_clause_places)
@@ -555,7 +555,9 @@ def extract_events(
         if r is not None
     })
 
-    home = dateline_town(text_of(doc), places) or headline_town(article.title, places)
+    # (a word of a name, "Capital Iron Co.", is no place the story names: it vetoes no dateline)
+    home = dateline_town(text_of(doc), places, _places_said_as_places(places, doc)) \
+        or headline_town(article.title, places)
     occasion = _lead_occasion(lead, timexes, dct, lexicon, _statements_naming_an_occasion(drafts_by_sentence, lead, lexicon))
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
@@ -799,10 +801,24 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     after = doc[words.end] if words.end < len(doc) else None
     if after is not None and US_ROUTE.fullmatch(place.span.text) and after.text[:3].isdigit():
         return True  # "U.S. 79", "US 101": a federal highway, not the country
+    if ends_a_name(place, doc) and not (_followed_by_a_seat_word(place, doc) and names_a_known_place(place)):
+        # "a group called East Side United" (placing.yaml: name_ends); "the Dover Fire Company"
+        # is seated in Dover, as a body named by its town and a seat word always is
+        return True
     return after is not None and after.lower_ in THING_HEADS
 
 
 US_ROUTE = re.compile(r"U\.?S\.?")
+
+
+def _places_said_as_places(places: list[Place], doc: Doc) -> list[Place]:
+    """The places the text names as places, not as words of a name (``_place_names_a_thing``)."""
+    said = []
+    for place in places:
+        words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+        if words is None or not len(words) or not _place_names_a_thing(place, words[0].sent, places):
+            said.append(place)
+    return said
 
 
 def _seat_phrase(place: Place, doc) -> list[str] | None:
