@@ -5,6 +5,7 @@ from __future__ import annotations
 from dateline.events import extract_events, read_arguments_at
 from dateline.model import Article
 from dateline.nlp import parse
+from dateline.pipeline import Stages, read_article
 
 
 def events_of(text: str):
@@ -13,6 +14,12 @@ def events_of(text: str):
 
 def event_at(text: str, word: str):
     return next(e for e in events_of(text) if e.trigger.text == word)
+
+
+def read_event_at(text: str, word: str):
+    """An event read by every stage (entities and places too): who a pronoun stands for needs them."""
+    events = read_article(Article(id="t", text=text), parse(text), Stages.load()).events
+    return next(e for e in events if e.trigger.text == word)
 
 
 def text_of(actor) -> str | None:
@@ -311,3 +318,36 @@ def test_who_is_called_on_to_act_is_the_target_of_the_request():
     assert request.type == "REQUEST"
     assert "mayor" in text_of(request.source_actor)
     assert "residents" in text_of(request.target_actor)
+
+
+def test_a_possessive_pronoun_before_its_clause_looks_ahead_to_the_subject():
+    # "During her visit ..., Senator X ...": the pronoun of a fronted phrase is the subject after it
+    visit = read_event_at("During her visit to Chile, Senator Maria Lopez spoke of the mines.", "visit")
+    assert "Lopez" in text_of(visit.source_actor)
+    order = read_event_at("In issuing his order, Judge Tom Reed cited two reports.", "order")
+    assert "Reed" in text_of(order.source_actor)
+
+
+def test_a_pronoun_that_stands_for_a_named_person_is_recorded_under_the_name():
+    charged = read_event_at("Carl Hendricks, 40, was arrested on Friday. He was charged with arson.", "charged")
+    assert "Hendricks" in text_of(charged.target_actor)
+
+
+def test_its_in_a_spokeswoman_report_is_not_the_spokeswoman():
+    # a person speaker is no "it"
+    deal = read_event_at("Spokeswoman Jane Moss says the agency is reviewing its agreement with the builder.", "agreement")
+    assert "Moss" not in (text_of(deal.source_actor) or "")
+
+
+def test_who_serves_a_sentence_undergoes_it():
+    # event_types.yaml: patient_nouns (sentence): "his sentence" is the sentence he serves
+    sentence = read_event_at("Tom Baker began serving his sentence at a state prison on Monday.", "sentence")
+    assert "Baker" in text_of(sentence.target_actor)
+    assert sentence.source_actor is None
+
+
+def test_a_past_participle_before_a_noun_makes_the_noun_its_target():
+    murdered = read_event_at("Relatives gathered around the coffin of a murdered guard.", "murdered")
+    assert "guard" in text_of(murdered.target_actor)
+    slain = read_event_at("Flowers were sent by the family of murdered officer Dan Price.", "murdered")
+    assert "Price" in text_of(slain.target_actor)
