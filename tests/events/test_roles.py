@@ -351,3 +351,17 @@ def test_a_past_participle_before_a_noun_makes_the_noun_its_target():
     assert "guard" in text_of(murdered.target_actor)
     slain = read_event_at("Flowers were sent by the family of murdered officer Dan Price.", "murdered")
     assert "Price" in text_of(slain.target_actor)
+
+
+def test_a_noun_made_from_a_verb_names_a_doer():
+    # agent_nouns.py: "-er"/"-or" nouns whose stem is a verb of the parser's lemmatizer
+    appeal = event_at("Builders have appealed to the planning board.", "appealed")
+    assert "Builders" in text_of(appeal.source_actor)
+    request = event_at("A caller requested a transfer of money.", "requested")
+    assert "caller" in text_of(request.source_actor)
+
+
+def test_a_number_of_people_is_no_doer_of_a_verb():
+    # "number" ends in "-er" after the verb "numb", but heads an "of" phrase of a count
+    detained = event_at("Police said a number of people were detained.", "detained")
+    assert text_of(detained.target_actor) != "number"
