@@ -31,6 +31,9 @@ TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among
 PARTY_PREPS = TARGET_PREPS - {"from"}
 # membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
 MEMBERSHIP_PREPS = {"of", "from"}
+# prepositions whose gerund tells what the governing verb's object did ("arrested him for
+# stealing", "kept them from leaving"), not its subject ("raised money by selling cakes")
+OBJECT_GERUND_PREPS = {"for", "of", "from", "with"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}  # "which", "that" (as a relative), "who", "whose"
 CLAUSE_CUTS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct"}
 THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
@@ -440,7 +443,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     subjects, looking through control ("claimed to have fought"), coordination ("attacked
     ... and appear to be targeting") and participles ("pushed further, reaching")."""
     node = verb
-    raised = False
+    raised = gerund = False
     for _ in range(6):
         found = [
             c for c in node.children
@@ -448,6 +451,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             and not _across_line_break(c, node)
         ]
         if found:
+            if gerund:
+                # "raised money by selling cards", "was arrested after fleeing": the gerund's
+                # doer is its clause's subject, in the gerund's own voice ("after being charged")
+                return found, _is_passive(verb)
             if raised:
                 # "Obasanjo is expected to arrive": the subject raised from the infinitive is
                 # its doer, unless the infinitive is passive itself ("expected to be released")
@@ -468,6 +475,18 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             passive = (node.tag_ in {"VBN", "VBD"} and node.dep_ == "acl") or any(
                 c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in node.children)
             return [node.head], passive
+        if node.dep_ == "pcomp" and (node.tag_ == "VBG" or _is_passive(node)) and node.head.dep_ == "prep" \
+                and node.head.head.pos_ in {"VERB", "AUX"} and not gerund and not raised:
+            gerund = True
+            governor = node.head.head
+            if node.head.lower_ in OBJECT_GERUND_PREPS:
+                # "convicted a man for impeding ...", "stopped them from entering": the object
+                # did what the gerund says (a passive subject is that object: "was convicted for")
+                obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return [obj], _is_passive(verb)
+            node = governor
+            continue
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
             if node.dep_ == "conj" and _conjunct_passive(node) != _is_passive(node.head):
                 # a conjunct with no subject of its own shares its head's, whatever the voice:
