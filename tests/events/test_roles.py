@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.events import extract_events, read_arguments_at
 from dateline.model import Article
 from dateline.nlp import parse
+from dateline.pipeline import Stages, read_article
 
 
 def events_of(text: str):
@@ -13,6 +16,12 @@ def events_of(text: str):
 
 def event_at(text: str, word: str):
     return next(e for e in events_of(text) if e.trigger.text == word)
+
+
+def read_event_at(text: str, word: str):
+    """An event read by every stage (entities and places too): who a pronoun stands for needs them."""
+    events = read_article(Article(id="t", text=text), parse(text), Stages.load()).events
+    return next(e for e in events if e.trigger.text == word)
 
 
 def text_of(actor) -> str | None:
@@ -311,3 +320,65 @@ def test_who_is_called_on_to_act_is_the_target_of_the_request():
     assert request.type == "REQUEST"
     assert "mayor" in text_of(request.source_actor)
     assert "residents" in text_of(request.target_actor)
+
+
+# Who a sentence names as doer (source) or target, each row a rule of arguments.py read by every stage
+ROLES_READ_BY_EVERY_STAGE = [
+    # a possessive pronoun of a fronted phrase stands for the subject after it
+    ("fronted possessive", "During her visit to Chile, Senator Maria Lopez spoke of the mines.", "visit", "source", "Lopez"),
+    ("fronted possessive of a gerund's object", "In issuing his order, Judge Tom Reed closed the case.", "order", "source", "Reed"),
+    # a pronoun that stands for a named person is recorded under the name
+    ("pronoun under its name", "Carl Hendricks, 40, was arrested on Friday. He was charged with arson.", "charged", "target", "Hendricks"),
+    # event_types.yaml: patient_nouns (sentence): "his sentence" is the sentence he serves
+    ("who serves a sentence", "Tom Baker began serving his sentence at a state prison on Monday.", "sentence", "target", "Baker"),
+    # a past participle before a noun makes the noun (through a title) its target
+    ("participle before a noun", "Relatives gathered around the coffin of a murdered guard.", "murdered", "target", "guard"),
+    ("participle before a title", "Flowers were sent by the family of murdered officer Dan Price.", "murdered", "target", "Price"),
+]
+
+# the same, read by the events stage alone (no entities needed)
+ROLES_READ_FROM_THE_PARSE = [
+    # agent_nouns.py: "-er"/"-or" nouns whose stem is a verb of the parser's lemmatizer
+    ("noun made from a verb", "Builders have appealed to the planning board.", "appealed", "source", "Builders"),
+    ("noun made from a verb", "A caller requested a transfer of money.", "requested", "source", "caller"),
+    # a gerund after a preposition takes the subject of its clause, in its own voice
+    ("gerund after 'by'", "The members raised money by selling cakes.", "selling", "source", "members"),
+    ("passive gerund after 'after'", "The clerk left town after being charged with theft.", "charged", "target", "clerk"),
+]
+
+
+@pytest.mark.parametrize("rule, sentence, word, role, name", ROLES_READ_BY_EVERY_STAGE,
+                         ids=[row[0] for row in ROLES_READ_BY_EVERY_STAGE])
+def test_the_role_a_rule_reads_with_every_stage(rule, sentence, word, role, name):
+    event = read_event_at(sentence, word)
+    assert name in (text_of(getattr(event, f"{role}_actor")) or "")
+
+
+@pytest.mark.parametrize("rule, sentence, word, role, name", ROLES_READ_FROM_THE_PARSE,
+                         ids=[row[0] for row in ROLES_READ_FROM_THE_PARSE])
+def test_the_role_a_rule_reads_from_the_parse(rule, sentence, word, role, name):
+    event = event_at(sentence, word)
+    assert name in (text_of(getattr(event, f"{role}_actor")) or "")
+
+
+def test_its_in_a_spokeswoman_report_is_not_the_spokeswoman():
+    # a person speaker is no "it"
+    deal = read_event_at("Spokeswoman Jane Moss says the agency is reviewing its agreement with the builder.", "agreement")
+    assert "Moss" not in (text_of(deal.source_actor) or "")
+
+
+def test_who_serves_a_sentence_does_not_do_it():
+    sentence = read_event_at("Tom Baker began serving his sentence at a state prison on Monday.", "sentence")
+    assert sentence.source_actor is None
+
+
+def test_a_number_of_people_is_no_doer_of_a_verb():
+    # "number" ends in "-er" after the verb "numb", but heads an "of" phrase of a count
+    detained = event_at("Police said a number of people were detained.", "detained")
+    assert text_of(detained.target_actor) != "number"
+
+
+def test_a_gerund_after_for_is_not_done_by_the_subject_of_its_clause():
+    # "fined the firm for attacking": the firm attacked (the object), not the court
+    attacking = event_at("The court fined the firm for attacking a rival.", "attacking")
+    assert "court" not in (text_of(attacking.source_actor) or "")

@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.dating import joined_days_pattern
+from dateline.events.agent_nouns import names_a_doer_of_a_verb
 from dateline.events.triggers import Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
@@ -30,10 +31,16 @@ TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among
 PARTY_PREPS = TARGET_PREPS - {"from"}
 # membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
 MEMBERSHIP_PREPS = {"of", "from"}
+# prepositions whose gerund tells what the governing verb's object did ("arrested him for
+# stealing", "kept them from leaving"), not its subject ("raised money by selling cakes")
+OBJECT_GERUND_PREPS = {"for", "of", "from", "with"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}  # "which", "that" (as a relative), "who", "whose"
 CLAUSE_CUTS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct"}
 THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
 SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+# the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
+ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 
 
 def token_span(tokens: list[Token] | SpacySpan) -> Span:
@@ -105,6 +112,11 @@ class MentionIndex:
         if mention is not None and (mention.kind == "country" or mention.label == "NORP"):
             return False
         return mention is not None and mention.label in PLACE_LABELS and mention.kind not in {"country", "government"}
+
+    def name_of(self, entity_id: str | None, fallback: str) -> str:
+        """The name of the entity an id stands for in this article, else ``fallback``."""
+        entity = self.entities.get(entity_id) if entity_id else None
+        return entity.name if entity is not None and entity.name else fallback
 
     def kind_of(self, mention: Mention | None) -> str | None:
         if mention is None:
@@ -194,18 +206,28 @@ def read_actor(
     """The actor an argument names, or None when it names none (a thing, a place, a pronoun
     with nothing to stand for)."""
     if head.pos_ == "PRON" or head.lower_ in THIRD_PERSON | {"we", "i", "you"}:
+        # a pronoun that stands for someone is recorded under that one's name (the span stays the
+        # pronoun's, the evidence): "he" tells a reader of the record nothing
         mention = index.mention_at(head)
         if mention is not None and mention.entity_id:
-            actor = Actor(text=head.text, span=token_span([head]), entity_id=mention.entity_id, role=role)
+            actor = Actor(text=index.name_of(mention.entity_id, head.text), span=token_span([head]),
+                          entity_id=mention.entity_id, role=role)
             return ActorReading(actor, _kinds(head, mention, [], index, lexicon))
         # "the group says it captured ...": inside a report, a third-person pronoun is the speaker
-        if speaker is not None and head.lower_ in THIRD_PERSON | {"we"}:
+        # (not a person for "it" or "its": "the spokeswoman says the agency is reviewing its deal")
+        if speaker is not None and head.lower_ in THIRD_PERSON | {"we"} and not (
+                head.lower_ in {"it", "its"} and _a_person(speaker.actor, index)):
             actor = Actor(text=speaker.actor.text, span=token_span([head]), entity_id=speaker.actor.entity_id, role=role)
             return ActorReading(actor, speaker.kinds, [])
-        person = _only_person_before(head, index) if head.lower_ in {"he", "she"} else None
+        fronted = _subject_after_fronted_phrase(head) if head.lower_ in ONE_PERSON_PRONOUNS else None
+        if fronted is not None:
+            # "During her visit to Lima, the minister ...": the subject the phrase leads up to
+            return read_actor(fronted, role, index, lexicon, None, False)
+        person = _only_person_before(head, index) if head.lower_ in ONE_PERSON_PRONOUNS else None
         if person is not None:
             # "The governor, Khamis Abakar, was killed hours after he accused the RSF"
-            actor = Actor(text=head.text, span=token_span([head]), entity_id=person.entity_id, role=role)
+            actor = Actor(text=index.name_of(person.entity_id, person.span.text), span=token_span([head]),
+                          entity_id=person.entity_id, role=role)
             return ActorReading(actor, _kinds(head, person, [], index, lexicon))
         return None
 
@@ -302,6 +324,12 @@ def read_actor(
                 Actor(text=a.text, span=a.span, entity_id=a.entity_id, role=f"{role}-affiliation") for a in speaker.affiliations
             ] or ([Actor(text=speaker.actor.text, span=speaker.actor.span, entity_id=speaker.actor.entity_id, role=f"{role}-affiliation")]))
             return reading
+    elif names_a_doer_of_a_verb(head):
+        # "developers appealed", "a caller requested": a noun made from a verb names whoever
+        # does what the verb says, a person or a body, though no list of actor nouns holds it
+        words = _compact_phrase(head)
+        actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
+        kinds = frozenset()
     else:
         return None
     affiliations = [
@@ -337,6 +365,28 @@ def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | No
     words = [t for t in head.doc[min(t.i for t in words): head.i + 1]]
     actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
     return ActorReading(actor, frozenset())
+
+
+def _a_person(actor: Actor, index: MentionIndex) -> bool:
+    """An actor the entities stage knows for a person, whom "it" never stands for."""
+    span = index.doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    mention = index.mention_at(span.root) if span is not None and len(span) else None
+    return mention is not None and (mention.label == "PERSON" or index.kind_of(mention) == "person")
+
+
+def _subject_after_fronted_phrase(pronoun: Token) -> Token | None:
+    """The subject a pronoun looks ahead to when it sits in a phrase put before its clause ("In
+    issuing his ruling, the judge ...", "After she landed, the envoy ..."): a singular subject
+    named after the phrase. English lets a pronoun come first only so."""
+    node = pronoun
+    while node.head.i != node.i:
+        attached, node = node, node.head
+        if node.pos_ in {"VERB", "AUX"} and attached.dep_ in {"prep", "advcl", "npadvmod"}:
+            subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and attached.right_edge.i < subject.i and subject.tag_ in {"NN", "NNP"}:
+                return subject
+            return None
+    return None
 
 
 def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
@@ -393,7 +443,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     subjects, looking through control ("claimed to have fought"), coordination ("attacked
     ... and appear to be targeting") and participles ("pushed further, reaching")."""
     node = verb
-    raised = False
+    raised = gerund = False
     for _ in range(6):
         found = [
             c for c in node.children
@@ -401,11 +451,22 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             and not _across_line_break(c, node)
         ]
         if found:
+            if gerund:
+                # "raised money by selling cards", "was arrested after fleeing": the gerund's
+                # doer is its clause's subject, in the gerund's own voice ("after being charged")
+                return found, _is_passive(verb)
             if raised:
                 # "Obasanjo is expected to arrive": the subject raised from the infinitive is
                 # its doer, unless the infinitive is passive itself ("expected to be released")
                 return found, _is_passive(verb)
             return found, any(c.dep_ == "nsubjpass" for c in found)
+        if node.dep_ == "amod" and node.tag_ == "VBN" and node.head.pos_ in {"NOUN", "PROPN"}:
+            # "a murdered guard", "the slain reporter Ann Lee": a past participle before a noun
+            # says the noun underwent it; the noun may be a title inside a longer name
+            noun = node.head
+            while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
+                noun = noun.head
+            return [noun], True
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             # "the leader, who has been detained since the coup": a passive relative clause
             # has its noun for patient
@@ -414,6 +475,18 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             passive = (node.tag_ in {"VBN", "VBD"} and node.dep_ == "acl") or any(
                 c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in node.children)
             return [node.head], passive
+        if node.dep_ == "pcomp" and (node.tag_ == "VBG" or _is_passive(node)) and node.head.dep_ == "prep" \
+                and node.head.head.pos_ in {"VERB", "AUX"} and not gerund and not raised:
+            gerund = True
+            governor = node.head.head
+            if node.head.lower_ in OBJECT_GERUND_PREPS:
+                # "convicted a man for impeding ...", "stopped them from entering": the object
+                # did what the gerund says (a passive subject is that object: "was convicted for")
+                obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return [obj], _is_passive(verb)
+            node = governor
+            continue
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
             if node.dep_ == "conj" and _conjunct_passive(node) != _is_passive(node.head):
                 # a conjunct with no subject of its own shares its head's, whatever the voice:
@@ -466,7 +539,15 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
                 return child
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    if "poss" in own:
+        # "during her visit", "in issuing his order": a possessive pronoun is the noun's doer as
+        # surely as a possessive name is ("the minister's visit"); read_actor finds whom it stands for
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+        if owner is not None:
+            return owner
     return None
 
 
