@@ -187,7 +187,7 @@ def judged_gold_markdown(result: dict) -> str:
             f"seed {seed} {value}" for part in types for seed, value in types[part].get("by_seed", {}).items()) + "."]
     roles = result.get("roles", {})
     if roles:
-        lines += ["", "Doers and targets (`dateline eval event-roles`, gold `roles.tsv` of samples A-O, written at stop 27 "
+        lines += ["", "Doers and targets (`dateline eval event-roles`, gold `roles.tsv` of samples A-P, written at stop 27 "
                   "from the readers' verdicts and, where they judged a field wrong, by reading the article; how names are "
                   "compared: `src/dateline/eval/event_roles.py`):", "",
                   "| part | gold events found | doer (all / acts / statements) | target (all / acts / statements) |",
