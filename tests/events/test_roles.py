@@ -382,6 +382,12 @@ def test_a_thing_is_no_person_by_a_rarer_sense():
     assert text_of(demanded.target_actor) != "cash"
 
 
+def test_a_class_told_by_its_habit_is_no_doer():
+    # a bare plural subject of the plain present names a class, not who did something
+    fight = event_at("Lifeguards fight the currents along the bay.", "fight")
+    assert fight.source_actor is None
+
+
 def test_the_people_list_is_what_the_build_makes_of_the_person_file():
     # tests/fixtures/wordnet/dict: "killer" is the one single-word noun filed under 18 (noun.person)
     from pathlib import Path

@@ -53,11 +53,20 @@ def _heads_of_phrase(token: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
+def _a_class_in_the_plain_present(token: Token) -> bool:
+    """A bare plural subject of a verb in the plain present ("Firefighters fight fires"): a
+    class and its habit, no one who did anything."""
+    return (token.tag_ == "NNS" and token.dep_ == "nsubj" and token.head.tag_ in {"VBP", "VBZ"}
+            and not any(c.dep_ in {"det", "poss", "nummod"} for c in token.children))
+
+
 def names_people(token: Token) -> bool:
     """A common noun that names a person by WordNet's most frequent sense ("the artists left",
     "a taxpayer asked", "grandchildren will take over"), not heading an "of" phrase (read
-    through it elsewhere): no list of actor nouns can follow all the words for people."""
-    return token.pos_ == "NOUN" and not _heads_of_phrase(token) and token.lemma_.lower() in people_nouns()
+    through it elsewhere) nor naming a class by its habit: no list of actor nouns can follow
+    all the words for people."""
+    return (token.pos_ == "NOUN" and not _heads_of_phrase(token) and token.lemma_.lower() in people_nouns()
+            and not _a_class_in_the_plain_present(token))
 
 
 def names_a_doer_of_a_verb(token: Token) -> bool:
