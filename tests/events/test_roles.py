@@ -341,6 +341,10 @@ ROLES_READ_FROM_THE_PARSE = [
     # agent_nouns.py: "-er"/"-or" nouns whose stem is a verb of the parser's lemmatizer
     ("noun made from a verb", "Builders have appealed to the planning board.", "appealed", "source", "Builders"),
     ("noun made from a verb", "A caller requested a transfer of money.", "requested", "source", "caller"),
+    # agent_nouns.py: nouns whose most frequent WordNet sense is a person (data/people_nouns.txt)
+    ("noun WordNet files as a person", "Several novelists left the festival early.", "left", "source", "novelists"),
+    ("noun WordNet files as a person", "The grandsons will take over the bakery next year.", "take over", "source", "grandsons"),
+    ("noun WordNet files as a person", "The lawyer will meet her clients on Monday.", "meet", "target", "clients"),
     # a gerund after a preposition takes the subject of its clause, in its own voice
     ("gerund after 'by'", "The members raised money by selling cakes.", "selling", "source", "members"),
     ("passive gerund after 'after'", "The clerk left town after being charged with theft.", "charged", "target", "clerk"),
@@ -370,6 +374,27 @@ def test_its_in_a_spokeswoman_report_is_not_the_spokeswoman():
 def test_who_serves_a_sentence_does_not_do_it():
     sentence = read_event_at("Tom Baker began serving his sentence at a state prison on Monday.", "sentence")
     assert sentence.source_actor is None
+
+
+def test_a_thing_is_no_person_by_a_rarer_sense():
+    # "cash" names a person only in a rare WordNet sense: its most frequent sense is money
+    demanded = event_at("The robber demanded cash from the store.", "demanded")
+    assert text_of(demanded.target_actor) != "cash"
+
+
+def test_a_class_told_by_its_habit_is_no_doer():
+    # a bare plural subject of the plain present names a class, not who did something
+    fight = event_at("Lifeguards fight the currents along the bay.", "fight")
+    assert fight.source_actor is None
+
+
+def test_the_people_list_is_what_the_build_makes_of_the_person_file():
+    # tests/fixtures/wordnet/dict: "killer" is the one single-word noun filed under 18 (noun.person)
+    from pathlib import Path
+
+    from dateline.events.people_nouns_build import read_folder
+
+    assert read_folder(Path(__file__).parents[1] / "fixtures" / "wordnet" / "dict") == ["killer"]
 
 
 def test_a_number_of_people_is_no_doer_of_a_verb():

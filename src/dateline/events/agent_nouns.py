@@ -10,12 +10,21 @@ come from the loaded spaCy model's lemma index (read once), not from a table of 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Token
 
 from dateline.nlp import get_nlp
 
 AGENT_ENDINGS = ("er", "or")
+PEOPLE_FILE = Path(__file__).with_name("data") / "people_nouns.txt"  # made by dateline.events.people_nouns_build
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Nouns whose most frequent WordNet sense is a person (data/people_nouns.txt, read once)."""
+    lines = PEOPLE_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -41,11 +50,31 @@ def verb_stems(lemma: str) -> list[str]:
     return []
 
 
+def _heads_of_phrase(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _a_class_in_the_plain_present(token: Token) -> bool:
+    """A bare plural subject of a verb in the plain present ("Firefighters fight fires"): a
+    class and its habit, no one who did anything."""
+    return (token.tag_ == "NNS" and token.dep_ == "nsubj" and token.head.tag_ in {"VBP", "VBZ"}
+            and not any(c.dep_ in {"det", "poss", "nummod"} for c in token.children))
+
+
+def names_people(token: Token) -> bool:
+    """A common noun that names a person by WordNet's most frequent sense ("the artists left",
+    "a taxpayer asked", "grandchildren will take over"), not heading an "of" phrase (read
+    through it elsewhere) nor naming a class by its habit: no list of actor nouns can follow
+    all the words for people."""
+    return (token.pos_ == "NOUN" and not _heads_of_phrase(token) and token.lemma_.lower() in people_nouns()
+            and not _a_class_in_the_plain_present(token))
+
+
 def names_a_doer_of_a_verb(token: Token) -> bool:
     """A common noun made from a verb with "-er" or "-or", not heading an "of" phrase: "a number
     of people" counts people ("number" is no doer of "numb"), "the director of the agency" is
     read through its "of" phrase elsewhere."""
-    if token.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+    if token.pos_ != "NOUN" or _heads_of_phrase(token):
         return False
     verbs = verb_lemmas()
     return any(stem in verbs for stem in verb_stems(token.lemma_.lower()))

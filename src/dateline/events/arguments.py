@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.dating import joined_days_pattern
-from dateline.events.agent_nouns import names_a_doer_of_a_verb
+from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
 from dateline.events.triggers import Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
@@ -324,9 +324,10 @@ def read_actor(
                 Actor(text=a.text, span=a.span, entity_id=a.entity_id, role=f"{role}-affiliation") for a in speaker.affiliations
             ] or ([Actor(text=speaker.actor.text, span=speaker.actor.span, entity_id=speaker.actor.entity_id, role=f"{role}-affiliation")]))
             return reading
-    elif names_a_doer_of_a_verb(head):
+    elif names_a_doer_of_a_verb(head) or names_people(head):
         # "developers appealed", "a caller requested": a noun made from a verb names whoever
-        # does what the verb says, a person or a body, though no list of actor nouns holds it
+        # does what the verb says, a person or a body, though no list of actor nouns holds it;
+        # "the artists left": so does a noun WordNet files first as a person
         words = _compact_phrase(head)
         actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
         kinds = frozenset()

