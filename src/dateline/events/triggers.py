@@ -854,6 +854,12 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     return False
 
 
+def _done_by_a_hazard(token: Token, lexicon: Lexicon) -> bool:
+    """A hazard noun (a HAZARD cue: "the blaze", "an earthquake") is the doer of the word."""
+    return any(cue.type == "HAZARD" for doer in _doers(token, lexicon)
+               for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ()))
+
+
 def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
     """Whether a hazard did the harm the trigger names (one of ``road_accidents.harms``): a hazard
     noun is the harm's doer ("the fire killed a firefighter"; through a participle, "an earthquake
@@ -861,8 +867,7 @@ def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
     (``_harms_named``: "three workers were injured when the roof collapsed")."""
     if trigger.cue.lemma not in lexicon.road_harms:
         return False
-    if any(cue.type == "HAZARD" for doer in _doers(trigger.token, lexicon)
-           for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ())):
+    if _done_by_a_hazard(trigger.token, lexicon):
         return True
     named = _harms_named(trigger.token, lexicon)
     return "HAZARD" in named and not named & VIOLENT_TYPES
@@ -936,8 +941,7 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     if cue.cause_type and cue.cause_type != "none" and caused_by_non_actor(trigger.token, lexicon):
         # a killing or a destruction by a quake, a flood or an outbreak is the hazard's impact; so
         # is a death in a sentence that names the hazard ("died as floods swept the valley")
-        if any(cue.type == "HAZARD" for doer in _doers(trigger.token, lexicon)
-               for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ())) and "HAZARD" in lexicon.types:
+        if "HAZARD" in lexicon.types and _done_by_a_hazard(trigger.token, lexicon):
             return "HAZARD"
         if trigger.token.lemma_.lower() in DEATH_VERBS and "HAZARD" in _harms_named(trigger.token, lexicon):
             return "HAZARD"
