@@ -42,7 +42,7 @@ from dateline.events.dating import (
 from dateline.events.non_events import not_yet_complement, without_learned_non_events
 from dateline.events.placing import (Told, body_seat_named_before, circumstance_words, conjoined_places,
                                      copula_subject_words, covers_a_whole_land, date_of_the_event_told, dateline_town,
-                                     ends_a_name, episode_places, heading_places, headline_town, is_origin, most_specific,
+                                     ends_a_name, episode_day_places, episode_places, heading_places, headline_town, is_origin, most_specific,
                                      names_a_known_place, names_a_venue, names_an_office, passed_by_words,
                                      place_noun_places, sequence_phrase_words, site_noun_places, there_places,
                                      where_clause_places)
@@ -1129,17 +1129,25 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and home is not None and draft.trigger is not None and not whole_land:
         # a local story's dateline town ("TORRINGTON - The mayor ..."): where its placeless acts are
         own_places, place_inherited, from_sentence = [home], True, False
+    modality, hedged = "reported", False
+    if draft.trigger is not None:
+        modality, hedged = modality_of(draft.trigger.token, sentence, parties)
+    if not own_places and draft.trigger is not None and draft.type != "STATEMENT" and not whole_land \
+            and modality == "reported" and not event_date.inherited:
+        # an act done on the day of the story's main act, naming no place: there (placing.yaml:
+        # episode_day; not a planned or expected one, not yet done anywhere, nor one the text
+        # gives no day: the report's day says not that it was the main act's)
+        own_places = episode_day_places(draft.trigger.token, event_date.start, event_date.end, recent)
+        place_inherited, from_sentence = (True, False) if own_places else (place_inherited, from_sentence)
     # a country or region named only to situate a town of the same list is no second place
     own_places = most_specific(own_places)
     recent.append(Told(draft.sentence_index, draft.type, tuple(own_places), speaker,
                        draft.trigger.token.lemma_.lower() if draft.trigger is not None else None, *own_date,
                        draft.trigger.token.i if draft.trigger is not None else None,
                        event_date.value if own_date[0] is not None else None,
-                       event_date.span if own_date[0] is not None else None))
+                       event_date.span if own_date[0] is not None else None,
+                       (event_date.start, event_date.end), bool(own_places) and not place_inherited))
 
-    modality, hedged = "reported", False
-    if draft.trigger is not None:
-        modality, hedged = modality_of(draft.trigger.token, sentence, parties)
     # a place from another clause of the sentence is as sure as the clause's own
     confidence, notes = _confidence(draft, event_date, own_places, place_inherited and not from_sentence, hedged)
     participants = draft.participants
