@@ -1087,6 +1087,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # "in Wichita Falls, where they met" (placing.yaml: where_clause)
         own_places = where_clause_places(draft.trigger.token, places)
     place_inherited = shared_scene
+    # placed by the seat of the body that acts ("The Dover City Council voted"): its own place,
+    # though no word of its clause names a place as where (placing.yaml: episode_day)
+    seated = False
     if not own_places and draft.trigger is not None and not whole_land:
         # places in the sentence outside every other event's clause: where the sentence's
         # events happen, but not named by this event's own clause, so inherited (as fusion
@@ -1107,10 +1110,12 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # body acts where it sits
         own_places = _seats(draft, places)
         place_inherited = bool(own_places)
+        seated = bool(own_places)
     if not own_places and not whole_land and draft.trigger is not None:
         # "The Dover City Council met Monday. ... The council voted": where the body named before sits
         own_places = _seat_named_before(draft, places)
         place_inherited = bool(own_places)
+        seated = bool(own_places)
     from_sentence = place_inherited
     # statements are one kind of event only when one speaker goes on: two people quoted one after
     # the other are not one episode ("Britain ..., the British minister said. Sebelius said ...")
@@ -1146,7 +1151,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
                        draft.trigger.token.i if draft.trigger is not None else None,
                        event_date.value if own_date[0] is not None else None,
                        event_date.span if own_date[0] is not None else None,
-                       (event_date.start, event_date.end), bool(own_places) and not place_inherited))
+                       (event_date.start, event_date.end), bool(own_places) and (not place_inherited or seated)))
 
     # a place from another clause of the sentence is as sure as the clause's own
     confidence, notes = _confidence(draft, event_date, own_places, place_inherited and not from_sentence, hedged)

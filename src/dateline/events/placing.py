@@ -19,6 +19,7 @@ import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.events.attribution import inside_quotes
 from dateline.model import Place, Span
 from dateline.nlp import WIRE_DATELINE, text_of
 
@@ -195,7 +196,8 @@ class Told(NamedTuple):
     date_value: str | None = None  # the own date's value and words, for an event noun that names it again
     date_span: Span | None = None
     # the event's date however it was found (its clause, the sentence, the story), and whether its
-    # places are its own clause's: what tells the story's main act and the acts of its day
+    # places are its own (its clause's, or the seat of the body that does it): what tells the
+    # story's main act and the acts of its day
     day: tuple[date | None, date | None] = (None, None)
     placed_itself: bool = False
 
@@ -254,6 +256,8 @@ def told_apart_from_the_episode(trigger: Token) -> bool:
 
     - an event noun ("the killing of the constable", "showed a meeting"): a thing the clause
       speaks of or an event told before, not a step the story narrates;
+    - a verb inside quotation marks ('"The mayor met the family on Saturday," a neighbour said'): a
+      speaker's own account, told in the speaker's time and place, not the story's narration;
     - a participle on a noun ("the murdered policeman") or a relative clause ("a man who
       threatened the mayor"): someone described by a past act;
     - a past perfect ("Turner had left his office"): what came before the story's time;
@@ -262,6 +266,8 @@ def told_apart_from_the_episode(trigger: Token) -> bool:
       Mercy Hospital"): the act names its own place, only an unplaced one."""
     words = table()
     if trigger.pos_ not in {"VERB", "AUX"} or trigger.dep_ in words["describing_deps"]:
+        return True
+    if inside_quotes(trigger):
         return True
     node = trigger
     while node.dep_ == "conj" and node.head.i != node.i:
@@ -280,9 +286,10 @@ def told_apart_from_the_episode(trigger: Token) -> bool:
 
 def episode_day_places(trigger: Token, start: date | None, end: date | None, told: list[Told]) -> list[Place]:
     """ "BANBRIDGE mourners carried the coffin through the town on Friday. ... Neighbours lined
-    the street": the story's main act is the first act told with a place of its own clause; an
-    act on the same day with no place of its own is an act of that episode, there (placing.yaml:
-    episode_day). Not an act of another day (the past killing a funeral story recalls, a death
+    the street": the story's main act is the first act told with a place of its own clause, or
+    done by a body named with its seat ("The Dover City Council approved a budget on Tuesday");
+    an act on the same day with no place of its own is an act of that episode, there
+    (placing.yaml: episode_day). Not an act of another day (the past killing a funeral story recalls, a death
     years before), nor one with no day (the caller gives none for an act whose only day is the
     report's), nor one told apart from the episode
     (``told_apart_from_the_episode``)."""
