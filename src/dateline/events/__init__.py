@@ -42,7 +42,7 @@ from dateline.events.dating import (
 from dateline.events.non_events import not_yet_complement, without_learned_non_events
 from dateline.events.placing import (Told, body_seat_named_before, circumstance_words, conjoined_places,
                                      copula_subject_words, covers_a_whole_land, date_of_the_event_told, dateline_town,
-                                     ends_a_name, episode_places, heading_places, headline_town, is_origin, most_specific,
+                                     ends_a_name, episode_day_places, episode_places, heading_places, headline_town, is_origin, most_specific,
                                      names_a_known_place, names_a_venue, names_an_office, passed_by_words,
                                      place_noun_places, sequence_phrase_words, site_noun_places, there_places,
                                      where_clause_places)
@@ -1087,6 +1087,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # "in Wichita Falls, where they met" (placing.yaml: where_clause)
         own_places = where_clause_places(draft.trigger.token, places)
     place_inherited = shared_scene
+    # placed by the seat of the body that acts ("The Dover City Council voted"): its own place,
+    # though no word of its clause names a place as where (placing.yaml: episode_day)
+    seated = False
     if not own_places and draft.trigger is not None and not whole_land:
         # places in the sentence outside every other event's clause: where the sentence's
         # events happen, but not named by this event's own clause, so inherited (as fusion
@@ -1107,10 +1110,12 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # body acts where it sits
         own_places = _seats(draft, places)
         place_inherited = bool(own_places)
+        seated = bool(own_places)
     if not own_places and not whole_land and draft.trigger is not None:
         # "The Dover City Council met Monday. ... The council voted": where the body named before sits
         own_places = _seat_named_before(draft, places)
         place_inherited = bool(own_places)
+        seated = bool(own_places)
     from_sentence = place_inherited
     # statements are one kind of event only when one speaker goes on: two people quoted one after
     # the other are not one episode ("Britain ..., the British minister said. Sebelius said ...")
@@ -1129,17 +1134,25 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and home is not None and draft.trigger is not None and not whole_land:
         # a local story's dateline town ("TORRINGTON - The mayor ..."): where its placeless acts are
         own_places, place_inherited, from_sentence = [home], True, False
+    modality, hedged = "reported", False
+    if draft.trigger is not None:
+        modality, hedged = modality_of(draft.trigger.token, sentence, parties)
+    if not own_places and draft.trigger is not None and draft.type != "STATEMENT" and not whole_land \
+            and modality == "reported" and not event_date.inherited:
+        # an act done on the day of the story's main act, naming no place: there (placing.yaml:
+        # episode_day; not a planned or expected one, not yet done anywhere, nor one the text
+        # gives no day: the report's day says not that it was the main act's)
+        own_places = episode_day_places(draft.trigger.token, event_date.start, event_date.end, recent)
+        place_inherited, from_sentence = (True, False) if own_places else (place_inherited, from_sentence)
     # a country or region named only to situate a town of the same list is no second place
     own_places = most_specific(own_places)
     recent.append(Told(draft.sentence_index, draft.type, tuple(own_places), speaker,
                        draft.trigger.token.lemma_.lower() if draft.trigger is not None else None, *own_date,
                        draft.trigger.token.i if draft.trigger is not None else None,
                        event_date.value if own_date[0] is not None else None,
-                       event_date.span if own_date[0] is not None else None))
+                       event_date.span if own_date[0] is not None else None,
+                       (event_date.start, event_date.end), bool(own_places) and (not place_inherited or seated)))
 
-    modality, hedged = "reported", False
-    if draft.trigger is not None:
-        modality, hedged = modality_of(draft.trigger.token, sentence, parties)
     # a place from another clause of the sentence is as sure as the clause's own
     confidence, notes = _confidence(draft, event_date, own_places, place_inherited and not from_sentence, hedged)
     participants = draft.participants

@@ -19,6 +19,7 @@ import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.events.attribution import inside_quotes
 from dateline.model import Place, Span
 from dateline.nlp import WIRE_DATELINE, text_of
 
@@ -45,6 +46,9 @@ def table() -> dict:
         "body_words": frozenset(w.lower() for w in raw["body_words"]),
         "site_nouns": frozenset(w.lower() for w in raw["site_nouns"]),
         "name_ends": frozenset(w.lower() for w in raw["name_ends"]),
+        "describing_deps": frozenset(raw["describing_deps"]),
+        "perfect_auxiliaries": frozenset(w.lower() for w in raw["perfect_auxiliaries"]),
+        "site_prepositions": frozenset(w.lower() for w in raw["site_prepositions"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -191,6 +195,11 @@ class Told(NamedTuple):
     token: int | None = None  # the trigger's index in the doc
     date_value: str | None = None  # the own date's value and words, for an event noun that names it again
     date_span: Span | None = None
+    # the event's date however it was found (its clause, the sentence, the story), and whether its
+    # places are its own (its clause's, or the seat of the body that does it): what tells the
+    # story's main act and the acts of its day
+    day: tuple[date | None, date | None] = (None, None)
+    placed_itself: bool = False
 
 
 def names_an_event_told(trigger: Token) -> bool:
@@ -239,6 +248,57 @@ def episode_places(trigger: Token | None, event_type: str, sentence_index: int, 
             continue  # another day: another event of the kind, not this one told again
         return list(earlier.places)
     return []
+
+
+def told_apart_from_the_episode(trigger: Token) -> bool:
+    """What tells an act apart from the story's narrated day, whatever day the sentence lent it
+    (placing.yaml: episode_day):
+
+    - an event noun ("the killing of the constable", "showed a meeting"): a thing the clause
+      speaks of or an event told before, not a step the story narrates;
+    - a verb inside quotation marks ('"The mayor met the family on Saturday," a neighbour said'): a
+      speaker's own account, told in the speaker's time and place, not the story's narration;
+    - a participle on a noun ("the murdered policeman") or a relative clause ("a man who
+      threatened the mayor"): someone described by a past act;
+    - a past perfect ("Turner had left his office"): what came before the story's time;
+    - a present tense ("residents are asked to"): a habit or a standing instruction;
+    - a proper name of a site in the act's own clause that the gazetteer lacks ("was taken to
+      Mercy Hospital"): the act names its own place, only an unplaced one."""
+    words = table()
+    if trigger.pos_ not in {"VERB", "AUX"} or trigger.dep_ in words["describing_deps"]:
+        return True
+    if inside_quotes(trigger):
+        return True
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "relcl":
+        return True
+    helpers = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
+    if trigger.tag_ == "VBN" and any(c.lower_ in words["perfect_auxiliaries"] for c in helpers):
+        return True
+    if trigger.tag_ in {"VBP", "VBZ"} or any(c.tag_ in {"VBP", "VBZ"} for c in helpers):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in words["site_prepositions"] and any(
+        o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+        for c in trigger.children)
+
+
+def episode_day_places(trigger: Token, start: date | None, end: date | None, told: list[Told]) -> list[Place]:
+    """ "BANBRIDGE mourners carried the coffin through the town on Friday. ... Neighbours lined
+    the street": the story's main act is the first act told with a place of its own clause, or
+    done by a body named with its seat ("The Dover City Council approved a budget on Tuesday");
+    an act on the same day with no place of its own is an act of that episode, there
+    (placing.yaml: episode_day). Not an act of another day (the past killing a funeral story recalls, a death
+    years before), nor one with no day (the caller gives none for an act whose only day is the
+    report's), nor one told apart from the episode
+    (``told_apart_from_the_episode``)."""
+    main = next((t for t in told if t.word is not None and t.type != "STATEMENT" and t.placed_itself), None)
+    if main is None or None in (start, end, *main.day) or told_apart_from_the_episode(trigger):
+        return []
+    if end < main.day[0] or main.day[1] < start:
+        return []
+    return list(main.places)
 
 
 def heading_places(sentence: SpacySpan, places: list[Place]) -> list[Place]:
