@@ -11,6 +11,8 @@ def test_calendar_values_are_read_as_stretches_of_days():
     assert stretch("2009-03-21T01:40") == (date(2009, 3, 21), date(2009, 3, 21))
     assert stretch("2008-02") == (date(2008, 2, 1), date(2008, 2, 29))  # a leap year
     assert stretch("2009-W12") == (date(2009, 3, 16), date(2009, 3, 22))
+    assert stretch("2009-W12-WE") == (date(2009, 3, 21), date(2009, 3, 22))  # "over the weekend"
+    assert stretch("P5Y/2009-03-25") == (date(2004, 3, 25), date(2009, 3, 25))  # "in the past five years"
     assert stretch("197X") == (date(1970, 1, 1), date(1979, 12, 31))
     assert stretch("19XX") == (date(1900, 1, 1), date(1999, 12, 31))
     assert stretch("2009-WI") == (date(2009, 12, 1), date(2010, 2, 28))
@@ -51,7 +53,7 @@ def test_the_source_of_a_date_is_where_its_words_are():
 def test_the_gold_is_split_once_and_every_row_has_a_value():
     rows = read_gold(GOLD)
     assert {r["seed"] for r in rows if r["part"] == "check"} == {"20261209", "20261210"}
-    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218"}  # samples J, L and O (N became tuning at stop 26, P at stop 28)
+    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218", "20261220"}  # samples J, L, O and Q (N became tuning at stop 26, P at stop 28)
     assert all(r["gold"] for r in rows)
     for row in rows:
         for alternative in row["gold"].split("|"):

@@ -55,10 +55,21 @@ SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}  # TIMEX3 seasons
 
 def stretch(value: str) -> tuple[date, date] | None:
     """The first and last day a TIMEX3 calendar value covers: ``2009`` -> 2009-01-01..2009-12-31,
-    ``2009-03-21T01:40`` -> that day, ``2009-W12`` -> its Monday..Sunday, ``197X`` -> the decade,
+    ``2009-03-21T01:40`` -> that day, ``2009-W12`` -> its Monday..Sunday, ``2009-W12-WE`` -> its Saturday and
+    Sunday, ``P5Y/2009-03-25`` -> 2004-03-25..2009-03-25, ``197X`` -> the decade,
     ``19XX`` -> the century, ``2009-SU`` -> June..August,
     ``A/B`` -> A's first day..B's last. None for what is no place on the calendar."""
     value = value.strip()
+    if m := re.fullmatch(r"P(\d+)Y/(.+)", value):  # years ending on a day ("in the past five years"), as dating stores it
+        end = stretch(m[2])
+        if end is None:
+            return None
+        last = end[1]
+        try:
+            first = last.replace(year=last.year - int(m[1]))
+        except ValueError:  # February 29 in a year that has none
+            first = last.replace(year=last.year - int(m[1]), day=28)
+        return first, last
     if "/" in value:
         first, _, last = value.partition("/")
         a, b = stretch(first), stretch(last)
@@ -68,6 +79,9 @@ def stretch(value: str) -> tuple[date, date] | None:
         return day, day
     if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
         return date(int(m[1]), int(m[2]), 1), _month_end(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})-WE", value):  # TIMEX3's weekend of a week: its Saturday and Sunday
+        saturday = date.fromisocalendar(int(m[1]), int(m[2]), 6)
+        return saturday, saturday + timedelta(days=1)
     if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
         return monday, monday + timedelta(days=6)
