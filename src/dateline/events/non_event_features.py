@@ -1,7 +1,10 @@
 """What the learned non-event filter reads of one extracted event: its record (type, modality,
 date, place, doer, target) and its trigger's place in the sentence's parse (part of speech,
 tense and aspect, negation, modals, the clause it complements, a quotation, a question or a
-condition, a generic subject). Each feature is a number (0/1 mostly); the weights are fitted by
+condition, a generic subject), and whether it is told as one happening at all: a bare plural or a
+bare noun after a preposition names a kind of act ("riots are common", "money for repairs"); an
+untensed trigger under a verb in the present or under a modal ("seems to help", "would seek
+help") tells no act done; a date in its own sentence makes a scheduled or told happening. Each feature is a number (0/1 mostly); the weights are fitted by
 ``dateline.eval.non_event_train`` on the judged tuning samples, never set by hand.
 """
 
@@ -28,6 +31,7 @@ HEAD_LINKS = {
     "relcl": "relative", "acl": "relative", "advcl": "adverbial", "amod": "modifier", "compound": "modifier",
 }
 QUOTES = "\"“”"
+SHORT_QUOTATION = 40  # characters: a quoted phrase or title, not a speaker's sentence
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +127,73 @@ def _generic_subject(verb: Token) -> bool:
     return False
 
 
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _determined(noun: Token) -> bool:
+    """The noun has a determiner, a possessor or a number: it points at some happening(s)."""
+    return any(c.dep_ in {"det", "poss", "nummod", "predet"} for c in noun.children)
+
+
+def _points_at_one(noun: Token) -> bool:
+    """ "the shooting", "Saturday's crash", "this meeting": a definite noun points at one happening
+    the text knows, whatever the tense of the clause around it."""
+    return noun.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
+
+
+def _bare_plural(token: Token) -> bool:
+    """ "riots are common there", "after long court fights": a plural event noun with no
+    determiner, number or possessor names a kind of act, no happening the text tells."""
+    return token.tag_ in {"NNS", "NNPS"} and not _determined(token)
+
+
+def _bare_noun_after_preposition(token: Token) -> bool:
+    """ "sought money for repairs ... for assistance", "proved itself in battle": a singular
+    event noun with no determiner after a preposition names a kind of act."""
+    phrase = token.head if token.dep_ == "conj" else token
+    return token.tag_ == "NN" and phrase.dep_ == "pobj" and not _determined(token) and not _determined(phrase)
+
+
+def _tensed(verb: Token) -> bool:
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} or bool(_auxiliaries(verb) - {"to"})
+
+
+def _finite_verb_governing(token: Token) -> Token | None:
+    """The nearest verb above an untensed trigger (an infinitive, a gerund, a noun) that carries
+    a tense: "wants" in "wants to meet", "met" in "met them to discuss the plan"; None for a
+    trigger with a tense of its own."""
+    if token.pos_ in {"VERB", "AUX"} and _tensed(token):
+        return None
+    return next((node for node in _above(token) if node.pos_ in {"VERB", "AUX"} and _tensed(node)), None)
+
+
+def _governed_by_present_or_modal(token: Token) -> bool:
+    """ "the plan seems to work", "crews continue to repair", "would seek money for repairs": an
+    untensed trigger is timed by the tensed verb above it; in the present or under a modal it tells
+    no act done (in the past, "met them to discuss", "tried to stop", it mostly does). A definite
+    noun ("the trial resumes Monday") points at a happening whatever the tense."""
+    verb = _finite_verb_governing(token)
+    if verb is None or _points_at_one(token):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in words()["modals"] | words()["future_auxiliaries"] for c in auxiliaries):
+        return True
+    if auxiliaries:  # "is going", "has tried": the first auxiliary carries the tense
+        return auxiliaries[0].tag_ in {"VBZ", "VBP"} and auxiliaries[0].lemma_ != "have"
+    return verb.tag_ in {"VBZ", "VBP"}
+
+
+def _quotation_length(token: Token) -> int | None:
+    """How many characters the quotation around the trigger holds (None when it is in none)."""
+    if not _in_quotation(token):
+        return None
+    text, sentence = text_of(token.doc), token.sent
+    opened = max(text.rfind(q, sentence.start_char, token.idx) for q in QUOTES)
+    closes = [i for i in (text.find(q, token.idx, sentence.end_char + 2) for q in QUOTES) if i >= 0]
+    return (min(closes) if closes else sentence.end_char) - opened
+
+
 def features(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
     """The event's features by name (``FEATURES`` lists them all, in order)."""
     found: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
@@ -167,6 +238,20 @@ def features(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
     found["plural_noun_trigger"] = float(token.tag_ == "NNS")
     found["noun_with_determiner"] = float(token.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in {"the", "this", "that", "a", "an"} for c in token.children))
+    found["bare_plural_trigger"] = float(_bare_plural(token))
+    found["bare_noun_after_preposition"] = float(_bare_noun_after_preposition(token))
+    found["governed_by_present_or_modal"] = float(_governed_by_present_or_modal(token))
+    # a few quoted words ("to 'minimize the damage'") are a phrase named, not words of a speaker
+    length = _quotation_length(token)
+    found["short_quotation"] = float(length is not None and length < SHORT_QUOTATION)
+    found["no_actor"] = float(event.source_actor is None and event.target_actor is None)
+    found["named_actor"] = float(any(a is not None and a.entity_id for a in (event.source_actor, event.target_actor)))
+    # a date in the event's own sentence (not one carried from before): a scheduled or told happening
+    dated_here = event.date_span is not None and event.sentence.start <= event.date_span.start < event.sentence.end
+    found["dated_in_its_sentence"] = float(dated_here)
+    generic = found["bare_plural_trigger"] or found["bare_noun_after_preposition"] or found["habitual_present"] \
+        or found["generic_subject"]
+    found["generic_undated"] = float(bool(generic) and not dated_here)
     found["lead_sentence"] = float(sentence_index == 0)
     found["late_sentence"] = float(sentence_index >= 8)
     return found
@@ -181,4 +266,6 @@ FEATURES = (
     "negated", "modal", "future", "perfect", "progressive", "past_tense", "present_tense", "bare_infinitive",
     "habitual_present", "generic_subject", "complement_of_wanting", "in_condition", "in_question",
     "in_quotation", "plural_noun_trigger", "noun_with_determiner", "lead_sentence", "late_sentence",
+    "bare_plural_trigger", "bare_noun_after_preposition", "governed_by_present_or_modal", "short_quotation",
+    "no_actor", "named_actor", "dated_in_its_sentence", "generic_undated",
 )
