@@ -13,7 +13,7 @@ its actors can still be read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -1060,6 +1060,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             continue
         seen_heads[head.i] = token.i
     hazard_nouns = {t.i: (t, c, w) for t, c, w in nouns if c.type in lexicon.toll_in_types}
+    nouns_by_index = {t.i: (t, c, w) for t, c, w in nouns}
     for token, cue, words, head in _without_tolls(verbs, lexicon):
         inside = absorbed.get(token.i, [])
         cause = _toll_in(token, inside, hazard_nouns, lexicon)
@@ -1068,6 +1069,15 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             # disaster, which names the event; the toll verb's clause is read
             noun, noun_cue, noun_words = cause
             triggers.append(Trigger(noun, noun_cue, head, noun_words, tuple(t for t in inside if t.i != noun.i)))
+            continue
+        doing = _event_noun_doing_it(token, cue, inside, nouns_by_index, lexicon)
+        if doing is not None:
+            # "the explosion targeted a bakery": the verb only tells what the noun's event did. The
+            # noun names the event (its words, its cue: an explosion, not a targeting); the verb is
+            # read as the event's verb (its object the target, its clause the time and place)
+            noun, noun_cue, noun_words = doing
+            triggers.append(Trigger(token, replace(noun_cue, pos="VERB"), head, noun_words,
+                                    tuple(t for t in inside if t.i != noun.i)))
             continue
         triggers.append(Trigger(token, cue, head, words, tuple(inside)))
     for token, cue, words in kept_nouns:
@@ -1137,6 +1147,25 @@ def _toll_in(verb: Token, absorbed: list[Token], candidates: dict, lexicon: Lexi
         if noun.i in candidates and noun.dep_ == "pobj" and noun.head.lower_ in TOLL_PREPOSITIONS \
                 and noun.head.head.i == verb.i:
             return candidates[noun.i]
+    return None
+
+
+def _event_noun_doing_it(verb: Token, cue: Cue, absorbed: list[Token], candidates: dict, lexicon: Lexicon):
+    """The event noun a verb cue only tells the deed of, or None: an absorbed noun cue of the
+    verb's own type that is its subject, or the agent of its passive ("the explosion targeted a
+    bakery", "the raid hit a depot", "the market was struck by an airstrike"). A harm of another
+    type ("the blast damaged a shop") or a toll ("the attack killed three") is an event of its
+    own, which KAIROS and ACLED count apart (a toll stays the act's: ``_without_tolls``)."""
+    if verb.lemma_.lower() in lexicon.toll_verbs:
+        return None
+    for noun in absorbed:
+        found = candidates.get(noun.i)
+        if found is None or found[1].type != cue.type:
+            continue
+        subject = noun.dep_ in {"nsubj", "csubj"} and noun.head.i == verb.i
+        agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i == verb.i
+        if subject or agent:
+            return found
     return None
 
 
