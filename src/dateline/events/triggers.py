@@ -119,6 +119,10 @@ class Lexicon:
     support_verbs: frozenset[str] = frozenset()
     # words before an event noun that tell another happening ("after the blast"): no verb carries it
     sequence_prepositions: frozenset[str] = frozenset()
+    # an inquiry and the words that name what it is about ("a probe into the explosion"): that
+    # event happened before and apart from the inquiry (``inquiries``)
+    inquiry_words: frozenset[str] = frozenset()
+    inquiry_prepositions: frozenset[str] = frozenset()
     # cues whose object is people, and the quantifiers that stand for people in their target slot
     people_cues: frozenset[str] = frozenset()
     people_quantifiers: frozenset[str] = frozenset()
@@ -268,6 +272,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
         sequence_prepositions=frozenset(raw.get("sequence_prepositions", ())),
+        inquiry_words=_words((raw.get("inquiries") or {}).get("words")),
+        inquiry_prepositions=_words((raw.get("inquiries") or {}).get("prepositions")),
         people_cues=frozenset(raw.get("people_cues", ())),
         people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
         toll_verbs=frozenset(raw.get("toll_verbs", ())),
@@ -1044,11 +1050,15 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
     noun_heads: dict[int, Token] = {}
     kept_nouns: list[tuple[Token, Cue, tuple[Token, ...]]] = []
     for token, cue, words in nouns:
-        owner = None if cue.own_event else _owning_trigger(token, verb_tokens, {n.i for n, _, _ in nouns}, sentence)
+        topic = _topic_of_an_inquiry(token, lexicon)
+        owner = None if cue.own_event or topic else _owning_trigger(token, verb_tokens, {n.i for n, _, _ in nouns}, sentence)
         if owner is not None:
             absorbed.setdefault(owner, []).append(token)
             continue
         kept_nouns.append((token, cue, words))
+        if topic:
+            noun_heads[token.i] = token  # carried by no verb of the inquiry's clause
+            continue
         head = _governing_verb(token, sentence, lexicon)
         noun_heads[token.i] = head if head is not None and head.i not in verb_tokens else token
     # two event nouns under one carrying verb ("talks ... and the reopening") make one event
@@ -1167,6 +1177,23 @@ def _event_noun_doing_it(verb: Token, cue: Cue, absorbed: list[Token], candidate
         if subject or agent:
             return found
     return None
+
+
+def _topic_of_an_inquiry(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether an event noun names what an inquiry is about ("opened a probe into the explosion",
+    "an investigation was opened for attempted murder", "police are investigating the shooting"):
+    that event happened before and apart from the inquiry, so it is an event of its own (as the
+    crime a charge names is: ``own_event``), not a word of the inquiry's clause."""
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in lexicon.inquiry_words
+    if noun.dep_ != "pobj" or noun.head.lower_ not in lexicon.inquiry_prepositions:
+        return False
+    holder = noun.head.head
+    if holder.lemma_.lower() in lexicon.inquiry_words:
+        return True
+    # "an investigation was opened for ...": the preposition hangs on the verb carrying the inquiry
+    return holder.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in lexicon.inquiry_words for c in holder.children)
 
 
 def _owning_trigger(noun: Token, verb_tokens: set[int], noun_tokens: set[int], sentence: SpacySpan) -> int | None:
