@@ -146,6 +146,7 @@ class Lexicon:
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
     potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
     stance_words: frozenset[str] = frozenset()  # "worried about flooding", "a warrant for his arrest"
+    prohibition_words: frozenset[str] = frozenset()  # "a ban on the sale of", "a moratorium on executions"
     habit_adverbs: frozenset[str] = frozenset()  # "often appeal for projects": a habit, no one event
     generic_subjects: frozenset[str] = frozenset()  # "anybody who is fighting with their family"
     ability_modals: frozenset[str] = frozenset()  # "you can criticise the show": what one may do
@@ -291,6 +292,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         state_phrases=frozenset(tuple(p.split()) for p in unasserted.get("state_phrases", ())),
         potential_nouns=frozenset(unasserted.get("potential_nouns", ())),
         stance_words=frozenset(unasserted.get("stance_words", ())),
+        prohibition_words=frozenset(unasserted.get("prohibition_words", ())),
         habit_adverbs=frozenset(unasserted.get("habit_adverbs", ())),
         generic_subjects=frozenset(unasserted.get("generic_subjects", ())),
         ability_modals=frozenset(unasserted.get("ability_modals", ())),
@@ -567,6 +569,8 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"about", "of", "for"} \
             and (token.head.head.lower_ in lexicon.stance_words or token.head.head.lemma_.lower() in lexicon.stance_words):
         return True  # "worried about flooding", "afraid of attacks", "no intention of talking"
+    if token.dep_ == "pobj" and token.head.lower_ in {"on", "against"} and token.head.head.lemma_.lower() in lexicon.prohibition_words:
+        return True  # "a ban on the sale of SIM cards": what is banned is not done
     if _unrealised(token, lexicon) or _requested(token, lexicon):
         return True
     if token.pos_ == "NOUN":
