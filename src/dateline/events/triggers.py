@@ -1166,17 +1166,19 @@ def _toll_in(verb: Token, absorbed: list[Token], candidates: dict, lexicon: Lexi
 
 def _event_noun_doing_it(verb: Token, cue: Cue, absorbed: list[Token], candidates: dict, lexicon: Lexicon):
     """The event noun a verb cue only tells the deed of, or None: an absorbed noun cue of the
-    verb's own type that is its subject, or the agent of its passive ("the explosion targeted a
-    bakery", "the raid hit a depot", "the market was struck by an airstrike"). A harm of another
-    type ("the blast damaged a shop") or a toll ("the attack killed three") is an event of its
-    own, which KAIROS and ACLED count apart (a toll stays the act's: ``_without_tolls``)."""
+    verb's own type that is its subject, the verb telling what it did to its object, or the agent
+    of its passive ("the explosion targeted a bakery", "the raid hit a depot", "the market was
+    struck by an airstrike"). A verb with no object tells the event itself ("two flights flew to
+    the capital": the verb names it). A harm of another type ("the blast damaged a shop") or a
+    toll ("the attack killed three") is an event of its own, which KAIROS and ACLED count apart (a
+    toll stays the act's: ``_without_tolls``)."""
     if verb.lemma_.lower() in lexicon.toll_verbs:
         return None
     for noun in absorbed:
         found = candidates.get(noun.i)
         if found is None or found[1].type != cue.type:
             continue
-        subject = noun.dep_ in {"nsubj", "csubj"} and noun.head.i == verb.i
+        subject = noun.dep_ in {"nsubj", "csubj"} and noun.head.i == verb.i and any(c.dep_ == "dobj" for c in verb.children)
         agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i == verb.i
         if subject or agent:
             return found
