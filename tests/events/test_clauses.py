@@ -286,3 +286,27 @@ def test_a_report_is_dated_by_the_day_on_its_verb_not_by_an_earlier_time_it_repo
     events = events_of("Only six years ago, 40 percent of the county's farms grew wheat, a high for the "
                        "region, farm officials said Tuesday.")
     assert events["said"].date_value == "2024-03-05"
+
+
+def test_an_event_noun_subject_of_a_verb_telling_its_deed_names_the_event():
+    # the verb only tells what the explosion did: one event, named by the noun, whose target is
+    # the verb's object
+    events = events_of("An explosion targeted a pharmacy near the old port on Thursday.")
+    assert set(events) == {"explosion"}
+    assert events["explosion"].type == "ASSAULT"
+    assert [a.text for a in events["explosion"].other_actors if a.role == "target-thing"] == ["pharmacy"]
+    # a harm of another kind is an event of its own, and stays the verb's
+    damaged = events_of("The blast damaged a pharmacy near the old port on Thursday.")
+    assert "damaged" in damaged
+
+
+def test_what_an_inquiry_is_about_is_an_event_of_its_own():
+    # the examples of inquiries in event_types.yaml: the explosion happened before the inquiry
+    opened = events_of("Prosecutors opened an inquiry into the explosion at the depot on Monday.")
+    assert {"inquiry", "explosion"} <= set(opened)
+    assert opened["explosion"].type == "ASSAULT"
+    assert opened["inquiry"].type == "JUSTICE"
+    investigating = events_of("Detectives are investigating the stabbing outside the bar.")
+    assert {"investigating", "stabbing"} <= set(investigating)
+    # an inquiry into a person names no other event
+    assert set(events_of("Police opened an investigation into the mayor on Monday.")) == {"investigation"}

@@ -13,7 +13,7 @@ its actors can still be read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -119,6 +119,10 @@ class Lexicon:
     support_verbs: frozenset[str] = frozenset()
     # words before an event noun that tell another happening ("after the blast"): no verb carries it
     sequence_prepositions: frozenset[str] = frozenset()
+    # an inquiry and the words that name what it is about ("a probe into the explosion"): that
+    # event happened before and apart from the inquiry (``inquiries``)
+    inquiry_words: frozenset[str] = frozenset()
+    inquiry_prepositions: frozenset[str] = frozenset()
     # cues whose object is people, and the quantifiers that stand for people in their target slot
     people_cues: frozenset[str] = frozenset()
     people_quantifiers: frozenset[str] = frozenset()
@@ -142,6 +146,7 @@ class Lexicon:
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
     potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
     stance_words: frozenset[str] = frozenset()  # "worried about flooding", "a warrant for his arrest"
+    prohibition_words: frozenset[str] = frozenset()  # "a ban on the sale of", "a moratorium on executions"
     habit_adverbs: frozenset[str] = frozenset()  # "often appeal for projects": a habit, no one event
     generic_subjects: frozenset[str] = frozenset()  # "anybody who is fighting with their family"
     ability_modals: frozenset[str] = frozenset()  # "you can criticise the show": what one may do
@@ -268,6 +273,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
         sequence_prepositions=frozenset(raw.get("sequence_prepositions", ())),
+        inquiry_words=_words((raw.get("inquiries") or {}).get("words")),
+        inquiry_prepositions=_words((raw.get("inquiries") or {}).get("prepositions")),
         people_cues=frozenset(raw.get("people_cues", ())),
         people_quantifiers=frozenset(raw.get("people_quantifiers", ())),
         toll_verbs=frozenset(raw.get("toll_verbs", ())),
@@ -285,6 +292,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         state_phrases=frozenset(tuple(p.split()) for p in unasserted.get("state_phrases", ())),
         potential_nouns=frozenset(unasserted.get("potential_nouns", ())),
         stance_words=frozenset(unasserted.get("stance_words", ())),
+        prohibition_words=frozenset(unasserted.get("prohibition_words", ())),
         habit_adverbs=frozenset(unasserted.get("habit_adverbs", ())),
         generic_subjects=frozenset(unasserted.get("generic_subjects", ())),
         ability_modals=frozenset(unasserted.get("ability_modals", ())),
@@ -561,6 +569,8 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"about", "of", "for"} \
             and (token.head.head.lower_ in lexicon.stance_words or token.head.head.lemma_.lower() in lexicon.stance_words):
         return True  # "worried about flooding", "afraid of attacks", "no intention of talking"
+    if token.dep_ == "pobj" and token.head.lower_ in {"on", "against"} and token.head.head.lemma_.lower() in lexicon.prohibition_words:
+        return True  # "a ban on the sale of SIM cards": what is banned is not done
     if _unrealised(token, lexicon) or _requested(token, lexicon):
         return True
     if token.pos_ == "NOUN":
@@ -1044,11 +1054,15 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
     noun_heads: dict[int, Token] = {}
     kept_nouns: list[tuple[Token, Cue, tuple[Token, ...]]] = []
     for token, cue, words in nouns:
-        owner = None if cue.own_event else _owning_trigger(token, verb_tokens, {n.i for n, _, _ in nouns}, sentence)
+        topic = _topic_of_an_inquiry(token, lexicon)
+        owner = None if cue.own_event or topic else _owning_trigger(token, verb_tokens, {n.i for n, _, _ in nouns}, sentence)
         if owner is not None:
             absorbed.setdefault(owner, []).append(token)
             continue
         kept_nouns.append((token, cue, words))
+        if topic:
+            noun_heads[token.i] = token  # carried by no verb of the inquiry's clause
+            continue
         head = _governing_verb(token, sentence, lexicon)
         noun_heads[token.i] = head if head is not None and head.i not in verb_tokens else token
     # two event nouns under one carrying verb ("talks ... and the reopening") make one event
@@ -1060,6 +1074,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             continue
         seen_heads[head.i] = token.i
     hazard_nouns = {t.i: (t, c, w) for t, c, w in nouns if c.type in lexicon.toll_in_types}
+    nouns_by_index = {t.i: (t, c, w) for t, c, w in nouns}
     for token, cue, words, head in _without_tolls(verbs, lexicon):
         inside = absorbed.get(token.i, [])
         cause = _toll_in(token, inside, hazard_nouns, lexicon)
@@ -1068,6 +1083,15 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             # disaster, which names the event; the toll verb's clause is read
             noun, noun_cue, noun_words = cause
             triggers.append(Trigger(noun, noun_cue, head, noun_words, tuple(t for t in inside if t.i != noun.i)))
+            continue
+        doing = _event_noun_doing_it(token, cue, inside, nouns_by_index, lexicon)
+        if doing is not None:
+            # "the explosion targeted a bakery": the verb only tells what the noun's event did. The
+            # noun names the event (its words, its cue: an explosion, not a targeting); the verb is
+            # read as the event's verb (its object the target, its clause the time and place)
+            noun, noun_cue, noun_words = doing
+            triggers.append(Trigger(token, replace(noun_cue, pos="VERB"), head, noun_words,
+                                    tuple(t for t in inside if t.i != noun.i)))
             continue
         triggers.append(Trigger(token, cue, head, words, tuple(inside)))
     for token, cue, words in kept_nouns:
@@ -1138,6 +1162,44 @@ def _toll_in(verb: Token, absorbed: list[Token], candidates: dict, lexicon: Lexi
                 and noun.head.head.i == verb.i:
             return candidates[noun.i]
     return None
+
+
+def _event_noun_doing_it(verb: Token, cue: Cue, absorbed: list[Token], candidates: dict, lexicon: Lexicon):
+    """The event noun a verb cue only tells the deed of, or None: an absorbed noun cue of the
+    verb's own type that is its subject, the verb telling what it did to its object, or the agent
+    of its passive ("the explosion targeted a bakery", "the raid hit a depot", "the market was
+    struck by an airstrike"). A verb with no object tells the event itself ("two flights flew to
+    the capital": the verb names it). A harm of another type ("the blast damaged a shop") or a
+    toll ("the attack killed three") is an event of its own, which KAIROS and ACLED count apart (a
+    toll stays the act's: ``_without_tolls``)."""
+    if verb.lemma_.lower() in lexicon.toll_verbs:
+        return None
+    for noun in absorbed:
+        found = candidates.get(noun.i)
+        if found is None or found[1].type != cue.type:
+            continue
+        subject = noun.dep_ in {"nsubj", "csubj"} and noun.head.i == verb.i and any(c.dep_ == "dobj" for c in verb.children)
+        agent = noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.i == verb.i
+        if subject or agent:
+            return found
+    return None
+
+
+def _topic_of_an_inquiry(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether an event noun names what an inquiry is about ("opened a probe into the explosion",
+    "an investigation was opened for attempted murder", "police are investigating the shooting"):
+    that event happened before and apart from the inquiry, so it is an event of its own (as the
+    crime a charge names is: ``own_event``), not a word of the inquiry's clause."""
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in lexicon.inquiry_words
+    if noun.dep_ != "pobj" or noun.head.lower_ not in lexicon.inquiry_prepositions:
+        return False
+    holder = noun.head.head
+    if holder.lemma_.lower() in lexicon.inquiry_words:
+        return True
+    # "an investigation was opened for ...": the preposition hangs on the verb carrying the inquiry
+    return holder.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in lexicon.inquiry_words for c in holder.children)
 
 
 def _owning_trigger(noun: Token, verb_tokens: set[int], noun_tokens: set[int], sentence: SpacySpan) -> int | None:
