@@ -348,6 +348,15 @@ ROLES_READ_FROM_THE_PARSE = [
     # a gerund after a preposition takes the subject of its clause, in its own voice
     ("gerund after 'by'", "The members raised money by selling cakes.", "selling", "source", "members"),
     ("passive gerund after 'after'", "The clerk left town after being charged with theft.", "charged", "target", "clerk"),
+    # event_types.yaml: accusing_verbs (plead): who pleads guilty to a crime is its doer, through
+    # "guilty" and through a relative clause
+    ("plea of guilty", "Maria Gomez, 34, pleaded guilty to two counts of burglary in county court.", "burglary",
+     "source", "Gomez"),
+    ("plea in a relative clause", "The cashier, who pleaded guilty to three counts of embezzlement, was sentenced on Monday.",
+     "embezzlement", "source", "cashier"),
+    # a gerund complementing a noun: the noun's possessor did it
+    ("gerund under a possessed noun", "An appeals court overturned the gardener's conviction for assaulting a neighbour in 2019.",
+     "assaulting", "source", "gardener"),
 ]
 
 

@@ -476,6 +476,11 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             passive = (node.tag_ in {"VBN", "VBD"} and node.dep_ == "acl") or any(
                 c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in node.children)
             return [node.head], passive
+        owner = _owner_of_noun_over_gerund(node)
+        if owner is not None and not gerund and not raised:
+            # "Earle's conviction for assaulting a woman", "his arrest for stealing": who the noun
+            # is of did what the gerund says
+            return [owner], False
         if node.dep_ == "pcomp" and (node.tag_ == "VBG" or _is_passive(node)) and node.head.dep_ == "prep" \
                 and node.head.head.pos_ in {"VERB", "AUX"} and not gerund and not raised:
             gerund = True
@@ -500,6 +505,15 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             continue
         return [], False
     return [], False
+
+
+def _owner_of_noun_over_gerund(gerund: Token) -> Token | None:
+    """The possessor of the noun a gerund complements with "for", "of", "from" or "with" ("the
+    clerk's arrest for stealing"), or None."""
+    if not (gerund.dep_ == "pcomp" and gerund.tag_ == "VBG" and gerund.head.dep_ == "prep"
+            and gerund.head.lower_ in OBJECT_GERUND_PREPS and gerund.head.head.pos_ == "NOUN"):
+        return None
+    return next((c for c in gerund.head.head.children if c.dep_ == "poss"), None)
 
 
 def _subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token | None, bool, list[Token]]:
@@ -554,10 +568,11 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
 
 def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
     """Who the legal step naming a crime (``accusing_verbs``: charge, convict, arrest ...) is
-    about: its passive subject ("the mayor was charged with fraud", "with crimes of treason") or
-    its object ("arrested two men for arson")."""
+    about: its passive subject ("the mayor was charged with fraud", "with crimes of treason"), its
+    object ("arrested two men for arson") or, in a plea, its subject ("pleaded guilty to fraud")."""
     step = crime
-    while step.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "compound"} and step.head.i != step.i:
+    # (through "guilty" too: "pleaded guilty to two counts of fraud")
+    while step.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "compound", "acomp"} and step.head.i != step.i:
         step = step.head
     if step.pos_ != "VERB" or step.lemma_.lower() not in lexicon.accusing_verbs:
         return None
@@ -565,7 +580,10 @@ def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
         found = next((c for c in step.children if c.dep_ == dep), None)
         if found is not None:
             return found
-    return None
+    # a step with neither is told of the accused as its subject ("pleaded guilty to fraud",
+    # "confessed to the theft"), looked for through a relative clause ("Lee, who pleaded guilty ...")
+    subjects, passive = subjects_of(step)
+    return subjects[0] if subjects and not passive else None
 
 
 def _noun_patient(noun: Token, lexicon: Lexicon | None) -> Token | None:
