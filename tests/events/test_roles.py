@@ -334,6 +334,8 @@ ROLES_READ_BY_EVERY_STAGE = [
     # a past participle before a noun makes the noun (through a title) its target
     ("participle before a noun", "Relatives gathered around the coffin of a murdered guard.", "murdered", "target", "guard"),
     ("participle before a title", "Flowers were sent by the family of murdered officer Dan Price.", "murdered", "target", "Price"),
+    # a surname the gazetteer takes for a town, in the target slot of an act that befalls only people
+    ("surname taken for a town", "Hudson had been shot twice in the chest, the sheriff said.", "shot", "target", "Hudson"),
 ]
 
 # the same, read by the events stage alone (no entities needed)
@@ -372,6 +374,17 @@ def test_the_role_a_rule_reads_with_every_stage(rule, sentence, word, role, name
 def test_the_role_a_rule_reads_from_the_parse(rule, sentence, word, role, name):
     event = event_at(sentence, word)
     assert name in (text_of(getattr(event, f"{role}_actor")) or "")
+
+
+def test_every_name_in_a_list_of_people_arrested_is_a_person():
+    # names the gazetteer takes for towns, in the list of whom an arrest befell
+    arrest = read_event_at("Police arrested Warren, Selma and Dayton on Tuesday.", "arrested")
+    assert {"Selma", "Dayton"} <= {a.text for a in arrest.other_actors if a.role == "target"}
+
+
+def test_a_date_is_no_one_an_act_befalls():
+    plea = read_event_at("The two men pleaded not guilty at the county court on November 18.", "pleaded")
+    assert plea.target_actor is None
 
 
 def test_its_in_a_spokeswoman_report_is_not_the_spokeswoman():

@@ -368,6 +368,25 @@ def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | No
     return ActorReading(actor, frozenset())
 
 
+# the labels a name of a person can get from a recogniser that takes it for something else (not
+# a date or a number: "pleaded on November 18")
+NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+
+
+def _person_under_a_place_name(head: Token, role: str, index: MentionIndex) -> ActorReading | None:
+    """A proper name in the target slot of an act that befalls only people ("the officer shot
+    Bell", "the judge sentenced Servance", "Paris had been shot"): a surname the recognisers or the
+    gazetteer took for a town still names the person the act befell. A country or a capital (a
+    state, ``MentionIndex.state_places``) is left to the state's own reading."""
+    mention = index.mention_at(head)
+    if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in NAME_LABELS or head.i in index.state_places or (
+            mention is not None and mention.kind in {"country", "government"}):
+        return None
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+    actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
+    return ActorReading(actor, frozenset())
+
+
 def _a_person(actor: Actor, index: MentionIndex) -> bool:
     """An actor the entities stage knows for a person, whom "it" never stands for."""
     span = index.doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
@@ -611,12 +630,18 @@ def read_participants(
     verb = trigger.head if trigger.nominal else trigger.token
     noun = trigger.token if trigger.nominal else None
 
+    # a verb whose act befalls only people ("shot", "arrested", "sentenced"): a name in its target
+    # slot is a person's, whatever the recognisers made of it
+    befalls_people = trigger.cue.lemma in lexicon.people_cues | lexicon.accusing_verbs
+
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
         if token is None:
             return None
         reading = read_actor(token, role, index, lexicon, speaker, allow_places)
         if reading is None and role == "target" and trigger.cue.lemma in lexicon.people_cues:
             reading = _people_count(token, role, lexicon)
+        if reading is None and role == "target" and befalls_people:
+            reading = _person_under_a_place_name(token, role, index)
         return reading
 
     def party(token: Token, by_prep: bool) -> bool:
@@ -741,7 +766,7 @@ def read_participants(
         result.target = read(verb.head, "target")
         if result.target is not None:
             target_head = verb.head
-    _add_conjuncts(result, target_head, index, lexicon, speaker)
+    _add_conjuncts(result, target_head, index, lexicon, speaker, befalls_people)
     # a verb's object is the thing hit only when the verb is the event's own word: under an event
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
     slots = [] if noun is not None else [subject] if passive else []
@@ -790,15 +815,19 @@ def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token 
         return
 
 
-def _add_conjuncts(result: Participants, head: Token | None, index: MentionIndex, lexicon: Lexicon, speaker) -> None:
+def _add_conjuncts(result: Participants, head: Token | None, index: MentionIndex, lexicon: Lexicon, speaker,
+                   befalls_people: bool = False) -> None:
     """ "met Amrullah Saleh, Sarwar Danish and Mohammad Haneef Atmar": every conjunct is a
-    target; the first is ``target_actor``, the rest go to ``other_actors``."""
+    target; the first is ``target_actor``, the rest go to ``other_actors`` (names read as people's
+    when the event befalls only people: ``_person_under_a_place_name``)."""
     if head is None:
         return
     for conj in head.conjuncts:
         if conj.i <= head.i:
             continue
         reading = read_actor(conj, "target", index, lexicon, speaker)
+        if reading is None and befalls_people:
+            reading = _person_under_a_place_name(conj, "target", index)
         if reading is not None:
             result.others.append(reading.actor)
             result.others.extend(reading.affiliations)
