@@ -334,6 +334,11 @@ ROLES_READ_BY_EVERY_STAGE = [
     # a past participle before a noun makes the noun (through a title) its target
     ("participle before a noun", "Relatives gathered around the coffin of a murdered guard.", "murdered", "target", "guard"),
     ("participle before a title", "Flowers were sent by the family of murdered officer Dan Price.", "murdered", "target", "Price"),
+    # the parties "between" two states: the first is the doer, the second the target
+    ("state parties of talks", "Diplomats in Cairo said the talks between Egypt and Ethiopia had collapsed.", "talks",
+     "source", "Egypt"),
+    ("state parties of talks", "Diplomats in Cairo said the talks between Egypt and Ethiopia had collapsed.", "talks",
+     "target", "Ethiopia"),
     # a surname the gazetteer takes for a town, in the target slot of an act that befalls only people
     ("surname taken for a town", "Hudson had been shot twice in the chest, the sheriff said.", "shot", "target", "Hudson"),
 ]
@@ -356,6 +361,14 @@ ROLES_READ_FROM_THE_PARSE = [
      "source", "Gomez"),
     ("plea in a relative clause", "The cashier, who pleaded guilty to three counts of embezzlement, was sentenced on Monday.",
      "embezzlement", "source", "cashier"),
+    # an event noun's doer: a possessor with no name label, a compound noun for a body of people
+    ("possessor of an event noun", "She lost $4,000 after she followed a caller's instructions to wire money abroad.",
+     "instructions", "source", "caller"),
+    ("compound body of people", "A grand jury cleared the officers in the police shooting of a teenager last spring.",
+     "shooting", "source", "police"),
+    # "between X and Y" of an event noun a verb carries: the first party is the doer
+    ("parties of a carried noun", "Two weeks of clashes between soldiers and rebels ended on Sunday.", "clashes",
+     "source", "soldiers"),
     # a gerund complementing a noun: the noun's possessor did it
     ("gerund under a possessed noun", "An appeals court overturned the gardener's conviction for assaulting a neighbour in 2019.",
      "assaulting", "source", "gardener"),

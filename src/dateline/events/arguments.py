@@ -576,6 +576,15 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             if agent is not None:
                 return agent
+    for child in noun.children:
+        # "a caller's instructions", "the fatal police shooting": a possessor the recogniser gave
+        # no name label (read_actor decides whether it names someone), a compound noun for a body
+        # of people (event_types.yaml: actor_nouns)
+        if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"}:
+            return child
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and lexicon is not None \
+                and lexicon.actor_kind(child.lemma_.lower()):
+            return child
     if "poss" in own:
         # "during her visit", "in issuing his order": a possessive pronoun is the noun's doer as
         # surely as a possessive name is ("the minister's visit"); read_actor finds whom it stands for
@@ -681,11 +690,9 @@ def read_participants(
         result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source")
         result.target = read(_noun_patient(noun, lexicon), "target")
         between = _prep_objects(noun, {"between", "among"})
-        if between:
-            first = read(between[0], "source")
-            result.source = result.source or first
-            for conj in between[0].conjuncts:
-                result.target = result.target or read(conj, "target")
+        first, other = _parties_between(between, read, index)
+        result.source = result.source or first
+        result.target = result.target or other
         slots = _prep_objects(noun, {"with", "against", "on", "of"})
         for token in slots:
             if result.target is None:
@@ -713,6 +720,11 @@ def read_participants(
         own_agent = _noun_agent(noun, lexicon)
         if own_agent is not None and result.source is None:
             result.source = read(own_agent, "source")
+        # "three days of fighting between police and insurgents ended": the parties of a noun a
+        # verb carries are read as those of a noun on its own
+        first, other = _parties_between(_prep_objects(noun, {"between", "among"}), read, index)
+        result.source = result.source or first
+        result.target = result.target or other
         if result.target is None:
             result.target = read(_noun_patient(noun, lexicon), "target")
         if result.target is None:
@@ -794,6 +806,20 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _parties_between(between: list[Token], read, index: MentionIndex) -> tuple[ActorReading | None, ActorReading | None]:
+    """ "talks between Israel and Hamas", "clashes among rebels and troops": the first party is the
+    doer, the next one the target, a state named by its country or capital included (a party to
+    talks or fighting acts; "between" names no place an event is in)."""
+    if not between:
+        return None, None
+    first = between[0]
+    doer = read(first, "source", allow_places=first.i in index.state_places)
+    target = None
+    for conj in first.conjuncts:
+        target = target or read(conj, "target", allow_places=conj.i in index.state_places)
+    return doer, target
 
 
 def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token | None], index: MentionIndex,
