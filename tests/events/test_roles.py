@@ -369,6 +369,12 @@ ROLES_READ_FROM_THE_PARSE = [
     # "between X and Y" of an event noun a verb carries: the first party is the doer
     ("parties of a carried noun", "Two weeks of clashes between soldiers and rebels ended on Sunday.", "clashes",
      "source", "soldiers"),
+    # a count or a quantifier that acts names people, or the people of its "of" phrase
+    ("a count that acts", "The two fought for control of the rifle before the deputy fired.", "fought", "source", "two"),
+    ("a quantifier that acts", "Three people were hurt and several others refused treatment at the scene.", "refused",
+     "source", "others"),
+    ("the people a quantifier counts", "All of the pilgrims had to leave the city during the war.", "leave", "source",
+     "pilgrims"),
     # a gerund complementing a noun: the noun's possessor did it
     ("gerund under a possessed noun", "An appeals court overturned the gardener's conviction for assaulting a neighbour in 2019.",
      "assaulting", "source", "gardener"),
@@ -393,6 +399,11 @@ def test_every_name_in_a_list_of_people_arrested_is_a_person():
     # names the gazetteer takes for towns, in the list of whom an arrest befell
     arrest = read_event_at("Police arrested Warren, Selma and Dayton on Tuesday.", "arrested")
     assert {"Selma", "Dayton"} <= {a.text for a in arrest.other_actors if a.role == "target"}
+
+
+def test_an_ordinal_that_acts_names_no_one():
+    # "the second" stands for a thing counted before as often as for a person: no doer from it
+    assert event_at("The second attacked the convoy near the bridge.", "attacked").source_actor is None
 
 
 def test_a_date_is_no_one_an_act_befalls():

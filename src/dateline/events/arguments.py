@@ -354,12 +354,21 @@ def read_actor(
     return ActorReading(actor, kinds, affiliations, titles)
 
 
+def _counted_in_of(head: Token, lexicon: Lexicon) -> Token | None:
+    """The noun a count or a quantifier counts in its "of" phrase ("all of the pilgrims", "two of
+    the guards"), or None."""
+    if not (head.tag_ == "CD" or head.lower_ in lexicon.people_quantifiers):
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
 def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | None:
     """ "killing the three", "wounding 11 others", "injured dozens more": a count or a quantifier
     with no noun, in the target slot of a cue whose object is people, names those people."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "three of the districts": the noun is in the "of" phrase
-    if not (head.like_num or head.lower_ in lexicon.people_quantifiers):
+    if not ((head.like_num and head.ent_type_ != "ORDINAL") or head.lower_ in lexicon.people_quantifiers):
         return None
     words = [t for t in head.subtree if t.dep_ not in {"det", "punct", "prep", "relcl", "acl"}
              and (t.i == head.i or t.i < head.i or t.dep_ in {"amod", "advmod", "quantmod", "nummod"})]
@@ -649,6 +658,10 @@ def read_participants(
         reading = read_actor(token, role, index, lexicon, speaker, allow_places)
         if reading is None and role == "target" and trigger.cue.lemma in lexicon.people_cues:
             reading = _people_count(token, role, lexicon)
+        if reading is None and role == "source" and token.dep_ == "nsubj":
+            # "the two fought", "several others refused", "all of the pilgrims had to leave": a
+            # count or a quantifier that acts names people, or the people of its "of" phrase
+            reading = _people_count(token, role, lexicon) or read(_counted_in_of(token, lexicon), role)
         if reading is None and role == "target" and befalls_people:
             reading = _person_under_a_place_name(token, role, index)
         return reading
