@@ -401,6 +401,20 @@ def test_every_name_in_a_list_of_people_arrested_is_a_person():
     assert {"Selma", "Dayton"} <= {a.text for a in arrest.other_actors if a.role == "target"}
 
 
+def test_the_path_of_a_motion_is_no_target():
+    # event_types.yaml: path_types; what "from" names after a verb of motion is where
+    escape = read_event_at("The prisoner escaped from the Ridgeway Correctional Center last week.", "escaped")
+    assert escape.target_actor is None
+    appeal = read_event_at("The minister appealed to the United Nations for help.", "appealed")
+    assert "United Nations" in text_of(appeal.target_actor)
+
+
+def test_the_noun_a_where_clause_hangs_on_is_no_object():
+    # "where" tells where the clause's event happened: the embassy is not whom the envoys met
+    meeting = event_at("Reporters gathered at the embassy where the envoys met on Tuesday.", "met")
+    assert meeting.target_actor is None
+
+
 def test_an_ordinal_that_acts_names_no_one():
     # "the second" stands for a thing counted before as often as for a person: no doer from it
     assert event_at("The second attacked the convoy near the bridge.", "attacked").source_actor is None

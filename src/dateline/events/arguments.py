@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
+
+import yaml
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
-from dateline.events.triggers import Lexicon, Trigger
+from dateline.events.triggers import LEXICON_PATH, Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
 from dateline.time import closes_a_stretch, date_after_a_told_date, date_relative_to_clause, opens_a_stretch
@@ -29,6 +32,8 @@ TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among
 # the prepositions that put a state on the other side of an act: "sanctions on Tehran", "talks
 # with Kabul", "appealed to Pakistan" (not "from" or "of": "returned from Pakistan")
 PARTY_PREPS = TARGET_PREPS - {"from"}
+# the prepositions of a path: after a verb of motion they name where, not whom (path_types)
+PATH_PREPS = {"to", "from", "into", "toward", "towards", "onto"}
 # membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
 MEMBERSHIP_PREPS = {"of", "from"}
 # prepositions whose gerund tells what the governing verb's object did ("arrested him for
@@ -41,6 +46,13 @@ SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 # the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
 ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+
+
+@lru_cache(maxsize=1)
+def path_types() -> frozenset[str]:
+    """The event types of motion (event_types.yaml: path_types), read once."""
+    raw = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    return frozenset(raw.get("path_types") or ())
 
 
 def token_span(tokens: list[Token] | SpacySpan) -> Span:
@@ -651,6 +663,8 @@ def read_participants(
     # a verb whose act befalls only people ("shot", "arrested", "sentenced"): a name in its target
     # slot is a person's, whatever the recognisers made of it
     befalls_people = trigger.cue.lemma in lexicon.people_cues | lexicon.accusing_verbs
+    # what a motion's path names is where, not whom ("was taken to the County Jail")
+    target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in path_types() else TARGET_PREPS
 
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
         if token is None:
@@ -742,7 +756,7 @@ def read_participants(
             result.target = read(_noun_patient(noun, lexicon), "target")
         if result.target is None:
             # "carried out the killing of two guards", "the trial of the former mayor opened"
-            for token in _prep_objects(noun, {"with", "against", "on", "to", "between", "of"}):
+            for token in _prep_objects(noun, {"with", "against", "on", "to", "between", "of"} & (target_preps | {"of"})):
                 result.target = read(token, "target", allow_places=party(token, True))
                 if result.target is not None:
                     target_head = token
@@ -755,7 +769,7 @@ def read_participants(
                     target_head = child
                     break
     if result.target is None:
-        for token in _prep_objects(verb, TARGET_PREPS):
+        for token in _prep_objects(verb, target_preps):
             if noun is not None and token.i == noun.i:
                 continue
             result.target = read(token, "target", allow_places=party(token, True))
@@ -785,9 +799,11 @@ def read_participants(
                 break
     if result.target is None and noun is None and not passive and verb.dep_ == "relcl" \
             and verb.head.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "dobj" and c.tag_ not in RELATIVE_TAGS for c in verb.children) \
-            and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children):
+            and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children) \
+            and not any(c.tag_ == "WRB" for c in verb.children):
         # an object relative clause ("the hostages (that) the rebels kidnapped"): the noun it
-        # hangs on is the verb's object
+        # hangs on is the verb's object (not after "where" or "when": "the hospital, where he
+        # fled", "the day when they met" tell where or when)
         result.target = read(verb.head, "target")
         if result.target is not None:
             target_head = verb.head
