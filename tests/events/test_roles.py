@@ -334,6 +334,13 @@ ROLES_READ_BY_EVERY_STAGE = [
     # a past participle before a noun makes the noun (through a title) its target
     ("participle before a noun", "Relatives gathered around the coffin of a murdered guard.", "murdered", "target", "guard"),
     ("participle before a title", "Flowers were sent by the family of murdered officer Dan Price.", "murdered", "target", "Price"),
+    # the parties "between" two states: the first is the doer, the second the target
+    ("state parties of talks", "Diplomats in Cairo said the talks between Egypt and Ethiopia had collapsed.", "talks",
+     "source", "Egypt"),
+    ("state parties of talks", "Diplomats in Cairo said the talks between Egypt and Ethiopia had collapsed.", "talks",
+     "target", "Ethiopia"),
+    # a surname the gazetteer takes for a town, in the target slot of an act that befalls only people
+    ("surname taken for a town", "Hudson had been shot twice in the chest, the sheriff said.", "shot", "target", "Hudson"),
 ]
 
 # the same, read by the events stage alone (no entities needed)
@@ -348,6 +355,29 @@ ROLES_READ_FROM_THE_PARSE = [
     # a gerund after a preposition takes the subject of its clause, in its own voice
     ("gerund after 'by'", "The members raised money by selling cakes.", "selling", "source", "members"),
     ("passive gerund after 'after'", "The clerk left town after being charged with theft.", "charged", "target", "clerk"),
+    # event_types.yaml: accusing_verbs (plead): who pleads guilty to a crime is its doer, through
+    # "guilty" and through a relative clause
+    ("plea of guilty", "Maria Gomez, 34, pleaded guilty to two counts of burglary in county court.", "burglary",
+     "source", "Gomez"),
+    ("plea in a relative clause", "The cashier, who pleaded guilty to three counts of embezzlement, was sentenced on Monday.",
+     "embezzlement", "source", "cashier"),
+    # an event noun's doer: a possessor with no name label, a compound noun for a body of people
+    ("possessor of an event noun", "She lost $4,000 after she followed a caller's instructions to wire money abroad.",
+     "instructions", "source", "caller"),
+    ("compound body of people", "A grand jury cleared the officers in the police shooting of a teenager last spring.",
+     "shooting", "source", "police"),
+    # "between X and Y" of an event noun a verb carries: the first party is the doer
+    ("parties of a carried noun", "Two weeks of clashes between soldiers and rebels ended on Sunday.", "clashes",
+     "source", "soldiers"),
+    # a count or a quantifier that acts names people, or the people of its "of" phrase
+    ("a count that acts", "The two fought for control of the rifle before the deputy fired.", "fought", "source", "two"),
+    ("a quantifier that acts", "Three people were hurt and several others refused treatment at the scene.", "refused",
+     "source", "others"),
+    ("the people a quantifier counts", "All of the pilgrims had to leave the city during the war.", "leave", "source",
+     "pilgrims"),
+    # a gerund complementing a noun: the noun's possessor did it
+    ("gerund under a possessed noun", "An appeals court overturned the gardener's conviction for assaulting a neighbour in 2019.",
+     "assaulting", "source", "gardener"),
 ]
 
 
@@ -363,6 +393,36 @@ def test_the_role_a_rule_reads_with_every_stage(rule, sentence, word, role, name
 def test_the_role_a_rule_reads_from_the_parse(rule, sentence, word, role, name):
     event = event_at(sentence, word)
     assert name in (text_of(getattr(event, f"{role}_actor")) or "")
+
+
+def test_every_name_in_a_list_of_people_arrested_is_a_person():
+    # names the gazetteer takes for towns, in the list of whom an arrest befell
+    arrest = read_event_at("Police arrested Warren, Selma and Dayton on Tuesday.", "arrested")
+    assert {"Selma", "Dayton"} <= {a.text for a in arrest.other_actors if a.role == "target"}
+
+
+def test_the_path_of_a_motion_is_no_target():
+    # event_types.yaml: path_types; what "from" names after a verb of motion is where
+    escape = read_event_at("The prisoner escaped from the Ridgeway Correctional Center last week.", "escaped")
+    assert escape.target_actor is None
+    appeal = read_event_at("The minister appealed to the United Nations for help.", "appealed")
+    assert "United Nations" in text_of(appeal.target_actor)
+
+
+def test_the_noun_a_where_clause_hangs_on_is_no_object():
+    # "where" tells where the clause's event happened: the embassy is not whom the envoys met
+    meeting = event_at("Reporters gathered at the embassy where the envoys met on Tuesday.", "met")
+    assert meeting.target_actor is None
+
+
+def test_an_ordinal_that_acts_names_no_one():
+    # "the second" stands for a thing counted before as often as for a person: no doer from it
+    assert event_at("The second attacked the convoy near the bridge.", "attacked").source_actor is None
+
+
+def test_a_date_is_no_one_an_act_befalls():
+    plea = read_event_at("The two men pleaded not guilty at the county court on November 18.", "pleaded")
+    assert plea.target_actor is None
 
 
 def test_its_in_a_spokeswoman_report_is_not_the_spokeswoman():

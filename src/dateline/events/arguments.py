@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
+
+import yaml
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
-from dateline.events.triggers import Lexicon, Trigger
+from dateline.events.triggers import LEXICON_PATH, Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
 from dateline.time import closes_a_stretch, date_after_a_told_date, date_relative_to_clause, opens_a_stretch
@@ -29,6 +32,8 @@ TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among
 # the prepositions that put a state on the other side of an act: "sanctions on Tehran", "talks
 # with Kabul", "appealed to Pakistan" (not "from" or "of": "returned from Pakistan")
 PARTY_PREPS = TARGET_PREPS - {"from"}
+# the prepositions of a path: after a verb of motion they name where, not whom (path_types)
+PATH_PREPS = {"to", "from", "into", "toward", "towards", "onto"}
 # membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
 MEMBERSHIP_PREPS = {"of", "from"}
 # prepositions whose gerund tells what the governing verb's object did ("arrested him for
@@ -41,6 +46,13 @@ SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 # the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
 ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+
+
+@lru_cache(maxsize=1)
+def path_types() -> frozenset[str]:
+    """The event types of motion (event_types.yaml: path_types), read once."""
+    raw = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    return frozenset(raw.get("path_types") or ())
 
 
 def token_span(tokens: list[Token] | SpacySpan) -> Span:
@@ -354,16 +366,44 @@ def read_actor(
     return ActorReading(actor, kinds, affiliations, titles)
 
 
+def _counted_in_of(head: Token, lexicon: Lexicon) -> Token | None:
+    """The noun a count or a quantifier counts in its "of" phrase ("all of the pilgrims", "two of
+    the guards"), or None."""
+    if not (head.tag_ == "CD" or head.lower_ in lexicon.people_quantifiers):
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
 def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | None:
     """ "killing the three", "wounding 11 others", "injured dozens more": a count or a quantifier
     with no noun, in the target slot of a cue whose object is people, names those people."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "three of the districts": the noun is in the "of" phrase
-    if not (head.like_num or head.lower_ in lexicon.people_quantifiers):
+    if not ((head.like_num and head.ent_type_ != "ORDINAL") or head.lower_ in lexicon.people_quantifiers):
         return None
     words = [t for t in head.subtree if t.dep_ not in {"det", "punct", "prep", "relcl", "acl"}
              and (t.i == head.i or t.i < head.i or t.dep_ in {"amod", "advmod", "quantmod", "nummod"})]
     words = [t for t in head.doc[min(t.i for t in words): head.i + 1]]
+    actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
+    return ActorReading(actor, frozenset())
+
+
+# the labels a name of a person can get from a recogniser that takes it for something else (not
+# a date or a number: "pleaded on November 18")
+NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+
+
+def _person_under_a_place_name(head: Token, role: str, index: MentionIndex) -> ActorReading | None:
+    """A proper name in the target slot of an act that befalls only people ("the officer shot
+    Bell", "the judge sentenced Servance", "Paris had been shot"): a surname the recognisers or the
+    gazetteer took for a town still names the person the act befell. A country or a capital (a
+    state, ``MentionIndex.state_places``) is left to the state's own reading."""
+    mention = index.mention_at(head)
+    if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in NAME_LABELS or head.i in index.state_places or (
+            mention is not None and mention.kind in {"country", "government"}):
+        return None
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
     actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
     return ActorReading(actor, frozenset())
 
@@ -476,6 +516,11 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             passive = (node.tag_ in {"VBN", "VBD"} and node.dep_ == "acl") or any(
                 c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in node.children)
             return [node.head], passive
+        owner = _owner_of_noun_over_gerund(node)
+        if owner is not None and not gerund and not raised:
+            # "Earle's conviction for assaulting a woman", "his arrest for stealing": who the noun
+            # is of did what the gerund says
+            return [owner], False
         if node.dep_ == "pcomp" and (node.tag_ == "VBG" or _is_passive(node)) and node.head.dep_ == "prep" \
                 and node.head.head.pos_ in {"VERB", "AUX"} and not gerund and not raised:
             gerund = True
@@ -500,6 +545,15 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             continue
         return [], False
     return [], False
+
+
+def _owner_of_noun_over_gerund(gerund: Token) -> Token | None:
+    """The possessor of the noun a gerund complements with "for", "of", "from" or "with" ("the
+    clerk's arrest for stealing"), or None."""
+    if not (gerund.dep_ == "pcomp" and gerund.tag_ == "VBG" and gerund.head.dep_ == "prep"
+            and gerund.head.lower_ in OBJECT_GERUND_PREPS and gerund.head.head.pos_ == "NOUN"):
+        return None
+    return next((c for c in gerund.head.head.children if c.dep_ == "poss"), None)
 
 
 def _subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token | None, bool, list[Token]]:
@@ -543,6 +597,15 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             if agent is not None:
                 return agent
+    for child in noun.children:
+        # "a caller's instructions", "the fatal police shooting": a possessor the recogniser gave
+        # no name label (read_actor decides whether it names someone), a compound noun for a body
+        # of people (event_types.yaml: actor_nouns)
+        if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"}:
+            return child
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and lexicon is not None \
+                and lexicon.actor_kind(child.lemma_.lower()):
+            return child
     if "poss" in own:
         # "during her visit", "in issuing his order": a possessive pronoun is the noun's doer as
         # surely as a possessive name is ("the minister's visit"); read_actor finds whom it stands for
@@ -554,10 +617,11 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
 
 def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
     """Who the legal step naming a crime (``accusing_verbs``: charge, convict, arrest ...) is
-    about: its passive subject ("the mayor was charged with fraud", "with crimes of treason") or
-    its object ("arrested two men for arson")."""
+    about: its passive subject ("the mayor was charged with fraud", "with crimes of treason"), its
+    object ("arrested two men for arson") or, in a plea, its subject ("pleaded guilty to fraud")."""
     step = crime
-    while step.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "compound"} and step.head.i != step.i:
+    # (through "guilty" too: "pleaded guilty to two counts of fraud")
+    while step.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "compound", "acomp"} and step.head.i != step.i:
         step = step.head
     if step.pos_ != "VERB" or step.lemma_.lower() not in lexicon.accusing_verbs:
         return None
@@ -565,7 +629,10 @@ def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
         found = next((c for c in step.children if c.dep_ == dep), None)
         if found is not None:
             return found
-    return None
+    # a step with neither is told of the accused as its subject ("pleaded guilty to fraud",
+    # "confessed to the theft"), looked for through a relative clause ("Lee, who pleaded guilty ...")
+    subjects, passive = subjects_of(step)
+    return subjects[0] if subjects and not passive else None
 
 
 def _noun_patient(noun: Token, lexicon: Lexicon | None) -> Token | None:
@@ -593,12 +660,24 @@ def read_participants(
     verb = trigger.head if trigger.nominal else trigger.token
     noun = trigger.token if trigger.nominal else None
 
+    # a verb whose act befalls only people ("shot", "arrested", "sentenced"): a name in its target
+    # slot is a person's, whatever the recognisers made of it
+    befalls_people = trigger.cue.lemma in lexicon.people_cues | lexicon.accusing_verbs
+    # what a motion's path names is where, not whom ("was taken to the County Jail")
+    target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in path_types() else TARGET_PREPS
+
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
         if token is None:
             return None
         reading = read_actor(token, role, index, lexicon, speaker, allow_places)
         if reading is None and role == "target" and trigger.cue.lemma in lexicon.people_cues:
             reading = _people_count(token, role, lexicon)
+        if reading is None and role == "source" and token.dep_ == "nsubj":
+            # "the two fought", "several others refused", "all of the pilgrims had to leave": a
+            # count or a quantifier that acts names people, or the people of its "of" phrase
+            reading = _people_count(token, role, lexicon) or read(_counted_in_of(token, lexicon), role)
+        if reading is None and role == "target" and befalls_people:
+            reading = _person_under_a_place_name(token, role, index)
         return reading
 
     def party(token: Token, by_prep: bool) -> bool:
@@ -638,11 +717,9 @@ def read_participants(
         result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source")
         result.target = read(_noun_patient(noun, lexicon), "target")
         between = _prep_objects(noun, {"between", "among"})
-        if between:
-            first = read(between[0], "source")
-            result.source = result.source or first
-            for conj in between[0].conjuncts:
-                result.target = result.target or read(conj, "target")
+        first, other = _parties_between(between, read, index)
+        result.source = result.source or first
+        result.target = result.target or other
         slots = _prep_objects(noun, {"with", "against", "on", "of"})
         for token in slots:
             if result.target is None:
@@ -670,11 +747,16 @@ def read_participants(
         own_agent = _noun_agent(noun, lexicon)
         if own_agent is not None and result.source is None:
             result.source = read(own_agent, "source")
+        # "three days of fighting between police and insurgents ended": the parties of a noun a
+        # verb carries are read as those of a noun on its own
+        first, other = _parties_between(_prep_objects(noun, {"between", "among"}), read, index)
+        result.source = result.source or first
+        result.target = result.target or other
         if result.target is None:
             result.target = read(_noun_patient(noun, lexicon), "target")
         if result.target is None:
             # "carried out the killing of two guards", "the trial of the former mayor opened"
-            for token in _prep_objects(noun, {"with", "against", "on", "to", "between", "of"}):
+            for token in _prep_objects(noun, {"with", "against", "on", "to", "between", "of"} & (target_preps | {"of"})):
                 result.target = read(token, "target", allow_places=party(token, True))
                 if result.target is not None:
                     target_head = token
@@ -687,7 +769,7 @@ def read_participants(
                     target_head = child
                     break
     if result.target is None:
-        for token in _prep_objects(verb, TARGET_PREPS):
+        for token in _prep_objects(verb, target_preps):
             if noun is not None and token.i == noun.i:
                 continue
             result.target = read(token, "target", allow_places=party(token, True))
@@ -717,13 +799,15 @@ def read_participants(
                 break
     if result.target is None and noun is None and not passive and verb.dep_ == "relcl" \
             and verb.head.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "dobj" and c.tag_ not in RELATIVE_TAGS for c in verb.children) \
-            and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children):
+            and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children) \
+            and not any(c.tag_ == "WRB" for c in verb.children):
         # an object relative clause ("the hostages (that) the rebels kidnapped"): the noun it
-        # hangs on is the verb's object
+        # hangs on is the verb's object (not after "where" or "when": "the hospital, where he
+        # fled", "the day when they met" tell where or when)
         result.target = read(verb.head, "target")
         if result.target is not None:
             target_head = verb.head
-    _add_conjuncts(result, target_head, index, lexicon, speaker)
+    _add_conjuncts(result, target_head, index, lexicon, speaker, befalls_people)
     # a verb's object is the thing hit only when the verb is the event's own word: under an event
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
     slots = [] if noun is not None else [subject] if passive else []
@@ -753,6 +837,20 @@ def read_participants(
     return result
 
 
+def _parties_between(between: list[Token], read, index: MentionIndex) -> tuple[ActorReading | None, ActorReading | None]:
+    """ "talks between Israel and Hamas", "clashes among rebels and troops": the first party is the
+    doer, the next one the target, a state named by its country or capital included (a party to
+    talks or fighting acts; "between" names no place an event is in)."""
+    if not between:
+        return None, None
+    first = between[0]
+    doer = read(first, "source", allow_places=first.i in index.state_places)
+    target = None
+    for conj in first.conjuncts:
+        target = target or read(conj, "target", allow_places=conj.i in index.state_places)
+    return doer, target
+
+
 def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token | None], index: MentionIndex,
                       lexicon: Lexicon) -> None:
     """ "shelled a bakery", "the attack on the market", "the bridge was destroyed": with no target
@@ -772,15 +870,19 @@ def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token 
         return
 
 
-def _add_conjuncts(result: Participants, head: Token | None, index: MentionIndex, lexicon: Lexicon, speaker) -> None:
+def _add_conjuncts(result: Participants, head: Token | None, index: MentionIndex, lexicon: Lexicon, speaker,
+                   befalls_people: bool = False) -> None:
     """ "met Amrullah Saleh, Sarwar Danish and Mohammad Haneef Atmar": every conjunct is a
-    target; the first is ``target_actor``, the rest go to ``other_actors``."""
+    target; the first is ``target_actor``, the rest go to ``other_actors`` (names read as people's
+    when the event befalls only people: ``_person_under_a_place_name``)."""
     if head is None:
         return
     for conj in head.conjuncts:
         if conj.i <= head.i:
             continue
         reading = read_actor(conj, "target", index, lexicon, speaker)
+        if reading is None and befalls_people:
+            reading = _person_under_a_place_name(conj, "target", index)
         if reading is not None:
             result.others.append(reading.actor)
             result.others.extend(reading.affiliations)
