@@ -34,6 +34,7 @@ from dateline.events.dating import (
     names_an_appearance,
     names_the_gathering_again,
     names_the_occasion,
+    nouns_leave_the_report_day,
     placed_vaguely_before,
     statements_dated_by_the_speakers_report,
     story_timexes,
@@ -584,6 +585,7 @@ def extract_events(
     if lead is not None:
         events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
     events = statements_dated_by_the_speakers_report(events, doc, dct)
+    events = nouns_leave_the_report_day(events, doc)
     return without_learned_non_events(events, doc) if learned_filter else events
 
 

@@ -80,6 +80,30 @@ check 0.797 unchanged, fresh 0.604 unchanged (the vintage year -1 in J, the vagu
 and dropped: a present-tense clause taking the report's day instead of a carried one (tuning +3 -6,
 check -1, fresh -3); a date on a verb of telling not dating the past act it reports (tuning +1).
 
+Task dates16, from every tuning act whose gold allows "before-report" and whose record has a day
+(49, sorted by what the parse and the discourse say): a happening named by a noun with only the
+report's day (11: "the ICC indictment", "her first visit", "the failure of the talks"; the 2 nouns
+with the report's day right had a present verb: "as flooding continues"), steps of a case told
+with the offence's or another step's date or a standing (10), a past anecdote inside a report of
+a talk, with the talk's day (9), the death behind a funeral with the funeral's day (6), other
+(13). Rule: a noun dated by nothing but the
+report takes no day (``nouns_leave_the_report_day``), unless a present verb tells it going on or
+done, or a verb told its kind before on that day. Date gold tuning 0.871 -> 0.884 (acts 0.761 ->
+0.788; 10 gained, none lost), check 0.794 (acts 0.557) unchanged, fresh 0.673 -> 0.681 (acts
+0.532 -> 0.548). (Without the verb-told exception check fell to 0.772, acts 0.508: the failure stop
+22 wrote down, "the attack" of a same-day story; it was added after that run, so check saw it.) On
+the demo corpus the rule undated the H5N1 stories' "outbreaks", "disease", "virus": timelines
+kept their dates (date F1 0.783) but lost agreement (ROUGE-1 0.227 -> 0.217), so a condition that
+lasts keeps the report's day (dating.yaml told_now.lasting): agreement back to 0.227, the date
+gold unchanged.
+Then a passive of accusation in the simple present ("are charged with murder", "who is charged
+with arson") tells a standing and takes no borrowed day (``stands_accused_now``): tuning 0.884 ->
+0.888 (acts 0.788 -> 0.796; 3 gained, none lost, all in one article of sample P), check 0.794 and
+fresh 0.681 unchanged. Tried and dropped: an accusation taking no date of the offence it follows
+("arrested in Saturday's shooting"): +1 tuning and +1 fresh, but it also took the Monday of "The
+Monday morning shootings left two dead" from "Officers arrested the gunman", which a test keeps;
+narrowed to an offence named in the accusation's own complement, +1 tuning only.
+
 Tried and not kept (stop 22): event nouns and participles describing someone ("the
 indictment", "a woman accused of ...") taking no report day and a carried date only from a
 sentence of their own episode. On the tuning part of the date gold (``python -m
@@ -269,6 +293,8 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
       report's day (``placed_by_another_episode``);
     - a participle naming what someone stands accused of ("appeared in court charged with
       theft"): not the report's day (``names_a_standing``).
+    - a passive of accusation in the simple present ("are charged with murder"): a standing that
+      holds now, on no day from anywhere (``stands_accused_now``).
     (Not a relative clause on someone, "Reed, who robbed a shop", nor a participle before a noun,
     "a murdered guard": on the tuning part they gained 3 dates, but on the demo corpus they took
     the right day from acts of the same episode, "a car, which then fled", "the injured man".)"""
@@ -281,6 +307,8 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
             return True
         return before(borrowed_start, dct)
     if source == "article" and (placed_by_another_episode(verb, words) or names_a_standing(verb, words)):
+        return True
+    if stands_accused_now(verb, words):
         return True
     if counted_by_a_later_step(verb):
         return True
@@ -312,6 +340,18 @@ def names_a_standing(verb: Token, words: dict[str, frozenset[str]]) -> bool:
     accused of, an act of some earlier day, not of the report's."""
     return (verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and verb.lemma_.lower() in words["standing"]
             and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children))
+
+
+def stands_accused_now(verb: Token, words: dict[str, frozenset[str]]) -> bool:
+    """ "Two men are charged with murder", "who also is charged with arson", "the three are accused
+    of killing him": a passive in the simple present of a verb of accusation tells a standing that
+    holds now, not the day someone charged them (that is "were charged", "have been charged"), so it
+    takes no day from another clause, an earlier sentence or the report."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in words["standing"]:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in auxiliaries) and not any(
+        a.dep_ == "aux" for a in auxiliaries)
 
 
 def placed_by_another_episode(verb: Token, words: dict[str, frozenset[str]]) -> bool:
@@ -403,6 +443,61 @@ def counted_stretch(trigger: Token, timexes: list, start: date | None, end: date
     if verb.lemma_.lower() in words["ends"]:
         return start - timedelta(days=days), start
     return start, start + timedelta(days=days)
+
+
+# --- happenings named by a noun, with no tense (dating.yaml: told_now) ----------------------------------
+
+
+def nouns_leave_the_report_day(events: list[Event], doc) -> list[Event]:
+    """ "In the aftermath of the indictment of the president", "during her visit to the region",
+    "the failure of the talks": a noun names a happening without a tense, one the reader is taken
+    to know of, so it says nothing of its day. The report's day is what a clause of the news told
+    in the past or present of the report gets, not a noun: a noun dated by nothing but the report
+    (no date words of its own, of another clause, of an earlier sentence, of the gathering the
+    story tells or of a retelling: those rules ran before) takes no day rather than a wrong one,
+    unless a verb in the present tells it going on or done by now (``told_now``), or it names
+    again a happening of its kind the story told before by a verb on the report's day
+    ("Gunmen attacked a market, killing five. The attack ...": that clause's tense dates it), or
+    it names a condition that lasts ("the epidemic", "the disease", "the drought": dating.yaml
+    told_now.lasting), going on at the report."""
+    result = []
+    told_by_a_verb: set[str] = set()  # kinds of event a verb told on the report's day
+    for event in events:
+        word = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") \
+            if event.trigger is not None else None
+        root = word.root if word is not None and len(word) else None
+        # (not a statement: what is said is said when reported)
+        if event.date_value is not None and event.date_span is None and root is not None \
+                and event.type != "STATEMENT":
+            if root.pos_ in {"VERB", "AUX"}:
+                told_by_a_verb.add(event.type)
+            elif root.pos_ == "NOUN" and event.type not in told_by_a_verb and not told_now(root) \
+                    and root.lemma_.lower() not in lasting_conditions():
+                notes = tuple("no date" if n == INHERITED_NOTE else n for n in event.notes)
+                event = replace(event, date_value=None, date_start=None, date_end=None, date_inherited=False,
+                                notes=notes)
+        result.append(event)
+    return result
+
+
+@lru_cache(maxsize=1)
+def lasting_conditions() -> frozenset[str]:
+    return frozenset(w.lower() for w in table()["told_now"]["lasting"])
+
+
+def told_now(noun: Token) -> bool:
+    """ "as flooding continues", "repairs have been completed", "police are investigating the
+    shooting": the noun is the subject or object of a verb in the present (simple, progressive,
+    perfect or passive; not under a modal, "would have an impact" tells no time)."""
+    words = table()["told_now"]
+    if noun.dep_ not in words["roles"] or noun.head.i == noun.i:
+        return False
+    verb = noun.head
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    first = min(auxiliaries, key=lambda a: a.i) if auxiliaries else verb
+    return first.tag_ in words["present_tags"]
 
 
 # --- the steps of one criminal case (dating.yaml: steps_of_a_case) ---------------------------------
