@@ -69,6 +69,23 @@ def test_a_fresh_draw_leaves_out_the_articles_judged_before():
         assert len(article["date"]) == 10
 
 
+def test_an_article_drawn_before_that_gave_no_event_is_not_drawn_again(tmp_path):
+    lgl = SHARED / judged.LGL
+    if not lgl.exists():
+        _missing("LGL corpus", lgl)
+    drawn = [a["id"] for a in judged.draw(lgl, seed=7, articles=4)]
+    # a listing names only the articles that gave events: say the last one gave none
+    listing = tmp_path / "lgl-check-seed-7.tsv"
+    listing.write_text("# sample: 4 articles of LGL's check half, one with no event\n"
+                       "docid\tn\n" + "".join(f"{docid}\t{n}\n" for n, docid in enumerate(drawn[:3], 1)),
+                       encoding="utf-8")
+    assert drawn[3] in judged.drawn_before(lgl, [listing])
+    # a listing the replay does not reproduce leaves out its listed articles only
+    other = tmp_path / "lgl-check-seed-8.tsv"
+    other.write_text("# sample: 4 articles\ndocid\tn\n" + "".join(f"{d}\t1\n" for d in drawn[:3]), encoding="utf-8")
+    assert judged.drawn_before(lgl, [other]) == set(drawn[:3])
+
+
 def test_a_listed_place_names_its_state_so_a_reader_sees_a_namesake():
     from dateline.eval.judged import place_region
     from dateline.model import Place, Span

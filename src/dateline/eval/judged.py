@@ -33,6 +33,7 @@ import argparse
 import csv
 import json
 import random
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -121,10 +122,33 @@ def listing(db: Path) -> list[dict]:
     return rows
 
 
+def drawn_before(lgl: Path, listings: list[Path] | None = None) -> set[str]:
+    """Every article an earlier sample drew, listed or not. A listing names only the articles that
+    gave events, so an article with none could be drawn again (sample Q redrew one of P's): each
+    earlier draw is replayed, in seed order, with the exclusions it had then (the articles listed
+    before it), and its listed articles must be among the replayed ones, or the replay is not that
+    draw and only the listed articles are left out."""
+    listed_before: set[str] = set()
+    drawn: set[str] = set()
+    for path in sorted(listings if listings is not None else JUDGED_DIR.glob(LISTINGS), key=_seed_of):
+        listed = {row["docid"] for row in read(path)}
+        size = re.search(r"(\d+) articles", path.read_text(encoding="utf-8").partition("\n")[0])
+        seed = _seed_of(path)
+        replayed = {a["id"] for a in draw(lgl, seed, int(size[1]), listed_before)} if size and seed else set()
+        drawn |= replayed if listed <= replayed else listed
+        listed_before |= listed
+    return drawn | listed_before
+
+
+def _seed_of(path: Path) -> int:
+    found = re.search(r"seed-(\d+)", path.name)
+    return int(found[1]) if found else 0
+
+
 def sample(out: Path, shared: Path, seed: int, articles: int) -> Path:
     """Draw, read and list a fresh sample into ``out``; returns the listing to judge."""
     out.mkdir(parents=True, exist_ok=True)
-    judged_before = {row["docid"] for path in sorted(JUDGED_DIR.glob(LISTINGS)) for row in read(path)}
+    judged_before = drawn_before(shared / LGL)
     corpus = out / "sample.jsonl"
     with corpus.open("w", encoding="utf-8") as handle:
         for article in draw(shared / LGL, seed, articles, judged_before):
