@@ -33,6 +33,7 @@ def table() -> dict:
         "venue_heads": sorted({h.lower() for h in raw["venue_heads"]}, key=len, reverse=True),
         "person_nouns": frozenset(w.lower() for w in raw["person_nouns"]),
         "home_nouns": frozenset(w.lower() for w in raw["home_nouns"]),
+        "service_nouns": frozenset(w.lower() for w in raw["service_nouns"]),
         "school_member": re.compile(r"(?:%s) (?:%s)\b" % ("|".join(map(re.escape, raw["school_heads"])),
                                                          "|".join(map(re.escape, raw["school_people"])))),
         "circumstance_marks": frozenset(w.lower() for w in raw["circumstance_marks"]),
@@ -93,7 +94,8 @@ def names_a_known_place(place: Place) -> bool:
 
 def is_origin(place: Place, sentence: SpacySpan) -> bool:
     """ "a man from Denver", "Olga Petrova from Minsk", "a Leeds woman", "a Dover High School
-    senior": where someone comes from, studies or works."""
+    senior": where someone comes from, studies or works; "six U.S. service members": whose force
+    someone serves in."""
     words = _words_of(place, sentence)
     if words is None:
         return False
@@ -114,8 +116,24 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
         node = node.head
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in nouns["home_nouns"]:
         return True
+    # "six U.S. service members", "a NATO-Afghanistan foot patrol": whose force (up the modifiers)
+    node = root
+    for _ in range(4):
+        if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i:
+            break
+        if _names_a_force(node.head):
+            return True
+        node = node.head
     # "a Dover High School junior": where someone studies or teaches
     return bool(nouns["school_member"].match(_plain(text_of(sentence.doc)[place.span.end:place.span.end + 60])))
+
+
+def _names_a_force(noun: Token) -> bool:
+    """ "troops", "a foot patrol", "service members": a noun naming an armed force or its people
+    (placing.yaml: service_nouns), its last word or its last two ("service members")."""
+    words = table()["service_nouns"]
+    before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    return noun.lower_ in words or f"{before} {noun.lower_}" in words
 
 
 def ends_a_name(place: Place, doc) -> bool:
