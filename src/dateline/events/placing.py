@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.events.attribution import inside_quotes
+from dateline.events.triggers import dominates
 from dateline.model import Place, Span
 from dateline.nlp import WIRE_DATELINE, text_of
 
@@ -437,6 +438,25 @@ def sequence_phrase_words(cue: Token, clause_head: Token) -> set[int]:
     for child in [*cue.children, *clause_head.children]:
         if child.dep_ == "prep" and child.lower_ in words and any(c.dep_ == "pobj" for c in child.children):
             found.update(t.i for t in child.subtree)
+    return found
+
+
+def other_clause_words(trigger: Token, clause: list[Token]) -> set[int]:
+    """ "Smith was killed in a gun battle and Jones was found hiding in a Boston home": a verb
+    joined to the act's by "and" with a subject of its own tells another happening, and its places
+    are not the act's (placing.yaml: other_clause). Not a clause the trigger is inside. The indices
+    of those clauses' words. (Relative clauses on the act's nouns were left out too at first: the
+    tuning part lost 7 places, "wounds they suffered at a parking lot in ...", "homes he owned
+    there" being where the act is, and gained 2: not kept.)"""
+    inside = {t.i for t in clause}
+    found: set[int] = set()
+    for word in clause:
+        if word.i == trigger.i or word.i in found or dominates(word, trigger):
+            continue
+        joined = word.dep_ == "conj" and word.pos_ in {"VERB", "AUX"} \
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in word.children)
+        if joined:
+            found.update(t.i for t in word.subtree if t.i in inside)
     return found
 
 
