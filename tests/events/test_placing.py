@@ -45,3 +45,18 @@ def test_a_court_name_keeps_its_town_only_as_a_venue():
     # the town of a court where a hearing is held is its place; the town of a company is not
     jailed = _event("A teacher was jailed at Norwich Crown Court on Tuesday.", "jailed")
     assert "Norwich" in _names(jailed)
+
+
+def test_a_word_read_as_an_event_takes_no_office_place():
+    # a word read as an event on request (a gold trigger of a corpus) sorts the sentence's places as
+    # the text's own triggers do: "Ohio Governor" is a title, not where the tour is
+    from dateline.events import read_arguments_at
+
+    text = "Crowds cheered as Ohio Governor Ann Hill toured the fair."
+    article = Article(id="t", text=text, published=date(2024, 3, 8))
+    doc = parse(text)
+    result = read_article(article, doc, Stages.load())
+    start = text.index("toured")
+    event = read_arguments_at(article, doc, result.timexes, result.places, result.mentions, [], start,
+                              start + len("toured"))
+    assert "Ohio" not in [p.span.text for p in event.places]

@@ -42,6 +42,7 @@ from dateline.events.dating import (
 )
 from dateline.events.non_events import not_yet_complement, without_learned_non_events
 from dateline.events.placing import (Told, body_seat_named_before, circumstance_words, conjoined_places,
+                                     other_clause_words,
                                      copula_subject_words, covers_a_whole_land, date_of_the_event_told, dateline_town,
                                      ends_a_name, episode_day_places, episode_places, heading_places, headline_town, is_origin, most_specific,
                                      names_a_known_place, names_a_venue, names_an_office, passed_by_words,
@@ -568,13 +569,8 @@ def extract_events(
             continue
         sentence_date = _date_of_sentence(sentence, timexes, dct)
         quantities = _assign_quantities(drafts, sentence)
-        # once per sentence: the places it names that say where something happened (the three
-        # tests hold only for a place inside the sentence: the others are kept without asking)
-        first, last = sentence.start_char, sentence.end_char
-        where = [p for p in places if not first <= p.span.start < last or not (
-            _place_names_a_thing(p, sentence, places) or _is_reference_point(p, sentence)
-            or _is_other_party(p, sentence, lexicon) or is_origin(p, sentence)
-            or names_an_office(p, sentence, places))]
+        # once per sentence: the places it names that say where something happened
+        where = _places_saying_where(places, sentence, lexicon)
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
@@ -587,6 +583,18 @@ def extract_events(
     events = statements_dated_by_the_speakers_report(events, doc, dct)
     events = nouns_leave_the_report_day(events, doc)
     return without_learned_non_events(events, doc) if learned_filter else events
+
+
+def _places_saying_where(places: list[Place], sentence: SpacySpan, lexicon: Lexicon) -> list[Place]:
+    """The places that may say where an event of the sentence happened: not a word of a thing's
+    name, a reference point, another party, someone's origin or force ("a Leeds man", "U.S.
+    troops"), nor an office's place. The tests hold only for a place inside the sentence: the
+    others are kept without asking."""
+    first, last = sentence.start_char, sentence.end_char
+    return [p for p in places if not first <= p.span.start < last or not (
+        _place_names_a_thing(p, sentence, places) or _is_reference_point(p, sentence)
+        or _is_other_party(p, sentence, lexicon) or is_origin(p, sentence)
+        or names_an_office(p, sentence, places))]
 
 
 def _add_the_lead_act(drafts_by_sentence: list[list[Draft]], sentences: list[SpacySpan], lead: SpacySpan | None,
@@ -1058,6 +1066,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # fallback below, also when the clause is no event of its own: "killed in Kandahar while
         # travelling to Kabul", non_events.is_a_background)
         about = about | {t.i for t in circumstance_words(draft.trigger.token)}
+        # (nor those of a clause of its own inside the act's: placing.yaml: other_clause)
+        about = about | other_clause_words(draft.trigger.token, draft.clause)
     # (nor a place the happening passes by: "expected to bypass southern Ohio": placing.yaml: passing_verbs)
     about = about | passed_by_words(sentence)
     own_words = [t for t in _own_words(draft) if t.i not in about]
@@ -1245,6 +1255,6 @@ def read_arguments_at(
     k = next((n for n, s in enumerate(_sentences(doc)) if s.start == sentence.start), 0)
     draft = _read_trigger(trigger, triggers, sentence, k, doc, index, lexicon)
     sentence_date = _date_of_sentence(sentence, timexes, article.published)
-    where = [p for p in places if not _place_names_a_thing(p, sentence, places) and not _is_reference_point(p, sentence)
-             and not _is_other_party(p, sentence, lexicon)]
+    # (the same places as for the text's own triggers: an origin or an office says no place here either)
+    where = _places_saying_where(places, sentence, lexicon)
     return _finish(draft, 0, [draft], [], sentence_date, timexes, where, article.published, article, [], [])

@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.events.attribution import inside_quotes
+from dateline.events.triggers import dominates
 from dateline.model import Place, Span
 from dateline.nlp import WIRE_DATELINE, text_of
 
@@ -33,6 +34,7 @@ def table() -> dict:
         "venue_heads": sorted({h.lower() for h in raw["venue_heads"]}, key=len, reverse=True),
         "person_nouns": frozenset(w.lower() for w in raw["person_nouns"]),
         "home_nouns": frozenset(w.lower() for w in raw["home_nouns"]),
+        "service_nouns": frozenset(w.lower() for w in raw["service_nouns"]),
         "school_member": re.compile(r"(?:%s) (?:%s)\b" % ("|".join(map(re.escape, raw["school_heads"])),
                                                          "|".join(map(re.escape, raw["school_people"])))),
         "circumstance_marks": frozenset(w.lower() for w in raw["circumstance_marks"]),
@@ -93,7 +95,8 @@ def names_a_known_place(place: Place) -> bool:
 
 def is_origin(place: Place, sentence: SpacySpan) -> bool:
     """ "a man from Denver", "Olga Petrova from Minsk", "a Leeds woman", "a Dover High School
-    senior": where someone comes from, studies or works."""
+    senior": where someone comes from, studies or works; "six U.S. service members": whose force
+    someone serves in."""
     words = _words_of(place, sentence)
     if words is None:
         return False
@@ -114,8 +117,24 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
         node = node.head
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in nouns["home_nouns"]:
         return True
+    # "six U.S. service members", "a NATO-Afghanistan foot patrol": whose force (up the modifiers)
+    node = root
+    for _ in range(4):
+        if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i:
+            break
+        if _names_a_force(node.head):
+            return True
+        node = node.head
     # "a Dover High School junior": where someone studies or teaches
     return bool(nouns["school_member"].match(_plain(text_of(sentence.doc)[place.span.end:place.span.end + 60])))
+
+
+def _names_a_force(noun: Token) -> bool:
+    """ "troops", "a foot patrol", "service members": a noun naming an armed force or its people
+    (placing.yaml: service_nouns), its last word or its last two ("service members")."""
+    words = table()["service_nouns"]
+    before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    return noun.lower_ in words or f"{before} {noun.lower_}" in words
 
 
 def ends_a_name(place: Place, doc) -> bool:
@@ -419,6 +438,25 @@ def sequence_phrase_words(cue: Token, clause_head: Token) -> set[int]:
     for child in [*cue.children, *clause_head.children]:
         if child.dep_ == "prep" and child.lower_ in words and any(c.dep_ == "pobj" for c in child.children):
             found.update(t.i for t in child.subtree)
+    return found
+
+
+def other_clause_words(trigger: Token, clause: list[Token]) -> set[int]:
+    """ "Smith was killed in a gun battle and Jones was found hiding in a Boston home": a verb
+    joined to the act's by "and" with a subject of its own tells another happening, and its places
+    are not the act's (placing.yaml: other_clause). Not a clause the trigger is inside. The indices
+    of those clauses' words. (Relative clauses on the act's nouns were left out too at first: the
+    tuning part lost 7 places, "wounds they suffered at a parking lot in ...", "homes he owned
+    there" being where the act is, and gained 2: not kept.)"""
+    inside = {t.i for t in clause}
+    found: set[int] = set()
+    for word in clause:
+        if word.i == trigger.i or word.i in found or dominates(word, trigger):
+            continue
+        joined = word.dep_ == "conj" and word.pos_ in {"VERB", "AUX"} \
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in word.children)
+        if joined:
+            found.update(t.i for t in word.subtree if t.i in inside)
     return found
 
 
