@@ -82,3 +82,9 @@ def test_visiting_from_a_place_with_nothing_visited_is_travel_not_a_meeting():
     # named people are of no actor kind: the civilian variant of visit cannot tell them travellers
     assert kinds("Maria Keller, who was visiting from Vienna, watched the parade from the bridge.").get("visiting") == "MOVEMENT"
     assert kinds("The foreign minister visited Nairobi on Monday.").get("visited") == "CONSULT"
+
+
+def test_warplanes_or_troops_flying_somewhere_move_cargo_planes_transport():
+    # the subjects of the fly cue, read behind a quantifier ("a pair of bombers")
+    assert kinds("A pair of long-range bombers flew along the edge of the neighbouring airspace.").get("flew") == "MOVEMENT"
+    assert kinds("Three cargo planes flew from the main airport to Gao and Timbuktu.").get("flew") == "TRANSPORT"

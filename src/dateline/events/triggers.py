@@ -404,6 +404,9 @@ def _subject_lemmas(token: Token) -> set[str]:
             for head in [child, *child.conjuncts]:
                 lemmas.add(head.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
+                # "a couple of bombers", "dozens of soldiers": the noun behind a quantifier
+                lemmas.update(g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj")
     if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:  # "a plane that crashed"
         lemmas.add(token.head.lemma_.lower())
     if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
