@@ -53,3 +53,8 @@ def test_an_order_told_with_a_case_at_law_is_a_ruling_not_a_request():
 def test_an_official_signing_a_bill_decides_it_as_a_vote_would():
     assert kinds("The president has signed legislation to raise the minimum wage.").get("signed") == "AGREE"
     assert kinds("Hundreds of parents signed a letter about the bus timetable.").get("signed") != "AGREE"
+
+
+def test_a_scathing_indictment_is_a_criticism_not_a_charge():
+    assert kinds("The sharpest indictment of the new levy came from a farmers' union.").get("indictment") == "ACCUSE"
+    assert kinds("The indictment names six officers.").get("indictment") == "JUSTICE"
