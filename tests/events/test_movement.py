@@ -69,3 +69,22 @@ def test_an_arrival_is_a_movement_unless_it_is_for_talks():
 def test_a_person_leaving_a_building_goes_somewhere_and_only_forces_retreat():
     assert kinds("By midnight Alan Whitford had left his campaign headquarters.").get("left") == "MOVEMENT"
     assert kinds("The last soldiers left the base at night.").get("left") == "RETREAT"
+
+
+def test_one_family_moving_house_travels_many_moving_or_one_driven_out_are_displaced():
+    # _one_household_moves and displacement_drivers: the civilian DISPLACEMENT variant of move
+    assert kinds("The young family moved to Denver when the father found work there.").get("moved") == "MOVEMENT"
+    assert kinds("The family moved to a cousin's farm to escape the floods.").get("moved") == "DISPLACEMENT"
+    assert kinds("Hundreds of families moved into schools on the edge of the town.").get("moved") == "DISPLACEMENT"
+
+
+def test_visiting_from_a_place_with_nothing_visited_is_travel_not_a_meeting():
+    # named people are of no actor kind: the civilian variant of visit cannot tell them travellers
+    assert kinds("Maria Keller, who was visiting from Vienna, watched the parade from the bridge.").get("visiting") == "MOVEMENT"
+    assert kinds("The foreign minister visited Nairobi on Monday.").get("visited") == "CONSULT"
+
+
+def test_warplanes_or_troops_flying_somewhere_move_cargo_planes_transport():
+    # the subjects of the fly cue, read behind a quantifier ("a pair of bombers")
+    assert kinds("A pair of long-range bombers flew along the edge of the neighbouring airspace.").get("flew") == "MOVEMENT"
+    assert kinds("Three cargo planes flew from the main airport to Gao and Timbuktu.").get("flew") == "TRANSPORT"

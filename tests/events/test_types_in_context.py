@@ -41,3 +41,20 @@ def test_agreeing_that_something_is_so_is_a_view_agreeing_what_will_be_done_an_a
     assert kinds("Both trustees agreed that the delays at the depot had lasted too long.").get("agreed") == "STATEMENT"
     assert kinds("The two sides agreed that the truce would begin at dawn.").get("agreed") == "AGREE"
     assert kinds("The rebels agreed to withdraw from the town.").get("agreed") == "AGREE"
+
+
+def test_an_order_told_with_a_case_at_law_is_a_ruling_not_a_request():
+    # ``told_with`` of the order cues: a judge's order in a lawsuit is a legal step
+    assert kinds("In issuing her order, Judge Kerr cited the testimony of two nurses.").get("order") == "JUSTICE"
+    assert kinds("The judge's order, which followed a two-day hearing, forces the company to pay the plaintiff.").get("order") == "JUSTICE"
+    assert kinds("The mayor issued an order closing the markets.").get("order") == "REQUEST"
+
+
+def test_an_official_signing_a_bill_decides_it_as_a_vote_would():
+    assert kinds("The president has signed legislation to raise the minimum wage.").get("signed") == "AGREE"
+    assert kinds("Hundreds of parents signed a letter about the bus timetable.").get("signed") != "AGREE"
+
+
+def test_a_scathing_indictment_is_a_criticism_not_a_charge():
+    assert kinds("The sharpest indictment of the new levy came from a farmers' union.").get("indictment") == "ACCUSE"
+    assert kinds("The indictment names six officers.").get("indictment") == "JUSTICE"

@@ -171,6 +171,24 @@ def _speaker(attribution: Attribution | None, doc: Doc, index: MentionIndex, lex
     return read_actor(words.root, "speaker", index, lexicon, None, allow_places=True)
 
 
+def _one_household_moves(verb: Token) -> bool:
+    """Whether the verb's subject is one household or one person ("the family moved", "she
+    returned"): a singular noun or pronoun, no count, no conjunct. Displacement is told of many
+    ("hundreds of families", "residents"), or of one with what drove them out."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.conjuncts:
+        return False
+    if subject.lower_ in {"he", "she", "i"}:
+        return True
+    return subject.tag_ in {"NN", "NNP"} and not any(c.dep_ in {"nummod", "quantmod"} for c in subject.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
+
+
+def _tells_a_displacement_driver(sentence: SpacySpan, lexicon: Lexicon) -> bool:
+    """Whether the sentence names what drives people from their homes (a war, a flood, a flight)."""
+    return any(t.lemma_.lower() in lexicon.displacement_drivers for t in sentence)
+
+
 def _trigger_span(trigger: Trigger) -> Span:
     return token_span(list(trigger.words))
 
@@ -192,6 +210,10 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
                 setattr(participants, role, None)
     cue = trigger.cue
     override = _variant(cue, participants)
+    if override.get("type") == "DISPLACEMENT" and cue.type != "DISPLACEMENT" and _one_household_moves(trigger.token) \
+            and not _tells_a_displacement_driver(sentence, lexicon):
+        # one family or one person moving with nothing driving them out travels: the cue's own type
+        override = {}
     context_type = type_in_context(trigger, lexicon)
     if context_type is not None:
         # a killing by a virus, a warning about a fact: no violence for ACLED to code

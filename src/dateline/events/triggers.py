@@ -119,6 +119,8 @@ class Lexicon:
     support_verbs: frozenset[str] = frozenset()
     # words before an event noun that tell another happening ("after the blast"): no verb carries it
     sequence_prepositions: frozenset[str] = frozenset()
+    # what a sentence names when civilians on the move are displaced (``displacement_drivers``)
+    displacement_drivers: frozenset[str] = frozenset()
     # an inquiry and the words that name what it is about ("a probe into the explosion"): that
     # event happened before and apart from the inquiry (``inquiries``)
     inquiry_words: frozenset[str] = frozenset()
@@ -273,6 +275,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
         sequence_prepositions=frozenset(raw.get("sequence_prepositions", ())),
+        displacement_drivers=frozenset(raw.get("displacement_drivers", ())),
         inquiry_words=_words((raw.get("inquiries") or {}).get("words")),
         inquiry_prepositions=_words((raw.get("inquiries") or {}).get("prepositions")),
         people_cues=frozenset(raw.get("people_cues", ())),
@@ -401,6 +404,9 @@ def _subject_lemmas(token: Token) -> set[str]:
             for head in [child, *child.conjuncts]:
                 lemmas.add(head.lemma_.lower())
                 lemmas.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
+                # "a couple of bombers", "dozens of soldiers": the noun behind a quantifier
+                lemmas.update(g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj")
     if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:  # "a plane that crashed"
         lemmas.add(token.head.lemma_.lower())
     if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
