@@ -308,5 +308,7 @@ def test_what_an_inquiry_is_about_is_an_event_of_its_own():
     assert opened["inquiry"].type == "JUSTICE"
     investigating = events_of("Detectives are investigating the stabbing outside the bar.")
     assert {"investigating", "stabbing"} <= set(investigating)
+    # "on" too (a bare on in the table was read by YAML as true, and this inquiry's topic was lost)
+    assert {"probe", "explosion"} <= set(events_of("The board began a probe on the explosion at the plant on Monday."))
     # an inquiry into a person names no other event
     assert set(events_of("Police opened an investigation into the mayor on Monday.")) == {"investigation"}
