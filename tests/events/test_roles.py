@@ -362,8 +362,8 @@ ROLES_READ_FROM_THE_PARSE = [
     ("plea in a relative clause", "The cashier, who pleaded guilty to three counts of embezzlement, was sentenced on Monday.",
      "embezzlement", "source", "cashier"),
     # an event noun's doer: a possessor with no name label, a compound noun for a body of people
-    ("possessor of an event noun", "She lost $4,000 after she followed a caller's instructions to wire money abroad.",
-     "instructions", "source", "caller"),
+    ("possessor of an event noun", "The driver followed a dispatcher's instructions to leave the road.",
+     "instructions", "source", "dispatcher"),
     ("compound body of people", "A grand jury cleared the officers in the police shooting of a teenager last spring.",
      "shooting", "source", "police"),
     # "between X and Y" of an event noun a verb carries: the first party is the doer
@@ -376,8 +376,8 @@ ROLES_READ_FROM_THE_PARSE = [
     ("the people a quantifier counts", "All of the pilgrims had to leave the city during the war.", "leave", "source",
      "pilgrims"),
     # a gerund complementing a noun: the noun's possessor did it
-    ("gerund under a possessed noun", "An appeals court overturned the gardener's conviction for assaulting a neighbour in 2019.",
-     "assaulting", "source", "gardener"),
+    ("gerund under a possessed noun", "The league upheld the coach's suspension for attacking a referee during a match.",
+     "attacking", "source", "coach"),
 ]
 
 

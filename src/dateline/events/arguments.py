@@ -518,7 +518,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             return [node.head], passive
         owner = _owner_of_noun_over_gerund(node)
         if owner is not None and not gerund and not raised:
-            # "Earle's conviction for assaulting a woman", "his arrest for stealing": who the noun
+            # "the coach's suspension for attacking a referee", "his arrest for stealing": who the noun
             # is of did what the gerund says
             return [owner], False
         if node.dep_ == "pcomp" and (node.tag_ == "VBG" or _is_passive(node)) and node.head.dep_ == "prep" \
@@ -598,7 +598,7 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
             if agent is not None:
                 return agent
     for child in noun.children:
-        # "a caller's instructions", "the fatal police shooting": a possessor the recogniser gave
+        # "a dispatcher's instructions", "the police shooting": a possessor the recogniser gave
         # no name label (read_actor decides whether it names someone), a compound noun for a body
         # of people (event_types.yaml: actor_nouns)
         if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"}:
