@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
-
-import yaml
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
-from dateline.events.triggers import LEXICON_PATH, Lexicon, Trigger
+from dateline.events.triggers import Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
 from dateline.time import closes_a_stretch, date_after_a_told_date, date_relative_to_clause, opens_a_stretch
@@ -32,7 +29,7 @@ TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among
 # the prepositions that put a state on the other side of an act: "sanctions on Tehran", "talks
 # with Kabul", "appealed to Pakistan" (not "from" or "of": "returned from Pakistan")
 PARTY_PREPS = TARGET_PREPS - {"from"}
-# the prepositions of a path: after a verb of motion they name where, not whom (path_types)
+# the prepositions of a path: after a verb of motion they name where, not whom (Lexicon.path_types)
 PATH_PREPS = {"to", "from", "into", "toward", "towards", "onto"}
 # membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
 MEMBERSHIP_PREPS = {"of", "from"}
@@ -46,13 +43,6 @@ SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 # the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
 ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
-
-
-@lru_cache(maxsize=1)
-def path_types() -> frozenset[str]:
-    """The event types of motion (event_types.yaml: path_types), read once."""
-    raw = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
-    return frozenset(raw.get("path_types") or ())
 
 
 def token_span(tokens: list[Token] | SpacySpan) -> Span:
@@ -664,7 +654,7 @@ def read_participants(
     # slot is a person's, whatever the recognisers made of it
     befalls_people = trigger.cue.lemma in lexicon.people_cues | lexicon.accusing_verbs
     # what a motion's path names is where, not whom ("was taken to the County Jail")
-    target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in path_types() else TARGET_PREPS
+    target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in lexicon.path_types else TARGET_PREPS
 
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
         if token is None:
