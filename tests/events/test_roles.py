@@ -366,6 +366,9 @@ ROLES_READ_FROM_THE_PARSE = [
      "instructions", "source", "dispatcher"),
     ("compound body of people", "A grand jury cleared the officers in the police shooting of a teenager last spring.",
      "shooting", "source", "police"),
+    # ... after a possessor that is a day, no one's
+    ("compound body after a day's possessor", "Neighbours still talk about last summer's police shooting of a boy.",
+     "shooting", "source", "police"),
     # "between X and Y" of an event noun a verb carries: the first party is the doer
     ("parties of a carried noun", "Two weeks of clashes between soldiers and rebels ended on Sunday.", "clashes",
      "source", "soldiers"),
@@ -415,9 +418,11 @@ def test_the_noun_a_where_clause_hangs_on_is_no_object():
     assert meeting.target_actor is None
 
 
-def test_an_ordinal_that_acts_names_no_one():
+def test_an_ordinal_or_a_year_that_acts_names_no_one():
     # "the second" stands for a thing counted before as often as for a person: no doer from it
     assert event_at("The second attacked the convoy near the bridge.", "attacked").source_actor is None
+    # nor a year: "1999" is a date, no one
+    assert event_at("1999 saw the first strike at the mill.", "saw").source_actor is None
 
 
 def test_a_date_is_no_one_an_act_befalls():

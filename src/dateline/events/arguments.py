@@ -365,12 +365,18 @@ def _counted_in_of(head: Token, lexicon: Lexicon) -> Token | None:
     return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
+# the labels of a number that counts no people: a rank, a year or a time, a share, a sum, a measure
+# ("the second", "1999 saw a strike", "20 percent")
+NOT_A_HEAD_COUNT = {"ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"}
+
+
 def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | None:
     """ "killing the three", "wounding 11 others", "injured dozens more": a count or a quantifier
-    with no noun, in the target slot of a cue whose object is people, names those people."""
+    with no noun, in the target slot of a cue whose object is people (or the subject that acts:
+    "the two fought"), names those people."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "three of the districts": the noun is in the "of" phrase
-    if not ((head.like_num and head.ent_type_ != "ORDINAL") or head.lower_ in lexicon.people_quantifiers):
+    if not ((head.like_num and head.ent_type_ not in NOT_A_HEAD_COUNT) or head.lower_ in lexicon.people_quantifiers):
         return None
     words = [t for t in head.subtree if t.dep_ not in {"det", "punct", "prep", "relcl", "acl"}
              and (t.i == head.i or t.i < head.i or t.dep_ in {"amod", "advmod", "quantmod", "nummod"})]
@@ -591,7 +597,8 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
         # "a dispatcher's instructions", "the police shooting": a possessor the recogniser gave
         # no name label (read_actor decides whether it names someone), a compound noun for a body
         # of people (event_types.yaml: actor_nouns)
-        if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"}:
+        # (not a day or a time: "Saturday's police shooting" is the police's)
+        if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ in NAME_LABELS:
             return child
         if child.dep_ == "compound" and child.pos_ == "NOUN" and lexicon is not None \
                 and lexicon.actor_kind(child.lemma_.lower()):
