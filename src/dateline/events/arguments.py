@@ -392,7 +392,7 @@ NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 
 def _person_under_a_place_name(head: Token, role: str, index: MentionIndex) -> ActorReading | None:
     """A proper name in the target slot of an act that befalls only people ("the officer shot
-    Bell", "the judge sentenced Servance", "Paris had been shot"): a surname the recognisers or the
+    Hale", "the judge sentenced Marlowe", "Austin had been shot"): a surname the recognisers or the
     gazetteer took for a town still names the person the act befell. A country or a capital (a
     state, ``MentionIndex.state_places``) is left to the state's own reading."""
     mention = index.mention_at(head)
