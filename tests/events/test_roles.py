@@ -425,6 +425,11 @@ def test_an_ordinal_or_a_year_that_acts_names_no_one():
     assert event_at("1999 saw the first strike at the mill.", "saw").source_actor is None
 
 
+def test_a_street_an_act_befalls_on_is_no_one():
+    # a name after a preposition of an act that befalls people says where, not whom
+    assert read_event_at("The gunman shot on Main Street for ten minutes.", "shot").target_actor is None
+
+
 def test_a_date_is_no_one_an_act_befalls():
     plea = read_event_at("The two men pleaded not guilty at the county court on November 18.", "pleaded")
     assert plea.target_actor is None

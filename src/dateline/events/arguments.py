@@ -394,7 +394,13 @@ def _person_under_a_place_name(head: Token, role: str, index: MentionIndex) -> A
     """A proper name in the target slot of an act that befalls only people ("the officer shot
     Hale", "the judge sentenced Marlowe", "Austin had been shot"): a surname the recognisers or the
     gazetteer took for a town still names the person the act befell. A country or a capital (a
-    state, ``MentionIndex.state_places``) is left to the state's own reading."""
+    state, ``MentionIndex.state_places``) is left to the state's own reading, and so is a name
+    after a preposition ("the gunman shot on Main Street"): there it mostly says where."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "pobj":
+        return None
     mention = index.mention_at(head)
     if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in NAME_LABELS or head.i in index.state_places or (
             mention is not None and mention.kind in {"country", "government"}):
@@ -659,7 +665,7 @@ def read_participants(
 
     # a verb whose act befalls only people ("shot", "arrested", "sentenced"): a name in its target
     # slot is a person's, whatever the recognisers made of it
-    befalls_people = trigger.cue.lemma in lexicon.people_cues | lexicon.accusing_verbs
+    befalls_people = trigger.cue.lemma in lexicon.people_cues or trigger.cue.lemma in lexicon.accusing_verbs
     # what a motion's path names is where, not whom ("was taken to the County Jail")
     target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in lexicon.path_types else TARGET_PREPS
 
