@@ -362,9 +362,12 @@ ROLES_READ_FROM_THE_PARSE = [
     ("plea in a relative clause", "The cashier, who pleaded guilty to three counts of embezzlement, was sentenced on Monday.",
      "embezzlement", "source", "cashier"),
     # an event noun's doer: a possessor with no name label, a compound noun for a body of people
-    ("possessor of an event noun", "She lost $4,000 after she followed a caller's instructions to wire money abroad.",
-     "instructions", "source", "caller"),
+    ("possessor of an event noun", "The driver followed a dispatcher's instructions to leave the road.",
+     "instructions", "source", "dispatcher"),
     ("compound body of people", "A grand jury cleared the officers in the police shooting of a teenager last spring.",
+     "shooting", "source", "police"),
+    # ... after a possessor that is a day, no one's
+    ("compound body after a day's possessor", "Neighbours still talk about last summer's police shooting of a boy.",
      "shooting", "source", "police"),
     # "between X and Y" of an event noun a verb carries: the first party is the doer
     ("parties of a carried noun", "Two weeks of clashes between soldiers and rebels ended on Sunday.", "clashes",
@@ -376,8 +379,8 @@ ROLES_READ_FROM_THE_PARSE = [
     ("the people a quantifier counts", "All of the pilgrims had to leave the city during the war.", "leave", "source",
      "pilgrims"),
     # a gerund complementing a noun: the noun's possessor did it
-    ("gerund under a possessed noun", "An appeals court overturned the gardener's conviction for assaulting a neighbour in 2019.",
-     "assaulting", "source", "gardener"),
+    ("gerund under a possessed noun", "The league upheld the coach's suspension for attacking a referee during a match.",
+     "attacking", "source", "coach"),
 ]
 
 
@@ -415,9 +418,16 @@ def test_the_noun_a_where_clause_hangs_on_is_no_object():
     assert meeting.target_actor is None
 
 
-def test_an_ordinal_that_acts_names_no_one():
+def test_an_ordinal_or_a_year_that_acts_names_no_one():
     # "the second" stands for a thing counted before as often as for a person: no doer from it
     assert event_at("The second attacked the convoy near the bridge.", "attacked").source_actor is None
+    # nor a year: "1999" is a date, no one
+    assert event_at("1999 saw the first strike at the mill.", "saw").source_actor is None
+
+
+def test_a_street_an_act_befalls_on_is_no_one():
+    # a name after a preposition of an act that befalls people says where, not whom
+    assert read_event_at("The gunman shot on Main Street for ten minutes.", "shot").target_actor is None
 
 
 def test_a_date_is_no_one_an_act_befalls():

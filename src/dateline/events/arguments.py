@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
-
-import yaml
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
-from dateline.events.triggers import LEXICON_PATH, Lexicon, Trigger
+from dateline.events.triggers import Lexicon, Trigger
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
 from dateline.time import closes_a_stretch, date_after_a_told_date, date_relative_to_clause, opens_a_stretch
@@ -32,7 +29,7 @@ TARGET_PREPS = {"with", "against", "on", "upon", "to", "from", "between", "among
 # the prepositions that put a state on the other side of an act: "sanctions on Tehran", "talks
 # with Kabul", "appealed to Pakistan" (not "from" or "of": "returned from Pakistan")
 PARTY_PREPS = TARGET_PREPS - {"from"}
-# the prepositions of a path: after a verb of motion they name where, not whom (path_types)
+# the prepositions of a path: after a verb of motion they name where, not whom (Lexicon.path_types)
 PATH_PREPS = {"to", "from", "into", "toward", "towards", "onto"}
 # membership: "fighters from the NRF", "the leader of Hezb-e-Islami"
 MEMBERSHIP_PREPS = {"of", "from"}
@@ -46,13 +43,6 @@ SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 # the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
 ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
-
-
-@lru_cache(maxsize=1)
-def path_types() -> frozenset[str]:
-    """The event types of motion (event_types.yaml: path_types), read once."""
-    raw = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
-    return frozenset(raw.get("path_types") or ())
 
 
 def token_span(tokens: list[Token] | SpacySpan) -> Span:
@@ -375,12 +365,18 @@ def _counted_in_of(head: Token, lexicon: Lexicon) -> Token | None:
     return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
+# the labels of a number that counts no people: a rank, a year or a time, a share, a sum, a measure
+# ("the second", "1999 saw a strike", "20 percent")
+NOT_A_HEAD_COUNT = {"ORDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"}
+
+
 def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | None:
     """ "killing the three", "wounding 11 others", "injured dozens more": a count or a quantifier
-    with no noun, in the target slot of a cue whose object is people, names those people."""
+    with no noun, in the target slot of a cue whose object is people (or the subject that acts:
+    "the two fought"), names those people."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "three of the districts": the noun is in the "of" phrase
-    if not ((head.like_num and head.ent_type_ != "ORDINAL") or head.lower_ in lexicon.people_quantifiers):
+    if not ((head.like_num and head.ent_type_ not in NOT_A_HEAD_COUNT) or head.lower_ in lexicon.people_quantifiers):
         return None
     words = [t for t in head.subtree if t.dep_ not in {"det", "punct", "prep", "relcl", "acl"}
              and (t.i == head.i or t.i < head.i or t.dep_ in {"amod", "advmod", "quantmod", "nummod"})]
@@ -396,9 +392,15 @@ NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 
 def _person_under_a_place_name(head: Token, role: str, index: MentionIndex) -> ActorReading | None:
     """A proper name in the target slot of an act that befalls only people ("the officer shot
-    Bell", "the judge sentenced Servance", "Paris had been shot"): a surname the recognisers or the
+    Hale", "the judge sentenced Marlowe", "Austin had been shot"): a surname the recognisers or the
     gazetteer took for a town still names the person the act befell. A country or a capital (a
-    state, ``MentionIndex.state_places``) is left to the state's own reading."""
+    state, ``MentionIndex.state_places``) is left to the state's own reading, and so is a name
+    after a preposition ("the gunman shot on Main Street"): there it mostly says where."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "pobj":
+        return None
     mention = index.mention_at(head)
     if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in NAME_LABELS or head.i in index.state_places or (
             mention is not None and mention.kind in {"country", "government"}):
@@ -518,7 +520,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             return [node.head], passive
         owner = _owner_of_noun_over_gerund(node)
         if owner is not None and not gerund and not raised:
-            # "Earle's conviction for assaulting a woman", "his arrest for stealing": who the noun
+            # "the coach's suspension for attacking a referee", "his arrest for stealing": who the noun
             # is of did what the gerund says
             return [owner], False
         if node.dep_ == "pcomp" and (node.tag_ == "VBG" or _is_passive(node)) and node.head.dep_ == "prep" \
@@ -598,10 +600,11 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
             if agent is not None:
                 return agent
     for child in noun.children:
-        # "a caller's instructions", "the fatal police shooting": a possessor the recogniser gave
+        # "a dispatcher's instructions", "the police shooting": a possessor the recogniser gave
         # no name label (read_actor decides whether it names someone), a compound noun for a body
         # of people (event_types.yaml: actor_nouns)
-        if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"}:
+        # (not a day or a time: "Saturday's police shooting" is the police's)
+        if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ in NAME_LABELS:
             return child
         if child.dep_ == "compound" and child.pos_ == "NOUN" and lexicon is not None \
                 and lexicon.actor_kind(child.lemma_.lower()):
@@ -662,9 +665,9 @@ def read_participants(
 
     # a verb whose act befalls only people ("shot", "arrested", "sentenced"): a name in its target
     # slot is a person's, whatever the recognisers made of it
-    befalls_people = trigger.cue.lemma in lexicon.people_cues | lexicon.accusing_verbs
+    befalls_people = trigger.cue.lemma in lexicon.people_cues or trigger.cue.lemma in lexicon.accusing_verbs
     # what a motion's path names is where, not whom ("was taken to the County Jail")
-    target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in path_types() else TARGET_PREPS
+    target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in lexicon.path_types else TARGET_PREPS
 
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
         if token is None:

@@ -279,7 +279,7 @@ def told_apart_from_the_episode(trigger: Token) -> bool:
       speaker's own account, told in the speaker's time and place, not the story's narration;
     - a participle on a noun ("the murdered policeman") or a relative clause ("a man who
       threatened the mayor"): someone described by a past act;
-    - a past perfect ("Turner had left his office"): what came before the story's time;
+    - a past perfect ("the clerk had left his office"): what came before the story's time;
     - a present tense ("residents are asked to"): a habit or a standing instruction;
     - a proper name of a site in the act's own clause that the gazetteer lacks ("was taken to
       Mercy Hospital"): the act names its own place, only an unplaced one."""

@@ -111,6 +111,8 @@ class Lexicon:
     causes: frozenset[str] = frozenset()  # doers that are no actors: diseases, storms, fires
     party_object_types: frozenset[str] = frozenset()  # a country as their object is a party
     party_object_preps_only: frozenset[str] = frozenset()
+    # events of motion: what their "to", "from", "into" names is where, not whom (arguments.read_participants)
+    path_types: frozenset[str] = frozenset()
     # nouns of a relation between parties: a country after their "with"/"between" is no place
     relation_nouns: frozenset[str] = frozenset()
     # verbs whose subject undergoes the event noun they carry ("suffered injuries", "faces charges")
@@ -271,6 +273,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         causes=frozenset(raw.get("causes", ())),
         party_object_types=frozenset(raw.get("party_object_types", ())),
         party_object_preps_only=frozenset(raw.get("party_object_preps_only", ())),
+        path_types=frozenset(raw.get("path_types", ())),
         relation_nouns=frozenset(families.get("relation_nouns", ())),
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
