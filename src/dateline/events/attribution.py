@@ -34,6 +34,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
 CONTENT_DEPS = {"ccomp", "xcomp"}
+# the words a name is made of, hung on its last word
+NAME_PARTS = {"compound", "flat", "nmod"}
 MAX_SOURCE_TOKENS = SETTINGS.events.max_source_tokens
 # how far back a pronoun or description looks for its name (sentences)
 RESOLUTION_WINDOW = SETTINGS.events.resolution_window
@@ -456,14 +458,33 @@ def _window_start(sentence: SpacySpan) -> int:
 
 
 def _fullest_name(entity: SpacySpan) -> SpacySpan:
-    """ "Mohib" -> the longest earlier mention ending in the same word ("Hamdullah Mohib")."""
+    """ "Mohib" -> the latest earlier fuller mention ending in the same word ("Hamdullah Mohib").
+    The latest, not the longest: relatives share a surname, and a bare "Haddad" after "his
+    widow, Leila Haddad" is Leila, though her husband "Omar Haddad" was named first."""
     best = entity
     for other in ents_of(entity.doc):
         if other.start >= entity.start:
             break
-        if other.label_ == entity.label_ and other[-1].lower_ == entity[-1].lower_ and len(other) > len(best):
+        if other.label_ == entity.label_ and other[-1].lower_ == entity[-1].lower_ and len(other) > len(entity):
             best = other
     return best
+
+
+def _head_name(source: list[Token]) -> list[Token]:
+    """The words of the name that is the source phrase's own head: "Tom Reyes, with the county's
+    Water Authority" -> Tom Reyes. A description at the head names its person only through a
+    person's name it holds ("the town's water engineer, Carl Dunn"); a party or a school in it is
+    no speaker ("the Green Party housing spokesman")."""
+    inside = {t.i for t in source}
+    heads = [t for t in source if t.head.i not in inside or t.head == t]
+    if not heads:
+        return []
+    head = heads[0]
+    if head.pos_ == "PROPN":
+        return [t for t in source if t.pos_ == "PROPN" and (t == head or (t.head == head and t.dep_ in NAME_PARTS))]
+    doc = head.doc
+    people = [e for e in ents_of(doc) if e.label_ == "PERSON" and e.start in inside and e.end - 1 in inside]
+    return list(people[-1]) if people else []
 
 
 def _previous_speaker(sentence: SpacySpan) -> SpacySpan | None:
@@ -478,15 +499,18 @@ def _previous_speaker(sentence: SpacySpan) -> SpacySpan | None:
         main = _main_frame([f for f in reporting_frames(current) if not f.quoted])
         if main is None:
             continue
-        names = [t for t in main.source if t.pos_ == "PROPN"]
+        names = _head_name(main.source)
         if names:
             head = names[-1]
             entity = next((e for e in ents_of(doc) if e.start <= head.i < e.end), None)
-            if entity is not None:
-                return _fullest_name(entity)
             start = head.i
-            while start - 1 >= main.source[0].i and doc[start - 1].pos_ == "PROPN":
+            while start - 1 >= main.source[0].i and doc[start - 1].pos_ == "PROPN" and (
+                entity is None or (len(entity) == 1 and doc[start - 1].head == head and doc[start - 1].dep_ in NAME_PARTS)
+            ):
                 start -= 1
+            # the tagger may keep only the surname of "Ned Tully": the first name before it is his
+            if entity is not None and start >= entity.start:
+                return _fullest_name(entity)
             return doc[start : head.i + 1]
         if main.source and main.source[-1].lower_ not in PERSON_PRONOUNS:
             return None  # an organisation spoke last: "he" is someone else
@@ -541,7 +565,11 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
         speaker = _previous_speaker(sentence)
         if speaker is not None:
             return speaker
-        people = [e for e in before if e.label_ == "PERSON" and not inside_quotes(e[0])]
+        # a name that only modifies a noun ("the Jefferson library") is no one
+        people = [
+            e for e in before
+            if e.label_ == "PERSON" and not inside_quotes(e[0]) and e.root.dep_ not in NAME_PARTS
+        ]
         # a speaker is usually someone who was a subject before ("Hekmatyar ... said")
         subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}]
         chosen = (subjects or people)[-1] if people else None
