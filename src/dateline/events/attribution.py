@@ -24,6 +24,7 @@ import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
+from dateline.entities import gender
 from dateline.model import Attribution, Span
 from dateline.nlp import ents_of, text_of
 
@@ -547,6 +548,12 @@ def resolve_mention(tokens: list[Token], sentence: SpacySpan | None = None) -> S
     return _resolve(tokens, sentence if sentence is not None else tokens[0].sent, load_cues())
 
 
+def _disagrees(pronoun: str, name: SpacySpan) -> bool:
+    """Whether "he" or "she" cannot stand for a name, told by its honorific or given name."""
+    before = name.doc[name.start - 1].text if name.start > 0 else ""
+    return gender.disagrees(pronoun, name.text, before)
+
+
 def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) -> SpacySpan | None:
     """The earlier name a pronoun or a bare description stands for, if one fits."""
     doc = sentence.doc
@@ -562,13 +569,15 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
     floor = _window_start(sentence)
     before = [e for e in ents_of(doc) if floor <= e.start and e.end <= source[0].i]
     if len(words) == 1 and lower in PERSON_PRONOUNS:
+        # "she" is never a name that tells a man, nor "he" a woman's ("Mrs. Okafor", "Deborah Lang")
         speaker = _previous_speaker(sentence)
-        if speaker is not None:
+        if speaker is not None and not _disagrees(lower, speaker):
             return speaker
         # a name that only modifies a noun ("the Jefferson library") is no one
         people = [
             e for e in before
             if e.label_ == "PERSON" and not inside_quotes(e[0]) and e.root.dep_ not in NAME_PARTS
+            and not _disagrees(lower, _fullest_name(e))
         ]
         # a speaker is usually someone who was a subject before ("Hekmatyar ... said")
         subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}]
@@ -582,7 +591,8 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
                 start = k
                 while start - 1 >= floor and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
                     start -= 1
-                return doc[start : k + 1]
+                if not _disagrees(lower, doc[start : k + 1]):
+                    return doc[start : k + 1]
         return None
     bare_description = all(t.dep_ == "det" or t == head for t in words) and words[0].lower_ in {"the", "this", "that"}
     if (len(words) == 1 and lower in GROUP_PRONOUNS) or (bare_description and head.lemma_.lower() in cues.group_nouns):
