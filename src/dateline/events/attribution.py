@@ -488,6 +488,17 @@ def _head_name(source: list[Token]) -> list[Token]:
     return list(people[-1]) if people else []
 
 
+def _named_person_subject(sentence: SpacySpan) -> SpacySpan | None:
+    """The person a sentence's main clause names as its subject, outside quotation marks."""
+    subject = next((c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or inside_quotes(subject):
+        return None
+    entity = next((e for e in ents_of(sentence.doc) if e.start <= subject.i < e.end), None)
+    if entity is None or entity.label_ != "PERSON" or entity.root != subject:
+        return None
+    return _fullest_name(entity)
+
+
 def _previous_speaker(sentence: SpacySpan) -> SpacySpan | None:
     """The named speaker of the nearest earlier sentence that has one: "he said" after a
     quotation usually continues the last person quoted."""
@@ -499,6 +510,11 @@ def _previous_speaker(sentence: SpacySpan) -> SpacySpan | None:
         current = doc[current.start - 1].sent
         main = _main_frame([f for f in reporting_frames(current) if not f.quoted])
         if main is None:
+            # a person the text turned to as a subject since the last quote is who "he" goes on
+            # about: "Tom Reyes has led the board for six years. He said ..."
+            subject = _named_person_subject(current)
+            if subject is not None:
+                return subject
             continue
         names = _head_name(main.source)
         if names:
