@@ -24,6 +24,7 @@ import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
+from dateline.entities import gender
 from dateline.model import Attribution, Span
 from dateline.nlp import ents_of, text_of
 
@@ -34,6 +35,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
 CONTENT_DEPS = {"ccomp", "xcomp"}
+# the words a name is made of, hung on its last word
+NAME_PARTS = {"compound", "flat", "nmod"}
 MAX_SOURCE_TOKENS = SETTINGS.events.max_source_tokens
 # how far back a pronoun or description looks for its name (sentences)
 RESOLUTION_WINDOW = SETTINGS.events.resolution_window
@@ -456,14 +459,44 @@ def _window_start(sentence: SpacySpan) -> int:
 
 
 def _fullest_name(entity: SpacySpan) -> SpacySpan:
-    """ "Mohib" -> the longest earlier mention ending in the same word ("Hamdullah Mohib")."""
+    """ "Mohib" -> the latest earlier fuller mention ending in the same word ("Hamdullah Mohib").
+    The latest, not the longest: relatives share a surname, and a bare "Haddad" after "his
+    widow, Leila Haddad" is Leila, though her husband "Omar Haddad" was named first."""
     best = entity
     for other in ents_of(entity.doc):
         if other.start >= entity.start:
             break
-        if other.label_ == entity.label_ and other[-1].lower_ == entity[-1].lower_ and len(other) > len(best):
+        if other.label_ == entity.label_ and other[-1].lower_ == entity[-1].lower_ and len(other) > len(entity):
             best = other
     return best
+
+
+def _head_name(source: list[Token]) -> list[Token]:
+    """The words of the name that is the source phrase's own head: "Tom Reyes, with the county's
+    Water Authority" -> Tom Reyes. A description at the head names its person only through a
+    person's name it holds ("the town's water engineer, Carl Dunn"); a party or a school in it is
+    no speaker ("the Green Party housing spokesman")."""
+    inside = {t.i for t in source}
+    heads = [t for t in source if t.head.i not in inside or t.head == t]
+    if not heads:
+        return []
+    head = heads[0]
+    if head.pos_ == "PROPN":
+        return [t for t in source if t.pos_ == "PROPN" and (t == head or (t.head == head and t.dep_ in NAME_PARTS))]
+    doc = head.doc
+    people = [e for e in ents_of(doc) if e.label_ == "PERSON" and e.start in inside and e.end - 1 in inside]
+    return list(people[-1]) if people else []
+
+
+def _named_person_subject(sentence: SpacySpan) -> SpacySpan | None:
+    """The person a sentence's main clause names as its subject, outside quotation marks."""
+    subject = next((c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or inside_quotes(subject):
+        return None
+    entity = next((e for e in ents_of(sentence.doc) if e.start <= subject.i < e.end), None)
+    if entity is None or entity.label_ != "PERSON" or entity.root != subject:
+        return None
+    return _fullest_name(entity)
 
 
 def _previous_speaker(sentence: SpacySpan) -> SpacySpan | None:
@@ -477,16 +510,24 @@ def _previous_speaker(sentence: SpacySpan) -> SpacySpan | None:
         current = doc[current.start - 1].sent
         main = _main_frame([f for f in reporting_frames(current) if not f.quoted])
         if main is None:
+            # a person the text turned to as a subject since the last quote is who "he" goes on
+            # about: "Tom Reyes has led the board for six years. He said ..."
+            subject = _named_person_subject(current)
+            if subject is not None:
+                return subject
             continue
-        names = [t for t in main.source if t.pos_ == "PROPN"]
+        names = _head_name(main.source)
         if names:
             head = names[-1]
             entity = next((e for e in ents_of(doc) if e.start <= head.i < e.end), None)
-            if entity is not None:
-                return _fullest_name(entity)
             start = head.i
-            while start - 1 >= main.source[0].i and doc[start - 1].pos_ == "PROPN":
+            while start - 1 >= main.source[0].i and doc[start - 1].pos_ == "PROPN" and (
+                entity is None or (len(entity) == 1 and doc[start - 1].head == head and doc[start - 1].dep_ in NAME_PARTS)
+            ):
                 start -= 1
+            # the tagger may keep only the surname of "Ned Tully": the first name before it is his
+            if entity is not None and start >= entity.start:
+                return _fullest_name(entity)
             return doc[start : head.i + 1]
         if main.source and main.source[-1].lower_ not in PERSON_PRONOUNS:
             return None  # an organisation spoke last: "he" is someone else
@@ -523,6 +564,12 @@ def resolve_mention(tokens: list[Token], sentence: SpacySpan | None = None) -> S
     return _resolve(tokens, sentence if sentence is not None else tokens[0].sent, load_cues())
 
 
+def _disagrees(pronoun: str, name: SpacySpan) -> bool:
+    """Whether "he" or "she" cannot stand for a name, told by its honorific or given name."""
+    before = name.doc[name.start - 1].text if name.start > 0 else ""
+    return gender.disagrees(pronoun, name.text, before)
+
+
 def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) -> SpacySpan | None:
     """The earlier name a pronoun or a bare description stands for, if one fits."""
     doc = sentence.doc
@@ -538,10 +585,16 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
     floor = _window_start(sentence)
     before = [e for e in ents_of(doc) if floor <= e.start and e.end <= source[0].i]
     if len(words) == 1 and lower in PERSON_PRONOUNS:
+        # "she" is never a name that tells a man, nor "he" a woman's ("Mrs. Okafor", "Deborah Lang")
         speaker = _previous_speaker(sentence)
-        if speaker is not None:
+        if speaker is not None and not _disagrees(lower, speaker):
             return speaker
-        people = [e for e in before if e.label_ == "PERSON" and not inside_quotes(e[0])]
+        # a name that only modifies a noun ("the Jefferson library") is no one
+        people = [
+            e for e in before
+            if e.label_ == "PERSON" and not inside_quotes(e[0]) and e.root.dep_ not in NAME_PARTS
+            and not _disagrees(lower, _fullest_name(e))
+        ]
         # a speaker is usually someone who was a subject before ("Hekmatyar ... said")
         subjects = [e for e in people if e.root.dep_ in {"nsubj", "nsubjpass"}]
         chosen = (subjects or people)[-1] if people else None
@@ -554,7 +607,8 @@ def _resolve(source: list[Token], sentence: SpacySpan, cues: AttributionCues) ->
                 start = k
                 while start - 1 >= floor and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
                     start -= 1
-                return doc[start : k + 1]
+                if not _disagrees(lower, doc[start : k + 1]):
+                    return doc[start : k + 1]
         return None
     bare_description = all(t.dep_ == "det" or t == head for t in words) and words[0].lower_ in {"the", "this", "that"}
     if (len(words) == 1 and lower in GROUP_PRONOUNS) or (bare_description and head.lemma_.lower() in cues.group_nouns):
