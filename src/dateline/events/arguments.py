@@ -620,7 +620,7 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
 
 def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
     """Who the legal step naming a crime (``accusing_verbs``: charge, convict, arrest ...) is
-    about: its passive subject ("the mayor was charged with fraud", "with crimes of treason"), its
+    about: its passive subject ("the mayor was charged with fraud", "with counts of arson"), its
     object ("arrested two men for arson") or, in a plea, its subject ("pleaded guilty to fraud")."""
     step = crime
     # (through "guilty" too: "pleaded guilty to two counts of fraud")
@@ -841,7 +841,7 @@ def read_participants(
 
 
 def _parties_between(between: list[Token], read, index: MentionIndex) -> tuple[ActorReading | None, ActorReading | None]:
-    """ "talks between Israel and Hamas", "clashes among rebels and troops": the first party is the
+    """ "talks between the union and the board", "clashes among rebels and troops": the first party is the
     doer, the next one the target, a state named by its country or capital included (a party to
     talks or fighting acts; "between" names no place an event is in)."""
     if not between:

@@ -486,7 +486,7 @@ def lasting_conditions() -> frozenset[str]:
 
 
 def told_now(noun: Token) -> bool:
-    """ "as flooding continues", "repairs have been completed", "police are investigating the
+    """ "as flooding continues", "the cleanup has been finished", "police are investigating the
     shooting": the noun is the subject or object of a verb in the present (simple, progressive,
     perfect or passive; not under a modal, "would have an impact" tells no time)."""
     words = table()["told_now"]

@@ -172,7 +172,7 @@ def _governed_by_present_or_modal(token: Token) -> bool:
     """ "the plan seems to work", "crews continue to repair", "would seek money for repairs": an
     untensed trigger is timed by the tensed verb above it; in the present or under a modal it tells
     no act done (in the past, "met them to discuss", "tried to stop", it mostly does). A definite
-    noun ("the trial resumes Monday") points at a happening whatever the tense."""
+    noun ("the hearing continues Friday") points at a happening whatever the tense."""
     verb = _finite_verb_governing(token)
     if verb is None or _points_at_one(token):
         return False

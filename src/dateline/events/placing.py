@@ -95,7 +95,7 @@ def names_a_known_place(place: Place) -> bool:
 
 def is_origin(place: Place, sentence: SpacySpan) -> bool:
     """ "a man from Denver", "Olga Petrova from Minsk", "a Leeds woman", "a Dover High School
-    senior": where someone comes from, studies or works; "six U.S. service members": whose force
+    senior": where someone comes from, studies or works; "three Canadian soldiers": whose force
     someone serves in."""
     words = _words_of(place, sentence)
     if words is None:
@@ -117,7 +117,7 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
         node = node.head
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in nouns["home_nouns"]:
         return True
-    # "six U.S. service members", "a NATO-Afghanistan foot patrol": whose force (up the modifiers)
+    # "three Canadian soldiers", "a joint French-Malian patrol": whose force (up the modifiers)
     node = root
     for _ in range(4):
         if node.dep_ not in {"compound", "nmod", "amod"} or node.head.i == node.i:
@@ -277,8 +277,9 @@ def told_apart_from_the_episode(trigger: Token) -> bool:
       speaks of or an event told before, not a step the story narrates;
     - a verb inside quotation marks ('"The mayor met the family on Saturday," a neighbour said'): a
       speaker's own account, told in the speaker's time and place, not the story's narration;
-    - a participle on a noun ("the murdered policeman") or a relative clause ("a man who
-      threatened the mayor"): someone described by a past act;
+    - a participle before a noun ("the murdered policeman") or a relative clause ("a man who
+      threatened the mayor"): someone described by a past act (not a participle after its noun,
+      "a guard wounded on Saturday": often hurt in the episode itself);
     - a past perfect ("the clerk had left his office"): what came before the story's time;
     - a present tense ("residents are asked to"): a habit or a standing instruction;
     - a proper name of a site in the act's own clause that the gazetteer lacks ("was taken to
@@ -442,7 +443,7 @@ def sequence_phrase_words(cue: Token, clause_head: Token) -> set[int]:
 
 
 def other_clause_words(trigger: Token, clause: list[Token]) -> set[int]:
-    """ "Smith was killed in a gun battle and Jones was found hiding in a Boston home": a verb
+    """ "Smith was killed in a shootout and Jones was found in a barn near Dover": a verb
     joined to the act's by "and" with a subject of its own tells another happening, and its places
     are not the act's (placing.yaml: other_clause). Not a clause the trigger is inside. The indices
     of those clauses' words. (Relative clauses on the act's nouns were left out too at first: the

@@ -123,7 +123,7 @@ class Lexicon:
     sequence_prepositions: frozenset[str] = frozenset()
     # what a sentence names when civilians on the move are displaced (``displacement_drivers``)
     displacement_drivers: frozenset[str] = frozenset()
-    # an inquiry and the words that name what it is about ("a probe into the explosion"): that
+    # an inquiry and the words that name what it is about ("an inquiry into the fire"): that
     # event happened before and apart from the inquiry (``inquiries``)
     inquiry_words: frozenset[str] = frozenset()
     inquiry_prepositions: frozenset[str] = frozenset()
@@ -150,7 +150,7 @@ class Lexicon:
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
     potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
     stance_words: frozenset[str] = frozenset()  # "worried about flooding", "a warrant for his arrest"
-    prohibition_words: frozenset[str] = frozenset()  # "a ban on the sale of", "a moratorium on executions"
+    prohibition_words: frozenset[str] = frozenset()  # "a ban on the sale of fireworks", "a moratorium on executions"
     habit_adverbs: frozenset[str] = frozenset()  # "often appeal for projects": a habit, no one event
     generic_subjects: frozenset[str] = frozenset()  # "anybody who is fighting with their family"
     ability_modals: frozenset[str] = frozenset()  # "you can criticise the show": what one may do
@@ -579,7 +579,7 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
             and (token.head.head.lower_ in lexicon.stance_words or token.head.head.lemma_.lower() in lexicon.stance_words):
         return True  # "worried about flooding", "afraid of attacks", "no intention of talking"
     if token.dep_ == "pobj" and token.head.lower_ in {"on", "against"} and token.head.head.lemma_.lower() in lexicon.prohibition_words:
-        return True  # "a ban on the sale of SIM cards": what is banned is not done
+        return True  # "a ban on the sale of fireworks": what is banned is not done
     if _unrealised(token, lexicon) or _requested(token, lexicon):
         return True
     if token.pos_ == "NOUN":
@@ -1095,7 +1095,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             continue
         doing = _event_noun_doing_it(token, cue, inside, nouns_by_index, lexicon)
         if doing is not None:
-            # "the explosion targeted a bakery": the verb only tells what the noun's event did. The
+            # "the blast struck a warehouse": the verb only tells what the noun's event did. The
             # noun names the event (its words, its cue: an explosion, not a targeting); the verb is
             # read as the event's verb (its object the target, its clause the time and place)
             noun, noun_cue, noun_words = doing
@@ -1176,7 +1176,7 @@ def _toll_in(verb: Token, absorbed: list[Token], candidates: dict, lexicon: Lexi
 def _event_noun_doing_it(verb: Token, cue: Cue, absorbed: list[Token], candidates: dict, lexicon: Lexicon):
     """The event noun a verb cue only tells the deed of, or None: an absorbed noun cue of the
     verb's own type that is its subject, the verb telling what it did to its object, or the agent
-    of its passive ("the explosion targeted a bakery", "the raid hit a depot", "the market was
+    of its passive ("the blast struck a warehouse", "the raid hit a depot", "the market was
     struck by an airstrike"). A verb with no object tells the event itself ("two flights flew to
     the capital": the verb names it). A harm of another type ("the blast damaged a shop") or a
     toll ("the attack killed three") is an event of its own, which KAIROS and ACLED count apart (a
@@ -1195,7 +1195,7 @@ def _event_noun_doing_it(verb: Token, cue: Cue, absorbed: list[Token], candidate
 
 
 def _topic_of_an_inquiry(noun: Token, lexicon: Lexicon) -> bool:
-    """Whether an event noun names what an inquiry is about ("opened a probe into the explosion",
+    """Whether an event noun names what an inquiry is about ("opened an inquiry into the fire",
     "an investigation was opened for attempted murder", "police are investigating the shooting"):
     that event happened before and apart from the inquiry, so it is an event of its own (as the
     crime a charge names is: ``own_event``), not a word of the inquiry's clause."""
@@ -1236,7 +1236,8 @@ def _owning_trigger(noun: Token, verb_tokens: set[int], noun_tokens: set[int], s
 
 def clause_tokens(trigger: Trigger, others: list[Trigger]) -> list[Token]:
     """The words of the trigger's clause: the head's subtree without the clauses of the other
-    triggers inside it (their own events) and without relative clauses on its nouns."""
+    triggers inside it (their own events). Relative clauses on its nouns stay (a relative clause
+    with a trigger of its own goes as that trigger's clause)."""
     head = trigger.head
     excluded: set[int] = set()
     for other in others:
