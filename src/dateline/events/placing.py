@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 import yaml
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.events.attribution import inside_quotes
 from dateline.events.triggers import dominates
 from dateline.model import Place, Span
-from dateline.nlp import WIRE_DATELINE, text_of
+from dateline.nlp import WIRE_DATELINE, parse, text_of
 
 TABLE = Path(__file__).with_name("placing.yaml")
 
@@ -44,6 +45,7 @@ def table() -> dict:
         "sequence_prepositions": frozenset(w.lower() for w in raw["sequence_prepositions"]),
         "scope_words": frozenset(w.lower() for w in raw["scope_words"]),
         "passing_verbs": frozenset(w.lower() for w in raw["passing_verbs"]),
+        "headline_party_deps": frozenset(raw["headline_party_deps"]),
         "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
         "body_words": frozenset(w.lower() for w in raw["body_words"]),
         "site_nouns": frozenset(w.lower() for w in raw["site_nouns"]),
@@ -404,6 +406,7 @@ def headline_town(title: str | None, places: list[Place]) -> Place | None:
     if not title:
         return None
     headline = title.lower().replace("’", "'")
+    parsed: list[Doc] = []  # the headline parsed once, when a name is found in it
     for place in places:
         if place.lat is None or not _names_a_town_or_county(place):
             continue
@@ -415,8 +418,32 @@ def headline_town(title: str | None, places: list[Place]) -> Place | None:
         following = headline[found.end():].split()
         if following and following[0].strip(".,:;'s") in table()["home_nouns"]:
             return None
+        parsed = parsed or [parse(title)]
+        if not headline_names_it_as_a_place(parsed[0], found.start(), found.end()):
+            continue
         return place
     return None
+
+
+def headline_names_it_as_a_place(headline: Doc, start: int, end: int) -> bool:
+    """Whether the headline's words from ``start`` to ``end`` (a town's name) say where the story
+    is ("Flying club bids Dover goodbye", "Fire in Dover", "Dover police seek a driver"), read
+    from the headline's parse (placing.yaml: headline_town). Not when the name is
+
+    - a word of a longer name ("Two held in W. Dover robbery", "Rodeo Dover seeks riders"): a
+      word before it joined to it as one name is another place's name or a thing's;
+    - the party the headline tells of ("Dover will have to pay builder"): a town as the subject
+      of the headline's verb is its government, a party to a suit or a deal, whose steps are
+      taken elsewhere or nowhere in particular.
+    (A town a headline's storm passes by, "Storm expected to miss Dover area", was left out too:
+    on the tuning part its two acts went from the wrong town to no place, still wrong: not kept.)"""
+    words = headline.char_span(start, end, alignment_mode="expand")
+    if words is None or not len(words):
+        return True
+    root, rules = words.root, table()
+    if any(c.dep_ == "compound" and c.i < words.start for c in root.children):
+        return False
+    return not (root.dep_ in rules["headline_party_deps"] and root.head.pos_ in {"VERB", "AUX"})
 
 
 def _names_a_town_or_county(place: Place) -> bool:
