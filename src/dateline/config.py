@@ -47,6 +47,9 @@ class GeoSettings:
     big_city_bonus: float = 1.5
     world_story_countries: int = 3
     home_bonus: float = 4.0  # the outlet's own country
+    # a town in a country whose currency the article counts money in, bare ("$40,000"): as much
+    # as a town in the country of the outlet's country-code domain (home_bonus / 4)
+    money_mark_bonus: float = 1.0
     town_cue_bonus: float = 2.5  # "the City of Oxford"
     bare_capital_confidence: float = 0.45  # "the capital": below any named place the article agrees on
     named_capital_confidence: float = 0.8  # "the Afghan capital"

@@ -16,6 +16,8 @@ at hand being special:
 - feature words: "Helmand province" wants a region, "the village of X" a populated place,
   "Bagram Airfield" an airfield;
 - proximity: a candidate near the other places of the article beats a namesake far away;
+- the outlet's country: its country-code domain, else the bare currency mark its amounts carry
+  ("a $40,000 grant": a namesake in a dollar country before one abroad; money_marks.yaml);
 - one sense per article: the same name is the same place throughout; and a name does not vouch
   for itself, nor its city ("Dublin City Council" is no vote for Ireland's Dublin).
 
@@ -32,7 +34,10 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from rapidfuzz import fuzz
 
 from dateline.config import SETTINGS
@@ -239,6 +244,7 @@ def resolve_toponyms(
     _apply_town_cues(text, mentions)
     _apply_world_cities(mentions)
     _apply_home(mentions, home)
+    _apply_money_marks(text, mentions, home)
     named = len(mentions)
     mentions += _home_town_mentions(home, mentions, gazetteer)  # votes and neighbours only
     _drop_small_places_abroad(mentions)
@@ -466,6 +472,7 @@ _GENERIC_LABELS = {"www", "com", "org", "net", "edu", "gov", "co", "ac", "news",
 # country-code domains that are sold as generic names and say nothing of where an outlet is
 _GENERIC_COUNTRY_DOMAINS = {"tv", "io", "me", "fm", "am", "cc", "ws", "co", "ly", "to", "in"}
 HOME_BONUS = SETTINGS.geo.home_bonus
+MONEY_MARK_BONUS = SETTINGS.geo.money_mark_bonus
 
 
 def _home_hints(home: str | None) -> tuple[str, str | None]:
@@ -502,6 +509,65 @@ def _apply_home(mentions: list[_Mention], home: str | None) -> None:
                 mention.bonus[i] += HOME_BONUS / 2 + (HOME_BONUS / 2 if country in (None, entry.country_code) else 0.0)
             elif country and entry.country_code == country and entry.feature_code not in WIDE_CODES:
                 mention.bonus[i] += HOME_BONUS / 4
+
+
+MONEY_MARKS_PATH = Path(__file__).with_name("money_marks.yaml")
+
+
+@lru_cache(maxsize=1)
+def money_marks() -> tuple[tuple[str, frozenset[str], dict], ...]:
+    """(mark, the countries whose papers write amounts with it bare, the table's example)."""
+    data = yaml.safe_load(MONEY_MARKS_PATH.read_text(encoding="utf-8"))
+    return tuple((e["mark"], frozenset(e["countries"]), e["example"]) for e in data["marks"])
+
+
+@lru_cache(maxsize=1)
+def _money_patterns() -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
+    # "$40,000", "$ 2.5 million"; not "US$40" nor "C$40", which mark a foreign currency
+    return tuple((re.compile(rf"(?<![A-Za-z]){re.escape(mark)}\s?\d"), countries) for mark, countries, _ in money_marks())
+
+
+def money_countries(text: str) -> frozenset[str]:
+    """The countries whose readers an article counts money for: those of the one bare currency
+    mark its amounts carry; none when it counts in two currencies (a story of exchange rates
+    or of two countries' budgets says nothing of its outlet)."""
+    found = [countries for pattern, countries in _money_patterns() if pattern.search(text)]
+    return found[0] if len(found) == 1 else frozenset()
+
+
+def _apply_money_marks(text: str, mentions: list[_Mention], home: str | None) -> None:
+    """A town in a country whose currency the article counts in gains as a town in the country
+    of the outlet's domain does: "Mansfield" in a story of a council's "$40,000" is a namesake
+    in a dollar country, not the English town. What the article's other names say (its focus)
+    still outweighs it: "Alexandria" among Egypt's towns stays the Egyptian city."""
+    if _home_hints(home)[1] is not None:
+        return  # the outlet's domain already says its country
+    countries = money_countries(text)
+    if not countries or _names_a_country_besides(mentions, countries):
+        return
+    for mention in mentions:
+        # a city of millions abroad is one every reader knows ("London", "Rome"): news from
+        # there, not of a namesake at home
+        if any(c.entry.country_code not in countries and c.entry.population >= BIG_CITY_POPULATION
+               for c in mention.candidates):
+            continue
+        for i, candidate in enumerate(mention.candidates):
+            entry = candidate.entry
+            if entry.country_code in countries and entry.feature_code not in WIDE_CODES:
+                mention.bonus[i] += MONEY_MARK_BONUS
+
+
+def _names_a_country_besides(mentions: list[_Mention], countries: frozenset[str]) -> bool:
+    """The article names a country other than ``countries`` (its name, read first as the
+    country): a dollar story of a harvest in Chile is not set at home, and its "Valparaiso" is
+    Chile's. Local news names none, or only its own."""
+    for mention in mentions:
+        if not mention.candidates:
+            continue
+        best = mention.candidates[max(range(len(mention.prior)), key=mention.prior.__getitem__)]
+        if best.entry.feature_code in COUNTRY_CODES and best.entry.country_code not in countries:
+            return True
+    return False
 
 
 def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
