@@ -38,6 +38,7 @@ from dateline.events.dating import (
     placed_vaguely_before,
     statements_dated_by_the_speakers_report,
     story_timexes,
+    told_at_a_dated_talk,
     told_in_the_past,
 )
 from dateline.events.non_events import not_yet_complement, without_learned_non_events
@@ -1038,6 +1039,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         event_date = NO_DATE
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
+        event_date = NO_DATE
+    if draft.trigger is not None and draft.type != "STATEMENT" and event_date.source == "narrative" \
+            and told_at_a_dated_talk(draft.trigger.token, event_date.span):
+        # "He told the congregation Sunday ... . He said he met the bishop": a story of the talk
         event_date = NO_DATE
     if event_date.source in BORROWED and placed_vaguely_before(own_clause, timexes):
         # "In recent weeks, the mayor announced ...": some time before, the day unsaid
