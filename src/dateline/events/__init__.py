@@ -43,7 +43,7 @@ from dateline.events.dating import (
 )
 from dateline.events.non_events import not_yet_complement, without_learned_non_events
 from dateline.events.placing import (Told, body_seat_named_before, circumstance_words, conjoined_places,
-                                     other_clause_words,
+                                     other_clause_words, outside_the_acts_clauses,
                                      copula_subject_words, covers_a_whole_land, date_of_the_event_told, dateline_town,
                                      ends_a_name, episode_day_places, episode_places, heading_places, headline_town, is_origin, most_specific,
                                      names_a_known_place, names_a_venue, names_an_office, passed_by_words,
@@ -1141,6 +1141,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # nieces of a pastor who works at a church in Dover": placing.yaml: described)
         described = {t.i for m in sentence if m.dep_ == "relcl" and not dominates(m, draft.trigger.head)
                      for t in m.subtree}
+        # (nor those of another verb's clause that does not hold the act: placing.yaml: governing_clause)
+        described |= outside_the_acts_clauses(draft.trigger.token, sentence)
         loose = [t for t in sentence if t.i not in others and t.i not in about and t.i not in described]
         own_places = places_in(loose, places, exclude=speaker_spans) or place_noun_places(loose, places)
         place_inherited = bool(own_places)

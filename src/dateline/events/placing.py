@@ -488,6 +488,39 @@ def other_clause_words(trigger: Token, clause: list[Token]) -> set[int]:
     return found
 
 
+# the parts of speech that head a clause
+VERBAL = frozenset({"VERB", "AUX"})
+
+
+def clause_head(token: Token) -> Token | None:
+    """The verb whose clause a word belongs to: its nearest verb above it (the word itself when a
+    verb); None when no verb governs it (a heading, a dateline, a verbless line)."""
+    node = token
+    for _ in range(40):
+        if node.pos_ in VERBAL:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def outside_the_acts_clauses(trigger: Token, sentence: SpacySpan) -> set[int]:
+    """The words of the sentence in the clause of another verb that does not hold the act
+    (placing.yaml: governing_clause): "Dover tried to slow the flood by raising a wall that is used
+    to shelter troops in Iraq" (Iraq is where the wall shelters troops, not where Dover raised it),
+    "I graduated from a college in Texas and bought a plane" (Texas is where the graduating was).
+    A place in the sentence is where an act it does not name happens only when the verb whose
+    clause holds the place governs the act: "stopped in Dover, urging residents to leave", "sent
+    two ministers to Khartoum to discuss the crisis"."""
+    words = set()
+    for token in sentence:
+        head = clause_head(token)
+        if head is not None and not dominates(head, trigger):
+            words.add(token.i)
+    return words
+
+
 def there_places(clause: list[Token], places: list[Place]) -> list[Place]:
     """ "fled the Dover area before police raided homes he owned there": "there" in the event's
     clause points back to the place named last before it in its sentence, or else in the
