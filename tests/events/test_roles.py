@@ -477,3 +477,30 @@ def test_a_gerund_after_for_is_not_done_by_the_subject_of_its_clause():
     # "fined the firm for attacking": the firm attacked (the object), not the court
     attacking = event_at("The court fined the firm for attacking a rival.", "attacking")
     assert "court" not in (text_of(attacking.source_actor) or "")
+
+
+def test_he_stands_for_the_one_person_named_sentences_before_when_none_is_named_between():
+    # arguments.py: _only_person_before looks back up to PRONOUN_LOOKBACK sentences
+    text = ("Dana Whitlock was accused in 2019 of taking bribes from a builder. He was convicted of fraud in March. "
+            "He was sentenced to two years in prison on Friday.")
+    sentenced = read_event_at(text, "sentenced")
+    assert "Whitlock" in text_of(sentenced.target_actor)
+
+
+def test_he_is_left_unread_when_two_people_were_named_before():
+    text = ("Dana Whitlock met Omar Reyes at the port in May. The talks went badly. "
+            "He was arrested on Friday.")
+    arrested = read_event_at(text, "arrested")
+    assert text_of(arrested.target_actor) not in {"Dana Whitlock", "Omar Reyes"}
+
+
+def test_a_bare_past_participle_clause_is_undergone_by_its_clause_subject():
+    # arguments.py: subjects_of, a reduced participle clause ("..., accused of ...") is passive
+    accused = event_at("A Denver man is now in custody, accused of setting fire to a warehouse.", "accused")
+    assert "man" in text_of(accused.target_actor)
+    assert accused.source_actor is None
+
+
+def test_a_participle_clause_with_an_auxiliary_keeps_its_subject_as_doer():
+    accused = event_at("The senator left the hearing, having accused the agency of fraud.", "accused")
+    assert "senator" in text_of(accused.source_actor)

@@ -432,15 +432,26 @@ def _subject_after_fronted_phrase(pronoun: Token) -> Token | None:
     return None
 
 
-def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
-    """The one person an article has named in the pronoun's sentence before it or, failing that,
-    in the sentence before: "he" then can stand for no one else. Two people: no guess."""
+# how many sentences back a pronoun with no name between may look for the one it stands for
+# ("Whitlock was charged ... He was convicted ... He was sentenced": each "he" is Whitlock)
+PRONOUN_LOOKBACK = 3
+
+
+def _windows_before(pronoun: Token) -> list[range]:
+    """The pronoun's sentence up to it, then each sentence before it, nearest first."""
     sentence = pronoun.sent
     windows = [range(sentence.start, pronoun.i)]
-    if sentence.start > 0:
-        previous = index.doc[sentence.start - 1].sent
-        windows.append(range(previous.start, previous.end))
-    for window in windows:
+    while sentence.start > 0 and len(windows) <= PRONOUN_LOOKBACK:
+        sentence = pronoun.doc[sentence.start - 1].sent
+        windows.append(range(sentence.start, sentence.end))
+    return windows
+
+
+def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """The one person an article has named in the pronoun's sentence before it or, failing that,
+    in the nearest sentence before that names anyone (up to ``PRONOUN_LOOKBACK`` back): "he" then
+    can stand for no one else. Two people: no guess."""
+    for window in _windows_before(pronoun):
         people = {}
         for i in window:
             mention = index.by_token.get(i)
@@ -487,12 +498,18 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     ... and appear to be targeting") and participles ("pushed further, reaching")."""
     node = verb
     raised = gerund = False
+    # "..., accused of arson", "Arrested at the border, the man ...": a past participle heading a
+    # clause of its own with no auxiliary and no subject is passive; its clause's subject undergoes it
+    reduced = verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "csubj"} for c in verb.children)
     for _ in range(6):
         found = [
             c for c in node.children
             if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
             and not _across_line_break(c, node)
         ]
+        if found and reduced:
+            return found, True
         if found:
             if gerund:
                 # "raised money by selling cards", "was arrested after fleeing": the gerund's
