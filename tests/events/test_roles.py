@@ -504,3 +504,25 @@ def test_a_bare_past_participle_clause_is_undergone_by_its_clause_subject():
 def test_a_participle_clause_with_an_auxiliary_keeps_its_subject_as_doer():
     accused = event_at("The senator left the hearing, having accused the agency of fraud.", "accused")
     assert "senator" in text_of(accused.source_actor)
+
+
+def _events_with_a_name_unlabelled(text: str, name: str):
+    """The events of a text whose recogniser missed one name (its entity taken out of the parse)."""
+    doc = parse(text)
+    doc.ents = [e for e in doc.ents if name not in e.text]
+    return extract_events(Article(id="t", text=text), doc, [], [], [], [])
+
+
+def test_a_listed_name_the_recogniser_missed_is_not_taken_for_the_next_name_of_the_list():
+    # arguments.py: read_actor, the people of a name's own conjuncts are not its name
+    events = _events_with_a_name_unlabelled("Officers arrested Tom Hale, Yorvin Lazcano and Rita Moss after the raid.",
+                                            "Lazcano")
+    arrested = next(e for e in events if e.trigger.text == "arrested")
+    named = {text_of(arrested.target_actor)} | {a.text for a in arrested.other_actors if a.role == "target"}
+    assert {"Tom Hale", "Yorvin Lazcano", "Rita Moss"} <= named
+
+
+def test_a_list_of_recognised_names_keeps_every_name():
+    arrested = event_at("Officers arrested Tom Hale, Nora Diaz and Rita Moss after the raid.", "arrested")
+    named = {text_of(arrested.target_actor)} | {a.text for a in arrested.other_actors if a.role == "target"}
+    assert {"Tom Hale", "Nora Diaz", "Rita Moss"} <= named

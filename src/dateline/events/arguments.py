@@ -268,6 +268,11 @@ def read_actor(
     named = [m for m in people if not _is_title(m, index.doc, lexicon)]
     if named:
         people = named
+    # the people named in the head's own conjuncts ("Ann Roe, Ivo Marek and Lea Sand") are more
+    # actors beside it: a name the recogniser missed ("Ivo Marek" with no label) stays itself
+    # (a word that is no name, or a place, still takes the name of the list: "Ann and Lea Sand")
+    listed_after = {t.idx for c in head.children if c.dep_ == "conj" for t in c.subtree}
+    own_people = [m for m in people if m.span.start not in listed_after] if _a_name_unread(head, index) else people
 
     primary: Mention | None = None
     if head_mention is not None and head_mention.label == "DESCRIPTION" and any(
@@ -279,8 +284,8 @@ def read_actor(
         head_mention.label == "NORP" and lexicon.actor_kind(head.lemma_.lower())
     ):
         primary = head_mention
-    elif people:
-        primary = head_mention if head_mention in people else people[0]
+    elif own_people:
+        primary = head_mention if head_mention in own_people else own_people[0]
     elif head_mention is not None:
         primary = head_mention
     elif seen:
@@ -302,7 +307,7 @@ def read_actor(
         place = index.state_places[head.i]
         actor = Actor(text=place.span.text, span=place.span, entity_id=None, role=role)
         kinds = frozenset({"state", "official"})
-    elif head.pos_ == "PROPN" and head.is_title and head.ent_type_ in {"", "PERSON", "ORG", "NORP"} and not index.is_place(head, None):
+    elif _a_name_unread(head, index):
         # a name the recogniser missed ("Saleh fled to Panjshir"): still a name in the text
         words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
         actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
@@ -354,6 +359,12 @@ def read_actor(
         if token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in {"PROPN", "NOUN"}:
             titles.append((token.i, token.right_edge.i))
     return ActorReading(actor, kinds, affiliations, titles)
+
+
+def _a_name_unread(head: Token, index: MentionIndex) -> bool:
+    """A capitalised proper name the recognisers gave no place or date label: still a name."""
+    return head.pos_ == "PROPN" and head.is_title and head.ent_type_ in {"", "PERSON", "ORG", "NORP"} \
+        and not index.is_place(head, None)
 
 
 def _counted_in_of(head: Token, lexicon: Lexicon) -> Token | None:
