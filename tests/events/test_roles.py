@@ -526,3 +526,16 @@ def test_a_list_of_recognised_names_keeps_every_name():
     arrested = event_at("Officers arrested Tom Hale, Nora Diaz and Rita Moss after the raid.", "arrested")
     named = {text_of(arrested.target_actor)} | {a.text for a in arrested.other_actors if a.role == "target"}
     assert {"Tom Hale", "Nora Diaz", "Rita Moss"} <= named
+
+
+def test_an_act_on_people_coordinated_with_a_passive_verb_is_passive_too():
+    # arguments.py: _bare_conjunct_of_a_passive ("killed" here is tagged a past tense)
+    killed = event_at("A cyclist was struck by a van and killed early Monday.", "killed")
+    assert "cyclist" in text_of(killed.target_actor)
+    assert killed.source_actor is None
+
+
+def test_a_coordinated_act_with_its_own_object_keeps_its_subject_as_doer():
+    shot = event_at("The suspect was questioned and shot a guard.", "shot")
+    assert "suspect" in text_of(shot.source_actor)
+    assert "guard" in text_of(shot.target_actor)

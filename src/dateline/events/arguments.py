@@ -502,6 +502,12 @@ def _conjunct_passive(verb: Token) -> bool:
             and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
 
 
+def _bare_conjunct_of_a_passive(verb: Token) -> bool:
+    """A past form coordinated with a passive verb, with no subject, auxiliary or object of its own."""
+    return verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBN"} and _is_passive(verb.head) and not any(
+        c.dep_ in {"dobj", "nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp"} for c in verb.children)
+
+
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """The subjects of a verb (a description and a name can both be subjects: "The Qatari
     special envoy ..., Mutlaq bin Majed Al Qahtani landed") and whether they are passive
@@ -760,6 +766,10 @@ def read_participants(
         return result
 
     subject, passive, described_by = _subject_of(verb, index)
+    if not passive and befalls_people and _bare_conjunct_of_a_passive(verb):
+        # "was hit by a van and killed", with "killed" tagged a past tense: an act that befalls
+        # people, with no object and no subject of its own, shares the passive of its first verb
+        passive = True
     agent = _agent_of(verb)
     if passive:
         result.source = read(agent, "source")
