@@ -477,3 +477,62 @@ def test_a_gerund_after_for_is_not_done_by_the_subject_of_its_clause():
     # "fined the firm for attacking": the firm attacked (the object), not the court
     attacking = event_at("The court fined the firm for attacking a rival.", "attacking")
     assert "court" not in (text_of(attacking.source_actor) or "")
+
+
+def test_he_stands_for_the_one_person_named_sentences_before_when_none_is_named_between():
+    # arguments.py: _only_person_before looks back up to PRONOUN_LOOKBACK sentences
+    text = ("Dana Whitlock was accused in 2019 of taking bribes from a builder. He was convicted of fraud in March. "
+            "He was sentenced to two years in prison on Friday.")
+    sentenced = read_event_at(text, "sentenced")
+    assert "Whitlock" in text_of(sentenced.target_actor)
+
+
+def test_he_is_left_unread_when_two_people_were_named_before():
+    text = ("Dana Whitlock met Omar Reyes at the port in May. The talks went badly. "
+            "He was arrested on Friday.")
+    arrested = read_event_at(text, "arrested")
+    assert text_of(arrested.target_actor) not in {"Dana Whitlock", "Omar Reyes"}
+
+
+def _events_with_a_name_unlabelled(text: str, name: str):
+    """The events of a text whose recogniser missed one name (its entity taken out of the parse)."""
+    doc = parse(text)
+    doc.ents = [e for e in doc.ents if name not in e.text]
+    return extract_events(Article(id="t", text=text), doc, [], [], [], [])
+
+
+def test_a_listed_name_the_recogniser_missed_is_not_taken_for_the_next_name_of_the_list():
+    # arguments.py: read_actor, the people of a name's own conjuncts are not its name
+    events = _events_with_a_name_unlabelled("Officers arrested Tom Hale, Yorvin Lazcano and Rita Moss after the raid.",
+                                            "Lazcano")
+    arrested = next(e for e in events if e.trigger.text == "arrested")
+    named = {text_of(arrested.target_actor)} | {a.text for a in arrested.other_actors if a.role == "target"}
+    assert {"Tom Hale", "Yorvin Lazcano", "Rita Moss"} <= named
+
+
+def test_a_list_of_recognised_names_keeps_every_name():
+    arrested = event_at("Officers arrested Tom Hale, Nora Diaz and Rita Moss after the raid.", "arrested")
+    named = {text_of(arrested.target_actor)} | {a.text for a in arrested.other_actors if a.role == "target"}
+    assert {"Tom Hale", "Nora Diaz", "Rita Moss"} <= named
+
+
+
+@pytest.mark.parametrize("sentence, word, undergoer", [
+    # arguments.py: subjects_of, a bare past participle clause ("..., accused of ...") is passive
+    ("A Denver man is now in custody, accused of setting fire to a warehouse.", "accused", "man"),
+    # arguments.py: _bare_conjunct_of_a_passive ("killed" here is tagged a past tense)
+    ("A cyclist was struck by a van and killed early Monday.", "killed", "cyclist"),
+])
+def test_the_subject_of_the_clause_undergoes_a_passive_it_does_not_mark(sentence, word, undergoer):
+    event = event_at(sentence, word)
+    assert undergoer in text_of(event.target_actor)
+    assert event.source_actor is None
+
+
+@pytest.mark.parametrize("sentence, word, doer", [
+    # counter-cases: a participle with its auxiliary, a coordinated act with its own object
+    ("The senator left the hearing, having accused the agency of fraud.", "accused", "senator"),
+    ("The suspect was questioned and shot a guard.", "shot", "suspect"),
+])
+def test_a_clause_that_marks_its_voice_keeps_its_subject_as_doer(sentence, word, doer):
+    assert doer in text_of(event_at(sentence, word).source_actor)

@@ -268,6 +268,11 @@ def read_actor(
     named = [m for m in people if not _is_title(m, index.doc, lexicon)]
     if named:
         people = named
+    # the people named in the head's own conjuncts ("Ann Roe, Ivo Marek and Lea Sand") are more
+    # actors beside it: a name the recogniser missed ("Ivo Marek" with no label) stays itself
+    # (a word that is no name, or a place, still takes the name of the list: "Ann and Lea Sand")
+    listed_after = {t.idx for c in head.children if c.dep_ == "conj" for t in c.subtree}
+    own_people = [m for m in people if m.span.start not in listed_after] if _a_name_unread(head, index) else people
 
     primary: Mention | None = None
     if head_mention is not None and head_mention.label == "DESCRIPTION" and any(
@@ -279,8 +284,8 @@ def read_actor(
         head_mention.label == "NORP" and lexicon.actor_kind(head.lemma_.lower())
     ):
         primary = head_mention
-    elif people:
-        primary = head_mention if head_mention in people else people[0]
+    elif own_people:
+        primary = head_mention if head_mention in own_people else own_people[0]
     elif head_mention is not None:
         primary = head_mention
     elif seen:
@@ -302,7 +307,7 @@ def read_actor(
         place = index.state_places[head.i]
         actor = Actor(text=place.span.text, span=place.span, entity_id=None, role=role)
         kinds = frozenset({"state", "official"})
-    elif head.pos_ == "PROPN" and head.is_title and head.ent_type_ in {"", "PERSON", "ORG", "NORP"} and not index.is_place(head, None):
+    elif _a_name_unread(head, index):
         # a name the recogniser missed ("Saleh fled to Panjshir"): still a name in the text
         words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
         actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
@@ -354,6 +359,12 @@ def read_actor(
         if token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in {"PROPN", "NOUN"}:
             titles.append((token.i, token.right_edge.i))
     return ActorReading(actor, kinds, affiliations, titles)
+
+
+def _a_name_unread(head: Token, index: MentionIndex) -> bool:
+    """A capitalised proper name the recognisers gave no place or date label: still a name."""
+    return head.pos_ == "PROPN" and head.is_title and head.ent_type_ in {"", "PERSON", "ORG", "NORP"} \
+        and not index.is_place(head, None)
 
 
 def _counted_in_of(head: Token, lexicon: Lexicon) -> Token | None:
@@ -432,15 +443,26 @@ def _subject_after_fronted_phrase(pronoun: Token) -> Token | None:
     return None
 
 
-def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
-    """The one person an article has named in the pronoun's sentence before it or, failing that,
-    in the sentence before: "he" then can stand for no one else. Two people: no guess."""
+# how many sentences back a pronoun with no name between may look for the one it stands for
+# ("Whitlock was charged ... He was convicted ... He was sentenced": each "he" is Whitlock)
+PRONOUN_LOOKBACK = 3
+
+
+def _windows_before(pronoun: Token) -> list[range]:
+    """The pronoun's sentence up to it, then each sentence before it, nearest first."""
     sentence = pronoun.sent
     windows = [range(sentence.start, pronoun.i)]
-    if sentence.start > 0:
-        previous = index.doc[sentence.start - 1].sent
-        windows.append(range(previous.start, previous.end))
-    for window in windows:
+    while sentence.start > 0 and len(windows) <= PRONOUN_LOOKBACK:
+        sentence = pronoun.doc[sentence.start - 1].sent
+        windows.append(range(sentence.start, sentence.end))
+    return windows
+
+
+def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """The one person an article has named in the pronoun's sentence before it or, failing that,
+    in the nearest sentence before that names anyone (up to ``PRONOUN_LOOKBACK`` back): "he" then
+    can stand for no one else. Two people: no guess."""
+    for window in _windows_before(pronoun):
         people = {}
         for i in window:
             mention = index.by_token.get(i)
@@ -480,6 +502,12 @@ def _conjunct_passive(verb: Token) -> bool:
             and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
 
 
+def _bare_conjunct_of_a_passive(verb: Token) -> bool:
+    """A past form coordinated with a passive verb, with no subject, auxiliary or object of its own."""
+    return verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBN"} and _is_passive(verb.head) and not any(
+        c.dep_ in {"dobj", "nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp"} for c in verb.children)
+
+
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """The subjects of a verb (a description and a name can both be subjects: "The Qatari
     special envoy ..., Mutlaq bin Majed Al Qahtani landed") and whether they are passive
@@ -487,12 +515,18 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     ... and appear to be targeting") and participles ("pushed further, reaching")."""
     node = verb
     raised = gerund = False
+    # "..., accused of arson", "Arrested at the border, the man ...": a past participle heading a
+    # clause of its own with no auxiliary and no subject is passive; its clause's subject undergoes it
+    reduced = verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "csubj"} for c in verb.children)
     for _ in range(6):
         found = [
             c for c in node.children
             if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
             and not _across_line_break(c, node)
         ]
+        if found and reduced:
+            return found, True
         if found:
             if gerund:
                 # "raised money by selling cards", "was arrested after fleeing": the gerund's
@@ -732,6 +766,10 @@ def read_participants(
         return result
 
     subject, passive, described_by = _subject_of(verb, index)
+    if not passive and befalls_people and _bare_conjunct_of_a_passive(verb):
+        # "was hit by a van and killed", with "killed" tagged a past tense: an act that befalls
+        # people, with no object and no subject of its own, shares the passive of its first verb
+        passive = True
     agent = _agent_of(verb)
     if passive:
         result.source = read(agent, "source")
