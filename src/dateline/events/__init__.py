@@ -32,6 +32,7 @@ from dateline.events.dating import (
     lead_acts_dated_by_the_body,
     lead_of,
     names_an_appearance,
+    occasion_words_hung_on,
     names_the_gathering_again,
     names_the_occasion,
     nouns_leave_the_report_day,
@@ -957,6 +958,23 @@ def _date_of_the_enclosing_clause(trigger: Token, timexes: list[Timex], dct: dat
     return _date_of_sentence(doc[first.i : last.i + 1], inside, dct) if inside else None
 
 
+def _date_of_the_occasion_hung_on(trigger: Token, sentence: SpacySpan, timexes: list[Timex],
+                                  dct: date | None) -> EventDate | None:
+    """The day of the occasion an act's clause is told of (dating.occasion_words_hung_on): a day
+    or days of the noun's own words, never a longer time ("a 2008 bill that raised fees": the
+    bill's vintage, no occasion)."""
+    for words in occasion_words_hung_on(trigger):
+        dated = date_of_event(words, sentence, timexes, dct, None)
+        if dated.source == "clause" and dated.start is not None and dated.end is not None \
+                and (dated.end - dated.start).days <= OCCASION_MAX_DAYS:
+            return dated
+    return None
+
+
+# the longest time a noun's own date may span and still name one occasion ("Monday and Tuesday")
+OCCASION_MAX_DAYS = 6
+
+
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list, parties: list[str], home: Place | None = None, occasion: Timex | None = None) -> Event:
@@ -1034,6 +1052,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # "Three days of fighting ended Saturday": Thursday to Saturday
         event_date = replace(event_date, value=f"{stretch[0].isoformat()}/{stretch[1].isoformat()}", start=stretch[0],
                              end=stretch[1])
+    if draft.trigger is not None and draft.type != "STATEMENT" and event_date.source in BORROWED:
+        # "the Dec. 5 robbery in which a man demanded cash": a part of the dated occasion it is told in
+        event_date = _date_of_the_occasion_hung_on(draft.trigger.token, sentence, timexes, dct) or event_date
     if ground and event_date.source == "article":
         # before the other event, day unknown: no date rather than the report's
         event_date = NO_DATE

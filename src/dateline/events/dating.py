@@ -816,3 +816,43 @@ def _clause_tense(trigger: Token) -> str | None:
             return None
         node = node.head
     return None
+
+
+# --- a dated occasion an act hangs on (dating.yaml: hung_on_an_occasion) -----------------------------
+
+
+@lru_cache(maxsize=1)
+def occasion_links() -> dict[str, frozenset[str]]:
+    return {key: frozenset(words) for key, words in table()["hung_on_an_occasion"].items()}
+
+
+def occasion_words_hung_on(trigger: Token) -> list[list[Token]]:
+    """The words of the noun an act's clause is told of, when that noun names an occasion by a
+    day of its own: "the Dec. 5 robbery in which a man ... demanded cash" (a relative clause on
+    the noun), "Lane closure Wednesday and Thursday to repair a main" (its purpose), "A gunfight
+    Tuesday near the border left three rebels killed" (what the noun, as the subject, left). A
+    day on a noun names an occasion ("the Monday shooting"; no one says "the Monday car"), and
+    an act told inside its clause is a part of it, on its day. Only the noun's own words (not its
+    other clauses), nearest first; which of them names a day is for the caller's date reading. An act
+    told in the present or with a modal ("which police are still investigating") is not a part
+    of the occasion and gets nothing."""
+    links = occasion_links()
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in {"VERB", "AUX"} or _clause_tense(trigger) in {"present", "modal"}:
+        return []
+    nouns = []
+    if clause.dep_ in links["clauses_on_a_noun"] and clause.head.pos_ in {"NOUN", "PROPN"}:
+        nouns.append(clause.head)  # the noun the clause is on
+        carrier = clause.head.head if clause.head.dep_ in links["objects"] else None
+    else:
+        carrier = clause.head if clause.dep_ in links["complements"] else None
+    if carrier is not None and carrier.pos_ in {"VERB", "AUX"}:
+        # "left three rebels killed": the subject of the verb the act completes
+        nouns += [c for c in carrier.children if c.dep_ in links["subjects"] and c.pos_ in {"NOUN", "PROPN"}]
+    phrases = []
+    for noun in nouns:
+        clauses = [m for m in noun.children if m.dep_ in links["clauses_on_a_noun"]]
+        phrases.append([t for t in noun.subtree if not any(t in m.subtree for m in clauses)])
+    return phrases
