@@ -332,3 +332,10 @@ def test_an_act_told_in_the_present_or_future_is_no_part_of_the_dated_occasion()
     assert events["blocks"].date_value == "2024-03-08"
     events = events_of("Crews worked through the Tuesday blizzard, which will close schools again.")
     assert events["close"].date_value != "2024-03-05"
+
+
+def test_a_perfect_progressive_runs_from_an_unsaid_day_and_takes_no_report_day():
+    # "have been searching": since some day the text does not give, not on the report's day
+    events = events_of("The dealer fled the county last June before officers raided his farm. "
+                       "Police have been searching for his partner.")
+    assert events["searching"].date_value is None

@@ -30,6 +30,7 @@ from dateline.events.dating import (
     dated_by_another_step,
     done_at_the_occasion,
     lead_acts_dated_by_the_body,
+    going_on_at_the_report,
     lead_of,
     names_an_appearance,
     occasion_words_hung_on,
@@ -1084,6 +1085,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
         # the offence, the charge and the court's steps of a case are never on one day
         event_date = NO_DATE
+    if draft.trigger is not None and event_date.source == "none" and dct is not None \
+            and going_on_at_the_report(draft.trigger.token):
+        # "a forensics team is investigating": going on as the story is told, on the report's day
+        event_date = EventDate(dct.isoformat(), dct, dct, None, True, "article")
     told_before = date_of_the_event_told(draft.trigger.token, draft.sentence_index, recent) \
         if draft.trigger is not None and event_date.source not in {"clause", "relative"} else None
     if told_before is not None and not (event_date.start is not None and told_before.start <= event_date.start

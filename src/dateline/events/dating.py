@@ -856,3 +856,19 @@ def occasion_words_hung_on(trigger: Token) -> list[list[Token]]:
         clauses = [m for m in noun.children if m.dep_ in links["clauses_on_a_noun"]]
         phrases.append([t for t in noun.subtree if not any(t in m.subtree for m in clauses)])
     return phrases
+
+
+# --- an act going on as the story is told (dating.yaml: going_on) -----------------------------------
+
+
+def going_on_at_the_report(trigger: Token) -> bool:
+    """ "a forensics team is investigating", "police are still searching for a third man": the
+    present progressive of the act's own clause tells it going on as the report is written, so
+    the report's day is one the text gives (a guard that found no day for it leaves it on that
+    day rather than on none). Not a perfect ("has been searching": since some unsaid day)."""
+    words = table()["going_on"]
+    if trigger.tag_ != "VBG":
+        return False
+    auxiliaries = [c for c in trigger.children if c.dep_ == "aux"]
+    return any(a.lower_ in words["present_be"] for a in auxiliaries) and not any(
+        a.lemma_.lower() in words["perfect"] for a in auxiliaries)
