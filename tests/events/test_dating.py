@@ -317,3 +317,25 @@ def test_an_act_reported_in_the_present_after_a_gatherings_lead_is_not_put_at_th
     events = events_of("The village board met Tuesday night to weigh the new budget. Fees rose in 2022, the clerk "
                        "said. The mayor says that trustees rejected a road contract.")
     assert events["rejected"].date_value is None
+
+
+def test_a_year_on_a_noun_names_no_occasion_for_the_act_in_its_clause():
+    # "a 2019 ordinance": the ordinance's vintage, not the day of the act its clause tells
+    events = events_of("Commissioners repealed a 2019 ordinance that banned fireworks.")
+    assert events["banned"].date_value != "2019"
+
+
+
+def test_an_act_told_in_the_present_or_future_is_no_part_of_the_dated_occasion():
+    # the landslide was on Sunday, the road is blocked now; the schools close after the blizzard
+    events = events_of("Rescuers returned to the site of the Sunday landslide, which still blocks the valley road.")
+    assert events["blocks"].date_value == "2024-03-08"
+    events = events_of("Crews worked through the Tuesday blizzard, which will close schools again.")
+    assert events["close"].date_value != "2024-03-05"
+
+
+def test_a_perfect_progressive_runs_from_an_unsaid_day_and_takes_no_report_day():
+    # "have been searching": since some day the text does not give, not on the report's day
+    events = events_of("The dealer fled the county last June before officers raided his farm. "
+                       "Police have been searching for his partner.")
+    assert events["searching"].date_value is None

@@ -388,7 +388,8 @@ def test_every_parse_rule_of_the_vocabulary_has_an_example_sentence(fixtures_dir
 
     data = yaml.safe_load((fixtures_dir / "time" / "weekday_parse.yaml").read_text(encoding="utf-8"))
     rules = {case["rule"] for case in data["cases"]}
-    for name in ("plan_verbs", "modals_ahead", "plan_adjectives", "present_means_ahead_after", "reporting_verbs"):
+    for name in ("plan_verbs", "modals_ahead", "plan_adjectives", "present_means_ahead_after", "reporting_verbs",
+                 "inquiry_verbs"):
         assert name in vocabulary()["tense_cues"] and name in rules, name
 
 

@@ -30,8 +30,10 @@ from dateline.events.dating import (
     dated_by_another_step,
     done_at_the_occasion,
     lead_acts_dated_by_the_body,
+    going_on_at_the_report,
     lead_of,
     names_an_appearance,
+    occasion_words_hung_on,
     names_the_gathering_again,
     names_the_occasion,
     nouns_leave_the_report_day,
@@ -957,6 +959,23 @@ def _date_of_the_enclosing_clause(trigger: Token, timexes: list[Timex], dct: dat
     return _date_of_sentence(doc[first.i : last.i + 1], inside, dct) if inside else None
 
 
+def _date_of_the_occasion_hung_on(trigger: Token, sentence: SpacySpan, timexes: list[Timex],
+                                  dct: date | None) -> EventDate | None:
+    """The day of the occasion an act's clause is told of (dating.occasion_words_hung_on): a day
+    or days of the noun's own words, never a longer time ("a 2008 bill that raised fees": the
+    bill's vintage, no occasion)."""
+    for words in occasion_words_hung_on(trigger):
+        dated = date_of_event(words, sentence, timexes, dct, None)
+        if dated.source == "clause" and dated.start is not None and dated.end is not None \
+                and (dated.end - dated.start).days <= OCCASION_MAX_DAYS:
+            return dated
+    return None
+
+
+# the longest time a noun's own date may span and still name one occasion ("Monday and Tuesday")
+OCCASION_MAX_DAYS = 6
+
+
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list, parties: list[str], home: Place | None = None, occasion: Timex | None = None) -> Event:
@@ -1034,6 +1053,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # "Three days of fighting ended Saturday": Thursday to Saturday
         event_date = replace(event_date, value=f"{stretch[0].isoformat()}/{stretch[1].isoformat()}", start=stretch[0],
                              end=stretch[1])
+    if draft.trigger is not None and draft.type != "STATEMENT" and event_date.source in BORROWED:
+        # "the Dec. 5 robbery in which a man demanded cash": a part of the dated occasion it is told in
+        event_date = _date_of_the_occasion_hung_on(draft.trigger.token, sentence, timexes, dct) or event_date
     if ground and event_date.source == "article":
         # before the other event, day unknown: no date rather than the report's
         event_date = NO_DATE
@@ -1063,6 +1085,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
         # the offence, the charge and the court's steps of a case are never on one day
         event_date = NO_DATE
+    if draft.trigger is not None and event_date.source == "none" and dct is not None \
+            and going_on_at_the_report(draft.trigger.token):
+        # "a forensics team is investigating": going on as the story is told, on the report's day
+        event_date = EventDate(dct.isoformat(), dct, dct, None, True, "article")
     told_before = date_of_the_event_told(draft.trigger.token, draft.sentence_index, recent) \
         if draft.trigger is not None and event_date.source not in {"clause", "relative"} else None
     if told_before is not None and not (event_date.start is not None and told_before.start <= event_date.start

@@ -118,7 +118,8 @@ def tense_from_cues(text: str, start: int, end: int, sentences: SentenceIndex) -
 def _parse_words() -> tuple[frozenset, ...]:
     cues = vocabulary()["tense_cues"]
     return (frozenset(cues["plan_verbs"]), frozenset(cues["modals_ahead"]), frozenset(cues["plan_adjectives"]),
-            frozenset(cues["present_means_ahead_after"]), frozenset(cues["reporting_verbs"]))
+            frozenset(cues["present_means_ahead_after"]), frozenset(cues["reporting_verbs"]),
+            frozenset(cues["inquiry_verbs"]))
 
 
 BE_PRESENT = {"is", "are", "am", "'s", "'re", "'m"}
@@ -240,6 +241,8 @@ def _tense_of_verb(token, via_noun: bool = False) -> str | None:
                 # "is recalling pistachios with sell dates of December 13", "relatives are
                 # claiming on Monday": the time of a thing, or a report told in the present
                 return None
+            if token.lemma_ in words_[5] and any(c.dep_ == "dobj" for c in token.children):
+                return "past"  # "are investigating a shooting Tuesday night": the shooting's day
             return "future"  # "are being flown home on Sunday": an arrangement
         return "past"
     if token.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
