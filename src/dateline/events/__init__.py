@@ -1054,7 +1054,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         event_date = replace(event_date, value=f"{stretch[0].isoformat()}/{stretch[1].isoformat()}", start=stretch[0],
                              end=stretch[1])
     if draft.trigger is not None and draft.type != "STATEMENT" and event_date.source in BORROWED:
-        # "the Dec. 5 robbery in which a man demanded cash": a part of the dated occasion it is told in
+        # "the March 2 store holdup in which a masked man shot a guard": a part of the dated occasion it is told in
         event_date = _date_of_the_occasion_hung_on(draft.trigger.token, sentence, timexes, dct) or event_date
     if ground and event_date.source == "article":
         # before the other event, day unknown: no date rather than the report's
@@ -1064,7 +1064,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         event_date = NO_DATE
     if draft.trigger is not None and draft.type != "STATEMENT" and event_date.source == "narrative" \
             and told_at_a_dated_talk(draft.trigger.token, event_date.span):
-        # "He told the congregation Sunday ... . He said he met the bishop": a story of the talk
+        # "The bishop preached on Sunday ... . He said he once met a dying soldier": a story of the talk
         event_date = NO_DATE
     if event_date.source in BORROWED and placed_vaguely_before(own_clause, timexes):
         # "In recent weeks, the mayor announced ...": some time before, the day unsaid
@@ -1087,7 +1087,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         event_date = NO_DATE
     if draft.trigger is not None and event_date.source == "none" and dct is not None \
             and going_on_at_the_report(draft.trigger.token):
-        # "a forensics team is investigating": going on as the story is told, on the report's day
+        # "a fire crew is investigating": going on as the story is told, on the report's day
         event_date = EventDate(dct.isoformat(), dct, dct, None, True, "article")
     told_before = date_of_the_event_told(draft.trigger.token, draft.sentence_index, recent) \
         if draft.trigger is not None and event_date.source not in {"clause", "relative"} else None

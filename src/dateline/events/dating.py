@@ -109,7 +109,7 @@ undated whose gold has a day (13), sorted by what could decide them (the act's t
 between, the act's kind against the carrying act's, a change of subject, the distance, a quote):
 no one feature parts the right from the wrong (a carried date 4 or more sentences back: 51 right,
 17 wrong; an act in reported speech: 28 right, 9 wrong); what does is the kind of day carried. A
-day that dates a talk ("told the congregation Sunday", "testified on Friday") is the talk's, and an
+day that dates a talk ("preached to the mourners on Sunday", "testified on Friday") is the talk's, and an
 act told in the past in a later sentence is one of its stories, done before it
 (``told_at_a_dated_talk``). Date gold tuning 0.879 -> 0.885 (acts 0.786 -> 0.799; 5 gained, none
 lost, all in one story of a sermon), check 0.797 (acts 0.571) and fresh 0.680 (acts 0.545)
@@ -119,8 +119,8 @@ lost (a day on an official's comment, "said Monday", dates the news the comment 
 
 Task dates20, from the 49 tuning acts whose gold is a calendar date and whose record has another
 or none: in 14 the act's own sentence gives the day. Its time expression hangs on another clause
-or noun the act is linked to (5: a relative clause on a dated occasion, "the Dec. 5 robbery in
-which ..."; what a dated subject "left" behind; the purpose of a dated notice of work; a sibling
+or noun the act is linked to (5: a relative clause on a dated occasion, "the March 2 store holdup
+in which ..."; what a dated subject "left" behind; the purpose of a dated notice of work; a sibling
 relative clause on a conjoined noun; a year the parser hangs on an infinitive on the object), the
 tagger misread it (6, each its own way: a weekday after an inquiry verb's object read ahead,
 "set for Friday" read back, "overnight", "through the week", "5 a.m." against the report day,
@@ -786,9 +786,9 @@ def talk_words() -> dict[str, frozenset[str]]:
 
 
 def told_at_a_dated_talk(trigger: Token, date_span) -> bool:
-    """ "The visiting pastor told the congregation Sunday ... . He said he met the bishop in
-    Rome. ... Police arrived too late." A day carried from a sentence where it dates a telling
-    ("told ... Sunday", "said yesterday", "testified on Friday": the day is the telling verb's own
+    """ "The visiting bishop preached to the mourners on Sunday ... . He said he once met a
+    dying soldier in a field hospital. ... The medics came too late." A day carried from a sentence where it dates a telling
+    ("preached ... on Sunday", "testified on Friday"; not "said", whose day dates a comment: the day is the telling verb's own
     word, dating.yaml talk.verbs) is the day of a talk; an act told in the past in a later
     sentence is one of the talk's stories, done before it on a day the text does not give, so it
     borrows none. An act told in the present or future ("is heading the inquiry") is not a past
@@ -844,13 +844,13 @@ def occasion_links() -> dict[str, frozenset[str]]:
 
 def occasion_words_hung_on(trigger: Token) -> list[list[Token]]:
     """The words of the noun an act's clause is told of, when that noun names an occasion by a
-    day of its own: "the Dec. 5 robbery in which a man ... demanded cash" (a relative clause on
+    day of its own: "the March 2 store holdup in which a masked man ... shot a guard" (a relative clause on
     the noun), "Lane closure Wednesday and Thursday to repair a main" (its purpose), "A gunfight
     Tuesday near the border left three rebels killed" (what the noun, as the subject, left). A
     day on a noun names an occasion ("the Monday shooting"; no one says "the Monday car"), and
     an act told inside its clause is a part of it, on its day. Only the noun's own words (not its
     other clauses), nearest first; which of them names a day is for the caller's date reading. An act
-    told in the present or with a modal ("which police are still investigating") is not a part
+    told in the present or with a modal ("which the insurers are still assessing") is not a part
     of the occasion and gets nothing."""
     links = occasion_links()
     clause = trigger
@@ -878,7 +878,7 @@ def occasion_words_hung_on(trigger: Token) -> list[list[Token]]:
 
 
 def going_on_at_the_report(trigger: Token) -> bool:
-    """ "a forensics team is investigating", "police are still searching for a third man": the
+    """ "a fire crew is investigating", "rescuers are still looking for a missing hiker": the
     present progressive of the act's own clause tells it going on as the report is written, so
     the report's day is one the text gives (a guard that found no day for it leaves it on that
     day rather than on none). Not a perfect ("has been searching": since some unsaid day)."""
