@@ -48,6 +48,8 @@ def table() -> dict:
         "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
         "judging_modals": lower(raw["judging_modals"]),
+        "describing_modals": lower(raw["modal_descriptions"]["modals"]),
+        "own_time_words": lower(raw["modal_descriptions"]["own_time_words"]),
         "title_nouns": lower(raw["title_nouns"]),
         "rewarded_outcomes": {k: lower(v) for k, v in raw["rewarded_outcomes"].items()},
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
@@ -223,6 +225,33 @@ def is_a_possibility(token: Token) -> bool:
     return False
 
 
+def _first_conjunct(verb: Token) -> Token:
+    """ "could rent a bin or buy sacks": a verb in its plain form joined to another, with no
+    auxiliary and no subject of its own, shares the first one's modal; the verb that carries it."""
+    node = verb
+    while node.tag_ == "VB" and node.dep_ == "conj" and not any(
+            c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in node.children):
+        node = node.head
+    return node
+
+
+def is_a_modal_conjunct_or_description(token: Token) -> bool:
+    """ "residents could rent a bin or buy sacks": "buy" is as possible as "rent" (the modal of the
+    first verb reaches the bare verbs joined to it); "a mayor who would meet residents and
+    visit every school": a relative clause after would, could, might or may says what the person or thing
+    would do, a description, unless it has a time of its own ("the clerk, who would later resign
+    in May": the future of a past)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    words = table()
+    verb = _first_conjunct(token)
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb is not token and modals & words["possibility_modals"]:
+        return True
+    return verb.dep_ == "relcl" and bool(modals & words["describing_modals"]) and not any(
+        t.ent_type_ in {"DATE", "TIME"} or t.lower_ in words["own_time_words"] for t in verb.subtree)
+
+
 def under_a_counterfactual(token: Token) -> bool:
     """ "the flood would have caused a disaster": the noun of a verb that did not happen."""
     verb = token.head
@@ -284,12 +313,13 @@ def is_a_trade_figure(token: Token) -> bool:
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
     gesture, a tally, a charge's name, a practice, what is not yet done or only proposed, a
-    possibility, the noun of a counterfactual, an order in a quotation, what an office does, a
+    possibility (or a verb joined to one, or what a person or thing would do), the noun of a counterfactual, an order in a quotation, what an office does, a
     figure of trade or what a rewarded tip would lead to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
-        or is_a_trade_figure(token) or is_a_rewarded_outcome(token)
+        or is_a_trade_figure(token) or is_a_rewarded_outcome(token) \
+        or is_a_modal_conjunct_or_description(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
