@@ -50,6 +50,7 @@ def table() -> dict:
         "judging_modals": lower(raw["judging_modals"]),
         "describing_modals": lower(raw["modal_descriptions"]["modals"]),
         "own_time_words": lower(raw["modal_descriptions"]["own_time_words"]),
+        "class_marks_blocked_by": frozenset(raw["described_classes"]["blocked_by"]),
         "span_prepositions": lower(raw["habit_spans"]["prepositions"]),
         "span_nouns": lower(raw["habit_spans"]["nouns"]),
         "many_times": lower(raw["habit_spans"]["many_times"]),
@@ -134,6 +135,25 @@ def is_a_practice(token: Token) -> bool:
                                                              for c in verb.children))
     return past and verb.head.lower_ in words["class_heads"] \
         and not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+
+
+def is_a_described_class(token: Token) -> bool:
+    """ "prisoners jailed abroad", "drugs sold in the city", "a list of arrested protesters": a past
+    participle on a bare plural noun (no article, number or owner) with no time of its own says
+    which kind of people or things are meant, no one act; "four gunmen killed", "the guns smuggled
+    on Monday" tell acts."""
+    if token.tag_ != "VBN" or token.dep_ not in {"acl", "amod"} or token.head.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if any(c.dep_ in table()["class_marks_blocked_by"] for c in token.head.children):
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in token.subtree)
+
+
+def described_class_words(trigger: Token) -> set[int]:
+    """ "calling for the release of prisoners jailed in Israel": the words of a class's description
+    (``is_a_described_class``) under an event say where those people or things are, not where the
+    event is."""
+    return {t.i for word in trigger.subtree if word.i != trigger.i and is_a_described_class(word) for t in word.subtree}
 
 
 def _not_yet_word(node: Token) -> bool:
@@ -358,12 +378,12 @@ def is_a_trade_figure(token: Token) -> bool:
 
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
-    gesture, a tally, a charge's name, a practice, what is not yet done or only proposed, a
+    gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet done or only proposed, a
     possibility (or a verb joined to one, or what a person or thing would do), a habit over a
     stretch of time, the noun of a counterfactual, an order in a quotation, what an office does, a
     figure of trade or what a rewarded tip would lead to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
-        or is_a_practice(token) or is_not_yet(token) or is_a_possibility(token) \
+        or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
         or is_a_trade_figure(token) or is_a_rewarded_outcome(token) \
         or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token)
