@@ -43,7 +43,7 @@ from dateline.events.dating import (
     told_at_a_dated_talk,
     told_in_the_past,
 )
-from dateline.events.non_events import not_yet_complement, without_learned_non_events
+from dateline.events.non_events import described_class_words, not_yet_complement, without_learned_non_events
 from dateline.events.placing import (Told, body_seat_named_before, circumstance_words, conjoined_places,
                                      other_clause_words, outside_the_acts_clauses,
                                      copula_subject_words, covers_a_whole_land, date_of_the_event_told, dateline_town,
@@ -1112,6 +1112,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     speaker_spans += [actor.span for actor in draft.participants.others]
     # (not the places of what a threat is about: "threatened to bomb the dam")
     about = not_yet_complement(draft.trigger.token) if draft.trigger is not None else set()
+    # (nor those of a class of people or things the act is about: "the release of prisoners jailed
+    # in Israel", non_events.is_a_described_class)
+    about = about | (described_class_words(draft.trigger.token) if draft.trigger is not None else set())
     if draft.trigger is not None:
         # (nor those of another happening before or after it: placing.yaml: sequence_prepositions)
         about = about | sequence_phrase_words(draft.trigger.token, draft.trigger.head)

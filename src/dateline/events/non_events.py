@@ -48,6 +48,12 @@ def table() -> dict:
         "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
         "judging_modals": lower(raw["judging_modals"]),
+        "describing_modals": lower(raw["modal_descriptions"]["modals"]),
+        "own_time_words": lower(raw["modal_descriptions"]["own_time_words"]),
+        "class_marks_blocked_by": frozenset(raw["described_classes"]["blocked_by"]),
+        "span_prepositions": lower(raw["habit_spans"]["prepositions"]),
+        "span_nouns": lower(raw["habit_spans"]["nouns"]),
+        "many_times": lower(raw["habit_spans"]["many_times"]),
         "title_nouns": lower(raw["title_nouns"]),
         "rewarded_outcomes": {k: lower(v) for k, v in raw["rewarded_outcomes"].items()},
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
@@ -129,6 +135,25 @@ def is_a_practice(token: Token) -> bool:
                                                              for c in verb.children))
     return past and verb.head.lower_ in words["class_heads"] \
         and not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+
+
+def is_a_described_class(token: Token) -> bool:
+    """ "prisoners jailed abroad", "drugs sold in the city", "a list of arrested protesters": a past
+    participle on a bare plural noun (no article, number or owner) with no time of its own says
+    which kind of people or things are meant, no one act; "four gunmen killed", "the guns smuggled
+    on Monday" tell acts."""
+    if token.tag_ != "VBN" or token.dep_ not in {"acl", "amod"} or token.head.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if any(c.dep_ in table()["class_marks_blocked_by"] for c in token.head.children):
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in token.subtree)
+
+
+def described_class_words(trigger: Token) -> set[int]:
+    """ "calling for the release of prisoners jailed in Israel": the words of a class's description
+    (``is_a_described_class``) under an event say where those people or things are, not where the
+    event is."""
+    return {t.i for word in trigger.subtree if word.i != trigger.i and is_a_described_class(word) for t in word.subtree}
 
 
 def _not_yet_word(node: Token) -> bool:
@@ -223,6 +248,76 @@ def is_a_possibility(token: Token) -> bool:
     return False
 
 
+def _first_conjunct(verb: Token) -> Token:
+    """ "could rent a bin or buy sacks": a verb in its plain form joined to another, with no
+    auxiliary and no subject of its own, shares the first one's modal; the verb that carries it."""
+    node = verb
+    while node.tag_ == "VB" and node.dep_ == "conj" and not any(
+            c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in node.children):
+        node = node.head
+    return node
+
+
+def is_a_modal_conjunct_or_description(token: Token) -> bool:
+    """ "residents could rent a bin or buy sacks": "buy" is as possible as "rent" (the modal of the
+    first verb reaches the bare verbs joined to it); "a mayor who would meet residents and
+    visit every school": a relative clause after would, could, might or may says what the person or thing
+    would do, a description, unless it has a time of its own ("the clerk, who would later resign
+    in May": the future of a past)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    words = table()
+    verb = _first_conjunct(token)
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb is not token and modals & words["possibility_modals"]:
+        return True
+    return verb.dep_ == "relcl" and bool(modals & words["describing_modals"]) and not any(
+        t.ent_type_ in {"DATE", "TIME"} or t.lower_ in words["own_time_words"] for t in verb.subtree)
+
+
+def _clause_verb(token: Token, depth: int = 4) -> Token | None:
+    """The verb (or copula) whose clause the word is in: the word itself, or the first verb above
+    an event noun ("opened the council meetings" -> opened)."""
+    node = token
+    for _ in range(depth):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _spans_a_stretch_of_time(verb: Token) -> bool:
+    """ "during his ten years on the board", "throughout the season", "in the past", "many times":
+    a phrase on the verb that spreads its act over a stretch of time or a count of occasions."""
+    words = table()
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.lower_ == "times":
+            if any(c.lower_ in words["many_times"] for c in child.children):
+                return True
+        if child.dep_ != "prep":
+            continue
+        for noun in (c for c in child.children if c.dep_ == "pobj"):
+            if child.lower_ in words["span_prepositions"] and noun.lower_ in words["span_nouns"]:
+                return True
+            # "in the past" alone, not "in the past week" (a time of its own)
+            if child.lower_ == "in" and noun.lower_ == "past" and not any(c.dep_ in {"prep", "compound"} for c in noun.children):
+                return True
+    return False
+
+
+def is_a_habit_over_time(token: Token) -> bool:
+    """ "the prayer that opened the council meetings during his ten years": an act spread over a
+    stretch of years or a season, or done "many times", is a habit, no one event; "flew over the
+    field several times on Friday" is one outing, kept."""
+    verb = _clause_verb(token)
+    if verb is None:
+        return False
+    return _spans_a_stretch_of_time(verb) or (
+        verb is token and token.dep_ == "conj" and _spans_a_stretch_of_time(token.head))
+
+
 def under_a_counterfactual(token: Token) -> bool:
     """ "the flood would have caused a disaster": the noun of a verb that did not happen."""
     verb = token.head
@@ -283,13 +378,15 @@ def is_a_trade_figure(token: Token) -> bool:
 
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
-    gesture, a tally, a charge's name, a practice, what is not yet done or only proposed, a
-    possibility, the noun of a counterfactual, an order in a quotation, what an office does, a
+    gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet done or only proposed, a
+    possibility (or a verb joined to one, or what a person or thing would do), a habit over a
+    stretch of time, the noun of a counterfactual, an order in a quotation, what an office does, a
     figure of trade or what a rewarded tip would lead to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
-        or is_a_practice(token) or is_not_yet(token) or is_a_possibility(token) \
+        or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
-        or is_a_trade_figure(token) or is_a_rewarded_outcome(token)
+        or is_a_trade_figure(token) or is_a_rewarded_outcome(token) \
+        or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
