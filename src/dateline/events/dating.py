@@ -816,7 +816,7 @@ def _dates_a_telling(date_root: Token) -> bool:
 
 def _clause_tense(trigger: Token) -> str | None:
     """ "past", "present" or "modal": the finite verb of the clause that tells the event, up the
-    parse from the trigger ("wasn't at the scene of the shooting": past; "will never get over
+    parse from the trigger ("wasn't at the site of the fire": past; "will never get over
     the shooting": modal; "is heading the inquiry": present); None when no finite verb is met."""
     node = trigger
     for _ in range(8):
@@ -845,7 +845,7 @@ def occasion_links() -> dict[str, frozenset[str]]:
 def occasion_words_hung_on(trigger: Token) -> list[list[Token]]:
     """The words of the noun an act's clause is told of, when that noun names an occasion by a
     day of its own: "the March 2 store holdup in which a masked man ... shot a guard" (a relative clause on
-    the noun), "Lane closure Wednesday and Thursday to repair a main" (its purpose), "A gunfight
+    the noun), "Bridge closure Monday and Tuesday to replace a joint" (its purpose), "A gunfight
     Tuesday near the border left three rebels killed" (what the noun, as the subject, left). A
     day on a noun names an occasion ("the Monday shooting"; no one says "the Monday car"), and
     an act told inside its clause is a part of it, on its day. Only the noun's own words (not its

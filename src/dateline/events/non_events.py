@@ -150,7 +150,7 @@ def is_a_described_class(token: Token) -> bool:
 
 
 def described_class_words(trigger: Token) -> set[int]:
-    """ "calling for the release of prisoners jailed in Israel": the words of a class's description
+    """ "demanding the return of fishermen held abroad": the words of a class's description
     (``is_a_described_class``) under an event say where those people or things are, not where the
     event is."""
     return {t.i for word in trigger.subtree if word.i != trigger.i and is_a_described_class(word) for t in word.subtree}
