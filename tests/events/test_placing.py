@@ -63,7 +63,7 @@ def test_a_word_read_as_an_event_takes_no_office_place():
 
 
 def test_the_place_of_a_described_class_is_not_the_events():
-    # "prisoners jailed in Egypt" says where the prisoners are (non_events.is_a_described_class),
-    # not where the women made their demand
-    event = _event("Women protested on Monday to demand the release of prisoners jailed in Egypt.", "demand")
+    # "fishermen detained in Egypt" says where the fishermen are (non_events.is_a_described_class),
+    # not where the families made their demand
+    event = _event("Families rallied on Monday to demand the return of fishermen detained in Egypt.", "demand")
     assert "Egypt" not in _names(event)
