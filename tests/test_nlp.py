@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.nlp import ents_of, ents_within, is_hard_wrapped, parse, text_of
+from dateline.nlp import ents_of, ents_within, is_hard_wrapped, parse, parse_syntax, text_of
 
 
 def sentences(text: str) -> list[str]:
@@ -86,3 +86,13 @@ def test_no_stage_rebuilds_the_doc_text_per_call():
         if re.search(r"\bdoc\.text\b(?!`)", line.split("#")[0]) and '"""' not in line and "``" not in line
     ]
     assert offenders == []
+
+
+def test_a_headline_parsed_for_its_syntax_has_the_full_parse_of_its_words():
+    headline = "Harbor patrol pulls two anglers from icy Lake Clearwater near Millbrook"
+    full, syntax = parse(headline), parse_syntax(headline)
+    # the verb, its subject and object, and every word's head are what the full parse says
+    assert [(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in syntax] == \
+        [(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in full]
+    assert [t.text for t in syntax if t.dep_ == "ROOT"] == ["pulls"]
+    assert not syntax.ents  # the names are not looked for

@@ -113,6 +113,17 @@ def parse(text: str) -> Doc:
     return get_nlp()(text)
 
 
+# Entities and lemmas come after the parse and change nothing in it (en_core_web_sm's NER has
+# its own embedding), yet they are about half the cost of parsing a headline alone.
+NOT_SYNTAX = ("ner", "lemmatizer")
+
+
+def parse_syntax(text: str) -> Doc:
+    """Tags and the dependency parse of a short text (a headline), the same as ``parse`` gives,
+    without its entities and lemmas."""
+    return get_nlp()(text, disable=NOT_SYNTAX)
+
+
 def parse_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """Parse many texts in batches (``nlp.pipe``): several times faster than one by one."""
     return get_nlp().pipe(texts, batch_size=batch_size)

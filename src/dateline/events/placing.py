@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from dateline.events.attribution import inside_quotes
 from dateline.events.triggers import dominates
 from dateline.model import Place, Span
-from dateline.nlp import WIRE_DATELINE, parse, text_of
+from dateline.nlp import WIRE_DATELINE, parse_syntax, text_of
 
 TABLE = Path(__file__).with_name("placing.yaml")
 
@@ -418,7 +418,7 @@ def headline_town(title: str | None, places: list[Place]) -> Place | None:
         following = headline[found.end():].split()
         if following and following[0].strip(".,:;'s") in table()["home_nouns"]:
             return None
-        parsed = parsed or [parse(title)]
+        parsed = parsed or [parse_syntax(title)]  # its words' roles alone are read
         if not headline_names_it_as_a_place(parsed[0], found.start(), found.end()):
             continue
         return place

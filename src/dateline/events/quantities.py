@@ -13,6 +13,7 @@ belong to the time stage or to nobody. The cue words live in ``quantities.yaml``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -471,14 +472,26 @@ class _Found:
     anchor: Token  # the token standing for the count in the tree (head noun or the number)
 
 
+def _number_starts(doc: Doc, cues: QuantityCues) -> list[int]:
+    """The indices of the document's tokens that may start a number, in order, read once per
+    parse and cues: every sentence is read for its counts once alone (the one before a sentence)
+    and once with the counts before it, and numbers are a few tokens in a hundred."""
+    cached = doc.user_data.get("dateline.number_starts")
+    if cached is None or cached[0] is not cues:  # the cues are the table's (loaded once), save in tests
+        cached = doc.user_data["dateline.number_starts"] = (cues, [t.i for t in doc if _starts_number(t, cues)])
+    return cached[1]
+
+
 def _find_in_tokens(doc: Doc, start: int, end: int, antecedents: list[_Found], cues: QuantityCues) -> list[_Found]:
     found: list[_Found] = []
+    starts = _number_starts(doc, cues)
     i = start
-    while i < end:
+    while True:
+        following = bisect_left(starts, i)  # the tokens before it start no number
+        if following == len(starts) or starts[following] >= end:
+            break
+        i = starts[following]
         token = doc[i]
-        if not _starts_number(token, cues):
-            i += 1
-            continue
         if token.lower_ == "dozen" and i > start and doc[i - 1].lower_ == "a":
             phrase = _NumberPhrase(i - 1, i + 1, 12.0)
         else:
