@@ -51,6 +51,8 @@ def table() -> dict:
         "describing_modals": lower(raw["modal_descriptions"]["modals"]),
         "own_time_words": lower(raw["modal_descriptions"]["own_time_words"]),
         "class_marks_blocked_by": frozenset(raw["described_classes"]["blocked_by"]),
+        "class_acts_marked_by": frozenset(raw["described_classes"]["acts_marked_by"]),
+        "class_count_heads": frozenset(w.lower() for w in raw["described_classes"]["count_heads"]),
         "span_prepositions": lower(raw["habit_spans"]["prepositions"]),
         "span_nouns": lower(raw["habit_spans"]["nouns"]),
         "many_times": lower(raw["habit_spans"]["many_times"]),
@@ -141,10 +143,14 @@ def is_a_described_class(token: Token) -> bool:
     """ "prisoners jailed abroad", "drugs sold in the city", "a list of arrested protesters": a past
     participle on a bare plural noun (no article, number or owner) with no time of its own says
     which kind of people or things are meant, no one act; "four gunmen killed", "the guns smuggled
-    on Monday" tell acts."""
+    on Monday" tell acts, and so do "dozens more held by the militia" (a count, and a doer named
+    by "by": somebody did it to them)."""
     if token.tag_ != "VBN" or token.dep_ not in {"acl", "amod"} or token.head.tag_ not in {"NNS", "NNPS"}:
         return False
-    if any(c.dep_ in table()["class_marks_blocked_by"] for c in token.head.children):
+    words = table()
+    if any(c.dep_ in words["class_marks_blocked_by"] for c in token.head.children):
+        return False
+    if token.head.lower_ in words["class_count_heads"] or any(c.dep_ in words["class_acts_marked_by"] for c in token.children):
         return False
     return not any(t.ent_type_ in {"DATE", "TIME"} for t in token.subtree)
 
