@@ -1112,8 +1112,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     speaker_spans += [actor.span for actor in draft.participants.others]
     # (not the places of what a threat is about: "threatened to bomb the dam")
     about = not_yet_complement(draft.trigger.token) if draft.trigger is not None else set()
-    # (nor those of a class of people or things the act is about: "the release of prisoners jailed
-    # in Israel", non_events.is_a_described_class)
+    # (nor those of a class of people or things the act is about: "the return of fishermen held
+    # abroad", non_events.is_a_described_class)
     about = about | (described_class_words(draft.trigger.token) if draft.trigger is not None else set())
     if draft.trigger is not None:
         # (nor those of another happening before or after it: placing.yaml: sequence_prepositions)
