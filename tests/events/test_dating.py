@@ -339,3 +339,20 @@ def test_a_perfect_progressive_runs_from_an_unsaid_day_and_takes_no_report_day()
     events = events_of("The dealer fled the county last June before officers raided his farm. "
                        "Police have been searching for his partner.")
     assert events["searching"].date_value is None
+
+
+def test_two_happenings_of_one_kind_in_different_places_keep_their_own_days():
+    # the guards were killed in Leeds on Monday; the clerk in York, told on Wednesday: another killing
+    text = ("Two guards were killed at a bank in Leeds on Monday. Police in York said on Wednesday that a clerk "
+            "was found dead at a post office. The clerk was killed in York by a robber.")
+    result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
+    killings = sorted((e for e in result.events if e.trigger.text == "killed"), key=lambda e: e.trigger.start)
+    assert killings[0].date_value == "2024-03-04"
+    assert killings[1].date_value != "2024-03-04"
+
+
+def test_an_act_told_in_the_future_takes_no_day_of_an_earlier_telling():
+    # the arrest on Monday is done; the one the police plan is after the report, on no day given
+    events = events_of("Police arrested a man in Hull on Monday. Detectives will arrest his brother in Hull, they said.")
+    arrests = [e for e in events.values() if e.trigger.text == "arrest"]
+    assert arrests and arrests[0].date_value != "2024-03-04"

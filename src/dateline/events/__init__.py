@@ -24,6 +24,7 @@ from dateline.events.dating import (
     BORROWED,
     INHERITED_NOTE,
     a_body_decided,
+    acts_dated_by_another_telling,
     borrows_no_day,
     carried_from_far_back,
     counted_stretch,
@@ -607,6 +608,7 @@ def extract_events(
         events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
     events = statements_dated_by_the_speakers_report(events, doc, dct)
     events = nouns_leave_the_report_day(events, doc)
+    events = acts_dated_by_another_telling(events, doc, dct)
     return without_learned_non_events(events, doc) if learned_filter else events
 
 
