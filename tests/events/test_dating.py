@@ -76,6 +76,12 @@ QUOTES_OF_THE_REPORT_DAY = [
     ("another speaker does not go on with the dated report",
      "Hospital admissions for flu rose sharply in February, the state Department of Health reported Tuesday. "
      "The rate for children climbed to 4 percent, a nurse in Dover said.", "said"),
+    ("a feature's opening followed by a day of no gathering tells no occasion",
+     "Winters in the valley are usually mild. Snow closed the mountain pass on Tuesday. "
+     "\"We were not ready,\" the mayor said.", "said"),
+    ("a day on a noun of no gathering names no occasion",
+     "Crews cleared the Tuesday snowfall from the village roads. "
+     "\"It was the heaviest in years,\" the foreman said.", "said"),
 ]
 
 

@@ -24,6 +24,7 @@ from dateline.events.dating import (
     BORROWED,
     INHERITED_NOTE,
     a_body_decided,
+    day_on_an_occasion_noun,
     acts_dated_by_another_telling,
     borrows_no_day,
     carried_from_far_back,
@@ -37,6 +38,7 @@ from dateline.events.dating import (
     occasion_words_hung_on,
     names_the_gathering_again,
     names_the_occasion,
+    news_lead,
     nouns_leave_the_report_day,
     placed_vaguely_before,
     statements_dated_by_the_speakers_report,
@@ -586,7 +588,8 @@ def extract_events(
     # (a word of a name, "Capital Iron Co.", is no place the story names: it vetoes no dateline)
     home = dateline_town(text_of(doc), places, _places_said_as_places(places, doc)) \
         or headline_town(article.title, places)
-    occasion = _lead_occasion(lead, timexes, dct, lexicon, _statements_naming_an_occasion(drafts_by_sentence, lead, lexicon))
+    occasion = _lead_occasion(news_lead(sentences, lead, timexes), timexes, dct, lexicon,
+                              _statements_naming_an_occasion(drafts_by_sentence, lead, lexicon))
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
     recent: list[Told] = []  # the events told so far, for the places of an episode
@@ -665,7 +668,8 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
             (t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"}) or names_an_appearance(t)
             or a_body_decided(t) for t in lead):
         return None
-    when = _date_of_sentence(lead, timexes, dct)
+    # (or the day on the gathering's own noun: "at their Monday, March 16 meeting")
+    when = _date_of_sentence(lead, timexes, dct) or day_on_an_occasion_noun(lead, timexes, lexicon.occasion_words)
     if when is None or not lead.start_char <= when.span.start < lead.end_char:
         return None
     start, end = timex_range(when)
