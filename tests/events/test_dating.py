@@ -362,3 +362,13 @@ def test_an_act_told_in_the_future_takes_no_day_of_an_earlier_telling():
     events = events_of("Police arrested a man in Hull on Monday. Detectives will arrest his brother in Hull, they said.")
     arrests = [e for e in events.values() if e.trigger.text == "arrest"]
     assert arrests and arrests[0].date_value != "2024-03-04"
+
+
+def test_two_happenings_of_one_kind_done_to_different_people_keep_their_own_days():
+    # Ann Cole was arrested on Monday; Tom Reed's arrest is another one, told in the spring
+    text = ("Ann Cole was arrested on Monday. In the spring, police had searched for Tom Reed, "
+            "who was arrested by the county sheriff.")
+    result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
+    arrests = sorted((e for e in result.events if e.trigger.text == "arrested"), key=lambda e: e.trigger.start)
+    assert arrests[0].date_value == "2024-03-04"
+    assert arrests[1].date_value != "2024-03-04"
