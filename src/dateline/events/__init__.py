@@ -611,8 +611,9 @@ def extract_events(
         events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
     events = statements_dated_by_the_speakers_report(events, doc, dct)
     events = nouns_leave_the_report_day(events, doc)
-    events = acts_dated_by_another_telling(events, doc, dct)
-    return without_learned_non_events(events, doc) if learned_filter else events
+    events = without_learned_non_events(events, doc) if learned_filter else events
+    # (after the learned filter, which was fitted on the dates before this rule: the tellings are real events)
+    return acts_dated_by_another_telling(events, doc, dct)
 
 
 def _places_saying_where(places: list[Place], sentence: SpacySpan, lexicon: Lexicon) -> list[Place]:
