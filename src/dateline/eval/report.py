@@ -127,7 +127,7 @@ def judged_gold(shared: Path) -> dict:
     articles (``eval/judged-gold``), for the current tree: rules are measured without a new
     hand-judging. Places and types are scored on one re-reading of the articles."""
     from dateline.eval import event_dates, event_places, event_roles, event_types
-    from dateline.eval.judged_rerun import rerun
+    from dateline.eval.judged_rerun import figures_only, rerun
 
     dates = event_dates.evaluate(shared)
     place_gold, type_gold, role_gold = event_places.read_gold(), event_types.read_gold(), event_roles.read_gold()
@@ -135,10 +135,8 @@ def judged_gold(shared: Path) -> dict:
     places = event_places.score(place_gold, rows)
     types = event_types.score(type_gold, rows)
     roles = event_roles.score(role_gold, rows)
-    return {"dates": {part: {k: v for k, v in s.items() if k != "wrong"} for part, s in dates.items()},
-            "places": {part: {k: v for k, v in s.items() if k not in ("errors", "still")} for part, s in places.items()},
-            "types": {part: {k: v for k, v in s.items() if k != "wrong"} for part, s in types.items()},
-            "roles": {part: {k: v for k, v in s.items() if k != "wrong"} for part, s in roles.items()}}
+    return {"dates": figures_only(dates), "places": figures_only(places), "types": figures_only(types),
+            "roles": figures_only(roles)}
 
 
 def judged_gold_markdown(result: dict) -> str:
