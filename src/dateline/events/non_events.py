@@ -44,6 +44,8 @@ def table() -> dict:
         "class_heads": lower(raw["class_heads"]),
         "not_yet_verbs": lower(raw["not_yet_verbs"]), "not_yet_adjectives": lower(raw["not_yet_adjectives"]),
         "proposal_nouns": lower(raw["proposal_nouns"]), "content_verbs": lower(raw["content_verbs"]),
+        "suggesting_verbs": lower(raw["suggested_acts"]["verbs"]),
+        "suggested_prepositions": lower(raw["suggested_acts"]["prepositions"]),
         "ability_adjectives": lower(raw["denied_ability"]["adjectives"]),
         "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
@@ -211,7 +213,25 @@ def governing_words(token: Token, depth: int = 6) -> Iterator[Token]:
 
 def is_not_yet(token: Token) -> bool:
     """ "needs to discuss", "needs repair", "threatened to bomb", "prepared to negotiate"."""
-    return any(_not_yet_word(node) for node in governing_words(token)) or is_proposed(token)
+    return any(_not_yet_word(node) for node in governing_words(token)) or is_proposed(token) \
+        or is_suggested_or_let(token)
+
+
+def is_suggested_or_let(token: Token) -> bool:
+    """ "suggested the members discuss it", "the school is recommended for closure", "was
+    considered to move", "lets the city begin talks", "is entitled to a new trial": what someone
+    suggests, recommends, considers, lets happen or has a right to is an act proposed or open,
+    not told as done (its complement, or the event noun after "for" or "to" on the verb)."""
+    words = table()
+    if any(node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["suggesting_verbs"]
+           for node in governing_words(token)):
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    phrase = token.head if token.dep_ == "conj" else token  # "for closure and sale"
+    preposition = phrase.head
+    return phrase.dep_ == "pobj" and preposition.lower_ in words["suggested_prepositions"] \
+        and preposition.head.lemma_.lower() in words["suggesting_verbs"]
 
 
 def is_proposed(token: Token) -> bool:
