@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.non_events import is_a_present_habit, reports_no_event, table
+from dateline.events.non_events import reports_no_event, table
 from dateline.events.triggers import find_triggers
 from dateline.nlp import parse
 
@@ -48,33 +48,3 @@ def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter
     token = next(t for t in parse(sentence) if t.text == word)
     assert reports_no_event(token)
-
-
-def _word(sentence: str, word: str):
-    return next(t for t in parse(sentence) if t.text == word)
-
-
-@pytest.mark.parametrize("sentence,word,kind", [
-    ("We talk with local groups about saving water.", "talk", "CONSULT"),
-    ("The baker also sells some of his bread at the market.", "sells", "TRANSACTION"),
-    ("Many drivers travelling on the old highway exceed the speed limit.", "travelling", "MOVEMENT"),
-    ("Volunteers do everything from building homes to delivering food to the elderly.", "delivering", "AID"),
-])
-def test_an_act_of_a_kind_told_in_the_present_is_a_habit(sentence, word, kind):
-    assert is_a_present_habit(_word(sentence, word), kind)
-
-
-@pytest.mark.parametrize("sentence,word,kind", [
-    # a speech act is done by saying it, in the present too
-    ("Local groups urge drivers to slow down on icy roads.", "urge", "REQUEST"),
-    # a schedule: the act has a day of its own
-    ("Volunteers deliver food to the elderly on Monday.", "deliver", "AID"),
-    # one doer, one thing: no kind of people or things, a report's present
-    ("The baker sells the family bakery to his nephew.", "sells", "TRANSACTION"),
-    # a headline tells a past act in the present
-    ("Farmers sell milk to the state dairy", "sell", "TRANSACTION"),
-    # in the past it is an act told
-    ("The baker sold some of his bread at the market.", "sold", "TRANSACTION"),
-])
-def test_what_is_no_habit_in_the_present(sentence, word, kind):
-    assert not is_a_present_habit(_word(sentence, word), kind)

@@ -40,12 +40,6 @@ def words() -> dict[str, frozenset[str]]:
     return {key: frozenset(str(w).lower() for w in value) for key, value in raw.items() if key != "examples"}
 
 
-def generic_determiners() -> frozenset[str]:
-    """Words of a whole class, not some the text points at: "every", "many", "some" (also read by
-    the present-habit rule of dateline.events.non_events)."""
-    return words()["generic_determiners"]
-
-
 def examples() -> list[dict]:
     return yaml.safe_load(TABLE.read_text(encoding="utf-8")).get("examples", [])
 
@@ -161,8 +155,7 @@ def _bare_noun_after_preposition(token: Token) -> bool:
     return token.tag_ == "NN" and phrase.dep_ == "pobj" and not _determined(token) and not _determined(phrase)
 
 
-def is_tensed(verb: Token) -> bool:
-    """A verb with a tense of its own: past or present, or an auxiliary other than "to"."""
+def _tensed(verb: Token) -> bool:
     return verb.tag_ in {"VBD", "VBZ", "VBP"} or bool(_auxiliaries(verb) - {"to"})
 
 
@@ -170,9 +163,9 @@ def _finite_verb_governing(token: Token) -> Token | None:
     """The nearest verb above an untensed trigger (an infinitive, a gerund, a noun) that carries
     a tense: "wants" in "wants to meet", "met" in "met them to discuss the plan"; None for a
     trigger with a tense of its own."""
-    if token.pos_ in {"VERB", "AUX"} and is_tensed(token):
+    if token.pos_ in {"VERB", "AUX"} and _tensed(token):
         return None
-    return next((node for node in _above(token) if node.pos_ in {"VERB", "AUX"} and is_tensed(node)), None)
+    return next((node for node in _above(token) if node.pos_ in {"VERB", "AUX"} and _tensed(node)), None)
 
 
 def _governed_by_present_or_modal(token: Token) -> bool:

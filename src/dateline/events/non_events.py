@@ -22,7 +22,7 @@ from typing import Iterator
 import yaml
 from spacy.tokens import Doc, Token
 
-from dateline.events.non_event_features import features as event_features, generic_determiners, is_tensed
+from dateline.events.non_event_features import features as event_features
 from dateline.model import Event
 from dateline.nlp import clause_head, text_of
 
@@ -61,9 +61,6 @@ def table() -> dict:
         "title_nouns": lower(raw["title_nouns"]),
         "rewarded_outcomes": {k: lower(v) for k, v in raw["rewarded_outcomes"].items()},
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
-        "speech_act_types": frozenset(raw["present_habits"]["speech_act_types"]),
-        "habit_links": frozenset(raw["present_habits"]["links"]),
-        "prose_ends": frozenset(raw["present_habits"]["prose_ends"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -332,81 +329,6 @@ def is_a_habit_over_time(token: Token) -> bool:
         return False
     return _spans_a_stretch_of_time(verb) or (
         verb is token and token.dep_ == "conj" and _spans_a_stretch_of_time(token.head))
-
-
-def _simple_present(verb: Token) -> bool:
-    """ "sells", "talk": a verb in the present with no auxiliary (not "is selling", "will talk")."""
-    return verb.pos_ == "VERB" and verb.tag_ in {"VBZ", "VBP"} and not any(
-        c.dep_ in {"aux", "auxpass"} for c in verb.children)
-
-
-def _clause_tense_carrier(token: Token, depth: int = 6) -> Token | None:
-    """The tensed verb whose clause a verb trigger belongs to: itself, or for an untensed one
-    the verb it hangs on through a noun or a preposition ("motorists travelling on the road
-    exceed the limit": exceed; "teams do everything from building homes to ...": do). Never
-    through a complement or a purpose ("wants to visit", "met to discuss"): their time is
-    their own, read by the modality rules."""
-    node = token
-    for _ in range(depth):
-        if node.pos_ in {"VERB", "AUX"} and is_tensed(node):
-            return node
-        if node.dep_ not in table()["habit_links"] or node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
-# the links of a clause under a verb: a date in one of them is that clause's, not the verb's
-CLAUSE_LINKS = frozenset({"advcl", "relcl", "ccomp", "xcomp", "acl", "csubj", "parataxis"})
-
-
-def _has_own_time(verb: Token) -> bool:
-    """A date or a time in the verb's own clause (not in a clause under it): "the council meets
-    on Monday", "the trial resumes at 9 a.m." tell a happening that is scheduled."""
-    return any(t.ent_type_ in {"DATE", "TIME"} for child in verb.children
-               if child.dep_ not in CLAUSE_LINKS for t in child.subtree)
-
-
-def is_a_present_habit(token: Token, event_type: str) -> bool:
-    """ "we talk with local groups", "he also sells some of his work at the shop", "motorists
-    travelling on the road exceed the limit": a report tells what happened in the past; an act
-    told in the simple present, with no date or time of its own, of a kind of doers or things
-    (``_told_of_a_kind``), is what someone does as a rule or a habit, no one happening. Not a
-    speech act (done by saying it: "the agency urges drivers to slow down"), not a scheduled act
-    ("the council meets on Monday"), and not in a headline or a caption, which tell past acts in
-    the present (no full stop at the end). ``event_type``: the type of the trigger's cue."""
-    if token.pos_ != "VERB" or event_type in table()["speech_act_types"]:
-        return False
-    verb = _clause_tense_carrier(token)
-    if verb is None or not _simple_present(verb) or _has_own_time(verb):
-        return False
-    if not any(t.text in table()["prose_ends"] for t in list(token.sent)[-3:]):
-        return False
-    return _told_of_a_kind(token, verb)
-
-
-def _a_kind_of_thing(noun: Token) -> bool:
-    """ "groups", "many", "some of his work", "most drivers": a bare plural or a quantified noun
-    names a kind of people or things, not some the text points at."""
-    if noun.lower_ in generic_determiners():
-        return True
-    children = list(noun.children)
-    if any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in generic_determiners() for c in children):
-        return True
-    return noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod", "predet"} for c in children)
-
-
-def _told_of_a_kind(trigger: Token, verb: Token) -> bool:
-    """A habit is told of a kind of doers or things ("many leave the village", "talk with local
-    groups", "sells some of his work"); "the mayor visits the flooded farm" (one mayor, one farm,
-    a report's present) is not read as one. (A habit told by "often" or "usually" is read by the
-    triggers' habit adverbs, event_types.yaml.)"""
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if trigger.dep_ == "acl":
-        subjects.append(trigger.head)  # "motorists travelling on the road"
-    objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
-    objects += [o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    return any(_a_kind_of_thing(n) for n in (*subjects, *objects))
 
 
 def under_a_counterfactual(token: Token) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span as SpacySpan, Token
 
-from dateline.events.non_events import governing_words, is_a_present_habit, reports_no_event
+from dateline.events.non_events import governing_words, reports_no_event
 from dateline.config import SETTINGS
 from dateline.nlp import ents_of
 
@@ -1050,8 +1050,6 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             continue
         match = match_cue(token, lexicon)
         if match is None or not told_as_done(token, sentence, lexicon, verb=match[0].pos == "VERB"):
-            continue
-        if is_a_present_habit(token, match[0].type):  # "he sells some of his work at the shop"
             continue
         if match[0].cause_type == "none" and caused_by_non_actor(token, lexicon):
             continue
