@@ -46,6 +46,7 @@ def table() -> dict:
         "proposal_nouns": lower(raw["proposal_nouns"]), "content_verbs": lower(raw["content_verbs"]),
         "suggesting_verbs": lower(raw["suggested_acts"]["verbs"]),
         "suggested_prepositions": lower(raw["suggested_acts"]["prepositions"]),
+        "judging_verbs": lower(raw["suggested_acts"]["objects_judged_by"]),
         "ability_adjectives": lower(raw["denied_ability"]["adjectives"]),
         "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
@@ -223,9 +224,15 @@ def is_suggested_or_let(token: Token) -> bool:
     suggests, recommends, considers, lets happen or has a right to is an act proposed or open,
     not told as done (its complement, or the event noun after "for" or "to" on the verb)."""
     words = table()
-    if any(node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["suggesting_verbs"]
-           for node in governing_words(token)):
-        return True
+    below = token
+    for node in governing_words(token):
+        lemma = node.lemma_.lower()
+        # "considered the killing an act of terror": the object of a verb of judging is a thing
+        # judged, which happened; only its complement is what is considered
+        judged = below.dep_ == "dobj" and lemma in words["judging_verbs"]
+        if node.pos_ in {"VERB", "AUX"} and lemma in words["suggesting_verbs"] and not judged:
+            return True
+        below = node
     if token.pos_ != "NOUN":
         return False
     phrase = token.head if token.dep_ == "conj" else token  # "for closure and sale"
