@@ -398,10 +398,11 @@ def is_a_trade_figure(token: Token) -> bool:
 
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
-    gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet done or only proposed, a
-    possibility (or a verb joined to one, or what a person or thing would do), a habit over a
-    stretch of time, the noun of a counterfactual, an order in a quotation, what an office does, a
-    figure of trade or what a rewarded tip would lead to."""
+    gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
+    done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
+    a person or thing would do), a habit over a stretch of time, the noun of a counterfactual, an
+    order in a quotation, what an office does, a figure of trade or what a rewarded tip would lead
+    to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
