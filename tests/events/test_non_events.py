@@ -40,7 +40,7 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     ("The old guard attacked the fort many times.", "attacked"),
     ("Relatives of prisoners jailed abroad marched to the embassy.", "jailed"),
     ("The mayor suggested the two boards discuss the plan in June.", "discuss"),
-    ("The old depot is being recommended for closure.", "closure"),
+    ("The branch library was recommended for closure by the review board.", "closure"),
     ("The new permit lets the town begin talks with the owners.", "talks"),
     ("The court said he was entitled to a new trial.", "trial"),
 ])

@@ -219,7 +219,7 @@ def is_not_yet(token: Token) -> bool:
 
 
 def is_suggested_or_let(token: Token) -> bool:
-    """ "suggested the members discuss it", "the school is recommended for closure", "was
+    """ "suggested the members discuss it", "the library was recommended for closure", "was
     considered to move", "lets the city begin talks", "is entitled to a new trial": what someone
     suggests, recommends, considers, lets happen or has a right to is an act proposed or open,
     not told as done (its complement, or the event noun after "for" or "to" on the verb)."""
