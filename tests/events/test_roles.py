@@ -536,3 +536,27 @@ def test_the_subject_of_the_clause_undergoes_a_passive_it_does_not_mark(sentence
 ])
 def test_a_clause_that_marks_its_voice_keeps_its_subject_as_doer(sentence, word, doer):
     assert doer in text_of(event_at(sentence, word).source_actor)
+
+
+def test_they_stands_for_the_subject_of_the_clause_that_holds_its_own():
+    # "where they pleaded" hangs on the clause of "Smith and Jones appeared": they two pleaded
+    pleaded = event_at("Smith and Jones appeared at the county court, where they pleaded not guilty.", "pleaded")
+    assert text_of(pleaded.source_actor) in {"Smith", "Jones"}
+
+
+def test_its_on_an_event_noun_stands_for_the_subject_not_the_speaker():
+    # "its agreement": the agency's, the subject of the clause; the spokeswoman only tells of it
+    agreement = event_at("A spokeswoman for the water authority says the agency is reviewing its agreement with Acme.",
+                         "agreement")
+    assert "agency" in text_of(agreement.source_actor)
+    # the place in the body's name is no doer: the council is
+    meeting = event_at("The town council of Lagos cancelled its meeting after protesters blocked the hall.", "meeting")
+    assert "council" in text_of(meeting.source_actor) and "Lagos" not in text_of(meeting.source_actor)
+
+
+def test_a_pronoun_is_not_bound_to_a_subject_of_another_number():
+    # one minister is no "their": the homes are not his, and he burned nothing
+    burned = event_at("The minister said the militia burned their homes.", "burned")
+    assert "militia" in text_of(burned.source_actor)
+    actors = [burned.source_actor, burned.target_actor, *burned.other_actors]
+    assert not any(a is not None and "minister" in a.text for a in actors)

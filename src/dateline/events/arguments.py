@@ -215,6 +215,13 @@ def read_actor(
             actor = Actor(text=index.name_of(mention.entity_id, head.text), span=token_span([head]),
                           entity_id=mention.entity_id, role=role)
             return ActorReading(actor, _kinds(head, mention, [], index, lexicon))
+        bound = _subject_binding(head, index)
+        if bound is not None:
+            # "police proceeded with their investigation", "Lee and Roe appeared in court, where
+            # they pleaded": the subject of a clause that holds the pronoun's own, before it
+            reading = read_actor(bound, role, index, lexicon, speaker, False)
+            if reading is not None:
+                return ActorReading(replace(reading.actor, span=token_span([head])), reading.kinds, reading.affiliations)
         # "the group says it captured ...": inside a report, a third-person pronoun is the speaker
         # (not a person for "it" or "its": "the spokeswoman says the agency is reviewing its deal")
         if speaker is not None and head.lower_ in THIRD_PERSON | {"we"} and not (
@@ -426,6 +433,49 @@ def _a_person(actor: Actor, index: MentionIndex) -> bool:
     span = index.doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
     mention = index.mention_at(span.root) if span is not None and len(span) else None
     return mention is not None and (mention.label == "PERSON" or index.kind_of(mention) == "person")
+
+
+# the pronouns that stand for a group or a thing, and whether they stand for more than one
+GROUP_PRONOUNS = {"they": True, "them": True, "their": True, "it": False, "its": False}
+
+
+def _agrees_in_number(subject: Token, plural: bool, index: MentionIndex) -> bool:
+    """ "their" for a plural noun or a coordination ("police", "Lee and Roe"), "it" for one
+    thing or body that is no person ("the agency", "the board")."""
+    if plural:
+        # (two subjects of one verb are a coordination the parser split: "Lee and Roe appeared")
+        return subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children) or sum(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in subject.head.children) > 1
+    mention = index.mention_at(subject)
+    person = (mention is not None and mention.label == "PERSON") or names_people(subject)
+    return subject.tag_ in {"NN", "NNP"} and not person and not any(c.dep_ == "conj" for c in subject.children)
+
+
+def _subject_binding(pronoun: Token, index: MentionIndex) -> Token | None:
+    """The subject a "they", "their", "it" or "its" stands for inside its own sentence: the
+    subject, before the pronoun and agreeing with it in number, of the nearest clause that holds
+    the pronoun ("the agency is reviewing its deal", "the men fled to a farm, where they hid";
+    not "the minister said their homes burned": one minister is no "their"). A subject that
+    holds the pronoun ("their leader") is no antecedent of it."""
+    plural = GROUP_PRONOUNS.get(pronoun.lower_)
+    if plural is None:
+        return None
+    node = pronoun
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        for subject in node.children:
+            if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i >= pronoun.i \
+                    or pronoun in subject.subtree:
+                continue
+            if subject.pos_ not in {"NOUN", "PROPN"} and index.mention_at(subject) is None:
+                # (a name the tagger took for an adjective still names someone when the entities
+                # stage read it as a name)
+                continue
+            if _agrees_in_number(subject, plural, index):
+                return subject
+    return None
 
 
 def _subject_after_fronted_phrase(pronoun: Token) -> Token | None:
