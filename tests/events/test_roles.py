@@ -560,3 +560,12 @@ def test_a_pronoun_is_not_bound_to_a_subject_of_another_number():
     assert "militia" in text_of(burned.source_actor)
     actors = [burned.source_actor, burned.target_actor, *burned.other_actors]
     assert not any(a is not None and "minister" in a.text for a in actors)
+
+
+def test_they_opening_a_sentence_stands_for_the_subject_of_the_sentence_before():
+    arrested = event_at("The two men fled on foot across the fields. They were arrested at dawn near the river.",
+                        "arrested")
+    assert "men" in text_of(arrested.target_actor)
+    # one minister is no "they": the attack befell others the text does not name
+    attacked = event_at("The minister toured the camp. They were attacked at night.", "attacked")
+    assert attacked.target_actor is None

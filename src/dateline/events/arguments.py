@@ -215,10 +215,11 @@ def read_actor(
             actor = Actor(text=index.name_of(mention.entity_id, head.text), span=token_span([head]),
                           entity_id=mention.entity_id, role=role)
             return ActorReading(actor, _kinds(head, mention, [], index, lexicon))
-        bound = _subject_binding(head, index)
+        bound = _subject_binding(head, index) or _subject_of_sentence_before(head, index)
         if bound is not None:
             # "police proceeded with their investigation", "Lee and Roe appeared in court, where
-            # they pleaded": the subject of a clause that holds the pronoun's own, before it
+            # they pleaded": the subject of a clause that holds the pronoun's own, before it; else
+            # the subject the sentence before is about ("The men fled. They were caught.")
             reading = read_actor(bound, role, index, lexicon, speaker, False)
             if reading is not None:
                 return ActorReading(replace(reading.actor, span=token_span([head])), reading.kinds, reading.affiliations)
@@ -475,6 +476,24 @@ def _subject_binding(pronoun: Token, index: MentionIndex) -> Token | None:
                 continue
             if _agrees_in_number(subject, plural, index):
                 return subject
+    return None
+
+
+def _subject_of_sentence_before(pronoun: Token, index: MentionIndex) -> Token | None:
+    """The subject of the main verb of the sentence before, when it agrees in number with a
+    "they", "their", "it" or "its" its own sentence gives no subject for: a text goes on about
+    what its last sentence was about ("The two men fled on foot. They were caught at dawn.")."""
+    plural = GROUP_PRONOUNS.get(pronoun.lower_)
+    sentence = pronoun.sent
+    if plural is None or sentence.start == 0:
+        return None
+    before = pronoun.doc[sentence.start - 1].sent
+    if _across_line_break(before.root, pronoun):
+        return None
+    for subject in before.root.children:
+        if subject.dep_ in {"nsubj", "nsubjpass"} and subject.pos_ in {"NOUN", "PROPN"} \
+                and _agrees_in_number(subject, plural, index):
+            return subject
     return None
 
 
