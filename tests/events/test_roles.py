@@ -569,3 +569,14 @@ def test_they_opening_a_sentence_stands_for_the_subject_of_the_sentence_before()
     # one minister is no "they": the attack befell others the text does not name
     attacked = event_at("The minister toured the camp. They were attacked at night.", "attacked")
     assert attacked.target_actor is None
+
+
+def test_a_speaker_named_after_a_third_person_pronoun_is_not_what_it_stands_for():
+    # the police tell of someone else's attack, the villager of others' ambush
+    attacked = event_at("He attacked the guard with a knife, police said.", "attacked")
+    assert attacked.source_actor is None
+    ambushed = event_at("They ambushed the convoy near the bridge, a villager said.", "ambushed")
+    assert ambushed.source_actor is None
+    # "we" in a quote before its speaker is the speaker's side
+    quoted = event_at("\"We attacked the convoy at dawn,\" the rebel commander said.", "attacked")
+    assert "commander" in text_of(quoted.source_actor)

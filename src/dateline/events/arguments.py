@@ -225,8 +225,11 @@ def read_actor(
                 return ActorReading(replace(reading.actor, span=token_span([head])), reading.kinds, reading.affiliations)
         # "the group says it captured ...": inside a report, a third-person pronoun is the speaker
         # (not a person for "it" or "its": "the spokeswoman says the agency is reviewing its deal")
+        # (nor a speaker named after a "he" or "they": "He fled, police said" tells of someone
+        # else, while "we" in a quote before its speaker is the speaker's side)
         if speaker is not None and head.lower_ in THIRD_PERSON | {"we"} and not (
-                head.lower_ in {"it", "its"} and _a_person(speaker.actor, index)):
+                head.lower_ in {"it", "its"} and _a_person(speaker.actor, index)) and not (
+                head.lower_ in THIRD_PERSON and speaker.actor.span.start > head.idx):
             actor = Actor(text=speaker.actor.text, span=token_span([head]), entity_id=speaker.actor.entity_id, role=role)
             return ActorReading(actor, speaker.kinds, [])
         fronted = _subject_after_fronted_phrase(head) if head.lower_ in ONE_PERSON_PRONOUNS else None
