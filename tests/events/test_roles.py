@@ -580,3 +580,14 @@ def test_a_speaker_named_after_a_third_person_pronoun_is_not_what_it_stands_for(
     # "we" in a quote before its speaker is the speaker's side
     quoted = event_at("\"We attacked the convoy at dawn,\" the rebel commander said.", "attacked")
     assert "commander" in text_of(quoted.source_actor)
+
+
+def test_a_count_or_an_age_with_no_noun_names_the_people_an_act_befalls():
+    arrested = event_at("A 19-year-old was arrested after the robbery on Main Street.", "arrested")
+    assert "19-year-old" in text_of(arrested.target_actor)
+    shot = event_at("Police are investigating the death of a 17-year-old who was shot early Saturday.", "shot")
+    assert "17-year-old" in text_of(shot.target_actor)
+    # the three are charged; the prosecutor who tells it and the city she works in are no doers
+    charged = event_at("The three were charged with arson, a prosecutor in Denver said.", "charged")
+    assert text_of(charged.target_actor) == "three"
+    assert charged.source_actor is None

@@ -398,13 +398,21 @@ def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | No
     "the two fought"), names those people."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "three of the districts": the noun is in the "of" phrase
-    if not ((head.like_num and head.ent_type_ not in NOT_A_HEAD_COUNT) or head.lower_ in lexicon.people_quantifiers):
+    if not ((head.like_num and head.ent_type_ not in NOT_A_HEAD_COUNT) or head.lower_ in lexicon.people_quantifiers
+            or _an_age_for_a_person(head)):
         return None
     words = [t for t in head.subtree if t.dep_ not in {"det", "punct", "prep", "relcl", "acl"}
              and (t.i == head.i or t.i < head.i or t.dep_ in {"amod", "advmod", "quantmod", "nummod"})]
     words = [t for t in head.doc[min(t.i for t in words): head.i + 1]]
     actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
     return ActorReading(actor, frozenset())
+
+
+def _an_age_for_a_person(head: Token) -> bool:
+    """ "a 16-year-old", "the 58-year-old": an age with no noun after it heads its phrase and
+    names a person of that age (not "a 16-year-old boy": there the noun is the head)."""
+    return head.lower_ == "old" and head.dep_ not in {"amod", "acomp"} and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() == "year" for c in head.children)
 
 
 # the labels a name of a person can get from a recogniser that takes it for something else (not
@@ -616,7 +624,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
                 noun = noun.head
             return [noun], True
-        if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if node.dep_ in {"relcl", "acl"} and (node.head.pos_ in {"NOUN", "PROPN", "PRON"} or _an_age_for_a_person(node.head)):
             # "the leader, who has been detained since the coup": a passive relative clause
             # has its noun for patient
             # (a participle the tagger took for a past tense, "Hassan - shot dead by police -",
@@ -779,8 +787,10 @@ def read_participants(
         if token is None:
             return None
         reading = read_actor(token, role, index, lexicon, speaker, allow_places)
-        if reading is None and role == "target" and trigger.cue.lemma in lexicon.people_cues:
-            reading = _people_count(token, role, lexicon)
+        if reading is None and role == "target" and befalls_people:
+            # "the three were charged", "a 19-year-old was arrested": a count or an age with no
+            # noun, where the act befalls only people, names those people
+            reading = _people_count(token, role, lexicon) or read(_counted_in_of(token, lexicon), role)
         if reading is None and role == "source" and token.dep_ == "nsubj":
             # "the two fought", "several others refused", "all of the pilgrims had to leave": a
             # count or a quantifier that acts names people, or the people of its "of" phrase
