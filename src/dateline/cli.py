@@ -1076,64 +1076,80 @@ def eval_args(
 
 
 
+# the wrong rows of one part, to read them (rules are chosen from the tuning part only)
+_ERRORS_OPTION = typer.Option(None, "--errors", metavar="PART",
+                              help="After the figures, list the wrong rows of one part: tuning, check or fresh.")
+
+
 @eval_app.command("event-dates")
 def eval_event_dates(
     gold: str = typer.Option(None, "--gold", help="The date gold (default: src/dateline/eval/judged-gold/dates.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+    errors: str = _ERRORS_OPTION,
 ) -> None:
     """Score event dates on the hand-judged LGL samples against their date gold (tuning, check, fresh)."""
     from dateline.eval import event_dates
 
-    _judged_gold_eval(event_dates, gold, as_json)
+    _judged_gold_eval(event_dates, gold, as_json, errors)
 
 
 @eval_app.command("event-places")
 def eval_event_places(
     gold: str = typer.Option(None, "--gold", help="The place gold (default: src/dateline/eval/judged-gold/places.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+    errors: str = _ERRORS_OPTION,
 ) -> None:
     """Score event places and judged non-events on the hand-judged LGL samples against their place gold."""
     from dateline.eval import event_places
 
-    _judged_gold_eval(event_places, gold, as_json)
+    _judged_gold_eval(event_places, gold, as_json, errors)
 
 
 @eval_app.command("event-types")
 def eval_event_types(
     gold: str = typer.Option(None, "--gold", help="The type gold (default: src/dateline/eval/judged-gold/types.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+    errors: str = _ERRORS_OPTION,
 ) -> None:
     """Score event types on the hand-judged LGL samples against their type gold (tuning, check, fresh)."""
     from dateline.eval import event_types
 
-    _judged_gold_eval(event_types, gold, as_json)
+    _judged_gold_eval(event_types, gold, as_json, errors)
 
 
 @eval_app.command("event-roles")
 def eval_event_roles(
     gold: str = typer.Option(None, "--gold", help="The roles gold (default: src/dateline/eval/judged-gold/roles.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
+    errors: str = _ERRORS_OPTION,
 ) -> None:
     """Score event doers and targets on the hand-judged LGL samples against their roles gold (tuning, check, fresh)."""
     from dateline.eval import event_roles
 
-    _judged_gold_eval(event_roles, gold, as_json)
+    _judged_gold_eval(event_roles, gold, as_json, errors)
 
 
-def _judged_gold_eval(scorer, gold: str | None, as_json: bool) -> None:
+def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | None = None) -> None:
     """A judged-gold scorer's run (``event_dates``, ``event_places``, ``event_types``, ``event_roles``): its figures per part, as one
-    JSON object (the wrong rows left to the text form) or as its summary lines."""
+    JSON object or as its summary lines, then with ``errors`` the wrong rows of that part, a line each."""
     import json
     import os
     from pathlib import Path
 
+    from dateline.eval.judged_rerun import PARTS, figures_only
+
+    if errors is not None and errors not in PARTS:
+        err_console.print(f"error: --errors: no part {errors!r} (the parts are {', '.join(PARTS)})", markup=False)
+        raise typer.Exit(2)
     result = scorer.evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else scorer.GOLD)
     if as_json:
-        print(json.dumps({part: {k: v for k, v in figures.items() if k != "wrong"} if isinstance(figures, dict)
-                          else figures for part, figures in result.items()}))
-        return
-    for line in scorer.summary_lines(result):
-        console.print(line, markup=False)
+        print(json.dumps(figures_only(result)))
+    else:
+        for line in scorer.summary_lines(result):
+            console.print(line, markup=False)
+    if errors is not None:
+        for line in scorer.error_lines(result, errors):
+            print(line)
 
 
 @eval_app.command("coref")

@@ -3,7 +3,7 @@
 from datetime import date
 from pathlib import Path
 
-from dateline.eval.event_dates import GOLD, date_right, read_gold, source_of, stretch
+from dateline.eval.event_dates import GOLD, date_right, error_lines, read_gold, source_of, stretch
 from dateline.model import Event, Span
 
 
@@ -53,7 +53,7 @@ def test_the_source_of_a_date_is_where_its_words_are():
 def test_the_gold_is_split_once_and_every_row_has_a_value():
     rows = read_gold(GOLD)
     assert {r["seed"] for r in rows if r["part"] == "check"} == {"20261209", "20261210"}
-    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218"}  # samples J, L and O (N became tuning at stop 26, P at stop 28, Q at stop 29, R at stop 30)
+    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218", "20261222"}  # samples J, L, O and S (N became tuning at stop 26, P at stop 28, Q at stop 29, R at stop 30)
     assert all(r["gold"] for r in rows)
     for row in rows:
         for alternative in row["gold"].split("|"):
@@ -63,3 +63,12 @@ def test_the_gold_is_split_once_and_every_row_has_a_value():
     # where the reader judged the listed date right, it is the gold
     assert all(r["gold"].split("|")[0] == r["listed"].replace(" (inherited)", "")
                for r in rows if r["date_ok"] == "Y" and r["listed"] != "-")
+
+
+def test_errors_lists_the_wrong_dates_of_one_part():
+    wrong = {"seed": "1", "docid": "7", "trigger_start": "120", "trigger": "arrested", "kind": "act",
+             "gold": "before-report", "date": "2009-03-20", "source": "carried", "note": "an arrest before the trial"}
+    result = {"tuning": {"wrong": [wrong]}, "check": {"wrong": []}}
+    assert error_lines(result, "tuning") == [
+        "1\t7\t120\tarrested\tact\tbefore-report\t2009-03-20\tcarried\tan arrest before the trial"]
+    assert error_lines(result, "check") == []

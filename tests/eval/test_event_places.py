@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dateline.eval.event_places import GOLD, parse_places, place_right, read_gold, score
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.eval.event_places import GOLD, error_lines, parse_places, place_right, read_gold, score
+from dateline.eval.judged_rerun import figures_only
 
 
 def test_places_compare_without_accents_case_or_punctuation():
@@ -41,9 +45,11 @@ def test_a_namesake_in_another_state_is_wrong_where_the_gold_names_the_state():
 def test_score_counts_parts_misses_and_non_events():
     gold = [
         {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "10", "real": "Y", "act": "Y", "gold": "Leeds [GB]"},
-        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "40", "real": "Y", "act": "N", "gold": "none"},
+        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "40", "real": "Y", "act": "N", "gold": "none",
+         "trigger": "said"},
         {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "70", "real": "Y", "act": "Y", "gold": "Leeds [GB]"},
-        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "90", "real": "N", "act": "", "gold": ""},
+        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "90", "real": "N", "act": "", "gold": "",
+         "trigger": "plans", "note": "a plan, not carried out"},
         {"seed": "2", "part": "check", "docid": "2", "trigger_start": "5", "real": "Y", "act": "Y", "gold": "?"},
         {"seed": "2", "part": "check", "docid": "2", "trigger_start": "8", "real": "N", "act": "", "gold": ""},
     ]
@@ -60,13 +66,29 @@ def test_score_counts_parts_misses_and_non_events():
     assert tuning["by_seed"] == {"1": {"place": 0.5, "place_of_acts": 1.0}}
     # a row not yet annotated ('?') counts in no place figure; a non-event no longer extracted is gone
     assert (check["real_with_gold"], check["matched"], check["non_events_still_extracted"]) == (0, 0, 0)
+    # --errors lists the statement wrongly placed and the non-event still there, of that part only
+    lines = error_lines(result, "tuning")
+    assert [line.split("\t")[:5] for line in lines] == [["PLACE", "1", "1", "40", "said"], ["NONEVENT", "1", "1", "90", "plans"]]
+    assert "gold: none" in lines[0]
+    assert error_lines(result, "check") == []
+    # --json prints the figures without the rows behind them
+    assert "errors" not in figures_only(result)["tuning"] and "still" not in figures_only(result)["tuning"]
 
 
 def test_the_gold_file_is_complete_and_split_once():
     rows = read_gold(GOLD)
     assert {r["part"] for r in rows} == {"tuning", "check", "fresh"}
-    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218"}  # samples J, L and O (M became tuning at stop 25, N at stop 26, P at stop 28, Q at stop 29, R at stop 30)
+    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218", "20261222"}  # samples J, L, O and S (M became tuning at stop 25, N at stop 26, P at stop 28, Q at stop 29, R at stop 30)
     assert {r["seed"] for r in rows if r["part"] == "check"} == {"20261209", "20261210"}
     assert not [r for r in rows if r["real"] == "Y" and r["gold"] == "?"]
     keys = [(r["docid"], r["trigger_start"]) for r in rows]
     assert len(keys) == len(set(keys))
+
+
+def test_the_judged_gold_commands_list_the_rows_of_a_part_and_refuse_an_unknown_one():
+    for command in ("event-dates", "event-places", "event-types", "event-roles"):
+        assert "--errors" in CliRunner().invoke(app, ["eval", command, "--help"]).output
+        # a part that is none of tuning, check, fresh is refused before any article is read
+        refused = CliRunner().invoke(app, ["eval", command, "--errors", "holdout"])
+        assert refused.exit_code == 2
+        assert "no part 'holdout'" in refused.output

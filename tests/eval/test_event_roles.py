@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.eval.event_roles import GOLD, actor_right, error_kind, read_gold, score
+from dateline.eval.event_roles import GOLD, actor_right, error_kind, error_lines, read_gold, score
 
 
 def test_the_same_name_is_right_whatever_its_case_article_or_apostrophe():
@@ -76,11 +76,15 @@ def test_score_counts_parts_samples_kinds_and_misses():
     assert tuning["errors"] == {"doer act: given where none": 1, "target act: dropped": 1}
     assert [(w["trigger_start"], w["role"]) for w in tuning["wrong"]] == [("10", "target"), ("5", "doer")]
     assert (check["doer"], check["target"], check["errors"]) == (1.0, 1.0, {})
+    # --errors: the dropped swimmer and the weekday taken for a doer, a line each
+    lines = error_lines(result, "tuning")
+    assert [line.split("\t")[:4] for line in lines] == [["TARGET", "1", "1", "10"], ["DOER", "2", "2", "5"]]
+    assert "gold: swimmer" in lines[0] and "got: Tuesday" in lines[1]
 
 
 def test_the_gold_file_is_complete_and_split_as_the_date_gold():
     rows = read_gold(GOLD)
-    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218"}  # samples J, L and O
+    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218", "20261222"}  # samples J, L, O and S
     assert {r["seed"] for r in rows if r["part"] == "check"} == {"20261209", "20261210"}
     for listed, ok, gold in (("listed_doer", "source_ok", "gold_doer"), ("listed_target", "target_ok", "gold_target")):
         # the listed actor where the reader judged it right ("-" for none), first of the alternatives a

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.eval.event_types import GOLD, read_gold, score, type_right
+from dateline.eval.event_types import GOLD, error_lines, read_gold, score, type_right
 
 
 def test_a_type_is_right_when_the_gold_accepts_it():
@@ -19,8 +19,10 @@ def test_no_type_is_right_where_none_fits():
 def test_score_counts_parts_samples_misses_and_confusion():
     gold = [
         {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "10", "gold": "HAZARD"},
-        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "40", "gold": "COERCE"},
-        {"seed": "2", "part": "tuning", "docid": "2", "trigger_start": "5", "gold": "HAZARD"},
+        {"seed": "1", "part": "tuning", "docid": "1", "trigger_start": "40", "gold": "COERCE",
+         "trigger": "raided", "note": ""},
+        {"seed": "2", "part": "tuning", "docid": "2", "trigger_start": "5", "gold": "HAZARD", "trigger": "hit",
+         "note": "a road crash"},
         {"seed": "2", "part": "tuning", "docid": "2", "trigger_start": "9", "gold": "DEATH"},
         {"seed": "3", "part": "check", "docid": "3", "trigger_start": "7", "gold": "CRIME|MOVEMENT"},
     ]
@@ -38,11 +40,16 @@ def test_score_counts_parts_samples_misses_and_confusion():
     assert tuning["confusion"] == {"COERCE -> ASSAULT": 1, "HAZARD -> ASSAULT": 1}
     assert [w["trigger_start"] for w in tuning["wrong"]] == ["40", "5"]
     assert (check["type"], check["confusion"]) == (1.0, {})
+    # --errors: a line per wrong row of the part, with what was given and what the gold says
+    assert [line.split("\t")[:7] for line in error_lines(result, "tuning")] == [
+        ["TYPE", "1", "1", "40", "raided", "got: ASSAULT", "gold: COERCE"],
+        ["TYPE", "2", "2", "5", "hit", "got: ASSAULT", "gold: HAZARD"]]
+    assert error_lines(result, "check") == []
 
 
 def test_the_gold_file_is_complete_and_split_as_the_date_gold():
     rows = read_gold(GOLD)
-    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218"}  # samples J, L and O (N became tuning at stop 26, P at stop 28, Q at stop 29, R at stop 30)
+    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218", "20261222"}  # samples J, L, O and S (N became tuning at stop 26, P at stop 28, Q at stop 29, R at stop 30)
     assert {r["seed"] for r in rows if r["part"] == "check"} == {"20261209", "20261210"}
     # the listed type where the reader judged it right; every other row read again in the article
     assert all(r["gold"] == r["listed"] for r in rows if r["type_ok"] == "Y")

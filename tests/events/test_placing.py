@@ -38,7 +38,7 @@ def test_placing_examples(kind, example):
 
 
 def test_every_kind_of_rule_has_examples():
-    assert {"venue", "origin", "title", "circumstance", "counter_examples"} <= set(table()["examples"])
+    assert {"venue", "origin", "title", "circumstance", "setting", "counter_examples"} <= set(table()["examples"])
 
 
 def test_a_court_name_keeps_its_town_only_as_a_venue():

@@ -536,3 +536,58 @@ def test_the_subject_of_the_clause_undergoes_a_passive_it_does_not_mark(sentence
 ])
 def test_a_clause_that_marks_its_voice_keeps_its_subject_as_doer(sentence, word, doer):
     assert doer in text_of(event_at(sentence, word).source_actor)
+
+
+def test_they_stands_for_the_subject_of_the_clause_that_holds_its_own():
+    # "where they pleaded" hangs on the clause of "Smith and Jones appeared": they two pleaded
+    pleaded = event_at("Smith and Jones appeared at the county court, where they pleaded not guilty.", "pleaded")
+    assert text_of(pleaded.source_actor) in {"Smith", "Jones"}
+
+
+def test_its_on_an_event_noun_stands_for_the_subject_not_the_speaker():
+    # "its agreement": the agency's, the subject of the clause; the spokeswoman only tells of it
+    agreement = event_at("A spokeswoman for the water authority says the agency is reviewing its agreement with Acme.",
+                         "agreement")
+    assert "agency" in text_of(agreement.source_actor)
+    # the place in the body's name is no doer: the council is
+    meeting = event_at("The town council of Lagos cancelled its meeting after protesters blocked the hall.", "meeting")
+    assert "council" in text_of(meeting.source_actor) and "Lagos" not in text_of(meeting.source_actor)
+
+
+def test_a_pronoun_is_not_bound_to_a_subject_of_another_number():
+    # one minister is no "their": the homes are not his, and he burned nothing
+    burned = event_at("The minister said the militia burned their homes.", "burned")
+    assert "militia" in text_of(burned.source_actor)
+    actors = [burned.source_actor, burned.target_actor, *burned.other_actors]
+    assert not any(a is not None and "minister" in a.text for a in actors)
+
+
+def test_they_opening_a_sentence_stands_for_the_subject_of_the_sentence_before():
+    arrested = event_at("The two men fled on foot across the fields. They were arrested at dawn near the river.",
+                        "arrested")
+    assert "men" in text_of(arrested.target_actor)
+    # one minister is no "they": the attack befell others the text does not name
+    attacked = event_at("The minister toured the camp. They were attacked at night.", "attacked")
+    assert attacked.target_actor is None
+
+
+def test_a_speaker_named_after_a_third_person_pronoun_is_not_what_it_stands_for():
+    # the police tell of someone else's attack, the villager of others' ambush
+    attacked = event_at("He attacked the guard with a knife, police said.", "attacked")
+    assert attacked.source_actor is None
+    ambushed = event_at("They ambushed the convoy near the bridge, a villager said.", "ambushed")
+    assert ambushed.source_actor is None
+    # "we" in a quote before its speaker is the speaker's side
+    quoted = event_at("\"We attacked the convoy at dawn,\" the rebel commander said.", "attacked")
+    assert "commander" in text_of(quoted.source_actor)
+
+
+def test_a_count_or_an_age_with_no_noun_names_the_people_an_act_befalls():
+    arrested = event_at("A 19-year-old was arrested after the robbery on Main Street.", "arrested")
+    assert "19-year-old" in text_of(arrested.target_actor)
+    shot = event_at("Police are investigating the death of a 17-year-old who was shot early Saturday.", "shot")
+    assert "17-year-old" in text_of(shot.target_actor)
+    # the three are charged; the prosecutor who tells it and the city she works in are no doers
+    charged = event_at("The three were charged with arson, a prosecutor in Denver said.", "charged")
+    assert text_of(charged.target_actor) == "three"
+    assert charged.source_actor is None

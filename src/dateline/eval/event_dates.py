@@ -212,25 +212,32 @@ def summary_lines(result: dict) -> list[str]:
     return lines
 
 
+def error_lines(result: dict, part: str) -> list[str]:
+    """The wrong dates of one part, a line each: sample, article, trigger, kind, gold, date given, its source, note."""
+    return ["\t".join(str(w[k]) for k in ("seed", "docid", "trigger_start", "trigger", "kind", "gold", "date", "source",
+                                          "note")) for w in result[part]["wrong"]]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=None, help="the shared data folder (default $DATELINE_SHARED)")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--json", action="store_true", help="print one JSON object with the figures")
-    parser.add_argument("--wrong", action="store_true", help="list the wrong dates of the TUNING part")
+    parser.add_argument("--errors", choices=judged_rerun.PARTS, help="list the wrong dates of one part (choose rules "
+                                                                   "from tuning only)")
+    parser.add_argument("--wrong", action="store_true", help="the same as --errors tuning")
     args = parser.parse_args(argv)
     import os
 
     shared = args.shared or Path(os.environ.get("DATELINE_SHARED", "../shared"))
     result = evaluate(shared, args.gold)
     if args.json:
-        print(json.dumps({part: {k: v for k, v in s.items() if k != "wrong"} for part, s in result.items()}))
+        print(json.dumps(judged_rerun.figures_only(result)))
     else:
         print("\n".join(summary_lines(result)))
-    if args.wrong:
-        for w in result["tuning"]["wrong"]:
-            print("\t".join(str(w[k]) for k in ("seed", "docid", "trigger_start", "trigger", "kind", "gold", "date",
-                                                "source", "note")))
+    part = args.errors or ("tuning" if args.wrong else None)
+    if part:
+        print("\n".join(error_lines(result, part)))
     return 0
 
 

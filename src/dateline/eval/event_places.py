@@ -112,12 +112,18 @@ def score(gold: list[dict], extracted: list[dict]) -> dict:
 
 
 def evaluate(shared: Path, gold_path: Path = GOLD) -> dict:
-    """The figures of each part for the current tree (the rows behind them left out)."""
-    from dateline.eval.judged_rerun import rerun
+    """The figures of each part for the current tree, with the rows behind them (``judged_rerun.figures_only``
+    leaves them out)."""
+    return judged_rerun.scored(shared, gold_path, score)
 
-    gold = read_gold(gold_path)
-    result = score(gold, rerun(shared, {g["docid"] for g in gold}))
-    return {part: {k: v for k, v in figures.items() if k not in ("errors", "still")} for part, figures in result.items()}
+
+def error_lines(result: dict, part: str) -> list[str]:
+    """The wrong places and the non-events still extracted of one part, a line each (``--errors PART``)."""
+    places = [f"PLACE\t{e['seed']}\t{e['docid']}\t{e['trigger_start']}\t{e['trigger']}\tgot: {e['extracted']}\t"
+              f"gold: {e['gold']}\t{e['sentence'][:220]}" for e in result[part]["errors"]]
+    non_events = [f"NONEVENT\t{e['seed']}\t{e['docid']}\t{e['trigger_start']}\t{e['trigger']}\t{e['note'][:100]}\t"
+                  f"{e['sentence'][:200]}" for e in result[part]["still"]]
+    return places + non_events
 
 
 def summary_lines(result: dict) -> list[str]:
@@ -135,15 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     gold = read_gold(args.gold)
     result = score(gold, judged_rerun.rows_for(args, {g["docid"] for g in gold}))
-    print(json.dumps({part: {k: v for k, v in figures.items() if k not in ("errors", "still")}
-                      for part, figures in result.items()}))
+    print(json.dumps(judged_rerun.figures_only(result)))
     if args.errors:
-        for e in result[args.errors]["errors"]:
-            print(f"PLACE\t{e['seed']}\t{e['docid']}\t{e['trigger_start']}\t{e['trigger']}\tgot: {e['extracted']}\t"
-                  f"gold: {e['gold']}\t{e['sentence'][:220]}")
-        for e in result[args.errors]["still"]:
-            print(f"NONEVENT\t{e['seed']}\t{e['docid']}\t{e['trigger_start']}\t{e['trigger']}\t{e['note'][:100]}\t"
-                  f"{e['sentence'][:200]}")
+        print("\n".join(error_lines(result, args.errors)))
     return 0
 
 

@@ -168,6 +168,11 @@ def wrong_line(w: dict) -> str:
             f"{w['kind_of_error']}\tgot: {w['extracted'] or '-'}\tgold: {w['gold']}\t{w['note'][:80]}\t{w['sentence'][:220]}")
 
 
+def error_lines(result: dict, part: str) -> list[str]:
+    """The wrong rows of one part, a line each (``dateline eval ... --errors PART``)."""
+    return judged_rerun.wrong_lines(result, part, wrong_line)
+
+
 def main(argv: list[str] | None = None) -> int:
     return judged_rerun.scorer_main(argv, __doc__.splitlines()[0], GOLD, score, "doers and targets", wrong_line)
 

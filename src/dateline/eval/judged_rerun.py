@@ -26,6 +26,19 @@ from dateline.eval.judged import LGL, cut, listing
 # the parts of the date and place gold, in their fixed order: tuning (rules are chosen on it), check
 # (annotated first, never looked at), fresh (a sample judged after the rules it checks were written)
 PARTS = ("tuning", "check", "fresh")
+# the keys under which a scorer's part holds the rows behind its figures (for reading, not for JSON)
+ROW_KEYS = ("wrong", "errors", "still")
+
+
+def figures_only(result: dict) -> dict:
+    """A scorer's result with the rows behind each part's figures left out: what ``--json`` prints."""
+    return {part: {k: v for k, v in figures.items() if k not in ROW_KEYS} if isinstance(figures, dict) else figures
+            for part, figures in result.items()}
+
+
+def wrong_lines(result: dict, part: str, wrong_line) -> list[str]:
+    """One line per wrong row of a part, as the scorer's ``wrong_line`` writes it."""
+    return [wrong_line(wrong) for wrong in result[part]["wrong"]]
 
 
 def read_gold(path: Path) -> list[dict]:
@@ -91,10 +104,9 @@ def scorer_main(argv: list[str] | None, description: str, gold: Path, score, wha
     args = parser.parse_args(argv)
     rows = read_gold(args.gold)
     result = score(rows, rows_for(args, {g["docid"] for g in rows}))
-    print(json.dumps({part: {k: v for k, v in f.items() if k != "wrong"} for part, f in result.items()}))
+    print(json.dumps(figures_only(result)))
     if args.errors:
-        for wrong in result[args.errors]["wrong"]:
-            print(wrong_line(wrong))
+        print("\n".join(wrong_lines(result, args.errors, wrong_line)))
     return 0
 
 

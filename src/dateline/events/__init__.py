@@ -49,14 +49,15 @@ from dateline.events.dating import (
 from dateline.events.non_events import described_class_words, not_yet_complement, without_learned_non_events
 from dateline.events.placing import (Told, body_seat_named_before, circumstance_words, conjoined_places,
                                      other_clause_words, outside_the_acts_clauses,
-                                     copula_subject_words, covers_a_whole_land, date_of_the_event_told, dateline_town,
-                                     ends_a_name, episode_day_places, episode_places, heading_places, headline_town, is_origin, most_specific,
+                                     copula_subject_words, covers_a_whole_land, date_of_the_event_told,
+                                     ends_a_name, episode_day_places, episode_places, heading_places, is_origin, most_specific,
                                      names_a_known_place, names_a_venue, names_an_office, passed_by_words,
                                      place_noun_places, sequence_phrase_words, site_noun_places, there_places,
                                      where_clause_places)
 from dateline.events.placing import table as placing_table
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
+from dateline.events.setting import Setting, lends_the_setting, story_setting
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
@@ -585,9 +586,11 @@ def extract_events(
         if r is not None
     })
 
-    # (a word of a name, "Capital Iron Co.", is no place the story names: it vetoes no dateline)
-    home = dateline_town(text_of(doc), places, _places_said_as_places(places, doc)) \
-        or headline_town(article.title, places)
+    # the story's town, read once (events/setting.py); (a word of a name, "Capital Iron Co.", is
+    # no place the story names: it vetoes no dateline)
+    said = _places_said_as_places(places, doc)
+    setting = story_setting(text_of(doc), article.title, lead, _places_the_lead_names(lead, said, places), places,
+                            said, _lead_day(lead, timexes, dct), dct)
     occasion = _lead_occasion(news_lead(sentences, lead, timexes), timexes, dct, lexicon,
                               _statements_naming_an_occasion(drafts_by_sentence, lead, lexicon))
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
@@ -603,7 +606,7 @@ def extract_events(
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
             event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
-                            article, recent, parties, home, occasion)
+                            article, recent, parties, setting, occasion)
             if headline:
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             events.append(_with_acled(event, next(readings)))
@@ -614,6 +617,23 @@ def extract_events(
     events = without_learned_non_events(events, doc) if learned_filter else events
     # (after the learned filter, which was fitted on the dates before this rule: the tellings are real events)
     return acts_dated_by_another_telling(events, doc, dct)
+
+
+def _places_the_lead_names(lead: SpacySpan | None, said: list[Place], places: list[Place]) -> list[Place]:
+    """The places the lead names as where or whence: not an office's place nor a reference point
+    ("Sen. Ann Reed, D-Dover", "ten miles south of Dover")."""
+    if lead is None:
+        return []
+    return [p for p in said if lead.start_char <= p.span.start < lead.end_char
+            and not names_an_office(p, lead, places) and not _is_reference_point(p, lead)]
+
+
+def _lead_day(lead: SpacySpan | None, timexes: list[Timex], dct: date | None) -> date | None:
+    """The first day of the date the lead's own words give, or None."""
+    when = _date_of_sentence(lead, timexes, dct) if lead is not None else None
+    if when is None or not lead.start_char <= when.span.start < lead.end_char:
+        return None
+    return timex_range(when)[0]
 
 
 def _places_saying_where(places: list[Place], sentence: SpacySpan, lexicon: Lexicon) -> list[Place]:
@@ -985,7 +1005,7 @@ OCCASION_MAX_DAYS = 6
 
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
-            recent: list, parties: list[str], home: Place | None = None, occasion: Timex | None = None) -> Event:
+            recent: list, parties: list[str], setting: Setting | None = None, occasion: Timex | None = None) -> Event:
     sentence = draft.sentence
     # a timex in a relative clause on a noun ("the airfield, which has housed the base since
     # 2001") dates that clause, not the event
@@ -1208,9 +1228,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
                                  PLACE_CARRY_SENTENCES)
         if carried:
             own_places, place_inherited, from_sentence = carried, True, False
-    if not own_places and home is not None and draft.trigger is not None and not whole_land:
-        # a local story's dateline town ("TORRINGTON - The mayor ..."): where its placeless acts are
-        own_places, place_inherited, from_sentence = [home], True, False
+    if not own_places and setting is not None and setting.stated and draft.trigger is not None and not whole_land:
+        # a local story's dateline or headline town ("TORRINGTON - The mayor ..."): where its
+        # placeless acts are
+        own_places, place_inherited, from_sentence = [setting.place], True, False
     modality, hedged = "reported", False
     if draft.trigger is not None:
         modality, hedged = modality_of(draft.trigger.token, sentence, parties)
@@ -1221,6 +1242,12 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # gives no day: the report's day says not that it was the main act's)
         own_places = episode_day_places(draft.trigger.token, event_date.start, event_date.end, recent)
         place_inherited, from_sentence = (True, False) if own_places else (place_inherited, from_sentence)
+    if not own_places and setting is not None and not setting.stated and draft.trigger is not None \
+            and draft.type != "STATEMENT" and not whole_land and modality == "reported" \
+            and lends_the_setting(setting, draft.trigger.token, sentence, places, event_date.start, dct, recent):
+        # an act of the episode a local story's lead sets in its town ("A Dover man was arrested
+        # ... Officers searched his car"): there (events/setting.py)
+        own_places, place_inherited, from_sentence = [setting.place], True, False
     # a country or region named only to situate a town of the same list is no second place
     own_places = most_specific(own_places)
     recent.append(Told(draft.sentence_index, draft.type, tuple(own_places), speaker,

@@ -215,10 +215,21 @@ def read_actor(
             actor = Actor(text=index.name_of(mention.entity_id, head.text), span=token_span([head]),
                           entity_id=mention.entity_id, role=role)
             return ActorReading(actor, _kinds(head, mention, [], index, lexicon))
+        bound = _subject_binding(head, index) or _subject_of_sentence_before(head, index)
+        if bound is not None:
+            # "police proceeded with their investigation", "Lee and Roe appeared in court, where
+            # they pleaded": the subject of a clause that holds the pronoun's own, before it; else
+            # the subject the sentence before is about ("The men fled. They were caught.")
+            reading = read_actor(bound, role, index, lexicon, speaker, False)
+            if reading is not None:
+                return ActorReading(replace(reading.actor, span=token_span([head])), reading.kinds, reading.affiliations)
         # "the group says it captured ...": inside a report, a third-person pronoun is the speaker
         # (not a person for "it" or "its": "the spokeswoman says the agency is reviewing its deal")
+        # (nor a speaker named after a "he" or "they": "He fled, police said" tells of someone
+        # else, while "we" in a quote before its speaker is the speaker's side)
         if speaker is not None and head.lower_ in THIRD_PERSON | {"we"} and not (
-                head.lower_ in {"it", "its"} and _a_person(speaker.actor, index)):
+                head.lower_ in {"it", "its"} and _a_person(speaker.actor, index)) and not (
+                head.lower_ in THIRD_PERSON and speaker.actor.span.start > head.idx):
             actor = Actor(text=speaker.actor.text, span=token_span([head]), entity_id=speaker.actor.entity_id, role=role)
             return ActorReading(actor, speaker.kinds, [])
         fronted = _subject_after_fronted_phrase(head) if head.lower_ in ONE_PERSON_PRONOUNS else None
@@ -387,13 +398,21 @@ def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | No
     "the two fought"), names those people."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "three of the districts": the noun is in the "of" phrase
-    if not ((head.like_num and head.ent_type_ not in NOT_A_HEAD_COUNT) or head.lower_ in lexicon.people_quantifiers):
+    if not ((head.like_num and head.ent_type_ not in NOT_A_HEAD_COUNT) or head.lower_ in lexicon.people_quantifiers
+            or _an_age_for_a_person(head)):
         return None
     words = [t for t in head.subtree if t.dep_ not in {"det", "punct", "prep", "relcl", "acl"}
              and (t.i == head.i or t.i < head.i or t.dep_ in {"amod", "advmod", "quantmod", "nummod"})]
     words = [t for t in head.doc[min(t.i for t in words): head.i + 1]]
     actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
     return ActorReading(actor, frozenset())
+
+
+def _an_age_for_a_person(head: Token) -> bool:
+    """ "a 16-year-old", "the 58-year-old": an age with no noun after it heads its phrase and
+    names a person of that age (not "a 16-year-old boy": there the noun is the head)."""
+    return head.lower_ == "old" and head.dep_ not in {"amod", "acomp"} and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() == "year" for c in head.children)
 
 
 # the labels a name of a person can get from a recogniser that takes it for something else (not
@@ -426,6 +445,67 @@ def _a_person(actor: Actor, index: MentionIndex) -> bool:
     span = index.doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
     mention = index.mention_at(span.root) if span is not None and len(span) else None
     return mention is not None and (mention.label == "PERSON" or index.kind_of(mention) == "person")
+
+
+# the pronouns that stand for a group or a thing, and whether they stand for more than one
+GROUP_PRONOUNS = {"they": True, "them": True, "their": True, "it": False, "its": False}
+
+
+def _agrees_in_number(subject: Token, plural: bool, index: MentionIndex) -> bool:
+    """ "their" for a plural noun or a coordination ("police", "Lee and Roe"), "it" for one
+    thing or body that is no person ("the agency", "the board")."""
+    if plural:
+        # (two subjects of one verb are a coordination the parser split: "Lee and Roe appeared")
+        return subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children) or sum(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in subject.head.children) > 1
+    mention = index.mention_at(subject)
+    person = (mention is not None and mention.label == "PERSON") or names_people(subject)
+    return subject.tag_ in {"NN", "NNP"} and not person and not any(c.dep_ == "conj" for c in subject.children)
+
+
+def _subject_binding(pronoun: Token, index: MentionIndex) -> Token | None:
+    """The subject a "they", "their", "it" or "its" stands for inside its own sentence: the
+    subject, before the pronoun and agreeing with it in number, of the nearest clause that holds
+    the pronoun ("the agency is reviewing its deal", "the men fled to a farm, where they hid";
+    not "the minister said their homes burned": one minister is no "their"). A subject that
+    holds the pronoun ("their leader") is no antecedent of it."""
+    plural = GROUP_PRONOUNS.get(pronoun.lower_)
+    if plural is None:
+        return None
+    node = pronoun
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        for subject in node.children:
+            if subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i >= pronoun.i \
+                    or pronoun in subject.subtree:
+                continue
+            if subject.pos_ not in {"NOUN", "PROPN"} and index.mention_at(subject) is None:
+                # (a name the tagger took for an adjective still names someone when the entities
+                # stage read it as a name)
+                continue
+            if _agrees_in_number(subject, plural, index):
+                return subject
+    return None
+
+
+def _subject_of_sentence_before(pronoun: Token, index: MentionIndex) -> Token | None:
+    """The subject of the main verb of the sentence before, when it agrees in number with a
+    "they", "their", "it" or "its" its own sentence gives no subject for: a text goes on about
+    what its last sentence was about ("The two men fled on foot. They were caught at dawn.")."""
+    plural = GROUP_PRONOUNS.get(pronoun.lower_)
+    sentence = pronoun.sent
+    if plural is None or sentence.start == 0:
+        return None
+    before = pronoun.doc[sentence.start - 1].sent
+    if _across_line_break(before.root, pronoun):
+        return None
+    for subject in before.root.children:
+        if subject.dep_ in {"nsubj", "nsubjpass"} and subject.pos_ in {"NOUN", "PROPN"} \
+                and _agrees_in_number(subject, plural, index):
+            return subject
+    return None
 
 
 def _subject_after_fronted_phrase(pronoun: Token) -> Token | None:
@@ -544,7 +624,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
                 noun = noun.head
             return [noun], True
-        if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if node.dep_ in {"relcl", "acl"} and (node.head.pos_ in {"NOUN", "PROPN", "PRON"} or _an_age_for_a_person(node.head)):
             # "the leader, who has been detained since the coup": a passive relative clause
             # has its noun for patient
             # (a participle the tagger took for a past tense, "Hassan - shot dead by police -",
@@ -707,8 +787,10 @@ def read_participants(
         if token is None:
             return None
         reading = read_actor(token, role, index, lexicon, speaker, allow_places)
-        if reading is None and role == "target" and trigger.cue.lemma in lexicon.people_cues:
-            reading = _people_count(token, role, lexicon)
+        if reading is None and role == "target" and befalls_people:
+            # "the three were charged", "a 19-year-old was arrested": a count or an age with no
+            # noun, where the act befalls only people, names those people
+            reading = _people_count(token, role, lexicon) or read(_counted_in_of(token, lexicon), role)
         if reading is None and role == "source" and token.dep_ == "nsubj":
             # "the two fought", "several others refused", "all of the pilgrims had to leave": a
             # count or a quantifier that acts names people, or the people of its "of" phrase

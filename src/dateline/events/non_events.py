@@ -44,6 +44,9 @@ def table() -> dict:
         "class_heads": lower(raw["class_heads"]),
         "not_yet_verbs": lower(raw["not_yet_verbs"]), "not_yet_adjectives": lower(raw["not_yet_adjectives"]),
         "proposal_nouns": lower(raw["proposal_nouns"]), "content_verbs": lower(raw["content_verbs"]),
+        "suggesting_verbs": lower(raw["suggested_acts"]["verbs"]),
+        "suggested_prepositions": lower(raw["suggested_acts"]["prepositions"]),
+        "judging_verbs": lower(raw["suggested_acts"]["objects_judged_by"]),
         "ability_adjectives": lower(raw["denied_ability"]["adjectives"]),
         "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
@@ -211,7 +214,31 @@ def governing_words(token: Token, depth: int = 6) -> Iterator[Token]:
 
 def is_not_yet(token: Token) -> bool:
     """ "needs to discuss", "needs repair", "threatened to bomb", "prepared to negotiate"."""
-    return any(_not_yet_word(node) for node in governing_words(token)) or is_proposed(token)
+    return any(_not_yet_word(node) for node in governing_words(token)) or is_proposed(token) \
+        or is_suggested_or_let(token)
+
+
+def is_suggested_or_let(token: Token) -> bool:
+    """ "suggested the members discuss it", "the library was recommended for closure", "was
+    considered to move", "lets the city begin talks", "is entitled to a new trial": what someone
+    suggests, recommends, considers, lets happen or has a right to is an act proposed or open,
+    not told as done (its complement, or the event noun after "for" or "to" on the verb)."""
+    words = table()
+    below = token
+    for node in governing_words(token):
+        lemma = node.lemma_.lower()
+        # "considered the killing an act of terror": the object of a verb of judging is a thing
+        # judged, which happened; only its complement is what is considered
+        judged = below.dep_ == "dobj" and lemma in words["judging_verbs"]
+        if node.pos_ in {"VERB", "AUX"} and lemma in words["suggesting_verbs"] and not judged:
+            return True
+        below = node
+    if token.pos_ != "NOUN":
+        return False
+    phrase = token.head if token.dep_ == "conj" else token  # "for closure and sale"
+    preposition = phrase.head
+    return phrase.dep_ == "pobj" and preposition.lower_ in words["suggested_prepositions"] \
+        and preposition.head.lemma_.lower() in words["suggesting_verbs"]
 
 
 def is_proposed(token: Token) -> bool:
@@ -371,10 +398,11 @@ def is_a_trade_figure(token: Token) -> bool:
 
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
-    gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet done or only proposed, a
-    possibility (or a verb joined to one, or what a person or thing would do), a habit over a
-    stretch of time, the noun of a counterfactual, an order in a quotation, what an office does, a
-    figure of trade or what a rewarded tip would lead to."""
+    gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
+    done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
+    a person or thing would do), a habit over a stretch of time, the noun of a counterfactual, an
+    order in a quotation, what an office does, a figure of trade or what a rewarded tip would lead
+    to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \

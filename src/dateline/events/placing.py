@@ -53,6 +53,7 @@ def table() -> dict:
         "describing_deps": frozenset(raw["describing_deps"]),
         "perfect_auxiliaries": frozenset(w.lower() for w in raw["perfect_auxiliaries"]),
         "site_prepositions": frozenset(w.lower() for w in raw["site_prepositions"]),
+        "episode_days": int(raw["setting"]["episode_days"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -408,7 +409,7 @@ def headline_town(title: str | None, places: list[Place]) -> Place | None:
     headline = title.lower().replace("’", "'")
     parsed: list[Doc] = []  # the headline parsed once, when a name is found in it
     for place in places:
-        if place.lat is None or not _names_a_town_or_county(place):
+        if place.lat is None or not names_a_town_or_county(place):
             continue
         name = place.span.text.lower().replace("’", "'")
         found = re.search(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", headline)
@@ -446,7 +447,7 @@ def headline_names_it_as_a_place(headline: Doc, start: int, end: int) -> bool:
     return not (root.dep_ in rules["headline_party_deps"] and root.head.pos_ in {"VERB", "AUX"})
 
 
-def _names_a_town_or_county(place: Place) -> bool:
+def names_a_town_or_county(place: Place) -> bool:
     """A town or a county. A name the gazetteer lacks, placed at a region the text names next to
     it ("Maryville" at "Texas"), is one too, whatever the region's kind it was lent: the
     gazetteer holds every state and country, so a name it lacks is smaller."""

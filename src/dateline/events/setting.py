@@ -1,0 +1,125 @@
+"""The story's setting (issue 11, places): where a local news story is, named once at its head
+and assumed by the sentences after it.
+
+A local story sets its scene once: in its dateline ("DOVER -"), in its headline ("Dover man
+charged with theft") or else in its lead ("A Dover man was arrested on Friday ...", "... a
+welcome for Dover's new council members"). The acts of that episode it goes on to tell, naming
+no place of their own ("Officers searched his car", "a bystander suffered a minor injury"), are
+there. The setting is read once per article:
+
+- a dateline or headline town (``placing.dateline_town``, ``placing.headline_town``) states it:
+  every act with no place of its own takes it, as before;
+- a lead's town (``lead_town``: a lead of the report's days, in a story whose places are all in
+  the town's country) is only read from the lead, so it is lent only to an act after the lead,
+  of the story's episode (``of_the_episode``), whose sentence puts it nowhere else
+  (``names_a_place_elsewhere``), and not when the lead tells its own act in the town: the acts
+  of that act's day are there already and those of other days are other episodes
+  (``lead_act_told_there``).
+
+Statements never take it: the judged samples leave "the chief said" unplaced, where a local
+story's speaker is (tried: 55 statements of the tuning part lost, 1 gained). The words are in
+``placing.yaml`` (setting).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.events.placing import (Told, dateline_town, headline_town, names_a_town_or_county,
+                                     names_an_event_told, table, told_apart_from_the_episode)
+from dateline.model import Place
+
+
+class Setting(NamedTuple):
+    """The story's town, and whether its dateline or headline states it (else its lead names it)."""
+
+    place: Place
+    stated: bool
+    after: int = 0  # a lead's town is lent only after the lead (whose own places the rules read already)
+
+
+def story_setting(text: str, title: str | None, lead: SpacySpan | None, lead_places: list[Place],
+                  places: list[Place], said: list[Place], lead_day: date | None = None,
+                  dct: date | None = None) -> Setting | None:
+    """The article's setting, read once: its dateline town, else its headline town, else its
+    lead's town. ``said``: the places the text names as places (not words of a name);
+    ``lead_places``: those of them the lead names as where or whence (not an office's place
+    nor a reference point: "Sen. Ann Reed, D-Dover", "ten miles south of Dover"); ``lead_day``:
+    the day the lead's own words give, if any: a lead told weeks or years before the report
+    (``episode_days``) tells a life or a history, not a local episode, and sets no scene."""
+    town = dateline_town(text, places, said) or headline_town(title, places)
+    if town is not None:
+        return Setting(town, True)
+    town = lead_town(lead, lead_places, said)
+    if town is not None and lead_day is not None and dct is not None \
+            and abs((lead_day - dct).days) > table()["episode_days"]:
+        return None  # "Ann Reed opened a bakery in Dover in 1960": a life told, not a local episode
+    return Setting(town, False, lead.end_char) if town is not None else None
+
+
+def lead_town(lead: SpacySpan | None, lead_places: list[Place], said: list[Place]) -> Place | None:
+    """The first town or county the lead names, as where something is or as where someone comes
+    from ("A Dover man was arrested": a local paper's lead names its own town so), when every
+    place the article names as a place is in that town's country, as under a dateline
+    (placing.yaml: setting)."""
+    if lead is None:
+        return None
+    town = next((p for p in lead_places if p.lat is not None and p.country_code and names_a_town_or_county(p)),
+                None)
+    if town is None or any(p.country_code and p.country_code != town.country_code for p in said):
+        return None
+    return town
+
+
+def of_the_episode(trigger: Token, start: date | None, dct: date | None) -> bool:
+    """Whether an act is one of the episode a local story tells (placing.yaml: setting):
+
+    - dated, within ``episode_days`` of the report: an act the text gives no day, or one weeks
+      or years away ("was convicted in 2007", "will meet in June"), is background to the story,
+      not its episode;
+    - a verb not told apart from the story's narration (``placing.told_apart_from_the_episode``:
+      a relative clause on someone, a past perfect, a present habit, a quotation);
+    - an event noun said for the first time ("suffered a minor injury", "charges of robbery"),
+      not one named again with "the", "this" or a possessor ("the killing", "the judge's order"):
+      those speak of an event told before or of a thing, wherever it was."""
+    if start is None or dct is None or abs((start - dct).days) > table()["episode_days"]:
+        return False
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        return not names_an_event_told(trigger)
+    return not told_apart_from_the_episode(trigger)
+
+
+def names_a_place_elsewhere(sentence: SpacySpan, places: list[Place], town: Place) -> bool:
+    """Whether the sentence names a place other than the town and the state or country it is
+    in: the text puts what the sentence tells somewhere else ("fled a clinic after a crash in
+    Salem" in a Dover story), if only in words no rule took as the act's own place."""
+    for place in places:
+        if not sentence.start_char <= place.span.start < sentence.end_char or place.name == town.name:
+            continue
+        if place.country_code == town.country_code and (place.feature_code or "").startswith(("ADM1", "PCL")):
+            continue
+        return True
+    return False
+
+
+def lead_act_told_there(setting: Setting, told: list[Told], doc) -> bool:
+    """Whether the lead tells its own act in the town ("Police arrested two men in Dover on
+    Saturday"): the story's main act, whose day's acts are there already
+    (``placing.episode_day_places``) while those of other days are other episodes ("One of them
+    shot a guard on Monday"). The setting speaks for a lead that names its town otherwise ("A
+    Dover man was arrested", "at a Dover residence" after the act)."""
+    main = next((t for t in told if t.word is not None and t.type != "STATEMENT" and t.placed_itself), None)
+    return main is not None and main.token is not None and doc[main.token].idx < setting.after \
+        and any(p.name == setting.place.name for p in main.places)
+
+
+def lends_the_setting(setting: Setting, trigger: Token, sentence: SpacySpan, places: list[Place],
+                      start: date | None, dct: date | None, told: list[Told]) -> bool:
+    """Whether an act with no place of its own, told after the lead, is at the setting the lead names."""
+    return sentence.start_char >= setting.after and of_the_episode(trigger, start, dct) \
+        and not lead_act_told_there(setting, told, sentence.doc) \
+        and not names_a_place_elsewhere(sentence, places, setting.place)
