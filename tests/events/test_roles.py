@@ -437,7 +437,7 @@ def test_a_date_is_no_one_an_act_befalls():
 
 def test_its_in_a_spokeswoman_report_is_not_the_spokeswoman():
     # a person speaker is no "it"
-    deal = read_event_at("Spokeswoman Jane Moss says the agency is reviewing its agreement with the builder.", "agreement")
+    deal = read_event_at("Spokeswoman Jane Moss says the board is studying its agreement with the builder.", "agreement")
     assert "Moss" not in (text_of(deal.source_actor) or "")
 
 
@@ -545,10 +545,10 @@ def test_they_stands_for_the_subject_of_the_clause_that_holds_its_own():
 
 
 def test_its_on_an_event_noun_stands_for_the_subject_not_the_speaker():
-    # "its agreement": the agency's, the subject of the clause; the spokeswoman only tells of it
-    agreement = event_at("A spokeswoman for the water authority says the agency is reviewing its agreement with Acme.",
-                         "agreement")
-    assert "agency" in text_of(agreement.source_actor)
+    # "its agreement": the board's, the subject of the clause; the spokesman only tells of it
+    agreement = event_at("A spokesman for the port board says the board is studying its agreement with the dredging "
+                         "firm.", "agreement")
+    assert "board" in text_of(agreement.source_actor)
     # the place in the body's name is no doer: the council is
     meeting = event_at("The town council of Lagos cancelled its meeting after protesters blocked the hall.", "meeting")
     assert "council" in text_of(meeting.source_actor) and "Lagos" not in text_of(meeting.source_actor)
@@ -585,8 +585,8 @@ def test_a_speaker_named_after_a_third_person_pronoun_is_not_what_it_stands_for(
 def test_a_count_or_an_age_with_no_noun_names_the_people_an_act_befalls():
     arrested = event_at("A 19-year-old was arrested after the robbery on Main Street.", "arrested")
     assert "19-year-old" in text_of(arrested.target_actor)
-    shot = event_at("Police are investigating the death of a 17-year-old who was shot early Saturday.", "shot")
-    assert "17-year-old" in text_of(shot.target_actor)
+    shot = event_at("A 15-year-old who was shot outside a gym on Friday died in hospital.", "shot")
+    assert "15-year-old" in text_of(shot.target_actor)
     # the three are charged; the prosecutor who tells it and the city she works in are no doers
     charged = event_at("The three were charged with arson, a prosecutor in Denver said.", "charged")
     assert text_of(charged.target_actor) == "three"

@@ -689,7 +689,7 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
             (t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"}) or names_an_appearance(t)
             or a_body_decided(t) for t in lead):
         return None
-    # (or the day on the gathering's own noun: "at their Monday, March 16 meeting")
+    # (or the day on the gathering's own noun: "at their Tuesday, June 9 meeting")
     when = _date_of_sentence(lead, timexes, dct) or day_on_an_occasion_noun(lead, timexes, lexicon.occasion_words)
     if when is None or not lead.start_char <= when.span.start < lead.end_char:
         return None

@@ -217,14 +217,14 @@ def read_actor(
             return ActorReading(actor, _kinds(head, mention, [], index, lexicon))
         bound = _subject_binding(head, index) or _subject_of_sentence_before(head, index)
         if bound is not None:
-            # "police proceeded with their investigation", "Lee and Roe appeared in court, where
+            # "detectives pressed on with their inquiry", "Lee and Roe appeared in court, where
             # they pleaded": the subject of a clause that holds the pronoun's own, before it; else
             # the subject the sentence before is about ("The men fled. They were caught.")
             reading = read_actor(bound, role, index, lexicon, speaker, False)
             if reading is not None:
                 return ActorReading(replace(reading.actor, span=token_span([head])), reading.kinds, reading.affiliations)
         # "the group says it captured ...": inside a report, a third-person pronoun is the speaker
-        # (not a person for "it" or "its": "the spokeswoman says the agency is reviewing its deal")
+        # (not a person for "it" or "its": "the spokesman says the board is studying its deal")
         # (nor a speaker named after a "he" or "they": "He fled, police said" tells of someone
         # else, while "we" in a quote before its speaker is the speaker's side)
         if speaker is not None and head.lower_ in THIRD_PERSON | {"we"} and not (
@@ -466,7 +466,7 @@ def _agrees_in_number(subject: Token, plural: bool, index: MentionIndex) -> bool
 def _subject_binding(pronoun: Token, index: MentionIndex) -> Token | None:
     """The subject a "they", "their", "it" or "its" stands for inside its own sentence: the
     subject, before the pronoun and agreeing with it in number, of the nearest clause that holds
-    the pronoun ("the agency is reviewing its deal", "the men fled to a farm, where they hid";
+    the pronoun ("the board is studying its deal", "the men fled to a farm, where they hid";
     not "the minister said their homes burned": one minister is no "their"). A subject that
     holds the pronoun ("their leader") is no antecedent of it."""
     plural = GROUP_PRONOUNS.get(pronoun.lower_)
