@@ -82,15 +82,27 @@ class Stages:
 def load_rule_tables() -> None:
     """The stages' rule tables (cached once per process), read with the models rather than by
     the first article: a broken table then fails the run once, here, not every article in turn."""
+    from dateline.entities.gender import _tables as gender_words
+    from dateline.events.agent_nouns import people_nouns
     from dateline.events.attribution import load_cues as attribution_cues
     from dateline.events.claims import load_cues as claim_cues
     from dateline.events.classifier import label_table
+    from dateline.events.dating import table as dating_table
+    from dateline.events.lead_acts import table as lead_acts_table
+    from dateline.events.non_event_features import words as non_event_words
+    from dateline.events.non_events import learned_filter
+    from dateline.events.non_events import table as non_events_table
+    from dateline.events.placing import table as placing_table
     from dateline.events.quantities import load_cues as quantity_cues
     from dateline.events.triggers import load_lexicon
     from dateline.geo.recognize import feature_words
+    from dateline.geo.resolve import money_marks
     from dateline.time.grammar import rules
 
-    for load in (load_lexicon, attribution_cues, claim_cues, quantity_cues, label_table, rules, feature_words):
+    # (the second line: tables the first article read, about 1 CPU second on a cold run)
+    for load in (load_lexicon, attribution_cues, claim_cues, quantity_cues, label_table, rules, feature_words,
+                 placing_table, dating_table, non_events_table, non_event_words, learned_filter, lead_acts_table,
+                 people_nouns, gender_words, money_marks):
         load()
 
 

@@ -119,3 +119,27 @@ def test_without_a_model_the_lexicon_works_alone(monkeypatch):
     question = AcledQuestion("Police arrested two suspects.", "COERCE", "Strategic developments", "Arrests")
     [reading] = read_acled([question])
     assert (reading.acled_subtype, reading.source, reading.confidence) == ("Arrests", "lexicon", None)
+
+
+class RecordingClassifier(FixedClassifier):
+    """A FixedClassifier that keeps the texts it was asked to score."""
+
+    def __init__(self, probabilities: dict[str, float]):
+        super().__init__(probabilities)
+        self.asked: list[str] = []
+
+    def predict_proba(self, texts):
+        self.asked += list(texts)
+        return super().predict_proba(texts)
+
+
+def test_only_events_whose_coding_the_classifier_decides_are_scored():
+    arrest = AcledQuestion("Police arrested two suspects.", "COERCE", "Strategic developments", "Arrests")
+    flight = AcledQuestion("Two domestic flights left the airport.", "TRANSPORT")  # no ACLED sub-type fits a flight
+    classifier = RecordingClassifier({"ARREST": 0.8})
+    arrest_reading, flight_reading = read_acled([arrest, flight], classifier)
+    assert classifier.asked == ["Police arrested two suspects."]
+    assert (flight_reading.acled_subtype, flight_reading.source, flight_reading.confidence) == (None, None, None)
+    # the arrest reads the same alone or next to the flight
+    assert read_acled([arrest], FixedClassifier({"ARREST": 0.8})) == [arrest_reading]
+    assert arrest_reading.source == "lexicon+classifier" and arrest_reading.confidence == 0.8

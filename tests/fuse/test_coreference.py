@@ -174,3 +174,20 @@ def test_average_link_merges_as_the_plain_definition_does_on_random_matrices():
         threshold = float(rng.uniform(0.3, 0.7))
         assert sorted(average_link(similarity, threshold, cannot)) == _average_link_by_scanning(
             similarity, threshold, cannot)
+
+
+def test_shared_items_and_jaccard_count_each_pair_of_sets():
+    from dateline.fuse.coreference import _set_overlap
+
+    # police and the mayor in two reports, the mayor alone in a third, nothing named in a fourth
+    sets = [{"police", "mayor"}, {"mayor", "police", "army"}, {"mayor"}, set()]
+    jaccard, shared = _set_overlap(sets)
+    for i, first in enumerate(sets):
+        for j, second in enumerate(sets):
+            assert shared[i, j] == len(first & second)
+            union = len(first | second)
+            assert jaccard[i, j] == (len(first & second) / union if union else 0.0)
+    assert shared[0, 1] == 2 and jaccard[0, 1] == 2 / 3  # police and mayor of three names
+    assert shared[3, 3] == 0 and jaccard[3, 3] == 0  # an empty set shares nothing, even with itself
+    empty_jaccard, empty_shared = _set_overlap([set(), set()])
+    assert not empty_jaccard.any() and not empty_shared.any()

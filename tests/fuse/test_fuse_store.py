@@ -60,3 +60,16 @@ def test_events_fused_with_min_sources_lists_only_events_of_that_many_articles(f
     # the fixture's one story told by three outlets: the Kirkuk bombing
     assert rows and all(len({r["article_id"] for r in row["reports"]}) >= 3 for row in rows)
     assert any("Kirkuk" in json.dumps(row) for row in rows)
+
+
+def test_fused_events_rebuilt_from_events_already_read_are_the_ones_read_afresh(fused_store):
+    from dateline.store import fusion as fusion_tables
+
+    with fused_store.engine.connect() as connection:
+        ids = [row[0] for row in connection.execute(fusion_tables.fused_select(None))]
+        afresh = fusion_tables.read_fused(connection, ids)
+        events = fused_store.events()
+        # every member known, or half of them (the others read from the store)
+        assert fusion_tables.read_fused(connection, ids, {e.id: e for e in events}) == afresh
+        assert fusion_tables.read_fused(connection, ids, {e.id: e for e in events[::2]}) == afresh
+    assert any(f.sources > 1 for f in afresh)  # the three outlets' bombing among them

@@ -123,8 +123,31 @@ def read_acled(questions: list[AcledQuestion], classifier: EventTypeClassifier |
         return [_lexicon_only(q) for q in questions]
     labels = classifier.labels
     column = {label: k for k, label in enumerate(labels)}
-    probabilities = classifier.predict_proba([q.text for q in questions])
-    return [_decide(q, {label: float(row[column[label]]) for label in labels}) for q, row in zip(questions, probabilities)]
+    readings = [_reading_without_the_classifier(q) for q in questions]
+    # only the questions whose reading depends on the classifier are scored (each text's scores
+    # are its own: the other texts of the call change nothing in them)
+    asked = [k for k, reading in enumerate(readings) if reading is None]
+    if asked:
+        probabilities = classifier.predict_proba([questions[k].text for k in asked])
+        for k, row in zip(asked, probabilities):
+            readings[k] = _decide(questions[k], {label: float(row[column[label]]) for label in labels})
+    return readings
+
+
+def _reading_without_the_classifier(question: AcledQuestion) -> AcledReading | None:
+    """The reading ``_decide`` gives without looking at the classifier's probabilities (its
+    branches in the same order), or None when they decide it: a cue whose ACLED type or
+    sub-type has no label of the model's, an event of a type no labelled sub-type fits."""
+    by_subtype = _label_by_subtype()
+    if any(subtype in by_subtype for subtype in question.choices):
+        return None  # the classifier chooses among the cue's readings
+    if (question.acled_subtype or "") in by_subtype:
+        return None  # the classifier confirms the cue's sub-type, or reads another
+    if question.acled_subtype or question.acled_type:
+        return _lexicon_only(question)
+    if not _fitting_labels(question):
+        return AcledReading(None, None, None, None)
+    return None
 
 
 def _decide(question: AcledQuestion, probability: dict[str, float]) -> AcledReading:

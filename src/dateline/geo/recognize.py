@@ -402,6 +402,7 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     surnames = people | single_people | _after_honorifics(doc)
     found = _dateline_places(doc, gazetteer)
     tokens = list(doc)
+    words = [t.text for t in tokens]
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -410,13 +411,16 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             continue
         matched = False
         for length in (3, 2, 1):
-            span = doc[i : i + length]
-            if len(span) < length or any(t.i in taken for t in span):
+            # the words' own tests first, on their texts: a span of the doc is made only for
+            # words that pass them (three spans for every capitalised word were the scan's cost)
+            end = i + length
+            if end > len(tokens) or any(k in taken for k in range(i, end)):
                 continue
-            if not all(t.text[:1].isupper() or t.text in ("-", "of", "de", "el", "al") for t in span):
+            if not all(words[k][:1].isupper() or words[k] in ("-", "of", "de", "el", "al") for k in range(i, end)):
                 continue
-            if span[-1].text in ("-", "of", "de", "el", "al") or span[-1].text in people:
+            if words[end - 1] in ("-", "of", "de", "el", "al") or words[end - 1] in people:
                 continue
+            span = doc[i:end]
             level = _known_place(span.text, gazetteer, upper)
             if not level:
                 continue

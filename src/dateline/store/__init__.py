@@ -604,7 +604,8 @@ class Store:
 
         started = time.perf_counter()
         config = config or EventFusionConfig()
-        events = lend_sentence_places(self.events())
+        stored = self.events()
+        events = lend_sentence_places(stored)
         with self.engine.connect() as connection:
             previous = {} if full else fusion_tables.membership(connection)
             infos = fusion_tables.article_infos(connection, {e.article_id for e in events})
@@ -615,7 +616,8 @@ class Store:
             fusion_tables.replace_fused(connection, plan.replaced, fused, full)
         with self.engine.connect() as connection:
             all_ids = [r[0] for r in connection.execute(fusion_tables.fused_select(None))]
-            every_fused = fusion_tables.read_fused(connection, all_ids)
+            # rebuilt from the events read above (the writes since touched only the fused tables)
+            every_fused = fusion_tables.read_fused(connection, all_ids, {e.id: e for e in stored})
         groups = group_claims(self.claims(), every_fused, infos)
         with self.engine.begin() as connection:
             fusion_tables.replace_claim_groups(connection, groups)

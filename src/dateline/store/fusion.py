@@ -7,7 +7,7 @@ computed from them again by the same pure function that made it (``fuse.events.f
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
 
@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 
 from dateline.fuse.events import ArticleInfo, fused_event
 from dateline.fuse.records import ClaimGroup, ClaimSide, FusedEvent
-from dateline.model import Place, Span
+from dateline.model import Event, Place, Span
 from dateline.store import records
 from dateline.store import tables as t
 from dateline.store.articles import articles as article_table
@@ -102,18 +102,23 @@ def fused_select(query: EventFilter | None, article_ids: Sequence[str] | None = 
     return statement
 
 
-def read_fused(connection: Connection, fused_ids: Sequence[str]) -> list[FusedEvent]:
-    """Fused events by id, in the order given, rebuilt from their member events."""
+def read_fused(connection: Connection, fused_ids: Sequence[str],
+               known_events: Mapping[str, Event] | None = None) -> list[FusedEvent]:
+    """Fused events by id, in the order given, rebuilt from their member events.
+    ``known_events``: stored events the caller has just read on this connection's store, by id
+    (``Store.fuse`` read them all): only the members missing from it are read again."""
     m = t.fused_event_members
     members: dict[str, list[str]] = {}
     ids = list(fused_ids)
     for start in range(0, len(ids), CHUNK):
         for row in connection.execute(select(m.c.fused_id, m.c.event_id).where(m.c.fused_id.in_(ids[start:start + CHUNK]))):
             members.setdefault(row[0], []).append(row[1])
-    event_ids = sorted({e for found in members.values() for e in found})
+    known_events = known_events or {}
+    events = {e: known_events[e] for found in members.values() for e in found if e in known_events}
+    event_ids = sorted({e for found in members.values() for e in found if e not in events})
     rows = [r for start in range(0, len(event_ids), CHUNK)
             for r in connection.execute(select(t.events).where(t.events.c.id.in_(event_ids[start:start + CHUNK]))).mappings()]
-    events = {e.id: e for e in records.events_from_rows(connection, rows)}
+    events.update((e.id, e) for e in records.events_from_rows(connection, rows))
     infos = article_infos(connection, {e.article_id for e in events.values()})
     stored = {}
     for start in range(0, len(ids), CHUNK):
