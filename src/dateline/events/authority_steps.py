@@ -66,7 +66,7 @@ def is_agentless_passive(verb: Token) -> bool:
 
 
 def _body_in(words: list[Token], step: str) -> tuple[list[Token], Body] | None:
-    """The body a speaker's words name, as the words up to the body's name, when the name ends
+    """The body a speaker's words name, as the body's own noun phrase, when the name ends
     the phrase or only the statement it speaks through follows ("a sheriff's office news release").
     None when the phrase names a person or a body that does not take the step."""
     cues = load_cues()
@@ -83,8 +83,14 @@ def _body_in(words: list[Token], step: str) -> tuple[list[Token], Body] | None:
                     continue
                 if words[end - 1].ent_type_ == "PERSON":
                     continue
-                start = next((i for i, t in enumerate(words) if t.dep_ != "det" and not t.is_punct), 0)
-                return words[start:end], body
+                # the body's own noun phrase: "Lake County sheriff's deputies", and "the Pike
+                # County Sheriff's Office" of an officer "with" it, who speaks for the office
+                head = words[end - 1]
+                first = min(words[end - len(name)].i, head.left_edge.i)
+                own = list(head.doc[first:head.i + 1])
+                while len(own) > 1 and (own[0].dep_ == "det" or own[0].is_punct):
+                    own = own[1:]
+                return own, body
     return None
 
 
