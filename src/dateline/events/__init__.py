@@ -56,6 +56,7 @@ from dateline.events.placing import (Told, body_seat_named_before, circumstance_
                                      where_clause_places)
 from dateline.events.placing import table as placing_table
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
+from dateline.events.authority_steps import speaking_body
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.setting import Setting, lends_the_setting, story_setting
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -178,6 +179,19 @@ def _speaker(attribution: Attribution | None, doc: Doc, index: MentionIndex, lex
     return read_actor(words.root, "speaker", index, lexicon, None, allow_places=True)
 
 
+def _body_reading(words: list[Token], index: MentionIndex, lexicon: Lexicon) -> ActorReading:
+    """The speaking body as the doer: read as an actor from the head of its words where the
+    reading keeps to them ("Lexington County sheriff's deputies"), else its words as written
+    ("sheriff's office" of "a sheriff's office news release")."""
+    head = words[-1]
+    reading = read_actor(head, "source", index, lexicon, None, allow_places=True)
+    span = token_span(words)
+    if reading is not None and (reading.actor.span.start, reading.actor.span.end) == (span.start, span.end):
+        return reading
+    kind = lexicon.actor_kind(head.lemma_.lower())
+    return ActorReading(Actor(text=span.text, span=span, role="source"), frozenset({kind} - {None}))
+
+
 def _one_household_moves(verb: Token) -> bool:
     """Whether the verb's subject is one household or one person ("the family moved", "she
     returned"): a singular noun or pronoun, no count, no conjunct. Displacement is told of many
@@ -215,6 +229,12 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
             if reading is not None and attribution.span.start <= reading.actor.span.start < attribution.span.end \
                     and not (reading.actor.span.start == attribution.span.start and role == "source"):
                 setattr(participants, role, None)
+    if participants.source is None and not trigger.nominal:
+        # "two men were arrested, deputies said": the body that tells of a step only it takes
+        # took it (authority_steps.yaml); the speaker of any other act stays no doer
+        body = speaking_body(trigger.cue.lemma, trigger.token, sentence, attribution, doc)
+        if body is not None:
+            participants.source = _body_reading(body, index, lexicon)
     cue = trigger.cue
     override = _variant(cue, participants)
     if override.get("type") == "DISPLACEMENT" and cue.type != "DISPLACEMENT" and _one_household_moves(trigger.token) \
