@@ -125,7 +125,7 @@ def speaking_body(step: str, verb: Token, sentence: SpacySpan, attribution: Attr
                   doc: Doc) -> list[Token] | None:
     """The words naming the body that tells of this agentless passive step and takes it: the
     speaker of the report the step is told in, or else of another report of the same sentence
-    ("has been arrested after police say he tried to rob a clerk"). None otherwise."""
+    ("were arrested after deputies say they broke into a pharmacy"). None otherwise."""
     if not is_agentless_passive(verb):
         return None
     if attribution is not None:
