@@ -986,10 +986,21 @@ def _names(actor) -> set[str]:
     return named | {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", actor.text)}
 
 
+def _people_named(event: Event) -> set[str]:
+    return _names(event.source_actor) | _names(event.target_actor)
+
+
+def _known_people(event: Event) -> set[str]:
+    """The entities the event's doer and target are (not the capitalised words of their names)."""
+    return {a.entity_id for a in (event.source_actor, event.target_actor) if a is not None and a.entity_id}
+
+
+def _place_names(event: Event) -> set[str]:
+    return {p.name for p in event.places}
+
+
 def _shares_a_participant_or_place(event: Event, other: Event) -> bool:
-    people = lambda e: _names(e.source_actor) | _names(e.target_actor)  # noqa: E731
-    places = lambda e: {p.name for p in e.places}  # noqa: E731
-    return bool(people(event) & people(other)) or bool(places(event) & places(other))
+    return bool(_people_named(event) & _people_named(other)) or bool(_place_names(event) & _place_names(other))
 
 
 def acts_dated_by_another_telling(events: list[Event], doc, dct: date | None) -> list[Event]:
@@ -1034,11 +1045,11 @@ def acts_dated_by_another_telling(events: list[Event], doc, dct: date | None) ->
 def _told_apart(event: Event, other: Event) -> bool:
     """Both name places and none is the other's, or both name known people and none is the
     other's: two happenings ("killed in Leeds", "killed in Dover"; "Reed's killing", "Cole's")."""
-    here, there = {p.name for p in event.places}, {p.name for p in other.places}
+    here, there = _place_names(event), _place_names(other)
     if here and there and not here & there:
         return True
-    people = lambda e: {a.entity_id for a in (e.source_actor, e.target_actor) if a is not None and a.entity_id}  # noqa: E731
-    return bool(people(event)) and bool(people(other)) and not people(event) & people(other)
+    ours, theirs = _known_people(event), _known_people(other)
+    return bool(ours) and bool(theirs) and not ours & theirs
 
 
 def _within(event: Event, other: Event) -> bool:
