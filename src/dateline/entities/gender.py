@@ -13,7 +13,8 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str]]:
+def name_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """gender.yaml, read once per process: the gender each honorific and each given name tells."""
     raw = yaml.safe_load(GENDER_PATH.read_text(encoding="utf-8"))
     titles = {word: gender for gender, words in raw["titles"].items() for word in words}
     given = {word: gender for gender, words in raw["given_names"].items() for word in words}
@@ -22,7 +23,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 def gender_of_name(name: str) -> str | None:
     """'male', 'female' or None: by an honorific before the name, else by its first word."""
-    titles, given = _tables()
+    titles, given = name_tables()
     words = [w.strip(",").lower() for w in name.split()]
     if not words:
         return None
@@ -37,7 +38,7 @@ def disagrees(pronoun: str, name: str, word_before: str = "") -> bool:
     """Whether "he" or "she" cannot stand for this name (a known gender that is the other one);
     ``word_before`` is the word written before the name, an honorific the name's span left out."""
     wanted = PRONOUN_GENDER.get(pronoun.lower())
-    if word_before.lower() in _tables()[0]:
+    if word_before.lower() in name_tables()[0]:
         name = f"{word_before} {name}"
     told = gender_of_name(name)
     return wanted is not None and told is not None and told != wanted
