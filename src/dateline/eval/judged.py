@@ -21,6 +21,9 @@ the article:
   gives one, is N; none where the text gives none is Y);
 - ``source`` / ``target``: Y when the doer / the one acted on is right (or rightly empty).
 
+The conventions the readers keep from one sample to the next (statements at a dated occasion, earlier
+acts with no day, a town's body acting in its town, ...) are written in ``docs/judging.md``.
+
 The filled file goes to ``src/dateline/eval/judged/`` with the commit the listing was made
 with; ``make eval`` scores every file there. The figures are of that commit's extraction, not
 of the tree scoring them: re-judging means drawing a fresh sample (another seed, articles not
