@@ -84,6 +84,16 @@ def test_an_article_drawn_before_that_gave_no_event_is_not_drawn_again(tmp_path)
     other = tmp_path / "lgl-check-seed-8.tsv"
     other.write_text("# sample: 4 articles\ndocid\tn\n" + "".join(f"{d}\t1\n" for d in drawn[:3]), encoding="utf-8")
     assert judged.drawn_before(lgl, [other]) == set(drawn[:3])
+    # a later draw that left out every article drawn before it, the unlisted one too, is replayed so
+    later_drawn = [a["id"] for a in judged.draw(lgl, seed=9, articles=4, exclude=set(drawn))]
+    later = tmp_path / "lgl-check-seed-9.tsv"
+    later.write_text("# sample: 4 articles, one with no event\ndocid\tn\n"
+                     + "".join(f"{d}\t1\n" for d in later_drawn[:3]), encoding="utf-8")
+    assert judged.drawn_before(lgl, [listing, later]) == set(drawn) | set(later_drawn)
+    # a listing that names its draw is taken at its word, with no replay
+    named = tmp_path / "lgl-check-seed-10.tsv"
+    named.write_text(f"# sample: 2 articles\n# drawn: {drawn[0]} {drawn[3]}\ndocid\tn\n{drawn[0]}\t1\n", encoding="utf-8")
+    assert judged.drawn_before(lgl, [named]) == {drawn[0], drawn[3]}
 
 
 def test_a_listed_place_names_its_state_so_a_reader_sees_a_namesake():

@@ -128,17 +128,25 @@ def listing(db: Path) -> list[dict]:
 def drawn_before(lgl: Path, listings: list[Path] | None = None) -> set[str]:
     """Every article an earlier sample drew, listed or not. A listing names only the articles that
     gave events, so an article with none could be drawn again (sample Q redrew one of P's): each
-    earlier draw is replayed, in seed order, with the exclusions it had then (the articles listed
-    before it), and its listed articles must be among the replayed ones, or the replay is not that
-    draw and only the listed articles are left out."""
+    earlier draw is replayed, in seed order, with the exclusions it had then, and its listed articles
+    must be among the replayed ones, or the replay is not that draw and only the listed articles are
+    left out. The exclusions a draw had are those this function gave when it was drawn (every article
+    drawn before it, from sample R on) or, for the draws before that rule, the articles listed before it.
+    A listing whose header names its draw (``# drawn: id id ...``, written by ``sample`` from sample T
+    on) needs no replay."""
     listed_before: set[str] = set()
     drawn: set[str] = set()
     for path in sorted(listings if listings is not None else JUDGED_DIR.glob(LISTINGS), key=_seed_of):
         listed = {row["docid"] for row in read(path)}
+        if named := header_of(path).get("drawn"):
+            drawn |= set(named.split()) | listed
+            listed_before |= listed
+            continue
         size = re.search(r"(\d+) articles", path.read_text(encoding="utf-8").partition("\n")[0])
         seed = _seed_of(path)
-        replayed = {a["id"] for a in draw(lgl, seed, int(size[1]), listed_before)} if size and seed else set()
-        drawn |= replayed if listed <= replayed else listed
+        replays = ({a["id"] for a in draw(lgl, seed, int(size[1]), exclusions)}
+                   for exclusions in (drawn | listed_before, listed_before)) if size and seed else iter(())
+        drawn |= next((replayed for replayed in replays if listed <= replayed), listed)
         listed_before |= listed
     return drawn | listed_before
 
@@ -153,14 +161,17 @@ def sample(out: Path, shared: Path, seed: int, articles: int) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     judged_before = drawn_before(shared / LGL)
     corpus = out / "sample.jsonl"
+    drawn = draw(shared / LGL, seed, articles, judged_before)
     with corpus.open("w", encoding="utf-8") as handle:
-        for article in draw(shared / LGL, seed, articles, judged_before):
+        for article in drawn:
             handle.write(json.dumps(article) + "\n")
     db = out / "store.db"
     for command in (["ingest", str(corpus)], ["extract"]):
         subprocess.run([str(Path(sys.executable).with_name("dateline")), *command, "--db", str(db)], check=True)
     path = out / "to-judge.tsv"
     with path.open("w", encoding="utf-8", newline="") as handle:
+        # every article drawn, listed or not: keep this line in the judged file (drawn_before reads it)
+        handle.write("# drawn: " + " ".join(article["id"] for article in drawn) + "\n")
         writer = csv.DictWriter(handle, LISTED + JUDGED, delimiter="\t")
         writer.writeheader()
         for row in listing(db):
@@ -248,7 +259,7 @@ def to_markdown(result: dict) -> str:
                   "rules on articles they were not written from). Each sample is one reader's judgement over 80 to 95 "
                   "events of 12 to 14 articles: read the figures as +-0.05.", ""]
     for name, s in result["samples"].items():
-        about = "; ".join(f"{k}: {v}" for k, v in s["about"].items() if k != "error classes")
+        about = "; ".join(f"{k}: {v}" for k, v in s["about"].items() if k not in ("error classes", "drawn"))
         lines += [f"**{name}** ({about}).", ""]
         if s["about"].get("error classes"):
             lines += [f"Error classes, as the reader grouped them: {s['about']['error classes']}", ""]
