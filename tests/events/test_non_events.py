@@ -49,10 +49,12 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
      "delivering"),
     ("The square will be rebuilt. The plans call for a fountain and two benches.", "call"),
     ("The mayor left the hall without talking to the press.", "talking"),
-    ("Smugglers use back roads to avoid a police raid at the border.", "raid"),
+    ("Smugglers use back roads to avoid raids by customs officers at the border.", "raids"),
     ("The suspect must wear an ankle monitor and surrender his passport.", "surrender"),
-    ("The judge ruled that the man could be released from jail next week.", "released"),
+    ("The judge ruled that the guard could be released on bail next month.", "released"),
     ("The two rival clubs have not met since 2019, fans said.", "met"),
+    ("The drones were intended to attack radar sites, the report said.", "attack"),
+    ("The prizes include a bicycle and other gifts to be donated by shops.", "donated"),
 ])
 def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter

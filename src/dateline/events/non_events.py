@@ -68,6 +68,8 @@ def table() -> dict:
         "prose_ends": frozenset(raw["present_habits"]["prose_ends"]),
         "habit_gerund_prepositions": lower(raw["present_habits"]["gerund_prepositions"]),
         "absence_marks": lower(raw["absence_marks"]),
+        "purpose_passives": lower(raw["purpose_passives"]),
+        "to_be_done_links": frozenset(raw["to_be_done_links"]),
         "denial_adverbs": lower(raw["denied_for_a_while"]["adverbs"]),
         "denial_prepositions": lower(raw["denied_for_a_while"]["prepositions"]),
         "rewarded_outcomes": {k: lower(v) for k, v in raw["rewarded_outcomes"].items()},
@@ -178,8 +180,25 @@ def described_class_words(trigger: Token) -> set[int]:
 def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
+        _a_purpose_given(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
         (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
+
+
+def _a_purpose_given(node: Token) -> bool:
+    """ "the drones were intended to attack radar sites", "the wall is meant to stop floods": what a
+    thing is designed, meant or supposed to do is its purpose, not an act told (a passive of these)."""
+    return node.tag_ == "VBN" and node.lemma_.lower() in table()["purpose_passives"] \
+        and any(c.dep_ == "auxpass" for c in node.children)
+
+
+def is_still_to_be_done(token: Token) -> bool:
+    """ "other gifts to be donated by shops": a passive infinitive on a noun says what will be done
+    to it (not "is to be sentenced in May", a step set, nor "was taken to the station to be
+    questioned", a purpose carried out)."""
+    return token.tag_ == "VBN" and token.dep_ in table()["to_be_done_links"] \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+        and any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _denied(adjective: Token) -> bool:
@@ -375,7 +394,7 @@ OWN_CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "conj", "acl",
 
 def _has_a_time_of_its_own(verb: Token) -> bool:
     """ "the council meets Monday", "the market opens at noon": a date or time in the verb's own
-    phrases (not in a clause below it: "because the pools drain in two days, the eggs die")."""
+    phrases (not in a clause below it: "because the ponds empty within a week, the larvae die")."""
     below = list(verb.children)
     while below:
         word = below.pop()
@@ -455,7 +474,7 @@ def is_denied_for_a_while(token: Token) -> bool:
     "police have not made an arrest since the fire": a negated verb with "immediately" or a "since"
     phrase says the act has not happened over a stretch up to now (not "the fire" in the "since"
     phrase, which did happen). (A plain negation is left: the judged samples count "were not
-    arrested" and "has not yet been agreed" as events, the step told.)"""
+    arrested" and a figure "not yet agreed" as events, the step told.)"""
     verb = clause_head(token, depth=4)
     if verb is None or not any(c.dep_ == "neg" for c in verb.children):
         return False
@@ -540,14 +559,15 @@ def reports_no_event(token: Token) -> bool:
     gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
     done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
     a person or thing would do), a habit over a stretch of time or in the simple present, what is
-    done without or has not been done for a while, the noun of a counterfactual, an order in a quotation, what an office does, a
+    done without, has not been done for a while or is still to be done, the noun of a counterfactual, an order in a quotation, what an office does, a
     figure of trade or what a rewarded tip would lead to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
         or is_a_trade_figure(token) or is_a_rewarded_outcome(token) \
         or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token) \
-        or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token)
+        or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token) \
+        or is_still_to_be_done(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
