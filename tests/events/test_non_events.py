@@ -55,6 +55,10 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     ("The two rival clubs have not met since 2019, fans said.", "met"),
     ("The drones were intended to attack radar sites, the report said.", "attack"),
     ("The prizes include a bicycle and other gifts to be donated by shops.", "donated"),
+    ("The envoy said the rebels were not going to sign the truce.", "sign"),
+    ("Last spring the clerk asked for $500 to visit Lisbon.", "visit"),
+    ("The mayor's speech was met with silence and some applause.", "met"),
+    ("The family won the land after a long court battle with the county.", "battle"),
 ])
 def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter

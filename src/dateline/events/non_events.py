@@ -69,6 +69,11 @@ def table() -> dict:
         "habit_gerund_prepositions": lower(raw["present_habits"]["gerund_prepositions"]),
         "absence_marks": lower(raw["absence_marks"]),
         "purpose_passives": lower(raw["purpose_passives"]),
+        "future_words": lower(raw["denied_futures"]),
+        "asking_for_verbs": lower(raw["asking_for_verbs"]),
+        "figure_verbs": [(f["verb"].lower(), lower(f["prepositions"]), lower(f["objects"]))
+                         for f in raw["figures_of_speech"]["verb_objects"]],
+        "figure_modifiers": {k.lower(): lower(v) for k, v in raw["figures_of_speech"]["noun_modifiers"].items()},
         "to_be_done_links": frozenset(raw["to_be_done_links"]),
         "denial_adverbs": lower(raw["denied_for_a_while"]["adverbs"]),
         "denial_prepositions": lower(raw["denied_for_a_while"]["prepositions"]),
@@ -180,7 +185,7 @@ def described_class_words(trigger: Token) -> set[int]:
 def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
-        _a_purpose_given(node) or \
+        _a_purpose_given(node) or _a_future_denied(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
         (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
 
@@ -190,6 +195,44 @@ def _a_purpose_given(node: Token) -> bool:
     thing is designed, meant or supposed to do is its purpose, not an act told (a passive of these)."""
     return node.tag_ == "VBN" and node.lemma_.lower() in table()["purpose_passives"] \
         and any(c.dep_ == "auxpass" for c in node.children)
+
+
+def _a_future_denied(node: Token) -> bool:
+    """ "the rebels were not going to sign the truce": a negated "going to" refuses what follows."""
+    return node.lower_ in table()["future_words"] and any(c.dep_ == "neg" for c in node.children)
+
+
+def is_what_funds_are_sought_for(token: Token) -> bool:
+    """ "asked for $500 to visit Lisbon", "applied for a grant to buy a bus": the infinitive on a
+    verb of asking that asks for something says what the money or leave would be for, not an act
+    done."""
+    verb = token
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.tag_ == "VB":  # "to hire staff and buy a van"
+        verb = verb.head
+    if verb.tag_ != "VB" or verb.dep_ not in {"xcomp", "advcl"} or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    asking = verb.head
+    return asking.lemma_.lower() in table()["asking_for_verbs"] and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in asking.children)
+
+
+def is_a_figure_of_speech(token: Token) -> bool:
+    """ "arrived at the same conclusion", "the speech was met with silence", "a perfect storm of low
+    prices", "a long court battle": a verb whose object after a preposition, or a noun whose modifier,
+    makes the phrase a figure of speech (non_events.yaml: figures_of_speech), no journey, meeting,
+    storm or fight."""
+    words = table()
+    lemma = token.lemma_.lower()
+    for verb, prepositions, objects in words["figure_verbs"]:
+        if lemma != verb:
+            continue
+        for preposition in (c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in prepositions):
+            nouns = [o for o in preposition.children if o.dep_ == "pobj"]
+            if any(n.lemma_.lower() in objects for noun in nouns for n in (noun, *noun.conjuncts)):
+                return True
+    modifiers = words["figure_modifiers"].get(lemma)
+    return bool(modifiers) and any(c.dep_ in {"amod", "compound"} and c.lower_ in modifiers for c in token.children)
 
 
 def is_still_to_be_done(token: Token) -> bool:
@@ -559,7 +602,7 @@ def reports_no_event(token: Token) -> bool:
     gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
     done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
     a person or thing would do), a habit over a stretch of time or in the simple present, what is
-    done without, has not been done for a while or is still to be done, the noun of a counterfactual, an order in a quotation, what an office does, a
+    done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, the noun of a counterfactual, an order in a quotation, what an office does, a
     figure of trade or what a rewarded tip would lead to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
@@ -567,7 +610,7 @@ def reports_no_event(token: Token) -> bool:
         or is_a_trade_figure(token) or is_a_rewarded_outcome(token) \
         or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token) \
         or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token) \
-        or is_still_to_be_done(token)
+        or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
