@@ -59,6 +59,8 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     ("Last spring the clerk asked for $500 to visit Lisbon.", "visit"),
     ("The mayor's speech was met with silence and some applause.", "met"),
     ("The family won the land after a long court battle with the county.", "battle"),
+    ("The report was sent to the full council for discussion.", "discussion"),
+    ("The county planted flood-resistant trees along the river.", "flood"),
 ])
 def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter

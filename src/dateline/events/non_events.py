@@ -71,6 +71,8 @@ def table() -> dict:
         "purpose_passives": lower(raw["purpose_passives"]),
         "future_words": lower(raw["denied_futures"]),
         "asking_for_verbs": lower(raw["asking_for_verbs"]),
+        "pending_steps": lower(raw["pending_steps"]),
+        "quality_adjectives": lower(raw["quality_compounds"]["adjectives"]),
         "figure_verbs": [(f["verb"].lower(), lower(f["prepositions"]), lower(f["objects"]))
                          for f in raw["figures_of_speech"]["verb_objects"]],
         "figure_modifiers": {k.lower(): lower(v) for k, v in raw["figures_of_speech"]["noun_modifiers"].items()},
@@ -215,6 +217,27 @@ def is_what_funds_are_sought_for(token: Token) -> bool:
     asking = verb.head
     return asking.lemma_.lower() in table()["asking_for_verbs"] and any(
         c.dep_ == "prep" and c.lower_ == "for" for c in asking.children)
+
+
+def is_a_step_still_pending(token: Token) -> bool:
+    """ "the report was sent to the council for discussion", "taken to the board for discussion and
+    consideration": a deliberation named bare after "for" is what the thing is handed on for, still
+    to come (the parser hangs "for" on the verb or on the noun before it; "held a long discussion"
+    tells one)."""
+    noun = token.head if token.dep_ == "conj" else token  # "for discussion and consideration"
+    return token.lemma_.lower() in table()["pending_steps"] and noun.dep_ == "pobj" and noun.head.lower_ == "for" \
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
+
+
+def is_a_quality(token: Token) -> bool:
+    """ "flood-resistant trees", "a flood prone town", "letter-writing skills": an event noun before an
+    adjective of resistance or proneness, or before a gerund it is the object of, names a quality
+    or a skill ("flood-damaged houses", "the flood-hit town" tell a flood: a participle)."""
+    if token.pos_ != "NOUN" or token.dep_ not in {"npadvmod", "nsubj", "compound"} or token.head.i != token.i + 1 + (
+            token.doc[token.i + 1].tag_ == "HYPH" if token.i + 1 < len(token.doc) else 0):
+        return False
+    head = token.head
+    return (head.tag_ == "JJ" and head.lower_ in table()["quality_adjectives"]) or (head.tag_ == "VBG" and head.dep_ == "amod")
 
 
 def is_a_figure_of_speech(token: Token) -> bool:
@@ -602,7 +625,7 @@ def reports_no_event(token: Token) -> bool:
     gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
     done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
     a person or thing would do), a habit over a stretch of time or in the simple present, what is
-    done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, the noun of a counterfactual, an order in a quotation, what an office does, a
+    done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, a deliberation a thing is sent on for, a quality (flood-resistant), the noun of a counterfactual, an order in a quotation, what an office does, a
     figure of trade or what a rewarded tip would lead to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
@@ -610,7 +633,8 @@ def reports_no_event(token: Token) -> bool:
         or is_a_trade_figure(token) or is_a_rewarded_outcome(token) \
         or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token) \
         or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token) \
-        or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token)
+        or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
+        or is_a_step_still_pending(token) or is_a_quality(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
