@@ -2,8 +2,10 @@
 states ("flags flew at half-staff", "lay dying"), gestures ("nodded in agreement"), tallies over
 years ("the 12th firefighter killed since 1990"), the name of a charge ("charged with attempt to
 commit robbery"), practices of a class of people ("farmers who sell milk"), the setting of
-another act ("crashed while travelling"), and what is needed, threatened or proposed ("a motion to
-lift the ban"). The words are in ``non_events.yaml``; every rule is narrow on purpose. Beside
+another act ("crashed while travelling"), what is needed, threatened or proposed ("a motion to
+lift the ban"), habits told in the simple present ("the couple sells honey at the market"), what is
+done without, avoided, not done for a while or still to be done, and figures of speech ("arrived at
+the same conclusion"). The words are in ``non_events.yaml``; every rule is narrow on purpose. Beside
 them, one learned filter (``without_learned_non_events``) weighs general features of every
 extracted event, fitted on the judged tuning samples.
 """
