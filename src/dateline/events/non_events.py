@@ -2,8 +2,10 @@
 states ("flags flew at half-staff", "lay dying"), gestures ("nodded in agreement"), tallies over
 years ("the 12th firefighter killed since 1990"), the name of a charge ("charged with attempt to
 commit robbery"), practices of a class of people ("farmers who sell milk"), the setting of
-another act ("crashed while travelling"), and what is needed, threatened or proposed ("a motion to
-lift the ban"). The words are in ``non_events.yaml``; every rule is narrow on purpose. Beside
+another act ("crashed while travelling"), what is needed, threatened or proposed ("a motion to
+lift the ban"), habits told in the simple present ("the couple sells honey at the market"), what is
+done without, avoided, not done for a while or still to be done, and figures of speech ("arrived at
+the same conclusion"). The words are in ``non_events.yaml``; every rule is narrow on purpose. Beside
 them, one learned filter (``without_learned_non_events``) weighs general features of every
 extracted event, fitted on the judged tuning samples.
 """
@@ -22,6 +24,7 @@ from typing import Iterator
 import yaml
 from spacy.tokens import Doc, Token
 
+from dateline.events.attribution import load_cues as attribution_cues
 from dateline.events.non_event_features import features as event_features
 from dateline.model import Event
 from dateline.nlp import clause_head, text_of
@@ -44,12 +47,14 @@ def table() -> dict:
         "class_heads": lower(raw["class_heads"]),
         "not_yet_verbs": lower(raw["not_yet_verbs"]), "not_yet_adjectives": lower(raw["not_yet_adjectives"]),
         "proposal_nouns": lower(raw["proposal_nouns"]), "content_verbs": lower(raw["content_verbs"]),
+        "plan_nouns": lower(raw["plan_nouns"]),
         "suggesting_verbs": lower(raw["suggested_acts"]["verbs"]),
         "suggested_prepositions": lower(raw["suggested_acts"]["prepositions"]),
         "judging_verbs": lower(raw["suggested_acts"]["objects_judged_by"]),
         "ability_adjectives": lower(raw["denied_ability"]["adjectives"]),
         "negative_subjects": lower(raw["denied_ability"]["subjects"]),
         "possibility_modals": lower(raw["possibility_modals"]),
+        "conjunct_modals": lower(raw["conjunct_modals"]),
         "judging_modals": lower(raw["judging_modals"]),
         "describing_modals": lower(raw["modal_descriptions"]["modals"]),
         "own_time_words": lower(raw["modal_descriptions"]["own_time_words"]),
@@ -60,6 +65,22 @@ def table() -> dict:
         "span_nouns": lower(raw["habit_spans"]["nouns"]),
         "many_times": lower(raw["habit_spans"]["many_times"]),
         "title_nouns": lower(raw["title_nouns"]),
+        "habit_tags": frozenset(raw["present_habits"]["tags"]),
+        "present_speech_verbs": lower(raw["present_habits"]["speech_verbs"]),
+        "prose_ends": frozenset(raw["present_habits"]["prose_ends"]),
+        "habit_gerund_prepositions": lower(raw["present_habits"]["gerund_prepositions"]),
+        "absence_marks": lower(raw["absence_marks"]),
+        "purpose_passives": lower(raw["purpose_passives"]),
+        "future_words": lower(raw["denied_futures"]),
+        "asking_for_verbs": lower(raw["asking_for_verbs"]),
+        "pending_steps": lower(raw["pending_steps"]),
+        "quality_adjectives": lower(raw["quality_compounds"]["adjectives"]),
+        "figure_verbs": [(f["verb"].lower(), lower(f["prepositions"]), lower(f["objects"]))
+                         for f in raw["figures_of_speech"]["verb_objects"]],
+        "figure_modifiers": {k.lower(): lower(v) for k, v in raw["figures_of_speech"]["noun_modifiers"].items()},
+        "to_be_done_links": frozenset(raw["to_be_done_links"]),
+        "denial_adverbs": lower(raw["denied_for_a_while"]["adverbs"]),
+        "denial_prepositions": lower(raw["denied_for_a_while"]["prepositions"]),
         "rewarded_outcomes": {k: lower(v) for k, v in raw["rewarded_outcomes"].items()},
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
@@ -168,8 +189,84 @@ def described_class_words(trigger: Token) -> set[int]:
 def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
+        _a_purpose_given(node) or _a_future_denied(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
         (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
+
+
+def _a_purpose_given(node: Token) -> bool:
+    """ "the drones were intended to attack radar sites", "the wall is meant to stop floods": what a
+    thing is designed, meant or supposed to do is its purpose, not an act told (a passive of these)."""
+    return node.tag_ == "VBN" and node.lemma_.lower() in table()["purpose_passives"] \
+        and any(c.dep_ == "auxpass" for c in node.children)
+
+
+def _a_future_denied(node: Token) -> bool:
+    """ "the rebels were not going to sign the truce": a negated "going to" refuses what follows."""
+    return node.lower_ in table()["future_words"] and any(c.dep_ == "neg" for c in node.children)
+
+
+def is_what_funds_are_sought_for(token: Token) -> bool:
+    """ "asked for $500 to visit Lisbon", "applied for a grant to buy a bus": the infinitive on a
+    verb of asking that asks for something says what the money or leave would be for, not an act
+    done."""
+    verb = token
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.tag_ == "VB":  # "to hire staff and buy a van"
+        verb = verb.head
+    if verb.tag_ != "VB" or verb.dep_ not in {"xcomp", "advcl"} or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    asking = verb.head
+    return asking.lemma_.lower() in table()["asking_for_verbs"] and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in asking.children)
+
+
+def is_a_step_still_pending(token: Token) -> bool:
+    """ "the report was sent to the council for discussion", "taken to the board for discussion and
+    consideration": a deliberation named bare after "for" is what the thing is handed on for, still
+    to come (the parser hangs "for" on the verb or on the noun before it; "held a long discussion"
+    tells one)."""
+    noun = token.head if token.dep_ == "conj" else token  # "for discussion and consideration"
+    return token.lemma_.lower() in table()["pending_steps"] and noun.dep_ == "pobj" and noun.head.lower_ == "for" \
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
+
+
+def is_a_quality(token: Token) -> bool:
+    """ "flood-resistant trees", "a flood prone town", "letter-writing skills": an event noun before an
+    adjective of resistance or proneness, or before a gerund it is the object of, names a quality
+    or a skill ("flood-damaged houses", "the flood-hit town" tell a flood: a participle)."""
+    if token.pos_ != "NOUN" or token.dep_ not in {"npadvmod", "nsubj", "compound"} or token.head.i != token.i + 1 + (
+            token.doc[token.i + 1].tag_ == "HYPH" if token.i + 1 < len(token.doc) else 0):
+        return False
+    head = token.head
+    return (head.tag_ == "JJ" and head.lower_ in table()["quality_adjectives"]) or (head.tag_ == "VBG" and head.dep_ == "amod")
+
+
+def is_a_figure_of_speech(token: Token) -> bool:
+    """ "arrived at the same conclusion", "the speech was met with silence", "a perfect storm of low
+    prices", "a long court battle": a verb whose object after a preposition, or a noun whose modifier,
+    makes the phrase a figure of speech (non_events.yaml: figures_of_speech), no journey, meeting,
+    storm or fight."""
+    words = table()
+    lemma = token.lemma_.lower()
+    for verb, prepositions, objects in words["figure_verbs"]:
+        if lemma != verb:
+            continue
+        for preposition in (c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in prepositions):
+            nouns = [o for o in preposition.children if o.dep_ == "pobj"]
+            if any(n.lemma_.lower() in objects for noun in nouns for n in (noun, *noun.conjuncts)):
+                return True
+    modifiers = words["figure_modifiers"].get(lemma)
+    return bool(modifiers) and any(c.dep_ in {"amod", "compound"} and c.lower_ in modifiers for c in token.children)
+
+
+def is_still_to_be_done(token: Token) -> bool:
+    """ "other gifts to be donated by shops": a passive infinitive on a noun says what will be done
+    to it (not "is to be sentenced in May", a step set, nor "was taken to the station to be
+    questioned", a purpose carried out)."""
+    return token.tag_ == "VBN" and token.dep_ in table()["to_be_done_links"] \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+        and any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _denied(adjective: Token) -> bool:
@@ -245,8 +342,8 @@ def is_proposed(token: Token) -> bool:
     """ "made a motion to lift the ban", "a proposal to merge the districts": the infinitive on a
     noun of proposing says what is proposed, which a vote may or may not bring about (the parser
     sometimes makes the noun the infinitive's subject: "made the motion to approve the request");
-    "the bill calls for a referendum", "the proposal calls for the two towns to share a clerk":
-    what such a text asks for or provides is its content, no act."""
+    "the bill calls for a referendum", "the proposal calls for the two towns to share a clerk",
+    "plans call for a fountain": what such a text asks for or provides is its content, no act."""
     words = table()
     nouns = words["proposal_nouns"]
     if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
@@ -256,8 +353,9 @@ def is_proposed(token: Token) -> bool:
     above = [token, *governing_words(token)]
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
         above.append(token.head)  # "calls for the towns to share": a clause with "for ... to"
+    texts = nouns | words["plan_nouns"]  # "plans call for a fountain": what a plan holds
     return any(node.pos_ == "VERB" and node.lemma_.lower() in words["content_verbs"] and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in node.children) for node in above)
+        c.dep_ == "nsubj" and c.lemma_.lower() in texts for c in node.children) for node in above)
 
 
 def is_a_possibility(token: Token) -> bool:
@@ -266,6 +364,8 @@ def is_a_possibility(token: Token) -> bool:
     evacuation could be high": an event noun in the subject of a judgement of what would or might be."""
     words = table()
     if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in words["possibility_modals"] for c in token.children):
+        return True
+    if _a_possible_passive(token):
         return True
     if token.pos_ != "NOUN":
         return False
@@ -281,6 +381,16 @@ def is_a_possibility(token: Token) -> bool:
     return False
 
 
+def _a_possible_passive(token: Token) -> bool:
+    """ "the judge ruled he could be released": a passive after might, could or may is as open as
+    the active ("could release him"); "could have been killed" is a counterfactual
+    (``under_a_counterfactual``, triggers._counterfactual), judged apart."""
+    if token.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in token.children):
+        return False
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    return bool(auxiliaries & table()["possibility_modals"]) and "have" not in auxiliaries
+
+
 def _first_conjunct(verb: Token) -> Token:
     """ "could rent a bin or buy sacks": a verb in its plain form joined to another, with no
     auxiliary and no subject of its own, shares the first one's modal; the verb that carries it."""
@@ -292,8 +402,9 @@ def _first_conjunct(verb: Token) -> Token:
 
 
 def is_a_modal_conjunct_or_description(token: Token) -> bool:
-    """ "residents could rent a bin or buy sacks": "buy" is as possible as "rent" (the modal of the
-    first verb reaches the bare verbs joined to it); "a mayor who would meet residents and
+    """ "residents could rent a bin or buy sacks": "buy" is as possible as "rent", and "must wear a
+    tag and surrender his passport" as required as "wear" (the modal of the first verb reaches the
+    bare verbs joined to it); "a mayor who would meet residents and
     visit every school": a relative clause after would, could, might or may says what the person or thing
     would do, a description, unless it has a time of its own ("the clerk, who would later resign
     in May": the future of a past)."""
@@ -302,7 +413,7 @@ def is_a_modal_conjunct_or_description(token: Token) -> bool:
     words = table()
     verb = _first_conjunct(token)
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if verb is not token and modals & words["possibility_modals"]:
+    if verb is not token and modals & words["conjunct_modals"]:
         return True
     return verb.dep_ == "relcl" and bool(modals & words["describing_modals"]) and not any(
         t.ent_type_ in {"DATE", "TIME"} or t.lower_ in words["own_time_words"] for t in verb.subtree)
@@ -336,6 +447,121 @@ def is_a_habit_over_time(token: Token) -> bool:
         return False
     return _spans_a_stretch_of_time(verb) or (
         verb is token and token.dep_ == "conj" and _spans_a_stretch_of_time(token.head))
+
+
+def _prose(sentence) -> bool:
+    """A sentence that ends as prose does (a full stop, a question or exclamation mark, a closing
+    quote); a headline or a caption line run on without one is written in the present of news."""
+    words = [t for t in sentence if not t.is_space]
+    return bool(words) and words[-1].text in table()["prose_ends"]
+
+
+# the links that open a clause of its own: a time in it is that clause's, not the verb's
+OWN_CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "conj", "acl", "parataxis", "csubj"})
+
+
+def _has_a_time_of_its_own(verb: Token) -> bool:
+    """ "the council meets Monday", "the market opens at noon": a date or time in the verb's own
+    phrases (not in a clause below it: "because the ponds empty within a week, the larvae die")."""
+    below = list(verb.children)
+    while below:
+        word = below.pop()
+        if word.ent_type_ in {"DATE", "TIME"}:
+            return True
+        if word.dep_ in OWN_CLAUSE_LINKS and word.pos_ in {"VERB", "AUX"}:
+            continue
+        below.extend(word.children)
+    return False
+
+
+def _a_present_read_as_plain(verb: Token) -> bool:
+    """ "most trucks travelling through the town take the bypass": after a long subject the tagger
+    often reads a present as the plain form (VB); a plain form heading its sentence with a subject
+    of its own and no auxiliary is that present (a plain form after "to", a modal or "let them" has
+    an auxiliary or is no sentence's head)."""
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _a_present_of_habit(verb: Token | None) -> bool:
+    """ "the couple sells honey at the market", "we meet with tenants about repairs", "plans call
+    for a fountain": a verb of doing in the simple present (no auxiliary) tells what someone does
+    as a rule, or what a plan holds, no one act (news tells a done act in the past or the perfect).
+    Not a verb of saying, thinking or asking ("police say", "the patrol urges drivers to slow
+    down": what someone says now), one with a reported clause of its own, a present with a time of
+    its own ("the council meets Monday": a date set), nor a headline's present (``_in_headline_style``)."""
+    words = table()
+    if verb is None or verb.pos_ != "VERB" or not (verb.tag_ in words["habit_tags"] or _a_present_read_as_plain(verb)):
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "ccomp"} for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in words["present_speech_verbs"] or lemma in attribution_cues().reporting_verbs:
+        return False
+    return not _has_a_time_of_its_own(verb) and not _in_headline_style(verb)
+
+
+def _in_headline_style(verb: Token) -> bool:
+    """The present of a headline, which tells the news itself: a line with no closing stop, the
+    article's first sentence (a lead, or a headline the parser ran into it), or a subject that is
+    a singular noun with no article ("Roadside bomb kills two soldiers": headlines drop them)."""
+    sentence = verb.sent
+    if sentence is None or not _prose(sentence) or sentence.start == 0:
+        return True
+    return any(c.dep_ == "nsubj" and c.tag_ == "NN" and not any(d.dep_ in {"det", "poss"} for d in c.children)
+               for c in verb.children)
+
+
+def is_a_present_habit(token: Token) -> bool:
+    """A verb in the simple present of habit (``_a_present_of_habit``), an -ing participle on its
+    subject ("most trucks travelling through the town use the bypass" says which trucks, no
+    journey), or a gerund after a preposition on it ("the crews do everything from cooking meals
+    to driving the bus": what they do as a rule)."""
+    if _a_present_of_habit(token):
+        return True
+    if token.tag_ != "VBG":
+        return False
+    if token.dep_ == "acl" and token.head.dep_ == "nsubj":
+        return _a_present_of_habit(token.head.head)
+    # up through the gerunds, prepositions and nouns of "everything from cooking meals to driving
+    # the bus" to the first verb that is no gerund; only through the prepositions of a range or a
+    # means ("faces charges after shooting a man": the shooting is an act of its own)
+    node = token
+    for _ in range(8):
+        if node.dep_ not in {"pcomp", "prep", "pobj", "dobj", "conj"} or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ not in table()["habit_gerund_prepositions"]:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and node.tag_ != "VBG":
+            return _a_present_of_habit(node)
+    return False
+
+
+def is_denied_for_a_while(token: Token) -> bool:
+    """ "phone calls were not immediately returned", "the two clubs have not met since 2019",
+    "police have not made an arrest since the fire": a negated verb with "immediately" or a "since"
+    phrase says the act has not happened over a stretch up to now (not "the fire" in the "since"
+    phrase, which did happen). (A plain negation is left: the judged samples count "were not
+    arrested" and a figure "not yet agreed" as events, the step told.)"""
+    verb = clause_head(token, depth=4)
+    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    words = table()
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in words["denial_adverbs"]:
+            return True
+        if child.dep_ == "prep" and child.lower_ in words["denial_prepositions"] \
+                and not child.left_edge.i <= token.i <= child.right_edge.i:
+            return True
+    return False
+
+
+def is_left_undone(token: Token) -> bool:
+    """ "left the hall without talking to the press": the act of a gerund after "without" is not
+    done. (Not a noun: "held without bail", "ended without incident" name a condition the judged
+    samples may count with the act.)"""
+    gerund = token.head if token.dep_ == "conj" and token.head.tag_ == "VBG" else token  # "without talking or waving"
+    return gerund.tag_ == "VBG" and gerund.dep_ == "pcomp" and gerund.head.lower_ in table()["absence_marks"]
 
 
 def under_a_counterfactual(token: Token) -> bool:
@@ -400,14 +626,17 @@ def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
     gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
     done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
-    a person or thing would do), a habit over a stretch of time, the noun of a counterfactual, an
-    order in a quotation, what an office does, a figure of trade or what a rewarded tip would lead
-    to."""
+    a person or thing would do), a habit over a stretch of time or in the simple present, what is
+    done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, a deliberation a thing is sent on for, a quality (flood-resistant), the noun of a counterfactual, an order in a quotation, what an office does, a
+    figure of trade or what a rewarded tip would lead to."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
         or is_a_trade_figure(token) or is_a_rewarded_outcome(token) \
-        or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token)
+        or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token) \
+        or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token) \
+        or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
+        or is_a_step_still_pending(token) or is_a_quality(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:

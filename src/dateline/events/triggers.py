@@ -578,8 +578,9 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"about", "of", "for"} \
             and (token.head.head.lower_ in lexicon.stance_words or token.head.head.lemma_.lower() in lexicon.stance_words):
         return True  # "worried about flooding", "afraid of attacks", "no intention of talking"
-    if token.dep_ == "pobj" and token.head.lower_ in {"on", "against"} and token.head.head.lemma_.lower() in lexicon.prohibition_words:
-        return True  # "a ban on the sale of fireworks": what is banned is not done
+    if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"on", "against"} \
+            and token.head.head.lemma_.lower() in lexicon.prohibition_words:
+        return True  # "a ban on the sale of fireworks", "restrictions on selling them": not done
     if _unrealised(token, lexicon) or _requested(token, lexicon):
         return True
     if token.pos_ == "NOUN":
