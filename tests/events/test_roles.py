@@ -591,3 +591,80 @@ def test_a_count_or_an_age_with_no_noun_names_the_people_an_act_befalls():
     charged = event_at("The three were charged with arson, a prosecutor in Denver said.", "charged")
     assert text_of(charged.target_actor) == "three"
     assert charged.source_actor is None
+
+
+@pytest.mark.parametrize("sentence, word, undergoer", [
+    # event_types.yaml: small_clause_verbs, a bare participle complementing "find" is passive
+    ("A hiker was found stabbed near the lake on Sunday.", "stabbed", "hiker"),
+    ("Neighbours found the porter stabbed in a hallway.", "stabbed", "porter"),
+])
+def test_one_found_with_a_bare_participle_undergoes_it(sentence, word, undergoer):
+    event = event_at(sentence, word)
+    assert undergoer in text_of(event.target_actor)
+    assert event.source_actor is None
+
+
+def test_a_participle_with_its_auxiliary_after_find_keeps_its_subject_as_doer():
+    # counter-example of small_clause_verbs: "had stabbed" marks its voice, the porter did it
+    stabbed = event_at("Neighbours found the porter had stabbed a burglar.", "stabbed")
+    assert "porter" in text_of(stabbed.source_actor)
+
+
+def test_a_clause_with_no_subject_of_its_own_takes_its_voice_from_its_own_auxiliaries():
+    # "having been sentenced by a judge": the subject of the clause it hangs on undergoes it
+    sentenced = event_at("The clerk was out on parole, having been sentenced by a county judge in 2019.", "sentenced")
+    assert "clerk" in text_of(sentenced.target_actor)
+    assert "judge" in text_of(sentenced.source_actor)
+    # "were sent to arrest": the passive subject of "sent" does the arresting
+    arrest = event_at("Two deputies were sent to arrest the farmer.", "arrest")
+    assert "deputies" in text_of(arrest.source_actor)
+    assert "farmer" in text_of(arrest.target_actor)
+
+
+def test_the_one_asked_to_act_does_the_act():
+    # the object of "asked" does what the infinitive says, not the one who asks
+    hearing = event_at("The mayor asked the clerk to schedule a hearing with the builders.", "hearing")
+    assert "clerk" in text_of(hearing.source_actor)
+
+
+@pytest.mark.parametrize("sentence, word, doer, target", [
+    # event_types.yaml: support_verbs (schedule, work, drop, head): the subject of a verb that
+    # only carries an event noun is its doer
+    ("The board scheduled two public hearings for next month.", "hearings", "board", None),
+    ("The landlords worked out an agreement with the tenants last week.", "agreement", "landlords", "tenants"),
+    ("Prosecutors dropped a burglary charge against the cook.", "charge", "Prosecutors", "cook"),
+    # ... and a phrase set off by a comma is no party of it
+    ("Detective Sam Ortiz is heading the inquiry, with help from state troopers.", "inquiry", "Ortiz", None),
+])
+def test_the_subject_of_a_verb_that_carries_an_event_noun_is_its_doer(sentence, word, doer, target):
+    event = event_at(sentence, word)
+    assert doer in text_of(event.source_actor)
+    assert (target in text_of(event.target_actor)) if target else event.target_actor is None
+
+
+def test_what_an_attack_is_aimed_at_is_its_target():
+    # event_types.yaml: aimed_at_types (ASSAULT)
+    shooting = event_at("The two men leapt from a van and began shooting at deputies.", "shooting")
+    assert "deputies" in text_of(shooting.target_actor)
+    # ... not where a carrying verb says it took place
+    place = event_at("The shooting took place at the corner of Elm Street and Bay Road.", "shooting")
+    assert place.target_actor is None
+
+
+@pytest.mark.parametrize("sentence, word, role, name", [
+    # event_types.yaml: polities: a place that makes a deal, buys or sells acts as a body
+    ("Buyers crowded into Oregon's first large bond sale in a year.", "sale", "source", "Oregon"),
+    ("The town is buying a new fire truck from a dealer in Salem.", "buying", "source", "town"),
+    ("The city had worked out an agreement with the county to buy the old depot.", "agreement", "source", "city"),
+    ("The city had worked out an agreement with the county to buy the old depot.", "agreement", "target", "county"),
+    ("Under an agreement between Dover, Milford and Kent County, the bridge will be rebuilt.", "agreement",
+     "source", "Dover"),
+])
+def test_a_place_that_makes_a_deal_or_a_sale_acts_as_a_body(sentence, word, role, name):
+    assert name in (text_of(getattr(read_event_at(sentence, word), f"{role}_actor")) or "")
+
+
+def test_a_place_where_an_act_happens_is_no_party_of_it():
+    # counter-example: a place named after "in" says where the sale was
+    sale = read_event_at("Farmers sold the cattle at an auction in Salem.", "sold")
+    assert "Salem" not in (text_of(sale.source_actor) or "") + (text_of(sale.target_actor) or "")

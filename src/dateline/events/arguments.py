@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
-from dateline.events.triggers import Lexicon, Trigger
+from dateline.events.triggers import Lexicon, Trigger, load_lexicon
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
 from dateline.time import closes_a_stretch, date_after_a_told_date, date_relative_to_clause, opens_a_stretch
@@ -440,6 +440,30 @@ def _person_under_a_place_name(head: Token, role: str, index: MentionIndex) -> A
     return ActorReading(actor, frozenset())
 
 
+# the places through which a place name takes part: "Ohio's sale", "Ohio sold", "a deal with Ohio"
+POLITY_SLOTS = {"nsubj", "poss", "pobj", "conj", "dobj", "appos"}
+
+
+def _polity(head: Token, role: str, index: MentionIndex, lexicon: Lexicon) -> ActorReading | None:
+    """A town, county or state, by its name or by a noun for it ("the county"), taking part in an
+    act only a body can take (event_types.yaml: polity_act_types: a deal, a sale): the place
+    stands for its government ("Ohio's bond sale", "an agreement with the county")."""
+    if head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.polity_nouns:
+        words = _compact_phrase(head)
+        return ActorReading(Actor(text=token_span(words).text, span=token_span(words), role=role),
+                            frozenset({"state", "official"}))
+    mention = index.mention_at(head)
+    named_place = head.i in index.place_tokens or (mention is not None and mention.label == "GPE")
+    if head.pos_ != "PROPN" or not named_place or head.dep_ not in POLITY_SLOTS:
+        return None
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+    if mention is not None and mention.label == "GPE":
+        return ActorReading(Actor(text=mention.span.text, span=mention.span, entity_id=mention.entity_id, role=role),
+                            frozenset({"state", "official"}))
+    return ActorReading(Actor(text=token_span(words).text, span=token_span(words), role=role),
+                        frozenset({"state", "official"}))
+
+
 def _a_person(actor: Actor, index: MentionIndex) -> bool:
     """An actor the entities stage knows for a person, whom "it" never stands for."""
     span = index.doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
@@ -588,6 +612,28 @@ def _bare_conjunct_of_a_passive(verb: Token) -> bool:
         c.dep_ in {"dobj", "nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp"} for c in verb.children)
 
 
+def bare_participle_complement(verb: Token) -> bool:
+    """A past participle with no auxiliary, no "to" and no object of its own, complementing a
+    verb of finding, leaving or seeing (event_types.yaml: small_clause_verbs): "was found shot",
+    "found the guard stabbed", "left him wounded". English gives such a participle a passive
+    sense; its subject (or the governing verb's) undergoes it."""
+    if verb.tag_ != "VBN" or verb.dep_ not in {"xcomp", "ccomp", "oprd"} or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "mark"} for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() in load_lexicon().small_clause_verbs
+
+
+def _object_controller(complement: Token) -> Token | None:
+    """The object, before it, of an active verb of asking, urging or making (event_types.yaml:
+    object_control_verbs) that an infinitive complements ("asked the clerk to schedule", "urged
+    the council to act"), or None."""
+    if complement.dep_ != "xcomp" or _is_passive(complement.head) \
+            or complement.head.lemma_.lower() not in load_lexicon().object_control_verbs:
+        return None
+    return next((c for c in complement.head.children if c.dep_ == "dobj" and c.i < complement.i), None)
+
+
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """The subjects of a verb (a description and a name can both be subjects: "The Qatari
     special envoy ..., Mutlaq bin Majed Al Qahtani landed") and whether they are passive
@@ -599,14 +645,21 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     # clause of its own with no auxiliary and no subject is passive; its clause's subject undergoes it
     reduced = verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "csubj"} for c in verb.children)
+    # "was found shot", "found the guard stabbed": a bare participle complement is passive
+    small_clause = bare_participle_complement(verb)
+    # "..., having been sentenced by a judge", "was killed while supporting a patrol": a clause
+    # hung on another with no subject of its own takes that clause's subject in its own voice
+    own_voice: bool | None = None
     for _ in range(6):
         found = [
             c for c in node.children
             if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
             and not _across_line_break(c, node)
         ]
-        if found and reduced:
+        if found and (reduced or small_clause):
             return found, True
+        if found and own_voice is not None:
+            return found, own_voice
         if found:
             if gerund:
                 # "raised money by selling cards", "was arrested after fleeing": the gerund's
@@ -656,7 +709,14 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
                 # and died" (he died)
                 subjects, _ = subjects_of(node.head)
                 return subjects, _conjunct_passive(node)
+            controller = _object_controller(node)
+            if controller is not None and not gerund:
+                # "the mayor asked the clerk to schedule a hearing": the object of a verb of
+                # asking, urging or making does what its infinitive says, not the verb's subject
+                return [controller], _is_passive(verb)
             raised = raised or (node.dep_ == "xcomp" and _is_passive(node.head))
+            if node.dep_ == "advcl" and own_voice is None and not raised and not gerund:
+                own_voice = _is_passive(node)
             node = node.head
             continue
         return [], False
@@ -782,6 +842,11 @@ def read_participants(
     befalls_people = trigger.cue.lemma in lexicon.people_cues or trigger.cue.lemma in lexicon.accusing_verbs
     # what a motion's path names is where, not whom ("was taken to the County Jail")
     target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in lexicon.path_types else TARGET_PREPS
+    # "fired at the guards", "the shooting at officers": what an attack is aimed at is its target
+    # (after the attack's own word only: "the shooting took place at the corner" says where)
+    aimed_at = {"at"} if trigger.cue.type in lexicon.aimed_at_types else set()
+    if noun is None:
+        target_preps = target_preps | aimed_at
 
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
         if token is None:
@@ -797,6 +862,8 @@ def read_participants(
             reading = _people_count(token, role, lexicon) or read(_counted_in_of(token, lexicon), role)
         if reading is None and role == "target" and befalls_people:
             reading = _person_under_a_place_name(token, role, index)
+        if reading is None and trigger.cue.type in lexicon.polity_act_types:
+            reading = _polity(token, role, index, lexicon)
         return reading
 
     def party(token: Token, by_prep: bool) -> bool:
@@ -839,7 +906,7 @@ def read_participants(
         first, other = _parties_between(between, read, index)
         result.source = result.source or first
         result.target = result.target or other
-        slots = _prep_objects(noun, {"with", "against", "on", "of"})
+        slots = _prep_objects(noun, {"with", "against", "on", "of"} | aimed_at)
         for token in slots:
             if result.target is None:
                 result.target = read(token, "target", allow_places=party(token, True))
@@ -893,7 +960,7 @@ def read_participants(
                     break
     if result.target is None:
         for token in _prep_objects(verb, target_preps):
-            if noun is not None and token.i == noun.i:
+            if noun is not None and token.i == noun.i or _set_off_by_a_comma(token.head):
                 continue
             result.target = read(token, "target", allow_places=party(token, True))
             if result.target is not None:
@@ -958,6 +1025,12 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _set_off_by_a_comma(prep: Token) -> bool:
+    """A phrase after a comma ("heads the inquiry, with help from the state police") tells the
+    circumstances of the act, not the party it is done with or to ("met with the mayor")."""
+    return prep.i > 0 and prep.nbor(-1).text == ","
 
 
 def _parties_between(between: list[Token], read, index: MentionIndex) -> tuple[ActorReading | None, ActorReading | None]:

@@ -119,6 +119,15 @@ class Lexicon:
     undergoer_verbs: frozenset[str] = frozenset()
     # verbs that only carry an event noun ("launched an attack"): their subject is its doer
     support_verbs: frozenset[str] = frozenset()
+    # verbs whose bare participle complement is passive ("was found shot", "left him wounded")
+    small_clause_verbs: frozenset[str] = frozenset()
+    # verbs whose object does what their infinitive says ("asked the clerk to schedule a hearing")
+    object_control_verbs: frozenset[str] = frozenset()
+    # types whose "at" names whom the act is aimed at ("fired at the guards")
+    aimed_at_types: frozenset[str] = frozenset()
+    # acts a town, county or state takes as a body, and the nouns for such a polity
+    polity_act_types: frozenset[str] = frozenset()
+    polity_nouns: frozenset[str] = frozenset()
     # words before an event noun that tell another happening ("after the blast"): no verb carries it
     sequence_prepositions: frozenset[str] = frozenset()
     # what a sentence names when civilians on the move are displaced (``displacement_drivers``)
@@ -277,6 +286,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         relation_nouns=frozenset(families.get("relation_nouns", ())),
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
+        small_clause_verbs=frozenset(raw.get("small_clause_verbs", ())),
+        object_control_verbs=frozenset(raw.get("object_control_verbs", ())),
+        aimed_at_types=frozenset(raw.get("aimed_at_types", ())),
+        polity_act_types=frozenset((raw.get("polities") or {}).get("act_types", ())),
+        polity_nouns=frozenset((raw.get("polities") or {}).get("nouns", ())),
         sequence_prepositions=frozenset(raw.get("sequence_prepositions", ())),
         displacement_drivers=frozenset(raw.get("displacement_drivers", ())),
         inquiry_words=_words((raw.get("inquiries") or {}).get("words")),
