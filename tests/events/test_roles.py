@@ -647,7 +647,7 @@ def test_what_an_attack_is_aimed_at_is_its_target():
     shooting = event_at("The two men leapt from a van and began shooting at deputies.", "shooting")
     assert "deputies" in text_of(shooting.target_actor)
     # ... not where a carrying verb says it took place
-    place = event_at("The shooting took place at the corner of Elm Street and Bay Road.", "shooting")
+    place = read_event_at("The stabbing took place at the home of Ruth Morgan on Elm Street.", "stabbing")
     assert place.target_actor is None
 
 
@@ -655,8 +655,8 @@ def test_what_an_attack_is_aimed_at_is_its_target():
     # event_types.yaml: polities: a place that makes a deal, buys or sells acts as a body
     ("Buyers crowded into Oregon's first large bond sale in a year.", "sale", "source", "Oregon"),
     ("The town is buying a new fire truck from a dealer in Salem.", "buying", "source", "town"),
-    ("The city had worked out an agreement with the county to buy the old depot.", "agreement", "source", "city"),
-    ("The city had worked out an agreement with the county to buy the old depot.", "agreement", "target", "county"),
+    ("The village reached an agreement with the borough over water rates.", "agreement", "source", "village"),
+    ("The village reached an agreement with the borough over water rates.", "agreement", "target", "borough"),
     ("Under an agreement between Dover, Milford and Kent County, the bridge will be rebuilt.", "agreement",
      "source", "Dover"),
 ])

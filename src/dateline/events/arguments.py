@@ -447,7 +447,7 @@ POLITY_SLOTS = {"nsubj", "poss", "pobj", "conj", "dobj", "appos"}
 def _polity(head: Token, role: str, index: MentionIndex, lexicon: Lexicon) -> ActorReading | None:
     """A town, county or state, by its name or by a noun for it ("the county"), taking part in an
     act only a body can take (event_types.yaml: polity_act_types: a deal, a sale): the place
-    stands for its government ("Ohio's bond sale", "an agreement with the county")."""
+    stands for its government ("Ohio's bond sale", "an agreement with the borough")."""
     if head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.polity_nouns:
         words = _compact_phrase(head)
         return ActorReading(Actor(text=token_span(words).text, span=token_span(words), role=role),
@@ -843,7 +843,7 @@ def read_participants(
     # what a motion's path names is where, not whom ("was taken to the County Jail")
     target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in lexicon.path_types else TARGET_PREPS
     # "fired at the guards", "the shooting at officers": what an attack is aimed at is its target
-    # (after the attack's own word only: "the shooting took place at the corner" says where)
+    # (after the attack's own word only: "the stabbing took place at the Morgans' home" says where)
     aimed_at = {"at"} if trigger.cue.type in lexicon.aimed_at_types else set()
     if noun is None:
         target_preps = target_preps | aimed_at
