@@ -668,3 +668,50 @@ def test_a_place_where_an_act_happens_is_no_party_of_it():
     # counter-example: a place named after "in" says where the sale was
     sale = read_event_at("Farmers sold the cattle at an auction in Salem.", "sold")
     assert "Salem" not in (text_of(sale.source_actor) or "") + (text_of(sale.target_actor) or "")
+
+
+@pytest.mark.parametrize("sentence, word, undergoer", [
+    # event_types.yaml: care_verbs, the one cared for underwent the harm
+    ("The cyclist, Tom Ruiz, was treated by paramedics for minor injuries on Elm Street.", "injuries", "Ruiz"),
+    ("Medics treated two porters for injuries.", "injuries", "porters"),
+    # undergoer_verbs (complain)
+    ("The guards complained of neck injuries and were taken to hospital.", "injuries", "guards"),
+])
+def test_who_is_treated_for_a_harm_or_complains_of_it_underwent_it(sentence, word, undergoer):
+    event = event_at(sentence, word)
+    assert undergoer in text_of(event.target_actor)
+    assert event.source_actor is None
+
+
+def test_whom_a_search_is_for_is_its_target():
+    # event_types.yaml: search_cues
+    search = event_at("Detectives are searching for two hikers missing since Friday.", "searching")
+    assert "hikers" in text_of(search.target_actor)
+    manhunt = event_at("A manhunt for the driver went on all night.", "manhunt")
+    assert "driver" in text_of(manhunt.target_actor)
+    # counter-example: what a search is for that names no one
+    clues = event_at("Police searched for clues at the farm.", "searched")
+    assert clues.target_actor is None
+
+
+def test_a_person_named_by_age_and_sex_is_one_an_arrest_befalls():
+    # event_types.yaml: actor_nouns (male, female)
+    arrest = event_at("Deputies arrested a 15-year-old male at the fair on Saturday.", "arrested")
+    assert "male" in text_of(arrest.target_actor)
+
+
+def test_a_noun_for_people_with_a_nationality_is_the_actor_not_the_nationality():
+    arrest = read_event_at("Two Polish climbers were arrested at the border.", "arrested")
+    assert text_of(arrest.target_actor).endswith("climbers")
+
+
+def test_a_noun_that_is_a_verb_itself_names_no_doer():
+    # agent_nouns.py: "offer" and "order" are the verbs' own nouns, not ones who "off" or "ord";
+    # "climber" is one who climbs
+    from dateline.events.agent_nouns import names_a_doer_of_a_verb
+    doc = parse("The offer and the order reached the climber.")
+    assert not names_a_doer_of_a_verb(doc[1]) and not names_a_doer_of_a_verb(doc[4])
+    assert names_a_doer_of_a_verb(doc[7])
+    # so the firm an offer is from stays the target of its rejection
+    rejected = read_event_at("The board rejected a settlement offer from Bryce Builders last week.", "rejected")
+    assert "Bryce Builders" in text_of(rejected.target_actor)

@@ -304,8 +304,10 @@ def read_actor(
 
     noun_kind = lexicon.actor_kind(head.lemma_.lower())
     modifiers = [m for m in seen if m is not primary]
-    if primary is not None and head_mention is None and primary.label != "PERSON" and noun_kind:
+    if primary is not None and head_mention is None and primary.label != "PERSON" and (
+            noun_kind or names_a_doer_of_a_verb(head) or names_people(head)):
         # "Qatari officials", "Taliban fighters": the description, tied to the name's entity
+        # ("three Latvian climbers": a noun for people of any kind, not the nationality alone)
         words = _compact_phrase(head)
         actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=primary.entity_id, role=role)
         modifiers = [m for m in seen if m is not primary]
@@ -847,6 +849,9 @@ def read_participants(
     aimed_at = {"at"} if trigger.cue.type in lexicon.aimed_at_types else set()
     if noun is None:
         target_preps = target_preps | aimed_at
+    # "searching for two hikers", "a manhunt for the driver": whom a search is for is its target
+    sought_for = {"for"} if trigger.cue.lemma in lexicon.search_cues else set()
+    target_preps = target_preps | sought_for
 
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
         if token is None:
@@ -891,7 +896,7 @@ def read_participants(
     # is the crime's doer (the crime is an event of its own, CRIME, named by the step)
     accused = _accused_of(noun, lexicon) if trigger.cue.type == "CRIME" and noun is not None else None
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
-            and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs
+            and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs | lexicon.care_verbs
                  or any(c.dep_ == "oprd" for c in verb.children)):
         # a verb that says something about the event ("called the explosion an attack",
         # "responded to the bombing"): its subject is no doer, the noun has its own arguments.
@@ -906,7 +911,7 @@ def read_participants(
         first, other = _parties_between(between, read, index)
         result.source = result.source or first
         result.target = result.target or other
-        slots = _prep_objects(noun, {"with", "against", "on", "of"} | aimed_at)
+        slots = _prep_objects(noun, {"with", "against", "on", "of"} | aimed_at | sought_for)
         for token in slots:
             if result.target is None:
                 result.target = read(token, "target", allow_places=party(token, True))
@@ -920,7 +925,13 @@ def read_participants(
         # people, with no object and no subject of its own, shares the passive of its first verb
         passive = True
     agent = _agent_of(verb)
-    if passive:
+    if noun is not None and verb.lemma_.lower() in lexicon.care_verbs:
+        # "was treated for minor injuries", "medics treated two guards for burns": the one cared
+        # for underwent the harm; who cares for them did not cause it
+        cared = subject if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
+        result.target = read(cared, "target")
+        target_head = cared
+    elif passive:
         result.source = read(agent, "source")
         result.target = read(subject, "target")
         target_head = subject

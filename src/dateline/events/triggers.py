@@ -128,6 +128,10 @@ class Lexicon:
     # acts a town, county or state takes as a body, and the nouns for such a polity
     polity_act_types: frozenset[str] = frozenset()
     polity_nouns: frozenset[str] = frozenset()
+    # verbs of caring for the harmed ("was treated for injuries"): the one cared for undergoes the harm
+    care_verbs: frozenset[str] = frozenset()
+    # cues of searching whose "for" names whom they seek ("searching for two hikers")
+    search_cues: frozenset[str] = frozenset()
     # words before an event noun that tell another happening ("after the blast"): no verb carries it
     sequence_prepositions: frozenset[str] = frozenset()
     # what a sentence names when civilians on the move are displaced (``displacement_drivers``)
@@ -291,6 +295,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         aimed_at_types=frozenset(raw.get("aimed_at_types", ())),
         polity_act_types=frozenset((raw.get("polities") or {}).get("act_types", ())),
         polity_nouns=frozenset((raw.get("polities") or {}).get("nouns", ())),
+        care_verbs=frozenset(raw.get("care_verbs", ())),
+        search_cues=frozenset(raw.get("search_cues", ())),
         sequence_prepositions=frozenset(raw.get("sequence_prepositions", ())),
         displacement_drivers=frozenset(raw.get("displacement_drivers", ())),
         inquiry_words=_words((raw.get("inquiries") or {}).get("words")),
