@@ -643,7 +643,7 @@ def test_the_subject_of_a_verb_that_carries_an_event_noun_is_its_doer(sentence, 
 
 
 def test_what_an_attack_is_aimed_at_is_its_target():
-    # event_types.yaml: aimed_at_types (ASSAULT)
+    # event_types.yaml: aimed_at_cues
     shooting = event_at("The two men leapt from a van and began shooting at deputies.", "shooting")
     assert "deputies" in text_of(shooting.target_actor)
     # ... not where a carrying verb says it took place
@@ -715,3 +715,25 @@ def test_a_noun_that_is_a_verb_itself_names_no_doer():
     # so the firm an offer is from stays the target of its rejection
     rejected = read_event_at("The board rejected a settlement offer from Bryce Builders last week.", "rejected")
     assert "Bryce Builders" in text_of(rejected.target_actor)
+
+
+def test_another_in_the_target_slot_of_a_harm_is_one_more_person():
+    # event_types.yaml: people_quantifiers (another); "at a party" says where one was hurt (an
+    # injury is no act aimed at anyone: aimed_at_cues)
+    injured = event_at("A teenager was shot and another was injured at a party.", "injured")
+    assert text_of(injured.target_actor) == "another"
+
+
+def test_what_youths_throw_stones_at_is_the_target():
+    threw = event_at("Youths threw stones at the police.", "threw")
+    assert "police" in text_of(threw.target_actor)
+
+
+@pytest.mark.parametrize("sentence, word, doer", [
+    # event_types.yaml: relative_nouns, the possessor of a relative noun is no party of the act
+    ("Ann Hale's brother bought the car at an auction in May.", "bought", "Ann Hale's brother"),
+    # actor_nouns (coalition, alliance, union ...): a body made of other bodies acts
+    ("After a long night of talks the coalition agreed to a new budget.", "agreed", "coalition"),
+])
+def test_the_doer_is_the_body_or_relative_the_subject_names(sentence, word, doer):
+    assert text_of(read_event_at(sentence, word).source_actor) == doer

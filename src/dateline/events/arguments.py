@@ -271,8 +271,9 @@ def read_actor(
         if mention is not None and mention.label == "PERSON" and mention not in people and not index.is_place(token, mention):
             people.append(mention)
     if head_mention is None and head.lemma_.lower() in lexicon.relative_nouns:
-        # "a friend of the suspect X": the friend, not X, takes part
-        tied = {t.idx for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        # "a friend of the suspect X", "X's brother": the friend or the brother, not X, takes part
+        tied = {t.idx for c in head.children if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss"
+                for t in c.subtree}
         seen = [m for m in seen if not any(m.span.start <= i < m.span.end for i in tied)]
         people = [m for m in people if not any(m.span.start <= i < m.span.end for i in tied)]
     # "Doha's Special Envoy" tagged as a person is a title; the name is elsewhere in the phrase
@@ -846,7 +847,7 @@ def read_participants(
     target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in lexicon.path_types else TARGET_PREPS
     # "fired at the guards", "the shooting at officers": what an attack is aimed at is its target
     # (after the attack's own word only: "the stabbing took place at the Morgans' home" says where)
-    aimed_at = {"at"} if trigger.cue.type in lexicon.aimed_at_types else set()
+    aimed_at = {"at"} if trigger.cue.lemma in lexicon.aimed_at_cues else set()
     if noun is None:
         target_preps = target_preps | aimed_at
     # "searching for two hikers", "a manhunt for the driver": whom a search is for is its target
