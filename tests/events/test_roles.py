@@ -737,3 +737,13 @@ def test_what_youths_throw_stones_at_is_the_target():
 ])
 def test_the_doer_is_the_body_or_relative_the_subject_names(sentence, word, doer):
     assert text_of(read_event_at(sentence, word).source_actor) == doer
+
+
+@pytest.mark.parametrize("sentence, word, doer", [
+    # arguments.py: MISREAD_NAME_LABELS, a name the recogniser takes for a product, in a slot only
+    # someone fills (a possessor, a passive's "by"), still names the doer
+    ("Cole’s order, issued on Friday, bars the firm from selling the land.", "order", "Cole"),
+    ("The victim was flown from the scene by Med Flight after crews cut him free.", "flown", "Med Flight"),
+])
+def test_a_name_taken_for_a_product_in_a_doers_slot_is_the_doer(sentence, word, doer):
+    assert text_of(event_at(sentence, word).source_actor) == doer

@@ -376,9 +376,22 @@ def read_actor(
 
 
 def _a_name_unread(head: Token, index: MentionIndex) -> bool:
-    """A capitalised proper name the recognisers gave no place or date label: still a name."""
-    return head.pos_ == "PROPN" and head.is_title and head.ent_type_ in {"", "PERSON", "ORG", "NORP"} \
+    """A capitalised proper name the recognisers gave no place or date label: still a name (a
+    product's label too, in a slot only someone fills: ``_in_a_doers_slot``)."""
+    labels = {"", "PERSON", "ORG", "NORP"} | (MISREAD_NAME_LABELS if _in_a_doers_slot(head) else set())
+    return head.pos_ == "PROPN" and head.is_title and head.ent_type_ in labels \
         and not index.is_place(head, None)
+
+
+# the labels a recogniser gives a person's or a body's name it took for a thing ("Judge Cole's
+# order" with Cole a product, "flown out by Med Flight")
+MISREAD_NAME_LABELS = {"PRODUCT", "WORK_OF_ART"}
+
+
+def _in_a_doers_slot(head: Token) -> bool:
+    """The possessor of a noun ("Cole's order") or the object of a passive's "by" ("flown out by
+    Med Flight"): slots a thing fills only as an instrument, named by a common noun."""
+    return head.dep_ == "poss" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
 
 
 def _counted_in_of(head: Token, lexicon: Lexicon) -> Token | None:
@@ -781,7 +794,8 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
         # no name label (read_actor decides whether it names someone), a compound noun for a body
         # of people (event_types.yaml: actor_nouns)
         # (not a day or a time: "Saturday's police shooting" is the police's)
-        if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ in NAME_LABELS:
+        if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"} \
+                and child.ent_type_ in NAME_LABELS | MISREAD_NAME_LABELS:
             return child
         if child.dep_ == "compound" and child.pos_ == "NOUN" and lexicon is not None \
                 and lexicon.actor_kind(child.lemma_.lower()):
