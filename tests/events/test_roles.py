@@ -747,3 +747,19 @@ def test_the_doer_is_the_body_or_relative_the_subject_names(sentence, word, doer
 ])
 def test_a_name_taken_for_a_product_in_a_doers_slot_is_the_doer(sentence, word, doer):
     assert text_of(event_at(sentence, word).source_actor) == doer
+
+
+@pytest.mark.parametrize("sentence, word, target", [
+    # event_types.yaml: addressed_types (REQUEST), the subject of the clause that says what is asked
+    ("The robber demanded the teller open the safe.", "demanded", "teller"),
+    ("The landlord requested the tenants pay the rent early.", "requested", "tenants"),
+    # actor_nouns (legislature, assembly ...)
+    ("The mayor has urged the assembly to approve the budget.", "urged", "assembly"),
+])
+def test_whom_a_request_is_made_of_is_its_target(sentence, word, target):
+    assert target in (text_of(event_at(sentence, word).target_actor) or "")
+
+
+def test_a_request_that_a_clause_opens_with_that_names_no_one_it_is_made_of():
+    requested = event_at("A caller requested that the widow send a check to Toronto.", "requested")
+    assert requested.target_actor is None

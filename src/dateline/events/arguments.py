@@ -1023,6 +1023,13 @@ def read_participants(
         result.target = read(verb.head, "target")
         if result.target is not None:
             target_head = verb.head
+    if result.target is None and noun is None and trigger.cue.type in lexicon.addressed_types:
+        # "the robber demanded the teller open the safe": whom a request is made of is the subject
+        # of the bare clause that says what is asked (not after "that": "requested that the
+        # board resign" asks it of no one named)
+        asked = _subject_of_asked_clause(verb)
+        result.target = read(asked, "target")
+        target_head = asked if result.target is not None else target_head
     _add_conjuncts(result, target_head, index, lexicon, speaker, befalls_people)
     # a verb's object is the thing hit only when the verb is the event's own word: under an event
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
@@ -1051,6 +1058,15 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _subject_of_asked_clause(verb: Token) -> Token | None:
+    """The subject of a verb's bare clausal complement ("demanded [the teller open the safe]"), or
+    None (and None after "that")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or any(c.dep_ == "mark" for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
 
 
 def _set_off_by_a_comma(prep: Token) -> bool:

@@ -132,6 +132,8 @@ class Lexicon:
     care_verbs: frozenset[str] = frozenset()
     # cues of searching whose "for" names whom they seek ("searching for two hikers")
     search_cues: frozenset[str] = frozenset()
+    # types whose clausal complement's subject is whom the act is addressed to ("demanded the teller open the safe")
+    addressed_types: frozenset[str] = frozenset()
     # words before an event noun that tell another happening ("after the blast"): no verb carries it
     sequence_prepositions: frozenset[str] = frozenset()
     # what a sentence names when civilians on the move are displaced (``displacement_drivers``)
@@ -297,6 +299,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         polity_nouns=frozenset((raw.get("polities") or {}).get("nouns", ())),
         care_verbs=frozenset(raw.get("care_verbs", ())),
         search_cues=frozenset(raw.get("search_cues", ())),
+        addressed_types=frozenset(raw.get("addressed_types", ())),
         sequence_prepositions=frozenset(raw.get("sequence_prepositions", ())),
         displacement_drivers=frozenset(raw.get("displacement_drivers", ())),
         inquiry_words=_words((raw.get("inquiries") or {}).get("words")),
