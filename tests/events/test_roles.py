@@ -591,3 +591,175 @@ def test_a_count_or_an_age_with_no_noun_names_the_people_an_act_befalls():
     charged = event_at("The three were charged with arson, a prosecutor in Denver said.", "charged")
     assert text_of(charged.target_actor) == "three"
     assert charged.source_actor is None
+
+
+@pytest.mark.parametrize("sentence, word, undergoer", [
+    # event_types.yaml: small_clause_verbs, a bare participle complementing "find" is passive
+    ("A hiker was found stabbed near the lake on Sunday.", "stabbed", "hiker"),
+    ("Neighbours found the porter stabbed in a hallway.", "stabbed", "porter"),
+])
+def test_one_found_with_a_bare_participle_undergoes_it(sentence, word, undergoer):
+    event = event_at(sentence, word)
+    assert undergoer in text_of(event.target_actor)
+    assert event.source_actor is None
+
+
+def test_a_participle_with_its_auxiliary_after_find_keeps_its_subject_as_doer():
+    # counter-example of small_clause_verbs: "had stabbed" marks its voice, the porter did it
+    stabbed = event_at("Neighbours found the porter had stabbed a burglar.", "stabbed")
+    assert "porter" in text_of(stabbed.source_actor)
+
+
+def test_a_clause_with_no_subject_of_its_own_takes_its_voice_from_its_own_auxiliaries():
+    # "having been sentenced by a judge": the subject of the clause it hangs on undergoes it
+    sentenced = event_at("The clerk was out on parole, having been sentenced by a county judge in 2019.", "sentenced")
+    assert "clerk" in text_of(sentenced.target_actor)
+    assert "judge" in text_of(sentenced.source_actor)
+    # "were sent to arrest": the passive subject of "sent" does the arresting
+    arrest = event_at("Two deputies were sent to arrest the farmer.", "arrest")
+    assert "deputies" in text_of(arrest.source_actor)
+    assert "farmer" in text_of(arrest.target_actor)
+
+
+def test_the_one_asked_to_act_does_the_act():
+    # the object of "asked" does what the infinitive says, not the one who asks
+    hearing = event_at("The mayor asked the clerk to schedule a hearing with the builders.", "hearing")
+    assert "clerk" in text_of(hearing.source_actor)
+
+
+@pytest.mark.parametrize("sentence, word, doer, target", [
+    # event_types.yaml: support_verbs (schedule, work, drop, head): the subject of a verb that
+    # only carries an event noun is its doer
+    ("The board scheduled two public hearings for next month.", "hearings", "board", None),
+    ("The landlords worked out an agreement with the tenants last week.", "agreement", "landlords", "tenants"),
+    ("Prosecutors dropped a burglary charge against the cook.", "charge", "Prosecutors", "cook"),
+    # ... and a phrase set off by a comma is no party of it
+    ("Detective Sam Ortiz is heading the inquiry, with help from state troopers.", "inquiry", "Ortiz", None),
+])
+def test_the_subject_of_a_verb_that_carries_an_event_noun_is_its_doer(sentence, word, doer, target):
+    event = event_at(sentence, word)
+    assert doer in text_of(event.source_actor)
+    assert (target in text_of(event.target_actor)) if target else event.target_actor is None
+
+
+def test_what_an_attack_is_aimed_at_is_its_target():
+    # event_types.yaml: aimed_at_cues
+    shooting = event_at("The two men leapt from a van and began shooting at deputies.", "shooting")
+    assert "deputies" in text_of(shooting.target_actor)
+    # ... not where a carrying verb says it took place
+    place = read_event_at("The stabbing took place at the home of Ruth Morgan on Elm Street.", "stabbing")
+    assert place.target_actor is None
+
+
+@pytest.mark.parametrize("sentence, word, role, name", [
+    # event_types.yaml: polities: a place that makes a deal, buys or sells acts as a body
+    ("Buyers crowded into Oregon's first large bond sale in a year.", "sale", "source", "Oregon"),
+    ("The town is buying a new fire truck from a dealer in Salem.", "buying", "source", "town"),
+    ("The village reached an agreement with the borough over water rates.", "agreement", "source", "village"),
+    ("The village reached an agreement with the borough over water rates.", "agreement", "target", "borough"),
+    ("Under an agreement between Dover, Milford and Kent County, the bridge will be rebuilt.", "agreement",
+     "source", "Dover"),
+])
+def test_a_place_that_makes_a_deal_or_a_sale_acts_as_a_body(sentence, word, role, name):
+    assert name in (text_of(getattr(read_event_at(sentence, word), f"{role}_actor")) or "")
+
+
+def test_a_place_where_an_act_happens_is_no_party_of_it():
+    # counter-example: a place named after "in" says where the sale was
+    sale = read_event_at("Farmers sold the cattle at an auction in Salem.", "sold")
+    assert "Salem" not in (text_of(sale.source_actor) or "") + (text_of(sale.target_actor) or "")
+
+
+@pytest.mark.parametrize("sentence, word, undergoer", [
+    # event_types.yaml: care_verbs, the one cared for underwent the harm
+    ("The cyclist, Tom Ruiz, was treated by paramedics for minor injuries on Elm Street.", "injuries", "Ruiz"),
+    ("Medics treated two porters for injuries.", "injuries", "porters"),
+    # undergoer_verbs (complain)
+    ("The guards complained of neck injuries and were taken to hospital.", "injuries", "guards"),
+])
+def test_who_is_treated_for_a_harm_or_complains_of_it_underwent_it(sentence, word, undergoer):
+    event = event_at(sentence, word)
+    assert undergoer in text_of(event.target_actor)
+    assert event.source_actor is None
+
+
+def test_whom_a_search_is_for_is_its_target():
+    # event_types.yaml: search_cues
+    search = event_at("Detectives are searching for two hikers missing since Friday.", "searching")
+    assert "hikers" in text_of(search.target_actor)
+    manhunt = event_at("A manhunt for the driver went on all night.", "manhunt")
+    assert "driver" in text_of(manhunt.target_actor)
+    # counter-example: what a search is for that names no one
+    clues = event_at("Police searched for clues at the farm.", "searched")
+    assert clues.target_actor is None
+
+
+def test_a_person_named_by_age_and_sex_is_one_an_arrest_befalls():
+    # event_types.yaml: actor_nouns (male, female)
+    arrest = event_at("Deputies arrested a 15-year-old male at the fair on Saturday.", "arrested")
+    assert "male" in text_of(arrest.target_actor)
+
+
+def test_a_noun_for_people_with_a_nationality_is_the_actor_not_the_nationality():
+    arrest = read_event_at("Two Polish climbers were arrested at the border.", "arrested")
+    assert text_of(arrest.target_actor).endswith("climbers")
+
+
+def test_a_noun_that_is_a_verb_itself_names_no_doer():
+    # agent_nouns.py: "offer" and "order" are the verbs' own nouns, not ones who "off" or "ord";
+    # "climber" is one who climbs
+    from dateline.events.agent_nouns import names_a_doer_of_a_verb
+    doc = parse("The offer and the order reached the climber.")
+    assert not names_a_doer_of_a_verb(doc[1]) and not names_a_doer_of_a_verb(doc[4])
+    assert names_a_doer_of_a_verb(doc[7])
+    # so the firm an offer is from stays the target of its rejection
+    rejected = read_event_at("The board rejected a settlement offer from Bryce Builders last week.", "rejected")
+    assert "Bryce Builders" in text_of(rejected.target_actor)
+
+
+def test_another_in_the_target_slot_of_a_harm_is_one_more_person():
+    # event_types.yaml: people_quantifiers (another); "at a party" says where one was hurt (an
+    # injury is no act aimed at anyone: aimed_at_cues)
+    injured = event_at("A teenager was shot and another was injured at a party.", "injured")
+    assert text_of(injured.target_actor) == "another"
+
+
+def test_what_youths_throw_stones_at_is_the_target():
+    threw = event_at("Youths threw stones at the police.", "threw")
+    assert "police" in text_of(threw.target_actor)
+
+
+@pytest.mark.parametrize("sentence, word, doer", [
+    # event_types.yaml: relative_nouns, the possessor of a relative noun is no party of the act
+    ("Ann Hale's brother bought the car at an auction in May.", "bought", "Ann Hale's brother"),
+    # actor_nouns (coalition, alliance, union ...): a body made of other bodies acts
+    ("After a long night of talks the coalition agreed to a new budget.", "agreed", "coalition"),
+])
+def test_the_doer_is_the_body_or_relative_the_subject_names(sentence, word, doer):
+    assert text_of(read_event_at(sentence, word).source_actor) == doer
+
+
+@pytest.mark.parametrize("sentence, word, doer", [
+    # arguments.py: MISREAD_NAME_LABELS, a name the recogniser takes for a product, in a slot only
+    # someone fills (a possessor, a passive's "by"), still names the doer
+    ("Cole’s order, issued on Friday, bars the firm from selling the land.", "order", "Cole"),
+    ("The victim was flown from the scene by Med Flight after crews cut him free.", "flown", "Med Flight"),
+])
+def test_a_name_taken_for_a_product_in_a_doers_slot_is_the_doer(sentence, word, doer):
+    assert text_of(event_at(sentence, word).source_actor) == doer
+
+
+@pytest.mark.parametrize("sentence, word, target", [
+    # event_types.yaml: addressed_types (REQUEST), the subject of the clause that says what is asked
+    ("The robber demanded the teller open the safe.", "demanded", "teller"),
+    ("The landlord requested the tenants pay the rent early.", "requested", "tenants"),
+    # actor_nouns (legislature, assembly ...)
+    ("The mayor has urged the assembly to approve the budget.", "urged", "assembly"),
+])
+def test_whom_a_request_is_made_of_is_its_target(sentence, word, target):
+    assert target in (text_of(event_at(sentence, word).target_actor) or "")
+
+
+def test_a_request_that_a_clause_opens_with_that_names_no_one_it_is_made_of():
+    requested = event_at("A caller requested that the widow send a check to Toronto.", "requested")
+    assert requested.target_actor is None

@@ -77,4 +77,7 @@ def names_a_doer_of_a_verb(token: Token) -> bool:
     if token.pos_ != "NOUN" or _heads_of_phrase(token):
         return False
     verbs = verb_lemmas()
-    return any(stem in verbs for stem in verb_stems(token.lemma_.lower()))
+    lemma = token.lemma_.lower()
+    # a noun that is a verb itself names the act, not its doer: "an offer", "the order", "a
+    # murder" ("off", "ord" and "murd" are no stems of theirs)
+    return lemma not in verbs and any(stem in verbs for stem in verb_stems(lemma))

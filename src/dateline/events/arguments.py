@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
-from dateline.events.triggers import Lexicon, Trigger
+from dateline.events.triggers import Lexicon, Trigger, load_lexicon
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
 from dateline.time import closes_a_stretch, date_after_a_told_date, date_relative_to_clause, opens_a_stretch
@@ -271,8 +271,9 @@ def read_actor(
         if mention is not None and mention.label == "PERSON" and mention not in people and not index.is_place(token, mention):
             people.append(mention)
     if head_mention is None and head.lemma_.lower() in lexicon.relative_nouns:
-        # "a friend of the suspect X": the friend, not X, takes part
-        tied = {t.idx for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        # "a friend of the suspect X", "X's brother": the friend or the brother, not X, takes part
+        tied = {t.idx for c in head.children if (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss"
+                for t in c.subtree}
         seen = [m for m in seen if not any(m.span.start <= i < m.span.end for i in tied)]
         people = [m for m in people if not any(m.span.start <= i < m.span.end for i in tied)]
     # "Doha's Special Envoy" tagged as a person is a title; the name is elsewhere in the phrase
@@ -304,8 +305,10 @@ def read_actor(
 
     noun_kind = lexicon.actor_kind(head.lemma_.lower())
     modifiers = [m for m in seen if m is not primary]
-    if primary is not None and head_mention is None and primary.label != "PERSON" and noun_kind:
+    if primary is not None and head_mention is None and primary.label != "PERSON" and (
+            noun_kind or names_a_doer_of_a_verb(head) or names_people(head)):
         # "Qatari officials", "Taliban fighters": the description, tied to the name's entity
+        # ("three Latvian climbers": a noun for people of any kind, not the nationality alone)
         words = _compact_phrase(head)
         actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=primary.entity_id, role=role)
         modifiers = [m for m in seen if m is not primary]
@@ -373,9 +376,22 @@ def read_actor(
 
 
 def _a_name_unread(head: Token, index: MentionIndex) -> bool:
-    """A capitalised proper name the recognisers gave no place or date label: still a name."""
-    return head.pos_ == "PROPN" and head.is_title and head.ent_type_ in {"", "PERSON", "ORG", "NORP"} \
+    """A capitalised proper name the recognisers gave no place or date label: still a name (a
+    product's label too, in a slot only someone fills: ``_in_a_doers_slot``)."""
+    labels = {"", "PERSON", "ORG", "NORP"} | (MISREAD_NAME_LABELS if _in_a_doers_slot(head) else set())
+    return head.pos_ == "PROPN" and head.is_title and head.ent_type_ in labels \
         and not index.is_place(head, None)
+
+
+# the labels a recogniser gives a person's or a body's name it took for a thing ("Judge Cole's
+# order" with Cole a product, "flown out by Med Flight")
+MISREAD_NAME_LABELS = {"PRODUCT", "WORK_OF_ART"}
+
+
+def _in_a_doers_slot(head: Token) -> bool:
+    """The possessor of a noun ("Cole's order") or the object of a passive's "by" ("flown out by
+    Med Flight"): slots a thing fills only as an instrument, named by a common noun."""
+    return head.dep_ == "poss" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
 
 
 def _counted_in_of(head: Token, lexicon: Lexicon) -> Token | None:
@@ -438,6 +454,30 @@ def _person_under_a_place_name(head: Token, role: str, index: MentionIndex) -> A
     words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
     actor = Actor(text=token_span(words).text, span=token_span(words), entity_id=None, role=role)
     return ActorReading(actor, frozenset())
+
+
+# the places through which a place name takes part: "Ohio's sale", "Ohio sold", "a deal with Ohio"
+POLITY_SLOTS = {"nsubj", "poss", "pobj", "conj", "dobj", "appos"}
+
+
+def _polity(head: Token, role: str, index: MentionIndex, lexicon: Lexicon) -> ActorReading | None:
+    """A town, county or state, by its name or by a noun for it ("the county"), taking part in an
+    act only a body can take (event_types.yaml: polity_act_types: a deal, a sale): the place
+    stands for its government ("Ohio's bond sale", "an agreement with the borough")."""
+    if head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.polity_nouns:
+        words = _compact_phrase(head)
+        return ActorReading(Actor(text=token_span(words).text, span=token_span(words), role=role),
+                            frozenset({"state", "official"}))
+    mention = index.mention_at(head)
+    named_place = head.i in index.place_tokens or (mention is not None and mention.label == "GPE")
+    if head.pos_ != "PROPN" or not named_place or head.dep_ not in POLITY_SLOTS:
+        return None
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+    if mention is not None and mention.label == "GPE":
+        return ActorReading(Actor(text=mention.span.text, span=mention.span, entity_id=mention.entity_id, role=role),
+                            frozenset({"state", "official"}))
+    return ActorReading(Actor(text=token_span(words).text, span=token_span(words), role=role),
+                        frozenset({"state", "official"}))
 
 
 def _a_person(actor: Actor, index: MentionIndex) -> bool:
@@ -588,6 +628,28 @@ def _bare_conjunct_of_a_passive(verb: Token) -> bool:
         c.dep_ in {"dobj", "nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp"} for c in verb.children)
 
 
+def bare_participle_complement(verb: Token) -> bool:
+    """A past participle with no auxiliary, no "to" and no object of its own, complementing a
+    verb of finding, leaving or seeing (event_types.yaml: small_clause_verbs): "was found shot",
+    "found the guard stabbed", "left him wounded". English gives such a participle a passive
+    sense; its subject (or the governing verb's) undergoes it."""
+    if verb.tag_ != "VBN" or verb.dep_ not in {"xcomp", "ccomp", "oprd"} or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "mark"} for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() in load_lexicon().small_clause_verbs
+
+
+def _object_controller(complement: Token) -> Token | None:
+    """The object, before it, of an active verb of asking, urging or making (event_types.yaml:
+    object_control_verbs) that an infinitive complements ("asked the clerk to schedule", "urged
+    the council to act"), or None."""
+    if complement.dep_ != "xcomp" or _is_passive(complement.head) \
+            or complement.head.lemma_.lower() not in load_lexicon().object_control_verbs:
+        return None
+    return next((c for c in complement.head.children if c.dep_ == "dobj" and c.i < complement.i), None)
+
+
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """The subjects of a verb (a description and a name can both be subjects: "The Qatari
     special envoy ..., Mutlaq bin Majed Al Qahtani landed") and whether they are passive
@@ -599,14 +661,21 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     # clause of its own with no auxiliary and no subject is passive; its clause's subject undergoes it
     reduced = verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "csubj"} for c in verb.children)
+    # "was found shot", "found the guard stabbed": a bare participle complement is passive
+    small_clause = bare_participle_complement(verb)
+    # "..., having been sentenced by a judge", "was killed while supporting a patrol": a clause
+    # hung on another with no subject of its own takes that clause's subject in its own voice
+    own_voice: bool | None = None
     for _ in range(6):
         found = [
             c for c in node.children
             if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
             and not _across_line_break(c, node)
         ]
-        if found and reduced:
+        if found and (reduced or small_clause):
             return found, True
+        if found and own_voice is not None:
+            return found, own_voice
         if found:
             if gerund:
                 # "raised money by selling cards", "was arrested after fleeing": the gerund's
@@ -656,7 +725,14 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
                 # and died" (he died)
                 subjects, _ = subjects_of(node.head)
                 return subjects, _conjunct_passive(node)
+            controller = _object_controller(node)
+            if controller is not None and not gerund:
+                # "the mayor asked the clerk to schedule a hearing": the object of a verb of
+                # asking, urging or making does what its infinitive says, not the verb's subject
+                return [controller], _is_passive(verb)
             raised = raised or (node.dep_ == "xcomp" and _is_passive(node.head))
+            if node.dep_ == "advcl" and own_voice is None and not raised and not gerund:
+                own_voice = _is_passive(node)
             node = node.head
             continue
         return [], False
@@ -718,7 +794,8 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
         # no name label (read_actor decides whether it names someone), a compound noun for a body
         # of people (event_types.yaml: actor_nouns)
         # (not a day or a time: "Saturday's police shooting" is the police's)
-        if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ in NAME_LABELS:
+        if child.dep_ == "poss" and "poss" in own and child.pos_ in {"NOUN", "PROPN"} \
+                and child.ent_type_ in NAME_LABELS | MISREAD_NAME_LABELS:
             return child
         if child.dep_ == "compound" and child.pos_ == "NOUN" and lexicon is not None \
                 and lexicon.actor_kind(child.lemma_.lower()):
@@ -782,6 +859,14 @@ def read_participants(
     befalls_people = trigger.cue.lemma in lexicon.people_cues or trigger.cue.lemma in lexicon.accusing_verbs
     # what a motion's path names is where, not whom ("was taken to the County Jail")
     target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in lexicon.path_types else TARGET_PREPS
+    # "fired at the guards", "the shooting at officers": what an attack is aimed at is its target
+    # (after the attack's own word only: "the stabbing took place at the Morgans' home" says where)
+    aimed_at = {"at"} if trigger.cue.lemma in lexicon.aimed_at_cues else set()
+    if noun is None:
+        target_preps = target_preps | aimed_at
+    # "searching for two hikers", "a manhunt for the driver": whom a search is for is its target
+    sought_for = {"for"} if trigger.cue.lemma in lexicon.search_cues else set()
+    target_preps = target_preps | sought_for
 
     def read(token: Token | None, role: str, allow_places: bool = False) -> ActorReading | None:
         if token is None:
@@ -797,6 +882,8 @@ def read_participants(
             reading = _people_count(token, role, lexicon) or read(_counted_in_of(token, lexicon), role)
         if reading is None and role == "target" and befalls_people:
             reading = _person_under_a_place_name(token, role, index)
+        if reading is None and trigger.cue.type in lexicon.polity_act_types:
+            reading = _polity(token, role, index, lexicon)
         return reading
 
     def party(token: Token, by_prep: bool) -> bool:
@@ -824,7 +911,7 @@ def read_participants(
     # is the crime's doer (the crime is an event of its own, CRIME, named by the step)
     accused = _accused_of(noun, lexicon) if trigger.cue.type == "CRIME" and noun is not None else None
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
-            and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs
+            and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs | lexicon.care_verbs
                  or any(c.dep_ == "oprd" for c in verb.children)):
         # a verb that says something about the event ("called the explosion an attack",
         # "responded to the bombing"): its subject is no doer, the noun has its own arguments.
@@ -839,7 +926,7 @@ def read_participants(
         first, other = _parties_between(between, read, index)
         result.source = result.source or first
         result.target = result.target or other
-        slots = _prep_objects(noun, {"with", "against", "on", "of"})
+        slots = _prep_objects(noun, {"with", "against", "on", "of"} | aimed_at | sought_for)
         for token in slots:
             if result.target is None:
                 result.target = read(token, "target", allow_places=party(token, True))
@@ -853,7 +940,13 @@ def read_participants(
         # people, with no object and no subject of its own, shares the passive of its first verb
         passive = True
     agent = _agent_of(verb)
-    if passive:
+    if noun is not None and verb.lemma_.lower() in lexicon.care_verbs:
+        # "was treated for minor injuries", "medics treated two guards for burns": the one cared
+        # for underwent the harm; who cares for them did not cause it
+        cared = subject if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
+        result.target = read(cared, "target")
+        target_head = cared
+    elif passive:
         result.source = read(agent, "source")
         result.target = read(subject, "target")
         target_head = subject
@@ -893,7 +986,7 @@ def read_participants(
                     break
     if result.target is None:
         for token in _prep_objects(verb, target_preps):
-            if noun is not None and token.i == noun.i:
+            if noun is not None and token.i == noun.i or _set_off_by_a_comma(token.head):
                 continue
             result.target = read(token, "target", allow_places=party(token, True))
             if result.target is not None:
@@ -930,6 +1023,13 @@ def read_participants(
         result.target = read(verb.head, "target")
         if result.target is not None:
             target_head = verb.head
+    if result.target is None and noun is None and trigger.cue.type in lexicon.addressed_types:
+        # "the robber demanded the teller open the safe": whom a request is made of is the subject
+        # of the bare clause that says what is asked (not after "that": "requested that the
+        # board resign" asks it of no one named)
+        asked = _subject_of_asked_clause(verb)
+        result.target = read(asked, "target")
+        target_head = asked if result.target is not None else target_head
     _add_conjuncts(result, target_head, index, lexicon, speaker, befalls_people)
     # a verb's object is the thing hit only when the verb is the event's own word: under an event
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
@@ -958,6 +1058,21 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _subject_of_asked_clause(verb: Token) -> Token | None:
+    """The subject of a verb's bare clausal complement ("demanded [the teller open the safe]"), or
+    None (and None after "that")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or any(c.dep_ == "mark" for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
+
+
+def _set_off_by_a_comma(prep: Token) -> bool:
+    """A phrase after a comma ("heads the inquiry, with help from the state police") tells the
+    circumstances of the act, not the party it is done with or to ("met with the mayor")."""
+    return prep.i > 0 and prep.nbor(-1).text == ","
 
 
 def _parties_between(between: list[Token], read, index: MentionIndex) -> tuple[ActorReading | None, ActorReading | None]:

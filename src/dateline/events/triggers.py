@@ -119,6 +119,21 @@ class Lexicon:
     undergoer_verbs: frozenset[str] = frozenset()
     # verbs that only carry an event noun ("launched an attack"): their subject is its doer
     support_verbs: frozenset[str] = frozenset()
+    # verbs whose bare participle complement is passive ("was found shot", "left him wounded")
+    small_clause_verbs: frozenset[str] = frozenset()
+    # verbs whose object does what their infinitive says ("asked the clerk to schedule a hearing")
+    object_control_verbs: frozenset[str] = frozenset()
+    # cues whose "at" names whom the act is aimed at ("fired at the guards")
+    aimed_at_cues: frozenset[str] = frozenset()
+    # acts a town, county or state takes as a body, and the nouns for such a polity
+    polity_act_types: frozenset[str] = frozenset()
+    polity_nouns: frozenset[str] = frozenset()
+    # verbs of caring for the harmed ("was treated for injuries"): the one cared for undergoes the harm
+    care_verbs: frozenset[str] = frozenset()
+    # cues of searching whose "for" names whom they seek ("searching for two hikers")
+    search_cues: frozenset[str] = frozenset()
+    # types whose clausal complement's subject is whom the act is addressed to ("demanded the teller open the safe")
+    addressed_types: frozenset[str] = frozenset()
     # words before an event noun that tell another happening ("after the blast"): no verb carries it
     sequence_prepositions: frozenset[str] = frozenset()
     # what a sentence names when civilians on the move are displaced (``displacement_drivers``)
@@ -277,6 +292,14 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         relation_nouns=frozenset(families.get("relation_nouns", ())),
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
+        small_clause_verbs=frozenset(raw.get("small_clause_verbs", ())),
+        object_control_verbs=frozenset(raw.get("object_control_verbs", ())),
+        aimed_at_cues=frozenset(raw.get("aimed_at_cues", ())),
+        polity_act_types=frozenset((raw.get("polities") or {}).get("act_types", ())),
+        polity_nouns=frozenset((raw.get("polities") or {}).get("nouns", ())),
+        care_verbs=frozenset(raw.get("care_verbs", ())),
+        search_cues=frozenset(raw.get("search_cues", ())),
+        addressed_types=frozenset(raw.get("addressed_types", ())),
         sequence_prepositions=frozenset(raw.get("sequence_prepositions", ())),
         displacement_drivers=frozenset(raw.get("displacement_drivers", ())),
         inquiry_words=_words((raw.get("inquiries") or {}).get("words")),
