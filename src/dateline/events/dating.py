@@ -939,6 +939,33 @@ def occasion_words_hung_on(trigger: Token) -> list[list[Token]]:
     return phrases
 
 
+# --- a statement said at an occasion of the story's time (dating.yaml: said_at_an_occasion) -------
+
+
+def said_at_a_told_occasion(verb: Token) -> bool:
+    """ "the prosecutor said during the press conference", "he said following the minister's
+    budget speech", "told detectives": the reporting verb's own words name an occasion it was said
+    at (or a listener met only there), an episode of the story, so the statement is of the story's
+    time (the day the sentences before it carried), not a comment given to the reporter on the
+    report's day. The occasion is a definite one, the story's ("said at a meeting of mayors" is
+    some other gathering)."""
+    words = table()["said_at_an_occasion"]
+    prepositions, nouns = frozenset(words["prepositions"]), frozenset(words["nouns"])
+    listeners = frozenset(words["listeners"])
+    return any((child.dep_ == "prep" and child.lower_ in prepositions
+                and any(o.dep_ in {"pobj", "dobj"} and o.lemma_.lower() in nouns and _definite(o)
+                        for o in child.children))
+               or (child.dep_ in {"dobj", "dative"} and child.lemma_.lower() in listeners)
+               for child in verb.children)
+
+
+def a_recent_day(start: date | None, end: date | None, dct: date | None) -> bool:
+    """One day, at most said_at_an_occasion.max_days_before_report days before the report."""
+    if start is None or dct is None or (end is not None and end != start):
+        return False
+    return 0 <= (dct - start).days <= table()["said_at_an_occasion"]["max_days_before_report"]
+
+
 # --- an act going on as the story is told (dating.yaml: going_on) -----------------------------------
 
 
