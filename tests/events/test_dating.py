@@ -100,6 +100,20 @@ def test_an_offence_a_plea_answers_for_keeps_a_day_of_its_own():
     assert events["robbery"].date_value == "2022-06-03"
 
 
+def test_an_offence_someone_is_accused_of_takes_no_day_when_the_story_gives_two():
+    # two fatal shootings on two days: which one the accusation names is not said
+    events = events_of("Police are looking into Saturday's fatal shooting in Dover and Monday's fatal shooting "
+                       "in Kent. A teenager is accused of killing a cab driver.")
+    assert events["killing"].date_value is None
+
+
+def test_an_offence_someone_is_accused_of_takes_no_day_of_another_kind_of_offence():
+    # a robbery's day is not the day of a killing
+    events = events_of("Deputies arrested a man after Friday's robbery of a gas station. "
+                       "He is also accused of killing a clerk.")
+    assert events["killing"].date_value is None
+
+
 # --- acts told as background (dating.borrows_no_day): what the rules must leave alone ------------
 
 

@@ -33,6 +33,7 @@ from dateline.events.dating import (
     done_at_the_occasion,
     said_at_a_told_occasion,
     a_recent_day,
+    day_of_the_offence_named,
     lead_acts_dated_by_the_body,
     going_on_at_the_report,
     lead_of,
@@ -1118,6 +1119,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
         event_date = NO_DATE
+    if draft.trigger is not None and event_date.source not in {"clause", "relative"} \
+            and (offence := day_of_the_offence_named(draft.trigger.token, timexes, dct)) is not None:
+        # "accused of killing Al Dunn" after "Saturday's fatal shooting": the offence's own day
+        event_date = EventDate(offence.value, *timex_range(offence), offence.span, False, "narrative")
     if draft.trigger is not None and draft.type != "STATEMENT" and event_date.source == "narrative" \
             and told_at_a_dated_talk(draft.trigger.token, event_date.span):
         # "The bishop preached on Sunday ... . He said he once met a dying soldier": a story of the talk

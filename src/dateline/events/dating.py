@@ -626,6 +626,68 @@ def counted_by_a_later_step(trigger: Token) -> bool:
     return False
 
 
+def answered_for_by_a_step(trigger: Token) -> bool:
+    """ "accused of killing a fellow inmate", "charged on Monday with killing Al Dunn", "was charged
+    with robbery": an offence named as what an accusation or a court step of its case answers
+    for (the complement of its verb or noun)."""
+    step_of, _ = steps_of_a_case()
+    if step_of.get(trigger.lemma_.lower()) != "offence" or trigger.pos_ not in {"NOUN", "VERB"}:
+        return False
+    word = trigger
+    for _ in range(6):  # "charged (with one count of) robbery": through the complement
+        if word.dep_ not in {"pobj", "prep", "compound", "conj", "pcomp", "acomp"} or word.head.i == word.i:
+            return False
+        word = word.head
+        if step_of.get(word.lemma_.lower()) in {"accusation", "court"}:
+            return True
+    return False
+
+
+def _offence_kind(word: Token) -> str:
+    """A killing, a death and a fatal shooting are one kind ("deadly"); else the told_again family."""
+    words = table()["offence_named_by_its_day"]
+    lemma = word.lemma_.lower()
+    if lemma in words["deadly"] or any(c.lower_ in words["deadly_modifiers"] for c in word.children):
+        return "deadly"
+    return _family(lemma)
+
+
+def _own_day_of_noun(noun: Token, timexes: list, dct: date | None):
+    """The one day a noun's own words give ("Saturday's shooting", "the death Sunday"), or None."""
+    words = table()["offence_named_by_its_day"]
+    links, prepositions = frozenset(words["day_links"]), frozenset(words["day_prepositions"])
+    for timex in timexes:
+        span = noun.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is None or not len(span) or timex.range_start is None or timex.range_start != timex.range_end:
+            continue
+        if dct is not None and timex.range_start > dct:
+            continue
+        root = span.root
+        if (root.head.i == noun.i and root.dep_ in links) or (
+                root.dep_ == "pobj" and root.head.lower_ in prepositions and root.head.head.i == noun.i):
+            return timex
+    return None
+
+
+def day_of_the_offence_named(trigger: Token, timexes: list, dct: date | None):
+    """The timex of the one day the text gives the offence an accusation names by a noun of the
+    same offence with a day of its own words (dating.yaml: offence_named_by_its_day), or None
+    when no such noun or when they give different days. The accused's own words name the
+    offence, the story names it again by its day: "Two men were held in Saturday's fatal shooting
+    of a clerk. They are accused of killing him over a debt." """
+    if not answered_for_by_a_step(trigger):
+        return None
+    kind = _offence_kind(trigger)
+    found = {}
+    for noun in trigger.doc:
+        if noun.i == trigger.i or noun.pos_ != "NOUN" or _offence_kind(noun) != kind:
+            continue
+        timex = _own_day_of_noun(noun, timexes, dct)
+        if timex is not None:
+            found.setdefault(timex.range_start, timex)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def dated_by_another_step(trigger: Token, date_span) -> bool:
     """Whether the date an event took (its words at ``date_span``, character offsets into the
     trigger's document) belongs to a step of the case the event's own step never shares a day
