@@ -688,6 +688,28 @@ def day_of_the_offence_named(trigger: Token, timexes: list, dct: date | None):
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def death_mourned_in_a_funeral_story(trigger: Token, source: str) -> bool:
+    """ "Mourners followed the coffin of a murdered constable through the town yesterday ... the
+    killing of the constable was meant to ...": in a story of a funeral, a killing or a death told
+    with a borrowed day (the funeral's, the report's) came before the funeral, on a day the text
+    does not give (dating.yaml: funeral_story)."""
+    if source not in BORROWED or _offence_kind(trigger) != "deadly":
+        return False
+    return a_funeral_story(trigger.doc)
+
+
+def a_funeral_story(doc) -> bool:
+    """A word of a funeral among the story's first sentences (dating.yaml: funeral_story)."""
+    words = table()["funeral_story"]
+    funeral = frozenset(words["words"])
+    for n, sentence in enumerate(doc.sents):
+        if n >= words["first_sentences"]:
+            return False
+        if any(t.lemma_.lower() in funeral for t in sentence):
+            return True
+    return False
+
+
 def dated_by_another_step(trigger: Token, date_span) -> bool:
     """Whether the date an event took (its words at ``date_span``, character offsets into the
     trigger's document) belongs to a step of the case the event's own step never shares a day
