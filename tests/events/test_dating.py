@@ -103,7 +103,7 @@ def test_an_offence_a_plea_answers_for_keeps_a_day_of_its_own():
 def test_an_offence_someone_is_accused_of_takes_no_day_when_the_story_gives_two():
     # two fatal shootings on two days: which one the accusation names is not said
     events = events_of("Police are looking into Saturday's fatal shooting in Dover and Monday's fatal shooting "
-                       "in Kent. A teenager is accused of killing a cab driver.")
+                       "in Kent. A teenager stands accused of killing a cab driver.")
     assert events["killing"].date_value is None
 
 

@@ -1121,7 +1121,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
         event_date = NO_DATE
     if draft.trigger is not None and death_mourned_in_a_funeral_story(draft.trigger.token, event_date.source):
-        # "followed the coffin of a murdered constable yesterday": the death was before the funeral
+        # "followed a murdered constable's hearse yesterday": the death was before the funeral
         event_date = NO_DATE
     if draft.trigger is not None and event_date.source not in {"clause", "relative"} \
             and (offence := day_of_the_offence_named(draft.trigger.token, timexes, dct)) is not None:

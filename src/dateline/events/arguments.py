@@ -1096,7 +1096,7 @@ def _a_day(timex: Timex) -> bool:
 
 
 def _narrowest_first(own: list[Timex]) -> list[Timex]:
-    """ "travelled to Peru during spring break last week": of two dates of one clause that
+    """ "travelled to Peru during the spring break last week": of two dates of one clause that
     overlap, two readings of one time, the narrower says when (the week, not the season)."""
     if len(own) < 2 or own[0].range_start is None or own[0].range_end is None:
         return own

@@ -163,6 +163,29 @@ after coordinated clauses ("a man who was robbed and another who was beaten late
 them all: tuning +1, no other record of the tuning articles moved (too narrow). Demo timelines
 after both rules: date F1 0.783, agreement ROUGE-1 0.219, unchanged.
 
+Task dates22 (stop 31), from the 136 wrong tuning dates (samples A-E, H, I, K, M, N, P-S), sorted
+by what the gold says and where the record's date came from (an earlier act with no day given and a
+carried day: 25, or its own sentence's: 14; a calendar day the record lacks: 18, or misses by a day
+of its own sentence: 19 or a carried one: 18; statements at an occasion or to a listener given
+the report's day: 16; other: 26). Rules, each kept only with a tuning gain and none lost: a
+statement whose own words name the definite occasion it was said at ("said following the
+governor's speech") or a listener met only there ("told detectives") takes the recent day the story
+carried (``said_at_a_told_occasion``, +2); an offence an accusation names ("accused of killing")
+takes the one day the text gives the same offence by a noun of its own words ("Saturday's fatal
+shooting", "the death Sunday of") (``day_of_the_offence_named``, +3); in a story of a funeral a
+killing or a death with a borrowed day takes none (``death_mourned_in_a_funeral_story``, +4, one
+article: thin); "gunned down" is a killing (told_again, +2); the time stage reads a timetable's end
+("completes his term Monday", +1) and a day a verb of fixing a time sets ("set sentencing for June
+2", +2) ahead, and dates no clause "days after" an undated past one (+2); of two overlapping dates
+of a clause the narrower dates it ("spring break last week", arguments._narrowest_first, +1).
+Date gold tuning 0.866 -> 0.883 (acts 0.778 -> 0.808, statements 0.955 -> 0.960; 17 gained, none
+lost), check 0.797 (acts 0.571) unchanged, fresh 0.692 -> 0.696 (acts 0.566 -> 0.574); TimeBank
+value F1 0.8603 unchanged. Tried and dropped: an act in the simple past or a perfect taking no
+time after the report from its sentence ("approved terms expiring in 2031": 2 records moved,
+wrong to wrong); a statement at an occasion dated by a speaker's later quotes (+1 -2); a far-back
+time inside a dated clause of content ("admitted Monday that he shot her in July 2008") leaving
+the story at the reporting clause's day (+2 -5: the quotes that retell the shooting lost July).
+
 Tried and not kept (stop 22): event nouns and participles describing someone ("the
 indictment", "a woman accused of ...") taking no report day and a carried date only from a
 sentence of their own episode. On the tuning part of the date gold (``python -m
@@ -627,14 +650,14 @@ def counted_by_a_later_step(trigger: Token) -> bool:
 
 
 def answered_for_by_a_step(trigger: Token) -> bool:
-    """ "accused of killing a fellow inmate", "charged on Monday with killing Al Dunn", "was charged
-    with robbery": an offence named as what an accusation or a court step of its case answers
+    """ "stands accused of killing his cellmate", "charged on Monday with killing Al Dunn", "was
+    charged with robbery": an offence named as what an accusation or a court step of its case answers
     for (the complement of its verb or noun)."""
     step_of, _ = steps_of_a_case()
     if step_of.get(trigger.lemma_.lower()) != "offence" or trigger.pos_ not in {"NOUN", "VERB"}:
         return False
     word = trigger
-    for _ in range(6):  # "charged (with one count of) robbery": through the complement
+    for _ in range(6):  # up through the complement of the step's verb or noun, a few words at most
         if word.dep_ not in {"pobj", "prep", "compound", "conj", "pcomp", "acomp"} or word.head.i == word.i:
             return False
         word = word.head
@@ -689,8 +712,8 @@ def day_of_the_offence_named(trigger: Token, timexes: list, dct: date | None):
 
 
 def death_mourned_in_a_funeral_story(trigger: Token, source: str) -> bool:
-    """ "Mourners followed the coffin of a murdered constable through the town yesterday ... the
-    killing of the constable was meant to ...": in a story of a funeral, a killing or a death told
+    """ "Mourners followed a murdered constable's hearse through the town yesterday ... the bishop
+    said his killing was meant to ...": in a story of a funeral, a killing or a death told
     with a borrowed day (the funeral's, the report's) came before the funeral, on a day the text
     does not give (dating.yaml: funeral_story)."""
     if source not in BORROWED or _offence_kind(trigger) != "deadly":

@@ -8,8 +8,10 @@ number gives a day ("two weeks after the election"); a bare plural or "a few" gi
 stretch news means by it (vocabulary.yaml, ``event_relative``).
 
 The main clause's time is a calendar date it names itself (outside the embedded clause), else
-the article's date when its verb is in the present ("comes days after"), else the narrative
-reference time carried from earlier sentences, else the article's date.
+the article's date when its verb is in the present ("comes days after", "is urging ... a month
+after"), else the narrative reference time carried from earlier sentences. A main clause in the
+past with none of these ("In an interview several days after the truce, the general said") is at
+no time the text gives, and neither is the embedded event.
 """
 
 from __future__ import annotations
