@@ -100,6 +100,32 @@ def test_an_offence_a_plea_answers_for_keeps_a_day_of_its_own():
     assert events["robbery"].date_value == "2022-06-03"
 
 
+def test_an_offence_someone_is_accused_of_takes_no_day_when_the_story_gives_two():
+    # two fatal shootings on two days: which one the accusation names is not said
+    events = events_of("Police are looking into Saturday's fatal shooting in Dover and Monday's fatal shooting "
+                       "in Kent. A teenager stands accused of killing a cab driver.")
+    assert events["killing"].date_value is None
+
+
+def test_an_offence_someone_is_accused_of_takes_no_day_of_another_kind_of_offence():
+    # a robbery's day is not the day of a killing
+    events = events_of("Deputies arrested a man after Friday's robbery of a gas station. "
+                       "He is also accused of killing a clerk.")
+    assert events["killing"].date_value is None
+
+
+def test_a_killing_in_a_funeral_story_keeps_a_day_of_its_own():
+    events = events_of("Mourners followed the coffin of Constable Ray Dunn through Ashford yesterday. "
+                       "He was shot dead outside his home on Monday night.")
+    assert events["shot"].date_value == "2024-03-04TNI"
+
+
+def test_a_killing_told_again_outside_a_funeral_story_keeps_the_story_day():
+    # no funeral: the killing is the shooting told the day before the report
+    events = events_of("A gunman shot a shopkeeper dead in Ashford yesterday. The killing shocked the town.")
+    assert events["killing"].date_value == "2024-03-07"
+
+
 # --- acts told as background (dating.borrows_no_day): what the rules must leave alone ------------
 
 

@@ -233,6 +233,18 @@ def test_seed_departure_from_bagram_is_dated_days_before_the_update(seeds_dir: P
     assert (timex.range_start, timex.range_end) == (date(2021, 6, 29), date(2021, 7, 5))
 
 
+def test_a_past_main_clause_with_no_time_dates_no_clause_after_after():
+    # the interview is on no day the text gives, so neither is the truce it came days after
+    from dateline.nlp import parse
+    from dateline.time import date_relative_to_clause
+
+    text = "In a phone interview several days after the rebels declared a truce, the general said he hoped for talks."
+    doc = parse(text)
+    timexes = tag_timexes(text, date(2021, 9, 4), doc)
+    [declared] = [t for t in doc if t.text == "declared"]
+    assert date_relative_to_clause(declared.sent, timexes, date(2021, 9, 4), declared) is None
+
+
 def test_no_distance_no_relative_date():
     from dateline.nlp import parse
     from dateline.time import date_relative_to_clause

@@ -31,6 +31,10 @@ from dateline.events.dating import (
     counted_stretch,
     dated_by_another_step,
     done_at_the_occasion,
+    said_at_a_told_occasion,
+    a_recent_day,
+    day_of_the_offence_named,
+    death_mourned_in_a_funeral_story,
     lead_acts_dated_by_the_body,
     going_on_at_the_report,
     lead_of,
@@ -1023,6 +1027,13 @@ def _date_of_the_occasion_hung_on(trigger: Token, sentence: SpacySpan, timexes: 
 OCCASION_MAX_DAYS = 6
 
 
+def _said_at_an_occasion_of_the_story(draft: Draft, carried: Timex, dct: date | None) -> bool:
+    """A statement said at an occasion its own words name ("said during a press conference"),
+    with a recent day carried from the sentences before (dating.said_at_a_told_occasion)."""
+    verb = _reporting_verb(draft)
+    return verb is not None and said_at_a_told_occasion(verb) and a_recent_day(*timex_range(carried), dct)
+
+
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list, parties: list[str], setting: Setting | None = None, occasion: Timex | None = None) -> Event:
@@ -1066,7 +1077,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         sentence_date = _date_of_the_enclosing_clause(draft.trigger.token, timexes, dct) or sentence_date
     if draft.trigger is None and sentence_date is not None and not (
         sentence.start_char <= sentence_date.span.start < sentence.end_char
-    ):
+    ) and not _said_at_an_occasion_of_the_story(draft, sentence_date, dct):
         # a statement is made when it is reported, not at the time of the episode told in the
         # sentences before it ("The meeting was on November 1. ... Putin dismissed the claims")
         sentence_date = None
@@ -1109,6 +1120,13 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
         event_date = NO_DATE
+    if draft.trigger is not None and death_mourned_in_a_funeral_story(draft.trigger.token, event_date.source):
+        # "followed a murdered constable's hearse yesterday": the death was before the funeral
+        event_date = NO_DATE
+    if draft.trigger is not None and event_date.source not in {"clause", "relative"} \
+            and (offence := day_of_the_offence_named(draft.trigger.token, timexes, dct)) is not None:
+        # "accused of killing Al Dunn" after "Saturday's fatal shooting": the offence's own day
+        event_date = EventDate(offence.value, *timex_range(offence), offence.span, False, "narrative")
     if draft.trigger is not None and draft.type != "STATEMENT" and event_date.source == "narrative" \
             and told_at_a_dated_talk(draft.trigger.token, event_date.span):
         # "The bishop preached on Sunday ... . He said he once met a dying soldier": a story of the talk

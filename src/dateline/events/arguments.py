@@ -1210,6 +1210,21 @@ def _a_day(timex: Timex) -> bool:
     return timex.type == "DATE" and timex.range_start is not None and timex.range_start == timex.range_end
 
 
+def _narrowest_first(own: list[Timex]) -> list[Timex]:
+    """ "travelled to Peru during the spring break last week": of two dates of one clause that
+    overlap, two readings of one time, the narrower says when (the week, not the season)."""
+    if len(own) < 2 or own[0].range_start is None or own[0].range_end is None:
+        return own
+    first = own[0]
+    inside = [t for t in own[1:] if t.type != "DURATION" and t.range_start is not None and t.range_end is not None
+              and t.range_start <= first.range_end and first.range_start <= t.range_end
+              and (t.range_end - t.range_start) < (first.range_end - first.range_start)]
+    if not inside:
+        return own
+    narrowest = min(inside, key=lambda t: (t.range_end - t.range_start, t.span.start))
+    return [narrowest] + [t for t in own if t is not narrowest]
+
+
 def date_of_event(
     clause: list[Token],
     sentence: SpacySpan,
@@ -1222,6 +1237,7 @@ def date_of_event(
     as inherited."""
     own = [t for t in _timexes_in(clause, timexes) if _usable(t)]
     own.sort(key=lambda t: (t.type == "DURATION", t.span.start))
+    own = _narrowest_first(own)
     if own:
         return _over_joined_days(own, sentence.doc) or _dated_by(own[0], sentence, dct, "clause")
     # "rejected two years later": the distance counts from the date the story told before

@@ -8,8 +8,10 @@ number gives a day ("two weeks after the election"); a bare plural or "a few" gi
 stretch news means by it (vocabulary.yaml, ``event_relative``).
 
 The main clause's time is a calendar date it names itself (outside the embedded clause), else
-the article's date when its verb is in the present ("comes days after"), else the narrative
-reference time carried from earlier sentences, else the article's date.
+the article's date when its verb is in the present ("comes days after", "is urging ... a month
+after"), else the narrative reference time carried from earlier sentences. A main clause in the
+past with none of these ("In an interview several days after the truce, the general said") is at
+no time the text gives, and neither is the embedded event.
 """
 
 from __future__ import annotations
@@ -65,10 +67,16 @@ def _main_time(sentence, timexes: list[Timex], dct: date | None, embedded: list)
         outside = list(timexes)
     own = [t for t in outside if sentence.start_char <= t.span.start < sentence.end_char and is_calendar(t)]
     root = sentence.root
-    present = root.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("has", "have") for c in root.children if c.dep_ == "aux")
+    # (a present of its own, a perfect or a progressive: "comes days after", "has come", "is urging")
+    present = root.tag_ in ("VBZ", "VBP") or any(
+        c.tag_ in ("VBZ", "VBP") for c in root.children if c.dep_ in ("aux", "auxpass"))
     chosen = date_of_sentence(sentence, outside, dct) if own or not present else None
     if chosen is not None and chosen.range_start is not None:
         return chosen.range_start, chosen.range_end or chosen.range_start, chosen.value
+    if not present:
+        # "In an interview several days after the truce, the general said ...": a main clause in
+        # the past with no time of its own or of the story is at no known time, so neither is X
+        return None
     if dct is not None:
         return dct, dct, dct.isoformat()
     return None

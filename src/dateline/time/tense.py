@@ -170,6 +170,8 @@ def tense_from_parse(doc, start: int, end: int) -> str | None:
     "before", "when", "if" ("before the storm makes landfall on Friday") look ahead. A verb
     with no tense of its own ("hoping to have the airport running again on Monday") passes the
     question to the verb it depends on."""
+    if _appointed_time(doc, start, end):
+        return "future"
     token, via_noun = _governing_verb(doc, start, end)
     if token is None and _a_notice_of_work_to_do(doc, start, end):
         return "future"
@@ -182,6 +184,20 @@ def tense_from_parse(doc, start: int, end: int) -> str | None:
         token = _next_verb_up(token)
         via_noun = True
     return None
+
+
+def _appointed_time(doc, start: int, end: int) -> bool:
+    """ "The judge accepted the plea and set sentencing for June 2", "the board postponed the vote
+    to Friday": the day a verb of fixing a time sets something for is the time of what it sets,
+    ahead of the setting, even told in the past (vocabulary.yaml: appointing_verbs)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    cues = vocabulary()["tense_cues"]
+    root = span.root
+    preposition = root.head
+    return (root.dep_ == "pobj" and preposition.lower_ in cues["appointing_prepositions"]
+            and preposition.head.pos_ == "VERB" and preposition.head.lemma_.lower() in cues["appointing_verbs"])
 
 
 def _a_notice_of_work_to_do(doc, start: int, end: int) -> bool:
