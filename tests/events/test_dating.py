@@ -114,18 +114,6 @@ def test_an_offence_someone_is_accused_of_takes_no_day_of_another_kind_of_offenc
     assert events["killing"].date_value is None
 
 
-def test_a_killing_in_a_funeral_story_keeps_a_day_of_its_own():
-    events = events_of("Mourners followed the coffin of Constable Ray Dunn through Ashford yesterday. "
-                       "He was shot dead outside his home on Monday night.")
-    assert events["shot"].date_value == "2024-03-04TNI"
-
-
-def test_a_killing_told_again_outside_a_funeral_story_keeps_the_story_day():
-    # no funeral: the killing is the shooting told the day before the report
-    events = events_of("A gunman shot a shopkeeper dead in Ashford yesterday. The killing shocked the town.")
-    assert events["killing"].date_value == "2024-03-07"
-
-
 # --- acts told as background (dating.borrows_no_day): what the rules must leave alone ------------
 
 

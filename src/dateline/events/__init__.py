@@ -34,7 +34,6 @@ from dateline.events.dating import (
     said_at_a_told_occasion,
     a_recent_day,
     day_of_the_offence_named,
-    death_mourned_in_a_funeral_story,
     lead_acts_dated_by_the_body,
     going_on_at_the_report,
     lead_of,
@@ -1119,9 +1118,6 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         event_date = NO_DATE
     if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
         # an act told as background (a future, a perfect, a clause on someone): no borrowed day
-        event_date = NO_DATE
-    if draft.trigger is not None and death_mourned_in_a_funeral_story(draft.trigger.token, event_date.source):
-        # "followed a murdered constable's hearse yesterday": the death was before the funeral
         event_date = NO_DATE
     if draft.trigger is not None and event_date.source not in {"clause", "relative"} \
             and (offence := day_of_the_offence_named(draft.trigger.token, timexes, dct)) is not None:
