@@ -488,10 +488,20 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     return tuple(sorted(words, key=lambda t: t.i))
 
 
+def _participle_naming_people(token: Token) -> bool:
+    """A past participle used as a noun with its own determiner names people, no act: "the
+    accused appeared in court", "these injured and their families" (the parser keeps it a verb
+    in a noun's slot)."""
+    return (token.tag_ in {"VBN", "VBD"} and token.dep_ in NOUN_SLOTS
+            and any(c.dep_ == "det" and c.i < token.i for c in token.children))
+
+
 def match_cue(token: Token, lexicon: Lexicon | None = None) -> tuple[Cue, tuple[Token, ...]] | None:
     lexicon = lexicon or load_lexicon()
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
     if pos is None:
+        return None
+    if pos == "VERB" and _participle_naming_people(token):
         return None
     lemma = token.lemma_.lower()
     candidates = lexicon.cues.get((lemma, pos), ())
