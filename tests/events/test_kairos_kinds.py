@@ -55,6 +55,12 @@ def family(event) -> str | None:
     ("Detectives identified the arsonist as a former employee.", "identified", "JUSTICE", "Cognitive"),
     ("Eleven miners contracted typhoid at the camp.", "contracted", "HAZARD", "Life"),
     ("The ambassador telephoned the foreign minister late on Sunday.", "telephoned", "CONSULT", "Contact"),
+    # harm told with other verbs; suspects questioned
+    ("Two officers were hurt when protesters threw stones at the town hall.", "hurt", "ASSAULT", "Life"),
+    ("The defector was poisoned at a restaurant in the capital.", "poisoned", "ASSAULT", "Conflict"),
+    ("The rebels hanged three men accused of spying.", "hanged", "ASSAULT", "Life"),
+    ("Pirates hijacked a cargo ship off the coast.", "hijacked", "ASSAULT", "Conflict"),
+    ("Police questioned the landlord about the blaze.", "questioned", "JUSTICE", "Justice"),
     # money paid, a walk into a building, an ambush, an abduction named by their nouns
     ("The insurer paid a ransom for the two sailors.", "paid", "TRANSACTION", "Transaction"),
     ("The attacker walked into the church during the evening service.", "walked", "MOVEMENT", "Movement"),
@@ -77,6 +83,9 @@ def test_a_kind_of_event_news_tells_is_an_event_of_its_type_and_kairos_family(se
     ("The survey identified housing as the main worry.", "identified"),  # no investigator, no suspect
     ("Fans paid tribute to the singer.", "paid"),                   # no money
     ("The singer appeared in a charity concert.", "appeared"),      # no court
+    ("Higher prices hurt the town's bakeries.", "hurt"),             # no one hurt
+    ("Volunteers hung flags along the high street.", "hung"),        # no one hanged
+    ("Analysts questioned the bank's figures.", "questioned"),      # no suspect, no investigator
 ])
 def test_the_same_words_outside_those_constructions_are_no_such_event(sentence, word):
     assert event_at(sentence, word) is None
@@ -105,3 +114,11 @@ def test_a_bomb_going_off_takes_its_toll_as_one_event():
 def test_an_explosion_set_off_is_named_by_its_noun():
     events = events_of("A lorry hit a mine, setting off an explosion that wrecked the bridge.")
     assert "explosion" in {e.trigger.text for e in events}
+
+
+def test_the_fire_of_a_weapon_is_fighting_and_a_fire_alone_a_blaze():
+    # a harm done by artillery fire is violence, not a hazard's toll
+    kinds = {e.type for e in events_of("A shepherd was wounded by artillery fire near the ridge.")}
+    assert "ASSAULT" in kinds and "HAZARD" not in kinds
+    kinds = {e.type for e in events_of("Two nightwatchmen were injured by the fire at the depot.")}
+    assert "HAZARD" in kinds and "ASSAULT" not in kinds

@@ -185,6 +185,10 @@ class Mapping:
 
     def family_of(self, event_type: str, cue: str | None) -> str | None:
         lemma = (cue or "").split(" ")[0]
+        # "take HUMANITARIAN": one reading of a cue word ("taken to hospital"), not its others
+        # ("took over the town", "taken into custody")
+        if f"{lemma} {event_type}" in self.cue_families:
+            return self.cue_families[f"{lemma} {event_type}"]
         if lemma in self.cue_families:
             return self.cue_families[lemma]
         return self.type_families.get(event_type)

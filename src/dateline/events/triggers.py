@@ -885,8 +885,16 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
 
 def _done_by_a_hazard(token: Token, lexicon: Lexicon) -> bool:
     """A hazard noun (a HAZARD cue: "the blaze", "an earthquake") is the doer of the word."""
-    return any(cue.type == "HAZARD" for doer in _doers(token, lexicon)
-               for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ()))
+    return any(_hazard_noun(doer, lexicon) for doer in _doers(token, lexicon))
+
+
+def _hazard_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """A noun of a HAZARD cue, unless its words make it an event of another kind ("mortar fire"
+    is fighting, no blaze)."""
+    match = match_cue(noun, lexicon)
+    if match is not None and match[0].type != "HAZARD":
+        return False
+    return any(cue.type == "HAZARD" for cue in lexicon.cues.get((noun.lemma_.lower(), "NOUN"), ()))
 
 
 def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
