@@ -490,7 +490,7 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
 
 def _participle_naming_people(token: Token) -> bool:
     """A past participle used as a noun with its own determiner names people, no act: "the
-    accused appeared in court", "these injured and their families" (the parser keeps it a verb
+    accused appeared in court", "nurses cared for the injured" (the parser keeps it a verb
     in a noun's slot)."""
     return (token.tag_ in {"VBN", "VBD"} and token.dep_ in NOUN_SLOTS
             and any(c.dep_ == "det" and c.i < token.i for c in token.children))
