@@ -61,6 +61,8 @@ def family(event) -> str | None:
     ("The rebels hanged three men accused of spying.", "hanged", "ASSAULT", "Life"),
     ("Pirates hijacked a cargo ship off the coast.", "hijacked", "ASSAULT", "Conflict"),
     ("Police questioned the landlord about the blaze.", "questioned", "JUSTICE", "Justice"),
+    # an attacker crashing into a patrol
+    ("A bomber in a pickup crashed into the gate of the compound.", "crashed", "ASSAULT", "Conflict"),
     # money paid, a walk into a building, an ambush, an abduction named by their nouns
     ("The insurer paid a ransom for the two sailors.", "paid", "TRANSACTION", "Transaction"),
     ("The attacker walked into the church during the evening service.", "walked", "MOVEMENT", "Movement"),
@@ -122,3 +124,8 @@ def test_the_fire_of_a_weapon_is_fighting_and_a_fire_alone_a_blaze():
     assert "ASSAULT" in kinds and "HAZARD" not in kinds
     kinds = {e.type for e in events_of("Two nightwatchmen were injured by the fire at the depot.")}
     assert "HAZARD" in kinds and "ASSAULT" not in kinds
+
+
+def test_a_vehicle_crashing_stays_an_accident_and_an_attacker_crashing_is_an_attack():
+    assert event_at("A delivery van crashed into a lamp post.", "crashed").type == "HAZARD"
+    assert event_at("A gunman crashed a stolen car into the embassy gate.", "crashed").type == "ASSAULT"
