@@ -633,12 +633,14 @@ Kinds of event no cue named, added in the args22 round from the KAIROS definitio
 errors (tests/events/test_kairos_kinds.py): bombs that went off or were set off, built, assembled, defused;
 plots foiled; the law obstructed; suspects identified or questioned; arrests told as apprehended or rounded up;
 deaths as slain, perished, lost their lives; injuries as hurt; poisoning, strangling, torture, hanging,
-hijacking, ramming; buildings torched or set fire to; a day in court; an illness contracted; phone calls; a
+hijacking, ramming, an attacker crashing into a post; buildings torched or set fire to; a day in court; an illness contracted; phone calls; a
 ransom paid; walking into a building; nouns of cued acts (ambush, detonation, abduction, detention, extradition,
 acquittal); "the accused", "the injured" name people, no act; "mortar fire" is fighting, no blaze. The dev
 file holds few of them: the tuning figures moved by one or two unannotated triggers (a phone call to a hotline,
 a court appearance), the check figures as they came. "Found guilty" (it takes the crime noun into the verdict,
-as "convicted of" does, and the crime's own date is lost), "treated for" and "funded" were tried and left out.
+as "convicted of" does, and the crime's own date is lost), "treated for", "funded" and windows "blown out" (the
+explosion's own trigger in KAIROS) were tried and left out. A cue family may name one type of a cue word ("take
+HUMANITARIAN": taken to hospital is Medical, taken over or into custody is not).
 
 Fixed by general rules in the triggers17 round (tests/events/test_clauses.py): an event noun that is the subject or
 the passive's agent of a verb cue of its own type names the event, the verb read as its verb ("the explosion
