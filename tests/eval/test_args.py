@@ -55,6 +55,13 @@ def test_a_killing_is_life_and_an_attack_conflict():
     assert "Instrument" not in mapping.roles
 
 
+def test_a_cue_family_given_for_one_type_holds_for_that_type_only():
+    mapping = load_mapping()
+    assert mapping.family_of("HUMANITARIAN", "take") == "Medical"  # the injured taken to hospital
+    assert mapping.family_of("ASSAULT", "take over") == "Conflict"  # a town taken over
+    assert mapping.family_of("COERCE", "take") == "Justice"  # taken into custody
+
+
 def test_every_dateline_type_has_a_kairos_family_or_says_it_has_none():
     mapping = load_mapping()
     missing = set(load_lexicon().types) - set(mapping.type_families)

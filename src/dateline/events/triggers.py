@@ -511,10 +511,20 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     return tuple(sorted(words, key=lambda t: t.i))
 
 
+def _participle_naming_people(token: Token) -> bool:
+    """A past participle used as a noun with its own determiner names people, no act: "the
+    accused appeared in court", "nurses cared for the injured" (the parser keeps it a verb
+    in a noun's slot)."""
+    return (token.tag_ in {"VBN", "VBD"} and token.dep_ in NOUN_SLOTS
+            and any(c.dep_ == "det" and c.i < token.i for c in token.children))
+
+
 def match_cue(token: Token, lexicon: Lexicon | None = None) -> tuple[Cue, tuple[Token, ...]] | None:
     lexicon = lexicon or load_lexicon()
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
     if pos is None:
+        return None
+    if pos == "VERB" and _participle_naming_people(token):
         return None
     lemma = token.lemma_.lower()
     candidates = lexicon.cues.get((lemma, pos), ())
@@ -899,8 +909,16 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
 
 def _done_by_a_hazard(token: Token, lexicon: Lexicon) -> bool:
     """A hazard noun (a HAZARD cue: "the blaze", "an earthquake") is the doer of the word."""
-    return any(cue.type == "HAZARD" for doer in _doers(token, lexicon)
-               for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ()))
+    return any(_hazard_noun(doer, lexicon) for doer in _doers(token, lexicon))
+
+
+def _hazard_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """A noun of a HAZARD cue, unless its words make it an event of another kind ("mortar fire"
+    is fighting, no blaze)."""
+    match = match_cue(noun, lexicon)
+    if match is not None and match[0].type != "HAZARD":
+        return False
+    return any(cue.type == "HAZARD" for cue in lexicon.cues.get((noun.lemma_.lower(), "NOUN"), ()))
 
 
 def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
