@@ -254,3 +254,11 @@ def test_a_road_user_harmed_with_no_violence_told_is_a_road_accident():
         "injuries") == "HAZARD"
     assert kinds("A pedestrian was killed on the bypass late on Saturday.").get("killed") == "HAZARD"
     assert kinds("A taxi driver was killed in a stabbing outside the station.").get("killed") == "ASSAULT"
+
+
+def test_injuries_of_one_cut_from_a_car_are_a_road_accidents_unless_violence_is_named():
+    # ``road_accidents.aboard_harms``
+    found = kinds("The two nurses - one was cut from her car by firefighters - complained of leg injuries.")
+    assert found.get("injuries") == "HAZARD"
+    assert kinds("A teacher who was trapped in her car for an hour suffered minor injuries.").get("injuries") == "HAZARD"
+    assert "HAZARD" not in kinds("A gunman fired into her car and she suffered minor injuries.").values()
