@@ -32,8 +32,10 @@ NOUN_WEIGHT = SETTINGS.events.noun_trigger_weight
 # their clause is the noun's clause.
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj"}
 # what modifies a cue word (``requires_modifier``): a noun's compound or adjective ("drone attack");
-# a verb's adverb or bare word, however the parser attaches it ("voted no", "voted 'no'")
-MODIFIER_DEPS = {"NOUN": frozenset({"compound", "amod", "nmod"}), "VERB": frozenset({"advmod", "intj", "dobj"})}
+# a verb's adverb, bare word or predicate adjective, however the parser attaches it ("voted no",
+# "voted 'no'", "found the cook guilty", "was found guilty")
+MODIFIER_DEPS = {"NOUN": frozenset({"compound", "amod", "nmod"}),
+                 "VERB": frozenset({"advmod", "intj", "dobj", "acomp", "oprd", "ccomp"})}
 NOUN_SLOTS = {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "oprd", "appos", "conj", "npadvmod"}
 
 
@@ -65,7 +67,8 @@ class Cue:
     # a noun for people that is an event only as the doer of a verb ("refugees crossed the
     # border"); elsewhere it names them ("the refugees in the camps")
     doer_only: bool = False
-    # the -ing form modifying a noun says where something is ("the areas surrounding the swannery")
+    # the -ing form modifying a noun says where something is ("the areas surrounding the lake"),
+    # a participle before it what the thing is ("a stolen bicycle")
     not_as_modifier: bool = False
     # when the doer is a cause that is no actor (a virus, a storm: ``Lexicon.causes``): the type
     # the event then has, or "none" when it is no event ("the threat from the virus")
@@ -491,8 +494,8 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
         return None  # the word is an event only with no direct object (a passive has one: "as demonstrated by")
     if cue.subjects and not (_subject_lemmas(token) & cue.subjects):
         return None
-    if cue.not_as_modifier and token.dep_ == "acl" and token.tag_ == "VBG":
-        return None
+    if cue.not_as_modifier and ((token.dep_ == "acl" and token.tag_ == "VBG") or token.dep_ == "amod"):
+        return None  # "the areas surrounding the lake", "a stolen bicycle": the word describes a thing
     if cue.not_governed_by and _carrying_verb_lemma(token) in cue.not_governed_by:
         return None
     if cue.carried_by and _carrying_verb_lemma(token) not in cue.carried_by and not _owner_named(token):
@@ -943,9 +946,21 @@ def _one_person(subject: Token) -> bool:
                                               or subject.lemma_.lower() in {"man", "woman", "boy", "girl", "teenager"})
 
 
+def _joined_to_a_crime(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb is a conjunct of a crime told as done, or has one as its conjunct ("stole a
+    van and fled", "fled and later robbed a kiosk"): one subject, the offender's."""
+    linked = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+    for other in linked:
+        match = match_cue(other, lexicon)
+        if match is not None and match[0].type == "CRIME":
+            return True
+    return False
+
+
 def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
     """Whether a flight is a fugitive's (``fugitives``): its subject is one who flees the law (a
-    suspect, a robber), or it is from the police, custody or the scene ("escaped from the county
+    suspect, a robber), or it is joined to a crime told as done ("stole a van and fled"), or it is
+    from the police, custody or the scene ("escaped from the county
     jail", "fled the scene"), or one person's flight is told with the chase or the arrest ("fled
     by foot and was later arrested", "fled before police raided his homes") or is from a place one is
     held or treated in ("fled the county hospital")."""
@@ -953,6 +968,8 @@ def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
     subject = _flight_subject(verb)
     if subject is not None and subject.lemma_.lower() in lexicon.fugitive_doers:
         return True
+    if _joined_to_a_crime(verb, lexicon):
+        return True  # "robbed the pharmacy and fled on foot": the robber's getaway
     fled = [c for c in verb.children if c.dep_ == "dobj"]
     fled += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "out"} for g in c.subtree
              if g.dep_ == "pobj"]
