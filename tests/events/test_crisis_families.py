@@ -302,3 +302,15 @@ def test_a_robbery_or_a_theft_told_as_done_is_a_crime_and_the_getaway_no_displac
 def test_windows_smashed_are_damage_a_ball_smashed_into_a_net_is_not():
     assert kinds("Youths smashed the windows of the bus shelter on the corner.").get("smashed") == "DAMAGE"
     assert kinds("The striker smashed the ball into the net.").get("smashed") != "DAMAGE"
+
+
+def test_an_explosion_of_gas_or_at_a_plant_is_an_industrial_accident_unless_a_bomb_is_named():
+    assert kinds("A gas explosion levelled a house in the suburb.").get("explosion") == "HAZARD"
+    assert kinds("The explosion at the refinery injured four workers.").get("injured") == "HAZARD"
+    assert kinds("Two miners died in a blast at the coal mine.").get("blast") == "HAZARD"
+    assert "HAZARD" not in kinds("A bomb explosion at the power plant killed two guards.").values()
+    assert "HAZARD" not in kinds("The explosion killed four soldiers near the checkpoint.").values()
+
+
+def test_evacuees_going_home_end_a_displacement():
+    assert kinds("The evacuees returned to their homes on Sunday.").get("returned") == "DISPLACEMENT"

@@ -114,3 +114,14 @@ def test_barriers_deployed_against_a_flood_are_relief_troops_deployed_a_mobilisa
 def test_a_campaign_aimed_at_officials_presses_a_demand_no_attack():
     assert kinds("An email campaign by a parents' group targeted two school board members.").get("targeted") == "REQUEST"
     assert kinds("The insurgents seem to be targeting the regional capital.").get("targeting") == "ASSAULT"
+
+
+def test_leaders_calling_hosting_or_consulting_one_another_consult_a_map_consulted_is_no_meeting():
+    assert kinds("The prime minister hosted the Kenyan president at his residence.").get("hosted") == "CONSULT"
+    assert kinds("The foreign minister telephoned his Turkish counterpart on Sunday.").get("telephoned") == "CONSULT"
+    assert kinds("The mayor phoned the governor on Monday.").get("phoned") == "CONSULT"
+    assert kinds("The chancellor called her French counterpart late on Friday.").get("called") == "CONSULT"
+    assert kinds("The envoy consulted with tribal elders before the vote.").get("consulted") == "CONSULT"
+    assert kinds("The two coaches conferred with the referee at half-time.").get("conferred") == "CONSULT"
+    assert kinds("The hikers consulted the map at the fork.").get("consulted") != "CONSULT"
+    assert kinds("The university conferred an honorary degree on the poet.").get("conferred") != "CONSULT"

@@ -901,9 +901,19 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
 
 
 def _done_by_a_hazard(token: Token, lexicon: Lexicon) -> bool:
-    """A hazard noun (a HAZARD cue: "the blaze", "an earthquake") is the doer of the word."""
-    return any(cue.type == "HAZARD" for doer in _doers(token, lexicon)
-               for cue in lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ()))
+    """A hazard noun (a HAZARD cue: "the blaze", "an earthquake") is the doer of the word; a noun
+    that names a hazard in some constructions only ("a gas explosion", not "an explosion") when
+    its construction here is one of those."""
+    for doer in _doers(token, lexicon):
+        cues = lexicon.cues.get((doer.lemma_.lower(), "NOUN"), ())
+        if not any(cue.type == "HAZARD" for cue in cues):
+            continue
+        if all(cue.type == "HAZARD" for cue in cues):
+            return True
+        match = match_cue(doer, lexicon)
+        if match is not None and match[0].type == "HAZARD" and not _told_with(match[0], doer.sent):
+            return True
+    return False
 
 
 def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
