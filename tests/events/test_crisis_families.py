@@ -254,3 +254,63 @@ def test_a_road_user_harmed_with_no_violence_told_is_a_road_accident():
         "injuries") == "HAZARD"
     assert kinds("A pedestrian was killed on the bypass late on Saturday.").get("killed") == "HAZARD"
     assert kinds("A taxi driver was killed in a stabbing outside the station.").get("killed") == "ASSAULT"
+
+
+def test_injuries_of_one_cut_from_a_car_are_a_road_accidents_unless_violence_is_named():
+    # ``road_accidents.aboard_harms``
+    found = kinds("The two nurses - one was cut from her car by firefighters - complained of leg injuries.")
+    assert found.get("injuries") == "HAZARD"
+    assert kinds("A teacher who was trapped in her car for an hour suffered minor injuries.").get("injuries") == "HAZARD"
+    assert "HAZARD" not in kinds("A gunman fired into her car and she suffered minor injuries.").values()
+
+
+def test_a_public_hearing_of_a_council_is_a_meeting_a_bail_hearing_a_legal_step():
+    assert kinds("Residents packed the parish council's public hearing about the quarry.").get("hearing") == "CONSULT"
+    assert kinds("A judge adjourned the bail hearing until Friday.").get("hearing") == "JUSTICE"
+
+
+def test_first_steps_of_a_case_are_legal_steps():
+    assert kinds("The two cousins were arraigned on Wednesday on theft charges.").get("arraigned") == "JUSTICE"
+    assert kinds("The arraignment of the two drivers took place on Tuesday.").get("arraignment") == "JUSTICE"
+    assert kinds("The ferry captain appeared in court for the first time on Monday.").get("appeared") == "JUSTICE"
+    assert kinds("Two tenants sued their landlord over the broken heating.").get("sued") == "JUSTICE"
+    assert kinds("A group of farmers filed a lawsuit against the water board.").get("lawsuit") == "JUSTICE"
+    assert kinds("The magistrate set bail at ten thousand dollars.").get("bail") == "JUSTICE"
+
+
+def test_a_verdict_of_guilt_is_a_legal_step_finding_a_dog_is_not():
+    assert kinds("A jury found the cook guilty of arson on Friday.").get("found") == "JUSTICE"
+    assert kinds("The cook was found guilty of arson.").get("found") == "JUSTICE"
+    assert kinds("Walkers found the lost dog near the canal.").get("found") != "JUSTICE"
+
+
+def test_booked_into_a_jail_is_custody():
+    assert kinds("Officers booked the cyclist into the city jail on Sunday night.").get("booked") == "COERCE"
+
+
+def test_a_robbery_or_a_theft_told_as_done_is_a_crime_and_the_getaway_no_displacement():
+    found = kinds("A man armed with a knife robbed the pharmacy and fled on foot, police said.")
+    assert found.get("robbed") == "CRIME"
+    assert found.get("fled") == "MOVEMENT"
+    assert kinds("Thieves stole copper wire from the signal box overnight.").get("stole") == "CRIME"
+    assert kinds("Someone burglarized the bakery while the owners were away.").get("burglarized") == "CRIME"
+    assert kinds("The youngest dancer stole the show at the gala.").get("stole") != "CRIME"
+    # a participle before a noun says what the thing is: the find is the news
+    assert "CRIME" not in kinds("Joggers came across a stolen scooter behind the depot on Friday.").values()
+
+
+def test_windows_smashed_are_damage_a_ball_smashed_into_a_net_is_not():
+    assert kinds("Youths smashed the windows of the bus shelter on the corner.").get("smashed") == "DAMAGE"
+    assert kinds("The striker smashed the ball into the net.").get("smashed") != "DAMAGE"
+
+
+def test_an_explosion_of_gas_or_at_a_plant_is_an_industrial_accident_unless_a_bomb_is_named():
+    assert kinds("A gas explosion levelled a house in the suburb.").get("explosion") == "HAZARD"
+    assert kinds("The explosion at the refinery injured four workers.").get("injured") == "HAZARD"
+    assert kinds("Two miners died in a blast at the coal mine.").get("blast") == "HAZARD"
+    assert "HAZARD" not in kinds("A bomb explosion at the power plant killed two guards.").values()
+    assert "HAZARD" not in kinds("The explosion killed four soldiers near the checkpoint.").values()
+
+
+def test_evacuees_going_home_end_a_displacement():
+    assert kinds("The evacuees returned to their homes on Sunday.").get("returned") == "DISPLACEMENT"

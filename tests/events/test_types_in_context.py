@@ -58,3 +58,70 @@ def test_an_official_signing_a_bill_decides_it_as_a_vote_would():
 def test_a_scathing_indictment_is_a_criticism_not_a_charge():
     assert kinds("The sharpest indictment of the new levy came from a farmers' union.").get("indictment") == "ACCUSE"
     assert kinds("The indictment names six officers.").get("indictment") == "JUSTICE"
+
+
+def test_one_let_go_back_home_ends_a_displacement_one_going_home_travels():
+    # ``return_permitted_by``: being let back says one was kept out (evacuated, driven out)
+    assert kinds("Mrs Novak was permitted to return to her flat on Thursday.").get("return") == "DISPLACEMENT"
+    assert kinds("Mrs Novak returned to her flat on Thursday.").get("returned") == "MOVEMENT"
+
+
+def test_fleeing_from_one_person_is_an_escape_fleeing_a_militia_a_displacement():
+    assert kinds("The cashier fled from him into a storage room, where she hid.").get("fled") == "MOVEMENT"
+    assert kinds("Hundreds of villagers fled from the militia.").get("fled") == "DISPLACEMENT"
+
+
+def test_a_police_search_for_people_missing_is_a_rescue_one_for_a_suspect_a_legal_step():
+    assert kinds("Mountain police are searching for two hikers missing since Saturday.").get("searching") == "HUMANITARIAN"
+    assert kinds("Police were searching for a woman who left a parcel at the bank.").get("searching") == "JUSTICE"
+
+
+def test_help_asked_for_is_a_request_help_given_is_aid():
+    # ``asked_for``
+    assert kinds("The deputy answered a neighbour's plea for assistance.").get("assistance") == "REQUEST"
+    assert kinds("The agency delivered food aid to the displaced families.").get("delivered") == "AID"
+
+
+def test_cease_fires_written_with_a_hyphen_are_truces_not_blazes():
+    assert kinds("The two sides announced separate cease-fires on Sunday.").get("fires") == "AGREE"
+    assert kinds("A fire gutted the textile factory on Tuesday.").get("fire") == "HAZARD"
+
+
+def test_a_person_transported_to_a_jail_is_held_one_from_the_scene_is_a_casualty():
+    assert kinds("After the hearing, the suspect was transported to the Polk County Sheriff's Office.").get("transported") == "COERCE"
+    assert kinds("The fallen rider was quickly transported from the scene on a stretcher.").get("transported") == "HUMANITARIAN"
+    assert kinds("Trucks transported grain from the port to the northern towns.").get("transported") == "TRANSPORT"
+
+
+def test_a_shop_closed_is_a_restriction_an_airport_closed_a_transport_event():
+    assert kinds("The bakery closure was the third on the street this year.").get("closure") == "COERCE"
+    assert kinds("The closure of the diner came after a rat was seen in the kitchen.").get("closure") == "COERCE"
+    assert kinds("The closure of the airport stranded thousands.").get("closure") == "TRANSPORT"
+
+
+def test_a_body_voting_no_or_against_rejects_voting_to_do_something_decides_it():
+    assert kinds("Two councillors voted no on the plan to sell the depot.").get("voted") == "REJECT"
+    assert kinds("Five members voted 'no' to the mayor's plan.").get("voted") == "REJECT"
+    assert kinds("Three aldermen voted against the new parking rules.").get("voted") == "REJECT"
+    assert kinds("The village trustees voted Monday to close the old pool.").get("voted") == "AGREE"
+
+
+def test_barriers_deployed_against_a_flood_are_relief_troops_deployed_a_mobilisation():
+    assert kinds("Crews deployed temporary barriers along the river before the flood.").get("deployed") == "HUMANITARIAN"
+    assert kinds("The ministry deployed 3,000 troops to the flooded north.").get("deployed") == "MOBILIZE"
+
+
+def test_a_campaign_aimed_at_officials_presses_a_demand_no_attack():
+    assert kinds("An email campaign by a parents' group targeted two school board members.").get("targeted") == "REQUEST"
+    assert kinds("The insurgents seem to be targeting the regional capital.").get("targeting") == "ASSAULT"
+
+
+def test_leaders_calling_hosting_or_consulting_one_another_consult_a_map_consulted_is_no_meeting():
+    assert kinds("The prime minister hosted the Kenyan president at his residence.").get("hosted") == "CONSULT"
+    assert kinds("The foreign minister telephoned his Turkish counterpart on Sunday.").get("telephoned") == "CONSULT"
+    assert kinds("The mayor phoned the governor on Monday.").get("phoned") == "CONSULT"
+    assert kinds("The chancellor called her French counterpart late on Friday.").get("called") == "CONSULT"
+    assert kinds("The envoy consulted with tribal elders before the vote.").get("consulted") == "CONSULT"
+    assert kinds("The two coaches conferred with the referee at half-time.").get("conferred") == "CONSULT"
+    assert kinds("The hikers consulted the map at the fork.").get("consulted") != "CONSULT"
+    assert kinds("The university conferred an honorary degree on the poet.").get("conferred") != "CONSULT"

@@ -213,6 +213,19 @@ def _tells_a_displacement_driver(sentence: SpacySpan, lexicon: Lexicon) -> bool:
     return any(t.lemma_.lower() in lexicon.displacement_drivers for t in sentence)
 
 
+def _armed(reading: ActorReading | None) -> bool:
+    return reading is not None and bool(reading.kinds & {"armed", "state", "non_state"})
+
+
+def _return_permitted(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """Whether a going back is one someone was let make ("was permitted to return to her flat",
+    "were allowed to go back"): those kept from their homes were evacuated or driven out, and their
+    return ends a displacement, though the sentence no longer names what drove them out."""
+    verb = trigger.token
+    going_back = trigger.cue.lemma == "return" or trigger.cue.particle == "back"
+    return going_back and verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in lexicon.return_permitted_by
+
+
 def _trigger_span(trigger: Trigger) -> Span:
     return token_span(list(trigger.words))
 
@@ -240,8 +253,13 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
             participants.source = _body_reading(body, index, lexicon)
     cue = trigger.cue
     override = _variant(cue, participants)
+    if not override and _return_permitted(trigger, lexicon) and not _armed(participants.source) \
+            and cue.variants.get("civilian", {}).get("type") == "DISPLACEMENT":
+        # one let go back home is no traveller, whoever the parse takes the person for (a name
+        # reads as "official", a pronoun as no actor): the cue's reading for civilians
+        override = cue.variants["civilian"]
     if override.get("type") == "DISPLACEMENT" and cue.type != "DISPLACEMENT" and _one_household_moves(trigger.token) \
-            and not _tells_a_displacement_driver(sentence, lexicon):
+            and not _tells_a_displacement_driver(sentence, lexicon) and not _return_permitted(trigger, lexicon):
         # one family or one person moving with nothing driving them out travels: the cue's own type
         override = {}
     context_type = type_in_context(trigger, lexicon)

@@ -31,6 +31,11 @@ NOUN_WEIGHT = SETTINGS.events.noun_trigger_weight
 # verbs that only carry an event noun ("held meetings", "issued a warning", "engaging in talks"):
 # their clause is the noun's clause.
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj"}
+# what modifies a cue word (``requires_modifier``): a noun's compound or adjective ("drone attack");
+# a verb's adverb, bare word or predicate adjective, however the parser attaches it ("voted no",
+# "voted 'no'", "found the cook guilty", "was found guilty")
+MODIFIER_DEPS = {"NOUN": frozenset({"compound", "amod", "nmod"}),
+                 "VERB": frozenset({"advmod", "intj", "dobj", "acomp", "oprd", "ccomp"})}
 NOUN_SLOTS = {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "oprd", "appos", "conj", "npadvmod"}
 
 
@@ -62,7 +67,8 @@ class Cue:
     # a noun for people that is an event only as the doer of a verb ("refugees crossed the
     # border"); elsewhere it names them ("the refugees in the camps")
     doer_only: bool = False
-    # the -ing form modifying a noun says where something is ("the areas surrounding the swannery")
+    # the -ing form modifying a noun says where something is ("the areas surrounding the lake"),
+    # a participle before it what the thing is ("a stolen bicycle")
     not_as_modifier: bool = False
     # when the doer is a cause that is no actor (a virus, a storm: ``Lexicon.causes``): the type
     # the event then has, or "none" when it is no event ("the threat from the virus")
@@ -153,6 +159,9 @@ class Lexicon:
     road_crash_verbs: frozenset[str] = frozenset()
     road_attack_words: frozenset[str] = frozenset()
     road_users: frozenset[str] = frozenset()  # the harmed who tell a road accident ("the driver was injured")
+    # injuries of one inside a vehicle ("cut from her car", "trapped in his van"): a road accident too
+    road_aboard_harms: frozenset[str] = frozenset()
+    road_aboard_preps: frozenset[str] = frozenset()
     # event types whose target may be a thing hit, and the nouns that are never such a thing
     thing_target_types: frozenset[str] = frozenset()
     not_things: frozenset[str] = frozenset()
@@ -200,6 +209,13 @@ class Lexicon:
     fugitive_held_in: frozenset[str] = frozenset()
     # verbs whose "on" complement is the cause of their subject ("deaths blamed on the storm")
     blamed_on_verbs: frozenset[str] = frozenset()
+    # an event noun asked for ("a call for assistance", "pleas for a truce"): what is asked is not
+    # (yet) given or done; the event is the request (``asked_for``)
+    asking_words: frozenset[str] = frozenset()
+    asked_for_type: str | None = None
+    # verbs that let people go back ("was permitted to return to her flat"): those kept from their homes
+    # were displaced (``return_permitted_by``)
+    return_permitted_by: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -313,6 +329,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         road_crash_verbs=_words(road.get("crash_verbs")),
         road_attack_words=_words(road.get("attack_words")),
         road_users=_words(road.get("users")),
+        road_aboard_harms=_words(road.get("aboard_harms")),
+        road_aboard_preps=_words(road.get("aboard_preps")),
         thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
@@ -348,6 +366,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         fugitive_law_words=_words(fugitives.get("law_words")),
         fugitive_held_in=_words(fugitives.get("held_in")),
         blamed_on_verbs=frozenset(raw.get("blamed_on_verbs", ())),
+        asking_words=_words((raw.get("asked_for") or {}).get("words")),
+        asked_for_type=(raw.get("asked_for") or {}).get("type"),
+        return_permitted_by=_words(raw.get("return_permitted_by")),
     )
 
 
@@ -414,11 +435,13 @@ def _object_lemmas(token: Token, with_compounds: bool = False) -> set[str]:
 def _prep_object_lemmas(token: Token, preps: frozenset[str]) -> set[str]:
     """Lemmas of the objects of the cue's own prepositions ("released from custody", "taken
     into custody"): for a cue with both ``preps`` and ``objects`` the object may follow the
-    preposition."""
+    preposition. The words naming the object's kind before it count too: its compounds and its
+    possessor ("taken to the county sheriff's office", "moved to the city jail annex")."""
     if not preps:
         return set()
-    return {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for g in c.children if g.dep_ == "pobj"}
+    objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+    return {g.lemma_.lower() for g in objects} | {m.lemma_.lower() for g in objects for m in g.children
+                                                  if m.dep_ in {"compound", "poss"}}
 
 
 def _subject_lemmas(token: Token) -> set[str]:
@@ -494,8 +517,8 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
         return None  # the word is an event only with no direct object (a passive has one: "as demonstrated by")
     if cue.subjects and not (_subject_lemmas(token) & cue.subjects):
         return None
-    if cue.not_as_modifier and token.dep_ == "acl" and token.tag_ == "VBG":
-        return None
+    if cue.not_as_modifier and ((token.dep_ == "acl" and token.tag_ == "VBG") or token.dep_ == "amod"):
+        return None  # "the areas surrounding the lake", "a stolen bicycle": the word describes a thing
     if cue.not_governed_by and _carrying_verb_lemma(token) in cue.not_governed_by:
         return None
     if cue.carried_by and _carrying_verb_lemma(token) not in cue.carried_by and not _owner_named(token):
@@ -505,7 +528,7 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     if cue.doer_only and not (token.dep_ == "nsubj" and token.head.pos_ == "VERB"):
         return None
     if cue.requires_modifier and not any(
-        c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in cue.requires_modifier for c in token.children
+        c.dep_ in MODIFIER_DEPS[cue.pos] and c.lemma_.lower() in cue.requires_modifier for c in token.children
     ):
         return None
     return tuple(sorted(words, key=lambda t: t.i))
@@ -894,6 +917,10 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.road_users for c in trigger.head.children) \
             and not _harms_named(trigger.token, lexicon) & VIOLENT_TYPES:
         return True
+    if trigger.cue.lemma in lexicon.road_aboard_harms and any(
+            vehicle(t) and t.dep_ == "pobj" and t.head.lower_ in lexicon.road_aboard_preps for t in sentence) \
+            and not _harms_named(trigger.token, lexicon) & VIOLENT_TYPES:
+        return True  # "one was cut from his car ... complained of neck injuries"
     for verb in verbs:
         if verb.dep_ == "advcl" and vehicle(verb):
             return True  # the parser made the clause's subject its head: "when a car driven by ... backed out"
@@ -914,11 +941,17 @@ def _done_by_a_hazard(token: Token, lexicon: Lexicon) -> bool:
 
 def _hazard_noun(noun: Token, lexicon: Lexicon) -> bool:
     """A noun of a HAZARD cue, unless its words make it an event of another kind ("mortar fire"
-    is fighting, no blaze)."""
+    is fighting, no blaze); a noun that names a hazard in some constructions only ("a gas
+    explosion", not "an explosion") when its construction here is one of those."""
+    cues = lexicon.cues.get((noun.lemma_.lower(), "NOUN"), ())
+    if not any(cue.type == "HAZARD" for cue in cues):
+        return False
     match = match_cue(noun, lexicon)
     if match is not None and match[0].type != "HAZARD":
         return False
-    return any(cue.type == "HAZARD" for cue in lexicon.cues.get((noun.lemma_.lower(), "NOUN"), ()))
+    if all(cue.type == "HAZARD" for cue in cues):
+        return True
+    return match is not None and not _told_with(match[0], noun.sent)
 
 
 def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
@@ -961,9 +994,21 @@ def _one_person(subject: Token) -> bool:
                                               or subject.lemma_.lower() in {"man", "woman", "boy", "girl", "teenager"})
 
 
+def _joined_to_a_crime(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb is a conjunct of a crime told as done, or has one as its conjunct ("stole a
+    van and fled", "fled and later robbed a kiosk"): one subject, the offender's."""
+    linked = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+    for other in linked:
+        match = match_cue(other, lexicon)
+        if match is not None and match[0].type == "CRIME":
+            return True
+    return False
+
+
 def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
     """Whether a flight is a fugitive's (``fugitives``): its subject is one who flees the law (a
-    suspect, a robber), or it is from the police, custody or the scene ("escaped from the county
+    suspect, a robber), or it is joined to a crime told as done ("stole a van and fled"), or it is
+    from the police, custody or the scene ("escaped from the county
     jail", "fled the scene"), or one person's flight is told with the chase or the arrest ("fled
     by foot and was later arrested", "fled before police raided his homes") or is from a place one is
     held or treated in ("fled the county hospital")."""
@@ -971,6 +1016,8 @@ def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
     subject = _flight_subject(verb)
     if subject is not None and subject.lemma_.lower() in lexicon.fugitive_doers:
         return True
+    if _joined_to_a_crime(verb, lexicon):
+        return True  # "robbed the pharmacy and fled on foot": the robber's getaway
     fled = [c for c in verb.children if c.dep_ == "dobj"]
     fled += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "out"} for g in c.subtree
              if g.dep_ == "pobj"]
@@ -983,6 +1030,27 @@ def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
     # one person leaving where he was held or treated escapes it; many fleeing a hospital are displaced
     return bool(fled_words & lexicon.fugitive_held_in) or any(
         t.lemma_.lower() in lexicon.fugitive_law_words for t in verb.subtree if t.i != verb.i)
+
+
+# personal pronouns that stand for one person ("fled from him")
+ONE_PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
+
+
+def flight_from_one_person(trigger: "Trigger", lexicon: Lexicon) -> bool:
+    """Whether a flight is from one person ("she fled from him into a shop", "fled from her
+    husband", "fled from the gunman"): one escaping a person runs from that person, no war or
+    disaster drives anyone from home (many fleeing "the militants" or "the army" stay displaced)."""
+    fled = [g for c in trigger.token.children if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children if g.dep_ == "pobj" and not g.conjuncts]
+    one_person_nouns = lexicon.relative_nouns | lexicon.fugitive_doers
+    return any(f.lower_ in ONE_PERSON_PRONOUNS or f.ent_type_ == "PERSON"
+               or (f.tag_ == "NN" and f.lemma_.lower() in one_person_nouns) for f in fled)
+
+
+def asked_for(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether an event noun is what someone asks for ("a call for assistance", "appealed for
+    aid", "renewed calls for a truce"): the complement of "for" on a word of asking."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in lexicon.asking_words
 
 
 def _told_with(cue: Cue, sentence: SpacySpan) -> bool:
@@ -1013,8 +1081,10 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     if cue.intent_type and cue.pos == "VERB" and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in trigger.token.children):
         return cue.intent_type
-    if cue.fugitive_type and fugitive_flight(trigger, lexicon):
+    if cue.fugitive_type and (fugitive_flight(trigger, lexicon) or flight_from_one_person(trigger, lexicon)):
         return cue.fugitive_type
+    if lexicon.asked_for_type and cue.pos == "NOUN" and asked_for(trigger.token, lexicon):
+        return lexicon.asked_for_type
     if cue.told_with and _told_with(cue, trigger.token.sent):
         return cue.told_with["type"]
     return None
