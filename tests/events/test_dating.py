@@ -253,8 +253,16 @@ def test_the_next_meeting_is_not_the_gathering_the_story_told():
 def test_an_event_of_the_kind_told_with_a_year_far_back_keeps_it():
     # the murder is the April 2022 shooting told again in other words
     events = events_of("A jury on Tuesday convicted a man charged in an April 2022 shooting at a law firm. "
-                       "He was found guilty of murder in the slaying of a clerk.")
+                       "The murder of a clerk in the lobby stunned the city.")
     assert events["murder"].date_value == "2022-04"
+
+
+def test_a_verdict_found_is_a_court_step_and_takes_no_day_of_the_offence():
+    # "found guilty of murder" is the verdict (a court step), never on the day of the 2022 shooting
+    events = events_of("A jury on Tuesday convicted a man charged in an April 2022 shooting at a law firm. "
+                       "He was found guilty of murder in the slaying of a clerk.")
+    assert events["found"].type == "JUSTICE" and events["found"].date_value != "2022-04"
+    assert "murder" not in events  # the offence the verdict answers for, not an act of its own
 
 
 def test_a_quote_with_a_date_of_its_own_is_dated_by_the_words_of_its_telling():

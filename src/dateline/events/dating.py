@@ -628,6 +628,18 @@ def steps_of_a_case() -> tuple[dict[str, str], frozenset[frozenset[str]]]:
     return step_of, apart
 
 
+def step_of_word(word: Token, step_of: dict[str, str]) -> str | None:
+    """The step of the case a word names: by its lemma ("convicted", "the arrest"), or a verb that
+    names a verdict with its complement ("found guilty", "found not guilty": dating.yaml
+    steps_of_a_case_verdicts)."""
+    step = step_of.get(word.lemma_.lower())
+    if step is None and word.lemma_.lower() in table()["steps_of_a_case_verdicts"]["verbs"]:
+        verdicts = frozenset(table()["steps_of_a_case_verdicts"]["words"])
+        if any(c.lower_ in verdicts for c in word.children if c.dep_ in {"acomp", "oprd", "ccomp", "xcomp"}):
+            return "court"
+    return step
+
+
 def counted_by_a_later_step(trigger: Token) -> bool:
     """ "pleaded guilty to two counts of money laundering", "was convicted of arson": an offence
     named as what a later step of its case answers for was done on some earlier day, so it
@@ -643,7 +655,7 @@ def counted_by_a_later_step(trigger: Token) -> bool:
         if word.dep_ not in {"pobj", "prep", "compound", "conj", "pcomp", "acomp"} or word.head.i == word.i:
             return False
         word = word.head
-        if step_of.get(word.lemma_.lower()) in counting:
+        if step_of_word(word, step_of) in counting:
             return True
     return False
 
@@ -660,7 +672,7 @@ def answered_for_by_a_step(trigger: Token) -> bool:
         if word.dep_ not in {"pobj", "prep", "compound", "conj", "pcomp", "acomp"} or word.head.i == word.i:
             return False
         word = word.head
-        if step_of.get(word.lemma_.lower()) in {"accusation", "court"}:
+        if step_of_word(word, step_of) in {"accusation", "court"}:
             return True
     return False
 
@@ -717,7 +729,7 @@ def dated_by_another_step(trigger: Token, date_span) -> bool:
     not on the sentencing day), "pleaded guilty for the stabbing in June 2022" (the plea is not
     in June 2022), a conviction after "in May 2021, when he was accused". Unknown steps: no."""
     step_of, apart = steps_of_a_case()
-    own = step_of.get(trigger.lemma_.lower())
+    own = step_of_word(trigger, step_of)
     if own is None or date_span is None:
         return False
     owner = step_owning_date(trigger.doc, date_span, step_of)
@@ -740,7 +752,7 @@ def step_owning_date(doc, date_span, step_of: dict[str, str]) -> str | None:
         if token.head.i == token.i:
             return None
         token = token.head
-        step = step_of.get(token.lemma_.lower())
+        step = step_of_word(token, step_of)
         if step is not None:
             return step
         if token.pos_ in {"VERB", "AUX"}:
