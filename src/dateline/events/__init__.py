@@ -910,17 +910,32 @@ def _seat_phrase(place: Place, doc) -> list[str] | None:
         return None
     phrase = []
     for word in text_of(doc)[place.span.end:place.span.end + 40].split()[:4]:
-        bare = word.lower().strip(".,;:'’s")
-        if not (word[:1].isupper() or bare in _seat_words()) or bare in {"of", "the"}:
+        bare = _bare_word(word)
+        if not (word[:1].isupper() or _is_a_seat_word(bare)) or bare in {"of", "the"}:
             break
-        phrase.append(bare)
+        # (both numbers: "the Marion County Commissioners ... Commissioners voted" names the body
+        # again by the plural, "the commissioner" by the singular)
+        phrase += [bare, bare[:-1]] if bare.endswith("s") else [bare]
     return phrase
 
 
 def _followed_by_a_seat_word(place: Place, doc) -> bool:
-    """ "Gainesville City Council", "Texas Department of ...": the name is where the body sits."""
+    """ "Gainesville City Council", "Texas Department of ...", "the Dover Sheriff's Office": the
+    name is where the body sits."""
     following = text_of(doc)[place.span.end:place.span.end + 40].split()
-    return bool(following) and following[0].lower().strip(".,'’s") in _seat_words()
+    return bool(following) and _is_a_seat_word(_bare_word(following[0]))
+
+
+def _bare_word(word: str) -> str:
+    """ "Sheriff's" -> "sheriff", "Schools," -> "schools": lower case, without the punctuation
+    around it nor a possessive (only at its end: "sheriff" keeps its first letter)."""
+    bare = word.lower().strip(".,;:'’\"“”()")
+    return re.sub(r"['’]s?$", "", bare)
+
+
+def _is_a_seat_word(bare: str) -> bool:
+    """A seat word, singular or plural ("commissioners": its last "s" cut off as well)."""
+    return bare in _seat_words() or (bare.endswith("s") and bare[:-1] in _seat_words())
 
 
 @lru_cache(maxsize=1)
@@ -943,6 +958,10 @@ def _seats(draft: Draft, places: list[Place]) -> list[Place]:
         if reading is None:
             continue
         actor = reading.actor.span
+        if not (draft.sentence.start_char <= actor.start and actor.end <= draft.sentence.end_char):
+            # an actor read back to its name in an earlier sentence ("the sheriff stated" for "the
+            # Anderson County sheriff"): no body this sentence names with its seat
+            continue
         for place in places:
             if not (actor.start <= place.span.start and place.span.end < actor.end) \
                     or (place.feature_code or "").startswith("PCL") or not names_a_known_place(place):
