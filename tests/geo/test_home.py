@@ -49,7 +49,7 @@ def test_the_home_town_in_the_web_address_speaks_even_when_the_article_does_not_
 
 
 def test_a_town_spelt_across_the_words_of_a_web_address_is_no_home(gazetteer):
-    # "bclocalnews" holds the letters of an English town across its words ("local" + "news"):
+    # "pnwlocalnews" holds the letters of an English town across its words ("local" + "news"):
     # no town starts or ends a label, so the address names no home, and a town the article
     # names is read as without an outlet
     text = "Inspectors closed a cafe in Richmond on Monday after finding mice."
@@ -57,7 +57,7 @@ def test_a_town_spelt_across_the_words_of_a_web_address_is_no_home(gazetteer):
         article = Article(id="t", text=text, **where)
         return next(p for p in find_places(article, parse(text), gazetteer) if p.span.text == "Richmond")
     alone = richmond()
-    addressed = richmond(url="http://www.bclocalnews.com/richmond/news/cafe.html")
+    addressed = richmond(url="http://www.pnwlocalnews.com/cafes/story.html")
     assert (addressed.country_code, addressed.admin1) == (alone.country_code, alone.admin1)
 
 
