@@ -46,3 +46,25 @@ def test_the_home_town_in_the_web_address_speaks_even_when_the_article_does_not_
     assert berea.country_code == "US" and berea.admin1 == "Kentucky"
     # and the outlet's town is not reported as a place of the article
     assert [p.span.text for p in find_places(article, parse(text), gazetteer)] == ["Berea"]
+
+
+def test_a_town_spelt_across_the_words_of_a_web_address_is_no_home(gazetteer):
+    # "pnwlocalnews" holds the letters of an English town across its words ("local" + "news"):
+    # no town starts or ends a label, so the address names no home, and a town the article
+    # names is read as without an outlet
+    text = "Inspectors closed a cafe in Richmond on Monday after finding mice."
+    def richmond(**where):
+        article = Article(id="t", text=text, **where)
+        return next(p for p in find_places(article, parse(text), gazetteer) if p.span.text == "Richmond")
+    alone = richmond()
+    addressed = richmond(url="http://www.pnwlocalnews.com/cafes/story.html")
+    assert (addressed.country_code, addressed.admin1) == (alone.country_code, alone.admin1)
+
+
+def test_a_town_at_the_start_or_end_of_a_label_is_the_home():
+    from dateline.geo.resolve import _ends_of_address_labels
+    label = "theparisnews"
+    keys = {label[i:j] for i, j in _ends_of_address_labels(label)}
+    assert "paris" in keys and "calne" not in {"bclocalnews"[i:j] for i, j in _ends_of_address_labels("bclocalnews")}
+    label = "chronicle.augusta"
+    assert "augusta" in {label[i:j] for i, j in _ends_of_address_labels(label)}

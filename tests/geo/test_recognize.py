@@ -192,6 +192,32 @@ def test_a_name_followed_by_an_age_is_a_person(name, example, gazetteer):
     assert name not in found, (example, found)
 
 
+@pytest.mark.parametrize("name,example", feature_words().middle_initial_examples)
+def test_a_surname_of_a_name_with_a_middle_initial_is_a_person(name, example, gazetteer):
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert name not in found, (example, found)
+
+
+def test_a_town_after_a_middle_initial_name_is_still_a_town(gazetteer):
+    # only the person's own words: the town where the act is stays a place
+    found = [t.text for t in recognize_toponyms(parse(
+        "The coroner ruled the shooting of Keyon D. Tyler on Feb. 9 in Salem justified."), gazetteer)]
+    assert "Salem" in found
+
+
+@pytest.mark.parametrize("name,example", feature_words().named_again_examples)
+def test_a_place_named_again_alone_is_found_again(name, example, gazetteer):
+    text = parse(example).text
+    found = [t.start for t in recognize_toponyms(parse(example), gazetteer) if t.text == name]
+    assert text.rindex(name) in found, (example, found)
+
+
+def test_a_place_named_again_inside_a_longer_name_is_not(gazetteer):
+    example = "The pair set out to climb the mountain of Tetnuldi. The Tetnuldi Alpine Club paid for the trip."
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert found.count("Tetnuldi") == 1, found
+
+
 def test_a_distance_after_a_road_is_no_age(gazetteer):
     found = [t.text for t in recognize_toponyms(parse("The truck overturned on Highway 10, 5 miles west of Dover."),
                                                 gazetteer)]

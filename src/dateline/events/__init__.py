@@ -55,7 +55,7 @@ from dateline.events.placing import (Told, body_seat_named_before, circumstance_
                                      copula_subject_words, covers_a_whole_land, date_of_the_event_told,
                                      ends_a_name, episode_day_places, episode_places, heading_places, is_origin, most_specific,
                                      names_a_known_place, names_a_venue, names_an_office, passed_by_words,
-                                     place_noun_places, sequence_phrase_words, site_noun_places, there_places,
+                                     place_noun_places, places_of_the_event_told, reporting_clause_words, sequence_phrase_words, site_noun_places, there_places,
                                      where_clause_places)
 from dateline.events.placing import table as placing_table
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
@@ -931,17 +931,32 @@ def _seat_phrase(place: Place, doc) -> list[str] | None:
         return None
     phrase = []
     for word in text_of(doc)[place.span.end:place.span.end + 40].split()[:4]:
-        bare = word.lower().strip(".,;:'’s")
-        if not (word[:1].isupper() or bare in _seat_words()) or bare in {"of", "the"}:
+        bare = _bare_word(word)
+        if not (word[:1].isupper() or _is_a_seat_word(bare)) or bare in {"of", "the"}:
             break
-        phrase.append(bare)
+        # (both numbers: "the Marion County Commissioners ... Commissioners voted" names the body
+        # again by the plural, "the commissioner" by the singular)
+        phrase += [bare, bare[:-1]] if bare.endswith("s") else [bare]
     return phrase
 
 
 def _followed_by_a_seat_word(place: Place, doc) -> bool:
-    """ "Gainesville City Council", "Texas Department of ...": the name is where the body sits."""
+    """ "Gainesville City Council", "Texas Department of ...", "the Dover Sheriff's Office": the
+    name is where the body sits."""
     following = text_of(doc)[place.span.end:place.span.end + 40].split()
-    return bool(following) and following[0].lower().strip(".,'’s") in _seat_words()
+    return bool(following) and _is_a_seat_word(_bare_word(following[0]))
+
+
+def _bare_word(word: str) -> str:
+    """ "Sheriff's" -> "sheriff", "Schools," -> "schools": lower case, without the punctuation
+    around it nor a possessive (only at its end: "sheriff" keeps its first letter)."""
+    bare = word.lower().strip(".,;:'’\"“”()")
+    return re.sub(r"['’]s?$", "", bare)
+
+
+def _is_a_seat_word(bare: str) -> bool:
+    """A seat word, singular or plural ("commissioners": its last "s" cut off as well)."""
+    return bare in _seat_words() or (bare.endswith("s") and bare[:-1] in _seat_words())
 
 
 @lru_cache(maxsize=1)
@@ -964,6 +979,10 @@ def _seats(draft: Draft, places: list[Place]) -> list[Place]:
         if reading is None:
             continue
         actor = reading.actor.span
+        if not (draft.sentence.start_char <= actor.start and actor.end <= draft.sentence.end_char):
+            # an actor read back to its name in an earlier sentence ("the sheriff stated" for "the
+            # Anderson County sheriff"): no body this sentence names with its seat
+            continue
         for place in places:
             if not (actor.start <= place.span.start and place.span.end < actor.end) \
                     or (place.feature_code or "").startswith("PCL") or not names_a_known_place(place):
@@ -1237,6 +1256,13 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     # placed by the seat of the body that acts ("The Dover City Council voted"): its own place,
     # though no word of its clause names a place as where (placing.yaml: episode_day)
     seated = False
+    told_here = False
+    if not own_places and draft.trigger is not None and not whole_land:
+        # "on the night of the shooting": the event told before by that word, where it was told,
+        # before another clause's place of this sentence (placing.yaml: episode)
+        own_places = places_of_the_event_told(draft.trigger.token, draft.sentence_index, recent,
+                                              first_in_the_sentence=True)
+        told_here = bool(own_places)
     if not own_places and draft.trigger is not None and not whole_land:
         # places in the sentence outside every other event's clause: where the sentence's
         # events happen, but not named by this event's own clause, so inherited (as fusion
@@ -1251,6 +1277,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
                      for t in m.subtree}
         # (nor those of another verb's clause that does not hold the act: placing.yaml: governing_clause)
         described |= outside_the_acts_clauses(draft.trigger.token, sentence)
+        # (nor those of the clause that reports the act: "...,' the owner said from Denver":
+        # placing.yaml: reporting_clause)
+        described |= reporting_clause_words(draft.trigger.token)
         loose = [t for t in sentence if t.i not in others and t.i not in about and t.i not in described]
         own_places = places_in(loose, places, exclude=speaker_spans) or place_noun_places(loose, places)
         place_inherited = bool(own_places)
@@ -1266,6 +1295,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         place_inherited = bool(own_places)
         seated = bool(own_places)
     from_sentence = place_inherited
+    if told_here:
+        place_inherited, from_sentence = True, False  # carried from the telling, as an episode's place
     # statements are one kind of event only when one speaker goes on: two people quoted one after
     # the other are not one episode ("Britain ..., the British minister said. Sebelius said ...")
     speaker = _speaker_key(draft) if draft.trigger is None else None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dateline.events.attribution import inside_quotes
+from dateline.events.attribution import inside_quotes, load_cues
 from dateline.events.triggers import dominates
 from dateline.model import Place, Span
 from dateline.nlp import WIRE_DATELINE, clause_head, parse_syntax, text_of
@@ -35,6 +35,7 @@ def table() -> dict:
         "venue_heads": sorted({h.lower() for h in raw["venue_heads"]}, key=len, reverse=True),
         "person_nouns": frozenset(w.lower() for w in raw["person_nouns"]),
         "home_nouns": frozenset(w.lower() for w in raw["home_nouns"]),
+        "post_nouns": frozenset(w.lower() for w in raw["post_nouns"]),
         "service_nouns": frozenset(w.lower() for w in raw["service_nouns"]),
         "school_member": re.compile(r"(?:%s) (?:%s)\b" % ("|".join(map(re.escape, raw["school_heads"])),
                                                          "|".join(map(re.escape, raw["school_people"])))),
@@ -99,17 +100,27 @@ def names_a_known_place(place: Place) -> bool:
 def is_origin(place: Place, sentence: SpacySpan) -> bool:
     """ "a man from Denver", "Olga Petrova from Minsk", "a Leeds woman", "a Dover High School
     senior": where someone comes from, studies or works; "three Canadian soldiers": whose force
-    someone serves in."""
+    someone serves in; "a Denver-based firm": where a company or group has its seat."""
     words = _words_of(place, sentence)
     if words is None:
         return False
+    if _BASED.match(text_of(sentence.doc), place.span.end):
+        # "a Denver-based firm": where the firm has its seat, not where it acts; but a court sits
+        # and rules where it is based ("the Salem-based appeals court threw out a verdict")
+        return not _BASED_COURT.match(text_of(sentence.doc), place.span.end)
     root = words.root
     while root.dep_ == "conj" and root.head.i != root.i:  # "from Denver and Boston"
         root = root.head
     nouns = table()
     if root.dep_ == "pobj" and root.head.lower_ == "from":
         owner = root.head.head
-        return owner.lower_ in nouns["person_nouns"] or owner.ent_type_ == "PERSON"
+        if owner.lemma_ == "be":  # "an inmate who was from Dover", "She is from Salem": whence they come
+            subject = next((c for c in owner.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ == "WP" and owner.dep_ == "relcl":
+                subject = owner.head
+            owner = subject if subject is not None else owner
+        return owner.lower_ in nouns["person_nouns"] | nouns["home_nouns"] or owner.ent_type_ == "PERSON" \
+            or owner.lower_ in {"he", "she"}
     # "Ann Reed, of the 300 block of Elm Street in Dover", "James Hill of Dover": an address
     node = root
     for _ in range(6):
@@ -130,6 +141,11 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
         node = node.head
     # "a Dover High School junior": where someone studies or teaches
     return bool(nouns["school_member"].match(_plain(text_of(sentence.doc)[place.span.end:place.span.end + 60])))
+
+
+# "Denver-based", "Boise–based" (placing.yaml: origin)
+_BASED = re.compile(r"\s?[-‐–]\s?based\b", re.IGNORECASE)
+_BASED_COURT = re.compile(r"\s?[-‐–]\s?based\s+(?:[A-Z0-9][\w.'’]*\s+){0,5}Court\b")
 
 
 def _names_a_force(noun: Token) -> bool:
@@ -256,10 +272,10 @@ def episode_places(trigger: Token | None, event_type: str, sentence_index: int, 
     - otherwise the same kind of event within ``max_back`` sentences, said by the same speaker
       (statements), unless each names its own date and the two dates differ: "She is the widow of
       a man who died in 1986" is not the death of the sentence before."""
-    if trigger is not None and names_an_event_told(trigger):
-        for earlier in reversed(told):
-            if earlier.sentence_index < sentence_index and earlier.word == trigger.lemma_.lower() and earlier.places:
-                return list(earlier.places)
+    if trigger is not None:
+        named_again = places_of_the_event_told(trigger, sentence_index, told)
+        if named_again:
+            return named_again
     for earlier in reversed(told):
         if sentence_index - earlier.sentence_index > max_back:
             break
@@ -269,6 +285,25 @@ def episode_places(trigger: Token | None, event_type: str, sentence_index: int, 
         if None not in (start, end, earlier.start, earlier.end) and (end < earlier.start or earlier.end < start):
             continue  # another day: another event of the kind, not this one told again
         return list(earlier.places)
+    return []
+
+
+def places_of_the_event_told(trigger: Token, sentence_index: int, told: list[Told],
+                             first_in_the_sentence: bool = False) -> list[Place]:
+    """ "the trial", "Barnett's arrest": the places of the event told before by the same word
+    (``names_an_event_told``), however far back; [] for an event noun said for the first time.
+    ``first_in_the_sentence``: asked before the places of another clause of its own sentence ("A
+    Salem officer stopped the van on the night of the shooting": the shooting is where it was told, not
+    the officer's town; placing.yaml: episode), only for a noun made definite by "the", "this"
+    or "that": a possessor ("caught near Atlanta ... shortly after his arrest") says whose, and
+    the sentence may tell that one by another word."""
+    if not names_an_event_told(trigger):
+        return []
+    if first_in_the_sentence and not any(c.dep_ == "det" for c in trigger.children):
+        return []  # "his arrest": whose, maybe told in this sentence by another word ("caught")
+    for earlier in reversed(told):
+        if earlier.sentence_index < sentence_index and earlier.word == trigger.lemma_.lower() and earlier.places:
+            return list(earlier.places)
     return []
 
 
@@ -403,11 +438,14 @@ def headline_town(title: str | None, places: list[Place]) -> Place | None:
     dateline whose headline names a town (or county) the text names too is that town's story,
     and its acts that name no place of their own are there, as under a dateline
     (placing.yaml: headline_town). Not a state or a country in the headline ("Kansas storm
-    overturns trucks"): too wide to be where an act is."""
+    overturns trucks"): too wide to be where an act is. Not a town before a word of someone's
+    post ("Former Salem official named to Dover post": the body someone served, placing.yaml:
+    post_nouns): the headline's other town may be the story's."""
     if not title:
         return None
     headline = title.lower().replace("’", "'")
     parsed: list[Doc] = []  # the headline parsed once, when a name is found in it
+    served: set[int] = set()  # where the headline names a town before someone's post
     for place in places:
         if place.lat is None or not names_a_town_or_county(place):
             continue
@@ -419,6 +457,11 @@ def headline_town(title: str | None, places: list[Place]) -> Place | None:
         following = headline[found.end():].split()
         if following and following[0].strip(".,:;'s") in table()["home_nouns"]:
             return None
+        if found.start() in served or following and following[0].strip(".,:;'") in table()["post_nouns"]:
+            # "Former Salem official named to Dover post": whom someone served, not where (nor
+            # "Hall" of a "Hall County official", the same words named shorter)
+            served.add(found.start())
+            continue
         parsed = parsed or [parse_syntax(title)]  # its words' roles alone are read
         if not headline_names_it_as_a_place(parsed[0], found.start(), found.end()):
             continue
@@ -503,6 +546,24 @@ def outside_the_acts_clauses(trigger: Token, sentence: SpacySpan) -> set[int]:
         if head is not None and not dominates(head, trigger):
             words.add(token.i)
     return words
+
+
+def reporting_clause_words(trigger: Token) -> set[int]:
+    """ '"We have found a site and signed a lease," the owner said on Friday from his office in
+    Denver': an act told in what someone reports is not where the report was made; the words of
+    the reporting verb's own clause, outside its content (placing.yaml: reporting_clause)."""
+    content, node = trigger, trigger.head
+    while node.i != content.i:
+        if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in reporting_verbs() \
+                and content.dep_ in {"ccomp", "parataxis"}:
+            inside = {t.i for t in content.subtree}
+            return {t.i for t in node.subtree if t.i not in inside}
+        content, node = node, node.head
+    return set()
+
+
+def reporting_verbs() -> frozenset[str]:
+    return load_cues().reporting_verbs
 
 
 def there_places(clause: list[Token], places: list[Place]) -> list[Place]:

@@ -74,6 +74,8 @@ class FeatureWords:
     possessive_examples: tuple[str, ...] = ()  # sentences whose "X's <word>" names no place
     vehicle_makes: tuple[str, ...] = ()  # "Dodge", "Chevy": the capitalised words after one name a model
     vehicle_model_examples: tuple[tuple[str, str], ...] = ()  # (model, example)
+    middle_initial_examples: tuple[tuple[str, str], ...] = ()  # (surname, example)
+    named_again_examples: tuple[tuple[str, str], ...] = ()  # (name, example)
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +90,8 @@ def feature_words() -> FeatureWords:
         tuple(data.get("possessive_examples", ())),
         tuple(data.get("vehicle_makes", ())),
         tuple((e["model"], e["example"]) for e in data.get("vehicle_model_examples", ())),
+        tuple((e["name"], e["example"]) for e in data.get("middle_initial_examples", ())),
+        tuple((e["name"], e["example"]) for e in data.get("named_again_examples", ())),
     )
 
 
@@ -132,9 +136,51 @@ def recognize_toponyms(
     if include_demonyms:
         found += _demonyms(doc, gazetteer)
     models = vehicle_models(text)
-    return [t for t in _without_overlaps(found) if not _only_a_region_word(t.text)
+    kept = [t for t in _without_overlaps(found) if not _only_a_region_word(t.text)
             and not begins_a_not_place_phrase(t, text) and not names_a_person_by_age(t, text)
             and not names_a_vehicle(t, text, models)]
+    return sorted(kept + _named_again(doc, kept, gazetteer), key=lambda t: t.start)
+
+
+def _named_again(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
+    """ "lost in the mountains of Tusheti ... a group touring around Tusheti", "climb the
+    mountain of Kazbek ... fell to his death on Kazbek": a name the text has named as a place
+    (by the NER or a feature word) names that place when it stands alone again, where the NER
+    gave it another label. Only names the gazetteer lacks (the scan reads the others, with its
+    own tests) and not a word of someone's name or of a longer capitalised name
+    (feature_words.yaml: named_again_examples)."""
+    text = text_of(doc)
+    names = {t.text: t for t in found if t.source in {"ner:GPE", "ner:LOC", "feature-word"} and t.kind != "R"
+             and not t.demonym and not gazetteer.candidates(t.text, allow_skeleton=False)}
+    if not names:
+        return []
+    people = _person_words(doc, gazetteer) | _single_names(doc) | _after_honorifics(doc)
+    taken = [(t.start, t.end) for t in found]
+    again = []
+    for name, first in names.items():
+        if any(word in people for word in name.split()):
+            continue
+        for match in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            words = doc.char_span(start, end, alignment_mode="expand")
+            if words is None or _inside_a_longer_name(doc, words):
+                continue
+            again.append(Toponym(start, end, name, "named-again", first.kind, feature_word=first.feature_word))
+            taken.append((start, end))
+    return again
+
+
+def _inside_a_longer_name(doc: Doc, words) -> bool:
+    """ "Tusheti Trekking Club": a capitalised word joined before or after makes the name
+    another one (not a sentence's first word before it)."""
+    before = doc[words.start - 1] if words.start > 0 else None
+    after = doc[words.end] if words.end < len(doc) else None
+    joined_before = before is not None and before.text[:1].isupper() and not before.is_sent_start \
+        and before.is_alpha
+    joined_after = after is not None and after.text[:1].isupper() and after.is_alpha and not after.is_sent_start
+    return joined_before or joined_after
 
 
 @lru_cache(maxsize=1)
@@ -362,7 +408,26 @@ def _person_words(doc: Doc, gazetteer: Gazetteer | None = None) -> set[str]:
             if ent[-1].text in _PLACE_HEADS:
                 continue  # "Greer Station", "Anthony Creek": a place the NER took for a person
             words.update(t.text for t in ent if t.text[:1].isupper())
+    return words | _middle_initial_names(doc)
+
+
+def _middle_initial_names(doc: Doc) -> set[str]:
+    """The given name and surname of "Dequan R. Bell", "Keyon D. Tyler": a capitalised word, a
+    single capital letter with a full stop, a capitalised word is how news English writes a
+    person's full name, whatever the NER calls it (it takes some for an organisation), so the
+    surname said alone later ("after Bell grabbed") is that person, not a town of the name
+    (feature_words.yaml: middle_initial_examples)."""
+    words = set()
+    for token in doc[1:len(doc) - 1]:
+        given, surname = doc[token.i - 1], doc[token.i + 1]
+        if _MIDDLE_INITIAL.fullmatch(token.text) and _NAME_WORD.fullmatch(given.text) \
+                and _NAME_WORD.fullmatch(surname.text) and given.lower_.strip(".") not in HONORIFICS:
+            words.update((given.text, surname.text))
     return words
+
+
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
 
 
 # last words of place names that no person's name ends with

@@ -263,31 +263,43 @@ def _home_town_mentions(home: str | None, mentions: list[_Mention], gazetteer: G
     """The town an outlet's web address names ("www.richmondregister.com": a Richmond), as one
     more, unseen mention of the article: local news is about places near its home."""
     label, country = _home_hints(home)
-    label = label.replace(".", "")
-    if len(label) < 5:
+    if len(label.replace(".", "")) < 5:
         return []
     said = {m.key.replace(" ", "") for m in mentions}
-    found = []
-    for i in range(len(label)):
-        for j in range(len(label), i + 4, -1):
-            key = label[i:j]
-            if key in said:
-                continue
-            candidates = [
-                Candidate(k, gazetteer.entries[k], "name")
-                for k in gazetteer.names.get(key, ())
-                if gazetteer.entries[k].feature_class == "P"
-                and gazetteer.entries[k].population >= 10_000
-                and name_key(gazetteer.entries[k].name) == key
-                and country in (None, gazetteer.entries[k].country_code)
-            ]
-            if candidates:
-                toponym = Toponym(0, 0, key, "home")
-                mention = _Mention(toponym, key, candidates, [_prior(c, key, key) for c in candidates])
-                mention.bonus = [0.0] * len(candidates)
-                found.append(mention)
-                break
-    return found[:1]
+    for i, j in _ends_of_address_labels(label):
+        key = label[i:j]
+        if key in said:
+            continue
+        candidates = [
+            Candidate(k, gazetteer.entries[k], "name")
+            for k in gazetteer.names.get(key, ())
+            if gazetteer.entries[k].feature_class == "P"
+            and gazetteer.entries[k].population >= 10_000
+            and name_key(gazetteer.entries[k].name) == key
+            and country in (None, gazetteer.entries[k].country_code)
+        ]
+        if candidates:
+            mention = _Mention(Toponym(0, 0, key, "home"), key, candidates, [_prior(c, key, key) for c in candidates])
+            mention.bonus = [0.0] * len(candidates)
+            return [mention]
+    return []
+
+
+def _ends_of_address_labels(label: str) -> list[tuple[int, int]]:
+    """Where a town's name may sit in an outlet's web address ("richmondregister",
+    "theparisnews", "chronicle.augusta"): at the start of a label (after "the" or "my") or at its
+    end, as (start, end) in ``label``, longest first from each start. Not anywhere inside it:
+    "bclocalnews" holds a "Calne" across its words, no town of the outlet's."""
+    spans = []
+    offset = 0
+    for part in label.split("."):
+        lead = next((len(w) for w in ("the", "my") if part.startswith(w) and len(part) > len(w) + 4), 0)
+        for i in range(lead, len(part)):
+            for j in range(len(part), i + 4, -1):
+                if i == lead or j == len(part):
+                    spans.append((offset + i, offset + j))
+        offset += len(part) + 1
+    return spans
 
 
 def _containers_by_name(mentions: list[_Mention], text: str) -> dict[str, tuple[_Mention, str]]:
