@@ -144,7 +144,7 @@ def judged_gold_markdown(result: dict) -> str:
     lines = [
         "## Event dates, places and types on the judged samples, against a gold (issue 11)", "",
         "The judged listings above are of the commits they were made with. To measure the current tree without a new "
-        "hand-judging, every real event of samples A-T has its right date and place written down "
+        "hand-judging, every real event of samples A-U has its right date and place written down "
         "(`src/dateline/eval/judged-gold/`: where the reader judged the record right, its value; where not, read "
         "again in the article). The tree re-reads those articles into a fresh store and each gold event is found by "
         "its article and trigger offset (`dateline eval event-dates`, `dateline eval event-places`). Split once: "
@@ -160,11 +160,12 @@ def judged_gold_markdown(result: dict) -> str:
         "sample P, seed 20261219, judged on main at b7734c7 after every rule of stop 26 and before any of stop 27, fresh until stop 28; sample Q, seed 20261220, judged on 2517222 after every rule of stop 27 and before any of stop 28, fresh until stop 29; "
         "sample R, seed 20261221, judged on ce093ab after every rule of stop 28 and before any of stop 29, fresh until stop 30; "
         "sample S, seed 20261222, judged on 747aaea after every rule of stop 29 and before any of stop 30, fresh until stop 31; "
-        "sample T, seed 20261223, judged on 4cee057 after every rule of stop 30 and before any of stop 31: the fresh sample of stop 31). A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
+        "sample T, seed 20261223, judged on 4cee057 after every rule of stop 30 and before any of stop 31: the fresh sample of stop 31; "
+        "sample U, seed 20261224, judged on 8022baf after every rule of stop 31 and before any of stop 32: the fresh sample of stop 32). A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
         "with no date. A place counts right when its name and country are the gold's, and its state or province too "
-        "where the gold names it (from stop 26: the namesakes judged so far, in samples E, M, N and O, and every US town of P, Q, R, S and T; elsewhere a "
+        "where the gold names it (from stop 26: the namesakes judged so far, in samples E, M, N and O, and every US town of P, Q, R, S, T and U; elsewhere a "
         "namesake in another state of the same country goes unseen). Types (`dateline eval event-types`, gold `types.tsv`, written in task types12 before its rules; "
-        "samples N's, O's, P's, Q's, R's, S's and T's rows added from their judging) are "
+        "samples N's, O's, P's, Q's, R's, S's, T's and U's rows added from their judging) are "
         "scored over the real events that are not statements; a gold of `none` (no type of dateline's fits) counts "
         "every type wrong.", "",
         "| part | gold events found | date (all / acts) | place (all / acts) | judged non-events still extracted "
@@ -188,7 +189,7 @@ def judged_gold_markdown(result: dict) -> str:
             f"seed {seed} {value}" for part in types for seed, value in types[part].get("by_seed", {}).items()) + "."]
     roles = result.get("roles", {})
     if roles:
-        lines += ["", "Doers and targets (`dateline eval event-roles`, gold `roles.tsv` of samples A-T, written from stop 27 on "
+        lines += ["", "Doers and targets (`dateline eval event-roles`, gold `roles.tsv` of samples A-U, written from stop 27 on "
                   "from the readers' verdicts and, where they judged a field wrong, by reading the article; how names are "
                   "compared: `src/dateline/eval/event_roles.py`):", "",
                   "| part | gold events found | doer (all / acts / statements) | target (all / acts / statements) |",
