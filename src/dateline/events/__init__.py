@@ -253,13 +253,14 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
             participants.source = _body_reading(body, index, lexicon)
     cue = trigger.cue
     override = _variant(cue, participants)
-    if not override and _return_permitted(trigger, lexicon) and not _armed(participants.source) \
+    return_permitted = _return_permitted(trigger, lexicon)
+    if not override and return_permitted and not _armed(participants.source) \
             and cue.variants.get("civilian", {}).get("type") == "DISPLACEMENT":
         # one let go back home is no traveller, whoever the parse takes the person for (a name
         # reads as "official", a pronoun as no actor): the cue's reading for civilians
         override = cue.variants["civilian"]
     if override.get("type") == "DISPLACEMENT" and cue.type != "DISPLACEMENT" and _one_household_moves(trigger.token) \
-            and not _tells_a_displacement_driver(sentence, lexicon) and not _return_permitted(trigger, lexicon):
+            and not _tells_a_displacement_driver(sentence, lexicon) and not return_permitted:
         # one family or one person moving with nothing driving them out travels: the cue's own type
         override = {}
     context_type = type_in_context(trigger, lexicon)

@@ -633,11 +633,17 @@ def step_of_word(word: Token, step_of: dict[str, str]) -> str | None:
     names a verdict with its complement ("found guilty", "found not guilty": dating.yaml
     steps_of_a_case_verdicts)."""
     step = step_of.get(word.lemma_.lower())
-    if step is None and word.lemma_.lower() in table()["steps_of_a_case_verdicts"]["verbs"]:
-        verdicts = frozenset(table()["steps_of_a_case_verdicts"]["words"])
-        if any(c.lower_ in verdicts for c in word.children if c.dep_ in {"acomp", "oprd", "ccomp", "xcomp"}):
-            return "court"
+    verbs, verdicts = _verdict_words()
+    if step is None and word.lemma_.lower() in verbs and any(
+            c.lower_ in verdicts for c in word.children if c.dep_ in {"acomp", "oprd", "ccomp", "xcomp"}):
+        return "court"
     return step
+
+
+@lru_cache(maxsize=1)
+def _verdict_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = table()["steps_of_a_case_verdicts"]
+    return frozenset(w.lower() for w in raw["verbs"]), frozenset(w.lower() for w in raw["words"])
 
 
 def counted_by_a_later_step(trigger: Token) -> bool:
