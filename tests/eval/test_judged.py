@@ -4,6 +4,7 @@ shipped listing is fully judged, and that a fresh draw never repeats an article 
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,111 @@ def test_a_listed_place_names_its_state_so_a_reader_sees_a_namesake():
     assert place_region(place("US", "Ohio")) != place_region(place("US", "Nebraska"))
     assert place_region(place("US", None)) == "US"
     assert place_region(place(None, "Nebraska")) == "?"
+
+
+# --- the pools a sample is drawn from (issue 11: LGL's odd half ran low after sample W) ------------
+
+POOLS_XML = Path(__file__).parents[1] / "fixtures" / "eval" / "lgl_pools.xml"  # 5 even-N, 5 odd-N; odd-3 has no story
+
+
+def test_a_pool_too_small_for_the_draw_fails_saying_how_many_are_left():
+    # the odd half of the fixture: odd-1, odd-5, odd-7 and odd-9 have a story (odd-3 is a bare headline)
+    assert {a["id"] for a in judged.draw(POOLS_XML, seed=3, articles=4)} == {"odd-1", "odd-5", "odd-7", "odd-9"}
+    with pytest.raises(judged.PoolTooSmall) as raised:
+        judged.draw(POOLS_XML, seed=3, articles=4, exclude={"odd-5"})  # 3 left with a story, 4 asked
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "has 3 articles left" in message and "4 not drawn before" in message and "4 asked" in message
+    assert "--pool lgl-even" in message  # the way out is named
+
+
+def test_the_sample_command_stops_with_one_line_and_writes_nothing_when_the_pool_is_too_small(tmp_path, capsys):
+    shared = tmp_path / "shared"
+    (shared / judged.LGL).parent.mkdir(parents=True)
+    (shared / judged.LGL).write_text(POOLS_XML.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert judged.main(["sample", str(out), "--shared", str(shared), "--seed", "1", "--articles", "5"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "has 4 articles left" in error and "--pool lgl-even" in error
+    assert not out.exists()
+
+
+def test_a_draw_from_the_even_half_never_returns_an_odd_position_article():
+    for seed in range(30):
+        drawn = [a["id"] for a in judged.draw(POOLS_XML, seed=seed, articles=3, pool="lgl-even")]
+        assert len(drawn) == 3 and all(docid.startswith("even-") for docid in drawn), drawn
+        assert all(a["id"].startswith("odd-") for a in judged.draw(POOLS_XML, seed=seed, articles=3))  # the default
+    everything = judged.draw(POOLS_XML, seed=1, articles=5, pool="lgl-even")
+    assert {a["id"] for a in everything} == {"even-0", "even-2", "even-4", "even-6", "even-8"}
+    assert judged.left_in(POOLS_XML, "lgl-even", {"even-0", "odd-1"}) == judged.Left("lgl-even", 4, 4)
+    assert judged.left_in(POOLS_XML, "lgl-odd", {"even-0"}) == judged.Left("lgl-odd", 5, 4)
+
+
+def test_an_even_half_listing_is_replayed_from_the_even_half(tmp_path):
+    drawn = [a["id"] for a in judged.draw(POOLS_XML, seed=11, articles=3, pool="lgl-even")]
+    left = judged.left_in(POOLS_XML, "lgl-even")
+    # the header sample writes, and a listing of the two articles that gave events (no '# drawn:' line)
+    listing = tmp_path / "lgl-even-seed-11.tsv"
+    listing.write_text(judged.sample_line("lgl-even", 11, 3, left) + "\ndocid\tn\n"
+                       + "".join(f"{d}\t1\n" for d in drawn[:2]), encoding="utf-8")
+    assert judged.pool_of(listing) == "lgl-even"
+    assert judged.drawn_before(POOLS_XML, [listing]) == set(drawn)  # the third, with no event, is left out too
+    # the same listing naming no pool is of the odd half: its replay cannot be that draw
+    unnamed = tmp_path / "lgl-check-seed-11.tsv"
+    unnamed.write_text("# sample: 3 articles of LGL's check half\ndocid\tn\n"
+                       + "".join(f"{d}\t1\n" for d in drawn[:2]), encoding="utf-8")
+    assert judged.pool_of(unnamed) == "lgl-odd"
+    assert judged.drawn_before(POOLS_XML, [unnamed]) == set(drawn[:2])
+    # a later odd-half draw leaves the even articles alone and the even draw's articles stay drawn
+    odd = tmp_path / "lgl-check-seed-12.tsv"
+    odd_drawn = [a["id"] for a in judged.draw(POOLS_XML, seed=12, articles=2, exclude=set(drawn))]
+    odd.write_text("# sample: 2 articles\ndocid\tn\n" + "".join(f"{d}\t1\n" for d in odd_drawn), encoding="utf-8")
+    assert judged.drawn_before(POOLS_XML, [listing, odd]) == set(drawn) | set(odd_drawn)
+    stray = tmp_path / "lgl-x-seed-13.tsv"
+    stray.write_text("# sample: 2 articles, pool lgl-middle\ndocid\tn\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown pool"):
+        judged.pool_of(stray)
+
+
+REAL_LISTINGS = sorted(judged.JUDGED_DIR.glob(judged.LISTINGS), key=judged._seed_of)
+
+
+def test_the_shipped_listings_replay_as_their_headers_say():
+    """Samples A to W (all of the odd half, none naming a pool) are replayed as they were drawn: each
+    listing with a ``# drawn:`` line adds exactly its drawn articles, and the odd half had as many
+    articles left before each of them as its ``# sample:`` line says."""
+    lgl = SHARED / judged.LGL
+    if not lgl.exists():
+        _missing("LGL corpus", lgl)
+    odd = {a.get("docid") for a in judged.pool_articles(lgl, "lgl-odd")}
+    assert all(judged.pool_of(path) == "lgl-odd" for path in REAL_LISTINGS)
+    every = judged.drawn_before(lgl, REAL_LISTINGS)
+    assert every <= odd  # every sample so far came from the odd half
+    first_named = next(i for i, path in enumerate(REAL_LISTINGS) if "drawn" in judged.header_of(path))
+    for i in range(first_named, len(REAL_LISTINGS)):
+        about = judged.header_of(REAL_LISTINGS[i])
+        before, after = judged.drawn_before(lgl, REAL_LISTINGS[:i]), judged.drawn_before(lgl, REAL_LISTINGS[:i + 1])
+        assert after - before == set(about["drawn"].split()), REAL_LISTINGS[i].stem
+        stated = re.search(r"over the (\d+) left(?: \((\d+) were meant)?", about["sample"])  # T's figure was mended
+        assert len(odd - before) == int(stated[2] or stated[1]), REAL_LISTINGS[i].stem
+    listed = {row["docid"] for path in REAL_LISTINGS for row in judged.read(path)}
+    assert listed <= every
+
+
+def test_the_report_orders_samples_by_seed_and_names_an_even_half_sample(tmp_path):
+    def listing(name, sample_line, rows):
+        with (tmp_path / name).open("w", encoding="utf-8", newline="") as handle:
+            handle.write(sample_line + "\n# extraction: commit abc\n# reader: a test\n")
+            writer = csv.DictWriter(handle, HEADER, delimiter="\t")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    listing("lgl-even-seed-31.tsv", judged.sample_line("lgl-even", 31, 1, judged.Left("lgl-even", 5, 5)),
+            [row("even-2", "Y", "S", "-", "Y", "Y", "Y", "Y")])
+    listing("lgl-check-seed-32.tsv", "# sample: 1 articles of LGL's check half", [row("odd-1", "N")])
+    result = judged.evaluate(directory=tmp_path)
+    assert list(result["samples"]) == ["lgl-even-seed-31", "lgl-check-seed-32"]  # seed order, not name order
+    assert [s["pool"] for s in result["samples"].values()] == ["lgl-even", "lgl-odd"]
+    assert result["latest"]["precision"] == 0.0  # the odd sample, drawn last: its one record is no event
+    text = judged.to_markdown(result)
+    assert "even half (lgl-even-seed-31" in text and "optimistic for places" in text

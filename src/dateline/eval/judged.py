@@ -1,15 +1,31 @@
 """Events on news dateline was never tuned on, judged by hand field by field (issue 11's
 "hand-judged unseen-news sample").
 
-A sample is drawn at random (a stated seed) from the CHECK half of LGL (local news, 2009; the
-articles at odd positions of ``lgl.xml``, whose places were never used to choose a rule), read
-by the pipeline into a fresh store, and every extracted event is listed for a reader:
+A sample is drawn at random (a stated seed) from a POOL of LGL articles (local news, 2009) that no
+earlier sample drew, read by the pipeline into a fresh store, and every extracted event is listed for
+a reader:
 
     python -m dateline.eval.judged sample OUT_DIR --shared ../shared --seed 20261203 --articles 14
 
-writes ``OUT_DIR/to-judge.tsv``: one row per event with its type, modality, trigger, date,
-places, doer, target and sentence, and empty judgement columns. The reader fills them, reading
-the article:
+The pools (``--pool``; ``python -m dateline.eval.judged left --shared ../shared`` says how many
+articles each has left):
+
+- ``lgl-odd`` (the default; samples A to W): LGL's CHECK half, the articles at odd positions of
+  ``lgl.xml``, which no rule of dateline was chosen from. A draw asking for more articles than it has
+  left stops with a one-line error that says how many are left; it never draws fewer.
+- ``lgl-even``: LGL's EVEN half, the articles at even positions. They were read to tune the GEO
+  recogniser and resolver (their gold places were scored), never to choose an event, date, type, role
+  or non-event rule: a sample from there is blind for those fields and OPTIMISTIC for places (report
+  its place figures as such). Named explicitly (``--pool lgl-even``), never used by default.
+
+GeoVirus (Wikinews) is no pool: it carries no publication date per article, so dates cannot be
+judged on it (docs/judging.md).
+
+``sample`` writes ``OUT_DIR/to-judge.tsv``: a ``# sample:`` line naming the pool (``pool lgl-even``),
+the seed and how many articles were left, a ``# drawn:`` line with every article drawn (keep both
+lines), then one row per event with its type, modality, trigger, date, places, doer, target and
+sentence, and empty judgement columns. A ``# sample:`` line that names no pool (samples A to W) is of
+``lgl-odd``. The reader fills the columns, reading the article:
 
 - ``real``: Y when the record is an event the text reports (a statement counts; a state such as
   "houses for sale", a hypothetical, a word inside a quotation or a title is N);
@@ -25,7 +41,8 @@ The conventions the readers keep from one sample to the next (statements at a da
 acts with no day, a town's body acting in its town, ...) are written in ``docs/judging.md``.
 
 The filled file goes to ``src/dateline/eval/judged/`` with the commit the listing was made
-with; ``make eval`` scores every file there. The figures are of that commit's extraction, not
+with, named for its pool and seed (``lgl-check-seed-SEED.tsv`` for ``lgl-odd``, ``lgl-even-seed-SEED.tsv``
+for ``lgl-even``); ``make eval`` scores every file there, in seed order. The figures are of that commit's extraction, not
 of the tree scoring them: re-judging means drawing a fresh sample (another seed, articles not
 judged before).
 """
@@ -34,12 +51,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import json
 import random
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 JUDGED_DIR = Path(__file__).with_name("judged")
@@ -51,27 +70,107 @@ JUDGED = ("real", "statement", "type_ok", "date_ok", "place_ok", "source_ok", "t
 GOALS = {"precision": 0.90, "type": 0.90, "date": 0.85, "place": 0.85}  # issue 11's bars
 
 
+# --- the pools samples are drawn from -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pool:
+    """A set of LGL articles samples are drawn from: every second article from ``first``."""
+    name: str
+    first: int  # the position of its first article in lgl.xml; the pool takes every second one from there
+    about: str  # as a listing's ``# sample:`` line says it
+
+
+POOLS = {pool.name: pool for pool in (
+    Pool("lgl-odd", 1, "LGL's check half (odd positions)"),
+    # read to tune the geo recogniser and resolver, never an event rule: optimistic for places only
+    Pool("lgl-even", 0, "LGL's even half (even positions, read to tune the geo rules only)"),
+)}
+DEFAULT_POOL = "lgl-odd"  # a listing whose ``# sample:`` line names no pool was drawn from here (samples A to W)
+
+
+class PoolTooSmall(ValueError):
+    """A draw asked for more articles than its pool has left: never draw fewer silently."""
+
+
+def pool_articles(lgl: Path, pool: str = DEFAULT_POOL) -> list[ET.Element]:
+    """Every article of a pool, in the order of ``lgl.xml``."""
+    return _articles(Path(lgl).resolve(), Path(lgl).stat().st_mtime_ns)[POOLS[pool].first::2]
+
+
+@functools.lru_cache(maxsize=4)
+def _articles(lgl: Path, modified: int) -> list[ET.Element]:
+    # parsed once per file and version: drawn_before replays a score of draws, each reading the same corpus
+    return ET.parse(lgl).getroot().findall("article")
+
+
+def pool_of(path: Path) -> str:
+    """The pool a listing was drawn from, as its ``# sample:`` line names it (``pool lgl-even``,
+    ``--pool lgl-even``); a line that names none is of the odd half, as every listing before the
+    pools were named."""
+    named = re.search(r"\bpool[\s=:]+(lgl-[a-z]+)", header_of(path).get("sample", ""))
+    if not named:
+        return DEFAULT_POOL
+    if named[1] not in POOLS:
+        raise ValueError(f"{path}: its '# sample:' line names an unknown pool {named[1]!r} (known: {', '.join(POOLS)})")
+    return named[1]
+
+
+@dataclass(frozen=True)
+class Left:
+    """What a pool has left to draw."""
+    pool: str
+    not_drawn: int  # articles no earlier sample drew
+    drawable: int   # of those, the ones with a story (LGL has a few headlines with no text: never drawn)
+
+
+def not_drawn(lgl: Path, pool: str, exclude: set[str]) -> list[ET.Element]:
+    """The articles of a pool whose doc ids are not in ``exclude``, in the order of ``lgl.xml``."""
+    return [a for a in pool_articles(lgl, pool) if a.get("docid") not in exclude]
+
+
+def counted(pool: str, rest: list[ET.Element]) -> Left:
+    """What is left of a pool, given its articles not drawn before."""
+    return Left(pool, len(rest), sum(bool(cut(a)["text"]) for a in rest))
+
+
+def left_in(lgl: Path, pool: str = DEFAULT_POOL, exclude: set[str] = frozenset()) -> Left:
+    """How many articles of a pool are left once those in ``exclude`` are left out."""
+    return counted(pool, not_drawn(lgl, pool, exclude))
+
+
+def too_small(left: Left, articles: int) -> str:
+    """The one-line error of a draw its pool cannot fill: how many are left, and where else to draw."""
+    others = [name for name in POOLS if name != left.pool]
+    return (f"pool {left.pool}, {POOLS[left.pool].about}, has {left.drawable} articles left to draw "
+            f"({left.not_drawn} not drawn before, {left.not_drawn - left.drawable} of them headlines with no story), "
+            f"fewer than the {articles} asked: ask for at most {left.drawable} (--articles) or draw from another pool with "
+            + " or ".join(f"--pool {name}" for name in others) + " (docs/judging.md says what each pool is blind to)")
+
+
 # --- drawing and listing a sample -----------------------------------------------------------------
 
 
-def draw(lgl: Path, seed: int, articles: int, exclude: set[str] = frozenset()) -> list[dict]:
-    """``articles`` articles of LGL's check half (odd positions), drawn with ``seed``, leaving out
-    the doc ids in ``exclude`` (those judged before). The title the corpus repeats at the head of
-    each text is cut off, so it is not read as a sentence of the article."""
-    check = ET.parse(lgl).getroot().findall("article")[1::2]
-    pool = [a for a in check if a.get("docid") not in exclude]
+def draw(lgl: Path, seed: int, articles: int, exclude: set[str] = frozenset(), pool: str = DEFAULT_POOL) -> list[dict]:
+    """``articles`` articles of a pool (LGL's check half, odd positions, unless named), drawn with
+    ``seed``, leaving out the doc ids in ``exclude`` (those drawn before). The title the corpus repeats
+    at the head of each text is cut off, so it is not read as a sentence of the article. Raises
+    ``PoolTooSmall`` when the pool has fewer articles with a story left than asked."""
+    candidates = not_drawn(lgl, pool, exclude)
+    if (remaining := counted(pool, candidates)).drawable < articles:
+        raise PoolTooSmall(too_small(remaining, articles))
     rng = random.Random(seed)
-    picked = rng.sample(range(len(pool)), min(articles, len(pool)))
+    picked = rng.sample(range(len(candidates)), min(articles, len(candidates)))
     drawn, tried = [], set()
     while picked:
         tried.update(picked)
         for i in picked:
-            article = cut(pool[i])
+            article = cut(candidates[i])
             if not article["text"]:
                 continue  # a headline with no story (LGL has a few): nothing to judge
             drawn.append(article)
         # the same generator draws one more for each left out, so earlier samples stay as drawn
-        left = [i for i in range(len(pool)) if i not in tried]
+        left = [i for i in range(len(candidates)) if i not in tried]
         picked = rng.sample(left, min(articles - len(drawn), len(left))) if len(drawn) < articles else []
     return drawn
 
@@ -133,7 +232,8 @@ def drawn_before(lgl: Path, listings: list[Path] | None = None) -> set[str]:
     left out. The exclusions a draw had are those this function gave when it was drawn (every article
     drawn before it, from sample R on) or, for the draws before that rule, the articles listed before it.
     A listing whose header names its draw (``# drawn: id id ...``, written by ``sample`` from sample T
-    on) needs no replay."""
+    on) needs no replay. A draw is replayed from the pool its ``# sample:`` line names (none named: the
+    odd half); doc ids are unique across LGL, so one set of exclusions serves every pool."""
     listed_before: set[str] = set()
     drawn: set[str] = set()
     for path in sorted(listings if listings is not None else JUDGED_DIR.glob(LISTINGS), key=_seed_of):
@@ -143,12 +243,21 @@ def drawn_before(lgl: Path, listings: list[Path] | None = None) -> set[str]:
             listed_before |= listed
             continue
         size = re.search(r"(\d+) articles", path.read_text(encoding="utf-8").partition("\n")[0])
-        seed = _seed_of(path)
-        replays = ({a["id"] for a in draw(lgl, seed, int(size[1]), exclusions)}
+        seed, pool = _seed_of(path), pool_of(path)
+        replays = (replayed(lgl, seed, int(size[1]), exclusions, pool)
                    for exclusions in (drawn | listed_before, listed_before)) if size and seed else iter(())
-        drawn |= next((replayed for replayed in replays if listed <= replayed), listed)
+        drawn |= next((ids for ids in replays if ids is not None and listed <= ids), listed)
         listed_before |= listed
     return drawn | listed_before
+
+
+def replayed(lgl: Path, seed: int, articles: int, exclude: set[str], pool: str) -> set[str] | None:
+    """The doc ids an earlier draw gave, drawn again; None when its pool could not give that many
+    with these exclusions (then these were not its exclusions)."""
+    try:
+        return {a["id"] for a in draw(lgl, seed, articles, exclude, pool)}
+    except PoolTooSmall:
+        return None
 
 
 def _seed_of(path: Path) -> int:
@@ -156,12 +265,14 @@ def _seed_of(path: Path) -> int:
     return int(found[1]) if found else 0
 
 
-def sample(out: Path, shared: Path, seed: int, articles: int) -> Path:
-    """Draw, read and list a fresh sample into ``out``; returns the listing to judge."""
-    out.mkdir(parents=True, exist_ok=True)
+def sample(out: Path, shared: Path, seed: int, articles: int, pool: str = DEFAULT_POOL) -> Path:
+    """Draw, read and list a fresh sample of a pool into ``out``; returns the listing to judge.
+    Raises ``PoolTooSmall`` (before writing anything) when the pool has fewer than ``articles`` left."""
     judged_before = drawn_before(shared / LGL)
+    left = left_in(shared / LGL, pool, judged_before)
+    drawn = draw(shared / LGL, seed, articles, judged_before, pool)
+    out.mkdir(parents=True, exist_ok=True)
     corpus = out / "sample.jsonl"
-    drawn = draw(shared / LGL, seed, articles, judged_before)
     with corpus.open("w", encoding="utf-8") as handle:
         for article in drawn:
             handle.write(json.dumps(article) + "\n")
@@ -170,13 +281,22 @@ def sample(out: Path, shared: Path, seed: int, articles: int) -> Path:
         subprocess.run([str(Path(sys.executable).with_name("dateline")), *command, "--db", str(db)], check=True)
     path = out / "to-judge.tsv"
     with path.open("w", encoding="utf-8", newline="") as handle:
-        # every article drawn, listed or not: keep this line in the judged file (drawn_before reads it)
+        # the pool and every article drawn, listed or not: keep both lines in the judged file (drawn_before
+        # reads them: the first line's size, seed and pool replay the draw; the drawn line makes a replay needless)
+        handle.write(sample_line(pool, seed, articles, left) + "\n")
         handle.write("# drawn: " + " ".join(article["id"] for article in drawn) + "\n")
         writer = csv.DictWriter(handle, LISTED + JUDGED, delimiter="\t")
         writer.writeheader()
         for row in listing(db):
             writer.writerow(row)
     return path
+
+
+def sample_line(pool: str, seed: int, articles: int, left: Left) -> str:
+    """The ``# sample:`` line a listing opens with: its size, pool, seed and what the pool had left."""
+    return (f"# sample: {articles} articles of {POOLS[pool].about} not drawn before, pool {pool}, "
+            f"random.Random({seed}) over the {left.not_drawn} left ({left.drawable} with a story) "
+            f"(python -m dateline.eval.judged sample --pool {pool} --seed {seed} --articles {articles})")
 
 
 # --- scoring judged files -------------------------------------------------------------------------
@@ -228,20 +348,24 @@ def header_of(path: Path) -> dict[str, str]:
 
 
 def evaluate(shared: Path | None = None, directory: Path = JUDGED_DIR) -> dict:
-    """Every judged listing's figures; ``latest`` is the newest sample's (files are named so that
-    they sort in the order they were drawn): the figure of the newest rules on articles they were
-    not written from."""
+    """Every judged listing's figures, in the order they were drawn (by seed, whatever their pool);
+    ``latest`` is the newest sample's: the figure of the newest rules on articles they were not
+    written from."""
     samples = {}
-    for path in sorted(directory.glob(LISTINGS)):
-        samples[path.stem] = {**score(read(path)), "about": header_of(path)}
-    latest = samples[max(samples)] if samples else {}
+    for path in sorted(directory.glob(LISTINGS), key=lambda listed: (_seed_of(listed), listed.name)):
+        samples[path.stem] = {**score(read(path)), "pool": pool_of(path), "about": header_of(path)}
+    latest = samples[list(samples)[-1]] if samples else {}
     return {"samples": samples, "latest": latest, "goals": GOALS}
 
 
 def to_markdown(result: dict) -> str:
+    even = [name for name, s in result["samples"].items() if s.get("pool") == "lgl-even"]
+    # a sample of the even half is named as such: its places were read to tune the geo rules
+    even_half = (f" or, once that half ran out, of its even half ({', '.join(even)}: read to tune the geo rules, never "
+                 "an event, date, type or role rule, so blind for those fields and optimistic for places)") if even else ""
     lines = ["## Events on unseen news, judged by hand (issue 11)", "",
              "A random sample of LGL's check half (local news of 2009, which no event rule of dateline was "
-             "written from), read into a fresh store; every extracted event judged field by field by reading "
+             f"written from){even_half}, read into a fresh store; every extracted event judged field by field by reading "
              "the article (`src/dateline/eval/judged.py` says how; the judged listings are in "
              "`src/dateline/eval/judged/`). The figures are those of the commit each listing was made with. "
              "\"Acts\" are the real events that are not statements.", "",
@@ -275,11 +399,26 @@ def main(argv: list[str] | None = None) -> int:
     draw_cmd.add_argument("--shared", type=Path, required=True)
     draw_cmd.add_argument("--seed", type=int, required=True)
     draw_cmd.add_argument("--articles", type=int, default=14)
+    draw_cmd.add_argument("--pool", choices=list(POOLS), default=DEFAULT_POOL,
+                          help="the articles to draw from: lgl-odd, LGL's check half (default); lgl-even, LGL's even "
+                               "half, read to tune the geo rules only (blind for events, dates, types and roles, "
+                               "optimistic for places)")
+    left_cmd = sub.add_parser("left", help="how many articles each pool has left to draw")
+    left_cmd.add_argument("--shared", type=Path, required=True)
     score_cmd = sub.add_parser("score", help="the figures of judged listings")
     score_cmd.add_argument("files", type=Path, nargs="+")
     args = parser.parse_args(argv)
     if args.command == "sample":
-        print(sample(args.out, args.shared, args.seed, args.articles))
+        try:
+            print(sample(args.out, args.shared, args.seed, args.articles, args.pool))
+        except PoolTooSmall as error:
+            print(f"judged sample: {error}", file=sys.stderr)
+            return 2
+    elif args.command == "left":
+        before = drawn_before(args.shared / LGL)
+        for pool in POOLS:
+            left = left_in(args.shared / LGL, pool, before)
+            print(f"{pool}: {left.drawable} articles left to draw ({left.not_drawn} not drawn before)")
     else:
         for path in args.files:
             print(json.dumps({path.stem: score(read(path))}, indent=1))
