@@ -888,7 +888,7 @@ ACTORS_OF_NO_PLACE = {"armed_group", "media", "political_party", "ngo", "igo"}
 
 
 def _names_no_place_it_knows(place: Place, lexicon: Lexicon) -> bool:
-    """ "mortar fire from the Islamic State", "OSLO, May 3 (Xinhua) --": a name the gazetteer
+    """ "a raid claimed by the Islamic State", "OSLO, May 3 (Xinhua) --": a name the gazetteer
     lacks (the geo stage placed it only by a name the text gives next to it, or nowhere) that
     names a well-known group or outlet (entities/kinds.yaml: actors; event_types.yaml:
     press_addressees) is that actor, not where the event is. (Only known names: an unknown
