@@ -218,3 +218,18 @@ def test_a_pronoun_doer_linked_to_an_entity_is_scored_by_its_antecedent():
     assert doers([board]) == ["board"]
     # unlinked (no mention of its entity before it): the pronoun itself
     assert doers([Mention(_span(text, "The harbour board"), "ORG", "e2")]) == ["it"]
+
+
+def test_a_place_named_with_its_kind_is_scored_by_the_kind_noun():
+    # WikiEvents marks "Dorvo province" and "the Vilna Central Hospital" whole (heads: province,
+    # Hospital); the geo stage's place is the name alone
+    from dateline.eval.args import event_arguments
+    from dateline.model import Event, Place
+
+    text = "Gunmen shelled Dorvo province and raided the Vilna Central Hospital near Marov."
+    doc = parse(text)
+    places = tuple(Place(_span(text, name), name) for name in ("Dorvo", "Vilna", "Marov"))
+    event = Event("x", "a", "ASSAULT", _span(text, "shelled"), _span(text, text), places=places)
+    heads = [text[a.head:].split(" ")[0] for a in event_arguments(event, doc) if a.role == "place"]
+    # a name with no kind noun after it keeps its own head
+    assert heads == ["province", "Hospital", "Marov."]

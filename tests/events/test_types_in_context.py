@@ -125,3 +125,25 @@ def test_leaders_calling_hosting_or_consulting_one_another_consult_a_map_consult
     assert kinds("The two coaches conferred with the referee at half-time.").get("conferred") == "CONSULT"
     assert kinds("The hikers consulted the map at the fork.").get("consulted") != "CONSULT"
     assert kinds("The university conferred an honorary degree on the poet.").get("conferred") != "CONSULT"
+
+
+def test_a_name_given_to_an_event_told_by_another_word_is_no_second_event():
+    # event_types.yaml: unasserted.naming_verbs
+    told = kinds("A blast hit the fuel depot on Monday in what police called a terrorist attack.")
+    assert "blast" in told and "attack" not in told
+    assert "arson" not in kinds("The fire gutted a warehouse near the docks, in what the mayor called an act of arson.")
+    assert "massacre" not in kinds("Officials described the shooting at the ferry terminal as a massacre.")
+    # the event named stays one, however it is named
+    assert "attack" in kinds("The mayor called the attack on the ferry terminal a disgrace.")
+
+
+def test_what_a_weapon_is_made_for_is_no_event():
+    # event_types.yaml: unasserted.instrument_nouns
+    assert "destruction" not in kinds("Customs agents seized a cache of weapons of mass destruction in the port.")
+    assert "destroyed" in kinds("Rebels destroyed a depot of weapons near the border.")
+
+
+def test_a_convicted_person_is_a_description_no_conviction_told():
+    # the counter_example of convict in event_types.yaml (not_as_modifier)
+    assert "convicted" not in kinds("The march was led by a convicted smuggler from the coast.")
+    assert kinds("A court convicted the journalist of espionage.").get("convicted") == "JUSTICE"

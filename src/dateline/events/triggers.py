@@ -180,6 +180,8 @@ class Lexicon:
     ability_modals: frozenset[str] = frozenset()  # "you can criticise the show": what one may do
     obligation_modals: frozenset[str] = frozenset()  # "applicants must register": not yet done
     habit_times: frozenset[str] = frozenset()  # "year after year", "every spring": a habit
+    instrument_nouns: frozenset[str] = frozenset()  # "weapons of mass destruction": what a thing is for
+    naming_verbs: frozenset[str] = frozenset()  # "in what police called an attack": a name for an event told
     not_yet_adjectives: frozenset[str] = frozenset()  # "future talks": not (yet) held
     unrealised_verbs: frozenset[str] = frozenset()  # "hopes to return someday", "failed to attend"
     unrealised_forms: frozenset[str] = frozenset()  # their inflected forms
@@ -345,6 +347,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         ability_modals=frozenset(unasserted.get("ability_modals", ())),
         obligation_modals=frozenset(unasserted.get("obligation_modals", ())),
         habit_times=frozenset(unasserted.get("habit_times", ())),
+        instrument_nouns=frozenset(unasserted.get("instrument_nouns", ())),
+        naming_verbs=frozenset(unasserted.get("naming_verbs", ())),
         not_yet_adjectives=frozenset(unasserted.get("not_yet_adjectives", ())),
         unrealised_verbs=frozenset(unasserted.get("unrealised_verbs", ())),
         unrealised_forms=frozenset(f for verb in unasserted.get("unrealised_verbs", ()) for f in _inflections(verb)),
@@ -640,6 +644,8 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     if _unrealised(token, lexicon) or _requested(token, lexicon):
         return True
     if token.pos_ == "NOUN":
+        if _what_a_thing_is_for(token, lexicon) or _a_name_given(token, lexicon):
+            return True
         if any(c.dep_ == "amod" and c.lower_ in lexicon.not_yet_adjectives for c in token.children):
             return True  # "future talks", "a possible strike"
         if any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners for c in token.children):
@@ -652,6 +658,28 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
         return True
     return (token.tag_ == "VB" and token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in lexicon.potential_nouns
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def _what_a_thing_is_for(noun: Token, lexicon: Lexicon) -> bool:
+    """ "weapons of mass destruction", "instruments of torture": an event noun after "of" on a
+    noun of instruments (``instrument_nouns``) says what kind of thing it is, what it is made for;
+    nothing was destroyed or tortured."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lexicon.instrument_nouns
+
+
+def _a_name_given(noun: Token, lexicon: Lexicon) -> bool:
+    """ "a blast hit the depot, in what police called a terrorist attack", "the mayor called the
+    fire an act of arson", "officials described the shooting as a massacre": the event noun is the
+    name someone gives an event the text tells by another word (``naming_verbs``), no second
+    event. The noun is the object predicate of the naming verb, or what "as" names on it, or the
+    "of" phrase of such a noun ("an act of arson")."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ in {"oprd", "pobj"}:
+        node = node.head.head  # "an act of arson"
+    if node.dep_ == "oprd":
+        return node.head.lemma_.lower() in lexicon.naming_verbs
+    return node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.dep_ == "prep" \
+        and node.head.head.lemma_.lower() in lexicon.naming_verbs
 
 
 def _habitual(token: Token, lexicon: Lexicon) -> bool:
