@@ -61,7 +61,7 @@ from dateline.events.placing import table as placing_table
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.authority_steps import speaking_body
 from dateline.events.quantities import quantities_with_anchors
-from dateline.events.setting import Setting, lends_the_setting, story_setting
+from dateline.events.setting import Setting, held_at_home, lends_the_setting, story_setting
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
@@ -1331,6 +1331,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             and lends_the_setting(setting, draft.trigger.token, sentence, places, event_date.start, dct, recent):
         # an act of the episode a local story's lead sets in its town ("A Dover man was arrested
         # ... Officers searched his car"): there (events/setting.py)
+        own_places, place_inherited, from_sentence = [setting.place], True, False
+    if not own_places and setting is not None and draft.trigger is not None and modality == "reported" \
+            and held_at_home(setting, draft.trigger.token, sentence, places):
+        # "A Dover man was arrested and charged": the lead's police step, in his town (events/setting.py)
         own_places, place_inherited, from_sentence = [setting.place], True, False
     # a country or region named only to situate a town of the same list is no second place
     own_places = most_specific(own_places)

@@ -55,6 +55,7 @@ def table() -> dict:
         "perfect_auxiliaries": frozenset(w.lower() for w in raw["perfect_auxiliaries"]),
         "site_prepositions": frozenset(w.lower() for w in raw["site_prepositions"]),
         "episode_days": int(raw["setting"]["episode_days"]),
+        "custody_steps": tuple(tuple(step.lower().split()) for step in raw["setting"]["custody_steps"]),
         "examples": raw.get("examples", {}),
     }
 
