@@ -1338,7 +1338,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         own_places, place_inherited, from_sentence = [setting.place], True, False
     if not own_places and setting is not None and draft.trigger is not None and modality == "reported" \
             and held_at_home(setting, draft.trigger.token, sentence, places):
-        # "A Dover man was arrested and charged": the lead's police step, in his town (events/setting.py)
+        # "A Dover teacher was detained and charged": the lead's police step, in his town (events/setting.py)
         own_places, place_inherited, from_sentence = [setting.place], True, False
     # a country or region named only to situate a town of the same list is no second place
     own_places = most_specific(own_places)

@@ -425,7 +425,7 @@ def described_participant_places(trigger: Token, places: list[Place]) -> list[Pl
     if act.tag_ == "VBN" and not any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in act.children):
         return []  # "had stopped": a past perfect, background to the story
     # the act's own words: not the relative clause, nor another clause of its own, nor what a
-    # clause on one of its words tells ("a resident who lives near Dover reported a scam")
+    # clause on one of its words tells ("a clerk living close to Dover reported a fraud")
     apart = {t.i for t in clause.subtree}
     apart |= {t.i for c in act.children if c.dep_ in rules["other_clause_deps"] for t in c.subtree}
     apart |= {t.i for c in act.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree}

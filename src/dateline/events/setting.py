@@ -17,7 +17,7 @@ there. The setting is read once per article:
   (``lead_act_told_there``).
 
 The lead's own acts keep the places of their own words, save one: a police step done to someone
-the lead names by the town ("A Dover man was arrested and charged", ``held_at_home``) is there.
+the lead names by the town ("A Dover teacher was detained and charged", ``held_at_home``) is there.
 
 Statements never take it: the judged samples leave "the chief said" unplaced, where a local
 story's speaker is (tried: 55 statements of the tuning part lost, 1 gained). The words are in
@@ -129,7 +129,7 @@ def lends_the_setting(setting: Setting, trigger: Token, sentence: SpacySpan, pla
 
 
 def held_at_home(setting: Setting, trigger: Token, sentence: SpacySpan, places: list[Place]) -> bool:
-    """ "A Dover man was arrested and charged with burglary": the lead's own police step, done to
+    """ "A Dover teacher was detained and charged with burglary": the lead's own police step, done to
     someone it names by the setting's town, is in the town (placing.yaml: setting, custody_steps):
     a local paper names a suspect by his town because its police hold him there. Not when the
     sentence names another place ("charged with robbing two banks in Wilmington"), and never
