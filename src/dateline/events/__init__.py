@@ -56,12 +56,12 @@ from dateline.events.placing import (Told, body_seat_named_before, circumstance_
                                      ends_a_name, episode_day_places, episode_places, heading_places, is_origin, most_specific,
                                      names_a_known_place, names_a_venue, names_an_office, passed_by_words,
                                      place_noun_places, places_of_the_event_told, reporting_clause_words, sequence_phrase_words, site_noun_places, there_places,
-                                     where_clause_places)
+                                     described_participant_places, where_clause_places)
 from dateline.events.placing import table as placing_table
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.authority_steps import speaking_body
 from dateline.events.quantities import quantities_with_anchors
-from dateline.events.setting import Setting, lends_the_setting, story_setting
+from dateline.events.setting import Setting, held_at_home, lends_the_setting, story_setting
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
@@ -1274,6 +1274,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if not own_places and draft.trigger is not None:
         # "in Wichita Falls, where they met" (placing.yaml: where_clause)
         own_places = where_clause_places(draft.trigger.token, places)
+    if not own_places and draft.trigger is not None:
+        # "stopped two men in Salem who fled a checkpoint" (placing.yaml: described_participant)
+        own_places = described_participant_places(draft.trigger.token, places)
+        shared_scene = shared_scene or bool(own_places)
     place_inherited = shared_scene
     # placed by the seat of the body that acts ("The Dover City Council voted"): its own place,
     # though no word of its clause names a place as where (placing.yaml: episode_day)
@@ -1352,6 +1356,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             and lends_the_setting(setting, draft.trigger.token, sentence, places, event_date.start, dct, recent):
         # an act of the episode a local story's lead sets in its town ("A Dover man was arrested
         # ... Officers searched his car"): there (events/setting.py)
+        own_places, place_inherited, from_sentence = [setting.place], True, False
+    if not own_places and setting is not None and draft.trigger is not None and modality == "reported" \
+            and held_at_home(setting, draft.trigger.token, sentence, places):
+        # "A Dover teacher was detained and charged": the lead's police step, in his town (events/setting.py)
         own_places, place_inherited, from_sentence = [setting.place], True, False
     # a country or region named only to situate a town of the same list is no second place
     own_places = most_specific(own_places)

@@ -55,6 +55,11 @@ def table() -> dict:
         "perfect_auxiliaries": frozenset(w.lower() for w in raw["perfect_auxiliaries"]),
         "site_prepositions": frozenset(w.lower() for w in raw["site_prepositions"]),
         "episode_days": int(raw["setting"]["episode_days"]),
+        "relative_clause_steps": int(raw["described_participant"]["steps"]),
+        "relative_clause_path": frozenset(raw["described_participant"]["path"]),
+        "participant_deps": frozenset(raw["described_participant"]["participant_deps"]),
+        "other_clause_deps": frozenset(raw["described_participant"]["other_clause_deps"]),
+        "custody_steps": tuple(tuple(step.lower().split()) for step in raw["setting"]["custody_steps"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -393,6 +398,39 @@ def where_clause_places(trigger: Token, places: list[Place]) -> list[Place]:
     inside = {t.idx for t in antecedent.subtree} - {t.idx for t in clause.subtree}
     return [p for p in places if any(p.span.start <= i < p.span.end for i in inside)]
 
+
+
+def described_participant_places(trigger: Token, places: list[Place]) -> list[Place]:
+    """ "In Salem, deputies stopped two men on Friday who fled a checkpoint and fired at a guard":
+    an act told in a relative clause on a participant of another act, both in the simple past,
+    is part of that act's scene, and happens at its place when it names none of its own
+    (placing.yaml: described_participant). Not a clause of background told before the act ("who
+    had robbed a bank": a past perfect), nor one of a habit or a state ("a pastor who works at a
+    church"), nor a clause opened by "where" (where_clause_places reads it)."""
+    rules = table()
+    clause = trigger
+    for _ in range(rules["relative_clause_steps"]):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i or clause.dep_ not in rules["relative_clause_path"]:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.tag_ != "VBD" \
+            or any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+        return []
+    participant = clause.head
+    act = participant.head
+    if participant.dep_ == "pobj" and act.dep_ == "prep":
+        act = act.head
+    if participant.dep_ not in rules["participant_deps"] or act.pos_ != "VERB" or act.tag_ not in {"VBD", "VBN"}:
+        return []
+    if act.tag_ == "VBN" and not any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in act.children):
+        return []  # "had stopped": a past perfect, background to the story
+    # the act's own words: not the relative clause, nor another clause of its own, nor what a
+    # clause on one of its words tells ("a clerk living close to Dover reported a fraud")
+    apart = {t.i for t in clause.subtree}
+    apart |= {t.i for c in act.children if c.dep_ in rules["other_clause_deps"] for t in c.subtree}
+    apart |= {t.i for c in act.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    words = {t.idx for t in act.subtree if t.i not in apart}
+    return [p for p in places if p.span.start in words]
 
 # "BLOOMFIELD -", "CHARLESTON, W.Va. -", "KABUL (AP) -": the town the story is filed from.
 # The forms of a dateline at the head of a story ("TORRINGTON, Conn. (AP) — ", "LEEDS - ");
