@@ -755,3 +755,21 @@ def test_whom_a_request_is_made_of_is_its_target(sentence, word, target):
 def test_a_request_that_a_clause_opens_with_that_names_no_one_it_is_made_of():
     requested = event_at("A caller requested that the widow send a check to Toronto.", "requested")
     assert requested.target_actor is None
+
+
+def test_i_in_a_quote_is_its_speaker():
+    # "I" inside a quotation is whoever says it: the speaker the attribution names
+    stabbed = read_event_at('"I stabbed the guard with a kitchen knife," Ruiz told the court on Tuesday.', "stabbed")
+    assert "Ruiz" in text_of(stabbed.source_actor)
+    assert stabbed.source_actor.span.text == "I"
+
+
+def test_he_and_she_stand_for_the_person_of_their_gender():
+    # two people named before: the given names tell which one "he" and which one "she" is
+    text = "Daniel Ortiz followed Maria Lopez into the bakery. He stabbed her twice."
+    stabbed = read_event_at(text, "stabbed")
+    assert "Daniel Ortiz" in text_of(stabbed.source_actor)
+    assert "Maria Lopez" in text_of(stabbed.target_actor)
+    # one person named, of the other gender: "she" is not him
+    alone = read_event_at("Gregory Walsh drove to the depot. She was arrested there an hour later.", "arrested")
+    assert text_of(alone.target_actor) != "Gregory Walsh"

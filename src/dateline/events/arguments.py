@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from dateline.entities import gender
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
 from dateline.events.triggers import Lexicon, Trigger, load_lexicon
@@ -41,6 +42,8 @@ CLAUSE_CUTS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", 
 THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
 SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+# the pronouns a speaker uses of themself ("'I fired twice,' the guard said")
+FIRST_PERSON_SINGULAR = {"i", "me"}
 # the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
 ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 
@@ -227,6 +230,10 @@ def read_actor(
         # (not a person for "it" or "its": "the spokesman says the board is studying its deal")
         # (nor a speaker named after a "he" or "they": "He fled, police said" tells of someone
         # else, while "we" in a quote before its speaker is the speaker's side)
+        if speaker is not None and head.lower_ in FIRST_PERSON_SINGULAR:
+            # "'I pushed him off the ladder,' Ruiz told the court": the one who says "I" is the speaker
+            actor = Actor(text=speaker.actor.text, span=token_span([head]), entity_id=speaker.actor.entity_id, role=role)
+            return ActorReading(actor, speaker.kinds, [])
         if speaker is not None and head.lower_ in THIRD_PERSON | {"we"} and not (
                 head.lower_ in {"it", "its"} and _a_person(speaker.actor, index)) and not (
                 head.lower_ in THIRD_PERSON and speaker.actor.span.start > head.idx):
@@ -581,18 +588,49 @@ def _windows_before(pronoun: Token) -> list[range]:
 def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
     """The one person an article has named in the pronoun's sentence before it or, failing that,
     in the nearest sentence before that names anyone (up to ``PRONOUN_LOOKBACK`` back): "he" then
-    can stand for no one else. Two people: no guess."""
+    can stand for no one else. Two people: no guess, unless the name of all but one tells the
+    pronoun's other gender and the one left is known to fit ("Omar Diaz met Lucy Hart. She ...":
+    Lucy Hart); one person of the other gender: no one ("Lucy Hart arrived. He ...")."""
     for window in _windows_before(pronoun):
         people = {}
         for i in window:
             mention = index.by_token.get(i)
             if mention is not None and mention.label == "PERSON" and mention.entity_id:
                 people[mention.entity_id] = mention
-        if len(people) == 1:
-            return next(iter(people.values()))
+        fitting = [m for m in people.values() if not _disagrees_in_gender(pronoun, m, index)]
+        if len(people) == 1 and fitting:
+            return fitting[0]
+        if len(fitting) == 1 and _agrees_in_gender(pronoun, fitting[0], index):
+            return fitting[0]
         if people:
             return None
     return None
+
+
+def _gender_of(mention: Mention, index: MentionIndex) -> str | None:
+    """'male', 'female' or None: what the person's name (its fullest form in the article) or the
+    honorific before it tells."""
+    words = index.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    word_before = index.doc[words.start - 1].text if words is not None and words.start > 0 else ""
+    for name in (index.name_of(mention.entity_id, mention.span.text), mention.span.text):
+        told = gender.gender_of_name(f"{word_before} {name}" if word_before.lower() in gender.name_tables()[0] else name)
+        if told is not None:
+            return told
+    return None
+
+
+def _agrees_in_gender(pronoun: Token, mention: Mention, index: MentionIndex) -> bool:
+    """Whether the person is known to be of the gender "he" or "she" tells."""
+    wanted = gender.PRONOUN_GENDER.get(pronoun.lower_)
+    return wanted is not None and _gender_of(mention, index) == wanted
+
+
+def _disagrees_in_gender(pronoun: Token, mention: Mention, index: MentionIndex) -> bool:
+    """Whether "he", "him" or "his" (or "she", "her") cannot stand for the person: the name tells
+    the other gender."""
+    wanted = gender.PRONOUN_GENDER.get(pronoun.lower_)
+    told = _gender_of(mention, index)
+    return wanted is not None and told is not None and told != wanted
 
 
 def _is_title(mention: Mention, doc: Doc, lexicon: Lexicon) -> bool:
