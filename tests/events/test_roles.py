@@ -773,3 +773,12 @@ def test_he_and_she_stand_for_the_person_of_their_gender():
     # one person named, of the other gender: "she" is not him
     alone = read_event_at("Gregory Walsh drove to the depot. She was arrested there an hour later.", "arrested")
     assert text_of(alone.target_actor) != "Gregory Walsh"
+
+
+def test_an_event_noun_subject_of_its_carrying_verb_has_no_doer_in_that_verb():
+    # "the murder brought ...": the noun is the carrying verb's own subject, so no one brought it;
+    # the possessor of "murder" underwent it
+    murder = read_event_at("Officials said Kerr's brutal murder brought new attention to the dangers of the road.",
+                           "murder")
+    assert murder.source_actor is None
+    assert "Kerr" in text_of(murder.target_actor)

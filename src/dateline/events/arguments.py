@@ -950,11 +950,12 @@ def read_participants(
     accused = _accused_of(noun, lexicon) if trigger.cue.type == "CRIME" and noun is not None else None
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
             and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs | lexicon.care_verbs
-                 or any(c.dep_ == "oprd" for c in verb.children)):
+                 or any(c.dep_ == "oprd" for c in verb.children) or _subject_of_its_carrier(noun, verb)):
         # a verb that says something about the event ("called the explosion an attack",
         # "responded to the bombing"): its subject is no doer, the noun has its own arguments.
         # A carrying verb that names its object ("called the blast an act of terror", an object
-        # predicate) says what the event was, not who did it
+        # predicate) says what the event was, not who did it; nor does one whose subject is the
+        # event noun itself ("the slaying brought calls for reform": no one brought the slaying)
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
@@ -1096,6 +1097,13 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _subject_of_its_carrier(noun: Token, verb: Token) -> bool:
+    """The event noun is the active subject of the verb over it ("Kerr's murder brought new
+    attention to the case"): a carrying verb's subject is the noun's doer only when it is someone
+    else ("the gang carried out the murder")."""
+    return noun.dep_ == "nsubj" and noun.head.i == verb.i
 
 
 def _subject_of_asked_clause(verb: Token) -> Token | None:
