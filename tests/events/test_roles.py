@@ -782,3 +782,9 @@ def test_an_event_noun_subject_of_its_carrying_verb_has_no_doer_in_that_verb():
                            "murder")
     assert murder.source_actor is None
     assert "Kerr" in text_of(murder.target_actor)
+
+
+def test_a_count_with_no_noun_killed_in_a_hazard_names_its_victims():
+    # "the 9 killed in the collision": a bare count a toll verb's participle hangs on counts people
+    collision = event_at("Three of the 9 killed in the collision were believed to be tourists.", "collision")
+    assert text_of(collision.target_actor) == "9"

@@ -431,6 +431,13 @@ def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | No
     return ActorReading(actor, frozenset())
 
 
+def _a_count_of_people(head: Token) -> bool:
+    """ "the 14 killed in the crash": a number with no noun after it, no rank, year or sum, heads
+    its phrase and counts people."""
+    return head.like_num and head.ent_type_ not in NOT_A_HEAD_COUNT and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
 def _an_age_for_a_person(head: Token) -> bool:
     """ "a 16-year-old", "the 58-year-old": an age with no noun after it heads its phrase and
     names a person of that age (not "a 16-year-old boy": there the noun is the head)."""
@@ -731,7 +738,8 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
                 noun = noun.head
             return [noun], True
-        if node.dep_ in {"relcl", "acl"} and (node.head.pos_ in {"NOUN", "PROPN", "PRON"} or _an_age_for_a_person(node.head)):
+        if node.dep_ in {"relcl", "acl"} and (node.head.pos_ in {"NOUN", "PROPN", "PRON"} or _an_age_for_a_person(node.head)
+                                              or _a_count_of_people(node.head)):
             # "the leader, who has been detained since the coup": a passive relative clause
             # has its noun for patient
             # (a participle the tagger took for a past tense, "Hassan - shot dead by police -",
@@ -943,6 +951,10 @@ def read_participants(
         # is the one the event befell (find_triggers names such an event by its hazard noun)
         subject, _, _ = _subject_of(verb, index)
         result.target = read(subject, "target")
+        if result.target is None and subject is not None:
+            # "the 14 killed in the crash", "most of the crew died in the fire": who a toll verb
+            # counts are people, named by a count with no noun or by the "of" phrase of a quantifier
+            result.target = _people_count(subject, "target", lexicon) or read(_counted_in_of(subject, lexicon), "target")
         result.source = read(_agent_of(verb), "source")
         return result
     # "was charged with fraud", "convicted the clerk of embezzlement": who the legal step is about
