@@ -788,3 +788,10 @@ def test_a_count_with_no_noun_killed_in_a_hazard_names_its_victims():
     # "the 9 killed in the collision": a bare count a toll verb's participle hangs on counts people
     collision = event_at("Three of the 9 killed in the collision were believed to be tourists.", "collision")
     assert text_of(collision.target_actor) == "9"
+
+
+def test_the_subject_of_be_is_no_doer_of_its_predicate_event_noun():
+    # "X was his deployment": the place is no doer; "his" (the one man named) is
+    deployment = read_event_at("Raymond Hurst trained for a year. Kabul was his second deployment.", "deployment")
+    assert "Kabul" not in (text_of(deployment.source_actor) or "")
+    assert "Raymond Hurst" in text_of(deployment.source_actor)

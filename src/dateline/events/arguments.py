@@ -960,14 +960,17 @@ def read_participants(
     # "was charged with fraud", "convicted the clerk of embezzlement": who the legal step is about
     # is the crime's doer (the crime is an event of its own, CRIME, named by the step)
     accused = _accused_of(noun, lexicon) if trigger.cue.type == "CRIME" and noun is not None else None
-    if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
+    if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and (verb.pos_ == "VERB" \
             and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs | lexicon.care_verbs
-                 or any(c.dep_ == "oprd" for c in verb.children) or _subject_of_its_carrier(noun, verb)):
+                 or any(c.dep_ == "oprd" for c in verb.children) or _subject_of_its_carrier(noun, verb)) \
+            or _predicate_of_a_copula(noun, verb)):
         # a verb that says something about the event ("called the explosion an attack",
         # "responded to the bombing"): its subject is no doer, the noun has its own arguments.
         # A carrying verb that names its object ("called the blast an act of terror", an object
         # predicate) says what the event was, not who did it; nor does one whose subject is the
-        # event noun itself ("the slaying brought calls for reform": no one brought the slaying)
+        # event noun itself ("the slaying brought calls for reform": no one brought the slaying),
+        # nor the subject of "be" with the noun for its predicate ("Kabul was his second
+        # deployment": the possessor did it, not the place)
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
@@ -1109,6 +1112,13 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _predicate_of_a_copula(noun: Token, verb: Token) -> bool:
+    """The event noun is what "be" says its subject is ("Kabul was his second deployment", "the
+    blast was an attack"): the subject of "be" names a place, a time or the event itself, never
+    the event's doer."""
+    return noun.dep_ == "attr" and noun.head.i == verb.i and verb.lemma_.lower() == "be"
 
 
 def _subject_of_its_carrier(noun: Token, verb: Token) -> bool:
