@@ -432,7 +432,7 @@ def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | No
 
 
 def _a_count_of_people(head: Token) -> bool:
-    """ "the 14 killed in the crash": a number with no noun after it, no rank, year or sum, heads
+    """ "the 6 hurt in the pileup": a number with no noun after it, no rank, year or sum, heads
     its phrase and counts people."""
     return head.like_num and head.ent_type_ not in NOT_A_HEAD_COUNT and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
@@ -952,7 +952,7 @@ def read_participants(
         subject, _, _ = _subject_of(verb, index)
         result.target = read(subject, "target")
         if result.target is None and subject is not None:
-            # "the 14 killed in the crash", "most of the crew died in the fire": who a toll verb
+            # "the 6 hurt in the pileup", "most of the crew died in the fire": who a toll verb
             # counts are people, named by a count with no noun or by the "of" phrase of a quantifier
             result.target = _people_count(subject, "target", lexicon) or read(_counted_in_of(subject, lexicon), "target")
         result.source = read(_agent_of(verb), "source")
