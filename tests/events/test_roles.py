@@ -795,3 +795,12 @@ def test_the_subject_of_be_is_no_doer_of_its_predicate_event_noun():
     deployment = read_event_at("Raymond Hurst trained for a year. Kabul was his second deployment.", "deployment")
     assert "Kabul" not in (text_of(deployment.source_actor) or "")
     assert "Raymond Hurst" in text_of(deployment.source_actor)
+
+
+def test_the_from_phrase_of_an_event_noun_names_its_sender():
+    # "warnings from X": X warned, whether the parser hangs "from" on the noun or on the verb over it
+    warnings = event_at("The plan drew sharp warnings from council members on Tuesday.", "warnings")
+    assert "council members" in text_of(warnings.source_actor)
+    # a motion's "from" says where it set off, no one sent it
+    release = event_at("Ten inmates were freed after their release from the county jail.", "freed")
+    assert "jail" not in (text_of(release.source_actor) or "")

@@ -976,6 +976,8 @@ def read_participants(
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
         result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source")
         result.target = read(_noun_patient(noun, lexicon), "target")
+        if result.source is None:
+            result.source = next(filter(None, (read(t, "source") for t in _sender_of(noun, trigger, lexicon))), None)
         between = _prep_objects(noun, {"between", "among"})
         first, other = _parties_between(between, read, index)
         result.source = result.source or first
@@ -1112,6 +1114,20 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _sender_of(noun: Token, trigger: Trigger, lexicon: Lexicon) -> list[Token]:
+    """ "warnings from council members", "a request from the mayor": the "from" phrase of an event
+    noun (or of the verb the noun is the subject or object of) names who sent it (read_actor keeps only actors: "a release from jail" names a place, no
+    one), except where the event is a motion, whose "from" says where it set off."""
+    if trigger.cue.type in lexicon.path_types or noun.lemma_.lower() in lexicon.patient_nouns:
+        return []
+    senders = _prep_objects(noun, {"from"})
+    if noun.dep_ in {"dobj", "nsubj"} and noun.head.pos_ == "VERB":
+        # the parser hangs the phrase on the verb over the noun: "drew warnings from the board",
+        # "the sharpest criticism came from the mayor"
+        senders += _prep_objects(noun.head, {"from"})
+    return senders
 
 
 def _predicate_of_a_copula(noun: Token, verb: Token) -> bool:
