@@ -755,3 +755,52 @@ def test_whom_a_request_is_made_of_is_its_target(sentence, word, target):
 def test_a_request_that_a_clause_opens_with_that_names_no_one_it_is_made_of():
     requested = event_at("A caller requested that the widow send a check to Toronto.", "requested")
     assert requested.target_actor is None
+
+
+def test_i_in_a_quote_is_its_speaker():
+    # "I" inside a quotation is whoever says it: the speaker the attribution names
+    stabbed = read_event_at('"I stabbed the guard with a kitchen knife," Ruiz told the court on Tuesday.', "stabbed")
+    assert "Ruiz" in text_of(stabbed.source_actor)
+    assert stabbed.source_actor.span.text == "I"
+
+
+def test_he_and_she_stand_for_the_person_of_their_gender():
+    # two people named before: the given names tell which one "he" and which one "she" is
+    text = "Daniel Ortiz followed Maria Lopez into the bakery. He stabbed her twice."
+    stabbed = read_event_at(text, "stabbed")
+    assert "Daniel Ortiz" in text_of(stabbed.source_actor)
+    assert "Maria Lopez" in text_of(stabbed.target_actor)
+    # one person named, of the other gender: "she" is not him
+    alone = read_event_at("Gregory Walsh drove to the depot. She was arrested there an hour later.", "arrested")
+    assert text_of(alone.target_actor) != "Gregory Walsh"
+
+
+def test_an_event_noun_subject_of_its_carrying_verb_has_no_doer_in_that_verb():
+    # "the murder brought ...": the noun is the carrying verb's own subject, so no one brought it;
+    # the possessor of "murder" underwent it
+    murder = read_event_at("Officials said Kerr's brutal murder brought new attention to the dangers of the road.",
+                           "murder")
+    assert murder.source_actor is None
+    assert "Kerr" in text_of(murder.target_actor)
+
+
+def test_a_count_with_no_noun_killed_in_a_hazard_names_its_victims():
+    # "the 9 killed in the collision": a bare count a toll verb's participle hangs on counts people
+    collision = event_at("Three of the 9 killed in the collision were believed to be tourists.", "collision")
+    assert text_of(collision.target_actor) == "9"
+
+
+def test_the_subject_of_be_is_no_doer_of_its_predicate_event_noun():
+    # "X was his deployment": the place is no doer; "his" (the one man named) is
+    deployment = read_event_at("Raymond Hurst trained for a year. Kabul was his second deployment.", "deployment")
+    assert "Kabul" not in (text_of(deployment.source_actor) or "")
+    assert "Raymond Hurst" in text_of(deployment.source_actor)
+
+
+def test_the_from_phrase_of_an_event_noun_names_its_sender():
+    # "warnings from X": X warned, whether the parser hangs "from" on the noun or on the verb over it
+    warnings = event_at("The plan drew sharp warnings from council members on Tuesday.", "warnings")
+    assert "council members" in text_of(warnings.source_actor)
+    # a motion's "from" says where it set off, no one sent it
+    release = event_at("Ten inmates were freed after their release from the county jail.", "freed")
+    assert "jail" not in (text_of(release.source_actor) or "")

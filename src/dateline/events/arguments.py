@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from dateline.entities import gender
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
 from dateline.events.triggers import Lexicon, Trigger, load_lexicon
@@ -41,6 +42,8 @@ CLAUSE_CUTS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", 
 THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs"}
 SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+# the pronouns a speaker uses of themself ("'I fired twice,' the guard said")
+FIRST_PERSON_SINGULAR = {"i", "me"}
 # the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
 ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 
@@ -227,6 +230,10 @@ def read_actor(
         # (not a person for "it" or "its": "the spokesman says the board is studying its deal")
         # (nor a speaker named after a "he" or "they": "He fled, police said" tells of someone
         # else, while "we" in a quote before its speaker is the speaker's side)
+        if speaker is not None and head.lower_ in FIRST_PERSON_SINGULAR:
+            # "'I pushed him off the ladder,' Ruiz told the court": the one who says "I" is the speaker
+            actor = Actor(text=speaker.actor.text, span=token_span([head]), entity_id=speaker.actor.entity_id, role=role)
+            return ActorReading(actor, speaker.kinds, [])
         if speaker is not None and head.lower_ in THIRD_PERSON | {"we"} and not (
                 head.lower_ in {"it", "its"} and _a_person(speaker.actor, index)) and not (
                 head.lower_ in THIRD_PERSON and speaker.actor.span.start > head.idx):
@@ -424,6 +431,13 @@ def _people_count(head: Token, role: str, lexicon: Lexicon) -> ActorReading | No
     return ActorReading(actor, frozenset())
 
 
+def _a_count_of_people(head: Token) -> bool:
+    """ "the 6 hurt in the pileup": a number with no noun after it, no rank, year or sum, heads
+    its phrase and counts people."""
+    return head.like_num and head.ent_type_ not in NOT_A_HEAD_COUNT and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
 def _an_age_for_a_person(head: Token) -> bool:
     """ "a 16-year-old", "the 58-year-old": an age with no noun after it heads its phrase and
     names a person of that age (not "a 16-year-old boy": there the noun is the head)."""
@@ -581,18 +595,49 @@ def _windows_before(pronoun: Token) -> list[range]:
 def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
     """The one person an article has named in the pronoun's sentence before it or, failing that,
     in the nearest sentence before that names anyone (up to ``PRONOUN_LOOKBACK`` back): "he" then
-    can stand for no one else. Two people: no guess."""
+    can stand for no one else. Two people: no guess, unless the name of all but one tells the
+    pronoun's other gender and the one left is known to fit ("Omar Diaz met Lucy Hart. She ...":
+    Lucy Hart); one person of the other gender: no one ("Lucy Hart arrived. He ...")."""
     for window in _windows_before(pronoun):
         people = {}
         for i in window:
             mention = index.by_token.get(i)
             if mention is not None and mention.label == "PERSON" and mention.entity_id:
                 people[mention.entity_id] = mention
-        if len(people) == 1:
-            return next(iter(people.values()))
+        fitting = [m for m in people.values() if not _disagrees_in_gender(pronoun, m, index)]
+        if len(people) == 1 and fitting:
+            return fitting[0]
+        if len(fitting) == 1 and _agrees_in_gender(pronoun, fitting[0], index):
+            return fitting[0]
         if people:
             return None
     return None
+
+
+def _gender_of(mention: Mention, index: MentionIndex) -> str | None:
+    """'male', 'female' or None: what the person's name (its fullest form in the article) or the
+    honorific before it tells."""
+    words = index.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    word_before = index.doc[words.start - 1].text if words is not None and words.start > 0 else ""
+    for name in (index.name_of(mention.entity_id, mention.span.text), mention.span.text):
+        told = gender.gender_of_name(f"{word_before} {name}" if word_before.lower() in gender.name_tables()[0] else name)
+        if told is not None:
+            return told
+    return None
+
+
+def _agrees_in_gender(pronoun: Token, mention: Mention, index: MentionIndex) -> bool:
+    """Whether the person is known to be of the gender "he" or "she" tells."""
+    wanted = gender.PRONOUN_GENDER.get(pronoun.lower_)
+    return wanted is not None and _gender_of(mention, index) == wanted
+
+
+def _disagrees_in_gender(pronoun: Token, mention: Mention, index: MentionIndex) -> bool:
+    """Whether "he", "him" or "his" (or "she", "her") cannot stand for the person: the name tells
+    the other gender."""
+    wanted = gender.PRONOUN_GENDER.get(pronoun.lower_)
+    told = _gender_of(mention, index)
+    return wanted is not None and told is not None and told != wanted
 
 
 def _is_title(mention: Mention, doc: Doc, lexicon: Lexicon) -> bool:
@@ -693,7 +738,8 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
                 noun = noun.head
             return [noun], True
-        if node.dep_ in {"relcl", "acl"} and (node.head.pos_ in {"NOUN", "PROPN", "PRON"} or _an_age_for_a_person(node.head)):
+        if node.dep_ in {"relcl", "acl"} and (node.head.pos_ in {"NOUN", "PROPN", "PRON"} or _an_age_for_a_person(node.head)
+                                              or _a_count_of_people(node.head)):
             # "the leader, who has been detained since the coup": a passive relative clause
             # has its noun for patient
             # (a participle the tagger took for a past tense, "Hassan - shot dead by police -",
@@ -905,23 +951,33 @@ def read_participants(
         # is the one the event befell (find_triggers names such an event by its hazard noun)
         subject, _, _ = _subject_of(verb, index)
         result.target = read(subject, "target")
+        if result.target is None and subject is not None:
+            # "the 6 hurt in the pileup", "most of the crew died in the fire": who a toll verb
+            # counts are people, named by a count with no noun or by the "of" phrase of a quantifier
+            result.target = _people_count(subject, "target", lexicon) or read(_counted_in_of(subject, lexicon), "target")
         result.source = read(_agent_of(verb), "source")
         return result
     # "was charged with fraud", "convicted the clerk of embezzlement": who the legal step is about
     # is the crime's doer (the crime is an event of its own, CRIME, named by the step)
     accused = _accused_of(noun, lexicon) if trigger.cue.type == "CRIME" and noun is not None else None
-    if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and verb.pos_ == "VERB" \
+    if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and (verb.pos_ == "VERB" \
             and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs | lexicon.care_verbs
-                 or any(c.dep_ == "oprd" for c in verb.children)):
+                 or any(c.dep_ == "oprd" for c in verb.children) or _subject_of_its_carrier(noun, verb)) \
+            or _predicate_of_a_copula(noun, verb)):
         # a verb that says something about the event ("called the explosion an attack",
         # "responded to the bombing"): its subject is no doer, the noun has its own arguments.
         # A carrying verb that names its object ("called the blast an act of terror", an object
-        # predicate) says what the event was, not who did it
+        # predicate) says what the event was, not who did it; nor does one whose subject is the
+        # event noun itself ("the slaying brought calls for reform": no one brought the slaying),
+        # nor the subject of "be" with the noun for its predicate ("Kabul was his second
+        # deployment": the possessor did it, not the place)
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
         result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source")
         result.target = read(_noun_patient(noun, lexicon), "target")
+        if result.source is None:
+            result.source = next(filter(None, (read(t, "source") for t in _sender_of(noun, trigger, lexicon))), None)
         between = _prep_objects(noun, {"between", "among"})
         first, other = _parties_between(between, read, index)
         result.source = result.source or first
@@ -1058,6 +1114,34 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _sender_of(noun: Token, trigger: Trigger, lexicon: Lexicon) -> list[Token]:
+    """ "warnings from council members", "a request from the mayor": the "from" phrase of an event
+    noun (or of the verb the noun is the subject or object of) names who sent it (read_actor keeps only actors: "a release from jail" names a place, no
+    one), except where the event is a motion, whose "from" says where it set off."""
+    if trigger.cue.type in lexicon.path_types or noun.lemma_.lower() in lexicon.patient_nouns:
+        return []
+    senders = _prep_objects(noun, {"from"})
+    if noun.dep_ in {"dobj", "nsubj"} and noun.head.pos_ == "VERB":
+        # the parser hangs the phrase on the verb over the noun: "drew warnings from the board",
+        # "the sharpest criticism came from the mayor"
+        senders += _prep_objects(noun.head, {"from"})
+    return senders
+
+
+def _predicate_of_a_copula(noun: Token, verb: Token) -> bool:
+    """The event noun is what "be" says its subject is ("Kabul was his second deployment", "the
+    blast was an attack"): the subject of "be" names a place, a time or the event itself, never
+    the event's doer."""
+    return noun.dep_ == "attr" and noun.head.i == verb.i and verb.lemma_.lower() == "be"
+
+
+def _subject_of_its_carrier(noun: Token, verb: Token) -> bool:
+    """The event noun is the active subject of the verb over it ("Kerr's murder brought new
+    attention to the case"): a carrying verb's subject is the noun's doer only when it is someone
+    else ("the gang carried out the murder")."""
+    return noun.dep_ == "nsubj" and noun.head.i == verb.i
 
 
 def _subject_of_asked_clause(verb: Token) -> Token | None:
