@@ -82,6 +82,10 @@ def table() -> dict:
         "denial_adverbs": lower(raw["denied_for_a_while"]["adverbs"]),
         "denial_prepositions": lower(raw["denied_for_a_while"]["prepositions"]),
         "rewarded_outcomes": {k: lower(v) for k, v in raw["rewarded_outcomes"].items()},
+        "future_auxiliaries": lower(raw["reported_futures"]["auxiliaries"]),
+        "past_future_auxiliaries": lower(raw["reported_futures"]["past_futures"]),
+        "conditional_marks": lower(raw["conditionals"]["marks"]),
+        "conditional_auxiliaries": lower(raw["conditionals"]["auxiliaries"]),
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
@@ -401,6 +405,67 @@ def _first_conjunct(verb: Token) -> Token:
     return node
 
 
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "aux"}
+
+
+def _verb_carrying_the_tense(token: Token) -> Token | None:
+    """The verb whose auxiliaries tell whether the trigger's act is done: the trigger itself when
+    a verb, the verb an event noun is the subject of ("the reopening would help them"), raised
+    through bare verbs joined to it or completing it ("will either accept or reject", "would
+    begin to build"); None for a noun in any other place (an object or a phrase after a
+    preposition may name a thing that did happen: "will never get over the shooting")."""
+    node = token
+    if node.pos_ not in {"VERB", "AUX"}:
+        if node.dep_ not in {"nsubj", "nsubjpass"} or node.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        node = node.head
+    for _ in range(4):
+        own = [c for c in node.children if c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} and c.lower_ != "to"]
+        if node.tag_ != "VB" or own or node.dep_ not in {"conj", "xcomp"} or node.head.pos_ not in {"VERB", "AUX"}:
+            break
+        node = node.head
+    return node
+
+
+def is_a_reported_future(token: Token) -> bool:
+    """ "the mayor said he will review the contracts", "she expects the river will reach the
+    bridge", "he said the closing of the mill would hurt the town": what someone says or expects
+    will or would happen, in the clause a verb reports, is not done; with a date or time of its own
+    it is a step set ("said the board will vote on Monday", which the judged samples count), and a
+    "would" with "later", "eventually" or "soon" tells the future of a past ("said he would later
+    resign": he did)."""
+    verb = _verb_carrying_the_tense(token)
+    if verb is None or verb.dep_ != "ccomp" or verb.head.pos_ != "VERB":
+        return False
+    words = table()
+    auxiliaries = _auxiliaries(verb)
+    if "have" in auxiliaries or not auxiliaries & words["future_auxiliaries"] or _has_a_time_of_its_own(verb):
+        return False
+    return not (auxiliaries & words["past_future_auxiliaries"]
+                and any(t.lower_ in words["own_time_words"] for t in verb.subtree))
+
+
+def is_a_conditional_consequence(token: Token) -> bool:
+    """ "if the river rises, the road would be closed", "they do not plan to evacuate the town
+    unless the fire spreads": an act a condition ("if", "unless") hangs on, under a modal or a
+    future, or under a negation, is not told as done (the verb, or one it completes or is joined
+    to, carries both the condition and the modal)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    words = table()
+    chain, node = [token], token
+    for _ in range(4):
+        if node.dep_ not in {"xcomp", "conj"} or node.head.pos_ not in {"VERB", "AUX"}:
+            break
+        node = node.head
+        chain.append(node)
+    conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words["conditional_marks"]
+                                                 for m in c.children) for verb in chain for c in verb.children)
+    return conditioned and any(_auxiliaries(verb) & words["conditional_auxiliaries"]
+                               or any(c.dep_ == "neg" for c in verb.children) for verb in chain)
+
+
 def is_a_modal_conjunct_or_description(token: Token) -> bool:
     """ "residents could rent a bin or buy sacks": "buy" is as possible as "rent", and "must wear a
     tag and surrender his passport" as required as "wear" (the modal of the first verb reaches the
@@ -415,7 +480,8 @@ def is_a_modal_conjunct_or_description(token: Token) -> bool:
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb is not token and modals & words["conjunct_modals"]:
         return True
-    return verb.dep_ == "relcl" and bool(modals & words["describing_modals"]) and not any(
+    # (the parser reads "a plan that both towns will approve" as a clause on the noun, acl, too)
+    return verb.dep_ in {"relcl", "acl"} and bool(modals & words["describing_modals"]) and not any(
         t.ent_type_ in {"DATE", "TIME"} or t.lower_ in words["own_time_words"] for t in verb.subtree)
 
 
@@ -628,7 +694,8 @@ def reports_no_event(token: Token) -> bool:
     done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
     a person or thing would do), a habit over a stretch of time or in the simple present, what is
     done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, a deliberation a thing is sent on for, a quality (flood-resistant), the noun of a counterfactual, an order in a quotation, what an office does, a
-    figure of trade or what a rewarded tip would lead to."""
+    figure of trade, what a rewarded tip would lead to, what someone says will or would happen, or
+    an act that hangs on a condition."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -636,7 +703,8 @@ def reports_no_event(token: Token) -> bool:
         or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token) \
         or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token) \
         or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
-        or is_a_step_still_pending(token) or is_a_quality(token)
+        or is_a_step_still_pending(token) or is_a_quality(token) or is_a_reported_future(token) \
+        or is_a_conditional_consequence(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
