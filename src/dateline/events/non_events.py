@@ -69,6 +69,10 @@ def table() -> dict:
         "present_speech_verbs": lower(raw["present_habits"]["speech_verbs"]),
         "prose_ends": frozenset(raw["present_habits"]["prose_ends"]),
         "habit_gerund_prepositions": lower(raw["present_habits"]["gerund_prepositions"]),
+        "caption_positions": lower(raw["present_habits"]["caption_positions"]),
+        "present_passive_auxiliaries": lower(raw["present_habits"]["passive_auxiliaries"]),
+        "difficulty_adjectives": lower(raw["difficulty_adjectives"]),
+        "frequency_adjectives": lower(raw["frequency_adjectives"]),
         "absence_marks": lower(raw["absence_marks"]),
         "purpose_passives": lower(raw["purpose_passives"]),
         "future_words": lower(raw["denied_futures"]),
@@ -568,13 +572,27 @@ def _a_present_of_habit(verb: Token | None) -> bool:
 
 def _in_headline_style(verb: Token) -> bool:
     """The present of a headline, which tells the news itself: a line with no closing stop, the
-    article's first sentence (a lead, or a headline the parser ran into it), or a subject that is
-    a singular noun with no article ("Roadside bomb kills two soldiers": headlines drop them)."""
+    article's first sentence (a lead, or a headline the parser ran into it), a photo caption
+    (``_a_photo_caption``), or a subject that is a singular noun with no article ("Roadside bomb
+    kills two soldiers": headlines drop them)."""
     sentence = verb.sent
-    if sentence is None or not _prose(sentence) or sentence.start == 0:
+    if sentence is None or not _prose(sentence) or sentence.start == 0 or _a_photo_caption(verb):
         return True
     return any(c.dep_ == "nsubj" and c.tag_ == "NN" and not any(d.dep_ in {"det", "poss"} for d in c.children)
                for c in verb.children)
+
+
+def _a_photo_caption(verb: Token) -> bool:
+    """ "Mayor Ann Ruiz, left, meets with two workers": a word of position set off by commas or
+    brackets before the verb points at a person in a photograph, and a caption tells what the
+    photograph shows in the present, one moment, no habit."""
+    doc, sentence = verb.doc, verb.sent
+    for word in doc[sentence.start:verb.i]:
+        if word.lower_ not in table()["caption_positions"] or word.i == sentence.start or word.i + 1 >= len(doc):
+            continue
+        if doc[word.i - 1].text in {",", "("} and doc[word.i + 1].text in {",", ")"}:
+            return True
+    return False
 
 
 def is_a_present_habit(token: Token) -> bool:
@@ -601,6 +619,51 @@ def is_a_present_habit(token: Token) -> bool:
         if node.pos_ == "VERB" and node.tag_ != "VBG":
             return _a_present_of_habit(node)
     return False
+
+
+def is_a_present_passive_of_habit(token: Token) -> bool:
+    """ "the towns where taxes are collected", "boats that are built in the yard": a passive in the
+    simple present in a relative clause on a thing says what is done there or to such things as a
+    rule, no one act (the trigger, or an event noun its subject: "where sales are made"); not on a
+    person ("a man who is charged with murder": the state a step left him in), nor with a date or
+    time of its own."""
+    verb = token if token.pos_ == "VERB" else token.head if token.dep_ == "nsubjpass" else None
+    if verb is None or verb.tag_ != "VBN" or verb.dep_ != "relcl" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    passive = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
+    if not passive or passive[0] not in table()["present_passive_auxiliaries"]:
+        return False
+    about_a_person = any(c.tag_ == "WP" for c in verb.children) or verb.head.ent_type_ == "PERSON"
+    return not about_a_person and not _has_a_time_of_its_own(verb)
+
+
+def is_under_a_difficulty(token: Token) -> bool:
+    """ "dry weather makes it hard to stop a fire", "it is easy to buy a gun there": the infinitive
+    on an adjective of ease or difficulty says what can or cannot be done in general, no act done
+    (the trigger is the infinitive, or a word it governs: ``governing_words``)."""
+    adjectives = table()["difficulty_adjectives"]
+    for verb in (token, *governing_words(token)):
+        if verb.tag_ != "VB" or verb.dep_ not in {"advcl", "xcomp", "ccomp"} or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue
+        governor = verb.head
+        if governor.lower_ in adjectives or any(c.dep_ in {"acomp", "ccomp", "oprd"} and c.lower_ in adjectives
+                                               for c in governor.children):
+            return True
+    return False
+
+
+def is_a_frequent_kind(token: Token) -> bool:
+    """ "the daily torrent of bombings", "weekly raids", "frequent patrols": an event noun told as
+    recurring (an adjective of frequency on it, or on the noun whose "of" it follows) is a habit or
+    a state of things, no one event."""
+    if token.pos_ != "NOUN":
+        return False
+    noun = token.head if token.dep_ == "conj" else token  # "bombings and shootings"
+    nouns = [token, noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        nouns.append(noun.head.head)
+    return any(c.dep_ == "amod" and c.lower_ in table()["frequency_adjectives"] for n in nouns for c in n.children)
 
 
 def is_denied_for_a_while(token: Token) -> bool:
@@ -694,8 +757,9 @@ def reports_no_event(token: Token) -> bool:
     done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
     a person or thing would do), a habit over a stretch of time or in the simple present, what is
     done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, a deliberation a thing is sent on for, a quality (flood-resistant), the noun of a counterfactual, an order in a quotation, what an office does, a
-    figure of trade, what a rewarded tip would lead to, what someone says will or would happen, or
-    an act that hangs on a condition."""
+    figure of trade, what a rewarded tip would lead to, what someone says will or would happen, an
+    act that hangs on a condition, a present passive of habit, what is hard or easy to do, or an
+    event noun told as recurring."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -704,7 +768,8 @@ def reports_no_event(token: Token) -> bool:
         or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token) \
         or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
         or is_a_step_still_pending(token) or is_a_quality(token) or is_a_reported_future(token) \
-        or is_a_conditional_consequence(token)
+        or is_a_conditional_consequence(token) or is_a_present_passive_of_habit(token) \
+        or is_under_a_difficulty(token) or is_a_frequent_kind(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
