@@ -73,6 +73,7 @@ def table() -> dict:
         "present_passive_auxiliaries": lower(raw["present_habits"]["passive_auxiliaries"]),
         "difficulty_adjectives": lower(raw["difficulty_adjectives"]),
         "frequency_adjectives": lower(raw["frequency_adjectives"]),
+        "intention_nouns": lower(raw["intention_nouns"]),
         "absence_marks": lower(raw["absence_marks"]),
         "purpose_passives": lower(raw["purpose_passives"]),
         "future_words": lower(raw["denied_futures"]),
@@ -666,6 +667,24 @@ def is_a_frequent_kind(token: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in table()["frequency_adjectives"] for n in nouns for c in n.children)
 
 
+def is_what_an_intention_holds(token: Token) -> bool:
+    """ "the decision to close the school", "reached a deal with the county to buy the depot", "the
+    only way to end the strike", "left the door open to talks ... to discuss it": the infinitive on a
+    noun of deciding, agreeing, promising or of a way or a right says what is meant or open to be
+    done, not a done act (on the noun, or as the parser often hangs it, on the verb whose object
+    the noun is; the trigger is the infinitive, a bare verb joined to it, or its subject or object)."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head if token.dep_ in {"dobj", "nsubjpass"} else None
+    if verb is None:
+        return False
+    verb = _first_conjunct(verb)
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    nouns = table()["intention_nouns"]
+    if verb.dep_ in {"acl", "relcl"}:
+        return verb.head.lemma_.lower() in nouns
+    return verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.head.children)
+
+
 def is_denied_for_a_while(token: Token) -> bool:
     """ "phone calls were not immediately returned", "the two clubs have not met since 2019",
     "police have not made an arrest since the fire": a negated verb with "immediately" or a "since"
@@ -758,8 +777,8 @@ def reports_no_event(token: Token) -> bool:
     a person or thing would do), a habit over a stretch of time or in the simple present, what is
     done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, a deliberation a thing is sent on for, a quality (flood-resistant), the noun of a counterfactual, an order in a quotation, what an office does, a
     figure of trade, what a rewarded tip would lead to, what someone says will or would happen, an
-    act that hangs on a condition, a present passive of habit, what is hard or easy to do, or an
-    event noun told as recurring."""
+    act that hangs on a condition, a present passive of habit, what is hard or easy to do, an event
+    noun told as recurring, or what a decision, a deal or a promise holds."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -769,7 +788,7 @@ def reports_no_event(token: Token) -> bool:
         or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
         or is_a_step_still_pending(token) or is_a_quality(token) or is_a_reported_future(token) \
         or is_a_conditional_consequence(token) or is_a_present_passive_of_habit(token) \
-        or is_under_a_difficulty(token) or is_a_frequent_kind(token)
+        or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
