@@ -417,9 +417,9 @@ def _auxiliaries(verb: Token) -> set[str]:
 def _verb_carrying_the_tense(token: Token) -> Token | None:
     """The verb whose auxiliaries tell whether the trigger's act is done: the trigger itself when
     a verb, the verb an event noun is the subject of ("the reopening would help them"), raised
-    through bare verbs joined to it or completing it ("will either accept or reject", "would
+    through bare verbs joined to it or completing it ("will either approve or veto", "would
     begin to build"); None for a noun in any other place (an object or a phrase after a
-    preposition may name a thing that did happen: "will never get over the shooting")."""
+    preposition may name a thing that did happen: "may never forget the raid")."""
     node = token
     if node.pos_ not in {"VERB", "AUX"}:
         if node.dep_ not in {"nsubj", "nsubjpass"} or node.head.pos_ not in {"VERB", "AUX"}:
@@ -452,7 +452,7 @@ def is_a_reported_future(token: Token) -> bool:
 
 
 def is_a_conditional_consequence(token: Token) -> bool:
-    """ "if the river rises, the road would be closed", "they do not plan to evacuate the town
+    """ "if the river rises, the bridge would be shut", "they do not plan to evacuate the town
     unless the fire spreads": an act a condition ("if", "unless") hangs on, under a modal or a
     future, or under a negation, is not told as done (the verb, or one it completes or is joined
     to, carries both the condition and the modal)."""
@@ -668,8 +668,8 @@ def is_a_frequent_kind(token: Token) -> bool:
 
 
 def is_what_an_intention_holds(token: Token) -> bool:
-    """ "the decision to close the school", "reached a deal with the county to buy the depot", "the
-    only way to end the strike", "left the door open to talks ... to discuss it": the infinitive on a
+    """ "the decision to close the school", "struck a deal with the railway to purchase the depot", "the
+    only way to end the strike", "kept the door open to negotiate it": the infinitive on a
     noun of deciding, agreeing, promising or of a way or a right says what is meant or open to be
     done, not a done act (on the noun, or as the parser often hangs it, on the verb whose object
     the noun is; the trigger is the infinitive, a bare verb joined to it, or its subject or object)."""
@@ -682,7 +682,7 @@ def is_what_an_intention_holds(token: Token) -> bool:
     nouns = table()["intention_nouns"]
     if verb.dep_ in {"acl", "relcl"}:
         return verb.head.lemma_.lower() in nouns
-    return verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.head.children)
+    return verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.head.children)
 
 
 def is_denied_for_a_while(token: Token) -> bool:
