@@ -58,6 +58,7 @@ def table() -> dict:
         "judging_modals": lower(raw["judging_modals"]),
         "describing_modals": lower(raw["modal_descriptions"]["modals"]),
         "own_time_words": lower(raw["modal_descriptions"]["own_time_words"]),
+        "restrictive_only_modals": lower(raw["modal_descriptions"]["restrictive_only"]),
         "class_marks_blocked_by": frozenset(raw["described_classes"]["blocked_by"]),
         "class_acts_marked_by": frozenset(raw["described_classes"]["acts_marked_by"]),
         "class_count_heads": frozenset(w.lower() for w in raw["described_classes"]["count_heads"]),
@@ -436,12 +437,15 @@ def _verb_carrying_the_tense(token: Token) -> Token | None:
 def is_a_reported_future(token: Token) -> bool:
     """ "the mayor said he will review the contracts", "she expects the river will reach the
     bridge", "he said the closing of the mill would hurt the town": what someone says or expects
-    will or would happen, in the clause a verb reports, is not done; with a date or time of its own
+    will or would happen, in the clause a verb reports after it, is not done; with a date or time of its own
     it is a step set ("said the board will vote on Monday", which the judged samples count), and a
     "would" with "later", "eventually" or "soon" tells the future of a past ("said he would later
     resign": he did)."""
     verb = _verb_carrying_the_tense(token)
-    if verb is None or verb.dep_ != "ccomp" or verb.head.pos_ != "VERB":
+    # (the reported clause after its verb: "two men will be charged, police said" puts the step
+    # first, as news told on the police's word, a step set the judged samples count and
+    # dating.yaml dates as none)
+    if verb is None or verb.dep_ != "ccomp" or verb.head.pos_ != "VERB" or verb.i < verb.head.i:
         return False
     words = table()
     auxiliaries = _auxiliaries(verb)
@@ -471,6 +475,13 @@ def is_a_conditional_consequence(token: Token) -> bool:
                                or any(c.dep_ == "neg" for c in verb.children) for verb in chain)
 
 
+def _set_off_by_a_comma(clause: Token) -> bool:
+    """A clause after a comma ("the blizzard, which will close schools"): it adds a fact about a
+    thing already named rather than saying which thing is meant."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
+
+
 def is_a_modal_conjunct_or_description(token: Token) -> bool:
     """ "residents could rent a bin or buy sacks": "buy" is as possible as "rent", and "must wear a
     tag and surrender his passport" as required as "wear" (the modal of the first verb reaches the
@@ -485,7 +496,11 @@ def is_a_modal_conjunct_or_description(token: Token) -> bool:
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb is not token and modals & words["conjunct_modals"]:
         return True
-    # (the parser reads "a plan that both towns will approve" as a clause on the noun, acl, too)
+    # (the parser reads "a plan that both towns will approve" as a clause on the noun, acl, too;
+    # "will" only in a clause that says which thing is meant, no comma before it: "the blizzard,
+    # which will close schools" tells what the storm will do)
+    if modals & words["describing_modals"] <= words["restrictive_only_modals"] and _set_off_by_a_comma(verb):
+        return False
     return verb.dep_ in {"relcl", "acl"} and bool(modals & words["describing_modals"]) and not any(
         t.ent_type_ in {"DATE", "TIME"} or t.lower_ in words["own_time_words"] for t in verb.subtree)
 
