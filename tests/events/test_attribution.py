@@ -218,3 +218,44 @@ def test_a_speaker_the_parse_hangs_on_the_last_noun_is_still_the_source():
     attribution = attribution_of(killing)
     assert attribution is not None and attribution.source.endswith("Christine Schraner Burgener")
     assert attribution.source.startswith("the United Nations special envoy")
+
+
+# a quotation over several paragraphs opens each of them and closes only the last; news texts run
+# the paragraphs together, so an opening mark inside an open quotation continues it
+MULTI_PARAGRAPH_QUOTE = ("The mayor said: “The bridge is old and we know it. “We will look at every option.” "
+                         "The clerk, who keeps the town's books, said: “The money is there.”")
+
+
+def test_an_opening_mark_inside_an_open_quotation_continues_it():
+    from dateline.events.attribution import inside_quotes
+    doc = parse(MULTI_PARAGRAPH_QUOTE)
+    assert inside_quotes(trigger(doc, "option"))
+    assert not inside_quotes(trigger(doc, "clerk"))
+    assert not inside_quotes(trigger(doc, "said", after="clerk"))
+    assert inside_quotes(trigger(doc, "money"))
+
+
+def test_a_closing_mark_typed_as_an_opening_one_still_closes():
+    from dateline.events.attribution import inside_quotes
+    doc = parse("“The bridge is old,“ the mayor said. The clerk said “the money is there.”")
+    assert not inside_quotes(trigger(doc, "mayor"))
+    assert inside_quotes(trigger(doc, "money"))
+
+
+def test_the_statement_after_a_quotation_over_two_paragraphs_is_kept():
+    from datetime import date
+
+    from dateline.model import Article
+    from dateline.pipeline import Stages, read_article
+    article = Article(id="q", text=MULTI_PARAGRAPH_QUOTE, published=date(2024, 5, 10))
+    events = read_article(article, parse(MULTI_PARAGRAPH_QUOTE), Stages.load()).events
+    statements = [e for e in events if e.type == "STATEMENT"]
+    assert any(e.trigger is not None and e.trigger.start > MULTI_PARAGRAPH_QUOTE.index("clerk") for e in statements)
+
+
+def test_a_colon_before_an_opening_mark_starts_a_new_quotation():
+    from dateline.events.attribution import inside_quotes
+    doc = parse("The mayor said: “The bridge is old. “We know it. The clerk added: “The money is there.”")
+    assert inside_quotes(trigger(doc, "know"))
+    assert not inside_quotes(trigger(doc, "added"))
+    assert inside_quotes(trigger(doc, "money"))

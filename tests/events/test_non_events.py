@@ -61,6 +61,18 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     ("The family won the land after a long court battle with the county.", "battle"),
     ("The report was sent to the full council for discussion.", "discussion"),
     ("The county planted flood-resistant trees along the river.", "flood"),
+    # modality read from the clause's grammar: a future reported, a condition, a future on a noun,
+    # a present passive of habit, what is hard to do, a recurring kind, what a decision holds
+    ("The new mayor said he will sue the bus company.", "sue"),
+    ("A union leader said the closure of the mill would hurt the whole valley.", "closure"),
+    ("If the river rises again, the army would evacuate the village, the sheriff said.", "evacuate"),
+    ("Officials said they did not plan to evacuate the village unless the fire spread.", "evacuate"),
+    ("The board drafted a bill that both towns will either approve or reject.", "reject"),
+    ("The county keeps a list of the towns where such purchases are made.", "purchases"),
+    ("The long drought makes it very hard to stop a fire in the hills, he said.", "fire"),
+    ("The farmers lived with the almost daily threat of raids and lootings.", "raids"),
+    ("The council made the decision to hold the hearing in May.", "hearing"),
+    ("The town struck a deal with the railway to purchase the old depot.", "purchase"),
 ])
 def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter
@@ -76,6 +88,9 @@ def test_each_rule_is_the_one_that_holds(sentence, word):
     ("The river rose all week. Roadside bomb kills two soldiers near the old fort.", "kills"),
     # what a verb of asking asks for now is a request told
     ("The road is icy. The state patrol urges drivers to slow down near the school.", "urges"),
+    # a photo caption shows one moment: a word of position set off by commas or brackets
+    ("The old mill closed in 2001. Mayor Ann Ruiz, left, meets with two former workers outside the gate.", "meets"),
+    ("The old mill closed in 2001. Mayor Ann Ruiz (right) meets with two former workers outside the gate.", "meets"),
 ])
 def test_a_present_that_tells_news_is_no_habit(text, word):
     token = next(t for t in parse(text) if t.text == word)

@@ -143,19 +143,46 @@ class Frame:
         return self.verb[0].head.right_edge.i - self.verb[0].head.left_edge.i
 
 
+def _opens_a_paragraph_of_quotation(text: str, start: int) -> bool:
+    """An opening curly mark with a space before it and a word after it: in an open quotation, the
+    next paragraph of the same quotation (straight marks, which do not curl, are left to toggle)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[start + 1] if start + 1 < len(text) else " "
+    return text[start] == "\u201c" and before.isspace() and not after.isspace()
+
+
+def _introduced(text: str, start: int) -> bool:
+    """A mark after a colon ('added: “Going ...'): a new quotation a speaker introduces, so the one
+    before it was closed, its closing mark left out."""
+    return text[:start].rstrip().endswith(":")
+
+
 def _quote_marks(doc: Doc) -> list[int]:
-    """Character offsets of double quotation marks, computed once per document."""
+    """Character offsets where quotations open and close, in turn (open, close, open, ...),
+    computed once per document. Marks toggle, whichever way they curl (reporters' closing marks
+    are often typed as opening ones), except an opening curly mark inside an open quotation: a
+    quotation running over several paragraphs opens each of them and closes only the last (news
+    texts join the paragraphs: '... to me. “They are ...'), so the mark continues it; after a
+    colon it opens a new one, and the one before closed where the mark's sentence begins."""
     cached = doc.user_data.get("dateline.quote_marks")
     if cached is None:
-        cached = [t.idx for t in doc if t.text in DOUBLE_QUOTES or t.text.startswith(("\u201c", "\u201d"))]
+        text, cached = doc.text, []
+        for t in doc:
+            if not (t.text in DOUBLE_QUOTES or t.text.startswith(("\u201c", "\u201d"))):
+                continue
+            if len(cached) % 2 == 1 and _opens_a_paragraph_of_quotation(text, t.idx):
+                sentence_start = t.sent.start_char if t.doc.has_annotation("SENT_START") else t.idx
+                if _introduced(text, t.idx) and cached[-1] < sentence_start:
+                    cached += [sentence_start, t.idx]
+                continue
+            cached.append(t.idx)
         doc.user_data["dateline.quote_marks"] = cached
     return cached
 
 
 def inside_quotes(token: Token) -> bool:
-    """Whether a token sits inside double quotation marks. Marks toggle, whichever way they
-    curl: reporters' closing marks are often typed as opening ones."""
-    marks = _quote_marks(token.doc)  # in text order: the marks before the token by bisection
+    """Whether a token sits inside double quotation marks (``_quote_marks``)."""
+    marks = _quote_marks(token.doc)  # in text order: the turns before the token by bisection
     return bisect_left(marks, token.idx) % 2 == 1
 
 

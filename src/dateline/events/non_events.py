@@ -58,6 +58,7 @@ def table() -> dict:
         "judging_modals": lower(raw["judging_modals"]),
         "describing_modals": lower(raw["modal_descriptions"]["modals"]),
         "own_time_words": lower(raw["modal_descriptions"]["own_time_words"]),
+        "restrictive_only_modals": lower(raw["modal_descriptions"]["restrictive_only"]),
         "class_marks_blocked_by": frozenset(raw["described_classes"]["blocked_by"]),
         "class_acts_marked_by": frozenset(raw["described_classes"]["acts_marked_by"]),
         "class_count_heads": frozenset(w.lower() for w in raw["described_classes"]["count_heads"]),
@@ -69,6 +70,11 @@ def table() -> dict:
         "present_speech_verbs": lower(raw["present_habits"]["speech_verbs"]),
         "prose_ends": frozenset(raw["present_habits"]["prose_ends"]),
         "habit_gerund_prepositions": lower(raw["present_habits"]["gerund_prepositions"]),
+        "caption_positions": lower(raw["present_habits"]["caption_positions"]),
+        "present_passive_auxiliaries": lower(raw["present_habits"]["passive_auxiliaries"]),
+        "difficulty_adjectives": lower(raw["difficulty_adjectives"]),
+        "frequency_adjectives": lower(raw["frequency_adjectives"]),
+        "intention_nouns": lower(raw["intention_nouns"]),
         "absence_marks": lower(raw["absence_marks"]),
         "purpose_passives": lower(raw["purpose_passives"]),
         "future_words": lower(raw["denied_futures"]),
@@ -82,6 +88,10 @@ def table() -> dict:
         "denial_adverbs": lower(raw["denied_for_a_while"]["adverbs"]),
         "denial_prepositions": lower(raw["denied_for_a_while"]["prepositions"]),
         "rewarded_outcomes": {k: lower(v) for k, v in raw["rewarded_outcomes"].items()},
+        "future_auxiliaries": lower(raw["reported_futures"]["auxiliaries"]),
+        "past_future_auxiliaries": lower(raw["reported_futures"]["past_futures"]),
+        "conditional_marks": lower(raw["conditionals"]["marks"]),
+        "conditional_auxiliaries": lower(raw["conditionals"]["auxiliaries"]),
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
@@ -401,6 +411,77 @@ def _first_conjunct(verb: Token) -> Token:
     return node
 
 
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "aux"}
+
+
+def _verb_carrying_the_tense(token: Token) -> Token | None:
+    """The verb whose auxiliaries tell whether the trigger's act is done: the trigger itself when
+    a verb, the verb an event noun is the subject of ("the reopening would help them"), raised
+    through bare verbs joined to it or completing it ("will either approve or veto", "would
+    begin to build"); None for a noun in any other place (an object or a phrase after a
+    preposition may name a thing that did happen: "may never forget the raid")."""
+    node = token
+    if node.pos_ not in {"VERB", "AUX"}:
+        if node.dep_ not in {"nsubj", "nsubjpass"} or node.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        node = node.head
+    for _ in range(4):
+        own = [c for c in node.children if c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} and c.lower_ != "to"]
+        if node.tag_ != "VB" or own or node.dep_ not in {"conj", "xcomp"} or node.head.pos_ not in {"VERB", "AUX"}:
+            break
+        node = node.head
+    return node
+
+
+def is_a_reported_future(token: Token) -> bool:
+    """ "the mayor said he will review the contracts", "she expects the river will reach the
+    bridge", "he said the closing of the mill would hurt the town": what someone says or expects
+    will or would happen, in the clause a verb reports after it, is not done; with a date or time of its own
+    it is a step set ("said the board will vote on Monday", which the judged samples count), and a
+    "would" with "later", "eventually" or "soon" tells the future of a past ("said he would later
+    resign": he did)."""
+    verb = _verb_carrying_the_tense(token)
+    # (the reported clause after its verb: "two men will be charged, police said" puts the step
+    # first, as news told on the police's word, a step set the judged samples count and
+    # dating.yaml dates as none)
+    if verb is None or verb.dep_ != "ccomp" or verb.head.pos_ != "VERB" or verb.i < verb.head.i:
+        return False
+    words = table()
+    auxiliaries = _auxiliaries(verb)
+    if "have" in auxiliaries or not auxiliaries & words["future_auxiliaries"] or _has_a_time_of_its_own(verb):
+        return False
+    return not (auxiliaries & words["past_future_auxiliaries"]
+                and any(t.lower_ in words["own_time_words"] for t in verb.subtree))
+
+
+def is_a_conditional_consequence(token: Token) -> bool:
+    """ "if the river rises, the bridge would be shut", "they do not plan to evacuate the town
+    unless the fire spreads": an act a condition ("if", "unless") hangs on, under a modal or a
+    future, or under a negation, is not told as done (the verb, or one it completes or is joined
+    to, carries both the condition and the modal)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    words = table()
+    chain, node = [token], token
+    for _ in range(4):
+        if node.dep_ not in {"xcomp", "conj"} or node.head.pos_ not in {"VERB", "AUX"}:
+            break
+        node = node.head
+        chain.append(node)
+    conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words["conditional_marks"]
+                                                 for m in c.children) for verb in chain for c in verb.children)
+    return conditioned and any(_auxiliaries(verb) & words["conditional_auxiliaries"]
+                               or any(c.dep_ == "neg" for c in verb.children) for verb in chain)
+
+
+def _set_off_by_a_comma(clause: Token) -> bool:
+    """A clause after a comma ("the blizzard, which will close schools"): it adds a fact about a
+    thing already named rather than saying which thing is meant."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
+
+
 def is_a_modal_conjunct_or_description(token: Token) -> bool:
     """ "residents could rent a bin or buy sacks": "buy" is as possible as "rent", and "must wear a
     tag and surrender his passport" as required as "wear" (the modal of the first verb reaches the
@@ -415,7 +496,12 @@ def is_a_modal_conjunct_or_description(token: Token) -> bool:
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb is not token and modals & words["conjunct_modals"]:
         return True
-    return verb.dep_ == "relcl" and bool(modals & words["describing_modals"]) and not any(
+    # (the parser reads "a plan that both towns will approve" as a clause on the noun, acl, too;
+    # "will" only in a clause that says which thing is meant, no comma before it: "the blizzard,
+    # which will close schools" tells what the storm will do)
+    if modals & words["describing_modals"] <= words["restrictive_only_modals"] and _set_off_by_a_comma(verb):
+        return False
+    return verb.dep_ in {"relcl", "acl"} and bool(modals & words["describing_modals"]) and not any(
         t.ent_type_ in {"DATE", "TIME"} or t.lower_ in words["own_time_words"] for t in verb.subtree)
 
 
@@ -502,13 +588,27 @@ def _a_present_of_habit(verb: Token | None) -> bool:
 
 def _in_headline_style(verb: Token) -> bool:
     """The present of a headline, which tells the news itself: a line with no closing stop, the
-    article's first sentence (a lead, or a headline the parser ran into it), or a subject that is
-    a singular noun with no article ("Roadside bomb kills two soldiers": headlines drop them)."""
+    article's first sentence (a lead, or a headline the parser ran into it), a photo caption
+    (``_a_photo_caption``), or a subject that is a singular noun with no article ("Roadside bomb
+    kills two soldiers": headlines drop them)."""
     sentence = verb.sent
-    if sentence is None or not _prose(sentence) or sentence.start == 0:
+    if sentence is None or not _prose(sentence) or sentence.start == 0 or _a_photo_caption(verb):
         return True
     return any(c.dep_ == "nsubj" and c.tag_ == "NN" and not any(d.dep_ in {"det", "poss"} for d in c.children)
                for c in verb.children)
+
+
+def _a_photo_caption(verb: Token) -> bool:
+    """ "Mayor Ann Ruiz, left, meets with two workers": a word of position set off by commas or
+    brackets before the verb points at a person in a photograph, and a caption tells what the
+    photograph shows in the present, one moment, no habit."""
+    doc, sentence = verb.doc, verb.sent
+    for word in doc[sentence.start:verb.i]:
+        if word.lower_ not in table()["caption_positions"] or word.i == sentence.start or word.i + 1 >= len(doc):
+            continue
+        if doc[word.i - 1].text in {",", "("} and doc[word.i + 1].text in {",", ")"}:
+            return True
+    return False
 
 
 def is_a_present_habit(token: Token) -> bool:
@@ -535,6 +635,69 @@ def is_a_present_habit(token: Token) -> bool:
         if node.pos_ == "VERB" and node.tag_ != "VBG":
             return _a_present_of_habit(node)
     return False
+
+
+def is_a_present_passive_of_habit(token: Token) -> bool:
+    """ "the towns where taxes are collected", "boats that are built in the yard": a passive in the
+    simple present in a relative clause on a thing says what is done there or to such things as a
+    rule, no one act (the trigger, or an event noun its subject: "where sales are made"); not on a
+    person ("a man who is charged with murder": the state a step left him in), nor with a date or
+    time of its own."""
+    verb = token if token.pos_ == "VERB" else token.head if token.dep_ == "nsubjpass" else None
+    if verb is None or verb.tag_ != "VBN" or verb.dep_ != "relcl" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    passive = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
+    if not passive or passive[0] not in table()["present_passive_auxiliaries"]:
+        return False
+    about_a_person = any(c.tag_ == "WP" for c in verb.children) or verb.head.ent_type_ == "PERSON"
+    return not about_a_person and not _has_a_time_of_its_own(verb)
+
+
+def is_under_a_difficulty(token: Token) -> bool:
+    """ "dry weather makes it hard to stop a fire", "it is easy to buy a gun there": the infinitive
+    on an adjective of ease or difficulty says what can or cannot be done in general, no act done
+    (the trigger is the infinitive, or a word it governs: ``governing_words``)."""
+    adjectives = table()["difficulty_adjectives"]
+    for verb in (token, *governing_words(token)):
+        if verb.tag_ != "VB" or verb.dep_ not in {"advcl", "xcomp", "ccomp"} or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue
+        governor = verb.head
+        if governor.lower_ in adjectives or any(c.dep_ in {"acomp", "ccomp", "oprd"} and c.lower_ in adjectives
+                                               for c in governor.children):
+            return True
+    return False
+
+
+def is_a_frequent_kind(token: Token) -> bool:
+    """ "the daily torrent of bombings", "weekly raids", "frequent patrols": an event noun told as
+    recurring (an adjective of frequency on it, or on the noun whose "of" it follows) is a habit or
+    a state of things, no one event."""
+    if token.pos_ != "NOUN":
+        return False
+    noun = token.head if token.dep_ == "conj" else token  # "bombings and shootings"
+    nouns = [token, noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        nouns.append(noun.head.head)
+    return any(c.dep_ == "amod" and c.lower_ in table()["frequency_adjectives"] for n in nouns for c in n.children)
+
+
+def is_what_an_intention_holds(token: Token) -> bool:
+    """ "the decision to close the school", "struck a deal with the railway to purchase the depot", "the
+    only way to end the strike", "kept the door open to negotiate it": the infinitive on a
+    noun of deciding, agreeing, promising or of a way or a right says what is meant or open to be
+    done, not a done act (on the noun, or as the parser often hangs it, on the verb whose object
+    the noun is; the trigger is the infinitive, a bare verb joined to it, or its subject or object)."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head if token.dep_ in {"dobj", "nsubjpass"} else None
+    if verb is None:
+        return False
+    verb = _first_conjunct(verb)
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    nouns = table()["intention_nouns"]
+    if verb.dep_ in {"acl", "relcl"}:
+        return verb.head.lemma_.lower() in nouns
+    return verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.head.children)
 
 
 def is_denied_for_a_while(token: Token) -> bool:
@@ -628,7 +791,9 @@ def reports_no_event(token: Token) -> bool:
     done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
     a person or thing would do), a habit over a stretch of time or in the simple present, what is
     done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, a deliberation a thing is sent on for, a quality (flood-resistant), the noun of a counterfactual, an order in a quotation, what an office does, a
-    figure of trade or what a rewarded tip would lead to."""
+    figure of trade, what a rewarded tip would lead to, what someone says will or would happen, an
+    act that hangs on a condition, a present passive of habit, what is hard or easy to do, an event
+    noun told as recurring, or what a decision, a deal or a promise holds."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -636,7 +801,9 @@ def reports_no_event(token: Token) -> bool:
         or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token) \
         or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token) \
         or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
-        or is_a_step_still_pending(token) or is_a_quality(token)
+        or is_a_step_still_pending(token) or is_a_quality(token) or is_a_reported_future(token) \
+        or is_a_conditional_consequence(token) or is_a_present_passive_of_habit(token) \
+        or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
