@@ -369,6 +369,20 @@ def test_a_perfect_progressive_runs_from_an_unsaid_day_and_takes_no_report_day()
     assert events["searching"].date_value is None
 
 
+def test_an_act_going_on_keeps_a_carried_time_the_report_day_lies_in():
+    # "this month" holds the report's day (Friday 8 March): the inquiry goes on in it, as carried
+    events = events_of("Deputies made forty arrests for drunk driving this month. "
+                       "Detectives are investigating two thefts from parked cars.")
+    assert events["investigating"].date_value == "2024-03"
+
+
+def test_an_act_going_on_takes_the_report_day_over_a_carried_day_before_it():
+    # the body was found on Tuesday (5 March); the inquiry is going on as the report is written (Friday)
+    events = events_of("Hikers found a body in a ravine near Alton on Tuesday. State police are searching the "
+                       "woods for clues.")
+    assert events["searching"].date_value == "2024-03-08"
+
+
 def dates_of_every(word: str, text: str) -> list:
     """The dates of every event told by ``word``, in the order of the text (``events_of`` keeps the first)."""
     result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())

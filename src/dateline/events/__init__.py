@@ -1184,8 +1184,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
         # the offence, the charge and the court's steps of a case are never on one day
         event_date = NO_DATE
-    if draft.trigger is not None and event_date.source == "none" and dct is not None \
-            and going_on_at_the_report(draft.trigger.token):
+    if draft.trigger is not None and dct is not None \
+            and going_on_at_the_report(draft.trigger.token, event_date.source, event_date.end, dct):
         # "a fire crew is investigating": going on as the story is told, on the report's day
         event_date = EventDate(dct.isoformat(), dct, dct, None, True, "article")
     told_before = date_of_the_event_told(draft.trigger.token, draft.sentence_index, recent) \

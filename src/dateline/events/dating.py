@@ -1071,17 +1071,33 @@ def a_recent_day(start: date | None, end: date | None, dct: date | None) -> bool
 # --- an act going on as the story is told (dating.yaml: going_on) -----------------------------------
 
 
-def going_on_at_the_report(trigger: Token) -> bool:
+def going_on_at_the_report(trigger: Token, source: str, borrowed_end: date | None, dct: date | None) -> bool:
     """ "a fire crew is investigating", "rescuers are still looking for a missing hiker": the
     present progressive of the act's own clause tells it going on as the report is written, so
-    the report's day is one the text gives (a guard that found no day for it leaves it on that
-    day rather than on none). Not a perfect ("has been searching": since some unsaid day)."""
-    words = table()["going_on"]
-    if trigger.tag_ != "VBG":
+    the report's day is one the text gives, where a guard found no day for it (rather than none)
+    and where the day was carried from an earlier sentence that ended before the report ("The
+    body was found on Tuesday. ... The coroner's office is investigating": the inquiry goes on
+    now, not on Tuesday). A carried time the report's day lies in ("this month") already says
+    now, and stays."""
+    if source == "narrative" and not before(borrowed_end, dct):
         return False
-    auxiliaries = [c for c in trigger.children if c.dep_ == "aux"]
-    return any(a.lower_ in words["present_be"] for a in auxiliaries) and not any(
-        a.lemma_.lower() in words["perfect"] for a in auxiliaries)
+    return source in {"none", "narrative"} and in_the_present_progressive(trigger)
+
+
+def in_the_present_progressive(trigger: Token) -> bool:
+    """ "is investigating", "are still looking": a present "be" and the trigger's -ing form; and
+    its passive, "a new fence is being discussed" (a present "be", "being" and the participle).
+    Not a perfect ("has been searching": since some unsaid day)."""
+    words = table()["going_on"]
+    auxiliaries = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
+    if trigger.tag_ == "VBG":
+        going = [a for a in auxiliaries if a.dep_ == "aux"]
+    elif trigger.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.lower_ == "being" for a in auxiliaries):
+        going = [a for a in auxiliaries if a.lower_ != "being"]
+    else:
+        return False
+    return any(a.lower_ in words["present_be"] for a in going) and not any(
+        a.lemma_.lower() in words["perfect"] for a in going)
 
 
 # --- one happening told again with a day of its own (dating.yaml: told_again) ------------------------
@@ -1190,7 +1206,7 @@ def _within(event: Event, other: Event) -> bool:
 def _tells_a_past_happening(trigger: Token) -> bool:
     """A verb in the simple past or a noun (no tense of its own); not a future, a modal, a
     perfect, nor a present progressive."""
-    if _clause_tense(trigger) == "modal" or going_on_at_the_report(trigger):
+    if _clause_tense(trigger) == "modal" or in_the_present_progressive(trigger):
         return False
     words = background_words()
     auxiliaries = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
