@@ -383,6 +383,18 @@ def test_an_act_going_on_takes_the_report_day_over_a_carried_day_before_it():
     assert events["searching"].date_value == "2024-03-08"
 
 
+def test_a_simple_past_in_what_is_told_keeps_the_day_of_the_telling():
+    # "arrested" in the simple past is no perfect: the arrest is of the day the deputies told of it
+    events = events_of("Deputies said Tuesday that they arrested a teenager for the robbery of a pharmacy in Elm Park.")
+    assert events["arrested"].date_value == "2024-03-05"
+
+
+def test_a_perfect_written_with_a_typographic_apostrophe_is_a_perfect():
+    # "we’ve" is "we have": the talks are done by now, not on the Thursday of the telling
+    events = events_of("“We’ve negotiated a contract with the city,” the firm’s founder said on Thursday.")
+    assert events["negotiated"].date_value is None
+
+
 def dates_of_every(word: str, text: str) -> list:
     """The dates of every event told by ``word``, in the order of the text (``events_of`` keeps the first)."""
     result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())

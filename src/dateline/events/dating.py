@@ -417,8 +417,8 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
     if source not in BORROWED:
         return False
     words = background_words()
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if any(a.lower_ in words["future"] for a in auxiliaries):
+    auxiliaries = auxiliaries_of(verb)
+    if any(plain(a) in words["future"] for a in auxiliaries):
         if source == "article":
             return True
         return before(borrowed_start, dct)
@@ -428,14 +428,45 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
         return True
     if counted_by_a_later_step(verb):
         return True
-    perfect = [a for a in auxiliaries if a.dep_ == "aux" and a.lemma_ == "have" and a.tag_ != "VBN"]
-    if perfect and (verb.tag_ == "VBN" or any(a.lower_ == "been" for a in auxiliaries)):
-        if any(a.lower_ in words["past_perfect"] for a in perfect):
+    perfect = [a for a in auxiliaries if a.dep_ == "aux" and lemma_of_auxiliary(a) == "have" and a.tag_ != "VBN"]
+    # (a coordinated verb sharing "have" is its participle, whatever tag the parser gave it)
+    shared = bool(auxiliaries) and auxiliaries[0].head.i != verb.i
+    if perfect and (verb.tag_ == "VBN" or (shared and verb.tag_ == "VBD") or any(a.lower_ == "been" for a in auxiliaries)):
+        if any(plain(a) in words["past_perfect"] for a in perfect):
             return source == "article"
+        if source == "sentence":
+            return True
         # (a carried day of the report itself, a story's own timestamp, is the "now" the perfect
         # reaches: "has fallen to his death" under "16 Sep 2013" keeps that day)
         return source == "narrative" and before(borrowed_start, dct)
     return False
+
+
+def plain(word: Token) -> str:
+    """The word in lower case with a typographic apostrophe made plain: news copy writes "we’ve",
+    "she’ll", and the tables (and the parser's lemmas) know "'ve", "'ll"."""
+    return word.lower_.replace("\u2019", "'")
+
+
+# contractions the parser leaves unlemmatised when written with a typographic apostrophe
+CONTRACTED_AUXILIARIES = {"'ve": "have", "'d": "have", "'ll": "will", "'re": "be", "'m": "be"}
+
+
+def lemma_of_auxiliary(word: Token) -> str:
+    """ "have" for "have", "has", "'ve" and "’ve" alike (and "’d" of a past perfect: "they’d left")."""
+    lemma = word.lemma_.lower().replace("\u2019", "'")
+    if lemma in CONTRACTED_AUXILIARIES and word.tag_ != "MD":
+        return CONTRACTED_AUXILIARIES[lemma]
+    return lemma
+
+
+def auxiliaries_of(verb: Token) -> list[Token]:
+    """The verb's auxiliaries; a verb coordinated with another and with none of its own shares
+    that verb's ("we have found a site and signed a lease": signed is a perfect too)."""
+    own = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if own or verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return own
+    return auxiliaries_of(verb.head)
 
 
 def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
@@ -1096,8 +1127,8 @@ def in_the_present_progressive(trigger: Token) -> bool:
         going = [a for a in auxiliaries if a.lower_ != "being"]
     else:
         return False
-    return any(a.lower_ in words["present_be"] for a in going) and not any(
-        a.lemma_.lower() in words["perfect"] for a in going)
+    return any(plain(a) in words["present_be"] for a in going) and not any(
+        lemma_of_auxiliary(a) in words["perfect"] for a in going)
 
 
 # --- one happening told again with a day of its own (dating.yaml: told_again) ------------------------
@@ -1210,4 +1241,4 @@ def _tells_a_past_happening(trigger: Token) -> bool:
         return False
     words = background_words()
     auxiliaries = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
-    return not any(a.lower_ in words["future"] or a.lemma_ == "have" for a in auxiliaries)
+    return not any(plain(a) in words["future"] or lemma_of_auxiliary(a) == "have" for a in auxiliaries)
