@@ -395,6 +395,12 @@ def test_a_perfect_written_with_a_typographic_apostrophe_is_a_perfect():
     assert events["negotiated"].date_value is None
 
 
+def test_a_relative_clause_on_people_the_story_brings_in_keeps_the_day_of_its_episode():
+    # "two men who robbed a bank": the clause tells who the police arrested, on the day told
+    events = events_of("Police on Tuesday arrested two men who robbed a bank in Dover.")
+    assert events["robbed"].date_value == "2024-03-05"
+
+
 def dates_of_every(word: str, text: str) -> list:
     """The dates of every event told by ``word``, in the order of the text (``events_of`` keeps the first)."""
     result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())

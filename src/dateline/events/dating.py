@@ -411,6 +411,10 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
       theft"): not the report's day (``names_a_standing``).
     - a passive of accusation in the simple present ("are charged with murder"): a standing that
       holds now, on no day from anywhere (``stands_accused_now``).
+    - a relative clause on a named person ("jailed Lena Ortiz on Tuesday, who stole jewels"): what
+      they did before, not on the day of another clause of the sentence (``describes_someone``);
+    - a present perfect (or a verb coordinated with one) with the day of another clause of its
+      sentence ("said on Tuesday that two men have been arrested"): done by now, day unsaid.
     (Not a relative clause on someone, "Reed, who robbed a shop", nor a participle before a noun,
     "a murdered guard": on the tuning part they gained 3 dates, but on the demo corpus they took
     the right day from acts of the same episode, "a car, which then fled", "the injured man".)"""
@@ -423,6 +427,8 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
             return True
         return before(borrowed_start, dct)
     if source == "article" and (placed_by_another_episode(verb, words) or names_a_standing(verb, words)):
+        return True
+    if source == "sentence" and describes_someone(verb):
         return True
     if stands_accused_now(verb, words):
         return True
@@ -467,6 +473,23 @@ def auxiliaries_of(verb: Token) -> list[Token]:
     if own or verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in {"VERB", "AUX"}:
         return own
     return auxiliaries_of(verb.head)
+
+
+def describes_someone(verb: Token) -> bool:
+    """ "sentenced Tom Reed on Friday, a roofer who stole from his clients": a relative clause
+    opened by "who" tells what someone did before, to say who they are; the day of the clause it
+    hangs on is not its day."""
+    clause = verb
+    # up to the clause the act is told in ("who pleaded guilty to buying cocaine": through the
+    # plea's complement), not past a clause with a subject of its own
+    for _ in range(6):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i or (
+                clause.i != verb.i and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)):
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.pos_ != "PROPN":
+        return False
+    return any(c.lower_ in {"who", "whom"} and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
 
 def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
