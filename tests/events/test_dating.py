@@ -401,6 +401,12 @@ def test_a_relative_clause_on_people_the_story_brings_in_keeps_the_day_of_its_ep
     assert events["robbed"].date_value == "2024-03-05"
 
 
+def test_a_vague_time_in_what_a_statement_reports_leaves_the_statement_its_day():
+    # "recently" is when the pipe burst, not when the mayor spoke: the statement keeps the report's day
+    events = events_of("The mayor said that a water pipe burst recently under Main Street.")
+    assert events["said"].date_value == "2024-03-08"
+
+
 def dates_of_every(word: str, text: str) -> list:
     """The dates of every event told by ``word``, in the order of the text (``events_of`` keeps the first)."""
     result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())

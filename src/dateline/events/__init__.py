@@ -1165,7 +1165,9 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             and told_at_a_dated_talk(draft.trigger.token, event_date.span):
         # "The bishop preached on Sunday ... . He said he once met a dying soldier": a story of the talk
         event_date = NO_DATE
-    if event_date.source in BORROWED and placed_vaguely_before(own_clause, timexes):
+    # (a report's own words, not only its verb: "officials said recently that ...")
+    if event_date.source in BORROWED and placed_vaguely_before(own_clause if draft.trigger is not None
+                                                              else _own_words(draft), timexes):
         # "In recent weeks, the mayor announced ...": some time before, the day unsaid
         event_date = NO_DATE
     if draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
