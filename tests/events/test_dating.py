@@ -407,6 +407,12 @@ def test_a_vague_time_in_what_a_statement_reports_leaves_the_statement_its_day()
     assert events["said"].date_value == "2024-03-08"
 
 
+def test_a_statement_placed_against_a_dated_happening_keeps_that_day():
+    # the vote is dated (Tuesday): the admission after it takes its day, not none
+    events = events_of("After the council vote on Tuesday, the treasurer admitted that the pension fund was short.")
+    assert events["admitted"].date_value == "2024-03-05"
+
+
 def dates_of_every(word: str, text: str) -> list:
     """The dates of every event told by ``word``, in the order of the text (``events_of`` keeps the first)."""
     result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.config import SETTINGS
 from dateline.events.lead_acts import lead_act_trigger
 from dateline.events.dating import (
+    said_before_another_episode,
     BORROWED,
     INHERITED_NOTE,
     a_body_decided,
@@ -1164,6 +1165,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and draft.type != "STATEMENT" and event_date.source == "narrative" \
             and told_at_a_dated_talk(draft.trigger.token, event_date.span):
         # "The bishop preached on Sunday ... . He said he once met a dying soldier": a story of the talk
+        event_date = NO_DATE
+    if draft.trigger is None and event_date.source == "article" and (verb := _reporting_verb(draft)) is not None \
+            and said_before_another_episode(verb):
+        # "Prior to the election, Turner admitted that ...": said before another happening, day unsaid
         event_date = NO_DATE
     # (a report's own words, not only its verb: "officials said recently that ...")
     if event_date.source in BORROWED and placed_vaguely_before(own_clause if draft.trigger is not None

@@ -492,6 +492,14 @@ def describes_someone(verb: Token) -> bool:
     return any(c.lower_ in {"who", "whom"} and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
 
+def said_before_another_episode(verb: Token) -> bool:
+    """ "Prior to the election, the judge admitted that ...", "before the vote, she said ...": a
+    statement placed against another happening the sentence names but does not date was made
+    on some day before it, not on the report's (``placed_by_another_episode`` of the reporting
+    verb's own words)."""
+    return placed_by_another_episode(verb, background_words())
+
+
 def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
     """ "In recent weeks, the mayor announced ...", "have been working on it for months", "recently
     moved", "years ago": the act's own clause places it some unsaid time before the report, so it
