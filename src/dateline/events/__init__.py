@@ -1168,7 +1168,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         event_date = NO_DATE
     if draft.trigger is None and event_date.source == "article" and (verb := _reporting_verb(draft)) is not None \
             and said_before_another_episode(verb):
-        # "Prior to the election, Turner admitted that ...": said before another happening, day unsaid
+        # "Before the council vote, the treasurer admitted that ...": said before another happening, day unsaid
         event_date = NO_DATE
     # (a report's own words, not only its verb: "officials said recently that ...")
     if event_date.source in BORROWED and placed_vaguely_before(own_clause if draft.trigger is not None
