@@ -369,6 +369,50 @@ def test_a_perfect_progressive_runs_from_an_unsaid_day_and_takes_no_report_day()
     assert events["searching"].date_value is None
 
 
+def test_an_act_going_on_keeps_a_carried_time_the_report_day_lies_in():
+    # "this month" holds the report's day (Friday 8 March): the inquiry goes on in it, as carried
+    events = events_of("Deputies made forty arrests for drunk driving this month. "
+                       "Detectives are investigating two thefts from parked cars.")
+    assert events["investigating"].date_value == "2024-03"
+
+
+def test_an_act_going_on_takes_the_report_day_over_a_carried_day_before_it():
+    # the body was found on Tuesday (5 March); the inquiry is going on as the report is written (Friday)
+    events = events_of("Hikers found a body in a ravine near Alton on Tuesday. State police are searching the "
+                       "woods for clues.")
+    assert events["searching"].date_value == "2024-03-08"
+
+
+def test_a_simple_past_in_what_is_told_keeps_the_day_of_the_telling():
+    # "arrested" in the simple past is no perfect: the arrest is of the day the deputies told of it
+    events = events_of("Deputies said Tuesday that they arrested a teenager for the robbery of a pharmacy in Elm Park.")
+    assert events["arrested"].date_value == "2024-03-05"
+
+
+def test_a_perfect_written_with_a_typographic_apostrophe_is_a_perfect():
+    # "we’ve" is "we have": the talks are done by now, not on the Thursday of the telling
+    events = events_of("“We’ve negotiated a contract with the city,” the firm’s founder said on Thursday.")
+    assert events["negotiated"].date_value is None
+
+
+def test_a_relative_clause_on_people_the_story_brings_in_keeps_the_day_of_its_episode():
+    # "two men who robbed a bank": the clause tells who the police arrested, on the day told
+    events = events_of("Police on Tuesday arrested two men who robbed a bank in Dover.")
+    assert events["robbed"].date_value == "2024-03-05"
+
+
+def test_a_vague_time_in_what_a_statement_reports_leaves_the_statement_its_day():
+    # "recently" is when the pipe burst, not when the mayor spoke: the statement keeps the report's day
+    events = events_of("The mayor said that a water pipe burst recently under Main Street.")
+    assert events["said"].date_value == "2024-03-08"
+
+
+def test_a_statement_placed_against_a_dated_happening_keeps_that_day():
+    # the vote is dated (Tuesday): the admission after it takes its day, not none
+    events = events_of("After the council vote on Tuesday, the treasurer admitted that the pension fund was short.")
+    assert events["admitted"].date_value == "2024-03-05"
+
+
 def dates_of_every(word: str, text: str) -> list:
     """The dates of every event told by ``word``, in the order of the text (``events_of`` keeps the first)."""
     result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.config import SETTINGS
 from dateline.events.lead_acts import lead_act_trigger
 from dateline.events.dating import (
+    said_before_another_episode,
     BORROWED,
     INHERITED_NOTE,
     a_body_decided,
@@ -1186,7 +1187,13 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             and told_at_a_dated_talk(draft.trigger.token, event_date.span):
         # "The bishop preached on Sunday ... . He said he once met a dying soldier": a story of the talk
         event_date = NO_DATE
-    if event_date.source in BORROWED and placed_vaguely_before(own_clause, timexes):
+    if draft.trigger is None and event_date.source == "article" and (verb := _reporting_verb(draft)) is not None \
+            and said_before_another_episode(verb):
+        # "Before the council vote, the treasurer admitted that ...": said before another happening, day unsaid
+        event_date = NO_DATE
+    # (a report's own words, not only its verb: "officials said recently that ...")
+    if event_date.source in BORROWED and placed_vaguely_before(own_clause if draft.trigger is not None
+                                                              else _own_words(draft), timexes):
         # "In recent weeks, the mayor announced ...": some time before, the day unsaid
         event_date = NO_DATE
     if draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
@@ -1205,8 +1212,8 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
     if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
         # the offence, the charge and the court's steps of a case are never on one day
         event_date = NO_DATE
-    if draft.trigger is not None and event_date.source == "none" and dct is not None \
-            and going_on_at_the_report(draft.trigger.token):
+    if draft.trigger is not None and dct is not None \
+            and going_on_at_the_report(draft.trigger.token, event_date.source, event_date.end, dct):
         # "a fire crew is investigating": going on as the story is told, on the report's day
         event_date = EventDate(dct.isoformat(), dct, dct, None, True, "article")
     told_before = date_of_the_event_told(draft.trigger.token, draft.sentence_index, recent) \
