@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.model import Quantity, Span
@@ -125,8 +126,14 @@ def _is_number_word(token: Token, cues: QuantityCues) -> bool:
 def _starts_number(token: Token, cues: QuantityCues) -> bool:
     if token.ent_type_ == "ORDINAL":
         return False
-    lower = token.lower_
-    return _is_digits(token) or (_is_number_word(token, cues) and lower != "half") or (
+    return _word_starts_number(token.text, token.lower_, cues)
+
+
+def _word_starts_number(text: str, lower: str, cues: QuantityCues) -> bool:
+    """Whether the word (its text, lowercased) may start a number, whatever its entity: what
+    ``_is_digits`` and ``_is_number_word`` say of it, read off the strings alone."""
+    is_number_word = lower in cues.number_words or lower in cues.multipliers and lower not in {"m", "mn", "bn"}
+    return bool(DIGITS.match(text)) or (is_number_word and lower != "half") or (
         lower in cues.vague_counts or lower in cues.vague_first_words
     )
 
@@ -478,8 +485,27 @@ def _number_starts(doc: Doc, cues: QuantityCues) -> list[int]:
     and once with the counts before it, and numbers are a few tokens in a hundred."""
     cached = doc.user_data.get("dateline.number_starts")
     if cached is None or cached[0] is not cues:  # the cues are the table's (loaded once), save in tests
-        cached = doc.user_data["dateline.number_starts"] = (cues, [t.i for t in doc if _starts_number(t, cues)])
+        cached = doc.user_data["dateline.number_starts"] = (cues, _tokens_starting_numbers(doc, cues))
     return cached[1]
+
+
+def _tokens_starting_numbers(doc: Doc, cues: QuantityCues) -> list[int]:
+    """``[t.i for t in doc if _starts_number(t, cues)]``, each distinct word tested once, on the
+    strings of the doc's arrays: whether a word starts a number depends on its text and its
+    entity type alone, and a Token made for every word of the article was most of the cost."""
+    strings = doc.vocab.strings
+    ordinal = strings["ORDINAL"]
+    by_word: dict[int, bool] = {}
+    found = []
+    for i, (orth, lower, ent_type) in enumerate(doc.to_array([ORTH, LOWER, ENT_TYPE]).tolist()):
+        if ent_type == ordinal:
+            continue
+        starts = by_word.get(orth)
+        if starts is None:  # (a word's lowercase is its lexeme's: the same for every token of it)
+            starts = by_word[orth] = _word_starts_number(strings[orth], strings[lower], cues)
+        if starts:
+            found.append(i)
+    return found
 
 
 def _find_in_tokens(doc: Doc, start: int, end: int, antecedents: list[_Found], cues: QuantityCues) -> list[_Found]:

@@ -393,8 +393,8 @@ def _from_feature_words(text: str) -> list[Toponym]:
 
 
 def _is_mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text))  # the str methods themselves: no generator per character
+    return len(letters) > 20 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
 
 def _person_words(doc: Doc, gazetteer: Gazetteer | None = None) -> set[str]:
@@ -417,13 +417,26 @@ def _middle_initial_names(doc: Doc) -> set[str]:
     person's full name, whatever the NER calls it (it takes some for an organisation), so the
     surname said alone later ("after Bell grabbed") is that person, not a town of the name
     (feature_words.yaml: middle_initial_examples)."""
+    cached = doc.user_data.get("dateline_middle_initial_names")
+    if cached is not None:  # asked by three of the scans of each article
+        return set(cached)
     words = set()
-    for token in doc[1:len(doc) - 1]:
-        given, surname = doc[token.i - 1], doc[token.i + 1]
-        if _MIDDLE_INITIAL.fullmatch(token.text) and _NAME_WORD.fullmatch(given.text) \
-                and _NAME_WORD.fullmatch(surname.text) and given.lower_.strip(".") not in HONORIFICS:
-            words.update((given.text, surname.text))
+    texts = _token_texts(doc)
+    for i in range(1, len(texts) - 1):
+        # the cheap tests of the middle word first: Tokens are made only around an initial
+        if texts[i][-1:] == "." and _MIDDLE_INITIAL.fullmatch(texts[i]) and _NAME_WORD.fullmatch(texts[i - 1]) \
+                and _NAME_WORD.fullmatch(texts[i + 1]) and doc[i - 1].lower_.strip(".") not in HONORIFICS:
+            words.update((texts[i - 1], texts[i + 1]))
+    doc.user_data["dateline_middle_initial_names"] = frozenset(words)
     return words
+
+
+def _token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read once per document (a Token is made for each on every read)."""
+    texts = doc.user_data.get("dateline_token_texts")
+    if texts is None:
+        texts = doc.user_data["dateline_token_texts"] = [t.text for t in doc]
+    return texts
 
 
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
@@ -445,9 +458,9 @@ def _single_names(doc: Doc) -> set[str]:
 
 def _after_honorifics(doc: Doc) -> set[str]:
     """Names the article puts after a title ("Ms. Moayyad", "Lt. Wheat"): people's names."""
-    return {
-        t.text for t in doc[1:] if t.text[:1].isupper() and doc[t.i - 1].text.lower().strip(".") in HONORIFICS
-    }
+    texts = _token_texts(doc)
+    return {texts[i] for i in range(1, len(texts))
+            if texts[i][:1].isupper() and texts[i - 1].lower().strip(".") in HONORIFICS}
 
 
 def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
@@ -467,11 +480,11 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     surnames = people | single_people | _after_honorifics(doc)
     found = _dateline_places(doc, gazetteer)
     tokens = list(doc)
-    words = [t.text for t in tokens]
+    words = _token_texts(doc)
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if i in taken or not token.text[:1].isupper() or token.text in people or token.lower_ in ("the", "a", "an"):
+        if i in taken or not words[i][:1].isupper() or words[i] in people or token.lower_ in ("the", "a", "an"):
             i += 1
             continue
         matched = False

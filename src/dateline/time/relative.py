@@ -24,6 +24,7 @@ from functools import lru_cache
 from dateline.model import Span, Timex
 from dateline.time.anchoring import date_of_sentence, is_calendar
 from dateline.nlp import text_of
+from dateline.regex_screen import required_words, screen_text, with_first_char
 from dateline.time.calendar import period_of, shift_date
 from dateline.time.grammar import _macros, vocabulary
 from dateline.time.normalise import number, unit_name
@@ -41,6 +42,14 @@ def _pattern() -> re.Pattern:
         rf"(?<![\w-])(?:(?:{hedges})\s+)?{amount}(?P<unit>{macros['UNIT']})\s+(?P<dir>after|before)\b",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _screened_pattern() -> tuple[re.Pattern, frozenset[str] | None]:
+    """``_pattern()`` with the screens of ``dateline.regex_screen`` (the same matches): a
+    lookahead for its first characters, and the words one of which every match holds."""
+    pattern = _pattern()
+    return with_first_char(pattern), required_words(pattern)
 
 
 def _embedded_tokens(doc, word_start: int):
@@ -104,7 +113,12 @@ def relative_dates(sentence, timexes: list[Timex], dct: date | None) -> list[tup
     doc = sentence.doc
     found = []
     settings = vocabulary()["event_relative"]
-    for match in _pattern().finditer(text_of(doc), sentence.start_char, sentence.end_char):
+    text = text_of(doc)
+    scan, needs = _screened_pattern()
+    if needs is not None and not any(word in screen_text(text[sentence.start_char:sentence.end_char])
+                                     for word in needs):
+        return found  # no "after" or "before" in the sentence: no match (asked once per event)
+    for match in scan.finditer(text, sentence.start_char, sentence.end_char):
         unit = unit_name(match.group("unit"))
         if unit is None or unit == "weekend":
             continue
