@@ -8,6 +8,7 @@ does not name stays empty, and every argument keeps the span of the words it cam
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -1350,11 +1351,13 @@ def date_of_event(
 def places_in(tokens: list[Token], places: list[Place], exclude: list[Span] = ()) -> list[Place]:
     if not tokens:
         return []
-    starts = {t.idx for t in tokens}
+    starts = sorted({t.idx for t in tokens})
     found = []
     for place in places:
         if any(e.start <= place.span.start < e.end for e in exclude):
             continue
-        if place.span.start in starts or any(place.span.start <= s < place.span.end for s in starts):
+        # some word of the tokens starts inside the place's span (its first word or a later one)
+        first = bisect_left(starts, place.span.start)
+        if first < len(starts) and starts[first] < max(place.span.end, place.span.start + 1):
             found.append(place)
     return sorted(found, key=lambda p: p.span.start)

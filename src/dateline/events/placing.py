@@ -75,8 +75,9 @@ def names_a_venue(place: Place, doc) -> bool:
     source, and what it hears happened elsewhere."""
     text = text_of(doc)
     following = _plain(text[place.span.end:place.span.end + 40])
-    head = next((h for h in table()["venue_heads"] if following == h or re.match(re.escape(h) + r"\b", following)),
-                None)
+    # a cheap startswith before each head's own compiled pattern (this runs for every place)
+    head = next((h for h, pattern in _venue_patterns()
+                 if following.startswith(h) and (following == h or pattern.match(following))), None)
     if head is None:
         return False
     last_word = head.split()[-1]
@@ -84,6 +85,12 @@ def names_a_venue(place: Place, doc) -> bool:
     after = doc.char_span(place.span.end, min(len(text), place.span.end + 41), alignment_mode="expand")
     court = next((t for t in after or () if t.idx >= place.span.end and _plain(t.text) == last_word), None)
     return court is not None and court.idx <= place.span.end + 40 and court.dep_ == "pobj"
+
+
+@lru_cache(maxsize=1)
+def _venue_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each venue head with the pattern that finds it as whole words at the start of a text."""
+    return tuple((h, re.compile(re.escape(h) + r"\b")) for h in table()["venue_heads"])
 
 
 def _words_of(place: Place, sentence: SpacySpan):
@@ -579,9 +586,14 @@ def outside_the_acts_clauses(trigger: Token, sentence: SpacySpan) -> set[int]:
     clause holds the place governs the act: "stopped in Dover, urging residents to leave", "sent
     two ministers to Khartoum to discuss the crisis"."""
     words = set()
+    governs: dict[int, bool] = {}  # clause head -> whether it dominates the act (asked once per head)
     for token in sentence:
         head = clause_head(token)
-        if head is not None and not dominates(head, trigger):
+        if head is None:
+            continue
+        if head.i not in governs:
+            governs[head.i] = dominates(head, trigger)
+        if not governs[head.i]:
             words.add(token.i)
     return words
 
@@ -649,15 +661,20 @@ def covers_a_whole_land(trigger: Token) -> bool:
 def passed_by_words(sentence: SpacySpan) -> set[int]:
     """ "The storm is expected to bypass southern Ohio", "the hurricane spared Dover": a place
     a happening passes by or misses is where it is not (placing.yaml: passing_verbs); the
-    indices of those objects' words."""
-    verbs = table()["passing_verbs"]
-    found: set[int] = set()
-    for token in sentence:
-        if token.lemma_.lower() in verbs:
-            for child in token.children:
-                if child.dep_ == "dobj":
-                    found.update(t.i for t in child.subtree)
-    return found
+    indices of those objects' words. Read once per sentence of a parse: every event of the
+    sentence asks."""
+    cache = sentence.doc.user_data.setdefault("dateline.passed_by_words", {})
+    where = (sentence.start, sentence.end)
+    if where not in cache:
+        verbs = table()["passing_verbs"]
+        found: set[int] = set()
+        for token in sentence:
+            if token.lemma_.lower() in verbs:
+                for child in token.children:
+                    if child.dep_ == "dobj":
+                        found.update(t.i for t in child.subtree)
+        cache[where] = frozenset(found)
+    return set(cache[where])
 
 
 def body_seat_named_before(actor_words: list[Token], places: list[Place], seat_phrase) -> list[Place]:
