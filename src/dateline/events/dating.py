@@ -461,12 +461,19 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
     if perfect and (verb.tag_ == "VBN" or (shared and verb.tag_ == "VBD") or any(a.lower_ == "been" for a in auxiliaries)):
         if any(plain(a) in words["past_perfect"] for a in perfect):
             return source == "article"
-        if source == "sentence":
+        if source == "sentence" and not _perfect_infinitive(auxiliaries):
             return True
         # (a carried day of the report itself, a story's own timestamp, is the "now" the perfect
         # reaches: "has fallen to his death" under "16 Sep 2013" keeps that day)
         return source == "narrative" and before(borrowed_start, dct)
     return False
+
+
+def _perfect_infinitive(auxiliaries: list[Token]) -> bool:
+    """ "claimed to have repelled", "may have left": the perfect counts back from the verb it hangs
+    on (the claim, the guess), not from now, so the day the sentence gives that verb is its
+    nearest reading, unlike a present perfect's."""
+    return any(a.lower_ == "to" or a.tag_ == "MD" for a in auxiliaries)
 
 
 def plain(word: Token) -> str:
