@@ -216,3 +216,15 @@ def test_the_report_orders_samples_by_seed_and_names_an_even_half_sample(tmp_pat
     assert result["latest"]["precision"] == 0.0  # the odd sample, drawn last: its one record is no event
     text = judged.to_markdown(result)
     assert "even half (lgl-even-seed-31" in text and "optimistic for places" in text
+
+
+def test_a_section_rebuilt_from_quality_json_keeps_each_listings_header_order():
+    # report.py rebuilds a section it did not re-run from quality.json, written with sorted keys:
+    # the listing's "sample" line still comes first in its paragraph
+    import json as json_module
+
+    from dateline.eval.judged import evaluate, to_markdown
+    result = evaluate()
+    rebuilt = json_module.loads(json_module.dumps(result, sort_keys=True, default=str))
+    assert to_markdown(rebuilt) == to_markdown(result)
+    assert "**lgl-check-seed-20261214** (sample: " in to_markdown(rebuilt)

@@ -336,6 +336,9 @@ def score(rows: list[dict]) -> dict:
     return result
 
 
+HEADER_ORDER = ("sample", "extraction", "reader")  # a listing's first header lines, as the readers write them
+
+
 def header_of(path: Path) -> dict[str, str]:
     """The ``# key: value`` lines at the head of a judged file (sample seed, commit, reader)."""
     found = {}
@@ -383,7 +386,10 @@ def to_markdown(result: dict) -> str:
                   "rules on articles they were not written from). Each sample is one reader's judgement over 80 to 95 "
                   "events of 12 to 14 articles: read the figures as +-0.05.", ""]
     for name, s in result["samples"].items():
-        about = "; ".join(f"{k}: {v}" for k, v in s["about"].items() if k not in ("error classes", "drawn"))
+        # in the listing's own order (a section rebuilt from quality.json gets its keys sorted)
+        header = sorted(s["about"].items(), key=lambda item: HEADER_ORDER.index(item[0])
+                        if item[0] in HEADER_ORDER else len(HEADER_ORDER))
+        about = "; ".join(f"{k}: {v}" for k, v in header if k not in ("error classes", "drawn"))
         lines += [f"**{name}** ({about}).", ""]
         if s["about"].get("error classes"):
             lines += [f"Error classes, as the reader grouped them: {s['about']['error classes']}", ""]
