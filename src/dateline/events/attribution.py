@@ -166,7 +166,7 @@ def _quote_marks(doc: Doc) -> list[int]:
     colon it opens a new one, and the one before closed where the mark's sentence begins."""
     cached = doc.user_data.get("dateline.quote_marks")
     if cached is None:
-        text, cached = doc.text, []
+        text, cached = text_of(doc), []
         for t in doc:
             if not (t.text in DOUBLE_QUOTES or t.text.startswith(("\u201c", "\u201d"))):
                 continue
