@@ -96,3 +96,24 @@ def test_a_headline_parsed_for_its_syntax_has_the_full_parse_of_its_words():
         [(t.text, t.tag_, t.pos_, t.dep_, t.head.i) for t in full]
     assert [t.text for t in syntax if t.dep_ == "ROOT"] == ["pulls"]
     assert not syntax.ents  # the names are not looked for
+
+
+def test_a_reading_per_sentence_is_made_once_per_sentence_of_a_parse():
+    from dateline.nlp import per_sentence
+    calls = []
+
+    @per_sentence
+    def words_in(sentence):
+        calls.append(sentence.start)
+        return len(sentence)
+
+    doc = parse("The river rose overnight. Two roads were closed.")
+    first, second = list(doc.sents)
+    assert [words_in(first), words_in(first), words_in(second)] == [len(first), len(first), len(second)]
+    assert calls == [first.start, second.start]  # the first sentence was read once
+
+
+def test_a_typographic_apostrophe_is_read_as_the_plain_one():
+    from dateline.nlp import plain_lower
+    doc = parse("We\u2019ve SEEN the sheriff\u2019s car.")
+    assert [plain_lower(t) for t in doc][:3] == ["we", "'ve", "seen"]

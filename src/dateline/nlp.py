@@ -7,8 +7,9 @@ spaCy's ``en_core_web_sm`` 3.8.0), so nothing is fetched from a hub at run time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 import spacy
 from spacy.attrs import IS_SPACE
@@ -85,6 +86,31 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["dateline_text"] = doc.text
     return text
+
+
+Reading = TypeVar("Reading")
+
+
+def per_sentence(read: Callable[[Span], Reading]) -> Callable[[Span], Reading]:
+    """``read`` (a pure reading of one sentence) made once per sentence and parse: every event
+    of a sentence asks it again (the parse never changes after it is made). Kept in the doc's
+    user data, so it goes with the doc."""
+    key = f"dateline.{read.__module__}.{read.__name__}"
+
+    def once(sentence: Span) -> Reading:
+        cache = sentence.doc.user_data.setdefault(key, {})
+        where = (sentence.start, sentence.end)
+        if where not in cache:
+            cache[where] = read(sentence)
+        return cache[where]
+
+    return wraps(read)(once)
+
+
+def plain_lower(word: Token) -> str:
+    """The word in lower case with a typographic apostrophe made plain: news copy writes "we’ve",
+    "she’ll", "sheriff’s", and the tables (and the parser's lemmas) know "'ve", "'ll", "'s"."""
+    return word.lower_.replace("\u2019", "'")
 
 
 def ents_of(doc: Doc) -> tuple[Span, ...]:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache, wraps
+from functools import lru_cache
 
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -89,7 +88,7 @@ from dateline.events.triggers import (
     type_in_context,
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
-from dateline.nlp import ents_within, text_of
+from dateline.nlp import ents_within, per_sentence, text_of
 from dateline.entities.lexicon import default_lexicon as entity_lexicon, phrase_key
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
@@ -419,22 +418,7 @@ def _acled_readings(drafts: list[Draft]) -> list[AcledReading]:
 # --- confidence ------------------------------------------------------------------------------------
 
 
-def _per_sentence(read: Callable[[SpacySpan], bool]) -> Callable[[SpacySpan], bool]:
-    """``read`` (a pure reading of one sentence) made once per sentence and parse: every event
-    of a sentence asks it again (the parse never changes after it is made)."""
-    key = f"dateline.{read.__name__}"
-
-    def once(sentence: SpacySpan) -> bool:
-        cache = sentence.doc.user_data.setdefault(key, {})
-        where = (sentence.start, sentence.end)
-        if where not in cache:
-            cache[where] = read(sentence)
-        return cache[where]
-
-    return wraps(read)(once)
-
-
-@_per_sentence
+@per_sentence
 def _looks_like_headline(sentence: SpacySpan) -> bool:
     words = [t for t in sentence if t.is_alpha]
     if not words:
@@ -446,7 +430,7 @@ def _looks_like_headline(sentence: SpacySpan) -> bool:
     return not ends_like_prose and ((titled > 0.5 and len(words) <= 20) or len(words) < 6)
 
 
-@_per_sentence
+@per_sentence
 def _looks_tabular(sentence: SpacySpan) -> bool:
     """A table flattened into text, or a list of numbers: cells, tabs, numbers for half of the
     words, or a run of three numbers with only commas or "and" between them ("Casualties: 3, 5,

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.events.attribution import load_cues, reporting_frames
 from dateline.model import Attribution
+from dateline.nlp import plain_lower
 
 TABLE_PATH = Path(__file__).with_name("authority_steps.yaml")
 
@@ -45,10 +46,6 @@ def _words(text: str) -> list[str]:
     return text.lower().replace("\u2019", "'").replace("'s", " 's").split()
 
 
-def _norm(token: Token) -> str:
-    return token.lower_.replace("\u2019", "'")
-
-
 def is_agentless_passive(verb: Token) -> bool:
     """A passive step with no "by" agent: "were arrested", "is charged", "are accused of"; a
     participle sharing the passive auxiliary of the verb it is coordinated with counts too
@@ -70,7 +67,7 @@ def _body_in(words: list[Token], step: str) -> tuple[list[Token], Body] | None:
     the phrase or only the statement it speaks through follows ("a sheriff's office news release").
     None when the phrase names a person or a body that does not take the step."""
     cues = load_cues()
-    texts = [_norm(t) for t in words]
+    texts = [plain_lower(t) for t in words]
     for body in load_bodies():
         if step not in body.steps:
             continue

@@ -228,6 +228,7 @@ import yaml
 from spacy.tokens import Token
 
 from dateline.model import Event
+from dateline.nlp import plain_lower
 
 
 def lead_of(sentences: list) -> object | None:
@@ -443,7 +444,7 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
         return False
     words = background_words()
     auxiliaries = auxiliaries_of(verb)
-    if any(plain(a) in words["future"] for a in auxiliaries):
+    if any(plain_lower(a) in words["future"] for a in auxiliaries):
         if source == "article":
             return True
         return before(borrowed_start, dct)
@@ -459,7 +460,7 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
     # (a coordinated verb sharing "have" is its participle, whatever tag the parser gave it)
     shared = bool(auxiliaries) and auxiliaries[0].head.i != verb.i
     if perfect and (verb.tag_ == "VBN" or (shared and verb.tag_ == "VBD") or any(a.lower_ == "been" for a in auxiliaries)):
-        if any(plain(a) in words["past_perfect"] for a in perfect):
+        if any(plain_lower(a) in words["past_perfect"] for a in perfect):
             return source == "article"
         if source == "sentence" and not _perfect_infinitive(auxiliaries):
             return True
@@ -474,12 +475,6 @@ def _perfect_infinitive(auxiliaries: list[Token]) -> bool:
     on (the claim, the guess), not from now, so the day the sentence gives that verb is its
     nearest reading, unlike a present perfect's."""
     return any(a.lower_ == "to" or a.tag_ == "MD" for a in auxiliaries)
-
-
-def plain(word: Token) -> str:
-    """The word in lower case with a typographic apostrophe made plain: news copy writes "we’ve",
-    "she’ll", and the tables (and the parser's lemmas) know "'ve", "'ll"."""
-    return word.lower_.replace("\u2019", "'")
 
 
 # contractions the parser leaves unlemmatised when written with a typographic apostrophe
@@ -1186,7 +1181,7 @@ def in_the_present_progressive(trigger: Token) -> bool:
         going = [a for a in auxiliaries if a.lower_ != "being"]
     else:
         return False
-    return any(plain(a) in words["present_be"] for a in going) and not any(
+    return any(plain_lower(a) in words["present_be"] for a in going) and not any(
         lemma_of_auxiliary(a) in words["perfect"] for a in going)
 
 
@@ -1300,4 +1295,4 @@ def _tells_a_past_happening(trigger: Token) -> bool:
         return False
     words = background_words()
     auxiliaries = [c for c in trigger.children if c.dep_ in {"aux", "auxpass"}]
-    return not any(plain(a) in words["future"] or lemma_of_auxiliary(a) == "have" for a in auxiliaries)
+    return not any(plain_lower(a) in words["future"] or lemma_of_auxiliary(a) == "have" for a in auxiliaries)

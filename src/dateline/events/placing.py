@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from dateline.events.attribution import inside_quotes, load_cues
 from dateline.events.triggers import dominates
 from dateline.model import Place, Span
-from dateline.nlp import WIRE_DATELINE, clause_head, parse_syntax, text_of
+from dateline.nlp import WIRE_DATELINE, clause_head, parse_syntax, per_sentence, text_of
 
 TABLE = Path(__file__).with_name("placing.yaml")
 
@@ -658,23 +658,19 @@ def covers_a_whole_land(trigger: Token) -> bool:
     return any(c.dep_ in {"amod", "advmod", "compound"} and c.lower_ in words for c in trigger.children)
 
 
-def passed_by_words(sentence: SpacySpan) -> set[int]:
+@per_sentence
+def passed_by_words(sentence: SpacySpan) -> frozenset[int]:
     """ "The storm is expected to bypass southern Ohio", "the hurricane spared Dover": a place
     a happening passes by or misses is where it is not (placing.yaml: passing_verbs); the
-    indices of those objects' words. Read once per sentence of a parse: every event of the
-    sentence asks."""
-    cache = sentence.doc.user_data.setdefault("dateline.passed_by_words", {})
-    where = (sentence.start, sentence.end)
-    if where not in cache:
-        verbs = table()["passing_verbs"]
-        found: set[int] = set()
-        for token in sentence:
-            if token.lemma_.lower() in verbs:
-                for child in token.children:
-                    if child.dep_ == "dobj":
-                        found.update(t.i for t in child.subtree)
-        cache[where] = frozenset(found)
-    return set(cache[where])
+    indices of those objects' words (read once per sentence: every event of it asks)."""
+    verbs = table()["passing_verbs"]
+    found: set[int] = set()
+    for token in sentence:
+        if token.lemma_.lower() in verbs:
+            for child in token.children:
+                if child.dep_ == "dobj":
+                    found.update(t.i for t in child.subtree)
+    return frozenset(found)
 
 
 def body_seat_named_before(actor_words: list[Token], places: list[Place], seat_phrase) -> list[Place]:
