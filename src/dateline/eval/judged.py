@@ -10,7 +10,7 @@ a reader:
 The pools (``--pool``; ``python -m dateline.eval.judged left --shared ../shared`` says how many
 articles each has left):
 
-- ``lgl-odd`` (the default; samples A to W): LGL's CHECK half, the articles at odd positions of
+- ``lgl-odd`` (the default; samples A to Y, which spent it): LGL's CHECK half, the articles at odd positions of
   ``lgl.xml``, which no rule of dateline was chosen from. A draw asking for more articles than it has
   left stops with a one-line error that says how many are left; it never draws fewer.
 - ``lgl-even``: LGL's EVEN half, the articles at even positions. They were read to tune the GEO
@@ -24,7 +24,7 @@ judged on it (docs/judging.md).
 ``sample`` writes ``OUT_DIR/to-judge.tsv``: a ``# sample:`` line naming the pool (``pool lgl-even``),
 the seed and how many articles were left, a ``# drawn:`` line with every article drawn (keep both
 lines), then one row per event with its type, modality, trigger, date, places, doer, target and
-sentence, and empty judgement columns. A ``# sample:`` line that names no pool (samples A to W) is of
+sentence, and empty judgement columns. A ``# sample:`` line that names no pool (samples A to Y) is of
 ``lgl-odd``. The reader fills the columns, reading the article:
 
 - ``real``: Y when the record is an event the text reports (a statement counts; a state such as
