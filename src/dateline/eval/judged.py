@@ -86,7 +86,7 @@ POOLS = {pool.name: pool for pool in (
     # read to tune the geo recogniser and resolver, never an event rule: optimistic for places only
     Pool("lgl-even", 0, "LGL's even half (even positions, read to tune the geo rules only)"),
 )}
-DEFAULT_POOL = "lgl-odd"  # a listing whose ``# sample:`` line names no pool was drawn from here (samples A to W)
+DEFAULT_POOL = "lgl-odd"  # a listing whose ``# sample:`` line names no pool was drawn from here (samples A to Y)
 
 
 class PoolTooSmall(ValueError):
