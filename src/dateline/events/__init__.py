@@ -45,6 +45,7 @@ from dateline.events.dating import (
     nouns_leave_the_report_day,
     placed_vaguely_before,
     statements_dated_by_the_speakers_report,
+    statements_on_the_leads_day,
     story_timexes,
     told_at_a_dated_talk,
     told_in_the_past,
@@ -641,6 +642,9 @@ def extract_events(
     if lead is not None:
         events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
     events = statements_dated_by_the_speakers_report(events, doc, dct)
+    # a story that leads with the day before the report quotes what was said there that day
+    news = news_lead(sentences, lead, timexes)
+    events = statements_on_the_leads_day(events, doc, news, _lead_timex(news, timexes, dct), dct)
     events = nouns_leave_the_report_day(events, doc)
     events = without_learned_non_events(events, doc) if learned_filter else events
     # (after the learned filter, which was fitted on the dates before this rule: the tellings are real events)
@@ -658,10 +662,16 @@ def _places_the_lead_names(lead: SpacySpan | None, said: list[Place], places: li
 
 def _lead_day(lead: SpacySpan | None, timexes: list[Timex], dct: date | None) -> date | None:
     """The first day of the date the lead's own words give, or None."""
+    when = _lead_timex(lead, timexes, dct)
+    return timex_range(when)[0] if when is not None else None
+
+
+def _lead_timex(lead: SpacySpan | None, timexes: list[Timex], dct: date | None) -> Timex | None:
+    """The date the lead's own words give, or None."""
     when = _date_of_sentence(lead, timexes, dct) if lead is not None else None
     if when is None or not lead.start_char <= when.span.start < lead.end_char:
         return None
-    return timex_range(when)[0]
+    return when
 
 
 def _places_saying_where(places: list[Place], sentence: SpacySpan, lexicon: Lexicon) -> list[Place]:

@@ -206,6 +206,14 @@ before clause taking no day of another clause or sentence (+2 -4); an act told i
 lead ("admitted in circuit court on Monday") making the hearing the story's occasion (+4 -2, one
 article: the quotes of the shooting took the hearing's day).
 
+Task dates33 (stop 33, tuning now A-E, H, I, K, M, N, P-W), from the tuning date errors: the
+largest class of statements was quotes said at a scene the lead dates, given the report's day
+(26 rows in 8 articles; most in the new samples U and W). A story that leads with what happened
+the day before the report ("yesterday", or that day's name) was reported from there that day:
+its quotes in the past with only the report's day take the lead's day, gathering or not
+(``statements_on_the_leads_day``); and a date on a noun ("can help solve the 1946 lynching") no
+longer keeps a feature's present-tense opening as the news lead (``news_lead``).
+
 Tried and not kept (stop 22): event nouns and participles describing someone ("the
 indictment", "a woman accused of ...") taking no report day and a carried date only from a
 sentence of their own episode. On the tuning part of the date gold (``python -m
@@ -229,6 +237,7 @@ from spacy.tokens import Token
 
 from dateline.model import Event
 from dateline.nlp import plain_lower
+from dateline.time.anchoring import modifies_a_noun
 
 
 def lead_of(sentences: list) -> object | None:
@@ -256,8 +265,10 @@ def news_lead(sentences: list, lead, timexes: list):
     of a town's boards is usually a quiet affair."), a lead with no verb in the past and no time
     expression, telling how things are rather than what happened; then the sentence after it
     ("However, the council argued over one seat at its Monday meeting."), which names the
-    occasion the story quotes from."""
-    if lead is None or _tells_a_past(lead) or any(lead.start_char <= t.span.start < lead.end_char for t in timexes):
+    occasion the story quotes from. (A date on a noun, "can help solve the 1946 lynching", names
+    the thing's time, not the news: the lead still tells how things are.)"""
+    if lead is None or _tells_a_past(lead) or any(lead.start_char <= t.span.start < lead.end_char
+                                                  and not modifies_a_noun(lead.doc, t) for t in timexes):
         return lead
     following = [s for s in sentences if s.start >= lead.end]
     return following[0] if following else lead
@@ -923,6 +934,44 @@ def statements_dated_by_the_speakers_report(events: list[Event], doc, dct: date 
                 dated.append(event)
         result.append(event)
     return result
+
+
+# --- quotes of a story that leads with the day before the report (dating.yaml: leads_with_yesterday) ----
+
+
+def statements_on_the_leads_day(events: list[Event], doc, lead, lead_date, dct: date | None) -> list[Event]:
+    """ "Klezmer music filled the market hall yesterday afternoon. [...] "It is a good day," he
+    said.": a daily paper's story that leads with what happened the day before the report was
+    reported from there that day; a quote after the lead in the past ("said"), with nothing but
+    the report's day, was said on the lead's day. (A quote in the present, "says", is said now;
+    a lead on an older day leaves its quotes on the report's day: they may be of any day since.)
+    ``lead`` is the news lead (dating.news_lead) and ``lead_date`` the timex its own words date
+    it by."""
+    if dct is None or lead is None or lead_date is None or not _tells_a_past(lead):
+        return events
+    day = _one_day_of(lead_date)
+    if day is None or (dct - day).days != int(table()["leads_with_yesterday"]["days_before_report"]):
+        return events
+    result = []
+    for event in events:
+        if event.type == "STATEMENT" and event.date_inherited and event.sentence.start >= lead.end_char:
+            verb = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            if verb is not None and len(verb) and told_in_the_past(verb.root):
+                notes = tuple("date of the story's lead" if n == INHERITED_NOTE else n for n in event.notes)
+                event = replace(event, date_value=day.isoformat(), date_start=day, date_end=day,
+                                date_span=lead_date.span, date_inherited=False, notes=notes)
+        result.append(event)
+    return result
+
+
+def _one_day_of(timex) -> date | None:
+    """The day a timex names, when it names one day ("yesterday afternoon", "Saturday"), else None."""
+    if timex.range_start is not None:
+        return timex.range_start if timex.range_end in (None, timex.range_start) else None
+    try:
+        return date.fromisoformat(timex.value[:10])
+    except ValueError:
+        return None
 
 
 def _same_speaker(first, later) -> bool:
