@@ -325,6 +325,20 @@ def test_a_block_a_house_number_or_a_road_number_is_no_year():
     assert [t.value for t in tag_timexes("She lived at 1880 Elm Street in 1990.", dct)] == ["1990"]
 
 
+def test_a_negated_could_is_the_past_of_cannot():
+    from dateline.nlp import parse
+
+    # Tuesday 2009-03-31: the day someone could not do a thing is gone by; "could vote" looks ahead
+    dct = date(2009, 3, 31)
+    for text, value in [
+        ("Deputies could not say Friday night how the barn fire started.", "2009-03-27TNI"),
+        ("The landlord could not be reached for comment Monday.", "2009-03-30"),
+        ("The school board could vote on Friday.", "2009-04-03"),
+    ]:
+        [timex] = tag_timexes(text, dct, parse(text))
+        assert timex.value == value, text
+
+
 def test_a_rate_of_growth_or_output_is_no_recurrence():
     dct = date(1989, 10, 26)
     assert not tag_timexes("Sales should rise 8.5% annually.", dct)

@@ -238,6 +238,15 @@ def _next_verb_up(token):
     return None
 
 
+def _past_inability(token, auxiliaries: list) -> bool:
+    """ "could not say Friday night how the crash happened", "couldn't be reached Monday": a
+    negated "could" tells what someone was unable to do, the past of "cannot", not a possibility
+    ahead (vocabulary.yaml: tense_cues.past_of_cannot)."""
+    cues = vocabulary()["tense_cues"]
+    return any(a.lower_ in cues["past_of_cannot"] for a in auxiliaries) \
+        and any(c.dep_ == "neg" for c in token.children)
+
+
 def _tense_of_verb(token, via_noun: bool = False) -> str | None:
     words_ = _parse_words()
     plan_verbs, modals_ahead = words_[0], words_[1]
@@ -246,6 +255,8 @@ def _tense_of_verb(token, via_noun: bool = False) -> str | None:
     if words & FUTURE_WORDS or "going" in words or "would" in words:
         return "past" if "would" in words and _is_perfect(auxiliaries) else "future"
     if words & modals_ahead:
+        if _past_inability(token, auxiliaries):
+            return "past"
         return "past" if _is_perfect(auxiliaries) else "future"
     progressive = token.tag_ == "VBG" or "being" in words
     be = [a for a in auxiliaries if a.lemma_ == "be" and a.lower_ != "being"]
