@@ -24,6 +24,7 @@ from dateline.events.dating import (
     BORROWED,
     INHERITED_NOTE,
     a_body_decided,
+    a_speakers_own_gathering,
     day_on_an_occasion_noun,
     acts_dated_by_another_telling,
     borrows_no_day,
@@ -725,8 +726,8 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
     # the gathering need not be an event of its own ("the mourners who gathered yesterday", "a
     # memorial service yesterday"): a word of the lead that names one
     if not named_after_the_lead and not any(
-            (t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"}) or names_an_appearance(t)
-            or a_body_decided(t) for t in lead):
+            ((t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"}) or names_an_appearance(t)
+             or a_body_decided(t)) and not a_speakers_own_gathering(t) for t in lead):
         return None
     # (or the day on the gathering's own noun: "at their Tuesday, June 9 meeting")
     when = _date_of_sentence(lead, timexes, dct) or day_on_an_occasion_noun(lead, timexes, lexicon.occasion_words)

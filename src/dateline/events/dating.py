@@ -212,7 +212,10 @@ largest class of statements was quotes said at a scene the lead dates, given the
 the day before the report ("yesterday", or that day's name) was reported from there that day:
 its quotes in the past with only the report's day take the lead's day, gathering or not
 (``statements_on_the_leads_day``); and a date on a noun ("can help solve the 1946 lynching") no
-longer keeps a feature's present-tense opening as the news lead (``news_lead``).
+longer keeps a feature's present-tense opening as the news lead (``news_lead``). A gathering a
+speaker tells of having been at ("Ann Lowe said she met with the governor on Thursday") is no
+occasion the reporter quotes from (``a_speakers_own_gathering``: 12 quotes of one article of U
+had taken the meeting's day).
 
 Tried and not kept (stop 22): event nouns and participles describing someone ("the
 indictment", "a woman accused of ...") taking no report day and a carried date only from a
@@ -272,6 +275,22 @@ def news_lead(sentences: list, lead, timexes: list):
         return lead
     following = [s for s in sentences if s.start >= lead.end]
     return following[0] if following else lead
+
+
+def a_speakers_own_gathering(word: Token) -> bool:
+    """ "Ann Lowe said she met with the mayor on Thursday to ...": a gathering a speaker tells of
+    having been at, in the words a reporting verb reports, its subject the speaker again ("she",
+    "we"), is no occasion the reporter quotes from; what the speaker goes on saying was told to
+    the reporter afterwards (dating.yaml: speakers_own_gathering)."""
+    words = table()["speakers_own_gathering"]
+    token = word
+    for _ in range(6):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in words["reporting_verbs"]:
+            return any(c.dep_ == "nsubj" and c.lower_ in words["speaker_pronouns"] for c in token.children)
+        token = token.head
+    return False
 
 
 def day_on_an_occasion_noun(lead, timexes: list, occasion_words: frozenset[str]):
