@@ -339,6 +339,21 @@ def test_a_negated_could_is_the_past_of_cannot():
         assert timex.value == value, text
 
 
+def test_a_deadline_met_in_the_past_is_a_day_gone_by():
+    from dateline.nlp import parse
+
+    # Saturday 2009-03-21: what "was contained by Friday" is told after Friday; a plan looks ahead
+    dct = date(2009, 3, 21)
+    for text, value in [
+        ("The grass fire near Holt was contained by Friday night.", "2009-03-20TNI"),
+        ("The flooded wards were fully cleared by Thursday.", "2009-03-19"),
+        ("The repairs were expected to end by Friday.", "2009-03-27"),
+        ("The bridge will be reopened by Friday.", "2009-03-27"),
+    ]:
+        [timex] = tag_timexes(text, dct, parse(text))
+        assert timex.value == value, text
+
+
 def test_a_rate_of_growth_or_output_is_no_recurrence():
     dct = date(1989, 10, 26)
     assert not tag_timexes("Sales should rise 8.5% annually.", dct)

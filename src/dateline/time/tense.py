@@ -51,6 +51,10 @@ def _schedule_verbs() -> frozenset:
 
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W{0,2}$")
 PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)?([a-z]+ed)\b", re.IGNORECASE)
+# a simple past passive right before "by" ("was contained by", "were 90 percent evacuated by"; not
+# "was expected to finish by", a plan): what was done by a day is told after that day
+DONE_IN_THE_PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:(?!to\b)[\w-]+\s+){0,2}?[a-z]+(?:ed|en)\s+(?:(?!to\b)[\w-]+\s+){0,2}$",
+                                     re.IGNORECASE)
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|'s)\s+$", re.IGNORECASE)
 # an -ed word after a determiner (and at most one adverb) is an adjective, not a past verb:
 # "on a still unspecified date", "the troubled bank", "its restated results"
@@ -78,6 +82,8 @@ def tense_from_word_before(text: str, start: int, end: int, sentences: SentenceI
         # "had filed by Wednesday": a deadline already past in a past-perfect clause
         low, _ = sentences.bounds(start)
         done = [m for m in PAST_PERFECT.finditer(text, low, start) if m.group(1).lower() not in not_past]
+        if word == "by" and DONE_IN_THE_PAST_BEFORE.search(text, low, previous.start()):
+            return "past"  # "the fire was contained by Friday night": a deadline met, told after it
         return None if done else "future"
     if word in cues["just_before_past"]:
         return "past"
