@@ -215,7 +215,8 @@ its quotes in the past with only the report's day take the lead's day, gathering
 longer keeps a feature's present-tense opening as the news lead (``news_lead``). A gathering a
 speaker tells of having been at ("Ann Lowe said she met with the governor on Thursday") is no
 occasion the reporter quotes from (``a_speakers_own_gathering``: 12 quotes of one article of U
-had taken the meeting's day).
+had taken the meeting's day). A clause opened by "after" or "before" that the parser labels a
+clause of content places the act as an adverbial one does (``_placed_against``).
 
 Tried and not kept (stop 22): event nouns and participles describing someone ("the
 indictment", "a woman accused of ...") taking no report day and a carried date only from a
@@ -629,8 +630,10 @@ def _clause_of(verb: Token) -> Token:
 
 def _placed_against(clause: Token, words: dict[str, frozenset[str]]) -> bool:
     """A finite clause opened by "after" or "before" (a subject of its own: "after meeting friends"
-    tells one occasion) that places the act it hangs on, or is placed by it."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words["relative_to"] for c in clause.children) \
+    tells one occasion) that places the act it hangs on, or is placed by it. (The parser may label
+    it a clause of content, "ccomp", though no content clause opens with "after": "In an interview
+    days after the two sides declared a truce, the president said ...".)"""
+    return clause.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "mark" and c.lower_ in words["relative_to"] for c in clause.children) \
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
 
