@@ -1234,10 +1234,12 @@ def going_on_at_the_report(trigger: Token, source: str, borrowed_end: date | Non
     and where the day was carried from an earlier sentence that ended before the report ("The
     body was found on Tuesday. ... The coroner's office is investigating": the inquiry goes on
     now, not on Tuesday). A carried time the report's day lies in ("this month") already says
-    now, and stays."""
-    if source == "narrative" and not before(borrowed_end, dct):
+    now, and stays. So does a distance from another happening ("Less than a month after setting up
+    a task force, the governor is urging lawmakers ..."): it counts how long that happening is
+    past, and the urging goes on now, not a month after an undated day."""
+    if source in {"narrative", "relative"} and not before(borrowed_end, dct):
         return False
-    return source in {"none", "narrative"} and in_the_present_progressive(trigger)
+    return source in {"none", "narrative", "relative"} and in_the_present_progressive(trigger)
 
 
 def in_the_present_progressive(trigger: Token) -> bool:
