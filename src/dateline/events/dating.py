@@ -211,7 +211,7 @@ largest class of statements was quotes said at a scene the lead dates, given the
 (26 rows in 8 articles; most in the new samples U and W). A story that leads with what happened
 the day before the report ("yesterday", or that day's name) was reported from there that day:
 its quotes in the past with only the report's day take the lead's day, gathering or not
-(``statements_on_the_leads_day``); and a date on a noun ("can help solve the 1946 lynching") no
+(``statements_on_the_leads_day``); and a date on a noun ("can help solve the 1952 mill arson") no
 longer keeps a feature's present-tense opening as the news lead (``news_lead``). A gathering a
 speaker tells of having been at ("Ann Lowe said she met with the governor on Thursday") is no
 occasion the reporter quotes from (``a_speakers_own_gathering``: 12 quotes of one article of U
@@ -269,7 +269,7 @@ def news_lead(sentences: list, lead, timexes: list):
     of a town's boards is usually a quiet affair."), a lead with no verb in the past and no time
     expression, telling how things are rather than what happened; then the sentence after it
     ("However, the council argued over one seat at its Monday meeting."), which names the
-    occasion the story quotes from. (A date on a noun, "can help solve the 1946 lynching", names
+    occasion the story quotes from. (A date on a noun, "can help solve the 1952 mill arson", names
     the thing's time, not the news: the lead still tells how things are.)"""
     if lead is None or _tells_a_past(lead) or any(lead.start_char <= t.span.start < lead.end_char
                                                   and not modifies_a_noun(lead.doc, t) for t in timexes):
@@ -1234,8 +1234,8 @@ def going_on_at_the_report(trigger: Token, source: str, borrowed_end: date | Non
     and where the day was carried from an earlier sentence that ended before the report ("The
     body was found on Tuesday. ... The coroner's office is investigating": the inquiry goes on
     now, not on Tuesday). A carried time the report's day lies in ("this month") already says
-    now, and stays. So does a distance from another happening ("Less than a month after setting up
-    a task force, the governor is urging lawmakers ..."): it counts how long that happening is
+    now, and stays. So does a distance from another happening ("Three weeks after setting up a
+    flood panel, the governor is urging lawmakers ..."): it counts how long that happening is
     past, and the urging goes on now, not a month after an undated day."""
     if source in {"narrative", "relative"} and not before(borrowed_end, dct):
         return False

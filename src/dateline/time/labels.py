@@ -2,7 +2,7 @@
 
 The grammar reads any of 1600-2099 standing alone as a year. News English also numbers places
 and things with such figures: a US crime or traffic report places what happened by a block or a
-house number ("in the 1600 block of Elm Street", "at 1710 Grand Boulevard"), and any report
+house number (the 1800 block of Elm Street, "at 1710 Grand Boulevard"), and any report
 numbers roads, flights, rooms and flats ("Interstate 1900", "Flight 1712", "Apartment 2004").
 Read as years, they date a fire or a crash centuries back. The words that make a number a label
 are in vocabulary.yaml (``labels``), each kind with an example the tests run.

@@ -51,7 +51,7 @@ def _schedule_verbs() -> frozenset:
 
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W{0,2}$")
 PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)?([a-z]+ed)\b", re.IGNORECASE)
-# a simple past passive right before "by" ("was contained by", "were 90 percent evacuated by"; not
+# a simple past passive right before "by" ("was extinguished by", "were 90 percent evacuated by"; not
 # "was expected to finish by", a plan): what was done by a day is told after that day
 DONE_IN_THE_PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:(?!to\b)[\w-]+\s+){0,2}?[a-z]+(?:ed|en)\s+(?:(?!to\b)[\w-]+\s+){0,2}$",
                                      re.IGNORECASE)
@@ -83,7 +83,7 @@ def tense_from_word_before(text: str, start: int, end: int, sentences: SentenceI
         low, _ = sentences.bounds(start)
         done = [m for m in PAST_PERFECT.finditer(text, low, start) if m.group(1).lower() not in not_past]
         if word == "by" and DONE_IN_THE_PAST_BEFORE.search(text, low, previous.start()):
-            return "past"  # "the fire was contained by Friday night": a deadline met, told after it
+            return "past"  # "the barn blaze was extinguished by Sunday noon": a deadline met, told after it
         return None if done else "future"
     if word in cues["just_before_past"]:
         return "past"
@@ -245,7 +245,7 @@ def _next_verb_up(token):
 
 
 def _past_inability(token, auxiliaries: list) -> bool:
-    """ "could not say Friday night how the crash happened", "couldn't be reached Monday": a
+    """ "could not tell on Sunday how the barn fire began", "couldn't be reached Monday": a
     negated "could" tells what someone was unable to do, the past of "cannot", not a possibility
     ahead (vocabulary.yaml: tense_cues.past_of_cannot)."""
     cues = vocabulary()["tense_cues"]
