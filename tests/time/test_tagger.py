@@ -303,7 +303,7 @@ def _years_and_counts(fixtures_dir: Path) -> list[dict]:
     data = yaml.safe_load((fixtures_dir / "time" / "years_and_counts.yaml").read_text(encoding="utf-8"))
     from dateline.time.grammar import vocabulary
 
-    return data["cases"] + vocabulary()["counts"]["examples"]
+    return data["cases"] + vocabulary()["counts"]["examples"] + vocabulary()["labels"]["examples"]
 
 
 def test_a_bare_four_digit_number_is_a_year_or_a_count(fixtures_dir: Path):
@@ -315,6 +315,43 @@ def test_a_bare_four_digit_number_is_a_year_or_a_count(fixtures_dir: Path):
             assert found.get(case["number"]) == case["number"], (case["text"], found)
         else:
             assert case["number"] not in found, (case["text"], found)
+
+
+def test_a_block_a_house_number_or_a_road_number_is_no_year():
+    # a US police report places a fire by its block: the figures date nothing
+    dct = date(2009, 5, 1)
+    assert not tag_timexes("Crews found the blaze in the 1900 block of Pine Hollow Road.", dct)
+    assert "2012" not in {t.value for t in tag_timexes("The van was parked at 2012 W. Maple Ave. overnight.", dct)}
+    assert [t.value for t in tag_timexes("She lived at 1880 Elm Street in 1990.", dct)] == ["1990"]
+
+
+def test_a_negated_could_is_the_past_of_cannot():
+    from dateline.nlp import parse
+
+    # Tuesday 2009-03-31: the day someone could not do a thing is gone by; "could vote" looks ahead
+    dct = date(2009, 3, 31)
+    for text, value in [
+        ("Deputies could not say Friday night how the barn fire started.", "2009-03-27TNI"),
+        ("The landlord could not answer our calls Monday.", "2009-03-30"),
+        ("The school board could vote on Friday.", "2009-04-03"),
+    ]:
+        [timex] = tag_timexes(text, dct, parse(text))
+        assert timex.value == value, text
+
+
+def test_a_deadline_met_in_the_past_is_a_day_gone_by():
+    from dateline.nlp import parse
+
+    # Saturday 2009-03-21: what "was contained by Friday" is told after Friday; a plan looks ahead
+    dct = date(2009, 3, 21)
+    for text, value in [
+        ("The grass fire near Holt was extinguished by Friday night.", "2009-03-20TNI"),
+        ("The flooded wards were fully cleared by Thursday.", "2009-03-19"),
+        ("The repairs were expected to end by Friday.", "2009-03-27"),
+        ("The bridge will be reopened by Friday.", "2009-03-27"),
+    ]:
+        [timex] = tag_timexes(text, dct, parse(text))
+        assert timex.value == value, text
 
 
 def test_a_rate_of_growth_or_output_is_no_recurrence():

@@ -24,6 +24,7 @@ from dateline.events.dating import (
     BORROWED,
     INHERITED_NOTE,
     a_body_decided,
+    a_speakers_own_gathering,
     day_on_an_occasion_noun,
     acts_dated_by_another_telling,
     borrows_no_day,
@@ -45,6 +46,7 @@ from dateline.events.dating import (
     nouns_leave_the_report_day,
     placed_vaguely_before,
     statements_dated_by_the_speakers_report,
+    statements_on_the_leads_day,
     story_timexes,
     told_at_a_dated_talk,
     told_in_the_past,
@@ -641,6 +643,9 @@ def extract_events(
     if lead is not None:
         events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
     events = statements_dated_by_the_speakers_report(events, doc, dct)
+    # a story that leads with the day before the report quotes what was said there that day
+    news = news_lead(sentences, lead, timexes)
+    events = statements_on_the_leads_day(events, doc, news, _lead_timex(news, timexes, dct), dct)
     events = nouns_leave_the_report_day(events, doc)
     events = without_learned_non_events(events, doc) if learned_filter else events
     # (after the learned filter, which was fitted on the dates before this rule: the tellings are real events)
@@ -658,10 +663,16 @@ def _places_the_lead_names(lead: SpacySpan | None, said: list[Place], places: li
 
 def _lead_day(lead: SpacySpan | None, timexes: list[Timex], dct: date | None) -> date | None:
     """The first day of the date the lead's own words give, or None."""
+    when = _lead_timex(lead, timexes, dct)
+    return timex_range(when)[0] if when is not None else None
+
+
+def _lead_timex(lead: SpacySpan | None, timexes: list[Timex], dct: date | None) -> Timex | None:
+    """The date the lead's own words give, or None."""
     when = _date_of_sentence(lead, timexes, dct) if lead is not None else None
     if when is None or not lead.start_char <= when.span.start < lead.end_char:
         return None
-    return timex_range(when)[0]
+    return when
 
 
 def _places_saying_where(places: list[Place], sentence: SpacySpan, lexicon: Lexicon) -> list[Place]:
@@ -715,8 +726,8 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
     # the gathering need not be an event of its own ("the mourners who gathered yesterday", "a
     # memorial service yesterday"): a word of the lead that names one
     if not named_after_the_lead and not any(
-            (t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"}) or names_an_appearance(t)
-            or a_body_decided(t) for t in lead):
+            ((t.lemma_.lower() in lexicon.occasion_words and t.pos_ in {"VERB", "NOUN"}) or names_an_appearance(t)
+             or a_body_decided(t)) and not a_speakers_own_gathering(t) for t in lead):
         return None
     # (or the day on the gathering's own noun: "at their Tuesday, June 9 meeting")
     when = _date_of_sentence(lead, timexes, dct) or day_on_an_occasion_noun(lead, timexes, lexicon.occasion_words)

@@ -206,6 +206,18 @@ before clause taking no day of another clause or sentence (+2 -4); an act told i
 lead ("admitted in circuit court on Monday") making the hearing the story's occasion (+4 -2, one
 article: the quotes of the shooting took the hearing's day).
 
+Task dates33 (stop 33, tuning now A-E, H, I, K, M, N, P-W), from the tuning date errors: the
+largest class of statements was quotes said at a scene the lead dates, given the report's day
+(26 rows in 8 articles; most in the new samples U and W). A story that leads with what happened
+the day before the report ("yesterday", or that day's name) was reported from there that day:
+its quotes in the past with only the report's day take the lead's day, gathering or not
+(``statements_on_the_leads_day``); and a date on a noun ("can help solve the 1952 mill arson") no
+longer keeps a feature's present-tense opening as the news lead (``news_lead``). A gathering a
+speaker tells of having been at ("Ann Lowe said she met with the governor on Thursday") is no
+occasion the reporter quotes from (``a_speakers_own_gathering``: 12 quotes of one article of U
+had taken the meeting's day). A clause opened by "after" or "before" that the parser labels a
+clause of content places the act as an adverbial one does (``_placed_against``).
+
 Tried and not kept (stop 22): event nouns and participles describing someone ("the
 indictment", "a woman accused of ...") taking no report day and a carried date only from a
 sentence of their own episode. On the tuning part of the date gold (``python -m
@@ -229,6 +241,7 @@ from spacy.tokens import Token
 
 from dateline.model import Event
 from dateline.nlp import plain_lower
+from dateline.time.anchoring import modifies_a_noun
 
 
 def lead_of(sentences: list) -> object | None:
@@ -256,11 +269,29 @@ def news_lead(sentences: list, lead, timexes: list):
     of a town's boards is usually a quiet affair."), a lead with no verb in the past and no time
     expression, telling how things are rather than what happened; then the sentence after it
     ("However, the council argued over one seat at its Monday meeting."), which names the
-    occasion the story quotes from."""
-    if lead is None or _tells_a_past(lead) or any(lead.start_char <= t.span.start < lead.end_char for t in timexes):
+    occasion the story quotes from. (A date on a noun, "can help solve the 1952 mill arson", names
+    the thing's time, not the news: the lead still tells how things are.)"""
+    if lead is None or _tells_a_past(lead) or any(lead.start_char <= t.span.start < lead.end_char
+                                                  and not modifies_a_noun(lead.doc, t) for t in timexes):
         return lead
     following = [s for s in sentences if s.start >= lead.end]
     return following[0] if following else lead
+
+
+def a_speakers_own_gathering(word: Token) -> bool:
+    """ "Ann Lowe said she met with the mayor on Thursday to ...": a gathering a speaker tells of
+    having been at, in the words a reporting verb reports, its subject the speaker again ("she",
+    "we"), is no occasion the reporter quotes from; what the speaker goes on saying was told to
+    the reporter afterwards (dating.yaml: speakers_own_gathering)."""
+    words = table()["speakers_own_gathering"]
+    token = word
+    for _ in range(6):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in words["reporting_verbs"]:
+            return any(c.dep_ == "nsubj" and c.lower_ in words["speaker_pronouns"] for c in token.children)
+        token = token.head
+    return False
 
 
 def day_on_an_occasion_noun(lead, timexes: list, occasion_words: frozenset[str]):
@@ -599,8 +630,10 @@ def _clause_of(verb: Token) -> Token:
 
 def _placed_against(clause: Token, words: dict[str, frozenset[str]]) -> bool:
     """A finite clause opened by "after" or "before" (a subject of its own: "after meeting friends"
-    tells one occasion) that places the act it hangs on, or is placed by it."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words["relative_to"] for c in clause.children) \
+    tells one occasion) that places the act it hangs on, or is placed by it. (The parser may label
+    it a clause of content, "ccomp", though no content clause opens with "after": "In an interview
+    days after the two sides declared a truce, the president said ...".)"""
+    return clause.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "mark" and c.lower_ in words["relative_to"] for c in clause.children) \
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
 
@@ -925,6 +958,44 @@ def statements_dated_by_the_speakers_report(events: list[Event], doc, dct: date 
     return result
 
 
+# --- quotes of a story that leads with the day before the report (dating.yaml: leads_with_yesterday) ----
+
+
+def statements_on_the_leads_day(events: list[Event], doc, lead, lead_date, dct: date | None) -> list[Event]:
+    """ "Klezmer music filled the market hall yesterday afternoon. [...] "It is a good day," he
+    said.": a daily paper's story that leads with what happened the day before the report was
+    reported from there that day; a quote after the lead in the past ("said"), with nothing but
+    the report's day, was said on the lead's day. (A quote in the present, "says", is said now;
+    a lead on an older day leaves its quotes on the report's day: they may be of any day since.)
+    ``lead`` is the news lead (dating.news_lead) and ``lead_date`` the timex its own words date
+    it by."""
+    if dct is None or lead is None or lead_date is None or not _tells_a_past(lead):
+        return events
+    day = _one_day_of(lead_date)
+    if day is None or (dct - day).days != int(table()["leads_with_yesterday"]["days_before_report"]):
+        return events
+    result = []
+    for event in events:
+        if event.type == "STATEMENT" and event.date_inherited and event.sentence.start >= lead.end_char:
+            verb = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            if verb is not None and len(verb) and told_in_the_past(verb.root):
+                notes = tuple("date of the story's lead" if n == INHERITED_NOTE else n for n in event.notes)
+                event = replace(event, date_value=day.isoformat(), date_start=day, date_end=day,
+                                date_span=lead_date.span, date_inherited=False, notes=notes)
+        result.append(event)
+    return result
+
+
+def _one_day_of(timex) -> date | None:
+    """The day a timex names, when it names one day ("yesterday afternoon", "Saturday"), else None."""
+    if timex.range_start is not None:
+        return timex.range_start if timex.range_end in (None, timex.range_start) else None
+    try:
+        return date.fromisoformat(timex.value[:10])
+    except ValueError:
+        return None
+
+
 def _same_speaker(first, later) -> bool:
     if first.entity_id and first.entity_id == later.entity_id:
         return True
@@ -1163,10 +1234,12 @@ def going_on_at_the_report(trigger: Token, source: str, borrowed_end: date | Non
     and where the day was carried from an earlier sentence that ended before the report ("The
     body was found on Tuesday. ... The coroner's office is investigating": the inquiry goes on
     now, not on Tuesday). A carried time the report's day lies in ("this month") already says
-    now, and stays."""
-    if source == "narrative" and not before(borrowed_end, dct):
+    now, and stays. So does a distance from another happening ("Three weeks after setting up a
+    flood panel, the governor is urging lawmakers ..."): it counts how long that happening is
+    past, and the urging goes on now, not a month after an undated day."""
+    if source in {"narrative", "relative"} and not before(borrowed_end, dct):
         return False
-    return source in {"none", "narrative"} and in_the_present_progressive(trigger)
+    return source in {"none", "narrative", "relative"} and in_the_present_progressive(trigger)
 
 
 def in_the_present_progressive(trigger: Token) -> bool:

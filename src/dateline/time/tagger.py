@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from dateline.model import Span, Timex
 from dateline.time.calendar import Period, period_of
 from dateline.time.grammar import Match, find_matches
+from dateline.time.labels import names_a_label
 from dateline.time.normalise import NORMALISERS, Context
 
 # context that makes "a year" a rate ("$5 million a year", "twice a day"), not a stretch of time
@@ -35,7 +36,6 @@ ADJECTIVE_WITH_DETERMINER = re.compile(
     r"(?P<determiner>a|an|the|its|their|his|her|this|that)\s+(?:[\w-]+\s+)?[\w]+-quarter\b", re.IGNORECASE
 )
 NOUN_AFTER = re.compile(r"\s+(?!of\b|ended\b|ending\b|and\b|or\b|in\b|to\b|was\b|is\b|were\b)[a-z]")
-YEAR_IS_A_LABEL = re.compile(r"\b(?:No\.|Nos\.|number|flight|room|route|highway|resolution|article|section|chapter|page|model|code|boeing|airbus|suite|unit|box|apt\.|lot|pier|gate|exit)\s+$", re.IGNORECASE)
 # a capitalised word inside a sentence right before a bare number names a product, venture or
 # programme; holidays ("Christmas 1998") and month or weekday names stay dates
 NAME_WITH_NUMBER_BEFORE = re.compile(
@@ -58,8 +58,8 @@ def _accept(m: Match, text: str) -> bool:
     guard = m.rule.guard
     before = text[max(0, m.start - 40) : m.start]
     after = text[m.end : m.end + 20]
-    if m.rule.normalise == "year" and YEAR_IS_A_LABEL.search(before):
-        return False
+    if m.rule.normalise == "year" and names_a_label(text, m.start, m.end):
+        return False  # "Flight 1712", "the 1600 block of Elm Street": a label or an address (time.labels)
     if m.rule.normalise == "year" and m.match.group(0).isdigit() and NAME_WITH_NUMBER_BEFORE.search(before):
         return False  # "a joint venture called Orion 1980", "Windows 2000": a name, not a year
     if re.search(r"-minute\b", m.match.group(0), re.IGNORECASE) and re.match(r"\s+[a-zA-Z]", after) and "last" in m.match.group(0).lower():

@@ -51,6 +51,10 @@ def _schedule_verbs() -> frozenset:
 
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W{0,2}$")
 PAST_PERFECT = re.compile(r"\bhad\s+(?:not\s+|already\s+|been\s+)?([a-z]+ed)\b", re.IGNORECASE)
+# a simple past passive right before "by" ("was extinguished by", "were 90 percent evacuated by"; not
+# "was expected to finish by", a plan): what was done by a day is told after that day
+DONE_IN_THE_PAST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:(?!to\b)[\w-]+\s+){0,2}?[a-z]+(?:ed|en)\s+(?:(?!to\b)[\w-]+\s+){0,2}$",
+                                     re.IGNORECASE)
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|'s)\s+$", re.IGNORECASE)
 # an -ed word after a determiner (and at most one adverb) is an adjective, not a past verb:
 # "on a still unspecified date", "the troubled bank", "its restated results"
@@ -78,6 +82,8 @@ def tense_from_word_before(text: str, start: int, end: int, sentences: SentenceI
         # "had filed by Wednesday": a deadline already past in a past-perfect clause
         low, _ = sentences.bounds(start)
         done = [m for m in PAST_PERFECT.finditer(text, low, start) if m.group(1).lower() not in not_past]
+        if word == "by" and DONE_IN_THE_PAST_BEFORE.search(text, low, previous.start()):
+            return "past"  # "the barn blaze was extinguished by Sunday noon": a deadline met, told after it
         return None if done else "future"
     if word in cues["just_before_past"]:
         return "past"
@@ -238,6 +244,15 @@ def _next_verb_up(token):
     return None
 
 
+def _past_inability(token, auxiliaries: list) -> bool:
+    """ "could not tell on Sunday how the barn fire began", "couldn't be reached Monday": a
+    negated "could" tells what someone was unable to do, the past of "cannot", not a possibility
+    ahead (vocabulary.yaml: tense_cues.past_of_cannot)."""
+    cues = vocabulary()["tense_cues"]
+    return any(a.lower_ in cues["past_of_cannot"] for a in auxiliaries) \
+        and any(c.dep_ == "neg" for c in token.children)
+
+
 def _tense_of_verb(token, via_noun: bool = False) -> str | None:
     words_ = _parse_words()
     plan_verbs, modals_ahead = words_[0], words_[1]
@@ -246,6 +261,8 @@ def _tense_of_verb(token, via_noun: bool = False) -> str | None:
     if words & FUTURE_WORDS or "going" in words or "would" in words:
         return "past" if "would" in words and _is_perfect(auxiliaries) else "future"
     if words & modals_ahead:
+        if _past_inability(token, auxiliaries):
+            return "past"
         return "past" if _is_perfect(auxiliaries) else "future"
     progressive = token.tag_ == "VBG" or "being" in words
     be = [a for a in auxiliaries if a.lemma_ == "be" and a.lower_ != "being"]
