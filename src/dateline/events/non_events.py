@@ -93,6 +93,13 @@ def table() -> dict:
         "conditional_marks": lower(raw["conditionals"]["marks"]),
         "conditional_auxiliaries": lower(raw["conditionals"]["auxiliaries"]),
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
+        "denial_auxiliaries": lower(raw["denied_acts"]["auxiliaries"]),
+        "obligation_verbs": lower(raw["obligations"]["verbs"]), "obligation_got": lower(raw["obligations"]["got"]),
+        "still_marks": lower(raw["obligations"]["still_marks"]),
+        "obligation_present_tags": frozenset(raw["obligations"]["present_tags"]),
+        "obligation_modal_tags": frozenset(raw["obligations"]["modal_tags"]),
+        "standing_duties": {k.lower(): v.lower() for k, v in raw["standing_duties"].items()},
+        "figure_direct_objects": {k.lower(): lower(v) for k, v in raw["figures_of_speech"]["verb_direct_objects"].items()},
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -199,7 +206,7 @@ def described_class_words(trigger: Token) -> set[int]:
 def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
-        _a_purpose_given(node) or _a_future_denied(node) or \
+        _a_purpose_given(node) or _a_future_denied(node) or _an_obligation_or_a_step_not_taken(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
         (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
 
@@ -209,6 +216,28 @@ def _a_purpose_given(node: Token) -> bool:
     thing is designed, meant or supposed to do is its purpose, not an act told (a passive of these)."""
     return node.tag_ == "VBN" and node.lemma_.lower() in table()["purpose_passives"] \
         and any(c.dep_ == "auxpass" for c in node.children)
+
+
+def _has_an_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def _an_obligation_or_a_step_not_taken(node: Token) -> bool:
+    """ "the board has to find a new site", "they've got to pay", "will have to pay", "the town has
+    yet to sign the lease": what must be done, or is not done yet, is no act told. A past "had to
+    leave" tells what was done, and is left."""
+    words = table()
+    if not _has_an_infinitive(node):
+        return False
+    if node.lemma_.lower() in words["obligation_got"] and node.tag_ == "VBN":  # "'ve got to": the tense is on "have"
+        return any(c.dep_ == "aux" and c.lemma_.lower() in words["obligation_verbs"]
+                   and c.tag_ in words["obligation_present_tags"] for c in node.children)
+    if node.lemma_.lower() not in words["obligation_verbs"]:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in words["still_marks"] for c in node.children):
+        return True
+    return node.tag_ in words["obligation_present_tags"] or (
+        node.tag_ in words["obligation_modal_tags"] and any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children))
 
 
 def _a_future_denied(node: Token) -> bool:
@@ -266,8 +295,45 @@ def is_a_figure_of_speech(token: Token) -> bool:
             nouns = [o for o in preposition.children if o.dep_ == "pobj"]
             if any(n.lemma_.lower() in objects for noun in nouns for n in (noun, *noun.conjuncts)):
                 return True
+    if _a_figure_with_its_object(token):
+        return True
     modifiers = words["figure_modifiers"].get(lemma)
     return bool(modifiers) and any(c.dep_ in {"amod", "compound"} and c.lower_ in modifiers for c in token.children)
+
+
+def _a_figure_with_its_object(verb: Token) -> bool:
+    """ "is fighting cancer", "crossed a red line", "met the deadline": the verb's direct object, read
+    with its own modifiers before it, is one the table lists for the verb."""
+    objects = table()["figure_direct_objects"].get(verb.lemma_.lower())
+    if not objects or verb.pos_ != "VERB":
+        return False
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        modifiers = [m.lower_ for m in noun.children if m.dep_ in {"amod", "compound"} and m.i < noun.i]
+        words = [*modifiers, noun.lemma_.lower()]
+        if any(" ".join(words[k:]) in objects for k in range(len(words))):
+            return True
+    return False
+
+
+def is_a_standing_duty(token: Token) -> bool:
+    """ "the counties are responsible for buying the sirens", "the unit in charge of investigating old
+    cases": an -ing after "responsible for" or "in charge of" names a duty, no act done."""
+    if token.tag_ != "VBG" or token.dep_ != "pcomp":
+        return False
+    preposition, word = token.head, token.head.head
+    return table()["standing_duties"].get(word.lower_) == preposition.lower_ and (
+        word.lower_ != "charge" or word.head.lower_ == "in")
+
+
+def is_a_denied_act(token: Token) -> bool:
+    """ "the mayor did not return the call", "vowed not to reopen the talks": a verb negated with
+    "do", or a negated infinitive, tells an act not done or refused. (A negated passive, "were not
+    arrested", is left: the judged samples count it as the step told.)"""
+    if token.pos_ != "VERB" or not any(c.dep_ == "neg" for c in token.children):
+        return False
+    auxiliaries = [c for c in token.children if c.dep_ == "aux"]
+    return any(a.lemma_.lower() in table()["denial_auxiliaries"] for a in auxiliaries) or (
+        token.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries))
 
 
 def is_still_to_be_done(token: Token) -> bool:
@@ -793,7 +859,8 @@ def reports_no_event(token: Token) -> bool:
     done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, a deliberation a thing is sent on for, a quality (flood-resistant), the noun of a counterfactual, an order in a quotation, what an office does, a
     figure of trade, what a rewarded tip would lead to, what someone says will or would happen, an
     act that hangs on a condition, a present passive of habit, what is hard or easy to do, an event
-    noun told as recurring, or what a decision, a deal or a promise holds."""
+    noun told as recurring, what a decision, a deal or a promise holds, an act denied (did not,
+    not to) or a standing duty (responsible for, in charge of)."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -803,7 +870,8 @@ def reports_no_event(token: Token) -> bool:
         or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
         or is_a_step_still_pending(token) or is_a_quality(token) or is_a_reported_future(token) \
         or is_a_conditional_consequence(token) or is_a_present_passive_of_habit(token) \
-        or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token)
+        or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token) \
+        or is_a_denied_act(token) or is_a_standing_duty(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
