@@ -83,6 +83,7 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     ("She leads the unit in charge of investigating old fraud cases.", "investigating"),
     ("A young boy who is fighting leukaemia has joined a swim club in the town.", "fighting"),
     ("The minister said the union had crossed a red line with the strike.", "crossed"),
+    ("He is 70. The old doctor tries to visit every farm in the valley.", "visit"),
 ])
 def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter

@@ -677,12 +677,20 @@ def _a_photo_caption(verb: Token) -> bool:
     return False
 
 
+def _an_infinitive_of_a_habit(token: Token) -> bool:
+    """ "the old doctor tries to visit every farm", "she likes to paint barns": the infinitive a
+    present of habit governs is part of the habit (not after a verb of saying, wanting or planning,
+    which ``_a_present_of_habit`` keeps: "plans to build a school" is a plan told)."""
+    return token.tag_ == "VB" and token.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and _a_present_of_habit(token.head)
+
+
 def is_a_present_habit(token: Token) -> bool:
-    """A verb in the simple present of habit (``_a_present_of_habit``), an -ing participle on its
+    """A verb in the simple present of habit (``_a_present_of_habit``) or an infinitive it governs, an -ing participle on its
     subject ("most trucks travelling through the town use the bypass" says which trucks, no
     journey), or a gerund after a preposition on it ("the crews do everything from cooking meals
     to driving the bus": what they do as a rule)."""
-    if _a_present_of_habit(token):
+    if _a_present_of_habit(token) or _an_infinitive_of_a_habit(token):
         return True
     if token.tag_ != "VBG":
         return False
