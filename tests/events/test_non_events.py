@@ -84,6 +84,10 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     ("A young boy who is fighting leukaemia has joined a swim club in the town.", "fighting"),
     ("The minister said the union had crossed a red line with the strike.", "crossed"),
     ("He is 70. The old doctor tries to visit every farm in the valley.", "visit"),
+    # what a purpose or a cause is; a manner
+    ("The aim of the new fund is to support small farms in the hills.", "support"),
+    ("Icy roads were partly to blame, a state trooper said.", "blame"),
+    ("The poll is run by the state college in cooperation with the farm bureau.", "cooperation"),
 ])
 def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter
@@ -99,6 +103,8 @@ def test_each_rule_is_the_one_that_holds(sentence, word):
     ("The runners crossed the finish line in the rain.", "crossed"),
     ("The road crew met the governor at the bridge on Monday.", "met"),
     ("The rebel leader vowed to attack the port again.", "attack"),
+    ("The new mayor is to visit the flooded farms on Monday.", "visit"),
+    ("The two agencies began their cooperation with a joint patrol in May.", "cooperation"),
 ])
 def test_the_new_rules_leave_the_act_told(sentence, word):
     token = next(t for t in parse(sentence) if t.text == word)

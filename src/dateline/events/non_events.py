@@ -100,6 +100,10 @@ def table() -> dict:
         "obligation_modal_tags": frozenset(raw["obligations"]["modal_tags"]),
         "standing_duties": {k.lower(): v.lower() for k, v in raw["standing_duties"].items()},
         "figure_direct_objects": {k.lower(): lower(v) for k, v in raw["figures_of_speech"]["verb_direct_objects"].items()},
+        "purpose_subjects": lower(raw["copula_infinitives"]["purpose_subjects"]),
+        "copula_idioms": lower(raw["copula_infinitives"]["idioms"]),
+        "manner_nouns": lower(raw["manner_phrases"]["nouns"]),
+        "manner_before": lower(raw["manner_phrases"]["before"]), "manner_after": lower(raw["manner_phrases"]["after"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -323,6 +327,33 @@ def is_a_standing_duty(token: Token) -> bool:
     preposition, word = token.head, token.head.head
     return table()["standing_duties"].get(word.lower_) == preposition.lower_ and (
         word.lower_ != "charge" or word.head.lower_ == "in")
+
+
+def is_a_purpose_or_cause_told(token: Token) -> bool:
+    """ "the aim of the fund is to support small farms", "icy roads were partly to blame": an
+    infinitive after "be" whose subject names a purpose, or "to blame", says what a purpose or a
+    cause is, no act ("the mayor is to visit the farms" is a step set, and is left)."""
+    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    copula = token.head
+    if copula.lemma_.lower() != "be" or copula.i == token.i:
+        return False
+    words = table()
+    if token.lower_ in words["copula_idioms"]:
+        return True
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words["purpose_subjects"] for c in copula.children)
+
+
+def is_a_manner(token: Token) -> bool:
+    """ "run by the college in cooperation with the farm bureau": a noun between "in" and "with"
+    tells how something is done, no cooperation of its own ("began their cooperation with a
+    patrol", with an owner, tells one)."""
+    words = table()
+    if token.pos_ != "NOUN" or token.lower_ not in words["manner_nouns"] or token.dep_ != "pobj":
+        return False
+    return token.head.lower_ in words["manner_before"] \
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in token.children) \
+        and any(c.dep_ == "prep" and c.lower_ in words["manner_after"] for c in token.children)
 
 
 def is_a_denied_act(token: Token) -> bool:
@@ -868,7 +899,8 @@ def reports_no_event(token: Token) -> bool:
     figure of trade, what a rewarded tip would lead to, what someone says will or would happen, an
     act that hangs on a condition, a present passive of habit, what is hard or easy to do, an event
     noun told as recurring, what a decision, a deal or a promise holds, an act denied (did not,
-    not to) or a standing duty (responsible for, in charge of)."""
+    not to), a standing duty (responsible for, in charge of), what a purpose or a cause is (the aim
+    is to, to blame), or a manner (in cooperation with)."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -879,7 +911,8 @@ def reports_no_event(token: Token) -> bool:
         or is_a_step_still_pending(token) or is_a_quality(token) or is_a_reported_future(token) \
         or is_a_conditional_consequence(token) or is_a_present_passive_of_habit(token) \
         or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token) \
-        or is_a_denied_act(token) or is_a_standing_duty(token)
+        or is_a_denied_act(token) or is_a_standing_duty(token) or is_a_purpose_or_cause_told(token) \
+        or is_a_manner(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
