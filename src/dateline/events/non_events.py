@@ -98,6 +98,7 @@ def table() -> dict:
         "still_marks": lower(raw["obligations"]["still_marks"]),
         "obligation_present_tags": frozenset(raw["obligations"]["present_tags"]),
         "obligation_modal_tags": frozenset(raw["obligations"]["modal_tags"]),
+        "obligation_modals": lower(raw["obligations"]["modals"]),
         "standing_duties": {k.lower(): v.lower() for k, v in raw["standing_duties"].items()},
         "figure_direct_objects": {k.lower(): lower(v) for k, v in raw["figures_of_speech"]["verb_direct_objects"].items()},
         "purpose_subjects": lower(raw["copula_infinitives"]["purpose_subjects"]),
@@ -226,11 +227,21 @@ def _has_an_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
+def _under_a_modal_of_obligation(verb: Token) -> bool:
+    """ "both sides must restart the talks", "the council should honour its commitment": a verb after
+    "must", "should" or "ought" tells what is owed, not done ("must have shot" is a guess, left)."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.pos_ in {"VERB", "AUX"} and bool(auxiliaries & table()["obligation_modals"]) and "have" not in auxiliaries
+
+
 def _an_obligation_or_a_step_not_taken(node: Token) -> bool:
     """ "the board has to find a new site", "they've got to pay", "will have to pay", "the town has
-    yet to sign the lease": what must be done, or is not done yet, is no act told. A past "had to
+    yet to sign the lease", "both sides must restart the talks": what must be done, or is not done
+    yet, is no act told (the object of such a verb too: ``governing_words``). A past "had to
     leave" tells what was done, and is left."""
     words = table()
+    if _under_a_modal_of_obligation(node):
+        return True
     if not _has_an_infinitive(node):
         return False
     if node.lemma_.lower() in words["obligation_got"] and node.tag_ == "VBN":  # "'ve got to": the tense is on "have"
@@ -320,8 +331,8 @@ def _a_figure_with_its_object(verb: Token) -> bool:
 
 
 def is_a_standing_duty(token: Token) -> bool:
-    """ "the counties are responsible for buying the sirens", "the unit in charge of investigating old
-    cases": an -ing after "responsible for" or "in charge of" names a duty, no act done."""
+    """ "each parish is responsible for repairing its bridges", "the unit in charge of investigating
+    old fraud cases": an -ing after "responsible for" or "in charge of" names a duty, no act done."""
     if token.tag_ != "VBG" or token.dep_ != "pcomp":
         return False
     preposition, word = token.head, token.head.head
