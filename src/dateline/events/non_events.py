@@ -105,6 +105,8 @@ def table() -> dict:
         "copula_idioms": lower(raw["copula_infinitives"]["idioms"]),
         "manner_nouns": lower(raw["manner_phrases"]["nouns"]),
         "manner_before": lower(raw["manner_phrases"]["before"]), "manner_after": lower(raw["manner_phrases"]["after"]),
+        "credit_participles": lower(raw["photo_credits"]["participles"]),
+        "picture_nouns": lower(raw["photo_credits"]["pictures"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -365,6 +367,14 @@ def is_a_manner(token: Token) -> bool:
     return token.head.lower_ in words["manner_before"] \
         and not any(c.dep_ in {"det", "poss", "nummod"} for c in token.children) \
         and any(c.dep_ == "prep" and c.lower_ in words["manner_after"] for c in token.children)
+
+
+def is_a_photo_credit(token: Token) -> bool:
+    """ "(Supplied photograph)", "Submitted photo": a participle before a word for a picture credits
+    the picture, no act of supplying ("police supplied a photo of the boy" tells one)."""
+    words = table()
+    return token.lower_ in words["credit_participles"] and token.dep_ in {"amod", "compound"} \
+        and token.head.lemma_.lower() in words["picture_nouns"] and token.head.i == token.i + 1
 
 
 def is_a_denied_act(token: Token) -> bool:
@@ -911,7 +921,7 @@ def reports_no_event(token: Token) -> bool:
     act that hangs on a condition, a present passive of habit, what is hard or easy to do, an event
     noun told as recurring, what a decision, a deal or a promise holds, an act denied (did not,
     not to), a standing duty (responsible for, in charge of), what a purpose or a cause is (the aim
-    is to, to blame), or a manner (in cooperation with)."""
+    is to, to blame), a manner (in cooperation with), or a photo credit (Supplied photo)."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -923,7 +933,7 @@ def reports_no_event(token: Token) -> bool:
         or is_a_conditional_consequence(token) or is_a_present_passive_of_habit(token) \
         or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token) \
         or is_a_denied_act(token) or is_a_standing_duty(token) or is_a_purpose_or_cause_told(token) \
-        or is_a_manner(token)
+        or is_a_manner(token) or is_a_photo_credit(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
