@@ -107,6 +107,9 @@ def table() -> dict:
         "manner_before": lower(raw["manner_phrases"]["before"]), "manner_after": lower(raw["manner_phrases"]["after"]),
         "credit_participles": lower(raw["photo_credits"]["participles"]),
         "picture_nouns": lower(raw["photo_credits"]["pictures"]),
+        "gerund_subject_links": frozenset(raw["activity_subjects"]["gerund_links"]),
+        "activity_present_tags": frozenset(raw["activity_subjects"]["present_tags"]),
+        "activity_inner_links": frozenset(raw["activity_subjects"]["inner_links"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -375,6 +378,26 @@ def is_a_photo_credit(token: Token) -> bool:
     words = table()
     return token.lower_ in words["credit_participles"] and token.dep_ in {"amod", "compound"} \
         and token.head.lemma_.lower() in words["picture_nouns"] and token.head.i == token.i + 1
+
+
+def _a_gerund_subject_of_a_present_be(word: Token) -> bool:
+    words = table()
+    return word.tag_ == "VBG" and word.dep_ in words["gerund_subject_links"] \
+        and word.head.lemma_.lower() == "be" and word.head.tag_ in words["activity_present_tags"]
+
+
+def is_an_activity_judged(token: Token, depth: int = 4) -> bool:
+    """ "visiting the farms to meet the growers is the best part of the job": a gerund that is the
+    subject of a present "is", and the words of its phrase, name a kind of act someone judges, no
+    one act done (a past "was" may sum up acts done, and is left)."""
+    node = token
+    for _ in range(depth + 1):
+        if _a_gerund_subject_of_a_present_be(node):
+            return True
+        if node.dep_ not in table()["activity_inner_links"] or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def is_a_denied_act(token: Token) -> bool:
@@ -921,7 +944,8 @@ def reports_no_event(token: Token) -> bool:
     act that hangs on a condition, a present passive of habit, what is hard or easy to do, an event
     noun told as recurring, what a decision, a deal or a promise holds, an act denied (did not,
     not to), a standing duty (responsible for, in charge of), what a purpose or a cause is (the aim
-    is to, to blame), a manner (in cooperation with), or a photo credit (Supplied photo)."""
+    is to, to blame), a manner (in cooperation with), a photo credit (Supplied photo), or an activity
+    named as the subject of a present "is" (visiting the farms is the best part)."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -933,7 +957,7 @@ def reports_no_event(token: Token) -> bool:
         or is_a_conditional_consequence(token) or is_a_present_passive_of_habit(token) \
         or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token) \
         or is_a_denied_act(token) or is_a_standing_duty(token) or is_a_purpose_or_cause_told(token) \
-        or is_a_manner(token) or is_a_photo_credit(token)
+        or is_a_manner(token) or is_a_photo_credit(token) or is_an_activity_judged(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
