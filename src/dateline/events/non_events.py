@@ -93,6 +93,23 @@ def table() -> dict:
         "conditional_marks": lower(raw["conditionals"]["marks"]),
         "conditional_auxiliaries": lower(raw["conditionals"]["auxiliaries"]),
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
+        "denial_auxiliaries": lower(raw["denied_acts"]["auxiliaries"]),
+        "obligation_verbs": lower(raw["obligations"]["verbs"]), "obligation_got": lower(raw["obligations"]["got"]),
+        "still_marks": lower(raw["obligations"]["still_marks"]),
+        "obligation_present_tags": frozenset(raw["obligations"]["present_tags"]),
+        "obligation_modal_tags": frozenset(raw["obligations"]["modal_tags"]),
+        "obligation_modals": lower(raw["obligations"]["modals"]),
+        "standing_duties": {k.lower(): v.lower() for k, v in raw["standing_duties"].items()},
+        "figure_direct_objects": {k.lower(): lower(v) for k, v in raw["figures_of_speech"]["verb_direct_objects"].items()},
+        "purpose_subjects": lower(raw["copula_infinitives"]["purpose_subjects"]),
+        "copula_idioms": lower(raw["copula_infinitives"]["idioms"]),
+        "manner_nouns": lower(raw["manner_phrases"]["nouns"]),
+        "manner_before": lower(raw["manner_phrases"]["before"]), "manner_after": lower(raw["manner_phrases"]["after"]),
+        "credit_participles": lower(raw["photo_credits"]["participles"]),
+        "picture_nouns": lower(raw["photo_credits"]["pictures"]),
+        "gerund_subject_links": frozenset(raw["activity_subjects"]["gerund_links"]),
+        "activity_present_tags": frozenset(raw["activity_subjects"]["present_tags"]),
+        "activity_inner_links": frozenset(raw["activity_subjects"]["inner_links"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -199,7 +216,7 @@ def described_class_words(trigger: Token) -> set[int]:
 def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
-        _a_purpose_given(node) or _a_future_denied(node) or \
+        _a_purpose_given(node) or _a_future_denied(node) or _an_obligation_or_a_step_not_taken(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
         (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
 
@@ -209,6 +226,38 @@ def _a_purpose_given(node: Token) -> bool:
     thing is designed, meant or supposed to do is its purpose, not an act told (a passive of these)."""
     return node.tag_ == "VBN" and node.lemma_.lower() in table()["purpose_passives"] \
         and any(c.dep_ == "auxpass" for c in node.children)
+
+
+def _has_an_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def _under_a_modal_of_obligation(verb: Token) -> bool:
+    """ "both sides must restart the talks", "the council should honour its commitment": a verb after
+    "must", "should" or "ought" tells what is owed, not done ("must have shot" is a guess, left)."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.pos_ in {"VERB", "AUX"} and bool(auxiliaries & table()["obligation_modals"]) and "have" not in auxiliaries
+
+
+def _an_obligation_or_a_step_not_taken(node: Token) -> bool:
+    """ "the board has to find a new site", "they've got to pay", "will have to pay", "the town has
+    yet to sign the lease", "both sides must restart the talks": what must be done, or is not done
+    yet, is no act told (the object of such a verb too: ``governing_words``). A past "had to
+    leave" tells what was done, and is left."""
+    words = table()
+    if _under_a_modal_of_obligation(node):
+        return True
+    if not _has_an_infinitive(node):
+        return False
+    if node.lemma_.lower() in words["obligation_got"] and node.tag_ == "VBN":  # "'ve got to": the tense is on "have"
+        return any(c.dep_ == "aux" and c.lemma_.lower() in words["obligation_verbs"]
+                   and c.tag_ in words["obligation_present_tags"] for c in node.children)
+    if node.lemma_.lower() not in words["obligation_verbs"]:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in words["still_marks"] for c in node.children):
+        return True
+    return node.tag_ in words["obligation_present_tags"] or (
+        node.tag_ in words["obligation_modal_tags"] and any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children))
 
 
 def _a_future_denied(node: Token) -> bool:
@@ -266,8 +315,100 @@ def is_a_figure_of_speech(token: Token) -> bool:
             nouns = [o for o in preposition.children if o.dep_ == "pobj"]
             if any(n.lemma_.lower() in objects for noun in nouns for n in (noun, *noun.conjuncts)):
                 return True
+    if _a_figure_with_its_object(token):
+        return True
     modifiers = words["figure_modifiers"].get(lemma)
     return bool(modifiers) and any(c.dep_ in {"amod", "compound"} and c.lower_ in modifiers for c in token.children)
+
+
+def _a_figure_with_its_object(verb: Token) -> bool:
+    """ "is fighting cancer", "crossed a red line", "met the deadline": the verb's direct object, read
+    with its own modifiers before it, is one the table lists for the verb."""
+    objects = table()["figure_direct_objects"].get(verb.lemma_.lower())
+    if not objects or verb.pos_ != "VERB":
+        return False
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        modifiers = [m.lower_ for m in noun.children if m.dep_ in {"amod", "compound"} and m.i < noun.i]
+        words = [*modifiers, noun.lemma_.lower()]
+        if any(" ".join(words[k:]) in objects for k in range(len(words))):
+            return True
+    return False
+
+
+def is_a_standing_duty(token: Token) -> bool:
+    """ "each parish is responsible for repairing its bridges", "the unit in charge of investigating
+    old fraud cases": an -ing after "responsible for" or "in charge of" names a duty, no act done."""
+    if token.tag_ != "VBG" or token.dep_ != "pcomp":
+        return False
+    preposition, word = token.head, token.head.head
+    return table()["standing_duties"].get(word.lower_) == preposition.lower_ and (
+        word.lower_ != "charge" or word.head.lower_ == "in")
+
+
+def is_a_purpose_or_cause_told(token: Token) -> bool:
+    """ "the aim of the fund is to support small farms", "icy roads were partly to blame": an
+    infinitive after "be" whose subject names a purpose, or "to blame", says what a purpose or a
+    cause is, no act ("the mayor is to visit the farms" is a step set, and is left)."""
+    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    copula = token.head
+    if copula.lemma_.lower() != "be" or copula.i == token.i:
+        return False
+    words = table()
+    if token.lower_ in words["copula_idioms"]:
+        return True
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words["purpose_subjects"] for c in copula.children)
+
+
+def is_a_manner(token: Token) -> bool:
+    """ "run by the college in cooperation with the farm bureau": a noun between "in" and "with"
+    tells how something is done, no cooperation of its own ("began their cooperation with a
+    patrol", with an owner, tells one)."""
+    words = table()
+    if token.pos_ != "NOUN" or token.lower_ not in words["manner_nouns"] or token.dep_ != "pobj":
+        return False
+    return token.head.lower_ in words["manner_before"] \
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in token.children) \
+        and any(c.dep_ == "prep" and c.lower_ in words["manner_after"] for c in token.children)
+
+
+def is_a_photo_credit(token: Token) -> bool:
+    """ "(Supplied photograph)", "Submitted photo": a participle before a word for a picture credits
+    the picture, no act of supplying ("police supplied a photo of the boy" tells one)."""
+    words = table()
+    return token.lower_ in words["credit_participles"] and token.dep_ in {"amod", "compound"} \
+        and token.head.lemma_.lower() in words["picture_nouns"] and token.head.i == token.i + 1
+
+
+def _a_gerund_subject_of_a_present_be(word: Token) -> bool:
+    words = table()
+    return word.tag_ == "VBG" and word.dep_ in words["gerund_subject_links"] \
+        and word.head.lemma_.lower() == "be" and word.head.tag_ in words["activity_present_tags"]
+
+
+def is_an_activity_judged(token: Token, depth: int = 4) -> bool:
+    """ "visiting the farms to meet the growers is the best part of the job": a gerund that is the
+    subject of a present "is", and the words of its phrase, name a kind of act someone judges, no
+    one act done (a past "was" may sum up acts done, and is left)."""
+    node = token
+    for _ in range(depth + 1):
+        if _a_gerund_subject_of_a_present_be(node):
+            return True
+        if node.dep_ not in table()["activity_inner_links"] or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def is_a_denied_act(token: Token) -> bool:
+    """ "the mayor did not return the call", "vowed not to reopen the talks": a verb negated with
+    "do", or a negated infinitive, tells an act not done or refused. (A negated passive, "were not
+    arrested", is left: the judged samples count it as the step told.)"""
+    if token.pos_ != "VERB" or not any(c.dep_ == "neg" for c in token.children):
+        return False
+    auxiliaries = [c for c in token.children if c.dep_ == "aux"]
+    return any(a.lemma_.lower() in table()["denial_auxiliaries"] for a in auxiliaries) or (
+        token.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries))
 
 
 def is_still_to_be_done(token: Token) -> bool:
@@ -611,12 +752,20 @@ def _a_photo_caption(verb: Token) -> bool:
     return False
 
 
+def _an_infinitive_of_a_habit(token: Token) -> bool:
+    """ "the old doctor tries to visit every farm", "she likes to paint barns": the infinitive a
+    present of habit governs is part of the habit (not after a verb of saying, wanting or planning,
+    which ``_a_present_of_habit`` keeps: "plans to build a school" is a plan told)."""
+    return token.tag_ == "VB" and token.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and _a_present_of_habit(token.head)
+
+
 def is_a_present_habit(token: Token) -> bool:
-    """A verb in the simple present of habit (``_a_present_of_habit``), an -ing participle on its
+    """A verb in the simple present of habit (``_a_present_of_habit``) or an infinitive it governs, an -ing participle on its
     subject ("most trucks travelling through the town use the bypass" says which trucks, no
     journey), or a gerund after a preposition on it ("the crews do everything from cooking meals
     to driving the bus": what they do as a rule)."""
-    if _a_present_of_habit(token):
+    if _a_present_of_habit(token) or _an_infinitive_of_a_habit(token):
         return True
     if token.tag_ != "VBG":
         return False
@@ -793,7 +942,10 @@ def reports_no_event(token: Token) -> bool:
     done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, a deliberation a thing is sent on for, a quality (flood-resistant), the noun of a counterfactual, an order in a quotation, what an office does, a
     figure of trade, what a rewarded tip would lead to, what someone says will or would happen, an
     act that hangs on a condition, a present passive of habit, what is hard or easy to do, an event
-    noun told as recurring, or what a decision, a deal or a promise holds."""
+    noun told as recurring, what a decision, a deal or a promise holds, an act denied (did not,
+    not to), a standing duty (responsible for, in charge of), what a purpose or a cause is (the aim
+    is to, to blame), a manner (in cooperation with), a photo credit (Supplied photo), or an activity
+    named as the subject of a present "is" (visiting the farms is the best part)."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -803,7 +955,9 @@ def reports_no_event(token: Token) -> bool:
         or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
         or is_a_step_still_pending(token) or is_a_quality(token) or is_a_reported_future(token) \
         or is_a_conditional_consequence(token) or is_a_present_passive_of_habit(token) \
-        or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token)
+        or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token) \
+        or is_a_denied_act(token) or is_a_standing_duty(token) or is_a_purpose_or_cause_told(token) \
+        or is_a_manner(token) or is_a_photo_credit(token) or is_an_activity_judged(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
