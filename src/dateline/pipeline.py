@@ -5,6 +5,9 @@ the loaded models and tables):
     nlp (one parse per article, in batches) -> time -> geo -> entities of the article ->
     events (with quantities, attribution) -> claims
 reduce, over the whole store:
+    the home region of each outlet (the region most of its articles name without doubt), and
+    the articles of that outlet with a namesake there mapped again with it as a prior
+    (``geo.home_region``; setting ``geo.home_region_pass``);
     canonical entities across articles (the same corpus gives the same entities and ids in any
     order, batch size or partitioning)
 
@@ -57,6 +60,7 @@ class ProcessReport:
     seen: int = 0  # of those: read, failed or passed over as near duplicates so far
     # articles in languages the stages cannot read, by language code (marked, never read as empty)
     languages: Counter = field(default_factory=Counter)
+    home_reread: int = 0  # articles mapped again with their outlet's home region as a prior
 
     @property
     def articles_per_second(self) -> float:
@@ -70,6 +74,8 @@ class Stages:
 
     gazetteer: object
     entity_reader: ArticleEntityReader
+    # {outlet: HomeRegion} learned over the store (the reduce step's second geo pass); empty: none
+    home_regions: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, entities_file: Path | None = None, gazetteer: object | None = None) -> Stages:
@@ -153,7 +159,8 @@ def read_article(article: Article, doc, stages: Stages, learned_filter: bool | N
     gives the same records, whatever else was read before. ``learned_filter``: whether the events
     stage drops what its learned non-event filter reads as none (None: the setting's default)."""
     timexes = tag_timexes(article.text, article.published, doc)
-    places = find_places(article, doc, stages.gazetteer)
+    home = stages.home_regions.get(article.outlet) if article.outlet else None
+    places = find_places(article, doc, stages.gazetteer, home_region=home.key if home is not None else None)
     mentions, article_entities = stages.entity_reader.read(article, doc, places)
     chosen = {} if learned_filter is None else {"learned_filter": learned_filter}
     events = extract_events(article, doc, timexes, places, mentions, entities_for_events(article_entities), **chosen)
@@ -347,6 +354,9 @@ def process(
         finally:
             if writer is not None:  # what was mapped is kept, even when on_batch stops the run
                 writer.finish()
+        if report.articles and SETTINGS.geo.home_region_pass:
+            report.home_reread = reread_namesakes_at_home(store, getattr(engine, "stages", None) or stages
+                                                          or recipe.load(), batch_size)
         if report.articles or store.needs_entity_reduce():
             report.entities = store.reduce_entities(stages=getattr(engine, "stages", None) or stages,
                                                     entities_file=entities_file)
@@ -354,6 +364,41 @@ def process(
             report.fusion = store.fuse()
         report.seconds = time.perf_counter() - started
         return report
+
+
+def outlet_home_regions(store, gazetteer) -> dict:
+    """{outlet: HomeRegion} from the places every read article of the store gives (``geo.home_region``)."""
+    from dateline.geo.home_region import home_regions, region_evidence
+
+    evidence: dict[str, list] = {}
+    for article in store.iter_articles(originals_only=True):
+        if article.outlet:
+            places = store.article_records(article.id).places
+            evidence.setdefault(article.outlet, []).append(region_evidence(places, gazetteer))
+    return home_regions(evidence)
+
+
+def reread_namesakes_at_home(store, stages: Stages, batch_size: int = DEFAULT_BATCH) -> int:
+    """The reduce step's second geo pass: each outlet's home region learned over the store, and
+    the outlet's articles that name a place elsewhere whose name the gazetteer also gives at home
+    mapped again with the home region as a prior (their records replaced). How many were.
+
+    Run after the map, before entities and fusion, which then read the new places. Articles
+    whose outlet has no clear home region keep their records."""
+    from dateline.geo.home_region import has_namesake_at_home
+
+    homes = outlet_home_regions(store, stages.gazetteer)
+    if not homes:
+        return 0
+    again = [article for article in store.iter_articles(originals_only=True)
+             if article.outlet in homes
+             and has_namesake_at_home(store.article_records(article.id).places, homes[article.outlet], stages.gazetteer)]
+    with_homes = replace(stages, home_regions=homes)
+    for batch in _batches(again, batch_size):
+        results, failures = map_articles(batch, with_homes)
+        store.save_extraction(results, failures)
+    log.info("home regions of %d outlets; %d articles read again", len(homes), len(again))
+    return len(again)
 
 
 def _parse_batch(articles: list[Article], failures: list[tuple[str, str]]) -> list:

@@ -220,12 +220,15 @@ def _kind_fits(kind: str | None, entry: GazetteerEntry) -> bool:
 
 
 def resolve_toponyms(
-    text: str, toponyms: list[Toponym], gazetteer: Gazetteer, home: str | None = None
+    text: str, toponyms: list[Toponym], gazetteer: Gazetteer, home: str | None = None,
+    home_region: tuple[str, str] | None = None,
 ) -> list[Place]:
     """Places for the toponyms of one article (same order; unresolved ones kept).
 
     ``home``: the outlet's name or web address, when known ("Richmond Register",
     "www.palestineherald.com"): local news is mostly about the outlet's home town.
+    ``home_region``: (country, region name) where most of the outlet's articles are
+    (``geo.home_region``, learned over a store): its namesakes there come first.
     """
     mentions = []
     for toponym in toponyms:
@@ -245,8 +248,12 @@ def resolve_toponyms(
     _apply_world_cities(mentions)
     _apply_home(mentions, home)
     _apply_money_marks(text, mentions, home)
+    if not HOME_REGION_AS_VOTE:
+        _apply_home_region(mentions, home_region, gazetteer)
     named = len(mentions)
     mentions += _home_town_mentions(home, mentions, gazetteer)  # votes and neighbours only
+    if HOME_REGION_AS_VOTE:
+        mentions += _home_region_mentions(home_region, gazetteer)  # votes only
     _drop_small_places_abroad(mentions)
     for _ in range(2):
         _apply_focus(mentions)
@@ -521,6 +528,44 @@ def _apply_home(mentions: list[_Mention], home: str | None) -> None:
                 mention.bonus[i] += HOME_BONUS / 2 + (HOME_BONUS / 2 if country in (None, entry.country_code) else 0.0)
             elif country and entry.country_code == country and entry.feature_code not in WIDE_CODES:
                 mention.bonus[i] += HOME_BONUS / 4
+
+
+HOME_REGION_BONUS = SETTINGS.geo.home_region_bonus
+HOME_REGION_AS_VOTE = SETTINGS.geo.home_region_as_vote
+
+
+def _home_region_mentions(home_region: tuple[str, str] | None, gazetteer: Gazetteer) -> list[_Mention]:
+    """The outlet's home region as one more, unseen mention of the article, which votes for its
+    region as a named state would: the article's own places that agree on another region outvote it."""
+    if home_region is None:
+        return []
+    country, name = home_region
+    code = next((c for (cc, c), n in gazetteer.admin1_names.items() if cc == country and n == name), name)
+    index = gazetteer.admin1_entries.get((country, code))
+    if index is None:
+        return []
+    entry = gazetteer.entries[index]
+    key = name_key(entry.name)
+    candidate = Candidate(index, entry, "name")
+    mention = _Mention(Toponym(0, 0, key, "home"), key, [candidate], [_prior(candidate, key, key)])
+    mention.bonus = [0.0]
+    return [mention]
+
+
+def _apply_home_region(mentions: list[_Mention], home_region: tuple[str, str] | None, gazetteer: Gazetteer) -> None:
+    """A name with namesakes in several regions is, other things equal, the one in its outlet's
+    home region: "Columbus" in a paper most of whose stories are in Nebraska. Below a qualifier
+    ("Columbus, Ohio") and a story's own focus on another region, which outweigh it."""
+    if home_region is None:
+        return
+    for mention in mentions:
+        at_home = [gazetteer.admin1_name(c.entry.country_code, c.entry.admin1) == home_region[1]
+                   and c.entry.country_code == home_region[0] and c.entry.feature_code not in WIDE_CODES
+                   and c.entry.feature_code != "ADM1" for c in mention.candidates]
+        if any(at_home) and not all(at_home):
+            for i, home in enumerate(at_home):
+                if home:
+                    mention.bonus[i] += HOME_REGION_BONUS
 
 
 MONEY_MARKS_PATH = Path(__file__).with_name("money_marks.yaml")
