@@ -1098,11 +1098,15 @@ def eval_event_places(
     gold: str = typer.Option(None, "--gold", help="The place gold (default: src/dateline/eval/judged-gold/places.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
     errors: str = _ERRORS_OPTION,
+    outlet_context: bool = typer.Option(
+        False, "--outlet-context",
+        help="Read the judged articles in a store that also holds their outlets' other LGL articles, from which "
+             "the outlets' home regions are learned (no gold read). Default: the judged articles alone."),
 ) -> None:
     """Score event places and judged non-events on the hand-judged LGL samples against their place gold."""
     from dateline.eval import event_places
 
-    _judged_gold_eval(event_places, gold, as_json, errors)
+    _judged_gold_eval(event_places, gold, as_json, errors, outlet_context=outlet_context)
 
 
 @eval_app.command("event-types")
@@ -1129,7 +1133,7 @@ def eval_event_roles(
     _judged_gold_eval(event_roles, gold, as_json, errors)
 
 
-def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | None = None) -> None:
+def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | None = None, **options) -> None:
     """A judged-gold scorer's run (``event_dates``, ``event_places``, ``event_types``, ``event_roles``): its figures per part, as one
     JSON object or as its summary lines, then with ``errors`` the wrong rows of that part, a line each."""
     import json
@@ -1141,7 +1145,8 @@ def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | Non
     if errors is not None and errors not in PARTS:
         err_console.print(f"error: --errors: no part {errors!r} (the parts are {', '.join(PARTS)})", markup=False)
         raise typer.Exit(2)
-    result = scorer.evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else scorer.GOLD)
+    result = scorer.evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else scorer.GOLD,
+                             **options)
     if as_json:
         print(json.dumps(figures_only(result)))
     else:

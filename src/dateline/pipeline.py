@@ -5,9 +5,10 @@ the loaded models and tables):
     nlp (one parse per article, in batches) -> time -> geo -> entities of the article ->
     events (with quantities, attribution) -> claims
 reduce, over the whole store:
-    the home region of each outlet (the region most of its articles name without doubt), and
-    the articles of that outlet with a namesake there mapped again with it as a prior
-    (``geo.home_region``; setting ``geo.home_region_pass``);
+    the home region of each outlet (the region most of its articles name without doubt), kept
+    in the store with each article's evidence (``store/outlets.py``), and the articles whose
+    outlet's home is not the one they were read with, with a namesake there, mapped again with
+    it as a prior (``geo.home_region``; setting ``geo.home_region_pass``);
     canonical entities across articles (the same corpus gives the same entities and ids in any
     order, batch size or partitioning)
 
@@ -354,9 +355,9 @@ def process(
         finally:
             if writer is not None:  # what was mapped is kept, even when on_batch stops the run
                 writer.finish()
-        if report.articles and SETTINGS.geo.home_region_pass:
-            report.home_reread = reread_namesakes_at_home(store, getattr(engine, "stages", None) or stages
-                                                          or recipe.load(), batch_size)
+        if SETTINGS.geo.home_region_pass and (report.articles or store.needs_home_pass()):
+            report.home_reread = home_region_pass(store, getattr(engine, "stages", None) or stages
+                                                  or recipe.load(), batch_size)
         if report.articles or store.needs_entity_reduce():
             report.entities = store.reduce_entities(stages=getattr(engine, "stages", None) or stages,
                                                     entities_file=entities_file)
@@ -366,39 +367,76 @@ def process(
         return report
 
 
-def outlet_home_regions(store, gazetteer) -> dict:
-    """{outlet: HomeRegion} from the places every read article of the store gives (``geo.home_region``)."""
-    from dateline.geo.home_region import home_regions, region_evidence
+def count_home_evidence(store, gazetteer, batch: int = 500) -> int:
+    """The evidence of the read articles not counted yet (new, or read again since): the regions
+    each names without doubt, kept in the store (``outlet_articles``), so no later run reads an
+    old article for it again. How many were counted."""
+    from dateline.geo.home_region import region_evidence
 
-    evidence: dict[str, list] = {}
-    for article in store.iter_articles(originals_only=True):
-        if article.outlet:
-            places = store.article_records(article.id).places
-            evidence.setdefault(article.outlet, []).append(region_evidence(places, gazetteer))
-    return home_regions(evidence)
+    counted = 0
+    while found := store.articles_to_count_for_homes(limit=batch):
+        store.count_home_evidence([(article_id, outlet, region_evidence(places, gazetteer), None)
+                                   for article_id, outlet, places in found])
+        counted += len(found)
+    return counted
 
 
-def reread_namesakes_at_home(store, stages: Stages, batch_size: int = DEFAULT_BATCH) -> int:
-    """The reduce step's second geo pass: each outlet's home region learned over the store, and
-    the outlet's articles that name a place elsewhere whose name the gazetteer also gives at home
-    mapped again with the home region as a prior (their records replaced). How many were.
+def home_region_pass(store, stages: Stages, batch_size: int = DEFAULT_BATCH) -> int:
+    """The reduce step's second geo pass (``geo.home_region``): the new articles' evidence
+    counted, each outlet's home region learned again from the kept counts (``outlet_homes``), and
+    the articles whose outlet's home is not the one they were read with looked at again: those
+    with a namesake at home (or at the home they were read with) mapped again with the home as a
+    prior, their records replaced; the others only marked. How many were mapped again.
 
-    Run after the map, before entities and fusion, which then read the new places. Articles
-    whose outlet has no clear home region keep their records."""
-    from dateline.geo.home_region import has_namesake_at_home
+    Run after the map and before entities and fusion, which then read the new places, always in
+    this process whichever engine mapped (the same records single-process, multi-process and on
+    Dask: the first pass is the engine's, this one a few articles). Each write is one
+    transaction; a run stopped here leaves articles counted or not, read with a home or not, and
+    the next run (``Store.needs_home_pass``) goes on from there."""
+    from dateline.geo.home_region import has_namesake_at_home, home_regions_from_counts
 
-    homes = outlet_home_regions(store, stages.gazetteer)
-    if not homes:
-        return 0
-    again = [article for article in store.iter_articles(originals_only=True)
-             if article.outlet in homes
-             and has_namesake_at_home(store.article_records(article.id).places, homes[article.outlet], stages.gazetteer)]
+    gazetteer = stages.gazetteer
+    count_home_evidence(store, gazetteer)
+    homes, changed = store.learn_outlet_homes(home_regions_from_counts)
+    if changed:
+        log.info("home regions of %d outlets changed: %s", len(changed), ", ".join(sorted(changed)[:10]))
+    again, unchanged_by = [], {}
+    for article_id, outlet, read_with, places in store.articles_read_with_other_home():
+        home = homes.get(outlet)
+        homes_in_play = [h for h in (home, _home_of(read_with)) if h is not None]
+        if any(has_namesake_at_home(places, h, gazetteer) for h in homes_in_play):
+            again.append(article_id)
+        else:  # nothing a home prior could read otherwise: its places stand for a reading with it
+            unchanged_by.setdefault(home.key if home else None, []).append(article_id)
+    for key, article_ids in unchanged_by.items():
+        store.mark_read_with_home(article_ids, key)
     with_homes = replace(stages, home_regions=homes)
-    for batch in _batches(again, batch_size):
-        results, failures = map_articles(batch, with_homes)
-        store.save_extraction(results, failures)
+    for ids in _batches(again, batch_size):
+        articles = list(store.get_articles(ids).values())
+        results, failures = map_articles(articles, with_homes)
+        store.save_extraction(results, failures)  # (their evidence rows go with their old records)
+        store.count_home_evidence([
+            (r.article_id, a.outlet, _evidence(r, gazetteer), homes[a.outlet].key if a.outlet in homes else None)
+            for r, a in zip(results, _by_id(articles, results))])
     log.info("home regions of %d outlets; %d articles read again", len(homes), len(again))
     return len(again)
+
+
+def _home_of(key: tuple[str, str] | None):
+    from dateline.geo.home_region import HomeRegion
+
+    return HomeRegion(key[0], key[1], 0.0, 0) if key is not None else None
+
+
+def _evidence(records: ArticleRecords, gazetteer) -> frozenset:
+    from dateline.geo.home_region import region_evidence
+
+    return region_evidence(records.places, gazetteer)
+
+
+def _by_id(articles: list[Article], results: list[ArticleRecords]) -> list[Article]:
+    by_id = {a.id: a for a in articles}
+    return [by_id[r.article_id] for r in results]
 
 
 def _parse_batch(articles: list[Article], failures: list[tuple[str, str]]) -> list:

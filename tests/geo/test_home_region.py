@@ -91,3 +91,34 @@ def test_the_reduce_step_learns_an_outlets_home_and_reads_its_namesake_again(tmp
         assert [p.admin1 for p in places if p.span.text == "Columbus"] == ["Nebraska"]
     finally:
         store.close()
+
+
+def test_the_articles_own_state_outvotes_the_outlets_home(gazetteer):
+    # the story itself names Ohio: one unseen vote for Nebraska does not outweigh it
+    text = "Firefighters in Columbus put out a warehouse fire on Sunday; Ohio's fire marshal is looking into it."
+    assert _columbus(gazetteer, text, home_region=NEBRASKA).admin1 == "Ohio"
+
+
+def _place_named(gazetteer, name: str, text: str, home_region) -> Place:
+    article = Article(id="t", text=text)
+    return next(p for p in find_places(article, parse(text), gazetteer, home_region=home_region) if p.span.text == name)
+
+
+BRUSSELS = "Farm ministers gathered in Brussels for a second day of milk quota talks."
+ONTARIO = ("CA", "Ontario")
+
+
+def test_a_capital_abroad_is_not_pulled_to_a_village_of_its_name_at_home(gazetteer, monkeypatch):
+    import dateline.geo.resolve as resolve
+
+    # Ontario has a village called Brussels (about a thousand people); the Belgian capital is the reading
+    assert _place_named(gazetteer, "Brussels", BRUSSELS, ONTARIO).country_code == "BE"
+    monkeypatch.setattr(resolve, "HOME_REGION_GUARD_POPULATION", None)  # without the guard the vote pulls it
+    assert _place_named(gazetteer, "Brussels", BRUSSELS, ONTARIO).admin1 == "Ontario"
+
+
+def test_a_town_of_some_size_at_home_still_takes_the_vote_from_a_capital_abroad(gazetteer):
+    # Athens, Tennessee (some 14,000 people) in a paper whose home is Tennessee
+    text = "The Athens school board approved a new bus contract on Monday evening."
+    assert _place_named(gazetteer, "Athens", text, None).country_code == "GR"
+    assert _place_named(gazetteer, "Athens", text, ("US", "Tennessee")).admin1 == "Tennessee"

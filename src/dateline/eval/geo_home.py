@@ -1,4 +1,4 @@
-"""What outlets' home regions do to LGL's toponyms, given the gold spans (exploration, stop 33).
+"""What outlets' home regions do to LGL's toponyms, given the gold spans (stop 33).
 
 LGL holds several articles of each outlet (85 domains, 588 articles), as a store of local news
 does. Each article of a half is resolved once (as ``eval geo`` resolves it given the gold spans);
@@ -9,6 +9,7 @@ the gold points (within 161 km).
     python -m dateline.eval.geo_home --shared /work/shared --half even [--changes]
 
 ``--changes`` lists each toponym whose point moved (tuning half only: choose rules from it alone).
+The judged events' places with the homes learned in a store: ``eval event-places --outlet-context``.
 """
 
 from __future__ import annotations

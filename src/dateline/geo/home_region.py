@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from dateline.config import SETTINGS
 from dateline.geo.gazetteer import Gazetteer, name_key
@@ -29,10 +30,14 @@ _WIDE_CODES = ("PCLI", "PCLD", "PCLS", "PCL", "TERR", "CONT", "RGN", "OCN", "SEA
 
 @dataclass(frozen=True)
 class HomeRegion:
+    """An outlet's home region: the record the store keeps for it (``outlet_homes``)."""
+
     country: str  # ISO code: "US"
     admin1: str  # the region's name as places carry it: "Nebraska"
     share: float  # of the outlet's articles with evidence, the share that names this region
     articles: int  # the outlet's articles with evidence
+    outlet: str = ""
+    updated: datetime | None = None  # when the store last saw it change (None: not stored)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -85,19 +90,28 @@ def home_regions(evidence_by_outlet: Mapping[str, list[frozenset[tuple[str, str]
                  min_articles: int | None = None, min_share: float | None = None) -> dict[str, HomeRegion]:
     """{outlet: its home region} for the outlets whose articles clearly agree on one region.
     ``evidence_by_outlet``: per outlet, each article's ``region_evidence``."""
+    counts = {}
+    for outlet, articles in evidence_by_outlet.items():
+        with_evidence = [regions for regions in articles if regions]
+        counts[outlet] = (Counter(region for regions in with_evidence for region in regions), len(with_evidence))
+    return home_regions_from_counts(counts, min_articles, min_share)
+
+
+def home_regions_from_counts(counts: Mapping[str, tuple[Counter, int]], min_articles: int | None = None,
+                             min_share: float | None = None) -> dict[str, HomeRegion]:
+    """The same from counts (what the store keeps): per outlet, how many of its articles name
+    each region without doubt, and how many name any."""
     min_articles = SETTINGS.geo.home_region_min_articles if min_articles is None else min_articles
     min_share = SETTINGS.geo.home_region_min_share if min_share is None else min_share
     homes = {}
-    for outlet, articles in evidence_by_outlet.items():
-        with_evidence = [regions for regions in articles if regions]
-        if len(with_evidence) < min_articles:
+    for outlet, (votes, with_evidence) in counts.items():
+        if with_evidence < min_articles or not votes:
             continue
-        votes = Counter(region for regions in with_evidence for region in regions)
-        ranked = votes.most_common(2)
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
         (region, count), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
-        share = count / len(with_evidence)
+        share = count / with_evidence
         if share > min_share and count > runner_up:
-            homes[outlet] = HomeRegion(region[0], region[1], round(share, 3), len(with_evidence))
+            homes[outlet] = HomeRegion(region[0], region[1], round(share, 3), with_evidence, outlet=outlet)
     return homes
 
 
