@@ -367,6 +367,31 @@ def list_places_command(
                  f"{len(found)} places")
 
 
+@app.command("outlets")
+def list_outlets_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """List the outlets' home regions the store keeps: the state or province most of each outlet's
+    articles name without doubt, which settles namesakes its stories leave open (geo.home_region_pass)."""
+    import json as _json
+
+    homes = _open(db).outlet_homes()
+    if as_json:
+        for home in homes.values():
+            typer.echo(_json.dumps(_outlet_home_json(home), ensure_ascii=False))
+        return
+    rows = [[home.outlet, home.country, home.admin1, f"{home.share:.2f}", home.articles,
+             home.updated.isoformat(timespec="seconds") if home.updated else ""] for home in homes.values()]
+    _print_table(["outlet", "country", "admin1", "share", "articles", "updated"], rows, f"{len(homes)} outlets with a home region")
+
+
+def _outlet_home_json(home) -> dict:
+    """An outlet's home region as the store keeps it (table ``outlet_homes``), one JSON object."""
+    return {"outlet": home.outlet, "country": home.country, "admin1": home.admin1, "share": home.share,
+            "articles": home.articles, "updated": home.updated.isoformat() if home.updated else None}
+
+
 @app.command("claims")
 def list_claims_command(
     db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),

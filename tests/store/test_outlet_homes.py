@@ -106,3 +106,20 @@ def test_without_the_pass_no_home_is_learned(store_url, monkeypatch):
         _add(store, [*STATE_STORIES[:3], COLUMBUS])
         assert pipeline.process(store, fuse=False).home_reread == 0
         assert store.outlet_homes() == {} and _columbus_region(store) != ["Nebraska"]
+
+
+def test_the_outlets_command_lists_the_kept_homes(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = tmp_path / "events.db"
+    with open_store(str(db)) as store:
+        _add(store, STATE_STORIES[:3])
+        pipeline.process(store, fuse=False)
+    result = CliRunner().invoke(app, ["outlets", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.output.strip())
+    assert (row["outlet"], row["country"], row["admin1"], row["articles"]) == (OUTLET, "US", "Nebraska", 3)
