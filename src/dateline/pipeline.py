@@ -140,12 +140,18 @@ class StagesRecipe:
         read_user_entities(self.entities_file)
 
     def load(self) -> Stages:
-        gazetteer = None
-        if self.store_url is not None:
-            from dateline.store import open_store
+        return Stages.load(self.entities_file, self._store_gazetteer())
 
-            gazetteer = open_store(self.store_url, write=False).gazetteer()  # kept open: names are looked up lazily
-        return Stages.load(self.entities_file, gazetteer)
+    def load_gazetteer(self):
+        """The gazetteer the Stages would hold, without the models (the reduce step's home pass)."""
+        return self._store_gazetteer() or default_gazetteer()
+
+    def _store_gazetteer(self):
+        if self.store_url is None:
+            return None
+        from dateline.store import open_store
+
+        return open_store(self.store_url, write=False).gazetteer()  # kept open: names are looked up lazily
 
 
 def entities_for_events(found) -> list[Entity]:
@@ -356,8 +362,9 @@ def process(
             if writer is not None:  # what was mapped is kept, even when on_batch stops the run
                 writer.finish()
         if SETTINGS.geo.home_region_pass and (report.articles or store.needs_home_pass()):
-            report.home_reread = home_region_pass(store, getattr(engine, "stages", None) or stages
-                                                  or recipe.load(), batch_size)
+            loaded = getattr(engine, "stages", None) or stages
+            report.home_reread = home_region_pass(store, loaded.gazetteer if loaded else recipe.load_gazetteer(),
+                                                  lambda: loaded or recipe.load(), batch_size)
         if report.articles or store.needs_entity_reduce():
             report.entities = store.reduce_entities(stages=getattr(engine, "stages", None) or stages,
                                                     entities_file=entities_file)
@@ -381,7 +388,7 @@ def count_home_evidence(store, gazetteer, batch: int = 500) -> int:
     return counted
 
 
-def home_region_pass(store, stages: Stages, batch_size: int = DEFAULT_BATCH) -> int:
+def home_region_pass(store, gazetteer, load_stages: Callable[[], Stages], batch_size: int = DEFAULT_BATCH) -> int:
     """The reduce step's second geo pass (``geo.home_region``): the new articles' evidence
     counted, each outlet's home region learned again from the kept counts (``outlet_homes``), and
     the articles whose outlet's home is not the one they were read with looked at again: those
@@ -392,10 +399,10 @@ def home_region_pass(store, stages: Stages, batch_size: int = DEFAULT_BATCH) -> 
     this process whichever engine mapped (the same records single-process, multi-process and on
     Dask: the first pass is the engine's, this one a few articles). Each write is one
     transaction; a run stopped here leaves articles counted or not, read with a home or not, and
-    the next run (``Store.needs_home_pass``) goes on from there."""
+    the next run (``Store.needs_home_pass``) goes on from there. ``load_stages`` is called only
+    when an article is to be mapped again (a Dask run's parent loads no models otherwise)."""
     from dateline.geo.home_region import has_namesake_at_home, home_regions_from_counts
 
-    gazetteer = stages.gazetteer
     count_home_evidence(store, gazetteer)
     homes, changed = store.learn_outlet_homes(home_regions_from_counts)
     if changed:
@@ -410,7 +417,7 @@ def home_region_pass(store, stages: Stages, batch_size: int = DEFAULT_BATCH) -> 
             unchanged_by.setdefault(home.key if home else None, []).append(article_id)
     for key, article_ids in unchanged_by.items():
         store.mark_read_with_home(article_ids, key)
-    with_homes = replace(stages, home_regions=homes)
+    with_homes = replace(load_stages(), home_regions=homes) if again else None
     for ids in _batches(again, batch_size):
         articles = list(store.get_articles(ids).values())
         results, failures = map_articles(articles, with_homes)
