@@ -367,6 +367,31 @@ def list_places_command(
                  f"{len(found)} places")
 
 
+@app.command("outlets")
+def list_outlets_command(
+    db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """List the outlets' home regions the store keeps: the state or province most of each outlet's
+    articles name without doubt, which settles namesakes its stories leave open (geo.home_region_pass)."""
+    import json as _json
+
+    homes = _open(db).outlet_homes()
+    if as_json:
+        for home in homes.values():
+            typer.echo(_json.dumps(_outlet_home_json(home), ensure_ascii=False))
+        return
+    rows = [[home.outlet, home.country, home.admin1, f"{home.share:.2f}", home.articles,
+             home.updated.isoformat(timespec="seconds") if home.updated else ""] for home in homes.values()]
+    _print_table(["outlet", "country", "admin1", "share", "articles", "updated"], rows, f"{len(homes)} outlets with a home region")
+
+
+def _outlet_home_json(home) -> dict:
+    """An outlet's home region as the store keeps it (table ``outlet_homes``), one JSON object."""
+    return {"outlet": home.outlet, "country": home.country, "admin1": home.admin1, "share": home.share,
+            "articles": home.articles, "updated": home.updated.isoformat() if home.updated else None}
+
+
 @app.command("claims")
 def list_claims_command(
     db: str = typer.Option(None, "--db", help=DB_OPTION_HELP),
@@ -1098,11 +1123,15 @@ def eval_event_places(
     gold: str = typer.Option(None, "--gold", help="The place gold (default: src/dateline/eval/judged-gold/places.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
     errors: str = _ERRORS_OPTION,
+    outlet_context: bool = typer.Option(
+        False, "--outlet-context",
+        help="Read the judged articles in a store that also holds their outlets' other LGL articles, from which "
+             "the outlets' home regions are learned (no gold read). Default: the judged articles alone."),
 ) -> None:
     """Score event places and judged non-events on the hand-judged LGL samples against their place gold."""
     from dateline.eval import event_places
 
-    _judged_gold_eval(event_places, gold, as_json, errors)
+    _judged_gold_eval(event_places, gold, as_json, errors, outlet_context=outlet_context)
 
 
 @eval_app.command("event-types")
@@ -1129,7 +1158,7 @@ def eval_event_roles(
     _judged_gold_eval(event_roles, gold, as_json, errors)
 
 
-def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | None = None) -> None:
+def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | None = None, **options) -> None:
     """A judged-gold scorer's run (``event_dates``, ``event_places``, ``event_types``, ``event_roles``): its figures per part, as one
     JSON object or as its summary lines, then with ``errors`` the wrong rows of that part, a line each."""
     import json
@@ -1141,7 +1170,8 @@ def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | Non
     if errors is not None and errors not in PARTS:
         err_console.print(f"error: --errors: no part {errors!r} (the parts are {', '.join(PARTS)})", markup=False)
         raise typer.Exit(2)
-    result = scorer.evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else scorer.GOLD)
+    result = scorer.evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else scorer.GOLD,
+                             **options)
     if as_json:
         print(json.dumps(figures_only(result)))
     else:

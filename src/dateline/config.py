@@ -50,6 +50,20 @@ class GeoSettings:
     # a town in a country whose currency the article counts money in, bare ("$40,000"): as much
     # as a town in the country of the outlet's country-code domain (home_bonus / 4)
     money_mark_bonus: float = 1.0
+    # the outlet's home region (the first-level region most of its articles name without doubt,
+    # geo/home_region.py) votes as one unseen mention of its state (not a bonus: the article's own
+    # places outvote it); the reduce step learns the homes, keeps them in the store and maps the
+    # namesakes again
+    home_region_pass: bool = True
+    home_region_min_articles: int = 3  # articles of the outlet that name a region without doubt
+    home_region_dominant_share: float | None = None  # a name counts as evidence when one region holds this share of its people
+    home_region_min_share: float = 0.6  # of those, more than this share name the home region
+    # a name whose main reading is a national capital or a city of this many people in another
+    # country than the home region's is not pulled by the home's vote to a namesake at home of
+    # fewer people than home_region_guard_village (None: no guard); chosen on LGL's even half and
+    # the judged tuning part ("Brussels" in an Ontario paper stays Belgian)
+    home_region_guard_population: int | None = 500_000
+    home_region_guard_village: int = 5_000
     town_cue_bonus: float = 2.5  # "the City of Oxford"
     bare_capital_confidence: float = 0.45  # "the capital": below any named place the article agrees on
     named_capital_confidence: float = 0.8  # "the Afghan capital"

@@ -5,6 +5,10 @@ the loaded models and tables):
     nlp (one parse per article, in batches) -> time -> geo -> entities of the article ->
     events (with quantities, attribution) -> claims
 reduce, over the whole store:
+    the home region of each outlet (the region most of its articles name without doubt), kept
+    in the store with each article's evidence (``store/outlets.py``), and the articles whose
+    outlet's home is not the one they were read with, with a namesake there, mapped again with
+    it as a prior (``geo.home_region``; setting ``geo.home_region_pass``);
     canonical entities across articles (the same corpus gives the same entities and ids in any
     order, batch size or partitioning)
 
@@ -57,6 +61,7 @@ class ProcessReport:
     seen: int = 0  # of those: read, failed or passed over as near duplicates so far
     # articles in languages the stages cannot read, by language code (marked, never read as empty)
     languages: Counter = field(default_factory=Counter)
+    home_reread: int = 0  # articles mapped again with their outlet's home region as a prior
 
     @property
     def articles_per_second(self) -> float:
@@ -70,6 +75,8 @@ class Stages:
 
     gazetteer: object
     entity_reader: ArticleEntityReader
+    # {outlet: HomeRegion} learned over the store (the reduce step's second geo pass); empty: none
+    home_regions: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, entities_file: Path | None = None, gazetteer: object | None = None) -> Stages:
@@ -133,12 +140,18 @@ class StagesRecipe:
         read_user_entities(self.entities_file)
 
     def load(self) -> Stages:
-        gazetteer = None
-        if self.store_url is not None:
-            from dateline.store import open_store
+        return Stages.load(self.entities_file, self._store_gazetteer())
 
-            gazetteer = open_store(self.store_url, write=False).gazetteer()  # kept open: names are looked up lazily
-        return Stages.load(self.entities_file, gazetteer)
+    def load_gazetteer(self):
+        """The gazetteer the Stages would hold, without the models (the reduce step's home pass)."""
+        return self._store_gazetteer() or default_gazetteer()
+
+    def _store_gazetteer(self):
+        if self.store_url is None:
+            return None
+        from dateline.store import open_store
+
+        return open_store(self.store_url, write=False).gazetteer()  # kept open: names are looked up lazily
 
 
 def entities_for_events(found) -> list[Entity]:
@@ -153,7 +166,8 @@ def read_article(article: Article, doc, stages: Stages, learned_filter: bool | N
     gives the same records, whatever else was read before. ``learned_filter``: whether the events
     stage drops what its learned non-event filter reads as none (None: the setting's default)."""
     timexes = tag_timexes(article.text, article.published, doc)
-    places = find_places(article, doc, stages.gazetteer)
+    home = stages.home_regions.get(article.outlet) if article.outlet else None
+    places = find_places(article, doc, stages.gazetteer, home_region=home.key if home is not None else None)
     mentions, article_entities = stages.entity_reader.read(article, doc, places)
     chosen = {} if learned_filter is None else {"learned_filter": learned_filter}
     events = extract_events(article, doc, timexes, places, mentions, entities_for_events(article_entities), **chosen)
@@ -347,6 +361,10 @@ def process(
         finally:
             if writer is not None:  # what was mapped is kept, even when on_batch stops the run
                 writer.finish()
+        if SETTINGS.geo.home_region_pass and (report.articles or store.needs_home_pass()):
+            loaded = getattr(engine, "stages", None) or stages
+            report.home_reread = home_region_pass(store, loaded.gazetteer if loaded else recipe.load_gazetteer(),
+                                                  lambda: loaded or recipe.load(), batch_size)
         if report.articles or store.needs_entity_reduce():
             report.entities = store.reduce_entities(stages=getattr(engine, "stages", None) or stages,
                                                     entities_file=entities_file)
@@ -354,6 +372,78 @@ def process(
             report.fusion = store.fuse()
         report.seconds = time.perf_counter() - started
         return report
+
+
+def count_home_evidence(store, gazetteer, batch: int = 500) -> int:
+    """The evidence of the read articles not counted yet (new, or read again since): the regions
+    each names without doubt, kept in the store (``outlet_articles``), so no later run reads an
+    old article for it again. How many were counted."""
+    from dateline.geo.home_region import region_evidence
+
+    counted = 0
+    while found := store.articles_to_count_for_homes(limit=batch):
+        store.count_home_evidence([(article_id, outlet, region_evidence(places, gazetteer), None)
+                                   for article_id, outlet, places in found])
+        counted += len(found)
+    return counted
+
+
+def home_region_pass(store, gazetteer, load_stages: Callable[[], Stages], batch_size: int = DEFAULT_BATCH) -> int:
+    """The reduce step's second geo pass (``geo.home_region``): the new articles' evidence
+    counted, each outlet's home region learned again from the kept counts (``outlet_homes``), and
+    the articles whose outlet's home is not the one they were read with looked at again: those
+    with a namesake at home (or at the home they were read with) mapped again with the home as a
+    prior, their records replaced; the others only marked. How many were mapped again.
+
+    Run after the map and before entities and fusion, which then read the new places, always in
+    this process whichever engine mapped (the same records single-process, multi-process and on
+    Dask: the first pass is the engine's, this one a few articles). Each write is one
+    transaction; a run stopped here leaves articles counted or not, read with a home or not, and
+    the next run (``Store.needs_home_pass``) goes on from there. ``load_stages`` is called only
+    when an article is to be mapped again (a Dask run's parent loads no models otherwise)."""
+    from dateline.geo.home_region import has_namesake_at_home, home_regions_from_counts
+
+    count_home_evidence(store, gazetteer)
+    homes, changed = store.learn_outlet_homes(home_regions_from_counts)
+    if changed:
+        log.info("home regions of %d outlets changed: %s", len(changed), ", ".join(sorted(changed)[:10]))
+    again, unchanged_by = [], {}
+    for article_id, outlet, read_with, places in store.articles_read_with_other_home():
+        home = homes.get(outlet)
+        homes_in_play = [h for h in (home, _home_of(read_with)) if h is not None]
+        if any(has_namesake_at_home(places, h, gazetteer) for h in homes_in_play):
+            again.append(article_id)
+        else:  # nothing a home prior could read otherwise: its places stand for a reading with it
+            unchanged_by.setdefault(home.key if home else None, []).append(article_id)
+    for key, article_ids in unchanged_by.items():
+        store.mark_read_with_home(article_ids, key)
+    with_homes = replace(load_stages(), home_regions=homes) if again else None
+    for ids in _batches(again, batch_size):
+        articles = list(store.get_articles(ids).values())
+        results, failures = map_articles(articles, with_homes)
+        store.save_extraction(results, failures)  # (their evidence rows go with their old records)
+        store.count_home_evidence([
+            (r.article_id, a.outlet, _evidence(r, gazetteer), homes[a.outlet].key if a.outlet in homes else None)
+            for r, a in zip(results, _by_id(articles, results))])
+    log.info("home regions of %d outlets; %d articles read again", len(homes), len(again))
+    return len(again)
+
+
+def _home_of(key: tuple[str, str] | None):
+    from dateline.geo.home_region import HomeRegion
+
+    return HomeRegion(key[0], key[1], 0.0, 0) if key is not None else None
+
+
+def _evidence(records: ArticleRecords, gazetteer) -> frozenset:
+    from dateline.geo.home_region import region_evidence
+
+    return region_evidence(records.places, gazetteer)
+
+
+def _by_id(articles: list[Article], results: list[ArticleRecords]) -> list[Article]:
+    by_id = {a.id: a for a in articles}
+    return [by_id[r.article_id] for r in results]
 
 
 def _parse_batch(articles: list[Article], failures: list[tuple[str, str]]) -> list:

@@ -228,3 +228,20 @@ def test_a_section_rebuilt_from_quality_json_keeps_each_listings_header_order():
     rebuilt = json_module.loads(json_module.dumps(result, sort_keys=True, default=str))
     assert to_markdown(rebuilt) == to_markdown(result)
     assert "**lgl-check-seed-20261214** (sample: " in to_markdown(rebuilt)
+
+
+def test_the_outlet_context_is_the_other_articles_of_the_judged_articles_outlets(tmp_path):
+    from dateline.eval.judged_rerun import context_articles
+
+    def article(docid: str, domain: str, text: str) -> str:
+        return (f'<article docid="{docid}"><title>T</title><text>{text}</text><dltime>2024-06-03</dltime>'
+                f'<url>http://{domain}/{docid}</url><domain>{domain}</domain></article>')
+
+    lgl = tmp_path / "lgl.xml"
+    lgl.write_text("<articles>" + "".join([
+        article("1", "plainsherald.example", "Hail fell on Kearney."),       # judged
+        article("2", "plainsherald.example", "Hay prices rose in Hastings."),  # its outlet's other story
+        article("3", "plainsherald.example", ""),                             # no text: nothing to read
+        article("4", "harborgazette.example", "A ferry docked at dawn."),      # another outlet's
+    ]) + "</articles>", encoding="utf-8")
+    assert [a["id"] for a in context_articles(lgl, {"1"})] == ["2"]

@@ -111,10 +111,11 @@ def score(gold: list[dict], extracted: list[dict]) -> dict:
     return result
 
 
-def evaluate(shared: Path, gold_path: Path = GOLD) -> dict:
+def evaluate(shared: Path, gold_path: Path = GOLD, outlet_context: bool = False) -> dict:
     """The figures of each part for the current tree, with the rows behind them (``judged_rerun.figures_only``
-    leaves them out)."""
-    return judged_rerun.scored(shared, gold_path, score)
+    leaves them out). ``outlet_context``: the judged articles read in a store that also holds
+    their outlets' other LGL articles (``judged_rerun.context_articles``)."""
+    return judged_rerun.scored(shared, gold_path, score, context=outlet_context)
 
 
 def error_lines(result: dict, part: str) -> list[str]:

@@ -193,8 +193,9 @@ def place_region(place) -> str:
     return f"{country}, {place.admin1}" if place.admin1 and country != "?" else country
 
 
-def listing(db: Path) -> list[dict]:
-    """One row per extracted event of the store, in the order of the articles and the text."""
+def listing(db: Path, docids: set[str] | None = None) -> list[dict]:
+    """One row per extracted event of the store, in the order of the articles and the text
+    (``docids``: of these articles only)."""
     import dateline
     from dateline.store import EventFilter
 
@@ -205,11 +206,14 @@ def listing(db: Path) -> list[dict]:
                         key=lambda e: (e.article_id, e.trigger.start if e.trigger else 0))
     finally:
         store.close()
+    docid_of = lambda article: (article.meta or {}).get("fields", {}).get("id", article.id[:12])  # noqa: E731
+    if docids is not None:
+        events = [e for e in events if docid_of(articles[e.article_id]) in docids]
     rows = []
     for n, event in enumerate(events, 1):
         article = articles[event.article_id]
         rows.append({
-            "docid": (article.meta or {}).get("fields", {}).get("id", article.id[:12]),
+            "docid": docid_of(article),
             "published": article.published.isoformat() if article.published else "",
             "title": article.title or "", "n": n, "type": event.type, "modality": event.modality,
             "trigger": event.trigger.text if event.trigger else "",

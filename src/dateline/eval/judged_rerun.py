@@ -63,15 +63,26 @@ def judged_articles(lgl: Path, docids: set[str]) -> list[dict]:
     return [a for a in found if a["text"]]
 
 
-def read_into_store(shared: Path, docids: set[str], out: Path) -> Path:
+def context_articles(lgl: Path, docids: set[str]) -> list[dict]:
+    """The other LGL articles of the judged articles' outlets: what a user's store holds of an
+    outlet besides one story, from which the outlet's home region is learned (unsupervised: only
+    the program's own readings of their places count, no gold is read; ``geo/home_region.py``)."""
+    found = [cut(a) for a in ET.parse(lgl).getroot().findall("article")]
+    outlets = {a["outlet"] for a in found if a["id"] in docids}
+    return [a for a in found if a["text"] and a["outlet"] in outlets and a["id"] not in docids]
+
+
+def read_into_store(shared: Path, docids: set[str], out: Path, context: bool = False) -> Path:
     """A fresh store in ``out`` holding these judged articles, read by the current tree's
-    pipeline (``dateline ingest`` and ``extract``, as a user runs them)."""
+    pipeline (``dateline ingest`` and ``extract``, as a user runs them). ``context``: the store
+    first holds the outlets' other LGL articles too (``context_articles``), read alike; only the
+    judged articles' events are listed."""
     out.mkdir(parents=True, exist_ok=True)
     corpus, db = out / "articles.jsonl", out / "store.db"
     if db.exists():
         db.unlink()  # always a fresh store: the figures are of this tree alone
     with corpus.open("w", encoding="utf-8") as handle:
-        for article in judged_articles(shared / LGL, docids):
+        for article in (context_articles(shared / LGL, docids) if context else []) + judged_articles(shared / LGL, docids):
             handle.write(json.dumps(article) + "\n")
     command = str(Path(sys.executable).with_name("dateline"))
     for step in (["ingest", str(corpus)], ["extract"]):
@@ -86,12 +97,16 @@ def add_run_arguments(parser: argparse.ArgumentParser, gold: Path) -> None:
     parser.add_argument("--gold", type=Path, default=gold)
     parser.add_argument("--work", type=Path, help="keep the store and the listed events here")
     parser.add_argument("--rows", type=Path, help="score events listed before (rows.json of --work) instead of extracting")
+    parser.add_argument("--outlet-context", action="store_true",
+                        help="read the judged articles in a store that also holds their outlets' other LGL articles "
+                             "(the outlets' home regions learned from them; default: the judged articles alone)")
 
 
-def scored(shared: Path, gold_path: Path, score) -> dict:
-    """A judged-gold scorer's figures for the current tree: its gold read, its articles read again, scored."""
+def scored(shared: Path, gold_path: Path, score, context: bool = False) -> dict:
+    """A judged-gold scorer's figures for the current tree: its gold read, its articles read again
+    (``context``: see ``read_into_store``), scored."""
     rows = read_gold(gold_path)
-    return score(rows, rerun(shared, {g["docid"] for g in rows}))
+    return score(rows, rerun(shared, {g["docid"] for g in rows}, context=context))
 
 
 def scorer_main(argv: list[str] | None, description: str, gold: Path, score, what_is_wrong: str, wrong_line) -> int:
@@ -115,14 +130,16 @@ def rows_for(args: argparse.Namespace, docids: set[str]) -> list[dict]:
     the articles read now, the listing kept in ``--work`` as rows.json for the next run."""
     if args.rows:
         return json.loads(args.rows.read_text(encoding="utf-8"))
-    extracted = rerun(args.shared, docids, args.work)
+    extracted = rerun(args.shared, docids, args.work, context=getattr(args, "outlet_context", False))
     if args.work:
         (args.work / "rows.json").write_text(json.dumps(extracted), encoding="utf-8")
     return extracted
 
 
-def rerun(shared: Path, docids: set[str], work: Path | None = None) -> list[dict]:
+def rerun(shared: Path, docids: set[str], work: Path | None = None, context: bool = False) -> list[dict]:
     """The current tree's events of these judged articles, one row per event as ``judged.listing``
-    lists them. ``work`` keeps the store (a fresh temporary folder when not given)."""
+    lists them. ``work`` keeps the store (a fresh temporary folder when not given); ``context``:
+    see ``read_into_store``."""
     with tempfile.TemporaryDirectory(prefix="judged-rerun-") as scratch:
-        return listing(read_into_store(shared, docids, Path(work) if work else Path(scratch)))
+        db = read_into_store(shared, docids, Path(work) if work else Path(scratch), context)
+        return listing(db, docids if context else None)

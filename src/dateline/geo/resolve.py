@@ -220,12 +220,15 @@ def _kind_fits(kind: str | None, entry: GazetteerEntry) -> bool:
 
 
 def resolve_toponyms(
-    text: str, toponyms: list[Toponym], gazetteer: Gazetteer, home: str | None = None
+    text: str, toponyms: list[Toponym], gazetteer: Gazetteer, home: str | None = None,
+    home_region: tuple[str, str] | None = None,
 ) -> list[Place]:
     """Places for the toponyms of one article (same order; unresolved ones kept).
 
     ``home``: the outlet's name or web address, when known ("Richmond Register",
     "www.palestineherald.com"): local news is mostly about the outlet's home town.
+    ``home_region``: (country, region name) where most of the outlet's articles are
+    (``geo.home_region``, learned over a store): its namesakes there come first.
     """
     mentions = []
     for toponym in toponyms:
@@ -247,6 +250,7 @@ def resolve_toponyms(
     _apply_money_marks(text, mentions, home)
     named = len(mentions)
     mentions += _home_town_mentions(home, mentions, gazetteer)  # votes and neighbours only
+    mentions += _home_region_mentions(home_region, gazetteer)  # votes only
     _drop_small_places_abroad(mentions)
     for _ in range(2):
         _apply_focus(mentions)
@@ -373,7 +377,7 @@ def _drop_small_places_abroad(mentions: list[_Mention]) -> None:
     all_votes: dict[str, dict[str, float]] = {}
     for mention in mentions:
         # a town guessed from the outlet's web address names no country: Paris News, Paris Beacon
-        if mention.toponym.source != "home" and mention.key not in all_votes:
+        if mention.toponym.source not in ("home", HOME_REGION_SOURCE) and mention.key not in all_votes:
             local_votes[mention.key] = _country_votes(mention, below_country=True)
             all_votes[mention.key] = _country_votes(mention, below_country=False)
     for mention in mentions:
@@ -409,7 +413,7 @@ def _drop_namesakes_alone_in_their_region(mentions: list[_Mention]) -> None:
         if mention.chosen is None:
             continue  # dropped with a mention of the same name
         entry = mention.candidates[mention.chosen].entry
-        if mention.toponym.source == "home" or not _is_small_place(entry) or entry.feature_class != "P":
+        if mention.toponym.source in ("home", HOME_REGION_SOURCE) or not _is_small_place(entry) or entry.feature_class != "P":
             continue
         regions = {c.entry.admin1 for c in mention.candidates
                    if c.entry.feature_class == "P" and c.entry.country_code == entry.country_code}
@@ -521,6 +525,52 @@ def _apply_home(mentions: list[_Mention], home: str | None) -> None:
                 mention.bonus[i] += HOME_BONUS / 2 + (HOME_BONUS / 2 if country in (None, entry.country_code) else 0.0)
             elif country and entry.country_code == country and entry.feature_code not in WIDE_CODES:
                 mention.bonus[i] += HOME_BONUS / 4
+
+
+# a name whose main reading is a national capital or a city of this many people abroad (outside
+# the home region's country) is not pulled to a village of its name in its outlet's home region
+# by the home's vote: an Ontario paper's "Brussels" is the Belgian capital, not the Ontario
+# village, unless the story's own places say so
+HOME_REGION_GUARD_POPULATION = SETTINGS.geo.home_region_guard_population
+HOME_REGION_GUARD_VILLAGE = SETTINGS.geo.home_region_guard_village  # people: a namesake at home below it
+HOME_REGION_SOURCE = "home region"
+
+
+def _home_region_mentions(home_region: tuple[str, str] | None, gazetteer: Gazetteer) -> list[_Mention]:
+    """The outlet's home region as one more, unseen mention of the article, which votes for its
+    region as a named state would: the article's own places that agree on another region outvote it."""
+    if home_region is None:
+        return []
+    country, name = home_region
+    code = next((c for (cc, c), n in gazetteer.admin1_names.items() if cc == country and n == name), name)
+    index = gazetteer.admin1_entries.get((country, code))
+    if index is None:
+        return []
+    entry = gazetteer.entries[index]
+    key = name_key(entry.name)
+    candidate = Candidate(index, entry, "name")
+    mention = _Mention(Toponym(0, 0, key, HOME_REGION_SOURCE), key, [candidate], [_prior(candidate, key, key)])
+    mention.bonus = [0.0]
+    return [mention]
+
+
+def _beyond_home_vote(mention: _Mention, home_regions: set[tuple]) -> bool:
+    """Whether a name's main reading (its most populous candidate) is a national capital or a big
+    city in another country than the outlet's home region, and its namesakes at home are villages
+    only: the home's vote does not pull it there (an Ontario paper's "Brussels" is the Belgian
+    capital, not Ontario's village of a thousand), though the story's own places still may. A
+    namesake at home of some size still takes the home's vote (a Tennessee paper's "Athens", an
+    Illinois paper's "Paris"), and so does every name whose main reading is in the home's own
+    country (a Nebraska paper's "Columbus" is its Columbus, not Ohio's)."""
+    if not mention.candidates or not home_regions or HOME_REGION_GUARD_POPULATION is None:
+        return False
+    main = max(mention.candidates, key=lambda c: c.entry.population or 0).entry
+    if main.country_code in {country for country, _ in home_regions}:
+        return False
+    if main.feature_code != "PPLC" and (main.population or 0) < HOME_REGION_GUARD_POPULATION:
+        return False
+    at_home = [c.entry for c in mention.candidates if (c.entry.country_code, c.entry.admin1) in home_regions]
+    return all((entry.population or 0) < HOME_REGION_GUARD_VILLAGE for entry in at_home)
 
 
 MONEY_MARKS_PATH = Path(__file__).with_name("money_marks.yaml")
@@ -794,6 +844,8 @@ def _apply_focus(mentions: list[_Mention]) -> None:
     admin1_votes: dict[tuple, float] = defaultdict(float)
     by_name_c: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     by_name_a: dict[str, dict[tuple, float]] = defaultdict(lambda: defaultdict(float))
+    home_c: dict[str, float] = defaultdict(float)  # the votes of the outlet's home region alone
+    home_a: dict[tuple, float] = defaultdict(float)
     for mention in mentions:
         mine_c: dict[str, float] = defaultdict(float)
         mine_a: dict[tuple, float] = defaultdict(float)
@@ -811,6 +863,11 @@ def _apply_focus(mentions: list[_Mention]) -> None:
         for k, v in mine_a.items():
             admin1_votes[k] += v
             by_name_a[_own_name(mention.key)][k] += v
+        if mention.toponym.source == HOME_REGION_SOURCE:
+            for k, v in mine_c.items():
+                home_c[k] += v
+            for k, v in mine_a.items():
+                home_a[k] += v
     # a name does not vouch for itself: "Dublin" eight times is no evidence that it is in the
     # country where most Dublins are
     own = [(by_name_c[_own_name(m.key)], by_name_a[_own_name(m.key)]) for m in mentions]
@@ -820,6 +877,9 @@ def _apply_focus(mentions: list[_Mention]) -> None:
     total_a = sum(admin1_votes.values()) or 1.0
     for mention, (mine_c, mine_a) in zip(mentions, own):
         mention.focus = []
+        if _beyond_home_vote(mention, set(home_a)):  # a capital abroad hears the story, not the outlet
+            mine_c = {k: mine_c.get(k, 0.0) + home_c.get(k, 0.0) for k in mine_c.keys() | home_c.keys()}
+            mine_a = {k: mine_a.get(k, 0.0) + home_a.get(k, 0.0) for k in mine_a.keys() | home_a.keys()}
         for candidate in mention.candidates:
             entry = candidate.entry
             c_votes = country_votes.get(entry.country_code, 0.0) - mine_c.get(entry.country_code, 0.0)

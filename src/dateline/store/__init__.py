@@ -574,6 +574,67 @@ class Store:
             query = select(t.extractions.c.article_id, t.extractions.c.error).where(t.extractions.c.status == "failed")
             return [(r[0], r[1] or "") for r in connection.execute(query.order_by(t.extractions.c.article_id))]
 
+    # --- outlets' home regions (step 15: store/outlets.py, geo/home_region.py) ---------------------------
+
+    def outlet_homes(self) -> dict:
+        """{outlet: HomeRegion} as kept between runs (the reduce step's home-region pass)."""
+        from dateline.store import outlets
+
+        with self.engine.connect() as connection:
+            return outlets.homes(connection)
+
+    def articles_to_count_for_homes(self, limit: int = 500) -> list[tuple[str, str, list]]:
+        """(article id, outlet, its places) of read articles whose evidence of a home is not counted yet."""
+        from dateline.store import outlets
+
+        with self.engine.connect() as connection:
+            found = outlets.articles_to_count(connection, limit)
+            places = outlets.places_of(connection, [article_id for article_id, _ in found])
+        return [(article_id, outlet, places[article_id]) for article_id, outlet in found]
+
+    def count_home_evidence(self, counted) -> None:
+        """One transaction: (article id, outlet, regions named without doubt, home read with) counted."""
+        from dateline.store import outlets
+
+        with self.engine.begin() as connection:
+            outlets.count(connection, counted)
+
+    def learn_outlet_homes(self, learn) -> tuple[dict, set[str]]:
+        """One transaction: ``learn(region counts per outlet)`` -> {outlet: HomeRegion} replaces the
+        kept homes; returns them and the outlets whose home region changed."""
+        from dateline.store import outlets
+
+        with self.engine.begin() as connection:
+            learned = learn(outlets.region_counts(connection))
+            changed = outlets.replace_homes(connection, learned)
+            return outlets.homes(connection), changed
+
+    def articles_read_with_other_home(self) -> list[tuple[str, str, tuple | None, list]]:
+        """(article id, outlet, home region it was read with, its places) of the articles whose
+        outlet's kept home is another (gained, lost, moved, or new since they were read)."""
+        from dateline.store import outlets
+
+        with self.engine.connect() as connection:
+            found = outlets.articles_read_with_other_home(connection)
+            places = outlets.places_of(connection, [article_id for article_id, _, _ in found])
+        return [(article_id, outlet, home, places[article_id]) for article_id, outlet, home in found]
+
+    def mark_read_with_home(self, article_ids, home) -> None:
+        from dateline.store import outlets
+
+        with self.engine.begin() as connection:
+            outlets.mark_read_with(connection, article_ids, home)
+
+    def needs_home_pass(self) -> bool:
+        """Whether read articles wait for the home-region pass (a run stopped before or during it)."""
+        return bool(self.articles_to_count_for_homes(limit=1)) or bool(self._stale_home_articles())
+
+    def _stale_home_articles(self) -> list:
+        from dateline.store import outlets
+
+        with self.engine.connect() as connection:
+            return outlets.articles_read_with_other_home(connection)
+
     def needs_entity_reduce(self) -> bool:
         with self.engine.connect() as connection:
             return entity_tables.unlinked_article_entities(connection) > 0

@@ -546,5 +546,39 @@ event_documents = Table(
     Column("document", Text, nullable=False),
 )
 
-# the tables holding one article's records, children before parents
-PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities)
+# Step 15: each outlet's home region (``store/outlets.py``, ``geo/home_region.py``): the articles
+# whose evidence is counted (with the home region they were read with), the regions each names
+# without doubt, and the home learned from their counts
+outlet_articles = Table(
+    "outlet_articles",
+    metadata,
+    Column("article_id", String(ARTICLE_ID), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("outlet", Text, nullable=False),
+    Column("home_country", String(4)),  # the home region the article's places were read with (NULL: none)
+    Column("home_admin1", Text),
+)
+Index("outlet_articles_by_outlet", outlet_articles.c.outlet)
+
+outlet_article_regions = Table(
+    "outlet_article_regions",
+    metadata,
+    Column("article_id", String(ARTICLE_ID), ForeignKey("outlet_articles.article_id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("country", String(4), primary_key=True),
+    Column("admin1", Text, primary_key=True),
+)
+
+outlet_homes = Table(
+    "outlet_homes",
+    metadata,
+    Column("outlet", Text, primary_key=True),
+    Column("country", String(4), nullable=False),
+    Column("admin1", Text, nullable=False),
+    Column("share", Float, nullable=False),  # of the outlet's articles with evidence, the share naming it
+    Column("articles", Integer, nullable=False),  # the outlet's articles with evidence
+    Column("updated", DateTime(timezone=True), nullable=False),  # when the home last changed
+)
+
+# the tables holding one article's records, children before parents (an article read again has
+# its evidence of its outlet's home counted again: ``outlet_articles``, its regions by cascade)
+PER_ARTICLE_TABLES = (claims, events, mentions, places, timexes, article_entities, outlet_article_regions, outlet_articles)
