@@ -62,3 +62,16 @@ def test_the_judged_gold_section_quotes_doers_and_targets_of_each_part():
     text = judged_gold_markdown(figures)
     row = [line for line in text.splitlines() if line.startswith("| check")][-1]
     assert row == "| check | 5 of 6 | 0.8 / 0.667 / 1.0 | 0.6 / 0.333 / 1.0 |"
+
+
+def test_the_judged_gold_section_quotes_places_with_the_outlets_articles_as_context():
+    from dateline.eval.report import judged_gold_markdown
+
+    figures = {"dates": {"fresh": {"matched": 4, "gold events": 4, "date": 0.75, "date of acts": 0.5}},
+               "places": {"fresh": {"place": 0.5, "place_of_acts": 0.25, "non_events_still_extracted": 0,
+                                    "non_events_judged": 0}},
+               "places_in_context": {"fresh": {"place": 0.75, "place_of_acts": 0.5}}}
+    text = judged_gold_markdown(figures)
+    line = next(line for line in text.splitlines() if line.startswith("Places with the outlets' other LGL articles"))
+    assert line.endswith("fresh 0.75 / 0.5.")
+    assert "| fresh | 4 of 4 | 0.75 / 0.5 | 0.5 / 0.25 |" in text

@@ -135,8 +135,11 @@ def judged_gold(shared: Path) -> dict:
     places = event_places.score(place_gold, rows)
     types = event_types.score(type_gold, rows)
     roles = event_roles.score(role_gold, rows)
+    # the same articles in a store that also holds their outlets' other LGL articles, from which the
+    # outlets' home regions are learned (no gold read): what a user's store of an outlet gives
+    in_context = event_places.score(place_gold, rerun(shared, {g["docid"] for g in place_gold}, context=True))
     return {"dates": figures_only(dates), "places": figures_only(places), "types": figures_only(types),
-            "roles": figures_only(roles)}
+            "roles": figures_only(roles), "places_in_context": figures_only(in_context)}
 
 
 def judged_gold_markdown(result: dict) -> str:
@@ -144,7 +147,7 @@ def judged_gold_markdown(result: dict) -> str:
     lines = [
         "## Event dates, places and types on the judged samples, against a gold (issue 11)", "",
         "The judged listings above are of the commits they were made with. To measure the current tree without a new "
-        "hand-judging, every real event of samples A-U has its right date and place written down "
+        "hand-judging, every real event of samples A-Y has its right date and place written down "
         "(`src/dateline/eval/judged-gold/`: where the reader judged the record right, its value; where not, read "
         "again in the article). The tree re-reads those articles into a fresh store and each gold event is found by "
         "its article and trigger offset (`dateline eval event-dates`, `dateline eval event-places`). Split once: "
@@ -187,9 +190,16 @@ def judged_gold_markdown(result: dict) -> str:
     if types:
         lines += ["", "Types, each sample apart: " + "; ".join(
             f"seed {seed} {value}" for part in types for seed, value in types[part].get("by_seed", {}).items()) + "."]
+    in_context = result.get("places_in_context", {})
+    if in_context:
+        lines += ["", "Places with the outlets' other LGL articles in the store (`--outlet-context`: each outlet's home "
+                  "region is learned from the program's own readings of its other stories, no gold read, as a user's store "
+                  "of an outlet holds them; `geo/home_region.py`), place (all / acts): " + "; ".join(
+                      f"{part} {f.get('place')} / {f.get('place_of_acts')}" for part, f in in_context.items()
+                      if isinstance(f, dict) and "place" in f) + "."]
     roles = result.get("roles", {})
     if roles:
-        lines += ["", "Doers and targets (`dateline eval event-roles`, gold `roles.tsv` of samples A-U, written from stop 27 on "
+        lines += ["", "Doers and targets (`dateline eval event-roles`, gold `roles.tsv` of samples A-Y, written from stop 27 on "
                   "from the readers' verdicts and, where they judged a field wrong, by reading the article; how names are "
                   "compared: `src/dateline/eval/event_roles.py`):", "",
                   "| part | gold events found | doer (all / acts / statements) | target (all / acts / statements) |",
