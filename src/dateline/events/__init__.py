@@ -85,6 +85,7 @@ from dateline.events.triggers import (
     dominates,
     find_triggers,
     load_lexicon,
+    match_cue,
     type_in_context,
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
@@ -1423,9 +1424,11 @@ def read_arguments_at(
     end: int,
 ) -> Event | None:
     """The event dateline would read if the word(s) at characters [start, end) announced one:
-    its actors, date and places read exactly as for a trigger of the lexicon, with the type
-    ``UNTYPED``. For scoring argument reading apart from trigger finding (``dateline eval args``
-    given gold triggers); None when the span holds no word."""
+    its actors, date and places read exactly as for a trigger of the lexicon, with the word's own
+    cue when the lexicon has one (an attack noun absorbed by a killing, "killed in an airstrike on
+    the depot", keeps what an attack hits), else the type ``UNTYPED``. For scoring argument
+    reading apart from trigger finding (``dateline eval args`` given gold triggers); None when
+    the span holds no word."""
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None or not len(words):
         return None
@@ -1434,8 +1437,9 @@ def read_arguments_at(
     lexicon = load_lexicon()
     index = MentionIndex.build(doc, mentions, entities, places)
     nominal = token.pos_ not in {"VERB", "AUX"}
-    cue = Cue(lemma=token.lemma_.lower(), pos="NOUN" if nominal else "VERB", type="UNTYPED",
-              example="(a word read as an event for scoring)")
+    own = match_cue(token, lexicon)
+    cue = own[0] if own is not None else Cue(lemma=token.lemma_.lower(), pos="NOUN" if nominal else "VERB",
+                                             type="UNTYPED", example="(a word read as an event for scoring)")
     head = token
     others = [t for t in find_triggers(sentence, lexicon) if t.token.i != token.i]
     if nominal:

@@ -876,6 +876,47 @@ def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
     return subjects[0] if subjects and not passive else None
 
 
+def claimant_of(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who claims an event noun (event_types.yaml: responsibility_claims): the subject of a claim
+    verb whose object is the noun ("a militia claimed the raid") or a claim noun the noun's "for"
+    phrase hangs on ("claimed responsibility for the bombing", "took credit for the attack"), the
+    "by" agent when the claim is passive ("the raid was claimed by a militia"). One who claims an
+    attack says it did it."""
+    node = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        claim = noun.head.head
+        if claim.lemma_.lower() in lexicon.claim_nouns and claim.dep_ == "dobj":
+            node = claim  # "claimed responsibility for the bombing"
+        elif claim.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.claim_nouns
+                                          for c in claim.children):
+            node = next(c for c in claim.children if c.dep_ == "dobj")  # "for" hung on the verb
+        else:
+            return None
+    verb = node.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.claim_verbs:
+        return None
+    if node is noun and noun.dep_ == "nsubjpass":
+        return _agent_of(verb)  # "the raid was claimed by a militia"
+    if node.dep_ != "dobj" or (node is noun and verb.lemma_.lower() != "claim"):
+        return None  # "took the attack" claims nothing; "claimed the raid" does
+    subjects, passive = subjects_of(verb)
+    if not subjects or passive or _claim_denied(verb, subjects[0], lexicon):
+        return None
+    return subjects[0]
+
+
+# subjects that deny a claim: "no one has claimed the attack", "nobody took responsibility"
+NO_ONE = {"nobody", "none", "no one", "noone"}
+
+
+def _claim_denied(verb: Token, subject: Token, lexicon: Lexicon) -> bool:
+    """ "No group has claimed responsibility", "the militia did not claim the attack": no one
+    claimed it."""
+    return (any(c.dep_ == "neg" for c in verb.children) or subject.lower_ in NO_ONE
+            or any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners | {"no"} for c in subject.children)
+            or (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)))
+
+
 def _noun_patient(noun: Token, lexicon: Lexicon | None) -> Token | None:
     """The possessor of an event noun that its possessor undergoes (``patient_nouns``: "his
     arrest", "the colonel's trial", "the journalist's release")."""
@@ -975,7 +1016,8 @@ def read_participants(
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
-        result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source")
+        result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source") \
+            or read(claimant_of(noun, lexicon), "source")
         result.target = read(_noun_patient(noun, lexicon), "target")
         if result.source is None:
             result.source = next(filter(None, (read(t, "source") for t in _sender_of(noun, trigger, lexicon))), None)
@@ -1041,6 +1083,15 @@ def read_participants(
                 if result.target is not None:
                     target_head = child
                     break
+    shared = None
+    if result.target is None and noun is None and not passive and (
+            befalls_people or trigger.cue.type in lexicon.thing_target_types):
+        # "shot and killed two officers", "arrested and charged two men": a verb with no object
+        # of its own shares the object of the verb it is joined to
+        shared = object_shared_with_conjunct(verb)
+        result.target = read(shared, "target")
+        if result.target is not None:
+            target_head = shared
     if result.target is None:
         for token in _prep_objects(verb, target_preps):
             if noun is not None and token.i == noun.i or _set_off_by_a_comma(token.head):
@@ -1092,6 +1143,7 @@ def read_participants(
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
     slots = [] if noun is not None else [subject] if passive else []
     slots += [c for c in verb.children if c.dep_ == "dobj"] if noun is None else _prep_objects(noun, {"on", "against"})
+    slots += [shared] if shared is not None else []
     _add_thing_target(result, trigger, slots, index, lexicon)
     if result.target is not None:
         # "met A, B, and C" where the parser hangs C on the verb: a name coordinated with a
@@ -1115,6 +1167,31 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+# words that may stand between two verbs sharing one object: "shot and killed", "beat and
+# then robbed", "arrested, and later charged"
+SHARED_OBJECT_GAP = {"cc", "advmod", "punct"}
+
+
+def object_shared_with_conjunct(verb: Token) -> Token | None:
+    """The object a verb with none of its own shares with the verb joined to it right after
+    ("the gunman shot and killed two officers", "police arrested and charged two men": the
+    officers were shot, the men arrested). Only a conjunct with no subject of its own ("shot
+    two guards and a passer-by fled" joins clauses, not verbs), and only when nothing but the
+    conjunction or an adverb stands between the two verbs."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return None
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i <= verb.i:
+            continue
+        between = verb.doc[verb.i + 1:conj.i]
+        if not any(t.dep_ == "cc" for t in between) or any(t.dep_ not in SHARED_OBJECT_GAP for t in between):
+            return None
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+            return None
+        return next((c for c in conj.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def _sender_of(noun: Token, trigger: Trigger, lexicon: Lexicon) -> list[Token]:

@@ -1,0 +1,97 @@
+"""Arguments read from the parse (issue 11, args33 round), on sentences written for these tests:
+an object two joined verbs share, the claimant of an attack, a word read as its own cue."""
+
+from __future__ import annotations
+
+import yaml
+
+from dateline.events import extract_events, read_arguments_at
+from dateline.events.triggers import LEXICON_PATH
+from dateline.model import Article
+from dateline.nlp import parse
+
+
+def events_of(text: str):
+    return extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
+
+
+def event_at(text: str, word: str):
+    return next(e for e in events_of(text) if e.trigger.text == word)
+
+
+def read_at(text: str, word: str):
+    """The event dateline reads at a word (its own event when it has one, else the word read as one)."""
+    own = next((e for e in events_of(text) if e.trigger.text == word), None)
+    if own is not None:
+        return own
+    start = text.index(word)
+    return read_arguments_at(Article(id="a", text=text), parse(text), [], [], [], [], start, start + len(word))
+
+
+def text_of(actor) -> str | None:
+    return actor.text if actor is not None else None
+
+
+# --- an object shared by two joined verbs -------------------------------------------------------
+
+
+def test_two_joined_verbs_share_the_object_of_the_second():
+    # "shot and wounded two guards": the guards were shot as well as wounded
+    shooting = event_at("A masked man shot and wounded two night guards outside the depot.", "shot")
+    assert "guards" in text_of(shooting.target_actor)
+    arrest = event_at("Detectives arrested and charged three dock workers over the theft.", "arrested")
+    assert "workers" in text_of(arrest.target_actor)
+
+
+def test_a_joined_clause_with_its_own_subject_lends_no_object():
+    # "shot at the van and the driver fled": two clauses, the driver was not shot
+    shooting = event_at("Soldiers shot at the van and the driver fled the scene.", "shot")
+    assert "driver" not in (text_of(shooting.target_actor) or "")
+
+
+def test_a_verb_with_its_own_object_keeps_it():
+    shooting = event_at("A masked man shot a night guard and robbed the cashier.", "shot")
+    assert "guard" in text_of(shooting.target_actor)
+
+
+# --- who claims an attack did it -------------------------------------------------------------------
+
+
+def _claims_table() -> dict:
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["responsibility_claims"]
+
+
+def test_the_claims_table_example_and_counter_example():
+    # the example and counter-example in event_types.yaml (responsibility_claims)
+    assert {"claim", "take"} <= set(_claims_table()["verbs"])
+    ambush = read_at("The Black Ridge militia claimed responsibility for the ambush near Tarvo.", "ambush")
+    assert "militia" in text_of(ambush.source_actor)
+    blamed = read_at("The mayor blamed the Black Ridge militia for the ambush.", "ambush")
+    assert blamed is None or "militia" not in (text_of(blamed.source_actor) or "")
+
+
+def test_who_claims_an_attack_or_takes_credit_for_it_is_its_doer():
+    raid = read_at("A rebel militia claimed the raid on the barracks.", "raid")
+    assert "militia" in text_of(raid.source_actor)
+    passive = read_at("The raid on the barracks was claimed by a rebel militia.", "raid")
+    assert "militia" in text_of(passive.source_actor)
+    credit = read_at("The Tarvo Liberation Front took credit for the attack on the convoy.", "attack")
+    assert "Front" in text_of(credit.source_actor)
+
+
+def test_a_denied_claim_names_no_doer():
+    for sentence in ("No group has claimed responsibility for the attack.",
+                     "No one has claimed responsibility for the attack.",
+                     "The militia did not claim the raid on the barracks."):
+        event = read_at(sentence, "attack" if "attack" in sentence else "raid")
+        assert event.source_actor is None, sentence
+
+
+# --- a word read as an event takes its own cue -------------------------------------------------------
+
+
+def test_an_absorbed_attack_noun_read_as_an_event_keeps_the_thing_it_hit():
+    # "killed in an airstrike on the depot": read at "airstrike" (absorbed by the killing), the airstrike
+    # is an attack (its cue's type), so the depot it hit is its target thing
+    strike = read_at("Four clerks were killed in an airstrike on the fuel depot.", "airstrike")
+    assert any("depot" in a.text for a in strike.other_actors if a.role == "target-thing")
