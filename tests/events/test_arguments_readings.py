@@ -95,3 +95,19 @@ def test_an_absorbed_attack_noun_read_as_an_event_keeps_the_thing_it_hit():
     # is an attack (its cue's type), so the depot it hit is its target thing
     strike = read_at("Four clerks were killed in an airstrike on the fuel depot.", "airstrike")
     assert any("depot" in a.text for a in strike.other_actors if a.role == "target-thing")
+
+
+# --- an adjective that completes a verb is read at the verb ------------------------------------------
+
+
+def test_a_death_told_by_shot_dead_has_the_shooting_verbs_arguments():
+    # "shot dead by soldiers": read at "dead" (the death), the one shot died and the soldiers
+    # killed him
+    death = read_at("The alleged gunman, Omar Vell, shot dead by soldiers, had joined the group in May.", "dead")
+    assert "soldiers" in text_of(death.source_actor)
+    assert "Vell" in text_of(death.target_actor)
+
+
+def test_one_found_dead_is_the_one_who_died():
+    death = read_at("A retired ferryman was found dead in his cabin on Sunday.", "dead")
+    assert "ferryman" in text_of(death.target_actor)

@@ -1413,6 +1413,16 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
 # --- the arguments of any word -------------------------------------------------------------------------
 
 
+def verb_of_a_predicate_adjective(token: Token) -> Token:
+    """The verb an adjective completes ("shot dead by soldiers", "was found dead", "found guilty
+    of fraud"): the event the adjective tells (a death, a verdict) has that verb's arguments (who
+    shot, who was shot, who was found guilty), so it is read at the verb; any other word is
+    read at itself."""
+    if token.pos_ == "ADJ" and token.dep_ in {"oprd", "acomp"} and token.head.pos_ == "VERB":
+        return token.head
+    return token
+
+
 def read_arguments_at(
     article: Article,
     doc: Doc,
@@ -1432,7 +1442,7 @@ def read_arguments_at(
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None or not len(words):
         return None
-    token = words.root
+    token = verb_of_a_predicate_adjective(words.root)
     sentence = token.sent
     lexicon = load_lexicon()
     index = MentionIndex.build(doc, mentions, entities, places)
