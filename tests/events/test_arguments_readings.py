@@ -111,3 +111,18 @@ def test_a_death_told_by_shot_dead_has_the_shooting_verbs_arguments():
 def test_one_found_dead_is_the_one_who_died():
     death = read_at("A retired ferryman was found dead in his cabin on Sunday.", "dead")
     assert "ferryman" in text_of(death.target_actor)
+
+
+# --- a name on an organisation's noun is the organisation, its possessor whose it is --------------
+
+
+def test_a_body_named_by_a_name_on_its_noun_is_that_names_not_its_possessors():
+    # "Russia's Tass news agency": the agency is Tass, Russia is whose it is
+    from dateline.pipeline import Stages, read_article
+
+    text = "Two border guards were hurt, Hungary's state-run MTI news agency reported."
+    result = read_article(Article(id="t", text=text), parse(text), Stages.load())
+    report = next(e for e in result.events if e.trigger.text == "reported")
+    names = {m.span.text: m.entity_id for m in result.mentions if m.entity_id}
+    assert report.source_actor.entity_id == names["MTI"]
+    assert names["Hungary"] in {a.entity_id for a in report.other_actors if a.role.endswith("affiliation")}

@@ -309,7 +309,7 @@ def read_actor(
     elif head_mention is not None:
         primary = head_mention
     elif seen:
-        primary = seen[0]
+        primary = _name_on_the_head(head, seen) or seen[0]
 
     noun_kind = lexicon.actor_kind(head.lemma_.lower())
     modifiers = [m for m in seen if m is not primary]
@@ -381,6 +381,19 @@ def read_actor(
         if token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in {"PROPN", "NOUN"}:
             titles.append((token.i, token.right_edge.i))
     return ActorReading(actor, kinds, affiliations, titles)
+
+
+def _name_on_the_head(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The name that modifies a noun directly, before a possessor of it ("Russia's Tass news
+    agency", "Britain's Labour party": the agency is Tass, the party Labour; Russia and Britain
+    are whose they are, kept as affiliations)."""
+    for mention in mentions:
+        words = [t for t in head.doc[head.i - 8 if head.i >= 8 else 0:head.i]
+                 if mention.span.start <= t.idx < mention.span.end]
+        if words and any(t.dep_ in {"compound", "nmod"} and t.head.i == head.i for t in words) \
+                and not any(t.dep_ == "poss" for t in words):
+            return mention
+    return None
 
 
 def _a_name_unread(head: Token, index: MentionIndex) -> bool:
