@@ -126,3 +126,18 @@ def test_a_body_named_by_a_name_on_its_noun_is_that_names_not_its_possessors():
     names = {m.span.text: m.entity_id for m in result.mentions if m.entity_id}
     assert report.source_actor.entity_id == names["MTI"]
     assert names["Hungary"] in {a.entity_id for a in report.other_actors if a.role.endswith("affiliation")}
+
+
+# --- a word a verb cue names among its objects is read at the verb ---------------------------------
+
+
+def test_fire_opened_on_people_is_read_at_the_verb():
+    # "opened fire on the marchers": read at "fire", the shooting's doer and target are the verb's
+    shooting = read_at("Witnesses said border guards opened fire on the marchers.", "fire")
+    assert "guards" in text_of(shooting.source_actor)
+    assert "marchers" in text_of(shooting.target_actor)
+
+
+def test_one_taken_into_custody_is_the_one_detained():
+    custody = read_at("The ferry captain was taken into custody on Friday.", "custody")
+    assert "captain" in text_of(custody.target_actor)

@@ -1423,6 +1423,20 @@ def verb_of_a_predicate_adjective(token: Token) -> Token:
     return token
 
 
+def verb_a_word_completes(token: Token, triggers: list[Trigger]) -> Token:
+    """The verb cue a word is the object of, when the cue names it among its own objects ("opened
+    fire on the crowd", "set fire to a car", "was taken into custody": the word is part of the
+    verb's event, and the crowd, the car and the one taken are that event's); any other word is
+    read at itself."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ not in {"dobj", "pobj"} or verb.i == token.i:
+        return token
+    for trigger in triggers:
+        if trigger.token.i == verb.i and token.lemma_.lower() in trigger.cue.objects:
+            return verb
+    return token
+
+
 def read_arguments_at(
     article: Article,
     doc: Doc,
@@ -1442,9 +1456,10 @@ def read_arguments_at(
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None or not len(words):
         return None
-    token = verb_of_a_predicate_adjective(words.root)
-    sentence = token.sent
     lexicon = load_lexicon()
+    token = verb_of_a_predicate_adjective(words.root)
+    token = verb_a_word_completes(token, find_triggers(token.sent, lexicon))
+    sentence = token.sent
     index = MentionIndex.build(doc, mentions, entities, places)
     nominal = token.pos_ not in {"VERB", "AUX"}
     own = match_cue(token, lexicon)
