@@ -141,3 +141,19 @@ def test_fire_opened_on_people_is_read_at_the_verb():
 def test_one_taken_into_custody_is_the_one_detained():
     custody = read_at("The ferry captain was taken into custody on Friday.", "custody")
     assert "captain" in text_of(custody.target_actor)
+
+
+# --- what comes under attack is what the attack hit -------------------------------------------------
+
+
+def test_the_under_attack_example_and_counter_example():
+    # the example and counter-example of under_attack_verbs in event_types.yaml
+    attack = read_at("The border post came under rocket attack overnight.", "attack")
+    assert any("post" in a.text for a in attack.other_actors if a.role == "target-thing")
+    command = read_at("The rebels came under the command of a new leader.", "command")
+    assert command is None or "rebels" not in (text_of(command.target_actor) or "")
+
+
+def test_people_who_come_under_shelling_are_its_target():
+    shelling = read_at("Two army patrols came under heavy shelling near the ridge.", "shelling")
+    assert "patrols" in (text_of(shelling.target_actor) or "") + " ".join(a.text for a in shelling.other_actors)

@@ -930,6 +930,20 @@ def _claim_denied(verb: Token, subject: Token, lexicon: Lexicon) -> bool:
             or (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)))
 
 
+def subject_under_attack(noun: Token, lexicon: Lexicon) -> Token | None:
+    """What an attack noun after "under" hits: the subject of the verb the "under" phrase hangs
+    on (event_types.yaml: under_attack_verbs; "the convoy came under heavy shelling", "the town
+    has been under siege for weeks")."""
+    under = noun.head
+    if noun.dep_ != "pobj" or under.lower_ != "under" or under.dep_ != "prep":
+        return None
+    verb = under.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lexicon.under_attack_verbs:
+        return None
+    subjects, passive = subjects_of(verb)
+    return subjects[0] if subjects and not passive else None
+
+
 def _noun_patient(noun: Token, lexicon: Lexicon | None) -> Token | None:
     """The possessor of an event noun that its possessor undergoes (``patient_nouns``: "his
     arrest", "the colonel's trial", "the journalist's release")."""
@@ -1032,6 +1046,11 @@ def read_participants(
         result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source") \
             or read(claimant_of(noun, lexicon), "source")
         result.target = read(_noun_patient(noun, lexicon), "target")
+        undergoer = subject_under_attack(noun, lexicon) \
+            if result.target is None and trigger.cue.type in lexicon.thing_target_types else None
+        if undergoer is not None:
+            result.target = read(undergoer, "target")
+            _add_thing_target(result, trigger, [undergoer], index, lexicon)
         if result.source is None:
             result.source = next(filter(None, (read(t, "source") for t in _sender_of(noun, trigger, lexicon))), None)
         between = _prep_objects(noun, {"between", "among"})
