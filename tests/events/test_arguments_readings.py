@@ -157,3 +157,19 @@ def test_the_under_attack_example_and_counter_example():
 def test_people_who_come_under_shelling_are_its_target():
     shelling = read_at("Two army patrols came under heavy shelling near the ridge.", "shelling")
     assert "patrols" in (text_of(shelling.target_actor) or "") + " ".join(a.text for a in shelling.other_actors)
+
+
+# --- who a legal step is for is the doer of the attack it names ---------------------------------------
+
+
+def test_who_is_sentenced_or_charged_for_an_attack_did_it():
+    bombing = read_at("The former courier was sentenced to life in prison for the bombing.", "bombing")
+    assert "courier" in text_of(bombing.source_actor)
+    murder = read_at("The night porter was charged with the murder of a tourist.", "murder")
+    assert "porter" in text_of(murder.source_actor)
+    assert "tourist" in text_of(murder.target_actor)
+
+
+def test_one_arrested_after_an_attack_is_not_told_as_its_doer():
+    attack = read_at("The night porter was arrested after the attack on the depot.", "attack")
+    assert "porter" not in (text_of(attack.source_actor) or "")

@@ -869,13 +869,23 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
     return None
 
 
-def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
+# the prepositions by which a legal step names the act it is for ("sentenced for the bombing",
+# "convicted of the murder", "charged over the attack", "pleaded guilty to the shooting"); a
+# step only told after or during an act ("arrested after the attack") says nothing of its doer
+ACCUSED_FOR_PREPS = {"for", "of", "over", "with", "to"}
+
+
+def _accused_of(crime: Token, lexicon: Lexicon, own_preps_only: bool = False) -> Token | None:
     """Who the legal step naming a crime (``accusing_verbs``: charge, convict, arrest ...) is
     about: its passive subject ("the mayor was charged with fraud", "with counts of arson"), its
-    object ("arrested two men for arson") or, in a plea, its subject ("pleaded guilty to fraud")."""
+    object ("arrested two men for arson") or, in a plea, its subject ("pleaded guilty to fraud").
+    ``own_preps_only``: only through the prepositions that name what a step is for
+    (``ACCUSED_FOR_PREPS``), for an act that is no crime by name ("an attack", "a killing")."""
     step = crime
     # (through "guilty" too: "pleaded guilty to two counts of fraud")
     while step.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "compound", "acomp"} and step.head.i != step.i:
+        if own_preps_only and step.dep_ == "prep" and step.lower_ not in ACCUSED_FOR_PREPS:
+            return None
         step = step.head
     if step.pos_ != "VERB" or step.lemma_.lower() not in lexicon.accusing_verbs:
         return None
@@ -1028,7 +1038,13 @@ def read_participants(
         return result
     # "was charged with fraud", "convicted the clerk of embezzlement": who the legal step is about
     # is the crime's doer (the crime is an event of its own, CRIME, named by the step)
-    accused = _accused_of(noun, lexicon) if trigger.cue.type == "CRIME" and noun is not None else None
+    # (so is the doer of an attack or a killing it names: "was sentenced for the bombing",
+    # "charged with the murder of a guard")
+    accused = None
+    if noun is not None and trigger.cue.type == "CRIME":
+        accused = _accused_of(noun, lexicon)
+    elif noun is not None and trigger.cue.type in lexicon.thing_target_types:
+        accused = _accused_of(noun, lexicon, own_preps_only=True)
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and (verb.pos_ == "VERB" \
             and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs | lexicon.care_verbs
                  or any(c.dep_ == "oprd" for c in verb.children) or _subject_of_its_carrier(noun, verb)) \
