@@ -173,3 +173,19 @@ def test_who_is_sentenced_or_charged_for_an_attack_did_it():
 def test_one_arrested_after_an_attack_is_not_told_as_its_doer():
     attack = read_at("The night porter was arrested after the attack on the depot.", "attack")
     assert "porter" not in (text_of(attack.source_actor) or "")
+
+
+# --- a passive with its auxiliary left out -------------------------------------------------------------
+
+
+def test_a_harm_joined_to_a_passive_without_its_auxiliary_is_passive():
+    # "a ranger was killed and two others wounded": the two others were wounded, they wounded no one
+    wounding = event_at("A park ranger was killed and two others wounded near the lake.", "wounded")
+    assert "others" in text_of(wounding.target_actor)
+    assert wounding.source_actor is None
+
+
+def test_an_act_of_its_own_joined_to_a_passive_keeps_its_voice():
+    # "fled" befalls no one: the gunman fled
+    flight = event_at("A park ranger was shot and the gunman fled into the forest.", "fled")
+    assert "gunman" not in (text_of(flight.target_actor) or "")

@@ -687,6 +687,18 @@ def _bare_conjunct_of_a_passive(verb: Token) -> bool:
         c.dep_ in {"dobj", "nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp"} for c in verb.children)
 
 
+def _gapped_passive(verb: Token) -> bool:
+    """A verb of an act that befalls people (event_types.yaml: people_cues, accusing_verbs: it
+    takes an object when active) joined to a passive verb, with a subject of its own but no
+    auxiliary and no object ("a guard was killed and two others wounded", "three were charged
+    and a fourth arrested"): passive as the verb it is joined to, its auxiliary left out; its
+    subject undergoes it ("a guard was shot and the gunman fled" keeps its own voice)."""
+    lexicon = load_lexicon()
+    return (verb.dep_ == "conj" and verb.tag_ in {"VBN", "VBD"} and _is_passive(verb.head)
+            and verb.lemma_.lower() in lexicon.people_cues | lexicon.accusing_verbs
+            and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in verb.children))
+
+
 def bare_participle_complement(verb: Token) -> bool:
     """A past participle with no auxiliary, no "to" and no object of its own, complementing a
     verb of finding, leaving or seeing (event_types.yaml: small_clause_verbs): "was found shot",
@@ -731,7 +743,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
             and not _across_line_break(c, node)
         ]
-        if found and (reduced or small_clause):
+        if found and (reduced or small_clause or (node is verb and _gapped_passive(verb))):
             return found, True
         if found and own_voice is not None:
             return found, own_voice
