@@ -1320,14 +1320,22 @@ def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token 
             or trigger.cue.lemma in lexicon.people_cues:
         return
     for token in slots:
-        if token is None or token.pos_ != "NOUN" or token.lemma_.lower() in lexicon.not_things \
-                or lexicon.actor_kind(token.lemma_.lower()) or index.is_place(token, index.mention_at(token)):
+        if not _a_thing_hit(token, index, lexicon):
             continue
         if token.dep_ == "nsubjpass" and token.tag_ == "WDT":
             continue
-        words = _compact_phrase(token)
-        result.others.append(Actor(text=token_span(words).text, span=token_span(words), role="target-thing"))
+        # "shelled the school and the clinic": every thing of a list was hit
+        for thing in [token] + [c for c in token.conjuncts if c.i > token.i and _a_thing_hit(c, index, lexicon)]:
+            words = _compact_phrase(thing)
+            result.others.append(Actor(text=token_span(words).text, span=token_span(words), role="target-thing"))
         return
+
+
+def _a_thing_hit(token: Token | None, index: MentionIndex, lexicon: Lexicon) -> bool:
+    """A common noun for a thing (not a weapon or a word of no thing, ``not_things``; not people;
+    not a place)."""
+    return token is not None and token.pos_ == "NOUN" and token.lemma_.lower() not in lexicon.not_things \
+        and not lexicon.actor_kind(token.lemma_.lower()) and not index.is_place(token, index.mention_at(token))
 
 
 def _add_conjuncts(result: Participants, head: Token | None, index: MentionIndex, lexicon: Lexicon, speaker,
