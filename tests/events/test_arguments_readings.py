@@ -189,3 +189,17 @@ def test_an_act_of_its_own_joined_to_a_passive_keeps_its_voice():
     # "fled" befalls no one: the gunman fled
     flight = event_at("A park ranger was shot and the gunman fled into the forest.", "fled")
     assert "gunman" not in (text_of(flight.target_actor) or "")
+
+
+# --- a town's name on an attack noun says where, not who -------------------------------------------------
+
+
+def test_a_towns_name_before_an_attack_noun_is_no_doer():
+    # "the Bristol suicide bombing": Bristol is where it happened (read by every stage: the geo stage
+    # places the town)
+    from dateline.pipeline import Stages, read_article
+
+    text = "Police named the man behind the Bristol suicide bombing on Tuesday."
+    result = read_article(Article(id="t", text=text), parse(text), Stages.load())
+    bombing = next(e for e in result.events if e.trigger.text == "bombing")
+    assert "Bristol" not in (text_of(bombing.source_actor) or "")

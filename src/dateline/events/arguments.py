@@ -887,6 +887,17 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
 ACCUSED_FOR_PREPS = {"for", "of", "over", "with", "to"}
 
 
+def _noun_doer(noun: Token, lexicon: Lexicon, index: MentionIndex) -> Token | None:
+    """The doer ``_noun_agent`` reads, unless it is a town's name modifying the noun: "the
+    Manchester bombing", "the Kandahar attack" say where, not who (a country's name may act:
+    "US airstrikes", "the Pakistan strikes"; ``Place.names_a_state``)."""
+    agent = _noun_agent(noun, lexicon)
+    if agent is not None and agent.dep_ in {"compound", "nmod"} and agent.head.i == noun.i \
+            and agent.i in index.place_tokens and agent.i not in index.state_places:
+        return None
+    return agent
+
+
 def _accused_of(crime: Token, lexicon: Lexicon, own_preps_only: bool = False) -> Token | None:
     """Who the legal step naming a crime (``accusing_verbs``: charge, convict, arrest ...) is
     about: its passive subject ("the mayor was charged with fraud", "with counts of arson"), its
@@ -1071,7 +1082,7 @@ def read_participants(
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
-        result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source") \
+        result.source = read(_noun_doer(noun, lexicon, index), "source") or read(participant, "source") or read(accused, "source") \
             or read(claimant_of(noun, lexicon), "source")
         result.target = read(_noun_patient(noun, lexicon), "target")
         undergoer = subject_under_attack(noun, lexicon) \
@@ -1119,7 +1130,7 @@ def read_participants(
         result.source = read(subject, "source", allow_places=True)
         target_head = None
     if noun is not None:
-        own_agent = _noun_agent(noun, lexicon)
+        own_agent = _noun_doer(noun, lexicon, index)
         if own_agent is not None and result.source is None:
             result.source = read(own_agent, "source")
         # "three days of fighting between police and insurgents ended": the parties of a noun a
@@ -1165,7 +1176,7 @@ def read_participants(
         for absorbed in trigger.absorbed:
             if absorbed.head.dep_ == "prep" and absorbed.head.lower_ in {"in", "during", "by"} \
                     and absorbed.head.head.i == verb.i:
-                agent_token = _noun_agent(absorbed, lexicon)
+                agent_token = _noun_doer(absorbed, lexicon, index)
                 reading = read(agent_token, "source") if agent_token is not None else None
                 if reading is not None:
                     result.source = reading
@@ -1173,7 +1184,7 @@ def read_participants(
     if result.target is None:
         # an absorbed event noun's own agent: "fled ... following Taliban attacks"
         for absorbed in trigger.absorbed:
-            agent_token = _noun_agent(absorbed, lexicon)
+            agent_token = _noun_doer(absorbed, lexicon, index)
             reading = read(agent_token, "target") if agent_token is not None else None
             if reading is not None and (result.source is None or reading.actor.entity_id != result.source.actor.entity_id
                                         or reading.actor.entity_id is None) and (
