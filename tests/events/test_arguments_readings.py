@@ -80,10 +80,10 @@ def test_who_claims_an_attack_or_takes_credit_for_it_is_its_doer():
 
 
 def test_a_denied_claim_names_no_doer():
-    for sentence in ("No group has claimed responsibility for the attack.",
-                     "No one has claimed responsibility for the attack.",
-                     "The militia did not claim the raid on the barracks."):
-        event = read_at(sentence, "attack" if "attack" in sentence else "raid")
+    for sentence in ("No group has yet claimed the depot ambush.",
+                     "No one has claimed the depot ambush so far.",
+                     "The militia did not claim the depot ambush."):
+        event = read_at(sentence, "ambush")
         assert event.source_actor is None, sentence
 
 
