@@ -87,6 +87,7 @@ from dateline.events.triggers import (
     dominates,
     find_triggers,
     load_lexicon,
+    match_cue,
     type_in_context,
 )
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
@@ -1423,6 +1424,30 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
 # --- the arguments of any word -------------------------------------------------------------------------
 
 
+def verb_of_a_predicate_adjective(token: Token) -> Token:
+    """The verb an adjective completes ("shot dead by soldiers", "was found dead", "found guilty
+    of fraud"): the event the adjective tells (a death, a verdict) has that verb's arguments (who
+    shot, who was shot, who was found guilty), so it is read at the verb; any other word is
+    read at itself."""
+    if token.pos_ == "ADJ" and token.dep_ in {"oprd", "acomp"} and token.head.pos_ == "VERB":
+        return token.head
+    return token
+
+
+def verb_a_word_completes(token: Token, triggers: list[Trigger]) -> Token:
+    """The verb cue a word is the object of, when the cue names it among its own objects ("opened
+    fire on the crowd", "set fire to a car", "was taken into custody": the word is part of the
+    verb's event, and the crowd, the car and the one taken are that event's); any other word is
+    read at itself."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ not in {"dobj", "pobj"} or verb.i == token.i:
+        return token
+    for trigger in triggers:
+        if trigger.token.i == verb.i and token.lemma_.lower() in trigger.cue.objects:
+            return verb
+    return token
+
+
 def read_arguments_at(
     article: Article,
     doc: Doc,
@@ -1434,19 +1459,23 @@ def read_arguments_at(
     end: int,
 ) -> Event | None:
     """The event dateline would read if the word(s) at characters [start, end) announced one:
-    its actors, date and places read exactly as for a trigger of the lexicon, with the type
-    ``UNTYPED``. For scoring argument reading apart from trigger finding (``dateline eval args``
-    given gold triggers); None when the span holds no word."""
+    its actors, date and places read exactly as for a trigger of the lexicon, with the word's own
+    cue when the lexicon has one (an attack noun absorbed by a killing, "killed in an airstrike on
+    the depot", keeps what an attack hits), else the type ``UNTYPED``. For scoring argument
+    reading apart from trigger finding (``dateline eval args`` given gold triggers); None when
+    the span holds no word."""
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None or not len(words):
         return None
-    token = words.root
-    sentence = token.sent
     lexicon = load_lexicon()
+    token = verb_of_a_predicate_adjective(words.root)
+    token = verb_a_word_completes(token, find_triggers(token.sent, lexicon))
+    sentence = token.sent
     index = MentionIndex.build(doc, mentions, entities, places)
     nominal = token.pos_ not in {"VERB", "AUX"}
-    cue = Cue(lemma=token.lemma_.lower(), pos="NOUN" if nominal else "VERB", type="UNTYPED",
-              example="(a word read as an event for scoring)")
+    own = match_cue(token, lexicon)
+    cue = own[0] if own is not None else Cue(lemma=token.lemma_.lower(), pos="NOUN" if nominal else "VERB",
+                                             type="UNTYPED", example="(a word read as an event for scoring)")
     head = token
     others = [t for t in find_triggers(sentence, lexicon) if t.token.i != token.i]
     if nominal:

@@ -309,7 +309,7 @@ def read_actor(
     elif head_mention is not None:
         primary = head_mention
     elif seen:
-        primary = seen[0]
+        primary = _name_on_the_head(head, seen) or seen[0]
 
     noun_kind = lexicon.actor_kind(head.lemma_.lower())
     modifiers = [m for m in seen if m is not primary]
@@ -381,6 +381,19 @@ def read_actor(
         if token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in {"PROPN", "NOUN"}:
             titles.append((token.i, token.right_edge.i))
     return ActorReading(actor, kinds, affiliations, titles)
+
+
+def _name_on_the_head(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The name that modifies a noun directly, before a possessor of it ("Russia's Tass news
+    agency", "Britain's Labour party": the agency is Tass, the party Labour; Russia and Britain
+    are whose they are, kept as affiliations)."""
+    for mention in mentions:
+        words = [t for t in head.doc[head.i - 8 if head.i >= 8 else 0:head.i]
+                 if mention.span.start <= t.idx < mention.span.end]
+        if words and any(t.dep_ in {"compound", "nmod"} and t.head.i == head.i for t in words) \
+                and not any(t.dep_ == "poss" for t in words):
+            return mention
+    return None
 
 
 def _a_name_unread(head: Token, index: MentionIndex) -> bool:
@@ -674,6 +687,18 @@ def _bare_conjunct_of_a_passive(verb: Token) -> bool:
         c.dep_ in {"dobj", "nsubj", "nsubjpass", "aux", "auxpass", "ccomp", "xcomp"} for c in verb.children)
 
 
+def _gapped_passive(verb: Token) -> bool:
+    """A verb of an act that befalls people (event_types.yaml: people_cues, accusing_verbs: it
+    takes an object when active) joined to a passive verb, with a subject of its own but no
+    auxiliary and no object ("a guard was killed and two others wounded", "three were charged
+    and a fourth arrested"): passive as the verb it is joined to, its auxiliary left out; its
+    subject undergoes it ("a guard was shot and the gunman fled" keeps its own voice)."""
+    lexicon = load_lexicon()
+    return (verb.dep_ == "conj" and verb.tag_ in {"VBN", "VBD"} and _is_passive(verb.head)
+            and verb.lemma_.lower() in lexicon.people_cues | lexicon.accusing_verbs
+            and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in verb.children))
+
+
 def bare_participle_complement(verb: Token) -> bool:
     """A past participle with no auxiliary, no "to" and no object of its own, complementing a
     verb of finding, leaving or seeing (event_types.yaml: small_clause_verbs): "was found shot",
@@ -718,7 +743,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
             and not _across_line_break(c, node)
         ]
-        if found and (reduced or small_clause):
+        if found and (reduced or small_clause or (node is verb and _gapped_passive(verb))):
             return found, True
         if found and own_voice is not None:
             return found, own_voice
@@ -856,13 +881,34 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
     return None
 
 
-def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
+# the prepositions by which a legal step names the act it is for ("sentenced for the bombing",
+# "convicted of the murder", "charged over the attack", "pleaded guilty to the shooting"); a
+# step only told after or during an act ("arrested after the attack") says nothing of its doer
+ACCUSED_FOR_PREPS = {"for", "of", "over", "with", "to"}
+
+
+def _noun_doer(noun: Token, lexicon: Lexicon, index: MentionIndex) -> Token | None:
+    """The doer ``_noun_agent`` reads, unless it is a town's name modifying the noun: "the
+    Manchester bombing", "the Kandahar attack" say where, not who (a country's name may act:
+    "US airstrikes", "the Pakistan strikes"; ``Place.names_a_state``)."""
+    agent = _noun_agent(noun, lexicon)
+    if agent is not None and agent.dep_ in {"compound", "nmod"} and agent.head.i == noun.i \
+            and agent.i in index.place_tokens and agent.i not in index.state_places:
+        return None
+    return agent
+
+
+def _accused_of(crime: Token, lexicon: Lexicon, own_preps_only: bool = False) -> Token | None:
     """Who the legal step naming a crime (``accusing_verbs``: charge, convict, arrest ...) is
     about: its passive subject ("the mayor was charged with fraud", "with counts of arson"), its
-    object ("arrested two men for arson") or, in a plea, its subject ("pleaded guilty to fraud")."""
+    object ("arrested two men for arson") or, in a plea, its subject ("pleaded guilty to fraud").
+    ``own_preps_only``: only through the prepositions that name what a step is for
+    (``ACCUSED_FOR_PREPS``), for an act that is no crime by name ("an attack", "a killing")."""
     step = crime
     # (through "guilty" too: "pleaded guilty to two counts of fraud")
     while step.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "compound", "acomp"} and step.head.i != step.i:
+        if own_preps_only and step.dep_ == "prep" and step.lower_ not in ACCUSED_FOR_PREPS:
+            return None
         step = step.head
     if step.pos_ != "VERB" or step.lemma_.lower() not in lexicon.accusing_verbs:
         return None
@@ -873,6 +919,61 @@ def _accused_of(crime: Token, lexicon: Lexicon) -> Token | None:
     # a step with neither is told of the accused as its subject ("pleaded guilty to fraud",
     # "confessed to the theft"), looked for through a relative clause ("Lee, who pleaded guilty ...")
     subjects, passive = subjects_of(step)
+    return subjects[0] if subjects and not passive else None
+
+
+def claimant_of(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who claims an event noun (event_types.yaml: responsibility_claims): the subject of a claim
+    verb whose object is the noun ("a militia claimed the raid") or a claim noun the noun's "for"
+    phrase hangs on ("claimed responsibility for the bombing", "took credit for the attack"), the
+    "by" agent when the claim is passive ("the raid was claimed by a militia"). One who claims an
+    attack says it did it."""
+    node = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        claim = noun.head.head
+        if claim.lemma_.lower() in lexicon.claim_nouns and claim.dep_ == "dobj":
+            node = claim  # "claimed responsibility for the bombing"
+        elif claim.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.claim_nouns
+                                          for c in claim.children):
+            node = next(c for c in claim.children if c.dep_ == "dobj")  # "for" hung on the verb
+        else:
+            return None
+    verb = node.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.claim_verbs:
+        return None
+    if node is noun and noun.dep_ == "nsubjpass":
+        return _agent_of(verb)  # "the raid was claimed by a militia"
+    if node.dep_ != "dobj" or (node is noun and verb.lemma_.lower() != "claim"):
+        return None  # "took the attack" claims nothing; "claimed the raid" does
+    subjects, passive = subjects_of(verb)
+    if not subjects or passive or _claim_denied(verb, subjects[0], lexicon):
+        return None
+    return subjects[0]
+
+
+# subjects that deny a claim: "no one has claimed the attack", "nobody took responsibility"
+NO_ONE = {"nobody", "none", "no one", "noone"}
+
+
+def _claim_denied(verb: Token, subject: Token, lexicon: Lexicon) -> bool:
+    """ "No group has claimed responsibility", "the militia did not claim the attack": no one
+    claimed it."""
+    return (any(c.dep_ == "neg" for c in verb.children) or subject.lower_ in NO_ONE
+            or any(c.dep_ == "det" and c.lower_ in lexicon.negating_determiners | {"no"} for c in subject.children)
+            or (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)))
+
+
+def subject_under_attack(noun: Token, lexicon: Lexicon) -> Token | None:
+    """What an attack noun after "under" hits: the subject of the verb the "under" phrase hangs
+    on (event_types.yaml: under_attack_verbs; "the convoy came under heavy shelling", "the town
+    has been under siege for weeks")."""
+    under = noun.head
+    if noun.dep_ != "pobj" or under.lower_ != "under" or under.dep_ != "prep":
+        return None
+    verb = under.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lexicon.under_attack_verbs:
+        return None
+    subjects, passive = subjects_of(verb)
     return subjects[0] if subjects and not passive else None
 
 
@@ -960,7 +1061,13 @@ def read_participants(
         return result
     # "was charged with fraud", "convicted the clerk of embezzlement": who the legal step is about
     # is the crime's doer (the crime is an event of its own, CRIME, named by the step)
-    accused = _accused_of(noun, lexicon) if trigger.cue.type == "CRIME" and noun is not None else None
+    # (so is the doer of an attack or a killing it names: "was sentenced for the bombing",
+    # "charged with the murder of a guard")
+    accused = None
+    if noun is not None and trigger.cue.type == "CRIME":
+        accused = _accused_of(noun, lexicon)
+    elif noun is not None and trigger.cue.type in lexicon.thing_target_types:
+        accused = _accused_of(noun, lexicon, own_preps_only=True)
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and (verb.pos_ == "VERB" \
             and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs | lexicon.care_verbs
                  or any(c.dep_ == "oprd" for c in verb.children) or _subject_of_its_carrier(noun, verb)) \
@@ -975,8 +1082,14 @@ def read_participants(
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
-        result.source = read(_noun_agent(noun, lexicon), "source") or read(participant, "source") or read(accused, "source")
+        result.source = read(_noun_doer(noun, lexicon, index), "source") or read(participant, "source") or read(accused, "source") \
+            or read(claimant_of(noun, lexicon), "source")
         result.target = read(_noun_patient(noun, lexicon), "target")
+        undergoer = subject_under_attack(noun, lexicon) \
+            if result.target is None and trigger.cue.type in lexicon.thing_target_types else None
+        if undergoer is not None:
+            result.target = read(undergoer, "target")
+            _add_thing_target(result, trigger, [undergoer], index, lexicon)
         if result.source is None:
             result.source = next(filter(None, (read(t, "source") for t in _sender_of(noun, trigger, lexicon))), None)
         between = _prep_objects(noun, {"between", "among"})
@@ -1017,7 +1130,7 @@ def read_participants(
         result.source = read(subject, "source", allow_places=True)
         target_head = None
     if noun is not None:
-        own_agent = _noun_agent(noun, lexicon)
+        own_agent = _noun_doer(noun, lexicon, index)
         if own_agent is not None and result.source is None:
             result.source = read(own_agent, "source")
         # "three days of fighting between police and insurgents ended": the parties of a noun a
@@ -1041,6 +1154,15 @@ def read_participants(
                 if result.target is not None:
                     target_head = child
                     break
+    shared = None
+    if result.target is None and noun is None and not passive and (
+            befalls_people or trigger.cue.type in lexicon.thing_target_types):
+        # "shot and killed two officers", "arrested and charged two men": a verb with no object
+        # of its own shares the object of the verb it is joined to
+        shared = object_shared_with_conjunct(verb)
+        result.target = read(shared, "target")
+        if result.target is not None:
+            target_head = shared
     if result.target is None:
         for token in _prep_objects(verb, target_preps):
             if noun is not None and token.i == noun.i or _set_off_by_a_comma(token.head):
@@ -1054,7 +1176,7 @@ def read_participants(
         for absorbed in trigger.absorbed:
             if absorbed.head.dep_ == "prep" and absorbed.head.lower_ in {"in", "during", "by"} \
                     and absorbed.head.head.i == verb.i:
-                agent_token = _noun_agent(absorbed, lexicon)
+                agent_token = _noun_doer(absorbed, lexicon, index)
                 reading = read(agent_token, "source") if agent_token is not None else None
                 if reading is not None:
                     result.source = reading
@@ -1062,7 +1184,7 @@ def read_participants(
     if result.target is None:
         # an absorbed event noun's own agent: "fled ... following Taliban attacks"
         for absorbed in trigger.absorbed:
-            agent_token = _noun_agent(absorbed, lexicon)
+            agent_token = _noun_doer(absorbed, lexicon, index)
             reading = read(agent_token, "target") if agent_token is not None else None
             if reading is not None and (result.source is None or reading.actor.entity_id != result.source.actor.entity_id
                                         or reading.actor.entity_id is None) and (
@@ -1092,6 +1214,7 @@ def read_participants(
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
     slots = [] if noun is not None else [subject] if passive else []
     slots += [c for c in verb.children if c.dep_ == "dobj"] if noun is None else _prep_objects(noun, {"on", "against"})
+    slots += [shared] if shared is not None else []
     _add_thing_target(result, trigger, slots, index, lexicon)
     if result.target is not None:
         # "met A, B, and C" where the parser hangs C on the verb: a name coordinated with a
@@ -1115,6 +1238,31 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+# words that may stand between two verbs sharing one object: "shot and killed", "beat and
+# then robbed", "arrested, and later charged"
+SHARED_OBJECT_GAP = {"cc", "advmod", "punct"}
+
+
+def object_shared_with_conjunct(verb: Token) -> Token | None:
+    """The object a verb with none of its own shares with the verb joined to it right after
+    ("the gunman shot and killed two officers", "police arrested and charged two men": the
+    officers were shot, the men arrested). Only a conjunct with no subject of its own ("shot
+    two guards and a passer-by fled" joins clauses, not verbs), and only when nothing but the
+    conjunction or an adverb stands between the two verbs."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return None
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i <= verb.i:
+            continue
+        between = verb.doc[verb.i + 1:conj.i]
+        if not any(t.dep_ == "cc" for t in between) or any(t.dep_ not in SHARED_OBJECT_GAP for t in between):
+            return None
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+            return None
+        return next((c for c in conj.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def _sender_of(noun: Token, trigger: Trigger, lexicon: Lexicon) -> list[Token]:
@@ -1183,14 +1331,22 @@ def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token 
             or trigger.cue.lemma in lexicon.people_cues:
         return
     for token in slots:
-        if token is None or token.pos_ != "NOUN" or token.lemma_.lower() in lexicon.not_things \
-                or lexicon.actor_kind(token.lemma_.lower()) or index.is_place(token, index.mention_at(token)):
+        if not _a_thing_hit(token, index, lexicon):
             continue
         if token.dep_ == "nsubjpass" and token.tag_ == "WDT":
             continue
-        words = _compact_phrase(token)
-        result.others.append(Actor(text=token_span(words).text, span=token_span(words), role="target-thing"))
+        # "shelled the school and the clinic": every thing of a list was hit
+        for thing in [token] + [c for c in token.conjuncts if c.i > token.i and _a_thing_hit(c, index, lexicon)]:
+            words = _compact_phrase(thing)
+            result.others.append(Actor(text=token_span(words).text, span=token_span(words), role="target-thing"))
         return
+
+
+def _a_thing_hit(token: Token | None, index: MentionIndex, lexicon: Lexicon) -> bool:
+    """A common noun for a thing (not a weapon or a word of no thing, ``not_things``; not people;
+    not a place)."""
+    return token is not None and token.pos_ == "NOUN" and token.lemma_.lower() not in lexicon.not_things \
+        and not lexicon.actor_kind(token.lemma_.lower()) and not index.is_place(token, index.mention_at(token))
 
 
 def _add_conjuncts(result: Participants, head: Token | None, index: MentionIndex, lexicon: Lexicon, speaker,

@@ -169,6 +169,11 @@ class Lexicon:
     broadcast_verbs: frozenset[str] = frozenset()
     # verbs whose subject took part in the event noun after their "in" ("involved in the ambush")
     participant_verbs: frozenset[str] = frozenset()
+    # verbs that claim an event and the nouns of a claim ("claimed responsibility for the bombing")
+    claim_verbs: frozenset[str] = frozenset()
+    # verbs whose subject undergoes the attack noun after their "under" ("came under shelling")
+    under_attack_verbs: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
     # determiners that deny an event noun ("no casualties")
     negating_determiners: frozenset[str] = frozenset()
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
@@ -337,6 +342,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
         participant_verbs=frozenset(raw.get("participant_verbs", ())),
+        under_attack_verbs=frozenset(raw.get("under_attack_verbs", ())),
+        claim_verbs=frozenset((raw.get("responsibility_claims") or {}).get("verbs", ())),
+        claim_nouns=frozenset((raw.get("responsibility_claims") or {}).get("nouns", ())),
         negating_determiners=frozenset(unasserted.get("negating_determiners", ())),
         state_phrases=frozenset(tuple(p.split()) for p in unasserted.get("state_phrases", ())),
         potential_nouns=frozenset(unasserted.get("potential_nouns", ())),
