@@ -86,7 +86,8 @@ def test_an_act_told_again_takes_the_day_of_its_first_telling(stages):
            "The sniper shot the courier after an argument about money."
     read = reading(text, "shot", stages, nth=1)
     assert read.date.rules[0] == "carried from the story"
-    assert read.date.saw("sentence's date") == "2024-03-04"  # the sentencing's Monday, not taken
+    assert read.date.saw("carried date") == "2024-03-04"  # the sentencing's Monday, not taken
+    assert read.date.saw("sentence's date") is None  # the sentence names no time
     assert "an act dated by another telling" in read.date_passes
     assert read.event.date_value == "2021-06"
 
@@ -124,6 +125,16 @@ def test_an_act_told_again_is_carried_to_the_place_of_the_episode(stages):
     assert (read.places.step, read.places.kind) == ("episode carried", "carried")
     assert [p.span.text for p in read.places.places] == ["Leeds"]
     assert "place carried from the same kind of event just before" in read.event.notes
+
+
+def test_a_search_of_the_whole_land_borrows_no_town_of_the_story(stages):
+    # a nationwide manhunt is at no one town: not Salem, where the arrest of the day before was
+    text = "Troopers arrested a driver in Salem on Monday. The next day officers began a nationwide manhunt " \
+           "for his brother."
+    read = reading(text, "manhunt", stages)
+    assert read.places.whole_land
+    assert read.places.places == () and read.places.step is None
+    assert [p.span.text for p in reading(text, "arrested", stages).places.places] == ["Salem"]
 
 
 def test_a_report_that_names_no_place_has_none_and_no_step(stages):

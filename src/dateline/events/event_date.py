@@ -59,8 +59,8 @@ class DateStep:
 
 @dataclass(frozen=True)
 class SeenDate:
-    """A date a rule of the chain looked at, whether or not it took it ("sentence's date",
-    "occasion", "told before" ...)."""
+    """A date a rule of the chain looked at, whether or not it took it ("sentence's date", or
+    "carried date" when the sentence's is of the sentences before, "occasion", "told before" ...)."""
 
     what: str
     value: str | None
@@ -148,7 +148,9 @@ def read_event_date(draft: Draft, drafts: list[Draft], sentence_date: Timex | No
     facts = _date_facts(draft, drafts, timexes, dct, recent, occasion)
     steps: list[DateStep] = []
     if sentence_date is not None:
-        facts.saw("sentence's date", sentence_date.value)
+        # (the time stage's date of the sentence may be carried from the sentences before)
+        inside = draft.sentence.start_char <= sentence_date.span.start < draft.sentence.end_char
+        facts.saw("sentence's date" if inside else "carried date", sentence_date.value)
     if occasion is not None:
         facts.saw("occasion", occasion.value)
     for rule in SENTENCE_DATE_RULES:
