@@ -11,7 +11,10 @@ The chain has two parts:
   tests (borrows no day, another episode's day, a court's steps, told again ...).
 
 A new rule is a function ``(facts, current) -> Fired | None`` put in its place in one of the two
-tuples: it returns its name and the date it gives when it fires, None when it leaves the date."""
+tuples: it returns its name and the date it gives when it fires, None when it leaves the date (a
+fact it needs that ``DateFacts`` lacks goes there). After the reading, passes over the whole article
+may still change an event's date (events._read_events: a lead act dated by the body, an act dated
+by another telling ...): ``events.EventReadings.date_passes`` names them."""
 
 from __future__ import annotations
 
@@ -409,7 +412,8 @@ def _going_on_at_the_report(facts: DateFacts, event_date: EventDate) -> Fired[Ev
     if facts.trigger is not None and dct is not None \
             and going_on_at_the_report(facts.trigger, event_date.source, event_date.end, dct):
         # "a fire crew is investigating": going on as the story is told, on the report's day
-        return Fired("going on at the report -> report's day", EventDate(dct.isoformat(), dct, dct, None, True, "article"))
+        return Fired("going on at the report -> report's day",
+                     EventDate(dct.isoformat(), dct, dct, None, True, "article"))
     return None
 
 
