@@ -4,6 +4,7 @@ in the sentence."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -156,8 +157,9 @@ def test_the_explained_events_are_the_events_read(stages, text):
     explained = explain_article(article, parse(text), stages)
     assert [r.event for r in explained] == list(read_article(article, parse(text), stages).events)
     for r in explained:
-        # the reading's date and places are the event's (before the article's passes)
-        assert r.places.places == r.event.places
+        # the reading's date and places are the event's (but for the article's passes)
+        if not r.place_passes:
+            assert r.places.places == r.event.places
         if not r.date_passes:
             assert r.date.date.value == r.event.date_value
 
@@ -167,3 +169,14 @@ def test_every_rule_has_a_name_of_its_own():
     assert len(set(names)) == len(names)
     rules = [rule.__name__ for rule in SENTENCE_DATE_RULES + EVENT_DATE_RULES]
     assert len(set(rules)) == len(rules)
+
+
+def test_a_pass_over_the_article_that_moves_a_place_is_named(stages):
+    # (main has no such pass yet: one that took Salem away from the raid is named in place_passes only)
+    from dateline.events import _noting_changes
+
+    explained = {r.event.id: r for r in readings_of("Troopers raided a farmhouse in Salem.", stages)}
+    before = [r.event for r in explained.values()]
+    after = [replace(event, places=()) for event in before]
+    assert _noting_changes(explained, "a pass of places", before, after) == after
+    assert [(r.place_passes, r.date_passes) for r in explained.values()] == [(("a pass of places",), ())]

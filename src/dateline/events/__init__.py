@@ -518,12 +518,14 @@ def extract_events(
 class EventReadings:
     """Why an event got its date and places: the readings it was composed from (its date's rules
     and the dates they saw, its places' step), and the passes over the whole article that changed
-    its date after them, in order (``date_passes``: "a lead act dated by the body" ...)."""
+    its date or its places after them, in order (``date_passes``: "a lead act dated by the body"
+    ...; ``place_passes``)."""
 
     event: Event
     date: EventDateReading
     places: EventPlaceReading
     date_passes: tuple[str, ...] = ()
+    place_passes: tuple[str, ...] = ()
 
 
 def explain_events(
@@ -597,38 +599,44 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
         where = _places_saying_where(places, sentence, lexicon)
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
-            event, when, where_told = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where,
-                                              dct, article, recent, parties, setting, occasion)
+            event, date_reading, place_reading = _finish(draft, n, drafts, quantities.get(n, []), sentence_date,
+                                                         timexes, where, dct, article, recent, parties, setting,
+                                                         occasion)
             if headline:
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             event = _with_acled(event, next(readings))
             if explained is not None:
-                explained[event.id] = EventReadings(event, when, where_told)
+                explained[event.id] = EventReadings(event, date_reading, place_reading)
             events.append(event)
     if lead is not None:
-        events = _noting_dates_changed(explained, "a lead act dated by the body", events,
-                                       lead_acts_dated_by_the_body(events, [s.start_char for s in sentences],
-                                                                   lead.end_char, dct))
-    events = _noting_dates_changed(explained, "a statement dated by the speaker's report", events,
-                                   statements_dated_by_the_speakers_report(events, doc, dct))
-    events = _noting_dates_changed(explained, "a noun leaves the report's day", events,
-                                   nouns_leave_the_report_day(events, doc))
+        events = _noting_changes(explained, "a lead act dated by the body", events,
+                                 lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char,
+                                                             dct))
+    events = _noting_changes(explained, "a statement dated by the speaker's report", events,
+                             statements_dated_by_the_speakers_report(events, doc, dct))
+    events = _noting_changes(explained, "a noun leaves the report's day", events,
+                             nouns_leave_the_report_day(events, doc))
     events = without_learned_non_events(events, doc) if learned_filter else events
     # (after the learned filter, which was fitted on the dates before this rule: the tellings are real events)
-    return _noting_dates_changed(explained, "an act dated by another telling", events,
-                                 acts_dated_by_another_telling(events, doc, dct))
+    return _noting_changes(explained, "an act dated by another telling", events,
+                           acts_dated_by_another_telling(events, doc, dct))
 
 
-def _noting_dates_changed(explained: dict[str, EventReadings] | None, rule: str, before: list[Event],
-                          after: list[Event]) -> list[Event]:
+def _noting_changes(explained: dict[str, EventReadings] | None, rule: str, before: list[Event],
+                    after: list[Event]) -> list[Event]:
     """``after``, what a pass over the whole article made of the events ``before``; when the
-    events are explained, each whose date the pass changed notes the pass's ``rule``."""
+    events are explained, each whose date or places the pass changed notes the pass's ``rule``."""
     if explained is not None:
-        dates = {event.id: _date_of(event) for event in before}
+        was = {event.id: event for event in before}
         for event in after:
-            if event.id in dates and dates[event.id] != _date_of(event):
-                reading = explained[event.id]
-                explained[event.id] = replace(reading, date_passes=reading.date_passes + (rule,))
+            if event.id not in was:
+                continue
+            reading = explained[event.id]
+            if _date_of(was[event.id]) != _date_of(event):
+                reading = replace(reading, date_passes=reading.date_passes + (rule,))
+            if was[event.id].places != event.places:
+                reading = replace(reading, place_passes=reading.place_passes + (rule,))
+            explained[event.id] = reading
     return after
 
 
