@@ -114,17 +114,12 @@ class DateFacts:
     own_clause: list[Token]  # the event's own words, without nested clauses nor what it reports
     ground: bool  # told only as background to another act of the sentence
     seen: list[SeenDate]  # the dates the rules looked at, in order: the reading's trace
+    # (fields, not properties: every rule asks them)
+    sentence: SpacySpan
+    trigger: Token | None  # the trigger's word; None for a report (a STATEMENT with no trigger)
 
     def saw(self, what: str, value: str | None) -> None:
         self.seen.append(SeenDate(what, value))
-
-    @property
-    def sentence(self) -> SpacySpan:
-        return self.draft.sentence
-
-    @property
-    def trigger(self) -> Token | None:
-        return self.draft.trigger.token if self.draft.trigger is not None else None
 
     def in_reported(self, timex: Timex) -> bool:
         doc = self.sentence.doc
@@ -175,7 +170,8 @@ def _date_facts(draft: Draft, drafts: list[Draft], timexes: list[Timex], dct: da
     reported = reported_words(draft)
     own_clause = [t for t in draft.clause if t.i not in nested and t.i not in reported]
     return DateFacts(draft, drafts, timexes, dct, recent, occasion, frozenset(nested_anywhere), frozenset(reported),
-                     own_clause, _background_to_another_act(draft, drafts), [])
+                     own_clause, _background_to_another_act(draft, drafts), [], draft.sentence,
+                     draft.trigger.token if draft.trigger is not None else None)
 
 
 def _other_clauses(draft: Draft) -> tuple[set[int], set[int]]:

@@ -117,14 +117,9 @@ class PlaceFacts:
     about: frozenset[int]  # the words of what the act is about, not where it is
     own_words: list[Token]
     whole_land: bool
-
-    @property
-    def sentence(self) -> SpacySpan:
-        return self.draft.sentence
-
-    @property
-    def trigger(self) -> Token | None:
-        return self.draft.trigger.token if self.draft.trigger is not None else None
+    # (fields, not properties: every step asks them)
+    sentence: SpacySpan
+    trigger: Token | None  # the trigger's word; None for a report (a STATEMENT with no trigger)
 
     @property
     def speaker(self) -> str | None:
@@ -197,7 +192,8 @@ def _place_facts(draft: Draft, n: int, drafts: list[Draft], places: list[Place],
     # "a nationwide manhunt" is at no one town (placing.yaml: scope_words)
     whole_land = draft.trigger is not None and covers_a_whole_land(draft.trigger.token)
     return PlaceFacts(draft, n, drafts, places, dct, recent, setting, event_date, modality, speaker_spans,
-                      frozenset(about), words, whole_land)
+                      frozenset(about), words, whole_land, sentence,
+                      draft.trigger.token if draft.trigger is not None else None)
 
 
 # --- the steps ------------------------------------------------------------------------------------
