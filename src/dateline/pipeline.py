@@ -33,7 +33,7 @@ from pathlib import Path
 
 from dateline.config import SETTINGS
 from dateline.entities import ArticleEntityReader, EntityResolver
-from dateline.events import extract_events
+from dateline.events import EventReadings, explain_events, extract_events
 from dateline.events.claims import find_conflicting_claims
 from dateline.geo import default_gazetteer, find_places
 from dateline.ingest.language import EXTRACTED_LANGUAGES
@@ -175,6 +175,19 @@ def read_article(article: Article, doc, stages: Stages, learned_filter: bool | N
     return ArticleRecords(article_id=article.id, timexes=tuple(timexes), places=tuple(places),
                           entities=tuple(article_entities), mentions=tuple(mentions), events=tuple(events),
                           claims=tuple(claims))
+
+
+def explain_article(article: Article, doc, stages: Stages, learned_filter: bool | None = None) -> list[EventReadings]:
+    """The events ``read_article`` gives, each with the readings that chose its date and places
+    (``events.EventReadings``: the date's rules that fired and the dates they saw, the place
+    step, the article's passes that changed the date after): why an event got its date and its
+    place, for a study of the rules or a debugging tool. The entity ids are the article's own
+    (not tied across articles)."""
+    timexes = tag_timexes(article.text, article.published, doc)
+    places = find_places(article, doc, stages.gazetteer)
+    mentions, article_entities = stages.entity_reader.read(article, doc, places)
+    chosen = {} if learned_filter is None else {"learned_filter": learned_filter}
+    return explain_events(article, doc, timexes, places, mentions, entities_for_events(article_entities), **chosen)
 
 
 def map_articles(articles: list[Article], stages: Stages) -> tuple[list[ArticleRecords], list[tuple[str, str]]]:

@@ -12,7 +12,6 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
 
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -20,59 +19,36 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.config import SETTINGS
 from dateline.events.lead_acts import lead_act_trigger
 from dateline.events.dating import (
-    said_before_another_episode,
-    BORROWED,
     INHERITED_NOTE,
     a_body_decided,
     a_speakers_own_gathering,
-    day_on_an_occasion_noun,
     acts_dated_by_another_telling,
-    borrows_no_day,
-    carried_from_far_back,
-    counted_stretch,
-    dated_by_another_step,
-    done_at_the_occasion,
-    said_at_a_told_occasion,
-    a_recent_day,
-    day_of_the_offence_named,
+    day_on_an_occasion_noun,
     lead_acts_dated_by_the_body,
-    going_on_at_the_report,
     lead_of,
     names_an_appearance,
-    occasion_words_hung_on,
-    names_the_gathering_again,
     names_the_occasion,
     news_lead,
     nouns_leave_the_report_day,
-    placed_vaguely_before,
     statements_dated_by_the_speakers_report,
     statements_on_the_leads_day,
     story_timexes,
-    told_at_a_dated_talk,
-    told_in_the_past,
 )
-from dateline.events.non_events import described_class_words, not_yet_complement, without_learned_non_events
-from dateline.events.placing import (Told, body_seat_named_before, circumstance_words, conjoined_places,
-                                     other_clause_words, outside_the_acts_clauses,
-                                     copula_subject_words, covers_a_whole_land, date_of_the_event_told,
-                                     ends_a_name, episode_day_places, episode_places, heading_places, is_origin, most_specific,
-                                     names_a_known_place, names_a_venue, names_an_office, passed_by_words,
-                                     place_noun_places, places_of_the_event_told, reporting_clause_words, sequence_phrase_words, site_noun_places, there_places,
-                                     described_participant_places, where_clause_places)
-from dateline.events.placing import table as placing_table
+from dateline.events.draft import Draft, reporting_verb, speaker_key
+from dateline.events.event_date import EventDateReading, read_event_date
+from dateline.events.event_place import EventPlaceReading, followed_by_a_seat_word, read_event_places
+from dateline.events.non_events import without_learned_non_events
+from dateline.events.placing import Told, ends_a_name, is_origin, names_a_known_place, names_a_venue, names_an_office
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.authority_steps import speaking_body
 from dateline.events.quantities import quantities_with_anchors
-from dateline.events.setting import Setting, held_at_home, lends_the_setting, story_setting
+from dateline.events.setting import Setting, story_setting
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
-    NO_DATE,
     EventDate,
     MentionIndex,
     Participants,
-    date_of_event,
-    places_in,
     timex_range,
     read_actor,
     read_participants,
@@ -84,7 +60,6 @@ from dateline.events.triggers import (
     Lexicon,
     Trigger,
     clause_tokens,
-    dominates,
     find_triggers,
     load_lexicon,
     match_cue,
@@ -93,15 +68,10 @@ from dateline.events.triggers import (
 from dateline.model import Actor, Article, Attribution, Entity, Event, Mention, Place, Quantity, Span, Timex
 from dateline.nlp import ents_within, per_sentence, text_of
 from dateline.entities.lexicon import default_lexicon as entity_lexicon, phrase_key
-from dateline.geo.recognize import SEAT_WORDS
 from dateline.time import date_of_sentence
 
-__all__ = ["extract_events", "event_id", "read_arguments_at"]
+__all__ = ["EventReadings", "explain_events", "extract_events", "event_id", "read_arguments_at"]
 
-# how many sentences back an event with no place of its own looks for an event of the same
-# type (the same episode told over several sentences: "met ... during a visit to Kabul. The
-# envoy held meetings with ...")
-PLACE_CARRY_SENTENCES = SETTINGS.events.place_carry_sentences
 LOW_CONFIDENCE = SETTINGS.events.low_confidence
 # a clause shorter than this many words ("casualties", "the blast") tells the classifier too
 # little: it reads the whole sentence instead
@@ -120,27 +90,6 @@ def _date_of_sentence(sentence: SpacySpan, timexes: list[Timex], dct: date | Non
 
 
 # --- reading one trigger -------------------------------------------------------------------------
-
-
-@dataclass
-class Draft:
-    """An event before its id and confidence are fixed."""
-
-    trigger: Trigger | None
-    trigger_span: Span
-    sentence: SpacySpan
-    sentence_index: int
-    clause: list[Token]
-    type: str
-    cue: Cue | None
-    acled_type: str | None
-    acled_subtype: str | None
-    participants: Participants
-    attribution: Attribution | None
-    speaker: ActorReading | None
-    weight: float
-    acled_choices: frozenset[str] = frozenset()  # ACLED sub-types the cue leaves open
-    acled_open: bool = False
 
 
 def _variant(cue: Cue, participants: Participants) -> dict:
@@ -544,27 +493,6 @@ def _in_subordinate_clause(token: Token, draft: Draft) -> bool:
     return False
 
 
-def _background_to_another_act(draft: Draft, drafts: list[Draft]) -> bool:
-    """An earlier act the sentence tells only as background to another of its acts, so that
-    act's date is not its date:
-    - what the other act is for: "sentenced Tuesday for assaulting two girls", "charged with
-      murdering", "jailed over the killing of";
-    - a participle describing someone the other act is about: "A man charged with murder ... has
-      been captured". (Not "the third person injured in the blast was a shop owner": no other act;
-      nor "a leader being prosecuted": going on now.)"""
-    if draft.trigger is None:
-        return False
-    node = draft.trigger.token
-    others = [d for d in drafts if d is not draft and d.trigger is not None]
-    if node.dep_ in {"pcomp", "pobj"} and node.head.dep_ == "prep" and node.head.lower_ in {"for", "of", "with", "over"}:
-        governor = node.head.head
-        return any(d.trigger.token.i == governor.i for d in others)
-    if node.tag_ == "VBN" and node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and node.head.i < node.i \
-            and not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in node.children):
-        return any(dominates(d.trigger.head, node.head) for d in others)
-    return False
-
-
 # --- the stage ---------------------------------------------------------------------------------------
 
 
@@ -586,6 +514,44 @@ def extract_events(
     """Event records for one article (``doc`` is the shared pipeline's parse of ``article.text``);
     ``learned_filter``: drop the events the learned non-event filter reads as none (off when the
     filter's own training reads every event)."""
+    return _read_events(article, doc, timexes, places, mentions, entities, learned_filter, None)
+
+
+@dataclass(frozen=True)
+class EventReadings:
+    """Why an event got its date and places: the readings it was composed from (its date's rules
+    and the dates they saw, its places' step), and the passes over the whole article that changed
+    its date or its places after them, in order (``date_passes``: "a lead act dated by the body"
+    ...; ``place_passes``)."""
+
+    event: Event
+    date: EventDateReading
+    places: EventPlaceReading
+    date_passes: tuple[str, ...] = ()
+    place_passes: tuple[str, ...] = ()
+
+
+def explain_events(
+    article: Article,
+    doc: Doc,
+    timexes: list[Timex],
+    places: list[Place],
+    mentions: list[Mention],
+    entities: list[Entity],
+    learned_filter: bool = SETTINGS.events.learned_non_event_filter,
+) -> list[EventReadings]:
+    """The events ``extract_events`` gives for the same input, each with the readings that chose
+    its date and places (for a study of the rules or a debugging tool; the stored Event keeps no
+    trace)."""
+    explained: dict[str, EventReadings] = {}
+    events = _read_events(article, doc, timexes, places, mentions, entities, learned_filter, explained)
+    return [replace(explained[event.id], event=event) for event in events]
+
+
+def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[Place], mentions: list[Mention],
+                 entities: list[Entity], learned_filter: bool,
+                 explained: dict[str, EventReadings] | None) -> list[Event]:
+    """``extract_events``; ``explained``, when given, gets each event's readings by its id."""
     lexicon = load_lexicon()
     index = MentionIndex.build(doc, mentions, entities, places)
     dct = article.published
@@ -636,21 +602,53 @@ def extract_events(
         where = _places_saying_where(places, sentence, lexicon)
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
-            event = _finish(draft, n, drafts, quantities.get(n, []), sentence_date, timexes, where, dct,
-                            article, recent, parties, setting, occasion)
+            event, date_reading, place_reading = _finish(draft, n, drafts, quantities.get(n, []), sentence_date,
+                                                         timexes, where, dct, article, recent, parties, setting,
+                                                         occasion)
             if headline:
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
-            events.append(_with_acled(event, next(readings)))
+            event = _with_acled(event, next(readings))
+            if explained is not None:
+                explained[event.id] = EventReadings(event, date_reading, place_reading)
+            events.append(event)
     if lead is not None:
-        events = lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char, dct)
-    events = statements_dated_by_the_speakers_report(events, doc, dct)
+        events = _noting_changes(explained, "a lead act dated by the body", events,
+                                 lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char,
+                                                             dct))
+    events = _noting_changes(explained, "a statement dated by the speaker's report", events,
+                             statements_dated_by_the_speakers_report(events, doc, dct))
     # a story that leads with the day before the report quotes what was said there that day
     news = news_lead(sentences, lead, timexes)
-    events = statements_on_the_leads_day(events, doc, news, _lead_timex(news, timexes, dct), dct)
-    events = nouns_leave_the_report_day(events, doc)
+    events = _noting_changes(explained, "a statement on the lead's day", events,
+                             statements_on_the_leads_day(events, doc, news, _lead_timex(news, timexes, dct), dct))
+    events = _noting_changes(explained, "a noun leaves the report's day", events,
+                             nouns_leave_the_report_day(events, doc))
     events = without_learned_non_events(events, doc) if learned_filter else events
     # (after the learned filter, which was fitted on the dates before this rule: the tellings are real events)
-    return acts_dated_by_another_telling(events, doc, dct)
+    return _noting_changes(explained, "an act dated by another telling", events,
+                           acts_dated_by_another_telling(events, doc, dct))
+
+
+def _noting_changes(explained: dict[str, EventReadings] | None, rule: str, before: list[Event],
+                    after: list[Event]) -> list[Event]:
+    """``after``, what a pass over the whole article made of the events ``before``; when the
+    events are explained, each whose date or places the pass changed notes the pass's ``rule``."""
+    if explained is not None:
+        was = {event.id: event for event in before}
+        for event in after:
+            if event.id not in was:
+                continue
+            reading = explained[event.id]
+            if _date_of(was[event.id]) != _date_of(event):
+                reading = replace(reading, date_passes=reading.date_passes + (rule,))
+            if was[event.id].places != event.places:
+                reading = replace(reading, place_passes=reading.place_passes + (rule,))
+            explained[event.id] = reading
+    return after
+
+
+def _date_of(event: Event) -> tuple:
+    return event.date_value, event.date_start, event.date_end, event.date_span, event.date_inherited
 
 
 def _places_the_lead_names(lead: SpacySpan | None, said: list[Place], places: list[Place]) -> list[Place]:
@@ -740,14 +738,6 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
     return when
 
 
-def _reporting_verb(draft: Draft) -> Token | None:
-    """The reporting verb of a statement (no trigger of its own)."""
-    if draft.trigger is not None:
-        return None
-    verb = draft.sentence.doc.char_span(draft.trigger_span.start, draft.trigger_span.end, alignment_mode="expand")
-    return verb.root if verb is not None and len(verb) > 0 else None
-
-
 def _statements_naming_an_occasion(drafts_by_sentence: list[list[Draft]], lead: SpacySpan | None,
                                    lexicon: Lexicon) -> bool:
     """Whether a statement after the lead names, in its own words, the gathering it was said at
@@ -756,16 +746,7 @@ def _statements_naming_an_occasion(drafts_by_sentence: list[list[Draft]], lead: 
         return False
     return any(names_the_occasion(verb, lexicon.occasion_words)
                for drafts in drafts_by_sentence for d in drafts
-               if d.sentence.start_char >= lead.end_char and (verb := _reporting_verb(d)) is not None)
-
-
-def _said_there(draft: Draft) -> bool:
-    """A statement after the lead, its reporting verb in the past ("the principal said"), so
-    told at the occasion the lead names rather than to the reporter now ("says")."""
-    if draft.sentence_index == 0:
-        return False
-    verb = _reporting_verb(draft)
-    return verb is not None and told_in_the_past(verb)
+               if d.sentence.start_char >= lead.end_char and (verb := reporting_verb(d)) is not None)
 
 
 def _is_a_sports_report(doc: Doc, lexicon) -> bool:
@@ -814,18 +795,6 @@ def _with_acled(event: Event, reading: AcledReading) -> Event:
     notes = event.notes + ((reading.note,) if reading.note else ())
     return replace(event, acled_type=reading.acled_type, acled_subtype=reading.acled_subtype,
                    acled_source=reading.source, acled_confidence=reading.confidence, notes=notes)
-
-
-def _token_range_span(doc: Doc, indices: tuple[int, int]) -> Span:
-    first, last = doc[indices[0]], doc[indices[1]]
-    return Span(first.idx, last.idx + len(last), text_of(doc)[first.idx : last.idx + len(last)])
-
-
-def _speaker_key(draft: Draft) -> str | None:
-    source = draft.participants.source
-    if source is None:
-        return None
-    return source.actor.entity_id or source.actor.text.lower()
 
 
 # words after a place name that make the name part of a thing's name ("West Nile virus")
@@ -914,7 +883,7 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
                 ent.start_char <= place.span.start and place.span.end <= ent.end_char:
             other_words = [t for t in ent if t.is_alpha and t.lower_ not in {"and", "the", "of"}
                            and not any(p.span.start <= t.idx < p.span.end for p in places)]
-            if other_words and not (ent.label_ == "ORG" and _followed_by_a_seat_word(place, doc)
+            if other_words and not (ent.label_ == "ORG" and followed_by_a_seat_word(place, doc)
                                     and names_a_known_place(place)):
                 return True
     words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
@@ -923,7 +892,7 @@ def _place_names_a_thing(place: Place, sentence: SpacySpan, places: list[Place])
     after = doc[words.end] if words.end < len(doc) else None
     if after is not None and US_ROUTE.fullmatch(place.span.text) and after.text[:3].isdigit():
         return True  # "U.S. 79", "US 101": a federal highway, not the country
-    if ends_a_name(place, doc) and not (_followed_by_a_seat_word(place, doc) and names_a_known_place(place)):
+    if ends_a_name(place, doc) and not (followed_by_a_seat_word(place, doc) and names_a_known_place(place)):
         # "a group called East Side United" (placing.yaml: name_ends); "the Dover Fire Company"
         # is seated in Dover, as a body named by its town and a seat word always is
         return True
@@ -943,439 +912,70 @@ def _places_said_as_places(places: list[Place], doc: Doc) -> list[Place]:
     return said
 
 
-def _seat_phrase(place: Place, doc) -> list[str] | None:
-    """ "Athens City Council" -> ["city", "council"], "Dover police" -> ["police"]: the words of a
-    body's name after a known town that begins it; None when the town begins no body's name."""
-    if not names_a_known_place(place) or not _followed_by_a_seat_word(place, doc):
-        return None
-    phrase = []
-    for word in text_of(doc)[place.span.end:place.span.end + 40].split()[:4]:
-        bare = _bare_word(word)
-        if not (word[:1].isupper() or _is_a_seat_word(bare)) or bare in {"of", "the"}:
-            break
-        # (both numbers: "the Marion County Commissioners ... Commissioners voted" names the body
-        # again by the plural, "the commissioner" by the singular)
-        phrase += [bare, bare[:-1]] if bare.endswith("s") else [bare]
-    return phrase
-
-
-def _followed_by_a_seat_word(place: Place, doc) -> bool:
-    """ "Gainesville City Council", "Texas Department of ...", "the Dover Sheriff's Office": the
-    name is where the body sits."""
-    following = text_of(doc)[place.span.end:place.span.end + 40].split()
-    return bool(following) and _is_a_seat_word(_bare_word(following[0]))
-
-
-def _bare_word(word: str) -> str:
-    """ "Sheriff's" -> "sheriff", "Schools," -> "schools": lower case, without the punctuation
-    around it nor a possessive (only at its end: "sheriff" keeps its first letter)."""
-    bare = word.lower().strip(".,;:'’\"“”()")
-    return re.sub(r"['’]s?$", "", bare)
-
-
-def _is_a_seat_word(bare: str) -> bool:
-    """A seat word, singular or plural ("commissioners": its last "s" cut off as well)."""
-    return bare in _seat_words() or (bare.endswith("s") and bare[:-1] in _seat_words())
-
-
-@lru_cache(maxsize=1)
-def _seat_words() -> frozenset[str]:
-    """The geo stage's seat words and the names of local governing bodies (placing.yaml:
-    body_words: "the Dover County Commissioners Court")."""
-    return SEAT_WORDS | placing_table()["body_words"]
-
-
-CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "csubj"}
-
-
-def _seats(draft: Draft, places: list[Place]) -> list[Place]:
-    """The town, county or region in the name of a body that is the event's doer or target, where
-    the name goes on with a word of an organisation's seat ("Charleston police", "London city
-    council", "the Texas Department of Transportation": the geo stage's SEAT_WORDS). A country
-    in a name ("the U.S. Department of State") says whose, not where."""
-    found = []
-    for reading in (draft.participants.source, draft.participants.target):
-        if reading is None:
-            continue
-        actor = reading.actor.span
-        if not (draft.sentence.start_char <= actor.start and actor.end <= draft.sentence.end_char):
-            # an actor read back to its name in an earlier sentence ("the sheriff stated" for "the
-            # Anderson County sheriff"): no body this sentence names with its seat
-            continue
-        for place in places:
-            if not (actor.start <= place.span.start and place.span.end < actor.end) \
-                    or (place.feature_code or "").startswith("PCL") or not names_a_known_place(place):
-                continue
-            if place.span.end < actor.end and _followed_by_a_seat_word(place, draft.sentence.doc) \
-                    and place not in found:
-                found.append(place)
-    return found
-
-
-def _seat_named_before(draft: Draft, places: list[Place]) -> list[Place]:
-    """The town of the body the story named before, for a doer or target named without one
-    ("the council", "the board": placing.yaml: seat)."""
-    doc = draft.sentence.doc
-    for reading in (draft.participants.source, draft.participants.target):
-        if reading is None:
-            continue
-        words = doc.char_span(reading.actor.span.start, reading.actor.span.end, alignment_mode="expand")
-        if words is not None and len(words):
-            found = body_seat_named_before(list(words), places, lambda place: _seat_phrase(place, doc))
-            if found:
-                return found
-    return []
-
-
-def _reported_words(draft: Draft) -> set[int]:
-    """For a report (a STATEMENT, no trigger), the indices of what it reports: the reporting
-    verb's complement, quotation or clause of content. None for other events."""
-    verb = _reporting_verb(draft)
-    if verb is None:
-        return set()
-    return {t.i for child in verb.children if child.dep_ in CONTENT_DEPS for t in child.subtree}
-
-
-def _own_words(draft: Draft) -> list[Token]:
-    """The words of an event's own clause. For a report (a STATEMENT, no trigger), the reporting
-    verb's words without what it reports ("said in Geneva that ...": in Geneva, not the rest)."""
-    verb = _reporting_verb(draft)
-    if verb is None:
-        return draft.clause
-    content = _reported_words(draft)
-    # nor the speaker and their description: "a minister at the church in Blackbird Leys said"
-    # tells who speaks, not where ("the Kabul police chief said": the caller leaves out names)
-    speaker = {t.i for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"} for t in child.subtree}
-    return [t for t in verb.subtree if t.i not in content and t.i not in speaker]
-
-
-def _date_of_the_enclosing_clause(trigger: Token, timexes: list[Timex], dct: date | None) -> Timex | None:
-    """ "the dealer who hanged himself in a jail last summer after being snared in a manhunt": an
-    event inside a relative clause that names a date of its own is told in that clause's time
-    (last summer), not in the main clause's ("agreed Monday")."""
-    node = trigger
-    while node.head.i != node.i and node.dep_ != "relcl":
-        node = node.head
-    if node.dep_ != "relcl":
-        return None
-    doc = trigger.doc
-    first, last = node.left_edge, node.right_edge
-    start, end = first.idx, last.idx + len(last)
-    inside = [t for t in timexes if start <= t.span.start < end]
-    return _date_of_sentence(doc[first.i : last.i + 1], inside, dct) if inside else None
-
-
-def _date_of_the_occasion_hung_on(trigger: Token, sentence: SpacySpan, timexes: list[Timex],
-                                  dct: date | None) -> EventDate | None:
-    """The day of the occasion an act's clause is told of (dating.occasion_words_hung_on): a day
-    or days of the noun's own words, never a longer time ("a 2008 bill that raised fees": the
-    bill's vintage, no occasion)."""
-    for words in occasion_words_hung_on(trigger):
-        dated = date_of_event(words, sentence, timexes, dct, None)
-        if dated.source == "clause" and dated.start is not None and dated.end is not None \
-                and (dated.end - dated.start).days <= OCCASION_MAX_DAYS:
-            return dated
-    return None
-
-
-# the longest time a noun's own date may span and still name one occasion ("Monday and Tuesday")
-OCCASION_MAX_DAYS = 6
-
-
-def _said_at_an_occasion_of_the_story(draft: Draft, carried: Timex, dct: date | None) -> bool:
-    """A statement said at an occasion its own words name ("said during a press conference"),
-    with a recent day carried from the sentences before (dating.said_at_a_told_occasion)."""
-    verb = _reporting_verb(draft)
-    return verb is not None and said_at_a_told_occasion(verb) and a_recent_day(*timex_range(carried), dct)
-
-
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
-            recent: list, parties: list[str], setting: Setting | None = None, occasion: Timex | None = None) -> Event:
-    sentence = draft.sentence
-    # a timex in a relative clause on a noun ("the airfield, which has housed the base since
-    # 2001") dates that clause, not the event
-    own = draft.trigger.head if draft.trigger is not None else None
-    # (except one on the event noun itself: "an accident that occurred Friday afternoon")
-    noun = draft.trigger.token.i if draft.trigger is not None and draft.trigger.token.pos_ == "NOUN" else None
-    nested = {
-        t.i
-        for modifier in draft.clause
-        if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own)) and modifier.head.i != noun
-        for t in modifier.subtree
-    }
-    # ... and so does a clause of content the trigger is outside of ("Ann agreed, while pointing
-    # out that the method was adopted in the 1990s": the 1990s are of what she points out)
-    trigger_index = draft.trigger.token.i if draft.trigger is not None else None
-    nested |= {
-        t.i
-        for modifier in draft.clause
-        if trigger_index is not None and modifier.dep_ == "ccomp"
-        and not modifier.left_edge.i <= trigger_index <= modifier.right_edge.i
-        for t in modifier.subtree
-    }
-    # ... and so does one anywhere in the sentence ("The governor, who took office last year,
-    # said militants attacked the town": not last year)
-    nested_anywhere = nested | {
-        t.i
-        for modifier in sentence
-        if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own)) and modifier.head.i != noun
-        for t in modifier.subtree
-    }
-    if sentence_date is not None and any(
-        sentence.doc[i].idx <= sentence_date.span.start < sentence.doc[i].idx + len(sentence.doc[i])
-        for i in nested_anywhere
-    ):
-        sentence_date = None
-    if draft.trigger is not None:
-        # an act inside a relative clause with a date of its own is told in that clause's time
-        sentence_date = _date_of_the_enclosing_clause(draft.trigger.token, timexes, dct) or sentence_date
-    if draft.trigger is None and sentence_date is not None and not (
-        sentence.start_char <= sentence_date.span.start < sentence.end_char
-    ) and not _said_at_an_occasion_of_the_story(draft, sentence_date, dct):
-        # a statement is made when it is reported, not at the time of the episode told in the
-        # sentences before it ("The meeting was on November 1. ... Putin dismissed the claims")
-        sentence_date = None
-    # a report is dated by its own words ("said on Tuesday"), not by the time of what it reports
-    # ("said the convoy left on Monday", "said he had wanted it '18 months ago'")
-    reported = _reported_words(draft)
-
-    def in_reported(timex: Timex) -> bool:
-        return any(sentence.doc[i].idx <= timex.span.start < sentence.doc[i].idx + len(sentence.doc[i]) for i in reported)
-
-    if reported and sentence_date is not None and in_reported(sentence_date):
-        # the report's own words may still date it: '"... cleared by Friday," the mayor said
-        # during Tuesday's session' is Tuesday's, not Friday's and not the report's day
-        own = [t for t in timexes if sentence.start_char <= t.span.start < sentence.end_char and not in_reported(t)]
-        sentence_date = _date_of_sentence(sentence, own, dct) if own else None
-        if sentence_date is not None and not sentence.start_char <= sentence_date.span.start < sentence.end_char:
-            sentence_date = None
-    if draft.trigger is None and sentence_date is None and occasion is not None and _said_there(draft):
-        # ... unless the story opens with a gathering just before the report: its quotes were
-        # said there ("The board met Monday night. ... the principal said"), also those whose
-        # sentence's only date lies in what they report ("he wished it had come 'a year ago'")
-        sentence_date = occasion
-    ground = _background_to_another_act(draft, drafts)
-    if ground:
-        sentence_date = None
-    own_clause = [t for t in draft.clause if t.i not in nested and t.i not in reported]
-    event_date = date_of_event(own_clause, sentence, timexes, dct, sentence_date)
-    stretch = counted_stretch(draft.trigger.token, timexes, event_date.start, event_date.end) \
-        if draft.trigger is not None else None
-    if stretch is not None:
-        # "Three days of fighting ended Saturday": Thursday to Saturday
-        event_date = replace(event_date, value=f"{stretch[0].isoformat()}/{stretch[1].isoformat()}", start=stretch[0],
-                             end=stretch[1])
-    if draft.trigger is not None and draft.type != "STATEMENT" and event_date.source in BORROWED:
-        # "the March 2 store holdup in which a masked man shot a guard": a part of the dated occasion it is told in
-        event_date = _date_of_the_occasion_hung_on(draft.trigger.token, sentence, timexes, dct) or event_date
-    if ground and event_date.source == "article":
-        # before the other event, day unknown: no date rather than the report's
-        event_date = NO_DATE
-    if draft.trigger is not None and borrows_no_day(draft.trigger.token, event_date.source, event_date.start, dct):
-        # an act told as background (a future, a perfect, a clause on someone): no borrowed day
-        event_date = NO_DATE
-    if draft.trigger is not None and event_date.source not in {"clause", "relative"} \
-            and (offence := day_of_the_offence_named(draft.trigger.token, timexes, dct)) is not None:
-        # "accused of killing Al Dunn" after "Saturday's fatal shooting": the offence's own day
-        event_date = EventDate(offence.value, *timex_range(offence), offence.span, False, "narrative")
-    if draft.trigger is not None and draft.type != "STATEMENT" and event_date.source == "narrative" \
-            and told_at_a_dated_talk(draft.trigger.token, event_date.span):
-        # "The bishop preached on Sunday ... . He said he once met a dying soldier": a story of the talk
-        event_date = NO_DATE
-    if draft.trigger is None and event_date.source == "article" and (verb := _reporting_verb(draft)) is not None \
-            and said_before_another_episode(verb):
-        # "Before the council vote, the treasurer admitted that ...": said before another happening, day unsaid
-        event_date = NO_DATE
-    # (a report's own words, not only its verb: "officials said recently that ...")
-    if event_date.source in BORROWED and placed_vaguely_before(own_clause if draft.trigger is not None
-                                                              else _own_words(draft), timexes):
-        # "In recent weeks, the mayor announced ...": some time before, the day unsaid
-        event_date = NO_DATE
-    if draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
-            and done_at_the_occasion(draft.trigger.token, event_date.source, draft.sentence_index, event_date.start,
-                                     event_date.end, timex_range(occasion)[0]):
-        # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
-        event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
-    elif draft.trigger is not None and occasion is not None and draft.sentence.start_char >= occasion.span.end \
-            and names_the_gathering_again(draft.trigger.token, event_date.source, load_lexicon().occasion_words):
-        # "Council then spent an hour in executive session before reconvening the meeting"
-        event_date = EventDate(occasion.value, *timex_range(occasion), occasion.span, False, "narrative")
-    told_then = any(t.type == draft.type and (t.start, t.end) == (event_date.start, event_date.end) for t in recent)
-    if draft.trigger is not None and carried_from_far_back(draft.trigger.token, event_date.source, event_date.start,
-                                                           event_date.end, dct, event_date.span, told_then):
-        event_date = NO_DATE
-    if draft.trigger is not None and dated_by_another_step(draft.trigger.token, event_date.span):
-        # the offence, the charge and the court's steps of a case are never on one day
-        event_date = NO_DATE
-    if draft.trigger is not None and dct is not None \
-            and going_on_at_the_report(draft.trigger.token, event_date.source, event_date.end, dct):
-        # "a fire crew is investigating": going on as the story is told, on the report's day
-        event_date = EventDate(dct.isoformat(), dct, dct, None, True, "article")
-    told_before = date_of_the_event_told(draft.trigger.token, draft.sentence_index, recent) \
-        if draft.trigger is not None and event_date.source not in {"clause", "relative"} else None
-    if told_before is not None and not (event_date.start is not None and told_before.start <= event_date.start
-                                        and (event_date.end or event_date.start) <= told_before.end):
-        # "the crash", "the fighting": the event told before by that word, on its day (a day
-        # borrowed inside the stretch that telling gave, "June 1" of "the June 2007 murder", is
-        # a closer reading of the same time, and stays)
-        event_date = EventDate(told_before.date_value, told_before.start, told_before.end, told_before.date_span,
-                               False, "narrative")
-    speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
-    # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
-    # Republic of Nigeria") say who, not where
-    speaker_spans += [
-        _token_range_span(sentence.doc, phrase)
-        for r in (draft.participants.source, draft.participants.target)
-        if r is not None
-        for phrase in r.title_phrases
-    ]
-    # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
-    speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
-    speaker_spans += [actor.span for actor in draft.participants.others]
-    # (not the places of what a threat is about: "threatened to bomb the dam")
-    about = not_yet_complement(draft.trigger.token) if draft.trigger is not None else set()
-    # (nor those of a class of people or things the act is about: "the return of fishermen held
-    # abroad", non_events.is_a_described_class)
-    about = about | (described_class_words(draft.trigger.token) if draft.trigger is not None else set())
-    if draft.trigger is not None:
-        # (nor those of another happening before or after it: placing.yaml: sequence_prepositions)
-        about = about | sequence_phrase_words(draft.trigger.token, draft.trigger.head)
-        # (nor, while the act's clause names its own, those of a "while" clause: they are only its
-        # fallback below, also when the clause is no event of its own: "killed in Kandahar while
-        # travelling to Kabul", non_events.is_a_background)
-        about = about | {t.i for t in circumstance_words(draft.trigger.token)}
-        # (nor those of a clause of its own inside the act's: placing.yaml: other_clause)
-        about = about | other_clause_words(draft.trigger.token, draft.clause)
-    # (nor a place the happening passes by: "expected to bypass southern Ohio": placing.yaml: passing_verbs)
-    about = about | passed_by_words(sentence)
-    own_words = [t for t in _own_words(draft) if t.i not in about]
-    own_places = places_in(own_words, places, exclude=speaker_spans)
-    if not own_places and draft.trigger is not None:
-        # "raided homes he owned there" (placing.yaml: there)
-        own_places = there_places(own_words, places)
-    if not own_places and draft.trigger is not None:
-        # "had been in the river since" (placing.yaml: place_nouns)
-        own_places = place_noun_places(own_words, places)
-    if not own_places and draft.trigger is not None:
-        # "searched the residence" after "at a Dover residence" (placing.yaml: site_nouns)
-        own_places = site_noun_places(own_words, places)
-    shared_scene = False
-    if not own_places and draft.trigger is not None:
-        # "raided two homes in Dover and arrested a man" (placing.yaml: conjoined): another
-        # clause's place, as sure as the clause's own
-        own_places = conjoined_places(draft.trigger.token, recent, draft.sentence_index)
-        shared_scene = bool(own_places)
-    # "a nationwide manhunt" is at no one town (placing.yaml: scope_words)
-    whole_land = draft.trigger is not None and covers_a_whole_land(draft.trigger.token)
-    if not own_places and draft.trigger is not None:
-        # "Afghanistan was his third deployment" (placing.yaml: copula)
-        own_places = places_in(copula_subject_words(draft.trigger.token), places)
-    if not own_places and draft.trigger is not None:
-        # "killed on Monday while patrolling a market in Kandahar" (placing.yaml: circumstance)
-        own_places = places_in(circumstance_words(draft.trigger.token), places, exclude=speaker_spans)
-    if not own_places and draft.trigger is not None:
-        # "in Wichita Falls, where they met" (placing.yaml: where_clause)
-        own_places = where_clause_places(draft.trigger.token, places)
-    if not own_places and draft.trigger is not None:
-        # "stopped two men in Salem who fled a checkpoint" (placing.yaml: described_participant)
-        own_places = described_participant_places(draft.trigger.token, places)
-        shared_scene = shared_scene or bool(own_places)
-    place_inherited = shared_scene
-    # placed by the seat of the body that acts ("The Dover City Council voted"): its own place,
-    # though no word of its clause names a place as where (placing.yaml: episode_day)
-    seated = False
-    told_here = False
-    if not own_places and draft.trigger is not None and not whole_land:
-        # "on the night of the shooting": the event told before by that word, where it was told,
-        # before another clause's place of this sentence (placing.yaml: episode)
-        own_places = places_of_the_event_told(draft.trigger.token, draft.sentence_index, recent,
-                                              first_in_the_sentence=True)
-        told_here = bool(own_places)
-    if not own_places and draft.trigger is not None and not whole_land:
-        # places in the sentence outside every other event's clause: where the sentence's
-        # events happen, but not named by this event's own clause, so inherited (as fusion
-        # marks the places it lends a placeless event of the sentence). Not for a report: a
-        # statement with no event in it is an opinion or a claim, and the places it speaks of
-        # are its topics ("Egypt would like a peaceful Sudan, the minister said"), not where it
-        # was said (judged samples of unseen news: such places were wrong 11 times of 14)
-        others = {t.i for k, d in enumerate(drafts) if k != n for t in d.clause}
-        # (nor what a relative clause tells of someone: "both of whom died in the crash, were
-        # nieces of a pastor who works at a church in Dover": placing.yaml: described)
-        described = {t.i for m in sentence if m.dep_ == "relcl" and not dominates(m, draft.trigger.head)
-                     for t in m.subtree}
-        # (nor those of another verb's clause that does not hold the act: placing.yaml: governing_clause)
-        described |= outside_the_acts_clauses(draft.trigger.token, sentence)
-        # (nor those of the clause that reports the act: "...,' the owner said from Denver":
-        # placing.yaml: reporting_clause)
-        described |= reporting_clause_words(draft.trigger.token)
-        loose = [t for t in sentence if t.i not in others and t.i not in about and t.i not in described]
-        own_places = places_in(loose, places, exclude=speaker_spans) or place_noun_places(loose, places)
-        place_inherited = bool(own_places)
-    if not own_places and not whole_land:
-        # "Charleston police are investigating", "the Gainesville City Council rejected": a local
-        # body acts where it sits
-        own_places = _seats(draft, places)
-        place_inherited = bool(own_places)
-        seated = bool(own_places)
-    if not own_places and not whole_land and draft.trigger is not None:
-        # "The Dover City Council met Monday. ... The council voted": where the body named before sits
-        own_places = _seat_named_before(draft, places)
-        place_inherited = bool(own_places)
-        seated = bool(own_places)
-    from_sentence = place_inherited
-    if told_here:
-        place_inherited, from_sentence = True, False  # carried from the telling, as an episode's place
-    # statements are one kind of event only when one speaker goes on: two people quoted one after
-    # the other are not one episode ("Britain ..., the British minister said. Sebelius said ...")
-    speaker = _speaker_key(draft) if draft.trigger is None else None
-    own_date = (event_date.start, event_date.end) if event_date.source in {"clause", "relative"} else (None, None)
-    if not own_places and draft.trigger is not None and not whole_land:
-        # a listing's line of places, no verb, just before (placing.yaml: heading)
-        own_places = heading_places(sentence, places)
-        place_inherited = from_sentence = bool(own_places)
-    if not own_places and not whole_land:
-        trigger = draft.trigger.token if draft.trigger is not None else None
-        carried = episode_places(trigger, draft.type, draft.sentence_index, speaker, *own_date, recent,
-                                 PLACE_CARRY_SENTENCES)
-        if carried:
-            own_places, place_inherited, from_sentence = carried, True, False
-    if not own_places and setting is not None and setting.stated and draft.trigger is not None and not whole_land:
-        # a local story's dateline or headline town ("TORRINGTON - The mayor ..."): where its
-        # placeless acts are
-        own_places, place_inherited, from_sentence = [setting.place], True, False
+            recent: list, parties: list[str], setting: Setting | None = None,
+            occasion: Timex | None = None) -> tuple[Event, EventDateReading, EventPlaceReading]:
+    """The event of a draft, with the readings its date and places were chosen by: its date
+    (events/event_date.py), its modality, its places (events/event_place.py: they need the date
+    and the modality), its other actors. The event is told: ``recent`` gets it, for the events
+    after it."""
+    when = read_event_date(draft, drafts, sentence_date, timexes, dct, recent, occasion)
     modality, hedged = "reported", False
     if draft.trigger is not None:
-        modality, hedged = modality_of(draft.trigger.token, sentence, parties)
-    if not own_places and draft.trigger is not None and draft.type != "STATEMENT" and not whole_land \
-            and modality == "reported" and not event_date.inherited:
-        # an act done on the day of the story's main act, naming no place: there (placing.yaml:
-        # episode_day; not a planned or expected one, not yet done anywhere, nor one the text
-        # gives no day: the report's day says not that it was the main act's)
-        own_places = episode_day_places(draft.trigger.token, event_date.start, event_date.end, recent)
-        place_inherited, from_sentence = (True, False) if own_places else (place_inherited, from_sentence)
-    if not own_places and setting is not None and not setting.stated and draft.trigger is not None \
-            and draft.type != "STATEMENT" and not whole_land and modality == "reported" \
-            and lends_the_setting(setting, draft.trigger.token, sentence, places, event_date.start, dct, recent):
-        # an act of the episode a local story's lead sets in its town ("A Dover man was arrested
-        # ... Officers searched his car"): there (events/setting.py)
-        own_places, place_inherited, from_sentence = [setting.place], True, False
-    if not own_places and setting is not None and draft.trigger is not None and modality == "reported" \
-            and held_at_home(setting, draft.trigger.token, sentence, places):
-        # "A Dover teacher was detained and charged": the lead's police step, in his town (events/setting.py)
-        own_places, place_inherited, from_sentence = [setting.place], True, False
-    # a country or region named only to situate a town of the same list is no second place
-    own_places = most_specific(own_places)
-    recent.append(Told(draft.sentence_index, draft.type, tuple(own_places), speaker,
-                       draft.trigger.token.lemma_.lower() if draft.trigger is not None else None, *own_date,
-                       draft.trigger.token.i if draft.trigger is not None else None,
-                       event_date.value if own_date[0] is not None else None,
-                       event_date.span if own_date[0] is not None else None,
-                       (event_date.start, event_date.end), bool(own_places) and (not place_inherited or seated)))
-
-    # a place from another clause of the sentence is as sure as the clause's own
-    confidence, notes = _confidence(draft, event_date, own_places, place_inherited and not from_sentence, hedged)
+        modality, hedged = modality_of(draft.trigger.token, draft.sentence, parties)
+    where = read_event_places(draft, n, drafts, places, dct, recent, setting, when.date, modality)
+    recent.append(_told(draft, when.date, where))
+    confidence, notes = _confidence(draft, when.date, list(where.places), where.carried, hedged)
+    event_date = when.date
+    clause_words = [t for t in draft.clause if not t.is_space]
     participants = draft.participants
+    event = Event(
+        id=event_id(article.id, draft.trigger_span, draft.type),
+        article_id=article.id,
+        type=draft.type,
+        trigger=draft.trigger_span,
+        sentence=sentence_span(draft.sentence),
+        acled_type=draft.acled_type,
+        acled_subtype=draft.acled_subtype,
+        source_actor=participants.source.actor if participants.source else None,
+        target_actor=participants.target.actor if participants.target else None,
+        other_actors=_other_actors(participants),
+        date_value=event_date.value,
+        date_start=event_date.start,
+        date_end=event_date.end,
+        date_span=event_date.span,
+        date_inherited=event_date.inherited,
+        places=where.places,
+        quantities=tuple(quantities),
+        attribution=draft.attribution,
+        modality=modality,
+        hedged=hedged,
+        confidence=confidence,
+        clause=token_span([clause_words[0], clause_words[-1]]) if clause_words else None,
+        cue=draft.cue.name if draft.cue else "reporting verb",
+        place_inherited=where.inherited,
+        notes=tuple(notes),
+    )
+    return event, when, where
+
+
+def _told(draft: Draft, event_date: EventDate, where: EventPlaceReading) -> Told:
+    """What the events after this one may take from it (placing.Told): its date only when its
+    clause gives it."""
+    own_date = (event_date.start, event_date.end) if event_date.source in {"clause", "relative"} else (None, None)
+    speaker = speaker_key(draft) if draft.trigger is None else None
+    return Told(draft.sentence_index, draft.type, where.places, speaker,
+                draft.trigger.token.lemma_.lower() if draft.trigger is not None else None, *own_date,
+                draft.trigger.token.i if draft.trigger is not None else None,
+                event_date.value if own_date[0] is not None else None,
+                event_date.span if own_date[0] is not None else None,
+                (event_date.start, event_date.end), where.placed_itself)
+
+
+def _other_actors(participants: Participants) -> tuple[Actor, ...]:
+    """The actors besides the doer and the target: their affiliations and the others the clause
+    names, each once (not the doer's own affiliation named by a common noun again)."""
     others: list[Actor] = []
     for reading in (participants.source, participants.target):
         if reading is not None:
@@ -1391,34 +991,7 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
             continue
         seen_spans.add(actor.span)
         unique_others.append(actor)
-    clause_words = [t for t in draft.clause if not t.is_space]
-    return Event(
-        id=event_id(article.id, draft.trigger_span, draft.type),
-        article_id=article.id,
-        type=draft.type,
-        trigger=draft.trigger_span,
-        sentence=sentence_span(sentence),
-        acled_type=draft.acled_type,
-        acled_subtype=draft.acled_subtype,
-        source_actor=participants.source.actor if participants.source else None,
-        target_actor=participants.target.actor if participants.target else None,
-        other_actors=tuple(unique_others),
-        date_value=event_date.value,
-        date_start=event_date.start,
-        date_end=event_date.end,
-        date_span=event_date.span,
-        date_inherited=event_date.inherited,
-        places=tuple(own_places),
-        quantities=tuple(quantities),
-        attribution=draft.attribution,
-        modality=modality,
-        hedged=hedged,
-        confidence=confidence,
-        clause=token_span([clause_words[0], clause_words[-1]]) if clause_words else None,
-        cue=draft.cue.name if draft.cue else "reporting verb",
-        place_inherited=place_inherited,
-        notes=tuple(notes),
-    )
+    return tuple(unique_others)
 
 
 # --- the arguments of any word -------------------------------------------------------------------------
@@ -1493,4 +1066,4 @@ def read_arguments_at(
     sentence_date = _date_of_sentence(sentence, timexes, article.published)
     # (the same places as for the text's own triggers: an origin or an office says no place here either)
     where = _places_saying_where(places, sentence, lexicon)
-    return _finish(draft, 0, [draft], [], sentence_date, timexes, where, article.published, article, [], [])
+    return _finish(draft, 0, [draft], [], sentence_date, timexes, where, article.published, article, [], [])[0]

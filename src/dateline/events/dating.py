@@ -54,7 +54,7 @@ no day of its own is the story's (``names_the_gathering_again``); a year carried
 no day of a main-clause act after the lead (``done_at_the_occasion``); an offence a court step
 answers for borrows no day (``counted_by_a_later_step``); an act in a dated relative clause takes
 that clause's date, and a date in a clause of content the act is outside of is not the act's
-(``events._finish``); "two days later" moves the story's day for "that night" (``time.tagger``).
+(``events.event_date``); "two days later" moves the story's day for "that night" (``time.tagger``).
 Date gold tuning 0.838 -> 0.876 (statements 0.941 -> 0.988, acts 0.730 -> 0.759; 24 gained, none
 lost), check 0.797 unchanged, fresh 0.591 -> 0.604; event places, timelines (date F1 0.783) and
 WikiEvents unchanged. Statements given to the press ("said in an interview", "told the Times")
