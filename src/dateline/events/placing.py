@@ -10,6 +10,7 @@ body's seat ("the Marion County Commissioners Court"). The words are in ``placin
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +47,10 @@ def table() -> dict:
         "sequence_prepositions": frozenset(w.lower() for w in raw["sequence_prepositions"]),
         "scope_words": frozenset(w.lower() for w in raw["scope_words"]),
         "passing_verbs": frozenset(w.lower() for w in raw["passing_verbs"]),
+        "dwelling_nouns": frozenset(w.lower() for w in raw["someones_home"]["dwelling_nouns"]),
+        "owner_pronouns": frozenset(w.lower() for w in raw["someones_home"]["owner_pronouns"]),
+        "living_verbs": frozenset(w.lower() for w in raw["someones_home"]["living_verbs"]),
+        "home_sentences_back": int(raw["someones_home"]["sentences_back"]),
         "headline_party_deps": frozenset(raw["headline_party_deps"]),
         "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
         "body_words": frozenset(w.lower() for w in raw["body_words"]),
@@ -709,6 +714,97 @@ def place_noun_places(words: list[Token], places: list[Place]) -> list[Place]:
         if named:
             return named[-1:]
     return []
+
+
+def acts_at_someones_home(events: list, doc, places: list[Place]) -> list:
+    """The acts that name no place, each at someone's home when its words name one
+    (``someones_home_places``), over all the article's places: where someone lives, set aside as
+    an origin while the act's own sentence was read ("a Dover man"), is the home's place."""
+    placed = []
+    for event in events:
+        if event.places or event.trigger is None or event.type == "STATEMENT" or event.clause is None:
+            placed.append(event)
+            continue
+        words = doc.char_span(event.clause.start, event.clause.end, alignment_mode="expand")
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        homes = someones_home_places(trigger.root, list(words), places) if words is not None and trigger is not None else []
+        placed.append(replace(event, places=tuple(homes), place_inherited=True) if homes else event)
+    return placed
+
+
+def someones_home_places(trigger: Token, words: list[Token], places: list[Place]) -> list[Place]:
+    """ "A Dover man was asleep when burglars broke into his home", "Ann Reed, who lives on Elm
+    Street in Dover, ... police searched her house": someone's home, named by a possessive
+    pronoun, is where the text says that person lives: the places of the latest phrase before it,
+    in its sentence or the few before, that names where someone is from or lives ("a Dover man",
+    "of Elm Street in Dover", "living in Dover": ``is_origin``, ``names_where_someone_lives``)
+    (placing.yaml: someones_home). The act's own words, and for a verb joined to another by
+    "and" ("broke into his home and took a laptop"), the words of the verb it is joined to."""
+    if not any(_names_someones_home(t) for t in _words_with_the_joined_verbs(trigger, words)):
+        return []
+    doc = trigger.doc
+    first = doc[max(0, trigger.sent.start - 1)].sent
+    for _ in range(table()["home_sentences_back"] - 1):
+        first = doc[max(0, first.start - 1)].sent
+    homes = []
+    for place in places:
+        if not first.start_char <= place.span.start < trigger.idx:
+            continue
+        sentence = doc[_token_at(doc, place.span.start)].sent
+        if is_origin(place, sentence) or names_where_someone_lives(place, sentence):
+            homes.append(place)
+    return _last_phrase(homes, doc)
+
+
+def _words_with_the_joined_verbs(trigger: Token, words: list[Token]) -> list[Token]:
+    joined = []
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in {"VERB", "AUX"}:
+        node = node.head
+        joined += [t for c in node.children if c.dep_ in {"dobj", "prep"} for t in c.subtree]
+    return [*words, *joined]
+
+
+def _names_someones_home(word: Token) -> bool:
+    """ "his home", "their apartment": a dwelling owned by a pronoun (whatever part of speech the
+    tagger gave the noun: "her flat" is read as an adjective)."""
+    rules = table()
+    return word.lower_ in rules["dwelling_nouns"] and any(
+        c.dep_ == "poss" and c.lower_ in rules["owner_pronouns"] for c in word.children)
+
+
+def names_where_someone_lives(place: Place, sentence: SpacySpan) -> bool:
+    """ "while living in Gladstone Road, Dover", "who resides in Salem": the place of a verb of
+    living (placing.yaml: someones_home), or a place listed after such a place."""
+    words = _words_of(place, sentence)
+    if words is None:
+        return False
+    root = words.root
+    for _ in range(4):  # "in Elm Street, Dover, Kent": up the list to the preposition
+        if root.dep_ not in {"appos", "conj", "npadvmod", "compound"} or root.head.i == root.i:
+            break
+        root = root.head
+    return root.dep_ == "pobj" and root.head.head.lemma_.lower() in table()["living_verbs"]
+
+
+def _token_at(doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _last_phrase(places: list[Place], doc) -> list[Place]:
+    """The last places of a list that follow one another with only commas or "in" between
+    ("Elm Street, Dover, Kent", "the 900 block of Elm Street in Dover")."""
+    if not places:
+        return []
+    text = text_of(doc)
+    phrase = [places[-1]]
+    for place in reversed(places[:-1]):
+        between = text[place.span.end:phrase[0].span.start].strip(" ,").lower()
+        if between not in {"", "in"}:
+            break
+        phrase.insert(0, place)
+    return phrase
 
 
 def _contains(outer: Place, inner: Place) -> bool:
