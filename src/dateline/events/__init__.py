@@ -50,7 +50,7 @@ from dateline.events.dating import (
     told_in_the_past,
 )
 from dateline.events.non_events import described_class_words, not_yet_complement, without_learned_non_events
-from dateline.events.placing import (Told, acts_at_someones_home, body_seat_named_before, circumstance_words, conjoined_places,
+from dateline.events.placing import (Told, describes_someone_by_a_past_act, acts_at_someones_home, body_seat_named_before, circumstance_words, conjoined_places,
                                      other_clause_words, outside_the_acts_clauses,
                                      copula_subject_words, covers_a_whole_land, date_of_the_event_told,
                                      ends_a_name, episode_day_places, episode_places, heading_places, is_origin, most_specific,
@@ -1259,6 +1259,10 @@ def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity
         shared_scene = bool(own_places)
     # "a nationwide manhunt" is at no one town (placing.yaml: scope_words)
     whole_land = draft.trigger is not None and covers_a_whole_land(draft.trigger.token)
+    if draft.trigger is not None and describes_someone_by_a_past_act(draft.trigger.token):
+        # "the widow of a murdered guard": no place but its own words', as for a whole land
+        # (placing.yaml: describing_participle)
+        whole_land = True
     if not own_places and draft.trigger is not None:
         # "Afghanistan was his third deployment" (placing.yaml: copula)
         own_places = places_in(copula_subject_words(draft.trigger.token), places)

@@ -663,6 +663,14 @@ def covers_a_whole_land(trigger: Token) -> bool:
     return any(c.dep_ in {"amod", "advmod", "compound"} and c.lower_ in words for c in trigger.children)
 
 
+def describes_someone_by_a_past_act(trigger: Token) -> bool:
+    """ "the widow of a murdered guard", "a wounded soldier's wife": a past participle before
+    a noun names someone by what was done to them, an act the story recalls and does not tell;
+    its place is only what its own words say, never the sentence's, the episode's or the
+    story's town (placing.yaml: describing_participle)."""
+    return trigger.tag_ == "VBN" and trigger.dep_ in table()["describing_deps"]
+
+
 @per_sentence
 def passed_by_words(sentence: SpacySpan) -> frozenset[int]:
     """ "The storm is expected to bypass southern Ohio", "the hurricane spared Dover": a place
