@@ -35,6 +35,8 @@ def table() -> dict:
     return {
         "venue_heads": sorted({h.lower() for h in raw["venue_heads"]}, key=len, reverse=True),
         "person_nouns": frozenset(w.lower() for w in raw["person_nouns"]),
+        "visiting_verbs": frozenset(w.lower() for w in raw["coming_from"]["visiting_verbs"]),
+        "destination_prepositions": frozenset(w.lower() for w in raw["coming_from"]["destination_prepositions"]),
         "home_nouns": frozenset(w.lower() for w in raw["home_nouns"]),
         "post_nouns": frozenset(w.lower() for w in raw["post_nouns"]),
         "service_nouns": frozenset(w.lower() for w in raw["service_nouns"]),
@@ -137,7 +139,7 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
                 subject = owner.head
             owner = subject if subject is not None else owner
         return owner.lower_ in nouns["person_nouns"] | nouns["home_nouns"] or owner.ent_type_ == "PERSON" \
-            or owner.lower_ in {"he", "she"}
+            or owner.lower_ in {"he", "she"} or comes_from_elsewhere(owner)
     # "Ann Reed, of the 300 block of Elm Street in Dover", "James Hill of Dover": an address
     node = root
     for _ in range(6):
@@ -158,6 +160,17 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
         node = node.head
     # "a Dover High School junior": where someone studies or teaches
     return bool(nouns["school_member"].match(_plain(text_of(sentence.doc)[place.span.end:place.span.end + 60])))
+
+
+def comes_from_elsewhere(verb: Token) -> bool:
+    """ "a storm moving into Iowa from Nebraska", "visiting from Denver": the "from" of a verb of
+    coming that names where it goes, or of a visit, is whence someone or something comes, not
+    where the act is (placing.yaml: origin, coming_from)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    rules = table()
+    return verb.lemma_.lower() in rules["visiting_verbs"] or any(
+        c.dep_ == "prep" and c.lower_ in rules["destination_prepositions"] for c in verb.children)
 
 
 # "Denver-based", "Boise–based" (placing.yaml: origin)
