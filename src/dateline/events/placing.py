@@ -795,7 +795,7 @@ def _names_someones_home(word: Token) -> bool:
 
 
 def names_where_someone_lives(place: Place, sentence: SpacySpan) -> bool:
-    """ "while living in Gladstone Road, Dover", "who resides in Salem": the place of a verb of
+    """ "was living on Elm Street, Dover", "who resides in Salem": the place of a verb of
     living (placing.yaml: someones_home), or a place listed after such a place."""
     words = _words_of(place, sentence)
     if words is None:

@@ -576,7 +576,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 def _is_a_thing(span, tokens) -> bool:
     """A name used as a thing's: a model year before it ("a 1992 Toyota", "their red 1991
     Honda", "the 2009 Spring Cleanup", "a 1994 blue Lincoln": a year, then a colour or two), or a
-    determiner of its own when it heads its phrase ("the Toyota failed to yield", "the Honda's
+    determiner of its own when it heads its phrase ("the Toyota ran a red light", "the Honda's
     driver"); towns take neither."""
     i = span.start
     while i >= 3 and span.start - i < 2 and _is_a_colour_word(tokens[i - 1]):
