@@ -33,6 +33,7 @@ from dateline.events.placing import (
     conjoined_places,
     copula_subject_words,
     covers_a_whole_land,
+    describes_someone_by_a_past_act,
     described_participant_places,
     episode_day_places,
     episode_places,
@@ -75,8 +76,9 @@ PlaceKind = Literal["own", "sentence", "seat", "carried"]
 @dataclass(frozen=True)
 class EventPlaceReading:
     """An event's places and why: the step of the chain that gave them (None: no step did) and
-    its kind; ``whole_land``: the act covers a whole land ("a nationwide manhunt"), so the steps
-    that lend a place from elsewhere were not asked."""
+    its kind; ``whole_land``: the act covers a whole land ("a nationwide manhunt"), or names someone
+    by an act the story recalls ("the widow of a murdered guard"), so the steps that lend a place
+    from elsewhere were not asked."""
 
     places: tuple[Place, ...]
     step: str | None
@@ -189,8 +191,11 @@ def _place_facts(draft: Draft, n: int, drafts: list[Draft], places: list[Place],
     # (nor a place the happening passes by: "expected to bypass southern Ohio": placing.yaml: passing_verbs)
     about = about | passed_by_words(sentence)
     words = [t for t in own_words(draft) if t.i not in about]
-    # "a nationwide manhunt" is at no one town (placing.yaml: scope_words)
-    whole_land = draft.trigger is not None and covers_a_whole_land(draft.trigger.token)
+    # "a nationwide manhunt" is at no one town (placing.yaml: scope_words); "the widow of a murdered
+    # guard" names someone by an act the story recalls, placed by no word but its own (placing.yaml:
+    # describing_participle)
+    whole_land = draft.trigger is not None and (covers_a_whole_land(draft.trigger.token)
+                                                or describes_someone_by_a_past_act(draft.trigger.token))
     return PlaceFacts(draft, n, drafts, places, dct, recent, setting, event_date, modality, speaker_spans,
                       frozenset(about), words, whole_land, sentence,
                       draft.trigger.token if draft.trigger is not None else None)

@@ -10,6 +10,7 @@ body's seat ("the Marion County Commissioners Court"). The words are in ``placin
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,8 @@ def table() -> dict:
     return {
         "venue_heads": sorted({h.lower() for h in raw["venue_heads"]}, key=len, reverse=True),
         "person_nouns": frozenset(w.lower() for w in raw["person_nouns"]),
+        "visiting_verbs": frozenset(w.lower() for w in raw["coming_from"]["visiting_verbs"]),
+        "destination_prepositions": frozenset(w.lower() for w in raw["coming_from"]["destination_prepositions"]),
         "home_nouns": frozenset(w.lower() for w in raw["home_nouns"]),
         "post_nouns": frozenset(w.lower() for w in raw["post_nouns"]),
         "service_nouns": frozenset(w.lower() for w in raw["service_nouns"]),
@@ -46,6 +49,10 @@ def table() -> dict:
         "sequence_prepositions": frozenset(w.lower() for w in raw["sequence_prepositions"]),
         "scope_words": frozenset(w.lower() for w in raw["scope_words"]),
         "passing_verbs": frozenset(w.lower() for w in raw["passing_verbs"]),
+        "dwelling_nouns": frozenset(w.lower() for w in raw["someones_home"]["dwelling_nouns"]),
+        "owner_pronouns": frozenset(w.lower() for w in raw["someones_home"]["owner_pronouns"]),
+        "living_verbs": frozenset(w.lower() for w in raw["someones_home"]["living_verbs"]),
+        "home_sentences_back": int(raw["someones_home"]["sentences_back"]),
         "headline_party_deps": frozenset(raw["headline_party_deps"]),
         "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
         "body_words": frozenset(w.lower() for w in raw["body_words"]),
@@ -132,7 +139,7 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
                 subject = owner.head
             owner = subject if subject is not None else owner
         return owner.lower_ in nouns["person_nouns"] | nouns["home_nouns"] or owner.ent_type_ == "PERSON" \
-            or owner.lower_ in {"he", "she"}
+            or owner.lower_ in {"he", "she"} or comes_from_elsewhere(owner)
     # "Ann Reed, of the 300 block of Elm Street in Dover", "James Hill of Dover": an address
     node = root
     for _ in range(6):
@@ -153,6 +160,17 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
         node = node.head
     # "a Dover High School junior": where someone studies or teaches
     return bool(nouns["school_member"].match(_plain(text_of(sentence.doc)[place.span.end:place.span.end + 60])))
+
+
+def comes_from_elsewhere(verb: Token) -> bool:
+    """ "a storm moving into Iowa from Nebraska", "visiting from Denver": the "from" of a verb of
+    coming that names where it goes, or of a visit, is whence someone or something comes, not
+    where the act is (placing.yaml: origin, coming_from)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    rules = table()
+    return verb.lemma_.lower() in rules["visiting_verbs"] or any(
+        c.dep_ == "prep" and c.lower_ in rules["destination_prepositions"] for c in verb.children)
 
 
 # "Denver-based", "Boise–based" (placing.yaml: origin)
@@ -658,6 +676,14 @@ def covers_a_whole_land(trigger: Token) -> bool:
     return any(c.dep_ in {"amod", "advmod", "compound"} and c.lower_ in words for c in trigger.children)
 
 
+def describes_someone_by_a_past_act(trigger: Token) -> bool:
+    """ "the widow of a murdered guard", "a wounded soldier's wife": a past participle before
+    a noun names someone by what was done to them, an act the story recalls and does not tell;
+    its place is only what its own words say, never the sentence's, the episode's or the
+    story's town (placing.yaml: describing_participle)."""
+    return trigger.tag_ == "VBN" and trigger.dep_ in table()["describing_deps"]
+
+
 @per_sentence
 def passed_by_words(sentence: SpacySpan) -> frozenset[int]:
     """ "The storm is expected to bypass southern Ohio", "the hurricane spared Dover": a place
@@ -709,6 +735,97 @@ def place_noun_places(words: list[Token], places: list[Place]) -> list[Place]:
         if named:
             return named[-1:]
     return []
+
+
+def acts_at_someones_home(events: list, doc, places: list[Place]) -> list:
+    """The acts that name no place, each at someone's home when its words name one
+    (``someones_home_places``), over all the article's places: where someone lives, set aside as
+    an origin while the act's own sentence was read ("a Dover man"), is the home's place."""
+    placed = []
+    for event in events:
+        if event.places or event.trigger is None or event.type == "STATEMENT" or event.clause is None:
+            placed.append(event)
+            continue
+        words = doc.char_span(event.clause.start, event.clause.end, alignment_mode="expand")
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        homes = someones_home_places(trigger.root, list(words), places) if words is not None and trigger is not None else []
+        placed.append(replace(event, places=tuple(homes), place_inherited=True) if homes else event)
+    return placed
+
+
+def someones_home_places(trigger: Token, words: list[Token], places: list[Place]) -> list[Place]:
+    """ "A Dover man was asleep when burglars broke into his home", "Ann Reed, who lives on Elm
+    Street in Dover, ... police searched her house": someone's home, named by a possessive
+    pronoun, is where the text says that person lives: the places of the latest phrase before it,
+    in its sentence or the few before, that names where someone is from or lives ("a Dover man",
+    "of Elm Street in Dover", "living in Dover": ``is_origin``, ``names_where_someone_lives``)
+    (placing.yaml: someones_home). The act's own words, and for a verb joined to another by
+    "and" ("broke into his home and took a laptop"), the words of the verb it is joined to."""
+    if not any(_names_someones_home(t) for t in _words_with_the_joined_verbs(trigger, words)):
+        return []
+    doc = trigger.doc
+    first = doc[max(0, trigger.sent.start - 1)].sent
+    for _ in range(table()["home_sentences_back"] - 1):
+        first = doc[max(0, first.start - 1)].sent
+    homes = []
+    for place in places:
+        if not first.start_char <= place.span.start < trigger.idx:
+            continue
+        sentence = doc[_token_at(doc, place.span.start)].sent
+        if is_origin(place, sentence) or names_where_someone_lives(place, sentence):
+            homes.append(place)
+    return _last_phrase(homes, doc)
+
+
+def _words_with_the_joined_verbs(trigger: Token, words: list[Token]) -> list[Token]:
+    joined = []
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in {"VERB", "AUX"}:
+        node = node.head
+        joined += [t for c in node.children if c.dep_ in {"dobj", "prep"} for t in c.subtree]
+    return [*words, *joined]
+
+
+def _names_someones_home(word: Token) -> bool:
+    """ "his home", "their apartment": a dwelling owned by a pronoun (whatever part of speech the
+    tagger gave the noun: "her flat" is read as an adjective)."""
+    rules = table()
+    return word.lower_ in rules["dwelling_nouns"] and any(
+        c.dep_ == "poss" and c.lower_ in rules["owner_pronouns"] for c in word.children)
+
+
+def names_where_someone_lives(place: Place, sentence: SpacySpan) -> bool:
+    """ "was living on Elm Street, Dover", "who resides in Salem": the place of a verb of
+    living (placing.yaml: someones_home), or a place listed after such a place."""
+    words = _words_of(place, sentence)
+    if words is None:
+        return False
+    root = words.root
+    for _ in range(4):  # "in Elm Street, Dover, Kent": up the list to the preposition
+        if root.dep_ not in {"appos", "conj", "npadvmod", "compound"} or root.head.i == root.i:
+            break
+        root = root.head
+    return root.dep_ == "pobj" and root.head.head.lemma_.lower() in table()["living_verbs"]
+
+
+def _token_at(doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _last_phrase(places: list[Place], doc) -> list[Place]:
+    """The last places of a list that follow one another with only commas or "in" between
+    ("Elm Street, Dover, Kent", "the 900 block of Elm Street in Dover")."""
+    if not places:
+        return []
+    text = text_of(doc)
+    phrase = [places[-1]]
+    for place in reversed(places[:-1]):
+        between = text[place.span.end:phrase[0].span.start].strip(" ,").lower()
+        if between not in {"", "in"}:
+            break
+        phrase.insert(0, place)
+    return phrase
 
 
 def _contains(outer: Place, inner: Place) -> bool:

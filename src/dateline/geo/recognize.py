@@ -575,11 +575,15 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 
 def _is_a_thing(span, tokens) -> bool:
     """A name used as a thing's: a model year before it ("a 1992 Toyota", "their red 1991
-    Honda", "the 2009 Spring Cleanup"), or a determiner of its own when it heads its phrase
-    ("the Toyota failed to yield", "the Honda's driver"); towns take neither."""
+    Honda", "the 2009 Spring Cleanup", "a 1994 blue Lincoln": a year, then a colour or two), or a
+    determiner of its own when it heads its phrase ("the Toyota ran a red light", "the Honda's
+    driver"); towns take neither."""
     i = span.start
+    while i >= 3 and span.start - i < 2 and _is_a_colour_word(tokens[i - 1]):
+        i -= 1  # "a 1994 blue Lincoln", "a 2001 dark green Mercury": the colours between year and name
     if i >= 2 and _YEAR.match(tokens[i - 1].text) and (tokens[i - 2].pos_ in ("DET", "ADJ", "PRON") or tokens[i - 2].lower_ in _DETERMINERS):
         return True
+    i = span.start
     root = span.root
     if root.dep_ in ("compound", "nmod", "amod"):
         return False  # "a Gainesville man", "the Adena people": the name says where
@@ -588,6 +592,12 @@ def _is_a_thing(span, tokens) -> bool:
     return any(
         c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS and span.start - 2 <= c.i < span.start for c in root.children
     )
+
+
+def _is_a_colour_word(token) -> bool:
+    """ "blue", "dark", "white": a lower-case describing word, read as an adjective (or, before a
+    make, as a name's word by the tagger: "a 2004 white Cadillac")."""
+    return token.pos_ in ("ADJ", "PROPN") and token.text.isalpha() and token.text.islower()
 
 
 def _place_inside_name(doc: Doc, ent, span, level: str) -> bool:
