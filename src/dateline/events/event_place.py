@@ -20,10 +20,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Callable, Literal
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
-from dateline.events.arguments import EventDate, places_in
+from dateline.events.arguments import EventDate, places_in, token_span
 from dateline.events.draft import Draft, own_words, speaker_key
 from dateline.events.non_events import described_class_words, not_yet_complement
 from dateline.events.placing import (
@@ -166,10 +166,10 @@ def _place_facts(draft: Draft, n: int, drafts: list[Draft], places: list[Place],
     # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
     # Republic of Nigeria") say who, not where
     speaker_spans += [
-        token_range_span(sentence.doc, phrase)
+        token_span(sentence.doc[first : last + 1])
         for r in (draft.participants.source, draft.participants.target)
         if r is not None
-        for phrase in r.title_phrases
+        for first, last in r.title_phrases
     ]
     # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
     speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
@@ -463,7 +463,3 @@ def seat_named_before(draft: Draft, places: list[Place]) -> list[Place]:
                 return found
     return []
 
-
-def token_range_span(doc: Doc, indices: tuple[int, int]) -> Span:
-    first, last = doc[indices[0]], doc[indices[1]]
-    return Span(first.idx, last.idx + len(last), text_of(doc)[first.idx : last.idx + len(last)])
