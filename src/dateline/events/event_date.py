@@ -178,10 +178,10 @@ def _other_clauses(draft: Draft) -> tuple[set[int], set[int]]:
     """The words of the clauses inside the event's clause that tell of something else, and those
     of such clauses anywhere in the sentence: their dates are not the event's."""
     sentence = draft.sentence
-    # a timex in a relative clause on a noun ("the airfield, which has housed the base since
-    # 2001") dates that clause, not the event
+    # a timex in a relative clause on a noun ("the depot, which has stored the grain since
+    # 1998") dates that clause, not the event
     own = draft.trigger.head if draft.trigger is not None else None
-    # (except one on the event noun itself: "an accident that occurred Friday afternoon")
+    # (except one on the event noun itself: "a collision that happened on Sunday morning")
     noun = draft.trigger.token.i if draft.trigger is not None and draft.trigger.token.pos_ == "NOUN" else None
     nested = {
         t.i
@@ -189,8 +189,8 @@ def _other_clauses(draft: Draft) -> tuple[set[int], set[int]]:
         if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own)) and modifier.head.i != noun
         for t in modifier.subtree
     }
-    # ... and so does a clause of content the trigger is outside of ("Ann agreed, while pointing
-    # out that the method was adopted in the 1990s": the 1990s are of what she points out)
+    # ... and so does a clause of content the trigger is outside of ("Ann agreed, while noting
+    # that the scheme was first tried in the 1980s": the 1980s are of what she notes)
     trigger_index = draft.trigger.token.i if draft.trigger is not None else None
     nested |= {
         t.i
@@ -362,7 +362,7 @@ def _placed_vaguely_before(facts: DateFacts, event_date: EventDate) -> Fired[Eve
     # (a report's own words, not only its verb: "officials said recently that ...")
     words = facts.own_clause if facts.trigger is not None else own_words(facts.draft)
     if placed_vaguely_before(words, facts.timexes):
-        # "In recent weeks, the mayor announced ...": some time before, the day unsaid
+        # "Over recent weeks, the governor disclosed ...": some time before, the day unsaid
         return Fired("placed vaguely before -> none", NO_DATE)
     return None
 
@@ -376,7 +376,7 @@ def _at_the_gathering(facts: DateFacts, event_date: EventDate) -> Fired[EventDat
         # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
         return Fired("done at the story's gathering", _the_day_of(occasion))
     if names_the_gathering_again(facts.trigger, event_date.source, load_lexicon().occasion_words):
-        # "Council then spent an hour in executive session before reconvening the meeting"
+        # "The trustees then met in closed session for an hour and resumed the meeting"
         return Fired("the story's gathering named again", _the_day_of(occasion))
     return None
 
@@ -453,8 +453,8 @@ def _background_to_another_act(draft: Draft, drafts: list[Draft]) -> bool:
     act's date is not its date:
     - what the other act is for: "sentenced Tuesday for assaulting two girls", "charged with
       murdering", "jailed over the killing of";
-    - a participle describing someone the other act is about: "A man charged with murder ... has
-      been captured". (Not "the third person injured in the blast was a shop owner": no other act;
+    - a participle describing someone the other act is about: "A woman accused of arson ... was
+      arrested". (Not "the second man hurt in the fire was a baker": no other act;
       nor "a leader being prosecuted": going on now.)"""
     if draft.trigger is None:
         return False
@@ -470,9 +470,9 @@ def _background_to_another_act(draft: Draft, drafts: list[Draft]) -> bool:
 
 
 def _date_of_the_enclosing_clause(trigger: Token, timexes: list[Timex], dct: date | None) -> Timex | None:
-    """ "the dealer who hanged himself in a jail last summer after being snared in a manhunt": an
+    """ "the smuggler who escaped from a prison last winter after being caught at a port": an
     event inside a relative clause that names a date of its own is told in that clause's time
-    (last summer), not in the main clause's ("agreed Monday")."""
+    (last winter), not in the main clause's ("agreed Monday")."""
     node = trigger
     while node.head.i != node.i and node.dep_ != "relcl":
         node = node.head
