@@ -172,7 +172,7 @@ def test_every_rule_has_a_name_of_its_own():
 
 
 def test_a_pass_over_the_article_that_moves_a_place_is_named(stages):
-    # (main has no such pass yet: one that took Salem away from the raid is named in place_passes only)
+    # (a made-up pass that takes Salem away from the raid: it is named in place_passes only)
     from dateline.events import _noting_changes
 
     explained = {r.event.id: r for r in readings_of("Troopers raided a farmhouse in Salem.", stages)}

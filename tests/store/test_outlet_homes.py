@@ -123,3 +123,27 @@ def test_the_outlets_command_lists_the_kept_homes(tmp_path):
     assert result.exit_code == 0, result.output
     row = json.loads(result.output.strip())
     assert (row["outlet"], row["country"], row["admin1"], row["articles"]) == (OUTLET, "US", "Nebraska", 3)
+
+
+def test_a_store_upgraded_to_step_15_counts_the_articles_it_read_before(store_url, monkeypatch):
+    from dataclasses import replace
+
+    from dateline.config import SETTINGS
+    from dateline.store.migrations import MIGRATIONS
+
+    step = next(m for m in MIGRATIONS if m.number == 15)
+    with open_store(store_url) as store:
+        # the articles are read as before step 15: no evidence of theirs is counted
+        monkeypatch.setattr(pipeline, "SETTINGS", replace(SETTINGS, geo=replace(SETTINGS.geo, home_region_pass=False)))
+        _add(store, [*STATE_STORIES[:3], COLUMBUS])
+        pipeline.process(store, fuse=False)
+        tables = [step.module.outlet_article_regions, step.module.outlet_articles, step.module.outlet_homes]
+        with store.engine.begin() as connection:
+            step.module.metadata.drop_all(connection, tables=tables)
+            step.apply(connection)  # the step creates its tables empty
+        assert store.outlet_homes() == {} and store.needs_home_pass()
+        monkeypatch.setattr(pipeline, "SETTINGS", SETTINGS)
+        report = pipeline.process(store, fuse=False)  # nothing new to map: the old articles are counted
+        assert report.articles == 0 and report.home_reread == 1  # the Columbus story
+        assert store.outlet_homes()[OUTLET].articles == 3  # the three stories that name Nebraska
+        assert _columbus_region(store) == ["Nebraska"] and not store.needs_home_pass()

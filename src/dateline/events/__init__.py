@@ -918,7 +918,7 @@ def _places_said_as_places(places: list[Place], doc: Doc) -> list[Place]:
 
 def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
-            recent: list, parties: list[str], setting: Setting | None = None,
+            recent: list[Told], parties: list[str], setting: Setting | None = None,
             occasion: Timex | None = None) -> tuple[Event, EventDateReading, EventPlaceReading]:
     """The event of a draft, with the readings its date and places were chosen by: its date
     (events/event_date.py), its modality, its places (events/event_place.py: they need the date

@@ -388,7 +388,7 @@ def _name_on_the_head(head: Token, mentions: list[Mention]) -> Mention | None:
     agency", "Britain's Labour party": the agency is Tass, the party Labour; Russia and Britain
     are whose they are, kept as affiliations)."""
     for mention in mentions:
-        words = [t for t in head.doc[head.i - 8 if head.i >= 8 else 0:head.i]
+        words = [t for t in head.doc[max(head.i - 8, 0) : head.i]
                  if mention.span.start <= t.idx < mention.span.end]
         if words and any(t.dep_ in {"compound", "nmod"} and t.head.i == head.i for t in words) \
                 and not any(t.dep_ == "poss" for t in words):

@@ -47,7 +47,7 @@ def reporting_verb(draft: Draft) -> Token | None:
 
 def reported_words(draft: Draft) -> set[int]:
     """For a report (a STATEMENT, no trigger), the indices of what it reports: the reporting
-    verb's complement, quotation or clause of content. None for other events."""
+    verb's complement, quotation or clause of content; empty for other events."""
     verb = reporting_verb(draft)
     if verb is None:
         return set()

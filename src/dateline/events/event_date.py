@@ -10,9 +10,10 @@ The chain has two parts:
   the story or the report's day (arguments.date_of_event), then overridden by the background
   tests (borrows no day, another episode's day, a court's steps, told again ...).
 
-A new rule is a function ``(facts, current) -> Fired | None`` put in its place in one of the two
-tuples: it returns its name and the date it gives when it fires, None when it leaves the date (a
-fact it needs that ``DateFacts`` lacks goes there). After the reading, passes over the whole article
+A new rule is a function ``(facts, current) -> Fired | Looked | None`` put in its place in one of
+the two tuples: it returns its name and the date it gives when it fires, ``Looked`` when it leaves
+the date but saw one the reading's trace shows, None when it leaves the date (a fact it needs that
+``DateFacts`` lacks goes there). After the reading, passes over the whole article
 may still change an event's date (events._read_events: a lead act dated by the body, an act dated
 by another telling ...): ``events.EventReadings.date_passes`` names them."""
 
@@ -113,13 +114,9 @@ class DateFacts:
     reported: frozenset[int]  # for a report, what it reports
     own_clause: list[Token]  # the event's own words, without nested clauses nor what it reports
     ground: bool  # told only as background to another act of the sentence
-    seen: list[SeenDate]  # the dates the rules looked at, in order: the reading's trace
     # (fields, not properties: every rule asks them)
     sentence: SpacySpan
     trigger: Token | None  # the trigger's word; None for a report (a STATEMENT with no trigger)
-
-    def saw(self, what: str, value: str | None) -> None:
-        self.seen.append(SeenDate(what, value))
 
     def in_reported(self, timex: Timex) -> bool:
         doc = self.sentence.doc
@@ -132,10 +129,18 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Fired(Generic[T]):
     """A rule that fired: its name and the date it gives (a timex or None for the sentence's
-    date, an EventDate for the event's)."""
+    date, an EventDate for the event's), and the dates it looked at (the reading's trace)."""
 
     rule: str
     value: T
+    seen: tuple[SeenDate, ...] = ()
+
+
+@dataclass(frozen=True)
+class Looked:
+    """A rule that left the date as it was but looked at dates the reading's trace shows."""
+
+    seen: tuple[SeenDate, ...]
 
 
 def read_event_date(draft: Draft, drafts: list[Draft], sentence_date: Timex | None, timexes: list[Timex],
@@ -145,23 +150,28 @@ def read_event_date(draft: Draft, drafts: list[Draft], sentence_date: Timex | No
     gathering the story opens with."""
     facts = _date_facts(draft, drafts, timexes, dct, recent, occasion)
     steps: list[DateStep] = []
+    seen: list[SeenDate] = []  # the dates the rules looked at, in order
     if sentence_date is not None:
         # (the time stage's date of the sentence may be carried from the sentences before)
         inside = draft.sentence.start_char <= sentence_date.span.start < draft.sentence.end_char
-        facts.saw("sentence's date" if inside else "carried date", sentence_date.value)
+        seen.append(SeenDate("sentence's date" if inside else "carried date", sentence_date.value))
     if occasion is not None:
-        facts.saw("occasion", occasion.value)
+        seen.append(SeenDate("occasion", occasion.value))
     for rule in SENTENCE_DATE_RULES:
-        if (fired := rule(facts, sentence_date)) is not None:
-            sentence_date = fired.value
-            steps.append(DateStep(fired.rule, sentence_date.value if sentence_date is not None else None))
+        outcome = rule(facts, sentence_date)
+        seen += outcome.seen if outcome is not None else ()
+        if isinstance(outcome, Fired):
+            sentence_date = outcome.value
+            steps.append(DateStep(outcome.rule, sentence_date.value if sentence_date is not None else None))
     event_date = date_of_event(facts.own_clause, facts.sentence, timexes, dct, sentence_date)
     steps.append(DateStep(FIRST_READING[event_date.source], event_date.value))
     for rule in EVENT_DATE_RULES:
-        if (fired := rule(facts, event_date)) is not None:
-            event_date = fired.value
-            steps.append(DateStep(fired.rule, event_date.value))
-    return EventDateReading(event_date, tuple(steps), tuple(facts.seen))
+        outcome = rule(facts, event_date)
+        seen += outcome.seen if outcome is not None else ()
+        if isinstance(outcome, Fired):
+            event_date = outcome.value
+            steps.append(DateStep(outcome.rule, event_date.value))
+    return EventDateReading(event_date, tuple(steps), tuple(seen))
 
 
 def _date_facts(draft: Draft, drafts: list[Draft], timexes: list[Timex], dct: date | None, recent: list[Told],
@@ -170,7 +180,7 @@ def _date_facts(draft: Draft, drafts: list[Draft], timexes: list[Timex], dct: da
     reported = reported_words(draft)
     own_clause = [t for t in draft.clause if t.i not in nested and t.i not in reported]
     return DateFacts(draft, drafts, timexes, dct, recent, occasion, frozenset(nested_anywhere), frozenset(reported),
-                     own_clause, _background_to_another_act(draft, drafts), [], draft.sentence,
+                     own_clause, _background_to_another_act(draft, drafts), draft.sentence,
                      draft.trigger.token if draft.trigger is not None else None)
 
 
@@ -178,10 +188,10 @@ def _other_clauses(draft: Draft) -> tuple[set[int], set[int]]:
     """The words of the clauses inside the event's clause that tell of something else, and those
     of such clauses anywhere in the sentence: their dates are not the event's."""
     sentence = draft.sentence
-    # a timex in a relative clause on a noun ("the airfield, which has housed the base since
-    # 2001") dates that clause, not the event
+    # a timex in a relative clause on a noun ("the depot, which has stored the grain since
+    # 1998") dates that clause, not the event
     own = draft.trigger.head if draft.trigger is not None else None
-    # (except one on the event noun itself: "an accident that occurred Friday afternoon")
+    # (except one on the event noun itself: "a collision that happened on Sunday morning")
     noun = draft.trigger.token.i if draft.trigger is not None and draft.trigger.token.pos_ == "NOUN" else None
     nested = {
         t.i
@@ -189,8 +199,8 @@ def _other_clauses(draft: Draft) -> tuple[set[int], set[int]]:
         if modifier.dep_ in {"relcl", "acl"} and (own is None or not dominates(modifier, own)) and modifier.head.i != noun
         for t in modifier.subtree
     }
-    # ... and so does a clause of content the trigger is outside of ("Ann agreed, while pointing
-    # out that the method was adopted in the 1990s": the 1990s are of what she points out)
+    # ... and so does a clause of content the trigger is outside of ("Ann agreed, while noting
+    # that the scheme was first tried in the 1980s": the 1980s are of what she notes)
     trigger_index = draft.trigger.token.i if draft.trigger is not None else None
     nested |= {
         t.i
@@ -213,7 +223,7 @@ def _other_clauses(draft: Draft) -> tuple[set[int], set[int]]:
 # --- the sentence's date as the event may borrow it ----------------------------------------------
 
 
-SentenceDateRule = Callable[[DateFacts, "Timex | None"], "Fired[Timex | None] | None"]
+SentenceDateRule = Callable[[DateFacts, "Timex | None"], "Fired[Timex | None] | Looked | None"]
 
 
 def _in_another_clause(facts: DateFacts, sentence_date: Timex | None) -> Fired[Timex | None] | None:
@@ -230,8 +240,8 @@ def _of_the_enclosing_clause(facts: DateFacts, sentence_date: Timex | None) -> F
         # an act inside a relative clause with a date of its own is told in that clause's time
         enclosing = _date_of_the_enclosing_clause(facts.trigger, facts.timexes, facts.dct)
         if enclosing is not None:
-            facts.saw("enclosing relative clause's date", enclosing.value)
-            return Fired("enclosing relative clause's date", enclosing)
+            return Fired("enclosing relative clause's date", enclosing,
+                         (SeenDate("enclosing relative clause's date", enclosing.value),))
     return None
 
 
@@ -294,7 +304,7 @@ SENTENCE_DATE_RULES: tuple[SentenceDateRule, ...] = (
 # --- the event's date -------------------------------------------------------------------------------
 
 
-EventDateRule = Callable[[DateFacts, EventDate], "Fired[EventDate] | None"]
+EventDateRule = Callable[[DateFacts, EventDate], "Fired[EventDate] | Looked | None"]
 
 
 def _counted_stretch(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
@@ -362,7 +372,7 @@ def _placed_vaguely_before(facts: DateFacts, event_date: EventDate) -> Fired[Eve
     # (a report's own words, not only its verb: "officials said recently that ...")
     words = facts.own_clause if facts.trigger is not None else own_words(facts.draft)
     if placed_vaguely_before(words, facts.timexes):
-        # "In recent weeks, the mayor announced ...": some time before, the day unsaid
+        # "Over recent weeks, the governor disclosed ...": some time before, the day unsaid
         return Fired("placed vaguely before -> none", NO_DATE)
     return None
 
@@ -376,7 +386,7 @@ def _at_the_gathering(facts: DateFacts, event_date: EventDate) -> Fired[EventDat
         # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
         return Fired("done at the story's gathering", _the_day_of(occasion))
     if names_the_gathering_again(facts.trigger, event_date.source, load_lexicon().occasion_words):
-        # "Council then spent an hour in executive session before reconvening the meeting"
+        # "The trustees then met in closed session for an hour and resumed the meeting"
         return Fired("the story's gathering named again", _the_day_of(occasion))
     return None
 
@@ -413,19 +423,20 @@ def _going_on_at_the_report(facts: DateFacts, event_date: EventDate) -> Fired[Ev
     return None
 
 
-def _told_before(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+def _told_before(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | Looked | None:
     told_before = date_of_the_event_told(facts.trigger, facts.draft.sentence_index, facts.recent) \
         if facts.trigger is not None and event_date.source not in {"clause", "relative"} else None
-    if told_before is not None:
-        facts.saw("told before", told_before.date_value)
-    if told_before is not None and not (event_date.start is not None and told_before.start <= event_date.start
-                                        and (event_date.end or event_date.start) <= told_before.end):
+    if told_before is None:
+        return None
+    seen = (SeenDate("told before", told_before.date_value),)
+    if not (event_date.start is not None and told_before.start <= event_date.start
+            and (event_date.end or event_date.start) <= told_before.end):
         # "the crash", "the fighting": the event told before by that word, on its day (a day
         # borrowed inside the stretch that telling gave, "June 1" of "the June 2007 murder", is
         # a closer reading of the same time, and stays)
         return Fired("the event told before", EventDate(told_before.date_value, told_before.start, told_before.end,
-                                                        told_before.date_span, False, "narrative"))
-    return None
+                                                        told_before.date_span, False, "narrative"), seen)
+    return Looked(seen)
 
 
 EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
@@ -453,8 +464,8 @@ def _background_to_another_act(draft: Draft, drafts: list[Draft]) -> bool:
     act's date is not its date:
     - what the other act is for: "sentenced Tuesday for assaulting two girls", "charged with
       murdering", "jailed over the killing of";
-    - a participle describing someone the other act is about: "A man charged with murder ... has
-      been captured". (Not "the third person injured in the blast was a shop owner": no other act;
+    - a participle describing someone the other act is about: "A woman accused of arson ... was
+      arrested". (Not "the second man hurt in the fire was a baker": no other act;
       nor "a leader being prosecuted": going on now.)"""
     if draft.trigger is None:
         return False
@@ -470,9 +481,9 @@ def _background_to_another_act(draft: Draft, drafts: list[Draft]) -> bool:
 
 
 def _date_of_the_enclosing_clause(trigger: Token, timexes: list[Timex], dct: date | None) -> Timex | None:
-    """ "the dealer who hanged himself in a jail last summer after being snared in a manhunt": an
+    """ "the smuggler who escaped from a prison last winter after being caught at a port": an
     event inside a relative clause that names a date of its own is told in that clause's time
-    (last summer), not in the main clause's ("agreed Monday")."""
+    (last winter), not in the main clause's ("agreed Monday")."""
     node = trigger
     while node.head.i != node.i and node.dep_ != "relcl":
         node = node.head

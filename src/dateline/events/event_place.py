@@ -20,10 +20,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Callable, Literal
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
-from dateline.events.arguments import EventDate, places_in
+from dateline.events.arguments import EventDate, places_in, token_span
 from dateline.events.draft import Draft, own_words, speaker_key
 from dateline.events.non_events import described_class_words, not_yet_complement
 from dateline.events.placing import (
@@ -59,8 +59,8 @@ from dateline.model import Place, Span
 from dateline.nlp import text_of
 
 # how many sentences back an event with no place of its own looks for an event of the same
-# type (the same episode told over several sentences: "met ... during a visit to Kabul. The
-# envoy held meetings with ...")
+# type (the same episode told over several sentences: "talked ... on a trip to Lima. The
+# minister also held talks with ...")
 PLACE_CARRY_SENTENCES = SETTINGS.events.place_carry_sentences
 
 # how sure a place a step gives is:
@@ -163,15 +163,15 @@ def _place_facts(draft: Draft, n: int, drafts: list[Draft], places: list[Place],
                  recent: list[Told], setting: Setting | None, event_date: EventDate, modality: str) -> PlaceFacts:
     sentence = draft.sentence
     speaker_spans = [draft.attribution.span] if draft.attribution is not None else []
-    # places in the words that name an actor ("Minister of Foreign Affairs of the Federal
-    # Republic of Nigeria") say who, not where
+    # places in the words that name an actor ("the Secretary of Trade of the Republic of
+    # Ghana") say who, not where
     speaker_spans += [
-        token_range_span(sentence.doc, phrase)
+        token_span(sentence.doc[first : last + 1])
         for r in (draft.participants.source, draft.participants.target)
         if r is not None
-        for phrase in r.title_phrases
+        for first, last in r.title_phrases
     ]
-    # ... and so do the actors' own words ("the U.S. government pledged", "US and Japanese agencies")
+    # ... and so do the actors' own words ("the French cabinet promised", "Dutch and Belgian agencies")
     speaker_spans += [r.actor.span for r in (draft.participants.source, draft.participants.target) if r is not None]
     speaker_spans += [actor.span for actor in draft.participants.others]
     # (not the places of what a threat is about: "threatened to bomb the dam")
@@ -214,7 +214,7 @@ def _there(facts: PlaceFacts) -> list[Place]:
 
 
 def _place_noun(facts: PlaceFacts) -> list[Place]:
-    # "had been in the river since" (placing.yaml: place_nouns)
+    # "had lain in the lake for days" (placing.yaml: place_nouns)
     return place_noun_places(facts.own_words, facts.places) if facts.trigger is not None else []
 
 
@@ -232,7 +232,7 @@ def _conjoined(facts: PlaceFacts) -> list[Place]:
 
 
 def _copula(facts: PlaceFacts) -> list[Place]:
-    # "Afghanistan was his third deployment" (placing.yaml: copula)
+    # "Mali was her second posting" (placing.yaml: copula)
     return places_in(copula_subject_words(facts.trigger), facts.places) if facts.trigger is not None else []
 
 
@@ -273,8 +273,8 @@ def _loose_in_the_sentence(facts: PlaceFacts) -> list[Place]:
         return []
     sentence, draft = facts.sentence, facts.draft
     others = {t.i for k, d in enumerate(facts.drafts) if k != facts.n for t in d.clause}
-    # (nor what a relative clause tells of someone: "both of whom died in the crash, were
-    # nieces of a pastor who works at a church in Dover": placing.yaml: described)
+    # (nor what a relative clause tells of someone: "the two men, both of whom drowned in the
+    # flood, were cousins of a baker who works at a shop in Dover": placing.yaml: described)
     described = {t.i for m in sentence if m.dep_ == "relcl" and not dominates(m, draft.trigger.head)
                  for t in m.subtree}
     # (nor those of another verb's clause that does not hold the act: placing.yaml: governing_clause)
@@ -429,7 +429,7 @@ def seats(draft: Draft, places: list[Place]) -> list[Place]:
     """The town, county or region in the name of a body that is the event's doer or target, where
     the name goes on with a word of an organisation's seat ("Charleston police", "London city
     council", "the Texas Department of Transportation": the geo stage's SEAT_WORDS). A country
-    in a name ("the U.S. Department of State") says whose, not where."""
+    in a name ("the French Ministry of Labour") says whose, not where."""
     found = []
     for reading in (draft.participants.source, draft.participants.target):
         if reading is None:
@@ -463,7 +463,3 @@ def seat_named_before(draft: Draft, places: list[Place]) -> list[Place]:
                 return found
     return []
 
-
-def token_range_span(doc: Doc, indices: tuple[int, int]) -> Span:
-    first, last = doc[indices[0]], doc[indices[1]]
-    return Span(first.idx, last.idx + len(last), text_of(doc)[first.idx : last.idx + len(last)])

@@ -235,7 +235,7 @@ def _has_an_infinitive(verb: Token) -> bool:
 def _under_a_modal_of_obligation(verb: Token) -> bool:
     """ "both sides must restart the talks", "the council should honour its commitment": a verb after
     "must", "should" or "ought" tells what is owed, not done ("must have shot" is a guess, left)."""
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    auxiliaries = _auxiliaries_of_either_voice(verb)
     return verb.pos_ in {"VERB", "AUX"} and bool(auxiliaries & table()["obligation_modals"]) and "have" not in auxiliaries
 
 
@@ -554,6 +554,11 @@ def _first_conjunct(verb: Token) -> Token:
 
 def _auxiliaries(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ == "aux"}
+
+
+def _auxiliaries_of_either_voice(verb: Token) -> set[str]:
+    """The verb's auxiliaries, the passive's too ("should be paid": should, be)."""
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
 
 
 def _verb_carrying_the_tense(token: Token) -> Token | None:
@@ -881,7 +886,7 @@ def under_a_counterfactual(token: Token) -> bool:
     verb = token.head
     if token.pos_ != "NOUN" or token.dep_ not in {"dobj", "nsubj", "nsubjpass"} or verb.tag_ != "VBN":
         return False
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    auxiliaries = _auxiliaries_of_either_voice(verb)
     return "have" in auxiliaries and bool(auxiliaries & {"would", "could", "might", "should", "'d"})
 
 

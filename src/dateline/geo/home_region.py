@@ -22,10 +22,8 @@ from datetime import datetime
 
 from dateline.config import SETTINGS
 from dateline.geo.gazetteer import Gazetteer, name_key
+from dateline.geo.resolve import WIDE_CODES  # wide places (countries, continents, seas) say nothing of a region
 from dateline.model import Place
-
-# wide places (countries, continents, seas) say nothing of a first-level region
-_WIDE_CODES = ("PCLI", "PCLD", "PCLS", "PCL", "TERR", "CONT", "RGN", "OCN", "SEA")
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,7 @@ def _population_by_region(name: str, gazetteer: Gazetteer) -> dict[tuple[str, st
     regions: dict[tuple[str, str], int] = {}
     for index in gazetteer.names.get(name_key(name), ()):
         entry = gazetteer.entries[index]
-        if entry.feature_code in _WIDE_CODES:
+        if entry.feature_code in WIDE_CODES:
             continue
         region = (entry.country_code, gazetteer.admin1_name(entry.country_code, entry.admin1))
         regions[region] = regions.get(region, 0) + max(1, entry.population or 0)
@@ -73,7 +71,7 @@ def region_evidence(places: Iterable[Place], gazetteer: Gazetteer) -> frozenset[
     for place in places:
         if place.resolution != "gazetteer" or not place.country_code or not place.admin1:
             continue
-        if place.feature_code in _WIDE_CODES:
+        if place.feature_code in WIDE_CODES:
             continue
         if place.feature_code == "ADM1":
             found.add((place.country_code, place.admin1))
@@ -127,7 +125,7 @@ def has_namesake_at_home(places: Iterable[Place], home: HomeRegion, gazetteer: G
     for place in places:
         if place.country_code and (place.country_code, place.admin1) == home.key:
             continue
-        if place.feature_code in _WIDE_CODES or place.feature_code == "ADM1":
+        if place.feature_code in WIDE_CODES or place.feature_code == "ADM1":
             continue
         if home.key in _regions_of_name(place.span.text, gazetteer):
             return True

@@ -579,7 +579,7 @@ def _is_a_thing(span, tokens) -> bool:
     determiner of its own when it heads its phrase ("the Toyota ran a red light", "the Honda's
     driver"); towns take neither."""
     i = span.start
-    while i >= 3 and span.start - i < 2 and _is_a_colour_word(tokens[i - 1]):
+    while i >= 3 and span.start - i < 2 and _is_a_describing_word(tokens[i - 1]):
         i -= 1  # "a 1994 blue Lincoln", "a 2001 dark green Mercury": the colours between year and name
     if i >= 2 and _YEAR.match(tokens[i - 1].text) and (tokens[i - 2].pos_ in ("DET", "ADJ", "PRON") or tokens[i - 2].lower_ in _DETERMINERS):
         return True
@@ -594,7 +594,7 @@ def _is_a_thing(span, tokens) -> bool:
     )
 
 
-def _is_a_colour_word(token) -> bool:
+def _is_a_describing_word(token) -> bool:
     """ "blue", "dark", "white": a lower-case describing word, read as an adjective (or, before a
     make, as a name's word by the tagger: "a 2004 white Cadillac")."""
     return token.pos_ in ("ADJ", "PROPN") and token.text.isalpha() and token.text.islower()

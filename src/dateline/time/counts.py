@@ -21,21 +21,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dateline.time.grammar import vocabulary
-
-
-def _phrases(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+from dateline.time.grammar import phrase_alternation, vocabulary
 
 
 @lru_cache(maxsize=1)
 def _lists() -> dict:
     words = vocabulary()["counts"]
     return {
-        "quantifier": re.compile(rf"(?<![\w-])(?:{_phrases(words['quantifiers'])})\s+$", re.IGNORECASE),
-        "possessive": re.compile(rf"(?:(?<![\w-])(?:{_phrases(words['possessives'])})|\w's|\ws')\s+$", re.IGNORECASE),
-        "determiner": re.compile(rf"(?<![\w-])(?:{_phrases(words['determiners'])})\s+$", re.IGNORECASE),
-        "time_preposition": re.compile(rf"(?<![\w-])(?:{_phrases(words['time_prepositions'])})\s+$", re.IGNORECASE),
+        "quantifier": re.compile(rf"(?<![\w-])(?:{phrase_alternation(words['quantifiers'])})\s+$", re.IGNORECASE),
+        "possessive": re.compile(rf"(?:(?<![\w-])(?:{phrase_alternation(words['possessives'])})|\w's|\ws')\s+$", re.IGNORECASE),
+        "determiner": re.compile(rf"(?<![\w-])(?:{phrase_alternation(words['determiners'])})\s+$", re.IGNORECASE),
+        "time_preposition": re.compile(rf"(?<![\w-])(?:{phrase_alternation(words['time_prepositions'])})\s+$", re.IGNORECASE),
         "period_plurals": frozenset(words["period_plurals"]),
         "irregular_plurals": frozenset(words["irregular_plurals"]),
         "not_plurals": frozenset(words["not_plurals"]),

@@ -32,6 +32,12 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word).replace(r"\ ", " ") for word in sorted(words, key=len, reverse=True))
 
 
+def phrase_alternation(words) -> str:
+    """The words as a regex alternation, longest first, the space inside a phrase matching any
+    white space ("block of" across a line break)."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
 def _macros() -> dict[str, str]:
     words = vocabulary()
     months = words["months"]

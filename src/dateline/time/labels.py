@@ -16,25 +16,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dateline.time.grammar import vocabulary
-
-
-def _words(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+from dateline.time.grammar import phrase_alternation, vocabulary
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     table = vocabulary()["labels"]
-    kinds = _words(table["street_kinds"])
-    compass = _words(table["compass"])
+    kinds = phrase_alternation(table["street_kinds"])
+    compass = phrase_alternation(table["compass"])
     # one to three capitalised words of a name, then the kind of street (capitalised, maybe cut short)
     name = r"(?:[A-Z][\w'-]*\.?\s+){1,3}"
     return {
-        "before": re.compile(rf"(?<![\w-])(?:{_words(table['words_before'])})\s+$", re.IGNORECASE),
-        "after": re.compile(rf"\s+(?:{_words(table['words_after'])})\b", re.IGNORECASE),
+        "before": re.compile(rf"(?<![\w-])(?:{phrase_alternation(table['words_before'])})\s+$", re.IGNORECASE),
+        "after": re.compile(rf"\s+(?:{phrase_alternation(table['words_after'])})\b", re.IGNORECASE),
         "street": re.compile(rf"\s+(?:(?i:{compass})\.?\s+)?{name}(?i:{kinds})\b\.?"),
-        "time_word": re.compile(rf"(?<![\w-])(?:{_words(table['time_words'])})\s+$", re.IGNORECASE),
+        "time_word": re.compile(rf"(?<![\w-])(?:{phrase_alternation(table['time_words'])})\s+$", re.IGNORECASE),
     }
 
 
