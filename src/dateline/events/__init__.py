@@ -603,7 +603,7 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
         where = _places_saying_where(places, sentence, lexicon)
         headline = _looks_like_headline(sentence)
         for n, draft in enumerate(drafts):
-            event, date_reading, place_reading = _finish(draft, n, drafts, quantities.get(n, []), sentence_date,
+            event, date_reading, place_reading = _event_of_draft(draft, n, drafts, quantities.get(n, []), sentence_date,
                                                          timexes, where, dct, article, recent, parties, setting,
                                                          occasion)
             if headline:
@@ -916,7 +916,7 @@ def _places_said_as_places(places: list[Place], doc: Doc) -> list[Place]:
     return said
 
 
-def _finish(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
+def _event_of_draft(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list[Told], parties: list[str], setting: Setting | None = None,
             occasion: Timex | None = None) -> tuple[Event, EventDateReading, EventPlaceReading]:
@@ -1070,4 +1070,4 @@ def read_arguments_at(
     sentence_date = _date_of_sentence(sentence, timexes, article.published)
     # (the same places as for the text's own triggers: an origin or an office says no place here either)
     where = _places_saying_where(places, sentence, lexicon)
-    return _finish(draft, 0, [draft], [], sentence_date, timexes, where, article.published, article, [], [])[0]
+    return _event_of_draft(draft, 0, [draft], [], sentence_date, timexes, where, article.published, article, [], [])[0]
