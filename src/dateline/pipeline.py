@@ -165,10 +165,7 @@ def read_article(article: Article, doc, stages: Stages, learned_filter: bool | N
     """The map step: every stage over one parsed article, in order. Pure: the same article
     gives the same records, whatever else was read before. ``learned_filter``: whether the events
     stage drops what its learned non-event filter reads as none (None: the setting's default)."""
-    timexes = tag_timexes(article.text, article.published, doc)
-    home = stages.home_regions.get(article.outlet) if article.outlet else None
-    places = find_places(article, doc, stages.gazetteer, home_region=home.key if home is not None else None)
-    mentions, article_entities = stages.entity_reader.read(article, doc, places)
+    timexes, places, mentions, article_entities = _stages_before_events(article, doc, stages)
     chosen = {} if learned_filter is None else {"learned_filter": learned_filter}
     events = extract_events(article, doc, timexes, places, mentions, entities_for_events(article_entities), **chosen)
     claims = find_conflicting_claims(events, article, doc)
@@ -177,15 +174,23 @@ def read_article(article: Article, doc, stages: Stages, learned_filter: bool | N
                           claims=tuple(claims))
 
 
+def _stages_before_events(article: Article, doc, stages: Stages) -> tuple[list, list, list, list]:
+    """Time, places (with the outlet's home region when the stages hold one) and the article's
+    entities: what the events stage reads, the same for ``read_article`` and ``explain_article``."""
+    timexes = tag_timexes(article.text, article.published, doc)
+    home = stages.home_regions.get(article.outlet) if article.outlet else None
+    places = find_places(article, doc, stages.gazetteer, home_region=home.key if home is not None else None)
+    mentions, article_entities = stages.entity_reader.read(article, doc, places)
+    return timexes, places, mentions, article_entities
+
+
 def explain_article(article: Article, doc, stages: Stages, learned_filter: bool | None = None) -> list[EventReadings]:
     """The events ``read_article`` gives, each with the readings that chose its date and places
     (``events.EventReadings``: the date's rules that fired and the dates they saw, the place
     step, the article's passes that changed the date after): why an event got its date and its
     place, for a study of the rules or a debugging tool. The entity ids are the article's own
     (not tied across articles)."""
-    timexes = tag_timexes(article.text, article.published, doc)
-    places = find_places(article, doc, stages.gazetteer)
-    mentions, article_entities = stages.entity_reader.read(article, doc, places)
+    timexes, places, mentions, article_entities = _stages_before_events(article, doc, stages)
     chosen = {} if learned_filter is None else {"learned_filter": learned_filter}
     return explain_events(article, doc, timexes, places, mentions, entities_for_events(article_entities), **chosen)
 

@@ -180,3 +180,17 @@ def test_a_pass_over_the_article_that_moves_a_place_is_named(stages):
     after = [replace(event, places=()) for event in before]
     assert _noting_changes(explained, "a pass of places", before, after) == after
     assert [(r.place_passes, r.date_passes) for r in explained.values()] == [(("a pass of places",), ())]
+
+
+def test_the_explained_places_are_read_with_the_outlets_home_as_the_events_are(stages):
+    # a bare "Columbus" from a Nebraska paper: its home region settles the namesake, in the
+    # explained readings as in the records
+    from dateline.geo.home_region import HomeRegion
+
+    text = "Firefighters in Columbus put out a grain bin fire on Sunday night, the chief said."
+    article = Article(id="t", text=text, published=PUBLISHED, outlet="plainsherald.example")
+    at_home = replace(stages, home_regions={"plainsherald.example": HomeRegion("US", "Nebraska", 0.9, 5)})
+    explained = explain_article(article, parse(text), at_home)
+    fire = next(r for r in explained if r.event.trigger.text == "fire")
+    assert [(p.country_code, p.admin1) for p in fire.places.places] == [("US", "Nebraska")]
+    assert [r.event for r in explained] == list(read_article(article, parse(text), at_home).events)

@@ -377,7 +377,7 @@ def _drop_small_places_abroad(mentions: list[_Mention]) -> None:
     all_votes: dict[str, dict[str, float]] = {}
     for mention in mentions:
         # a town guessed from the outlet's web address names no country: Paris News, Paris Beacon
-        if mention.toponym.source not in ("home", HOME_REGION_SOURCE) and mention.key not in all_votes:
+        if mention.toponym.source not in OUTLET_SOURCES and mention.key not in all_votes:
             local_votes[mention.key] = _country_votes(mention, below_country=True)
             all_votes[mention.key] = _country_votes(mention, below_country=False)
     for mention in mentions:
@@ -413,7 +413,7 @@ def _drop_namesakes_alone_in_their_region(mentions: list[_Mention]) -> None:
         if mention.chosen is None:
             continue  # dropped with a mention of the same name
         entry = mention.candidates[mention.chosen].entry
-        if mention.toponym.source in ("home", HOME_REGION_SOURCE) or not _is_small_place(entry) or entry.feature_class != "P":
+        if mention.toponym.source in OUTLET_SOURCES or not _is_small_place(entry) or entry.feature_class != "P":
             continue
         regions = {c.entry.admin1 for c in mention.candidates
                    if c.entry.feature_class == "P" and c.entry.country_code == entry.country_code}
@@ -534,6 +534,8 @@ def _apply_home(mentions: list[_Mention], home: str | None) -> None:
 HOME_REGION_GUARD_POPULATION = SETTINGS.geo.home_region_guard_population
 HOME_REGION_GUARD_VILLAGE = SETTINGS.geo.home_region_guard_village  # people: a namesake at home below it
 HOME_REGION_SOURCE = "home region"
+# mentions the outlet adds, not the article's words: they name no place the text says
+OUTLET_SOURCES = frozenset({"home", HOME_REGION_SOURCE})
 
 
 def _home_region_mentions(home_region: tuple[str, str] | None, gazetteer: Gazetteer) -> list[_Mention]:
