@@ -178,23 +178,25 @@ REAL_LISTINGS = sorted(judged.JUDGED_DIR.glob(judged.LISTINGS), key=judged._seed
 
 
 def test_the_shipped_listings_replay_as_their_headers_say():
-    """Samples A to W (all of the odd half, none naming a pool) are replayed as they were drawn: each
-    listing with a ``# drawn:`` line adds exactly its drawn articles, and the odd half had as many
-    articles left before each of them as its ``# sample:`` line says."""
+    """Samples A to Y (all of the odd half, none naming a pool) and Z (the first of the even half, naming
+    it) are replayed as they were drawn: each listing with a ``# drawn:`` line adds exactly its drawn
+    articles, all of its own pool, and that pool had as many articles left before each of them as its
+    ``# sample:`` line says."""
     lgl = SHARED / judged.LGL
     if not lgl.exists():
         _missing("LGL corpus", lgl)
-    odd = {a.get("docid") for a in judged.pool_articles(lgl, "lgl-odd")}
-    assert all(judged.pool_of(path) == "lgl-odd" for path in REAL_LISTINGS)
+    pools = {pool: {a.get("docid") for a in judged.pool_articles(lgl, pool)} for pool in ("lgl-odd", "lgl-even")}
+    assert [judged.pool_of(path) for path in REAL_LISTINGS].count("lgl-even") == 1  # sample Z, seed 20261229
     every = judged.drawn_before(lgl, REAL_LISTINGS)
-    assert every <= odd  # every sample so far came from the odd half
+    assert every <= pools["lgl-odd"] | pools["lgl-even"]
     first_named = next(i for i, path in enumerate(REAL_LISTINGS) if "drawn" in judged.header_of(path))
     for i in range(first_named, len(REAL_LISTINGS)):
         about = judged.header_of(REAL_LISTINGS[i])
         before, after = judged.drawn_before(lgl, REAL_LISTINGS[:i]), judged.drawn_before(lgl, REAL_LISTINGS[:i + 1])
-        assert after - before == set(about["drawn"].split()), REAL_LISTINGS[i].stem
+        pool = pools[judged.pool_of(REAL_LISTINGS[i])]
+        assert after - before == set(about["drawn"].split()) and after - before <= pool, REAL_LISTINGS[i].stem
         stated = re.search(r"over the (\d+) left(?: \((\d+) were meant)?", about["sample"])  # T's figure was mended
-        assert len(odd - before) == int(stated[2] or stated[1]), REAL_LISTINGS[i].stem
+        assert len(pool - before) == int(stated[2] or stated[1]), REAL_LISTINGS[i].stem
     listed = {row["docid"] for path in REAL_LISTINGS for row in judged.read(path)}
     assert listed <= every
 
