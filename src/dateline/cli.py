@@ -4,6 +4,7 @@ function and prints the result. Everything here is scriptable from Python too.""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 
@@ -203,7 +204,6 @@ def articles_command(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON array of the articles, with their text."),
 ) -> None:
     """List stored articles (newest first), or search them."""
-    import json
 
     from rich.markup import escape
     from rich.table import Table
@@ -261,7 +261,6 @@ def eval_timex(
 ) -> None:
     """Score the temporal tagger with the TempEval-3 measures (extent, type, value), on the
     pipeline's parse, with the tuning and check halves of the corpus."""
-    import json
     from pathlib import Path
 
     from rich.table import Table
@@ -314,8 +313,6 @@ def list_entities_command(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
 ) -> None:
     """List the actors the store's articles name: canonical entities, kinds, roles with dates."""
-    import json as _json
-
     from dateline.serialise import to_json
     from dateline.store import FilterError
 
@@ -325,7 +322,7 @@ def list_entities_command(
         raise _user_error(str(error)) from None
     if as_json:
         for row in found:
-            typer.echo(_json.dumps({**to_json(row.entity), "mentions": row.mentions, "articles": row.articles},
+            typer.echo(json.dumps({**to_json(row.entity), "mentions": row.mentions, "articles": row.articles},
                                    ensure_ascii=False))
         return
     rows = []
@@ -347,7 +344,6 @@ def list_places_command(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
 ) -> None:
     """List the places the store's articles name, where they are, and how they were placed."""
-    import json as _json
     from dataclasses import asdict
 
     from dateline.store import FilterError
@@ -358,7 +354,7 @@ def list_places_command(
         raise _user_error(str(error)) from None
     if as_json:
         for row in found:
-            typer.echo(_json.dumps(asdict(row), ensure_ascii=False))
+            typer.echo(json.dumps(asdict(row), ensure_ascii=False))
         return
     rows = [[row.name, "" if row.lat is None else f"{row.lat:.3f}, {row.lon:.3f}", row.country_code or "",
              row.admin1 or "", row.feature_code or "", row.resolution or "", row.mentions, row.articles,
@@ -374,22 +370,15 @@ def list_outlets_command(
 ) -> None:
     """List the outlets' home regions the store keeps: the state or province most of each outlet's
     articles name without doubt, which settles namesakes its stories leave open (geo.home_region_pass)."""
-    import json as _json
+    from dateline.serialise import to_jsonl
 
     homes = _open(db).outlet_homes()
     if as_json:
-        for home in homes.values():
-            typer.echo(_json.dumps(_outlet_home_json(home), ensure_ascii=False))
+        typer.echo(to_jsonl(homes.values()), nl=False)
         return
     rows = [[home.outlet, home.country, home.admin1, f"{home.share:.2f}", home.articles,
              home.updated.isoformat(timespec="seconds") if home.updated else ""] for home in homes.values()]
     _print_table(["outlet", "country", "admin1", "share", "articles", "updated"], rows, f"{len(homes)} outlets with a home region")
-
-
-def _outlet_home_json(home) -> dict:
-    """An outlet's home region as the store keeps it (table ``outlet_homes``), one JSON object."""
-    return {"outlet": home.outlet, "country": home.country, "admin1": home.admin1, "share": home.share,
-            "articles": home.articles, "updated": home.updated.isoformat() if home.updated else None}
 
 
 @app.command("claims")
@@ -462,8 +451,6 @@ def gazetteer_status_command(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Say what the gazetteer holds: the embedded default and what was loaded into the store."""
-    import json as _json
-
     from dateline.geo.embedded import cache_path
     from dateline.store.gazetteer import gazetteer_status
 
@@ -471,7 +458,7 @@ def gazetteer_status_command(
     cache = cache_path()
     status["embedded_cache"] = str(cache) if cache.exists() else None
     if as_json:
-        print(_json.dumps(status, default=str))
+        print(json.dumps(status, default=str))
         return
     console.print(f"store: {status['places']} places, {status['names']} names, {status['admin_codes']} admin codes")
     for load in status["loads"]:
@@ -489,7 +476,6 @@ def eval_geo(
     limit: int = typer.Option(None, "--limit", help="Only the first N articles."),
 ) -> None:
     """Score geoparsing: resolution given the gold place names, and end to end from raw text."""
-    import json
     from pathlib import Path
 
     from rich.table import Table
@@ -929,7 +915,6 @@ def timeline_command(
     as_json: bool = typer.Option(False, "--json", help="Print the timeline as one JSON object."),
 ) -> None:
     """Key dates of a selection, each with a 1-3 sentence summary, every sentence cited."""
-    import json
 
     from dateline.serialise import to_json
 
@@ -984,7 +969,6 @@ def entity_command(
     as_json: bool = typer.Option(False, "--json", help="Print the profile as one JSON object."),
 ) -> None:
     """An actor's profile: roles over time and its events in order, each with its sources."""
-    import json
 
     from dateline.serialise import to_json
 
@@ -1042,7 +1026,6 @@ def eval_events(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
 ) -> None:
     """Score the event-type classifier: weighted, micro and macro F1 over the labels, per label."""
-    import json
     import os
     from pathlib import Path
 
@@ -1081,7 +1064,6 @@ def eval_args(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
 ) -> None:
     """Score event triggers and their arguments (doer, target, place) on WikiEvents (KAIROS)."""
-    import json
     import os
     from pathlib import Path
 
@@ -1161,7 +1143,6 @@ def eval_event_roles(
 def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | None = None, **options) -> None:
     """A judged-gold scorer's run (``event_dates``, ``event_places``, ``event_types``, ``event_roles``): its figures per part, as one
     JSON object or as its summary lines, then with ``errors`` the wrong rows of that part, a line each."""
-    import json
     import os
     from pathlib import Path
 
