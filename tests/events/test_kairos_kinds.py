@@ -185,7 +185,7 @@ def test_a_kairos_family_no_cue_had_is_an_event_of_its_type(sentence, word, kind
     ("Police named the victim as a local shopkeeper.", "named"),              # who a person is
     ("The defendants elected for trial by jury.", "elected"),                 # a choice, no election
     ("The tenants elected to pay the higher fee.", "elected"),
-    ("The pastor had sworn in an affidavit that he was at home.", "sworn"),   # an oath, no office
+    ("The landlord swore in a written statement that the flat stood empty.", "swore"),  # an oath, no office
     ("The storm disrupted ferry services across the bay.", "disrupted"),      # no one hindered
     ("The students discovered a talent for chess.", "discovered"),            # no find of evidence
     ("The scandal wrecked the senator's career.", "wrecked"),                # no thing wrecked
