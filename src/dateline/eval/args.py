@@ -617,6 +617,31 @@ def to_markdown(result: dict) -> str:
 # are not looked at). Rewritten by hand when the rules change.
 ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
 
+- **How the corpus annotates, counted (triggers34 round, tuning part: 183 predicted, 87 right, 114 gold).** Of the
+  96 predictions with no gold trigger at them, 85 are events the text tells, left unmarked by the corpus's
+  conventions, and 11 are no event at all. (a) 26 reporting verbs kept as STATEMENT ("X said", "added",
+  "confirmed", "dismissed the rumours": a statement with its speaker is a record dateline keeps; the corpus marks a
+  report only when an outlet or an authority reports the news). (b) 14 later mentions of an attack, a blast or an
+  assassination attempt the corpus marks once elsewhere in the article ("Saturday's attack", "responded to the
+  bombing", "witnessed the blast"); it marks some repeats and not others, so no rule can follow it. (c) 33 events of
+  the story it leaves unmarked at their first or only mention: a roadside bomb detonating, airstrikes, raids, a
+  shooting with rubber pellets, injuries told in a headline and its lead, deaths of illness, a shortage of a
+  medicine, investigations, a court appearance, a guilty verdict, a suspect arriving and returning, a phone call,
+  troops deployed. (d) 12 other speech acts: accusations, condemnations, a rejection, requests ("called on",
+  "demanded"), warnings (of which "warned police of their fears" is informing, typed THREATEN). (e) No event at all,
+  11: a purpose ("tried to plant a bomb to target the troops"), what weapons do ("using home-made bombs to inflict
+  casualties"), a Wikipedia "See also" list of titles (3, and a word of an office's name in it), "any disease to
+  battle", a blast a witness took for a road accident, two headings glued to the text ("Calls for calm", "'Reinforce
+  security'"). Of the 26 gold triggers missed, 7 are tolls joined to their act ("killing three", "shot dead": one
+  record, kept on purpose), 5 attacks told inside another word's clause ("killed in IS attacks", "damaged by the
+  blast", "the explosion area", windows "blown out"), 4 illnesses outside an outbreak construction, 2 reports in sentences that hold
+  another event, 2 words of a title-case headline, 1 attack glued to a Wikipedia heading ("==Attack== A suicide
+  bomber ... crashed into"), and 5 the corpus marks on words that tell no event done ("missing opportunities to
+  identify him", "cooperate in the investigations" under an "if", "committing suicide" in a link's title, a
+  video player's "watch", a crime named by a verb phrase). So trigger F1 0.70 on this corpus would take
+  matching its conventions (dropping statements, repeats and unmarked events), which the record's users would
+  lose; the rules of this round fix (e) where general and add cues for the families the check part holds.
+
 - **Annotation scope, not rules.** Most trigger false positives are still reporting verbs ("said", "told": dateline
   keeps a statement with no other event in it as a STATEMENT event; WikiEvents marks a report only as
   Contact.Broadcast when it is itself news, and once marked a witness's quoted remark) and later mentions of one
@@ -663,6 +688,19 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
 - **Movement** has 2 gold events in the tuning part: its cues (move, head toward, cross into, enter, transfer,
   escape, drive to, deport, relocate) are written from news English, not from its errors; the check part's
   recall says how far they carry.
+
+Added in the triggers34 round (tests/events/test_kairos_kinds.py; sentences ours, cues from the KAIROS keywords and
+news English): offices taken or left (named as, elected as or to, sworn in, stepped down, dismissed, sacked, fired,
+ousted, an appointment: a new type PERSONNEL), investigators interviewing, commands sent, given or issued (the verb
+names the request, as "issued an appeal" does), goods shipped, ferried, a shipment, sailing, infiltrating, a
+blockade, an interception, donations, contributions, trading arms or drugs, a rally disrupted, people prevented
+from acting, inspections, a body or a cache discovered, fighters trained, things wrecked, devastated, flattened or
+disabled, defences built or dug; "pledged allegiance" is no aid; a noun English never uses as a verb, tagged one
+("the dengue outbreak" parsed as a clause), is read as its noun; an event noun in a phrase of sequence before its
+clause's verb ("After the blast, the minister sent ...") is an event of its own. Tuning trigger F1 0.575 -> 0.591,
+typed 0.569 -> 0.584; the check part's figures and its count of predictions did not move. Tried and left out
+on the judged tuning samples: hire, appoint, resign, resignation, "called police", "contacted", "broadcast", "rent",
+"gutted" (they replaced the statements of "X said" sentences, told past posts in relative clauses or habits).
 
 Fixed by general rules in the args33 round (tests/events/test_arguments_readings.py; written from news English
 and the tuning part's errors): a word read as an event at a gold trigger takes its own cue when the lexicon has

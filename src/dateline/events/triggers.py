@@ -223,6 +223,9 @@ class Lexicon:
     # verbs that let people go back ("was permitted to return to her flat"): those kept from their homes
     # were displaced (``return_permitted_by``)
     return_permitted_by: frozenset[str] = frozenset()
+    # nouns English never uses as verbs, read as nouns when the tagger calls them verbs ("declare
+    # the measles outbreak an emergency": "outbreak" taken for the verb of "the measles")
+    noun_only_words: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -381,6 +384,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         asking_words=_words((raw.get("asked_for") or {}).get("words")),
         asked_for_type=(raw.get("asked_for") or {}).get("type"),
         return_permitted_by=_words(raw.get("return_permitted_by")),
+        noun_only_words=_words((raw.get("noun_only_words") or {}).get("words")),
     )
 
 
@@ -557,6 +561,9 @@ def _participle_naming_people(token: Token) -> bool:
 def match_cue(token: Token, lexicon: Lexicon | None = None) -> tuple[Cue, tuple[Token, ...]] | None:
     lexicon = lexicon or load_lexicon()
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    noun_read_as_verb = pos == "VERB" and token.lower_ in lexicon.noun_only_words
+    if noun_read_as_verb:
+        pos = "NOUN"
     if pos is None:
         return None
     if pos == "VERB" and _participle_naming_people(token):
@@ -571,7 +578,7 @@ def match_cue(token: Token, lexicon: Lexicon | None = None) -> tuple[Cue, tuple[
         # "the fighting", "the shelling": gerunds used as nouns
         candidates = lexicon.cues.get((token.lower_, "NOUN"), ())
     for cue in candidates:
-        if not _pos_matches(token, cue.pos) and not (cue.pos == "NOUN" and token.tag_ == "VBG"):
+        if not _pos_matches(token, cue.pos) and not (cue.pos == "NOUN" and (token.tag_ == "VBG" or noun_read_as_verb)):
             continue
         if token.is_stop and cue.pos == "VERB" and lemma in {"be", "have", "do"}:
             continue
@@ -1154,6 +1161,15 @@ def _is_compound_modifier(token: Token) -> bool:
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
 
 
+def _modifier_taken_for_a_subject(token: Token, lexicon: Lexicon) -> bool:
+    """ "the cholera outbreak" parsed as a clause ("the cholera" the subject of a verb "outbreak"):
+    the word right before a noun English never uses as a verb modifies that noun, as a compound
+    does, and names no event of its own (``noun_only_words``)."""
+    head = token.head
+    return (token.dep_ == "nsubj" and head.i == token.i + 1 and head.pos_ in {"VERB", "AUX"}
+            and head.lower_ in lexicon.noun_only_words)
+
+
 def _governing_verb(noun: Token, sentence: SpacySpan, lexicon: Lexicon | None = None) -> Token | None:
     """The verb whose clause an event noun belongs to: "held meetings" -> held, "engaging in
     talks" -> engaging, "clashes have continued" -> continued. None for a noun after a word of
@@ -1194,6 +1210,8 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             continue
         if _is_compound_modifier(token) and token.pos_ != "VERB":
             continue
+        if _modifier_taken_for_a_subject(token, lexicon):
+            continue
         if _inside_a_name(token):
             continue
         match = match_cue(token, lexicon)
@@ -1211,7 +1229,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
     noun_heads: dict[int, Token] = {}
     kept_nouns: list[tuple[Token, Cue, tuple[Token, ...]]] = []
     for token, cue, words in nouns:
-        topic = _topic_of_an_inquiry(token, lexicon)
+        topic = _topic_of_an_inquiry(token, lexicon) or _an_earlier_happening_set_before(token, lexicon)
         owner = None if cue.own_event or topic else _owning_trigger(token, verb_tokens, {n.i for n, _, _ in nouns}, sentence)
         if owner is not None:
             absorbed.setdefault(owner, []).append(token)
@@ -1357,6 +1375,17 @@ def _topic_of_an_inquiry(noun: Token, lexicon: Lexicon) -> bool:
     # "an investigation was opened for ...": the preposition hangs on the verb carrying the inquiry
     return holder.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in lexicon.inquiry_words for c in holder.children)
+
+
+def _an_earlier_happening_set_before(noun: Token, lexicon: Lexicon) -> bool:
+    """ "After the blast, the minister sent instructions ...": an event noun in a phrase of
+    sequence put before its clause's verb sets the scene with another happening, one the clause's
+    act followed; it is an event of its own, carried by no verb (as ``_governing_verb`` reads it),
+    not a word of the act's clause. After the verb ("fled following attacks") it stays the act's."""
+    preposition = noun.head
+    return (noun.dep_ == "pobj" and preposition.lower_ in lexicon.sequence_prepositions
+            and preposition.dep_ == "prep" and preposition.head.pos_ in {"VERB", "AUX"}
+            and preposition.i < preposition.head.i)
 
 
 def _owning_trigger(noun: Token, verb_tokens: set[int], noun_tokens: set[int], sentence: SpacySpan) -> int | None:
