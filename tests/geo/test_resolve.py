@@ -64,6 +64,20 @@ def test_counties_written_short_or_without_their_word(gazetteer):
     assert loudoun.feature_code == "ADM2" and loudoun.admin1 == "Virginia"
 
 
+def test_names_listed_before_the_plural_counties_are_counties(gazetteer):
+    # "in Lorain and Medina counties": the counties, not the towns of those names (the text's own
+    # recognition reads the list as a span given by a corpus is read)
+    places = _places("Road crews in Lorain and Medina counties salted the highways on Monday.", gazetteer)
+    assert _one(places, "Medina").feature_code == "ADM2" and _one(places, "Medina").admin1 == "Ohio"
+    assert _one(places, "Lorain").feature_code == "ADM2"
+    georgia = _places("Crews from Camden and Brantley counties in Georgia cleared fallen trees.", gazetteer)
+    assert [(p.feature_code, p.admin1) for p in georgia if p.span.text in ("Camden", "Brantley")] == \
+        [("ADM2", "Georgia"), ("ADM2", "Georgia")]
+    # (a town alone stays a town)
+    town = _one(_places("Road crews in Medina salted the highways on Monday.", gazetteer), "Medina")
+    assert town.feature_code != "ADM2"
+
+
 def test_washington_is_the_state_in_a_list_of_states_or_when_called_a_state(gazetteer):
     listed = _places("Cases were found in Utah, Virginia, Washington and Wisconsin.", gazetteer)
     assert _one(listed, "Washington").feature_code == "ADM1"

@@ -19,7 +19,7 @@ as toponyms, so its scorer asks for them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -136,10 +136,24 @@ def recognize_toponyms(
     if include_demonyms:
         found += _demonyms(doc, gazetteer)
     models = vehicle_models(text)
-    kept = [t for t in _without_overlaps(found) if not _only_a_region_word(t.text)
+    kept = [_in_a_list_of_counties(t, text) for t in _without_overlaps(found) if not _only_a_region_word(t.text)
             and not begins_a_not_place_phrase(t, text) and not names_a_person_by_age(t, text)
             and not names_a_vehicle(t, text, models)]
     return sorted(kept + _named_again(doc, kept, gazetteer), key=lambda t: t.start)
+
+
+def _in_a_list_of_counties(toponym: Toponym, text: str) -> Toponym:
+    """ "in Marion and Lake counties", "Otter Tail, Becker and Clay counties": each name of a
+    list closed by the plural "counties" or "parishes" is a county's (or parish's) name, not the
+    town of that name (the resolver looks the county up: geo.resolve._lookup_any); as a span
+    given by a gold corpus is read (``toponym_from_span``)."""
+    if toponym.demonym or toponym.feature_word:
+        return toponym
+    plural = _LIST_OF_REGIONS.match(text[toponym.end : toponym.end + 120])
+    if not plural:
+        return toponym
+    word = "County" if plural.group(1) == "counties" else "Parish"
+    return replace(toponym, kind="A", feature_word=word)
 
 
 def _named_again(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
