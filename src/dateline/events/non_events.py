@@ -121,6 +121,8 @@ def table() -> dict:
         "possibility_adverbs": lower(raw["possibility_adverbs"]),
         "kind_predicates": lower(raw["kind_predicates"]),
         "question_reach": int(raw["yes_no_questions"]["reach"]),
+        "alternative_verbs": {"tags": frozenset(raw["alternatives"]["tags"]),
+                              "conjunctions": lower(raw["alternatives"]["conjunctions"])},
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -446,7 +448,7 @@ def _infinitive_governors(verb: Token, depth: int = 3) -> Iterator[Token]:
 
 
 def _undergone_under_a_denial(noun: Token) -> bool:
-    """ "did not suffer injuries", "did not appear to sustain damage": the object of a verb of
+    """ "did not suffer injuries", "did not seem to sustain damage": the object of a verb of
     undergoing that is denied (itself, or a verb its infinitive completes) did not happen; the
     object of any other denied verb may have ("did not witness the shooting")."""
     verb = noun.head
@@ -997,9 +999,9 @@ def _an_infinitive(verb: Token) -> bool:
 
 
 def is_a_failure_named(token: Token) -> bool:
-    """ "fined for failure to appear in court", "jailed for refusal to testify": the infinitive on a
-    noun of failing or refusing names what was not done (the verbs, "failed to stop", are
-    event_types.yaml's unrealised_verbs)."""
+    """ "jailed for failure to return a rented truck", "jailed for refusal to testify": the
+    infinitive on a noun of failing or refusing names what was not done (the verbs, "failed to
+    stop", are event_types.yaml's unrealised_verbs)."""
     verb = _first_conjunct(token)
     return _an_infinitive(verb) and verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in table()["failing_nouns"]
 
@@ -1079,6 +1081,20 @@ def is_asked(token: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and _asked_in_a_question(verb)
 
 
+def is_one_of_alternatives(token: Token) -> bool:
+    """ "charged with stealing or receiving stolen goods", "both towns will accept or reject it": a bare or
+    -ing verb joined by "or" to another verb is one of two ways an act is named or may go, none
+    told as done (not a past or a participle: "were killed or wounded" tells the casualties)."""
+    words = table()["alternative_verbs"]
+    if token.pos_ != "VERB" or token.tag_ not in words["tags"]:
+        return False
+    def joins_by_or(verb: Token) -> bool:
+        return any(c.dep_ == "cc" and c.lower_ in words["conjunctions"] for c in verb.children)
+    if joins_by_or(token) and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in token.children):
+        return True
+    return token.dep_ == "conj" and token.head.pos_ == "VERB" and joins_by_or(token.head)
+
+
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
     gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
@@ -1091,9 +1107,10 @@ def reports_no_event(token: Token) -> bool:
     not to), a standing duty (responsible for, in charge of), what a purpose or a cause is (the aim
     is to, to blame), a manner (in cooperation with), a photo credit (Supplied photo), or an activity
     named as the subject of a present "is" (visiting the farms is the best part), what a failure or
-    a refusal names (failure to appear), what is demanded in the subjunctive or called for (calls for the army
-    to withdraw), an -ing adjective (a consulting firm), a verb marked "possibly", or a kind of event
-    judged common or rare (robberies are common), or the act of a yes-or-no question."""
+    a refusal names (failure to return a truck), what is demanded in the subjunctive or called for
+    (calls for the army to withdraw), an -ing adjective (a consulting firm), a verb marked
+    "possibly", a kind of event judged common or rare (robberies are common), the act of a
+    yes-or-no question, or one of two acts joined by "or" (stealing or receiving)."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -1108,7 +1125,7 @@ def reports_no_event(token: Token) -> bool:
         or is_a_manner(token) or is_a_photo_credit(token) or is_an_activity_judged(token) \
         or is_a_failure_named(token) or is_demanded(token) or is_called_for(token) \
         or is_a_participle_adjective(token) or is_marked_possible(token) or is_a_kind_judged_common(token) \
-        or is_asked(token)
+        or is_asked(token) or is_one_of_alternatives(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
