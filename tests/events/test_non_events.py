@@ -110,6 +110,8 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     ("Did the rebels attack the port on Monday?", "attack"),
     # one of two acts joined by "or": the name of a charge, a choice
     ("The clerk was charged with stealing or receiving stolen goods.", "stealing"),
+    # a participle of condition after "when", on a clause in the present
+    ("Seats cost about $30 more when bought a week before the show.", "bought"),
 ])
 def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter
@@ -144,6 +146,8 @@ def test_each_rule_is_the_one_that_holds(sentence, word):
     ("Why did the rebels attack the port on Monday?", "attack"),
     # a past participle joined by "or" tells the casualties
     ("Ten soldiers were killed or wounded in the ambush on Monday.", "killed"),
+    # "when" and a participle on a clause in the past tells the act
+    ("When arrested on Monday, the clerk was carrying a knife.", "arrested"),
 ])
 def test_the_new_rules_leave_the_act_told(sentence, word):
     token = next(t for t in parse(sentence) if t.text == word)

@@ -121,6 +121,7 @@ def table() -> dict:
         "possibility_adverbs": lower(raw["possibility_adverbs"]),
         "kind_predicates": lower(raw["kind_predicates"]),
         "question_reach": int(raw["yes_no_questions"]["reach"]),
+        "reduced_condition_marks": lower(raw["reduced_conditions"]),
         "alternative_verbs": {"tags": frozenset(raw["alternatives"]["tags"]),
                               "conjunctions": lower(raw["alternatives"]["conjunctions"])},
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
@@ -1095,6 +1096,22 @@ def is_one_of_alternatives(token: Token) -> bool:
     return token.dep_ == "conj" and token.head.pos_ == "VERB" and joins_by_or(token.head)
 
 
+def _told_in_the_past(verb: Token) -> bool:
+    """The verb, or an auxiliary of it, is in the past: "said", "was told", "had left"."""
+    return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+
+
+def is_a_reduced_condition(token: Token) -> bool:
+    """ "seats cost $30 more when bought a week ahead": a participle with no subject or auxiliary
+    after "when", on a clause not in the past, is a condition, no act done ("when asked, the mayor
+    said" tells a question asked; "if convicted" and "once approved" are the conditionals')."""
+    if token.tag_ != "VBN" or token.dep_ != "advcl" or any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children):
+        return False
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in table()["reduced_condition_marks"] for c in token.children) \
+        and not _told_in_the_past(_first_conjunct(token.head))
+
+
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
     gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
@@ -1110,7 +1127,8 @@ def reports_no_event(token: Token) -> bool:
     a refusal names (failure to return a truck), what is demanded in the subjunctive or called for
     (calls for the army to withdraw), an -ing adjective (a consulting firm), a verb marked
     "possibly", a kind of event judged common or rare (robberies are common), the act of a
-    yes-or-no question, or one of two acts joined by "or" (stealing or receiving)."""
+    yes-or-no question, one of two acts joined by "or" (stealing or receiving), or a participle of
+    condition (when bought at the door)."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -1125,7 +1143,7 @@ def reports_no_event(token: Token) -> bool:
         or is_a_manner(token) or is_a_photo_credit(token) or is_an_activity_judged(token) \
         or is_a_failure_named(token) or is_demanded(token) or is_called_for(token) \
         or is_a_participle_adjective(token) or is_marked_possible(token) or is_a_kind_judged_common(token) \
-        or is_asked(token) or is_one_of_alternatives(token)
+        or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
