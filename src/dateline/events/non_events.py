@@ -285,11 +285,23 @@ def _a_future_denied(node: Token) -> bool:
     return node.lower_ in table()["future_words"] and any(c.dep_ == "neg" for c in node.children)
 
 
+def _infinitive_continued(verb: Token) -> Token:
+    """ "applied for a loan to hire staff, buy a van and rent a shop": a bare verb with no subject or
+    auxiliary cannot be joined to a verb in the past or present, where the parser often hangs it;
+    it continues the infinitive before it on that verb (which is returned; else the verb itself)."""
+    head = verb.head
+    if verb.tag_ != "VB" or verb.dep_ != "conj" or head.tag_ not in {"VBD", "VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return verb
+    before = [c for c in head.children if c.dep_ in {"advcl", "xcomp"} and c.i < verb.i and _an_infinitive(c)]
+    return before[-1] if before else verb
+
+
 def is_what_funds_are_sought_for(token: Token) -> bool:
     """ "asked for $500 to visit Lisbon", "applied for a grant to buy a bus": the infinitive on a
     verb of asking that asks for something says what the money or leave would be for, not an act
     done."""
-    verb = token
+    verb = _infinitive_continued(token)
     while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.tag_ == "VB":  # "to hire staff and buy a van"
         verb = verb.head
     if verb.tag_ != "VB" or verb.dep_ not in {"xcomp", "advcl"} or not any(
@@ -1040,8 +1052,8 @@ def is_called_for(token: Token) -> bool:
 
 
 def is_a_participle_adjective(token: Token) -> bool:
-    """ "a consulting firm", "a flying jacket", "the surrounding hills": an -ing word as the
-    adjective of a noun names a kind or a quality, no act."""
+    """ "three consulting groups", "the surrounding hills": an -ing word (tagged a participle) as the
+    adjective or first word of a noun names a kind or a quality, no act."""
     return token.dep_ in {"amod", "compound"} and token.tag_ in table()["participle_adjective_tags"] \
         and token.head.pos_ == "NOUN" and token.head.i > token.i
 
@@ -1060,7 +1072,6 @@ def is_a_kind_judged_common(token: Token) -> bool:
         return False
     adjectives = table()["kind_predicates"] | table()["frequency_adjectives"]
     return any(c.dep_ == "acomp" and c.lower_ in adjectives for c in token.head.children)
-
 
 
 def _asked_in_a_question(verb: Token) -> bool:
@@ -1082,18 +1093,19 @@ def is_asked(token: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and _asked_in_a_question(verb)
 
 
+def _joined_by_or(verb: Token) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ in table()["alternative_verbs"]["conjunctions"] for c in verb.children)
+
+
 def is_one_of_alternatives(token: Token) -> bool:
-    """ "charged with stealing or receiving stolen goods", "both towns will accept or reject it": a bare or
-    -ing verb joined by "or" to another verb is one of two ways an act is named or may go, none
-    told as done (not a past or a participle: "were killed or wounded" tells the casualties)."""
-    words = table()["alternative_verbs"]
-    if token.pos_ != "VERB" or token.tag_ not in words["tags"]:
+    """ "charged with stealing or receiving stolen goods", "both towns will accept or reject it": a
+    bare or -ing verb joined by "or" to another verb is one of two ways an act is named or may go,
+    none told as done (not a past or a participle: "were killed or wounded" tells the casualties)."""
+    if token.pos_ != "VERB" or token.tag_ not in table()["alternative_verbs"]["tags"]:
         return False
-    def joins_by_or(verb: Token) -> bool:
-        return any(c.dep_ == "cc" and c.lower_ in words["conjunctions"] for c in verb.children)
-    if joins_by_or(token) and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in token.children):
+    if _joined_by_or(token) and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in token.children):
         return True
-    return token.dep_ == "conj" and token.head.pos_ == "VERB" and joins_by_or(token.head)
+    return token.dep_ == "conj" and token.head.pos_ == "VERB" and _joined_by_or(token.head)
 
 
 def _told_in_the_past(verb: Token) -> bool:
@@ -1104,7 +1116,8 @@ def _told_in_the_past(verb: Token) -> bool:
 def is_a_reduced_condition(token: Token) -> bool:
     """ "seats cost $30 more when bought a week ahead": a participle with no subject or auxiliary
     after "when", on a clause not in the past, is a condition, no act done ("when asked, the mayor
-    said" tells a question asked; "if convicted" and "once approved" are the conditionals')."""
+    said" tells a question asked; "if convicted" and "once approved" are left to the rules of
+    conditions)."""
     if token.tag_ != "VBN" or token.dep_ != "advcl" or any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children):
         return False
