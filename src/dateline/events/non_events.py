@@ -40,6 +40,7 @@ def table() -> dict:
         "trigger_with": {k.lower(): lower(v) for k, v in raw["states"]["trigger_with"].items()},
         "posture_verbs": lower(raw["states"]["posture_verbs"]),
         "background_marks": lower(raw["states"]["background_marks"]),
+        "state_adjective_links": frozenset(raw["states"]["adjective_links"]),
         "gesture_verbs": lower(raw["gesture_verbs"]), "gesture_nouns": lower(raw["gesture_nouns"]),
         "tally_marks": lower(raw["tally_marks"]), "count_nouns": lower(raw["count_nouns"]),
         "charge_verbs": lower(raw["charge_verbs"]),
@@ -64,6 +65,8 @@ def table() -> dict:
         "class_count_heads": frozenset(w.lower() for w in raw["described_classes"]["count_heads"]),
         "span_prepositions": lower(raw["habit_spans"]["prepositions"]),
         "span_nouns": lower(raw["habit_spans"]["nouns"]),
+        "progressive_span_prepositions": lower(raw["habit_spans"]["progressive"]["prepositions"]),
+        "progressive_span_nouns": lower(raw["habit_spans"]["progressive"]["nouns"]),
         "many_times": lower(raw["habit_spans"]["many_times"]),
         "title_nouns": lower(raw["title_nouns"]),
         "habit_tags": frozenset(raw["present_habits"]["tags"]),
@@ -94,6 +97,7 @@ def table() -> dict:
         "conditional_auxiliaries": lower(raw["conditionals"]["auxiliaries"]),
         "figure_nouns": lower(raw["trade_figures"]["nouns"]), "aspect_verbs": lower(raw["trade_figures"]["aspect_verbs"]),
         "denial_auxiliaries": lower(raw["denied_acts"]["auxiliaries"]),
+        "undergoing_verbs": lower(raw["denied_acts"]["undergoing_verbs"]),
         "obligation_verbs": lower(raw["obligations"]["verbs"]), "obligation_got": lower(raw["obligations"]["got"]),
         "still_marks": lower(raw["obligations"]["still_marks"]),
         "obligation_present_tags": frozenset(raw["obligations"]["present_tags"]),
@@ -110,6 +114,16 @@ def table() -> dict:
         "gerund_subject_links": frozenset(raw["activity_subjects"]["gerund_links"]),
         "activity_present_tags": frozenset(raw["activity_subjects"]["present_tags"]),
         "activity_inner_links": frozenset(raw["activity_subjects"]["inner_links"]),
+        "failing_nouns": lower(raw["failed_acts"]),
+        "subjunctive_marks": lower(raw["mandative_subjunctive"]["marks"]),
+        "calling_heads": lower(raw["called_for_clauses"]["heads"]),
+        "participle_adjective_tags": frozenset(raw["participle_adjectives"]["tags"]),
+        "possibility_adverbs": lower(raw["possibility_adverbs"]),
+        "kind_predicates": lower(raw["kind_predicates"]),
+        "question_reach": int(raw["yes_no_questions"]["reach"]),
+        "reduced_condition_marks": lower(raw["reduced_conditions"]),
+        "alternative_verbs": {"tags": frozenset(raw["alternatives"]["tags"]),
+                              "conjunctions": lower(raw["alternatives"]["conjunctions"])},
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -134,7 +148,13 @@ def is_a_state(token: Token) -> bool:
     if token.tag_ != "VBG":
         return False
     return (token.dep_ in {"xcomp", "advcl", "acomp", "oprd", "dobj"} and token.head.lemma_.lower() in words["posture_verbs"]) \
-        or is_a_background(token)
+        or is_a_background(token) or _joined_to_a_state(token)
+
+
+def _joined_to_a_state(token: Token) -> bool:
+    """ "the driver was awake and talking to the medics": an -ing joined to an adjective after "be"
+    tells the state someone was in, no act of its own."""
+    return token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.head.dep_ in table()["state_adjective_links"]
 
 
 def is_a_background(token: Token) -> bool:
@@ -265,11 +285,23 @@ def _a_future_denied(node: Token) -> bool:
     return node.lower_ in table()["future_words"] and any(c.dep_ == "neg" for c in node.children)
 
 
+def _infinitive_continued(verb: Token) -> Token:
+    """ "applied for a loan to hire staff, buy a van and rent a shop": a bare verb with no subject or
+    auxiliary cannot be joined to a verb in the past or present, where the parser often hangs it;
+    it continues the infinitive before it on that verb (which is returned; else the verb itself)."""
+    head = verb.head
+    if verb.tag_ != "VB" or verb.dep_ != "conj" or head.tag_ not in {"VBD", "VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return verb
+    before = [c for c in head.children if c.dep_ in {"advcl", "xcomp"} and c.i < verb.i and _an_infinitive(c)]
+    return before[-1] if before else verb
+
+
 def is_what_funds_are_sought_for(token: Token) -> bool:
     """ "asked for $500 to visit Lisbon", "applied for a grant to buy a bus": the infinitive on a
     verb of asking that asks for something says what the money or leave would be for, not an act
     done."""
-    verb = token
+    verb = _infinitive_continued(token)
     while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.tag_ == "VB":  # "to hire staff and buy a van"
         verb = verb.head
     if verb.tag_ != "VB" or verb.dep_ not in {"xcomp", "advcl"} or not any(
@@ -401,14 +433,41 @@ def is_an_activity_judged(token: Token, depth: int = 4) -> bool:
 
 
 def is_a_denied_act(token: Token) -> bool:
-    """ "the mayor did not return the call", "vowed not to reopen the talks": a verb negated with
-    "do", or a negated infinitive, tells an act not done or refused. (A negated passive, "were not
-    arrested", is left: the judged samples count it as the step told.)"""
-    if token.pos_ != "VERB" or not any(c.dep_ == "neg" for c in token.children):
+    """ "the mayor did not return the call", "vowed not to reopen the talks", "did not try to flee",
+    "did not suffer injuries": a verb negated with "do", or a negated infinitive, tells an act not
+    done or refused, and so does an infinitive it governs, and the object of a verb of undergoing.
+    (A negated passive, "were not arrested", is left: the judged samples count it as the step told.)"""
+    if token.pos_ == "NOUN":
+        return _undergone_under_a_denial(token)
+    return _denied_verb(token) or any(_denied_verb(verb) for verb in _infinitive_governors(token))
+
+
+def _denied_verb(verb: Token) -> bool:
+    if verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in verb.children):
         return False
-    auxiliaries = [c for c in token.children if c.dep_ == "aux"]
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
     return any(a.lemma_.lower() in table()["denial_auxiliaries"] for a in auxiliaries) or (
-        token.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries))
+        verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries))
+
+
+def _infinitive_governors(verb: Token, depth: int = 3) -> Iterator[Token]:
+    """The verbs an infinitive completes: "try", then "want", in "did not want to try to flee"."""
+    node = verb
+    for _ in range(depth):
+        if node.dep_ != "xcomp" or not _an_infinitive(node):
+            return
+        node = node.head
+        yield node
+
+
+def _undergone_under_a_denial(noun: Token) -> bool:
+    """ "did not suffer injuries", "did not seem to sustain damage": the object of a verb of
+    undergoing that is denied (itself, or a verb its infinitive completes) did not happen; the
+    object of any other denied verb may have ("did not witness the shooting")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in table()["undergoing_verbs"]:
+        return False
+    return _denied_verb(verb) or any(_denied_verb(governor) for governor in _infinitive_governors(verb))
 
 
 def is_still_to_be_done(token: Token) -> bool:
@@ -664,10 +723,19 @@ def _spans_a_stretch_of_time(verb: Token) -> bool:
         for noun in (c for c in child.children if c.dep_ == "pobj"):
             if child.lower_ in words["span_prepositions"] and noun.lower_ in words["span_nouns"]:
                 return True
+            # "has been running the shelter for 20 years": a perfect progressive over years is a
+            # standing work ("has been searching for three days" is one search, kept)
+            if child.lower_ in words["progressive_span_prepositions"] and _a_perfect_progressive(verb) \
+                    and any(t.lower_ in words["progressive_span_nouns"] for t in noun.subtree):
+                return True
             # "in the past" alone, not "in the past week" (a time of its own)
             if child.lower_ == "in" and noun.lower_ == "past" and not any(c.dep_ in {"prep", "compound"} for c in noun.children):
                 return True
     return False
+
+
+def _a_perfect_progressive(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children)
 
 
 def is_a_habit_over_time(token: Token) -> bool:
@@ -939,6 +1007,124 @@ def is_a_trade_figure(token: Token) -> bool:
     return not (token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in table()["aspect_verbs"])
 
 
+def _an_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def is_a_failure_named(token: Token) -> bool:
+    """ "jailed for failure to return a rented truck", "jailed for refusal to testify": the
+    infinitive on a noun of failing or refusing names what was not done (the verbs, "failed to
+    stop", are event_types.yaml's unrealised_verbs)."""
+    verb = _first_conjunct(token)
+    return _an_infinitive(verb) and verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in table()["failing_nouns"]
+
+
+def _a_mandative_subjunctive(verb: Token) -> bool:
+    """ "demanded that the mayor resign", "asked that they be allowed": a bare verb (or a passive with
+    a bare "be") with a subject of its own, after "that", and no modal, "to" or "do" (the tagger
+    tells the bare form, VB, from a plain present, VBP)."""
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ in table()["subjunctive_marks"] for c in verb.children):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VB":
+        bare = not auxiliaries
+    else:  # "that he be allowed": the only auxiliary a bare "be"
+        bare = verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].tag_ == "VB" and auxiliaries[0].lower_ == "be"
+    return bare and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def is_demanded(token: Token) -> bool:
+    """ "the union demanded that the mayor resign", "asked that the miners be allowed to tour the
+    pit": a verb in the mandative subjunctive, and what it governs, is what is demanded, not done."""
+    return _a_mandative_subjunctive(token) or any(_a_mandative_subjunctive(node) for node in governing_words(token))
+
+
+def is_called_for(token: Token) -> bool:
+    """ "renewed calls for the army to withdraw", "pressed for the county to pay": an infinitive with
+    its own subject after "for", on a word of calling or pressing, is what is called for (the
+    parser hangs the clause on the word, or "for" and the clause on it)."""
+    verb = _first_conjunct(token)
+    if not _an_infinitive(verb) or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+    head = verb.head.head if verb.head.lower_ == "for" else verb.head if marked else None
+    return head is not None and head.lemma_.lower() in table()["calling_heads"]
+
+
+def is_a_participle_adjective(token: Token) -> bool:
+    """ "three consulting groups", "the surrounding hills": an -ing word (tagged a participle) as the
+    adjective or first word of a noun names a kind or a quality, no act."""
+    return token.dep_ in {"amod", "compound"} and token.tag_ in table()["participle_adjective_tags"] \
+        and token.head.pos_ == "NOUN" and token.head.i > token.i
+
+
+def is_marked_possible(token: Token) -> bool:
+    """ "plans to sell two players and possibly buy a striker": a verb with "possibly", "perhaps" or
+    "maybe" on it may or may not happen."""
+    return token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in table()["possibility_adverbs"]
+                                        for c in token.children)
+
+
+def is_a_kind_judged_common(token: Token) -> bool:
+    """ "robberies are common in the old port", "floods are rare here": a plural event noun, the
+    subject of "be" with an adjective of frequency, is a kind of event, no one event."""
+    if token.tag_ != "NNS" or token.dep_ != "nsubj" or token.head.lemma_ != "be":
+        return False
+    adjectives = table()["kind_predicates"] | table()["frequency_adjectives"]
+    return any(c.dep_ == "acomp" and c.lower_ in adjectives for c in token.head.children)
+
+
+def _asked_in_a_question(verb: Token) -> bool:
+    """ "Will the county sell the depot?", "Did the rebels attack the port?": the clause opens with its
+    auxiliary, before the subject, and ends at a question mark; it asks whether the act happens,
+    and tells none. (A question that opens with "why", "when" or "who" takes the act as told.)"""
+    words = [t for t in verb.subtree if not t.is_punct]
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not words or not auxiliaries or not subjects or words[0].i != auxiliaries[0].i or auxiliaries[0].i > subjects[0].i:
+        return False
+    after = verb.doc[verb.right_edge.i + 1:verb.right_edge.i + 1 + table()["question_reach"]]
+    return verb.right_edge.text == "?" or any(t.text == "?" for t in after)
+
+
+def is_asked(token: Token) -> bool:
+    """The verb of a yes-or-no question, and its object: "Will the county sell the depot?"."""
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} else token
+    return verb.pos_ in {"VERB", "AUX"} and _asked_in_a_question(verb)
+
+
+def _joined_by_or(verb: Token) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ in table()["alternative_verbs"]["conjunctions"] for c in verb.children)
+
+
+def is_one_of_alternatives(token: Token) -> bool:
+    """ "charged with stealing or receiving stolen goods", "both towns will accept or reject it": a
+    bare or -ing verb joined by "or" to another verb is one of two ways an act is named or may go,
+    none told as done (not a past or a participle: "were killed or wounded" tells the casualties)."""
+    if token.pos_ != "VERB" or token.tag_ not in table()["alternative_verbs"]["tags"]:
+        return False
+    if _joined_by_or(token) and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in token.children):
+        return True
+    return token.dep_ == "conj" and token.head.pos_ == "VERB" and _joined_by_or(token.head)
+
+
+def _told_in_the_past(verb: Token) -> bool:
+    """The verb, or an auxiliary of it, is in the past: "said", "was told", "had left"."""
+    return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+
+
+def is_a_reduced_condition(token: Token) -> bool:
+    """ "seats cost $30 more when bought a week ahead": a participle with no subject or auxiliary
+    after "when", on a clause not in the past, is a condition, no act done ("when asked, the mayor
+    said" tells a question asked; "if convicted" and "once approved" are left to the rules of
+    conditions)."""
+    if token.tag_ != "VBN" or token.dep_ != "advcl" or any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children):
+        return False
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in table()["reduced_condition_marks"] for c in token.children) \
+        and not _told_in_the_past(_first_conjunct(token.head))
+
+
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
     gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
@@ -950,7 +1136,12 @@ def reports_no_event(token: Token) -> bool:
     noun told as recurring, what a decision, a deal or a promise holds, an act denied (did not,
     not to), a standing duty (responsible for, in charge of), what a purpose or a cause is (the aim
     is to, to blame), a manner (in cooperation with), a photo credit (Supplied photo), or an activity
-    named as the subject of a present "is" (visiting the farms is the best part)."""
+    named as the subject of a present "is" (visiting the farms is the best part), what a failure or
+    a refusal names (failure to return a truck), what is demanded in the subjunctive or called for
+    (calls for the army to withdraw), an -ing adjective (a consulting firm), a verb marked
+    "possibly", a kind of event judged common or rare (robberies are common), the act of a
+    yes-or-no question, one of two acts joined by "or" (stealing or receiving), or a participle of
+    condition (when bought at the door)."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -962,7 +1153,10 @@ def reports_no_event(token: Token) -> bool:
         or is_a_conditional_consequence(token) or is_a_present_passive_of_habit(token) \
         or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token) \
         or is_a_denied_act(token) or is_a_standing_duty(token) or is_a_purpose_or_cause_told(token) \
-        or is_a_manner(token) or is_a_photo_credit(token) or is_an_activity_judged(token)
+        or is_a_manner(token) or is_a_photo_credit(token) or is_an_activity_judged(token) \
+        or is_a_failure_named(token) or is_demanded(token) or is_called_for(token) \
+        or is_a_participle_adjective(token) or is_marked_possible(token) or is_a_kind_judged_common(token) \
+        or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
