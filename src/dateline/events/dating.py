@@ -501,6 +501,41 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
     return False
 
 
+@lru_cache(maxsize=1)
+def intention_words() -> dict[str, frozenset[str]]:
+    """dating.yaml: intended, each list lowercased."""
+    raw = table()["intended"]
+    return {key: frozenset(w.lower() for w in raw[key]) for key in ("verbs", "adjectives", "nouns", "present_be")}
+
+
+def only_intended(verb: Token) -> bool:
+    """ "planned to move his family to Dayton", "officials expect to evacuate more families", "is
+    eager to return home", "the mayor's plan to sell the depot": an infinitive told only as what
+    someone means, hopes or is expected to do has not happened as the text tells it, so it takes
+    no day from another clause, an earlier sentence or the report (dating.yaml: intended). A verb
+    of trying or starting ("tried to buy", "began to shout") tells an act that was done, and an
+    adjective in the past ("were thrilled to land") tells a feeling about one: both keep the day.
+    (A day of the infinitive's own clause, "plans to move on Monday", is read before and stays.)"""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.head.i == verb.i:
+        return False
+    words = intention_words()
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in words["verbs"]:
+        return True
+    if verb.dep_ == "xcomp" and head.lower_ in words["adjectives"]:
+        return _in_the_present(head, words["present_be"])
+    return verb.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words["nouns"]
+
+
+def _in_the_present(adjective: Token, present_be: frozenset[str]) -> bool:
+    """ "She is eager", "they are set": the adjective's "be" (its own child, or the verb it
+    completes) is in the present."""
+    be = [c for c in adjective.children if c.dep_ in {"aux", "auxpass", "cop"}]
+    if adjective.dep_ == "acomp":
+        be.append(adjective.head)
+    return any(plain_lower(b) in present_be for b in be)
+
+
 def _perfect_infinitive(auxiliaries: list[Token]) -> bool:
     """ "claimed to have repelled", "may have left": the perfect counts back from the verb it hangs
     on (the claim, the guess), not from now, so the day the sentence gives that verb is its

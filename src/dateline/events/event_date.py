@@ -37,6 +37,7 @@ from dateline.events.dating import (
     done_at_the_occasion,
     going_on_at_the_report,
     names_the_gathering_again,
+    only_intended,
     occasion_words_hung_on,
     placed_vaguely_before,
     said_at_a_told_occasion,
@@ -439,6 +440,14 @@ def _told_before(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | 
     return Looked(seen)
 
 
+def _only_intended(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    if facts.trigger is not None and event_date.source in BORROWED \
+            and only_intended(facts.trigger):
+        # "The baker said Tuesday he planned to move to Dayton": meant, not done, on no day given
+        return Fired("only intended -> none", NO_DATE)
+    return None
+
+
 EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _counted_stretch,
     _occasion_hung_on,
@@ -453,6 +462,7 @@ EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _dated_by_another_step,
     _going_on_at_the_report,
     _told_before,
+    _only_intended,
 )
 
 
