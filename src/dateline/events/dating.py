@@ -241,7 +241,7 @@ from spacy.tokens import Token
 
 from dateline.model import Event
 from dateline.nlp import plain_lower
-from dateline.time.anchoring import modifies_a_noun
+from dateline.time.anchoring import YEAR_ONLY, modifies_a_noun
 
 
 def lead_of(sentences: list) -> object | None:
@@ -499,6 +499,38 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
         # reaches: "has fallen to his death" under "16 Sep 2013" keeps that day)
         return source == "narrative" and before(borrowed_start, dct)
     return False
+
+
+def vintage_years(sentence, timexes: list, trigger: Token | None) -> set[int]:
+    """The words of the years in ``sentence`` that name a thing's vintage or class ("a 1993
+    Cadillac was traveling west", "Ann Roe, a 2012 graduate of the academy, was home during the
+    fire"): the time of the thing, not of any act the clause tells (time.anchoring.modifies_a_noun
+    already keeps them from the sentence's date). A year on the event's own noun, or on the noun
+    it is a part of, is its date and stays ("the 2008 election", "the 2007 shooting death")."""
+    doc = sentence.doc
+    own = {trigger.i, trigger.head.i} if trigger is not None and trigger.dep_ == "compound" else \
+        {trigger.i} if trigger is not None else set()
+    words: set[int] = set()
+    for timex in timexes:
+        if not (sentence.start_char <= timex.span.start < sentence.end_char and YEAR_ONLY.match(timex.value or "")):
+            continue
+        span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is None or not len(span) or not modifies_a_noun(doc, timex):
+            continue
+        noun = span.root.head if span.root.head.i not in range(span.start, span.end) else doc[min(span.end, len(doc) - 1)]
+        if noun.i not in own and _a_thing_of_a_year(noun):
+            words.update(range(span.start, span.end))
+    return words
+
+
+def _a_thing_of_a_year(noun: Token) -> bool:
+    """ "a 1993 Cadillac", "an eastbound 1996 Chevrolet", "a 2008 bill", "the 2012 graduate": one
+    of many things made (or people who finished) in that year, told by an indefinite article or
+    by a noun of a class (dating.yaml: vintage_nouns). An occasion named by its year is one of a
+    kind, definite ("at the 2006 Olympics she won", "during the 2008 campaign"): its year is the
+    time of what is told at it, and stays."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    return indefinite or noun.lemma_.lower() in frozenset(w.lower() for w in table()["vintage_nouns"])
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,7 @@ from dateline.events.dating import (
     going_on_at_the_report,
     names_the_gathering_again,
     only_intended,
+    vintage_years,
     occasion_words_hung_on,
     placed_vaguely_before,
     said_at_a_told_occasion,
@@ -179,7 +180,9 @@ def _date_facts(draft: Draft, drafts: list[Draft], timexes: list[Timex], dct: da
                 occasion: Timex | None) -> DateFacts:
     nested, nested_anywhere = _other_clauses(draft)
     reported = reported_words(draft)
-    own_clause = [t for t in draft.clause if t.i not in nested and t.i not in reported]
+    # (a year naming a thing's vintage, "a 1993 Cadillac", is no time of the act: dating.vintage_years)
+    vintage = vintage_years(draft.sentence, timexes, draft.trigger.token if draft.trigger is not None else None)
+    own_clause = [t for t in draft.clause if t.i not in nested and t.i not in reported and t.i not in vintage]
     return DateFacts(draft, drafts, timexes, dct, recent, occasion, frozenset(nested_anywhere), frozenset(reported),
                      own_clause, _background_to_another_act(draft, drafts), draft.sentence,
                      draft.trigger.token if draft.trigger is not None else None)
