@@ -760,7 +760,8 @@ def nouns_leave_the_report_day(events: list[Event], doc) -> list[Event]:
     again a happening of its kind the story told before by a verb on the report's day
     ("Gunmen attacked a market, killing five. The attack ...": that clause's tense dates it), or
     it names a condition that lasts ("the epidemic", "the disease", "the drought": dating.yaml
-    told_now.lasting), going on at the report."""
+    told_now.lasting), or a process told going on ("is in charge of the investigation":
+    ``a_process_told_going_on``), going on at the report."""
     result = []
     told_by_a_verb: set[str] = set()  # kinds of event a verb told on the report's day
     for event in events:
@@ -773,7 +774,7 @@ def nouns_leave_the_report_day(events: list[Event], doc) -> list[Event]:
             if root.pos_ in {"VERB", "AUX"}:
                 told_by_a_verb.add(event.type)
             elif root.pos_ == "NOUN" and event.type not in told_by_a_verb and not told_now(root) \
-                    and root.lemma_.lower() not in lasting_conditions():
+                    and root.lemma_.lower() not in lasting_conditions() and not a_process_told_going_on(root):
                 notes = tuple("no date" if n == INHERITED_NOTE else n for n in event.notes)
                 event = replace(event, date_value=None, date_start=None, date_end=None, date_inherited=False,
                                 notes=notes)
@@ -1307,6 +1308,48 @@ def going_on_at_the_report(trigger: Token, source: str, borrowed_end: date | Non
     if source in {"narrative", "relative"} and not before(borrowed_end, dct):
         return False
     return source in {"none", "narrative", "relative"} and in_the_present_progressive(trigger)
+
+
+def a_process_told_going_on(noun: Token) -> bool:
+    """ "while officials conduct an inquiry", "the detective is in charge of the investigation",
+    "it could hamper the ongoing probe": a noun of a process that lasts until it is closed
+    (dating.yaml: going_on: processes) told as going on now, by an adjective ("ongoing",
+    "continuing") or by the present tense of the verb its phrase hangs on, so its day is the
+    report's, not that of an earlier episode the sentences before told. (Not a perfect, "have
+    finished the inquiry", nor a past, "as police went on with their investigation": that
+    telling's time.)"""
+    words = table()["going_on"]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words["processes"]:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in words["going_on_adjectives"] for c in noun.children):
+        return True
+    verb = _verb_the_phrase_hangs_on(noun)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(lemma_of_auxiliary(a) == "have" or a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBG":
+        # "police are leading the investigation" after a dated talk: the judged stories read the
+        # story's day for it (dating.yaml: "an act told in the present after a dated talk ...")
+        return False
+    first = min(auxiliaries, key=lambda a: a.i) if auxiliaries else verb
+    return first.tag_ in {"VBZ", "VBP"}
+
+
+def _verb_the_phrase_hangs_on(noun: Token) -> Token | None:
+    """The verb a noun's phrase hangs on, up through prepositions and the nouns they hang on ("in
+    charge of the investigation" -> is), None past a clause of its own."""
+    node = noun
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.pos_ not in {"ADP", "NOUN", "PROPN", "ADJ"}:
+            return None
+    return None
 
 
 def in_the_present_progressive(trigger: Token) -> bool:

@@ -28,7 +28,9 @@ from spacy.tokens import Span as SpacySpan, Token
 from dateline.events.arguments import NO_DATE, EventDate, date_of_event, timex_range
 from dateline.events.dating import (
     BORROWED,
+    a_process_told_going_on,
     a_recent_day,
+    before,
     borrows_no_day,
     carried_from_far_back,
     counted_stretch,
@@ -443,6 +445,16 @@ def _told_before(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | 
     return Looked(seen)
 
 
+def _a_process_going_on(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    dct = facts.dct
+    if facts.trigger is not None and dct is not None and event_date.source in {"sentence", "narrative"} \
+            and before(event_date.end or event_date.start, dct) and a_process_told_going_on(facts.trigger):
+        # "Police found a car on Monday. ... while officials conduct an inquiry": going on now
+        return Fired("a process told going on -> report's day",
+                     EventDate(dct.isoformat(), dct, dct, None, True, "article"))
+    return None
+
+
 def _only_intended(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
     if facts.trigger is not None and event_date.source in BORROWED \
             and only_intended(facts.trigger):
@@ -465,6 +477,7 @@ EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _dated_by_another_step,
     _going_on_at_the_report,
     _told_before,
+    _a_process_going_on,
     _only_intended,
 )
 
