@@ -533,6 +533,20 @@ def _a_thing_of_a_year(noun: Token) -> bool:
     return indefinite or noun.lemma_.lower() in frozenset(w.lower() for w in table()["vintage_nouns"])
 
 
+def worked_with_someone(verb: Token) -> bool:
+    """ "The analyst worked with the mayor on the plan", "the scout collaborated with the parks
+    board": a simple past of working together with someone tells a stretch of time the story does
+    not bound, so the report's day is no day of it (dating.yaml: working_together). (Not a day's
+    work, "crews worked through the night", nor "worked with the state to arrange a visit" under
+    a day of its own clause: those are read before.)"""
+    words = table()["working_together"]
+    if verb.lemma_.lower() not in words["verbs"] or verb.tag_ != "VBD":
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in words["with"] for c in verb.children)
+
+
 @lru_cache(maxsize=1)
 def intention_words() -> dict[str, frozenset[str]]:
     """dating.yaml: intended, each list lowercased."""

@@ -41,6 +41,7 @@ from dateline.events.dating import (
     names_the_gathering_again,
     only_intended,
     vintage_years,
+    worked_with_someone,
     occasion_words_hung_on,
     placed_vaguely_before,
     said_at_a_told_occasion,
@@ -455,6 +456,13 @@ def _a_process_going_on(facts: DateFacts, event_date: EventDate) -> Fired[EventD
     return None
 
 
+def _worked_with_someone(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    if facts.trigger is not None and event_date.source == "article" and worked_with_someone(facts.trigger):
+        # "The analyst worked with the mayor on the plan": over some time before, no day given
+        return Fired("worked with someone -> none", NO_DATE)
+    return None
+
+
 def _only_intended(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
     if facts.trigger is not None and event_date.source in BORROWED \
             and only_intended(facts.trigger):
@@ -478,6 +486,7 @@ EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _going_on_at_the_report,
     _told_before,
     _a_process_going_on,
+    _worked_with_someone,
     _only_intended,
 )
 
