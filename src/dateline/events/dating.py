@@ -547,6 +547,18 @@ def worked_with_someone(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in words["with"] for c in verb.children)
 
 
+def gerund_placed_against(verb: Token) -> Token | None:
+    """ "After speaking with the director, the principal said ...", "before leaving the hall, she
+    told reporters ...": the verb a gerund opened by "after" or "before" is placed against (said,
+    told), or None. (background.relative_to: the same words as for a noun, "after the vote".)"""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return None
+    if verb.head.lower_ not in background_words()["relative_to"]:
+        return None
+    governor = verb.head.head
+    return governor if governor.pos_ in {"VERB", "AUX"} else None
+
+
 @lru_cache(maxsize=1)
 def intention_words() -> dict[str, frozenset[str]]:
     """dating.yaml: intended, each list lowercased."""

@@ -35,6 +35,7 @@ from dateline.events.dating import (
     carried_from_far_back,
     counted_stretch,
     dated_by_another_step,
+    gerund_placed_against,
     day_of_the_offence_named,
     done_at_the_occasion,
     going_on_at_the_report,
@@ -463,6 +464,18 @@ def _worked_with_someone(facts: DateFacts, event_date: EventDate) -> Fired[Event
     return None
 
 
+def _placed_against_a_statement(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    if facts.trigger is None or event_date.source != "narrative":
+        return None
+    governor = gerund_placed_against(facts.trigger)
+    if governor is not None and any(reporting_verb(d) is not None and reporting_verb(d).i == governor.i
+                                    for d in facts.drafts):
+        # "After speaking with the director, the principal said ...": a statement borrows no
+        # carried day (_carried_to_a_statement), nor does what it is placed after
+        return Fired("placed against a statement -> none", NO_DATE)
+    return None
+
+
 def _only_intended(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
     if facts.trigger is not None and event_date.source in BORROWED \
             and only_intended(facts.trigger):
@@ -487,6 +500,7 @@ EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _told_before,
     _a_process_going_on,
     _worked_with_someone,
+    _placed_against_a_statement,
     _only_intended,
 )
 
