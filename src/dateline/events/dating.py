@@ -559,6 +559,25 @@ def gerund_placed_against(verb: Token) -> Token | None:
     return governor if governor.pos_ in {"VERB", "AUX"} else None
 
 
+def told_in_a_past_relative_clause(verb: Token) -> bool:
+    """ "One trustee, who backed a new levy, said ...", "the first family to settle the valley":
+    a relative clause in the past (or an infinitive one on a noun) tells what someone did to say
+    who they are, some time before the report; with no date of its own it has no day, not the
+    report's. (Not a present, "who lives nearby", "visiting from Ohio", nor a present perfect or
+    a future: ``borrows_no_day`` reads those. Only where the report's day was the fallback: a day
+    borrowed from the episode told, "a car, which then fled", stays, as ``borrows_no_day`` notes.)"""
+    if verb.dep_ != "relcl":
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    if verb.tag_ == "VBN":
+        return bool(auxiliaries) and all(a.tag_ == "VBD" for a in auxiliaries)  # "who was hired"
+    if verb.tag_ == "VB":
+        return [a.lower_ for a in auxiliaries] == ["to"]  # "the first artists to move"
+    return False
+
+
 @lru_cache(maxsize=1)
 def intention_words() -> dict[str, frozenset[str]]:
     """dating.yaml: intended, each list lowercased."""

@@ -48,6 +48,7 @@ from dateline.events.dating import (
     said_at_a_told_occasion,
     said_before_another_episode,
     told_at_a_dated_talk,
+    told_in_a_past_relative_clause,
     told_in_the_past,
 )
 from dateline.events.draft import Draft, own_words, reported_words, reporting_verb
@@ -476,6 +477,13 @@ def _placed_against_a_statement(facts: DateFacts, event_date: EventDate) -> Fire
     return None
 
 
+def _a_past_relative_clause(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    if facts.trigger is not None and event_date.source == "article" and told_in_a_past_relative_clause(facts.trigger):
+        # "One trustee, who backed a new levy, said ...": before the report, no day given
+        return Fired("a past relative clause -> none", NO_DATE)
+    return None
+
+
 def _only_intended(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
     if facts.trigger is not None and event_date.source in BORROWED \
             and only_intended(facts.trigger):
@@ -501,6 +509,7 @@ EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _a_process_going_on,
     _worked_with_someone,
     _placed_against_a_statement,
+    _a_past_relative_clause,
     _only_intended,
 )
 
