@@ -805,7 +805,7 @@ def nouns_leave_the_report_day(events: list[Event], doc) -> list[Event]:
     again a happening of its kind the story told before by a verb on the report's day
     ("Gunmen attacked a market, killing five. The attack ...": that clause's tense dates it), or
     it names a condition that lasts ("the epidemic", "the disease", "the drought": dating.yaml
-    told_now.lasting), or a process told going on ("is in charge of the investigation":
+    told_now.lasting), or a process told going on ("a sergeant heads the inquiry":
     ``a_process_told_going_on``), going on at the report."""
     result = []
     told_by_a_verb: set[str] = set()  # kinds of event a verb told on the report's day
@@ -1356,7 +1356,7 @@ def going_on_at_the_report(trigger: Token, source: str, borrowed_end: date | Non
 
 
 def a_process_told_going_on(noun: Token) -> bool:
-    """ "while officials conduct an inquiry", "the detective is in charge of the investigation",
+    """ "while officials conduct an inquiry", "a sergeant now heads the probe",
     "it could hamper the ongoing probe": a noun of a process that lasts until it is closed
     (dating.yaml: going_on: processes) told as going on now, by an adjective ("ongoing",
     "continuing") or by the present tense of the verb its phrase hangs on, so its day is the
@@ -1383,8 +1383,8 @@ def a_process_told_going_on(noun: Token) -> bool:
 
 
 def _verb_the_phrase_hangs_on(noun: Token) -> Token | None:
-    """The verb a noun's phrase hangs on, up through prepositions and the nouns they hang on ("in
-    charge of the investigation" -> is), None past a clause of its own."""
+    """The verb a noun's phrase hangs on, up through prepositions and the nouns they hang on ("the
+    sergeant is in charge of it all" -> is), None past a clause of its own."""
     node = noun
     for _ in range(6):
         if node.head.i == node.i:
