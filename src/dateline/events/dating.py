@@ -241,7 +241,7 @@ from spacy.tokens import Token
 
 from dateline.model import Event
 from dateline.nlp import plain_lower
-from dateline.time.anchoring import modifies_a_noun
+from dateline.time.anchoring import YEAR_ONLY, modifies_a_noun
 
 
 def lead_of(sentences: list) -> object | None:
@@ -501,6 +501,118 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
     return False
 
 
+def vintage_years(sentence, timexes: list, trigger: Token | None) -> set[int]:
+    """The words of the years in ``sentence`` that name a thing's vintage or class ("a 1993
+    Cadillac was traveling west", "Ann Roe, a 2012 graduate of the academy, was home during the
+    fire"): the time of the thing, not of any act the clause tells (time.anchoring.modifies_a_noun
+    already keeps them from the sentence's date). A year on the event's own noun, or on the noun
+    it is a part of, is its date and stays ("the 2008 election", "the 2007 shooting death")."""
+    doc = sentence.doc
+    own = {trigger.i, trigger.head.i} if trigger is not None and trigger.dep_ == "compound" else \
+        {trigger.i} if trigger is not None else set()
+    words: set[int] = set()
+    for timex in timexes:
+        if not (sentence.start_char <= timex.span.start < sentence.end_char and YEAR_ONLY.match(timex.value or "")):
+            continue
+        span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is None or not len(span) or not modifies_a_noun(doc, timex):
+            continue
+        noun = span.root.head if span.root.head.i not in range(span.start, span.end) else doc[min(span.end, len(doc) - 1)]
+        if noun.i not in own and _a_thing_of_a_year(noun):
+            words.update(range(span.start, span.end))
+    return words
+
+
+def _a_thing_of_a_year(noun: Token) -> bool:
+    """ "a 1993 Cadillac", "an eastbound 1996 Chevrolet", "a 2008 bill", "the 2012 graduate": one
+    of many things made (or people who finished) in that year, told by an indefinite article or
+    by a noun of a class (dating.yaml: vintage_nouns). An occasion named by its year is one of a
+    kind, definite ("at the 2006 Olympics she won", "during the 2008 campaign"): its year is the
+    time of what is told at it, and stays."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    return indefinite or noun.lemma_.lower() in frozenset(w.lower() for w in table()["vintage_nouns"])
+
+
+def worked_with_someone(verb: Token) -> bool:
+    """ "The analyst worked with the mayor on the plan", "the scout collaborated with the parks
+    board": a simple past of working together with someone tells a stretch of time the story does
+    not bound, so the report's day is no day of it (dating.yaml: working_together). (Not a day's
+    work, "crews worked through the night", nor "worked with the state to arrange a visit" under
+    a day of its own clause: those are read before.)"""
+    words = table()["working_together"]
+    if verb.lemma_.lower() not in words["verbs"] or verb.tag_ != "VBD":
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in words["with"] for c in verb.children)
+
+
+def gerund_placed_against(verb: Token) -> Token | None:
+    """ "After speaking with the director, the principal said ...", "before leaving the hall, she
+    told reporters ...": the verb a gerund opened by "after" or "before" is placed against (said,
+    told), or None. (background.relative_to: the same words as for a noun, "after the vote".)"""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return None
+    if verb.head.lower_ not in background_words()["relative_to"]:
+        return None
+    governor = verb.head.head
+    return governor if governor.pos_ in {"VERB", "AUX"} else None
+
+
+def told_in_a_past_relative_clause(verb: Token) -> bool:
+    """ "One trustee, who backed a new levy, said ...", "the first family to settle the valley":
+    a relative clause in the past (or an infinitive one on a noun) tells what someone did to say
+    who they are, some time before the report; with no date of its own it has no day, not the
+    report's. (Not a present, "who lives nearby", "visiting from Ohio", nor a present perfect or
+    a future: ``borrows_no_day`` reads those. Only where the report's day was the fallback: a day
+    borrowed from the episode told, "a car, which then fled", stays, as ``borrows_no_day`` notes.)"""
+    if verb.dep_ != "relcl":
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    if verb.tag_ == "VBN":
+        return bool(auxiliaries) and all(a.tag_ == "VBD" for a in auxiliaries)  # "who was hired"
+    if verb.tag_ == "VB":
+        return [a.lower_ for a in auxiliaries] == ["to"]  # "the first artists to move"
+    return False
+
+
+@lru_cache(maxsize=1)
+def intention_words() -> dict[str, frozenset[str]]:
+    """dating.yaml: intended, each list lowercased."""
+    raw = table()["intended"]
+    return {key: frozenset(w.lower() for w in raw[key]) for key in ("verbs", "adjectives", "nouns", "present_be")}
+
+
+def only_intended(verb: Token) -> bool:
+    """ "planned to move his family to Dayton", "officials expect to evacuate more families", "is
+    eager to return home", "the mayor's plan to sell the depot": an infinitive told only as what
+    someone means, hopes or is expected to do has not happened as the text tells it, so it takes
+    no day from another clause, an earlier sentence or the report (dating.yaml: intended). A verb
+    of trying or starting ("tried to buy", "began to shout") tells an act that was done, and an
+    adjective in the past ("were thrilled to land") tells a feeling about one: both keep the day.
+    (A day of the infinitive's own clause, "plans to move on Monday", is read before and stays.)"""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.head.i == verb.i:
+        return False
+    words = intention_words()
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in words["verbs"]:
+        return True
+    if verb.dep_ == "xcomp" and head.lower_ in words["adjectives"]:
+        return _in_the_present(head, words["present_be"])
+    return verb.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words["nouns"]
+
+
+def _in_the_present(adjective: Token, present_be: frozenset[str]) -> bool:
+    """ "She is eager", "they are set": the adjective's "be" (its own child, or the verb it
+    completes) is in the present."""
+    be = [c for c in adjective.children if c.dep_ in {"aux", "auxpass", "cop"}]
+    if adjective.dep_ == "acomp":
+        be.append(adjective.head)
+    return any(plain_lower(b) in present_be for b in be)
+
+
 def _perfect_infinitive(auxiliaries: list[Token]) -> bool:
     """ "claimed to have repelled", "may have left": the perfect counts back from the verb it hangs
     on (the claim, the guess), not from now, so the day the sentence gives that verb is its
@@ -693,7 +805,8 @@ def nouns_leave_the_report_day(events: list[Event], doc) -> list[Event]:
     again a happening of its kind the story told before by a verb on the report's day
     ("Gunmen attacked a market, killing five. The attack ...": that clause's tense dates it), or
     it names a condition that lasts ("the epidemic", "the disease", "the drought": dating.yaml
-    told_now.lasting), going on at the report."""
+    told_now.lasting), or a process told going on ("a sergeant heads the inquiry":
+    ``a_process_told_going_on``), going on at the report."""
     result = []
     told_by_a_verb: set[str] = set()  # kinds of event a verb told on the report's day
     for event in events:
@@ -706,7 +819,7 @@ def nouns_leave_the_report_day(events: list[Event], doc) -> list[Event]:
             if root.pos_ in {"VERB", "AUX"}:
                 told_by_a_verb.add(event.type)
             elif root.pos_ == "NOUN" and event.type not in told_by_a_verb and not told_now(root) \
-                    and root.lemma_.lower() not in lasting_conditions():
+                    and root.lemma_.lower() not in lasting_conditions() and not a_process_told_going_on(root):
                 notes = tuple("no date" if n == INHERITED_NOTE else n for n in event.notes)
                 event = replace(event, date_value=None, date_start=None, date_end=None, date_inherited=False,
                                 notes=notes)
@@ -1240,6 +1353,48 @@ def going_on_at_the_report(trigger: Token, source: str, borrowed_end: date | Non
     if source in {"narrative", "relative"} and not before(borrowed_end, dct):
         return False
     return source in {"none", "narrative", "relative"} and in_the_present_progressive(trigger)
+
+
+def a_process_told_going_on(noun: Token) -> bool:
+    """ "while officials conduct an inquiry", "a sergeant now heads the probe",
+    "it could hamper the ongoing probe": a noun of a process that lasts until it is closed
+    (dating.yaml: going_on: processes) told as going on now, by an adjective ("ongoing",
+    "continuing") or by the present tense of the verb its phrase hangs on, so its day is the
+    report's, not that of an earlier episode the sentences before told. (Not a perfect, "have
+    finished the inquiry", nor a past, "as police went on with their investigation": that
+    telling's time.)"""
+    words = table()["going_on"]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words["processes"]:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in words["going_on_adjectives"] for c in noun.children):
+        return True
+    verb = _verb_the_phrase_hangs_on(noun)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(lemma_of_auxiliary(a) == "have" or a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBG":
+        # "police are leading the investigation" after a dated talk: the judged stories read the
+        # story's day for it (dating.yaml: "an act told in the present after a dated talk ...")
+        return False
+    first = min(auxiliaries, key=lambda a: a.i) if auxiliaries else verb
+    return first.tag_ in {"VBZ", "VBP"}
+
+
+def _verb_the_phrase_hangs_on(noun: Token) -> Token | None:
+    """The verb a noun's phrase hangs on, up through prepositions and the nouns they hang on ("the
+    sergeant is in charge of it all" -> is), None past a clause of its own."""
+    node = noun
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.pos_ not in {"ADP", "NOUN", "PROPN", "ADJ"}:
+            return None
+    return None
 
 
 def in_the_present_progressive(trigger: Token) -> bool:

@@ -28,20 +28,27 @@ from spacy.tokens import Span as SpacySpan, Token
 from dateline.events.arguments import NO_DATE, EventDate, date_of_event, timex_range
 from dateline.events.dating import (
     BORROWED,
+    a_process_told_going_on,
     a_recent_day,
+    before,
     borrows_no_day,
     carried_from_far_back,
     counted_stretch,
     dated_by_another_step,
+    gerund_placed_against,
     day_of_the_offence_named,
     done_at_the_occasion,
     going_on_at_the_report,
     names_the_gathering_again,
+    only_intended,
+    vintage_years,
+    worked_with_someone,
     occasion_words_hung_on,
     placed_vaguely_before,
     said_at_a_told_occasion,
     said_before_another_episode,
     told_at_a_dated_talk,
+    told_in_a_past_relative_clause,
     told_in_the_past,
 )
 from dateline.events.draft import Draft, own_words, reported_words, reporting_verb
@@ -178,7 +185,9 @@ def _date_facts(draft: Draft, drafts: list[Draft], timexes: list[Timex], dct: da
                 occasion: Timex | None) -> DateFacts:
     nested, nested_anywhere = _other_clauses(draft)
     reported = reported_words(draft)
-    own_clause = [t for t in draft.clause if t.i not in nested and t.i not in reported]
+    # (a year naming a thing's vintage, "a 1993 Cadillac", is no time of the act: dating.vintage_years)
+    vintage = vintage_years(draft.sentence, timexes, draft.trigger.token if draft.trigger is not None else None)
+    own_clause = [t for t in draft.clause if t.i not in nested and t.i not in reported and t.i not in vintage]
     return DateFacts(draft, drafts, timexes, dct, recent, occasion, frozenset(nested_anywhere), frozenset(reported),
                      own_clause, _background_to_another_act(draft, drafts), draft.sentence,
                      draft.trigger.token if draft.trigger is not None else None)
@@ -439,6 +448,50 @@ def _told_before(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | 
     return Looked(seen)
 
 
+def _a_process_going_on(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    dct = facts.dct
+    if facts.trigger is not None and dct is not None and event_date.source in {"sentence", "narrative"} \
+            and before(event_date.end or event_date.start, dct) and a_process_told_going_on(facts.trigger):
+        # "Police found a car on Monday. ... while officials conduct an inquiry": going on now
+        return Fired("a process told going on -> report's day",
+                     EventDate(dct.isoformat(), dct, dct, None, True, "article"))
+    return None
+
+
+def _worked_with_someone(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    if facts.trigger is not None and event_date.source == "article" and worked_with_someone(facts.trigger):
+        # "The analyst worked with the mayor on the plan": over some time before, no day given
+        return Fired("worked with someone -> none", NO_DATE)
+    return None
+
+
+def _placed_against_a_statement(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    if facts.trigger is None or event_date.source != "narrative":
+        return None
+    governor = gerund_placed_against(facts.trigger)
+    if governor is not None and any(reporting_verb(d) is not None and reporting_verb(d).i == governor.i
+                                    for d in facts.drafts):
+        # "After speaking with the director, the principal said ...": a statement borrows no
+        # carried day (_carried_to_a_statement), nor does what it is placed after
+        return Fired("placed against a statement -> none", NO_DATE)
+    return None
+
+
+def _a_past_relative_clause(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    if facts.trigger is not None and event_date.source == "article" and told_in_a_past_relative_clause(facts.trigger):
+        # "One trustee, who backed a new levy, said ...": before the report, no day given
+        return Fired("a past relative clause -> none", NO_DATE)
+    return None
+
+
+def _only_intended(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    if facts.trigger is not None and event_date.source in BORROWED \
+            and only_intended(facts.trigger):
+        # "The baker said Tuesday he planned to move to Dayton": meant, not done, on no day given
+        return Fired("only intended -> none", NO_DATE)
+    return None
+
+
 EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _counted_stretch,
     _occasion_hung_on,
@@ -453,6 +506,11 @@ EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _dated_by_another_step,
     _going_on_at_the_report,
     _told_before,
+    _a_process_going_on,
+    _worked_with_someone,
+    _placed_against_a_statement,
+    _a_past_relative_clause,
+    _only_intended,
 )
 
 
