@@ -211,6 +211,9 @@ def read_actor(
 ) -> ActorReading | None:
     """The actor an argument names, or None when it names none (a thing, a place, a pronoun
     with nothing to stand for)."""
+    described = _described_people(head, role)
+    if described is not None:
+        return described
     if head.pos_ == "PRON" or head.lower_ in THIRD_PERSON | {"we", "i", "you"}:
         # a pronoun that stands for someone is recorded under that one's name (the span stays the
         # pronoun's, the evidence): "he" tells a reader of the record nothing
@@ -381,6 +384,42 @@ def read_actor(
         if token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in {"PROPN", "NOUN"}:
             titles.append((token.i, token.right_edge.i))
     return ActorReading(actor, kinds, affiliations, titles)
+
+
+DEMONSTRATIVES = {"those", "these"}
+PEOPLE_RELATIVES = {"who", "whom", "whose", "that"}
+# what may stand before a count or quantifier and belongs to it: "all six of those", "nearly all"
+QUANTIFIER_WORDS = {"det", "predet", "nummod", "quantmod", "advmod"}
+
+
+def _describes_people(modifier: Token) -> bool:
+    """A participle ("those killed"), an adjective ("those responsible") or a relative clause of
+    people ("those who fled"; not "those which ...": things) after a demonstrative."""
+    if modifier.dep_ in {"acl", "amod"}:
+        return True
+    return modifier.dep_ == "relcl" and any(c.lower_ in PEOPLE_RELATIVES for c in modifier.children)
+
+
+def _described_people(head: Token, role: str) -> ActorReading | None:
+    """ "those killed in the raid", "those who fled", "those responsible for it": a plural
+    demonstrative standing alone, which a participle, an adjective or a relative clause of people
+    after it describes, names the people it describes, though no name or noun does. The actor is
+    the demonstrative (the description is the evidence), with the count or quantifier whose "of"
+    phrase it is ("all of those hurt": all of them)."""
+    if head.lower_ not in DEMONSTRATIVES or head.tag_ != "DT" or head.dep_ == "det":
+        return None
+    if not any(c.i > head.i and _describes_people(c) for c in head.children):
+        return None
+    first = head
+    of = head.head
+    if head.dep_ == "pobj" and of.lower_ == "of" and of.head.i < of.i and (
+            of.head.tag_ == "CD" or of.head.lower_ in load_lexicon().people_quantifiers):
+        counted = of.head
+        first = min([counted] + [c for c in counted.children if c.dep_ in QUANTIFIER_WORDS and c.i < counted.i],
+                    key=lambda t: t.i)
+    words = head.doc[first.i: head.i + 1]
+    actor = Actor(text=words.text, span=token_span(words), entity_id=None, role=role)
+    return ActorReading(actor, frozenset())
 
 
 def _name_on_the_head(head: Token, mentions: list[Mention]) -> Mention | None:
@@ -699,6 +738,27 @@ def _gapped_passive(verb: Token) -> bool:
             and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in verb.children))
 
 
+# where a past participle stands in a clause of no finite verb: "with two cooks injured" (pcomp),
+# "five miners, a cook and two drivers injured" (acl), "the guard killed and two others hurt" (conj)
+ABSOLUTE_PARTICIPLE_DEPS = {"pcomp", "acl", "conj", "advcl", "oprd", "xcomp", "ccomp"}
+
+
+def absolute_participle(verb: Token) -> bool:
+    """A past participle with a subject of its own but no auxiliary and no object, in a clause that
+    has no finite verb ("killed, with a porter and two cooks injured", "there were five miners and
+    two drivers hurt"): English has no active past participle without "have", so its subject
+    undergoes it, whatever subject label the parser gave. Only a verb of an act that befalls
+    people (event_types.yaml: people_cues, accusing_verbs: it takes an object when active) is read
+    so: a verb that takes none has no passive ("the girlfriend ... agreed to a deal", a main verb
+    the parser hung on a dateline word, stays active). A past tense the tagger read (VBD) is a
+    finite verb and keeps its own voice; a participle with an object is active."""
+    lexicon = load_lexicon()
+    return (verb.tag_ == "VBN" and verb.dep_ in ABSOLUTE_PARTICIPLE_DEPS and verb.head.i != verb.i
+            and verb.lemma_.lower() in lexicon.people_cues | lexicon.accusing_verbs
+            and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp", "mark"} for c in verb.children))
+
+
 def bare_participle_complement(verb: Token) -> bool:
     """A past participle with no auxiliary, no "to" and no object of its own, complementing a
     verb of finding, leaving or seeing (event_types.yaml: small_clause_verbs): "was found shot",
@@ -743,7 +803,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
             and not _across_line_break(c, node)
         ]
-        if found and (reduced or small_clause or (node is verb and _gapped_passive(verb))):
+        if found and (reduced or small_clause or (node is verb and (_gapped_passive(verb) or absolute_participle(verb)))):
             return found, True
         if found and own_voice is not None:
             return found, own_voice
@@ -1210,6 +1270,12 @@ def read_participants(
         result.target = read(asked, "target")
         target_head = asked if result.target is not None else target_head
     _add_conjuncts(result, target_head, index, lexicon, speaker, befalls_people)
+    if passive and noun is None and verb.dep_ == "acl" and absolute_participle(verb):
+        # "there were five miners, a cook and two drivers injured": the parser cut the list, the
+        # participle hangs on its first member, which undergoes it as the rest do
+        listed = read(verb.head, "target")
+        if listed is not None and (result.target is None or listed.actor.span != result.target.actor.span):
+            result.others.append(listed.actor)
     # a verb's object is the thing hit only when the verb is the event's own word: under an event
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
     slots = [] if noun is not None else [subject] if passive else []
