@@ -110,3 +110,38 @@ def test_only_a_verb_that_takes_an_object_has_a_passive_participle():
                            ["NNP", ":", "DT", "NN", "VBN", "IN", "NNP", "."],
                            ["DORVAL", "—", "the", "cousin", "arrest", "in", "Vel", "."])
     assert absolute_participle(arrested[4])
+
+
+# --- a participle the parser hung on a place noun depicts the clause's subject --------------------
+
+
+def test_who_appears_in_court_charged_is_the_one_charged():
+    # "appeared in court charged with arson": the two were charged and did the arson, not the court
+    text = "Ray Dunn, 31, and Sam Cole, 40, appeared in court charged with arson after a fire at a warehouse."
+    charge = event_at(text, "charged")
+    assert {"Dunn", "Cole"} <= targets_of(charge)
+    assert "court" not in targets_of(charge)
+    arson = event_at(text, "arson")
+    assert "Dunn" in (doer_of(arson) or "")
+
+
+def test_who_is_taken_to_court_charged_is_the_one_taken():
+    charge = event_at("Officers took the driver to court charged with theft.", "charged")
+    assert "driver" in targets_of(charge)
+    assert "Officers" not in targets_of(charge)
+
+
+def test_a_participle_on_a_noun_of_people_keeps_its_noun():
+    # "spoke to the men charged with fraud": the men were charged, not the judge
+    charge = event_at("The judge spoke at length to the three men charged with fraud.", "charged")
+    assert "men" in targets_of(charge)
+    assert "judge" not in targets_of(charge)
+
+
+def test_who_a_participle_says_was_charged_did_the_crime():
+    # "the three men charged with fraud": no auxiliary says so, but the men were charged and
+    # are told as the fraud's doers, as "the men were charged with fraud" tells them
+    fraud = event_at("The judge spoke at length to the three men charged with fraud.", "fraud")
+    assert "men" in (doer_of(fraud) or "")
+    arson = event_at("Lee, convicted of arson in 2019, was freed last week.", "arson")
+    assert doer_of(arson) == "Lee"

@@ -749,7 +749,7 @@ def absolute_participle(verb: Token) -> bool:
     two drivers hurt"): English has no active past participle without "have", so its subject
     undergoes it, whatever subject label the parser gave. Only a verb of an act that befalls
     people (event_types.yaml: people_cues, accusing_verbs: it takes an object when active) is read
-    so: a verb that takes none has no passive ("the girlfriend ... agreed to a deal", a main verb
+    so: a verb that takes none has no passive ("DORVAL — the cousin ... agreed to terms", a main verb
     the parser hung on a dateline word, stays active). A past tense the tagger read (VBD) is a
     finite verb and keeps its own voice; a participle with an object is active."""
     lexicon = load_lexicon()
@@ -824,6 +824,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
                 noun = noun.head
             return [noun], True
+        depicted = _depicted_by_a_participle(node) if node is verb else None
+        if depicted:
+            # "appeared in court charged with arson": the clause's subject was charged, not the court
+            return depicted, True
         if node.dep_ in {"relcl", "acl"} and (node.head.pos_ in {"NOUN", "PROPN", "PRON"} or _an_age_for_a_person(node.head)
                                               or _a_count_of_people(node.head)):
             # "the leader, who has been detained since the coup": a passive relative clause
@@ -869,6 +873,34 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             continue
         return [], False
     return [], False
+
+
+def _depicted_by_a_participle(participle: Token) -> list[Token]:
+    """The subjects a participle of an act that befalls people (people_cues, accusing_verbs)
+    tells of when the parser hung it on the noun of a place or a body after a preposition ("two
+    men appeared in court charged with theft", "was brought to the station handcuffed"): a court
+    or a station is charged with nothing, so the participle depicts the subject of the verb the
+    preposition hangs on, or that verb's object ("took the driver to court charged with theft"); a
+    noun that names people keeps it ("a raid on men wanted for fraud")."""
+    lexicon = load_lexicon()
+    noun = participle.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" \
+            or participle.lemma_.lower() not in lexicon.people_cues | lexicon.accusing_verbs \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in participle.children):
+        return []
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or names_people(noun) or noun.ent_type_ in {"PERSON", "NORP", "ORG"} \
+            or _a_count_of_people(noun) or noun.lemma_.lower() in lexicon.people_quantifiers:
+        return []
+    preposition = noun.head
+    if preposition.dep_ != "prep" or preposition.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    carrier = preposition.head
+    carried = [c for c in carrier.children if c.dep_ == "dobj"]
+    if carried and not _is_passive(carrier):
+        # "officers took the driver to court charged with theft": the one taken is depicted
+        return carried[:1]
+    subjects, _ = subjects_of(carrier)
+    return subjects
 
 
 def _owner_of_noun_over_gerund(gerund: Token) -> Token | None:
@@ -978,8 +1010,10 @@ def _accused_of(crime: Token, lexicon: Lexicon, own_preps_only: bool = False) ->
             return found
     # a step with neither is told of the accused as its subject ("pleaded guilty to fraud",
     # "confessed to the theft"), looked for through a relative clause ("Lee, who pleaded guilty ...")
-    subjects, passive = subjects_of(step)
-    return subjects[0] if subjects and not passive else None
+    # (or, passive, the one it befell with no auxiliary to say so: "the three men charged with
+    # fraud", "..., convicted of arson in 2019, ...", "appeared in court charged with theft")
+    subjects, _ = subjects_of(step)
+    return subjects[0] if subjects else None
 
 
 def claimant_of(noun: Token, lexicon: Lexicon) -> Token | None:
