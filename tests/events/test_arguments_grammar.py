@@ -145,3 +145,19 @@ def test_who_a_participle_says_was_charged_did_the_crime():
     assert "men" in (doer_of(fraud) or "")
     arson = event_at("Lee, convicted of arson in 2019, was freed last week.", "arson")
     assert doer_of(arson) == "Lee"
+
+
+# --- an event noun that does what the verb says: its doer did it ------------------------------------
+
+
+def test_an_attack_by_someone_that_kills_was_their_killing():
+    killing = event_at("An attack by Red Hand militants killed four soldiers.", "killed")
+    assert "militants" in (doer_of(killing) or "")
+    assert "soldiers" in targets_of(killing)
+    wounding = event_at("The rebels' ambush wounded six policemen on Monday.", "wounded")
+    assert "rebels" in (doer_of(wounding) or "")
+
+
+def test_an_event_noun_with_no_doer_lends_none():
+    killing = event_at("The blast killed four people.", "killed")
+    assert doer_of(killing) is None

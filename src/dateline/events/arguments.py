@@ -1265,6 +1265,12 @@ def read_participants(
             if result.target is not None:
                 target_head = token
                 break
+    if not passive and result.source is None and subject is not None and noun is None \
+            and any(subject.i == absorbed.i for absorbed in trigger.absorbed):
+        # "an attack by Red Hand militants killed four", "the rebels' ambush wounded six": an event
+        # noun that does what the verb says has done it by its own doer
+        agent_token = _noun_doer(subject, lexicon, index)
+        result.source = read(agent_token, "source") if agent_token is not None else None
     if passive and result.source is None:
         # "were killed in Taliban attacks": with no "by" agent, the attack's own doer did it
         for absorbed in trigger.absorbed:
