@@ -112,6 +112,14 @@ def test_only_a_verb_that_takes_an_object_has_a_passive_participle():
     assert absolute_participle(arrested[4])
 
 
+def test_all_a_who_clause_describes_are_people():
+    # "urged all who saw the crash to call": all those people are urged; "all that was left" is no one
+    appeal = event_at("The sheriff urged all who saw the crash to call his office.", "urged")
+    assert appeal.target_actor is not None and appeal.target_actor.text == "all"
+    damage = event_at("Rebels destroyed all that was left of the bridge.", "destroyed")
+    assert damage.target_actor is None or damage.target_actor.text != "all"
+
+
 # --- a participle the parser hung on a place noun depicts the clause's subject --------------------
 
 

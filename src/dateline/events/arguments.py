@@ -388,6 +388,10 @@ def read_actor(
 
 DEMONSTRATIVES = {"those", "these"}
 PEOPLE_RELATIVES = {"who", "whom", "whose", "that"}
+# words of quantity that stand for people when a "who" clause says what people ("all who saw the
+# crash", "anyone who was there"); "that" is no sign of people after them ("all that is left")
+QUANTITY_PRONOUNS = {"all", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
+WHO_RELATIVES = {"who", "whom", "whose"}
 # what may stand before a count or quantifier and belongs to it: "all six of those", "nearly all"
 QUANTIFIER_WORDS = {"det", "predet", "nummod", "quantmod", "advmod"}
 
@@ -403,12 +407,19 @@ def _describes_people(modifier: Token) -> bool:
 def _described_people(head: Token, role: str) -> ActorReading | None:
     """ "those killed in the raid", "those who fled", "those responsible for it": a plural
     demonstrative standing alone, which a participle, an adjective or a relative clause of people
-    after it describes, names the people it describes, though no name or noun does. The actor is
+    after it describes, or a word of quantity a "who" clause describes ("all who saw it", "anyone
+    who was there"), names the people it describes, though no name or noun does. The actor is
     the demonstrative (the description is the evidence), with the count or quantifier whose "of"
     phrase it is ("all of those hurt": all of them)."""
-    if head.lower_ not in DEMONSTRATIVES or head.tag_ != "DT" or head.dep_ == "det":
+    if head.dep_ == "det" or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None
-    if not any(c.i > head.i and _describes_people(c) for c in head.children):
+    if head.lower_ in QUANTITY_PRONOUNS:
+        # "urged all who saw the crash to call": the people the "who" clause describes
+        if not any(c.i > head.i and c.dep_ == "relcl" and any(w.lower_ in WHO_RELATIVES for w in c.children)
+                   for c in head.children):
+            return None
+    elif head.lower_ not in DEMONSTRATIVES or head.tag_ != "DT" \
+            or not any(c.i > head.i and _describes_people(c) for c in head.children):
         return None
     first = head
     of = head.head
