@@ -101,13 +101,12 @@ def test_only_a_verb_that_takes_an_object_has_a_passive_participle():
     # a main verb tagged a participle and hung on a dateline word: "agree" takes no object, so
     # "the cousin agreed" is no passive; "the cousin arrested" (a verb that befalls people) is
     words = ["DORVAL", "—", "The", "cousin", "agreed", "to", "terms", "."]
-    agreed = _hand_parse(words, [0, 0, 3, 4, 0, 4, 5, 4], ["ROOT", "punct", "det", "nsubj", "acl", "prep", "pobj", "punct"],
-                         ["NNP", ":", "DT", "NN", "VBN", "IN", "NNS", "."],
+    deps = ["ROOT", "punct", "det", "nsubj", "acl", "prep", "pobj", "punct"]
+    agreed = _hand_parse(words, [0, 0, 3, 4, 0, 4, 5, 4], deps, ["NNP", ":", "DT", "NN", "VBN", "IN", "NNS", "."],
                          ["DORVAL", "—", "the", "cousin", "agree", "to", "term", "."])
     assert not absolute_participle(agreed[4])
     words = ["DORVAL", "—", "The", "cousin", "arrested", "in", "Vel", "."]
-    arrested = _hand_parse(words, [0, 0, 3, 4, 0, 4, 5, 4], ["ROOT", "punct", "det", "nsubj", "acl", "prep", "pobj", "punct"],
-                           ["NNP", ":", "DT", "NN", "VBN", "IN", "NNP", "."],
+    arrested = _hand_parse(words, [0, 0, 3, 4, 0, 4, 5, 4], deps, ["NNP", ":", "DT", "NN", "VBN", "IN", "NNP", "."],
                            ["DORVAL", "—", "the", "cousin", "arrest", "in", "Vel", "."])
     assert absolute_participle(arrested[4])
 
@@ -123,18 +122,19 @@ def test_all_a_who_clause_describes_are_people():
 # --- a participle the parser hung on a place noun depicts the clause's subject --------------------
 
 
-def test_who_appears_in_court_charged_is_the_one_charged():
-    # "appeared in court charged with arson": the two were charged and did the arson, not the court
-    text = "Ray Dunn, 31, and Sam Cole, 40, appeared in court charged with arson after a fire at a warehouse."
+def test_who_appears_at_a_courthouse_charged_is_the_one_charged():
+    # "appeared at the courthouse charged with arson": the two were charged and did the arson,
+    # not the courthouse
+    text = "Ray Dunn, 31, and Sam Cole, 40, appeared at the courthouse charged with arson after a fire at a warehouse."
     charge = event_at(text, "charged")
     assert {"Dunn", "Cole"} <= targets_of(charge)
-    assert "court" not in targets_of(charge)
+    assert "courthouse" not in targets_of(charge)
     arson = event_at(text, "arson")
     assert "Dunn" in (doer_of(arson) or "")
 
 
-def test_who_is_taken_to_court_charged_is_the_one_taken():
-    charge = event_at("Officers took the driver to court charged with theft.", "charged")
+def test_who_is_taken_to_a_courthouse_charged_is_the_one_taken():
+    charge = event_at("Officers took the driver to the courthouse charged with theft.", "charged")
     assert "driver" in targets_of(charge)
     assert "Officers" not in targets_of(charge)
 

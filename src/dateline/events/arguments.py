@@ -814,7 +814,8 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
             and not _across_line_break(c, node)
         ]
-        if found and (reduced or small_clause or (node is verb and (_gapped_passive(verb) or absolute_participle(verb)))):
+        if found and (reduced or small_clause
+                      or (node is verb and (_gapped_passive(verb) or absolute_participle(verb)))):
             return found, True
         if found and own_voice is not None:
             return found, own_voice
@@ -837,7 +838,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             return [noun], True
         depicted = _depicted_by_a_participle(node) if node is verb else None
         if depicted:
-            # "appeared in court charged with arson": the clause's subject was charged, not the court
+            # "appeared at the courthouse charged with arson": the clause's subject was charged, not the court
             return depicted, True
         if node.dep_ in {"relcl", "acl"} and (node.head.pos_ in {"NOUN", "PROPN", "PRON"} or _an_age_for_a_person(node.head)
                                               or _a_count_of_people(node.head)):
@@ -889,10 +890,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
 def _depicted_by_a_participle(participle: Token) -> list[Token]:
     """The subjects a participle of an act that befalls people (people_cues, accusing_verbs)
     tells of when the parser hung it on the noun of a place or a body after a preposition ("two
-    men appeared in court charged with theft", "was brought to the station handcuffed"): a court
-    or a station is charged with nothing, so the participle depicts the subject of the verb the
-    preposition hangs on, or that verb's object ("took the driver to court charged with theft"); a
-    noun that names people keeps it ("a raid on men wanted for fraud")."""
+    men appeared at the courthouse charged with theft", "was brought to the station handcuffed"):
+    a courthouse or a station is charged with nothing, so the participle depicts the subject of
+    the verb the preposition hangs on, or that verb's object ("took the driver to the courthouse
+    charged with theft"); a noun that names people keeps it ("spoke to the men charged with fraud")."""
     lexicon = load_lexicon()
     noun = participle.head
     if participle.dep_ != "acl" or participle.tag_ != "VBN" \
@@ -908,7 +909,7 @@ def _depicted_by_a_participle(participle: Token) -> list[Token]:
     carrier = preposition.head
     carried = [c for c in carrier.children if c.dep_ == "dobj"]
     if carried and not _is_passive(carrier):
-        # "officers took the driver to court charged with theft": the one taken is depicted
+        # "officers took the driver to the courthouse charged with theft": the one taken is depicted
         return carried[:1]
     subjects, _ = subjects_of(carrier)
     return subjects
@@ -1022,7 +1023,7 @@ def _accused_of(crime: Token, lexicon: Lexicon, own_preps_only: bool = False) ->
     # a step with neither is told of the accused as its subject ("pleaded guilty to fraud",
     # "confessed to the theft"), looked for through a relative clause ("Lee, who pleaded guilty ...")
     # (or, passive, the one it befell with no auxiliary to say so: "the three men charged with
-    # fraud", "..., convicted of arson in 2019, ...", "appeared in court charged with theft")
+    # fraud", "..., convicted of arson in 2019, ...", "appeared at the courthouse charged with theft")
     subjects, _ = subjects_of(step)
     return subjects[0] if subjects else None
 
