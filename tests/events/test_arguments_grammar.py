@@ -169,3 +169,29 @@ def test_an_attack_by_someone_that_kills_was_their_killing():
 def test_an_event_noun_with_no_doer_lends_none():
     killing = event_at("The blast killed four people.", "killed")
     assert doer_of(killing) is None
+
+
+# --- a nationality on a thing says whose it is, no actor ------------------------------------------
+
+
+def _read(text: str):
+    """Events read by the whole per-article pipeline (the nationality needs the entity stage)."""
+    from dateline.pipeline import Stages, read_article
+
+    return read_article(Article(id="t", text=text), parse(text), Stages.load()).events
+
+
+def test_a_nationality_on_a_thing_is_no_target():
+    # "flooded Syrian farmland": the farmland was flooded, Syria is no actor hit
+    flood = next(e for e in _read("Israel deliberately flooded Syrian farmland with water from a dam on Tuesday.")
+                 if e.trigger.text == "flooded")
+    assert flood.target_actor is None or flood.target_actor.text != "Syrian"
+    criticism = next(e for e in _read("The director has criticized a Dutch law that bans street music.")
+                     if e.trigger.text == "criticized")
+    assert criticism.target_actor is None or criticism.target_actor.text != "Dutch"
+
+
+def test_a_nationality_on_people_still_names_them():
+    attack = next(e for e in _read("Syrian fighters attacked a police post near the border.")
+                  if e.trigger.text == "attacked")
+    assert attack.source_actor is not None and "fighters" in attack.source_actor.text

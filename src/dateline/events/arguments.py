@@ -315,6 +315,8 @@ def read_actor(
         primary = _name_on_the_head(head, seen) or seen[0]
 
     noun_kind = lexicon.actor_kind(head.lemma_.lower())
+    if _nationality_of_a_thing(head, head_mention, primary, noun_kind):
+        return None
     modifiers = [m for m in seen if m is not primary]
     if primary is not None and head_mention is None and primary.label != "PERSON" and (
             noun_kind or names_a_doer_of_a_verb(head) or names_people(head)):
@@ -431,6 +433,23 @@ def _described_people(head: Token, role: str) -> ActorReading | None:
     words = head.doc[first.i: head.i + 1]
     actor = Actor(text=words.text, span=token_span(words), entity_id=None, role=role)
     return ActorReading(actor, frozenset())
+
+
+def _nationality_of_a_thing(head: Token, head_mention: Mention | None, primary: Mention | None, noun_kind) -> bool:
+    """A nationality adjective on a noun that names a thing ("flooded Syrian farmland",
+    "criticized a Dutch law"): it says whose the thing is; the thing is no actor, and the
+    nationality is no actor of the event ("Syrian fighters", "Dutch police" name people)."""
+    if primary is None or head_mention is not None or primary.label != "NORP" or head.pos_ != "NOUN":
+        return False
+    if noun_kind or names_a_doer_of_a_verb(head) or names_people(head):
+        return False
+    return _modifies(primary, head)
+
+
+def _modifies(mention: Mention, head: Token) -> bool:
+    """Whether a mention is a modifier of the head noun (its words hang on the head)."""
+    words = [t for t in head.subtree if mention.span.start <= t.idx < mention.span.end]
+    return bool(words) and any(t.head.i == head.i and t.dep_ in {"amod", "compound", "nmod"} for t in words)
 
 
 def _name_on_the_head(head: Token, mentions: list[Mention]) -> Mention | None:
