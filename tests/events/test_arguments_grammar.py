@@ -171,6 +171,17 @@ def test_an_event_noun_with_no_doer_lends_none():
     assert doer_of(killing) is None
 
 
+# --- whom an order is for: "for X to do" -----------------------------------------------------------
+
+
+def test_whom_instructions_are_for_is_their_target():
+    # "gave instructions for border guards to tighten checks": the guards are to do it
+    order = event_at("The minister gave instructions for border guards to tighten checks.", "instructions")
+    assert "guards" in targets_of(order)
+    order = event_at("The minister issued an order for all police officers to report for duty.", "order")
+    assert "officers" in targets_of(order)
+
+
 # --- a nationality on a thing says whose it is, no actor ------------------------------------------
 
 

@@ -664,16 +664,17 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
   escape, drive to, deport, relocate) are written from news English, not from its errors; the check part's
   recall says how far they carry.
 
-Fixed by rules of grammar in the args34 round (tests/events/test_arguments_grammar.py; each checked on the
-judged roles too): a past participle of an act that befalls people with a subject of its own and no auxiliary is
-passive ("with a porter and two cooks injured", a list the parser cut before the participle); a demonstrative or a
-word of quantity a participle, an adjective or a "who" clause describes names people ("those killed", "those
-responsible", "all of those hurt", "all who saw it"); a participle hung on a place noun depicts the clause's
-subject ("appeared at the courthouse charged with arson"), and who a passive participle says was charged did the crime;
-an event noun that is the subject of a verb of its act lends it its doer ("an attack by X killed four"). On the
-tuning part argument F1 0.593 -> 0.605 (two documents; judged tuning doers 0.884 -> 0.885, targets 0.918 ->
-0.920). What is left on the tuning part (42 gold arguments missed, 48 predicted wrong, given gold triggers),
-by class (arguments, documents):
+Fixed by rules of grammar in the args34 round (tests/events/test_arguments_grammar.py; each checked on the judged
+roles too): a past participle of an act that befalls people with a subject of its own and no auxiliary is passive
+("with a porter and two cooks injured", a list the parser cut before the participle); a demonstrative or a word of
+quantity a participle, an adjective or a "who" clause describes names people ("those killed", "those responsible",
+"all of those hurt", "all who saw it"); a participle hung on a place noun depicts the clause's subject ("appeared at
+the courthouse charged with arson"), and who a passive participle says was charged did the crime; an event noun that
+is the subject of a verb of its act lends it its doer ("an attack by X killed four"); a nationality on a thing is no
+actor ("flooded Syrian farmland"); whom an order is for is its target ("instructions for border guards to tighten
+checks"). On the tuning part argument F1 0.593 -> 0.605 (two documents; check 0.453 -> 0.459; judged tuning doers
+0.884 -> 0.885, targets 0.918 -> 0.921). What is left on the tuning part (42 gold arguments missed, 48 predicted
+wrong, given gold triggers), by class (arguments, documents):
 - **Places predicted wrong (22, 9)**: half are places the annotators left unmarked ("killed in Syria", "attacks
   across Paris", a dateline line's town: 11, 7); a place of another clause or of a phrase nested in the argument
   (a conjoined clause's "suburban Boston home", "the links in Florida", the town of a toll the gold gives to its

@@ -1225,6 +1225,9 @@ def read_participants(
         for token in slots:
             if result.target is None:
                 result.target = read(token, "target", allow_places=party(token, True))
+        if result.target is None and trigger.cue.type in lexicon.addressed_types:
+            # "instructions for border guards to tighten checks": whom the order is for
+            result.target = read(_addressee_of_for_to(noun), "target")
         _add_conjuncts(result, between[0] if between else None, index, lexicon, speaker)
         _add_thing_target(result, trigger, [t for t in slots if t.head.lower_ in {"on", "against"}], index, lexicon)
         return result
@@ -1333,11 +1336,12 @@ def read_participants(
         result.target = read(verb.head, "target")
         if result.target is not None:
             target_head = verb.head
-    if result.target is None and noun is None and trigger.cue.type in lexicon.addressed_types:
+    if result.target is None and trigger.cue.type in lexicon.addressed_types:
         # "the robber demanded the teller open the safe": whom a request is made of is the subject
         # of the bare clause that says what is asked (not after "that": "requested that the
-        # board resign" asks it of no one named)
-        asked = _subject_of_asked_clause(verb)
+        # board resign" asks it of no one named), or of a "for ... to" clause ("gave instructions
+        # for border guards to tighten checks")
+        asked = (_subject_of_asked_clause(verb) if noun is None else None) or _addressee_of_for_to(noun or verb)
         result.target = read(asked, "target")
         target_head = asked if result.target is not None else target_head
     _add_conjuncts(result, target_head, index, lexicon, speaker, befalls_people)
@@ -1437,6 +1441,23 @@ def _subject_of_asked_clause(verb: Token) -> Token | None:
     if clause is None or any(c.dep_ == "mark" for c in clause.children):
         return None
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
+
+
+def _addressee_of_for_to(word: Token) -> Token | None:
+    """Whom a request or an order is for when a "for ... to" clause says what they are to do
+    ("gave instructions for border guards to tighten checks", "called for residents to stay
+    indoors"): the subject of the infinitive, which English marks by "for"."""
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            # the parser hangs the infinitive elsewhere: "to" must follow the "for" phrase at once
+            subject = next((g for g in child.children if g.dep_ == "pobj"), None)
+            after = subject.right_edge.i + 1 if subject is not None else len(word.doc)
+            if after < len(word.doc) and word.doc[after].lower_ == "to" and word.doc[after].dep_ == "aux":
+                return subject
+        if child.dep_ in {"advcl", "ccomp", "xcomp"} and any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children) \
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            return next((g for g in child.children if g.dep_ == "nsubj"), None)
+    return None
 
 
 def _set_off_by_a_comma(prep: Token) -> bool:
