@@ -702,6 +702,42 @@ typed 0.569 -> 0.584; the check part's figures and its count of predictions did 
 on the judged tuning samples: hire, appoint, resign, resignation, "called police", "contacted", "broadcast", "rent",
 "gutted" (they replaced the statements of "X said" sentences, told past posts in relative clauses or habits).
 
+Fixed by rules of grammar in the args34 round (tests/events/test_arguments_grammar.py; each checked on the judged
+roles too): a past participle of an act that befalls people with a subject of its own and no auxiliary is passive
+("with a porter and two cooks injured", a list the parser cut before the participle); a demonstrative or a word of
+quantity a participle, an adjective or a "who" clause describes names people ("those killed", "those responsible",
+"all of those hurt", "all who saw it"); a participle hung on a place noun depicts the clause's subject ("appeared at
+the courthouse charged with arson"), and who a passive participle says was charged did the crime; an event noun that
+is the subject of a verb of its act lends it its doer ("an attack by X killed four"); a nationality on a thing is no
+actor ("flooded Syrian farmland"); whom an order is for is its target ("instructions for border guards to tighten
+checks"). On the tuning part argument F1 0.593 -> 0.605 (two documents; check 0.453 -> 0.459; judged tuning doers
+0.884 -> 0.885, targets 0.918 -> 0.921). What is left on the tuning part (42 gold arguments missed, 48 predicted
+wrong, given gold triggers), by class (arguments, documents):
+- **Places predicted wrong (22, 9)**: half are places the annotators left unmarked ("killed in Syria", "attacks
+  across Paris", a dateline line's town: 11, 7); a place of another clause or of a phrase nested in the argument
+  (a conjoined clause's "suburban Boston home", "the links in Florida", the town of a toll the gold gives to its
+  blast: 4, 3); a place name on a noun of a body or of the event ("the Lyon authorities", "the Manchester
+  bombing": 3, 2); a person's name or an organism read as a place (3, 3); a base named near the village the gold
+  marks (1). dateline gives no country for a town: none of the 22 is that.
+- **Places missed (14, 7)**: places named by a common noun ("in the same province", "a busy street", "the
+  village", "the country": 6), a phrase whose head is a word the geo stage does not keep ("Rue ... Hugo", "Badia
+  al-Sham", "Bagram Airfield", "the ... Central Hospital": 6), a place the gold gives to another event of the clause.
+- **Patients missed (20 targets, 8)**: quantities the gold heads by the count ("all four of the guards", "dozens
+  more", a bare count as the people hurt: 3); lists the parser cut ("five women, a boy and two men": 3, the last
+  conjunct with no subject at all); the victims of a disease in another clause (who died of it, whose lives it
+  endangers: 3); a recipient of instructions "for X to do" (1) or the head of a
+  title-noun phrase ("all police prefects", gold "police": 1); a headline in title case (1); the patient of an
+  untyped word ("crashed into a patrol": 1); the possessor of a damaged thing ("her shop window", gold "shop": 1).
+- **Doers missed (8, 5)**: a compound organisation the recogniser missed ("IS attacks": 2); a pronoun bound to
+  its clause's subject but scored by the pronoun (1: scoring it by the subject's words rose tuning 0.605 -> 0.614
+  and lowered check 0.453 -> 0.441, left out; a scorer that accepts either head is untried); the doers of a
+  "ranging from A to B" phrase (2); a crime in a list the parser reads as a clause (1).
+- **Doers and targets predicted wrong (26, 8)**: mostly actors the annotators left unmarked (a police arrest with no
+  Jailer, the attacker of a later mention); a participle clause the parser hangs on the main verb ("officers are
+  looking for a man thought to have left a parcel that went off, injuring nine": the officers as the injurer, 1).
+- **Roles mapped**: the one who moves on their own is PassengerArtifact in the gold (1); the KAIROS template
+  ("<arg1> transported <arg2>") does not plainly say so for a self-mover, so the mapping keeps it a target.
+
 Fixed by general rules in the args33 round (tests/events/test_arguments_readings.py; written from news English
 and the tuning part's errors): a word read as an event at a gold trigger takes its own cue when the lexicon has
 one (an attack noun absorbed by a killing keeps the thing it hit), is read at the verb an adjective completes
@@ -715,12 +751,12 @@ joined to a passive with its auxiliary left out is passive ("one was killed and 
 thing of a list an attack hits is a target thing; a town's name on an attack noun is its place, not its doer
 ("the Bristol bombing"; a country may act: "US airstrikes"). On the tuning part argument F1 0.565 -> 0.593;
 most rules moved no WikiEvents row (the constructions are rare in the dev file) and no judged role.
-Still open from this round's tuning errors: "those killed", "all of those hurt" (a demonstrative or a
-quantifier as the people harmed: dateline reads no actor in "those"); places named by a common noun ("in the
-same district", "on a crowded lane"); a Place of a conjoined toll ("a bomb went off, hurting six shoppers on a
-lane of the old town": the place goes to the hurting, the gold gives it to the blast); Movement's mover as
-PassengerArtifact (dateline's doer: the mapping keeps PassengerArtifact a target, KAIROS's definition does not
-plainly say a person moving on their own is one); a compound organisation the recogniser missed ("IS attacks").
+Still open from this round's tuning errors (the first fixed in args34): "those killed", "all of those hurt" (a
+demonstrative or a quantifier as the people harmed: dateline reads no actor in "those"); places named by a common
+noun ("in the same district", "on a crowded lane"); a Place of a conjoined toll ("a bomb went off, hurting six
+shoppers on a lane of the old town": the place goes to the hurting, the gold gives it to the blast); Movement's
+mover as PassengerArtifact (dateline's doer: the mapping keeps PassengerArtifact a target, KAIROS's definition does
+not plainly say a person moving on their own is one); a compound organisation the recogniser missed ("IS attacks").
 
 Kinds of event no cue named, added in the args22 round from the KAIROS definitions and news English, not from
 errors (tests/events/test_kairos_kinds.py): bombs that went off or were set off, built, assembled, defused;

@@ -211,6 +211,9 @@ def read_actor(
 ) -> ActorReading | None:
     """The actor an argument names, or None when it names none (a thing, a place, a pronoun
     with nothing to stand for)."""
+    described = _described_people(head, role)
+    if described is not None:
+        return described
     if head.pos_ == "PRON" or head.lower_ in THIRD_PERSON | {"we", "i", "you"}:
         # a pronoun that stands for someone is recorded under that one's name (the span stays the
         # pronoun's, the evidence): "he" tells a reader of the record nothing
@@ -312,6 +315,8 @@ def read_actor(
         primary = _name_on_the_head(head, seen) or seen[0]
 
     noun_kind = lexicon.actor_kind(head.lemma_.lower())
+    if _nationality_of_a_thing(head, head_mention, primary, noun_kind):
+        return None
     modifiers = [m for m in seen if m is not primary]
     if primary is not None and head_mention is None and primary.label != "PERSON" and (
             noun_kind or names_a_doer_of_a_verb(head) or names_people(head)):
@@ -381,6 +386,70 @@ def read_actor(
         if token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in {"PROPN", "NOUN"}:
             titles.append((token.i, token.right_edge.i))
     return ActorReading(actor, kinds, affiliations, titles)
+
+
+DEMONSTRATIVES = {"those", "these"}
+PEOPLE_RELATIVES = {"who", "whom", "whose", "that"}
+# words of quantity that stand for people when a "who" clause says what people ("all who saw the
+# crash", "anyone who was there"); "that" is no sign of people after them ("all that is left")
+QUANTITY_PRONOUNS = {"all", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
+WHO_RELATIVES = {"who", "whom", "whose"}
+# what may stand before a count or quantifier and belongs to it: "all six of those", "nearly all"
+QUANTIFIER_WORDS = {"det", "predet", "nummod", "quantmod", "advmod"}
+
+
+def _describes_people(modifier: Token) -> bool:
+    """A participle ("those killed"), an adjective ("those responsible") or a relative clause of
+    people ("those who fled"; not "those which ...": things) after a demonstrative."""
+    if modifier.dep_ in {"acl", "amod"}:
+        return True
+    return modifier.dep_ == "relcl" and any(c.lower_ in PEOPLE_RELATIVES for c in modifier.children)
+
+
+def _described_people(head: Token, role: str) -> ActorReading | None:
+    """ "those killed in the raid", "those who fled", "those responsible for it": a plural
+    demonstrative standing alone, which a participle, an adjective or a relative clause of people
+    after it describes, or a word of quantity a "who" clause describes ("all who saw it", "anyone
+    who was there"), names the people it describes, though no name or noun does. The actor is
+    the demonstrative (the description is the evidence), with the count or quantifier whose "of"
+    phrase it is ("all of those hurt": all of them)."""
+    if head.dep_ == "det" or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None
+    if head.lower_ in QUANTITY_PRONOUNS:
+        # "urged all who saw the crash to call": the people the "who" clause describes
+        if not any(c.i > head.i and c.dep_ == "relcl" and any(w.lower_ in WHO_RELATIVES for w in c.children)
+                   for c in head.children):
+            return None
+    elif head.lower_ not in DEMONSTRATIVES or head.tag_ != "DT" \
+            or not any(c.i > head.i and _describes_people(c) for c in head.children):
+        return None
+    first = head
+    of = head.head
+    if head.dep_ == "pobj" and of.lower_ == "of" and of.head.i < of.i and (
+            of.head.tag_ == "CD" or of.head.lower_ in load_lexicon().people_quantifiers):
+        counted = of.head
+        first = min([counted] + [c for c in counted.children if c.dep_ in QUANTIFIER_WORDS and c.i < counted.i],
+                    key=lambda t: t.i)
+    words = head.doc[first.i: head.i + 1]
+    actor = Actor(text=words.text, span=token_span(words), entity_id=None, role=role)
+    return ActorReading(actor, frozenset())
+
+
+def _nationality_of_a_thing(head: Token, head_mention: Mention | None, primary: Mention | None, noun_kind) -> bool:
+    """A nationality adjective on a noun that names a thing ("flooded Syrian farmland",
+    "criticized a Dutch law"): it says whose the thing is; the thing is no actor, and the
+    nationality is no actor of the event ("Syrian fighters", "Dutch police" name people)."""
+    if primary is None or head_mention is not None or primary.label != "NORP" or head.pos_ != "NOUN":
+        return False
+    if noun_kind or names_a_doer_of_a_verb(head) or names_people(head):
+        return False
+    return _modifies(primary, head)
+
+
+def _modifies(mention: Mention, head: Token) -> bool:
+    """Whether a mention is a modifier of the head noun (its words hang on the head)."""
+    words = [t for t in head.subtree if mention.span.start <= t.idx < mention.span.end]
+    return bool(words) and any(t.head.i == head.i and t.dep_ in {"amod", "compound", "nmod"} for t in words)
 
 
 def _name_on_the_head(head: Token, mentions: list[Mention]) -> Mention | None:
@@ -699,6 +768,27 @@ def _gapped_passive(verb: Token) -> bool:
             and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in verb.children))
 
 
+# where a past participle stands in a clause of no finite verb: "with two cooks injured" (pcomp),
+# "five miners, a cook and two drivers injured" (acl), "the guard killed and two others hurt" (conj)
+ABSOLUTE_PARTICIPLE_DEPS = {"pcomp", "acl", "conj", "advcl", "oprd", "xcomp", "ccomp"}
+
+
+def absolute_participle(verb: Token) -> bool:
+    """A past participle with a subject of its own but no auxiliary and no object, in a clause that
+    has no finite verb ("killed, with a porter and two cooks injured", "there were five miners and
+    two drivers hurt"): English has no active past participle without "have", so its subject
+    undergoes it, whatever subject label the parser gave. Only a verb of an act that befalls
+    people (event_types.yaml: people_cues, accusing_verbs: it takes an object when active) is read
+    so: a verb that takes none has no passive ("DORVAL — the cousin ... agreed to terms", a main verb
+    the parser hung on a dateline word, stays active). A past tense the tagger read (VBD) is a
+    finite verb and keeps its own voice; a participle with an object is active."""
+    lexicon = load_lexicon()
+    return (verb.tag_ == "VBN" and verb.dep_ in ABSOLUTE_PARTICIPLE_DEPS and verb.head.i != verb.i
+            and verb.lemma_.lower() in lexicon.people_cues | lexicon.accusing_verbs
+            and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp", "mark"} for c in verb.children))
+
+
 def bare_participle_complement(verb: Token) -> bool:
     """A past participle with no auxiliary, no "to" and no object of its own, complementing a
     verb of finding, leaving or seeing (event_types.yaml: small_clause_verbs): "was found shot",
@@ -743,7 +833,8 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
             and not _across_line_break(c, node)
         ]
-        if found and (reduced or small_clause or (node is verb and _gapped_passive(verb))):
+        if found and (reduced or small_clause
+                      or (node is verb and (_gapped_passive(verb) or absolute_participle(verb)))):
             return found, True
         if found and own_voice is not None:
             return found, own_voice
@@ -764,6 +855,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
                 noun = noun.head
             return [noun], True
+        depicted = _depicted_by_a_participle(node) if node is verb else None
+        if depicted:
+            # "appeared at the courthouse charged with arson": the clause's subject was charged, not the court
+            return depicted, True
         if node.dep_ in {"relcl", "acl"} and (node.head.pos_ in {"NOUN", "PROPN", "PRON"} or _an_age_for_a_person(node.head)
                                               or _a_count_of_people(node.head)):
             # "the leader, who has been detained since the coup": a passive relative clause
@@ -809,6 +904,34 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             continue
         return [], False
     return [], False
+
+
+def _depicted_by_a_participle(participle: Token) -> list[Token]:
+    """The subjects a participle of an act that befalls people (people_cues, accusing_verbs)
+    tells of when the parser hung it on the noun of a place or a body after a preposition ("two
+    men appeared at the courthouse charged with theft", "was brought to the station handcuffed"):
+    a courthouse or a station is charged with nothing, so the participle depicts the subject of
+    the verb the preposition hangs on, or that verb's object ("took the driver to the courthouse
+    charged with theft"); a noun that names people keeps it ("spoke to the men charged with fraud")."""
+    lexicon = load_lexicon()
+    noun = participle.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" \
+            or participle.lemma_.lower() not in lexicon.people_cues | lexicon.accusing_verbs \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in participle.children):
+        return []
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or names_people(noun) or noun.ent_type_ in {"PERSON", "NORP", "ORG"} \
+            or _a_count_of_people(noun) or noun.lemma_.lower() in lexicon.people_quantifiers:
+        return []
+    preposition = noun.head
+    if preposition.dep_ != "prep" or preposition.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    carrier = preposition.head
+    carried = [c for c in carrier.children if c.dep_ == "dobj"]
+    if carried and not _is_passive(carrier):
+        # "officers took the driver to the courthouse charged with theft": the one taken is depicted
+        return carried[:1]
+    subjects, _ = subjects_of(carrier)
+    return subjects
 
 
 def _owner_of_noun_over_gerund(gerund: Token) -> Token | None:
@@ -918,8 +1041,10 @@ def _accused_of(crime: Token, lexicon: Lexicon, own_preps_only: bool = False) ->
             return found
     # a step with neither is told of the accused as its subject ("pleaded guilty to fraud",
     # "confessed to the theft"), looked for through a relative clause ("Lee, who pleaded guilty ...")
-    subjects, passive = subjects_of(step)
-    return subjects[0] if subjects and not passive else None
+    # (or, passive, the one it befell with no auxiliary to say so: "the three men charged with
+    # fraud", "..., convicted of arson in 2019, ...", "appeared at the courthouse charged with theft")
+    subjects, _ = subjects_of(step)
+    return subjects[0] if subjects else None
 
 
 def claimant_of(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -1100,6 +1225,9 @@ def read_participants(
         for token in slots:
             if result.target is None:
                 result.target = read(token, "target", allow_places=party(token, True))
+        if result.target is None and trigger.cue.type in lexicon.addressed_types:
+            # "instructions for border guards to tighten checks": whom the order is for
+            result.target = read(_addressee_of_for_to(noun), "target")
         _add_conjuncts(result, between[0] if between else None, index, lexicon, speaker)
         _add_thing_target(result, trigger, [t for t in slots if t.head.lower_ in {"on", "against"}], index, lexicon)
         return result
@@ -1171,6 +1299,12 @@ def read_participants(
             if result.target is not None:
                 target_head = token
                 break
+    if not passive and result.source is None and subject is not None and noun is None \
+            and any(subject.i == absorbed.i for absorbed in trigger.absorbed):
+        # "an attack by Red Hand militants killed four", "the rebels' ambush wounded six": an event
+        # noun that does what the verb says has done it by its own doer
+        agent_token = _noun_doer(subject, lexicon, index)
+        result.source = read(agent_token, "source") if agent_token is not None else None
     if passive and result.source is None:
         # "were killed in Taliban attacks": with no "by" agent, the attack's own doer did it
         for absorbed in trigger.absorbed:
@@ -1202,14 +1336,21 @@ def read_participants(
         result.target = read(verb.head, "target")
         if result.target is not None:
             target_head = verb.head
-    if result.target is None and noun is None and trigger.cue.type in lexicon.addressed_types:
+    if result.target is None and trigger.cue.type in lexicon.addressed_types:
         # "the robber demanded the teller open the safe": whom a request is made of is the subject
         # of the bare clause that says what is asked (not after "that": "requested that the
-        # board resign" asks it of no one named)
-        asked = _subject_of_asked_clause(verb)
+        # board resign" asks it of no one named), or of a "for ... to" clause ("gave instructions
+        # for border guards to tighten checks")
+        asked = (_subject_of_asked_clause(verb) if noun is None else None) or _addressee_of_for_to(noun or verb)
         result.target = read(asked, "target")
         target_head = asked if result.target is not None else target_head
     _add_conjuncts(result, target_head, index, lexicon, speaker, befalls_people)
+    if passive and noun is None and verb.dep_ == "acl" and absolute_participle(verb):
+        # "there were five miners, a cook and two drivers injured": the parser cut the list, the
+        # participle hangs on its first member, which undergoes it as the rest do
+        listed = read(verb.head, "target")
+        if listed is not None and (result.target is None or listed.actor.span != result.target.actor.span):
+            result.others.append(listed.actor)
     # a verb's object is the thing hit only when the verb is the event's own word: under an event
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
     slots = [] if noun is not None else [subject] if passive else []
@@ -1300,6 +1441,23 @@ def _subject_of_asked_clause(verb: Token) -> Token | None:
     if clause is None or any(c.dep_ == "mark" for c in clause.children):
         return None
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
+
+
+def _addressee_of_for_to(word: Token) -> Token | None:
+    """Whom a request or an order is for when a "for ... to" clause says what they are to do
+    ("gave instructions for border guards to tighten checks", "called for residents to stay
+    indoors"): the subject of the infinitive, which English marks by "for"."""
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            # the parser hangs the infinitive elsewhere: "to" must follow the "for" phrase at once
+            subject = next((g for g in child.children if g.dep_ == "pobj"), None)
+            after = subject.right_edge.i + 1 if subject is not None else len(word.doc)
+            if after < len(word.doc) and word.doc[after].lower_ == "to" and word.doc[after].dep_ == "aux":
+                return subject
+        if child.dep_ in {"advcl", "ccomp", "xcomp"} and any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children) \
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            return next((g for g in child.children if g.dep_ == "nsubj"), None)
+    return None
 
 
 def _set_off_by_a_comma(prep: Token) -> bool:
