@@ -52,6 +52,7 @@ class AttributionCues:
     channel_families: tuple[frozenset[str], ...]
     denial_verbs: frozenset[str]
     denial_phrases: tuple[tuple[str, ...], ...]
+    negating_adverbials: frozenset[tuple[str, str]]  # (preposition, noun): "at no time" -> ("at", "time")
     planned_auxiliaries: frozenset[str]
     planned_verbs: frozenset[str]
     expected_verbs: frozenset[str]
@@ -82,6 +83,7 @@ def load_cues(path: Path = CUES_PATH) -> AttributionCues:
         channel_families=tuple(frozenset(f) for f in raw["channel_families"]),
         denial_verbs=frozenset(raw["denial"]["verbs"]),
         denial_phrases=tuple(tuple(p.split()) for p in raw["denial"]["phrases"]),
+        negating_adverbials=frozenset((p.split()[0], p.split()[-1]) for p in raw["denial"]["negating_adverbials"]),
         planned_auxiliaries=frozenset(raw["planned"]["auxiliaries"]),
         planned_verbs=frozenset(raw["planned"]["governing_verbs"]),
         expected_verbs=frozenset(raw["expected"]["governing_verbs"]),
@@ -800,14 +802,26 @@ def _negated(chain: list[Token], cues: AttributionCues) -> bool:
         for child in token.children:
             if child.dep_ == "neg":
                 return True
-            if child.dep_ in {"nsubj", "nsubjpass", "prep", "dobj"}:
+            if child.dep_ in {"nsubj", "nsubjpass", "dobj"}:
                 near = [child] + [g for g in child.children if g.dep_ in {"det", "pobj"}]
                 near += [gg for g in near for gg in g.children if gg.dep_ == "det"]
                 if any(t.lower_ in {"no", "nobody", "none", "never", "neither"} for t in near):
                     return True
+            if child.dep_ == "prep" and _negating_adverbial(child, cues):
+                return True
     top = chain[-1]
     clause = [t for t in top.subtree if t.i <= chain[0].i]
     return _has_phrase(clause, cues.denial_phrases)
+
+
+def _negating_adverbial(prep: Token, cues: AttributionCues) -> bool:
+    """ "at no time", "in no way": the fixed phrases whose "no" negates the clause; any other
+    "with no ...", "for no ..." tells a circumstance of an act that still happened."""
+    return any(
+        (prep.lower_, noun.lemma_.lower()) in cues.negating_adverbials
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+        for noun in prep.children if noun.dep_ == "pobj"
+    )
 
 
 def _denied_by_governor(top: Token, cues: AttributionCues) -> bool:
