@@ -19,6 +19,7 @@ as toponyms, so its scorer asks for them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -174,8 +175,7 @@ def _named_again(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> list[T
     for name, first in names.items():
         if any(word in people for word in name.split()):
             continue
-        for match in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
-            start, end = match.span()
+        for start, end in _standalone(name, text):
             if any(start < e and s < end for s, e in taken):
                 continue
             words = doc.char_span(start, end, alignment_mode="expand")
@@ -184,6 +184,28 @@ def _named_again(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> list[T
             again.append(Toponym(start, end, name, "named-again", first.kind, feature_word=first.feature_word))
             taken.append((start, end))
     return again
+
+
+def _standalone(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """The spans where ``name`` stands as written, not inside a longer word: what
+    ``re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text)`` finds, without
+    compiling a pattern for every name of every article (each new one missed re's cache)."""
+    start = text.find(name) if name else -1
+    while start >= 0:
+        end = start + len(name)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not _joins(before, "’'-") and not _joins(after, "-"):
+            yield start, end
+            start = text.find(name, end)
+        else:
+            start = text.find(name, start + 1)
+
+
+def _joins(char: str, marks: str) -> bool:
+    """Whether a character next to a name makes it part of a longer word: re's \\w (a letter, a
+    digit, an underscore) or one of ``marks``."""
+    return bool(char) and (char.isalnum() or char == "_" or char in marks)
 
 
 def _inside_a_longer_name(doc: Doc, words) -> bool:

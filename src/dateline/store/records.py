@@ -196,8 +196,19 @@ def save_articles(connection: Connection, batch: Sequence[ArticleRecords]) -> No
     entity_events.link_articles(connection, ids)
     place_events.link_articles(connection, ids)
     documents.write_for_articles(connection, ids)
-    for records in batch:
-        mark_extracted(connection, records.article_id, "done", events=len(records.events))
+    mark_all_done(connection, batch)
+
+
+def mark_all_done(connection: Connection, batch: Sequence[ArticleRecords]) -> None:
+    """``mark_extracted(..., "done")`` for every article of the batch, in one delete and one
+    insert (two statements an article were a tenth of a batch's writes)."""
+    rows = {records.article_id: {"article_id": records.article_id, "status": "done", "error": None,
+                                 "events": len(records.events), "processed_at": datetime.now(timezone.utc)}
+            for records in batch}  # (an article given twice is marked once, as its last reading)
+    for chunk in _chunks(list(rows)):
+        connection.execute(delete(t.extractions).where(t.extractions.c.article_id.in_(chunk)))
+    if rows:
+        connection.execute(t.extractions.insert(), list(rows.values()))
 
 
 # --- reading -----------------------------------------------------------------------------------------
