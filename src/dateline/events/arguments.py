@@ -1342,6 +1342,10 @@ def read_participants(
         # board resign" asks it of no one named), or of a "for ... to" clause ("gave instructions
         # for border guards to tighten checks")
         asked = (_subject_of_asked_clause(verb) if noun is None else None) or _addressee_of_for_to(noun or verb)
+        if asked is None and noun is None:
+            # "gave instructions for border guards to ...", read at the verb: the order is its object
+            asked = next((found for o in verb.children if o.dep_ == "dobj"
+                          for found in [_addressee_of_for_to(o)] if found is not None), None)
         result.target = read(asked, "target")
         target_head = asked if result.target is not None else target_head
     _add_conjuncts(result, target_head, index, lexicon, speaker, befalls_people)

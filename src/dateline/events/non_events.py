@@ -118,6 +118,7 @@ def table() -> dict:
         "subjunctive_marks": lower(raw["mandative_subjunctive"]["marks"]),
         "calling_heads": lower(raw["called_for_clauses"]["heads"]),
         "participle_adjective_tags": frozenset(raw["participle_adjectives"]["tags"]),
+        "participle_acts_of_the_noun": lower(raw["participle_adjectives"]["acts_of_the_noun"]),
         "possibility_adverbs": lower(raw["possibility_adverbs"]),
         "kind_predicates": lower(raw["kind_predicates"]),
         "question_reach": int(raw["yes_no_questions"]["reach"]),
@@ -1053,9 +1054,11 @@ def is_called_for(token: Token) -> bool:
 
 def is_a_participle_adjective(token: Token) -> bool:
     """ "three consulting groups", "the surrounding hills": an -ing word (tagged a participle) as the
-    adjective or first word of a noun names a kind or a quality, no act."""
+    adjective or first word of a noun names a kind or a quality, no act; "the retreating troops",
+    "fleeing villagers" tell what the noun's people were doing (participle_adjectives.acts_of_the_noun)."""
     return token.dep_ in {"amod", "compound"} and token.tag_ in table()["participle_adjective_tags"] \
-        and token.head.pos_ == "NOUN" and token.head.i > token.i
+        and token.head.pos_ == "NOUN" and token.head.i > token.i \
+        and token.lemma_.lower() not in table()["participle_acts_of_the_noun"]
 
 
 def is_marked_possible(token: Token) -> bool:

@@ -187,7 +187,7 @@ def _named_again(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> list[T
 
 
 def _standalone(name: str, text: str) -> Iterator[tuple[int, int]]:
-    """The spans where ``name`` stands as written, not inside a longer word: what
+    r"""The spans where ``name`` stands as written, not inside a longer word: what
     ``re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text)`` finds, without
     compiling a pattern for every name of every article (each new one missed re's cache)."""
     start = text.find(name) if name else -1
