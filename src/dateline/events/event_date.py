@@ -469,7 +469,7 @@ def _placed_against_a_statement(facts: DateFacts, event_date: EventDate) -> Fire
     if facts.trigger is None or event_date.source != "narrative":
         return None
     governor = gerund_placed_against(facts.trigger)
-    if governor is not None and any(reporting_verb(d) is not None and reporting_verb(d).i == governor.i
+    if governor is not None and any((said := reporting_verb(d)) is not None and said.i == governor.i
                                     for d in facts.drafts):
         # "After speaking with the director, the principal said ...": a statement borrows no
         # carried day (_carried_to_a_statement), nor does what it is placed after
