@@ -436,7 +436,8 @@ def _described_people(head: Token, role: str) -> ActorReading | None:
     return ActorReading(actor, frozenset())
 
 
-def _nationality_of_a_thing(head: Token, head_mention: Mention | None, primary: Mention | None, noun_kind) -> bool:
+def _nationality_of_a_thing(head: Token, head_mention: Mention | None, primary: Mention | None,
+                           noun_kind: str | None) -> bool:
     """A nationality adjective on a noun that names a thing ("flooded Syrian farmland",
     "criticized a Dutch law"): it says whose the thing is; the thing is no actor, and the
     nationality is no actor of the event ("Syrian fighters", "Dutch police" name people)."""
