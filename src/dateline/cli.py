@@ -204,7 +204,6 @@ def articles_command(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON array of the articles, with their text."),
 ) -> None:
     """List stored articles (newest first), or search them."""
-
     from rich.markup import escape
     from rich.table import Table
 
@@ -915,7 +914,6 @@ def timeline_command(
     as_json: bool = typer.Option(False, "--json", help="Print the timeline as one JSON object."),
 ) -> None:
     """Key dates of a selection, each with a 1-3 sentence summary, every sentence cited."""
-
     from dateline.serialise import to_json
 
     selection = _selection(type, entity, place, since, until)
@@ -969,7 +967,6 @@ def entity_command(
     as_json: bool = typer.Option(False, "--json", help="Print the profile as one JSON object."),
 ) -> None:
     """An actor's profile: roles over time and its events in order, each with its sources."""
-
     from dateline.serialise import to_json
 
     profile = _open(db).entity_profile(name)

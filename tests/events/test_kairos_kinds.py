@@ -70,6 +70,11 @@ def family(event) -> str | None:
     ("The abduction of sixty schoolgirls shocked the country.", "abduction", "COERCE", "Conflict"),
 ])
 def test_a_kind_of_event_news_tells_is_an_event_of_its_type_and_kairos_family(sentence, word, kind, kairos):
+    _assert_an_event_of(sentence, word, kind, kairos)
+
+
+def _assert_an_event_of(sentence: str, word: str, kind: str, kairos: str) -> None:
+    """The event at ``word`` is of dateline's type ``kind`` and counts for the KAIROS family ``kairos``."""
     event = event_at(sentence, word)
     assert event is not None, f"no event at {word!r} in {sentence!r}: {[e.trigger.text for e in events_of(sentence)]}"
     assert event.type == kind
@@ -136,14 +141,14 @@ def test_a_vehicle_crashing_stays_an_accident_and_an_attacker_crashing_is_an_att
 @pytest.mark.parametrize("sentence, word, kind, kairos", [
     # an office taken or left (Personnel)
     ("Voters elected a retired teacher to the city council in March.", "elected", "PERSONNEL", "Personnel"),
-    ("Detectives interviewed two guards about the missing keys.", "interviewed", "CONSULT", "Contact"),
     ("The new police chief was sworn in on Monday.", "sworn", "PERSONNEL", "Personnel"),
     ("The head of the prison service stepped down on Friday.", "stepped", "PERSONNEL", "Personnel"),
     ("The president dismissed the defence minister after the mutiny.", "dismissed", "PERSONNEL", "Personnel"),
     ("The board sacked the hospital director over the outbreak.", "sacked", "PERSONNEL", "Personnel"),
     ("The governor fired the state's election chief on Tuesday.", "fired", "PERSONNEL", "Personnel"),
     ("The board named a former diplomat as its new chairman.", "named", "PERSONNEL", "Personnel"),
-    # talking over the air or at a distance, commands put out (Contact)
+    # witnesses interviewed, commands put out (Contact)
+    ("Detectives interviewed two guards about the missing keys.", "interviewed", "CONSULT", "Contact"),
     ("The general sent instructions to all units to hold their positions.", "sent", "REQUEST", "Contact"),
     ("The prefect issued a decree banning public gatherings.", "issued", "REQUEST", "Contact"),
     # goods and people carried, ways closed (Movement)
@@ -173,10 +178,7 @@ def test_a_vehicle_crashing_stays_an_accident_and_an_attacker_crashing_is_an_att
     ("Soldiers dug trenches along the river bank.", "dug", "MOBILIZE", "ArtifactExistence"),
 ])
 def test_a_kairos_family_no_cue_had_is_an_event_of_its_type(sentence, word, kind, kairos):
-    event = event_at(sentence, word)
-    assert event is not None, f"no event at {word!r} in {sentence!r}: {[e.trigger.text for e in events_of(sentence)]}"
-    assert event.type == kind
-    assert family(event) == kairos
+    _assert_an_event_of(sentence, word, kind, kairos)
 
 
 @pytest.mark.parametrize("sentence, word", [
@@ -202,4 +204,3 @@ def test_a_noun_the_tagger_takes_for_a_verb_is_read_as_the_noun_it_is():
     # "the dengue outbreak" parsed as a clause: the outbreak is the event, "dengue" only its kind
     events = events_of("Doctors urged the ministry to declare the dengue outbreak a national emergency.")
     assert [e.trigger.text for e in events if e.type == "HAZARD"] == ["outbreak"]
-

@@ -394,8 +394,9 @@ PEOPLE_RELATIVES = {"who", "whom", "whose", "that"}
 # crash", "anyone who was there"); "that" is no sign of people after them ("all that is left")
 QUANTITY_PRONOUNS = {"all", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
 WHO_RELATIVES = {"who", "whom", "whose"}
-# what may stand before a count or quantifier and belongs to it: "all six of those", "nearly all"
-QUANTIFIER_WORDS = {"det", "predet", "nummod", "quantmod", "advmod"}
+# the dependency labels of words before a count or quantifier that belong to it: "all six of
+# those", "nearly all"
+QUANTIFIER_DEPS = {"det", "predet", "nummod", "quantmod", "advmod"}
 
 
 def _describes_people(modifier: Token) -> bool:
@@ -428,14 +429,15 @@ def _described_people(head: Token, role: str) -> ActorReading | None:
     if head.dep_ == "pobj" and of.lower_ == "of" and of.head.i < of.i and (
             of.head.tag_ == "CD" or of.head.lower_ in load_lexicon().people_quantifiers):
         counted = of.head
-        first = min([counted] + [c for c in counted.children if c.dep_ in QUANTIFIER_WORDS and c.i < counted.i],
+        first = min([counted] + [c for c in counted.children if c.dep_ in QUANTIFIER_DEPS and c.i < counted.i],
                     key=lambda t: t.i)
     words = head.doc[first.i: head.i + 1]
     actor = Actor(text=words.text, span=token_span(words), entity_id=None, role=role)
     return ActorReading(actor, frozenset())
 
 
-def _nationality_of_a_thing(head: Token, head_mention: Mention | None, primary: Mention | None, noun_kind) -> bool:
+def _nationality_of_a_thing(head: Token, head_mention: Mention | None, primary: Mention | None,
+                           noun_kind: str | None) -> bool:
     """A nationality adjective on a noun that names a thing ("flooded Syrian farmland",
     "criticized a Dutch law"): it says whose the thing is; the thing is no actor, and the
     nationality is no actor of the event ("Syrian fighters", "Dutch police" name people)."""

@@ -530,7 +530,13 @@ def _a_thing_of_a_year(noun: Token) -> bool:
     kind, definite ("at the 2006 Olympics she won", "during the 2008 campaign"): its year is the
     time of what is told at it, and stays."""
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
-    return indefinite or noun.lemma_.lower() in frozenset(w.lower() for w in table()["vintage_nouns"])
+    return indefinite or noun.lemma_.lower() in vintage_nouns()
+
+
+@lru_cache(maxsize=1)
+def vintage_nouns() -> frozenset[str]:
+    """dating.yaml: vintage_nouns, lowercased."""
+    return frozenset(w.lower() for w in table()["vintage_nouns"])
 
 
 def worked_with_someone(verb: Token) -> bool:
@@ -580,8 +586,8 @@ def told_in_a_past_relative_clause(verb: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def intention_words() -> dict[str, frozenset[str]]:
-    """dating.yaml: intended, each list lowercased."""
-    raw = table()["intended"]
+    """dating.yaml: intended, each list lowercased, and the present forms of "be" (going_on.present_be)."""
+    raw = {**table()["intended"], "present_be": table()["going_on"]["present_be"]}
     return {key: frozenset(w.lower() for w in raw[key]) for key in ("verbs", "adjectives", "nouns", "present_be")}
 
 

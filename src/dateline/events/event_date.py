@@ -35,21 +35,21 @@ from dateline.events.dating import (
     carried_from_far_back,
     counted_stretch,
     dated_by_another_step,
-    gerund_placed_against,
     day_of_the_offence_named,
     done_at_the_occasion,
+    gerund_placed_against,
     going_on_at_the_report,
     names_the_gathering_again,
-    only_intended,
-    vintage_years,
-    worked_with_someone,
     occasion_words_hung_on,
+    only_intended,
     placed_vaguely_before,
     said_at_a_told_occasion,
     said_before_another_episode,
     told_at_a_dated_talk,
     told_in_a_past_relative_clause,
     told_in_the_past,
+    vintage_years,
+    worked_with_someone,
 )
 from dateline.events.draft import Draft, own_words, reported_words, reporting_verb
 from dateline.events.placing import Told, date_of_the_event_told
@@ -469,7 +469,7 @@ def _placed_against_a_statement(facts: DateFacts, event_date: EventDate) -> Fire
     if facts.trigger is None or event_date.source != "narrative":
         return None
     governor = gerund_placed_against(facts.trigger)
-    if governor is not None and any(reporting_verb(d) is not None and reporting_verb(d).i == governor.i
+    if governor is not None and any((said := reporting_verb(d)) is not None and said.i == governor.i
                                     for d in facts.drafts):
         # "After speaking with the director, the principal said ...": a statement borrows no
         # carried day (_carried_to_a_statement), nor does what it is placed after

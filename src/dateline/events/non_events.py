@@ -1111,7 +1111,7 @@ def is_one_of_alternatives(token: Token) -> bool:
     return token.dep_ == "conj" and token.head.pos_ == "VERB" and _joined_by_or(token.head)
 
 
-def _told_in_the_past(verb: Token) -> bool:
+def _in_the_past_tense(verb: Token) -> bool:
     """The verb, or an auxiliary of it, is in the past: "said", "was told", "had left"."""
     return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
 
@@ -1125,7 +1125,7 @@ def is_a_reduced_condition(token: Token) -> bool:
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children):
         return False
     return any(c.dep_ in {"mark", "advmod"} and c.lower_ in table()["reduced_condition_marks"] for c in token.children) \
-        and not _told_in_the_past(_first_conjunct(token.head))
+        and not _in_the_past_tense(_first_conjunct(token.head))
 
 
 def reports_no_event(token: Token) -> bool:

@@ -150,11 +150,8 @@ def _in_a_list_of_counties(toponym: Toponym, text: str) -> Toponym:
     given by a gold corpus is read (``toponym_from_span``)."""
     if toponym.demonym or toponym.feature_word:
         return toponym
-    plural = _LIST_OF_REGIONS.match(text[toponym.end : toponym.end + 120])
-    if not plural:
-        return toponym
-    word = "County" if plural.group(1) == "counties" else "Parish"
-    return replace(toponym, kind="A", feature_word=word)
+    word = _county_word_of_a_list(text, toponym.end)
+    return replace(toponym, kind="A", feature_word=word) if word else toponym
 
 
 def _named_again(doc: Doc, found: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
@@ -758,14 +755,22 @@ def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
 _LIST_OF_REGIONS = re.compile(r"^(?:\s*(?:,|and|&)\s*[A-Z][\w’'\-]*(?:\s[A-Z][\w’'\-]*)?)*\s+(counties|parishes)\b")
 
 
+def _county_word_of_a_list(text: str, end: int) -> str | None:
+    """ "Otter Tail, Becker and Clay counties": "County" (or "Parish") when the name ending at
+    ``end`` is one of a list the plural closes, else None."""
+    plural = _LIST_OF_REGIONS.match(text[end : end + 120])
+    if not plural:
+        return None
+    return "County" if plural.group(1) == "counties" else "Parish"
+
+
 def toponym_from_span(text: str, start: int, end: int, gazetteer: Gazetteer) -> Toponym:
     """A toponym for a span someone else marked (a user, a gold corpus): its feature word,
     and whether it is a demonym rather than a name."""
     name = text[start:end]
-    plural = _LIST_OF_REGIONS.match(text[end : end + 120])
-    if plural:  # "Otter Tail, Becker and Clay counties": each is a county
-        word = "County" if plural.group(1) == "counties" else "Parish"
-        return Toponym(start, end, name, "given", "A", feature_word=word)
+    listed = _county_word_of_a_list(text, end)
+    if listed:  # "Otter Tail, Becker and Clay counties": each is a county
+        return Toponym(start, end, name, "given", "A", feature_word=listed)
     words = feature_words()
     for word, kind, _ in words.after:
         if name.endswith(" " + word):
