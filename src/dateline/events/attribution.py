@@ -818,7 +818,7 @@ def _negating_adverbial(prep: Token, cues: AttributionCues) -> bool:
     """ "at no time", "in no way": the fixed phrases whose "no" negates the clause; any other
     "with no ...", "for no ..." tells a circumstance of an act that still happened."""
     return any(
-        (prep.lower_, noun.lemma_.lower()) in cues.negating_adverbials
+        (prep.lower_, noun.lower_) in cues.negating_adverbials  # the words as the table writes them
         and any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
         for noun in prep.children if noun.dep_ == "pobj"
     )
