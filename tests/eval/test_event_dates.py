@@ -1,7 +1,6 @@
 """The date gold's scoring rules (src/dateline/eval/event_dates.py), on hand-written values."""
 
 from datetime import date
-from pathlib import Path
 
 from dateline.eval.event_dates import GOLD, date_right, error_lines, read_gold, source_of, stretch
 from dateline.model import Event, Span

@@ -725,7 +725,8 @@ wrong, given gold triggers), by class (arguments, documents):
 - **Patients missed (20 targets, 8)**: quantities the gold heads by the count ("all four of the guards", "dozens
   more", a bare count as the people hurt: 3); lists the parser cut ("five women, a boy and two men": 3, the last
   conjunct with no subject at all); the victims of a disease in another clause (who died of it, whose lives it
-  endangers: 3); a recipient of instructions "for X to do" (1) or the head of a
+  endangers: 3); a recipient of instructions "for X to do" (1; read since the merge of
+  args34 with triggers34, which reads "gave instructions" at its verb) or the head of a
   title-noun phrase ("all police prefects", gold "police": 1); a headline in title case (1); the patient of an
   untyped word ("crashed into a patrol": 1); the possessor of a damaged thing ("her shop window", gold "shop": 1).
 - **Doers missed (8, 5)**: a compound organisation the recogniser missed ("IS attacks": 2); a pronoun bound to
