@@ -32,3 +32,18 @@ def listed_ids(store, **filters) -> list[str]:
     listed = [event.id for event in store.events(query)]
     assert [json.loads(d)["id"] for d in store.event_page_documents(query).documents] == listed, filters
     return listed
+
+
+def events_of(text: str) -> list:
+    """The events the event stage alone reads in ``text`` (parsed here; no time, place or entity
+    records given), as the events tests that check one construction read them."""
+    from dateline.events import extract_events
+    from dateline.model import Article
+    from dateline.nlp import parse
+
+    return extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
+
+
+def event_at(text: str, word: str):
+    """The event of ``events_of(text)`` whose trigger is ``word`` (StopIteration when none is)."""
+    return next(e for e in events_of(text) if e.trigger.text == word)

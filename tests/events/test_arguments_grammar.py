@@ -5,17 +5,9 @@ people names those people."""
 
 from __future__ import annotations
 
-from dateline.events import extract_events
 from dateline.model import Article
 from dateline.nlp import parse
-
-
-def events_of(text: str):
-    return extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
-
-
-def event_at(text: str, word: str):
-    return next(e for e in events_of(text) if e.trigger.text == word)
+from tests.helpers import event_at, events_of
 
 
 def targets_of(event) -> set[str]:

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import yaml
 
-from dateline.events import extract_events, read_arguments_at
+from dateline.events import read_arguments_at
 from dateline.events.triggers import LEXICON_PATH
 from dateline.model import Article
 from dateline.nlp import parse
-
-
-def events_of(text: str):
-    return extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
-
-
-def event_at(text: str, word: str):
-    return next(e for e in events_of(text) if e.trigger.text == word)
+from tests.helpers import event_at, events_of
 
 
 def read_at(text: str, word: str):

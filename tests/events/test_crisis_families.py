@@ -5,10 +5,7 @@ from __future__ import annotations
 from dateline.events import extract_events
 from dateline.model import Article
 from dateline.nlp import parse
-
-
-def events_of(text: str):
-    return extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
+from tests.helpers import events_of
 
 
 def kinds(text: str) -> dict[str, str]:

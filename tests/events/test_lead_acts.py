@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events import extract_events
 from dateline.events.lead_acts import table
-from dateline.model import Article
-from dateline.nlp import parse
-
-
-def events_of(text: str):
-    return extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
+from tests.helpers import events_of
 
 
 def lead_acts(text: str) -> list[str]:

@@ -8,14 +8,7 @@ from dateline.events import extract_events, read_arguments_at
 from dateline.model import Article
 from dateline.nlp import parse
 from dateline.pipeline import Stages, read_article
-
-
-def events_of(text: str):
-    return extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
-
-
-def event_at(text: str, word: str):
-    return next(e for e in events_of(text) if e.trigger.text == word)
+from tests.helpers import event_at, events_of
 
 
 def read_event_at(text: str, word: str):
