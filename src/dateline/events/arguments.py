@@ -1343,11 +1343,10 @@ def read_participants(
         # of the bare clause that says what is asked (not after "that": "requested that the
         # board resign" asks it of no one named), or of a "for ... to" clause ("gave instructions
         # for border guards to tighten checks")
-        asked = (_subject_of_asked_clause(verb) if noun is None else None) or _addressee_of_for_to(noun or verb)
-        if asked is None and noun is None:
-            # "gave instructions for border guards to ...", read at the verb: the order is its object
-            asked = next((found for o in verb.children if o.dep_ == "dobj"
-                          for found in [_addressee_of_for_to(o)] if found is not None), None)
+        if noun is None:
+            asked = _subject_of_asked_clause(verb) or _addressee_of_for_to(verb) or _addressee_of_its_object(verb)
+        else:
+            asked = _addressee_of_for_to(noun)
         result.target = read(asked, "target")
         target_head = asked if result.target is not None else target_head
     _add_conjuncts(result, target_head, index, lexicon, speaker, befalls_people)
@@ -1447,6 +1446,13 @@ def _subject_of_asked_clause(verb: Token) -> Token | None:
     if clause is None or any(c.dep_ == "mark" for c in clause.children):
         return None
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
+
+
+def _addressee_of_its_object(verb: Token) -> Token | None:
+    """ "gave instructions for border guards to tighten checks", an order read at its verb: whom
+    the verb's object, the order, is for."""
+    return next((found for obj in verb.children
+                 if obj.dep_ == "dobj" and (found := _addressee_of_for_to(obj)) is not None), None)
 
 
 def _addressee_of_for_to(word: Token) -> Token | None:

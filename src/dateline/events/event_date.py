@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from collections.abc import Collection
 from typing import Callable, Generic, TypeVar
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -458,13 +459,6 @@ def _a_process_going_on(facts: DateFacts, event_date: EventDate) -> Fired[EventD
     return None
 
 
-def _worked_with_someone(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
-    if facts.trigger is not None and event_date.source == "article" and worked_with_someone(facts.trigger):
-        # "The analyst worked with the mayor on the plan": over some time before, no day given
-        return Fired("worked with someone -> none", NO_DATE)
-    return None
-
-
 def _placed_against_a_statement(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
     if facts.trigger is None or event_date.source != "narrative":
         return None
@@ -477,19 +471,23 @@ def _placed_against_a_statement(facts: DateFacts, event_date: EventDate) -> Fire
     return None
 
 
-def _a_past_relative_clause(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
-    if facts.trigger is not None and event_date.source == "article" and told_in_a_past_relative_clause(facts.trigger):
-        # "One trustee, who backed a new levy, said ...": before the report, no day given
-        return Fired("a past relative clause -> none", NO_DATE)
-    return None
+def _no_day_when(name: str, sources: Collection[str], told: Callable[[Token], bool]) -> EventDateRule:
+    """A rule that leaves no day (``NO_DATE``) to an event whose date came from one of ``sources``
+    when ``told(trigger)`` says how the text tells it: the shape of the three rules below."""
+    def rule(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+        if facts.trigger is not None and event_date.source in sources and told(facts.trigger):
+            return Fired(name, NO_DATE)
+        return None
+    rule.__name__ = rule.__qualname__ = f"_{told.__name__}"  # each rule named apart, as the others are
+    return rule
 
 
-def _only_intended(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
-    if facts.trigger is not None and event_date.source in BORROWED \
-            and only_intended(facts.trigger):
-        # "The baker said Tuesday he planned to move to Dayton": meant, not done, on no day given
-        return Fired("only intended -> none", NO_DATE)
-    return None
+# "The analyst worked with the mayor on the plan": over some time before, no day given
+_worked_with_someone = _no_day_when("worked with someone -> none", {"article"}, worked_with_someone)
+# "One trustee, who backed a new levy, said ...": before the report, no day given
+_a_past_relative_clause = _no_day_when("a past relative clause -> none", {"article"}, told_in_a_past_relative_clause)
+# "The baker said Tuesday he planned to move to Dayton": meant, not done, on no day given
+_only_intended = _no_day_when("only intended -> none", BORROWED, only_intended)
 
 
 EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
