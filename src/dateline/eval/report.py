@@ -147,7 +147,7 @@ def judged_gold_markdown(result: dict) -> str:
     lines = [
         "## Event dates, places and types on the judged samples, against a gold (issue 11)", "",
         "The judged listings above are of the commits they were made with. To measure the current tree without a new "
-        "hand-judging, every real event of samples A-Z, AA and AB has its right date and place written down "
+        "hand-judging, every real event of samples A-Z, AA, AB and AC has its right date and place written down "
         "(`src/dateline/eval/judged-gold/`: where the reader judged the record right, its value; where not, read "
         "again in the article). The tree re-reads those articles into a fresh store and each gold event is found by "
         "its article and trigger offset (`dateline eval event-dates`, `dateline eval event-places`). Split once: "
@@ -164,11 +164,11 @@ def judged_gold_markdown(result: dict) -> str:
         "sample R, seed 20261221, judged on ce093ab after every rule of stop 28 and before any of stop 29, fresh until stop 30; "
         "sample S, seed 20261222, judged on 747aaea after every rule of stop 29 and before any of stop 30, fresh until stop 31; "
         "sample T, seed 20261223, judged on 4cee057 after every rule of stop 30 and before any of stop 31, fresh until stop 32; "
-        "sample U, seed 20261224, judged on 8022baf after every rule of stop 31 and before any of stop 32, fresh until stop 33; sample V, seed 20261225, and W, seed 20261226, judged on 7f5d99e (the same extraction as U) after every rule of stop 31 and before any of stop 32, fresh until stop 33; sample X, seed 20261227, judged on 2d6ef34 (stop 32's final extraction) after every rule of stop 32 and before any of stop 33, fresh until stop 34; and Y, seed 20261228, the last 8 articles of the odd half, judged the same way, fresh until stop 34; sample Z, seed 20261229, the first of LGL's even half (read to tune the geo rules only: blind for events, dates, types and roles, optimistic for places), judged on 620b621 (stop 33's final extraction) after every rule of stop 33 and before any of stop 34, fresh until stop 35; sample AA, seed 20261230, the second of the even half, drawn after Z, judged on ccdaac8 (620b621's extraction) after every rule of stop 33 and before any of stop 34, fresh until stop 35; sample AB, seed 20261231, the third of the even half, drawn after Z and AA, judged on ce8b991 (stop 34's final extraction) after every rule of stop 34 and before any of stop 35: the fresh sample of stop 35). A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
+        "sample U, seed 20261224, judged on 8022baf after every rule of stop 31 and before any of stop 32, fresh until stop 33; sample V, seed 20261225, and W, seed 20261226, judged on 7f5d99e (the same extraction as U) after every rule of stop 31 and before any of stop 32, fresh until stop 33; sample X, seed 20261227, judged on 2d6ef34 (stop 32's final extraction) after every rule of stop 32 and before any of stop 33, fresh until stop 34; and Y, seed 20261228, the last 8 articles of the odd half, judged the same way, fresh until stop 34; sample Z, seed 20261229, the first of LGL's even half (read to tune the geo rules only: blind for events, dates, types and roles, optimistic for places), judged on 620b621 (stop 33's final extraction) after every rule of stop 33 and before any of stop 34, fresh until stop 35; sample AA, seed 20261230, the second of the even half, drawn after Z, judged on ccdaac8 (620b621's extraction) after every rule of stop 33 and before any of stop 34, fresh until stop 35; sample AB, seed 20261231, the third of the even half, drawn after Z and AA, judged on ce8b991 (stop 34's final extraction) after every rule of stop 34 and before any of stop 35: the fresh sample of stop 35; sample AC, seed 20261232, the fourth of the even half, drawn after Z, AA and AB, judged on b12ac6b (ce8b991's extraction) after every rule of stop 34 and before any of stop 35: a fresh sample of stop 35 with AB). A gold of `before-report` (an earlier act whose day the text does not give) counts right only for a record "
         "with no date. A place counts right when its name and country are the gold's, and its state or province too "
-        "where the gold names it (from stop 26: the namesakes judged so far, in samples E, M, N and O, and every US town of P, Q, R, S, T, U, V, W, X, Y, Z, AA and AB; elsewhere a "
+        "where the gold names it (from stop 26: the namesakes judged so far, in samples E, M, N and O, and every US town of P, Q, R, S, T, U, V, W, X, Y, Z, AA, AB and AC; elsewhere a "
         "namesake in another state of the same country goes unseen). Types (`dateline eval event-types`, gold `types.tsv`, written in task types12 before its rules; "
-        "samples N's, O's, P's, Q's, R's, S's, T's, U's, V's, W's, X's, Y's, Z's, AA's and AB's rows added from their judging) are "
+        "samples N's, O's, P's, Q's, R's, S's, T's, U's, V's, W's, X's, Y's, Z's, AA's, AB's and AC's rows added from their judging) are "
         "scored over the real events that are not statements; a gold of `none` (no type of dateline's fits) counts "
         "every type wrong.", "",
         "| part | gold events found | date (all / acts) | place (all / acts) | judged non-events still extracted "
@@ -199,7 +199,7 @@ def judged_gold_markdown(result: dict) -> str:
                       if isinstance(f, dict) and "place" in f) + "."]
     roles = result.get("roles", {})
     if roles:
-        lines += ["", "Doers and targets (`dateline eval event-roles`, gold `roles.tsv` of samples A-Z, AA and AB, written from stop 27 on "
+        lines += ["", "Doers and targets (`dateline eval event-roles`, gold `roles.tsv` of samples A-Z, AA, AB and AC, written from stop 27 on "
                   "from the readers' verdicts and, where they judged a field wrong, by reading the article; how names are "
                   "compared: `src/dateline/eval/event_roles.py`):", "",
                   "| part | gold events found | doer (all / acts / statements) | target (all / acts / statements) |",
