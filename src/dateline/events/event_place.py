@@ -6,7 +6,7 @@ kind of step it was, so a reader, a study or a debugging tool can see why an eve
 The chain, in order: the event's own clause and the words it points to ("own clause", "there",
 "conjoined", "copula", ...), the sentence's loose places, the seat of the body that acts, a
 listing's heading, the episode told before, the story's dateline town, the main act's day, the
-town a local story's lead sets.
+town a local story's lead sets, the town named right after a lead that names no place.
 
 A new step is a ``PlaceStep`` put in its place in ``PLACE_STEPS``: its name, its kind (how sure a
 place it gives is, ``PlaceKind``) and a function ``(facts) -> list[Place]`` that holds all its
@@ -52,7 +52,9 @@ from dateline.events.placing import (
     where_clause_places,
 )
 from dateline.events.placing import table as placing_table
-from dateline.events.setting import Setting, held_at_home, lends_the_setting
+from dateline.events.dating import lead_of
+from dateline.events.setting import (Setting, held_at_home, lends_the_setting, of_the_episode,
+                                     town_named_after_a_placeless_lead)
 from dateline.events.triggers import dominates
 from dateline.geo.recognize import SEAT_WORDS
 from dateline.model import Place, Span
@@ -357,6 +359,18 @@ def _held_at_home(facts: PlaceFacts) -> list[Place]:
     return []
 
 
+def _town_after_a_placeless_lead(facts: PlaceFacts) -> list[Place]:
+    # "A teenager was stabbed on Friday. The fight began outside a party in Dover": a soft lead's
+    # act, in a story the lead sets nowhere, is at the town named right after it (events/setting.py)
+    if facts.setting is not None or facts.trigger is None or facts.draft.type == "STATEMENT" \
+            or facts.whole_land or facts.modality != "reported" \
+            or not of_the_episode(facts.trigger, facts.event_date.start, facts.dct):
+        return []
+    lead = lead_of(list(facts.sentence.doc.sents))
+    town = town_named_after_a_placeless_lead(lead, facts.trigger, facts.places) if lead is not None else None
+    return [town] if town is not None else []
+
+
 PLACE_STEPS: tuple[PlaceStep, ...] = (
     PlaceStep("own clause", "own", _own_clause),
     PlaceStep("there", "own", _there),
@@ -377,6 +391,7 @@ PLACE_STEPS: tuple[PlaceStep, ...] = (
     PlaceStep("main act's day", "carried", _main_acts_day),
     PlaceStep("setting", "carried", _setting_of_the_lead),
     PlaceStep("held at home", "carried", _held_at_home),
+    PlaceStep("town after the lead", "carried", _town_after_a_placeless_lead),
 )
 
 

@@ -62,6 +62,7 @@ def table() -> dict:
         "perfect_auxiliaries": frozenset(w.lower() for w in raw["perfect_auxiliaries"]),
         "site_prepositions": frozenset(w.lower() for w in raw["site_prepositions"]),
         "episode_days": int(raw["setting"]["episode_days"]),
+        "after_lead_sentences": int(raw["setting"]["after_lead_sentences"]),
         "relative_clause_steps": int(raw["described_participant"]["steps"]),
         "relative_clause_path": frozenset(raw["described_participant"]["path"]),
         "participant_deps": frozenset(raw["described_participant"]["participant_deps"]),

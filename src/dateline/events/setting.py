@@ -18,6 +18,9 @@ there. The setting is read once per article:
 
 The lead's own acts keep the places of their own words, save one: a police step done to someone
 the lead names by the town ("A Dover teacher was detained and charged", ``held_at_home``) is there.
+A lead that names no place at all ("A teenager was stabbed four times on Friday night.") is set
+by the town the next sentences name ("The fight began outside a party in Dover"): the lead's own
+act of the episode is there (``town_named_after_a_placeless_lead``).
 
 Statements never take it: the judged samples leave "the chief said" unplaced, where a local
 story's speaker is (tried: 55 statements of the tuning part lost, 1 gained). The words are in
@@ -177,3 +180,50 @@ def names_a_place_beyond_the_town(sentence: SpacySpan, places: list[Place], town
             continue
         return True
     return False
+
+
+def town_named_after_a_placeless_lead(lead: SpacySpan, trigger: Token, places: list[Place]) -> Place | None:
+    """ "A teenager was stabbed four times on Friday night. The fight began outside a party in
+    Dover, deputies said.": a local story whose lead tells its act and names no place at all (a
+    soft lead: who and what first, where after) names its town in the sentences right after it;
+    the lead's act, naming none of its own, is there (placing.yaml: setting, after_the_lead).
+    The first town or county the gazetteer knows in the ``after_lead_sentences`` after the lead,
+    when every place the article names is in that town's country (as under a dateline). Only
+    an act of the lead that is a step of its episode (``of_the_episode`` is asked by the caller):
+    not what describes someone ("a man accused of fraud"), nor an act the story recalls."""
+    if not lead.start_char <= trigger.idx < lead.end_char or describes_whom_the_lead_is_about(trigger) \
+            or names_any_place(lead, places):
+        return None
+    reach = table()["after_lead_sentences"]
+    following, sentence = [], lead
+    while len(following) < reach and sentence.end < len(lead.doc):
+        sentence = lead.doc[sentence.end].sent
+        following.append(sentence)
+    if not following:
+        return None
+    town = next((p for p in places if following[0].start_char <= p.span.start < following[-1].end_char
+                 and p.lat is not None and p.country_code and p.resolution == "gazetteer"
+                 and names_a_town_or_county(p) and not in_a_relative_clause(p, lead.doc)), None)
+    if town is None or any(p.country_code and p.country_code != town.country_code for p in places):
+        return None
+    return town
+
+
+def describes_whom_the_lead_is_about(trigger: Token) -> bool:
+    """ "A woman accused of fraud appeared in court": a participle after a noun describes someone
+    by what the story alleges or recalls, no step of the lead's episode."""
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBN"
+
+
+def names_any_place(sentence: SpacySpan, places: list[Place]) -> bool:
+    """Whether the sentence names a place, as where, whence or whose ("Russia's president"):
+    a place the rules kept, or a name the parser reads as a place's."""
+    return any(sentence.start_char <= p.span.start < sentence.end_char for p in places) \
+        or any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sentence)
+
+
+def in_a_relative_clause(place: Place, doc) -> bool:
+    """ "nieces of a pastor who works at a church in Dover": a relative clause tells of the one it
+    describes, not where the story is (placing.yaml: described)."""
+    words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and any(t.dep_ == "relcl" for t in words.root.ancestors)
