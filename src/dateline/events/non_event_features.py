@@ -85,12 +85,12 @@ def _complement_of_wanting(token: Token) -> bool:
         if node.head.i == node.i or node.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"}:
             return False
         node = node.head
-        if node.pos_ in {"VERB", "AUX"} and _is_one_of(node, words()["wanting_verbs"]):
+        if node.pos_ in {"VERB", "AUX"} and is_one_of(node, words()["wanting_verbs"]):
             return True
     return False
 
 
-def _is_one_of(verb: Token, lemmas: frozenset[str]) -> bool:
+def is_one_of(verb: Token, lemmas: frozenset[str]) -> bool:
     """The verb's lemma is one of these, or its form is one with a regular ending: the tagger's
     lemma is sometimes another verb's ("hopes" -> "hop", "hoped" -> "hop")."""
     form = verb.lower_

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.attribution import load_cues as attribution_cues
 from dateline.events.non_event_features import features as event_features
+from dateline.events.non_event_features import is_one_of
 from dateline.model import Event
 from dateline.nlp import clause_head, text_of
 
@@ -125,6 +126,7 @@ def table() -> dict:
         "reduced_condition_marks": lower(raw["reduced_conditions"]),
         "alternative_verbs": {"tags": frozenset(raw["alternatives"]["tags"]),
                               "conjunctions": lower(raw["alternatives"]["conjunctions"])},
+        "standing_plans": lower(raw["standing_plans"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -238,8 +240,21 @@ def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
         _a_purpose_given(node) or _a_future_denied(node) or _an_obligation_or_a_step_not_taken(node) or \
+        _a_standing_plan(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
         (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
+
+
+def _a_standing_plan(node: Token) -> bool:
+    """ "the union plans to sue the county", "groups planning marches", "she wants a new hearing":
+    a verb of planning, intending, wanting or hoping in the present (or a participle, or a plain
+    form not under a past "did") tells a plan standing when the report was written, so what it
+    governs is not done; a past "planned to move" may have been carried out since, and is left."""
+    if node.pos_ not in {"VERB", "AUX"} or node.tag_ not in {"VBZ", "VBP", "VBG", "VB"}:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in node.children):  # "was planning", "did want"
+        return False
+    return is_one_of(node, table()["standing_plans"])
 
 
 def _a_purpose_given(node: Token) -> bool:
@@ -523,7 +538,16 @@ def governing_words(token: Token, depth: int = 6) -> Iterator[Token]:
 def is_not_yet(token: Token) -> bool:
     """ "needs to discuss", "needs repair", "threatened to bomb", "prepared to negotiate"."""
     return any(_not_yet_word(node) for node in governing_words(token)) or is_proposed(token) \
-        or is_suggested_or_let(token)
+        or is_suggested_or_let(token) or _the_purpose_of_an_act_not_done(token)
+
+
+def _the_purpose_of_an_act_not_done(token: Token) -> bool:
+    """ "the league plans to hold marches to demand lower taxes": an infinitive of purpose says
+    what an act is for; when that act is itself not done (planned, needed, threatened), neither
+    is its purpose (a purpose of an act done, "met them to discuss the plan", is left)."""
+    if not _an_infinitive(token) or token.dep_ != "advcl" or token.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(_not_yet_word(node) for node in governing_words(token.head))
 
 
 def is_suggested_or_let(token: Token) -> bool:
