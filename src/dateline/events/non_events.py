@@ -127,6 +127,8 @@ def table() -> dict:
         "alternative_verbs": {"tags": frozenset(raw["alternatives"]["tags"]),
                               "conjunctions": lower(raw["alternatives"]["conjunctions"])},
         "standing_plans": lower(raw["standing_plans"]),
+        "wanted_gerund_words": lower(raw["wanted_gerunds"]["words"]),
+        "wanted_gerund_prepositions": lower(raw["wanted_gerunds"]["prepositions"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -484,6 +486,20 @@ def _undergone_under_a_denial(noun: Token) -> bool:
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in table()["undergoing_verbs"]:
         return False
     return _denied_verb(verb) or any(_denied_verb(governor) for governor in _infinitive_governors(verb))
+
+
+def is_a_wanted_gerund(token: Token) -> bool:
+    """ "showed interest in renting the hall", "is serious about reopening the mine": a gerund
+    after a preposition on a word of wanting or readiness names what is wanted, not done (and so
+    does the event noun it takes as its object)."""
+    gerund = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
+    if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp":
+        return False
+    preposition = gerund.head
+    words = table()
+    wanting = preposition.head
+    return preposition.lower_ in words["wanted_gerund_prepositions"] \
+        and (wanting.lemma_.lower() in words["wanted_gerund_words"] or wanting.lower_ in words["wanted_gerund_words"])
 
 
 def is_still_to_be_done(token: Token) -> bool:
@@ -1183,7 +1199,8 @@ def reports_no_event(token: Token) -> bool:
         or is_a_manner(token) or is_a_photo_credit(token) or is_an_activity_judged(token) \
         or is_a_failure_named(token) or is_demanded(token) or is_called_for(token) \
         or is_a_participle_adjective(token) or is_marked_possible(token) or is_a_kind_judged_common(token) \
-        or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token)
+        or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token) \
+        or is_a_wanted_gerund(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
