@@ -452,7 +452,8 @@ def is_an_activity_judged(token: Token, depth: int = 4) -> bool:
 
 def is_a_denied_act(token: Token) -> bool:
     """ "the mayor did not return the call", "vowed not to reopen the talks", "did not try to flee",
-    "did not suffer injuries": a verb negated with "do", or a negated infinitive, tells an act not
+    "did not suffer injuries", "had never met", "are not rejecting the offer": an active verb negated
+    with "do", "have" or "be" (non_events.yaml: denied_acts), or a negated infinitive, tells an act not
     done or refused, and so does an infinitive it governs, and the object of a verb of undergoing.
     (A negated passive, "were not arrested", is left: the judged samples count it as the step told.)"""
     if token.pos_ == "NOUN":
@@ -462,6 +463,8 @@ def is_a_denied_act(token: Token) -> bool:
 
 def _denied_verb(verb: Token) -> bool:
     if verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):  # "were not arrested": the step told, left
         return False
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
     return any(a.lemma_.lower() in table()["denial_auxiliaries"] for a in auxiliaries) or (
@@ -1184,7 +1187,8 @@ def reports_no_event(token: Token) -> bool:
     (calls for the army to withdraw), an -ing adjective (a consulting firm), a verb marked
     "possibly", a kind of event judged common or rare (robberies are common), the act of a
     yes-or-no question, one of two acts joined by "or" (stealing or receiving), or a participle of
-    condition (when bought at the door)."""
+    condition (when bought at the door); what a gerund after a word of wanting names (interest in
+    buying). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
