@@ -127,6 +127,8 @@ def table() -> dict:
         "alternative_verbs": {"tags": frozenset(raw["alternatives"]["tags"]),
                               "conjunctions": lower(raw["alternatives"]["conjunctions"])},
         "standing_plans": lower(raw["standing_plans"]),
+        "future_prepositions": lower(raw["set_in_the_future"]["prepositions"]),
+        "future_nouns": lower(raw["set_in_the_future"]["nouns"]),
         "wanted_gerund_words": lower(raw["wanted_gerunds"]["words"]),
         "wanted_gerund_prepositions": lower(raw["wanted_gerunds"]["prepositions"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
@@ -503,6 +505,19 @@ def is_a_wanted_gerund(token: Token) -> bool:
     wanting = preposition.head
     return preposition.lower_ in words["wanted_gerund_prepositions"] \
         and (wanting.lemma_.lower() in words["wanted_gerund_words"] or wanting.lower_ in words["wanted_gerund_words"])
+
+
+def is_set_in_the_future(token: Token) -> bool:
+    """ "officers may be wary of making arrests in the future", "the board will discuss it in the
+    future": a phrase "in the future" on the word or on the verb of its clause sets the act in no
+    time yet come, no act done."""
+    words = table()
+    verb = clause_head(token, depth=4)
+    for word in {token, verb} - {None}:
+        for preposition in (c for c in word.children if c.dep_ == "prep" and c.lower_ in words["future_prepositions"]):
+            if any(o.dep_ == "pobj" and o.lower_ in words["future_nouns"] for o in preposition.children):
+                return True
+    return False
 
 
 def is_still_to_be_done(token: Token) -> bool:
@@ -1096,11 +1111,12 @@ def is_called_for(token: Token) -> bool:
 
 
 def is_a_participle_adjective(token: Token) -> bool:
-    """ "three consulting groups", "the surrounding hills": an -ing word (tagged a participle) as the
-    adjective or first word of a noun names a kind or a quality, no act; "the retreating troops",
+    """ "three consulting groups", "the surrounding hills", "the visiting Rangers": an -ing word
+    (tagged a participle) as the adjective or first word of a noun or a name names a kind or a
+    quality, no act; "the retreating troops",
     "fleeing villagers" tell what the noun's people were doing (participle_adjectives.acts_of_the_noun)."""
     return token.dep_ in {"amod", "compound"} and token.tag_ in table()["participle_adjective_tags"] \
-        and token.head.pos_ == "NOUN" and token.head.i > token.i \
+        and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i \
         and token.lemma_.lower() not in table()["participle_acts_of_the_noun"]
 
 
@@ -1188,7 +1204,7 @@ def reports_no_event(token: Token) -> bool:
     "possibly", a kind of event judged common or rare (robberies are common), the act of a
     yes-or-no question, one of two acts joined by "or" (stealing or receiving), or a participle of
     condition (when bought at the door); what a gerund after a word of wanting names (interest in
-    buying). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
+    buying), or an act set "in the future". What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -1204,7 +1220,7 @@ def reports_no_event(token: Token) -> bool:
         or is_a_failure_named(token) or is_demanded(token) or is_called_for(token) \
         or is_a_participle_adjective(token) or is_marked_possible(token) or is_a_kind_judged_common(token) \
         or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token) \
-        or is_a_wanted_gerund(token)
+        or is_a_wanted_gerund(token) or is_set_in_the_future(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
