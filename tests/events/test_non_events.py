@@ -124,6 +124,7 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     ("Three firms showed interest in buying the old market hall.", "buying"),
     ("The two captains had never met before the final.", "met"),
     ("The union is not rejecting the offer, its leader said.", "rejecting"),
+    ("The bakery is set to move to a new mall on Main Street.", "move"),
     # an -ing adjective on a name; an act set in the future
     ("The goalkeeper made six saves against the visiting Rangers on Saturday.", "visiting"),
     ("The chief said he hoped the ruling would not stop officers from making drug arrests in the future.", "arrests"),
@@ -166,6 +167,8 @@ def test_each_rule_is_the_one_that_holds(sentence, word):
     # a plan told in the past may have been carried out; a purpose of an act done is left
     ("He said he planned to move to the coast with his family.", "move"),
     ("The two mayors met on Monday to discuss the new bridge.", "discuss"),
+    # a step set with a time of its own is left
+    ("The governor is scheduled to visit the flooded farms at noon today.", "visit"),
 ])
 def test_the_new_rules_leave_the_act_told(sentence, word):
     token = next(t for t in parse(sentence) if t.text == word)

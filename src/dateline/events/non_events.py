@@ -127,6 +127,7 @@ def table() -> dict:
         "alternative_verbs": {"tags": frozenset(raw["alternatives"]["tags"]),
                               "conjunctions": lower(raw["alternatives"]["conjunctions"])},
         "standing_plans": lower(raw["standing_plans"]),
+        "set_verbs": lower(raw["set_for_no_time"]),
         "future_prepositions": lower(raw["set_in_the_future"]["prepositions"]),
         "future_nouns": lower(raw["set_in_the_future"]["nouns"]),
         "wanted_gerund_words": lower(raw["wanted_gerunds"]["words"]),
@@ -244,7 +245,7 @@ def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
         _a_purpose_given(node) or _a_future_denied(node) or _an_obligation_or_a_step_not_taken(node) or \
-        _a_standing_plan(node) or \
+        _a_standing_plan(node) or _set_for_no_time(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
         (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
 
@@ -259,6 +260,18 @@ def _a_standing_plan(node: Token) -> bool:
     if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in node.children):  # "was planning", "did want"
         return False
     return is_one_of(node, table()["standing_plans"])
+
+
+def _set_for_no_time(node: Token) -> bool:
+    """ "the bakery is set to move to a new mall", "a bank set to open a branch": "set" or
+    "scheduled" with an infinitive and no date or time tells a plan, not done; with one ("is
+    scheduled to speak at noon today") it is a step set, which the judged samples count, and is
+    left (as ``is_a_reported_future`` leaves a future with a time of its own)."""
+    if node.tag_ != "VBN" or node.lemma_.lower() not in table()["set_verbs"]:
+        return False
+    infinitives = [c for c in node.children if c.dep_ == "xcomp" and _an_infinitive(c)]
+    return bool(infinitives) and not _has_a_time_of_its_own(node) \
+        and not any(_has_a_time_of_its_own(verb) for verb in infinitives)
 
 
 def _a_purpose_given(node: Token) -> bool:
