@@ -522,8 +522,8 @@ def is_a_wanted_gerund(token: Token) -> bool:
 
 def is_set_in_the_future(token: Token) -> bool:
     """ "officers may be wary of making arrests in the future", "the board will discuss it in the
-    future": a phrase "in the future" on the word or on the verb of its clause sets the act in no
-    time yet come, no act done."""
+    future": the phrase, hung on the word or on its clause's verb, sets the act in a time not yet
+    come: no act done."""
     words = table()
     verb = clause_head(token, depth=4)
     for word in {token, verb} - {None}:
