@@ -40,6 +40,16 @@ def test_each_feature_reads_its_example(example):
     assert all(values[name] == 1.0 for name in example["features"])
 
 
+def test_a_modal_above_the_clause_is_read_and_a_past_is_not():
+    # "would" sits on the verb two clauses above the noun; told in the past, the same noun has none
+    for sentence, expected in [("The clerk said the town would have to seek help with the repair.", 1.0),
+                               ("The clerk said the town sought help with the repair.", 0.0)]:
+        start = sentence.index("repair")
+        event = Event(id="e", article_id="t", type="AID", trigger=Span(start, start + 6, "repair"),
+                      sentence=Span(0, len(sentence), sentence))
+        assert features(event, parse(sentence), 0)["under_a_modal_or_future"] == expected
+
+
 # a first sentence that tells an act done, then the sentence the filter weighs
 OPENING = "The mayor opened the new library on Monday. "
 

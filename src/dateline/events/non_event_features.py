@@ -85,12 +85,12 @@ def _complement_of_wanting(token: Token) -> bool:
         if node.head.i == node.i or node.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"}:
             return False
         node = node.head
-        if node.pos_ in {"VERB", "AUX"} and _is_one_of(node, words()["wanting_verbs"]):
+        if node.pos_ in {"VERB", "AUX"} and is_one_of(node, words()["wanting_verbs"]):
             return True
     return False
 
 
-def _is_one_of(verb: Token, lemmas: frozenset[str]) -> bool:
+def is_one_of(verb: Token, lemmas: frozenset[str]) -> bool:
     """The verb's lemma is one of these, or its form is one with a regular ending: the tagger's
     lemma is sometimes another verb's ("hopes" -> "hop", "hoped" -> "hop")."""
     form = verb.lower_
@@ -184,6 +184,22 @@ def _governed_by_present_or_modal(token: Token) -> bool:
     return verb.tag_ in {"VBZ", "VBP"}
 
 
+def _under_a_modal_or_future(token: Token, depth: int = 8) -> bool:
+    """ "said the town would have to seek help", "hopes the board will approve the sale": the
+    trigger, or any verb above it up to the sentence's root, carries a modal or a future
+    auxiliary: the sentence is told as what may, must or will be, whatever clause the trigger is in
+    (the ``modal`` and ``future`` features read the trigger's own clause only)."""
+    marks = words()["modals"] | words()["future_auxiliaries"]
+    node = token
+    for _ in range(depth):
+        if node.pos_ in {"VERB", "AUX"} and _auxiliaries(node) & marks:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _quotation_length(token: Token) -> int | None:
     """How many characters the quotation around the trigger holds (None when it is in none)."""
     if not _in_quotation(token):
@@ -241,6 +257,7 @@ def features(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
     found["bare_plural_trigger"] = float(_bare_plural(token))
     found["bare_noun_after_preposition"] = float(_bare_noun_after_preposition(token))
     found["governed_by_present_or_modal"] = float(_governed_by_present_or_modal(token))
+    found["under_a_modal_or_future"] = float(_under_a_modal_or_future(token))
     # a few quoted words ("to 'minimize the damage'") are a phrase named, not words of a speaker
     length = _quotation_length(token)
     found["short_quotation"] = float(length is not None and length < SHORT_QUOTATION)
@@ -267,5 +284,5 @@ FEATURES = (
     "habitual_present", "generic_subject", "complement_of_wanting", "in_condition", "in_question",
     "in_quotation", "plural_noun_trigger", "noun_with_determiner", "lead_sentence", "late_sentence",
     "bare_plural_trigger", "bare_noun_after_preposition", "governed_by_present_or_modal", "short_quotation",
-    "no_actor", "named_actor", "dated_in_its_sentence", "generic_undated",
+    "no_actor", "named_actor", "dated_in_its_sentence", "generic_undated", "under_a_modal_or_future",
 )

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.attribution import load_cues as attribution_cues
 from dateline.events.non_event_features import features as event_features
+from dateline.events.non_event_features import is_one_of
 from dateline.model import Event
 from dateline.nlp import clause_head, text_of
 
@@ -125,6 +126,12 @@ def table() -> dict:
         "reduced_condition_marks": lower(raw["reduced_conditions"]),
         "alternative_verbs": {"tags": frozenset(raw["alternatives"]["tags"]),
                               "conjunctions": lower(raw["alternatives"]["conjunctions"])},
+        "standing_plans": lower(raw["standing_plans"]),
+        "set_verbs": lower(raw["set_for_no_time"]),
+        "future_prepositions": lower(raw["set_in_the_future"]["prepositions"]),
+        "future_nouns": lower(raw["set_in_the_future"]["nouns"]),
+        "wanted_gerund_words": lower(raw["wanted_gerunds"]["words"]),
+        "wanted_gerund_prepositions": lower(raw["wanted_gerunds"]["prepositions"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
 
@@ -238,8 +245,33 @@ def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
         _a_purpose_given(node) or _a_future_denied(node) or _an_obligation_or_a_step_not_taken(node) or \
+        _a_standing_plan(node) or _set_for_no_time(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
         (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
+
+
+def _a_standing_plan(node: Token) -> bool:
+    """ "the union plans to sue the county", "groups planning marches", "she wants a new hearing":
+    a verb of planning, intending, wanting or hoping in the present (or a participle, or a plain
+    form not under a past "did") tells a plan standing when the report was written, so what it
+    governs is not done; a past "planned to move" may have been carried out since, and is left."""
+    if node.pos_ not in {"VERB", "AUX"} or node.tag_ not in {"VBZ", "VBP", "VBG", "VB"}:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in node.children):  # "was planning", "did want"
+        return False
+    return is_one_of(node, table()["standing_plans"])
+
+
+def _set_for_no_time(node: Token) -> bool:
+    """ "the bakery is set to move to a new mall", "a bank set to open a branch": "set" or
+    "scheduled" with an infinitive and no date or time tells a plan, not done; with one ("is
+    scheduled to speak at noon today") it is a step set, which the judged samples count, and is
+    left (as ``is_a_reported_future`` leaves a future with a time of its own)."""
+    if node.tag_ != "VBN" or node.lemma_.lower() not in table()["set_verbs"]:
+        return False
+    infinitives = [c for c in node.children if c.dep_ == "xcomp" and _an_infinitive(c)]
+    return bool(infinitives) and not _has_a_time_of_its_own(node) \
+        and not any(_has_a_time_of_its_own(verb) for verb in infinitives)
 
 
 def _a_purpose_given(node: Token) -> bool:
@@ -435,7 +467,8 @@ def is_an_activity_judged(token: Token, depth: int = 4) -> bool:
 
 def is_a_denied_act(token: Token) -> bool:
     """ "the mayor did not return the call", "vowed not to reopen the talks", "did not try to flee",
-    "did not suffer injuries": a verb negated with "do", or a negated infinitive, tells an act not
+    "did not suffer injuries", "had never met", "are not rejecting the offer": an active verb negated
+    with "do", "have" or "be" (non_events.yaml: denied_acts), or a negated infinitive, tells an act not
     done or refused, and so does an infinitive it governs, and the object of a verb of undergoing.
     (A negated passive, "were not arrested", is left: the judged samples count it as the step told.)"""
     if token.pos_ == "NOUN":
@@ -445,6 +478,8 @@ def is_a_denied_act(token: Token) -> bool:
 
 def _denied_verb(verb: Token) -> bool:
     if verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):  # "were not arrested": the step told, left
         return False
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
     return any(a.lemma_.lower() in table()["denial_auxiliaries"] for a in auxiliaries) or (
@@ -469,6 +504,33 @@ def _undergone_under_a_denial(noun: Token) -> bool:
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in table()["undergoing_verbs"]:
         return False
     return _denied_verb(verb) or any(_denied_verb(governor) for governor in _infinitive_governors(verb))
+
+
+def is_a_wanted_gerund(token: Token) -> bool:
+    """ "showed interest in renting the hall", "is serious about reopening the mine": a gerund
+    after a preposition on a word of wanting or readiness names what is wanted, not done (and so
+    does the event noun it takes as its object)."""
+    gerund = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
+    if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp":
+        return False
+    preposition = gerund.head
+    words = table()
+    wanting = preposition.head
+    return preposition.lower_ in words["wanted_gerund_prepositions"] \
+        and (wanting.lemma_.lower() in words["wanted_gerund_words"] or wanting.lower_ in words["wanted_gerund_words"])
+
+
+def is_set_in_the_future(token: Token) -> bool:
+    """ "officers may be wary of making arrests in the future", "the board will discuss it in the
+    future": the phrase, hung on the word or on its clause's verb, sets the act in a time not yet
+    come: no act done."""
+    words = table()
+    verb = clause_head(token, depth=4)
+    for word in {token, verb} - {None}:
+        for preposition in (c for c in word.children if c.dep_ == "prep" and c.lower_ in words["future_prepositions"]):
+            if any(o.dep_ == "pobj" and o.lower_ in words["future_nouns"] for o in preposition.children):
+                return True
+    return False
 
 
 def is_still_to_be_done(token: Token) -> bool:
@@ -523,7 +585,16 @@ def governing_words(token: Token, depth: int = 6) -> Iterator[Token]:
 def is_not_yet(token: Token) -> bool:
     """ "needs to discuss", "needs repair", "threatened to bomb", "prepared to negotiate"."""
     return any(_not_yet_word(node) for node in governing_words(token)) or is_proposed(token) \
-        or is_suggested_or_let(token)
+        or is_suggested_or_let(token) or _the_purpose_of_an_act_not_done(token)
+
+
+def _the_purpose_of_an_act_not_done(token: Token) -> bool:
+    """ "the league plans to hold marches to demand lower taxes": an infinitive of purpose says
+    what an act is for; when that act is itself not done (planned, needed, threatened), neither
+    is its purpose (a purpose of an act done, "met them to discuss the plan", is left)."""
+    if not _an_infinitive(token) or token.dep_ != "advcl" or token.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(_not_yet_word(node) for node in governing_words(token.head))
 
 
 def is_suggested_or_let(token: Token) -> bool:
@@ -1053,11 +1124,12 @@ def is_called_for(token: Token) -> bool:
 
 
 def is_a_participle_adjective(token: Token) -> bool:
-    """ "three consulting groups", "the surrounding hills": an -ing word (tagged a participle) as the
-    adjective or first word of a noun names a kind or a quality, no act; "the retreating troops",
+    """ "three consulting groups", "the surrounding hills", "the visiting Rangers": an -ing word
+    (tagged a participle) as the adjective or first word of a noun or a name names a kind or a
+    quality, no act; "the retreating troops",
     "fleeing villagers" tell what the noun's people were doing (participle_adjectives.acts_of_the_noun)."""
     return token.dep_ in {"amod", "compound"} and token.tag_ in table()["participle_adjective_tags"] \
-        and token.head.pos_ == "NOUN" and token.head.i > token.i \
+        and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i \
         and token.lemma_.lower() not in table()["participle_acts_of_the_noun"]
 
 
@@ -1144,7 +1216,8 @@ def reports_no_event(token: Token) -> bool:
     (calls for the army to withdraw), an -ing adjective (a consulting firm), a verb marked
     "possibly", a kind of event judged common or rare (robberies are common), the act of a
     yes-or-no question, one of two acts joined by "or" (stealing or receiving), or a participle of
-    condition (when bought at the door)."""
+    condition (when bought at the door); what a gerund after a word of wanting names (interest in
+    buying), or an act set "in the future". What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -1159,7 +1232,8 @@ def reports_no_event(token: Token) -> bool:
         or is_a_manner(token) or is_a_photo_credit(token) or is_an_activity_judged(token) \
         or is_a_failure_named(token) or is_demanded(token) or is_called_for(token) \
         or is_a_participle_adjective(token) or is_marked_possible(token) or is_a_kind_judged_common(token) \
-        or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token)
+        or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token) \
+        or is_a_wanted_gerund(token) or is_set_in_the_future(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
