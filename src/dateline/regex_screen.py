@@ -7,14 +7,20 @@ that cannot match was still tried at every word start):
     if words is None or any(w in screen_text(text) for w in words): regex.finditer(text)
 
 Python's ``re`` compiles neither screen itself: it scans for a leading literal or character
-class only when the pattern starts with one, and never for a case-insensitive one.
+class only when the pattern starts with one, and never for a case-insensitive one. Its search
+loop does have a fast path for a known set of first characters (the compiled pattern's info
+block): ``with_first_char`` fills that block in with the rule's first characters, case
+variants spelled out, so a position no match can start at is passed over in that C loop,
+without entering the matcher (a lookahead in the pattern still entered it at every position).
 """
 
 from __future__ import annotations
 
 import re
+from re import _compiler, _parser
 from re import _constants as sre  # the parse tree ``re`` compiles from (stable across 3.11-3.13)
-from re import _parser
+
+import _sre
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -83,16 +89,75 @@ def _required(items) -> frozenset[str] | None:
 # --- the first character of every match ---------------------------------------------------------
 
 def with_first_char(regex: re.Pattern) -> re.Pattern:
-    """``regex`` led by a lookahead for the characters a match can start with: the same matches,
-    the same groups, but a position whose character cannot start one is turned down at once.
-    ``regex`` itself when that set is not known (or a match may be empty)."""
+    """``regex`` that tries a match only at a position whose character can start one: the same
+    matches, the same groups. Compiled with those characters as its set of first characters
+    (``_with_start_set``); led by a lookahead for them when that cannot be built; ``regex``
+    itself when the set is not known (or a match may be empty)."""
     try:
         items, may_be_empty = _first(_parse(regex))
+        if may_be_empty or not items:
+            return regex
+        lookahead = _class(items)  # (also turns down what neither screen reads)
     except _Unknown:
         return regex
-    if may_be_empty or not items:
-        return regex
-    return re.compile(f"(?={_class(items)})" + regex.pattern, regex.flags)
+    try:
+        return _with_start_set(regex, items)
+    except (_Unknown, TypeError, ValueError, IndexError, AttributeError):  # another ``re`` than 3.11-3.13's
+        return re.compile(f"(?={lookahead})" + regex.pattern, regex.flags)
+
+
+def _with_start_set(regex: re.Pattern, items) -> re.Pattern:
+    """``regex`` compiled again by ``re``'s own compiler, its info block replaced by one that
+    names ``items`` (spelled out in both cases for a case-insensitive rule) as the characters a
+    match starts with. ``re`` reads that block only to pass over positions before it tries a
+    match there, so the matches and groups are the pattern's own."""
+    parsed = _parse(regex)
+    low, high = parsed.getwidth()
+    code = _compiler._code(parsed, regex.flags)
+    if low == 0 or code[0] != sre.INFO or code[2] != 0:  # a match may be empty, or ``re`` found a prefix itself
+        raise _Unknown(code[0])
+    ignore_case = bool(regex.flags & re.IGNORECASE)
+    charset, _ = _compiler._optimize_charset(_both_cases(items) if ignore_case else items)
+    info = [sre.INFO, 0, sre.SRE_INFO_CHARSET, min(low, _compiler.MAXCODE), min(high, _compiler.MAXCODE)]
+    _compiler._compile_charset(charset, regex.flags & ~re.IGNORECASE, info)  # matched as written
+    info[1] = len(info) - 1  # (the skip to the pattern's own code)
+    body = code[1 + code[1]:]
+    groups = parsed.state.groupdict
+    names = [None] * parsed.state.groups
+    for name, number in groups.items():
+        names[number] = name
+    return _sre.compile(regex.pattern, regex.flags | parsed.state.flags, info + body, parsed.state.groups - 1,
+                        groups, tuple(names))
+
+
+# the other characters a case-insensitive ``re`` matches to an ASCII letter, by that letter
+_TWINS: dict[int, list[int]] = {}
+for _twin, _letter in _FOLD.items():
+    _TWINS.setdefault(ord(_letter), []).append(_twin)
+
+
+def _both_cases(items) -> list:
+    """The class items of a case-insensitive rule as a case-sensitive class of the same
+    characters: each ASCII letter in both cases and with its twins (``_FOLD``); a class of
+    characters (digits, white space) as it is. A cased letter beyond ASCII: not read."""
+    spelled = []
+    for op, av in items:
+        if op is sre.CATEGORY:
+            spelled.append((op, av))
+            continue
+        points = [av] if op is sre.LITERAL else range(av[0], av[1] + 1) if op is sre.RANGE else None
+        if points is None:
+            raise _Unknown(op)
+        for point in points:
+            char = chr(point)
+            if point >= 128:
+                if char.lower() != char or char.upper() != char:
+                    raise _Unknown(op)
+                spelled.append((sre.LITERAL, point))
+                continue
+            spelled += [(sre.LITERAL, ord(char.lower())), (sre.LITERAL, ord(char.upper()))]
+            spelled += [(sre.LITERAL, twin) for twin in _TWINS.get(ord(char.lower()), ())]
+    return spelled
 
 
 def _first(items) -> tuple[list, bool]:

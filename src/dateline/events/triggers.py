@@ -1208,14 +1208,18 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
     for token in sentence:
         if token.is_punct or token.is_space or token.like_num:
             continue
+        # the lexicon first: most words are no cue, and the tests of the word's place below (each
+        # pure, so their order changes nothing) are then made for the few that are
+        match = match_cue(token, lexicon)
+        if match is None:
+            continue
         if _is_compound_modifier(token) and token.pos_ != "VERB":
             continue
         if _modifier_taken_for_a_subject(token, lexicon):
             continue
         if _inside_a_name(token):
             continue
-        match = match_cue(token, lexicon)
-        if match is None or not told_as_done(token, sentence, lexicon, verb=match[0].pos == "VERB"):
+        if not told_as_done(token, sentence, lexicon, verb=match[0].pos == "VERB"):
             continue
         if match[0].cause_type == "none" and caused_by_non_actor(token, lexicon):
             continue
