@@ -798,3 +798,24 @@ def test_the_from_phrase_of_an_event_noun_names_its_sender():
     # a motion's "from" says where it set off, no one sent it
     release = event_at("Ten inmates were freed after their release from the county jail.", "freed")
     assert "jail" not in (text_of(release.source_actor) or "")
+
+
+# --- "he said" going on from a speaker or a subject named by a noun (args35) -----------------------
+
+
+def test_she_said_goes_on_from_a_subject_named_by_a_noun_not_from_a_name_in_its_sentence():
+    # attribution.py: _person_noun_subject; the only name before is Kemp, whose sister spoke
+    text = ("A nurse answered the door and introduced herself as Kemp's sister. "
+            "She said the family was very worried.")
+    said = read_event_at(text, "said")
+    assert "nurse" in text_of(said.source_actor)
+
+
+def test_he_said_goes_on_from_the_last_speaker_named_by_a_noun():
+    # attribution.py: _person_noun_head; the mayor named before spoke no word here
+    text = ("Mayor Owen Acker opened the new bridge on Monday. \"The road floods every spring,\" the ferryman said. "
+            "He said the county had known of it for years.")
+    said = [e for e in read_article(Article(id="t", text=text), parse(text), Stages.load()).events
+            if e.trigger.text == "said"][-1]
+    assert "ferryman" in text_of(said.source_actor)
+
