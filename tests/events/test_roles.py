@@ -819,3 +819,23 @@ def test_he_said_goes_on_from_the_last_speaker_named_by_a_noun():
             if e.trigger.text == "said"][-1]
     assert "ferryman" in text_of(said.source_actor)
 
+
+@pytest.mark.parametrize("sentence, word, role, not_the_speaker", [
+    # arguments.py: _speaker_of_another_number; many speakers are no "he", a body is no "she"
+    ("The witnesses said Moss drew a gun that he used to shoot Perry twice.", "shoot", "source", "witnesses"),
+    ("The neighbours said she was attacked near the bridge.", "attacked", "target", "neighbours"),
+])
+def test_a_pronoun_in_a_report_of_another_number_than_its_speaker_is_someone_else(sentence, word, role,
+                                                                                   not_the_speaker):
+    event = event_at(sentence, word)
+    actor = event.source_actor if role == "source" else event.target_actor
+    assert not_the_speaker not in (text_of(actor) or "")
+
+
+def test_a_pronoun_in_a_report_of_the_speakers_number_is_the_speaker():
+    # counter-cases: the rebels are "they", the minister "he"; one sergeant may be his side's "they"
+    assert "rebels" in text_of(event_at("The rebels said they attacked the base at dawn.", "attacked").source_actor)
+    assert "minister" in text_of(event_at("The minister said he ordered the arrest of the two guards.",
+                                          "ordered").source_actor)
+    assert "sergeant" in text_of(event_at("The sergeant said he and two deputies searched the car before they "
+                                          "arrested the driver.", "arrested").source_actor)

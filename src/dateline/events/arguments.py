@@ -240,7 +240,8 @@ def read_actor(
             return ActorReading(actor, speaker.kinds, [])
         if speaker is not None and head.lower_ in THIRD_PERSON | {"we"} and not (
                 head.lower_ in {"it", "its"} and _a_person(speaker.actor, index)) and not (
-                head.lower_ in THIRD_PERSON and speaker.actor.span.start > head.idx):
+                head.lower_ in THIRD_PERSON and speaker.actor.span.start > head.idx) \
+                and not _speaker_of_another_number(head, speaker, index):
             actor = Actor(text=speaker.actor.text, span=token_span([head]), entity_id=speaker.actor.entity_id, role=role)
             return ActorReading(actor, speaker.kinds, [])
         fronted = _subject_after_fronted_phrase(head) if head.lower_ in ONE_PERSON_PRONOUNS else None
@@ -584,6 +585,31 @@ def _a_person(actor: Actor, index: MentionIndex) -> bool:
     span = index.doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
     mention = index.mention_at(span.root) if span is not None and len(span) else None
     return mention is not None and (mention.label == "PERSON" or index.kind_of(mention) == "person")
+
+
+# the pronouns that stand for one person, and those that stand for more than one
+ONE_PERSON_WORDS = {"he", "she", "him", "her", "his", "hers"}
+MANY_WORDS = {"they", "them", "their", "theirs", "we", "us", "our"}
+BODY_LABELS = {"ORG", "NORP", "GPE"}
+
+
+def _speaker_of_another_number(pronoun: Token, speaker: ActorReading, index: MentionIndex) -> bool:
+    """Whether a "he" or "she" inside a report cannot stand for its speaker by number: "witnesses
+    said he ..." (many speakers), "the agency said she ..." (a body is no "she"). Such a pronoun
+    stands for someone the report tells of. (A "they" may still be a single speaker's side:
+    "the sergeant said he and two deputies searched the car when they ...".)"""
+    if pronoun.lower_ not in ONE_PERSON_WORDS:
+        return False
+    span = index.doc.char_span(speaker.actor.span.start, speaker.actor.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.pos_ == "PRON":
+        return root.lower_ in MANY_WORDS | {"it", "we"}
+    # (a name in a list is still one person: "Ann Roe and Lea Sand" holds two speakers' names)
+    mention = index.mention_at(root)
+    many = root.tag_ in {"NNS", "NNPS"} and (mention is None or mention.label != "PERSON")
+    return many or (mention is not None and mention.label in BODY_LABELS)
 
 
 # the pronouns that stand for a group or a thing, and whether they stand for more than one
