@@ -839,3 +839,20 @@ def test_a_pronoun_in_a_report_of_the_speakers_number_is_the_speaker():
                                           "ordered").source_actor)
     assert "sergeant" in text_of(event_at("The sergeant said he and two deputies searched the car before they "
                                           "arrested the driver.", "arrested").source_actor)
+
+
+def test_he_opening_a_sentence_goes_on_about_the_subject_of_the_sentence_before():
+    # arguments.py: _person_the_sentence_before_is_about; two people were named, the subject is
+    # whom the text goes on about
+    text = ("Ned Roe was charged with arson after a fire at a depot owned by Lee Park. "
+            "He was remanded to custody on Friday.")
+    remanded = read_event_at(text, "remanded")
+    assert "Roe" in text_of(remanded.target_actor)
+
+
+def test_she_does_not_go_on_from_a_subject_whose_name_tells_the_other_gender():
+    text = ("Mr. Ned Roe was charged with arson after a fire at a depot. "
+            "She was arrested at the depot on Friday.")
+    arrested = read_event_at(text, "arrested")
+    assert "Roe" not in (text_of(arrested.target_actor) or "")
+

@@ -248,6 +248,13 @@ def read_actor(
         if fronted is not None:
             # "During her visit to Lima, the minister ...": the subject the phrase leads up to
             return read_actor(fronted, role, index, lexicon, None, False)
+        continued = _person_the_sentence_before_is_about(head, index)
+        if continued is not None:
+            # "Roe was charged with arson, and Lee with theft. He was remanded ...": Roe, the
+            # subject the text goes on about, though two people were named
+            reading = read_actor(continued, role, index, lexicon, None, False)
+            if reading is not None:
+                return ActorReading(replace(reading.actor, span=token_span([head])), reading.kinds, reading.affiliations)
         person = _only_person_before(head, index) if head.lower_ in ONE_PERSON_PRONOUNS else None
         if person is not None:
             # "The governor, Khamis Abakar, was killed hours after he accused the RSF"
@@ -671,6 +678,47 @@ def _subject_of_sentence_before(pronoun: Token, index: MentionIndex) -> Token | 
                 and _agrees_in_number(subject, plural, index):
             return subject
     return None
+
+
+# the pronouns that stand for one person as the subject of their clause
+SUBJECT_PERSON_PRONOUNS = {"he", "she"}
+
+
+def _person_the_sentence_before_is_about(pronoun: Token, index: MentionIndex) -> Token | None:
+    """The subject of the main verb of the sentence before, when it names one person and a "he"
+    or "she" is the subject of a sentence that names no one before it: a text goes on about whom
+    its last sentence was about, the subject of one sentence carried on as the subject of the
+    next ("Roe was charged with arson, and Lee with theft. He was remanded ...": Roe). The
+    subject must name a person (a name, a noun for people, or the same pronoun, read in turn)
+    whose name does not tell the other gender."""
+    if pronoun.lower_ not in SUBJECT_PERSON_PRONOUNS or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    sentence = pronoun.sent
+    if sentence.start == 0 or _names_someone_before(pronoun, index):
+        return None
+    before = pronoun.doc[sentence.start - 1].sent
+    if _across_line_break(before.root, pronoun):
+        return None
+    subject = next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return None
+    if subject.pos_ == "PRON":
+        return subject if subject.lower_ == pronoun.lower_ and subject.i < pronoun.i else None
+    mention = index.mention_at(subject)
+    if mention is not None:
+        person = mention.label == "PERSON" or index.kind_of(mention) == "person"
+        return subject if person and not _disagrees_in_gender(pronoun, mention, index) else None
+    return subject if subject.tag_ == "NN" and names_people(subject) else None
+
+
+def _names_someone_before(pronoun: Token, index: MentionIndex) -> bool:
+    """Whether the pronoun's own sentence names a person before it (it may stand for that one)."""
+    for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
+        mention = index.mention_at(token)
+        if (mention is not None and mention.label == "PERSON") or names_people(token) \
+                or token.lower_ in ONE_PERSON_WORDS:
+            return True
+    return False
 
 
 def _subject_after_fronted_phrase(pronoun: Token) -> Token | None:
