@@ -844,6 +844,31 @@ def _gapped_passive(verb: Token) -> bool:
             and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in verb.children))
 
 
+# the legal steps whose active voice names the accused as an object before the crime's preposition
+# ("police accused the clerk of theft", "charged two men with arson", "suspected her of fraud")
+ACCUSED_BEFORE_CRIME = {"accuse", "charge", "suspect", "convict", "indict", "acquit", "arrest", "jail", "sentence"}
+CRIME_PREPS = {"of", "with", "for"}
+
+
+def _reduced_passive_of_an_accusation(verb: Token, lexicon: Lexicon) -> bool:
+    """A past form of a legal step with a subject but no object, no auxiliary and the crime's
+    preposition right after it ("the man accused of knifing him went to jail", "a driver charged
+    with theft fled"): active, the verb would name the accused before the preposition, so the
+    subject is the accused, a passive relative clause with its "who was" left out that the
+    parser read as a finite verb."""
+    if verb.tag_ not in {"VBD", "VBN"} or verb.lemma_.lower() not in ACCUSED_BEFORE_CRIME & lexicon.accusing_verbs:
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ in {"dobj", "dative", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp"} for c in verb.children):
+        return False
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.dep_ == "advmod" and following.head.i == verb.i and following.i + 1 < len(verb.doc):
+        following = verb.doc[following.i + 1]  # "accused falsely of"
+    return following is not None and following.head.i == verb.i and following.dep_ == "prep" \
+        and following.lower_ in CRIME_PREPS
+
+
 # where a past participle stands in a clause of no finite verb: "with two cooks injured" (pcomp),
 # "five miners, a cook and two drivers injured" (acl), "the guard killed and two others hurt" (conj)
 ABSOLUTE_PARTICIPLE_DEPS = {"pcomp", "acl", "conj", "advcl", "oprd", "xcomp", "ccomp"}
@@ -1309,6 +1334,10 @@ def read_participants(
         return result
 
     subject, passive, described_by = _subject_of(verb, index)
+    if not passive and noun is None and _reduced_passive_of_an_accusation(verb, lexicon):
+        # "the man accused of knifing him went to jail", "accused" tagged a past tense with the man
+        # for its subject: the man is the accused
+        passive = True
     if not passive and befalls_people and _bare_conjunct_of_a_passive(verb):
         # "was hit by a van and killed", with "killed" tagged a past tense: an act that befalls
         # people, with no object and no subject of its own, shares the passive of its first verb
