@@ -217,3 +217,10 @@ def test_an_accusation_with_its_object_keeps_its_subject_as_the_accuser():
     accusing = event_at("Police accused the guard of theft.", "accused")
     assert "Police" in (doer_of(accusing) or "")
     assert "guard" in targets_of(accusing)
+
+
+def test_who_admits_to_an_act_did_it():
+    # events/__init__.py: _the_speakers_own_act; what "admitted to" governs is the speaker's own act
+    accusing = event_at("A woman who admitted to falsely accusing a neighbour of theft was fined.", "accusing")
+    assert "woman" in (doer_of(accusing) or "")
+    assert "neighbour" in targets_of(accusing)
