@@ -224,3 +224,14 @@ def test_who_admits_to_an_act_did_it():
     accusing = event_at("A woman who admitted to falsely accusing a neighbour of theft was fined.", "accusing")
     assert "woman" in (doer_of(accusing) or "")
     assert "neighbour" in targets_of(accusing)
+
+
+# --- what a statement says, its author says (args35) -------------------------------------------------
+
+
+def test_a_participle_on_a_statement_is_done_by_who_issued_it():
+    # arguments.py: _author_of_the_channel_it_describes (attribution.yaml: channel_nouns)
+    blaming = event_at("The council published a report blaming the mayor for the delays.", "blaming")
+    assert "council" in (doer_of(blaming) or "")
+    condemning = event_at("The dockers' statement condemning the layoffs was read out.", "condemning")
+    assert "dockers" in (doer_of(condemning) or "")

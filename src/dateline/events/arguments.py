@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.entities import gender
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
+from dateline.events.attribution import load_cues
 from dateline.events.triggers import Lexicon, Trigger, load_lexicon
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
@@ -844,6 +845,23 @@ def _gapped_passive(verb: Token) -> bool:
             and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in verb.children))
 
 
+def _author_of_the_channel_it_describes(verb: Token) -> Token | None:
+    """Who wrote or gave the statement, letter or report a participle describes (attribution.yaml:
+    channel_nouns): its possessor ("the union's statement condemning ...") or the subject of
+    the verb it is the object of ("the council published a report blaming the mayor")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    channel = verb.head
+    if channel.lemma_.lower() not in load_cues().channel_nouns:
+        return None
+    owner = next((c for c in channel.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if channel.dep_ != "dobj" or channel.head.pos_ != "VERB":
+        return None
+    return next((c for c in channel.head.children if c.dep_ == "nsubj"), None)
+
+
 # the legal steps whose active voice names the accused as an object before the crime's preposition
 # ("police accused the clerk of theft", "charged two men with arson", "suspected her of fraud")
 ACCUSED_BEFORE_CRIME = {"accuse", "charge", "suspect", "convict", "indict", "acquit", "arrest", "jail", "sentence"}
@@ -1361,6 +1379,10 @@ def read_participants(
         target_head = subject
     else:
         result.source = read(subject, "source", allow_places=True)
+        if result.source is None and noun is None:
+            # "the union issued a statement condemning the arrest": what a statement says, its
+            # author says; the statement itself does nothing
+            result.source = read(_author_of_the_channel_it_describes(verb), "source", allow_places=True)
         target_head = None
     if noun is not None:
         own_agent = _noun_doer(noun, lexicon, index)
