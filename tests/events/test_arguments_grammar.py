@@ -221,9 +221,9 @@ def test_an_accusation_with_its_object_keeps_its_subject_as_the_accuser():
 
 def test_who_admits_to_an_act_did_it():
     # events/__init__.py: _the_speakers_own_act; what "admitted to" governs is the speaker's own act
-    accusing = event_at("A woman who admitted to falsely accusing a neighbour of theft was fined.", "accusing")
-    assert "woman" in (doer_of(accusing) or "")
-    assert "neighbour" in targets_of(accusing)
+    blaming = event_at("A cashier who admitted to wrongly blaming a porter for the theft was fined.", "blaming")
+    assert "cashier" in (doer_of(blaming) or "")
+    assert "porter" in targets_of(blaming)
 
 
 # --- what a statement says, its author says (args35) -------------------------------------------------

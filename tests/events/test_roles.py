@@ -845,9 +845,9 @@ def test_he_opening_a_sentence_goes_on_about_the_subject_of_the_sentence_before(
     # arguments.py: _person_the_sentence_before_is_about; two people were named, the subject is
     # whom the text goes on about
     text = ("Ned Roe was charged with arson after a fire at a depot owned by Lee Park. "
-            "He was remanded to custody on Friday.")
-    remanded = read_event_at(text, "remanded")
-    assert "Roe" in text_of(remanded.target_actor)
+            "He was detained overnight at the station.")
+    detained = read_event_at(text, "detained")
+    assert "Roe" in text_of(detained.target_actor)
 
 
 def test_she_does_not_go_on_from_a_subject_whose_name_tells_the_other_gender():

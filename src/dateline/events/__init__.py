@@ -186,8 +186,8 @@ def _trigger_span(trigger: Trigger) -> Span:
 
 def _the_speakers_own_act(word: Token, attribution: Attribution) -> bool:
     """Whether the event's word is what the reporting verb itself says its speaker did, a
-    gerund or an infinitive it governs ("admitted to falsely accusing a neighbour", "denied
-    taking the money", "confessed to stealing"): the speaker is that act's doer."""
+    gerund or an infinitive it governs ("admitted to forging the cheques", "denied taking
+    the money", "confessed to stealing"): the speaker is that act's doer."""
     verb = attribution.verb
     if verb is None or word.dep_ not in {"xcomp", "pcomp"}:
         return False

@@ -251,7 +251,7 @@ def read_actor(
             return read_actor(fronted, role, index, lexicon, None, False)
         continued = _person_the_sentence_before_is_about(head, index)
         if continued is not None:
-            # "Roe was charged with arson, and Lee with theft. He was remanded ...": Roe, the
+            # "Roe was charged with arson, and Lee with theft. He was detained ...": Roe, the
             # subject the text goes on about, though two people were named
             reading = read_actor(continued, role, index, lexicon, None, False)
             if reading is not None:
@@ -689,7 +689,7 @@ def _person_the_sentence_before_is_about(pronoun: Token, index: MentionIndex) ->
     """The subject of the main verb of the sentence before, when it names one person and a "he"
     or "she" is the subject of a sentence that names no one before it: a text goes on about whom
     its last sentence was about, the subject of one sentence carried on as the subject of the
-    next ("Roe was charged with arson, and Lee with theft. He was remanded ...": Roe). The
+    next ("Roe was charged with arson, and Lee with theft. He was detained ...": Roe). The
     subject must name a person (a name, a noun for people, or the same pronoun, read in turn)
     whose name does not tell the other gender."""
     if pronoun.lower_ not in SUBJECT_PERSON_PRONOUNS or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
@@ -870,7 +870,7 @@ CRIME_PREPS = {"of", "with", "for"}
 
 def _reduced_passive_of_an_accusation(verb: Token, lexicon: Lexicon) -> bool:
     """A past form of a legal step with a subject but no object, no auxiliary and the crime's
-    preposition right after it ("the man accused of knifing him went to jail", "a driver charged
+    preposition right after it ("the guard accused of beating him went to prison", "a driver charged
     with theft fled"): active, the verb would name the accused before the preposition, so the
     subject is the accused, a passive relative clause with its "who was" left out that the
     parser read as a finite verb."""
@@ -1353,8 +1353,8 @@ def read_participants(
 
     subject, passive, described_by = _subject_of(verb, index)
     if not passive and noun is None and _reduced_passive_of_an_accusation(verb, lexicon):
-        # "the man accused of knifing him went to jail", "accused" tagged a past tense with the man
-        # for its subject: the man is the accused
+        # "the guard accused of beating him went to prison", "accused" tagged a past tense with the
+        # guard for its subject: the guard is the accused
         passive = True
     if not passive and befalls_people and _bare_conjunct_of_a_passive(verb):
         # "was hit by a van and killed", with "killed" tagged a past tense: an act that befalls

@@ -546,7 +546,7 @@ def _person_noun_head(source: list[Token]) -> SpacySpan | None:
 
 def _person_noun_subject(sentence: SpacySpan) -> SpacySpan | None:
     """The subject of a sentence's main clause when a noun for one person names it, outside
-    quotation marks ("A woman answered the phone ...")."""
+    quotation marks ("A nurse answered the door ...")."""
     subject = next((c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or inside_quotes(subject):
         return None
