@@ -199,3 +199,39 @@ def test_a_nationality_on_people_still_names_them():
     attack = next(e for e in _read("Syrian fighters attacked a police post near the border.")
                   if e.trigger.text == "attacked")
     assert attack.source_actor is not None and "fighters" in attack.source_actor.text
+
+
+# --- a legal step with no object before its crime's preposition (args35) ----------------------------
+
+
+def test_a_past_form_of_accuse_with_no_object_before_of_names_the_accused_as_its_subject():
+    # arguments.py: _reduced_passive_of_an_accusation; "the guard accused of beating him" is the
+    # guard who was accused ("who was" left out), whom the parser gave "accused" as a subject
+    accusing = event_at("The porter was taken to a clinic while the guard accused of beating him went to prison.",
+                        "accused")
+    assert "guard" in targets_of(accusing)
+    assert doer_of(accusing) is None
+
+
+def test_an_accusation_with_its_object_keeps_its_subject_as_the_accuser():
+    accusing = event_at("Police accused the guard of theft.", "accused")
+    assert "Police" in (doer_of(accusing) or "")
+    assert "guard" in targets_of(accusing)
+
+
+def test_who_admits_to_an_act_did_it():
+    # events/__init__.py: _the_speakers_own_act; what "admitted to" governs is the speaker's own act
+    blaming = event_at("A cashier who admitted to wrongly blaming a porter for the theft was fined.", "blaming")
+    assert "cashier" in (doer_of(blaming) or "")
+    assert "porter" in targets_of(blaming)
+
+
+# --- what a statement says, its author says (args35) -------------------------------------------------
+
+
+def test_a_participle_on_a_statement_is_done_by_who_issued_it():
+    # arguments.py: _author_of_the_channel_it_describes (attribution.yaml: channel_nouns)
+    blaming = event_at("The council published a report blaming the mayor for the delays.", "blaming")
+    assert "council" in (doer_of(blaming) or "")
+    condemning = event_at("The dockers' statement condemning the layoffs was read out.", "condemning")
+    assert "dockers" in (doer_of(condemning) or "")

@@ -798,3 +798,61 @@ def test_the_from_phrase_of_an_event_noun_names_its_sender():
     # a motion's "from" says where it set off, no one sent it
     release = event_at("Ten inmates were freed after their release from the county jail.", "freed")
     assert "jail" not in (text_of(release.source_actor) or "")
+
+
+# --- "he said" going on from a speaker or a subject named by a noun (args35) -----------------------
+
+
+def test_she_said_goes_on_from_a_subject_named_by_a_noun_not_from_a_name_in_its_sentence():
+    # attribution.py: _person_noun_subject; the only name before is Kemp, whose sister spoke
+    text = ("A nurse answered the door and introduced herself as Kemp's sister. "
+            "She said the family was very worried.")
+    said = read_event_at(text, "said")
+    assert "nurse" in text_of(said.source_actor)
+
+
+def test_he_said_goes_on_from_the_last_speaker_named_by_a_noun():
+    # attribution.py: _person_noun_head; the mayor named before spoke no word here
+    text = ("Mayor Owen Acker opened the new bridge on Monday. \"The road floods every spring,\" the ferryman said. "
+            "He said the county had known of it for years.")
+    said = [e for e in read_article(Article(id="t", text=text), parse(text), Stages.load()).events
+            if e.trigger.text == "said"][-1]
+    assert "ferryman" in text_of(said.source_actor)
+
+
+@pytest.mark.parametrize("sentence, word, role, not_the_speaker", [
+    # arguments.py: _speaker_of_another_number; many speakers are no "he", a body is no "she"
+    ("The witnesses said Moss drew a gun that he used to shoot Perry twice.", "shoot", "source", "witnesses"),
+    ("The neighbours said she was attacked near the bridge.", "attacked", "target", "neighbours"),
+])
+def test_a_pronoun_in_a_report_of_another_number_than_its_speaker_is_someone_else(sentence, word, role,
+                                                                                   not_the_speaker):
+    event = event_at(sentence, word)
+    actor = event.source_actor if role == "source" else event.target_actor
+    assert not_the_speaker not in (text_of(actor) or "")
+
+
+def test_a_pronoun_in_a_report_of_the_speakers_number_is_the_speaker():
+    # counter-cases: the rebels are "they", the minister "he"; one sergeant may be his side's "they"
+    assert "rebels" in text_of(event_at("The rebels said they attacked the base at dawn.", "attacked").source_actor)
+    assert "minister" in text_of(event_at("The minister said he ordered the arrest of the two guards.",
+                                          "ordered").source_actor)
+    assert "sergeant" in text_of(event_at("The sergeant said he and two deputies searched the car before they "
+                                          "arrested the driver.", "arrested").source_actor)
+
+
+def test_he_opening_a_sentence_goes_on_about_the_subject_of_the_sentence_before():
+    # arguments.py: _person_the_sentence_before_is_about; two people were named, the subject is
+    # whom the text goes on about
+    text = ("Ned Roe was charged with arson after a fire at a depot owned by Lee Park. "
+            "He was detained overnight at the station.")
+    detained = read_event_at(text, "detained")
+    assert "Roe" in text_of(detained.target_actor)
+
+
+def test_she_does_not_go_on_from_a_subject_whose_name_tells_the_other_gender():
+    text = ("Mr. Ned Roe was charged with arson after a fire at a depot. "
+            "She was arrested at the depot on Friday.")
+    arrested = read_event_at(text, "arrested")
+    assert "Roe" not in (text_of(arrested.target_actor) or "")
+

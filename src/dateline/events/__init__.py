@@ -184,6 +184,17 @@ def _trigger_span(trigger: Trigger) -> Span:
     return token_span(list(trigger.words))
 
 
+def _the_speakers_own_act(word: Token, attribution: Attribution) -> bool:
+    """Whether the event's word is what the reporting verb itself says its speaker did, a
+    gerund or an infinitive it governs ("admitted to forging the cheques", "denied taking
+    the money", "confessed to stealing"): the speaker is that act's doer."""
+    verb = attribution.verb
+    if verb is None or word.dep_ not in {"xcomp", "pcomp"}:
+        return False
+    governor = word.head.head if word.dep_ == "pcomp" and word.head.dep_ == "prep" else word.head
+    return verb.start <= governor.idx < verb.end
+
+
 def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan, k: int, doc: Doc,
                   index: MentionIndex, lexicon: Lexicon) -> Draft:
     attribution = attribution_of(trigger.token, sentence)
@@ -197,7 +208,8 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
         for role in ("source", "target"):
             reading = getattr(participants, role)
             if reading is not None and attribution.span.start <= reading.actor.span.start < attribution.span.end \
-                    and not (reading.actor.span.start == attribution.span.start and role == "source"):
+                    and not (reading.actor.span.start == attribution.span.start and role == "source") \
+                    and not (role == "source" and _the_speakers_own_act(trigger.token, attribution)):
                 setattr(participants, role, None)
     if participants.source is None and not trigger.nominal:
         # "two men were arrested, deputies said": the body that tells of a step only it takes

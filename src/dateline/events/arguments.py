@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.entities import gender
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
+from dateline.events.attribution import load_cues
 from dateline.events.triggers import Lexicon, Trigger, load_lexicon
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
@@ -240,13 +241,21 @@ def read_actor(
             return ActorReading(actor, speaker.kinds, [])
         if speaker is not None and head.lower_ in THIRD_PERSON | {"we"} and not (
                 head.lower_ in {"it", "its"} and _a_person(speaker.actor, index)) and not (
-                head.lower_ in THIRD_PERSON and speaker.actor.span.start > head.idx):
+                head.lower_ in THIRD_PERSON and speaker.actor.span.start > head.idx) \
+                and not _speaker_of_another_number(head, speaker, index):
             actor = Actor(text=speaker.actor.text, span=token_span([head]), entity_id=speaker.actor.entity_id, role=role)
             return ActorReading(actor, speaker.kinds, [])
         fronted = _subject_after_fronted_phrase(head) if head.lower_ in ONE_PERSON_PRONOUNS else None
         if fronted is not None:
             # "During her visit to Lima, the minister ...": the subject the phrase leads up to
             return read_actor(fronted, role, index, lexicon, None, False)
+        continued = _person_the_sentence_before_is_about(head, index)
+        if continued is not None:
+            # "Roe was charged with arson, and Lee with theft. He was detained ...": Roe, the
+            # subject the text goes on about, though two people were named
+            reading = read_actor(continued, role, index, lexicon, None, False)
+            if reading is not None:
+                return ActorReading(replace(reading.actor, span=token_span([head])), reading.kinds, reading.affiliations)
         person = _only_person_before(head, index) if head.lower_ in ONE_PERSON_PRONOUNS else None
         if person is not None:
             # "The governor, Khamis Abakar, was killed hours after he accused the RSF"
@@ -586,6 +595,31 @@ def _a_person(actor: Actor, index: MentionIndex) -> bool:
     return mention is not None and (mention.label == "PERSON" or index.kind_of(mention) == "person")
 
 
+# the pronouns that stand for one person, and those that stand for more than one
+ONE_PERSON_WORDS = {"he", "she", "him", "her", "his", "hers"}
+MANY_WORDS = {"they", "them", "their", "theirs", "we", "us", "our"}
+BODY_LABELS = {"ORG", "NORP", "GPE"}
+
+
+def _speaker_of_another_number(pronoun: Token, speaker: ActorReading, index: MentionIndex) -> bool:
+    """Whether a "he" or "she" inside a report cannot stand for its speaker by number: "witnesses
+    said he ..." (many speakers), "the agency said she ..." (a body is no "she"). Such a pronoun
+    stands for someone the report tells of. (A "they" may still be a single speaker's side:
+    "the sergeant said he and two deputies searched the car when they ...".)"""
+    if pronoun.lower_ not in ONE_PERSON_WORDS:
+        return False
+    span = index.doc.char_span(speaker.actor.span.start, speaker.actor.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.pos_ == "PRON":
+        return root.lower_ in MANY_WORDS | {"it", "we"}
+    # (a name in a list is still one person: "Ann Roe and Lea Sand" holds two speakers' names)
+    mention = index.mention_at(root)
+    many = root.tag_ in {"NNS", "NNPS"} and (mention is None or mention.label != "PERSON")
+    return many or (mention is not None and mention.label in BODY_LABELS)
+
+
 # the pronouns that stand for a group or a thing, and whether they stand for more than one
 GROUP_PRONOUNS = {"they": True, "them": True, "their": True, "it": False, "its": False}
 
@@ -645,6 +679,47 @@ def _subject_of_sentence_before(pronoun: Token, index: MentionIndex) -> Token | 
                 and _agrees_in_number(subject, plural, index):
             return subject
     return None
+
+
+# the pronouns that stand for one person as the subject of their clause
+SUBJECT_PERSON_PRONOUNS = {"he", "she"}
+
+
+def _person_the_sentence_before_is_about(pronoun: Token, index: MentionIndex) -> Token | None:
+    """The subject of the main verb of the sentence before, when it names one person and a "he"
+    or "she" is the subject of a sentence that names no one before it: a text goes on about whom
+    its last sentence was about, the subject of one sentence carried on as the subject of the
+    next ("Roe was charged with arson, and Lee with theft. He was detained ...": Roe). The
+    subject must name a person (a name, a noun for people, or the same pronoun, read in turn)
+    whose name does not tell the other gender."""
+    if pronoun.lower_ not in SUBJECT_PERSON_PRONOUNS or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    sentence = pronoun.sent
+    if sentence.start == 0 or _names_someone_before(pronoun, index):
+        return None
+    before = pronoun.doc[sentence.start - 1].sent
+    if _across_line_break(before.root, pronoun):
+        return None
+    subject = next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return None
+    if subject.pos_ == "PRON":
+        return subject if subject.lower_ == pronoun.lower_ and subject.i < pronoun.i else None
+    mention = index.mention_at(subject)
+    if mention is not None:
+        person = mention.label == "PERSON" or index.kind_of(mention) == "person"
+        return subject if person and not _disagrees_in_gender(pronoun, mention, index) else None
+    return subject if subject.tag_ == "NN" and names_people(subject) else None
+
+
+def _names_someone_before(pronoun: Token, index: MentionIndex) -> bool:
+    """Whether the pronoun's own sentence names a person before it (it may stand for that one)."""
+    for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
+        mention = index.mention_at(token)
+        if (mention is not None and mention.label == "PERSON") or names_people(token) \
+                or token.lower_ in ONE_PERSON_WORDS:
+            return True
+    return False
 
 
 def _subject_after_fronted_phrase(pronoun: Token) -> Token | None:
@@ -768,6 +843,48 @@ def _gapped_passive(verb: Token) -> bool:
     return (verb.dep_ == "conj" and verb.tag_ in {"VBN", "VBD"} and _is_passive(verb.head)
             and verb.lemma_.lower() in lexicon.people_cues | lexicon.accusing_verbs
             and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in verb.children))
+
+
+def _author_of_the_channel_it_describes(verb: Token) -> Token | None:
+    """Who wrote or gave the statement, letter or report a participle describes (attribution.yaml:
+    channel_nouns): its possessor ("the union's statement condemning ...") or the subject of
+    the verb it is the object of ("the council published a report blaming the mayor")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    channel = verb.head
+    if channel.lemma_.lower() not in load_cues().channel_nouns:
+        return None
+    owner = next((c for c in channel.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if channel.dep_ != "dobj" or channel.head.pos_ != "VERB":
+        return None
+    return next((c for c in channel.head.children if c.dep_ == "nsubj"), None)
+
+
+# the legal steps whose active voice names the accused as an object before the crime's preposition
+# ("police accused the clerk of theft", "charged two men with arson", "suspected her of fraud")
+ACCUSED_BEFORE_CRIME = {"accuse", "charge", "suspect", "convict", "indict", "acquit", "arrest", "jail", "sentence"}
+CRIME_PREPS = {"of", "with", "for"}
+
+
+def _reduced_passive_of_an_accusation(verb: Token, lexicon: Lexicon) -> bool:
+    """A past form of a legal step with a subject but no object, no auxiliary and the crime's
+    preposition right after it ("the guard accused of beating him went to prison", "a driver charged
+    with theft fled"): active, the verb would name the accused before the preposition, so the
+    subject is the accused, a passive relative clause with its "who was" left out that the
+    parser read as a finite verb."""
+    if verb.tag_ not in {"VBD", "VBN"} or verb.lemma_.lower() not in ACCUSED_BEFORE_CRIME & lexicon.accusing_verbs:
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ in {"dobj", "dative", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp"} for c in verb.children):
+        return False
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.dep_ == "advmod" and following.head.i == verb.i and following.i + 1 < len(verb.doc):
+        following = verb.doc[following.i + 1]  # "accused falsely of"
+    return following is not None and following.head.i == verb.i and following.dep_ == "prep" \
+        and following.lower_ in CRIME_PREPS
 
 
 # where a past participle stands in a clause of no finite verb: "with two cooks injured" (pcomp),
@@ -1235,6 +1352,10 @@ def read_participants(
         return result
 
     subject, passive, described_by = _subject_of(verb, index)
+    if not passive and noun is None and _reduced_passive_of_an_accusation(verb, lexicon):
+        # "the guard accused of beating him went to prison", "accused" tagged a past tense with the
+        # guard for its subject: the guard is the accused
+        passive = True
     if not passive and befalls_people and _bare_conjunct_of_a_passive(verb):
         # "was hit by a van and killed", with "killed" tagged a past tense: an act that befalls
         # people, with no object and no subject of its own, shares the passive of its first verb
@@ -1258,6 +1379,10 @@ def read_participants(
         target_head = subject
     else:
         result.source = read(subject, "source", allow_places=True)
+        if result.source is None and noun is None:
+            # "the union issued a statement condemning the arrest": what a statement says, its
+            # author says; the statement itself does nothing
+            result.source = read(_author_of_the_channel_it_describes(verb), "source", allow_places=True)
         target_head = None
     if noun is not None:
         own_agent = _noun_doer(noun, lexicon, index)

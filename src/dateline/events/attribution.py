@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
 from dateline.entities import gender
+from dateline.events.agent_nouns import names_people
 from dateline.model import Attribution, Span
 from dateline.nlp import ents_of, text_of
 
@@ -528,6 +529,31 @@ def _named_person_subject(sentence: SpacySpan) -> SpacySpan | None:
     return _fullest_name(entity)
 
 
+def _person_noun_head(source: list[Token]) -> SpacySpan | None:
+    """The source phrase when its head is a singular common noun for a person with no name in
+    the phrase ("a woman", "the driver", "the county's fire marshal"): a speaker "he" or "she"
+    can go on from, where a body ("the council") or a name is read otherwise."""
+    words = [t for t in source if not t.is_punct]
+    inside = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in inside or t.head == t]
+    if len(heads) != 1 or heads[0].tag_ != "NN" or any(t.pos_ == "PROPN" for t in words):
+        return None
+    head = heads[0]
+    if any(c.dep_ == "conj" for c in head.children) or not names_people(head):
+        return None
+    return head.doc[words[0].i : words[-1].i + 1]
+
+
+def _person_noun_subject(sentence: SpacySpan) -> SpacySpan | None:
+    """The subject of a sentence's main clause when a noun for one person names it, outside
+    quotation marks ("A nurse answered the door ...")."""
+    subject = next((c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or inside_quotes(subject):
+        return None
+    # (the words up to the noun: a relative clause after it says more of the person, not who)
+    return _person_noun_head([t for t in subject.subtree if t.i <= subject.i])
+
+
 def _previous_speaker(sentence: SpacySpan) -> SpacySpan | None:
     """The named speaker of the nearest earlier sentence that has one: "he said" after a
     quotation usually continues the last person quoted."""
@@ -540,11 +566,16 @@ def _previous_speaker(sentence: SpacySpan) -> SpacySpan | None:
         main = _main_frame([f for f in reporting_frames(current) if not f.quoted])
         if main is None:
             # a person the text turned to as a subject since the last quote is who "he" goes on
-            # about: "Tom Reyes has led the board for six years. He said ..."
-            subject = _named_person_subject(current)
+            # about: "Tom Reyes has led the board for six years. He said ..." (or "A nurse
+            # answered the door. She said ...": a person named by a noun, though a name follows)
+            subject = _named_person_subject(current) or _person_noun_subject(current)
             if subject is not None:
                 return subject
             continue
+        described = _person_noun_head(main.source)
+        if described is not None:
+            # "the driver said ... He said ...": the last speaker, named by a noun for one person
+            return described
         names = _head_name(main.source)
         if names:
             head = names[-1]
