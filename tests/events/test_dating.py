@@ -82,6 +82,18 @@ QUOTES_OF_THE_REPORT_DAY = [
     ("a day on a noun of no gathering names no occasion",
      "Crews cleared the Tuesday snowfall from the village roads. "
      "\"It was the heaviest in years,\" the foreman said.", "said"),
+    ("a day of someone else's act is no talk of the speaker's",
+     "The boiler of the Birch Street tower broke down on Wednesday. "
+     "Councilwoman Ada Reyes said the landlord must fix it.", "said"),
+    ("a day of what the sentence before reports is no day of the speaker's talk",
+     "Councilwoman Ada Reyes told reporters the boiler broke down on Wednesday. "
+     "Reyes said the landlord must fix it.", "said"),
+    ("a talk far back is no occasion of a quote to the reporter",
+     "Councilwoman Ada Reyes spoke to the tenants in 2019. "
+     "Reyes said the landlord must fix the boiler.", "said"),
+    ("a dated act that is no talk tells no occasion of the quotes after it",
+     "Councilwoman Ada Reyes toured the Birch Street tower on Wednesday. "
+     "Reyes said the landlord must fix the boiler.", "said"),
 ]
 
 
@@ -440,3 +452,24 @@ def test_an_act_told_in_the_future_takes_no_day_of_an_earlier_telling():
     events = events_of("Police arrested a man in Hull on Monday. Detectives will arrest his brother in Hull, they said.")
     arrests = [e for e in events.values() if e.trigger.text == "arrest"]
     assert arrests and arrests[0].date_value != "2024-03-04"
+
+
+def _said_after(text: str):
+    """The reporting verb of the last sentence and the start of the day told in the one before."""
+    from dateline.events.dating import goes_on_from_the_speakers_dated_act
+
+    doc = parse(text)
+    sentences = list(doc.sents)
+    verb = next(t for t in sentences[-1] if t.lemma_ == "say")
+    day = next(t for t in sentences[-2] if t.text in {"Thursday", "Wednesday"})
+    return goes_on_from_the_speakers_dated_act(verb, day.idx)
+
+
+def test_a_pronoun_speaker_goes_on_with_the_dated_talk_of_the_one_named_before():
+    # (a statement by a bare pronoun is no event of the pipeline's, so the rule is asked alone)
+    assert _said_after("A clerk answered the phone at the bakery on Thursday morning. "
+                       "She said the owner was away in Denver.")
+
+
+def test_a_pronoun_speaker_does_not_go_on_with_a_dated_act_that_is_no_talk():
+    assert not _said_after("A clerk locked the bakery on Thursday morning. She said the owner was away in Denver.")

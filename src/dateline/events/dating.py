@@ -1336,6 +1336,64 @@ def said_at_a_told_occasion(verb: Token) -> bool:
                for child in verb.children)
 
 
+def goes_on_from_the_speakers_dated_act(verb: Token, carried_start: int) -> bool:
+    """ "Mayor Ortiz toured the flooded mill Tuesday. Ortiz said the town would rebuild": a
+    statement in the past whose speaker is the one the sentence just before tells doing something
+    on a day (the speaker, or the one a pronoun speaker takes up, as the subject of the verb the
+    day is on) goes on with that occasion, so it is of that day, not the report's. Bound to the
+    occasion and its doer: a day told of someone else ("The mill flooded Tuesday. Ortiz said ...")
+    or in what the sentence before reports ("Ortiz said the mill flooded Tuesday") is no day of
+    the statement."""
+    if not told_in_the_past(verb):
+        return False
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    sentence = verb.sent
+    if speaker is None or sentence.start == 0:
+        return False
+    before = verb.doc[sentence.start - 1].sent
+    dated = next((t for t in before if t.idx <= carried_start < t.idx + len(t)), None)
+    if dated is None:
+        return False
+    talk = _verb_of(dated)
+    if talk.lemma_.lower() not in table()["speaker_goes_on"]["talk_verbs"]:
+        return False
+    doer = _subject_of_the_verb_of(dated)
+    return doer is not None and _same_person(speaker, doer)
+
+
+def _verb_of(word: Token) -> Token:
+    """The verb a word hangs on (the word itself when no verb is above it)."""
+    verb = word.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _subject_of_the_verb_of(word: Token) -> Token | None:
+    """The subject of the verb a word (a day) hangs on, when that verb is the sentence's main
+    verb or one coordinated with it (not a clause of what is reported or of another's act)."""
+    verb = _verb_of(word)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ROOT":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and clause is not verb:
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject
+
+
+def _same_person(speaker: Token, doer: Token) -> bool:
+    """The speaker named again by a word of the doer's name ("Ortiz" after "Mayor Luis Ortiz"),
+    or a personal pronoun taking up a doer named by a noun ("A neighbour ... . She said")."""
+    if speaker.pos_ == "PRON":
+        return speaker.lower_ in table()["speaker_goes_on"]["pronouns"] and doer.pos_ in {"PROPN", "NOUN"}
+    names = {t.lower_ for t in doer.subtree if t.pos_ == "PROPN"}
+    # (a capitalised name alone as a subject is often tagged a common noun: "Reyes said")
+    return speaker.pos_ in {"PROPN", "NOUN"} and speaker.text[:1].isupper() and speaker.lower_ in names
+
+
 def a_recent_day(start: date | None, end: date | None, dct: date | None) -> bool:
     """One day, at most said_at_an_occasion.max_days_before_report days before the report."""
     if start is None or dct is None or (end is not None and end != start):

@@ -39,6 +39,7 @@ from dateline.events.dating import (
     day_of_the_offence_named,
     done_at_the_occasion,
     gerund_placed_against,
+    goes_on_from_the_speakers_dated_act,
     going_on_at_the_report,
     names_the_gathering_again,
     occasion_words_hung_on,
@@ -573,7 +574,9 @@ def _said_at_an_occasion_of_the_story(draft: Draft, carried: Timex, dct: date | 
     """A statement said at an occasion its own words name ("said during a press conference"),
     with a recent day carried from the sentences before (dating.said_at_a_told_occasion)."""
     verb = reporting_verb(draft)
-    return verb is not None and said_at_a_told_occasion(verb) and a_recent_day(*timex_range(carried), dct)
+    return verb is not None and (
+        (said_at_a_told_occasion(verb) and a_recent_day(*timex_range(carried), dct))
+        or (goes_on_from_the_speakers_dated_act(verb, carried.span.start) and a_recent_day(*timex_range(carried), dct)))
 
 
 def _said_there(draft: Draft) -> bool:
