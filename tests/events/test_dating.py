@@ -82,6 +82,9 @@ QUOTES_OF_THE_REPORT_DAY = [
     ("a day on a noun of no gathering names no occasion",
      "Crews cleared the Tuesday snowfall from the village roads. "
      "\"It was the heaviest in years,\" the foreman said.", "said"),
+    ("'does say' is told to the reporter now, not at the dated forum",
+     "The county sheriff took questions at a forum in the library on Wednesday. "
+     "Sheriff Lena Ortiz does say the jail needs more guards.", "say"),
     ("a day of someone else's act is no talk of the speaker's",
      "The boiler of the Birch Street tower broke down on Wednesday. "
      "Councilwoman Ada Reyes said the landlord must fix it.", "said"),

@@ -352,6 +352,8 @@ def told_in_the_past(verb) -> bool:
     adding the reality is different"): told at the occasion the story opens with."""
     if verb.tag_ == "VBD":
         return True
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() == "do" for c in verb.children):
+        return True  # the emphatic past: "she did say she would hire a lawyer"
     return verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.tag_ == "VBD"
 
 
