@@ -476,3 +476,8 @@ def test_a_pronoun_speaker_goes_on_with_the_dated_talk_of_the_one_named_before()
 
 def test_a_pronoun_speaker_does_not_go_on_with_a_dated_act_that_is_no_talk():
     assert not _said_after("A clerk locked the bakery on Thursday morning. She said the owner was away in Denver.")
+
+
+def test_an_act_with_no_adverb_of_an_earlier_step_keeps_the_carried_day():
+    events = events_of("A roofer was hurt in a fall at a Dover warehouse on Monday. His employer was charged with negligence.")
+    assert events["charged"].date_value == "2024-03-04"

@@ -681,6 +681,8 @@ def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
     vaguely_before). (Not "for two hours", "for a few minutes": a stretch within a day, on the
     day the story is at.)"""
     vague = table()["vaguely_before"]
+    if any(t.dep_ == "advmod" and t.lower_ in vague["adverbs"] for t in clause):
+        return True  # "was initially charged with theft": an earlier step, its day unsaid
     starts = {t.idx for t in clause}
     return any(t.span.start in starts and ((t.type == "DATE" and t.value in vague["dates"])
                or (t.type == "DURATION" and re.fullmatch(vague["durations"], t.value))) for t in timexes)
