@@ -481,3 +481,14 @@ def test_a_pronoun_speaker_does_not_go_on_with_a_dated_act_that_is_no_talk():
 def test_an_act_with_no_adverb_of_an_earlier_step_keeps_the_carried_day():
     events = events_of("A roofer was hurt in a fall at a Dover warehouse on Monday. His employer was charged with negligence.")
     assert events["charged"].date_value == "2024-03-04"
+
+
+def test_a_decision_with_a_day_of_its_own_keeps_it_in_a_story_of_a_gathering():
+    events = events_of("The village board met Tuesday night at the town hall. "
+                       "Trustees approved the sale of the old depot on Monday.")
+    assert events["approved"].date_value == "2024-03-04"
+
+
+def test_a_future_year_in_a_story_of_no_gathering_is_left_to_the_other_rules():
+    events = events_of("A late frost hurt the orchards on Tuesday. Growers approved the sale of the old depot in 2027.")
+    assert events["approved"].date_value == "2027"

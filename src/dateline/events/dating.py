@@ -413,7 +413,8 @@ def _definite(noun: Token) -> bool:
 
 
 def done_at_the_occasion(verb: Token, source: str, sentence_index: int, borrowed_start: date | None = None,
-                         borrowed_end: date | None = None, occasion_day: date | None = None) -> bool:
+                         borrowed_end: date | None = None, occasion_day: date | None = None,
+                         dct: date | None = None) -> bool:
     """In a story that opens with a gathering ("The village board met Tuesday night ..."), an act
     after the lead told in a main clause in the simple past with only the report's day ("Trustees
     rejected a road contract that was signed in 2019": the sentence's own year dates the contract)
@@ -421,13 +422,33 @@ def done_at_the_occasion(verb: Token, source: str, sentence_index: int, borrowed
     or a decade over before the gathering ("revenues are down from last year, he said. The council
     also discussed ..."): a time named in passing, not the story's day. (Not one borrowed from
     another clause of its own sentence: "Ten years ago, a gunman entered a church and killed
-    seven" tells that time.)"""
+    seven" tells that time.) So was one whose own date, or a date borrowed, is of what was decided:
+    a time after the report, or a month or a year holding the gathering's day ("approved the 2024
+    budget", ``_a_time_of_what_was_decided``, ``_a_stretch_around``)."""
     if sentence_index == 0 or not (carries_the_story_on(verb) or told_at_the_occasion(verb)):
         return False
     if source == "article":
         return True
-    return (source == "narrative" and borrowed_start is not None and borrowed_end is not None
-            and occasion_day is not None and borrowed_end > borrowed_start and borrowed_end < occasion_day)
+    if borrowed_start is None or borrowed_end is None or occasion_day is None:
+        return False
+    if source == "narrative" and borrowed_end > borrowed_start and borrowed_end < occasion_day:
+        return True
+    return source in {"clause", "sentence", "narrative"} and (
+        _a_time_of_what_was_decided(borrowed_start, dct) or _a_stretch_around(borrowed_start, borrowed_end, occasion_day))
+
+
+def _a_time_of_what_was_decided(start: date, dct: date | None) -> bool:
+    """ "Trustees approved two terms expiring in March 2013", "the board voted to extend the lease
+    to May 2012": a time after the report, in the clause of an act told done in the past, is the
+    time of what was decided, not of the deciding."""
+    return dct is not None and start > dct
+
+
+def _a_stretch_around(start: date, end: date, occasion_day: date) -> bool:
+    """ "Commissioners approved a 2024 road budget", "agreed to fill the post this month": a month
+    or a year that holds the gathering's day names the time of what was decided in passing; the
+    act was done at the gathering."""
+    return (end - start).days >= int(table()["at_the_gathering"]["min_stretch_days"]) and start <= occasion_day <= end
 
 
 # --- acts told as background: no borrowed day (dating.yaml: background) ----------------------------

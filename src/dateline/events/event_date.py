@@ -393,7 +393,7 @@ def _at_the_gathering(facts: DateFacts, event_date: EventDate) -> Fired[EventDat
     if facts.trigger is None or occasion is None or facts.sentence.start_char < occasion.span.end:
         return None
     if done_at_the_occasion(facts.trigger, event_date.source, facts.draft.sentence_index, event_date.start,
-                            event_date.end, timex_range(occasion)[0]):
+                            event_date.end, timex_range(occasion)[0], facts.dct):
         # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
         return Fired("done at the story's gathering", _the_day_of(occasion))
     if names_the_gathering_again(facts.trigger, event_date.source, load_lexicon().occasion_words):
