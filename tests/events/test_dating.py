@@ -85,6 +85,9 @@ QUOTES_OF_THE_REPORT_DAY = [
     ("'does say' is told to the reporter now, not at the dated forum",
      "The county sheriff took questions at a forum in the library on Wednesday. "
      "Sheriff Lena Ortiz does say the jail needs more guards.", "say"),
+    ("a clause of time that is a plan ('as she prepares') does not date the saying",
+     "Road crews will patch the bridge deck on Tuesday. As she prepares to join the crews on Tuesday, "
+     "Mayor Ida Brandt said: \"We have waited long enough for this.\"", "said"),
     ("a day of someone else's act is no talk of the speaker's",
      "The boiler of the Birch Street tower broke down on Wednesday. "
      "Councilwoman Ada Reyes said the landlord must fix it.", "said"),

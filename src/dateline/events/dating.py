@@ -1419,6 +1419,31 @@ def _same_person(speaker: Token, doer: Token) -> bool:
     return speaker.pos_ in {"PROPN", "NOUN"} and speaker.text[:1].isupper() and speaker.lower_ in names
 
 
+def time_words_of_the_saying(verb: Token) -> set[int]:
+    """The words of a reporting verb that tell when it was said though the parser hung them on
+    what it reports: a day right after the verb ("said Friday she is ready", "said on Friday the
+    plan ..."), and a clause of time in the past on the verb ("his mother said when she called the
+    police the next day", dating.yaml saying_time.conjunctions). What is said starts after them."""
+    words: set[int] = set()
+    doc = verb.doc
+    after = verb.i + 1
+    if after < len(doc) and doc[after].lower_ == "on":
+        after += 1
+    if after < len(doc) and doc[after].ent_type_ in {"DATE", "TIME"}:
+        first = doc[after]
+        last = first
+        while last.i + 1 < len(doc) and doc[last.i + 1].ent_type_ == first.ent_type_ and doc[last.i + 1].ent_iob_ == "I":
+            last = doc[last.i + 1]
+        words |= set(range(first.i, last.i + 1))
+    conjunctions = frozenset(table()["saying_time"]["conjunctions"])
+    for child in verb.children:
+        # (told in the past, as the saying was: "as he prepares to help the crew on Tuesday" is a plan)
+        if child.dep_ == "advcl" and child.tag_ == "VBD" \
+                and any(c.dep_ in {"mark", "advmod"} and c.lower_ in conjunctions and c.i < child.i for c in child.children):
+            words |= {t.i for t in child.subtree}
+    return words
+
+
 def a_recent_day(start: date | None, end: date | None, dct: date | None) -> bool:
     """One day, at most said_at_an_occasion.max_days_before_report days before the report."""
     if start is None or dct is None or (end is not None and end != start):

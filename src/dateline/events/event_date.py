@@ -47,6 +47,7 @@ from dateline.events.dating import (
     placed_vaguely_before,
     said_at_a_told_occasion,
     said_before_another_episode,
+    time_words_of_the_saying,
     told_at_a_dated_talk,
     told_in_a_past_relative_clause,
     told_in_the_past,
@@ -275,8 +276,14 @@ def _of_what_is_reported(facts: DateFacts, sentence_date: Timex | None) -> Fired
     sentence = facts.sentence
     # the report's own words may still date it: '"... cleared by Friday," the mayor said
     # during Tuesday's session' is Tuesday's, not Friday's and not the report's day
+    # (and a day or a clause of time the parser hung on what is reported: "said Friday she is
+    # ready", "said when she called the police the next day": dating.time_words_of_the_saying)
+    verb = reporting_verb(facts.draft)
+    saying = time_words_of_the_saying(verb) if verb is not None else set()
+    doc = sentence.doc
     own = [t for t in facts.timexes if sentence.start_char <= t.span.start < sentence.end_char
-           and not facts.in_reported(t)]
+           and (not facts.in_reported(t)
+                or any(doc[i].idx <= t.span.start < doc[i].idx + len(doc[i]) for i in saying))]
     sentence_date = date_of_sentence(sentence, own, facts.dct) if own else None
     if sentence_date is not None and not sentence.start_char <= sentence_date.span.start < sentence.end_char:
         sentence_date = None
