@@ -495,3 +495,9 @@ def test_a_decision_with_a_day_of_its_own_keeps_it_in_a_story_of_a_gathering():
 def test_a_future_year_in_a_story_of_no_gathering_is_left_to_the_other_rules():
     events = events_of("A late frost hurt the orchards on Tuesday. Growers approved the sale of the old depot in 2027.")
     assert events["approved"].date_value == "2027"
+
+
+def test_a_sentence_that_sums_up_with_no_verb_of_happening_dates_nothing():
+    events = events_of("A clerk was beaten and robbed at a gas station in Milford. The robber fled on foot. "
+                       "The incident was reported about 2 a.m. Sunday by a driver.")
+    assert events["fled"].date_value == "2024-03-08"

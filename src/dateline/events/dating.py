@@ -1070,6 +1070,46 @@ def lead_acts_dated_by_the_body(events: list[Event], sentence_starts: list[int],
     return result
 
 
+def acts_dated_by_a_summing_sentence(events: list[Event], sentences: list, timexes: list,
+                                     dct: date | None) -> list[Event]:
+    """ "A clerk was beaten and robbed at a gas station. The robber fled on foot. The incident
+    happened about 2 a.m. Sunday on Route 9": a sentence soon after the lead that sums up what was
+    told by a definite noun of a happening ("the incident", "the attack") and says when it
+    happened (dating.yaml summing: its verbs) dates the acts told before it that have nothing but
+    the report's day; it gives one day, not after the report. (Not a statement: what is said is
+    said now.)"""
+    words = table()["summing"]
+    nouns, verbs = frozenset(words["nouns"]), frozenset(words["verbs"])
+    reach = retelling_reach()
+    for index, sentence in enumerate(sentences[1:reach + 1], start=1):
+        if not _sums_up_a_happening(sentence.root, nouns, verbs):
+            continue
+        days = [t for t in timexes if sentence.start_char <= t.span.start < sentence.end_char
+                and (day := _one_day_of(t)) is not None and (dct is None or day <= dct)]
+        if len(days) != 1:
+            return events
+        when = days[0]
+        day = _one_day_of(when)
+        return [replace(e, date_value=when.value, date_start=day, date_end=day, date_span=when.span,
+                        date_inherited=False,
+                        notes=tuple("date of the sentence that sums it up" if n == INHERITED_NOTE else n
+                                    for n in e.notes))
+                if e.type != "STATEMENT" and e.trigger is not None and e.date_inherited
+                and e.sentence.start < sentence.start_char else e
+                for e in events]
+    return events
+
+
+def _sums_up_a_happening(verb: Token, nouns: frozenset[str], verbs: frozenset[str]) -> bool:
+    """ "The incident happened ...", "The attack occurred ...", "The shooting took place ...": a
+    main verb of happening whose subject is a definite noun of a happening."""
+    took_place = verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if not (took_place or verb.lemma_.lower() in verbs):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns
+               and any(d.dep_ == "det" and d.lower_ in {"the", "this"} for d in c.children) for c in verb.children)
+
+
 # --- a speaker who goes on with a dated report (dating.yaml: speaker_goes_on) -------------------------
 
 
