@@ -473,7 +473,7 @@ def _said_after(text: str):
 
 def test_a_pronoun_speaker_goes_on_with_the_dated_talk_of_the_one_named_before():
     # (a statement by a bare pronoun is no event of the pipeline's, so the rule is asked alone)
-    assert _said_after("A clerk answered the phone at the bakery on Thursday morning. "
+    assert _said_after("A clerk answered a call at the bakery on Thursday morning. "
                        "She said the owner was away in Denver.")
 
 

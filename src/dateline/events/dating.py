@@ -1462,8 +1462,8 @@ def _same_person(speaker: Token, doer: Token) -> bool:
 def time_words_of_the_saying(verb: Token) -> set[int]:
     """The words of a reporting verb that tell when it was said though the parser hung them on
     what it reports: a day right after the verb ("said Friday she is ready", "said on Friday the
-    plan ..."), and a clause of time in the past on the verb ("his mother said when she called the
-    police the next day", dating.yaml saying_time.conjunctions). What is said starts after them."""
+    plan ..."), and a clause of time in the past on the verb ("his uncle said when he phoned the
+    sheriff the next day", dating.yaml saying_time.conjunctions). What is said starts after them."""
     words: set[int] = set()
     doc = verb.doc
     after = verb.i + 1

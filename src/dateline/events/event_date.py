@@ -277,7 +277,7 @@ def _of_what_is_reported(facts: DateFacts, sentence_date: Timex | None) -> Fired
     # the report's own words may still date it: '"... cleared by Friday," the mayor said
     # during Tuesday's session' is Tuesday's, not Friday's and not the report's day
     # (and a day or a clause of time the parser hung on what is reported: "said Friday she is
-    # ready", "said when she called the police the next day": dating.time_words_of_the_saying)
+    # ready", "said when he phoned the sheriff the next day": dating.time_words_of_the_saying)
     verb = reporting_verb(facts.draft)
     saying = time_words_of_the_saying(verb) if verb is not None else set()
     doc = sentence.doc
