@@ -501,3 +501,21 @@ def test_a_sentence_that_sums_up_with_no_verb_of_happening_dates_nothing():
     events = events_of("A clerk was beaten and robbed at a gas station in Milford. The robber fled on foot. "
                        "The incident was reported about 2 a.m. Sunday by a driver.")
     assert events["fled"].date_value == "2024-03-08"
+
+
+def test_a_quote_right_after_the_same_speakers_quote_dated_by_the_story_goes_on_with_it():
+    # the first quote is dated by the talk the sentence before tells (goes_on_from_the_speakers_dated_act),
+    # the second, two sentences after the talk, by the first (statements_dated_by_the_speakers_report)
+    text = ("Senator Mark Boyd spoke to the farm lobby on Wednesday. Boyd said the budget asks too much of growers. "
+            "Boyd said the plan would close rural clinics.")
+    result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
+    said = [e for e in result.events if e.trigger.text == "said"]
+    assert [e.date_value for e in said] == ["2024-03-06", "2024-03-06"]
+
+
+def test_a_quote_two_sentences_after_a_quote_dated_by_the_story_stays_on_the_report_day():
+    text = ("Senator Mark Boyd spoke to the farm lobby on Wednesday. Boyd said the budget asks too much of growers. "
+            "The lobby has four thousand members. Boyd said the plan would close rural clinics.")
+    result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
+    said = [e for e in result.events if e.trigger.text == "said"]
+    assert said[-1].date_value == "2024-03-08"

@@ -1119,15 +1119,22 @@ def statements_dated_by_the_speakers_report(events: list[Event], doc, dct: date 
     statement the text dates to one day of the week before the report, goes on with that report.
     The speaker is the same entity, or named again by words of the first name ("Hopkins" after
     "Director of Finance David Hopkins"). A quote in the present ("says") is said now."""
+    # A statement dated by another sentence's day (a quote said following a dated speech, one going
+    # on from a dated talk) is gone on with only by the same speaker's quote in the next sentence.
     if dct is None:
         return events
     reach = int(table()["speaker_goes_on"]["max_days_before_report"])
     dated: list[Event] = []
+    just_before: Event | None = None  # a statement dated by another sentence's day, for the next sentence only
     result = []
     for event in events:
         if event.type == "STATEMENT" and event.source_actor is not None:
             if event.date_inherited:
                 report = next((d for d in reversed(dated) if _same_speaker(d.source_actor, event.source_actor)), None)
+                if report is None and just_before is not None and _same_speaker(just_before.source_actor, event.source_actor) \
+                        and _in_the_next_sentence(just_before, event, doc):
+                    # ("he said following the budget speech" with the story's day. "Hardeman said ...")
+                    report = just_before
                 verb = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
                 if report is not None and verb is not None and len(verb) and told_in_the_past(verb.root):
                     notes = tuple("date of the speaker's dated report" if n == INHERITED_NOTE else n for n in event.notes)
@@ -1135,11 +1142,22 @@ def statements_dated_by_the_speakers_report(events: list[Event], doc, dct: date 
                                     date_end=report.date_end, date_span=report.date_span, date_inherited=False,
                                     notes=notes)
             elif (event.date_span is not None and event.date_start is not None and event.date_start == event.date_end
-                  and event.sentence.start <= event.date_span.start < event.sentence.end
                   and 0 < (dct - event.date_start).days <= reach):
-                dated.append(event)
+                if event.sentence.start <= event.date_span.start < event.sentence.end:
+                    dated.append(event)
+                else:
+                    just_before = event
         result.append(event)
     return result
+
+
+def _in_the_next_sentence(first: Event, later: Event, doc) -> bool:
+    """Whether ``later`` is told in the sentence right after ``first``'s."""
+    words = doc.char_span(first.sentence.start, first.sentence.end, alignment_mode="expand")
+    if words is None or not len(words) or words[-1].i + 1 >= len(doc):
+        return False
+    following = doc[words[-1].i + 1].sent
+    return following.start_char <= later.sentence.start < following.end_char
 
 
 # --- quotes of a story that leads with the day before the report (dating.yaml: leads_with_yesterday) ----
