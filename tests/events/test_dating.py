@@ -82,6 +82,24 @@ QUOTES_OF_THE_REPORT_DAY = [
     ("a day on a noun of no gathering names no occasion",
      "Crews cleared the Tuesday snowfall from the village roads. "
      "\"It was the heaviest in years,\" the foreman said.", "said"),
+    ("'does say' is told to the reporter now, not at the dated forum",
+     "The county sheriff took questions at a forum in the library on Wednesday. "
+     "Sheriff Lena Ortiz does say the jail needs more guards.", "say"),
+    ("a clause of time that is a plan ('as she prepares') does not date the saying",
+     "Road crews will patch the bridge deck on Tuesday. As she prepares to join the crews on Tuesday, "
+     "Mayor Ida Brandt said: \"We have waited long enough for this.\"", "said"),
+    ("a day of someone else's act is no talk of the speaker's",
+     "The boiler of the Birch Street tower broke down on Wednesday. "
+     "Councilwoman Ada Reyes said the landlord must fix it.", "said"),
+    ("a day of what the sentence before reports is no day of the speaker's talk",
+     "Councilwoman Ada Reyes told reporters the boiler broke down on Wednesday. "
+     "Reyes said the landlord must fix it.", "said"),
+    ("a talk far back is no occasion of a quote to the reporter",
+     "Councilwoman Ada Reyes spoke to the tenants in 2019. "
+     "Reyes said the landlord must fix the boiler.", "said"),
+    ("a dated act that is no talk tells no occasion of the quotes after it",
+     "Councilwoman Ada Reyes toured the Birch Street tower on Wednesday. "
+     "Reyes said the landlord must fix the boiler.", "said"),
 ]
 
 
@@ -440,3 +458,64 @@ def test_an_act_told_in_the_future_takes_no_day_of_an_earlier_telling():
     events = events_of("Police arrested a man in Hull on Monday. Detectives will arrest his brother in Hull, they said.")
     arrests = [e for e in events.values() if e.trigger.text == "arrest"]
     assert arrests and arrests[0].date_value != "2024-03-04"
+
+
+def _said_after(text: str):
+    """The reporting verb of the last sentence and the start of the day told in the one before."""
+    from dateline.events.dating import goes_on_from_the_speakers_dated_act
+
+    doc = parse(text)
+    sentences = list(doc.sents)
+    verb = next(t for t in sentences[-1] if t.lemma_ == "say")
+    day = next(t for t in sentences[-2] if t.text in {"Thursday", "Wednesday"})
+    return goes_on_from_the_speakers_dated_act(verb, day.idx)
+
+
+def test_a_pronoun_speaker_goes_on_with_the_dated_talk_of_the_one_named_before():
+    # (a statement by a bare pronoun is no event of the pipeline's, so the rule is asked alone)
+    assert _said_after("A clerk answered a call at the bakery on Thursday morning. "
+                       "She said the owner was away in Denver.")
+
+
+def test_a_pronoun_speaker_does_not_go_on_with_a_dated_act_that_is_no_talk():
+    assert not _said_after("A clerk locked the bakery on Thursday morning. She said the owner was away in Denver.")
+
+
+def test_an_act_with_no_adverb_of_an_earlier_step_keeps_the_carried_day():
+    events = events_of("A roofer was hurt in a fall at a Dover warehouse on Monday. His employer was charged with negligence.")
+    assert events["charged"].date_value == "2024-03-04"
+
+
+def test_a_decision_with_a_day_of_its_own_keeps_it_in_a_story_of_a_gathering():
+    events = events_of("The village board met Tuesday night at the town hall. "
+                       "Trustees approved the sale of the old depot on Monday.")
+    assert events["approved"].date_value == "2024-03-04"
+
+
+def test_a_future_year_in_a_story_of_no_gathering_is_left_to_the_other_rules():
+    events = events_of("A late frost hurt the orchards on Tuesday. Growers approved the sale of the old depot in 2027.")
+    assert events["approved"].date_value == "2027"
+
+
+def test_a_sentence_that_sums_up_with_no_verb_of_happening_dates_nothing():
+    events = events_of("A clerk was beaten and robbed at a gas station in Milford. The robber fled on foot. "
+                       "The incident was reported about 2 a.m. Sunday by a driver.")
+    assert events["fled"].date_value == "2024-03-08"
+
+
+def test_a_quote_right_after_the_same_speakers_quote_dated_by_the_story_goes_on_with_it():
+    # the first quote is dated by the talk the sentence before tells (goes_on_from_the_speakers_dated_act),
+    # the second, two sentences after the talk, by the first (statements_dated_by_the_speakers_report)
+    text = ("Senator Mark Boyd spoke to the farm lobby on Wednesday. Boyd said the budget asks too much of growers. "
+            "Boyd said the plan would close rural clinics.")
+    result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
+    said = [e for e in result.events if e.trigger.text == "said"]
+    assert [e.date_value for e in said] == ["2024-03-06", "2024-03-06"]
+
+
+def test_a_quote_two_sentences_after_a_quote_dated_by_the_story_stays_on_the_report_day():
+    text = ("Senator Mark Boyd spoke to the farm lobby on Wednesday. Boyd said the budget asks too much of growers. "
+            "The lobby has four thousand members. Boyd said the plan would close rural clinics.")
+    result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
+    said = [e for e in result.events if e.trigger.text == "said"]
+    assert said[-1].date_value == "2024-03-08"

@@ -22,6 +22,7 @@ from dateline.events.dating import (
     INHERITED_NOTE,
     a_body_decided,
     a_speakers_own_gathering,
+    acts_dated_by_a_summing_sentence,
     acts_dated_by_another_telling,
     day_on_an_occasion_noun,
     lead_acts_dated_by_the_body,
@@ -628,6 +629,8 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
         events = _noting_changes(explained, "a lead act dated by the body", events,
                                  lead_acts_dated_by_the_body(events, [s.start_char for s in sentences], lead.end_char,
                                                              dct))
+    events = _noting_changes(explained, "an act dated by the sentence that sums it up", events,
+                             acts_dated_by_a_summing_sentence(events, sentences, timexes, dct))
     events = _noting_changes(explained, "a statement dated by the speaker's report", events,
                              statements_dated_by_the_speakers_report(events, doc, dct))
     # a story that leads with the day before the report quotes what was said there that day

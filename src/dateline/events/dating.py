@@ -352,6 +352,8 @@ def told_in_the_past(verb) -> bool:
     adding the reality is different"): told at the occasion the story opens with."""
     if verb.tag_ == "VBD":
         return True
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() == "do" for c in verb.children):
+        return True  # the emphatic past: "she did say she would hire a lawyer"
     return verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.tag_ == "VBD"
 
 
@@ -411,7 +413,8 @@ def _definite(noun: Token) -> bool:
 
 
 def done_at_the_occasion(verb: Token, source: str, sentence_index: int, borrowed_start: date | None = None,
-                         borrowed_end: date | None = None, occasion_day: date | None = None) -> bool:
+                         borrowed_end: date | None = None, occasion_day: date | None = None,
+                         dct: date | None = None) -> bool:
     """In a story that opens with a gathering ("The village board met Tuesday night ..."), an act
     after the lead told in a main clause in the simple past with only the report's day ("Trustees
     rejected a road contract that was signed in 2019": the sentence's own year dates the contract)
@@ -419,13 +422,33 @@ def done_at_the_occasion(verb: Token, source: str, sentence_index: int, borrowed
     or a decade over before the gathering ("revenues are down from last year, he said. The council
     also discussed ..."): a time named in passing, not the story's day. (Not one borrowed from
     another clause of its own sentence: "Ten years ago, a gunman entered a church and killed
-    seven" tells that time.)"""
+    seven" tells that time.) So was one whose own date, or a date borrowed, is of what was decided:
+    a time after the report, or a month or a year holding the gathering's day ("approved the 2024
+    budget", ``_a_time_of_what_was_decided``, ``_a_stretch_around``)."""
     if sentence_index == 0 or not (carries_the_story_on(verb) or told_at_the_occasion(verb)):
         return False
     if source == "article":
         return True
-    return (source == "narrative" and borrowed_start is not None and borrowed_end is not None
-            and occasion_day is not None and borrowed_end > borrowed_start and borrowed_end < occasion_day)
+    if borrowed_start is None or borrowed_end is None or occasion_day is None:
+        return False
+    if source == "narrative" and borrowed_end > borrowed_start and borrowed_end < occasion_day:
+        return True
+    return source in {"clause", "sentence", "narrative"} and (
+        _a_time_of_what_was_decided(borrowed_start, dct) or _a_stretch_around(borrowed_start, borrowed_end, occasion_day))
+
+
+def _a_time_of_what_was_decided(start: date, dct: date | None) -> bool:
+    """ "Trustees approved two terms expiring in March 2013", "the board voted to extend the lease
+    to May 2012": a time after the report, in the clause of an act told done in the past, is the
+    time of what was decided, not of the deciding."""
+    return dct is not None and start > dct
+
+
+def _a_stretch_around(start: date, end: date, occasion_day: date) -> bool:
+    """ "Commissioners approved a 2024 road budget", "agreed to fill the post this month": a month
+    or a year that holds the gathering's day names the time of what was decided in passing; the
+    act was done at the gathering."""
+    return (end - start).days >= int(table()["at_the_gathering"]["min_stretch_days"]) and start <= occasion_day <= end
 
 
 # --- acts told as background: no borrowed day (dating.yaml: background) ----------------------------
@@ -679,6 +702,8 @@ def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
     vaguely_before). (Not "for two hours", "for a few minutes": a stretch within a day, on the
     day the story is at.)"""
     vague = table()["vaguely_before"]
+    if any(t.dep_ == "advmod" and t.lower_ in vague["adverbs"] for t in clause):
+        return True  # "was initially charged with theft": an earlier step, its day unsaid
     starts = {t.idx for t in clause}
     return any(t.span.start in starts and ((t.type == "DATE" and t.value in vague["dates"])
                or (t.type == "DURATION" and re.fullmatch(vague["durations"], t.value))) for t in timexes)
@@ -1045,6 +1070,46 @@ def lead_acts_dated_by_the_body(events: list[Event], sentence_starts: list[int],
     return result
 
 
+def acts_dated_by_a_summing_sentence(events: list[Event], sentences: list, timexes: list,
+                                     dct: date | None) -> list[Event]:
+    """ "A clerk was beaten and robbed at a gas station. The robber fled on foot. The incident
+    happened about 2 a.m. Sunday on Route 9": a sentence soon after the lead that sums up what was
+    told by a definite noun of a happening ("the incident", "the attack") and says when it
+    happened (dating.yaml summing: its verbs) dates the acts told before it that have nothing but
+    the report's day; it gives one day, not after the report. (Not a statement: what is said is
+    said now.)"""
+    words = table()["summing"]
+    nouns, verbs = frozenset(words["nouns"]), frozenset(words["verbs"])
+    reach = retelling_reach()
+    for index, sentence in enumerate(sentences[1:reach + 1], start=1):
+        if not _sums_up_a_happening(sentence.root, nouns, verbs):
+            continue
+        days = [t for t in timexes if sentence.start_char <= t.span.start < sentence.end_char
+                and (day := _one_day_of(t)) is not None and (dct is None or day <= dct)]
+        if len(days) != 1:
+            return events
+        when = days[0]
+        day = _one_day_of(when)
+        return [replace(e, date_value=when.value, date_start=day, date_end=day, date_span=when.span,
+                        date_inherited=False,
+                        notes=tuple("date of the sentence that sums it up" if n == INHERITED_NOTE else n
+                                    for n in e.notes))
+                if e.type != "STATEMENT" and e.trigger is not None and e.date_inherited
+                and e.sentence.start < sentence.start_char else e
+                for e in events]
+    return events
+
+
+def _sums_up_a_happening(verb: Token, nouns: frozenset[str], verbs: frozenset[str]) -> bool:
+    """ "The incident happened ...", "The attack occurred ...", "The shooting took place ...": a
+    main verb of happening whose subject is a definite noun of a happening."""
+    took_place = verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    if not (took_place or verb.lemma_.lower() in verbs):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns
+               and any(d.dep_ == "det" and d.lower_ in {"the", "this"} for d in c.children) for c in verb.children)
+
+
 # --- a speaker who goes on with a dated report (dating.yaml: speaker_goes_on) -------------------------
 
 
@@ -1054,15 +1119,22 @@ def statements_dated_by_the_speakers_report(events: list[Event], doc, dct: date 
     statement the text dates to one day of the week before the report, goes on with that report.
     The speaker is the same entity, or named again by words of the first name ("Hopkins" after
     "Director of Finance David Hopkins"). A quote in the present ("says") is said now."""
+    # A statement dated by another sentence's day (a quote said following a dated speech, one going
+    # on from a dated talk) is gone on with only by the same speaker's quote in the next sentence.
     if dct is None:
         return events
     reach = int(table()["speaker_goes_on"]["max_days_before_report"])
     dated: list[Event] = []
+    just_before: Event | None = None  # a statement dated by another sentence's day, for the next sentence only
     result = []
     for event in events:
         if event.type == "STATEMENT" and event.source_actor is not None:
             if event.date_inherited:
                 report = next((d for d in reversed(dated) if _same_speaker(d.source_actor, event.source_actor)), None)
+                if report is None and just_before is not None and _same_speaker(just_before.source_actor, event.source_actor) \
+                        and _in_the_next_sentence(just_before, event, doc):
+                    # ("he said following the budget speech" with the story's day. "Hardeman said ...")
+                    report = just_before
                 verb = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
                 if report is not None and verb is not None and len(verb) and told_in_the_past(verb.root):
                     notes = tuple("date of the speaker's dated report" if n == INHERITED_NOTE else n for n in event.notes)
@@ -1070,11 +1142,22 @@ def statements_dated_by_the_speakers_report(events: list[Event], doc, dct: date 
                                     date_end=report.date_end, date_span=report.date_span, date_inherited=False,
                                     notes=notes)
             elif (event.date_span is not None and event.date_start is not None and event.date_start == event.date_end
-                  and event.sentence.start <= event.date_span.start < event.sentence.end
                   and 0 < (dct - event.date_start).days <= reach):
-                dated.append(event)
+                if event.sentence.start <= event.date_span.start < event.sentence.end:
+                    dated.append(event)
+                else:
+                    just_before = event
         result.append(event)
     return result
+
+
+def _in_the_next_sentence(first: Event, later: Event, doc) -> bool:
+    """Whether ``later`` is told in the sentence right after ``first``'s."""
+    words = doc.char_span(first.sentence.start, first.sentence.end, alignment_mode="expand")
+    if words is None or not len(words) or words[-1].i + 1 >= len(doc):
+        return False
+    following = doc[words[-1].i + 1].sent
+    return following.start_char <= later.sentence.start < following.end_char
 
 
 # --- quotes of a story that leads with the day before the report (dating.yaml: leads_with_yesterday) ----
@@ -1334,6 +1417,89 @@ def said_at_a_told_occasion(verb: Token) -> bool:
                         for o in child.children))
                or (child.dep_ in {"dobj", "dative"} and child.lemma_.lower() in listeners)
                for child in verb.children)
+
+
+def goes_on_from_the_speakers_dated_act(verb: Token, carried_start: int) -> bool:
+    """ "Mayor Ortiz toured the flooded mill Tuesday. Ortiz said the town would rebuild": a
+    statement in the past whose speaker is the one the sentence just before tells doing something
+    on a day (the speaker, or the one a pronoun speaker takes up, as the subject of the verb the
+    day is on) goes on with that occasion, so it is of that day, not the report's. Bound to the
+    occasion and its doer: a day told of someone else ("The mill flooded Tuesday. Ortiz said ...")
+    or in what the sentence before reports ("Ortiz said the mill flooded Tuesday") is no day of
+    the statement."""
+    if not told_in_the_past(verb):
+        return False
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    sentence = verb.sent
+    if speaker is None or sentence.start == 0:
+        return False
+    before = verb.doc[sentence.start - 1].sent
+    dated = next((t for t in before if t.idx <= carried_start < t.idx + len(t)), None)
+    if dated is None:
+        return False
+    talk = _verb_of(dated)
+    if talk.lemma_.lower() not in table()["speaker_goes_on"]["talk_verbs"]:
+        return False
+    doer = _subject_of_the_verb_of(dated)
+    return doer is not None and _same_person(speaker, doer)
+
+
+def _verb_of(word: Token) -> Token:
+    """The verb a word hangs on (the word itself when no verb is above it)."""
+    verb = word.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _subject_of_the_verb_of(word: Token) -> Token | None:
+    """The subject of the verb a word (a day) hangs on, when that verb is the sentence's main
+    verb or one coordinated with it (not a clause of what is reported or of another's act)."""
+    verb = _verb_of(word)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ROOT":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and clause is not verb:
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject
+
+
+def _same_person(speaker: Token, doer: Token) -> bool:
+    """The speaker named again by a word of the doer's name ("Ortiz" after "Mayor Luis Ortiz"),
+    or a personal pronoun taking up a doer named by a noun ("A neighbour ... . She said")."""
+    if speaker.pos_ == "PRON":
+        return speaker.lower_ in table()["speaker_goes_on"]["pronouns"] and doer.pos_ in {"PROPN", "NOUN"}
+    names = {t.lower_ for t in doer.subtree if t.pos_ == "PROPN"}
+    # (a capitalised name alone as a subject is often tagged a common noun: "Reyes said")
+    return speaker.pos_ in {"PROPN", "NOUN"} and speaker.text[:1].isupper() and speaker.lower_ in names
+
+
+def time_words_of_the_saying(verb: Token) -> set[int]:
+    """The words of a reporting verb that tell when it was said though the parser hung them on
+    what it reports: a day right after the verb ("said Friday she is ready", "said on Friday the
+    plan ..."), and a clause of time in the past on the verb ("his uncle said when he phoned the
+    sheriff the next day", dating.yaml saying_time.conjunctions). What is said starts after them."""
+    words: set[int] = set()
+    doc = verb.doc
+    after = verb.i + 1
+    if after < len(doc) and doc[after].lower_ == "on":
+        after += 1
+    if after < len(doc) and doc[after].ent_type_ in {"DATE", "TIME"}:
+        first = doc[after]
+        last = first
+        while last.i + 1 < len(doc) and doc[last.i + 1].ent_type_ == first.ent_type_ and doc[last.i + 1].ent_iob_ == "I":
+            last = doc[last.i + 1]
+        words |= set(range(first.i, last.i + 1))
+    conjunctions = frozenset(table()["saying_time"]["conjunctions"])
+    for child in verb.children:
+        # (told in the past, as the saying was: "as he prepares to help the crew on Tuesday" is a plan)
+        if child.dep_ == "advcl" and child.tag_ == "VBD" \
+                and any(c.dep_ in {"mark", "advmod"} and c.lower_ in conjunctions and c.i < child.i for c in child.children):
+            words |= {t.i for t in child.subtree}
+    return words
 
 
 def a_recent_day(start: date | None, end: date | None, dct: date | None) -> bool:

@@ -39,6 +39,7 @@ from dateline.events.dating import (
     day_of_the_offence_named,
     done_at_the_occasion,
     gerund_placed_against,
+    goes_on_from_the_speakers_dated_act,
     going_on_at_the_report,
     names_the_gathering_again,
     occasion_words_hung_on,
@@ -46,6 +47,7 @@ from dateline.events.dating import (
     placed_vaguely_before,
     said_at_a_told_occasion,
     said_before_another_episode,
+    time_words_of_the_saying,
     told_at_a_dated_talk,
     told_in_a_past_relative_clause,
     told_in_the_past,
@@ -274,8 +276,14 @@ def _of_what_is_reported(facts: DateFacts, sentence_date: Timex | None) -> Fired
     sentence = facts.sentence
     # the report's own words may still date it: '"... cleared by Friday," the mayor said
     # during Tuesday's session' is Tuesday's, not Friday's and not the report's day
+    # (and a day or a clause of time the parser hung on what is reported: "said Friday she is
+    # ready", "said when he phoned the sheriff the next day": dating.time_words_of_the_saying)
+    verb = reporting_verb(facts.draft)
+    saying = time_words_of_the_saying(verb) if verb is not None else set()
+    doc = sentence.doc
     own = [t for t in facts.timexes if sentence.start_char <= t.span.start < sentence.end_char
-           and not facts.in_reported(t)]
+           and (not facts.in_reported(t)
+                or any(doc[i].idx <= t.span.start < doc[i].idx + len(doc[i]) for i in saying))]
     sentence_date = date_of_sentence(sentence, own, facts.dct) if own else None
     if sentence_date is not None and not sentence.start_char <= sentence_date.span.start < sentence.end_char:
         sentence_date = None
@@ -392,7 +400,7 @@ def _at_the_gathering(facts: DateFacts, event_date: EventDate) -> Fired[EventDat
     if facts.trigger is None or occasion is None or facts.sentence.start_char < occasion.span.end:
         return None
     if done_at_the_occasion(facts.trigger, event_date.source, facts.draft.sentence_index, event_date.start,
-                            event_date.end, timex_range(occasion)[0]):
+                            event_date.end, timex_range(occasion)[0], facts.dct):
         # "The board met Tuesday night ... Trustees rejected a contract that ...": done there
         return Fired("done at the story's gathering", _the_day_of(occasion))
     if names_the_gathering_again(facts.trigger, event_date.source, load_lexicon().occasion_words):
@@ -573,7 +581,9 @@ def _said_at_an_occasion_of_the_story(draft: Draft, carried: Timex, dct: date | 
     """A statement said at an occasion its own words name ("said during a press conference"),
     with a recent day carried from the sentences before (dating.said_at_a_told_occasion)."""
     verb = reporting_verb(draft)
-    return verb is not None and said_at_a_told_occasion(verb) and a_recent_day(*timex_range(carried), dct)
+    return verb is not None and (
+        (said_at_a_told_occasion(verb) and a_recent_day(*timex_range(carried), dct))
+        or (goes_on_from_the_speakers_dated_act(verb, carried.span.start) and a_recent_day(*timex_range(carried), dct)))
 
 
 def _said_there(draft: Draft) -> bool:
