@@ -3,6 +3,8 @@ other places, the words around it. Each test's text is made up for the rule it c
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.geo import find_places, resolve_toponyms
 from dateline.geo.recognize import Toponym
 from dateline.model import Article
@@ -54,3 +56,19 @@ def test_the_city_of_a_town_is_the_town(gazetteer):
     places = _places(text, gazetteer)
     assert _named(places, "Dublin")[0].admin1 == "Ohio"
     assert _named(places, "Dublin City")[0].admin1 == "Ohio"
+
+
+def _body_word_examples():
+    from dateline.geo.resolve import body_words
+
+    return [e for e in body_words() if "example" in e]
+
+
+@pytest.mark.parametrize("entry", _body_word_examples(), ids=lambda e: e["word"])
+def test_a_name_before_a_body_word_is_no_small_town_abroad(entry, gazetteer):
+    # body_words.yaml: the apartment complex or the university in an American story is not the
+    # small town of its name in another country
+    text = entry["example"]
+    places = find_places(Article(id="t", text=text), parse(text), gazetteer)
+    named = [p for p in places if p.span.text == entry["name"]]
+    assert named and all(p.country_code != entry["not_in"] for p in named)

@@ -252,6 +252,7 @@ def resolve_toponyms(
     mentions += _home_town_mentions(home, mentions, gazetteer)  # votes and neighbours only
     mentions += _home_region_mentions(home_region, gazetteer)  # votes only
     _drop_small_places_abroad(mentions)
+    _drop_body_names_abroad(text, mentions)
     for _ in range(2):
         _apply_focus(mentions)
         _choose(mentions)
@@ -397,6 +398,64 @@ def _drop_small_places_abroad(mentions: list[_Mention]) -> None:
             continue
         if all(vouched.get(c.entry.country_code, 0.0) < SMALL_PLACE_ABROAD_STRAY_VOTES * weight for c in mention.candidates):
             mention.candidates, mention.prior, mention.bonus = [], [], []
+
+
+BODY_WORDS_PATH = Path(__file__).resolve().parent / "body_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def body_words() -> tuple[dict, ...]:
+    """The words that make the name before them a body's or a building's (body_words.yaml)."""
+    return tuple(yaml.safe_load(BODY_WORDS_PATH.read_text(encoding="utf-8"))["body_words"])
+
+
+@lru_cache(maxsize=1)
+def _body_word_after() -> re.Pattern:
+    words = sorted((e["word"] for e in body_words()), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
+
+
+# a body's name is no town by its word already: the story's country need only hold most of the
+# other places' weight (a small town's name alone needs 0.8 of it: _drop_small_places_abroad)
+BODY_NAME_STORY_SHARE = 0.5
+
+
+def _story_country(mentions: list[_Mention], own_key: str) -> str | None:
+    """The country most of the article's other towns, counties and states point to, if one does."""
+    votes: dict[str, dict[str, float]] = {}
+    for mention in mentions:
+        if mention.toponym.source not in OUTLET_SOURCES and mention.key not in votes:
+            votes[mention.key] = _country_votes(mention, below_country=True)
+    local = _votes_of_others(votes, own_key)
+    total = sum(local.values())
+    if not total:
+        return None
+    focus, weight = max(local.items(), key=lambda kv: kv[1])
+    if weight < SMALL_PLACE_ABROAD_MIN_VOTES or weight / total <= BODY_NAME_STORY_SHARE:
+        return None
+    return focus
+
+
+def _drop_body_names_abroad(text: str, mentions: list[_Mention]) -> None:
+    """A name right before a word of a body or a building ("the Sunny Hills Apartments", "Bayside
+    Community Center", body_words.yaml) names the body; it says where the body is only through a
+    town of the name in the story's country. Its namesakes abroad are dropped (not a city of millions) (a Kansas City fire
+    at an apartment complex is not in a suburb of Auckland), and with none left the name is placed
+    by what the text says holds it."""
+    for mention in mentions:
+        if not mention.candidates or mention.toponym.source in OUTLET_SOURCES:
+            continue
+        if not _body_word_after().match(text, mention.toponym.end):
+            continue
+        country = _story_country(mentions, mention.key)
+        if country is None:
+            continue
+        # a city of millions abroad lends bodies its name ("Kabul University"): only it stays
+        keep = [i for i, c in enumerate(mention.candidates)
+                if c.entry.country_code == country or (c.entry.population or 0) >= BIG_CITY_POPULATION]
+        mention.candidates = [mention.candidates[i] for i in keep]
+        mention.prior = [mention.prior[i] for i in keep]
+        mention.bonus = [mention.bonus[i] for i in keep]
 
 
 def _drop_namesakes_alone_in_their_region(mentions: list[_Mention]) -> None:
