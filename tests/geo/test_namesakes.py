@@ -72,3 +72,26 @@ def test_a_name_before_a_body_word_is_no_small_town_abroad(entry, gazetteer):
     places = find_places(Article(id="t", text=text), parse(text), gazetteer)
     named = [p for p in places if p.span.text == entry["name"]]
     assert named and all(p.country_code != entry["not_in"] for p in named)
+
+
+def _compass_part_examples():
+    from dateline.geo.resolve import compass_part_examples
+
+    return list(compass_part_examples())
+
+
+@pytest.mark.parametrize("entry", _compass_part_examples(), ids=lambda e: e["part"])
+def test_a_compass_side_of_a_named_town_is_in_the_towns_state(entry, gazetteer):
+    # body_words.yaml compass_part_examples: the story names the town and its state; its north
+    # side is no small town of the same name in another state
+    text = entry["example"]
+    places = find_places(Article(id="t", text=text), parse(text), gazetteer)
+    part, town = _named(places, entry["part"]), _named(places, entry["town"])
+    assert part and town
+    assert all(p.admin1 == entry["admin1"] for p in part + town)
+
+
+def test_a_compass_country_beside_its_bare_name_stays_a_country(gazetteer):
+    text = "North Korea fired a missile on Monday, and diplomats in Korea and Japan met."
+    places = find_places(Article(id="t", text=text), parse(text), gazetteer)
+    assert [p.country_code for p in _named(places, "North Korea")] == ["KP"]
