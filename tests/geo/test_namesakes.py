@@ -3,6 +3,8 @@ other places, the words around it. Each test's text is made up for the rule it c
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.geo import find_places, resolve_toponyms
 from dateline.geo.recognize import Toponym
 from dateline.model import Article
@@ -54,3 +56,42 @@ def test_the_city_of_a_town_is_the_town(gazetteer):
     places = _places(text, gazetteer)
     assert _named(places, "Dublin")[0].admin1 == "Ohio"
     assert _named(places, "Dublin City")[0].admin1 == "Ohio"
+
+
+def _body_word_examples():
+    from dateline.geo.resolve import body_words
+
+    return [e for e in body_words() if "example" in e]
+
+
+@pytest.mark.parametrize("entry", _body_word_examples(), ids=lambda e: e["word"])
+def test_a_name_before_a_body_word_is_no_small_town_abroad(entry, gazetteer):
+    # body_words.yaml: the apartment complex or the university in an American story is not the
+    # small town of its name in another country
+    text = entry["example"]
+    places = find_places(Article(id="t", text=text), parse(text), gazetteer)
+    named = [p for p in places if p.span.text == entry["name"]]
+    assert named and all(p.country_code != entry["not_in"] for p in named)
+
+
+def _compass_part_examples():
+    from dateline.geo.resolve import compass_part_examples
+
+    return list(compass_part_examples())
+
+
+@pytest.mark.parametrize("entry", _compass_part_examples(), ids=lambda e: e["part"])
+def test_a_compass_side_of_a_named_town_is_in_the_towns_state(entry, gazetteer):
+    # body_words.yaml compass_part_examples: the story names the town and its state; its north
+    # side is no small town of the same name in another state
+    text = entry["example"]
+    places = find_places(Article(id="t", text=text), parse(text), gazetteer)
+    part, town = _named(places, entry["part"]), _named(places, entry["town"])
+    assert part and town
+    assert all(p.admin1 == entry["admin1"] for p in part + town)
+
+
+def test_a_compass_country_beside_its_bare_name_stays_a_country(gazetteer):
+    text = "North Korea fired a missile on Monday, and diplomats in Korea and Japan met."
+    places = find_places(Article(id="t", text=text), parse(text), gazetteer)
+    assert [p.country_code for p in _named(places, "North Korea")] == ["KP"]

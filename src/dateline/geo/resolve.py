@@ -252,11 +252,14 @@ def resolve_toponyms(
     mentions += _home_town_mentions(home, mentions, gazetteer)  # votes and neighbours only
     mentions += _home_region_mentions(home_region, gazetteer)  # votes only
     _drop_small_places_abroad(mentions)
+    _drop_body_names_abroad(text, mentions)
+    held = _hold_compass_parts_of_named_towns(mentions)
     for _ in range(2):
         _apply_focus(mentions)
         _choose(mentions)
     _apply_proximity(mentions)
     _choose(mentions)
+    _return_compass_parts_near_their_town(held, mentions)
     _drop_namesakes_alone_in_their_region(mentions)
     mentions = mentions[:named]
     containers = _containers_by_name(mentions, text)
@@ -397,6 +400,120 @@ def _drop_small_places_abroad(mentions: list[_Mention]) -> None:
             continue
         if all(vouched.get(c.entry.country_code, 0.0) < SMALL_PLACE_ABROAD_STRAY_VOTES * weight for c in mention.candidates):
             mention.candidates, mention.prior, mention.bonus = [], [], []
+
+
+BODY_WORDS_PATH = Path(__file__).resolve().parent / "body_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def _body_words_table() -> dict:
+    return yaml.safe_load(BODY_WORDS_PATH.read_text(encoding="utf-8"))
+
+
+def body_words() -> tuple[dict, ...]:
+    """The words that make the name before them a body's or a building's (body_words.yaml)."""
+    return tuple(_body_words_table()["body_words"])
+
+
+def compass_part_examples() -> tuple[dict, ...]:
+    """Sentences whose "North X" is a side of the town X they also name (body_words.yaml)."""
+    return tuple(_body_words_table().get("compass_part_examples", ()))
+
+
+@lru_cache(maxsize=1)
+def _body_word_after() -> re.Pattern:
+    words = sorted((e["word"] for e in body_words()), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
+
+
+# a body's name is no town by its word already: the story's country need only hold most of the
+# other places' weight (a small town's name alone needs 0.8 of it: _drop_small_places_abroad)
+BODY_NAME_STORY_SHARE = 0.5
+
+
+def _story_country(mentions: list[_Mention], own_key: str) -> str | None:
+    """The country most of the article's other towns, counties and states point to, if one does."""
+    votes: dict[str, dict[str, float]] = {}
+    for mention in mentions:
+        if mention.toponym.source not in OUTLET_SOURCES and mention.key not in votes:
+            votes[mention.key] = _country_votes(mention, below_country=True)
+    local = _votes_of_others(votes, own_key)
+    total = sum(local.values())
+    if not total:
+        return None
+    focus, weight = max(local.items(), key=lambda kv: kv[1])
+    if weight < SMALL_PLACE_ABROAD_MIN_VOTES or weight / total <= BODY_NAME_STORY_SHARE:
+        return None
+    return focus
+
+
+def _drop_body_names_abroad(text: str, mentions: list[_Mention]) -> None:
+    """A name right before a word of a body or a building ("the Sunny Hills Apartments", "Bayside
+    Community Center", body_words.yaml) names the body; it says where the body is only through a
+    town of the name in the story's country. Its namesakes abroad are dropped (not a city of millions) (a Kansas City fire
+    at an apartment complex is not in a suburb of Auckland), and with none left the name is placed
+    by what the text says holds it."""
+    for mention in mentions:
+        if not mention.candidates or mention.toponym.source in OUTLET_SOURCES:
+            continue
+        if not _body_word_after().match(text, mention.toponym.end):
+            continue
+        country = _story_country(mentions, mention.key)
+        if country is None:
+            continue
+        # a city of millions abroad lends bodies its name ("Kabul University"): only it stays
+        keep = [i for i, c in enumerate(mention.candidates)
+                if c.entry.country_code == country or (c.entry.population or 0) >= BIG_CITY_POPULATION]
+        mention.candidates = [mention.candidates[i] for i in keep]
+        mention.prior = [mention.prior[i] for i in keep]
+        mention.bonus = [mention.bonus[i] for i in keep]
+
+
+_COMPASS_PART = re.compile(r"(?i)(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+(.+)")
+
+
+# a part of a town is within this of the town's middle ("North Little Rock" beside Little Rock)
+COMPASS_PART_KM = 40.0
+
+
+def _hold_compass_parts_of_named_towns(mentions: list[_Mention]) -> list[tuple[_Mention, str, list, list, list]]:
+    """ "a North Richmond neighborhood" in a story that also names Richmond is a side of that
+    town: the small towns called North Richmond elsewhere must not pull the story (and Richmond)
+    to their state. The part's candidates are held back while the town is chosen, and given back
+    after (_return_compass_parts_near_their_town). Only a name known as small towns alone: a
+    country or a city of size called "South X" ("North Korea", "South Sudan") is its own place."""
+    named = {m.key for m in mentions if m.candidates and m.toponym.source not in OUTLET_SOURCES}
+    held = []
+    for mention in mentions:
+        part = _COMPASS_PART.fullmatch(mention.toponym.text)
+        if not part or not mention.candidates or name_key(part.group(1)) not in named:
+            continue
+        if all(c.entry.feature_class == "P" and _is_small_place(c.entry) for c in mention.candidates):
+            held.append((mention, name_key(part.group(1)), mention.candidates, mention.prior, mention.bonus))
+            mention.candidates, mention.prior, mention.bonus = [], [], []
+    return held
+
+
+def _return_compass_parts_near_their_town(held: list[tuple[_Mention, str, list, list, list]],
+                                          mentions: list[_Mention]) -> None:
+    """A held part keeps its namesakes near the town the story chose ("North Little Rock" by
+    Little Rock); with none there it is placed at the town, whose side it is."""
+    for mention, town_key, candidates, prior, bonus in held:
+        towns = [m.candidates[m.chosen] for m in mentions if m.key == town_key and m.chosen is not None]
+        if not towns:
+            continue
+        town = towns[0].entry
+        keep = [i for i, c in enumerate(candidates)
+                if great_circle_km(c.entry.lat, c.entry.lon, town.lat, town.lon) <= COMPASS_PART_KM]
+        if not keep:
+            # no town of the part's name by the town: the side of the town is placed at the town
+            candidates, prior, bonus, keep = [towns[0]], [0.0], [0.0], [0]
+        mention.candidates = [candidates[i] for i in keep]
+        mention.prior = [prior[i] for i in keep]
+        mention.bonus = [bonus[i] for i in keep]
+        mention.focus, mention.proximity = [0.0] * len(keep), [0.0] * len(keep)
+        best = max(range(len(keep)), key=lambda i: mention.prior[i] + mention.bonus[i])
+        mention.chosen, mention.probability = best, _softmax([p + b for p, b in zip(mention.prior, mention.bonus)])[best]
 
 
 def _drop_namesakes_alone_in_their_region(mentions: list[_Mention]) -> None:
