@@ -596,8 +596,8 @@ def _a_person(actor: Actor, index: MentionIndex) -> bool:
 
 
 # the pronouns that stand for one person, and those that stand for more than one
-ONE_PERSON_WORDS = {"he", "she", "him", "her", "his", "hers"}
-MANY_WORDS = {"they", "them", "their", "theirs", "we", "us", "our"}
+ONE_PERSON_WORDS = ONE_PERSON_PRONOUNS | {"hers"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "we", "us", "our"}
 BODY_LABELS = {"ORG", "NORP", "GPE"}
 
 
@@ -613,7 +613,7 @@ def _speaker_of_another_number(pronoun: Token, speaker: ActorReading, index: Men
         return False
     root = span.root
     if root.pos_ == "PRON":
-        return root.lower_ in MANY_WORDS | {"it", "we"}
+        return root.lower_ in PLURAL_PRONOUNS | {"it"}
     # (a name in a list is still one person: "Ann Roe and Lea Sand" holds two speakers' names)
     mention = index.mention_at(root)
     many = root.tag_ in {"NNS", "NNPS"} and (mention is None or mention.label != "PERSON")

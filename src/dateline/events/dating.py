@@ -1117,10 +1117,11 @@ def statements_dated_by_the_speakers_report(events: list[Event], doc, dct: date 
     """ "The labor department reported Thursday that ... . [...] rising to 9.6 percent, the
     department said": a quote in the past with only the report's day, by a speaker whose earlier
     statement the text dates to one day of the week before the report, goes on with that report.
-    The speaker is the same entity, or named again by words of the first name ("Hopkins" after
-    "Director of Finance David Hopkins"). A quote in the present ("says") is said now."""
-    # A statement dated by another sentence's day (a quote said following a dated speech, one going
-    # on from a dated talk) is gone on with only by the same speaker's quote in the next sentence.
+    The speaker is the same entity, or named again by words of the first name ("Holt" after
+    "Finance Director Dana Holt"). A quote in the present ("says") is said now. A statement
+    dated by another sentence's day (a quote said following a dated speech, one going on from a
+    dated talk) is gone on with only by the same speaker's quote in the next sentence ("Boyd spoke
+    to the farm lobby on Wednesday. Boyd said ... . 'It would close clinics,' Boyd added")."""
     if dct is None:
         return events
     reach = int(table()["speaker_goes_on"]["max_days_before_report"])

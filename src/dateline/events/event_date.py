@@ -578,12 +578,13 @@ OCCASION_MAX_DAYS = 6
 
 
 def _said_at_an_occasion_of_the_story(draft: Draft, carried: Timex, dct: date | None) -> bool:
-    """A statement said at an occasion its own words name ("said during a press conference"),
-    with a recent day carried from the sentences before (dating.said_at_a_told_occasion)."""
+    """A statement said at an occasion its own words name ("said during a press conference"), or
+    by the one the sentence before tells talking on the carried day ("Reyes spoke to the tenants on
+    Wednesday. Reyes said ..."), with a recent day carried from the sentences before
+    (dating.said_at_a_told_occasion, dating.goes_on_from_the_speakers_dated_act)."""
     verb = reporting_verb(draft)
-    return verb is not None and (
-        (said_at_a_told_occasion(verb) and a_recent_day(*timex_range(carried), dct))
-        or (goes_on_from_the_speakers_dated_act(verb, carried.span.start) and a_recent_day(*timex_range(carried), dct)))
+    return verb is not None and a_recent_day(*timex_range(carried), dct) and (
+        said_at_a_told_occasion(verb) or goes_on_from_the_speakers_dated_act(verb, carried.span.start))
 
 
 def _said_there(draft: Draft) -> bool:

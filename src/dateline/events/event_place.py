@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from dateline.config import SETTINGS
 from dateline.events.arguments import EventDate, places_in, token_span
+from dateline.events.dating import lead_of
 from dateline.events.draft import Draft, own_words, speaker_key
 from dateline.events.non_events import described_class_words, not_yet_complement
 from dateline.events.placing import (
@@ -52,7 +53,6 @@ from dateline.events.placing import (
     where_clause_places,
 )
 from dateline.events.placing import table as placing_table
-from dateline.events.dating import lead_of
 from dateline.events.setting import (Setting, held_at_home, lends_the_setting, of_the_episode,
                                      town_named_after_a_placeless_lead)
 from dateline.events.triggers import dominates

@@ -37,6 +37,7 @@ from spacy.tokens import Token
 
 from dateline.events.placing import (Told, dateline_town, headline_town, names_a_town_or_county,
                                      names_an_event_told, table, told_apart_from_the_episode)
+from dateline.geo.recognize import PLACE_LABELS
 from dateline.model import Place
 
 
@@ -219,7 +220,7 @@ def names_any_place(sentence: SpacySpan, places: list[Place]) -> bool:
     """Whether the sentence names a place, as where, whence or whose ("Russia's president"):
     a place the rules kept, or a name the parser reads as a place's."""
     return any(sentence.start_char <= p.span.start < sentence.end_char for p in places) \
-        or any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sentence)
+        or any(t.ent_type_ in PLACE_LABELS for t in sentence)
 
 
 def in_a_relative_clause(place: Place, doc) -> bool:
