@@ -78,14 +78,19 @@ def test_two_extract_commands_on_one_store_do_not_both_do_the_work(store_url):
     store.add_articles([Article(id=content_id(text), text=text, published=date(2021, 7, 12)) for text in REPORTS])
     first = subprocess.Popen([*DATELINE, "extract", "--db", store_url], env=_environment(),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
+    # the first run starts Python, imports the CLI and opens the store before it takes the lock; a
+    # CI run once saw no lock within 60 s, so the wait is generous (it ends as soon as the lock is
+    # seen) and a first run that ends without it says how
+    deadline = time.monotonic() + 300
     while True:  # until the first run holds the lock
         try:
             with store.extract_lock():
                 pass
         except StoreBusy:
             break
-        assert first.poll() is None and time.monotonic() < deadline, "the first extract never took the lock"
+        ended = first.poll()
+        assert ended is None and time.monotonic() < deadline, \
+            f"the first extract never took the lock (exit status {ended}; {first.stderr.read() if ended is not None else 'still running'})"
         time.sleep(0.05)
     second = subprocess.run([*DATELINE, "extract", "--db", store_url], env=_environment(),
                             capture_output=True, text=True, timeout=120)
