@@ -99,18 +99,32 @@ def test_a_dask_cluster_gives_the_records_of_one_process(tmp_path, one_process, 
 
 
 @pytest.mark.slow
+class KillsAWorkerMidRun(LocalWorkers):
+    """Kills a worker (SIGKILL) the moment a batch has just been handed out after the first
+    results came back: the workers are warm and that batch is surely still out. Killing from
+    the on_batch callback instead once found every batch already back (nothing to run again)."""
+
+    def __init__(self, workers: int):
+        super().__init__(workers)
+        self.killed: list[int] = []
+
+    def map(self, batches, recipe, total=None):
+        def handing_out():
+            for number, batch in enumerate(batches):
+                if number == self.in_flight + 1 and not self.killed:  # batch number in_flight went out just now
+                    victim = pool_worker_processes()[0]
+                    os.kill(victim.pid, signal.SIGKILL)
+                    self.killed.append(victim.pid)
+                yield batch
+        return super().map(handing_out(), recipe, total)
+
+
 def test_a_worker_process_killed_mid_run_costs_nothing(tmp_path, one_process):
-    killed: list[int] = []
-
-    def kill_a_worker(report) -> None:
-        if not killed:  # after the first batch is written, with the rest still out
-            victim = pool_worker_processes()[0]
-            os.kill(victim.pid, signal.SIGKILL)
-            killed.append(victim.pid)
-
-    report, records, done = run(tmp_path, "killed", SHUFFLED, LocalWorkers(2), batch_size=1, on_batch=kill_a_worker)
-    assert killed
+    engine = KillsAWorkerMidRun(2)
+    report, records, done = run(tmp_path, "killed", SHUFFLED, engine, batch_size=1)
+    assert engine.killed and engine.restarts == 1
     assert report.retried, "the batches that were out when the worker died say they ran again"
+    assert all("mapped again (attempt 2)" in note for note in report.retried)
     assert report.articles == done == len(CORPUS) and not report.failed  # each article once, none lost
     assert records == one_process
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -36,8 +37,10 @@ def test_a_second_holder_is_refused_with_the_first_ones_pid(store_url):
         with pytest.raises(StoreBusy) as refused:
             with second.extract_lock():
                 pass
+        assert second.extract_running() == f"pid {os.getpid()} on {socket.gethostname()}"
     message = str(refused.value)
     assert message.startswith("another extract is running on ") and f"(pid {os.getpid()} on " in message
+    assert second.extract_running() is None
     with second.extract_lock():  # let go: the next one gets it
         pass
     first.close()
@@ -59,6 +62,7 @@ def test_the_lock_dies_with_a_killed_holder(store_url):
     with pytest.raises(StoreBusy, match=f"pid {holder.pid} on "):
         with store.extract_lock():
             pass
+    assert store.extract_running() == f"pid {holder.pid} on {socket.gethostname()}"
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait()
     deadline = time.monotonic() + 30  # PostgreSQL notices the lost connection at once, SQLite's flock goes with the process
@@ -78,16 +82,11 @@ def test_two_extract_commands_on_one_store_do_not_both_do_the_work(store_url):
     store.add_articles([Article(id=content_id(text), text=text, published=date(2021, 7, 12)) for text in REPORTS])
     first = subprocess.Popen([*DATELINE, "extract", "--db", store_url], env=_environment(),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # the first run starts Python, imports the CLI and opens the store before it takes the lock; a
-    # CI run once saw no lock within 60 s, so the wait is generous (it ends as soon as the lock is
-    # seen) and a first run that ends without it says how
+    # the first run starts Python, imports the CLI and opens the store before it takes the lock.
+    # Asking who holds it takes no lock: a probe that took it for a moment once made the first
+    # run itself refused (CI, PostgreSQL)
     deadline = time.monotonic() + 300
-    while True:  # until the first run holds the lock
-        try:
-            with store.extract_lock():
-                pass
-        except StoreBusy:
-            break
+    while store.extract_running() != f"pid {first.pid} on {socket.gethostname()}":
         ended = first.poll()
         assert ended is None and time.monotonic() < deadline, \
             f"the first extract never took the lock (exit status {ended}; {first.stderr.read() if ended is not None else 'still running'})"

@@ -564,6 +564,18 @@ class Store:
             return contextlib.nullcontext()
         return sqlite_lock(self.url, database)
 
+    def extract_running(self) -> str | None:
+        """Who holds the extract lock ("pid N on HOST"), or None; asking takes no lock, so a run
+        starting meanwhile is never refused because of the question."""
+        from dateline.store.lock import postgresql_holder, sqlite_holder
+
+        if self.dialect == "postgresql":
+            return postgresql_holder(self.engine)
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            return None
+        return sqlite_holder(database)
+
     def count_extracted(self, statuses: tuple[str, ...] = ("done",)) -> int:
         with self.engine.connect() as connection:
             return connection.execute(select(func.count()).select_from(t.extractions)

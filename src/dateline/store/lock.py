@@ -80,16 +80,52 @@ def postgresql_lock(url: str, engine: Engine) -> Iterator[None]:
                                  {"key": ADVISORY_CLASS}).scalar_one()
         connection.commit()
         if not got:
-            holder = connection.execute(text(
-                "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-                "WHERE l.locktype = 'advisory' AND l.granted AND l.database = "
-                "(SELECT oid FROM pg_database WHERE datname = current_database()) "
-                f"AND l.objsubid = 2 AND l.classid::bigint = :key AND l.objid::bigint = ({SCHEMA_KEY})::oid::bigint "
-                "LIMIT 1"), {"key": ADVISORY_CLASS}).scalar()
+            holder = _postgresql_holder(connection)
             connection.rollback()
-            raise _busy(url, holder[len(APPLICATION) + 1:] if holder and holder.startswith(APPLICATION) else holder)
+            raise _busy(url, holder)
         try:
             yield
         finally:
             connection.execute(text(f"SELECT pg_advisory_unlock(:key, {SCHEMA_KEY})"), {"key": ADVISORY_CLASS})
             connection.commit()
+
+
+def _postgresql_holder(connection) -> str | None:
+    """The holder of the store's advisory lock ("pid N on HOST"), read from the server's lock
+    table; None when nobody holds it. Reading takes no lock."""
+    holder = connection.execute(text(
+        "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+        "WHERE l.locktype = 'advisory' AND l.granted AND l.database = "
+        "(SELECT oid FROM pg_database WHERE datname = current_database()) "
+        f"AND l.objsubid = 2 AND l.classid::bigint = :key AND l.objid::bigint = ({SCHEMA_KEY})::oid::bigint "
+        "LIMIT 1"), {"key": ADVISORY_CLASS}).scalar()
+    if holder is None:
+        return None
+    return holder[len(APPLICATION) + 1:] if holder.startswith(APPLICATION) else holder
+
+
+def postgresql_holder(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return _postgresql_holder(connection)
+
+
+def sqlite_holder(database_path: str) -> str | None:
+    """The holder written in the lock file, if that process is alive. Trying the flock to find
+    out would hold it for a moment, and a run starting in that moment would be refused, so the
+    file is read instead; a holder killed with -9 leaves its line behind, hence the liveness
+    check (possible only for a process on this host)."""
+    try:
+        written = Path(database_path + ".extract.lock").read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    parts = written.split()
+    if len(parts) != 4 or parts[0] != "pid" or not parts[1].isdigit():
+        return None
+    if parts[3] == socket.gethostname():
+        try:
+            os.kill(int(parts[1]), 0)
+        except ProcessLookupError:
+            return None
+        except PermissionError:  # alive, someone else's
+            pass
+    return written
