@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dateline.nlp import ents_of, ents_within, is_hard_wrapped, parse, parse_syntax, text_of
+import pytest
+import spacy
+import yaml
+
+from dateline.nlp import (MODEL_PACKAGE, TITLE_ABBREVIATIONS_PATH, ents_of, ents_within, is_hard_wrapped, parse,
+                          parse_syntax, text_of)
 
 
 def sentences(text: str) -> list[str]:
@@ -117,3 +122,18 @@ def test_a_typographic_apostrophe_is_read_as_the_plain_one():
     from dateline.nlp import plain_lower
     doc = parse("We\u2019ve SEEN the sheriff\u2019s car.")
     assert [plain_lower(t) for t in doc][:3] == ["we", "'ve", "seen"]
+
+
+TITLE_TABLE = yaml.safe_load(TITLE_ABBREVIATIONS_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", TITLE_TABLE["examples"], ids=lambda e: e["text"][:30])
+def test_an_abbreviated_title_before_a_name_does_not_end_the_sentence(example):
+    assert len(list(parse(example["text"]).sents)) == example["sentences"]
+
+
+def test_without_the_title_table_the_model_cuts_the_sentence_at_the_title():
+    bare = spacy.load(MODEL_PACKAGE)  # the table's reason: the model alone ends a sentence at "Capt."
+    first = TITLE_TABLE["examples"][0]
+    assert len(list(bare(first["text"]).sents)) > first["sentences"]
+    assert all(abbreviation.endswith(".") for abbreviation in TITLE_TABLE["abbreviations"])

