@@ -394,7 +394,7 @@ def heading_places(sentence: SpacySpan, places: list[Place]) -> list[Place]:
     """ "Talmadge Drive between Pine Road and Oak Lane. Lane closure through June 1 to lay pipe.":
     a listing names its places in a line of its own with no verb, and the act of the next line
     is there. The places of the sentence just before, when it has no verb at all and a place
-    name is its head (not "Dover Sheriff's Capt.", a title the sentence splitter cut off)."""
+    name is its head (not "Dover Police Department photo", a credit line)."""
     doc = sentence.doc
     if sentence.start == 0:
         return []
