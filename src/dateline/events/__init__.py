@@ -163,6 +163,25 @@ def _one_household_moves(verb: Token) -> bool:
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
 
 
+def _a_planned_move(verb: Token, lexicon: Lexicon) -> bool:
+    """A move no one is driven to (event_types.yaml: planned_moves): into new premises ("the
+    pupils moved into a new school building"), or a firm or one household moving of its own
+    accord ("the company relocated to Dover last year", "the family relocated"). Displaced people
+    are moved, or move into shelters, camps, schools; a move told with a driver stays theirs
+    (``_tells_a_displacement_driver``, asked by the caller)."""
+    if verb.pos_ != "VERB":
+        return False
+    places = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"into", "to"}
+              for g in c.children if g.dep_ == "pobj"]
+    if any(m.dep_ == "amod" and m.lemma_.lower() in lexicon.planned_move_new for p in places for m in p.children):
+        return True  # "into a new building"
+    if verb.lemma_.lower() not in lexicon.planned_move_verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # active only: "were relocated" was done to them
+    return subject is not None and (subject.ent_type_ == "ORG" or subject.lemma_.lower() in lexicon.planned_move_movers
+                                    or _one_household_moves(verb))
+
+
 def _tells_a_displacement_driver(sentence: SpacySpan, lexicon: Lexicon) -> bool:
     """Whether the sentence names what drives people from their homes (a war, a flood, a flight)."""
     return any(t.lemma_.lower() in lexicon.displacement_drivers for t in sentence)
@@ -230,6 +249,9 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
             and not _tells_a_displacement_driver(sentence, lexicon) and not return_permitted:
         # one family or one person moving with nothing driving them out travels: the cue's own type
         override = {}
+    if override.get("type", cue.type) == "DISPLACEMENT" and _a_planned_move(trigger.token, lexicon) \
+            and not _tells_a_displacement_driver(sentence, lexicon) and not return_permitted:
+        override = {"type": "MOVEMENT", "acled_type": None, "acled_subtype": None}
     context_type = type_in_context(trigger, lexicon)
     if context_type is not None:
         # a killing by a virus, a warning about a fact: no violence for ACLED to code

@@ -226,6 +226,13 @@ class Lexicon:
     # nouns English never uses as verbs, read as nouns when the tagger calls them verbs ("declare
     # the measles outbreak an emergency": "outbreak" taken for the verb of "the measles")
     noun_only_words: frozenset[str] = frozenset()
+    # types36 (event_types.yaml: types36): a move no one is driven to; a getaway on foot; a vehicle
+    # told by who drove it; a harm in a sentence telling a hazard and no violence
+    planned_move_new: frozenset[str] = frozenset()
+    planned_move_verbs: frozenset[str] = frozenset()
+    planned_move_movers: frozenset[str] = frozenset()
+    getaway_means: frozenset[str] = frozenset()
+    driving_verbs: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -286,7 +293,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     # the crisis families (hazards, justice, transactions, damage) stand in a block of their own
     families = raw.get("crisis_families") or {}
     raw["types"] = {**raw["types"], **(families.get("types") or {})}
-    raw["cues"] = list(raw["cues"]) + list(families.get("cues") or [])
+    raw["cues"] = list(raw["cues"]) + list(families.get("cues") or []) + list((raw.get("types36") or {}).get("cues") or [])
     grouped: dict[tuple[str, str], list[Cue]] = {}
     for entry in raw["cues"]:
         cue = _cue(entry)
@@ -304,6 +311,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     unasserted, sport, press = (raw.get(k) or {} for k in ("unasserted", "sport", "press_addressees"))
     road = families.get("road_accidents") or {}
     fugitives = raw.get("fugitives") or {}
+    types36 = raw.get("types36") or {}
     return Lexicon(
         cues={key: tuple(sorted(group, key=specificity, reverse=True)) for key, group in grouped.items()},
         types=dict(raw["types"]),
@@ -385,6 +393,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         asked_for_type=(raw.get("asked_for") or {}).get("type"),
         return_permitted_by=_words(raw.get("return_permitted_by")),
         noun_only_words=_words((raw.get("noun_only_words") or {}).get("words")),
+        planned_move_new=_words(types36.get("planned_moves", {}).get("new_words")),
+        planned_move_verbs=_words(types36.get("planned_moves", {}).get("verbs")),
+        planned_move_movers=_words(types36.get("planned_moves", {}).get("movers")),
+        getaway_means=_words(types36.get("getaway_means")),
+        driving_verbs=_words(types36.get("driving_verbs")),
     )
 
 
@@ -955,11 +968,17 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
                 verbs.extend(clause.conjuncts)  # "reversed ... and ran her over"
 
     def vehicle(token: Token) -> bool:
-        return token.lemma_.lower() in lexicon.road_vehicles or token.lower_ in lexicon.road_vehicles
+        # or a make told by who drove it: "a 1993 Cadillac driven by his neighbour"
+        if token.lemma_.lower() in lexicon.road_vehicles or token.lower_ in lexicon.road_vehicles:
+            return True
+        named = [token, *(c for c in token.children if c.dep_ == "appos")]  # "a grey Buick" parsed as "grey", "Buick"
+        return any(c.dep_ == "acl" and c.lemma_.lower() in lexicon.driving_verbs for n in named for c in n.children)
 
     if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.road_users for c in trigger.head.children) \
             and not _harms_named(trigger.token, lexicon) & VIOLENT_TYPES:
         return True
+    if _road_user_subject(sentence, lexicon) and not _harms_named(trigger.token, lexicon) & VIOLENT_TYPES:
+        return True  # "Lee and his passenger were taken to a clinic, where they were treated for cuts"
     if trigger.cue.lemma in lexicon.road_aboard_harms and any(
             vehicle(t) and t.dep_ == "pobj" and t.head.lower_ in lexicon.road_aboard_preps for t in sentence) \
             and not _harms_named(trigger.token, lexicon) & VIOLENT_TYPES:
@@ -975,6 +994,17 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
             if child.dep_ == "dobj" and verb.lemma_.lower() in lexicon.road_crash_verbs and vehicle(child):
                 return True
     return False
+
+
+def _road_user_subject(sentence: SpacySpan, lexicon: Lexicon) -> bool:
+    """A road user (``road_accidents.users``) is a subject of the sentence's main clause, or joined
+    to it ("Lee and his passenger were taken to a clinic"): the harms told there are theirs."""
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    named = [n for subject in subjects for n in (subject, *subject.conjuncts)]
+    # "his passenger Mia Cole": the role stands before the name, as its compound or apposition
+    named += [c for n in named for c in n.children if c.dep_ in {"compound", "appos"}]
+    return any(n.lemma_.lower() in lexicon.road_users for n in named)
 
 
 def _done_by_a_hazard(token: Token, lexicon: Lexicon) -> bool:
@@ -1007,7 +1037,26 @@ def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
     if _done_by_a_hazard(trigger.token, lexicon):
         return True
     named = _harms_named(trigger.token, lexicon)
-    return "HAZARD" in named and not named & VIOLENT_TYPES
+    if "HAZARD" in named and not named & VIOLENT_TYPES:
+        return True
+    return _a_hazard_and_no_violence_told(trigger.token.sent, lexicon)
+
+
+def _a_hazard_and_no_violence_told(sentence: SpacySpan, lexicon: Lexicon) -> bool:
+    """The sentence names a hazard (a HAZARD cue: "an injury accident", "the crash") and no word of
+    violence anywhere: "police confirmed how the accident that sent five people to hospital with
+    injuries happened" (the harm hangs on another clause than the hazard's)."""
+    told = set()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.road_attack_words or token.lower_ in lexicon.road_attack_words or lemma == "gunshot":
+            return False
+        if lemma in lexicon.road_harms:
+            continue  # the harms themselves ("an injury accident"): what they are is asked
+        match = match_cue(token, lexicon)
+        if match is not None:
+            told.add(match[0].type)
+    return "HAZARD" in told and not told & VIOLENT_TYPES
 
 
 # how far up the parse a flight looks for its subject ("kept driving before leaving the car and
@@ -1070,9 +1119,21 @@ def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
         return True
     if subject is None or not _one_person(subject):
         return False
+    if _a_getaway(verb, lexicon):
+        return True
     # one person leaving where he was held or treated escapes it; many fleeing a hospital are displaced
     return bool(fled_words & lexicon.fugitive_held_in) or any(
         t.lemma_.lower() in lexicon.fugitive_law_words for t in verb.subtree if t.i != verb.i)
+
+
+def _a_getaway(verb: Token, lexicon: Lexicon) -> bool:
+    """One person's flight on foot ("jumped out and fled on foot"), or told in a clause of the
+    chase or the arrest it hangs on ("was caught when she fled"): a getaway (``getaway_means``,
+    ``fugitives.law_words``)."""
+    if any(g.lemma_.lower() in lexicon.getaway_means for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+           for g in c.children if g.dep_ == "pobj"):
+        return True
+    return verb.dep_ == "advcl" and verb.head.lemma_.lower() in lexicon.fugitive_law_words
 
 
 # personal pronouns that stand for one person ("fled from him")

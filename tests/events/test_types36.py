@@ -1,0 +1,84 @@
+"""The type a cue's sentence gives it (event_types.yaml: types36; task types36, issue 11), on
+sentences written for these tests. Each test fails when its rule is blanked."""
+
+from __future__ import annotations
+
+from tests.helpers import events_of
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {e.trigger.text: e.type for e in events_of(text)}
+
+
+def test_a_car_told_by_who_drove_it_makes_a_road_accident():
+    found = kinds("A grey Buick driven by Tom Hale of Dover was heading north and struck the pickup truck in the rear, the officer said.")
+    assert found.get("struck") == "HAZARD"
+
+
+def test_a_car_driven_at_people_in_an_attack_stays_an_assault():
+    found = kinds("A sedan driven by a gunman struck a police truck outside the mosque.")
+    assert found.get("struck") == "ASSAULT"
+
+
+def test_road_users_who_are_subjects_make_their_injuries_an_accidents():
+    found = kinds("Ruiz and his passenger Mia Cole were taken to Mercy Hospital, where they were treated for minor injuries.")
+    assert found.get("injuries") == "HAZARD"
+
+
+def test_a_hazard_and_no_violence_in_the_sentence_make_a_harm_the_hazards():
+    found = kinds("Police could not say how the two-car accident happened, but a deputy confirmed Monday "
+                  "the events that sent four people to the hospital with injuries.")
+    assert found.get("injuries") == "HAZARD"
+
+
+def test_a_hazard_beside_violence_leaves_the_harm_violent():
+    found = kinds("After the crash, a gunman opened fire on the crowd and left two people with injuries.")
+    assert found.get("injuries") != "HAZARD"
+
+
+def test_one_persons_flight_on_foot_is_a_getaway():
+    assert kinds("Lopez stopped the truck in a parking lot, jumped out and fled on foot.").get("fled") == "MOVEMENT"
+
+
+def test_a_flight_in_a_clause_of_the_arrest_is_a_getaway():
+    assert kinds("The driver's sister, Ana Ruiz, 31, was caught when she also fled.").get("fled") == "MOVEMENT"
+
+
+def test_many_fleeing_on_foot_are_displaced():
+    assert kinds("Thousands of villagers fled on foot as the fighting spread.").get("fled") == "DISPLACEMENT"
+
+
+def test_a_move_into_new_premises_is_a_movement():
+    assert kinds("The pupils moved into a new school building last month.").get("moved") == "MOVEMENT"
+
+
+def test_a_firm_relocating_is_a_movement():
+    assert kinds("Two years ago, the company relocated to a bigger site in Dover.").get("relocated") == "MOVEMENT"
+
+
+def test_a_move_with_a_driver_stays_a_displacement():
+    assert kinds("Hundreds of families moved into new tents after the flood destroyed their homes.").get("moved") == "DISPLACEMENT"
+
+
+def test_an_indictment_returned_is_a_legal_step():
+    assert kinds("A grand jury in Dover returned a four-count indictment against the treasurer.").get("returned") == "JUSTICE"
+
+
+def test_a_return_to_duty_is_personnel():
+    assert kinds("The sergeant has returned to full duty after the review.").get("returned") == "PERSONNEL"
+
+
+def test_a_weapon_pulled_out_is_a_threat():
+    assert kinds("The clerk said the man pulled out a pistol at the counter.").get("pulled out") == "THREATEN"
+
+
+def test_a_deliberate_flooding_is_damage():
+    assert kinds("The retreating troops deliberately flooded the farmland east of the river.").get("flooded") == "DAMAGE"
+
+
+def test_reinforcing_an_idea_is_support():
+    assert kinds("The minister reinforced the idea of local clinics in her speech.").get("reinforced") == "SUPPORT"
+
+
+def test_reinforcing_positions_is_mobilisation():
+    assert kinds("Commanders reinforced the positions around the airport.").get("reinforced") == "MOBILIZE"
