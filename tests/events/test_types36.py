@@ -82,3 +82,53 @@ def test_reinforcing_an_idea_is_support():
 
 def test_reinforcing_positions_is_mobilisation():
     assert kinds("Commanders reinforced the positions around the airport.").get("reinforced") == "MOBILIZE"
+
+
+def test_a_tanker_that_explodes_is_an_accident_and_its_toll_too():
+    found = kinds("A fuel tanker exploded on the bypass, killing its driver.")
+    assert found.get("exploded") == "HAZARD" and found.get("killing") == "HAZARD"
+
+
+def test_a_car_bomb_that_explodes_stays_an_attack():
+    assert kinds("A car bomb exploded outside the ministry.").get("exploded") == "ASSAULT"
+
+
+def test_a_plane_that_went_down_crashed():
+    found = kinds("The pilot was killed when the small plane went down in a field.")
+    assert found.get("went down") == "HAZARD" and found.get("killed") == "HAZARD"
+
+
+def test_a_rollover_is_a_crash():
+    found = kinds("Two teenagers were hurt in a rollover on the county road.")
+    assert "HAZARD" in found.values() and "ASSAULT" not in found.values()
+
+
+def test_a_drowning_is_a_hazard_and_drowning_someone_no_hazard():
+    assert kinds("A fisherman drowned off the pier on Sunday.").get("drowned") == "HAZARD"
+    assert kinds("The man drowned his two dogs in the canal.").get("drowned") != "HAZARD"
+
+
+def test_a_home_invasion_is_a_crime():
+    assert kinds("The couple were tied up during a home invasion in the suburb.").get("invasion") == "CRIME"
+
+
+def test_police_surrounding_a_house_is_coercion_and_rebels_surrounding_a_town_an_assault():
+    assert kinds("Officers surrounded the farmhouse and called on the man to come out.").get("surrounded") == "COERCE"
+    assert kinds("Rebels surrounded the town before dawn.").get("surrounded") == "ASSAULT"
+
+
+def test_the_flight_of_robbers_is_a_getaway_and_of_villagers_a_displacement():
+    assert kinds("After the flight of the robbers, police sealed off the street.").get("flight") == "MOVEMENT"
+    assert kinds("The flight of villagers from the valley went on for a week.").get("flight") == "DISPLACEMENT"
+
+
+def test_witnesses_sought_is_a_request():
+    assert kinds("Police are seeking witnesses to the crash on Oak Road.").get("seeking") == "REQUEST"
+
+
+def test_a_capsule_blasting_off_travels():
+    assert kinds("The capsule with three astronauts blasted off from the launch pad.").get("blasted off") == "MOVEMENT"
+
+
+def test_supporting_combat_operations_is_mobilisation():
+    assert kinds("The battalion was sent north to support combat operations.").get("support") == "MOBILIZE"
