@@ -132,3 +132,21 @@ def test_a_capsule_blasting_off_travels():
 
 def test_supporting_combat_operations_is_mobilisation():
     assert kinds("The battalion was sent north to support combat operations.").get("support") == "MOBILIZE"
+
+
+def test_a_vehicle_that_overturned_did_the_harm_of_its_participle():
+    assert kinds("The bus overturned on a mountain road, injuring 14 passengers.").get("injuring") == "HAZARD"
+
+
+def test_a_truck_rammed_into_a_crowd_stays_an_attack():
+    assert "HAZARD" not in kinds("A truck rammed into the crowd, killing eight people.").values()
+
+
+def test_a_falling_tree_or_lightning_kills_by_accident():
+    assert kinds("Three people were killed by a falling tree.").get("killed") == "HAZARD"
+    assert kinds("Lightning killed a farmer in his field.").get("killed") == "HAZARD"
+
+
+def test_firefighters_battling_a_fire_are_no_battle():
+    assert kinds("Crews battled a brush fire near the quarry for six hours.").get("battled") == "HAZARD"
+    assert kinds("Rebels battled the army near the quarry.").get("battled") == "ASSAULT"

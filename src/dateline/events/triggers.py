@@ -233,6 +233,7 @@ class Lexicon:
     planned_move_movers: frozenset[str] = frozenset()
     getaway_means: frozenset[str] = frozenset()
     driving_verbs: frozenset[str] = frozenset()
+    hazard_agents: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -398,6 +399,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         planned_move_movers=_words(types36.get("planned_moves", {}).get("movers")),
         getaway_means=_words(types36.get("getaway_means")),
         driving_verbs=_words(types36.get("driving_verbs")),
+        hazard_agents=_words(types36.get("hazard_agents")),
     )
 
 
@@ -960,6 +962,8 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     verbs = [trigger.head]
     if trigger.head.dep_ == "conj":
         verbs.append(trigger.head.head)  # "was struck by a van and killed"
+    if trigger.head.dep_ in {"advcl", "xcomp"} and trigger.head.tag_ == "VBG":
+        verbs.append(trigger.head.head)  # "the bus overturned, injuring 14": the participle's doer is the verb's subject
     for verb in list(verbs):
         for clause in verb.children:
             if clause.dep_ == "advcl" and any(
@@ -986,6 +990,8 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     for verb in verbs:
         if verb.dep_ == "advcl" and vehicle(verb):
             return True  # the parser made the clause's subject its head: "when a car driven by ... backed out"
+        if verb.dep_ == "acl" and verb.i != trigger.head.i and vehicle(verb.head):
+            return True  # the parser hung the verb on its subject: "The bus overturned ..., injuring 14"
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and vehicle(child):
                 return True
@@ -1036,6 +1042,8 @@ def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
         return False
     if _done_by_a_hazard(trigger.token, lexicon):
         return True
+    if any(doer.lemma_.lower() in lexicon.hazard_agents for doer in _doers(trigger.token, lexicon)):
+        return True  # "killed by a falling tree", "lightning killed a farmer"
     named = _harms_named(trigger.token, lexicon)
     if "HAZARD" in named and not named & VIOLENT_TYPES:
         return True
