@@ -150,3 +150,19 @@ def test_a_falling_tree_or_lightning_kills_by_accident():
 def test_firefighters_battling_a_fire_are_no_battle():
     assert kinds("Crews battled a brush fire near the quarry for six hours.").get("battled") == "HAZARD"
     assert kinds("Rebels battled the army near the quarry.").get("battled") == "ASSAULT"
+
+
+def test_a_hazards_course_is_the_hazard():
+    assert kinds("The hurricane headed north toward the islands.").get("headed") == "HAZARD"
+    assert kinds("The blaze advanced toward the village overnight.").get("advanced") == "HAZARD"
+    assert kinds("The cold front pushed through the valley.").get("pushed") == "HAZARD"
+
+
+def test_people_fleeing_a_fire_and_a_front_named_stay_theirs():
+    assert kinds("Hundreds of residents fled from the fire on Sunday.").get("fled") == "DISPLACEMENT"
+    assert kinds("The Popular Front withdrew its fighters from the town.").get("withdrew") != "HAZARD"
+
+
+def test_fire_crews_and_a_school_system_are_no_hazard():
+    assert kinds("Fire crews arrived at the warehouse within minutes.").get("arrived") == "MOVEMENT"
+    assert kinds("The storm system moved into the region on Friday.").get("moved") == "HAZARD"

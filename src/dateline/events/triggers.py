@@ -234,6 +234,9 @@ class Lexicon:
     getaway_means: frozenset[str] = frozenset()
     driving_verbs: frozenset[str] = frozenset()
     hazard_agents: frozenset[str] = frozenset()
+    hazard_movers: frozenset[str] = frozenset()
+    hazard_system_heads: frozenset[str] = frozenset()
+    hazard_system_words: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -400,6 +403,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         getaway_means=_words(types36.get("getaway_means")),
         driving_verbs=_words(types36.get("driving_verbs")),
         hazard_agents=_words(types36.get("hazard_agents")),
+        hazard_movers=_words((types36.get("hazard_course") or {}).get("movers")),
+        hazard_system_heads=_words((types36.get("hazard_course") or {}).get("system_heads")),
+        hazard_system_words=_words((types36.get("hazard_course") or {}).get("system_words")),
     )
 
 
@@ -1171,10 +1177,39 @@ def _told_with(cue: Cue, sentence: SpacySpan) -> bool:
     return bool(lemmas & cue.told_with.get("words", frozenset())) and not lemmas & cue.told_with.get("not_words", frozenset())
 
 
+# cue types of going, coming and pressing on: said of a storm, a fire or a virus they tell the
+# hazard's course ("the hurricane headed north", "the blaze advanced toward the village")
+HAZARD_COURSE_TYPES = frozenset({"MOVEMENT", "RETREAT", "MOBILIZE", "ASSAULT", "DISPLACEMENT", "TRANSPORT"})
+
+
+def moved_by_a_hazard(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's own subject (or, for a conjunct, the first verb's) is a hazard or a thing of one
+    (a HAZARD noun, a cause, ``types36.hazard_movers``: "the cold front", "the flames", "the storm
+    system"), not a name ("the Popular Front withdrew"). Only the subject: "fled from the fire"
+    tells what people fled."""
+    node = verb
+    while node.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+        node = node.head
+    for subject in (c for c in node.children if c.dep_ == "nsubj"):
+        if subject.pos_ == "PROPN" or subject.ent_type_ in {"ORG", "NORP", "GPE", "PERSON", "FAC"}:
+            continue
+        words = {subject.lemma_.lower(), subject.lower_}
+        if words & (lexicon.causes | lexicon.hazard_movers) or _hazard_noun(subject, lexicon):
+            return True
+        if subject.lemma_.lower() in lexicon.hazard_system_heads and any(
+                c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.hazard_system_words | lexicon.causes
+                for c in subject.children):
+            return True  # "the storm system", "a cold front"; not "the school system", "the front line"
+    return False
+
+
 def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     """The event type the trigger's sentence gives it when not its cue's own: a killing by a
     virus is a fact about an epidemic, a warning about a fact a statement."""
     cue = trigger.cue
+    if cue.pos == "VERB" and cue.type in HAZARD_COURSE_TYPES and "HAZARD" in lexicon.types \
+            and cue.lemma not in lexicon.road_harms and moved_by_a_hazard(trigger.token, lexicon):
+        return "HAZARD"  # the course of a storm, a fire, an outbreak (its harms are asked below)
     if cue.type == "ASSAULT" and "HAZARD" in lexicon.types and harmed_by_a_vehicle(trigger, lexicon):
         return "HAZARD"  # a road accident
     if cue.type == "ASSAULT" and "HAZARD" in lexicon.types and harmed_by_a_hazard(trigger, lexicon):
