@@ -166,3 +166,11 @@ def test_people_fleeing_a_fire_and_a_front_named_stay_theirs():
 def test_fire_crews_and_a_school_system_are_no_hazard():
     assert kinds("Fire crews arrived at the warehouse within minutes.").get("arrived") == "MOVEMENT"
     assert kinds("The storm system moved into the region on Friday.").get("moved") == "HAZARD"
+
+
+def test_flames_reaching_a_town_are_the_fires_course():
+    assert kinds("The flames reached the edge of the town on Monday.").get("reached") == "HAZARD"
+
+
+def test_a_car_that_plunged_did_the_harm_of_its_participle():
+    assert kinds("The car plunged into the river, killing the driver.").get("killing") == "HAZARD"
