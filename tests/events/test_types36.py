@@ -174,3 +174,12 @@ def test_flames_reaching_a_town_are_the_fires_course():
 
 def test_a_car_that_plunged_did_the_harm_of_its_participle():
     assert kinds("The car plunged into the river, killing the driver.").get("killing") == "HAZARD"
+
+
+def test_people_rescued_is_a_relief_operation_and_a_draw_rescued_none():
+    assert kinds("Firefighters rescued a woman from the burning house.").get("rescued") == "HUMANITARIAN"
+    assert "HUMANITARIAN" not in kinds("A late goal rescued a draw for the visitors.").values()
+
+
+def test_a_return_to_the_office_building_is_no_change_of_post():
+    assert kinds("The mayor returned to the office after lunch.").get("returned") != "PERSONNEL"
