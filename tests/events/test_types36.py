@@ -183,3 +183,8 @@ def test_people_rescued_is_a_relief_operation_and_a_draw_rescued_none():
 
 def test_a_return_to_the_office_building_is_no_change_of_post():
     assert kinds("The mayor returned to the office after lunch.").get("returned") != "PERSONNEL"
+
+
+def test_a_grant_application_authorized_is_a_decision():
+    assert kinds("The county commission authorized a grant application for the new trail.").get("authorized") == "AGREE"
+
