@@ -188,3 +188,14 @@ def test_a_return_to_the_office_building_is_no_change_of_post():
 def test_a_grant_application_authorized_is_a_decision():
     assert kinds("The county commission authorized a grant application for the new trail.").get("authorized") == "AGREE"
 
+
+
+def test_a_plan_attacked_is_criticised_and_a_rezoning_fought_rejected():
+    assert kinds("The senator attacked the governor's budget plan on Tuesday.").get("attacked") == "ACCUSE"
+    assert kinds("Neighbours fought the rezoning of the lot for two years.").get("fought") == "REJECT"
+    assert kinds("Rebel units attacked the town from two sides.").get("attacked") == "ASSAULT"
+
+
+def test_storming_off_is_leaving():
+    assert kinds("The coach stormed off the field after the penalty.").get("stormed off") == "MOVEMENT"
+    assert kinds("Militants stormed the district headquarters before dawn.").get("stormed") == "ASSAULT"
