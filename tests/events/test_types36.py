@@ -199,3 +199,18 @@ def test_a_plan_attacked_is_criticised_and_a_rezoning_fought_rejected():
 def test_storming_off_is_leaving():
     assert kinds("The coach stormed off the field after the penalty.").get("stormed off") == "MOVEMENT"
     assert kinds("Militants stormed the district headquarters before dawn.").get("stormed") == "ASSAULT"
+
+
+def test_a_death_in_a_mine_disaster_is_the_hazards():
+    found = kinds("Her father, a miner, died in the 1968 mine disaster.")
+    assert "ASSAULT" not in found.values() and "HAZARD" in found.values()
+
+
+def test_a_death_in_a_heat_wave_is_the_hazards():
+    found = kinds("An elderly woman died in the heat wave.")
+    assert "HAZARD" in found.values() and "DEATH" not in found.values()
+
+
+def test_a_mine_that_exploded_under_a_truck_stays_violent():
+    found = kinds("Two soldiers died when a mine exploded under their truck.")
+    assert "ASSAULT" in found.values() and "HAZARD" not in found.values()

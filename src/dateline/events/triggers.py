@@ -235,6 +235,7 @@ class Lexicon:
     driving_verbs: frozenset[str] = frozenset()
     hazard_agents: frozenset[str] = frozenset()
     hazard_movers: frozenset[str] = frozenset()
+    hazard_sites: frozenset[str] = frozenset()
     hazard_system_heads: frozenset[str] = frozenset()
     hazard_system_words: frozenset[str] = frozenset()
 
@@ -406,6 +407,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         hazard_movers=_words((types36.get("hazard_course") or {}).get("movers")),
         hazard_system_heads=_words((types36.get("hazard_course") or {}).get("system_heads")),
         hazard_system_words=_words((types36.get("hazard_course") or {}).get("system_words")),
+        hazard_sites=_words(types36.get("hazard_sites")),
     )
 
 
@@ -925,12 +927,23 @@ def _harms_around(death: Token, lexicon: Lexicon) -> set[str]:
         lemma = token.lemma_.lower()
         if token.i == death.i or lemma in DEATH_VERBS:
             continue
-        if lemma in WOUND_WORDS or lemma in lexicon.road_attack_words or token.lower_ in lexicon.road_attack_words:
+        if lemma in WOUND_WORDS or _attack_word(token, lexicon):
             found.add("ASSAULT")
         match = match_cue(token, lexicon)
         if match is not None:
             found.add(match[0].type)
     return found
+
+
+def _attack_word(token: Token, lexicon: Lexicon) -> bool:
+    """A word of violence (``road_accidents.attack_words``), unless it only says where a hazard
+    struck: a "mine disaster", a "mine collapse" are accidents underground, no landmine."""
+    if not (token.lemma_.lower() in lexicon.road_attack_words or token.lower_ in lexicon.road_attack_words):
+        return False
+    if token.dep_ == "compound" and token.lemma_.lower() in lexicon.hazard_sites:
+        match = match_cue(token.head, lexicon)
+        return not (match is not None and match[0].type == "HAZARD")
+    return True
 
 
 def _promises_own_act(token: Token, anyones: bool = False) -> bool:
@@ -963,7 +976,7 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
     if not lexicon.road_vehicles or trigger.cue.lemma not in lexicon.road_harms:
         return False
     sentence = trigger.token.sent
-    if any(t.lemma_.lower() in lexicon.road_attack_words or t.lower_ in lexicon.road_attack_words for t in sentence):
+    if any(_attack_word(t, lexicon) for t in sentence):
         return False
     verbs = [trigger.head]
     if trigger.head.dep_ == "conj":
@@ -1063,7 +1076,7 @@ def _a_hazard_and_no_violence_told(sentence: SpacySpan, lexicon: Lexicon) -> boo
     told = set()
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in lexicon.road_attack_words or token.lower_ in lexicon.road_attack_words or lemma == "gunshot":
+        if _attack_word(token, lexicon) or lemma == "gunshot":
             return False
         if lemma in lexicon.road_harms:
             continue  # the harms themselves ("an injury accident"): what they are is asked
