@@ -13,6 +13,7 @@ its actors can still be read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -100,9 +101,15 @@ class Cue:
     # {type, words, not_words}: the type when the cue's sentence also tells one of ``words``
     # (lemmas) and none of ``not_words`` ("caught after a raid on her home": an arrest operation)
     told_with: dict = field(default_factory=dict, compare=False, hash=False)
+    # the name of the act the cue word tells in its construction, when that is not the word's own:
+    # an "attempted murder" is an attempt at one (an attack that killed no one), as a "murder
+    # attempt" is, and the event's cue says so (Event.cue; the KAIROS family follows the cue)
+    named: str | None = None
 
     @property
     def name(self) -> str:
+        if self.named:
+            return self.named
         return f"{self.lemma} {self.particle}" if self.particle else self.lemma
 
 
@@ -226,6 +233,8 @@ class Lexicon:
     # nouns English never uses as verbs, read as nouns when the tagger calls them verbs ("declare
     # the measles outbreak an emergency": "outbreak" taken for the verb of "the measles")
     noun_only_words: frozenset[str] = frozenset()
+    # headings of a wiki-style page's lists of titles ("==See also==": event_types.yaml, title_sections)
+    title_section_headings: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -277,6 +286,7 @@ def _cue(raw: dict) -> Cue:
         intent_type=raw.get("intent_type"),
         fugitive_type=raw.get("fugitive_type"),
         told_with={key: value if key == "type" else _words(value) for key, value in (raw.get("told_with") or {}).items()},
+        named=raw.get("named"),
     )
 
 
@@ -385,6 +395,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         asked_for_type=(raw.get("asked_for") or {}).get("type"),
         return_permitted_by=_words(raw.get("return_permitted_by")),
         noun_only_words=_words((raw.get("noun_only_words") or {}).get("words")),
+        title_section_headings=_words((raw.get("title_sections") or {}).get("headings")),
     )
 
 
@@ -1156,6 +1167,29 @@ def _inside_a_name(token: Token) -> bool:
     return token.ent_type_ in NAME_LABELS
 
 
+# a wiki-style heading: a name between runs of two or more "=" ("==See also==", "== Notes ==")
+WIKI_HEADING = re.compile(r"(={2,})\s*([^=\n]{1,60}?)\s*\1")
+
+
+def _title_sections(doc, lexicon: Lexicon) -> tuple[tuple[int, int], ...]:
+    """The character ranges of a page's sections that list titles (kept on the doc: one look per
+    document): from a heading the lexicon lists (``title_section_headings``) to the next heading."""
+    key = "dateline_title_sections"
+    sections = doc.user_data.get(key)
+    if sections is None:
+        headings = list(WIKI_HEADING.finditer(doc.text)) if "==" in doc.text else []
+        sections = tuple((h.end(), headings[k + 1].start() if k + 1 < len(headings) else len(doc.text))
+                         for k, h in enumerate(headings) if h.group(2).strip().lower() in lexicon.title_section_headings)
+        doc.user_data[key] = sections
+    return sections
+
+
+def _in_a_list_of_titles(token: Token, lexicon: Lexicon) -> bool:
+    """A word in a wiki-style page's "See also" or "References" section ("* 2014 Vilna depot
+    bombing"): it names another page or a source, no event the text tells."""
+    return any(start <= token.idx < end for start, end in _title_sections(token.doc, lexicon))
+
+
 def _is_compound_modifier(token: Token) -> bool:
     # "attack helicopter", "talks venue": the cue word modifies another noun
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
@@ -1217,7 +1251,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             continue
         if _modifier_taken_for_a_subject(token, lexicon):
             continue
-        if _inside_a_name(token):
+        if _inside_a_name(token) or _in_a_list_of_titles(token, lexicon):
             continue
         if not told_as_done(token, sentence, lexicon, verb=match[0].pos == "VERB"):
             continue
