@@ -3,7 +3,8 @@
 Corpus: WikiEvents' development file (``args/wikievents-dev.jsonl``, one article a line, with
 ``wikievents-dev-coref.jsonlines`` for entity coreference). Each article is rebuilt from its
 tokens (the ``text`` field joins sentences without a space and its offsets drift): inside a
-sentence the tokens keep their own gaps, sentences are joined by one space. The rebuilt text
+sentence the tokens keep their own gaps, sentences are joined by one space, or by a blank line after one that ends in no sentence-final
+mark (a heading, a subhead, a headline: the line break the corpus's text lost). The rebuilt text
 goes through dateline's whole per-article pipeline (``read_with_dateline``).
 
 What is measured

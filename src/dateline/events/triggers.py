@@ -194,6 +194,7 @@ class Lexicon:
     habit_times: frozenset[str] = frozenset()  # "year after year", "every spring": a habit
     instrument_nouns: frozenset[str] = frozenset()  # "weapons of mass destruction": what a thing is for
     naming_verbs: frozenset[str] = frozenset()  # "in what police called an attack": a name for an event told
+    mistaking_verbs: frozenset[str] = frozenset()  # "I thought it was a car crash": what the event was not
     not_yet_adjectives: frozenset[str] = frozenset()  # "future talks": not (yet) held
     unrealised_verbs: frozenset[str] = frozenset()  # "hopes to return someday", "failed to attend"
     unrealised_forms: frozenset[str] = frozenset()  # their inflected forms
@@ -370,6 +371,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         habit_times=frozenset(unasserted.get("habit_times", ())),
         instrument_nouns=frozenset(unasserted.get("instrument_nouns", ())),
         naming_verbs=frozenset(unasserted.get("naming_verbs", ())),
+        mistaking_verbs=frozenset(unasserted.get("mistaking_verbs", ())),
         not_yet_adjectives=frozenset(unasserted.get("not_yet_adjectives", ())),
         unrealised_verbs=frozenset(unasserted.get("unrealised_verbs", ())),
         unrealised_forms=frozenset(f for verb in unasserted.get("unrealised_verbs", ()) for f in _inflections(verb)),
@@ -670,7 +672,7 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     if _unrealised(token, lexicon) or _requested(token, lexicon):
         return True
     if token.pos_ == "NOUN":
-        if _what_a_thing_is_for(token, lexicon) or _a_name_given(token, lexicon):
+        if _what_a_thing_is_for(token, lexicon) or _a_name_given(token, lexicon) or _taken_for(token, lexicon):
             return True
         if any(c.dep_ == "amod" and c.lower_ in lexicon.not_yet_adjectives for c in token.children):
             return True  # "future talks", "a possible strike"
@@ -706,6 +708,20 @@ def _a_name_given(noun: Token, lexicon: Lexicon) -> bool:
         return node.head.lemma_.lower() in lexicon.naming_verbs
     return node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.dep_ == "prep" \
         and node.head.head.lemma_.lower() in lexicon.naming_verbs
+
+
+def _taken_for(noun: Token, lexicon: Lexicon) -> bool:
+    """ "I thought it was a car crash", "we assumed it was thunder": the event noun is what a
+    witness took the event for, said with "it was" in the past tense of a verb of mistaking
+    (``mistaking_verbs``); the event was something else, told by its own word ("Police think it
+    was arson" is a finding, in the present, and stays an event)."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    copula = noun.head
+    if not any(c.dep_ == "nsubj" and c.lower_ in {"it", "this", "that"} for c in copula.children):
+        return False
+    verb = copula.head
+    return copula.dep_ == "ccomp" and verb.tag_ == "VBD" and verb.lemma_.lower() in lexicon.mistaking_verbs
 
 
 def _habitual(token: Token, lexicon: Lexicon) -> bool:
