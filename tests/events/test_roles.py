@@ -856,3 +856,12 @@ def test_she_does_not_go_on_from_a_subject_whose_name_tells_the_other_gender():
     arrested = read_event_at(text, "arrested")
     assert "Roe" not in (text_of(arrested.target_actor) or "")
 
+
+
+def test_an_occasion_named_on_an_attack_noun_is_no_doer():
+    # event_types.yaml: occasion_names ("the Vilna Marathon bombing": when and where it struck)
+    assert read_event_at("The Harbour Festival attack shocked the town.", "attack").source_actor is None
+    bombing = _read_at("Police arrested a cousin of a suspect in the Vilna Marathon bombing.", "bombing")
+    assert "Marathon" not in (text_of(bombing.source_actor) or "")
+    # a group's name on the noun still says who
+    assert "Brigade" in text_of(_read_at("The Dorvo Brigade attack on the depot shocked the town.", "attack").source_actor)

@@ -1137,6 +1137,9 @@ def _noun_doer(noun: Token, lexicon: Lexicon, index: MentionIndex) -> Token | No
     if agent is not None and agent.dep_ in {"compound", "nmod"} and agent.head.i == noun.i \
             and agent.i in index.place_tokens and agent.i not in index.state_places:
         return None
+    if agent is not None and agent.dep_ in {"compound", "nmod"} and agent.head.i == noun.i \
+            and agent.lower_ in lexicon.occasion_names:
+        return None  # "the Vilna Marathon bombing": the occasion it struck (event_types.yaml: occasion_names)
     return agent
 
 
