@@ -865,3 +865,10 @@ def test_an_occasion_named_on_an_attack_noun_is_no_doer():
     assert "Marathon" not in (text_of(bombing.source_actor) or "")
     # a group's name on the noun still says who
     assert "Brigade" in text_of(_read_at("The Dorvo Brigade attack on the depot shocked the town.", "attack").source_actor)
+
+
+def test_what_is_detonated_is_the_device_not_a_target():
+    # event_types.yaml: device_verbs ("detonated them": the bombs)
+    detonated = event_at("The two men hid the bombs in a van and detonated them at noon.", "detonated")
+    assert "men" in text_of(detonated.source_actor) and detonated.target_actor is None
+    assert "guards" in text_of(event_at("Gunmen shot two guards at the gate.", "shot").target_actor)

@@ -1408,6 +1408,8 @@ def read_participants(
     if result.target is None:
         for child in verb.children:
             if child.dep_ in {"dobj", "dative", "iobj"} and (noun is None or child.i != noun.i):
+                if child.dep_ == "dobj" and verb.lemma_.lower() in lexicon.device_verbs:
+                    continue  # "detonated them": the bombs set off (event_types.yaml: device_verbs)
                 result.target = read(child, "target", allow_places=party(child, False))
                 if result.target is not None:
                     target_head = child

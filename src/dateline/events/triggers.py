@@ -224,6 +224,8 @@ class Lexicon:
     fugitive_held_in: frozenset[str] = frozenset()
     # verbs whose "on" complement is the cause of their subject ("deaths blamed on the storm")
     blamed_on_verbs: frozenset[str] = frozenset()
+    # verbs of setting off a charge: their object is the device, no target ("detonated them")
+    device_verbs: frozenset[str] = frozenset()
     # last words of names of occasions ("the Vilna Marathon"): on an attack noun, when and where, not who
     occasion_names: frozenset[str] = frozenset()
     # an event noun asked for ("a call for assistance", "pleas for a truce"): what is asked is not
@@ -396,6 +398,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         fugitive_held_in=_words(fugitives.get("held_in")),
         blamed_on_verbs=frozenset(raw.get("blamed_on_verbs", ())),
         occasion_names=_words(raw.get("occasion_names")),
+        device_verbs=_words(raw.get("device_verbs")),
         asking_words=_words((raw.get("asked_for") or {}).get("words")),
         asked_for_type=(raw.get("asked_for") or {}).get("type"),
         return_permitted_by=_words(raw.get("return_permitted_by")),
