@@ -872,3 +872,12 @@ def test_what_is_detonated_is_the_device_not_a_target():
     detonated = event_at("The two men hid the bombs in a van and detonated them at noon.", "detonated")
     assert "men" in text_of(detonated.source_actor) and detonated.target_actor is None
     assert "guards" in text_of(event_at("Gunmen shot two guards at the gate.", "shot").target_actor)
+
+
+def test_a_toll_hung_on_a_verb_of_no_harm_is_the_toll_of_the_act_before_it():
+    # arguments._act_a_toll_follows: the parser hangs ", wounding six" on "hunting"
+    text = "Police are hunting a man who left a bag holding a bomb that exploded on Friday, wounding six people on a busy street."
+    wounding = event_at(text, "wounding")
+    assert text_of(wounding.source_actor) != "Police" and "people" in text_of(wounding.target_actor)
+    # hung on its own act, the toll keeps that act's doer
+    assert "Rebels" in text_of(event_at("Rebels shelled the market on Friday and killed six people.", "shelled").source_actor)
