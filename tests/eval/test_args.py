@@ -35,19 +35,6 @@ def test_text_is_rebuilt_with_a_space_between_sentences_even_when_offsets_drift(
     assert [text[s:e] for s, e in spans] == ["Rebels", "fired", ".", "Two", "died", "."]
 
 
-def test_a_sentence_ending_in_no_sentence_mark_was_a_line_of_its_own():
-    # a heading and a subhead the corpus's text glued to the next sentence get their blank line back
-    sentences = [
-        [[["==", 0, 2], ["Aftermath", 2, 11], ["==", 11, 13]], "==Aftermath=="],
-        [[["Guards", 13, 19], ["fled", 20, 24], [".", 24, 25]], "Guards fled."],
-        [[["Calm", 25, 29], ["returns", 30, 37]], "Calm returns"],
-        [[["Shops", 37, 42], ["opened", 43, 49], [".", 49, 50]], "Shops opened."],
-    ]
-    text, spans = rebuild_text(sentences)
-    assert text == "==Aftermath==\n\nGuards fled. Calm returns\n\nShops opened."
-    assert [text[s:e] for s, e in spans][-3:] == ["Shops", "opened", "."]
-
-
 def test_each_gold_trigger_takes_one_overlapping_prediction():
     gold = [(0, 6), (10, 20)]
     predicted = [(12, 15), (2, 4), (30, 35)]

@@ -55,11 +55,6 @@ DEV_FILE = Path("eval/args/wikievents-dev.jsonl")
 COREF_NAME = "wikievents-dev-coref.jsonlines"
 MAPPING_PATH = Path(__file__).with_name("args_mapping.yaml")
 SENTENCE_SEPARATOR = " "
-# A sentence of the corpus that ends in no sentence-final mark was a line of its own in the
-# article (a heading, "==Attack==", a caption, a subhead "Calls for calm", a headline before a
-# wire dateline): the corpus's text lost its line break, which is given back as a blank line
-LINE_SEPARATOR = "\n\n"
-SENTENCE_FINAL = (".", "!", "?", ":", ";", "\"", "'", "”", "’", ")", "»")
 FILLED_ROLES = ("doer", "target", "place")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BASELINE_NOUN_TAGS = {"NOUN", "PROPN", "PRON"}
@@ -114,20 +109,15 @@ class GoldDocument:
 def rebuild_text(sentences: list) -> tuple[str, list[tuple[int, int]]]:
     """The article's text from its sentences' tokens: each token keeps its gap to the one before
     inside its sentence (at most three spaces; a drifted offset that would overlap the token
-    before gives one space), sentences are joined by one space, or by a blank line after a
-    sentence that ends in no sentence-final mark (a heading or a headline: ``LINE_SEPARATOR``)."""
+    before gives one space), sentences are joined by one space."""
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     length = 0
-    last_word = None
     for k, sentence in enumerate(sentences):
         tokens = sentence[0]
         if k and tokens:
-            separator = SENTENCE_SEPARATOR if last_word is None or last_word.endswith(SENTENCE_FINAL) else LINE_SEPARATOR
-            pieces.append(separator)
-            length += len(separator)
-        if tokens:
-            last_word = tokens[-1][0]
+            pieces.append(SENTENCE_SEPARATOR)
+            length += len(SENTENCE_SEPARATOR)
         previous_end = None
         for word, start, end in tokens:
             if previous_end is not None:
