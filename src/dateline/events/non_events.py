@@ -132,6 +132,7 @@ def table() -> dict:
         "future_nouns": lower(raw["set_in_the_future"]["nouns"]),
         "wanted_gerund_words": lower(raw["wanted_gerunds"]["words"]),
         "resolving_verbs": lower(raw["resolving_verbs"]),
+        "near_misses": lower(raw["near_misses"]),
         "text_themes": {"prepositions": lower(raw["text_themes"]["prepositions"]),
                         "nouns": lower(raw["text_themes"]["nouns"])},
         "wanted_gerund_prepositions": lower(raw["wanted_gerunds"]["prepositions"]),
@@ -1028,6 +1029,15 @@ def is_the_theme_of_a_text(token: Token) -> bool:
         and preposition.head.pos_ == "NOUN" and preposition.head.lemma_.lower() in words["nouns"]
 
 
+def is_a_near_miss(token: Token) -> bool:
+    """ "the bill came close to passing", "the fire got closer to destroying the barn", "came close to
+    a deal": the act after "close to" is one that did not happen (only came near to)."""
+    phrase = token.head if token.dep_ == "conj" else token
+    preposition = phrase.head
+    return phrase.dep_ in {"pcomp", "pobj"} and preposition.lower_ == "to" \
+        and preposition.head.lower_ in table()["near_misses"]
+
+
 def is_denied_for_a_while(token: Token) -> bool:
     """ "phone calls were not immediately returned", "the two clubs have not met since 2019",
     "police have not made an arrest since the fire": a negated verb with "immediately" or a "since"
@@ -1252,7 +1262,8 @@ def reports_no_event(token: Token) -> bool:
     yes-or-no question, one of two acts joined by "or" (stealing or receiving), or a participle of
     condition (when bought at the door); what a gerund after a word of wanting names (interest in
     buying), an act set "in the future", or what someone agreed, decided, offered or negotiated to do
-    (agreed to cooperate), or the theme of a story, a rumour or a treaty (the story of a flight). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
+    (agreed to cooperate), the theme of a story, a rumour or a treaty (the story of a flight), or a near miss (came close to
+    winning). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -1269,7 +1280,7 @@ def reports_no_event(token: Token) -> bool:
         or is_a_participle_adjective(token) or is_marked_possible(token) or is_a_kind_judged_common(token) \
         or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token) \
         or is_a_wanted_gerund(token) or is_set_in_the_future(token) or is_what_is_agreed_or_decided(token) \
-        or is_the_theme_of_a_text(token)
+        or is_the_theme_of_a_text(token) or is_a_near_miss(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
