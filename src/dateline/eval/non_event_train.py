@@ -15,6 +15,12 @@ rows are never read here.
 The threshold: a real event lost costs ``REAL_EVENT_COST`` non-events kept (a user misses what
 happened; a non-event kept is a record a reader can discard), so the threshold kept is the one
 with the least ``cost * real lost - non-events dropped`` on the cross-validated tuning rows.
+
+How far it bites (stop 36, 1860 rows, 126 non-events): 3.7 non-events dropped for 0.6 real lost at
+0.98, 13.3 for 6.2 at 0.95. A boosted-tree model and a prior of the trigger's lemma fitted on the same
+rows did no better: the readers' verdicts on one construction disagree ("charged with robbery" real,
+"charged with mail fraud" none), so what the rows share is weighed, and the narrow rules
+(events/non_events.yaml) do the rest.
 """
 
 from __future__ import annotations
