@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from dateline.events.non_events import governing_words, reports_no_event
 from dateline.config import SETTINGS
-from dateline.nlp import ents_of
+from dateline.nlp import ents_of, text_of
 
 LEXICON_PATH = Path(__file__).with_name("event_types.yaml")
 
@@ -1199,8 +1199,9 @@ def _title_sections(doc, lexicon: Lexicon) -> tuple[tuple[int, int], ...]:
     key = "dateline_title_sections"
     sections = doc.user_data.get(key)
     if sections is None:
-        headings = list(WIKI_HEADING.finditer(doc.text)) if "==" in doc.text else []
-        sections = tuple((h.end(), headings[k + 1].start() if k + 1 < len(headings) else len(doc.text))
+        text = text_of(doc)
+        headings = list(WIKI_HEADING.finditer(text)) if "==" in text else []
+        sections = tuple((h.end(), headings[k + 1].start() if k + 1 < len(headings) else len(text))
                          for k, h in enumerate(headings) if h.group(2).strip().lower() in lexicon.title_section_headings)
         doc.user_data[key] = sections
     return sections
