@@ -11,7 +11,7 @@ def kinds(text: str) -> dict[str, str]:
 
 
 def test_a_car_told_by_who_drove_it_makes_a_road_accident():
-    found = kinds("A grey Buick driven by Tom Hale of Dover was heading north and struck the pickup truck in the rear, the officer said.")
+    found = kinds("A grey Buick driven by Tom Hale of Dover was heading north and struck a pickup truck from behind, the officer said.")
     assert found.get("struck") == "HAZARD"
 
 
@@ -21,13 +21,13 @@ def test_a_car_driven_at_people_in_an_attack_stays_an_assault():
 
 
 def test_road_users_who_are_subjects_make_their_injuries_an_accidents():
-    found = kinds("Ruiz and his passenger Mia Cole were taken to Mercy Hospital, where they were treated for minor injuries.")
+    found = kinds("Ruiz and his passenger Mia Cole were taken to Mercy Hospital, where both were checked for minor injuries.")
     assert found.get("injuries") == "HAZARD"
 
 
 def test_a_hazard_and_no_violence_in_the_sentence_make_a_harm_the_hazards():
     found = kinds("Police could not say how the two-car accident happened, but a deputy confirmed Monday "
-                  "the events that sent four people to the hospital with injuries.")
+                  "the events that left four people needing care for injuries.")
     assert found.get("injuries") == "HAZARD"
 
 

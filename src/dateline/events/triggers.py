@@ -1034,7 +1034,7 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
             and not _harms_named(trigger.token, lexicon) & VIOLENT_TYPES:
         return True
     if _road_user_subject(sentence, lexicon) and not _harms_named(trigger.token, lexicon) & VIOLENT_TYPES:
-        return True  # "Lee and his passenger were taken to a clinic, where they were treated for cuts"
+        return True  # "Lee and his passenger were taken to a clinic, where both were checked for cuts"
     if trigger.cue.lemma in lexicon.road_aboard_harms and any(
             vehicle(t) and t.dep_ == "pobj" and t.head.lower_ in lexicon.road_aboard_preps for t in sentence) \
             and not _harms_named(trigger.token, lexicon) & VIOLENT_TYPES:
@@ -1104,8 +1104,8 @@ def harmed_by_a_hazard(trigger: "Trigger", lexicon: Lexicon) -> bool:
 
 def _a_hazard_and_no_violence_told(sentence: SpacySpan, lexicon: Lexicon) -> bool:
     """The sentence names a hazard (a HAZARD cue: "an injury accident", "the crash") and no word of
-    violence anywhere: "police confirmed how the accident that sent five people to hospital with
-    injuries happened" (the harm hangs on another clause than the hazard's)."""
+    violence anywhere: "the deputy could not tell how the two-car accident happened that left four
+    needing care for injuries" (the harm hangs on another clause than the hazard's)."""
     told = set()
     for token in sentence:
         lemma = token.lemma_.lower()
