@@ -569,6 +569,11 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             before = tokens[i - 1] if i > 0 else None
             if before is not None and before.text.lower().strip(".") in HONORIFICS:
                 break
+            # a title before a person's name is no town of the same name ("hit Trooper Dale
+            # Hines": Trooper, Pennsylvania)
+            if length == 1 and level != "major" and span.text.lower().strip(".") in HONORIFICS \
+                    and i + 1 < len(tokens) and tokens[i + 1].ent_type_ == "PERSON":
+                break
             if not upper and not _is_country_or_region(span.text, gazetteer):
                 if _is_a_thing(span, tokens):
                     break  # "a 1992 Toyota Corolla", "the Honda's driver": a make, not a town
@@ -645,7 +650,11 @@ def _place_inside_name(doc: Doc, ent, span, level: str) -> bool:
     return doc[span.start - 1].lower_ in ("of", "in", "at", ",", "-", "and")
 
 
-_DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\(|—|–|--?\s|:\s)")
+# \x96, \x97: the en and em dash of a page read in the wrong encoding ("TEGA CAY \x97 A fire ...");
+# two spaces before a capitalised word: a dateline whose dash was lost ("DOVER  Two men ...")
+_DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))\s*([A-Z][A-Z .'\-]{2,30}?)\s*"
+                       r"(?:,|\(|—|–|[\x96\x97]|--?\s|:\s|(?<=\s\s)(?=[A-Z][a-z]))")
+_DATELINE_DASH = re.compile(r"[—–\-\x96\x97]")
 
 
 def _dateline_places(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
@@ -659,7 +668,7 @@ def _dateline_places(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         # ("HARTWELLTON - Two men were hurt in Hart County"): resolution places it by what
         # the text names next to it (LGL, its judged check and fresh articles left out: 17 such
         # datelines, all gold toponyms)
-        dashed = len(name) >= 4 and re.search(r"[—–\-]", text[match.end(1):match.end()]) is not None
+        dashed = len(name) >= 4 and _DATELINE_DASH.search(text[match.end(1):match.end()]) is not None
         if name.isupper() and (dashed or _known_place(name.title(), gazetteer, False)):
             found.append(Toponym(match.start(1), match.start(1) + len(name), name, "gazetteer-scan"))
     return found
