@@ -462,7 +462,7 @@ def described_participant_places(trigger: Token, places: list[Place]) -> list[Pl
 # The forms of a dateline at the head of a story ("TORRINGTON, Conn. (AP) — ", "LEEDS - ");
 # the wire's own form is the parser's (nlp.WIRE_DATELINE)
 LOCAL_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-                            r"(?: ?\([A-Za-z .&/]+\))?(?: ?[-–—\x96\x97]{1,2}|  +(?=[A-Z][a-z]))")
+                            r"(?: ?\([A-Za-z .&/]+\))?(?: ?[-–—\x96\x97]{1,2}|  +(?=[A-Z]))")
 # (\x96, \x97: the en and em dash of a page read in the wrong encoding; two spaces before the
 # first word: the dash was lost, "TEGA CAY  Fire crews ...")
 # "SALEM, Ore. Two men were", "DOVER, Del. (AP)  Two men", "AIKEN, S.C. Two men": a wire

@@ -653,7 +653,7 @@ def _place_inside_name(doc: Doc, ent, span, level: str) -> bool:
 # \x96, \x97: the en and em dash of a page read in the wrong encoding ("TEGA CAY \x97 A fire ...");
 # two spaces before a capitalised word: a dateline whose dash was lost ("DOVER  Two men ...")
 _DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))\s*([A-Z][A-Z .'\-]{2,30}?)\s*"
-                       r"(?:,|\(|—|–|[\x96\x97]|--?\s|:\s|(?<=\s\s)(?=[A-Z][a-z]))")
+                       r"(?:,|\(|—|–|[\x96\x97]|--?\s|:\s|(?<=\s\s)(?=[A-Z]))")
 _DATELINE_DASH = re.compile(r"[—–\-\x96\x97]")
 
 
