@@ -201,6 +201,17 @@ def test_a_name_followed_by_an_age_is_a_person(name, example, gazetteer):
     assert name not in found, (example, found)
 
 
+@pytest.mark.parametrize("name,example", feature_words().person_kin_examples)
+def test_a_name_set_off_after_a_word_of_kin_is_a_person(name, example, gazetteer):
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert name not in found, (example, found)
+
+
+def test_a_place_after_a_word_of_kin_and_a_preposition_stays_a_place(gazetteer):
+    found = [t.text for t in recognize_toponyms(parse("His son, who lives in Dallas, drove home on Friday."), gazetteer)]
+    assert "Dallas" in found
+
+
 @pytest.mark.parametrize("name,example", feature_words().middle_initial_examples)
 def test_a_surname_of_a_name_with_a_middle_initial_is_a_person(name, example, gazetteer):
     found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
