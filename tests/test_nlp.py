@@ -52,6 +52,8 @@ def test_a_wire_dateline_is_a_sentence_of_its_own():
     assert [s.text for s in doc.sents] == ["YANGON, March 4 (Reuters) -", "Myanmar security forces opened fire on protesters."]
     for text in ("KABUL (AP) — The Taliban took the city.", "KABUL, Afghanistan — The Taliban took the city."):
         assert [s.text for s in parse(text).sents][1] == "The Taliban took the city."
+    # the em dash of a page read in the wrong encoding is a dash too
+    assert [s.text for s in parse("HARTLEY, Iowa (AP) \x97 Deputies said a man shot his neighbor.").sents][1] == "Deputies said a man shot his neighbor."
     # a dash between names is no dateline
     assert len(list(parse("US - China talks resumed on Monday.").sents)) == 1
 

@@ -41,11 +41,13 @@ def is_hard_wrapped(text: str) -> bool:
 
 # A wire dateline opening a paragraph: "YANGON, March 4 (Reuters) - ", "KABUL (AP) — ",
 # "WASHINGTON, Sept. 3 - ": the town in capitals, then a date or the agency, then a dash.
-# (A region, a date or an agency must follow the town: "US - China talks" is no dateline.)
+# (A region, a date or an agency must follow the town: "US - China talks" is no dateline.) \x96 and
+# \x97 are the en and em dash of a page read in the wrong encoding ("LEXINGTON, Neb. (AP) \x97 ...").
+WIRE_DASHES = ("-", "–", "—", "\x96", "\x97")
 WIRE_DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"
     r"(?=(?:, [A-Z]| ?\())(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\([A-Za-z .&/]+\))? ?[-–—]{1,2} (?=\S)"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\([A-Za-z .&/]+\))? ?[-–—\x96\x97]{1,2} (?=\S)"
 )
 
 
@@ -63,7 +65,7 @@ def line_breaks(doc: Doc) -> Doc:
         token = doc[i]
         if "\n\n" in token.text or (every_newline and "\n" in token.text):
             doc[i + 1].is_sent_start = True
-    if "-" in text or "–" in text or "—" in text:
+    if any(dash in text for dash in WIRE_DASHES):
         matches = list(WIRE_DATELINE.finditer(text))
         starts = {token.idx: token for token in doc} if matches else {}
         for match in matches:

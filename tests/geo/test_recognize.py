@@ -94,6 +94,15 @@ def test_a_dateline_before_a_dash_is_a_place_even_when_the_gazetteer_lacks_the_t
     assert "ROAD WORK" not in _names("ROAD WORK: Elm Street in Dover will close on Monday.", gazetteer)
 
 
+def test_a_dateline_whose_dash_was_misread_or_lost_is_a_place(gazetteer):
+    # the em dash of a page read in the wrong encoding (\x97) is a dash
+    assert "HARTWELLTON" in _names("HARTWELLTON \x97 Two men were hurt in a crash on Elm Street on Monday.", gazetteer)
+    # two spaces and no dash: a dateline when the gazetteer knows the town
+    assert "TEGA CAY" in _names("TEGA CAY  Fire crews put out a blaze at a lakeside home this morning.", gazetteer)
+    # a heading in capitals before two spaces is no dateline
+    assert "NOTICE" not in _names("NOTICE  The library on Elm Street will close on Monday.", gazetteer)
+
+
 def test_a_town_a_preposition_introduces_is_a_place_even_if_tagged_a_person(gazetteer):
     text = "Deputies found the stolen truck in Anderson on Sunday, Sheriff John Skipper said."
     assert "Anderson" in _names(text, gazetteer)
@@ -192,6 +201,17 @@ def test_a_name_followed_by_an_age_is_a_person(name, example, gazetteer):
     assert name not in found, (example, found)
 
 
+@pytest.mark.parametrize("name,example", feature_words().person_kin_examples)
+def test_a_name_set_off_after_a_word_of_kin_is_a_person(name, example, gazetteer):
+    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+    assert name not in found, (example, found)
+
+
+def test_a_place_after_a_word_of_kin_and_a_preposition_stays_a_place(gazetteer):
+    found = [t.text for t in recognize_toponyms(parse("His son, who lives in Dallas, drove home on Friday."), gazetteer)]
+    assert "Dallas" in found
+
+
 @pytest.mark.parametrize("name,example", feature_words().middle_initial_examples)
 def test_a_surname_of_a_name_with_a_middle_initial_is_a_person(name, example, gazetteer):
     found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
@@ -242,3 +262,9 @@ def test_a_name_after_a_vehicle_make_is_its_model(model, example, gazetteer):
 def test_a_kind_of_place_after_a_make_is_a_place(gazetteer):
     found = [t.text for t in recognize_toponyms(parse("Wind gusts closed schools in Dodge City on Monday."), gazetteer)]
     assert "Dodge City" in found
+
+
+def test_a_title_before_a_person_s_name_is_no_town(gazetteer):
+    # "Trooper" is a town in Pennsylvania; here the tagger cut the title from the name
+    assert "Trooper" not in _names("A driver swerved at Trooper Drew Ransom on the shoulder of the road, police said.",
+                                   gazetteer)

@@ -126,6 +126,10 @@ def test_a_dateline_in_capitals_names_a_town_not_the_country(gazetteer):
     # 'LEBANON (AP) — ... in Ohio': the story is filed from a town; Lebanon, Ohio, not the country
     dateline = _places("LEBANON (AP) — A jury in Ohio heard a doctor testify on Friday in a murder trial.", gazetteer)
     assert _one(dateline, "LEBANON").country_code == "US" and _one(dateline, "LEBANON").feature_class == "P"
+    # the em dash of a page read in the wrong encoding, or two spaces where the dash was lost
+    for dash in (" \x97 ", "  "):
+        misread = _places(f"LEBANON (AP){dash}A jury in Ohio heard a doctor testify on Friday in a murder trial.", gazetteer)
+        assert _one(misread, "LEBANON").country_code == "US", dash
     # the same name opening a sentence with no dash is no dateline
     country = _places("LEBANON has closed its border with Syria, officials said on Friday.", gazetteer)
     assert _one(country, "LEBANON").country_code == "LB"
@@ -201,6 +205,16 @@ def test_a_small_namesake_alone_in_another_state_is_not_taken(gazetteer):
     text = "KEARNEY, Neb. — The Brookside school board met with a consultant from Omaha on Monday."
     brookside = _one(_places(text, gazetteer), "Brookside")
     assert brookside.admin1 not in {"Alabama", "Delaware", "Ohio"}
+
+
+def test_a_village_far_from_a_local_story_s_dateline_town_is_not_taken(gazetteer):
+    # Point Clear is one village of Alabama in the gazetteer; a South Carolina town's story that
+    # names it with no state speaks of a neighbourhood of its own the gazetteer lacks
+    text = "FORT MILL — Firefighters were called to a house in the Point Clear neighborhood on Monday."
+    assert _one(_places(text, gazetteer), "Point Clear").admin1 != "Alabama"
+    # a reporter names the state of a village elsewhere, and then it is kept
+    qualified = "FORT MILL — A family from Point Clear, Ala., visited the lake on Monday."
+    assert _one(_places(qualified, gazetteer), "Point Clear").admin1 == "Alabama"
 
 
 def test_a_small_namesake_qualified_by_its_state_is_kept(gazetteer):

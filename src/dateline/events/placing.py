@@ -462,11 +462,12 @@ def described_participant_places(trigger: Token, places: list[Place]) -> list[Pl
 # The forms of a dateline at the head of a story ("TORRINGTON, Conn. (AP) — ", "LEEDS - ");
 # the wire's own form is the parser's (nlp.WIRE_DATELINE)
 LOCAL_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-                            r"(?: ?\([A-Za-z .&/]+\))? ?[-–—\x96\x97]{1,2}")
-# (\x96, \x97: the en and em dash of a page read in the wrong encoding)
-# "SALEM, Ore. Two men were", "DOVER, Del. (AP)  Two men": a wire dateline whose dash was lost,
-# known by the state's abbreviation after the town in capitals
-ABBREVIATED_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}, [A-Z][a-z]{1,4}\."
+                            r"(?: ?\([A-Za-z .&/]+\))?(?: ?[-–—\x96\x97]{1,2}|  +(?=[A-Z]))")
+# (\x96, \x97: the en and em dash of a page read in the wrong encoding; two spaces before the
+# first word: the dash was lost, "TEGA CAY  Fire crews ...")
+# "SALEM, Ore. Two men were", "DOVER, Del. (AP)  Two men", "AIKEN, S.C. Two men": a wire
+# dateline whose dash was lost, known by the state's abbreviation after the town in capitals
+ABBREVIATED_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}, (?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3})"
                                   r"(?: ?\([A-Za-z .&/]+\))?\s+(?=[A-Z])")
 # "Fairfield — A Fairfield man was ...": a local paper's dateline in the town's own spelling
 MIXED_CASE_DATELINE = re.compile(r"\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} ?(?:[—–\x96\x97]|--) ?(?=[A-Z])")

@@ -77,6 +77,8 @@ class FeatureWords:
     vehicle_model_examples: tuple[tuple[str, str], ...] = ()  # (model, example)
     middle_initial_examples: tuple[tuple[str, str], ...] = ()  # (surname, example)
     named_again_examples: tuple[tuple[str, str], ...] = ()  # (name, example)
+    kin_nouns: tuple[str, ...] = ()  # "wife", "son": "his wife, Amelia," names a person
+    person_kin_examples: tuple[tuple[str, str], ...] = ()  # (name, example)
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +95,8 @@ def feature_words() -> FeatureWords:
         tuple((e["model"], e["example"]) for e in data.get("vehicle_model_examples", ())),
         tuple((e["name"], e["example"]) for e in data.get("middle_initial_examples", ())),
         tuple((e["name"], e["example"]) for e in data.get("named_again_examples", ())),
+        tuple(data.get("kin_nouns", ())),
+        tuple((e["name"], e["example"]) for e in data.get("person_kin_examples", ())),
     )
 
 
@@ -139,6 +143,7 @@ def recognize_toponyms(
     models = vehicle_models(text)
     kept = [_in_a_list_of_counties(t, text) for t in _without_overlaps(found) if not _only_a_region_word(t.text)
             and not begins_a_not_place_phrase(t, text) and not names_a_person_by_age(t, text)
+            and not names_a_person_by_kin(t, text)
             and not names_a_vehicle(t, text, models)]
     return sorted(kept + _named_again(doc, kept, gazetteer), key=lambda t: t.start)
 
@@ -254,6 +259,19 @@ def begins_a_not_place_phrase(toponym: Toponym, text: str) -> bool:
 
 # a comma, an age and what may follow an age in an apposition: "Hailey, 6, and Caleb, 4", "Austin, 19, of"
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*(?:,|;|\)|\.|\band\b|$)")
+
+
+@lru_cache(maxsize=1)
+def _kin_before() -> re.Pattern:
+    words = "|".join(sorted((re.escape(w) for w in feature_words().kin_nouns), key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{words}),\s*$")
+
+
+def names_a_person_by_kin(toponym: Toponym, text: str) -> bool:
+    """ "his wife, Amelia, who was ...": a name set off by a comma right after a word of kin is
+    the relative's name (feature_words.yaml: kin_nouns, person_kin_examples)."""
+    return bool(_kin_before().search(text[max(0, toponym.start - 20) : toponym.start])) \
+        and bool(re.match(r"\s*(?:,|\.|\band\b|\bwho\b|\bwas\b|\bis\b)", text[toponym.end : toponym.end + 6]))
 
 
 def names_a_person_by_age(toponym: Toponym, text: str) -> bool:
@@ -569,6 +587,11 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             before = tokens[i - 1] if i > 0 else None
             if before is not None and before.text.lower().strip(".") in HONORIFICS:
                 break
+            # a title before a person's name is no town of the same name ("hit Trooper Dale
+            # Hines": Trooper, Pennsylvania)
+            if length == 1 and level != "major" and span.text.lower().strip(".") in HONORIFICS \
+                    and i + 1 < len(tokens) and tokens[i + 1].ent_type_ == "PERSON":
+                break
             if not upper and not _is_country_or_region(span.text, gazetteer):
                 if _is_a_thing(span, tokens):
                     break  # "a 1992 Toyota Corolla", "the Honda's driver": a make, not a town
@@ -645,7 +668,11 @@ def _place_inside_name(doc: Doc, ent, span, level: str) -> bool:
     return doc[span.start - 1].lower_ in ("of", "in", "at", ",", "-", "and")
 
 
-_DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))\s*([A-Z][A-Z .'\-]{2,30}?)\s*(?:,|\(|—|–|--?\s|:\s)")
+# \x96, \x97: the en and em dash of a page read in the wrong encoding ("TEGA CAY \x97 A fire ...");
+# two spaces before a capitalised word: a dateline whose dash was lost ("DOVER  Two men ...")
+_DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))\s*([A-Z][A-Z .'\-]{2,30}?)\s*"
+                       r"(?:,|\(|—|–|[\x96\x97]|--?\s|:\s|(?<=\s\s)(?=[A-Z]))")
+_DATELINE_DASH = re.compile(r"[—–\-\x96\x97]")
 
 
 def _dateline_places(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
@@ -659,7 +686,7 @@ def _dateline_places(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         # ("HARTWELLTON - Two men were hurt in Hart County"): resolution places it by what
         # the text names next to it (LGL, its judged check and fresh articles left out: 17 such
         # datelines, all gold toponyms)
-        dashed = len(name) >= 4 and re.search(r"[—–\-]", text[match.end(1):match.end()]) is not None
+        dashed = len(name) >= 4 and _DATELINE_DASH.search(text[match.end(1):match.end()]) is not None
         if name.isupper() and (dashed or _known_place(name.title(), gazetteer, False)):
             found.append(Toponym(match.start(1), match.start(1) + len(name), name, "gazetteer-scan"))
     return found

@@ -534,7 +534,10 @@ def _drop_namesakes_alone_in_their_region(mentions: list[_Mention]) -> None:
             continue
         regions = {c.entry.admin1 for c in mention.candidates
                    if c.entry.feature_class == "P" and c.entry.country_code == entry.country_code}
-        if len(regions) < 2:
+        filed_from = _dateline_region(mentions)
+        lone_village = (filed_from is not None and filed_from[0] == entry.country_code
+                        and filed_from[1] != entry.admin1 and (entry.population or 0) < LONE_VILLAGE_POPULATION)
+        if len(regions) < 2 and not lone_village:
             continue  # one town of the name in the country: no namesake to be mistaken for
         others = {}
         for other in chosen:
@@ -547,13 +550,40 @@ def _drop_namesakes_alone_in_their_region(mentions: list[_Mention]) -> None:
         regions_named = Counter(others.values())
         if not regions_named or entry.admin1 in regions_named:
             continue
+        if lone_village:
+            # a village of one name far from a local story's dateline town, in a state the
+            # story names nothing else in: a neighbourhood or street of the town's area the
+            # gazetteer lacks ("TEGA CAY — a fire at a Point Clear home" is no Alabama village)
+            _unplace(mentions, mention.key)
+            continue
         _, count = regions_named.most_common(1)[0]
         # a story of one region: most of its places there ("Columbus", "Omaha": Nebraska), not a
         # country's news naming towns in many provinces
         if count >= LONE_NAMESAKE_OTHER_PLACES and count > len(others) / 2:
-            for same in mentions:
-                if same.key == mention.key:
-                    same.candidates, same.prior, same.bonus, same.chosen = [], [], [], None
+            _unplace(mentions, mention.key)
+
+
+def _unplace(mentions: list[_Mention], key: str) -> None:
+    for same in mentions:
+        if same.key == key:
+            same.candidates, same.prior, same.bonus, same.chosen = [], [], [], None
+
+
+# a village of one name in the country below this many people is what a local story's own
+# neighbourhood may be named like (the dateline rule of _drop_namesakes_alone_in_their_region)
+LONE_VILLAGE_POPULATION = 10_000
+
+
+def _dateline_region(mentions: list[_Mention]) -> tuple[str, str] | None:
+    """(country, region) of the town a story opens with in capitals ("TEGA CAY — ..."), when it
+    is one: a local story filed from there."""
+    first = next((m for m in mentions if m.toponym.source not in OUTLET_SOURCES), None)
+    if first is None or first.chosen is None or first.toponym.start > 2 or not first.toponym.text.isupper():
+        return None
+    entry = first.candidates[first.chosen].entry
+    if entry.feature_class != "P" or not entry.admin1:
+        return None
+    return (entry.country_code, entry.admin1)
 
 
 def _apply_kind_and_region_rules(mention: _Mention) -> None:
@@ -886,7 +916,10 @@ TOWN_CUE_BONUS = SETTINGS.geo.town_cue_bonus
 # a dateline ("LEBANON (AP) —", "HUME –", "CHARLESTON, W.Va. -"): the name in capitals that opens
 # a story, then an optional state, an optional agency and a dash, is the town the story is filed
 # from, not the country or county of the same name
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z .&/]+\))?\s*[-–—]")
+# (\x96, \x97: the en and em dash of a page read in the wrong encoding; two spaces before the first
+# word: a dateline whose dash was lost)
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z .&/]+\))?"
+                             r"(?:\s*[-–—\x96\x97]|  +(?=[A-Z]))")
 
 
 def _apply_town_cues(text: str, mentions: list[_Mention]) -> None:
