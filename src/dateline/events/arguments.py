@@ -223,7 +223,8 @@ def read_actor(
             actor = Actor(text=index.name_of(mention.entity_id, head.text), span=token_span([head]),
                           entity_id=mention.entity_id, role=role)
             return ActorReading(actor, _kinds(head, mention, [], index, lexicon))
-        bound = _subject_binding(head, index) or _subject_of_sentence_before(head, index)
+        bound = _subject_binding(head, index) or _subject_of_sentence_before(head, index) \
+            or _person_subject_binding(head, index)
         if bound is not None:
             # "detectives pressed on with their inquiry", "Lee and Roe appeared in court, where
             # they pleaded": the subject of a clause that holds the pronoun's own, before it; else
@@ -663,6 +664,71 @@ def _subject_binding(pronoun: Token, index: MentionIndex) -> Token | None:
     return None
 
 
+# what a "him" or "her" can hang on as the object of its own clause ("hit him", "took money
+# from her"): the subject of that clause is someone else
+OBJECT_DEPS = {"dobj", "dative", "iobj", "pobj"}
+# the clauses a pronoun may climb out of to the subject it stands for: a time, cause or manner
+# clause, a joined verb, a relative clause, a phrase ("after his arrest"); not a reported clause
+# ("the officer said he was shot" tells of someone the officer speaks of)
+REPORTED_DEPS = {"ccomp", "parataxis"}
+
+
+def _person_subject_binding(pronoun: Token, index: MentionIndex) -> Token | None:
+    """The subject a "he", "she", "him", "his" or "her" stands for inside its own sentence: the
+    subject of the nearest clause that holds the pronoun's, named before it, when that subject is
+    one person (a name, or a singular noun for people) whose name or noun does not tell the other
+    sex ("A nurse was arrested after she was accused of theft": the nurse; "the driver fled
+    before his arrest": the driver). An object pronoun never stands for the subject of its own
+    clause ("the guard hit him"); a person named between the two leaves it open ("The officer
+    shot a man after he ran"), and so does a reported clause ("the sergeant said he was shot")."""
+    wanted = gender.PRONOUN_GENDER.get(pronoun.lower_)
+    if wanted is None:
+        return None
+    skip_own = pronoun.dep_ in OBJECT_DEPS
+    node = pronoun
+    while node.head.i != node.i:
+        if node.dep_ in REPORTED_DEPS:
+            return None
+        node = node.head
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        if skip_own:
+            skip_own = False
+            continue
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or pronoun in subject.subtree:
+            continue
+        if subject.i >= pronoun.i:
+            return None
+        return subject if _one_person_fitting(subject, wanted, index) \
+            and not _someone_named_between(subject, pronoun, index) else None
+    return None
+
+
+def _one_person_fitting(subject: Token, wanted: str, index: MentionIndex) -> bool:
+    """Whether a subject names one person who may be of the sex ``wanted``."""
+    if subject.tag_ not in {"NN", "NNP"} or any(c.dep_ == "conj" for c in subject.children):
+        return False
+    mention = index.mention_at(subject)
+    if mention is not None:
+        if mention.label != "PERSON" and index.kind_of(mention) != "person":
+            return False
+        told = _gender_of(mention, index)
+        return told is None or told == wanted
+    told = gender.gender_of_noun(subject.lemma_)
+    return names_people(subject) and (told is None or told == wanted)
+
+
+def _someone_named_between(subject: Token, pronoun: Token, index: MentionIndex) -> bool:
+    """Whether a person is named after the subject's phrase and before the pronoun."""
+    for token in pronoun.doc[subject.right_edge.i + 1:pronoun.i]:
+        mention = index.mention_at(token)
+        if (mention is not None and mention.label == "PERSON") or names_people(token) \
+                or token.lower_ in ONE_PERSON_WORDS:
+            return True
+    return False
+
+
 def _subject_of_sentence_before(pronoun: Token, index: MentionIndex) -> Token | None:
     """The subject of the main verb of the sentence before, when it agrees in number with a
     "they", "their", "it" or "its" its own sentence gives no subject for: a text goes on about
@@ -713,8 +779,13 @@ def _person_the_sentence_before_is_about(pronoun: Token, index: MentionIndex) ->
 
 
 def _names_someone_before(pronoun: Token, index: MentionIndex) -> bool:
-    """Whether the pronoun's own sentence names a person before it (it may stand for that one)."""
+    """Whether the pronoun's own sentence names a person before it (it may stand for that one).
+    A pronoun of the same sex before it names no one new: it stands for whom this one does ("As
+    he ran off, he was shot again": both are the one the sentence before is about)."""
+    wanted = gender.PRONOUN_GENDER.get(pronoun.lower_)
     for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
+        if token.lower_ in ONE_PERSON_WORDS and gender.PRONOUN_GENDER.get(token.lower_) == wanted:
+            continue
         mention = index.mention_at(token)
         if (mention is not None and mention.label == "PERSON") or names_people(token) \
                 or token.lower_ in ONE_PERSON_WORDS:

@@ -1,0 +1,65 @@
+"""Whom "he" and "she" stand for inside their own sentence (issue 11: roles, roles36 round), on
+sentences written for these tests: the subject of the clause that holds the pronoun's, when it
+is one person of a fitting sex and nobody else is named between."""
+
+from __future__ import annotations
+
+from dateline.entities.gender import gender_of_noun
+from dateline.model import Article
+from dateline.nlp import parse
+from dateline.pipeline import Stages, read_article
+
+
+def read_event_at(text: str, word: str):
+    """An event read by every stage (entities and places too): who a pronoun stands for needs them."""
+    events = read_article(Article(id="t", text=text), parse(text), Stages.load()).events
+    return next(e for e in events if e.trigger.text == word)
+
+
+def text_of(actor) -> str | None:
+    return actor.text if actor is not None else None
+
+
+def test_a_pronoun_in_a_time_clause_stands_for_the_main_subject():
+    # "after she was charged": the subject of the clause the "after" clause hangs on
+    charged = read_event_at("A school janitor was fired on Friday after she was charged with stealing laptops.", "charged")
+    assert "janitor" in (text_of(charged.target_actor) or "")
+
+
+def test_a_noun_of_the_other_sex_is_no_antecedent():
+    # gender.yaml nouns: "widow" tells female, so "he" is someone else
+    charged = read_event_at("A widow was questioned on Friday after he was charged with stealing laptops.", "charged")
+    assert "widow" not in (text_of(charged.target_actor) or "")
+
+
+def test_a_person_named_between_leaves_the_pronoun_open():
+    # "the guard ... a porter ... after he": either may be meant
+    charged = read_event_at("The guard questioned a porter on Friday after he was charged with theft.", "charged")
+    assert "guard" not in (text_of(charged.target_actor) or "")
+
+
+def test_a_reported_clause_is_not_climbed_out_of():
+    # the rule stops at "said": whom a speaker's "he" means is not the speaker by this rule
+    from dateline.events.arguments import _person_subject_binding  # noqa: PLC0415
+    doc = parse("The clerk said he was charged with theft.")
+    he = next(t for t in doc if t.lower_ == "he")
+    assert _person_subject_binding(he, _index(doc)) is None
+
+
+def _index(doc):
+    from dateline.events.arguments import MentionIndex  # noqa: PLC0415
+    return MentionIndex.build(doc, [], [], [])
+
+
+def test_nouns_tell_a_sex_only_when_they_are_of_one():
+    assert gender_of_noun("widow") == "female" and gender_of_noun("nephew") == "male"
+    assert gender_of_noun("nurse") is None
+
+
+def test_a_pronoun_of_the_same_sex_before_names_no_one_new():
+    # "As he ran off, he was hit": the first "he" is the second's, both the subject the sentence
+    # before is about (arguments.py: _names_someone_before)
+    text = ("A delivery driver was robbed on Friday night. The driver told police that a teenager "
+            "grabbed his wallet. As he ran off, he was stabbed in the arm.")
+    hit = read_event_at(text, "stabbed")
+    assert "driver" in (text_of(hit.target_actor) or "")
