@@ -63,3 +63,15 @@ def test_a_pronoun_of_the_same_sex_before_names_no_one_new():
             "grabbed his wallet. As he ran off, he was stabbed in the arm.")
     hit = read_event_at(text, "stabbed")
     assert "driver" in (text_of(hit.target_actor) or "")
+
+
+# --- a present participle before its noun (arguments.py: _prenominal_present_participle) ---------
+
+
+def test_a_present_participle_before_a_noun_is_done_by_the_noun():
+    # "the advancing rebels": the rebels advance (active), as "who advance" (a gerund the tagger
+    # takes for a compound, "the shooting range", is left alone)
+    text = "Farmers said the advancing rebels looted the grain store."
+    retreating = read_event_at(text, "advancing")
+    assert "rebels" in (text_of(retreating.source_actor) or "")
+    assert retreating.target_actor is None

@@ -1045,6 +1045,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
                 noun = noun.head
             return [noun], True
+        if node is verb and _prenominal_present_participle(node):
+            # "advancing troops", "fleeing villagers": a present participle before a noun says
+            # the noun does it (roles36)
+            return [node.head], False
         depicted = _depicted_by_a_participle(node) if node is verb else None
         if depicted:
             # "appeared at the courthouse charged with arson": the clause's subject was charged, not the court
@@ -1094,6 +1098,13 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             continue
         return [], False
     return [], False
+
+
+def _prenominal_present_participle(verb: Token) -> bool:
+    """A present participle that modifies the noun after it ("the retreating rebels", "arriving
+    volunteers"): the noun is its subject, in the active voice, as "the rebels who retreat"."""
+    return verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} \
+        and verb.i < verb.head.i
 
 
 def _depicted_by_a_participle(participle: Token) -> list[Token]:
