@@ -75,3 +75,14 @@ def test_a_present_participle_before_a_noun_is_done_by_the_noun():
     retreating = read_event_at(text, "advancing")
     assert "rebels" in (text_of(retreating.source_actor) or "")
     assert retreating.target_actor is None
+
+
+# --- an event conceded ("despite the truce"; arguments.py: _conceded) -----------------------------
+
+
+def test_the_doer_of_an_event_conceded_is_no_target():
+    # "shelled ... despite the Serbian truce": Serbia made the truce, it is not whom the act is
+    # aimed at (the act went on in spite of it)
+    text = "The mayor said that rebel gunners kept up their shelling despite the Serbian truce."
+    shelling = read_event_at(text, "shelling")
+    assert "Serbian" not in (text_of(shelling.target_actor) or "")

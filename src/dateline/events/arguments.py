@@ -1100,6 +1100,23 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+# prepositions that concede an event ("kept firing despite the truce"): it happened in spite of
+# the event, whose parties are not whom the act is aimed at
+CONCESSIVE_PREPS = {"despite", "notwithstanding"}
+
+
+def _conceded(noun: Token) -> bool:
+    """Whether an event noun sits in a concessive phrase ("despite the truce", "in spite of the
+    ban"): the act went on against it, so its doer is no party of the act (roles36)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    if prep.lower_ in CONCESSIVE_PREPS:
+        return True
+    # "in spite of": "of" hangs on "spite", which hangs on "in"
+    return prep.lower_ == "of" and prep.head.lower_ == "spite"
+
+
 def _prenominal_present_participle(verb: Token) -> bool:
     """A present participle that modifies the noun after it ("the retreating rebels", "arriving
     volunteers"): the noun is its subject, in the active voice, as "the rebels who retreat"."""
@@ -1527,6 +1544,8 @@ def read_participants(
     if result.target is None:
         # an absorbed event noun's own agent: "fled ... following Taliban attacks"
         for absorbed in trigger.absorbed:
+            if _conceded(absorbed):
+                continue
             agent_token = _noun_doer(absorbed, lexicon, index)
             reading = read(agent_token, "target") if agent_token is not None else None
             if reading is not None and (result.source is None or reading.actor.entity_id != result.source.actor.entity_id
