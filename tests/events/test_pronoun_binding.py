@@ -86,3 +86,35 @@ def test_the_doer_of_an_event_conceded_is_no_target():
     text = "The mayor said that rebel gunners kept up their shelling despite the Serbian truce."
     shelling = read_event_at(text, "shelling")
     assert "Serbian" not in (text_of(shelling.target_actor) or "")
+
+
+# --- an apposition past its subject's verb (arguments.py: _apposition_past_its_verb) ---------------
+
+
+def _built(words, heads, deps, pos):
+    from spacy.tokens import Doc  # noqa: PLC0415
+    from dateline.nlp import parse as _parse  # noqa: PLC0415
+    vocab = _parse("x").vocab
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_an_apposition_after_the_subjects_verb_is_not_part_of_the_subject():
+    # a parse as the parser sometimes gives it: "A van was burned, confirmed aide Ivo Marek",
+    # with "Marek" hung on "van" as an apposition; the van's phrase stops at its verb
+    from dateline.events.arguments import _phrase_tokens  # noqa: PLC0415
+    words = ["A", "van", "was", "burned", ",", "confirmed", "aide", "Ivo", "Marek", "."]
+    heads = [1, 3, 3, 3, 3, 8, 8, 8, 1, 3]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "punct", "amod", "compound", "compound", "appos", "punct"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "PUNCT", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    doc = _built(words, heads, deps, pos)
+    assert [t.text for t in _phrase_tokens(doc[1])] == ["A", "van"]
+
+
+def test_an_apposition_beside_its_subject_stays_in_it():
+    from dateline.events.arguments import _phrase_tokens  # noqa: PLC0415
+    words = ["The", "aide", ",", "Ivo", "Marek", ",", "resigned", "."]
+    heads = [1, 6, 1, 4, 1, 1, 6, 6]
+    deps = ["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    doc = _built(words, heads, deps, pos)
+    assert "Marek" in [t.text for t in _phrase_tokens(doc[1])]

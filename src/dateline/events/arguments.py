@@ -150,7 +150,7 @@ def _phrase_tokens(head: Token, keep_locative: bool = False) -> list[Token]:
     like unless asked)."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in CLAUSE_CUTS - {"conj"}:
+        if child.dep_ in CLAUSE_CUTS - {"conj"} or _apposition_past_its_verb(head, child):
             continue
         if child.dep_ in {"conj", "cc"} and not keep_locative:
             continue
@@ -158,6 +158,15 @@ def _phrase_tokens(head: Token, keep_locative: bool = False) -> list[Token]:
             continue
         tokens.extend(_phrase_tokens(child, keep_locative))
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _apposition_past_its_verb(head: Token, child: Token) -> bool:
+    """An apposition the parser hung on a subject from beyond the subject's own verb ("A truck
+    was destroyed, confirmed spokesman Ivan Petrov": Petrov is the one who confirms, not the
+    truck): English sets an apposition right after its noun, never after the verb (roles36)."""
+    verb = head.head
+    return child.dep_ == "appos" and head.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"} \
+        and head.i < verb.i < child.i
 
 
 def _compact_phrase(head: Token) -> list[Token]:
@@ -271,7 +280,8 @@ def read_actor(
         # apposition: the name is the actor
         for child in head.children:
             named = index.mention_at(child)
-            if child.dep_ == "appos" and named is not None and named.label in {"ORG", "PERSON", "NORP"}:
+            if child.dep_ == "appos" and named is not None and named.label in {"ORG", "PERSON", "NORP"} \
+                    and not _apposition_past_its_verb(head, child):
                 return read_actor(child, role, index, lexicon, speaker, allow_places)
     phrase = _phrase_tokens(head)
     wide = _phrase_tokens(head, keep_locative=True)
