@@ -52,6 +52,8 @@ def test_a_killing_is_life_and_an_attack_conflict():
     assert mapping.family_of("HAZARD", "disease") == "Disaster"  # "cases of cholera": an outbreak
     assert mapping.roles["Victim"] == {"target"} and mapping.roles["Attacker"] == {"doer"}
     assert mapping.roles["Participant"] == {"doer", "target"}
+    assert mapping.roles["JudgeCourt"] == {"doer"}  # "<arg1> court or judge convicted <arg2>"
+    assert mapping.roles["PassengerArtifact"] == {"doer", "target"}  # moved, or moving on their own
     assert "Instrument" not in mapping.roles
 
 

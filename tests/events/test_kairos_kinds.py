@@ -40,6 +40,10 @@ def family(event) -> str | None:
     ("Two shepherds were slain near the well last night.", "slain", "ASSAULT", "Life"),
     ("Nine passengers lost their lives when gunmen attacked the bus.", "lost", "ASSAULT", "Life"),
     ("A cashier shot in the hold-up later succumbed to her injuries.", "succumbed", "ASSAULT", "Life"),
+    # an attempted killing is an attack that killed no one; a killing alone is a death
+    ("The attempted murder of a night guard shocked the market town.", "murder", "ASSAULT", "Conflict"),
+    ("Guards stopped a failed assassination of the mayor at the stadium.", "assassination", "ASSAULT", "Conflict"),
+    ("The murder of the judge shocked the capital.", "murder", "ASSAULT", "Life"),
     # a day in court
     ("The three defendants appeared before a magistrate in Leeds.", "appeared", "JUSTICE", "Justice"),
     # violence with a vehicle or fire
@@ -204,3 +208,19 @@ def test_a_noun_the_tagger_takes_for_a_verb_is_read_as_the_noun_it_is():
     # "the dengue outbreak" parsed as a clause: the outbreak is the event, "dengue" only its kind
     events = events_of("Doctors urged the ministry to declare the dengue outbreak a national emergency.")
     assert [e.trigger.text for e in events if e.type == "HAZARD"] == ["outbreak"]
+
+
+def _title_sections_table() -> dict:
+    import yaml
+
+    from dateline.events.triggers import LEXICON_PATH
+
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["title_sections"]
+
+
+@pytest.mark.parametrize("example, told", [(e, False) for e in _title_sections_table()["examples"]]
+                         + [(e, True) for e in _title_sections_table()["counter_examples"]])
+def test_a_wiki_page_s_list_of_titles_tells_no_event(example, told):
+    # event_types.yaml: title_sections (a word under "==See also==" names another page; one under
+    # another heading is prose)
+    assert (example["word"] in {e.trigger.text for e in events_of(example["sentence"])}) is told

@@ -22,32 +22,49 @@ def _triggers(text: str, learned: bool) -> list[str]:
     return [e.trigger.text for e in read_article(article, parse(text), Stages.load(), learned_filter=learned).events]
 
 
-def test_the_shipped_filter_loads_with_a_weight_for_every_feature():
+def test_the_shipped_filter_loads_with_weights_of_known_features():
+    # a feature added since the last fit weighs nothing until the filter is refitted (the lead refits
+    # once after the merges of a stop); a weight of a feature that no longer exists is an error
     model = NonEventFilter.load(FILTER_FILE)
-    assert set(model.weights) == set(FEATURES)
+    assert set(model.weights) <= set(FEATURES)
     assert 0.0 < model.threshold <= 1.0
     assert model.about["rebuild"].startswith("python -m dateline.eval.non_event_train")
 
 
+def _values(sentence: str, word: str, event_type: str = "CONSULT") -> dict[str, float]:
+    """The features of a bare event (no actor, date or place) on ``word``, the sentence alone."""
+    start = sentence.index(word)
+    event = Event(id="e", article_id="t", type=event_type, trigger=Span(start, start + len(word), word),
+                  sentence=Span(0, len(sentence), sentence))
+    return features(event, parse(sentence), 0)
+
+
 @pytest.mark.parametrize("example", examples(), ids=lambda e: e["trigger"])
 def test_each_feature_reads_its_example(example):
-    text = example["sentence"]
-    start = text.index(example["trigger"])
-    event = Event(id="e", article_id="t", type="CONSULT", trigger=Span(start, start + len(example["trigger"]),
-                                                                       example["trigger"]),
-                  sentence=Span(0, len(text), text))
-    values = features(event, parse(text), 0)
+    values = _values(example["sentence"], example["trigger"])
     assert all(values[name] == 1.0 for name in example["features"])
+
+
+@pytest.mark.parametrize("sentence,word,name", [
+    ("The man who charged the guards was shot.", "shot", "charge_named"),
+    ("The mayor read the report on Monday after the arrests.", "arrests", "theme_of_a_noun"),
+    ("The envoy wanted to discuss the border.", "discuss", "purpose_infinitive"),
+    ("The clinic offered free tests to students.", "offered", "simple_present_undated"),
+    ("The clinic offered free tests to students.", "offered", "untold_in_the_past"),
+    ("The council met again last month.", "met", "future_time_in_sentence"),
+    ("Rebels struck the village at dawn.", "struck", "other_sense_context"),
+    ("The ministry confirmed that troops had attacked the village.", "attacked", "denied_or_reported_above"),
+    ("The committee praised the peace talks.", "talks", "in_a_name"),
+])
+def test_each_new_feature_is_silent_where_its_construction_is_absent(sentence, word, name):
+    assert _values(sentence, word)[name] == 0.0
 
 
 def test_a_modal_above_the_clause_is_read_and_a_past_is_not():
     # "would" sits on the verb two clauses above the noun; told in the past, the same noun has none
     for sentence, expected in [("The clerk said the town would have to seek help with the repair.", 1.0),
                                ("The clerk said the town sought help with the repair.", 0.0)]:
-        start = sentence.index("repair")
-        event = Event(id="e", article_id="t", type="AID", trigger=Span(start, start + 6, "repair"),
-                      sentence=Span(0, len(sentence), sentence))
-        assert features(event, parse(sentence), 0)["under_a_modal_or_future"] == expected
+        assert _values(sentence, "repair", "AID")["under_a_modal_or_future"] == expected
 
 
 # a first sentence that tells an act done, then the sentence the filter weighs

@@ -856,3 +856,28 @@ def test_she_does_not_go_on_from_a_subject_whose_name_tells_the_other_gender():
     arrested = read_event_at(text, "arrested")
     assert "Roe" not in (text_of(arrested.target_actor) or "")
 
+
+
+def test_an_occasion_named_on_an_attack_noun_is_no_doer():
+    # event_types.yaml: occasion_names ("the Vilna Marathon bombing": when and where it struck)
+    assert read_event_at("The Harbour Festival attack shocked the town.", "attack").source_actor is None
+    bombing = _read_at("Police arrested a cousin of a suspect in the Vilna Marathon bombing.", "bombing")
+    assert "Marathon" not in (text_of(bombing.source_actor) or "")
+    # a group's name on the noun still says who
+    assert "Brigade" in text_of(_read_at("The Dorvo Brigade attack on the depot shocked the town.", "attack").source_actor)
+
+
+def test_what_is_detonated_is_the_device_not_a_target():
+    # event_types.yaml: device_verbs ("detonated them": the bombs)
+    detonated = event_at("The two men hid the bombs in a van and detonated them at noon.", "detonated")
+    assert "men" in text_of(detonated.source_actor) and detonated.target_actor is None
+    assert "guards" in text_of(event_at("Gunmen shot two guards at the gate.", "shot").target_actor)
+
+
+def test_a_toll_hung_on_a_verb_of_no_harm_is_the_toll_of_the_act_before_it():
+    # arguments._act_a_toll_follows: the parser hangs ", wounding six" on "hunting"
+    text = "Police are hunting a man who left a bag holding a bomb that exploded on Friday, wounding six people on a busy street."
+    wounding = event_at(text, "wounding")
+    assert text_of(wounding.source_actor) != "Police" and "people" in text_of(wounding.target_actor)
+    # hung on its own act, the toll keeps that act's doer
+    assert "Rebels" in text_of(event_at("Rebels shelled the market on Friday and killed six people.", "shelled").source_actor)

@@ -3,7 +3,9 @@
 Corpus: WikiEvents' development file (``args/wikievents-dev.jsonl``, one article a line, with
 ``wikievents-dev-coref.jsonlines`` for entity coreference). Each article is rebuilt from its
 tokens (the ``text`` field joins sentences without a space and its offsets drift): inside a
-sentence the tokens keep their own gaps, sentences are joined by one space. The rebuilt text
+sentence the tokens keep their own gaps, sentences are joined by one space (as the corpus's notes
+say; a blank line after a heading was tried at stop 36 and left out: the rebuild defines the
+measure, and a change to it is no gain of dateline's). The rebuilt text
 goes through dateline's whole per-article pipeline (``read_with_dateline``).
 
 What is measured
@@ -689,6 +691,22 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
   escape, drive to, deport, relocate) are written from news English, not from its errors; the check part's
   recall says how far they carry.
 
+Stop 36 (wiki36 round; tuning part only, sentences ours: tests/events/test_kairos_kinds.py, test_roles.py,
+tests/eval/test_args.py). A wiki page's "See also" and "References" lists tell no event
+(`title_sections`); an attempted or failed murder, assassination or killing is read as the attempt (Conflict, not
+Life); what a witness took an event for, "I thought it was a car crash", is no event (`mistaking_verbs`); a name of
+an occasion on an attack noun ("the Vilna Marathon bombing") is no doer (`occasion_names`); what is detonated is
+the device, no target (`device_verbs`); a toll participle the parser hung on a verb of no harm is the toll of the
+blast or attack verb before its comma. The mapping now counts JudgeCourt (the court that convicts, sentences or
+acquits), TeacherTrainer and Learner, and PassengerArtifact for the doer too (the corpus's self-mover). Tuning
+triggers 0.593 -> 0.603, typed 0.586 -> 0.603, arguments 0.614 -> 0.626; check 0.490 / 0.462 / 0.447 -> 0.490 /
+0.462 / 0.454 (measured after the blank-line rebuild was left out; with it the round read 0.605 / 0.605 / 0.658
+on tuning); the judged tuning and check figures did not move. Tried and left out: "shot dead" as one killing
+trigger (the corpus marks the shot an Attack and "dead" a Die). Still the largest classes on the tuning part (89
+right of 180 predicted, 114 gold): 26 statements and 14 later mentions of an attack the corpus leaves unmarked,
+7 tolls joined to their act (one record on purpose), 4 illnesses outside an outbreak construction, 2 words of a
+title-case headline.
+
 Added in the triggers34 round (tests/events/test_kairos_kinds.py; sentences ours, cues from the KAIROS keywords and
 news English): offices taken or left (named as, elected as or to, sworn in, stepped down, dismissed, sacked, fired,
 ousted, an appointment: a new type PERSONNEL), investigators interviewing, commands sent, given or issued (the verb
@@ -759,7 +777,8 @@ wrong, given gold triggers), by class (arguments, documents):
   Jailer, the attacker of a later mention); a participle clause the parser hangs on the main verb ("officers are
   looking for a man thought to have left a parcel that went off, injuring nine": the officers as the injurer, 1).
 - **Roles mapped**: the one who moves on their own is PassengerArtifact in the gold (1); the KAIROS template
-  ("<arg1> transported <arg2>") does not plainly say so for a self-mover, so the mapping keeps it a target.
+  ("<arg1> transported <arg2>") does not plainly say so for a self-mover, so the mapping kept it a target (at
+  stop 36 it counts for the doer too, the corpus's convention).
 
 Fixed by general rules in the args33 round (tests/events/test_arguments_readings.py; written from news English
 and the tuning part's errors): a word read as an event at a gold trigger takes its own cue when the lexicon has

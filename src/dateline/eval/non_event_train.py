@@ -15,6 +15,12 @@ rows are never read here.
 The threshold: a real event lost costs ``REAL_EVENT_COST`` non-events kept (a user misses what
 happened; a non-event kept is a record a reader can discard), so the threshold kept is the one
 with the least ``cost * real lost - non-events dropped`` on the cross-validated tuning rows.
+
+How far it bites (stop 36, 1860 rows, 126 non-events): 3.7 non-events dropped for 0.6 real lost at
+0.98, 13.3 for 6.2 at 0.95. A boosted-tree model and a prior of the trigger's lemma fitted on the same
+rows did no better: the readers' verdicts on one construction disagree ("charged with robbery" real,
+"charged with mail fraud" none), so what the rows share is weighed, and the narrow rules
+(events/non_events.yaml) do the rest.
 """
 
 from __future__ import annotations
@@ -38,7 +44,9 @@ REPEATS = 10  # random assignments of articles to folds, averaged
 # 0.1, 0.3, 1 (best "non-events dropped - 3 x real lost": +2.4, +2.9, +3.7, +1.5, -0.2)
 REGULARISATION = 0.1
 REAL_EVENT_COST = 3.0
-THRESHOLDS = tuple(round(0.2 + 0.025 * step, 3) for step in range(33))  # 0.2 .. 1.0
+# 0.2 .. 1.0 by 0.025, and by 0.005 above 0.975: the threshold chosen sits near the top (the few
+# non-events the filter tells apart at all are there), where a step of 0.025 jumped over the best
+THRESHOLDS = tuple(round(0.2 + 0.025 * step, 3) for step in range(32)) + (0.98, 0.985, 0.99, 0.995, 1.0)
 
 
 def labelled_events(shared: Path, part: str = "tuning", gold_path: Path = GOLD) -> list[dict]:

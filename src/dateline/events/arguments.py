@@ -18,7 +18,7 @@ from dateline.entities import gender
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
 from dateline.events.attribution import load_cues
-from dateline.events.triggers import Lexicon, Trigger, load_lexicon
+from dateline.events.triggers import Lexicon, Trigger, load_lexicon, match_cue
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
 from dateline.time import closes_a_stretch, date_after_a_told_date, date_relative_to_clause, opens_a_stretch
@@ -1090,6 +1090,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             node = governor
             continue
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
+            nearer = _act_a_toll_follows(node) if node is verb else None
+            if nearer is not None:
+                node = nearer
+                continue
             if node.dep_ == "conj" and _conjunct_passive(node) != _is_passive(node.head):
                 # a conjunct with no subject of its own shares its head's, whatever the voice:
                 # "Carter fled but was arrested" (Carter undergoes the arrest), "he was shot
@@ -1132,6 +1136,27 @@ def _prenominal_present_participle(verb: Token) -> bool:
     volunteers"): the noun is its subject, in the active voice, as "the rebels who retreat"."""
     return verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} \
         and verb.i < verb.head.i
+
+
+def _act_a_toll_follows(participle: Token) -> Token | None:
+    """The act a toll participle tells the toll of when the parser hung it on a verb of no harm
+    further up ("Police are hunting a man who left a bomb that exploded on Friday, wounding six":
+    the bomb wounded six, not the police): the last verb before the participle's comma, inside
+    its head's clause, that is a cue of an attack, a killing or a blast (ASSAULT); the toll is
+    of that verb, whose subject is its doer."""
+    lexicon = load_lexicon()
+    head = participle.head
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.lemma_.lower() not in lexicon.toll_verbs \
+            or participle.i < 2 or participle.doc[participle.i - 1].text != "," or head.i > participle.i:
+        return None
+    if head.pos_ in {"VERB", "AUX"} and (cue := match_cue(head, lexicon)) is not None and cue[0].type == "ASSAULT":
+        return None  # "the bomb exploded on Friday, wounding six": hung on its own act already
+    for token in reversed(participle.doc[head.i + 1:participle.i - 1]):
+        if token.pos_ != "VERB" or not any(a.i == head.i for a in token.ancestors):
+            continue
+        cue = match_cue(token, lexicon)
+        return token if cue is not None and cue[0].type == "ASSAULT" else None
+    return None
 
 
 def _depicted_by_a_participle(participle: Token) -> list[Token]:
@@ -1246,6 +1271,9 @@ def _noun_doer(noun: Token, lexicon: Lexicon, index: MentionIndex) -> Token | No
     if agent is not None and agent.dep_ in {"compound", "nmod"} and agent.head.i == noun.i \
             and agent.i in index.place_tokens and agent.i not in index.state_places:
         return None
+    if agent is not None and agent.dep_ in {"compound", "nmod"} and agent.head.i == noun.i \
+            and agent.lower_ in lexicon.occasion_names:
+        return None  # "the Vilna Marathon bombing": the occasion it struck (event_types.yaml: occasion_names)
     return agent
 
 
@@ -1514,6 +1542,8 @@ def read_participants(
     if result.target is None:
         for child in verb.children:
             if child.dep_ in {"dobj", "dative", "iobj"} and (noun is None or child.i != noun.i):
+                if child.dep_ == "dobj" and verb.lemma_.lower() in lexicon.device_verbs:
+                    continue  # "detonated them": the bombs set off (event_types.yaml: device_verbs)
                 result.target = read(child, "target", allow_places=party(child, False))
                 if result.target is not None:
                     target_head = child

@@ -1,7 +1,9 @@
 """What the learned non-event filter reads of one extracted event: its record (type, modality,
 date, place, doer, target) and its trigger's place in the sentence's parse (part of speech,
 tense and aspect, negation, modals, the clause it complements, a quotation, a question or a
-condition, a generic subject), and whether it is told as one happening at all: a bare plural or a
+condition, a generic subject, the name of a charge or a penalty, a word of a name, the theme of a
+text, a purpose, a plain present with no date, a word of time to come, a second sense in sport, a
+verb of denying above it, no past above it), and whether it is told as one happening at all: a bare plural or a
 bare noun after a preposition names a kind of act ("riots are common", "money for repairs"); an
 untensed trigger under a verb in the present or under a modal ("seems to help", "would seek
 help") tells no act done; a date in its own sentence makes a scheduled or told happening. Each feature is a number (0/1 mostly); the weights are fitted by
@@ -210,6 +212,96 @@ def _quotation_length(token: Token) -> int | None:
     return (min(closes) if closes else sentence.end_char) - opened
 
 
+def _charge_named(token: Token) -> bool:
+    """ "charged with assault", "accused of trafficking drugs", "a felony of leaving the scene",
+    "convictions including arson", "punishable by imprisonment": the event word names an offence or
+    a penalty, what the charge says, no act told as done (the climb passes "and" and a preposition
+    or two, "charged with five felonies including assault")."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        parent = node.head
+        if node.dep_ in {"pobj", "pcomp"} and parent.lower_ in words()["charge_prepositions"] and (
+                is_one_of(parent.head, words()["charge_words"])):
+            return True
+        if parent.lower_ in words()["charge_prepositions"] and is_one_of(parent, words()["charge_words"]):
+            return True
+        node = parent
+    return False
+
+
+def _in_a_name(token: Token) -> bool:
+    """ "the Peace Talks Committee", "Operation Desert Storm", "the Fire Department": the trigger is a
+    word of a name (a proper noun, or inside a named organisation, law, work or event), no act."""
+    if token.ent_type_ in words()["name_entity_types"]:
+        return True
+    capitalised = token.text[:1].isupper() and token.i > token.sent.start
+    return capitalised and (token.tag_ in {"NNP", "NNPS"} or any(
+        c.dep_ == "compound" and c.tag_ in {"NNP", "NNPS"} for c in token.children) or (
+        token.dep_ == "compound" and token.head.tag_ in {"NNP", "NNPS"}))
+
+
+def _theme_of_a_noun(token: Token) -> bool:
+    """ "treaties on military cooperation", "her story of an assault", "reports of a shooting", "the
+    issue of arrests": an event word after "on", "of" or "about" on a noun of content (a text, a
+    report, a topic) is what the text or talk is about, not an act told."""
+    phrase = token.head if token.dep_ == "conj" else token
+    preposition = phrase.head
+    if phrase.dep_ != "pobj" or preposition.lower_ not in words()["theme_prepositions"]:
+        return False
+    return preposition.head.pos_ == "NOUN" and preposition.head.lemma_.lower() in words()["content_nouns"]
+
+
+def _purpose_infinitive(token: Token) -> bool:
+    """ "met the governor to discuss the plan", "used a loan to buy sirens": an infinitive hung on a
+    verb or a noun as its purpose (advcl, or acl on a noun) tells what was meant to follow."""
+    verb = token.head if token.dep_ == "conj" and token.tag_ == "VB" else token
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and verb.dep_ in {"advcl", "acl", "relcl"}
+
+
+def _simple_present_undated(token: Token, event: Event) -> bool:
+    """ "the clinic offers free tests", "experts urge people to run": a verb in the plain present
+    with no auxiliary, no progressive and no date of its own is a standing practice, no act."""
+    verb = _clause_verb(token)
+    return verb.tag_ in {"VBZ", "VBP"} and not _auxiliaries(verb) and event.date_span is None
+
+
+def _future_time_in_sentence(token: Token) -> bool:
+    """ "next month", "tomorrow", "upcoming", "later this week": a word of time to come in the
+    trigger's sentence."""
+    return any(t.lower_ in words()["future_time_words"] for t in token.sent)
+
+
+def _other_sense_context(token: Token) -> bool:
+    """ "struck out the side", "fired a rifle at the range", "the attack of the home team": a word
+    of sport or pastime in the trigger's sentence, where "strike", "fire", "attack", "battle" or
+    "flood" mostly bear their other sense."""
+    return token.lemma_.lower() in words()["double_sense_triggers"] and any(
+        t.lemma_.lower() in words()["sport_words"] for t in token.sent if t.i != token.i)
+
+
+def _untold_in_the_past(token: Token, depth: int = 10) -> bool:
+    """ "the clinic offers free tests", "talks will resume", "he wants to visit the farm": neither the
+    trigger nor any verb above it up to the root is in the past or the perfect: the sentence tells
+    no act done, whatever its modality (a plan, a habit, a hope, a hypothesis)."""
+    node = token
+    for _ in range(depth):
+        if node.pos_ in {"VERB", "AUX"} and (node.tag_ == "VBD" or _auxiliaries(node) & words()["past_auxiliaries"]):
+            return False
+        if node.head.i == node.i:
+            return True
+        node = node.head
+    return True
+
+
+def _denied_or_reported_above(token: Token) -> bool:
+    """ "denied reports that the rebels had agreed to a ceasefire", "denied the deployment": a verb
+    of denying or rumouring governs the trigger."""
+    return any(node.pos_ == "VERB" and is_one_of(node, words()["denying_verbs"]) for node in _above(token, 4))
+
+
 def features(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
     """The event's features by name (``FEATURES`` lists them all, in order)."""
     found: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
@@ -269,6 +361,15 @@ def features(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
     generic = found["bare_plural_trigger"] or found["bare_noun_after_preposition"] or found["habitual_present"] \
         or found["generic_subject"]
     found["generic_undated"] = float(bool(generic) and not dated_here)
+    found["charge_named"] = float(_charge_named(token))
+    found["in_a_name"] = float(_in_a_name(token))
+    found["theme_of_a_noun"] = float(_theme_of_a_noun(token))
+    found["purpose_infinitive"] = float(_purpose_infinitive(token))
+    found["simple_present_undated"] = float(_simple_present_undated(token, event))
+    found["future_time_in_sentence"] = float(_future_time_in_sentence(token))
+    found["other_sense_context"] = float(_other_sense_context(token))
+    found["denied_or_reported_above"] = float(_denied_or_reported_above(token))
+    found["untold_in_the_past"] = float(_untold_in_the_past(token))
     found["lead_sentence"] = float(sentence_index == 0)
     found["late_sentence"] = float(sentence_index >= 8)
     return found
@@ -285,4 +386,6 @@ FEATURES = (
     "in_quotation", "plural_noun_trigger", "noun_with_determiner", "lead_sentence", "late_sentence",
     "bare_plural_trigger", "bare_noun_after_preposition", "governed_by_present_or_modal", "short_quotation",
     "no_actor", "named_actor", "dated_in_its_sentence", "generic_undated", "under_a_modal_or_future",
+    "charge_named", "in_a_name", "theme_of_a_noun", "purpose_infinitive", "simple_present_undated",
+    "future_time_in_sentence", "other_sense_context", "denied_or_reported_above", "untold_in_the_past",
 )

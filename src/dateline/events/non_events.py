@@ -131,6 +131,10 @@ def table() -> dict:
         "future_prepositions": lower(raw["set_in_the_future"]["prepositions"]),
         "future_nouns": lower(raw["set_in_the_future"]["nouns"]),
         "wanted_gerund_words": lower(raw["wanted_gerunds"]["words"]),
+        "resolving_verbs": lower(raw["resolving_verbs"]),
+        "near_misses": lower(raw["near_misses"]),
+        "text_themes": {"prepositions": lower(raw["text_themes"]["prepositions"]),
+                        "nouns": lower(raw["text_themes"]["nouns"])},
         "wanted_gerund_prepositions": lower(raw["wanted_gerunds"]["prepositions"]),
         "examples": raw.get("examples", []), "counter_examples": raw.get("counter_examples", []),
     }
@@ -996,6 +1000,47 @@ def is_what_an_intention_holds(token: Token) -> bool:
     return verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.head.children)
 
 
+def is_what_is_agreed_or_decided(token: Token) -> bool:
+    """ "the two envoys agreed to cooperate", "the couple decided to reopen", "offered to drive the
+    family home", "is negotiating to sell the land", "tried to persuade the gunman to surrender": the
+    infinitive completing a verb of agreeing, deciding, offering, negotiating, persuading or
+    directing is what was settled or pressed for, not told as done (the verb itself is the event; the
+    trigger is the infinitive or a bare verb joined to it: its object noun is left, "agreed to drop
+    the charges" names charges that were brought; an infinitive with a date of its own is left)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = _first_conjunct(token)
+    if verb.tag_ != "VB" or verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    # with a date or time of its own ("agreed to hand over the town by March 20") a step set, which
+    # the judged samples count (as set_for_no_time and reported_futures keep)
+    return is_one_of(verb.head, table()["resolving_verbs"]) and not any(
+        t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+
+
+def is_the_theme_of_a_text(token: Token) -> bool:
+    """ "a film that tells the story of a tribe's flight", "recanted her story of a robbery", "a
+    treaty on military cooperation", "the rumour of a coup": an event noun after "of", "on" or
+    "about" on a noun of a story, a rumour, a theme or a treaty is what the text is about, no act the
+    report tells (the telling, the recanting or the signing is the event)."""
+    if token.pos_ != "NOUN":
+        return False
+    phrase = token.head if token.dep_ == "conj" else token
+    preposition = phrase.head
+    words = table()["text_themes"]
+    return phrase.dep_ == "pobj" and preposition.lower_ in words["prepositions"] \
+        and preposition.head.pos_ == "NOUN" and preposition.head.lemma_.lower() in words["nouns"]
+
+
+def is_a_near_miss(token: Token) -> bool:
+    """ "the bill came close to passing", "the fire got closer to destroying the barn", "came close to
+    a deal": the act after "close to" is one that did not happen (only came near to)."""
+    phrase = token.head if token.dep_ == "conj" else token
+    preposition = phrase.head
+    return phrase.dep_ in {"pcomp", "pobj"} and preposition.lower_ == "to" \
+        and preposition.head.lower_ in table()["near_misses"]
+
+
 def is_denied_for_a_while(token: Token) -> bool:
     """ "phone calls were not immediately returned", "the two clubs have not met since 2019",
     "police have not made an arrest since the fire": a negated verb with "immediately" or a "since"
@@ -1219,7 +1264,9 @@ def reports_no_event(token: Token) -> bool:
     "possibly", a kind of event judged common or rare (robberies are common), the act of a
     yes-or-no question, one of two acts joined by "or" (stealing or receiving), or a participle of
     condition (when bought at the door); what a gerund after a word of wanting names (interest in
-    buying), or an act set "in the future". What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
+    buying), an act set "in the future", or what someone agreed, decided, offered or negotiated to do
+    (agreed to cooperate), the theme of a story, a rumour or a treaty (the story of a flight), or a near miss (came close to
+    winning). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -1235,7 +1282,8 @@ def reports_no_event(token: Token) -> bool:
         or is_a_failure_named(token) or is_demanded(token) or is_called_for(token) \
         or is_a_participle_adjective(token) or is_marked_possible(token) or is_a_kind_judged_common(token) \
         or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token) \
-        or is_a_wanted_gerund(token) or is_set_in_the_future(token)
+        or is_a_wanted_gerund(token) or is_set_in_the_future(token) or is_what_is_agreed_or_decided(token) \
+        or is_the_theme_of_a_text(token) or is_a_near_miss(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:

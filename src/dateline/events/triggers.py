@@ -13,6 +13,7 @@ its actors can still be read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from dateline.events.non_events import governing_words, reports_no_event
 from dateline.config import SETTINGS
-from dateline.nlp import ents_of
+from dateline.nlp import ents_of, text_of
 
 LEXICON_PATH = Path(__file__).with_name("event_types.yaml")
 
@@ -100,9 +101,15 @@ class Cue:
     # {type, words, not_words}: the type when the cue's sentence also tells one of ``words``
     # (lemmas) and none of ``not_words`` ("caught after a raid on her home": an arrest operation)
     told_with: dict = field(default_factory=dict, compare=False, hash=False)
+    # the name of the act the cue word tells in its construction, when that is not the word's own:
+    # an "attempted murder" is an attempt at one (an attack that killed no one), as a "murder
+    # attempt" is, and the event's cue says so (Event.cue; the KAIROS family follows the cue)
+    named: str | None = None
 
     @property
     def name(self) -> str:
+        if self.named:
+            return self.named
         return f"{self.lemma} {self.particle}" if self.particle else self.lemma
 
 
@@ -187,6 +194,7 @@ class Lexicon:
     habit_times: frozenset[str] = frozenset()  # "year after year", "every spring": a habit
     instrument_nouns: frozenset[str] = frozenset()  # "weapons of mass destruction": what a thing is for
     naming_verbs: frozenset[str] = frozenset()  # "in what police called an attack": a name for an event told
+    mistaking_verbs: frozenset[str] = frozenset()  # "I thought it was a car crash": what the event was not
     not_yet_adjectives: frozenset[str] = frozenset()  # "future talks": not (yet) held
     unrealised_verbs: frozenset[str] = frozenset()  # "hopes to return someday", "failed to attend"
     unrealised_forms: frozenset[str] = frozenset()  # their inflected forms
@@ -216,6 +224,10 @@ class Lexicon:
     fugitive_held_in: frozenset[str] = frozenset()
     # verbs whose "on" complement is the cause of their subject ("deaths blamed on the storm")
     blamed_on_verbs: frozenset[str] = frozenset()
+    # verbs of setting off a charge: their object is the device, no target ("detonated them")
+    device_verbs: frozenset[str] = frozenset()
+    # last words of names of occasions ("the Vilna Marathon"): on an attack noun, when and where, not who
+    occasion_names: frozenset[str] = frozenset()
     # an event noun asked for ("a call for assistance", "pleas for a truce"): what is asked is not
     # (yet) given or done; the event is the request (``asked_for``)
     asking_words: frozenset[str] = frozenset()
@@ -226,6 +238,8 @@ class Lexicon:
     # nouns English never uses as verbs, read as nouns when the tagger calls them verbs ("declare
     # the measles outbreak an emergency": "outbreak" taken for the verb of "the measles")
     noun_only_words: frozenset[str] = frozenset()
+    # headings of a wiki-style page's lists of titles ("==See also==": event_types.yaml, title_sections)
+    title_section_headings: frozenset[str] = frozenset()
 
     def all_cues(self) -> list[Cue]:
         return list({id(c): c for group in self.cues.values() for c in group}.values())
@@ -277,6 +291,7 @@ def _cue(raw: dict) -> Cue:
         intent_type=raw.get("intent_type"),
         fugitive_type=raw.get("fugitive_type"),
         told_with={key: value if key == "type" else _words(value) for key, value in (raw.get("told_with") or {}).items()},
+        named=raw.get("named"),
     )
 
 
@@ -360,6 +375,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         habit_times=frozenset(unasserted.get("habit_times", ())),
         instrument_nouns=frozenset(unasserted.get("instrument_nouns", ())),
         naming_verbs=frozenset(unasserted.get("naming_verbs", ())),
+        mistaking_verbs=frozenset(unasserted.get("mistaking_verbs", ())),
         not_yet_adjectives=frozenset(unasserted.get("not_yet_adjectives", ())),
         unrealised_verbs=frozenset(unasserted.get("unrealised_verbs", ())),
         unrealised_forms=frozenset(f for verb in unasserted.get("unrealised_verbs", ()) for f in _inflections(verb)),
@@ -381,10 +397,13 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         fugitive_law_words=_words(fugitives.get("law_words")),
         fugitive_held_in=_words(fugitives.get("held_in")),
         blamed_on_verbs=frozenset(raw.get("blamed_on_verbs", ())),
+        occasion_names=_words(raw.get("occasion_names")),
+        device_verbs=_words(raw.get("device_verbs")),
         asking_words=_words((raw.get("asked_for") or {}).get("words")),
         asked_for_type=(raw.get("asked_for") or {}).get("type"),
         return_permitted_by=_words(raw.get("return_permitted_by")),
         noun_only_words=_words((raw.get("noun_only_words") or {}).get("words")),
+        title_section_headings=_words((raw.get("title_sections") or {}).get("headings")),
     )
 
 
@@ -659,7 +678,7 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
     if _unrealised(token, lexicon) or _requested(token, lexicon):
         return True
     if token.pos_ == "NOUN":
-        if _what_a_thing_is_for(token, lexicon) or _a_name_given(token, lexicon):
+        if _what_a_thing_is_for(token, lexicon) or _a_name_given(token, lexicon) or _taken_for(token, lexicon):
             return True
         if any(c.dep_ == "amod" and c.lower_ in lexicon.not_yet_adjectives for c in token.children):
             return True  # "future talks", "a possible strike"
@@ -695,6 +714,20 @@ def _a_name_given(noun: Token, lexicon: Lexicon) -> bool:
         return node.head.lemma_.lower() in lexicon.naming_verbs
     return node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.dep_ == "prep" \
         and node.head.head.lemma_.lower() in lexicon.naming_verbs
+
+
+def _taken_for(noun: Token, lexicon: Lexicon) -> bool:
+    """ "I thought it was a car crash", "we assumed it was thunder": the event noun is what a
+    witness took the event for, said with "it was" in the past tense of a verb of mistaking
+    (``mistaking_verbs``); the event was something else, told by its own word ("Police think it
+    was arson" is a finding, in the present, and stays an event)."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    copula = noun.head
+    if not any(c.dep_ == "nsubj" and c.lower_ in {"it", "this", "that"} for c in copula.children):
+        return False
+    verb = copula.head
+    return copula.dep_ == "ccomp" and verb.tag_ == "VBD" and verb.lemma_.lower() in lexicon.mistaking_verbs
 
 
 def _habitual(token: Token, lexicon: Lexicon) -> bool:
@@ -1156,6 +1189,30 @@ def _inside_a_name(token: Token) -> bool:
     return token.ent_type_ in NAME_LABELS
 
 
+# a wiki-style heading: a name between runs of two or more "=" ("==See also==", "== Notes ==")
+WIKI_HEADING = re.compile(r"(={2,})\s*([^=\n]{1,60}?)\s*\1")
+
+
+def _title_sections(doc, lexicon: Lexicon) -> tuple[tuple[int, int], ...]:
+    """The character ranges of a page's sections that list titles (kept on the doc: one look per
+    document): from a heading the lexicon lists (``title_section_headings``) to the next heading."""
+    key = "dateline_title_sections"
+    sections = doc.user_data.get(key)
+    if sections is None:
+        text = text_of(doc)
+        headings = list(WIKI_HEADING.finditer(text)) if "==" in text else []
+        sections = tuple((h.end(), headings[k + 1].start() if k + 1 < len(headings) else len(text))
+                         for k, h in enumerate(headings) if h.group(2).strip().lower() in lexicon.title_section_headings)
+        doc.user_data[key] = sections
+    return sections
+
+
+def _in_a_list_of_titles(token: Token, lexicon: Lexicon) -> bool:
+    """A word in a wiki-style page's "See also" or "References" section ("* 2014 Vilna depot
+    bombing"): it names another page or a source, no event the text tells."""
+    return any(start <= token.idx < end for start, end in _title_sections(token.doc, lexicon))
+
+
 def _is_compound_modifier(token: Token) -> bool:
     # "attack helicopter", "talks venue": the cue word modifies another noun
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}
@@ -1217,7 +1274,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             continue
         if _modifier_taken_for_a_subject(token, lexicon):
             continue
-        if _inside_a_name(token):
+        if _inside_a_name(token) or _in_a_list_of_titles(token, lexicon):
             continue
         if not told_as_done(token, sentence, lexicon, verb=match[0].pos == "VERB"):
             continue

@@ -87,7 +87,22 @@ def tense_from_word_before(text: str, start: int, end: int, sentences: SentenceI
         return None if done else "future"
     if word in cues["just_before_past"]:
         return "past"
+    if _a_saying_just_before(text, previous, cues):
+        return "past"  # "said Tuesday the city would ...", "announced on Monday": the day of the saying
     return None
+
+
+def _a_saying_just_before(text: str, previous: re.Match, cues: dict) -> bool:
+    """A reporting verb in the simple past right before the expression, or before its "on"; not
+    one after an auxiliary ("will be told Friday")."""
+    if previous.group(1).lower() == "on":
+        previous = PREVIOUS_WORD.search(text, max(0, previous.start() - 20), previous.start())
+        if previous is None:
+            return False
+    if previous.group(1).lower() not in cues["reporting_just_before"]:
+        return False
+    earlier = PREVIOUS_WORD.search(text, max(0, previous.start() - 20), previous.start())
+    return earlier is None or earlier.group(1).lower() not in cues["not_before_reporting"]
 
 
 def tense_from_cues(text: str, start: int, end: int, sentences: SentenceIndex) -> str | None:
