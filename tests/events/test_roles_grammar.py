@@ -1,23 +1,14 @@
-"""Whom "he" and "she" stand for inside their own sentence (issue 11: roles, roles36 round), on
-sentences written for these tests: the subject of the clause that holds the pronoun's, when it
-is one person of a fitting sex and nobody else is named between."""
+"""Rules of English grammar for doers and targets (issue 11: roles, roles36 round), on sentences
+written for these tests: whom "he" and "she" stand for inside their own sentence (the subject of
+the clause that holds the pronoun's, when it is one person of a fitting sex and nobody else is
+named between); a present participle before its noun; an event conceded ("despite the truce");
+an apposition the parser hung on a subject from beyond its verb."""
 
 from __future__ import annotations
 
 from dateline.entities.gender import gender_of_noun
-from dateline.model import Article
 from dateline.nlp import parse
-from dateline.pipeline import Stages, read_article
-
-
-def read_event_at(text: str, word: str):
-    """An event read by every stage (entities and places too): who a pronoun stands for needs them."""
-    events = read_article(Article(id="t", text=text), parse(text), Stages.load()).events
-    return next(e for e in events if e.trigger.text == word)
-
-
-def text_of(actor) -> str | None:
-    return actor.text if actor is not None else None
+from tests.events.test_roles import read_event_at, text_of
 
 
 def test_a_pronoun_in_a_time_clause_stands_for_the_main_subject():
