@@ -109,3 +109,12 @@ def test_an_apposition_beside_its_subject_stays_in_it():
     pos = ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
     doc = _built(words, heads, deps, pos)
     assert "Marek" in [t.text for t in _phrase_tokens(doc[1])]
+
+
+# --- one involved in a mishap is not its doer (arguments.py: UNWILLED_TYPES) ---------------------
+
+
+def test_one_involved_in_a_crash_is_not_its_doer():
+    # a crash is done by no one; "involved in the ambush" still names the ambush's doers
+    crash = read_event_at("A retired teacher was involved in a two-car crash near the mall on Sunday.", "crash")
+    assert crash.source_actor is None

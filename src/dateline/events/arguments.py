@@ -1373,6 +1373,11 @@ class Participants:
     others: list[Actor] = field(default_factory=list)
 
 
+# event types no one does on purpose (a crash, a fire, a flood): one involved in them took part as
+# one they befell, never as their doer
+UNWILLED_TYPES = {"HAZARD"}
+
+
 def read_participants(
     trigger: Trigger, index: MentionIndex, lexicon: Lexicon, speaker: ActorReading | None = None
 ) -> Participants:
@@ -1426,7 +1431,9 @@ def read_participants(
     # part is the doer (participant_verbs), the noun keeps its own other arguments
     participant = None
     if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.participant_verbs \
-            and noun.head.dep_ == "prep" and noun.head.lower_ == "in" and noun.head.head.i == verb.i:
+            and noun.head.dep_ == "prep" and noun.head.lower_ == "in" and noun.head.head.i == verb.i \
+            and trigger.cue.type not in UNWILLED_TYPES:
+        # (not in a mishap: "a driver involved in a crash" did not do the crash, roles36)
         participant = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.toll_verbs \
             and noun.dep_ == "pobj" and noun.head.head.i == verb.i:
