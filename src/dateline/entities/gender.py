@@ -34,6 +34,18 @@ def gender_of_name(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def noun_table() -> dict[str, str]:
+    """gender.yaml's nouns for people of one sex ("woman", "father"), by lemma."""
+    raw = yaml.safe_load(GENDER_PATH.read_text(encoding="utf-8"))
+    return {word: gender for gender, words in raw.get("nouns", {}).items() for word in words}
+
+
+def gender_of_noun(lemma: str) -> str | None:
+    """'male', 'female' or None: the sex a common noun for people tells ("widow": female)."""
+    return noun_table().get(lemma.lower())
+
+
 def disagrees(pronoun: str, name: str, word_before: str = "") -> bool:
     """Whether "he" or "she" cannot stand for this name (a known gender that is the other one);
     ``word_before`` is the word written before the name, an honorific the name's span left out."""

@@ -150,7 +150,7 @@ def _phrase_tokens(head: Token, keep_locative: bool = False) -> list[Token]:
     like unless asked)."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in CLAUSE_CUTS - {"conj"}:
+        if child.dep_ in CLAUSE_CUTS - {"conj"} or _apposition_past_its_verb(head, child):
             continue
         if child.dep_ in {"conj", "cc"} and not keep_locative:
             continue
@@ -158,6 +158,15 @@ def _phrase_tokens(head: Token, keep_locative: bool = False) -> list[Token]:
             continue
         tokens.extend(_phrase_tokens(child, keep_locative))
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _apposition_past_its_verb(head: Token, child: Token) -> bool:
+    """An apposition the parser hung on a subject from beyond the subject's own verb ("A truck
+    was destroyed, confirmed spokesman Ivan Petrov": Petrov is the one who confirms, not the
+    truck): English sets an apposition right after its noun, never after the verb (roles36)."""
+    verb = head.head
+    return child.dep_ == "appos" and head.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"} \
+        and head.i < verb.i < child.i
 
 
 def _compact_phrase(head: Token) -> list[Token]:
@@ -223,7 +232,8 @@ def read_actor(
             actor = Actor(text=index.name_of(mention.entity_id, head.text), span=token_span([head]),
                           entity_id=mention.entity_id, role=role)
             return ActorReading(actor, _kinds(head, mention, [], index, lexicon))
-        bound = _subject_binding(head, index) or _subject_of_sentence_before(head, index)
+        bound = _subject_binding(head, index) or _subject_of_sentence_before(head, index) \
+            or _person_subject_binding(head, index)
         if bound is not None:
             # "detectives pressed on with their inquiry", "Lee and Roe appeared in court, where
             # they pleaded": the subject of a clause that holds the pronoun's own, before it; else
@@ -270,7 +280,8 @@ def read_actor(
         # apposition: the name is the actor
         for child in head.children:
             named = index.mention_at(child)
-            if child.dep_ == "appos" and named is not None and named.label in {"ORG", "PERSON", "NORP"}:
+            if child.dep_ == "appos" and named is not None and named.label in {"ORG", "PERSON", "NORP"} \
+                    and not _apposition_past_its_verb(head, child):
                 return read_actor(child, role, index, lexicon, speaker, allow_places)
     phrase = _phrase_tokens(head)
     wide = _phrase_tokens(head, keep_locative=True)
@@ -663,6 +674,71 @@ def _subject_binding(pronoun: Token, index: MentionIndex) -> Token | None:
     return None
 
 
+# what a "him" or "her" can hang on as the object of its own clause ("hit him", "took money
+# from her"): the subject of that clause is someone else
+OBJECT_DEPS = {"dobj", "dative", "iobj", "pobj"}
+# the clauses a pronoun may climb out of to the subject it stands for: a time, cause or manner
+# clause, a joined verb, a relative clause, a phrase ("after his arrest"); not a reported clause
+# ("the officer said he was shot" tells of someone the officer speaks of)
+REPORTED_DEPS = {"ccomp", "parataxis"}
+
+
+def _person_subject_binding(pronoun: Token, index: MentionIndex) -> Token | None:
+    """The subject a "he", "she", "him", "his" or "her" stands for inside its own sentence: the
+    subject of the nearest clause that holds the pronoun's, named before it, when that subject is
+    one person (a name, or a singular noun for people) whose name or noun does not tell the other
+    sex ("A nurse was arrested after she was accused of theft": the nurse; "the driver fled
+    before his arrest": the driver). An object pronoun never stands for the subject of its own
+    clause ("the guard hit him"); a person named between the two leaves it open ("The officer
+    shot a man after he ran"), and so does a reported clause ("the sergeant said he was shot")."""
+    wanted = gender.PRONOUN_GENDER.get(pronoun.lower_)
+    if wanted is None:
+        return None
+    skip_own = pronoun.dep_ in OBJECT_DEPS
+    node = pronoun
+    while node.head.i != node.i:
+        if node.dep_ in REPORTED_DEPS:
+            return None
+        node = node.head
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        if skip_own:
+            skip_own = False
+            continue
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or pronoun in subject.subtree:
+            continue
+        if subject.i >= pronoun.i:
+            return None
+        return subject if _one_person_fitting(subject, wanted, index) \
+            and not _someone_named_between(subject, pronoun, index) else None
+    return None
+
+
+def _one_person_fitting(subject: Token, wanted: str, index: MentionIndex) -> bool:
+    """Whether a subject names one person who may be of the sex ``wanted``."""
+    if subject.tag_ not in {"NN", "NNP"} or any(c.dep_ == "conj" for c in subject.children):
+        return False
+    mention = index.mention_at(subject)
+    if mention is not None:
+        if mention.label != "PERSON" and index.kind_of(mention) != "person":
+            return False
+        told = _gender_of(mention, index)
+        return told is None or told == wanted
+    told = gender.gender_of_noun(subject.lemma_)
+    return names_people(subject) and (told is None or told == wanted)
+
+
+def _someone_named_between(subject: Token, pronoun: Token, index: MentionIndex) -> bool:
+    """Whether a person is named after the subject's phrase and before the pronoun."""
+    for token in pronoun.doc[subject.right_edge.i + 1:pronoun.i]:
+        mention = index.mention_at(token)
+        if (mention is not None and mention.label == "PERSON") or names_people(token) \
+                or token.lower_ in ONE_PERSON_WORDS:
+            return True
+    return False
+
+
 def _subject_of_sentence_before(pronoun: Token, index: MentionIndex) -> Token | None:
     """The subject of the main verb of the sentence before, when it agrees in number with a
     "they", "their", "it" or "its" its own sentence gives no subject for: a text goes on about
@@ -713,8 +789,13 @@ def _person_the_sentence_before_is_about(pronoun: Token, index: MentionIndex) ->
 
 
 def _names_someone_before(pronoun: Token, index: MentionIndex) -> bool:
-    """Whether the pronoun's own sentence names a person before it (it may stand for that one)."""
+    """Whether the pronoun's own sentence names a person before it (it may stand for that one).
+    A pronoun of the same sex before it names no one new: it stands for whom this one does ("As
+    he ran off, he was shot again": both are the one the sentence before is about)."""
+    wanted = gender.PRONOUN_GENDER.get(pronoun.lower_)
     for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
+        if token.lower_ in ONE_PERSON_WORDS and gender.PRONOUN_GENDER.get(token.lower_) == wanted:
+            continue
         mention = index.mention_at(token)
         if (mention is not None and mention.label == "PERSON") or names_people(token) \
                 or token.lower_ in ONE_PERSON_WORDS:
@@ -974,6 +1055,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
                 noun = noun.head
             return [noun], True
+        if node is verb and _prenominal_present_participle(node):
+            # "advancing troops", "fleeing villagers": a present participle before a noun says
+            # the noun does it (roles36)
+            return [node.head], False
         depicted = _depicted_by_a_participle(node) if node is verb else None
         if depicted:
             # "appeared at the courthouse charged with arson": the clause's subject was charged, not the court
@@ -1027,6 +1112,30 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             continue
         return [], False
     return [], False
+
+
+# prepositions that concede an event ("kept firing despite the truce"): it happened in spite of
+# the event, whose parties are not whom the act is aimed at
+CONCESSIVE_PREPS = {"despite", "notwithstanding"}
+
+
+def _conceded(noun: Token) -> bool:
+    """Whether an event noun sits in a concessive phrase ("despite the truce", "in spite of the
+    ban"): the act went on against it, so its doer is no party of the act (roles36)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    if prep.lower_ in CONCESSIVE_PREPS:
+        return True
+    # "in spite of": "of" hangs on "spite", which hangs on "in"
+    return prep.lower_ == "of" and prep.head.lower_ == "spite"
+
+
+def _prenominal_present_participle(verb: Token) -> bool:
+    """A present participle that modifies the noun after it ("the retreating rebels", "arriving
+    volunteers"): the noun is its subject, in the active voice, as "the rebels who retreat"."""
+    return verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} \
+        and verb.i < verb.head.i
 
 
 def _act_a_toll_follows(participle: Token) -> Token | None:
@@ -1264,6 +1373,11 @@ class Participants:
     others: list[Actor] = field(default_factory=list)
 
 
+# event types no one does on purpose (a crash, a fire, a flood): one involved in them took part as
+# one they befell, never as their doer
+UNWILLED_TYPES = {"HAZARD"}
+
+
 def read_participants(
     trigger: Trigger, index: MentionIndex, lexicon: Lexicon, speaker: ActorReading | None = None
 ) -> Participants:
@@ -1317,7 +1431,9 @@ def read_participants(
     # part is the doer (participant_verbs), the noun keeps its own other arguments
     participant = None
     if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.participant_verbs \
-            and noun.head.dep_ == "prep" and noun.head.lower_ == "in" and noun.head.head.i == verb.i:
+            and noun.head.dep_ == "prep" and noun.head.lower_ == "in" and noun.head.head.i == verb.i \
+            and trigger.cue.type not in UNWILLED_TYPES:
+        # (not in a mishap: "a driver involved in a crash" did not do the crash, roles36)
         participant = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.toll_verbs \
             and noun.dep_ == "pobj" and noun.head.head.i == verb.i:
@@ -1475,6 +1591,8 @@ def read_participants(
     if result.target is None:
         # an absorbed event noun's own agent: "fled ... following Taliban attacks"
         for absorbed in trigger.absorbed:
+            if _conceded(absorbed):
+                continue
             agent_token = _noun_doer(absorbed, lexicon, index)
             reading = read(agent_token, "target") if agent_token is not None else None
             if reading is not None and (result.source is None or reading.actor.entity_id != result.source.actor.entity_id
