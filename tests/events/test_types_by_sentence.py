@@ -1,4 +1,4 @@
-"""The type a cue's sentence gives it (event_types.yaml: types36; task types36, issue 11), on
+"""The type a cue's sentence gives it (event_types.yaml: types_by_sentence), on
 sentences written for these tests. Each test fails when its rule is blanked."""
 
 from __future__ import annotations
