@@ -970,7 +970,8 @@ def _harms_around(death: Token, lexicon: Lexicon) -> set[str]:
 
 def _attack_word(token: Token, lexicon: Lexicon) -> bool:
     """A word of violence (``road_accidents.attack_words``), unless it only says where a hazard
-    struck: a "mine disaster", a "mine collapse" are accidents underground, no landmine."""
+    struck: a "mine disaster", a "mine fire" (HAZARD cues) are accidents underground, no landmine
+    ("collapse" is no cue: "the mine collapse" still names violence)."""
     if not (token.lemma_.lower() in lexicon.road_attack_words or token.lower_ in lexicon.road_attack_words):
         return False
     if token.dep_ == "compound" and token.lemma_.lower() in lexicon.hazard_sites:
