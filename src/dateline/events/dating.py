@@ -1,8 +1,8 @@
 """Which occasion the statements of a story are dated by (issue 11: dates of the right episode).
 
 A story that opens with a gathering quotes what was said there (``events._lead_occasion``):
-the lead is its whole first sentence, even when a title's full stop ("Sgt.") made the parser
-cut it short, and a verb added to a past "said" ("..., adding ...") was said there too. The
+the lead is its whole first sentence, even when a title's full stop ("Fr.", "Cdr.": those
+nlp does not keep whole, title_abbreviations.yaml) made the parser cut it short, and a verb added to a past "said" ("..., adding ...") was said there too. The
 rules and their examples: dating.yaml (tests/events/test_dating.py runs them).
 
 An act told as background (a future, a past perfect, a present perfect after an earlier
@@ -245,9 +245,10 @@ from dateline.time.anchoring import YEAR_ONLY, modifies_a_noun
 
 
 def lead_of(sentences: list) -> object | None:
-    """The story's first sentence, whole: a title's abbreviation ("... said goodbye to Sgt.
+    """The story's first sentence, whole: a title's abbreviation ("... said goodbye to Fr.
     Anna Reyes yesterday") can end the parser's sentence before the lead ends, leaving
-    pieces with no verb after it."""
+    pieces with no verb after it. nlp keeps the ranks of title_abbreviations.yaml ("Sgt.",
+    "Capt.") whole, so the parser no longer cuts there; the cut stays after the others."""
     if not sentences:
         return None
     first = 0

@@ -238,7 +238,7 @@ class Lexicon:
     # nouns English never uses as verbs, read as nouns when the tagger calls them verbs ("declare
     # the measles outbreak an emergency": "outbreak" taken for the verb of "the measles")
     noun_only_words: frozenset[str] = frozenset()
-    # types36 (event_types.yaml: types36): a move no one is driven to; a getaway on foot; a vehicle
+    # event_types.yaml: types_by_sentence: a move no one is driven to; a getaway on foot; a vehicle
     # told by who drove it; a harm in a sentence telling a hazard and no violence
     planned_move_new: frozenset[str] = frozenset()
     planned_move_verbs: frozenset[str] = frozenset()
@@ -313,7 +313,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     # the crisis families (hazards, justice, transactions, damage) stand in a block of their own
     families = raw.get("crisis_families") or {}
     raw["types"] = {**raw["types"], **(families.get("types") or {})}
-    raw["cues"] = list(raw["cues"]) + list(families.get("cues") or []) + list((raw.get("types36") or {}).get("cues") or [])
+    raw["cues"] = list(raw["cues"]) + list(families.get("cues") or []) + list((raw.get("types_by_sentence") or {}).get("cues") or [])
     grouped: dict[tuple[str, str], list[Cue]] = {}
     for entry in raw["cues"]:
         cue = _cue(entry)
@@ -331,7 +331,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     unasserted, sport, press = (raw.get(k) or {} for k in ("unasserted", "sport", "press_addressees"))
     road = families.get("road_accidents") or {}
     fugitives = raw.get("fugitives") or {}
-    types36 = raw.get("types36") or {}
+    by_sentence = raw.get("types_by_sentence") or {}
     return Lexicon(
         cues={key: tuple(sorted(group, key=specificity, reverse=True)) for key, group in grouped.items()},
         types=dict(raw["types"]),
@@ -416,16 +416,16 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         asked_for_type=(raw.get("asked_for") or {}).get("type"),
         return_permitted_by=_words(raw.get("return_permitted_by")),
         noun_only_words=_words((raw.get("noun_only_words") or {}).get("words")),
-        planned_move_new=_words(types36.get("planned_moves", {}).get("new_words")),
-        planned_move_verbs=_words(types36.get("planned_moves", {}).get("verbs")),
-        planned_move_movers=_words(types36.get("planned_moves", {}).get("movers")),
-        getaway_means=_words(types36.get("getaway_means")),
-        driving_verbs=_words(types36.get("driving_verbs")),
-        hazard_agents=_words(types36.get("hazard_agents")),
-        hazard_movers=_words((types36.get("hazard_course") or {}).get("movers")),
-        hazard_system_heads=_words((types36.get("hazard_course") or {}).get("system_heads")),
-        hazard_system_words=_words((types36.get("hazard_course") or {}).get("system_words")),
-        hazard_sites=_words(types36.get("hazard_sites")),
+        planned_move_new=_words(by_sentence.get("planned_moves", {}).get("new_words")),
+        planned_move_verbs=_words(by_sentence.get("planned_moves", {}).get("verbs")),
+        planned_move_movers=_words(by_sentence.get("planned_moves", {}).get("movers")),
+        getaway_means=_words(by_sentence.get("getaway_means")),
+        driving_verbs=_words(by_sentence.get("driving_verbs")),
+        hazard_agents=_words(by_sentence.get("hazard_agents")),
+        hazard_movers=_words((by_sentence.get("hazard_course") or {}).get("movers")),
+        hazard_system_heads=_words((by_sentence.get("hazard_course") or {}).get("system_heads")),
+        hazard_system_words=_words((by_sentence.get("hazard_course") or {}).get("system_words")),
+        hazard_sites=_words(by_sentence.get("hazard_sites")),
         title_section_headings=_words((raw.get("title_sections") or {}).get("headings")),
     )
 
@@ -970,7 +970,8 @@ def _harms_around(death: Token, lexicon: Lexicon) -> set[str]:
 
 def _attack_word(token: Token, lexicon: Lexicon) -> bool:
     """A word of violence (``road_accidents.attack_words``), unless it only says where a hazard
-    struck: a "mine disaster", a "mine collapse" are accidents underground, no landmine."""
+    struck: a "mine disaster", a "mine fire" (HAZARD cues) are accidents underground, no landmine
+    ("collapse" is no cue: "the mine collapse" still names violence)."""
     if not (token.lemma_.lower() in lexicon.road_attack_words or token.lower_ in lexicon.road_attack_words):
         return False
     if token.dep_ == "compound" and token.lemma_.lower() in lexicon.hazard_sites:
@@ -1230,7 +1231,7 @@ HAZARD_COURSE_TYPES = frozenset({"MOVEMENT", "RETREAT", "MOBILIZE", "ASSAULT", "
 
 def moved_by_a_hazard(verb: Token, lexicon: Lexicon) -> bool:
     """The verb's own subject (or, for a conjunct, the first verb's) is a hazard or a thing of one
-    (a HAZARD noun, a cause, ``types36.hazard_movers``: "the cold front", "the flames", "the storm
+    (a HAZARD noun, a cause, ``types_by_sentence.hazard_course.movers``: "the cold front", "the flames", "the storm
     system"), not a name ("the Popular Front withdrew"). Only the subject: "fled from the fire"
     tells what people fled."""
     node = verb

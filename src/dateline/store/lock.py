@@ -45,9 +45,14 @@ def _me() -> str:
     return f"pid {os.getpid()} on {socket.gethostname()}"
 
 
+def _lock_file(database_path: str) -> Path:
+    """The file a SQLite store's extract lock is taken on, next to the database."""
+    return Path(database_path + ".extract.lock")
+
+
 @contextlib.contextmanager
 def sqlite_lock(url: str, database_path: str) -> Iterator[None]:
-    path = Path(database_path + ".extract.lock")
+    path = _lock_file(database_path)
     handle = open(path, "a+", encoding="utf-8")
     try:
         try:
@@ -115,7 +120,7 @@ def sqlite_holder(database_path: str) -> str | None:
     file is read instead; a holder killed with -9 leaves its line behind, hence the liveness
     check (possible only for a process on this host)."""
     try:
-        written = Path(database_path + ".extract.lock").read_text(encoding="utf-8").strip()
+        written = _lock_file(database_path).read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         return None
     parts = written.split()
