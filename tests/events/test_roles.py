@@ -878,8 +878,8 @@ def test_what_is_detonated_is_the_device_not_a_target():
 
 
 def test_a_toll_hung_on_a_verb_of_no_harm_is_the_toll_of_the_act_before_it():
-    # arguments._act_a_toll_follows: the parser hangs ", wounding six" on "hunting"
-    text = "Police are hunting a man who left a bag holding a bomb that exploded on Friday, wounding six people on a busy street."
+    # arguments._act_a_toll_follows: the parser hangs ", wounding four" on "hunting"
+    text = "Police are hunting a man who left a bag holding a bomb that exploded on Sunday, wounding four people on a busy street."
     wounding = event_at(text, "wounding")
     assert text_of(wounding.source_actor) != "Police" and "people" in text_of(wounding.target_actor)
     # hung on its own act, the toll keeps that act's doer

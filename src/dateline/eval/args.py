@@ -694,7 +694,7 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
 Stop 36 (wiki36 round; tuning part only, sentences ours: tests/events/test_kairos_kinds.py, test_roles.py,
 tests/eval/test_args.py). A wiki page's "See also" and "References" lists tell no event
 (`title_sections`); an attempted or failed murder, assassination or killing is read as the attempt (Conflict, not
-Life); what a witness took an event for, "I thought it was a car crash", is no event (`mistaking_verbs`); a name of
+Life); what a witness took an event for, "I thought it was a gas leak", is no event (`mistaking_verbs`); a name of
 an occasion on an attack noun ("the Vilna Marathon bombing") is no doer (`occasion_names`); what is detonated is
 the device, no target (`device_verbs`); a toll participle the parser hung on a verb of no harm is the toll of the
 blast or attack verb before its comma. The mapping now counts JudgeCourt (the court that convicts, sentences or

@@ -1140,8 +1140,8 @@ def _prenominal_present_participle(verb: Token) -> bool:
 
 def _act_a_toll_follows(participle: Token) -> Token | None:
     """The act a toll participle tells the toll of when the parser hung it on a verb of no harm
-    further up ("Police are hunting a man who left a bomb that exploded on Friday, wounding six":
-    the bomb wounded six, not the police): the last verb before the participle's comma, inside
+    further up ("Police are hunting a man who left a bomb that exploded on Sunday, wounding four":
+    the bomb wounded four, not the police): the last verb before the participle's comma, inside
     its head's clause, that is a cue of an attack, a killing or a blast (ASSAULT); the toll is
     of that verb, whose subject is its doer."""
     lexicon = load_lexicon()
@@ -1150,7 +1150,7 @@ def _act_a_toll_follows(participle: Token) -> Token | None:
             or participle.i < 2 or participle.doc[participle.i - 1].text != "," or head.i > participle.i:
         return None
     if head.pos_ in {"VERB", "AUX"} and (cue := match_cue(head, lexicon)) is not None and cue[0].type == "ASSAULT":
-        return None  # "the bomb exploded on Friday, wounding six": hung on its own act already
+        return None  # "the bomb exploded on Sunday, wounding four": hung on its own act already
     for token in reversed(participle.doc[head.i + 1:participle.i - 1]):
         if token.pos_ != "VERB" or not any(a.i == head.i for a in token.ancestors):
             continue

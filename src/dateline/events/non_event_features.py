@@ -213,10 +213,10 @@ def _quotation_length(token: Token) -> int | None:
 
 
 def _charge_named(token: Token) -> bool:
-    """ "charged with assault", "accused of trafficking drugs", "a felony of leaving the scene",
+    """ "charged with assault", "accused of trafficking drugs", "a count of fleeing the scene",
     "convictions including arson", "punishable by imprisonment": the event word names an offence or
     a penalty, what the charge says, no act told as done (the climb passes "and" and a preposition
-    or two, "charged with five felonies including assault")."""
+    or two, "charged with three counts including assault")."""
     node = token
     for _ in range(6):
         if node.head.i == node.i:
@@ -297,7 +297,7 @@ def _untold_in_the_past(token: Token, depth: int = 10) -> bool:
 
 
 def _denied_or_reported_above(token: Token) -> bool:
-    """ "denied reports that the rebels had agreed to a ceasefire", "denied the deployment": a verb
+    """ "denied reports that the militia had accepted a truce", "denied the deployment": a verb
     of denying or rumouring governs the trigger."""
     return any(node.pos_ == "VERB" and is_one_of(node, words()["denying_verbs"]) for node in _above(token, 4))
 

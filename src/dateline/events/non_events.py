@@ -1001,8 +1001,8 @@ def is_what_an_intention_holds(token: Token) -> bool:
 
 
 def is_what_is_agreed_or_decided(token: Token) -> bool:
-    """ "the two envoys agreed to cooperate", "the couple decided to reopen", "offered to drive the
-    family home", "is negotiating to sell the land", "tried to persuade the gunman to surrender": the
+    """ "the two envoys agreed to cooperate", "the owners decided to rebuild", "offered to drive the
+    family home", "is negotiating to sell the land", "tried to persuade the hijacker to give up": the
     infinitive completing a verb of agreeing, deciding, offering, negotiating, persuading or
     directing is what was settled or pressed for, not told as done (the verb itself is the event; the
     trigger is the infinitive or a bare verb joined to it: its object noun is left, "agreed to drop

@@ -194,7 +194,7 @@ class Lexicon:
     habit_times: frozenset[str] = frozenset()  # "year after year", "every spring": a habit
     instrument_nouns: frozenset[str] = frozenset()  # "weapons of mass destruction": what a thing is for
     naming_verbs: frozenset[str] = frozenset()  # "in what police called an attack": a name for an event told
-    mistaking_verbs: frozenset[str] = frozenset()  # "I thought it was a car crash": what the event was not
+    mistaking_verbs: frozenset[str] = frozenset()  # "I thought it was a gas leak": what the event was not
     not_yet_adjectives: frozenset[str] = frozenset()  # "future talks": not (yet) held
     unrealised_verbs: frozenset[str] = frozenset()  # "hopes to return someday", "failed to attend"
     unrealised_forms: frozenset[str] = frozenset()  # their inflected forms
@@ -740,7 +740,7 @@ def _a_name_given(noun: Token, lexicon: Lexicon) -> bool:
 
 
 def _taken_for(noun: Token, lexicon: Lexicon) -> bool:
-    """ "I thought it was a car crash", "we assumed it was thunder": the event noun is what a
+    """ "I thought it was a gas leak", "we assumed it was thunder": the event noun is what a
     witness took the event for, said with "it was" in the past tense of a verb of mistaking
     (``mistaking_verbs``); the event was something else, told by its own word ("Police think it
     was arson" is a finding, in the present, and stays an event)."""

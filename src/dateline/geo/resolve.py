@@ -553,7 +553,7 @@ def _drop_namesakes_alone_in_their_region(mentions: list[_Mention]) -> None:
         if lone_village:
             # a village of one name far from a local story's dateline town, in a state the
             # story names nothing else in: a neighbourhood or street of the town's area the
-            # gazetteer lacks ("TEGA CAY — a fire at a Point Clear home" is no Alabama village)
+            # gazetteer lacks ("LAKEVILLE — a fire at a Pine Hollow home" is no village two states away)
             _unplace(mentions, mention.key)
             continue
         _, count = regions_named.most_common(1)[0]
