@@ -1,4 +1,4 @@
-"""Rules of English grammar for doers and targets (issue 11: roles, roles36 round), on sentences
+"""Rules of English grammar for doers and targets (issue 11: roles), on sentences
 written for these tests: whom "he" and "she" stand for inside their own sentence (the subject of
 the clause that holds the pronoun's, when it is one person of a fitting sex and nobody else is
 named between); a present participle before its noun; an event conceded ("despite the truce");

@@ -163,7 +163,7 @@ def _phrase_tokens(head: Token, keep_locative: bool = False) -> list[Token]:
 def _apposition_past_its_verb(head: Token, child: Token) -> bool:
     """An apposition the parser hung on a subject from beyond the subject's own verb ("A truck
     was destroyed, confirmed spokesman Ivan Petrov": Petrov is the one who confirms, not the
-    truck): English sets an apposition right after its noun, never after the verb (roles36)."""
+    truck): English sets an apposition right after its noun, never after the verb."""
     verb = head.head
     return child.dep_ == "appos" and head.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"} \
         and head.i < verb.i < child.i
@@ -1057,7 +1057,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             return [noun], True
         if node is verb and _prenominal_present_participle(node):
             # "advancing troops", "fleeing villagers": a present participle before a noun says
-            # the noun does it (roles36)
+            # the noun does it
             return [node.head], False
         depicted = _depicted_by_a_participle(node) if node is verb else None
         if depicted:
@@ -1121,7 +1121,7 @@ CONCESSIVE_PREPS = {"despite", "notwithstanding"}
 
 def _conceded(noun: Token) -> bool:
     """Whether an event noun sits in a concessive phrase ("despite the truce", "in spite of the
-    ban"): the act went on against it, so its doer is no party of the act (roles36)."""
+    ban"): the act went on against it, so its doer is no party of the act."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return False
@@ -1433,7 +1433,7 @@ def read_participants(
     if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.participant_verbs \
             and noun.head.dep_ == "prep" and noun.head.lower_ == "in" and noun.head.head.i == verb.i \
             and trigger.cue.type not in UNWILLED_TYPES:
-        # (not in a mishap: "a driver involved in a crash" did not do the crash, roles36)
+        # (not in a mishap: "a driver involved in a crash" did not do the crash)
         participant = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if noun is not None and noun.i != verb.i and verb.lemma_.lower() in lexicon.toll_verbs \
             and noun.dep_ == "pobj" and noun.head.head.i == verb.i:
