@@ -450,9 +450,9 @@ def _story_country(mentions: list[_Mention], own_key: str) -> str | None:
 def _drop_body_names_abroad(text: str, mentions: list[_Mention]) -> None:
     """A name right before a word of a body or a building ("the Sunny Hills Apartments", "Bayside
     Community Center", body_words.yaml) names the body; it says where the body is only through a
-    town of the name in the story's country. Its namesakes abroad are dropped (not a city of millions) (a Kansas City fire
-    at an apartment complex is not in a suburb of Auckland), and with none left the name is placed
-    by what the text says holds it."""
+    town of the name in the story's country. Its namesakes abroad, other than a city of millions, are
+    dropped (a Kansas City fire at an apartment complex is not in a suburb of Auckland), and with
+    none left the name is placed by what the text says holds it."""
     for mention in mentions:
         if not mention.candidates or mention.toponym.source in OUTLET_SOURCES:
             continue
@@ -575,7 +575,7 @@ LONE_VILLAGE_POPULATION = 10_000
 
 
 def _dateline_region(mentions: list[_Mention]) -> tuple[str, str] | None:
-    """(country, region) of the town a story opens with in capitals ("TEGA CAY — ..."), when it
+    """(country, region) of the town a story opens with in capitals ("LAKEVILLE — ..."), when it
     is one: a local story filed from there."""
     first = next((m for m in mentions if m.toponym.source not in OUTLET_SOURCES), None)
     if first is None or first.chosen is None or first.toponym.start > 2 or not first.toponym.text.isupper():
