@@ -225,6 +225,20 @@ def test_a_lead_retold_on_two_different_days_keeps_the_report_day():
     assert events["arrested"].date_value == "2024-03-08"
 
 
+def test_a_lead_episode_takes_no_day_from_a_statement():
+    # the body's first dated sentence is a saying: when it was said, not the day of the lead's act
+    events = events_of("A delivery truck crashed on an icy ramp near Castleford. A trooper said on Tuesday "
+                       "that the road had not been gritted.")
+    assert events["crashed"].date_value == "2024-03-08"
+
+
+def test_a_lead_episode_dated_on_two_days_keeps_the_report_day():
+    # the first dated sentence gives two acts on two days: the lead's occasion is neither for certain
+    events = events_of("A delivery truck crashed on an icy ramp near Castleford. Police arrested one driver on "
+                       "Monday and arrested the other on Wednesday.")
+    assert events["crashed"].date_value == "2024-03-08"
+
+
 def test_a_lead_is_not_dated_by_a_later_plan():
     events = events_of("A carpenter has been charged with arson in Bradford. He will be charged with burglary on Monday.")
     assert events["charged"].date_value == "2024-03-08"

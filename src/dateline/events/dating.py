@@ -22,7 +22,8 @@ plan read as done: 4; a byline's date: 1):
   happening even where the parser marks it a date, over the clauses it governs;
 - a year or month far back, carried to an act that does not move the story on, is background
   (``carried_from_far_back``);
-- a lead's act takes the day the body gives the same cue (``lead_acts_dated_by_the_body``);
+- a lead's act takes the day the body gives the same cue, else the day the body gives the
+  lead's episode (``lead_acts_dated_by_the_body``, ``episodes.py``);
   acts told in the simple past after a gathering's lead were done there
   (``done_at_the_occasion``); a caption's or the page's own date dates nothing
   (``story_timexes``); a lead ends at a short name's full stop unless it is a title.
@@ -239,6 +240,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
+from dateline.events.episodes import acts_anchoring_the_lead
 from dateline.model import Event
 from dateline.nlp import plain_lower
 from dateline.time.anchoring import YEAR_ONLY, modifies_a_noun
@@ -1046,8 +1048,9 @@ def lead_acts_dated_by_the_body(events: list[Event], sentence_starts: list[int],
     """A news lead tells what happened and the body tells it again with its day ("A man has been
     charged with arson. Police charged him on Tuesday after ..."): an act of the lead dated only
     by the report's day takes the day of the same cue told again in the next sentences with a
-    day of their own sentence, when they all give one day and it is not after the report. (Not
-    a statement: what the lead's speaker says is said now.)"""
+    day of their own sentence, else the day of the lead's episode (the acts of the first of those
+    sentences that dates one: ``episodes.acts_anchoring_the_lead``), when they all give one day
+    and it is not after the report. (Not a statement: what the lead's speaker says is said now.)"""
     reach = retelling_reach()
     lead_last = bisect_right(sentence_starts, lead_end - 1) - 1
 
@@ -1059,8 +1062,13 @@ def lead_acts_dated_by_the_body(events: list[Event], sentence_starts: list[int],
             and o.sentence.start <= o.date_span.start < o.sentence.end]
     result = []
     for event in events:
-        retold = [o for o in body if event.trigger is not None and event.type != "STATEMENT"
-                  and event.date_inherited and index_of(event) <= lead_last and o.cue == event.cue]
+        lead_act = event.trigger is not None and event.type != "STATEMENT" and event.date_inherited \
+            and index_of(event) <= lead_last
+        retold = [o for o in body if lead_act and o.cue == event.cue]
+        if lead_act and not retold:
+            # not told again by its own cue: the day of the lead's episode, the first act the
+            # body dates ("A fire destroyed a warehouse. The blaze started Tuesday night ...")
+            retold = acts_anchoring_the_lead(body, index_of)
         days = {(o.date_start, o.date_end) for o in retold}
         if len(days) == 1 and (dct is None or retold[0].date_end is None or retold[0].date_end <= dct):
             told = retold[0]
