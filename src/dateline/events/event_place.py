@@ -6,7 +6,8 @@ kind of step it was, so a reader, a study or a debugging tool can see why an eve
 The chain, in order: the event's own clause and the words it points to ("own clause", "there",
 "conjoined", "copula", ...), the sentence's loose places, the seat of the body that acts, a
 listing's heading, the episode told before, the story's dateline town, the main act's day, the
-town a local story's lead sets, the town named right after a lead that names no place.
+town a local story's lead sets, the town named right after a lead that names no place, the town of
+the local force that reports the act ("according to Elmwood Police").
 
 A new step is a ``PlaceStep`` put in its place in ``PLACE_STEPS``: its name, its kind (how sure a
 place it gives is, ``PlaceKind``) and a function ``(facts) -> list[Place]`` that holds all its
