@@ -6,7 +6,8 @@ kind of step it was, so a reader, a study or a debugging tool can see why an eve
 The chain, in order: the event's own clause and the words it points to ("own clause", "there",
 "conjoined", "copula", ...), the sentence's loose places, the seat of the body that acts, a
 listing's heading, the episode told before, the story's dateline town, the main act's day, the
-town a local story's lead sets, the town named right after a lead that names no place.
+town a local story's lead sets, the town named right after a lead that names no place, the town of
+the local force that reports the act ("according to Elmwood Police").
 
 A new step is a ``PlaceStep`` put in its place in ``PLACE_STEPS``: its name, its kind (how sure a
 place it gives is, ``PlaceKind``) and a function ``(facts) -> list[Place]`` that holds all its
@@ -371,6 +372,16 @@ def _town_after_a_placeless_lead(facts: PlaceFacts) -> list[Place]:
     return [town] if town is not None else []
 
 
+def _seat_of_the_reporting_force(facts: PlaceFacts) -> list[Place]:
+    # "..., according to a release from Elmwood Police": a local force reports an act it handled
+    # from its own town (placing.yaml: reporting_forces); not for a statement, a planned or
+    # denied act or an act over a whole land (an act the force tells, "claimed", is one it handled)
+    if facts.trigger is None or facts.draft.type == "STATEMENT" or facts.whole_land \
+            or facts.modality not in {"reported", "claimed"}:
+        return []
+    return reporting_force_seats(facts.trigger, facts.draft, facts.places)
+
+
 PLACE_STEPS: tuple[PlaceStep, ...] = (
     PlaceStep("own clause", "own", _own_clause),
     PlaceStep("there", "own", _there),
@@ -392,6 +403,7 @@ PLACE_STEPS: tuple[PlaceStep, ...] = (
     PlaceStep("setting", "carried", _setting_of_the_lead),
     PlaceStep("held at home", "carried", _held_at_home),
     PlaceStep("town after the lead", "carried", _town_after_a_placeless_lead),
+    PlaceStep("reporting force", "sentence", _seat_of_the_reporting_force),
 )
 
 
@@ -478,3 +490,27 @@ def seat_named_before(draft: Draft, places: list[Place]) -> list[Place]:
                 return found
     return []
 
+
+
+def reporting_force_seats(trigger: Token, draft: Draft, places: list[Place]) -> list[Place]:
+    """The towns or counties that begin the name of a local force ("Elmwood Police", "the Carver
+    County Sheriff's Office") in the words that report the act: its attribution, or the clause of
+    the reporting verb above it (placing.yaml: reporting_forces)."""
+    doc = draft.sentence.doc
+    reporting = reporting_clause_words(trigger)
+    attribution = draft.attribution.span if draft.attribution is not None else None
+    forces = placing_table()["reporting_forces"]
+    found = []
+    for place in places:
+        if not (draft.sentence.start_char <= place.span.start and place.span.end <= draft.sentence.end_char) \
+                or (place.feature_code or "").startswith("PCL") or not names_a_known_place(place):
+            continue
+        following = text_of(doc)[place.span.end:place.span.end + 40].split()
+        if not following or _bare_word(following[0]) not in forces:
+            continue
+        words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+        said_by = attribution is not None and attribution.start <= place.span.start \
+            and place.span.end <= attribution.end
+        if (said_by or (words is not None and any(t.i in reporting for t in words))) and place not in found:
+            found.append(place)
+    return found

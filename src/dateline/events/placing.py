@@ -57,6 +57,7 @@ def table() -> dict:
         "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
         "body_words": frozenset(w.lower() for w in raw["body_words"]),
         "site_nouns": frozenset(w.lower() for w in raw["site_nouns"]),
+        "reporting_forces": frozenset(w.lower() for w in raw["reporting_forces"]),
         "name_ends": frozenset(w.lower() for w in raw["name_ends"]),
         "describing_deps": frozenset(raw["describing_deps"]),
         "perfect_auxiliaries": frozenset(w.lower() for w in raw["perfect_auxiliaries"]),
