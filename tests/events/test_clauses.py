@@ -107,7 +107,7 @@ def test_a_date_a_stretch_runs_through_dates_it_from_the_report():
     assert (closure.date_start, closure.date_end) == (PUBLISHED, date(2024, 3, 20))
     assert closure.date_value == "2024-03-08/2024-03-20"
     # "until" likewise; "by" is a deadline, one day
-    closed = events_of("The border crossing will be closed until Sunday.")["closed"]
+    closed = events_of("The border crossing is closed until Sunday.")["closed"]
     assert (closed.date_start, closed.date_end) == (PUBLISHED, date(2024, 3, 10))
     deadline = events_of("The rebels agreed to hand over the town by March 20.")["hand over"]
     assert (deadline.date_start, deadline.date_end) == (date(2024, 3, 20), date(2024, 3, 20))

@@ -128,6 +128,9 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     # an -ing adjective on a name; an act set in the future
     ("The goalkeeper made six saves against the visiting Rangers on Saturday.", "visiting"),
     ("The chief said he hoped the ruling would not stop officers from making drug arrests in the future.", "arrests"),
+    # a step still to come, however firm its day: told with "will", or set for a time
+    ("The club will sell two players and buy a striker in June.", "buy"),
+    ("The governor is scheduled to visit the flooded farms at noon today.", "visit"),
 ])
 def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter
@@ -149,12 +152,11 @@ def test_each_rule_is_the_one_that_holds(sentence, word):
     ("Police supplied a photo of the missing boy on Monday.", "supplied"),
     ("The coach works at a gym in town. He said visiting the farms was the best part of his week.", "visiting"),
     # a clause told, not demanded; a "for" clause on no word of calling; a singular noun judged rare;
-    # the object of a denied verb that is no verb of undergoing; a planned step with no "possibly"
+    # the object of a denied verb that is no verb of undergoing
     ("The families said that the convoy was allowed to cross the border on Monday.", "cross"),
     ("It took an hour for the crews to reach the burning village.", "reach"),
     ("The shooting was rare for the quiet village, the sheriff said.", "shooting"),
     ("Police did not witness the shooting at the mill.", "shooting"),
-    ("The club will sell two players and buy a striker in June.", "buy"),
     ("Two firms began consulting with the board on Monday.", "consulting"),
     ("The driver was talking to the medics after the crash.", "talking"),
     ("Police have been searching for the boy for three days.", "searching"),
@@ -167,8 +169,6 @@ def test_each_rule_is_the_one_that_holds(sentence, word):
     # a plan told in the past may have been carried out; a purpose of an act done is left
     ("The widow told friends she planned to sell the farm after the harvest.", "sell"),
     ("The two mayors met on Monday to discuss the new bridge.", "discuss"),
-    # a step set with a time of its own is left
-    ("The governor is scheduled to visit the flooded farms at noon today.", "visit"),
 ])
 def test_the_new_rules_leave_the_act_told(sentence, word):
     token = next(t for t in parse(sentence) if t.text == word)

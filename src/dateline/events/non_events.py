@@ -127,7 +127,13 @@ def table() -> dict:
         "alternative_verbs": {"tags": frozenset(raw["alternatives"]["tags"]),
                               "conjunctions": lower(raw["alternatives"]["conjunctions"])},
         "standing_plans": lower(raw["standing_plans"]),
-        "set_verbs": lower(raw["set_for_no_time"]),
+        "set_verbs": lower(raw["set_for_later"]),
+        "step_future_auxiliaries": lower(raw["steps_to_come"]["future_auxiliaries"]),
+        "step_noun_links": frozenset(raw["steps_to_come"]["noun_links"]),
+        "step_setting_verbs": lower(raw["steps_to_come"]["setting_verbs"]),
+        "step_setting_verbs_with_for": lower(raw["steps_to_come"]["setting_verbs_with_for"]),
+        "step_to_come_modifiers": lower(raw["steps_to_come"]["to_come_modifiers"]),
+        "step_present_links": frozenset(raw["steps_to_come"]["present_links"]),
         "future_prepositions": lower(raw["set_in_the_future"]["prepositions"]),
         "future_nouns": lower(raw["set_in_the_future"]["nouns"]),
         "wanted_gerund_words": lower(raw["wanted_gerunds"]["words"]),
@@ -249,7 +255,7 @@ def _not_yet_word(node: Token) -> bool:
     words = table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
         _a_purpose_given(node) or _a_future_denied(node) or _an_obligation_or_a_step_not_taken(node) or \
-        _a_standing_plan(node) or _set_for_no_time(node) or \
+        _a_standing_plan(node) or _set_for_later(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
         (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
 
@@ -268,16 +274,13 @@ def _a_standing_plan(node: Token) -> bool:
     return is_one_of(node, table()["standing_plans"])
 
 
-def _set_for_no_time(node: Token) -> bool:
-    """ "the bakery is set to move to a new mall", "a bank set to open a branch": "set" or
-    "scheduled" with an infinitive and no date or time tells a plan, not done; with one ("is
-    scheduled to speak at noon today") it is a step set, which the judged samples count, and is
-    left (as ``is_a_reported_future`` leaves a future with a time of its own)."""
+def _set_for_later(node: Token) -> bool:
+    """ "the bakery is set to move to a new mall", "a bank set to open a branch", "is scheduled to
+    speak at noon today": "set", "scheduled" or "slated" with an infinitive tells a step still to
+    come, however firm its day (docs/judging.md, "Charges, plans and scheduled steps")."""
     if node.tag_ != "VBN" or node.lemma_.lower() not in table()["set_verbs"]:
         return False
-    infinitives = [c for c in node.children if c.dep_ == "xcomp" and _an_infinitive(c)]
-    return bool(infinitives) and not _has_a_time_of_its_own(node) \
-        and not any(_has_a_time_of_its_own(verb) for verb in infinitives)
+    return any(c.dep_ == "xcomp" and _an_infinitive(c) for c in node.children)
 
 
 def _a_purpose_given(node: Token) -> bool:
@@ -866,7 +869,8 @@ def _a_present_of_habit(verb: Token | None) -> bool:
     as a rule, or what a plan holds, no one act (news tells a done act in the past or the perfect).
     Not a verb of saying, thinking or asking ("police say", "the patrol urges drivers to slow
     down": what someone says now), one with a reported clause of its own, a present with a time of
-    its own ("the council meets Monday": a date set), nor a headline's present (``_in_headline_style``)."""
+    its own ("the council meets Monday": a date set; an event noun it takes is
+    ``is_set_in_a_dated_present``'s), nor a headline's present (``_in_headline_style``)."""
     words = table()
     if verb is None or verb.pos_ != "VERB" or not (verb.tag_ in words["habit_tags"] or _a_present_read_as_plain(verb)):
         return False
@@ -1013,7 +1017,7 @@ def is_what_is_agreed_or_decided(token: Token) -> bool:
     if verb.tag_ != "VB" or verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     # with a date or time of its own ("agreed to hand over the town by March 20") a step set, which
-    # the judged samples count (as set_for_no_time and reported_futures keep)
+    # the judged samples count (as reported_futures keeps)
     return is_one_of(verb.head, table()["resolving_verbs"]) and not any(
         t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
 
@@ -1247,6 +1251,75 @@ def is_a_reduced_condition(token: Token) -> bool:
         and not _in_the_past_tense(_first_conjunct(token.head))
 
 
+def _a_future_verb(verb: Token | None) -> bool:
+    """ "will vote", "shall be held", "won't reopen": a verb with an auxiliary of the future and no
+    "have" ("will have to pay" is an obligation, ``is_left_undone``'s)."""
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    auxiliaries = _auxiliaries_of_either_voice(verb)
+    return bool(auxiliaries & table()["step_future_auxiliaries"]) and "have" not in auxiliaries
+
+
+def is_told_in_the_future(token: Token) -> bool:
+    """ "the board will vote on Tuesday", "a public hearing will be held in May", "the club will hold
+    a hearing", "will print the flyers and hand them out": an act told in the future is still to
+    come, however firm its day (the verb, a bare verb joined to it or completing it, or an event
+    noun that is the subject or object of one)."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return _a_future_verb(_verb_carrying_the_tense(token))
+    return token.pos_ in {"NOUN", "PROPN"} and token.dep_ in table()["step_noun_links"] \
+        and token.head.pos_ in {"VERB", "AUX"} and _a_future_verb(_verb_carrying_the_tense(token.head))
+
+
+def is_a_step_set(token: Token) -> bool:
+    """ "the town scheduled two meetings for May", "direct talks were scheduled", "set a meeting for
+    Friday", "arranged talks for tomorrow": an event noun that a verb of setting takes as its object
+    (or its passive as its subject) is still to come; the setting is the act told. "set" and
+    "arrange" only with a "for" phrase of the time ("set bail at $500", "set off an explosion": acts)."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {"dobj", "nsubjpass"} or token.head.pos_ != "VERB":
+        return False
+    verb, words = token.head, table()
+    lemma = verb.lemma_.lower()
+    if lemma in words["step_setting_verbs"]:
+        return True
+    return lemma in words["step_setting_verbs_with_for"] and not any(c.dep_ == "prt" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "for" and any(o.ent_type_ in {"DATE", "TIME"} for o in c.subtree)
+                for c in (*verb.children, *token.children))
+
+
+def is_marked_still_to_come(token: Token) -> bool:
+    """ "the planned rally", "their upcoming meetings", "at its next meeting": an event noun with a
+    word of time to come on it."""
+    return token.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in table()["step_to_come_modifiers"] for c in token.children)
+
+
+def is_set_in_a_dated_present(token: Token) -> bool:
+    """ "the trial resumes Monday", "a third meeting takes place at noon", "completes his term
+    Friday": an event noun that is the subject or object of a verb in the plain present with a date
+    or time of its own tells a step set (``_a_present_of_habit`` leaves such a verb, which is no
+    habit; nor a headline's present, nor a verb of saying)."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in table()["step_present_links"]:
+        return False
+    verb = token.head
+    words = table()
+    if verb.pos_ != "VERB" or not (verb.tag_ in words["habit_tags"] or _a_present_read_as_plain(verb)):
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "ccomp"} for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in words["present_speech_verbs"] or lemma in attribution_cues().reporting_verbs:
+        return False
+    return _has_a_time_of_its_own(verb) and not _in_headline_style(verb)
+
+
+def is_a_step_still_to_come(token: Token) -> bool:
+    """A step still to come, however firm its day (docs/judging.md, "Charges, plans and scheduled
+    steps"): told in the future, set, marked as planned or upcoming, or dated in the present."""
+    return is_told_in_the_future(token) or is_a_step_set(token) or is_marked_still_to_come(token) \
+        or is_set_in_a_dated_present(token)
+
+
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
     gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
@@ -1265,8 +1338,8 @@ def reports_no_event(token: Token) -> bool:
     yes-or-no question, one of two acts joined by "or" (stealing or receiving), or a participle of
     condition (when bought at the door); what a gerund after a word of wanting names (interest in
     buying), an act set "in the future", or what someone agreed, decided, offered or negotiated to do
-    (agreed to cooperate), the theme of a story, a rumour or a treaty (the story of a flight), or a near miss (came close to
-    winning). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
+    (agreed to cooperate), the theme of a story, a rumour or a treaty (the story of a flight), a near miss (came close to
+    winning), or a step still to come (will vote, scheduled meetings, the planned rally, the trial resumes Monday). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -1283,7 +1356,7 @@ def reports_no_event(token: Token) -> bool:
         or is_a_participle_adjective(token) or is_marked_possible(token) or is_a_kind_judged_common(token) \
         or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token) \
         or is_a_wanted_gerund(token) or is_set_in_the_future(token) or is_what_is_agreed_or_decided(token) \
-        or is_the_theme_of_a_text(token) or is_a_near_miss(token)
+        or is_the_theme_of_a_text(token) or is_a_near_miss(token) or is_a_step_still_to_come(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:

@@ -1,0 +1,70 @@
+"""A step still to come is no event yet, however firm its day (docs/judging.md, "Charges, plans and
+scheduled steps"): each construction of non_events.yaml's steps_to_come and set_for_later, on
+sentences written for it; each test fails with its rule blanked."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events import non_events
+from dateline.nlp import parse
+
+
+def _word(text: str, word: str):
+    return next(t for t in parse(text) if t.text == word)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The harbour board will vote on the new tariff next Tuesday.", "vote"),
+    ("A hearing on the landfill will be held at the library on June 3.", "hearing"),  # the subject of a future
+    ("The parish council will hold a hearing on the quarry in May.", "hearing"),  # the object of a future
+    ("The ferry company will buy two boats and hire a captain in the spring.", "hire"),  # a bare verb joined
+])
+def test_an_act_told_in_the_future(text, word):
+    assert non_events.is_told_in_the_future(_word(text, word))
+    assert non_events.reports_no_event(_word(text, word))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Town officials have scheduled three hearings on the quarry for next month.", "hearings"),
+    ("Talks between the two unions were scheduled for Thursday.", "Talks"),
+    ("The county board set a second hearing on the quarry for Friday.", "hearing"),
+])
+def test_an_event_a_verb_of_setting_takes(text, word):
+    assert non_events.is_a_step_set(_word(text, word))
+    assert non_events.reports_no_event(_word(text, word))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Police closed the square ahead of a planned march by farmers.", "march"),
+    ("The clerk reminded the board of its upcoming hearings on the budget.", "hearings"),
+])
+def test_an_event_marked_as_still_to_come(text, word):
+    assert non_events.is_marked_still_to_come(_word(text, word))
+    assert non_events.reports_no_event(_word(text, word))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The old bridge was closed in May. The trial of the two guards resumes Tuesday in the county court.", "trial"),
+    ("The old bridge was closed in May. A second hearing takes place at 9 a.m. Friday at the town hall.", "hearing"),
+])
+def test_an_event_dated_in_the_plain_present(text, word):
+    assert non_events.is_set_in_a_dated_present(_word(text, word))
+    assert non_events.reports_no_event(_word(text, word))
+
+
+def test_a_step_scheduled_for_a_time_of_its_own():
+    word = _word("The new ferry is set to leave the harbour at dawn on Sunday.", "leave")
+    assert non_events.is_not_yet(word) and non_events.reports_no_event(word)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The trial of the two guards resumed on Tuesday in the county court.", "trial"),  # told as done
+    ("The hearing that was scheduled for May took place on Monday.", "hearing"),  # held, as it was set
+    ("Officers arrested the man on Monday, and he will be charged, police said.", "arrested"),
+    ("The old bridge was closed in May. The two guards went on trial in the county court on Tuesday.", "trial"),
+    ("The magistrate set bail at five thousand dollars.", "bail"),  # bail set is no step to come
+    ("A truck hit a mine, which set off a blast near the ford.", "blast"),
+])
+def test_a_step_told_as_done_is_left(text, word):
+    assert not non_events.is_a_step_still_to_come(_word(text, word))
