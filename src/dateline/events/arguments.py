@@ -1011,6 +1011,51 @@ def _object_controller(complement: Token) -> Token | None:
     return next((c for c in complement.head.children if c.dep_ == "dobj" and c.i < complement.i), None)
 
 
+ABSOLUTE_WITH_DEPS = {"advcl", "conj", "acl"}
+
+
+def _object_of_an_absolute_with(verb: Token) -> Token | None:
+    """ "Nine guards were killed with two drivers and a cook wounded": the parser hangs the bare
+    participle on the main verb and takes the words after "with" for that preposition's object,
+    but they are the participle's own subject ("with X wounded" is a clause of its own; English
+    has no active past participle without "have", so X underwent it). The object of a "with" of
+    the governing verb that ends right before the participle, when the participle has no
+    subject, auxiliary or object of its own; None otherwise. (Not the main clause's subject:
+    the guards were killed, the drivers wounded.)"""
+    # (a participle the tagger took for a past tense is still one: it has no subject of its own)
+    if verb.tag_ not in {"VBN", "VBD"} or verb.dep_ not in ABSOLUTE_WITH_DEPS or verb.head.i == verb.i:
+        return None
+    lexicon = load_lexicon()
+    if verb.lemma_.lower() not in lexicon.people_cues | lexicon.accusing_verbs:
+        return None  # only an act that befalls people has no active participle without "have"
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark", "agent"} for c in verb.children):
+        return None
+    governor = verb.head
+    if verb.dep_ == "acl":
+        # "... with two drivers and a cook wounded": the participle hung on the list's last member
+        first = governor
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.i != governor.i and first.dep_ == "pobj" and first.head.lower_ == "with" and _may_name_people(first, lexicon):
+            return first
+        return None
+    for prep in governor.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i > verb.i:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        # the "with" phrase ends where the participle's own words begin ("an Iraqi injured")
+        if obj is not None and obj.right_edge.i == verb.left_edge.i - 1 and _may_name_people(obj, lexicon):
+            return obj
+    return None
+
+
+def _may_name_people(noun: Token, lexicon: Lexicon) -> bool:
+    """A name, a count ("two drivers") or a noun for people ("a cook"), not a thing or a crime
+    ("charged with theft and jailed": the theft was not jailed)."""
+    return noun.pos_ in {"PROPN", "PRON"} or any(c.dep_ == "nummod" for c in noun.children) \
+        or bool(lexicon.actor_kind(noun.lemma_.lower())) or noun.lemma_.lower() in lexicon.people_quantifiers
+
+
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """The subjects of a verb (a description and a name can both be subjects: "The Qatari
     special envoy ..., Mutlaq bin Majed Al Qahtani landed") and whether they are passive
@@ -1024,6 +1069,9 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "csubj"} for c in verb.children)
     # "was found shot", "found the guard stabbed": a bare participle complement is passive
     small_clause = bare_participle_complement(verb)
+    with_object = _object_of_an_absolute_with(verb)
+    if with_object is not None:
+        return [with_object], True
     # "..., having been sentenced by a judge", "was killed while supporting a patrol": a clause
     # hung on another with no subject of its own takes that clause's subject in its own voice
     own_voice: bool | None = None
@@ -1765,6 +1813,19 @@ def _parties_between(between: list[Token], read, index: MentionIndex) -> tuple[A
     return doer, target
 
 
+def _members_of_a_list_parsed_as_apposition(noun: Token) -> list[Token]:
+    """ "six nurses, a porter and two cooks" parsed as "nurses" with "porter" in apposition and
+    "cooks" joined to "porter": the list's members (the first, the apposition and its conjuncts),
+    when ``noun`` is one of them; an apposition with no conjunct after it ("Ann Lee, a nurse") is
+    a second name of one person, no list: []."""
+    first = noun.head if noun.dep_ == "appos" and noun.head.i < noun.i else noun
+    members = [first]
+    for appos in first.children:
+        if appos.dep_ == "appos" and appos.i > first.i and any(c.i > appos.i for c in appos.conjuncts):
+            members += [appos] + [c for c in appos.conjuncts if c.i > appos.i]
+    return members if len(members) > 1 else []
+
+
 def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token | None], index: MentionIndex,
                       lexicon: Lexicon) -> None:
     """ "shelled a bakery", "the attack on the market", "the bridge was destroyed": with no target
@@ -1799,9 +1860,12 @@ def _add_conjuncts(result: Participants, head: Token | None, index: MentionIndex
     when the event befalls only people: ``_person_under_a_place_name``)."""
     if head is None:
         return
-    for conj in head.conjuncts:
-        if conj.i <= head.i:
-            continue
+    members = [c for c in head.conjuncts if c.i > head.i]
+    if befalls_people:
+        # "there were six nurses, a porter and two cooks hurt": a list whose second member the
+        # parser took for an apposition to the first; every member undergoes the act
+        members += [m for m in _members_of_a_list_parsed_as_apposition(head) if m.i != head.i and m not in members]
+    for conj in members:
         reading = read_actor(conj, "target", index, lexicon, speaker)
         if reading is None and befalls_people:
             reading = _person_under_a_place_name(conj, "target", index)
