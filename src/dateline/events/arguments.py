@@ -1540,7 +1540,7 @@ def read_participants(
             # "instructions for border guards to tighten checks": whom the order is for
             result.target = read(_addressee_of_for_to(noun), "target")
         _add_conjuncts(result, between[0] if between else None, index, lexicon, speaker)
-        _add_thing_target(result, trigger, [t for t in slots if t.head.lower_ in {"on", "against"}], index, lexicon)
+        _add_thing_target(result, trigger, [t for t in slots if t.head.lower_ in _thing_preps(noun, lexicon)], index, lexicon)
         return result
 
     subject, passive, described_by = _subject_of(verb, index)
@@ -1680,7 +1680,7 @@ def read_participants(
     # a verb's object is the thing hit only when the verb is the event's own word: under an event
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
     slots = [] if noun is not None else [subject] if passive else []
-    slots += [c for c in verb.children if c.dep_ == "dobj"] if noun is None else _prep_objects(noun, {"on", "against"})
+    slots += [c for c in verb.children if c.dep_ == "dobj"] if noun is None else _prep_objects(noun, _thing_preps(noun, lexicon))
     slots += [shared] if shared is not None else []
     _add_thing_target(result, trigger, slots, index, lexicon)
     if result.target is not None:
@@ -1844,6 +1844,14 @@ def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token 
             words = _compact_phrase(thing)
             result.others.append(Actor(text=token_span(words).text, span=token_span(words), role="target-thing"))
         return
+
+
+def _thing_preps(noun: Token, lexicon: Lexicon) -> set[str]:
+    """The prepositions of an attack or damage noun that name the thing hit: "the attack on the
+    market"; "the shelling of the clinic" too for the nouns whose "of" phrase is what they hit
+    (event_types.yaml: thing_targets.of_nouns), not of a blast ("the explosion of a tanker")."""
+    return {"on", "against", "of"} if noun.lemma_.lower() in lexicon.thing_of_nouns or noun.lower_ in lexicon.thing_of_nouns \
+        else {"on", "against"}
 
 
 def _a_thing_hit(token: Token | None, index: MentionIndex, lexicon: Lexicon) -> bool:

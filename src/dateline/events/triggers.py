@@ -172,6 +172,7 @@ class Lexicon:
     # event types whose target may be a thing hit, and the nouns that are never such a thing
     thing_target_types: frozenset[str] = frozenset()
     not_things: frozenset[str] = frozenset()
+    thing_of_nouns: frozenset[str] = frozenset()  # "the shelling of the clinic": the "of" phrase is the thing hit
     # reporting verbs whose report is an event even when it reports one ("the agency reported")
     broadcast_verbs: frozenset[str] = frozenset()
     # verbs whose subject took part in the event noun after their "in" ("involved in the ambush")
@@ -371,6 +372,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         road_aboard_preps=_words(road.get("aboard_preps")),
         thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
+        thing_of_nouns=_words((raw.get("thing_targets") or {}).get("of_nouns")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
         participant_verbs=frozenset(raw.get("participant_verbs", ())),
         under_attack_verbs=frozenset(raw.get("under_attack_verbs", ())),
