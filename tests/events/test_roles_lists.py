@@ -40,3 +40,20 @@ def test_an_apposition_with_no_list_after_it_is_one_person():
     # "one man, a farmer from the valley": the farmer is the man, not a second victim
     injured = read_event_at("There was one man, a farmer from the valley, injured.", "injured")
     assert not any("farmer" in t for t in _targets(injured)[1:])
+
+
+# --- who is responsible for an event noun did it (event_types.yaml: responsibility_claims.adjectives)
+
+
+def test_one_thought_responsible_for_a_bombing_is_its_doer_not_its_target():
+    text = "Officials gave few details. Police are looking for a woman thought to be responsible for a Sunday bombing."
+    bombing = read_event_at(text, "bombing")
+    assert "woman" in (text_of(bombing.source_actor) or "")
+    assert "woman" not in (text_of(bombing.target_actor) or "")
+
+
+def test_one_arrested_as_responsible_for_a_shooting_is_its_doer():
+    text = "Officials gave few details. Detectives arrested a man believed to be responsible for the shooting."
+    shooting = read_event_at(text, "shooting")
+    assert "man" in (text_of(shooting.source_actor) or "")
+    assert shooting.target_actor is None

@@ -1357,6 +1357,9 @@ def claimant_of(noun: Token, lexicon: Lexicon) -> Token | None:
     phrase hangs on ("claimed responsibility for the bombing", "took credit for the attack"), the
     "by" agent when the claim is passive ("the raid was claimed by a militia"). One who claims an
     attack says it did it."""
+    responsible = one_responsible_for(noun, lexicon)
+    if responsible is not None:
+        return responsible
     node = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "for":
         claim = noun.head.head
@@ -1376,6 +1379,26 @@ def claimant_of(noun: Token, lexicon: Lexicon) -> Token | None:
         return None  # "took the attack" claims nothing; "claimed the raid" does
     subjects, passive = subjects_of(verb)
     if not subjects or passive or _claim_denied(verb, subjects[0], lexicon):
+        return None
+    return subjects[0]
+
+
+def one_responsible_for(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who is said to be responsible for an event noun (event_types.yaml:
+    responsibility_claims.adjectives): the noun the adjective follows ("the cell responsible for
+    the raids") or the subject of its copula, through "believed to be" ("a woman thought to be
+    responsible for the arson attack"); None when denied ("was not responsible for the fire")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    adjective = noun.head.head
+    if adjective.pos_ != "ADJ" or adjective.lemma_.lower() not in lexicon.claim_adjectives:
+        return None
+    if adjective.dep_ in {"amod", "acl"} and adjective.head.i < adjective.i and adjective.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return adjective.head
+    if adjective.dep_ != "acomp" or any(c.dep_ == "neg" for c in adjective.children):
+        return None
+    subjects, _ = subjects_of(adjective.head)
+    if not subjects or _claim_denied(adjective.head, subjects[0], lexicon):
         return None
     return subjects[0]
 
@@ -1515,6 +1538,10 @@ def read_participants(
         # event noun itself ("the slaying brought calls for reform": no one brought the slaying),
         # nor the subject of "be" with the noun for its predicate ("Kabul was his second
         # deployment": the possessor did it, not the place)
+        verb = noun
+    if noun is not None and noun.i != verb.i and one_responsible_for(noun, lexicon) is not None:
+        # "a man believed to be responsible for the shooting": the verbs around the noun tell who
+        # is looked for or arrested, not whom the shooting hit; the noun has its own arguments
         verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")

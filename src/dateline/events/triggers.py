@@ -182,6 +182,7 @@ class Lexicon:
     # verbs whose subject undergoes the attack noun after their "under" ("came under shelling")
     under_attack_verbs: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    claim_adjectives: frozenset[str] = frozenset()  # "a man thought to be responsible for the raid"
     # determiners that deny an event noun ("no casualties")
     negating_determiners: frozenset[str] = frozenset()
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
@@ -378,6 +379,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         under_attack_verbs=frozenset(raw.get("under_attack_verbs", ())),
         claim_verbs=frozenset((raw.get("responsibility_claims") or {}).get("verbs", ())),
         claim_nouns=frozenset((raw.get("responsibility_claims") or {}).get("nouns", ())),
+        claim_adjectives=frozenset((raw.get("responsibility_claims") or {}).get("adjectives", ())),
         negating_determiners=frozenset(unasserted.get("negating_determiners", ())),
         state_phrases=frozenset(tuple(p.split()) for p in unasserted.get("state_phrases", ())),
         potential_nouns=frozenset(unasserted.get("potential_nouns", ())),
