@@ -105,6 +105,10 @@ class Cue:
     # an "attempted murder" is an attempt at one (an attack that killed no one), as a "murder
     # attempt" is, and the event's cue says so (Event.cue; the KAIROS family follows the cue)
     named: str | None = None
+    # a noun that is an event only with an "of" phrase naming who or what underwent it ("the
+    # kidnapping of two engineers", "the theft of a tractor"); alone it names a kind of crime
+    # ("kidnapping is rife in the delta")
+    of_complement: bool = False
 
     @property
     def name(self) -> str:
@@ -306,6 +310,7 @@ def _cue(raw: dict) -> Cue:
         fugitive_type=raw.get("fugitive_type"),
         told_with={key: value if key == "type" else _words(value) for key, value in (raw.get("told_with") or {}).items()},
         named=raw.get("named"),
+        of_complement=bool(raw.get("of_complement", False)),
     )
 
 
@@ -588,6 +593,9 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     if cue.within and not _inside_construction(token, cue.within):
         return None
     if cue.doer_only and not (token.dep_ == "nsubj" and token.head.pos_ == "VERB"):
+        return None
+    if cue.of_complement and not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+                                     for c in token.children):
         return None
     if cue.requires_modifier and not any(
         c.dep_ in MODIFIER_DEPS[cue.pos] and c.lemma_.lower() in cue.requires_modifier for c in token.children
