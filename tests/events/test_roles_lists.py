@@ -46,14 +46,14 @@ def test_an_apposition_with_no_list_after_it_is_one_person():
 
 
 def test_one_thought_responsible_for_a_bombing_is_its_doer_not_its_target():
-    text = "Officials gave few details. Police are looking for a woman thought to be responsible for a Sunday bombing."
+    text = "Officials gave few details. Police are looking for a woman thought to have been responsible for the Sunday bombing."
     bombing = read_event_at(text, "bombing")
     assert "woman" in (text_of(bombing.source_actor) or "")
     assert "woman" not in (text_of(bombing.target_actor) or "")
 
 
 def test_one_arrested_as_responsible_for_a_shooting_is_its_doer():
-    text = "Officials gave few details. Detectives arrested a man believed to be responsible for the shooting."
+    text = "Officials gave few details. Detectives arrested a teenager thought to be responsible for the shooting."
     shooting = read_event_at(text, "shooting")
-    assert "man" in (text_of(shooting.source_actor) or "")
+    assert "teenager" in (text_of(shooting.source_actor) or "")
     assert shooting.target_actor is None

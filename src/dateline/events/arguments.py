@@ -1386,8 +1386,8 @@ def claimant_of(noun: Token, lexicon: Lexicon) -> Token | None:
 def one_responsible_for(noun: Token, lexicon: Lexicon) -> Token | None:
     """Who is said to be responsible for an event noun (event_types.yaml:
     responsibility_claims.adjectives): the noun the adjective follows ("the cell responsible for
-    the raids") or the subject of its copula, through "believed to be" ("a woman thought to be
-    responsible for the arson attack"); None when denied ("was not responsible for the fire")."""
+    the raids") or the subject of its copula, through "thought to be" ("a woman thought to have
+    been responsible for the arson attack"); None when denied ("was not responsible for the fire")."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return None
     adjective = noun.head.head
@@ -1540,7 +1540,7 @@ def read_participants(
         # deployment": the possessor did it, not the place)
         verb = noun
     if noun is not None and noun.i != verb.i and one_responsible_for(noun, lexicon) is not None:
-        # "a man believed to be responsible for the shooting": the verbs around the noun tell who
+        # "a teenager thought responsible for the shooting": the verbs around the noun tell who
         # is looked for or arrested, not whom the shooting hit; the noun has its own arguments
         verb = noun
     if noun is not None and noun.i == verb.i:

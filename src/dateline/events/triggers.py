@@ -328,7 +328,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                 cue.cause_type, cue.fact_type, cue.intent_type, cue.fugitive_type, cue.told_with.get("type")) if t):
             raise ValueError(f"{path}: cue {cue.name!r} has unknown type {cue.type!r}")
         grouped.setdefault((cue.lemma, cue.pos), []).append(cue)
-        for form in cue.forms:
+        for form in sorted(cue.forms):  # (sorted: the cues' order must not hang on string hashing)
             grouped.setdefault((form, cue.pos), []).append(cue)
 
     def specificity(cue: Cue) -> int:
