@@ -683,8 +683,9 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
 - **Things as targets.** A named market or square the geo stage puts on the map is a place, not a thing hit; a
   suicide bomber driving into a patrol is no attack cue.
 - **Roles in lists.** A list of defendants parsed as a chain of appositions ("A, B, C and D were all indicted")
-  gives one defendant and takes a name for a place; a list of victims joined to a toll verb ("were killed with two
-  others and a bystander injured") is parsed as one coordination.
+  still takes a name with a title in it for a place. The victims after "with" of an absolute clause ("were killed
+  with two others and a bystander injured") and a list whose second member the parser took for an apposition
+  ("there were five girls, a man and three boys hurt") are now all targets of the participle.
 - **Headlines in title case** ("Court Convicts Friend of Suspect") are parsed as one name: no verb, no event.
 - **Crimes named by a verb phrase** ("association to commit a crime"): only crime nouns are read as crimes.
 - **Movement** has 2 gold events in the tuning part: its cues (move, head toward, cross into, enter, transfer,

@@ -1011,6 +1011,51 @@ def _object_controller(complement: Token) -> Token | None:
     return next((c for c in complement.head.children if c.dep_ == "dobj" and c.i < complement.i), None)
 
 
+ABSOLUTE_WITH_DEPS = {"advcl", "conj", "acl"}
+
+
+def _object_of_an_absolute_with(verb: Token) -> Token | None:
+    """ "Nine guards were killed with two drivers and a cook wounded": the parser hangs the bare
+    participle on the main verb and takes the words after "with" for that preposition's object,
+    but they are the participle's own subject ("with X wounded" is a clause of its own; English
+    has no active past participle without "have", so X underwent it). The object of a "with" of
+    the governing verb that ends right before the participle, when the participle has no
+    subject, auxiliary or object of its own; None otherwise. (Not the main clause's subject:
+    the guards were killed, the drivers wounded.)"""
+    # (a participle the tagger took for a past tense is still one: it has no subject of its own)
+    if verb.tag_ not in {"VBN", "VBD"} or verb.dep_ not in ABSOLUTE_WITH_DEPS or verb.head.i == verb.i:
+        return None
+    lexicon = load_lexicon()
+    if verb.lemma_.lower() not in lexicon.people_cues | lexicon.accusing_verbs:
+        return None  # only an act that befalls people has no active participle without "have"
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark", "agent"} for c in verb.children):
+        return None
+    governor = verb.head
+    if verb.dep_ == "acl":
+        # "... with two drivers and a cook wounded": the participle hung on the list's last member
+        first = governor
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.i != governor.i and first.dep_ == "pobj" and first.head.lower_ == "with" and _may_name_people(first, lexicon):
+            return first
+        return None
+    for prep in governor.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i > verb.i:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        # the "with" phrase ends where the participle's own words begin ("an Iraqi injured")
+        if obj is not None and obj.right_edge.i == verb.left_edge.i - 1 and _may_name_people(obj, lexicon):
+            return obj
+    return None
+
+
+def _may_name_people(noun: Token, lexicon: Lexicon) -> bool:
+    """A name, a count ("two drivers") or a noun for people ("a cook"), not a thing or a crime
+    ("charged with theft and jailed": the theft was not jailed)."""
+    return noun.pos_ in {"PROPN", "PRON"} or any(c.dep_ == "nummod" for c in noun.children) \
+        or bool(lexicon.actor_kind(noun.lemma_.lower())) or noun.lemma_.lower() in lexicon.people_quantifiers
+
+
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """The subjects of a verb (a description and a name can both be subjects: "The Qatari
     special envoy ..., Mutlaq bin Majed Al Qahtani landed") and whether they are passive
@@ -1024,6 +1069,9 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
         c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "csubj"} for c in verb.children)
     # "was found shot", "found the guard stabbed": a bare participle complement is passive
     small_clause = bare_participle_complement(verb)
+    with_object = _object_of_an_absolute_with(verb)
+    if with_object is not None:
+        return [with_object], True
     # "..., having been sentenced by a judge", "was killed while supporting a patrol": a clause
     # hung on another with no subject of its own takes that clause's subject in its own voice
     own_voice: bool | None = None
@@ -1309,6 +1357,9 @@ def claimant_of(noun: Token, lexicon: Lexicon) -> Token | None:
     phrase hangs on ("claimed responsibility for the bombing", "took credit for the attack"), the
     "by" agent when the claim is passive ("the raid was claimed by a militia"). One who claims an
     attack says it did it."""
+    responsible = one_responsible_for(noun, lexicon)
+    if responsible is not None:
+        return responsible
     node = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "for":
         claim = noun.head.head
@@ -1328,6 +1379,26 @@ def claimant_of(noun: Token, lexicon: Lexicon) -> Token | None:
         return None  # "took the attack" claims nothing; "claimed the raid" does
     subjects, passive = subjects_of(verb)
     if not subjects or passive or _claim_denied(verb, subjects[0], lexicon):
+        return None
+    return subjects[0]
+
+
+def one_responsible_for(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who is said to be responsible for an event noun (event_types.yaml:
+    responsibility_claims.adjectives): the noun the adjective follows ("the cell responsible for
+    the raids") or the subject of its copula, through "thought to be" ("a woman thought to have
+    been responsible for the arson attack"); None when denied ("was not responsible for the fire")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    adjective = noun.head.head
+    if adjective.pos_ != "ADJ" or adjective.lemma_.lower() not in lexicon.claim_adjectives:
+        return None
+    if adjective.dep_ in {"amod", "acl"} and adjective.head.i < adjective.i and adjective.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return adjective.head
+    if adjective.dep_ != "acomp" or any(c.dep_ == "neg" for c in adjective.children):
+        return None
+    subjects, _ = subjects_of(adjective.head)
+    if not subjects or _claim_denied(adjective.head, subjects[0], lexicon):
         return None
     return subjects[0]
 
@@ -1468,6 +1539,10 @@ def read_participants(
         # nor the subject of "be" with the noun for its predicate ("Kabul was his second
         # deployment": the possessor did it, not the place)
         verb = noun
+    if noun is not None and noun.i != verb.i and one_responsible_for(noun, lexicon) is not None:
+        # "a teenager thought responsible for the shooting": the verbs around the noun tell who
+        # is looked for or arrested, not whom the shooting hit; the noun has its own arguments
+        verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
         result.source = read(_noun_doer(noun, lexicon, index), "source") or read(participant, "source") or read(accused, "source") \
@@ -1492,7 +1567,7 @@ def read_participants(
             # "instructions for border guards to tighten checks": whom the order is for
             result.target = read(_addressee_of_for_to(noun), "target")
         _add_conjuncts(result, between[0] if between else None, index, lexicon, speaker)
-        _add_thing_target(result, trigger, [t for t in slots if t.head.lower_ in {"on", "against"}], index, lexicon)
+        _add_thing_target(result, trigger, [t for t in slots if t.head.lower_ in _thing_preps(noun, lexicon)], index, lexicon)
         return result
 
     subject, passive, described_by = _subject_of(verb, index)
@@ -1632,7 +1707,7 @@ def read_participants(
     # a verb's object is the thing hit only when the verb is the event's own word: under an event
     # noun, the carrying verb's object is something else ("sent instructions after the blast")
     slots = [] if noun is not None else [subject] if passive else []
-    slots += [c for c in verb.children if c.dep_ == "dobj"] if noun is None else _prep_objects(noun, {"on", "against"})
+    slots += [c for c in verb.children if c.dep_ == "dobj"] if noun is None else _prep_objects(noun, _thing_preps(noun, lexicon))
     slots += [shared] if shared is not None else []
     _add_thing_target(result, trigger, slots, index, lexicon)
     if result.target is not None:
@@ -1765,6 +1840,19 @@ def _parties_between(between: list[Token], read, index: MentionIndex) -> tuple[A
     return doer, target
 
 
+def _members_of_a_list_parsed_as_apposition(noun: Token) -> list[Token]:
+    """ "six nurses, a porter and two cooks" parsed as "nurses" with "porter" in apposition and
+    "cooks" joined to "porter": the list's members (the first, the apposition and its conjuncts),
+    when ``noun`` is one of them; an apposition with no conjunct after it ("Ann Lee, a nurse") is
+    a second name of one person, no list: []."""
+    first = noun.head if noun.dep_ == "appos" and noun.head.i < noun.i else noun
+    members = [first]
+    for appos in first.children:
+        if appos.dep_ == "appos" and appos.i > first.i and any(c.i > appos.i for c in appos.conjuncts):
+            members += [appos] + [c for c in appos.conjuncts if c.i > appos.i]
+    return members if len(members) > 1 else []
+
+
 def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token | None], index: MentionIndex,
                       lexicon: Lexicon) -> None:
     """ "shelled a bakery", "the attack on the market", "the bridge was destroyed": with no target
@@ -1785,6 +1873,14 @@ def _add_thing_target(result: Participants, trigger: Trigger, slots: list[Token 
         return
 
 
+def _thing_preps(noun: Token, lexicon: Lexicon) -> set[str]:
+    """The prepositions of an attack or damage noun that name the thing hit: "the attack on the
+    market"; "the shelling of the clinic" too for the nouns whose "of" phrase is what they hit
+    (event_types.yaml: thing_targets.of_nouns), not of a blast ("the explosion of a tanker")."""
+    return {"on", "against", "of"} if noun.lemma_.lower() in lexicon.thing_of_nouns or noun.lower_ in lexicon.thing_of_nouns \
+        else {"on", "against"}
+
+
 def _a_thing_hit(token: Token | None, index: MentionIndex, lexicon: Lexicon) -> bool:
     """A common noun for a thing (not a weapon or a word of no thing, ``not_things``; not people;
     not a place)."""
@@ -1799,9 +1895,12 @@ def _add_conjuncts(result: Participants, head: Token | None, index: MentionIndex
     when the event befalls only people: ``_person_under_a_place_name``)."""
     if head is None:
         return
-    for conj in head.conjuncts:
-        if conj.i <= head.i:
-            continue
+    members = [c for c in head.conjuncts if c.i > head.i]
+    if befalls_people:
+        # "there were six nurses, a porter and two cooks hurt": a list whose second member the
+        # parser took for an apposition to the first; every member undergoes the act
+        members += [m for m in _members_of_a_list_parsed_as_apposition(head) if m.i != head.i and m not in members]
+    for conj in members:
         reading = read_actor(conj, "target", index, lexicon, speaker)
         if reading is None and befalls_people:
             reading = _person_under_a_place_name(conj, "target", index)

@@ -105,6 +105,10 @@ class Cue:
     # an "attempted murder" is an attempt at one (an attack that killed no one), as a "murder
     # attempt" is, and the event's cue says so (Event.cue; the KAIROS family follows the cue)
     named: str | None = None
+    # a noun that is an event only with an "of" phrase naming who or what underwent it ("the
+    # kidnapping of two engineers", "the theft of a tractor"); alone it names a kind of crime
+    # ("kidnapping is rife in the delta")
+    of_complement: bool = False
 
     @property
     def name(self) -> str:
@@ -172,6 +176,7 @@ class Lexicon:
     # event types whose target may be a thing hit, and the nouns that are never such a thing
     thing_target_types: frozenset[str] = frozenset()
     not_things: frozenset[str] = frozenset()
+    thing_of_nouns: frozenset[str] = frozenset()  # "the shelling of the clinic": the "of" phrase is the thing hit
     # reporting verbs whose report is an event even when it reports one ("the agency reported")
     broadcast_verbs: frozenset[str] = frozenset()
     # verbs whose subject took part in the event noun after their "in" ("involved in the ambush")
@@ -181,6 +186,7 @@ class Lexicon:
     # verbs whose subject undergoes the attack noun after their "under" ("came under shelling")
     under_attack_verbs: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    claim_adjectives: frozenset[str] = frozenset()  # "a man thought to be responsible for the raid"
     # determiners that deny an event noun ("no casualties")
     negating_determiners: frozenset[str] = frozenset()
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
@@ -304,6 +310,7 @@ def _cue(raw: dict) -> Cue:
         fugitive_type=raw.get("fugitive_type"),
         told_with={key: value if key == "type" else _words(value) for key, value in (raw.get("told_with") or {}).items()},
         named=raw.get("named"),
+        of_complement=bool(raw.get("of_complement", False)),
     )
 
 
@@ -321,7 +328,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                 cue.cause_type, cue.fact_type, cue.intent_type, cue.fugitive_type, cue.told_with.get("type")) if t):
             raise ValueError(f"{path}: cue {cue.name!r} has unknown type {cue.type!r}")
         grouped.setdefault((cue.lemma, cue.pos), []).append(cue)
-        for form in cue.forms:
+        for form in sorted(cue.forms):  # (sorted: the cues' order must not hang on string hashing)
             grouped.setdefault((form, cue.pos), []).append(cue)
 
     def specificity(cue: Cue) -> int:
@@ -371,11 +378,13 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         road_aboard_preps=_words(road.get("aboard_preps")),
         thing_target_types=frozenset((raw.get("thing_targets") or {}).get("types", ())),
         not_things=_words((raw.get("thing_targets") or {}).get("not_things")),
+        thing_of_nouns=_words((raw.get("thing_targets") or {}).get("of_nouns")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
         participant_verbs=frozenset(raw.get("participant_verbs", ())),
         under_attack_verbs=frozenset(raw.get("under_attack_verbs", ())),
         claim_verbs=frozenset((raw.get("responsibility_claims") or {}).get("verbs", ())),
         claim_nouns=frozenset((raw.get("responsibility_claims") or {}).get("nouns", ())),
+        claim_adjectives=frozenset((raw.get("responsibility_claims") or {}).get("adjectives", ())),
         negating_determiners=frozenset(unasserted.get("negating_determiners", ())),
         state_phrases=frozenset(tuple(p.split()) for p in unasserted.get("state_phrases", ())),
         potential_nouns=frozenset(unasserted.get("potential_nouns", ())),
@@ -584,6 +593,9 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     if cue.within and not _inside_construction(token, cue.within):
         return None
     if cue.doer_only and not (token.dep_ == "nsubj" and token.head.pos_ == "VERB"):
+        return None
+    if cue.of_complement and not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+                                     for c in token.children):
         return None
     if cue.requires_modifier and not any(
         c.dep_ in MODIFIER_DEPS[cue.pos] and c.lemma_.lower() in cue.requires_modifier for c in token.children
