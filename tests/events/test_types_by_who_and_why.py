@@ -106,3 +106,20 @@ def test_an_order_imposing_a_restraint_is_the_restraint():
 def test_an_order_in_court_stays_a_ruling_and_a_command_a_request():
     assert kinds("The judge ordered the arrest of the mayor.").get("ordered") == "JUSTICE"
     assert kinds("The general ordered his troops to hold the bridge.").get("ordered") == "REQUEST"
+
+
+# --- a type decided by the object's kind ---------------------------------------------------------
+
+
+def test_the_police_forcing_a_door_is_a_raid_not_an_attack():
+    assert kinds("Officers rammed the door of the flat at dawn.").get("rammed") == "COERCE"
+    assert kinds("Deputies broke down the gate of the yard.").get("broke down") == "COERCE"
+
+
+def test_a_vehicle_rammed_into_people_stays_an_attack():
+    assert kinds("A driver rammed his van into a crowd of shoppers.").get("rammed") == "ASSAULT"
+
+
+def test_a_grant_announced_by_its_giver_is_aid():
+    assert kinds("The Lane Trust announced on Monday a $2,000 grant to the food bank in Milton.").get("announced") == "AID"
+    assert kinds("The governor announced that the state would cut grants to schools.").get("announced") != "AID"
