@@ -27,7 +27,7 @@ def test_a_death_after_a_beating_in_custody_stays_a_killing():
 
 
 def test_a_death_of_injuries_from_a_wreck_is_the_accidents():
-    found = kinds("Lee, who was driving the van at the time of the wreck, later died from his injuries.")
+    found = kinds("Ortiz, who was at the wheel of the pickup during the wreck, died of her injuries two days later.")
     assert found.get("wreck") == "HAZARD"
     assert found.get("died") == "HAZARD"
 
@@ -39,7 +39,7 @@ def test_a_death_after_an_attack_of_the_body_is_no_killing():
 
 
 def test_a_death_after_a_battle_with_an_illness_is_no_killing():
-    assert kinds("The singer died on Friday after a long battle with leukemia.").get("died") == "DEATH"
+    assert kinds("The singer died on Friday after a three-year battle with leukemia.").get("died") == "DEATH"
 
 
 def test_an_attack_of_the_body_is_no_event_of_violence():
@@ -100,7 +100,7 @@ def test_troops_pulling_out_still_retreat():
 
 def test_an_order_imposing_a_restraint_is_the_restraint():
     assert kinds("The junta ordered a curfew in the capital and the closure of two papers.").get("ordered") == "COERCE"
-    assert kinds("She spent her last years under a house arrest ordered by the council.").get("ordered") == "COERCE"
+    assert kinds("The council ordered house arrest for the old bishop.").get("ordered") == "COERCE"
 
 
 def test_an_order_in_court_stays_a_ruling_and_a_command_a_request():

@@ -1008,7 +1008,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 def illness_told_as_violence(token: Token, lexicon: Lexicon) -> bool:
     """A word of violence said of the body (``types_by_sentence.illness_as_violence``): an attack
     of the heart or of asthma ("a heart attack"), or a battle, a fight or a struggle with no actor
-    ("a long battle with lymphoma"; not "a struggle with two robbers")."""
+    ("a six-year battle with lymphoma"; not "a struggle with two robbers")."""
     lemma = token.lemma_.lower()
     if lemma in {"attack", "seizure"} and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.illness_body_words
                                               for c in token.children):
@@ -1029,7 +1029,7 @@ def _attack_word(token: Token, lexicon: Lexicon) -> bool:
     if not (token.lemma_.lower() in lexicon.road_attack_words or token.lower_ in lexicon.road_attack_words):
         return False
     if illness_told_as_violence(token, lexicon):
-        return False  # "a heart attack", "a long battle with lymphoma": an illness
+        return False  # "a heart attack", "a six-year battle with lymphoma": an illness
     if token.dep_ == "compound" and token.lemma_.lower() in lexicon.hazard_sites:
         match = match_cue(token.head, lexicon)
         return not (match is not None and match[0].type == "HAZARD")
