@@ -138,11 +138,3 @@ def test_many_fleeing_in_cars_stay_displaced():
 def test_a_flight_after_a_holdup_named_as_a_noun_is_the_offenders():
     assert kinds("After the holdup, the pair fled toward the highway.").get("fled") == "MOVEMENT"
     assert kinds("After the storm, the pair fled toward the highway.").get("fled") == "DISPLACEMENT"
-
-
-def test_a_person_named_or_a_pronoun_pulled_out_of_danger_is_rescued_not_retreating():
-    assert kinds("On Sunday, a neighbour pulled him out of the water.").get("pulled") == "HUMANITARIAN"
-    assert kinds("On Sunday, firefighters pulled Ruiz out of the burning car.").get("pulled") == "HUMANITARIAN"
-    assert kinds("On Sunday, two deputies pulled her from the icy creek.").get("pulled") == "HUMANITARIAN"
-    assert kinds("A neighbour jumped into the pond and pulled him out.").get("pulled him out") == "HUMANITARIAN"
-    assert kinds("The company pulled out of the deal on Monday.").get("pulled out") == "RETREAT"

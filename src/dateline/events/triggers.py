@@ -562,19 +562,6 @@ def _object_is_a_place(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.ent_type_ in {"GPE", "LOC", "FAC"} for c in token.children)
 
 
-def _object_is_a_person(token: Token) -> bool:
-    """The verb's direct object is a person's name (a proper noun the tagger names no group or place
-    for) or "him" or "her" ("pulled him out"; "them" is as often a delegation or troops)."""
-    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in {"him", "her"}
-                                     or (c.pos_ == "PROPN" and c.ent_type_ not in NOT_A_PERSON_LABELS))
-               for c in token.children)
-
-
-# entity labels of proper nouns that are no person ("pulled Nissan out of the market"); not FAC or LOC,
-# which the tagger gives to surnames it does not know ("pulled Ruiz out of the car")
-NOT_A_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-
-
 def _inside_construction(token: Token, words: frozenset[str]) -> bool:
     """The noun (or the first of its conjuncts) is the complement of one of ``words`` after
     "of", "with", "for", "into" or "over", its object or its subject ("cases of dengue and malaria",
@@ -606,8 +593,7 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     if cue.preps and not any(c.dep_ in {"prep", "dative"} and c.lower_ in cue.preps for c in token.children):
         return None
     if cue.objects and not ((_object_lemmas(token) | _prep_object_lemmas(token, cue.preps)) & cue.objects) \
-            and not _elided_count(token, cue) and not ("<place>" in cue.objects and _object_is_a_place(token)) \
-            and not ("<person>" in cue.objects and _object_is_a_person(token)):
+            and not _elided_count(token, cue) and not ("<place>" in cue.objects and _object_is_a_place(token)):
         return None
     if cue.not_objects and _object_lemmas(token, with_compounds=True) & cue.not_objects:
         return None
