@@ -123,18 +123,3 @@ def test_a_vehicle_rammed_into_people_stays_an_attack():
 def test_a_grant_announced_by_its_giver_is_aid():
     assert kinds("The Lane Trust announced on Monday a $2,000 grant to the food bank in Milton.").get("announced") == "AID"
     assert kinds("The governor announced that the state would cut grants to schools.").get("announced") != "AID"
-
-
-def test_a_few_fleeing_in_a_vehicle_make_a_getaway():
-    assert kinds("The two men fled in a blue sedan, police said.").get("fled") == "MOVEMENT"
-    assert kinds("Two teens fled in a pickup.").get("fled") == "MOVEMENT"
-
-
-def test_many_fleeing_in_cars_stay_displaced():
-    assert kinds("Dozens of families fled in cars as the fire spread.").get("fled") == "DISPLACEMENT"
-    assert kinds("Residents fled in their cars.").get("fled") == "DISPLACEMENT"
-
-
-def test_a_flight_after_a_holdup_named_as_a_noun_is_the_offenders():
-    assert kinds("After the holdup, the pair fled toward the highway.").get("fled") == "MOVEMENT"
-    assert kinds("After the storm, the pair fled toward the highway.").get("fled") == "DISPLACEMENT"

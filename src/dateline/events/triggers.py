@@ -249,9 +249,6 @@ class Lexicon:
     planned_move_verbs: frozenset[str] = frozenset()
     planned_move_movers: frozenset[str] = frozenset()
     getaway_means: frozenset[str] = frozenset()
-    getaway_vehicle_preps: frozenset[str] = frozenset()
-    getaway_few_words: frozenset[str] = frozenset()
-    getaway_most: int = 0
     driving_verbs: frozenset[str] = frozenset()
     hazard_agents: frozenset[str] = frozenset()
     hazard_movers: frozenset[str] = frozenset()
@@ -439,9 +436,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         planned_move_verbs=_words(by_sentence.get("planned_moves", {}).get("verbs")),
         planned_move_movers=_words(by_sentence.get("planned_moves", {}).get("movers")),
         getaway_means=_words(by_sentence.get("getaway_means")),
-        getaway_vehicle_preps=_words(by_sentence.get("getaway_vehicles", {}).get("preps")),
-        getaway_few_words=_words(by_sentence.get("getaway_vehicles", {}).get("few_words")),
-        getaway_most=int(by_sentence.get("getaway_vehicles", {}).get("most", 0)),
         driving_verbs=_words(by_sentence.get("driving_verbs")),
         hazard_agents=_words(by_sentence.get("hazard_agents")),
         hazard_movers=_words((by_sentence.get("hazard_course") or {}).get("movers")),
@@ -1234,8 +1228,6 @@ def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
                                for f in fled))
     if fled_words & lexicon.fugitive_from:
         return True
-    if subject is not None and fled_by_a_few_in_a_vehicle(verb, subject, lexicon):
-        return True
     if subject is None or not _one_person(subject):
         return False
     if _a_getaway(verb, lexicon):
@@ -1253,30 +1245,6 @@ def _a_getaway(verb: Token, lexicon: Lexicon) -> bool:
            for g in c.children if g.dep_ == "pobj"):
         return True
     return verb.dep_ == "advcl" and verb.head.lemma_.lower() in lexicon.fugitive_law_words
-
-
-def _a_few_people(subject: Token, lexicon: Lexicon) -> bool:
-    """One person, a pair or a trio (``getaway_vehicles.few_words``), people joined by "and" or
-    counted (at most ``getaway_vehicles.most``), never a crowd (``fugitives.after_a_crime.crowds``)."""
-    if subject.lemma_.lower() in lexicon.crowd_movers:
-        return False
-    if _one_person(subject) or subject.lemma_.lower() in lexicon.getaway_few_words:
-        return True
-    if subject.conjuncts:
-        return len(subject.conjuncts) < lexicon.getaway_most and all(
-            p.ent_type_ == "PERSON" or p.lower_ in {"he", "she"} for p in (subject, *subject.conjuncts))
-    counts = [c for c in subject.children if c.dep_ == "nummod"]
-    values = {"two": 2, "three": 3, "four": 4}
-    return len(counts) == 1 and (values.get(counts[0].lower_) or (int(counts[0].text) if counts[0].text.isdigit() else 99)) \
-        <= lexicon.getaway_most
-
-
-def fled_by_a_few_in_a_vehicle(verb: Token, subject: Token, lexicon: Lexicon) -> bool:
-    """A flight of a few people in a road vehicle ("the two men fled in a blue sedan"): a getaway
-    (``types_by_sentence.getaway_vehicles``); many fleeing in cars are displaced."""
-    vehicles = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in lexicon.getaway_vehicle_preps
-                for g in c.children if g.dep_ == "pobj"]
-    return any(v.lemma_.lower() in lexicon.road_vehicles for v in vehicles) and _a_few_people(subject, lexicon)
 
 
 # words that point back to people named before ("they fled", "the men fled", "both ran off")
