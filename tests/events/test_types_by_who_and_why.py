@@ -32,22 +32,6 @@ def test_a_death_of_injuries_from_a_wreck_is_the_accidents():
     assert found.get("died") == "HAZARD"
 
 
-def test_a_death_after_an_attack_of_the_body_is_no_killing():
-    # types_by_sentence.illness_as_violence: "heart attack", "asthma attack"
-    assert kinds("She died on Sunday after suffering a heart attack at her home.").get("died") == "DEATH"
-    assert kinds("The boy died after an asthma attack at school.").get("died") == "DEATH"
-
-
-def test_a_death_after_a_battle_with_an_illness_is_no_killing():
-    assert kinds("The singer died on Friday after a three-year battle with leukemia.").get("died") == "DEATH"
-
-
-def test_an_attack_of_the_body_is_no_event_of_violence():
-    assert kinds("He suffered a heart attack on the train on Sunday.").get("attack") is None
-    assert kinds("A heart attack killed the old farmer on Sunday.").get("killed") != "ASSAULT"
-    assert kinds("Hundreds of villagers fled following militia attacks.").get("attacks") == "ASSAULT"
-
-
 # --- a vehicle that hits, a vehicle crashed ------------------------------------------------------
 
 

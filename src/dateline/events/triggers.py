@@ -256,8 +256,6 @@ class Lexicon:
     hazard_system_heads: frozenset[str] = frozenset()
     hazard_system_words: frozenset[str] = frozenset()
     evacuating_verbs: frozenset[str] = frozenset()
-    illness_body_words: frozenset[str] = frozenset()
-    illness_struggle_words: frozenset[str] = frozenset()
     own_forces: frozenset[str] = frozenset()
     # headings of a wiki-style page's lists of titles ("==See also==": event_types.yaml, title_sections)
     title_section_headings: frozenset[str] = frozenset()
@@ -429,8 +427,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         return_permitted_by=_words(raw.get("return_permitted_by")),
         noun_only_words=_words((raw.get("noun_only_words") or {}).get("words")),
         evacuating_verbs=_words(by_sentence.get("evacuated_by_others", {}).get("verbs")),
-        illness_body_words=_words(by_sentence.get("illness_as_violence", {}).get("body_words")),
-        illness_struggle_words=_words(by_sentence.get("illness_as_violence", {}).get("struggle_words")),
         own_forces=_words(by_sentence.get("evacuated_by_others", {}).get("own_forces")),
         planned_move_new=_words(by_sentence.get("planned_moves", {}).get("new_words")),
         planned_move_verbs=_words(by_sentence.get("planned_moves", {}).get("verbs")),
@@ -930,8 +926,6 @@ def _doers(token: Token, lexicon: Lexicon | None = None) -> list[Token]:
 
 
 def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
-    if illness_told_as_violence(token, lexicon):
-        return True  # "a heart attack", "a battle with lymphoma": an illness, no one's act
     if token.lemma_.lower() in DEATH_VERBS and any(
         g.lemma_.lower() not in WOUND_WORDS for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children if g.dep_ == "pobj"
@@ -940,7 +934,7 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
         # "died of natural causes"); only wounds keep the death violent
         return True
     if token.lemma_.lower() in DEATH_VERBS and any(
-        w.lemma_.lower() in lexicon.causes or illness_told_as_violence(w, lexicon)
+        w.lemma_.lower() in lexicon.causes
         for c in token.children if c.dep_ == "prep" and c.lower_ in {"after", "from", "following"}
         for w in c.subtree
     ):
@@ -948,7 +942,7 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
         return True
     for doer in _doers(token, lexicon):
         # the head word only: "the anthrax attacks that killed five" were attacks
-        if {doer.lemma_.lower(), doer.lower_} & lexicon.causes or illness_told_as_violence(doer, lexicon):
+        if {doer.lemma_.lower(), doer.lower_} & lexicon.causes:
             return True
     # "died on Tuesday at a care home", "her brother died in 1987": a death with no harm that kills
     # named around it (``_harms_named``) was caused by no one; an arrest, a detention or a protest
@@ -985,7 +979,7 @@ def _harms_around(death: Token, lexicon: Lexicon) -> set[str]:
     found = set()
     for token in around:
         lemma = token.lemma_.lower()
-        if token.i == death.i or lemma in DEATH_VERBS or illness_told_as_violence(token, lexicon):
+        if token.i == death.i or lemma in DEATH_VERBS:
             continue
         if lemma in WOUND_WORDS or _attack_word(token, lexicon):
             found.add("ASSAULT")
@@ -995,35 +989,12 @@ def _harms_around(death: Token, lexicon: Lexicon) -> set[str]:
     return found
 
 
-# entity labels of those one can struggle with: a battle with one of them is a fight
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
-def illness_told_as_violence(token: Token, lexicon: Lexicon) -> bool:
-    """A word of violence said of the body (``types_by_sentence.illness_as_violence``): an attack
-    of the heart or of asthma ("a heart attack"), or a battle, a fight or a struggle with no actor
-    ("a six-year battle with lymphoma"; not "a struggle with two robbers")."""
-    lemma = token.lemma_.lower()
-    if lemma in {"attack", "seizure"} and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lexicon.illness_body_words
-                                              for c in token.children):
-        return True
-    if lemma not in lexicon.illness_struggle_words:
-        return False
-    against = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"with", "against"}
-               for g in c.children if g.dep_ == "pobj"]
-    return bool(against) and not any(
-        g.ent_type_ in ACTOR_LABELS or g.pos_ == "PRON" or lexicon.actor_kind(g.lemma_.lower()) is not None
-        or g.lemma_.lower() in lexicon.fugitive_doers for g in against)
-
-
 def _attack_word(token: Token, lexicon: Lexicon) -> bool:
     """A word of violence (``road_accidents.attack_words``), unless it only says where a hazard
     struck: a "mine disaster", a "mine fire" (HAZARD cues) are accidents underground, no landmine
     ("collapse" is no cue: "the mine collapse" still names violence)."""
     if not (token.lemma_.lower() in lexicon.road_attack_words or token.lower_ in lexicon.road_attack_words):
         return False
-    if illness_told_as_violence(token, lexicon):
-        return False  # "a heart attack", "a six-year battle with lymphoma": an illness
     if token.dep_ == "compound" and token.lemma_.lower() in lexicon.hazard_sites:
         match = match_cue(token.head, lexicon)
         return not (match is not None and match[0].type == "HAZARD")
