@@ -255,8 +255,6 @@ class Lexicon:
     hazard_sites: frozenset[str] = frozenset()
     hazard_system_heads: frozenset[str] = frozenset()
     hazard_system_words: frozenset[str] = frozenset()
-    evacuating_verbs: frozenset[str] = frozenset()
-    own_forces: frozenset[str] = frozenset()
     # headings of a wiki-style page's lists of titles ("==See also==": event_types.yaml, title_sections)
     title_section_headings: frozenset[str] = frozenset()
 
@@ -426,8 +424,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         asked_for_type=(raw.get("asked_for") or {}).get("type"),
         return_permitted_by=_words(raw.get("return_permitted_by")),
         noun_only_words=_words((raw.get("noun_only_words") or {}).get("words")),
-        evacuating_verbs=_words(by_sentence.get("evacuated_by_others", {}).get("verbs")),
-        own_forces=_words(by_sentence.get("evacuated_by_others", {}).get("own_forces")),
         planned_move_new=_words(by_sentence.get("planned_moves", {}).get("new_words")),
         planned_move_verbs=_words(by_sentence.get("planned_moves", {}).get("verbs")),
         planned_move_movers=_words(by_sentence.get("planned_moves", {}).get("movers")),
@@ -1314,20 +1310,6 @@ def moved_by_a_hazard(verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def others_evacuated(verb: Token, lexicon: Lexicon) -> bool:
-    """Whether an evacuating verb moves others out (``types_by_sentence.evacuated_by_others``): its
-    object names people, a building or a place, no forces or posts of the evacuating side's own
-    ("deputies evacuated forty people"; not "the army evacuated its outpost")."""
-    if verb.lemma_.lower() not in lexicon.evacuating_verbs:
-        return False
-    moved = [c for c in verb.children if c.dep_ == "dobj"]
-    if not moved:
-        return False
-    words = {m.lemma_.lower() for m in moved} | {g.lemma_.lower() for m in moved for c in m.children
-                                                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
-    return not words & (lexicon.own_forces | lexicon.actor_nouns.get("armed", frozenset()))
-
-
 def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     """The event type the trigger's sentence gives it when not its cue's own: a killing by a
     virus is a fact about an epidemic, a warning about a fact a statement."""
@@ -1353,8 +1335,6 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     if cue.intent_type and cue.pos == "VERB" and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in trigger.token.children):
         return cue.intent_type
-    if cue.type == "DISPLACEMENT" and cue.variants and others_evacuated(trigger.token, lexicon):
-        return cue.type  # the evacuated are the movers, whoever evacuates them
     if cue.fugitive_type and (fugitive_flight(trigger, lexicon) or flight_from_one_person(trigger, lexicon)
                               or flight_after_a_crime(trigger, lexicon)):
         return cue.fugitive_type
