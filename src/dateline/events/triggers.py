@@ -228,7 +228,12 @@ class Lexicon:
     fugitive_from: frozenset[str] = frozenset()
     fugitive_law_words: frozenset[str] = frozenset()
     fugitive_held_in: frozenset[str] = frozenset()
-    # verbs whose "on" complement is the cause of their subject ("deaths blamed on the storm")
+    # a flight told right after a crime by words that point back to its doers ("they fled"):
+    # the crime's types and words, and the movers that are the crowd a crime drives off instead
+    crime_types: frozenset[str] = frozenset()
+    crime_acts: frozenset[str] = frozenset()
+    crowd_movers: frozenset[str] = frozenset()
+    # verbs whose "on" complement "on" complement is the cause of their subject ("deaths blamed on the storm")
     blamed_on_verbs: frozenset[str] = frozenset()
     # verbs of setting off a charge: their object is the device, no target ("detonated them")
     device_verbs: frozenset[str] = frozenset()
@@ -418,6 +423,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         fugitive_from=_words(fugitives.get("from_words")),
         fugitive_law_words=_words(fugitives.get("law_words")),
         fugitive_held_in=_words(fugitives.get("held_in")),
+        crime_types=_words((fugitives.get("after_a_crime") or {}).get("types")),
+        crime_acts=_words((fugitives.get("after_a_crime") or {}).get("acts")),
+        crowd_movers=_words((fugitives.get("after_a_crime") or {}).get("crowds")),
         blamed_on_verbs=frozenset(raw.get("blamed_on_verbs", ())),
         occasion_names=_words(raw.get("occasion_names")),
         device_verbs=_words(raw.get("device_verbs")),
@@ -523,6 +531,10 @@ def _subject_lemmas(token: Token) -> set[str]:
                 # "a couple of bombers", "dozens of soldiers": the noun behind a quantifier
                 lemmas.update(g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                               for g in c.children if g.dep_ == "pobj")
+    if any(c.dep_ == "nsubjpass" for c in token.children):
+        # "a boy was hit by a van": the doer of a passive is its subject in meaning
+        lemmas.update(g.lemma_.lower() for c in token.children if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj")
     if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:  # "a plane that crashed"
         lemmas.add(token.head.lemma_.lower())
     if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -940,9 +952,14 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
         # the head word only: "the anthrax attacks that killed five" were attacks
         if {doer.lemma_.lower(), doer.lower_} & lexicon.causes:
             return True
-    # "died on Tuesday at a care home", "her brother died in 1987": a death with no violence named
-    # around it (``_harms_named``) was caused by no one
-    return token.lemma_.lower() in DEATH_VERBS and not (_harms_named(token, lexicon) & VIOLENT_TYPES)
+    # "died on Tuesday at a care home", "her brother died in 1987": a death with no harm that kills
+    # named around it (``_harms_named``) was caused by no one; an arrest, a detention or a protest
+    # told beside it kills no one ("were deported to a camp, where many died of typhus")
+    return token.lemma_.lower() in DEATH_VERBS and not (_harms_named(token, lexicon) & KILLING_TYPES)
+
+
+# the types of a harm that kills: a death told with one of them is a killing
+KILLING_TYPES = frozenset({"ASSAULT"})
 
 
 # the types of a harm someone does: a death told with one of them keeps its cue's (violent) type
@@ -1209,6 +1226,49 @@ def _a_getaway(verb: Token, lexicon: Lexicon) -> bool:
     return verb.dep_ == "advcl" and verb.head.lemma_.lower() in lexicon.fugitive_law_words
 
 
+# words that point back to people named before ("they fled", "the men fled", "both ran off")
+POINTING_BACK = frozenset({"he", "she", "they"})
+POINTING_DETERMINERS = frozenset({"the", "both", "these", "those"})
+
+
+def _points_back(subject: Token) -> bool:
+    """A pronoun, or a noun with a definite determiner ("the men", "the pair"): people the text
+    has already named."""
+    if subject.lower_ in POINTING_BACK:
+        return True
+    return subject.pos_ in {"NOUN", "NUM"} and any(
+        c.dep_ in {"det", "predet"} and c.lower_ in POINTING_DETERMINERS for c in subject.children)
+
+
+def _a_crime_done(tokens, lexicon: Lexicon) -> bool:
+    """A crime told as done among the tokens: a cue of a crime type (a robbery, "stole") or a crime
+    act (``fugitives.after_a_crime.acts``: "abducted", "carjacked") in the past."""
+    for token in tokens:
+        if token.pos_ == "VERB" and token.tag_ not in {"VBD", "VBN"}:
+            continue
+        if token.lemma_.lower() in lexicon.crime_acts:
+            return True
+        match = match_cue(token, lexicon)
+        if match is not None and match[0].type in lexicon.crime_types:
+            return True
+    return False
+
+
+def flight_after_a_crime(trigger: "Trigger", lexicon: Lexicon) -> bool:
+    """Whether a flight is told, by words pointing back ("they", "the men"), in the sentence of a
+    crime done or the one after it ("They robbed the kiosk. The two then fled in a van."): the
+    offenders' getaway. Not the crowd a crime drives off ("the customers fled",
+    ``fugitives.after_a_crime.crowds``), who stay displaced."""
+    verb = trigger.token
+    subject = _flight_subject(verb)
+    if subject is None or not _points_back(subject) or subject.lemma_.lower() in lexicon.crowd_movers:
+        return False
+    tokens = [t for t in verb.sent if t.i != verb.i]
+    if verb.sent.start > 0:
+        tokens += list(verb.doc[verb.sent.start - 1].sent)
+    return _a_crime_done(tokens, lexicon)
+
+
 # personal pronouns that stand for one person ("fled from him")
 ONE_PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
 
@@ -1287,7 +1347,8 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
     if cue.intent_type and cue.pos == "VERB" and any(
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in trigger.token.children):
         return cue.intent_type
-    if cue.fugitive_type and (fugitive_flight(trigger, lexicon) or flight_from_one_person(trigger, lexicon)):
+    if cue.fugitive_type and (fugitive_flight(trigger, lexicon) or flight_from_one_person(trigger, lexicon)
+                              or flight_after_a_crime(trigger, lexicon)):
         return cue.fugitive_type
     if lexicon.asked_for_type and cue.pos == "NOUN" and asked_for(trigger.token, lexicon):
         return lexicon.asked_for_type
