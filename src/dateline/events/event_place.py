@@ -154,7 +154,12 @@ def read_event_places(draft: Draft, n: int, drafts: list[Draft], places: list[Pl
     that gave them. ``event_date`` and ``modality``: the event's, read before (a planned act is
     not yet anywhere; an act with no day of its own takes no main act's day)."""
     facts = _place_facts(draft, n, drafts, places, dct, recent, setting, event_date, modality)
+    # a statement is placed by its own words, not by the story's stated town nor by the act it is
+    # joined to (placing.yaml: not_for_statements)
+    skipped = placing_table()["not_for_statements"] if draft.type == "STATEMENT" else frozenset()
     for step in PLACE_STEPS:
+        if step.name in skipped:
+            continue
         found = step.find(facts)
         if found:
             # a country or region named only to situate a town of the same list is no second place

@@ -58,6 +58,7 @@ def table() -> dict:
         "body_words": frozenset(w.lower() for w in raw["body_words"]),
         "site_nouns": frozenset(w.lower() for w in raw["site_nouns"]),
         "reporting_forces": frozenset(w.lower() for w in raw["reporting_forces"]),
+        "not_for_statements": frozenset(raw["not_for_statements"]),
         "name_ends": frozenset(w.lower() for w in raw["name_ends"]),
         "describing_deps": frozenset(raw["describing_deps"]),
         "perfect_auxiliaries": frozenset(w.lower() for w in raw["perfect_auxiliaries"]),
