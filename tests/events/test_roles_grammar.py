@@ -118,3 +118,30 @@ def test_one_involved_in_a_crash_is_not_its_doer():
     # a crash is done by no one; "involved in the ambush" still names the ambush's doers
     crash = read_event_at("A retired teacher was involved in a two-car crash near the mall on Sunday.", "crash")
     assert crash.source_actor is None
+
+
+# --- two sentences the parser ran together: a headline or a dateline before the first sentence -----
+
+
+def test_a_headline_run_into_the_lead_lends_its_verb_no_subject():
+    # the title-case headline's noun phrase and "A jury" both hang on "acquitted": the jury acquits
+    acquittal = read_event_at("Jury Clears Driver in Fatal Crash A jury has acquitted a bus driver of manslaughter.",
+                              "acquitted")
+    assert text_of(acquittal.source_actor) == "jury"
+    jailing = read_event_at("Judge Jails Owner of Illegal Kennel A judge has jailed the owner of a kennel for cruelty.",
+                            "jailed")
+    assert text_of(jailing.source_actor) == "judge"
+
+
+def test_a_dateline_run_into_the_lead_lends_its_verb_no_patient():
+    # "5 guards ... -- Five prison guards were injured": the lead's own guards (after the dash)
+    text = ("5 guards hurt in jail riot BOGOTA, Colombia, June 4 (AP) -- Five prison guards were injured "
+            "in a riot at a jail on Tuesday, officials said.")
+    injury = read_event_at(text, "injured")
+    assert injury.target_actor.span.start == text.index("prison guards")
+
+
+def test_a_subject_set_off_by_a_comma_is_still_an_apposition():
+    # "the police chief, Ana Ruiz, arrested": one person, both words hers (the rule leaves them be)
+    arrest = read_event_at("The city's new police chief, Ana Ruiz, arrested the mayor on Monday.", "arrested")
+    assert "chief" in text_of(arrest.source_actor) or "Ruiz" in text_of(arrest.source_actor)

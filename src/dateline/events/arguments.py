@@ -1056,6 +1056,31 @@ def _may_name_people(noun: Token, lexicon: Lexicon) -> bool:
         or bool(lexicon.actor_kind(noun.lemma_.lower())) or noun.lemma_.lower() in lexicon.people_quantifiers
 
 
+APPOSITION_MARKS = {",", "(", "-", "–", "—", ":"}
+
+
+def _not_run_on(subjects: list[Token], verb: Token) -> list[Token]:
+    """Of two subjects the parser hung on one verb, the one that stands next to it when nothing sets
+    it off from the other: a description and a name in apposition come apart by a comma or a dash
+    ("The city's new police chief, Ana Ruiz, resigned"), two noun phrases that simply follow each
+    other are two sentences run together, a headline or a dateline before the first sentence
+    ("Court Fines Owner of Burned Warehouse A judge has fined the owner ..."): the farther one is the
+    subject of the run-on words, not of the verb."""
+    before = sorted((s for s in subjects if s.i < verb.i), key=lambda s: s.i)
+    if len(before) < 2:
+        return subjects
+    nearer, farther = before[-1], before[-2]
+    start = nearer.left_edge.i
+    if start <= farther.i or start == 0:
+        return subjects
+    if verb.doc[start - 1].text in APPOSITION_MARKS or nearer.left_edge.dep_ == "cc":
+        return subjects
+    if not any(t.lower_ in {"a", "an", "the"} or t.like_num for t in verb.doc[start:nearer.i]):
+        # a bare name after a phrase ("the envoy Ana Ruiz") may be its apposition still
+        return subjects
+    return [s for s in subjects if s is not farther]
+
+
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     """The subjects of a verb (a description and a name can both be subjects: "The Qatari
     special envoy ..., Mutlaq bin Majed Al Qahtani landed") and whether they are passive
@@ -1076,11 +1101,11 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     # hung on another with no subject of its own takes that clause's subject in its own voice
     own_voice: bool | None = None
     for _ in range(6):
-        found = [
+        found = _not_run_on([
             c for c in node.children
             if c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.lower_ not in {"which", "that", "who"}
             and not _across_line_break(c, node)
-        ]
+        ], node)
         if found and (reduced or small_clause
                       or (node is verb and (_gapped_passive(verb) or absolute_participle(verb)))):
             return found, True
