@@ -313,7 +313,7 @@ def _cue(raw: dict) -> Cue:
         own_event=bool(raw.get("own_event", False)),
         intent_type=raw.get("intent_type"),
         fugitive_type=raw.get("fugitive_type"),
-        told_with={key: value if key == "type" else _words(value) for key, value in (raw.get("told_with") or {}).items()},
+        told_with={key: value if key in {"type", "not_in_names"} else _words(value) for key, value in (raw.get("told_with") or {}).items()},
         named=raw.get("named"),
         of_complement=bool(raw.get("of_complement", False)),
     )
@@ -1291,8 +1291,10 @@ def asked_for(noun: Token, lexicon: Lexicon) -> bool:
 
 
 def _told_with(cue: Cue, sentence: SpacySpan) -> bool:
-    """The cue's sentence tells one of its ``told_with`` words and none of its ``not_words``."""
-    lemmas = {t.lemma_.lower() for t in sentence}
+    """The cue's sentence tells one of its ``told_with`` words and none of its ``not_words``; with
+    ``not_in_names``, not as a word of a name ("on Mill Street" names no street reopened)."""
+    names_too = not cue.told_with.get("not_in_names")
+    lemmas = {t.lemma_.lower() for t in sentence if names_too or t.pos_ != "PROPN"}
     return bool(lemmas & cue.told_with.get("words", frozenset())) and not lemmas & cue.told_with.get("not_words", frozenset())
 
 
