@@ -647,16 +647,16 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
   shooting with rubber pellets, injuries told in a headline and its lead, deaths of illness, a shortage of a
   medicine, investigations, a court appearance, a guilty verdict, a suspect arriving and returning, a phone call,
   troops deployed. (d) 12 other speech acts: accusations, condemnations, a rejection, requests ("called on",
-  "demanded"), warnings (of which "warned police of their fears" is informing, typed THREATEN). (e) No event at all,
-  11: a purpose ("tried to plant a bomb to target the troops"), what weapons do ("using home-made bombs to inflict
-  casualties"), a Wikipedia "See also" list of titles (3, and a word of an office's name in it), "any disease to
+  "demanded"), warnings (of which a warning to police about one's fears is informing, typed THREATEN). (e) No event at all,
+  11: a purpose (an aim clause after a verb of trying), what weapons do (bombs used to cause
+  casualties), a Wikipedia "See also" list of titles (3, and a word of an office's name in it), "any disease to
   battle", a blast a witness took for a road accident, two headings glued to the text ("Calls for calm", "'Reinforce
   security'"). Of the 26 gold triggers missed, 7 are tolls joined to their act ("killing three", "shot dead": one
   record, kept on purpose), 5 attacks told inside another word's clause ("killed in IS attacks", "damaged by the
   blast", "the explosion area", windows "blown out"), 4 illnesses outside an outbreak construction, 2 reports in sentences that hold
-  another event, 2 words of a title-case headline, 1 attack glued to a Wikipedia heading ("==Attack== A suicide
-  bomber ... crashed into"), and 5 the corpus marks on words that tell no event done ("missing opportunities to
-  identify him", "cooperate in the investigations" under an "if", "committing suicide" in a link's title, a
+  another event, 2 words of a title-case headline, 1 attack glued to a Wikipedia heading (the sentence right after an attack
+  heading), and 5 the corpus marks on words that tell no event done (a missed chance to
+  identify someone, "cooperate in the investigations" under an "if", "committing suicide" in a link's title, a
   video player's "watch", a crime named by a verb phrase). So trigger F1 0.70 on this corpus would take
   matching its conventions (dropping statements, repeats and unmarked events), which the record's users would
   lose; the rules of this round fix (e) where general and add cues for the families the check part holds.
@@ -700,10 +700,10 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
 - **Things as targets.** A named market or square the geo stage puts on the map is a place, not a thing hit; a
   suicide bomber driving into a patrol is no attack cue.
 - **Roles in lists.** A list of defendants parsed as a chain of appositions ("A, B, C and D were all indicted")
-  still takes a name with a title in it for a place. The victims after "with" of an absolute clause ("were killed
-  with two others and a bystander injured") and a list whose second member the parser took for an apposition
+  still takes a name with a title in it for a place. The victims after "with" of an absolute clause (a toll verb, then
+  "with" and others wounded) and a list whose second member the parser took for an apposition
   ("there were five girls, a man and three boys hurt") are now all targets of the participle.
-- **Headlines in title case** ("Court Convicts Friend of Suspect") are parsed as one name: no verb, no event.
+- **Headlines in title case** (a court convicting a suspect's friend, every word capitalised) are parsed as one name: no verb, no event.
 - **Crimes named by a verb phrase** (a charge worded as joining others to break the law): only crime nouns are read as crimes.
 - **Movement** has 2 gold events in the tuning part: its cues (move, head toward, cross into, enter, transfer,
   escape, drive to, deport, relocate) are written from news English, not from its errors; the check part's
@@ -848,8 +848,8 @@ its own prepositions); a statement given to the press is sourcing, not a STATEME
 name that reports in the same article: "..., the Valley Courier reported" makes "told the Valley Courier" one); a report
 inside a quotation or inside another report is part of the outer one (a confirmation or a claim told there stays
 a report); who a charge, an arrest or a conviction is about is the doer of the crime it names ("charged with
-treason": `accusing_verbs`); a person named by a tie to another is the argument ("convicted a friend of suspect
-X": the friend, `relative_nouns`); the possessor of an arrest, a trial or a release is its target ("the colonel's
+treason": `accusing_verbs`); a person named by a tie to another is the argument (the conviction
+of a suspect's friend: the friend, `relative_nouns`); the possessor of an arrest, a trial or a release is its target ("the colonel's
 arrest": `patient_nouns`) and the "of" phrase of an event noun under a carrying verb is its target ("the trial of
 the former mayor opened"); the noun an object relative clause hangs on is its verb's target ("the hostages
 they had kidnapped"). On the tuning part they moved trigger F1 0.526 -> 0.554 and argument F1 0.467 -> 0.488.
