@@ -1,10 +1,10 @@
 """Mentions of actors in one parsed article, and which of them are the same actor.
 
 Starts from the shared pipeline's named entities and repairs what a small model gets wrong
-in news about conflicts: names it cuts short ("bin Majed Al Qahtani" for "Mutlaq bin Majed Al
-Qahtani"), titles it takes for people ("Doha's Special Envoy"), surnames it labels as
+in news about conflicts: names it cuts short ("bin Nasser Al Mansouri" for "Faisal bin Nasser Al
+Mansouri"), titles it takes for people ("Doha's Special Envoy"), surnames it labels as
 nationalities ("Mohib"), places it labels as organisations ("Panjshir"), actors it misses
-("the Hezb-e-Islami party", "Afghan security forces"). Then, within the article, it ties
+("the Jamiat-e-Watan party", "Afghan security forces"). Then, within the article, it ties
 surnames to full names, acronyms to the names they abbreviate, and descriptions ("the group",
 "the envoy") to the latest matching actor. Everything here is one pass over the entities and
 a few token lookups: no second model.
@@ -271,7 +271,7 @@ class ArticleReader:
         cue = lexicon.kind_from_name(text)
         if cue is not None and cue != "person" and len(words) > 1:
             return Found(start, end, "ORG", kind=cue, name=text, kind_evidence="name cue")
-        # "bin Majed Al Qahtani" after "Mutlaq": a name that starts with a particle reaches back
+        # "bin Nasser Al Mansouri" after "Faisal": a name that starts with a particle reaches back
         while (start > 0 and fold(doc[start].text) in lexicon.particles and doc[start - 1].text[:1].isupper()
                and doc[start - 1].is_alpha and not lexicon.is_title_word(doc[start - 1].text)
                and not doc[start - 1].is_sent_start and doc[start - 1].ent_type_ not in PLACE_LABELS):
@@ -349,8 +349,8 @@ class ArticleReader:
         return repaired
 
     def _body_country(self, doc: Doc, item: Found, text: str) -> tuple[str | None, str]:
-        """Whose ministry: "the Afghan Ministry of Defence", "Qatar's Ministry of Foreign Affairs",
-        "Ministry of Foreign Affairs – Qatar". A nationality word in front of a ministry's name
+        """Whose ministry: "the Kenyan Ministry of Defence", "Oman's Ministry of Foreign Affairs",
+        "Ministry of Foreign Affairs – Oman". A nationality word in front of a ministry's name
         is not part of the name, so the same ministry gets one name in every article."""
         lexicon = self.lexicon
         words = text.split()
@@ -403,7 +403,7 @@ class ArticleReader:
 
     def _added(self, doc: Doc, found: list[Found], lowers: np.ndarray) -> list[Found]:
         """Actors named by a nationality and a noun ("Afghan security forces", "Qatar's foreign
-        ministry") and organisations named before a kind noun ("the Hezb-e-Islami party")."""
+        ministry") and organisations named before a kind noun ("the Jamiat-e-Watan party")."""
         lexicon = self.lexicon
         covered = {i for f in found for i in range(f.start, f.end)}
         by_start = {f.start: f for f in found}
@@ -487,7 +487,7 @@ class ArticleReader:
 
     def _described_name(self, doc: Doc, noun: Token, kind: str, found: list[Found], added: list[Found],
                         covered: set[int]) -> None:
-        """ "the Hezb-e-Islami party": the capitalised words before a kind noun are a name."""
+        """ "the Jamiat-e-Watan party": the capitalised words before a kind noun are a name."""
         index = noun.i - 1
         while index >= 0 and (doc[index].text[:1].isupper() or doc[index].text in {"-", "–"}) \
                 and not doc[index].is_sent_start:

@@ -1,6 +1,6 @@
 """Comparing people's names: honorifics stripped, particles set aside, transliterations folded.
 
-"Mutlaq bin Majed Al Qahtani", "Al Qahtani" and "Mr. Kahtani" share a surname key; "Amrullah
+"Faisal bin Nasser Al Mansouri", "Al Mansouri" and "Mr. Mansuri" share a surname key; "Amrullah
 Saleh" and "Amrullah Salih" compare equal; "Hamid Karzai" and "Ahmed Wali Karzai" share a
 surname but not their given names, so they stay two people.
 """
@@ -65,7 +65,7 @@ def person_name(text: str, lexicon: Lexicon) -> PersonName:
         raw = raw[1:]
     kept = [w for w in raw if fold(w) not in lexicon.particles]
     folded = tuple(fold(w) for w in kept)
-    # rebuild the written name from the first kept word on (keeps "Mutlaq bin Majed Al Qahtani")
+    # rebuild the written name from the first kept word on (keeps "Faisal bin Nasser Al Mansouri")
     written = text.strip()
     if raw:
         start = written.find(raw[0])

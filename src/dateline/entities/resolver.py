@@ -15,8 +15,8 @@ How two article entities are found to be one:
   (case, accents, hyphens, a leading "the"), then by close spelling (rapidfuzz ratio >= 92);
   a ministry or an army is told apart by its country ("Ministry of Defence" of Afghanistan is
   not that of the United States);
-- people: by surname, spelt loosely (Qahtani/Kahtani), then by the other words of the name:
-  "Al Qahtani" is "Mutlaq bin Majed Al Qahtani" but "Hamid Karzai" is not "Ahmed Wali
+- people: by surname, spelt loosely (Mansouri/Mansuri), then by the other words of the name:
+  "Al Mansouri" is "Faisal bin Nasser Al Mansouri" but "Hamid Karzai" is not "Ahmed Wali
   Karzai". A bare surname joins a known person only when one person fits (else the country or
   a title must single one out); otherwise it stays apart rather than merge two people.
 

@@ -2,7 +2,7 @@
 
 Three places a title is written, each a common newswire pattern:
 
-- before the name: "First Vice President of the Federal Republic of Nigeria Yemi Osinbajo",
+- before the name: "Second Vice President of the Republic of Ghana Kwame Asante",
   "former Malian Prime Minister Moussa Mara", "Kenya's National Security Adviser
   Monica Juma";
 - in apposition before it: "the leader of the Amal party in Lebanon, Nabih
@@ -10,7 +10,7 @@ Three places a title is written, each a common newswire pattern:
 - in apposition after it: "Raila Odinga, a former prime minister".
 
 A title must hold one of the head words in ``titles.yaml``. Nationalities in it ("Afghan",
-"Afghanistan's", "of the Islamic Republic of Afghanistan") give the person's country and are
+"Afghanistan's", "of the Federal Republic of Somalia") give the person's country and are
 left out of the title, as a reader would say "former Vice President".
 """
 
@@ -87,7 +87,7 @@ class TitleReader:
             if low in COMPLEMENT_PREPS and index + 1 < len(tokens):
                 rest = [t for t in tokens[index + 1 :] if fold(t.text) not in POSSESSIVE]
                 code = _country_of_words(rest, lexicon)
-                if code is not None:  # "... of the Islamic Republic of Afghanistan", "... in Afghanistan"
+                if code is not None:  # "... of the Federal Republic of Somalia", "... in Somalia"
                     country = country or code
                     break
             if not self._is_title_word(token) and (lexicon.country_of_demonym(token.text) or low in POSSESSIVE):
@@ -158,10 +158,10 @@ class TitleReader:
             if fold(token.text) in DETERMINERS:
                 determiners.append(index)
             index -= 1
-        # the outermost phrase first: "The Norwegian special envoy of the Minister of ..., NAME"
+        # the outermost phrase first: "The Danish special envoy to the Minister of ..., NAME"
         for determiner in reversed(determiners):
             words = list(doc[determiner + 1 : comma])
-            # the head must come early: "the Qatari special envoy of ...", "the leader of ..."
+            # the head must come early: "the Omani special envoy to ...", "the leader of ..."
             head_at = next((i for i, t in enumerate(words[:5]) if self._is_head(t)), None)
             if head_at is None or any(not (self._is_title_word(t) or self.lexicon.country_of_demonym(t.text))
                                       for t in words[:head_at]):
@@ -201,7 +201,7 @@ class TitleReader:
         if not run:
             return None
         if index < ceiling and (doc[index].pos_ == "PROPN" or doc[index].ent_type_ == "PERSON"):
-            return None  # "Amrullah Saleh, Second Vice President Sarwar Danish": the next person's title
+            return None  # "Kwame Asante, Deputy Prime Minister Ruth Osei": the next person's title
         split = self._split(run)
         if split is None:
             return None

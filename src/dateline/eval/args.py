@@ -301,7 +301,7 @@ class PredictedArgument:
 
 
 def _name_inside(actor, event, doc, mapping: Mapping):
-    """The name an organisation's words hang on ("the Islamic State militant group", "the Tass
+    """The name an organisation's words hang on ("the Shining Path rebel group", "the Tass
     news agency", tied to the name's entity): the affiliation of the same entity that modifies
     the actor's head noun, when that noun is one the mapping lists under ``name_carrying_nouns``
     (a description of people, "French police", "Syrian fighters", keeps its own head)."""
@@ -325,7 +325,7 @@ PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "i", "you", "
 
 def _antecedent(actor, mentions: list):
     """The words a pronoun actor stands for: the last mention of its entity before it that is
-    no pronoun ("the counterterrorism authority ... announced that it has opened a probe"), when
+    no pronoun ("the prosecutor's office ... said it had begun an inquiry"), when
     the entity stage linked the pronoun to an entity."""
     if actor.entity_id is None or actor.span.text.lower() not in PRONOUNS:
         return None
@@ -647,16 +647,16 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
   shooting with rubber pellets, injuries told in a headline and its lead, deaths of illness, a shortage of a
   medicine, investigations, a court appearance, a guilty verdict, a suspect arriving and returning, a phone call,
   troops deployed. (d) 12 other speech acts: accusations, condemnations, a rejection, requests ("called on",
-  "demanded"), warnings (of which "warned police of their fears" is informing, typed THREATEN). (e) No event at all,
-  11: a purpose ("tried to plant a bomb to target the troops"), what weapons do ("using home-made bombs to inflict
-  casualties"), a Wikipedia "See also" list of titles (3, and a word of an office's name in it), "any disease to
+  "demanded"), warnings (of which a warning to police about one's fears is informing, typed THREATEN). (e) No event at all,
+  11: a purpose (an aim clause after a verb of trying), what weapons do (bombs used to cause
+  casualties), a Wikipedia "See also" list of titles (3, and a word of an office's name in it), "any disease to
   battle", a blast a witness took for a road accident, two headings glued to the text ("Calls for calm", "'Reinforce
   security'"). Of the 26 gold triggers missed, 7 are tolls joined to their act ("killing three", "shot dead": one
   record, kept on purpose), 5 attacks told inside another word's clause ("killed in IS attacks", "damaged by the
   blast", "the explosion area", windows "blown out"), 4 illnesses outside an outbreak construction, 2 reports in sentences that hold
-  another event, 2 words of a title-case headline, 1 attack glued to a Wikipedia heading ("==Attack== A suicide
-  bomber ... crashed into"), and 5 the corpus marks on words that tell no event done ("missing opportunities to
-  identify him", "cooperate in the investigations" under an "if", "committing suicide" in a link's title, a
+  another event, 2 words of a title-case headline, 1 attack glued to a Wikipedia heading (the sentence right after an attack
+  heading), and 5 the corpus marks on words that tell no event done (a missed chance to
+  identify someone, "cooperate in the investigations" under an "if", "committing suicide" in a link's title, a
   video player's "watch", a crime named by a verb phrase). So trigger F1 0.70 on this corpus would take
   matching its conventions (dropping statements, repeats and unmarked events), which the record's users would
   lose; the rules of this round fix (e) where general and add cues for the families the check part holds.
@@ -675,7 +675,7 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
   positives and no gold trigger on the tuning part.
 - **An event noun as the cause of a harm of another kind** ("damaged by the blast", "killed in an attack"): one
   record, the harm's verb's, with the noun absorbed (KAIROS marks both). When the verb is of the noun's own type
-  and only tells what it did ("the explosion targeted a bakery"), the noun now names the event.
+  and only tells what it did (a blast noun as the subject of an attack verb with a shop as its object), the noun now names the event.
 - **Statements to an outlet known only elsewhere.** Interviews given to the press are now sourcing, not
   statements, when the press is named by a noun ("told reporters", "the news agency"), is an international agency
   or broadcaster (`press_addressees`) or is a name that reports in the same article; an outlet named only once,
@@ -700,11 +700,11 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
 - **Things as targets.** A named market or square the geo stage puts on the map is a place, not a thing hit; a
   suicide bomber driving into a patrol is no attack cue.
 - **Roles in lists.** A list of defendants parsed as a chain of appositions ("A, B, C and D were all indicted")
-  still takes a name with a title in it for a place. The victims after "with" of an absolute clause ("were killed
-  with two others and a bystander injured") and a list whose second member the parser took for an apposition
+  still takes a name with a title in it for a place. The victims after "with" of an absolute clause (a toll verb, then
+  "with" and others wounded) and a list whose second member the parser took for an apposition
   ("there were five girls, a man and three boys hurt") are now all targets of the participle.
-- **Headlines in title case** ("Court Convicts Friend of Suspect") are parsed as one name: no verb, no event.
-- **Crimes named by a verb phrase** ("association to commit a crime"): only crime nouns are read as crimes.
+- **Headlines in title case** (a court convicting a suspect's friend, every word capitalised) are parsed as one name: no verb, no event.
+- **Crimes named by a verb phrase** (a charge worded as joining others to break the law): only crime nouns are read as crimes.
 - **Movement** has 2 gold events in the tuning part: its cues (move, head toward, cross into, enter, transfer,
   escape, drive to, deport, relocate) are written from news English, not from its errors; the check part's
   recall says how far they carry.
@@ -712,7 +712,7 @@ ERROR_CLASSES = """Error classes left (read on the tuning part's errors only):
 Stop 36 (wiki36 round; tuning part only, sentences ours: tests/events/test_kairos_kinds.py, test_roles.py,
 tests/eval/test_args.py). A wiki page's "See also" and "References" lists tell no event
 (`title_sections`); an attempted or failed murder, assassination or killing is read as the attempt (Conflict, not
-Life); what a witness took an event for, "I thought it was a gas leak", is no event (`mistaking_verbs`); a name of
+Life); what a witness took an event for (a blast taken for a gas leak) is no event (`mistaking_verbs`); a name of
 an occasion on an attack noun ("the Vilna Marathon bombing") is no doer (`occasion_names`); what is detonated is
 the device, no target (`device_verbs`); a toll participle the parser hung on a verb of no harm is the toll of the
 blast or attack verb before its comma. The mapping now counts JudgeCourt (the court that convicts, sentences or
@@ -832,10 +832,10 @@ explosion's own trigger in KAIROS) were tried and left out. A cue family may nam
 HUMANITARIAN": taken to hospital is Medical, taken over or into custody is not).
 
 Fixed by general rules in the triggers17 round (tests/events/test_clauses.py): an event noun that is the subject or
-the passive's agent of a verb cue of its own type names the event, the verb read as its verb ("the explosion
-targeted a bakery"); what an inquiry is about is an event of its own ("opened a probe into the explosion",
+the passive's agent of a verb cue of its own type names the event, the verb read as its verb (a blast noun
+as the subject of an attack verb); what an inquiry is about is an event of its own (a probe opened into a blast,
 `inquiries`); what is required, awaited or banned is not done ("awaiting trial", "did not require an
-investigation", "a ban on the sale of"). A "committed suicide" cue was tried and left out (no tuning gain, one
+investigation", a ban on selling a thing). A "committed suicide" cue was tried and left out (no tuning gain, one
 judged LGL check event lost).
 
 Fixed by general rules in round 5 (issue 11; each with an example the lexicon tests run or a test on a sentence of
@@ -848,8 +848,8 @@ its own prepositions); a statement given to the press is sourcing, not a STATEME
 name that reports in the same article: "..., the Valley Courier reported" makes "told the Valley Courier" one); a report
 inside a quotation or inside another report is part of the outer one (a confirmation or a claim told there stays
 a report); who a charge, an arrest or a conviction is about is the doer of the crime it names ("charged with
-treason": `accusing_verbs`); a person named by a tie to another is the argument ("convicted a friend of suspect
-X": the friend, `relative_nouns`); the possessor of an arrest, a trial or a release is its target ("the colonel's
+treason": `accusing_verbs`); a person named by a tie to another is the argument (the conviction
+of a suspect's friend: the friend, `relative_nouns`); the possessor of an arrest, a trial or a release is its target ("the colonel's
 arrest": `patient_nouns`) and the "of" phrase of an event noun under a carrying verb is its target ("the trial of
 the former mayor opened"); the noun an object relative clause hangs on is its verb's target ("the hostages
 they had kidnapped"). On the tuning part they moved trigger F1 0.526 -> 0.554 and argument F1 0.467 -> 0.488.

@@ -140,7 +140,7 @@ def _speaker(attribution: Attribution | None, doc: Doc, index: MentionIndex, lex
 def _body_reading(words: list[Token], index: MentionIndex, lexicon: Lexicon) -> ActorReading:
     """The speaking body as the doer: read as an actor from the head of its words where the
     reading keeps to them ("Lexington County sheriff's deputies"), else its words as written
-    ("sheriff's office" of "a sheriff's office news release")."""
+    ("sheriff's office" of "a sheriff's office press statement")."""
     head = words[-1]
     reading = read_actor(head, "source", index, lexicon, None, allow_places=True)
     span = token_span(words)
@@ -759,8 +759,8 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
     """The day of the gathering a story opens with ("The school board met Monday night to
     discuss ..."), when it is a day of the week before the report (event_types.yaml: occasions):
     what the story goes on to quote was said there. The gathering may be named by a quote after
-    the lead instead (``named_after_the_lead``: "The council was given a budget update on
-    Wednesday. ... the director said at the special session")."""
+    the lead instead (``named_after_the_lead``: "The board heard a report on road repairs
+    on Tuesday. ... the engineer said at the work session")."""
     if dct is None or lead is None:
         return None
     # the gathering need not be an event of its own ("the mourners who gathered yesterday", "a
@@ -782,7 +782,7 @@ def _lead_occasion(lead: SpacySpan | None, timexes: list[Timex],
 def _statements_naming_an_occasion(drafts_by_sentence: list[list[Draft]], lead: SpacySpan | None,
                                    lexicon: Lexicon) -> bool:
     """Whether a statement after the lead names, in its own words, the gathering it was said at
-    ("said at the special session", "told the board": dating.names_the_occasion)."""
+    ("said at the work session", "told the board": dating.names_the_occasion)."""
     if lead is None:
         return False
     return any(names_the_occasion(verb, lexicon.occasion_words)
@@ -854,7 +854,7 @@ def _is_reference_point(place: Place, sentence: SpacySpan) -> bool:
         return False
     node = words.root
     # up through what the distance is measured from: "of the breakaway region's capital
-    # Tskhinvali", "of Wilder's estate on the James River"
+    # Tskhinvali", "of Harlan's farm on the Cedar River"
     for _ in range(6):
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in COMPASS_WORDS:
             return _measured(node.head.head)

@@ -170,7 +170,7 @@ def _apposition_past_its_verb(head: Token, child: Token) -> bool:
 
 
 def _compact_phrase(head: Token) -> list[Token]:
-    """ "more than 1,000 Afghan security forces" -> "Afghan security forces": the head and its
+    """ "more than 2,000 Somali police officers" -> "Somali police officers": the head and its
     left modifiers, without determiners and numbers."""
     left = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"} and not c.like_num]
     words = []
@@ -241,7 +241,7 @@ def read_actor(
             reading = read_actor(bound, role, index, lexicon, speaker, False)
             if reading is not None:
                 return ActorReading(replace(reading.actor, span=token_span([head])), reading.kinds, reading.affiliations)
-        # "the group says it captured ...": inside a report, a third-person pronoun is the speaker
+        # "the militia says it seized ...": inside a report, a third-person pronoun is the speaker
         # (not a person for "it" or "its": "the spokesman says the board is studying its deal")
         # (nor a speaker named after a "he" or "they": "He fled, police said" tells of someone
         # else, while "we" in a quote before its speaker is the speaker's side)
@@ -545,7 +545,7 @@ def _a_count_of_people(head: Token) -> bool:
 
 def _an_age_for_a_person(head: Token) -> bool:
     """ "a 16-year-old", "the 58-year-old": an age with no noun after it heads its phrase and
-    names a person of that age (not "a 16-year-old boy": there the noun is the head)."""
+    names a person of that age (not "a 17-year-old driver": there the noun is the head)."""
     return head.lower_ == "old" and head.dep_ not in {"amod", "acomp"} and any(
         c.dep_ == "npadvmod" and c.lemma_.lower() == "year" for c in head.children)
 
@@ -687,7 +687,7 @@ def _person_subject_binding(pronoun: Token, index: MentionIndex) -> Token | None
     """The subject a "he", "she", "him", "his" or "her" stands for inside its own sentence: the
     subject of the nearest clause that holds the pronoun's, named before it, when that subject is
     one person (a name, or a singular noun for people) whose name or noun does not tell the other
-    sex ("A nurse was arrested after she was accused of theft": the nurse; "the driver fled
+    sex ("A nurse was arrested after she had taken drugs from the ward": the nurse; "the driver fled
     before his arrest": the driver). An object pronoun never stands for the subject of its own
     clause ("the guard hit him"); a person named between the two leaves it open ("The officer
     shot a man after he ran"), and so does a reported clause ("the sergeant said he was shot")."""
@@ -1082,10 +1082,10 @@ def _not_run_on(subjects: list[Token], verb: Token) -> list[Token]:
 
 
 def subjects_of(verb: Token) -> tuple[list[Token], bool]:
-    """The subjects of a verb (a description and a name can both be subjects: "The Qatari
-    special envoy ..., Mutlaq bin Majed Al Qahtani landed") and whether they are passive
+    """The subjects of a verb (a description and a name can both be subjects: "The Omani
+    special envoy ..., Faisal bin Nasser Al Mansouri landed") and whether they are passive
     subjects, looking through control ("claimed to have fought"), coordination ("attacked
-    ... and appear to be targeting") and participles ("pushed further, reaching")."""
+    ... and appear to be shelling") and participles ("pushed further, reaching")."""
     node = verb
     raised = gerund = False
     # "..., accused of arson", "Arrested at the border, the man ...": a past participle heading a
@@ -1357,7 +1357,7 @@ def _accused_of(crime: Token, lexicon: Lexicon, own_preps_only: bool = False) ->
     ``own_preps_only``: only through the prepositions that name what a step is for
     (``ACCUSED_FOR_PREPS``), for an act that is no crime by name ("an attack", "a killing")."""
     step = crime
-    # (through "guilty" too: "pleaded guilty to two counts of fraud")
+    # (through "guilty" too: "pleaded guilty to three counts of theft")
     while step.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "compound", "acomp"} and step.head.i != step.i:
         if own_preps_only and step.dep_ == "prep" and step.lower_ not in ACCUSED_FOR_PREPS:
             return None
@@ -1487,7 +1487,7 @@ def read_participants(
     # a verb whose act befalls only people ("shot", "arrested", "sentenced"): a name in its target
     # slot is a person's, whatever the recognisers made of it
     befalls_people = trigger.cue.lemma in lexicon.people_cues or trigger.cue.lemma in lexicon.accusing_verbs
-    # what a motion's path names is where, not whom ("was taken to the County Jail")
+    # what a motion's path names is where, not whom ("was taken to the Marion County Jail")
     target_preps = TARGET_PREPS - PATH_PREPS if trigger.cue.type in lexicon.path_types else TARGET_PREPS
     # "fired at the guards", "the shooting at officers": what an attack is aimed at is its target
     # (after the attack's own word only: "the stabbing took place at the Morgans' home" says where)
@@ -1556,7 +1556,7 @@ def read_participants(
             and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs | lexicon.care_verbs
                  or any(c.dep_ == "oprd" for c in verb.children) or _subject_of_its_carrier(noun, verb)) \
             or _predicate_of_a_copula(noun, verb)):
-        # a verb that says something about the event ("called the explosion an attack",
+        # a verb that says something about the event ("called the shooting an act of war",
         # "responded to the bombing"): its subject is no doer, the noun has its own arguments.
         # A carrying verb that names its object ("called the blast an act of terror", an object
         # predicate) says what the event was, not who did it; nor does one whose subject is the
@@ -1632,7 +1632,7 @@ def read_participants(
         own_agent = _noun_doer(noun, lexicon, index)
         if own_agent is not None and result.source is None:
             result.source = read(own_agent, "source")
-        # "three days of fighting between police and insurgents ended": the parties of a noun a
+        # "two weeks of clashes between rebels and soldiers ended": the parties of a noun a
         # verb carries are read as those of a noun on its own
         first, other = _parties_between(_prep_objects(noun, {"between", "among"}), read, index)
         result.source = result.source or first
@@ -1991,7 +1991,7 @@ def _dated_by(timex: Timex, sentence: SpacySpan, dct: date | None, source: str) 
         # "has killed 93 since 2003": the whole stretch up to the report
         return EventDate(f"{timex.value}/{dct.isoformat()}", start, dct, timex.span, False, source)
     if dct is not None and end is not None and end >= dct and closes_a_stretch(sentence.doc, timex):
-        # "Lane closure through March 27": from the report up to that day
+        # "Ramp shut through April 19": from the report up to that day
         return EventDate(f"{dct.isoformat()}/{timex.value}", dct, end, timex.span, False, source)
     return EventDate(timex.value, start, end, timex.span, False, source)
 
@@ -2053,7 +2053,7 @@ def date_of_event(
     moved = date_after_a_told_date(sentence.doc, distances[0], sentence_date) if distances and sentence_date else None
     if moved is not None:
         return EventDate(moved.value, moved.range_start, moved.range_end, moved.span, False, "relative")
-    # "comes days after US forces departed Bagram": the time stage dates the embedded clause
+    # "comes weeks after the troops left the base": the time stage dates the embedded clause
     relative = date_relative_to_clause(sentence, timexes, dct, clause) if clause else None
     if relative is not None:
         return EventDate(relative.value, relative.range_start, relative.range_end, relative.span, False, "relative")

@@ -1,8 +1,8 @@
 """Who says so, through which channel, and how sure: attribution and modality of events.
 
 A sentence's attribution comes from its reporting frames, read off the dependency tree:
-a reporting verb with its subject ("a Taliban spokesman told CNN that ..."), the same verb
-before its subject ("..., said Mohib in a news briefing"), a channel noun as the subject
+a reporting verb with its subject ("a rebel spokesman told the BBC that ..."), the same verb
+before its subject ("..., said Okafor in a radio interview"), a channel noun as the subject
 ("the statement added") or "according to X". Quotations without a verb of their own take the
 speaker of the sentence that closes them. Pronouns and descriptions ("he", "the group") are
 resolved to the latest fitting name before them, and the record keeps both spans.
@@ -199,7 +199,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 def _phrase(head: Token, limit_to_left: bool = False) -> list[Token]:
     """The words of a noun phrase: its subtree, without relative clauses that report again,
-    and without the appositive after a name ("Hekmatyar, a former prime minister, ...")."""
+    and without the appositive after a name ("Mwangi, a former finance minister, ...")."""
     tokens = [t for t in head.subtree if not (limit_to_left and t.i > head.i)]
     skip: set[int] = set()
     for child in head.children:
@@ -301,7 +301,7 @@ def _verb_frame(verb: Token, cues: AttributionCues) -> Frame | None:
     if content is None:
         content = next((c for c in children if c.dep_ in CONTENT_DEPS), None)
     if content is None:
-        # "said in a Twitter post that fighters had arrived": the parse may make the
+        # "said in a Facebook post that troops had landed": the parse may make the
         # that-clause a relative clause of the channel noun
         content = next(
             (
@@ -319,7 +319,7 @@ def _verb_frame(verb: Token, cues: AttributionCues) -> Frame | None:
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
         inverted_position = before is not None and (before.is_punct or before.is_quote)
         if after and inverted_position and verb.lemma_ not in {"tell", "inform", "brief"}:
-            subject = after[0]  # "..., confirmed bin Mubarak Al-Khayarin Al-Hajar"
+            subject = after[0]  # "..., confirmed bin Nasser Al-Mansouri Al-Hashimi"
             inverted = True
         elif (hung := _source_hung_before(verb)) is not None:
             # "..., killing 38 people, the UN special envoy, Christine Schraner Burgener, said.":
@@ -337,7 +337,7 @@ def _verb_frame(verb: Token, cues: AttributionCues) -> Frame | None:
     # "some reported missing", "many said": a quantifier alone names nobody
     if subject.pos_ in {"DET", "PRON", "ADJ"} and subject.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "you", "she", "us"} and not list(subject.children):
         return None
-    inverted = inverted or subject.i > verb.i  # "said CENTCOM in a statement"
+    inverted = inverted or subject.i > verb.i  # "said AFRICOM in a release"
     if content is None and not _after_a_break(verb, subject):
         return None  # "clashes have continued": the verb reports nothing
     if verb.lemma_ in {"tell", "inform", "brief", "say"}:
@@ -355,7 +355,7 @@ def _verb_frame(verb: Token, cues: AttributionCues) -> Frame | None:
         frame.channel = [verb] + hearer_words
         frame.channel_text = f"{verb.text} {verb.doc[hearer_words[0].i : hearer_words[-1].i + 1].text}"
     else:
-        # "said CENTCOM in a statement": the parse may hang the channel on the subject
+        # "said AFRICOM in a release": the parse may hang the channel on the subject
         candidates = children + (list(subject.children) if inverted else [])
         for child in candidates:
             if child.dep_ == "prep" and child.lower_ in cues.channel_prepositions:
@@ -595,7 +595,7 @@ def _previous_speaker(sentence: SpacySpan) -> SpacySpan | None:
 
 
 def _earlier_channel_owner(channel: Token, sentence: SpacySpan, cues: AttributionCues) -> SpacySpan | None:
-    """ "the tweet read" after "International Emergency said in a Twitter post": the source
+    """ "the tweet read" after "the Red Crescent said in a Facebook post": the source
     who used a channel of the same family before."""
     families = [f for f in cues.channel_families if channel.lemma_.lower() in f or channel.lower_ in f]
     if not families:
@@ -788,7 +788,7 @@ def _governing_frame(token: Token, sentence: SpacySpan) -> Frame | None:
 
 def attribution_of(token: Token, sentence: SpacySpan | None = None) -> Attribution | None:
     """Who asserts the event a token stands for: the innermost reporting frame around it
-    ("the group says it captured 200, while officials say it seized 100" gives each figure
+    ("the militia says it killed 40, while officials say it killed 12" gives each figure
     its own source); the sentence's attribution when the token is outside every frame."""
     sentence = sentence if sentence is not None else token.sent
     frame = _governing_frame(token, sentence)
@@ -934,7 +934,7 @@ def is_party_source(attribution: Attribution, doc: Doc, parties: Collection[str]
 
 
 def _self_report(chain: list[Token], cues: AttributionCues) -> bool:
-    """ "the group says it captured", "told CNN that his forces had taken": the source speaks
+    """ "the militia says it seized", "told the BBC that his men had taken": the source speaks
     of its own deeds."""
     for token in chain:
         for child in token.children:

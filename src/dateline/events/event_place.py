@@ -378,7 +378,7 @@ def _town_after_a_placeless_lead(facts: PlaceFacts) -> list[Place]:
 
 
 def _seat_of_the_reporting_force(facts: PlaceFacts) -> list[Place]:
-    # "..., according to a release from Elmwood Police": a local force reports an act it handled
+    # "..., according to a statement from Elmwood Police": a local force reports an act it handled
     # from its own town (placing.yaml: reporting_forces); not for a statement, a planned or
     # denied act or an act over a whole land (an act the force tells, "claimed", is one it handled)
     if facts.trigger is None or facts.draft.type == "STATEMENT" or facts.whole_land \

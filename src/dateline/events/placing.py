@@ -111,7 +111,7 @@ def _words_of(place: Place, sentence: SpacySpan):
 
 
 def names_a_known_place(place: Place) -> bool:
-    """A seat word after a name ("Dover police", "the Lakeview Board of Education", "Lakeview
+    """A seat word after a name ("Dover police", "the Brookfield Board of Education", "Brookfield
     High School") says the body sits in a town only when the gazetteer knows the town. A name it
     lacks, placed by what the text names next to it, is as likely the body's own name (a school
     district named after a lake, a namesake the geo stage set aside) as a town: the body's place
@@ -222,8 +222,8 @@ def circumstance_words(trigger: Token) -> list[Token]:
 
 
 def names_an_office(place: Place, sentence: SpacySpan, places: list[Place] = ()) -> bool:
-    """ "Minnesota Governor Tim Pawlenty", "U.S. Secretary of State": a title's place; "Sen. Rich
-    Olive, D-Story City": a legislator's party and home town. Neither says where an event is."""
+    """ "Ohio Governor Tom Reed", "U.S. Secretary of Labor": a title's place; "Sen. Tom
+    Hale, R-Cedar Falls": a legislator's party and home town. Neither says where an event is."""
     text = text_of(sentence.doc)
     before = text[max(0, place.span.start - 3):place.span.start]
     if table()["party_label"].match(place.name or "") or table()["party_label"].match(place.span.text or "") \
@@ -411,7 +411,7 @@ def heading_places(sentence: SpacySpan, places: list[Place]) -> list[Place]:
 
 
 def where_clause_places(trigger: Token, places: list[Place]) -> list[Place]:
-    """ "meetings at the district office in Wichita Falls, where they met the committee", "drove
+    """ "talks at the county office in Grand Forks, where they met the mayor", "drove
     to Salem, where they were arrested": a clause opened by "where" happens at the place it hangs
     on (the place named by its antecedent, or by the antecedent's own words)."""
     clause = trigger
@@ -690,7 +690,7 @@ def describes_someone_by_a_past_act(trigger: Token) -> bool:
 
 @per_sentence
 def passed_by_words(sentence: SpacySpan) -> frozenset[int]:
-    """ "The storm is expected to bypass southern Ohio", "the hurricane spared Dover": a place
+    """ "The storm should bypass southern Ohio", "the hurricane spared Dover": a place
     a happening passes by or misses is where it is not (placing.yaml: passing_verbs); the
     indices of those objects' words (read once per sentence: every event of it asks)."""
     verbs = table()["passing_verbs"]
@@ -725,7 +725,7 @@ def body_seat_named_before(actor_words: list[Token], places: list[Place], seat_p
 
 
 def place_noun_places(words: list[Token], places: list[Place]) -> list[Place]:
-    """ "drowned in the Elk River on Friday ... has been in the river since": a place named by
+    """ "drowned in the Elk River on Friday ... divers searched the river for hours": a place named by
     its kind with "the" ("the river", "the lake") is the place of that kind the story named
     last before it, the one whose name ends with the word (placing.yaml: place_nouns)."""
     kinds = table()["place_nouns"]

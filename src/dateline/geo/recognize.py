@@ -257,7 +257,7 @@ def begins_a_not_place_phrase(toponym: Toponym, text: str) -> bool:
     return any(re.match(re.escape(phrase.casefold()) + r"\b", said) for phrase, _ in feature_words().not_place_phrases)
 
 
-# a comma, an age and what may follow an age in an apposition: "Hailey, 6, and Caleb, 4", "Austin, 19, of"
+# a comma, an age and what may follow an age in an apposition: "Maddie, 7, and Owen, 3", "Austin, 19, of"
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*(?:,|;|\)|\.|\band\b|$)")
 
 

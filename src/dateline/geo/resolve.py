@@ -904,7 +904,7 @@ _TOWN_INSTITUTION_AFTER = re.compile(
 _STREET_ADDRESS_BEFORE = re.compile(
     r"\b\d+\s+(?:[NSEW]\.\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:St|Ave|Rd|Blvd|Dr|Ln|Street|Avenue|Road|Boulevard|Drive|Lane|Pike|Highway)\.?,\s*$"
 )
-# what only a state or province has: "the Kansas Department of Transportation", "the Ohio Legislature"
+# what only a state or province has: "the Nebraska Department of Transportation", "the Ohio Legislature"
 _STATE_INSTITUTION_AFTER = re.compile(
     r"['’]?s?\s+(?:(?:Department|Dept\.) of (?:Transportation|Natural Resources|Corrections|Revenue|Agriculture|"
     r"Environmental)|Legislature|General Assembly|State Police|Highway Patrol|"
@@ -1129,7 +1129,7 @@ def _proximity(entry: GazetteerEntry, own_key: str, readings: dict[str, list[tup
     return 2.0 * PROXIMITY_WEIGHT * (1 - math.exp(-evidence))
 
 
-# "X, which is located a few kilometers from Y", "X northeast of Y", "X in Y", "X near Y"
+# "X, which is located some 20 kilometers from Y", "X northeast of Y", "X in Y", "X near Y"
 _CONTAINER_CUE = re.compile(
     r"(?i)\b(?:in|inside|within|near|outside|from|of|at)\b[^.;]{0,3}$"
 )

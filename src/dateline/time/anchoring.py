@@ -59,8 +59,8 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     # - a day no DCT can place ("on Tuesday" in an undated article) still moves the story on,
     #   so an older calendar date ("in the 1940s") named before it no longer holds;
     # - a date that opens a stretch ("since the coup on February 1") is no time the story is at;
-    # - nor is one in a relative clause, background to a noun ("Ms Groth, whose home flooded in
-    #   1997, said ...": the next sentence is not in 1997);
+    # - nor is one in a relative clause, background to a noun ("Mr Dunn, whose barn burned down in
+    #   1988, said ...": the next sentence is not in 1988);
     # - nor is a plan ("talks ... on Monday" in a Sunday report).
     for timex in reversed([t for t in timexes if t.span.start < end]):
         if timex.type == "DURATION" or not (is_calendar(timex) or _unplaced_day(timex)):
@@ -68,7 +68,7 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
         if timex.span.start < start and (opens_a_stretch(sentence.doc, timex)
                                          or (in_a_relative_clause(sentence.doc, timex) and not _a_recent_day(timex, dct))
                                          or (YEAR_ONLY.match(timex.value) and modifies_a_noun(sentence.doc, timex))):
-            # (nor a year that names a thing's vintage: "a 2006 Mercury crashed into a deer", "the
+            # (nor a year that names a thing's vintage: "a 2011 Buick skidded into a ditch", "the
             # 1970s radical"; a day on a noun names the occasion the story is at: "the Monday
             # morning shootings")
             continue
@@ -98,7 +98,7 @@ def _runs_to_now(span) -> bool:
 
 
 def closes_a_stretch(doc, timex: Timex) -> bool:
-    """Whether a date ends a stretch that runs until it: "Lane closure through March 27",
+    """Whether a date ends a stretch that runs until it: "Ramp shut through April 19",
     "closed until Friday", "will stay till June". (Not "by Friday": a deadline is a day.)"""
     span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
     if span is None or not len(span) or span.start == 0:
@@ -108,7 +108,7 @@ def closes_a_stretch(doc, timex: Timex) -> bool:
 
 
 def in_a_relative_clause(doc, timex: Timex) -> bool:
-    """ "whose home flooded in 1997", "which opened in 2001": the expression dates a clause that
+    """ "whose barn burned down in 1988", "which opened in 2001": the expression dates a clause that
     describes a noun."""
     span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -178,7 +178,7 @@ RECENT_DAYS = 7
 def _a_recent_day(timex: Timex, dct: date | None) -> bool:
     """ "the death of a teen who was killed early Sunday": a day of the week before the report,
     even in a relative clause, is the day of the story the sentences after it go on telling (a
-    year or a day long past there is background: "whose home flooded in 1997")."""
+    year or a day long past there is background: "whose barn burned down in 1988")."""
     day = timex.range_start
     return (dct is not None and day is not None and timex.range_end in (None, day) and timex.type in {"DATE", "TIME"}
             and 0 <= (dct - day).days <= RECENT_DAYS)

@@ -240,7 +240,7 @@ class _Renamed:
 
 
 def part_of_date(m: Match, ctx: Context) -> Reading | None:
-    """"the night of Friday, September 3": the day, then the part of it."""
+    """"the night of Saturday, May 14": the day, then the part of it."""
     if m.group("weekday2"):
         reading = weekday(_Renamed(m, {"weekday": "weekday2", "rel": "_", "mod": "_", "part": "part2"}), ctx)
         return reading

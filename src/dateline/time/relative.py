@@ -57,7 +57,7 @@ def _embedded_tokens(doc, word_start: int):
     word = next((t for t in doc if t.idx == word_start), None)
     if word is None:
         return None, []
-    if word.dep_ == "mark":  # "after US forces departed ...": the verb the conjunction marks
+    if word.dep_ == "mark":  # "after the troops withdrew ...": the verb the conjunction marks
         head = word.head
         return head, [t for t in head.subtree if t.i > word.i]
     objects = [c for c in word.children if c.dep_ in ("pobj", "pcomp")]
@@ -215,7 +215,7 @@ def _distance_direction(doc, duration: Timex) -> int:
 
 
 def date_after_a_told_date(doc, duration: Timex, told: Timex) -> Timex | None:
-    """ "Munene arrived in 2002 but was rejected two years later": the clause's date is the date
+    """ "Okafor applied in 2004 but was turned down three years later": the clause's date is the date
     told before it (``told``: the sentence's or the narrative's) moved by the duration, at the
     coarser of the two granularities (a year, two years later, is a year; a day, three days
     later, a day; a day, two years later, the year). A distance finer than the told date

@@ -1,6 +1,6 @@
 """The tense of the clause around a time expression: past, future or unknown.
 
-"landed in Kabul on Friday" is the Friday before the article; "will meet on Friday" the one after.
+"arrived in Nairobi on Friday" is the Friday before the article; "will meet on Friday" the one after.
 With a spaCy parse, the verb that governs the expression decides (its tag and auxiliaries);
 without one, the tense cue word (vocabulary.yaml) nearest to the expression in its sentence.
 """
