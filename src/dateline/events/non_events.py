@@ -16,7 +16,7 @@ import json
 import math
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -34,8 +34,105 @@ TABLE = Path(__file__).with_name("non_events.yaml")
 
 
 @lru_cache(maxsize=1)
+def _raw_table() -> dict:
+    return yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+
+
+class TableError(ValueError):
+    """A block of non_events.yaml that does not match its typed object; the message names the block."""
+
+
+def _words(values) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values)
+
+
+def _tags(values) -> frozenset[str]:
+    return frozenset(str(v) for v in values)
+
+
+def _read_block(kind: type, raw: object, where: str):
+    """A YAML block read into the frozen dataclass ``kind``: each key a field (an unknown or a missing
+    key is a ``TableError``); a field typed with a dataclass reads its sub-block the same way, a
+    field marked ``tags`` keeps its entries as written (parser labels), any other a set of words
+    in lower case."""
+    if not isinstance(raw, dict):
+        raise TableError(f"{where}: a block of keys expected, got {raw!r}")
+    wanted = {f.name: f for f in fields(kind)}
+    if set(raw) != set(wanted):
+        raise TableError(f"{where}: keys {sorted(map(str, raw))} do not match {sorted(wanted)}")
+    values = {}
+    for name, spec in wanted.items():
+        inner = spec.metadata.get("block")
+        if inner is not None:
+            values[name] = _read_block(inner, raw[name], f"{where}.{name}")
+        elif not isinstance(raw[name], list):
+            raise TableError(f"{where}.{name}: a list expected, got {raw[name]!r}")
+        else:
+            values[name] = (_tags if spec.metadata.get("tags") else _words)(raw[name])
+    return kind(**values)
+
+
+def _block(kind: type):
+    return field(metadata={"block": kind})
+
+
+def _tag_field():
+    return field(metadata={"tags": True})
+
+
+@dataclass(frozen=True)
+class FutureTelling:
+    """ "will vote", "a hearing will be held": the auxiliaries of the future, and the links an event
+    noun has on such a verb."""
+    auxiliaries: frozenset[str]
+    noun_links: frozenset[str] = _tag_field()
+
+
+@dataclass(frozen=True)
+class Setting:
+    """ "scheduled two meetings", "set a hearing for Friday", "is set to move": the verbs that set a
+    step (alone, with a "for" phrase of its time, or as a participle with an infinitive)."""
+    verbs: frozenset[str]
+    verbs_with_for: frozenset[str]
+    participles_with_an_infinitive: frozenset[str]
+
+
+@dataclass(frozen=True)
+class MarkedToCome:
+    """ "the planned rally", "upcoming meetings": the words on an event noun that set it ahead."""
+    modifiers: frozenset[str]
+
+
+@dataclass(frozen=True)
+class DatedPresent:
+    """ "the trial resumes Monday": the links of an event noun on a present verb with a date."""
+    noun_links: frozenset[str] = _tag_field()
+
+
+@dataclass(frozen=True)
+class HandedOnFor:
+    """ "sent to the council for discussion": the deliberations a thing is handed on for."""
+    nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class StepsNotYetDone:
+    """non_events.yaml's steps_not_yet_done: the ways news tells a step still to come."""
+    told_in_the_future: FutureTelling = _block(FutureTelling)
+    set: Setting = _block(Setting)
+    marked_to_come: MarkedToCome = _block(MarkedToCome)
+    dated_present: DatedPresent = _block(DatedPresent)
+    handed_on_for: HandedOnFor = _block(HandedOnFor)
+
+
+@lru_cache(maxsize=1)
+def steps_not_yet_done() -> StepsNotYetDone:
+    return _read_block(StepsNotYetDone, _raw_table().get("steps_not_yet_done"), "steps_not_yet_done")
+
+
+@lru_cache(maxsize=1)
 def table() -> dict:
-    raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+    raw = _raw_table()
     lower = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
     return {
         "trigger_with": {k.lower(): lower(v) for k, v in raw["states"]["trigger_with"].items()},
@@ -83,7 +180,6 @@ def table() -> dict:
         "purpose_passives": lower(raw["purpose_passives"]),
         "future_words": lower(raw["denied_futures"]),
         "asking_for_verbs": lower(raw["asking_for_verbs"]),
-        "pending_steps": lower(raw["pending_steps"]),
         "quality_adjectives": lower(raw["quality_compounds"]["adjectives"]),
         "figure_verbs": [(f["verb"].lower(), lower(f["prepositions"]), lower(f["objects"]))
                          for f in raw["figures_of_speech"]["verb_objects"]],
@@ -127,13 +223,6 @@ def table() -> dict:
         "alternative_verbs": {"tags": frozenset(raw["alternatives"]["tags"]),
                               "conjunctions": lower(raw["alternatives"]["conjunctions"])},
         "standing_plans": lower(raw["standing_plans"]),
-        "set_verbs": lower(raw["set_for_later"]),
-        "step_future_auxiliaries": lower(raw["steps_to_come"]["future_auxiliaries"]),
-        "step_noun_links": frozenset(raw["steps_to_come"]["noun_links"]),
-        "step_setting_verbs": lower(raw["steps_to_come"]["setting_verbs"]),
-        "step_setting_verbs_with_for": lower(raw["steps_to_come"]["setting_verbs_with_for"]),
-        "step_to_come_modifiers": lower(raw["steps_to_come"]["to_come_modifiers"]),
-        "step_present_links": frozenset(raw["steps_to_come"]["present_links"]),
         "future_prepositions": lower(raw["set_in_the_future"]["prepositions"]),
         "future_nouns": lower(raw["set_in_the_future"]["nouns"]),
         "wanted_gerund_words": lower(raw["wanted_gerunds"]["words"]),
@@ -278,7 +367,7 @@ def _set_for_later(node: Token) -> bool:
     """ "the bakery is set to move to a new mall", "a bank set to open a branch", "is scheduled to
     speak at noon today": "set", "scheduled" or "slated" with an infinitive tells a step still to
     come, however firm its day (docs/judging.md, "Charges, plans and scheduled steps")."""
-    if node.tag_ != "VBN" or node.lemma_.lower() not in table()["set_verbs"]:
+    if node.tag_ != "VBN" or node.lemma_.lower() not in steps_not_yet_done().set.participles_with_an_infinitive:
         return False
     return any(c.dep_ == "xcomp" and _an_infinitive(c) for c in node.children)
 
@@ -360,7 +449,7 @@ def is_a_step_still_pending(token: Token) -> bool:
     to come (the parser hangs "for" on the verb or on the noun before it; "held a long discussion"
     tells one)."""
     noun = token.head if token.dep_ == "conj" else token  # "for discussion and consideration"
-    return token.lemma_.lower() in table()["pending_steps"] and noun.dep_ == "pobj" and noun.head.lower_ == "for" \
+    return token.lemma_.lower() in steps_not_yet_done().handed_on_for.nouns and noun.dep_ == "pobj" and noun.head.lower_ == "for" \
         and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
 
 
@@ -1257,7 +1346,7 @@ def _a_future_verb(verb: Token | None) -> bool:
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return False
     auxiliaries = _auxiliaries_of_either_voice(verb)
-    return bool(auxiliaries & table()["step_future_auxiliaries"]) and "have" not in auxiliaries
+    return bool(auxiliaries & steps_not_yet_done().told_in_the_future.auxiliaries) and "have" not in auxiliaries
 
 
 def is_told_in_the_future(token: Token) -> bool:
@@ -1267,7 +1356,7 @@ def is_told_in_the_future(token: Token) -> bool:
     noun that is the subject or object of one)."""
     if token.pos_ in {"VERB", "AUX"}:
         return _a_future_verb(_verb_carrying_the_tense(token))
-    return token.pos_ in {"NOUN", "PROPN"} and token.dep_ in table()["step_noun_links"] \
+    return token.pos_ in {"NOUN", "PROPN"} and token.dep_ in steps_not_yet_done().told_in_the_future.noun_links \
         and token.head.pos_ in {"VERB", "AUX"} and _a_future_verb(_verb_carrying_the_tense(token.head))
 
 
@@ -1278,11 +1367,11 @@ def is_a_step_set(token: Token) -> bool:
     "arrange" only with a "for" phrase of the time ("set bail at $500", "set off an explosion": acts)."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {"dobj", "nsubjpass"} or token.head.pos_ != "VERB":
         return False
-    verb, words = token.head, table()
+    verb, setting = token.head, steps_not_yet_done().set
     lemma = verb.lemma_.lower()
-    if lemma in words["step_setting_verbs"]:
+    if lemma in setting.verbs:
         return True
-    return lemma in words["step_setting_verbs_with_for"] and not any(c.dep_ == "prt" for c in verb.children) \
+    return lemma in setting.verbs_with_for and not any(c.dep_ == "prt" for c in verb.children) \
         and any(c.dep_ == "prep" and c.lower_ == "for" and any(o.ent_type_ in {"DATE", "TIME"} for o in c.subtree)
                 for c in (*verb.children, *token.children))
 
@@ -1291,7 +1380,7 @@ def is_marked_still_to_come(token: Token) -> bool:
     """ "the planned rally", "their upcoming meetings", "at its next meeting": an event noun with a
     word of time to come on it."""
     return token.pos_ in {"NOUN", "PROPN"} and any(
-        c.dep_ in {"amod", "compound"} and c.lower_ in table()["step_to_come_modifiers"] for c in token.children)
+        c.dep_ in {"amod", "compound"} and c.lower_ in steps_not_yet_done().marked_to_come.modifiers for c in token.children)
 
 
 def is_set_in_a_dated_present(token: Token) -> bool:
@@ -1299,7 +1388,7 @@ def is_set_in_a_dated_present(token: Token) -> bool:
     Friday": an event noun that is the subject or object of a verb in the plain present with a date
     or time of its own tells a step set (``_a_present_of_habit`` leaves such a verb, which is no
     habit; nor a headline's present, nor a verb of saying)."""
-    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in table()["step_present_links"]:
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in steps_not_yet_done().dated_present.noun_links:
         return False
     verb = token.head
     words = table()
@@ -1315,9 +1404,11 @@ def is_set_in_a_dated_present(token: Token) -> bool:
 
 def is_a_step_still_to_come(token: Token) -> bool:
     """A step still to come, however firm its day (docs/judging.md, "Charges, plans and scheduled
-    steps"): told in the future, set, marked as planned or upcoming, or dated in the present."""
+    steps"; non_events.yaml steps_not_yet_done): told in the future, set, marked as planned or
+    upcoming, dated in the present, or a deliberation a thing is handed on for. (What a participle
+    of setting governs, "is set to move", is ``is_not_yet``'s, read up the governing words.)"""
     return is_told_in_the_future(token) or is_a_step_set(token) or is_marked_still_to_come(token) \
-        or is_set_in_a_dated_present(token)
+        or is_set_in_a_dated_present(token) or is_a_step_still_pending(token)
 
 
 def reports_no_event(token: Token) -> bool:
@@ -1347,7 +1438,7 @@ def reports_no_event(token: Token) -> bool:
         or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token) \
         or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token) \
         or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
-        or is_a_step_still_pending(token) or is_a_quality(token) or is_a_reported_future(token) \
+        or is_a_quality(token) or is_a_reported_future(token) \
         or is_a_conditional_consequence(token) or is_a_present_passive_of_habit(token) \
         or is_under_a_difficulty(token) or is_a_frequent_kind(token) or is_what_an_intention_holds(token) \
         or is_a_denied_act(token) or is_a_standing_duty(token) or is_a_purpose_or_cause_told(token) \
