@@ -116,6 +116,20 @@ class HandedOnFor:
 
 
 @dataclass(frozen=True)
+class Awaiting:
+    """ "a lawsuit pending in the county court", "the sale, subject to approval": the words that set
+    an event noun waiting on a step."""
+    marks_after: frozenset[str]
+    adjectives_with_to: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Occasions:
+    """ "hopes to fill the seat at its April meeting": the prepositions of an occasion on an act."""
+    prepositions: frozenset[str]
+
+
+@dataclass(frozen=True)
 class StepsNotYetDone:
     """non_events.yaml's steps_not_yet_done: the ways news tells a step still to come."""
     told_in_the_future: FutureTelling = _block(FutureTelling)
@@ -123,6 +137,8 @@ class StepsNotYetDone:
     marked_to_come: MarkedToCome = _block(MarkedToCome)
     dated_present: DatedPresent = _block(DatedPresent)
     handed_on_for: HandedOnFor = _block(HandedOnFor)
+    awaiting: Awaiting = _block(Awaiting)
+    occasions: Occasions = _block(Occasions)
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +218,12 @@ def table() -> dict:
         "obligation_modals": lower(raw["obligations"]["modals"]),
         "standing_duties": {k.lower(): v.lower() for k, v in raw["standing_duties"].items()},
         "figure_direct_objects": {k.lower(): lower(v) for k, v in raw["figures_of_speech"]["verb_direct_objects"].items()},
+        "figure_subjects": {k.lower(): lower(v) for k, v in raw["figures_of_speech"]["verb_subjects"].items()},
+        "denial_subjects": lower(raw["denied_acts"]["negative_subjects"]),
+        "denial_determiners": lower(raw["denied_acts"]["negative_determiners"]),
+        "denying_verbs": lower(raw["denied_acts"]["denying_verbs"]),
+        "denied_but_told": lower(raw["denied_acts"]["denied_but_told"]),
+        "position_verbs": lower(raw["standing_positions"]["verbs"]),
         "purpose_subjects": lower(raw["copula_infinitives"]["purpose_subjects"]),
         "copula_idioms": lower(raw["copula_infinitives"]["idioms"]),
         "manner_nouns": lower(raw["manner_phrases"]["nouns"]),
@@ -480,8 +502,17 @@ def is_a_figure_of_speech(token: Token) -> bool:
                 return True
     if _a_figure_with_its_object(token):
         return True
+    subjects = words["figure_subjects"].get(lemma)
+    if subjects and token.pos_ == "VERB" and any(
+            n.lemma_.lower() in subjects for c in token.children if c.dep_ == "nsubj" for n in _with_its_of_noun(c)):
+        return True
     modifiers = words["figure_modifiers"].get(lemma)
     return bool(modifiers) and any(c.dep_ in {"amod", "compound"} and c.lower_ in modifiers for c in token.children)
+
+
+def _with_its_of_noun(noun: Token) -> list[Token]:
+    """The noun and the noun after its "of": "hundreds of fans", "a wave of calls"."""
+    return [noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
 
 
 def _a_figure_with_its_object(verb: Token) -> bool:
@@ -563,6 +594,16 @@ def is_an_activity_judged(token: Token, depth: int = 4) -> bool:
     return False
 
 
+def is_a_position_held(token: Token) -> bool:
+    """ "both departments support the change", "she said she opposes the mine": a verb of stance in
+    the simple present, with no auxiliary and no date or time of its own, tells a position held when
+    the report is written, no act (non_events.yaml: standing_positions; not a headline's present)."""
+    if token.pos_ != "VERB" or token.tag_ not in table()["habit_tags"] or token.lemma_.lower() not in table()["position_verbs"]:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} for c in token.children) and not _has_a_time_of_its_own(token) \
+        and not _in_headline_style(token)
+
+
 def is_a_denied_act(token: Token) -> bool:
     """ "the mayor did not return the call", "vowed not to reopen the talks", "did not try to flee",
     "did not suffer injuries", "had never met", "are not rejecting the offer": an active verb negated
@@ -570,8 +611,28 @@ def is_a_denied_act(token: Token) -> bool:
     done or refused, and so does an infinitive it governs, and the object of a verb of undergoing.
     (A negated passive, "were not arrested", is left: the judged samples count it as the step told.)"""
     if token.pos_ == "NOUN":
-        return _undergone_under_a_denial(token)
-    return _denied_verb(token) or any(_denied_verb(verb) for verb in _infinitive_governors(token))
+        return _undergone_under_a_denial(token) or _denied_by_a_verb(token)
+    return _denied_verb(token) or any(_denied_verb(verb) for verb in _infinitive_governors(token)) \
+        or _done_by_no_one(token)
+
+
+def _done_by_no_one(verb: Token) -> bool:
+    """ "no one was hurt", "nobody was arrested", "no shots were fired": a verb whose subject is no one
+    tells an act that did not happen (non_events.yaml: denied_acts.negative_subjects)."""
+    if verb.pos_ != "VERB":
+        return False
+    words = table()
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (
+        c.lower_ in words["denial_subjects"]
+        or any(d.dep_ == "det" and d.lower_ in words["denial_determiners"] for d in c.children)) for c in verb.children)
+
+
+def _denied_by_a_verb(noun: Token) -> bool:
+    """ "the ministry denied the deployment of troops": the event noun a verb of denying takes is not
+    told as done (not "denied the charges": non_events.yaml denied_acts.denied_but_told)."""
+    words = table()
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in words["denying_verbs"] \
+        and noun.lemma_.lower() not in words["denied_but_told"]
 
 
 def _denied_verb(verb: Token) -> bool:
@@ -690,9 +751,21 @@ def _the_purpose_of_an_act_not_done(token: Token) -> bool:
     """ "the league plans to hold marches to demand lower taxes": an infinitive of purpose says
     what an act is for; when that act is itself not done (planned, needed, threatened), neither
     is its purpose (a purpose of an act done, "met them to discuss the plan", is left)."""
-    if not _an_infinitive(token) or token.dep_ != "advcl" or token.head.pos_ not in {"VERB", "AUX"}:
+    token = _first_conjunct(token)  # "to discuss and vote on the plan"
+    if not _an_infinitive(token):
         return False
-    return any(_not_yet_word(node) for node in governing_words(token.head))
+    act = token.head
+    if act.pos_ in {"NOUN", "PROPN"}:  # "scheduled a hearing for Tuesday to discuss the budget"
+        return token.dep_ in {"advcl", "acl"} and is_a_step_still_to_come(act)
+    if token.dep_ != "advcl" or act.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(_not_yet_word(node) for node in governing_words(act)):
+        return True
+    # "he would go door to door to talk to shopkeepers", "set a meeting for Friday to discuss the
+    # plan": an act itself no event (told in the future, a possibility...), or one whose object is a
+    # step still to come (the meeting set, not held; or the noun the parser hangs the purpose on),
+    # leaves its purpose undone too
+    return reports_no_event(act) or any(c.dep_ == "dobj" and is_a_step_still_to_come(c) for c in act.children)
 
 
 def is_suggested_or_let(token: Token) -> bool:
@@ -1402,13 +1475,38 @@ def is_set_in_a_dated_present(token: Token) -> bool:
     return _has_a_time_of_its_own(verb) and not _in_headline_style(verb)
 
 
+def is_awaiting_a_step(token: Token) -> bool:
+    """ "a lawsuit pending in the county court", "the sale, subject to approval by the judge": an event
+    noun with "pending" after it, or "subject to" on it, waits on a step (docs/judging.md: a case
+    pending is a standing state; the approval still to come)."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    awaiting = steps_not_yet_done().awaiting
+    return any(c.i > token.i and c.lower_ in awaiting.marks_after and c.dep_ in {"amod", "acl", "advmod"}
+               for c in token.children) or any(
+        c.dep_ == "amod" and c.lower_ in awaiting.adjectives_with_to
+        and any(p.dep_ == "prep" and p.lower_ == "to" for p in c.children) for c in token.children)
+
+
+def is_the_occasion_of_an_act_not_done(token: Token) -> bool:
+    """ "the council hopes to fill the seat at its April meeting": an event noun after "at" on a verb
+    that is itself no event (hoped for, proposed, told in the future...) is an occasion still to come
+    (steps_not_yet_done.occasions); "spoke at the meeting" tells the meeting too, and is left."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj":
+        return False
+    preposition, verb = token.head, token.head.head
+    return preposition.lower_ in steps_not_yet_done().occasions.prepositions and verb.pos_ in {"VERB", "AUX"} \
+        and reports_no_event(verb)
+
+
 def is_a_step_still_to_come(token: Token) -> bool:
     """A step still to come, however firm its day (docs/judging.md, "Charges, plans and scheduled
     steps"; non_events.yaml steps_not_yet_done): told in the future, set, marked as planned or
     upcoming, dated in the present, or a deliberation a thing is handed on for. (What a participle
     of setting governs, "is set to move", is ``is_not_yet``'s, read up the governing words.)"""
     return is_told_in_the_future(token) or is_a_step_set(token) or is_marked_still_to_come(token) \
-        or is_set_in_a_dated_present(token) or is_a_step_still_pending(token)
+        or is_set_in_a_dated_present(token) or is_a_step_still_pending(token) or is_awaiting_a_step(token) \
+        or is_the_occasion_of_an_act_not_done(token)
 
 
 def reports_no_event(token: Token) -> bool:
@@ -1447,7 +1545,8 @@ def reports_no_event(token: Token) -> bool:
         or is_a_participle_adjective(token) or is_marked_possible(token) or is_a_kind_judged_common(token) \
         or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token) \
         or is_a_wanted_gerund(token) or is_set_in_the_future(token) or is_what_is_agreed_or_decided(token) \
-        or is_the_theme_of_a_text(token) or is_a_near_miss(token) or is_a_step_still_to_come(token)
+        or is_the_theme_of_a_text(token) or is_a_near_miss(token) or is_a_step_still_to_come(token) \
+        or is_a_position_held(token)
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
