@@ -1,6 +1,6 @@
 """A step still to come is no event yet, however firm its day (docs/judging.md, "Charges, plans and
-scheduled steps"): each construction of non_events.yaml's steps_to_come and set_for_later, on
-sentences written for it; each test fails with its rule blanked."""
+scheduled steps"): each construction of non_events.yaml's steps_not_yet_done, on sentences
+written for it; each test fails with its rule blanked; and the loader of that table's typed object."""
 
 from __future__ import annotations
 
@@ -68,3 +68,37 @@ def test_a_step_scheduled_for_a_time_of_its_own():
 ])
 def test_a_step_told_as_done_is_left(text, word):
     assert not non_events.is_a_step_still_to_come(_word(text, word))
+
+
+def test_a_deliberation_a_thing_is_handed_on_for():
+    word = _word("The draft budget was sent to the finance committee for review.", "review")
+    assert non_events.is_a_step_still_to_come(word) and non_events.reports_no_event(word)
+
+
+def test_the_table_is_read_into_a_typed_object():
+    steps = non_events.steps_not_yet_done()
+    assert "will" in steps.told_in_the_future.auxiliaries and "nsubjpass" in steps.told_in_the_future.noun_links
+    assert "schedule" in steps.set.verbs and "set" in steps.set.participles_with_an_infinitive
+    assert "upcoming" in steps.marked_to_come.modifiers and "discussion" in steps.handed_on_for.nouns
+
+
+def test_the_loader_lowers_words_and_keeps_parser_labels():
+    read = non_events._read_block(non_events.FutureTelling, {"auxiliaries": ["WILL"], "noun_links": ["nsubjPass"]}, "t")
+    assert read.auxiliaries == frozenset({"will"}) and read.noun_links == frozenset({"nsubjPass"})
+
+
+@pytest.mark.parametrize("raw", [
+    {"auxiliaries": ["will"]},  # a key missing
+    {"auxiliaries": ["will"], "noun_links": ["dobj"], "modifiers": ["next"]},  # a key unknown
+    {"auxiliaries": "will", "noun_links": ["dobj"]},  # not a list
+    ["will"],  # not a block
+])
+def test_the_loader_refuses_a_block_that_does_not_match(raw):
+    with pytest.raises(non_events.TableError):
+        non_events._read_block(non_events.FutureTelling, raw, "steps_not_yet_done.told_in_the_future")
+
+
+def test_the_loader_names_the_nested_block_at_fault():
+    raw = {**non_events._raw_table()["steps_not_yet_done"], "set": {"verbs": []}}  # two keys of "set" missing
+    with pytest.raises(non_events.TableError, match=r"steps_not_yet_done\.set"):
+        non_events._read_block(non_events.StepsNotYetDone, raw, "steps_not_yet_done")
