@@ -1060,6 +1060,8 @@ def lead_acts_dated_by_the_body(events: list[Event], sentence_starts: list[int],
     body = [o for o in events if lead_last < index_of(o) <= lead_last + reach and o.date_value
             and not o.date_inherited and o.date_span is not None and o.date_start is not None
             and o.sentence.start <= o.date_span.start < o.sentence.end]
+    # the acts anchoring the lead's episode: one list per article, the same for every lead act
+    anchor = acts_anchoring_the_lead(body, index_of)
     result = []
     for event in events:
         lead_act = event.trigger is not None and event.type != "STATEMENT" and event.date_inherited \
@@ -1068,7 +1070,7 @@ def lead_acts_dated_by_the_body(events: list[Event], sentence_starts: list[int],
         if lead_act and not retold:
             # not told again by its own cue: the day of the lead's episode, the first act the
             # body dates ("A fire destroyed a warehouse. The blaze started Tuesday night ...")
-            retold = acts_anchoring_the_lead(body, index_of)
+            retold = anchor
         days = {(o.date_start, o.date_end) for o in retold}
         if len(days) == 1 and (dct is None or retold[0].date_end is None or retold[0].date_end <= dct):
             told = retold[0]
