@@ -507,6 +507,10 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
         return before(borrowed_start, dct)
     if source == "article" and (placed_by_another_episode(verb, words) or names_a_standing(verb, words)):
         return True
+    # (and not on the day another clause of its sentence gives: "A cook accused of arson made
+    # his first court appearance on Monday" was accused before that Monday)
+    if source == "sentence" and names_a_standing(verb, words):
+        return True
     if source == "sentence" and describes_someone(verb):
         return True
     if stands_accused_now(verb, words):
@@ -730,6 +734,26 @@ def stands_accused_now(verb: Token, words: dict[str, frozenset[str]]) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in auxiliaries) and not any(
         a.dep_ == "aux" for a in auxiliaries)
+
+
+def offence_day_of_a_standing(verb: Token, date_span, words: dict[str, frozenset[str]]) -> bool:
+    """ "a roofer accused of robbing a bakery in 2019", "Police have charged a cook with murder in
+    the death Sunday of a neighbour": a time inside what someone is accused of (the complement
+    of the accusation, dating.yaml background.accused_of) is the offence's. An accusation told as a
+    standing (a participle describing someone, ``names_a_standing``, or a perfect) is on no day
+    the text gives, not on the offence's. (A simple past may share the offence's day: "was
+    arrested after being accused of driving a stolen car early Saturday".)"""
+    if date_span is None or verb.lemma_.lower() not in words["standing"]:
+        return False
+    perfect = any(a.dep_ == "aux" and lemma_of_auxiliary(a) == "have" for a in verb.children)
+    if not (perfect or names_a_standing(verb, words)):
+        return False
+    # (the object of the preposition names the offence, not a time: "charged in the death Sunday
+    # of", not "charged in May 2008 with")
+    complement = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in words["accused_of"]
+                  and not any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in c.children)
+                  for t in c.subtree]
+    return any(t.idx <= date_span.start < t.idx + len(t) for t in complement)
 
 
 def placed_by_another_episode(verb: Token, words: dict[str, frozenset[str]]) -> bool:
