@@ -31,6 +31,7 @@ from dateline.events.dating import (
     BORROWED,
     a_process_told_going_on,
     a_recent_day,
+    background_words,
     before,
     borrows_no_day,
     carried_from_far_back,
@@ -43,6 +44,7 @@ from dateline.events.dating import (
     going_on_at_the_report,
     names_the_gathering_again,
     occasion_words_hung_on,
+    offence_day_of_a_standing,
     only_intended,
     placed_vaguely_before,
     said_at_a_told_occasion,
@@ -431,6 +433,13 @@ def _dated_by_another_step(facts: DateFacts, event_date: EventDate) -> Fired[Eve
     return None
 
 
+def _offence_day_of_a_standing(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    if facts.trigger is not None and offence_day_of_a_standing(facts.trigger, event_date.span, background_words()):
+        # "a roofer accused of robbing a bakery in 2019": 2019 is the robbery's, the accusation's day unsaid
+        return Fired("the offence's day in a standing accusation -> none", NO_DATE)
+    return None
+
+
 def _going_on_at_the_report(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
     dct = facts.dct
     if facts.trigger is not None and dct is not None \
@@ -510,6 +519,7 @@ EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _at_the_gathering,
     _carried_from_far_back,
     _dated_by_another_step,
+    _offence_day_of_a_standing,
     _going_on_at_the_report,
     _told_before,
     _a_process_going_on,

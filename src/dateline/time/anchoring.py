@@ -62,9 +62,16 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     # - nor is one in a relative clause, background to a noun ("Mr Dunn, whose barn burned down in
     #   1988, said ...": the next sentence is not in 1988);
     # - nor is a plan ("talks ... on Monday" in a Sunday report).
+    # (a day named in a relative clause inside the stretch the story is at narrows it: "Awards went
+    # to firefighters for their work in 2008. One went to a diver whose unit responded April 20 when a
+    # car sank. The diver swam to the car": the story is at April 20 of 2008 now)
+    relative_day = None
     for timex in reversed([t for t in timexes if t.span.start < end]):
         if timex.type == "DURATION" or not (is_calendar(timex) or _unplaced_day(timex)):
             continue
+        if timex.span.start < start and in_a_relative_clause(sentence.doc, timex) and not _a_recent_day(timex, dct) \
+                and not opens_a_stretch(sentence.doc, timex) and relative_day is None and _one_day(timex):
+            relative_day = timex
         if timex.span.start < start and (opens_a_stretch(sentence.doc, timex)
                                          or (in_a_relative_clause(sentence.doc, timex) and not _a_recent_day(timex, dct))
                                          or (YEAR_ONLY.match(timex.value) and modifies_a_noun(sentence.doc, timex))):
@@ -76,8 +83,21 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
             return None
         if dct is not None and timex.span.start < start and timex.range_start is not None and timex.range_start > dct:
             return None
+        if relative_day is not None and _narrows(relative_day, timex):
+            return relative_day
         return timex
     return None
+
+
+def _one_day(timex: Timex) -> bool:
+    return timex.type in {"DATE", "TIME"} and timex.range_start is not None and timex.range_end in (None, timex.range_start)
+
+
+def _narrows(day: Timex, stretch: Timex) -> bool:
+    """Whether a day lies inside a longer stretch (a month, a year) the story is at."""
+    first, last = stretch.range_start, stretch.range_end
+    return (first is not None and last is not None and (last - first).days > RECENT_DAYS
+            and first <= day.range_start <= last)
 
 
 # "for the past year", "over the last month", "during the past week", "in the past year": a

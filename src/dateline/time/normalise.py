@@ -225,7 +225,33 @@ def calendar_date(m: Match, ctx: Context) -> Reading | None:
         found = safe_date(year, month, day)
         return period_of(found, "day") if found else None
 
-    return dated(candidates_around(ctx.dct, make, ctx.tense(m)), anchor=ctx.dct)
+    return dated(candidates_around(ctx.dct, make, ctx.tense(m), strict_past=_times_the_clause(m, ctx)), anchor=ctx.dct)
+
+
+def _times_the_clause(m: Match, ctx: Context) -> bool:
+    """Whether a date times a verb in the simple past directly ("responded April 20", "met in
+    early May", "was found on June 2"), so that the past tense is the date's own. Not a date on a
+    noun ("cancelled a May 9 election", "the redemption on Dec. 7"), an object ("set Nov. 10 as
+    the deadline") or an end ("extended to Nov. 20"): those days the verb's tense does not place.
+    Without a parse: no."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ == "npadvmod":
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in _TIMING_PREPOSITIONS:
+        verb = root.head.head
+    else:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" and c.lower_ != "had" for c in verb.children))
+
+
+# prepositions that time a clause at a date ("on June 2", "in May"), not up to it ("to", "until", "by")
+_TIMING_PREPOSITIONS = frozenset({"on", "in", "at", "during"})
 
 
 class _Renamed:
@@ -308,7 +334,7 @@ def month(m: Match, ctx: Context) -> Reading | None:
         return dated(make(ctx.dct.year), mod, ctx.dct)
     # "earlier in April" looks back, whatever the verb
     tense = "past" if _clean(m.group("mod")).startswith("earlier") else ctx.tense(m)
-    chosen = candidates_around(ctx.dct, make, tense)
+    chosen = candidates_around(ctx.dct, make, tense, strict_past=_times_the_clause(m, ctx))
     if chosen is not None and chosen.start == dct_month.start:
         chosen = dct_month
     return dated(chosen, mod, ctx.dct)
