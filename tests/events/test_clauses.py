@@ -120,8 +120,8 @@ def test_a_stretch_that_runs_up_to_now_is_no_time_later_sentences_are_at():
 
 
 def test_a_report_is_dated_by_its_own_words_not_by_what_it_reports():
-    said = events_of("Police say the driver was heading south on Main Street around 1:30 a.m. Thursday.")["say"]
-    assert said.date_value == "2024-03-08" and said.date_inherited  # the report's day, not Thursday's
+    said = events_of("Police say the driver was heading north on Oak Avenue around 2:15 a.m. Wednesday.")["say"]
+    assert said.date_value == "2024-03-08" and said.date_inherited  # the report's day, not Wednesday's
     told = events_of("A spokesman said on Wednesday that the plan was sound.")["said"]
     assert told.date_value == "2024-03-06" and not told.date_inherited  # its own day
 
@@ -129,17 +129,17 @@ def test_a_report_is_dated_by_its_own_words_not_by_what_it_reports():
 def test_a_local_body_acts_where_it_sits():
     council = events_of("The Gainesville City Council rejected a request from three owners on Monday.")["rejected"]
     assert [p.name for p in council.places] == ["Gainesville"] and council.place_inherited
-    police = events_of("Charleston police are investigating the death as a homicide.")["investigating"]
+    police = events_of("Charleston police are investigating the fire as a possible arson.")["investigating"]
     assert [p.name for p in police.places] == ["Charleston"]
     # a paper's name and a country's ministry say whose, not where
     paper = events_of("The Los Angeles Times reported that the mayor resigned.")
     assert paper and all(not e.places for e in paper.values())
-    ministry = events_of("The United States Department of State condemned the raid.")
+    ministry = events_of("The United States Treasury Department condemned the raid.")
     assert ministry and all("United States" not in [p.name for p in e.places] for e in ministry.values())
 
 
 def test_a_statement_is_placed_where_it_was_made_not_where_its_words_are_about():
-    events = events_of("Egypt would like to see a peaceful Sudan, the minister explained.")
+    events = events_of("Egypt wants a stable Sudan, the minister explained.")
     assert [e.type for e in events.values()] == ["STATEMENT"] and not events["explained"].places
     described = events_of("Mr Hale, a vicar at a church in Oxford, said the idea was sensible.")
     assert not described["said"].places  # the speaker's description tells who, not where
@@ -228,7 +228,7 @@ def test_a_participle_describing_someone_tells_an_earlier_act_of_no_given_day():
     dated = events_of("A woman charged on Monday with arson was arrested by police on Wednesday.")["charged"]
     assert dated.date_value == "2024-03-04"
     # with no other act about the one described, the story's time still holds
-    tied = events_of("A bomb exploded in the market on Tuesday. The third man injured in the blast was a baker.")
+    tied = events_of("A bomb exploded in the market on Tuesday. The second woman injured by the explosion was a teacher.")
     assert tied["injured"].date_value == "2024-03-05"
 
 
@@ -238,9 +238,9 @@ def test_going_on_with_an_act_is_no_report():
 
 
 def test_a_relative_clause_on_the_event_noun_dates_it():
-    events = events_of("Alcohol was a factor in a crash that occurred Tuesday night west of the river.")
+    events = events_of("Speed played a part in a crash that occurred Tuesday night east of the bridge.")
     assert events["crash"].date_value.startswith("2024-03-05")
-    # one on another noun still does not: "whose home flooded in 1997"
+    # one on another noun still does not: "whose barn burned in 1998"
     other = events_of("The governor, who took office last year, said militants attacked the town.")
     assert not other["attacked"].date_value.startswith("2023")
 
@@ -261,12 +261,12 @@ def test_a_place_a_distance_is_measured_from_is_no_place_of_the_event():
     # the parser hangs "south-west" on the distance, and the point may be a thing beside a place
     mine = events_of("A police truck hit a mine near the village, which is eight kilometers south-west of Gori.")
     assert all(p.name != "Gori" for e in mine.values() for p in e.places)
-    river = events_of("The crash occurred on Route 9, about 12 miles northwest of the old mill on the Potomac River.")
+    river = events_of("The crash occurred on Route 9, about 9 miles southeast of the old quarry on the Potomac River.")
     assert all("Potomac" not in p.name for p in river["crash"].places)
 
 
 def test_a_date_that_names_a_thing_is_no_time_for_the_sentences_after_it():
-    events = events_of("Last October a 2006 Buick crashed into a deer on Route 5. The crash caused damage to the car.")
+    events = events_of("Last October a 2007 Buick crashed into a fence on Route 5. The crash caused damage to the car.")
     assert events["crash"].date_value == "2023-10"  # the story's time, not the car's model year
 
 

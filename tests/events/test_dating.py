@@ -63,7 +63,7 @@ QUOTES_OF_THE_REPORT_DAY = [
      "Treasurer Dana Holt said at a meeting of mayors that the wells ran low.", "said"),
     ("the lead gives no day: the session's day is not in the text",
      "The town council was briefed on the water budget. "
-     "Treasurer Dana Holt said at the special session that the wells ran low.", "said"),
+     "Treasurer Dana Holt said at the emergency session that the wells ran low.", "said"),
     ("'appeared to be tired' tells how someone looked, not an appearance at a gathering",
      "Former governor Ruth Kane appeared to be tired at the Weston public library Tuesday. "
      "\"It is good to be back among old friends,\" she said.", "said"),
@@ -200,7 +200,7 @@ def test_later_that_day_is_the_day_the_story_is_at():
 
 def test_a_plea_and_its_sentence_share_a_day():
     # a plea and the sentence that follows it are often told as one day's hearing
-    events = events_of("Jane Cole pleaded guilty on Tuesday and was sentenced to two years.")
+    events = events_of("Jane Cole pleaded guilty on Tuesday and was sentenced to eighteen months.")
     assert events["pleaded"].date_value == "2024-03-05"
     assert events["sentenced"].date_value == "2024-03-05"
 
@@ -240,7 +240,7 @@ def test_a_lead_episode_dated_on_two_days_keeps_the_report_day():
 
 
 def test_a_lead_is_not_dated_by_a_later_plan():
-    events = events_of("A carpenter has been charged with arson in Bradford. He will be charged with burglary on Monday.")
+    events = events_of("A seamstress has been charged with arson in Bradford. She will be charged with burglary on Monday.")
     assert events["charged"].date_value == "2024-03-08"
 
 

@@ -36,15 +36,15 @@ def test_who_receives_a_sentence_undergoes_it():
 
 def test_a_passive_conjunct_shares_the_subject_of_an_active_verb():
     # "fled but was arrested": the subject of the first verb undergoes the second
-    arrest = event_at("The driver fled on foot but was arrested two hours later.", "arrested")
+    arrest = event_at("The driver fled across the field but was arrested an hour later.", "arrested")
     assert "driver" in text_of(arrest.target_actor)
     assert arrest.source_actor is None
 
 
 def test_a_participle_sharing_a_passive_auxiliary_is_passive_too():
     # "was arrested and convicted": convicted has no auxiliary of its own
-    convicted = event_at("The former mayor was arrested and convicted of fraud in Ohio.", "convicted")
-    assert "mayor" in text_of(convicted.target_actor)
+    convicted = event_at("The former treasurer was detained and convicted of bribery in Iowa.", "convicted")
+    assert "treasurer" in text_of(convicted.target_actor)
     assert convicted.source_actor is None
 
 
@@ -75,7 +75,7 @@ def test_who_died_is_the_target_not_the_doer():
 def test_an_event_noun_under_another_events_verb_has_its_own_arguments():
     # "killed" is an event of its own: read as an event, "attack" takes its own "on ...", not
     # the guards killed
-    text = "Two guards were killed in an attack on the villagers."
+    text = "Two guards were killed during an attack on the villagers."
     doc = parse(text)
     start = text.index("attack")
     event = read_arguments_at(Article(id="a", text=text), doc, [], [], [], [], start, start + len("attack"))
@@ -95,7 +95,7 @@ def test_the_police_hunting_a_suspect_is_an_investigation():
 
 
 def test_an_event_word_inside_an_organisations_name_is_no_event():
-    text = "She worked for years at the Air Force Office of Special Investigations."
+    text = "She worked for years at the Navy Office of Criminal Investigations."
     assert not [e for e in events_of(text) if e.type == "JUSTICE"]
 
 
@@ -191,7 +191,7 @@ def test_a_denied_event_noun_is_no_event():
 
 def test_meeting_an_obligation_is_no_meeting():
     # the not_objects of meet in event_types.yaml
-    assert "meet" not in {e.trigger.text for e in events_of("The town may not be able to meet its obligations next year.")}
+    assert "meet" not in {e.trigger.text for e in events_of("The county may struggle to meet its debt obligations next year.")}
     assert "met" in {e.trigger.text for e in events_of("The mayor met the governor in the capital.")}
 
 
@@ -275,7 +275,7 @@ def test_a_meeting_in_a_sports_report_is_a_match():
 
 def test_a_death_after_an_illness_is_no_assault():
     # the counter-example of die in event_types.yaml names the illness with "of"; "after" and "from" likewise
-    for text in ("The former mayor died on Tuesday after a long battle with lung cancer.",
+    for text in ("The former mayor died on Tuesday after a long fight with lung cancer.",
                  "An elderly man died from the flu at his home."):
         deaths = [e for e in events_of(text) if e.trigger.text == "died"]
         assert deaths and all(e.type != "ASSAULT" for e in deaths), text
@@ -326,8 +326,8 @@ ROLES_READ_BY_EVERY_STAGE = [
     # event_types.yaml: patient_nouns (sentence): "his sentence" is the sentence he serves
     ("who serves a sentence", "Tom Baker began serving his sentence at a state prison on Monday.", "sentence", "target", "Baker"),
     # a past participle before a noun makes the noun (through a title) its target
-    ("participle before a noun", "Relatives gathered around the coffin of a murdered guard.", "murdered", "target", "guard"),
-    ("participle before a title", "Flowers were sent by the family of murdered officer Dan Price.", "murdered", "target", "Price"),
+    ("participle before a noun", "Mourners stood beside the casket of a murdered guard.", "murdered", "target", "guard"),
+    ("participle before a title", "Wreaths were laid by friends of murdered officer Dan Price.", "murdered", "target", "Price"),
     # the parties "between" two states: the first is the doer, the second the target
     ("state parties of talks", "Diplomats in Cairo said the talks between Egypt and Ethiopia had collapsed.", "talks",
      "source", "Egypt"),
@@ -351,7 +351,7 @@ ROLES_READ_FROM_THE_PARSE = [
     ("passive gerund after 'after'", "The clerk left town after being charged with theft.", "charged", "target", "clerk"),
     # event_types.yaml: accusing_verbs (plead): who pleads guilty to a crime is its doer, through
     # "guilty" and through a relative clause
-    ("plea of guilty", "Maria Gomez, 34, pleaded guilty to two counts of burglary in county court.", "burglary",
+    ("plea of guilty", "Maria Gomez, 34, pleaded guilty to four counts of burglary in county court.", "burglary",
      "source", "Gomez"),
     ("plea in a relative clause", "The cashier, who pleaded guilty to three counts of embezzlement, was sentenced on Monday.",
      "embezzlement", "source", "cashier"),
@@ -367,8 +367,8 @@ ROLES_READ_FROM_THE_PARSE = [
     ("parties of a carried noun", "Two weeks of clashes between soldiers and rebels ended on Sunday.", "clashes",
      "source", "soldiers"),
     # a count or a quantifier that acts names people, or the people of its "of" phrase
-    ("a count that acts", "The two fought for control of the rifle before the deputy fired.", "fought", "source", "two"),
-    ("a quantifier that acts", "Three people were hurt and several others refused treatment at the scene.", "refused",
+    ("a count that acts", "The two fought over the rifle before the deputy fired.", "fought", "source", "two"),
+    ("a quantifier that acts", "Four people were hurt and several others refused help from medics.", "refused",
      "source", "others"),
     ("the people a quantifier counts", "All of the pilgrims had to leave the city during the war.", "leave", "source",
      "pilgrims"),
@@ -463,7 +463,7 @@ def test_the_people_list_is_what_the_build_makes_of_the_person_file():
 
 def test_a_number_of_people_is_no_doer_of_a_verb():
     # "number" ends in "-er" after the verb "numb", but heads an "of" phrase of a count
-    detained = event_at("Police said a number of people were detained.", "detained")
+    detained = event_at("Officers reported that a number of people were detained.", "detained")
     assert text_of(detained.target_actor) != "number"
 
 
@@ -476,7 +476,7 @@ def test_a_gerund_after_for_is_not_done_by_the_subject_of_its_clause():
 def test_he_stands_for_the_one_person_named_sentences_before_when_none_is_named_between():
     # arguments.py: _only_person_before looks back up to PRONOUN_LOOKBACK sentences
     text = ("Dana Whitlock was accused in 2019 of taking bribes from a builder. He was convicted of fraud in March. "
-            "He was sentenced to two years in prison on Friday.")
+            "He was sentenced to three years in jail on Friday.")
     sentenced = read_event_at(text, "sentenced")
     assert "Whitlock" in text_of(sentenced.target_actor)
 
@@ -534,7 +534,7 @@ def test_a_clause_that_marks_its_voice_keeps_its_subject_as_doer(sentence, word,
 
 def test_they_stands_for_the_subject_of_the_clause_that_holds_its_own():
     # "where they pleaded" hangs on the clause of "Smith and Jones appeared": they two pleaded
-    pleaded = event_at("Smith and Jones appeared at the county court, where they pleaded not guilty.", "pleaded")
+    pleaded = event_at("Smith and Jones appeared at the county court, where they each pleaded not guilty.", "pleaded")
     assert text_of(pleaded.source_actor) in {"Smith", "Jones"}
 
 

@@ -60,12 +60,12 @@ def _names(text, gazetteer):
 
 def test_a_town_name_the_article_uses_as_a_persons_name_is_the_person(gazetteer):
     text = (
-        "Scott West wrestling coach Darren Ripley said the team was ready. "
-        "\"We trained hard,\" said coach Ripley before the meet in Shakopee."
+        "Eastview High swim coach Karen Ripley said the squad was ready. "
+        "\"We swam every morning,\" said coach Ripley before the meet in Mankato."
     )
     names = _names(text, gazetteer)
     assert "Ripley" not in names
-    assert "Shakopee" in names
+    assert "Mankato" in names
 
 
 def test_a_preposition_before_a_persons_possessive_introduces_no_place(gazetteer):
@@ -83,7 +83,7 @@ def test_an_unknown_single_word_the_ner_calls_a_place_needs_a_preposition(gazett
 
 
 def test_a_dateline_after_the_headline_is_a_place(gazetteer):
-    text = "Fire guts home on Main Street. TORRINGTON — A fire destroyed the roof of a house on Tuesday."
+    text = "Blaze damages barn on Mill Road. TORRINGTON — Flames tore through a barn roof on Wednesday."
     assert "TORRINGTON" in _names(text, gazetteer)
 
 
@@ -98,7 +98,7 @@ def test_a_dateline_whose_dash_was_misread_or_lost_is_a_place(gazetteer):
     # the em dash of a page read in the wrong encoding (\x97) is a dash
     assert "HARTWELLTON" in _names("HARTWELLTON \x97 Two men were hurt in a crash on Elm Street on Monday.", gazetteer)
     # two spaces and no dash: a dateline when the gazetteer knows the town
-    assert "FORT MILL" in _names("FORT MILL  Fire crews put out a blaze at a lakeside home this morning.", gazetteer)
+    assert "FORT MILL" in _names("FORT MILL  Firefighters doused a kitchen fire at a lakeside cabin early today.", gazetteer)
     # a heading in capitals before two spaces is no dateline
     assert "NOTICE" not in _names("NOTICE  The library on Elm Street will close on Monday.", gazetteer)
 
@@ -109,7 +109,7 @@ def test_a_town_a_preposition_introduces_is_a_place_even_if_tagged_a_person(gaze
 
 
 def test_the_white_house_is_not_a_town(gazetteer):
-    assert "White House" not in _names("A statement issued by the White House on Thursday said so.", gazetteer)
+    assert "White House" not in _names("The White House said so in a statement released Thursday.", gazetteer)
 
 
 def _street_examples():
@@ -141,8 +141,8 @@ def test_a_newspaper_named_after_a_street_is_no_street(gazetteer):
 
 def test_a_car_make_that_is_also_a_city_is_the_car(gazetteer):
     text = (
-        "A 1992 Toyota Corolla driven by a Las Vegas woman was turning left on Decatur Boulevard. "
-        "The Toyota failed to yield, police said, and their red 1991 Honda broke down nearby."
+        "A 2003 Toyota Camry that a Las Vegas man was driving turned left onto Flamingo Road. "
+        "Police said the Toyota did not yield, and a blue 1998 Honda stalled nearby."
     )
     names = _names(text, gazetteer)
     assert "Toyota" not in names and "Honda" not in names
@@ -151,8 +151,8 @@ def test_a_car_make_that_is_also_a_city_is_the_car(gazetteer):
 
 def test_a_first_name_before_a_surname_the_article_uses_is_no_town(gazetteer):
     text = (
-        "Ms. Moayyad died Saturday in Arlington. \"She was a very kind and loving lady,\" "
-        "Nadia Moayyad said. Nadia Moayyad of Southlake recalled her."
+        "Ms. Haddadin died Sunday in Arlington. \"She was generous to everyone she met,\" "
+        "Nadia Haddadin said. Nadia Haddadin of Southlake remembered her."
     )
     names = _names(text, gazetteer)
     assert "Nadia" not in names
@@ -176,8 +176,8 @@ def test_a_first_word_the_ner_cut_off_a_known_town_is_put_back(gazetteer):
 
 def test_a_region_word_split_from_its_name_is_no_place(gazetteer):
     # "Hancock, Ohio, County": the text splits the county's name; "County" alone is nowhere
-    found = _names("A Dover pastor has been charged with robbing three Ohio stores of more than $5,000. Hancock, "
-                   "Ohio, County prosecutors last month charged Tom W. Reed with robbing Findlay Savings Bank on Jan. 9.",
+    found = _names("A Dover deacon is accused of stealing more than $4,000 from two Ohio shops. Hancock, "
+                   "Ohio, County prosecutors in March charged Jim R. Hale with robbing Findlay Credit Union on Feb. 3.",
                    gazetteer)
     assert "County" not in found
     assert "Findlay" in found

@@ -398,7 +398,7 @@ KNOWN_WEAKNESSES = [
     "\"Two years later\", \"a day later\": the amount alone is tagged as a DURATION, as TimeBank "
     "annotates it; the events stage dates the clause from the date told before it "
     "(`dateline.time.date_after_a_told_date`: \"arrived in 2011 but was refused three years later\" is 2014).",
-    "Event-relative dates (\"days after US forces departed Bagram\": 1 to 7 days before the main clause's "
+    "Event-relative dates (\"days after French troops left Gao\": 1 to 7 days before the main clause's "
     "time, `dateline.time.date_relative_to_clause`) are used by the events stage; TimeBank does not score them.",
 ]
 

@@ -64,7 +64,7 @@ def is_agentless_passive(verb: Token) -> bool:
 
 def _body_in(words: list[Token], step: str) -> tuple[list[Token], Body] | None:
     """The body a speaker's words name, as the body's own noun phrase, when the name ends
-    the phrase or only the statement it speaks through follows ("a sheriff's office news release").
+    the phrase or only the statement it speaks through follows ("a sheriff's office press release").
     None when the phrase names a person or a body that does not take the step."""
     cues = load_cues()
     texts = [plain_lower(t) for t in words]

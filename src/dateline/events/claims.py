@@ -65,8 +65,8 @@ def load_cues(path: Path = CUES_PATH) -> ClaimCues:
 
 
 def _governing_verb(anchor: Token) -> Token | None:
-    """The verb (or event noun) a count belongs to: "captured [more than 200 districts]",
-    "the release of [more than a dozen prisoners]", "[dozens more] arrested by the group"."""
+    """The verb (or event noun) a count belongs to: "seized [over 40 villages]",
+    "the freeing of [some thirty hostages]", "[scores more] detained by the militia"."""
     cues = load_cues()
     for child in anchor.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
@@ -108,7 +108,7 @@ def _doer(verb: Token, anchor: Token) -> list[Token]:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and objects[0] != anchor:
                 return [t for t in objects[0].subtree if t.i <= objects[0].i]
-    # "captured" in "the group says it captured": a participle's subject is up its chain
+    # "seized" in "the militia says it seized": a participle's subject is up its chain
     if verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ == "VERB":
         return _doer(verb.head, anchor)
     return []
@@ -120,7 +120,7 @@ OWN_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
 
 def _name_of(tokens: list[Token], sentence: SpacySpan, attribution: Attribution | None) -> str:
     """A doer's name: resolved when it is a pronoun or description ("it", "the groups"); a
-    source speaking of itself ("the group says it captured", "his forces") is the source."""
+    source speaking of itself ("the militia says it seized", "his forces") is the source."""
     cues = load_cues()
     words = [t for t in tokens if not t.is_punct]
     if attribution is not None and words:

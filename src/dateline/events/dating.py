@@ -47,7 +47,7 @@ it over both (``joined_days_pattern``). Date gold tuning 0.848 -> 0.854 (acts 0.
 
 Task dates12, quotes at an occasion the text dates (13 of sample M's 19 date errors): a dateline
 cut off as a piece of its own is no lead (``lead_of``); a quote naming the gathering it was said
-at ("said at the special session", "told the board": ``names_the_occasion``) or a lead telling
+at ("said at the emergency session", "told the board": ``names_the_occasion``) or a lead telling
 an appearance at a place (``names_an_appearance``) makes the dated lead the story's gathering, and
 a quote whose sentence's only date is in what it reports is said there too; a speaker going on
 with a report the text dates (``statements_dated_by_the_speakers_report``); "the meeting" with
@@ -223,13 +223,13 @@ Task dates38 (stop 38, tuning now with AG and AH), from the 221 wrong tuning act
 96: 63 where no date is right; own sentence 56: about 33 a time of another clause or noun, about 21
 a time expression misread; the report's day 35: 26 told as earlier; none where the text gives a
 day 34). An accusation told as a standing ("a cook accused of arson made his first court appearance
-on Monday", "accused of robbing a bakery in 2019", "have charged Reed with murder in the death
-Sunday of") takes no day of another clause nor of the offence it names
+on Monday", "accused of robbing a bakery in 2019", "have charged Lowe with manslaughter in the death
+Saturday of") takes no day of another clause nor of the offence it names
 (``offence_day_of_a_standing``, ``names_a_standing`` for the sentence's date): +3, none lost. The
 time stage reads a date that times a simple past directly, more than a week after the report,
 as last year's, and a day in a relative clause inside the year the story is at narrows it
 (time.calendar, time.anchoring): +6 -1. Tried and dropped: a bare "later" leaving a carried day
-("later died at a hospital": +2 -2), a participle before a noun ("a murdered policeman": +2 in one
+("later died in hospital": +2 -2), a participle before a noun ("a murdered policeman": +2 in one
 article, -1), an act in a finite after or before clause taking no date of the main clause (+2 -2)
 or an act a dated saying reports taking none (+2 -4), both counted on the tuning rows' parses and
 not run; a simple past with only the report's day taking none (about 12 right, 10 wrong: no cue of
@@ -383,7 +383,7 @@ def said_at_words() -> dict[str, frozenset[str]]:
 
 def names_the_occasion(verb: Token, occasion_words: frozenset[str]) -> bool:
     """A reporting verb whose own words name the gathering it was said at, one the story has told
-    of: "said at the special session", "during the hearing", "at Monday's meeting" (a noun of a
+    of: "said at the emergency session", "during the hearing", "at Monday's meeting" (a noun of a
     gathering, made definite), or "told the board" (the body that sat there as the listener;
     dating.yaml: said_at). "said at a meeting" is some meeting, not the story's."""
     words = said_at_words()
@@ -406,7 +406,7 @@ def names_an_appearance(word: Token) -> bool:
 
 
 def a_body_decided(verb: Token) -> bool:
-    """ "The county commissioners court lifted the burn ban Tuesday", "The authority board agreed
+    """ "The parish council lifted the parking ban Thursday", "The authority board agreed
     yesterday to ...": a body that decides only when it sits (dating.yaml: said_at.sitting_bodies),
     the subject of a verb in the simple past, tells a gathering as a meeting does, where what the
     story goes on to quote was said. ("The court's ruling", "a board member resigned": no
@@ -438,10 +438,10 @@ def done_at_the_occasion(verb: Token, source: str, sentence_index: int, borrowed
     after the lead told in a main clause in the simple past with only the report's day ("Trustees
     rejected a road contract that was signed in 2019": the sentence's own year dates the contract)
     was done at the gathering. So was one that carried, from an earlier sentence, a month, a year
-    or a decade over before the gathering ("revenues are down from last year, he said. The council
+    or a decade over before the gathering ("receipts are below last year's, she said. The council
     also discussed ..."): a time named in passing, not the story's day. (Not one borrowed from
-    another clause of its own sentence: "Ten years ago, a gunman entered a church and killed
-    seven" tells that time.) So was one whose own date, or a date borrowed, is of what was decided:
+    another clause of its own sentence: "Twelve years ago, an arsonist set fire to a mosque and killed
+    four" tells that time.) So was one whose own date, or a date borrowed, is of what was decided:
     a time after the report, or a month or a year holding the gathering's day ("approved the 2024
     budget", ``_a_time_of_what_was_decided``, ``_a_stretch_around``)."""
     if sentence_index == 0 or not (carries_the_story_on(verb) or told_at_the_occasion(verb)):
@@ -502,7 +502,7 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
       earlier episode the sentences before were telling;
     - an act placed only against another happening ("fled after the revolution"): not the
       report's day (``placed_by_another_episode``);
-    - a participle naming what someone stands accused of ("appeared in court charged with
+    - a participle naming what someone stands accused of ("came before the magistrate charged with
       theft"): not the report's day (``names_a_standing``).
     - a passive of accusation in the simple present ("are charged with murder"): a standing that
       holds now, on no day from anywhere (``stands_accused_now``).
@@ -719,7 +719,7 @@ def said_before_another_episode(verb: Token) -> bool:
 
 
 def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
-    """ "In recent weeks, the mayor announced ...", "have been working on it for months", "recently
+    """ "In recent months, the governor announced ...", "have been working on it for months", "recently
     moved", "years ago": the act's own clause places it some unsaid time before the report, so it
     borrows no day from another clause, an earlier sentence or the report (dating.yaml:
     vaguely_before). (Not "for two hours", "for a few minutes": a stretch within a day, on the
@@ -733,7 +733,7 @@ def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
 
 
 def names_a_standing(verb: Token, words: dict[str, frozenset[str]]) -> bool:
-    """ "is now in jail, accused of taking part in a robbery", "appeared in court charged with
+    """ "remains in custody, accused of taking part in a burglary", "came before the magistrate charged with
     theft": a participle with no subject or auxiliary of its own tells what someone stands
     accused of, an act of some earlier day, not of the report's."""
     return (verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and verb.lemma_.lower() in words["standing"]
@@ -741,7 +741,7 @@ def names_a_standing(verb: Token, words: dict[str, frozenset[str]]) -> bool:
 
 
 def stands_accused_now(verb: Token, words: dict[str, frozenset[str]]) -> bool:
-    """ "Two men are charged with murder", "who also is charged with arson", "the three are accused
+    """ "Two men are charged with murder", "who is also charged with arson", "the three are accused
     of killing him": a passive in the simple present of a verb of accusation tells a standing that
     holds now, not the day someone charged them (that is "were charged", "have been charged"), so it
     takes no day from another clause, an earlier sentence or the report."""
@@ -758,7 +758,7 @@ def offence_day_of_a_standing(verb: Token, date_span, words: dict[str, frozenset
     of the accusation, dating.yaml background.accused_of) is the offence's. An accusation told as a
     standing (a participle describing someone, ``names_a_standing``, or a perfect) is on no day
     the text gives, not on the offence's. (A simple past may share the offence's day: "was
-    arrested after being accused of driving a stolen car early Saturday".)"""
+    detained after being accused of taking a neighbour's truck late Friday".)"""
     if date_span is None or verb.lemma_.lower() not in words["standing"]:
         return False
     perfect = any(a.dep_ == "aux" and lemma_of_auxiliary(a) == "have" for a in verb.children)
@@ -787,8 +787,8 @@ def placed_by_another_episode(verb: Token, words: dict[str, frozenset[str]]) -> 
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if any(o.pos_ in {"NOUN", "PROPN"} and o.ent_type_ not in {"DATE", "TIME"} for o in objects):
                 return True
-    # "spent ten years in Ohio before the family moved", "needed money after two men convinced him
-    # to hand over his cheque": two acts placed one against the other, neither dated
+    # "lived six years in Idaho before the household moved", "needed money after two women convinced
+    # her to hand over her savings": two acts placed one against the other, neither dated
     if any(_placed_against(c, words) for c in verb.children) or _placed_against(_clause_of(verb), words):
         return True
     # "A month later the shopkeeper told police ... and they were arrested": the distance is said
@@ -806,7 +806,7 @@ def placed_by_another_episode(verb: Token, words: dict[str, frozenset[str]]) -> 
 
 def _clause_of(verb: Token) -> Token:
     """The verb that heads the clause an infinitive or a participle complement is part of
-    ("convinced him to hand over": convinced)."""
+    ("convinced her to hand over": convinced)."""
     for _ in range(4):
         if verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
             break
@@ -952,7 +952,7 @@ def _verdict_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def counted_by_a_later_step(trigger: Token) -> bool:
-    """ "pleaded guilty to two counts of money laundering", "was convicted of arson": an offence
+    """ "pleaded guilty to three charges of tax fraud", "was convicted of arson": an offence
     named as what a later step of its case answers for was done on some earlier day, so it
     borrows none (not the plea's, nor one carried or the report's); a day of its own ("the
     robbery on June 3") it keeps, as every borrowing rule does. The steps that count it:
@@ -962,7 +962,7 @@ def counted_by_a_later_step(trigger: Token) -> bool:
         return False
     counting = frozenset(table()["steps_of_a_case_counting"])
     word = trigger
-    for _ in range(6):  # "guilty to (two counts of) theft": through the complement of "pleaded"
+    for _ in range(6):  # "guilty to (three charges of) theft": through the complement of "pleaded"
         if word.dep_ not in {"pobj", "prep", "compound", "conj", "pcomp", "acomp"} or word.head.i == word.i:
             return False
         word = word.head
@@ -1165,7 +1165,7 @@ def _sums_up_a_happening(verb: Token, nouns: frozenset[str], verbs: frozenset[st
 
 
 def statements_dated_by_the_speakers_report(events: list[Event], doc, dct: date | None) -> list[Event]:
-    """ "The labor department reported Thursday that ... . [...] rising to 9.6 percent, the
+    """ "The labor department reported Thursday that ... . [...] climbing to 7.3 percent, the
     department said": a quote in the past with only the report's day, by a speaker whose earlier
     statement the text dates to one day of the week before the report, goes on with that report.
     The speaker is the same entity, or named again by words of the first name ("Holt" after
@@ -1332,7 +1332,7 @@ def stamp_label_pattern() -> re.Pattern:
 
 def story_timexes(text: str, timexes: list) -> list:
     """The timexes that can date the story's events: not one that follows a label of a picture or
-    of the page itself ("SCAN DATE: 3/20/2009", "Photo taken March 3", "Posted: May 12"): a date
+    of the page itself ("SCAN DATE: 5/14/2011", "Photo taken March 3", "Posted: May 12"): a date
     of the file or the page, not of what happened."""
     pattern = stamp_label_pattern()
     kept = []
@@ -1700,7 +1700,7 @@ def acts_dated_by_another_telling(events: list[Event], doc, dct: date | None) ->
     day of another telling of the same happening, before or after it: a word of the same family
     (dating.yaml told_again: "killed", "killing"; "robbery", "robbed") of the same kind, with its
     own sentence's day. When the story tells more than one such happening on different days
-    ("Ten years ago a gunman killed seven in Leeds. ... the one killed in Dover"), the tellings
+    ("Twelve years ago an arsonist killed four in Leeds. ... the one killed in Dover"), the tellings
     that share a participant or a place with the act decide, and they must agree on one day.
     Not a statement, nor an act told in the future, with a modal or a perfect, or going on now:
     those say on their own that they are not on the happening's day."""

@@ -1,5 +1,5 @@
 """Words that look like events and report none (issue 11's non-events of the judged samples):
-states ("flags flew at half-staff", "lay dying"), gestures ("nodded in agreement"), tallies over
+states ("banners flew at half-mast", "lay dying"), gestures ("nodded in agreement"), tallies over
 years ("the 12th firefighter killed since 1990"), the name of a charge ("charged with attempt to
 commit robbery"), practices of a class of people ("farmers who sell milk"), the setting of
 another act ("crashed while travelling"), what is needed, threatened or proposed ("a motion to
@@ -117,7 +117,7 @@ class HandedOnFor:
 
 @dataclass(frozen=True)
 class Awaiting:
-    """ "a lawsuit pending in the county court", "the sale, subject to approval": the words that set
+    """ "a lawsuit pending in the county court", "the merger, subject to approval": the words that set
     an event noun waiting on a step."""
     marks_after: frozenset[str]
     adjectives_with_to: frozenset[str]
@@ -386,7 +386,7 @@ def _a_standing_plan(node: Token) -> bool:
 
 
 def _set_for_later(node: Token) -> bool:
-    """ "the bakery is set to move to a new mall", "a bank set to open a branch", "is scheduled to
+    """ "the clinic is set to move into a larger building", "a bank set to open a branch", "is scheduled to
     speak at noon today": "set", "scheduled" or "slated" with an infinitive tells a step still to
     come, however firm its day (docs/judging.md, "Charges, plans and scheduled steps")."""
     if node.tag_ != "VBN" or node.lemma_.lower() not in steps_not_yet_done().set.participles_with_an_infinitive:
@@ -413,7 +413,7 @@ def _under_a_modal_of_obligation(verb: Token) -> bool:
 
 
 def _an_obligation_or_a_step_not_taken(node: Token) -> bool:
-    """ "the board has to find a new site", "they've got to pay", "will have to pay", "the town has
+    """ "the board has to find a new site", "they've got to pay", "will have to repay", "the town has
     yet to sign the lease", "both sides must restart the talks": what must be done, or is not done
     yet, is no act told (the object of such a verb too: ``governing_words``). A past "had to
     leave" tells what was done, and is left."""
@@ -715,8 +715,8 @@ def _denied(adjective: Token) -> bool:
 # the object noun, a gerund of means after "by" ("wants pupils to learn by visiting the mill"), a
 # purpose clause with "so" ("hopes to earn their trust so they will back him"), and a bare verb
 # joined to a complement ("needs to read the report and discuss it"). Never a noun after a
-# preposition ("declined to comment on the shooting": the shooting happened), an infinitive of
-# purpose ("gave the clue needed to make an arrest": the arrest was made), a relative, time or
+# preposition ("refused to comment on the shooting": the shooting happened), an infinitive of
+# purpose ("gave the lead required to make an arrest": the arrest was made), a relative, time or
 # reason clause, nor a verb joined with a tense of its own ("refused to answer and met them"): those
 # tell acts of their own.
 COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
@@ -751,7 +751,7 @@ def _the_purpose_of_an_act_not_done(token: Token) -> bool:
     """ "the league plans to hold marches to demand lower taxes": an infinitive of purpose says
     what an act is for; when that act is itself not done (planned, needed, threatened), neither
     is its purpose (a purpose of an act done, "met them to discuss the plan", is left)."""
-    token = _first_conjunct(token)  # "to discuss and vote on the plan"
+    token = _first_conjunct(token)  # "to debate and vote on the plan"
     if not _an_infinitive(token):
         return False
     act = token.head
@@ -761,7 +761,7 @@ def _the_purpose_of_an_act_not_done(token: Token) -> bool:
         return False
     if any(_not_yet_word(node) for node in governing_words(act)):
         return True
-    # "he would go door to door to talk to shopkeepers", "set a meeting for Friday to discuss the
+    # "she would walk street by street to speak with tenants", "set a meeting for Friday to discuss the
     # plan": an act itself no event (told in the future, a possibility...), or one whose object is a
     # step still to come (the meeting set, not held; or the noun the parser hangs the purpose on),
     # leaves its purpose undone too
@@ -792,9 +792,9 @@ def is_suggested_or_let(token: Token) -> bool:
 
 
 def is_proposed(token: Token) -> bool:
-    """ "made a motion to lift the ban", "a proposal to merge the districts": the infinitive on a
+    """ "made a motion to end the curfew", "a proposal to merge the districts": the infinitive on a
     noun of proposing says what is proposed, which a vote may or may not bring about (the parser
-    sometimes makes the noun the infinitive's subject: "made the motion to approve the request");
+    sometimes makes the noun the infinitive's subject: "made the motion to accept the offer");
     "the bill calls for a referendum", "the proposal calls for the two towns to share a clerk",
     "plans call for a fountain": what such a text asks for or provides is its content, no act."""
     words = table()
@@ -1185,7 +1185,7 @@ def is_what_is_agreed_or_decided(token: Token) -> bool:
 
 
 def is_the_theme_of_a_text(token: Token) -> bool:
-    """ "a film that tells the story of a tribe's flight", "recanted her story of a robbery", "a
+    """ "a novel that recounts the story of a family's flight", "recanted her story of a robbery", "a
     treaty on military cooperation", "the rumour of a coup": an event noun after "of", "on" or
     "about" on a noun of a story, a rumour, a theme or a treaty is what the text is about, no act the
     report tells (the telling, the recanting or the signing is the event)."""
@@ -1268,7 +1268,7 @@ def is_an_office(token: Token) -> bool:
 
 
 def is_a_rewarded_outcome(token: Token) -> bool:
-    """ "offers a reward for information leading to an arrest", "tips that lead to a conviction": what
+    """ "offers a reward for any tip leading to an arrest", "tips that lead to a conviction": what
     a tip would bring about, asked for, not done."""
     if token.pos_ != "NOUN":
         return False
@@ -1457,7 +1457,7 @@ def is_marked_still_to_come(token: Token) -> bool:
 
 
 def is_set_in_a_dated_present(token: Token) -> bool:
-    """ "the trial resumes Monday", "a third meeting takes place at noon", "completes his term
+    """ "the trial resumes Monday", "a second hearing takes place at ten", "completes his term
     Friday": an event noun that is the subject or object of a verb in the plain present with a date
     or time of its own tells a step set (``_a_present_of_habit`` leaves such a verb, which is no
     habit; nor a headline's present, nor a verb of saying)."""
@@ -1476,7 +1476,7 @@ def is_set_in_a_dated_present(token: Token) -> bool:
 
 
 def is_awaiting_a_step(token: Token) -> bool:
-    """ "a lawsuit pending in the county court", "the sale, subject to approval by the judge": an event
+    """ "a lawsuit pending in the county court", "the merger, subject to approval by regulators": an event
     noun with "pending" after it, or "subject to" on it, waits on a step (docs/judging.md: a case
     pending is a standing state; the approval still to come)."""
     if token.pos_ not in {"NOUN", "PROPN"}:

@@ -599,7 +599,7 @@ def _make_quantity(
         return None
     if _is_tabular(doc, floor, limit):
         return None  # "Killed 12 Wounded 30 ...": a flattened table, not a sentence
-    # a number standing alone: "12 were killed", "the group has seized more than 100"
+    # a number standing alone: "12 were killed", "the militia has seized over 40"
     verb_category = _verb_category(last, cues)
     antecedent = _antecedent(last, earlier, antecedents)
     span = _span(doc, start, phrase.end)
@@ -682,7 +682,7 @@ def quantities_with_anchors(span: SpacySpan) -> list[tuple[Quantity, Token]]:
 
 
 def _previous_sentence(span: SpacySpan, cues: QuantityCues) -> list[_Found]:
-    """Counts in the sentence before, for elliptic numbers ("with up to 2,300 returning")."""
+    """Counts in the sentence before, for elliptic numbers ("with up to 1,700 coming back")."""
     doc = span.doc
     if span.start == 0 or not doc.has_annotation("SENT_START"):
         return []

@@ -2,8 +2,8 @@
 
 A trigger is a verb or an event noun listed in ``event_types.yaml`` whose constraints hold in
 the parse ("take" only with the particle "over", "capture" only with a territory as object).
-Each trigger heads one clause: a sentence such as "X landed in Kabul on Friday and officials
-are engaging in talks" gives two events, each with the words of its own clause.
+Each trigger heads one clause: a sentence such as "X flew into Lusaka on Monday and delegates
+are holding talks" gives two events, each with the words of its own clause.
 
 An event noun inside the clause of a verb trigger ("fled ... following Taliban attacks") or
 coordinated with another event noun ("talks ... and the reopening of the airport") is part of
@@ -99,7 +99,7 @@ class Cue:
     # or a crime's scene moves to escape the law; no civilians are displaced ("the suspect fled")
     fugitive_type: str | None = None
     # {type, words, not_words}: the type when the cue's sentence also tells one of ``words``
-    # (lemmas) and none of ``not_words`` ("caught after a raid on her home": an arrest operation)
+    # (lemmas) and none of ``not_words`` ("picked up in a raid at his flat": an arrest operation)
     told_with: dict = field(default_factory=dict, compare=False, hash=False)
     # the name of the act the cue word tells in its construction, when that is not the word's own:
     # an "attempted murder" is an attempt at one (an attack that killed no one), as a "murder
@@ -192,15 +192,15 @@ class Lexicon:
     state_phrases: frozenset[tuple[str, str]] = frozenset()  # ("for", "sale"): a state, not an event
     potential_nouns: frozenset[str] = frozenset()  # "a good time to buy": what a potential is for
     stance_words: frozenset[str] = frozenset()  # "worried about flooding", "a warrant for his arrest"
-    prohibition_words: frozenset[str] = frozenset()  # "a ban on the sale of fireworks", "a moratorium on executions"
+    prohibition_words: frozenset[str] = frozenset()  # "a ban on selling sparklers", "a moratorium on executions"
     habit_adverbs: frozenset[str] = frozenset()  # "often appeal for projects": a habit, no one event
-    generic_subjects: frozenset[str] = frozenset()  # "anybody who is fighting with their family"
-    ability_modals: frozenset[str] = frozenset()  # "you can criticise the show": what one may do
+    generic_subjects: frozenset[str] = frozenset()  # "anyone who is quarrelling with a neighbour"
+    ability_modals: frozenset[str] = frozenset()  # "you can mock the film": what one may do
     obligation_modals: frozenset[str] = frozenset()  # "applicants must register": not yet done
     habit_times: frozenset[str] = frozenset()  # "year after year", "every spring": a habit
     instrument_nouns: frozenset[str] = frozenset()  # "weapons of mass destruction": what a thing is for
     naming_verbs: frozenset[str] = frozenset()  # "in what police called an attack": a name for an event told
-    mistaking_verbs: frozenset[str] = frozenset()  # "I thought it was a gas leak": what the event was not
+    mistaking_verbs: frozenset[str] = frozenset()  # "we imagined it was a gas leak": what the event was not
     not_yet_adjectives: frozenset[str] = frozenset()  # "future talks": not (yet) held
     unrealised_verbs: frozenset[str] = frozenset()  # "hopes to return someday", "failed to attend"
     unrealised_forms: frozenset[str] = frozenset()  # their inflected forms
@@ -538,14 +538,14 @@ def _subject_lemmas(token: Token) -> set[str]:
     if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:  # "a plane that crashed"
         lemmas.add(token.head.lemma_.lower())
     if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
-        # "a storm system moving into the valley": the noun a participle tells about
+        # "a cold front pushing into the valley": the noun a participle tells about
         lemmas.add(token.head.lemma_.lower())
         lemmas.update(c.lemma_.lower() for c in token.head.children if c.dep_ == "compound")
     return lemmas
 
 
 def _elided_count(token: Token, cue: Cue) -> bool:
-    """ "has seized more than 100": a bare count as object stands for the nouns counted just
+    """ "has seized over 40": a bare count as object stands for the nouns counted just
     before (only for cues about territory, where "district" and "province" are among them)."""
     if "district" not in cue.objects:
         return False
@@ -721,7 +721,7 @@ def _unasserted(token: Token, lexicon: Lexicon) -> bool:
         return True  # "worried about flooding", "afraid of attacks", "no intention of talking"
     if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ in {"on", "against"} \
             and token.head.head.lemma_.lower() in lexicon.prohibition_words:
-        return True  # "a ban on the sale of fireworks", "restrictions on selling them": not done
+        return True  # "a ban on selling sparklers", "restrictions on selling them": not done
     if _unrealised(token, lexicon) or _requested(token, lexicon):
         return True
     if token.pos_ == "NOUN":
@@ -764,7 +764,7 @@ def _a_name_given(noun: Token, lexicon: Lexicon) -> bool:
 
 
 def _taken_for(noun: Token, lexicon: Lexicon) -> bool:
-    """ "I thought it was a gas leak", "we assumed it was thunder": the event noun is what a
+    """ "we imagined it was a gas leak", "we assumed it was thunder": the event noun is what a
     witness took the event for, said with "it was" in the past tense of a verb of mistaking
     (``mistaking_verbs``); the event was something else, told by its own word ("Police think it
     was arson" is a finding, in the present, and stays an event)."""
@@ -828,8 +828,8 @@ def _inflections(verb: str) -> set[str]:
 
 
 def _generic_or_able(token: Token, lexicon: Lexicon) -> bool:
-    """ "anybody who is fighting with their family", "anyone can apply": no one in particular
-    does it; "you can criticise the show": what one is able to do, not what was done."""
+    """ "anyone who is quarrelling with a neighbour", "anyone can apply": no one in particular
+    does it; "you can mock the film": what one is able to do, not what was done."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
@@ -867,7 +867,7 @@ COUNTERFACTUAL_MODALS = {"would", "could", "might", "should", "'d"}
 
 
 def _counterfactual(token: Token) -> bool:
-    """ "would have triggered a riot", "could have been killed": what did not happen."""
+    """ "would have sparked a brawl", "could have been killed": what did not happen."""
     if token.tag_ != "VBN":
         return False
     auxiliaries = [c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
@@ -917,7 +917,7 @@ def _doers(token: Token, lexicon: Lexicon | None = None) -> list[Token]:
         found = [verb.head if c.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" else c for c in found]
         found += [g for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"by", "from"})
                   for g in c.children if g.dep_ == "pobj"]
-        # "three deaths were blamed on the storm": what the blame is laid on caused them
+        # "four deaths were blamed on heavy rain": what the blame is laid on caused them
         if lexicon is not None and verb.lemma_.lower() in lexicon.blamed_on_verbs:
             found += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
                       for g in c.children if g.dep_ == "pobj"]
@@ -946,7 +946,7 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
         for c in token.children if c.dep_ == "prep" and c.lower_ in {"after", "from", "following"}
         for w in c.subtree
     ):
-        # "died after a long battle with cancer", "died from the flu": the illness named after it
+        # "died after a long fight with cancer", "died from the flu": the illness named after it
         return True
     for doer in _doers(token, lexicon):
         # the head word only: "the anthrax attacks that killed five" were attacks
@@ -1071,7 +1071,7 @@ def harmed_by_a_vehicle(trigger: "Trigger", lexicon: Lexicon) -> bool:
         return True  # "one was cut from his car ... complained of neck injuries"
     for verb in verbs:
         if verb.dep_ == "advcl" and vehicle(verb):
-            return True  # the parser made the clause's subject its head: "when a car driven by ... backed out"
+            return True  # the parser made the clause's subject its head: "when a truck driven by ... backed out"
         if verb.dep_ == "acl" and verb.i != trigger.head.i and vehicle(verb.head):
             return True  # the parser hung the verb on its subject: "The bus overturned ..., injuring 14"
         for child in verb.children:
@@ -1192,14 +1192,14 @@ def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
     suspect, a robber), or it is joined to a crime told as done ("stole a van and fled"), or it is
     from the police, custody or the scene ("escaped from the county
     jail", "fled the scene"), or one person's flight is told with the chase or the arrest ("fled
-    by foot and was later arrested", "fled before police raided his homes") or is from a place one is
+    on foot and was caught hours later", "fled before police raided his homes") or is from a place one is
     held or treated in ("fled the county hospital")."""
     verb = trigger.token
     subject = _flight_subject(verb)
     if subject is not None and subject.lemma_.lower() in lexicon.fugitive_doers:
         return True
     if _joined_to_a_crime(verb, lexicon):
-        return True  # "robbed the pharmacy and fled on foot": the robber's getaway
+        return True  # a robber's getaway: "robbed a pharmacy and fled on foot"
     fled = [c for c in verb.children if c.dep_ == "dobj"]
     fled += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "out"} for g in c.subtree
              if g.dep_ == "pobj"]
@@ -1372,8 +1372,8 @@ def _person_name_words(doc) -> frozenset[str]:
 
 
 def _inside_a_name(token: Token) -> bool:
-    """A capitalised noun after the first word of an organisation's or a building's name ("Air
-    Force Office of Special Investigations"), or a word of a person's name ("Mr Flood", "Ms Strike")."""
+    """A capitalised noun after the first word of an organisation's or a building's name ("Naval
+    Bureau of Internal Inquiries"), or a word of a person's name ("Mr Flood", "Ms Strike")."""
     if token.pos_ == "PROPN" and token.text[:1].isupper() and (
             token.ent_type_ == "PERSON" or token.text in _person_name_words(token.doc)):
         return True  # a person's name, whole or the surname alone: "author Bracelen Flood", "Flood said"

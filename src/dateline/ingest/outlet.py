@@ -1,6 +1,6 @@
 """Which outlet published an article: from its metadata (a JSON field, the page's site name, the
 feed's title), else from the words outlets put in their texts (a closing credit line such as
-"CNN's ... contributed to this report", "Follow Doha News on Twitter", a copyright line, a wire
+"CNN's ... contributed to this report", "Follow Harbor Ledger on Twitter", a copyright line, a wire
 dateline "KABUL (Reuters) -"; rules in outlets.yaml), else from the URL's host name."""
 
 from __future__ import annotations
