@@ -67,7 +67,7 @@ def test_an_arrival_is_a_movement_unless_it_is_for_talks():
 
 
 def test_a_person_leaving_a_building_goes_somewhere_and_only_forces_retreat():
-    assert kinds("By midnight Alan Whitford had left his campaign headquarters.").get("left") == "MOVEMENT"
+    assert kinds("By dawn Tomas Brenner had left his party headquarters.").get("left") == "MOVEMENT"
     assert kinds("The last soldiers left the base at night.").get("left") == "RETREAT"
 
 

@@ -26,9 +26,9 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
 
 
 @pytest.mark.parametrize("sentence,word", [
-    ("Flags flew at half-staff across the county on Monday.", "flew"),
+    ("Banners flew at half-staff over the harbour all week.", "flew"),
     ("As the old general lay dying, his sons quarrelled over the farm.", "dying"),
-    ("The mayor nodded in agreement with the answer.", "agreement"),
+    ("The coach nodded in agreement as the captain spoke.", "agreement"),
     ("He is the 12th firefighter killed since 1990 in the county.", "killed"),
     ("Farmers who sell milk to the cooperative were angry on Monday.", "sell"),
     ("The man was charged with theft and attempt to commit robbery.", "robbery"),
@@ -124,7 +124,7 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     ("Three firms showed interest in buying the old market hall.", "buying"),
     ("The two captains had never met before the final.", "met"),
     ("The union is not rejecting the offer, its leader said.", "rejecting"),
-    ("The bakery is set to move to a new mall on Main Street.", "move"),
+    ("The clinic is set to relocate to the old depot on Elm Road.", "relocate"),
     # an -ing adjective on a name; an act set in the future
     ("The goalkeeper made six saves against the visiting Rangers on Saturday.", "visiting"),
     ("The chief said he hoped the ruling would not stop officers from making drug arrests in the future.", "arrests"),

@@ -517,10 +517,10 @@ def test_a_spelled_decade_needs_the():
 
 @pytest.mark.parametrize("text, words, value", [
     # a date told in the past tense more than a week after the report is last year's
-    ("The rescue squad responded April 20 when a van slid into the river.", "April 20", "2008-04-20"),
+    ("The ambulance crew arrived April 20 after a tractor rolled into a ditch.", "April 20", "2008-04-20"),
     ("The two neighbours first met in early May at a garden show.", "early May", "2008-05"),
     # not a date on a noun, which the verb's tense does not place: the election is to come
-    ("The council cancelled a May 9 election for two unopposed seats.", "May 9", "2009-05-09"),
+    ("The county postponed a May 9 referendum on the new school tax.", "May 9", "2009-05-09"),
     # nor a plan told ahead
     ("The trial will open on April 20 in the county court.", "April 20", "2009-04-20"),
 ])
@@ -533,14 +533,14 @@ def test_a_date_told_in_the_past_after_the_report_is_last_years(text, words, val
 
 @pytest.mark.parametrize("second, value", [
     # a day in a relative clause inside the year the story is at: the story moves to that day
-    ("One went to a diver whose squad responded on April 20 when a van sank.", "2008-04-20"),
+    ("One went to a medic whose crew arrived on April 20 after a tractor overturned.", "2008-04-20"),
     # a day in a relative clause outside it is background, and the year holds
-    ("One went to a diver whose squad was founded on June 2, 1990 in Miami.", "2008"),
+    ("One went to a medic whose crew was founded on June 2, 1990 in Tulsa.", "2008"),
 ])
 def test_a_day_in_a_relative_clause_narrows_the_year_the_story_is_at(second, value):
     from dateline.nlp import parse
 
-    text = f"Ten firefighters won medals for their work in 2008. {second} The diver swam down to the van."
+    text = f"Ten paramedics won medals for their work in 2008. {second} The medic climbed under the tractor."
     dct = date(2009, 3, 21)
     doc = parse(text)
     timexes = tag_timexes(text, dct, doc)

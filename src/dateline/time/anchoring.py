@@ -62,9 +62,9 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
     # - nor is one in a relative clause, background to a noun ("Mr Dunn, whose barn burned down in
     #   1988, said ...": the next sentence is not in 1988);
     # - nor is a plan ("talks ... on Monday" in a Sunday report).
-    # (a day named in a relative clause inside the stretch the story is at narrows it: "Awards went
-    # to firefighters for their work in 2008. One went to a diver whose unit responded April 20 when a
-    # car sank. The diver swam to the car": the story is at April 20 of 2008 now)
+    # (a day named in a relative clause inside the stretch the story is at narrows it: "Medals went
+    # to nurses for their service in 2011. One went to a midwife whose team arrived on June 3 after a
+    # bus overturned. The midwife climbed into the bus": the story is at June 3 of 2011 now)
     relative_day = None
     for timex in reversed([t for t in timexes if t.span.start < end]):
         if timex.type == "DURATION" or not (is_calendar(timex) or _unplaced_day(timex)):

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 GRANULARITIES = ("day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 NEAR_DAYS = 60  # how far a date may lie on "the wrong side" of the DCT before the year changes
-# ... and how far after the DCT for a date told in the past tense: "responded April 20" in a
+# ... and how far after the DCT for a date told in the past tense: "arrived June 3" in a
 # March report is last April's; a week's slack for a report dated a little early
 PAST_NEAR_DAYS = 7
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -158,7 +158,7 @@ def candidates_around(anchor: date, make, tense: str | None, strict_past: bool =
     ``make(year)`` builds the period for a year (None if impossible, e.g. 29 February).
     Past tense takes the latest one that began by the anchor, future the earliest that has not
     ended; with no tense, the one nearest to the anchor. ``strict_past``: the past tense is the
-    date's own clause's (not a verb over a noun the date names: "cancelled a May 9 election"), so
+    date's own clause's (not a verb over a noun the date names: "postponed a June 12 referendum"), so
     a date more than a week after the anchor is taken from the year before.
     """
     options = [p for p in (make(anchor.year + step) for step in (-1, 0, 1)) if p is not None]

@@ -229,9 +229,9 @@ def calendar_date(m: Match, ctx: Context) -> Reading | None:
 
 
 def _times_the_clause(m: Match, ctx: Context) -> bool:
-    """Whether a date times a verb in the simple past directly ("responded April 20", "met in
+    """Whether a date times a verb in the simple past directly ("arrived June 3", "met in
     early May", "was found on June 2"), so that the past tense is the date's own. Not a date on a
-    noun ("cancelled a May 9 election", "the redemption on Dec. 7"), an object ("set Nov. 10 as
+    noun ("postponed a June 12 referendum", "the redemption on Dec. 7"), an object ("set Nov. 10 as
     the deadline") or an end ("extended to Nov. 20"): those days the verb's tense does not place.
     Without a parse: no."""
     if ctx.doc is None:
