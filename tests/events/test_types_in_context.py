@@ -19,7 +19,7 @@ def test_a_police_raid_is_an_arrest_operation_not_an_armed_clash():
 
 def test_a_raid_told_with_an_arrest_is_an_arrest_operation_unless_it_kills():
     # ``told_with`` of the raid cues
-    assert kinds("The cashier was caught after a raid on his garage in the fall.").get("raid") == "COERCE"
+    assert kinds("Two cashiers were caught after a dawn raid on their garage.").get("raid") == "COERCE"
     assert kinds("Troops raided the farm at dawn and detained the two brothers.").get("raided") == "COERCE"
     assert kinds("Soldiers raided the village and killed four men.").get("raided") == "ASSAULT"
     assert kinds("Security forces raided a militant hideout in the province.").get("raided") == "ASSAULT"
