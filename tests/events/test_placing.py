@@ -41,6 +41,14 @@ def test_every_kind_of_rule_has_examples():
     assert {"venue", "origin", "title", "circumstance", "setting", "counter_examples"} <= set(table()["examples"])
 
 
+def test_the_steps_closed_to_statements_are_steps_of_the_place_reader():
+    # a misspelt step name in placing.yaml's not_for_statements would silently close nothing
+    from dateline.events.event_place import PLACE_STEPS
+
+    closed = table()["not_for_statements"]
+    assert closed and closed <= {step.name for step in PLACE_STEPS}
+
+
 def test_a_court_name_keeps_its_town_only_as_a_venue():
     # the town of a court where a hearing is held is its place; the town of a company is not
     jailed = _event("A teacher was jailed at Norwich Crown Court on Tuesday.", "jailed")

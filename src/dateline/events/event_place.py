@@ -154,8 +154,9 @@ def read_event_places(draft: Draft, n: int, drafts: list[Draft], places: list[Pl
     that gave them. ``event_date`` and ``modality``: the event's, read before (a planned act is
     not yet anywhere; an act with no day of its own takes no main act's day)."""
     facts = _place_facts(draft, n, drafts, places, dct, recent, setting, event_date, modality)
-    # a statement is placed by its own words, not by the story's stated town nor by the act it is
-    # joined to (placing.yaml: not_for_statements)
+    # a statement is placed by its own words: the steps that lend a place from elsewhere in the
+    # story (its stated town, the act it is joined to, the lead's setting...) are not its
+    # (placing.yaml: not_for_statements)
     skipped = placing_table()["not_for_statements"] if draft.type == "STATEMENT" else frozenset()
     for step in PLACE_STEPS:
         if step.name in skipped:
@@ -338,8 +339,7 @@ def _main_acts_day(facts: PlaceFacts) -> list[Place]:
     # an act done on the day of the story's main act, naming no place: there (placing.yaml:
     # episode_day; not a planned or expected one, not yet done anywhere, nor one the text
     # gives no day: the report's day says not that it was the main act's)
-    if facts.trigger is None or facts.draft.type == "STATEMENT" or facts.whole_land \
-            or facts.modality != "reported" or facts.event_date.inherited:
+    if facts.trigger is None or facts.whole_land or facts.modality != "reported" or facts.event_date.inherited:
         return []
     return episode_day_places(facts.trigger, facts.event_date.start, facts.event_date.end, facts.recent)
 
@@ -349,7 +349,7 @@ def _setting_of_the_lead(facts: PlaceFacts) -> list[Place]:
     # ... Officers searched his car"): there (events/setting.py)
     setting = facts.setting
     if setting is not None and not setting.stated and facts.trigger is not None \
-            and facts.draft.type != "STATEMENT" and not facts.whole_land and facts.modality == "reported" \
+            and not facts.whole_land and facts.modality == "reported" \
             and lends_the_setting(setting, facts.trigger, facts.sentence, facts.places, facts.event_date.start,
                                   facts.dct, facts.recent):
         return [setting.place]
@@ -368,7 +368,7 @@ def _held_at_home(facts: PlaceFacts) -> list[Place]:
 def _town_after_a_placeless_lead(facts: PlaceFacts) -> list[Place]:
     # "A teenager was stabbed on Friday. The fight began outside a party in Dover": a soft lead's
     # act, in a story the lead sets nowhere, is at the town named right after it (events/setting.py)
-    if facts.setting is not None or facts.trigger is None or facts.draft.type == "STATEMENT" \
+    if facts.setting is not None or facts.trigger is None \
             or facts.whole_land or facts.modality != "reported" \
             or not of_the_episode(facts.trigger, facts.event_date.start, facts.dct):
         return []
@@ -379,10 +379,9 @@ def _town_after_a_placeless_lead(facts: PlaceFacts) -> list[Place]:
 
 def _seat_of_the_reporting_force(facts: PlaceFacts) -> list[Place]:
     # "..., according to a statement from Elmwood Police": a local force reports an act it handled
-    # from its own town (placing.yaml: reporting_forces); not for a statement, a planned or
-    # denied act or an act over a whole land (an act the force tells, "claimed", is one it handled)
-    if facts.trigger is None or facts.draft.type == "STATEMENT" or facts.whole_land \
-            or facts.modality not in {"reported", "claimed"}:
+    # from its own town (placing.yaml: reporting_forces); not for a planned or denied act or an
+    # act over a whole land (an act the force tells, "claimed", is one it handled)
+    if facts.trigger is None or facts.whole_land or facts.modality not in {"reported", "claimed"}:
         return []
     return reporting_force_seats(facts.trigger, facts.draft, facts.places)
 
