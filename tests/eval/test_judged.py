@@ -46,6 +46,7 @@ def test_every_shipped_listing_is_fully_judged(path: Path):
     assert {"sample", "extraction", "reader"} <= set(about), "a listing says how it was drawn, made and read"
     rows = judged.read(path)
     assert rows and list(rows[0]) == list(HEADER)
+    assert b"\r" not in path.read_bytes(), "one line end, as the header lines are written"
     for r in rows:
         assert r["real"] in ("Y", "N"), r["n"]
         if r["real"] == "N":

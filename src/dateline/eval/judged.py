@@ -289,7 +289,8 @@ def sample(out: Path, shared: Path, seed: int, articles: int, pool: str = DEFAUL
         # reads them: the first line's size, seed and pool replay the draw; the drawn line makes a replay needless)
         handle.write(sample_line(pool, seed, articles, left) + "\n")
         handle.write("# drawn: " + " ".join(article["id"] for article in drawn) + "\n")
-        writer = csv.DictWriter(handle, LISTED + JUDGED, delimiter="\t")
+        # "\n" as the header lines end: csv's default "\r\n" gave the shipped listings mixed line ends
+        writer = csv.DictWriter(handle, LISTED + JUDGED, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         for row in listing(db):
             writer.writerow(row)
