@@ -523,8 +523,8 @@ def headline_town(title: str | None, places: list[Place]) -> Place | None:
         # "Dover woman ran a shop for 40 years": where someone is from, not where the story is
         following = headline[found.end():].split()
         if following and following[0].strip(".,:;'s") in table()["home_nouns"]:
-            # ... unless the headline tells what was done to that person ("Dover man stabbed in
-            # the back", "Dover woman taken into custody"): a local paper's own town's story
+            # ... unless the headline tells what was done to that person ("Dover boy hurt in a
+            # sledding crash", "Dover woman detained at a checkpoint"): a local paper's own story
             parsed = parsed or [parse_syntax(title)]
             if not tells_what_was_done_to_them(parsed[0], found.end()):
                 return None
@@ -543,8 +543,8 @@ def headline_town(title: str | None, places: list[Place]) -> Place | None:
 def tells_what_was_done_to_them(headline: Doc, end: int) -> bool:
     """Whether the person a headline names by a town right before ``end`` ("Dover man ...") is the
     one its past participle tells something was done to: the subject of a participle with no
-    auxiliary ("Dover man taken into custody") or the noun a participle describes ("Dover man,
-    19, stabbed in the back"), a headline's passive (placing.yaml: headline_town). A life or a
+    auxiliary ("Dover woman detained at a checkpoint") or the noun a participle describes ("Dover
+    boy, 9, hurt in a sledding crash"), a headline's passive (placing.yaml: headline_town). A life or a
     deed the person did ("Dover woman ran a bakery", "Dover man gets 15 years") is not."""
     person = next((t for t in headline if t.idx >= end), None)
     if person is None:
