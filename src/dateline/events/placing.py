@@ -523,7 +523,11 @@ def headline_town(title: str | None, places: list[Place]) -> Place | None:
         # "Dover woman ran a shop for 40 years": where someone is from, not where the story is
         following = headline[found.end():].split()
         if following and following[0].strip(".,:;'s") in table()["home_nouns"]:
-            return None
+            # ... unless the headline tells what was done to that person ("Dover boy hurt in a
+            # sledding crash", "Dover woman detained at a checkpoint"): a local paper's own story
+            parsed = parsed or [parse_syntax(title)]
+            if not tells_what_was_done_to_them(parsed[0], found.end()):
+                return None
         if found.start() in served or following and following[0].strip(".,:;'") in table()["post_nouns"]:
             # "Former Salem official named to Dover post": whom someone served, not where (nor
             # "Hall" of a "Hall County official", the same words named shorter)
@@ -534,6 +538,19 @@ def headline_town(title: str | None, places: list[Place]) -> Place | None:
             continue
         return place
     return None
+
+
+def tells_what_was_done_to_them(headline: Doc, end: int) -> bool:
+    """Whether the person a headline names by a town right before ``end`` ("Dover man ...") is the
+    one its past participle tells something was done to: the subject of a participle with no
+    auxiliary ("Dover woman detained at a checkpoint") or the noun a participle describes ("Dover
+    boy, 9, hurt in a sledding crash"), a headline's passive (placing.yaml: headline_town). A life or a
+    deed the person did ("Dover woman ran a bakery", "Dover man gets 15 years") is not."""
+    person = next((t for t in headline if t.idx >= end), None)
+    if person is None:
+        return False
+    return (person.dep_ in {"nsubj", "nsubjpass"} and person.head.tag_ == "VBN") \
+        or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in person.children)
 
 
 def headline_names_it_as_a_place(headline: Doc, start: int, end: int) -> bool:
