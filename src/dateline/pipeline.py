@@ -92,7 +92,6 @@ def load_rule_tables() -> None:
     from dateline.entities.gender import name_tables as gender_words
     from dateline.events.agent_nouns import people_nouns
     from dateline.events.attribution import load_cues as attribution_cues
-    from dateline.events.authority_steps import load_bodies as speaking_bodies
     from dateline.events.claims import load_cues as claim_cues
     from dateline.events.classifier import label_table
     from dateline.events.dating import happening_families
@@ -111,7 +110,7 @@ def load_rule_tables() -> None:
     # (the second line: tables the first article read, about 1 CPU second on a cold run)
     for load in (load_lexicon, attribution_cues, claim_cues, quantity_cues, label_table, rules, feature_words,
                  placing_table, dating_table, non_events_table, non_event_words, learned_filter, lead_acts_table,
-                 people_nouns, gender_words, money_marks, speaking_bodies, happening_families):
+                 people_nouns, gender_words, money_marks, happening_families):
         load()
 
 

@@ -42,7 +42,6 @@ from dateline.events.non_events import without_learned_non_events
 from dateline.events.placing import (Told, acts_at_someones_home, ends_a_name, is_origin, names_a_known_place, names_a_venue,
                                      names_an_office)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
-from dateline.events.authority_steps import speaking_body
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.setting import Setting, story_setting
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
@@ -137,19 +136,6 @@ def _speaker(attribution: Attribution | None, doc: Doc, index: MentionIndex, lex
     return read_actor(words.root, "speaker", index, lexicon, None, allow_places=True)
 
 
-def _body_reading(words: list[Token], index: MentionIndex, lexicon: Lexicon) -> ActorReading:
-    """The speaking body as the doer: read as an actor from the head of its words where the
-    reading keeps to them ("Lexington County sheriff's deputies"), else its words as written
-    ("sheriff's office" of "a sheriff's office press statement")."""
-    head = words[-1]
-    reading = read_actor(head, "source", index, lexicon, None, allow_places=True)
-    span = token_span(words)
-    if reading is not None and (reading.actor.span.start, reading.actor.span.end) == (span.start, span.end):
-        return reading
-    kind = lexicon.actor_kind(head.lemma_.lower())
-    return ActorReading(Actor(text=span.text, span=span, role="source"), frozenset({kind} - {None}))
-
-
 def _one_household_moves(verb: Token) -> bool:
     """Whether the verb's subject is one household or one person ("the family moved", "she
     returned"): a singular noun or pronoun, no count, no conjunct. Displacement is told of many
@@ -231,12 +217,6 @@ def _read_trigger(trigger: Trigger, triggers: list[Trigger], sentence: SpacySpan
                     and not (reading.actor.span.start == attribution.span.start and role == "source") \
                     and not (role == "source" and _the_speakers_own_act(trigger.token, attribution)):
                 setattr(participants, role, None)
-    if participants.source is None and not trigger.nominal:
-        # "two men were arrested, deputies said": the body that tells of a step only it takes
-        # took it (authority_steps.yaml); the speaker of any other act stays no doer
-        body = speaking_body(trigger.cue.lemma, trigger.token, sentence, attribution, doc)
-        if body is not None:
-            participants.source = _body_reading(body, index, lexicon)
     cue = trigger.cue
     override = _variant(cue, participants)
     return_permitted = _return_permitted(trigger, lexicon)
