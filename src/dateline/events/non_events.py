@@ -388,6 +388,28 @@ class Alternatives:
 
 
 @dataclass(frozen=True)
+class Rates:
+    units: Words
+    determiners: Words
+    each: Words
+    prepositions: Words
+    round_words: Words
+    after_a_span: Words
+
+
+@dataclass(frozen=True)
+class StandingStates:
+    verbs: Words
+
+
+@dataclass(frozen=True)
+class ExamplesOfAKind:
+    such_as: Words
+    like: Words
+    kind_nouns: Words
+
+
+@dataclass(frozen=True)
 class NonEventsTable:
     """The whole of non_events.yaml, one field a top-level block."""
     states: States = _block(States)
@@ -453,6 +475,9 @@ class NonEventsTable:
     yes_no_questions: YesNoQuestions = _block(YesNoQuestions)
     alternatives: Alternatives = _block(Alternatives)
     reduced_conditions: Words
+    rates: Rates = _block(Rates)
+    examples_of_a_kind: ExamplesOfAKind = _block(ExamplesOfAKind)
+    standing_states: StandingStates = _block(StandingStates)
     examples: list = _entries()
     counter_examples: list = _entries()
 
@@ -674,10 +699,20 @@ def _a_standing_plan(node: Token) -> bool:
 def _set_for_later(node: Token) -> bool:
     """ "the clinic is set to move into a larger building", "a bank set to open a branch", "is scheduled to
     speak at noon today": "set", "scheduled" or "slated" with an infinitive tells a step still to
-    come, however firm its day (docs/judging.md, "Charges, plans and scheduled steps")."""
-    if node.tag_ != "VBN" or node.lemma_.lower() not in steps_not_yet_done().set.participles_with_an_infinitive:
+    come, however firm its day (docs/judging.md, "Charges, plans and scheduled steps"). The tagger
+    may read "a bank set to open" as a past "set": taken too, unless a particle makes it an act
+    ("set out to find the boy")."""
+    if node.lemma_.lower() not in steps_not_yet_done().set.participles_with_an_infinitive:
+        return False
+    if node.tag_ != "VBN" and not (node.tag_ == "VBD" and not any(c.dep_ == "prt" for c in node.children)):
         return False
     return any(c.dep_ == "xcomp" and _an_infinitive(c) for c in node.children)
+
+
+def is_the_word_that_sets_a_step(token: Token) -> bool:
+    """ "the fee is set to double", "a bank scheduled to open a branch": the participle that tells a
+    step still to come is no act of setting it ("the judge set a hearing for May 4" is one)."""
+    return _set_for_later(token)
 
 
 def _a_purpose_given(node: Token) -> bool:
@@ -1814,7 +1849,9 @@ def reports_no_event(token: Token) -> bool:
     condition (when bought at the door); what a gerund after a word of wanting names (interest in
     buying), an act set "in the future", or what someone agreed, decided, offered or negotiated to do
     (agreed to cooperate), the theme of a story, a rumour or a treaty (the story of a flight), a near miss (came close to
-    winning), or a step still to come (will vote, scheduled meetings, the planned rally, the trial resumes Monday). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
+    winning), a step still to come (will vote, scheduled meetings, the planned rally, the trial resumes Monday),
+    an act counted at a rate (six fires a day), an example of a kind (events such as parades) or a
+    state that remains (remains hospitalized). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -1832,7 +1869,101 @@ def reports_no_event(token: Token) -> bool:
         or is_asked(token) or is_one_of_alternatives(token) or is_a_reduced_condition(token) \
         or is_a_wanted_gerund(token) or is_set_in_the_future(token) or is_what_is_agreed_or_decided(token) \
         or is_the_theme_of_a_text(token) or is_a_near_miss(token) or is_a_step_still_to_come(token) \
-        or is_a_position_held(token)
+        or is_a_position_held(token) or is_told_at_a_rate(token) or is_an_example_of_a_kind(token) \
+        or is_a_state_that_remains(token) or is_the_word_that_sets_a_step(token)
+
+
+def _a_rate_phrase(word: Token, determiners: frozenset[str] | None = None) -> bool:
+    """ "each day", "a year", "every month": a unit of time counted by a determiner of rate and
+    nothing else ("a day after the election", "a year ago", "a few hours" place or measure acts)."""
+    words = typed_table().rates
+    if word.lemma_.lower() not in words.units:
+        return False
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else word
+    if any(c.dep_ != "det" for c in word.children) or word.head.lower_ in words.after_a_span \
+            or after.lower_ in words.after_a_span:
+        return False
+    if word.dep_ == "npadvmod" and word.left_edge.i > 0 and word.doc[word.left_edge.i - 1].pos_ == "ADP":
+        return False  # "trapped for an hour", read by the parser as a bare "an hour": a stretch
+    return any(c.lower_ in (determiners or words.determiners) for c in word.children)
+
+
+def _rates_on(node: Token) -> bool:
+    """A rate phrase on this word: as its own phrase ("six fires a day", "floods kill hundreds a
+    year"), after "per" ("fires per week"), "year round", or after "of" on a day it names ("on the
+    first Friday of each month")."""
+    words = typed_table().rates
+    for child in node.children:
+        if child.dep_ == "npadvmod" and _a_rate_phrase(child):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in words.round_words and any(
+                c.dep_ == "npadvmod" and c.lower_ == "year" and not list(c.children) for c in child.children):
+            return True
+        if child.dep_ != "prep":
+            continue
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            if child.lower_ in words.prepositions and obj.lemma_.lower() in words.units and not list(obj.children):
+                return True
+            if any(g.dep_ == "prep" and g.lower_ == "of" and any(_a_rate_phrase(o, words.each) for o in g.children
+                                                                 if o.dep_ == "pobj") for g in obj.children):
+                return True
+    return False
+
+
+def is_told_at_a_rate(token: Token) -> bool:
+    """ "floods kill hundreds a year", "the clinic logs about six rescues each day", "tenants may
+    drop off paint on the second Friday of each month": an act counted per day, week or year is a
+    rate or a routine, no one event (docs/judging.md: many, no one event); the rate may be on the
+    trigger or on the verb whose subject or object it is."""
+    verb = token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if _rates_on(token):
+            return True
+        if token.dep_ not in {"nsubj", "dobj", "nsubjpass"} or token.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        verb = token.head
+    # on the verb, or on its object ("floods kill hundreds of people a year": the parser may hang
+    # the rate on "hundreds")
+    return _rates_on(verb) or any(c.dep_ == "dobj" and _rates_on(c) for c in verb.children)
+
+
+def is_a_state_that_remains(token: Token) -> bool:
+    """ "the driver remains hospitalized after the crash", "he may have to stay jailed for weeks": a
+    participle after "remain" or "stay" tells a standing state at the report (docs/judging.md: held
+    in jail, on bail), no act (the taking to hospital or the jailing that began it is one); kept
+    with a day of its own on the verb ("remained hospitalized Sunday": the state reported on a day)."""
+    if token.tag_ not in {"VBN", "JJ"}:
+        return False
+    verbs = typed_table().standing_states.verbs
+    if token.dep_ in {"acomp", "xcomp", "oprd"} and is_one_of(token.head, verbs):
+        verb = token.head
+    elif any(c.dep_ in {"auxpass", "aux"} and is_one_of(c, verbs) for c in token.children):
+        verb = token  # "remains hospitalized", parsed as a passive
+    else:
+        return False
+    return not any(c.ent_type_ in {"DATE", "TIME"} and c.dep_ in {"npadvmod", "advmod"}
+                   for word in {verb, token} for c in word.children)
+
+
+def is_an_example_of_a_kind(token: Token) -> bool:
+    """ "fairs such as parades, dances and auctions", "all kinds of shows and meetings", "rallies like
+    marches": an event noun with no article, number or owner listed as an example of a kind (after
+    "such as", "like" on a plural, or "of" on "kind", "type" or "sort"), no one event."""
+    if token.pos_ != "NOUN" or any(c.dep_ in {"det", "nummod", "poss"} for c in token.children):
+        return False
+    words = typed_table().examples_of_a_kind
+    node = token
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    preposition = node.head
+    if preposition.lower_ in words.such_as and (preposition.head.lower_ == "such" or any(
+            c.lower_ == "such" for c in preposition.children)):
+        return True
+    if preposition.lower_ in words.like and preposition.head.tag_ in {"NNS", "NNPS"}:
+        return True
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in words.kind_nouns
 
 
 def not_yet_complement(trigger: Token) -> set[int]:
