@@ -17,7 +17,7 @@ def _word(text: str, word: str):
 @pytest.mark.parametrize("text,word", [
     ("The widow told friends she planned to sell the farm after the harvest.", "sell"),
     ("The bakery had intended to reopen its second shop in April.", "reopen"),
-    ("The club was planning to build a new stand behind the north goal.", "build"),
+    ("The club was planning to put up a stand behind the north goal.", "put"),
     ("The twins wanted to swim across the lake last summer.", "swim"),
 ])
 def test_a_plan_told_in_the_past_is_no_event(text, word):
@@ -48,7 +48,7 @@ def test_an_act_counted_at_a_rate_is_no_event(text, word):
 
 @pytest.mark.parametrize("text,word", [
     ("The man was arrested a year ago in Ohio.", "arrested"),  # a span back to one act
-    ("The complaint was amended a day before the trial started.", "trial"),
+    ("The lawyers filed the motion a day before the hearing began.", "hearing"),
     ("The pilot met the mayor for a few minutes on Monday.", "met"),  # a stretch measured
     ("The depot was robbed on the second Friday of May.", "robbed"),  # one day named
 ])

@@ -683,7 +683,7 @@ def _not_yet_word(node: Token) -> bool:
 
 def _a_standing_plan(node: Token) -> bool:
     """ "the union plans to sue the county", "groups planning marches", "the shelter aims to buy a
-    van", "he said he planned to move", "the firm had intended to reopen": a verb of planning,
+    van", "she told friends she planned to sell", "the firm had intended to reopen": a verb of planning,
     intending, wanting or hoping, in any tense, tells a plan, so what it governs is not told as done
     (docs/judging.md, "Charges, plans and scheduled steps": a plan is no event however it is told;
     the planning may be one). (What "wants", "hopes" or "wishes" governs near, "she wants a new
