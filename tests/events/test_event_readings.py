@@ -55,7 +55,7 @@ def test_a_report_placed_in_recent_weeks_is_left_without_a_day(stages):
 
 def test_a_plan_told_on_a_dated_day_is_left_without_a_day_of_its_own(stages):
     # Tuesday is the day of the saying; the move is only planned, on no day the text gives
-    read = reading("On Tuesday the grocer said his family planned to move the store to Lyle.", "move", stages)
+    read = reading("On Tuesday the grocer said his family promised to move the store to Lyle.", "move", stages)
     assert read.date.rules[-1] == "only intended -> none"
     assert read.event.date_value is None
     assert read.date.saw("sentence's date") == "2024-03-05"  # Tuesday, seen and left for the saying

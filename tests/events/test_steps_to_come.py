@@ -102,3 +102,17 @@ def test_the_loader_names_the_nested_block_at_fault():
     raw = {**non_events._raw_table()["steps_not_yet_done"], "set": {"verbs": []}}  # two keys of "set" missing
     with pytest.raises(non_events.TableError, match=r"steps_not_yet_done\.set"):
         non_events._read_block(non_events.StepsNotYetDone, raw, "steps_not_yet_done")
+
+
+def test_every_block_of_the_table_is_read_typed():
+    raw = {**non_events._raw_table(), "obligations": {**non_events._raw_table()["obligations"], "modalz": []}}
+    with pytest.raises(non_events.TableError, match=r"non_events\.obligations"):
+        non_events._read_block(non_events.NonEventsTable, raw, "non_events")
+    missing = {k: v for k, v in non_events._raw_table().items() if k != "near_misses"}
+    with pytest.raises(non_events.TableError, match=r"near_misses"):
+        non_events._read_block(non_events.NonEventsTable, missing, "non_events")
+    bad_reach = {**non_events._raw_table(), "yes_no_questions": {"reach": "six"}}
+    with pytest.raises(non_events.TableError, match=r"yes_no_questions\.reach"):
+        non_events._read_block(non_events.NonEventsTable, bad_reach, "non_events")
+    assert non_events.table()["standing_duties"]["responsible"] == "for"
+    assert non_events.typed_table().steps_not_yet_done is non_events.steps_not_yet_done()

@@ -503,7 +503,7 @@ def _no_day_when(name: str, sources: Collection[str], told: Callable[[Token], bo
 _worked_with_someone = _no_day_when("worked with someone -> none", {"article"}, worked_with_someone)
 # "One trustee, who backed a new levy, said ...": before the report, no day given
 _a_past_relative_clause = _no_day_when("a past relative clause -> none", {"article"}, told_in_a_past_relative_clause)
-# "The baker said Tuesday he planned to move to Dayton": meant, not done, on no day given
+# "The baker said Tuesday he promised to move to Dayton": meant, not done, on no day given
 _only_intended = _no_day_when("only intended -> none", BORROWED, only_intended)
 
 
