@@ -1,5 +1,6 @@
-"""Plans told in the past, acts at a rate, examples of a kind, states that remain, steps set to come (issue 11, stop 39): each rule on sentences written for it, a construction that
-tells no act (it fires) and a near miss that tells one (it does not)."""
+"""Plans told in the past, acts at a rate, examples of a kind, states that remain, steps set to
+come (issue 11, stop 39): each rule on sentences written for it, a construction that tells no
+act (it fires) and a near miss that tells one (it does not)."""
 
 from __future__ import annotations
 
