@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.entities import gender
 from dateline.events.dating import joined_days_pattern
-from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
+from dateline.events.agent_nouns import names_a_body_of_people, names_a_doer_of_a_verb, names_people
 from dateline.events.attribution import load_cues
 from dateline.events.triggers import Lexicon, Trigger, load_lexicon, match_cue
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
@@ -339,7 +339,7 @@ def read_actor(
         return None
     modifiers = [m for m in seen if m is not primary]
     if primary is not None and head_mention is None and primary.label != "PERSON" and (
-            noun_kind or names_a_doer_of_a_verb(head) or names_people(head)):
+            noun_kind or names_a_doer_of_a_verb(head) or names_people(head) or _a_body_of_people(head, lexicon)):
         # "Qatari officials", "Taliban fighters": the description, tied to the name's entity
         # ("three Latvian climbers": a noun for people of any kind, not the nationality alone)
         words = _compact_phrase(head)
@@ -378,7 +378,7 @@ def read_actor(
                 Actor(text=a.text, span=a.span, entity_id=a.entity_id, role=f"{role}-affiliation") for a in speaker.affiliations
             ] or ([Actor(text=speaker.actor.text, span=speaker.actor.span, entity_id=speaker.actor.entity_id, role=f"{role}-affiliation")]))
             return reading
-    elif names_a_doer_of_a_verb(head) or names_people(head):
+    elif names_a_doer_of_a_verb(head) or names_people(head) or _a_body_of_people(head, lexicon):
         # "developers appealed", "a caller requested": a noun made from a verb names whoever
         # does what the verb says, a person or a body, though no list of actor nouns holds it;
         # "the artists left": so does a noun WordNet files first as a person
@@ -498,6 +498,13 @@ def _a_name_unread(head: Token, index: MentionIndex) -> bool:
 # the labels a recogniser gives a person's or a body's name it took for a thing ("Judge Cole's
 # order" with Cole a product, "flown out by Med Flight")
 MISREAD_NAME_LABELS = {"PRODUCT", "WORK_OF_ART"}
+
+
+def _a_body_of_people(head: Token, lexicon: Lexicon) -> bool:
+    """A noun WordNet files first as a body of people ("the company", "a mob", ``names_a_body_of_people``)
+    that is no event's own word: a gathering the lexicon reads as an event ("a meeting was held", "the
+    rally") is what happened, not who acted."""
+    return names_a_body_of_people(head) and (head.lemma_.lower(), "NOUN") not in lexicon.cues
 
 
 def _in_a_doers_slot(head: Token) -> bool:
