@@ -145,3 +145,31 @@ def test_a_subject_set_off_by_a_comma_is_still_an_apposition():
     # "the police chief, Ana Ruiz, arrested": one person, both words hers (the rule leaves them be)
     arrest = read_event_at("The city's new police chief, Ana Ruiz, arrested the mayor on Monday.", "arrested")
     assert "chief" in text_of(arrest.source_actor) or "Ruiz" in text_of(arrest.source_actor)
+
+
+# --- the channel a report goes through (arguments.py: _speaker_through_its_channel) -------------
+
+
+def test_who_says_something_at_a_news_conference_holds_it():
+    conference = read_event_at("The county prosecutor said during a news conference that the case was closed.",
+                               "conference")
+    assert "prosecutor" in (text_of(conference.source_actor) or "")
+
+
+def test_a_reporting_verb_joined_to_the_verb_the_channel_hangs_on_counts():
+    # "At a news conference ..., X joked ... and said": the phrase hangs on "joked", "said" reports
+    conference = read_event_at("At a news conference on Monday, airline spokesman Tom Reed joked about the delays "
+                               "and said the route would open in May.", "conference")
+    assert "Reed" in (text_of(conference.source_actor) or "")
+
+
+def test_the_passive_subject_of_a_report_holds_no_conference():
+    # "was asked at a news conference": the one asked did not hold it, the asker is not named
+    conference = read_event_at("The mayor was asked at a news conference about the budget.", "conference")
+    assert conference.source_actor is None
+
+
+def test_who_does_something_else_during_a_conference_holds_none():
+    # "chanted" reports nothing: the protesters were there, but held no conference
+    conference = read_event_at("Protesters chanted outside during the news conference on Monday.", "conference")
+    assert conference.source_actor is None

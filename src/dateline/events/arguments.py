@@ -1587,6 +1587,9 @@ def read_participants(
             _add_thing_target(result, trigger, [undergoer], index, lexicon)
         if result.source is None:
             result.source = next(filter(None, (read(t, "source") for t in _sender_of(noun, trigger, lexicon))), None)
+        if result.source is None:
+            # "the prosecutor said during a news conference": who reports through a channel holds it
+            result.source = read(_speaker_through_its_channel(noun), "source")
         between = _prep_objects(noun, {"between", "among"})
         first, other = _parties_between(between, read, index)
         result.source = result.source or first
@@ -1803,6 +1806,26 @@ def _sender_of(noun: Token, trigger: Trigger, lexicon: Lexicon) -> list[Token]:
         # "the sharpest criticism came from the mayor"
         senders += _prep_objects(noun.head, {"from"})
     return senders
+
+
+def _speaker_through_its_channel(noun: Token) -> Token | None:
+    """The active subject of the reporting verb whose channel the noun is (attribution.yaml:
+    ``channel_nouns`` after a ``channel_prepositions`` word): "the minister said at a news
+    conference", "At a briefing on Monday, the spokesman joked about the delay and said ...", the
+    verb the phrase hangs on or a verb joined to it reporting; not a passive ("was asked at a news
+    conference": the one asking is not named)."""
+    cues = load_cues()
+    prep = noun.head
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in cues.channel_nouns or prep.dep_ != "prep" \
+            or prep.lower_ not in cues.channel_prepositions or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    verb = prep.head
+    if not any(v.lemma_.lower() in cues.reporting_verbs for v in [verb, *verb.conjuncts]):
+        return None
+    subjects, passive = subjects_of(verb)
+    if passive or not subjects or subjects[0].i == noun.i:
+        return None
+    return subjects[0]
 
 
 def _predicate_of_a_copula(noun: Token, verb: Token) -> bool:
