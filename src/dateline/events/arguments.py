@@ -1287,6 +1287,12 @@ def _subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token |
     return subjects[0], passive, subjects[1:]
 
 
+def _has_active_subject(verb: Token) -> bool:
+    """The verb has an active subject of its own (an ``nsubj`` child): a "by" phrase the parser
+    calls an agent then is no passive's."""
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _agent_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -1615,6 +1621,10 @@ def read_participants(
         # people, with no object and no subject of its own, shares the passive of its first verb
         passive = True
     agent = _agent_of(verb)
+    if not passive and agent is not None and not _has_active_subject(verb):
+        # "a man police say was shot by a deputy": a "by" agent marks a passive whose subject is
+        # a gap the parser left (a relative clause cut by "police say"); its agent is the doer
+        passive = True
     if noun is not None and verb.lemma_.lower() in lexicon.care_verbs:
         # "was treated for minor injuries", "medics treated two guards for burns": the one cared
         # for underwent the harm; who cares for them did not cause it
