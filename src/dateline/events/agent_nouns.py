@@ -4,7 +4,9 @@ The events stage keeps an actor found only as a common noun when the noun is one
 event_types.yaml's ``actor_nouns``. English makes doers from verbs with "-er" and "-or" far
 more freely than any list can follow, so a noun whose stem is a verb the parser's own
 lemmatizer knows ("develop", "call", "deal", "direct") counts as an actor noun too. The verbs
-come from the loaded spaCy model's lemma index (read once), not from a table of ours.
+come from the loaded spaCy model's lemma index (read once), not from a table of ours. Nouns
+WordNet files first as a person ("client") or as a body of people ("company", "mob") count too
+(data/people_nouns.txt, data/group_nouns.txt, made by ``people_nouns_build``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,10 @@ tarball or ``dict/`` folder given with ``--source``) and writes ``data/people_no
 single-word noun whose most frequent sense WordNet's lexicographers filed under ``noun.person``
 ("artist", "taxpayer", "client", "grandchild"). The most frequent sense only: "subject" (a topic
 first) or "cash" (money first) name no one in news text, though a rare sense of each is a person.
-The events stage reads the list (``dateline.events.agent_nouns``) to keep a doer or target named
+It also writes ``data/group_nouns.txt``: each single-word noun whose most frequent sense is a
+body of people (noun.group under "social group" or "people": "company", "mob", "couple"), none
+of whose senses names a building or a place ("school", "clinic", "village" are left out).
+The events stage reads both lists (``dateline.events.agent_nouns``) to keep a doer or target named
 only by a common noun no hand-made list of ``actor_nouns`` can follow. WordNet's licence is
 ``dateline/fuse/data/WORDNET_LICENSE``.
 """
