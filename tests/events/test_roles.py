@@ -346,6 +346,13 @@ ROLES_READ_FROM_THE_PARSE = [
     ("noun WordNet files as a person", "Several novelists left the festival early.", "left", "source", "novelists"),
     ("noun WordNet files as a person", "The grandsons took over the bakery last year.", "took over", "source", "grandsons"),
     ("noun WordNet files as a person", "The lawyer met her clients on Monday.", "met", "target", "clients"),
+    # agent_nouns.py: nouns whose most frequent WordNet sense is a body of people (data/group_nouns.txt)
+    ("noun WordNet files as a body of people", "The water company has agreed to repave the street.", "agreed",
+     "source", "company"),
+    ("noun WordNet files as a body of people", "An angry mob stormed the town hall on Monday night.", "stormed",
+     "source", "mob"),
+    ("noun WordNet files as a body of people", "A builder from Leeds bought the firm last spring.", "bought",
+     "target", "firm"),
     # a gerund after a preposition takes the subject of its clause, in its own voice
     ("gerund after 'by'", "The members raised money by selling cakes.", "selling", "source", "members"),
     ("passive gerund after 'after'", "The clerk left town after being charged with theft.", "charged", "target", "clerk"),
@@ -450,6 +457,52 @@ def test_a_class_told_by_its_habit_is_no_doer():
     # a bare plural subject of the plain present names a class, not who did something
     fight = event_at("Lifeguards fight the currents along the bay.", "fight")
     assert fight.source_actor is None
+
+
+def test_a_group_of_things_is_no_body_of_people():
+    # "fleet" is a group of ships or cars (noun.group, not under "social group"): no doer
+    crossed = event_at("The fleet crossed the strait on Monday.", "crossed")
+    assert crossed.source_actor is None
+
+
+def test_a_gathering_read_as_an_event_is_no_body_of_people():
+    # "meeting" is filed first as a group of people, but the lexicon reads it as an event's word:
+    # the meeting held is what happened, not its own target
+    meeting = event_at("A second meeting was held on Friday in the town hall.", "meeting")
+    assert meeting.target_actor is None
+
+
+def test_a_body_of_people_told_by_its_habit_is_no_doer():
+    # the guard of names_people holds for group nouns: a bare plural subject in the plain present
+    from dateline.events.agent_nouns import names_a_body_of_people
+    from dateline.nlp import parse
+
+    habit = parse("Companies hire seasonal workers every spring.")
+    act = parse("Two companies hired seasonal workers last spring.")
+    assert not names_a_body_of_people(habit[0])
+    assert names_a_body_of_people(act[1])
+
+
+def test_the_group_list_keeps_bodies_of_people_only():
+    # people_nouns_build.group_nouns: a first sense in noun.group (14) under "social group" or
+    # "people"; a group of things (under another root) and a second sense do not count, nor a
+    # body that is also a building or a place
+    from dateline.events.people_nouns_build import group_nouns
+    from dateline.fuse.lexicon_build import Synset
+
+    synsets = {
+        "n1": Synset("n1", 14, ("social_group",)),
+        "n2": Synset("n2", 14, ("organization",), hypernyms=["n1"]),
+        "n3": Synset("n3", 14, ("company",), hypernyms=["n2"]),
+        "n4": Synset("n4", 14, ("collection",)),
+        "n5": Synset("n5", 14, ("fleet",), hypernyms=["n4"]),
+        "n6": Synset("n6", 6, ("building",)),
+        "n7": Synset("n7", 14, ("school",), hypernyms=["n2"]),
+        "n8": Synset("n8", 6, ("schoolhouse",)),
+    }
+    # "house": a building first; "school": a body first, but a building too (premises: left out)
+    index = {"company": ["n3"], "fleet": ["n5"], "house": ["n6", "n3"], "firm": ["n3"], "school": ["n7", "n8"]}
+    assert group_nouns(synsets, index) == ["company", "firm"]
 
 
 def test_the_people_list_is_what_the_build_makes_of_the_person_file():

@@ -145,3 +145,57 @@ def test_a_subject_set_off_by_a_comma_is_still_an_apposition():
     # "the police chief, Ana Ruiz, arrested": one person, both words hers (the rule leaves them be)
     arrest = read_event_at("The city's new police chief, Ana Ruiz, arrested the mayor on Monday.", "arrested")
     assert "chief" in text_of(arrest.source_actor) or "Ruiz" in text_of(arrest.source_actor)
+
+
+# --- the channel a report goes through (arguments.py: _speaker_through_its_channel) -------------
+
+
+def test_who_says_something_at_a_news_conference_holds_it():
+    conference = read_event_at("The county prosecutor said during a news conference that the case was closed.",
+                               "conference")
+    assert "prosecutor" in (text_of(conference.source_actor) or "")
+
+
+def test_a_reporting_verb_joined_to_the_verb_the_channel_hangs_on_counts():
+    # "At a news conference ..., X joked ... and said": the phrase hangs on "joked", "said" reports
+    conference = read_event_at("At a news conference on Monday, airline spokesman Tom Reed joked about the delays "
+                               "and said the route would open in May.", "conference")
+    assert "Reed" in (text_of(conference.source_actor) or "")
+
+
+def test_the_passive_subject_of_a_report_holds_no_conference():
+    # "was asked at a news conference": the one asked did not hold it, the asker is not named
+    conference = read_event_at("The mayor was asked at a news conference about the budget.", "conference")
+    assert conference.source_actor is None
+
+
+def test_who_does_something_else_during_a_conference_holds_none():
+    # "chanted" reports nothing: the protesters were there, but held no conference
+    conference = read_event_at("Protesters chanted outside during the news conference on Monday.", "conference")
+    assert conference.source_actor is None
+
+
+# --- a "by" agent whose passive lost its subject (arguments.py: _has_active_subject) ---------------
+
+
+def test_a_by_agent_names_the_doer_when_the_passive_subject_is_a_gap():
+    # "A man police say was shot by a deputy": the relative clause cut by "police say" leaves
+    # "shot" with no subject; its "by" agent still did the shooting
+    shot = read_event_at("A man police say was shot by a deputy last week was charged on Tuesday.", "shot")
+    assert "deputy" in (text_of(shot.source_actor) or "")
+
+
+def test_the_active_clause_keeps_its_own_subject():
+    # near miss: the same act told actively, with no agent: the subject is the doer, the object
+    # the target, as before
+    shot = read_event_at("A deputy shot a man last week, police say.", "shot")
+    assert "deputy" in (text_of(shot.source_actor) or "") and "man" in (text_of(shot.target_actor) or "")
+
+
+def test_only_a_verb_with_no_active_subject_is_read_as_a_passive_by_its_agent():
+    from dateline.events.arguments import _has_active_subject  # noqa: PLC0415
+
+    active = parse("The deputy shot a man near the bridge.")
+    gapped = parse("A man police say was shot by a deputy last week was charged on Tuesday.")
+    assert _has_active_subject(next(t for t in active if t.text == "shot"))
+    assert not _has_active_subject(next(t for t in gapped if t.text == "shot"))

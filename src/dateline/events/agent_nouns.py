@@ -4,7 +4,9 @@ The events stage keeps an actor found only as a common noun when the noun is one
 event_types.yaml's ``actor_nouns``. English makes doers from verbs with "-er" and "-or" far
 more freely than any list can follow, so a noun whose stem is a verb the parser's own
 lemmatizer knows ("develop", "call", "deal", "direct") counts as an actor noun too. The verbs
-come from the loaded spaCy model's lemma index (read once), not from a table of ours.
+come from the loaded spaCy model's lemma index (read once), not from a table of ours. Nouns
+WordNet files first as a person ("client") or as a body of people ("company", "mob") count too
+(data/people_nouns.txt, data/group_nouns.txt, made by ``people_nouns_build``).
 """
 
 from __future__ import annotations
@@ -18,12 +20,20 @@ from dateline.nlp import get_nlp
 
 AGENT_ENDINGS = ("er", "or")
 PEOPLE_FILE = Path(__file__).with_name("data") / "people_nouns.txt"  # made by dateline.events.people_nouns_build
+GROUPS_FILE = Path(__file__).with_name("data") / "group_nouns.txt"  # made by dateline.events.people_nouns_build
 
 
 @lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
     """Nouns whose most frequent WordNet sense is a person (data/people_nouns.txt, read once)."""
     lines = PEOPLE_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> frozenset[str]:
+    """Nouns whose most frequent WordNet sense is a body of people (data/group_nouns.txt, read once)."""
+    lines = GROUPS_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
@@ -67,6 +77,15 @@ def names_people(token: Token) -> bool:
     through it elsewhere) nor naming a class by its habit: no list of actor nouns can follow
     all the words for people."""
     return (token.pos_ == "NOUN" and not _heads_of_phrase(token) and token.lemma_.lower() in people_nouns()
+            and not _a_class_in_the_plain_present(token))
+
+
+def names_a_body_of_people(token: Token) -> bool:
+    """A common noun that names a body of people by WordNet's most frequent sense ("the company
+    agreed", "an angry mob attacked", "the couple visited"), under the same guards as
+    ``names_people``: no list of actor nouns can follow all the words for a firm, a crowd or a
+    household."""
+    return (token.pos_ == "NOUN" and not _heads_of_phrase(token) and token.lemma_.lower() in group_nouns()
             and not _a_class_in_the_plain_present(token))
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.entities import gender
 from dateline.events.dating import joined_days_pattern
-from dateline.events.agent_nouns import names_a_doer_of_a_verb, names_people
+from dateline.events.agent_nouns import names_a_body_of_people, names_a_doer_of_a_verb, names_people
 from dateline.events.attribution import load_cues
 from dateline.events.triggers import Lexicon, Trigger, load_lexicon, match_cue
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
@@ -339,7 +339,7 @@ def read_actor(
         return None
     modifiers = [m for m in seen if m is not primary]
     if primary is not None and head_mention is None and primary.label != "PERSON" and (
-            noun_kind or names_a_doer_of_a_verb(head) or names_people(head)):
+            noun_kind or names_a_doer_of_a_verb(head) or names_people(head) or _a_body_of_people(head, lexicon)):
         # "Qatari officials", "Taliban fighters": the description, tied to the name's entity
         # ("three Latvian climbers": a noun for people of any kind, not the nationality alone)
         words = _compact_phrase(head)
@@ -378,7 +378,7 @@ def read_actor(
                 Actor(text=a.text, span=a.span, entity_id=a.entity_id, role=f"{role}-affiliation") for a in speaker.affiliations
             ] or ([Actor(text=speaker.actor.text, span=speaker.actor.span, entity_id=speaker.actor.entity_id, role=f"{role}-affiliation")]))
             return reading
-    elif names_a_doer_of_a_verb(head) or names_people(head):
+    elif names_a_doer_of_a_verb(head) or names_people(head) or _a_body_of_people(head, lexicon):
         # "developers appealed", "a caller requested": a noun made from a verb names whoever
         # does what the verb says, a person or a body, though no list of actor nouns holds it;
         # "the artists left": so does a noun WordNet files first as a person
@@ -498,6 +498,13 @@ def _a_name_unread(head: Token, index: MentionIndex) -> bool:
 # the labels a recogniser gives a person's or a body's name it took for a thing ("Judge Cole's
 # order" with Cole a product, "flown out by Med Flight")
 MISREAD_NAME_LABELS = {"PRODUCT", "WORK_OF_ART"}
+
+
+def _a_body_of_people(head: Token, lexicon: Lexicon) -> bool:
+    """A noun WordNet files first as a body of people ("the company", "a mob", ``names_a_body_of_people``)
+    that is no event's own word: a gathering the lexicon reads as an event ("a meeting was held", "the
+    rally") is what happened, not who acted."""
+    return names_a_body_of_people(head) and (head.lemma_.lower(), "NOUN") not in lexicon.cues
 
 
 def _in_a_doers_slot(head: Token) -> bool:
@@ -1280,6 +1287,12 @@ def _subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token |
     return subjects[0], passive, subjects[1:]
 
 
+def _has_active_subject(verb: Token) -> bool:
+    """The verb has an active subject of its own (an ``nsubj`` child): a "by" phrase the parser
+    calls an agent then is no passive's."""
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _agent_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -1580,6 +1593,9 @@ def read_participants(
             _add_thing_target(result, trigger, [undergoer], index, lexicon)
         if result.source is None:
             result.source = next(filter(None, (read(t, "source") for t in _sender_of(noun, trigger, lexicon))), None)
+        if result.source is None:
+            # "the prosecutor said during a news conference": who reports through a channel holds it
+            result.source = read(_speaker_through_its_channel(noun), "source")
         between = _prep_objects(noun, {"between", "among"})
         first, other = _parties_between(between, read, index)
         result.source = result.source or first
@@ -1605,6 +1621,10 @@ def read_participants(
         # people, with no object and no subject of its own, shares the passive of its first verb
         passive = True
     agent = _agent_of(verb)
+    if not passive and agent is not None and not _has_active_subject(verb):
+        # "a man police say was shot by a deputy": a "by" agent marks a passive whose subject is
+        # a gap the parser left (a relative clause cut by "police say"); its agent is the doer
+        passive = True
     if noun is not None and verb.lemma_.lower() in lexicon.care_verbs:
         # "was treated for minor injuries", "medics treated two guards for burns": the one cared
         # for underwent the harm; who cares for them did not cause it
@@ -1796,6 +1816,26 @@ def _sender_of(noun: Token, trigger: Trigger, lexicon: Lexicon) -> list[Token]:
         # "the sharpest criticism came from the mayor"
         senders += _prep_objects(noun.head, {"from"})
     return senders
+
+
+def _speaker_through_its_channel(noun: Token) -> Token | None:
+    """The active subject of the reporting verb whose channel the noun is (attribution.yaml:
+    ``channel_nouns`` after a ``channel_prepositions`` word): "the minister said at a news
+    conference", "At a briefing on Monday, the spokesman joked about the delay and said ...", the
+    verb the phrase hangs on or a verb joined to it reporting; not a passive ("was asked at a news
+    conference": the one asking is not named)."""
+    cues = load_cues()
+    prep = noun.head
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in cues.channel_nouns or prep.dep_ != "prep" \
+            or prep.lower_ not in cues.channel_prepositions or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    verb = prep.head
+    if not any(v.lemma_.lower() in cues.reporting_verbs for v in [verb, *verb.conjuncts]):
+        return None
+    subjects, passive = subjects_of(verb)
+    if passive or not subjects or subjects[0].i == noun.i:
+        return None
+    return subjects[0]
 
 
 def _predicate_of_a_copula(noun: Token, verb: Token) -> bool:
