@@ -179,10 +179,10 @@ def test_who_does_something_else_during_a_conference_holds_none():
 
 
 def test_a_by_agent_names_the_doer_when_the_passive_subject_is_a_gap():
-    # "A man police say was shot by a deputy": the relative clause cut by "police say" leaves
-    # "shot" with no subject; its "by" agent still did the shooting
-    shot = read_event_at("A man police say was shot by a deputy last week was charged on Tuesday.", "shot")
-    assert "deputy" in (text_of(shot.source_actor) or "")
+    # "A woman neighbours believe was stabbed by a lodger": the relative clause cut by "neighbours
+    # believe" leaves "stabbed" with no subject; its "by" agent still did the stabbing
+    stabbed = read_event_at("A woman neighbours believe was stabbed by a lodger in June was sentenced on Friday.", "stabbed")
+    assert "lodger" in (text_of(stabbed.source_actor) or "")
 
 
 def test_the_active_clause_keeps_its_own_subject():
@@ -196,6 +196,6 @@ def test_only_a_verb_with_no_active_subject_is_read_as_a_passive_by_its_agent():
     from dateline.events.arguments import _has_active_subject  # noqa: PLC0415
 
     active = parse("The deputy shot a man near the bridge.")
-    gapped = parse("A man police say was shot by a deputy last week was charged on Tuesday.")
+    gapped = parse("A woman neighbours believe was stabbed by a lodger in June was sentenced on Friday.")
     assert _has_active_subject(next(t for t in active if t.text == "shot"))
-    assert not _has_active_subject(next(t for t in gapped if t.text == "shot"))
+    assert not _has_active_subject(next(t for t in gapped if t.text == "stabbed"))

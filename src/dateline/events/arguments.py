@@ -1622,8 +1622,9 @@ def read_participants(
         passive = True
     agent = _agent_of(verb)
     if not passive and agent is not None and not _has_active_subject(verb):
-        # "a man police say was shot by a deputy": a "by" agent marks a passive whose subject is
-        # a gap the parser left (a relative clause cut by "police say"); its agent is the doer
+        # "a woman neighbours believe was stabbed by a lodger": a "by" agent marks a passive whose
+        # subject is a gap the parser left (a relative clause cut by "neighbours believe"); its agent
+        # is the doer
         passive = True
     if noun is not None and verb.lemma_.lower() in lexicon.care_verbs:
         # "was treated for minor injuries", "medics treated two guards for burns": the one cared
