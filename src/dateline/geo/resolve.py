@@ -656,6 +656,18 @@ def _home_hints(home: str | None) -> tuple[str, str | None]:
     return ".".join(named), country
 
 
+# the country of an outlet named after its town under a generic domain (.com, .net, .org) that
+# writes the English this pipeline reads: local papers of the other English-writing countries
+# go under their country's domain (.co.uk, .ca, .com.au, .co.nz, .ie), American ones under the
+# generic domains. So "theparisnews.com" is a paper of Paris, Texas, not of the capital of France
+GENERIC_DOMAIN_COUNTRY = "US"
+
+
+def _outlet_country_fits(country: str | None, entry: GazetteerEntry) -> bool:
+    """Whether a town may be the home of an outlet of this country-code domain (None: a generic one)."""
+    return entry.country_code == (country or GENERIC_DOMAIN_COUNTRY)
+
+
 def _apply_home(mentions: list[_Mention], home: str | None) -> None:
     """A name in the outlet's name or web address is its home town: "Palestine" in the
     Palestine Herald is the town, not the country, and a town in the country of the outlet's
@@ -664,12 +676,12 @@ def _apply_home(mentions: list[_Mention], home: str | None) -> None:
     if not label and not country:
         return
     for mention in mentions:
-        squeezed = mention.key.replace(" ", "")
+        squeezed = _own_name(mention.key).replace(" ", "")  # "Paris City Council": the Paris News's town
         in_name = len(squeezed) >= 4 and squeezed in label
         for i, candidate in enumerate(mention.candidates):
             entry = candidate.entry
             if in_name and entry.feature_class == "P":
-                mention.bonus[i] += HOME_BONUS / 2 + (HOME_BONUS / 2 if country in (None, entry.country_code) else 0.0)
+                mention.bonus[i] += HOME_BONUS / 2 + (HOME_BONUS / 2 if _outlet_country_fits(country, entry) else 0.0)
             elif country and entry.country_code == country and entry.feature_code not in WIDE_CODES:
                 mention.bonus[i] += HOME_BONUS / 4
 
