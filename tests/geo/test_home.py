@@ -81,3 +81,15 @@ def test_a_town_named_paper_under_a_generic_domain_is_the_american_namesake(gaze
     assert {p.country_code for p in paris()} == {"FR"}
     # a country-code domain still names its country: a .ca paper's Paris is the Ontario town
     assert {(p.country_code, p.admin1) for p in paris(url="http://www.parisstar.ca/local/fire.html")} == {("CA", "Ontario")}
+
+
+def test_a_generic_domain_papers_town_abroad_stays_where_the_story_puts_it(gazetteer):
+    # the American namesake comes first only by a little: a .com paper whose story names its
+    # province keeps the Ontario town of its name; the same story without the province does not
+    url = "http://www.woodstocksentinelreview.com/news/storm.html"
+    def woodstock(text):
+        article = Article(id="t", text=text, url=url)
+        return next(p for p in find_places(article, parse(text), gazetteer) if p.span.text == "Woodstock")
+    named = woodstock("Crews in Woodstock cleared fallen trees on Monday after a storm off Lake Huron crossed southwestern Ontario.")
+    assert (named.country_code, named.admin1) == ("CA", "Ontario")
+    assert woodstock("Crews in Woodstock cleared fallen trees on Monday after a storm crossed the county.").country_code == "US"

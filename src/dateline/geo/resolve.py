@@ -656,16 +656,21 @@ def _home_hints(home: str | None) -> tuple[str, str | None]:
     return ".".join(named), country
 
 
-# the country of an outlet named after its town under a generic domain (.com, .net, .org) that
-# writes the English this pipeline reads: local papers of the other English-writing countries
-# go under their country's domain (.co.uk, .ca, .com.au, .co.nz, .ie), American ones under the
-# generic domains. So "theparisnews.com" is a paper of Paris, Texas, not of the capital of France
+# an outlet named after its town under a generic domain (.com, .net, .org) writes the English this
+# pipeline reads: it is a paper of an English-writing country, and its town the namesake there
+# ("theparisnews.com": Paris, Texas, not the capital of France). Most such papers are American
+# (the other countries' local papers mostly go under .co.uk, .ca, .com.au, .co.nz, .ie), so the
+# American namesake comes first by a little, which the story's own places still outweigh (the
+# Woodstock Sentinel-Review, a .com, writes of Woodstock, Ontario and names Ontario)
+ENGLISH_PRESS_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
 GENERIC_DOMAIN_COUNTRY = "US"
 
 
 def _outlet_country_fits(country: str | None, entry: GazetteerEntry) -> bool:
     """Whether a town may be the home of an outlet of this country-code domain (None: a generic one)."""
-    return entry.country_code == (country or GENERIC_DOMAIN_COUNTRY)
+    if country is None:
+        return entry.country_code in ENGLISH_PRESS_COUNTRIES
+    return entry.country_code == country
 
 
 def _apply_home(mentions: list[_Mention], home: str | None) -> None:
@@ -682,6 +687,8 @@ def _apply_home(mentions: list[_Mention], home: str | None) -> None:
             entry = candidate.entry
             if in_name and entry.feature_class == "P":
                 mention.bonus[i] += HOME_BONUS / 2 + (HOME_BONUS / 2 if _outlet_country_fits(country, entry) else 0.0)
+                if country is None and entry.country_code == GENERIC_DOMAIN_COUNTRY:
+                    mention.bonus[i] += HOME_BONUS / 8  # most papers under a generic domain are American
             elif country and entry.country_code == country and entry.feature_code not in WIDE_CODES:
                 mention.bonus[i] += HOME_BONUS / 4
 
