@@ -268,3 +268,11 @@ def test_a_title_before_a_person_s_name_is_no_town(gazetteer):
     # "Trooper" is a town in Pennsylvania; here the tagger cut the title from the name
     assert "Trooper" not in _names("A driver swerved at Trooper Drew Ransom on the shoulder of the road, police said.",
                                    gazetteer)
+
+
+def test_a_lowercase_common_noun_is_no_place_but_its_capitalised_name_is(gazetteer):
+    # "the metro" (the city and its suburbs) is a common noun, even where the NER labels it;
+    # the same word capitalised before a town's name stays a name the resolver may place
+    text = "Traffic backed up across the metro as crews in Fargo, North Dakota, closed two bridges."
+    found = [t.text for t in recognize_toponyms(parse(text), gazetteer)]
+    assert "metro" not in found and "Fargo" in found

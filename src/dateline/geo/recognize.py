@@ -338,6 +338,8 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         # ("Petrojet", "Baha'i", "meth", "Danielle, 24,"): mostly not a place (LGL: 1 in 4 is)
         if name.lower() in _COMPASS:
             continue  # "the North", "out West": a direction, not a place we can put on the map
+        if name.isalpha() and name.islower():
+            continue  # a common noun the NER took for a place ("in the metro", "across the state"): no name
         if re.search(r"\s(?:of|and|the|Day)$", name):
             continue  # a span the NER cut short ("City of"), or a holiday ("St. Patrick's Day")
         if not known and feature is None and ent.label_ in ("GPE", "LOC") and len(ent) == 1 and not (

@@ -656,6 +656,23 @@ def _home_hints(home: str | None) -> tuple[str, str | None]:
     return ".".join(named), country
 
 
+# an outlet named after its town under a generic domain (.com, .net, .org) writes the English this
+# pipeline reads: it is a paper of an English-writing country, and its town the namesake there
+# ("theparisnews.com": Paris, Texas, not the capital of France). Most such papers are American
+# (the other countries' local papers mostly go under .co.uk, .ca, .com.au, .co.nz, .ie), so the
+# American namesake comes first by a little, which the story's own places still outweigh (the
+# Woodstock Sentinel-Review, a .com, writes of Woodstock, Ontario and names Ontario)
+ENGLISH_PRESS_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+GENERIC_DOMAIN_COUNTRY = "US"
+
+
+def _outlet_country_fits(country: str | None, entry: GazetteerEntry) -> bool:
+    """Whether a town may be the home of an outlet of this country-code domain (None: a generic one)."""
+    if country is None:
+        return entry.country_code in ENGLISH_PRESS_COUNTRIES
+    return entry.country_code == country
+
+
 def _apply_home(mentions: list[_Mention], home: str | None) -> None:
     """A name in the outlet's name or web address is its home town: "Palestine" in the
     Palestine Herald is the town, not the country, and a town in the country of the outlet's
@@ -664,12 +681,14 @@ def _apply_home(mentions: list[_Mention], home: str | None) -> None:
     if not label and not country:
         return
     for mention in mentions:
-        squeezed = mention.key.replace(" ", "")
+        squeezed = _own_name(mention.key).replace(" ", "")  # "Paris City Council": the Paris News's town
         in_name = len(squeezed) >= 4 and squeezed in label
         for i, candidate in enumerate(mention.candidates):
             entry = candidate.entry
             if in_name and entry.feature_class == "P":
-                mention.bonus[i] += HOME_BONUS / 2 + (HOME_BONUS / 2 if country in (None, entry.country_code) else 0.0)
+                mention.bonus[i] += HOME_BONUS / 2 + (HOME_BONUS / 2 if _outlet_country_fits(country, entry) else 0.0)
+                if country is None and entry.country_code == GENERIC_DOMAIN_COUNTRY:
+                    mention.bonus[i] += HOME_BONUS / 8  # most papers under a generic domain are American
             elif country and entry.country_code == country and entry.feature_code not in WIDE_CODES:
                 mention.bonus[i] += HOME_BONUS / 4
 
