@@ -198,7 +198,7 @@ auxiliary, and "we’ve" is "we've" (``plain``, ``lemma_of_auxiliary``, +2 in 2)
 on a named person ("Lena Ortiz, who stole jewels") takes no day of another clause of its sentence
 (``describes_someone``, +2 in 2); a statement whose own words say "recently" or place it before
 an undated happening ("Prior to the vote, she admitted") borrows no day
-(``placed_vaguely_before`` over its own words, ``said_before_another_episode``: +1 each). Date gold tuning 0.878 -> 0.888 (acts 0.795 -> 0.812,
+(``placed_vaguely_before`` over its own words, ``said_before_another_episode``: +1 each; the latter removed at stop 39, docs/carry.md). Date gold tuning 0.878 -> 0.888 (acts 0.795 -> 0.812,
 statements 0.958 -> 0.962; 11 gained, none lost), check 0.793 (acts 0.557) unchanged, fresh 0.673
 -> 0.680 (acts 0.589 -> 0.603). Tried and dropped: the narrative time carried as the main clause's
 date of the last dated sentence instead of its last date (tuning +4 -10: a lead's dated event
@@ -708,14 +708,6 @@ def describes_someone(verb: Token) -> bool:
     if clause.dep_ != "relcl" or clause.head.pos_ != "PROPN":
         return False
     return any(c.lower_ in {"who", "whom"} and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
-
-
-def said_before_another_episode(verb: Token) -> bool:
-    """ "Before the council vote, the treasurer admitted that ...", "prior to the hearing, she said ...": a
-    statement placed against another happening the sentence names but does not date was made
-    on some day before it, not on the report's (``placed_by_another_episode`` of the reporting
-    verb's own words)."""
-    return placed_by_another_episode(verb, background_words())
 
 
 def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:

@@ -48,7 +48,6 @@ from dateline.events.dating import (
     only_intended,
     placed_vaguely_before,
     said_at_a_told_occasion,
-    said_before_another_episode,
     time_words_of_the_saying,
     told_at_a_dated_talk,
     told_in_a_past_relative_clause,
@@ -378,14 +377,6 @@ def _told_at_a_dated_talk(facts: DateFacts, event_date: EventDate) -> Fired[Even
     return None
 
 
-def _said_before_another_episode(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
-    if facts.draft.trigger is None and event_date.source == "article" \
-            and (verb := reporting_verb(facts.draft)) is not None and said_before_another_episode(verb):
-        # "Before the council vote, the treasurer admitted that ...": said before another happening, day unsaid
-        return Fired("said before another episode -> none", NO_DATE)
-    return None
-
-
 def _placed_vaguely_before(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
     if event_date.source not in BORROWED:
         return None
@@ -514,7 +505,6 @@ EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _borrows_no_day,
     _offence_named,
     _told_at_a_dated_talk,
-    _said_before_another_episode,
     _placed_vaguely_before,
     _at_the_gathering,
     _carried_from_far_back,
