@@ -1083,6 +1083,9 @@ def eval_args(
 # the wrong rows of one part, to read them (rules are chosen from the tuning part only)
 _ERRORS_OPTION = typer.Option(None, "--errors", metavar="PART",
                               help="After the figures, list the wrong rows of one part: tuning, check or fresh.")
+# while rules are chosen only the tuning figures are read, so only they are printed
+_PART_OPTION = typer.Option(None, "--part", metavar="PART",
+                            help="Print the figures of one part only: tuning, check or fresh.")
 
 
 @eval_app.command("event-dates")
@@ -1090,11 +1093,12 @@ def eval_event_dates(
     gold: str = typer.Option(None, "--gold", help="The date gold (default: src/dateline/eval/judged-gold/dates.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
     errors: str = _ERRORS_OPTION,
+    part: str = _PART_OPTION,
 ) -> None:
     """Score event dates on the hand-judged LGL samples against their date gold (tuning, check, fresh)."""
     from dateline.eval import event_dates
 
-    _judged_gold_eval(event_dates, gold, as_json, errors)
+    _judged_gold_eval(event_dates, gold, as_json, errors, part)
 
 
 @eval_app.command("event-places")
@@ -1102,6 +1106,7 @@ def eval_event_places(
     gold: str = typer.Option(None, "--gold", help="The place gold (default: src/dateline/eval/judged-gold/places.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
     errors: str = _ERRORS_OPTION,
+    part: str = _PART_OPTION,
     outlet_context: bool = typer.Option(
         False, "--outlet-context",
         help="Read the judged articles in a store that also holds their outlets' other LGL articles, from which "
@@ -1110,7 +1115,7 @@ def eval_event_places(
     """Score event places and judged non-events on the hand-judged LGL samples against their place gold."""
     from dateline.eval import event_places
 
-    _judged_gold_eval(event_places, gold, as_json, errors, outlet_context=outlet_context)
+    _judged_gold_eval(event_places, gold, as_json, errors, part, outlet_context=outlet_context)
 
 
 @eval_app.command("event-types")
@@ -1118,11 +1123,12 @@ def eval_event_types(
     gold: str = typer.Option(None, "--gold", help="The type gold (default: src/dateline/eval/judged-gold/types.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
     errors: str = _ERRORS_OPTION,
+    part: str = _PART_OPTION,
 ) -> None:
     """Score event types on the hand-judged LGL samples against their type gold (tuning, check, fresh)."""
     from dateline.eval import event_types
 
-    _judged_gold_eval(event_types, gold, as_json, errors)
+    _judged_gold_eval(event_types, gold, as_json, errors, part)
 
 
 @eval_app.command("event-roles")
@@ -1130,30 +1136,34 @@ def eval_event_roles(
     gold: str = typer.Option(None, "--gold", help="The roles gold (default: src/dateline/eval/judged-gold/roles.tsv)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the figures."),
     errors: str = _ERRORS_OPTION,
+    part: str = _PART_OPTION,
 ) -> None:
     """Score event doers and targets on the hand-judged LGL samples against their roles gold (tuning, check, fresh)."""
     from dateline.eval import event_roles
 
-    _judged_gold_eval(event_roles, gold, as_json, errors)
+    _judged_gold_eval(event_roles, gold, as_json, errors, part)
 
 
-def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | None = None, **options) -> None:
-    """A judged-gold scorer's run (``event_dates``, ``event_places``, ``event_types``, ``event_roles``): its figures per part, as one
-    JSON object or as its summary lines, then with ``errors`` the wrong rows of that part, a line each."""
+def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | None = None, part: str | None = None,
+                     **options) -> None:
+    """A judged-gold scorer's run (``event_dates``, ``event_places``, ``event_types``, ``event_roles``): its figures per part
+    (with ``part``, of that part only), as one JSON object or as its summary lines, then with ``errors`` the wrong rows
+    of that part, a line each."""
     import os
     from pathlib import Path
 
     from dateline.eval.judged_rerun import PARTS, figures_only
 
-    if errors is not None and errors not in PARTS:
-        err_console.print(f"error: --errors: no part {errors!r} (the parts are {', '.join(PARTS)})", markup=False)
-        raise typer.Exit(2)
+    for option, value in (("--errors", errors), ("--part", part)):
+        if value is not None and value not in PARTS:
+            err_console.print(f"error: {option}: no part {value!r} (the parts are {', '.join(PARTS)})", markup=False)
+            raise typer.Exit(2)
     result = scorer.evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else scorer.GOLD,
                              **options)
     if as_json:
-        print(json.dumps(figures_only(result)))
+        print(json.dumps(figures_only(result, part)))
     else:
-        for line in scorer.summary_lines(result):
+        for line in scorer.summary_lines(figures_only(result, part)):
             console.print(line, markup=False)
     if errors is not None:
         for line in scorer.error_lines(result, errors):

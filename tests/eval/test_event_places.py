@@ -73,6 +73,8 @@ def test_score_counts_parts_misses_and_non_events():
     assert error_lines(result, "check") == []
     # --json prints the figures without the rows behind them
     assert "errors" not in figures_only(result)["tuning"] and "still" not in figures_only(result)["tuning"]
+    # --part tuning prints the tuning figures alone: no other part's figure reaches the screen
+    assert list(figures_only(result, "tuning")) == ["tuning"] and "check" in figures_only(result)
 
 
 def test_the_gold_file_is_complete_and_split_once():
@@ -92,3 +94,6 @@ def test_the_judged_gold_commands_list_the_rows_of_a_part_and_refuse_an_unknown_
         refused = CliRunner().invoke(app, ["eval", command, "--errors", "holdout"])
         assert refused.exit_code == 2
         assert "no part 'holdout'" in refused.output
+        assert "--part" in CliRunner().invoke(app, ["eval", command, "--help"]).output
+        refused = CliRunner().invoke(app, ["eval", command, "--part", "holdout"])
+        assert refused.exit_code == 2 and "--part: no part 'holdout'" in refused.output

@@ -226,15 +226,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", choices=judged_rerun.PARTS, help="list the wrong dates of one part (choose rules "
                                                                    "from tuning only)")
     parser.add_argument("--wrong", action="store_true", help="the same as --errors tuning")
+    judged_rerun.add_part_argument(parser)
     args = parser.parse_args(argv)
     import os
 
     shared = args.shared or Path(os.environ.get("DATELINE_SHARED", "../shared"))
     result = evaluate(shared, args.gold)
     if args.json:
-        print(json.dumps(judged_rerun.figures_only(result)))
+        print(json.dumps(judged_rerun.figures_only(result, args.part)))
     else:
-        print("\n".join(summary_lines(result)))
+        print("\n".join(summary_lines(judged_rerun.figures_only(result, args.part))))
     part = args.errors or ("tuning" if args.wrong else None)
     if part:
         print("\n".join(error_lines(result, part)))

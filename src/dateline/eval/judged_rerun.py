@@ -30,10 +30,17 @@ PARTS = ("tuning", "check", "fresh")
 ROW_KEYS = ("wrong", "errors", "still")
 
 
-def figures_only(result: dict) -> dict:
-    """A scorer's result with the rows behind each part's figures left out: what ``--json`` prints."""
-    return {part: {k: v for k, v in figures.items() if k not in ROW_KEYS} if isinstance(figures, dict) else figures
-            for part, figures in result.items()}
+def figures_only(result: dict, part: str | None = None) -> dict:
+    """A scorer's result with the rows behind each part's figures left out: what ``--json`` prints;
+    with ``part``, that part's figures alone (``--part tuning``: while rules are chosen, the other
+    parts' figures are not to be read, so they are not printed)."""
+    return {name: {k: v for k, v in figures.items() if k not in ROW_KEYS} if isinstance(figures, dict) else figures
+            for name, figures in result.items() if part is None or name == part}
+
+
+def add_part_argument(parser: argparse.ArgumentParser) -> None:
+    """``--part``: the one part whose figures a judged-gold scorer prints."""
+    parser.add_argument("--part", choices=PARTS, help="print the figures of this part only (choosing rules: tuning)")
 
 
 def wrong_lines(result: dict, part: str, wrong_line) -> list[str]:
@@ -100,6 +107,7 @@ def add_run_arguments(parser: argparse.ArgumentParser, gold: Path) -> None:
     parser.add_argument("--outlet-context", action="store_true",
                         help="read the judged articles in a store that also holds their outlets' other LGL articles "
                              "(the outlets' home regions learned from them; default: the judged articles alone)")
+    add_part_argument(parser)
 
 
 def scored(shared: Path, gold_path: Path, score, context: bool = False) -> dict:
@@ -116,10 +124,11 @@ def scorer_main(argv: list[str] | None, description: str, gold: Path, score, wha
     parser = argparse.ArgumentParser(description=description)
     add_run_arguments(parser, gold)
     parser.add_argument("--errors", choices=PARTS, help=f"print the wrong {what_is_wrong} of one part (choose rules from tuning only)")
+    parser.add_argument("--json", action="store_true", help="(the figures are always one JSON object)")
     args = parser.parse_args(argv)
     rows = read_gold(args.gold)
     result = score(rows, rows_for(args, {g["docid"] for g in rows}))
-    print(json.dumps(figures_only(result)))
+    print(json.dumps(figures_only(result, args.part)))
     if args.errors:
         print("\n".join(wrong_lines(result, args.errors, wrong_line)))
     return 0
