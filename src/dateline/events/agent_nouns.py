@@ -23,18 +23,21 @@ PEOPLE_FILE = Path(__file__).with_name("data") / "people_nouns.txt"  # made by d
 GROUPS_FILE = Path(__file__).with_name("data") / "group_nouns.txt"  # made by dateline.events.people_nouns_build
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _word_list(path: Path) -> frozenset[str]:
+    """The words of one of the lists people_nouns_build makes, one a line ('#' lines are notes), read once."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 def people_nouns() -> frozenset[str]:
-    """Nouns whose most frequent WordNet sense is a person (data/people_nouns.txt, read once)."""
-    lines = PEOPLE_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    """Nouns whose most frequent WordNet sense is a person (data/people_nouns.txt)."""
+    return _word_list(PEOPLE_FILE)
 
 
-@lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:
-    """Nouns whose most frequent WordNet sense is a body of people (data/group_nouns.txt, read once)."""
-    lines = GROUPS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    """Nouns whose most frequent WordNet sense is a body of people (data/group_nouns.txt)."""
+    return _word_list(GROUPS_FILE)
 
 
 @lru_cache(maxsize=1)

