@@ -99,7 +99,7 @@ def load_rule_tables() -> None:
     from dateline.events.lead_acts import table as lead_acts_table
     from dateline.events.non_event_features import words as non_event_words
     from dateline.events.non_events import learned_filter
-    from dateline.events.non_events import table as non_events_table
+    from dateline.events.non_events import typed_table as non_events_table
     from dateline.events.placing import table as placing_table
     from dateline.events.quantities import load_cues as quantity_cues
     from dateline.events.triggers import load_lexicon

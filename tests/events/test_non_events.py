@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.non_events import reports_no_event, table
+from dateline.events.non_events import reports_no_event, typed_table
 from dateline.events.triggers import find_triggers
 from dateline.nlp import parse
 
@@ -15,12 +15,12 @@ def _trigger_words(sentence: str) -> list[str]:
     return [t.token.text for t in find_triggers(doc[:])]
 
 
-@pytest.mark.parametrize("example", table()["examples"], ids=lambda e: e["word"])
+@pytest.mark.parametrize("example", typed_table().examples, ids=lambda e: e["word"])
 def test_no_event_at_the_word(example):
     assert example["word"] not in _trigger_words(example["sentence"])
 
 
-@pytest.mark.parametrize("example", table()["counter_examples"], ids=lambda e: e["word"])
+@pytest.mark.parametrize("example", typed_table().counter_examples, ids=lambda e: e["word"])
 def test_the_event_stays_where_the_rule_does_not_hold(example):
     assert example["word"] in _trigger_words(example["sentence"])
 

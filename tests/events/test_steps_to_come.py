@@ -114,5 +114,5 @@ def test_every_block_of_the_table_is_read_typed():
     bad_reach = {**non_events._raw_table(), "yes_no_questions": {"reach": "six"}}
     with pytest.raises(non_events.TableError, match=r"yes_no_questions\.reach"):
         non_events._read_block(non_events.NonEventsTable, bad_reach, "non_events")
-    assert non_events.table()["standing_duties"]["responsible"] == "for"
+    assert non_events.typed_table().standing_duties["responsible"] == "for"
     assert non_events.typed_table().steps_not_yet_done is non_events.steps_not_yet_done()

@@ -494,79 +494,6 @@ def typed_table() -> NonEventsTable:
     return _read_block(NonEventsTable, _raw_table(), "non_events")
 
 
-@lru_cache(maxsize=1)
-def table() -> dict:
-    """The rules' short names for the typed table's word sets (one name a set the code tests)."""
-    t = typed_table()
-    figures, habits, denied, duty = t.figures_of_speech, t.present_habits, t.denied_acts, t.obligations
-    return {
-        "trigger_with": t.states.trigger_with, "posture_verbs": t.states.posture_verbs,
-        "background_marks": t.states.background_marks, "state_adjective_links": t.states.adjective_links,
-        "gesture_verbs": t.gesture_verbs, "gesture_nouns": t.gesture_nouns,
-        "tally_marks": t.tally_marks, "count_nouns": t.count_nouns, "charge_verbs": t.charge_verbs,
-        "attempt_words": t.attempt_words, "practice_tags": t.practice_tags, "class_heads": t.class_heads,
-        "not_yet_verbs": t.not_yet_verbs, "not_yet_adjectives": t.not_yet_adjectives,
-        "proposal_nouns": t.proposal_nouns, "content_verbs": t.content_verbs, "plan_nouns": t.plan_nouns,
-        "suggesting_verbs": t.suggested_acts.verbs, "suggested_prepositions": t.suggested_acts.prepositions,
-        "judging_verbs": t.suggested_acts.objects_judged_by,
-        "ability_adjectives": t.denied_ability.adjectives, "negative_subjects": t.denied_ability.subjects,
-        "possibility_modals": t.possibility_modals, "conjunct_modals": t.conjunct_modals,
-        "judging_modals": t.judging_modals,
-        "describing_modals": t.modal_descriptions.modals, "own_time_words": t.modal_descriptions.own_time_words,
-        "restrictive_only_modals": t.modal_descriptions.restrictive_only,
-        "class_marks_blocked_by": t.described_classes.blocked_by,
-        "class_acts_marked_by": t.described_classes.acts_marked_by,
-        "class_count_heads": t.described_classes.count_heads,
-        "span_prepositions": t.habit_spans.prepositions, "span_nouns": t.habit_spans.nouns,
-        "progressive_span_prepositions": t.habit_spans.progressive.prepositions,
-        "progressive_span_nouns": t.habit_spans.progressive.nouns, "many_times": t.habit_spans.many_times,
-        "title_nouns": t.title_nouns, "habit_tags": habits.tags, "present_speech_verbs": habits.speech_verbs,
-        "prose_ends": habits.prose_ends, "habit_gerund_prepositions": habits.gerund_prepositions,
-        "caption_positions": habits.caption_positions, "present_passive_auxiliaries": habits.passive_auxiliaries,
-        "difficulty_adjectives": t.difficulty_adjectives, "frequency_adjectives": t.frequency_adjectives,
-        "intention_nouns": t.intention_nouns, "absence_marks": t.absence_marks,
-        "purpose_passives": t.purpose_passives, "future_words": t.denied_futures,
-        "asking_for_verbs": t.asking_for_verbs, "quality_adjectives": t.quality_compounds.adjectives,
-        "figure_verbs": [(f.verb, f.prepositions, f.objects) for f in figures.verb_objects],
-        "figure_modifiers": figures.noun_modifiers, "to_be_done_links": t.to_be_done_links,
-        "denial_adverbs": t.denied_for_a_while.adverbs, "denial_prepositions": t.denied_for_a_while.prepositions,
-        "rewarded_outcomes": {"verbs": t.rewarded_outcomes.verbs, "nouns": t.rewarded_outcomes.nouns},
-        "future_auxiliaries": t.reported_futures.auxiliaries,
-        "past_future_auxiliaries": t.reported_futures.past_futures,
-        "conditional_marks": t.conditionals.marks, "conditional_auxiliaries": t.conditionals.auxiliaries,
-        "figure_nouns": t.trade_figures.nouns, "aspect_verbs": t.trade_figures.aspect_verbs,
-        "denial_auxiliaries": denied.auxiliaries, "undergoing_verbs": denied.undergoing_verbs,
-        "obligation_verbs": duty.verbs, "obligation_got": duty.got, "still_marks": duty.still_marks,
-        "obligation_present_tags": duty.present_tags, "obligation_modal_tags": duty.modal_tags,
-        "obligation_modals": duty.modals, "standing_duties": t.standing_duties,
-        "figure_direct_objects": figures.verb_direct_objects, "figure_subjects": figures.verb_subjects,
-        "denial_subjects": denied.negative_subjects, "denial_determiners": denied.negative_determiners,
-        "denying_verbs": denied.denying_verbs, "denied_but_told": denied.denied_but_told,
-        "position_verbs": t.standing_positions.verbs,
-        "purpose_subjects": t.copula_infinitives.purpose_subjects, "copula_idioms": t.copula_infinitives.idioms,
-        "manner_nouns": t.manner_phrases.nouns, "manner_before": t.manner_phrases.before,
-        "manner_after": t.manner_phrases.after,
-        "credit_participles": t.photo_credits.participles, "picture_nouns": t.photo_credits.pictures,
-        "gerund_subject_links": t.activity_subjects.gerund_links,
-        "activity_present_tags": t.activity_subjects.present_tags,
-        "activity_inner_links": t.activity_subjects.inner_links,
-        "failing_nouns": t.failed_acts, "subjunctive_marks": t.mandative_subjunctive.marks,
-        "calling_heads": t.called_for_clauses.heads,
-        "participle_adjective_tags": t.participle_adjectives.tags,
-        "participle_acts_of_the_noun": t.participle_adjectives.acts_of_the_noun,
-        "possibility_adverbs": t.possibility_adverbs, "kind_predicates": t.kind_predicates,
-        "question_reach": t.yes_no_questions.reach, "reduced_condition_marks": t.reduced_conditions,
-        "alternative_verbs": {"tags": t.alternatives.tags, "conjunctions": t.alternatives.conjunctions},
-        "standing_plans": t.standing_plans,
-        "future_prepositions": t.set_in_the_future.prepositions, "future_nouns": t.set_in_the_future.nouns,
-        "wanted_gerund_words": t.wanted_gerunds.words, "resolving_verbs": t.resolving_verbs,
-        "near_misses": t.near_misses,
-        "text_themes": {"prepositions": t.text_themes.prepositions, "nouns": t.text_themes.nouns},
-        "wanted_gerund_prepositions": t.wanted_gerunds.prepositions,
-        "examples": t.examples, "counter_examples": t.counter_examples,
-    }
-
-
 def _ancestors(token: Token, depth: int = 6) -> list[Token]:
     found, node = [], token
     for _ in range(depth):
@@ -578,22 +505,22 @@ def _ancestors(token: Token, depth: int = 6) -> list[Token]:
 
 
 def is_a_state(token: Token) -> bool:
-    words = table()
+    words = typed_table()
     after = {t.lower_ for t in token.subtree if t.i > token.i} | {
         "".join(t.text_with_ws for t in token.doc[token.i + 1:token.i + 6]).lower()}
-    wanted = words["trigger_with"].get(token.lemma_.lower())
+    wanted = words.states.trigger_with.get(token.lemma_.lower())
     if wanted and any(w in after or any(w in a for a in after) for w in wanted):
         return True
     if token.tag_ != "VBG":
         return False
-    return (token.dep_ in {"xcomp", "advcl", "acomp", "oprd", "dobj"} and token.head.lemma_.lower() in words["posture_verbs"]) \
+    return (token.dep_ in {"xcomp", "advcl", "acomp", "oprd", "dobj"} and token.head.lemma_.lower() in words.states.posture_verbs) \
         or is_a_background(token) or _joined_to_a_state(token)
 
 
 def _joined_to_a_state(token: Token) -> bool:
     """ "the driver was awake and talking to the medics": an -ing joined to an adjective after "be"
     tells the state someone was in, no act of its own."""
-    return token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.head.dep_ in table()["state_adjective_links"]
+    return token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.head.dep_ in typed_table().states.adjective_links
 
 
 def is_a_background(token: Token) -> bool:
@@ -602,14 +529,14 @@ def is_a_background(token: Token) -> bool:
     of another act, no event; with an object ("killed while supporting combat operations") it may
     tell an act of its own."""
     return token.dep_ in {"advcl", "conj"} and any(
-        c.dep_ == "mark" and c.lower_ in table()["background_marks"] for c in token.children) \
+        c.dep_ == "mark" and c.lower_ in typed_table().states.background_marks for c in token.children) \
         and not any(c.dep_ in {"dobj", "obj"} for c in token.children)
 
 
 def is_a_gesture(token: Token) -> bool:
-    words = table()
-    return (token.lemma_.lower() in words["gesture_nouns"] and token.dep_ == "pobj" and token.head.lower_ == "in"
-            and token.head.head.lemma_.lower() in words["gesture_verbs"])
+    words = typed_table()
+    return (token.lemma_.lower() in words.gesture_nouns and token.dep_ == "pobj" and token.head.lower_ == "in"
+            and token.head.head.lemma_.lower() in words.gesture_verbs)
 
 
 def is_a_tally(token: Token) -> bool:
@@ -617,19 +544,19 @@ def is_a_tally(token: Token) -> bool:
     over a stretch of years; "the number killed", "the toll of those injured": a count of people."""
     if token.dep_ != "acl":
         return False
-    if token.head.lemma_.lower() in table()["count_nouns"]:
+    if token.head.lemma_.lower() in typed_table().count_nouns:
         return True
     counted = any(c.ent_type_ == "ORDINAL" or c.tag_ == "JJ" and c.lower_.rstrip("stndrh").isdigit()
                   for c in token.head.children)
-    return counted and any(t.lower_ in table()["tally_marks"] for t in token.subtree)
+    return counted and any(t.lower_ in typed_table().tally_marks for t in token.subtree)
 
 
 def is_a_charge_name(token: Token) -> bool:
     """ "charged with attempt to commit robbery": the crime names the charge."""
     above = _ancestors(token)
-    words = table()
-    return any(a.lower_ in words["attempt_words"] for a in above) and \
-        any(a.lemma_.lower() in words["charge_verbs"] for a in above)
+    words = typed_table()
+    return any(a.lower_ in words.attempt_words for a in above) and \
+        any(a.lemma_.lower() in words.charge_verbs for a in above)
 
 
 def is_a_practice(token: Token) -> bool:
@@ -639,13 +566,13 @@ def is_a_practice(token: Token) -> bool:
     verb = token if token.pos_ in {"VERB", "AUX"} else token.head
     if verb.dep_ != "relcl" or not (verb is token or token.dep_ in {"dobj", "obj"}):
         return False
-    words = table()
+    words = typed_table()
     plural = verb.head.tag_ in {"NNS", "NNPS"}
-    if verb.tag_ in words["practice_tags"] and plural:
+    if verb.tag_ in words.practice_tags and plural:
         return True
     past = verb.tag_ == "VBD" or (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_.lower() == "do"
                                                              for c in verb.children))
-    return past and verb.head.lower_ in words["class_heads"] \
+    return past and verb.head.lower_ in words.class_heads \
         and not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
 
 
@@ -657,10 +584,10 @@ def is_a_described_class(token: Token) -> bool:
     by "by": somebody did it to them)."""
     if token.tag_ != "VBN" or token.dep_ not in {"acl", "amod"} or token.head.tag_ not in {"NNS", "NNPS"}:
         return False
-    words = table()
-    if any(c.dep_ in words["class_marks_blocked_by"] for c in token.head.children):
+    words = typed_table()
+    if any(c.dep_ in words.described_classes.blocked_by for c in token.head.children):
         return False
-    if token.head.lower_ in words["class_count_heads"] or any(c.dep_ in words["class_acts_marked_by"] for c in token.children):
+    if token.head.lower_ in words.described_classes.count_heads or any(c.dep_ in words.described_classes.acts_marked_by for c in token.children):
         return False
     return not any(t.ent_type_ in {"DATE", "TIME"} for t in token.subtree)
 
@@ -673,12 +600,12 @@ def described_class_words(trigger: Token) -> set[int]:
 
 
 def _not_yet_word(node: Token) -> bool:
-    words = table()
-    return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words["not_yet_verbs"]) or \
+    words = typed_table()
+    return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words.not_yet_verbs) or \
         _a_purpose_given(node) or _a_future_denied(node) or _an_obligation_or_a_step_not_taken(node) or \
         _a_standing_plan(node) or _set_for_later(node) or \
-        (node.pos_ == "ADJ" and node.lower_ in words["not_yet_adjectives"]) or \
-        (node.pos_ == "ADJ" and node.lower_ in words["ability_adjectives"] and _denied(node))
+        (node.pos_ == "ADJ" and node.lower_ in words.not_yet_adjectives) or \
+        (node.pos_ == "ADJ" and node.lower_ in words.denied_ability.adjectives and _denied(node))
 
 
 def _a_standing_plan(node: Token) -> bool:
@@ -693,7 +620,7 @@ def _a_standing_plan(node: Token) -> bool:
         return False
     if node.tag_ in {"VBD", "VBN"} and not _has_an_infinitive(node):  # "the men planned the robbery": left
         return False
-    return is_one_of(node, table()["standing_plans"])
+    return is_one_of(node, typed_table().standing_plans)
 
 
 def _set_for_later(node: Token) -> bool:
@@ -718,7 +645,7 @@ def is_the_word_that_sets_a_step(token: Token) -> bool:
 def _a_purpose_given(node: Token) -> bool:
     """ "the drones were intended to attack radar sites", "the wall is meant to stop floods": what a
     thing is designed, meant or supposed to do is its purpose, not an act told (a passive of these)."""
-    return node.tag_ == "VBN" and node.lemma_.lower() in table()["purpose_passives"] \
+    return node.tag_ == "VBN" and node.lemma_.lower() in typed_table().purpose_passives \
         and any(c.dep_ == "auxpass" for c in node.children)
 
 
@@ -730,7 +657,7 @@ def _under_a_modal_of_obligation(verb: Token) -> bool:
     """ "both sides must restart the talks", "the council should honour its commitment": a verb after
     "must", "should" or "ought" tells what is owed, not done ("must have shot" is a guess, left)."""
     auxiliaries = _auxiliaries_of_either_voice(verb)
-    return verb.pos_ in {"VERB", "AUX"} and bool(auxiliaries & table()["obligation_modals"]) and "have" not in auxiliaries
+    return verb.pos_ in {"VERB", "AUX"} and bool(auxiliaries & typed_table().obligations.modals) and "have" not in auxiliaries
 
 
 def _an_obligation_or_a_step_not_taken(node: Token) -> bool:
@@ -738,25 +665,25 @@ def _an_obligation_or_a_step_not_taken(node: Token) -> bool:
     yet to sign the lease", "both sides must restart the talks": what must be done, or is not done
     yet, is no act told (the object of such a verb too: ``governing_words``). A past "had to
     leave" tells what was done, and is left."""
-    words = table()
+    words = typed_table()
     if _under_a_modal_of_obligation(node):
         return True
     if not _has_an_infinitive(node):
         return False
-    if node.lemma_.lower() in words["obligation_got"] and node.tag_ == "VBN":  # "'ve got to": the tense is on "have"
-        return any(c.dep_ == "aux" and c.lemma_.lower() in words["obligation_verbs"]
-                   and c.tag_ in words["obligation_present_tags"] for c in node.children)
-    if node.lemma_.lower() not in words["obligation_verbs"]:
+    if node.lemma_.lower() in words.obligations.got and node.tag_ == "VBN":  # "'ve got to": the tense is on "have"
+        return any(c.dep_ == "aux" and c.lemma_.lower() in words.obligations.verbs
+                   and c.tag_ in words.obligations.present_tags for c in node.children)
+    if node.lemma_.lower() not in words.obligations.verbs:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ in words["still_marks"] for c in node.children):
+    if any(c.dep_ == "advmod" and c.lower_ in words.obligations.still_marks for c in node.children):
         return True
-    return node.tag_ in words["obligation_present_tags"] or (
-        node.tag_ in words["obligation_modal_tags"] and any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children))
+    return node.tag_ in words.obligations.present_tags or (
+        node.tag_ in words.obligations.modal_tags and any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children))
 
 
 def _a_future_denied(node: Token) -> bool:
     """ "the rebels were not going to sign the truce": a negated "going to" refuses what follows."""
-    return node.lower_ in table()["future_words"] and any(c.dep_ == "neg" for c in node.children)
+    return node.lower_ in typed_table().denied_futures and any(c.dep_ == "neg" for c in node.children)
 
 
 def _infinitive_continued(verb: Token) -> Token:
@@ -782,7 +709,7 @@ def is_what_funds_are_sought_for(token: Token) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     asking = verb.head
-    return asking.lemma_.lower() in table()["asking_for_verbs"] and any(
+    return asking.lemma_.lower() in typed_table().asking_for_verbs and any(
         c.dep_ == "prep" and c.lower_ == "for" for c in asking.children)
 
 
@@ -804,7 +731,7 @@ def is_a_quality(token: Token) -> bool:
             token.doc[token.i + 1].tag_ == "HYPH" if token.i + 1 < len(token.doc) else 0):
         return False
     head = token.head
-    return (head.tag_ == "JJ" and head.lower_ in table()["quality_adjectives"]) or (head.tag_ == "VBG" and head.dep_ == "amod")
+    return (head.tag_ == "JJ" and head.lower_ in typed_table().quality_compounds.adjectives) or (head.tag_ == "VBG" and head.dep_ == "amod")
 
 
 def is_a_figure_of_speech(token: Token) -> bool:
@@ -812,22 +739,22 @@ def is_a_figure_of_speech(token: Token) -> bool:
     prices", "a long court battle": a verb whose object after a preposition, or a noun whose modifier,
     makes the phrase a figure of speech (non_events.yaml: figures_of_speech), no journey, meeting,
     storm or fight."""
-    words = table()
+    words = typed_table()
     lemma = token.lemma_.lower()
-    for verb, prepositions, objects in words["figure_verbs"]:
-        if lemma != verb:
+    for figure in words.figures_of_speech.verb_objects:
+        if lemma != figure.verb:
             continue
-        for preposition in (c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in prepositions):
+        for preposition in (c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in figure.prepositions):
             nouns = [o for o in preposition.children if o.dep_ == "pobj"]
-            if any(n.lemma_.lower() in objects for noun in nouns for n in (noun, *noun.conjuncts)):
+            if any(n.lemma_.lower() in figure.objects for noun in nouns for n in (noun, *noun.conjuncts)):
                 return True
     if _a_figure_with_its_object(token):
         return True
-    subjects = words["figure_subjects"].get(lemma)
+    subjects = words.figures_of_speech.verb_subjects.get(lemma)
     if subjects and token.pos_ == "VERB" and any(
             n.lemma_.lower() in subjects for c in token.children if c.dep_ == "nsubj" for n in _with_its_of_noun(c)):
         return True
-    modifiers = words["figure_modifiers"].get(lemma)
+    modifiers = words.figures_of_speech.noun_modifiers.get(lemma)
     return bool(modifiers) and any(c.dep_ in {"amod", "compound"} and c.lower_ in modifiers for c in token.children)
 
 
@@ -839,7 +766,7 @@ def _with_its_of_noun(noun: Token) -> list[Token]:
 def _a_figure_with_its_object(verb: Token) -> bool:
     """ "is fighting cancer", "crossed a red line", "met the deadline": the verb's direct object, read
     with its own modifiers before it, is one the table lists for the verb."""
-    objects = table()["figure_direct_objects"].get(verb.lemma_.lower())
+    objects = typed_table().figures_of_speech.verb_direct_objects.get(verb.lemma_.lower())
     if not objects or verb.pos_ != "VERB":
         return False
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
@@ -856,7 +783,7 @@ def is_a_standing_duty(token: Token) -> bool:
     if token.tag_ != "VBG" or token.dep_ != "pcomp":
         return False
     preposition, word = token.head, token.head.head
-    return table()["standing_duties"].get(word.lower_) == preposition.lower_ and (
+    return typed_table().standing_duties.get(word.lower_) == preposition.lower_ and (
         word.lower_ != "charge" or word.head.lower_ == "in")
 
 
@@ -869,36 +796,36 @@ def is_a_purpose_or_cause_told(token: Token) -> bool:
     copula = token.head
     if copula.lemma_.lower() != "be" or copula.i == token.i:
         return False
-    words = table()
-    if token.lower_ in words["copula_idioms"]:
+    words = typed_table()
+    if token.lower_ in words.copula_infinitives.idioms:
         return True
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words["purpose_subjects"] for c in copula.children)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words.copula_infinitives.purpose_subjects for c in copula.children)
 
 
 def is_a_manner(token: Token) -> bool:
     """ "run by the college in cooperation with the farm bureau": a noun between "in" and "with"
     tells how something is done, no cooperation of its own ("began their cooperation with a
     patrol", with an owner, tells one)."""
-    words = table()
-    if token.pos_ != "NOUN" or token.lower_ not in words["manner_nouns"] or token.dep_ != "pobj":
+    words = typed_table()
+    if token.pos_ != "NOUN" or token.lower_ not in words.manner_phrases.nouns or token.dep_ != "pobj":
         return False
-    return token.head.lower_ in words["manner_before"] \
+    return token.head.lower_ in words.manner_phrases.before \
         and not any(c.dep_ in {"det", "poss", "nummod"} for c in token.children) \
-        and any(c.dep_ == "prep" and c.lower_ in words["manner_after"] for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ in words.manner_phrases.after for c in token.children)
 
 
 def is_a_photo_credit(token: Token) -> bool:
     """ "(Supplied photograph)", "Submitted photo": a participle before a word for a picture credits
     the picture, no act of supplying ("police supplied a photo of the boy" tells one)."""
-    words = table()
-    return token.lower_ in words["credit_participles"] and token.dep_ in {"amod", "compound"} \
-        and token.head.lemma_.lower() in words["picture_nouns"] and token.head.i == token.i + 1
+    words = typed_table()
+    return token.lower_ in words.photo_credits.participles and token.dep_ in {"amod", "compound"} \
+        and token.head.lemma_.lower() in words.photo_credits.pictures and token.head.i == token.i + 1
 
 
 def _a_gerund_subject_of_a_present_be(word: Token) -> bool:
-    words = table()
-    return word.tag_ == "VBG" and word.dep_ in words["gerund_subject_links"] \
-        and word.head.lemma_.lower() == "be" and word.head.tag_ in words["activity_present_tags"]
+    words = typed_table()
+    return word.tag_ == "VBG" and word.dep_ in words.activity_subjects.gerund_links \
+        and word.head.lemma_.lower() == "be" and word.head.tag_ in words.activity_subjects.present_tags
 
 
 def is_an_activity_judged(token: Token, depth: int = 4) -> bool:
@@ -909,7 +836,7 @@ def is_an_activity_judged(token: Token, depth: int = 4) -> bool:
     for _ in range(depth + 1):
         if _a_gerund_subject_of_a_present_be(node):
             return True
-        if node.dep_ not in table()["activity_inner_links"] or node.head.i == node.i:
+        if node.dep_ not in typed_table().activity_subjects.inner_links or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -919,7 +846,7 @@ def is_a_position_held(token: Token) -> bool:
     """ "both departments support the change", "she said she opposes the mine": a verb of stance in
     the simple present, with no auxiliary and no date or time of its own, tells a position held when
     the report is written, no act (non_events.yaml: standing_positions; not a headline's present)."""
-    if token.pos_ != "VERB" or token.tag_ not in table()["habit_tags"] or token.lemma_.lower() not in table()["position_verbs"]:
+    if token.pos_ != "VERB" or token.tag_ not in typed_table().present_habits.tags or token.lemma_.lower() not in typed_table().standing_positions.verbs:
         return False
     return not any(c.dep_ in {"aux", "auxpass"} for c in token.children) and not _has_a_time_of_its_own(token) \
         and not _in_headline_style(token)
@@ -942,18 +869,18 @@ def _done_by_no_one(verb: Token) -> bool:
     tells an act that did not happen (non_events.yaml: denied_acts.negative_subjects)."""
     if verb.pos_ != "VERB":
         return False
-    words = table()
+    words = typed_table()
     return any(c.dep_ in {"nsubj", "nsubjpass"} and (
-        c.lower_ in words["denial_subjects"]
-        or any(d.dep_ == "det" and d.lower_ in words["denial_determiners"] for d in c.children)) for c in verb.children)
+        c.lower_ in words.denied_acts.negative_subjects
+        or any(d.dep_ == "det" and d.lower_ in words.denied_acts.negative_determiners for d in c.children)) for c in verb.children)
 
 
 def _denied_by_a_verb(noun: Token) -> bool:
     """ "the ministry denied the deployment of troops": the event noun a verb of denying takes is not
     told as done (not "denied the charges": non_events.yaml denied_acts.denied_but_told)."""
-    words = table()
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in words["denying_verbs"] \
-        and noun.lemma_.lower() not in words["denied_but_told"]
+    words = typed_table()
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in words.denied_acts.denying_verbs \
+        and noun.lemma_.lower() not in words.denied_acts.denied_but_told
 
 
 def _denied_verb(verb: Token) -> bool:
@@ -962,7 +889,7 @@ def _denied_verb(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):  # "were not arrested": the step told, left
         return False
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
-    return any(a.lemma_.lower() in table()["denial_auxiliaries"] for a in auxiliaries) or (
+    return any(a.lemma_.lower() in typed_table().denied_acts.auxiliaries for a in auxiliaries) or (
         verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries))
 
 
@@ -981,7 +908,7 @@ def _undergone_under_a_denial(noun: Token) -> bool:
     undergoing that is denied (itself, or a verb its infinitive completes) did not happen; the
     object of any other denied verb may have ("did not witness the shooting")."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in table()["undergoing_verbs"]:
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in typed_table().denied_acts.undergoing_verbs:
         return False
     return _denied_verb(verb) or any(_denied_verb(governor) for governor in _infinitive_governors(verb))
 
@@ -994,21 +921,21 @@ def is_a_wanted_gerund(token: Token) -> bool:
     if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp":
         return False
     preposition = gerund.head
-    words = table()
+    words = typed_table()
     wanting = preposition.head
-    return preposition.lower_ in words["wanted_gerund_prepositions"] \
-        and (wanting.lemma_.lower() in words["wanted_gerund_words"] or wanting.lower_ in words["wanted_gerund_words"])
+    return preposition.lower_ in words.wanted_gerunds.prepositions \
+        and (wanting.lemma_.lower() in words.wanted_gerunds.words or wanting.lower_ in words.wanted_gerunds.words)
 
 
 def is_set_in_the_future(token: Token) -> bool:
     """ "officers may be wary of making arrests in the future", "the board will discuss it in the
     future": the phrase, hung on the word or on its clause's verb, sets the act in a time not yet
     come: no act done."""
-    words = table()
+    words = typed_table()
     verb = clause_head(token, depth=4)
     for word in {token, verb} - {None}:
-        for preposition in (c for c in word.children if c.dep_ == "prep" and c.lower_ in words["future_prepositions"]):
-            if any(o.dep_ == "pobj" and o.lower_ in words["future_nouns"] for o in preposition.children):
+        for preposition in (c for c in word.children if c.dep_ == "prep" and c.lower_ in words.set_in_the_future.prepositions):
+            if any(o.dep_ == "pobj" and o.lower_ in words.set_in_the_future.nouns for o in preposition.children):
                 return True
     return False
 
@@ -1017,7 +944,7 @@ def is_still_to_be_done(token: Token) -> bool:
     """ "other gifts to be donated by shops": a passive infinitive on a noun says what will be done
     to it (not "is to be sentenced in May", a step set, nor "was taken to the station to be
     questioned", a purpose carried out)."""
-    return token.tag_ == "VBN" and token.dep_ in table()["to_be_done_links"] \
+    return token.tag_ == "VBN" and token.dep_ in typed_table().to_be_done_links \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
         and any(c.dep_ == "auxpass" for c in token.children)
 
@@ -1028,7 +955,7 @@ def _denied(adjective: Token) -> bool:
     if any(c.dep_ == "neg" for c in (*adjective.children, *clause.children)):
         return True
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-    return any(s.lower_ in table()["negative_subjects"] or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
+    return any(s.lower_ in typed_table().denied_ability.subjects or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
                for s in subjects)
 
 
@@ -1094,22 +1021,22 @@ def is_suggested_or_let(token: Token) -> bool:
     considered to move", "lets the city begin talks", "is entitled to a new trial": what someone
     suggests, recommends, considers, lets happen or has a right to is an act proposed or open,
     not told as done (its complement, or the event noun after "for" or "to" on the verb)."""
-    words = table()
+    words = typed_table()
     below = token
     for node in governing_words(token):
         lemma = node.lemma_.lower()
         # "considered the killing an act of terror": the object of a verb of judging is a thing
         # judged, which happened; only its complement is what is considered
-        judged = below.dep_ == "dobj" and lemma in words["judging_verbs"]
-        if node.pos_ in {"VERB", "AUX"} and lemma in words["suggesting_verbs"] and not judged:
+        judged = below.dep_ == "dobj" and lemma in words.suggested_acts.objects_judged_by
+        if node.pos_ in {"VERB", "AUX"} and lemma in words.suggested_acts.verbs and not judged:
             return True
         below = node
     if token.pos_ != "NOUN":
         return False
     phrase = token.head if token.dep_ == "conj" else token  # "for closure and sale"
     preposition = phrase.head
-    return phrase.dep_ == "pobj" and preposition.lower_ in words["suggested_prepositions"] \
-        and preposition.head.lemma_.lower() in words["suggesting_verbs"]
+    return phrase.dep_ == "pobj" and preposition.lower_ in words.suggested_acts.prepositions \
+        and preposition.head.lemma_.lower() in words.suggested_acts.verbs
 
 
 def is_proposed(token: Token) -> bool:
@@ -1118,8 +1045,8 @@ def is_proposed(token: Token) -> bool:
     sometimes makes the noun the infinitive's subject: "made the motion to accept the offer");
     "the bill calls for a referendum", "the proposal calls for the two towns to share a clerk",
     "plans call for a fountain": what such a text asks for or provides is its content, no act."""
-    words = table()
-    nouns = words["proposal_nouns"]
+    words = typed_table()
+    nouns = words.proposal_nouns
     if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
             (token.dep_ == "acl" and token.head.lemma_.lower() in nouns)
             or any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in token.children)):
@@ -1127,8 +1054,8 @@ def is_proposed(token: Token) -> bool:
     above = [token, *governing_words(token)]
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
         above.append(token.head)  # "calls for the towns to share": a clause with "for ... to"
-    texts = nouns | words["plan_nouns"]  # "plans call for a fountain": what a plan holds
-    return any(node.pos_ == "VERB" and node.lemma_.lower() in words["content_verbs"] and any(
+    texts = nouns | words.plan_nouns  # "plans call for a fountain": what a plan holds
+    return any(node.pos_ == "VERB" and node.lemma_.lower() in words.content_verbs and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in texts for c in node.children) for node in above)
 
 
@@ -1136,8 +1063,8 @@ def is_a_possibility(token: Token) -> bool:
     """ "officials might close two schools": what may happen (a verb in its plain form after
     might, could or may); "an attack on the dam would be a disaster", "the cost of delaying the
     evacuation could be high": an event noun in the subject of a judgement of what would or might be."""
-    words = table()
-    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in words["possibility_modals"] for c in token.children):
+    words = typed_table()
+    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in words.possibility_modals for c in token.children):
         return True
     if _a_possible_passive(token):
         return True
@@ -1148,7 +1075,7 @@ def is_a_possibility(token: Token) -> bool:
         if node.dep_ == "nsubj":
             copula = node.head
             return copula.lemma_.lower() == "be" and any(
-                c.dep_ == "aux" and c.lower_ in words["judging_modals"] for c in copula.children)
+                c.dep_ == "aux" and c.lower_ in words.judging_modals for c in copula.children)
         if node.dep_ not in {"pobj", "pcomp", "prep", "dobj", "conj", "compound"}:
             return False
         node = node.head
@@ -1162,7 +1089,7 @@ def _a_possible_passive(token: Token) -> bool:
     if token.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in token.children):
         return False
     auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
-    return bool(auxiliaries & table()["possibility_modals"]) and "have" not in auxiliaries
+    return bool(auxiliaries & typed_table().possibility_modals) and "have" not in auxiliaries
 
 
 def _first_conjunct(verb: Token) -> Token:
@@ -1216,12 +1143,12 @@ def is_a_reported_future(token: Token) -> bool:
     # dating.yaml dates as none)
     if verb is None or verb.dep_ != "ccomp" or verb.head.pos_ != "VERB" or verb.i < verb.head.i:
         return False
-    words = table()
+    words = typed_table()
     auxiliaries = _auxiliaries(verb)
-    if "have" in auxiliaries or not auxiliaries & words["future_auxiliaries"] or _has_a_time_of_its_own(verb):
+    if "have" in auxiliaries or not auxiliaries & words.reported_futures.auxiliaries or _has_a_time_of_its_own(verb):
         return False
-    return not (auxiliaries & words["past_future_auxiliaries"]
-                and any(t.lower_ in words["own_time_words"] for t in verb.subtree))
+    return not (auxiliaries & words.reported_futures.past_futures
+                and any(t.lower_ in words.modal_descriptions.own_time_words for t in verb.subtree))
 
 
 def is_a_conditional_consequence(token: Token) -> bool:
@@ -1231,16 +1158,16 @@ def is_a_conditional_consequence(token: Token) -> bool:
     to, carries both the condition and the modal)."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    words = table()
+    words = typed_table()
     chain, node = [token], token
     for _ in range(4):
         if node.dep_ not in {"xcomp", "conj"} or node.head.pos_ not in {"VERB", "AUX"}:
             break
         node = node.head
         chain.append(node)
-    conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words["conditional_marks"]
+    conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditionals.marks
                                                  for m in c.children) for verb in chain for c in verb.children)
-    return conditioned and any(_auxiliaries(verb) & words["conditional_auxiliaries"]
+    return conditioned and any(_auxiliaries(verb) & words.conditionals.auxiliaries
                                or any(c.dep_ == "neg" for c in verb.children) for verb in chain)
 
 
@@ -1260,37 +1187,37 @@ def is_a_modal_conjunct_or_description(token: Token) -> bool:
     in May": the future of a past)."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    words = table()
+    words = typed_table()
     verb = _first_conjunct(token)
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if verb is not token and modals & words["conjunct_modals"]:
+    if verb is not token and modals & words.conjunct_modals:
         return True
     # (the parser reads "a plan that both towns will approve" as a clause on the noun, acl, too;
     # "will" only in a clause that says which thing is meant, no comma before it: "the blizzard,
     # which will close schools" tells what the storm will do)
-    if modals & words["describing_modals"] <= words["restrictive_only_modals"] and _set_off_by_a_comma(verb):
+    if modals & words.modal_descriptions.modals <= words.modal_descriptions.restrictive_only and _set_off_by_a_comma(verb):
         return False
-    return verb.dep_ in {"relcl", "acl"} and bool(modals & words["describing_modals"]) and not any(
-        t.ent_type_ in {"DATE", "TIME"} or t.lower_ in words["own_time_words"] for t in verb.subtree)
+    return verb.dep_ in {"relcl", "acl"} and bool(modals & words.modal_descriptions.modals) and not any(
+        t.ent_type_ in {"DATE", "TIME"} or t.lower_ in words.modal_descriptions.own_time_words for t in verb.subtree)
 
 
 def _spans_a_stretch_of_time(verb: Token) -> bool:
     """ "during his ten years on the board", "throughout the season", "in the past", "many times":
     a phrase on the verb that spreads its act over a stretch of time or a count of occasions."""
-    words = table()
+    words = typed_table()
     for child in verb.children:
         if child.dep_ == "npadvmod" and child.lower_ == "times":
-            if any(c.lower_ in words["many_times"] for c in child.children):
+            if any(c.lower_ in words.habit_spans.many_times for c in child.children):
                 return True
         if child.dep_ != "prep":
             continue
         for noun in (c for c in child.children if c.dep_ == "pobj"):
-            if child.lower_ in words["span_prepositions"] and noun.lower_ in words["span_nouns"]:
+            if child.lower_ in words.habit_spans.prepositions and noun.lower_ in words.habit_spans.nouns:
                 return True
             # "has been running the shelter for 20 years": a perfect progressive over years is a
             # standing work ("has been searching for three days" is one search, kept)
-            if child.lower_ in words["progressive_span_prepositions"] and _a_perfect_progressive(verb) \
-                    and any(t.lower_ in words["progressive_span_nouns"] for t in noun.subtree):
+            if child.lower_ in words.habit_spans.progressive.prepositions and _a_perfect_progressive(verb) \
+                    and any(t.lower_ in words.habit_spans.progressive.nouns for t in noun.subtree):
                 return True
             # "in the past" alone, not "in the past week" (a time of its own)
             if child.lower_ == "in" and noun.lower_ == "past" and not any(c.dep_ in {"prep", "compound"} for c in noun.children):
@@ -1317,7 +1244,7 @@ def _prose(sentence) -> bool:
     """A sentence that ends as prose does (a full stop, a question or exclamation mark, a closing
     quote); a headline or a caption line run on without one is written in the present of news."""
     words = [t for t in sentence if not t.is_space]
-    return bool(words) and words[-1].text in table()["prose_ends"]
+    return bool(words) and words[-1].text in typed_table().present_habits.prose_ends
 
 
 # the links that open a clause of its own: a time in it is that clause's, not the verb's
@@ -1354,13 +1281,13 @@ def _a_present_of_habit(verb: Token | None) -> bool:
     down": what someone says now), one with a reported clause of its own, a present with a time of
     its own ("the council meets Monday": a date set; an event noun it takes is
     ``is_set_in_a_dated_present``'s), nor a headline's present (``_in_headline_style``)."""
-    words = table()
-    if verb is None or verb.pos_ != "VERB" or not (verb.tag_ in words["habit_tags"] or _a_present_read_as_plain(verb)):
+    words = typed_table()
+    if verb is None or verb.pos_ != "VERB" or not (verb.tag_ in words.present_habits.tags or _a_present_read_as_plain(verb)):
         return False
     if any(c.dep_ in {"aux", "auxpass", "ccomp"} for c in verb.children):
         return False
     lemma = verb.lemma_.lower()
-    if lemma in words["present_speech_verbs"] or lemma in attribution_cues().reporting_verbs:
+    if lemma in words.present_habits.speech_verbs or lemma in attribution_cues().reporting_verbs:
         return False
     return not _has_a_time_of_its_own(verb) and not _in_headline_style(verb)
 
@@ -1383,7 +1310,7 @@ def _a_photo_caption(verb: Token) -> bool:
     photograph shows in the present, one moment, no habit."""
     doc, sentence = verb.doc, verb.sent
     for word in doc[sentence.start:verb.i]:
-        if word.lower_ not in table()["caption_positions"] or word.i == sentence.start or word.i + 1 >= len(doc):
+        if word.lower_ not in typed_table().present_habits.caption_positions or word.i == sentence.start or word.i + 1 >= len(doc):
             continue
         if doc[word.i - 1].text in {",", "("} and doc[word.i + 1].text in {",", ")"}:
             return True
@@ -1416,7 +1343,7 @@ def is_a_present_habit(token: Token) -> bool:
     for _ in range(8):
         if node.dep_ not in {"pcomp", "prep", "pobj", "dobj", "conj"} or node.head.i == node.i:
             return False
-        if node.dep_ == "prep" and node.lower_ not in table()["habit_gerund_prepositions"]:
+        if node.dep_ == "prep" and node.lower_ not in typed_table().present_habits.gerund_prepositions:
             return False
         node = node.head
         if node.pos_ == "VERB" and node.tag_ != "VBG":
@@ -1434,7 +1361,7 @@ def is_a_present_passive_of_habit(token: Token) -> bool:
     if verb is None or verb.tag_ != "VBN" or verb.dep_ != "relcl" or any(c.dep_ == "aux" for c in verb.children):
         return False
     passive = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
-    if not passive or passive[0] not in table()["present_passive_auxiliaries"]:
+    if not passive or passive[0] not in typed_table().present_habits.passive_auxiliaries:
         return False
     about_a_person = any(c.tag_ == "WP" for c in verb.children) or verb.head.ent_type_ == "PERSON"
     return not about_a_person and not _has_a_time_of_its_own(verb)
@@ -1444,7 +1371,7 @@ def is_under_a_difficulty(token: Token) -> bool:
     """ "dry weather makes it hard to stop a fire", "it is easy to buy a gun there": the infinitive
     on an adjective of ease or difficulty says what can or cannot be done in general, no act done
     (the trigger is the infinitive, or a word it governs: ``governing_words``)."""
-    adjectives = table()["difficulty_adjectives"]
+    adjectives = typed_table().difficulty_adjectives
     for verb in (token, *governing_words(token)):
         if verb.tag_ != "VB" or verb.dep_ not in {"advcl", "xcomp", "ccomp"} or not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -1466,7 +1393,7 @@ def is_a_frequent_kind(token: Token) -> bool:
     nouns = [token, noun]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         nouns.append(noun.head.head)
-    return any(c.dep_ == "amod" and c.lower_ in table()["frequency_adjectives"] for n in nouns for c in n.children)
+    return any(c.dep_ == "amod" and c.lower_ in typed_table().frequency_adjectives for n in nouns for c in n.children)
 
 
 def is_what_an_intention_holds(token: Token) -> bool:
@@ -1481,7 +1408,7 @@ def is_what_an_intention_holds(token: Token) -> bool:
     verb = _first_conjunct(verb)
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    nouns = table()["intention_nouns"]
+    nouns = typed_table().intention_nouns
     if verb.dep_ in {"acl", "relcl"}:
         return verb.head.lemma_.lower() in nouns
     return verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.head.children)
@@ -1501,7 +1428,7 @@ def is_what_is_agreed_or_decided(token: Token) -> bool:
         return False
     # with a date or time of its own ("agreed to hand over the town by March 20") a step set, which
     # the judged samples count (as reported_futures keeps)
-    return is_one_of(verb.head, table()["resolving_verbs"]) and not any(
+    return is_one_of(verb.head, typed_table().resolving_verbs) and not any(
         t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
 
 
@@ -1514,9 +1441,9 @@ def is_the_theme_of_a_text(token: Token) -> bool:
         return False
     phrase = token.head if token.dep_ == "conj" else token
     preposition = phrase.head
-    words = table()["text_themes"]
-    return phrase.dep_ == "pobj" and preposition.lower_ in words["prepositions"] \
-        and preposition.head.pos_ == "NOUN" and preposition.head.lemma_.lower() in words["nouns"]
+    words = typed_table().text_themes
+    return phrase.dep_ == "pobj" and preposition.lower_ in words.prepositions \
+        and preposition.head.pos_ == "NOUN" and preposition.head.lemma_.lower() in words.nouns
 
 
 def is_a_near_miss(token: Token) -> bool:
@@ -1525,7 +1452,7 @@ def is_a_near_miss(token: Token) -> bool:
     phrase = token.head if token.dep_ == "conj" else token
     preposition = phrase.head
     return phrase.dep_ in {"pcomp", "pobj"} and preposition.lower_ == "to" \
-        and preposition.head.lower_ in table()["near_misses"]
+        and preposition.head.lower_ in typed_table().near_misses
 
 
 def is_denied_for_a_while(token: Token) -> bool:
@@ -1537,11 +1464,11 @@ def is_denied_for_a_while(token: Token) -> bool:
     verb = clause_head(token, depth=4)
     if verb is None or not any(c.dep_ == "neg" for c in verb.children):
         return False
-    words = table()
+    words = typed_table()
     for child in verb.children:
-        if child.dep_ == "advmod" and child.lower_ in words["denial_adverbs"]:
+        if child.dep_ == "advmod" and child.lower_ in words.denied_for_a_while.adverbs:
             return True
-        if child.dep_ == "prep" and child.lower_ in words["denial_prepositions"] \
+        if child.dep_ == "prep" and child.lower_ in words.denied_for_a_while.prepositions \
                 and not child.left_edge.i <= token.i <= child.right_edge.i:
             return True
     return False
@@ -1552,7 +1479,7 @@ def is_left_undone(token: Token) -> bool:
     done. (Not a noun: "held without bail", "ended without incident" name a condition the judged
     samples may count with the act.)"""
     gerund = token.head if token.dep_ == "conj" and token.head.tag_ == "VBG" else token  # "without talking or waving"
-    return gerund.tag_ == "VBG" and gerund.dep_ == "pcomp" and gerund.head.lower_ in table()["absence_marks"]
+    return gerund.tag_ == "VBG" and gerund.dep_ == "pcomp" and gerund.head.lower_ in typed_table().absence_marks
 
 
 def under_a_counterfactual(token: Token) -> bool:
@@ -1584,7 +1511,7 @@ def is_a_quoted_order(token: Token) -> bool:
 def is_an_office(token: Token) -> bool:
     """ "commander of police investigations": an event noun naming what an office does."""
     return (token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of"
-            and token.head.head.lemma_.lower() in table()["title_nouns"]
+            and token.head.head.lemma_.lower() in typed_table().title_nouns
             and not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "a", "an"} for c in token.children))
 
 
@@ -1599,18 +1526,18 @@ def is_a_rewarded_outcome(token: Token) -> bool:
     if token.dep_ != "pobj" or preposition.lower_ != "to":
         return False
     verb = preposition.head
-    words = table()["rewarded_outcomes"]
-    return verb.lemma_.lower() in words["verbs"] and verb.dep_ in {"acl", "relcl"} \
-        and verb.head.lemma_.lower() in words["nouns"]
+    words = typed_table().rewarded_outcomes
+    return verb.lemma_.lower() in words.verbs and verb.dep_ in {"acl", "relcl"} \
+        and verb.head.lemma_.lower() in words.nouns
 
 
 def is_a_trade_figure(token: Token) -> bool:
     """ "raffle sales", "sales fell by a tenth", "profits from phone sales": the plural counts
     trade over a while, no one sale; "raffle sales start Friday" is when selling starts."""
-    if token.pos_ != "NOUN" or token.lower_ not in table()["figure_nouns"]:
+    if token.pos_ != "NOUN" or token.lower_ not in typed_table().trade_figures.nouns:
         return False
     head = token.head
-    return not (token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in table()["aspect_verbs"])
+    return not (token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in typed_table().trade_figures.aspect_verbs)
 
 
 def _an_infinitive(verb: Token) -> bool:
@@ -1622,14 +1549,14 @@ def is_a_failure_named(token: Token) -> bool:
     infinitive on a noun of failing or refusing names what was not done (the verbs, "failed to
     stop", are event_types.yaml's unrealised_verbs)."""
     verb = _first_conjunct(token)
-    return _an_infinitive(verb) and verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in table()["failing_nouns"]
+    return _an_infinitive(verb) and verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in typed_table().failed_acts
 
 
 def _a_mandative_subjunctive(verb: Token) -> bool:
     """ "demanded that the mayor resign", "asked that they be allowed": a bare verb (or a passive with
     a bare "be") with a subject of its own, after "that", and no modal, "to" or "do" (the tagger
     tells the bare form, VB, from a plain present, VBP)."""
-    if verb.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ in table()["subjunctive_marks"] for c in verb.children):
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ in typed_table().mandative_subjunctive.marks for c in verb.children):
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if verb.tag_ == "VB":
@@ -1654,7 +1581,7 @@ def is_called_for(token: Token) -> bool:
         return False
     marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
     head = verb.head.head if verb.head.lower_ == "for" else verb.head if marked else None
-    return head is not None and head.lemma_.lower() in table()["calling_heads"]
+    return head is not None and head.lemma_.lower() in typed_table().called_for_clauses.heads
 
 
 def is_a_participle_adjective(token: Token) -> bool:
@@ -1662,15 +1589,15 @@ def is_a_participle_adjective(token: Token) -> bool:
     (tagged a participle) as the adjective or first word of a noun or a name names a kind or a
     quality, no act; "the retreating troops",
     "fleeing villagers" tell what the noun's people were doing (participle_adjectives.acts_of_the_noun)."""
-    return token.dep_ in {"amod", "compound"} and token.tag_ in table()["participle_adjective_tags"] \
+    return token.dep_ in {"amod", "compound"} and token.tag_ in typed_table().participle_adjectives.tags \
         and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i \
-        and token.lemma_.lower() not in table()["participle_acts_of_the_noun"]
+        and token.lemma_.lower() not in typed_table().participle_adjectives.acts_of_the_noun
 
 
 def is_marked_possible(token: Token) -> bool:
     """ "plans to sell two players and possibly buy a striker": a verb with "possibly", "perhaps" or
     "maybe" on it may or may not happen."""
-    return token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in table()["possibility_adverbs"]
+    return token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in typed_table().possibility_adverbs
                                         for c in token.children)
 
 
@@ -1679,7 +1606,7 @@ def is_a_kind_judged_common(token: Token) -> bool:
     subject of "be" with an adjective of frequency, is a kind of event, no one event."""
     if token.tag_ != "NNS" or token.dep_ != "nsubj" or token.head.lemma_ != "be":
         return False
-    adjectives = table()["kind_predicates"] | table()["frequency_adjectives"]
+    adjectives = typed_table().kind_predicates | typed_table().frequency_adjectives
     return any(c.dep_ == "acomp" and c.lower_ in adjectives for c in token.head.children)
 
 
@@ -1692,7 +1619,7 @@ def _asked_in_a_question(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not words or not auxiliaries or not subjects or words[0].i != auxiliaries[0].i or auxiliaries[0].i > subjects[0].i:
         return False
-    after = verb.doc[verb.right_edge.i + 1:verb.right_edge.i + 1 + table()["question_reach"]]
+    after = verb.doc[verb.right_edge.i + 1:verb.right_edge.i + 1 + typed_table().yes_no_questions.reach]
     return verb.right_edge.text == "?" or any(t.text == "?" for t in after)
 
 
@@ -1703,14 +1630,14 @@ def is_asked(token: Token) -> bool:
 
 
 def _joined_by_or(verb: Token) -> bool:
-    return any(c.dep_ == "cc" and c.lower_ in table()["alternative_verbs"]["conjunctions"] for c in verb.children)
+    return any(c.dep_ == "cc" and c.lower_ in typed_table().alternatives.conjunctions for c in verb.children)
 
 
 def is_one_of_alternatives(token: Token) -> bool:
     """ "charged with stealing or receiving stolen goods", "both towns will accept or reject it": a
     bare or -ing verb joined by "or" to another verb is one of two ways an act is named or may go,
     none told as done (not a past or a participle: "were killed or wounded" tells the casualties)."""
-    if token.pos_ != "VERB" or token.tag_ not in table()["alternative_verbs"]["tags"]:
+    if token.pos_ != "VERB" or token.tag_ not in typed_table().alternatives.tags:
         return False
     if _joined_by_or(token) and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in token.children):
         return True
@@ -1730,7 +1657,7 @@ def is_a_reduced_condition(token: Token) -> bool:
     if token.tag_ != "VBN" or token.dep_ != "advcl" or any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children):
         return False
-    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in table()["reduced_condition_marks"] for c in token.children) \
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in typed_table().reduced_conditions for c in token.children) \
         and not _in_the_past_tense(_first_conjunct(token.head))
 
 
@@ -1785,13 +1712,13 @@ def is_set_in_a_dated_present(token: Token) -> bool:
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in steps_not_yet_done().dated_present.noun_links:
         return False
     verb = token.head
-    words = table()
-    if verb.pos_ != "VERB" or not (verb.tag_ in words["habit_tags"] or _a_present_read_as_plain(verb)):
+    words = typed_table()
+    if verb.pos_ != "VERB" or not (verb.tag_ in words.present_habits.tags or _a_present_read_as_plain(verb)):
         return False
     if any(c.dep_ in {"aux", "auxpass", "ccomp"} for c in verb.children):
         return False
     lemma = verb.lemma_.lower()
-    if lemma in words["present_speech_verbs"] or lemma in attribution_cues().reporting_verbs:
+    if lemma in words.present_habits.speech_verbs or lemma in attribution_cues().reporting_verbs:
         return False
     return _has_a_time_of_its_own(verb) and not _in_headline_style(verb)
 
@@ -1969,7 +1896,7 @@ def is_an_example_of_a_kind(token: Token) -> bool:
 def not_yet_complement(trigger: Token) -> set[int]:
     """ "threatened to bomb the dam": the words of what a threat or a need is about, which are
     no event of their own (``is_not_yet``) and whose places are not where the threat was made."""
-    if trigger.lemma_.lower() not in table()["not_yet_verbs"]:
+    if trigger.lemma_.lower() not in typed_table().not_yet_verbs:
         return set()
     return {t.i for child in trigger.children if child.dep_ in {"xcomp", "ccomp"} for t in child.subtree}
 
