@@ -71,13 +71,13 @@ def test_a_town_at_the_start_or_end_of_a_label_is_the_home():
 
 
 def test_a_town_named_paper_under_a_generic_domain_is_the_american_namesake(gazetteer):
-    # "theparisnews.com" writes of Paris, Texas, not of the French capital: a generic domain
+    # "theparisledger.com" writes of Paris, Texas, not of the French capital: a generic domain
     # is the American press's; a near miss, with no outlet, keeps the capital of France
     text = "Paris City Council met Monday, and Paris firefighters answered a kitchen fire on Tuesday."
     def paris(**where):
         article = Article(id="t", text=text, **where)
         return [p for p in find_places(article, parse(text), gazetteer) if p.span.text.startswith("Paris")]
-    assert {p.country_code for p in paris(url="http://theparisnews.com/story/fire.html")} == {"US"}
+    assert {p.country_code for p in paris(url="http://theparisledger.com/story/fire.html")} == {"US"}
     assert {p.country_code for p in paris()} == {"FR"}
     # a country-code domain still names its country: a .ca paper's Paris is the Ontario town
     assert {(p.country_code, p.admin1) for p in paris(url="http://www.parisstar.ca/local/fire.html")} == {("CA", "Ontario")}
@@ -86,7 +86,7 @@ def test_a_town_named_paper_under_a_generic_domain_is_the_american_namesake(gaze
 def test_a_generic_domain_papers_town_abroad_stays_where_the_story_puts_it(gazetteer):
     # the American namesake comes first only by a little: a .com paper whose story names its
     # province keeps the Ontario town of its name; the same story without the province does not
-    url = "http://www.woodstocksentinelreview.com/news/storm.html"
+    url = "http://www.woodstockdispatch.com/news/storm.html"
     def woodstock(text):
         article = Article(id="t", text=text, url=url)
         return next(p for p in find_places(article, parse(text), gazetteer) if p.span.text == "Woodstock")

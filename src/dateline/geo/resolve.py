@@ -658,7 +658,7 @@ def _home_hints(home: str | None) -> tuple[str, str | None]:
 
 # an outlet named after its town under a generic domain (.com, .net, .org) writes the English this
 # pipeline reads: it is a paper of an English-writing country, and its town the namesake there
-# ("theparisnews.com": Paris, Texas, not the capital of France). Most such papers are American
+# ("theparisledger.com": Paris, Texas, not the capital of France). Most such papers are American
 # (the other countries' local papers mostly go under .co.uk, .ca, .com.au, .co.nz, .ie), so the
 # American namesake comes first by a little, which the story's own places still outweigh (the
 # Woodstock Sentinel-Review, a .com, writes of Woodstock, Ontario and names Ontario)
