@@ -600,9 +600,10 @@ def sequence_phrase_words(cue: Token, clause_head: Token) -> set[int]:
 def other_clause_words(trigger: Token, clause: list[Token]) -> set[int]:
     """ "Smith was killed in a shootout and Jones was found in a barn near Dover": a verb
     joined to the act's by "and" with a subject of its own tells another happening, and its places
-    are not the act's (placing.yaml: other_clause). Not a clause the trigger is inside. The indices
-    of those clauses' words. (Relative clauses on the act's nouns were left out too at first: the
-    tuning part lost 7 places, "wounds they suffered at a parking lot in ...", "homes he owned
+    are not the act's (placing.yaml: other_clause); nor is a relative clause in a perfect or a
+    present tense (``_describes_someone_apart``). Not a clause the trigger is inside. The indices
+    of those clauses' words. (Every relative clause on the act's nouns was left out too at first:
+    the tuning part lost 7 places, "wounds they suffered at a parking lot in ...", "homes he owned
     there" being where the act is, and gained 2: not kept.)"""
     inside = {t.i for t in clause}
     found: set[int] = set()
@@ -611,9 +612,27 @@ def other_clause_words(trigger: Token, clause: list[Token]) -> set[int]:
             continue
         joined = word.dep_ == "conj" and word.pos_ in {"VERB", "AUX"} \
             and any(c.dep_ in {"nsubj", "nsubjpass"} for c in word.children)
-        if joined:
+        if joined or _describes_someone_apart(word):
             found.update(t.i for t in word.subtree if t.i in inside)
     return found
+
+
+def _describes_someone_apart(word: Token) -> bool:
+    """ "Ann Reed, who has lived in France since 2009, was sentenced on Monday", "police stopped a
+    driver who works at a bank in Dover": a relative clause in the act's clause told in a perfect
+    or a present tense says what someone has done or does apart from the act (a life, a habit);
+    its places are not the act's (placing.yaml: other_clause). Not one in the simple past
+    ("raided a farm he rented in Dover", "wounds they suffered at a lot in Salem": the scene, or
+    a step of it), nor one of "to be" or a progressive ("the senator, who is in Reno this week" or
+    "who is staying in Reno", "signed the bill": where someone is at the time, so where he acts)."""
+    if word.dep_ != "relcl" or word.pos_ not in {"VERB", "AUX"} or word.lemma_.lower() == "be":
+        return False
+    helpers = [c for c in word.children if c.dep_ in {"aux", "auxpass"}]
+    perfect = any(c.lemma_.lower() == "have" for c in helpers)
+    # a simple present ("who works at a bank"), not a progressive ("who is staying in Reno": where
+    # someone is at the time)
+    habit = word.tag_ in {"VBP", "VBZ"} or (word.tag_ == "VBN" and any(c.tag_ in {"VBP", "VBZ"} for c in helpers))
+    return perfect or habit
 
 
 def outside_the_acts_clauses(trigger: Token, sentence: SpacySpan) -> set[int]:
