@@ -15,7 +15,6 @@ from dateline.time.calendar import Period, period_of
 from dateline.time.grammar import Match, find_matches
 from dateline.time.labels import names_a_label
 from dateline.time.normalise import NORMALISERS, Context
-from dateline.time.tense import tense_from_parse
 
 # context that makes "a year" a rate ("$5 million a year", "twice a day"), not a stretch of time
 RATE_BEFORE = re.compile(r"(?:\d|\b(?:times|once|twice|thrice|percent|cents?|dollars?|pounds?|euros?|barrels|tons|units|copies|sold|earn|earns|paid|pay|pays|costs?)\b)[^.;:]{0,25}$", re.IGNORECASE)
@@ -186,8 +185,6 @@ def tag_timexes(text: str, dct: date | None, doc=None) -> list[Timex]:
     for m in find_matches(text, _accept):
         if _a_persons_name(text, m.start, m.end, doc):
             continue
-        if _a_vague_time_told_in_the_past(m, doc):
-            continue
         normaliser = NORMALISERS[m.rule.normalise]
         try:
             reading = normaliser(m, ctx)
@@ -218,23 +215,6 @@ def tag_timexes(text: str, dct: date | None, doc=None) -> list[Timex]:
         elif reading.type == "DURATION":
             ctx.reference = _reference_moved_by_a_distance(text, m.end, reading.value, ctx.reference)
     return timexes
-
-
-# "soon" and "one day" look ahead only from a clause that does: in a clause told in the past ("officers
-# soon surrounded the house", "one day he was fixing the roof") they place the act after what was
-# told before, or on some day of the past, and name no time of their own
-VAGUE_BY_TENSE = re.compile(r"(?:very )?soon|one day", re.IGNORECASE)
-
-
-def _a_vague_time_told_in_the_past(m: Match, doc) -> bool:
-    """A vague word of time to come ("soon", "one day") governed by a verb told in the past: no
-    time expression (its clause takes the time the story is at, or none)."""
-    if doc is None or m.rule.args.get("value") != "FUTURE_REF" or not VAGUE_BY_TENSE.fullmatch(m.match.group(0)):
-        return False
-    try:
-        return tense_from_parse(doc, m.start, m.end) == "past"
-    except (IndexError, ValueError):
-        return False
 
 
 COUNTED_DAYS = re.compile(r"P(\d+)([DW])")
