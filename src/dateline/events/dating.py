@@ -1284,6 +1284,40 @@ def retells_the_dated_sentence(trigger: Token, span) -> bool:
     return any(t.lemma_.lower() == lemma for t in words.root.sent if t.i != trigger.i)
 
 
+def timed_through_an_infinitive(trigger: Token, date_span, start: date | None, dct: date | None) -> bool:
+    """ "The governor vetoed a bill to allow the plates in 2003", "the board heard a first reading of a
+    plan to rename the street during its meeting Monday": a to-infinitive on the object of a verb told
+    in the simple past names what the thing is for, with no time of its own; a time before the report
+    at its end (the parser hangs it on the infinitive) times the verb. A time after the report ("a
+    plan to open the school next year") stays the infinitive's, and so does one of a clause inside it."""
+    if trigger is None or date_span is None or start is None or dct is None or start > dct \
+            or not _in_the_simple_past(trigger):
+        return False
+    words = trigger.doc.char_span(date_span.start, date_span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    word = words.root
+    for _ in range(8):  # up to the first verb: it must be the infinitive
+        if word.head.i == word.i:
+            return False
+        word = word.head
+        if word.pos_ in {"VERB", "AUX"}:
+            break
+    else:
+        return False
+    if not (word.dep_ in {"acl", "relcl"} and word.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)):
+        return False
+    noun = word.head  # the infinitive's noun, in the verb's own object ("a reading on a plan to ...")
+    for _ in range(6):
+        if noun.dep_ not in {"dobj", "pobj", "prep", "nsubjpass"} or noun.head.i == noun.i:
+            break
+        noun = noun.head
+        if noun.i == trigger.i:
+            return True
+    return False
+
+
 def told_at_the_occasion(verb: Token) -> bool:
     """ "The county judge noted that the ban was lifted at 9:45 a.m. and commissioners voted 3-2
     to deny a request": an act in the simple past told by a main clause's reporting verb in the

@@ -52,6 +52,7 @@ from dateline.events.dating import (
     told_at_a_dated_talk,
     told_in_a_past_relative_clause,
     told_in_the_past,
+    timed_through_an_infinitive,
     vintage_years,
     worked_with_someone,
 )
@@ -243,7 +244,7 @@ def _in_another_clause(facts: DateFacts, sentence_date: Timex | None) -> Fired[T
     doc = facts.sentence.doc
     if sentence_date is not None and any(
         doc[i].idx <= sentence_date.span.start < doc[i].idx + len(doc[i]) for i in facts.nested_anywhere
-    ):
+    ) and not timed_through_an_infinitive(facts.trigger, sentence_date.span, sentence_date.range_start, facts.dct):
         return Fired("another clause's date left out", None)
     return None
 
