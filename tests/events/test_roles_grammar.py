@@ -199,3 +199,53 @@ def test_only_a_verb_with_no_active_subject_is_read_as_a_passive_by_its_agent():
     gapped = parse("A woman neighbours believe was stabbed by a lodger in June was sentenced on Friday.")
     assert _has_active_subject(next(t for t in active if t.text == "shot"))
     assert not _has_active_subject(next(t for t in gapped if t.text == "stabbed"))
+
+
+# --- acts after an adjective said of the subject (arguments.py: _adjective_of_its_subject) ---------
+
+
+def test_an_infinitive_after_able_is_the_subjects_act():
+    # "was able to sell": the producer sold the script
+    sold = read_event_at("Two years later the producer was able to sell the script to a small studio.", "sell")
+    assert "producer" in (text_of(sold.source_actor) or "")
+
+
+def test_an_infinitive_after_an_adjective_of_ease_is_not_the_subjects_act():
+    # near miss: "hard to sell" says the farmhouse is sold, not that it sells
+    from dateline.events.arguments import subjects_of  # noqa: PLC0415
+
+    doc = parse("The old farmhouse was hard to sell after the flood.")
+    subjects, _ = subjects_of(next(t for t in doc if t.text == "sell"))
+    assert not any(t.text == "farmhouse" for t in subjects)
+
+
+def test_a_gerund_after_guilty_is_the_subjects_act():
+    # "who pleaded guilty to buying stolen goods": the councilman bought them
+    bought = read_event_at("The councilman, who pleaded guilty to buying stolen goods, resigned on Monday.", "buying")
+    assert "councilman" in (text_of(bought.source_actor) or "")
+
+
+def test_a_gerund_after_a_passive_conjunct_keeps_its_own_voice():
+    # "jailed ... and sentenced ... after pleading guilty": the man pleaded; he is its doer, not its target
+    pleaded = read_event_at("A Tyler man was jailed on Friday and sentenced to three years after pleading guilty to burglary.",
+                            "pleading")
+    assert "man" in (text_of(pleaded.source_actor) or "")
+    assert "man" not in (text_of(pleaded.target_actor) or "")
+
+
+def test_the_subject_of_a_passive_conjunct_still_undergoes_it():
+    # near miss: the conjunct itself ("sentenced") is still passive: the man is its target
+    sentenced = read_event_at("A Tyler man was jailed on Friday and sentenced to three years after pleading guilty to burglary.",
+                              "sentenced")
+    assert "man" in (text_of(sentenced.target_actor) or "")
+    assert sentenced.source_actor is None or "man" not in sentenced.source_actor.text
+
+
+# --- nouns for people no WordNet first sense gives (event_types.yaml: actor_nouns) -------------------
+
+
+def test_agents_and_individuals_act():
+    arrested = read_event_at("Customs agents arrested four men at the port on Tuesday.", "arrested")
+    assert "agents" in (text_of(arrested.source_actor) or "")
+    donated = read_event_at("Local individuals donated $5,000 toward the new library roof.", "donated")
+    assert "individuals" in (text_of(donated.source_actor) or "")

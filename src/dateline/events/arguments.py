@@ -1158,9 +1158,14 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             # is of did what the gerund says
             return [owner], False
         if node.dep_ == "pcomp" and (node.tag_ == "VBG" or _is_passive(node)) and node.head.dep_ == "prep" \
-                and node.head.head.pos_ in {"VERB", "AUX"} and not gerund and not raised:
+                and (node.head.head.pos_ in {"VERB", "AUX"} or _adjective_of_its_subject(node.head.head)) \
+                and not gerund and not raised:
             gerund = True
             governor = node.head.head
+            if governor.pos_ == "ADJ":
+                # "pleaded guilty to buying cocaine", "was responsible for killing a guard": a
+                # gerund after an adjective said of the subject is the subject's act
+                governor = governor.head
             if node.head.lower_ in OBJECT_GERUND_PREPS:
                 # "convicted a man for impeding ...", "stopped them from entering": the object
                 # did what the gerund says (a passive subject is that object: "was convicted for")
@@ -1179,19 +1184,42 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
                 # "Carter fled but was arrested" (Carter undergoes the arrest), "he was shot
                 # and died" (he died)
                 subjects, _ = subjects_of(node.head)
-                return subjects, _conjunct_passive(node)
+                # (a gerund or an infinitive keeps its own voice: "was sentenced after pleading
+                # guilty": the one sentenced pleaded)
+                return subjects, _is_passive(verb) if gerund or raised else _conjunct_passive(node)
             controller = _object_controller(node)
             if controller is not None and not gerund:
                 # "the mayor asked the clerk to schedule a hearing": the object of a verb of
                 # asking, urging or making does what its infinitive says, not the verb's subject
                 return [controller], _is_passive(verb)
             raised = raised or (node.dep_ == "xcomp" and _is_passive(node.head))
+            if node.dep_ == "xcomp" and _adjective_of_its_subject(node.head) \
+                    and node.head.lemma_.lower() in SUBJECT_CONTROL_ADJECTIVES:
+                # "was able to sell the film", "is eager to meet": the infinitive after an adjective
+                # of will or ability is the subject's act (not after "easy" or "hard": "the car is
+                # hard to sell" says nothing the car does)
+                node = node.head.head
+                continue
             if node.dep_ == "advcl" and own_voice is None and not raised and not gerund:
                 own_voice = _is_passive(node)
             node = node.head
             continue
         return [], False
     return [], False
+
+
+# adjectives of will, readiness or ability whose infinitive tells what their subject does
+# ("was able to sell", "is eager to meet", "were quick to condemn"); an adjective of ease ("easy",
+# "hard") takes its infinitive's object for subject and is not here
+SUBJECT_CONTROL_ADJECTIVES = {"able", "unable", "willing", "unwilling", "eager", "ready", "quick", "reluctant",
+                              "determined", "keen", "prepared", "anxious", "afraid", "careful", "free", "poised",
+                              "set", "due", "about", "likely", "unlikely", "certain", "sure", "happy", "glad"}
+
+
+def _adjective_of_its_subject(word: Token) -> bool:
+    """An adjective said of its clause's subject through a verb ("was able", "pleaded guilty",
+    "is responsible"): the ``acomp`` of a verb."""
+    return word.pos_ == "ADJ" and word.dep_ == "acomp" and word.head.pos_ in {"VERB", "AUX"}
 
 
 # prepositions that concede an event ("kept firing despite the truce"): it happened in spite of
