@@ -275,6 +275,13 @@ def read_actor(
         return None
 
     head_mention = index.mention_at(head)
+    named_before = _named_before_under_a_place_label(head, index) if head_mention is None else None
+    if named_before is not None:
+        # "Henry Farrin ... Farrin walked toward him", with the bare surname taken for a town the
+        # geo stage never placed: the person named before in full
+        actor = Actor(text=index.name_of(named_before.entity_id, named_before.span.text), span=token_span([head]),
+                      entity_id=named_before.entity_id, role=role)
+        return ActorReading(actor, _kinds(head, named_before, [], index, lexicon))
     if head_mention is None:
         # "the paramilitary Rapid Support Forces", parsed as "paramilitary" with the name in
         # apposition: the name is the actor
@@ -493,6 +500,26 @@ def _a_name_unread(head: Token, index: MentionIndex) -> bool:
     labels = {"", "PERSON", "ORG", "NORP"} | (MISREAD_NAME_LABELS if _in_a_doers_slot(head) else set())
     return head.pos_ == "PROPN" and head.is_title and head.ent_type_ in labels \
         and not index.is_place(head, None)
+
+
+def _named_before_under_a_place_label(head: Token, index: MentionIndex) -> Mention | None:
+    """The person or body named in full earlier in the text that a lone proper noun the
+    recogniser labelled a place repeats, when the geo stage placed no place there: a person's
+    surname ("Elizabeth Fairfield ... Fairfield rejected the offer") or a firm's first word ("Balqon
+    Corp. ... Balqon moved"). News names someone in full once, then by the surname alone."""
+    if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in {"GPE", "LOC", "FAC"} \
+            or head.i in index.place_tokens or any(c.dep_ == "compound" for c in head.children) \
+            or head.dep_ == "compound":
+        return None
+    for mention in reversed(index.mentions):
+        if mention.span.end > head.idx or not mention.entity_id:
+            continue
+        words = mention.span.text.split()
+        if len(words) < 2:
+            continue
+        if (mention.label == "PERSON" and words[-1] == head.text) or (mention.label == "ORG" and words[0] == head.text):
+            return mention
+    return None
 
 
 # the labels a recogniser gives a person's or a body's name it took for a thing ("Judge Cole's
