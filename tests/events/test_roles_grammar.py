@@ -269,3 +269,23 @@ def test_a_town_like_name_no_one_bore_before_stays_unread():
             "Fairfield walked toward the bartender and shouted.")
     walked = read_event_at(text, "walked")
     assert "Farrin" not in (text_of(walked.source_actor) or "")
+
+
+# --- a double genitive (agent_nouns.py: _heads_of_phrase) -------------------------------------------
+
+
+def test_a_noun_for_people_before_of_his_still_names_the_doer():
+    # "prosecuted by an aide of his": the aide prosecuted them
+    text = "The county attorney pointed to a recent theft case with two defendants prosecuted by an aide of his."
+    prosecuted = read_event_at(text, "prosecuted")
+    assert "aide" in (text_of(prosecuted.source_actor) or "")
+
+
+def test_an_of_phrase_naming_others_is_still_read_through():
+    # near miss: "a clerk of the court" heads a real "of" phrase, read elsewhere as before
+    from dateline.events.agent_nouns import _heads_of_phrase  # noqa: PLC0415
+
+    doc = parse("The judge thanked a clerk of the court on Friday.")
+    assert _heads_of_phrase(next(t for t in doc if t.text == "clerk"))
+    doc = parse("The judge thanked a clerk of his on Friday.")
+    assert not _heads_of_phrase(next(t for t in doc if t.text == "clerk"))
