@@ -63,8 +63,18 @@ def verb_stems(lemma: str) -> list[str]:
     return []
 
 
+# possessive pronouns standing alone after "of" ("a friend of mine", "an aide of his"): the double
+# genitive says whose the noun is, and the noun still names the person
+INDEPENDENT_POSSESSIVES = {"mine", "yours", "his", "hers", "ours", "theirs"}
+
+
 def _heads_of_phrase(token: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    """Whether the noun heads an "of" phrase with a noun read through elsewhere ("a number of
+    people"); not a double genitive ("an assistant of his"), nor an "of" with a gerund ("accused
+    the separatists of starting the fight"), whose noun is the person."""
+    return any(c.dep_ == "prep" and c.lower_ == "of"
+               and any(g.dep_ == "pobj" and g.lower_ not in INDEPENDENT_POSSESSIVES for g in c.children)
+               for c in token.children)
 
 
 def _a_class_in_the_plain_present(token: Token) -> bool:

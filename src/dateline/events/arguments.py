@@ -275,6 +275,13 @@ def read_actor(
         return None
 
     head_mention = index.mention_at(head)
+    named_before = _named_before_under_a_place_label(head, index) if head_mention is None else None
+    if named_before is not None:
+        # "Henry Farrin ... Farrin walked toward him", with the bare surname taken for a town the
+        # geo stage never placed: the person named before in full
+        actor = Actor(text=index.name_of(named_before.entity_id, named_before.span.text), span=token_span([head]),
+                      entity_id=named_before.entity_id, role=role)
+        return ActorReading(actor, _kinds(head, named_before, [], index, lexicon))
     if head_mention is None:
         # "the paramilitary Rapid Support Forces", parsed as "paramilitary" with the name in
         # apposition: the name is the actor
@@ -493,6 +500,26 @@ def _a_name_unread(head: Token, index: MentionIndex) -> bool:
     labels = {"", "PERSON", "ORG", "NORP"} | (MISREAD_NAME_LABELS if _in_a_doers_slot(head) else set())
     return head.pos_ == "PROPN" and head.is_title and head.ent_type_ in labels \
         and not index.is_place(head, None)
+
+
+def _named_before_under_a_place_label(head: Token, index: MentionIndex) -> Mention | None:
+    """The person or body named in full earlier in the text that a lone proper noun the
+    recogniser labelled a place repeats, when the geo stage placed no place there: a person's
+    surname ("Elizabeth Fairfield ... Fairfield rejected the offer") or a firm's first word ("Balqon
+    Corp. ... Balqon moved"). News names someone in full once, then by the surname alone."""
+    if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in {"GPE", "LOC", "FAC"} \
+            or head.i in index.place_tokens or any(c.dep_ == "compound" for c in head.children) \
+            or head.dep_ == "compound":
+        return None
+    for mention in reversed(index.mentions):
+        if mention.span.end > head.idx or not mention.entity_id:
+            continue
+        words = mention.span.text.split()
+        if len(words) < 2:
+            continue
+        if (mention.label == "PERSON" and words[-1] == head.text) or (mention.label == "ORG" and words[0] == head.text):
+            return mention
+    return None
 
 
 # the labels a recogniser gives a person's or a body's name it took for a thing ("Judge Cole's
@@ -1158,9 +1185,14 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             # is of did what the gerund says
             return [owner], False
         if node.dep_ == "pcomp" and (node.tag_ == "VBG" or _is_passive(node)) and node.head.dep_ == "prep" \
-                and node.head.head.pos_ in {"VERB", "AUX"} and not gerund and not raised:
+                and (node.head.head.pos_ in {"VERB", "AUX"} or _adjective_of_its_subject(node.head.head)) \
+                and not gerund and not raised:
             gerund = True
             governor = node.head.head
+            if governor.pos_ == "ADJ":
+                # "pleaded guilty to buying cocaine", "was responsible for killing a guard": a
+                # gerund after an adjective said of the subject is the subject's act
+                governor = governor.head
             if node.head.lower_ in OBJECT_GERUND_PREPS:
                 # "convicted a man for impeding ...", "stopped them from entering": the object
                 # did what the gerund says (a passive subject is that object: "was convicted for")
@@ -1179,19 +1211,42 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
                 # "Carter fled but was arrested" (Carter undergoes the arrest), "he was shot
                 # and died" (he died)
                 subjects, _ = subjects_of(node.head)
-                return subjects, _conjunct_passive(node)
+                # (a gerund or an infinitive keeps its own voice: "was sentenced after pleading
+                # guilty": the one sentenced pleaded)
+                return subjects, _is_passive(verb) if gerund or raised else _conjunct_passive(node)
             controller = _object_controller(node)
             if controller is not None and not gerund:
                 # "the mayor asked the clerk to schedule a hearing": the object of a verb of
                 # asking, urging or making does what its infinitive says, not the verb's subject
                 return [controller], _is_passive(verb)
             raised = raised or (node.dep_ == "xcomp" and _is_passive(node.head))
+            if node.dep_ == "xcomp" and _adjective_of_its_subject(node.head) \
+                    and node.head.lemma_.lower() in SUBJECT_CONTROL_ADJECTIVES:
+                # "was able to sell the film", "is eager to meet": the infinitive after an adjective
+                # of will or ability is the subject's act (not after "easy" or "hard": "the car is
+                # hard to sell" says nothing the car does)
+                node = node.head.head
+                continue
             if node.dep_ == "advcl" and own_voice is None and not raised and not gerund:
                 own_voice = _is_passive(node)
             node = node.head
             continue
         return [], False
     return [], False
+
+
+# adjectives of will, readiness or ability whose infinitive tells what their subject does
+# ("was able to sell", "is eager to meet", "were quick to condemn"); an adjective of ease ("easy",
+# "hard") takes its infinitive's object for subject and is not here
+SUBJECT_CONTROL_ADJECTIVES = {"able", "unable", "willing", "unwilling", "eager", "ready", "quick", "reluctant",
+                              "determined", "keen", "prepared", "anxious", "afraid", "careful", "free", "poised",
+                              "set", "due", "about", "likely", "unlikely", "certain", "sure", "happy", "glad"}
+
+
+def _adjective_of_its_subject(word: Token) -> bool:
+    """An adjective said of its clause's subject through a verb ("was able", "pleaded guilty",
+    "is responsible"): the ``acomp`` of a verb."""
+    return word.pos_ == "ADJ" and word.dep_ == "acomp" and word.head.pos_ in {"VERB", "AUX"}
 
 
 # prepositions that concede an event ("kept firing despite the truce"): it happened in spite of
