@@ -1147,12 +1147,12 @@ def eval_event_roles(
 def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | None = None, part: str | None = None,
                      **options) -> None:
     """A judged-gold scorer's run (``event_dates``, ``event_places``, ``event_types``, ``event_roles``): its figures per part
-    (with ``part``, of that part only), as one JSON object or as its summary lines, then with ``errors`` the wrong rows
-    of that part, a line each."""
+    (with ``part``, or else ``errors``, of that part only), as one JSON object or as its summary lines, then with
+    ``errors`` the wrong rows of that part, a line each."""
     import os
     from pathlib import Path
 
-    from dateline.eval.judged_rerun import PARTS, figures_only
+    from dateline.eval.judged_rerun import PARTS, figures_only, part_shown
 
     for option, value in (("--errors", errors), ("--part", part)):
         if value is not None and value not in PARTS:
@@ -1160,10 +1160,11 @@ def _judged_gold_eval(scorer, gold: str | None, as_json: bool, errors: str | Non
             raise typer.Exit(2)
     result = scorer.evaluate(Path(os.environ.get("DATELINE_SHARED", "../shared")), Path(gold) if gold else scorer.GOLD,
                              **options)
+    shown = part_shown(part, errors)
     if as_json:
-        print(json.dumps(figures_only(result, part)))
+        print(json.dumps(figures_only(result, shown)))
     else:
-        for line in scorer.summary_lines(figures_only(result, part)):
+        for line in scorer.summary_lines(figures_only(result, shown)):
             console.print(line, markup=False)
     if errors is not None:
         for line in scorer.error_lines(result, errors):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from typer.testing import CliRunner
 
 from dateline.cli import app
@@ -97,3 +99,17 @@ def test_the_judged_gold_commands_list_the_rows_of_a_part_and_refuse_an_unknown_
         assert "--part" in CliRunner().invoke(app, ["eval", command, "--help"]).output
         refused = CliRunner().invoke(app, ["eval", command, "--part", "holdout"])
         assert refused.exit_code == 2 and "--part: no part 'holdout'" in refused.output
+
+
+def test_listing_one_parts_errors_shows_that_parts_figures_alone(tmp_path, capsys):
+    # choosing rules from tuning's wrong rows, the check and fresh figures must not be printed beside them
+    from dateline.eval import event_places, event_roles, event_types
+
+    empty = tmp_path / "rows.json"
+    empty.write_text("[]", encoding="utf-8")
+    for scorer in (event_places, event_types, event_roles):
+        assert scorer.main(["--shared", str(tmp_path), "--rows", str(empty), "--errors", "tuning"]) == 0
+        figures = json.loads(capsys.readouterr().out.splitlines()[0])
+        assert list(figures) == ["tuning"]
+        assert scorer.main(["--shared", str(tmp_path), "--rows", str(empty)]) == 0
+        assert set(json.loads(capsys.readouterr().out.splitlines()[0])) == {"tuning", "check", "fresh"}

@@ -232,11 +232,12 @@ def main(argv: list[str] | None = None) -> int:
 
     shared = args.shared or Path(os.environ.get("DATELINE_SHARED", "../shared"))
     result = evaluate(shared, args.gold)
-    if args.json:
-        print(json.dumps(judged_rerun.figures_only(result, args.part)))
-    else:
-        print("\n".join(summary_lines(judged_rerun.figures_only(result, args.part))))
     part = args.errors or ("tuning" if args.wrong else None)
+    shown = judged_rerun.part_shown(args.part, part)
+    if args.json:
+        print(json.dumps(judged_rerun.figures_only(result, shown)))
+    else:
+        print("\n".join(summary_lines(judged_rerun.figures_only(result, shown))))
     if part:
         print("\n".join(error_lines(result, part)))
     return 0

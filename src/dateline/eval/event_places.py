@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     gold = read_gold(args.gold)
     result = score(gold, judged_rerun.rows_for(args, {g["docid"] for g in gold}))
-    print(json.dumps(judged_rerun.figures_only(result, args.part)))
+    print(json.dumps(judged_rerun.figures_only(result, judged_rerun.part_shown(args.part, args.errors))))
     if args.errors:
         print("\n".join(error_lines(result, args.errors)))
     return 0

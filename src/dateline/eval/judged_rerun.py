@@ -38,6 +38,13 @@ def figures_only(result: dict, part: str | None = None) -> dict:
             for name, figures in result.items() if part is None or name == part}
 
 
+def part_shown(part: str | None, errors: str | None) -> str | None:
+    """The part whose figures a scorer's run prints: ``--part``, else the part whose wrong rows
+    ``--errors`` lists (a run listing tuning's errors, to choose rules from, shows tuning's figures
+    alone, not the other parts' beside them)."""
+    return part or errors
+
+
 def add_part_argument(parser: argparse.ArgumentParser) -> None:
     """``--part``: the one part whose figures a judged-gold scorer prints."""
     parser.add_argument("--part", choices=PARTS, help="print the figures of this part only (choosing rules: tuning)")
@@ -128,7 +135,7 @@ def scorer_main(argv: list[str] | None, description: str, gold: Path, score, wha
     args = parser.parse_args(argv)
     rows = read_gold(args.gold)
     result = score(rows, rows_for(args, {g["docid"] for g in rows}))
-    print(json.dumps(figures_only(result, args.part)))
+    print(json.dumps(figures_only(result, part_shown(args.part, args.errors))))
     if args.errors:
         print("\n".join(wrong_lines(result, args.errors, wrong_line)))
     return 0
