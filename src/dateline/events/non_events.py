@@ -403,6 +403,22 @@ class StandingStates:
 
 
 @dataclass(frozen=True)
+class FrequencyAdverbs:
+    adverbs: Words
+    prepositions: Words
+
+
+@dataclass(frozen=True)
+class Likelihoods:
+    adjectives: Words
+
+
+@dataclass(frozen=True)
+class Prepositions:
+    prepositions: Words
+
+
+@dataclass(frozen=True)
 class ExamplesOfAKind:
     such_as: Words
     like: Words
@@ -478,6 +494,9 @@ class NonEventsTable:
     rates: Rates = _block(Rates)
     examples_of_a_kind: ExamplesOfAKind = _block(ExamplesOfAKind)
     standing_states: StandingStates = _block(StandingStates)
+    likelihoods: Likelihoods = _block(Likelihoods)
+    frequency_adverbs: FrequencyAdverbs = _block(FrequencyAdverbs)
+    purposes_of_acts_not_done: Prepositions = _block(Prepositions)
     examples: list = _entries()
     counter_examples: list = _entries()
 
@@ -1383,6 +1402,32 @@ def is_under_a_difficulty(token: Token) -> bool:
     return False
 
 
+def _an_infinitive_of_either_voice(verb: Token) -> bool:
+    """ "to stand", "to be injured": an infinitive, active or passive."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def is_under_a_likelihood(token: Token) -> bool:
+    """ "young riders are more likely to be injured or arrested", "was found incompetent to stand
+    trial": the infinitive on an adjective of likelihood or of fitness (non_events.yaml:
+    likelihoods) says what may happen or what someone can or cannot undergo, no act done (the
+    infinitive, a verb joined to it, or a word it governs: ``governing_words``); "was likely
+    injured", an adverb, tells the injury."""
+    adjectives = typed_table().likelihoods.adjectives
+    for verb in (token, *governing_words(token)):
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "to be injured or arrested"
+            verb = verb.head
+        if verb.dep_ not in {"advcl", "xcomp", "ccomp"} or not _an_infinitive_of_either_voice(verb):
+            continue
+        governor = verb.head
+        if governor.lower_ in adjectives or any(c.dep_ in {"acomp", "ccomp", "oprd"} and c.lower_ in adjectives
+                                               for c in governor.children):
+            return True
+    return False
+
+
 def is_a_frequent_kind(token: Token) -> bool:
     """ "the daily torrent of bombings", "weekly raids", "frequent patrols": an event noun told as
     recurring (an adjective of frequency on it, or on the noun whose "of" it follows) is a habit or
@@ -1601,6 +1646,25 @@ def is_marked_possible(token: Token) -> bool:
                                         for c in token.children)
 
 
+def is_a_habit_told_by_an_adverb(token: Token) -> bool:
+    """ "ferries between the two islands are rarely filled", "the board usually meets in the library",
+    "jurors are often dismissed in a long trial": a verb with an adverb of frequency on it tells what
+    happens as a rule, no one act (non_events.yaml: frequency_adverbs), and so does an event noun that
+    is its subject or object, or the occasion after "in", "at" or "during" on it; "the board met in
+    the library" is one meeting."""
+    words = typed_table().frequency_adverbs
+    node = token.head if token.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"} and token.head.pos_ in {"NOUN", "PROPN"} else token
+    if node.pos_ in {"VERB", "AUX"}:
+        verb = node
+    elif node.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        verb = node.head
+    elif node.dep_ == "pobj" and node.head.lower_ in words.prepositions:
+        verb = node.head.head
+    else:
+        return False
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "advmod" and c.lower_ in words.adverbs for c in verb.children)
+
+
 def is_a_kind_judged_common(token: Token) -> bool:
     """ "robberies are common in the old port", "floods are rare here": a plural event noun, the
     subject of "be" with an adjective of frequency, is a kind of event, no one event."""
@@ -1747,6 +1811,22 @@ def is_the_occasion_of_an_act_not_done(token: Token) -> bool:
         and reports_no_event(verb)
 
 
+def is_the_purpose_of_an_act_not_done(token: Token) -> bool:
+    """ "the county will pay for the repair of the bridge", "the hall may open for dances": an
+    event noun after "for" on a verb that is itself no event (told in the future, possible, planned,
+    a habit...) is what that act would be for, so no more done than it (non_events.yaml:
+    purposes_of_acts_not_done); "the county paid for the repair" leaves the repair to the
+    other rules."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    phrase = token.head if token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"} else token
+    if phrase.dep_ != "pobj":
+        return False
+    preposition, verb = phrase.head, phrase.head.head
+    return preposition.lower_ in typed_table().purposes_of_acts_not_done.prepositions \
+        and verb.pos_ in {"VERB", "AUX"} and verb.i != preposition.i and reports_no_event(verb)
+
+
 def is_a_step_still_to_come(token: Token) -> bool:
     """A step still to come, however firm its day (docs/judging.md, "Charges, plans and scheduled
     steps"; non_events.yaml steps_not_yet_done): told in the future, set, marked as planned or
@@ -1797,7 +1877,9 @@ def reports_no_event(token: Token) -> bool:
         or is_a_wanted_gerund(token) or is_set_in_the_future(token) or is_what_is_agreed_or_decided(token) \
         or is_the_theme_of_a_text(token) or is_a_near_miss(token) or is_a_step_still_to_come(token) \
         or is_a_position_held(token) or is_told_at_a_rate(token) or is_an_example_of_a_kind(token) \
-        or is_a_state_that_remains(token) or is_the_word_that_sets_a_step(token)
+        or is_a_state_that_remains(token) or is_the_word_that_sets_a_step(token) \
+        or is_the_purpose_of_an_act_not_done(token) or is_under_a_likelihood(token) \
+        or is_a_habit_told_by_an_adverb(token)
 
 
 def _a_rate_phrase(word: Token, determiners: frozenset[str] | None = None) -> bool:
