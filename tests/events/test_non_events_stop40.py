@@ -88,3 +88,27 @@ def test_what_happens_as_a_rule(text, word):
 ])
 def test_one_act_is_left(text, word):
     assert not non_events.is_a_habit_told_by_an_adverb(_word(text, word))
+
+
+# an event noun a verb of proposing or pressing for takes: a step still to come, if ever
+@pytest.mark.parametrize("text,word", [
+    ("The mayor proposed a summit of the three towns to discuss the water supply.", "summit"),
+    ("Church leaders are pushing urgent talks between the two clans.", "talks"),
+    ("A merger of the two clinics was proposed by the board.", "merger"),  # the passive's subject
+])
+def test_a_step_proposed(text, word):
+    assert non_events.is_a_step_proposed(_word(text, word))
+    assert non_events.is_a_step_still_to_come(_word(text, word))
+
+
+def test_the_purpose_of_a_step_proposed_is_not_done():
+    assert non_events.is_not_yet(_word("The mayor proposed a summit of the three towns to discuss the water supply.", "discuss"))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The mayor held a summit of the three towns to discuss the water supply.", "summit"),
+    ("Church leaders held urgent talks between the two clans on Monday.", "talks"),
+    ("The mayor's proposal followed a summit of the three towns.", "summit"),
+])
+def test_a_step_held_is_left(text, word):
+    assert not non_events.is_a_step_proposed(_word(text, word))

@@ -171,10 +171,17 @@ class Occasions:
 
 
 @dataclass(frozen=True)
+class Proposing:
+    """ "proposed a summit", "are pushing talks": the verbs whose object step is proposed or pressed for."""
+    verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
 class StepsNotYetDone:
     """non_events.yaml's steps_not_yet_done: the ways news tells a step still to come."""
     told_in_the_future: FutureTelling = _block(FutureTelling)
     set: Setting = _block(Setting)
+    proposed: Proposing = _block(Proposing)
     marked_to_come: MarkedToCome = _block(MarkedToCome)
     dated_present: DatedPresent = _block(DatedPresent)
     handed_on_for: HandedOnFor = _block(HandedOnFor)
@@ -1761,6 +1768,18 @@ def is_a_step_set(token: Token) -> bool:
                 for c in (*verb.children, *token.children))
 
 
+def is_a_step_proposed(token: Token) -> bool:
+    """ "the mayor proposed a summit of the three towns", "envoys are pushing urgent talks", "a merger
+    was proposed": an event noun that a verb of proposing or pressing for takes as its object (or its
+    passive as its subject) is a step still to come, if ever; the proposing is the act told
+    (steps_not_yet_done.proposed)."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    noun = token.head if token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"} else token
+    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" \
+        and noun.head.lemma_.lower() in steps_not_yet_done().proposed.verbs
+
+
 def is_marked_still_to_come(token: Token) -> bool:
     """ "the planned rally", "their upcoming meetings", "at its next meeting": an event noun with a
     word of time to come on it."""
@@ -1832,7 +1851,7 @@ def is_a_step_still_to_come(token: Token) -> bool:
     steps"; non_events.yaml steps_not_yet_done): told in the future, set, marked as planned or
     upcoming, dated in the present, or a deliberation a thing is handed on for. (What a participle
     of setting governs, "is set to move", is ``is_not_yet``'s, read up the governing words.)"""
-    return is_told_in_the_future(token) or is_a_step_set(token) or is_marked_still_to_come(token) \
+    return is_told_in_the_future(token) or is_a_step_set(token) or is_a_step_proposed(token) or is_marked_still_to_come(token) \
         or is_set_in_a_dated_present(token) or is_a_step_still_pending(token) or is_awaiting_a_step(token) \
         or is_the_occasion_of_an_act_not_done(token)
 
