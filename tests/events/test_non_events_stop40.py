@@ -112,3 +112,21 @@ def test_the_purpose_of_a_step_proposed_is_not_done():
 ])
 def test_a_step_held_is_left(text, word):
     assert not non_events.is_a_step_proposed(_word(text, word))
+
+
+# "would" with no "have": what would happen; the event noun a verb of holding takes under it
+@pytest.mark.parametrize("text,word", [
+    ("A guard would be fired for that, the warden's deputy said.", "fired"),
+    ("In May the mayor said he would hold a news conference at the depot.", "conference"),
+])
+def test_what_would_happen(text, word):
+    assert non_events.is_a_hypothesis(_word(text, word))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The rebels took the town in May and would later attack the capital.", "attack"),  # the future of a past
+    ("In May the mayor held a news conference at the depot.", "conference"),
+    ("The widow said she would never forget the raid on the farm.", "raid"),  # not a verb of holding
+])
+def test_what_happened_is_left(text, word):
+    assert not non_events.is_a_hypothesis(_word(text, word))

@@ -416,6 +416,12 @@ class FrequencyAdverbs:
 
 
 @dataclass(frozen=True)
+class Hypotheses:
+    auxiliaries: Words
+    carriers: Words
+
+
+@dataclass(frozen=True)
 class Likelihoods:
     adjectives: Words
 
@@ -502,6 +508,7 @@ class NonEventsTable:
     examples_of_a_kind: ExamplesOfAKind = _block(ExamplesOfAKind)
     standing_states: StandingStates = _block(StandingStates)
     likelihoods: Likelihoods = _block(Likelihoods)
+    hypotheses: Hypotheses = _block(Hypotheses)
     frequency_adverbs: FrequencyAdverbs = _block(FrequencyAdverbs)
     purposes_of_acts_not_done: Prepositions = _block(Prepositions)
     examples: list = _entries()
@@ -1846,6 +1853,33 @@ def is_the_purpose_of_an_act_not_done(token: Token) -> bool:
         and verb.pos_ in {"VERB", "AUX"} and verb.i != preposition.i and reports_no_event(verb)
 
 
+def _under_would(verb: Token | None) -> bool:
+    """The verb (or the verb its tense is carried by) has "would" or "'d" and no "have", and no word of
+    a later time in its clause."""
+    verb = _verb_carrying_the_tense(verb) if verb is not None else None
+    if verb is None:
+        return False
+    words = typed_table()
+    auxiliaries = _auxiliaries_of_either_voice(verb)
+    return bool(auxiliaries & words.hypotheses.auxiliaries) and "have" not in auxiliaries \
+        and not any(t.lower_ in words.modal_descriptions.own_time_words for t in verb.subtree)
+
+
+def is_a_hypothesis(token: Token) -> bool:
+    """ "a guard would be fired for that", "the mayor said he would hold a news conference": a verb with
+    "would" (or "'d") and no "have" tells what would happen, on a condition said or not, or what
+    someone meant to do, no act done, and so does the event noun that one of hypotheses.carriers
+    takes as its object (the holding is the conference). With "later", "eventually", "soon" or
+    "then" in its clause it tells the future of a past ("the rebels would later attack the capital":
+    they did), left; so is the object of any other verb ("would never forget the raid")."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return _under_would(token)
+    noun = token.head if token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"} else token
+    if token.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return False
+    return noun.head.lemma_.lower() in typed_table().hypotheses.carriers and _under_would(noun.head)
+
+
 def is_a_step_still_to_come(token: Token) -> bool:
     """A step still to come, however firm its day (docs/judging.md, "Charges, plans and scheduled
     steps"; non_events.yaml steps_not_yet_done): told in the future, set, marked as planned or
@@ -1897,7 +1931,7 @@ def reports_no_event(token: Token) -> bool:
         or is_the_theme_of_a_text(token) or is_a_near_miss(token) or is_a_step_still_to_come(token) \
         or is_a_position_held(token) or is_told_at_a_rate(token) or is_an_example_of_a_kind(token) \
         or is_a_state_that_remains(token) or is_the_word_that_sets_a_step(token) \
-        or is_the_purpose_of_an_act_not_done(token) or is_under_a_likelihood(token) \
+        or is_a_hypothesis(token) or is_the_purpose_of_an_act_not_done(token) or is_under_a_likelihood(token) \
         or is_a_habit_told_by_an_adverb(token)
 
 
