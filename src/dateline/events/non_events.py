@@ -947,8 +947,9 @@ def _undergone_under_a_denial(noun: Token) -> bool:
 
 
 def is_a_wanted_gerund(token: Token) -> bool:
-    """ "showed interest in renting the hall", "is serious about reopening the mine": a gerund
-    after a preposition on a word of wanting or readiness names what is wanted, not done (and so
+    """ "showed interest in renting the hall", "is serious about reopening the mine", "was thinking of
+    selling the farm", "had inquiries about selling": a gerund after a preposition on a word of
+    wanting, readiness, thinking or inquiring names what is wanted or considered, not done (and so
     does the event noun it takes as its object)."""
     gerund = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
     if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp":
@@ -1910,8 +1911,11 @@ def reports_no_event(token: Token) -> bool:
     buying), an act set "in the future", or what someone agreed, decided, offered or negotiated to do
     (agreed to cooperate), the theme of a story, a rumour or a treaty (the story of a flight), a near miss (came close to
     winning), a step still to come (will vote, scheduled meetings, the planned rally, the trial resumes Monday),
-    an act counted at a rate (six fires a day), an example of a kind (events such as parades) or a
-    state that remains (remains hospitalized). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
+    an act counted at a rate (six fires a day), an example of a kind (events such as parades), a
+    state that remains (remains hospitalized), what would happen (a guard would be fired), what an act
+    not done is for (will pay for the repair), what is likely or what one is unfit to undergo (likely
+    to be injured, incompetent to stand trial), what happens as a rule (rarely filled) or a step
+    proposed (proposed a summit). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
