@@ -177,11 +177,21 @@ class Proposing:
 
 
 @dataclass(frozen=True)
+class BeTo:
+    """ "the trial is to start at noon", "the date for the flight remains to be set": the verbs whose
+    infinitive tells a step still to come, and the prepositions that hang an event noun on their subject."""
+    verbs: frozenset[str]
+    tags: frozenset[str] = _tag_field()
+    prepositions: frozenset[str]
+
+
+@dataclass(frozen=True)
 class StepsNotYetDone:
     """non_events.yaml's steps_not_yet_done: the ways news tells a step still to come."""
     told_in_the_future: FutureTelling = _block(FutureTelling)
     set: Setting = _block(Setting)
     proposed: Proposing = _block(Proposing)
+    be_to: BeTo = _block(BeTo)
     marked_to_come: MarkedToCome = _block(MarkedToCome)
     dated_present: DatedPresent = _block(DatedPresent)
     handed_on_for: HandedOnFor = _block(HandedOnFor)
@@ -1788,6 +1798,27 @@ def is_a_step_proposed(token: Token) -> bool:
         and noun.head.lemma_.lower() in steps_not_yet_done().proposed.verbs
 
 
+def _a_be_to(verb: Token) -> bool:
+    """ "is to start", "remains to be set": a finite "be" or "remain" with an infinitive, active or passive."""
+    words = steps_not_yet_done().be_to
+    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in words.verbs and verb.tag_ in words.tags \
+        and any(c.dep_ == "xcomp" and _an_infinitive_of_either_voice(c) for c in verb.children)
+
+
+def is_a_step_to_be_taken(token: Token) -> bool:
+    """ "the trial is to start at noon on May 4", "the date for the flight remains to be set": an event
+    noun that is the subject of "be" or "remain" with an infinitive, or hangs on that subject by "for",
+    is a step still to come (steps_not_yet_done.be_to; docs/judging.md, "Charges, plans and scheduled
+    steps"); "the aim of the hearing was to explain the charge" (a purpose told, by "of") and "the
+    trial started at noon" are left."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    noun = token
+    if noun.dep_ == "pobj" and noun.head.lower_ in steps_not_yet_done().be_to.prepositions and noun.head.head.dep_ == "nsubj":
+        noun = noun.head.head
+    return noun.dep_ == "nsubj" and _a_be_to(noun.head)
+
+
 def is_marked_still_to_come(token: Token) -> bool:
     """ "the planned rally", "their upcoming meetings", "at its next meeting": an event noun with a
     word of time to come on it."""
@@ -1887,6 +1918,7 @@ def is_a_step_still_to_come(token: Token) -> bool:
     upcoming, dated in the present, or a deliberation a thing is handed on for. (What a participle
     of setting governs, "is set to move", is ``is_not_yet``'s, read up the governing words.)"""
     return is_told_in_the_future(token) or is_a_step_set(token) or is_a_step_proposed(token) or is_marked_still_to_come(token) \
+        or is_a_step_to_be_taken(token) \
         or is_set_in_a_dated_present(token) or is_a_step_still_pending(token) or is_awaiting_a_step(token) \
         or is_the_occasion_of_an_act_not_done(token)
 
