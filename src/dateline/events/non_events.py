@@ -171,10 +171,27 @@ class Occasions:
 
 
 @dataclass(frozen=True)
+class Proposing:
+    """ "proposed a summit", "are pushing talks": the verbs whose object step is proposed or pressed for."""
+    verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class BeTo:
+    """ "the trial is to start at noon", "the date for the flight remains to be set": the verbs whose
+    infinitive tells a step still to come, and the prepositions that hang an event noun on their subject."""
+    verbs: frozenset[str]
+    tags: frozenset[str] = _tag_field()
+    prepositions: frozenset[str]
+
+
+@dataclass(frozen=True)
 class StepsNotYetDone:
     """non_events.yaml's steps_not_yet_done: the ways news tells a step still to come."""
     told_in_the_future: FutureTelling = _block(FutureTelling)
     set: Setting = _block(Setting)
+    proposed: Proposing = _block(Proposing)
+    be_to: BeTo = _block(BeTo)
     marked_to_come: MarkedToCome = _block(MarkedToCome)
     dated_present: DatedPresent = _block(DatedPresent)
     handed_on_for: HandedOnFor = _block(HandedOnFor)
@@ -403,6 +420,28 @@ class StandingStates:
 
 
 @dataclass(frozen=True)
+class FrequencyAdverbs:
+    adverbs: Words
+    prepositions: Words
+
+
+@dataclass(frozen=True)
+class Hypotheses:
+    auxiliaries: Words
+    carriers: Words
+
+
+@dataclass(frozen=True)
+class Likelihoods:
+    adjectives: Words
+
+
+@dataclass(frozen=True)
+class Prepositions:
+    prepositions: Words
+
+
+@dataclass(frozen=True)
 class ExamplesOfAKind:
     such_as: Words
     like: Words
@@ -478,6 +517,10 @@ class NonEventsTable:
     rates: Rates = _block(Rates)
     examples_of_a_kind: ExamplesOfAKind = _block(ExamplesOfAKind)
     standing_states: StandingStates = _block(StandingStates)
+    likelihoods: Likelihoods = _block(Likelihoods)
+    hypotheses: Hypotheses = _block(Hypotheses)
+    frequency_adverbs: FrequencyAdverbs = _block(FrequencyAdverbs)
+    purposes_of_acts_not_done: Prepositions = _block(Prepositions)
     examples: list = _entries()
     counter_examples: list = _entries()
 
@@ -914,8 +957,9 @@ def _undergone_under_a_denial(noun: Token) -> bool:
 
 
 def is_a_wanted_gerund(token: Token) -> bool:
-    """ "showed interest in renting the hall", "is serious about reopening the mine": a gerund
-    after a preposition on a word of wanting or readiness names what is wanted, not done (and so
+    """ "showed interest in renting the hall", "is serious about reopening the mine", "was thinking of
+    selling the farm", "had inquiries about selling": a gerund after a preposition on a word of
+    wanting, readiness, thinking or inquiring names what is wanted or considered, not done (and so
     does the event noun it takes as its object)."""
     gerund = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
     if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp":
@@ -1383,6 +1427,32 @@ def is_under_a_difficulty(token: Token) -> bool:
     return False
 
 
+def _an_infinitive_of_either_voice(verb: Token) -> bool:
+    """ "to stand", "to be injured": an infinitive, active or passive."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def is_under_a_likelihood(token: Token) -> bool:
+    """ "young riders are more likely to be injured or arrested", "was found incompetent to stand
+    trial": the infinitive on an adjective of likelihood or of fitness (non_events.yaml:
+    likelihoods) says what may happen or what someone can or cannot undergo, no act done (the
+    infinitive, a verb joined to it, or a word it governs: ``governing_words``); "was likely
+    injured", an adverb, tells the injury."""
+    adjectives = typed_table().likelihoods.adjectives
+    for verb in (token, *governing_words(token)):
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "to be injured or arrested"
+            verb = verb.head
+        if verb.dep_ not in {"advcl", "xcomp", "ccomp"} or not _an_infinitive_of_either_voice(verb):
+            continue
+        governor = verb.head
+        if governor.lower_ in adjectives or any(c.dep_ in {"acomp", "ccomp", "oprd"} and c.lower_ in adjectives
+                                               for c in governor.children):
+            return True
+    return False
+
+
 def is_a_frequent_kind(token: Token) -> bool:
     """ "the daily torrent of bombings", "weekly raids", "frequent patrols": an event noun told as
     recurring (an adjective of frequency on it, or on the noun whose "of" it follows) is a habit or
@@ -1601,6 +1671,25 @@ def is_marked_possible(token: Token) -> bool:
                                         for c in token.children)
 
 
+def is_a_habit_told_by_an_adverb(token: Token) -> bool:
+    """ "ferries between the two islands are rarely filled", "the board usually meets in the library",
+    "jurors are often dismissed in a long trial": a verb with an adverb of frequency on it tells what
+    happens as a rule, no one act (non_events.yaml: frequency_adverbs), and so does an event noun that
+    is its subject or object, or the occasion after "in", "at" or "during" on it; "the board met in
+    the library" is one meeting."""
+    words = typed_table().frequency_adverbs
+    node = token.head if token.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"} and token.head.pos_ in {"NOUN", "PROPN"} else token
+    if node.pos_ in {"VERB", "AUX"}:
+        verb = node
+    elif node.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        verb = node.head
+    elif node.dep_ == "pobj" and node.head.lower_ in words.prepositions:
+        verb = node.head.head
+    else:
+        return False
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "advmod" and c.lower_ in words.adverbs for c in verb.children)
+
+
 def is_a_kind_judged_common(token: Token) -> bool:
     """ "robberies are common in the old port", "floods are rare here": a plural event noun, the
     subject of "be" with an adjective of frequency, is a kind of event, no one event."""
@@ -1697,6 +1786,39 @@ def is_a_step_set(token: Token) -> bool:
                 for c in (*verb.children, *token.children))
 
 
+def is_a_step_proposed(token: Token) -> bool:
+    """ "the mayor proposed a summit of the three towns", "envoys are pushing urgent talks", "a merger
+    was proposed": an event noun that a verb of proposing or pressing for takes as its object (or its
+    passive as its subject) is a step still to come, if ever; the proposing is the act told
+    (steps_not_yet_done.proposed)."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    noun = token.head if token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"} else token
+    return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" \
+        and noun.head.lemma_.lower() in steps_not_yet_done().proposed.verbs
+
+
+def _a_be_to(verb: Token) -> bool:
+    """ "is to start", "remains to be set": a finite "be" or "remain" with an infinitive, active or passive."""
+    words = steps_not_yet_done().be_to
+    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in words.verbs and verb.tag_ in words.tags \
+        and any(c.dep_ == "xcomp" and _an_infinitive_of_either_voice(c) for c in verb.children)
+
+
+def is_a_step_to_be_taken(token: Token) -> bool:
+    """ "the trial is to start at noon on May 4", "the date for the flight remains to be set": an event
+    noun that is the subject of "be" or "remain" with an infinitive, or hangs on that subject by "for",
+    is a step still to come (steps_not_yet_done.be_to; docs/judging.md, "Charges, plans and scheduled
+    steps"); "the aim of the hearing was to explain the charge" (a purpose told, by "of") and "the
+    trial started at noon" are left."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    noun = token
+    if noun.dep_ == "pobj" and noun.head.lower_ in steps_not_yet_done().be_to.prepositions and noun.head.head.dep_ == "nsubj":
+        noun = noun.head.head
+    return noun.dep_ == "nsubj" and _a_be_to(noun.head)
+
+
 def is_marked_still_to_come(token: Token) -> bool:
     """ "the planned rally", "their upcoming meetings", "at its next meeting": an event noun with a
     word of time to come on it."""
@@ -1747,12 +1869,56 @@ def is_the_occasion_of_an_act_not_done(token: Token) -> bool:
         and reports_no_event(verb)
 
 
+def is_the_purpose_of_an_act_not_done(token: Token) -> bool:
+    """ "the county will pay for the repair of the bridge", "the hall may open for dances": an
+    event noun after "for" on a verb that is itself no event (told in the future, possible, planned,
+    a habit...) is what that act would be for, so no more done than it (non_events.yaml:
+    purposes_of_acts_not_done); "the county paid for the repair" leaves the repair to the
+    other rules."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    phrase = token.head if token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"} else token
+    if phrase.dep_ != "pobj":
+        return False
+    preposition, verb = phrase.head, phrase.head.head
+    return preposition.lower_ in typed_table().purposes_of_acts_not_done.prepositions \
+        and verb.pos_ in {"VERB", "AUX"} and verb.i != preposition.i and reports_no_event(verb)
+
+
+def _under_would(verb: Token | None) -> bool:
+    """The verb (or the verb its tense is carried by) has "would" or "'d" and no "have", and no word of
+    a later time in its clause."""
+    verb = _verb_carrying_the_tense(verb) if verb is not None else None
+    if verb is None:
+        return False
+    words = typed_table()
+    auxiliaries = _auxiliaries_of_either_voice(verb)
+    return bool(auxiliaries & words.hypotheses.auxiliaries) and "have" not in auxiliaries \
+        and not any(t.lower_ in words.modal_descriptions.own_time_words for t in verb.subtree)
+
+
+def is_a_hypothesis(token: Token) -> bool:
+    """ "a guard would be fired for that", "the mayor said he would hold a news conference": a verb with
+    "would" (or "'d") and no "have" tells what would happen, on a condition said or not, or what
+    someone meant to do, no act done, and so does the event noun that one of hypotheses.carriers
+    takes as its object (the holding is the conference). With "later", "eventually", "soon" or
+    "then" in its clause it tells the future of a past ("the rebels would later attack the capital":
+    they did), left; so is the object of any other verb ("would never forget the raid")."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return _under_would(token)
+    noun = token.head if token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"} else token
+    if token.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return False
+    return noun.head.lemma_.lower() in typed_table().hypotheses.carriers and _under_would(noun.head)
+
+
 def is_a_step_still_to_come(token: Token) -> bool:
     """A step still to come, however firm its day (docs/judging.md, "Charges, plans and scheduled
     steps"; non_events.yaml steps_not_yet_done): told in the future, set, marked as planned or
     upcoming, dated in the present, or a deliberation a thing is handed on for. (What a participle
     of setting governs, "is set to move", is ``is_not_yet``'s, read up the governing words.)"""
-    return is_told_in_the_future(token) or is_a_step_set(token) or is_marked_still_to_come(token) \
+    return is_told_in_the_future(token) or is_a_step_set(token) or is_a_step_proposed(token) or is_marked_still_to_come(token) \
+        or is_a_step_to_be_taken(token) \
         or is_set_in_a_dated_present(token) or is_a_step_still_pending(token) or is_awaiting_a_step(token) \
         or is_the_occasion_of_an_act_not_done(token)
 
@@ -1777,8 +1943,11 @@ def reports_no_event(token: Token) -> bool:
     buying), an act set "in the future", or what someone agreed, decided, offered or negotiated to do
     (agreed to cooperate), the theme of a story, a rumour or a treaty (the story of a flight), a near miss (came close to
     winning), a step still to come (will vote, scheduled meetings, the planned rally, the trial resumes Monday),
-    an act counted at a rate (six fires a day), an example of a kind (events such as parades) or a
-    state that remains (remains hospitalized). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
+    an act counted at a rate (six fires a day), an example of a kind (events such as parades), a
+    state that remains (remains hospitalized), what would happen (a guard would be fired), what an act
+    not done is for (will pay for the repair), what is likely or what one is unfit to undergo (likely
+    to be injured, incompetent to stand trial), what happens as a rule (rarely filled) or a step
+    proposed (proposed a summit). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -1797,7 +1966,9 @@ def reports_no_event(token: Token) -> bool:
         or is_a_wanted_gerund(token) or is_set_in_the_future(token) or is_what_is_agreed_or_decided(token) \
         or is_the_theme_of_a_text(token) or is_a_near_miss(token) or is_a_step_still_to_come(token) \
         or is_a_position_held(token) or is_told_at_a_rate(token) or is_an_example_of_a_kind(token) \
-        or is_a_state_that_remains(token) or is_the_word_that_sets_a_step(token)
+        or is_a_state_that_remains(token) or is_the_word_that_sets_a_step(token) \
+        or is_a_hypothesis(token) or is_the_purpose_of_an_act_not_done(token) or is_under_a_likelihood(token) \
+        or is_a_habit_told_by_an_adverb(token)
 
 
 def _a_rate_phrase(word: Token, determiners: frozenset[str] | None = None) -> bool:
