@@ -646,7 +646,7 @@ def _not_yet_word(node: Token) -> bool:
     words = typed_table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words.not_yet_verbs) or \
         _a_purpose_given(node) or _a_future_denied(node) or _an_obligation_or_a_step_not_taken(node) or \
-        _a_standing_plan(node) or _set_for_later(node) or \
+        _a_standing_plan(node) or is_the_word_that_sets_a_step(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words.not_yet_adjectives) or \
         (node.pos_ == "ADJ" and node.lower_ in words.denied_ability.adjectives and _denied(node))
 
@@ -666,10 +666,10 @@ def _a_standing_plan(node: Token) -> bool:
     return is_one_of(node, typed_table().standing_plans)
 
 
-def _set_for_later(node: Token) -> bool:
+def is_the_word_that_sets_a_step(node: Token) -> bool:
     """ "the clinic is set to move into a larger building", "a bank set to open a branch", "is scheduled to
     speak at noon today": "set", "scheduled" or "slated" with an infinitive tells a step still to
-    come, however firm its day (docs/judging.md, "Charges, plans and scheduled steps"). The tagger
+    come, however firm its day, and is itself no act of setting it ("the judge set a hearing for May 4" is one) (docs/judging.md, "Charges, plans and scheduled steps"). The tagger
     may read "a bank set to open" as a past "set": taken too, unless a particle makes it an act
     ("set out to find the boy")."""
     if node.lemma_.lower() not in steps_not_yet_done().set.participles_with_an_infinitive:
@@ -677,12 +677,6 @@ def _set_for_later(node: Token) -> bool:
     if node.tag_ != "VBN" and not (node.tag_ == "VBD" and not any(c.dep_ == "prt" for c in node.children)):
         return False
     return any(c.dep_ == "xcomp" and _an_infinitive(c) for c in node.children)
-
-
-def is_the_word_that_sets_a_step(token: Token) -> bool:
-    """ "the fee is set to double", "a bank scheduled to open a branch": the participle that tells a
-    step still to come is no act of setting it ("the judge set a hearing for May 4" is one)."""
-    return _set_for_later(token)
 
 
 def _a_purpose_given(node: Token) -> bool:
