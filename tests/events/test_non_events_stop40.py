@@ -35,8 +35,8 @@ def test_what_an_act_done_was_for_is_left(text, word):
 
 # the infinitive on an adjective of likelihood or of fitness
 @pytest.mark.parametrize("text,word", [
-    ("Young riders are more likely to be injured or arrested on the trail.", "injured"),
-    ("Young riders are more likely to be injured or arrested on the trail.", "arrested"),
+    ("Teenage cyclists seem more likely to be fined or hurt on the trail.", "hurt"),
+    ("Teenage cyclists seem more likely to be fined or hurt on the trail.", "fined"),
     ("The farmer was found incompetent to stand trial last month.", "trial"),
     ("Officials said the two towns are unlikely to merge before 2030.", "merge"),
 ])

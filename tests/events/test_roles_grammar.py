@@ -205,9 +205,9 @@ def test_only_a_verb_with_no_active_subject_is_read_as_a_passive_by_its_agent():
 
 
 def test_an_infinitive_after_able_is_the_subjects_act():
-    # "was able to sell": the producer sold the script
-    sold = read_event_at("Two years later the producer was able to sell the script to a small studio.", "sell")
-    assert "producer" in (text_of(sold.source_actor) or "")
+    # "was able to sell his barn": the landlord sold it
+    sold = read_event_at("Months later the landlord was able to sell his barn to a brewer.", "sell")
+    assert "landlord" in (text_of(sold.source_actor) or "")
 
 
 def test_an_infinitive_after_an_adjective_of_ease_is_not_the_subjects_act():
@@ -220,26 +220,26 @@ def test_an_infinitive_after_an_adjective_of_ease_is_not_the_subjects_act():
 
 
 def test_a_gerund_after_guilty_is_the_subjects_act():
-    # "who pleaded guilty to buying stolen goods": the councilman bought them
-    bought = read_event_at("The councilman, who pleaded guilty to buying stolen goods, resigned on Monday.", "buying")
-    assert "councilman" in (text_of(bought.source_actor) or "")
+    # "who pleaded guilty to stealing copper wire": the councilman stole it
+    stole = read_event_at("The councilman, who pleaded guilty to stealing copper wire, resigned on Monday.", "stealing")
+    assert "councilman" in (text_of(stole.source_actor) or "")
 
 
 def test_a_gerund_after_a_passive_conjunct_keeps_its_own_voice():
-    # "fled and was sentenced ... after pleading guilty": the driver pleaded; he is its doer, not
+    # "fled and was sentenced ... after pleading guilty": the courier pleaded; he is its doer, not
     # its target, though "sentenced" (passive) is joined to "fled" (active)
-    pleaded = read_event_at("The driver fled and was sentenced to two years after pleading guilty to theft.",
+    pleaded = read_event_at("The courier fled and was sentenced to nine months after pleading guilty to theft.",
                             "pleading")
-    assert "driver" in (text_of(pleaded.source_actor) or "")
-    assert "driver" not in (text_of(pleaded.target_actor) or "")
+    assert "courier" in (text_of(pleaded.source_actor) or "")
+    assert "courier" not in (text_of(pleaded.target_actor) or "")
 
 
 def test_the_subject_of_a_passive_conjunct_still_undergoes_it():
-    # near miss: the conjunct itself ("sentenced") is still passive: the driver is its target
-    sentenced = read_event_at("The driver fled and was sentenced to two years after pleading guilty to theft.",
+    # near miss: the conjunct itself ("sentenced") is still passive: the courier is its target
+    sentenced = read_event_at("The courier fled and was sentenced to nine months after pleading guilty to theft.",
                               "sentenced")
-    assert "driver" in (text_of(sentenced.target_actor) or "")
-    assert sentenced.source_actor is None or "driver" not in sentenced.source_actor.text
+    assert "courier" in (text_of(sentenced.target_actor) or "")
+    assert sentenced.source_actor is None or "courier" not in sentenced.source_actor.text
 
 
 # --- nouns for people no WordNet first sense gives (event_types.yaml: actor_nouns) -------------------
@@ -256,20 +256,20 @@ def test_agents_and_individuals_act():
 
 
 def test_a_surname_taken_for_a_town_is_the_person_named_before():
-    # "Elizabeth Fairfield ... Fairfield has rejected": the second "Fairfield" (labelled a place by
-    # the recogniser, placed by no one) is the woman named in full before
-    text = ("Defense lawyer Maria Delgado met prosecutors on Monday. Elizabeth Fairfield, 41, faces two counts "
-            "of fraud. Fairfield has rejected one plea offer.")
+    # "Helen Camden ... Camden has rejected": the second "Camden" (labelled a place by the
+    # recogniser, placed by no one) is the woman named in full before
+    text = ("Defense lawyer Maria Delgado met prosecutors on Monday. Helen Camden, 52, faces three counts "
+            "of forgery. Camden has rejected a deal offered by the state.")
     rejected = read_event_at(text, "rejected")
-    assert "Fairfield" in (text_of(rejected.source_actor) or "")
+    assert "Camden" in (text_of(rejected.source_actor) or "")
 
 
 def test_a_town_like_name_no_one_bore_before_stays_unread():
-    # near miss: "Fairfield" repeats no name of the text ("Henry Farrin" is someone else)
-    text = ("The bar fight began after midnight. Witnesses said Henry Farrin, 43, had been drinking. "
-            "Fairfield walked toward the bartender and shouted.")
+    # near miss: "Camden" repeats no name of the text ("Victor Hale" is someone else)
+    text = ("The bar fight began after midnight. Witnesses said Victor Hale, 38, had been drinking. "
+            "Camden walked toward the bartender and shouted.")
     walked = read_event_at(text, "walked")
-    assert "Farrin" not in (text_of(walked.source_actor) or "")
+    assert "Hale" not in (text_of(walked.source_actor) or "")
 
 
 # --- a double genitive (agent_nouns.py: _heads_of_phrase) -------------------------------------------

@@ -71,7 +71,7 @@ INDEPENDENT_POSSESSIVES = {"mine", "yours", "his", "hers", "ours", "theirs"}
 def _heads_of_phrase(token: Token) -> bool:
     """Whether the noun heads an "of" phrase with a noun read through elsewhere ("a number of
     people"); not a double genitive ("an assistant of his"), nor an "of" with a gerund ("accused
-    the separatists of starting the fight"), whose noun is the person."""
+    the landlord of starting the fire"), whose noun is the person."""
     return any(c.dep_ == "prep" and c.lower_ == "of"
                and any(g.dep_ == "pobj" and g.lower_ not in INDEPENDENT_POSSESSIVES for g in c.children)
                for c in token.children)

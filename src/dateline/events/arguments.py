@@ -505,8 +505,8 @@ def _a_name_unread(head: Token, index: MentionIndex) -> bool:
 def _named_before_under_a_place_label(head: Token, index: MentionIndex) -> Mention | None:
     """The person or body named in full earlier in the text that a lone proper noun the
     recogniser labelled a place repeats, when the geo stage placed no place there: a person's
-    surname ("Elizabeth Fairfield ... Fairfield rejected the offer") or a firm's first word ("Balqon
-    Corp. ... Balqon moved"). News names someone in full once, then by the surname alone."""
+    surname ("Helen Camden ... Camden rejected the offer") or a firm's first word ("Tremont
+    Tool Co. ... Tremont moved"). News names someone in full once, then by the surname alone."""
     if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in {"GPE", "LOC", "FAC"} \
             or head.i in index.place_tokens or any(c.dep_ == "compound" for c in head.children) \
             or head.dep_ == "compound":
@@ -1190,7 +1190,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             gerund = True
             governor = node.head.head
             if governor.pos_ == "ADJ":
-                # "pleaded guilty to buying cocaine", "was responsible for killing a guard": a
+                # "pleaded guilty to stealing copper wire", "was responsible for killing a guard": a
                 # gerund after an adjective said of the subject is the subject's act
                 governor = governor.head
             if node.head.lower_ in OBJECT_GERUND_PREPS:
@@ -1222,7 +1222,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             raised = raised or (node.dep_ == "xcomp" and _is_passive(node.head))
             if node.dep_ == "xcomp" and _adjective_of_its_subject(node.head) \
                     and node.head.lemma_.lower() in SUBJECT_CONTROL_ADJECTIVES:
-                # "was able to sell the film", "is eager to meet": the infinitive after an adjective
+                # "was able to sell his barn", "is eager to meet": the infinitive after an adjective
                 # of will or ability is the subject's act (not after "easy" or "hard": "the car is
                 # hard to sell" says nothing the car does)
                 node = node.head.head

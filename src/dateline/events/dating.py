@@ -1054,7 +1054,7 @@ def retells_the_dated_sentence(trigger: Token, span) -> bool:
 
 
 def timed_through_an_infinitive(trigger: Token, date_span, start: date | None, dct: date | None) -> bool:
-    """ "The governor vetoed a bill to allow the plates in 2003", "the board heard a first reading of a
+    """ "The governor vetoed a bill to allow the plates in 2003", "the board took up a draft of a
     plan to rename the street during its meeting Monday": a to-infinitive on the object of a verb told
     in the simple past names what the thing is for, with no time of its own; a time before the report
     at its end (the parser hangs it on the infinitive) times the verb. A time after the report ("a

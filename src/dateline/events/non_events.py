@@ -178,7 +178,7 @@ class Proposing:
 
 @dataclass(frozen=True)
 class BeTo:
-    """ "the trial is to start at noon", "the date for the flight remains to be set": the verbs whose
+    """ "the trial is to open on the fourth", "the date for the launch remains to be fixed": the verbs whose
     infinitive tells a step still to come, and the prepositions that hang an event noun on their subject."""
     verbs: frozenset[str]
     tags: frozenset[str] = _tag_field()
@@ -1429,7 +1429,7 @@ def _an_infinitive_of_either_voice(verb: Token) -> bool:
 
 
 def is_under_a_likelihood(token: Token) -> bool:
-    """ "young riders are more likely to be injured or arrested", "was found incompetent to stand
+    """ "teenage cyclists seem more likely to be fined or hurt", "was found incompetent to stand
     trial": the infinitive on an adjective of likelihood or of fitness (non_events.yaml:
     likelihoods) says what may happen or what someone can or cannot undergo, no act done (the
     infinitive, a verb joined to it, or a word it governs: ``governing_words``); "was likely
@@ -1800,10 +1800,10 @@ def _a_be_to(verb: Token) -> bool:
 
 
 def is_a_step_to_be_taken(token: Token) -> bool:
-    """ "the trial is to start at noon on May 4", "the date for the flight remains to be set": an event
+    """ "the trial is to open on the fourth of May", "the date for the launch remains to be fixed": an event
     noun that is the subject of "be" or "remain" with an infinitive, or hangs on that subject by "for",
     is a step still to come (steps_not_yet_done.be_to; docs/judging.md, "Charges, plans and scheduled
-    steps"); "the aim of the hearing was to explain the charge" (a purpose told, by "of") and "the
+    steps"); "the aim of the session was to explain the fee" (a purpose told, by "of") and "the
     trial started at noon" are left."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False

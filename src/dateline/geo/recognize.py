@@ -346,7 +346,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
         ):
             continue
-        # "coach Ripley" after "Darren Ripley", "Fairfield's defense" after "Elizabeth Fairfield":
+        # "coach Ripley" after "Darren Ripley", "Camden's lawyer" after "Helen Camden":
         # a town's name the article uses as someone's name is that person, unless the place is a
         # big one ("Georgia", "Washington")
         # (a preposition before a possessive governs the possessed noun: "in Paris' case",
