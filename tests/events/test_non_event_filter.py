@@ -67,6 +67,22 @@ def test_a_modal_above_the_clause_is_read_and_a_past_is_not():
         assert _values(sentence, "repair", "AID")["under_a_modal_or_future"] == expected
 
 
+def test_a_participle_describing_its_noun_is_not_timed_by_the_modal_of_its_nouns_clause():
+    # "a flood barge drifting down the river would ...": the barge is drifting now; "would" times
+    # what it will do, not the drifting. Near miss: the drifting itself under "would"
+    drifting = _values("Pilots said a flood barge drifting down the river would reach the dam.", "drifting", "HAZARD")
+    assert drifting["under_a_modal_or_future"] == 0.0 and drifting["governed_by_present_or_modal"] == 0.0
+    drift = _values("Pilots said the flood barge would drift down the river to the dam.", "drift", "HAZARD")
+    assert drift["under_a_modal_or_future"] == 1.0
+    # the parser may hang the noun and its participle on the verb after as a clause subject
+    # ("[a weather front moving ...] would ..."): read the same; a gerund with no subject of its own
+    # ("closing the road would cost ...") is what would be done
+    moving = _values("Forecasters said a weather front moving over the hills would bring frost.", "moving", "HAZARD")
+    assert moving["under_a_modal_or_future"] == 0.0
+    closing = _values("Engineers said closing the bridge would cost the town millions.", "closing", "COERCE")
+    assert closing["under_a_modal_or_future"] == 1.0
+
+
 # a first sentence that tells an act done, then the sentence the filter weighs
 OPENING = "The mayor opened the new library on Monday. "
 

@@ -161,11 +161,22 @@ def _tensed(verb: Token) -> bool:
     return verb.tag_ in {"VBD", "VBZ", "VBP"} or bool(_auxiliaries(verb) - {"to"})
 
 
+def _describes_its_noun(node: Token) -> bool:
+    """ "a storm system moving across the plains", "the men arrested on Monday": a participle after a
+    noun (a reduced relative clause) tells what the noun is doing or underwent, in its own time; the
+    clause its noun is part of ("... would bring snow") does not time it. The parser often reads a
+    subject noun with its participle as a clause subject of the verb after ("[a storm system moving
+    ...] would bring"): a gerund with a subject of its own before it is read as the same."""
+    if node.dep_ == "acl" and node.tag_ in {"VBG", "VBN"}:
+        return True
+    return node.dep_ == "csubj" and node.tag_ == "VBG" and any(c.dep_ == "nsubj" and c.i < node.i for c in node.children)
+
+
 def _finite_verb_governing(token: Token) -> Token | None:
     """The nearest verb above an untensed trigger (an infinitive, a gerund, a noun) that carries
     a tense: "wants" in "wants to meet", "met" in "met them to discuss the plan"; None for a
-    trigger with a tense of its own."""
-    if token.pos_ in {"VERB", "AUX"} and _tensed(token):
+    trigger with a tense of its own, or a participle describing its noun."""
+    if (token.pos_ in {"VERB", "AUX"} and _tensed(token)) or _describes_its_noun(token):
         return None
     return next((node for node in _above(token) if node.pos_ in {"VERB", "AUX"} and _tensed(node)), None)
 
@@ -190,13 +201,14 @@ def _under_a_modal_or_future(token: Token, depth: int = 8) -> bool:
     """ "said the town would have to seek help", "hopes the board will approve the sale": the
     trigger, or any verb above it up to the sentence's root, carries a modal or a future
     auxiliary: the sentence is told as what may, must or will be, whatever clause the trigger is in
-    (the ``modal`` and ``future`` features read the trigger's own clause only)."""
+    (the ``modal`` and ``future`` features read the trigger's own clause only); not beyond a
+    participle that describes its noun (``_describes_its_noun``)."""
     marks = words()["modals"] | words()["future_auxiliaries"]
     node = token
     for _ in range(depth):
         if node.pos_ in {"VERB", "AUX"} and _auxiliaries(node) & marks:
             return True
-        if node.head.i == node.i:
+        if node.head.i == node.i or _describes_its_noun(node):
             return False
         node = node.head
     return False
