@@ -1,6 +1,8 @@
-"""Non-events of stop 40 (issue 11): each rule on sentences written for it, a construction that
-tells no act (the rule fires) and a near miss that tells one (it does not); each test fails with its
-rule blanked."""
+"""What would, may or is to happen, what is proposed, and what happens as a rule, is no event told
+(non_events.yaml: likelihoods, hypotheses, frequency adverbs, steps_not_yet_done.proposed and be_to,
+purposes of acts not done, wanted gerunds; stop 40, issue 11): each rule on sentences written for it,
+a construction that tells no act (the rule fires) and a near miss that tells one (it does not); each
+test fails with its rule blanked."""
 
 from __future__ import annotations
 
