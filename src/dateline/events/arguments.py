@@ -277,7 +277,7 @@ def read_actor(
     head_mention = index.mention_at(head)
     named_before = _named_before_under_a_place_label(head, index) if head_mention is None else None
     if named_before is not None:
-        # "Henry Farrin ... Farrin walked toward him", with the bare surname taken for a town the
+        # "Helen Camden ... Camden rejected the offer", with the bare surname taken for a town the
         # geo stage never placed: the person named before in full
         actor = Actor(text=index.name_of(named_before.entity_id, named_before.span.text), span=token_span([head]),
                       entity_id=named_before.entity_id, role=role)
