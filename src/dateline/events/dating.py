@@ -494,6 +494,28 @@ def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
                or (t.type == "DURATION" and re.fullmatch(vague["durations"], t.value))) for t in timexes)
 
 
+def placed_vaguely_after(verb: Token) -> bool:
+    """ "The driver later died at a hospital", "was later moved to a state prison": an adverb
+    of the act's own verb, alone (no distance, "two days later", "a short time later", nor time,
+    "later that night", with it), places the act some unsaid time after the episode the story
+    tells, so it borrows no day from another clause, an earlier sentence or the report (dating.yaml:
+    vaguely_before.after_adverbs). (A time of the clause itself, "later died on Monday", dates it
+    before this is asked; an adverb of a verb coordinated with it, "fled and was later caught",
+    places that verb only.)"""
+    adverbs = frozenset(table()["vaguely_before"]["after_adverbs"])
+    return any(t.dep_ == "advmod" and t.lower_ in adverbs and not list(t.children)
+               and t.ent_type_ not in {"DATE", "TIME"} and not _a_distance_before(t) for t in verb.children)
+
+
+def _a_distance_before(adverb: Token) -> bool:
+    """ "was arrested a short time later": a noun just before the adverb that is not the clause's
+    subject ("both parents later died") is the distance, whatever the parser hung it on."""
+    if adverb.i == 0:
+        return False
+    word = adverb.doc[adverb.i - 1]
+    return word.pos_ == "NOUN" and word.dep_ not in {"nsubj", "nsubjpass"}
+
+
 def names_a_standing(verb: Token, words: dict[str, frozenset[str]]) -> bool:
     """ "remains in custody, accused of taking part in a burglary", "came before the magistrate charged with
     theft": a participle with no subject or auxiliary of its own tells what someone stands

@@ -46,6 +46,7 @@ from dateline.events.dating import (
     occasion_words_hung_on,
     offence_day_of_a_standing,
     only_intended,
+    placed_vaguely_after,
     placed_vaguely_before,
     said_at_a_told_occasion,
     time_words_of_the_saying,
@@ -387,6 +388,9 @@ def _placed_vaguely_before(facts: DateFacts, event_date: EventDate) -> Fired[Eve
     if placed_vaguely_before(words, facts.timexes):
         # "Over recent weeks, the governor disclosed ...": some time before, the day unsaid
         return Fired("placed vaguely before -> none", NO_DATE)
+    if facts.trigger is not None and facts.draft.type != "STATEMENT" and placed_vaguely_after(facts.trigger):
+        # "The driver later died at a hospital": some time after the episode told, the day unsaid
+        return Fired("placed vaguely after -> none", NO_DATE)
     return None
 
 
