@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from dateline.events.arguments import NO_DATE, EventDate, date_of_event, timex_range
 from dateline.events.dating import (
+    a_bare_past_participle,
     BORROWED,
     a_process_told_going_on,
     a_recent_day,
@@ -56,7 +57,6 @@ from dateline.events.dating import (
     timed_through_an_infinitive,
     vintage_years,
     worked_with_someone,
-    a_bare_past_participle,
 )
 from dateline.events.draft import Draft, own_words, reported_words, reporting_verb
 from dateline.events.placing import Told, date_of_the_event_told
@@ -500,9 +500,11 @@ def _no_day_when(name: str, sources: Collection[str], told: Callable[[Token], bo
 _worked_with_someone = _no_day_when("worked with someone -> none", {"article"}, worked_with_someone)
 # "One trustee, who backed a new levy, said ...": before the report, no day given
 _a_past_relative_clause = _no_day_when("a past relative clause -> none", {"article"}, told_in_a_past_relative_clause)
-# "three defendants prosecuted by an assistant": a done act named to say who someone is, no tense of the report
-# (not a statement: "a press release issued by the firm" is said when it is reported)
+
+
 def _a_bare_past_participle(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    # "three defendants prosecuted by an assistant": a done act named to say who someone is, no tense of
+    # the report (not a statement: "a press release issued by the firm" is said when it is reported)
     if facts.trigger is not None and facts.draft.type != "STATEMENT" and event_date.source == "article" \
             and a_bare_past_participle(facts.trigger):
         return Fired("a bare past participle -> none", NO_DATE)
