@@ -315,6 +315,7 @@ class DeniedActs:
     negative_determiners: Words
     denying_verbs: Words
     denied_but_told: Words
+    passive_but_done: Words
 
 
 @dataclass(frozen=True)
@@ -856,12 +857,32 @@ def is_a_denied_act(token: Token) -> bool:
     """ "the mayor did not return the call", "vowed not to reopen the talks", "did not try to flee",
     "did not suffer injuries", "had never met", "are not rejecting the offer": an active verb negated
     with "do", "have" or "be" (non_events.yaml: denied_acts), or a negated infinitive, tells an act not
-    done or refused, and so does an infinitive it governs, and the object of a verb of undergoing.
-    (A negated passive, "were not arrested", is left: the judged samples count it as the step told.)"""
+    done or refused, and so does an infinitive it governs, and the object of a verb of undergoing;
+    and a negated passive, "were not arrested", "the barn wasn't damaged" (``_denied_passive``)."""
     if token.pos_ == "NOUN":
         return _undergone_under_a_denial(token) or _denied_by_a_verb(token)
     return _denied_verb(token) or any(_denied_verb(verb) for verb in _infinitive_governors(token)) \
-        or _done_by_no_one(token)
+        or _done_by_no_one(token) or _denied_passive(token)
+
+
+def _denied_passive(verb: Token) -> bool:
+    """ "three men were not arrested", "had never been charged", "the barn wasn't damaged": a passive
+    participle negated, on its own "be" (auxpass) or on the copula it completes (acomp), tells a step
+    not taken; not "was not arrested until the next day" (non_events.yaml: denied_acts.passive_but_done),
+    which tells it done then."""
+    if verb.tag_ != "VBN" or verb.pos_ not in {"VERB", "ADJ"}:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        negations = [c for c in verb.children if c.dep_ == "neg"]
+    elif verb.dep_ == "acomp" and verb.head.lemma_.lower() == "be":
+        negations = [c for c in verb.head.children if c.dep_ == "neg"]
+    else:
+        return False
+    but_done = typed_table().denied_acts.passive_but_done
+    return bool(negations) and not any(
+        n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ in but_done for n in negations) \
+        and not any(t.lower_ in but_done for c in verb.children if c.dep_ in {"prep", "advmod", "mark", "advcl"}
+                    for t in (c, *c.children))
 
 
 def _done_by_no_one(verb: Token) -> bool:
@@ -886,7 +907,7 @@ def _denied_by_a_verb(noun: Token) -> bool:
 def _denied_verb(verb: Token) -> bool:
     if verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in verb.children):
         return False
-    if any(c.dep_ == "auxpass" for c in verb.children):  # "were not arrested": the step told, left
+    if any(c.dep_ == "auxpass" for c in verb.children):  # "were not arrested": _denied_passive's
         return False
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
     return any(a.lemma_.lower() in typed_table().denied_acts.auxiliaries for a in auxiliaries) or (
