@@ -1,5 +1,6 @@
 """Acts told as not done (non_events.yaml: denied_acts): a negated passive ("were not arrested",
-"had never been charged", "the barn wasn't damaged"; not "was not arrested until the next day"). Sentences written for these tests."""
+"had never been charged", "the barn wasn't damaged"; not "was not arrested until the next day"), and
+an event under a negative word ("no mention of a shooting", "no shops looted", "no arrests"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -38,3 +39,22 @@ def test_a_passive_told_done_stays(sentence, word):
     assert not non_events.is_a_denied_act(_word(sentence, word))
     assert word in _triggers(sentence)
 
+
+@pytest.mark.parametrize("sentence,word", [
+    ("The deputy said there was no mention of a shooting at the mill.", "shooting"),
+    ("There were no shops looted on the main street, the sheriff said.", "looted"),
+    ("There were no arrests at the rally on Monday.", "arrests"),
+])
+def test_an_act_under_a_negative_word_is_not_told(sentence, word):
+    assert non_events.is_a_denied_act(_word(sentence, word))
+    assert word not in _triggers(sentence)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("The deputy said there was mention of a shooting at the mill.", "shooting"),
+    ("There were two shops looted on the main street, the sheriff said.", "looted"),
+    ("There were arrests at the rally on Monday.", "arrests"),
+])
+def test_the_same_acts_told_stay(sentence, word):
+    assert not non_events.is_a_denied_act(_word(sentence, word))
+    assert word in _triggers(sentence)

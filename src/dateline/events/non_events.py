@@ -860,8 +860,8 @@ def is_a_denied_act(token: Token) -> bool:
     done or refused, and so does an infinitive it governs, and the object of a verb of undergoing;
     and a negated passive, "were not arrested", "the barn wasn't damaged" (``_denied_passive``)."""
     if token.pos_ == "NOUN":
-        return _undergone_under_a_denial(token) or _denied_by_a_verb(token)
-    return _denied_verb(token) or any(_denied_verb(verb) for verb in _infinitive_governors(token)) \
+        return _undergone_under_a_denial(token) or _denied_by_a_verb(token) or _under_a_negative_determiner(token)
+    return _under_a_negative_determiner(token) or _denied_verb(token) or any(_denied_verb(verb) for verb in _infinitive_governors(token)) \
         or _done_by_no_one(token) or _denied_passive(token)
 
 
@@ -894,6 +894,22 @@ def _done_by_no_one(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} and (
         c.lower_ in words.denied_acts.negative_subjects
         or any(d.dep_ == "det" and d.lower_ in words.denied_acts.negative_determiners for d in c.children)) for c in verb.children)
+
+
+def _under_a_negative_determiner(token: Token) -> bool:
+    """ "there were no arrests", "no mention of a shooting", "no shops looted": an event noun with a
+    negative determiner, or in the "of" phrase of a noun with one, or a participle on a noun with one
+    tells what did not happen (non_events.yaml: denied_acts.negative_determiners)."""
+    negative = typed_table().denied_acts.negative_determiners
+
+    def denied(noun: Token) -> bool:
+        return noun.pos_ in {"NOUN", "PROPN"} and any(d.dep_ == "det" and d.lower_ in negative for d in noun.children)
+
+    if token.pos_ == "NOUN" and denied(token):
+        return True
+    if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "of" and denied(token.head.head):
+        return True
+    return token.tag_ == "VBN" and token.dep_ == "acl" and denied(token.head)
 
 
 def _denied_by_a_verb(noun: Token) -> bool:
