@@ -361,6 +361,14 @@ class RewardedOutcomes:
 
 
 @dataclass(frozen=True)
+class ChangingFigures:
+    verbs: Words
+    prepositions: Words
+    measures: Words
+    measure_entities: Words = _tag_field()
+
+
+@dataclass(frozen=True)
 class TradeFigures:
     nouns: Words
     aspect_verbs: Words
@@ -468,6 +476,7 @@ class NonEventsTable:
     activity_subjects: ActivitySubjects = _block(ActivitySubjects)
     title_nouns: Words
     rewarded_outcomes: RewardedOutcomes = _block(RewardedOutcomes)
+    changing_figures: ChangingFigures = _block(ChangingFigures)
     trade_figures: TradeFigures = _block(TradeFigures)
     failed_acts: Words
     mandative_subjunctive: WordsBlock = _words_block("marks")
@@ -1595,6 +1604,22 @@ def is_a_rewarded_outcome(token: Token) -> bool:
         and verb.head.lemma_.lower() in words.nouns
 
 
+def is_a_changing_figure(token: Token) -> bool:
+    """ "the number of farms fell 12 percent", "the county fell to ninth in growth": a verb of rising or
+    falling measured in a share, points or a rank (its object, or after "to", "by", "from") tells a
+    statistic, no act (non_events.yaml: changing_figures); "fell to the floor" is a fall."""
+    table = typed_table().changing_figures
+    if token.pos_ != "VERB" or token.lemma_.lower() not in table.verbs:
+        return False
+
+    def a_measure(word: Token) -> bool:
+        return word.lower_ in table.measures or word.lemma_.lower() in table.measures or word.ent_type_ in table.measure_entities
+
+    return any(c.dep_ in {"dobj", "npadvmod"} and a_measure(c) for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ in table.prepositions and any(o.dep_ == "pobj" and a_measure(o) for o in c.children)
+        for c in token.children)
+
+
 def is_a_trade_figure(token: Token) -> bool:
     """ "raffle sales", "sales fell by a tenth", "profits from phone sales": the plural counts
     trade over a while, no one sale; "raffle sales start Friday" is when selling starts."""
@@ -1923,7 +1948,7 @@ def reports_no_event(token: Token) -> bool:
     done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
     a person or thing would do), a habit over a stretch of time or in the simple present, what is
     done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, a deliberation a thing is sent on for, a quality (flood-resistant), the noun of a counterfactual, an order in a quotation, what an office does, a
-    figure of trade, what a rewarded tip would lead to, what someone says will or would happen, an
+    figure of trade or one that rises or falls (fell 12 percent), what a rewarded tip would lead to, what someone says will or would happen, an
     act that hangs on a condition, a present passive of habit, what is hard or easy to do, an event
     noun told as recurring, what a decision, a deal or a promise holds, an act denied (did not,
     not to), a standing duty (responsible for, in charge of), what a purpose or a cause is (the aim
@@ -1945,7 +1970,7 @@ def reports_no_event(token: Token) -> bool:
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
-        or is_a_trade_figure(token) or is_a_rewarded_outcome(token) \
+        or is_a_trade_figure(token) or is_a_changing_figure(token) or is_a_rewarded_outcome(token) \
         or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token) \
         or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token) \
         or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
