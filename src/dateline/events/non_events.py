@@ -24,6 +24,7 @@ from typing import Iterator
 import yaml
 from spacy.tokens import Doc, Token
 
+from dateline.events.agent_nouns import group_nouns, names_a_body_of_people, names_people, people_nouns
 from dateline.events.attribution import load_cues as attribution_cues
 from dateline.events.non_event_features import features as event_features
 from dateline.events.non_event_features import is_one_of
@@ -378,6 +379,7 @@ class TradeFigures:
 class ParticipleAdjectives:
     tags: Words = _tag_field()
     acts_of_the_noun: Words
+    past_tags: Words = _tag_field()
 
 
 @dataclass(frozen=True)
@@ -1678,9 +1680,23 @@ def is_a_participle_adjective(token: Token) -> bool:
     (tagged a participle) as the adjective or first word of a noun or a name names a kind or a
     quality, no act; "the retreating troops",
     "fleeing villagers" tell what the noun's people were doing (participle_adjectives.acts_of_the_noun)."""
-    return token.dep_ in {"amod", "compound"} and token.tag_ in typed_table().participle_adjectives.tags \
-        and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i \
-        and token.lemma_.lower() not in typed_table().participle_adjectives.acts_of_the_noun
+    return (token.dep_ in {"amod", "compound"} and token.tag_ in typed_table().participle_adjectives.tags
+            and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i
+            and token.lemma_.lower() not in typed_table().participle_adjectives.acts_of_the_noun) \
+        or is_a_state_of_a_thing(token)
+
+
+def is_a_state_of_a_thing(token: Token) -> bool:
+    """ "the damaged fence", "the requested papers", "a targeted finish": a past participle as the
+    adjective of a common noun that names no person nor body of people (nor a name) tells the state
+    the thing is in, no act (participle_adjectives.past_tags); "a murdered guard", "the drowned crew"
+    tell what was done to them, and stay."""
+    noun = token.head
+    if token.dep_ != "amod" or token.tag_ not in typed_table().participle_adjectives.past_tags \
+            or noun.pos_ != "NOUN" or noun.i < token.i or noun.ent_type_:
+        return False
+    return not (names_people(noun) or names_a_body_of_people(noun)
+                or noun.lemma_.lower() in people_nouns() or noun.lemma_.lower() in group_nouns())
 
 
 def is_marked_possible(token: Token) -> bool:
