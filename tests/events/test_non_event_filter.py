@@ -55,6 +55,7 @@ def test_each_feature_reads_its_example(example):
     ("Rebels struck the village at dawn.", "struck", "other_sense_context"),
     ("The ministry confirmed that troops had attacked the village.", "attacked", "denied_or_reported_above"),
     ("The committee praised the peace talks.", "talks", "in_a_name"),
+    ("The coach said the league will cancel the final.", "cancel", "in_a_thought"),
 ])
 def test_each_new_feature_is_silent_where_its_construction_is_absent(sentence, word, name):
     assert _values(sentence, word)[name] == 0.0

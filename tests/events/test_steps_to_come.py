@@ -79,7 +79,7 @@ def test_the_table_is_read_into_a_typed_object():
     steps = non_events.steps_not_yet_done()
     assert "will" in steps.told_in_the_future.auxiliaries and "nsubjpass" in steps.told_in_the_future.noun_links
     assert "schedule" in steps.set.verbs and "set" in steps.set.participles_with_an_infinitive
-    assert "upcoming" in steps.marked_to_come.modifiers and "discussion" in steps.handed_on_for.nouns
+    assert "upcoming" in steps.marked_to_come.words and "discussion" in steps.handed_on_for.words
 
 
 def test_the_loader_lowers_words_and_keeps_parser_labels():
@@ -116,3 +116,13 @@ def test_every_block_of_the_table_is_read_typed():
         non_events._read_block(non_events.NonEventsTable, bad_reach, "non_events")
     assert non_events.typed_table().standing_duties["responsible"] == "for"
     assert non_events.typed_table().steps_not_yet_done is non_events.steps_not_yet_done()
+
+
+def test_a_block_of_one_list_is_read_as_a_words_block():
+    table = non_events.typed_table()
+    assert table.likelihoods == non_events.WordsBlock("adjectives", table.likelihoods.words) and "unlikely" in table.likelihoods.words
+    assert non_events.steps_not_yet_done().dated_present.words == frozenset({"nsubj", "dobj"})  # parser labels, as written
+    for wrong in ({"adjectivez": ["likely"]}, {"adjectives": ["likely"], "adverbs": []}, {"adjectives": "likely"}, ["likely"]):
+        raw = {**non_events._raw_table(), "likelihoods": wrong}
+        with pytest.raises(non_events.TableError, match=r"non_events\.likelihoods"):
+            non_events._read_block(non_events.NonEventsTable, raw, "non_events")

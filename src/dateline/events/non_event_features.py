@@ -3,7 +3,7 @@ date, place, doer, target) and its trigger's place in the sentence's parse (part
 tense and aspect, negation, modals, the clause it complements, a quotation, a question or a
 condition, a generic subject, the name of a charge or a penalty, a word of a name, the theme of a
 text, a purpose, a plain present with no date, a word of time to come, a second sense in sport, a
-verb of denying above it, no past above it), and whether it is told as one happening at all: a bare plural or a
+verb of denying above it, no past above it, a clause of thinking above it), and whether it is told as one happening at all: a bare plural or a
 bare noun after a preposition names a kind of act ("riots are common", "money for repairs"); an
 untensed trigger under a verb in the present or under a modal ("seems to help", "would seek
 help") tells no act done; a date in its own sentence makes a scheduled or told happening. Each feature is a number (0/1 mostly); the weights are fitted by
@@ -308,6 +308,20 @@ def _untold_in_the_past(token: Token, depth: int = 10) -> bool:
     return True
 
 
+def _in_a_thought(token: Token, depth: int = 6) -> bool:
+    """ "she believes the trial would need more jurors", "they fear the dam may break": the trigger is
+    in (or under) the clause a verb of thinking, believing or foreseeing takes (ccomp), up to the root:
+    what someone thinks, not an act the text asserts."""
+    node = token
+    for _ in range(depth):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "ccomp" and is_one_of(node.head, words()["thinking_verbs"]):
+            return True
+        node = node.head
+    return False
+
+
 def _denied_or_reported_above(token: Token) -> bool:
     """ "denied reports that the militia had accepted a truce", "denied the deployment": a verb
     of denying or rumouring governs the trigger."""
@@ -382,6 +396,7 @@ def features(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
     found["other_sense_context"] = float(_other_sense_context(token))
     found["denied_or_reported_above"] = float(_denied_or_reported_above(token))
     found["untold_in_the_past"] = float(_untold_in_the_past(token))
+    found["in_a_thought"] = float(_in_a_thought(token))
     found["lead_sentence"] = float(sentence_index == 0)
     found["late_sentence"] = float(sentence_index >= 8)
     return found
@@ -400,4 +415,5 @@ FEATURES = (
     "no_actor", "named_actor", "dated_in_its_sentence", "generic_undated", "under_a_modal_or_future",
     "charge_named", "in_a_name", "theme_of_a_noun", "purpose_infinitive", "simple_present_undated",
     "future_time_in_sentence", "other_sense_context", "denied_or_reported_above", "untold_in_the_past",
+    "in_a_thought",
 )

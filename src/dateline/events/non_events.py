@@ -24,6 +24,7 @@ from typing import Iterator
 import yaml
 from spacy.tokens import Doc, Token
 
+from dateline.events.agent_nouns import group_nouns, names_a_body_of_people, names_people, people_nouns
 from dateline.events.attribution import load_cues as attribution_cues
 from dateline.events.non_event_features import features as event_features
 from dateline.events.non_event_features import is_one_of
@@ -53,7 +54,8 @@ def _tags(values) -> frozenset[str]:
 def _read_block(kind: type, raw: object, where: str):
     """A YAML block read into the frozen dataclass ``kind``: each key a field (an unknown or a missing
     key is a ``TableError``). How a field reads its entry is in its metadata: ``block``, a sub-block
-    read the same way (``blocks``, a list of them); ``tags``, entries kept as written (parser
+    read the same way (``blocks``, a list of them); ``words_block``, a ``WordsBlock`` (a block of one
+    list under the key it names); ``tags``, entries kept as written (parser
     labels); ``word_sets``, a mapping of a word to a list of words; ``word_map``, a word to one word;
     ``number``, an integer; ``word``, one word in lower case; ``entries``, a list of mappings kept as written (the examples); any other
     field a set of words in lower case."""
@@ -68,6 +70,13 @@ def _read_block(kind: type, raw: object, where: str):
 def _read_entry(how: Mapping, raw: object, where: str):
     if "block" in how:
         return _read_block(how["block"], raw, where)
+    if "words_block" in how:
+        key = how["words_block"]
+        if not isinstance(raw, dict):
+            raise TableError(f"{where}: a block of keys expected, got {raw!r}")
+        if set(raw) != {key}:
+            raise TableError(f"{where}: keys {sorted(map(str, raw))} do not match {[key]}")
+        return WordsBlock(key, _read_entry({"tags": how["tags"]}, raw[key], f"{where}.{key}"))
     if "word" in how:
         if not isinstance(raw, str):
             raise TableError(f"{where}: a word expected, got {raw!r}")
@@ -93,8 +102,23 @@ def _read_entry(how: Mapping, raw: object, where: str):
     return (_tags if how.get("tags") else _words)(raw)
 
 
+@dataclass(frozen=True)
+class WordsBlock:
+    """A block of non_events.yaml that holds one list under one key, the shape of many blocks
+    ("likelihoods: {adjectives: [...]}", "occasions: {prepositions: [at]}"): ``key`` is the YAML's
+    key (checked when read, so a misspelt key is a ``TableError``), ``words`` its list (in lower case,
+    or kept as written when they are parser labels)."""
+    key: str
+    words: frozenset[str]
+
+
 def _block(kind: type):
     return field(metadata={"block": kind})
+
+
+def _words_block(key: str, tags: bool = False):
+    """A field read as a ``WordsBlock`` whose one key is ``key`` (``tags``: parser labels, kept as written)."""
+    return field(metadata={"words_block": key, "tags": tags})
 
 
 def _blocks(kind: type):
@@ -139,41 +163,11 @@ class Setting:
 
 
 @dataclass(frozen=True)
-class MarkedToCome:
-    """ "the planned rally", "upcoming meetings": the words on an event noun that set it ahead."""
-    modifiers: frozenset[str]
-
-
-@dataclass(frozen=True)
-class DatedPresent:
-    """ "the trial resumes Monday": the links of an event noun on a present verb with a date."""
-    noun_links: frozenset[str] = _tag_field()
-
-
-@dataclass(frozen=True)
-class HandedOnFor:
-    """ "sent to the council for discussion": the deliberations a thing is handed on for."""
-    nouns: frozenset[str]
-
-
-@dataclass(frozen=True)
 class Awaiting:
     """ "a lawsuit pending in the county court", "the merger, subject to approval": the words that set
     an event noun waiting on a step."""
     marks_after: frozenset[str]
     adjectives_with_to: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Occasions:
-    """ "hopes to fill the seat at its April meeting": the prepositions of an occasion on an act."""
-    prepositions: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Proposing:
-    """ "proposed a summit", "are pushing talks": the verbs whose object step is proposed or pressed for."""
-    verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -190,17 +184,17 @@ class StepsNotYetDone:
     """non_events.yaml's steps_not_yet_done: the ways news tells a step still to come."""
     told_in_the_future: FutureTelling = _block(FutureTelling)
     set: Setting = _block(Setting)
-    proposed: Proposing = _block(Proposing)
+    proposed: WordsBlock = _words_block("verbs")  # "proposed a summit": verbs whose object step is pressed for
     be_to: BeTo = _block(BeTo)
-    marked_to_come: MarkedToCome = _block(MarkedToCome)
-    dated_present: DatedPresent = _block(DatedPresent)
-    handed_on_for: HandedOnFor = _block(HandedOnFor)
+    marked_to_come: WordsBlock = _words_block("modifiers")  # "the planned rally": words that set a noun ahead
+    dated_present: WordsBlock = _words_block("noun_links", tags=True)  # "the trial resumes Monday": the noun's links
+    handed_on_for: WordsBlock = _words_block("nouns")  # "sent to the council for discussion"
     awaiting: Awaiting = _block(Awaiting)
-    occasions: Occasions = _block(Occasions)
+    occasions: WordsBlock = _words_block("prepositions")  # "hopes to fill the seat at its April meeting"
 
 
-# The other blocks of non_events.yaml, each read the same typed way (one dataclass a block; the
-# comments in the YAML say what each word list is for).
+# The other blocks of non_events.yaml, each read the same typed way (one dataclass a block, or a
+# WordsBlock for a block of one list; the comments in the YAML say what each word list is for).
 
 Words = frozenset[str]
 
@@ -303,11 +297,6 @@ class PrepositionsAndNouns:
 
 
 @dataclass(frozen=True)
-class Verbs:
-    verbs: Words
-
-
-@dataclass(frozen=True)
 class WantedGerunds:
     words: Words
     prepositions: Words
@@ -327,6 +316,7 @@ class DeniedActs:
     negative_determiners: Words
     denying_verbs: Words
     denied_but_told: Words
+    passive_but_done: Words
 
 
 @dataclass(frozen=True)
@@ -372,25 +362,24 @@ class RewardedOutcomes:
 
 
 @dataclass(frozen=True)
+class ChangingFigures:
+    verbs: Words
+    prepositions: Words
+    measures: Words
+    measure_entities: Words = _tag_field()
+
+
+@dataclass(frozen=True)
 class TradeFigures:
     nouns: Words
     aspect_verbs: Words
 
 
 @dataclass(frozen=True)
-class Marks:
-    marks: Words
-
-
-@dataclass(frozen=True)
-class Heads:
-    heads: Words
-
-
-@dataclass(frozen=True)
 class ParticipleAdjectives:
     tags: Words = _tag_field()
     acts_of_the_noun: Words
+    past_tags: Words = _tag_field()
 
 
 @dataclass(frozen=True)
@@ -415,11 +404,6 @@ class Rates:
 
 
 @dataclass(frozen=True)
-class StandingStates:
-    verbs: Words
-
-
-@dataclass(frozen=True)
 class FrequencyAdverbs:
     adverbs: Words
     prepositions: Words
@@ -429,16 +413,6 @@ class FrequencyAdverbs:
 class Hypotheses:
     auxiliaries: Words
     carriers: Words
-
-
-@dataclass(frozen=True)
-class Likelihoods:
-    adjectives: Words
-
-
-@dataclass(frozen=True)
-class Prepositions:
-    prepositions: Words
 
 
 @dataclass(frozen=True)
@@ -487,7 +461,7 @@ class NonEventsTable:
     standing_plans: Words
     resolving_verbs: Words
     text_themes: PrepositionsAndNouns = _block(PrepositionsAndNouns)
-    standing_positions: Verbs = _block(Verbs)
+    standing_positions: WordsBlock = _words_block("verbs")
     near_misses: Words
     steps_not_yet_done: StepsNotYetDone = _block(StepsNotYetDone)
     set_in_the_future: PrepositionsAndNouns = _block(PrepositionsAndNouns)
@@ -504,10 +478,11 @@ class NonEventsTable:
     activity_subjects: ActivitySubjects = _block(ActivitySubjects)
     title_nouns: Words
     rewarded_outcomes: RewardedOutcomes = _block(RewardedOutcomes)
+    changing_figures: ChangingFigures = _block(ChangingFigures)
     trade_figures: TradeFigures = _block(TradeFigures)
     failed_acts: Words
-    mandative_subjunctive: Marks = _block(Marks)
-    called_for_clauses: Heads = _block(Heads)
+    mandative_subjunctive: WordsBlock = _words_block("marks")
+    called_for_clauses: WordsBlock = _words_block("heads")
     participle_adjectives: ParticipleAdjectives = _block(ParticipleAdjectives)
     possibility_adverbs: Words
     kind_predicates: Words
@@ -516,11 +491,11 @@ class NonEventsTable:
     reduced_conditions: Words
     rates: Rates = _block(Rates)
     examples_of_a_kind: ExamplesOfAKind = _block(ExamplesOfAKind)
-    standing_states: StandingStates = _block(StandingStates)
-    likelihoods: Likelihoods = _block(Likelihoods)
+    standing_states: WordsBlock = _words_block("verbs")
+    likelihoods: WordsBlock = _words_block("adjectives")
     hypotheses: Hypotheses = _block(Hypotheses)
     frequency_adverbs: FrequencyAdverbs = _block(FrequencyAdverbs)
-    purposes_of_acts_not_done: Prepositions = _block(Prepositions)
+    purposes_of_acts_not_done: WordsBlock = _words_block("prepositions")
     examples: list = _entries()
     counter_examples: list = _entries()
 
@@ -756,7 +731,7 @@ def is_a_step_still_pending(token: Token) -> bool:
     to come (the parser hangs "for" on the verb or on the noun before it; "held a long discussion"
     tells one)."""
     noun = token.head if token.dep_ == "conj" else token  # "for discussion and consideration"
-    return token.lemma_.lower() in steps_not_yet_done().handed_on_for.nouns and noun.dep_ == "pobj" and noun.head.lower_ == "for" \
+    return token.lemma_.lower() in steps_not_yet_done().handed_on_for.words and noun.dep_ == "pobj" and noun.head.lower_ == "for" \
         and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
 
 
@@ -883,7 +858,7 @@ def is_a_position_held(token: Token) -> bool:
     """ "both departments support the change", "she said she opposes the mine": a verb of stance in
     the simple present, with no auxiliary and no date or time of its own, tells a position held when
     the report is written, no act (non_events.yaml: standing_positions; not a headline's present)."""
-    if token.pos_ != "VERB" or token.tag_ not in typed_table().present_habits.tags or token.lemma_.lower() not in typed_table().standing_positions.verbs:
+    if token.pos_ != "VERB" or token.tag_ not in typed_table().present_habits.tags or token.lemma_.lower() not in typed_table().standing_positions.words:
         return False
     return not any(c.dep_ in {"aux", "auxpass"} for c in token.children) and not _has_a_time_of_its_own(token) \
         and not _in_headline_style(token)
@@ -893,12 +868,32 @@ def is_a_denied_act(token: Token) -> bool:
     """ "the mayor did not return the call", "vowed not to reopen the talks", "did not try to flee",
     "did not suffer injuries", "had never met", "are not rejecting the offer": an active verb negated
     with "do", "have" or "be" (non_events.yaml: denied_acts), or a negated infinitive, tells an act not
-    done or refused, and so does an infinitive it governs, and the object of a verb of undergoing.
-    (A negated passive, "were not arrested", is left: the judged samples count it as the step told.)"""
+    done or refused, and so does an infinitive it governs, and the object of a verb of undergoing;
+    and a negated passive, "were not arrested", "the barn wasn't damaged" (``_denied_passive``)."""
     if token.pos_ == "NOUN":
-        return _undergone_under_a_denial(token) or _denied_by_a_verb(token)
-    return _denied_verb(token) or any(_denied_verb(verb) for verb in _infinitive_governors(token)) \
-        or _done_by_no_one(token)
+        return _undergone_under_a_denial(token) or _denied_by_a_verb(token) or _under_a_negative_determiner(token)
+    return _under_a_negative_determiner(token) or _denied_verb(token) or any(_denied_verb(verb) for verb in _infinitive_governors(token)) \
+        or _done_by_no_one(token) or _denied_passive(token)
+
+
+def _denied_passive(verb: Token) -> bool:
+    """ "three men were not arrested", "had never been charged", "the barn wasn't damaged": a passive
+    participle negated, on its own "be" (auxpass) or on the copula it completes (acomp), tells a step
+    not taken; not "was not arrested until the next day" (non_events.yaml: denied_acts.passive_but_done),
+    which tells it done then."""
+    if verb.tag_ != "VBN" or verb.pos_ not in {"VERB", "ADJ"}:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        negations = [c for c in verb.children if c.dep_ == "neg"]
+    elif verb.dep_ == "acomp" and verb.head.lemma_.lower() == "be":
+        negations = [c for c in verb.head.children if c.dep_ == "neg"]
+    else:
+        return False
+    but_done = typed_table().denied_acts.passive_but_done
+    return bool(negations) and not any(
+        n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ in but_done for n in negations) \
+        and not any(t.lower_ in but_done for c in verb.children if c.dep_ in {"prep", "advmod", "mark", "advcl"}
+                    for t in (c, *c.children))
 
 
 def _done_by_no_one(verb: Token) -> bool:
@@ -912,6 +907,22 @@ def _done_by_no_one(verb: Token) -> bool:
         or any(d.dep_ == "det" and d.lower_ in words.denied_acts.negative_determiners for d in c.children)) for c in verb.children)
 
 
+def _under_a_negative_determiner(token: Token) -> bool:
+    """ "there were no arrests", "no mention of a shooting", "no shops looted": an event noun with a
+    negative determiner, or in the "of" phrase of a noun with one, or a participle on a noun with one
+    tells what did not happen (non_events.yaml: denied_acts.negative_determiners)."""
+    negative = typed_table().denied_acts.negative_determiners
+
+    def denied(noun: Token) -> bool:
+        return noun.pos_ in {"NOUN", "PROPN"} and any(d.dep_ == "det" and d.lower_ in negative for d in noun.children)
+
+    if token.pos_ == "NOUN" and denied(token):
+        return True
+    if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "of" and denied(token.head.head):
+        return True
+    return token.tag_ == "VBN" and token.dep_ == "acl" and denied(token.head)
+
+
 def _denied_by_a_verb(noun: Token) -> bool:
     """ "the ministry denied the deployment of troops": the event noun a verb of denying takes is not
     told as done (not "denied the charges": non_events.yaml denied_acts.denied_but_told)."""
@@ -923,7 +934,7 @@ def _denied_by_a_verb(noun: Token) -> bool:
 def _denied_verb(verb: Token) -> bool:
     if verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in verb.children):
         return False
-    if any(c.dep_ == "auxpass" for c in verb.children):  # "were not arrested": the step told, left
+    if any(c.dep_ == "auxpass" for c in verb.children):  # "were not arrested": _denied_passive's
         return False
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
     return any(a.lemma_.lower() in typed_table().denied_acts.auxiliaries for a in auxiliaries) or (
@@ -1434,7 +1445,7 @@ def is_under_a_likelihood(token: Token) -> bool:
     likelihoods) says what may happen or what someone can or cannot undergo, no act done (the
     infinitive, a verb joined to it, or a word it governs: ``governing_words``); "was likely
     injured", an adverb, tells the injury."""
-    adjectives = typed_table().likelihoods.adjectives
+    adjectives = typed_table().likelihoods.words
     for verb in (token, *governing_words(token)):
         while verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "to be injured or arrested"
             verb = verb.head
@@ -1595,6 +1606,22 @@ def is_a_rewarded_outcome(token: Token) -> bool:
         and verb.head.lemma_.lower() in words.nouns
 
 
+def is_a_changing_figure(token: Token) -> bool:
+    """ "the number of farms fell 12 percent", "the county fell to ninth in growth": a verb of rising or
+    falling measured in a share, points or a rank (its object, or after "to", "by", "from") tells a
+    statistic, no act (non_events.yaml: changing_figures); "fell to the floor" is a fall."""
+    table = typed_table().changing_figures
+    if token.pos_ != "VERB" or token.lemma_.lower() not in table.verbs:
+        return False
+
+    def a_measure(word: Token) -> bool:
+        return word.lower_ in table.measures or word.lemma_.lower() in table.measures or word.ent_type_ in table.measure_entities
+
+    return any(c.dep_ in {"dobj", "npadvmod"} and a_measure(c) for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ in table.prepositions and any(o.dep_ == "pobj" and a_measure(o) for o in c.children)
+        for c in token.children)
+
+
 def is_a_trade_figure(token: Token) -> bool:
     """ "raffle sales", "sales fell by a tenth", "profits from phone sales": the plural counts
     trade over a while, no one sale; "raffle sales start Friday" is when selling starts."""
@@ -1620,7 +1647,7 @@ def _a_mandative_subjunctive(verb: Token) -> bool:
     """ "demanded that the mayor resign", "asked that they be allowed": a bare verb (or a passive with
     a bare "be") with a subject of its own, after "that", and no modal, "to" or "do" (the tagger
     tells the bare form, VB, from a plain present, VBP)."""
-    if verb.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ in typed_table().mandative_subjunctive.marks for c in verb.children):
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ in typed_table().mandative_subjunctive.words for c in verb.children):
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if verb.tag_ == "VB":
@@ -1645,7 +1672,7 @@ def is_called_for(token: Token) -> bool:
         return False
     marked = any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
     head = verb.head.head if verb.head.lower_ == "for" else verb.head if marked else None
-    return head is not None and head.lemma_.lower() in typed_table().called_for_clauses.heads
+    return head is not None and head.lemma_.lower() in typed_table().called_for_clauses.words
 
 
 def is_a_participle_adjective(token: Token) -> bool:
@@ -1653,9 +1680,23 @@ def is_a_participle_adjective(token: Token) -> bool:
     (tagged a participle) as the adjective or first word of a noun or a name names a kind or a
     quality, no act; "the retreating troops",
     "fleeing villagers" tell what the noun's people were doing (participle_adjectives.acts_of_the_noun)."""
-    return token.dep_ in {"amod", "compound"} and token.tag_ in typed_table().participle_adjectives.tags \
-        and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i \
-        and token.lemma_.lower() not in typed_table().participle_adjectives.acts_of_the_noun
+    return (token.dep_ in {"amod", "compound"} and token.tag_ in typed_table().participle_adjectives.tags
+            and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i
+            and token.lemma_.lower() not in typed_table().participle_adjectives.acts_of_the_noun) \
+        or is_a_state_of_a_thing(token)
+
+
+def is_a_state_of_a_thing(token: Token) -> bool:
+    """ "the damaged fence", "the requested papers", "a targeted finish": a past participle as the
+    adjective of a common noun that names no person nor body of people (nor a name) tells the state
+    the thing is in, no act (participle_adjectives.past_tags); "a murdered guard", "the drowned crew"
+    tell what was done to them, and stay."""
+    noun = token.head
+    if token.dep_ != "amod" or token.tag_ not in typed_table().participle_adjectives.past_tags \
+            or noun.pos_ != "NOUN" or noun.i < token.i or noun.ent_type_:
+        return False
+    return not (names_people(noun) or names_a_body_of_people(noun)
+                or noun.lemma_.lower() in people_nouns() or noun.lemma_.lower() in group_nouns())
 
 
 def is_marked_possible(token: Token) -> bool:
@@ -1789,7 +1830,7 @@ def is_a_step_proposed(token: Token) -> bool:
         return False
     noun = token.head if token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"} else token
     return noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB" \
-        and noun.head.lemma_.lower() in steps_not_yet_done().proposed.verbs
+        and noun.head.lemma_.lower() in steps_not_yet_done().proposed.words
 
 
 def _a_be_to(verb: Token) -> bool:
@@ -1817,7 +1858,7 @@ def is_marked_still_to_come(token: Token) -> bool:
     """ "the planned rally", "their upcoming meetings", "at its next meeting": an event noun with a
     word of time to come on it."""
     return token.pos_ in {"NOUN", "PROPN"} and any(
-        c.dep_ in {"amod", "compound"} and c.lower_ in steps_not_yet_done().marked_to_come.modifiers for c in token.children)
+        c.dep_ in {"amod", "compound"} and c.lower_ in steps_not_yet_done().marked_to_come.words for c in token.children)
 
 
 def is_set_in_a_dated_present(token: Token) -> bool:
@@ -1825,7 +1866,7 @@ def is_set_in_a_dated_present(token: Token) -> bool:
     Friday": an event noun that is the subject or object of a verb in the plain present with a date
     or time of its own tells a step set (``_a_present_of_habit`` leaves such a verb, which is no
     habit; nor a headline's present, nor a verb of saying)."""
-    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in steps_not_yet_done().dated_present.noun_links:
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in steps_not_yet_done().dated_present.words:
         return False
     verb = token.head
     words = typed_table()
@@ -1859,7 +1900,7 @@ def is_the_occasion_of_an_act_not_done(token: Token) -> bool:
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj":
         return False
     preposition, verb = token.head, token.head.head
-    return preposition.lower_ in steps_not_yet_done().occasions.prepositions and verb.pos_ in {"VERB", "AUX"} \
+    return preposition.lower_ in steps_not_yet_done().occasions.words and verb.pos_ in {"VERB", "AUX"} \
         and reports_no_event(verb)
 
 
@@ -1875,7 +1916,7 @@ def is_the_purpose_of_an_act_not_done(token: Token) -> bool:
     if phrase.dep_ != "pobj":
         return False
     preposition, verb = phrase.head, phrase.head.head
-    return preposition.lower_ in typed_table().purposes_of_acts_not_done.prepositions \
+    return preposition.lower_ in typed_table().purposes_of_acts_not_done.words \
         and verb.pos_ in {"VERB", "AUX"} and verb.i != preposition.i and reports_no_event(verb)
 
 
@@ -1923,7 +1964,7 @@ def reports_no_event(token: Token) -> bool:
     done or only proposed, suggested or let happen, a possibility (or a verb joined to one, or what
     a person or thing would do), a habit over a stretch of time or in the simple present, what is
     done without, has not been done for a while or is still to be done, what money is asked for, a figure of speech, a deliberation a thing is sent on for, a quality (flood-resistant), the noun of a counterfactual, an order in a quotation, what an office does, a
-    figure of trade, what a rewarded tip would lead to, what someone says will or would happen, an
+    figure of trade or one that rises or falls (fell 12 percent), what a rewarded tip would lead to, what someone says will or would happen, an
     act that hangs on a condition, a present passive of habit, what is hard or easy to do, an event
     noun told as recurring, what a decision, a deal or a promise holds, an act denied (did not,
     not to), a standing duty (responsible for, in charge of), what a purpose or a cause is (the aim
@@ -1945,7 +1986,7 @@ def reports_no_event(token: Token) -> bool:
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
-        or is_a_trade_figure(token) or is_a_rewarded_outcome(token) \
+        or is_a_trade_figure(token) or is_a_changing_figure(token) or is_a_rewarded_outcome(token) \
         or is_a_modal_conjunct_or_description(token) or is_a_habit_over_time(token) \
         or is_a_present_habit(token) or is_left_undone(token) or is_denied_for_a_while(token) \
         or is_still_to_be_done(token) or is_what_funds_are_sought_for(token) or is_a_figure_of_speech(token) \
@@ -2026,7 +2067,7 @@ def is_a_state_that_remains(token: Token) -> bool:
     with a day of its own on the verb ("remained hospitalized Sunday": the state reported on a day)."""
     if token.tag_ not in {"VBN", "JJ"}:
         return False
-    verbs = typed_table().standing_states.verbs
+    verbs = typed_table().standing_states.words
     if token.dep_ in {"acomp", "xcomp", "oprd"} and is_one_of(token.head, verbs):
         verb = token.head
     elif any(c.dep_ in {"auxpass", "aux"} and is_one_of(c, verbs) for c in token.children):

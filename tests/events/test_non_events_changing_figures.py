@@ -1,0 +1,37 @@
+"""A figure that rises or falls by a share, points or a rank is a statistic, no act
+(non_events.yaml: changing_figures); a person's fall stays. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events import non_events
+from dateline.events.triggers import find_triggers
+from dateline.nlp import parse
+
+
+def _word(sentence: str, word: str):
+    return next(t for t in parse(sentence) if t.text == word)
+
+
+def _triggers(sentence: str) -> list[str]:
+    return [t.token.text for t in find_triggers(parse(sentence)[:])]
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("The number of dairy farms in the valley fell 12 percent from 2001 to 2006.", "fell"),
+    ("Pine County, once the fastest-growing county in the state, fell to ninth in growth.", "fell"),
+    ("Burglaries in the county fell by four points in the survey.", "fell"),
+])
+def test_a_figure_that_rises_or_falls_is_no_act(sentence, word):
+    assert non_events.is_a_changing_figure(_word(sentence, word))
+    assert word not in _triggers(sentence)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("The old man fell to the floor of the bus when it braked on Monday.", "fell"),
+    ("Two hikers fell to their deaths from the ridge on Sunday.", "fell"),
+    ("A roofer fell 20 feet from the church tower on Monday.", "fell"),
+])
+def test_a_fall_stays(sentence, word):
+    assert not non_events.is_a_changing_figure(_word(sentence, word))

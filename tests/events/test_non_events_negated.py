@@ -1,0 +1,60 @@
+"""Acts told as not done (non_events.yaml: denied_acts): a negated passive ("were not arrested",
+"had never been charged", "the barn wasn't damaged"; not "was not arrested until the next day"), and
+an event under a negative word ("no mention of a shooting", "no shops looted", "no arrests"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events import non_events
+from dateline.events.triggers import find_triggers
+from dateline.nlp import parse
+
+
+def _word(sentence: str, word: str):
+    return next(t for t in parse(sentence) if t.text == word)
+
+
+def _triggers(sentence: str) -> list[str]:
+    return [t.token.text for t in find_triggers(parse(sentence)[:])]
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("Two other men in the van were not arrested, the chief said.", "arrested"),
+    ("The cook told the court her brother had never been charged with a crime.", "charged"),
+    ("The old barn wasn't badly damaged, and the horses were led out.", "damaged"),
+    ("\"He's not hurt, but he is shaken,\" the ranger said of the climber.", "hurt"),
+])
+def test_a_negated_passive_tells_a_step_not_taken(sentence, word):
+    assert non_events.is_a_denied_act(_word(sentence, word))
+    assert word not in _triggers(sentence)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("Two other men in the van were arrested, the chief said.", "arrested"),  # not negated
+    ("The driver was not arrested until the crash report came back.", "arrested"),  # done, then
+    ("The bridge was not reopened until the floods ended in May.", "reopened"),
+])
+def test_a_passive_told_done_stays(sentence, word):
+    assert not non_events.is_a_denied_act(_word(sentence, word))
+    assert word in _triggers(sentence)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("The deputy said there was no mention of a shooting at the mill.", "shooting"),
+    ("There were no shops looted on the main street, the sheriff said.", "looted"),
+    ("There were no arrests at the rally on Monday.", "arrests"),
+])
+def test_an_act_under_a_negative_word_is_not_told(sentence, word):
+    assert non_events.is_a_denied_act(_word(sentence, word))
+    assert word not in _triggers(sentence)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("The deputy said there was mention of a shooting at the mill.", "shooting"),
+    ("There were two shops looted on the main street, the sheriff said.", "looted"),
+    ("There were arrests at the rally on Monday.", "arrests"),
+])
+def test_the_same_acts_told_stay(sentence, word):
+    assert not non_events.is_a_denied_act(_word(sentence, word))
+    assert word in _triggers(sentence)
