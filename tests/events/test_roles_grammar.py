@@ -219,6 +219,40 @@ def test_an_infinitive_after_an_adjective_of_ease_is_not_the_subjects_act():
     assert not any(t.text == "farmhouse" for t in subjects)
 
 
+def _subject_control_table():
+    import yaml  # noqa: PLC0415
+
+    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
+
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["subject_control_adjectives"]
+
+
+def _subjects_at(sentence: str, verb: str) -> list[str]:
+    from dateline.events.arguments import subjects_of  # noqa: PLC0415
+
+    subjects, _ = subjects_of(next(t for t in parse(sentence) if t.text == verb))
+    return [t.text for t in subjects]
+
+
+def test_the_subject_control_table_examples_read_the_adjectives_subject_as_the_doer():
+    # event_types.yaml: subject_control_adjectives, each example's infinitive is its subject's act
+    for example in _subject_control_table()["examples"]:
+        assert example["doer"] in _subjects_at(example["sentence"], example["verb"]), example
+
+
+def test_the_subject_control_table_counter_examples_give_no_such_doer():
+    # ... and after an adjective of ease the subject is what the infinitive is done to, no doer
+    for example in _subject_control_table()["counter_examples"]:
+        assert example["none"] not in _subjects_at(example["sentence"], example["verb"]), example
+
+
+def test_the_subject_control_table_is_what_the_reader_uses():
+    from dateline.events.triggers import load_lexicon  # noqa: PLC0415
+
+    assert load_lexicon().subject_control_adjectives == frozenset(_subject_control_table()["words"])
+    assert "hard" not in load_lexicon().subject_control_adjectives
+
+
 def test_a_gerund_after_guilty_is_the_subjects_act():
     # "who pleaded guilty to stealing copper wire": the councilman stole it
     stole = read_event_at("The councilman, who pleaded guilty to stealing copper wire, resigned on Monday.", "stealing")

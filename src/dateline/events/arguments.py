@@ -1221,10 +1221,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
                 return [controller], _is_passive(verb)
             raised = raised or (node.dep_ == "xcomp" and _is_passive(node.head))
             if node.dep_ == "xcomp" and _adjective_of_its_subject(node.head) \
-                    and node.head.lemma_.lower() in SUBJECT_CONTROL_ADJECTIVES:
+                    and node.head.lemma_.lower() in load_lexicon().subject_control_adjectives:
                 # "was able to sell his barn", "is eager to meet": the infinitive after an adjective
-                # of will or ability is the subject's act (not after "easy" or "hard": "the car is
-                # hard to sell" says nothing the car does)
+                # of will or ability is the subject's act (event_types.yaml: subject_control_adjectives;
+                # not after "easy" or "hard": "the car is hard to sell" says nothing the car does)
                 node = node.head.head
                 continue
             if node.dep_ == "advcl" and own_voice is None and not raised and not gerund:
@@ -1233,14 +1233,6 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             continue
         return [], False
     return [], False
-
-
-# adjectives of will, readiness or ability whose infinitive tells what their subject does
-# ("was able to sell", "is eager to meet", "were quick to condemn"); an adjective of ease ("easy",
-# "hard") takes its infinitive's object for subject and is not here
-SUBJECT_CONTROL_ADJECTIVES = {"able", "unable", "willing", "unwilling", "eager", "ready", "quick", "reluctant",
-                              "determined", "keen", "prepared", "anxious", "afraid", "careful", "free", "poised",
-                              "set", "due", "about", "likely", "unlikely", "certain", "sure", "happy", "glad"}
 
 
 def _adjective_of_its_subject(word: Token) -> bool:
