@@ -6,6 +6,8 @@ an apposition the parser hung on a subject from beyond its verb."""
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.entities.gender import gender_of_noun
 from dateline.nlp import parse
 from tests.events.test_roles import read_event_at, text_of
@@ -324,3 +326,30 @@ def test_an_of_phrase_naming_others_is_still_read_through():
     assert _heads_of_phrase(next(t for t in doc if t.text == "clerk"))
     doc = parse("The judge thanked a clerk of his on Friday.")
     assert not _heads_of_phrase(next(t for t in doc if t.text == "clerk"))
+
+
+# --- who is subjected to an event noun (event_types.yaml: subjected_to) ---------------------------
+
+
+def _subjected_to_table():
+    import yaml  # noqa: PLC0415
+
+    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
+
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["subjected_to"]
+
+
+@pytest.mark.parametrize("example", _subjected_to_table()["examples"], ids=lambda e: e["sentence"][:30])
+def test_who_is_subjected_to_an_event_noun_undergoes_it(example):
+    event = read_event_at(example["sentence"], example["word"])
+    assert example["target"] in (text_of(event.target_actor) or ""), example
+    if example["doer"]:
+        assert example["doer"] in (text_of(event.source_actor) or ""), example
+    else:
+        assert event.source_actor is None, example
+
+
+def test_the_subject_of_another_adjective_before_to_is_no_target():
+    # near miss: "opposed to" says what the vendors thought of the raids, not that the raids befell them
+    raids = read_event_at("Several street vendors were opposed to the police raids last winter.", "raids")
+    assert "vendors" not in (text_of(raids.target_actor) or "")

@@ -1390,6 +1390,27 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
     return None
 
 
+def _subjected_to(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | None]:
+    """Who undergoes an event noun in the "to" phrase of "subject" or "expose" (event_types.yaml:
+    subjected_to), and who subjects them to it: the subject of "were subject to police raids" or
+    of a passive ("was subjected to an assault", with its "by" agent), the object of an active
+    verb with its subject ("the stranger subjected the porter to an assault")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.dep_ != "prep":
+        return None, None
+    word = noun.head.head
+    if word.lemma_.lower() not in lexicon.subjected_to_words:
+        return None, None
+    if word.pos_ == "ADJ" and word.dep_ == "acomp":
+        return next((c for c in word.head.children if c.dep_ == "nsubj"), None), None
+    if word.pos_ != "VERB":
+        return None, None
+    passive = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive, _agent_of(word)
+    subjects, _ = subjects_of(word)  # (a conjunct shares its head's: "chased her and subjected her to")
+    return next((c for c in word.children if c.dep_ == "dobj"), None), next(iter(subjects), None)
+
+
 # the prepositions by which a legal step names the act it is for ("sentenced for the bombing",
 # "convicted of the murder", "charged over the attack", "pleaded guilty to the shooting"); a
 # step only told after or during an act ("arrested after the attack") says nothing of its doer
@@ -1628,11 +1649,21 @@ def read_participants(
         # "a teenager thought responsible for the shooting": the verbs around the noun tell who
         # is looked for or arrested, not whom the shooting hit; the noun has its own arguments
         verb = noun
+    if noun is not None and noun.i != verb.i and _subjected_to(noun, lexicon)[0] is not None:
+        # "the vendors were subject to police raids": the noun's parties are read from the noun and
+        # from the one subjected to it, not from the subject of "were"
+        verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
         result.source = read(_noun_doer(noun, lexicon, index), "source") or read(participant, "source") or read(accused, "source") \
             or read(claimant_of(noun, lexicon), "source")
         result.target = read(_noun_patient(noun, lexicon), "target")
+        exposed, exposer = _subjected_to(noun, lexicon)
+        if exposed is not None:
+            # "the porter was subjected to an assault", "the vendors were subject to police raids":
+            # the one subjected undergoes it; the noun's own doer, or who subjects them, does it
+            result.source = read(_noun_doer(noun, lexicon, index), "source") or read(exposer, "source")
+            result.target = result.target or read(exposed, "target")
         undergoer = subject_under_attack(noun, lexicon) \
             if result.target is None and trigger.cue.type in lexicon.thing_target_types else None
         if undergoer is not None:
