@@ -353,3 +353,20 @@ def test_the_subject_of_another_adjective_before_to_is_no_target():
     # near miss: "opposed to" says what the vendors thought of the raids, not that the raids befell them
     raids = read_event_at("Several street vendors were opposed to the police raids last winter.", "raids")
     assert "vendors" not in (text_of(raids.target_actor) or "")
+
+
+# --- the "by" agent of a carrying verb on an event noun (event_types.yaml: support_verbs) -------
+
+
+@pytest.mark.parametrize("sentence, word, doer", [
+    ("The raid, which was carried out by federal agents, netted six guns.", "raid", "agents"),
+    ("The blaze sparked by a welder spread to the barn.", "blaze", "welder"),
+])
+def test_the_agent_of_a_carrying_participle_on_an_event_noun_is_its_doer(sentence, word, doer):
+    assert doer in (text_of(read_event_at(sentence, word).source_actor) or "")
+
+
+def test_the_agent_of_a_participle_that_says_something_else_of_the_event_is_no_doer():
+    # near miss: the mayor praised the raid, he did not carry it out
+    raid = read_event_at("The raid, praised by the mayor, netted six guns.", "raid")
+    assert "mayor" not in (text_of(raid.source_actor) or "")

@@ -1370,6 +1370,9 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             if agent is not None:
                 return agent
+    carrier = _carrier_described_by(noun, lexicon)
+    if carrier is not None:
+        return carrier
     for child in noun.children:
         # "a dispatcher's instructions", "the police shooting": a possessor the recogniser gave
         # no name label (read_actor decides whether it names someone), a compound noun for a body
@@ -1409,6 +1412,22 @@ def _subjected_to(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | 
         return passive, _agent_of(word)
     subjects, _ = subjects_of(word)  # (a conjunct shares its head's: "chased her and subjected her to")
     return next((c for c in word.children if c.dep_ == "dobj"), None), next(iter(subjects), None)
+
+
+def _carrier_described_by(noun: Token, lexicon: Lexicon | None) -> Token | None:
+    """The "by" agent of a passive participle or relative clause on an event noun whose verb only
+    carries it (event_types.yaml: support_verbs): "the raid, which was carried out by federal
+    agents", "the blaze sparked by a welder" name who did it as surely as "agents carried out a
+    raid" does. A verb that says something else of the event ("the raid, praised by the mayor")
+    names no doer."""
+    if lexicon is None:
+        return None
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB" and child.lemma_.lower() in lexicon.support_verbs:
+            agent = _agent_of(child)
+            if agent is not None:
+                return agent
+    return None
 
 
 # the prepositions by which a legal step names the act it is for ("sentenced for the bombing",
