@@ -370,3 +370,25 @@ def test_the_agent_of_a_participle_that_says_something_else_of_the_event_is_no_d
     # near miss: the mayor praised the raid, he did not carry it out
     raid = read_event_at("The raid, praised by the mayor, netted six guns.", "raid")
     assert "mayor" not in (text_of(raid.source_actor) or "")
+
+
+# --- the other party of an event noun, in an "against" or "with" phrase near it ---------------------
+
+
+@pytest.mark.parametrize("sentence, word, target", [
+    # a verb's object that is an event noun: its "against" or "with" phrase
+    ("A county grand jury has returned a two-count indictment against a Toledo couple.", "returned", "couple"),
+    ("The tenants have been trying to negotiate a new agreement with the landlord.", "negotiate", "landlord"),
+    # the "against" of the verb whose passive subject the noun is
+    ("Criminal charges have been dismissed against a Dayton man accused of theft.", "charges", "man"),
+    # the "against" of the noun it is joined to
+    ("Prosecutors agreed to drop two theft charges and an arson charge against the cook.", "charges", "cook"),
+])
+def test_an_against_or_with_phrase_near_an_event_noun_names_its_target(sentence, word, target):
+    assert target in (text_of(read_event_at(sentence, word).target_actor) or "")
+
+
+def test_an_against_phrase_of_another_noun_names_no_target():
+    # near miss: the "against" hangs on "protests", not on the verb the charges are dismissed by
+    charges = read_event_at("Charges were dismissed after weeks of protests against the mayor.", "Charges")
+    assert "mayor" not in (text_of(charges.target_actor) or "")

@@ -1430,6 +1430,20 @@ def _carrier_described_by(noun: Token, lexicon: Lexicon | None) -> Token | None:
     return None
 
 
+def _against_shared(noun: Token, of_its_verb: bool = True) -> list[Token]:
+    """The "against" phrase an event noun shares: the one on the verb whose passive subject or
+    object it is ("charges were dismissed against a cook"), or the one on the noun joined to it
+    ("dropped two theft charges and an assault charge against the cook"); ``of_its_verb``: the
+    verb's too (not for a noun a verb carries, whose own phrases are read with the verb's)."""
+    found = []
+    if of_its_verb and noun.dep_ in {"nsubjpass", "dobj"} and noun.head.pos_ == "VERB":
+        found += _prep_objects(noun.head, {"against"})
+    for conjunct in noun.children:
+        if conjunct.dep_ == "conj" and conjunct.pos_ == "NOUN":
+            found += _prep_objects(conjunct, {"against"})
+    return found
+
+
 # the prepositions by which a legal step names the act it is for ("sentenced for the bombing",
 # "convicted of the murder", "charged over the attack", "pleaded guilty to the shooting"); a
 # step only told after or during an act ("arrested after the attack") says nothing of its doer
@@ -1698,6 +1712,7 @@ def read_participants(
         result.source = result.source or first
         result.target = result.target or other
         slots = _prep_objects(noun, {"with", "against", "on", "of"} | aimed_at | sought_for)
+        slots += _against_shared(noun)
         for token in slots:
             if result.target is None:
                 result.target = read(token, "target", allow_places=party(token, True))
@@ -1764,6 +1779,13 @@ def read_participants(
                 if result.target is not None:
                     target_head = token
                     break
+        if result.target is None:
+            # "dropped two theft charges and an arson charge against the cook"
+            for token in _against_shared(noun, of_its_verb=False):
+                result.target = read(token, "target", allow_places=party(token, True))
+                if result.target is not None:
+                    target_head = token
+                    break
     if result.target is None:
         for child in verb.children:
             if child.dep_ in {"dobj", "dative", "iobj"} and (noun is None or child.i != noun.i):
@@ -1787,6 +1809,16 @@ def read_participants(
             if noun is not None and token.i == noun.i or _set_off_by_a_comma(token.head):
                 continue
             result.target = read(token, "target", allow_places=party(token, True))
+            if result.target is not None:
+                target_head = token
+                break
+    if result.target is None and noun is None:
+        # "returned an indictment against a couple", "tried to negotiate an agreement with the
+        # port": a verb whose object is an event noun has that noun's other party for target
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                    and (c.lemma_.lower(), "NOUN") in lexicon.cues):
+            token = next(iter(_prep_objects(obj, {"against", "with"})), None)
+            result.target = read(token, "target", allow_places=party(token, True)) if token is not None else None
             if result.target is not None:
                 target_head = token
                 break
