@@ -576,12 +576,14 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
 
     outlets = _outlets(doc)  # names that report in this article: a statement told to one is sourcing
     drafts_by_sentence: list[list[Draft]] = []
+    set_aside_by_sentence: list[list[Draft]] = []  # the acts told as not done: no events, but told
     for k, sentence in enumerate(sentences):
         triggers = find_triggers(sentence, lexicon)
         drafts = [_read_trigger(t, triggers, sentence, k, doc, index, lexicon) for t in triggers]
         drafts += _statements(sentence, k, triggers, doc, index, lexicon, outlets)
         drafts.sort(key=lambda d: d.trigger_span.start)
         drafts_by_sentence.append(drafts)
+        set_aside_by_sentence.append(_acts_told_as_not_done(sentence, k, triggers, doc, index, lexicon))
 
     lead = lead_of(sentences)
     _add_the_lead_act(drafts_by_sentence, sentences, lead, doc, index, lexicon)
@@ -608,19 +610,31 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
                               _statements_naming_an_occasion(drafts_by_sentence, lead, lexicon))
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
-    recent: list[Told] = []  # the events told so far, for the places of an episode
-    for drafts, sentence in zip(drafts_by_sentence, sentences):
-        if not drafts:
+    recent: list[Told] = []  # the events told so far, for their dates
+    # every act the text told so far, for the places of an episode: also those the non-event rules
+    # set aside ("Police may search a farm in Salem"), so that what those rules drop never
+    # changes where another event is (placing.Told)
+    told: list[Told] = []
+    for drafts, set_aside, sentence in zip(drafts_by_sentence, set_aside_by_sentence, sentences):
+        if not drafts and not set_aside:
             continue
         sentence_date = _date_of_sentence(sentence, timexes, dct)
         quantities = _assign_quantities(drafts, sentence)
         # once per sentence: the places it names that say where something happened
         where = _places_saying_where(places, sentence, lexicon)
         headline = _looks_like_headline(sentence)
-        for n, draft in enumerate(drafts):
+        every = sorted(drafts + set_aside, key=lambda d: d.trigger_span.start) if set_aside else drafts
+        aside = {id(d) for d in set_aside}
+        position = {id(d): n for n, d in enumerate(drafts)}
+        for m, draft in enumerate(every):
+            if id(draft) in aside:
+                told.append(_told_as_not_done(draft, m, every, sentence_date, timexes, where, dct, recent, told,
+                                              parties, setting, occasion))
+                continue
+            n = position[id(draft)]
             event, date_reading, place_reading = _event_of_draft(draft, n, drafts, quantities.get(n, []), sentence_date,
                                                          timexes, where, dct, article, recent, parties, setting,
-                                                         occasion)
+                                                         occasion, told)
             if headline:
                 event = _headline_actors_trimmed(event, lexicon.headline_breaks)
             event = _with_acled(event, next(readings))
@@ -936,17 +950,22 @@ def _places_said_as_places(places: list[Place], doc: Doc) -> list[Place]:
 def _event_of_draft(draft: Draft, n: int, drafts: list[Draft], quantities: list[Quantity], sentence_date: Timex | None,
             timexes: list[Timex], places: list[Place], dct: date | None, article: Article,
             recent: list[Told], parties: list[str], setting: Setting | None = None,
-            occasion: Timex | None = None) -> tuple[Event, EventDateReading, EventPlaceReading]:
+            occasion: Timex | None = None,
+            told: list[Told] | None = None) -> tuple[Event, EventDateReading, EventPlaceReading]:
     """The event of a draft, with the readings its date and places were chosen by: its date
     (events/event_date.py), its modality, its places (events/event_place.py: they need the date
-    and the modality), its other actors. The event is told: ``recent`` gets it, for the events
-    after it."""
+    and the modality), its other actors. The event is told: ``recent`` (the events told before,
+    for its date) and ``told`` (every act the text told before, for its places; ``recent`` when
+    not given) get it, for the events after it."""
+    told = recent if told is None else told
     when = read_event_date(draft, drafts, sentence_date, timexes, dct, recent, occasion)
     modality, hedged = "reported", False
     if draft.trigger is not None:
         modality, hedged = modality_of(draft.trigger.token, draft.sentence, parties)
-    where = read_event_places(draft, n, drafts, places, dct, recent, setting, when.date, modality)
+    where = read_event_places(draft, n, drafts, places, dct, told, setting, when.date, modality)
     recent.append(_told(draft, when.date, where))
+    if told is not recent:
+        told.append(recent[-1])
     confidence, notes = _confidence(draft, when.date, list(where.places), where.carried, hedged)
     event_date = when.date
     clause_words = [t for t in draft.clause if not t.is_space]
@@ -979,6 +998,33 @@ def _event_of_draft(draft: Draft, n: int, drafts: list[Draft], quantities: list[
         notes=tuple(notes),
     )
     return event, when, where
+
+
+def _acts_told_as_not_done(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, index: MentionIndex,
+                           lexicon: Lexicon) -> list[Draft]:
+    """The acts a sentence tells that the non-event rules set aside (a hypothesis, an order, a
+    plan: ``triggers.told_as_done``), each not within the clause of a trigger kept: no events,
+    but what a later act may carry its place from, whichever of them the rules drop."""
+    taken = {t.i for trigger in triggers for t in (trigger.token, trigger.head, *trigger.words, *trigger.absorbed)}
+    every = find_triggers(sentence, lexicon, as_done_only=False)
+    if len(every) <= len(triggers) and all(t.token.i in taken for t in every):
+        return []
+    return [_read_trigger(t, every, sentence, k, doc, index, lexicon) for t in every if t.token.i not in taken]
+
+
+def _told_as_not_done(draft: Draft, n: int, drafts: list[Draft], sentence_date: Timex | None, timexes: list[Timex],
+                      places: list[Place], dct: date | None, recent: list[Told], told: list[Told],
+                      parties: list[str], setting: Setting | None, occasion: Timex | None) -> Told:
+    """What a later act may take from an act the non-event rules set aside: read as an event's
+    date and places are (``_event_of_draft``), but no event; only the places its own sentence
+    names pass on (what the text told there), not those it would carry from elsewhere itself."""
+    when = read_event_date(draft, drafts, sentence_date, timexes, dct, recent, occasion)
+    modality = modality_of(draft.trigger.token, draft.sentence, parties)[0] if draft.trigger is not None \
+        else "reported"
+    where = read_event_places(draft, n, drafts, places, dct, told, setting, when.date, modality)
+    if where.carried:
+        where = replace(where, places=(), step=None, kind=None)
+    return _told(draft, when.date, where)
 
 
 def _told(draft: Draft, event_date: EventDate, where: EventPlaceReading) -> Told:

@@ -272,7 +272,8 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
     - an act placed only against another happening ("fled after the revolution"): not the
       report's day (``placed_by_another_episode``);
     - a participle naming what someone stands accused of ("came before the magistrate charged with
-      theft"): not the report's day (``names_a_standing``).
+      theft"): not the report's day (``names_a_standing``; any other bare past participle of an act:
+      ``a_bare_past_participle``, events.event_date).
     - a passive of accusation in the simple present ("are charged with murder"): a standing that
       holds now, on no day from anywhere (``stands_accused_now``).
     - a relative clause on a named person ("jailed Lena Ortiz on Tuesday, who stole jewels"): what
@@ -493,11 +494,44 @@ def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
                or (t.type == "DURATION" and re.fullmatch(vague["durations"], t.value))) for t in timexes)
 
 
+def placed_vaguely_after(verb: Token) -> bool:
+    """ "The driver later died at a hospital", "was later moved to a state prison": an adverb
+    of the act's own verb, alone (no distance, "two days later", "a short time later", nor time,
+    "later that night", with it), places the act some unsaid time after the episode the story
+    tells, so it borrows no day from another clause, an earlier sentence or the report (dating.yaml:
+    vaguely_before.after_adverbs). (A time of the clause itself, "later died on Monday", dates it
+    before this is asked; an adverb of a verb coordinated with it, "fled and was later caught",
+    places that verb only.)"""
+    adverbs = frozenset(table()["vaguely_before"]["after_adverbs"])
+    return any(t.dep_ == "advmod" and t.lower_ in adverbs and not list(t.children)
+               and t.ent_type_ not in {"DATE", "TIME"} and not _a_distance_before(t) for t in verb.children)
+
+
+def _a_distance_before(adverb: Token) -> bool:
+    """ "was arrested a short time later": a noun just before the adverb that is not the clause's
+    subject ("both parents later died") is the distance, whatever the parser hung it on."""
+    if adverb.i == 0:
+        return False
+    word = adverb.doc[adverb.i - 1]
+    return word.pos_ == "NOUN" and word.dep_ not in {"nsubj", "nsubjpass"}
+
+
 def names_a_standing(verb: Token, words: dict[str, frozenset[str]]) -> bool:
     """ "remains in custody, accused of taking part in a burglary", "came before the magistrate charged with
     theft": a participle with no subject or auxiliary of its own tells what someone stands
     accused of, an act of some earlier day, not of the report's."""
     return (verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and verb.lemma_.lower() in words["standing"]
+            and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children))
+
+
+def a_bare_past_participle(verb: Token) -> bool:
+    """ "three defendants prosecuted by an assistant", "a resolution backing the road as requested by
+    the district", "two hikers rescued from the ridge were treated for cold": a past participle with no
+    auxiliary and no subject of its own, hung on a noun or a clause, tells a done act only to say who
+    or what someone or something is; it has no tense of the report, so the report's day is not its day
+    (``names_a_standing`` is the accusations of this shape, also under another clause's day). Its own
+    time ("a man arrested Tuesday") dates it before this is asked."""
+    return (verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"}
             and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children))
 
 

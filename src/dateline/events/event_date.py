@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from dateline.events.arguments import NO_DATE, EventDate, date_of_event, timex_range
 from dateline.events.dating import (
+    a_bare_past_participle,
     BORROWED,
     a_process_told_going_on,
     a_recent_day,
@@ -46,6 +47,7 @@ from dateline.events.dating import (
     occasion_words_hung_on,
     offence_day_of_a_standing,
     only_intended,
+    placed_vaguely_after,
     placed_vaguely_before,
     said_at_a_told_occasion,
     time_words_of_the_saying,
@@ -386,6 +388,9 @@ def _placed_vaguely_before(facts: DateFacts, event_date: EventDate) -> Fired[Eve
     if placed_vaguely_before(words, facts.timexes):
         # "Over recent weeks, the governor disclosed ...": some time before, the day unsaid
         return Fired("placed vaguely before -> none", NO_DATE)
+    if facts.trigger is not None and facts.draft.type != "STATEMENT" and placed_vaguely_after(facts.trigger):
+        # "The driver later died at a hospital": some time after the episode told, the day unsaid
+        return Fired("placed vaguely after -> none", NO_DATE)
     return None
 
 
@@ -495,6 +500,17 @@ def _no_day_when(name: str, sources: Collection[str], told: Callable[[Token], bo
 _worked_with_someone = _no_day_when("worked with someone -> none", {"article"}, worked_with_someone)
 # "One trustee, who backed a new levy, said ...": before the report, no day given
 _a_past_relative_clause = _no_day_when("a past relative clause -> none", {"article"}, told_in_a_past_relative_clause)
+
+
+def _a_bare_past_participle(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
+    # "three defendants prosecuted by an assistant": a done act named to say who someone is, no tense of
+    # the report (not a statement: "a press release issued by the firm" is said when it is reported)
+    if facts.trigger is not None and facts.draft.type != "STATEMENT" and event_date.source == "article" \
+            and a_bare_past_participle(facts.trigger):
+        return Fired("a bare past participle -> none", NO_DATE)
+    return None
+
+
 # "The baker said Tuesday he promised to move to Dayton": meant, not done, on no day given
 _only_intended = _no_day_when("only intended -> none", BORROWED, only_intended)
 
@@ -518,6 +534,7 @@ EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _placed_against_a_statement,
     _a_past_relative_clause,
     _only_intended,
+    _a_bare_past_participle,
 )
 
 

@@ -1457,8 +1457,10 @@ def told_as_done(token: Token, sentence: SpacySpan, lexicon: Lexicon, verb: bool
                 or _unasserted(token, lexicon) or reports_no_event(token))
 
 
-def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[Trigger]:
-    """Every event trigger of a sentence, one per clause, left to right."""
+def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None, as_done_only: bool = True) -> list[Trigger]:
+    """Every event trigger of a sentence, one per clause, left to right. ``as_done_only=False``:
+    also the acts the sentence tells as not done (a hypothesis, an order, a plan: the non-event
+    rules of ``told_as_done``), every act the text tells, for what a later act carries from it."""
     lexicon = lexicon or load_lexicon()
     found: list[tuple[Token, Cue, tuple[Token, ...]]] = []
     for token in sentence:
@@ -1475,7 +1477,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon | None = None) -> list[T
             continue
         if _inside_a_name(token) or _in_a_list_of_titles(token, lexicon):
             continue
-        if not told_as_done(token, sentence, lexicon, verb=match[0].pos == "VERB"):
+        if as_done_only and not told_as_done(token, sentence, lexicon, verb=match[0].pos == "VERB"):
             continue
         if match[0].cause_type == "none" and caused_by_non_actor(token, lexicon):
             continue
