@@ -6,6 +6,8 @@ an apposition the parser hung on a subject from beyond its verb."""
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.entities.gender import gender_of_noun
 from dateline.nlp import parse
 from tests.events.test_roles import read_event_at, text_of
@@ -219,6 +221,40 @@ def test_an_infinitive_after_an_adjective_of_ease_is_not_the_subjects_act():
     assert not any(t.text == "farmhouse" for t in subjects)
 
 
+def _subject_control_table():
+    import yaml  # noqa: PLC0415
+
+    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
+
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["subject_control_adjectives"]
+
+
+def _subjects_at(sentence: str, verb: str) -> list[str]:
+    from dateline.events.arguments import subjects_of  # noqa: PLC0415
+
+    subjects, _ = subjects_of(next(t for t in parse(sentence) if t.text == verb))
+    return [t.text for t in subjects]
+
+
+def test_the_subject_control_table_examples_read_the_adjectives_subject_as_the_doer():
+    # event_types.yaml: subject_control_adjectives, each example's infinitive is its subject's act
+    for example in _subject_control_table()["examples"]:
+        assert example["doer"] in _subjects_at(example["sentence"], example["verb"]), example
+
+
+def test_the_subject_control_table_counter_examples_give_no_such_doer():
+    # ... and after an adjective of ease the subject is what the infinitive is done to, no doer
+    for example in _subject_control_table()["counter_examples"]:
+        assert example["none"] not in _subjects_at(example["sentence"], example["verb"]), example
+
+
+def test_the_subject_control_table_is_what_the_reader_uses():
+    from dateline.events.triggers import load_lexicon  # noqa: PLC0415
+
+    assert load_lexicon().subject_control_adjectives == frozenset(_subject_control_table()["words"])
+    assert "hard" not in load_lexicon().subject_control_adjectives
+
+
 def test_a_gerund_after_guilty_is_the_subjects_act():
     # "who pleaded guilty to stealing copper wire": the councilman stole it
     stole = read_event_at("The councilman, who pleaded guilty to stealing copper wire, resigned on Monday.", "stealing")
@@ -290,3 +326,69 @@ def test_an_of_phrase_naming_others_is_still_read_through():
     assert _heads_of_phrase(next(t for t in doc if t.text == "clerk"))
     doc = parse("The judge thanked a clerk of his on Friday.")
     assert not _heads_of_phrase(next(t for t in doc if t.text == "clerk"))
+
+
+# --- who is subjected to an event noun (event_types.yaml: subjected_to) ---------------------------
+
+
+def _subjected_to_table():
+    import yaml  # noqa: PLC0415
+
+    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
+
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["subjected_to"]
+
+
+@pytest.mark.parametrize("example", _subjected_to_table()["examples"], ids=lambda e: e["sentence"][:30])
+def test_who_is_subjected_to_an_event_noun_undergoes_it(example):
+    event = read_event_at(example["sentence"], example["word"])
+    assert example["target"] in (text_of(event.target_actor) or ""), example
+    if example["doer"]:
+        assert example["doer"] in (text_of(event.source_actor) or ""), example
+    else:
+        assert event.source_actor is None, example
+
+
+def test_the_subject_of_another_adjective_before_to_is_no_target():
+    # near miss: "opposed to" says what the vendors thought of the raids, not that the raids befell them
+    raids = read_event_at("Several street vendors were opposed to the police raids last winter.", "raids")
+    assert "vendors" not in (text_of(raids.target_actor) or "")
+
+
+# --- the "by" agent of a carrying verb on an event noun (event_types.yaml: support_verbs) -------
+
+
+@pytest.mark.parametrize("sentence, word, doer", [
+    ("The raid, which was carried out by federal agents, netted six guns.", "raid", "agents"),
+    ("The blaze sparked by a welder spread to the barn.", "blaze", "welder"),
+])
+def test_the_agent_of_a_carrying_participle_on_an_event_noun_is_its_doer(sentence, word, doer):
+    assert doer in (text_of(read_event_at(sentence, word).source_actor) or "")
+
+
+def test_the_agent_of_a_participle_that_says_something_else_of_the_event_is_no_doer():
+    # near miss: the mayor praised the raid, he did not carry it out
+    raid = read_event_at("The raid, praised by the mayor, netted six guns.", "raid")
+    assert "mayor" not in (text_of(raid.source_actor) or "")
+
+
+# --- the other party of an event noun, in an "against" or "with" phrase near it ---------------------
+
+
+@pytest.mark.parametrize("sentence, word, target", [
+    # a verb's object that is an event noun: its "against" or "with" phrase
+    ("A county grand jury has returned a two-count indictment against a Toledo couple.", "returned", "couple"),
+    ("The tenants have been trying to negotiate a new agreement with the landlord.", "negotiate", "landlord"),
+    # the "against" of the verb whose passive subject the noun is
+    ("Criminal charges have been dismissed against a Dayton man accused of theft.", "charges", "man"),
+    # the "against" of the noun it is joined to
+    ("Prosecutors agreed to drop two theft charges and an arson charge against the cook.", "charges", "cook"),
+])
+def test_an_against_or_with_phrase_near_an_event_noun_names_its_target(sentence, word, target):
+    assert target in (text_of(read_event_at(sentence, word).target_actor) or "")
+
+
+def test_an_against_phrase_of_another_noun_names_no_target():
+    # near miss: the "against" hangs on "protests", not on the verb the charges are dismissed by
+    charges = read_event_at("Charges were dismissed after weeks of protests against the mayor.", "Charges")
+    assert "mayor" not in (text_of(charges.target_actor) or "")

@@ -1221,10 +1221,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
                 return [controller], _is_passive(verb)
             raised = raised or (node.dep_ == "xcomp" and _is_passive(node.head))
             if node.dep_ == "xcomp" and _adjective_of_its_subject(node.head) \
-                    and node.head.lemma_.lower() in SUBJECT_CONTROL_ADJECTIVES:
+                    and node.head.lemma_.lower() in load_lexicon().subject_control_adjectives:
                 # "was able to sell his barn", "is eager to meet": the infinitive after an adjective
-                # of will or ability is the subject's act (not after "easy" or "hard": "the car is
-                # hard to sell" says nothing the car does)
+                # of will or ability is the subject's act (event_types.yaml: subject_control_adjectives;
+                # not after "easy" or "hard": "the car is hard to sell" says nothing the car does)
                 node = node.head.head
                 continue
             if node.dep_ == "advcl" and own_voice is None and not raised and not gerund:
@@ -1233,14 +1233,6 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             continue
         return [], False
     return [], False
-
-
-# adjectives of will, readiness or ability whose infinitive tells what their subject does
-# ("was able to sell", "is eager to meet", "were quick to condemn"); an adjective of ease ("easy",
-# "hard") takes its infinitive's object for subject and is not here
-SUBJECT_CONTROL_ADJECTIVES = {"able", "unable", "willing", "unwilling", "eager", "ready", "quick", "reluctant",
-                              "determined", "keen", "prepared", "anxious", "afraid", "careful", "free", "poised",
-                              "set", "due", "about", "likely", "unlikely", "certain", "sure", "happy", "glad"}
 
 
 def _adjective_of_its_subject(word: Token) -> bool:
@@ -1378,6 +1370,9 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             if agent is not None:
                 return agent
+    carrier = _carrier_described_by(noun, lexicon)
+    if carrier is not None:
+        return carrier
     for child in noun.children:
         # "a dispatcher's instructions", "the police shooting": a possessor the recogniser gave
         # no name label (read_actor decides whether it names someone), a compound noun for a body
@@ -1396,6 +1391,57 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
         if owner is not None:
             return owner
     return None
+
+
+def _subjected_to(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | None]:
+    """Who undergoes an event noun in the "to" phrase of "subject" or "expose" (event_types.yaml:
+    subjected_to), and who subjects them to it: the subject of "were subject to police raids" or
+    of a passive ("was subjected to an assault", with its "by" agent), the object of an active
+    verb with its subject ("the stranger subjected the porter to an assault")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.dep_ != "prep":
+        return None, None
+    word = noun.head.head
+    if word.lemma_.lower() not in lexicon.subjected_to_words:
+        return None, None
+    if word.pos_ == "ADJ" and word.dep_ == "acomp":
+        return next((c for c in word.head.children if c.dep_ == "nsubj"), None), None
+    if word.pos_ != "VERB":
+        return None, None
+    passive = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive, _agent_of(word)
+    subjects, _ = subjects_of(word)  # (a conjunct shares its head's: "chased her and subjected her to")
+    return next((c for c in word.children if c.dep_ == "dobj"), None), next(iter(subjects), None)
+
+
+def _carrier_described_by(noun: Token, lexicon: Lexicon | None) -> Token | None:
+    """The "by" agent of a passive participle or relative clause on an event noun whose verb only
+    carries it (event_types.yaml: support_verbs): "the raid, which was carried out by federal
+    agents", "the blaze sparked by a welder" name who did it as surely as "agents carried out a
+    raid" does. A verb that says something else of the event ("the raid, praised by the mayor")
+    names no doer."""
+    if lexicon is None:
+        return None
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB" and child.lemma_.lower() in lexicon.support_verbs:
+            agent = _agent_of(child)
+            if agent is not None:
+                return agent
+    return None
+
+
+def _against_shared(noun: Token, of_its_verb: bool = True) -> list[Token]:
+    """The "against" phrase an event noun shares: the one on the verb whose passive subject or
+    object it is ("charges were dismissed against a cook"), or the one on the noun joined to it
+    ("dropped two theft charges and an assault charge against the cook"); ``of_its_verb``: the
+    verb's too (not for a noun a verb carries, whose own phrases are read with the verb's)."""
+    found = []
+    if of_its_verb and noun.dep_ in {"nsubjpass", "dobj"} and noun.head.pos_ == "VERB":
+        found += _prep_objects(noun.head, {"against"})
+    for conjunct in noun.children:
+        if conjunct.dep_ == "conj" and conjunct.pos_ == "NOUN":
+            found += _prep_objects(conjunct, {"against"})
+    return found
 
 
 # the prepositions by which a legal step names the act it is for ("sentenced for the bombing",
@@ -1636,11 +1682,21 @@ def read_participants(
         # "a teenager thought responsible for the shooting": the verbs around the noun tell who
         # is looked for or arrested, not whom the shooting hit; the noun has its own arguments
         verb = noun
+    if noun is not None and noun.i != verb.i and _subjected_to(noun, lexicon)[0] is not None:
+        # "the vendors were subject to police raids": the noun's parties are read from the noun and
+        # from the one subjected to it, not from the subject of "were"
+        verb = noun
     if noun is not None and noun.i == verb.i:
         # an event noun on its own ("clashes between X and Y", "the Taliban offensive")
         result.source = read(_noun_doer(noun, lexicon, index), "source") or read(participant, "source") or read(accused, "source") \
             or read(claimant_of(noun, lexicon), "source")
         result.target = read(_noun_patient(noun, lexicon), "target")
+        exposed, exposer = _subjected_to(noun, lexicon)
+        if exposed is not None:
+            # "the porter was subjected to an assault", "the vendors were subject to police raids":
+            # the one subjected undergoes it; the noun's own doer, or who subjects them, does it
+            result.source = read(_noun_doer(noun, lexicon, index), "source") or read(exposer, "source")
+            result.target = result.target or read(exposed, "target")
         undergoer = subject_under_attack(noun, lexicon) \
             if result.target is None and trigger.cue.type in lexicon.thing_target_types else None
         if undergoer is not None:
@@ -1656,6 +1712,7 @@ def read_participants(
         result.source = result.source or first
         result.target = result.target or other
         slots = _prep_objects(noun, {"with", "against", "on", "of"} | aimed_at | sought_for)
+        slots += _against_shared(noun)
         for token in slots:
             if result.target is None:
                 result.target = read(token, "target", allow_places=party(token, True))
@@ -1722,6 +1779,13 @@ def read_participants(
                 if result.target is not None:
                     target_head = token
                     break
+        if result.target is None:
+            # "dropped two theft charges and an arson charge against the cook"
+            for token in _against_shared(noun, of_its_verb=False):
+                result.target = read(token, "target", allow_places=party(token, True))
+                if result.target is not None:
+                    target_head = token
+                    break
     if result.target is None:
         for child in verb.children:
             if child.dep_ in {"dobj", "dative", "iobj"} and (noun is None or child.i != noun.i):
@@ -1745,6 +1809,16 @@ def read_participants(
             if noun is not None and token.i == noun.i or _set_off_by_a_comma(token.head):
                 continue
             result.target = read(token, "target", allow_places=party(token, True))
+            if result.target is not None:
+                target_head = token
+                break
+    if result.target is None and noun is None:
+        # "returned an indictment against a couple", "tried to negotiate an agreement with the
+        # port": a verb whose object is an event noun has that noun's other party for target
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                    and (c.lemma_.lower(), "NOUN") in lexicon.cues):
+            token = next(iter(_prep_objects(obj, {"against", "with"})), None)
+            result.target = read(token, "target", allow_places=party(token, True)) if token is not None else None
             if result.target is not None:
                 target_head = token
                 break

@@ -140,6 +140,10 @@ class Lexicon:
     small_clause_verbs: frozenset[str] = frozenset()
     # verbs whose object does what their infinitive says ("asked the clerk to schedule a hearing")
     object_control_verbs: frozenset[str] = frozenset()
+    # adjectives of will or ability whose infinitive is their subject's act ("was able to sell")
+    subject_control_adjectives: frozenset[str] = frozenset()
+    # words by which one undergoes the event noun of their "to" ("was subjected to an assault")
+    subjected_to_words: frozenset[str] = frozenset()
     # cues whose "at" names whom the act is aimed at ("fired at the guards")
     aimed_at_cues: frozenset[str] = frozenset()
     # acts a town, county or state takes as a body, and the nouns for such a polity
@@ -360,6 +364,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         support_verbs=frozenset(raw.get("support_verbs", ())),
         small_clause_verbs=frozenset(raw.get("small_clause_verbs", ())),
         object_control_verbs=frozenset(raw.get("object_control_verbs", ())),
+        subject_control_adjectives=_words((raw.get("subject_control_adjectives") or {}).get("words")),
+        subjected_to_words=_words((raw.get("subjected_to") or {}).get("words")),
         aimed_at_cues=frozenset(raw.get("aimed_at_cues", ())),
         polity_act_types=frozenset((raw.get("polities") or {}).get("act_types", ())),
         polity_nouns=frozenset((raw.get("polities") or {}).get("nouns", ())),
