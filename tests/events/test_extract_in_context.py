@@ -20,9 +20,9 @@ def place(text: str, words: str, name: str | None = None, after: int = 0) -> Pla
     return Place(span_of(text, words, after), name or words, 0.0, 0.0, None, resolution="gazetteer")
 
 
-def read(text: str, timexes=(), places=(), published=None):
+def read(text: str, timexes=(), places=(), published=None, learned_filter: bool = True):
     article = Article(id="a1", text=text, published=published)
-    return extract_events(article, parse(text), list(timexes), list(places), [], [])
+    return extract_events(article, parse(text), list(timexes), list(places), [], [], learned_filter=learned_filter)
 
 
 def triggers(events) -> list[str]:
@@ -172,7 +172,9 @@ def test_since_a_clause_with_a_date_dates_the_stretch_up_to_the_report():
 
 
 def test_who_is_expected_to_arrive_is_the_one_arriving():
-    events = read("The envoy Olusegun Obasanjo is expected to arrive in the capital on Sunday.")
+    # how the arrival's roles and modality are read, before the learned non-event filter, which may
+    # drop an arrival still to come (docs/judging.md: a step still to come is no event)
+    events = read("The envoy Olusegun Obasanjo is expected to arrive in the capital on Sunday.", learned_filter=False)
     arrive = next(e for e in events if e.trigger.text == "arrive")
     assert arrive.source_actor.text == "Olusegun Obasanjo" and arrive.modality == "expected"
 
