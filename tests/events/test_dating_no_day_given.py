@@ -1,6 +1,11 @@
-"""An act whose own verb takes a bare "later" (no distance, no time with it) came some unsaid time
-after the episode told: it borrows no day (dating.placed_vaguely_after, dating.yaml
-vaguely_before.after_adverbs). Hand-made sentences."""
+"""Acts the text tells as done on a day it does not give: they take no day (hand-made sentences).
+
+- A bare past participle of an act (no auxiliary, no subject of its own) hung on a noun or a clause
+  names a done act to say who or what someone or something is: no report's day
+  (dating.a_bare_past_participle, event_date._a_bare_past_participle).
+- An act whose own verb takes a bare "later" (no distance, no time with it) came some unsaid time
+  after the episode told: it borrows no day (dating.placed_vaguely_after, dating.yaml
+  vaguely_before.after_adverbs)."""
 
 from __future__ import annotations
 
@@ -26,6 +31,27 @@ def event(text: str, word: str, stages: Stages):
              if r.event.trigger.text == word]
     assert found, f"no event for {word!r}"
     return found[0]
+
+
+def test_a_participle_on_a_noun_takes_no_report_day(stages):
+    # the burglars were sentenced some day before the report; the sentence does not say which
+    reading = event("Two burglars sentenced by a county judge will serve their terms in Salem, the sheriff said.",
+                    "sentenced", stages)
+    assert reading.event.date_value is None
+    assert "a bare past participle -> none" in reading.date.rules
+
+
+def test_the_same_act_told_by_a_main_clause_keeps_the_report_day(stages):
+    # near miss: a finite simple past in the news of the day keeps the report's day
+    reading = event("A county judge sentenced two burglars, the sheriff said.", "sentenced", stages)
+    assert reading.event.date_value == "2024-03-08"
+
+
+def test_a_participle_with_its_own_day_keeps_it(stages):
+    # near miss: the participle's own time dates it
+    reading = event("Two burglars sentenced on Tuesday by a county judge will serve their terms in Salem.",
+                    "sentenced", stages)
+    assert reading.event.date_value == "2024-03-05"
 
 
 def test_a_bare_later_leaves_the_carried_day(stages):
