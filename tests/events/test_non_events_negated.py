@@ -1,6 +1,6 @@
 """Acts told as not done (non_events.yaml: denied_acts): a negated passive ("were not arrested",
 "had never been charged", "the barn wasn't damaged"; not "was not arrested until the next day"), and
-an event under a negative word ("no mention of a shooting", "no shops looted", "no arrests"). Sentences written for these tests."""
+an event under a negative word ("no word of a shooting", "no shops looted", "no arrests"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_a_passive_told_done_stays(sentence, word):
 
 
 @pytest.mark.parametrize("sentence,word", [
-    ("The deputy said there was no mention of a shooting at the mill.", "shooting"),
+    ("The deputy said the log held no word of a shooting at the mill.", "shooting"),
     ("There were no shops looted on the main street, the sheriff said.", "looted"),
     ("There were no arrests at the rally on Monday.", "arrests"),
 ])

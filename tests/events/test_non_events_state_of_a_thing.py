@@ -29,8 +29,8 @@ def test_a_past_participle_on_a_thing_is_its_state(sentence, word):
 
 
 @pytest.mark.parametrize("sentence,word", [
-    ("Hundreds of people walked behind the coffin of a murdered guard on Monday.", "murdered"),
-    ("Divers found the bodies of the drowned crew near the pier.", "drowned"),
+    ("Hundreds of mourners followed the hearse of a murdered guard on Monday.", "murdered"),
+    ("Divers found the bodies of the drowned sailors near the pier.", "drowned"),
     ("The fence was damaged by the storm on Monday.", "damaged"),
 ])
 def test_a_participle_on_a_person_or_a_verb_of_its_own_stays(sentence, word):

@@ -1395,7 +1395,7 @@ def _noun_agent(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
 
 def _subjected_to(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | None]:
     """Who undergoes an event noun in the "to" phrase of "subject" or "expose" (event_types.yaml:
-    subjected_to), and who subjects them to it: the subject of "were subject to police raids" or
+    subjected_to), and who subjects them to it: the subject of "were subject to army raids" or
     of a passive ("was subjected to an assault", with its "by" agent), the object of an active
     verb with its subject ("the stranger subjected the porter to an assault")."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.dep_ != "prep":
@@ -1683,7 +1683,7 @@ def read_participants(
         # is looked for or arrested, not whom the shooting hit; the noun has its own arguments
         verb = noun
     if noun is not None and noun.i != verb.i and _subjected_to(noun, lexicon)[0] is not None:
-        # "the vendors were subject to police raids": the noun's parties are read from the noun and
+        # "the vendors were subject to army raids": the noun's parties are read from the noun and
         # from the one subjected to it, not from the subject of "were"
         verb = noun
     if noun is not None and noun.i == verb.i:
@@ -1693,7 +1693,7 @@ def read_participants(
         result.target = read(_noun_patient(noun, lexicon), "target")
         exposed, exposer = _subjected_to(noun, lexicon)
         if exposed is not None:
-            # "the porter was subjected to an assault", "the vendors were subject to police raids":
+            # "the porter was subjected to an assault", "the vendors were subject to army raids":
             # the one subjected undergoes it; the noun's own doer, or who subjects them, does it
             result.source = read(_noun_doer(noun, lexicon, index), "source") or read(exposer, "source")
             result.target = result.target or read(exposed, "target")

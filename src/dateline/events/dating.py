@@ -495,7 +495,7 @@ def placed_vaguely_before(clause: list[Token], timexes: list) -> bool:
 
 
 def placed_vaguely_after(verb: Token) -> bool:
-    """ "The driver later died at a hospital", "was later moved to a state prison": an adverb
+    """ "The driver later died at a clinic", "was later moved to a state prison": an adverb
     of the act's own verb, alone (no distance, "two days later", "a short time later", nor time,
     "later that night", with it), places the act some unsaid time after the episode the story
     tells, so it borrows no day from another clause, an earlier sentence or the report (dating.yaml:
@@ -508,7 +508,7 @@ def placed_vaguely_after(verb: Token) -> bool:
 
 
 def _a_distance_before(adverb: Token) -> bool:
-    """ "was arrested a short time later": a noun just before the adverb that is not the clause's
+    """ "was detained a short time later": a noun just before the adverb that is not the clause's
     subject ("both parents later died") is the distance, whatever the parser hung it on."""
     if adverb.i == 0:
         return False
@@ -525,7 +525,7 @@ def names_a_standing(verb: Token, words: dict[str, frozenset[str]]) -> bool:
 
 
 def a_bare_past_participle(verb: Token) -> bool:
-    """ "three defendants prosecuted by an assistant", "a resolution backing the road as requested by
+    """ "four suspects tried by a deputy prosecutor", "a resolution backing the road as requested by
     the district", "two hikers rescued from the ridge were treated for cold": a past participle with no
     auxiliary and no subject of its own, hung on a noun or a clause, tells a done act only to say who
     or what someone or something is; it has no tense of the report, so the report's day is not its day

@@ -389,7 +389,7 @@ def _placed_vaguely_before(facts: DateFacts, event_date: EventDate) -> Fired[Eve
         # "Over recent weeks, the governor disclosed ...": some time before, the day unsaid
         return Fired("placed vaguely before -> none", NO_DATE)
     if facts.trigger is not None and facts.draft.type != "STATEMENT" and placed_vaguely_after(facts.trigger):
-        # "The driver later died at a hospital": some time after the episode told, the day unsaid
+        # "The driver later died at a clinic": some time after the episode told, the day unsaid
         return Fired("placed vaguely after -> none", NO_DATE)
     return None
 
@@ -503,8 +503,8 @@ _a_past_relative_clause = _no_day_when("a past relative clause -> none", {"artic
 
 
 def _a_bare_past_participle(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
-    # "three defendants prosecuted by an assistant": a done act named to say who someone is, no tense of
-    # the report (not a statement: "a press release issued by the firm" is said when it is reported)
+    # "four suspects tried by a deputy prosecutor": a done act named to say who someone is, no tense of
+    # the report (not a statement: "a notice put out by the firm" is said when it is reported)
     if facts.trigger is not None and facts.draft.type != "STATEMENT" and event_date.source == "article" \
             and a_bare_past_participle(facts.trigger):
         return Fired("a bare past participle -> none", NO_DATE)

@@ -908,7 +908,7 @@ def _done_by_no_one(verb: Token) -> bool:
 
 
 def _under_a_negative_determiner(token: Token) -> bool:
-    """ "there were no arrests", "no mention of a shooting", "no shops looted": an event noun with a
+    """ "there were no arrests", "no word of a shooting", "no shops looted": an event noun with a
     negative determiner, or in the "of" phrase of a noun with one, or a participle on a noun with one
     tells what did not happen (non_events.yaml: denied_acts.negative_determiners)."""
     negative = typed_table().denied_acts.negative_determiners
@@ -1689,7 +1689,7 @@ def is_a_participle_adjective(token: Token) -> bool:
 def is_a_state_of_a_thing(token: Token) -> bool:
     """ "the damaged fence", "the requested papers", "a targeted finish": a past participle as the
     adjective of a common noun that names no person nor body of people (nor a name) tells the state
-    the thing is in, no act (participle_adjectives.past_tags); "a murdered guard", "the drowned crew"
+    the thing is in, no act (participle_adjectives.past_tags); "a murdered guard", "the drowned sailors"
     tell what was done to them, and stay."""
     noun = token.head
     if token.dep_ != "amod" or token.tag_ not in typed_table().participle_adjectives.past_tags \
