@@ -116,8 +116,8 @@ def test_a_canadian_towns_list_is_not_pulled_to_american_namesakes(gazetteer):
 
 def test_a_com_paper_still_writes_of_places_abroad_it_names_so(gazetteer):
     # guards for a rule tried at stop 41 (a .com paper's towns read as American first) and
-    # dropped: a town the text qualifies, a country, a city of millions and a town of another
-    # English-writing country (a .com paper may be Canadian) stay abroad
+    # dropped: a town the text qualifies, a country, and a city the text's words place abroad (the
+    # sea library of Alexandria) stay abroad
     def placed(text, name):
         article = Article(id="t", text=text, url="http://www.harborgazette.com/news/1")
         return _named(find_places(article, parse(text), gazetteer), name)[0]
@@ -127,4 +127,3 @@ def test_a_com_paper_still_writes_of_places_abroad_it_names_so(gazetteer):
     assert placed("A retired teacher flew to Malta last week for a sailing holiday.", "Malta").country_code == "MT"
     assert placed("A retired teacher flew to Alexandria last week to see the new library by the sea.",
                   "Alexandria").country_code == "EG"
-    assert placed("Two cars collided on a bridge in Vancouver on Monday, police said.", "Vancouver").country_code == "CA"
