@@ -1425,11 +1425,17 @@ def is_under_a_difficulty(token: Token) -> bool:
         if verb.tag_ != "VB" or verb.dep_ not in {"advcl", "xcomp", "ccomp"} or not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             continue
-        governor = verb.head
-        if governor.lower_ in adjectives or any(c.dep_ in {"acomp", "ccomp", "oprd"} and c.lower_ in adjectives
-                                               for c in governor.children):
+        if _on_one_of_the_adjectives(verb, adjectives):
             return True
     return False
+
+
+def _on_one_of_the_adjectives(infinitive: Token, adjectives: frozenset[str]) -> bool:
+    """The infinitive hangs on one of ``adjectives``: on the adjective itself ("hard to stop") or on
+    the verb whose complement it is ("makes it hard to stop", "was found incompetent to stand")."""
+    governor = infinitive.head
+    return governor.lower_ in adjectives or any(c.dep_ in {"acomp", "ccomp", "oprd"} and c.lower_ in adjectives
+                                                for c in governor.children)
 
 
 def _an_infinitive_of_either_voice(verb: Token) -> bool:
@@ -1451,9 +1457,7 @@ def is_under_a_likelihood(token: Token) -> bool:
             verb = verb.head
         if verb.dep_ not in {"advcl", "xcomp", "ccomp"} or not _an_infinitive_of_either_voice(verb):
             continue
-        governor = verb.head
-        if governor.lower_ in adjectives or any(c.dep_ in {"acomp", "ccomp", "oprd"} and c.lower_ in adjectives
-                                               for c in governor.children):
+        if _on_one_of_the_adjectives(verb, adjectives):
             return True
     return False
 
