@@ -45,3 +45,14 @@ def test_figures_kept_from_an_earlier_run_keep_the_order_they_were_measured_in(t
         monkeypatch.setattr(sys, "argv", ["bench", "--shared", str(tmp_path), "--out", str(out), "--only", *only])
         bench.main()
     assert '{"zebra": 1, "apple": 2}' in out.read_text(encoding="utf-8")
+
+
+def test_the_events_ratio_is_read_run_by_run():
+    # three runs of bare spaCy and dateline in turn: in the second the machine was twice as slow for
+    # both halves (20 s and 40 s against 10 s and 20 s), in the third dateline alone ran slow. Two of
+    # the three runs say dateline takes twice bare spaCy's time, a ratio of 0.5; the medians of each
+    # side (10 s and 40 s, from different runs) would say 0.25
+    from dateline.bench.events import paired_ratio
+
+    bare, ours = [10.0, 20.0, 10.0], [20.0, 40.0, 40.0]
+    assert paired_ratio([b / o for b, o in zip(bare, ours)]) == 0.5
