@@ -6,16 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.events import non_events
-from dateline.events.triggers import find_triggers
-from dateline.nlp import parse
-
-
-def _word(sentence: str, word: str):
-    return next(t for t in parse(sentence) if t.text == word)
-
-
-def _triggers(sentence: str) -> list[str]:
-    return [t.token.text for t in find_triggers(parse(sentence)[:])]
+from tests.events.sentences import triggers_in, word_in
 
 
 @pytest.mark.parametrize("sentence,word", [
@@ -24,8 +15,8 @@ def _triggers(sentence: str) -> list[str]:
     ("Burglaries in the county fell by four points in the survey.", "fell"),
 ])
 def test_a_figure_that_rises_or_falls_is_no_act(sentence, word):
-    assert non_events.is_a_changing_figure(_word(sentence, word))
-    assert word not in _triggers(sentence)
+    assert non_events.is_a_changing_figure(word_in(sentence, word))
+    assert word not in triggers_in(sentence)
 
 
 @pytest.mark.parametrize("sentence,word", [
@@ -34,4 +25,4 @@ def test_a_figure_that_rises_or_falls_is_no_act(sentence, word):
     ("A roofer fell 20 feet from the church tower on Monday.", "fell"),
 ])
 def test_a_fall_stays(sentence, word):
-    assert not non_events.is_a_changing_figure(_word(sentence, word))
+    assert not non_events.is_a_changing_figure(word_in(sentence, word))

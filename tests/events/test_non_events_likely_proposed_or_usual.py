@@ -9,11 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.events import non_events
-from dateline.nlp import parse
-
-
-def _word(text: str, word: str):
-    return next(t for t in parse(text) if t.text == word)
+from tests.events.sentences import word_in
 
 
 # an event noun after "for" on a verb that is itself no event: what that act would be for
@@ -23,8 +19,8 @@ def _word(text: str, word: str):
     ("The county will pay for the repair of the old bridge.", "repair"),
 ])
 def test_what_an_act_not_done_is_for(text, word):
-    assert non_events.is_the_purpose_of_an_act_not_done(_word(text, word))
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.is_the_purpose_of_an_act_not_done(word_in(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -32,7 +28,7 @@ def test_what_an_act_not_done_is_for(text, word):
     ("The old hall opened for dances on Friday night.", "dances"),
 ])
 def test_what_an_act_done_was_for_is_left(text, word):
-    assert not non_events.is_the_purpose_of_an_act_not_done(_word(text, word))
+    assert not non_events.is_the_purpose_of_an_act_not_done(word_in(text, word))
 
 
 # the infinitive on an adjective of likelihood or of fitness
@@ -43,7 +39,7 @@ def test_what_an_act_done_was_for_is_left(text, word):
     ("Officials said the two towns are unlikely to merge before 2030.", "merge"),
 ])
 def test_what_is_likely_or_what_one_is_unfit_to_undergo(text, word):
-    assert non_events.is_under_a_likelihood(_word(text, word))
+    assert non_events.is_under_a_likelihood(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -52,7 +48,7 @@ def test_what_is_likely_or_what_one_is_unfit_to_undergo(text, word):
     ("The farmer was found guilty after a short trial last month.", "trial"),
 ])
 def test_an_adverb_of_likelihood_or_a_trial_held_is_left(text, word):
-    assert not non_events.is_under_a_likelihood(_word(text, word))
+    assert not non_events.is_under_a_likelihood(word_in(text, word))
 
 
 # a gerund after "of" or "about" on a word of thinking or of inquiring
@@ -61,7 +57,7 @@ def test_an_adverb_of_likelihood_or_a_trial_held_is_left(text, word):
     ("The farmer had several inquiries about selling his orchard.", "selling"),
 ])
 def test_what_is_thought_of_or_asked_about(text, word):
-    assert non_events.is_a_wanted_gerund(_word(text, word))
+    assert non_events.is_a_wanted_gerund(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -69,7 +65,7 @@ def test_what_is_thought_of_or_asked_about(text, word):
     ("The farmer was fined for selling his orchard's apples without a permit.", "selling"),
 ])
 def test_a_gerund_on_another_word_is_left(text, word):
-    assert not non_events.is_a_wanted_gerund(_word(text, word))
+    assert not non_events.is_a_wanted_gerund(word_in(text, word))
 
 
 # an adverb of frequency on the verb: what happens as a rule
@@ -79,7 +75,7 @@ def test_a_gerund_on_another_word_is_left(text, word):
     ("The old ferry often crossed the bay at dawn in those years.", "crossed"),  # the verb
 ])
 def test_what_happens_as_a_rule(text, word):
-    assert non_events.is_a_habit_told_by_an_adverb(_word(text, word))
+    assert non_events.is_a_habit_told_by_an_adverb(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -89,7 +85,7 @@ def test_what_happens_as_a_rule(text, word):
     ("The pair often spoke about the robbery after the trial.", "robbery"),  # a noun after "about": the robbery happened
 ])
 def test_one_act_is_left(text, word):
-    assert not non_events.is_a_habit_told_by_an_adverb(_word(text, word))
+    assert not non_events.is_a_habit_told_by_an_adverb(word_in(text, word))
 
 
 # an event noun a verb of proposing or pressing for takes: a step still to come, if ever
@@ -99,12 +95,12 @@ def test_one_act_is_left(text, word):
     ("A merger of the two clinics was proposed by the board.", "merger"),  # the passive's subject
 ])
 def test_a_step_proposed(text, word):
-    assert non_events.is_a_step_proposed(_word(text, word))
-    assert non_events.is_a_step_still_to_come(_word(text, word))
+    assert non_events.is_a_step_proposed(word_in(text, word))
+    assert non_events.is_a_step_still_to_come(word_in(text, word))
 
 
 def test_the_purpose_of_a_step_proposed_is_not_done():
-    assert non_events.is_not_yet(_word("The mayor proposed a summit of the three towns to discuss the water supply.", "discuss"))
+    assert non_events.is_not_yet(word_in("The mayor proposed a summit of the three towns to discuss the water supply.", "discuss"))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -113,7 +109,7 @@ def test_the_purpose_of_a_step_proposed_is_not_done():
     ("The mayor's proposal followed a summit of the three towns.", "summit"),
 ])
 def test_a_step_held_is_left(text, word):
-    assert not non_events.is_a_step_proposed(_word(text, word))
+    assert not non_events.is_a_step_proposed(word_in(text, word))
 
 
 # "would" with no "have": what would happen; the event noun a verb of holding takes under it
@@ -122,7 +118,7 @@ def test_a_step_held_is_left(text, word):
     ("In May the mayor said he would hold a news conference at the depot.", "conference"),
 ])
 def test_what_would_happen(text, word):
-    assert non_events.is_a_hypothesis(_word(text, word))
+    assert non_events.is_a_hypothesis(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -131,4 +127,4 @@ def test_what_would_happen(text, word):
     ("The widow said she would never forget the raid on the farm.", "raid"),  # not a verb of holding
 ])
 def test_what_happened_is_left(text, word):
-    assert not non_events.is_a_hypothesis(_word(text, word))
+    assert not non_events.is_a_hypothesis(word_in(text, word))

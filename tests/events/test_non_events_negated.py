@@ -7,16 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.events import non_events
-from dateline.events.triggers import find_triggers
-from dateline.nlp import parse
-
-
-def _word(sentence: str, word: str):
-    return next(t for t in parse(sentence) if t.text == word)
-
-
-def _triggers(sentence: str) -> list[str]:
-    return [t.token.text for t in find_triggers(parse(sentence)[:])]
+from tests.events.sentences import triggers_in, word_in
 
 
 @pytest.mark.parametrize("sentence,word", [
@@ -26,8 +17,8 @@ def _triggers(sentence: str) -> list[str]:
     ("\"He's not hurt, but he is shaken,\" the ranger said of the climber.", "hurt"),
 ])
 def test_a_negated_passive_tells_a_step_not_taken(sentence, word):
-    assert non_events.is_a_denied_act(_word(sentence, word))
-    assert word not in _triggers(sentence)
+    assert non_events.is_a_denied_act(word_in(sentence, word))
+    assert word not in triggers_in(sentence)
 
 
 @pytest.mark.parametrize("sentence,word", [
@@ -36,8 +27,8 @@ def test_a_negated_passive_tells_a_step_not_taken(sentence, word):
     ("The bridge was not reopened until the floods ended in May.", "reopened"),
 ])
 def test_a_passive_told_done_stays(sentence, word):
-    assert not non_events.is_a_denied_act(_word(sentence, word))
-    assert word in _triggers(sentence)
+    assert not non_events.is_a_denied_act(word_in(sentence, word))
+    assert word in triggers_in(sentence)
 
 
 @pytest.mark.parametrize("sentence,word", [
@@ -46,8 +37,8 @@ def test_a_passive_told_done_stays(sentence, word):
     ("There were no arrests at the rally on Monday.", "arrests"),
 ])
 def test_an_act_under_a_negative_word_is_not_told(sentence, word):
-    assert non_events.is_a_denied_act(_word(sentence, word))
-    assert word not in _triggers(sentence)
+    assert non_events.is_a_denied_act(word_in(sentence, word))
+    assert word not in triggers_in(sentence)
 
 
 @pytest.mark.parametrize("sentence,word", [
@@ -56,5 +47,5 @@ def test_an_act_under_a_negative_word_is_not_told(sentence, word):
     ("There were arrests at the rally on Monday.", "arrests"),
 ])
 def test_the_same_acts_told_stay(sentence, word):
-    assert not non_events.is_a_denied_act(_word(sentence, word))
-    assert word in _triggers(sentence)
+    assert not non_events.is_a_denied_act(word_in(sentence, word))
+    assert word in triggers_in(sentence)

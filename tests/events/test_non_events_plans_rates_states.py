@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.events import non_events
-from dateline.nlp import parse
-
-
-def _word(text: str, word: str):
-    return next(t for t in parse(text) if t.text == word)
+from tests.events.sentences import word_in
 
 
 # docs/judging.md: a plan is no event however it is told, in the past as in the present
@@ -22,7 +18,7 @@ def _word(text: str, word: str):
     ("The twins wanted to swim across the lake last summer.", "swim"),
 ])
 def test_a_plan_told_in_the_past_is_no_event(text, word):
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -31,7 +27,7 @@ def test_a_plan_told_in_the_past_is_no_event(text, word):
     ("The bakery tried to reopen its second shop in April.", "reopen"),  # an attempt, done
 ])
 def test_an_act_done_or_planned_without_an_infinitive_stays(text, word):
-    assert not non_events.reports_no_event(_word(text, word))
+    assert not non_events.reports_no_event(word_in(text, word))
 
 
 # docs/judging.md: "the clinic treats 200 patients a week" is a habit, no one event
@@ -43,8 +39,8 @@ def test_an_act_done_or_planned_without_an_infinitive_stays(text, word):
     ("The flea market runs year round in the old mill.", "runs"),
 ])
 def test_an_act_counted_at_a_rate_is_no_event(text, word):
-    assert non_events.is_told_at_a_rate(_word(text, word))
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.is_told_at_a_rate(word_in(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -54,7 +50,7 @@ def test_an_act_counted_at_a_rate_is_no_event(text, word):
     ("The depot was robbed on the second Friday of May.", "robbed"),  # one day named
 ])
 def test_an_act_placed_by_a_unit_of_time_stays(text, word):
-    assert not non_events.is_told_at_a_rate(_word(text, word))
+    assert not non_events.is_told_at_a_rate(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -63,8 +59,8 @@ def test_an_act_placed_by_a_unit_of_time_stays(text, word):
     ("Unions staged rallies like marches and pickets across the region.", "marches"),
 ])
 def test_an_example_of_a_kind_is_no_event(text, word):
-    assert non_events.is_an_example_of_a_kind(_word(text, word))
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.is_an_example_of_a_kind(word_in(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -73,7 +69,7 @@ def test_an_example_of_a_kind_is_no_event(text, word):
     ("The volunteers attended two meetings and a march in May.", "march"),
 ])
 def test_an_event_named_for_itself_stays(text, word):
-    assert not non_events.is_an_example_of_a_kind(_word(text, word))
+    assert not non_events.is_an_example_of_a_kind(word_in(text, word))
 
 
 # docs/judging.md: a standing state (held in jail, on bail) is no event
@@ -83,8 +79,8 @@ def test_an_event_named_for_itself_stays(text, word):
     ("The doctor said he may have to stay hospitalized for a week.", "hospitalized"),
 ])
 def test_a_state_that_remains_is_no_event(text, word):
-    assert non_events.is_a_state_that_remains(_word(text, word))
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.is_a_state_that_remains(word_in(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -93,7 +89,7 @@ def test_a_state_that_remains_is_no_event(text, word):
     ("The two men were jailed in the county lockup.", "jailed"),
 ])
 def test_an_act_that_begins_a_state_stays(text, word):
-    assert not non_events.is_a_state_that_remains(_word(text, word))
+    assert not non_events.is_a_state_that_remains(word_in(text, word))
 
 
 # docs/judging.md: a step still to come is no event; "set to" with an infinitive tells one, and the
@@ -104,7 +100,7 @@ def test_an_act_that_begins_a_state_stays(text, word):
     ("Another Dayton firm set to open a second plant is Acme Tools.", "open"),
 ])
 def test_a_step_set_to_come_is_no_event(text, word):
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -112,11 +108,11 @@ def test_a_step_set_to_come_is_no_event(text, word):
     ("Volunteers set out to find the missing boy.", "find"),  # a particle: they set out
 ])
 def test_setting_a_step_or_setting_out_stays(text, word):
-    assert not non_events.is_the_word_that_sets_a_step(_word(text, word))
-    assert not non_events.reports_no_event(_word(text, word))
+    assert not non_events.is_the_word_that_sets_a_step(word_in(text, word))
+    assert not non_events.reports_no_event(word_in(text, word))
 
 
 def test_a_stretch_after_a_preposition_is_no_rate():
     # the parser may hang "an hour" on the next verb; "for" before it makes it a stretch
     text = "A teacher who was trapped in her car for an hour suffered minor injuries."
-    assert not non_events.is_told_at_a_rate(_word(text, "injuries"))
+    assert not non_events.is_told_at_a_rate(word_in(text, "injuries"))

@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.events import non_events
-from dateline.nlp import parse
-
-
-def _word(text: str, word: str):
-    return next(t for t in parse(text) if t.text == word)
+from tests.events.sentences import word_in
 
 
 # the purpose of an act that is itself no event is not done either
@@ -22,8 +18,8 @@ def _word(text: str, word: str):
     ("The council scheduled a hearing for Tuesday to discuss the budget.", "discuss"),  # on the noun of a step set
 ])
 def test_the_purpose_of_an_act_not_done(text, word):
-    assert non_events.is_not_yet(_word(text, word))
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.is_not_yet(word_in(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -32,7 +28,7 @@ def test_the_purpose_of_an_act_not_done(text, word):
     ("The council held a hearing on Tuesday to discuss the budget.", "discuss"),
 ])
 def test_the_purpose_of_an_act_done_is_left_to_the_other_rules(text, word):
-    assert not non_events._the_purpose_of_an_act_not_done(_word(text, word))
+    assert not non_events._the_purpose_of_an_act_not_done(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -41,7 +37,7 @@ def test_the_purpose_of_an_act_done_is_left_to_the_other_rules(text, word):
     ("The grant money is flying into the coffers of the small towns.", "flying"),
 ])
 def test_figures_of_speech_of_a_crowd_or_of_money(text, word):
-    assert non_events.is_a_figure_of_speech(_word(text, word))
+    assert non_events.is_a_figure_of_speech(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -49,7 +45,7 @@ def test_figures_of_speech_of_a_crowd_or_of_money(text, word):
     ("The two pilots were flying into the storm when the radio failed.", "flying"),  # a flight
 ])
 def test_the_literal_flood_and_flight_stay(text, word):
-    assert not non_events.is_a_figure_of_speech(_word(text, word))
+    assert not non_events.is_a_figure_of_speech(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -59,7 +55,7 @@ def test_the_literal_flood_and_flight_stay(text, word):
     ("The army denied the deployment of tanks near the border.", "deployment"),
 ])
 def test_an_act_done_by_no_one_or_denied(text, word):
-    assert non_events.is_a_denied_act(_word(text, word))
+    assert non_events.is_a_denied_act(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -68,7 +64,7 @@ def test_an_act_done_by_no_one_or_denied(text, word):
     ("The clerk denied the charges of fraud in court on Monday.", "charges"),  # charges brought
 ])
 def test_an_act_told_or_a_charge_denied_stays(text, word):
-    assert not non_events.is_a_denied_act(_word(text, word))
+    assert not non_events.is_a_denied_act(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -76,8 +72,8 @@ def test_an_act_told_or_a_charge_denied_stays(text, word):
     ("The mill closed in May. She said she opposes the new quarry near the river.", "opposes"),
 ])
 def test_a_position_held_in_the_present(text, word):
-    assert non_events.is_a_position_held(_word(text, word))
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.is_a_position_held(word_in(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -85,7 +81,7 @@ def test_a_position_held_in_the_present(text, word):
     ("The mill closed in May. The council supports the fund with a grant on Monday.", "supports"),  # a day of its own
 ])
 def test_a_stance_taken_as_an_act_stays(text, word):
-    assert not non_events.is_a_position_held(_word(text, word))
+    assert not non_events.is_a_position_held(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -93,8 +89,8 @@ def test_a_stance_taken_as_an_act_stays(text, word):
     ("The merger, subject to a vote of the shareholders, would close this summer.", "merger"),
 ])
 def test_an_event_awaiting_a_step(text, word):
-    assert non_events.is_awaiting_a_step(_word(text, word))
-    assert non_events.is_a_step_still_to_come(_word(text, word))
+    assert non_events.is_awaiting_a_step(word_in(text, word))
+    assert non_events.is_a_step_still_to_come(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -102,7 +98,7 @@ def test_an_event_awaiting_a_step(text, word):
     ("The two men were held in custody pending an investigation.", "investigation"),  # the inquiry awaited
 ])
 def test_an_event_awaiting_nothing_stays(text, word):
-    assert not non_events.is_awaiting_a_step(_word(text, word))
+    assert not non_events.is_awaiting_a_step(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -110,8 +106,8 @@ def test_an_event_awaiting_nothing_stays(text, word):
     ("The mayor suggested that members be ready to decide the matter at the May meeting.", "meeting"),
 ])
 def test_the_occasion_of_an_act_not_done(text, word):
-    assert non_events.is_the_occasion_of_an_act_not_done(_word(text, word))
-    assert non_events.is_a_step_still_to_come(_word(text, word))
+    assert non_events.is_the_occasion_of_an_act_not_done(word_in(text, word))
+    assert non_events.is_a_step_still_to_come(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -119,4 +115,4 @@ def test_the_occasion_of_an_act_not_done(text, word):
     ("The mayor spoke about the budget at the May meeting.", "meeting"),
 ])
 def test_the_occasion_of_an_act_done_stays(text, word):
-    assert not non_events.is_the_occasion_of_an_act_not_done(_word(text, word))
+    assert not non_events.is_the_occasion_of_an_act_not_done(word_in(text, word))

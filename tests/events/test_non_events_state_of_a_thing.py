@@ -7,16 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.events import non_events
-from dateline.events.triggers import find_triggers
-from dateline.nlp import parse
-
-
-def _word(sentence: str, word: str):
-    return next(t for t in parse(sentence) if t.text == word)
-
-
-def _triggers(sentence: str) -> list[str]:
-    return [t.token.text for t in find_triggers(parse(sentence)[:])]
+from tests.events.sentences import triggers_in, word_in
 
 
 @pytest.mark.parametrize("sentence,word", [
@@ -24,8 +15,8 @@ def _triggers(sentence: str) -> list[str]:
     ("The firm said it has handed over the requested papers to the court.", "requested"),
 ])
 def test_a_past_participle_on_a_thing_is_its_state(sentence, word):
-    assert non_events.is_a_state_of_a_thing(_word(sentence, word))
-    assert word not in _triggers(sentence)
+    assert non_events.is_a_state_of_a_thing(word_in(sentence, word))
+    assert word not in triggers_in(sentence)
 
 
 @pytest.mark.parametrize("sentence,word", [
@@ -34,4 +25,4 @@ def test_a_past_participle_on_a_thing_is_its_state(sentence, word):
     ("The fence was damaged by the storm on Monday.", "damaged"),
 ])
 def test_a_participle_on_a_person_or_a_verb_of_its_own_stays(sentence, word):
-    assert not non_events.is_a_state_of_a_thing(_word(sentence, word))
+    assert not non_events.is_a_state_of_a_thing(word_in(sentence, word))

@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.events import non_events
-from dateline.nlp import parse
-
-
-def _word(text: str, word: str):
-    return next(t for t in parse(text) if t.text == word)
+from tests.events.sentences import word_in
 
 
 @pytest.mark.parametrize("text,word", [
@@ -21,8 +17,8 @@ def _word(text: str, word: str):
     ("The ferry company will buy two boats and hire a captain in the spring.", "hire"),  # a bare verb joined
 ])
 def test_an_act_told_in_the_future(text, word):
-    assert non_events.is_told_in_the_future(_word(text, word))
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.is_told_in_the_future(word_in(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -31,8 +27,8 @@ def test_an_act_told_in_the_future(text, word):
     ("The county board set a second hearing on the quarry for Friday.", "hearing"),
 ])
 def test_an_event_a_verb_of_setting_takes(text, word):
-    assert non_events.is_a_step_set(_word(text, word))
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.is_a_step_set(word_in(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -40,8 +36,8 @@ def test_an_event_a_verb_of_setting_takes(text, word):
     ("The clerk reminded the board of its upcoming hearings on the budget.", "hearings"),
 ])
 def test_an_event_marked_as_still_to_come(text, word):
-    assert non_events.is_marked_still_to_come(_word(text, word))
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.is_marked_still_to_come(word_in(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -49,12 +45,12 @@ def test_an_event_marked_as_still_to_come(text, word):
     ("The old bridge was closed in May. A second hearing takes place at 9 a.m. Friday at the town hall.", "hearing"),
 ])
 def test_an_event_dated_in_the_plain_present(text, word):
-    assert non_events.is_set_in_a_dated_present(_word(text, word))
-    assert non_events.reports_no_event(_word(text, word))
+    assert non_events.is_set_in_a_dated_present(word_in(text, word))
+    assert non_events.reports_no_event(word_in(text, word))
 
 
 def test_a_step_scheduled_for_a_time_of_its_own():
-    word = _word("The new ferry is set to leave the harbour at dawn on Sunday.", "leave")
+    word = word_in("The new ferry is set to leave the harbour at dawn on Sunday.", "leave")
     assert non_events.is_not_yet(word) and non_events.reports_no_event(word)
 
 
@@ -67,11 +63,11 @@ def test_a_step_scheduled_for_a_time_of_its_own():
     ("A truck hit a mine, which set off a blast near the ford.", "blast"),
 ])
 def test_a_step_told_as_done_is_left(text, word):
-    assert not non_events.is_a_step_still_to_come(_word(text, word))
+    assert not non_events.is_a_step_still_to_come(word_in(text, word))
 
 
 def test_a_deliberation_a_thing_is_handed_on_for():
-    word = _word("The draft budget was sent to the finance committee for review.", "review")
+    word = word_in("The draft budget was sent to the finance committee for review.", "review")
     assert non_events.is_a_step_still_to_come(word) and non_events.reports_no_event(word)
 
 
