@@ -392,3 +392,42 @@ def test_an_against_phrase_of_another_noun_names_no_target():
     # near miss: the "against" hangs on "protests", not on the verb the charges are dismissed by
     charges = read_event_at("Charges were dismissed after weeks of protests against the mayor.", "Charges")
     assert "mayor" not in (text_of(charges.target_actor) or "")
+
+
+def _plural_group_table():
+    import yaml  # noqa: PLC0415
+
+    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
+
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["plural_group_nouns"]
+
+
+def test_they_stands_for_a_singular_noun_for_a_set_of_people():
+    # event_types.yaml: plural_group_nouns; "they" is the pair (the couple), not the one who tells of them
+    for example in _plural_group_table()["examples"]:
+        event = read_event_at(example["sentence"], example["verb"])
+        assert example["target"] in (text_of(event.target_actor) or ""), example
+
+
+def test_they_does_not_stand_for_one_person_or_for_a_single_speaker():
+    # ... a singular noun for one person is no "they", and one cashier telling deputies is no "they" either
+    for example in _plural_group_table()["counter_examples"]:
+        event = read_event_at(example["sentence"], example["verb"])
+        assert example["none"] not in (text_of(event.target_actor) or ""), example
+
+
+def test_the_plural_group_table_is_what_the_reader_uses():
+    from dateline.events.triggers import load_lexicon  # noqa: PLC0415
+
+    assert load_lexicon().plural_group_nouns == frozenset(_plural_group_table()["words"])
+    assert "board" not in load_lexicon().plural_group_nouns
+
+
+def test_they_in_a_report_is_not_its_single_speaker_unless_the_report_names_the_speakers_side():
+    # arguments.py: _one_speaker_for_a_plural; one sheriff is no "they"
+    chase = read_event_at("Sheriff Ada Lund said they arrested the driver after a long chase.", "arrested")
+    assert "Lund" not in (text_of(chase.source_actor) or "")
+    # near-miss: "she and two deputies" is the speaker's side, which "they" may stand for
+    search = read_event_at("Sheriff Ada Lund said she and two deputies searched the car before they arrested "
+                           "the driver.", "arrested")
+    assert "Lund" in (text_of(search.source_actor) or "")

@@ -98,7 +98,13 @@ def names_a_body_of_people(token: Token) -> bool:
     agreed", "an angry mob attacked", "the couple visited"), under the same guards as
     ``names_people``: no list of actor nouns can follow all the words for a firm, a crowd or a
     household."""
-    return (token.pos_ == "NOUN" and not _heads_of_phrase(token) and token.lemma_.lower() in group_nouns()
+    from dateline.events.triggers import load_lexicon  # noqa: PLC0415
+
+    # (and a noun for a small set of people whose WordNet sense is a set of things: "the pair
+    # fled", event_types.yaml: plural_group_nouns; "a pair of boots" heads an "of" phrase)
+    lemma = token.lemma_.lower()
+    return (token.pos_ == "NOUN" and not _heads_of_phrase(token)
+            and (lemma in group_nouns() or lemma in load_lexicon().plural_group_nouns)
             and not _a_class_in_the_plain_present(token))
 
 

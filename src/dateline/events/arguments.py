@@ -651,6 +651,8 @@ def _speaker_of_another_number(pronoun: Token, speaker: ActorReading, index: Men
     said he ..." (many speakers), "the agency said she ..." (a body is no "she"). Such a pronoun
     stands for someone the report tells of. (A "they" may still be a single speaker's side:
     "the sergeant said he and two deputies searched the car when they ...".)"""
+    if pronoun.lower_ in PLURAL_THIRD_PERSON:
+        return _one_speaker_for_a_plural(pronoun, speaker, index)
     if pronoun.lower_ not in ONE_PERSON_WORDS:
         return False
     span = index.doc.char_span(speaker.actor.span.start, speaker.actor.span.end, alignment_mode="expand")
@@ -665,6 +667,32 @@ def _speaker_of_another_number(pronoun: Token, speaker: ActorReading, index: Men
     return many or (mention is not None and mention.label in BODY_LABELS)
 
 
+# the third-person pronouns that stand for more than one
+PLURAL_THIRD_PERSON = {"they", "them", "their", "theirs"}
+
+
+def _one_speaker_for_a_plural(pronoun: Token, speaker: ActorReading, index: MentionIndex) -> bool:
+    """Whether a "they" or "them" inside a report cannot stand for its speaker: the speaker is one
+    person (a name, or a singular noun for people) and the report names no side of theirs before
+    the pronoun ("the clerk told police two men had taken the cash and they were arrested": the
+    men, not the clerk). A side named with the speaker keeps them ("the sergeant said he and two
+    deputies searched the car before they ...")."""
+    span = index.doc.char_span(speaker.actor.span.start, speaker.actor.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.tag_ not in {"NN", "NNP"} or any(c.dep_ == "conj" for c in root.children):
+        return False
+    mention = index.mention_at(root)
+    if not ((mention is not None and mention.label == "PERSON") or (mention is None and names_people(root))):
+        return False
+    for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
+        if token.lower_ in {"we", "us", "our"} or (
+                token.lower_ in ONE_PERSON_WORDS | {"i"} and any(c.dep_ == "conj" for c in token.children)):
+            return False
+    return True
+
+
 # the pronouns that stand for a group or a thing, and whether they stand for more than one
 GROUP_PRONOUNS = {"they": True, "them": True, "their": True, "it": False, "its": False}
 
@@ -674,10 +702,13 @@ def _agrees_in_number(subject: Token, plural: bool, index: MentionIndex) -> bool
     thing or body that is no person ("the agency", "the board")."""
     if plural:
         # (two subjects of one verb are a coordination the parser split: "Lee and Roe appeared")
+        # (or a singular noun for a set of people, event_types.yaml: plural_group_nouns: "the pair")
         return subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children) or sum(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in subject.head.children) > 1
+            c.dep_ in {"nsubj", "nsubjpass"} for c in subject.head.children) > 1 \
+            or subject.lemma_.lower() in load_lexicon().plural_group_nouns
     mention = index.mention_at(subject)
-    person = (mention is not None and mention.label == "PERSON") or names_people(subject)
+    person = (mention is not None and mention.label == "PERSON") or names_people(subject) \
+        or subject.lemma_.lower() in load_lexicon().plural_group_nouns
     return subject.tag_ in {"NN", "NNP"} and not person and not any(c.dep_ == "conj" for c in subject.children)
 
 
