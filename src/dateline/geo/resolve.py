@@ -228,7 +228,9 @@ def resolve_toponyms(
     ``home``: the outlet's name or web address, when known ("Richmond Register",
     "www.palestineherald.com"): local news is mostly about the outlet's home town.
     ``home_region``: (country, region name) where most of the outlet's articles are
-    (``geo.home_region``, learned over a store): its namesakes there come first.
+    (``geo.home_region``, learned over a store): its namesakes there come first. When none is
+    learned, the state an American outlet's web address names ("masslive": Massachusetts;
+    ``address_region``, host_states.yaml) takes its place.
     """
     mentions = []
     for toponym in toponyms:
