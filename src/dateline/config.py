@@ -55,7 +55,9 @@ class GeoSettings:
     # places outvote it); the reduce step learns the homes, keeps them in the store and maps the
     # namesakes again
     home_region_pass: bool = True
-    home_region_min_articles: int = 3  # articles of the outlet that name a region without doubt
+    # articles of the outlet that name a region without doubt: two that agree (and none against)
+    # make a home; one alone does not (stop 42: 3 -> 2, small outlets of a store)
+    home_region_min_articles: int = 2
     home_region_dominant_share: float | None = None  # a name counts as evidence when one region holds this share of its people
     home_region_min_share: float = 0.6  # of those, more than this share name the home region
     # a name whose main reading is a national capital or a city of this many people in another

@@ -122,3 +122,14 @@ def test_a_town_of_some_size_at_home_still_takes_the_vote_from_a_capital_abroad(
     text = "The Athens school board approved a new bus contract on Monday evening."
     assert _place_named(gazetteer, "Athens", text, None).country_code == "GR"
     assert _place_named(gazetteer, "Athens", text, ("US", "Tennessee")).admin1 == "Tennessee"
+
+
+def test_two_articles_that_agree_make_a_home_one_does_not():
+    # with the default settings: a small outlet of the store, two stories naming Nebraska
+    two = {"prairievoice.example": [frozenset({NEBRASKA}), frozenset({NEBRASKA}), frozenset()]}
+    assert home_regions(two)["prairievoice.example"].admin1 == "Nebraska"
+    one = {"prairievoice.example": [frozenset({NEBRASKA}), frozenset()]}
+    assert home_regions(one) == {}
+    # two that disagree make none: half is no majority
+    split = {"prairievoice.example": [frozenset({NEBRASKA}), frozenset({IOWA})]}
+    assert home_regions(split) == {}

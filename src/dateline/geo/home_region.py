@@ -10,7 +10,9 @@ Evidence, per article: the regions of the places it names that leave no doubt of
 a state or province itself ("Nebraska"), or a name all of whose gazetteer entries lie in one
 region ("Kearney" only in Nebraska, say). An article votes once for each such region. An
 outlet has a home region when at least ``min_articles`` of its articles give evidence and more
-than ``min_share`` of those name the same region (and no other region ties it).
+than ``min_share`` of those name the same region (and no other region ties it). An outlet with
+no home learned still has one when its web address names an American state
+(``geo.resolve.address_region``).
 """
 
 from __future__ import annotations

@@ -228,7 +228,9 @@ def resolve_toponyms(
     ``home``: the outlet's name or web address, when known ("Richmond Register",
     "www.palestineherald.com"): local news is mostly about the outlet's home town.
     ``home_region``: (country, region name) where most of the outlet's articles are
-    (``geo.home_region``, learned over a store): its namesakes there come first.
+    (``geo.home_region``, learned over a store): its namesakes there come first. When none is
+    learned, the state an American outlet's web address names ("masslive": Massachusetts;
+    ``address_region``, host_states.yaml) takes its place.
     """
     mentions = []
     for toponym in toponyms:
@@ -250,6 +252,8 @@ def resolve_toponyms(
     _apply_money_marks(text, mentions, home)
     named = len(mentions)
     mentions += _home_town_mentions(home, mentions, gazetteer)  # votes and neighbours only
+    if home_region is None:  # none learned over the store: the state the outlet's web address names
+        home_region = address_region(home, gazetteer)
     mentions += _home_region_mentions(home_region, gazetteer)  # votes only
     _drop_small_places_abroad(mentions)
     _drop_body_names_abroad(text, mentions)
@@ -720,6 +724,77 @@ def _home_region_mentions(home_region: tuple[str, str] | None, gazetteer: Gazett
     mention = _Mention(Toponym(0, 0, key, HOME_REGION_SOURCE), key, [candidate], [_prior(candidate, key, key)])
     mention.bonus = [0.0]
     return [mention]
+
+
+HOST_STATES_PATH = Path(__file__).with_name("host_states.yaml")
+# a state's name that is also the name of a city of this many people outside the state names the
+# city, not the state, in a web address ("washingtonpost": the capital)
+HOST_STATE_CITY_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def host_states() -> dict:
+    """The table of how American outlets' web addresses name their state (host_states.yaml)."""
+    return yaml.safe_load(HOST_STATES_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def _state_forms(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str]]:
+    """({a state's name, short form or postal abbreviation, squeezed: its name},
+    {postal abbreviation: its name}) for the states of the table's country."""
+    table = host_states()
+    country = table["country"]
+    left_out = set(table["abbreviations_left_out"])
+    forms: dict[str, str] = {}
+    abbreviations: dict[str, str] = {}
+    for (cc, code), name in gazetteer.admin1_names.items():
+        if cc != country or not name:
+            continue
+        squeezed = name_key(name).replace(" ", "")
+        elsewhere = any(
+            gazetteer.entries[k].feature_class == "P" and gazetteer.entries[k].admin1 != code
+            and (gazetteer.entries[k].population or 0) >= HOST_STATE_CITY_POPULATION
+            for k in gazetteer.names.get(name_key(name), ()))
+        if not elsewhere:
+            forms[squeezed] = name
+        for short in table["short_forms"].get(name, ()):
+            forms[short] = name
+        if len(code) == 2 and code.isalpha() and code.lower() not in left_out:
+            forms[code.lower()] = name
+            abbreviations[code.lower()] = name
+    return forms, abbreviations
+
+
+def address_region(home: str | None, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """The American state an outlet's web address names ("www.masslive.com": Massachusetts;
+    "wvgazette.com": West Virginia; "www.keokukia.com": Iowa), as (country, region name), or None
+    (an outlet's name, a foreign domain, an address that names no state; host_states.yaml)."""
+    if not home or " " in home.strip() or "." not in home:
+        return None
+    label, country = _home_hints(home)
+    table = host_states()
+    if country not in (None, table["country"]) or not label:
+        return None
+    forms, abbreviations = _state_forms(gazetteer)
+    words = set(table["news_words"])
+    found = set()
+    parts = set(label.split("."))
+    parts |= {part[len(w):] for part in parts for w in ("the", "my") if part.startswith(w) and len(part) > len(w)}
+    for part in parts:
+        for form, state in forms.items():
+            if part == form or (part.startswith(form) and part[len(form):] in words):
+                found.add(state)
+        for abbreviation, state in abbreviations.items():
+            town = part[: -len(abbreviation)]
+            if part.endswith(abbreviation) and len(town) >= 4 and any(
+                    gazetteer.entries[k].feature_class == "P"
+                    and gazetteer.admin1_name(gazetteer.entries[k].country_code, gazetteer.entries[k].admin1) == state
+                    and name_key(gazetteer.entries[k].name).replace(" ", "") == town
+                    for k in gazetteer.names.get(town, ())):
+                found.add(state)
+    if len(found) != 1:
+        return None
+    return (table["country"], found.pop())
 
 
 def _beyond_home_vote(mention: _Mention, home_regions: set[tuple]) -> bool:
