@@ -499,8 +499,10 @@ def test_a_pronoun_speaker_does_not_go_on_with_a_dated_act_that_is_no_talk():
 
 
 def test_an_act_with_no_adverb_of_an_earlier_step_keeps_the_carried_day():
-    events = events_of("A roofer was hurt in a fall at a Dover warehouse on Monday. His employer was charged with negligence.")
-    assert events["charged"].date_value == "2024-03-04"
+    # (a sued, not a charged: an agentless charge in the simple past takes no carried day at all since stop 42,
+    # dating.charged_in_the_simple_past)
+    events = events_of("A roofer was hurt in a fall at a Dover warehouse on Monday. His employer was sued for negligence.")
+    assert events["sued"].date_value == "2024-03-04"
 
 
 def test_a_decision_with_a_day_of_its_own_keeps_it_in_a_story_of_a_gathering():

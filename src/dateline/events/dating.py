@@ -301,6 +301,8 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
         return True
     if stands_accused_now(verb, words):
         return True
+    if source in {"narrative", "article"} and charged_in_the_simple_past(verb, words):
+        return True
     if counted_by_a_later_step(verb):
         return True
     perfect = [a for a in auxiliaries if a.dep_ == "aux" and lemma_of_auxiliary(a) == "have" and a.tag_ != "VBN"]
@@ -545,6 +547,28 @@ def stands_accused_now(verb: Token, words: dict[str, frozenset[str]]) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     return any(a.dep_ == "auxpass" and a.tag_ in {"VBZ", "VBP"} for a in auxiliaries) and not any(
         a.dep_ == "aux" for a in auxiliaries)
+
+
+def charged_in_the_simple_past(verb: Token, words: dict[str, frozenset[str]]) -> bool:
+    """ "Police arrested a roofer on Saturday. He was charged with burglary.", "Deputies searched a farm
+    on Tuesday. A roofer was arrested on drug charges.": an arrest or a charge told in the simple past
+    passive, no doer and no time of its own clause, is a legal step the text tells as a result, on a
+    day it does not give (it comes after the offence, the search or the arrest told before, often
+    days after); a day carried from an earlier sentence, or the report's, is not its
+    day (dating.yaml background.charged). Not a charge whose own clause, or the verb it is
+    coordinated with, has a time or a distance ("was arrested a short time later and charged"),
+    nor one told with its doer ("Police charged him", "was charged by the county")."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in words["charged"]:
+        return False
+    auxiliaries = auxiliaries_of(verb)
+    if not any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxiliaries) or any(a.dep_ == "aux" for a in auxiliaries):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    clauses = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    return not any(c.dep_ in {"npadvmod", "advmod", "prep", "tmod"} and (
+        c.ent_type_ in {"DATE", "TIME"} or c.lower_ in words["later"] or any(
+            t.ent_type_ in {"DATE", "TIME"} for t in c.subtree)) for clause in clauses for c in clause.children)
 
 
 def offence_day_of_a_standing(verb: Token, date_span, words: dict[str, frozenset[str]]) -> bool:
