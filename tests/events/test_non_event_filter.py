@@ -145,3 +145,24 @@ def test_an_act_told_as_done_stays():
 
 def test_the_filter_is_read_once():
     assert learned_filter() is learned_filter()
+
+
+def test_a_date_carried_from_an_earlier_sentence_is_read_from_the_events_notes():
+    # "Volunteers repair the fences each spring." after a dated sentence: dating carries the earlier
+    # sentence's date and says so in the notes; an event dated by its own words has no such note
+    sentence = "Volunteers repair the fences each spring."
+    start = sentence.index("repair")
+    doc = parse(sentence)
+    for notes, expected in [(("date carried from an earlier sentence",), 1.0), (("date inherited from the article",), 0.0)]:
+        event = Event(id="e", article_id="t", type="TRANSPORT", trigger=Span(start, start + 6, "repair"),
+                      sentence=Span(0, len(sentence), sentence), notes=notes)
+        assert features(event, doc, 1)["date_carried"] == expected
+
+
+def test_dating_notes_a_date_carried_in_the_words_the_feature_reads():
+    # the note is written by dateline.events and read by the feature: the two must stay the same words
+    import inspect
+
+    import dateline.events as events
+    from dateline.events.non_event_features import DATE_CARRIED
+    assert f'"{DATE_CARRIED}"' in inspect.getsource(events)

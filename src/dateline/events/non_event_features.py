@@ -3,7 +3,8 @@ date, place, doer, target) and its trigger's place in the sentence's parse (part
 tense and aspect, negation, modals, the clause it complements, a quotation, a question or a
 condition, a generic subject, the name of a charge or a penalty, a word of a name, the theme of a
 text, a purpose, a plain present with no date, a word of time to come, a second sense in sport, a
-verb of denying above it, no past above it, a clause of thinking above it), and whether it is told as one happening at all: a bare plural or a
+verb of denying above it, no past above it, a clause of thinking above it, a date carried from an
+earlier sentence), and whether it is told as one happening at all: a bare plural or a
 bare noun after a preposition names a kind of act ("riots are common", "money for repairs"); an
 untensed trigger under a verb in the present or under a modal ("seems to help", "would seek
 help") tells no act done; a date in its own sentence makes a scheduled or told happening. Each feature is a number (0/1 mostly); the weights are fitted by
@@ -32,6 +33,7 @@ HEAD_LINKS = {
     "pobj": "object_of_preposition", "dobj": "object", "nsubj": "subject", "nsubjpass": "subject",
     "relcl": "relative", "acl": "relative", "advcl": "adverbial", "amod": "modifier", "compound": "modifier",
 }
+DATE_CARRIED = "date carried from an earlier sentence"  # the note dating gives (dateline.events)
 QUOTES = "\"“”"
 SHORT_QUOTATION = 40  # characters: a quoted phrase or title, not a speaker's sentence
 
@@ -398,6 +400,10 @@ def features(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
     found["untold_in_the_past"] = float(_untold_in_the_past(token))
     found["in_a_thought"] = float(_in_a_thought(token))
     found["lead_sentence"] = float(sentence_index == 0)
+    # its date taken from an earlier sentence (none of its own, nor the article's day): a clause
+    # telling a habit, a plan or a kind of act mostly takes its date this way, where an act told as done
+    # mostly names its day or is the article's news
+    found["date_carried"] = float(DATE_CARRIED in event.notes)
     found["late_sentence"] = float(sentence_index >= 8)
     return found
 
@@ -415,5 +421,5 @@ FEATURES = (
     "no_actor", "named_actor", "dated_in_its_sentence", "generic_undated", "under_a_modal_or_future",
     "charge_named", "in_a_name", "theme_of_a_noun", "purpose_infinitive", "simple_present_undated",
     "future_time_in_sentence", "other_sense_context", "denied_or_reported_above", "untold_in_the_past",
-    "in_a_thought",
+    "in_a_thought", "date_carried",
 )
