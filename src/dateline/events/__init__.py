@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.config import SETTINGS
 from dateline.events.lead_acts import lead_act_trigger
 from dateline.events.dating import (
+    CARRIED_NOTE,
     INHERITED_NOTE,
     a_body_decided,
     a_speakers_own_gathering,
@@ -441,7 +442,7 @@ def _confidence(draft: Draft, event_date, places: list[Place], place_inherited: 
         notes.append(INHERITED_NOTE)
     elif event_date.source == "narrative":
         score -= 0.05
-        notes.append("date carried from an earlier sentence")
+        notes.append(CARRIED_NOTE)
     elif event_date.source == "none":
         score -= 0.15
         notes.append("no date")

@@ -247,6 +247,7 @@ TABLE = Path(__file__).with_name("dating.yaml")
 # the report's day
 BORROWED = frozenset({"sentence", "narrative", "article"})
 INHERITED_NOTE = "date inherited from the article"  # an event's note when it took the report's day
+CARRIED_NOTE = "date carried from an earlier sentence"  # its note when it took an earlier sentence's date
 
 
 @lru_cache(maxsize=1)

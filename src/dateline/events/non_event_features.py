@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Token
 
+from dateline.events.dating import CARRIED_NOTE
 from dateline.model import Event
 from dateline.nlp import text_of
 
@@ -33,7 +34,6 @@ HEAD_LINKS = {
     "pobj": "object_of_preposition", "dobj": "object", "nsubj": "subject", "nsubjpass": "subject",
     "relcl": "relative", "acl": "relative", "advcl": "adverbial", "amod": "modifier", "compound": "modifier",
 }
-DATE_CARRIED = "date carried from an earlier sentence"  # the note dating gives (dateline.events)
 QUOTES = "\"“”"
 SHORT_QUOTATION = 40  # characters: a quoted phrase or title, not a speaker's sentence
 
@@ -403,7 +403,7 @@ def features(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
     # its date taken from an earlier sentence (none of its own, nor the article's day): a clause
     # telling a habit, a plan or a kind of act mostly takes its date this way, where an act told as done
     # mostly names its day or is the article's news
-    found["date_carried"] = float(DATE_CARRIED in event.notes)
+    found["date_carried"] = float(CARRIED_NOTE in event.notes)
     found["late_sentence"] = float(sentence_index >= 8)
     return found
 
