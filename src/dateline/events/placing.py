@@ -70,6 +70,7 @@ def table() -> dict:
         "participant_deps": frozenset(raw["described_participant"]["participant_deps"]),
         "other_clause_deps": frozenset(raw["described_participant"]["other_clause_deps"]),
         "custody_steps": tuple(tuple(step.lower().split()) for step in raw["setting"]["custody_steps"]),
+        "town_before_a_noun_deps": frozenset(raw["setting"]["town_before_a_noun_deps"]),
         "examples": raw.get("examples", {}),
     }
 

@@ -16,8 +16,11 @@ there. The setting is read once per article:
   of that act's day are there already and those of other days are other episodes
   (``lead_act_told_there``).
 
-The lead's own acts keep the places of their own words, save one: a police step done to someone
-the lead names by the town ("A Dover teacher was detained and charged", ``held_at_home``) is there.
+The lead's own acts keep the places of their own words, save two: a police step done to someone
+the lead names by the town ("A Dover teacher was detained and charged", ``held_at_home``) is there,
+and so is an act of a lead that names its town before a noun of a thing or an office ("after a raid
+on a Dover pawnshop", "Dover's fire marshal says a blaze destroyed ...":
+``names_a_thing_or_office_by_the_town``), not a person's origin.
 A lead that names no place at all ("A teenager was stabbed four times on Friday night.") is set
 by the town the next sentences name ("The fight began outside a party in Dover"): the lead's own
 act of the episode is there (``town_named_after_a_placeless_lead``).
@@ -37,7 +40,7 @@ from spacy.tokens import Token
 
 from dateline.events.placing import (Told, dateline_town, headline_town, names_a_town_or_county,
                                      names_an_event_told, table, told_apart_from_the_episode)
-from dateline.geo.recognize import PLACE_LABELS
+from dateline.geo.recognize import PLACE_LABELS, SEAT_WORDS
 from dateline.model import Place
 
 
@@ -126,10 +129,39 @@ def lead_act_told_there(setting: Setting, told: list[Told], doc) -> bool:
 
 def lends_the_setting(setting: Setting, trigger: Token, sentence: SpacySpan, places: list[Place],
                       start: date | None, dct: date | None, told: list[Told]) -> bool:
-    """Whether an act with no place of its own, told after the lead, is at the setting the lead names."""
-    return sentence.start_char >= setting.after and of_the_episode(trigger, start, dct) \
+    """Whether an act with no place of its own, told after the lead, is at the setting the lead names;
+    also an act of the lead itself, when the lead names its town before a noun of a thing or an
+    office ("after a raid on a Dover pawnshop": ``names_a_thing_or_office_by_the_town``) and its
+    sentence names no other place than the town and its country."""
+    in_the_lead = sentence.start_char < setting.after and not describes_whom_the_lead_is_about(trigger) \
+        and names_a_thing_or_office_by_the_town(setting.place, sentence.doc) \
+        and not names_a_place_beyond_the_town(sentence, places, setting.place)
+    return (sentence.start_char >= setting.after or in_the_lead) and of_the_episode(trigger, start, dct) \
         and not lead_act_told_there(setting, told, sentence.doc) \
         and not names_a_place_elsewhere(sentence, places, setting.place)
+
+
+def names_a_thing_or_office_by_the_town(town: Place, doc) -> bool:
+    """ "a Dover residence", "Dover's fire marshal", "a Dover pawnshop": the lead names its town
+    before a noun, as where a thing is or whose office someone holds, not in a place phrase of a
+    clause of its own ("was caught in a barn near Dover": the place of that clause's act), nor
+    before a noun of a person ("a Dover man won a prize": where he comes from, placing.yaml: origin)
+    nor of a body ("the Dover Board": ``_a_body_word``)."""
+    words = doc.char_span(town.span.start, town.span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root, nouns = words.root, table()
+    following = doc[words.end].lower_ if words.end < len(doc) else ""
+    return root.dep_ in nouns["town_before_a_noun_deps"] \
+        and root.head.lower_ not in nouns["person_nouns"] | nouns["home_nouns"] \
+        and not any(_a_body_word(word) for word in (following, root.head.lower_))
+
+
+def _a_body_word(word: str) -> bool:
+    """ "the Dover police", "the Carver County Board": a body named by its town, whose seat the
+    seat steps weigh (events.event_place: seat, reporting force), not the story's setting."""
+    bodies = SEAT_WORDS | table()["body_words"]
+    return word in bodies or (word.endswith("s") and word[:-1] in bodies)
 
 
 def held_at_home(setting: Setting, trigger: Token, sentence: SpacySpan, places: list[Place]) -> bool:
