@@ -34,20 +34,20 @@ SPRINGFIELD = "Two men were hurt when a car struck a utility pole in Springfield
 
 def test_a_bare_namesake_is_read_in_the_state_of_the_address(gazetteer):
     assert _place(gazetteer, "Springfield", SPRINGFIELD, None).admin1 != "Massachusetts"
-    place = _place(gazetteer, "Springfield", SPRINGFIELD, "http://www.masslive.com/news/crash.html")
+    place = _place(gazetteer, "Springfield", SPRINGFIELD, "https://masslive.com/metro/crash.html")
     assert (place.country_code, place.admin1) == ("US", "Massachusetts")
 
 
 def test_the_storys_own_state_outweighs_the_address(gazetteer):
     text = "Two men were hurt when a car struck a utility pole in Springfield, Ill., early Sunday."
-    place = _place(gazetteer, "Springfield", text, "http://www.masslive.com/news/crash.html")
+    place = _place(gazetteer, "Springfield", text, "https://masslive.com/metro/crash.html")
     assert place.admin1 == "Illinois"
 
 
 def test_a_foreign_city_in_a_local_story_stays_abroad(gazetteer):
     # a church group of a Massachusetts paper's town travels to Egypt: the story says where
     text = "A Holyoke church group returned Sunday from a two-week mission trip to Alexandria, Egypt."
-    place = _place(gazetteer, "Alexandria", text, "http://www.masslive.com/news/trip.html")
+    place = _place(gazetteer, "Alexandria", text, "https://masslive.com/metro/trip.html")
     assert place.country_code == "EG"
 
 
@@ -56,5 +56,5 @@ def test_a_common_word_in_an_address_makes_no_state(gazetteer):
     for host in ("www.thestate.com", "www.kansascity.com", "www.latimes.com"):
         assert address_region(host, gazetteer) is None
     # and such an address leaves a namesake as it reads without one
-    assert (_place(gazetteer, "Springfield", SPRINGFIELD, "http://www.thestate.com/local/crash.html").admin1
+    assert (_place(gazetteer, "Springfield", SPRINGFIELD, "https://thestate.com/metro/crash.html").admin1
             == _place(gazetteer, "Springfield", SPRINGFIELD, None).admin1)

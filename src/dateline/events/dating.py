@@ -551,13 +551,13 @@ def stands_accused_now(verb: Token, words: dict[str, frozenset[str]]) -> bool:
 
 
 def charged_in_the_simple_past(verb: Token, words: dict[str, frozenset[str]]) -> bool:
-    """ "Police arrested a roofer on Saturday. He was charged with burglary.", "Deputies searched a farm
+    """ "Police arrested a roofer on Saturday. She was charged with forgery.", "Deputies searched a farm
     on Tuesday. A roofer was arrested on drug charges.": an arrest or a charge told in the simple past
     passive, no doer and no time of its own clause, is a legal step the text tells as a result, on a
     day it does not give (it comes after the offence, the search or the arrest told before, often
     days after); a day carried from an earlier sentence, or the report's, is not its
     day (dating.yaml background.charged). Not a charge whose own clause, or the verb it is
-    coordinated with, has a time or a distance ("was arrested a short time later and charged"),
+    coordinated with, has a time or a distance ("was arrested two hours afterward and charged"),
     nor one told with its doer ("Police charged him", "was charged by the county")."""
     if verb.tag_ != "VBN" or verb.lemma_.lower() not in words["charged"]:
         return False
