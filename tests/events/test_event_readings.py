@@ -70,8 +70,11 @@ def test_a_date_of_a_relative_clause_on_the_speaker_is_not_the_reports(stages):
 
 
 def test_what_a_charge_is_for_borrows_no_day_of_the_charge(stages):
-    # charged on Friday; the robbing was before, its day unknown
-    read = reading("A baker was charged on Friday with robbing a jeweller.", "robbing", stages)
+    # charged on Friday; the robbing was before, its day unknown (read without the article's
+    # non-event filters: the robbing, named only by the charge, leaves the list)
+    text = "A baker was charged on Friday with robbing a jeweller."
+    read = next(r for r in explain_article(Article(id="t", text=text, published=PUBLISHED), parse(text), stages,
+                                           learned_filter=False) if r.event.trigger.text == "robbing")
     assert read.date.rules[0] == "background to another act: the sentence's date left out"
     assert read.date.rules[-1] == "background to another act -> none"
     assert read.event.date_value is None

@@ -17,7 +17,7 @@ LEAD = "The mayor gave few details at the briefing. "
 
 def events_of(sentence: str):
     text = LEAD + sentence
-    return [e for e in extract_events(Article(id="t", text=text), parse(text), [], [], [], [])
+    return [e for e in extract_events(Article(id="t", text=text), parse(text), [], [], [], [], learned_filter=False)
             if e.trigger.start >= len(LEAD)]
 
 

@@ -39,7 +39,7 @@ from dateline.events.dating import (
 from dateline.events.draft import Draft, reporting_verb, speaker_key
 from dateline.events.event_date import EventDateReading, read_event_date
 from dateline.events.event_place import EventPlaceReading, followed_by_a_seat_word, read_event_places
-from dateline.events.non_events import without_learned_non_events
+from dateline.events.non_events import without_crimes_named_only_by_a_charge, without_learned_non_events
 from dateline.events.placing import (Told, acts_at_someones_home, ends_a_name, is_origin, names_a_known_place, names_a_venue,
                                      names_an_office)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
@@ -656,7 +656,9 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
                              statements_on_the_leads_day(events, doc, news, _lead_timex(news, timexes, dct), dct))
     events = _noting_changes(explained, "a noun leaves the report's day", events,
                              nouns_leave_the_report_day(events, doc))
-    events = without_learned_non_events(events, doc) if learned_filter else events
+    # the crimes told only as what a charge says, then the learned filter (both off for its training)
+    events = without_learned_non_events(without_crimes_named_only_by_a_charge(events, doc), doc) \
+        if learned_filter else events
     # "burglars broke into his home" after "a Dover man": the act is where its owner lives, a place
     # the sentence's own reading set aside as an origin (placing.yaml: someones_home)
     events = _noting_changes(explained, "an act at someone's home", events, acts_at_someones_home(events, doc, places))

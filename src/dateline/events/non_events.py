@@ -423,6 +423,17 @@ class ExamplesOfAKind:
 
 
 @dataclass(frozen=True)
+class ChargeContents:
+    heads: Words
+    name_heads: Words
+    prepositions: Words
+    established: Words
+    duty_prepositions: Words
+    examples: list = _entries()
+    counter_examples: list = _entries()
+
+
+@dataclass(frozen=True)
 class NonEventsTable:
     """The whole of non_events.yaml, one field a top-level block."""
     states: States = _block(States)
@@ -432,6 +443,7 @@ class NonEventsTable:
     count_nouns: Words
     charge_verbs: Words
     attempt_words: Words
+    charge_contents: ChargeContents = _block(ChargeContents)
     practice_tags: Words = _tag_field()
     class_heads: Words
     described_classes: DescribedClasses = _block(DescribedClasses)
@@ -575,6 +587,98 @@ def is_a_charge_name(token: Token) -> bool:
     words = typed_table()
     return any(a.lower_ in words.attempt_words for a in above) and \
         any(a.lemma_.lower() in words.charge_verbs for a in above)
+
+
+def _a_charge_word(token: Token, words: Words) -> bool:
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _established_by_a_verdict(charge: Token) -> bool:
+    """ "pleaded guilty to two counts of fraud", "was convicted on charges of arson": the charge a
+    conviction or a guilty plea holds establishes the crime ("pleaded not guilty to" does not)."""
+    words, node = typed_table().charge_contents, charge
+    for _ in range(4):
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ not in {"pobj", "prep"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if _a_charge_word(node, words.established):
+            return not any(c.dep_ == "neg" for c in node.children)
+    return False
+
+
+def charge_holding(token: Token) -> Token | None:
+    """The charge, accusation or suit whose content the word is, if it is named only as that
+    content: the object of the charge's preposition, through "and" or "or" and through a noun of
+    count or kind ("charged with theft", "accused of setting the fire and fleeing", "faces two counts
+    of burglary", "held on charges of arms smuggling", "five felonies including assault", "the suit
+    charges the station with negligence"), a noun the charge is named by ("drug charges"), a clause
+    on a plural charge noun ("on charges he robbed a bank"), or the noun a relative clause of
+    accusing ends on ("the theft he is accused of"). None under a conviction or a guilty plea ("pleaded
+    guilty to two counts of fraud"), and none for a word deeper in the charge ("charged with lying
+    during the investigation": the investigation is told, no content of the charge)."""
+    words = typed_table().charge_contents
+    if _a_charge_word(token, words.heads):
+        return None
+    for clause in token.children:
+        if clause.dep_ == "relcl" and _a_charge_word(clause, words.heads) and any(
+                c.dep_ == "prep" and c.lower_ in words.prepositions and not any(True for _ in c.children)
+                for c in clause.children):
+            return clause
+    node = token
+    for _ in range(6):
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN" and _a_charge_word(head, words.name_heads):
+            return None if _established_by_a_verdict(head) else head
+        if node.dep_ in {"acl", "ccomp"} and head.tag_ == "NNS" and _a_charge_word(head, words.name_heads):
+            return head
+        if node.dep_ not in {"pobj", "pcomp"} or head.dep_ != "prep" or head.lower_ not in words.prepositions:
+            return None
+        above = head.head
+        if _a_charge_word(above, words.heads):
+            # "in charge of the investigation": a duty, no charge (``is_a_standing_duty``)
+            duty = above.dep_ == "pobj" and above.head.lower_ in words.duty_prepositions
+            return None if duty or _established_by_a_verdict(above) else above
+        if above.pos_ != "NOUN" or above.dep_ not in {"pobj", "dobj", "conj", "nsubjpass", "appos"}:
+            return None
+        node = above
+    return None
+
+
+def _told_apart_from_a_charge(token: Token) -> bool:
+    """Whether the text tells an event of the word's kind anywhere outside a charge's content: the
+    same word ("a report of a burglary ... were charged with burglary") or a cue of the same type
+    ("Smith was stabbed on Friday ... charged with murder")."""
+    from dateline.events.triggers import load_lexicon, match_cue
+
+    lexicon = load_lexicon()
+    own = match_cue(token, lexicon)
+    kind, lemma = own[0].type if own else None, token.lemma_.lower()
+    heads = typed_table().charge_contents.heads
+    for other in token.doc:
+        if other.i == token.i or other.is_punct or other.is_space or _a_charge_word(other, heads):
+            continue
+        same = other.lemma_.lower() == lemma
+        if not same and kind is not None:
+            cue = match_cue(other, lexicon)
+            same = cue is not None and cue[0].type == kind
+        if same and charge_holding(other) is None:
+            return True
+    return False
+
+
+def is_a_crime_named_by_a_charge(token: Token) -> bool:
+    """ "three men were charged with arson", "accused of murdering her daughter", "the suit charges
+    the station with invasion of privacy": a crime, a wrong or a deal named only as what a charge,
+    an accusation or a suit says is no act the text asserts (docs/judging.md, "Charges, plans and
+    scheduled steps"); it is one when the text also tells an act of its kind outside a charge (the
+    charge's word then repeats it), or a conviction or a guilty plea holds it."""
+    return charge_holding(token) is not None and not _told_apart_from_a_charge(token)
 
 
 def is_a_practice(token: Token) -> bool:
@@ -2153,6 +2257,23 @@ class NonEventFilter:
 @lru_cache(maxsize=1)
 def learned_filter() -> NonEventFilter:
     return NonEventFilter.load()
+
+
+def without_crimes_named_only_by_a_charge(events: list[Event], doc: Doc) -> list[Event]:
+    """The events but the crimes the text names only as what a charge, an accusation or a suit
+    says (``is_a_crime_named_by_a_charge``). The trigger stays one to the grammar (a charge's
+    crime is an event of its own there, ``triggers.Cue.own_event``: the roles and days of the
+    charge read it); it leaves only the article's list, beside the learned filter."""
+    starts = [t.idx for t in doc]
+    kept = []
+    for event in events:
+        token = None
+        if event.trigger is not None and starts:
+            i = bisect_right(starts, event.trigger.start) - 1
+            token = doc[i] if i >= 0 else None
+        if token is None or not is_a_crime_named_by_a_charge(token):
+            kept.append(event)
+    return kept
 
 
 def without_learned_non_events(events: list[Event], doc: Doc) -> list[Event]:
