@@ -14,22 +14,19 @@ from dateline.events.non_events import (charge_holding, is_a_crime_named_by_a_ch
 from dateline.model import Article
 from dateline.nlp import parse
 from dateline.pipeline import Stages, read_article
+from tests.events.sentences import word_in
 
 TABLE = typed_table().charge_contents
 
 
-def _token(text: str, word: str):
-    return next(t for t in parse(text) if t.text == word)
-
-
 @pytest.mark.parametrize("example", TABLE.examples, ids=lambda e: e["word"])
 def test_the_crime_is_named_only_by_the_charge(example):
-    assert is_a_crime_named_by_a_charge(_token(example["sentence"], example["word"]))
+    assert is_a_crime_named_by_a_charge(word_in(example["sentence"], example["word"]))
 
 
 @pytest.mark.parametrize("example", TABLE.counter_examples, ids=lambda e: e["word"])
 def test_the_word_is_told_as_done(example):
-    assert not is_a_crime_named_by_a_charge(_token(example["sentence"], example["word"]))
+    assert not is_a_crime_named_by_a_charge(word_in(example["sentence"], example["word"]))
 
 
 @pytest.mark.parametrize("text,word,charge", [
@@ -40,13 +37,13 @@ def test_the_word_is_told_as_done(example):
     ("The robbery he is accused of happened in 2019.", "robbery", "accused"),
 ])
 def test_the_charge_that_holds_the_crime(text, word, charge):
-    holder = charge_holding(_token(text, word))
+    holder = charge_holding(word_in(text, word))
     assert holder is not None and holder.text == charge
 
 
 def test_not_guilty_establishes_nothing():
-    assert charge_holding(_token("The baker pleaded not guilty to two counts of fraud.", "fraud")) is not None
-    assert charge_holding(_token("The baker pleaded guilty to two counts of fraud.", "fraud")) is None
+    assert charge_holding(word_in("The baker pleaded not guilty to two counts of fraud.", "fraud")) is not None
+    assert charge_holding(word_in("The baker pleaded guilty to two counts of fraud.", "fraud")) is None
 
 
 def _events(text: str):
