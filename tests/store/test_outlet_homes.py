@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 import dateline.pipeline as pipeline
+from dateline.config import SETTINGS
 from dateline.ingest import content_id
 from dateline.model import Article
 from dateline.store import open_store
@@ -59,10 +60,12 @@ def test_a_new_batch_reads_again_only_its_story_with_a_namesake_at_home(store_ur
 
 def test_a_home_learned_later_reads_again_the_outlets_earlier_namesake_story(store_url):
     with open_store(store_url) as store:
-        _add(store, [COLUMBUS, *STATE_STORIES[:2]])  # two stories of a state: no home yet
+        # one story of a state fewer than a home needs (config: geo.home_region_min_articles): no home yet
+        enough = SETTINGS.geo.home_region_min_articles
+        _add(store, [COLUMBUS, *STATE_STORIES[:enough - 1]])
         assert pipeline.process(store, fuse=False).home_reread == 0
         assert store.outlet_homes() == {} and _columbus_region(store) != ["Nebraska"]
-        _add(store, [STATE_STORIES[2]])  # the third makes Nebraska home
+        _add(store, [STATE_STORIES[enough - 1]])  # the last one needed makes Nebraska home
         report = pipeline.process(store, fuse=False)
         assert report.home_reread == 1
         assert _columbus_region(store) == ["Nebraska"]
