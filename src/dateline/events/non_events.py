@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from dateline.events.agent_nouns import group_nouns, names_a_body_of_people, names_people, people_nouns
 from dateline.events.attribution import load_cues as attribution_cues
 from dateline.events.non_event_features import features as event_features
-from dateline.events.non_event_features import is_one_of
+from dateline.events.non_event_features import is_one_of, trigger_token
 from dateline.model import Event
 from dateline.nlp import clause_head, text_of
 
@@ -2264,13 +2264,9 @@ def without_crimes_named_only_by_a_charge(events: list[Event], doc: Doc) -> list
     says (``is_a_crime_named_by_a_charge``). The trigger stays one to the grammar (a charge's
     crime is an event of its own there, ``triggers.Cue.own_event``: the roles and days of the
     charge read it); it leaves only the article's list, beside the learned filter."""
-    starts = [t.idx for t in doc]
     kept = []
     for event in events:
-        token = None
-        if event.trigger is not None and starts:
-            i = bisect_right(starts, event.trigger.start) - 1
-            token = doc[i] if i >= 0 else None
+        token = trigger_token(event, doc)  # the trigger's head word, as the learned filter reads it
         if token is None or not is_a_crime_named_by_a_charge(token):
             kept.append(event)
     return kept
