@@ -56,3 +56,16 @@ def test_the_events_ratio_is_read_run_by_run():
 
     bare, ours = [10.0, 20.0, 10.0], [20.0, 40.0, 40.0]
     assert paired_ratio([b / o for b, o in zip(bare, ours)]) == 0.5
+
+
+def test_the_fusion_ratio_is_read_repeat_by_repeat():
+    # three repeats of the 2,500- and 10,000-article fusions: in the second the machine ran twice as
+    # slow for both (14 s and 56 s against 7 s and 28 s), in the third only the large run was slowed.
+    # Two repeats of three say four times the CPU time; the medians of each size (7 s and 40 s, taken
+    # from different repeats) would say 5.7 and miss the goal of 4.4
+    from dateline.bench.events import paired_ratio
+    from dateline.bench.fusion import repeat_ratios
+
+    small, large = [7.0, 14.0, 7.0], [28.0, 56.0, 40.0]
+    assert paired_ratio(repeat_ratios(small, large)) == 4.0
+    assert repeat_ratios([0.0, 7.0], [28.0, 28.0]) == [4.0]  # a repeat too short to time says nothing
