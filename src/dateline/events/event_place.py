@@ -40,6 +40,7 @@ from dateline.events.placing import (
     episode_day_places,
     episode_places,
     heading_places,
+    holder_of_a_named_thing,
     most_specific,
     names_a_known_place,
     other_clause_words,
@@ -163,9 +164,25 @@ def read_event_places(draft: Draft, n: int, drafts: list[Draft], places: list[Pl
             continue
         found = step.find(facts)
         if found:
+            # "at a Brook Haven home": a thing's name the gazetteer lacks stands for the town holding it
+            found = _holders_of_named_things(found, facts)
             # a country or region named only to situate a town of the same list is no second place
             return EventPlaceReading(tuple(most_specific(found)), step.name, step.kind, facts.whole_land)
     return EventPlaceReading((), None, None, facts.whole_land)
+
+
+def _holders_of_named_things(found: list[Place], facts: PlaceFacts) -> list[Place]:
+    """The places found, a thing's name among them given as the town that holds it
+    (placing.holder_of_a_named_thing), each place once."""
+    doc = facts.sentence.doc
+    # (the story's stated town too: a dateline is often a word of a name in its own sentence)
+    known = facts.places if facts.setting is None else [*facts.places, facts.setting.place]
+    out: list[Place] = []
+    for place in found:
+        holder = holder_of_a_named_thing(place, doc, known) or place
+        if holder not in out:
+            out.append(holder)
+    return out
 
 
 def _place_facts(draft: Draft, n: int, drafts: list[Draft], places: list[Place], dct: date | None,

@@ -71,6 +71,7 @@ def table() -> dict:
         "other_clause_deps": frozenset(raw["described_participant"]["other_clause_deps"]),
         "custody_steps": tuple(tuple(step.lower().split()) for step in raw["setting"]["custody_steps"]),
         "town_before_a_noun_deps": frozenset(raw["setting"]["town_before_a_noun_deps"]),
+        "named_thing_deps": frozenset(raw["named_thing_deps"]),
         "examples": raw.get("examples", {}),
     }
 
@@ -910,3 +911,26 @@ def site_noun_places(words: list[Token], places: list[Place]) -> list[Place]:
             if named:
                 return named
     return []
+
+
+def holder_of_a_named_thing(place: Place, doc, places: list[Place]) -> Place | None:
+    """ "put out a fire at a Brook Haven home", "the fire at the Elm Ridge Apartments": a name the
+    gazetteer lacks, placed only by the town the text names next to it (resolution
+    "contained-in"), that stands before a noun as its modifier or its possessor names that thing
+    (an estate's homes, an apartment complex, a firm, a judge's district), not a town: what
+    happens there is in the place that holds it, the town or county the text named it with
+    (placing.yaml: named_thing_deps): that place as the article names it; None when the place is
+    no such name, or the text names no town or county that holds it."""
+    if place.resolution != "contained-in" or place.geonames_id is None:
+        return None
+    words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    root = words.root
+    if root.dep_ not in table()["named_thing_deps"] or root.head.i < words.end \
+            or root.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    holder = min((p for p in places if p.resolution == "gazetteer" and p.geonames_id == place.geonames_id
+                  and names_a_town_or_county(p)),
+                 key=lambda p: abs(p.span.start - place.span.start), default=None)
+    return holder
