@@ -1,0 +1,31 @@
+"""Standing requests (issue 11, stop 43): each rule on sentences written for
+it, a construction that tells no act (it fires) and a near miss that tells one (it does not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events import non_events
+from tests.events.sentences import word_in
+
+
+# docs/judging.md: a suggestion or a standing request is no act done, nor what it asks for
+@pytest.mark.parametrize("text,word", [
+    ("Volunteers are asked to help repair the fence.", "repair"),
+    ("Donations are requested for the shelter.", "requested"),
+    ("Residents are urged to attend the meeting.", "meeting"),
+    ("Riders are required to wear helmets on the canal path.", "required"),
+])
+def test_a_standing_request_in_the_present_passive_is_no_event(text, word):
+    assert non_events.reports_no_event(word_in(text, word))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Volunteers were asked to help repair the fence on Saturday.", "repair"),  # the past: an act done
+    ("The tenants have been asked to leave the building, the landlord said.", "leave"),  # its own auxiliary
+    ("The club says donations were requested for the shelter.", "says"),  # a present of saying
+    ("The mayor asked residents on Monday to conserve water.", "asked"),  # an active request, done
+])
+def test_a_request_done_stays(text, word):
+    assert not non_events.reports_no_event(word_in(text, word))
+
