@@ -434,6 +434,11 @@ class ChargeContents:
 
 
 @dataclass(frozen=True)
+class Names:
+    headline_percent: int = _number()
+
+
+@dataclass(frozen=True)
 class NonEventsTable:
     """The whole of non_events.yaml, one field a top-level block."""
     states: States = _block(States)
@@ -508,6 +513,8 @@ class NonEventsTable:
     hypotheses: Hypotheses = _block(Hypotheses)
     frequency_adverbs: FrequencyAdverbs = _block(FrequencyAdverbs)
     purposes_of_acts_not_done: WordsBlock = _words_block("prepositions")
+    standing_requests: WordsBlock = _words_block("verbs")
+    names: Names = _block(Names)
     examples: list = _entries()
     counter_examples: list = _entries()
 
@@ -725,7 +732,7 @@ def _not_yet_word(node: Token) -> bool:
     words = typed_table()
     return (node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in words.not_yet_verbs) or \
         _a_purpose_given(node) or _a_future_denied(node) or _an_obligation_or_a_step_not_taken(node) or \
-        _a_standing_plan(node) or is_the_word_that_sets_a_step(node) or \
+        _a_standing_plan(node) or is_the_word_that_sets_a_step(node) or _a_standing_request(node) or \
         (node.pos_ == "ADJ" and node.lower_ in words.not_yet_adjectives) or \
         (node.pos_ == "ADJ" and node.lower_ in words.denied_ability.adjectives and _denied(node))
 
@@ -756,6 +763,42 @@ def is_the_word_that_sets_a_step(node: Token) -> bool:
     if node.tag_ != "VBN" and not (node.tag_ == "VBD" and not any(c.dep_ == "prt" for c in node.children)):
         return False
     return any(c.dep_ == "xcomp" and _an_infinitive(c) for c in node.children)
+
+
+def _a_standing_request(verb: Token) -> bool:
+    """ "visitors are asked to park behind the hall", "bookings are requested", "helmets are required":
+    a verb of asking or requiring in the simple present passive, with no auxiliary of its own and no
+    date or time of its own, tells what a notice or an office asks of anyone as a rule, no act done
+    ("were asked to leave", "have been asked", "is asked on Monday to testify" are left)."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in typed_table().standing_requests.words:
+        return False
+    if any(c.dep_ == "aux" for c in verb.children):
+        return False
+    passive = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
+    return bool(passive) and passive[0] in typed_table().present_habits.passive_auxiliaries \
+        and not _has_a_time_of_its_own(verb)
+
+
+def is_a_standing_request(token: Token) -> bool:
+    """A standing request (``_a_standing_request``): its verb, or an event noun that is its subject
+    ("donations are requested"); what it asks for is ``is_not_yet``'s."""
+    return _a_standing_request(token) or (token.dep_ == "nsubjpass" and _a_standing_request(token.head))
+
+
+def is_a_word_of_a_name(token: Token) -> bool:
+    """ "hid in a barn near Hurricane", "a grant from the Program of Disaster Assistance": an event
+    word written as a proper noun inside a sentence of prose is a word of a name (a town, a body, a
+    programme), no happening; not the sentence's first word, a word in capitals, a title word
+    before a name ("Hurricane Ida flooded the camp": the storm), nor a word of a headline in
+    capitals (``names.headline_percent`` percent of the sentence's words capitalised)."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.text.isupper() or token.dep_ == "compound":
+        return False
+    sentence = token.sent
+    if sentence is None or token.i == sentence.start:
+        return False
+    words = [t for t in sentence if t.is_alpha]
+    capitalised = sum(t.text[:1].isupper() for t in words)
+    return 100 * capitalised < typed_table().names.headline_percent * len(words)
 
 
 def _a_purpose_given(node: Token) -> bool:
@@ -2090,7 +2133,9 @@ def reports_no_event(token: Token) -> bool:
     state that remains (remains hospitalized), what would happen (a guard would be fired), what an act
     not done is for (will pay for the repair), what is likely or what one is unfit to undergo (likely
     to be injured, incompetent to stand trial), what happens as a rule (rarely filled) or a step
-    proposed (proposed a summit). What is planned, wanted or hoped in the present, or readied for, is ``is_not_yet``'s."""
+    proposed (proposed a summit), a standing request (visitors are asked to park) or a word of a name
+    (the town of Hurricane). What is planned, wanted or hoped in the present, or readied for, is
+    ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
         or under_a_counterfactual(token) or is_a_quoted_order(token) or is_an_office(token) \
@@ -2111,7 +2156,7 @@ def reports_no_event(token: Token) -> bool:
         or is_a_position_held(token) or is_told_at_a_rate(token) or is_an_example_of_a_kind(token) \
         or is_a_state_that_remains(token) or is_the_word_that_sets_a_step(token) \
         or is_a_hypothesis(token) or is_the_purpose_of_an_act_not_done(token) or is_under_a_likelihood(token) \
-        or is_a_habit_told_by_an_adverb(token)
+        or is_a_habit_told_by_an_adverb(token) or is_a_standing_request(token) or is_a_word_of_a_name(token)
 
 
 def _a_rate_phrase(word: Token, determiners: frozenset[str] | None = None) -> bool:
