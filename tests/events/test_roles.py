@@ -442,6 +442,36 @@ def test_its_in_a_spokeswoman_report_is_not_the_spokeswoman():
     assert "Moss" not in (text_of(deal.source_actor) or "")
 
 
+# a story's main person: named twice before a pronoun nothing nearer binds (the sentence before
+# names no one, the one before it two people)
+MAIN_PERSON_STORY = ("Rhea Morton, 52, was arrested on Tuesday at her home. Morton faces charges of theft. "
+                     "A neighbor, Kim Yates, called police after a quarrel with Morton. "
+                     "The dispute had gone on for months, officers said. ")
+
+
+def test_a_pronoun_nothing_nearer_binds_stands_for_the_story_s_main_person():
+    charged = read_event_at(MAIN_PERSON_STORY + "She was charged with assault.", "charged")
+    assert "Morton" in (text_of(charged.target_actor) or "")
+
+
+def test_two_people_named_as_often_leave_the_pronoun_open():
+    story = ("Rhea Morton and Kim Yates quarreled on Tuesday. Morton and Yates were both hurt. "
+             "Police came within minutes. She was charged with assault.")
+    assert read_event_at(story, "charged").target_actor is None
+
+
+def test_the_main_person_of_the_other_sex_is_not_taken():
+    story = MAIN_PERSON_STORY.replace("Rhea", "Thomas").replace("Morton", "Reed").replace("her home", "the office")
+    assert read_event_at(story + "She was charged with assault.", "charged").target_actor is None
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause():
+    # "her" is not Morton, who assaulted: the one person named before, Yates
+    assaulted = read_event_at(MAIN_PERSON_STORY + "Morton later assaulted her in the street.", "assaulted")
+    assert "Morton" in (text_of(assaulted.source_actor) or "")
+    assert "Yates" in (text_of(assaulted.target_actor) or "")
+
+
 def test_who_serves_a_sentence_does_not_do_it():
     sentence = read_event_at("Tom Baker began serving his sentence at a state prison on Monday.", "sentence")
     assert sentence.source_actor is None

@@ -272,6 +272,13 @@ def read_actor(
             actor = Actor(text=index.name_of(person.entity_id, person.span.text), span=token_span([head]),
                           entity_id=person.entity_id, role=role)
             return ActorReading(actor, _kinds(head, person, [], index, lexicon))
+        person = _most_told_person_before(head, index) if head.lower_ in ONE_PERSON_PRONOUNS else None
+        if person is not None:
+            # "Ann Roe ... (Roe three times, the clerk Ed Hale once) ... She fled": the one the story
+            # is about, when nothing nearer tells who the pronoun stands for
+            actor = Actor(text=index.name_of(person.entity_id, person.span.text), span=token_span([head]),
+                          entity_id=person.entity_id, role=role)
+            return ActorReading(actor, _kinds(head, person, [], index, lexicon))
         return None
 
     head_mention = index.mention_at(head)
@@ -903,12 +910,16 @@ def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
     in the nearest sentence before that names anyone (up to ``PRONOUN_LOOKBACK`` back): "he" then
     can stand for no one else. Two people: no guess, unless the name of all but one tells the
     pronoun's other gender and the one left is known to fit ("Omar Diaz met Lucy Hart. She ...":
-    Lucy Hart); one person of the other gender: no one ("Lucy Hart arrived. He ...")."""
+    Lucy Hart); one person of the other gender: no one ("Lucy Hart arrived. He ..."). An object
+    pronoun never stands for the subject of its own clause ("Lucy Hart struck her": not Hart)."""
+    own = _own_clause_subject(pronoun)
+    own_mention = index.mention_at(own) if own is not None else None
     for window in _windows_before(pronoun):
         people = {}
         for i in window:
             mention = index.by_token.get(i)
-            if mention is not None and mention.label == "PERSON" and mention.entity_id:
+            if mention is not None and mention.label == "PERSON" and mention.entity_id \
+                    and not (own_mention is not None and mention.entity_id == own_mention.entity_id):
                 people[mention.entity_id] = mention
         fitting = [m for m in people.values() if not _disagrees_in_gender(pronoun, m, index)]
         if len(people) == 1 and fitting:
@@ -918,6 +929,56 @@ def _only_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
         if people:
             return None
     return None
+
+
+def _own_clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause an object pronoun is the object of ("the guard hit him": guard)."""
+    if pronoun.dep_ not in OBJECT_DEPS:
+        return None
+    node = pronoun
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return None
+
+
+def _most_told_person_before(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """The person an article has named most often before a "he", "she", "him", "his" or "her" that
+    nothing nearer binds: a news story goes on about its main person, and a pronoun with no
+    antecedent of its own stands for them ("Ann Roe ... Roe ... Roe told the clerk Ed Hale ...
+    She fled": Roe). A person whose name tells the other gender is left out, and so is the subject
+    of an object pronoun's own clause ("Hale hit her": not Hale). A tie between the most named
+    is left open, and so is a person named only once."""
+    wanted = gender.PRONOUN_GENDER.get(pronoun.lower_)
+    if wanted is None:
+        return None
+    own = _own_clause_subject(pronoun)
+    own_mention = index.mention_at(own) if own is not None else None
+    if own is not None and own_mention is None and own.lower_ in SUBJECT_PERSON_PRONOUNS:
+        # "He shot her": "her" is not whom "he" is taken for
+        own_mention = _most_told_person_before(own, index)
+    counts: dict[str, int] = {}
+    firsts: dict[str, Mention] = {}
+    seen: set[int] = set()
+    for i in range(0, pronoun.i):
+        mention = index.by_token.get(i)
+        if mention is None or id(mention) in seen or mention.label != "PERSON" or not mention.entity_id:
+            continue
+        seen.add(id(mention))
+        counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
+        firsts.setdefault(mention.entity_id, mention)
+    if own_mention is not None and own_mention.entity_id:
+        counts.pop(own_mention.entity_id, None)
+    fitting = sorted(((n, e) for e, n in counts.items() if not _disagrees_in_gender(pronoun, firsts[e], index)),
+                     reverse=True)
+    if not fitting or fitting[0][0] < MIN_TIMES_TOLD or (len(fitting) > 1 and fitting[1][0] == fitting[0][0]):
+        return None
+    return firsts[fitting[0][1]]
+
+
+# how often a person must be named before a pronoun with no nearer antecedent to be taken for it
+MIN_TIMES_TOLD = 2
 
 
 def _gender_of(mention: Mention, index: MentionIndex) -> str | None:
