@@ -158,9 +158,11 @@ GOVERNMENT_WORDS = frozenset(
 def _led_by_a_word_of_government(toponym: Toponym, gazetteer: Gazetteer) -> bool:
     """A name the gazetteer lacks whose first word is a word of government ("State District",
     "County Judges") names an office, a court or a body, not a place; a known name keeps its
-    place ("City of London" is known; "Washington County" does not begin with one)."""
+    place ("City of London" is known; "Washington County" does not begin with one), and so does a
+    road ("County Road 12", "State Route 9")."""
     words = toponym.text.split()
     return len(words) > 1 and words[0].lower() in GOVERNMENT_WORDS and not toponym.demonym \
+        and not _STREET.search(toponym.text) and not re.search(r"\b(?:Route|Rte\.?|Line)\b", toponym.text) \
         and not gazetteer.candidates(toponym.text, allow_skeleton=False)
 
 
