@@ -40,8 +40,8 @@ from dateline.events.draft import Draft, reporting_verb, speaker_key
 from dateline.events.event_date import EventDateReading, read_event_date
 from dateline.events.event_place import EventPlaceReading, followed_by_a_seat_word, read_event_places
 from dateline.events.non_events import without_crimes_named_only_by_a_charge, without_learned_non_events
-from dateline.events.placing import (Told, acts_at_someones_home, acts_of_a_local_body_at_home, ends_a_name, is_origin, names_a_known_place, names_a_venue,
-                                     names_an_office)
+from dateline.events.placing import (Told, acts_at_someones_home, acts_of_a_local_body_at_home, ends_a_name,
+                                     is_origin, names_a_known_place, names_a_venue, names_an_office)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.setting import Setting, story_setting
