@@ -40,8 +40,8 @@ from dateline.events.draft import Draft, reporting_verb, speaker_key
 from dateline.events.event_date import EventDateReading, read_event_date
 from dateline.events.event_place import EventPlaceReading, followed_by_a_seat_word, read_event_places
 from dateline.events.non_events import without_crimes_named_only_by_a_charge, without_learned_non_events
-from dateline.events.placing import (Told, acts_at_someones_home, ends_a_name, is_origin, names_a_known_place, names_a_venue,
-                                     names_an_office)
+from dateline.events.placing import (Told, acts_at_someones_home, acts_of_a_local_body_at_home, ends_a_name,
+                                     is_origin, names_a_known_place, names_a_venue, names_an_office)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
 from dateline.events.setting import Setting, story_setting
@@ -662,9 +662,23 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
     # "burglars broke into his home" after "a Dover man": the act is where its owner lives, a place
     # the sentence's own reading set aside as an origin (placing.yaml: someones_home)
     events = _noting_changes(explained, "an act at someone's home", events, acts_at_someones_home(events, doc, places))
+    # "the council voted Tuesday": a local body named without its town, in an article naming no
+    # other town, sits in the outlet's home town (placing.yaml: local_body)
+    events = _noting_changes(explained, "a local body at the outlet's home", events,
+                             acts_of_a_local_body_at_home(events, doc, places, _outlet_home_town(article, places)))
     # (after the learned filter, which was fitted on the dates before this rule: the tellings are real events)
     return _noting_changes(explained, "an act dated by another telling", events,
                            acts_dated_by_another_telling(events, doc, dct))
+
+
+def _outlet_home_town(article: Article, places: list[Place]) -> Place | None:
+    """The town the outlet's web address names (``geo.resolve.outlet_home_town``), or None."""
+    home = article.url or article.outlet
+    if not home or " " in home.strip() or "." not in home:
+        return None
+    from dateline.geo import default_gazetteer
+    from dateline.geo.resolve import outlet_home_town
+    return outlet_home_town(home, places, default_gazetteer())
 
 
 def _noting_changes(explained: dict[str, EventReadings] | None, rule: str, before: list[Event],

@@ -56,6 +56,9 @@ def table() -> dict:
         "headline_party_deps": frozenset(raw["headline_party_deps"]),
         "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
         "body_words": frozenset(w.lower() for w in raw["body_words"]),
+        "local_body_nouns": frozenset(w.lower() for w in raw["local_body"]["nouns"]),
+        "local_body_wider": frozenset(w.lower() for w in raw["local_body"]["wider_words"]),
+        "local_body_staff": frozenset(w.lower() for w in raw["local_body"]["staff_nouns"]),
         "site_nouns": frozenset(w.lower() for w in raw["site_nouns"]),
         "reporting_forces": frozenset(w.lower() for w in raw["reporting_forces"]),
         "not_for_statements": frozenset(raw["not_for_statements"]),
@@ -934,3 +937,54 @@ def holder_of_a_named_thing(place: Place, doc, places: list[Place]) -> Place | N
                   and names_a_town_or_county(p)),
                  key=lambda p: abs(p.span.start - place.span.start), default=None)
     return holder
+
+
+def acts_of_a_local_body_at_home(events: list, doc, places: list[Place], home_town: Place | None) -> list:
+    """ "The city council voted Tuesday to ...": the acts (not statements) that name no place, whose own words
+    name a local body without its town (placing.yaml: local_body), are in the outlet's home town
+    (``geo.resolve.outlet_home_town``) when the article's text names no town or county but that
+    one: the article's setting of last resort."""
+    if home_town is None or _names_another_town(places, home_town):
+        return events
+    placed = []
+    for event in events:
+        if event.places or event.trigger is None or event.clause is None or event.type == "STATEMENT":
+            placed.append(event)
+            continue
+        words = doc.char_span(event.clause.start, event.clause.end, alignment_mode="expand")
+        if words is not None and any(_a_local_body(token) for token in words):
+            placed.append(replace(event, places=(home_town,), place_inherited=True))
+        else:
+            placed.append(event)
+    return placed
+
+
+def _names_another_town(places: list[Place], home_town: Place) -> bool:
+    """The text names a town of the home town's state other than it, or names places in the home
+    town's country none of which is in its state (the namesake taken for the outlet's town is
+    not the one the story is about)."""
+    in_country = [p for p in places if p.country_code == home_town.country_code and p.admin1
+                  and not (p.feature_code or "").startswith("PCL")]
+    at_home = [p for p in in_country if p.admin1 == home_town.admin1]
+    if in_country and not at_home:
+        return True
+    return any(p.feature_class == "P" and p.name != home_town.name for p in at_home)
+
+
+def _a_local_body(token: Token) -> bool:
+    """A noun of a local body with no name of its own and no word of a wider government before
+    it: "the council", "city officials", "the school board"; not "the Dover council", "the state
+    board"."""
+    nouns, wider = table()["local_body_nouns"], table()["local_body_wider"]
+    if token.lower_ not in nouns or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.lower_ not in nouns | table()["local_body_staff"]:
+        return False  # "a city cop", "a township road": the noun only describes another
+    head = token.head if token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i else token
+    modifiers = [t for t in list(head.lefts) + list(token.lefts) if t.i != token.i]
+    for t in modifiers:
+        if t.lower_ in wider:
+            return False
+        if t.pos_ == "PROPN" and t.lower_ not in nouns and t.text[:1].isupper() and t.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):
+            return False
+    return True

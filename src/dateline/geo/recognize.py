@@ -143,9 +143,27 @@ def recognize_toponyms(
     models = vehicle_models(text)
     kept = [_in_a_list_of_counties(t, text) for t in _without_overlaps(found) if not _only_a_region_word(t.text)
             and not begins_a_not_place_phrase(t, text) and not names_a_person_by_age(t, text)
-            and not names_a_person_by_kin(t, text)
+            and not names_a_person_by_kin(t, text) and not _led_by_a_word_of_government(t, gazetteer)
             and not names_a_vehicle(t, text, models)]
     return sorted(kept + _named_again(doc, kept, gazetteer), key=lambda t: t.start)
+
+
+# words of government that open the name of an office, a court or a body, not of a place: "87th
+# State District Judge", "the County Judges and Commissioners Association", "the City Hall"
+# (feature_words.yaml: government_words)
+GOVERNMENT_WORDS = frozenset(
+    w.lower() for w in yaml.safe_load(FEATURE_WORDS_PATH.read_text(encoding="utf-8"))["government_words"])
+
+
+def _led_by_a_word_of_government(toponym: Toponym, gazetteer: Gazetteer) -> bool:
+    """A name the gazetteer lacks whose first word is a word of government ("State District",
+    "County Judges") names an office, a court or a body, not a place; a known name keeps its
+    place ("City of London" is known; "Washington County" does not begin with one), and so does a
+    road ("County Road 12", "State Route 9")."""
+    words = toponym.text.split()
+    return len(words) > 1 and words[0].lower() in GOVERNMENT_WORDS and not toponym.demonym \
+        and not _STREET.search(toponym.text) and not re.search(r"\b(?:Route|Rte\.?|Line)\b", toponym.text) \
+        and not gazetteer.candidates(toponym.text, allow_skeleton=False)
 
 
 def _in_a_list_of_counties(toponym: Toponym, text: str) -> Toponym:
@@ -569,6 +587,14 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                 # ("a home in Anderson", "moved to Glen Allen")
                 if not (ent.start == i and ent.end == i + length and (level == "major" or introduced)):
                     break
+                # ... but not a common given name the NER calls a person, with no preposition of
+                # place before it ("his wife Nancy's restaurant", "gave Brittany a dose": a
+                # woman, not the French city or region; "a nurse of Nancy", "Austin police" name
+                # the city)
+                seat_after = span.end < len(doc) and doc[span.end].lower_ in SEAT_WORDS
+                of_place = i > 0 and tokens[i - 1].lower_ in PLACE_PREPOSITIONS
+                if not (of_place or seat_after) and _a_given_name(span.text) and not _is_a_country(span.text, gazetteer):
+                    break
             if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW") and not upper:
                 if not _place_inside_name(doc, ent, span, level):
                     break
@@ -614,6 +640,18 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if not matched:
             i += 1
     return found
+
+
+def _a_given_name(word: str) -> bool:
+    """A common English given name of one sex (entities/gender.yaml: given_names): where the
+    parse also calls the word a person, the name list and the parse agree it names one."""
+    from dateline.entities.gender import name_tables
+    return word.lower() in name_tables()[1]
+
+
+def _is_a_country(name: str, gazetteer: Gazetteer) -> bool:
+    return any(c.entry.feature_code in ("PCLI", "PCLD", "PCLS")
+               for c in gazetteer.candidates(name, allow_skeleton=False) if name_key(c.entry.name) == name_key(name))
 
 
 # words after a place name that make the name the seat of an organisation: LGL and most news

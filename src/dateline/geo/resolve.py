@@ -1380,3 +1380,39 @@ def bare_capitals(text: str, places: list[Place], gazetteer: Gazetteer) -> list[
             )
         )
     return found
+
+
+def outlet_home_town(home: str | None, places: list[Place], gazetteer: Gazetteer,
+                     home_region: tuple[str, str] | None = None) -> Place | None:
+    """The town an outlet's web address names ("www.richmondregister.com": a Richmond), as a
+    place of no span of the text: the article's own place of that name when it names one (the
+    resolver chose among the namesakes there), else the namesake of some size in the outlet's
+    home region (learned over the store, else the state its address names), else the largest in
+    the country of its domain (a generic domain: an English-writing country, American first).
+    None for an outlet's name or an address that names no town."""
+    if not home or " " in home.strip() or "." not in home:
+        return None
+    label, country = _home_hints(home)
+    if len(label.replace(".", "")) < 5:
+        return None
+    region = home_region or address_region(home, gazetteer)
+    for i, j in _ends_of_address_labels(label):
+        key = label[i:j]
+        named = [p for p in places if p.feature_class == "P" and p.country_code
+                 and name_key(p.name).replace(" ", "") == key]
+        if named:
+            return named[0]
+        entries = [gazetteer.entries[k] for k in gazetteer.names.get(key, ())]
+        entries = [e for e in entries if e.feature_class == "P" and e.population >= 10_000
+                   and name_key(e.name).replace(" ", "") == key and _outlet_country_fits(country, e)]
+        if not entries:
+            continue
+        if region is not None:
+            at_home = [e for e in entries if (e.country_code, gazetteer.admin1_name(e.country_code, e.admin1)) == region]
+            entries = at_home or entries
+        if country is None and any(e.country_code == GENERIC_DOMAIN_COUNTRY for e in entries):
+            entries = [e for e in entries if e.country_code == GENERIC_DOMAIN_COUNTRY]
+        entry = max(entries, key=lambda e: e.population or 0)
+        return _place_from_entry(Span(0, 0, ""), entry.name, entry, gazetteer, 0.3, "gazetteer",
+                                 "the town the outlet's web address names")
+    return None
