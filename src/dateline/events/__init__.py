@@ -672,13 +672,11 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
 
 
 def _outlet_home_town(article: Article, places: list[Place]) -> Place | None:
-    """The town the outlet's web address names (``geo.resolve.outlet_home_town``), or None."""
-    home = article.url or article.outlet
-    if not home or " " in home.strip() or "." not in home:
-        return None
+    """The town the outlet's web address names (``geo.resolve.outlet_home_town``, which refuses an
+    outlet's name or an address naming no town), or None."""
     from dateline.geo import default_gazetteer
     from dateline.geo.resolve import outlet_home_town
-    return outlet_home_town(home, places, default_gazetteer())
+    return outlet_home_town(article.url or article.outlet, places, default_gazetteer())
 
 
 def _noting_changes(explained: dict[str, EventReadings] | None, rule: str, before: list[Event],
