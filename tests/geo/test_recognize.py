@@ -278,31 +278,32 @@ def test_a_lowercase_common_noun_is_no_place_but_its_capitalised_name_is(gazette
     assert "metro" not in found and "Fargo" in found
 
 
-def _given_name_table(key):
+def _named_examples(key):
+    """The (name, sentence) pairs of one list of feature_words.yaml: given names, words of government."""
     import yaml
     from dateline.geo.recognize import FEATURE_WORDS_PATH
     return [(e["name"], e["example"]) for e in yaml.safe_load(FEATURE_WORDS_PATH.read_text(encoding="utf-8"))[key]]
 
 
-@pytest.mark.parametrize("name,example", _given_name_table("given_name_examples"))
+@pytest.mark.parametrize("name,example", _named_examples("given_name_examples"))
 def test_a_lone_given_name_the_ner_calls_a_person_is_no_place(name, example, gazetteer):
     found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
     assert name not in found, (example, found)
 
 
-@pytest.mark.parametrize("name,example", _given_name_table("given_name_near_misses"))
+@pytest.mark.parametrize("name,example", _named_examples("given_name_near_misses"))
 def test_a_given_name_after_a_preposition_of_place_is_still_the_place(name, example, gazetteer):
     found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
     assert name in found, (example, found)
 
 
-@pytest.mark.parametrize("name,example", _given_name_table("government_word_examples"))
+@pytest.mark.parametrize("name,example", _named_examples("government_word_examples"))
 def test_an_unknown_name_led_by_a_word_of_government_is_no_place(name, example, gazetteer):
     found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
     assert name not in found, (example, found)
 
 
-@pytest.mark.parametrize("name,example", _given_name_table("government_word_near_misses"))
+@pytest.mark.parametrize("name,example", _named_examples("government_word_near_misses"))
 def test_a_known_county_before_a_body_is_still_a_place(name, example, gazetteer):
     found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
     assert name in found, (example, found)

@@ -149,7 +149,7 @@ def recognize_toponyms(
 
 
 # words of government that open the name of an office, a court or a body, not of a place: "87th
-# State District Judge", "the County Judges and Commissioners Association", "the City Hall"
+# State District Judge", "the County Judges and Clerks Association", "the City Hall"
 # (feature_words.yaml: government_words)
 GOVERNMENT_WORDS = frozenset(
     w.lower() for w in yaml.safe_load(FEATURE_WORDS_PATH.read_text(encoding="utf-8"))["government_words"])
@@ -588,7 +588,7 @@ def _from_gazetteer_scan(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                 if not (ent.start == i and ent.end == i + length and (level == "major" or introduced)):
                     break
                 # ... but not a common given name the NER calls a person, with no preposition of
-                # place before it ("his wife Nancy's restaurant", "gave Brittany a dose": a
+                # place before it ("her cousin Nancy's diner", "handed Brittany the keys": a
                 # woman, not the French city or region; "a nurse of Nancy", "Austin police" name
                 # the city)
                 seat_after = span.end < len(doc) and doc[span.end].lower_ in SEAT_WORDS
