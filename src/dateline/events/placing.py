@@ -942,8 +942,9 @@ def holder_of_a_named_thing(place: Place, doc, places: list[Place]) -> Place | N
 def acts_of_a_local_body_at_home(events: list, doc, places: list[Place], home_town: Place | None) -> list:
     """ "The city council voted Tuesday to ...": the acts (not statements) that name no place, whose own words
     name a local body without its town (placing.yaml: local_body), are in the outlet's home town
-    (``geo.resolve.outlet_home_town``) when the article's text names no town or county but that
-    one: the article's setting of last resort."""
+    (``geo.resolve.outlet_home_town``) when the text names no other town of that town's state, and
+    does not name only places of its country outside that state (``_names_another_town``): the
+    article's setting of last resort."""
     if home_town is None or _names_another_town(places, home_town):
         return events
     placed = []
