@@ -285,25 +285,25 @@ def _named_examples(key):
     return [(e["name"], e["example"]) for e in yaml.safe_load(FEATURE_WORDS_PATH.read_text(encoding="utf-8"))[key]]
 
 
+def _found(example, gazetteer):
+    return [t.text for t in recognize_toponyms(parse(example), gazetteer)]
+
+
 @pytest.mark.parametrize("name,example", _named_examples("given_name_examples"))
 def test_a_lone_given_name_the_ner_calls_a_person_is_no_place(name, example, gazetteer):
-    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
-    assert name not in found, (example, found)
+    assert name not in _found(example, gazetteer), example
 
 
 @pytest.mark.parametrize("name,example", _named_examples("given_name_near_misses"))
 def test_a_given_name_after_a_preposition_of_place_is_still_the_place(name, example, gazetteer):
-    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
-    assert name in found, (example, found)
+    assert name in _found(example, gazetteer), example
 
 
 @pytest.mark.parametrize("name,example", _named_examples("government_word_examples"))
 def test_an_unknown_name_led_by_a_word_of_government_is_no_place(name, example, gazetteer):
-    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
-    assert name not in found, (example, found)
+    assert name not in _found(example, gazetteer), example
 
 
 @pytest.mark.parametrize("name,example", _named_examples("government_word_near_misses"))
 def test_a_known_county_before_a_body_is_still_a_place(name, example, gazetteer):
-    found = [t.text for t in recognize_toponyms(parse(example), gazetteer)]
-    assert name in found, (example, found)
+    assert name in _found(example, gazetteer), example
