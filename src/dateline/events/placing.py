@@ -153,7 +153,8 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
     for _ in range(6):
         if node.dep_ not in {"pobj", "prep", "compound", "appos"} or node.head.i == node.i:
             break
-        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.ent_type_ == "PERSON":
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and (
+                node.head.head.ent_type_ == "PERSON" or _an_address_set_off(node.head)):
             return True
         node = node.head
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in nouns["home_nouns"]:
@@ -168,6 +169,24 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
         node = node.head
     # "a Dover High School junior": where someone studies or teaches
     return bool(nouns["school_member"].match(_plain(text_of(sentence.doc)[place.span.end:place.span.end + 60])))
+
+
+def _an_address_set_off(of: Token) -> bool:
+    """ "her son, Tom Reed, 19, of Salem,", "The suspect, Tom Reed, 23, of the 3200 block of Elm
+    Street in Dover,", "a driver and a passenger, both of Dover,": an "of" phrase set off by a
+    comma after a noun of a person, or after a noun a person's name stands beside, or after
+    "both" set off so, names where those people live, wherever the parser hung it (on the noun,
+    not the name or the age: placing.yaml: origin)."""
+    owner = of.head
+    if of.i == 0 or owner.i >= of.i:
+        return False
+    if owner.lower_ == "both" and owner.i == of.i - 1 and owner.i > 0 and of.doc[owner.i - 1].text == ",":
+        return True  # "a driver, 77, and a passenger, 80, both of Dover,"
+    if of.doc[of.i - 1].text != ",":
+        return False
+    nouns = table()
+    return owner.lower_ in nouns["person_nouns"] | nouns["home_nouns"] \
+        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in owner.children)
 
 
 def comes_from_elsewhere(verb: Token) -> bool:
