@@ -493,6 +493,23 @@ def test_a_date_in_a_relative_clause_is_no_time_later_sentences_are_at():
     assert date_of_sentence(list(doc.sents)[1], timexes, date(2024, 3, 8)) is None
 
 
+def test_a_sayings_day_is_no_time_later_sentences_are_at_when_the_happening_has_its_own():
+    """The day a source spoke ("a ranger said Sunday") is not the story's time when the same
+    sentence gives the day of what happened ("late Saturday"): the next sentence goes on at the
+    fall. With no day of the happening, the saying's day still carries (the near miss)."""
+    from dateline.nlp import parse
+
+    dct = date(2024, 3, 5)  # a Tuesday
+    for text, carried in [
+        ("Two climbers fell on a ridge late Saturday, a ranger said Sunday. One was a guide from Aosta.", "2024-03-02"),
+        ("Two climbers fell on a ridge, a ranger said Sunday. One was a guide from Aosta.", "2024-03-03"),
+    ]:
+        doc = parse(text)
+        timexes = tag_timexes(text, dct, doc)
+        found = date_of_sentence(list(doc.sents)[1], timexes, dct)
+        assert found is not None and found.value.startswith(carried), (text, found)
+
+
 def test_a_months_name_that_speaks_or_names_a_person_is_no_date():
     from dateline.nlp import parse
 

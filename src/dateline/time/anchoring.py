@@ -72,6 +72,10 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
         if timex.span.start < start and in_a_relative_clause(sentence.doc, timex) and not _a_recent_day(timex, dct) \
                 and not opens_a_stretch(sentence.doc, timex) and relative_day is None and _one_day(timex):
             relative_day = timex
+        if timex.span.start < start and dates_a_saying_of_a_dated_happening(sentence.doc, timex, timexes):
+            # the speech time of a report is no narrative time: "Two climbers fell on a ridge late Saturday,
+            # a ranger said Sunday. One was a guide." goes on at Saturday's fall
+            continue
         if timex.span.start < start and (opens_a_stretch(sentence.doc, timex)
                                          or (in_a_relative_clause(sentence.doc, timex) and not _a_recent_day(timex, dct))
                                          or (YEAR_ONLY.match(timex.value) and modifies_a_noun(sentence.doc, timex))):
@@ -125,6 +129,42 @@ def closes_a_stretch(doc, timex: Timex) -> bool:
         return False
     before = doc[span.start - 1]
     return before.lower_ in CLOSING_WORDS
+
+
+# verbs whose day is the day a source spoke, not a time of what it tells
+SAYING_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "confirm", "add"})
+
+
+def _timex_root(doc, timex: Timex):
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def dates_a_saying(doc, timex: Timex) -> bool:
+    """ "a spokesman said Sunday", "police said on Monday": the expression times the verb of saying
+    (hung on it directly or through "on"), so it is when the source spoke."""
+    root = _timex_root(doc, timex)
+    if root is None:
+        return False
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "on" and head.head.i != head.i:
+        head = head.head
+    return head.i != root.i and head.pos_ in {"VERB", "AUX"} and head.lemma_ in SAYING_LEMMAS \
+        and root.dep_ in {"npadvmod", "tmod", "obl", "pobj", "advmod", "dobj"}
+
+
+def dates_a_saying_of_a_dated_happening(doc, timex: Timex, timexes: list[Timex]) -> bool:
+    """A saying's day in a sentence that also names the day of what is said to have happened
+    ("Two climbers fell on a ridge late Saturday, a ranger said Sunday"): the story goes on at the
+    happening's day, not the speaking's."""
+    if not dates_a_saying(doc, timex):
+        return False
+    root = _timex_root(doc, timex)
+    sent = root.sent
+    return any(other is not timex and sent.start_char <= other.span.start < timex.span.start and is_calendar(other)
+               and other.type in {"DATE", "TIME"} and not dates_a_saying(doc, other)
+               and not in_a_relative_clause(doc, other) and not modifies_a_noun(doc, other)
+               for other in timexes)
 
 
 def in_a_relative_clause(doc, timex: Timex) -> bool:
