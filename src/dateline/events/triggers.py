@@ -82,6 +82,10 @@ class Cue:
     # the verb's subject (or the passive's) must be one of these lemmas ("a plane crashed", not
     # "share prices crashed"): for verbs that are a hazard only for some things
     subjects: frozenset[str] = frozenset()
+    # the cue does not hold when the verb's subject (each of its conjuncts: its head, a compound, a
+    # possessor, an adjective or an "of" complement of it) is one of these lemmas: the word's other sense, told by the kind of its subject ("share prices
+    # advanced", "the jobless rate reached 9 percent", "the coroner is investigating")
+    not_subjects: frozenset[str] = frozenset()
     # the verb's subject undergoes the event ("a soldier died"): it is the target, never the doer
     subject_undergoes: bool = False
     # a noun that is an event only inside one of these words' constructions: as the "of"
@@ -314,6 +318,7 @@ def _cue(raw: dict) -> Cue:
         fact_type=raw.get("fact_type"),
         counter_example=raw.get("counter_example"),
         subjects=_words(raw.get("subjects")),
+        not_subjects=_words(raw.get("not_subjects")),
         subject_undergoes=bool(raw.get("subject_undergoes", False)),
         within=_words(raw.get("within")),
         own_event=bool(raw.get("own_event", False)),
@@ -482,7 +487,10 @@ def _particle(token: Token, particle: str) -> Token | None:
         if child.dep_ == "prt" and child.lower_ == particle:
             return child
     # "taken over four districts", "brought back" are sometimes parsed as a preposition or an
-    # adverb right after the verb
+    # adverb right after the verb; never when the verb has a particle of its own ("turned out in
+    # force": turning out, no turning in)
+    if any(child.dep_ == "prt" for child in token.children):
+        return None
     for child in token.children:
         if child.dep_ in {"prep", "advmod"} and child.lower_ == particle and 0 < child.i - token.i <= 2:
             return child
@@ -500,6 +508,11 @@ def _object_lemmas(token: Token, with_compounds: bool = False) -> set[str]:
             heads.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prt":
             heads.extend(g for g in child.children if g.dep_ == "pobj")
+        if (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in {"out", "away"})) and 0 < child.i - token.i <= 2:
+            # "pulled out of the race": the "of" phrase the particle (or "out" parsed as a
+            # preposition) carries
+            heads.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj")
     if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
         heads.append(token.head)
     lemmas = set()
@@ -553,6 +566,27 @@ def _subject_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def _subject_of_a_kind(token: Token, kinds: frozenset[str]) -> bool:
+    """Whether the verb's subject, each of its conjuncts, is of one of ``kinds``: its head, a
+    compound, a possessor or an adjective of it says so ("the medical examiner's office", "the
+    county's jobless rate", "shares of the firm"); "police and the coroner's office" are not all
+    such ("police" is not). A participle tells about the noun before it ("prices reaching ...")."""
+    heads = [h for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for h in [c, *c.conjuncts]]
+    if not heads and token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        heads = [token.head]
+    if not heads:
+        return False
+
+    def words(head: Token) -> set[str]:
+        found = {head.lemma_.lower()}
+        found.update(c.lemma_.lower() for c in head.children if c.dep_ in {"compound", "poss", "amod"})
+        found.update(g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj")
+        return found
+
+    return all(words(head) & kinds for head in heads)
+
+
 def _elided_count(token: Token, cue: Cue) -> bool:
     """ "has seized over 40": a bare count as object stands for the nouns counted just
     before (only for cues about territory, where "district" and "province" are among them)."""
@@ -604,6 +638,8 @@ def _cue_holds(token: Token, cue: Cue) -> tuple[Token, ...] | None:
     if "<any>" in cue.not_objects and any(c.dep_ in {"dobj", "obj", "nsubjpass", "auxpass", "agent"} for c in token.children):
         return None  # the word is an event only with no direct object (a passive has one: "as demonstrated by")
     if cue.subjects and not (_subject_lemmas(token) & cue.subjects):
+        return None
+    if cue.not_subjects and _subject_of_a_kind(token, cue.not_subjects):
         return None
     if cue.not_as_modifier and ((token.dep_ == "acl" and token.tag_ == "VBG") or token.dep_ == "amod"):
         return None  # "the areas surrounding the lake", "a stolen bicycle": the word describes a thing
