@@ -1258,6 +1258,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             # "advancing troops", "fleeing villagers": a present participle before a noun says
             # the noun does it
             return [node.head], False
+        acting = _acted_through_what_it_hangs_on(node) if node is verb else None
+        if acting:
+            # "issued a resolution approving the loan": the resolution approves nothing itself
+            return acting, False
         depicted = _depicted_by_a_participle(node) if node is verb else None
         if depicted:
             # "appeared at the courthouse charged with arson": the clause's subject was charged, not the court
@@ -1276,16 +1280,21 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
             # "the coach's suspension for attacking a referee", "his arrest for stealing": who the noun
             # is of did what the gerund says
             return [owner], False
-        if node.dep_ == "pcomp" and (node.tag_ == "VBG" or _is_passive(node)) and node.head.dep_ == "prep" \
-                and (node.head.head.pos_ in {"VERB", "AUX"} or _adjective_of_its_subject(node.head.head)) \
+        timed = _clause_a_span_of_time_hangs_on(node)
+        if (node.dep_ == "pcomp" or _gerund_taken_for_an_object(node)) and (node.tag_ == "VBG" or _is_passive(node)) \
+                and node.head.dep_ == "prep" \
+                and (node.head.head.pos_ in {"VERB", "AUX"} or _adjective_of_its_subject(node.head.head)
+                     or timed is not None) \
                 and not gerund and not raised:
             gerund = True
-            governor = node.head.head
+            # "within hours of landing, the pilots were ...": a gerund that measures a span of
+            # time is the act of the clause the span hangs on
+            governor = timed if timed is not None else node.head.head
             if governor.pos_ == "ADJ":
                 # "pleaded guilty to stealing copper wire", "was responsible for killing a guard": a
                 # gerund after an adjective said of the subject is the subject's act
                 governor = governor.head
-            if node.head.lower_ in OBJECT_GERUND_PREPS:
+            if node.head.lower_ in OBJECT_GERUND_PREPS and timed is None:
                 # "convicted a man for impeding ...", "stopped them from entering": the object
                 # did what the gerund says (a passive subject is that object: "was convicted for")
                 obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
@@ -1404,6 +1413,71 @@ def _depicted_by_a_participle(participle: Token) -> list[Token]:
         return carried[:1]
     subjects, _ = subjects_of(carrier)
     return subjects
+
+
+def _acted_through_what_it_hangs_on(participle: Token) -> list[Token]:
+    """The subjects a present participle with no subject of its own acts through when the parser
+    hung it on a noun that does nothing itself: a thing or an event a carrying verb makes, puts or
+    holds ("the board issued a resolution approving the loan", "shops put up signs banning
+    skateboards", "the ferry made two trips carrying troops": the board approves, the shops ban,
+    the ferry carries; event_types.yaml: support_verbs, maker_verbs), the owner of such a noun ("the union's
+    leaflet urging a strike"), or the place the subject of "be" is at ("a detective was at the
+    house investigating"). A noun that names people or a body keeps the participle ("the board
+    posted two officers guarding the gate": the officers guard it), and so does a thing under any other
+    verb ("police stopped a van carrying migrants": the van carries them)."""
+    lexicon = load_lexicon()
+    noun = participle.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBG" or participle.i < noun.i \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "aux", "auxpass"} for c in participle.children):
+        return []
+    if noun.pos_ != "NOUN" or noun.ent_type_ or names_people(noun) or names_a_body_of_people(noun) \
+            or names_a_doer_of_a_verb(noun) or lexicon.actor_kind(noun.lemma_.lower()) or _a_count_of_people(noun):
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return [owner]
+    # an event noun is carried by a carrying verb ("made two trips carrying troops"), a thing only
+    # by a verb that makes or puts it out ("stopped a truck carrying copper" stops no event)
+    carriers = lexicon.maker_verbs | (lexicon.support_verbs if (noun.lemma_.lower(), "NOUN") in lexicon.cues else frozenset())
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in carriers:
+        carrier = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in {"at", "in", "on", "inside"} \
+            and noun.head.head.lemma_.lower() == "be" and noun.head.head.pos_ in {"AUX", "VERB"}:
+        carrier = noun.head.head
+    else:
+        return []
+    subjects, passive = subjects_of(carrier)
+    return [] if passive else subjects
+
+
+def _gerund_taken_for_an_object(word: Token) -> bool:
+    """A gerund the parser made the object of its preposition ("after landing", "of arriving"):
+    a verb's "-ing" form with no determiner, possessor or adjective of a noun ("after the
+    shooting" is a noun)."""
+    return word.dep_ == "pobj" and word.tag_ == "VBG" and word.pos_ == "VERB" and not any(
+        c.dep_ in {"det", "poss", "amod", "compound", "nummod"} for c in word.children)
+
+
+# nouns of a span of time a gerund can be counted from ("within minutes of arriving", "hours
+# after landing")
+SPAN_OF_TIME_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year", "moment", "moments"}
+
+
+def _clause_a_span_of_time_hangs_on(gerund: Token) -> Token | None:
+    """The verb a span of time counted from a gerund hangs on ("Within minutes of arriving, the
+    crew had ...", "Two days after landing, the pilots ..."): the gerund, with no subject of its
+    own, is the act of that verb's subject, as any gerund after a preposition of that verb is."""
+    if not (gerund.dep_ == "pcomp" or _gerund_taken_for_an_object(gerund)) or gerund.tag_ != "VBG" or gerund.head.dep_ != "prep" \
+            or gerund.head.lower_ not in {"of", "after", "before"}:
+        return None
+    span = gerund.head.head
+    if span.pos_ != "NOUN" or span.lemma_.lower() not in SPAN_OF_TIME_NOUNS:
+        return None
+    if span.dep_ == "pobj" and span.head.dep_ == "prep" and span.head.head.pos_ in {"VERB", "AUX"}:
+        return span.head.head
+    if span.dep_ == "npadvmod" and span.head.pos_ in {"VERB", "AUX"}:
+        return span.head
+    return None
 
 
 def _owner_of_noun_over_gerund(gerund: Token) -> Token | None:
@@ -1720,6 +1794,14 @@ def read_participants(
             reading = _person_under_a_place_name(token, role, index)
         if reading is None and trigger.cue.type in lexicon.polity_act_types:
             reading = _polity(token, role, index, lexicon)
+        if reading is None and role == "source" and token.pos_ == "NOUN" \
+                and token.lemma_.lower() in lexicon.vehicle_nouns and trigger.cue.type not in UNWILLED_TYPES:
+            # "two army trucks were heading north", "the van refused to stop": a vehicle in a
+            # willed act is its doer, its driver inside it (event_types.yaml: vehicle_nouns); a
+            # mishap has none ("two trucks collided")
+            words = _compact_phrase(token)
+            reading = ActorReading(Actor(text=token_span(words).text, span=token_span(words), entity_id=None,
+                                         role=role), frozenset())
         return reading
 
     def party(token: Token, by_prep: bool) -> bool:

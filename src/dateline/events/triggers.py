@@ -146,6 +146,8 @@ class Lexicon:
     object_control_verbs: frozenset[str] = frozenset()
     # adjectives of will or ability whose infinitive is their subject's act ("was able to sell")
     subject_control_adjectives: frozenset[str] = frozenset()
+    maker_verbs: frozenset[str] = frozenset()
+    vehicle_nouns: frozenset[str] = frozenset()
     # singular nouns for a set of people that "they" stands for ("the pair ... they were arrested")
     plural_group_nouns: frozenset[str] = frozenset()
     # words by which one undergoes the event noun of their "to" ("was subjected to an assault")
@@ -372,6 +374,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         small_clause_verbs=frozenset(raw.get("small_clause_verbs", ())),
         object_control_verbs=frozenset(raw.get("object_control_verbs", ())),
         subject_control_adjectives=_words((raw.get("subject_control_adjectives") or {}).get("words")),
+        maker_verbs=_words((raw.get("maker_verbs") or {}).get("words")),
+        vehicle_nouns=_words((raw.get("vehicle_nouns") or {}).get("words")),
         plural_group_nouns=_words((raw.get("plural_group_nouns") or {}).get("words")),
         subjected_to_words=_words((raw.get("subjected_to") or {}).get("words")),
         aimed_at_cues=frozenset(raw.get("aimed_at_cues", ())),
