@@ -19,7 +19,9 @@ half's threshold chosen by its own cross-validation and the model fitted on it a
 half. The cost rule's threshold jumped between the two halves (0.95 and 0.985: 17 dropped for 4 real
 lost on the held-out halves, with the stop-43 features), where the curve of "cost x lost - dropped" has
 several near-equal minima; a budget of 1 to 2 per 2,500 rows held (14 for 0 and 18 for 3; with the
-stop-44 features 15 for 0 and 19 for 0, where the cost rule gave 7 for 0).
+stop-44 features 15 for 0 and 19 for 0, where the cost rule gave 7 for 0). A second split (seed // 2 by
+parity): stop-43 features cost rule 5 / 0, budget 2 6 / 1; stop-44 features cost rule 5 / 0, budget 2 8 / 1.
+Both splits summed, with the stop-44 features: budget 2 27 / 1, cost rule 12 / 0.
 
 How far it bites (stop 36, 1860 rows, 126 non-events): 3.7 non-events dropped for 0.6 real lost at
 0.98, 13.3 for 6.2 at 0.95. A boosted-tree model and a prior of the trigger's lemma fitted on the same
