@@ -657,7 +657,7 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
     events = _noting_changes(explained, "a noun leaves the report's day", events,
                              nouns_leave_the_report_day(events, doc))
     # the crimes told only as what a charge says, then the learned filter (both off for its training)
-    events = without_learned_non_events(without_crimes_named_only_by_a_charge(events, doc), doc) \
+    events = without_learned_non_events(without_crimes_named_only_by_a_charge(events, doc), doc, dct) \
         if learned_filter else events
     # "burglars broke into his home" after "a Dover man": the act is where its owner lives, a place
     # the sentence's own reading set aside as an origin (placing.yaml: someones_home)

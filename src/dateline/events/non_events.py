@@ -17,6 +17,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -2317,14 +2318,15 @@ def without_crimes_named_only_by_a_charge(events: list[Event], doc: Doc) -> list
     return kept
 
 
-def without_learned_non_events(events: list[Event], doc: Doc) -> list[Event]:
-    """The events the learned filter keeps (its features read each event's record and parse)."""
+def without_learned_non_events(events: list[Event], doc: Doc, published: date | None = None) -> list[Event]:
+    """The events the learned filter keeps (its features read each event's record and parse, and
+    the day of the report: an event dated after it is still to come)."""
     model = learned_filter()
     starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     kept = []
     for event in events:
         at = event.trigger.start if event.trigger is not None else 0
-        values = event_features(event, doc, bisect_right(starts, at) - 1)
+        values = event_features(event, doc, bisect_right(starts, at) - 1, published)
         if model.probability(values) < model.threshold:
             kept.append(event)
     return kept
