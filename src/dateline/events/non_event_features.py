@@ -466,4 +466,4 @@ FEATURES = (
 )
 # features added since the shipped filter (models/non_event_filter.json) was fitted: they weigh nothing
 # until the next refit (python -m dateline.eval.non_event_train), which gives each a weight
-AWAITING_REFIT = ("date_after_report", "gerund_of_a_practice", "bare_singular_noun", "sentence_without_past")
+AWAITING_REFIT: tuple[str, ...] = ()
