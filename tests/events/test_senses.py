@@ -35,13 +35,13 @@ def types_of(sentence: str, word: str) -> list[str]:
     ("The Hawks took over first place with the win on Sunday.", "took", "ASSAULT"),
     # what one wins or where one ends up, no flight
     ("She landed a job at the county hospital in May.", "landed", "MOVEMENT"),
-    ("The memos landed in the hands of a rival firm.", "landed", "MOVEMENT"),
+    ("The memos landed in a rival firm's hands.", "landed", "MOVEMENT"),
     # money drawn from an account: no pullout
     ("She withdrew the cash from her savings account on Monday.", "withdrew", "RETREAT"),
     # one's own things handed over: no territory conceded
     ("The actresses handed over their old clothes for the charity sale.", "handed", "CONCEDE"),
     # a coroner's inquiry into a death, questions a seller fields: no legal step
-    ("The county medical examiner is investigating the cause of death.", "investigating", "JUSTICE"),
+    ("A state medical examiner is investigating how the climber died.", "investigating", "JUSTICE"),
     ("The dealer fielded dozens of inquiries from buyers last spring.", "inquiries", "JUSTICE"),
     # help on the spot, no aid delivered
     ("A bystander came to her aid and called the police.", "aid", "AID"),
@@ -66,7 +66,7 @@ def test_the_other_sense_is_not_the_cue_type(sentence, word, wrong):
     ("The rebels handed over the town to the army on Sunday.", "handed", "CONCEDE"),
     ("Police are investigating the fire at the mosque.", "investigating", "JUSTICE"),
     # (police among the subjects: a legal step still)
-    ("Police and the coroner's office are investigating the death as a homicide.", "investigating", "JUSTICE"),
+    ("Detectives and the coroner's staff are investigating the stabbing as a murder.", "investigating", "JUSTICE"),
     ("The town's council withdrew its request for a new bridge.", "withdrew", "RETREAT"),
     ("The agency delivered food aid to the displaced families.", "delivered", "AID"),
     ("The insurgents seem to be targeting the regional capital.", "targeting", "ASSAULT"),
@@ -74,7 +74,7 @@ def test_the_other_sense_is_not_the_cue_type(sentence, word, wrong):
     # a rescue: people pulled out of the water are saved, no troops withdrawn
     ("A fisherman dove into the lake and pulled out the driver.", "pulled", "HUMANITARIAN"),
     # an immigration raid is the law's (an arrest operation), no armed clash
-    ("A judge heard claims over an immigration raid at the packing plant.", "raid", "COERCE"),
+    ("A court heard claims over an immigration raid on a dairy farm.", "raid", "COERCE"),
     # things handed over under threat: a robbery
     ("The robber forced the clerk to hand over the cash at knifepoint.", "hand", "CRIME"),
 ])

@@ -172,7 +172,7 @@ def is_origin(place: Place, sentence: SpacySpan) -> bool:
 
 
 def _an_address_set_off(of: Token) -> bool:
-    """ "her son, Tom Reed, 19, of Salem,", "The suspect, Tom Reed, 23, of the 3200 block of Elm
+    """ "her son, Tom Reed, 19, of Salem,", "The suspect, Tom Reed, 23, of the 4100 block of Elm
     Street in Dover,", "a driver and a passenger, both of Dover,": an "of" phrase set off by a
     comma after a noun of a person, or after a noun a person's name stands beside, or after
     "both" set off so, names where those people live, wherever the parser hung it (on the noun,

@@ -573,7 +573,7 @@ def _subject_lemmas(token: Token) -> set[str]:
 def _subject_of_a_kind(token: Token, kinds: frozenset[str]) -> bool:
     """Whether the verb's subject, each of its conjuncts, is of one of ``kinds``: its head, a
     compound, a possessor or an adjective of it says so ("the medical examiner's office", "the
-    county's jobless rate", "shares of the firm"); "police and the coroner's office" are not all
+    county's jobless rate", "shares of the firm"); "detectives and the coroner's staff" are not all
     such ("police" is not). A participle tells about the noun before it ("prices reaching ...")."""
     heads = [h for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for h in [c, *c.conjuncts]]
     if not heads and token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
