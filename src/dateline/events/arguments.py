@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -22,6 +23,7 @@ from dateline.events.triggers import Lexicon, Trigger, load_lexicon, match_cue
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
 from dateline.time import closes_a_stretch, date_after_a_told_date, date_relative_to_clause, opens_a_stretch
+from dateline.time.grammar import vocabulary
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE", "DESCRIPTION"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -1458,9 +1460,11 @@ def _gerund_taken_for_an_object(word: Token) -> bool:
         c.dep_ in {"det", "poss", "amod", "compound", "nummod"} for c in word.children)
 
 
-# nouns of a span of time a gerund can be counted from ("within minutes of arriving", "hours
-# after landing")
-SPAN_OF_TIME_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year", "moment", "moments"}
+@lru_cache(maxsize=1)
+def _spans_of_time() -> frozenset[str]:
+    """Nouns of a span of time a gerund can be counted from ("within minutes of arriving", "hours
+    after landing"): the time tagger's units (time/vocabulary.yaml: units) and "moment"."""
+    return frozenset(vocabulary()["units"]) | {"moment"}
 
 
 def _clause_a_span_of_time_hangs_on(gerund: Token) -> Token | None:
@@ -1471,7 +1475,7 @@ def _clause_a_span_of_time_hangs_on(gerund: Token) -> Token | None:
             or gerund.head.lower_ not in {"of", "after", "before"}:
         return None
     span = gerund.head.head
-    if span.pos_ != "NOUN" or span.lemma_.lower() not in SPAN_OF_TIME_NOUNS:
+    if span.pos_ != "NOUN" or span.lemma_.lower() not in _spans_of_time():
         return None
     if span.dep_ == "pobj" and span.head.dep_ == "prep" and span.head.head.pos_ in {"VERB", "AUX"}:
         return span.head.head

@@ -552,11 +552,7 @@ def _subject_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             for head in [child, *child.conjuncts]:
-                lemmas.add(head.lemma_.lower())
-                lemmas.update(c.lemma_.lower() for c in head.children if c.dep_ == "compound")
-                # "a couple of bombers", "dozens of soldiers": the noun behind a quantifier
-                lemmas.update(g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                              for g in c.children if g.dep_ == "pobj")
+                lemmas |= _words_of_a_subject(head, {"compound"})
     if any(c.dep_ == "nsubjpass" for c in token.children):
         # "a boy was hit by a van": the doer of a passive is its subject in meaning
         lemmas.update(g.lemma_.lower() for c in token.children if c.dep_ == "agent"
@@ -581,14 +577,18 @@ def _subject_of_a_kind(token: Token, kinds: frozenset[str]) -> bool:
     if not heads:
         return False
 
-    def words(head: Token) -> set[str]:
-        found = {head.lemma_.lower()}
-        found.update(c.lemma_.lower() for c in head.children if c.dep_ in {"compound", "poss", "amod"})
-        found.update(g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj")
-        return found
+    return all(_words_of_a_subject(head, {"compound", "poss", "amod"}) & kinds for head in heads)
 
-    return all(words(head) & kinds for head in heads)
+
+def _words_of_a_subject(head: Token, modifiers: set[str]) -> set[str]:
+    """The lemmas that say what a subject is: its head, its modifiers of the ``modifiers``
+    relations, and the noun of its "of" ("a couple of bombers", "dozens of soldiers": the noun
+    behind a quantifier; "shares of the firm")."""
+    found = {head.lemma_.lower()}
+    found.update(c.lemma_.lower() for c in head.children if c.dep_ in modifiers)
+    found.update(g.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj")
+    return found
 
 
 def _elided_count(token: Token, cue: Cue) -> bool:
