@@ -48,3 +48,22 @@ def events_of(text: str) -> list:
 def event_at(text: str, word: str):
     """The event of ``events_of(text)`` whose trigger is ``word`` (StopIteration when none is)."""
     return next(e for e in events_of(text) if e.trigger.text == word)
+
+
+def lexicon_block(name: str) -> dict | list:
+    """One block of the event lexicon (events/event_types.yaml) as written, its words, examples and
+    counter-examples, for the tests that run a table's examples and check the reader loads it."""
+    import yaml  # noqa: PLC0415
+
+    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
+
+    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))[name]
+
+
+def subjects_at(sentence: str, verb: str) -> list[str]:
+    """The words ``arguments.subjects_of`` gives the first token ``verb`` of a parsed sentence."""
+    from dateline.events.arguments import subjects_of  # noqa: PLC0415
+    from dateline.nlp import parse  # noqa: PLC0415
+
+    subjects, _ = subjects_of(next(t for t in parse(sentence) if t.text == verb))
+    return [t.text for t in subjects]

@@ -11,6 +11,7 @@ import pytest
 from dateline.entities.gender import gender_of_noun
 from dateline.nlp import parse
 from tests.events.test_roles import read_event_at, text_of
+from tests.helpers import lexicon_block, subjects_at
 
 
 def test_a_pronoun_in_a_time_clause_stands_for_the_main_subject():
@@ -221,37 +222,22 @@ def test_an_infinitive_after_an_adjective_of_ease_is_not_the_subjects_act():
     assert not any(t.text == "farmhouse" for t in subjects)
 
 
-def _subject_control_table():
-    import yaml  # noqa: PLC0415
-
-    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
-
-    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["subject_control_adjectives"]
-
-
-def _subjects_at(sentence: str, verb: str) -> list[str]:
-    from dateline.events.arguments import subjects_of  # noqa: PLC0415
-
-    subjects, _ = subjects_of(next(t for t in parse(sentence) if t.text == verb))
-    return [t.text for t in subjects]
-
-
 def test_the_subject_control_table_examples_read_the_adjectives_subject_as_the_doer():
     # event_types.yaml: subject_control_adjectives, each example's infinitive is its subject's act
-    for example in _subject_control_table()["examples"]:
-        assert example["doer"] in _subjects_at(example["sentence"], example["verb"]), example
+    for example in lexicon_block("subject_control_adjectives")["examples"]:
+        assert example["doer"] in subjects_at(example["sentence"], example["verb"]), example
 
 
 def test_the_subject_control_table_counter_examples_give_no_such_doer():
     # ... and after an adjective of ease the subject is what the infinitive is done to, no doer
-    for example in _subject_control_table()["counter_examples"]:
-        assert example["none"] not in _subjects_at(example["sentence"], example["verb"]), example
+    for example in lexicon_block("subject_control_adjectives")["counter_examples"]:
+        assert example["none"] not in subjects_at(example["sentence"], example["verb"]), example
 
 
 def test_the_subject_control_table_is_what_the_reader_uses():
     from dateline.events.triggers import load_lexicon  # noqa: PLC0415
 
-    assert load_lexicon().subject_control_adjectives == frozenset(_subject_control_table()["words"])
+    assert load_lexicon().subject_control_adjectives == frozenset(lexicon_block("subject_control_adjectives")["words"])
     assert "hard" not in load_lexicon().subject_control_adjectives
 
 
@@ -394,24 +380,16 @@ def test_an_against_phrase_of_another_noun_names_no_target():
     assert "mayor" not in (text_of(charges.target_actor) or "")
 
 
-def _plural_group_table():
-    import yaml  # noqa: PLC0415
-
-    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
-
-    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["plural_group_nouns"]
-
-
 def test_they_stands_for_a_singular_noun_for_a_set_of_people():
     # event_types.yaml: plural_group_nouns; "they" is the pair (the couple), not the one who tells of them
-    for example in _plural_group_table()["examples"]:
+    for example in lexicon_block("plural_group_nouns")["examples"]:
         event = read_event_at(example["sentence"], example["verb"])
         assert example["target"] in (text_of(event.target_actor) or ""), example
 
 
 def test_they_does_not_stand_for_one_person_or_for_a_single_speaker():
     # ... a singular noun for one person is no "they", and one cashier telling deputies is no "they" either
-    for example in _plural_group_table()["counter_examples"]:
+    for example in lexicon_block("plural_group_nouns")["counter_examples"]:
         event = read_event_at(example["sentence"], example["verb"])
         assert example["none"] not in (text_of(event.target_actor) or ""), example
 
@@ -419,7 +397,7 @@ def test_they_does_not_stand_for_one_person_or_for_a_single_speaker():
 def test_the_plural_group_table_is_what_the_reader_uses():
     from dateline.events.triggers import load_lexicon  # noqa: PLC0415
 
-    assert load_lexicon().plural_group_nouns == frozenset(_plural_group_table()["words"])
+    assert load_lexicon().plural_group_nouns == frozenset(lexicon_block("plural_group_nouns")["words"])
     assert "board" not in load_lexicon().plural_group_nouns
 
 

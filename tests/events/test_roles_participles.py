@@ -10,39 +10,25 @@ from __future__ import annotations
 
 from dateline.nlp import parse
 from tests.events.test_roles import read_event_at, text_of
-
-
-def _maker_table():
-    import yaml  # noqa: PLC0415
-
-    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
-
-    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["maker_verbs"]
-
-
-def _subjects_at(sentence: str, verb: str) -> list[str]:
-    from dateline.events.arguments import subjects_of  # noqa: PLC0415
-
-    subjects, _ = subjects_of(next(t for t in parse(sentence) if t.text == verb))
-    return [t.text for t in subjects]
+from tests.helpers import lexicon_block, subjects_at
 
 
 def test_the_maker_table_examples_read_the_maker_as_the_participles_doer():
     # event_types.yaml: maker_verbs, each example's participle is the act of who made the thing
-    for example in _maker_table()["examples"]:
-        assert example["doer"] in _subjects_at(example["sentence"], example["verb"]), example
+    for example in lexicon_block("maker_verbs")["examples"]:
+        assert example["doer"] in subjects_at(example["sentence"], example["verb"]), example
 
 
 def test_the_maker_table_counter_examples_leave_the_participle_to_its_noun():
     # "stopped a truck carrying copper": the truck carries it, not the deputies
-    for example in _maker_table()["counter_examples"]:
-        assert example["none"] not in _subjects_at(example["sentence"], example["verb"]), example
+    for example in lexicon_block("maker_verbs")["counter_examples"]:
+        assert example["none"] not in subjects_at(example["sentence"], example["verb"]), example
 
 
 def test_the_maker_table_is_what_the_reader_uses():
     from dateline.events.triggers import load_lexicon  # noqa: PLC0415
 
-    assert load_lexicon().maker_verbs == frozenset(_maker_table()["words"])
+    assert load_lexicon().maker_verbs == frozenset(lexicon_block("maker_verbs")["words"])
     assert "stop" not in load_lexicon().maker_verbs
 
 
@@ -59,12 +45,12 @@ def test_a_participle_on_the_place_the_subject_is_at_is_the_subjects_act():
 
 def test_a_participle_on_people_stays_theirs():
     # near miss: officers are people, they guard the gate; the agency that posted them does not
-    assert _subjects_at("The agency posted two officers guarding the gate.", "guarding") == ["officers"]
+    assert subjects_at("The agency posted two officers guarding the gate.", "guarding") == ["officers"]
 
 
 def test_a_participle_on_a_thing_under_another_verb_stays_the_things():
     # near miss: "watched" makes nothing; the neighbours honour no one
-    assert "neighbours" not in _subjects_at("The neighbours watched a parade honoring the veterans.", "honoring")
+    assert "neighbours" not in subjects_at("The neighbours watched a parade honoring the veterans.", "honoring")
 
 
 def test_a_gerund_counted_from_by_a_span_of_time_is_the_clauses_act():
@@ -73,7 +59,7 @@ def test_a_gerund_counted_from_by_a_span_of_time_is_the_clauses_act():
 
 
 def test_a_gerund_made_the_object_of_after_is_the_clauses_act():
-    assert "pilots" in _subjects_at("Two days after landing, the pilots were questioned by police.", "landing")
+    assert "pilots" in subjects_at("Two days after landing, the pilots were questioned by police.", "landing")
 
 
 def test_a_noun_in_ing_after_a_preposition_is_no_gerund():

@@ -6,24 +6,17 @@ read_participants)."""
 from __future__ import annotations
 
 from tests.events.test_roles import read_event_at, text_of
-
-
-def _vehicle_table():
-    import yaml  # noqa: PLC0415
-
-    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
-
-    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["vehicle_nouns"]
+from tests.helpers import lexicon_block
 
 
 def test_the_vehicle_table_examples_read_the_vehicle_as_the_doer():
-    for example in _vehicle_table()["examples"]:
+    for example in lexicon_block("vehicle_nouns")["examples"]:
         event = read_event_at(example["sentence"], example["verb"])
         assert example["doer"] in (text_of(event.source_actor) or ""), example
 
 
 def test_the_vehicle_table_counter_examples_give_no_vehicle_doer():
-    for example in _vehicle_table()["counter_examples"]:
+    for example in lexicon_block("vehicle_nouns")["counter_examples"]:
         event = read_event_at(example["sentence"], example["verb"])
         assert example["none"] not in (text_of(event.source_actor) or ""), example
 
@@ -31,7 +24,7 @@ def test_the_vehicle_table_counter_examples_give_no_vehicle_doer():
 def test_the_vehicle_table_is_what_the_reader_uses():
     from dateline.events.triggers import load_lexicon  # noqa: PLC0415
 
-    assert load_lexicon().vehicle_nouns == frozenset(_vehicle_table()["words"])
+    assert load_lexicon().vehicle_nouns == frozenset(lexicon_block("vehicle_nouns")["words"])
     assert "column" not in load_lexicon().vehicle_nouns  # "a column of smoke" steers nowhere
 
 
