@@ -949,6 +949,13 @@ def _imperative(token: Token) -> bool:
 
 # verbs of dying: their "of"/"to" complement names the cause, not the one who died
 DEATH_VERBS = {"die", "perish", "succumb"}
+
+
+def _a_death_verb(token: Token) -> bool:
+    """A verb that tells a death by itself: "died", "perished", or "lost" with "life" for its object
+    ("lost their lives in the crashes"): one undergoes it, a doer must be told to make it a killing."""
+    return token.lemma_.lower() in DEATH_VERBS or (
+        token.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children))
 WOUND_WORDS = {"wound", "injury", "burn", "gunshot"}
 # named things whose name may hold an event word ("the Office of Special Investigations", "the
 # Strike Force museum"): the word is part of the name, no event
@@ -983,14 +990,14 @@ def _doers(token: Token, lexicon: Lexicon | None = None) -> list[Token]:
 
 
 def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
-    if token.lemma_.lower() in DEATH_VERBS and any(
+    if _a_death_verb(token) and any(
         g.lemma_.lower() not in WOUND_WORDS for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children if g.dep_ == "pobj"
     ):
         # what one dies "of" is an illness, hunger or age, never an actor ("died of diabetes",
         # "died of natural causes"); only wounds keep the death violent
         return True
-    if token.lemma_.lower() in DEATH_VERBS and any(
+    if _a_death_verb(token) and any(
         w.lemma_.lower() in lexicon.causes
         for c in token.children if c.dep_ == "prep" and c.lower_ in {"after", "from", "following"}
         for w in c.subtree
@@ -1004,7 +1011,7 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
     # "died on Tuesday at a care home", "her brother died in 1987": a death with no harm that kills
     # named around it (``_harms_named``) was caused by no one; an arrest, a detention or a protest
     # told beside it kills no one ("were deported to a camp, where many died of typhus")
-    return token.lemma_.lower() in DEATH_VERBS and not (_harms_named(token, lexicon) & KILLING_TYPES)
+    return _a_death_verb(token) and not (_harms_named(token, lexicon) & KILLING_TYPES)
 
 
 # the types of a harm that kills: a death told with one of them is a killing
@@ -1208,6 +1215,8 @@ def _flight_subject(verb: Token) -> Token | None:
     participle; never across a reported clause (the speaker of "..., a deputy said")."""
     for node in [verb, *verb.ancestors][:FLIGHT_SUBJECT_STEPS]:
         subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+            return node.head  # "the robbers, who got out and fled": the noun the relative stands for
         if subject is not None:
             return subject
         if node.dep_ in {"ccomp", "ROOT", "relcl"}:
@@ -1215,11 +1224,18 @@ def _flight_subject(verb: Token) -> Token | None:
     return None
 
 
-def _one_person(subject: Token) -> bool:
-    """A single person: a name, "he"/"she", or a singular noun with no conjunct."""
+def _one_person(subject: Token, lexicon: Lexicon | None = None) -> bool:
+    """A single person: a name, "he"/"she", or a singular noun with no conjunct; a singular noun a
+    name stands beside ("the car's driver, Tom Hale,"); one road vehicle, its driver ("the car fled
+    with deputies in pursuit": a car does not flee a war)."""
     if subject.conjuncts:
         return False
     if subject.lower_ in {"he", "she"}:
+        return True
+    if subject.tag_ == "NN" and any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+                                    for c in subject.children):
+        return True
+    if lexicon is not None and subject.tag_ == "NN" and subject.lemma_.lower() in lexicon.road_vehicles:
         return True
     return subject.tag_ in {"NN", "NNP"} and (subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON"
                                               or subject.lemma_.lower() in {"man", "woman", "boy", "girl", "teenager"})
@@ -1256,7 +1272,7 @@ def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
                                for f in fled))
     if fled_words & lexicon.fugitive_from:
         return True
-    if subject is None or not _one_person(subject):
+    if subject is None or not _one_person(subject, lexicon):
         return False
     if _a_getaway(verb, lexicon):
         return True
@@ -1389,7 +1405,7 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
         # is a death in a sentence that names the hazard ("died as floods swept the valley")
         if "HAZARD" in lexicon.types and _done_by_a_hazard(trigger.token, lexicon):
             return "HAZARD"
-        if trigger.token.lemma_.lower() in DEATH_VERBS and "HAZARD" in _harms_named(trigger.token, lexicon):
+        if _a_death_verb(trigger.token) and "HAZARD" in _harms_named(trigger.token, lexicon):
             return "HAZARD"
         return cue.cause_type
     if cue.fact_type and cue.pos == "VERB" and any(c.dep_ == "ccomp" for c in trigger.token.children) \
