@@ -116,14 +116,3 @@ def test_near_misses_of_a_happening_keep_the_cue_type(sentence, word, right):
 def test_a_getaway_of_one_is_a_movement(sentence, right):
     assert types_of(sentence, "fled") == [right]
 
-
-# Stop 45: "lost their lives" tells a death as "died" does: a killing only with violence named
-@pytest.mark.parametrize("sentence, right", [
-    ("Over the past three years, 410 people lost their lives in road crashes during the holiday.", "HAZARD"),
-    ("Two climbers lost their lives on the mountain last winter.", "DEATH"),
-    # near misses: violence named
-    ("Six soldiers lost their lives in the ambush at the bridge.", "ASSAULT"),
-    ("Three guards lost their lives when gunmen stormed the bank.", "ASSAULT"),
-])
-def test_lives_lost_are_a_death_unless_violence_is_named(sentence, right):
-    assert types_of(sentence, "lost") == [right]

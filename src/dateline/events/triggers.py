@@ -949,13 +949,6 @@ def _imperative(token: Token) -> bool:
 
 # verbs of dying: their "of"/"to" complement names the cause, not the one who died
 DEATH_VERBS = {"die", "perish", "succumb"}
-
-
-def _a_death_verb(token: Token) -> bool:
-    """A verb that tells a death by itself: "died", "perished", or "lost" with "life" for its object
-    ("lost their lives in the crashes"): one undergoes it, a doer must be told to make it a killing."""
-    return token.lemma_.lower() in DEATH_VERBS or (
-        token.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children))
 WOUND_WORDS = {"wound", "injury", "burn", "gunshot"}
 # named things whose name may hold an event word ("the Office of Special Investigations", "the
 # Strike Force museum"): the word is part of the name, no event
@@ -990,14 +983,14 @@ def _doers(token: Token, lexicon: Lexicon | None = None) -> list[Token]:
 
 
 def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
-    if _a_death_verb(token) and any(
+    if token.lemma_.lower() in DEATH_VERBS and any(
         g.lemma_.lower() not in WOUND_WORDS for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children if g.dep_ == "pobj"
     ):
         # what one dies "of" is an illness, hunger or age, never an actor ("died of diabetes",
         # "died of natural causes"); only wounds keep the death violent
         return True
-    if _a_death_verb(token) and any(
+    if token.lemma_.lower() in DEATH_VERBS and any(
         w.lemma_.lower() in lexicon.causes
         for c in token.children if c.dep_ == "prep" and c.lower_ in {"after", "from", "following"}
         for w in c.subtree
@@ -1011,7 +1004,7 @@ def caused_by_non_actor(token: Token, lexicon: Lexicon) -> bool:
     # "died on Tuesday at a care home", "her brother died in 1987": a death with no harm that kills
     # named around it (``_harms_named``) was caused by no one; an arrest, a detention or a protest
     # told beside it kills no one ("were deported to a camp, where many died of typhus")
-    return _a_death_verb(token) and not (_harms_named(token, lexicon) & KILLING_TYPES)
+    return token.lemma_.lower() in DEATH_VERBS and not (_harms_named(token, lexicon) & KILLING_TYPES)
 
 
 # the types of a harm that kills: a death told with one of them is a killing
@@ -1405,7 +1398,7 @@ def type_in_context(trigger: "Trigger", lexicon: Lexicon) -> str | None:
         # is a death in a sentence that names the hazard ("died as floods swept the valley")
         if "HAZARD" in lexicon.types and _done_by_a_hazard(trigger.token, lexicon):
             return "HAZARD"
-        if _a_death_verb(trigger.token) and "HAZARD" in _harms_named(trigger.token, lexicon):
+        if trigger.token.lemma_.lower() in DEATH_VERBS and "HAZARD" in _harms_named(trigger.token, lexicon):
             return "HAZARD"
         return cue.cause_type
     if cue.fact_type and cue.pos == "VERB" and any(c.dep_ == "ccomp" for c in trigger.token.children) \
