@@ -80,3 +80,39 @@ def test_the_other_sense_is_not_the_cue_type(sentence, word, wrong):
 ])
 def test_the_cue_sense_keeps_its_type(sentence, word, right):
     assert right in types_of(sentence, word)
+
+
+# Stop 45: another sense that is still a happening keeps the event, typed OCCURRENCE (an act of no
+# family), instead of dropping it (a thing landing in someone's hands, money moved between
+# accounts); the cue's own sense keeps its type.
+@pytest.mark.parametrize("sentence, word, right", [
+    ("Copies of a memo that landed in the hands of teachers across the county upset parents.", "landed", "OCCURRENCE"),
+    ("The board approved a transfer moving the sheriff's fuel money to a building account.", "moving", "OCCURRENCE"),
+])
+def test_another_sense_that_is_a_happening_is_kept(sentence, word, right):
+    assert types_of(sentence, word) == [right]
+
+
+@pytest.mark.parametrize("sentence, word, right", [
+    # the near misses: the cue's own sense in a sentence of the same shape
+    ("Later the envoy's plane landed in the capital at noon.", "landed", "MOVEMENT"),
+    ("Aid workers who moved the families to a school outside the town handed out blankets.", "moved", "DISPLACEMENT"),
+])
+def test_near_misses_of_a_happening_keep_the_cue_type(sentence, word, right):
+    assert types_of(sentence, word) == [right]
+
+
+# Stop 45: one person's (or one car's) getaway is a movement, told through a relative pronoun, a
+# name in apposition or the car itself; a crowd or a town's people fleeing danger are displaced.
+@pytest.mark.parametrize("sentence, right", [
+    ("The clerk screamed at the burglars, who dropped the bag and fled.", "MOVEMENT"),
+    ("The car fled with two deputies in pursuit.", "MOVEMENT"),
+    ("The van's driver, John Smith, 30, of Dayton, jumped out of the van and fled on foot.", "MOVEMENT"),
+    # near misses: people driven from home
+    ("The villagers, who feared more shelling, fled to the hills.", "DISPLACEMENT"),
+    ("The bus fled the flooded town with forty residents aboard.", "DISPLACEMENT"),
+    ("The town's mayor, Anna Berg, fled the advancing rebels with her family.", "DISPLACEMENT"),
+])
+def test_a_getaway_of_one_is_a_movement(sentence, right):
+    assert types_of(sentence, "fled") == [right]
+

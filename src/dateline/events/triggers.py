@@ -1208,6 +1208,8 @@ def _flight_subject(verb: Token) -> Token | None:
     participle; never across a reported clause (the speaker of "..., a deputy said")."""
     for node in [verb, *verb.ancestors][:FLIGHT_SUBJECT_STEPS]:
         subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+            return node.head  # "the robbers, who got out and fled": the noun the relative stands for
         if subject is not None:
             return subject
         if node.dep_ in {"ccomp", "ROOT", "relcl"}:
@@ -1215,11 +1217,18 @@ def _flight_subject(verb: Token) -> Token | None:
     return None
 
 
-def _one_person(subject: Token) -> bool:
-    """A single person: a name, "he"/"she", or a singular noun with no conjunct."""
+def _one_person(subject: Token, lexicon: Lexicon | None = None) -> bool:
+    """A single person: a name, "he"/"she", or a singular noun with no conjunct; a singular noun a
+    name stands beside ("the car's driver, Tom Hale,"); one road vehicle, its driver ("the car fled
+    with deputies in pursuit": a car does not flee a war)."""
     if subject.conjuncts:
         return False
     if subject.lower_ in {"he", "she"}:
+        return True
+    if subject.tag_ == "NN" and any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+                                    for c in subject.children):
+        return True
+    if lexicon is not None and subject.tag_ == "NN" and subject.lemma_.lower() in lexicon.road_vehicles:
         return True
     return subject.tag_ in {"NN", "NNP"} and (subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON"
                                               or subject.lemma_.lower() in {"man", "woman", "boy", "girl", "teenager"})
@@ -1256,7 +1265,7 @@ def fugitive_flight(trigger: "Trigger", lexicon: Lexicon) -> bool:
                                for f in fled))
     if fled_words & lexicon.fugitive_from:
         return True
-    if subject is None or not _one_person(subject):
+    if subject is None or not _one_person(subject, lexicon):
         return False
     if _a_getaway(verb, lexicon):
         return True
