@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from dateline.events.dating import CARRIED_NOTE, INHERITED_NOTE
-from dateline.events.non_event_features import AWAITING_REFIT, FEATURES, examples, features
+from dateline.events.non_event_features import AWAITING_REFIT, CUE_PREFIX, FEATURES, clause_cues, examples, features
 from dateline.events.non_events import FILTER_FILE, NonEventFilter, learned_filter
 from dateline.model import Article, Event, Span
 from dateline.nlp import parse
@@ -28,7 +28,8 @@ def test_the_shipped_filter_loads_with_a_weight_for_every_feature():
     # one (python -m dateline.eval.non_event_train); a weight of a feature that no longer exists is an error
     # (the features added since the shipped fit, AWAITING_REFIT, weigh nothing until the lead's refit)
     model = NonEventFilter.load(FILTER_FILE)
-    assert set(model.weights) <= set(FEATURES)
+    # (and the clause cues the fit kept, each named CUE_PREFIX + the cue)
+    assert {name for name in model.weights if not name.startswith(CUE_PREFIX)} <= set(FEATURES)
     assert set(FEATURES) - set(model.weights) <= set(AWAITING_REFIT)
     assert 0.0 < model.threshold <= 1.0
     assert model.about["rebuild"].startswith("python -m dateline.eval.non_event_train")
@@ -65,6 +66,44 @@ def test_each_feature_reads_its_example(example):
 ])
 def test_each_new_feature_is_silent_where_its_construction_is_absent(sentence, word, name):
     assert _values(sentence, word)[name] == 0.0
+
+
+def _cues(sentence: str, word: str) -> set[str]:
+    return clause_cues(next(t for t in parse(sentence) if t.text == word))
+
+
+@pytest.mark.parametrize("sentence,word,cue,near_miss,near_word", [
+    # an auxiliary of the future on the trigger's own verb, by its lemma; told in the past, none
+    ("The council will meet again.", "meet", "c:aux:will", "The council met again.", "met"),
+    # an adverb of habit on the clause's verb
+    ("Volunteers often repair the fences.", "repair", "c:advmod:often",
+     "The volunteers repaired the fence.", "repaired"),
+    # a plural subject with no determiner ("volunteers repair"), against "the volunteers"
+    ("Volunteers often repair the fences.", "repair", "csd:none",
+     "The volunteers repaired the fence.", "repaired"),
+    # the tense of the trigger itself, from its morphology
+    ("The volunteers repaired the fence.", "repaired", "tm:Tense=Past",
+     "Volunteers often repair the fences.", "repair"),
+    # a noun trigger's own determiner: one happening pointed at, against a bare plural
+    ("The protest ended at noon.", "protest", "k:det:the", "Protests are common in the port.", "Protests"),
+    # the verb the trigger's clause hangs on, in the present: "hopes to reopen", against "hoped to"
+    ("The mayor hopes to reopen the bridge.", "reopen", "hm:Tense=Pres",
+     "The mayor hoped to reopen the bridge.", "reopen"),
+    # a verb in the past anywhere in the sentence
+    ("The mayor hoped to reopen the bridge.", "reopen", "sv:VBD",
+     "The mayor hopes to reopen the bridge.", "reopen"),
+])
+def test_the_clause_cues_read_the_grammar_around_the_trigger(sentence, word, cue, near_miss, near_word):
+    assert cue in _cues(sentence, word)
+    assert cue not in _cues(near_miss, near_word)
+    # the event's features name each cue of its clause
+    assert _values(sentence, word)[CUE_PREFIX + cue] == 1.0
+
+
+def test_the_clause_cues_name_no_content_word():
+    # the trigger, its subject and its object are never cues: the bag reads grammar, not topics
+    cues = _cues("Farmers often sell their milk at the market.", "sell")
+    assert not any(word in cue for cue in cues for word in ("farmer", "sell", "milk", "market"))
 
 
 def test_a_modal_above_the_clause_is_read_and_a_past_is_not():

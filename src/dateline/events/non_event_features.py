@@ -10,7 +10,9 @@ untensed trigger under a verb in the present or under a modal ("seems to help", 
 help") tells no act done; a date in its own sentence makes a scheduled or told happening; a
 date after the day of the report is still to come; a bare gerund ("spent years selling flowers") or a
 bare singular noun ("demand for vaccines") names a doing, no happening; a sentence with no verb in the
-past tells what is or will be. Each feature is a number (0/1 mostly); the weights are fitted by
+past tells what is or will be. Beside them, the grammar around the trigger as a bag of cues
+(``clause_cues``: tenses, auxiliaries, adverbs, determiners; no noun, verb or adjective of its content),
+each weighed by the fit. Each feature is a number (0/1 mostly); the weights are fitted by
 ``dateline.eval.non_event_train`` on the judged tuning samples, never set by hand.
 """
 
@@ -363,9 +365,57 @@ def _sentence_without_past(token: Token) -> bool:
     return not any(t.tag_ in {"VBD", "VBN"} for t in token.sent)
 
 
+# the clause's grammar as a bag of cues (stop 45): a name for each cue the trigger's clause shows, each
+# weighed by the fit like the features above (their weights are stored under CUE_PREFIX + the cue)
+CUE_PREFIX = "cue:"
+CUE_CHILDREN = ("aux", "auxpass", "advmod", "neg")  # the children of a clause's verb read by their lemma
+CUE_DETERMINERS = ("det", "poss", "nummod")
+
+
+def _morphology(token: Token) -> list[str]:
+    return [m for m in str(token.morph).split("|") if m]
+
+
+def _subject_determiner(subject: Token) -> str:
+    return next((c.lemma_.lower() for c in subject.children if c.dep_ in CUE_DETERMINERS), "none")
+
+
+def clause_cues(token: Token) -> set[str]:
+    """ "the council will meet again", "volunteers often repair fences", "the clinic offers tests": the
+    grammar around the trigger as cues (no noun, verb or adjective of the content), whose weights the
+    fit spreads over what "a habit", "still to come" and "a standing state" share: the trigger's tag, link and
+    morphology (``tt:``, ``td:``, ``tm:``); for the verb of its clause (``c``) and the verb that clause
+    hangs on (``h``): its tag and morphology, its auxiliaries, adverbs and negation by lemma
+    (``c:aux:will``, ``c:advmod:often``), the morphology of its auxiliaries (``ca:``), its subject's tag
+    and determiner (``cst:NNS``, ``csd:none``: a bare plural subject); the trigger's own determiner
+    (``k:det:the``); every verb tag of the sentence (``sv:VBD``) and its adverbs and modals (``sa:``)."""
+    cues = {f"tt:{token.tag_}", f"td:{token.dep_}", *(f"tm:{m}" for m in _morphology(token))}
+    verb = _clause_verb(token)
+    above = verb.head if verb.head.i != verb.i else None
+    for who, node in (("c", verb), ("h", above)):
+        if node is None:
+            continue
+        cues |= {f"{who}t:{node.tag_}", *(f"{who}m:{m}" for m in _morphology(node))}
+        for child in node.children:
+            if child.dep_ in CUE_CHILDREN:
+                cues.add(f"{who}:{child.dep_}:{child.lemma_.lower()}")
+            if child.dep_ in {"aux", "auxpass"}:
+                cues |= {f"{who}a:{m}" for m in _morphology(child)}
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                cues |= {f"{who}st:{child.tag_}", f"{who}sd:{_subject_determiner(child)}"}
+    cues |= {f"k:{c.dep_}:{c.lemma_.lower()}" for c in token.children if c.dep_ in CUE_DETERMINERS}
+    for word in token.sent:
+        if word.pos_ in {"VERB", "AUX"}:
+            cues.add(f"sv:{word.tag_}")
+        if word.dep_ == "advmod" or word.tag_ == "MD":
+            cues.add(f"sa:{word.lemma_.lower()}")
+    return cues
+
+
 def features(event: Event, doc: Doc, sentence_index: int,
              published: date | None = None) -> dict[str, float]:
-    """The event's features by name (``FEATURES`` lists them all, in order)."""
+    """The event's features by name (``FEATURES`` lists them all, in order), and its clause's cues
+    (``clause_cues``, named ``cue:`` + the cue)."""
     found: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
     found["type_" + (event.type if event.type in COMMON_TYPES else "other")] = 1.0
     if event.modality in MODALITIES:
@@ -443,6 +493,7 @@ def features(event: Event, doc: Doc, sentence_index: int,
     found["gerund_of_a_practice"] = float(_gerund_of_a_practice(token))
     found["bare_singular_noun"] = float(_bare_singular_noun(token))
     found["sentence_without_past"] = float(_sentence_without_past(token))
+    found.update(dict.fromkeys((CUE_PREFIX + cue for cue in clause_cues(token)), 1.0))
     return found
 
 
