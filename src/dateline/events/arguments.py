@@ -50,6 +50,10 @@ POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 FIRST_PERSON_SINGULAR = {"i", "me"}
 # the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
 ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+# the personal pronouns that stand for people in a clause's own slots, as subject or object (not
+# "it", which mostly stands for a thing, nor "I" or "you", a quotation's speaker or its listener):
+# kept as the act's doer or target when nothing in the text tells whom they stand for
+BARE_PERSONAL_PRONOUNS = {"he", "she", "they", "we", "him", "her", "them", "us"}
 
 
 def token_span(tokens: list[Token] | SpacySpan) -> Span:
@@ -1806,6 +1810,12 @@ def read_participants(
             words = _compact_phrase(token)
             reading = ActorReading(Actor(text=token_span(words).text, span=token_span(words), entity_id=None,
                                          role=role), frozenset())
+        if reading is None and _bare_personal_pronoun(token) and not (role == "target" and trigger.cue.type == "STATEMENT"):
+            # "They each paid a fee", "Later they moved to Cambridge": a personal pronoun in the
+            # act's own slot that no name before it was bound to is still who did it (or whom it
+            # befell), as the text says; the pronoun itself, not a guess at a name (a statement's
+            # "told her" names whom it was said to, no target)
+            reading = ActorReading(Actor(text=token.text, span=token_span([token]), entity_id=None, role=role), frozenset())
         return reading
 
     def party(token: Token, by_prep: bool) -> bool:
@@ -2085,6 +2095,12 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _bare_personal_pronoun(token: Token) -> bool:
+    """A personal pronoun for people standing alone as a subject or an object ("they", "him"; not
+    the possessive "her" of "her car", tagged PRP$)."""
+    return token.tag_ == "PRP" and token.lower_ in BARE_PERSONAL_PRONOUNS
 
 
 # words that may stand between two verbs sharing one object: "shot and killed", "beat and
