@@ -1,8 +1,9 @@
-"""A personal pronoun in an act's own slot that nothing before it binds to a name (issue 11: roles),
+"""A third-person pronoun in an act's own slot that nothing before it binds to a name (issue 11: roles),
 on sentences written for these tests: the pronoun itself is kept as the act's doer or target, as
 the text says it (docs/judging.md: a pronoun subject is right when it is the act's subject), rather
 than leaving the field empty (arguments.py: read_participants, _bare_personal_pronoun). A pronoun
-bound to a name keeps the name; "it", a possessive, and a statement's listener are no such actor."""
+bound to a name keeps the name; "it", "we", an object ("him"), a possessive and a pronoun inside a
+quotation are no such actor."""
 
 from __future__ import annotations
 
@@ -14,14 +15,21 @@ def test_an_unbound_plural_subject_is_the_doer():
     assert text_of(moved.source_actor) == "they"
 
 
-def test_an_unbound_first_person_plural_subject_is_the_doer():
+def test_a_first_person_plural_is_not_kept_bare():
+    # "we" outside a quotation is the writer's or a statement's own side, no actor the clause names
     met = read_event_at("We also met with the county archivist on Friday.", "met")
-    assert text_of(met.source_actor) == "We"
+    assert text_of(met.source_actor) != "We"
 
 
-def test_an_unbound_object_pronoun_is_the_target():
+def test_an_unbound_passive_subject_is_the_target():
+    arrested = read_event_at("They were arrested on Friday on outstanding warrants.", "arrested")
+    assert text_of(arrested.target_actor) == "They"
+
+
+def test_an_object_pronoun_is_not_kept_bare():
+    # "abducted her": whom the object stands for is left to a name, not kept as the pronoun
     abducted = read_event_at("Two men abducted her outside a bakery and drove off.", "abducted")
-    assert text_of(abducted.target_actor) == "her"
+    assert text_of(abducted.target_actor) != "her"
     assert "men" in (text_of(abducted.source_actor) or "")
 
 
@@ -41,3 +49,9 @@ def test_a_possessive_is_no_target():
     # "her car" (PRP$): the car was stolen, not "her"
     stolen = read_event_at("Her car was stolen on Monday.", "stolen")
     assert text_of(stolen.target_actor) != "Her"
+
+
+def test_a_pronoun_inside_a_quotation_is_not_kept_bare():
+    # the speaker's "they" stands for whomever the speaker means, no one the text names
+    attacked = read_event_at('"They attacked my shop twice last year," the baker said on Sunday.', "attacked")
+    assert text_of(attacked.source_actor) != "They"

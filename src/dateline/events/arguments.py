@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.entities import gender
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_body_of_people, names_a_doer_of_a_verb, names_people
-from dateline.events.attribution import load_cues
+from dateline.events.attribution import inside_quotes, load_cues
 from dateline.events.triggers import Lexicon, Trigger, load_lexicon, match_cue
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
@@ -50,10 +50,12 @@ POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 FIRST_PERSON_SINGULAR = {"i", "me"}
 # the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
 ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
-# the personal pronouns that stand for people in a clause's own slots, as subject or object (not
-# "it", which mostly stands for a thing, nor "I" or "you", a quotation's speaker or its listener):
-# kept as the act's doer or target when nothing in the text tells whom they stand for
-BARE_PERSONAL_PRONOUNS = {"he", "she", "they", "we", "him", "her", "them", "us"}
+# the third-person subject pronouns, which stand for people a clause is about ("They each paid a
+# fee", "they were arrested"): kept as the act's doer or target when nothing in the text tells whom
+# they stand for. Not "it", which mostly stands for a thing; nor the first or second person, the
+# writer's or a statement's own side ("we remain committed") or its listener; nor an object ("to
+# identify him"), which a reader takes as the thing or person the sentence before named last
+BARE_PERSONAL_PRONOUNS = {"he", "she", "they"}
 
 
 def token_span(tokens: list[Token] | SpacySpan) -> Span:
@@ -2098,9 +2100,10 @@ def read_participants(
 
 
 def _bare_personal_pronoun(token: Token) -> bool:
-    """A personal pronoun for people standing alone as a subject or an object ("they", "him"; not
-    the possessive "her" of "her car", tagged PRP$)."""
-    return token.tag_ == "PRP" and token.lower_ in BARE_PERSONAL_PRONOUNS
+    """A third-person subject pronoun standing alone ("they", "she"), in the reporter's own words:
+    inside a quotation it stands for whomever the speaker means ("'They have tried to kill me,' the
+    mayor said": no one the text names)."""
+    return token.tag_ == "PRP" and token.lower_ in BARE_PERSONAL_PRONOUNS and not inside_quotes(token)
 
 
 # words that may stand between two verbs sharing one object: "shot and killed", "beat and

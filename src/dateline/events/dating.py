@@ -1523,7 +1523,7 @@ def _own_day(event: Event) -> bool:
 
 
 # the personal pronouns the events stage may keep as an actor (arguments.BARE_PERSONAL_PRONOUNS)
-PRONOUN_WORDS = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
+PRONOUN_WORDS = frozenset({"he", "she", "they"})
 
 
 def _names(actor) -> set[str]:
