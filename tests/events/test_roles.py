@@ -21,6 +21,12 @@ def text_of(actor) -> str | None:
     return actor.text if actor is not None else None
 
 
+def names_no_one(actor, pronoun: str) -> bool:
+    """Whether an actor left open names no one: none, or the pronoun itself as the text gives it
+    (a third-person subject nothing before binds to a name), with no entity."""
+    return actor is None or (actor.text == pronoun and actor.entity_id is None)
+
+
 def test_the_subject_of_suffer_or_sustain_undergoes_the_injury():
     injuries = event_at("Two drivers sustained serious injuries from the shelling.", "injuries")
     assert "drivers" in text_of(injuries.target_actor)
@@ -457,12 +463,13 @@ def test_a_pronoun_nothing_nearer_binds_stands_for_the_story_s_main_person():
 def test_two_people_named_as_often_leave_the_pronoun_open():
     story = ("Rhea Morton and Kim Yates quarreled on Tuesday. Morton and Yates were both hurt. "
              "Police came within minutes. She was charged with assault.")
-    assert read_event_at(story, "charged").target_actor is None
+    # no name is guessed: the pronoun stays as the text gives it (arguments.py: _bare_personal_pronoun)
+    assert names_no_one(read_event_at(story, "charged").target_actor, "She")
 
 
 def test_the_main_person_of_the_other_sex_is_not_taken():
     story = MAIN_PERSON_STORY.replace("Rhea", "Thomas").replace("Morton", "Reed").replace("her home", "the office")
-    assert read_event_at(story + "She was charged with assault.", "charged").target_actor is None
+    assert names_no_one(read_event_at(story + "She was charged with assault.", "charged").target_actor, "She")
 
 
 def test_an_object_pronoun_is_not_the_subject_of_its_own_clause():
@@ -645,15 +652,15 @@ def test_they_opening_a_sentence_stands_for_the_subject_of_the_sentence_before()
     assert "men" in text_of(arrested.target_actor)
     # one minister is no "they": the attack befell others the text does not name
     attacked = event_at("The minister toured the camp. They were attacked at night.", "attacked")
-    assert attacked.target_actor is None
+    assert names_no_one(attacked.target_actor, "They")
 
 
 def test_a_speaker_named_after_a_third_person_pronoun_is_not_what_it_stands_for():
     # the police tell of someone else's attack, the villager of others' ambush
     attacked = event_at("He attacked the guard with a knife, police said.", "attacked")
-    assert attacked.source_actor is None
+    assert names_no_one(attacked.source_actor, "He")
     ambushed = event_at("They ambushed the convoy near the bridge, a villager said.", "ambushed")
-    assert ambushed.source_actor is None
+    assert names_no_one(ambushed.source_actor, "They")
     # "we" in a quote before its speaker is the speaker's side
     quoted = event_at("\"We attacked the convoy at dawn,\" the rebel commander said.", "attacked")
     assert "commander" in text_of(quoted.source_actor)

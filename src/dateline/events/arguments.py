@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from dateline.entities import gender
 from dateline.events.dating import joined_days_pattern
 from dateline.events.agent_nouns import names_a_body_of_people, names_a_doer_of_a_verb, names_people
-from dateline.events.attribution import load_cues
+from dateline.events.attribution import inside_quotes, load_cues
 from dateline.events.triggers import Lexicon, Trigger, load_lexicon, match_cue
 from dateline.model import Actor, Entity, Mention, Place, Span, Timex
 from dateline.nlp import ents_of, text_of
@@ -50,6 +50,12 @@ POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 FIRST_PERSON_SINGULAR = {"i", "me"}
 # the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
 ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+# the third-person subject pronouns, which stand for people a clause is about ("They each paid a
+# fee", "they were arrested"): kept as the act's doer or target when nothing in the text tells whom
+# they stand for. Not "it", which mostly stands for a thing; nor the first or second person, the
+# writer's or a statement's own side ("we remain committed") or its listener; nor an object ("to
+# identify him"), which a reader takes as the thing or person the sentence before named last
+BARE_PERSONAL_PRONOUNS = {"he", "she", "they"}
 
 
 def token_span(tokens: list[Token] | SpacySpan) -> Span:
@@ -1806,6 +1812,12 @@ def read_participants(
             words = _compact_phrase(token)
             reading = ActorReading(Actor(text=token_span(words).text, span=token_span(words), entity_id=None,
                                          role=role), frozenset())
+        if reading is None and _bare_personal_pronoun(token) and not (role == "target" and trigger.cue.type == "STATEMENT"):
+            # "They each paid a fee", "Later they moved to Cambridge": a personal pronoun in the
+            # act's own slot that no name before it was bound to is still who did it (or whom it
+            # befell), as the text says; the pronoun itself, not a guess at a name (a statement's
+            # "told her" names whom it was said to, no target)
+            reading = ActorReading(Actor(text=token.text, span=token_span([token]), entity_id=None, role=role), frozenset())
         return reading
 
     def party(token: Token, by_prep: bool) -> bool:
@@ -2085,6 +2097,13 @@ def read_participants(
             if reading is not None:
                 result.others.append(reading.actor)
     return result
+
+
+def _bare_personal_pronoun(token: Token) -> bool:
+    """A third-person subject pronoun standing alone ("they", "she"), in the reporter's own words:
+    inside a quotation it stands for whomever the speaker means ("'They have tried to kill me,' the
+    mayor said": no one the text names)."""
+    return token.tag_ == "PRP" and token.lower_ in BARE_PERSONAL_PRONOUNS and not inside_quotes(token)
 
 
 # words that may stand between two verbs sharing one object: "shot and killed", "beat and

@@ -1522,12 +1522,17 @@ def _own_day(event: Event) -> bool:
     return words.start <= event.date_span.start < words.end
 
 
+# the personal pronouns the events stage may keep as an actor (arguments.BARE_PERSONAL_PRONOUNS)
+PRONOUN_WORDS = frozenset({"he", "she", "they"})
+
+
 def _names(actor) -> set[str]:
     """What names a participant: its entity, or the capitalised words of a name ("Welch")."""
     if actor is None:
         return set()
     named = {actor.entity_id} if actor.entity_id else set()
-    return named | {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", actor.text)}
+    # (a bare pronoun kept as the actor, "They" at a sentence's start, names no one)
+    return named | {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", actor.text)} - PRONOUN_WORDS
 
 
 def _people_named(event: Event) -> set[str]:
