@@ -17,7 +17,7 @@ def test_an_unbound_plural_subject_is_the_doer():
 
 def test_a_first_person_plural_is_not_kept_bare():
     # "we" outside a quotation is the writer's or a statement's own side, no actor the clause names
-    met = read_event_at("We also met with the county archivist on Friday.", "met")
+    met = read_event_at("On Friday we sat down and met the county archivist.", "met")
     assert text_of(met.source_actor) != "We"
 
 

@@ -86,7 +86,7 @@ def test_the_cue_sense_keeps_its_type(sentence, word, right):
 # family), instead of dropping it (a thing landing in someone's hands, money moved between
 # accounts); the cue's own sense keeps its type.
 @pytest.mark.parametrize("sentence, word, right", [
-    ("Copies of a memo that landed in the hands of teachers across the county upset parents.", "landed", "OCCURRENCE"),
+    ("Copies of a memo that landed on the desks of teachers across the county upset parents.", "landed", "OCCURRENCE"),
     ("The board approved a transfer moving the sheriff's fuel money to a building account.", "moving", "OCCURRENCE"),
 ])
 def test_another_sense_that_is_a_happening_is_kept(sentence, word, right):

@@ -1813,7 +1813,7 @@ def read_participants(
             reading = ActorReading(Actor(text=token_span(words).text, span=token_span(words), entity_id=None,
                                          role=role), frozenset())
         if reading is None and _bare_personal_pronoun(token) and not (role == "target" and trigger.cue.type == "STATEMENT"):
-            # "They each paid a fee", "Later they moved to Cambridge": a personal pronoun in the
+            # "They split the bill three ways", "Years later they settled in Leeds": a personal pronoun in the
             # act's own slot that no name before it was bound to is still who did it (or whom it
             # befell), as the text says; the pronoun itself, not a guess at a name (a statement's
             # "told her" names whom it was said to, no target)

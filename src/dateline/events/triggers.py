@@ -1209,7 +1209,7 @@ def _flight_subject(verb: Token) -> Token | None:
     for node in [verb, *verb.ancestors][:FLIGHT_SUBJECT_STEPS]:
         subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-            return node.head  # "the robbers, who got out and fled": the noun the relative stands for
+            return node.head  # "the gunmen, who jumped from the van and fled": the noun the relative stands for
         if subject is not None:
             return subject
         if node.dep_ in {"ccomp", "ROOT", "relcl"}:
