@@ -3,13 +3,10 @@ an object two joined verbs share, the claimant of an attack, a word read as its 
 
 from __future__ import annotations
 
-import yaml
-
 from dateline.events import read_arguments_at
-from dateline.events.triggers import LEXICON_PATH
 from dateline.model import Article
 from dateline.nlp import parse
-from tests.helpers import event_at, events_of
+from tests.helpers import event_at, events_of, lexicon_block
 
 
 def read_at(text: str, word: str):
@@ -51,7 +48,7 @@ def test_a_verb_with_its_own_object_keeps_it():
 
 
 def _claims_table() -> dict:
-    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["responsibility_claims"]
+    return lexicon_block("responsibility_claims")
 
 
 def test_the_claims_table_example_and_counter_example():

@@ -10,6 +10,7 @@ from dateline.eval.args import load_mapping
 from dateline.events import extract_events
 from dateline.model import Article
 from dateline.nlp import parse
+from tests.helpers import lexicon_block
 
 # a first sentence of its own, so the sentence tested is no story's lead (lead_acts.yaml)
 LEAD = "The mayor gave few details at the briefing. "
@@ -211,11 +212,7 @@ def test_a_noun_the_tagger_takes_for_a_verb_is_read_as_the_noun_it_is():
 
 
 def _title_sections_table() -> dict:
-    import yaml
-
-    from dateline.events.triggers import LEXICON_PATH
-
-    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["title_sections"]
+    return lexicon_block("title_sections")
 
 
 @pytest.mark.parametrize("example, told", [(e, False) for e in _title_sections_table()["examples"]]

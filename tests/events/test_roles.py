@@ -8,7 +8,7 @@ from dateline.events import extract_events, read_arguments_at
 from dateline.model import Article
 from dateline.nlp import parse
 from dateline.pipeline import Stages, read_article
-from tests.helpers import event_at, events_of
+from tests.helpers import event_at, events_of, lexicon_block
 
 
 def read_event_at(text: str, word: str):
@@ -142,10 +142,7 @@ def test_killed_in_someones_attacks_has_the_attacker_for_doer():
 
 
 def _thing_targets_table():
-    from dateline.events.triggers import LEXICON_PATH
-    import yaml
-
-    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["thing_targets"]
+    return lexicon_block("thing_targets")
 
 
 def _things_at(sentence: str, cue: str) -> list[str]:
@@ -184,11 +181,7 @@ def test_who_was_involved_in_an_attack_is_its_doer():
 
 def test_a_denied_event_noun_is_no_event():
     # the examples and counter-examples of unasserted in event_types.yaml
-    import yaml
-
-    from dateline.events.triggers import LEXICON_PATH
-
-    table = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["unasserted"]
+    table = lexicon_block("unasserted")
     for example in table["examples"]:
         assert example["word"] not in {e.trigger.text for e in events_of(example["sentence"])}, example
     for example in table["counter_examples"]:

@@ -318,11 +318,7 @@ def test_an_of_phrase_naming_others_is_still_read_through():
 
 
 def _subjected_to_table():
-    import yaml  # noqa: PLC0415
-
-    from dateline.events.triggers import LEXICON_PATH  # noqa: PLC0415
-
-    return yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))["subjected_to"]
+    return lexicon_block("subjected_to")
 
 
 @pytest.mark.parametrize("example", _subjected_to_table()["examples"], ids=lambda e: e["sentence"][:30])
