@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from dateline.entities import gender
-from dateline.events.dating import joined_days_pattern
+from dateline.events.dating import BARE_PERSONAL_PRONOUNS, joined_days_pattern
 from dateline.events.agent_nouns import names_a_body_of_people, names_a_doer_of_a_verb, names_people
 from dateline.events.attribution import inside_quotes, load_cues
 from dateline.events.triggers import Lexicon, Trigger, load_lexicon, match_cue
@@ -50,12 +50,6 @@ POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 FIRST_PERSON_SINGULAR = {"i", "me"}
 # the pronouns that stand for one person: "he", and "his" or "her" of a noun ("his arrest")
 ONE_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
-# the third-person subject pronouns, which stand for people a clause is about ("They each paid a
-# fee", "they were arrested"): kept as the act's doer or target when nothing in the text tells whom
-# they stand for. Not "it", which mostly stands for a thing; nor the first or second person, the
-# writer's or a statement's own side ("we remain committed") or its listener; nor an object ("to
-# identify him"), which a reader takes as the thing or person the sentence before named last
-BARE_PERSONAL_PRONOUNS = {"he", "she", "they"}
 
 
 def token_span(tokens: list[Token] | SpacySpan) -> Span:

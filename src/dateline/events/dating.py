@@ -1522,8 +1522,13 @@ def _own_day(event: Event) -> bool:
     return words.start <= event.date_span.start < words.end
 
 
-# the personal pronouns the events stage may keep as an actor (arguments.BARE_PERSONAL_PRONOUNS)
-PRONOUN_WORDS = frozenset({"he", "she", "they"})
+# the third-person subject pronouns, which stand for people a clause is about ("They split the bill",
+# "they were arrested"): the events stage keeps one as the act's doer or target when nothing in the
+# text tells whom it stands for (arguments.read_participants), and such an actor names no one here.
+# Not "it", which mostly stands for a thing; nor the first or second person, the writer's or a
+# statement's own side ("we remain committed") or its listener; nor an object ("to identify him"),
+# which a reader takes as the thing or person the sentence before named last
+BARE_PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _names(actor) -> set[str]:
@@ -1532,7 +1537,7 @@ def _names(actor) -> set[str]:
         return set()
     named = {actor.entity_id} if actor.entity_id else set()
     # (a bare pronoun kept as the actor, "They" at a sentence's start, names no one)
-    return named | {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", actor.text)} - PRONOUN_WORDS
+    return named | {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", actor.text)} - BARE_PERSONAL_PRONOUNS
 
 
 def _people_named(event: Event) -> set[str]:

@@ -1217,7 +1217,7 @@ def _flight_subject(verb: Token) -> Token | None:
     return None
 
 
-def _one_person(subject: Token, lexicon: Lexicon | None = None) -> bool:
+def _one_person(subject: Token, lexicon: Lexicon) -> bool:
     """A single person: a name, "he"/"she", or a singular noun with no conjunct; a singular noun a
     name stands beside ("the car's driver, Tom Hale,"); one road vehicle, its driver ("the car fled
     with deputies in pursuit": a car does not flee a war)."""
@@ -1228,7 +1228,7 @@ def _one_person(subject: Token, lexicon: Lexicon | None = None) -> bool:
     if subject.tag_ == "NN" and any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
                                     for c in subject.children):
         return True
-    if lexicon is not None and subject.tag_ == "NN" and subject.lemma_.lower() in lexicon.road_vehicles:
+    if subject.tag_ == "NN" and subject.lemma_.lower() in lexicon.road_vehicles:
         return True
     return subject.tag_ in {"NN", "NNP"} and (subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON"
                                               or subject.lemma_.lower() in {"man", "woman", "boy", "girl", "teenager"})
