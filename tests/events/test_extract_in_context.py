@@ -212,7 +212,7 @@ def test_he_is_the_one_person_named_before_and_no_guess_between_two():
     events, _ = _read_with_entities("Saleh met Ghani in Kabul. He accused the Taliban of war crimes.")
     accused = next(e for e in events if e.trigger.text == "accused")
     # no guess between the two: the pronoun stays as the text gives it, under no entity
-    assert accused.source_actor is None or (accused.source_actor.text == "He" and accused.source_actor.entity_id is None)
+    assert accused.source_actor is not None and accused.source_actor.text == "He" and accused.source_actor.entity_id is None
 
 
 def test_destroying_tanks_and_shooting_down_drones_is_fighting_and_leaving_a_country_is_fleeing():

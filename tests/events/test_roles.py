@@ -22,9 +22,9 @@ def text_of(actor) -> str | None:
 
 
 def names_no_one(actor, pronoun: str) -> bool:
-    """Whether an actor left open names no one: none, or the pronoun itself as the text gives it
-    (a third-person subject nothing before binds to a name), with no entity."""
-    return actor is None or (actor.text == pronoun and actor.entity_id is None)
+    """Whether an actor left open names no one: the pronoun itself as the text gives it (a
+    third-person subject nothing before binds to a name, kept bare), with no entity."""
+    return actor is not None and actor.text == pronoun and actor.entity_id is None
 
 
 def test_the_subject_of_suffer_or_sustain_undergoes_the_injury():

@@ -10,6 +10,11 @@ from __future__ import annotations
 from tests.events.test_roles import read_event_at, text_of
 
 
+def kept_bare(actor, pronoun: str) -> bool:
+    """Whether the actor is the pronoun itself, in whatever case the sentence writes it."""
+    return (text_of(actor) or "").lower() == pronoun
+
+
 def test_an_unbound_plural_subject_is_the_doer():
     moved = read_event_at("Later they moved to Leeds and opened a bakery.", "moved")
     assert text_of(moved.source_actor) == "they"
@@ -18,7 +23,7 @@ def test_an_unbound_plural_subject_is_the_doer():
 def test_a_first_person_plural_is_not_kept_bare():
     # "we" outside a quotation is the writer's or a statement's own side, no actor the clause names
     met = read_event_at("On Friday we sat down and met the county archivist.", "met")
-    assert text_of(met.source_actor) != "We"
+    assert not kept_bare(met.source_actor, "we")
 
 
 def test_an_unbound_passive_subject_is_the_target():
@@ -29,7 +34,7 @@ def test_an_unbound_passive_subject_is_the_target():
 def test_an_object_pronoun_is_not_kept_bare():
     # "abducted her": whom the object stands for is left to a name, not kept as the pronoun
     abducted = read_event_at("Two men abducted her outside a bakery and drove off.", "abducted")
-    assert text_of(abducted.target_actor) != "her"
+    assert not kept_bare(abducted.target_actor, "her")
     assert "men" in (text_of(abducted.source_actor) or "")
 
 
@@ -48,10 +53,10 @@ def test_it_is_no_actor():
 def test_a_possessive_is_no_target():
     # "her car" (PRP$): the car was stolen, not "her"
     stolen = read_event_at("Her car was stolen on Monday.", "stolen")
-    assert text_of(stolen.target_actor) != "Her"
+    assert not kept_bare(stolen.target_actor, "her")
 
 
 def test_a_pronoun_inside_a_quotation_is_not_kept_bare():
     # the speaker's "they" stands for whomever the speaker means, no one the text names
     attacked = read_event_at('"They attacked my shop twice last year," the baker said on Sunday.', "attacked")
-    assert text_of(attacked.source_actor) != "They"
+    assert not kept_bare(attacked.source_actor, "they")
