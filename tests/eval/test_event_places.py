@@ -190,6 +190,10 @@ def test_the_rows_of_the_stores_per_sample_are_one_listing_of_the_same_shape(tmp
     assert calls == [(["a1", "a2"], "seed-101", False), (["b1"], "seed-102", False)]
     assert [r["docid"] for r in rows] == ["a1", "a2", "b1"]
     assert json.loads((tmp_path / "rows.json").read_text(encoding="utf-8")) == rows
+    # samples read two at once give the same rows in the same order
+    calls.clear()
+    assert judged_rerun.rerun_per_sample(tmp_path, judged_rerun.samples_of(gold), jobs=2) == rows
+    assert sorted(calls) == [(["a1", "a2"], None, False), (["b1"], None, False)]
     # without the option the gold's articles are read once, all together
     calls.clear()
     judged_rerun.rows_for(Namespace(**{**vars(args), "store_per_sample": False}), gold)

@@ -187,16 +187,26 @@ def rerun(shared: Path, docids: set[str], work: Path | None = None, context: boo
 
 
 def rerun_per_sample(shared: Path, samples: dict[str, set[str]], work: Path | None = None,
-                     context: bool = False) -> list[dict]:
+                     context: bool = False, jobs: int = 1) -> list[dict]:
     """``rerun`` of each sample (seed -> its doc ids) into a store of its own: no sample's articles
     share a store with another's, so an outlet's home region is learned from that sample's articles
     alone (``context``: and the outlet's other LGL articles). The rows of all samples, in seed order,
     shaped as ``rerun``'s (``n`` counts within each store); ``work`` keeps each store in
-    ``work/seed-SEED``. A doc id in two samples is read in each, its rows kept once (the first)."""
+    ``work/seed-SEED``. A doc id in two samples is read in each, its rows kept once (the first).
+    ``jobs``: how many samples are read at once (each its own ``dateline`` processes; the rows do not
+    depend on it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    seeds = sorted(samples)
+
+    def read(seed: str) -> list[dict]:
+        return rerun(shared, samples[seed], Path(work) / f"seed-{seed}" if work else None, context)
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        listings = list(pool.map(read, seeds))
     rows, seen = [], set()
-    for seed in sorted(samples):
-        store_dir = Path(work) / f"seed-{seed}" if work else None
-        for row in rerun(shared, samples[seed], store_dir, context):
+    for listing_rows in listings:
+        for row in listing_rows:
             key = (row["docid"], row["trigger_start"])
             if key not in seen:
                 seen.add(key)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -143,7 +144,8 @@ def judged_gold(shared: Path) -> dict:
     # the same articles, each sample (seed) in a store of its own, as its listing was judged: the home regions
     # are learned over a store, so the places of one sample can depend on the other samples read beside it
     started = time.perf_counter()
-    per_sample = event_places.score(place_gold, rerun_per_sample(shared, samples_of(place_gold + type_gold + role_gold)))
+    per_sample = event_places.score(place_gold, rerun_per_sample(shared, samples_of(place_gold + type_gold + role_gold),
+                                                                 jobs=min(2, os.cpu_count() or 1)))
     return {"dates": figures_only(dates), "places": figures_only(places), "types": figures_only(types),
             "roles": figures_only(roles), "places_in_context": figures_only(in_context),
             "places_per_sample": figures_only(per_sample),
@@ -235,7 +237,7 @@ def per_sample_places_lines(one_store: dict, per_sample: dict, seconds: float | 
     def both(figures: dict) -> str:
         return f"{figures.get('place')} / {figures.get('place_of_acts')}" if figures else "not run"
 
-    took = f" (the second reading took {seconds:.0f} s: one store, and one start of the pipeline, per sample)" \
+    took = f" (the second reading took {seconds:.0f} s: one store, and one start of the pipeline, per sample, two at once)" \
         if seconds is not None else ""
     lines = ["", "Places read both ways" + took + ". An outlet's home region, which settles the namesakes its "
              "stories leave open, is learned from the other articles of the outlet in the same store "
