@@ -1111,11 +1111,16 @@ def eval_event_places(
         False, "--outlet-context",
         help="Read the judged articles in a store that also holds their outlets' other LGL articles, from which "
              "the outlets' home regions are learned (no gold read). Default: the judged articles alone."),
+    store_per_sample: bool = typer.Option(
+        False, "--store-per-sample",
+        help="Read each sample (seed) into a store of its own, as its listing was judged. Default: every sample's "
+             "articles in one store (an outlet's home region is learned over its store, so places can differ)."),
 ) -> None:
     """Score event places and judged non-events on the hand-judged LGL samples against their place gold."""
     from dateline.eval import event_places
 
-    _judged_gold_eval(event_places, gold, as_json, errors, part, outlet_context=outlet_context)
+    _judged_gold_eval(event_places, gold, as_json, errors, part, outlet_context=outlet_context,
+                      store_per_sample=store_per_sample)
 
 
 @eval_app.command("event-types")

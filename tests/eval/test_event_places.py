@@ -113,3 +113,92 @@ def test_listing_one_parts_errors_shows_that_parts_figures_alone(tmp_path, capsy
         assert list(figures) == ["tuning"]
         assert scorer.main(["--shared", str(tmp_path), "--rows", str(empty)]) == 0
         assert set(json.loads(capsys.readouterr().out.splitlines()[0])) == {"tuning", "check", "fresh"}
+
+
+def _tiny_lgl(tmp_path):
+    """A shared/ folder whose LGL holds three stories of one outlet, for two hand-made samples."""
+    def article(docid: str, text: str) -> str:
+        return (f'<article docid="{docid}"><title>T</title><text>{text}</text><dltime>2024-06-03</dltime>'
+                f'<url>http://prairiepost.example/{docid}</url><domain>prairiepost.example</domain></article>')
+
+    lgl = tmp_path / "shared" / "eval" / "geo" / "lgl.xml"
+    lgl.parent.mkdir(parents=True)
+    lgl.write_text("<articles>" + "".join([
+        article("a1", "A barn burned near Kearney, Nebraska, on Sunday."),
+        article("a2", "Voters in Grand Island, Nebraska, approved a school levy."),
+        article("b1", "A man was arrested in Columbus after a chase."),
+    ]) + "</articles>", encoding="utf-8")
+    gold = [{"seed": "101", "docid": "a1"}, {"seed": "101", "docid": "a2"}, {"seed": "102", "docid": "b1"}]
+    return tmp_path / "shared", gold
+
+
+def test_each_sample_is_read_into_a_store_holding_its_own_articles_only(tmp_path, monkeypatch):
+    # the outlet's stories of sample 101 name Nebraska; in one store with them, sample 102's Columbus could be
+    # taken for Nebraska's (the home region is learned over the store): with a store per sample it cannot
+    import dateline
+    from dateline.eval import judged_rerun
+
+    shared, gold = _tiny_lgl(tmp_path)
+    steps = []
+
+    def ingest_only(command, **kwargs):
+        # what each store holds is the ingest's doing: it is run here in this process (as `dateline ingest` runs
+        # it), the extraction (spaCy, the gazetteer) is left out
+        steps.append(command[1])
+        if command[1] == "ingest":
+            store = dateline.open_store(command[command.index("--db") + 1], write=True)
+            try:
+                store.ingest([command[2]])
+            finally:
+                store.close()
+
+    monkeypatch.setattr(judged_rerun.subprocess, "run", ingest_only)
+
+    def stored(db):
+        store = dateline.open_store(str(db), write=False)
+        try:
+            return sorted((a.meta or {}).get("fields", {}).get("id") for a in store.articles(100))
+        finally:
+            store.close()
+
+    assert judged_rerun.samples_of(gold) == {"101": {"a1", "a2"}, "102": {"b1"}}
+    judged_rerun.rerun_per_sample(shared, judged_rerun.samples_of(gold), tmp_path / "per")
+    assert stored(tmp_path / "per" / "seed-101" / "store.db") == ["a1", "a2"]
+    assert stored(tmp_path / "per" / "seed-102" / "store.db") == ["b1"]
+    assert steps == ["ingest", "extract", "ingest", "extract"]  # each store read and extracted apart
+    # the default reads every sample's articles into the one store
+    judged_rerun.rerun(shared, {g["docid"] for g in gold}, tmp_path / "one")
+    assert stored(tmp_path / "one" / "store.db") == ["a1", "a2", "b1"]
+
+
+def test_the_rows_of_the_stores_per_sample_are_one_listing_of_the_same_shape(tmp_path, monkeypatch):
+    from argparse import Namespace
+
+    from dateline.eval import judged_rerun
+
+    calls = []
+
+    def fake_rerun(shared, docids, work=None, context=False):
+        calls.append((sorted(docids), work.name if work else None, context))
+        return [{"docid": d, "trigger_start": 5, "n": 1, "places": "", "sentence": ""} for d in sorted(docids)]
+
+    monkeypatch.setattr(judged_rerun, "rerun", fake_rerun)
+    gold = [{"seed": "102", "docid": "b1"}, {"seed": "101", "docid": "a1"}, {"seed": "101", "docid": "a2"}]
+    args = Namespace(rows=None, shared=tmp_path, work=tmp_path, outlet_context=False, store_per_sample=True)
+    rows = judged_rerun.rows_for(args, gold)
+    # one reading per sample, in seed order, each kept in its own folder; the rows are written for event_types/roles
+    assert calls == [(["a1", "a2"], "seed-101", False), (["b1"], "seed-102", False)]
+    assert [r["docid"] for r in rows] == ["a1", "a2", "b1"]
+    assert json.loads((tmp_path / "rows.json").read_text(encoding="utf-8")) == rows
+    # samples read two at once give the same rows in the same order
+    calls.clear()
+    assert judged_rerun.rerun_per_sample(tmp_path, judged_rerun.samples_of(gold), jobs=2) == rows
+    assert sorted(calls) == [(["a1", "a2"], None, False), (["b1"], None, False)]
+    # without the option the gold's articles are read once, all together
+    calls.clear()
+    judged_rerun.rows_for(Namespace(**{**vars(args), "store_per_sample": False}), gold)
+    assert calls == [(["a1", "a2", "b1"], tmp_path.name, False)]
+
+
+def test_the_place_commands_offer_a_store_per_sample():
+    assert "--store-per-sample" in CliRunner().invoke(app, ["eval", "event-places", "--help"]).output

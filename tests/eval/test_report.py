@@ -75,3 +75,26 @@ def test_the_judged_gold_section_quotes_places_with_the_outlets_articles_as_cont
     line = next(line for line in text.splitlines() if line.startswith("Places with the outlets' other LGL articles"))
     assert line.endswith("fresh 0.75 / 0.5.")
     assert "| fresh | 4 of 4 | 0.75 / 0.5 | 0.5 / 0.25 |" in text
+
+
+def test_the_judged_gold_section_quotes_places_in_one_store_and_in_a_store_per_sample():
+    from dateline.eval.report import judged_gold_markdown
+
+    figures = {"dates": {"tuning": {"matched": 4, "gold events": 4, "date": 0.75, "date of acts": 0.5},
+                         "fresh": {"matched": 4, "gold events": 4, "date": 0.75, "date of acts": 0.5}},
+               "places": {"tuning": {"place": 0.9, "place_of_acts": 0.8, "non_events_still_extracted": 0,
+                                     "non_events_judged": 0},
+                          "fresh": {"place": 0.75, "place_of_acts": 0.5, "non_events_still_extracted": 0,
+                                    "non_events_judged": 0, "by_seed": {"7": {"place": 0.75, "place_of_acts": 0.5}}}},
+               "places_per_sample": {"tuning": {"place": 0.85, "place_of_acts": 0.7},
+                                     "fresh": {"place": 0.5, "place_of_acts": 0.25,
+                                               "by_seed": {"7": {"place": 0.5, "place_of_acts": 0.25}}}},
+               "places_per_sample_seconds": 300}
+    text = judged_gold_markdown(figures)
+    assert "| tuning | 0.9 / 0.8 | 0.85 / 0.7 |" in text
+    assert "| fresh | 0.75 / 0.5 | 0.5 / 0.25 |" in text
+    assert "seed 7 0.75 / 0.5 against 0.5 / 0.25" in text
+    assert "took 300 s" in text and "home region" in text
+    # a quality.json of before the second reading: no such table
+    del figures["places_per_sample"]
+    assert "each sample in its own store |" not in judged_gold_markdown(figures)

@@ -10,7 +10,11 @@ trigger_start) and reports, for the tuning and the check part apart:
 - how many gold events were not found (their trigger no longer extracted at that offset);
 - the place accuracy of each sample of the part (all, acts), as ``by_seed``.
 
-    python -m dateline.eval.event_places --shared /work/shared [--errors tuning]
+    python -m dateline.eval.event_places --shared /work/shared [--errors tuning] [--store-per-sample]
+
+All the samples' articles are read into one store, unless ``--store-per-sample`` reads each sample
+into a store of its own: the home-region pass learns an outlet's region from the other articles
+of its store, so the places of an article can differ between the two (``judged_rerun``).
 
 A place list is right when it is empty and the gold says ``none`` is right, or when it is not
 empty and every place in it is one of the gold's (name and country; names compared without
@@ -111,11 +115,13 @@ def score(gold: list[dict], extracted: list[dict]) -> dict:
     return result
 
 
-def evaluate(shared: Path, gold_path: Path = GOLD, outlet_context: bool = False) -> dict:
+def evaluate(shared: Path, gold_path: Path = GOLD, outlet_context: bool = False,
+             store_per_sample: bool = False) -> dict:
     """The figures of each part for the current tree, with the rows behind them (``judged_rerun.figures_only``
     leaves them out). ``outlet_context``: the judged articles read in a store that also holds
-    their outlets' other LGL articles (``judged_rerun.context_articles``)."""
-    return judged_rerun.scored(shared, gold_path, score, context=outlet_context)
+    their outlets' other LGL articles (``judged_rerun.context_articles``); ``store_per_sample``: each
+    sample read into a store of its own (``judged_rerun.rerun_per_sample``; default: all in one)."""
+    return judged_rerun.scored(shared, gold_path, score, context=outlet_context, store_per_sample=store_per_sample)
 
 
 def error_lines(result: dict, part: str) -> list[str]:
@@ -141,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                                                          "of one part (choose rules from tuning only)")
     args = parser.parse_args(argv)
     gold = read_gold(args.gold)
-    result = score(gold, judged_rerun.rows_for(args, {g["docid"] for g in gold}))
+    result = score(gold, judged_rerun.rows_for(args, gold))
     print(json.dumps(judged_rerun.figures_only(result, judged_rerun.part_shown(args.part, args.errors))))
     if args.errors:
         print("\n".join(error_lines(result, args.errors)))

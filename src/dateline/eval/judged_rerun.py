@@ -7,6 +7,12 @@ articles again with the current sources and matches the new events to the judged
 and cut as ``judged.draw`` cuts them (the title the corpus repeats at the head of the text is
 left out, so trigger offsets agree with the listings), ingested into a fresh SQLite store with
 pipeline defaults, and listed with ``judged.listing``.
+
+By default every judged article, of all samples, is read into ONE store. A store is not only a
+bag of articles: the home-region pass (``geo/home_region.py``) learns an outlet's region from the
+store's other articles of that outlet, so an article's places can depend on which other articles
+share its store. ``store_per_sample`` (``--store-per-sample``) reads each sample (seed) into a
+store of its own, as each sample's listing was judged; both are stores a user could hold.
 """
 
 from __future__ import annotations
@@ -86,6 +92,14 @@ def context_articles(lgl: Path, docids: set[str]) -> list[dict]:
     return [a for a in found if a["text"] and a["outlet"] in outlets and a["id"] not in docids]
 
 
+def samples_of(gold: list[dict]) -> dict[str, set[str]]:
+    """The doc ids of each sample (seed) a gold holds rows of."""
+    samples: dict[str, set[str]] = {}
+    for row in gold:
+        samples.setdefault(row["seed"], set()).add(row["docid"])
+    return samples
+
+
 def read_into_store(shared: Path, docids: set[str], out: Path, context: bool = False) -> Path:
     """A fresh store in ``out`` holding these judged articles, read by the current tree's
     pipeline (``dateline ingest`` and ``extract``, as a user runs them). ``context``: the store
@@ -114,13 +128,19 @@ def add_run_arguments(parser: argparse.ArgumentParser, gold: Path) -> None:
     parser.add_argument("--outlet-context", action="store_true",
                         help="read the judged articles in a store that also holds their outlets' other LGL articles "
                              "(the outlets' home regions learned from them; default: the judged articles alone)")
+    parser.add_argument("--store-per-sample", action="store_true",
+                        help="read each sample (seed) into a store of its own, as its listing was judged (default: "
+                             "every sample's articles in one store; the outlets' home regions are learned over a store, "
+                             "so the two can differ)")
     add_part_argument(parser)
 
 
-def scored(shared: Path, gold_path: Path, score, context: bool = False) -> dict:
+def scored(shared: Path, gold_path: Path, score, context: bool = False, store_per_sample: bool = False) -> dict:
     """A judged-gold scorer's figures for the current tree: its gold read, its articles read again
-    (``context``: see ``read_into_store``), scored."""
+    (``context``: see ``read_into_store``; ``store_per_sample``: each sample in a store of its own), scored."""
     rows = read_gold(gold_path)
+    if store_per_sample:
+        return score(rows, rerun_per_sample(shared, samples_of(rows), context=context))
     return score(rows, rerun(shared, {g["docid"] for g in rows}, context=context))
 
 
@@ -134,19 +154,24 @@ def scorer_main(argv: list[str] | None, description: str, gold: Path, score, wha
     parser.add_argument("--json", action="store_true", help="(the figures are always one JSON object)")
     args = parser.parse_args(argv)
     rows = read_gold(args.gold)
-    result = score(rows, rows_for(args, {g["docid"] for g in rows}))
+    result = score(rows, rows_for(args, rows))
     print(json.dumps(figures_only(result, part_shown(args.part, args.errors))))
     if args.errors:
         print("\n".join(wrong_lines(result, args.errors, wrong_line)))
     return 0
 
 
-def rows_for(args: argparse.Namespace, docids: set[str]) -> list[dict]:
+def rows_for(args: argparse.Namespace, gold: list[dict]) -> list[dict]:
     """The events to score for a scorer's command: the listing of an earlier run (``--rows``), or
-    the articles read now, the listing kept in ``--work`` as rows.json for the next run."""
+    the gold's articles read now (``--store-per-sample``: each sample into its own store), the
+    listing kept in ``--work`` as rows.json for the next run."""
     if args.rows:
         return json.loads(args.rows.read_text(encoding="utf-8"))
-    extracted = rerun(args.shared, docids, args.work, context=getattr(args, "outlet_context", False))
+    context = getattr(args, "outlet_context", False)
+    if getattr(args, "store_per_sample", False):
+        extracted = rerun_per_sample(args.shared, samples_of(gold), args.work, context=context)
+    else:
+        extracted = rerun(args.shared, {g["docid"] for g in gold}, args.work, context=context)
     if args.work:
         (args.work / "rows.json").write_text(json.dumps(extracted), encoding="utf-8")
     return extracted
@@ -159,3 +184,31 @@ def rerun(shared: Path, docids: set[str], work: Path | None = None, context: boo
     with tempfile.TemporaryDirectory(prefix="judged-rerun-") as scratch:
         db = read_into_store(shared, docids, Path(work) if work else Path(scratch), context)
         return listing(db, docids if context else None)
+
+
+def rerun_per_sample(shared: Path, samples: dict[str, set[str]], work: Path | None = None,
+                     context: bool = False, jobs: int = 1) -> list[dict]:
+    """``rerun`` of each sample (seed -> its doc ids) into a store of its own: no sample's articles
+    share a store with another's, so an outlet's home region is learned from that sample's articles
+    alone (``context``: and the outlet's other LGL articles). The rows of all samples, in seed order,
+    shaped as ``rerun``'s (``n`` counts within each store); ``work`` keeps each store in
+    ``work/seed-SEED``. A doc id in two samples is read in each, its rows kept once (the first).
+    ``jobs``: how many samples are read at once (each its own ``dateline`` processes; the rows do not
+    depend on it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    seeds = sorted(samples)
+
+    def read(seed: str) -> list[dict]:
+        return rerun(shared, samples[seed], Path(work) / f"seed-{seed}" if work else None, context)
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        listings = list(pool.map(read, seeds))
+    rows, seen = [], set()
+    for listing_rows in listings:
+        for row in listing_rows:
+            key = (row["docid"], row["trigger_start"])
+            if key not in seen:
+                seen.add(key)
+                rows.append(row)
+    return rows

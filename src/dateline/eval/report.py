@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -125,9 +126,11 @@ def geo_halves_markdown(halves: dict) -> str:
 def judged_gold(shared: Path) -> dict:
     """Dates, places and types of the judged samples' events against the gold read again in the
     articles (``eval/judged-gold``), for the current tree: rules are measured without a new
-    hand-judging. Places and types are scored on one re-reading of the articles."""
+    hand-judging. Places and types are scored on one re-reading of the articles, all samples in one store;
+    places are read twice more: with the outlets' other LGL articles in the store, and each sample in a
+    store of its own (``places_per_sample``; the run time of that reading is kept beside it)."""
     from dateline.eval import event_dates, event_places, event_roles, event_types
-    from dateline.eval.judged_rerun import figures_only, rerun
+    from dateline.eval.judged_rerun import figures_only, rerun, rerun_per_sample, samples_of
 
     dates = event_dates.evaluate(shared)
     place_gold, type_gold, role_gold = event_places.read_gold(), event_types.read_gold(), event_roles.read_gold()
@@ -138,8 +141,15 @@ def judged_gold(shared: Path) -> dict:
     # the same articles in a store that also holds their outlets' other LGL articles, from which the
     # outlets' home regions are learned (no gold read): what a user's store of an outlet gives
     in_context = event_places.score(place_gold, rerun(shared, {g["docid"] for g in place_gold}, context=True))
+    # the same articles, each sample (seed) in a store of its own, as its listing was judged: the home regions
+    # are learned over a store, so the places of one sample can depend on the other samples read beside it
+    started = time.perf_counter()
+    per_sample = event_places.score(place_gold, rerun_per_sample(shared, samples_of(place_gold + type_gold + role_gold),
+                                                                 jobs=min(2, os.cpu_count() or 1)))
     return {"dates": figures_only(dates), "places": figures_only(places), "types": figures_only(types),
-            "roles": figures_only(roles), "places_in_context": figures_only(in_context)}
+            "roles": figures_only(roles), "places_in_context": figures_only(in_context),
+            "places_per_sample": figures_only(per_sample),
+            "places_per_sample_seconds": round(time.perf_counter() - started)}
 
 
 def judged_gold_markdown(result: dict) -> str:
@@ -171,7 +181,8 @@ def judged_gold_markdown(result: dict) -> str:
         "samples N's, O's, P's, Q's, R's, S's, T's, U's, V's, W's, X's, Y's, Z's, AA's, AB's, AC's, AD's, AE's, AF's, AG's, AH's, AI's, AJ's, AK's, AL's, AM's, AN's, AO's, AP's, AQ's and AR's rows added from their judging) are "
         "scored over the real events that are not statements; a gold of `none` (no type of dateline's fits) counts "
         "every type wrong.", "",
-        "| part | gold events found | date (all / acts) | place (all / acts) | judged non-events still extracted "
+        "| part | gold events found | date (all / acts) | place (all / acts; all samples in one store) "
+        "| judged non-events still extracted "
         "| type (non-statement events found) |",
         "|---|---|---|---|---|---|",
     ]
@@ -182,6 +193,7 @@ def judged_gold_markdown(result: dict) -> str:
         lines.append(f"| {part} | {d.get('matched')} of {d.get('gold events')} | {d.get('date')} / {d.get('date of acts')} "
                      f"| {p.get('place')} / {p.get('place_of_acts')} | {p.get('non_events_still_extracted')} of "
                      f"{p.get('non_events_judged')} | {t.get('type')} ({t.get('matched')} of {t.get('gold_events')}) |")
+    lines += per_sample_places_lines(places, result.get("places_per_sample", {}), result.get("places_per_sample_seconds"))
     fresh_dates, fresh_places = dates.get("fresh", {}).get("by seed", {}), places.get("fresh", {}).get("by_seed", {})
     if fresh_dates or fresh_places:
         lines += ["", "Fresh, each sample apart (date / place, all real events): " + "; ".join(
@@ -213,6 +225,36 @@ def judged_gold_markdown(result: dict) -> str:
             f"{source} {v['right']}/{v['of']}" for source, v in check["acts by source"].items()) + "."]
     lines += ["", LEARNED_CHECKS]
     return "\n".join(lines) + "\n"
+
+
+def per_sample_places_lines(one_store: dict, per_sample: dict, seconds: float | None = None) -> list[str]:
+    """The place figure of each part both ways: every judged article of all samples read into one store
+    (the table above), and each sample read into a store of its own (``--store-per-sample``)."""
+    if not per_sample:
+        return []
+    from dateline.eval.judged_rerun import PARTS
+
+    def both(figures: dict) -> str:
+        return f"{figures.get('place')} / {figures.get('place_of_acts')}" if figures else "not run"
+
+    took = f" (the second reading took {seconds:.0f} s: one store, and one start of the pipeline, per sample, two at once)" \
+        if seconds is not None else ""
+    lines = ["", "Places read both ways" + took + ". An outlet's home region, which settles the namesakes its "
+             "stories leave open, is learned from the other articles of the outlet in the same store "
+             "(`geo/home_region.py`), so an article's places depend on which other articles share its store: with "
+             "all samples in one store an outlet's articles of other samples vote too, while each sample in its own "
+             "store is read as its listing was judged; a user's store is whatever they loaded, so both are real "
+             "figures.", "",
+             "| part | place (all / acts), all samples in one store | place (all / acts), each sample in its own store |",
+             "|---|---|---|"]
+    for part in (p for p in PARTS if p in one_store or p in per_sample):
+        lines.append(f"| {part} | {both(one_store.get(part, {}))} | {both(per_sample.get(part, {}))} |")
+    fresh_one, fresh_own = one_store.get("fresh", {}).get("by_seed", {}), per_sample.get("fresh", {}).get("by_seed", {})
+    if fresh_own:
+        lines += ["", "Fresh, each sample apart, place (all / acts) in one store against in its own store: " + "; ".join(
+            f"seed {seed} {both(fresh_one.get(seed, {}))} against {both(fresh_own.get(seed, {}))}"
+            for seed in sorted(set(fresh_one) | set(fresh_own))) + "."]
+    return lines
 
 
 # what two learned models over the judged tuning rows did at stops 27 and 28, kept here because one of them
