@@ -54,6 +54,26 @@ def test_a_participle_sharing_a_passive_auxiliary_is_passive_too():
     assert convicted.source_actor is None
 
 
+def test_whom_a_ruling_directs_is_its_target():
+    # event_types.yaml: directing_verbs (rule, order); a modal, a bare subjunctive or an
+    # infinitive with an object says what the ruling directs, and for whom
+    held = event_at("A magistrate ruled on Tuesday that the two brothers must stay in jail until their trial.", "ruled")
+    assert "brothers" in text_of(held.target_actor) and "magistrate" in text_of(held.source_actor)
+    sent = event_at("The district court ruled on Monday to send four men to a state prison.", "ruled")
+    assert "men" in text_of(sent.target_actor)
+    freed = event_at("The governor ordered that the prisoner be released at once.", "ordered")
+    assert "prisoner" in text_of(freed.target_actor)
+    # the parser hangs the "that" clause on the hearing: still the ruling's complement
+    bail = event_at("A federal judge ruled during a bail hearing that Mark Olsen, 52, could be released from jail.",
+                    "ruled")
+    assert "Olsen" in text_of(bail.target_actor)
+
+
+def test_a_ruling_that_finds_a_fact_directs_no_one():
+    found = event_at("The appeals court ruled that the tenant was owed back rent.", "ruled")
+    assert found.target_actor is None
+
+
 def test_who_is_placed_under_arrest_is_the_one_arrested():
     # event_types.yaml: support_verbs (place, put), actor_nouns (deputy, teenager)
     active = event_at("Deputies placed a teenager under arrest after the chase.", "arrest")

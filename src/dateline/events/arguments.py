@@ -2056,6 +2056,13 @@ def read_participants(
             asked = _addressee_of_for_to(noun)
         result.target = read(asked, "target")
         target_head = asked if result.target is not None else target_head
+    if result.target is None and noun is None and verb.lemma_.lower() in lexicon.directing_verbs:
+        # "the judge ruled that the two men must stay in jail", "the court ruled to free the
+        # driver": a ruling that directs what is to happen to someone is done to them (not one
+        # that finds a fact: "ruled that the driver was at fault" directs nothing)
+        directed = _directed_by_a_ruling(verb)
+        result.target = read(directed, "target")
+        target_head = directed if result.target is not None else target_head
     _add_conjuncts(result, target_head, index, lexicon, speaker, befalls_people)
     if passive and noun is None and verb.dep_ == "acl" and absolute_participle(verb):
         # "there were five miners, a cook and two drivers injured": the parser cut the list, the
@@ -2180,6 +2187,33 @@ def _subject_of_asked_clause(verb: Token) -> Token | None:
     if clause is None or any(c.dep_ == "mark" for c in clause.children):
         return None
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
+
+
+def _directed_by_a_ruling(verb: Token) -> Token | None:
+    """Whom a ruling directs (event_types.yaml: directing_verbs): the subject of a complement
+    clause that says what is to be, by a modal or a bare subjunctive ("ruled that the men should
+    remain in custody", "ordered that the driver be held"), or the object of an infinitive
+    ("ruled to send six men to jail"); None for a clause that states a fact ("ruled that the
+    city owed the money")."""
+    # "ruled during a hearing that the man could be released": the parser may hang the "that"
+    # clause on the noun of a phrase between, as a relative clause; with "that" as its mark and
+    # a subject of its own it is the verb's complement
+    misplaced = [clause for prep in verb.children if prep.dep_ == "prep" for noun in prep.children
+                 if noun.dep_ == "pobj" for clause in noun.children
+                 if clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)]
+    for clause in [*verb.children, *misplaced]:
+        if clause.dep_ in {"ccomp", "relcl"} and clause.pos_ in {"VERB", "AUX"}:
+            auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+            modal = any(c.tag_ == "MD" for c in auxes)
+            first = min([clause, *auxes], key=lambda t: t.i)  # "(that) the man be held": a bare "be"
+            subjunctive = first.tag_ == "VB" and not any(c.lower_ == "to" for c in auxes)
+            if modal or subjunctive:
+                return next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                             and c.tag_ not in RELATIVE_TAGS), None)
+        if clause.dep_ == "xcomp" and clause.pos_ == "VERB" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return next((c for c in clause.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def _addressee_of_its_object(verb: Token) -> Token | None:

@@ -249,6 +249,7 @@ class Lexicon:
     blamed_on_verbs: frozenset[str] = frozenset()
     # verbs of setting off a charge: their object is the device, no target ("detonated them")
     device_verbs: frozenset[str] = frozenset()
+    directing_verbs: frozenset[str] = frozenset()  # "ruled that the men must stay in jail": whom it directs
     # last words of names of occasions ("the Vilna Marathon"): on an attack noun, when and where, not who
     occasion_names: frozenset[str] = frozenset()
     # an event noun asked for ("a call for assistance", "pleas for a truce"): what is asked is not
@@ -447,6 +448,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         blamed_on_verbs=frozenset(raw.get("blamed_on_verbs", ())),
         occasion_names=_words(raw.get("occasion_names")),
         device_verbs=_words(raw.get("device_verbs")),
+        directing_verbs=_words(raw.get("directing_verbs")),
         asking_words=_words((raw.get("asked_for") or {}).get("words")),
         asked_for_type=(raw.get("asked_for") or {}).get("type"),
         return_permitted_by=_words(raw.get("return_permitted_by")),
