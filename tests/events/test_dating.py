@@ -145,8 +145,10 @@ def test_a_past_perfect_inside_the_episode_keeps_its_day():
 
 
 def test_a_future_act_keeps_a_day_of_its_own():
-    events = events_of("The mayor is to meet union leaders next Tuesday.")
-    assert events["meet"].date_value == "2024-03-12"
+    # (a present "is to meet" is a step set, no event since stop 46: the plain present of a date set
+    # is kept as a verb)
+    events = events_of("The mayor meets union leaders next Tuesday.")
+    assert events["meets"].date_value == "2024-03-12"
 
 
 def test_a_present_perfect_with_no_episode_before_it_stays_on_the_report_day():

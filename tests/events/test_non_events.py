@@ -131,6 +131,20 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     # a step still to come, however firm its day: told with "will", or set for a time
     ("The club will sell two players and buy a striker in June.", "buy"),
     ("The governor is scheduled to visit the flooded farms at noon today.", "visit"),
+    # stop 46: a step set with a present "is to"; what someone was going to do; what is open to anyone;
+    # the subject of a possible act; the impending; a gerund proposed; repairs a thing is shut for; what a
+    # thing on offer is for; the object of a denied light verb; "’ve" with a typographic apostrophe
+    ("The new mayor is to visit the flooded farms on Monday.", "visit"),
+    ("The old envoy is to make a long visit to the capital in June.", "visit"),
+    ("The farmer told the clerk he was going to burn the barn.", "burn"),
+    ("Visitors can tour the old mill and meet the millers.", "meet"),
+    ("Gifts for the shelter may be dropped at the town hall.", "Gifts"),
+    ("The mayor is raising money for the impending vote on the levy.", "vote"),
+    ("The club proposed moving its games to a new field.", "moving"),
+    ("The old footbridge has been shut for inspection and repairs.", "repairs"),
+    ("Hundreds of old maps are available for purchase at the library.", "purchase"),
+    ("The guard said he did not issue a warning to the driver.", "warning"),
+    ("“I’ve never met a farmer who liked the new rules,” she said.", "met"),
 ])
 def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter
@@ -146,7 +160,6 @@ def test_each_rule_is_the_one_that_holds(sentence, word):
     ("The runners crossed the finish line in the rain.", "crossed"),
     ("The road crew met the governor at the bridge on Monday.", "met"),
     ("The rebel leader vowed to attack the port again.", "attack"),
-    ("The new mayor is to visit the flooded farms on Monday.", "visit"),
     ("The two agencies began their cooperation with a joint patrol in May.", "cooperation"),
     ("The bishop said both sides restarted the talks on Monday.", "talks"),
     ("Police supplied a photo of the missing boy on Monday.", "supplied"),

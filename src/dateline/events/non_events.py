@@ -178,6 +178,7 @@ class BeTo:
     verbs: frozenset[str]
     tags: frozenset[str] = _tag_field()
     prepositions: frozenset[str]
+    infinitive_tags: frozenset[str] = _tag_field()
 
 
 @dataclass(frozen=True)
@@ -318,6 +319,7 @@ class DeniedActs:
     denying_verbs: Words
     denied_but_told: Words
     passive_but_done: Words
+    light_verbs: Words
 
 
 @dataclass(frozen=True)
@@ -440,6 +442,22 @@ class Names:
 
 
 @dataclass(frozen=True)
+class KindsDescribed:
+    tags: Words = _tag_field()
+    links: Words = _tag_field()
+    singling_words: Words
+    pointing_determiners: Words
+
+
+@dataclass(frozen=True)
+class StandingPractices:
+    nouns: Words
+    spending_verbs: Words
+    spans: Words
+    spans_in_the_singular: Words
+
+
+@dataclass(frozen=True)
 class NonEventsTable:
     """The whole of non_events.yaml, one field a top-level block."""
     states: States = _block(States)
@@ -515,6 +533,10 @@ class NonEventsTable:
     frequency_adverbs: FrequencyAdverbs = _block(FrequencyAdverbs)
     purposes_of_acts_not_done: WordsBlock = _words_block("prepositions")
     standing_requests: WordsBlock = _words_block("verbs")
+    futures_of_going: WordsBlock = _words_block("verbs")
+    kinds_described: KindsDescribed = _block(KindsDescribed)
+    standing_practices: StandingPractices = _block(StandingPractices)
+    offered_for: WordsBlock = _words_block("adjectives")
     names: Names = _block(Names)
     examples: list = _entries()
     counter_examples: list = _entries()
@@ -1085,7 +1107,8 @@ def _denied_verb(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):  # "were not arrested": _denied_passive's
         return False
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
-    return any(a.lemma_.lower() in typed_table().denied_acts.auxiliaries for a in auxiliaries) or (
+    # (the lemma of a typographic "’ve" is the word itself: the table lists the contracted forms too)
+    return any(a.lemma_.lower().replace("\u2019", "'") in typed_table().denied_acts.auxiliaries for a in auxiliaries) or (
         verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries))
 
 
@@ -1101,10 +1124,12 @@ def _infinitive_governors(verb: Token, depth: int = 3) -> Iterator[Token]:
 
 def _undergone_under_a_denial(noun: Token) -> bool:
     """ "did not suffer injuries", "did not seem to sustain damage": the object of a verb of
-    undergoing that is denied (itself, or a verb its infinitive completes) did not happen; the
-    object of any other denied verb may have ("did not witness the shooting")."""
+    undergoing that is denied (itself, or a verb its infinitive completes) did not happen, nor the
+    act a denied light verb would have done ("did not issue a warning", "has not made an arrest");
+    the object of any other denied verb may have ("did not witness the shooting")."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in typed_table().denied_acts.undergoing_verbs:
+    denied_acts = typed_table().denied_acts
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in denied_acts.undergoing_verbs | denied_acts.light_verbs:
         return False
     return _denied_verb(verb) or any(_denied_verb(governor) for governor in _infinitive_governors(verb))
 
@@ -1259,7 +1284,8 @@ def is_proposed(token: Token) -> bool:
 def is_a_possibility(token: Token) -> bool:
     """ "officials might close two schools": what may happen (a verb in its plain form after
     might, could or may); "an attack on the dam would be a disaster", "the cost of delaying the
-    evacuation could be high": an event noun in the subject of a judgement of what would or might be."""
+    evacuation could be high": an event noun in the subject of a judgement of what would or might be,
+    and one that is the subject of a verb after might, could, may or can ("donations may be sent")."""
     words = typed_table()
     if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in words.possibility_modals for c in token.children):
         return True
@@ -1267,6 +1293,10 @@ def is_a_possibility(token: Token) -> bool:
         return True
     if token.pos_ != "NOUN":
         return False
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ == "VERB" and (
+            _a_possible_passive(token.head) or token.head.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ in words.possibility_modals for c in token.head.children)):
+        return True  # "donations may be sent to the church", "talks could resume": the act is as open as its verb
     node = token
     for _ in range(4):  # up the subject's noun phrase: "evacuation" -> delaying -> of -> cost
         if node.dep_ == "nsubj":
@@ -1976,8 +2006,10 @@ def is_a_step_set(token: Token) -> bool:
 def is_a_step_proposed(token: Token) -> bool:
     """ "the mayor proposed a summit of the three towns", "envoys are pushing urgent talks", "a merger
     was proposed": an event noun that a verb of proposing or pressing for takes as its object (or its
-    passive as its subject) is a step still to come, if ever; the proposing is the act told
-    (steps_not_yet_done.proposed)."""
+    passive as its subject), or a gerund it takes ("the team proposed moving"), is a step still to
+    come, if ever; the proposing is the act told (steps_not_yet_done.proposed)."""
+    if token.tag_ == "VBG" and token.dep_ in {"xcomp", "dobj"}:  # "the team proposed moving to a new town"
+        return token.head.pos_ == "VERB" and token.head.lemma_.lower() in steps_not_yet_done().proposed.words
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     noun = token.head if token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"} else token
@@ -1992,14 +2024,28 @@ def _a_be_to(verb: Token) -> bool:
         and any(c.dep_ == "xcomp" and _an_infinitive_of_either_voice(c) for c in verb.children)
 
 
+def _an_infinitive_of_a_present_be(verb: Token) -> bool:
+    """ "is to visit", "are to be sworn in": an infinitive, active or passive, completing a present
+    "be" (steps_not_yet_done.be_to.infinitive_tags)."""
+    words = steps_not_yet_done().be_to
+    return verb.dep_ == "xcomp" and _an_infinitive_of_either_voice(verb) and verb.head.lemma_.lower() == "be" \
+        and verb.head.tag_ in words.infinitive_tags
+
+
 def is_a_step_to_be_taken(token: Token) -> bool:
     """ "the trial is to open on the fourth of May", "the date for the launch remains to be fixed": an event
     noun that is the subject of "be" or "remain" with an infinitive, or hangs on that subject by "for",
     is a step still to come (steps_not_yet_done.be_to; docs/judging.md, "Charges, plans and scheduled
     steps"); "the aim of the session was to explain the fee" (a purpose told, by "of") and "the
-    trial started at noon" are left."""
+    trial started at noon" are left. So is the infinitive of a present "is" or "are" and its object
+    ("the mayor is to visit the farms on Monday", "the guard is to be sentenced in May", "the envoy
+    is to make a visit": a step set; a past "was to" may tell the future of a past that came)."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return _an_infinitive_of_a_present_be(_first_conjunct(token))
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _an_infinitive_of_a_present_be(_first_conjunct(token.head)):
+        return True  # "the envoy is to make a visit to the capital"
     noun = token
     if noun.dep_ == "pobj" and noun.head.lower_ in steps_not_yet_done().be_to.prepositions and noun.head.head.dep_ == "nsubj":
         noun = noun.head.head
@@ -2110,6 +2156,66 @@ def is_a_step_still_to_come(token: Token) -> bool:
         or is_the_occasion_of_an_act_not_done(token)
 
 
+def _an_infinitive_of_going(verb: Token) -> bool:
+    """ "is going to sue", "was going to do": an infinitive completing "going" after "be"."""
+    going = verb.head
+    return verb.dep_ == "xcomp" and _an_infinitive_of_either_voice(verb) \
+        and going.lower_ in typed_table().futures_of_going.words \
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in going.children)
+
+
+def is_going_to_happen(token: Token) -> bool:
+    """ "he said he is going to sue the county", "the rebels were going to sign the truce", "he was
+    going to do a shooting": what someone is or was going to do (the infinitive on "going" after
+    "be", a bare verb joined to it, and its object) is a plan or a future told, no act done
+    (non_events.yaml: futures_of_going; "was going to the store" is a journey: no infinitive)."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return _an_infinitive_of_going(_first_conjunct(token))
+    return token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and token.head.pos_ == "VERB" \
+        and _an_infinitive_of_going(_first_conjunct(token.head))
+
+
+def is_offered_for(token: Token) -> bool:
+    """ "the books are available for purchase", "cabins available for rent": an event noun after "for" on
+    one of offered_for.adjectives names what may be done with a thing on offer, no act."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "pobj" and token.head.lower_ == "for" \
+        and token.head.head.lower_ in typed_table().offered_for.words
+
+
+def is_a_kind_described(token: Token) -> bool:
+    """ "initial hearings are when defendants learn the charges", "the visits are more than a meal", "the
+    reason for the light are the accidents at the corner": a plural event noun, the subject or the
+    attribute of a plain present "are", describes a kind of act, no one act (non_events.yaml:
+    kinds_described); not with a word that singles events out or a time ("the arrests are the first
+    since May", "the raids are the latest in a month": the acts told), nor on a noun that points back
+    ("these arrests are part of a crackdown")."""
+    words = typed_table().kinds_described
+    if token.tag_ != "NNS" or token.dep_ not in words.links:
+        return False
+    verb = token.head
+    if verb.lemma_.lower() != "be" or verb.tag_ not in words.tags \
+            or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+        return False
+    if any(c.dep_ in {"det", "predet"} and c.lower_ in words.pointing_determiners for c in token.children):
+        return False
+    return not any(t.lower_ in words.singling_words or t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in verb.subtree)
+
+
+def is_a_standing_practice(token: Token) -> bool:
+    """ "the chain has a policy of moving its shops", "handlers who spend their weekends traveling to
+    shows": a gerund after "of" on a noun of practice, or on a verb of spending with a recurring stretch
+    of time as its object, tells what is done as a rule, no one act (non_events.yaml: standing_practices)."""
+    if token.tag_ != "VBG":
+        return False
+    words = typed_table().standing_practices
+    if token.dep_ == "pcomp" and token.head.lower_ == "of":
+        return token.head.head.lemma_.lower() in words.nouns
+    verb = token.head
+    return token.dep_ in {"xcomp", "advcl", "dep", "ccomp"} and verb.lemma_.lower() in words.spending_verbs and any(
+        c.dep_ == "dobj" and (c.lower_ in words.spans or c.lemma_.lower() in words.spans_in_the_singular)
+        for c in verb.children)
+
+
 def reports_no_event(token: Token) -> bool:
     """Whether the trigger word is a state (or an activity that is the setting of another act), a
     gesture, a tally, a charge's name, a practice, a class of people or things, what is not yet
@@ -2134,8 +2240,10 @@ def reports_no_event(token: Token) -> bool:
     state that remains (remains hospitalized), what would happen (a guard would be fired), what an act
     not done is for (will pay for the repair), what is likely or what one is unfit to undergo (likely
     to be injured, incompetent to stand trial), what happens as a rule (rarely filled) or a step
-    proposed (proposed a summit), a standing request (visitors are asked to park) or a word of a name
-    (the town of Hurricane). What is planned, wanted or hoped in the present, or readied for, is
+    proposed (proposed a summit), a standing request (visitors are asked to park), a word of a name
+    (the town of Hurricane), what someone is going to do (was going to sue), what a thing on offer
+    is available for (available for purchase), a kind of act described (initial hearings are when) or a
+    standing practice (a policy of moving, spend their weekends traveling). What is planned, wanted or hoped in the present, or readied for, is
     ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
@@ -2157,7 +2265,9 @@ def reports_no_event(token: Token) -> bool:
         or is_a_position_held(token) or is_told_at_a_rate(token) or is_an_example_of_a_kind(token) \
         or is_a_state_that_remains(token) or is_the_word_that_sets_a_step(token) \
         or is_a_hypothesis(token) or is_the_purpose_of_an_act_not_done(token) or is_under_a_likelihood(token) \
-        or is_a_habit_told_by_an_adverb(token) or is_a_standing_request(token) or is_a_word_of_a_name(token)
+        or is_a_habit_told_by_an_adverb(token) or is_a_standing_request(token) or is_a_word_of_a_name(token) \
+        or is_going_to_happen(token) or is_offered_for(token) or is_a_kind_described(token) \
+        or is_a_standing_practice(token)
 
 
 def _a_rate_phrase(word: Token, determiners: frozenset[str] | None = None) -> bool:
