@@ -41,6 +41,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from dateline.config import SETTINGS
+from dateline.geo.article_state import apply_article_state
 from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, great_circle_km, name_key
 from dateline.geo.recognize import Toponym, feature_words
 from dateline.model import Place, Span
@@ -260,6 +261,8 @@ def resolve_toponyms(
     held = _hold_compass_parts_of_named_towns(mentions)
     for _ in range(2):
         _apply_focus(mentions)
+        _choose(mentions)
+    if apply_article_state(text, mentions, OUTLET_SOURCES) is not None:  # its namesakes in the article's state
         _choose(mentions)
     _apply_proximity(mentions)
     _choose(mentions)
