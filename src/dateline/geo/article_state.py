@@ -22,9 +22,11 @@ country's namesakes elsewhere (``namesake_gains``), except:
 
 - a name that is itself a state's or a country's ("Kansas", "Georgia", "Washington"): the
   region may be what it names, and the lists of regions and the state cues read it;
-- a name whose reading outside the state (in the country or abroad) is a national capital or a
-  city of ``geo.article_state_guard_population`` people or more ("Chicago" in a story of an
-  Indiana town, "London" in one of an Ohio town): news of that city, not of a village of its name.
+- a name whose reading outside the state is a national capital, or a city of
+  ``geo.article_state_guard_population`` people or more in another country ("London" or
+  "Toronto" in a story of an Ohio town): news of a city the world knows, not of a village of its
+  name. A big city of the same country is not spared: a Kansas story's "Manhattan" is the Kansas
+  town, its state decides among the country's namesakes.
 
 A qualifier ("Springfield, Ill.") already places its own town (``_apply_qualifiers``); this rule
 carries the state it names to the article's other towns.
@@ -119,8 +121,11 @@ def _names_a_region_or_country(mention) -> bool:
                for c in mention.candidates)
 
 
-def _a_city_elsewhere(candidates: Sequence) -> bool:
-    return any(c.entry.feature_code == "PPLC" or (GUARD_POPULATION is not None and (c.entry.population or 0) >= GUARD_POPULATION)
+def _a_world_city(candidates: Sequence, country: str) -> bool:
+    """A national capital, or a city of ``GUARD_POPULATION`` people in another country."""
+    return any(c.entry.feature_code == "PPLC"
+               or (GUARD_POPULATION is not None and c.entry.country_code != country
+                   and (c.entry.population or 0) >= GUARD_POPULATION)
                for c in candidates)
 
 
@@ -134,8 +139,8 @@ def namesake_gains(mention, state: tuple[str, str]) -> list[int]:
     here = [i for i, c in enumerate(mention.candidates) if local[i] and _region(c.entry) == state]
     elsewhere = [c for i, c in enumerate(mention.candidates)
                  if local[i] and c.entry.country_code == country and _region(c.entry) != state]
-    abroad_or_away = [c for i, c in enumerate(mention.candidates) if i not in here]
-    if not here or not elsewhere or _a_city_elsewhere(abroad_or_away):
+    away = [c for i, c in enumerate(mention.candidates) if i not in here]
+    if not here or not elsewhere or _a_world_city(away, country):
         return []
     # a reading the text already vouches for more (a qualifier, the outlet's own town, a county
     # that holds it) is not moved by the article's state

@@ -10,6 +10,9 @@ at hand being special:
   (each toponym votes for its candidates' countries and regions in proportion to their prior),
   so "Faizabad" in a story about Afghanistan is Badakhshan's capital;
 - qualifiers in the text: "Alexandria, La.", "Paris, Texas", "Laurel County, Ky.";
+- the state the article is about (geo/article_state.py): the states it names, its names found in
+  one state only, the outlet's home state; its namesakes there beat the country's others, and
+  population decides only when the article names no one state;
 - a county the story names that holds a town it names ("a Richmond man", "Madison County
   deputies": the Kentucky pair), and a body named after a county, placed at the county ("Acadia
   Parish Fire District");
