@@ -17,8 +17,9 @@ Evidence, each name of the article once (``state_votes``):
 
 A town qualified by its state ("a driver from Dover, Del.") and that state do not vote: reporters
 qualify the places outside the story's own state. The article is about a state when one state
-has two votes or more, and more than any other (``article_state``). Its namesakes there then gain ``geo.article_state_bonus`` over the same
-country's namesakes elsewhere (``namesake_gains``), except:
+has two votes or more, and more than any other (``article_state``). Its namesakes there then
+gain ``geo.article_state_bonus`` over the same country's namesakes elsewhere
+(``namesake_gains``), except:
 
 - a name that is itself a state's or a country's ("Kansas", "Georgia", "Washington"): the
   region may be what it names, and the lists of regions and the state cues read it;
@@ -26,17 +27,16 @@ country's namesakes elsewhere (``namesake_gains``), except:
   ``geo.article_state_guard_population`` people or more in another country ("London" or
   "Toronto" in a story of an Ohio town): news of a city the world knows, not of a village of its
   name. A big city of the same country is not spared: a Kansas story's "Manhattan" is the Kansas
-  town, its state decides among the country's namesakes.
-
-A qualifier ("Springfield, Ill.") already places its own town (``_apply_qualifiers``); this rule
-carries the state it names to the article's other towns.
+  town, its state decides among the country's namesakes;
+- a name whose reading elsewhere the text vouches for more (its qualifier, a county of the story
+  that holds it, the outlet's own town: a larger bonus than its namesakes in the state have).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from dateline.config import SETTINGS
 from dateline.geo.gazetteer import name_key
@@ -86,9 +86,8 @@ def state_votes(text: str, mentions: Sequence, outlet_sources: frozenset[str]) -
     that qualifies it do not vote (``_qualified_pairs``)."""
     votes: Counter = Counter()
     seen: set[str] = set()
-    qualified = _qualified_pairs(text, [m for m in mentions if m.toponym.source not in outlet_sources])
     named = [m for m in mentions if m.toponym.source not in outlet_sources]
-    skip = {id(named[i]) for i in qualified}
+    skip = {id(named[i]) for i in _qualified_pairs(text, named)}
     for mention in mentions:
         if mention.chosen is None or not mention.candidates or mention.key in seen or id(mention) in skip:
             continue
@@ -144,7 +143,8 @@ def namesake_gains(mention, state: tuple[str, str]) -> list[int]:
         return []
     # a reading the text already vouches for more (a qualifier, the outlet's own town, a county
     # that holds it) is not moved by the article's state
-    if max(mention.bonus[i] for i in here) < max(mention.bonus[i] for i, c in enumerate(mention.candidates) if i not in here):
+    others = [b for i, b in enumerate(mention.bonus) if i not in here]
+    if max(mention.bonus[i] for i in here) < max(others):
         return []
     return here
 
