@@ -67,6 +67,11 @@ class GeoSettings:
     home_region_guard_population: int | None = 500_000
     home_region_guard_village: int = 5_000
     town_cue_bonus: float = 2.5  # "the City of Oxford"
+    # the state an article is about (the one most of its names that leave no doubt lie in, the
+    # outlet's home state one vote): its namesakes there gain over the country's others
+    # (geo/article_state.py); not over a national capital or a city of this many people abroad
+    article_state_bonus: float = 2.0
+    article_state_guard_population: int | None = 500_000
     bare_capital_confidence: float = 0.45  # "the capital": below any named place the article agrees on
     named_capital_confidence: float = 0.8  # "the Afghan capital"
 

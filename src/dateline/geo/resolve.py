@@ -10,6 +10,9 @@ at hand being special:
   (each toponym votes for its candidates' countries and regions in proportion to their prior),
   so "Faizabad" in a story about Afghanistan is Badakhshan's capital;
 - qualifiers in the text: "Alexandria, La.", "Paris, Texas", "Laurel County, Ky.";
+- the state the article is about (geo/article_state.py): the states it names, its names found in
+  one state only, the outlet's home state; its namesakes there beat the country's others, and
+  population decides only when the article names no one state;
 - a county the story names that holds a town it names ("a Richmond man", "Madison County
   deputies": the Kentucky pair), and a body named after a county, placed at the county ("Acadia
   Parish Fire District");
@@ -41,6 +44,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from dateline.config import SETTINGS
+from dateline.geo.article_state import apply_article_state
 from dateline.geo.gazetteer import Candidate, Gazetteer, GazetteerEntry, great_circle_km, name_key
 from dateline.geo.recognize import Toponym, feature_words
 from dateline.model import Place, Span
@@ -260,6 +264,8 @@ def resolve_toponyms(
     held = _hold_compass_parts_of_named_towns(mentions)
     for _ in range(2):
         _apply_focus(mentions)
+        _choose(mentions)
+    if apply_article_state(text, mentions, OUTLET_SOURCES) is not None:  # its namesakes in the article's state
         _choose(mentions)
     _apply_proximity(mentions)
     _choose(mentions)
