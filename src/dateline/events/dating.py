@@ -372,6 +372,42 @@ def worked_with_someone(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in words["with"] for c in verb.children)
 
 
+def agreed_to_do(verb: Token) -> bool:
+    """ "The bakers' union agreed to a wage freeze", "the landlord has agreed to repair the roof", "the
+    county also agreed to pay half the cost": an agreement to do something, told in the past or a
+    perfect with no time of its own clause, is a commitment the text reports as standing, made on a
+    day it does not give; a day carried from an earlier sentence (often the day of the story's own
+    episode, the meeting or the raid the commitment is told after) or the report's day is not its
+    day (dating.yaml: agreed_to). Not one whose own clause, or the verb it is coordinated with,
+    has a time or a distance ("agreed on Monday to pay", "after three hours, the gunman agreed to
+    surrender"), nor one told in a row with another simple past of the episode ("the driver was calm
+    and agreed to a search"), nor an assent with no commitment ("the mayor agreed that the plan was
+    sound")."""
+    words = table()["agreed_to"]
+    if verb.lemma_.lower() not in words["verbs"] or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    auxiliaries = auxiliaries_of(verb)
+    if any(a.dep_ == "auxpass" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBN" and not any(lemma_of_auxiliary(a) == "have" for a in auxiliaries):
+        return False
+    committed = any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ in words["to"] and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+        for c in verb.children)
+    if not committed:
+        return False
+    head = verb.head if verb.dep_ == "conj" else None
+    if head is not None and head.lemma_.lower() not in words["verbs"] and head.tag_ == "VBD" \
+            and not any(c.dep_ in {"aux", "auxpass"} for c in head.children):
+        return False  # "the driver was calm and agreed to a search": a step of the episode told in a row
+    later = background_words()["later"]
+    timed = {"DATE", "TIME"}
+    return not any(
+        (c.dep_ in {"npadvmod", "tmod"} and c.ent_type_ in timed) or (c.dep_ == "advmod" and c.lower_ in later)
+        or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in timed for o in c.children))
+        for clause in [verb] + ([head] if head is not None else []) for c in clause.children)
+
+
 def gerund_placed_against(verb: Token) -> Token | None:
     """ "After speaking with the director, the principal said ...", "before leaving the hall, she
     told reporters ...": the verb a gerund opened by "after" or "before" is placed against (said,
