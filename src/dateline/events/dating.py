@@ -408,6 +408,32 @@ def agreed_to_do(verb: Token) -> bool:
         for clause in [verb] + ([head] if head is not None else []) for c in clause.children)
 
 
+def decided_before_the_report(verb: Token) -> bool:
+    """ "The aldermen approved a plan for a cadet program.", "Lawmakers voted along party lines on the
+    bill.", "The district has adopted a new dress code.": a decision told in the simple past (or a
+    perfect, or a simple past passive) with no time of its own clause was taken at a sitting before
+    the report, one the text does not date; the report's day is not its day (dating.yaml: decided).
+    (A sitting the story opens with, "The board met Tuesday night", dates it first:
+    ``done_at_the_occasion``; so does a time of its own clause, "voted Monday".) "pass" is a
+    decision only with an object that is one ("passed a resolution"; not "a truck passed the bus",
+    "passed away")."""
+    words = table()["decided"]
+    lemma = verb.lemma_.lower()
+    if lemma not in words["verbs"] and lemma not in words["with_an_object"]:
+        return False
+    if lemma in words["with_an_object"] and not any(c.dep_ == "dobj" and c.lemma_.lower() in words["objects"]
+                                                    for c in verb.children):
+        return False
+    auxiliaries = auxiliaries_of(verb)
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    if verb.tag_ != "VBN" or not auxiliaries:
+        return False
+    perfect = [a for a in auxiliaries if a.dep_ == "aux" and lemma_of_auxiliary(a) == "have" and a.tag_ in {"VBZ", "VBP"}]
+    passive = [a for a in auxiliaries if a.dep_ == "auxpass" and a.tag_ == "VBD"]
+    return bool(perfect or passive) and all(a in perfect or a in passive or a.lower_ == "been" for a in auxiliaries)
+
+
 def gerund_placed_against(verb: Token) -> Token | None:
     """ "After speaking with the director, the principal said ...", "before leaving the hall, she
     told reporters ...": the verb a gerund opened by "after" or "before" is placed against (said,
