@@ -372,6 +372,68 @@ def worked_with_someone(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in words["with"] for c in verb.children)
 
 
+def agreed_to_do(verb: Token) -> bool:
+    """ "The bakers' union agreed to a wage freeze", "the landlord has agreed to repair the roof", "the
+    county also agreed to pay half the cost": an agreement to do something, told in the past or a
+    perfect with no time of its own clause, is a commitment the text reports as standing, made on a
+    day it does not give; a day carried from an earlier sentence (often the day of the story's own
+    episode, the meeting or the raid the commitment is told after) or the report's day is not its
+    day (dating.yaml: agreed_to). Not one whose own clause, or the verb it is coordinated with,
+    has a time or a distance ("agreed on Monday to pay", "after three hours, the gunman agreed to
+    surrender"), nor one told in a row with another simple past of the episode ("the driver was calm
+    and agreed to a search"), nor an assent with no commitment ("the mayor agreed that the plan was
+    sound")."""
+    words = table()["agreed_to"]
+    if verb.lemma_.lower() not in words["verbs"] or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    auxiliaries = auxiliaries_of(verb)
+    if any(a.dep_ == "auxpass" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBN" and not any(lemma_of_auxiliary(a) == "have" for a in auxiliaries):
+        return False
+    committed = any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ in words["to"] and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+        for c in verb.children)
+    if not committed:
+        return False
+    head = verb.head if verb.dep_ == "conj" else None
+    if head is not None and head.lemma_.lower() not in words["verbs"] and head.tag_ == "VBD" \
+            and not any(c.dep_ in {"aux", "auxpass"} for c in head.children):
+        return False  # "the driver was calm and agreed to a search": a step of the episode told in a row
+    later = background_words()["later"]
+    timed = {"DATE", "TIME"}
+    return not any(
+        (c.dep_ in {"npadvmod", "tmod"} and c.ent_type_ in timed) or (c.dep_ == "advmod" and c.lower_ in later)
+        or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in timed for o in c.children))
+        for clause in [verb] + ([head] if head is not None else []) for c in clause.children)
+
+
+def decided_before_the_report(verb: Token) -> bool:
+    """ "The aldermen approved a plan for a cadet program.", "Lawmakers voted along party lines on the
+    bill.", "The district has adopted a new dress code.": a decision told in the simple past (or a
+    perfect, or a simple past passive) with no time of its own clause was taken at a sitting before
+    the report, one the text does not date; the report's day is not its day (dating.yaml: decided).
+    (A sitting the story opens with, "The board met Tuesday night", dates it first:
+    ``done_at_the_occasion``; so does a time of its own clause, "voted Monday".) "pass" is a
+    decision only with an object that is one ("passed a resolution"; not "a truck passed the bus",
+    "passed away")."""
+    words = table()["decided"]
+    lemma = verb.lemma_.lower()
+    if lemma not in words["verbs"] and lemma not in words["with_an_object"]:
+        return False
+    if lemma in words["with_an_object"] and not any(c.dep_ == "dobj" and c.lemma_.lower() in words["objects"]
+                                                    for c in verb.children):
+        return False
+    auxiliaries = auxiliaries_of(verb)
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    if verb.tag_ != "VBN" or not auxiliaries:
+        return False
+    perfect = [a for a in auxiliaries if a.dep_ == "aux" and lemma_of_auxiliary(a) == "have" and a.tag_ in {"VBZ", "VBP"}]
+    passive = [a for a in auxiliaries if a.dep_ == "auxpass" and a.tag_ == "VBD"]
+    return bool(perfect or passive) and all(a in perfect or a in passive or a.lower_ == "been" for a in auxiliaries)
+
+
 def gerund_placed_against(verb: Token) -> Token | None:
     """ "After speaking with the director, the principal said ...", "before leaving the hall, she
     told reporters ...": the verb a gerund opened by "after" or "before" is placed against (said,

@@ -57,6 +57,8 @@ from dateline.events.dating import (
     timed_through_an_infinitive,
     vintage_years,
     worked_with_someone,
+    agreed_to_do,
+    decided_before_the_report,
 )
 from dateline.events.draft import Draft, own_words, reported_words, reporting_verb
 from dateline.events.placing import Told, date_of_the_event_told
@@ -498,6 +500,11 @@ def _no_day_when(name: str, sources: Collection[str], told: Callable[[Token], bo
 
 # "The analyst worked with the mayor on the plan": over some time before, no day given
 _worked_with_someone = _no_day_when("worked with someone -> none", {"article"}, worked_with_someone)
+# "The bakers' union agreed to a wage freeze": a commitment made on a day the text does not give
+_agreed_to_do = _no_day_when("agreed to do something -> none", {"narrative", "article"}, agreed_to_do)
+# "The aldermen approved a plan for a cadet program.": at a sitting before the report, no day given
+_decided_before_the_report = _no_day_when("decided at an undated sitting -> none", {"article"},
+                                          decided_before_the_report)
 # "One trustee, who backed a new levy, said ...": before the report, no day given
 _a_past_relative_clause = _no_day_when("a past relative clause -> none", {"article"}, told_in_a_past_relative_clause)
 
@@ -531,6 +538,8 @@ EVENT_DATE_RULES: tuple[EventDateRule, ...] = (
     _told_before,
     _a_process_going_on,
     _worked_with_someone,
+    _agreed_to_do,
+    _decided_before_the_report,
     _placed_against_a_statement,
     _a_past_relative_clause,
     _only_intended,
