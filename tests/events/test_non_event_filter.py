@@ -151,9 +151,11 @@ def _probability(text: str, word: str, without: tuple[str, ...] = ()) -> float:
 @pytest.mark.parametrize("sentence,word,features_that_drop_it", [
     # protests in general, said to be widespread: a bare plural in the present, no one protest
     # ("protests are frequent" is now the hand rule's, non_events.yaml kind_predicates, and since stop
-    # 46 "protests are widespread" too, kinds_described: the filter's case is told with "seem")
+    # 46 "protests are widespread" too, kinds_described: the filter's case is told with "seem"; with
+    # those plurals gone to the rule, stop 46's refit weighs a bare plural alone a little towards an
+    # event, so what drops this one is the present and the missing date)
     ("Officials say protests seem widespread near the border.", "protests",
-     ["bare_plural_trigger", "governed_by_present_or_modal", "generic_undated"]),
+     ["governed_by_present_or_modal", "generic_undated"]),
     # help sought for a kind of work, none done: a bare noun after a preposition, in the present
     ("Residents seek help with flood repair.", "repair",
      ["bare_noun_after_preposition", "governed_by_present_or_modal", "generic_undated"]),
