@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from dateline.eval.judged import LGL, cut, listing
@@ -139,9 +140,7 @@ def scored(shared: Path, gold_path: Path, score, context: bool = False, store_pe
     """A judged-gold scorer's figures for the current tree: its gold read, its articles read again
     (``context``: see ``read_into_store``; ``store_per_sample``: each sample in a store of its own), scored."""
     rows = read_gold(gold_path)
-    if store_per_sample:
-        return score(rows, rerun_per_sample(shared, samples_of(rows), context=context))
-    return score(rows, rerun(shared, {g["docid"] for g in rows}, context=context))
+    return score(rows, read_again(shared, rows, context=context, store_per_sample=store_per_sample))
 
 
 def scorer_main(argv: list[str] | None, description: str, gold: Path, score, what_is_wrong: str, wrong_line) -> int:
@@ -167,14 +166,20 @@ def rows_for(args: argparse.Namespace, gold: list[dict]) -> list[dict]:
     listing kept in ``--work`` as rows.json for the next run."""
     if args.rows:
         return json.loads(args.rows.read_text(encoding="utf-8"))
-    context = getattr(args, "outlet_context", False)
-    if getattr(args, "store_per_sample", False):
-        extracted = rerun_per_sample(args.shared, samples_of(gold), args.work, context=context)
-    else:
-        extracted = rerun(args.shared, {g["docid"] for g in gold}, args.work, context=context)
+    extracted = read_again(args.shared, gold, args.work, context=getattr(args, "outlet_context", False),
+                           store_per_sample=getattr(args, "store_per_sample", False))
     if args.work:
         (args.work / "rows.json").write_text(json.dumps(extracted), encoding="utf-8")
     return extracted
+
+
+def read_again(shared: Path, gold: list[dict], work: Path | None = None, context: bool = False,
+               store_per_sample: bool = False) -> list[dict]:
+    """The listing of a gold's articles read now: all in one store (``rerun``), or each sample in a
+    store of its own (``rerun_per_sample``)."""
+    if store_per_sample:
+        return rerun_per_sample(shared, samples_of(gold), work, context=context)
+    return rerun(shared, {g["docid"] for g in gold}, work, context=context)
 
 
 def rerun(shared: Path, docids: set[str], work: Path | None = None, context: bool = False) -> list[dict]:
@@ -195,8 +200,6 @@ def rerun_per_sample(shared: Path, samples: dict[str, set[str]], work: Path | No
     ``work/seed-SEED``. A doc id in two samples is read in each, its rows kept once (the first).
     ``jobs``: how many samples are read at once (each its own ``dateline`` processes; the rows do not
     depend on it)."""
-    from concurrent.futures import ThreadPoolExecutor
-
     seeds = sorted(samples)
 
     def read(seed: str) -> list[dict]:

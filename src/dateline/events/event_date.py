@@ -32,6 +32,7 @@ from dateline.events.dating import (
     BORROWED,
     a_process_told_going_on,
     a_recent_day,
+    agreed_to_do,
     background_words,
     before,
     borrows_no_day,
@@ -39,6 +40,7 @@ from dateline.events.dating import (
     counted_stretch,
     dated_by_another_step,
     day_of_the_offence_named,
+    decided_before_the_report,
     done_at_the_occasion,
     gerund_placed_against,
     goes_on_from_the_speakers_dated_act,
@@ -57,8 +59,6 @@ from dateline.events.dating import (
     timed_through_an_infinitive,
     vintage_years,
     worked_with_someone,
-    agreed_to_do,
-    decided_before_the_report,
 )
 from dateline.events.draft import Draft, own_words, reported_words, reporting_verb
 from dateline.events.placing import Told, date_of_the_event_told

@@ -97,9 +97,10 @@ def state_votes(text: str, mentions: Sequence, outlet_sources: frozenset[str]) -
         if mention.toponym.source in outlet_sources and chosen.feature_code != "ADM1":
             continue
         seen.add(mention.key)
-        if chosen.feature_code == "ADM1" and _region(chosen):
+        region = _region(chosen)
+        if chosen.feature_code == "ADM1" and region:
             # a state the text names: a reporter's own word of the state; the outlet's home: one name's
-            votes[_region(chosen)] += 1 if mention.toponym.source in outlet_sources else NAMED_STATE_VOTES
+            votes[region] += 1 if mention.toponym.source in outlet_sources else NAMED_STATE_VOTES
             continue
         regions = {_region(c.entry) for c in mention.candidates}
         if len(regions) == 1 and None not in regions:
