@@ -144,7 +144,7 @@ def test_the_event_stays_where_the_rule_does_not_hold(example):
     ("The old footbridge has been shut for inspection and repairs.", "repairs"),
     ("Hundreds of old maps are available for purchase at the library.", "purchase"),
     ("The guard said he did not issue a warning to the driver.", "warning"),
-    ("“I’ve never met a farmer who liked the new rules,” she said.", "met"),
+    ("“We’ve never met a grower who liked the new rules,” she said.", "met"),
 ])
 def test_each_rule_is_the_one_that_holds(sentence, word):
     # the table's examples are caught by this module, not only by some other filter

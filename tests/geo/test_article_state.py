@@ -65,7 +65,7 @@ def test_a_state_named_as_a_place_is_no_namesake(gazetteer):
 
 def test_a_reading_the_text_vouches_for_is_not_moved_by_the_state(gazetteer):
     # the county that holds it settles the Richmond; the state named twice is where the man works
-    text = ("Madison County deputies said a Richmond man was charged on Sunday. He had driven back "
+    text = ("Madison County deputies said they had cited a Richmond man on Sunday. He had driven back "
             "from Louisiana, where he works on a Louisiana shrimp boat.")
     places = _given(text, ["Madison County", "Richmond", "Louisiana", "Louisiana"], gazetteer)
     assert places["Richmond"].admin1 == "Kentucky"

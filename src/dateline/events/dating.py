@@ -409,7 +409,7 @@ def agreed_to_do(verb: Token) -> bool:
 
 
 def decided_before_the_report(verb: Token) -> bool:
-    """ "The aldermen approved a plan for a cadet program.", "Lawmakers voted along party lines on the
+    """ "The trustees approved a plan for a new bus depot.", "Lawmakers voted along party lines on the
     bill.", "The district has adopted a new dress code.": a decision told in the simple past (or a
     perfect, or a simple past passive) with no time of its own clause was taken at a sitting before
     the report, one the text does not date; the report's day is not its day (dating.yaml: decided).

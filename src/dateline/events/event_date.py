@@ -502,7 +502,7 @@ def _no_day_when(name: str, sources: Collection[str], told: Callable[[Token], bo
 _worked_with_someone = _no_day_when("worked with someone -> none", {"article"}, worked_with_someone)
 # "The bakers' union agreed to a wage freeze": a commitment made on a day the text does not give
 _agreed_to_do = _no_day_when("agreed to do something -> none", {"narrative", "article"}, agreed_to_do)
-# "The aldermen approved a plan for a cadet program.": at a sitting before the report, no day given
+# "The trustees approved a plan for a new bus depot.": at a sitting before the report, no day given
 _decided_before_the_report = _no_day_when("decided at an undated sitting -> none", {"article"},
                                           decided_before_the_report)
 # "One trustee, who backed a new levy, said ...": before the report, no day given

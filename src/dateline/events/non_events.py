@@ -1285,7 +1285,7 @@ def is_a_possibility(token: Token) -> bool:
     """ "officials might close two schools": what may happen (a verb in its plain form after
     might, could or may); "an attack on the dam would be a disaster", "the cost of delaying the
     evacuation could be high": an event noun in the subject of a judgement of what would or might be,
-    and one that is the subject of a verb after might, could, may or can ("donations may be sent")."""
+    and one that is the subject of a verb after might, could, may or can ("gifts may be dropped off")."""
     words = typed_table()
     if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in words.possibility_modals for c in token.children):
         return True
@@ -1296,7 +1296,7 @@ def is_a_possibility(token: Token) -> bool:
     if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ == "VERB" and (
             _a_possible_passive(token.head) or token.head.tag_ == "VB" and any(
                 c.dep_ == "aux" and c.lower_ in words.possibility_modals for c in token.head.children)):
-        return True  # "donations may be sent to the church", "talks could resume": the act is as open as its verb
+        return True  # "gifts may be dropped off at the hall", "talks could resume": the act is as open as its verb
     node = token
     for _ in range(4):  # up the subject's noun phrase: "evacuation" -> delaying -> of -> cost
         if node.dep_ == "nsubj":
@@ -2008,7 +2008,7 @@ def is_a_step_proposed(token: Token) -> bool:
     was proposed": an event noun that a verb of proposing or pressing for takes as its object (or its
     passive as its subject), or a gerund it takes ("the team proposed moving"), is a step still to
     come, if ever; the proposing is the act told (steps_not_yet_done.proposed)."""
-    if token.tag_ == "VBG" and token.dep_ in {"xcomp", "dobj"}:  # "the team proposed moving to a new town"
+    if token.tag_ == "VBG" and token.dep_ in {"xcomp", "dobj"}:  # "the club proposed moving its games"
         return token.head.pos_ == "VERB" and token.head.lemma_.lower() in steps_not_yet_done().proposed.words
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
@@ -2166,7 +2166,7 @@ def _an_infinitive_of_going(verb: Token) -> bool:
 
 def is_going_to_happen(token: Token) -> bool:
     """ "he said he is going to sue the county", "the rebels were going to sign the truce", "he was
-    going to do a shooting": what someone is or was going to do (the infinitive on "going" after
+    going to burn the barn": what someone is or was going to do (the infinitive on "going" after
     "be", a bare verb joined to it, and its object) is a plan or a future told, no act done
     (non_events.yaml: futures_of_going; "was going to the store" is a journey: no infinitive)."""
     if token.pos_ in {"VERB", "AUX"}:
@@ -2176,14 +2176,14 @@ def is_going_to_happen(token: Token) -> bool:
 
 
 def is_offered_for(token: Token) -> bool:
-    """ "the books are available for purchase", "cabins available for rent": an event noun after "for" on
+    """ "old maps are available for purchase", "cabins available for rent": an event noun after "for" on
     one of offered_for.adjectives names what may be done with a thing on offer, no act."""
     return token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "pobj" and token.head.lower_ == "for" \
         and token.head.head.lower_ in typed_table().offered_for.words
 
 
 def is_a_kind_described(token: Token) -> bool:
-    """ "initial hearings are when defendants learn the charges", "the visits are more than a meal", "the
+    """ "early hearings are when the accused learn the charges", "the visits are a lifeline", "the
     reason for the light are the accidents at the corner": a plural event noun, the subject or the
     attribute of a plain present "are", describes a kind of act, no one act (non_events.yaml:
     kinds_described); not with a word that singles events out or a time ("the arrests are the first
@@ -2202,8 +2202,8 @@ def is_a_kind_described(token: Token) -> bool:
 
 
 def is_a_standing_practice(token: Token) -> bool:
-    """ "the chain has a policy of moving its shops", "handlers who spend their weekends traveling to
-    shows": a gerund after "of" on a noun of practice, or on a verb of spending with a recurring stretch
+    """ "the chain has a policy of moving its shops", "breeders who spend their summers traveling
+    between fairs": a gerund after "of" on a noun of practice, or on a verb of spending with a recurring stretch
     of time as its object, tells what is done as a rule, no one act (non_events.yaml: standing_practices)."""
     if token.tag_ != "VBG":
         return False
@@ -2242,8 +2242,8 @@ def reports_no_event(token: Token) -> bool:
     to be injured, incompetent to stand trial), what happens as a rule (rarely filled) or a step
     proposed (proposed a summit), a standing request (visitors are asked to park), a word of a name
     (the town of Hurricane), what someone is going to do (was going to sue), what a thing on offer
-    is available for (available for purchase), a kind of act described (initial hearings are when) or a
-    standing practice (a policy of moving, spend their weekends traveling). What is planned, wanted or hoped in the present, or readied for, is
+    is available for (available for purchase), a kind of act described (early hearings are when) or a
+    standing practice (a policy of moving, spend their summers traveling). What is planned, wanted or hoped in the present, or readied for, is
     ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
