@@ -1281,21 +1281,26 @@ def is_proposed(token: Token) -> bool:
         c.dep_ == "nsubj" and c.lemma_.lower() in texts for c in node.children) for node in above)
 
 
+def _a_verb_after_a_possibility_modal(verb: Token) -> bool:
+    """A verb in its plain form after might, could, may or can (non_events.yaml: possibility_modals)."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in typed_table().possibility_modals
+                                     for c in verb.children)
+
+
 def is_a_possibility(token: Token) -> bool:
     """ "officials might close two schools": what may happen (a verb in its plain form after
     might, could or may); "an attack on the dam would be a disaster", "the cost of delaying the
     evacuation could be high": an event noun in the subject of a judgement of what would or might be,
     and one that is the subject of a verb after might, could, may or can ("gifts may be dropped off")."""
     words = typed_table()
-    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in words.possibility_modals for c in token.children):
+    if _a_verb_after_a_possibility_modal(token):
         return True
     if _a_possible_passive(token):
         return True
     if token.pos_ != "NOUN":
         return False
     if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ == "VERB" and (
-            _a_possible_passive(token.head) or token.head.tag_ == "VB" and any(
-                c.dep_ == "aux" and c.lower_ in words.possibility_modals for c in token.head.children)):
+            _a_possible_passive(token.head) or _a_verb_after_a_possibility_modal(token.head)):
         return True  # "gifts may be dropped off at the hall", "talks could resume": the act is as open as its verb
     node = token
     for _ in range(4):  # up the subject's noun phrase: "evacuation" -> delaying -> of -> cost
