@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
+from dateline.events.attribution import inside_quotes
 from dateline.events.episodes import acts_anchoring_the_lead
 from dateline.model import Event
 from dateline.nlp import plain_lower
@@ -313,6 +314,10 @@ def borrows_no_day(verb: Token, source: str, borrowed_start: date | None, dct: d
         if any(plain_lower(a) in words["past_perfect"] for a in perfect):
             return source == "article"
         if source == "sentence" and not _perfect_infinitive(auxiliaries):
+            return True
+        # (a present perfect in a speaker's own quoted words, "people have donated prizes", is done
+        # by the time the speaker speaks: neither the report's day nor a day the story carried)
+        if source in {"article", "narrative"} and inside_quotes(verb):
             return True
         # (a carried day of the report itself, a story's own timestamp, is the "now" the perfect
         # reaches: "has fallen to his death" under "16 Sep 2013" keeps that day)
