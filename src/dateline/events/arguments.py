@@ -1762,6 +1762,80 @@ def read_participants(
     trigger: Trigger, index: MentionIndex, lexicon: Lexicon, speaker: ActorReading | None = None
 ) -> Participants:
     """Source and target of an event from its clause."""
+    result = _read_participants(trigger, index, lexicon, speaker)
+    _not_one_both_ways(result, index, lexicon)
+    return result
+
+
+# the object pronouns that never stand for the subject of their own clause ("Ann Roe hit her":
+# not Roe; the reflexive "herself" would)
+OBJECT_PERSON_PRONOUNS = {"him", "her", "them"}
+
+
+def _token_of(span: Span, index: MentionIndex) -> Token | None:
+    words = index.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words[0] if words is not None and len(words) == 1 else None
+
+
+def _one_actor(a: Actor, b: Actor) -> bool:
+    return (a.entity_id is not None and a.entity_id == b.entity_id) or (
+        a.entity_id is None and b.entity_id is None and a.text == b.text)
+
+
+def _not_one_both_ways(result: Participants, index: MentionIndex, lexicon: Lexicon) -> None:
+    """An object pronoun never stands for the one who does the act to it ("Ross said he phoned
+    Lee to warn him": him is Lee; "'We backed him,' Ross said": him is not Ross). When the doer
+    and the target were read as one person through such a pronoun, one of the two bindings is
+    wrong. A "he" doing it to "her" (or "she" to "him"): the object names the person brought in
+    nearest before, the subject the one the text was about. Else the target's binding is the
+    wrong one: the target is the nearest other person named before the pronoun who may fit it,
+    or none."""
+    if result.source is None or result.target is None or not _one_actor(result.source.actor, result.target.actor):
+        return
+    target = _token_of(result.target.actor.span, index)
+    if target is None or target.lower_ not in OBJECT_PERSON_PRONOUNS or target.dep_ not in OBJECT_DEPS:
+        return
+    source = _token_of(result.source.actor.span, index)
+    entity = result.source.actor.entity_id
+    if source is not None and source.lower_ in SUBJECT_PERSON_PRONOUNS \
+            and gender.PRONOUN_GENDER.get(target.lower_) not in {None, gender.PRONOUN_GENDER[source.lower_]}:
+        # "he attacked her", both taken for one person: the object names the one brought in
+        # nearest before, the subject the one the text was about ("Banks ... an order won by Vale
+        # when he attacked her": with both taken for Vale, he is Banks; with both taken for
+        # Banks, her is Vale)
+        nearest = _other_person_before(source, None, index)
+        other = _other_person_before(source, entity, index) if nearest is not None and nearest.entity_id == entity else None
+        if other is not None:
+            result.source = _reading_of(other, source, result.source, index, lexicon)
+        elif nearest is not None and nearest.entity_id != entity and not _disagrees_in_gender(target, nearest, index):
+            result.target = _reading_of(nearest, target, result.target, index, lexicon)
+        return
+    other = _other_person_before(target, entity, index)
+    result.target = _reading_of(other, target, result.target, index, lexicon) if other is not None else None
+
+
+def _other_person_before(pronoun: Token, excluded: str | None, index: MentionIndex) -> Mention | None:
+    """The nearest person named before the pronoun (its sentence, then up to ``PRONOUN_LOOKBACK``
+    sentences back) who is not ``excluded`` and whose name does not tell the other gender."""
+    for window in _windows_before(pronoun):
+        for i in reversed(window):
+            mention = index.by_token.get(i)
+            if mention is not None and mention.label == "PERSON" and mention.entity_id \
+                    and mention.entity_id != excluded and not _disagrees_in_gender(pronoun, mention, index):
+                return mention
+    return None
+
+
+def _reading_of(person: Mention, pronoun: Token, was: ActorReading, index: MentionIndex, lexicon: Lexicon) -> ActorReading:
+    """The person a pronoun stands for, recorded under their name with the pronoun for evidence."""
+    actor = Actor(text=index.name_of(person.entity_id, person.span.text), span=token_span([pronoun]),
+                  entity_id=person.entity_id, role=was.actor.role)
+    return ActorReading(actor, _kinds(pronoun, person, [], index, lexicon))
+
+
+def _read_participants(
+    trigger: Trigger, index: MentionIndex, lexicon: Lexicon, speaker: ActorReading | None = None
+) -> Participants:
     result = Participants()
     # a verb trigger's doer and target are its own, even when its event is read from a toll
     # verb's clause ("40 people were killed when RSF fighters attacked a market": RSF the doer)
