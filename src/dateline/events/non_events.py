@@ -2266,7 +2266,9 @@ def reports_no_event(token: Token) -> bool:
     proposed (proposed a summit), a standing request (visitors are asked to park), a word of a name
     (the town of Hurricane), what someone is going to do (was going to sue), what a thing on offer
     is available for (available for purchase), a kind of act described (early hearings are when) or a
-    standing practice (a policy of moving, spend their summers traveling). What is planned, wanted or hoped in the present, or readied for, is
+    standing practice (a policy of moving, spend their summers traveling), what an act is for or what someone is
+    kept from (in order to pay, kept the goats from straying) or a participle clause on a verb that tells no act
+    done (will dock at noon, bringing the tourists). What is planned, wanted or hoped in the present, or readied for, is
     ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
