@@ -458,6 +458,22 @@ class StandingPractices:
 
 
 @dataclass(frozen=True)
+class PurposesAndPreventions:
+    """ "in order to pay", "with the intent of robbing", "kept the cattle from straying": the phrases
+    before an infinitive or a gerund that make it a purpose, and the verbs that keep someone from an act."""
+    before_an_infinitive: Words
+    before_a_gerund: Words
+    keeping_verbs: Words
+
+
+@dataclass(frozen=True)
+class ParticiplesOfActsNotDone:
+    """ "will dock at noon, bringing the first tourists": the tags and links of a participle clause."""
+    tags: Words = _tag_field()
+    links: Words = _tag_field()
+
+
+@dataclass(frozen=True)
 class NonEventsTable:
     """The whole of non_events.yaml, one field a top-level block."""
     states: States = _block(States)
@@ -538,6 +554,8 @@ class NonEventsTable:
     standing_practices: StandingPractices = _block(StandingPractices)
     offered_for: WordsBlock = _words_block("adjectives")
     names: Names = _block(Names)
+    purposes_and_preventions: PurposesAndPreventions = _block(PurposesAndPreventions)
+    participles_of_acts_not_done: ParticiplesOfActsNotDone = _block(ParticiplesOfActsNotDone)
     examples: list = _entries()
     counter_examples: list = _entries()
 
@@ -2248,7 +2266,9 @@ def reports_no_event(token: Token) -> bool:
     proposed (proposed a summit), a standing request (visitors are asked to park), a word of a name
     (the town of Hurricane), what someone is going to do (was going to sue), what a thing on offer
     is available for (available for purchase), a kind of act described (early hearings are when) or a
-    standing practice (a policy of moving, spend their summers traveling). What is planned, wanted or hoped in the present, or readied for, is
+    standing practice (a policy of moving, spend their summers traveling), what an act is for or what someone is
+    kept from (in order to pay, kept the goats from straying) or a participle clause on a verb that tells no act
+    done (will dock at noon, bringing the tourists). What is planned, wanted or hoped in the present, or readied for, is
     ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
@@ -2272,7 +2292,87 @@ def reports_no_event(token: Token) -> bool:
         or is_a_hypothesis(token) or is_the_purpose_of_an_act_not_done(token) or is_under_a_likelihood(token) \
         or is_a_habit_told_by_an_adverb(token) or is_a_standing_request(token) or is_a_word_of_a_name(token) \
         or is_going_to_happen(token) or is_offered_for(token) or is_a_kind_described(token) \
-        or is_a_standing_practice(token)
+        or is_a_standing_practice(token) or is_a_purpose_or_a_prevented_act(token) \
+        or is_a_participle_of_an_act_not_done(token)
+
+
+def _words_before(word: Token, count: int) -> str:
+    """The ``count`` words right before this one, in lower case, joined by spaces."""
+    return " ".join(t.lower_ for t in word.doc[max(word.i - count, 0):word.i]) if word.i >= count else ""
+
+
+def _follows_one_of(word: Token, phrases: frozenset[str]) -> bool:
+    return any(_words_before(word, len(phrase.split())) == phrase for phrase in phrases)
+
+
+def _a_purpose_or_a_prevention_at(verb: Token) -> bool:
+    """The verb is an infinitive after a phrase of purpose ("in order to pay"), a gerund after one
+    ("with the intent of robbing"), or a gerund after "from" on a verb of keeping ("kept them from
+    straying")."""
+    words = typed_table().purposes_and_preventions
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+    if to is not None:
+        return _follows_one_of(to, words.before_an_infinitive)
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.pos_ in {"VERB", "AUX"} \
+            and is_one_of(verb.head.head, words.keeping_verbs):
+        return True
+    return _follows_one_of(verb, words.before_a_gerund)
+
+
+def is_a_purpose_or_a_prevented_act(token: Token) -> bool:
+    """ "sold the barn in order to pay the debts", "bought a rifle with the intent of robbing a
+    bank", "locked the gate to keep the cattle from straying": what an act is for, or what someone is
+    kept from, is told as meant or prevented, not done (non_events.yaml: purposes_and_preventions);
+    the trigger is the infinitive or the gerund, a bare verb joined to it or completing it ("in
+    order to help feed the family"), or the object of one of them ("in a bid to hold talks")."""
+    verb = token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if token.dep_ not in {"dobj", "nsubjpass"} or token.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        verb = token.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    for _ in range(4):
+        if _a_purpose_or_a_prevention_at(verb):
+            return True
+        if verb.dep_ not in {"conj", "xcomp"} or verb.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        verb = verb.head
+    return False
+
+
+def _no_act_done_by_its_mood(verb: Token) -> bool:
+    """The verb tells no act done by its mood or aspect: told in the future or set, planned or
+    wanted, possible, hypothetical, reported as to come, hanging on a condition, a habit or a
+    rate (not a denial: "was not fined, though paying the fee" tells the paying)."""
+    return is_a_step_still_to_come(verb) or is_not_yet(verb) or is_a_possibility(verb) or is_a_hypothesis(verb) \
+        or is_going_to_happen(verb) or is_a_reported_future(verb) or is_a_conditional_consequence(verb) \
+        or is_a_present_habit(verb) or is_a_habit_told_by_an_adverb(verb) or is_a_habit_over_time(verb) \
+        or is_what_an_intention_holds(verb) or is_what_is_agreed_or_decided(verb) or is_told_at_a_rate(verb)
+
+
+def is_a_participle_of_an_act_not_done(token: Token) -> bool:
+    """ "the ferry will dock at noon, bringing the first tourists", "the monks have always kept
+    apart, refusing to take sides": a participle clause with no subject, auxiliary or opening word
+    of its own tells an act of the same subject at the same time as the verb it hangs on; when that
+    verb tells no act done by its mood (``_no_act_done_by_its_mood``), neither does the participle
+    or its object (non_events.yaml: participles_of_acts_not_done). Not after a possessive or an
+    object pronoun ("led to him pleading guilty": a gerund with a subject of its own)."""
+    verb = token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if token.dep_ != "dobj":
+            return False
+        verb = token.head
+    words = typed_table().participles_of_acts_not_done
+    if verb.pos_ != "VERB" or verb.tag_ not in words.tags or verb.dep_ not in words.links:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children):
+        return False
+    if verb.i > 0 and verb.doc[verb.i - 1].tag_ in {"PRP", "PRP$"}:
+        return False
+    return verb.head.pos_ in {"VERB", "AUX"} and _no_act_done_by_its_mood(verb.head)
 
 
 def _a_rate_phrase(word: Token, determiners: frozenset[str] | None = None) -> bool:
