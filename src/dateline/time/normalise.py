@@ -705,7 +705,10 @@ def relative_period(m: Match, ctx: Context) -> Reading | None:
         # "the past year" and "the last decade" name the calendar year or decade before the
         # article's, as TimeBank annotates them (below, with "last year")
         return duration_reading(1, unit, mod, "back", ctx)
-    anaphoric = rel in ("that", "the same", "the following")
+    # "the next year" in a past clause is the year after the story's ("appointed in 1990 and
+    # elected the next year": 1991), as "the following year" is; in a present or future clause
+    # it is the coming one ("the next year will be hard")
+    anaphoric = rel in ("that", "the same", "the following") or (rel == "the next" and ctx.tense(m) == "past")
     anchor = (ctx.reference.start if ctx.reference else ctx.dct) if anaphoric else ctx.dct
     if anchor is None:
         return underspecified(
