@@ -2297,8 +2297,8 @@ def reports_no_event(token: Token) -> bool:
 
 
 def _words_before(word: Token, count: int) -> str:
-    """The ``count`` words right before this one, in lower case, joined by spaces."""
-    return " ".join(t.lower_ for t in word.doc[max(word.i - count, 0):word.i]) if word.i >= count else ""
+    """The ``count`` words right before this one, in lower case, joined by spaces ("" near the start)."""
+    return " ".join(t.lower_ for t in word.doc[word.i - count:word.i]) if word.i >= count else ""
 
 
 def _follows_one_of(word: Token, phrases: frozenset[str]) -> bool:
