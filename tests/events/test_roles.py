@@ -995,7 +995,7 @@ def test_an_object_pronoun_is_not_the_one_who_does_the_act_to_it():
     talk = read_event_at("Tom Hale said he met Jay Ross on Friday to talk to him about the new fence.", "talk")
     assert "Hale" in text_of(talk.source_actor)
     assert text_of(talk.target_actor) == "Jay Ross"
-    # a reflexive object is the doer ("hurt himself"), and a plain object stays what it was
+    # a named object stays what it was: the check reads only "him", "her" and "them" bound to the doer
     hit = read_event_at("Police said Carl Webb shot Dan Price in the leg.", "shot")
     assert text_of(hit.source_actor) == "Carl Webb" and text_of(hit.target_actor) == "Dan Price"
 
