@@ -248,3 +248,20 @@ def test_the_outlet_context_is_the_other_articles_of_the_judged_articles_outlets
         article("4", "harborgazette.example", "A ferry docked at dawn."),      # another outlet's
     ]) + "</articles>", encoding="utf-8")
     assert [a["id"] for a in context_articles(lgl, {"1"})] == ["2"]
+
+
+def test_a_near_copy_of_an_article_drawn_before_is_left_out_of_a_fresh_draw(tmp_path):
+    def article(docid: str, text: str) -> str:
+        return f'<article docid="{docid}"><title>T</title><text>{text}</text><dltime>2024-06-03</dltime></article>'
+
+    story = ("A grain barn burned to the ground north of Kearney on Sunday night. Firefighters from three towns "
+             "fought the blaze for six hours. Nobody was hurt, the county sheriff said. The owner said he would rebuild.")
+    lgl = tmp_path / "lgl.xml"
+    lgl.write_text("<articles>" + "".join([
+        article("1", story),                                              # drawn before
+        article("2", story.replace("six hours", "seven hours")),          # the same story, one word changed
+        article("3", "The school board voted to hire two more teachers for the fall term in Hastings."),
+        article("4", ""),                                                 # no story: nothing to repeat
+    ]) + "</articles>", encoding="utf-8")
+    assert judged.copies_of(lgl, {"1"}) == {"2"}
+    assert judged.copies_of(lgl, {"3"}) == set()

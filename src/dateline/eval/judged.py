@@ -61,6 +61,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.ingest.dedupe import DEFAULT_NEAR_THRESHOLD, signature, similarity
+
 JUDGED_DIR = Path(__file__).with_name("judged")
 LISTINGS = "lgl-*.tsv"  # the judged listings (the folder also holds their date gold: event_dates.py)
 LGL = Path("eval/geo/lgl.xml")
@@ -269,10 +271,27 @@ def _seed_of(path: Path) -> int:
     return int(found[1]) if found else 0
 
 
+def copies_of(lgl: Path, docids: set[str], threshold: float = DEFAULT_NEAR_THRESHOLD) -> set[str]:
+    """The articles of LGL (either half) not in ``docids`` whose story nearly repeats one of theirs
+    (estimated Jaccard similarity of word 3-shingles at least ``threshold``, as ingest's near
+    duplicates). LGL holds one story under two doc ids, one in each sample AL and AT drew: a fresh
+    sample must not hold the twin of an article whose rows were read to choose rules."""
+    stories = {a.get("docid"): cut(a)["text"] for a in _articles(Path(lgl).resolve(), Path(lgl).stat().st_mtime_ns)}
+    seen = [signature(stories[d]) for d in docids if stories.get(d)]
+
+    def repeats_one(text: str) -> bool:
+        mine = signature(text)
+        return any(similarity(mine, theirs) >= threshold for theirs in seen)
+
+    return {docid for docid, text in stories.items() if text and docid not in docids and repeats_one(text)}
+
+
 def sample(out: Path, shared: Path, seed: int, articles: int, pool: str = DEFAULT_POOL) -> Path:
     """Draw, read and list a fresh sample of a pool into ``out``; returns the listing to judge.
-    Raises ``PoolTooSmall`` (before writing anything) when the pool has fewer than ``articles`` left."""
+    Raises ``PoolTooSmall`` (before writing anything) when the pool has fewer than ``articles`` left.
+    Besides every article drawn before, their near copies are left out (``copies_of``)."""
     judged_before = drawn_before(shared / LGL)
+    judged_before |= copies_of(shared / LGL, judged_before)
     left = left_in(shared / LGL, pool, judged_before)
     drawn = draw(shared / LGL, seed, articles, judged_before, pool)
     out.mkdir(parents=True, exist_ok=True)
