@@ -40,7 +40,8 @@ from dateline.events.draft import Draft, reporting_verb, speaker_key
 from dateline.events.event_date import EventDateReading, read_event_date
 from dateline.events.event_place import EventPlaceReading, followed_by_a_seat_word, read_event_places
 from dateline.events.non_events import without_crimes_named_only_by_a_charge, without_learned_non_events
-from dateline.events.placing import (Told, acts_at_someones_home, acts_of_a_local_body_at_home, ends_a_name,
+from dateline.events.placing import (Told, acts_at_someones_home, acts_of_a_local_body_at_home,
+                                     acts_placed_by_a_later_telling, ends_a_name,
                                      is_origin, names_a_known_place, names_a_venue, names_an_office)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
@@ -662,6 +663,9 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
     # "burglars broke into his home" after "a Dover man": the act is where its owner lives, a place
     # the sentence's own reading set aside as an origin (placing.yaml: someones_home)
     events = _noting_changes(explained, "an act at someone's home", events, acts_at_someones_home(events, doc, places))
+    # "Two men were arrested Monday. ... The men were arrested at a motel in Salem": an act placed
+    # where the story tells it again by the same word (placing.yaml: told_again_later)
+    events = _noting_changes(explained, "an act told again later", events, acts_placed_by_a_later_telling(events, doc))
     # "the council voted Tuesday": a local body named without its town, in an article naming no
     # other town, sits in the outlet's home town (placing.yaml: local_body)
     events = _noting_changes(explained, "a local body at the outlet's home", events,

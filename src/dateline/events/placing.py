@@ -1008,3 +1008,54 @@ def _a_local_body(token: Token) -> bool:
         if t.pos_ == "PROPN" and t.lower_ not in nouns and t.text[:1].isupper() and t.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):
             return False
     return True
+
+
+def acts_placed_by_a_later_telling(events: list, doc) -> list:
+    """ "Two men were arrested on Monday. ... The men were arrested at a motel in Salem": an act (not a
+    statement) that names no place, told again later in the story by the same word for the same kind
+    of event, whose own clause names where, is there (placing.yaml: told_again_later). A story often
+    names a happening first and places it when it tells it again, and the chain reads only the
+    sentences before an act. The nearest later telling placed by its own words is taken; not when
+    both give a day of their own and the days differ (another act of the kind), nor for an act over a
+    whole land or one that names someone by a past act."""
+    tellings = []  # (index, lemma) of the acts placed by their own words
+    lemmas = []
+    for k, event in enumerate(events):
+        lemmas.append(_lemma_of(event, doc))
+        if event.places and not event.place_inherited and event.type != "STATEMENT" and lemmas[-1] is not None:
+            tellings.append(k)
+    out = []
+    for k, event in enumerate(events):
+        lemma = lemmas[k]
+        if event.places or event.type == "STATEMENT" or lemma is None:
+            out.append(event)
+            continue
+        token = _trigger_token(event, doc)
+        if token is None or covers_a_whole_land(token) or describes_someone_by_a_past_act(token):
+            out.append(event)
+            continue
+        later = next((events[j] for j in sorted(tellings, key=lambda j: events[j].trigger.start)
+                      if events[j].trigger.start > event.trigger.start and lemmas[j] == lemma
+                      and events[j].type == event.type and not _other_days(event, events[j])), None)
+        out.append(event if later is None else replace(event, places=later.places, place_inherited=True))
+    return out
+
+
+def _trigger_token(event, doc) -> Token | None:
+    if event.trigger is None:
+        return None
+    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return words.root if words is not None and len(words) else None
+
+
+def _lemma_of(event, doc) -> str | None:
+    token = _trigger_token(event, doc)
+    return token.lemma_.lower() if token is not None else None
+
+
+def _other_days(one, other) -> bool:
+    """Whether both events give a day of their own and the days differ."""
+    if one.date_inherited or other.date_inherited or None in (one.date_start, one.date_end, other.date_start,
+                                                              other.date_end):
+        return False
+    return one.date_end < other.date_start or other.date_end < one.date_start
