@@ -63,6 +63,10 @@ def test_each_feature_reads_its_example(example):
     ("She is selling flowers on the corner.", "selling", "gerund_of_a_practice"),
     ("The clinic reported a demand for vaccines.", "demand", "bare_singular_noun"),
     ("The ferry arrived at noon.", "arrived", "sentence_without_past"),
+    ("The farmer said the well was poisoned.", "said", "belief_or_supposition"),
+    ("A loose wire started the blaze.", "started", "belief_or_supposition"),
+    ("The hiker is presumed dead after the storm.", "storm", "belief_or_supposition"),
+    ("The farmer believes in hard work.", "believes", "belief_or_supposition"),
 ])
 def test_each_new_feature_is_silent_where_its_construction_is_absent(sentence, word, name):
     assert _values(sentence, word)[name] == 0.0
