@@ -699,11 +699,20 @@ def test_a_count_or_an_age_with_no_noun_names_the_people_an_act_befalls():
     ("Medics treated two porters for injuries.", "injuries", "porters"),
     # undergoer_verbs (complain)
     ("The guards complained of neck injuries and were taken to hospital.", "injuries", "guards"),
+    # harm_holder_verbs with harm_nouns: one who has or reports a harm underwent it
+    ("Two passengers had minor injuries after the bus hit a wall.", "injuries", "passengers"),
+    ("Three miners reported minor injuries after the gas flared in the shaft.", "injuries", "miners"),
 ])
 def test_one_found_harmed_treated_for_a_harm_or_complaining_of_it_underwent_it(sentence, word, undergoer):
     event = event_at(sentence, word)
     assert undergoer in text_of(event.target_actor)
     assert event.source_actor is None
+
+
+def test_a_harm_holder_verb_with_a_noun_of_no_harm_keeps_its_subject_as_doer():
+    # counter-example of harm_holder_verbs: "had a meeting" is the council's own act
+    meeting = event_at("The town council had a long meeting on Monday night.", "meeting")
+    assert "council" in text_of(meeting.source_actor)
 
 
 def test_a_participle_with_its_auxiliary_after_find_keeps_its_subject_as_doer():

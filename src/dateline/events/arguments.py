@@ -1338,6 +1338,13 @@ def subjects_of(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _holds_a_harm(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """A noun of bodily harm carried by a verb that tells one has it ("the officers had minor
+    injuries", "two firefighters reported burns"; event_types.yaml: harm_holder_verbs, harm_nouns):
+    the verb's subject underwent the harm."""
+    return verb.lemma_.lower() in lexicon.harm_holder_verbs and noun.lemma_.lower() in lexicon.harm_nouns
+
+
 def _adjective_of_its_subject(word: Token) -> bool:
     """An adjective said of its clause's subject through a verb ("was able", "pleaded guilty",
     "is responsible"): the ``acomp`` of a verb."""
@@ -1926,6 +1933,7 @@ def _read_participants(
         accused = _accused_of(noun, lexicon, own_preps_only=True)
     if noun is not None and noun.i != verb.i and trigger.cue.pos == "NOUN" and (verb.pos_ == "VERB" \
             and (verb.lemma_.lower() not in lexicon.support_verbs | lexicon.undergoer_verbs | lexicon.care_verbs
+                 and not _holds_a_harm(noun, verb, lexicon)
                  or any(c.dep_ == "oprd" for c in verb.children) or _subject_of_its_carrier(noun, verb)) \
             or _predicate_of_a_copula(noun, verb)):
         # a verb that says something about the event ("called the shooting an act of war",
@@ -2006,7 +2014,7 @@ def _read_participants(
         result.source = read(agent, "source")
         result.target = read(subject, "target")
         target_head = subject
-    elif (noun is not None and verb.lemma_.lower() in lexicon.undergoer_verbs) or (
+    elif (noun is not None and (verb.lemma_.lower() in lexicon.undergoer_verbs or _holds_a_harm(noun, verb, lexicon))) or (
             noun is None and trigger.cue.subject_undergoes):
         # "four guards suffered injuries", "the colonel faces charges": the subject undergoes
         # the event; its doer, if any, is the noun's own ("injuries from Taliban shelling")

@@ -138,6 +138,10 @@ class Lexicon:
     relation_nouns: frozenset[str] = frozenset()
     # verbs whose subject undergoes the event noun they carry ("suffered injuries", "faces charges")
     undergoer_verbs: frozenset[str] = frozenset()
+    # verbs that tell a bodily harm one has ("had injuries", "reported burns"): with a noun of
+    # harm_nouns their subject undergoes it, as with undergoer_verbs
+    harm_holder_verbs: frozenset[str] = frozenset()
+    harm_nouns: frozenset[str] = frozenset()
     # verbs that only carry an event noun ("launched an attack"): their subject is its doer
     support_verbs: frozenset[str] = frozenset()
     # verbs whose bare participle complement is passive ("was found shot", "left him wounded")
@@ -371,6 +375,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         path_types=frozenset(raw.get("path_types", ())),
         relation_nouns=frozenset(families.get("relation_nouns", ())),
         undergoer_verbs=frozenset(raw.get("undergoer_verbs", ())),
+        harm_holder_verbs=frozenset(raw.get("harm_holder_verbs", ())),
+        harm_nouns=frozenset(raw.get("harm_nouns", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
         small_clause_verbs=frozenset(raw.get("small_clause_verbs", ())),
         object_control_verbs=frozenset(raw.get("object_control_verbs", ())),
