@@ -959,8 +959,12 @@ def reference(m: Match, ctx: Context) -> Reading | None:
 
 # the day named right after a clock time and its conversion to another zone, in brackets:
 # "10 a.m. EST (1500 GMT) Tuesday", "(0400 GMT) today"
+# and the day named after the second clock time of a range ("between 6:50 a.m. and 7:30 a.m. Wednesday",
+# "from 9 a.m. to 5 p.m. Saturday"): the range's day is the first time's too
 DAY_AFTER_CLOCK = re.compile(
-    r"\)?\s*(?:\([^()]{1,25}\))?\s*,?\s*(?:on\s+)?(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\)?\s*(?:\([^()]{1,25}\))?"
+    r"(?:\s*(?:and|to|until|till|through|-|\u2013)\s*\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[ECMP][SD]T)?)?"
+    r"\s*,?\s*(?:on\s+)?(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?P<deictic>today|yesterday|tomorrow))\b"
 )
 
@@ -989,6 +993,7 @@ def clock_time(m: Match, ctx: Context) -> Reading | None:
     weekday_words = m.group("weekday") or m.group("weekday2")
     deictic = _clean(m.group("deictic") or m.group("deictic2"))
     day: date | None = None
+    named = True  # the day is the text's own ("10:30 a.m. Monday"), not the story's day taken over
     if ctx.dct is not None:
         if weekday_words:
             day = resolve_weekday(ctx.dct, weekday_number(weekday_words), ctx.tense(m))
@@ -1006,12 +1011,14 @@ def clock_time(m: Match, ctx: Context) -> Reading | None:
             elif later_day:
                 day = ctx.dct + timedelta(days=DEICTIC_OFFSETS[later_day.group("deictic").lower()])
             else:
-                day = reference_day(ctx)
+                day, named = reference_day(ctx), False
     base = day.isoformat() if day else "XXXX-XX-XX"
     # midnight is the end of its day, written T24 as TIMEX3 does ("midnight Friday")
     clock = "24" if m.group("word") and _clean(m.group("word")) == "midnight" else f"{hour:02d}:{minute:02d}"
+    # a clock time with a day of its own moves the story to that day ("began about 10:30 a.m. Monday ...
+    # surrendered by 7 p.m.": Monday's evening), as the day alone would; a bare one keeps the story's day
     reading = Reading("TIME", f"{base}T{clock}", mod, ctx.dct, day, day,
-                      period_of(day, "day") if day else None, sets_reference=False)
+                      period_of(day, "day") if day else None, sets_reference=named and day is not None)
     return reading
 
 
