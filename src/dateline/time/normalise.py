@@ -246,7 +246,9 @@ def _times_the_clause(m: Match, ctx: Context) -> bool:
         verb = root.head.head
     else:
         return False
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+    # a simple past, its passive ("was found"), or a past progressive ("was escorting a convoy April 2 when ..."):
+    # the past auxiliary places the date as the simple past does; not "had" (a past before another)
+    return verb.tag_ == "VBD" or (verb.tag_ in ("VBN", "VBG") and any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" and c.lower_ != "had" for c in verb.children))
 
 
