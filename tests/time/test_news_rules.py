@@ -130,6 +130,18 @@ def test_a_clock_time_with_its_own_day_moves_the_story_to_that_day():
     assert _found("The last hostage walked out at 3 p.m.", dct)["3 p.m."] == ("TIME", "1998-03-11T15:00")
 
 
+def test_a_bare_clock_time_in_the_past_after_the_reports_day_is_of_the_storys_first_day():
+    # report dated Tuesday 2024-03-12: the crash was Saturday night; the report's Tuesday is named for the
+    # rider's condition, and the bare "10 p.m." told in the past goes back to Saturday
+    dct = date(2024, 3, 12)
+    text = ("A van hit a cyclist on Elm Street on Saturday night. The rider was listed in stable condition "
+            "Tuesday morning. The crash happened just after 10 p.m.")
+    assert _found(text, dct)["just after 10 p.m."] == ("TIME", "2024-03-09T22:00")
+    # a time to come stays on the report's day
+    text = "Deputies searched a house on Oak Road Sunday. A judge set bond Tuesday. Deputies will return at 6 p.m."
+    assert _found(text, dct)["6 p.m."] == ("TIME", "2024-03-12T18:00")
+
+
 def test_a_ceasefire_starting_on_a_weekday_looks_ahead():
     # reported on Saturday 2023-06-17: "starting on Sunday" is the next day, whatever the tense
     text = "They announced a 72-hour ceasefire starting on Sunday."

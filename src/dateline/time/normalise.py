@@ -50,6 +50,7 @@ class Context:
     doc: object = None
     reference: Period | None = None  # narrative reference time: the last calendar date named
     quarter: Period | None = None  # the last fiscal quarter named (earnings reports)
+    first_day: Period | None = None  # the first day the text names: the day of the story's happening, in news
     sentences: SentenceIndex = field(init=False)
 
     def __post_init__(self) -> None:
@@ -971,6 +972,15 @@ DAY_AFTER_CLOCK = re.compile(
 )
 
 
+def _back_at_the_happenings_day(ctx: Context, m: Match) -> bool:
+    """Whether a bare clock time read on the report's day is of the day the story opened with instead: the text
+    named a day of the week before the report first, and the clock time's clause is in the past."""
+    first = ctx.first_day
+    if first is None or ctx.dct is None or not (ctx.dct - timedelta(days=7) <= first.start < ctx.dct):
+        return False
+    return ctx.tense(m) == "past"
+
+
 def clock_time(m: Match, ctx: Context) -> Reading | None:
     mod = "APPROX" if _clean(m.group("mod")) in ("about", "around", "approximately", "at about") else None
     if m.group("word"):
@@ -1014,6 +1024,11 @@ def clock_time(m: Match, ctx: Context) -> Reading | None:
                 day = ctx.dct + timedelta(days=DEICTIC_OFFSETS[later_day.group("deictic").lower()])
             else:
                 day, named = reference_day(ctx), False
+                if day == ctx.dct and _back_at_the_happenings_day(ctx, m):
+                    # "a crash ... Friday night. He was listed in fair condition Tuesday morning. The crash
+                    # happened just before 9 p.m.": a bare time told in the past after the report's day was
+                    # named is of the happening's day the story opened with, not the report's
+                    day = ctx.first_day.start
     base = day.isoformat() if day else "XXXX-XX-XX"
     # midnight is the end of its day, written T24 as TIMEX3 does ("midnight Friday")
     clock = "24" if m.group("word") and _clean(m.group("word")) == "midnight" else f"{hour:02d}:{minute:02d}"
