@@ -110,6 +110,38 @@ def test_a_clock_time_takes_the_day_named_after_its_zone_conversion():
     assert _found("The quake struck at 4:31 a.m. (1231 GMT) yesterday.", dct)["4:31 a.m."] == ("TIME", "1998-03-10T04:31")
 
 
+def test_a_clock_time_range_takes_the_day_named_after_its_second_time():
+    # report dated Wednesday 1998-03-11: "between 4:10 a.m. and 5 a.m. Sunday" is one span of
+    # Sunday March 8; the first time is not read on the report's day
+    dct = date(1998, 3, 11)
+    found = _found("Guards found the two men between 4:10 a.m. and 5 a.m. Sunday near the gate.", dct)
+    assert found["4:10 a.m."] == ("TIME", "1998-03-08T04:10")
+    assert found["5 a.m. Sunday"] == ("TIME", "1998-03-08T05:00")
+    assert _found("The office was open from 9 a.m. to 1 p.m. Monday.", dct)["9 a.m."] == ("TIME", "1998-03-09T09:00")
+
+
+def test_a_clock_time_with_its_own_day_moves_the_story_to_that_day():
+    # report dated Wednesday 1998-03-11: the siege began Friday morning, so the bare "3 p.m." of
+    # the next sentence is Friday's afternoon, not the report's
+    dct = date(1998, 3, 11)
+    text = "The siege began at 8 a.m. Friday at a farmhouse. The last hostage walked out at 3 p.m."
+    assert _found(text, dct)["3 p.m."] == ("TIME", "1998-03-06T15:00")
+    # a bare clock time with no day told before stays on the report's day
+    assert _found("The last hostage walked out at 3 p.m.", dct)["3 p.m."] == ("TIME", "1998-03-11T15:00")
+
+
+def test_a_bare_clock_time_in_the_past_after_the_reports_day_is_of_the_storys_first_day():
+    # report dated Tuesday 2024-03-12: the crash was Saturday night; the report's Tuesday is named for the
+    # rider's condition, and the bare "10 p.m." told in the past goes back to Saturday
+    dct = date(2024, 3, 12)
+    text = ("A van hit a cyclist on Elm Street on Saturday night. The rider was listed in stable condition "
+            "Tuesday morning. The crash happened just after 10 p.m.")
+    assert _found(text, dct)["just after 10 p.m."] == ("TIME", "2024-03-09T22:00")
+    # a time to come stays on the report's day
+    text = "Deputies searched a house on Oak Road Sunday. A judge set bond Tuesday. Deputies will return at 6 p.m."
+    assert _found(text, dct)["6 p.m."] == ("TIME", "2024-03-12T18:00")
+
+
 def test_a_ceasefire_starting_on_a_weekday_looks_ahead():
     # reported on Saturday 2023-06-17: "starting on Sunday" is the next day, whatever the tense
     text = "They announced a 72-hour ceasefire starting on Sunday."

@@ -536,6 +536,10 @@ def test_a_spelled_decade_needs_the():
     # a date told in the past tense more than a week after the report is last year's
     ("The ambulance crew arrived April 20 after a tractor rolled into a ditch.", "April 20", "2008-04-20"),
     ("The two neighbours first met in early May at a garden show.", "early May", "2008-05"),
+    # a past progressive is told in the past as well ("was towing a trailer April 20 when ...")
+    ("A farmer was towing a trailer April 20 on a county road when a truck hit it.", "April 20", "2008-04-20"),
+    # but not a present progressive, which can tell a plan
+    ("The crew is painting the bridge on April 20.", "April 20", "2009-04-20"),
     # not a date on a noun, which the verb's tense does not place: the election is to come
     ("The county postponed a May 9 referendum on the new school tax.", "May 9", "2009-05-09"),
     # nor a plan told ahead

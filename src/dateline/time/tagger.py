@@ -212,6 +212,8 @@ def tag_timexes(text: str, dct: date | None, doc=None) -> list[Timex]:
         )
         if reading.sets_reference and period is not None and reading.type in ("DATE", "TIME"):
             ctx.reference = period
+            if ctx.first_day is None and period.granularity == "day":
+                ctx.first_day = period
         elif reading.type == "DURATION":
             ctx.reference = _reference_moved_by_a_distance(text, m.end, reading.value, ctx.reference)
     return timexes
