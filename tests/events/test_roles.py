@@ -1015,3 +1015,10 @@ def test_a_subject_pronoun_of_the_other_gender_than_its_object_is_someone_else()
     text = "Troy Mercer appeared in court on Monday. He was under a restraining order obtained by Kenya Dorsett when he attacked her."
     attacked = read_event_at(text, "attacked")
     assert text_of(attacked.source_actor) == "Troy Mercer" and text_of(attacked.target_actor) == "Kenya Dorsett"
+
+
+def test_an_men_plural_the_lemmatizer_leaves_whole_names_people():
+    # agent_nouns._person_lemma: "aldermen" (tagged a singular, lemma left as it is) is the plural
+    # of a noun for people, as "alderman" is
+    approved = event_at("The aldermen approved a new parking plan on Monday.", "approved")
+    assert text_of(approved.source_actor) == "aldermen"

@@ -89,8 +89,17 @@ def names_people(token: Token) -> bool:
     "a taxpayer asked", "grandchildren will take over"), not heading an "of" phrase (read
     through it elsewhere) nor naming a class by its habit: no list of actor nouns can follow
     all the words for people."""
-    return (token.pos_ == "NOUN" and not _heads_of_phrase(token) and token.lemma_.lower() in people_nouns()
+    return (token.pos_ == "NOUN" and not _heads_of_phrase(token) and _person_lemma(token.lemma_.lower()) in people_nouns()
             and not _a_class_in_the_plain_present(token))
+
+
+def _person_lemma(lemma: str) -> str:
+    """The singular of an "-men" plural the lemmatizer left as it is ("aldermen" alderman, "linemen"
+    lineman): English makes the plural of every "-man" noun for people so; a word the list of
+    people nouns holds stays itself."""
+    if lemma.endswith("men") and lemma not in people_nouns() and lemma[:-3] + "man" in people_nouns():
+        return lemma[:-3] + "man"
+    return lemma
 
 
 def names_a_body_of_people(token: Token) -> bool:
