@@ -247,7 +247,7 @@ def _times_the_clause(m: Match, ctx: Context) -> bool:
         verb = root.head.head
     else:
         return False
-    # a simple past, its passive ("was found"), or a past progressive ("was escorting a convoy April 2 when ..."):
+    # a simple past, its passive ("was found"), or a past progressive ("was guarding a depot May 9 when ..."):
     # the past auxiliary places the date as the simple past does; not "had" (a past before another)
     return verb.tag_ == "VBD" or (verb.tag_ in ("VBN", "VBG") and any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" and c.lower_ != "had" for c in verb.children))
@@ -962,8 +962,8 @@ def reference(m: Match, ctx: Context) -> Reading | None:
 
 # the day named right after a clock time and its conversion to another zone, in brackets:
 # "10 a.m. EST (1500 GMT) Tuesday", "(0400 GMT) today"
-# and the day named after the second clock time of a range ("between 6:50 a.m. and 7:30 a.m. Wednesday",
-# "from 9 a.m. to 5 p.m. Saturday"): the range's day is the first time's too
+# and the day named after the second clock time of a range ("between 5:40 a.m. and 6:15 a.m. Thursday",
+# "from 8 a.m. to 4 p.m. Sunday"): the range's day is the first time's too
 DAY_AFTER_CLOCK = re.compile(
     r"\)?\s*(?:\([^()]{1,25}\))?"
     r"(?:\s*(?:and|to|until|till|through|-|\u2013)\s*\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[ECMP][SD]T)?)?"
@@ -1005,7 +1005,7 @@ def clock_time(m: Match, ctx: Context) -> Reading | None:
     weekday_words = m.group("weekday") or m.group("weekday2")
     deictic = _clean(m.group("deictic") or m.group("deictic2"))
     day: date | None = None
-    named = True  # the day is the text's own ("10:30 a.m. Monday"), not the story's day taken over
+    named = True  # the day is the text's own ("11:20 a.m. Friday"), not the story's day taken over
     if ctx.dct is not None:
         if weekday_words:
             day = resolve_weekday(ctx.dct, weekday_number(weekday_words), ctx.tense(m))
@@ -1025,15 +1025,15 @@ def clock_time(m: Match, ctx: Context) -> Reading | None:
             else:
                 day, named = reference_day(ctx), False
                 if day == ctx.dct and _back_at_the_happenings_day(ctx, m):
-                    # "a crash ... Friday night. He was listed in fair condition Tuesday morning. The crash
-                    # happened just before 9 p.m.": a bare time told in the past after the report's day was
+                    # "a van hit a cyclist ... Saturday night. She was in good condition Wednesday morning. The crash
+                    # came shortly after 10 p.m.": a bare time told in the past after the report's day was
                     # named is of the happening's day the story opened with, not the report's
                     day = ctx.first_day.start
     base = day.isoformat() if day else "XXXX-XX-XX"
     # midnight is the end of its day, written T24 as TIMEX3 does ("midnight Friday")
     clock = "24" if m.group("word") and _clean(m.group("word")) == "midnight" else f"{hour:02d}:{minute:02d}"
-    # a clock time with a day of its own moves the story to that day ("began about 10:30 a.m. Monday ...
-    # surrendered by 7 p.m.": Monday's evening), as the day alone would; a bare one keeps the story's day
+    # a clock time with a day of its own moves the story to that day ("the standoff started near 11:20 a.m. Friday ...
+    # gave up by 6 p.m.": Friday's evening), as the day alone would; a bare one keeps the story's day
     reading = Reading("TIME", f"{base}T{clock}", mod, ctx.dct, day, day,
                       period_of(day, "day") if day else None, sets_reference=named and day is not None)
     return reading
