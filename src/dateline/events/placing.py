@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.events.attribution import inside_quotes, load_cues
+from dateline.events.non_event_features import trigger_token
 from dateline.events.triggers import dominates
 from dateline.model import Place, Span
 from dateline.nlp import WIRE_DATELINE, clause_head, parse_syntax, per_sentence, text_of
@@ -1018,38 +1019,30 @@ def acts_placed_by_a_later_telling(events: list, doc) -> list:
     sentences before an act. The nearest later telling placed by its own words is taken; not when
     both give a day of their own and the days differ (another act of the kind), nor for an act over a
     whole land or one that names someone by a past act."""
-    tellings = []  # (index, lemma) of the acts placed by their own words
-    lemmas = []
-    for k, event in enumerate(events):
-        lemmas.append(_lemma_of(event, doc))
-        if event.places and not event.place_inherited and event.type != "STATEMENT" and lemmas[-1] is not None:
-            tellings.append(k)
+    lemmas = [_lemma_of(event, doc) for event in events]
+    # the acts placed by their own words, in the order of the text
+    tellings = sorted((k for k, event in enumerate(events) if event.places and not event.place_inherited
+                       and event.type != "STATEMENT" and lemmas[k] is not None),
+                      key=lambda k: events[k].trigger.start)
     out = []
     for k, event in enumerate(events):
         lemma = lemmas[k]
         if event.places or event.type == "STATEMENT" or lemma is None:
             out.append(event)
             continue
-        token = _trigger_token(event, doc)
+        token = trigger_token(event, doc)
         if token is None or covers_a_whole_land(token) or describes_someone_by_a_past_act(token):
             out.append(event)
             continue
-        later = next((events[j] for j in sorted(tellings, key=lambda j: events[j].trigger.start)
+        later = next((events[j] for j in tellings
                       if events[j].trigger.start > event.trigger.start and lemmas[j] == lemma
                       and events[j].type == event.type and not _other_days(event, events[j])), None)
         out.append(event if later is None else replace(event, places=later.places, place_inherited=True))
     return out
 
 
-def _trigger_token(event, doc) -> Token | None:
-    if event.trigger is None:
-        return None
-    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return words.root if words is not None and len(words) else None
-
-
 def _lemma_of(event, doc) -> str | None:
-    token = _trigger_token(event, doc)
+    token = trigger_token(event, doc)
     return token.lemma_.lower() if token is not None else None
 
 
