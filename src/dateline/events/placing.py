@@ -340,7 +340,7 @@ def episode_places(trigger: Token | None, event_type: str, sentence_index: int, 
         if earlier.type != event_type or not earlier.places or earlier.sentence_index >= sentence_index \
                 or earlier.speaker != speaker:
             continue
-        if None not in (start, end, earlier.start, earlier.end) and (end < earlier.start or earlier.end < start):
+        if _apart(start, end, earlier.start, earlier.end):
             continue  # another day: another event of the kind, not this one told again
         return list(earlier.places)
     return []
@@ -1048,7 +1048,11 @@ def _lemma_of(event, doc) -> str | None:
 
 def _other_days(one, other) -> bool:
     """Whether both events give a day of their own and the days differ."""
-    if one.date_inherited or other.date_inherited or None in (one.date_start, one.date_end, other.date_start,
-                                                              other.date_end):
+    if one.date_inherited or other.date_inherited:
         return False
-    return one.date_end < other.date_start or other.date_end < one.date_start
+    return _apart(one.date_start, one.date_end, other.date_start, other.date_end)
+
+
+def _apart(start: date | None, end: date | None, other_start: date | None, other_end: date | None) -> bool:
+    """Whether two spans of days, both known, share no day (an unknown end never sets them apart)."""
+    return None not in (start, end, other_start, other_end) and (end < other_start or other_end < start)
