@@ -981,10 +981,15 @@ def is_a_figure_of_speech(token: Token) -> bool:
         return True
     subjects = words.figures_of_speech.verb_subjects.get(lemma)
     if subjects and token.pos_ == "VERB" and any(
-            n.lemma_.lower() in subjects for c in token.children if c.dep_ == "nsubj" for n in _with_its_of_noun(c)):
+            n.lemma_.lower() in subjects for c in token.children if c.dep_ == "nsubj"
+            for n in _with_its_of_noun(token.head if token.dep_ == "relcl" and c.tag_ in RELATIVE_TAGS else c)):
         return True
     modifiers = words.figures_of_speech.noun_modifiers.get(lemma)
     return bool(modifiers) and any(c.dep_ in {"amod", "compound"} and c.lower_ in modifiers for c in token.children)
+
+
+# the relative pronouns ("bills that died"): the subject they stand for is the noun the clause is on
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 
 def _with_its_of_noun(noun: Token) -> list[Token]:
