@@ -467,6 +467,32 @@ class PurposesAndPreventions:
 
 
 @dataclass(frozen=True)
+class StandingOffers:
+    """ "the museum offers guided tours": the verbs of offering and the tags of their present."""
+    verbs: Words
+    present_tags: Words = _tag_field()
+    past_tags: Words = _tag_field()
+
+
+@dataclass(frozen=True)
+class Pastimes:
+    """ "she enjoyed gardening", "nothing is better than hiking": the verbs of liking, and the
+    comparatives whose "than" takes a pastime."""
+    verbs: Words
+    comparatives: Words
+
+
+@dataclass(frozen=True)
+class ThingSenses:
+    """ "the surrounding towns", "refuse collection": the words, and the parts of speech and tags
+    of the word before them that put them in the slot of an adjective or a noun."""
+    words: Words
+    before: Words = _tag_field()
+    owner_tags: Words = _tag_field()
+    after: Words = _tag_field()
+
+
+@dataclass(frozen=True)
 class ParticiplesOfActsNotDone:
     """ "will dock at noon, bringing the first tourists": the tags and links of a participle clause."""
     tags: Words = _tag_field()
@@ -556,6 +582,9 @@ class NonEventsTable:
     names: Names = _block(Names)
     purposes_and_preventions: PurposesAndPreventions = _block(PurposesAndPreventions)
     participles_of_acts_not_done: ParticiplesOfActsNotDone = _block(ParticiplesOfActsNotDone)
+    standing_offers: StandingOffers = _block(StandingOffers)
+    pastimes: Pastimes = _block(Pastimes)
+    thing_senses: ThingSenses = _block(ThingSenses)
     examples: list = _entries()
     counter_examples: list = _entries()
 
@@ -952,10 +981,15 @@ def is_a_figure_of_speech(token: Token) -> bool:
         return True
     subjects = words.figures_of_speech.verb_subjects.get(lemma)
     if subjects and token.pos_ == "VERB" and any(
-            n.lemma_.lower() in subjects for c in token.children if c.dep_ == "nsubj" for n in _with_its_of_noun(c)):
+            n.lemma_.lower() in subjects for c in token.children if c.dep_ == "nsubj"
+            for n in _with_its_of_noun(token.head if token.dep_ == "relcl" and c.tag_ in RELATIVE_TAGS else c)):
         return True
     modifiers = words.figures_of_speech.noun_modifiers.get(lemma)
     return bool(modifiers) and any(c.dep_ in {"amod", "compound"} and c.lower_ in modifiers for c in token.children)
+
+
+# the relative pronouns ("bills that died"): the subject they stand for is the noun the clause is on
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 
 def _with_its_of_noun(noun: Token) -> list[Token]:
@@ -2268,7 +2302,9 @@ def reports_no_event(token: Token) -> bool:
     is available for (available for purchase), a kind of act described (early hearings are when) or a
     standing practice (a policy of moving, spend their summers traveling), what an act is for or what someone is
     kept from (in order to pay, kept the goats from straying) or a participle clause on a verb that tells no act
-    done (will dock at noon, bringing the tourists). What is planned, wanted or hoped in the present, or readied for, is
+    done (will dock at noon, bringing the tourists), a standing offer (the museum offers tours), a
+    pastime (enjoyed gardening) or a word in a sense that names a thing (the surrounding towns,
+    refuse collection). What is planned, wanted or hoped in the present, or readied for, is
     ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
@@ -2293,7 +2329,8 @@ def reports_no_event(token: Token) -> bool:
         or is_a_habit_told_by_an_adverb(token) or is_a_standing_request(token) or is_a_word_of_a_name(token) \
         or is_going_to_happen(token) or is_offered_for(token) or is_a_kind_described(token) \
         or is_a_standing_practice(token) or is_a_purpose_or_a_prevented_act(token) \
-        or is_a_participle_of_an_act_not_done(token)
+        or is_a_participle_of_an_act_not_done(token) or is_a_standing_offer(token) or is_a_pastime(token) \
+        or is_a_thing_sense(token)
 
 
 def _words_before(word: Token, count: int) -> str:
@@ -2373,6 +2410,82 @@ def is_a_participle_of_an_act_not_done(token: Token) -> bool:
     if verb.i > 0 and verb.doc[verb.i - 1].tag_ in {"PRP", "PRP$"}:
         return False
     return verb.head.pos_ in {"VERB", "AUX"} and _no_act_done_by_its_mood(verb.head)
+
+
+def _a_present_offer(verb: Token) -> bool:
+    """A verb of offering in the present: "offers", "are offered", or a participle whose clause is
+    not in the past ("airlines offering daily flights provide ..."; not "were offering", nor a
+    participle on a past verb: "volunteers offering food arrived on Monday")."""
+    words = typed_table().standing_offers
+    if verb.lemma_.lower() not in words.verbs:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ in words.present_tags:
+        return not any(a.tag_ in words.past_tags for a in auxiliaries)
+    if verb.tag_ == "VBN":
+        return any(a.dep_ == "auxpass" and a.tag_ in words.present_tags for a in auxiliaries) \
+            and not any(a.tag_ in words.past_tags or a.dep_ == "aux" for a in auxiliaries)
+    if verb.tag_ != "VBG" or auxiliaries and not all(a.tag_ in words.present_tags for a in auxiliaries):
+        return False
+    node = verb
+    for _ in range(6):  # the finite verb above a bare participle sets its time
+        if node.head.i == node.i:
+            return True
+        node = node.head
+        if node.tag_ in words.past_tags or node.tag_ == "MD":
+            return False
+        if node.tag_ in words.present_tags:
+            return True
+    return True
+
+
+def is_a_standing_offer(token: Token) -> bool:
+    """ "the museum offers guided tours", "victims are offered counselling", "airlines offering daily
+    flights", "offers boat trips leaving from the pier": an event noun a verb of offering in the
+    present takes (its object, or the subject of its passive), or a participle on such a noun, is
+    what is on offer, no one act (non_events.yaml: standing_offers); "the city offered aid on Monday"
+    tells an act of offering."""
+    noun = token
+    if token.tag_ == "VBG" and token.dep_ == "acl":
+        noun = token.head
+    elif token.pos_ != "NOUN":
+        return False
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "nsubjpass"} and _a_present_offer(noun.head)
+
+
+def is_a_pastime(token: Token) -> bool:
+    """ "she enjoyed gardening", "he misses fishing with his son", "nothing is better than hiking in
+    May": an -ing word as the complement of a verb of liking, or after "than" on "better", names a
+    pastime, no one act (non_events.yaml: pastimes); "enjoyed a day at the fair" is a noun, left."""
+    words = typed_table().pastimes
+    verb = token
+    while verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.tag_ != "VBG":
+        return False
+    head = verb.head
+    if verb.dep_ in {"xcomp", "dobj", "ccomp"} and head.pos_ == "VERB" and head.lemma_.lower() in words.verbs:
+        return True
+    return verb.dep_ in {"pcomp", "pobj"} and head.lower_ == "than" and head.head.lower_ in words.comparatives
+
+
+def is_a_thing_sense(token: Token) -> bool:
+    """ "the surrounding towns", "by surrounding states", "regular refuse collection": one of the
+    words in the slot of an adjective or a noun (after a determiner, an adjective, a preposition, a
+    conjunction, a number, an owner or a main verb, and before a noun, or right after a determiner)
+    names a thing, no act (non_events.yaml: thing_senses); "troops surrounding the town", "they refuse
+    help" have their subject or an auxiliary before them."""
+    words = typed_table().thing_senses
+    if token.lower_ not in words.words or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    # "had" before a bare form is no auxiliary of it: "had refuse piles"
+    main_verb = before.pos_ in {"VERB", "AUX"} and before.lower_ != "to" and (
+        before.dep_ not in {"aux", "auxpass"} or before.lemma_.lower() == "have" and token.tag_ == "VB")
+    slot = before.pos_ in words.before or before.tag_ in words.owner_tags or main_verb
+    return slot and (after.pos_ in words.after or before.pos_ == "DET")
 
 
 def _a_rate_phrase(word: Token, determiners: frozenset[str] | None = None) -> bool:
