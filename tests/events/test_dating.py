@@ -544,3 +544,24 @@ def test_a_quote_two_sentences_after_a_quote_dated_by_the_story_stays_on_the_rep
     result = read_article(Article(id="t", text=text, published=PUBLISHED), parse(text), Stages.load())
     said = [e for e in result.events if e.trigger.text == "said"]
     assert said[-1].date_value == "2024-03-08"
+
+
+def test_years_joined_or_listed_date_the_act_over_their_stretch():
+    # "in 2007 and 2008", "in 1994, 1996 and 2001": the act spans the years named, not the first alone;
+    # a list that "and" does not close ("in 1994, 1996") keeps the first year
+    events = events_of("The league fined the club in 2007 and 2008.")
+    assert (events["fined"].date_value, events["fined"].date_start, events["fined"].date_end) == (
+        "2007/2008", date(2007, 1, 1), date(2008, 12, 31))
+    assert events_of("Voters turned down school levies in 1994, 1996 and 2001.")["turned down"].date_value == "1994/2001"
+    assert events_of("Crews repaired the bridge Monday, Tuesday and Wednesday.")["repaired"].date_value == (
+        "2024-03-04/2024-03-06")
+
+
+def test_a_span_of_years_on_a_noun_is_the_things_period_not_the_acts_date():
+    # "the proposed 2009-10 budget", "the 2009-10 and 2010-11 budgets": a span of years counted as a
+    # number of a noun names the budget's period; the act told of it is not dated by it (a meeting's day
+    # or the report's stays), while a span in a phrase of its own ("in 1971-72") dates the act
+    events = events_of("The board approved the proposed 2009-10 budget at its Monday night meeting.")
+    assert events["approved"].date_value == "2024-03-04TNI"
+    assert events_of("The district cut $5 million from the 2009-10 and 2010-11 budgets.")["cut"].date_value == "2024-03-08"
+    assert events_of("The county bought the farm in 1971-72 for a park.")["bought"].date_value == "1971/1972"

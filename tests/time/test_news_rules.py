@@ -149,3 +149,16 @@ def test_a_ceasefire_starting_on_a_weekday_looks_ahead():
     assert [t.value for t in sunday] == ["2023-06-18"]
     past = [t.value for t in tag_timexes("Rebels attacked the town on Sunday.", date(2023, 6, 17))]
     assert past == ["2023-06-11"]
+
+
+def test_two_years_joined_by_a_hyphen_are_one_span_of_years():
+    # "in 1971-72", "the 2006-07 budget year", "from 1962-1969": one stretch from the first year's
+    # start to the second's end; a year and month ("2009-03") and a phone number are no span
+    dct = date(2009, 3, 20)
+    timex = tag_timexes("The mill changed hands in 1971-72 and closed soon after.", dct)[0]
+    assert (timex.span.text, timex.value) == ("1971-72", "1971/1972")
+    assert (timex.range_start, timex.range_end) == (date(1971, 1, 1), date(1972, 12, 31))
+    assert _found("She taught at the academy from 1962-1969.", dct)["1962-1969"] == ("DATE", "1962/1969")
+    assert _found("The 1999-00 season ended early.", dct)["1999-00"] == ("DATE", "1999/2000")
+    assert "2009-03" not in _found("Minutes of meeting 2009-03 were posted.", dct)
+    assert not any("1983" in t for t in _found("Call 555-1983-84 for tickets.", dct))

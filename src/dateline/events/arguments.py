@@ -8,6 +8,7 @@ does not name stays empty, and every argument keeps the span of the words it cam
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -2474,25 +2475,47 @@ def _dated_by(timex: Timex, sentence: SpacySpan, dct: date | None, source: str) 
 
 
 def _over_joined_days(own: list[Timex], doc) -> EventDate | None:
-    """ "will close the bridge Tuesday and Wednesday": days of the clause joined by "and"
-    (dating.yaml: joined_days) date the event over the stretch from the first to the last."""
-    joined = joined_days_pattern()
-    days = [own[0]]
+    """ "will close the bridge Tuesday and Wednesday", "trials in 2007 and 2008", "bills rejected in 1777, 1779
+    and 1780": days (or years) of the clause joined by "and" (dating.yaml: joined_days), or a list of them
+    by commas that "and" ends, date the event over the stretch from the first to the last."""
+    joined, listed = joined_days_pattern(), LISTED
+    grain = _a_day if _a_day(own[0]) else _a_year
+    days, last_joiner = [own[0]], None
     for timex in own[1:]:
         between = text_of(doc)[days[-1].span.end:timex.span.start]
-        if not (joined.fullmatch(between) and _a_day(timex) and _a_day(days[-1])):
+        if not (grain(timex) and grain(days[-1])):
+            break
+        if joined.fullmatch(between):
+            last_joiner = "and"
+        elif listed.fullmatch(between):
+            last_joiner = ","
+        else:
             break
         days.append(timex)
+    if last_joiner == ",":  # "in 2007, 2008": a list "and" does not close is no stretch told
+        days = days[:1]
     if len(days) < 2:
         return None
-    start, end = days[0].range_start, max(d.range_start for d in days)
-    if end <= start:
+    start, end = days[0].range_start, max(d.range_end for d in days)
+    if end <= start or not grain(days[0]):
         return None
-    return EventDate(f"{start.isoformat()}/{end.isoformat()}", start, end, days[0].span, False, "clause")
+    if grain is _a_year:
+        value = f"{start.year}/{end.year}"
+    else:
+        value = f"{start.isoformat()}/{end.isoformat()}"
+    return EventDate(value, start, end, days[0].span, False, "clause")
+
+
+LISTED = re.compile(r"\s*,\s*")
 
 
 def _a_day(timex: Timex) -> bool:
     return timex.type == "DATE" and timex.range_start is not None and timex.range_start == timex.range_end
+
+
+def _a_year(timex: Timex) -> bool:
+    """A calendar year named alone ("2007"), not a season, a month or a span of years."""
+    return timex.type == "DATE" and re.fullmatch(r"\d{4}", timex.value or "") is not None
 
 
 def _narrowest_first(own: list[Timex]) -> list[Timex]:

@@ -29,7 +29,7 @@ from dateline.events.attribution import inside_quotes
 from dateline.events.episodes import acts_anchoring_the_lead
 from dateline.model import Event
 from dateline.nlp import plain_lower
-from dateline.time.anchoring import YEAR_ONLY, modifies_a_noun
+from dateline.time.anchoring import YEAR_ONLY, YEARS_SPAN, modifies_a_noun
 
 
 def lead_of(sentences: list) -> object | None:
@@ -336,13 +336,19 @@ def vintage_years(sentence, timexes: list, trigger: Token | None) -> set[int]:
         {trigger.i} if trigger is not None else set()
     words: set[int] = set()
     for timex in timexes:
-        if not (sentence.start_char <= timex.span.start < sentence.end_char and YEAR_ONLY.match(timex.value or "")):
+        years_span = YEARS_SPAN.match(timex.value or "")
+        if not (sentence.start_char <= timex.span.start < sentence.end_char
+                and (YEAR_ONLY.match(timex.value or "") or years_span)):
             continue
         span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
         if span is None or not len(span) or not modifies_a_noun(doc, timex):
             continue
         noun = span.root.head if span.root.head.i not in range(span.start, span.end) else doc[min(span.end, len(doc) - 1)]
-        if noun.i not in own and _a_thing_of_a_year(noun):
+        if span.root.dep_ == "conj" and noun.i < span.start:
+            noun = noun.head  # "the 2009-10 and 2010-11 budgets": the noun of the span it is joined to
+        # a span of years on a noun ("the 2009-10 budget", "the 2008-09 class") is that thing's period, whatever
+        # its article: no act told of the thing happened over it
+        if noun.i not in own and (years_span or _a_thing_of_a_year(noun)):
             words.update(range(span.start, span.end))
     return words
 

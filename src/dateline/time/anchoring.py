@@ -39,6 +39,8 @@ def _hops_to_root(sentence, timex: Timex) -> int:
 
 
 YEAR_ONLY = re.compile(r"\d{3}[\dX]$")
+YEARS_SPAN = re.compile(r"\d{4}/\d{4}$")  # "1983-84" (grammar.yaml: span of years)
+
 
 
 def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex | None:
@@ -78,7 +80,8 @@ def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex 
             continue
         if timex.span.start < start and (opens_a_stretch(sentence.doc, timex)
                                          or (in_a_relative_clause(sentence.doc, timex) and not _a_recent_day(timex, dct))
-                                         or (YEAR_ONLY.match(timex.value) and modifies_a_noun(sentence.doc, timex))):
+                                         or ((YEAR_ONLY.match(timex.value) or YEARS_SPAN.match(timex.value))
+                                             and modifies_a_noun(sentence.doc, timex))):
             # (nor a year that names a thing's vintage: "a 2011 Buick skidded into a ditch", "the
             # 1970s radical"; a day on a noun names the occasion the story is at: "the Monday
             # morning shootings")
@@ -194,6 +197,12 @@ def modifies_a_noun(doc, timex: Timex) -> bool:
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
             and not (span.start <= root.head.i < span.end):
         return True
+    # "the 2009-10 fiscal year", "the 2008-09 class", "the 2009-10 and 2010-11 budgets": a span of years
+    # counted as a number of the noun (or joined to one that is) names the noun's period
+    if YEARS_SPAN.match(timex.value or ""):
+        first = root.head if root.dep_ == "conj" and root.head.i < span.start else root
+        return first.dep_ in {"nummod", "compound", "amod", "nmod"} and first.head.pos_ in {"NOUN", "PROPN"} \
+            and not (span.start <= first.head.i < span.end)
     # "their red 1991 Honda", "a 2008 bill": the parser counts the year as a number of the noun
     if len(span) == 1 and span[0].shape_ == "dddd" and root.dep_ == "nummod" and root.head.pos_ in {"NOUN", "PROPN"}:
         return True

@@ -356,6 +356,25 @@ def year(m: Match, ctx: Context) -> Reading | None:
     return dated(period_of(date(value, 1, 1), "year"), mod)
 
 
+def span_of_years(m: Match, ctx: Context) -> Reading | None:
+    """ "in 1983-84", "from 1975-1987": one stretch from the first year's start to the last one's end, the second
+    year written whole or by its last two digits (of the first's century, or the next when they fall below)."""
+    first = int(m.group("year"))
+    end = m.group("end")
+    if len(end) == 2:
+        last = first // 100 * 100 + int(end)
+        if last <= first:
+            last += 100  # "1999-00", "1998-2001" written short: across a century, only a few years
+            if last > first + 10:
+                return None  # "1999-12", "2009-03": a month, not a span of years
+    else:
+        last = int(end)
+    if not first < last <= first + 60:
+        return None  # "1983-12" (a month?), "1999-2" or a catalogue number: no span of years
+    period = Period(date(first, 1, 1), date(last, 12, 31), "year")
+    return Reading("DATE", f"{first}/{last}", None, None, period.start, period.end, period)
+
+
 def half(m: Match, ctx: Context) -> Reading | None:
     value = year_number(m.group("year") or m.group("year2"))
     yearrel = _clean(m.group("yearrel") or m.group("yearrel2"))
