@@ -558,10 +558,10 @@ def test_years_joined_or_listed_date_the_act_over_their_stretch():
 
 
 def test_a_span_of_years_on_a_noun_is_the_things_period_not_the_acts_date():
-    # "the proposed 2009-10 budget", "the 2009-10 and 2010-11 budgets": a span of years counted as a
+    # "the proposed 2016-17 budget", "the 2016-17 and 2017-18 seasons": a span of years counted as a
     # number of a noun names the budget's period; the act told of it is not dated by it (a meeting's day
     # or the report's stays), while a span in a phrase of its own ("in 1971-72") dates the act
-    events = events_of("The board approved the proposed 2009-10 budget at its Monday night meeting.")
-    assert events["approved"].date_value == "2024-03-04TNI"
-    assert events_of("The district cut $5 million from the 2009-10 and 2010-11 budgets.")["cut"].date_value == "2024-03-08"
+    events = events_of("The council passed its proposed 2016-17 budget late on Monday night.")
+    assert events["passed"].date_value == "2024-03-04TNI"
+    assert events_of("The league cut $2 million from the 2016-17 and 2017-18 seasons.")["cut"].date_value == "2024-03-08"
     assert events_of("The county bought the farm in 1971-72 for a park.")["bought"].date_value == "1971/1972"

@@ -2475,8 +2475,8 @@ def _dated_by(timex: Timex, sentence: SpacySpan, dct: date | None, source: str) 
 
 
 def _over_joined_days(own: list[Timex], doc) -> EventDate | None:
-    """ "will close the bridge Tuesday and Wednesday", "trials in 2007 and 2008", "bills rejected in 1777, 1779
-    and 1780": days (or years) of the clause joined by "and" (dating.yaml: joined_days), or a list of them
+    """ "will close the bridge Tuesday and Wednesday", "hearings in 2015 and 2016", "laws passed in 1901, 1905
+    and 1911": days (or years) of the clause joined by "and" (dating.yaml: joined_days), or a list of them
     by commas that "and" ends, date the event over the stretch from the first to the last."""
     joined, listed = joined_days_pattern(), LISTED
     grain = _a_day if _a_day(own[0]) else _a_year

@@ -345,8 +345,8 @@ def vintage_years(sentence, timexes: list, trigger: Token | None) -> set[int]:
             continue
         noun = span.root.head if span.root.head.i not in range(span.start, span.end) else doc[min(span.end, len(doc) - 1)]
         if span.root.dep_ == "conj" and noun.i < span.start:
-            noun = noun.head  # "the 2009-10 and 2010-11 budgets": the noun of the span it is joined to
-        # a span of years on a noun ("the 2009-10 budget", "the 2008-09 class") is that thing's period, whatever
+            noun = noun.head  # "the 2016-17 and 2017-18 seasons": the noun of the span it is joined to
+        # a span of years on a noun ("the 2016-17 budget", "the 2015-16 class") is that thing's period, whatever
         # its article: no act told of the thing happened over it
         if noun.i not in own and (years_span or _a_thing_of_a_year(noun)):
             words.update(range(span.start, span.end))

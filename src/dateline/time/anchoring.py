@@ -197,7 +197,7 @@ def modifies_a_noun(doc, timex: Timex) -> bool:
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"} \
             and not (span.start <= root.head.i < span.end):
         return True
-    # "the 2009-10 fiscal year", "the 2008-09 class", "the 2009-10 and 2010-11 budgets": a span of years
+    # "the 2016-17 fiscal year", "the 2015-16 class", "the 2016-17 and 2017-18 seasons": a span of years
     # counted as a number of the noun (or joined to one that is) names the noun's period
     if YEARS_SPAN.match(timex.value or ""):
         first = root.head if root.dep_ == "conj" and root.head.i < span.start else root
