@@ -25,6 +25,11 @@ A lead that names no place at all ("A teenager was stabbed four times on Friday 
 by the town the next sentences name ("The fight began outside a party in Dover"): the lead's own
 act of the episode is there (``town_named_after_a_placeless_lead``).
 
+A story that sets no scene at all (no dateline, headline or lead town, and no event told with a
+place before an act) is where the local body it names by its town works ("Hopkinton police Chief
+Ann Reed said", "the Laurel County Sheriff's Office"): its acts of the episode told before any
+event is placed are there (``acts_set_by_a_local_body``, a pass after every other place rule).
+
 Statements never take it: the judged samples leave "the chief said" unplaced, where a local
 story's speaker is (tried: 55 statements of the tuning part lost, 1 gained). The words are in
 ``placing.yaml`` (setting).
