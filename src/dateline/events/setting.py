@@ -302,7 +302,8 @@ def first_local_body_town(places: list[Place], doc) -> Place | None:
     """The first town or county (no state, no country) the text names as the start of a local
     body's name: the body's word right after the name, inside the place's words ("Laurel County
     School District") or after them ("Hopkinton police"); capitalised, save the words of a force
-    written in lower case after a town ("Dover police"): placing.yaml: setting, local_body_words."""
+    written in lower case after a town ("Dover police"); in a sentence with a verb, not a photo's
+    credit ("Dover Police photo."): placing.yaml: setting, local_body_words."""
     text = text_of(doc)
     words, lower = table()["local_body_words"], table()["local_body_lower_words"]
     for place in sorted(places, key=lambda p: p.span.start):
@@ -314,6 +315,12 @@ def first_local_body_town(places: list[Place], doc) -> Place | None:
             continue
         word = re.sub(r"['’]s?$", "", following[0].strip(".,;:()\"'“”"))
         bare = word.lower()
-        if (bare in words or (bare.endswith("s") and bare[:-1] in words)) and (word[:1].isupper() or bare in lower):
+        if (bare in words or (bare.endswith("s") and bare[:-1] in words)) and (word[:1].isupper() or bare in lower) \
+                and _in_a_sentence_with_a_verb(place, doc):
             return place
     return None
+
+
+def _in_a_sentence_with_a_verb(place: Place, doc) -> bool:
+    words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and any(t.pos_ in {"VERB", "AUX"} for t in words[0].sent)
