@@ -46,7 +46,7 @@ from dateline.events.placing import (Told, acts_at_someones_home, acts_of_a_loca
                                      is_origin, names_a_known_place, names_a_venue, names_an_office)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
-from dateline.events.setting import Setting, story_setting
+from dateline.events.setting import Setting, acts_set_by_a_local_body, story_setting
 from dateline.events.acled_coding import AcledQuestion, AcledReading, read_acled
 from dateline.events.arguments import (
     ActorReading,
@@ -671,6 +671,10 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
     # other town, sits in the outlet's home town (placing.yaml: local_body)
     events = _noting_changes(explained, "a local body at the outlet's home", events,
                              acts_of_a_local_body_at_home(events, doc, places, _outlet_home_town(article, places)))
+    # "Four homes were burglarized ... Hopkinton police Chief Ann Reed said": a story that places
+    # nothing before an act is where the local body it names by its town works (placing.yaml: setting)
+    events = _noting_changes(explained, "a story set by a local body", events,
+                             acts_set_by_a_local_body(events, doc, places, dct))
     # (after the learned filter, which was fitted on the dates before this rule: the tellings are real events)
     events = _noting_changes(explained, "an act dated by another telling", events,
                              acts_dated_by_another_telling(events, doc, dct))

@@ -75,6 +75,8 @@ def table() -> dict:
         "other_clause_deps": frozenset(raw["described_participant"]["other_clause_deps"]),
         "custody_steps": tuple(tuple(step.lower().split()) for step in raw["setting"]["custody_steps"]),
         "town_before_a_noun_deps": frozenset(raw["setting"]["town_before_a_noun_deps"]),
+        "local_body_words": frozenset(w.lower() for w in raw["setting"]["local_body_words"]),
+        "local_body_lower_words": frozenset(w.lower() for w in raw["setting"]["local_body_lower_words"]),
         "named_thing_deps": frozenset(raw["named_thing_deps"]),
         "examples": raw.get("examples", {}),
     }

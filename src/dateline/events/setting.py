@@ -25,6 +25,11 @@ A lead that names no place at all ("A teenager was stabbed four times on Friday 
 by the town the next sentences name ("The fight began outside a party in Dover"): the lead's own
 act of the episode is there (``town_named_after_a_placeless_lead``).
 
+A story that sets no scene at all (no dateline, headline or lead town, and no event told with a
+place before an act) is where the local body it names by its town works ("Hopkinton police Chief
+Ann Reed said", "the Laurel County Sheriff's Office"): its acts of the episode told before any
+event is placed are there (``acts_set_by_a_local_body``, a pass after every other place rule).
+
 Statements never take it: the judged samples leave "the chief said" unplaced, where a local
 story's speaker is (tried: 55 statements of the tuning part lost, 1 gained). The words are in
 ``placing.yaml`` (setting).
@@ -32,16 +37,21 @@ story's speaker is (tried: 55 statements of the tuning part lost, 1 gained). The
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dateline.events.placing import (Told, dateline_town, headline_town, names_a_town_or_county,
+from dateline.events.non_event_features import trigger_token
+from dateline.events.placing import (Told, covers_a_whole_land, dateline_town, describes_someone_by_a_past_act,
+                                     headline_town, names_a_town_or_county,
                                      names_an_event_told, table, told_apart_from_the_episode)
 from dateline.geo.recognize import PLACE_LABELS, SEAT_WORDS
 from dateline.model import Place
+from dateline.nlp import text_of
 
 
 class Setting(NamedTuple):
@@ -260,3 +270,57 @@ def in_a_relative_clause(place: Place, doc) -> bool:
     describes, not where the story is (placing.yaml: described)."""
     words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     return words is not None and len(words) > 0 and any(t.dep_ == "relcl" for t in words.root.ancestors)
+
+
+def acts_set_by_a_local_body(events: list, doc, places: list[Place], dct: date | None) -> list:
+    """ "Four homes were burglarized this week. ... Hopkinton police Chief Ann Reed said ...": a
+    story that sets no scene (no event told before an act has a place) is where the local body it
+    names by its town works: the town or county whose name begins the first such body's name
+    ("the Hopkinton police", "the Laurel County Sheriff's Office", "Concord District Court",
+    placing.yaml: setting, local_body_words). Each act (not a statement) that names no place, told
+    before any event placed, of the story's episode (``of_the_episode``) and not over a whole land
+    nor naming someone by a past act, is there: the story's setting of last resort, read after
+    every other place rule (the outlet's home town among them)."""
+    town = first_local_body_town(places, doc)
+    if town is None:
+        return events
+    first_placed = min((event.trigger.start for event in events if event.places and event.trigger is not None),
+                       default=None)
+    out = []
+    for event in events:
+        token = trigger_token(event, doc) if not event.places and event.type != "STATEMENT" else None
+        if token is None or (first_placed is not None and first_placed < event.trigger.start) \
+                or covers_a_whole_land(token) or describes_someone_by_a_past_act(token) \
+                or not of_the_episode(token, event.date_start, dct):
+            out.append(event)
+            continue
+        out.append(replace(event, places=(town,), place_inherited=True))
+    return out
+
+
+def first_local_body_town(places: list[Place], doc) -> Place | None:
+    """The first town or county (no state, no country) the text names as the start of a local
+    body's name: the body's word right after the name, inside the place's words ("Laurel County
+    School District") or after them ("Hopkinton police"); capitalised, save the words of a force
+    written in lower case after a town ("Dover police"); in a sentence with a verb, not a photo's
+    credit ("Dover Police photo."): placing.yaml: setting, local_body_words."""
+    text = text_of(doc)
+    words, lower = table()["local_body_words"], table()["local_body_lower_words"]
+    for place in sorted(places, key=lambda p: p.span.start):
+        if place.lat is None or not names_a_town_or_county(place) or (place.feature_code or "").startswith("PCL"):
+            continue
+        rest = place.span.text[len(place.name):] if place.span.text.startswith(place.name) else ""
+        following = (rest.split() or text[place.span.end:place.span.end + 40].split())[:1]
+        if not following:
+            continue
+        word = re.sub(r"['’]s?$", "", following[0].strip(".,;:()\"'“”"))
+        bare = word.lower()
+        if (bare in words or (bare.endswith("s") and bare[:-1] in words)) and (word[:1].isupper() or bare in lower) \
+                and _in_a_sentence_with_a_verb(place, doc):
+            return place
+    return None
+
+
+def _in_a_sentence_with_a_verb(place: Place, doc) -> bool:
+    words = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and any(t.pos_ in {"VERB", "AUX"} for t in words[0].sent)
