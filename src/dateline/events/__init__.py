@@ -671,7 +671,7 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
     # other town, sits in the outlet's home town (placing.yaml: local_body)
     events = _noting_changes(explained, "a local body at the outlet's home", events,
                              acts_of_a_local_body_at_home(events, doc, places, _outlet_home_town(article, places)))
-    # "Four homes were burglarized ... Hopkinton police Chief Ann Reed said": a story that places
+    # "Two sheds were broken into ... Danville police Sgt. Ann Reed said": a story that places
     # nothing before an act is where the local body it names by its town works (placing.yaml: setting)
     events = _noting_changes(explained, "a story set by a local body", events,
                              acts_set_by_a_local_body(events, doc, places, dct))

@@ -26,8 +26,8 @@ by the town the next sentences name ("The fight began outside a party in Dover")
 act of the episode is there (``town_named_after_a_placeless_lead``).
 
 A story that sets no scene at all (no dateline, headline or lead town, and no event told with a
-place before an act) is where the local body it names by its town works ("Hopkinton police Chief
-Ann Reed said", "the Laurel County Sheriff's Office"): its acts of the episode told before any
+place before an act) is where the local body it names by its town works ("Danville police Sgt.
+Ann Reed said", "the Marion County Sheriff's Office"): its acts of the episode told before any
 event is placed are there (``acts_set_by_a_local_body``, a pass after every other place rule).
 
 Statements never take it: the judged samples leave "the chief said" unplaced, where a local
@@ -273,10 +273,10 @@ def in_a_relative_clause(place: Place, doc) -> bool:
 
 
 def acts_set_by_a_local_body(events: list, doc, places: list[Place], dct: date | None) -> list:
-    """ "Four homes were burglarized this week. ... Hopkinton police Chief Ann Reed said ...": a
+    """ "Two sheds were broken into this week. ... Danville police Sgt. Ann Reed said ...": a
     story that sets no scene (no event told before an act has a place) is where the local body it
     names by its town works: the town or county whose name begins the first such body's name
-    ("the Hopkinton police", "the Laurel County Sheriff's Office", "Concord District Court",
+    ("the Danville police", "the Marion County Sheriff's Office", "Salem District Court",
     placing.yaml: setting, local_body_words). Each act (not a statement) that names no place, told
     before any event placed, of the story's episode (``of_the_episode``) and not over a whole land
     nor naming someone by a past act, is there: the story's setting of last resort, read after
@@ -300,8 +300,8 @@ def acts_set_by_a_local_body(events: list, doc, places: list[Place], dct: date |
 
 def first_local_body_town(places: list[Place], doc) -> Place | None:
     """The first town or county (no state, no country) the text names as the start of a local
-    body's name: the body's word right after the name, inside the place's words ("Laurel County
-    School District") or after them ("Hopkinton police"); capitalised, save the words of a force
+    body's name: the body's word right after the name, inside the place's words ("Marion County
+    School District") or after them ("Danville police"); capitalised, save the words of a force
     written in lower case after a town ("Dover police"); in a sentence with a verb, not a photo's
     credit ("Dover Police photo."): placing.yaml: setting, local_body_words."""
     text = text_of(doc)
