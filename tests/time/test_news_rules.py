@@ -161,4 +161,4 @@ def test_two_years_joined_by_a_hyphen_are_one_span_of_years():
     assert _found("She taught at the academy from 1962-1969.", dct)["1962-1969"] == ("DATE", "1962/1969")
     assert _found("The 1999-00 season ended early.", dct)["1999-00"] == ("DATE", "1999/2000")
     assert "2009-03" not in _found("Minutes of meeting 2009-03 were posted.", dct)
-    assert not any("1983" in t for t in _found("Call 555-1983-84 for tickets.", dct))
+    assert not any("1991" in t for t in _found("Call 555-1991-92 for tickets.", dct))

@@ -14,10 +14,9 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.non_event_features import trigger_token
 from dateline.events.placing import names_an_event_told
+from dateline.fuse.lexicon import RELATIONS, default_lexicon
 
-# how many letters of the two words' lemmas must agree for a noun to name the act a verb told
-# ("shooting"/"shoot", "arrest"/"arrested", "killings"/"kill", "investigation"/"investigate")
-STEM_LETTERS = 4
+DERIVED = RELATIONS.index("derived")
 
 # the kinds of act a story tells once with its parties and then names again by its noun, one-sided
 # (someone arrests, charges, investigates, sells or sends someone or something): legal steps,
@@ -29,12 +28,12 @@ TOLD_AGAIN_TYPES = frozenset({"COERCE", "JUSTICE", "TRANSACTION", "MOBILIZE"})
 
 def _same_word(noun: Token, earlier: Token) -> bool:
     """Whether an event noun and an earlier trigger are one word of the act: the same lemma, or a
-    noun made from the earlier verb ("the arrest" after "arrested", "the sale" after "sold")."""
+    noun WordNet derives from the earlier verb ("the arrest" after "arrested", "the sale" after
+    "sold", "the investigation" after "investigated"; fuse.lexicon's "derived" relation)."""
     one, other = noun.lemma_.lower(), earlier.lemma_.lower()
     if one == other:
         return True
-    return earlier.pos_ in {"VERB", "AUX"} and len(other) >= STEM_LETTERS and len(one) >= STEM_LETTERS \
-        and one[:STEM_LETTERS] == other[:STEM_LETTERS]
+    return earlier.pos_ in {"VERB", "AUX"} and default_lexicon().relations(one, other)[DERIVED] > 0
 
 
 def parties_of_an_earlier_telling(events: list, doc: Doc) -> list:

@@ -39,8 +39,7 @@ def _hops_to_root(sentence, timex: Timex) -> int:
 
 
 YEAR_ONLY = re.compile(r"\d{3}[\dX]$")
-YEARS_SPAN = re.compile(r"\d{4}/\d{4}$")  # "1983-84" (grammar.yaml: span of years)
-
+YEARS_SPAN = re.compile(r"\d{4}/\d{4}$")  # "1991-92" (grammar.yaml: span of years)
 
 
 def date_of_sentence(sentence, timexes: list[Timex], dct: date | None) -> Timex | None:

@@ -357,7 +357,7 @@ def year(m: Match, ctx: Context) -> Reading | None:
 
 
 def span_of_years(m: Match, ctx: Context) -> Reading | None:
-    """ "in 1983-84", "from 1975-1987": one stretch from the first year's start to the last one's end, the second
+    """ "in 1991-92", "from 1950-1961": one stretch from the first year's start to the last one's end, the second
     year written whole or by its last two digits (of the first's century, or the next when they fall below)."""
     first = int(m.group("year"))
     end = m.group("end")
