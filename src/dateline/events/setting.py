@@ -281,21 +281,21 @@ def acts_set_by_a_local_body(events: list, doc, places: list[Place], dct: date |
     before any event placed, of the story's episode (``of_the_episode``) and not over a whole land
     nor naming someone by a past act, is there: the story's setting of last resort, read after
     every other place rule (the outlet's home town among them)."""
-    town = first_local_body_town(places, doc)
-    if town is None:
-        return events
     first_placed = min((event.trigger.start for event in events if event.places and event.trigger is not None),
                        default=None)
-    out = []
-    for event in events:
+    unset = {}
+    for k, event in enumerate(events):
         token = trigger_token(event, doc) if not event.places and event.type != "STATEMENT" else None
-        if token is None or (first_placed is not None and first_placed < event.trigger.start) \
-                or covers_a_whole_land(token) or describes_someone_by_a_past_act(token) \
-                or not of_the_episode(token, event.date_start, dct):
-            out.append(event)
-            continue
-        out.append(replace(event, places=(town,), place_inherited=True))
-    return out
+        if token is not None and (first_placed is None or event.trigger.start <= first_placed) \
+                and not covers_a_whole_land(token) and not describes_someone_by_a_past_act(token) \
+                and of_the_episode(token, event.date_start, dct):
+            unset[k] = event
+    # (the body's town is looked for only when some act awaits it: most stories place their first act)
+    town = first_local_body_town(places, doc) if unset else None
+    if town is None:
+        return events
+    return [replace(event, places=(town,), place_inherited=True) if k in unset else event
+            for k, event in enumerate(events)]
 
 
 def first_local_body_town(places: list[Place], doc) -> Place | None:
