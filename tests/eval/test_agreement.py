@@ -138,3 +138,25 @@ def test_the_entry_prints_one_json_object(tmp_path, capsys):
     assert agreement.main([str(first), str(second), "--gold-dir", str(gold), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert figures["fields"]["real"]["agreement"] == 0.8 and figures["fields"]["date_value"]["agree"] == 2
+
+
+def test_make_eval_pairs_each_second_reading_with_its_listing(tmp_path):
+    first, second, gold = readings(tmp_path)
+    listings, readings_dir = tmp_path / "judged", tmp_path / "judged-agreement"
+    listings.mkdir(), readings_dir.mkdir()
+    first.rename(listings / "lgl-seed-20990101.tsv")
+    second.rename(readings_dir / "lgl-seed-20990101-second.tsv")
+    (readings_dir / "notes.txt").write_text("not a reading\n", encoding="utf-8")
+    result = agreement.evaluate(readings_dir, listings)
+    assert list(result["readings"]) == ["lgl-seed-20990101"]
+    assert result["readings"]["lgl-seed-20990101"]["fields"]["real"]["agree"] == 4
+    page = agreement.to_markdown(result)
+    assert "| real | 5 | 4 | 0.8 | 0.545 |" in page
+
+
+def test_every_shipped_second_reading_covers_its_listing_row_for_row():
+    shipped = sorted(agreement.AGREEMENT_DIR.glob("*-second.tsv"))
+    assert shipped, "no second reading shipped"
+    for second in shipped:
+        first = agreement.LISTING_DIR / second.name.replace("-second.tsv", ".tsv")
+        assert set(agreement.read_judged(first)) == set(agreement.read_judged(second)), second.name

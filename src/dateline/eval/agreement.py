@@ -228,6 +228,38 @@ def compare(first_path: Path | str, second_path: Path | str, gold_dir: Path | st
     return figures
 
 
+AGREEMENT_DIR = Path(__file__).with_name("judged-agreement")
+LISTING_DIR = Path(__file__).with_name("judged")
+
+
+def evaluate(agreement_dir: Path = AGREEMENT_DIR, listing_dir: Path = LISTING_DIR) -> dict:
+    """Every second reading kept (``judged-agreement/NAME-second.tsv``) against its first reading
+    (``judged/NAME.tsv``), for ``make eval``: {NAME: figures}."""
+    readings = {}
+    for second in sorted(agreement_dir.glob("*-second.tsv")):
+        name = second.name[: -len("-second.tsv")]
+        readings[name] = compare(listing_dir / f"{name}.tsv", second)
+    return {"readings": readings}
+
+
+def to_markdown(result: dict) -> str:
+    """The agreement table of each second reading (docs/judging.md says how it was read)."""
+    lines = ["## Agreement between two readers", "",
+             "A second reader judged a listing again, blind to the first reading, by the same policy "
+             "(docs/judging.md, 'Agreement between two readers'); the first reader's right values come from the "
+             "gold files, so a row the gold keeper corrected after the second reading counts with its corrected "
+             "value. Both readers are helper engineers of the same kind: an upper bound on agreement between "
+             "independent readers.", ""]
+    for name, figures in result.get("readings", {}).items():
+        lines += [f"**{name}** ({figures['listed']} listed rows)", "",
+                  "| field | both judged | agree | agreement | Cohen's kappa |", "|---|---|---|---|---|"]
+        for field, f in figures["fields"].items():
+            kappa = "" if f["kappa"] is None else f"{f['kappa']:.3f}"
+            lines.append(f"| {field} | {f['judged_by_both']} | {f['agree']} | {f['agreement']} | {kappa} |")
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dateline.eval.agreement", description=__doc__.split("\n")[0])
     parser.add_argument("first", help="the first reader's judged TSV")

@@ -281,7 +281,7 @@ RUN_SECONDS = "_run_seconds"
 
 def tasks(shared: Path) -> list[tuple[str, Callable[[], dict], Callable[[dict], str]]]:
     """(name, run, to_markdown) for each task, imported lazily so one broken task reports alone."""
-    from dateline.eval import args, coref, events, geo, judged, timeline, timex
+    from dateline.eval import agreement, args, coref, events, geo, judged, timeline, timex
 
     return [
         ("timex", lambda: timex.evaluate(shared / TIMEBANK), timex.to_markdown),
@@ -292,6 +292,7 @@ def tasks(shared: Path) -> list[tuple[str, Callable[[], dict], Callable[[dict], 
         ("args", lambda: args.evaluate(shared / WIKIEVENTS), args.to_markdown),
         ("judged", lambda: judged.evaluate(shared), judged.to_markdown),
         ("judged_gold", lambda: judged_gold(shared), judged_gold_markdown),
+        ("agreement", agreement.evaluate, agreement.to_markdown),
         ("coref", lambda: coref.evaluate(shared / ECBPLUS), coref.to_markdown),
         ("timeline", lambda: timeline.evaluate_demo(shared), timeline.to_markdown),
     ]
@@ -301,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, required=True, help="the shared/ folder holding eval/")
     parser.add_argument("--out", type=Path, default=Path("docs/quality.md"))
-    parser.add_argument("--only", nargs="*", help="run only these tasks (timex, geo_lgl, geo_geovirus, geo_halves, events, args, judged, judged_gold, coref, timeline)")
+    parser.add_argument("--only", nargs="*", help="run only these tasks (timex, geo_lgl, geo_geovirus, geo_halves, events, args, judged, judged_gold, agreement, coref, timeline)")
     args = parser.parse_args(argv)
 
     figures: dict[str, dict] = {}
