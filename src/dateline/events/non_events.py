@@ -2212,13 +2212,17 @@ def is_a_hypothesis(token: Token) -> bool:
 
 
 def is_in_the_subject_of_what_would_be(token: Token) -> bool:
-    """ "the reopening of the mill would help the town", "talks should resume in spring", "buses
+    """ "the reopening of the mill would help the town", "talks should resume after the harvest", "buses
     on the new line would carry freight too": an event noun in the subject of a verb with "would",
     "should" or "'d" and no "have" is as open as its verb (what would or should happen, no act done),
     the subject itself or a noun after one of subjects_of_what_would_be.prepositions in its phrase.
     With "later", "eventually", "soon" or "then" in the verb's clause it tells the future of a past
     ("the trial would later resume"), left; so is a noun after any other preposition ("the money from
-    the sale would pay for books": the sale may have been held)."""
+    the sale would pay for books": the sale may have been held), a noun with a date of its own ("the
+    indictment last Tuesday would not change her plans": told as done), and the subject of an active
+    verb with a date or time of its own ("the storm would bypass the town on Tuesday": a happening
+    under way, forecast; the subject of a passive is the act itself, still to come however firm its
+    day: "charges would be filed next week")."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
     words = typed_table()
@@ -2236,6 +2240,10 @@ def is_in_the_subject_of_what_would_be(token: Token) -> bool:
     verb = node.head
     if verb.pos_ not in {"VERB", "AUX"} or node.dep_ not in {"nsubj", "nsubjpass"}:
         return False
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in token.subtree):
+        return False  # "the indictment of her deputy last Tuesday would not change her plans": dated, told
+    if node.dep_ == "nsubj" and _has_a_time_of_its_own(verb):
+        return False  # "the storm would bypass the town on Tuesday": a thing under way, forecast
     auxiliaries = _auxiliaries_of_either_voice(verb)
     return bool(auxiliaries & words.subjects_of_what_would_be.auxiliaries) and "have" not in auxiliaries \
         and not any(t.lower_ in words.modal_descriptions.own_time_words for t in verb.subtree)
