@@ -419,6 +419,14 @@ class Hypotheses:
 
 
 @dataclass(frozen=True)
+class SubjectsOfWhatWouldBe:
+    """ "the reopening of the mill would help the town": the auxiliaries of what would or should
+    happen, and the prepositions through which the noun may sit in the subject's phrase."""
+    auxiliaries: Words
+    prepositions: Words
+
+
+@dataclass(frozen=True)
 class ExamplesOfAKind:
     such_as: Words
     like: Words
@@ -572,6 +580,7 @@ class NonEventsTable:
     standing_states: WordsBlock = _words_block("verbs")
     likelihoods: WordsBlock = _words_block("adjectives")
     hypotheses: Hypotheses = _block(Hypotheses)
+    subjects_of_what_would_be: SubjectsOfWhatWouldBe = _block(SubjectsOfWhatWouldBe)
     frequency_adverbs: FrequencyAdverbs = _block(FrequencyAdverbs)
     purposes_of_acts_not_done: WordsBlock = _words_block("prepositions")
     standing_requests: WordsBlock = _words_block("verbs")
@@ -2202,6 +2211,44 @@ def is_a_hypothesis(token: Token) -> bool:
     return noun.head.lemma_.lower() in typed_table().hypotheses.carriers and _under_would(noun.head)
 
 
+def is_in_the_subject_of_what_would_be(token: Token) -> bool:
+    """ "the reopening of the mill would help the town", "talks should resume after the harvest", "buses
+    on the new line would carry freight too": an event noun in the subject of a verb with "would",
+    "should" or "'d" and no "have" is as open as its verb (what would or should happen, no act done),
+    the subject itself or a noun after one of subjects_of_what_would_be.prepositions in its phrase.
+    With "later", "eventually", "soon" or "then" in the verb's clause it tells the future of a past
+    ("the trial would later resume"), left; so is a noun after any other preposition ("the money from
+    the sale would pay for books": the sale may have been held), a noun with a date of its own ("the
+    indictment last Tuesday would not change her plans": told as done), and the subject of an active
+    verb with a date or time of its own ("the storm would bypass the town on Tuesday": a happening
+    under way, forecast; the subject of a passive is the act itself, still to come however firm its
+    day: "charges would be filed next week")."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    words = typed_table()
+    node = token
+    for _ in range(4):  # up the subject's phrase: "flights" -> on -> buses (the subject)
+        if node.dep_ in {"nsubj", "nsubjpass"}:
+            break
+        if node.dep_ == "pobj" and node.head.lower_ not in words.subjects_of_what_would_be.prepositions:
+            return False
+        if node.dep_ not in {"pobj", "prep", "compound", "conj"} or node.head.i == node.i:
+            return False
+        node = node.head
+    else:
+        return False
+    verb = node.head
+    if verb.pos_ not in {"VERB", "AUX"} or node.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in token.subtree):
+        return False  # "the indictment of her deputy last Tuesday would not change her plans": dated, told
+    if node.dep_ == "nsubj" and _has_a_time_of_its_own(verb):
+        return False  # "the storm would bypass the town on Tuesday": a thing under way, forecast
+    auxiliaries = _auxiliaries_of_either_voice(verb)
+    return bool(auxiliaries & words.subjects_of_what_would_be.auxiliaries) and "have" not in auxiliaries \
+        and not any(t.lower_ in words.modal_descriptions.own_time_words for t in verb.subtree)
+
+
 def is_a_step_still_to_come(token: Token) -> bool:
     """A step still to come, however firm its day (docs/judging.md, "Charges, plans and scheduled
     steps"; non_events.yaml steps_not_yet_done): told in the future, set, marked as planned or
@@ -2303,8 +2350,9 @@ def reports_no_event(token: Token) -> bool:
     standing practice (a policy of moving, spend their summers traveling), what an act is for or what someone is
     kept from (in order to pay, kept the goats from straying) or a participle clause on a verb that tells no act
     done (will dock at noon, bringing the tourists), a standing offer (the museum offers tours), a
-    pastime (enjoyed gardening) or a word in a sense that names a thing (the surrounding towns,
-    refuse collection). What is planned, wanted or hoped in the present, or readied for, is
+    pastime (enjoyed gardening), a word in a sense that names a thing (the surrounding towns,
+    refuse collection), or an event noun in the subject of what would or should be (the reopening
+    would help, talks should resume). What is planned, wanted or hoped in the present, or readied for, is
     ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
@@ -2330,7 +2378,7 @@ def reports_no_event(token: Token) -> bool:
         or is_going_to_happen(token) or is_offered_for(token) or is_a_kind_described(token) \
         or is_a_standing_practice(token) or is_a_purpose_or_a_prevented_act(token) \
         or is_a_participle_of_an_act_not_done(token) or is_a_standing_offer(token) or is_a_pastime(token) \
-        or is_a_thing_sense(token)
+        or is_a_thing_sense(token) or is_in_the_subject_of_what_would_be(token)
 
 
 def _words_before(word: Token, count: int) -> str:
