@@ -420,7 +420,7 @@ class Hypotheses:
 
 @dataclass(frozen=True)
 class SubjectsOfWhatWouldBe:
-    """ "the reopening of the mill would help the town": the auxiliaries of what would or should
+    """ "the reopening of the market would draw crowds": the auxiliaries of what would or should
     happen, and the prepositions through which the noun may sit in the subject's phrase."""
     auxiliaries: Words
     prepositions: Words
@@ -2212,8 +2212,8 @@ def is_a_hypothesis(token: Token) -> bool:
 
 
 def is_in_the_subject_of_what_would_be(token: Token) -> bool:
-    """ "the reopening of the mill would help the town", "talks should resume after the harvest", "buses
-    on the new line would carry freight too": an event noun in the subject of a verb with "would",
+    """ "the reopening of the market would draw crowds", "talks should resume after the harvest", "buses
+    on the new line would stop at the school": an event noun in the subject of a verb with "would",
     "should" or "'d" and no "have" is as open as its verb (what would or should happen, no act done),
     the subject itself or a noun after one of subjects_of_what_would_be.prepositions in its phrase.
     With "later", "eventually", "soon" or "then" in the verb's clause it tells the future of a past
@@ -2227,7 +2227,7 @@ def is_in_the_subject_of_what_would_be(token: Token) -> bool:
         return False
     words = typed_table()
     node = token
-    for _ in range(4):  # up the subject's phrase: "flights" -> on -> buses (the subject)
+    for _ in range(4):  # up the subject's phrase: "line" -> on -> buses (the subject)
         if node.dep_ in {"nsubj", "nsubjpass"}:
             break
         if node.dep_ == "pobj" and node.head.lower_ not in words.subjects_of_what_would_be.prepositions:
