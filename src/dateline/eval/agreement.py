@@ -37,6 +37,8 @@ import re
 import sys
 from pathlib import Path
 
+from sklearn.metrics import cohen_kappa_score
+
 VERDICTS = ("real", "statement", "type_ok", "date_ok", "place_ok", "source_ok", "target_ok")
 NO_DATE = frozenset({"none", "before-report", "after-report", "undated", ""})
 GOLD_DIR = Path(__file__).with_name("judged-gold")
@@ -146,18 +148,14 @@ def places_agree(first: str, second: str) -> bool:
 
 
 def kappa(pairs: list[tuple[str, str]]) -> float | None:
-    """Cohen's kappa of paired categorical verdicts; None where chance agreement is 1."""
-    n = len(pairs)
-    if not n:
+    """Cohen's kappa of paired categorical verdicts (scikit-learn's); None where it is not defined:
+    no pairs, or one category only for both readers (chance agreement 1)."""
+    if not pairs:
         return None
-    observed = sum(a == b for a, b in pairs) / n
-    categories = {a for a, _ in pairs} | {b for _, b in pairs}
-    expected = sum(
-        (sum(a == c for a, _ in pairs) / n) * (sum(b == c for _, b in pairs) / n) for c in categories
-    )
-    if expected >= 1:
+    firsts, seconds = zip(*pairs)
+    if len(set(firsts) | set(seconds)) < 2:
         return None
-    return round((observed - expected) / (1 - expected), 3)
+    return round(float(cohen_kappa_score(firsts, seconds)), 3)
 
 
 def _share(part: int, whole: int) -> float | None:
