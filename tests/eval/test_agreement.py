@@ -124,6 +124,10 @@ def test_values_compare_as_calendar_stretches_and_place_names():
     assert agreement.places_agree("none; Sligo [IE]", "Sligo")
     assert not agreement.places_agree("none", "Georgia")
     assert agreement.places_agree("Athens [US, Georgia]; Clarke County [US, Georgia]", "Clarke County (Superior Court)")
+    # the gazetteer's bracket before a reader's note, and a reader's "Town, State" for the gazetteer's name
+    assert agreement.places_agree("Millbrook [US, Ohio] (the mill)", "Millbrook")
+    assert agreement.places_agree("Millbrook [US, Ohio]", "Millbrook, Ohio (Main Street)")
+    assert not agreement.places_agree("Millbrook [US, Ohio]", "Dover, Ohio")
 
 
 def test_kappa():

@@ -136,9 +136,11 @@ def _place_alternatives(value: str) -> set:
         if not part or part.casefold() == "none":
             found.add("no place")
             continue
-        name = re.sub(r"\s*\[[^\]]*\]\s*$", "", part)
-        name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+        # a trailing note "(the town hall)" and the gazetteer's "[US, Ohio]", in either order
+        name = re.sub(r"(\s*(\[[^\]]*\]|\([^)]*\)))+\s*$", "", part).strip()
         found.add(_name_key(name))
+        # a reader's free "Newark, Ohio" names the same place as the gazetteer's "Newark [US, Ohio]"
+        found.add(_name_key(name.split(",")[0]))
     return found
 
 
