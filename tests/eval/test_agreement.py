@@ -121,6 +121,7 @@ def test_values_compare_as_calendar_stretches_and_place_names():
     assert not agreement.dates_agree("2009-03", "2009-03-01")
     assert agreement.dates_agree("2008-FA", "2008-09/2008-11")
     assert not agreement.dates_agree("before-report", "2009-03-30")
+    assert agreement.dates_agree("PAST_REF", "none")  # a past with no calendar day either way
     assert agreement.places_agree("none; Sligo [IE]", "Sligo")
     assert not agreement.places_agree("none", "Georgia")
     assert agreement.places_agree("Athens [US, Georgia]; Clarke County [US, Georgia]", "Clarke County (Superior Court)")

@@ -15,7 +15,7 @@ and, among the events both call real, whether they agree on the right VALUE of t
 the place (``date_value``, ``place_value``): two values agree when some answer is right by both,
 that is when their alternatives share one. A date's alternatives are joined by ``|`` and compared
 as calendar stretches (``2009-03``, ``2009-03-21``, ``2009-03-10/2009-03-11``, ``2008-FA``); ``none``,
-``before-report``, ``after-report`` and ``undated`` all mean "no date" and agree with each other. A
+``before-report``, ``after-report``, ``undated`` and ``PAST_REF`` all mean "no calendar date" and agree with each other. A
 place value is ``none`` or names joined by ``;`` (``Athens [US, Georgia]; Clarke County``; ``none;
 Sligo [IE]`` accepts both); two agree when both accept no place or they share a name (compared as
 event_places compares names; a parenthesis after a name is a note and is dropped).
@@ -40,7 +40,7 @@ from pathlib import Path
 from sklearn.metrics import cohen_kappa_score
 
 VERDICTS = ("real", "statement", "type_ok", "date_ok", "place_ok", "source_ok", "target_ok")
-NO_DATE = frozenset({"none", "before-report", "after-report", "undated", ""})
+NO_DATE = frozenset({"none", "before-report", "after-report", "undated", "past_ref", ""})
 GOLD_DIR = Path(__file__).with_name("judged-gold")
 
 Key = tuple[str, str]
