@@ -2184,16 +2184,21 @@ def is_the_purpose_of_an_act_not_done(token: Token) -> bool:
         and verb.pos_ in {"VERB", "AUX"} and verb.i != preposition.i and reports_no_event(verb)
 
 
-def _under_would(verb: Token | None) -> bool:
-    """The verb (or the verb its tense is carried by) has "would" or "'d" and no "have", and no word of
-    a later time in its clause."""
+def _under_modals(verb: Token | None, modals: Words) -> bool:
+    """The verb (or the verb its tense is carried by) has one of ``modals`` and no "have", and no
+    word of a later time in its clause ("would later resign" tells the future of a past)."""
     verb = _verb_carrying_the_tense(verb) if verb is not None else None
     if verb is None:
         return False
-    words = typed_table()
     auxiliaries = _auxiliaries_of_either_voice(verb)
-    return bool(auxiliaries & words.hypotheses.auxiliaries) and "have" not in auxiliaries \
-        and not any(t.lower_ in words.modal_descriptions.own_time_words for t in verb.subtree)
+    return bool(auxiliaries & modals) and "have" not in auxiliaries \
+        and not any(t.lower_ in typed_table().modal_descriptions.own_time_words for t in verb.subtree)
+
+
+def _under_would(verb: Token | None) -> bool:
+    """The verb (or the verb its tense is carried by) has "would" or "'d" and no "have", and no word of
+    a later time in its clause."""
+    return _under_modals(verb, typed_table().hypotheses.auxiliaries)
 
 
 def is_a_hypothesis(token: Token) -> bool:
@@ -2244,9 +2249,8 @@ def is_in_the_subject_of_what_would_be(token: Token) -> bool:
         return False  # "the indictment of her deputy last Tuesday would not change her plans": dated, told
     if node.dep_ == "nsubj" and _has_a_time_of_its_own(verb):
         return False  # "the storm would bypass the town on Tuesday": a thing under way, forecast
-    auxiliaries = _auxiliaries_of_either_voice(verb)
-    return bool(auxiliaries & words.subjects_of_what_would_be.auxiliaries) and "have" not in auxiliaries \
-        and not any(t.lower_ in words.modal_descriptions.own_time_words for t in verb.subtree)
+    # (the verb has a subject, so it carries its own tense: _under_modals reads it as it is)
+    return _under_modals(verb, words.subjects_of_what_would_be.auxiliaries)
 
 
 def is_a_step_still_to_come(token: Token) -> bool:
