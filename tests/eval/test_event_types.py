@@ -49,7 +49,7 @@ def test_score_counts_parts_samples_misses_and_confusion():
 
 def test_the_gold_file_is_complete_and_split_as_the_date_gold():
     rows = read_gold(GOLD)
-    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218", "20261232", "20261233", "20261251"}  # samples J, L, O, AC, AD and AV (N became tuning at stop 26, P at stop 28, Q at stop 29, R at stop 30, S at stop 31, T at stop 32, U, V and W at stop 33, X and Y at stop 34, Z and AA at stop 35, AB at stop 36, AE and AF at stop 37, AG and AH at stop 38, AI at stop 39, AJ at stop 40, AK at stop 41, AL at stop 42, AM at stop 43, AN at stop 44, AO at stop 45, AP at stop 46, AQ at stop 47, AR at stop 48, AS at stop 49, AT at stop 50, AU at stop 51)
+    assert {r["seed"] for r in rows if r["part"] == "fresh"} == {"20261213", "20261215", "20261218", "20261232", "20261233", "20261251", "20261252"}  # samples J, L, O, AC, AD, AV and AW (N became tuning at stop 26, P at stop 28, Q at stop 29, R at stop 30, S at stop 31, T at stop 32, U, V and W at stop 33, X and Y at stop 34, Z and AA at stop 35, AB at stop 36, AE and AF at stop 37, AG and AH at stop 38, AI at stop 39, AJ at stop 40, AK at stop 41, AL at stop 42, AM at stop 43, AN at stop 44, AO at stop 45, AP at stop 46, AQ at stop 47, AR at stop 48, AS at stop 49, AT at stop 50, AU at stop 51)
     assert {r["seed"] for r in rows if r["part"] == "check"} == {"20261209", "20261210"}
     # the listed type where the reader judged it right; every other row read again in the article
     assert all(r["gold"] == r["listed"] for r in rows if r["type_ok"] == "Y")

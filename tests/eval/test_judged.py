@@ -179,15 +179,15 @@ REAL_LISTINGS = sorted(judged.JUDGED_DIR.glob(judged.LISTINGS), key=judged._seed
 
 
 def test_the_shipped_listings_replay_as_their_headers_say():
-    """Samples A to Y (all of the odd half, none naming a pool), Z, AA, AB, AC, AD, AE, AF, AG, AH, AI, AJ, AK, AL, AM, AN, AO, AP, AQ, AR, AS, AT, AU and AV (the first
-    twenty-three of the even half, naming it) are replayed as they were drawn: each listing with a ``# drawn:`` line adds exactly its drawn
+    """Samples A to Y (all of the odd half, none naming a pool), Z, AA, AB, AC, AD, AE, AF, AG, AH, AI, AJ, AK, AL, AM, AN, AO, AP, AQ, AR, AS, AT, AU, AV and AW (the first
+    twenty-four of the even half, naming it) are replayed as they were drawn: each listing with a ``# drawn:`` line adds exactly its drawn
     articles, all of its own pool, and that pool had as many articles left before each of them as its
     ``# sample:`` line says."""
     lgl = SHARED / judged.LGL
     if not lgl.exists():
         _missing("LGL corpus", lgl)
     pools = {pool: {a.get("docid") for a in judged.pool_articles(lgl, pool)} for pool in ("lgl-odd", "lgl-even")}
-    assert [judged.pool_of(path) for path in REAL_LISTINGS].count("lgl-even") == 23  # Z, AA, AB, AC, AD, AE, AF, AG, AH, AI, AJ, AK, AL, AM, AN, AO, AP, AQ, AR, AS, AT, AU, AV: seeds 20261229-51
+    assert [judged.pool_of(path) for path in REAL_LISTINGS].count("lgl-even") == 24  # Z, AA, AB, AC, AD, AE, AF, AG, AH, AI, AJ, AK, AL, AM, AN, AO, AP, AQ, AR, AS, AT, AU, AV, AW: seeds 20261229-52
     every = judged.drawn_before(lgl, REAL_LISTINGS)
     assert every <= pools["lgl-odd"] | pools["lgl-even"]
     first_named = next(i for i, path in enumerate(REAL_LISTINGS) if "drawn" in judged.header_of(path))
