@@ -18,8 +18,9 @@ articles each has left):
   or non-event rule: a sample from there is blind for those fields and OPTIMISTIC for places (report
   its place figures as such). Named explicitly (``--pool lgl-even``), never used by default.
 
-GeoVirus (Wikinews) is no pool: it carries no publication date per article, so dates cannot be
-judged on it (docs/judging.md).
+GeoVirus (Wikinews) is no pool and cannot become one: none of its 227 reports states its publication
+date, and its texts are the demo corpus, read to choose event, date, type, role and place rules, so a
+sample from it would be neither dated nor unseen. No other corpus in shared/ is both (docs/judging.md).
 
 ``sample`` writes ``OUT_DIR/to-judge.tsv``: a ``# sample:`` line naming the pool (``pool lgl-even``),
 the seed and how many articles were left, a ``# drawn:`` line with every article drawn (keep both
