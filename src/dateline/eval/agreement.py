@@ -230,15 +230,22 @@ def compare(first_path: Path | str, second_path: Path | str, gold_dir: Path | st
 
 AGREEMENT_DIR = Path(__file__).with_name("judged-agreement")
 LISTING_DIR = Path(__file__).with_name("judged")
+# The first readers' right dates and places as they stood before the third reader's adjudication
+# (stop 51) rewrote judged-gold/: the agreement is that of the two readings as made, not of the
+# second reading with the adjudicated gold.
+FIRST_GOLD_DIR = AGREEMENT_DIR / "first-gold"
 
 
 def evaluate(agreement_dir: Path = AGREEMENT_DIR, listing_dir: Path = LISTING_DIR) -> dict:
     """Every second reading kept (``judged-agreement/NAME-second.tsv``) against its first reading
-    (``judged/NAME.tsv``), for ``make eval``: {NAME: figures}."""
+    (``judged/NAME.tsv``, its right values from ``first-gold/`` where that holds them), for
+    ``make eval``: {NAME: figures}."""
+    first_gold = agreement_dir / "first-gold"
+    gold_dir = first_gold if (first_gold / "dates.tsv").exists() else GOLD_DIR
     readings = {}
     for second in sorted(agreement_dir.glob("*-second.tsv")):
         name = second.name[: -len("-second.tsv")]
-        readings[name] = compare(listing_dir / f"{name}.tsv", second)
+        readings[name] = compare(listing_dir / f"{name}.tsv", second, gold_dir)
     return {"readings": readings}
 
 
