@@ -128,7 +128,7 @@ def dates_agree(first: str, second: str) -> bool:
 
 
 def _place_alternatives(value: str) -> set:
-    from dateline.eval.event_places import _name_key
+    from dateline.eval.event_places import place_key
 
     found = set()
     for part in _listed(value).split(";"):
@@ -138,9 +138,9 @@ def _place_alternatives(value: str) -> set:
             continue
         # a trailing note "(the town hall)" and the gazetteer's "[US, Ohio]", in either order
         name = re.sub(r"(\s*(\[[^\]]*\]|\([^)]*\)))+\s*$", "", part).strip()
-        found.add(_name_key(name))
+        found.add(place_key(name))
         # a reader's free "Newark, Ohio" names the same place as the gazetteer's "Newark [US, Ohio]"
-        found.add(_name_key(name.split(",")[0]))
+        found.add(place_key(name.split(",")[0]))
     return found
 
 
