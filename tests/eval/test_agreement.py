@@ -165,3 +165,22 @@ def test_every_shipped_second_reading_covers_its_listing_row_for_row():
     for second in shipped:
         first = agreement.LISTING_DIR / second.name.replace("-second.tsv", ".tsv")
         assert set(agreement.read_judged(first)) == set(agreement.read_judged(second)), second.name
+
+
+def test_make_eval_reads_the_first_readers_values_from_the_frozen_first_gold(tmp_path):
+    # after an adjudication rewrites judged-gold/, the agreement stays that of the two readings as
+    # made: the first reader's right values come from judged-agreement/first-gold/ where it exists
+    first, second, gold = readings(tmp_path)
+    listings, readings_dir = tmp_path / "judged", tmp_path / "judged-agreement"
+    listings.mkdir(), readings_dir.mkdir()
+    first.rename(listings / "lgl-seed-20990101.tsv")
+    second.rename(readings_dir / "lgl-seed-20990101-second.tsv")
+    gold.rename(readings_dir / "first-gold")
+    f = agreement.evaluate(readings_dir, listings)["readings"]["lgl-seed-20990101"]["fields"]
+    # as with the gold passed by hand (test_values_of_date_and_place_among_events_both_call_real)
+    assert f["date_value"]["agree"] == 2 and f["place_value"]["agree"] == 3
+    # without it, the shipped judged-gold/ holds no row of this made-up seed: the first reader's
+    # 'arrested' (date judged wrong, no right value anywhere) can no longer be compared
+    (readings_dir / "first-gold" / "dates.tsv").unlink()
+    f = agreement.evaluate(readings_dir, listings)["readings"]["lgl-seed-20990101"]["fields"]
+    assert f["date_value"]["unknown"] == 1

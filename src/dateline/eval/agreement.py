@@ -128,7 +128,7 @@ def dates_agree(first: str, second: str) -> bool:
 
 
 def _place_alternatives(value: str) -> set:
-    from dateline.eval.event_places import _name_key
+    from dateline.eval.event_places import place_key
 
     found = set()
     for part in _listed(value).split(";"):
@@ -138,9 +138,9 @@ def _place_alternatives(value: str) -> set:
             continue
         # a trailing note "(the town hall)" and the gazetteer's "[US, Ohio]", in either order
         name = re.sub(r"(\s*(\[[^\]]*\]|\([^)]*\)))+\s*$", "", part).strip()
-        found.add(_name_key(name))
+        found.add(place_key(name))
         # a reader's free "Newark, Ohio" names the same place as the gazetteer's "Newark [US, Ohio]"
-        found.add(_name_key(name.split(",")[0]))
+        found.add(place_key(name.split(",")[0]))
     return found
 
 
@@ -230,15 +230,22 @@ def compare(first_path: Path | str, second_path: Path | str, gold_dir: Path | st
 
 AGREEMENT_DIR = Path(__file__).with_name("judged-agreement")
 LISTING_DIR = Path(__file__).with_name("judged")
+# The first readers' right dates and places as they stood before the third reader's adjudication
+# (stop 51) rewrote judged-gold/: the agreement is that of the two readings as made, not of the
+# second reading with the adjudicated gold.
+FIRST_GOLD_DIR = AGREEMENT_DIR / "first-gold"
 
 
 def evaluate(agreement_dir: Path = AGREEMENT_DIR, listing_dir: Path = LISTING_DIR) -> dict:
     """Every second reading kept (``judged-agreement/NAME-second.tsv``) against its first reading
-    (``judged/NAME.tsv``), for ``make eval``: {NAME: figures}."""
+    (``judged/NAME.tsv``, its right values from ``first-gold/`` where that holds them), for
+    ``make eval``: {NAME: figures}."""
+    first_gold = agreement_dir / "first-gold"
+    gold_dir = first_gold if (first_gold / "dates.tsv").exists() else GOLD_DIR
     readings = {}
     for second in sorted(agreement_dir.glob("*-second.tsv")):
         name = second.name[: -len("-second.tsv")]
-        readings[name] = compare(listing_dir / f"{name}.tsv", second)
+        readings[name] = compare(listing_dir / f"{name}.tsv", second, gold_dir)
     return {"readings": readings}
 
 

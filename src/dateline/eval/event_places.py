@@ -42,7 +42,9 @@ def read_gold(path: Path = GOLD) -> list[dict]:
     return judged_rerun.read_gold(path)
 
 
-def _name_key(name: str) -> str:
+def place_key(name: str) -> str:
+    """A place name as the judged-gold scorers compare it: accents, case, spaces and punctuation
+    dropped ("Sainte-Foy" and "sainte foy" match); eval/agreement compares readers' places by it too."""
     plain = unicodedata.normalize("NFKD", name)
     return re.sub(r"[^0-9a-z]", "", "".join(c for c in plain if not unicodedata.combining(c)).casefold())
 
@@ -57,7 +59,7 @@ def parse_places(text: str) -> list[tuple[str, str, str | None]]:
             continue
         found = re.fullmatch(r"(.*?)\s*\[([A-Z?]{1,2})(?:,\s*([^\]]+))?\]", part)
         name, country, region = (found.group(1), found.group(2), found.group(3)) if found else (part, "?", None)
-        places.append((_name_key(name), country, _name_key(region) if region else None))
+        places.append((place_key(name), country, place_key(region) if region else None))
     return places
 
 
