@@ -72,3 +72,22 @@ def test_a_definite_noun_with_the_same_day_and_person_still_names_the_act_again(
             "Details of Sunday's arrest of Pike were released later.")
     arrest = _read_at(text, "arrest")
     assert arrest.source_actor is not None and arrest.source_actor.text == "Tom Reed"
+
+
+def test_an_agentless_passive_takes_the_doer_of_the_next_telling_by_the_verb():
+    # the lead tells the arrest without its doer, the next sentence tells it again with the officer
+    text = ("A Dover man was arrested Sunday night on a burglary warrant. "
+            "John Marsh, 31, of Elm Street was arrested at his home by Officer Ann Reed.")
+    first = _read(text)[0]
+    assert first.trigger.text == "arrested" and first.source_actor is not None
+    assert first.source_actor.text == "Ann Reed"
+
+
+def test_an_agentless_passive_of_another_act_takes_no_doer():
+    # two people described by two nouns, or two names on two days: two arrests
+    text = ("A Dover man was arrested Sunday night on a burglary warrant. "
+            "A Salem woman was arrested at the mall by Officer Ann Reed.")
+    assert _read(text)[0].source_actor is None
+    text = ("Officer Ann Reed arrested Mary Lowe at the mall on Friday. "
+            "John Marsh was arrested on Sunday night on a burglary warrant.")
+    assert _read(text)[1].source_actor is None
