@@ -235,3 +235,20 @@ def test_a_participle_on_a_statement_is_done_by_who_issued_it():
     assert "council" in (doer_of(blaming) or "")
     condemning = event_at("The dockers' statement condemning the layoffs was read out.", "condemning")
     assert "dockers" in (doer_of(condemning) or "")
+
+
+def test_a_dateline_the_parser_takes_for_a_subject_is_no_party():
+    # "HARTLEY — A Dover woman was sentenced": the town in capitals before the dash opens the
+    # story; the woman is the one sentenced, the board the one that met
+    sentenced = next(e for e in _read("HARTLEY — A Dover woman was sentenced to four years in prison for "
+                                      "embezzling from a church.") if e.trigger.text == "sentenced")
+    assert sentenced.target_actor is not None and sentenced.target_actor.text == "Dover woman"
+    met = next(e for e in _read("NEW HARTLEY—The county Board of Finance met quickly at its Tuesday meeting to "
+                                "approve a spending plan.") if e.trigger.text == "met")
+    assert met.source_actor is not None and met.source_actor.text == "Board of Finance"
+
+
+def test_a_description_set_off_by_a_dash_is_still_a_subject():
+    resigned = next(e for e in _read("The new police chief — Ana Ruiz — resigned on Monday.")
+                    if e.trigger.text == "resigned")
+    assert resigned.source_actor is not None and "chief" in resigned.source_actor.text

@@ -40,7 +40,7 @@ from dateline.events.draft import Draft, reporting_verb, speaker_key
 from dateline.events.event_date import EventDateReading, read_event_date
 from dateline.events.event_place import EventPlaceReading, followed_by_a_seat_word, read_event_places
 from dateline.events.non_events import without_crimes_named_only_by_a_charge, without_learned_non_events
-from dateline.events.told_parties import parties_of_an_earlier_telling
+from dateline.events.told_parties import doers_of_another_telling, parties_of_an_earlier_telling
 from dateline.events.placing import (Told, acts_at_someones_home, acts_of_a_local_body_at_home,
                                      acts_placed_by_a_later_telling, ends_a_name,
                                      is_origin, names_a_known_place, names_a_venue, names_an_office)
@@ -680,7 +680,10 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
                              acts_dated_by_another_telling(events, doc, dct))
     # "Deputies arrested two men ... The arrest followed a tip": a definite event noun with no
     # parties of its own has those of the act it names again (last: no date or place moves)
-    return parties_of_an_earlier_telling(events, doc)
+    events = parties_of_an_earlier_telling(events, doc)
+    # "A Dover man was arrested Sunday. John Pike was arrested by Officer Ann Reed": an agentless
+    # passive takes the doer of another telling of the act by the same word
+    return doers_of_another_telling(events, doc)
 
 
 def _outlet_home_town(article: Article, places: list[Place]) -> Place | None:

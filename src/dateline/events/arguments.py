@@ -1188,6 +1188,20 @@ def _may_name_people(noun: Token, lexicon: Lexicon) -> bool:
 APPOSITION_MARKS = {",", "(", "-", "–", "—", ":"}
 
 
+# the dashes that close a dateline ("SALEM — ", "SALEM -- ")
+DATELINE_DASHES = {"-", "--", "–", "—"}
+
+
+def _a_dateline(subject: Token, mark: Token) -> bool:
+    """Whether a subject the parser found is a story's dateline: the words opening the sentence up
+    to a dash right after them, every word in capitals ("FALLS VILLAGE —", "SALEM --"), not a
+    description set off by a dash ("The new chief — Ana Ruiz")."""
+    letters = [t for t in subject.doc[subject.left_edge.i:mark.i] if t.is_alpha]
+    return subject.left_edge.i == subject.sent.start and mark.i in {subject.right_edge.i, subject.right_edge.i + 1} \
+        and mark.text in DATELINE_DASHES and bool(letters) and all(t.is_upper for t in letters) \
+        and sum(len(t) for t in letters) >= 3
+
+
 def _not_run_on(subjects: list[Token], verb: Token) -> list[Token]:
     """Of two subjects the parser hung on one verb, the one that stands next to it when nothing sets
     it off from the other: a description and a name in apposition come apart by a comma or a dash
@@ -1202,6 +1216,9 @@ def _not_run_on(subjects: list[Token], verb: Token) -> list[Token]:
     start = nearer.left_edge.i
     if start <= farther.i or start == 0:
         return subjects
+    if _a_dateline(farther, verb.doc[start - 1]):
+        # "SALEM — A man was arrested ...": the town in capitals that opens the story before a dash
+        return [s for s in subjects if s is not farther]
     if verb.doc[start - 1].text in APPOSITION_MARKS or nearer.left_edge.dep_ == "cc":
         return subjects
     if not any(t.lower_ in {"a", "an", "the"} or t.like_num for t in verb.doc[start:nearer.i]):
