@@ -37,6 +37,7 @@ def test_no_event_and_no_statement_at_the_word(sentence, word):
 @pytest.mark.parametrize("sentence,word", [
     # a person's call and a person's showing are acts; a belief that something happened is left
     ("The mayor called for calm after the storm.", "called"),
+    ("Two farm groups called for a ban on the new seed.", "called"),
     ("Police showed reporters a photo of the missing boy.", "showed"),
     ("The sheriff believes the two fires were set.", "believes"),
     # a sentence served, a term given, a jailing told in the past are acts

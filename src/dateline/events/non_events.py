@@ -508,6 +508,7 @@ class ContentsOfThings:
     verbs: Words
     particles: dict = _word_sets()
     pronouns: Words
+    bodies: Words
     person_entities: Words = _tag_field()
     finite_tags: Words = _tag_field()
     capitalised_tags: Words = _tag_field()
@@ -2569,9 +2570,10 @@ def is_a_thing_sense(token: Token) -> bool:
 
 
 def _a_thing(subject: Token, words: ContentsOfThings) -> bool:
-    """A subject that names a thing: a common noun no list of people or bodies holds and no name of
-    a person, a body or a place; a plural proper noun first in its sentence and no name ("Records
-    show": a common noun capitalised there); or a pronoun that stands for a thing ("it")."""
+    """A subject that names a thing: a common noun no list of people or bodies holds (people_nouns,
+    group_nouns, contents_of_things.bodies) and no name of a person, a body or a place; a plural proper
+    noun first in its sentence and no name ("Records show": a common noun capitalised there); or a
+    pronoun that stands for a thing ("it")."""
     if subject.pos_ == "PRON":
         return subject.lower_ in words.pronouns
     if subject.pos_ == "PROPN":
@@ -2580,7 +2582,8 @@ def _a_thing(subject: Token, words: ContentsOfThings) -> bool:
     elif subject.pos_ != "NOUN":
         return False
     lemma = subject.lemma_.lower()
-    return not ({lemma, subject.lower_} & (people_nouns() | group_nouns())) and subject.ent_type_ not in words.person_entities
+    return not ({lemma, subject.lower_} & (people_nouns() | group_nouns() | words.bodies)) \
+        and subject.ent_type_ not in words.person_entities
 
 
 def is_what_a_thing_holds(token: Token) -> bool:
