@@ -83,7 +83,7 @@ def test_who_is_placed_under_arrest_is_the_one_arrested():
 
 
 def test_who_faces_charges_is_the_defendant():
-    charges = event_at("The colonel faces charges of treason.", "charges")
+    charges = event_at("The colonel faced charges of treason.", "charges")
     assert charges.type == "JUSTICE"
     assert "colonel" in text_of(charges.target_actor)
     assert charges.source_actor is None

@@ -39,7 +39,8 @@ from dateline.events.dating import (
 from dateline.events.draft import Draft, reporting_verb, speaker_key
 from dateline.events.event_date import EventDateReading, read_event_date
 from dateline.events.event_place import EventPlaceReading, followed_by_a_seat_word, read_event_places
-from dateline.events.non_events import without_crimes_named_only_by_a_charge, without_learned_non_events
+from dateline.events.non_events import (reports_no_statement, without_crimes_named_only_by_a_charge,
+                                        without_learned_non_events)
 from dateline.events.told_parties import doers_of_another_telling, parties_of_an_earlier_telling
 from dateline.events.placing import (Told, acts_at_someones_home, acts_of_a_local_body_at_home,
                                      acts_placed_by_a_later_telling, ends_a_name,
@@ -276,6 +277,8 @@ def _statements(sentence: SpacySpan, k: int, triggers: list[Trigger], doc: Doc, 
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue  # "would not say whether ...": nothing was said
+        if reports_no_statement(verb):
+            continue  # "records show that ...", "he believes the tax is unfair": no one's saying
         if frame.content.dep_ == "xcomp" and frame.content.i > verb.i and not frame.quoted \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in frame.content.children):
             continue  # "she continued to weep": an infinitive goes on with an act, it reports no speech

@@ -501,6 +501,29 @@ class ThingSenses:
 
 
 @dataclass(frozen=True)
+class ContentsOfThings:
+    """ "records show that", "the grant called for two trucks": the verbs of content, the words some
+    of them need after them, the pronouns that stand for a thing, the names that are people or bodies,
+    the tags of a finite verb the parser hung on its subject, and of a noun capitalised first in a sentence."""
+    verbs: Words
+    particles: dict = _word_sets()
+    pronouns: Words
+    bodies: Words
+    person_entities: Words = _tag_field()
+    finite_tags: Words = _tag_field()
+    capitalised_tags: Words = _tag_field()
+
+
+@dataclass(frozen=True)
+class LegalStates:
+    """ "is serving a sentence", "faces two charges", "is being held in jail": the verbs and the
+    objects that tell the state, the verbs whose present passive tells it, the tags of the present."""
+    objects: dict = _word_sets()
+    held_verbs: Words
+    present_tags: Words = _tag_field()
+
+
+@dataclass(frozen=True)
 class ParticiplesOfActsNotDone:
     """ "will dock at noon, bringing the first tourists": the tags and links of a participle clause."""
     tags: Words = _tag_field()
@@ -594,6 +617,9 @@ class NonEventsTable:
     standing_offers: StandingOffers = _block(StandingOffers)
     pastimes: Pastimes = _block(Pastimes)
     thing_senses: ThingSenses = _block(ThingSenses)
+    contents_of_things: ContentsOfThings = _block(ContentsOfThings)
+    legal_states: LegalStates = _block(LegalStates)
+    beliefs_about_states: WordsBlock = _words_block("verbs")
     examples: list = _entries()
     counter_examples: list = _entries()
 
@@ -2355,8 +2381,10 @@ def reports_no_event(token: Token) -> bool:
     kept from (in order to pay, kept the goats from straying) or a participle clause on a verb that tells no act
     done (will dock at noon, bringing the tourists), a standing offer (the museum offers tours), a
     pastime (enjoyed gardening), a word in a sense that names a thing (the surrounding towns,
-    refuse collection), or an event noun in the subject of what would or should be (the reopening
-    would help, talks should resume). What is planned, wanted or hoped in the present, or readied for, is
+    refuse collection), an event noun in the subject of what would or should be (the reopening
+    would help, talks should resume), what a thing shows or calls for (records show, the grant called
+    for), a legal state told in the present (is serving a sentence, faces charges, is being held) or a
+    belief about how things stand (believes the tax is unfair). What is planned, wanted or hoped in the present, or readied for, is
     ``is_not_yet``'s."""
     return is_a_state(token) or is_a_gesture(token) or is_a_tally(token) or is_a_charge_name(token) \
         or is_a_practice(token) or is_a_described_class(token) or is_not_yet(token) or is_a_possibility(token) \
@@ -2382,7 +2410,8 @@ def reports_no_event(token: Token) -> bool:
         or is_going_to_happen(token) or is_offered_for(token) or is_a_kind_described(token) \
         or is_a_standing_practice(token) or is_a_purpose_or_a_prevented_act(token) \
         or is_a_participle_of_an_act_not_done(token) or is_a_standing_offer(token) or is_a_pastime(token) \
-        or is_a_thing_sense(token) or is_in_the_subject_of_what_would_be(token)
+        or is_a_thing_sense(token) or is_in_the_subject_of_what_would_be(token) \
+        or is_what_a_thing_holds(token) or is_a_legal_state(token) or is_a_belief_about_a_state(token)
 
 
 def _words_before(word: Token, count: int) -> str:
@@ -2538,6 +2567,85 @@ def is_a_thing_sense(token: Token) -> bool:
         before.dep_ not in {"aux", "auxpass"} or before.lemma_.lower() == "have" and token.tag_ == "VB")
     slot = before.pos_ in words.before or before.tag_ in words.owner_tags or main_verb
     return slot and (after.pos_ in words.after or before.pos_ == "DET")
+
+
+def _a_thing(subject: Token, words: ContentsOfThings) -> bool:
+    """A subject that names a thing: a common noun no list of people or bodies holds (people_nouns,
+    group_nouns, contents_of_things.bodies) and no name of a person, a body or a place; a plural proper
+    noun first in its sentence and no name ("Records show": a common noun capitalised there); or a
+    pronoun that stands for a thing ("it")."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in words.pronouns
+    if subject.pos_ == "PROPN":
+        if not (subject.tag_ in words.capitalised_tags and subject.i == subject.sent.start and not subject.ent_type_):
+            return False
+    elif subject.pos_ != "NOUN":
+        return False
+    lemma = subject.lemma_.lower()
+    return not ({lemma, subject.lower_} & (people_nouns() | group_nouns() | words.bodies)) \
+        and subject.ent_type_ not in words.person_entities
+
+
+def is_what_a_thing_holds(token: Token) -> bool:
+    """ "records show that the fee rose", "the vote showed how fast the board can act", "the grant called
+    for two trucks": a verb of content whose subject is a thing tells what the thing holds or makes plain,
+    no act (non_events.yaml: contents_of_things); "the mayor called for calm" is an act, "the report said"
+    a statement. The subject is the verb's own, or the noun the parser hung the finite verb on ("the
+    project called for ..." read as a participle on "project")."""
+    words = typed_table().contents_of_things
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in words.verbs:
+        return False
+    needed = words.particles.get(lemma)
+    if needed and not any(c.lower_ in needed for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "acl" and token.tag_ in words.finite_tags \
+            and token.head.pos_ in {"NOUN", "PROPN"}:
+        subject = token.head
+    return subject is not None and _a_thing(subject, words)
+
+
+def reports_no_statement(verb: Token) -> bool:
+    """Whether a verb that reports content tells no one's saying: what a thing shows or calls for
+    ("records show that ...") or a belief about how things stand ("he believes the tax is unfair")
+    (dateline.events reads no STATEMENT at it; the event words are ``reports_no_event``'s)."""
+    return is_what_a_thing_holds(verb) or is_a_belief_about_a_state(verb)
+
+
+def _in_the_present(verb: Token, tags: frozenset[str]) -> bool:
+    """The verb is in the simple present ("faces"), or an -ing after a present "be" ("is facing")."""
+    return verb.tag_ in tags or verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" and c.tag_ in tags for c in verb.children)
+
+
+def is_a_legal_state(token: Token) -> bool:
+    """ "is serving a sentence", "faces two charges", "is being held in the county jail": a state a person
+    is in under a legal step, told in the present, no act (non_events.yaml: legal_states; docs/judging.md,
+    stop 51); "served two years", "was charged", "was held" tell acts."""
+    words = typed_table().legal_states
+    if token.pos_ == "NOUN":
+        phrase = token
+        while phrase.dep_ == "conj" and phrase.head.i != phrase.i:  # "faces a theft charge and two counts"
+            phrase = phrase.head
+        verb = phrase.head
+        return phrase.dep_ == "dobj" and token.lemma_.lower() in words.objects.get(verb.lemma_.lower(), ()) \
+            and _in_the_present(verb, words.present_tags)
+    if token.tag_ != "VBN" or token.lemma_.lower() not in words.held_verbs:
+        return False
+    auxiliaries = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    return any(c.dep_ == "auxpass" for c in auxiliaries) and all(c.lemma_.lower() == "be" for c in auxiliaries) \
+        and any(c.tag_ in words.present_tags for c in auxiliaries)
+
+
+def is_a_belief_about_a_state(token: Token) -> bool:
+    """ "he believes the demand for loans is on the rise": a verb of believing with a clause whose own
+    verb is "be" tells an opinion about how things stand, no act (non_events.yaml: beliefs_about_states);
+    "believes the dogs were poisoned" (a passive) and "believes the trade will grow" are left."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in typed_table().beliefs_about_states.words:
+        return False
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    return clause is not None and clause.lemma_.lower() == "be" and not any(c.dep_ == "auxpass" for c in clause.children)
 
 
 def _a_rate_phrase(word: Token, determiners: frozenset[str] | None = None) -> bool:
