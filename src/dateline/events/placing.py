@@ -1058,3 +1058,51 @@ def _other_days(one, other) -> bool:
 def _apart(start: date | None, end: date | None, other_start: date | None, other_end: date | None) -> bool:
     """Whether two spans of days, both known, share no day (an unknown end never sets them apart)."""
     return None not in (start, end, other_start, other_end) and (end < other_start or other_end < start)
+
+
+def acts_placed_by_a_towns_people_or_body(events: list, doc, places: list[Place]) -> list:
+    """ "Ohio lawmakers voted on the road bill", "a Dover resident blocked the thief's car", "bond
+    was set at the Marion County Jail": an act (not a statement) that names no place after every
+    other rule, whose sentence names a town, county or state right before a word of its people or
+    of a body that sits there (placing.yaml: towns_people: the person and home nouns, the seat and
+    body words, and a few more), is there: the last resort, read after every other place rule.
+    Not for an act over a whole land or one that names someone by a past act ("the widow of a
+    murdered guard", and a participle after its noun: "a Dover man accused of fraud" is named by
+    an accusation made where he lives only by chance), nor for a country ("three Canadian
+    soldiers" says whose force, not where)."""
+    words = _towns_people_words()
+    text = text_of(doc)
+    out = []
+    for event in events:
+        token = trigger_token(event, doc) if not event.places and event.type != "STATEMENT" \
+            and event.sentence is not None else None
+        if token is None or covers_a_whole_land(token) or describes_someone_by_a_past_act(token) \
+                or (token.tag_ == "VBN" and token.dep_ in _towns_people_table()["describing_deps"]):
+            out.append(event)
+            continue
+        found: list[Place] = []
+        for place in places:
+            if not (event.sentence.start <= place.span.start and place.span.end <= event.sentence.end) \
+                    or place.lat is None or (place.feature_code or "").startswith("PCL") or place in found:
+                continue
+            rest = place.span.text[len(place.name):] if place.span.text.startswith(place.name) else ""
+            following = (rest.split() or text[place.span.end:place.span.end + 40].split())[:1]
+            if following and re.sub(r"['’]s?$", "", following[0].strip(".,;:()\"'“”").lower()) in words:
+                found.append(place)
+        out.append(replace(event, places=tuple(found), place_inherited=True) if found else event)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _towns_people_table() -> dict:
+    raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))["towns_people"]
+    return {"more_words": frozenset(w.lower() for w in raw["more_words"]),
+            "describing_deps": frozenset(raw["describing_deps"])}
+
+
+@lru_cache(maxsize=1)
+def _towns_people_words() -> frozenset[str]:
+    from dateline.geo.recognize import SEAT_WORDS
+    tab = table()
+    return frozenset(SEAT_WORDS | tab["person_nouns"] | tab["home_nouns"] | tab["body_words"]
+                     | _towns_people_table()["more_words"])
