@@ -43,7 +43,7 @@ from dateline.events.non_events import (reports_no_statement, without_crimes_nam
                                         without_learned_non_events)
 from dateline.events.told_parties import doers_of_another_telling, parties_of_an_earlier_telling
 from dateline.events.placing import (Told, acts_at_someones_home, acts_of_a_local_body_at_home,
-                                     acts_placed_by_a_later_telling, ends_a_name,
+                                     acts_placed_by_a_later_telling, acts_placed_by_a_bodys_town, ends_a_name,
                                      is_origin, names_a_known_place, names_a_venue, names_an_office)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
@@ -678,6 +678,10 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
     # nothing before an act is where the local body it names by its town works (placing.yaml: setting)
     events = _noting_changes(explained, "a story set by a local body", events,
                              acts_set_by_a_local_body(events, doc, places, dct))
+    # "Ohio lawmakers voted on the road bill": an act still placeless is where the town, county or
+    # state its sentence names before a body's word is (placing.yaml: bodys_town)
+    events = _noting_changes(explained, "a body's town named with it", events,
+                             acts_placed_by_a_bodys_town(events, doc, places))
     # (after the learned filter, which was fitted on the dates before this rule: the tellings are real events)
     events = _noting_changes(explained, "an act dated by another telling", events,
                              acts_dated_by_another_telling(events, doc, dct))

@@ -1058,3 +1058,61 @@ def _other_days(one, other) -> bool:
 def _apart(start: date | None, end: date | None, other_start: date | None, other_end: date | None) -> bool:
     """Whether two spans of days, both known, share no day (an unknown end never sets them apart)."""
     return None not in (start, end, other_start, other_end) and (end < other_start or other_end < start)
+
+
+def acts_placed_by_a_bodys_town(events: list, doc, places: list[Place]) -> list:
+    """ "Ohio lawmakers voted on the road bill", "arraigned at the Marion County Jail, with bond set
+    at $5,000": an act (not a statement) that names no place after every other rule, whose sentence
+    names a town, county or state right before a word of a body that sits there (placing.yaml:
+    bodys_town: the seat and body words, and a few more), is there: a body acts where it sits (the
+    last resort, read after every other place rule). Not a place in another verb's clause that does
+    not hold the act, nor in the words that report the act, nor an origin ("a Dover High School
+    senior": where someone studies, as "a Dover man" is where he lives); not for an act over a whole
+    land or one that names someone by a past act ("the widow of a murdered guard", and a participle
+    after its noun: "a man accused of hitting a Dover officer"), nor for a country ("the French
+    ministry" says whose, not where)."""
+    words = _bodys_town_words()
+    text = text_of(doc)
+    out = []
+    for event in events:
+        token = trigger_token(event, doc) if not event.places and event.type != "STATEMENT" \
+            and event.sentence is not None else None
+        if token is None or covers_a_whole_land(token) or describes_someone_by_a_past_act(token) \
+                or (token.tag_ == "VBN" and token.dep_ in _bodys_town_table()["describing_deps"]):
+            out.append(event)
+            continue
+        # (not a place in another verb's clause that does not hold the act, nor in the words that
+        # report it: "said Lt. Ann Reed of the Carver County Board" is who reports, not where)
+        aside = outside_the_acts_clauses(token, token.sent) | reporting_clause_words(token)
+        said_by = event.attribution.span if event.attribution is not None else None
+        found: list[Place] = []
+        for place in places:
+            if not (event.sentence.start <= place.span.start and place.span.end <= event.sentence.end) \
+                    or place.lat is None or (place.feature_code or "").startswith("PCL") or place in found:
+                continue
+            if said_by is not None and said_by.start <= place.span.start < said_by.end:
+                continue
+            named = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+            if named is None or not len(named) or any(t.i in aside for t in named) \
+                    or is_origin(place, token.sent):
+                continue  # (nor an origin: "Dover High School sophomore Ann Hill")
+            rest = place.span.text[len(place.name):] if place.span.text.startswith(place.name) else ""
+            following = (rest.split() or text[place.span.end:place.span.end + 40].split())[:1]
+            if following and re.sub(r"['’]s?$", "", following[0].strip(".,;:()\"'“”").lower()) in words:
+                found.append(place)
+        out.append(replace(event, places=tuple(found), place_inherited=True) if found else event)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bodys_town_table() -> dict:
+    raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))["bodys_town"]
+    return {"more_words": frozenset(w.lower() for w in raw["more_words"]),
+            "describing_deps": frozenset(raw["describing_deps"])}
+
+
+@lru_cache(maxsize=1)
+def _bodys_town_words() -> frozenset[str]:
+    from dateline.geo.recognize import SEAT_WORDS
+    tab = table()
+    return frozenset(SEAT_WORDS | tab["body_words"] | _bodys_town_table()["more_words"])
