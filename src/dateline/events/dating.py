@@ -1431,6 +1431,26 @@ def goes_on_from_the_speakers_dated_act(verb: Token, carried_start: int) -> bool
     return doer is not None and _same_person(speaker, doer)
 
 
+def said_at_the_occasion_told_before(verb: Token, carried_start: int, occasion_words: frozenset[str]) -> bool:
+    """ "The council met Monday night. ... 'We cannot wait,' the mayor said.": a statement in the past
+    whose sentence gives no day, after a sentence that dates a gathering the story goes on telling
+    (a meeting, hearing, forum, speech ...: a word of event_types.yaml occasions or of
+    said_at_an_occasion's nouns in the dated sentence, not one the speaker tells of having been at),
+    was said there, on that day, not to the reporter on the report's day (docs/judging.md, the
+    conventions of stop 51: a statement at an occasion dated in an earlier sentence)."""
+    if not told_in_the_past(verb):
+        return False
+    doc = verb.doc
+    dated = next((t for t in doc if t.idx <= carried_start < t.idx + len(t)), None)
+    if dated is None or dated.sent.start >= verb.sent.start:
+        return False
+    words = occasion_words | frozenset(table()["said_at_an_occasion"]["nouns"])
+    nouns = frozenset(table()["occasion_told_before"]["nouns"])
+    return any(((t.lemma_.lower() in words and t.pos_ in {"NOUN", "PROPN", "VERB"})
+                or (t.lemma_.lower() in nouns and t.pos_ in {"NOUN", "PROPN"})) and not a_speakers_own_gathering(t)
+               for t in dated.sent)
+
+
 def _verb_of(word: Token) -> Token:
     """The verb a word hangs on (the word itself when no verb is above it)."""
     verb = word.head
