@@ -773,7 +773,7 @@ def nouns_leave_the_report_day(events: list[Event], doc) -> list[Event]:
     ("Gunmen attacked a market, killing five. The attack ...": that clause's tense dates it), or
     it names a condition that lasts ("the epidemic", "the disease", "the drought": dating.yaml
     told_now.lasting), or a process told going on ("a sergeant heads the inquiry":
-    ``a_process_told_going_on``), going on at the report."""
+    ``a_process_told_going_on``, ``a_process_under_way``), going on at the report."""
     result = []
     told_by_a_verb: set[str] = set()  # kinds of event a verb told on the report's day
     for event in events:
@@ -786,7 +786,8 @@ def nouns_leave_the_report_day(events: list[Event], doc) -> list[Event]:
             if root.pos_ in {"VERB", "AUX"}:
                 told_by_a_verb.add(event.type)
             elif root.pos_ == "NOUN" and event.type not in told_by_a_verb and not told_now(root) \
-                    and root.lemma_.lower() not in lasting_conditions() and not a_process_told_going_on(root):
+                    and root.lemma_.lower() not in lasting_conditions() and not a_process_told_going_on(root) \
+                    and not a_process_under_way(root):
                 notes = tuple("no date" if n == INHERITED_NOTE else n for n in event.notes)
                 event = replace(event, date_value=None, date_start=None, date_end=None, date_inherited=False,
                                 notes=notes)
@@ -1559,6 +1560,34 @@ def a_process_told_going_on(noun: Token) -> bool:
         return False
     first = min(auxiliaries, key=lambda a: a.i) if auxiliaries else verb
     return first.tag_ in {"VBZ", "VBP"}
+
+
+def a_process_under_way(noun: Token) -> bool:
+    """ "Detectives asked anyone with information to help with the investigation", "his presence could
+    compromise the probe", "another officer is on trial": a noun of a process that lasts until it is closed
+    (dating.yaml going_on.processes) whose phrase hangs on no verb in the past is an activity under way at the
+    report (docs/judging.md, the conventions of stop 51: dated to the report), not a part of the earlier episode
+    whose day the story carried. Told in the past it is that telling's ("conducted the investigation", "was
+    captured following a brief manhunt": a participle used as a preposition, "following", "pending", is read by
+    its clause's verb), and a progressive is left to ``a_process_told_going_on`` ("police are leading the
+    investigation" after a dated talk: the judged stories read the story's day)."""
+    words = table()["going_on"]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words["processes"]:
+        return False
+    verb = _verb_the_phrase_hangs_on(noun)
+    for _ in range(4):
+        if verb is None or verb.tag_ not in {"VBG", "VBN"} or verb.head.i == verb.i \
+                or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            break
+        verb = verb.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+    if verb is None:
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return False
+    return verb.tag_ not in {"VBN", "VBG"} or (verb.tag_ == "VBN" and bool(auxiliaries))
 
 
 def _verb_the_phrase_hangs_on(noun: Token) -> Token | None:

@@ -31,6 +31,7 @@ from dateline.events.dating import (
     a_bare_past_participle,
     BORROWED,
     a_process_told_going_on,
+    a_process_under_way,
     a_recent_day,
     agreed_to_do,
     background_words,
@@ -469,8 +470,11 @@ def _told_before(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | 
 def _a_process_going_on(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
     dct = facts.dct
     if facts.trigger is not None and dct is not None and event_date.source in {"sentence", "narrative"} \
-            and before(event_date.end or event_date.start, dct) and a_process_told_going_on(facts.trigger):
-        # "Police found a car on Monday. ... while officials conduct an inquiry": going on now
+            and before(event_date.end or event_date.start, dct) and (
+                a_process_told_going_on(facts.trigger)
+                or (event_date.source == "narrative" and a_process_under_way(facts.trigger))):
+        # "Police found a car on Monday. ... while officials conduct an inquiry": going on now; "...
+        # anyone with information should help with the investigation": under way, a carried day is not its
         return Fired("a process told going on -> report's day",
                      EventDate(dct.isoformat(), dct, dct, None, True, "article"))
     return None
