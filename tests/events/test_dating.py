@@ -79,6 +79,11 @@ QUOTES_OF_THE_REPORT_DAY = [
     ("a feature's opening followed by a day of no gathering tells no occasion",
      "Winters in the valley are usually mild. Snow closed the mountain pass on Tuesday. "
      "\"We were not ready,\" the mayor said.", "said"),
+    ("a day of a crime is no gathering: the witness's quote is the reporter's",
+     "A gunman robbed a bank in Dover on Tuesday. \"He had a gun,\" a teller said.", "said"),
+    ("a day of someone's visit is his act, no gathering the speaker was at",
+     "Crews cleared the snow from the park. An inspector visited the park on Wednesday. "
+     "\"The paths are safe now,\" the foreman said.", "said"),
     ("a day on a noun of no gathering names no occasion",
      "Crews cleared the Tuesday snowfall from the village roads. "
      "\"It was the heaviest in years,\" the foreman said.", "said"),

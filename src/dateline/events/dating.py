@@ -773,7 +773,7 @@ def nouns_leave_the_report_day(events: list[Event], doc) -> list[Event]:
     ("Gunmen attacked a market, killing five. The attack ...": that clause's tense dates it), or
     it names a condition that lasts ("the epidemic", "the disease", "the drought": dating.yaml
     told_now.lasting), or a process told going on ("a sergeant heads the inquiry":
-    ``a_process_told_going_on``), going on at the report."""
+    ``a_process_told_going_on``, ``a_process_under_way``), going on at the report."""
     result = []
     told_by_a_verb: set[str] = set()  # kinds of event a verb told on the report's day
     for event in events:
@@ -786,7 +786,8 @@ def nouns_leave_the_report_day(events: list[Event], doc) -> list[Event]:
             if root.pos_ in {"VERB", "AUX"}:
                 told_by_a_verb.add(event.type)
             elif root.pos_ == "NOUN" and event.type not in told_by_a_verb and not told_now(root) \
-                    and root.lemma_.lower() not in lasting_conditions() and not a_process_told_going_on(root):
+                    and root.lemma_.lower() not in lasting_conditions() and not a_process_told_going_on(root) \
+                    and not a_process_under_way(root):
                 notes = tuple("no date" if n == INHERITED_NOTE else n for n in event.notes)
                 event = replace(event, date_value=None, date_start=None, date_end=None, date_inherited=False,
                                 notes=notes)
@@ -1431,6 +1432,26 @@ def goes_on_from_the_speakers_dated_act(verb: Token, carried_start: int) -> bool
     return doer is not None and _same_person(speaker, doer)
 
 
+def said_at_the_occasion_told_before(verb: Token, carried_start: int, occasion_words: frozenset[str]) -> bool:
+    """ "The council met Monday night. ... 'We cannot wait,' the mayor said.": a statement in the past
+    whose sentence gives no day, after a sentence that dates a gathering the story goes on telling
+    (a meeting, hearing, forum, speech ...: a word of event_types.yaml occasions or of
+    said_at_an_occasion's nouns in the dated sentence, not one the speaker tells of having been at),
+    was said there, on that day, not to the reporter on the report's day (docs/judging.md, the
+    conventions of stop 51: a statement at an occasion dated in an earlier sentence)."""
+    if not told_in_the_past(verb):
+        return False
+    doc = verb.doc
+    dated = next((t for t in doc if t.idx <= carried_start < t.idx + len(t)), None)
+    if dated is None or dated.sent.start >= verb.sent.start:
+        return False
+    words = occasion_words | frozenset(table()["said_at_an_occasion"]["nouns"])
+    nouns = frozenset(table()["occasion_told_before"]["nouns"])
+    return any(((t.lemma_.lower() in words and t.pos_ in {"NOUN", "PROPN", "VERB"})
+                or (t.lemma_.lower() in nouns and t.pos_ in {"NOUN", "PROPN"})) and not a_speakers_own_gathering(t)
+               for t in dated.sent)
+
+
 def _verb_of(word: Token) -> Token:
     """The verb a word hangs on (the word itself when no verb is above it)."""
     verb = word.head
@@ -1539,6 +1560,34 @@ def a_process_told_going_on(noun: Token) -> bool:
         return False
     first = min(auxiliaries, key=lambda a: a.i) if auxiliaries else verb
     return first.tag_ in {"VBZ", "VBP"}
+
+
+def a_process_under_way(noun: Token) -> bool:
+    """ "Detectives asked anyone with information to help with the investigation", "his presence could
+    compromise the probe", "another officer is on trial": a noun of a process that lasts until it is closed
+    (dating.yaml going_on.processes) whose phrase hangs on no verb in the past is an activity under way at the
+    report (docs/judging.md, the conventions of stop 51: dated to the report), not a part of the earlier episode
+    whose day the story carried. Told in the past it is that telling's ("conducted the investigation", "was
+    captured following a brief manhunt": a participle used as a preposition, "following", "pending", is read by
+    its clause's verb), and a progressive is left to ``a_process_told_going_on`` ("police are leading the
+    investigation" after a dated talk: the judged stories read the story's day)."""
+    words = table()["going_on"]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words["processes"]:
+        return False
+    verb = _verb_the_phrase_hangs_on(noun)
+    for _ in range(4):
+        if verb is None or verb.tag_ not in {"VBG", "VBN"} or verb.head.i == verb.i \
+                or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            break
+        verb = verb.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+    if verb is None:
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return False
+    return verb.tag_ not in {"VBN", "VBG"} or (verb.tag_ == "VBN" and bool(auxiliaries))
 
 
 def _verb_the_phrase_hangs_on(noun: Token) -> Token | None:

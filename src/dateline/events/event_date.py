@@ -31,6 +31,7 @@ from dateline.events.dating import (
     a_bare_past_participle,
     BORROWED,
     a_process_told_going_on,
+    a_process_under_way,
     a_recent_day,
     agreed_to_do,
     background_words,
@@ -52,6 +53,7 @@ from dateline.events.dating import (
     placed_vaguely_after,
     placed_vaguely_before,
     said_at_a_told_occasion,
+    said_at_the_occasion_told_before,
     time_words_of_the_saying,
     told_at_a_dated_talk,
     told_in_a_past_relative_clause,
@@ -468,8 +470,11 @@ def _told_before(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | 
 def _a_process_going_on(facts: DateFacts, event_date: EventDate) -> Fired[EventDate] | None:
     dct = facts.dct
     if facts.trigger is not None and dct is not None and event_date.source in {"sentence", "narrative"} \
-            and before(event_date.end or event_date.start, dct) and a_process_told_going_on(facts.trigger):
-        # "Police found a car on Monday. ... while officials conduct an inquiry": going on now
+            and before(event_date.end or event_date.start, dct) and (
+                a_process_told_going_on(facts.trigger)
+                or (event_date.source == "narrative" and a_process_under_way(facts.trigger))):
+        # "Police found a car on Monday. ... while officials conduct an inquiry": going on now; "...
+        # anyone with information should help with the investigation": under way, a carried day is not its
         return Fired("a process told going on -> report's day",
                      EventDate(dct.isoformat(), dct, dct, None, True, "article"))
     return None
@@ -607,11 +612,13 @@ OCCASION_MAX_DAYS = 6
 def _said_at_an_occasion_of_the_story(draft: Draft, carried: Timex, dct: date | None) -> bool:
     """A statement said at an occasion its own words name ("said during a press conference"), or
     by the one the sentence before tells talking on the carried day ("Reyes spoke to the tenants on
-    Wednesday. Reyes said ..."), with a recent day carried from the sentences before
-    (dating.said_at_a_told_occasion, dating.goes_on_from_the_speakers_dated_act)."""
+    Wednesday. Reyes said ..."), or after a sentence that dates a gathering ("a forum on Tuesday
+    night"), with a recent day carried from the sentences before (dating.said_at_a_told_occasion,
+    dating.goes_on_from_the_speakers_dated_act, dating.said_at_the_occasion_told_before)."""
     verb = reporting_verb(draft)
     return verb is not None and a_recent_day(*timex_range(carried), dct) and (
-        said_at_a_told_occasion(verb) or goes_on_from_the_speakers_dated_act(verb, carried.span.start))
+        said_at_a_told_occasion(verb) or goes_on_from_the_speakers_dated_act(verb, carried.span.start)
+        or said_at_the_occasion_told_before(verb, carried.span.start, load_lexicon().occasion_words))
 
 
 def _said_there(draft: Draft) -> bool:
