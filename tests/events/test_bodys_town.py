@@ -35,9 +35,10 @@ def test_a_states_lawmakers_act_in_their_state(stages):
 
 
 def test_a_bond_set_with_an_arraignment_at_a_county_jail_is_there_not_at_a_later_court(stages):
-    text = "Tom Reed was arraigned at the Marion County Jail on Friday, with bond set at $5,000."
-    assert [p.span.text for p in _reading(text, "bond", stages).event.places] == ["Marion County"]
-    later = "Tom Reed's bond was set at $5,000, and he will appear on Friday in Marion County Court."
+    text = "Ann Cole was arraigned at the Lake County Jail on Monday, with her bond set at $2,500."
+    # the county of the jail, named alone or with the jail (the recogniser may take "Lake County Jail" whole)
+    assert [p.span.text for p in _reading(text, "bond", stages).event.places] in (["Lake County"], ["Lake County Jail"])
+    later = "Ann Cole's bond was set at $2,500, and she will appear on Monday in Lake County Court."
     assert _reading(later, "bond", stages).event.places == ()
 
 

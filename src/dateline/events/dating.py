@@ -1568,7 +1568,7 @@ def a_process_under_way(noun: Token) -> bool:
     (dating.yaml going_on.processes) whose phrase hangs on no verb in the past is an activity under way at the
     report (docs/judging.md, the conventions of stop 51: dated to the report), not a part of the earlier episode
     whose day the story carried. Told in the past it is that telling's ("conducted the investigation", "was
-    captured following a brief manhunt": a participle used as a preposition, "following", "pending", is read by
+    found following a long search": a participle used as a preposition, "following", "pending", is read by
     its clause's verb), and a progressive is left to ``a_process_told_going_on`` ("police are leading the
     investigation" after a dated talk: the judged stories read the story's day)."""
     words = table()["going_on"]
