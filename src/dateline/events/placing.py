@@ -1061,8 +1061,8 @@ def _apart(start: date | None, end: date | None, other_start: date | None, other
 
 
 def acts_placed_by_a_bodys_town(events: list, doc, places: list[Place]) -> list:
-    """ "Ohio lawmakers voted on the road bill", "arraigned at the Marion County Jail, with bond set
-    at $5,000": an act (not a statement) that names no place after every other rule, whose sentence
+    """ "Ohio lawmakers voted on the road bill", "arraigned at the Lake County Jail, with her bond
+    set at $2,500": an act (not a statement) that names no place after every other rule, whose sentence
     names a town, county or state right before a word of a body that sits there (placing.yaml:
     bodys_town: the seat and body words, and a few more), is there: a body acts where it sits (the
     last resort, read after every other place rule). Not a place in another verb's clause that does
