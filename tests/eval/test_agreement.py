@@ -145,12 +145,19 @@ def test_the_entry_prints_one_json_object(tmp_path, capsys):
     assert figures["fields"]["real"]["agreement"] == 0.8 and figures["fields"]["date_value"]["agree"] == 2
 
 
-def test_make_eval_pairs_each_second_reading_with_its_listing(tmp_path):
+def shipped_layout(tmp_path):
+    """The hand-made pair laid out as the repo ships readings: judged/NAME.tsv and
+    judged-agreement/NAME-second.tsv; returns (listings, readings_dir, gold)."""
     first, second, gold = readings(tmp_path)
     listings, readings_dir = tmp_path / "judged", tmp_path / "judged-agreement"
     listings.mkdir(), readings_dir.mkdir()
     first.rename(listings / "lgl-seed-20990101.tsv")
     second.rename(readings_dir / "lgl-seed-20990101-second.tsv")
+    return listings, readings_dir, gold
+
+
+def test_make_eval_pairs_each_second_reading_with_its_listing(tmp_path):
+    listings, readings_dir, _ = shipped_layout(tmp_path)
     (readings_dir / "notes.txt").write_text("not a reading\n", encoding="utf-8")
     result = agreement.evaluate(readings_dir, listings)
     assert list(result["readings"]) == ["lgl-seed-20990101"]
@@ -170,11 +177,7 @@ def test_every_shipped_second_reading_covers_its_listing_row_for_row():
 def test_make_eval_reads_the_first_readers_values_from_the_frozen_first_gold(tmp_path):
     # after an adjudication rewrites judged-gold/, the agreement stays that of the two readings as
     # made: the first reader's right values come from judged-agreement/first-gold/ where it exists
-    first, second, gold = readings(tmp_path)
-    listings, readings_dir = tmp_path / "judged", tmp_path / "judged-agreement"
-    listings.mkdir(), readings_dir.mkdir()
-    first.rename(listings / "lgl-seed-20990101.tsv")
-    second.rename(readings_dir / "lgl-seed-20990101-second.tsv")
+    listings, readings_dir, gold = shipped_layout(tmp_path)
     gold.rename(readings_dir / "first-gold")
     f = agreement.evaluate(readings_dir, listings)["readings"]["lgl-seed-20990101"]["fields"]
     # as with the gold passed by hand (test_values_of_date_and_place_among_events_both_call_real)

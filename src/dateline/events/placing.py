@@ -57,6 +57,8 @@ def table() -> dict:
         "headline_party_deps": frozenset(raw["headline_party_deps"]),
         "place_nouns": frozenset(w.lower() for w in raw["place_nouns"]),
         "body_words": frozenset(w.lower() for w in raw["body_words"]),
+        "bodys_town_more_words": frozenset(w.lower() for w in raw["bodys_town"]["more_words"]),
+        "bodys_town_describing_deps": frozenset(raw["bodys_town"]["describing_deps"]),
         "local_body_nouns": frozenset(w.lower() for w in raw["local_body"]["nouns"]),
         "local_body_wider": frozenset(w.lower() for w in raw["local_body"]["wider_words"]),
         "local_body_staff": frozenset(w.lower() for w in raw["local_body"]["staff_nouns"]),
@@ -1078,7 +1080,7 @@ def acts_placed_by_a_bodys_town(events: list, doc, places: list[Place]) -> list:
         token = trigger_token(event, doc) if not event.places and event.type != "STATEMENT" \
             and event.sentence is not None else None
         if token is None or covers_a_whole_land(token) or describes_someone_by_a_past_act(token) \
-                or (token.tag_ == "VBN" and token.dep_ in _bodys_town_table()["describing_deps"]):
+                or (token.tag_ == "VBN" and token.dep_ in table()["bodys_town_describing_deps"]):
             out.append(event)
             continue
         # (not a place in another verb's clause that does not hold the act, nor in the words that
@@ -1105,14 +1107,7 @@ def acts_placed_by_a_bodys_town(events: list, doc, places: list[Place]) -> list:
 
 
 @lru_cache(maxsize=1)
-def _bodys_town_table() -> dict:
-    raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))["bodys_town"]
-    return {"more_words": frozenset(w.lower() for w in raw["more_words"]),
-            "describing_deps": frozenset(raw["describing_deps"])}
-
-
-@lru_cache(maxsize=1)
 def _bodys_town_words() -> frozenset[str]:
     from dateline.geo.recognize import SEAT_WORDS
     tab = table()
-    return frozenset(SEAT_WORDS | tab["body_words"] | _bodys_town_table()["more_words"])
+    return frozenset(SEAT_WORDS | tab["body_words"] | tab["bodys_town_more_words"])

@@ -80,10 +80,8 @@ def _another_act(event, noun: Token, earlier, doc: Doc) -> bool:
     day of its own phrase ("the Tuesday arrest", "Friday's arrest", "the arrest on May 2") whose
     days do not meet the earlier act's, or a party of its own that is not the earlier act's party
     in the same role and is a new one (a name, or "a Salem woman": ``_a_new_party``)."""
-    if _own_day(event, noun) and event.date_start is not None and earlier.date_start is not None:
-        end, earlier_end = event.date_end or event.date_start, earlier.date_end or earlier.date_start
-        if end < earlier.date_start or earlier_end < event.date_start:
-            return True
+    if _own_day(event, noun) and _days_apart(event, earlier):
+        return True
     for own, other in ((event.source_actor, earlier.source_actor), (event.target_actor, earlier.target_actor)):
         if own is not None and other is not None and not _same_party(own, other) and _a_new_party(own, doc):
             return True
@@ -111,10 +109,9 @@ def _same_party(a, b) -> bool:
 def _a_new_party(actor, doc: Doc) -> bool:
     """A party that is someone of its own: its head is a name, or it is brought in by "a"/"an"
     ("a Salem woman"); not "the man" or "him", which speak of someone told before."""
-    span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    head = _head_of(actor, doc)
+    if head is None:
         return False
-    head = span.root
     return head.pos_ == "PROPN" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
 
 
@@ -168,11 +165,8 @@ def _same_target(event, other) -> bool:
 def _telling_of_the_same_act(event, other, doc: Doc) -> bool:
     """Whether two tellings by one word may be one act: no days of their own that do not meet,
     and no targets that are two (two names, or two descriptions by different nouns)."""
-    if not event.date_inherited and not other.date_inherited and event.date_start is not None \
-            and other.date_start is not None:
-        end, other_end = event.date_end or event.date_start, other.date_end or other.date_start
-        if end < other.date_start or other_end < event.date_start:
-            return False
+    if not event.date_inherited and not other.date_inherited and _days_apart(event, other):
+        return False
     if event.target_actor is None or other.target_actor is None or _same_party(event.target_actor, other.target_actor):
         return True
     one, two = _head_of(event.target_actor, doc), _head_of(other.target_actor, doc)
@@ -181,6 +175,14 @@ def _telling_of_the_same_act(event, other, doc: Doc) -> bool:
     if one.pos_ == "PROPN" and two.pos_ == "PROPN":
         return False
     return not (one.pos_ == "NOUN" and two.pos_ == "NOUN" and one.lemma_.lower() != two.lemma_.lower())
+
+
+def _days_apart(event, other) -> bool:
+    """Whether two dated events' days do not meet (False where either has no date)."""
+    if event.date_start is None or other.date_start is None:
+        return False
+    end, other_end = event.date_end or event.date_start, other.date_end or other.date_start
+    return end < other.date_start or other_end < event.date_start
 
 
 def _head_of(actor, doc: Doc) -> Token | None:
