@@ -43,7 +43,8 @@ from dateline.events.non_events import (reports_no_statement, without_crimes_nam
                                         without_learned_non_events)
 from dateline.events.told_parties import doers_of_another_telling, parties_of_an_earlier_telling
 from dateline.events.placing import (Told, acts_at_someones_home, acts_of_a_local_body_at_home,
-                                     acts_placed_by_a_later_telling, acts_placed_by_a_bodys_town, ends_a_name,
+                                     acts_placed_by_a_later_telling, acts_placed_by_a_bodys_town,
+                                     acts_placed_by_an_earlier_act_of_the_kind, ends_a_name,
                                      is_origin, names_a_known_place, names_a_venue, names_an_office)
 from dateline.events.attribution import attribution_of, modality_of, reporting_frames
 from dateline.events.quantities import quantities_with_anchors
@@ -685,6 +686,11 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
     # (after the learned filter, which was fitted on the dates before this rule: the tellings are real events)
     events = _noting_changes(explained, "an act dated by another telling", events,
                              acts_dated_by_another_telling(events, doc, dct))
+    # "A man was shot on Elm Street in Dover. [...] The victim was hit twice": an act still placeless
+    # is where the nearest earlier act of its kind placed by its own words is (placing.yaml: earlier_of_the_kind;
+    # after the dates are final: another day is another act of the kind)
+    events = _noting_changes(explained, "an earlier act of the kind", events,
+                             acts_placed_by_an_earlier_act_of_the_kind(events, doc))
     # "Deputies arrested two men ... The arrest followed a tip": a definite event noun with no
     # parties of its own has those of the act it names again (last: no date or place moves)
     events = parties_of_an_earlier_telling(events, doc)

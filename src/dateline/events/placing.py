@@ -1045,6 +1045,32 @@ def acts_placed_by_a_later_telling(events: list, doc) -> list:
     return out
 
 
+def acts_placed_by_an_earlier_act_of_the_kind(events: list, doc) -> list:
+    """ "A man was shot on Elm Street in Dover on Friday. [...] Police said the victim was hit twice":
+    an act (not a statement) that names no place after every other rule takes the places of the
+    nearest act of the same kind (type) told in an earlier sentence and placed by its own words,
+    however far back (placing.yaml: earlier_of_the_kind): the episode carry reads only a few
+    sentences back, and a story often comes back to its happening after a paragraph of other
+    matters. Not when both give a day of their own and the days differ (another act of the kind),
+    nor for an act over a whole land or one that names someone by a past act."""
+    placed = sorted((k for k, event in enumerate(events) if event.places and not event.place_inherited
+                     and event.type != "STATEMENT"), key=lambda k: events[k].trigger.start)
+    out = []
+    for event in events:
+        if event.places or event.type == "STATEMENT":
+            out.append(event)
+            continue
+        token = trigger_token(event, doc)
+        if token is None or covers_a_whole_land(token) or describes_someone_by_a_past_act(token):
+            out.append(event)
+            continue
+        earlier = next((events[j] for j in reversed(placed)
+                        if events[j].sentence.end <= event.sentence.start and events[j].type == event.type
+                        and not _other_days(event, events[j])), None)
+        out.append(event if earlier is None else replace(event, places=earlier.places, place_inherited=True))
+    return out
+
+
 def _lemma_of(event, doc) -> str | None:
     token = trigger_token(event, doc)
     return token.lemma_.lower() if token is not None else None
