@@ -105,6 +105,9 @@ class EventSettings:
     # the learned non-event filter (events/non_events.py, weights and threshold in
     # events/models/non_event_filter.json): drop the events it reads as no event
     learned_non_event_filter: bool = True
+    # the learned last word on an act dated by default to the report's day (events/report_day.py,
+    # weights in events/models/report_day.json): leave undated the acts it reads as having no day
+    learned_report_day: bool = True
 
 
 @dataclass(frozen=True)

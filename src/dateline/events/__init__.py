@@ -39,6 +39,7 @@ from dateline.events.dating import (
 from dateline.events.draft import Draft, reporting_verb, speaker_key
 from dateline.events.event_date import EventDateReading, read_event_date
 from dateline.events.event_place import EventPlaceReading, followed_by_a_seat_word, read_event_places
+from dateline.events.report_day import acts_without_the_report_day
 from dateline.events.non_events import (reports_no_statement, without_crimes_named_only_by_a_charge,
                                         without_learned_non_events)
 from dateline.events.told_parties import doers_of_another_telling, parties_of_an_earlier_telling
@@ -533,11 +534,13 @@ def extract_events(
     mentions: list[Mention],
     entities: list[Entity],
     learned_filter: bool = SETTINGS.events.learned_non_event_filter,
+    learned_report_day: bool = SETTINGS.events.learned_report_day,
 ) -> list[Event]:
     """Event records for one article (``doc`` is the shared pipeline's parse of ``article.text``);
     ``learned_filter``: drop the events the learned non-event filter reads as none (off when the
-    filter's own training reads every event)."""
-    return _read_events(article, doc, timexes, places, mentions, entities, learned_filter, None)
+    filter's own training reads every event); ``learned_report_day``: leave undated the acts the
+    learned report's-day model reads as having no day (off for its own training)."""
+    return _read_events(article, doc, timexes, places, mentions, entities, learned_filter, None, learned_report_day)
 
 
 @dataclass(frozen=True)
@@ -562,18 +565,19 @@ def explain_events(
     mentions: list[Mention],
     entities: list[Entity],
     learned_filter: bool = SETTINGS.events.learned_non_event_filter,
+    learned_report_day: bool = SETTINGS.events.learned_report_day,
 ) -> list[EventReadings]:
     """The events ``extract_events`` gives for the same input, each with the readings that chose
     its date and places (for a study of the rules or a debugging tool; the stored Event keeps no
     trace)."""
     explained: dict[str, EventReadings] = {}
-    events = _read_events(article, doc, timexes, places, mentions, entities, learned_filter, explained)
+    events = _read_events(article, doc, timexes, places, mentions, entities, learned_filter, explained, learned_report_day)
     return [replace(explained[event.id], event=event) for event in events]
 
 
 def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[Place], mentions: list[Mention],
                  entities: list[Entity], learned_filter: bool,
-                 explained: dict[str, EventReadings] | None) -> list[Event]:
+                 explained: dict[str, EventReadings] | None, learned_report_day: bool = True) -> list[Event]:
     """``extract_events``; ``explained``, when given, gets each event's readings by its id."""
     lexicon = load_lexicon()
     index = MentionIndex.build(doc, mentions, entities, places)
@@ -696,7 +700,13 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
     events = parties_of_an_earlier_telling(events, doc)
     # "A Dover man was arrested Sunday. John Pike was arrested by Officer Ann Reed": an agentless
     # passive takes the doer of another telling of the act by the same word
-    return doers_of_another_telling(events, doc)
+    events = doers_of_another_telling(events, doc)
+    # last: an act dated by default to the report's day that the learned model reads as having no
+    # day is left undated (events/report_day.py, fitted on the events as read up to here)
+    if learned_report_day:
+        events = _noting_changes(explained, "the learned model leaves the report's day", events,
+                                 acts_without_the_report_day(events, doc, dct))
+    return events
 
 
 def _outlet_home_town(article: Article, places: list[Place]) -> Place | None:
