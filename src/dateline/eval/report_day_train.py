@@ -9,8 +9,8 @@ that matches a gold row by (docid, trigger_start) is labelled by the gold: ``non
 accepts no day and not the report's, kept where it accepts the report's day and not none (an act
 whose gold accepts both, or neither, is not a row: the model's choice does not change it). A
 logistic regression (C ``REGULARISATION``, no class weights) is fitted on ``report_day.features``;
-an act at or over ``THRESHOLD`` loses the report's day. ``--rows FILE`` with an existing file
-refits from it without reading the articles (``tests/eval/test_report_day_train.py`` checks that
+an act at or over ``THRESHOLD`` loses the report's day. ``--refit`` refits from the rows file
+without reading the articles (``tests/eval/test_report_day_train.py`` checks that
 the shipped model is what the shipped rows give).
 
 The carry test (docs/dating.md, "Task datesmodel52"), written into the model's ``about``: the

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from dateline.events.dating import INHERITED_NOTE
 from dateline.events.non_event_features import FEATURES as CLAUSE_FEATURES
 from dateline.events.non_event_features import _in_quotation, trigger_token
 from dateline.events.non_event_features import features as clause_features
@@ -107,7 +108,9 @@ def acts_without_the_report_day(events: list[Event], doc: Doc, published: date |
     for event in events:
         if takes_the_report_day_by_default(event) and \
                 model.probability(features(event, doc, types, published)) >= model.threshold:
+            # (its note as an event the rules left undated: dating.nouns_leave_the_report_day's)
+            notes = tuple("no date" if n == INHERITED_NOTE else n for n in event.notes)
             event = replace(event, date_value=None, date_start=None, date_end=None, date_span=None,
-                            date_inherited=False)
+                            date_inherited=False, notes=notes)
         kept.append(event)
     return kept
