@@ -7,6 +7,10 @@ from datetime import date
 from dateline.model import Article
 from dateline.nlp import parse
 from dateline.pipeline import Stages, read_article
+import pytest
+
+# the date chain's rules, read without the learned report's-day model (tests/events/conftest.py)
+pytestmark = pytest.mark.usefixtures("the_date_rules_alone")
 
 PUBLISHED = date(2024, 3, 8)  # a Friday
 

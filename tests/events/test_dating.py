@@ -13,6 +13,9 @@ from dateline.model import Article
 from dateline.nlp import parse
 from dateline.pipeline import Stages, read_article
 
+# the date chain's rules, read without the learned report's-day model (tests/events/conftest.py)
+pytestmark = pytest.mark.usefixtures("the_date_rules_alone")
+
 PUBLISHED = date(2024, 3, 8)  # a Friday
 TABLE = yaml.safe_load((Path(__file__).parents[2] / "src/dateline/events/dating.yaml").read_text(encoding="utf-8"))
 

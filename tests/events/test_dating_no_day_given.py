@@ -17,6 +17,9 @@ from dateline.model import Article
 from dateline.nlp import parse
 from dateline.pipeline import Stages, explain_article
 
+# the date chain's rules, read without the learned report's-day model (tests/events/conftest.py)
+pytestmark = pytest.mark.usefixtures("the_date_rules_alone")
+
 PUBLISHED = date(2024, 3, 8)  # a Friday
 SHOT = "A gunman shot a clerk at a gas station on Tuesday. "
 

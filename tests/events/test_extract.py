@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dateline.events import event_id, extract_events
 from dateline.model import Article, Entity, Mention, Place, Span, Timex
 from dateline.nlp import parse
+
+# the date chain's rules, read without the learned report's-day model (tests/events/conftest.py)
+pytestmark = pytest.mark.usefixtures("the_date_rules_alone")
 
 DCT = date(2021, 9, 4)
 

@@ -4,7 +4,8 @@
 ``dateline/events/models/report_day.json`` and the rows it was fitted on
 (``models/report_day_rows.json``) deterministically: the tuning articles of the date gold
 (``judged-gold/dates.tsv``, part ``tuning``) are read by the current tree with the model off;
-every act dated by default to the report's day (``report_day.takes_the_report_day_by_default``)
+every act dated by default to the report's day (its date chain ended on it with no rule choosing it,
+``report_day.takes_the_report_day_by_default``)
 that matches a gold row by (docid, trigger_start) is labelled by the gold: ``none`` where the gold
 accepts no day and not the report's, kept where it accepts the report's day and not none (an act
 whose gold accepts both, or neither, is not a row: the model's choice does not change it). A
@@ -45,8 +46,9 @@ def labelled_rows(shared: Path, gold_path: Path = GOLD) -> list[dict]:
     from dateline.eval.event_dates import date_right
     from dateline.eval.judged import LGL
     from dateline.eval.judged_rerun import judged_articles, read_gold
-    from dateline.events import extract_events
-    from dateline.events.report_day import features, lead_types, takes_the_report_day_by_default
+    from dateline.events import explain_events
+    from dateline.events.report_day import REPORT_DAY_BY_DEFAULT, features, lead_types, \
+        takes_the_report_day_by_default
     from dateline.ingest.assemble import ReadOptions
     from dateline.ingest.jsonl import read_jsonl
     from dateline.model import Article
@@ -62,12 +64,14 @@ def labelled_rows(shared: Path, gold_path: Path = GOLD) -> list[dict]:
     for article, doc in zip(articles, parse_many([a.text for a in articles])):
         docid = (article.meta or {}).get("fields", {}).get("id", article.id[:12])
         timexes, places, mentions, entities = _stages_before_events(article, doc, stages)
-        events = extract_events(article, doc, timexes, places, mentions, entities_for_events(entities),
-                                learned_report_day=False)
+        readings = explain_events(article, doc, timexes, places, mentions, entities_for_events(entities),
+                                  learned_report_day=False)
+        events = [r.event for r in readings]
+        by_default = {r.event.id for r in readings if r.date.rules[-1] == REPORT_DAY_BY_DEFAULT}
         types = lead_types(events, doc)
         for event in events:
             g = gold.get((docid, str(event.trigger.start if event.trigger else "")))
-            if g is None or not takes_the_report_day_by_default(event):
+            if g is None or not takes_the_report_day_by_default(event, by_default):
                 continue
             right = date_right(g["gold"], event.date_value, event.date_start, event.date_end)
             none_right = date_right(g["gold"], None)

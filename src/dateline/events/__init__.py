@@ -39,7 +39,7 @@ from dateline.events.dating import (
 from dateline.events.draft import Draft, reporting_verb, speaker_key
 from dateline.events.event_date import EventDateReading, read_event_date
 from dateline.events.event_place import EventPlaceReading, followed_by_a_seat_word, read_event_places
-from dateline.events.report_day import acts_without_the_report_day
+from dateline.events.report_day import REPORT_DAY_BY_DEFAULT, acts_without_the_report_day
 from dateline.events.non_events import (reports_no_statement, without_crimes_named_only_by_a_charge,
                                         without_learned_non_events)
 from dateline.events.told_parties import doers_of_another_telling, parties_of_an_earlier_telling
@@ -622,6 +622,7 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
     readings = iter(_acled_readings([d for drafts in drafts_by_sentence for d in drafts]))
     events: list[Event] = []
     recent: list[Told] = []  # the events told so far, for their dates
+    by_default: set[str] = set()  # the events the date chain gave the report's day for want of any other
     # every act the text told so far, for the places of an episode: also those the non-event rules
     # set aside ("Police may search a farm in Salem"), so that what those rules drop never
     # changes where another event is (placing.Told)
@@ -651,6 +652,8 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
             event = _with_acled(event, next(readings))
             if explained is not None:
                 explained[event.id] = EventReadings(event, date_reading, place_reading)
+            if date_reading.rules[-1] == REPORT_DAY_BY_DEFAULT:
+                by_default.add(event.id)
             events.append(event)
     if lead is not None:
         events = _noting_changes(explained, "a lead act dated by the body", events,
@@ -705,7 +708,7 @@ def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[
     # day is left undated (events/report_day.py, fitted on the events as read up to here)
     if learned_report_day:
         events = _noting_changes(explained, "the learned model leaves the report's day", events,
-                                 acts_without_the_report_day(events, doc, dct))
+                                 acts_without_the_report_day(events, doc, dct, by_default))
     return events
 
 

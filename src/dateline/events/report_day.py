@@ -21,6 +21,7 @@ Statements are left alone (a statement's report day is right for 0.9 of them).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -29,6 +30,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from dateline.events.dating import INHERITED_NOTE
+from dateline.events.event_date import FIRST_READING
 from dateline.events.non_event_features import FEATURES as CLAUSE_FEATURES
 from dateline.events.non_event_features import _in_quotation, trigger_token
 from dateline.events.non_event_features import features as clause_features
@@ -39,9 +41,17 @@ SAYING = frozenset({"say", "tell", "add", "report", "announce"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
-def takes_the_report_day_by_default(event: Event) -> bool:
-    """An act (not a statement) whose date is the report's day, inherited for want of any other."""
-    return event.type != "STATEMENT" and event.date_inherited and event.date_value is not None
+# the last step of an event's date chain when it took the report's day for want of any other date
+# (event_date.FIRST_READING["article"], no rule after it: not a rule that chose the report's day, "going
+# on at the report", "a process told going on")
+REPORT_DAY_BY_DEFAULT = FIRST_READING["article"]
+
+
+def takes_the_report_day_by_default(event: Event, by_default: Collection[str]) -> bool:
+    """An act (not a statement) whose date is the report's day, inherited for want of any other:
+    ``by_default`` holds the ids of the events whose date chain ended on the report's day."""
+    return event.type != "STATEMENT" and event.date_inherited and event.date_value is not None \
+        and event.id in by_default
 
 
 def _verb_of(token: Token) -> Token:
@@ -100,13 +110,15 @@ def report_day_model():
     return NonEventFilter.load(MODEL_FILE)
 
 
-def acts_without_the_report_day(events: list[Event], doc: Doc, published: date | None = None, model=None) -> list[Event]:
-    """The events, each act the model reads as having no day of the report left undated."""
+def acts_without_the_report_day(events: list[Event], doc: Doc, published: date | None, by_default: Collection[str],
+                                model=None) -> list[Event]:
+    """The events, each act dated by default to the report's day (``by_default``: the ids of the
+    events whose date chain ended on it) that the model reads as having no day left undated."""
     model = model or report_day_model()
     types = lead_types(events, doc)
     kept = []
     for event in events:
-        if takes_the_report_day_by_default(event) and \
+        if takes_the_report_day_by_default(event, by_default) and \
                 model.probability(features(event, doc, types, published)) >= model.threshold:
             # (its note as an event the rules left undated: dating.nouns_leave_the_report_day's)
             notes = tuple("no date" if n == INHERITED_NOTE else n for n in event.notes)
