@@ -77,6 +77,38 @@ above (a rate "each day", "per", "year round", an adverb of frequency, "for year
 non-events: the hand rules drop the rest) 19.9 / 1.6, AP 0.504; an event noun as the subject of "continue" or
 after "under" 20.0 / 2.1; an infinitive on a noun ("money to repair") 19.6 / 1.8; a gerund after a preposition in
 a sentence with no past 20.0 / 1.8; the belief verb alone 20.0 / 1.8 (AP 0.508), the supposition alone 20.1 / 1.8.
+
+Stop 52 (3,142 rows, 230 non-events: the tuning labels as adjudicated at stop 51, after stop 51's hand rules;
+dropped / real lost at the budget, 10 repeats, AP; carry: the older half A-AH and the recent AI-AU, each fitted,
+thresholded by its own cross-validation and applied to the other, summed (older -> recent, recent -> older), and by
+seed parity). Why stop 51's refits broke the language tests: refitted plain (C 0.1, cues at 0.2) 22.6 / 2.5 at
+0.9725, AP 0.508, and ``generic_undated`` +0.19 -> -0.07 (``attributed``, ``modality_claimed``, ``noun_trigger``,
+``sentence_without_past``, ``bare_plural_trigger``, ``habitual_present``, ``dated_in_its_sentence`` turned too);
+``governed_by_present_or_modal`` (+0.65) and ``bare_noun_after_preposition`` (+0.43) stayed positive in 50 and 49 of
+50 bootstrap resamples of the articles, ``generic_undated`` in 16 (mean -0.07, sd 0.22; older half alone -0.11,
+recent +0.12). It is the "or" of its parts (``generic_subject`` r 0.70, ``habitual_present``, ``bare_plural_trigger``,
+``bare_noun_after_preposition``) with no date in the sentence: R2 0.72 on the other features, 0.55 on the cues
+(``cst:NNS`` r 0.62), VIF 3.5 (3.9 with the cues); on its 282 rows (35 non-events, 0.12 against 0.07 overall) it
+mostly reads a bare plural subject of an act told ("residents marched"), so beside its parts it weighs ~0 and the
+labels' noise picks its sign. Options: cues at 0.1 18.9 / 2.4, AP 0.499, carry 19 / 6 (10 / 0, 9 / 6), parity 21 /
+1, ``generic_undated`` -0.06; at 0.05 18.4 / 2.5, AP 0.495, carry 21 / 6, parity 19 / 3, -0.06; weights held >= 0
+(scipy L-BFGS-B, the same loss) on the three tested features 22.6 / 2.4, AP 0.509, carry 23 / 6, parity 19 / 1, and
+on the 24 whose lean the language fixes 22.6 / 2.4, AP 0.510, carry 23 / 6: ``generic_undated`` held at 0.000 (the tests ask > 0);
+the 21 cues correlated 0.2+ with one of the three tested features left out 21.1 / 2.5, AP 0.502, carry 19 / 5, parity
+21 / 2, -0.05 (the 52 cues correlated 0.5+ with any feature: not finished);
+C 0.2 21.0 / 2.2 at 0.9825, carry 20 / 4, parity 18 / 2, -0.19; C 0.05 19.0 / 2.2 at 0.9625, AP 0.504, carry 21 / 5
+(10 / 0, 11 / 5), parity 20 / 2, +0.003 (the tests pass). Best that passes the language tests: C 0.05 with the 24 features whose lean the language fixes (wanted, planned, believed, habitual, of a kind, still to come) held >= 0 (the bound
+holds ``in_condition``, ``in_question``, ``theme_of_a_noun`` and ``in_a_name`` at 0): 18.8 / 2.1 at 0.9625, AP
+0.505 (older half 13.3 / 2.1, recent 5.5 / 0.0), carry 21 / 5 against the plain refit's 23 / 6;
+``generic_undated`` +0.0035, ``governed_by_present_or_modal`` +0.56, ``bare_noun_after_preposition`` +0.31: the lean
+of ``generic_undated`` is at the edge, and a later refit may hold it at 0 (a test of > 0 then fails: what it adds
+beside its parts is nothing the labels show). End to end on tuning (event_places, one store) against stop 48's
+filter: non-events still extracted 196 -> 196 of 597 (older half 99 -> 102: 2 more dropped, 5 back; recent 97 ->
+94: 3 more dropped, none back), real events found 2,897 of 2,963 unchanged in both halves.
+Not shipped: the older half loses 3 (net -3) where the recent gains 3, so it fails the two-halves test, and
+``generic_undated``'s lean of +0.0035 would pass the language test by a hair; stop 48's filter stays, and the bounded
+fitter (a scipy L-BFGS-B over the same loss, ~40 lines) was not kept. A next step: narrow ``generic_undated``
+to clauses not told in the past, so it adds something beside its parts.
 """
 
 from __future__ import annotations
