@@ -1022,3 +1022,18 @@ def test_an_men_plural_the_lemmatizer_leaves_whole_names_people():
     # of a noun for people, as "alderman" is
     approved = event_at("The aldermen approved a new parking plan on Monday.", "approved")
     assert text_of(approved.source_actor) == "aldermen"
+
+
+def test_who_acts_at_a_meeting_took_part_in_it():
+    # event_types.yaml: attended_events (the subject of the clause a meeting noun hangs on by
+    # "at", "during", "in", "after" or "following" took part in it)
+    meeting = event_at("During a public meeting at the library, Mayor Ann Cole described the plan.", "meeting")
+    assert text_of(meeting.source_actor) == "Ann Cole"
+    meeting = event_at("Following the meeting, the trustees toured the new wing.", "meeting")
+    assert text_of(meeting.source_actor) == "trustees"
+
+
+def test_who_only_speaks_at_a_meeting_is_not_its_doer():
+    # anyone attending a meeting may speak at it: a speaker is not who held it
+    assert event_at("Mayor Ann Cole said at the meeting that the plan was sound.", "meeting").source_actor is None
+    assert event_at("At a public meeting on Monday, a neighbour spoke against the plan.", "meeting").source_actor is None

@@ -1609,6 +1609,34 @@ def _subjected_to(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token | 
     return next((c for c in word.children if c.dep_ == "dobj"), None), next(iter(subjects), None)
 
 
+def _one_acting_at(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The active subject of the verb an event noun of ``attended_events`` hangs on by one of its
+    prepositions ("the board voted at its meeting", "during a public meeting, the principal
+    described the plan", "voted after two hours of discussion"): one who acts at a meeting took
+    part in it (not one who speaks there: ``_a_saying``). None when the noun has a possessor of its own other than a pronoun or a day
+    ("at the supervisors' meeting, the engineer said": the supervisors' meeting, whoever spoke)."""
+    if any(c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS and c.ent_type_ not in {"DATE", "TIME"}
+           for c in noun.children):
+        return None
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in lexicon.attended_spans:
+        node = node.head.head  # "after two days of talks"
+    if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.lower_ not in lexicon.attended_preps:
+        return None
+    verb = node.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or _a_saying(verb, lexicon):
+        return None
+    subjects, passive = subjects_of(verb)
+    return subjects[0] if subjects and not passive else None
+
+
+def _a_saying(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of saying ("said", "told": attribution.yaml's reporting verbs; "spoke":
+    event_types.yaml, attended_events.saying_verbs): one who speaks at a meeting may be anyone who
+    attends it, not the body that holds it."""
+    return verb.lemma_.lower() in load_cues().reporting_verbs | lexicon.attended_saying_verbs
+
+
 def _carrier_described_by(noun: Token, lexicon: Lexicon | None) -> Token | None:
     """The "by" agent of a passive participle or relative clause on an event noun whose verb only
     carries it (event_types.yaml: support_verbs): "the raid, which was carried out by federal
@@ -1991,6 +2019,10 @@ def _read_participants(
         if result.source is None:
             # "the prosecutor said during a news conference": who reports through a channel holds it
             result.source = read(_speaker_through_its_channel(noun), "source")
+        if result.source is None and trigger.cue.type in lexicon.attended_types:
+            # "the board moved quickly at its Monday meeting", "told reporters after two days of
+            # talks": who acts at a meeting took part in it (event_types.yaml: attended_events)
+            result.source = read(_one_acting_at(noun, lexicon), "source")
         between = _prep_objects(noun, {"between", "among"})
         first, other = _parties_between(between, read, index)
         result.source = result.source or first

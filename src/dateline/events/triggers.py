@@ -197,6 +197,11 @@ class Lexicon:
     broadcast_verbs: frozenset[str] = frozenset()
     # verbs whose subject took part in the event noun after their "in" ("involved in the ambush")
     participant_verbs: frozenset[str] = frozenset()
+    # event nouns whose parties take part by acting in them ("moved at its meeting"): types, prepositions, spans
+    attended_types: frozenset[str] = frozenset()
+    attended_preps: frozenset[str] = frozenset()
+    attended_spans: frozenset[str] = frozenset()
+    attended_saying_verbs: frozenset[str] = frozenset()
     # verbs that claim an event and the nouns of a claim ("claimed responsibility for the bombing")
     claim_verbs: frozenset[str] = frozenset()
     # verbs whose subject undergoes the attack noun after their "under" ("came under shelling")
@@ -411,6 +416,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         thing_of_nouns=_words((raw.get("thing_targets") or {}).get("of_nouns")),
         broadcast_verbs=frozenset(raw.get("broadcast_verbs", ())),
         participant_verbs=frozenset(raw.get("participant_verbs", ())),
+        attended_types=frozenset((raw.get("attended_events") or {}).get("types", ())),
+        attended_preps=frozenset((raw.get("attended_events") or {}).get("preps", ())),
+        attended_spans=frozenset((raw.get("attended_events") or {}).get("spans_of_time", ())),
+        attended_saying_verbs=frozenset((raw.get("attended_events") or {}).get("saying_verbs", ())),
         under_attack_verbs=frozenset(raw.get("under_attack_verbs", ())),
         claim_verbs=frozenset((raw.get("responsibility_claims") or {}).get("verbs", ())),
         claim_nouns=frozenset((raw.get("responsibility_claims") or {}).get("nouns", ())),
