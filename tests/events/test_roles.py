@@ -1037,3 +1037,31 @@ def test_who_only_speaks_at_a_meeting_is_not_its_doer():
     # anyone attending a meeting may speak at it: a speaker is not who held it
     assert event_at("Mayor Ann Cole said at the meeting that the plan was sound.", "meeting").source_actor is None
     assert event_at("At a public meeting on Monday, a neighbour spoke against the plan.", "meeting").source_actor is None
+
+
+def test_a_name_the_taggers_misread_still_names_the_one_an_act_befalls():
+    # arguments._person_under_a_place_name: a capitalised word inside the sentence that the tagger
+    # took for a common noun, or the recogniser for a title (WORK_OF_ART), in the target slot of an
+    # act that befalls people still names a person
+    from spacy.tokens import Span as SpacySpan
+
+    from dateline.events.arguments import MentionIndex, _person_under_a_place_name
+
+    doc = parse("The brothers shot Dawkins behind the garage.")
+    name = next(t for t in doc if t.text == "Dawkins")
+    index = MentionIndex.build(doc, [], [], [])
+    name.pos_ = "NOUN"
+    doc.ents = [SpacySpan(doc, name.i, name.i + 1, label="GPE")]
+    reading = _person_under_a_place_name(name, "target", index)
+    assert reading is not None and reading.actor.text == "Dawkins"
+    doc = parse("A county jury acquitted Rosa Elena Marquez on Monday.")
+    words = [t for t in doc if t.text in {"Rosa", "Elena", "Marquez"}]
+    doc.ents = [SpacySpan(doc, words[0].i, words[-1].i + 1, label="WORK_OF_ART")]
+    reading = _person_under_a_place_name(words[-1], "target", MentionIndex.build(doc, [], [], []))
+    assert reading is not None and reading.actor.text == "Rosa Elena Marquez"
+    # a capitalised word opening the sentence is no misread name
+    doc = parse("Witnesses saw the car speed away.")
+    first = doc[0]
+    first.pos_ = "NOUN"
+    doc.ents = [SpacySpan(doc, 0, 1, label="GPE")]
+    assert _person_under_a_place_name(first, "target", MentionIndex.build(doc, [], [], [])) is None

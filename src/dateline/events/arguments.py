@@ -611,7 +611,11 @@ def _person_under_a_place_name(head: Token, role: str, index: MentionIndex) -> A
     if first.dep_ == "pobj":
         return None
     mention = index.mention_at(head)
-    if head.pos_ != "PROPN" or not head.is_title or head.ent_type_ not in NAME_LABELS or head.i in index.state_places or (
+    # (a name the tagger took for a common noun, "killed Hankins", or the recogniser for a title,
+    # "acquitted Ana Lopez", is still a name: a capitalised word inside the sentence with a label)
+    misread = head.pos_ == "NOUN" and head.ent_type_ and head.i > head.sent.start
+    if (head.pos_ != "PROPN" and not misread) or not head.is_title \
+            or head.ent_type_ not in NAME_LABELS | MISREAD_NAME_LABELS or head.i in index.state_places or (
             mention is not None and mention.kind in {"country", "government"}):
         return None
     words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
