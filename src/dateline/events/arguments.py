@@ -1624,7 +1624,7 @@ def _one_acting_at(noun: Token, lexicon: Lexicon) -> Token | None:
         return None
     node = noun
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in lexicon.attended_spans:
-        node = node.head.head  # "after two days of talks"
+        node = node.head.head  # "after nine hours of bargaining"
     if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.lower_ not in lexicon.attended_preps:
         return None
     verb = node.head.head
@@ -2024,7 +2024,7 @@ def _read_participants(
             # "the prosecutor said during a news conference": who reports through a channel holds it
             result.source = read(_speaker_through_its_channel(noun), "source")
         if result.source is None and trigger.cue.type in lexicon.attended_types:
-            # "the board moved quickly at its Monday meeting", "told reporters after two days of
+            # "the board moved quickly at its Monday meeting", "spoke to the press after nine hours of
             # talks": who acts at a meeting took part in it (event_types.yaml: attended_events)
             result.source = read(_one_acting_at(noun, lexicon), "source")
         between = _prep_objects(noun, {"between", "among"})
