@@ -84,6 +84,20 @@ def judged_articles(lgl: Path, docids: set[str]) -> list[dict]:
     return [a for a in found if a["text"]]
 
 
+def parsed_judged_articles(shared: Path, docids: set[str]):
+    """The judged articles of ``docids`` read as dateline reads a JSONL file, each parsed: (docid,
+    article, doc) in the order of the corpus, for the trainers that fit a model on judged rows."""
+    from dateline.ingest.assemble import ReadOptions
+    from dateline.ingest.jsonl import read_jsonl
+    from dateline.model import Article
+    from dateline.nlp import parse_many
+
+    lines = "".join(json.dumps(a) + "\n" for a in judged_articles(shared / LGL, docids)).encode("utf-8")
+    articles = [a for a in read_jsonl(lines, "judged", ReadOptions()) if isinstance(a, Article)]
+    for article, doc in zip(articles, parse_many([a.text for a in articles])):
+        yield (article.meta or {}).get("fields", {}).get("id", article.id[:12]), article, doc
+
+
 def context_articles(lgl: Path, docids: set[str]) -> list[dict]:
     """The other LGL articles of the judged articles' outlets: what a user's store holds of an
     outlet besides one story, from which the outlet's home region is learned (unsupervised: only

@@ -120,8 +120,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dateline.eval.judged import LGL
-from dateline.eval.judged_rerun import judged_articles, read_gold
+from dateline.eval.judged_rerun import parsed_judged_articles, read_gold
 from dateline.events.non_event_features import CUE_PREFIX, FEATURES
 from dateline.events.non_events import FILTER_FILE, NonEventFilter
 
@@ -148,20 +147,13 @@ def labelled_events(shared: Path, part: str = "tuning", gold_path: Path = GOLD) 
     """Every event of the part's judged articles that matches a judged row: docid, its features
     (a list in the order of ``FEATURES``), and whether the reader judged it no event."""
     from dateline.events.non_event_features import features
-    from dateline.ingest.assemble import ReadOptions
-    from dateline.ingest.jsonl import read_jsonl
-    from dateline.model import Article
-    from dateline.nlp import parse_many
     from dateline.pipeline import Stages, read_article
 
     verdicts = {(g["docid"], g["trigger_start"]): g["real"] for g in read_gold(gold_path) if g["part"] == part}
     docids = {docid for docid, _ in verdicts}
-    lines = "".join(json.dumps(a) + "\n" for a in judged_articles(shared / LGL, docids)).encode("utf-8")
-    articles = [a for a in read_jsonl(lines, "judged", ReadOptions()) if isinstance(a, Article)]
     stages = Stages.load()
     rows = []
-    for article, doc in zip(articles, parse_many([a.text for a in articles])):
-        docid = (article.meta or {}).get("fields", {}).get("id", article.id[:12])
+    for docid, article, doc in parsed_judged_articles(shared, docids):
         starts = [s.start_char for s in doc.sents]
         for event in read_article(article, doc, stages, learned_filter=False).events:
             verdict = verdicts.get((docid, str(event.trigger.start if event.trigger else "")))

@@ -44,25 +44,17 @@ def labelled_rows(shared: Path, gold_path: Path = GOLD) -> list[dict]:
     """Every act of the tuning articles dated by default to the report's day that matches a gold
     row whose verdict the model's choice changes: docid, seed, trigger, features, and ``none``."""
     from dateline.eval.event_dates import date_right
-    from dateline.eval.judged import LGL
-    from dateline.eval.judged_rerun import judged_articles, read_gold
+    from dateline.eval.judged_rerun import parsed_judged_articles, read_gold
     from dateline.events import explain_events
     from dateline.events.report_day import REPORT_DAY_BY_DEFAULT, features, lead_types, \
         takes_the_report_day_by_default
-    from dateline.ingest.assemble import ReadOptions
-    from dateline.ingest.jsonl import read_jsonl
-    from dateline.model import Article
-    from dateline.nlp import parse_many
     from dateline.pipeline import Stages, _stages_before_events, entities_for_events
 
     gold = {(g["docid"], g["trigger_start"]): g for g in read_gold(gold_path) if g["part"] == "tuning"}
     docids = {docid for docid, _ in gold}
-    lines = "".join(json.dumps(a) + "\n" for a in judged_articles(shared / LGL, docids)).encode("utf-8")
-    articles = [a for a in read_jsonl(lines, "judged", ReadOptions()) if isinstance(a, Article)]
     stages = Stages.load()
     rows = []
-    for article, doc in zip(articles, parse_many([a.text for a in articles])):
-        docid = (article.meta or {}).get("fields", {}).get("id", article.id[:12])
+    for docid, article, doc in parsed_judged_articles(shared, docids):
         timexes, places, mentions, entities = _stages_before_events(article, doc, stages)
         readings = explain_events(article, doc, timexes, places, mentions, entities_for_events(entities),
                                   learned_report_day=False)
