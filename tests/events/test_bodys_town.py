@@ -4,48 +4,26 @@ bodys_town): hand-made articles."""
 
 from __future__ import annotations
 
-from datetime import date
 
-import pytest
-
-from dateline.model import Article
-from dateline.nlp import parse
-from dateline.pipeline import Stages, explain_article
-
-PUBLISHED = date(2024, 3, 8)
-
-
-@pytest.fixture(scope="module")
-def stages() -> Stages:
-    return Stages.load()
-
-
-def _reading(text: str, word: str, stages: Stages):
-    found = [r for r in explain_article(Article(id="t", text=text, published=PUBLISHED), parse(text), stages)
-             if r.event.trigger is not None and r.event.trigger.text == word]
-    assert found, f"no event at {word!r}"
-    return found[0]
-
-
-def test_a_states_lawmakers_act_in_their_state(stages):
-    read = _reading("Most bills stalled this spring. Kansas lawmakers approved a school budget on Friday "
-                    "after a long debate.", "approved", stages)
+def test_a_states_lawmakers_act_in_their_state(readings_at):
+    read = readings_at("Most bills stalled this spring. Kansas lawmakers approved a school budget on Friday "
+                    "after a long debate.", "approved")[0]
     assert [p.span.text for p in read.event.places] == ["Kansas"]
     assert read.place_passes == ("a body's town named with it",)
 
 
-def test_a_bond_set_with_an_arraignment_at_a_county_jail_is_there_not_at_a_later_court(stages):
+def test_a_bond_set_with_an_arraignment_at_a_county_jail_is_there_not_at_a_later_court(readings_at):
     text = "Ann Cole was arraigned at the Lake County Jail on Monday, with her bond set at $2,500."
     # the county of the jail, named alone or with the jail (the recogniser may take "Lake County Jail" whole)
-    assert [p.span.text for p in _reading(text, "bond", stages).event.places] in (["Lake County"], ["Lake County Jail"])
+    assert [p.span.text for p in readings_at(text, "bond")[0].event.places] in (["Lake County"], ["Lake County Jail"])
     later = "Ann Cole's bond was set at $2,500, and she will appear on Monday in Lake County Court."
-    assert _reading(later, "bond", stages).event.places == ()
+    assert readings_at(later, "bond")[0].event.places == ()
 
 
-def test_a_statement_and_a_persons_home_town_keep_no_place(stages):
-    said = _reading("Most bills stalled this spring. Kansas lawmakers said on Friday that the school budget "
-                    "was too small.", "said", stages)
+def test_a_statement_and_a_persons_home_town_keep_no_place(readings_at):
+    said = readings_at("Most bills stalled this spring. Kansas lawmakers said on Friday that the school budget "
+                    "was too small.", "said")[0]
     assert said.event.places == ()
-    shot = _reading("Burglars have struck three homes this month. A Dover resident shot one of the burglars "
-                    "on Sunday.", "shot", stages)
+    shot = readings_at("Burglars have struck three homes this month. A Dover resident shot one of the burglars "
+                    "on Sunday.", "shot")[0]
     assert shot.event.places == ()

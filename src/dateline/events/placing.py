@@ -1015,6 +1015,20 @@ def _a_local_body(token: Token) -> bool:
     return True
 
 
+def _placeless_acts_placed_by(events: list, doc, telling_for) -> list:
+    """Each act (not a statement) that names no place takes the places of the event ``telling_for(k,
+    event)`` picks (None: it stays placeless), marked inherited; never an act over a whole land or one
+    that names someone by a past act (placing.yaml's two passes that place an act by another telling)."""
+    out = []
+    for k, event in enumerate(events):
+        token = None if event.places or event.type == "STATEMENT" else trigger_token(event, doc)
+        source = None
+        if token is not None and not covers_a_whole_land(token) and not describes_someone_by_a_past_act(token):
+            source = telling_for(k, event)
+        out.append(event if source is None else replace(event, places=source.places, place_inherited=True))
+    return out
+
+
 def acts_placed_by_a_later_telling(events: list, doc) -> list:
     """ "Two men were arrested on Monday. ... The men were arrested at a motel in Salem": an act (not a
     statement) that names no place, told again later in the story by the same word for the same kind
@@ -1028,21 +1042,13 @@ def acts_placed_by_a_later_telling(events: list, doc) -> list:
     tellings = sorted((k for k, event in enumerate(events) if event.places and not event.place_inherited
                        and event.type != "STATEMENT" and lemmas[k] is not None),
                       key=lambda k: events[k].trigger.start)
-    out = []
-    for k, event in enumerate(events):
-        lemma = lemmas[k]
-        if event.places or event.type == "STATEMENT" or lemma is None:
-            out.append(event)
-            continue
-        token = trigger_token(event, doc)
-        if token is None or covers_a_whole_land(token) or describes_someone_by_a_past_act(token):
-            out.append(event)
-            continue
-        later = next((events[j] for j in tellings
-                      if events[j].trigger.start > event.trigger.start and lemmas[j] == lemma
-                      and events[j].type == event.type and not _other_days(event, events[j])), None)
-        out.append(event if later is None else replace(event, places=later.places, place_inherited=True))
-    return out
+
+    def later_telling(k: int, event):
+        return None if lemmas[k] is None else next(
+            (events[j] for j in tellings if events[j].trigger.start > event.trigger.start and lemmas[j] == lemmas[k]
+             and events[j].type == event.type and not _other_days(event, events[j])), None)
+
+    return _placeless_acts_placed_by(events, doc, later_telling)
 
 
 def acts_placed_by_an_earlier_act_of_the_kind(events: list, doc) -> list:
@@ -1055,20 +1061,13 @@ def acts_placed_by_an_earlier_act_of_the_kind(events: list, doc) -> list:
     nor for an act over a whole land or one that names someone by a past act."""
     placed = sorted((k for k, event in enumerate(events) if event.places and not event.place_inherited
                      and event.type != "STATEMENT"), key=lambda k: events[k].trigger.start)
-    out = []
-    for event in events:
-        if event.places or event.type == "STATEMENT":
-            out.append(event)
-            continue
-        token = trigger_token(event, doc)
-        if token is None or covers_a_whole_land(token) or describes_someone_by_a_past_act(token):
-            out.append(event)
-            continue
-        earlier = next((events[j] for j in reversed(placed)
-                        if events[j].sentence.end <= event.sentence.start and events[j].type == event.type
-                        and not _other_days(event, events[j])), None)
-        out.append(event if earlier is None else replace(event, places=earlier.places, place_inherited=True))
-    return out
+
+    def earlier_of_the_kind(_: int, event):
+        return next((events[j] for j in reversed(placed)
+                     if events[j].sentence.end <= event.sentence.start and events[j].type == event.type
+                     and not _other_days(event, events[j])), None)
+
+    return _placeless_acts_placed_by(events, doc, earlier_of_the_kind)
 
 
 def _lemma_of(event, doc) -> str | None:
