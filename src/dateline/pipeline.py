@@ -183,14 +183,17 @@ def _stages_before_events(article: Article, doc, stages: Stages) -> tuple[list, 
     return timexes, places, mentions, article_entities
 
 
-def explain_article(article: Article, doc, stages: Stages, learned_filter: bool | None = None) -> list[EventReadings]:
+def explain_article(article: Article, doc, stages: Stages, learned_filter: bool | None = None,
+                    learned_report_day: bool | None = None) -> list[EventReadings]:
     """The events ``read_article`` gives, each with the readings that chose its date and places
     (``events.EventReadings``: the date's rules that fired and the dates they saw, the place
     step, the article's passes that changed the date after): why an event got its date and its
     place, for a study of the rules or a debugging tool. The entity ids are the article's own
-    (not tied across articles)."""
+    (not tied across articles). ``learned_filter``, ``learned_report_day``: the learned steps on or
+    off (None: the settings'), as the trainers of those steps read the events without them."""
     timexes, places, mentions, article_entities = _stages_before_events(article, doc, stages)
-    chosen = {} if learned_filter is None else {"learned_filter": learned_filter}
+    chosen = {name: value for name, value in (("learned_filter", learned_filter),
+                                              ("learned_report_day", learned_report_day)) if value is not None}
     return explain_events(article, doc, timexes, places, mentions, entities_for_events(article_entities), **chosen)
 
 

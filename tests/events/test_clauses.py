@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dateline.model import Article
 from dateline.nlp import parse
 from dateline.pipeline import Stages, read_article
-import pytest
 
 # the date chain's rules, read without the learned report's-day model (tests/events/conftest.py)
 pytestmark = pytest.mark.usefixtures("the_date_rules_alone")

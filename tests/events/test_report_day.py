@@ -16,14 +16,9 @@ PUBLISHED = date(2024, 5, 10)
 
 
 def _events(text: str, learned: bool = True):
-    from dateline.events import extract_events
-    from dateline.pipeline import _stages_before_events, entities_for_events
-
     article = Article(id="t", text=text, published=PUBLISHED)
     doc = parse(text)
-    timexes, places, mentions, entities = _stages_before_events(article, doc, Stages.load())
-    return extract_events(article, doc, timexes, places, mentions, entities_for_events(entities),
-                          learned_report_day=learned), doc
+    return [r.event for r in explain_article(article, doc, Stages.load(), learned_report_day=learned)], doc
 
 
 def _features_of(text: str, word: str) -> dict[str, float]:

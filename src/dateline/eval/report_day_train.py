@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dateline.eval.non_event_train import FOLDS, article_folds
 from dateline.events.non_events import NonEventFilter
 from dateline.events.report_day import MODEL_FILE
 
@@ -37,7 +38,6 @@ ROWS_FILE = MODEL_FILE.with_name("report_day_rows.json")
 REGULARISATION = 0.3  # chosen among 0.1, 0.3, 1 by the carry test (all three held in both halves)
 THRESHOLD = 0.5
 OLDER_UP_TO = 20261237  # the last seed of the older half of tuning (stop 52's two-halves test)
-FOLDS = 5
 
 
 def labelled_rows(shared: Path, gold_path: Path = GOLD) -> list[dict]:
@@ -45,19 +45,16 @@ def labelled_rows(shared: Path, gold_path: Path = GOLD) -> list[dict]:
     row whose verdict the model's choice changes: docid, seed, trigger, features, and ``none``."""
     from dateline.eval.event_dates import date_right
     from dateline.eval.judged_rerun import parsed_judged_articles, read_gold
-    from dateline.events import explain_events
     from dateline.events.report_day import REPORT_DAY_BY_DEFAULT, features, lead_types, \
         takes_the_report_day_by_default
-    from dateline.pipeline import Stages, _stages_before_events, entities_for_events
+    from dateline.pipeline import Stages, explain_article
 
     gold = {(g["docid"], g["trigger_start"]): g for g in read_gold(gold_path) if g["part"] == "tuning"}
     docids = {docid for docid, _ in gold}
     stages = Stages.load()
     rows = []
     for docid, article, doc in parsed_judged_articles(shared, docids):
-        timexes, places, mentions, entities = _stages_before_events(article, doc, stages)
-        readings = explain_events(article, doc, timexes, places, mentions, entities_for_events(entities),
-                                  learned_report_day=False)
+        readings = explain_article(article, doc, stages, learned_report_day=False)
         events = [r.event for r in readings]
         by_default = {r.event.id for r in readings if r.date.rules[-1] == REPORT_DAY_BY_DEFAULT}
         types = lead_types(events, doc)
@@ -116,13 +113,11 @@ def carry_test(rows: Sequence[dict]) -> dict:
 
 def cross_validated(rows: Sequence[dict]) -> dict:
     """Grouped by article: each fold's rows judged by a model fitted on the other articles."""
-    docids = sorted({r["docid"] for r in rows})
-    order = np.random.default_rng(0).permutation(len(docids))
-    fold_of = {docids[i]: position % FOLDS for position, i in enumerate(order)}
+    folds = article_folds(rows, repeat=0)
     total = {"righted": 0, "broken": 0}
     for fold in range(FOLDS):
-        held = [r for r in rows if fold_of[r["docid"]] == fold]
-        figures = righted_broken(_fit([r for r in rows if fold_of[r["docid"]] != fold]), held)
+        held = [r for r, f in zip(rows, folds) if f == fold]
+        figures = righted_broken(_fit([r for r, f in zip(rows, folds) if f != fold]), held)
         total["righted"] += figures["righted"]
         total["broken"] += figures["broken"]
     return total

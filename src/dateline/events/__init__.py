@@ -577,7 +577,7 @@ def explain_events(
 
 def _read_events(article: Article, doc: Doc, timexes: list[Timex], places: list[Place], mentions: list[Mention],
                  entities: list[Entity], learned_filter: bool,
-                 explained: dict[str, EventReadings] | None, learned_report_day: bool = True) -> list[Event]:
+                 explained: dict[str, EventReadings] | None, learned_report_day: bool) -> list[Event]:
     """``extract_events``; ``explained``, when given, gets each event's readings by its id."""
     lexicon = load_lexicon()
     index = MentionIndex.build(doc, mentions, entities, places)
